@@ -1,0 +1,70 @@
+"""Errors the user can fix or the environment caused. Anything else is a bug (logged, crash dialog).
+
+Every message is a plain sentence a field engineer understands; ``hint`` says what to do next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class DeliveryDeskError(Exception):
+    """Base for errors shown to the user in plain words (CLI: one line on stderr)."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}".strip()
+
+
+class ValidationError(DeliveryDeskError):
+    """One or more fields are wrong; ``fields`` maps field name -> message, shown next to the field."""
+
+    def __init__(self, fields: Mapping[str, str]) -> None:
+        self.fields = dict(fields)
+        super().__init__("; ".join(f"{name}: {msg}" for name, msg in self.fields.items()))
+
+
+class NotFoundError(DeliveryDeskError):
+    """The record asked for does not exist (or was archived where that matters)."""
+
+
+class RuleError(DeliveryDeskError):
+    """A domain rule refuses the action (illegal transition, issued content is immutable...)."""
+
+
+class StorageError(DeliveryDeskError):
+    """The database file or its folder cannot be used as asked."""
+
+
+class ForeignFileError(StorageError):
+    """The file is not a DeliveryDesk database (or is empty): it is never initialised over."""
+
+
+class NewerVersionError(StorageError):
+    """The file was written by a newer DeliveryDesk."""
+
+
+class CorruptDatabaseError(StorageError):
+    """The file fails SQLite's integrity checks; it is never written to."""
+
+
+class DatabaseLockedError(StorageError):
+    """Another running DeliveryDesk holds the database for writing."""
+
+
+class ReadOnlyStorageError(StorageError):
+    """The file or its folder is read-only."""
+
+
+class DiskFullError(StorageError):
+    """No space left: nothing was saved by the failed action, everything saved before is intact."""
+
+
+class BundleError(DeliveryDeskError):
+    """A bundle file cannot be imported; nothing was written."""

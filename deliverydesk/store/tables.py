@@ -1,0 +1,425 @@
+"""The schema, defined once.
+
+Alembic revisions in db/migrations are reviewed autogenerate output of this module.
+
+Every row has a stable UUID (the primary key, for sync and bundles), created_at, updated_at and an
+``archived_at`` tombstone: synced records are never hard-deleted, archiving hides them.
+Human refs (S-3, E-2, CR-7, ...) are unique per project and assigned by the services.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from deliverydesk.domain.enums import (
+    Channel,
+    ContactRole,
+    Decision,
+    ExpectationStatus,
+    HandoverKind,
+    Language,
+    LetterKind,
+    LetterStatus,
+    LogKind,
+    MilestoneStatus,
+    OwnerSide,
+    PaperSize,
+    ProjectStatus,
+    RiskLevel,
+    ScopeCheck,
+    ScopeStatus,
+    Severity,
+    SignMethod,
+    Triage,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out; stored naive (SQLite keeps no zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def _enum_type(enum_class: type[enum.Enum]) -> Enum:
+    return Enum(
+        enum_class,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: dict[Any, Any] = {
+        datetime: UTCDateTime(),
+        date: Date(),
+        str: Text(),
+        float: Float(),
+        bytes: LargeBinary(),
+        **{
+            cls: _enum_type(cls)
+            for cls in (
+                Channel,
+                ContactRole,
+                Decision,
+                ExpectationStatus,
+                HandoverKind,
+                Language,
+                LetterKind,
+                LetterStatus,
+                LogKind,
+                MilestoneStatus,
+                OwnerSide,
+                PaperSize,
+                ProjectStatus,
+                RiskLevel,
+                ScopeCheck,
+                ScopeStatus,
+                Severity,
+                SignMethod,
+                Triage,
+            )
+        },
+    }
+
+
+class RecordMixin:
+    """Identity, timestamps and tombstone shared by every table."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    archived_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+def _project_fk() -> Mapped[str]:
+    return mapped_column(String(36), ForeignKey("project.id", ondelete="RESTRICT"), index=True)
+
+
+def _optional_fk(target: str) -> Mapped[str | None]:
+    return mapped_column(String(36), ForeignKey(f"{target}.id", ondelete="SET NULL"), default=None)
+
+
+class SettingsRow(RecordMixin, Base):
+    """One row: the company's and the engineer's settings."""
+
+    __tablename__ = "settings"
+    company_name: Mapped[str] = mapped_column(default="")
+    company_address: Mapped[str] = mapped_column(default="")
+    logo_png: Mapped[bytes | None] = mapped_column(default=None)
+    engineer_name: Mapped[str] = mapped_column(default="")
+    engineer_title: Mapped[str] = mapped_column(default="")
+    authority_hours_per_change: Mapped[float] = mapped_column(default=8.0)
+    authority_cost_cents_per_change: Mapped[int] = mapped_column(Integer, default=500_00)
+    goodwill_hours_per_project: Mapped[float] = mapped_column(default=16.0)
+    default_language: Mapped[Language] = mapped_column(default=Language.EN)
+    paper_size: Mapped[PaperSize] = mapped_column(default=PaperSize.A4)
+    holiday_calendar: Mapped[str] = mapped_column(String(16), default="CN")
+    ui_language: Mapped[str] = mapped_column(String(16), default="")  # "" = follow the system
+
+
+class ClientRow(RecordMixin, Base):
+    __tablename__ = "client"
+    name: Mapped[str]
+    address: Mapped[str] = mapped_column(default="")
+    industry: Mapped[str] = mapped_column(default="")
+    notes: Mapped[str] = mapped_column(default="")
+
+
+class ContactRow(RecordMixin, Base):
+    __tablename__ = "contact"
+    client_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("client.id", ondelete="RESTRICT"), index=True
+    )
+    name: Mapped[str]
+    title: Mapped[str] = mapped_column(default="")
+    phone: Mapped[str] = mapped_column(default="")
+    email: Mapped[str] = mapped_column(default="")
+    role: Mapped[ContactRole] = mapped_column(default=ContactRole.OTHER)
+    can_sign: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ProjectRow(RecordMixin, Base):
+    __tablename__ = "project"
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str]
+    client_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("client.id", ondelete="RESTRICT"), index=True
+    )
+    contract_ref: Mapped[str] = mapped_column(default="")
+    contract_value_cents: Mapped[int] = mapped_column(Integer, default=0)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    start_date: Mapped[date | None] = mapped_column(default=None)
+    end_date: Mapped[date | None] = mapped_column(default=None)
+    status: Mapped[ProjectStatus] = mapped_column(default=ProjectStatus.PLANNING)
+    delivery_lead: Mapped[str] = mapped_column(default="")
+    sales_owner: Mapped[str] = mapped_column(default="")
+    contracted_effort_hours: Mapped[float] = mapped_column(default=0.0)
+    goodwill_budget_hours: Mapped[float] = mapped_column(default=0.0)
+    language: Mapped[Language] = mapped_column(default=Language.EN)
+    summary_rrule: Mapped[str] = mapped_column(default="")  # RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=FR
+    holiday_calendar: Mapped[str] = mapped_column(String(16), default="CN")
+
+
+class ScopeItemRow(RecordMixin, Base):
+    __tablename__ = "scope_item"
+    __table_args__ = (UniqueConstraint("project_id", "ref"),)
+    project_id: Mapped[str] = _project_fk()
+    ref: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str]
+    description: Mapped[str] = mapped_column(default="")
+    acceptance_criteria: Mapped[str] = mapped_column(default="")
+    effort_hours: Mapped[float] = mapped_column(default=0.0)
+    status: Mapped[ScopeStatus] = mapped_column(default=ScopeStatus.NOT_STARTED)
+
+
+class ExclusionRow(RecordMixin, Base):
+    """An explicit out-of-scope line: what this engagement does not include."""
+
+    __tablename__ = "exclusion"
+    __table_args__ = (UniqueConstraint("project_id", "ref"),)
+    project_id: Mapped[str] = _project_fk()
+    ref: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str]
+
+
+class MilestoneRow(RecordMixin, Base):
+    __tablename__ = "milestone"
+    __table_args__ = (UniqueConstraint("project_id", "ref"),)
+    project_id: Mapped[str] = _project_fk()
+    ref: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str]
+    baseline_date: Mapped[date]
+    forecast_date: Mapped[date | None] = mapped_column(default=None)
+    actual_date: Mapped[date | None] = mapped_column(default=None)
+    owner_side: Mapped[OwnerSide] = mapped_column(default=OwnerSide.VENDOR)
+    status: Mapped[MilestoneStatus] = mapped_column(default=MilestoneStatus.PLANNED)
+    is_main: Mapped[bool] = mapped_column(Boolean, default=False)  # B-items wait for this one
+
+
+class MilestoneChangeRow(RecordMixin, Base):
+    """History of a milestone's dates: old, new, why, and the change request that caused it."""
+
+    __tablename__ = "milestone_change"
+    milestone_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("milestone.id", ondelete="RESTRICT"), index=True
+    )
+    field: Mapped[str] = mapped_column(String(16))  # baseline | forecast | actual
+    old_date: Mapped[date | None]
+    new_date: Mapped[date | None]
+    reason: Mapped[str] = mapped_column(default="")
+    change_request_id: Mapped[str | None] = _optional_fk("change_request")
+
+
+class ExpectationRow(RecordMixin, Base):
+    __tablename__ = "expectation"
+    __table_args__ = (UniqueConstraint("project_id", "ref"),)
+    project_id: Mapped[str] = _project_fk()
+    ref: Mapped[str] = mapped_column(String(16))
+    statement: Mapped[str]  # what the client will see
+    measure: Mapped[str] = mapped_column(default="")  # how we will know
+    due_date: Mapped[date | None] = mapped_column(default=None)
+    agreed_with_id: Mapped[str | None] = _optional_fk("contact")
+    status: Mapped[ExpectationStatus] = mapped_column(default=ExpectationStatus.DRAFT)
+
+
+class ChangeRequestRow(RecordMixin, Base):
+    __tablename__ = "change_request"
+    __table_args__ = (UniqueConstraint("project_id", "ref"),)
+    project_id: Mapped[str] = _project_fk()
+    ref: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str]
+    description: Mapped[str] = mapped_column(default="")
+    category: Mapped[str] = mapped_column(default="")
+    requested_by_id: Mapped[str | None] = _optional_fk("contact")
+    requested_by_name: Mapped[str] = mapped_column(default="")
+    requested_on: Mapped[date]
+    channel: Mapped[Channel] = mapped_column(default=Channel.MEETING)
+    triage: Mapped[Triage] = mapped_column(default=Triage.UNTRIAGED)
+    scope_check: Mapped[ScopeCheck] = mapped_column(default=ScopeCheck.UNCHECKED)
+    scope_item_id: Mapped[str | None] = _optional_fk("scope_item")
+    exclusion_id: Mapped[str | None] = _optional_fk("exclusion")
+    effort_hours: Mapped[float] = mapped_column(default=0.0)
+    cost_cents: Mapped[int] = mapped_column(Integer, default=0)
+    schedule_days: Mapped[int] = mapped_column(Integer, default=0)
+    risk: Mapped[RiskLevel] = mapped_column(default=RiskLevel.LOW)
+    # client-perspective analysis
+    client_benefit: Mapped[str] = mapped_column(default="")
+    client_cost: Mapped[str] = mapped_column(default="")
+    risks: Mapped[str] = mapped_column(default="")
+    alternatives: Mapped[str] = mapped_column(default="")
+    recommendation: Mapped[str] = mapped_column(default="")
+    # decision
+    decision: Mapped[Decision] = mapped_column(default=Decision.PENDING)
+    decided_by: Mapped[str] = mapped_column(default="")
+    decided_on: Mapped[date | None] = mapped_column(default=None)
+    rationale: Mapped[str] = mapped_column(default="")
+    escalation_needed: Mapped[bool] = mapped_column(Boolean, default=False)
+    approved_by: Mapped[str] = mapped_column(default="")
+    approved_on: Mapped[date | None] = mapped_column(default=None)
+    approval_note: Mapped[str] = mapped_column(default="")
+
+
+class LetterRow(RecordMixin, Base):
+    """An issued document. Issued content never changes: a new version supersedes it."""
+
+    __tablename__ = "letter"
+    __table_args__ = (UniqueConstraint("project_id", "ref", "version"),)
+    project_id: Mapped[str] = _project_fk()
+    kind: Mapped[LetterKind]
+    ref: Mapped[str] = mapped_column(String(48))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    language: Mapped[Language] = mapped_column(default=Language.EN)
+    change_request_id: Mapped[str | None] = _optional_fk("change_request")
+    content_json: Mapped[str] = mapped_column(default="")  # canonical snapshot of what was printed
+    fingerprint: Mapped[str] = mapped_column(String(64), default="")  # SHA-256 of content_json
+    pdf_sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
+    status: Mapped[LetterStatus] = mapped_column(default=LetterStatus.DRAFT)
+    issued_at: Mapped[datetime | None] = mapped_column(default=None)
+    signer_name: Mapped[str] = mapped_column(default="")
+    signer_title: Mapped[str] = mapped_column(default="")
+    signed_at: Mapped[datetime | None] = mapped_column(default=None)
+    sign_place: Mapped[str] = mapped_column(default="")
+    sign_method: Mapped[SignMethod | None] = mapped_column(default=None)
+    sign_note: Mapped[str] = mapped_column(default="")
+    signature_png: Mapped[bytes | None] = mapped_column(default=None)
+    signed_pdf_sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
+
+
+class LogEntryRow(RecordMixin, Base):
+    """Append-only: a correction is a new entry pointing at the original (correction_of_id)."""
+
+    __tablename__ = "log_entry"
+    __table_args__ = (Index("ix_log_entry_project_occurred", "project_id", "occurred_at"),)
+    project_id: Mapped[str] = mapped_column(String(36), ForeignKey("project.id", ondelete="RESTRICT"))
+    occurred_at: Mapped[datetime]
+    kind: Mapped[LogKind] = mapped_column(default=LogKind.MEETING)
+    participants: Mapped[str] = mapped_column(default="")
+    summary: Mapped[str]
+    details: Mapped[str] = mapped_column(default="")
+    change_request_id: Mapped[str | None] = _optional_fk("change_request")
+    expectation_id: Mapped[str | None] = _optional_fk("expectation")
+    milestone_id: Mapped[str | None] = _optional_fk("milestone")
+    issue_id: Mapped[str | None] = _optional_fk("issue")
+    correction_of_id: Mapped[str | None] = _optional_fk("log_entry")
+
+
+class IssueRow(RecordMixin, Base):
+    __tablename__ = "issue"
+    __table_args__ = (UniqueConstraint("project_id", "ref"),)
+    project_id: Mapped[str] = _project_fk()
+    ref: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str]
+    category: Mapped[str] = mapped_column(default="")
+    severity: Mapped[Severity] = mapped_column(default=Severity.MEDIUM)
+    reported_on: Mapped[date]
+    resolved_on: Mapped[date | None] = mapped_column(default=None)
+    symptoms: Mapped[str] = mapped_column(default="")
+    root_cause: Mapped[str] = mapped_column(default="")
+    resolution: Mapped[str] = mapped_column(default="")
+
+
+class ReviewRow(RecordMixin, Base):
+    """Butterfly review: two sides (client, company) by three horizons (short, mid, long)."""
+
+    __tablename__ = "review"
+    project_id: Mapped[str] = _project_fk()
+    issue_id: Mapped[str | None] = _optional_fk("issue")
+    held_on: Mapped[date]
+    client_short: Mapped[str] = mapped_column(default="")
+    client_mid: Mapped[str] = mapped_column(default="")
+    client_long: Mapped[str] = mapped_column(default="")
+    company_short: Mapped[str] = mapped_column(default="")
+    company_mid: Mapped[str] = mapped_column(default="")
+    company_long: Mapped[str] = mapped_column(default="")
+    lessons: Mapped[str] = mapped_column(default="")
+    follow_up: Mapped[str] = mapped_column(default="")
+
+
+class HandoverItemRow(RecordMixin, Base):
+    __tablename__ = "handover_item"
+    project_id: Mapped[str] = _project_fk()
+    kind: Mapped[HandoverKind]
+    title: Mapped[str]
+    details: Mapped[str] = mapped_column(default="")
+    item_date: Mapped[date | None] = mapped_column(default=None)
+    attendees: Mapped[str] = mapped_column(default="")  # training sessions
+    material_left: Mapped[bool] = mapped_column(Boolean, default=False)  # training: written material left
+    recommendation: Mapped[str] = mapped_column(default="")  # open items
+
+
+class BlobRow(Base):
+    """Attachment bytes, stored once per content hash."""
+
+    __tablename__ = "blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes]
+
+
+class AttachmentRow(RecordMixin, Base):
+    """A file attached to a project record (photo, scan of a paper-signed letter, ...)."""
+
+    __tablename__ = "attachment"
+    project_id: Mapped[str] = _project_fk()
+    sha256: Mapped[str] = mapped_column(
+        String(64), ForeignKey("blob.sha256", ondelete="RESTRICT"), index=True
+    )
+    filename: Mapped[str]
+    media_type: Mapped[str] = mapped_column(String(127), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer)
+    log_entry_id: Mapped[str | None] = _optional_fk("log_entry")
+    letter_id: Mapped[str | None] = _optional_fk("letter")
+    change_request_id: Mapped[str | None] = _optional_fk("change_request")

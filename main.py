@@ -1,0 +1,3 @@
+from deliverydesk.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,46 @@
+"""Shared fixtures. Qt must run offscreen before anything imports it (else pytest dies with exit 134)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("DELIVERYDESK_DATA_DIR", "/nonexistent-deliverydesk-test-data")
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.store.database import Database, make_engine
+from deliverydesk.store.migrate import upgrade
+
+FIXED_NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)  # a Monday
+
+
+def fixed_clock() -> datetime:
+    return FIXED_NOW
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "deliverydesk.db"
+
+
+@pytest.fixture
+def migrated_db(db_path: Path) -> Iterator[Database]:
+    """A real temp-file SQLite database migrated with Alembic (never create_all)."""
+    url = f"sqlite:///{db_path}"
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        upgrade(connection)
+    database = Database(url=url, engine=engine)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def ctx(migrated_db: Database) -> ServiceContext:
+    return ServiceContext(db=migrated_db, clock=fixed_clock)
