@@ -1,0 +1,368 @@
+"""Read side: frozen records shaped for screens and documents (``*Item``, ``*Summary``, ``Page``).
+
+Services build them inside a unit of work; they never carry a database session. Field names follow the
+schema's column names so a record maps one-to-one; computed fields (slip, names of linked records,
+counts) are documented where they appear. Money is in cents, efforts in hours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Generic, TypeVar
+
+from deliverydesk.domain.enums import (
+    Channel,
+    ContactRole,
+    Decision,
+    ExpectationStatus,
+    HandoverKind,
+    Language,
+    LetterKind,
+    LetterStatus,
+    LogKind,
+    MilestoneStatus,
+    OwnerSide,
+    PaperSize,
+    ProjectStatus,
+    RiskLevel,
+    ScopeCheck,
+    ScopeStatus,
+    Severity,
+    SignMethod,
+    Triage,
+)
+from deliverydesk.domain.metrics import MilestoneHealth
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a list: ``rows`` from ``offset``; ``total`` counts every match."""
+
+    rows: tuple[T, ...]
+    total: int
+    offset: int
+    limit: int
+
+    @property
+    def has_more(self) -> bool:
+        return self.offset + len(self.rows) < self.total
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordItem:
+    """Identity and timestamps every record shares; ``archived_at`` set = archived (hidden)."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    archived_at: datetime | None = None
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_at is not None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClientItem(RecordItem):
+    name: str
+    address: str
+    industry: str
+    notes: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactItem(RecordItem):
+    client_id: str
+    name: str
+    title: str
+    phone: str
+    email: str
+    role: ContactRole
+    can_sign: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProjectItem(RecordItem):
+    code: str
+    name: str
+    client_id: str
+    client_name: str  # computed: the client's name
+    contract_ref: str
+    contract_value_cents: int
+    currency: str
+    start_date: date | None
+    end_date: date | None
+    status: ProjectStatus
+    delivery_lead: str
+    sales_owner: str
+    contracted_effort_hours: float
+    goodwill_budget_hours: float
+    language: Language
+    summary_rrule: str
+    holiday_calendar: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProjectSummary:
+    """One row of the project navigator, built by one query (next milestone and markers included)."""
+
+    id: str
+    code: str
+    name: str
+    client_id: str
+    client_name: str
+    status: ProjectStatus
+    language: Language
+    start_date: date | None
+    end_date: date | None
+    next_milestone_name: str | None  # the open milestone due first
+    next_milestone_date: date | None  # its forecast, else baseline
+    slip_days: int | None  # the next milestone's slip in working days; None without one
+    overdue_milestones: int  # open milestones whose date has passed
+    waiting_on_client: int  # open milestones waiting on the client
+    pending_decisions: int  # change requests pending or pending approval
+    archived_at: datetime | None = None
+
+    @property
+    def needs_attention(self) -> bool:
+        return bool(self.overdue_milestones or self.pending_decisions or (self.slip_days or 0) > 0)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScopeEntry(RecordItem):
+    """A contracted deliverable (ScopeItem)."""
+
+    project_id: str
+    ref: str
+    title: str
+    description: str
+    acceptance_criteria: str
+    effort_hours: float
+    status: ScopeStatus
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExclusionItem(RecordItem):
+    project_id: str
+    ref: str
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class MilestoneItem(RecordItem):
+    project_id: str
+    ref: str
+    name: str
+    baseline_date: date
+    forecast_date: date | None
+    actual_date: date | None
+    owner_side: OwnerSide
+    status: MilestoneStatus
+    is_main: bool
+    slip_days: int  # computed: (actual, else forecast) − baseline in working days; < 0 = ahead
+    health: MilestoneHealth  # computed against today
+
+    @property
+    def effective_date(self) -> date:
+        return self.actual_date or self.forecast_date or self.baseline_date
+
+
+@dataclass(frozen=True, kw_only=True)
+class MilestoneChangeItem(RecordItem):
+    milestone_id: str
+    field: str  # baseline | forecast | actual
+    old_date: date | None
+    new_date: date | None
+    reason: str
+    change_request_id: str | None
+    change_request_ref: str | None  # computed: CR-n of the cause, if any
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExpectationItem(RecordItem):
+    project_id: str
+    ref: str
+    statement: str
+    measure: str
+    due_date: date | None
+    agreed_with_id: str | None
+    agreed_with_name: str  # computed: the contact's name, "" when none
+    status: ExpectationStatus
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChangeRequestItem(RecordItem):
+    project_id: str
+    ref: str
+    title: str
+    description: str
+    category: str
+    requested_by_id: str | None
+    requested_by_name: str
+    requested_on: date
+    channel: Channel
+    triage: Triage
+    scope_check: ScopeCheck
+    scope_item_id: str | None
+    exclusion_id: str | None
+    effort_hours: float
+    cost_cents: int
+    schedule_days: int
+    risk: RiskLevel
+    client_benefit: str
+    client_cost: str
+    risks: str
+    alternatives: str
+    recommendation: str
+    decision: Decision
+    decided_by: str
+    decided_on: date | None
+    rationale: str
+    escalation_needed: bool
+    approved_by: str
+    approved_on: date | None
+    approval_note: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class LogEntryItem(RecordItem):
+    project_id: str
+    occurred_at: datetime
+    kind: LogKind
+    participants: str
+    summary: str
+    details: str
+    change_request_id: str | None
+    expectation_id: str | None
+    milestone_id: str | None
+    issue_id: str | None
+    correction_of_id: str | None  # this entry corrects that one
+    corrected_by_id: str | None  # computed: the newest entry correcting this one, if any
+
+
+@dataclass(frozen=True, kw_only=True)
+class IssueItem(RecordItem):
+    project_id: str
+    ref: str
+    title: str
+    category: str
+    severity: Severity
+    reported_on: date
+    resolved_on: date | None
+    symptoms: str
+    root_cause: str
+    resolution: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class IssueCategoryItem:
+    """An issue category across all clients; ``systemic`` when it recurs at several clients."""
+
+    category: str
+    issue_count: int
+    client_count: int
+    systemic: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviewItem(RecordItem):
+    """Butterfly review: client and company side, short / mid / long term."""
+
+    project_id: str
+    issue_id: str | None
+    held_on: date
+    client_short: str
+    client_mid: str
+    client_long: str
+    company_short: str
+    company_mid: str
+    company_long: str
+    lessons: str
+    follow_up: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class HandoverEntry(RecordItem):
+    """A HandoverItem: document handed over, training session, risk note or open item."""
+
+    project_id: str
+    kind: HandoverKind
+    title: str
+    details: str
+    item_date: date | None
+    attendees: str
+    material_left: bool
+    recommendation: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttachmentItem(RecordItem):
+    project_id: str
+    sha256: str
+    filename: str
+    media_type: str
+    size: int
+    log_entry_id: str | None
+    letter_id: str | None
+    change_request_id: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SettingsItem(RecordItem):
+    company_name: str
+    company_address: str
+    logo_png: bytes | None
+    engineer_name: str
+    engineer_title: str
+    authority_hours_per_change: float
+    authority_cost_cents_per_change: int
+    goodwill_hours_per_project: float
+    default_language: Language
+    paper_size: PaperSize
+    holiday_calendar: str
+    ui_language: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class LetterItem(RecordItem):
+    project_id: str
+    kind: LetterKind
+    ref: str
+    version: int
+    language: Language
+    change_request_id: str | None
+    content_json: str
+    fingerprint: str
+    pdf_sha256: str
+    status: LetterStatus
+    issued_at: datetime | None
+    signer_name: str
+    signer_title: str
+    signed_at: datetime | None
+    sign_place: str
+    sign_method: SignMethod | None
+    sign_note: str
+    signed_pdf_sha256: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProjectOverview:
+    """Counts and meters for a project's Overview page."""
+
+    project: ProjectItem
+    milestones_by_health: Mapping[MilestoneHealth, int] = field(default_factory=dict)
+    expectations_by_status: Mapping[ExpectationStatus, int] = field(default_factory=dict)
+    change_requests_by_decision: Mapping[Decision, int] = field(default_factory=dict)
+    goodwill_hours_used: float = 0.0
+    goodwill_budget_hours: float = 0.0
+    goodwill_ratio: float | None = None  # used / budget; None when the budget is 0
+    out_of_scope_hours_accepted: float = 0.0
+    contracted_effort_hours: float = 0.0
+    scope_creep_ratio: float | None = None  # accepted out-of-scope / contracted; None when 0
+
+    def milestones(self, health: MilestoneHealth) -> int:
+        return self.milestones_by_health.get(health, 0)

@@ -1,0 +1,321 @@
+"""Validation of drafts: pure rules, messages a field engineer understands.
+
+Each ``validate_*`` returns the draft normalised (single-line text stripped, codes upper-cased) or raises
+``ValidationError({field: message})`` naming every wrong field at once. Rules that need stored facts
+(unique codes, which client a contact belongs to) take those facts as arguments.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from dateutil.rrule import rrulestr
+
+from deliverydesk.domain.drafts import (
+    AttachmentDraft,
+    ChangeRequestDraft,
+    ClientDraft,
+    ContactDraft,
+    ExclusionDraft,
+    ExpectationDraft,
+    HandoverEntryDraft,
+    IssueDraft,
+    LogEntryDraft,
+    MilestoneDraft,
+    ProjectDraft,
+    ReviewDraft,
+    ScopeItemDraft,
+    SettingsDraft,
+)
+from deliverydesk.domain.workdays import is_supported_calendar
+from deliverydesk.errors import ValidationError
+
+TITLE_MAX = 200  # names, titles, single-line fields
+LONG_TEXT_MAX = 20_000  # descriptions, notes, details
+CODE_MAX = 32
+FILENAME_MAX = 255
+ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+
+PROJECT_CODE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")
+CURRENCY = re.compile(r"[A-Z]{3}")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+
+
+class Checker:
+    """Collects every problem of one draft, then raises them together."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+
+    def fail(self, field: str, message: str) -> None:
+        self.errors.setdefault(field, message)
+
+    def text(self, field: str, value: str, *, required: bool = False, limit: int = TITLE_MAX) -> str:
+        """Single-line text: stripped, required if asked, at most ``limit`` characters."""
+        value = value.strip()
+        self.long_text(field, value, required=required, limit=limit)
+        return value
+
+    def long_text(
+        self, field: str, value: str, *, required: bool = False, limit: int = LONG_TEXT_MAX
+    ) -> None:
+        if required and not value.strip():
+            self.fail(field, "This cannot be empty.")
+        elif len(value) > limit:
+            self.fail(field, f"Keep this to {limit:,} characters or fewer (it has {len(value):,}).")
+
+    def non_negative(self, field: str, value: float) -> None:
+        if not math.isfinite(value):
+            self.fail(field, "Enter a number.")
+        elif value < 0:
+            self.fail(field, "This cannot be negative.")
+
+    def not_before(self, field: str, later: date | None, earlier: date | None, message: str) -> None:
+        if later is not None and earlier is not None and later < earlier:
+            self.fail(field, message)
+
+    def not_future(self, field: str, day: date | None, today: date) -> None:
+        if day is not None and day > today:
+            self.fail(field, f"This date is in the future (today is {today.isoformat()}).")
+
+    def done(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+
+def validate_client(draft: ClientDraft) -> ClientDraft:
+    check = Checker()
+    name = check.text("name", draft.name, required=True)
+    check.long_text("address", draft.address, limit=1000)
+    industry = check.text("industry", draft.industry)
+    check.long_text("notes", draft.notes)
+    check.done()
+    return replace(draft, name=name, industry=industry)
+
+
+def validate_contact(draft: ContactDraft) -> ContactDraft:
+    check = Checker()
+    name = check.text("name", draft.name, required=True)
+    title = check.text("title", draft.title)
+    phone = check.text("phone", draft.phone, limit=64)
+    email = check.text("email", draft.email, limit=254)
+    if email and not EMAIL.fullmatch(email):
+        check.fail("email", "This does not look like an email address (name@example.com).")
+    check.done()
+    return replace(draft, name=name, title=title, phone=phone, email=email)
+
+
+def validate_project(draft: ProjectDraft) -> ProjectDraft:
+    check = Checker()
+    code = check.text("code", draft.code, required=True, limit=CODE_MAX).upper()
+    if code and not PROJECT_CODE.fullmatch(code):
+        check.fail("code", "Use letters, digits and single dashes only, e.g. DD-2026-014.")
+    name = check.text("name", draft.name, required=True)
+    currency = draft.currency.strip().upper()
+    if not CURRENCY.fullmatch(currency):
+        check.fail("currency", "Use a 3-letter currency code such as CNY, EUR or USD.")
+    check.non_negative("contract_value_cents", draft.contract_value_cents)
+    check.non_negative("contracted_effort_hours", draft.contracted_effort_hours)
+    check.non_negative("goodwill_budget_hours", draft.goodwill_budget_hours)
+    check.not_before(
+        "end_date", draft.end_date, draft.start_date, "The end date cannot be before the start date."
+    )
+    rrule = _check_rrule(check, draft.summary_rrule)
+    calendar = _check_calendar(check, draft.holiday_calendar)
+    texts: dict[str, Any] = {
+        f: check.text(f, getattr(draft, f)) for f in ("contract_ref", "delivery_lead", "sales_owner")
+    }
+    check.done()
+    return replace(
+        draft,
+        code=code,
+        name=name,
+        currency=currency,
+        summary_rrule=rrule,
+        holiday_calendar=calendar,
+        **texts,
+    )
+
+
+def _check_rrule(check: Checker, rule: str) -> str:
+    rule = rule.strip().upper().removeprefix("RRULE:")
+    if rule:
+        try:
+            rrulestr(rule, dtstart=datetime(2026, 1, 1))
+        except (ValueError, TypeError):
+            check.fail("summary_rrule", "This is not a valid repeat rule, e.g. FREQ=WEEKLY;BYDAY=FR.")
+    return rule
+
+
+def _check_calendar(check: Checker, code: str) -> str:
+    code = code.strip().upper()
+    if not is_supported_calendar(code):
+        check.fail("holiday_calendar", "Unknown holiday calendar: use a country code such as CN, DE or US.")
+    return code
+
+
+def validate_scope_item(draft: ScopeItemDraft) -> ScopeItemDraft:
+    check = Checker()
+    title = check.text("title", draft.title, required=True)
+    check.long_text("description", draft.description)
+    check.long_text("acceptance_criteria", draft.acceptance_criteria)
+    check.non_negative("effort_hours", draft.effort_hours)
+    check.done()
+    return replace(draft, title=title)
+
+
+def validate_exclusion(draft: ExclusionDraft) -> ExclusionDraft:
+    check = Checker()
+    check.long_text("text", draft.text, required=True, limit=2000)
+    check.done()
+    return replace(draft, text=draft.text.strip())
+
+
+def validate_milestone(draft: MilestoneDraft, today: date) -> MilestoneDraft:
+    """A forecast after the baseline is allowed (it is slip); an actual date cannot be in the future."""
+    check = Checker()
+    name = check.text("name", draft.name, required=True)
+    check.not_future("actual_date", draft.actual_date, today)
+    check.done()
+    return replace(draft, name=name)
+
+
+def validate_expectation(draft: ExpectationDraft) -> ExpectationDraft:
+    check = Checker()
+    check.long_text("statement", draft.statement, required=True, limit=2000)
+    check.long_text("measure", draft.measure, limit=2000)
+    check.done()
+    return replace(draft, statement=draft.statement.strip(), measure=draft.measure.strip())
+
+
+def validate_change_request(draft: ChangeRequestDraft, today: date) -> ChangeRequestDraft:
+    check = Checker()
+    title = check.text("title", draft.title, required=True)
+    asker = check.text("requested_by_name", draft.requested_by_name)
+    category = check.text("category", draft.category, limit=100)
+    check.not_future("requested_on", draft.requested_on, today)
+    for field in ("effort_hours", "cost_cents", "schedule_days"):
+        check.non_negative(field, getattr(draft, field))
+    for field in ("description", "client_benefit", "client_cost", "risks", "alternatives"):
+        check.long_text(field, getattr(draft, field))
+    for field in ("recommendation", "rationale", "approval_note"):
+        check.long_text(field, getattr(draft, field))
+    people: dict[str, Any] = {f: check.text(f, getattr(draft, f)) for f in ("decided_by", "approved_by")}
+    check.not_before(
+        "decided_on", draft.decided_on, draft.requested_on, "A decision cannot come before the request."
+    )
+    check.done()
+    return replace(draft, title=title, requested_by_name=asker, category=category, **people)
+
+
+def validate_log_entry(draft: LogEntryDraft, now: datetime) -> LogEntryDraft:
+    """The log records what happened: an entry cannot be dated after today."""
+    check = Checker()
+    if draft.occurred_at.tzinfo is None:
+        check.fail("occurred_at", "The time needs a time zone.")
+    elif draft.occurred_at.date() > now.date():
+        check.fail("occurred_at", "This is in the future: the log records what already happened.")
+    summary = check.text("summary", draft.summary, required=True, limit=500)
+    participants = check.text("participants", draft.participants, limit=1000)
+    check.long_text("details", draft.details)
+    check.done()
+    return replace(draft, summary=summary, participants=participants)
+
+
+def validate_issue(draft: IssueDraft, today: date) -> IssueDraft:
+    check = Checker()
+    title = check.text("title", draft.title, required=True)
+    category = check.text("category", draft.category, limit=100)
+    check.not_future("reported_on", draft.reported_on, today)
+    check.not_future("resolved_on", draft.resolved_on, today)
+    check.not_before(
+        "resolved_on", draft.resolved_on, draft.reported_on, "It cannot be resolved before it was reported."
+    )
+    for field in ("symptoms", "root_cause", "resolution"):
+        check.long_text(field, getattr(draft, field))
+    check.done()
+    return replace(draft, title=title, category=category)
+
+
+def validate_review(draft: ReviewDraft, today: date) -> ReviewDraft:
+    check = Checker()
+    check.not_future("held_on", draft.held_on, today)
+    for field in ("client_short", "client_mid", "client_long", "company_short", "company_mid"):
+        check.long_text(field, getattr(draft, field))
+    for field in ("company_long", "lessons", "follow_up"):
+        check.long_text(field, getattr(draft, field))
+    check.done()
+    return draft
+
+
+def validate_handover_entry(draft: HandoverEntryDraft) -> HandoverEntryDraft:
+    check = Checker()
+    title = check.text("title", draft.title, required=True)
+    check.long_text("details", draft.details)
+    check.long_text("attendees", draft.attendees, limit=2000)
+    check.long_text("recommendation", draft.recommendation)
+    check.done()
+    return replace(draft, title=title)
+
+
+def validate_attachment(draft: AttachmentDraft) -> AttachmentDraft:
+    check = Checker()
+    filename = check.text("filename", draft.filename, required=True, limit=FILENAME_MAX)
+    if any(ch in filename for ch in "/\\\x00") or filename in {".", ".."}:
+        check.fail("filename", "A file name cannot contain / or \\.")
+    media_type = check.text("media_type", draft.media_type, required=True, limit=127)
+    if not draft.data:
+        check.fail("data", "The file is empty.")
+    elif len(draft.data) > ATTACHMENT_MAX_BYTES:
+        size_mb = len(draft.data) / 1024 / 1024
+        check.fail("data", f"The file is {size_mb:.1f} MB; attachments are limited to 25 MB.")
+    check.done()
+    return replace(draft, filename=filename, media_type=media_type)
+
+
+def validate_settings(draft: SettingsDraft) -> SettingsDraft:
+    check = Checker()
+    texts: dict[str, Any] = {
+        f: check.text(f, getattr(draft, f)) for f in ("company_name", "engineer_name", "engineer_title")
+    }
+    check.long_text("company_address", draft.company_address, limit=1000)
+    for field in ("authority_hours_per_change", "authority_cost_cents_per_change"):
+        check.non_negative(field, getattr(draft, field))
+    check.non_negative("goodwill_hours_per_project", draft.goodwill_hours_per_project)
+    if draft.logo_png is not None and len(draft.logo_png) > LOGO_MAX_BYTES:
+        check.fail("logo_png", "The logo is larger than 2 MB; use a smaller image.")
+    calendar = _check_calendar(check, draft.holiday_calendar)
+    check.done()
+    return replace(draft, holiday_calendar=calendar, **texts)
+
+
+@dataclass(frozen=True)
+class ContactFacts:
+    """What the rules need to know about a linked contact."""
+
+    name: str
+    client_id: str
+    can_sign: bool
+    archived: bool = False
+
+
+def check_project_contact(
+    field: str, contact: ContactFacts | None, client_id: str, *, must_sign: bool = False
+) -> None:
+    """A contact linked to a project record must be a current contact of the project's client."""
+    if contact is None or contact.archived:
+        raise ValidationError({field: "This contact does not exist (or was archived)."})
+    if contact.client_id != client_id:
+        raise ValidationError({field: f"{contact.name} is not a contact of this project's client."})
+    if must_sign and not contact.can_sign:
+        raise ValidationError({field: f"{contact.name} is not allowed to sign for the client."})
+
+
+def check_code_free(code: str, taken: bool) -> None:
+    if taken:
+        raise ValidationError({"code": f"The code {code} is already used by another project."})

@@ -1,0 +1,78 @@
+"""Working days: slip of a milestone in working days, under a per-project holiday calendar.
+
+A calendar is a plain value (weekend days, public holidays, make-up working days) so the arithmetic is
+pure. ``calendar_for`` builds one from the maintained ``holidays`` package, which publishes China's
+official holidays and its make-up working days (调休上班日, e.g. Saturday 2026-02-14) each year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+
+NO_HOLIDAYS = ""  # calendar code meaning "weekends only"
+SATURDAY, SUNDAY = 5, 6
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """Which days are worked: weekdays minus holidays, plus make-up working days on weekends."""
+
+    code: str = NO_HOLIDAYS
+    holidays: frozenset[date] = frozenset()
+    make_up_workdays: frozenset[date] = frozenset()
+    weekend: frozenset[int] = frozenset({SATURDAY, SUNDAY})
+
+    def is_working_day(self, day: date) -> bool:
+        if day in self.make_up_workdays:
+            return True
+        return day.weekday() not in self.weekend and day not in self.holidays
+
+
+def is_supported_calendar(code: str) -> bool:
+    return code == NO_HOLIDAYS or code in holidays.list_supported_countries()
+
+
+@lru_cache(maxsize=64)
+def calendar_for(code: str, first_year: int, last_year: int) -> WorkCalendar:
+    """The calendar of country ``code`` (ISO 3166 alpha-2, e.g. "CN", "DE", "US") for those years."""
+    if code == NO_HOLIDAYS:
+        return WorkCalendar()
+    country = holidays.country_holidays(code, years=range(first_year, last_year + 1))
+    in_range = range(first_year, last_year + 1)
+    make_up: set[date] = getattr(country, "weekend_workdays", set())
+    return WorkCalendar(
+        code=code,
+        holidays=frozenset(country.keys()),
+        make_up_workdays=frozenset(d for d in make_up if d.year in in_range),
+        weekend=frozenset(country.weekend),
+    )
+
+
+def calendar_covering(code: str, first: date, *more: date | None) -> WorkCalendar:
+    """A calendar for ``code`` spanning every given day (None ignored)."""
+    years = [first.year] + [d.year for d in more if d is not None]
+    return calendar_for(code, min(years), max(years))
+
+
+def working_days_between(start: date, end: date, calendar: WorkCalendar) -> int:
+    """Working days in (start, end]; negative when end is before start; 0 when equal."""
+    if end < start:
+        return -working_days_between(end, start, calendar)
+    count = 0
+    day = start + timedelta(days=1)
+    while day <= end:
+        count += calendar.is_working_day(day)
+        day += timedelta(days=1)
+    return count
+
+
+def slip_working_days(
+    baseline: date, forecast: date | None, actual: date | None, calendar: WorkCalendar
+) -> int:
+    """Slip = (actual, else forecast, else baseline) − baseline, in working days; negative = ahead."""
+    target = actual or forecast or baseline
+    return working_days_between(baseline, target, calendar)

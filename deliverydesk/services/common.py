@@ -1,0 +1,113 @@
+"""Helpers every entity service shares: row <-> record mapping, lookups, archive/restore, paging.
+
+Drafts and items use the schema's column names, so mapping is by field name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import fields
+from typing import Any, TypeVar
+
+from deliverydesk.domain.models import Page
+from deliverydesk.domain.refs import RefPrefix, next_ref
+from deliverydesk.errors import NotFoundError, RuleError, ValidationError
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.store.records import Session, refs_in_project
+from deliverydesk.store.tables import Base, ProjectRow
+
+RowT = TypeVar("RowT", bound=Base)
+ItemT = TypeVar("ItemT")
+
+MAX_PAGE_SIZE = 1000
+
+
+def to_item(item_cls: Callable[..., ItemT], row: object, **computed: Any) -> ItemT:
+    """Build ``item_cls`` from the row's attributes of the same names, plus computed fields."""
+    names = [f.name for f in fields(item_cls) if f.name not in computed]  # type: ignore[arg-type]
+    return item_cls(**{name: getattr(row, name) for name in names}, **computed)
+
+
+def apply_draft(row: Base, draft: object, *, skip: tuple[str, ...] = ("id",)) -> None:
+    """Copy the draft's editable fields onto the row."""
+    for f in fields(draft):  # type: ignore[arg-type]
+        if f.name not in skip:
+            setattr(row, f.name, getattr(draft, f.name))
+
+
+def stamp_new(ctx: ServiceContext, row: Base) -> None:
+    """Timestamps come from the injected clock, like every other time."""
+    now = ctx.now()
+    row.created_at = row.updated_at = now  # type: ignore[attr-defined]
+
+
+def get_row(session: Session, row_cls: type[RowT], row_id: str, what: str) -> RowT:
+    """The row with this id (archived or not), or NotFoundError naming the kind of record."""
+    row = session.get(row_cls, row_id)
+    if row is None:
+        raise NotFoundError(f"The {what} was not found; it may have been removed by a sync or an import.")
+    return row
+
+
+def get_editable(session: Session, row_cls: type[RowT], row_id: str, what: str) -> RowT:
+    """The row, refusing archived ones: an archived record is read-only until restored."""
+    row = get_row(session, row_cls, row_id, what)
+    if row.archived_at is not None:  # type: ignore[attr-defined]
+        raise RuleError(f"This {what} is archived.", "Restore it before changing it.")
+    return row
+
+
+def require_id(draft_id: str | None, what: str) -> str:
+    if draft_id is None:
+        raise RuleError(f"This {what} has not been saved yet: create it instead of updating it.")
+    return draft_id
+
+
+def set_archived(
+    ctx: ServiceContext,
+    row_cls: type[RowT],
+    row_id: str,
+    what: str,
+    to_record: Callable[[Session, RowT], ItemT],
+    *,
+    archived: bool,
+) -> ItemT:
+    """Archive (tombstone) or restore one record; archiving twice keeps the first date."""
+    with ctx.db.unit_of_work() as session:
+        row = get_row(session, row_cls, row_id, what)
+        if archived != (row.archived_at is not None):  # type: ignore[attr-defined]
+            row.archived_at = ctx.now() if archived else None  # type: ignore[attr-defined]
+            row.updated_at = ctx.now()  # type: ignore[attr-defined]
+        session.flush()
+        return to_record(session, row)
+
+
+def save_changes(ctx: ServiceContext, session: Session, row: Base) -> None:
+    row.updated_at = ctx.now()  # type: ignore[attr-defined]
+    session.flush()
+
+
+def add_with_ref(ctx: ServiceContext, session: Session, row: Base, prefix: RefPrefix) -> None:
+    """Insert a project record with the next free ref of its kind (max + 1, archived refs count)."""
+    project_id: str = row.project_id  # type: ignore[attr-defined]
+    row.ref = next_ref(prefix, refs_in_project(session, type(row), project_id))  # type: ignore[attr-defined]
+    stamp_new(ctx, row)
+    session.add(row)
+    session.flush()
+
+
+def live_project(session: Session, project_id: str) -> ProjectRow:
+    """The project a new or edited record belongs to; archived projects take no changes."""
+    return get_editable(session, ProjectRow, project_id, "project")
+
+
+def check_page(offset: int, limit: int) -> int:
+    """Validate paging arguments; the limit is capped so no screen loads a whole table."""
+    if offset < 0:
+        raise ValidationError({"offset": "The page start cannot be negative."})
+    if limit < 1:
+        raise ValidationError({"limit": "A page holds at least one row."})
+    return min(limit, MAX_PAGE_SIZE)
+
+
+def page_of(rows: list[ItemT], total: int, offset: int, limit: int) -> Page[ItemT]:
+    return Page(rows=tuple(rows), total=total, offset=offset, limit=limit)

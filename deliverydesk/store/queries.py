@@ -1,0 +1,210 @@
+"""Read-side SQL shaped for screens: the project navigator, the overview counts, issue categories.
+
+Filtering, sorting and paging happen in SQL; the navigator's next milestone and attention markers are
+correlated subqueries of the same statement (no query per row). Every parameter is bound; search
+text is matched literally (LIKE wildcards escaped)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from deliverydesk.domain.enums import Decision, MilestoneStatus, ProjectStatus
+from deliverydesk.store.records import column as column_of
+from deliverydesk.store.tables import (
+    Base,
+    ChangeRequestRow,
+    ClientRow,
+    IssueRow,
+    MilestoneChangeRow,
+    MilestoneRow,
+    ProjectRow,
+)
+
+LIKE_ESCAPE = "\\"
+CLOSED_MILESTONE = (MilestoneStatus.DONE, MilestoneStatus.ACCEPTED)
+OPEN_DECISION = (Decision.PENDING, Decision.PENDING_APPROVAL)
+
+
+def like_pattern(text: str) -> str:
+    """``%text%`` with the user's own %, _ and \\ taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def contains(column: Any, text: str) -> ColumnElement[bool]:
+    return column.ilike(like_pattern(text), escape=LIKE_ESCAPE)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class ProjectFilter:
+    text: str = ""
+    status: ProjectStatus | None = None
+    client_id: str | None = None
+    include_archived: bool = False
+
+
+def _open_milestones(project: Any) -> list[ColumnElement[bool]]:
+    return [
+        MilestoneRow.project_id == project,
+        MilestoneRow.archived_at.is_(None),
+        MilestoneRow.status.not_in(CLOSED_MILESTONE),
+    ]
+
+
+MILESTONE_DATE = func.coalesce(
+    MilestoneRow.actual_date, MilestoneRow.forecast_date, MilestoneRow.baseline_date
+)
+
+
+def _summary_columns(today: date) -> list[Any]:
+    open_ms = _open_milestones(ProjectRow.id)
+    next_id = (
+        select(MilestoneRow.id).where(*open_ms).order_by(MILESTONE_DATE, MilestoneRow.ref).limit(1)
+    ).scalar_subquery()
+    count_ms = select(func.count(MilestoneRow.id)).where(*open_ms)
+    pending = select(func.count(ChangeRequestRow.id)).where(
+        ChangeRequestRow.project_id == ProjectRow.id,
+        ChangeRequestRow.archived_at.is_(None),
+        ChangeRequestRow.decision.in_(OPEN_DECISION),
+    )
+    return [
+        next_id.label("next_milestone_id"),
+        count_ms.where(MILESTONE_DATE.op("<")(today)).scalar_subquery().label("overdue_milestones"),
+        count_ms.where(MilestoneRow.status == MilestoneStatus.WAITING_ON_CLIENT)
+        .scalar_subquery()
+        .label("waiting_on_client"),
+        pending.scalar_subquery().label("pending_decisions"),
+    ]
+
+
+def _filtered(query: Select[Any], where: ProjectFilter) -> Select[Any]:
+    query = query.join(ClientRow, ClientRow.id == ProjectRow.client_id)
+    if not where.include_archived:
+        query = query.where(ProjectRow.archived_at.is_(None))
+    if where.status is not None:
+        query = query.where(ProjectRow.status == where.status)
+    if where.client_id is not None:
+        query = query.where(ProjectRow.client_id == where.client_id)
+    text = where.text.strip()
+    if text:
+        query = query.where(
+            or_(
+                contains(ProjectRow.code, text),
+                contains(ProjectRow.name, text),
+                contains(ClientRow.name, text),
+            )
+        )
+    return query
+
+
+SUMMARY_SORTS = {
+    "code": ProjectRow.code,
+    "name": ProjectRow.name,
+    "client": ClientRow.name,
+    "status": ProjectRow.status,
+    "start_date": ProjectRow.start_date,
+    "end_date": ProjectRow.end_date,
+    "updated": ProjectRow.updated_at,
+}
+
+
+def project_summaries(
+    session: Session,
+    where: ProjectFilter,
+    *,
+    sort: str,
+    descending: bool,
+    offset: int,
+    limit: int,
+    today: date,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of navigator rows (plain mappings) and the number of projects matching."""
+    total = session.scalar(_filtered(select(func.count(ProjectRow.id)), where)) or 0
+    inner = _filtered(
+        select(ProjectRow, ClientRow.name.label("client_name"), *_summary_columns(today)), where
+    )
+    key = SUMMARY_SORTS[sort]
+    inner = (
+        inner.order_by(key.desc() if descending else key.asc(), ProjectRow.code).offset(offset).limit(limit)
+    )
+    page = inner.subquery()
+    next_ms = aliased(MilestoneRow)
+    query = select(
+        page, next_ms.name.label("next_milestone_name"), next_ms.baseline_date.label("next_baseline")
+    )
+    query = query.add_columns(
+        next_ms.forecast_date.label("next_forecast"), next_ms.actual_date.label("next_actual")
+    )
+    query = query.outerjoin(next_ms, next_ms.id == page.c.next_milestone_id)
+    return [dict(row) for row in session.execute(query).mappings()], total
+
+
+def count_by(session: Session, row_cls: type[Base], column: str, project_id: str) -> dict[Any, int]:
+    """How many live records of the project per value of ``column`` (e.g. decision, status)."""
+    attribute = column_of(row_cls, column)
+    query = (
+        select(attribute, func.count())
+        .where(column_of(row_cls, "project_id") == project_id, column_of(row_cls, "archived_at").is_(None))
+        .group_by(attribute)
+    )
+    return {value: count for value, count in session.execute(query)}
+
+
+def change_efforts(session: Session, project_id: str) -> list[tuple[Decision, Any, float]]:
+    query = select(
+        ChangeRequestRow.decision, ChangeRequestRow.scope_check, ChangeRequestRow.effort_hours
+    ).where(ChangeRequestRow.project_id == project_id, ChangeRequestRow.archived_at.is_(None))
+    return [(row[0], row[1], row[2]) for row in session.execute(query)]
+
+
+def milestone_changes(session: Session, milestone_id: str) -> list[tuple[MilestoneChangeRow, str | None]]:
+    """The date history of a milestone, oldest first, with the ref of the causing change request."""
+    query = (
+        select(MilestoneChangeRow, ChangeRequestRow.ref)
+        .outerjoin(ChangeRequestRow, ChangeRequestRow.id == MilestoneChangeRow.change_request_id)
+        .where(MilestoneChangeRow.milestone_id == milestone_id)
+        .order_by(MilestoneChangeRow.created_at, MilestoneChangeRow.id)
+    )
+    return [(row[0], row[1]) for row in session.execute(query)]
+
+
+def issue_categories(session: Session) -> list[tuple[str, int, int]]:
+    """(category, issues, distinct clients) over live issues of live projects, most clients first."""
+    clients = func.count(ProjectRow.client_id.distinct())
+    query = (
+        select(IssueRow.category, func.count(IssueRow.id), clients)
+        .join(ProjectRow, ProjectRow.id == IssueRow.project_id)
+        .where(
+            and_(IssueRow.archived_at.is_(None), ProjectRow.archived_at.is_(None), IssueRow.category != "")
+        )
+        .group_by(IssueRow.category)
+        .order_by(clients.desc(), IssueRow.category)
+    )
+    return [(row[0], row[1], row[2]) for row in session.execute(query)]
+
+
+def search_clients(
+    session: Session, text: str, *, include_archived: bool, offset: int, limit: int
+) -> tuple[Sequence[ClientRow], int]:
+    conditions: list[ColumnElement[bool]] = []
+    if text.strip():
+        conditions.append(
+            or_(contains(ClientRow.name, text.strip()), contains(ClientRow.industry, text.strip()))
+        )
+    if not include_archived:
+        conditions.append(ClientRow.archived_at.is_(None))
+    total = session.scalar(select(func.count(ClientRow.id)).where(*conditions)) or 0
+    query = (
+        select(ClientRow)
+        .where(*conditions)
+        .order_by(ClientRow.name, ClientRow.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(session.scalars(query)), total

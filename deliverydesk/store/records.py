@@ -1,0 +1,112 @@
+"""Write-side SQL the services need: lookups, refs, paged child lists, blobs.
+
+Services hold the ``Session`` of a unit of work and pass it in; every parameter is bound."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from deliverydesk.store.tables import (
+    Base,
+    BlobRow,
+    ClientRow,
+    ContactRow,
+    LogEntryRow,
+    ProjectRow,
+    SettingsRow,
+)
+
+__all__ = ["Session"]
+
+RowT = TypeVar("RowT", bound=Base)
+
+
+def column(row_cls: type[Base], name: str) -> InstrumentedAttribute[Any]:
+    attribute = getattr(row_cls, name)
+    assert isinstance(attribute, InstrumentedAttribute), name
+    return attribute
+
+
+def refs_in_project(session: Session, row_cls: type[Base], project_id: str) -> list[str]:
+    """Every ref used in the project, archived records included (refs are never reused)."""
+    query = select(column(row_cls, "ref")).where(column(row_cls, "project_id") == project_id)
+    return list(session.scalars(query))
+
+
+def list_rows(
+    session: Session,
+    row_cls: type[RowT],
+    *,
+    where: dict[str, object],
+    include_archived: bool = False,
+    order_by: Sequence[str] = ("created_at",),
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> tuple[list[RowT], int]:
+    """One page of ``row_cls`` rows matching ``where`` (column == value), and the total count."""
+    conditions = [column(row_cls, name) == value for name, value in where.items()]
+    if not include_archived:
+        conditions.append(column(row_cls, "archived_at").is_(None))
+    total = session.scalar(select(func.count()).select_from(row_cls).where(*conditions)) or 0
+    ordering = [column(row_cls, name) for name in order_by]
+    ordering = [c.desc() if descending else c.asc() for c in ordering]  # type: ignore[misc]
+    query = select(row_cls).where(*conditions).order_by(*ordering).offset(offset).limit(limit)
+    return list(session.scalars(query)), total
+
+
+def project_code_taken(session: Session, code: str, exclude_id: str | None) -> bool:
+    """Codes are unique across all projects, archived ones included."""
+    query = select(ProjectRow.id).where(func.upper(ProjectRow.code) == code.upper())
+    if exclude_id is not None:
+        query = query.where(ProjectRow.id != exclude_id)
+    return session.scalar(query.limit(1)) is not None
+
+
+def count_projects(session: Session, *, client_id: str | None = None, live_only: bool = True) -> int:
+    query = select(func.count()).select_from(ProjectRow)
+    if client_id is not None:
+        query = query.where(ProjectRow.client_id == client_id)
+    if live_only:
+        query = query.where(ProjectRow.archived_at.is_(None))
+    return session.scalar(query) or 0
+
+
+def client_name(session: Session, client_id: str) -> str:
+    return session.scalar(select(ClientRow.name).where(ClientRow.id == client_id)) or ""
+
+
+def contact_names(session: Session, contact_ids: Sequence[str]) -> dict[str, str]:
+    if not contact_ids:
+        return {}
+    query = select(ContactRow.id, ContactRow.name).where(ContactRow.id.in_(set(contact_ids)))
+    return {row.id: row.name for row in session.execute(query)}
+
+
+def newest_corrections(session: Session, entry_ids: Sequence[str]) -> dict[str, str]:
+    """For each log entry id: the id of the newest entry correcting it (entries without none omitted)."""
+    if not entry_ids:
+        return {}
+    query = (
+        select(LogEntryRow.correction_of_id, LogEntryRow.id)
+        .where(LogEntryRow.correction_of_id.in_(set(entry_ids)))
+        .order_by(LogEntryRow.created_at, LogEntryRow.id)
+    )
+    return {str(original): correction for original, correction in session.execute(query)}
+
+
+def settings_row(session: Session) -> SettingsRow | None:
+    """The single settings row (the oldest, should a second ever appear)."""
+    return session.scalars(select(SettingsRow).order_by(SettingsRow.created_at).limit(1)).first()
+
+
+def blob_exists(session: Session, sha256: str) -> bool:
+    return session.scalar(select(BlobRow.sha256).where(BlobRow.sha256 == sha256)) is not None
+
+
+def blob_data(session: Session, sha256: str) -> bytes | None:
+    return session.scalar(select(BlobRow.data).where(BlobRow.sha256 == sha256))
