@@ -1,18 +1,31 @@
 """Engine, connection pragmas and the unit of work.
 
-This is the minimal core; identity checks, locking, backups and fault translation build on it
-(see the sibling modules)."""
+The unit of work turns storage failures (disk full, read-only, I/O errors) into the plain-words
+``StorageError`` family after rolling back, so the next action starts from a clean session.
+Identity checks, locking, backups and the open sequence live in the sibling modules
+(``identity``, ``lock``, ``backups``, ``opening``)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, QueuePool, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+from deliverydesk.errors import (
+    CorruptDatabaseError,
+    DiskFullError,
+    ReadOnlyStorageError,
+    StorageError,
+)
+from deliverydesk.store.identity import readonly_uri
+from deliverydesk.store.lock import WriterLock
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -37,28 +50,83 @@ def _emit_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
+def sqlite_path(url: str) -> Path:
+    """The file of a ``sqlite:///PATH`` URL."""
+    return Path(url.split("///", 1)[1])
+
+
+def _readonly_engine(url: str) -> Engine:
+    # A proper file: URI (percent-encoded path, immutable in a read-only folder) through a creator.
+    uri = readonly_uri(sqlite_path(url))
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+    return create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+
+
 def make_engine(url: str, *, readonly: bool = False) -> Engine:
     """An engine with DeliveryDesk's connection rules applied (SQLite or PostgreSQL)."""
     if url.startswith("sqlite"):
-        connect_args: dict[str, Any] = {"timeout": BUSY_TIMEOUT_MS / 1000}
         if readonly:
-            path = url.split("///", 1)[1]
-            url = f"sqlite:///file:{Path(path).resolve()}?mode=ro&uri=true"
-            connect_args["uri"] = True
-        engine = create_engine(url, connect_args=connect_args)
+            engine = _readonly_engine(url)
+        else:
+            engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_connect_hook(readonly))
         event.listen(engine, "begin", _emit_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
+# SQLite primary result codes and PostgreSQL SQLSTATEs that mean "the environment", not "a bug".
+_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 8, 10, 11, 13, 26
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CANTOPEN = 5, 6, 14
+_PG_DISK_FULL, _PG_READ_ONLY, _PG_IO_ERROR = "53100", "25006", "58030"
+_NOT_SAVED = "This change was not saved; everything saved before is intact."
+
+
+def storage_error_from(exc: DBAPIError) -> StorageError | None:
+    """The user-facing error for a database failure caused by the environment, else None (a bug)."""
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    state = getattr(exc.orig, "sqlstate", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary == _SQLITE_FULL or state == _PG_DISK_FULL:
+        return DiskFullError(f"The disk is full. {_NOT_SAVED}", hint="Free some space, then try again.")
+    if primary == _SQLITE_READONLY or state == _PG_READ_ONLY:
+        return ReadOnlyStorageError(
+            f"The database is read-only. {_NOT_SAVED}",
+            hint="Open it for writing (check the file and folder permissions) to make changes.",
+        )
+    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return CorruptDatabaseError(
+            f"The database file is damaged ({exc.orig}). {_NOT_SAVED}",
+            hint="Close DeliveryDesk, run 'deliverydesk check' and restore the newest good backup.",
+        )
+    if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) or state == _PG_IO_ERROR:
+        return StorageError(f"The disk reported an error ({exc.orig}). {_NOT_SAVED}", hint="Try again.")
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return StorageError(f"The database is busy in another program. {_NOT_SAVED}", hint="Try again.")
+    return None
+
+
+def _rollback_quietly(session: Session) -> None:
+    try:
+        session.rollback()
+    except DBAPIError:
+        session.invalidate()  # the connection is unusable: drop it, the pool opens a fresh one
+
+
 @dataclass
 class Database:
-    """An open database: hand out one session per user action through ``unit_of_work``."""
+    """An open database: hand out one session per user action through ``unit_of_work``.
+
+    ``lock`` is the single-writer lock held while this database is open for writing; ``close``
+    releases it."""
 
     url: str
     engine: Engine
     readonly: bool = False
+    lock: WriterLock | None = None
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -69,16 +137,28 @@ class Database:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
+        """One transaction: committed when the block ends, rolled back on any error.
+
+        Storage failures come out as ``StorageError`` subclasses; the session is rolled back first,
+        so the next unit of work works (no ``PendingRollbackError``)."""
         session = self._sessions()
         try:
             yield session
             session.commit()
+        except DBAPIError as exc:
+            _rollback_quietly(session)
+            error = storage_error_from(exc)
+            if error is None:
+                raise
+            raise error from exc
         except BaseException:
-            session.rollback()
+            _rollback_quietly(session)
             raise
         finally:
             session.close()
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

@@ -1,0 +1,127 @@
+"""Storage use cases for the command line and the window: open, check, back up, restore.
+
+Everything that can go wrong comes out as a ``StorageError`` subclass with a plain message:
+ForeignFileError, NewerVersionError, CorruptDatabaseError (``newest_backup``: the newest good backup,
+or None), DatabaseLockedError, ReadOnlyStorageError, DiskFullError.
+A new database gets its schema and identity here; the single settings row is left to the settings
+service (created on first read/save), so this module never writes user data.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from deliverydesk.errors import StorageError
+from deliverydesk.paths import DB_URL_ENV, DataPaths, data_paths, sqlite_url
+from deliverydesk.services.context import ServiceContext, system_clock
+from deliverydesk.store.backups import BackupInfo
+from deliverydesk.store.backups import list_backups as _list_backup_files
+from deliverydesk.store.database import sqlite_path
+from deliverydesk.store.opening import OpenSettings, backup_open_database, is_sqlite_url, open_database
+from deliverydesk.store.opening import database_exists as _database_exists
+from deliverydesk.store.restore import check_file, restore_database
+
+__all__ = [
+    "BackupInfo",
+    "CheckResult",
+    "OpenOptions",
+    "Workspace",
+    "backup_now",
+    "check_database",
+    "database_exists",
+    "list_backups",
+    "open_workspace",
+    "restore_backup",
+]
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class OpenOptions:
+    data_dir: Path | None = None  # None -> paths.default_data_dir()
+    db_url: str | None = None  # overrides the file in data_dir (also env DELIVERYDESK_DB_URL)
+    readonly: bool = False
+    create: bool = False  # create + migrate a new empty database if the file does not exist
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    ok: bool
+    lines: tuple[str, ...]
+
+
+@dataclass
+class Workspace:
+    """An open database plus where its files live."""
+
+    ctx: ServiceContext
+    paths: DataPaths
+    db_url: str
+    readonly: bool
+    notices: tuple[str, ...] = field(default=())  # e.g. "the daily backup could not be taken"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite_url(self.db_url)
+
+    def close(self) -> None:
+        """Close the database and release the writer lock."""
+        self.ctx.db.close()
+
+
+def _resolve(options: OpenOptions) -> tuple[DataPaths, str]:
+    paths = data_paths(options.data_dir)
+    url = options.db_url or os.environ.get(DB_URL_ENV) or sqlite_url(paths.database)
+    return paths, url
+
+
+def _settings(options: OpenOptions, paths: DataPaths, clock: Clock) -> OpenSettings:
+    return OpenSettings(backups=paths.backups, clock=clock, readonly=options.readonly, create=options.create)
+
+
+def open_workspace(options: OpenOptions, clock: Clock = system_clock) -> Workspace:
+    """Open (or, with ``create``, create) the database: identified, checked, backed up, upgraded."""
+    paths, url = _resolve(options)
+    opened = open_database(url, _settings(options, paths, clock))
+    ctx = ServiceContext(db=opened.db, clock=clock)
+    return Workspace(ctx=ctx, paths=paths, db_url=url, readonly=options.readonly, notices=opened.notices)
+
+
+def database_exists(options: OpenOptions) -> bool:
+    return _database_exists(_resolve(options)[1])
+
+
+def check_database(options: OpenOptions) -> CheckResult:
+    """Identity, integrity, foreign keys and schema revision; never modifies the file."""
+    paths, url = _resolve(options)
+    if not is_sqlite_url(url):
+        exists = _database_exists(url)
+        lines = ("server database: reachable, schema present" if exists else "server database: NO SCHEMA",)
+        return CheckResult(ok=exists, lines=lines)
+    report = check_file(sqlite_path(url), paths.backups)
+    return CheckResult(ok=report.ok, lines=report.lines)
+
+
+def backup_now(workspace: Workspace) -> BackupInfo:
+    """A verified backup of the open database into the backups folder, then rotation."""
+    return backup_open_database(workspace.ctx.db, workspace.paths.backups, workspace.ctx.now())
+
+
+def list_backups(paths: DataPaths) -> list[BackupInfo]:
+    """Backups in the data folder, newest first."""
+    return _list_backup_files(paths.backups)
+
+
+def restore_backup(options: OpenOptions, backup: Path, clock: Clock = system_clock) -> BackupInfo | None:
+    """Replace the database by ``backup``; returns the safety backup of the file it replaced, if any.
+
+    Refused (DatabaseLockedError) while another process holds the database."""
+    paths, url = _resolve(options)
+    if not is_sqlite_url(url):
+        raise StorageError("Backups and restore apply to the local database file, not to a server database.")
+    return restore_database(sqlite_path(url), backup, paths.backups, clock)

@@ -1,0 +1,128 @@
+"""Is this file a DeliveryDesk database this build can use? Answered by SQLite itself, read-only.
+
+The file is never read with ``open()``: closing any descriptor of a live database in this process
+drops SQLite's POSIX locks (see platform-notes). Probes use a ``mode=ro`` connection.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from deliverydesk.errors import CorruptDatabaseError, ForeignFileError, NewerVersionError, StorageError
+
+# PRAGMA application_id: "DDS1". Marks the file as a DeliveryDesk database; never change it.
+APPLICATION_ID = 0x44445331
+# PRAGMA user_version: the schema generation this build writes. Every Alembic revision that changes
+# the schema bumps this constant (and the revision's file says so), so an older DeliveryDesk can
+# refuse a file written by a newer one before it touches it.
+SCHEMA_GENERATION = 1
+
+SQLITE_NOTADB = 26
+SQLITE_CORRUPT = 11
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    application_id: int
+    user_version: int
+    table_count: int
+    revision: str | None  # Alembic revision, None when there is no alembic_version table
+
+
+def sidecar_files(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def readonly_uri(path: Path) -> str:
+    """A ``mode=ro`` URI; ``immutable`` when the folder is read-only (no -shm can be created there)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not os.access(path.parent, os.W_OK):
+        uri += "&immutable=1"
+    return uri
+
+
+@contextmanager
+def probe(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection; removes the empty -wal/-shm it had to create for a WAL-mode file."""
+    created = [side for side in sidecar_files(path) if not side.exists()]
+    connection = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
+    try:
+        yield connection
+    finally:
+        connection.close()
+        wal = sidecar_files(path)[0]
+        if wal in created and wal.exists() and wal.stat().st_size == 0:
+            for side in created:
+                with suppress(FileNotFoundError):
+                    side.unlink()
+
+
+def _scalar(connection: sqlite3.Connection, sql: str) -> Any:
+    return connection.execute(sql).fetchone()[0]
+
+
+def read_identity(connection: sqlite3.Connection) -> FileIdentity:
+    tables = _scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table'")
+    has_alembic = _scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'")
+    revision = _scalar(connection, "SELECT version_num FROM alembic_version") if has_alembic else None
+    return FileIdentity(
+        application_id=_scalar(connection, "PRAGMA application_id"),
+        user_version=_scalar(connection, "PRAGMA user_version"),
+        table_count=tables,
+        revision=revision,
+    )
+
+
+def storage_error_for(path: Path, exc: sqlite3.DatabaseError) -> StorageError:
+    """The user-facing error for a failure of SQLite to read ``path``."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code == SQLITE_NOTADB:
+        return ForeignFileError(
+            f"{path} is not a DeliveryDesk database (it is not a SQLite database at all).",
+            hint="Choose another file or folder; this one was left untouched.",
+        )
+    if code == SQLITE_CORRUPT:
+        return CorruptDatabaseError(f"{path} is damaged: SQLite reports '{exc}'.")
+    return StorageError(f"{path} cannot be read: {exc}.")
+
+
+def require_deliverydesk_file(path: Path, identity: FileIdentity) -> None:
+    """Refuse a file that is not ours, is empty, or is newer than this build."""
+    untouched = "The file was left untouched."
+    if identity.application_id != APPLICATION_ID:
+        kind = "an empty SQLite database" if identity.table_count == 0 else "another program's database"
+        raise ForeignFileError(f"{path} is not a DeliveryDesk database ({kind}).", hint=untouched)
+    if identity.user_version > SCHEMA_GENERATION:
+        raise NewerVersionError(
+            f"{path} was written by a newer DeliveryDesk (schema generation {identity.user_version}; "
+            f"this version understands up to {SCHEMA_GENERATION}).",
+            hint="Update DeliveryDesk to open it. " + untouched,
+        )
+
+
+def identify(path: Path) -> FileIdentity:
+    """Identify ``path`` read-only and refuse it unless it is a usable DeliveryDesk database."""
+    if path.stat().st_size == 0:
+        raise ForeignFileError(
+            f"{path} is an empty file, not a DeliveryDesk database.",
+            hint="It was left untouched; delete it or choose another location to create a new database.",
+        )
+    try:
+        with probe(path) as connection:
+            identity = read_identity(connection)
+    except sqlite3.DatabaseError as exc:
+        raise storage_error_for(path, exc) from exc
+    require_deliverydesk_file(path, identity)
+    return identity
+
+
+def stamp_identity(execute: Any) -> None:
+    """Mark the database as ours, inside the caller's transaction (these pragmas are transactional)."""
+    execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    execute(f"PRAGMA user_version = {SCHEMA_GENERATION}")

@@ -1,0 +1,131 @@
+"""Single writer: a lock file next to the database naming its holder (host, PID, since).
+
+Portable logic, no fcntl/msvcrt: the file is created with O_CREAT|O_EXCL. A lock left by a dead
+process on this host is taken over. On Windows, and for locks held on another host, liveness cannot
+be checked safely (``os.kill(pid, 0)`` would signal the process there), so such a lock is treated as
+held and the message names it so the user can remove it by hand.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import socket
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from deliverydesk.errors import DatabaseLockedError, ReadOnlyStorageError, StorageError
+
+READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    host: str
+    pid: int
+    since: str  # ISO 8601, as written by the holder
+
+    def describe(self) -> str:
+        return f"DeliveryDesk on {self.host} (process {self.pid}, since {self.since})"
+
+    def to_json(self) -> str:
+        return json.dumps({"host": self.host, "pid": self.pid, "since": self.since})
+
+
+def lock_path_for(database: Path) -> Path:
+    return database.with_name(database.name + ".lock")
+
+
+def read_holder(lock_file: Path) -> LockHolder | None:
+    """The holder written in ``lock_file``; None when missing or unreadable (half-written)."""
+    try:
+        data = json.loads(lock_file.read_text(encoding="utf-8"))
+        return LockHolder(host=str(data["host"]), pid=int(data["pid"]), since=str(data["since"]))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return LockHolder(host="?", pid=0, since="?")
+
+
+def _process_alive(pid: int) -> bool:
+    if os.name == "nt" or pid <= 0:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def is_stale(holder: LockHolder) -> bool:
+    return (
+        holder.host == socket.gethostname() and holder.pid != os.getpid() and not _process_alive(holder.pid)
+    )
+
+
+def _create_exclusive(lock_file: Path, holder: LockHolder) -> bool:
+    try:
+        descriptor = os.open(lock_file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if exc.errno in READ_ONLY_ERRNOS:
+            raise ReadOnlyStorageError(
+                f"The folder {lock_file.parent} is read-only, so the database cannot be opened for writing.",
+                hint="Open it read-only, or move the data folder somewhere writable.",
+            ) from exc
+        raise StorageError(f"Cannot create the lock file {lock_file}: {exc.strerror}.") from exc
+    with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+        stream.write(holder.to_json())
+        stream.flush()
+        os.fsync(stream.fileno())
+    return True
+
+
+@dataclass
+class WriterLock:
+    """Held by the process that writes the database; ``release`` removes the file if still ours."""
+
+    path: Path
+    holder: LockHolder
+
+    @classmethod
+    def acquire(cls, database: Path, clock: Callable[[], datetime]) -> WriterLock:
+        lock_file = lock_path_for(database)
+        me = LockHolder(
+            host=socket.gethostname(), pid=os.getpid(), since=clock().isoformat(timespec="seconds")
+        )
+        for _attempt in range(3):
+            if _create_exclusive(lock_file, me):
+                return cls(lock_file, me)
+            current = read_holder(lock_file)
+            if current is not None and not is_stale(current):
+                raise _locked_error(database, lock_file, current)
+            _remove_if_unchanged(lock_file, current)
+        raise StorageError(f"Could not take the lock {lock_file}: other programs keep changing it.")
+
+    def release(self) -> None:
+        _remove_if_unchanged(self.path, self.holder)
+
+
+def _remove_if_unchanged(lock_file: Path, expected: LockHolder | None) -> None:
+    # Re-read just before removing: never delete a lock another process has just taken over.
+    if expected is not None and read_holder(lock_file) == expected:
+        with suppress(FileNotFoundError):
+            lock_file.unlink()
+
+
+def _locked_error(database: Path, lock_file: Path, holder: LockHolder) -> DatabaseLockedError:
+    return DatabaseLockedError(
+        f"{database} is already open for writing by {holder.describe()}.",
+        hint=(
+            "Close DeliveryDesk there, or open this database read-only. If that program is no longer "
+            f"running, delete {lock_file}."
+        ),
+    )

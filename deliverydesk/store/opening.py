@@ -1,0 +1,277 @@
+"""Opening a database safely: identify, check, lock, back up, migrate, then hand out a Database.
+
+SQLite, for writing:  writable? -> lock -> identity (read-only probe) -> quick_check -> known revision
+-> verified backup (when a day old, or before any upgrade) -> upgrade in one transaction with foreign
+keys off and a foreign_key_check before commit -> engine.
+Nothing is written to a file before it has been identified as ours and found healthy.
+PostgreSQL (any non-sqlite URL): no file identity, lock or backups; Alembic still upgrades it (the
+``alembic_version`` table is its identity: an unknown revision means a newer DeliveryDesk).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+
+from deliverydesk.errors import (
+    DeliveryDeskError,
+    ForeignFileError,
+    NewerVersionError,
+    ReadOnlyStorageError,
+    StorageError,
+)
+from deliverydesk.store.backups import (
+    BackupInfo,
+    backup_due,
+    corrupt_error,
+    newest_good_backup,
+    prune_backups,
+    take_backup,
+)
+from deliverydesk.store.database import Database, make_engine, sqlite_path, storage_error_from
+from deliverydesk.store.health import foreign_key_problems, quick_check
+from deliverydesk.store.identity import FileIdentity, identify, probe, sidecar_files
+from deliverydesk.store.lock import WriterLock
+from deliverydesk.store.migrate import current_revision, head_revision, known_revisions, upgrade
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    db: Database
+    notices: tuple[str, ...] = ()  # things the user should know that did not stop the open
+
+
+@dataclass(frozen=True)
+class OpenSettings:
+    backups: Path  # where rotating backups go (SQLite only)
+    clock: Clock
+    readonly: bool = False
+    create: bool = False
+    migrations_dir: Path | None = None  # tests point this at a copy with throw-away revisions
+
+
+def is_sqlite_url(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def open_database(url: str, settings: OpenSettings) -> OpenedDatabase:
+    """Open ``url`` for use, or raise a ``StorageError`` subclass saying why not."""
+    if not is_sqlite_url(url):
+        return OpenedDatabase(_open_server(url, settings))
+    path = sqlite_path(url)
+    if not path.exists():
+        if not settings.create or settings.readonly:
+            raise StorageError(
+                f"There is no DeliveryDesk database at {path}.",
+                hint="Create a new one (for example 'deliverydesk demo') or choose another data folder.",
+            )
+        return OpenedDatabase(_create(url, path, settings))
+    if settings.readonly:
+        return OpenedDatabase(_open_readonly(url, path, settings))
+    return _open_for_writing(url, path, settings)
+
+
+def inspect_file(path: Path, backups: Path, migrations_dir: Path | None) -> FileIdentity:
+    """Identity, quick_check and a known Alembic revision, read-only; raises when unusable."""
+    identity = identify(path)
+    try:
+        with probe(path) as connection:
+            problems = quick_check(connection)
+    except sqlite3.DatabaseError as exc:
+        raise corrupt_error(path, str(exc), newest_good_backup(backups)) from exc
+    if problems:
+        raise corrupt_error(path, problems[0], newest_good_backup(backups))
+    if identity.revision is None:
+        raise ForeignFileError(
+            f"{path} has DeliveryDesk's mark but no schema revision; it was left untouched."
+        )
+    if identity.revision not in known_revisions(migrations_dir):
+        raise _newer_revision_error(str(path), identity.revision)
+    return identity
+
+
+def _newer_revision_error(where: str, revision: str) -> NewerVersionError:
+    return NewerVersionError(
+        f"{where} was written by a newer DeliveryDesk "
+        f"(schema revision {revision} is unknown to this version).",
+        hint="Update DeliveryDesk to open it. It was left untouched.",
+    )
+
+
+def _open_readonly(url: str, path: Path, settings: OpenSettings) -> Database:
+    identity = inspect_file(path, settings.backups, settings.migrations_dir)
+    if identity.revision != head_revision(settings.migrations_dir):
+        raise StorageError(
+            f"{path} was made by an older DeliveryDesk and must be upgraded before it can be shown.",
+            hint="Open it once for writing (not read-only); a backup is taken before the upgrade.",
+        )
+    return Database(url=url, engine=make_engine(url, readonly=True), readonly=True)
+
+
+def _open_for_writing(url: str, path: Path, settings: OpenSettings) -> OpenedDatabase:
+    _require_writable(path)
+    lock = WriterLock.acquire(path, settings.clock)
+    try:
+        notices = _prepare_for_writing(url, path, settings)
+        return OpenedDatabase(Database(url=url, engine=make_engine(url), lock=lock), notices)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _prepare_for_writing(url: str, path: Path, settings: OpenSettings) -> tuple[str, ...]:
+    identity = inspect_file(path, settings.backups, settings.migrations_dir)
+    needs_upgrade = identity.revision != head_revision(settings.migrations_dir)
+    now = settings.clock()
+    if not needs_upgrade and not backup_due(settings.backups, now):
+        return ()
+    try:
+        with probe(path) as source:
+            backup = take_backup(source, path, settings.backups, now)
+    except DeliveryDeskError as exc:
+        if needs_upgrade:
+            raise  # never upgrade without a verified backup
+        return (f"The daily backup could not be taken: {exc}",)
+    prune_backups(settings.backups)
+    if needs_upgrade:
+        migrate_file(url, path, settings.migrations_dir, backup.path)
+    return ()
+
+
+def _writable(target: Path) -> bool:
+    # Root may write anywhere: honour the read-only marks of the file itself as the user's intent.
+    mode = target.stat().st_mode
+    return os.access(target, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def _require_writable(path: Path) -> None:
+    for target, what in ((path, "file"), (path.parent, "folder")):
+        if not _writable(target):
+            raise ReadOnlyStorageError(
+                f"The {what} {target} is read-only, so the database cannot be opened for writing.",
+                hint="Open it read-only to look at it, or make it writable (or copy it somewhere writable).",
+            )
+
+
+def migrate_file(url: str, path: Path, migrations_dir: Path | None, backup: Path | None) -> None:
+    """Upgrade to head in one transaction, foreign keys off, links checked before commit."""
+    engine = make_engine(url)
+    try:
+        _upgrade_without_foreign_keys(engine, migrations_dir)
+    except DeliveryDeskError:
+        raise
+    except Exception as exc:
+        error = storage_error_from(exc) if isinstance(exc, DBAPIError) else None
+        raise error or _upgrade_failed(path, exc, backup) from exc
+    finally:
+        engine.dispose()
+
+
+def _upgrade_without_foreign_keys(engine: Engine, migrations_dir: Path | None) -> None:
+    with engine.connect() as connection:
+        # Batch table rebuilds drop and rename tables: with foreign keys on, the drop would cascade
+        # into the child tables. The pragma is a no-op inside a transaction, so set it before BEGIN.
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                upgrade(connection, migrations_dir)
+                broken = foreign_key_problems(raw)
+                if broken:
+                    raise StorageError("The upgrade would break links between records: " + "; ".join(broken))
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _upgrade_failed(path: Path, exc: Exception, backup: Path | None) -> StorageError:
+    saved = f" A backup was taken first: {backup}." if backup else ""
+    return StorageError(
+        f"Upgrading {path} to this version of DeliveryDesk failed ({exc}); the file was left as it was.",
+        hint=f"Keep using the previous version and report this problem.{saved}",
+    )
+
+
+def _create(url: str, path: Path, settings: OpenSettings) -> Database:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReadOnlyStorageError(f"The folder {path.parent} cannot be created: {exc.strerror}.") from exc
+    _require_writable(path.parent)
+    lock = WriterLock.acquire(path, settings.clock)
+    try:
+        if path.exists():
+            raise StorageError(f"{path} appeared while it was being created; it was left untouched.")
+        try:
+            migrate_file(url, path, settings.migrations_dir, backup=None)
+        except BaseException:
+            _remove_new_database(path)
+            raise
+        return Database(url=url, engine=make_engine(url), lock=lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _remove_new_database(path: Path) -> None:
+    """Remove a database this process has just created and failed to set up (never anything else)."""
+    for file in (path, *sidecar_files(path)):
+        with suppress(FileNotFoundError):
+            file.unlink()
+
+
+def _open_server(url: str, settings: OpenSettings) -> Database:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            revision = current_revision(connection)
+        if revision is not None and revision not in known_revisions(settings.migrations_dir):
+            raise _newer_revision_error(engine.url.render_as_string(hide_password=True), revision)
+        if revision != head_revision(settings.migrations_dir) and not settings.readonly:
+            with engine.begin() as connection:
+                upgrade(connection, settings.migrations_dir)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise storage_error_from(exc) or StorageError(
+            f"The database server cannot be used: {exc.orig}"
+        ) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(url=url, engine=engine, readonly=settings.readonly)
+
+
+def database_exists(url: str) -> bool:
+    if is_sqlite_url(url):
+        return sqlite_path(url).exists()
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return current_revision(connection) is not None
+    except DBAPIError:
+        return False
+    finally:
+        engine.dispose()
+
+
+def backup_open_database(db: Database, folder: Path, now: datetime) -> BackupInfo:
+    """A verified backup of an open SQLite database (read through its own engine), then rotation."""
+    if not db.is_sqlite:
+        raise StorageError("Backups apply to the local database file, not to a server database.")
+    with db.engine.connect() as connection:
+        source = connection.connection.driver_connection
+        assert isinstance(source, sqlite3.Connection)
+        info = take_backup(source, sqlite_path(db.url), folder, now)
+    prune_backups(folder)
+    return info

@@ -1,0 +1,111 @@
+"""Restore a backup over the database, and the read-only health report behind ``deliverydesk check``.
+
+Restore: verify the backup -> take the writer lock (refused while another process has the database)
+-> back up the current file if it is healthy (the safety backup), else move the damaged file aside
+-> copy the backup in through SQLite's backup API (never a plain file copy of a live WAL database)
+-> verify the result.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing, suppress
+from datetime import UTC, datetime
+from pathlib import Path
+
+from deliverydesk.errors import CorruptDatabaseError, DeliveryDeskError, StorageError
+from deliverydesk.store.backups import BackupInfo, copy_database, list_backups, take_backup, verify_backup
+from deliverydesk.store.database import BUSY_TIMEOUT_MS
+from deliverydesk.store.health import HealthReport, full_report, quick_check
+from deliverydesk.store.identity import identify, probe, sidecar_files
+from deliverydesk.store.lock import WriterLock
+from deliverydesk.store.migrate import head_revision, known_revisions
+
+
+def restore_database(
+    database: Path, backup: Path, backups: Path, clock: Callable[[], datetime]
+) -> BackupInfo | None:
+    """Replace ``database`` by ``backup``; returns the safety backup of the replaced file, if any."""
+    verify_backup(backup)
+    if database.exists() and backup.resolve() == database.resolve():
+        raise StorageError(f"{backup} is the database itself, not a backup of it.")
+    database.parent.mkdir(parents=True, exist_ok=True)
+    lock = WriterLock.acquire(database, clock)
+    try:
+        safety = _secure_current_file(database, backups, clock())
+        _write_from_backup(database, backup)
+        return safety
+    finally:
+        lock.release()
+
+
+def _is_healthy(database: Path) -> bool:
+    try:
+        identify(database)
+        with probe(database) as connection:
+            return not quick_check(connection)
+    except (DeliveryDeskError, sqlite3.DatabaseError):
+        return False
+
+
+def _secure_current_file(database: Path, backups: Path, now: datetime) -> BackupInfo | None:
+    if not database.exists():
+        return None
+    if _is_healthy(database):
+        with probe(database) as source:
+            return take_backup(source, database, backups, now)
+    _move_aside(database, now)
+    return None
+
+
+def _move_aside(database: Path, now: datetime) -> None:
+    """Keep a damaged or foreign file (and its -wal/-shm) under a new name instead of overwriting it."""
+    suffix = f".damaged-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+    for file in (database, *sidecar_files(database)):
+        with suppress(FileNotFoundError):
+            file.rename(file.with_name(file.name + suffix))
+
+
+def _write_from_backup(database: Path, backup: Path) -> None:
+    with closing(sqlite3.connect(database, isolation_level=None)) as target:
+        target.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # Rollback-journal mode during the copy: the backup API refuses a WAL target whose page
+        # size differs from the source's. We hold the lock, so switching modes is safe.
+        target.execute("PRAGMA journal_mode=DELETE")
+        copy_database(backup, target)
+        target.execute("PRAGMA journal_mode=WAL")
+        problems = quick_check(target)
+    if problems:
+        raise CorruptDatabaseError(f"The restored database fails its check ({problems[0]}).")
+
+
+def check_file(database: Path, backups: Path, migrations_dir: Path | None = None) -> HealthReport:
+    """Identity, integrity, foreign keys and schema revision, read-only; never modifies the file."""
+    if not database.exists():
+        return HealthReport(ok=False, lines=(f"database: {database} does not exist",))
+    lines = [f"database: {database}"]
+    try:
+        identity = identify(database)
+        lines.append(f"identity: DeliveryDesk database, schema generation {identity.user_version}")
+        with probe(database) as connection:
+            health = full_report(connection)
+    except DeliveryDeskError as exc:
+        return HealthReport(ok=False, lines=(*lines, f"identity: REFUSED: {exc}"))
+    except sqlite3.DatabaseError as exc:
+        return HealthReport(ok=False, lines=(*lines, f"integrity: DAMAGED ({exc})"))
+    revision_ok, revision_line = _revision_line(identity.revision, migrations_dir)
+    newest = list_backups(backups)
+    backup_line = f"backups: {len(newest)}" + (f", newest {newest[0].path.name}" if newest else "")
+    return HealthReport(
+        ok=health.ok and revision_ok, lines=(*lines, *health.lines, revision_line, backup_line)
+    )
+
+
+def _revision_line(revision: str | None, migrations_dir: Path | None) -> tuple[bool, str]:
+    head = head_revision(migrations_dir)
+    if revision == head:
+        return True, f"schema revision: {revision} (current)"
+    if revision in known_revisions(migrations_dir):
+        return True, f"schema revision: {revision} (will be upgraded to {head} on the next open)"
+    return False, f"schema revision: {revision} is UNKNOWN (written by a newer DeliveryDesk?)"
