@@ -1,0 +1,70 @@
+"""What needs attention today, across projects (the Home page): records and pure rules."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from dateutil.rrule import rrulestr
+
+
+class AttentionKind(StrEnum):
+    OVERDUE_MILESTONE = "overdue_milestone"  # open, its date has passed
+    AT_RISK_MILESTONE = "at_risk_milestone"  # forecast slips past baseline, or waiting on the client
+    DECISION_PENDING = "decision_pending"  # change request awaiting the engineer's decision
+    APPROVAL_PENDING = "approval_pending"  # change request awaiting a manager's approval
+    LETTER_UNSIGNED = "letter_unsigned"  # issued, not yet signed by the client
+    SUMMARY_DUE = "summary_due"  # progress summary due by the project's cadence
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttentionItem:
+    """One line of the Home page; ``record_id`` opens the record (None: the project itself)."""
+
+    kind: AttentionKind
+    project_id: str
+    project_code: str
+    project_name: str
+    record_id: str | None
+    ref: str
+    title: str
+    due: date | None  # the milestone's date, request date, issue date, or summary due date
+    slip_days: int | None = None  # milestones: working days behind baseline
+
+
+@dataclass(frozen=True)
+class AttentionReport:
+    """At most ``limit`` items per kind (most urgent first); ``totals`` counts all of each kind."""
+
+    items: tuple[AttentionItem, ...]
+    totals: Mapping[AttentionKind, int] = field(default_factory=dict)
+    today: date | None = None
+
+    def of_kind(self, kind: AttentionKind) -> tuple[AttentionItem, ...]:
+        return tuple(item for item in self.items if item.kind is kind)
+
+
+def summary_due_date(rule: str, start: date, last_summary: date | None, today: date) -> date | None:
+    """The date the next progress summary is (or was) due, when that is today or earlier.
+
+    The cadence is an RFC 5545 RRULE (e.g. ``FREQ=WEEKLY;BYDAY=FR``) counted from the project start.
+    The first occurrence after the last summary is due; None when it is still in the future, the rule
+    is empty or the rule cannot be read (a bad rule must not break the Home page)."""
+    if not rule.strip():
+        return None
+    try:
+        occurrences = rrulestr(rule, dtstart=datetime.combine(start, time()))
+    except (ValueError, TypeError):
+        return None
+    after = datetime.combine(last_summary, time()) if last_summary else None
+    nxt = (
+        occurrences.after(after, inc=False)
+        if after
+        else occurrences.after(datetime.combine(start, time()), inc=True)
+    )
+    if nxt is None:
+        return None
+    due: date = nxt.date()
+    return due if due <= today else None

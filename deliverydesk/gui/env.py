@@ -1,0 +1,20 @@
+"""What every window part receives from the composition root (no global registries)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deliverydesk.gui.tasks import TaskRunner
+from deliverydesk.gui.ui_state import UiState
+from deliverydesk.paths import DataPaths
+from deliverydesk.services.context import ServiceContext
+
+
+@dataclass(frozen=True)
+class GuiEnv:
+    ctx: ServiceContext  # pass to every service call (usually inside a ``tasks.submit`` lambda)
+    tasks: TaskRunner  # the one way to run queries off the GUI thread
+    ui_state: UiState  # geometry, splitters, column widths
+    paths: DataPaths  # data folder, log file, backups
+    language: str  # "en" or "zh_CN": the UI language in force
+    readonly: bool = False  # opened read-only: pages disable editing

@@ -1,0 +1,94 @@
+"""The project navigator's model: pages of ``ProjectSummary`` rows, fed by the navigator."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+
+from deliverydesk.domain.models import ProjectSummary
+from deliverydesk.gui.formatting import format_date
+from deliverydesk.gui.icons import icon
+from deliverydesk.gui.labels import label
+from deliverydesk.gui.models.fed import FedTableModel
+
+CODE, NAME, CLIENT, STATUS, NEXT_MILESTONE, ATTENTION = range(6)
+# Column -> sort key of ``services.projects.list_projects`` (None: not sortable in SQL yet).
+SORT_KEYS: dict[int, str | None] = {
+    CODE: "code",
+    NAME: "name",
+    CLIENT: "client",
+    STATUS: "status",
+    NEXT_MILESTONE: "next_milestone",
+    ATTENTION: None,
+}
+LATE_COLOUR = QColor("#b00020")
+PROJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ProjectListModel(FedTableModel[ProjectSummary]):
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Code"),
+            self.tr("Project"),
+            self.tr("Client"),
+            self.tr("Status"),
+            self.tr("Next milestone"),
+            self.tr("Attention"),
+        ]
+
+    def cell(self, item: ProjectSummary, column: int, role: int) -> Any:
+        if role == PROJECT_ID_ROLE:
+            return item.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (NEXT_MILESTONE, ATTENTION):
+            return self._attention_tip(item)
+        if role == Qt.ItemDataRole.DecorationRole and column == ATTENTION and item.needs_attention:
+            return icon("attention")
+        if role == Qt.ItemDataRole.ForegroundRole and column == NEXT_MILESTONE and (item.slip_days or 0) > 0:
+            return QBrush(LATE_COLOUR)
+        return None
+
+    def _text(self, item: ProjectSummary, column: int) -> str:
+        if column == CODE:
+            return item.code
+        if column == NAME:
+            return item.name
+        if column == CLIENT:
+            return item.client_name
+        if column == STATUS:
+            return label(item.status)
+        if column == NEXT_MILESTONE:
+            return self._next_milestone(item)
+        if column == ATTENTION:
+            return self._attention_text(item)
+        return ""
+
+    def _next_milestone(self, item: ProjectSummary) -> str:
+        if item.next_milestone_name is None:
+            return ""
+        text = f"{item.next_milestone_name} · {format_date(item.next_milestone_date)}"
+        if item.slip_days:
+            text += " " + self.tr("(slip %n working day(s))", "", item.slip_days)
+        return text
+
+    def _attention_text(self, item: ProjectSummary) -> str:
+        parts = []
+        if item.overdue_milestones:
+            parts.append(self.tr("%n overdue", "", item.overdue_milestones))
+        if item.pending_decisions:
+            parts.append(self.tr("%n to decide", "", item.pending_decisions))
+        if item.waiting_on_client:
+            parts.append(self.tr("%n waiting on client", "", item.waiting_on_client))
+        return ", ".join(parts)
+
+    def _attention_tip(self, item: ProjectSummary) -> str:
+        return "\n".join(
+            [
+                self.tr("Overdue milestones: %1").replace("%1", str(item.overdue_milestones)),
+                self.tr("Change requests to decide: %1").replace("%1", str(item.pending_decisions)),
+                self.tr("Milestones waiting on the client: %1").replace("%1", str(item.waiting_on_client)),
+            ]
+        )

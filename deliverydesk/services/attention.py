@@ -1,0 +1,137 @@
+"""The Home page's question: across all projects, what needs attention today?
+
+Commitments are not listed: a commitment log entry has no open/kept state in the schema yet."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from deliverydesk.domain.attention import (
+    AttentionItem,
+    AttentionKind,
+    AttentionReport,
+    summary_due_date,
+)
+from deliverydesk.domain.enums import Decision
+from deliverydesk.domain.metrics import MilestoneHealth, milestone_health
+from deliverydesk.domain.workdays import calendar_covering, slip_working_days
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.store import attention_queries as q
+from deliverydesk.store.records import Session
+
+DEFAULT_LIMIT = 50
+
+
+def get_attention(ctx: ServiceContext, *, limit: int = DEFAULT_LIMIT) -> AttentionReport:
+    """At most ``limit`` items of each kind, most urgent first, as of ``ctx.today()``."""
+    today = ctx.today()
+    items: list[AttentionItem] = []
+    totals: dict[AttentionKind, int] = {}
+    with ctx.db.unit_of_work() as session:
+        for collect in (_milestones, _change_requests, _letters, _summaries):
+            found, counts = collect(session, today, limit)
+            items += found
+            totals.update(counts)
+    return AttentionReport(items=tuple(items), totals=totals, today=today)
+
+
+def _project(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: row[key] for key in ("project_id", "project_code", "project_name")}
+
+
+def _milestones(session: Session, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+    rows, _total = q.milestones_needing_attention(session, today, limit)
+    items = []
+    for row in rows:
+        milestone = row["MilestoneRow"]
+        calendar = calendar_covering(row["holiday_calendar"], milestone.baseline_date, today)
+        slip = slip_working_days(
+            milestone.baseline_date, milestone.forecast_date, milestone.actual_date, calendar
+        )
+        effective = milestone.actual_date or milestone.forecast_date or milestone.baseline_date
+        health = milestone_health(milestone.status, effective, slip, today)
+        if health not in (MilestoneHealth.OVERDUE, MilestoneHealth.AT_RISK):
+            continue  # a calendar-day slip that is no working-day slip
+        kind = (
+            AttentionKind.OVERDUE_MILESTONE
+            if health is MilestoneHealth.OVERDUE
+            else AttentionKind.AT_RISK_MILESTONE
+        )
+        items.append(
+            AttentionItem(
+                kind=kind,
+                **_project(row),
+                record_id=milestone.id,
+                ref=milestone.ref,
+                title=milestone.name,
+                due=effective,
+                slip_days=slip,
+            )
+        )
+    counts = {kind: sum(1 for i in items if i.kind is kind) for kind in _MILESTONE_KINDS}
+    return items, counts
+
+
+_MILESTONE_KINDS = (AttentionKind.OVERDUE_MILESTONE, AttentionKind.AT_RISK_MILESTONE)
+
+
+def _change_requests(
+    session: Session, _today: date, limit: int
+) -> tuple[list[AttentionItem], dict[Any, int]]:
+    items: list[AttentionItem] = []
+    counts: dict[Any, int] = {}
+    for decision, kind in (
+        (Decision.PENDING, AttentionKind.DECISION_PENDING),
+        (Decision.PENDING_APPROVAL, AttentionKind.APPROVAL_PENDING),
+    ):
+        rows, counts[kind] = q.change_requests_awaiting(session, decision, limit)
+        items += [
+            AttentionItem(
+                kind=kind,
+                **_project(row),
+                record_id=row["id"],
+                ref=row["ref"],
+                title=row["title"],
+                due=row["requested_on"],
+            )
+            for row in rows
+        ]
+    return items, counts
+
+
+def _letters(session: Session, _today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+    rows, total = q.letters_unsigned(session, limit)
+    items = [
+        AttentionItem(
+            kind=AttentionKind.LETTER_UNSIGNED,
+            **_project(row),
+            record_id=row["id"],
+            ref=f"{row['ref']} v{row['version']}",
+            title=str(row["kind"]),
+            due=row["issued_at"].date() if row["issued_at"] else None,
+        )
+        for row in rows
+    ]
+    return items, {AttentionKind.LETTER_UNSIGNED: total}
+
+
+def _summaries(session: Session, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+    items = []
+    for row in q.summary_cadences(session):
+        start = row["start_date"] or row["created_at"].date()
+        last = row["last_summary_at"].date() if row["last_summary_at"] else None
+        due = summary_due_date(row["summary_rrule"], start, last, today)
+        if due is not None:
+            items.append(
+                AttentionItem(
+                    kind=AttentionKind.SUMMARY_DUE,
+                    **_project(row),
+                    record_id=None,
+                    ref="",
+                    title="",
+                    due=due,
+                )
+            )
+    items.sort(key=lambda item: (item.due or today, item.project_code))
+    return items[:limit], {AttentionKind.SUMMARY_DUE: len(items)}

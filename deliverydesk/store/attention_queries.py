@@ -1,0 +1,138 @@
+"""Read-side SQL for the Home page: what needs attention across live projects, bounded per kind.
+
+Every query returns at most ``limit`` rows (most urgent first) plus the count of all matches, so the
+page stays fast with thousands of projects."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session
+
+from deliverydesk.domain.enums import (
+    Decision,
+    LetterKind,
+    LetterStatus,
+    MilestoneStatus,
+    ProjectStatus,
+)
+from deliverydesk.store.queries import CLOSED_MILESTONE, MILESTONE_DATE
+from deliverydesk.store.tables import ChangeRequestRow, LetterRow, MilestoneRow, ProjectRow
+
+WATCHED_PROJECTS = (ProjectStatus.PLANNING, ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD)
+PROJECT_COLUMNS = (
+    ProjectRow.id.label("project_id"),
+    ProjectRow.code.label("project_code"),
+    ProjectRow.name.label("project_name"),
+)
+
+
+def _live_project(record_project_id: Any) -> list[ColumnElement[bool]]:
+    return [
+        ProjectRow.id == record_project_id,
+        ProjectRow.archived_at.is_(None),
+        ProjectRow.status.in_(WATCHED_PROJECTS),
+    ]
+
+
+def _bounded(session: Session, query: Any, limit: int) -> tuple[list[dict[str, Any]], int]:
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    rows = [dict(row) for row in session.execute(query.limit(limit)).mappings()]
+    return rows, total
+
+
+def milestones_needing_attention(
+    session: Session, today: date, limit: int
+) -> tuple[list[dict[str, Any]], int]:
+    """Open milestones that are overdue, forecast later than baseline, or waiting on the client."""
+    query = (
+        select(MilestoneRow, ProjectRow.holiday_calendar, *PROJECT_COLUMNS)
+        .join(ProjectRow, ProjectRow.id == MilestoneRow.project_id)
+        .where(
+            *_live_project(MilestoneRow.project_id),
+            MilestoneRow.archived_at.is_(None),
+            MilestoneRow.status.not_in(CLOSED_MILESTONE),
+            or_(
+                MILESTONE_DATE.op("<")(today),
+                MilestoneRow.forecast_date > MilestoneRow.baseline_date,
+                MilestoneRow.status == MilestoneStatus.WAITING_ON_CLIENT,
+            ),
+        )
+        .order_by(MILESTONE_DATE, ProjectRow.code, MilestoneRow.ref)
+    )
+    return _bounded(session, query, limit)
+
+
+def change_requests_awaiting(
+    session: Session, decision: Decision, limit: int
+) -> tuple[list[dict[str, Any]], int]:
+    query = (
+        select(
+            ChangeRequestRow.id,
+            ChangeRequestRow.ref,
+            ChangeRequestRow.title,
+            ChangeRequestRow.requested_on,
+            *PROJECT_COLUMNS,
+        )
+        .join(ProjectRow, ProjectRow.id == ChangeRequestRow.project_id)
+        .where(
+            *_live_project(ChangeRequestRow.project_id),
+            ChangeRequestRow.archived_at.is_(None),
+            ChangeRequestRow.decision == decision,
+        )
+        .order_by(ChangeRequestRow.requested_on, ProjectRow.code, ChangeRequestRow.ref)
+    )
+    return _bounded(session, query, limit)
+
+
+def letters_unsigned(session: Session, limit: int) -> tuple[list[dict[str, Any]], int]:
+    query = (
+        select(
+            LetterRow.id,
+            LetterRow.ref,
+            LetterRow.kind,
+            LetterRow.version,
+            LetterRow.issued_at,
+            *PROJECT_COLUMNS,
+        )
+        .join(ProjectRow, ProjectRow.id == LetterRow.project_id)
+        .where(
+            ProjectRow.archived_at.is_(None),
+            LetterRow.archived_at.is_(None),
+            LetterRow.status == LetterStatus.ISSUED,
+        )
+        .order_by(LetterRow.issued_at, ProjectRow.code, LetterRow.ref)
+    )
+    return _bounded(session, query, limit)
+
+
+def summary_cadences(session: Session) -> list[dict[str, Any]]:
+    """Active projects with a summary cadence, and the date of their last issued progress summary."""
+    last_summary = (
+        select(func.max(LetterRow.issued_at))
+        .where(
+            LetterRow.project_id == ProjectRow.id,
+            LetterRow.archived_at.is_(None),
+            LetterRow.kind == LetterKind.PROGRESS_SUMMARY,
+            LetterRow.status.in_((LetterStatus.ISSUED, LetterStatus.SIGNED, LetterStatus.SUPERSEDED)),
+        )
+        .scalar_subquery()
+    )
+    query = (
+        select(
+            *PROJECT_COLUMNS,
+            ProjectRow.summary_rrule,
+            ProjectRow.start_date,
+            ProjectRow.created_at,
+            last_summary.label("last_summary_at"),
+        )
+        .where(
+            ProjectRow.archived_at.is_(None),
+            ProjectRow.status == ProjectStatus.ACTIVE,
+            ProjectRow.summary_rrule != "",
+        )
+        .order_by(ProjectRow.code)
+    )
+    return [dict(row) for row in session.execute(query).mappings()]
