@@ -10,10 +10,11 @@ from typing import Any, TypeVar
 
 from deliverydesk.domain.models import Page
 from deliverydesk.domain.refs import RefPrefix, next_ref
+from deliverydesk.domain.validation import ContactFacts, check_project_contact
 from deliverydesk.errors import NotFoundError, RuleError, ValidationError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.records import Session, refs_in_project
-from deliverydesk.store.tables import Base, ProjectRow
+from deliverydesk.store.tables import Base, ContactRow, ProjectRow
 
 RowT = TypeVar("RowT", bound=Base)
 ItemT = TypeVar("ItemT")
@@ -111,3 +112,27 @@ def check_page(offset: int, limit: int) -> int:
 
 def page_of(rows: list[ItemT], total: int, offset: int, limit: int) -> Page[ItemT]:
     return Page(rows=tuple(rows), total=total, offset=offset, limit=limit)
+
+
+def check_contact_link(
+    session: Session, field: str, contact_id: str | None, project: ProjectRow, *, must_sign: bool = False
+) -> None:
+    """A linked contact must be a current contact of the project's client (and may sign, if asked)."""
+    if contact_id is None:
+        return
+    row = session.get(ContactRow, contact_id)
+    facts = None
+    if row is not None:
+        facts = ContactFacts(row.name, row.client_id, row.can_sign, archived=row.archived_at is not None)
+    check_project_contact(field, facts, project.client_id, must_sign=must_sign)
+
+
+def check_same_project(
+    session: Session, field: str, row_cls: type[Base], row_id: str | None, project_id: str
+) -> None:
+    """A link (change request, scope item, milestone...) must point into the same project."""
+    if row_id is None:
+        return
+    row = session.get(row_cls, row_id)
+    if row is None or row.project_id != project_id:  # type: ignore[attr-defined]
+        raise ValidationError({field: "This linked record does not belong to this project."})

@@ -53,10 +53,16 @@ def list_rows(
     if not include_archived:
         conditions.append(column(row_cls, "archived_at").is_(None))
     total = session.scalar(select(func.count()).select_from(row_cls).where(*conditions)) or 0
-    ordering = [column(row_cls, name) for name in order_by]
-    ordering = [c.desc() if descending else c.asc() for c in ordering]  # type: ignore[misc]
+    ordering = [key for name in order_by for key in _sort_keys(row_cls, name)]
+    ordering = [c.desc() if descending else c.asc() for c in ordering]
     query = select(row_cls).where(*conditions).order_by(*ordering).offset(offset).limit(limit)
     return list(session.scalars(query)), total
+
+
+def _sort_keys(row_cls: type[Base], name: str) -> list[Any]:
+    """Refs sort by length first, so S-2 comes before S-10."""
+    key = column(row_cls, name)
+    return [func.length(key), key] if name == "ref" else [key]
 
 
 def project_code_taken(session: Session, code: str, exclude_id: str | None) -> bool:
@@ -110,3 +116,7 @@ def blob_exists(session: Session, sha256: str) -> bool:
 
 def blob_data(session: Session, sha256: str) -> bytes | None:
     return session.scalar(select(BlobRow.data).where(BlobRow.sha256 == sha256))
+
+
+def project_id_by_code(session: Session, code: str) -> str | None:
+    return session.scalar(select(ProjectRow.id).where(func.upper(ProjectRow.code) == code.upper()))

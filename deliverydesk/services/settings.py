@@ -1,0 +1,42 @@
+"""The single settings record: company, engineer, authority limits, defaults."""
+
+from __future__ import annotations
+
+from deliverydesk.domain.drafts import SettingsDraft
+from deliverydesk.domain.models import SettingsItem
+from deliverydesk.domain.validation import validate_settings
+from deliverydesk.services.common import apply_draft, save_changes, stamp_new, to_item
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.store.records import Session, settings_row
+from deliverydesk.store.tables import SettingsRow
+
+
+def _row(ctx: ServiceContext, session: Session) -> SettingsRow:
+    """The settings row, created with the defaults on first use."""
+    row = settings_row(session)
+    if row is None:
+        row = SettingsRow()
+        apply_draft(row, SettingsDraft(), skip=())
+        stamp_new(ctx, row)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def get_settings(ctx: ServiceContext) -> SettingsItem:
+    with ctx.db.unit_of_work() as session:
+        return to_item(SettingsItem, _row(ctx, session))
+
+
+def update_settings(ctx: ServiceContext, draft: SettingsDraft) -> SettingsItem:
+    draft = validate_settings(draft)
+    with ctx.db.unit_of_work() as session:
+        row = _row(ctx, session)
+        apply_draft(row, draft, skip=())
+        save_changes(ctx, session, row)
+        return to_item(SettingsItem, row)
+
+
+def settings_draft(item: SettingsItem) -> SettingsDraft:
+    """A draft holding the current values, to change a few with ``dataclasses.replace``."""
+    return SettingsDraft(**{name: getattr(item, name) for name in SettingsDraft.__dataclass_fields__})
