@@ -1,0 +1,178 @@
+"""Project bundles: one project with all its records and attachments in one JSON file.
+
+``export_bundle`` writes canonical JSON (sorted keys, rows ordered by id) atomically;
+``import_bundle`` validates everything first (``bundle_check``), then writes all or nothing in one
+unit of work, updating records whose UUID exists and inserting the others. The format is documented
+in docs/bundle.md and described by the JSON Schema ``bundle.schema.json``.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+from deliverydesk import __version__
+from deliverydesk.errors import BundleError, NotFoundError
+from deliverydesk.services.bundle_check import (
+    DEFAULT_LIMITS,
+    BundleLimits,
+    ValidBundle,
+    parse_bundle,
+    read_bundle,
+    refused,
+)
+from deliverydesk.services.bundle_schema import FORMAT_NAME, FORMAT_VERSION
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.store.bundle_queries import (
+    Conflict,
+    ProjectDump,
+    dump_project,
+    find_conflicts,
+    upsert_records,
+)
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "BundleLimits",
+    "ExportSummary",
+    "ImportSummary",
+    "export_bundle",
+    "import_bundle",
+    "read_bundle",
+]
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    project_code: str
+    path: Path
+    records: int
+    attachments_bytes: int
+    size: int
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    project_code: str
+    project_name: str
+    inserted: int
+    updated: int
+    blobs_added: int
+
+
+def export_bundle(ctx: ServiceContext, project_code: str, out: Path) -> ExportSummary:
+    """Write the project with this code to ``out``; an older file there survives any failure."""
+    with ctx.db.unit_of_work() as session:
+        dump = dump_project(session, project_code)
+    if dump is None:
+        raise NotFoundError(
+            f"There is no project with code {project_code!r}.",
+            hint="`deliverydesk list-projects` lists them.",
+        )
+    data = render_bundle(dump, exported_at=ctx.now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    checked = _self_check(data, project_code)
+    _write_atomically(out, data)
+    return ExportSummary(
+        project_code=checked.project["code"],
+        path=out,
+        records=checked.record_count,
+        attachments_bytes=sum(len(blob) for blob in dump.blobs.values()),
+        size=len(data),
+    )
+
+
+def render_bundle(dump: ProjectDump, *, exported_at: str, app_version: str = __version__) -> bytes:
+    """Canonical bytes: the same records always give the same file (but for ``exported_at``)."""
+    document: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "exported_at": exported_at,
+        "app_version": app_version,
+        "records": dump.records,
+        "blobs": {sha: base64.b64encode(data).decode("ascii") for sha, data in dump.blobs.items()},
+    }
+    text = json.dumps(document, sort_keys=True, ensure_ascii=False, indent=1, allow_nan=False)
+    return (text + "\n").encode("utf-8")
+
+
+def _self_check(data: bytes, project_code: str) -> ValidBundle:
+    """Never write a bundle that import would refuse (say, an attachment saved with an unsafe name)."""
+    limits = BundleLimits(max_file_bytes=max(DEFAULT_LIMITS.max_file_bytes, len(data)))
+    try:
+        return parse_bundle(data, limits)
+    except BundleError as exc:
+        raise BundleError(f"Project {project_code} cannot be exported: {exc.message}") from None
+
+
+def _write_atomically(out: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename over: readers see the old file or the new one."""
+    folder = out.parent if str(out.parent) else Path(".")
+    try:
+        descriptor, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise BundleError(f"Cannot write the bundle in {folder}: {exc.strerror or exc}.") from None
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise BundleError(f"Cannot write the bundle {out}: {exc.strerror or exc}.") from None
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def import_bundle(ctx: ServiceContext, path: Path, *, limits: BundleLimits = DEFAULT_LIMITS) -> ImportSummary:
+    """Validate the whole file, then write all of it or nothing; re-importing updates, never duplicates."""
+    bundle = read_bundle(path, limits)
+    project = bundle.project
+    with ctx.db.unit_of_work() as session:
+        conflicts = find_conflicts(session, bundle.records)
+        if conflicts:
+            raise refused(_describe_conflict(conflicts[0], bundle))
+        counts = upsert_records(session, bundle.records, bundle.blobs)
+    return ImportSummary(
+        project_code=project["code"],
+        project_name=project["name"],
+        inserted=counts.inserted,
+        updated=counts.updated,
+        blobs_added=counts.blobs_added,
+    )
+
+
+def _describe_conflict(conflict: Conflict, bundle: ValidBundle) -> str:
+    label = conflict.table.replace("_", " ")
+    if conflict.table == "project" and conflict.columns == ("code",):
+        return (
+            f"A different project with code {conflict.values[0]} already exists in this database "
+            f"(same code, another identity). Rename one of the two projects, then import."
+        )
+    if conflict.reason == "owner":
+        return f"The {label} {conflict.record_id} already belongs to another project in this database."
+    row = next(r for r in bundle.records[conflict.table] if r["id"] == conflict.record_id)
+    shown = " ".join(str(row[c]) for c in conflict.columns if c not in ("project_id",))
+    return (
+        f"The {label} {shown} in the bundle clashes with a different {label} {shown} already in project "
+        f"{bundle.project['code']} of this database."
+    )

@@ -1,0 +1,222 @@
+"""Project bundles in the database: dump one project, find clashes, upsert records by UUID.
+
+Rows go in and out in the shapes of ``bundle_rows`` (JSON-shaped out, typed in)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Table, bindparam, insert, select, tuple_, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from deliverydesk.errors import BundleError
+from deliverydesk.store.bundle_rows import (
+    BLOB_TABLE,
+    BUNDLED_TABLES,
+    TABLES,
+    TableSpec,
+    encode_row,
+    table_specs,
+)
+from deliverydesk.store.records import project_id_by_code
+
+_CHUNK = 500  # bound parameters per IN (...) query, far below SQLite's limit
+
+
+@dataclass(frozen=True)
+class UpsertCounts:
+    inserted: int
+    updated: int
+    blobs_added: int
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A bundled record that cannot be written next to what the database already holds."""
+
+    table: str
+    record_id: str
+    columns: tuple[str, ...]
+    values: tuple[Any, ...]
+    other_id: str  # the database record in the way
+    reason: str  # "owner": the id belongs elsewhere; "unique": the value is taken
+
+
+@dataclass(frozen=True)
+class ProjectDump:
+    records: dict[str, list[dict[str, Any]]]  # table -> JSON-shaped rows ordered by id
+    blobs: dict[str, bytes]  # sha256 -> content
+
+
+def _project_filter(name: str, project_id: str, client_id: str) -> ColumnElement[bool]:
+    """Which rows of a table belong to the project's bundle."""
+    table = TABLES[name]
+    if name == "client":
+        return table.c.id == client_id
+    if name == "contact":
+        return table.c.client_id == client_id
+    if name == "project":
+        return table.c.id == project_id
+    if name == "milestone_change":
+        milestone = TABLES["milestone"]
+        owned = select(milestone.c.id).where(milestone.c.project_id == project_id)
+        return table.c.milestone_id.in_(owned)
+    return table.c.project_id == project_id
+
+
+def dump_project(session: Session, code: str) -> ProjectDump | None:
+    """Every record of the project with this code (archived ones too), or None if there is none."""
+    project = TABLES["project"]
+    project_id = project_id_by_code(session, code)
+    if project_id is None:
+        return None
+    ids = session.execute(select(project.c.id, project.c.client_id).where(project.c.id == project_id)).one()
+    specs = table_specs()
+    records = {}
+    for name, spec in specs.items():
+        table = TABLES[name]
+        query = select(table).where(_project_filter(name, ids.id, ids.client_id)).order_by(table.c.id)
+        rows = session.execute(query).mappings()
+        records[name] = sorted((encode_row(spec, row) for row in rows), key=lambda r: str(r["id"]))
+    attachment = TABLES["attachment"]
+    used = select(attachment.c.sha256).where(attachment.c.project_id == ids.id)
+    blobs = session.execute(
+        select(BLOB_TABLE.c.sha256, BLOB_TABLE.c.data).where(BLOB_TABLE.c.sha256.in_(used))
+    )
+    return ProjectDump(records=records, blobs={row.sha256: row.data for row in blobs})
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _existing(session: Session, table: Table, ids: Sequence[str], *columns: str) -> dict[str, Any]:
+    """id -> row (with the given columns) for those ids already in the database."""
+    found: dict[str, Any] = {}
+    selected = [table.c.id, *(table.c[name] for name in columns)]
+    for chunk in _chunks(ids):
+        for row in session.execute(select(*selected).where(table.c.id.in_(chunk))):
+            found[row.id] = row
+    return found
+
+
+def find_conflicts(session: Session, records: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[Conflict]:
+    """Bundled records that clash with the database: an id owned by another parent, or a unique
+    value (project code, a ref in the project) held by a different record."""
+    conflicts = _project_code_conflicts(session, records.get("project", ()))
+    for name, spec in table_specs().items():
+        rows = records.get(name, ())
+        if spec.owner_column:
+            conflicts += _owner_conflicts(session, spec, rows)
+        for columns in spec.unique_sets:
+            if (name, columns) == ("project", ("code",)):
+                continue  # codes compare without case: see _project_code_conflicts
+            conflicts += _unique_conflicts(session, TABLES[name], columns, rows)
+    return conflicts
+
+
+def _project_code_conflicts(session: Session, rows: Sequence[Mapping[str, Any]]) -> list[Conflict]:
+    conflicts = []
+    for row in rows:
+        holder = project_id_by_code(session, row["code"])
+        if holder is not None and holder != row["id"]:
+            conflicts.append(Conflict("project", row["id"], ("code",), (row["code"],), holder, "unique"))
+    return conflicts
+
+
+def _owner_conflicts(session: Session, spec: TableSpec, rows: Sequence[Mapping[str, Any]]) -> list[Conflict]:
+    owner = spec.owner_column
+    assert owner is not None
+    existing = _existing(session, TABLES[spec.name], [r["id"] for r in rows], owner)
+    return [
+        Conflict(spec.name, row["id"], (owner,), (row[owner],), getattr(existing[row["id"]], owner), "owner")
+        for row in rows
+        if row["id"] in existing and getattr(existing[row["id"]], owner) != row[owner]
+    ]
+
+
+def _unique_conflicts(
+    session: Session, table: Table, columns: tuple[str, ...], rows: Sequence[Mapping[str, Any]]
+) -> list[Conflict]:
+    wanted = {tuple(row[c] for c in columns): row["id"] for row in rows}
+    holders: dict[tuple[Any, ...], str] = {}
+    keys = list(wanted)
+    for chunk in _chunks(keys):
+        query = select(table.c.id, *(table.c[c] for c in columns)).where(
+            tuple_(*(table.c[c] for c in columns)).in_(chunk)
+        )
+        holders.update({tuple(row[1:]): row.id for row in session.execute(query)})
+    return [
+        Conflict(table.name, wanted[key], columns, key, holder, "unique")
+        for key, holder in holders.items()
+        if holder != wanted[key]
+    ]
+
+
+def upsert_records(
+    session: Session, records: Mapping[str, Sequence[Mapping[str, Any]]], blobs: Mapping[str, bytes]
+) -> UpsertCounts:
+    """Insert new records and overwrite existing ones by id (typed values, as ``decode_row`` gives).
+
+    Timestamps are written as given, so a record keeps the ``updated_at`` of its source.
+    Call ``find_conflicts`` first: a clash it did not foresee still ends in BundleError (the caller's
+    unit of work then rolls everything back)."""
+    try:
+        blobs_added = _insert_missing_blobs(session, blobs)
+        counts = [_upsert_table(session, TABLES[name], records.get(name, ())) for name in BUNDLED_TABLES]
+    except IntegrityError as exc:
+        detail = " ".join(str(exc.orig).split())
+        raise BundleError(
+            f"The bundle clashes with records in this database ({detail}). Nothing was imported."
+        ) from None
+    return UpsertCounts(
+        inserted=sum(new for new, _ in counts), updated=sum(old for _, old in counts), blobs_added=blobs_added
+    )
+
+
+def _upsert_table(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> tuple[int, int]:
+    self_refs = [c.name for c in table.columns if any(fk.column.table is table for fk in c.foreign_keys)]
+    # Self references (a log correction -> its original) are set in a second pass: foreign keys are
+    # checked per statement, and the row referred to may come later in the list.
+    first_pass = [{**row, **dict.fromkeys(self_refs)} for row in rows]
+    existing = _existing(session, table, [r["id"] for r in rows])
+    new = [row for row in first_pass if row["id"] not in existing]
+    old = [row for row in first_pass if row["id"] in existing]
+    if new:
+        session.execute(insert(table), new)
+    _update_by_id(session, table, old, [c.name for c in table.columns if c.name != "id"])
+    # Columns with an onupdate default (updated_at) are repeated so the database does not restamp them.
+    stamped = [c.name for c in table.columns if c.onupdate is not None]
+    _update_by_id(session, table, [r for r in rows if any(r[c] for c in self_refs)], self_refs + stamped)
+    return len(new), len(old)
+
+
+def _update_by_id(
+    session: Session, table: Table, rows: Sequence[Mapping[str, Any]], columns: list[str]
+) -> None:
+    if not rows or not columns:
+        return
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("match_id"))
+        .values({name: bindparam(f"new_{name}") for name in columns})
+    )
+    params = [{"match_id": row["id"], **{f"new_{name}": row[name] for name in columns}} for row in rows]
+    session.execute(statement, params)
+
+
+def _insert_missing_blobs(session: Session, blobs: Mapping[str, bytes]) -> int:
+    shas = sorted(blobs)
+    present: set[str] = set()
+    for chunk in _chunks(shas):
+        present.update(session.scalars(select(BLOB_TABLE.c.sha256).where(BLOB_TABLE.c.sha256.in_(chunk))))
+    missing = [
+        {"sha256": sha, "size": len(blobs[sha]), "data": blobs[sha]} for sha in shas if sha not in present
+    ]
+    if missing:
+        session.execute(insert(BLOB_TABLE), missing)
+    return len(missing)

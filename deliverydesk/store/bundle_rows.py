@@ -1,0 +1,271 @@
+"""Project bundles at the row level: describe, dump, check and upsert the bundled tables.
+
+Everything is derived from the models in ``tables.py`` by SQLAlchemy inspection, so a new column
+travels in bundles without code changes here (the JSON Schema is regenerated from ``table_specs``).
+Values cross this module's boundary in their JSON shape: ISO dates, UTC datetimes ending in ``Z``,
+bytes as base64, enums as their stored values.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import enum
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Enum,
+    Float,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    TypeDecorator,
+    UniqueConstraint,
+)
+
+from deliverydesk.store import tables as t
+
+# The records a project bundle carries; write order (parents first) is derived from the foreign keys.
+_BUNDLED_ROWS: tuple[type[t.Base], ...] = (
+    t.ClientRow,
+    t.ContactRow,
+    t.ProjectRow,
+    t.ScopeItemRow,
+    t.ExclusionRow,
+    t.MilestoneRow,
+    t.MilestoneChangeRow,
+    t.ExpectationRow,
+    t.ChangeRequestRow,
+    t.LetterRow,
+    t.LogEntryRow,
+    t.IssueRow,
+    t.ReviewRow,
+    t.HandoverItemRow,
+    t.AttachmentRow,
+)
+TABLES: dict[str, Table] = {row.__tablename__: row.__table__ for row in _BUNDLED_ROWS}  # type: ignore[misc]
+BUNDLED_TABLES: tuple[str, ...] = tuple(
+    table.name for table in t.Base.metadata.sorted_tables if table.name in TABLES
+)
+BLOB_TABLE: Table = t.BlobRow.__table__  # type: ignore[assignment]
+
+# The column that ties a record to its place in the project tree: it may never change on import.
+_OWNER_COLUMNS = {"contact": "client_id", "milestone_change": "milestone_id"}
+_UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$")
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column as bundles see it. ``kind`` is one of: uuid, sha256, string, integer, number,
+    boolean, date, datetime, bytes, enum."""
+
+    name: str
+    kind: str
+    nullable: bool
+    max_length: int | None = None
+    choices: tuple[str, ...] = ()
+    references: str | None = None  # the bundled table (or "blob") a value must point into
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    description: str
+    columns: tuple[ColumnSpec, ...]
+    unique_sets: tuple[tuple[str, ...], ...]
+    owner_column: str | None
+
+
+def _kind(column: Column[Any]) -> str:
+    fk = next(iter(column.foreign_keys), None)
+    if (column.primary_key and column.name == "id") or (fk is not None and fk.column.name == "id"):
+        return "uuid"
+    if fk is not None and fk.column.name == "sha256":
+        return "sha256"
+    type_ = column.type
+    if isinstance(type_, TypeDecorator):
+        type_ = type_.impl_instance
+    for sql_type, kind in (
+        (Enum, "enum"),
+        (DateTime, "datetime"),
+        (Date, "date"),
+        (Boolean, "boolean"),
+        (Integer, "integer"),
+        (Float, "number"),
+        (LargeBinary, "bytes"),
+        (String, "string"),
+    ):
+        if isinstance(type_, sql_type):
+            return kind
+    raise TypeError(f"no bundle kind for column {column}")  # a new column type: teach it here
+
+
+def _column_spec(column: Column[Any]) -> ColumnSpec:
+    fk = next(iter(column.foreign_keys), None)
+    kind = _kind(column)
+    length = getattr(column.type, "length", None) if kind == "string" else None
+    choices = tuple(column.type.enums) if isinstance(column.type, Enum) else ()
+    return ColumnSpec(
+        name=column.name,
+        kind=kind,
+        nullable=bool(column.nullable),
+        max_length=length,
+        choices=choices,
+        references=fk.column.table.name if fk is not None else None,
+    )
+
+
+def table_specs() -> dict[str, TableSpec]:
+    """Every bundled table, in write order (parents first)."""
+    specs = {}
+    for name in BUNDLED_TABLES:
+        table = TABLES[name]
+        row_class = next(row for row in _BUNDLED_ROWS if row.__tablename__ == name)
+        specs[name] = TableSpec(
+            name=name,
+            description=" ".join((row_class.__doc__ or "").split()),
+            columns=tuple(_column_spec(c) for c in sorted(table.columns, key=lambda c: c.name)),
+            unique_sets=_unique_sets(table),
+            owner_column=_OWNER_COLUMNS.get(name, "project_id" if "project_id" in table.c else None),
+        )
+    return specs
+
+
+def _unique_sets(table: Table) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(c.name for c in constraint.columns)
+        for constraint in table.constraints
+        if isinstance(constraint, UniqueConstraint)
+    )
+
+
+# --- values: Python <-> JSON shape -------------------------------------------------------------
+
+
+def encode_value(spec: ColumnSpec, value: Any) -> Any:
+    if value is None:
+        return None
+    if spec.kind == "datetime":
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if spec.kind == "date":
+        return value.isoformat()
+    if spec.kind == "bytes":
+        return base64.b64encode(value).decode("ascii")
+    if spec.kind == "enum":
+        return value.value if isinstance(value, enum.Enum) else str(value)
+    if spec.kind == "number":
+        return float(value)
+    return value
+
+
+def decode_value(spec: ColumnSpec, raw: Any) -> Any:
+    """The Python value for a JSON value; ValueError says in plain words what is wrong."""
+    if raw is None:
+        if not spec.nullable:
+            raise ValueError("is required")
+        return None
+    decoder = _DECODERS[spec.kind]
+    return decoder(spec, raw)
+
+
+def _expect(raw: Any, kind: type, label: str) -> Any:
+    if not isinstance(raw, kind) or (kind is not bool and isinstance(raw, bool)):
+        raise ValueError(f"must be {label}")
+    return raw
+
+
+def _decode_string(spec: ColumnSpec, raw: Any) -> str:
+    text: str = _expect(raw, str, "text")
+    if spec.max_length is not None and len(text) > spec.max_length:
+        raise ValueError(f"is longer than {spec.max_length} characters")
+    if spec.kind == "uuid" and not _UUID_RE.match(text):
+        raise ValueError("is not a lowercase UUID")
+    if spec.kind == "sha256" and not _SHA256_RE.match(text):
+        raise ValueError("is not a lowercase SHA-256")
+    return text
+
+
+def _decode_date(spec: ColumnSpec, raw: Any) -> date:
+    text = _expect(raw, str, "a date (YYYY-MM-DD)")
+    if not _DATE_RE.match(text):
+        raise ValueError("must be a date (YYYY-MM-DD)")
+    return date.fromisoformat(text)  # raises for 2026-02-30
+
+
+def _decode_datetime(spec: ColumnSpec, raw: Any) -> datetime:
+    text = _expect(raw, str, "a date and time with a zone")
+    if not _DATETIME_RE.match(text):
+        raise ValueError("must be a date and time with a zone (e.g. 2026-03-16T09:30:00Z)")
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def _decode_bytes(spec: ColumnSpec, raw: Any) -> bytes:
+    try:
+        return base64.b64decode(_expect(raw, str, "base64 text"), validate=True)
+    except binascii.Error:
+        raise ValueError("is not valid base64") from None
+
+
+def _decode_enum(spec: ColumnSpec, raw: Any) -> str:
+    if raw not in spec.choices:
+        raise ValueError(f"must be one of {', '.join(spec.choices)}")
+    return str(raw)
+
+
+def _decode_number(spec: ColumnSpec, raw: Any) -> float:
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return float(raw)
+    return float(_expect(raw, float, "a number"))
+
+
+def _decode_integer(spec: ColumnSpec, raw: Any) -> int:
+    value: int = _expect(raw, int, "a whole number")
+    if not -(2**63) <= value < 2**63:
+        raise ValueError("is out of range")
+    return value
+
+
+_DECODERS: dict[str, Any] = {
+    "uuid": _decode_string,
+    "sha256": _decode_string,
+    "string": _decode_string,
+    "date": _decode_date,
+    "datetime": _decode_datetime,
+    "bytes": _decode_bytes,
+    "enum": _decode_enum,
+    "number": _decode_number,
+    "integer": _decode_integer,
+    "boolean": lambda spec, raw: _expect(raw, bool, "true or false"),
+}
+
+
+def encode_row(spec: TableSpec, row: Mapping[Any, Any]) -> dict[str, Any]:
+    return {c.name: encode_value(c, row[c.name]) for c in spec.columns}
+
+
+def decode_row(spec: TableSpec, data: Mapping[str, Any]) -> dict[str, Any]:
+    """Typed values for one bundled record. ValueError names the field and what is wrong."""
+    unknown = sorted(set(data) - {c.name for c in spec.columns})
+    if unknown:
+        raise ValueError(f"unknown field {unknown[0]}")
+    decoded = {}
+    for column in spec.columns:
+        if column.name not in data:
+            raise ValueError(f"field {column.name} is missing")
+        try:
+            decoded[column.name] = decode_value(column, data[column.name])
+        except ValueError as exc:
+            raise ValueError(f"field {column.name} {exc}") from None
+    return decoded

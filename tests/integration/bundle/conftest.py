@@ -1,0 +1,220 @@
+"""A project that fills every bundled table, a second empty database, and a full dump to compare."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from deliverydesk.domain.enums import HandoverKind, LetterKind, LetterStatus, LogKind, SignMethod, Triage
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.store.database import Database, make_engine
+from deliverydesk.store.migrate import upgrade
+from deliverydesk.store.tables import (
+    AttachmentRow,
+    Base,
+    BlobRow,
+    ChangeRequestRow,
+    ClientRow,
+    ContactRow,
+    ExclusionRow,
+    ExpectationRow,
+    HandoverItemRow,
+    IssueRow,
+    LetterRow,
+    LogEntryRow,
+    MilestoneChangeRow,
+    MilestoneRow,
+    ProjectRow,
+    ReviewRow,
+    ScopeItemRow,
+)
+from tests.conftest import fixed_clock
+
+HOSTILE = "<b>bold?</b> & '; DROP TABLE project; -- 里程碑 🚀 \u202eRTL"
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))  # only the bytes matter here
+PHOTO = "现场照片 — site photo 🚧".encode() * 50
+# The correction sorts before its original, so import must handle a reference to a later row.
+ORIGINAL_LOG_ID = "f0000000-0000-4000-8000-000000000001"
+CORRECTION_LOG_ID = "00000000-0000-4000-8000-000000000002"
+T0 = datetime(2026, 3, 2, 8, 15, 30, 123456, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Sample:
+    code: str
+    project_id: str
+    client_id: str
+    log_ids: tuple[str, ...]
+
+
+def migrated_database(path: Path) -> Database:
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        upgrade(connection)
+    return Database(url=url, engine=engine)
+
+
+@pytest.fixture
+def other_ctx(tmp_path: Path) -> Iterator[ServiceContext]:
+    """A second, empty migrated database."""
+    database = migrated_database(tmp_path / "other.db")
+    yield ServiceContext(db=database, clock=fixed_clock)
+    database.close()
+
+
+def full_dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, for before/after comparisons."""
+    with db.engine.connect() as connection:
+        return {
+            table.name: [tuple(row) for row in connection.execute(select(table).order_by(*table.primary_key))]
+            for table in Base.metadata.sorted_tables
+        }
+
+
+def add_sample_project(ctx: ServiceContext, code: str = "DD-2026-014") -> Sample:
+    """One project with records in every bundled table, hostile text, a signature and attachments."""
+    with ctx.db.unit_of_work() as session:
+        client = ClientRow(
+            name=f"上海精工 {HOSTILE}", address="浦东新区\n2nd line", created_at=T0, updated_at=T0
+        )
+        session.add(client)
+        session.flush()
+        signer = ContactRow(client_id=client.id, name="王芳", role="decision_maker", can_sign=True)
+        other = ContactRow(client_id=client.id, name="Bob", email="bob@example.com", archived_at=T0)
+        project = ProjectRow(
+            code=code,
+            name=f"Line 3 {HOSTILE}",
+            client_id=client.id,
+            start_date=date(2026, 1, 5),
+            end_date=date(2026, 6, 30),
+            contract_value_cents=12_345_600,
+            contracted_effort_hours=120.5,
+            goodwill_budget_hours=16,
+            language="zh_CN",
+            summary_rrule="FREQ=WEEKLY;BYDAY=FR",
+        )
+        session.add_all([signer, other, project])
+        session.flush()
+        _add_project_records(session, project.id, signer.id)
+        session.flush()
+        log_ids = tuple(
+            row.id for row in session.scalars(select(LogEntryRow).where(LogEntryRow.project_id == project.id))
+        )
+        return Sample(code=code, project_id=project.id, client_id=client.id, log_ids=log_ids)
+
+
+def _add_project_records(session: Any, project_id: str, signer_id: str) -> None:
+    pid = {"project_id": project_id}
+    scope = ScopeItemRow(**pid, ref="S-1", title="PLC migration", effort_hours=40, description=HOSTILE)
+    exclusion = ExclusionRow(**pid, ref="X-1", text="不包含: network cabling")
+    milestone = MilestoneRow(
+        **pid,
+        ref="M-1",
+        name="SAT",
+        baseline_date=date(2026, 3, 20),
+        forecast_date=date(2026, 3, 27),
+        is_main=True,
+    )
+    session.add_all([scope, exclusion, milestone])
+    session.flush()
+    change = ChangeRequestRow(
+        **pid,
+        ref="CR-1",
+        title="Extra HMI screen",
+        requested_on=date(2026, 3, 3),
+        requested_by_id=signer_id,
+        triage=Triage.B,
+        scope_item_id=scope.id,
+        exclusion_id=exclusion.id,
+        cost_cents=-5,
+        client_benefit=HOSTILE,
+    )
+    expectation = ExpectationRow(**pid, ref="E-1", statement="Line runs 3 shifts", agreed_with_id=signer_id)
+    issue = IssueRow(**pid, ref="I-1", title="Sensor drift", reported_on=date(2026, 3, 4), category="sensors")
+    session.add_all([change, expectation, issue])
+    session.flush()
+    session.add(
+        MilestoneChangeRow(
+            milestone_id=milestone.id,
+            field="forecast",
+            old_date=date(2026, 3, 20),
+            new_date=date(2026, 3, 27),
+            reason="CR-1",
+            change_request_id=change.id,
+        )
+    )
+    letter = LetterRow(
+        **pid,
+        kind=LetterKind.CHANGE_DECISION,
+        ref="CD-CR-1",
+        change_request_id=change.id,
+        content_json='{"a": 1}',
+        fingerprint="f" * 64,
+        status=LetterStatus.SIGNED,
+        issued_at=T0,
+        signed_at=T0,
+        sign_method=SignMethod.ON_SCREEN,
+        signature_png=PNG,
+        signer_name="王芳",
+    )
+    original = LogEntryRow(
+        id=ORIGINAL_LOG_ID,
+        **pid,
+        occurred_at=T0,
+        kind=LogKind.CALL,
+        summary="Agreed SAT date",
+        milestone_id=milestone.id,
+        issue_id=issue.id,
+    )
+    session.add_all([letter, original])
+    session.flush()
+    correction = LogEntryRow(
+        id=CORRECTION_LOG_ID,
+        **pid,
+        occurred_at=T0,
+        summary="Correction: SAT on 27th",
+        correction_of_id=original.id,
+        change_request_id=change.id,
+        expectation_id=expectation.id,
+    )
+    session.add_all(
+        [
+            correction,
+            ReviewRow(
+                **pid, issue_id=issue.id, held_on=date(2026, 3, 10), client_short="快速解决", lessons=HOSTILE
+            ),
+            HandoverItemRow(
+                **pid,
+                kind=HandoverKind.TRAINING,
+                title="Operator training",
+                attendees="张三, 李四",
+                material_left=True,
+                item_date=date(2026, 3, 12),
+            ),
+        ]
+    )
+    session.flush()
+    for data, name in ((PHOTO, "现场 photo 1.jpg"), (PNG, "signed letter.png")):
+        sha = hashlib.sha256(data).hexdigest()
+        if session.get(BlobRow, sha) is None:
+            session.add(BlobRow(sha256=sha, size=len(data), data=data))
+            session.flush()
+        session.add(
+            AttachmentRow(
+                **pid,
+                sha256=sha,
+                filename=name,
+                size=len(data),
+                log_entry_id=correction.id,
+                letter_id=letter.id,
+                media_type="image/jpeg",
+            )
+        )
