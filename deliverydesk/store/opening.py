@@ -164,13 +164,15 @@ def _require_writable(path: Path) -> None:
             )
 
 
+class BrokenLinksError(RuntimeError):
+    """The upgraded data fails ``PRAGMA foreign_key_check``: a defect of the revision."""
+
+
 def migrate_file(url: str, path: Path, migrations_dir: Path | None, backup: Path | None) -> None:
     """Upgrade to head in one transaction, foreign keys off, links checked before commit."""
     engine = make_engine(url)
     try:
         _upgrade_without_foreign_keys(engine, migrations_dir)
-    except DeliveryDeskError:
-        raise
     except Exception as exc:
         error = storage_error_from(exc) if isinstance(exc, DBAPIError) else None
         raise error or _upgrade_failed(path, exc, backup) from exc
@@ -190,7 +192,7 @@ def _upgrade_without_foreign_keys(engine: Engine, migrations_dir: Path | None) -
                 upgrade(connection, migrations_dir)
                 broken = foreign_key_problems(raw)
                 if broken:
-                    raise StorageError("The upgrade would break links between records: " + "; ".join(broken))
+                    raise BrokenLinksError("it would break links between records: " + "; ".join(broken))
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
 

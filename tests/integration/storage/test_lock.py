@@ -112,7 +112,7 @@ def test_lock_held_from_another_host_is_respected_and_named(
 ) -> None:
     write_lock(existing_db, "laptop-of-wang-wei", 4242)
 
-    with pytest.raises(DatabaseLockedError, match="laptop-of-wang-wei.*process 4242.*2026-03-01"):
+    with pytest.raises(DatabaseLockedError, match=r"laptop-of-wang-wei.*process 4242.*2026-03-01"):
         open_workspace(OpenOptions(data_dir=paths.root), clock)
     assert json.loads(lock_path_for(existing_db).read_text())["pid"] == 4242
 

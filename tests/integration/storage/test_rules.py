@@ -68,7 +68,7 @@ def test_default_policy_after_a_year_of_daily_backups_keeps_at_most_17() -> None
 
 def test_a_long_pause_does_not_delete_the_last_backups() -> None:
     """Counted in periods that have a backup, not in calendar days back from today."""
-    taken = daily_for(10) + [START + 400 * DAY]
+    taken = [*daily_for(10), START + 400 * DAY]
     keep = backups_to_keep(taken, RetentionPolicy(daily=7, weekly=0, monthly=0))
     assert keep == set(taken[-7:])
 
@@ -96,7 +96,9 @@ def test_a_file_without_our_application_id_is_foreign(found: FileIdentity, words
 
 
 def test_a_newer_schema_generation_is_refused_naming_both_generations() -> None:
-    with pytest.raises(NewerVersionError, match=rf"generation {SCHEMA_GENERATION + 1}.*up to {SCHEMA_GENERATION}"):
+    with pytest.raises(
+        NewerVersionError, match=rf"generation {SCHEMA_GENERATION + 1}.*up to {SCHEMA_GENERATION}"
+    ):
         require_deliverydesk_file(Path("x.db"), identity(user_version=SCHEMA_GENERATION + 1))
 
 
