@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import json
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -13,6 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from deliverydesk.domain.enums import HandoverKind, LetterKind, LetterStatus, LogKind, SignMethod, Triage
+from deliverydesk.services.bundle import export_bundle
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.database import Database, make_engine
 from deliverydesk.store.migrate import upgrade
@@ -34,6 +38,7 @@ from deliverydesk.store.tables import (
     ProjectRow,
     ReviewRow,
     ScopeItemRow,
+    new_id,
 )
 from tests.conftest import fixed_clock
 
@@ -62,12 +67,57 @@ def migrated_database(path: Path) -> Database:
     return Database(url=url, engine=engine)
 
 
-@pytest.fixture
-def other_ctx(tmp_path: Path) -> Iterator[ServiceContext]:
-    """A second, empty migrated database."""
-    database = migrated_database(tmp_path / "other.db")
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Databases migrated once and copied per test (Alembic per test would dominate the run time)."""
+    folder = tmp_path_factory.mktemp("bundle-templates")
+    paths = {"empty": folder / "empty.db", "other": folder / "other.db"}
+    for name, path in paths.items():
+        database = migrated_database(path)
+        if name == "other":
+            add_sample_project(
+                ServiceContext(db=database, clock=fixed_clock), "DD-2025-001", fixed_log_ids=False
+            )
+        database.close()  # the last connection closes: the WAL is checkpointed into the file
+    return paths
+
+
+def _copy_of(template: Path, path: Path) -> Iterator[ServiceContext]:
+    shutil.copyfile(template, path)
+    database = Database(url=f"sqlite:///{path}", engine=make_engine(f"sqlite:///{path}"))
     yield ServiceContext(db=database, clock=fixed_clock)
     database.close()
+
+
+@pytest.fixture
+def other_ctx(templates: dict[str, Path], tmp_path: Path) -> Iterator[ServiceContext]:
+    """A second, empty migrated database."""
+    yield from _copy_of(templates["empty"], tmp_path / "other.db")
+
+
+@pytest.fixture
+def target(templates: dict[str, Path], tmp_path: Path) -> Iterator[ServiceContext]:
+    """A database to import into that already holds another project, which must stay as it is."""
+    for target_ctx in _copy_of(templates["other"], tmp_path / "target.db"):
+        before = full_dump(target_ctx.db)
+        yield target_ctx
+        assert full_dump(target_ctx.db) == before, "a refused import changed the database"
+
+
+@pytest.fixture(scope="session")
+def valid_document(templates: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    folder = tmp_path_factory.mktemp("bundle-source")
+    for source in _copy_of(templates["empty"], folder / "source.db"):
+        add_sample_project(source)
+        export_bundle(source, "DD-2026-014", folder / "valid.json")
+    loaded: dict[str, Any] = json.loads((folder / "valid.json").read_text(encoding="utf-8"))
+    return loaded
+
+
+@pytest.fixture
+def document(valid_document: dict[str, Any]) -> dict[str, Any]:
+    """A valid bundle of the sample project, for the test to spoil as it likes."""
+    return copy.deepcopy(valid_document)
 
 
 def full_dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
@@ -79,7 +129,9 @@ def full_dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
         }
 
 
-def add_sample_project(ctx: ServiceContext, code: str = "DD-2026-014") -> Sample:
+def add_sample_project(
+    ctx: ServiceContext, code: str = "DD-2026-014", *, fixed_log_ids: bool = True
+) -> Sample:
     """One project with records in every bundled table, hostile text, a signature and attachments."""
     with ctx.db.unit_of_work() as session:
         client = ClientRow(
@@ -103,15 +155,12 @@ def add_sample_project(ctx: ServiceContext, code: str = "DD-2026-014") -> Sample
         )
         session.add_all([signer, other, project])
         session.flush()
-        _add_project_records(session, project.id, signer.id)
-        session.flush()
-        log_ids = tuple(
-            row.id for row in session.scalars(select(LogEntryRow).where(LogEntryRow.project_id == project.id))
-        )
+        log_ids = (ORIGINAL_LOG_ID, CORRECTION_LOG_ID) if fixed_log_ids else (new_id(), new_id())
+        _add_project_records(session, project.id, signer.id, log_ids)
         return Sample(code=code, project_id=project.id, client_id=client.id, log_ids=log_ids)
 
 
-def _add_project_records(session: Any, project_id: str, signer_id: str) -> None:
+def _add_project_records(session: Any, project_id: str, signer_id: str, log_ids: tuple[str, str]) -> None:
     pid = {"project_id": project_id}
     scope = ScopeItemRow(**pid, ref="S-1", title="PLC migration", effort_hours=40, description=HOSTILE)
     exclusion = ExclusionRow(**pid, ref="X-1", text="不包含: network cabling")
@@ -166,7 +215,7 @@ def _add_project_records(session: Any, project_id: str, signer_id: str) -> None:
         signer_name="王芳",
     )
     original = LogEntryRow(
-        id=ORIGINAL_LOG_ID,
+        id=log_ids[0],
         **pid,
         occurred_at=T0,
         kind=LogKind.CALL,
@@ -177,7 +226,7 @@ def _add_project_records(session: Any, project_id: str, signer_id: str) -> None:
     session.add_all([letter, original])
     session.flush()
     correction = LogEntryRow(
-        id=CORRECTION_LOG_ID,
+        id=log_ids[1],
         **pid,
         occurred_at=T0,
         summary="Correction: SAT on 27th",
