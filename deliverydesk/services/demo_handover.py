@@ -1,0 +1,214 @@
+"""The demo's handed-over project (English, German holidays): accepted scope, handover documents,
+training sessions with attendees, risks, a deferred open item, and a butterfly review."""
+
+from __future__ import annotations
+
+from deliverydesk.domain.drafts import (
+    ChangeRequestDraft,
+    HandoverEntryDraft,
+    IssueDraft,
+    MilestoneDraft,
+    ReviewDraft,
+)
+from deliverydesk.domain.enums import (
+    Decision,
+    HandoverKind,
+    Language,
+    MilestoneStatus,
+    ProjectStatus,
+    ScopeCheck,
+    ScopeStatus,
+    Severity,
+    Triage,
+)
+from deliverydesk.services.change_requests import create_change_request
+from deliverydesk.services.demo_support import DATA_MIGRATION, Demo, DemoClient, make_project, make_scope
+from deliverydesk.services.handover import create_handover_entry
+from deliverydesk.services.issues import create_issue
+from deliverydesk.services.milestones import create_milestone
+from deliverydesk.services.reviews import create_review
+
+
+def create_handed_over(demo: Demo, client: DemoClient) -> None:
+    project = make_project(
+        demo,
+        client,
+        "DD-2026-009",
+        "Line 3 vision inspection retrofit",
+        -120,
+        -10,
+        status=ProjectStatus.HANDED_OVER,
+        currency="EUR",
+        contract_value_cents=186_000_00,
+        contract_ref="NW-PO-4471",
+        delivery_lead="Zhang Hao",
+        sales_owner="Anna Weber",
+        contracted_effort_hours=320.0,
+        goodwill_budget_hours=16.0,
+        language=Language.EN,
+        holiday_calendar="DE",
+    )
+    make_scope(
+        demo,
+        project,
+        [
+            (
+                "Camera stations at 4 inspection points",
+                "Detects the 6 agreed defect types at 120 parts/min.",
+                180.0,
+                ScopeStatus.ACCEPTED,
+            ),
+            (
+                "Reject handling and HMI screens",
+                "Rejected parts diverted; operators see the reason.",
+                90.0,
+                ScopeStatus.ACCEPTED,
+            ),
+            (
+                "Operator and maintenance training",
+                "Two sessions, manual handed over.",
+                50.0,
+                ScopeStatus.ACCEPTED,
+            ),
+        ],
+        ["Mechanical changes to the conveyor.", "Integration with the SAP quality module."],
+    )
+    for name, base, actual in (
+        ("Site survey", -110, -110),
+        ("Factory acceptance (FAT)", -60, -55),
+        ("Site acceptance (SAT)", -25, -18),
+    ):
+        create_milestone(
+            demo.ctx,
+            MilestoneDraft(
+                project_id=project,
+                name=name,
+                baseline_date=demo.day(base),
+                forecast_date=demo.day(actual),
+                actual_date=demo.day(actual),
+                status=MilestoneStatus.ACCEPTED,
+                is_main=name.endswith("(SAT)"),
+            ),
+        )
+    create_change_request(
+        demo.ctx,
+        ChangeRequestDraft(
+            project_id=project,
+            title="Reject counter on the HMI start screen",
+            requested_on=demo.day(-40),
+            requested_by_id=client.contacts["brandt"],
+            triage=Triage.B,
+            scope_check=ScopeCheck.OUT_OF_SCOPE,
+            effort_hours=6.0,
+            decision=Decision.DEFERRED,
+            decided_by="Zhang Hao",
+            decided_on=demo.day(-39),
+            rationale=(
+                "Deferred until SAT so the operators' acceptance tests run on the screens they signed off."
+            ),
+        ),
+    )
+    issue = create_issue(
+        demo.ctx,
+        IssueDraft(
+            project_id=project,
+            title="Legacy inspection images failed to import",
+            category=DATA_MIGRATION,
+            severity=Severity.MEDIUM,
+            reported_on=demo.day(-50),
+            resolved_on=demo.day(-47),
+            root_cause="Archive export used a TIFF variant the importer did not read.",
+            resolution="Converted the archive to PNG with a checked script; counts matched.",
+        ),
+    ).id
+    _handover_items(demo, project)
+    create_review(
+        demo.ctx,
+        ReviewDraft(
+            project_id=project,
+            held_on=demo.day(-8),
+            issue_id=issue,
+            client_short="Image import fixed in three days; the client was told the plan the same day.",
+            client_mid="Apologised for the late SAT; offered one extra remote check-in after a month.",
+            client_long=(
+                "Nordwerk wants the same inspection on line 5 next year: "
+                "quality data is becoming a selling point for them."
+            ),
+            company_short="The importer was fixed and the conversion script kept in the project folder.",
+            company_mid=(
+                "Our migration checklist did not ask for sample files early: added to the kick-off checklist."
+            ),
+            company_long=(
+                "Data migration problems recur across clients: budget a migration rehearsal in every quote."
+            ),
+            lessons="Ask for sample data at kick-off. Rehearse the migration before FAT.",
+            follow_up="Remote check-in one month after handover (owner: Zhang Hao).",
+        ),
+    )
+
+
+def _handover_items(demo: Demo, project: str) -> None:
+    items = [
+        (HandoverKind.DOCUMENT, "Operation manual v1.2 (EN/DE)", "", -12, "", False, ""),
+        (HandoverKind.DOCUMENT, "Network and camera wiring diagram", "", -12, "", False, ""),
+        (HandoverKind.DOCUMENT, "Backup and restore procedure for the inspection PC", "", -12, "", False, ""),
+        (
+            HandoverKind.TRAINING,
+            "Operator training: daily use and reject reasons",
+            "",
+            -16,
+            "Jonas Brandt, 6 line operators (shift A and B)",
+            True,
+            "",
+        ),
+        (
+            HandoverKind.TRAINING,
+            "Maintenance training: lens cleaning and recalibration",
+            "",
+            -14,
+            "Jonas Brandt, 2 maintenance technicians",
+            True,
+            "",
+        ),
+        (
+            HandoverKind.RISK,
+            "Dirty lenses cause false rejects",
+            "Clean the lenses weekly; recalibrate after any camera is moved.",
+            None,
+            "",
+            False,
+            "",
+        ),
+        (
+            HandoverKind.RISK,
+            "Do not update the inspection PC's Windows without testing",
+            "A driver update stopped camera 2 during FAT.",
+            None,
+            "",
+            False,
+            "",
+        ),
+        (
+            HandoverKind.OPEN_ITEM,
+            "Reject counter on the HMI start screen (deferred ask)",
+            "Deferred until after SAT.",
+            None,
+            "",
+            False,
+            "Now is the time: 6 hours, can be done at the one-month check-in.",
+        ),
+    ]
+    for kind, title, details, day, attendees, material, recommendation in items:
+        create_handover_entry(
+            demo.ctx,
+            HandoverEntryDraft(
+                project_id=project,
+                kind=kind,
+                title=title,
+                details=details,
+                item_date=demo.day(day) if day is not None else None,
+                attendees=attendees,
+                material_left=material,
+                recommendation=recommendation,
+            ),
+        )
