@@ -128,6 +128,7 @@ def take_backup(source: sqlite3.Connection, database: Path, folder: Path, now: d
         if problems:
             raise corrupt_error(database, problems[0], newest_good_backup(folder))
         os.replace(partial, final)
+        _sync_folder(folder)
     except sqlite3.DatabaseError as exc:
         raise _backup_failure(database, folder, exc) from exc
     except OSError as exc:
@@ -136,6 +137,17 @@ def take_backup(source: sqlite3.Connection, database: Path, folder: Path, now: d
         with suppress(FileNotFoundError):
             partial.unlink()
     return BackupInfo(final, now.astimezone(UTC).replace(microsecond=0), final.stat().st_size)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
+    if os.name == "nt":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _make_folder(folder: Path) -> None:

@@ -12,6 +12,7 @@ import errno
 import json
 import os
 import socket
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -21,6 +22,10 @@ from pathlib import Path
 from deliverydesk.errors import DatabaseLockedError, ReadOnlyStorageError, StorageError
 
 READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+BOOT_TIME_SLACK_S = 60.0
+# Lock files this process holds: a lock naming our own PID that is not in here was left by an earlier
+# process that had the same PID (after a reboot), so it is stale.
+_HELD_BY_THIS_PROCESS: set[Path] = set()
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class LockHolder:
 
 
 def lock_path_for(database: Path) -> Path:
+    database = database.absolute()
     return database.with_name(database.name + ".lock")
 
 
@@ -63,10 +69,29 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def is_stale(holder: LockHolder) -> bool:
-    return (
-        holder.host == socket.gethostname() and holder.pid != os.getpid() and not _process_alive(holder.pid)
-    )
+def _boot_time() -> float | None:
+    """When this machine last booted (Linux), to spot a lock older than the boot: its PID may be reused."""
+    boottime_clock = getattr(time, "CLOCK_BOOTTIME", None)
+    if boottime_clock is None:
+        return None
+    return time.time() - time.clock_gettime(boottime_clock)
+
+
+def _written_before_boot(lock_file: Path) -> bool:
+    boot = _boot_time()
+    try:
+        return boot is not None and lock_file.stat().st_mtime < boot - BOOT_TIME_SLACK_S
+    except FileNotFoundError:
+        return False
+
+
+def is_stale(holder: LockHolder, lock_file: Path) -> bool:
+    """A lock on this host whose process is gone (or that predates the last boot) is stale."""
+    if holder.host != socket.gethostname():
+        return False
+    if holder.pid == os.getpid():
+        return lock_file not in _HELD_BY_THIS_PROCESS
+    return _written_before_boot(lock_file) or not _process_alive(holder.pid)
 
 
 def _create_exclusive(lock_file: Path, holder: LockHolder) -> bool:
@@ -103,15 +128,17 @@ class WriterLock:
         )
         for _attempt in range(3):
             if _create_exclusive(lock_file, me):
+                _HELD_BY_THIS_PROCESS.add(lock_file)
                 return cls(lock_file, me)
             current = read_holder(lock_file)
-            if current is not None and not is_stale(current):
+            if current is not None and not is_stale(current, lock_file):
                 raise _locked_error(database, lock_file, current)
             _remove_if_unchanged(lock_file, current)
         raise StorageError(f"Could not take the lock {lock_file}: other programs keep changing it.")
 
     def release(self) -> None:
         _remove_if_unchanged(self.path, self.holder)
+        _HELD_BY_THIS_PROCESS.discard(self.path)
 
 
 def _remove_if_unchanged(lock_file: Path, expected: LockHolder | None) -> None:

@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,6 +106,38 @@ def test_stale_lock_of_a_dead_process_on_this_host_is_taken_over(
     assert held["pid"] == os.getpid()
     workspace.close()
     assert not lock_path_for(existing_db).exists()
+
+
+def test_lock_naming_this_process_but_not_held_by_it_is_stale(
+    existing_db: Path, paths: DataPaths, clock: SteppingClock
+) -> None:
+    """After a reboot an old lock can name the PID this process now has."""
+    write_lock(existing_db, socket.gethostname(), os.getpid())
+
+    open_workspace(OpenOptions(data_dir=paths.root), clock).close()
+
+    assert not lock_path_for(existing_db).exists()
+
+
+@pytest.mark.skipif(not hasattr(time, "CLOCK_BOOTTIME"), reason="boot time is known on Linux only")
+def test_lock_written_before_the_last_boot_is_stale_even_if_its_pid_is_alive(
+    existing_db: Path, paths: DataPaths, clock: SteppingClock
+) -> None:
+    write_lock(existing_db, socket.gethostname(), 1)  # PID 1 is always alive
+    os.utime(lock_path_for(existing_db), (1_000_000_000, 1_000_000_000))  # 2001
+
+    open_workspace(OpenOptions(data_dir=paths.root), clock).close()
+
+    assert not lock_path_for(existing_db).exists()
+
+
+def test_lock_of_a_live_process_on_this_host_is_respected(
+    existing_db: Path, paths: DataPaths, clock: SteppingClock
+) -> None:
+    write_lock(existing_db, socket.gethostname(), 1)  # PID 1 is always alive; the lock is fresh
+
+    with pytest.raises(DatabaseLockedError, match="process 1,"):
+        open_workspace(OpenOptions(data_dir=paths.root), clock)
 
 
 def test_lock_held_from_another_host_is_respected_and_named(
