@@ -1,9 +1,80 @@
-"""Composition root of the window: arguments, logging, QApplication, translator, database, MainWindow."""
+"""Composition root of the window: arguments, logging, QApplication, translators, database, MainWindow.
+
+``deliverydesk-gui [--data-dir DIR] [--db-url URL] [--lang en|zh_CN]``; ``python main.py`` is the same.
+"""
 
 from __future__ import annotations
 
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from deliverydesk import __version__
+from deliverydesk.paths import DataPaths, data_paths
+
+LANGUAGES = ("en", "zh_CN")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="deliverydesk-gui", description="DeliveryDesk window")
+    parser.add_argument("--data-dir", type=Path, help="folder for the database, backups, logs and UI state")
+    parser.add_argument("--db-url", help="database URL instead of the data folder's file")
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language (default: settings, system)")
+    parser.add_argument("--version", action="version", version=f"DeliveryDesk {__version__}")
+    return parser.parse_args(argv)
+
+
+def setup_logging(paths: DataPaths) -> None:
+    """Log to the data folder's log file (and stderr when the folder cannot be written)."""
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    try:
+        paths.logs.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.FileHandler(paths.log_file, encoding="utf-8"))
+    except OSError as exc:
+        print(f"DeliveryDesk: cannot write the log file {paths.log_file}: {exc}", file=sys.stderr)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=handlers
+    )
+
 
 def main(argv: list[str] | None = None) -> int:
-    from deliverydesk.gui.main_window import run  # Qt is imported only when the window is wanted
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    paths = data_paths(args.data_dir)
+    setup_logging(paths)
+    # Qt and the window are imported only now: ``--help`` and ``--version`` stay instant.
+    from PySide6.QtWidgets import QApplication
 
-    return run(argv)
+    from deliverydesk.gui.application import WindowHost, quit_application, saved_ui_language
+    from deliverydesk.gui.crash import CrashHandler
+    from deliverydesk.gui.i18n import choose_language, install_translators, load_cjk_font
+    from deliverydesk.gui.icons import app_icon
+    from deliverydesk.gui.startup import StartupController
+    from deliverydesk.gui.tasks import TaskRunner
+    from deliverydesk.gui.ui_state import UiState
+    from deliverydesk.services.storage import OpenOptions
+
+    app = QApplication([sys.argv[0]])
+    app.setApplicationName("DeliveryDesk")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)  # start-up dialogs close before the window opens
+    crash_handler = CrashHandler(paths.log_file)
+    crash_handler.install()
+    load_cjk_font(app)
+    ui_state = UiState(paths.settings_file)
+    language = choose_language(args.lang, saved_ui_language(ui_state))
+    translators = install_translators(app, language)
+    tasks = TaskRunner(app)
+    host = WindowHost(tasks, ui_state, language)
+    startup = StartupController(OpenOptions(data_dir=paths.root, db_url=args.db_url), tasks)
+    startup.opened.connect(host.show)
+    startup.cancelled.connect(quit_application)
+    startup.start()
+    logging.getLogger(__name__).info("DeliveryDesk %s starting (%s, %s)", __version__, paths.root, language)
+    try:
+        return app.exec()
+    finally:
+        host.close()
+        crash_handler.uninstall()
+        del translators

@@ -1,15 +1,217 @@
-"""Main window (placeholder until the workspace lands)."""
+"""The main window frame: Today (Home) and Projects (navigator + workspace), menus, shortcuts."""
 
 from __future__ import annotations
 
-import sys
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
-from PySide6.QtWidgets import QApplication, QMainWindow
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.icons import app_icon, icon
+from deliverydesk.gui.pages.home import HomePage
+from deliverydesk.gui.pages.navigator import ProjectNavigator
+from deliverydesk.gui.pages.workspace import ProjectWorkspace
+from deliverydesk.gui.window_dialogs import about_box, open_new_project_dialog, open_settings_dialog
+
+STATE_KEY = "main_window"
 
 
-def run(argv: list[str] | None = None) -> int:
-    app = QApplication(sys.argv if argv is None else ["deliverydesk", *argv])
-    window = QMainWindow()
-    window.setWindowTitle("DeliveryDesk")
-    window.show()
-    return app.exec()
+def _fill(target: QMenu | QToolBar, *actions: QAction | None) -> None:
+    """Add actions in order; None is a separator."""
+    for action in actions:
+        if action is None:
+            target.addSeparator()
+        else:
+            target.addAction(action)
+
+
+class MainWindow(QMainWindow):
+    settings_saved = Signal()
+
+    def __init__(self, env: GuiEnv, db_location: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.db_location = db_location
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
+        self.setWindowTitle(self.tr("DeliveryDesk"))
+        self.home = HomePage(env, self)
+        self.navigator = ProjectNavigator(env, self)
+        self.workspace = ProjectWorkspace(env, self)
+        self.splitter = QSplitter(self)
+        self.splitter.setObjectName("projectsSplitter")
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.workspace)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([520, 760])
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._make_status_bar()
+        self._connect()
+        self.resize(1280, 800)
+        env.ui_state.restore_geometry(STATE_KEY, self)
+        env.ui_state.restore_splitter(STATE_KEY, self.splitter)
+        self.show_home()
+
+    # --- actions -------------------------------------------------------------------------------
+    def _action(self, icon_name: str | None, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.act_today = self._action("today", self.tr("&Today"), self.show_home, "Ctrl+1")
+        self.act_projects = self._action("projects", self.tr("&Projects"), self.show_projects, "Ctrl+2")
+        group = QActionGroup(self)
+        for action in (self.act_today, self.act_projects):
+            action.setCheckable(True)
+            group.addAction(action)
+        self.act_new = self._action("new", self.tr("&New project…"), self.new_project, keys.New)
+        self.act_find = self._action("search", self.tr("&Find project"), self.find_project, keys.Find)
+        self.act_close = self._action("close", self.tr("&Close project"), self.close_project, keys.Close)
+        self.act_refresh = self._action("refresh", self.tr("&Refresh"), self.refresh, keys.Refresh)
+        self.act_settings = self._action("settings", self.tr("&Settings…"), self.open_settings)
+        preferences = QKeySequence.keyBindings(keys.Preferences) or [QKeySequence("Ctrl+,")]
+        self.act_settings.setShortcuts(preferences)
+        self.act_quit = self._action(None, self.tr("&Quit"), self.close, keys.Quit)
+        if not QKeySequence.keyBindings(keys.Quit):
+            self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.act_data_folder = self._action("folder", self.tr("Open the &data folder"), self.open_data_folder)
+        self.act_log = self._action("log", self.tr("Open the &log file"), self.open_log)
+        self.act_about = self._action("about", self.tr("&About DeliveryDesk"), self.show_about)
+        self.act_new.setEnabled(not self.env.readonly)
+
+    def _make_menus(self) -> None:
+        menus = self.menuBar()
+        _fill(
+            menus.addMenu(self.tr("&File")),
+            self.act_new,
+            self.act_close,
+            None,
+            self.act_settings,
+            None,
+            self.act_quit,
+        )
+        _fill(menus.addMenu(self.tr("&Edit")), self.act_find)
+        _fill(menus.addMenu(self.tr("&View")), self.act_today, self.act_projects, None, self.act_refresh)
+        _fill(menus.addMenu(self.tr("&Help")), self.act_data_folder, self.act_log, None, self.act_about)
+
+    def _make_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main"), self)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        _fill(bar, self.act_today, self.act_projects, None, self.act_new, None, self.act_settings)
+        self.addToolBar(bar)
+
+    def _make_status_bar(self) -> None:
+        status = self.statusBar()
+        self.busy_label = QLabel(self.tr("Working…"), self)
+        self.busy_label.hide()
+        status.addPermanentWidget(self.busy_label)
+        if self.env.readonly:
+            readonly = QLabel(self.tr("Read-only: changes cannot be saved"), self)
+            readonly.setObjectName("readonlyBadge")
+            readonly.setStyleSheet("color: #b4591b; font-weight: bold;")
+            status.addPermanentWidget(readonly)
+
+    def _connect(self) -> None:
+        self.env.tasks.busy_changed.connect(self.busy_label.setVisible)
+        self.home.record_opened.connect(self.open_record)
+        self.navigator.project_selected.connect(self.workspace.set_project)
+        self.workspace.records_changed.connect(self._records_changed)
+
+    # --- navigation ----------------------------------------------------------------------------
+    def show_home(self) -> None:
+        self.act_today.setChecked(True)
+        self.stack.setCurrentWidget(self.home)
+        self.home.refresh()
+
+    def show_projects(self) -> None:
+        self.act_projects.setChecked(True)
+        first_time = self.navigator.model.rowCount() == 0
+        self.stack.setCurrentWidget(self.splitter)
+        if first_time:
+            self.navigator.refresh()
+
+    def open_record(self, project_id: str, area: str, record_id: str) -> None:
+        """Open a project's record (from Home): switch to Projects, select it, show the area."""
+        self.show_projects()
+        self.navigator.select_project(project_id)
+        if self.workspace.project_id != project_id:
+            self.workspace.set_project(project_id)
+        self.workspace.open_record(area, record_id)
+
+    def find_project(self) -> None:
+        self.show_projects()
+        self.navigator.focus_filter()
+
+    def close_project(self) -> None:
+        self.workspace.set_project(None)
+
+    def refresh(self) -> None:
+        if self.stack.currentWidget() is self.home:
+            self.home.refresh()
+        else:
+            self.navigator.refresh()
+            self.workspace.refresh()
+
+    def _records_changed(self) -> None:
+        self.navigator.refresh()
+
+    # --- dialogs and help ----------------------------------------------------------------------
+    def new_project(self) -> None:
+        self.last_dialog = open_new_project_dialog(
+            self.env, self, lambda project: self._project_created(project.id)
+        )
+
+    def _project_created(self, project_id: str) -> None:
+        self.show_projects()
+        self.navigator.select_project(project_id)
+        self.navigator.refresh()
+        self.workspace.set_project(project_id)
+
+    def open_settings(self) -> None:
+        self.last_dialog = open_settings_dialog(self.env, self, self.settings_saved.emit)
+
+    def show_about(self) -> None:
+        self.last_dialog = about_box(self, self.env, self.db_location)
+        self.last_dialog.open()
+
+    def open_data_folder(self) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.env.paths.root)))
+
+    def open_log(self) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.env.paths.log_file)))
+
+    # --- state ---------------------------------------------------------------------------------
+    def save_state(self) -> None:
+        self.env.ui_state.save_geometry(STATE_KEY, self)
+        self.env.ui_state.save_splitter(STATE_KEY, self.splitter)
+        self.navigator.save_state()
+        self.env.ui_state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.env.tasks.shutdown()
+        super().closeEvent(event)

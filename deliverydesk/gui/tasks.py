@@ -95,6 +95,12 @@ class TaskRunner(QObject):
         """Block until the workers are done (shutdown only: their results are still delivered later)."""
         return self._pool.waitForDone(msecs)
 
+    def shutdown(self, msecs: int = 10_000) -> None:
+        """Wait for running jobs and drop every result not yet delivered (the window is closing)."""
+        self._pool.waitForDone(msecs)
+        self._pending.clear()
+        self._latest.clear()
+
     @Slot(int, bool, object)
     def _on_finished(self, ticket: int, ok: bool, payload: object) -> None:
         pending = self._pending.pop(ticket, None)

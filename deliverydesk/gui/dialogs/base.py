@@ -144,3 +144,13 @@ class FormDialog(QDialog):
         self.message_bar.show_message("\n".join(unplaced))
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def section_label(text: str, parent: QWidget) -> QLabel:
+    """A bold heading row for long forms (Company, Engineer, ...)."""
+    heading = QLabel(text, parent)
+    font = heading.font()
+    font.setBold(True)
+    heading.setFont(font)
+    heading.setContentsMargins(0, 8, 0, 0)
+    return heading

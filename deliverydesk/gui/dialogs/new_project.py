@@ -1,0 +1,119 @@
+"""New project: client (existing, or typed to create one), code, name, dates, language, cadence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLineEdit, QWidget
+
+from deliverydesk.domain.drafts import ClientDraft, ProjectDraft
+from deliverydesk.domain.enums import Language, ProjectStatus
+from deliverydesk.domain.models import ClientItem, ProjectItem
+from deliverydesk.errors import ValidationError
+from deliverydesk.gui.dialogs.base import FormDialog
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.formatting import from_qdate, to_qdate
+from deliverydesk.gui.labels import choices
+from deliverydesk.services.clients import create_client
+from deliverydesk.services.projects import create_project
+
+CADENCES = (
+    ("", QT_TRANSLATE_NOOP("NewProjectDialog", "No regular summary")),
+    ("FREQ=WEEKLY;BYDAY=FR", QT_TRANSLATE_NOOP("NewProjectDialog", "Every Friday")),
+    ("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", QT_TRANSLATE_NOOP("NewProjectDialog", "Every other Friday")),
+    (
+        "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+        QT_TRANSLATE_NOOP("NewProjectDialog", "Last working day of the month"),
+    ),
+)
+
+
+class NewProjectDialog(FormDialog):
+    def __init__(
+        self,
+        env: GuiEnv,
+        clients: list[ClientItem],
+        today: date,
+        language: Language = Language.EN,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.setObjectName("newProjectDialog")
+        self.setWindowTitle(self.tr("New project"))
+        self.setMinimumWidth(520)
+        self._created_client: ClientItem | None = None
+        self.client = QComboBox(self)
+        self.client.setEditable(True)
+        self.client.lineEdit().setPlaceholderText(self.tr("Choose a client or type a new name"))
+        for item in clients:
+            self.client.addItem(item.name, item.id)
+        self.client.setCurrentIndex(-1)
+        self.add_field("client_id", self.tr("Client"), self.client)
+        self.code = self.add_field("code", self.tr("Code"), QLineEdit(self))
+        self.code.setPlaceholderText(self.tr("e.g. DD-2026-014"))
+        self.name = self.add_field("name", self.tr("Project name"), QLineEdit(self))
+        self.start = self._date_field("start_date", self.tr("Contract start"), today)
+        self.end = self._date_field("end_date", self.tr("Contract end"), today)
+        self.end.setDate(to_qdate(today).addMonths(3))
+        self.status = self._combo("status", self.tr("Status"), ProjectStatus, ProjectStatus.ACTIVE)
+        self.language = self._combo("language", self.tr("Document language"), Language, language)
+        self.effort = self._hours("contracted_effort_hours", self.tr("Contracted effort"))
+        self.goodwill = self._hours("goodwill_budget_hours", self.tr("Goodwill budget"))
+        self.cadence = QComboBox(self)
+        for rule, text in CADENCES:
+            self.cadence.addItem(self.tr(text), rule)
+        self.cadence.setCurrentIndex(1)
+        self.add_field("summary_rrule", self.tr("Progress summary"), self.cadence)
+
+    def _date_field(self, name: str, text: str, value: date) -> QDateEdit:
+        edit = QDateEdit(to_qdate(value), self)
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(QDate(2000, 1, 1))
+        self.add_field(name, text, edit)
+        return edit
+
+    def _combo(self, name: str, text: str, enum_class: type, current: object) -> QComboBox:
+        combo = QComboBox(self)
+        for label_text, member in choices(enum_class):
+            combo.addItem(label_text, member)
+        combo.setCurrentIndex(combo.findData(current))
+        self.add_field(name, text, combo)
+        return combo
+
+    def _hours(self, name: str, text: str) -> QDoubleSpinBox:
+        box = QDoubleSpinBox(self)
+        box.setRange(0, 100_000)
+        box.setDecimals(1)
+        box.setSuffix(self.tr(" h"))
+        self.add_field(name, text, box)
+        return box
+
+    def _client_id(self) -> str:
+        """The chosen client's id; a new name creates the client (once, even if the save is retried)."""
+        name = self.client.currentText().strip()
+        index = self.client.findText(name)
+        if index >= 0 and self.client.itemData(index):
+            return str(self.client.itemData(index))
+        if not name:
+            raise ValidationError({"client_id": self.tr("Choose a client or type a new client's name.")})
+        if self._created_client is None or self._created_client.name != name:
+            self._created_client = create_client(self.env.ctx, ClientDraft(name=name))
+            self.client.addItem(self._created_client.name, self._created_client.id)
+        return self._created_client.id
+
+    def save(self) -> ProjectItem:
+        draft = ProjectDraft(
+            code=self.code.text(),
+            name=self.name.text(),
+            client_id=self._client_id(),
+            start_date=from_qdate(self.start.date()),
+            end_date=from_qdate(self.end.date()),
+            status=self.status.currentData(),
+            language=self.language.currentData(),
+            contracted_effort_hours=self.effort.value(),
+            goodwill_budget_hours=self.goodwill.value(),
+            summary_rrule=self.cadence.currentData(),
+        )
+        return create_project(self.env.ctx, draft)

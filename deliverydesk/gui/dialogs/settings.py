@@ -1,0 +1,208 @@
+"""Settings: company, engineer, authority limits, document defaults, interface language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from deliverydesk.domain.drafts import SettingsDraft
+from deliverydesk.domain.enums import Language, PaperSize
+from deliverydesk.domain.models import SettingsItem
+from deliverydesk.errors import ValidationError
+from deliverydesk.gui.dialogs.base import FormDialog, section_label
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.labels import choices
+from deliverydesk.gui.logo import read_logo
+from deliverydesk.services.settings import update_settings
+
+CALENDARS = ("CN", "HK", "TW", "SG", "JP", "KR", "US", "GB", "DE", "FR")
+
+
+def _spin(maximum: float, suffix: str, decimals: int = 1) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(0, maximum)
+    box.setDecimals(decimals)
+    box.setSuffix(suffix)
+    box.setAlignment(Qt.AlignmentFlag.AlignRight)
+    return box
+
+
+class SettingsDialog(FormDialog):
+    def __init__(self, env: GuiEnv, settings: SettingsItem, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)
+        self.logo_png = settings.logo_png
+        self._company_fields()
+        self._engineer_fields()
+        self._document_fields()
+        self._interface_fields()
+        self.load(settings)
+        self.buttons.setEnabled(not env.readonly)
+
+    def _company_fields(self) -> None:
+        self.form.addRow(section_label(self.tr("Company"), self))
+        self.company_name = self.add_field("company_name", self.tr("Company name"), QLineEdit(self))
+        self.company_address = QPlainTextEdit(self)
+        self.company_address.setTabChangesFocus(True)
+        self.company_address.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.add_field("company_address", self.tr("Address"), self.company_address)
+        self.logo_preview = QLabel(self)
+        self.logo_preview.setFixedSize(160, 56)
+        self.logo_preview.setStyleSheet("border: 1px solid palette(mid); background: white;")
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_choose = QPushButton(self.tr("Choose…"), self)
+        self.logo_choose.clicked.connect(self.choose_logo)
+        self.logo_remove = QPushButton(self.tr("Remove"), self)
+        self.logo_remove.clicked.connect(lambda: self.set_logo(None))
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.logo_preview, self.logo_choose, self.logo_remove):
+            line.addWidget(widget)
+        line.addStretch(1)
+        self.add_field("logo_png", self.tr("Logo (PNG or JPEG)"), row)
+        QWidget.setTabOrder(self.company_address, self.logo_choose)
+        QWidget.setTabOrder(self.logo_choose, self.logo_remove)
+        self._last_in_tab_order = self.logo_remove
+
+    def _engineer_fields(self) -> None:
+        self.form.addRow(section_label(self.tr("Engineer"), self))
+        self.engineer_name = self.add_field("engineer_name", self.tr("Your name"), QLineEdit(self))
+        self.engineer_title = self.add_field("engineer_title", self.tr("Your title"), QLineEdit(self))
+        self.form.addRow(section_label(self.tr("Authority limits"), self))
+        hours = self.tr(" h")
+        self.authority_hours = self.add_field(
+            "authority_hours_per_change", self.tr("Hours per change request"), _spin(10_000, hours)
+        )
+        self.authority_cost = self.add_field(
+            "authority_cost_cents_per_change", self.tr("Cost per change request"), _spin(1e9, "", 2)
+        )
+        self.goodwill_hours = self.add_field(
+            "goodwill_hours_per_project", self.tr("Goodwill hours per project"), _spin(10_000, hours)
+        )
+
+    def _document_fields(self) -> None:
+        self.form.addRow(section_label(self.tr("Documents"), self))
+        self.default_language = self.add_field(
+            "default_language", self.tr("Default document language"), self._enum_combo(Language)
+        )
+        self.paper_size = self.add_field("paper_size", self.tr("Paper size"), self._enum_combo(PaperSize))
+        self.holiday_calendar = QComboBox(self)
+        self.holiday_calendar.setEditable(True)
+        self.holiday_calendar.addItem(self.tr("Weekends only"), "")
+        for code in CALENDARS:
+            self.holiday_calendar.addItem(code, code)
+        self.holiday_calendar.setToolTip(self.tr("A country code, e.g. CN for mainland China"))
+        self.add_field("holiday_calendar", self.tr("Holiday calendar"), self.holiday_calendar)
+
+    def _interface_fields(self) -> None:
+        self.form.addRow(section_label(self.tr("Interface"), self))
+        self.ui_language = QComboBox(self)
+        self.ui_language.addItem(self.tr("Follow the system"), "")
+        self.ui_language.addItem("English", "en")
+        self.ui_language.addItem("简体中文", "zh_CN")
+        self.add_field("ui_language", self.tr("Interface language"), self.ui_language)
+        note = QLabel(self.tr("A new interface language applies the next time DeliveryDesk starts."), self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(mid);")
+        self.form.addRow("", note)
+
+    def _enum_combo(self, enum_class: type) -> QComboBox:
+        combo = QComboBox(self)
+        for text, member in choices(enum_class):
+            combo.addItem(text, member)
+        return combo
+
+    # --- values --------------------------------------------------------------------------------
+    def load(self, item: SettingsItem) -> None:
+        self.company_name.setText(item.company_name)
+        self.company_address.setPlainText(item.company_address)
+        self.set_logo(item.logo_png)
+        self.engineer_name.setText(item.engineer_name)
+        self.engineer_title.setText(item.engineer_title)
+        self.authority_hours.setValue(item.authority_hours_per_change)
+        self.authority_cost.setValue(item.authority_cost_cents_per_change / 100)
+        self.goodwill_hours.setValue(item.goodwill_hours_per_project)
+        self.default_language.setCurrentIndex(self.default_language.findData(item.default_language))
+        self.paper_size.setCurrentIndex(self.paper_size.findData(item.paper_size))
+        calendar = self.holiday_calendar.findData(item.holiday_calendar)
+        if calendar < 0:
+            self.holiday_calendar.setEditText(item.holiday_calendar)
+        else:
+            self.holiday_calendar.setCurrentIndex(calendar)
+        self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(item.ui_language)))
+
+    def draft(self) -> SettingsDraft:
+        return SettingsDraft(
+            company_name=self.company_name.text(),
+            company_address=self.company_address.toPlainText(),
+            logo_png=self.logo_png,
+            engineer_name=self.engineer_name.text(),
+            engineer_title=self.engineer_title.text(),
+            authority_hours_per_change=self.authority_hours.value(),
+            authority_cost_cents_per_change=round(self.authority_cost.value() * 100),
+            goodwill_hours_per_project=self.goodwill_hours.value(),
+            default_language=self.default_language.currentData(),
+            paper_size=self.paper_size.currentData(),
+            holiday_calendar=self._calendar_code(),
+            ui_language=self.ui_language.currentData(),
+        )
+
+    def _calendar_code(self) -> str:
+        index = self.holiday_calendar.currentIndex()
+        text = self.holiday_calendar.currentText().strip()
+        if index >= 0 and self.holiday_calendar.itemText(index) == text:
+            return str(self.holiday_calendar.itemData(index))
+        return text.upper()
+
+    def save(self) -> SettingsItem:
+        return update_settings(self.env.ctx, self.draft())
+
+    # --- logo ----------------------------------------------------------------------------------
+    def choose_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self.load_logo_file(Path(path))
+
+    def load_logo_file(self, path: Path) -> bool:
+        self.clear_errors()
+        try:
+            self.set_logo(read_logo(path))
+        except ValidationError as exc:
+            self.show_field_errors(exc.fields)
+            return False
+        return True
+
+    def set_logo(self, data: bytes | None) -> None:
+        self.logo_png = data
+        self.logo_remove.setEnabled(data is not None)
+        if data is None:
+            self.logo_preview.setText(self.tr("No logo"))
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(data)
+        self.logo_preview.setPixmap(
+            pixmap.scaled(
+                self.logo_preview.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )

@@ -1,0 +1,176 @@
+"""The Home page's model: attention items grouped by kind (a two-level tree), fed a report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+
+from deliverydesk.domain.attention import AttentionItem, AttentionKind, AttentionReport
+from deliverydesk.domain.enums import LetterKind
+from deliverydesk.gui.formatting import format_date
+from deliverydesk.gui.icons import icon
+from deliverydesk.gui.labels import label
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+GROUP = 0  # internal id of group rows; item rows carry their group's number + 1
+WHAT, PROJECT, WHEN, DETAIL = range(4)
+ORDER = tuple(AttentionKind)
+ICONS = {
+    AttentionKind.OVERDUE_MILESTONE: "milestone",
+    AttentionKind.AT_RISK_MILESTONE: "milestone",
+    AttentionKind.DECISION_PENDING: "change",
+    AttentionKind.APPROVAL_PENDING: "change",
+    AttentionKind.LETTER_UNSIGNED: "letter",
+    AttentionKind.SUMMARY_DUE: "summary",
+}
+URGENT = QColor("#b00020")
+
+
+class AttentionModel(QAbstractItemModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._groups: list[tuple[AttentionKind, list[AttentionItem], int]] = []
+
+    def set_report(self, report: AttentionReport) -> None:
+        self.beginResetModel()
+        self._groups = [
+            (kind, list(report.of_kind(kind)), report.totals.get(kind, 0))
+            for kind in ORDER
+            if report.of_kind(kind)
+        ]
+        self.endResetModel()
+
+    def item_count(self) -> int:
+        return sum(len(items) for _kind, items, _total in self._groups)
+
+    def item_at(self, index: Index) -> AttentionItem | None:
+        if not index.isValid() or index.internalId() == GROUP:
+            return None
+        return self._groups[index.internalId() - 1][1][index.row()]
+
+    # --- Qt ------------------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, GROUP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, child: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not child.isValid() or child.internalId() == GROUP:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, GROUP)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == GROUP and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = [self.tr("What"), self.tr("Project"), self.tr("Date"), self.tr("Details")]
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == GROUP:
+            return self._group_data(index, role)
+        item = self.item_at(index)
+        assert item is not None
+        if role == ITEM_ROLE:
+            return item
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._item_text(item, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == DETAIL and _late(item):
+            return QBrush(URGENT)
+        return None
+
+    def _group_data(self, index: Index, role: int) -> Any:
+        kind, items, total = self._groups[index.row()]
+        if index.column() != 0:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            title = self._group_title(kind)
+            if total > len(items):
+                return (
+                    self.tr("%1 (showing %2 of %3)")
+                    .replace("%1", title)
+                    .replace("%2", str(len(items)))
+                    .replace("%3", str(total))
+                )
+            return f"{title} ({len(items)})"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon(ICONS[kind])
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _group_title(self, kind: AttentionKind) -> str:
+        titles = {
+            AttentionKind.OVERDUE_MILESTONE: self.tr("Overdue milestones"),
+            AttentionKind.AT_RISK_MILESTONE: self.tr("Milestones at risk"),
+            AttentionKind.DECISION_PENDING: self.tr("Change requests awaiting your decision"),
+            AttentionKind.APPROVAL_PENDING: self.tr("Change requests awaiting manager approval"),
+            AttentionKind.LETTER_UNSIGNED: self.tr("Letters issued but not signed"),
+            AttentionKind.SUMMARY_DUE: self.tr("Progress summaries due"),
+        }
+        return titles[kind]
+
+    def _item_text(self, item: AttentionItem, column: int) -> str:
+        if column == WHAT:
+            return self._what(item)
+        if column == PROJECT:
+            return f"{item.project_code}  {item.project_name}"
+        if column == WHEN:
+            return format_date(item.due)
+        return self._detail(item)
+
+    def _what(self, item: AttentionItem) -> str:
+        if item.kind is AttentionKind.SUMMARY_DUE:
+            return self.tr("Progress summary")
+        if item.kind is AttentionKind.LETTER_UNSIGNED:
+            return f"{item.ref}  {_letter_kind(item.title)}"
+        return f"{item.ref}  {item.title}"
+
+    def _detail(self, item: AttentionItem) -> str:
+        if item.kind in (AttentionKind.OVERDUE_MILESTONE, AttentionKind.AT_RISK_MILESTONE):
+            if item.slip_days:
+                return self.tr("slip %n working day(s)", "", item.slip_days)
+            return self.tr("waiting on the client") if item.kind is AttentionKind.AT_RISK_MILESTONE else ""
+        if item.kind is AttentionKind.DECISION_PENDING:
+            return self.tr("requested")
+        if item.kind is AttentionKind.APPROVAL_PENDING:
+            return self.tr("above your authority")
+        if item.kind is AttentionKind.LETTER_UNSIGNED:
+            return self.tr("issued, awaiting signature")
+        return self.tr("due")
+
+
+def _late(item: AttentionItem) -> bool:
+    return item.kind is AttentionKind.OVERDUE_MILESTONE or (item.slip_days or 0) > 0
+
+
+def _letter_kind(value: str) -> str:
+    try:
+        return label(LetterKind(value))
+    except ValueError:
+        return value
+
+
+def kind_icon(kind: AttentionKind) -> QIcon:
+    return icon(ICONS[kind])

@@ -1,0 +1,237 @@
+"""Project navigator: every project with client, status, next milestone and attention markers.
+
+Filter (text, status, client) and sort run in SQL through ``list_projects`` on the task runner; every
+keystroke submits a query under one key, so a slower result of an older keystroke is dropped. The
+model is fed pages; scrolling to the end asks for the next page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deliverydesk.domain.enums import ProjectStatus
+from deliverydesk.domain.models import Page, ProjectSummary
+from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.icons import icon
+from deliverydesk.gui.labels import label
+from deliverydesk.gui.models.projects import PROJECT_ID_ROLE, SORT_KEYS, ProjectListModel
+from deliverydesk.services.clients import list_clients
+from deliverydesk.services.projects import PROJECT_SORTS, list_projects
+
+PAGE_SIZE = 200
+STATE_KEY = "navigator"
+
+
+@dataclass(frozen=True)
+class ProjectQuery:
+    text: str = ""
+    status: ProjectStatus | None = None
+    client_id: str | None = None
+    sort: str = "code"
+    descending: bool = False
+
+
+class ProjectNavigator(QWidget):
+    project_selected = Signal(str)
+
+    def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.query = ProjectQuery()
+        self._generation = 0
+        self._selected_id: str | None = None
+        self.model = ProjectListModel(self)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("projectFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by code, name or client"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.status_combo = self._status_combo()
+        self.client_combo = QComboBox(self)
+        self.client_combo.setObjectName("clientFilter")
+        self.client_combo.addItem(self.tr("All clients"), None)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(4)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("projectCount")
+        self.view = self._make_view()
+        self._layout()
+        self._connect()
+
+    def _status_combo(self) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName("statusFilter")
+        combo.addItem(self.tr("All statuses"), None)
+        for status in ProjectStatus:
+            combo.addItem(label(status), status)
+        return combo
+
+    def _make_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName("projectTable")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+        header = view.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.setSortingEnabled(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate((110, 220, 160, 90, 200, 120)):
+            view.setColumnWidth(column, width)
+        self.env.ui_state.restore_header(STATE_KEY, header)
+        return view
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 3)
+        filters.addWidget(self.status_combo, 1)
+        filters.addWidget(self.client_combo, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(filters)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+
+    def _connect(self) -> None:
+        self.filter_edit.textChanged.connect(lambda text: self._requery(text=text))
+        self.status_combo.currentIndexChanged.connect(
+            lambda _i: self._requery(status=self.status_combo.currentData())
+        )
+        self.client_combo.currentIndexChanged.connect(
+            lambda _i: self._requery(client_id=self.client_combo.currentData())
+        )
+        self.model.sort_wanted.connect(self._sort)
+        self.model.more_wanted.connect(self._fetch_more)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.env.tasks.busy_changed.connect(lambda busy: self.busy.setVisible(busy))
+
+    # --- queries -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the client list and the current page of projects (after a save elsewhere)."""
+        ctx = self.env.ctx
+        self.env.tasks.submit(lambda: list_clients(ctx, limit=500), self._set_clients, key="clients")
+        self._requery()
+
+    def _requery(self, **changes: Any) -> None:
+        self.query = replace(self.query, **changes)
+        self._generation += 1
+        self._submit(0, self._show_page)
+
+    def _submit(self, offset: int, on_done: Any) -> None:
+        ctx, query = self.env.ctx, self.query
+
+        def run() -> Page[ProjectSummary]:
+            return list_projects(
+                ctx,
+                text=query.text,
+                status=query.status,
+                client_id=query.client_id,
+                sort=query.sort,
+                descending=query.descending,
+                offset=offset,
+                limit=PAGE_SIZE,
+            )
+
+        key = "navigator" if offset == 0 else "navigator-more"
+        self.env.tasks.submit(run, on_done, self._failed, key=key)
+
+    def _show_page(self, page: Page[ProjectSummary]) -> None:
+        self.model.set_rows(page.rows, page.total)
+        self.count_label.setText(self.tr("%n project(s)", "", page.total))
+        self._reselect()
+
+    def _fetch_more(self, offset: int) -> None:
+        generation = self._generation
+
+        def append(page: Page[ProjectSummary]) -> None:
+            if generation == self._generation:  # the filter changed meanwhile: not our rows
+                self.model.append_rows(page.rows, page.total)
+
+        self._submit(offset, append)
+
+    def _failed(self, error: DeliveryDeskError) -> None:
+        self.count_label.setText(error.message)
+
+    def _set_clients(self, page: Any) -> None:
+        current = self.client_combo.currentData()
+        self.client_combo.blockSignals(True)
+        self.client_combo.clear()
+        self.client_combo.addItem(self.tr("All clients"), None)
+        for client in page.rows:
+            self.client_combo.addItem(client.name, client.id)
+        self.client_combo.setCurrentIndex(max(0, self.client_combo.findData(current)))
+        self.client_combo.blockSignals(False)
+
+    def _sort(self, column: int, descending: bool) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None or key not in PROJECT_SORTS:
+            self._show_sort_indicator()
+            return
+        self._requery(sort=key, descending=descending)
+
+    def _show_sort_indicator(self) -> None:
+        column = next((c for c, k in SORT_KEYS.items() if k == self.query.sort), 0)
+        order = Qt.SortOrder.DescendingOrder if self.query.descending else Qt.SortOrder.AscendingOrder
+        header = self.view.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+
+    # --- selection ---------------------------------------------------------------------------
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        project_id = indexes[0].data(PROJECT_ID_ROLE)
+        if project_id and project_id != self._selected_id:
+            self._selected_id = project_id
+            self.project_selected.emit(project_id)
+
+    def select_project(self, project_id: str) -> None:
+        """Select ``project_id`` if it is in the loaded rows (else remember it for the next page)."""
+        self._selected_id = project_id
+        self._reselect()
+
+    def _reselect(self) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.row_item(row).id == self._selected_id:
+                self.view.selectRow(row)
+                self.view.scrollTo(self.model.index(row, 0))
+                return
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def save_state(self) -> None:
+        self.env.ui_state.save_header(STATE_KEY, self.view.horizontalHeader())
+
+    def current_index(self) -> QModelIndex:
+        return self.view.currentIndex()
