@@ -1,0 +1,69 @@
+"""Factories for service tests: a client with contacts and a project, created through the services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+
+from deliverydesk.domain.drafts import ClientDraft, ContactDraft, ProjectDraft
+from deliverydesk.domain.enums import ContactRole, ProjectStatus
+from deliverydesk.services.clients import create_client, create_contact
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.projects import create_project
+from deliverydesk.store.database import Database
+from tests.conftest import FIXED_NOW
+
+TODAY = FIXED_NOW.date()
+
+
+@dataclass(frozen=True)
+class Setup:
+    client_id: str
+    signer_id: str  # may sign
+    coordinator_id: str  # may not sign
+    project_id: str
+
+
+def make_client(ctx: ServiceContext, name: str = "华东精密制造有限公司") -> tuple[str, str, str]:
+    client = create_client(ctx, ClientDraft(name=name, industry="precision machining"))
+    signer = create_contact(
+        ctx, ContactDraft(client_id=client.id, name="王建国", role=ContactRole.DECISION_MAKER, can_sign=True)
+    )
+    coordinator = create_contact(
+        ctx, ContactDraft(client_id=client.id, name="Li Na", role=ContactRole.COORDINATOR)
+    )
+    return client.id, signer.id, coordinator.id
+
+
+def make_project(ctx: ServiceContext, client_id: str, code: str = "DD-2026-014", **extra: object) -> str:
+    values: dict[str, object] = {
+        "code": code,
+        "name": "MES 二期上线 / MES phase 2",
+        "client_id": client_id,
+        "start_date": TODAY - timedelta(days=30),
+        "end_date": TODAY + timedelta(days=60),
+        "status": ProjectStatus.ACTIVE,
+        "contracted_effort_hours": 400.0,
+        "goodwill_budget_hours": 16.0,
+    }
+    values.update(extra)
+    return create_project(ctx, ProjectDraft(**values)).id  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def setup(ctx: ServiceContext) -> Setup:
+    client_id, signer_id, coordinator_id = make_client(ctx)
+    return Setup(client_id, signer_id, coordinator_id, make_project(ctx, client_id))
+
+
+@pytest.fixture
+def ticking_ctx(migrated_db: Database) -> ServiceContext:
+    """A clock one second later at each call: for tests about the order records were written in."""
+    ticks = iter(range(10**9))
+    return ServiceContext(db=migrated_db, clock=lambda: FIXED_NOW + timedelta(seconds=next(ticks)))
+
+
+def day(offset: int) -> date:
+    return TODAY + timedelta(days=offset)
