@@ -1,0 +1,133 @@
+"""The building blocks the four documents share: paragraphs, lists, tables, letterhead, signatures.
+
+Every piece of user text goes through ``text.markup`` (Paragraph) or ``text.printable`` (plain
+table cell). A cell is a plain string when it fits on one line (about 3x cheaper to lay out) and a
+wrapping Paragraph otherwise, so long text never overflows its column.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Image, Paragraph, Table
+
+from deliverydesk.errors import ValidationError
+from deliverydesk.reports.fonts import document_fonts
+from deliverydesk.reports.styles import CELL_PAD_X, CELL_SIZE, HEADER_FILL, MUTED, Kit, grid_style
+from deliverydesk.reports.text import markup, printable
+
+Flowable = Any  # reportlab ships no type information
+Commands = Sequence[tuple[object, ...]]
+
+
+def para(kit: Kit, text: str, style: Any = None) -> Flowable:
+    return Paragraph(markup(text), style or kit.styles.body)
+
+
+def section(kit: Kit, title: str) -> Flowable:
+    return Paragraph(markup(title), kit.styles.heading)
+
+
+def bullets(kit: Kit, items: Sequence[str]) -> list[Flowable]:
+    if not items:
+        return [para(kit, kit.t("doc.none"))]
+    return [Paragraph(markup(item), kit.styles.bullet, bulletText="•") for item in items]
+
+
+def cell(kit: Kit, text: str, width: float, bold: bool = False) -> Flowable:
+    """A plain string if ``text`` fits on one line of ``width``, else a wrapping Paragraph."""
+    fonts = document_fonts()
+    clean = printable(text)
+    font = fonts.bold if bold else fonts.regular
+    one_line = "\n" not in clean and "\r" not in clean
+    if one_line and stringWidth(clean, font, CELL_SIZE) <= width - 2 * CELL_PAD_X:
+        return clean
+    return Paragraph(markup(text), kit.styles.cell_bold if bold else kit.styles.cell)
+
+
+FIT = None  # a column as wide as its widest cell (dates, amounts): it never wraps
+
+
+def widths(kit: Kit, fractions: Sequence[float | None], columns: Sequence[Sequence[str]] = ()) -> list[float]:
+    """Column widths: FIT columns take their natural width, the others share the rest by fraction."""
+    fonts = document_fonts()
+    fitted = {
+        index: max(
+            stringWidth(printable(text), fonts.bold if row == 0 else fonts.regular, CELL_SIZE)
+            for row, text in enumerate(columns[index])
+        )
+        + 2 * CELL_PAD_X
+        + 1
+        for index, fraction in enumerate(fractions)
+        if fraction is None
+    }
+    rest = kit.width - sum(fitted.values())
+    shares = sum(fraction for fraction in fractions if fraction is not None)
+    return [fitted[i] if f is None else rest * f / shares for i, f in enumerate(fractions)]
+
+
+def data_table(
+    kit: Kit,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    fractions: Sequence[float | None],
+    extra: Commands = (),
+) -> Flowable:
+    """A table whose header row repeats on every page and whose rows may split between pages."""
+    if not rows:
+        return para(kit, kit.t("doc.none"))
+    column_widths = widths(kit, fractions, list(zip(header, *rows, strict=True)))
+    head = [cell(kit, text, width, bold=True) for text, width in zip(header, column_widths, strict=True)]
+    body = [[cell(kit, text, width) for text, width in zip(row, column_widths, strict=True)] for row in rows]
+    return Table(
+        [head, *body],
+        colWidths=column_widths,
+        repeatRows=1,
+        splitInRow=1,
+        hAlign="LEFT",
+        style=[*grid_style(), *extra],
+    )
+
+
+def key_values(kit: Kit, pairs: Sequence[tuple[str, str]], label_fraction: float = 0.26) -> Flowable:
+    """Label / value lines, e.g. "Requested by | Li Wei"."""
+    label_width = kit.width * label_fraction
+    value_width = kit.width - label_width
+    rows = [[cell(kit, label, label_width), cell(kit, value, value_width)] for label, value in pairs]
+    style = [
+        *grid_style(header_rows=0),
+        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+    ]
+    return Table(rows, colWidths=[label_width, value_width], splitInRow=1, hAlign="LEFT", style=style)
+
+
+def png_image(png: bytes, max_width: float, max_height: float, field: str) -> Flowable:
+    """The image scaled to fit the box, keeping its proportions; unreadable bytes are a user error."""
+    try:
+        width, height = ImageReader(io.BytesIO(png)).getSize()
+    except Exception as exc:  # PIL raises many types for broken files
+        raise ValidationError({field: "The image cannot be read; use a PNG file."}) from exc
+    scale = min(max_width / width, max_height / height)
+    return Image(io.BytesIO(png), width=width * scale, height=height * scale, hAlign="LEFT")
+
+
+def banner(kit: Kit, text: str, colour: object) -> Flowable:
+    """One emphasised line on a tinted band with a coloured edge (decision, overall status)."""
+    return Table(
+        [[cell(kit, text, kit.width, bold=True)]],
+        colWidths=[kit.width],
+        style=[
+            ("FONT", (0, 0), (-1, -1), document_fonts().bold, 10.5),
+            ("TEXTCOLOR", (0, 0), (-1, -1), colour),
+            ("BACKGROUND", (0, 0), (-1, -1), HEADER_FILL),
+            ("LINEBEFORE", (0, 0), (0, -1), 2.5, colour),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ],
+    )

@@ -1,0 +1,275 @@
+"""What the documents print: plain frozen dataclasses, filled in by the services.
+
+Nothing here knows about the database or Qt. Every value is already decided (slip in working days,
+the fingerprint, the "as of" date): the reports only lay it out. Text fields are user text and are
+printed literally.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from deliverydesk.domain.enums import (
+    Channel,
+    Decision,
+    Language,
+    MilestoneStatus,
+    OwnerSide,
+    PaperSize,
+    RiskLevel,
+    ScopeCheck,
+    ScopeStatus,
+    Triage,
+)
+
+
+class OverallStatus(StrEnum):
+    """The headline of a progress summary."""
+
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+
+
+@dataclass(frozen=True)
+class LetterheadData:
+    company_name: str
+    address: str  # may hold several lines
+    contact_line: str = ""  # phone, e-mail, web: one line under the address
+    logo_png: bytes | None = None
+
+
+@dataclass(frozen=True)
+class DocumentMetaData:
+    """What every page carries: who sends it, which document and version, and its fingerprint."""
+
+    letterhead: LetterheadData
+    reference: str
+    version: int
+    language: Language
+    as_of: date
+    paper: PaperSize = PaperSize.A4
+    fingerprint: str = ""  # hex SHA-256 from the issuing service; empty = a draft, not issued
+    qr_payload: str | None = None  # e.g. reference + fingerprint; printed as a QR code on page 1
+
+
+@dataclass(frozen=True)
+class MoneyData:
+    amount: Decimal
+    currency: str = "CNY"
+
+
+@dataclass(frozen=True)
+class PartyData:
+    """The addressee: the client organisation and the person the document is for."""
+
+    organisation: str
+    address: str = ""
+    contact_name: str = ""
+    contact_title: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class ProjectRefData:
+    code: str
+    name: str
+    contract_reference: str = ""
+
+
+@dataclass(frozen=True)
+class SignatoryData:
+    """One signature block. ``signed_on`` and ``signature_png`` stay empty until someone signs."""
+
+    organisation: str
+    name: str = ""
+    title: str = ""
+    signed_on: date | None = None
+    place: str = ""
+    signature_png: bytes | None = None
+
+
+@dataclass(frozen=True)
+class ExpectationRowData:
+    ref: str
+    statement: str  # what the client will see
+    measure: str  # how we will know
+    due: date | None = None
+
+
+@dataclass(frozen=True)
+class ExpectationLetterData:
+    meta: DocumentMetaData
+    project: ProjectRefData
+    addressee: PartyData
+    subject: str
+    expectations: tuple[ExpectationRowData, ...]
+    exclusions: tuple[str, ...]
+    dependencies: tuple[str, ...]  # what the client provides
+    assumptions: tuple[str, ...]
+    supplier_signatory: SignatoryData
+    client_signatory: SignatoryData
+    opening: str = ""  # empty: the standard opening paragraph
+    change_procedure_note: str = ""  # added after the standard change-request procedure
+
+
+@dataclass(frozen=True)
+class ImpactData:
+    effort_hours: Decimal
+    cost: MoneyData | None
+    schedule_days: int  # working days the agreed dates move
+    risk: RiskLevel
+    risk_note: str = ""
+
+
+@dataclass(frozen=True)
+class ClientAnalysisData:
+    """The client-perspective analysis (客户视角分析)."""
+
+    benefit: str
+    client_cost: str  # cost and effort the change implies for the client
+    risks: str
+    alternatives: str
+    recommendation: str
+
+
+@dataclass(frozen=True)
+class ChangeDecisionData:
+    meta: DocumentMetaData
+    project: ProjectRefData
+    addressee: PartyData
+    change_ref: str
+    title: str
+    description: str  # the ask, in the client's words where possible
+    requested_by: str
+    requested_on: date
+    channel: Channel
+    triage: Triage
+    scope_check: ScopeCheck
+    impact: ImpactData
+    analysis: ClientAnalysisData
+    decision: Decision
+    rationale: str
+    supplier_signatory: SignatoryData
+    client_signatory: SignatoryData
+    scope_item_ref: str = ""  # the scope item or exclusion the ask was checked against
+    decided_by: str = ""
+    decided_on: date | None = None
+    approved_by: str = ""  # the manager, when the decision was above the engineer's authority
+
+
+@dataclass(frozen=True)
+class DifficultyData:
+    text: str
+    waits_on_client: bool = False
+
+
+@dataclass(frozen=True)
+class ActionData:
+    text: str
+    owner: str
+    due: date | None = None
+
+
+@dataclass(frozen=True)
+class MilestoneRowData:
+    name: str
+    baseline: date
+    forecast: date | None = None
+    actual: date | None = None
+    slip_days: int | None = None  # working days, computed by the domain
+    owner_side: OwnerSide = OwnerSide.VENDOR
+    status: MilestoneStatus = MilestoneStatus.PLANNED
+
+
+@dataclass(frozen=True)
+class PendingDecisionData:
+    text: str
+    needed_by: date | None = None
+
+
+@dataclass(frozen=True)
+class ChangeTallyData:
+    decision: Decision
+    count: int
+    effort_hours: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class ProgressSummaryData:
+    meta: DocumentMetaData
+    project: ProjectRefData
+    addressee: PartyData
+    period_start: date
+    period_end: date
+    overall_status: OverallStatus
+    status_note: str
+    goal: str
+    steps_done: tuple[str, ...]
+    difficulties: tuple[DifficultyData, ...]
+    next_actions: tuple[ActionData, ...]
+    milestones: tuple[MilestoneRowData, ...]
+    pending_decisions: tuple[PendingDecisionData, ...]
+    change_tally: tuple[ChangeTallyData, ...]
+
+
+@dataclass(frozen=True)
+class ScopeAcceptanceData:
+    ref: str
+    title: str
+    status: ScopeStatus
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class HandedDocumentData:
+    title: str
+    identifier: str = ""  # document number / version / format
+    handed_to: str = ""
+    handed_on: date | None = None
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    held_on: date
+    topic: str
+    attendees: tuple[str, ...]
+    material_left: bool
+
+
+@dataclass(frozen=True)
+class RiskNoteData:
+    text: str
+    level: RiskLevel = RiskLevel.MEDIUM
+
+
+@dataclass(frozen=True)
+class OpenItemData:
+    ref: str
+    text: str
+    recommendation: str
+    owner: str = ""
+    due: date | None = None
+    deferred: bool = False  # a deferred change request rather than an open item
+
+
+@dataclass(frozen=True)
+class HandoverReportData:
+    meta: DocumentMetaData
+    project: ProjectRefData
+    addressee: PartyData
+    summary: str
+    scope_items: tuple[ScopeAcceptanceData, ...]
+    documents: tuple[HandedDocumentData, ...]
+    trainings: tuple[TrainingData, ...]
+    risks: tuple[RiskNoteData, ...]
+    open_items: tuple[OpenItemData, ...]
+    supplier_signatory: SignatoryData
+    client_signatory: SignatoryData
+
+
+ReportData = ExpectationLetterData | ChangeDecisionData | ProgressSummaryData | HandoverReportData

@@ -1,0 +1,131 @@
+"""Page furniture and the document template: running header, footer with "x / y", fingerprint.
+
+The footer needs the page total, so pages are kept until the end (the NumberedCanvas recipe) and
+the footer is drawn on each when the document is saved.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import SimpleDocTemplate
+
+from deliverydesk.domain.enums import Language
+from deliverydesk.reports.data import DocumentMetaData
+from deliverydesk.reports.fonts import document_fonts
+from deliverydesk.reports.phrases import Phrases
+from deliverydesk.reports.styles import (
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    MUTED,
+    PAGE_SIZES,
+    RULE,
+)
+from deliverydesk.reports.text import clip, printable
+
+SHORT_FINGERPRINT = 12
+FURNITURE_SIZE = 7.5
+
+PagePainter = Callable[[Canvas, int], None]
+
+
+def short_fingerprint(fingerprint: str) -> str:
+    return fingerprint[:SHORT_FINGERPRINT]
+
+
+def footer_text(meta: DocumentMetaData, t: Phrases) -> str:
+    """Reference · Version n · Fingerprint 1a2b3c4d5e6f (or "Draft, not issued")."""
+    seal = (
+        t("doc.fingerprint", short=short_fingerprint(meta.fingerprint))
+        if meta.fingerprint
+        else t("doc.draft")
+    )
+    return "  ·  ".join((meta.reference, t("doc.version", version=meta.version), seal))
+
+
+def furniture_painter(meta: DocumentMetaData, title: str) -> PagePainter:
+    """Draws the footer on every page and a running header from page 2 on."""
+    t = Phrases(meta.language)
+    font = document_fonts().regular
+    page_width, _ = PAGE_SIZES[meta.paper]
+    right = page_width - MARGIN_X
+    footer = footer_text(meta, t)
+
+    def paint(canvas: Canvas, total: int) -> None:
+        page = canvas.getPageNumber()
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(font, FURNITURE_SIZE)
+        numbers = t("doc.page", page=page, total=total)
+        numbers_width = stringWidth(numbers, font, FURNITURE_SIZE)
+        y = MARGIN_BOTTOM - 10
+        canvas.line(MARGIN_X, y + 9, right, y + 9)
+        canvas.drawString(
+            MARGIN_X, y, clip(footer, font, FURNITURE_SIZE, right - MARGIN_X - numbers_width - 18)
+        )
+        canvas.drawRightString(right, y, numbers)
+        if page > 1:
+            top = PAGE_SIZES[meta.paper][1] - MARGIN_TOP + 8
+            half = (right - MARGIN_X) / 2 - 9
+            canvas.drawString(MARGIN_X, top, clip(meta.letterhead.company_name, font, FURNITURE_SIZE, half))
+            canvas.drawRightString(right, top, clip(title, font, FURNITURE_SIZE, half))
+            canvas.line(MARGIN_X, top - 4, right, top - 4)
+        canvas.restoreState()
+
+    return paint
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Holds every page until save() so the footer can say "page x / y"."""
+
+    def __init__(self, painter: PagePainter, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._painter = painter
+        self._held_pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held_pages)
+        for state in self._held_pages:
+            self.__dict__.update(state)
+            self._painter(self, total)
+            super().showPage()
+        super().save()
+
+
+def build_pdf(story: Sequence[Any], meta: DocumentMetaData, title: str) -> bytes:
+    """Lay out the story on A4 or Letter; the same story and meta always give the same bytes."""
+    fonts = document_fonts()
+    painter = furniture_painter(meta, title)
+    buffer = io.BytesIO()
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE_SIZES[meta.paper],
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        invariant=True,
+        initialFontName=fonts.regular,
+        title=printable(f"{title} {meta.reference}"),
+        author=printable(meta.letterhead.company_name),
+        subject=printable(meta.reference),
+        creator="DeliveryDesk",
+        lang="zh-CN" if meta.language is Language.ZH_CN else "en",
+    )
+
+    def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
+        return _NumberedCanvas(painter, *args, **kwargs)
+
+    template.build(list(story), canvasmaker=make_canvas)
+    return buffer.getvalue()
