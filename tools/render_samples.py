@@ -54,10 +54,8 @@ def commit_samples(out_dir: Path) -> None:
         old.unlink()
     for png in sorted(out_dir.glob("*.png")):
         stem, _, page = png.stem.rpartition("-")
-        keep_page = int(page) == 1 or png.stem == "{}-{}-{}".format(
-            CONTINUATION[0], CONTINUATION[1].value, CONTINUATION[2]
-        )
-        if keep_page:
+        name, language, continuation = CONTINUATION
+        if int(page) == 1 or (stem == f"{name}-{language.value}" and int(page) == continuation):
             shutil.copy(png, SAMPLES_DIR / f"{stem}-page{int(page)}.png")
 
 
