@@ -179,20 +179,27 @@ def upsert_records(
 
 
 def _upsert_table(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> tuple[int, int]:
+    """Insert the new rows, overwrite the changed ones, leave identical ones alone: (inserted, updated)."""
+    names = [c.name for c in table.columns]
+    existing = _existing(session, table, [r["id"] for r in rows], *(n for n in names if n != "id"))
+    new = [row for row in rows if row["id"] not in existing]
+    changed = [row for row in rows if row["id"] in existing and _differs(existing[row["id"]], row, names)]
     self_refs = [c.name for c in table.columns if any(fk.column.table is table for fk in c.foreign_keys)]
     # Self references (a log correction -> its original) are set in a second pass: foreign keys are
     # checked per statement, and the row referred to may come later in the list.
-    first_pass = [{**row, **dict.fromkeys(self_refs)} for row in rows]
-    existing = _existing(session, table, [r["id"] for r in rows])
-    new = [row for row in first_pass if row["id"] not in existing]
-    old = [row for row in first_pass if row["id"] in existing]
     if new:
-        session.execute(insert(table), new)
-    _update_by_id(session, table, old, [c.name for c in table.columns if c.name != "id"])
+        session.execute(insert(table), [{**row, **dict.fromkeys(self_refs)} for row in new])
+    _update_by_id(session, table, changed, [name for name in names if name != "id" and name not in self_refs])
     # Columns with an onupdate default (updated_at) are repeated so the database does not restamp them.
     stamped = [c.name for c in table.columns if c.onupdate is not None]
-    _update_by_id(session, table, [r for r in rows if any(r[c] for c in self_refs)], self_refs + stamped)
-    return len(new), len(old)
+    second_pass = [row for row in new if any(row[c] for c in self_refs)] + (changed if self_refs else [])
+    _update_by_id(session, table, second_pass, self_refs + stamped)
+    return len(new), len(changed)
+
+
+def _differs(stored: Any, row: Mapping[str, Any], names: Sequence[str]) -> bool:
+    mapping = stored._mapping
+    return any(mapping[name] != row[name] for name in names)
 
 
 def _update_by_id(

@@ -86,7 +86,7 @@ def test_reimport_updates_and_never_duplicates(
     again = import_bundle(other_ctx, bundle)
 
     assert {name: len(rows) for name, rows in full_dump(other_ctx.db).items()} == counts_before
-    assert (again.inserted, again.updated, again.blobs_added) == (0, 18, 0)
+    assert (again.inserted, again.updated, again.blobs_added) == (0, 1, 0)  # only the edited one
     with other_ctx.db.unit_of_work() as session:
         assert session.scalars(select(ScopeItemRow.title)).all() == ["PLC migration — revised"]
     assert full_dump(ctx.db) == full_dump(other_ctx.db)
@@ -96,7 +96,8 @@ def test_reimport_into_the_source_changes_nothing(ctx: ServiceContext, tmp_path:
     sample = add_sample_project(ctx)
     export_bundle(ctx, sample.code, tmp_path / "b.json")
     before = full_dump(ctx.db)
-    import_bundle(ctx, tmp_path / "b.json")
+    summary = import_bundle(ctx, tmp_path / "b.json")
+    assert (summary.inserted, summary.updated, summary.blobs_added) == (0, 0, 0)
     assert full_dump(ctx.db) == before
 
 
@@ -144,3 +145,20 @@ def test_a_failed_export_keeps_the_older_file(ctx: ServiceContext, tmp_path: Pat
     export_bundle(ctx, sample.code, folder / "b.json")
     assert older.read_text(encoding="utf-8") == "older bundle"
     assert sorted(p.name for p in folder.iterdir()) == ["b.json"]  # no temp file left behind
+
+
+def test_reimport_applies_edits_to_self_referencing_records(
+    ctx: ServiceContext, other_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    sample = add_sample_project(ctx)
+    export_bundle(ctx, sample.code, tmp_path / "b.json")
+    import_bundle(other_ctx, tmp_path / "b.json")
+    with ctx.db.unit_of_work() as session:  # detach the correction and reword it
+        session.execute(
+            update(LogEntryRow)
+            .where(LogEntryRow.id == CORRECTION_LOG_ID)
+            .values(correction_of_id=None, summary="Standalone note")
+        )
+    export_bundle(ctx, sample.code, tmp_path / "b.json")
+    assert import_bundle(other_ctx, tmp_path / "b.json").updated == 1
+    assert full_dump(ctx.db) == full_dump(other_ctx.db)
