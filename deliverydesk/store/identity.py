@@ -48,19 +48,28 @@ def readonly_uri(path: Path) -> str:
 
 
 @contextmanager
-def probe(path: Path) -> Iterator[sqlite3.Connection]:
-    """A read-only connection; removes the empty -wal/-shm it had to create for a WAL-mode file."""
+def probe(path: Path, *, tidy: bool = False) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to ``path``.
+
+    For a WAL-mode file SQLite creates an empty -wal/-shm that a read-only connection cannot
+    remove. ``tidy`` removes the ones this probe created: only pass it while holding the writer
+    lock, when no other DeliveryDesk can have started using them in the meantime."""
     created = [side for side in sidecar_files(path) if not side.exists()]
     connection = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
     try:
         yield connection
     finally:
         connection.close()
-        wal = sidecar_files(path)[0]
-        if wal in created and wal.exists() and wal.stat().st_size == 0:
-            for side in created:
-                with suppress(FileNotFoundError):
-                    side.unlink()
+        if tidy:
+            _remove_empty_sidecars(path, created)
+
+
+def _remove_empty_sidecars(path: Path, created: list[Path]) -> None:
+    wal = sidecar_files(path)[0]
+    if wal in created and wal.exists() and wal.stat().st_size == 0:
+        for side in created:
+            with suppress(FileNotFoundError):
+                side.unlink()
 
 
 def _scalar(connection: sqlite3.Connection, sql: str) -> Any:
@@ -106,15 +115,17 @@ def require_deliverydesk_file(path: Path, identity: FileIdentity) -> None:
         )
 
 
-def identify(path: Path) -> FileIdentity:
-    """Identify ``path`` read-only and refuse it unless it is a usable DeliveryDesk database."""
+def identify(path: Path, *, tidy: bool = False) -> FileIdentity:
+    """Identify ``path`` read-only and refuse it unless it is a usable DeliveryDesk database.
+
+    ``tidy``: see ``probe``."""
     if path.stat().st_size == 0:
         raise ForeignFileError(
             f"{path} is an empty file, not a DeliveryDesk database.",
             hint="It was left untouched; delete it or choose another location to create a new database.",
         )
     try:
-        with probe(path) as connection:
+        with probe(path, tidy=tidy) as connection:
             identity = read_identity(connection)
     except sqlite3.DatabaseError as exc:
         raise storage_error_for(path, exc) from exc

@@ -82,11 +82,13 @@ def open_database(url: str, settings: OpenSettings) -> OpenedDatabase:
     return _open_for_writing(url, path, settings)
 
 
-def inspect_file(path: Path, backups: Path, migrations_dir: Path | None) -> FileIdentity:
-    """Identity, quick_check and a known Alembic revision, read-only; raises when unusable."""
-    identity = identify(path)
+def inspect_file(path: Path, backups: Path, migrations_dir: Path | None, *, locked: bool) -> FileIdentity:
+    """Identity, quick_check and a known Alembic revision, read-only; raises when unusable.
+
+    ``locked``: the caller holds the writer lock (the probes may then tidy up after themselves)."""
+    identity = identify(path, tidy=locked)
     try:
-        with probe(path) as connection:
+        with probe(path, tidy=locked) as connection:
             problems = quick_check(connection)
     except sqlite3.DatabaseError as exc:
         raise corrupt_error(path, str(exc), newest_good_backup(backups)) from exc
@@ -110,7 +112,7 @@ def _newer_revision_error(where: str, revision: str) -> NewerVersionError:
 
 
 def _open_readonly(url: str, path: Path, settings: OpenSettings) -> Database:
-    identity = inspect_file(path, settings.backups, settings.migrations_dir)
+    identity = inspect_file(path, settings.backups, settings.migrations_dir, locked=False)
     if identity.revision != head_revision(settings.migrations_dir):
         raise StorageError(
             f"{path} was made by an older DeliveryDesk and must be upgraded before it can be shown.",
@@ -131,13 +133,13 @@ def _open_for_writing(url: str, path: Path, settings: OpenSettings) -> OpenedDat
 
 
 def _prepare_for_writing(url: str, path: Path, settings: OpenSettings) -> tuple[str, ...]:
-    identity = inspect_file(path, settings.backups, settings.migrations_dir)
+    identity = inspect_file(path, settings.backups, settings.migrations_dir, locked=True)
     needs_upgrade = identity.revision != head_revision(settings.migrations_dir)
     now = settings.clock()
     if not needs_upgrade and not backup_due(settings.backups, now):
         return ()
     try:
-        with probe(path) as source:
+        with probe(path, tidy=True) as source:
             backup = take_backup(source, path, settings.backups, now)
     except DeliveryDeskError as exc:
         if needs_upgrade:

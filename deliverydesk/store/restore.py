@@ -42,8 +42,8 @@ def restore_database(
 
 def _is_healthy(database: Path) -> bool:
     try:
-        identify(database)
-        with probe(database) as connection:
+        identify(database, tidy=True)
+        with probe(database, tidy=True) as connection:
             return not quick_check(connection)
     except (DeliveryDeskError, sqlite3.DatabaseError):
         return False
@@ -53,7 +53,7 @@ def _secure_current_file(database: Path, backups: Path, now: datetime) -> Backup
     if not database.exists():
         return None
     if _is_healthy(database):
-        with probe(database) as source:
+        with probe(database, tidy=True) as source:
             return take_backup(source, database, backups, now)
     _move_aside(database, now)
     return None
