@@ -39,6 +39,7 @@ def add_attachment(ctx: ServiceContext, draft: AttachmentDraft) -> AttachmentIte
             check_same_project(session, field, row_cls, getattr(draft, field), draft.project_id)
         if not blob_exists(session, digest):
             session.add(BlobRow(sha256=digest, size=len(draft.data), data=draft.data))
+            session.flush()  # the blob first: the attachment's foreign key points at it
         row = AttachmentRow(
             project_id=draft.project_id,
             sha256=digest,
