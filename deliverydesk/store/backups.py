@@ -27,12 +27,20 @@ from deliverydesk.errors import (
     StorageError,
 )
 from deliverydesk.store.health import quick_check
-from deliverydesk.store.identity import FileIdentity, identify, probe, storage_error_for
+from deliverydesk.store.identity import (
+    SQLITE_CANTOPEN,
+    SQLITE_FULL,
+    SQLITE_READONLY,
+    FileIdentity,
+    identify,
+    probe,
+    sqlite_code,
+    storage_error_for,
+)
 
 BACKUP_INTERVAL = timedelta(days=1)
 _NAME = re.compile(r"^deliverydesk-(\d{8}T\d{6}Z)(?:_(\d{2}))?\.db$")
 _STAMP = "%Y%m%dT%H%M%SZ"
-SQLITE_FULL = 13
 
 
 @dataclass(frozen=True)
@@ -158,8 +166,13 @@ def _make_folder(folder: Path) -> None:
 
 
 def _backup_failure(database: Path, folder: Path, exc: sqlite3.DatabaseError) -> StorageError:
-    if getattr(exc, "sqlite_errorcode", 0) & 0xFF == SQLITE_FULL:
+    code = sqlite_code(exc)
+    if code == SQLITE_FULL:
         return DiskFullError(f"The disk holding {folder} is full: the backup was not taken.")
+    if code in (SQLITE_READONLY, SQLITE_CANTOPEN):
+        return ReadOnlyStorageError(
+            f"The backup folder {folder} cannot be written: the backup was not taken."
+        )
     error = storage_error_for(database, exc)
     if isinstance(error, CorruptDatabaseError):
         return corrupt_error(database, str(exc), newest_good_backup(folder))

@@ -24,7 +24,18 @@ from deliverydesk.errors import (
     ReadOnlyStorageError,
     StorageError,
 )
-from deliverydesk.store.identity import readonly_uri
+from deliverydesk.store.identity import (
+    SQLITE_BUSY,
+    SQLITE_CANTOPEN,
+    SQLITE_CORRUPT,
+    SQLITE_FULL,
+    SQLITE_IOERR,
+    SQLITE_LOCKED,
+    SQLITE_NOTADB,
+    SQLITE_READONLY,
+    readonly_uri,
+    sqlite_code,
+)
 from deliverydesk.store.lock import WriterLock
 
 BUSY_TIMEOUT_MS = 5000
@@ -78,33 +89,30 @@ def make_engine(url: str, *, readonly: bool = False) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-# SQLite primary result codes and PostgreSQL SQLSTATEs that mean "the environment", not "a bug".
-_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 8, 10, 11, 13, 26
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CANTOPEN = 5, 6, 14
+# PostgreSQL SQLSTATEs that mean "the environment", not "a bug" (SQLite's codes: store.identity).
 _PG_DISK_FULL, _PG_READ_ONLY, _PG_IO_ERROR = "53100", "25006", "58030"
 _NOT_SAVED = "This change was not saved; everything saved before is intact."
 
 
 def storage_error_from(exc: DBAPIError) -> StorageError | None:
     """The user-facing error for a database failure caused by the environment, else None (a bug)."""
-    code = getattr(exc.orig, "sqlite_errorcode", None)
+    primary = sqlite_code(exc.orig) if isinstance(exc.orig, sqlite3.Error) else None
     state = getattr(exc.orig, "sqlstate", None)
-    primary = code & 0xFF if isinstance(code, int) else None
-    if primary == _SQLITE_FULL or state == _PG_DISK_FULL:
+    if primary == SQLITE_FULL or state == _PG_DISK_FULL:
         return DiskFullError(f"The disk is full. {_NOT_SAVED}", hint="Free some space, then try again.")
-    if primary == _SQLITE_READONLY or state == _PG_READ_ONLY:
+    if primary == SQLITE_READONLY or state == _PG_READ_ONLY:
         return ReadOnlyStorageError(
             f"The database is read-only. {_NOT_SAVED}",
             hint="Open it for writing (check the file and folder permissions) to make changes.",
         )
-    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+    if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return CorruptDatabaseError(
             f"The database file is damaged ({exc.orig}). {_NOT_SAVED}",
             hint="Close DeliveryDesk, run 'deliverydesk check' and restore the newest good backup.",
         )
-    if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) or state == _PG_IO_ERROR:
+    if primary in (SQLITE_IOERR, SQLITE_CANTOPEN) or state == _PG_IO_ERROR:
         return StorageError(f"The disk reported an error ({exc.orig}). {_NOT_SAVED}", hint="Try again.")
-    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+    if primary in (SQLITE_BUSY, SQLITE_LOCKED):
         return StorageError(f"The database is busy in another program. {_NOT_SAVED}", hint="Try again.")
     return None
 

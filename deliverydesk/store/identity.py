@@ -23,8 +23,9 @@ APPLICATION_ID = 0x44445331
 # refuse a file written by a newer one before it touches it.
 SCHEMA_GENERATION = 1
 
-SQLITE_NOTADB = 26
-SQLITE_CORRUPT = 11
+# SQLite primary result codes that mean "the environment", not "a bug".
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 5, 6, 8, 10
+SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 11, 13, 14, 26
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,15 @@ def read_identity(connection: sqlite3.Connection) -> FileIdentity:
     )
 
 
+def sqlite_code(exc: sqlite3.Error) -> int:
+    """SQLite's primary result code of ``exc`` (0 when unknown)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else 0
+
+
 def storage_error_for(path: Path, exc: sqlite3.DatabaseError) -> StorageError:
     """The user-facing error for a failure of SQLite to read ``path``."""
-    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    code = sqlite_code(exc)
     if code == SQLITE_NOTADB:
         return ForeignFileError(
             f"{path} is not a DeliveryDesk database (it is not a SQLite database at all).",

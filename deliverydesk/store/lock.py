@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from deliverydesk.errors import DatabaseLockedError, ReadOnlyStorageError, StorageError
+from deliverydesk.errors import DatabaseLockedError, DiskFullError, ReadOnlyStorageError, StorageError
 
 READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 BOOT_TIME_SLACK_S = 60.0
@@ -104,6 +104,10 @@ def _create_exclusive(lock_file: Path, holder: LockHolder) -> bool:
             raise ReadOnlyStorageError(
                 f"The folder {lock_file.parent} is read-only, so the database cannot be opened for writing.",
                 hint="Open it read-only, or move the data folder somewhere writable.",
+            ) from exc
+        if exc.errno == errno.ENOSPC:
+            raise DiskFullError(
+                f"The disk holding {lock_file.parent} is full.", hint="Free some space."
             ) from exc
         raise StorageError(f"Cannot create the lock file {lock_file}: {exc.strerror}.") from exc
     with os.fdopen(descriptor, "w", encoding="utf-8") as stream:

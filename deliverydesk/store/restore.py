@@ -14,11 +14,26 @@ from contextlib import closing, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
-from deliverydesk.errors import CorruptDatabaseError, DeliveryDeskError, StorageError
+from deliverydesk.errors import (
+    CorruptDatabaseError,
+    DeliveryDeskError,
+    DiskFullError,
+    ReadOnlyStorageError,
+    StorageError,
+)
 from deliverydesk.store.backups import BackupInfo, copy_database, list_backups, take_backup, verify_backup
 from deliverydesk.store.database import BUSY_TIMEOUT_MS
 from deliverydesk.store.health import HealthReport, full_report, quick_check
-from deliverydesk.store.identity import identify, probe, sidecar_files
+from deliverydesk.store.identity import (
+    SQLITE_CANTOPEN,
+    SQLITE_FULL,
+    SQLITE_READONLY,
+    identify,
+    probe,
+    sidecar_files,
+    sqlite_code,
+    storage_error_for,
+)
 from deliverydesk.store.lock import WriterLock
 from deliverydesk.store.migrate import head_revision, known_revisions
 
@@ -30,14 +45,25 @@ def restore_database(
     verify_backup(backup)
     if database.exists() and backup.resolve() == database.resolve():
         raise StorageError(f"{backup} is the database itself, not a backup of it.")
-    database.parent.mkdir(parents=True, exist_ok=True)
     lock = WriterLock.acquire(database, clock)
     try:
         safety = _secure_current_file(database, backups, clock())
-        _write_from_backup(database, backup)
+        fresh = not database.exists()  # nothing there, or the damaged file was moved aside
+        try:
+            _write_from_backup(database, backup)
+        except BaseException:
+            if fresh:
+                _remove_new_database(database)
+            raise
         return safety
     finally:
         lock.release()
+
+
+def _remove_new_database(database: Path) -> None:
+    for file in (database, *sidecar_files(database)):
+        with suppress(FileNotFoundError):
+            file.unlink()
 
 
 def _is_healthy(database: Path) -> bool:
@@ -68,6 +94,24 @@ def _move_aside(database: Path, now: datetime) -> None:
 
 
 def _write_from_backup(database: Path, backup: Path) -> None:
+    try:
+        problems = _copy_in(database, backup)
+    except sqlite3.DatabaseError as exc:
+        raise _restore_failure(database, exc) from exc
+    if problems:
+        raise CorruptDatabaseError(f"The restored database fails its check ({problems[0]}).")
+
+
+def _restore_failure(database: Path, exc: sqlite3.DatabaseError) -> StorageError:
+    code, unchanged = sqlite_code(exc), "The backup was not restored."
+    if code == SQLITE_FULL:
+        return DiskFullError(f"The disk holding {database} is full. {unchanged}", hint="Free some space.")
+    if code in (SQLITE_READONLY, SQLITE_CANTOPEN):
+        return ReadOnlyStorageError(f"{database} or its folder is read-only. {unchanged}")
+    return storage_error_for(database, exc)
+
+
+def _copy_in(database: Path, backup: Path) -> list[str]:
     with closing(sqlite3.connect(database, isolation_level=None)) as target:
         target.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         # Rollback-journal mode during the copy: the backup API refuses a WAL target whose page
@@ -75,9 +119,7 @@ def _write_from_backup(database: Path, backup: Path) -> None:
         target.execute("PRAGMA journal_mode=DELETE")
         copy_database(backup, target)
         target.execute("PRAGMA journal_mode=WAL")
-        problems = quick_check(target)
-    if problems:
-        raise CorruptDatabaseError(f"The restored database fails its check ({problems[0]}).")
+        return quick_check(target)
 
 
 def check_file(database: Path, backups: Path, migrations_dir: Path | None = None) -> HealthReport:
