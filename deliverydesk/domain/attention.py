@@ -32,6 +32,7 @@ class AttentionItem:
     title: str
     due: date | None  # the milestone's date, request date, issue date, or summary due date
     slip_days: int | None = None  # milestones: working days behind baseline
+    days_late: int | None = None  # overdue milestones: working days since their date passed
 
 
 @dataclass(frozen=True)

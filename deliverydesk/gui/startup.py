@@ -33,8 +33,9 @@ from deliverydesk.gui.startup_specs import (
     error_spec,
     first_start_spec,
 )
+from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.tasks import TaskRunner
-from deliverydesk.paths import sqlite_url
+from deliverydesk.paths import data_paths, sqlite_url
 from deliverydesk.services import storage
 
 log = logging.getLogger(__name__)
@@ -80,7 +81,7 @@ class StartupDialog(QDialog):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setBold(True)
         texts.itemAt(0).widget().setFont(title_font)
-        texts.itemAt(2).widget().setStyleSheet("color: palette(mid);")
+        texts.itemAt(2).widget().setStyleSheet(MUTED_STYLE)
         row.addLayout(texts, 1)
         return row
 
@@ -116,6 +117,15 @@ def ask_for_database_file(parent: QWidget | None) -> Path | None:
     return Path(path) if path else None
 
 
+def _attach_newest_backup(error: errors.CorruptDatabaseError, options: storage.OpenOptions) -> None:
+    """Some refusals are raised before the backups are looked at: name the newest one for them."""
+    if getattr(error, "newest_backup", None) is not None or options.db_url:
+        return
+    backups = storage.list_backups(data_paths(options.data_dir))
+    newest = max(backups, key=lambda backup: backup.taken_at, default=None)
+    error.newest_backup = newest.path if newest else None  # type: ignore[attr-defined]
+
+
 class StartupController(QObject):
     """Opens the database on a worker, asking the user through dialogs when something is in the way."""
 
@@ -147,7 +157,11 @@ class StartupController(QObject):
         if not options.create and not options.readonly and not storage.database_exists(options):
             return _FIRST_START
         kwargs = {"clock": self._clock} if self._clock is not None else {}
-        workspace = storage.open_workspace(options, **kwargs)
+        try:
+            workspace = storage.open_workspace(options, **kwargs)
+        except errors.CorruptDatabaseError as exc:
+            _attach_newest_backup(exc, options)
+            raise
         if with_demo:
             from deliverydesk.services.demo import create_demo
 

@@ -15,7 +15,7 @@ from deliverydesk.domain.attention import (
 )
 from deliverydesk.domain.enums import Decision
 from deliverydesk.domain.metrics import MilestoneHealth, milestone_health
-from deliverydesk.domain.workdays import calendar_covering, slip_working_days
+from deliverydesk.domain.workdays import calendar_covering, slip_working_days, working_days_between
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store import attention_queries as q
 from deliverydesk.store.records import Session
@@ -67,6 +67,7 @@ def _milestones(session: Session, today: date, limit: int) -> tuple[list[Attenti
                 title=milestone.name,
                 due=effective,
                 slip_days=slip,
+                days_late=working_days_between(effective, today, calendar) if effective < today else None,
             )
         )
     counts = {kind: sum(1 for i in items if i.kind is kind) for kind in _MILESTONE_KINDS}

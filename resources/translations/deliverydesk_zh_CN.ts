@@ -79,6 +79,12 @@
             <translation>进度报告</translation>
         </message>
         <message numerus="yes">
+            <source>overdue by %n working day(s)</source>
+            <translation>
+                <numerusform>已逾期 %n 个工作日</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>slip %n working day(s)</source>
             <translation>
                 <numerusform>延误 %n 个工作日</numerusform>
@@ -88,21 +94,33 @@
             <source>waiting on the client</source>
             <translation>等待客户</translation>
         </message>
-        <message>
-            <source>requested</source>
-            <translation>提出日期</translation>
+        <message numerus="yes">
+            <source>waiting %n day(s) for your decision</source>
+            <translation>
+                <numerusform>已等待您决定 %n 天</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>above your authority, waiting %n day(s)</source>
+            <translation>
+                <numerusform>超出授权额度,已等待 %n 天</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>issued %n day(s) ago, not signed</source>
+            <translation>
+                <numerusform>签发已 %n 天,尚未签署</numerusform>
+            </translation>
         </message>
         <message>
-            <source>above your authority</source>
-            <translation>超出授权额度</translation>
+            <source>due today</source>
+            <translation>今天到期</translation>
         </message>
-        <message>
-            <source>issued, awaiting signature</source>
-            <translation>已签发,等待签署</translation>
-        </message>
-        <message>
-            <source>due</source>
-            <translation>到期</translation>
+        <message numerus="yes">
+            <source>%n day(s) overdue</source>
+            <translation>
+                <numerusform>已逾期 %n 天</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -654,8 +672,8 @@
             <translation>下一个里程碑</translation>
         </message>
         <message>
-            <source>Attention</source>
-            <translation>需关注</translation>
+            <source>Nothing needs attention</source>
+            <translation>暂无需关注事项</translation>
         </message>
         <message numerus="yes">
             <source>(slip %n working day(s))</source>
@@ -680,18 +698,6 @@
             <translation>
                 <numerusform>%n 项等待客户</numerusform>
             </translation>
-        </message>
-        <message>
-            <source>Overdue milestones: %1</source>
-            <translation>逾期里程碑:%1</translation>
-        </message>
-        <message>
-            <source>Change requests to decide: %1</source>
-            <translation>待决定的变更请求:%1</translation>
-        </message>
-        <message>
-            <source>Milestones waiting on the client: %1</source>
-            <translation>等待客户的里程碑:%1</translation>
         </message>
     </context>
     <context>

@@ -17,6 +17,15 @@ from deliverydesk.services.storage import OpenOptions, Workspace, open_workspace
 from tests.conftest import fixed_clock
 
 EnvFactory = Callable[..., GuiEnv]
+GUI_TESTS = Path(__file__).resolve().parent
+# The offscreen platform plugin says this on every top-level window it shows; it is not our warning.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if GUI_TESTS in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
 @pytest.fixture(scope="session")

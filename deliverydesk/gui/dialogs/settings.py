@@ -26,6 +26,7 @@ from deliverydesk.gui.dialogs.base import FormDialog, section_label
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.labels import choices
 from deliverydesk.gui.logo import read_logo
+from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services.settings import update_settings
 
 CALENDARS = ("CN", "HK", "TW", "SG", "JP", "KR", "US", "GB", "DE", "FR")
@@ -119,8 +120,7 @@ class SettingsDialog(FormDialog):
         self.ui_language.addItem("简体中文", "zh_CN")
         self.add_field("ui_language", self.tr("Interface language"), self.ui_language)
         note = QLabel(self.tr("A new interface language applies the next time DeliveryDesk starts."), self)
-        note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
+        note.setStyleSheet(MUTED_STYLE)
         self.form.addRow("", note)
 
     def _enum_combo(self, enum_class: type) -> QComboBox:

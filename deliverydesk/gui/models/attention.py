@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -34,9 +35,11 @@ class AttentionModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._groups: list[tuple[AttentionKind, list[AttentionItem], int]] = []
+        self._today: date | None = None
 
     def set_report(self, report: AttentionReport) -> None:
         self.beginResetModel()
+        self._today = report.today
         self._groups = [
             (kind, list(report.of_kind(kind)), report.totals.get(kind, 0))
             for kind in ORDER
@@ -148,17 +151,20 @@ class AttentionModel(QAbstractItemModel):
         return f"{item.ref}  {item.title}"
 
     def _detail(self, item: AttentionItem) -> str:
-        if item.kind in (AttentionKind.OVERDUE_MILESTONE, AttentionKind.AT_RISK_MILESTONE):
+        if item.kind is AttentionKind.OVERDUE_MILESTONE:
+            return self.tr("overdue by %n working day(s)", "", item.days_late or 0)
+        if item.kind is AttentionKind.AT_RISK_MILESTONE:
             if item.slip_days:
                 return self.tr("slip %n working day(s)", "", item.slip_days)
-            return self.tr("waiting on the client") if item.kind is AttentionKind.AT_RISK_MILESTONE else ""
+            return self.tr("waiting on the client")
+        waited = (self._today - item.due).days if self._today and item.due else 0
         if item.kind is AttentionKind.DECISION_PENDING:
-            return self.tr("requested")
+            return self.tr("waiting %n day(s) for your decision", "", waited)
         if item.kind is AttentionKind.APPROVAL_PENDING:
-            return self.tr("above your authority")
+            return self.tr("above your authority, waiting %n day(s)", "", waited)
         if item.kind is AttentionKind.LETTER_UNSIGNED:
-            return self.tr("issued, awaiting signature")
-        return self.tr("due")
+            return self.tr("issued %n day(s) ago, not signed", "", waited)
+        return self.tr("due today") if waited <= 0 else self.tr("%n day(s) overdue", "", waited)
 
 
 def _late(item: AttentionItem) -> bool:

@@ -87,6 +87,11 @@ class FedTableModel(QAbstractTableModel, Generic[T]):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             headers = self.headers()
             return headers[section] if 0 <= section < len(headers) else None
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.header_tip(section)
+        return None
+
+    def header_tip(self, section: int) -> str | None:
         return None
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:

@@ -13,15 +13,15 @@ from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.models.fed import FedTableModel
 
-CODE, NAME, CLIENT, STATUS, NEXT_MILESTONE, ATTENTION = range(6)
+ATTENTION, CODE, NAME, CLIENT, STATUS, NEXT_MILESTONE = range(6)
 # Column -> sort key of ``services.projects.list_projects`` (None: not sortable in SQL yet).
 SORT_KEYS: dict[int, str | None] = {
+    ATTENTION: None,
     CODE: "code",
     NAME: "name",
     CLIENT: "client",
     STATUS: "status",
     NEXT_MILESTONE: "next_milestone",
-    ATTENTION: None,
 }
 LATE_COLOUR = QColor("#b00020")
 PROJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,12 +30,12 @@ PROJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class ProjectListModel(FedTableModel[ProjectSummary]):
     def headers(self) -> list[str]:
         return [
+            "",  # attention marker: an icon, explained in its tooltip
             self.tr("Code"),
             self.tr("Project"),
             self.tr("Client"),
             self.tr("Status"),
             self.tr("Next milestone"),
-            self.tr("Attention"),
         ]
 
     def cell(self, item: ProjectSummary, column: int, role: int) -> Any:
@@ -44,7 +44,9 @@ class ProjectListModel(FedTableModel[ProjectSummary]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (NEXT_MILESTONE, ATTENTION):
-            return self._attention_tip(item)
+            return self._attention_text(item) or self.tr("Nothing needs attention")
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == ATTENTION:
+            return self._attention_text(item)
         if role == Qt.ItemDataRole.DecorationRole and column == ATTENTION and item.needs_attention:
             return icon("attention")
         if role == Qt.ItemDataRole.ForegroundRole and column == NEXT_MILESTONE and (item.slip_days or 0) > 0:
@@ -62,8 +64,6 @@ class ProjectListModel(FedTableModel[ProjectSummary]):
             return label(item.status)
         if column == NEXT_MILESTONE:
             return self._next_milestone(item)
-        if column == ATTENTION:
-            return self._attention_text(item)
         return ""
 
     def _next_milestone(self, item: ProjectSummary) -> str:
@@ -83,12 +83,3 @@ class ProjectListModel(FedTableModel[ProjectSummary]):
         if item.waiting_on_client:
             parts.append(self.tr("%n waiting on client", "", item.waiting_on_client))
         return ", ".join(parts)
-
-    def _attention_tip(self, item: ProjectSummary) -> str:
-        return "\n".join(
-            [
-                self.tr("Overdue milestones: %1").replace("%1", str(item.overdue_milestones)),
-                self.tr("Change requests to decide: %1").replace("%1", str(item.pending_decisions)),
-                self.tr("Milestones waiting on the client: %1").replace("%1", str(item.waiting_on_client)),
-            ]
-        )

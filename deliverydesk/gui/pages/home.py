@@ -21,6 +21,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.models.attention import ITEM_ROLE, AttentionModel
 from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_DOCUMENTS, AREA_MILESTONES
+from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services.attention import get_attention
 
 AREAS = {
@@ -75,7 +76,7 @@ class HomePage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.heading.setFont(font)
-        self.subheading.setStyleSheet("color: palette(mid);")
+        self.subheading.setStyleSheet(MUTED_STYLE)
         top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.heading)

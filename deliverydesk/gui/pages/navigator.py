@@ -29,7 +29,7 @@ from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
-from deliverydesk.gui.models.projects import PROJECT_ID_ROLE, SORT_KEYS, ProjectListModel
+from deliverydesk.gui.models.projects import CODE, PROJECT_ID_ROLE, SORT_KEYS, ProjectListModel
 from deliverydesk.services.clients import list_clients
 from deliverydesk.services.projects import PROJECT_SORTS, list_projects
 
@@ -100,9 +100,10 @@ class ProjectNavigator(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.setSortingEnabled(True)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((110, 220, 160, 90, 200, 120)):
+        header.setSortIndicator(CODE, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate((28, 100, 190, 140, 80, 170)):
             view.setColumnWidth(column, width)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         self.env.ui_state.restore_header(STATE_KEY, header)
         return view
 
@@ -130,7 +131,7 @@ class ProjectNavigator(QWidget):
         self.model.sort_wanted.connect(self._sort)
         self.model.more_wanted.connect(self._fetch_more)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.env.tasks.busy_changed.connect(lambda busy: self.busy.setVisible(busy))
+        self.env.tasks.busy_changed.connect(self.busy.setVisible)
 
     # --- queries -----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -197,7 +198,7 @@ class ProjectNavigator(QWidget):
         self._requery(sort=key, descending=descending)
 
     def _show_sort_indicator(self) -> None:
-        column = next((c for c, k in SORT_KEYS.items() if k == self.query.sort), 0)
+        column = next((c for c, k in SORT_KEYS.items() if k == self.query.sort), CODE)
         order = Qt.SortOrder.DescendingOrder if self.query.descending else Qt.SortOrder.AscendingOrder
         header = self.view.horizontalHeader()
         header.blockSignals(True)

@@ -15,6 +15,7 @@ from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.pages.base import ProjectPage
 from deliverydesk.gui.pages.project import PAGE_CLASSES
+from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services.projects import get_project
 
 
@@ -34,7 +35,7 @@ class ProjectWorkspace(QWidget):
         self.title.setFont(font)
         self.facts = QLabel(self)
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
-        self.facts.setStyleSheet("color: palette(mid);")
+        self.facts.setStyleSheet(MUTED_STYLE)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.setDocumentMode(True)

@@ -1,0 +1,120 @@
+"""Project navigator on the demo database, driven through its widgets: filter, status, client, sort."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from deliverydesk.domain.enums import ProjectStatus
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.models.projects import CLIENT, CODE, NAME
+from deliverydesk.gui.pages.navigator import ProjectNavigator
+from tests.gui.conftest import wait_idle
+
+
+@pytest.fixture
+def navigator(qtbot, demo_env: GuiEnv) -> ProjectNavigator:
+    widget = ProjectNavigator(demo_env)
+    qtbot.addWidget(widget)
+    widget.resize(900, 500)
+    widget.show()
+    widget.refresh()
+    wait_idle(qtbot, demo_env.tasks)
+    return widget
+
+
+def _column(navigator: ProjectNavigator, column: int) -> list[str]:
+    model = navigator.model
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def _type(widget, text: str) -> None:
+    """Per character: qtbot.keyClicks aborts on non-ASCII text (Qt assertion in qasciikey.cpp)."""
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def test_lists_every_demo_project_with_client_and_status(navigator: ProjectNavigator) -> None:
+    assert navigator.model.rowCount() >= 5
+    assert all(_column(navigator, CLIENT))
+    assert navigator.model.total == navigator.model.rowCount()
+
+
+def test_typing_a_code_filters_in_sql(qtbot, navigator: ProjectNavigator, demo_env: GuiEnv) -> None:
+    qtbot.keyClicks(navigator.filter_edit, "2026-018")
+    wait_idle(qtbot, demo_env.tasks)
+    assert _column(navigator, CODE) == ["DD-2026-018"]
+
+
+def test_typing_chinese_per_character_filters_by_client(
+    qtbot, navigator: ProjectNavigator, demo_env: GuiEnv
+) -> None:
+    _type(navigator.filter_edit, "华东精密")
+    assert navigator.filter_edit.text() == "华东精密"
+    wait_idle(qtbot, demo_env.tasks)
+    clients = _column(navigator, CLIENT)
+    assert clients and all("华东精密" in name for name in clients)
+
+
+def test_nothing_matches_shows_an_empty_list(qtbot, navigator: ProjectNavigator, demo_env) -> None:
+    qtbot.keyClicks(navigator.filter_edit, "%_no such project")
+    wait_idle(qtbot, demo_env.tasks)
+    assert navigator.model.rowCount() == 0
+
+
+def test_status_filter(qtbot, navigator: ProjectNavigator, demo_env: GuiEnv) -> None:
+    combo = navigator.status_combo
+    combo.setCurrentIndex(combo.findData(ProjectStatus.ACTIVE))
+    wait_idle(qtbot, demo_env.tasks)
+    statuses = _column(navigator, 4)
+    assert statuses and set(statuses) == {combo.currentText()}
+    assert navigator.model.rowCount() < 6
+
+
+def test_client_filter(qtbot, navigator: ProjectNavigator, demo_env: GuiEnv) -> None:
+    combo = navigator.client_combo
+    assert combo.count() > 2
+    combo.setCurrentIndex(combo.findText("Pacific Foods Ltd."))
+    wait_idle(qtbot, demo_env.tasks)
+    assert set(_column(navigator, CLIENT)) == {"Pacific Foods Ltd."}
+
+
+def test_clicking_headers_sorts_in_sql(qtbot, navigator: ProjectNavigator, demo_env: GuiEnv) -> None:
+    header = navigator.view.horizontalHeader()
+    QTest.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=header.rect().topLeft() + _section_centre(header, NAME),
+    )
+    wait_idle(qtbot, demo_env.tasks)
+    names = _column(navigator, NAME)
+    assert navigator.query.sort == "name"
+    assert names == sorted(names, key=str.casefold) or names == sorted(names)
+    QTest.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=header.rect().topLeft() + _section_centre(header, NAME),
+    )
+    wait_idle(qtbot, demo_env.tasks)
+    assert navigator.query.descending
+    assert _column(navigator, NAME) == list(reversed(names))
+
+
+def _section_centre(header, section: int):
+    from PySide6.QtCore import QPoint
+
+    x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+    return QPoint(x, header.height() // 2)
+
+
+def test_selecting_a_row_announces_the_project(qtbot, navigator: ProjectNavigator) -> None:
+    with qtbot.waitSignal(navigator.project_selected) as signal:
+        navigator.view.selectRow(1)
+    assert signal.args == [navigator.model.row_item(1).id]
+
+
+def test_model_passes_the_model_tester(qtmodeltester, navigator: ProjectNavigator) -> None:
+    qtmodeltester.check(navigator.model)
