@@ -122,7 +122,8 @@ def _open_readonly(url: str, path: Path, settings: OpenSettings) -> Database:
 
 
 def _open_for_writing(url: str, path: Path, settings: OpenSettings) -> OpenedDatabase:
-    _require_writable(path)
+    _require_writable(path, "file")
+    _require_writable(path.parent, "folder")
     lock = WriterLock.acquire(path, settings.clock)
     try:
         notices = _prepare_for_writing(url, path, settings)
@@ -157,13 +158,12 @@ def _writable(target: Path) -> bool:
     return os.access(target, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
-def _require_writable(path: Path) -> None:
-    for target, what in ((path, "file"), (path.parent, "folder")):
-        if not _writable(target):
-            raise ReadOnlyStorageError(
-                f"The {what} {target} is read-only, so the database cannot be opened for writing.",
-                hint="Open it read-only to look at it, or make it writable (or copy it somewhere writable).",
-            )
+def _require_writable(target: Path, what: str) -> None:
+    if not _writable(target):
+        raise ReadOnlyStorageError(
+            f"The {what} {target} is read-only, so the database cannot be opened for writing.",
+            hint="Open it read-only to look at it, or make it writable (or copy it somewhere writable).",
+        )
 
 
 class BrokenLinksError(RuntimeError):
@@ -184,8 +184,9 @@ def migrate_file(url: str, path: Path, migrations_dir: Path | None, backup: Path
 
 def _upgrade_without_foreign_keys(engine: Engine, migrations_dir: Path | None) -> None:
     with engine.connect() as connection:
-        # Batch table rebuilds drop and rename tables: with foreign keys on, the drop would cascade
-        # into the child tables. The pragma is a no-op inside a transaction, so set it before BEGIN.
+        # Batch table rebuilds drop and rename tables: with foreign keys on, dropping a parent would
+        # fail (RESTRICT) or silently empty the children's links (SET NULL, CASCADE).
+        # The pragma is a no-op inside a transaction, so it is set before BEGIN.
         raw = connection.connection.driver_connection
         assert raw is not None
         raw.execute("PRAGMA foreign_keys=OFF")
@@ -212,7 +213,7 @@ def _create(url: str, path: Path, settings: OpenSettings) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ReadOnlyStorageError(f"The folder {path.parent} cannot be created: {exc.strerror}.") from exc
-    _require_writable(path.parent)
+    _require_writable(path.parent, "folder")
     lock = WriterLock.acquire(path, settings.clock)
     try:
         if path.exists():
@@ -238,13 +239,7 @@ def _remove_new_database(path: Path) -> None:
 def _open_server(url: str, settings: OpenSettings) -> Database:
     engine = make_engine(url)
     try:
-        with engine.connect() as connection:
-            revision = current_revision(connection)
-        if revision is not None and revision not in known_revisions(settings.migrations_dir):
-            raise _newer_revision_error(engine.url.render_as_string(hide_password=True), revision)
-        if revision != head_revision(settings.migrations_dir) and not settings.readonly:
-            with engine.begin() as connection:
-                upgrade(connection, settings.migrations_dir)
+        _prepare_server(engine, settings)
     except DBAPIError as exc:
         engine.dispose()
         raise storage_error_from(exc) or StorageError(
@@ -254,6 +249,23 @@ def _open_server(url: str, settings: OpenSettings) -> Database:
         engine.dispose()
         raise
     return Database(url=url, engine=engine, readonly=settings.readonly)
+
+
+def _prepare_server(engine: Engine, settings: OpenSettings) -> None:
+    """Upgrade a server database in one transaction (PostgreSQL DDL is transactional)."""
+    where = engine.url.render_as_string(hide_password=True)
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+    if revision is not None and revision not in known_revisions(settings.migrations_dir):
+        raise _newer_revision_error(where, revision)
+    if revision is None and not settings.create:
+        raise StorageError(f"There is no DeliveryDesk database at {where}.", hint="Create it first.")
+    if revision == head_revision(settings.migrations_dir):
+        return
+    if settings.readonly:
+        raise StorageError(f"{where} must be upgraded before it can be shown; open it for writing once.")
+    with engine.begin() as connection:
+        upgrade(connection, settings.migrations_dir)
 
 
 def database_exists(url: str) -> bool:

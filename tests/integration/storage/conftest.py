@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -57,12 +58,22 @@ def workspace(options: OpenOptions, clock: SteppingClock) -> Iterator[Workspace]
     created.close()
 
 
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Created once: a closed, healthy database holding one client with one contact."""
+    folder = tmp_path_factory.mktemp("template")
+    created = open_workspace(OpenOptions(data_dir=folder, create=True), SteppingClock())
+    add_client(created, "Acme 甲方", contacts=1)
+    created.close()
+    return created.paths.database
+
+
 @pytest.fixture
-def existing_db(workspace: Workspace) -> Path:
-    """A closed, healthy database holding one client with one contact."""
-    add_client(workspace, "Acme 甲方", contacts=1)
-    workspace.close()
-    return workspace.paths.database
+def existing_db(template_db: Path, paths: DataPaths) -> Path:
+    """A closed, healthy database holding one client with one contact, and no backups yet."""
+    paths.root.mkdir(parents=True)
+    shutil.copyfile(template_db, paths.database)  # a closed file without -wal: a plain copy is whole
+    return paths.database
 
 
 def add_client(workspace: Workspace, name: str, contacts: int = 0) -> str:

@@ -76,7 +76,7 @@ def test_backups_rotate_by_the_retention_rule_and_sort_by_name(
     workspace: Workspace, paths: DataPaths, clock: SteppingClock
 ) -> None:
     taken = []
-    for _day in range(75):
+    for _day in range(45):
         taken.append(backup_now(workspace).taken_at)
         clock.advance(days=1, hours=1)
 
