@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
@@ -58,12 +57,9 @@ def letterhead(kit: Kit, head: LetterheadData) -> list[Flowable]:
 
 
 def qr_code(payload: str, size: float = QR_SIZE) -> Flowable:
-    widget = QrCodeWidget(payload, barBorder=0)
-    left, bottom, right, top = widget.getBounds()
-    scale = [size / (right - left), 0, 0, size / (top - bottom), 0, 0]
-    drawing = Drawing(size, size, transform=scale, initialFontName=document_fonts().regular)
-    drawing.add(widget)
-    return drawing
+    """The QR code flowable draws straight onto the canvas (a graphics Drawing of the same code
+    costs ~5x more); level M survives a creased or smudged printout."""
+    return QrCode(payload, width=size, height=size, qrBorder=0, qrLevel="M")
 
 
 def _addressee(kit: Kit, party: PartyData) -> list[Flowable]:
@@ -122,7 +118,7 @@ def title_block(
         ("FONT", (0, 0), (-1, -1), document_fonts().regular),
         ("LEFTPADDING", (2, 0), (2, 0), 6 * mm),
     ]
-    grid = Table([cells], colWidths=column_widths, style=style)
+    grid = Table([cells], colWidths=column_widths, style=style, splitInRow=1)
     heading = [Paragraph(markup(title), kit.styles.title), para(kit, project_line, kit.styles.small)]
     return [*heading, Spacer(1, 12), grid, Spacer(1, 6)]
 

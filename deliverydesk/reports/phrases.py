@@ -24,7 +24,6 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "doc.draft": ("Draft, not issued", "草稿（未签发）"),
     "doc.reference": ("Reference", "编号"),
     "doc.date": ("Date", "日期"),
-    "doc.project": ("Project", "项目"),
     "doc.contract": ("Contract", "合同编号"),
     "doc.to": ("To", "致"),
     "doc.as_of": ("As of {date}", "截至 {date}"),
@@ -43,7 +42,6 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     # signature blocks
     "sign.heading": ("Signatures", "签署"),
     "sign.for": ("For {organisation}", "{organisation}"),
-    "sign.signature": ("Signature", "签字"),
     "sign.name": ("Name", "姓名"),
     "sign.title": ("Title", "职务"),
     "sign.date": ("Date", "日期"),
@@ -142,7 +140,6 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "summary.title": ("Progress summary", "进度报告"),
     "summary.period": ("Period", "报告期间"),
     "summary.period_range": ("{start} – {end}", "{start} 至 {end}"),
-    "summary.overall": ("Overall status", "总体状态"),
     "summary.overall_line": ("Overall status: {status}", "总体状态：{status}"),
     "summary.legend_baseline": ("Baseline", "基线日期"),
     "summary.legend_forecast": ("Forecast", "预计日期"),
@@ -160,7 +157,6 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "summary.col_forecast": ("Forecast", "预计日期"),
     "summary.col_actual": ("Actual", "实际日期"),
     "summary.col_slip": ("Slip (working days)", "延误（工作日）"),
-    "summary.col_side": ("Waits on", "负责方"),
     "summary.chart_more": (
         "The chart shows the first {shown} of {total} milestones.",
         "图中显示前 {shown} 个里程碑（共 {total} 个）。",
