@@ -179,14 +179,14 @@ def test_same_data_gives_the_same_bytes() -> None:
     assert render(other) != render(data)
 
 
-def test_letter_paper_is_honoured() -> None:
-    pdf = render(sample_letter(Language.EN, PaperSize.LETTER))
+def _page_size(pdf: bytes) -> tuple[int, int]:
     width, height = PdfReader(io.BytesIO(pdf)).pages[0].mediabox.upper_right
-    assert (round(float(width)), round(float(height))) == (612, 792)
-    assert (595, 842) == tuple(
-        round(float(v))
-        for v in PdfReader(io.BytesIO(render(sample_letter(Language.EN)))).pages[0].mediabox.upper_right
-    )
+    return round(float(width)), round(float(height))
+
+
+def test_letter_paper_is_honoured() -> None:
+    assert _page_size(render(sample_letter(Language.EN, PaperSize.LETTER))) == (612, 792)
+    assert _page_size(render(sample_letter(Language.EN))) == (595, 842)
 
 
 def test_a_draft_says_so_instead_of_a_fingerprint() -> None:
