@@ -119,7 +119,7 @@ def _demo(args: argparse.Namespace, options: OpenOptions) -> int:
     with _workspace(replace(options, create=True)) as workspace:
         create_demo(workspace.ctx)
         total = list_projects(workspace.ctx, limit=1).total
-    _say(f"Demo data ready: {total} projects in {_where(workspace)}.")
+    _report(f"Demo data ready: {total} projects in {_where(workspace)}.")
     return EXIT_OK
 
 
@@ -133,7 +133,7 @@ def _check(args: argparse.Namespace, options: OpenOptions) -> int:
 def _backup(args: argparse.Namespace, options: OpenOptions) -> int:
     with _workspace(replace(options, readonly=True)) as workspace:
         info = backup_now(workspace)
-    _say(f"Backup taken: {backup_line(info)}")
+    _report(f"Backup taken: {backup_line(info)}")
     return EXIT_OK
 
 
@@ -157,7 +157,7 @@ def _restore(args: argparse.Namespace, options: OpenOptions) -> int:
             raise StorageError(f"There are no backups in {data_paths(options.data_dir).backups} to restore.")
         backup = max(backups, key=lambda info: info.taken_at).path
     safety = restore_backup(options, backup)
-    _say(f"Restored {backup}.")
+    _report(f"Restored {backup}.")
     if safety is not None:
         _say(f"The database it replaced was kept as {safety.path}.")
     return EXIT_OK
@@ -188,7 +188,7 @@ def _all_projects(workspace: Workspace, args: argparse.Namespace) -> list[Projec
 def _export(args: argparse.Namespace, options: OpenOptions) -> int:
     with _workspace(replace(options, readonly=True)) as workspace:
         summary = export_bundle(workspace.ctx, args.project, args.out)
-    _say(bundle_export_line(summary))
+    _report(bundle_export_line(summary))
     return EXIT_OK
 
 
@@ -196,7 +196,7 @@ def _import(args: argparse.Namespace, options: OpenOptions) -> int:
     created = not database_exists(options)
     with _workspace(replace(options, create=True)) as workspace:
         summary = import_bundle(workspace.ctx, args.file)
-    _say(bundle_import_line(summary))
+    _report(bundle_import_line(summary))
     if created:
         _say(f"(A new database was created in {_where(workspace)}.)")
     return EXIT_OK
@@ -259,6 +259,12 @@ def _say(text: str, *, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
     encoding = getattr(stream, "encoding", None) or "utf-8"
     print(text.encode(encoding, "backslashreplace").decode(encoding, "replace"), file=stream)
+
+
+def _report(text: str) -> None:
+    """A result worth keeping in the log too (what was imported, restored, backed up)."""
+    _say(text)
+    log.info("%s", text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

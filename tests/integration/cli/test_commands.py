@@ -221,3 +221,23 @@ def test_a_bug_is_logged_with_its_traceback_and_shown_in_one_line(
 def test_version(run: Run) -> None:
     result = run("--version")
     assert result.code == 0 and re.match(r"deliverydesk \d+\.\d+", result.out)
+
+
+def test_a_log_that_cannot_be_written_does_not_hide_the_error(
+    run: Run, demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (demo_dir / "logs").write_text("a file where the logs folder should be", encoding="utf-8")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(commands, "list_projects", broken)
+    result = run("list-projects", "--data-dir", demo_dir)
+    assert_one_clear_line(result, "RuntimeError", "the log file could not be written")
+    assert result.code == 4
+
+
+def test_results_worth_keeping_are_logged(run: Run, demo_dir: Path, tmp_path: Path) -> None:
+    run("export-bundle", "--project", "DD-2026-014", "--out", tmp_path / "b.json", "--data-dir", demo_dir)
+    logged = (demo_dir / "logs" / "deliverydesk.log").read_text(encoding="utf-8")
+    assert "Exported DD-2026-014" in logged
