@@ -4,7 +4,7 @@ client's point of view, the decision with its rationale, and signatures."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from deliverydesk.domain.enums import Decision, Triage
 from deliverydesk.reports.blocks import Flowable, banner, key_values, para, section
@@ -85,13 +85,17 @@ def _decision(kit: Kit, data: ChangeDecisionData) -> list[Flowable]:
         who.append((t("change.approved_by"), data.approved_by))
     notes = [para(kit, note, kit.styles.strong) for note in _notes(kit, data)]
     return [
-        section(kit, t("change.decision_heading")),
-        banner(kit, t("change.decision_line", decision=t.label(data.decision)), ACCENT),
-        Spacer(1, 6),
-        *notes,
-        para(kit, t("change.rationale"), kit.styles.subheading),
-        para(kit, data.rationale),
-        key_values(kit, who),
+        KeepTogether(
+            [
+                section(kit, t("change.decision_heading")),
+                banner(kit, t("change.decision_line", decision=t.label(data.decision)), ACCENT),
+                Spacer(1, 6),
+                *notes,
+                para(kit, t("change.rationale"), kit.styles.subheading),
+                para(kit, data.rationale),
+                key_values(kit, who),
+            ]
+        ),
         Spacer(1, 4 * mm),
     ]
 

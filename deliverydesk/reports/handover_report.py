@@ -35,7 +35,12 @@ def _documents_and_training(kit: Kit, data: HandoverReportData) -> list[Flowable
         t("col.date"),
     )
     trainings = [
-        (t.date(s.held_on), s.topic, ", ".join(s.attendees), t("doc.yes") if s.material_left else t("doc.no"))
+        (
+            t.date(s.held_on),
+            s.topic,
+            t("doc.list_separator").join(s.attendees),
+            t("doc.yes") if s.material_left else t("doc.no"),
+        )
         for s in data.trainings
     ]
     training_header = (

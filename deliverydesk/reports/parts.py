@@ -64,7 +64,8 @@ def qr_code(payload: str, size: float = QR_SIZE) -> Flowable:
 
 def _addressee(kit: Kit, party: PartyData) -> list[Flowable]:
     styles = kit.styles
-    contact = ", ".join(part for part in (party.contact_name, party.contact_title) if part)
+    name, title = party.contact_name, party.contact_title
+    contact = kit.t("doc.name_title", name=name, title=title) if name and title else name or title
     reach = "  ·  ".join(part for part in (party.email, party.phone) if part)
     lines = [para(kit, kit.t("doc.to"), styles.small), para(kit, party.organisation, styles.strong)]
     lines += [para(kit, text, styles.small) for text in (contact, party.address, reach) if text]

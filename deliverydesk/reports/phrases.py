@@ -26,6 +26,8 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "doc.date": ("Date", "日期"),
     "doc.contract": ("Contract", "合同编号"),
     "doc.to": ("To", "致"),
+    "doc.name_title": ("{name}, {title}", "{name}（{title}）"),
+    "doc.list_separator": (", ", "、"),
     "doc.as_of": ("As of {date}", "截至 {date}"),
     "doc.qr_caption": ("Scan to verify", "扫码校验"),
     "doc.none": ("None.", "无。"),
