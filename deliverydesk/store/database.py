@@ -86,7 +86,9 @@ def make_engine(url: str, *, readonly: bool = False) -> Engine:
         event.listen(engine, "connect", _sqlite_connect_hook(readonly))
         event.listen(engine, "begin", _emit_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    # Read-only: every transaction is READ ONLY, the server refuses writes (SQLSTATE 25006).
+    return engine.execution_options(postgresql_readonly=True) if readonly else engine
 
 
 # PostgreSQL SQLSTATEs that mean "the environment", not "a bug" (SQLite's codes: store.identity).

@@ -237,7 +237,7 @@ def _remove_new_database(path: Path) -> None:
 
 
 def _open_server(url: str, settings: OpenSettings) -> Database:
-    engine = make_engine(url)
+    engine = make_engine(url, readonly=settings.readonly)
     try:
         _prepare_server(engine, settings)
     except DBAPIError as exc:
