@@ -3,6 +3,8 @@ training sessions with attendees, risks, a deferred open item, and a butterfly r
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deliverydesk.domain.drafts import (
     ChangeRequestDraft,
     HandoverEntryDraft,
@@ -28,6 +30,84 @@ from deliverydesk.services.issues import create_issue
 from deliverydesk.services.milestones import create_milestone
 from deliverydesk.services.reviews import create_review
 
+SCOPE = [
+    ("Camera stations at 4 inspection points", "Detects the 6 agreed defect types at 120 parts/min.", 180.0),
+    ("Reject handling and HMI screens", "Rejected parts diverted; operators see the reason.", 90.0),
+    ("Operator and maintenance training", "Two sessions, manual handed over.", 50.0),
+]
+EXCLUSIONS = ["Mechanical changes to the conveyor.", "Integration with the SAP quality module."]
+MILESTONES = [
+    ("Site survey", -110, -110),
+    ("Factory acceptance (FAT)", -60, -55),
+    ("Site acceptance (SAT)", -25, -18),
+]
+
+# (days from today or None, entry); the project id is filled in when the demo is created
+HANDOVER: list[tuple[int | None, HandoverEntryDraft]] = [
+    (
+        -12,
+        HandoverEntryDraft(project_id="", kind=HandoverKind.DOCUMENT, title="Operation manual v1.2 (EN/DE)"),
+    ),
+    (
+        -12,
+        HandoverEntryDraft(
+            project_id="", kind=HandoverKind.DOCUMENT, title="Network and camera wiring diagram"
+        ),
+    ),
+    (
+        -12,
+        HandoverEntryDraft(project_id="", kind=HandoverKind.DOCUMENT, title="Backup and restore procedure"),
+    ),
+    (
+        -16,
+        HandoverEntryDraft(
+            project_id="",
+            kind=HandoverKind.TRAINING,
+            title="Operator training: daily use and reject reasons",
+            attendees="Jonas Brandt, 6 line operators (shift A and B)",
+            material_left=True,
+        ),
+    ),
+    (
+        -14,
+        HandoverEntryDraft(
+            project_id="",
+            kind=HandoverKind.TRAINING,
+            title="Maintenance training: lens cleaning and recalibration",
+            attendees="Jonas Brandt, 2 maintenance technicians",
+            material_left=True,
+        ),
+    ),
+    (
+        None,
+        HandoverEntryDraft(
+            project_id="",
+            kind=HandoverKind.RISK,
+            title="Dirty lenses cause false rejects",
+            details="Clean the lenses weekly; recalibrate after any camera is moved.",
+        ),
+    ),
+    (
+        None,
+        HandoverEntryDraft(
+            project_id="",
+            kind=HandoverKind.RISK,
+            title="Do not update the inspection PC's Windows without testing",
+            details="A driver update stopped camera 2 during FAT.",
+        ),
+    ),
+    (
+        None,
+        HandoverEntryDraft(
+            project_id="",
+            kind=HandoverKind.OPEN_ITEM,
+            title="Reject counter on the HMI start screen (deferred ask CR-1)",
+            details="Deferred until after SAT.",
+            recommendation="Now is the time: 6 hours, can be done at the one-month check-in.",
+        ),
+    ),
+]
+
 
 def create_handed_over(demo: Demo, client: DemoClient) -> None:
     project = make_project(
@@ -48,167 +128,64 @@ def create_handed_over(demo: Demo, client: DemoClient) -> None:
         language=Language.EN,
         holiday_calendar="DE",
     )
-    make_scope(
-        demo,
-        project,
-        [
-            (
-                "Camera stations at 4 inspection points",
-                "Detects the 6 agreed defect types at 120 parts/min.",
-                180.0,
-                ScopeStatus.ACCEPTED,
-            ),
-            (
-                "Reject handling and HMI screens",
-                "Rejected parts diverted; operators see the reason.",
-                90.0,
-                ScopeStatus.ACCEPTED,
-            ),
-            (
-                "Operator and maintenance training",
-                "Two sessions, manual handed over.",
-                50.0,
-                ScopeStatus.ACCEPTED,
-            ),
-        ],
-        ["Mechanical changes to the conveyor.", "Integration with the SAP quality module."],
-    )
-    for name, base, actual in (
-        ("Site survey", -110, -110),
-        ("Factory acceptance (FAT)", -60, -55),
-        ("Site acceptance (SAT)", -25, -18),
-    ):
-        create_milestone(
-            demo.ctx,
-            MilestoneDraft(
-                project_id=project,
-                name=name,
-                baseline_date=demo.day(base),
-                forecast_date=demo.day(actual),
-                actual_date=demo.day(actual),
-                status=MilestoneStatus.ACCEPTED,
-                is_main=name.endswith("(SAT)"),
-            ),
+    make_scope(demo, project, [(*item, ScopeStatus.ACCEPTED) for item in SCOPE], EXCLUSIONS)
+    for name, baseline, actual in MILESTONES:
+        draft = MilestoneDraft(
+            project_id=project,
+            name=name,
+            baseline_date=demo.day(baseline),
+            forecast_date=demo.day(actual),
+            actual_date=demo.day(actual),
+            status=MilestoneStatus.ACCEPTED,
+            is_main=name.endswith("(SAT)"),
         )
-    create_change_request(
-        demo.ctx,
-        ChangeRequestDraft(
-            project_id=project,
-            title="Reject counter on the HMI start screen",
-            requested_on=demo.day(-40),
-            requested_by_id=client.contacts["brandt"],
-            triage=Triage.B,
-            scope_check=ScopeCheck.OUT_OF_SCOPE,
-            effort_hours=6.0,
-            decision=Decision.DEFERRED,
-            decided_by="Zhang Hao",
-            decided_on=demo.day(-39),
-            rationale=(
-                "Deferred until SAT so the operators' acceptance tests run on the screens they signed off."
-            ),
-        ),
-    )
-    issue = create_issue(
-        demo.ctx,
-        IssueDraft(
-            project_id=project,
-            title="Legacy inspection images failed to import",
-            category=DATA_MIGRATION,
-            severity=Severity.MEDIUM,
-            reported_on=demo.day(-50),
-            resolved_on=demo.day(-47),
-            root_cause="Archive export used a TIFF variant the importer did not read.",
-            resolution="Converted the archive to PNG with a checked script; counts matched.",
-        ),
-    ).id
-    _handover_items(demo, project)
-    create_review(
-        demo.ctx,
-        ReviewDraft(
-            project_id=project,
-            held_on=demo.day(-8),
-            issue_id=issue,
-            client_short="Image import fixed in three days; the client was told the plan the same day.",
-            client_mid="Apologised for the late SAT; offered one extra remote check-in after a month.",
-            client_long=(
-                "Nordwerk wants the same inspection on line 5 next year: "
-                "quality data is becoming a selling point for them."
-            ),
-            company_short="The importer was fixed and the conversion script kept in the project folder.",
-            company_mid=(
-                "Our migration checklist did not ask for sample files early: added to the kick-off checklist."
-            ),
-            company_long=(
-                "Data migration problems recur across clients: budget a migration rehearsal in every quote."
-            ),
-            lessons="Ask for sample data at kick-off. Rehearse the migration before FAT.",
-            follow_up="Remote check-in one month after handover (owner: Zhang Hao).",
-        ),
-    )
+        create_milestone(demo.ctx, draft)
+    _deferred_ask(demo, project, client)
+    for day, entry in HANDOVER:
+        item_date = None if day is None else demo.day(day)
+        create_handover_entry(demo.ctx, replace(entry, project_id=project, item_date=item_date))
+    _issue_and_review(demo, project)
 
 
-def _handover_items(demo: Demo, project: str) -> None:
-    items = [
-        (HandoverKind.DOCUMENT, "Operation manual v1.2 (EN/DE)", "", -12, "", False, ""),
-        (HandoverKind.DOCUMENT, "Network and camera wiring diagram", "", -12, "", False, ""),
-        (HandoverKind.DOCUMENT, "Backup and restore procedure for the inspection PC", "", -12, "", False, ""),
-        (
-            HandoverKind.TRAINING,
-            "Operator training: daily use and reject reasons",
-            "",
-            -16,
-            "Jonas Brandt, 6 line operators (shift A and B)",
-            True,
-            "",
-        ),
-        (
-            HandoverKind.TRAINING,
-            "Maintenance training: lens cleaning and recalibration",
-            "",
-            -14,
-            "Jonas Brandt, 2 maintenance technicians",
-            True,
-            "",
-        ),
-        (
-            HandoverKind.RISK,
-            "Dirty lenses cause false rejects",
-            "Clean the lenses weekly; recalibrate after any camera is moved.",
-            None,
-            "",
-            False,
-            "",
-        ),
-        (
-            HandoverKind.RISK,
-            "Do not update the inspection PC's Windows without testing",
-            "A driver update stopped camera 2 during FAT.",
-            None,
-            "",
-            False,
-            "",
-        ),
-        (
-            HandoverKind.OPEN_ITEM,
-            "Reject counter on the HMI start screen (deferred ask)",
-            "Deferred until after SAT.",
-            None,
-            "",
-            False,
-            "Now is the time: 6 hours, can be done at the one-month check-in.",
-        ),
-    ]
-    for kind, title, details, day, attendees, material, recommendation in items:
-        create_handover_entry(
-            demo.ctx,
-            HandoverEntryDraft(
-                project_id=project,
-                kind=kind,
-                title=title,
-                details=details,
-                item_date=demo.day(day) if day is not None else None,
-                attendees=attendees,
-                material_left=material,
-                recommendation=recommendation,
-            ),
-        )
+def _deferred_ask(demo: Demo, project: str, client: DemoClient) -> None:
+    draft = ChangeRequestDraft(
+        project_id=project,
+        title="Reject counter on the HMI start screen",
+        requested_on=demo.day(-40),
+        requested_by_id=client.contacts["brandt"],
+        triage=Triage.B,
+        scope_check=ScopeCheck.OUT_OF_SCOPE,
+        effort_hours=6.0,
+        decision=Decision.DEFERRED,
+        decided_by="Zhang Hao",
+        decided_on=demo.day(-39),
+        rationale="Deferred until SAT so acceptance tests run on the screens the operators signed off.",
+    )
+    create_change_request(demo.ctx, draft)
+
+
+def _issue_and_review(demo: Demo, project: str) -> None:
+    issue = IssueDraft(
+        project_id=project,
+        title="Legacy inspection images failed to import",
+        category=DATA_MIGRATION,
+        severity=Severity.MEDIUM,
+        reported_on=demo.day(-50),
+        resolved_on=demo.day(-47),
+        root_cause="Archive export used a TIFF variant the importer did not read.",
+        resolution="Converted the archive to PNG with a checked script; counts matched.",
+    )
+    review = ReviewDraft(
+        project_id=project,
+        held_on=demo.day(-8),
+        issue_id=create_issue(demo.ctx, issue).id,
+        client_short="Image import fixed in three days; the client was told the plan the same day.",
+        client_mid="Apologised for the late SAT; offered one extra remote check-in after a month.",
+        client_long="Nordwerk wants the same inspection on line 5: quality data now helps them sell.",
+        company_short="The importer was fixed and the conversion script kept in the project folder.",
+        company_mid="Our checklist did not ask for sample files early: added to the kick-off checklist.",
+        company_long="Migration problems recur across clients: budget a migration rehearsal in every quote.",
+        lessons="Ask for sample data at kick-off. Rehearse the migration before FAT.",
+        follow_up="Remote check-in one month after handover (owner: Zhang Hao).",
+    )
+    create_review(demo.ctx, review)

@@ -39,6 +39,12 @@ def create_other_projects(demo: Demo, clients: dict[str, DemoClient]) -> None:
     _small_active(demo, clients["jiangnan"], clients["pacific"])
 
 
+COLD_CHAIN_SCOPE = [
+    ("Temperature logger integration", "Every pallet scan shows the last logged temperature.", 120.0),
+    ("Lot data migration from the old WMS", "All open lots migrated; counts match per location.", 60.0),
+]
+
+
 def _on_hold(demo: Demo, client: DemoClient) -> None:
     project = make_project(
         demo,
@@ -59,20 +65,7 @@ def _on_hold(demo: Demo, client: DemoClient) -> None:
     make_scope(
         demo,
         project,
-        [
-            (
-                "Temperature logger integration",
-                "Every pallet scan shows the last logged temperature.",
-                120.0,
-                ScopeStatus.IN_PROGRESS,
-            ),
-            (
-                "Lot data migration from the old WMS",
-                "All open lots migrated; counts match per location.",
-                60.0,
-                ScopeStatus.IN_PROGRESS,
-            ),
-        ],
+        [(*item, ScopeStatus.IN_PROGRESS) for item in COLD_CHAIN_SCOPE],
         ["Replacing the temperature loggers.", "Changes to the corporate ERP."],
     )
     create_milestone(
@@ -98,6 +91,10 @@ def _on_hold(demo: Demo, client: DemoClient) -> None:
     move_milestone(
         demo.ctx, test_env, demo.day(14), reason="Corporate IT change freeze until the quarter closes."
     )
+    _on_hold_records(demo, project)
+
+
+def _on_hold_records(demo: Demo, project: str) -> None:
     create_issue(
         demo.ctx,
         IssueDraft(
@@ -207,6 +204,11 @@ def _small_active(demo: Demo, jiangnan: DemoClient, pacific: DemoClient) -> None
             resolution="网关移到通道上方,并增加一个中继;连续 48 小时无掉线。",
         ),
     )
+    _gsp_ask(demo, gsp, jiangnan)
+    _oee(demo, pacific)
+
+
+def _gsp_ask(demo: Demo, gsp: str, jiangnan: DemoClient) -> None:
     create_change_request(
         demo.ctx,
         ChangeRequestDraft(
@@ -220,6 +222,10 @@ def _small_active(demo: Demo, jiangnan: DemoClient, pacific: DemoClient) -> None
             effort_hours=12.0,
         ),
     )
+
+
+def _oee(demo: Demo, pacific: DemoClient) -> None:
+    """Time and material: no contracted effort, so no scope-creep ratio."""
     oee = make_project(
         demo,
         pacific,
@@ -232,7 +238,7 @@ def _small_active(demo: Demo, jiangnan: DemoClient, pacific: DemoClient) -> None
         language=Language.EN,
         holiday_calendar="US",
         contracted_effort_hours=0.0,
-        delivery_lead="Zhang Hao",  # time-and-material: no contracted effort
+        delivery_lead="Zhang Hao",
     )
     create_milestone(
         demo.ctx, MilestoneDraft(project_id=oee, name="Dashboard pilot on line 1", baseline_date=demo.day(20))
