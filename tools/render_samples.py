@@ -1,16 +1,16 @@
 """Render every document in English and Chinese to PDF and PNG pages, to look at them.
 
-    .venv/bin/python tools/render_samples.py [OUT_DIR] [--all-pages]
+    .venv/bin/python tools/render_samples.py [OUT_DIR] [--all-pages] [--commit]
 
-Writes OUT_DIR/<document>-<language>.pdf (default OUT_DIR: a temporary folder) and PNG pages
-rendered with poppler's ``pdftoppm -r 60``. The committed samples in docs/samples/ are the first
-page of each document per language plus one continuation page (``--commit`` writes exactly those).
+Writes OUT_DIR/<document>-<language>.pdf (default OUT_DIR: a new temporary folder) and PNG pages
+rendered with poppler's ``pdftoppm -r 60``: page 1 of each, plus every page with --all-pages.
+``--commit`` refreshes docs/samples/: page 1 of each document per language and one continuation
+page (the multi-page Chinese progress summary), as small palette PNGs.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,39 +24,53 @@ from deliverydesk.reports.render import render  # noqa: E402
 from deliverydesk.reports.samples import all_documents  # noqa: E402
 
 SAMPLES_DIR = ROOT / "docs" / "samples"
-CONTINUATION = ("summary", Language.ZH_CN, 2)  # the one continuation page that is committed
 RESOLUTION = "60"
+CONTINUATION = ("summary", Language.ZH_CN, 2)  # the one continuation page that is committed
 
 
-def _png_pages(pdf: Path, first: int, last: int, prefix: Path) -> None:
-    command = ["pdftoppm", "-png", "-r", RESOLUTION, "-f", str(first), "-l", str(last), str(pdf), str(prefix)]
-    subprocess.run(command, check=True)
+def _png(pdf: Path, page: int, out: Path) -> Path:
+    """Page ``page`` of ``pdf`` as ``out`` (a .png path)."""
+    command = ["pdftoppm", "-png", "-r", RESOLUTION, "-f", str(page), "-l", str(page), "-singlefile"]
+    subprocess.run([*command, str(pdf), str(out.with_suffix(""))], check=True)
+    return out
+
+
+def _all_pngs(pdf: Path, out_dir: Path) -> None:
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", RESOLUTION, str(pdf), str(out_dir / f"{pdf.stem}-all")], check=True
+    )
 
 
 def render_all(out_dir: Path, all_pages: bool) -> list[Path]:
+    """Every sample document as a PDF, with page 1 (and the continuation page) as PNG."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    pdfs = []
+    kept: list[Path] = []
+    continuation_name, continuation_language, continuation_page = CONTINUATION
     for language in Language:
         for name, data in all_documents(language).items():
             pdf = out_dir / f"{name}-{language.value}.pdf"
             pdf.write_bytes(render(data))
-            _png_pages(pdf, 1, 999 if all_pages else 1, out_dir / f"{name}-{language.value}")
-            pdfs.append(pdf)
-    name, language, page = CONTINUATION
-    _png_pages(out_dir / f"{name}-{language.value}.pdf", page, page, out_dir / f"{name}-{language.value}")
-    return pdfs
+            kept.append(_png(pdf, 1, out_dir / f"{pdf.stem}-page1.png"))
+            if (name, language) == (continuation_name, continuation_language):
+                page_png = out_dir / f"{pdf.stem}-page{continuation_page}.png"
+                kept.append(_png(pdf, continuation_page, page_png))
+            if all_pages:
+                _all_pngs(pdf, out_dir)
+            print(pdf)
+    return kept
 
 
-def commit_samples(out_dir: Path) -> None:
-    """Copy the few pages that are kept in the repository to docs/samples/."""
+def commit_samples(pngs: list[Path]) -> None:
+    """Replace docs/samples/ with these pages, as small palette PNGs."""
+    from PIL import Image
+
     SAMPLES_DIR.mkdir(parents=True, exist_ok=True)
     for old in SAMPLES_DIR.glob("*.png"):
         old.unlink()
-    for png in sorted(out_dir.glob("*.png")):
-        stem, _, page = png.stem.rpartition("-")
-        name, language, continuation = CONTINUATION
-        if int(page) == 1 or (stem == f"{name}-{language.value}" and int(page) == continuation):
-            shutil.copy(png, SAMPLES_DIR / f"{stem}-page{int(page)}.png")
+    for png in pngs:
+        with Image.open(png) as image:
+            small = image.convert("RGB").quantize(colors=64, dither=Image.Dither.NONE)
+            small.save(SAMPLES_DIR / png.name, optimize=True)
 
 
 def main() -> int:
@@ -64,15 +78,14 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("out_dir", nargs="?", type=Path)
-    parser.add_argument("--all-pages", action="store_true", help="render every page, not only page 1")
-    parser.add_argument("--commit", action="store_true", help="copy the kept pages to docs/samples/")
+    parser.add_argument("--all-pages", action="store_true", help="also render every page")
+    parser.add_argument("--commit", action="store_true", help="refresh docs/samples/ with the kept pages")
     args = parser.parse_args()
     out_dir = args.out_dir or Path(tempfile.mkdtemp(prefix="deliverydesk-samples-"))
-    for pdf in render_all(out_dir, args.all_pages):
-        print(pdf)
+    kept = render_all(out_dir, args.all_pages)
     if args.commit:
-        commit_samples(out_dir)
-        print(f"kept pages copied to {SAMPLES_DIR}")
+        commit_samples(kept)
+        print(f"{len(kept)} pages written to {SAMPLES_DIR}")
     return 0
 
 
