@@ -13,6 +13,7 @@ import errno
 import os
 import re
 import sqlite3
+import time
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -39,6 +40,7 @@ from deliverydesk.store.identity import (
 )
 
 BACKUP_INTERVAL = timedelta(days=1)
+ABANDONED_PARTIAL_AGE_S = 3600.0
 _NAME = re.compile(r"^deliverydesk-(\d{8}T\d{6}Z)(?:_(\d{2}))?\.db$")
 _STAMP = "%Y%m%dT%H%M%SZ"
 
@@ -187,8 +189,18 @@ def _os_failure(folder: Path, exc: OSError) -> StorageError:
     return StorageError(f"The backup could not be written to {folder}: {exc.strerror}.")
 
 
+def _remove_abandoned_partials(folder: Path) -> None:
+    """A backup interrupted by a crash leaves a ``.partial`` file; one an hour old is not in progress."""
+    newest_allowed = time.time() - ABANDONED_PARTIAL_AGE_S
+    for partial in folder.glob("deliverydesk-*.db.partial"):
+        with suppress(FileNotFoundError):
+            if partial.stat().st_mtime < newest_allowed:
+                partial.unlink()
+
+
 def prune_backups(folder: Path, policy: RetentionPolicy = DEFAULT_POLICY) -> list[Path]:
-    """Delete backups the retention rule no longer keeps; returns the deleted paths."""
+    """Delete backups the retention rule no longer keeps (and abandoned partial copies)."""
+    _remove_abandoned_partials(folder)
     backups = list_backups(folder)
     keep = backups_to_keep((backup.taken_at for backup in backups), policy)
     removed = [backup.path for backup in backups if backup.taken_at not in keep]

@@ -25,8 +25,10 @@ from deliverydesk.store.backups import BackupInfo, copy_database, list_backups, 
 from deliverydesk.store.database import BUSY_TIMEOUT_MS
 from deliverydesk.store.health import HealthReport, full_report, quick_check
 from deliverydesk.store.identity import (
+    SQLITE_BUSY,
     SQLITE_CANTOPEN,
     SQLITE_FULL,
+    SQLITE_LOCKED,
     SQLITE_READONLY,
     identify,
     probe,
@@ -108,6 +110,11 @@ def _restore_failure(database: Path, exc: sqlite3.DatabaseError) -> StorageError
         return DiskFullError(f"The disk holding {database} is full. {unchanged}", hint="Free some space.")
     if code in (SQLITE_READONLY, SQLITE_CANTOPEN):
         return ReadOnlyStorageError(f"{database} or its folder is read-only. {unchanged}")
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return StorageError(
+            f"{database} is in use (perhaps open read-only in another window). {unchanged}",
+            hint="Close DeliveryDesk everywhere else, then restore again.",
+        )
     return storage_error_for(database, exc)
 
 

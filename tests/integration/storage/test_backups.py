@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from deliverydesk.domain.retention import backups_to_keep
-from deliverydesk.errors import CorruptDatabaseError, ForeignFileError
+from deliverydesk.errors import CorruptDatabaseError, ForeignFileError, StorageError
 from deliverydesk.paths import DataPaths
 from deliverydesk.services.storage import (
     OpenOptions,
@@ -166,3 +168,38 @@ def test_restore_refuses_a_bad_backup_and_leaves_the_database_alone(
 
     assert sha256(paths.database) == before
     assert list_backups(paths) == [good]
+
+
+def test_restore_is_refused_while_the_database_is_open_read_only(
+    workspace: Workspace, paths: DataPaths, clock: SteppingClock
+) -> None:
+    add_client(workspace, "current")
+    backup = backup_now(workspace)
+    workspace.close()
+    reader = open_workspace(OpenOptions(data_dir=paths.root, readonly=True), clock)
+    try:
+        assert client_names(reader) == ["current"]  # holds a pooled connection to the file
+
+        with pytest.raises(StorageError, match="in use"):
+            restore_backup(OpenOptions(data_dir=paths.root), backup.path, clock)
+
+        assert client_names(reader) == ["current"]
+    finally:
+        reader.close()
+
+
+def test_an_abandoned_partial_backup_is_removed_but_one_in_progress_is_kept(
+    workspace: Workspace, paths: DataPaths
+) -> None:
+    backup_now(workspace)
+    abandoned = paths.backups / "deliverydesk-20260101T000000Z.db.partial"
+    in_progress = paths.backups / "deliverydesk-20260316T092959Z.db.partial"
+    for partial in (abandoned, in_progress):
+        partial.write_bytes(b"half a copy")
+    two_hours_ago = time.time() - 7200
+    os.utime(abandoned, (two_hours_ago, two_hours_ago))
+
+    backup_now(workspace)
+
+    assert not abandoned.exists()
+    assert in_progress.exists()
