@@ -10,7 +10,9 @@ import base64
 import binascii
 import hashlib
 import json
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -66,15 +68,24 @@ def read_bundle(path: Path, limits: BundleLimits = DEFAULT_LIMITS) -> ValidBundl
     """Read and validate a bundle file; BundleError says what is wrong."""
     try:
         with path.open("rb") as stream:
-            data = stream.read(limits.max_file_bytes + 1)  # never more than the cap, whatever stat says
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise refused(f"{path} is not a regular file.")
+            if status.st_size > limits.max_file_bytes:
+                raise _too_large(limits)
+            data = stream.read(limits.max_file_bytes + 1)  # never more than the cap, whatever stat said
     except OSError as exc:
         raise refused(f"Cannot read the bundle {path}: {exc.strerror or exc}.") from None
     return parse_bundle(data, limits)
 
 
+def _too_large(limits: BundleLimits) -> BundleError:
+    return refused(f"The file is larger than the {_megabytes(limits.max_file_bytes)} a bundle may have.")
+
+
 def parse_bundle(data: bytes, limits: BundleLimits = DEFAULT_LIMITS) -> ValidBundle:
     if len(data) > limits.max_file_bytes:
-        raise refused(f"The file is larger than the {_megabytes(limits.max_file_bytes)} a bundle may have.")
+        raise _too_large(limits)
     document = _parse_json(data, limits.max_depth)
     _check_format(document)
     _check_schema(document)

@@ -143,6 +143,21 @@ def test_an_oversized_file_is_refused(
     _refused(target, path, "larger than the", limits=small)
 
 
+def test_a_file_over_the_default_cap_is_refused_before_reading(
+    target: ServiceContext, tmp_path: Path
+) -> None:
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as stream:  # sparse: 300 MB on paper, nothing on disk
+        stream.truncate(300 * 1024 * 1024)
+    _refused(target, huge, "larger than the 200 MB")
+
+
+@pytest.mark.parametrize("path", ["folder", "/dev/zero"])
+def test_something_that_is_not_a_file_is_refused(target: ServiceContext, tmp_path: Path, path: str) -> None:
+    (tmp_path / "folder").mkdir()
+    _refused(target, tmp_path / path, "not a regular file|Cannot read")
+
+
 def test_an_oversized_attachment_is_refused(
     document: dict[str, Any], target: ServiceContext, tmp_path: Path
 ) -> None:
