@@ -38,14 +38,15 @@ def short_fingerprint(fingerprint: str) -> str:
     return fingerprint[:SHORT_FINGERPRINT]
 
 
-def footer_text(meta: DocumentMetaData, t: Phrases) -> str:
-    """Reference · Version n · Fingerprint 1a2b3c4d5e6f (or "Draft, not issued")."""
+def footer_text(meta: DocumentMetaData, t: Phrases) -> tuple[str, str]:
+    """The reference, and what follows it: "  ·  Version n  ·  Fingerprint 1a2b3c4d5e6f" (or
+    "Draft, not issued"). Only the reference is ever cut short, so the fingerprint always shows."""
     seal = (
         t("doc.fingerprint", short=short_fingerprint(meta.fingerprint))
         if meta.fingerprint
         else t("doc.draft")
     )
-    return "  ·  ".join((meta.reference, t("doc.version", version=meta.version), seal))
+    return meta.reference, "".join(f"  ·  {part}" for part in (t("doc.version", version=meta.version), seal))
 
 
 def furniture_painter(meta: DocumentMetaData, title: str) -> PagePainter:
@@ -54,7 +55,7 @@ def furniture_painter(meta: DocumentMetaData, title: str) -> PagePainter:
     font = document_fonts().regular
     page_width, _ = PAGE_SIZES[meta.paper]
     right = page_width - MARGIN_X
-    footer = footer_text(meta, t)
+    reference, tail = footer_text(meta, t)
 
     def paint(canvas: Canvas, total: int) -> None:
         page = canvas.getPageNumber()
@@ -67,9 +68,8 @@ def furniture_painter(meta: DocumentMetaData, title: str) -> PagePainter:
         numbers_width = stringWidth(numbers, font, FURNITURE_SIZE)
         y = MARGIN_BOTTOM - 10
         canvas.line(MARGIN_X, y + 9, right, y + 9)
-        canvas.drawString(
-            MARGIN_X, y, clip(footer, font, FURNITURE_SIZE, right - MARGIN_X - numbers_width - 18)
-        )
+        room = right - MARGIN_X - numbers_width - 18 - stringWidth(tail, font, FURNITURE_SIZE)
+        canvas.drawString(MARGIN_X, y, clip(reference, font, FURNITURE_SIZE, room) + tail)
         canvas.drawRightString(right, y, numbers)
         if page > 1:
             top = PAGE_SIZES[meta.paper][1] - MARGIN_TOP + 8

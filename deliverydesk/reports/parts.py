@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from deliverydesk.reports.blocks import Flowable, cell, para, png_image, section
@@ -17,7 +18,7 @@ from deliverydesk.reports.data import (
     SignatoryData,
 )
 from deliverydesk.reports.fonts import document_fonts
-from deliverydesk.reports.styles import ACCENT, CELL_SIZE, INK, MUTED, RULE, Kit
+from deliverydesk.reports.styles import ACCENT, CELL_PAD_X, CELL_SIZE, INK, MUTED, RULE, Kit
 from deliverydesk.reports.text import markup, printable
 
 QR_SIZE = 23 * mm
@@ -37,7 +38,7 @@ def letterhead(kit: Kit, head: LetterheadData) -> list[Flowable]:
     lines = [Paragraph(markup(company), kit.styles.company), para(kit, address, kit.styles.small)]
     if contact_line:
         lines.append(para(kit, contact_line, kit.styles.small))
-    logo_width = 46 * mm
+    logo_width = 46 * mm if logo else 0
     right: Flowable = png_image(logo, logo_width, 16 * mm, "logo") if logo else ""
     if logo:
         right.hAlign = "RIGHT"
@@ -73,8 +74,13 @@ def _addressee(kit: Kit, party: PartyData) -> list[Flowable]:
 
 
 def _meta_lines(kit: Kit, rows: Sequence[tuple[str, str]], width: float) -> Flowable:
-    label_width = width * 0.4
-    cells = [[label, cell(kit, value, width - label_width)] for label, value in rows]
+    font = document_fonts().regular
+    widest = max(stringWidth(printable(label), font, CELL_SIZE) for label, _ in rows)
+    label_width = min(widest + 8, width * 0.45)
+    # these cells have no padding: give cell() the width it would subtract for padding
+    cells = [
+        [printable(label), cell(kit, value, width - label_width + 2 * CELL_PAD_X)] for label, value in rows
+    ]
     style = [
         *_TIGHT,
         ("FONT", (0, 0), (-1, -1), document_fonts().regular, CELL_SIZE),
@@ -106,7 +112,7 @@ def title_block(
     if project.contract_reference:
         rows.append((t("doc.contract"), project.contract_reference))
     qr_width = QR_SIZE + 6 * mm if meta.qr_payload else 0
-    left_width = (kit.width - qr_width) * 0.52
+    left_width = (kit.width - qr_width) * 0.5
     meta_width = kit.width - qr_width - left_width - 6 * mm
     cells: list[Flowable] = [_addressee(kit, addressee), _meta_lines(kit, rows, meta_width)]
     column_widths = [left_width + 6 * mm, meta_width]

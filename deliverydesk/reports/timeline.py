@@ -3,6 +3,7 @@ forecast (◆) or actual (●) date and the slip between them as a bar; a dashed
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 
@@ -66,11 +67,6 @@ def _today_line(x: float, top: float, bottom: float) -> Line:
     return Line(x, top, x, bottom, strokeColor=WARN, strokeWidth=0.8, strokeDashArray=[2, 2])
 
 
-def _label_step(months: int, width: float) -> int:
-    """Label every n-th month so that month labels never overlap (about 34 pt each)."""
-    return max(1, -(-months * 34 // int(width)))
-
-
 class _Chart:
     """Maps dates to x and draws onto one Drawing."""
 
@@ -94,15 +90,22 @@ class _Chart:
         )
 
     def axis(self) -> None:
+        """A grid line and label every ``step`` months (so labels never touch); the year shows
+        where it changes."""
         months = _months(self.start, self.end)
-        step = _label_step(len(months) - 1, self.right - self.left)
-        for index, month in enumerate(months):
+        widest = stringWidth(self._month_label(self.end, True), self.font, FONT_SIZE) + 8
+        month_width = (self.right - self.left) / max(1, len(months) - 1)
+        step = max(1, math.ceil(widest / month_width))
+        previous_year = 0
+        for month in months[::step]:
             x = self.x(month)
             self.drawing.add(
                 Line(x, self.top, x, self.top - ROW * len(self.rows), strokeColor=RULE, strokeWidth=0.3)
             )
-            if month < self.end and index % step == 0:
-                self.text(x + 2, self.top + 4, self._month_label(month, index == 0 or month.month == 1))
+            label = self._month_label(month, month.year != previous_year)
+            if month < self.end and x + 2 + stringWidth(label, self.font, FONT_SIZE) <= self.kit.width:
+                self.text(x + 2, self.top + 4, label)
+                previous_year = month.year
 
     def _month_label(self, month: date, with_year: bool) -> str:
         if self.kit.t.language == "en":

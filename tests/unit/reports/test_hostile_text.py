@@ -135,3 +135,13 @@ def test_an_unreadable_image_is_a_user_error_not_a_crash() -> None:
     with pytest.raises(ValidationError) as raised:
         render(broken)
     assert "signature" in raised.value.fields
+
+
+def test_a_huge_reference_is_cut_in_the_footer_but_the_fingerprint_stays() -> None:
+    data = sample_letter(Language.EN)
+    reference = "<b>R&D</b>" + "x" * 400
+    pdf = render(replace(data, meta=replace(data.meta, reference=reference, fingerprint="ab" * 32)))
+    texts = page_texts(pdf)
+    for number, text in enumerate(texts, 1):
+        assert "Fingerprint abababababab" in text and f"Page {number} / {len(texts)}" in text
+    assert squeeze(reference) in squeeze(page_texts(pdf)[0])  # printed whole in the title block
