@@ -40,6 +40,7 @@ CODE_MAX = 32
 FILENAME_MAX = 255
 ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024
 LOGO_MAX_BYTES = 2 * 1024 * 1024
+EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2099, 12, 31)  # catches typos like 2206
 
 PROJECT_CODE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")
 CURRENCY = re.compile(r"[A-Z]{3}")
@@ -78,6 +79,10 @@ class Checker:
     def not_before(self, field: str, later: date | None, earlier: date | None, message: str) -> None:
         if later is not None and earlier is not None and later < earlier:
             self.fail(field, message)
+
+    def in_range(self, field: str, day: date | None) -> None:
+        if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
+            self.fail(field, f"Use a date between {EARLIEST_DATE.year} and {LATEST_DATE.year}.")
 
     def not_future(self, field: str, day: date | None, today: date) -> None:
         if day is not None and day > today:
@@ -125,6 +130,8 @@ def validate_project(draft: ProjectDraft) -> ProjectDraft:
     check.not_before(
         "end_date", draft.end_date, draft.start_date, "The end date cannot be before the start date."
     )
+    check.in_range("start_date", draft.start_date)
+    check.in_range("end_date", draft.end_date)
     rrule = _check_rrule(check, draft.summary_rrule)
     calendar = _check_calendar(check, draft.holiday_calendar)
     texts: dict[str, Any] = {
@@ -180,6 +187,8 @@ def validate_milestone(draft: MilestoneDraft, today: date) -> MilestoneDraft:
     """A forecast after the baseline is allowed (it is slip); an actual date cannot be in the future."""
     check = Checker()
     name = check.text("name", draft.name, required=True)
+    for field in ("baseline_date", "forecast_date", "actual_date"):
+        check.in_range(field, getattr(draft, field))
     check.not_future("actual_date", draft.actual_date, today)
     check.done()
     return replace(draft, name=name)

@@ -24,8 +24,19 @@ def _row(ctx: ServiceContext, session: Session) -> SettingsRow:
 
 
 def get_settings(ctx: ServiceContext) -> SettingsItem:
+    """The settings; a read-only database without a settings row gets the defaults (id "")."""
     with ctx.db.unit_of_work() as session:
+        if ctx.db.readonly and settings_row(session) is None:
+            return _defaults(ctx)
         return to_item(SettingsItem, _row(ctx, session))
+
+
+def _defaults(ctx: ServiceContext) -> SettingsItem:
+    defaults = SettingsRow()
+    apply_draft(defaults, SettingsDraft(), skip=())
+    return to_item(
+        SettingsItem, defaults, id="", created_at=ctx.now(), updated_at=ctx.now(), archived_at=None
+    )
 
 
 def update_settings(ctx: ServiceContext, draft: SettingsDraft) -> SettingsItem:

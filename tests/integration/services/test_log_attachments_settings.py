@@ -147,3 +147,10 @@ def test_timestamps_come_from_the_injected_clock(ctx: ServiceContext, setup: Set
     assert made.created_at == FIXED_NOW == made.updated_at
     assert made.occurred_at == (FIXED_NOW - timedelta(hours=1)).astimezone(UTC)
     assert isinstance(made.occurred_at, datetime)
+
+
+def test_read_only_database_without_settings_gets_the_defaults(ctx: ServiceContext) -> None:
+    read_only = ServiceContext(db=replace(ctx.db, readonly=True), clock=ctx.clock)
+    defaults = settings.get_settings(read_only)
+    assert defaults.id == "" and defaults.goodwill_hours_per_project == 16.0
+    assert settings.get_settings(ctx).id != ""

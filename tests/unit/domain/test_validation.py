@@ -234,3 +234,15 @@ def test_taken_code_is_named() -> None:
     with pytest.raises(ValidationError) as raised:
         check_code_free("DD-1", taken=True)
     assert "DD-1" in raised.value.fields["code"]
+
+
+def test_dates_outside_the_sensible_range_are_typos() -> None:
+    good = MilestoneDraft(
+        project_id="p", name="SAT", baseline_date=date(2099, 12, 31), forecast_date=date(2000, 1, 1)
+    )
+    validate_milestone(good, TODAY)
+    typo = MilestoneDraft(project_id="p", name="SAT", baseline_date=date(2206, 3, 1))
+    assert errors_of(lambda: validate_milestone(typo, TODAY)) == {
+        "baseline_date": "Use a date between 2000 and 2099."
+    }
+    assert "start_date" in errors_of(lambda: validate_project(project(start_date=date(1999, 12, 31))))
