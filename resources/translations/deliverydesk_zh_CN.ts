@@ -124,6 +124,207 @@
         </message>
     </context>
     <context>
+        <name>ChangeRequestDialog</name>
+        <message>
+            <source>New change request</source>
+            <translation>新建变更请求</translation>
+        </message>
+        <message>
+            <source>Edit change request</source>
+            <translation>编辑变更请求</translation>
+        </message>
+        <message>
+            <source>The ask</source>
+            <translation>需求内容</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>What was asked</source>
+            <translation>提出的需求</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Requested by</source>
+            <translation>提出人</translation>
+        </message>
+        <message>
+            <source>Someone else (type the name below)</source>
+            <translation>其他人(在下方填写姓名)</translation>
+        </message>
+        <message>
+            <source>Name if not a contact</source>
+            <translation>非联系人时的姓名</translation>
+        </message>
+        <message>
+            <source>Requested on</source>
+            <translation>提出日期</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Triage &amp;&amp; impact</source>
+            <translation>分级与影响</translation>
+        </message>
+        <message>
+            <source>Triage</source>
+            <translation>分级</translation>
+        </message>
+        <message>
+            <source>Scope check</source>
+            <translation>范围核对</translation>
+        </message>
+        <message>
+            <source>Matching scope item</source>
+            <translation>对应的范围条目</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Matching exclusion</source>
+            <translation>对应的不包含事项</translation>
+        </message>
+        <message>
+            <source>Effort</source>
+            <translation>工作量</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> 小时</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>费用</translation>
+        </message>
+        <message>
+            <source>Schedule impact</source>
+            <translation>工期影响</translation>
+        </message>
+        <message>
+            <source> working days</source>
+            <translation> 个工作日</translation>
+        </message>
+        <message>
+            <source>Risk</source>
+            <translation>风险</translation>
+        </message>
+        <message>
+            <source>Client's view</source>
+            <translation>客户视角分析</translation>
+        </message>
+        <message>
+            <source>Benefit to the client</source>
+            <translation>对客户的收益</translation>
+        </message>
+        <message>
+            <source>Cost and effort for the client</source>
+            <translation>客户需付出的成本与精力</translation>
+        </message>
+        <message>
+            <source>Risks</source>
+            <translation>风险</translation>
+        </message>
+        <message>
+            <source>Alternatives</source>
+            <translation>替代方案</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>决定</translation>
+        </message>
+        <message>
+            <source>Decided by</source>
+            <translation>决定人</translation>
+        </message>
+        <message>
+            <source>Decided on</source>
+            <translation>决定日期</translation>
+        </message>
+        <message>
+            <source>Set</source>
+            <translation>设定</translation>
+        </message>
+        <message>
+            <source>Rationale</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Above my authority: needs a manager's approval</source>
+            <translation>超出我的授权额度:需要上级审批</translation>
+        </message>
+        <message>
+            <source>Approved by</source>
+            <translation>审批人</translation>
+        </message>
+        <message>
+            <source>Approved on</source>
+            <translation>审批日期</translation>
+        </message>
+        <message>
+            <source>Approval note</source>
+            <translation>审批意见</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangeRequestModel</name>
+        <message>
+            <source>Ref</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Ask</source>
+            <translation>需求</translation>
+        </message>
+        <message>
+            <source>Requested</source>
+            <translation>提出日期</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>提出人</translation>
+        </message>
+        <message>
+            <source>Triage</source>
+            <translation>分级</translation>
+        </message>
+        <message>
+            <source>Scope check</source>
+            <translation>范围核对</translation>
+        </message>
+        <message>
+            <source>Effort (h)</source>
+            <translation>工作量(小时)</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>决定</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangeRequestsPage</name>
+        <message>
+            <source>Change requests</source>
+            <translation>变更请求</translation>
+        </message>
+        <message>
+            <source>No change requests yet. Log every extra ask here, even small ones: what is not written down cannot be decided.</source>
+            <translation>还没有变更请求。每一项额外需求都记在这里,小事也不例外:没有记录的事无法做出决定。</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashHandler</name>
         <message>
             <source>Unexpected error</source>
@@ -141,6 +342,282 @@
         </message>
     </context>
     <context>
+        <name>ExclusionDialog</name>
+        <message>
+            <source>New exclusion</source>
+            <translation>新建不包含事项</translation>
+        </message>
+        <message>
+            <source>Edit exclusion</source>
+            <translation>编辑不包含事项</translation>
+        </message>
+        <message>
+            <source>Not included</source>
+            <translation>不包含的内容</translation>
+        </message>
+        <message>
+            <source>e.g. Integration with the client's ERP</source>
+            <translation>例如:与客户 ERP 的集成</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExclusionModel</name>
+        <message>
+            <source>Ref</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Not included in this engagement</source>
+            <translation>本项目不包含的事项</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpectationDialog</name>
+        <message>
+            <source>New expectation</source>
+            <translation>新建期望</translation>
+        </message>
+        <message>
+            <source>Edit expectation</source>
+            <translation>编辑期望</translation>
+        </message>
+        <message>
+            <source>What the client will see</source>
+            <translation>客户将看到的结果</translation>
+        </message>
+        <message>
+            <source>e.g. Work orders are reported by scanning</source>
+            <translation>例如:工单通过扫码报工</translation>
+        </message>
+        <message>
+            <source>How we will know</source>
+            <translation>如何判定达成</translation>
+        </message>
+        <message>
+            <source>e.g. 5 working days without paper reports</source>
+            <translation>例如:连续 5 个工作日不再使用纸质报表</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>截止日期</translation>
+        </message>
+        <message>
+            <source>Set</source>
+            <translation>设定</translation>
+        </message>
+        <message>
+            <source>Agreed with</source>
+            <translation>约定对象</translation>
+        </message>
+        <message>
+            <source>Not yet agreed</source>
+            <translation>尚未约定</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpectationModel</name>
+        <message>
+            <source>Ref</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>What the client will see</source>
+            <translation>客户将看到的结果</translation>
+        </message>
+        <message>
+            <source>How we will know</source>
+            <translation>如何判定达成</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>截止日期</translation>
+        </message>
+        <message>
+            <source>Agreed with</source>
+            <translation>约定对象</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExpectationsPage</name>
+        <message>
+            <source>Agreed expectations</source>
+            <translation>已约定的期望</translation>
+        </message>
+        <message>
+            <source>No expectations yet. Write down what the client will see and how you will both know it is done, then get it confirmed in writing.</source>
+            <translation>还没有期望。写下客户将看到的结果以及双方如何判定达成,然后请客户书面确认。</translation>
+        </message>
+        <message>
+            <source>Expectations</source>
+            <translation>期望</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverDialog</name>
+        <message>
+            <source>New handover entry</source>
+            <translation>新建交接条目</translation>
+        </message>
+        <message>
+            <source>Edit handover entry</source>
+            <translation>编辑交接条目</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Set</source>
+            <translation>设定</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Attendees</source>
+            <translation>参加人员</translation>
+        </message>
+        <message>
+            <source>Names, one per line</source>
+            <translation>姓名,每行一个</translation>
+        </message>
+        <message>
+            <source>Written material was left with the client</source>
+            <translation>已向客户留下书面资料</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>建议</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverModel</name>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>说明</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attendee(s)</source>
+            <translation>
+                <numerusform>%n 名参加人员</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>material left</source>
+            <translation>已留资料</translation>
+        </message>
+        <message>
+            <source>no material left</source>
+            <translation>未留资料</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverPage</name>
+        <message>
+            <source>Handover</source>
+            <translation>交接</translation>
+        </message>
+        <message>
+            <source>Nothing recorded for the handover yet. List each document handed over, each training session, the risks the client must know and the open items.</source>
+            <translation>交接内容尚未记录。请列出每份移交文档、每次培训、客户须知的风险以及未结事项。</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+    </context>
+    <context>
+        <name>Health</name>
+        <message>
+            <source>On track</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation>有风险</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryModel</name>
+        <message>
+            <source>Changed</source>
+            <translation>变更时间</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期类型</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>原日期</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>新日期</translation>
+        </message>
+        <message>
+            <source>Change request</source>
+            <translation>变更请求</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Baseline</source>
+            <translation>基线日期</translation>
+        </message>
+        <message>
+            <source>Forecast</source>
+            <translation>预计日期</translation>
+        </message>
+        <message>
+            <source>Actual</source>
+            <translation>实际日期</translation>
+        </message>
+    </context>
+    <context>
         <name>HomePage</name>
         <message>
             <source>Refresh</source>
@@ -153,6 +630,119 @@
         <message>
             <source>Today</source>
             <translation>今日</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueDialog</name>
+        <message>
+            <source>New issue</source>
+            <translation>新建问题</translation>
+        </message>
+        <message>
+            <source>Edit issue</source>
+            <translation>编辑问题</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>e.g. data migration</source>
+            <translation>例如:数据迁移</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>严重程度</translation>
+        </message>
+        <message>
+            <source>Reported on</source>
+            <translation>报告日期</translation>
+        </message>
+        <message>
+            <source>Resolved on</source>
+            <translation>解决日期</translation>
+        </message>
+        <message>
+            <source>Set</source>
+            <translation>设定</translation>
+        </message>
+        <message>
+            <source>Symptoms</source>
+            <translation>现象</translation>
+        </message>
+        <message>
+            <source>Root cause</source>
+            <translation>根本原因</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>解决办法</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueModel</name>
+        <message>
+            <source>Ref</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>严重程度</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>报告日期</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>解决日期</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>未解决</translation>
+        </message>
+        <message>
+            <source>A recurring problem: this category was met at several clients</source>
+            <translation>重复出现的问题:多家客户都遇到过这一类别</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssuesPage</name>
+        <message>
+            <source>Issues</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>No issues recorded. Give each problem a category: the same category at several clients shows a recurring problem.</source>
+            <translation>尚未记录问题。为每个问题指定类别:同一类别出现在多家客户,就说明是重复出现的问题。</translation>
+        </message>
+        <message>
+            <source>Butterfly reviews</source>
+            <translation>蝴蝶检查法复盘</translation>
+        </message>
+        <message>
+            <source>No reviews yet. After the project or a major incident, look at both sides over the short, mid and long term.</source>
+            <translation>还没有复盘。项目结束或重大事件之后,从客户端和公司端分别看短期、中期、长期。</translation>
+        </message>
+        <message>
+            <source>the review of %1</source>
+            <translation>%1 的复盘</translation>
+        </message>
+        <message>
+            <source>Issues &amp;&amp; reviews</source>
+            <translation>问题与复盘</translation>
         </message>
     </context>
     <context>
@@ -427,6 +1017,123 @@
         </message>
     </context>
     <context>
+        <name>LogEntryDialog</name>
+        <message>
+            <source>New log entry</source>
+            <translation>新建沟通记录</translation>
+        </message>
+        <message>
+            <source>Correct log entry</source>
+            <translation>更正沟通记录</translation>
+        </message>
+        <message>
+            <source>The original entry stays as it was; this correction is added to the log and points at it.</source>
+            <translation>原记录保持不变;这条更正会作为新记录加入,并指向原记录。</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>参与人员</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Change request</source>
+            <translation>变更请求</translation>
+        </message>
+        <message>
+            <source>Expectation</source>
+            <translation>期望</translation>
+        </message>
+        <message>
+            <source>Milestone</source>
+            <translation>里程碑</translation>
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation>问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogModel</name>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>参与人员</translation>
+        </message>
+        <message>
+            <source>Correction</source>
+            <translation>更正</translation>
+        </message>
+        <message>
+            <source>Corrected by a later entry</source>
+            <translation>已被后续记录更正</translation>
+        </message>
+        <message>
+            <source>Corrects the entry of %1</source>
+            <translation>更正 %1 的记录</translation>
+        </message>
+        <message>
+            <source>Corrects an earlier entry</source>
+            <translation>更正一条较早的记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogPage</name>
+        <message>
+            <source>Communication log</source>
+            <translation>沟通记录</translation>
+        </message>
+        <message>
+            <source>Nothing logged yet. Record every meeting, call and decision: months later the log settles what was agreed.</source>
+            <translation>还没有记录。每次会议、电话和决定都记下来:几个月后,记录能说明当时约定了什么。</translation>
+        </message>
+        <message>
+            <source>Correct…</source>
+            <translation>更正…</translation>
+        </message>
+        <message>
+            <source>Write a correction (Enter or F2); the original stays</source>
+            <translation>写一条更正(Enter 或 F2);原记录保留</translation>
+        </message>
+        <message>
+            <source>Quick add: what happened, then Enter (logged now)</source>
+            <translation>快速添加:写下发生的事,按 Enter(记为现在)</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation>沟通记录</translation>
+        </message>
+    </context>
+    <context>
         <name>Logo</name>
         <message>
             <source>The file cannot be read.</source>
@@ -556,6 +1263,141 @@
         </message>
     </context>
     <context>
+        <name>MilestoneDialog</name>
+        <message>
+            <source>New milestone</source>
+            <translation>新建里程碑</translation>
+        </message>
+        <message>
+            <source>Edit milestone</source>
+            <translation>编辑里程碑</translation>
+        </message>
+        <message>
+            <source>Milestone</source>
+            <translation>里程碑</translation>
+        </message>
+        <message>
+            <source>Baseline date</source>
+            <translation>基线日期</translation>
+        </message>
+        <message>
+            <source>Set</source>
+            <translation>设定</translation>
+        </message>
+        <message>
+            <source>Forecast date</source>
+            <translation>预计日期</translation>
+        </message>
+        <message>
+            <source>Actual date</source>
+            <translation>实际日期</translation>
+        </message>
+        <message>
+            <source>Who acts next</source>
+            <translation>下一步由谁推进</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>The main goal (deferred B-items wait for it)</source>
+            <translation>主要目标(延后处理的 B 类事项等它完成)</translation>
+        </message>
+        <message>
+            <source>Reason for a date change</source>
+            <translation>日期变更原因</translation>
+        </message>
+        <message>
+            <source>Needed when a date moves: the client will ask why</source>
+            <translation>日期变动时必填:客户会问为什么</translation>
+        </message>
+        <message>
+            <source>Caused by change request</source>
+            <translation>由变更请求引起</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Say why the date moves: the client will ask.</source>
+            <translation>请说明日期变动的原因:客户会问。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MilestoneModel</name>
+        <message>
+            <source>Ref</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Milestone</source>
+            <translation>里程碑</translation>
+        </message>
+        <message>
+            <source>Baseline</source>
+            <translation>基线日期</translation>
+        </message>
+        <message>
+            <source>Forecast</source>
+            <translation>预计日期</translation>
+        </message>
+        <message>
+            <source>Actual</source>
+            <translation>实际日期</translation>
+        </message>
+        <message>
+            <source>Slip (wd)</source>
+            <translation>延误</translation>
+        </message>
+        <message>
+            <source>Who acts</source>
+            <translation>推进方</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Slip in working days: forecast (or actual) minus baseline; negative = ahead</source>
+            <translation>延误的工作日数:预计(或实际)日期减基线日期;负数表示提前</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n working day(s) of slip</source>
+            <translation>
+                <numerusform>延误 %n 个工作日</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The main goal: deferred B-items wait for it</source>
+            <translation>主要目标:延后处理的 B 类事项等它完成</translation>
+        </message>
+    </context>
+    <context>
+        <name>MilestonesPage</name>
+        <message>
+            <source>Milestones</source>
+            <translation>里程碑</translation>
+        </message>
+        <message>
+            <source>No milestones yet. Add the contract's milestones with their baseline dates; moving a date later keeps its history.</source>
+            <translation>还没有里程碑。添加合同里程碑及其基线日期;之后调整日期会保留变更历史。</translation>
+        </message>
+        <message>
+            <source>Date changes</source>
+            <translation>日期变更</translation>
+        </message>
+        <message>
+            <source>%1: no date changes, the dates are as first planned.</source>
+            <translation>%1:日期没有变更,仍是最初计划。</translation>
+        </message>
+        <message>
+            <source>Select a milestone to see how its dates moved, and why.</source>
+            <translation>选择一个里程碑,查看其日期如何变动以及原因。</translation>
+        </message>
+    </context>
+    <context>
         <name>NewProjectDialog</name>
         <message>
             <source>No regular summary</source>
@@ -637,8 +1479,68 @@
     <context>
         <name>OverviewPage</name>
         <message>
-            <source>Goodwill hours used</source>
-            <translation>已用友情支持工时</translation>
+            <source>Key facts</source>
+            <translation>基本信息</translation>
+        </message>
+        <message>
+            <source>How the project stands</source>
+            <translation>项目现状</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>合同</translation>
+        </message>
+        <message>
+            <source>Contract value</source>
+            <translation>合同金额</translation>
+        </message>
+        <message>
+            <source>Contract period</source>
+            <translation>合同期</translation>
+        </message>
+        <message>
+            <source>Document language</source>
+            <translation>文档语言</translation>
+        </message>
+        <message>
+            <source>Delivery lead</source>
+            <translation>交付负责人</translation>
+        </message>
+        <message>
+            <source>Sales owner</source>
+            <translation>销售负责人</translation>
+        </message>
+        <message>
+            <source>Contracted effort</source>
+            <translation>合同工作量</translation>
+        </message>
+        <message>
+            <source>Goodwill budget</source>
+            <translation>友情支持额度</translation>
+        </message>
+        <message>
+            <source>Milestones</source>
+            <translation>里程碑</translation>
+        </message>
+        <message>
+            <source>Expectations confirmed</source>
+            <translation>期望书面确认</translation>
+        </message>
+        <message>
+            <source>Change requests</source>
+            <translation>变更请求</translation>
+        </message>
+        <message>
+            <source>Goodwill used</source>
+            <translation>友情支持已用</translation>
         </message>
         <message>
             <source>Scope-creep ratio</source>
@@ -647,6 +1549,42 @@
         <message>
             <source>Overview</source>
             <translation>概览</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <translation>%1 小时</translation>
+        </message>
+        <message>
+            <source>No milestones yet</source>
+            <translation>还没有里程碑</translation>
+        </message>
+        <message>
+            <source>%1 of %2 confirmed in writing</source>
+            <translation>%2 项中已书面确认 %1 项</translation>
+        </message>
+        <message>
+            <source>No expectations yet</source>
+            <translation>还没有期望</translation>
+        </message>
+        <message>
+            <source>No change requests yet</source>
+            <translation>还没有变更请求</translation>
+        </message>
+        <message>
+            <source>%1 h used; no goodwill budget set</source>
+            <translation>已用 %1 小时;未设定友情支持额度</translation>
+        </message>
+        <message>
+            <source>%1 h of %2 h (%3 %)</source>
+            <translation>%2 小时中已用 %1 小时(%3 %)</translation>
+        </message>
+        <message>
+            <source>No contracted effort set</source>
+            <translation>未设定合同工作量</translation>
+        </message>
+        <message>
+            <source>%1 % (%2 h accepted out of scope, %3 h contracted)</source>
+            <translation>%1 %(接受的范围外工作 %2 小时,合同工作量 %3 小时)</translation>
         </message>
     </context>
     <context>
@@ -726,6 +1664,254 @@
         <message>
             <source>Choose a project on the left.</source>
             <translation>请在左侧选择一个项目。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDialog</name>
+        <message>
+            <source>%1 (assigned when saved)</source>
+            <translation>%1(保存时分配)</translation>
+        </message>
+        <message>
+            <source>Ref</source>
+            <translation>编号</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordPanel</name>
+        <message>
+            <source>Archive %1?
+
+It is hidden from the lists, never erased; you can restore it later.</source>
+            <translation>归档 %1?
+
+归档后不再显示在列表中,但不会删除;之后可以恢复。</translation>
+        </message>
+        <message>
+            <source>Archive</source>
+            <translation>归档</translation>
+        </message>
+        <message>
+            <source>Show archived</source>
+            <translation>显示已归档</translation>
+        </message>
+        <message>
+            <source>New…</source>
+            <translation>新建…</translation>
+        </message>
+        <message>
+            <source>New (Insert or Ctrl+N)</source>
+            <translation>新建(Insert 或 Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Edit (Enter, F2 or double-click)</source>
+            <translation>编辑(Enter、F2 或双击)</translation>
+        </message>
+        <message>
+            <source>Archive (Delete): hidden, never erased</source>
+            <translation>归档(Delete):隐藏,不会删除</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Bring an archived record back</source>
+            <translation>恢复已归档的记录</translation>
+        </message>
+        <message>
+            <source>Add the first one</source>
+            <translation>添加第一条</translation>
+        </message>
+        <message>
+            <source>%1 of %2 loaded</source>
+            <translation>已加载 %1 / %2 条</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shown</source>
+            <translation>
+                <numerusform>显示 %n 条</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n archived</source>
+            <translation>
+                <numerusform>%n 条已归档</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordTableModel</name>
+        <message>
+            <source>Archived on %1</source>
+            <translation>归档于 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewDialog</name>
+        <message>
+            <source>New butterfly review</source>
+            <translation>新建蝴蝶检查法复盘</translation>
+        </message>
+        <message>
+            <source>Edit butterfly review</source>
+            <translation>编辑蝴蝶检查法复盘</translation>
+        </message>
+        <message>
+            <source>Held on</source>
+            <translation>复盘日期</translation>
+        </message>
+        <message>
+            <source>About issue</source>
+            <translation>针对的问题</translation>
+        </message>
+        <message>
+            <source>The whole project</source>
+            <translation>整个项目</translation>
+        </message>
+        <message>
+            <source>Lessons</source>
+            <translation>经验教训</translation>
+        </message>
+        <message>
+            <source>Follow-up actions</source>
+            <translation>后续行动</translation>
+        </message>
+        <message>
+            <source>Short term: fixed fast and with certainty?</source>
+            <translation>短期:是否快速、确定地解决?</translation>
+        </message>
+        <message>
+            <source>Mid term: what do we owe? What process failed?</source>
+            <translation>中期:我们欠对方什么(道歉、补偿方案、跟进)?哪个流程出了问题?</translation>
+        </message>
+        <message>
+            <source>Long term: what relationship, what change in needs?</source>
+            <translation>长期:反映出怎样的关系、客户需求有何变化?</translation>
+        </message>
+        <message>
+            <source>Client side</source>
+            <translation>客户端</translation>
+        </message>
+        <message>
+            <source>Company side</source>
+            <translation>公司端</translation>
+        </message>
+        <message>
+            <source>Butterfly review</source>
+            <translation>蝴蝶检查法复盘</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewModel</name>
+        <message>
+            <source>Held on</source>
+            <translation>复盘日期</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>针对</translation>
+        </message>
+        <message>
+            <source>Client side, short term</source>
+            <translation>客户端·短期</translation>
+        </message>
+        <message>
+            <source>Lessons</source>
+            <translation>经验教训</translation>
+        </message>
+        <message>
+            <source>The whole project</source>
+            <translation>整个项目</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScopeItemDialog</name>
+        <message>
+            <source>New scope item</source>
+            <translation>新建范围条目</translation>
+        </message>
+        <message>
+            <source>Edit scope item</source>
+            <translation>编辑范围条目</translation>
+        </message>
+        <message>
+            <source>Deliverable</source>
+            <translation>交付物</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Acceptance criteria</source>
+            <translation>验收标准</translation>
+        </message>
+        <message>
+            <source>How the client accepts it</source>
+            <translation>客户如何验收</translation>
+        </message>
+        <message>
+            <source>Effort</source>
+            <translation>工作量</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> 小时</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScopeModel</name>
+        <message>
+            <source>Ref</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Deliverable</source>
+            <translation>交付物</translation>
+        </message>
+        <message>
+            <source>Effort (h)</source>
+            <translation>工作量(小时)</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Acceptance criteria</source>
+            <translation>验收标准</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScopePage</name>
+        <message>
+            <source>Contracted scope</source>
+            <translation>合同范围</translation>
+        </message>
+        <message>
+            <source>No deliverables yet. Add each contracted deliverable with its acceptance criteria: it is what every extra ask is checked against.</source>
+            <translation>还没有交付物。逐项添加合同交付物及其验收标准:每一项额外需求都要以此为准核对。</translation>
+        </message>
+        <message>
+            <source>Exclusions</source>
+            <translation>不包含事项</translation>
+        </message>
+        <message>
+            <source>No exclusions yet. Writing down what is not included prevents most disputes about scope.</source>
+            <translation>还没有不包含事项。写明不包含什么,可以避免大多数范围争议。</translation>
+        </message>
+        <message>
+            <source>Scope &amp;&amp; exclusions</source>
+            <translation>范围与不包含事项</translation>
         </message>
     </context>
     <context>

@@ -1,15 +1,52 @@
-"""Overview placeholder: the project's key meters (the per-project pages replace this)."""
+"""Overview: the project's key facts and its meters (milestones by health, expectations confirmed,
+change requests by decision, goodwill used of budget, scope-creep ratio)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from deliverydesk.domain.models import ProjectOverview
+from deliverydesk.domain.enums import Decision, ExpectationStatus
+from deliverydesk.domain.metrics import MilestoneHealth
+from deliverydesk.domain.models import ProjectItem, ProjectOverview
 from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.gui.dialogs.base import MessageBar
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.formatting import format_number
+from deliverydesk.gui.formatting import format_date, format_money, format_number
+from deliverydesk.gui.labels import label
+from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.pages.base import AREA_OVERVIEW, ProjectPage
+from deliverydesk.gui.pages.project.health import health_label
+from deliverydesk.gui.pages.project.meters import OK, OVER, TRACK, WARN, Meter, SegmentBar
+from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services.overview import get_project_overview
+
+HEALTH_ORDER = (
+    (MilestoneHealth.ON_TRACK, OK),
+    (MilestoneHealth.AT_RISK, WARN),
+    (MilestoneHealth.OVERDUE, OVER),
+    (MilestoneHealth.DONE, QColor("#5b7fa8")),
+)
+CONFIRMED = (ExpectationStatus.CONFIRMED, ExpectationStatus.MET)
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    heading = QLabel(text, parent)
+    font = heading.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    heading.setFont(font)
+    heading.setContentsMargins(0, 10, 0, 2)
+    return heading
+
+
+def _value(parent: QWidget) -> QLabel:
+    shown = QLabel(parent)
+    shown.setTextFormat(Qt.TextFormat.PlainText)  # names and refs are user text
+    shown.setWordWrap(True)
+    shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return shown
 
 
 class OverviewPage(ProjectPage):
@@ -18,11 +55,76 @@ class OverviewPage(ProjectPage):
 
     def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
-        self.form = QFormLayout(self)
-        self.goodwill = QLabel(self)
-        self.scope_creep = QLabel(self)
-        self.form.addRow(self.tr("Goodwill hours used"), self.goodwill)
-        self.form.addRow(self.tr("Scope-creep ratio"), self.scope_creep)
+        self.overview: ProjectOverview | None = None
+        self.message_bar = MessageBar(self)
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.addWidget(_heading(self.tr("Key facts"), body))
+        column.addLayout(self._facts(body))
+        column.addWidget(_heading(self.tr("How the project stands"), body))
+        column.addLayout(self._meters(body))
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(scroll, 1)
+
+    def _facts(self, parent: QWidget) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        names = (
+            ("client", self.tr("Client")),
+            ("status", self.tr("Status")),
+            ("contract", self.tr("Contract")),
+            ("value", self.tr("Contract value")),
+            ("period", self.tr("Contract period")),
+            ("language", self.tr("Document language")),
+            ("lead", self.tr("Delivery lead")),
+            ("sales", self.tr("Sales owner")),
+            ("effort", self.tr("Contracted effort")),
+            ("goodwill_budget", self.tr("Goodwill budget")),
+        )
+        self.facts: dict[str, QLabel] = {}
+        for index, (key, text) in enumerate(names):
+            row, column = divmod(index, 2)
+            caption = QLabel(text, parent)
+            caption.setStyleSheet(MUTED_STYLE)
+            self.facts[key] = _value(parent)
+            grid.addWidget(caption, row, column * 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self.facts[key], row, column * 2 + 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        return grid
+
+    def _meters(self, parent: QWidget) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(10)
+        self.milestone_bar, self.expectation_bar = SegmentBar(parent), SegmentBar(parent)
+        self.decision_bar = SegmentBar(parent)
+        self.goodwill_meter, self.creep_meter = Meter(parent), Meter(parent)
+        self.meter_texts: dict[str, QLabel] = {}
+        rows = (
+            ("milestones", self.tr("Milestones"), self.milestone_bar),
+            ("expectations", self.tr("Expectations confirmed"), self.expectation_bar),
+            ("decisions", self.tr("Change requests"), self.decision_bar),
+            ("goodwill", self.tr("Goodwill used"), self.goodwill_meter),
+            ("creep", self.tr("Scope-creep ratio"), self.creep_meter),
+        )
+        for row, (key, text, bar) in enumerate(rows):
+            caption = QLabel(text, parent)
+            self.meter_texts[key] = _value(parent)
+            self.meter_texts[key].setMinimumWidth(220)
+            grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(bar, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self.meter_texts[key], row, 2, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 3)
+        return grid
 
     def title(self) -> str:
         return self.tr("Overview")
@@ -31,15 +133,99 @@ class OverviewPage(ProjectPage):
         ctx, project_id = self.env.ctx, self.project_id
         assert project_id is not None
         self.env.tasks.submit(
-            lambda: get_project_overview(ctx, project_id), self._show, self._failed, key="overview"
+            lambda: get_project_overview(ctx, project_id), self.show_overview, self._failed, key="overview"
         )
 
-    def _show(self, overview: ProjectOverview) -> None:
-        self.goodwill.setText(
-            f"{format_number(overview.goodwill_hours_used)} / {format_number(overview.goodwill_budget_hours)}"
+    def show_overview(self, overview: ProjectOverview) -> None:
+        if overview.project.id != self.project_id:
+            return
+        self.overview = overview
+        self.message_bar.show_message("")
+        self._show_facts(overview.project)
+        self._show_milestones(overview)
+        self._show_expectations(overview)
+        self._show_decisions(overview)
+        self._show_goodwill(overview)
+        self._show_creep(overview)
+
+    def _show_facts(self, p: ProjectItem) -> None:
+        hours = self.tr("%1 h")
+        period = " – ".join(format_date(d) for d in (p.start_date, p.end_date) if d) or "—"
+        values = {
+            "client": p.client_name,
+            "status": label(p.status),
+            "contract": p.contract_ref or "—",
+            "value": format_money(p.contract_value_cents, p.currency) if p.contract_value_cents else "—",
+            "period": period,
+            "language": label(p.language),
+            "lead": p.delivery_lead or "—",
+            "sales": p.sales_owner or "—",
+            "effort": hours.replace("%1", format_number(p.contracted_effort_hours)),
+            "goodwill_budget": hours.replace("%1", format_number(p.goodwill_budget_hours)),
+        }
+        for key, text in values.items():
+            self.facts[key].setText(text)
+
+    def _show_milestones(self, o: ProjectOverview) -> None:
+        parts = [(o.milestones(h), colour, health_label(h)) for h, colour in HEALTH_ORDER]
+        text = " · ".join(f"{count} {name.lower()}" for count, _c, name in parts if count) or self.tr(
+            "No milestones yet"
         )
-        ratio = overview.scope_creep_ratio
-        self.scope_creep.setText("—" if ratio is None else f"{format_number(ratio * 100)} %")
+        self.milestone_bar.set_segments([(count, colour) for count, colour, _n in parts], text)
+        self.meter_texts["milestones"].setText(text)
+
+    def _show_expectations(self, o: ProjectOverview) -> None:
+        counts = o.expectations_by_status
+        confirmed = sum(counts.get(s, 0) for s in CONFIRMED)
+        total = sum(n for s, n in counts.items() if s is not ExpectationStatus.WITHDRAWN)
+        text = (
+            self.tr("%1 of %2 confirmed in writing").replace("%1", str(confirmed)).replace("%2", str(total))
+        )
+        if not total:
+            text = self.tr("No expectations yet")
+        self.expectation_bar.set_segments([(confirmed, OK), (total - confirmed, TRACK)], text)
+        self.meter_texts["expectations"].setText(text)
+
+    def _show_decisions(self, o: ProjectOverview) -> None:
+        colours = {
+            Decision.PENDING: WARN,
+            Decision.PENDING_APPROVAL: WARN,
+            Decision.APPROVED_BILLABLE: OK,
+            Decision.APPROVED_GOODWILL: QColor("#5b9f73"),
+            Decision.DECLINED: OVER,
+        }
+        counts = [(d, o.change_requests_by_decision.get(d, 0)) for d in Decision]
+        text = "\n".join(f"{label(d)}: {n}" for d, n in counts if n) or self.tr("No change requests yet")
+        self.decision_bar.set_segments([(n, colours.get(d, QColor("#9aa3ad"))) for d, n in counts], text)
+        self.meter_texts["decisions"].setText(text)
+
+    def _show_goodwill(self, o: ProjectOverview) -> None:
+        if o.goodwill_ratio is None:
+            text = self.tr("%1 h used; no goodwill budget set").replace(
+                "%1", format_number(o.goodwill_hours_used)
+            )
+        else:
+            text = (
+                self.tr("%1 h of %2 h (%3 %)")
+                .replace("%1", format_number(o.goodwill_hours_used))
+                .replace("%2", format_number(o.goodwill_budget_hours))
+                .replace("%3", format_number(o.goodwill_ratio * 100, 0))
+            )
+        self.goodwill_meter.set_ratio(o.goodwill_ratio, text)
+        self.meter_texts["goodwill"].setText(text)
+
+    def _show_creep(self, o: ProjectOverview) -> None:
+        if o.scope_creep_ratio is None:
+            text = self.tr("No contracted effort set")
+        else:
+            text = (
+                self.tr("%1 % (%2 h accepted out of scope, %3 h contracted)")
+                .replace("%1", format_number(o.scope_creep_ratio * 100))
+                .replace("%2", format_number(o.out_of_scope_hours_accepted))
+                .replace("%3", format_number(o.contracted_effort_hours))
+            )
+        self.creep_meter.set_ratio(o.scope_creep_ratio, text)
+        self.meter_texts["creep"].setText(text)
 
     def _failed(self, error: DeliveryDeskError) -> None:
-        self.goodwill.setText(error.message)
+        self.message_bar.show_message(error_text(error))

@@ -1,0 +1,64 @@
+"""What every record dialog shares: the record being edited (None = new), its ref, read-only mode."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QTabWidget, QWidget
+
+from deliverydesk.gui.dialogs.base import FormDialog
+from deliverydesk.gui.dialogs.records.fields import ref_label
+from deliverydesk.gui.env import GuiEnv
+
+
+class RecordDialog(FormDialog):
+    """Subclasses build their fields, then implement ``save()`` calling create_* or update_*."""
+
+    def __init__(self, env: GuiEnv, project_id: str, item: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.project_id = project_id
+        self.item = item
+        self.setMinimumWidth(560)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not env.readonly)
+        self._tab_forms: dict[str, int] = {}
+        self.tabs: QTabWidget | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.item is None
+
+    @property
+    def item_id(self) -> str | None:
+        return None if self.item is None else str(self.item.id)
+
+    def add_ref_row(self, next_ref: str) -> None:
+        """Show the record's ref, or the one it will get (refs are assigned when saved)."""
+        if self.item is not None:
+            text = str(self.item.ref)
+        else:
+            text = self.tr("%1 (assigned when saved)").replace("%1", next_ref)
+        self.ref_shown = ref_label(self, text)
+        self.form.addRow(self.tr("Ref"), self.ref_shown)
+
+    def begin_tab(self, title: str) -> None:
+        """Put the following fields on a new tab (long forms); errors switch to the tab that has one."""
+        if self.tabs is None:
+            self.tabs = QTabWidget(self)
+            self.layout().insertWidget(2, self.tabs)
+        page = QWidget(self.tabs)
+        self.form = QFormLayout(page)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.tabs.addTab(page, title)
+
+    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+        if self.tabs is not None:
+            self._tab_forms[name] = self.tabs.count() - 1
+        return super().add_field(name, label, widget)
+
+    def show_field_errors(self, fields: Any) -> None:
+        if self.tabs is not None:
+            tabs = [self._tab_forms[name] for name in fields if name in self._tab_forms]
+            if tabs:
+                self.tabs.setCurrentIndex(tabs[0])
+        super().show_field_errors(fields)

@@ -1,0 +1,203 @@
+"""Change requests (CR-n): the ask, triage and scope check, impact, the client's view, the decision.
+
+A plain editor of the stored fields; the decision rules (authority, budgets) come later."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QCheckBox, QWidget
+
+from deliverydesk.domain.drafts import ChangeRequestDraft
+from deliverydesk.domain.enums import Channel, Decision, RiskLevel, ScopeCheck, Triage
+from deliverydesk.domain.models import ChangeRequestItem, ContactItem, ExclusionItem, ScopeEntry
+from deliverydesk.gui.dialogs.records.base import RecordDialog
+from deliverydesk.gui.dialogs.records.expectation import contact_options
+from deliverydesk.gui.dialogs.records.fields import (
+    OptionalDate,
+    area,
+    date_edit,
+    enum_combo,
+    hours,
+    line,
+    link_combo,
+    whole,
+)
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.formatting import from_qdate
+from deliverydesk.services.change_requests import create_change_request, update_change_request
+
+
+@dataclass(frozen=True)
+class ChangeRequestChoices:
+    """What the link fields offer."""
+
+    contacts: Sequence[ContactItem] = ()
+    scope_items: Sequence[ScopeEntry] = ()
+    exclusions: Sequence[ExclusionItem] = ()
+    currency: str = field(default="CNY")
+
+
+class ChangeRequestDialog(RecordDialog):
+    def __init__(
+        self,
+        env: GuiEnv,
+        project_id: str,
+        item: ChangeRequestItem | None,
+        next_ref: str,
+        choices: ChangeRequestChoices = ChangeRequestChoices(),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(env, project_id, item, parent)
+        self.setObjectName("changeRequestDialog")
+        self.setWindowTitle(self.tr("New change request") if item is None else self.tr("Edit change request"))
+        self.setMinimumWidth(640)
+        self.add_ref_row(next_ref)
+        self.value = item or ChangeRequestDraft(project_id=project_id, title="", requested_on=env.ctx.today())
+        self._ask_tab(choices)
+        self._triage_tab(choices)
+        self._analysis_tab()
+        self._decision_tab()
+
+    def _ask_tab(self, choices: ChangeRequestChoices) -> None:
+        v = self.value
+        self.begin_tab(self.tr("The ask"))
+        self.title = self.add_field("title", self.tr("Title"), line(self, v.title))
+        self.description = self.add_field(
+            "description", self.tr("What was asked"), area(self, v.description, 4)
+        )
+        self.category = self.add_field("category", self.tr("Category"), line(self, v.category))
+        self.requested_by = self.add_field(
+            "requested_by_id",
+            self.tr("Requested by"),
+            link_combo(
+                self,
+                self.tr("Someone else (type the name below)"),
+                contact_options(choices.contacts),
+                v.requested_by_id,
+            ),
+        )
+        self.requested_by_name = self.add_field(
+            "requested_by_name", self.tr("Name if not a contact"), line(self, v.requested_by_name)
+        )
+        self.requested_on = self.add_field(
+            "requested_on", self.tr("Requested on"), date_edit(self, v.requested_on)
+        )
+        self.channel = self.add_field("channel", self.tr("Channel"), enum_combo(self, Channel, v.channel))
+
+    def _triage_tab(self, choices: ChangeRequestChoices) -> None:
+        v = self.value
+        self.begin_tab(self.tr("Triage && impact"))
+        self.triage = self.add_field("triage", self.tr("Triage"), enum_combo(self, Triage, v.triage))
+        self.scope_check = self.add_field(
+            "scope_check", self.tr("Scope check"), enum_combo(self, ScopeCheck, v.scope_check)
+        )
+        scope_options = [(f"{s.ref} {s.title}", s.id) for s in choices.scope_items if not s.archived]
+        self.scope_item = self.add_field(
+            "scope_item_id",
+            self.tr("Matching scope item"),
+            link_combo(self, self.tr("None"), scope_options, v.scope_item_id),
+        )
+        exclusion_options = [(f"{x.ref} {x.text}", x.id) for x in choices.exclusions if not x.archived]
+        self.exclusion = self.add_field(
+            "exclusion_id",
+            self.tr("Matching exclusion"),
+            link_combo(self, self.tr("None"), exclusion_options, v.exclusion_id),
+        )
+        self.effort = self.add_field(
+            "effort_hours", self.tr("Effort"), hours(self, v.effort_hours, self.tr(" h"))
+        )
+        self.cost = self.add_field(
+            "cost_cents", self.tr("Cost"), hours(self, v.cost_cents / 100, " " + choices.currency, 1e9)
+        )
+        self.cost.setDecimals(2)
+        self.cost.setValue(v.cost_cents / 100)
+        self.schedule = self.add_field(
+            "schedule_days",
+            self.tr("Schedule impact"),
+            whole(self, v.schedule_days, self.tr(" working days")),
+        )
+        self.risk = self.add_field("risk", self.tr("Risk"), enum_combo(self, RiskLevel, v.risk))
+
+    def _analysis_tab(self) -> None:
+        v = self.value
+        self.begin_tab(self.tr("Client's view"))
+        self.client_benefit = self.add_field(
+            "client_benefit", self.tr("Benefit to the client"), area(self, v.client_benefit)
+        )
+        self.client_cost = self.add_field(
+            "client_cost", self.tr("Cost and effort for the client"), area(self, v.client_cost)
+        )
+        self.risks = self.add_field("risks", self.tr("Risks"), area(self, v.risks))
+        self.alternatives = self.add_field(
+            "alternatives", self.tr("Alternatives"), area(self, v.alternatives)
+        )
+        self.recommendation = self.add_field(
+            "recommendation", self.tr("Recommendation"), area(self, v.recommendation)
+        )
+
+    def _decision_tab(self) -> None:
+        v = self.value
+        today = self.env.ctx.today()
+        self.begin_tab(self.tr("Decision"))
+        self.decision = self.add_field(
+            "decision", self.tr("Decision"), enum_combo(self, Decision, v.decision)
+        )
+        self.decided_by = self.add_field("decided_by", self.tr("Decided by"), line(self, v.decided_by))
+        self.decided_on = self.add_field(
+            "decided_on", self.tr("Decided on"), OptionalDate(self, v.decided_on, today, self.tr("Set"))
+        )
+        self.rationale = self.add_field("rationale", self.tr("Rationale"), area(self, v.rationale))
+        self.escalation = QCheckBox(self.tr("Above my authority: needs a manager's approval"), self)
+        self.escalation.setChecked(v.escalation_needed)
+        self.add_field("escalation_needed", "", self.escalation)
+        self.approved_by = self.add_field("approved_by", self.tr("Approved by"), line(self, v.approved_by))
+        self.approved_on = self.add_field(
+            "approved_on", self.tr("Approved on"), OptionalDate(self, v.approved_on, today, self.tr("Set"))
+        )
+        self.approval_note = self.add_field(
+            "approval_note", self.tr("Approval note"), area(self, v.approval_note, 2)
+        )
+
+    def draft(self) -> ChangeRequestDraft:
+        texts = (
+            "description",
+            "client_benefit",
+            "client_cost",
+            "risks",
+            "alternatives",
+            "recommendation",
+            "rationale",
+            "approval_note",
+        )
+        return ChangeRequestDraft(
+            id=self.item_id,
+            project_id=self.project_id,
+            title=self.title.text(),
+            category=self.category.text(),
+            requested_by_id=self.requested_by.currentData(),
+            requested_by_name=self.requested_by_name.text(),
+            requested_on=from_qdate(self.requested_on.date()),
+            channel=self.channel.currentData(),
+            triage=self.triage.currentData(),
+            scope_check=self.scope_check.currentData(),
+            scope_item_id=self.scope_item.currentData(),
+            exclusion_id=self.exclusion.currentData(),
+            effort_hours=self.effort.value(),
+            cost_cents=round(self.cost.value() * 100),
+            schedule_days=self.schedule.value(),
+            risk=self.risk.currentData(),
+            decision=self.decision.currentData(),
+            decided_by=self.decided_by.text(),
+            decided_on=self.decided_on.value(),
+            escalation_needed=self.escalation.isChecked(),
+            approved_by=self.approved_by.text(),
+            approved_on=self.approved_on.value(),
+            **{name: getattr(self, name).toPlainText() for name in texts},
+        )
+
+    def save(self) -> ChangeRequestItem:
+        if self.is_new:
+            return create_change_request(self.env.ctx, self.draft())
+        return update_change_request(self.env.ctx, self.draft())

@@ -1,0 +1,135 @@
+"""Field widgets the record dialogs share: long text, hours, enum choices, optional dates and links.
+
+Each helper returns a plain Qt widget (or a small composite with a ``value()``), so a dialog reads like
+its form: ``self.title = self.add_field("title", self.tr("Title"), line(self))``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from enum import Enum
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from deliverydesk.gui.formatting import from_qdate, to_qdate
+from deliverydesk.gui.labels import choices
+from deliverydesk.gui.style import MUTED_STYLE
+
+EARLIEST = QDate(2000, 1, 1)
+
+
+def line(parent: QWidget, text: str = "", placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit(text, parent)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def area(parent: QWidget, text: str = "", lines: int = 3, placeholder: str = "") -> QPlainTextEdit:
+    """Multi-line text; Tab moves on (a field engineer tabs through forms, never types tabs)."""
+    edit = QPlainTextEdit(parent)
+    edit.setPlainText(text)
+    edit.setTabChangesFocus(True)
+    edit.setPlaceholderText(placeholder)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+    return edit
+
+
+def hours(parent: QWidget, value: float, suffix: str, maximum: float = 100_000) -> QDoubleSpinBox:
+    box = QDoubleSpinBox(parent)
+    box.setRange(0, maximum)
+    box.setDecimals(1)
+    box.setSuffix(suffix)
+    box.setValue(value)
+    box.setAlignment(Qt.AlignmentFlag.AlignRight)
+    return box
+
+
+def whole(parent: QWidget, value: int, suffix: str, maximum: int = 10_000) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(0, maximum)
+    box.setSuffix(suffix)
+    box.setValue(value)
+    box.setAlignment(Qt.AlignmentFlag.AlignRight)
+    return box
+
+
+def enum_combo(parent: QWidget, enum_class: type[Enum], current: Enum) -> QComboBox:
+    combo = QComboBox(parent)
+    for text, member in choices(enum_class):
+        combo.addItem(text, member)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+def date_edit(parent: QWidget, value: date) -> QDateEdit:
+    edit = QDateEdit(to_qdate(value), parent)
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(EARLIEST)
+    return edit
+
+
+def link_combo(
+    parent: QWidget, none_text: str, options: Iterable[tuple[str, str]], current: str | None
+) -> QComboBox:
+    """An optional link to another record: (text, id) options after a "none" entry."""
+    combo = QComboBox(parent)
+    combo.addItem(none_text, None)
+    for text, record_id in options:
+        combo.addItem(text, record_id)
+    index = combo.findData(current) if current else 0
+    if current and index < 0:  # linked to a record not offered (archived): keep the link visible
+        combo.addItem("…", current)
+        index = combo.count() - 1
+    combo.setCurrentIndex(max(0, index))
+    return combo
+
+
+class OptionalDate(QWidget):
+    """A date that may be left unset: a check box switches the date on."""
+
+    def __init__(self, parent: QWidget, value: date | None, default: date, check_text: str) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(check_text, self)
+        self.edit = date_edit(self, value or default)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        row.addWidget(self.edit, 1)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        self.setFocusProxy(self.check)
+        QWidget.setTabOrder(self.check, self.edit)
+
+    def value(self) -> date | None:
+        return from_qdate(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(to_qdate(value))
+
+
+def ref_label(parent: QWidget, text: str) -> QLabel:
+    """The record's ref (or the one it will get), read-only."""
+    shown = QLabel(text, parent)
+    shown.setTextFormat(Qt.TextFormat.PlainText)
+    shown.setStyleSheet(MUTED_STYLE)
+    shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return shown
+
+
+def text_of(widget: QLineEdit | QPlainTextEdit) -> str:
+    return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()

@@ -1,0 +1,79 @@
+"""Issues (I-n) with a category (recurring categories across clients show a pattern)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from deliverydesk.domain.drafts import IssueDraft
+from deliverydesk.domain.enums import Severity
+from deliverydesk.domain.models import IssueItem
+from deliverydesk.gui.dialogs.records.base import RecordDialog
+from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, date_edit, enum_combo, line
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.formatting import from_qdate
+from deliverydesk.services.issues import create_issue, update_issue
+
+
+class IssueDialog(RecordDialog):
+    def __init__(
+        self,
+        env: GuiEnv,
+        project_id: str,
+        item: IssueItem | None,
+        next_ref: str,
+        categories: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(env, project_id, item, parent)
+        self.setObjectName("issueDialog")
+        self.setWindowTitle(self.tr("New issue") if item is None else self.tr("Edit issue"))
+        today = env.ctx.today()
+        self.add_ref_row(next_ref)
+        self.title = self.add_field("title", self.tr("Title"), line(self, item.title if item else ""))
+        self.category = QComboBox(self)
+        self.category.setEditable(True)  # reuse a category so the same problem is counted together
+        self.category.addItems(sorted(set(categories)))
+        self.category.setCurrentText(item.category if item else "")
+        self.category.lineEdit().setPlaceholderText(self.tr("e.g. data migration"))
+        self.add_field("category", self.tr("Category"), self.category)
+        self.severity = self.add_field(
+            "severity",
+            self.tr("Severity"),
+            enum_combo(self, Severity, item.severity if item else Severity.MEDIUM),
+        )
+        self.reported_on = self.add_field(
+            "reported_on", self.tr("Reported on"), date_edit(self, item.reported_on if item else today)
+        )
+        self.resolved_on = self.add_field(
+            "resolved_on",
+            self.tr("Resolved on"),
+            OptionalDate(self, item.resolved_on if item else None, today, self.tr("Set")),
+        )
+        self.symptoms = self.add_field(
+            "symptoms", self.tr("Symptoms"), area(self, item.symptoms if item else "")
+        )
+        self.root_cause = self.add_field(
+            "root_cause", self.tr("Root cause"), area(self, item.root_cause if item else "")
+        )
+        self.resolution = self.add_field(
+            "resolution", self.tr("Resolution"), area(self, item.resolution if item else "")
+        )
+
+    def save(self) -> IssueItem:
+        draft = IssueDraft(
+            id=self.item_id,
+            project_id=self.project_id,
+            title=self.title.text(),
+            category=self.category.currentText(),
+            severity=self.severity.currentData(),
+            reported_on=from_qdate(self.reported_on.date()),
+            resolved_on=self.resolved_on.value(),
+            symptoms=self.symptoms.toPlainText(),
+            root_cause=self.root_cause.toPlainText(),
+            resolution=self.resolution.toPlainText(),
+        )
+        if self.is_new:
+            return create_issue(self.env.ctx, draft)
+        return update_issue(self.env.ctx, draft)

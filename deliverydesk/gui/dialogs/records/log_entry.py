@@ -1,0 +1,122 @@
+"""A log entry, new or as the correction of an earlier one (the log is append-only)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QDateTimeEdit, QLabel, QWidget
+
+from deliverydesk.domain.drafts import LogEntryDraft
+from deliverydesk.domain.enums import LogKind
+from deliverydesk.domain.models import LogEntryItem
+from deliverydesk.gui.dialogs.records.base import RecordDialog
+from deliverydesk.gui.dialogs.records.fields import area, enum_combo, line, link_combo
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.services.log import add_log_entry, correct_log_entry
+
+LINKS = ("change_request_id", "expectation_id", "milestone_id", "issue_id")
+
+
+@dataclass(frozen=True)
+class LogLinks:
+    """Records an entry may point at: (text, id) pairs per link field."""
+
+    change_requests: Sequence[tuple[str, str]] = ()
+    expectations: Sequence[tuple[str, str]] = ()
+    milestones: Sequence[tuple[str, str]] = ()
+    issues: Sequence[tuple[str, str]] = ()
+
+
+def to_qdatetime(value: datetime) -> QDateTime:
+    return QDateTime(value.astimezone())
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    return value.toPython().astimezone()  # local wall time -> aware
+
+
+class LogEntryDialog(RecordDialog):
+    """``original`` set: the dialog writes a correction of it, prefilled with its text."""
+
+    def __init__(
+        self,
+        env: GuiEnv,
+        project_id: str,
+        original: LogEntryItem | None,
+        links: LogLinks = LogLinks(),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(env, project_id, original, parent)
+        self.setObjectName("logEntryDialog")
+        self.setWindowTitle(self.tr("New log entry") if original is None else self.tr("Correct log entry"))
+        if original is not None:
+            note = QLabel(
+                self.tr(
+                    "The original entry stays as it was; this correction is added to the log "
+                    "and points at it."
+                ),
+                self,
+            )
+            note.setWordWrap(True)
+            note.setStyleSheet(MUTED_STYLE)
+            self.form.addRow(note)
+        self._fields(original, links)
+
+    def _fields(self, original: LogEntryItem | None, links: LogLinks) -> None:
+        when = QDateTimeEdit(to_qdatetime(original.occurred_at if original else self.env.ctx.now()), self)
+        when.setCalendarPopup(True)
+        self.occurred_at = self.add_field("occurred_at", self.tr("When"), when)
+        self.kind = self.add_field(
+            "kind", self.tr("Kind"), enum_combo(self, LogKind, original.kind if original else LogKind.MEETING)
+        )
+        self.participants = self.add_field(
+            "participants", self.tr("Participants"), line(self, original.participants if original else "")
+        )
+        self.summary = self.add_field(
+            "summary", self.tr("Summary"), line(self, original.summary if original else "")
+        )
+        self.details = self.add_field(
+            "details", self.tr("Details"), area(self, original.details if original else "", 4)
+        )
+        none = self.tr("None")
+        current = {name: getattr(original, name) if original else None for name in LINKS}
+        self.change_request = self.add_field(
+            "change_request_id",
+            self.tr("Change request"),
+            link_combo(self, none, links.change_requests, current["change_request_id"]),
+        )
+        self.expectation = self.add_field(
+            "expectation_id",
+            self.tr("Expectation"),
+            link_combo(self, none, links.expectations, current["expectation_id"]),
+        )
+        self.milestone = self.add_field(
+            "milestone_id",
+            self.tr("Milestone"),
+            link_combo(self, none, links.milestones, current["milestone_id"]),
+        )
+        self.issue = self.add_field(
+            "issue_id", self.tr("Issue"), link_combo(self, none, links.issues, current["issue_id"])
+        )
+        self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save(self) -> LogEntryItem:
+        draft = LogEntryDraft(
+            project_id=self.project_id,
+            occurred_at=from_qdatetime(self.occurred_at.dateTime()),
+            kind=self.kind.currentData(),
+            participants=self.participants.text(),
+            summary=self.summary.text(),
+            details=self.details.toPlainText(),
+            change_request_id=self.change_request.currentData(),
+            expectation_id=self.expectation.currentData(),
+            milestone_id=self.milestone.currentData(),
+            issue_id=self.issue.currentData(),
+        )
+        if self.item is None:
+            return add_log_entry(self.env.ctx, draft)
+        return correct_log_entry(self.env.ctx, self.item.id, draft)

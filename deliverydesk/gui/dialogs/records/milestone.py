@@ -1,0 +1,105 @@
+"""Milestones (M-n): baseline, forecast and actual dates, owner side. A date change needs a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QCheckBox, QWidget
+
+from deliverydesk.domain.drafts import MilestoneDraft
+from deliverydesk.domain.enums import MilestoneStatus, OwnerSide
+from deliverydesk.domain.models import ChangeRequestItem, MilestoneItem
+from deliverydesk.errors import ValidationError
+from deliverydesk.gui.dialogs.records.base import RecordDialog
+from deliverydesk.gui.dialogs.records.fields import OptionalDate, date_edit, enum_combo, line, link_combo
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.formatting import from_qdate
+from deliverydesk.services.milestones import create_milestone, update_milestone
+
+
+class MilestoneDialog(RecordDialog):
+    def __init__(
+        self,
+        env: GuiEnv,
+        project_id: str,
+        item: MilestoneItem | None,
+        next_ref: str,
+        change_requests: Sequence[ChangeRequestItem] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(env, project_id, item, parent)
+        self.setObjectName("milestoneDialog")
+        self.setWindowTitle(self.tr("New milestone") if item is None else self.tr("Edit milestone"))
+        today = env.ctx.today()
+        self.add_ref_row(next_ref)
+        self.name = self.add_field("name", self.tr("Milestone"), line(self, item.name if item else ""))
+        self.baseline = self.add_field(
+            "baseline_date", self.tr("Baseline date"), date_edit(self, item.baseline_date if item else today)
+        )
+        set_text = self.tr("Set")
+        self.forecast = self.add_field(
+            "forecast_date",
+            self.tr("Forecast date"),
+            OptionalDate(self, item.forecast_date if item else None, today, set_text),
+        )
+        self.actual = self.add_field(
+            "actual_date",
+            self.tr("Actual date"),
+            OptionalDate(self, item.actual_date if item else None, today, set_text),
+        )
+        self.owner = self.add_field(
+            "owner_side",
+            self.tr("Who acts next"),
+            enum_combo(self, OwnerSide, item.owner_side if item else OwnerSide.VENDOR),
+        )
+        self.status = self.add_field(
+            "status",
+            self.tr("Status"),
+            enum_combo(self, MilestoneStatus, item.status if item else MilestoneStatus.PLANNED),
+        )
+        self.is_main = QCheckBox(self.tr("The main goal (deferred B-items wait for it)"), self)
+        self.is_main.setChecked(bool(item and item.is_main))
+        self.add_field("is_main", "", self.is_main)
+        if item is not None:
+            self._change_fields(change_requests)
+
+    def _change_fields(self, change_requests: Sequence[ChangeRequestItem]) -> None:
+        self.reason = self.add_field(
+            "reason",
+            self.tr("Reason for a date change"),
+            line(self, placeholder=self.tr("Needed when a date moves: the client will ask why")),
+        )
+        options = [(f"{cr.ref} {cr.title}", cr.id) for cr in change_requests if not cr.archived]
+        self.change_request = self.add_field(
+            "change_request_id",
+            self.tr("Caused by change request"),
+            link_combo(self, self.tr("None"), options, None),
+        )
+
+    def draft(self) -> MilestoneDraft:
+        return MilestoneDraft(
+            id=self.item_id,
+            project_id=self.project_id,
+            name=self.name.text(),
+            baseline_date=from_qdate(self.baseline.date()),
+            forecast_date=self.forecast.value(),
+            actual_date=self.actual.value(),
+            owner_side=self.owner.currentData(),
+            status=self.status.currentData(),
+            is_main=self.is_main.isChecked(),
+        )
+
+    def save(self) -> MilestoneItem:
+        draft = self.draft()
+        if self.is_new:
+            return create_milestone(self.env.ctx, draft)
+        reason = self.reason.text().strip()
+        moved_plan = (self.item.baseline_date, self.item.forecast_date) != (
+            draft.baseline_date,
+            draft.forecast_date,
+        )
+        if moved_plan and not reason:
+            raise ValidationError({"reason": self.tr("Say why the date moves: the client will ask.")})
+        return update_milestone(
+            self.env.ctx, draft, reason=reason, change_request_id=self.change_request.currentData()
+        )

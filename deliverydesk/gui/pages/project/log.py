@@ -1,0 +1,205 @@
+"""The communication and decision log: newest first, paged as the view scrolls, append-only.
+
+Editing an entry writes a correction (a new entry pointing at it); the original row stays as it was,
+shown struck through and greyed. Quick add: type what happened and press Enter (now, meeting)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from deliverydesk.domain.drafts import LogEntryDraft
+from deliverydesk.domain.enums import LogKind
+from deliverydesk.domain.models import LogEntryItem, Page
+from deliverydesk.gui.dialogs.records.fields import enum_combo
+from deliverydesk.gui.dialogs.records.log_entry import LogEntryDialog, LogLinks
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.formatting import format_datetime
+from deliverydesk.gui.labels import label
+from deliverydesk.gui.pages.base import AREA_LOG
+from deliverydesk.gui.pages.project.panel import PanelSpec
+from deliverydesk.gui.pages.project.records_page import RecordsPage
+from deliverydesk.gui.pages.project.table import ARCHIVED_COLOUR, RecordTableModel
+from deliverydesk.services import log
+from deliverydesk.services.change_requests import list_change_requests
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.expectations import list_expectations
+from deliverydesk.services.issues import list_issues
+from deliverydesk.services.milestones import list_milestones
+
+PAGE_SIZE = 100
+WHEN, KIND, SUMMARY, PARTICIPANTS, NOTE = range(5)
+
+
+class LogModel(RecordTableModel[LogEntryItem]):
+    def headers(self) -> list[str]:
+        return [
+            self.tr("When"),
+            self.tr("Kind"),
+            self.tr("Summary"),
+            self.tr("Participants"),
+            self.tr("Correction"),
+        ]
+
+    def text(self, item: LogEntryItem, column: int) -> str:
+        values = (
+            format_datetime(item.occurred_at),
+            label(item.kind),
+            item.summary,
+            item.participants,
+            self._note(item),
+        )
+        return values[column]
+
+    def _note(self, item: LogEntryItem) -> str:
+        if item.corrected_by_id:
+            return self.tr("Corrected by a later entry")
+        if item.correction_of_id:
+            original = self.find(item.correction_of_id)
+            if original is not None:
+                return self.tr("Corrects the entry of %1").replace(
+                    "%1", format_datetime(original.occurred_at)
+                )
+            return self.tr("Corrects an earlier entry")
+        return ""
+
+    def find(self, entry_id: str) -> LogEntryItem | None:
+        row = self.row_of(entry_id)
+        return self.row_item(row) if row >= 0 else None
+
+    def tip(self, item: LogEntryItem, column: int) -> str | None:
+        if column == SUMMARY:
+            return f"{item.summary}\n\n{item.details}".strip()
+        return None
+
+    def colour(self, item: LogEntryItem, column: int) -> QColor | None:
+        return ARCHIVED_COLOUR if item.corrected_by_id else None
+
+    def cell(self, item: LogEntryItem, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and item.corrected_by_id and column == SUMMARY:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return super().cell(item, column, role)
+
+
+@dataclass(frozen=True)
+class LogData:
+    page: Page[LogEntryItem]
+    links: LogLinks
+
+
+class LogPage(RecordsPage):
+    area = AREA_LOG
+    icon_name = "log"
+
+    def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self._generation = 0
+        self.panel = self.add_panel(
+            LogModel(self),
+            PanelSpec(
+                key="log",
+                title=self.tr("Communication log"),
+                empty_text=self.tr(
+                    "Nothing logged yet. Record every meeting, call and decision: months later "
+                    "the log settles what was agreed."
+                ),
+                describe=lambda item: item.summary,
+                widths=(130, 90, 300, 160),
+                stretch_column=SUMMARY,
+            ),
+        )
+        self.panel.act_edit.setText(self.tr("Correct…"))
+        self.panel.act_edit.setToolTip(self.tr("Write a correction (Enter or F2); the original stays"))
+        self.panel.new_wanted.connect(lambda: self.open_entry(None))
+        self.panel.edit_wanted.connect(self.correct)
+        self.panel.model.more_wanted.connect(self._fetch_more)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message_bar)
+        layout.addLayout(self._quick_add())
+        layout.addWidget(self.panel, 1)
+
+    def _quick_add(self) -> QHBoxLayout:
+        self.quick_kind = enum_combo(self, LogKind, LogKind.MEETING)
+        self.quick_text = QLineEdit(self)
+        self.quick_text.setObjectName("logQuickAdd")
+        self.quick_text.setPlaceholderText(self.tr("Quick add: what happened, then Enter (logged now)"))
+        self.quick_text.returnPressed.connect(self.quick_add)
+        self.quick_text.setEnabled(not self.env.readonly)
+        row = QHBoxLayout()
+        row.addWidget(self.quick_kind)
+        row.addWidget(self.quick_text, 1)
+        return row
+
+    def title(self) -> str:
+        return self.tr("Log")
+
+    @staticmethod
+    def load(ctx: ServiceContext, project_id: str) -> LogData:
+        return LogData(
+            page=log.list_log_entries(ctx, project_id, limit=PAGE_SIZE), links=_links(ctx, project_id)
+        )
+
+    def show_data(self, data: LogData) -> None:
+        self._generation += 1
+        self.panel.set_records(data.page.rows, data.page.total)
+
+    def _fetch_more(self, offset: int) -> None:
+        ctx, project_id, generation = self.env.ctx, self.project_id, self._generation
+        assert project_id is not None
+
+        def append(page: Page[LogEntryItem]) -> None:
+            if generation == self._generation and project_id == self.project_id:
+                self.panel.append_records(page.rows, page.total)
+
+        self.env.tasks.submit(
+            lambda: log.list_log_entries(ctx, project_id, offset=offset, limit=PAGE_SIZE),
+            append,
+            self._failed,
+            key="log-more",
+        )
+
+    def open_entry(self, original: LogEntryItem | None) -> None:
+        assert self.project_id is not None
+        links = self.data.links if self.data else LogLinks()
+        self.open_dialog(LogEntryDialog(self.env, self.project_id, original, links, self))
+
+    def correct(self, item: LogEntryItem) -> None:
+        """Correct the newest version: an entry already corrected is followed to its correction."""
+        if not item.corrected_by_id:
+            self.open_entry(item)
+            return
+        ctx, newer_id = self.env.ctx, item.corrected_by_id
+        self.env.tasks.submit(lambda: log.get_log_entry(ctx, newer_id), self.correct, self._failed)
+
+    def quick_add(self) -> None:
+        text = self.quick_text.text()
+        if not text.strip() or self.project_id is None:
+            return
+        draft = LogEntryDraft(
+            project_id=self.project_id,
+            occurred_at=self.env.ctx.now(),
+            summary=text,
+            kind=self.quick_kind.currentData(),
+        )
+        ctx = self.env.ctx
+
+        def added(entry: LogEntryItem) -> None:
+            self.quick_text.clear()
+            self._saved(entry)
+
+        self.env.tasks.submit(lambda: log.add_log_entry(ctx, draft), added, self._failed)
+
+
+def _links(ctx: ServiceContext, project_id: str) -> LogLinks:
+    return LogLinks(
+        change_requests=[(f"{r.ref} {r.title}", r.id) for r in list_change_requests(ctx, project_id).rows],
+        expectations=[(f"{e.ref} {e.statement}", e.id) for e in list_expectations(ctx, project_id).rows],
+        milestones=[(f"{m.ref} {m.name}", m.id) for m in list_milestones(ctx, project_id).rows],
+        issues=[(f"{i.ref} {i.title}", i.id) for i in list_issues(ctx, project_id).rows],
+    )

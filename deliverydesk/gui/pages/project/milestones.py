@@ -1,0 +1,249 @@
+"""Milestones: baseline / forecast / actual, slip in working days, who acts next, date history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deliverydesk.domain.metrics import MilestoneHealth
+from deliverydesk.domain.models import ChangeRequestItem, MilestoneChangeItem, MilestoneItem
+from deliverydesk.domain.refs import RefPrefix, next_ref
+from deliverydesk.gui.dialogs.records.milestone import MilestoneDialog
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.formatting import format_date, format_datetime
+from deliverydesk.gui.labels import label
+from deliverydesk.gui.pages.base import AREA_MILESTONES
+from deliverydesk.gui.pages.project.health import health_label
+from deliverydesk.gui.pages.project.panel import PanelSpec
+from deliverydesk.gui.pages.project.records_page import RecordsPage
+from deliverydesk.gui.pages.project.table import GOOD_COLOUR, LATE_COLOUR, WARN_COLOUR, RecordTableModel
+from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.services import milestones
+from deliverydesk.services.change_requests import list_change_requests
+from deliverydesk.services.context import ServiceContext
+
+REF, NAME, BASELINE, FORECAST, ACTUAL, SLIP, OWNER, STATUS = range(8)
+HEALTH_COLOURS = {
+    MilestoneHealth.OVERDUE: LATE_COLOUR,
+    MilestoneHealth.AT_RISK: WARN_COLOUR,
+    MilestoneHealth.DONE: GOOD_COLOUR,
+}
+
+
+class MilestoneModel(RecordTableModel[MilestoneItem]):
+    numeric_columns = (SLIP,)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Ref"),
+            self.tr("Milestone"),
+            self.tr("Baseline"),
+            self.tr("Forecast"),
+            self.tr("Actual"),
+            self.tr("Slip (wd)"),
+            self.tr("Who acts"),
+            self.tr("Status"),
+        ]
+
+    def header_tip(self, section: int) -> str | None:
+        if section == SLIP:
+            return self.tr("Slip in working days: forecast (or actual) minus baseline; negative = ahead")
+        return None
+
+    def text(self, item: MilestoneItem, column: int) -> str:
+        if column == SLIP:
+            return f"{item.slip_days:+d}" if item.slip_days else "0"
+        if column == NAME:
+            return f"★ {item.name}" if item.is_main else item.name
+        values = (
+            item.ref,
+            item.name,
+            format_date(item.baseline_date),
+            format_date(item.forecast_date),
+            format_date(item.actual_date),
+            "",
+            label(item.owner_side),
+            label(item.status),
+        )
+        return values[column]
+
+    def tip(self, item: MilestoneItem, column: int) -> str | None:
+        if column == SLIP:
+            return self.tr("%n working day(s) of slip", "", item.slip_days)
+        if column in (NAME, STATUS):
+            main = "\n" + self.tr("The main goal: deferred B-items wait for it") if item.is_main else ""
+            return f"{item.name}\n{health_label(item.health)}{main}"
+        return None
+
+    def colour(self, item: MilestoneItem, column: int) -> QColor | None:
+        if column == SLIP and item.slip_days > 0:
+            return LATE_COLOUR if item.slip_days > 5 else WARN_COLOUR
+        if column == STATUS:
+            return HEALTH_COLOURS.get(item.health)
+        return None
+
+
+class HistoryModel(RecordTableModel[MilestoneChangeItem]):
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Changed"),
+            self.tr("Date"),
+            self.tr("From"),
+            self.tr("To"),
+            self.tr("Change request"),
+            self.tr("Reason"),
+        ]
+
+    def text(self, item: MilestoneChangeItem, column: int) -> str:
+        fields = {
+            "baseline": self.tr("Baseline"),
+            "forecast": self.tr("Forecast"),
+            "actual": self.tr("Actual"),
+        }
+        values = (
+            format_datetime(item.created_at),
+            fields.get(item.field, item.field),
+            format_date(item.old_date) or "—",
+            format_date(item.new_date) or "—",
+            item.change_request_ref or "",
+            item.reason,
+        )
+        return values[column]
+
+
+@dataclass(frozen=True)
+class MilestoneData:
+    milestones: tuple[MilestoneItem, ...]
+    change_requests: tuple[ChangeRequestItem, ...]
+
+
+class MilestonesPage(RecordsPage):
+    area = AREA_MILESTONES
+    icon_name = "milestone"
+
+    def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.panel = self.add_panel(
+            MilestoneModel(self),
+            PanelSpec(
+                key="milestones",
+                title=self.tr("Milestones"),
+                empty_text=self.tr(
+                    "No milestones yet. Add the contract's milestones with their baseline "
+                    "dates; moving a date later keeps its history."
+                ),
+                describe=lambda item: f"{item.ref} {item.name}",
+                archive=milestones.archive_milestone,
+                restore=milestones.restore_milestone,
+                widths=(44, 200, 80, 80, 80, 56, 80, 110),
+                stretch_column=NAME,
+            ),
+        )
+        self.panel.new_wanted.connect(lambda: self.edit_milestone(None))
+        self.panel.edit_wanted.connect(self.edit_milestone)
+        self.panel.selected.connect(self._load_history)
+        self.history_model = HistoryModel(self)
+        self.history = self._history_view()
+        self.history_title = QLabel(self)
+        self.history_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.history_title.setStyleSheet(MUTED_STYLE)
+        self._history_box(self._layout())
+        self._show_history_title(None)
+
+    def _history_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName("milestoneHistory")
+        view.setModel(self.history_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)
+        for column, width in enumerate((130, 80, 88, 88, 110)):
+            view.setColumnWidth(column, width)
+        view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        return view
+
+    def _layout(self) -> QSplitter:
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.panel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(splitter, 1)
+        return splitter
+
+    def _history_box(self, splitter: QSplitter) -> None:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 4, 0, 0)
+        heading = QLabel(self.tr("Date changes"), box)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        column.addWidget(heading)
+        column.addWidget(self.history_title)
+        column.addWidget(self.history, 1)
+        splitter.addWidget(box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+    def title(self) -> str:
+        return self.tr("Milestones")
+
+    @staticmethod
+    def load(ctx: ServiceContext, project_id: str) -> MilestoneData:
+        return MilestoneData(
+            milestones=milestones.list_milestones(ctx, project_id, include_archived=True).rows,
+            change_requests=list_change_requests(ctx, project_id).rows,
+        )
+
+    def show_data(self, data: MilestoneData) -> None:
+        self.panel.set_records(data.milestones)
+        if self.panel.current_item() is None:
+            self._load_history(None)
+
+    def edit_milestone(self, item: MilestoneItem | None) -> None:
+        assert self.project_id is not None
+        ref = next_ref(RefPrefix.MILESTONE, [r.ref for r in self.panel.records])
+        requests = self.data.change_requests if self.data else ()
+        self.open_dialog(MilestoneDialog(self.env, self.project_id, item, ref, requests, self))
+
+    def _load_history(self, item: Any) -> None:
+        self._show_history_title(item)
+        if item is None:
+            self.history_model.set_rows([])
+            return
+        ctx = self.env.ctx
+        self.env.tasks.submit(
+            lambda: milestones.list_milestone_changes(ctx, item.id),
+            self._show_history,
+            self._failed,
+            key="milestone-history",
+        )
+
+    def _show_history(self, changes: list[MilestoneChangeItem]) -> None:
+        self.history_model.set_rows(list(reversed(changes)))  # newest first
+        item = self.panel.current_item()
+        if item is not None and not changes:
+            self.history_title.setText(
+                self.tr("%1: no date changes, the dates are as first planned.").replace(
+                    "%1", f"{item.ref} {item.name}"
+                )
+            )
+
+    def _show_history_title(self, item: MilestoneItem | None) -> None:
+        if item is None:
+            self.history_title.setText(self.tr("Select a milestone to see how its dates moved, and why."))
+        else:
+            self.history_title.setText(f"{item.ref} {item.name}")

@@ -1,0 +1,348 @@
+"""A titled list of one kind of record with New / Edit / Archive / Restore and "Show archived".
+
+Keyboard: Insert or Ctrl+N new, Enter or F2 edit, Delete archive; double-click edits; right-click opens
+the same actions. The panel is fed every record of the project (archived ones included, so the next
+ref is known) and shows the archived ones only on demand. Archiving asks first (``confirm_archive``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.icons import icon
+from deliverydesk.gui.messages import show_error
+from deliverydesk.gui.pages.project.table import RecordTableModel
+from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.services.context import ServiceContext
+
+NEW_KEYS = (Qt.Key.Key_Insert,)
+EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+
+
+def confirm_archive(parent: QWidget, what: str) -> bool:
+    """Ask before archiving; tests replace this function (the box would wait for a click)."""
+    text = QCoreApplication.translate(
+        "RecordPanel", "Archive %1?\n\nIt is hidden from the lists, never erased; you can restore it later."
+    )
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("RecordPanel", "Archive"),
+        text.replace("%1", what),
+        buttons,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the record's text is data, never markup
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    """What a panel does with its records; ``archive``/``restore`` are service functions."""
+
+    key: str  # for remembered column widths
+    title: str
+    empty_text: str
+    describe: Callable[[Any], str]  # "S-3 Install the line": for confirmations
+    archive: Callable[[ServiceContext, str], Any] | None = None
+    restore: Callable[[ServiceContext, str], Any] | None = None
+    widths: Sequence[int] = ()
+    stretch_column: int = -1
+
+
+class RecordPanel(QWidget):
+    new_wanted = Signal()
+    edit_wanted = Signal(object)  # the record
+    changed = Signal(str)  # archived or restored this record id: reload
+    selected = Signal(object)  # the current record, or None
+
+    def __init__(
+        self, env: GuiEnv, model: RecordTableModel[Any], spec: PanelSpec, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.env, self.model, self.spec = env, model, spec
+        self.records: list[Any] = []
+        self._total: int | None = None
+        self.view = self._make_view()
+        self.title = QLabel(spec.title, self)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.count_label = QLabel(self)
+        self.count_label.setStyleSheet(MUTED_STYLE)
+        self.show_archived = QCheckBox(self.tr("Show archived"), self)
+        self.show_archived.toggled.connect(lambda _on: self._show_rows())
+        self._make_actions()
+        self.extra_actions: list[QAction] = []
+        self.empty = self._make_empty(spec.empty_text)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        self._layout()
+        archivable = spec.archive is not None
+        self.show_archived.setVisible(archivable)
+        self.archive_button.setVisible(archivable)
+        self._update_actions()
+
+    # --- building ------------------------------------------------------------------------------
+    def _make_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName(f"{self.spec.key}Table")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._context_menu)
+        view.doubleClicked.connect(lambda _index: self.edit_current())
+        view.installEventFilter(self)
+        view.selectionModel().selectionChanged.connect(lambda *_a: self._current_changed())
+        self._size_columns(view)
+        return view
+
+    def _size_columns(self, view: QTableView) -> None:
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(self.spec.stretch_column < 0)
+        for column, width in enumerate(self.spec.widths):
+            view.setColumnWidth(column, width)
+        if self.spec.stretch_column >= 0:
+            header.setSectionResizeMode(self.spec.stretch_column, QHeaderView.ResizeMode.Stretch)
+        state_key = f"project_{self.spec.key}"
+        self.env.ui_state.restore_header(state_key, header)
+        header.sectionResized.connect(lambda *_a: self.env.ui_state.save_header(state_key, header))
+
+    def _action(self, text: str, slot: Callable[[], None], keys: Sequence[QKeySequence] = ()) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(list(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.act_new = self._action(self.tr("New…"), self.new_wanted.emit, [QKeySequence(Qt.Key.Key_Insert)])
+        self.act_new.setIcon(icon("new"))
+        self.act_new.setToolTip(self.tr("New (Insert or Ctrl+N)"))
+        self.act_edit = self._action(self.tr("Edit…"), self.edit_current, [QKeySequence(Qt.Key.Key_F2)])
+        self.act_edit.setToolTip(self.tr("Edit (Enter, F2 or double-click)"))
+        self.act_archive = self._action(
+            self.tr("Archive"), self.archive_current, [QKeySequence(QKeySequence.StandardKey.Delete)]
+        )
+        self.act_archive.setToolTip(self.tr("Archive (Delete): hidden, never erased"))
+        self.act_restore = self._action(self.tr("Restore"), self.restore_current)
+        self.act_restore.setToolTip(self.tr("Bring an archived record back"))
+
+    def _make_empty(self, text: str) -> QWidget:
+        box = QWidget(self)
+        hint = QLabel(text, box)
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setStyleSheet(MUTED_STYLE)
+        self.empty_button = QPushButton(icon("new"), self.tr("Add the first one"), box)
+        self.empty_button.clicked.connect(self.new_wanted.emit)
+        column = QVBoxLayout(box)
+        column.addStretch(1)
+        column.addWidget(hint)
+        column.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignCenter)
+        column.addStretch(1)
+        return box
+
+    def _layout(self) -> None:
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(self.title)
+        self.bar.addWidget(self.count_label)
+        self.bar.addStretch(1)
+        for action in (self.act_new, self.act_edit, self.act_archive, self.act_restore):
+            self.add_button(action)
+        self.bar.addWidget(self.show_archived)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(self.bar)
+        layout.addWidget(self.stack, 1)
+
+    def add_button(self, action: QAction) -> QToolButton:
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        self.bar.insertWidget(
+            self.bar.count() - (1 if self.bar.indexOf(self.show_archived) >= 0 else 0), button
+        )
+        if action is self.act_restore:
+            self.restore_button = button
+        if action is self.act_archive:
+            self.archive_button = button
+        return button
+
+    def add_extra_action(self, action: QAction) -> None:
+        """A page-specific action (Move date…, Correct…): in the bar and the context menu."""
+        self.extra_actions.append(action)
+        self.addAction(action)
+        self.add_button(action)
+        self._update_actions()
+
+    # --- rows ----------------------------------------------------------------------------------
+    def set_records(self, records: Sequence[Any], total: int | None = None) -> None:
+        """Every record of the project (archived included); shows the live ones unless asked.
+
+        ``total`` (paged lists such as the log): how many exist, for the view to fetch more."""
+        self.records = list(records)
+        self._total = total
+        self._show_rows()
+
+    def append_records(self, records: Sequence[Any], total: int) -> None:
+        """The next page of a paged list (which has no archived records)."""
+        self.records.extend(records)
+        self._total = total
+        self.model.append_rows(records, total)
+        self._show_count(len(self.records), 0)
+
+    def _show_rows(self) -> None:
+        current = self.current_item()
+        visible = [r for r in self.records if self.show_archived.isChecked() or not r.archived]
+        self.model.set_rows(visible, self._total)
+        archived = sum(1 for r in self.records if r.archived)
+        self._show_count(len(visible), archived)
+        self.stack.setCurrentWidget(self.view if visible or archived else self.empty)
+        if current is not None:
+            self.select_record(current.id)
+        self._update_actions()
+
+    def _show_count(self, shown: int, archived: int) -> None:
+        if self._total is not None and self._total > shown:
+            text = self.tr("%1 of %2 loaded").replace("%1", str(shown)).replace("%2", str(self._total))
+        else:
+            text = self.tr("%n shown", "", shown)
+        if archived and not self.show_archived.isChecked():
+            text += " · " + self.tr("%n archived", "", archived)
+        self.count_label.setText(text)
+
+    def current_item(self) -> Any:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.row_item(index.row())
+
+    def select_record(self, record_id: str) -> bool:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        self.view.selectRow(row)
+        self.view.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _current_changed(self) -> None:
+        self._update_actions()
+        self.selected.emit(self.current_item())
+
+    def _update_actions(self) -> None:
+        item = self.current_item()
+        writable = not self.env.readonly
+        self.act_new.setEnabled(writable)
+        self.empty_button.setEnabled(writable)
+        self.act_edit.setEnabled(item is not None and not item.archived)
+        self.act_archive.setEnabled(
+            writable and self.spec.archive is not None and item is not None and not item.archived
+        )
+        self.act_restore.setEnabled(writable and item is not None and item.archived)
+        self.restore_button.setVisible(self.spec.restore is not None and self.show_archived.isChecked())
+        for action in self.extra_actions:
+            action.setEnabled(writable and item is not None and not item.archived)
+
+    # --- actions -------------------------------------------------------------------------------
+    def edit_current(self) -> None:
+        item = self.current_item()
+        if item is not None and not item.archived:
+            self.edit_wanted.emit(item)
+
+    def archive_current(self) -> None:
+        item = self.current_item()
+        if item is None or item.archived or self.spec.archive is None or self.env.readonly:
+            return
+        if not confirm_archive(self, self.spec.describe(item)):
+            return
+        self._run(self.spec.archive, item.id)
+
+    def restore_current(self) -> None:
+        item = self.current_item()
+        if item is None or not item.archived or self.spec.restore is None or self.env.readonly:
+            return
+        self._run(self.spec.restore, item.id)
+
+    def _run(self, fn: Callable[[ServiceContext, str], Any], record_id: str) -> None:
+        ctx = self.env.ctx
+        self.env.tasks.submit(
+            lambda: fn(ctx, record_id), lambda _r: self.changed.emit(record_id), self._failed
+        )
+
+    def _failed(self, error: DeliveryDeskError) -> None:
+        self.last_error = show_error(self, error)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            self.view.selectRow(index.row())
+        menu = QMenu(self)
+        for action in (self.act_new, self.act_edit, *self.extra_actions):
+            menu.addAction(action)
+        if self.spec.archive is not None:
+            menu.addSeparator()
+            menu.addAction(self.act_archive)
+        if self.spec.restore is not None:
+            menu.addAction(self.act_restore)
+            menu.addSeparator()
+            show = menu.addAction(self.tr("Show archived"))
+            show.setCheckable(True)
+            show.setChecked(self.show_archived.isChecked())
+            show.toggled.connect(self.show_archived.setChecked)
+        self.menu = menu
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    # --- keyboard ------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            assert isinstance(event, QKeyEvent)
+            handler = self._key_handler(event)
+            if handler is not None:
+                event.accept()  # ShortcutOverride accepted: the window's Ctrl+N (New project) waits
+                if event.type() == QEvent.Type.KeyPress:
+                    handler()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _key_handler(self, event: QKeyEvent) -> Callable[[], None] | None:
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if (event.key() == Qt.Key.Key_N and ctrl) or (event.key() in NEW_KEYS and not ctrl):
+            return self.new_wanted.emit if self.act_new.isEnabled() else (lambda: None)
+        if event.key() in EDIT_KEYS and not ctrl:
+            return self.edit_current
+        return None

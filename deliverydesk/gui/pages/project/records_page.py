@@ -1,0 +1,105 @@
+"""A project page made of record panels: one load on the task runner feeds them all.
+
+Saving a dialog or archiving reloads the page, reselects the record and tells the workspace
+(``records_changed``) so the navigator, Home and the other pages refresh."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from deliverydesk.domain.models import ContactItem
+from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.gui.dialogs.base import FormDialog, MessageBar
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.messages import error_text
+from deliverydesk.gui.pages.base import ProjectPage
+from deliverydesk.gui.pages.project.panel import PanelSpec, RecordPanel
+from deliverydesk.gui.pages.project.table import RecordTableModel
+from deliverydesk.services.clients import list_contacts
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.projects import get_project
+
+
+class RecordsPage(ProjectPage):
+    """Subclasses implement ``load`` (a static function run on a worker) and ``show_data``."""
+
+    def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.panels: list[RecordPanel] = []
+        self.dialog: FormDialog | None = None
+        self.data: Any = None
+        self.message_bar = MessageBar(self)
+        self._pending_select: str | None = None
+
+    @staticmethod
+    def load(ctx: ServiceContext, project_id: str) -> Any:
+        raise NotImplementedError
+
+    def show_data(self, data: Any) -> None:
+        raise NotImplementedError
+
+    def add_panel(self, model: RecordTableModel[Any], spec: PanelSpec) -> RecordPanel:
+        panel = RecordPanel(self.env, model, spec, self)
+        panel.changed.connect(self._record_changed)
+        self.panels.append(panel)
+        return panel
+
+    # --- loading -------------------------------------------------------------------------------
+    def set_project(self, project_id: str | None) -> None:
+        if project_id != self.project_id:
+            self.data = None
+            for panel in self.panels:
+                panel.set_records([])
+        super().set_project(project_id)
+
+    def refresh(self) -> None:
+        ctx, project_id, load = self.env.ctx, self.project_id, self.load
+        if project_id is None:
+            return
+        self.env.tasks.submit(
+            lambda: load(ctx, project_id),
+            lambda data: self._loaded(project_id, data),
+            self._failed,
+            key=f"page-{self.area}",
+        )
+
+    def _loaded(self, project_id: str, data: Any) -> None:
+        if project_id != self.project_id:
+            return  # the user moved on to another project meanwhile
+        self.message_bar.show_message("")
+        self.data = data
+        self.show_data(data)
+        if self._pending_select is not None:
+            self.show_record(self._pending_select)
+
+    def _failed(self, error: DeliveryDeskError) -> None:
+        self.message_bar.show_message(error_text(error))
+
+    # --- records -------------------------------------------------------------------------------
+    def show_record(self, record_id: str) -> None:
+        self._pending_select = record_id
+        if any(panel.select_record(record_id) for panel in self.panels):
+            self._pending_select = None
+
+    def open_dialog(self, dialog: FormDialog) -> FormDialog:
+        """Window-modal and non-blocking; kept on ``self.dialog`` (tests drive it)."""
+        self.dialog = dialog
+        dialog.saved.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def _saved(self, record: Any) -> None:
+        self._record_changed(getattr(record, "id", "") or "")
+
+    def _record_changed(self, record_id: str) -> None:
+        self._pending_select = record_id or None
+        self.refresh()
+        self.records_changed.emit()
+
+
+def project_contacts(ctx: ServiceContext, project_id: str) -> tuple[ContactItem, ...]:
+    """The current contacts of the project's client (for "agreed with" / "requested by"); worker side."""
+    project = get_project(ctx, project_id)
+    return list_contacts(ctx, project.client_id).rows

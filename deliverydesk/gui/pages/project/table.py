@@ -1,0 +1,79 @@
+"""The base of every record table on the project pages: fed rows, archived rows greyed and italic.
+
+Subclasses give ``headers()`` and ``text(item, column)``; optional ``colour`` and ``tip``. Long text is
+shown on one line (elided by the view) and in full in the tooltip."""
+
+from __future__ import annotations
+
+import html
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from deliverydesk.gui.formatting import format_datetime
+from deliverydesk.gui.models.fed import FedTableModel
+
+T = TypeVar("T")
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 10  # the frozen record of the row
+ARCHIVED_COLOUR = QColor("#8a8f98")
+WARN_COLOUR = QColor("#b4591b")
+LATE_COLOUR = QColor("#b00020")
+GOOD_COLOUR = QColor("#1b7a3a")
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows user text literally (Qt would guess markup in ``<b>`` otherwise)."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+
+def one_line(text: str, limit: int = 160) -> str:
+    """The first line of a long text, for a table cell (the tooltip has all of it)."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
+class RecordTableModel(FedTableModel[T]):
+    numeric_columns: tuple[int, ...] = ()
+
+    def text(self, item: T, column: int) -> str:
+        raise NotImplementedError
+
+    def colour(self, item: T, column: int) -> QColor | None:
+        return None
+
+    def tip(self, item: T, column: int) -> str | None:
+        return None
+
+    def cell(self, item: T, column: int, role: int) -> Any:
+        archived = getattr(item, "archived_at", None)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return one_line(self.text(item, column))
+        if role == RECORD_ROLE:
+            return item
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, column, archived)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = ARCHIVED_COLOUR if archived else self.colour(item, column)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.FontRole and archived:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.numeric_columns:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _tooltip(self, item: T, column: int, archived: Any) -> str | None:
+        parts = [self.tip(item, column) or self.text(item, column)]
+        if archived:
+            parts.append(self.tr("Archived on %1").replace("%1", format_datetime(archived)))
+        text = "\n".join(p for p in parts if p)
+        return plain_tip(text) if text else None
+
+    def row_of(self, record_id: str) -> int:
+        """The row showing ``record_id``, or -1."""
+        for row in range(self.rowCount()):
+            if getattr(self.row_item(row), "id", None) == record_id:
+                return row
+        return -1
