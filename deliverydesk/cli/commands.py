@@ -1,8 +1,8 @@
-"""The commands of the command line: parse, call one service, show the answer.
+"""The commands of the command line, thin on purpose: parse, call one service, show the answer.
 
-Thin on purpose: parse, call one service, format the answer. A problem the user can fix (or the
-environment caused) prints one line on stderr and exits 1; anything else is a bug: its traceback
-goes to the log file in the data folder and the one line says where.
+A problem the user can fix (or the environment caused) prints one line on stderr and exits 1;
+anything else is a bug: its traceback goes to the log file in the data folder and the one line says
+where. Reading commands fall back to a read-only open while the window holds the database.
 """
 
 from __future__ import annotations
@@ -25,12 +25,13 @@ from deliverydesk.cli.output import (
     one_line,
     project_line,
     projects_json,
+    say,
 )
 from deliverydesk.domain.enums import ProjectStatus
 from deliverydesk.domain.models import ProjectSummary
-from deliverydesk.errors import DeliveryDeskError, StorageError
+from deliverydesk.errors import DatabaseLockedError, DeliveryDeskError, ReadOnlyStorageError, StorageError
 from deliverydesk.logsetup import configure_logging, log_written
-from deliverydesk.paths import DB_URL_ENV, data_paths
+from deliverydesk.paths import DATA_DIR_ENV, DB_URL_ENV, data_paths
 from deliverydesk.services.bundle import export_bundle, import_bundle
 from deliverydesk.services.demo import create_demo
 from deliverydesk.services.projects import list_projects
@@ -59,8 +60,8 @@ exit codes:
   130  interrupted
 
 environment:
-  {DB_URL_ENV}   same as --db-url
-  DELIVERYDESK_DATA_DIR  same as --data-dir
+  {DB_URL_ENV}    same as --db-url
+  {DATA_DIR_ENV}  same as --data-dir
 """
 
 log = logging.getLogger(__name__)
@@ -105,14 +106,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 @contextmanager
-def _workspace(options: OpenOptions) -> Iterator[Workspace]:
-    workspace = open_workspace(options)
+def _workspace(options: OpenOptions, *, reading: bool = False) -> Iterator[Workspace]:
+    workspace = _open(options, reading)
     try:
         for notice in workspace.notices:
-            _say(f"{PROG}: note: {notice}", err=True)
+            say(f"{PROG}: note: {notice}", err=True)
         yield workspace
     finally:
         workspace.close()
+
+
+def _open(options: OpenOptions, reading: bool) -> Workspace:
+    """Open for writing (upgrade, daily backup); a reading command falls back to read-only when the
+    window holds the database or the storage is read-only."""
+    try:
+        return open_workspace(options)
+    except (DatabaseLockedError, ReadOnlyStorageError):
+        if not reading:
+            raise
+        return open_workspace(replace(options, readonly=True))
 
 
 def _demo(args: argparse.Namespace, options: OpenOptions) -> int:
@@ -126,11 +138,12 @@ def _demo(args: argparse.Namespace, options: OpenOptions) -> int:
 def _check(args: argparse.Namespace, options: OpenOptions) -> int:
     result = check_database(options)
     for line in result.lines:
-        _say(line)
+        say(line)
     return EXIT_OK if result.ok else EXIT_UNHEALTHY
 
 
 def _backup(args: argparse.Namespace, options: OpenOptions) -> int:
+    # Read-only: an open for writing could take the daily backup first, giving two at once.
     with _workspace(replace(options, readonly=True)) as workspace:
         info = backup_now(workspace)
     _report(f"Backup taken: {backup_line(info)}")
@@ -141,9 +154,9 @@ def _backups(args: argparse.Namespace, options: OpenOptions) -> int:
     paths = data_paths(options.data_dir)
     backups = list_backups(paths)
     if not backups:
-        _say(f"No backups yet in {paths.backups}.")
+        say(f"No backups yet in {paths.backups}.")
     for info in backups:
-        _say(backup_line(info))
+        say(backup_line(info))
     return EXIT_OK
 
 
@@ -159,18 +172,18 @@ def _restore(args: argparse.Namespace, options: OpenOptions) -> int:
     safety = restore_backup(options, backup)
     _report(f"Restored {backup}.")
     if safety is not None:
-        _say(f"The database it replaced was kept as {safety.path}.")
+        say(f"The database it replaced was kept as {safety.path}.")
     return EXIT_OK
 
 
 def _list_projects(args: argparse.Namespace, options: OpenOptions) -> int:
-    with _workspace(replace(options, readonly=True)) as workspace:
+    with _workspace(options, reading=True) as workspace:
         rows = _all_projects(workspace, args)
     if args.json:
-        _say(projects_json(rows))
+        say(projects_json(rows))
     else:
         for row in rows:
-            _say(project_line(row))
+            say(project_line(row))
     return EXIT_OK
 
 
@@ -186,7 +199,7 @@ def _all_projects(workspace: Workspace, args: argparse.Namespace) -> list[Projec
 
 
 def _export(args: argparse.Namespace, options: OpenOptions) -> int:
-    with _workspace(replace(options, readonly=True)) as workspace:
+    with _workspace(options, reading=True) as workspace:
         summary = export_bundle(workspace.ctx, args.project, args.out)
     _report(bundle_export_line(summary))
     return EXIT_OK
@@ -198,7 +211,7 @@ def _import(args: argparse.Namespace, options: OpenOptions) -> int:
         summary = import_bundle(workspace.ctx, args.file)
     _report(bundle_import_line(summary))
     if created:
-        _say(f"(A new database was created in {_where(workspace)}.)")
+        say(f"(A new database was created in {_where(workspace)}.)")
     return EXIT_OK
 
 
@@ -254,16 +267,9 @@ class _UsageError(Exception):
     """A combination of arguments argparse cannot express."""
 
 
-def _say(text: str, *, err: bool = False) -> None:
-    """print, never failing on a console that cannot show some characters (they come out escaped)."""
-    stream = sys.stderr if err else sys.stdout
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    print(text.encode(encoding, "backslashreplace").decode(encoding, "replace"), file=stream)
-
-
 def _report(text: str) -> None:
     """A result worth keeping in the log too (what was imported, restored, backed up)."""
-    _say(text)
+    say(text)
     log.info("%s", text)
 
 
@@ -279,13 +285,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args, options))
     except DeliveryDeskError as exc:
         log.info("%s refused: %s", args.command, exc)
-        _say(f"{PROG}: error: {one_line(str(exc))}", err=True)
+        say(f"{PROG}: error: {one_line(str(exc))}", err=True)
         return exc.exit_code
     except _UsageError as exc:
-        _say(f"{PROG}: error: {exc} (see '{PROG} {args.command} --help')", err=True)
+        say(f"{PROG}: error: {exc} (see '{PROG} {args.command} --help')", err=True)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        _say(f"{PROG}: interrupted", err=True)
+        say(f"{PROG}: interrupted", err=True)
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # e.g. `deliverydesk list-projects | head -1`: the reader left
         with suppress(OSError, ValueError):
@@ -294,5 +300,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         log.exception("unexpected error in %s", args.command)
         where = f"details are in {log_file}" if log_written(log_file) else "the log file could not be written"
-        _say(f"{PROG}: error: unexpected {type(exc).__name__} (a bug); {where}", err=True)
+        say(f"{PROG}: error: unexpected {type(exc).__name__} (a bug); {where}", err=True)
         return EXIT_BUG

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date, datetime
@@ -11,6 +12,13 @@ from typing import Any
 from deliverydesk.domain.models import ProjectSummary
 from deliverydesk.services.bundle import ExportSummary, ImportSummary
 from deliverydesk.services.storage import BackupInfo
+
+
+def say(text: str, *, err: bool = False) -> None:
+    """print, never failing on a console that cannot show some characters (they come out escaped)."""
+    stream = sys.stderr if err else sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    print(text.encode(encoding, "backslashreplace").decode(encoding, "replace"), file=stream)
 
 
 def one_line(text: str) -> str:

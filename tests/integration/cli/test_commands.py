@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
 import pytest
 
 from deliverydesk.cli import commands
+from deliverydesk.services.storage import OpenOptions, open_workspace
 from tests.integration.cli.conftest import Run, assert_one_clear_line
 
 CODE_LINE = re.compile(r"^DD-\d{4}-\d{3}  ")
@@ -241,3 +243,29 @@ def test_results_worth_keeping_are_logged(run: Run, demo_dir: Path, tmp_path: Pa
     run("export-bundle", "--project", "DD-2026-014", "--out", tmp_path / "b.json", "--data-dir", demo_dir)
     logged = (demo_dir / "logs" / "deliverydesk.log").read_text(encoding="utf-8")
     assert "Exported DD-2026-014" in logged
+
+
+def test_reading_commands_work_while_the_window_holds_the_database(
+    run: Run, demo_dir: Path, tmp_path: Path
+) -> None:
+    holder = open_workspace(OpenOptions(data_dir=demo_dir))  # as the window does
+    try:
+        assert run("list-projects", "--data-dir", demo_dir).out_lines[0].startswith("DD-")
+        assert (
+            run(
+                "export-bundle",
+                "--project",
+                "DD-2026-014",
+                "--out",
+                tmp_path / "b.json",
+                "--data-dir",
+                demo_dir,
+            ).code
+            == 0
+        )
+        assert run("backup", "--data-dir", demo_dir).code == 0
+        refused = run("import-bundle", tmp_path / "b.json", "--data-dir", demo_dir)
+        assert_one_clear_line(refused, "already open for writing", f"process {os.getpid()}")
+    finally:
+        holder.close()
+    assert run("import-bundle", tmp_path / "b.json", "--data-dir", demo_dir).code == 0
