@@ -1,0 +1,12 @@
+"""Client documents as PDFs: plain data in (``reports.data``), bytes out (``reports.render``).
+
+    from deliverydesk.reports.render import render
+    pdf_bytes = render(ExpectationLetterData(...))  # or ChangeDecisionData, ProgressSummaryData,
+                                                   # HandoverReportData
+
+Each document module (``expectation_letter``, ``change_decision``, ``progress_summary``,
+``handover_report``) has ``build_story(data) -> list[Flowable]`` and its ``TITLE_KEY``. Fixed
+phrases live in ``phrases`` (English and Chinese), fonts in ``fonts``, the look in ``styles``.
+Nothing here imports Qt or the database, and nothing reads the clock: the same data always gives
+the same bytes. This package imports nothing heavy on its own; reportlab loads on first use.
+"""

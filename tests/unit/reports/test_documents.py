@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -235,3 +238,42 @@ def test_story_opens_with_the_letterhead_and_title(name: str) -> None:
     texts = list(story_texts(story[:6]))
     assert any(data.meta.letterhead.company_name in text for text in texts)
     assert any(Phrases(Language.ZH_CN)(MODULES[name].TITLE_KEY) in text for text in texts)
+
+
+def test_the_qr_code_carries_the_payload(tmp_path: Path) -> None:
+    """Decoded from the rendered page (needs poppler's pdftoppm and zbar's zbarimg)."""
+    if not (shutil.which("pdftoppm") and shutil.which("zbarimg")):
+        pytest.skip("pdftoppm and zbarimg (apt: poppler-utils, zbar-tools) are needed to decode")
+    data = sample_letter(Language.ZH_CN)
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(render(data))
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", pdf, tmp_path / "p"],
+        check=True,
+    )
+    decoded = subprocess.run(["zbarimg", "-q", "--raw", tmp_path / "p.png"], capture_output=True, text=True)
+    assert decoded.stdout.strip() == data.meta.qr_payload
+
+
+def test_no_qr_code_without_a_payload() -> None:
+    data = sample_letter(Language.EN)
+
+    def qr_codes(story: list[Any]) -> int:
+        return sum(type(flowable).__name__ == "_QrCode" for flowable in _walk(story))
+
+    assert qr_codes(expectation_letter.build_story(data)) == 1
+    assert (
+        qr_codes(expectation_letter.build_story(replace(data, meta=replace(data.meta, qr_payload=None)))) == 0
+    )
+
+
+def _walk(flowables: Any) -> Iterator[Any]:
+    if isinstance(flowables, list | tuple):
+        for item in flowables:
+            yield from _walk(item)
+    elif hasattr(flowables, "_cellvalues"):
+        yield from _walk(flowables._cellvalues)
+    elif hasattr(flowables, "_content"):
+        yield from _walk(flowables._content)
+    else:
+        yield flowables
