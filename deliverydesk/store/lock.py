@@ -23,6 +23,7 @@ from deliverydesk.errors import DatabaseLockedError, DiskFullError, ReadOnlyStor
 
 READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 BOOT_TIME_SLACK_S = 60.0
+UNREADABLE_LOCK_AGE_S = 60.0
 # Lock files this process holds: a lock naming our own PID that is not in here was left by an earlier
 # process that had the same PID (after a reboot), so it is stale.
 _HELD_BY_THIS_PROCESS: set[Path] = set()
@@ -41,6 +42,9 @@ class LockHolder:
         return json.dumps({"host": self.host, "pid": self.pid, "since": self.since})
 
 
+UNREADABLE = LockHolder(host="an unknown computer", pid=0, since="an unknown time")
+
+
 def lock_path_for(database: Path) -> Path:
     database = database.absolute()
     return database.with_name(database.name + ".lock")
@@ -54,7 +58,7 @@ def read_holder(lock_file: Path) -> LockHolder | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
-        return LockHolder(host="?", pid=0, since="?")
+        return UNREADABLE
 
 
 def _process_alive(pid: int) -> bool:
@@ -85,8 +89,20 @@ def _written_before_boot(lock_file: Path) -> bool:
         return False
 
 
+def _older_than(lock_file: Path, seconds: float) -> bool:
+    try:
+        return lock_file.stat().st_mtime < time.time() - seconds
+    except FileNotFoundError:
+        return False
+
+
 def is_stale(holder: LockHolder, lock_file: Path) -> bool:
-    """A lock on this host whose process is gone (or that predates the last boot) is stale."""
+    """A lock on this host whose process is gone (or that predates the last boot) is stale.
+
+    An unreadable lock is being written right now, or was left by a crash while being written:
+    after a minute it is stale."""
+    if holder == UNREADABLE:
+        return _older_than(lock_file, UNREADABLE_LOCK_AGE_S)
     if holder.host != socket.gethostname():
         return False
     if holder.pid == os.getpid():

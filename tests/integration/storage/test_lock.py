@@ -158,3 +158,18 @@ def test_readonly_open_takes_no_lock(existing_db: Path, paths: DataPaths, clock:
         writer.close()
     finally:
         reader.close()
+
+
+def test_an_unreadable_lock_is_respected_while_fresh_and_taken_over_when_old(
+    existing_db: Path, paths: DataPaths, clock: SteppingClock
+) -> None:
+    lock = lock_path_for(existing_db)
+    lock.write_bytes(b"")  # a crash between creating the lock and writing the holder into it
+
+    with pytest.raises(DatabaseLockedError, match="unknown computer"):
+        open_workspace(OpenOptions(data_dir=paths.root), clock)
+
+    five_minutes_ago = time.time() - 300
+    os.utime(lock, (five_minutes_ago, five_minutes_ago))
+    open_workspace(OpenOptions(data_dir=paths.root), clock).close()
+    assert not lock.exists()
