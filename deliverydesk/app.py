@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     from deliverydesk.services.storage import OpenOptions
 
     app = QApplication([sys.argv[0]])
+    from deliverydesk.gui import pyside_fixes
+
+    pyside_fixes.install(app)
     app.setApplicationName("DeliveryDesk")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.env = env
         self.db_location = db_location
+        self.open_url = QDesktopServices.openUrl  # replaced in tests: no desktop there
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("DeliveryDesk"))
@@ -199,10 +200,10 @@ class MainWindow(QMainWindow):
         self.last_dialog.open()
 
     def open_data_folder(self) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.env.paths.root)))
+        return self.open_url(QUrl.fromLocalFile(str(self.env.paths.root)))
 
     def open_log(self) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.env.paths.log_file)))
+        return self.open_url(QUrl.fromLocalFile(str(self.env.paths.log_file)))
 
     # --- state ---------------------------------------------------------------------------------
     def save_state(self) -> None:

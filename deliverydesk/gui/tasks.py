@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from deliverydesk.errors import DeliveryDeskError
@@ -51,6 +52,10 @@ class _Pending:
     key: str | None
     on_done: OnDone
     on_error: OnError | None
+    owner: QObject | None  # the widget the callbacks belong to: deleted -> result dropped
+
+    def owner_gone(self) -> bool:
+        return self.owner is not None and not shiboken6.isValid(self.owner)
 
 
 class TaskRunner(QObject):
@@ -79,11 +84,17 @@ class TaskRunner(QObject):
         on_error: OnError | None = None,
         *,
         key: str | None = None,
+        owner: QObject | None = None,
     ) -> int:
-        """Run ``fn()`` on a worker. ``on_error`` receives user-facing errors; bugs go to the crash hook."""
+        """Run ``fn()`` on a worker. ``on_error`` receives user-facing errors; bugs go to the crash hook.
+
+        ``owner`` (default: the object ``on_done`` is a method of) - when it has been deleted by the
+        time the result arrives, the result is dropped instead of reaching a dead widget."""
         ticket = next(self._tickets)
         was_busy = self.is_busy
-        self._pending[ticket] = _Pending(key, on_done, on_error)
+        if owner is None and isinstance(getattr(on_done, "__self__", None), QObject):
+            owner = on_done.__self__  # type: ignore[attr-defined]
+        self._pending[ticket] = _Pending(key, on_done, on_error, owner)
         if key is not None:
             self._latest[key] = ticket
         self._pool.start(_Job(ticket, fn, self._relay))
@@ -106,7 +117,7 @@ class TaskRunner(QObject):
         pending = self._pending.pop(ticket, None)
         if not self.is_busy:
             self.busy_changed.emit(False)
-        if pending is None or self._is_stale(ticket, pending.key):
+        if pending is None or self._is_stale(ticket, pending.key) or pending.owner_gone():
             return
         if ok:
             pending.on_done(payload)

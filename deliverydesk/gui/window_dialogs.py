@@ -50,7 +50,11 @@ class _SettingsOpener:
     def start(self) -> None:
         ctx = self.env.ctx
         self.env.tasks.submit(
-            lambda: get_settings(ctx), self._show, lambda e: show_error(self.parent, e), key="settings"
+            lambda: get_settings(ctx),
+            self._show,
+            lambda e: show_error(self.parent, e),
+            key="settings",
+            owner=self.parent,
         )
 
     def _show(self, settings: SettingsItem) -> None:
@@ -78,7 +82,9 @@ class _NewProjectOpener:
         def load() -> tuple[list[ClientItem], SettingsItem]:
             return list(list_clients(ctx, limit=500).rows), get_settings(ctx)
 
-        self.env.tasks.submit(load, self._show, lambda e: show_error(self.parent, e), key="new-project")
+        self.env.tasks.submit(
+            load, self._show, lambda e: show_error(self.parent, e), key="new-project", owner=self.parent
+        )
 
     def _show(self, loaded: tuple[list[ClientItem], SettingsItem]) -> None:
         clients, settings = loaded

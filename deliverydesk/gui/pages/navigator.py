@@ -161,7 +161,7 @@ class ProjectNavigator(QWidget):
             )
 
         key = "navigator" if offset == 0 else "navigator-more"
-        self.env.tasks.submit(run, on_done, self._failed, key=key)
+        self.env.tasks.submit(run, on_done, self._failed, key=key, owner=self)
 
     def _show_page(self, page: Page[ProjectSummary]) -> None:
         self.model.set_rows(page.rows, page.total)

@@ -1,0 +1,96 @@
+"""The window frame: remembered geometry/splitter/columns, standard shortcuts, About, Help entries,
+New project through its dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.main_window import MainWindow
+from deliverydesk.services.projects import list_projects
+from tests.gui.conftest import wait_idle
+
+
+def _window(qtbot, env: GuiEnv) -> MainWindow:
+    window = MainWindow(env, "sqlite:///test.db")
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_geometry_splitter_and_columns_are_remembered(qtbot, demo_env: GuiEnv) -> None:
+    first = _window(qtbot, demo_env)
+    first.show_projects()
+    wait_idle(qtbot, demo_env.tasks)
+    first.resize(777, 555)  # inside the offscreen screen (800 x 600)
+    first.splitter.setSizes([300, 477])
+    first.navigator.view.setColumnWidth(2, 333)
+    sizes = first.splitter.sizes()
+    first.close()
+    assert demo_env.paths.settings_file.is_file(), "kept in the data folder's INI file"
+    second = _window(qtbot, demo_env)
+    assert (second.width(), second.height()) == (777, 555)
+    second.show_projects()
+    wait_idle(qtbot, demo_env.tasks)
+    assert second.splitter.sizes() == sizes
+    assert second.navigator.view.columnWidth(2) == 333
+
+
+def test_standard_shortcuts_are_bound(qtbot, env: GuiEnv) -> None:
+    window = _window(qtbot, env)
+    keys = QKeySequence.StandardKey
+    for action, key in (
+        (window.act_new, keys.New),
+        (window.act_find, keys.Find),
+        (window.act_close, keys.Close),
+        (window.act_quit, keys.Quit),
+    ):
+        assert action.shortcut() == QKeySequence(key) or action.shortcuts()[0].matches(QKeySequence(key)), (
+            action.text()
+        )
+    assert not window.act_settings.shortcut().isEmpty()  # Preferences, or Ctrl+, where it has none
+
+
+def test_find_focuses_the_project_filter(qtbot, demo_env: GuiEnv) -> None:
+    window = _window(qtbot, demo_env)
+    window.act_find.trigger()
+    assert window.stack.currentWidget() is window.splitter
+    assert window.focusWidget() is window.navigator.filter_edit or window.navigator.filter_edit.hasFocus()
+
+
+def test_about_names_version_and_data_folder(qtbot, env: GuiEnv) -> None:
+    window = _window(qtbot, env)
+    window.show_about()
+    box = window.last_dialog
+    qtbot.addWidget(box)
+    assert box.isVisible()
+    assert str(env.paths.root) in box.informativeText()
+    assert "0." in box.text()
+
+
+def test_help_opens_the_data_folder_and_the_log(qtbot, env: GuiEnv) -> None:
+    opened: list[str] = []
+    window = _window(qtbot, env)
+    window.open_url = lambda url: opened.append(url.toLocalFile()) or True
+    window.act_data_folder.trigger()
+    window.act_log.trigger()
+    assert opened == [str(env.paths.root), str(env.paths.log_file)]
+
+
+def test_new_project_through_the_dialog(qtbot, env: GuiEnv) -> None:
+    window = _window(qtbot, env)
+    window.act_new.trigger()
+    qtbot.waitUntil(lambda: window.last_dialog.dialog is not None)
+    dialog = window.last_dialog.dialog
+    qtbot.addWidget(dialog)
+    dialog.client.setEditText("华东精密制造有限公司")
+    dialog.code.setText("dd-2026-100")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.field_error("name"), "a name is required"
+    dialog.name.setText("MES 三期 / MES phase 3")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    wait_idle(qtbot, env.tasks)
+    projects = list_projects(env.ctx).rows
+    assert [(p.code, p.client_name) for p in projects] == [("DD-2026-100", "华东精密制造有限公司")]
+    assert window.workspace.project_id == projects[0].id
