@@ -9,8 +9,9 @@ from reportlab.platypus import KeepTogether, Spacer
 from deliverydesk.domain.enums import Decision, Triage
 from deliverydesk.reports.blocks import Flowable, banner, key_values, para, section
 from deliverydesk.reports.data import ChangeDecisionData
-from deliverydesk.reports.parts import document_head, signature_blocks
+from deliverydesk.reports.parts import document_head
 from deliverydesk.reports.phrases import format_money
+from deliverydesk.reports.signatures import signature_blocks
 from deliverydesk.reports.styles import ACCENT, Kit, make_kit
 
 TITLE_KEY = "change.title"

@@ -7,7 +7,8 @@ from reportlab.platypus import Spacer
 
 from deliverydesk.reports.blocks import FIT, Flowable, bullets, data_table, para, section
 from deliverydesk.reports.data import ExpectationLetterData
-from deliverydesk.reports.parts import document_head, signature_blocks
+from deliverydesk.reports.parts import document_head
+from deliverydesk.reports.signatures import signature_blocks
 from deliverydesk.reports.styles import Kit, make_kit
 
 TITLE_KEY = "letter.title"

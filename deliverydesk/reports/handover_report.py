@@ -6,7 +6,8 @@ from __future__ import annotations
 from deliverydesk.domain.enums import RiskLevel, ScopeStatus
 from deliverydesk.reports.blocks import FIT, Flowable, data_table, para, section
 from deliverydesk.reports.data import HandoverReportData
-from deliverydesk.reports.parts import document_head, signature_blocks
+from deliverydesk.reports.parts import document_head
+from deliverydesk.reports.signatures import signature_blocks
 from deliverydesk.reports.styles import GOOD, WARN, Kit, make_kit
 
 TITLE_KEY = "handover.title"

@@ -10,22 +10,20 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable as PlatypusFlowable
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Paragraph, Spacer, Table
 
-from deliverydesk.reports.blocks import Flowable, cell, para, png_image, section
+from deliverydesk.reports.blocks import Flowable, cell, para, png_image
 from deliverydesk.reports.data import (
     DocumentMetaData,
     LetterheadData,
     PartyData,
     ProjectRefData,
-    SignatoryData,
 )
 from deliverydesk.reports.fonts import document_fonts
-from deliverydesk.reports.styles import ACCENT, CELL_PAD_X, CELL_SIZE, INK, MUTED, RULE, Kit
+from deliverydesk.reports.styles import CELL_PAD_X, CELL_SIZE, INK, MUTED, Kit
 from deliverydesk.reports.text import markup, printable
 
 QR_SIZE = 23 * mm
-SIGNATURE_HEIGHT = 17 * mm
 _TIGHT: list[tuple[object, ...]] = [
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -123,6 +121,21 @@ def _meta_lines(kit: Kit, rows: Sequence[tuple[str, str]], width: float) -> Flow
     return Table(cells, colWidths=[label_width, width - label_width], style=style, hAlign="LEFT")
 
 
+def _meta_rows(
+    kit: Kit, meta: DocumentMetaData, project: ProjectRefData, extra_rows: Sequence[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    t = kit.t
+    rows = [
+        (t("doc.reference"), meta.reference),
+        (t("doc.date"), t.date(meta.as_of)),
+        (t("doc.version_label"), str(meta.version)),
+        *extra_rows,
+    ]
+    if project.contract_reference:
+        rows.append((t("doc.contract"), project.contract_reference))
+    return rows
+
+
 def title_block(
     kit: Kit,
     meta: DocumentMetaData,
@@ -134,14 +147,7 @@ def title_block(
     """Title, project line, then addressee | reference, version, date, project | QR code."""
     t = kit.t
     project_line = "  ·  ".join(part for part in (project.code, project.name) if part)
-    rows = [
-        (t("doc.reference"), meta.reference),
-        (t("doc.date"), t.date(meta.as_of)),
-        (t("doc.version_label"), str(meta.version)),
-        *extra_rows,
-    ]
-    if project.contract_reference:
-        rows.append((t("doc.contract"), project.contract_reference))
+    rows = _meta_rows(kit, meta, project, extra_rows)
     qr_width = QR_SIZE + 6 * mm if meta.qr_payload else 0
     left_width = (kit.width - qr_width) * 0.5
     meta_width = kit.width - qr_width - left_width - 6 * mm
@@ -171,63 +177,3 @@ def document_head(
 ) -> list[Flowable]:
     """Letterhead and title block: everything above the body of page 1."""
     return [*letterhead(kit, meta.letterhead), *title_block(kit, meta, title, project, addressee, extra_rows)]
-
-
-def _signature_cells(kit: Kit, signatory: SignatoryData, width: float) -> list[list[Flowable]]:
-    t = kit.t
-    label_width = width * 0.27
-    value_width = width - label_width
-    image: Flowable = ""
-    if signatory.signature_png:
-        image = png_image(signatory.signature_png, width * 0.8, SIGNATURE_HEIGHT - 3 * mm, "signature")
-    fields = (
-        (t("sign.name"), signatory.name),
-        (t("sign.title"), signatory.title),
-        (t("sign.date"), t.date(signatory.signed_on) if signatory.signed_on else ""),
-        (t("sign.place"), signatory.place),
-    )
-    heading = cell(kit, t("sign.for", organisation=signatory.organisation), width, bold=True)
-    return [
-        [heading, ""],
-        [image, ""],
-        *[[printable(label), cell(kit, value, value_width)] for label, value in fields],
-    ]
-
-
-def signature_blocks(
-    kit: Kit, heading: str, signatories: Sequence[SignatoryData], intro: str = ""
-) -> Flowable:
-    """Blocks side by side: "For <organisation>", the signature (captured image or a line to sign
-    on), then name, title, date and place, left blank for a pen when not yet known."""
-    gutter = 12 * mm
-    block_width = (kit.width - gutter) / 2
-    label_width = block_width * 0.27
-    rows: list[list[Flowable]] = [[] for _ in range(6)]
-    style: list[tuple[object, ...]] = [
-        ("FONT", (0, 0), (-1, -1), document_fonts().regular, CELL_SIZE),
-        ("FONT", (0, 0), (-1, 0), document_fonts().bold, CELL_SIZE + 0.5),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
-        ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 2), (-1, -1), 4),
-    ]
-    for index, signatory in enumerate(signatories[:2]):
-        column = index * 3
-        for row, cells in zip(rows, _signature_cells(kit, signatory, block_width), strict=True):
-            row += ([""] if index else []) + cells
-        style += [
-            ("SPAN", (column, 0), (column + 1, 0)),
-            ("SPAN", (column, 1), (column + 1, 1)),
-            ("TEXTCOLOR", (column, 0), (column, 0), ACCENT),
-            ("TEXTCOLOR", (column + 1, 2), (column + 1, -1), INK),
-            ("LINEBELOW", (column, 1), (column + 1, 1), 0.6, INK),
-            ("LINEBELOW", (column + 1, 2), (column + 1, -1), 0.3, RULE),
-        ]
-    column_widths = [label_width, block_width - label_width, gutter, label_width, block_width - label_width]
-    row_heights = [None, SIGNATURE_HEIGHT, None, None, None, None]
-    table = Table(
-        rows, colWidths=column_widths[: len(rows[0])], rowHeights=row_heights, style=style, splitInRow=1
-    )
-    lead = [para(kit, intro), Spacer(1, 4)] if intro else [Spacer(1, 2)]
-    return KeepTogether([section(kit, heading), *lead, table])

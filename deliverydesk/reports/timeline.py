@@ -63,7 +63,7 @@ def _slip_bar(x0: float, x1: float, y: float, colour: object = WARN) -> Rect:
     return Rect(min(x0, x1), y - 2, abs(x1 - x0), 4, fillColor=colour, strokeColor=None)
 
 
-def _today_line(x: float, top: float, bottom: float) -> Line:
+def _as_of_line(x: float, top: float, bottom: float) -> Line:
     return Line(x, top, x, bottom, strokeColor=WARN, strokeWidth=0.8, strokeDashArray=[2, 2])
 
 
@@ -127,8 +127,8 @@ class _Chart:
         elif milestone.forecast:
             self.drawing.add(_forecast_mark(self.x(milestone.forecast), y))
 
-    def today(self) -> None:
-        self.drawing.add(_today_line(self.x(self.as_of), self.top + 2, self.top - ROW * len(self.rows)))
+    def as_of_line(self) -> None:
+        self.drawing.add(_as_of_line(self.x(self.as_of), self.top + 2, self.top - ROW * len(self.rows)))
 
     def legend(self) -> None:
         t, y, x = self.kit.t, 4.0, self.left
@@ -137,7 +137,7 @@ class _Chart:
             (_forecast_mark(4, y + 2.5), t("summary.legend_forecast")),
             (_actual_mark(4, y + 2.5), t("summary.legend_actual")),
             (_slip_bar(0, 8, y + 2.5), t("summary.legend_slip")),
-            (_today_line(4, y + 7, y - 2), t("doc.as_of", date=t.date(self.as_of))),
+            (_as_of_line(4, y + 7, y - 2), t("doc.as_of", date=t.date(self.as_of))),
         )
         for mark, label in items:
             group = Group(mark, transform=(1, 0, 0, 1, x, 0))
@@ -155,7 +155,7 @@ def timeline_chart(kit: Kit, milestones: Sequence[MilestoneRowData], as_of: date
     chart.axis()
     for index, milestone in enumerate(rows):
         chart.row(index, milestone)
-    chart.today()
+    chart.as_of_line()
     chart.legend()
     flowables: list[Flowable] = [chart.drawing]
     if len(milestones) > MAX_ROWS:
