@@ -27,7 +27,7 @@ from deliverydesk.store.queries import SUMMARY_SORTS, ProjectFilter, project_sum
 from deliverydesk.store.records import Session, client_name, project_code_taken, project_id_by_code
 from deliverydesk.store.tables import ClientRow, ProjectRow
 
-PROJECT_SORTS = tuple(SUMMARY_SORTS)
+PROJECT_SORTS = SUMMARY_SORTS
 
 
 def project_item(session: Session, row: ProjectRow) -> ProjectItem:

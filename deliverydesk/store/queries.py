@@ -103,15 +103,36 @@ def _filtered(query: Select[Any], where: ProjectFilter) -> Select[Any]:
     return query
 
 
-SUMMARY_SORTS = {
-    "code": ProjectRow.code,
-    "name": ProjectRow.name,
-    "client": ClientRow.name,
-    "status": ProjectRow.status,
-    "start_date": ProjectRow.start_date,
-    "end_date": ProjectRow.end_date,
-    "updated": ProjectRow.updated_at,
-}
+SUMMARY_SORTS = (
+    "code",
+    "name",
+    "client",
+    "status",
+    "start_date",
+    "end_date",
+    "updated",
+    "next_milestone",  # date of the next open milestone; projects without one come last
+    "attention",  # overdue milestones + pending decisions + milestones waiting on the client
+)
+
+
+def _sort_key(sort: str, today: date) -> Any:
+    columns = {
+        "code": ProjectRow.code,
+        "name": ProjectRow.name,
+        "client": ClientRow.name,
+        "status": ProjectRow.status,
+        "start_date": ProjectRow.start_date,
+        "end_date": ProjectRow.end_date,
+        "updated": ProjectRow.updated_at,
+    }
+    if sort in columns:
+        return columns[sort]
+    open_ms = _open_milestones(ProjectRow.id)
+    if sort == "next_milestone":
+        return select(func.min(MILESTONE_DATE)).where(*open_ms).scalar_subquery()
+    overdue, waiting, pending = _summary_columns(today)[1:]
+    return overdue.element + waiting.element + pending.element
 
 
 def project_summaries(
@@ -124,25 +145,41 @@ def project_summaries(
     limit: int,
     today: date,
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of navigator rows (plain mappings) and the number of projects matching."""
+    """One page of navigator rows (plain mappings, in page order) and the number of projects matching.
+
+    The page's ids are chosen first, so the per-project subqueries run for the page's rows only."""
     total = session.scalar(_filtered(select(func.count(ProjectRow.id)), where)) or 0
-    inner = _filtered(
-        select(ProjectRow, ClientRow.name.label("client_name"), *_summary_columns(today)), where
+    key = _sort_key(sort, today)
+    ordering = _ordering(key, ProjectRow.code, descending)
+    page_ids = list(
+        session.scalars(
+            _filtered(select(ProjectRow.id), where).order_by(*ordering).offset(offset).limit(limit)
+        )
     )
-    key = SUMMARY_SORTS[sort]
-    inner = (
-        inner.order_by(key.desc() if descending else key.asc(), ProjectRow.code).offset(offset).limit(limit)
-    )
-    page = inner.subquery()
+    if not page_ids:
+        return [], total
     next_ms = aliased(MilestoneRow)
+    summary = (
+        select(ProjectRow, ClientRow.name.label("client_name"), *_summary_columns(today))
+        .join(ClientRow, ClientRow.id == ProjectRow.client_id)
+        .where(ProjectRow.id.in_(page_ids))
+        .subquery()
+    )
     query = select(
-        page, next_ms.name.label("next_milestone_name"), next_ms.baseline_date.label("next_baseline")
-    )
-    query = query.add_columns(
-        next_ms.forecast_date.label("next_forecast"), next_ms.actual_date.label("next_actual")
-    )
-    query = query.outerjoin(next_ms, next_ms.id == page.c.next_milestone_id)
-    return [dict(row) for row in session.execute(query).mappings()], total
+        summary,
+        next_ms.name.label("next_milestone_name"),
+        next_ms.baseline_date.label("next_baseline"),
+        next_ms.forecast_date.label("next_forecast"),
+        next_ms.actual_date.label("next_actual"),
+    ).outerjoin(next_ms, next_ms.id == summary.c.next_milestone_id)
+    position = {project_id: n for n, project_id in enumerate(page_ids)}
+    rows = [dict(row) for row in session.execute(query).mappings()]
+    return sorted(rows, key=lambda row: position[row["id"]]), total
+
+
+def _ordering(key: Any, tie_breaker: Any, descending: bool) -> list[Any]:
+    """Rows without a value (no next milestone...) last in both directions; then the key; then code."""
+    return [key.is_(None), key.desc() if descending else key.asc(), tie_breaker]
 
 
 def count_by(session: Session, row_cls: type[Base], column: str, project_id: str) -> dict[Any, int]:

@@ -161,3 +161,24 @@ def test_navigator_slip_uses_the_project_calendar(ctx: ServiceContext) -> None:
         )
     slips = {p.code: p.slip_days for p in projects.list_projects(ctx).rows}
     assert slips == {"CN-1": 2, "NONE-1": 7}  # CN: only the make-up Saturday 14 Feb and Tue 24 Feb
+
+
+def test_sort_by_next_milestone_and_attention(ctx: ServiceContext, navigator: dict[str, str]) -> None:
+    def add(key: str, baseline: int) -> None:
+        draft = MilestoneDraft(
+            project_id=navigator[key], name=f"{key} milestone", baseline_date=day(baseline)
+        )
+        milestones.create_milestone(ctx, draft)
+
+    add("wms", 3)
+    add("mes", 10)
+    add("vision", -1)  # overdue
+    add("vision", -2)  # overdue
+    pending = ChangeRequestDraft(project_id=navigator["mes"], title="ask", requested_on=day(-1))
+    change_requests.create_change_request(ctx, pending)
+    by_date = codes(ctx, sort="next_milestone")
+    assert by_date == ["DD-2026-009", "DD-2026-021", "DD-2026-014", "DD-2026-027"]  # none last
+    assert codes(ctx, sort="next_milestone", descending=True)[-1] == "DD-2026-027"
+    assert codes(ctx, sort="attention", descending=True)[:2] == ["DD-2026-009", "DD-2026-014"]
+    page = projects.list_projects(ctx, sort="next_milestone", offset=1, limit=2)
+    assert [p.code for p in page.rows] == by_date[1:3]
