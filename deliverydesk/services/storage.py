@@ -20,10 +20,11 @@ from deliverydesk.paths import DB_URL_ENV, DataPaths, data_paths, sqlite_url
 from deliverydesk.services.context import ServiceContext, system_clock
 from deliverydesk.store.backups import BackupInfo
 from deliverydesk.store.backups import list_backups as _list_backup_files
+from deliverydesk.store.checkup import check_file
 from deliverydesk.store.database import sqlite_path
 from deliverydesk.store.opening import OpenSettings, backup_open_database, is_sqlite_url, open_database
 from deliverydesk.store.opening import database_exists as _database_exists
-from deliverydesk.store.restore import check_file, restore_database
+from deliverydesk.store.restore import restore_database
 
 __all__ = [
     "BackupInfo",

@@ -1,4 +1,4 @@
-"""Restore a backup over the database, and the read-only health report behind ``deliverydesk check``.
+"""Restore a backup over the database.
 
 Restore: verify the backup -> take the writer lock (refused while another process has the database)
 -> back up the current file if it is healthy (the safety backup), else move the damaged file aside
@@ -21,9 +21,9 @@ from deliverydesk.errors import (
     ReadOnlyStorageError,
     StorageError,
 )
-from deliverydesk.store.backups import BackupInfo, copy_database, list_backups, take_backup, verify_backup
+from deliverydesk.store.backups import BackupInfo, copy_database, take_backup, verify_backup
 from deliverydesk.store.database import BUSY_TIMEOUT_MS
-from deliverydesk.store.health import HealthReport, full_report, quick_check
+from deliverydesk.store.health import quick_check
 from deliverydesk.store.identity import (
     SQLITE_BUSY,
     SQLITE_CANTOPEN,
@@ -37,7 +37,6 @@ from deliverydesk.store.identity import (
     storage_error_for,
 )
 from deliverydesk.store.lock import WriterLock
-from deliverydesk.store.migrate import head_revision, known_revisions
 
 
 def restore_database(
@@ -127,34 +126,3 @@ def _copy_in(database: Path, backup: Path) -> list[str]:
         copy_database(backup, target)
         target.execute("PRAGMA journal_mode=WAL")
         return quick_check(target)
-
-
-def check_file(database: Path, backups: Path, migrations_dir: Path | None = None) -> HealthReport:
-    """Identity, integrity, foreign keys and schema revision, read-only; never modifies the file."""
-    if not database.exists():
-        return HealthReport(ok=False, lines=(f"database: {database} does not exist",))
-    lines = [f"database: {database}"]
-    try:
-        identity = identify(database)
-        lines.append(f"identity: DeliveryDesk database, schema generation {identity.user_version}")
-        with probe(database) as connection:
-            health = full_report(connection)
-    except DeliveryDeskError as exc:
-        return HealthReport(ok=False, lines=(*lines, f"identity: REFUSED: {exc}"))
-    except sqlite3.DatabaseError as exc:
-        return HealthReport(ok=False, lines=(*lines, f"integrity: DAMAGED ({exc})"))
-    revision_ok, revision_line = _revision_line(identity.revision, migrations_dir)
-    newest = list_backups(backups)
-    backup_line = f"backups: {len(newest)}" + (f", newest {newest[0].path.name}" if newest else "")
-    return HealthReport(
-        ok=health.ok and revision_ok, lines=(*lines, *health.lines, revision_line, backup_line)
-    )
-
-
-def _revision_line(revision: str | None, migrations_dir: Path | None) -> tuple[bool, str]:
-    head = head_revision(migrations_dir)
-    if revision == head:
-        return True, f"schema revision: {revision} (current)"
-    if revision in known_revisions(migrations_dir):
-        return True, f"schema revision: {revision} (will be upgraded to {head} on the next open)"
-    return False, f"schema revision: {revision} is UNKNOWN (written by a newer DeliveryDesk?)"

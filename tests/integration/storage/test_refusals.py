@@ -155,6 +155,7 @@ def test_corrupt_file_names_the_newest_good_backup_and_no_backup_is_taken(
 
     assert refused.value.newest_backup == good.path  # type: ignore[attr-defined]
     assert str(good.path) in str(refused.value)
+    assert f"newest good backup: {good.path}" in check_database(OpenOptions(data_dir=paths.root)).lines
     assert sha256(paths.database) == before
     assert [backup.path for backup in list_backups(paths)] == [good.path]
 
