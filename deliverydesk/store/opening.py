@@ -154,6 +154,8 @@ def _prepare_for_writing(url: str, path: Path, settings: OpenSettings) -> tuple[
 
 def _writable(target: Path) -> bool:
     # Root may write anywhere: honour the read-only marks of the file itself as the user's intent.
+    if os.name == "nt" and target.is_dir():
+        return True  # Windows ignores a folder's read-only attribute; creating the lock file tells
     mode = target.stat().st_mode
     return os.access(target, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
