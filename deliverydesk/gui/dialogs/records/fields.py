@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from enum import Enum
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -65,11 +66,26 @@ def whole(parent: QWidget, value: int, suffix: str, maximum: int = 10_000) -> QS
     return box
 
 
-def enum_combo(parent: QWidget, enum_class: type[Enum], current: Enum) -> QComboBox:
-    combo = QComboBox(parent)
-    for text, member in choices(enum_class):
-        combo.addItem(text, member)
-    combo.setCurrentIndex(max(0, combo.findData(current)))
+class EnumCombo(QComboBox):
+    """Choices of one enum; ``currentData()`` gives the member back (Qt hands a StrEnum back as str)."""
+
+    def __init__(self, parent: QWidget, enum_class: type[Enum]) -> None:
+        super().__init__(parent)
+        self.enum_class = enum_class
+        for text, member in choices(enum_class):
+            self.addItem(text, member.value)
+
+    def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> Any:
+        value = super().currentData(role)
+        return None if value is None else self.enum_class(value)
+
+    def set_value(self, member: Enum) -> None:
+        self.setCurrentIndex(max(0, self.findData(member.value)))
+
+
+def enum_combo(parent: QWidget, enum_class: type[Enum], current: Enum) -> EnumCombo:
+    combo = EnumCombo(parent, enum_class)
+    combo.set_value(current)
     return combo
 
 

@@ -64,9 +64,9 @@ class LogEntryDialog(RecordDialog):
             note.setWordWrap(True)
             note.setStyleSheet(MUTED_STYLE)
             self.form.addRow(note)
-        self._fields(original, links)
+        self._build_fields(original, links)
 
-    def _fields(self, original: LogEntryItem | None, links: LogLinks) -> None:
+    def _build_fields(self, original: LogEntryItem | None, links: LogLinks) -> None:
         when = QDateTimeEdit(to_qdatetime(original.occurred_at if original else self.env.ctx.now()), self)
         when.setCalendarPopup(True)
         self.occurred_at = self.add_field("occurred_at", self.tr("When"), when)

@@ -72,7 +72,7 @@ class HandoverPage(RecordsPage):
         self.kind_filter.setObjectName("handoverKindFilter")
         self.kind_filter.addItem(self.tr("All kinds"), None)
         for kind in HandoverKind:
-            self.kind_filter.addItem(label(kind), kind)
+            self.kind_filter.addItem(label(kind), kind.value)
         self.kind_filter.currentIndexChanged.connect(lambda _i: self._show_entries())
         self.panel.new_wanted.connect(lambda: self.edit_entry(None))
         self.panel.edit_wanted.connect(self.edit_entry)
@@ -98,9 +98,9 @@ class HandoverPage(RecordsPage):
 
     def _show_entries(self) -> None:
         kind = self.kind_filter.currentData()
-        self.panel.set_records([e for e in self.all_entries if kind is None or e.kind is kind])
+        self.panel.set_records([e for e in self.all_entries if kind is None or e.kind == kind])
 
     def edit_entry(self, item: HandoverEntry | None) -> None:
         assert self.project_id is not None
-        kind = self.kind_filter.currentData() or HandoverKind.DOCUMENT
+        kind = HandoverKind(self.kind_filter.currentData() or HandoverKind.DOCUMENT)
         self.open_dialog(HandoverDialog(self.env, self.project_id, item, kind, self))

@@ -1,0 +1,191 @@
+"""Expectations, change requests, issues, reviews and handover entries through their pages; archive
+(after a confirmation) and restore; Ctrl+N on a page adds a record, not a project."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from deliverydesk.domain.drafts import ContactDraft, ScopeItemDraft
+from deliverydesk.domain.enums import Decision, HandoverKind, ScopeCheck, Triage
+from deliverydesk.gui.dialogs.records.change_request import ChangeRequestDialog
+from deliverydesk.gui.dialogs.records.expectation import ExpectationDialog
+from deliverydesk.gui.dialogs.records.handover import HandoverDialog
+from deliverydesk.gui.dialogs.records.issue import IssueDialog
+from deliverydesk.gui.dialogs.records.review import ReviewDialog
+from deliverydesk.gui.main_window import MainWindow
+from deliverydesk.gui.pages.base import (
+    AREA_CHANGE_REQUESTS,
+    AREA_EXPECTATIONS,
+    AREA_HANDOVER,
+    AREA_ISSUES,
+    AREA_SCOPE,
+)
+from deliverydesk.gui.pages.project.change_requests import DECISION, TRIAGE, ChangeRequestsPage
+from deliverydesk.gui.pages.project.expectations import AGREED, STATEMENT, ExpectationsPage
+from deliverydesk.gui.pages.project.handover import NOTES, HandoverPage
+from deliverydesk.gui.pages.project.issues import IssuesPage
+from deliverydesk.gui.pages.project.scope import TITLE, ScopePage
+from deliverydesk.services.change_requests import get_change_request
+from deliverydesk.services.clients import create_contact
+from deliverydesk.services.projects import get_project
+from deliverydesk.services.scope import create_scope_item, get_scope_item
+from tests.gui.project.conftest import Confirmations, Workbench, open_bench, type_text
+
+
+def _texts(model, column: int) -> list[str]:
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_add_an_expectation_agreed_with_a_contact(bench: Workbench) -> None:
+    client_id = get_project(bench.env.ctx, bench.project_id).client_id
+    contact = create_contact(bench.env.ctx, ContactDraft(client_id=client_id, name="李娜", title="IT"))
+    page = bench.page(AREA_EXPECTATIONS)
+    assert isinstance(page, ExpectationsPage)
+    page.panel.new_wanted.emit()
+    dialog = page.dialog
+    assert isinstance(dialog, ExpectationDialog)
+    assert "E-1" in dialog.ref_shown.text()
+    type_text(dialog.statement, "工单通过扫码报工")
+    dialog.measure.setPlainText("5 working days without paper")
+    dialog.agreed_with.setCurrentIndex(dialog.agreed_with.findData(contact.id))
+    dialog.accept()
+    bench.idle()
+    assert _texts(page.panel.model, STATEMENT) == ["工单通过扫码报工"]
+    assert _texts(page.panel.model, AGREED) == ["李娜"]
+
+
+def test_add_a_change_request_with_triage_scope_link_and_decision(bench: Workbench) -> None:
+    scope = create_scope_item(bench.env.ctx, ScopeItemDraft(project_id=bench.project_id, title="Reports"))
+    page = bench.page(AREA_CHANGE_REQUESTS)
+    assert isinstance(page, ChangeRequestsPage)
+    page.panel.new_wanted.emit()
+    dialog = page.dialog
+    assert isinstance(dialog, ChangeRequestDialog)
+    assert "CR-1" in dialog.ref_shown.text()
+    dialog.accept()
+    assert dialog.isVisible() and dialog.field_error("title")
+    assert dialog.tabs.currentIndex() == 0, "the tab with the wrong field is shown"
+    type_text(dialog.title, "报表导出 PDF")
+    dialog.requested_by_name.setText("王总")
+    dialog.triage.setCurrentIndex(dialog.triage.findData(Triage.B))
+    dialog.scope_check.setCurrentIndex(dialog.scope_check.findData(ScopeCheck.IN_SCOPE))
+    dialog.scope_item.setCurrentIndex(dialog.scope_item.findData(scope.id))
+    dialog.effort.setValue(6)
+    dialog.client_benefit.setPlainText("Saves an hour a day")
+    dialog.decision.setCurrentIndex(dialog.decision.findData(Decision.APPROVED_GOODWILL))
+    dialog.accept()
+    bench.idle()
+    assert not dialog.isVisible(), dialog.message_bar.text()
+    assert _texts(page.panel.model, TRIAGE) == ["B"]
+    assert _texts(page.panel.model, DECISION) == [dialog.decision.currentText()]
+    saved = get_change_request(bench.env.ctx, dialog.result_value.id)
+    assert (saved.scope_item_id, saved.requested_by_name, saved.client_benefit) == (
+        scope.id,
+        "王总",
+        "Saves an hour a day",
+    )
+
+
+def test_archive_asks_first_then_hides_and_restores(bench: Workbench, confirmations: Confirmations) -> None:
+    item = create_scope_item(bench.env.ctx, ScopeItemDraft(project_id=bench.project_id, title="Training"))
+    page = bench.page(AREA_SCOPE)
+    assert isinstance(page, ScopePage)
+    panel = page.items
+    panel.view.selectRow(0)
+    panel.view.setFocus()
+    confirmations.answer = False
+    bench.qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    bench.idle()
+    assert confirmations.asked == ["S-1 Training"]
+    assert get_scope_item(bench.env.ctx, item.id).archived_at is None, "declined: nothing archived"
+    confirmations.answer = True
+    panel.archive_current()
+    bench.idle()
+    assert get_scope_item(bench.env.ctx, item.id).archived
+    assert panel.model.rowCount() == 0
+    assert "1" in panel.count_label.text()
+    panel.show_archived.setChecked(True)
+    assert _texts(panel.model, TITLE) == ["Training"]
+    assert panel.model.index(0, TITLE).data(Qt.ItemDataRole.FontRole).italic()
+    panel.view.selectRow(0)
+    assert panel.act_restore.isEnabled() and not panel.act_edit.isEnabled()
+    panel.act_restore.trigger()
+    bench.idle()
+    assert not get_scope_item(bench.env.ctx, item.id).archived
+    panel.show_archived.setChecked(False)
+    assert _texts(panel.model, TITLE) == ["Training"]
+
+
+def test_ctrl_n_on_a_page_adds_a_record_not_a_project(qtbot, env, bench: Workbench) -> None:
+    window = MainWindow(env)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_record(bench.project_id, AREA_SCOPE, "")
+    bench.idle()
+    page = window.workspace.page_for(AREA_SCOPE)
+    assert isinstance(page, ScopePage)
+    window.activateWindow()
+    page.items.view.setFocus()
+    qtbot.keyClick(page.items.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.dialog is not None and page.dialog.isVisible()
+    assert getattr(window, "last_dialog", None) is None
+    page.dialog.reject()
+
+
+def test_issue_with_a_category_and_a_butterfly_review(bench: Workbench) -> None:
+    page = bench.page(AREA_ISSUES)
+    assert isinstance(page, IssuesPage)
+    page.issues.new_wanted.emit()
+    dialog = page.dialog
+    assert isinstance(dialog, IssueDialog)
+    bench.qtbot.keyClicks(dialog.title, "Work-order fields mapped wrongly")
+    type_text(dialog.category.lineEdit(), "数据迁移")
+    dialog.accept()
+    bench.idle()
+    assert _texts(page.issues.model, 2) == ["数据迁移"]
+    page.reviews.new_wanted.emit()
+    review = page.dialog
+    assert isinstance(review, ReviewDialog)
+    review.issue.setCurrentIndex(1)
+    type_text(review.answers["client_mid"], "道歉并补偿两天驻场")
+    review.answers["company_long"].setPlainText("Check mappings before every migration")
+    review.lessons.setPlainText("Map with the client's key user")
+    review.accept()
+    bench.idle()
+    assert page.reviews.model.rowCount() == 1
+    stored = page.reviews.model.row_item(0)
+    assert (stored.client_mid, stored.issue_id) == ("道歉并补偿两天驻场", dialog.result_value.id)
+
+
+def test_training_entry_keeps_attendees_and_material(bench: Workbench) -> None:
+    page = bench.page(AREA_HANDOVER)
+    assert isinstance(page, HandoverPage)
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData(HandoverKind.TRAINING))
+    page.panel.new_wanted.emit()
+    dialog = page.dialog
+    assert isinstance(dialog, HandoverDialog)
+    assert dialog.kind.currentData() is HandoverKind.TRAINING, "the shown kind is the default"
+    assert not dialog.attendees.isHidden() and not dialog.material_left.isHidden()
+    bench.qtbot.keyClicks(dialog.title, "Key-user training")
+    dialog.attendees.setPlainText("王国\n李娜\n张浩")
+    dialog.material_left.setChecked(True)
+    dialog.accept()
+    bench.idle()
+    assert page.panel.model.rowCount() == 1
+    notes = page.panel.model.index(0, NOTES).data()
+    assert "3" in notes and "material left" in notes
+    page.kind_filter.setCurrentIndex(page.kind_filter.findData(HandoverKind.RISK))
+    assert page.panel.model.rowCount() == 0
+
+
+def test_a_page_follows_the_project_switch(qtbot, env, bench: Workbench) -> None:
+    from tests.gui.project.conftest import create_project_through_dialog
+
+    create_scope_item(bench.env.ctx, ScopeItemDraft(project_id=bench.project_id, title="Only here"))
+    other = create_project_through_dialog(qtbot, env, code="DD-2026-101")
+    page = bench.page(AREA_SCOPE)
+    assert page.items.model.rowCount() == 1
+    bench.workspace.set_project(other)
+    bench.idle()
+    assert page.items.model.rowCount() == 0
+    assert open_bench  # the helper other tests use for a second workspace

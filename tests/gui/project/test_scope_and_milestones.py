@@ -1,0 +1,137 @@
+"""Scope items, exclusions and milestones driven through the pages: keyboard, dialogs, validation
+next to the field, Chinese typed per character, slip in working days and the date history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from deliverydesk.gui.dialogs.records.milestone import MilestoneDialog
+from deliverydesk.gui.dialogs.records.scope import ExclusionDialog, ScopeItemDialog
+from deliverydesk.gui.formatting import to_qdate
+from deliverydesk.gui.pages.base import AREA_MILESTONES, AREA_SCOPE
+from deliverydesk.gui.pages.project.milestones import SLIP, MilestonesPage
+from deliverydesk.gui.pages.project.scope import CRITERIA, TITLE, ScopePage
+from deliverydesk.services.milestones import list_milestone_changes
+from deliverydesk.services.scope import list_scope_items
+from tests.gui.project.conftest import Workbench, type_text
+
+
+def _column(model, column: int) -> list[str]:
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def _new_scope_dialog(bench: Workbench, page: ScopePage) -> ScopeItemDialog:
+    page.items.view.setFocus()
+    bench.qtbot.keyClick(page.items.view, Qt.Key.Key_Insert)
+    assert isinstance(page.dialog, ScopeItemDialog)
+    return page.dialog
+
+
+def test_add_scope_items_by_keyboard_with_next_ref_and_chinese_text(bench: Workbench) -> None:
+    page = bench.page(AREA_SCOPE)
+    assert isinstance(page, ScopePage)
+    assert page.items.stack.currentWidget() is page.items.empty, "an empty list explains itself"
+    dialog = _new_scope_dialog(bench, page)
+    assert "S-1" in dialog.ref_shown.text()
+    type_text(dialog.title, "工单管理与报工")
+    type_text(dialog.criteria, "连续 5 个工作日扫码报工")
+    dialog.effort.setValue(40)
+    bench.qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter saves
+    bench.idle()
+    assert not dialog.isVisible()
+    assert _column(page.items.model, TITLE) == ["工单管理与报工"]
+    assert _column(page.items.model, CRITERIA) == ["连续 5 个工作日扫码报工"]
+    second = _new_scope_dialog(bench, page)
+    assert "S-2" in second.ref_shown.text(), "the next ref is shown before saving"
+    bench.qtbot.keyClicks(second.title, "<b>Training</b> & 'handover' -- ; DROP TABLE x")
+    second.accept()
+    bench.idle()
+    assert _column(page.items.model, TITLE)[1] == "<b>Training</b> & 'handover' -- ; DROP TABLE x"
+    stored = list_scope_items(bench.env.ctx, bench.project_id).rows
+    assert [s.ref for s in stored] == ["S-1", "S-2"]
+
+
+def test_failed_save_keeps_the_dialog_and_the_text_with_the_message_next_to_the_field(
+    bench: Workbench,
+) -> None:
+    page = bench.page(AREA_SCOPE)
+    dialog = _new_scope_dialog(bench, page)
+    type_text(dialog.description, "现场调试,含两条产线")
+    dialog.accept()  # no title
+    assert dialog.isVisible()
+    assert dialog.field_error("title"), "the message sits next to the title field"
+    assert dialog.description.toPlainText() == "现场调试,含两条产线"
+    assert page.items.model.rowCount() == 0
+    bench.qtbot.keyClicks(dialog.title, "Commissioning")
+    dialog.accept()
+    bench.idle()
+    assert not dialog.isVisible()
+    assert _column(page.items.model, TITLE) == ["Commissioning"]
+
+
+def test_add_an_exclusion_and_edit_it_with_f2(bench: Workbench) -> None:
+    page = bench.page(AREA_SCOPE)
+    assert isinstance(page, ScopePage)
+    page.exclusions.new_wanted.emit()
+    dialog = page.dialog
+    assert isinstance(dialog, ExclusionDialog)
+    type_text(dialog.text, "不含 ERP 系统本身的修改")
+    dialog.accept()
+    bench.idle()
+    assert _column(page.exclusions.model, 1) == ["不含 ERP 系统本身的修改"]
+    page.exclusions.view.selectRow(0)
+    page.exclusions.view.setFocus()
+    bench.qtbot.keyClick(page.exclusions.view, Qt.Key.Key_F2)
+    edit = page.dialog
+    assert isinstance(edit, ExclusionDialog) and edit is not dialog
+    assert edit.ref_shown.text() == "X-1"
+    edit.text.setPlainText("No changes to the ERP itself")
+    edit.accept()
+    bench.idle()
+    assert _column(page.exclusions.model, 1) == ["No changes to the ERP itself"]
+    assert page.exclusions.current_item().ref == "X-1", "the edited record stays selected"
+
+
+def _add_milestone(bench: Workbench, page: MilestonesPage, name: str) -> None:
+    page.panel.new_wanted.emit()
+    dialog = page.dialog
+    assert isinstance(dialog, MilestoneDialog)
+    assert dialog.baseline.date() == to_qdate(bench.env.ctx.today()), "defaults to today"
+    bench.qtbot.keyClicks(dialog.name, name)
+    dialog.accept()
+    bench.idle()
+
+
+def test_moving_a_forecast_shows_slip_in_working_days_and_the_history_with_its_reason(
+    bench: Workbench,
+) -> None:
+    page = bench.page(AREA_MILESTONES)
+    assert isinstance(page, MilestonesPage)
+    _add_milestone(bench, page, "Site acceptance")
+    _add_milestone(bench, page, "Go-live")
+    assert page.panel.model.rowCount() == 2
+    page.panel.view.selectRow(0)
+    bench.idle()
+    assert page.history_model.rowCount() == 0
+    page.panel.edit_current()
+    dialog = page.dialog
+    assert isinstance(dialog, MilestoneDialog)
+    dialog.forecast.set_value(date(2026, 3, 20))  # Monday 16th -> Friday 20th: 4 working days
+    dialog.accept()
+    assert dialog.isVisible() and dialog.field_error("reason"), "a moved date needs a reason"
+    bench.qtbot.keyClicks(dialog.reason, "Client late with the test data")
+    dialog.accept()
+    bench.idle()
+    assert not dialog.isVisible()
+    row = page.panel.model.row_of(dialog.item.id)
+    assert page.panel.model.index(row, SLIP).data() == "+4"
+    assert page.panel.current_item().id == dialog.item.id
+    assert page.history_model.rowCount() == 1
+    history = [page.history_model.index(0, c).data() for c in range(6)]
+    assert history[2] == "—" and history[5] == "Client late with the test data"
+    changes = list_milestone_changes(bench.env.ctx, dialog.item.id)
+    assert [(c.field, c.new_date, c.reason) for c in changes] == [
+        ("forecast", date(2026, 3, 20), "Client late with the test data")
+    ]
