@@ -22,7 +22,7 @@ from deliverydesk.services.storage import (
     restore_backup,
 )
 from deliverydesk.store.identity import APPLICATION_ID
-from tests.integration.storage.conftest import (
+from tests.integration.storage.helpers import (
     SteppingClock,
     add_client,
     client_names,

@@ -16,7 +16,7 @@ from deliverydesk.errors import (
 from deliverydesk.services.storage import Workspace
 from deliverydesk.store.database import storage_error_from
 from deliverydesk.store.tables import ClientRow, ContactRow
-from tests.integration.storage.conftest import add_client, client_names
+from tests.integration.storage.helpers import add_client, client_names
 
 
 def sqlite_failure(message: str, code: int) -> OperationalError:

@@ -20,7 +20,7 @@ from deliverydesk.errors import DiskFullError, ReadOnlyStorageError
 from deliverydesk.paths import DataPaths
 from deliverydesk.services.storage import OpenOptions, Workspace, check_database, open_workspace
 from deliverydesk.store.tables import ClientRow
-from tests.integration.storage.conftest import SteppingClock, add_client, client_names, python_child
+from tests.integration.storage.helpers import SteppingClock, add_client, client_names, python_child
 
 WRITER = """
     import sys

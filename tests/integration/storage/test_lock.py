@@ -17,7 +17,7 @@ from deliverydesk.errors import DatabaseLockedError
 from deliverydesk.paths import DataPaths
 from deliverydesk.services.storage import OpenOptions, list_backups, open_workspace, restore_backup
 from deliverydesk.store.lock import lock_path_for
-from tests.integration.storage.conftest import SteppingClock, client_names, python_child
+from tests.integration.storage.helpers import SteppingClock, client_names, python_child
 
 HOLDER = """
     import sys

@@ -19,7 +19,7 @@ from deliverydesk.store.identity import APPLICATION_ID, SCHEMA_GENERATION
 from deliverydesk.store.lock import lock_path_for
 from deliverydesk.store.migrate import head_revision
 from deliverydesk.store.opening import OpenSettings, open_database
-from tests.integration.storage.conftest import SteppingClock, sha256, sidecars_left
+from tests.integration.storage.helpers import SteppingClock, sha256, sidecars_left
 
 REBUILD_CLIENT = """
     with op.batch_alter_table("client", recreate="always") as batch:

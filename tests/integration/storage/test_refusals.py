@@ -20,7 +20,7 @@ from deliverydesk.services.storage import (
 )
 from deliverydesk.store.identity import SCHEMA_GENERATION, sidecar_files
 from deliverydesk.store.lock import lock_path_for
-from tests.integration.storage.conftest import SteppingClock, sha256, sidecars_left
+from tests.integration.storage.helpers import SteppingClock, sha256, sidecars_left
 
 
 def write_garbage(db: Path) -> None:
