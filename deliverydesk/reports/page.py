@@ -38,6 +38,12 @@ def short_fingerprint(fingerprint: str) -> str:
     return fingerprint[:SHORT_FINGERPRINT]
 
 
+def seal_keywords(meta: DocumentMetaData) -> str:
+    """The PDF's Keywords entry: ASCII only, so ``deliverydesk verify`` can find the version and
+    fingerprint even in a damaged or edited file."""
+    return f"DeliveryDesk version={meta.version} fingerprint={meta.fingerprint or 'draft'}"
+
+
 def footer_text(meta: DocumentMetaData, t: Phrases) -> tuple[str, str]:
     """The reference, and what follows it: "  ·  Version n  ·  Fingerprint 1a2b3c4d5e6f" (or
     "Draft, not issued"). Only the reference is ever cut short, so the fingerprint always shows."""
@@ -120,6 +126,7 @@ def build_pdf(story: Sequence[Any], meta: DocumentMetaData, title: str) -> bytes
         title=printable(f"{title} {meta.reference}"),
         author=printable(meta.letterhead.company_name),
         subject=printable(meta.reference),
+        keywords=seal_keywords(meta),
         creator="DeliveryDesk",
         lang="zh-CN" if meta.language is Language.ZH_CN else "en",
     )

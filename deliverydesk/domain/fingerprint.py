@@ -1,0 +1,103 @@
+"""Canonical JSON of frozen dataclasses, and the SHA-256 fingerprint of it (pure, no I/O).
+
+An issued document is kept as the canonical JSON of the data that was printed: sorted keys, no
+insignificant whitespace, UTF-8 text, dates ISO 8601, decimals as strings, enums by value, bytes as
+base64, tuples as arrays. The same data always gives the same text, so the fingerprint (SHA-256 of
+that text) identifies the content. ``from_plain`` rebuilds the dataclass from the parsed JSON, so a
+snapshot can be printed again byte for byte.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+FINGERPRINT_LENGTH = 64  # hex digits of a SHA-256
+
+
+def to_plain(value: Any) -> Any:
+    """``value`` as JSON-ready builtins (dicts, lists, str, int, float, bool, None)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, tuple | list):
+        return [to_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): to_plain(item) for key, item in value.items()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise TypeError(f"cannot put {type(value).__name__} into canonical JSON")
+
+
+def canonical_json(value: Any) -> str:
+    """The one text form of ``value``: same data, same characters."""
+    return json.dumps(to_plain(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def fingerprint(canonical: str) -> str:
+    """The SHA-256 (lowercase hex) of the canonical JSON's UTF-8 bytes."""
+    return sha256_hex(canonical.encode("utf-8"))
+
+
+def is_fingerprint(text: str) -> bool:
+    return len(text) == FINGERPRINT_LENGTH and all(c in "0123456789abcdef" for c in text)
+
+
+def from_canonical_json(cls: type[T], text: str) -> T:
+    return from_plain(cls, json.loads(text))
+
+
+def from_plain(cls: Any, value: Any) -> Any:
+    """Rebuild a value of type ``cls`` (a dataclass, enum, date, Decimal, bytes, tuple, union...)."""
+    if value is None:
+        return None
+    origin = typing.get_origin(cls)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(cls) if arg is not type(None)]
+        if len(options) != 1:
+            raise TypeError(f"cannot rebuild the union {cls}")
+        return from_plain(options[0], value)
+    if origin is tuple:
+        item_type = typing.get_args(cls)[0]
+        return tuple(from_plain(item_type, item) for item in value)
+    if dataclasses.is_dataclass(cls):
+        hints = typing.get_type_hints(cls)
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{name: from_plain(hints[name], item) for name, item in value.items() if name in known})
+    return _scalar(cls, value)
+
+
+def _scalar(cls: Any, value: Any) -> Any:
+    if isinstance(cls, type) and issubclass(cls, Enum):
+        return cls(value)
+    if cls is datetime:
+        return datetime.fromisoformat(value)
+    if cls is date:
+        return date.fromisoformat(value)
+    if cls is Decimal:
+        return Decimal(value)
+    if cls is bytes:
+        return base64.b64decode(value)
+    if cls is float and isinstance(value, int):
+        return float(value)
+    return value
