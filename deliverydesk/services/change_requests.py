@@ -16,7 +16,7 @@ from deliverydesk.services.common import (
     check_contact_link,
     check_page,
     check_same_project,
-    get_editable,
+    editable_record,
     get_row,
     live_project,
     page_of,
@@ -55,8 +55,9 @@ def update_change_request(ctx: ServiceContext, draft: ChangeRequestDraft) -> Cha
     request_id = require_id(draft.id, "change request")
     draft = validate_change_request(draft, ctx.today())
     with ctx.db.unit_of_work() as session:
-        row = get_editable(session, ChangeRequestRow, request_id, "change request")
-        project = live_project(session, row.project_id)
+        row, project = editable_record(
+            session, ChangeRequestRow, request_id, "change request", draft.project_id
+        )
         _check_links(session, draft, project)
         apply_draft(row, draft, skip=("id", "project_id"))
         save_changes(ctx, session, row)

@@ -101,6 +101,18 @@ def live_project(session: Session, project_id: str) -> ProjectRow:
     return get_editable(session, ProjectRow, project_id, "project")
 
 
+def editable_record(
+    session: Session, row_cls: type[RowT], row_id: str, what: str, project_id: str
+) -> tuple[RowT, ProjectRow]:
+    """A project record to update, with its project: neither archived, and it stays in its project."""
+    row = get_editable(session, row_cls, row_id, what)
+    if row.project_id != project_id:  # type: ignore[attr-defined]
+        raise RuleError(
+            f"A {what} cannot move to another project.", "Create it in the other project instead."
+        )
+    return row, live_project(session, project_id)
+
+
 def check_page(offset: int, limit: int) -> int:
     """Validate paging arguments; the limit is capped so no screen loads a whole table."""
     if offset < 0:

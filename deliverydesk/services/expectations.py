@@ -12,7 +12,7 @@ from deliverydesk.services.common import (
     apply_draft,
     check_contact_link,
     check_page,
-    get_editable,
+    editable_record,
     get_row,
     live_project,
     page_of,
@@ -51,8 +51,9 @@ def update_expectation(ctx: ServiceContext, draft: ExpectationDraft) -> Expectat
     expectation_id = require_id(draft.id, "expectation")
     draft = validate_expectation(draft)
     with ctx.db.unit_of_work() as session:
-        row = get_editable(session, ExpectationRow, expectation_id, "expectation")
-        project = live_project(session, row.project_id)
+        row, project = editable_record(
+            session, ExpectationRow, expectation_id, "expectation", draft.project_id
+        )
         if draft.agreed_with_id != row.agreed_with_id:
             check_contact_link(session, "agreed_with_id", draft.agreed_with_id, project)
         apply_draft(row, draft, skip=("id", "project_id"))

@@ -9,7 +9,7 @@ from deliverydesk.domain.validation import validate_handover_entry
 from deliverydesk.services.common import (
     apply_draft,
     check_page,
-    get_editable,
+    editable_record,
     get_row,
     live_project,
     page_of,
@@ -44,8 +44,7 @@ def update_handover_entry(ctx: ServiceContext, draft: HandoverEntryDraft) -> Han
     entry_id = require_id(draft.id, "handover entry")
     draft = validate_handover_entry(draft)
     with ctx.db.unit_of_work() as session:
-        row = get_editable(session, HandoverItemRow, entry_id, "handover entry")
-        live_project(session, row.project_id)
+        row, _ = editable_record(session, HandoverItemRow, entry_id, "handover entry", draft.project_id)
         apply_draft(row, draft, skip=("id", "project_id"))
         save_changes(ctx, session, row)
         return _item(session, row)

@@ -10,7 +10,7 @@ from deliverydesk.services.common import (
     add_with_ref,
     apply_draft,
     check_page,
-    get_editable,
+    editable_record,
     get_row,
     live_project,
     page_of,
@@ -45,8 +45,7 @@ def update_issue(ctx: ServiceContext, draft: IssueDraft) -> IssueItem:
     issue_id = require_id(draft.id, "issue")
     draft = validate_issue(draft, ctx.today())
     with ctx.db.unit_of_work() as session:
-        row = get_editable(session, IssueRow, issue_id, "issue")
-        live_project(session, row.project_id)
+        row, _ = editable_record(session, IssueRow, issue_id, "issue", draft.project_id)
         apply_draft(row, draft, skip=("id", "project_id"))
         save_changes(ctx, session, row)
         return _item(session, row)

@@ -17,7 +17,7 @@ from deliverydesk.services.common import (
     apply_draft,
     check_page,
     check_same_project,
-    get_editable,
+    editable_record,
     get_row,
     live_project,
     page_of,
@@ -65,8 +65,7 @@ def update_milestone(
     milestone_id = require_id(draft.id, "milestone")
     draft = validate_milestone(draft, ctx.today())
     with ctx.db.unit_of_work() as session:
-        row = get_editable(session, MilestoneRow, milestone_id, "milestone")
-        live_project(session, row.project_id)
+        row, _ = editable_record(session, MilestoneRow, milestone_id, "milestone", draft.project_id)
         check_same_project(session, "change_request_id", ChangeRequestRow, change_request_id, row.project_id)
         if draft.baseline_date != row.baseline_date and not reason.strip():
             raise ValidationError(

@@ -9,7 +9,7 @@ from deliverydesk.services.common import (
     apply_draft,
     check_page,
     check_same_project,
-    get_editable,
+    editable_record,
     get_row,
     live_project,
     page_of,
@@ -45,8 +45,7 @@ def update_review(ctx: ServiceContext, draft: ReviewDraft) -> ReviewItem:
     review_id = require_id(draft.id, "review")
     draft = validate_review(draft, ctx.today())
     with ctx.db.unit_of_work() as session:
-        row = get_editable(session, ReviewRow, review_id, "review")
-        live_project(session, row.project_id)
+        row, _ = editable_record(session, ReviewRow, review_id, "review", draft.project_id)
         check_same_project(session, "issue_id", IssueRow, draft.issue_id, row.project_id)
         apply_draft(row, draft, skip=("id", "project_id"))
         save_changes(ctx, session, row)

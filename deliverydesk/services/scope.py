@@ -10,7 +10,7 @@ from deliverydesk.services.common import (
     add_with_ref,
     apply_draft,
     check_page,
-    get_editable,
+    editable_record,
     get_row,
     live_project,
     page_of,
@@ -46,8 +46,7 @@ def update_scope_item(ctx: ServiceContext, draft: ScopeItemDraft) -> ScopeEntry:
     item_id = require_id(draft.id, "scope item")
     draft = validate_scope_item(draft)
     with ctx.db.unit_of_work() as session:
-        row = get_editable(session, ScopeItemRow, item_id, "scope item")
-        live_project(session, row.project_id)
+        row, _ = editable_record(session, ScopeItemRow, item_id, "scope item", draft.project_id)
         apply_draft(row, draft, skip=("id", "project_id"))
         save_changes(ctx, session, row)
         return _scope(session, row)
@@ -97,8 +96,7 @@ def update_exclusion(ctx: ServiceContext, draft: ExclusionDraft) -> ExclusionIte
     exclusion_id = require_id(draft.id, "exclusion")
     draft = validate_exclusion(draft)
     with ctx.db.unit_of_work() as session:
-        row = get_editable(session, ExclusionRow, exclusion_id, "exclusion")
-        live_project(session, row.project_id)
+        row, _ = editable_record(session, ExclusionRow, exclusion_id, "exclusion", draft.project_id)
         apply_draft(row, draft, skip=("id", "project_id"))
         save_changes(ctx, session, row)
         return _exclusion(session, row)

@@ -141,3 +141,11 @@ def test_change_request_of_another_project_cannot_be_the_cause(ctx: ServiceConte
             ctx, milestone(ctx, setup), day(9), reason="r", change_request_id=foreign.id
         )
     assert "change_request_id" in raised.value.fields
+
+
+def test_a_record_cannot_move_to_another_project(ctx: ServiceContext, setup: Setup) -> None:
+    other = make_project(ctx, setup.client_id, "DD-2026-017")
+    made = scope.create_scope_item(ctx, ScopeItemDraft(project_id=setup.project_id, title="OEE"))
+    with pytest.raises(RuleError, match="cannot move to another project"):
+        scope.update_scope_item(ctx, ScopeItemDraft(id=made.id, project_id=other, title="OEE"))
+    assert scope.get_scope_item(ctx, made.id).project_id == setup.project_id
