@@ -7,11 +7,12 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from deliverydesk.domain.models import ProjectSummary
-from deliverydesk.services.bundle import ExportSummary, ImportSummary
-from deliverydesk.services.storage import BackupInfo
+if TYPE_CHECKING:  # only types: importing the services would slow down --help
+    from deliverydesk.domain.models import ProjectSummary
+    from deliverydesk.services.bundle import ExportSummary, ImportSummary
+    from deliverydesk.services.storage import BackupInfo
 
 
 def say(text: str, *, err: bool = False) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from deliverydesk.cli import commands
+from deliverydesk.cli import handlers
 from deliverydesk.services.storage import OpenOptions, open_workspace
 from tests.integration.cli.conftest import Run, assert_one_clear_line
 
@@ -211,7 +211,7 @@ def test_a_bug_is_logged_with_its_traceback_and_shown_in_one_line(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated bug 在这里")
 
-    monkeypatch.setattr(commands, "list_projects", broken)
+    monkeypatch.setattr(handlers, "list_projects", broken)
     result = run("list-projects", "--data-dir", demo_dir)
     log_file = demo_dir / "logs" / "deliverydesk.log"
     assert_one_clear_line(result, "RuntimeError", str(log_file))
@@ -233,7 +233,7 @@ def test_a_log_that_cannot_be_written_does_not_hide_the_error(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(commands, "list_projects", broken)
+    monkeypatch.setattr(handlers, "list_projects", broken)
     result = run("list-projects", "--data-dir", demo_dir)
     assert_one_clear_line(result, "RuntimeError", "the log file could not be written")
     assert result.code == 4

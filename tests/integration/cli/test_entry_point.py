@@ -56,3 +56,14 @@ def test_output_survives_a_console_that_cannot_show_chinese(demo_dir: Path) -> N
     assert result.returncode == 0, result.stderr
     assert "DD-2026-014" in result.stdout and "\\u534e" in result.stdout  # 华 comes out escaped
     assert result.stderr == ""
+
+
+def test_help_does_not_load_the_services() -> None:
+    """``--help`` stays quick: SQLAlchemy, Alembic and jsonschema load only when a command runs."""
+    probe = (
+        "import sys\nfrom deliverydesk import cli\nassert cli.main(['--help']) == 0\n"
+        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'jsonschema', 'holidays') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("[]")

@@ -1,0 +1,181 @@
+"""What each command does, thin on purpose: open the workspace, call one service, show the answer.
+
+Reading commands fall back to a read-only open while the window holds the database.
+
+Imported only once a command has been parsed, so ``--help`` does not load the services (SQLAlchemy,
+Alembic, jsonschema...)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+
+from deliverydesk.cli.commands import EXIT_OK, EXIT_UNHEALTHY, PROG, UsageError
+from deliverydesk.cli.output import (
+    backup_line,
+    bundle_export_line,
+    bundle_import_line,
+    project_line,
+    projects_json,
+    say,
+)
+from deliverydesk.domain.models import ProjectSummary
+from deliverydesk.errors import DatabaseLockedError, ReadOnlyStorageError, StorageError
+from deliverydesk.paths import data_paths
+from deliverydesk.services.bundle import export_bundle, import_bundle
+from deliverydesk.services.demo import create_demo
+from deliverydesk.services.projects import list_projects
+from deliverydesk.services.storage import (
+    OpenOptions,
+    Workspace,
+    backup_now,
+    check_database,
+    database_exists,
+    list_backups,
+    open_workspace,
+    restore_backup,
+)
+
+log = logging.getLogger(__name__)
+Handler = Callable[[argparse.Namespace, OpenOptions], int]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command."""
+    options = OpenOptions(data_dir=args.data_dir, db_url=args.db_url)
+    return HANDLERS[args.command](args, options)
+
+
+@contextmanager
+def _workspace(options: OpenOptions, *, reading: bool = False) -> Iterator[Workspace]:
+    workspace = _open(options, reading)
+    try:
+        for notice in workspace.notices:
+            say(f"{PROG}: note: {notice}", err=True)
+        yield workspace
+    finally:
+        workspace.close()
+
+
+def _open(options: OpenOptions, reading: bool) -> Workspace:
+    """Open for writing (upgrade, daily backup); a reading command falls back to read-only when the
+    window holds the database or the storage is read-only."""
+    try:
+        return open_workspace(options)
+    except (DatabaseLockedError, ReadOnlyStorageError):
+        if not reading:
+            raise
+        return open_workspace(replace(options, readonly=True))
+
+
+def demo(args: argparse.Namespace, options: OpenOptions) -> int:
+    with _workspace(replace(options, create=True)) as workspace:
+        create_demo(workspace.ctx)
+        total = list_projects(workspace.ctx, limit=1).total
+    report(f"Demo data ready: {total} projects in {_where(workspace)}.")
+    return EXIT_OK
+
+
+def check(args: argparse.Namespace, options: OpenOptions) -> int:
+    result = check_database(options)
+    for line in result.lines:
+        say(line)
+    return EXIT_OK if result.ok else EXIT_UNHEALTHY
+
+
+def backup(args: argparse.Namespace, options: OpenOptions) -> int:
+    # Read-only: an open for writing could take the daily backup first, giving two at once.
+    with _workspace(replace(options, readonly=True)) as workspace:
+        info = backup_now(workspace)
+    report(f"Backup taken: {backup_line(info)}")
+    return EXIT_OK
+
+
+def backups(args: argparse.Namespace, options: OpenOptions) -> int:
+    paths = data_paths(options.data_dir)
+    backups = list_backups(paths)
+    if not backups:
+        say(f"No backups yet in {paths.backups}.")
+    for info in backups:
+        say(backup_line(info))
+    return EXIT_OK
+
+
+def restore(args: argparse.Namespace, options: OpenOptions) -> int:
+    if args.latest == (args.backup is not None):
+        raise UsageError("restore needs either --latest or a backup FILE (not both)")
+    backup = args.backup
+    if args.latest:
+        backups = list_backups(data_paths(options.data_dir))
+        if not backups:
+            raise StorageError(f"There are no backups in {data_paths(options.data_dir).backups} to restore.")
+        backup = max(backups, key=lambda info: info.taken_at).path
+    safety = restore_backup(options, backup)
+    report(f"Restored {backup}.")
+    if safety is not None:
+        say(f"The database it replaced was kept as {safety.path}.")
+    return EXIT_OK
+
+
+def list_projects_command(args: argparse.Namespace, options: OpenOptions) -> int:
+    with _workspace(options, reading=True) as workspace:
+        rows = _all_projects(workspace, args)
+    if args.json:
+        say(projects_json(rows))
+    else:
+        for row in rows:
+            say(project_line(row))
+    return EXIT_OK
+
+
+def _all_projects(workspace: Workspace, args: argparse.Namespace) -> list[ProjectSummary]:
+    rows: list[ProjectSummary] = []
+    while True:
+        page = list_projects(
+            workspace.ctx, text=args.text, status=args.status, include_archived=args.all, offset=len(rows)
+        )
+        rows.extend(page.rows)
+        if not page.has_more or not page.rows:
+            return rows
+
+
+def export_bundle_command(args: argparse.Namespace, options: OpenOptions) -> int:
+    with _workspace(options, reading=True) as workspace:
+        summary = export_bundle(workspace.ctx, args.project, args.out)
+    report(bundle_export_line(summary))
+    return EXIT_OK
+
+
+def import_bundle_command(args: argparse.Namespace, options: OpenOptions) -> int:
+    created = not database_exists(options)
+    with _workspace(replace(options, create=True)) as workspace:
+        summary = import_bundle(workspace.ctx, args.file)
+    report(bundle_import_line(summary))
+    if created:
+        say(f"(A new database was created in {_where(workspace)}.)")
+    return EXIT_OK
+
+
+def _where(workspace: Workspace) -> str:
+    return str(workspace.paths.database) if workspace.is_sqlite else "the server database"
+
+
+def report(text: str) -> None:
+    """A result worth keeping in the log too (what was imported, restored, backed up)."""
+    say(text)
+    log.info("%s", text)
+
+
+HANDLERS: dict[str, Handler] = {
+    "demo": demo,
+    "check": check,
+    "backup": backup,
+    "backups": backups,
+    "restore": restore,
+    "list-projects": list_projects_command,
+    "export-bundle": export_bundle_command,
+    "import-bundle": import_bundle_command,
+}
