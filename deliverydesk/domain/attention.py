@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
 from enum import StrEnum
 
-from dateutil.rrule import rrulestr
+from deliverydesk.domain.cadence import next_due
 
 
 class AttentionKind(StrEnum):
@@ -50,22 +50,8 @@ class AttentionReport:
 def summary_due_date(rule: str, start: date, last_summary: date | None, today: date) -> date | None:
     """The date the next progress summary is (or was) due, when that is today or earlier.
 
-    The cadence is an RFC 5545 RRULE (e.g. ``FREQ=WEEKLY;BYDAY=FR``) counted from the project start.
-    The first occurrence after the last summary is due; None when it is still in the future, the rule
+    The rule itself lives in ``domain.cadence``: counted from the project start, the first
+    occurrence after the last issued summary is due; None when it is still in the future, the rule
     is empty or the rule cannot be read (a bad rule must not break the Home page)."""
-    if not rule.strip():
-        return None
-    try:
-        occurrences = rrulestr(rule, dtstart=datetime.combine(start, time()))
-    except (ValueError, TypeError):
-        return None
-    after = datetime.combine(last_summary, time()) if last_summary else None
-    nxt = (
-        occurrences.after(after, inc=False)
-        if after
-        else occurrences.after(datetime.combine(start, time()), inc=True)
-    )
-    if nxt is None:
-        return None
-    due: date = nxt.date()
-    return due if due <= today else None
+    due = next_due(rule, start, last_summary)
+    return due if due is not None and due <= today else None

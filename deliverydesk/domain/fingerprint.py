@@ -64,7 +64,8 @@ def is_fingerprint(text: str) -> bool:
 
 
 def from_canonical_json(cls: type[T], text: str) -> T:
-    return from_plain(cls, json.loads(text))
+    rebuilt: T = from_plain(cls, json.loads(text))
+    return rebuilt
 
 
 def from_plain(cls: Any, value: Any) -> Any:
@@ -80,7 +81,7 @@ def from_plain(cls: Any, value: Any) -> Any:
     if origin is tuple:
         item_type = typing.get_args(cls)[0]
         return tuple(from_plain(item_type, item) for item in value)
-    if dataclasses.is_dataclass(cls):
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls):
         hints = typing.get_type_hints(cls)
         known = {f.name for f in dataclasses.fields(cls)}
         return cls(**{name: from_plain(hints[name], item) for name, item in value.items() if name in known})

@@ -1,0 +1,71 @@
+"""Progress-summary cadence: when summaries fall due under a project's RFC 5545 RRULE (pure).
+
+The rule (e.g. ``FREQ=WEEKLY;BYDAY=FR``) is counted from the project start. A summary is due at the
+first occurrence after the last issued summary (or at the first occurrence on or after the start
+when none was issued yet); occurrences missed since then are counted, not each owed separately.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from dateutil.rrule import rrule, rrulestr
+
+MAX_MISSED = 500  # counting stops here: a daily rule left alone for years must stay cheap
+
+
+@dataclass(frozen=True)
+class CadenceState:
+    """Where a project stands: the next due date (None: no rule or no further occurrence), whether
+    it has arrived, and how many occurrences passed since the last summary (today included)."""
+
+    next_due: date | None
+    is_due: bool
+    missed: int
+
+
+def parse_rule(rule: str, start: date) -> rrule | None:
+    """The rule as a dateutil ``rrule``; None when empty or unreadable (a bad rule never breaks a page)."""
+    text = rule.strip().upper().removeprefix("RRULE:")
+    if not text:
+        return None
+    try:
+        parsed = rrulestr(text, dtstart=datetime.combine(start, time()))
+    except (ValueError, TypeError):
+        return None
+    return parsed if isinstance(parsed, rrule) else None
+
+
+def next_due(rule: str, start: date, last_summary: date | None) -> date | None:
+    """The first occurrence after ``last_summary`` (exclusive), else the first on or after ``start``."""
+    occurrences = parse_rule(rule, start)
+    if occurrences is None:
+        return None
+    if last_summary is None:
+        found = occurrences.after(datetime.combine(start, time()), inc=True)
+    else:
+        found = occurrences.after(datetime.combine(last_summary, time()), inc=False)
+    return found.date() if found is not None else None
+
+
+def cadence_state(rule: str, start: date, last_summary: date | None, today: date) -> CadenceState:
+    due = next_due(rule, start, last_summary)
+    if due is None or due > today:
+        return CadenceState(next_due=due, is_due=False, missed=0)
+    occurrences = parse_rule(rule, start)
+    assert occurrences is not None
+    missed = 0
+    for occurrence in occurrences.xafter(datetime.combine(due, time()), inc=True):
+        if occurrence.date() > today or missed >= MAX_MISSED:
+            break
+        missed += 1
+    return CadenceState(next_due=due, is_due=True, missed=missed)
+
+
+def summary_period(start: date, last_period_end: date | None, today: date) -> tuple[date, date]:
+    """The period a new summary covers: the day after the last summary's period (else the project
+    start) up to today; never an empty or reversed period."""
+    first = last_period_end + timedelta(days=1) if last_period_end else start
+    first = min(first, today)
+    return first, today
