@@ -325,6 +325,95 @@
         </message>
     </context>
     <context>
+        <name>ClientDialog</name>
+        <message>
+            <source>Edit client</source>
+            <translation>编辑客户</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>客户名称</translation>
+        </message>
+        <message>
+            <source>Industry</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactDialog</name>
+        <message>
+            <source>New contact</source>
+            <translation>新建联系人</translation>
+        </message>
+        <message>
+            <source>Edit contact</source>
+            <translation>编辑联系人</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>邮箱</translation>
+        </message>
+        <message>
+            <source>May sign for the client</source>
+            <translation>可代表客户签字</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactModel</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>May sign</source>
+            <translation>可签字</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>邮箱</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashHandler</name>
         <message>
             <source>Unexpected error</source>
@@ -1479,12 +1568,28 @@
     <context>
         <name>OverviewPage</name>
         <message>
+            <source>How the project stands</source>
+            <translation>项目现状</translation>
+        </message>
+        <message>
             <source>Key facts</source>
             <translation>基本信息</translation>
         </message>
         <message>
-            <source>How the project stands</source>
-            <translation>项目现状</translation>
+            <source>Edit project…</source>
+            <translation>编辑项目…</translation>
+        </message>
+        <message>
+            <source>Edit client…</source>
+            <translation>编辑客户…</translation>
+        </message>
+        <message>
+            <source>Client contacts</source>
+            <translation>客户联系人</translation>
+        </message>
+        <message>
+            <source>No contacts yet. Add the people you deal with, and mark who may sign for the client.</source>
+            <translation>还没有联系人。添加与您打交道的人,并标明谁可以代表客户签字。</translation>
         </message>
         <message>
             <source>Client</source>
@@ -1585,6 +1690,73 @@
         <message>
             <source>%1 % (%2 h accepted out of scope, %3 h contracted)</source>
             <translation>%1 %(接受的范围外工作 %2 小时,合同工作量 %3 小时)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectDialog</name>
+        <message>
+            <source>Edit project</source>
+            <translation>编辑项目</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>项目编号</translation>
+        </message>
+        <message>
+            <source>Project name</source>
+            <translation>项目名称</translation>
+        </message>
+        <message>
+            <source>Contract reference</source>
+            <translation>合同编号</translation>
+        </message>
+        <message>
+            <source>Contract value</source>
+            <translation>合同金额</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>Set</source>
+            <translation>设定</translation>
+        </message>
+        <message>
+            <source>Contract start</source>
+            <translation>合同开始日期</translation>
+        </message>
+        <message>
+            <source>Contract end</source>
+            <translation>合同结束日期</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Delivery lead</source>
+            <translation>交付负责人</translation>
+        </message>
+        <message>
+            <source>Sales owner</source>
+            <translation>销售负责人</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> 小时</translation>
+        </message>
+        <message>
+            <source>Contracted effort</source>
+            <translation>合同工作量</translation>
+        </message>
+        <message>
+            <source>Goodwill budget</source>
+            <translation>友情支持额度</translation>
+        </message>
+        <message>
+            <source>Document language</source>
+            <translation>文档语言</translation>
         </message>
     </context>
     <context>

@@ -189,3 +189,43 @@ def test_a_page_follows_the_project_switch(qtbot, env, bench: Workbench) -> None
     bench.idle()
     assert page.items.model.rowCount() == 0
     assert open_bench  # the helper other tests use for a second workspace
+
+
+def test_overview_edits_the_project_the_client_and_its_contacts(bench: Workbench) -> None:
+    from deliverydesk.gui.dialogs.records.client import ClientDialog, ContactDialog, ProjectDialog
+    from deliverydesk.gui.pages.base import AREA_OVERVIEW
+    from deliverydesk.gui.pages.project.overview import OverviewPage
+
+    page = bench.page(AREA_OVERVIEW)
+    assert isinstance(page, OverviewPage)
+    page.contacts.new_wanted.emit()
+    contact = page.dialog
+    assert isinstance(contact, ContactDialog)
+    type_text(contact.name, "王国")
+    contact.email.setText("not an email")
+    contact.accept()
+    assert contact.isVisible() and contact.field_error("email")
+    contact.email.setText("wang@example.com")
+    contact.can_sign.setChecked(True)
+    contact.accept()
+    bench.idle()
+    assert _texts(page.contacts.model, 0) == ["王国"]
+    assert _texts(page.contacts.model, 3) == ["Yes"]
+    page.edit_project_button.click()
+    project = page.dialog
+    assert isinstance(project, ProjectDialog)
+    project.goodwill.setValue(30)
+    project.accept()
+    bench.idle()
+    assert not project.isVisible(), project.message_bar.text()
+    assert page.facts["goodwill_budget"].text() == "30.0 h"
+    page.edit_client_button.click()
+    client = page.dialog
+    assert isinstance(client, ClientDialog)
+    client.name.clear()
+    client.accept()
+    assert client.isVisible() and client.field_error("name")
+    client.name.setText("Acme Foods Ltd.")
+    client.accept()
+    bench.idle()
+    assert page.facts["client"].text() == "Acme Foods Ltd."

@@ -3,23 +3,28 @@ change requests by decision, goodwill used of budget, scope-creep ratio)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from deliverydesk.domain.enums import Decision, ExpectationStatus
 from deliverydesk.domain.metrics import MilestoneHealth
-from deliverydesk.domain.models import ProjectItem, ProjectOverview
-from deliverydesk.errors import DeliveryDeskError
-from deliverydesk.gui.dialogs.base import MessageBar
+from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem, ProjectOverview
+from deliverydesk.gui.dialogs.records.client import ClientDialog, ContactDialog, ProjectDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, format_money, format_number
 from deliverydesk.gui.labels import label
-from deliverydesk.gui.messages import error_text
-from deliverydesk.gui.pages.base import AREA_OVERVIEW, ProjectPage
+from deliverydesk.gui.pages.base import AREA_OVERVIEW
 from deliverydesk.gui.pages.project.health import health_label
 from deliverydesk.gui.pages.project.meters import OK, OVER, TRACK, WARN, Meter, SegmentBar
+from deliverydesk.gui.pages.project.panel import PanelSpec, RecordPanel
+from deliverydesk.gui.pages.project.records_page import RecordsPage
+from deliverydesk.gui.pages.project.table import GOOD_COLOUR, RecordTableModel
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.services import clients
+from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.overview import get_project_overview
 
 HEALTH_ORDER = (
@@ -49,21 +54,49 @@ def _value(parent: QWidget) -> QLabel:
     return shown
 
 
-class OverviewPage(ProjectPage):
+class ContactModel(RecordTableModel[ContactItem]):
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Name"),
+            self.tr("Title"),
+            self.tr("Role"),
+            self.tr("May sign"),
+            self.tr("Phone"),
+            self.tr("Email"),
+        ]
+
+    def text(self, item: ContactItem, column: int) -> str:
+        signs = self.tr("Yes") if item.can_sign else ""
+        values = (item.name, item.title, label(item.role), signs, item.phone, item.email)
+        return values[column]
+
+    def colour(self, item: ContactItem, column: int) -> QColor | None:
+        return GOOD_COLOUR if column == 3 else None
+
+
+@dataclass(frozen=True)
+class OverviewData:
+    overview: ProjectOverview
+    client: ClientItem
+    contacts: tuple[ContactItem, ...]
+
+
+class OverviewPage(RecordsPage):
     area = AREA_OVERVIEW
     icon_name = "summary"
 
     def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
         self.overview: ProjectOverview | None = None
-        self.message_bar = MessageBar(self)
         body = QWidget(self)
         column = QVBoxLayout(body)
-        column.addWidget(_heading(self.tr("Key facts"), body))
+        column.addLayout(self._title_row(body))
         column.addLayout(self._facts(body))
         column.addWidget(_heading(self.tr("How the project stands"), body))
         column.addLayout(self._meters(body))
-        column.addStretch(1)
+        self.contacts = self._contacts_panel()
+        self.contacts.setMinimumHeight(200)
+        column.addWidget(self.contacts, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -72,6 +105,38 @@ class OverviewPage(ProjectPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message_bar)
         layout.addWidget(scroll, 1)
+
+    def _title_row(self, parent: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(_heading(self.tr("Key facts"), parent))
+        row.addStretch(1)
+        self.edit_project_button = QPushButton(self.tr("Edit project…"), parent)
+        self.edit_project_button.clicked.connect(self.edit_project)
+        self.edit_client_button = QPushButton(self.tr("Edit client…"), parent)
+        self.edit_client_button.clicked.connect(self.edit_client)
+        for button in (self.edit_project_button, self.edit_client_button):
+            button.setEnabled(False)
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+        return row
+
+    def _contacts_panel(self) -> RecordPanel:
+        panel = self.add_panel(
+            ContactModel(self),
+            PanelSpec(
+                key="contacts",
+                title=self.tr("Client contacts"),
+                empty_text=self.tr(
+                    "No contacts yet. Add the people you deal with, and mark who may sign for the client."
+                ),
+                describe=lambda item: item.name,
+                archive=clients.archive_contact,
+                restore=clients.restore_contact,
+                widths=(120, 120, 110, 70, 110),
+            ),
+        )
+        panel.new_wanted.connect(lambda: self.edit_contact(None))
+        panel.edit_wanted.connect(self.edit_contact)
+        return panel
 
     def _facts(self, parent: QWidget) -> QGridLayout:
         grid = QGridLayout()
@@ -129,24 +194,41 @@ class OverviewPage(ProjectPage):
     def title(self) -> str:
         return self.tr("Overview")
 
-    def refresh(self) -> None:
-        ctx, project_id = self.env.ctx, self.project_id
-        assert project_id is not None
-        self.env.tasks.submit(
-            lambda: get_project_overview(ctx, project_id), self.show_overview, self._failed, key="overview"
+    @staticmethod
+    def load(ctx: ServiceContext, project_id: str) -> OverviewData:
+        overview = get_project_overview(ctx, project_id)
+        client_id = overview.project.client_id
+        return OverviewData(
+            overview=overview,
+            client=clients.get_client(ctx, client_id),
+            contacts=clients.list_contacts(ctx, client_id, include_archived=True).rows,
         )
 
-    def show_overview(self, overview: ProjectOverview) -> None:
-        if overview.project.id != self.project_id:
-            return
+    def show_data(self, data: OverviewData) -> None:
+        overview = data.overview
         self.overview = overview
-        self.message_bar.show_message("")
         self._show_facts(overview.project)
         self._show_milestones(overview)
         self._show_expectations(overview)
         self._show_decisions(overview)
         self._show_goodwill(overview)
         self._show_creep(overview)
+        self.contacts.set_records(data.contacts)
+        for button in (self.edit_project_button, self.edit_client_button):
+            button.setEnabled(not self.env.readonly)
+
+    def edit_project(self) -> None:
+        if self.data is not None:
+            self.open_dialog(ProjectDialog(self.env, self.data.overview.project, self))
+
+    def edit_client(self) -> None:
+        if self.data is not None and self.project_id is not None:
+            self.open_dialog(ClientDialog(self.env, self.project_id, self.data.client, self))
+
+    def edit_contact(self, item: ContactItem | None) -> None:
+        if self.data is not None and self.project_id is not None:
+            client_id = self.data.client.id
+            self.open_dialog(ContactDialog(self.env, self.project_id, client_id, item, self))
 
     def _show_facts(self, p: ProjectItem) -> None:
         hours = self.tr("%1 h")
@@ -226,6 +308,3 @@ class OverviewPage(ProjectPage):
             )
         self.creep_meter.set_ratio(o.scope_creep_ratio, text)
         self.meter_texts["creep"].setText(text)
-
-    def _failed(self, error: DeliveryDeskError) -> None:
-        self.message_bar.show_message(error_text(error))
