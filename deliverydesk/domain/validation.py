@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from dateutil.rrule import rrulestr
@@ -40,6 +40,7 @@ CODE_MAX = 32
 FILENAME_MAX = 255
 ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024
 LOGO_MAX_BYTES = 2 * 1024 * 1024
+CLOCK_SKEW = timedelta(minutes=15)  # a phone's clock a little ahead of the laptop's
 EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2099, 12, 31)  # catches typos like 2206
 
 PROJECT_CODE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")
@@ -223,11 +224,11 @@ def validate_change_request(draft: ChangeRequestDraft, today: date) -> ChangeReq
 
 
 def validate_log_entry(draft: LogEntryDraft, now: datetime) -> LogEntryDraft:
-    """The log records what happened: an entry cannot be dated after today."""
+    """The log records what happened: an entry cannot be dated after now (allowing for clock skew)."""
     check = Checker()
     if draft.occurred_at.tzinfo is None:
         check.fail("occurred_at", "The time needs a time zone.")
-    elif draft.occurred_at.date() > now.date():
+    elif draft.occurred_at > now + CLOCK_SKEW:
         check.fail("occurred_at", "This is in the future: the log records what already happened.")
     summary = check.text("summary", draft.summary, required=True, limit=500)
     participants = check.text("participants", draft.participants, limit=1000)

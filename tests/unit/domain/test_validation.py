@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -176,8 +176,16 @@ def test_change_request_rules() -> None:
 
 def test_log_entry_cannot_be_in_the_future_or_naive() -> None:
     validate_log_entry(LogEntryDraft(project_id="p", occurred_at=NOW, summary="Call"), NOW)
-    future = LogEntryDraft(project_id="p", occurred_at=NOW + timedelta(days=1), summary="Call")
+    future = LogEntryDraft(project_id="p", occurred_at=NOW + timedelta(minutes=16), summary="Call")
     assert "occurred_at" in errors_of(lambda: validate_log_entry(future, NOW))
+    skewed = LogEntryDraft(project_id="p", occurred_at=NOW + timedelta(minutes=15), summary="Call")
+    validate_log_entry(skewed, NOW)
+    # 07:00 in Beijing on the 17th is 23:00 UTC on the 16th: already past at 23:30 UTC
+    beijing = timezone(timedelta(hours=8))
+    early = LogEntryDraft(
+        project_id="p", occurred_at=datetime(2026, 3, 17, 7, 0, tzinfo=beijing), summary="Call"
+    )
+    validate_log_entry(early, datetime(2026, 3, 16, 23, 30, tzinfo=UTC))
     naive = LogEntryDraft(project_id="p", occurred_at=datetime(2026, 3, 1), summary="Call")
     assert "occurred_at" in errors_of(lambda: validate_log_entry(naive, NOW))
 
