@@ -55,5 +55,6 @@ def test_clicking_a_line_opens_the_project_on_its_area(qtbot, demo_env: GuiEnv) 
     assert window.workspace.project_id == item.project_id
     assert item.project_code in window.workspace.title.text()
     page = window.workspace.page_for(AREA_MILESTONES) or window.workspace.pages[0]
-    assert window.workspace.tabs.currentWidget() is page
+    assert window.workspace.current_page() is page
+    assert window.workspace.area_list.currentItem().text() == page.title().replace("&&", "&")
     assert AREA_CHANGE_REQUESTS  # the change-request area name exists for the pages to claim

@@ -22,14 +22,14 @@ def test_geometry_splitter_and_columns_are_remembered(qtbot, demo_env: GuiEnv) -
     first = _window(qtbot, demo_env)
     first.show_projects()
     wait_idle(qtbot, demo_env.tasks)
-    first.resize(777, 555)  # inside the offscreen screen (800 x 600)
-    first.splitter.setSizes([300, 477])
+    first.resize(first.minimumSizeHint().width(), 555)  # the offscreen screen is only 800 x 600
+    first.splitter.setSizes([first.splitter.width() - 500, 500])
     first.navigator.view.setColumnWidth(2, 333)
     sizes = first.splitter.sizes()
     first.close()
     assert demo_env.paths.settings_file.is_file(), "kept in the data folder's INI file"
     second = _window(qtbot, demo_env)
-    assert (second.width(), second.height()) == (777, 555)
+    assert (second.width(), second.height()) == (first.width(), 555)
     second.show_projects()
     wait_idle(qtbot, demo_env.tasks)
     assert second.splitter.sizes() == sizes

@@ -101,7 +101,7 @@ class ProjectNavigator(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.setSortingEnabled(True)
         header.setSortIndicator(CODE, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((28, 100, 190, 140, 80, 170)):
+        for column, width in enumerate((24, 96, 150, 110, 80, 140)):
             view.setColumnWidth(column, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         self.env.ui_state.restore_header(STATE_KEY, header)
@@ -113,7 +113,7 @@ class ProjectNavigator(QWidget):
         filters.addWidget(self.status_combo, 1)
         filters.addWidget(self.client_combo, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(8, 8, 0, 6)
         layout.setSpacing(4)
         layout.addLayout(filters)
         layout.addWidget(self.busy)

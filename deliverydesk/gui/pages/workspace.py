@@ -1,12 +1,21 @@
-"""The project workspace: a header with the project's key facts and one tab per area.
+"""The project workspace: a header with the project's key facts, a side list of areas, one page each.
 
 Pages come from ``deliverydesk.gui.pages.project.PAGE_CLASSES`` (the registry the per-project pages
-extend). Only the visible page loads; the others load when their tab is first shown."""
+extend). Only the visible page loads; the others load when first shown. A side list rather than tabs:
+nine areas fit in it at any window width, in English and in Chinese."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from deliverydesk.domain.models import ProjectItem
 from deliverydesk.errors import DeliveryDeskError
@@ -36,15 +45,20 @@ class ProjectWorkspace(QWidget):
         self.facts = QLabel(self)
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.facts.setStyleSheet(MUTED_STYLE)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("workspaceTabs")
-        self.tabs.setDocumentMode(True)
+        self.area_list = QListWidget(self)
+        self.area_list.setObjectName("workspaceAreas")
+        self.area_list.setIconSize(QSize(18, 18))
+        self.area_list.setSpacing(1)
+        self.page_stack = QStackedWidget(self)
         self.pages: list[ProjectPage] = [cls(env, self) for cls in PAGE_CLASSES]
         for page in self.pages:
-            self.tabs.addTab(page, icon(page.icon_name), page.title())
+            QListWidgetItem(icon(page.icon_name), _plain(page.title()), self.area_list)
+            self.page_stack.addWidget(page)
             page.record_opened.connect(self.open_record)
             page.records_changed.connect(self._page_saved)
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.area_list.setFixedWidth(self._area_list_width())
+        self.area_list.currentRowChanged.connect(self._area_changed)
+        self.area_list.setCurrentRow(0)
         self.empty = QLabel(self.tr("Choose a project on the left."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget(self)
@@ -57,7 +71,11 @@ class ProjectWorkspace(QWidget):
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
-        layout.addWidget(self.tabs, 1)
+        body = QHBoxLayout()
+        body.setSpacing(8)
+        body.addWidget(self.area_list)
+        body.addWidget(self.page_stack, 1)
+        layout.addLayout(body, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
@@ -76,10 +94,18 @@ class ProjectWorkspace(QWidget):
         )
         self.current_page().ensure_fresh()
 
+    def _area_list_width(self) -> int:
+        metrics = self.area_list.fontMetrics()
+        widest = max((metrics.horizontalAdvance(_plain(page.title())) for page in self.pages), default=80)
+        return widest + 18 + 40  # icon, margins and frame
+
     def current_page(self) -> ProjectPage:
-        page = self.tabs.currentWidget()
+        page = self.page_stack.currentWidget()
         assert isinstance(page, ProjectPage)
         return page
+
+    def show_page(self, page: ProjectPage) -> None:
+        self.area_list.setCurrentRow(self.pages.index(page))
 
     def page_for(self, area: str) -> ProjectPage | None:
         return next((page for page in self.pages if page.area == area), None)
@@ -87,7 +113,7 @@ class ProjectWorkspace(QWidget):
     def open_record(self, area: str, record_id: str) -> None:
         """Show ``area``'s page and ask it to open ``record_id`` ("" = just the page)."""
         page = self.page_for(area) or self.pages[0]
-        self.tabs.setCurrentWidget(page)
+        self.show_page(page)
         page.ensure_fresh()
         if record_id:
             page.show_record(record_id)
@@ -98,8 +124,9 @@ class ProjectWorkspace(QWidget):
         if self.project_id is not None:
             self.set_project(self.project_id)
 
-    def _tab_changed(self, _index: int) -> None:
-        if self.tabs.currentWidget() is not None:
+    def _area_changed(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.page_stack.setCurrentIndex(row)
             self.current_page().ensure_fresh()
 
     def _page_saved(self) -> None:
@@ -117,3 +144,8 @@ class ProjectWorkspace(QWidget):
 
     def _failed(self, error: DeliveryDeskError) -> None:
         self.facts.setText(error.message)
+
+
+def _plain(title: str) -> str:
+    """A title written for a tab ("Scope && exclusions") as plain list text."""
+    return title.replace("&&", "\0").replace("&", "").replace("\0", "&")
