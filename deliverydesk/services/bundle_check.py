@@ -102,8 +102,10 @@ def _megabytes(size: int) -> str:
 
 # --- JSON --------------------------------------------------------------------------------------
 
-# A string (skipped whole, without copying) or an opening / closing bracket.
-_JSON_TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|([\[{])|([\]}])', re.DOTALL)
+# A string (skipped whole, without copying) or an opening / closing bracket. An unterminated string
+# runs to the end of the data: a string match that could fail would be retried from every later
+# quote, which turns a file of escaped quotes into quadratic work.
+_JSON_TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)|([\[{])|([\]}])', re.DOTALL)
 
 
 def _nesting_exceeds(data: bytes, max_depth: int) -> bool:
@@ -120,11 +122,12 @@ def _nesting_exceeds(data: bytes, max_depth: int) -> bool:
 
 
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        duplicate = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
-        raise ValueError(f"the key {duplicate!r} appears twice in one object")
+    """An object with a key twice is ambiguous (which value wins differs between readers)."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {_short(repr(key), 40)} appears twice in one object")
+        result[key] = value
     return result
 
 

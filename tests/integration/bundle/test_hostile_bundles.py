@@ -118,6 +118,14 @@ def test_deeply_nested_json_is_refused_without_recursion_error(
     _refused(target, _write(tmp_path, b'{"a":' * 100_000 + b"1" + b"}" * 100_000), "nests deeper")
 
 
+@pytest.mark.parametrize("tail", [b"", b"\\"])
+def test_an_unterminated_string_of_escaped_quotes_is_refused_promptly(
+    target: ServiceContext, tmp_path: Path, tail: bytes
+) -> None:
+    """The nesting pre-scan stays linear here (a naive regex rescans from every quote: minutes)."""
+    _refused(target, _write(tmp_path, b'["' + b'\\"' * 200_000 + tail), "not valid JSON")
+
+
 def test_nesting_inside_a_valid_bundle_is_refused(
     document: dict[str, Any], target: ServiceContext, tmp_path: Path
 ) -> None:
