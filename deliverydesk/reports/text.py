@@ -24,7 +24,7 @@ _KEPT_CONTROLS = frozenset("\n\r\t")
 @lru_cache(maxsize=4096)
 def _printable(char: str) -> str:
     if char in _KEPT_CONTROLS:
-        return char
+        return " " if char == "\t" else char  # the fonts have no tab glyph
     category = unicodedata.category(char)
     if category in ("Cf", "Cc", "Mn") and ord(char) not in document_fonts().covered:
         return ""  # invisible: format/control characters, unsupported combining marks

@@ -277,3 +277,11 @@ def _walk(flowables: Any) -> Iterator[Any]:
         yield from _walk(flowables._content)
     else:
         yield flowables
+
+
+def test_the_pdf_metadata_names_the_document_and_its_seal() -> None:
+    data = sample_letter(Language.ZH_CN)
+    info = PdfReader(io.BytesIO(render(data))).metadata
+    assert info is not None
+    assert info["/Title"] == f"期望确认函 {data.meta.reference}"
+    assert info["/Keywords"] == f"DeliveryDesk version=2 fingerprint={FINGERPRINT}"

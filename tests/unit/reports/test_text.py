@@ -41,6 +41,7 @@ def test_invisible_format_characters_are_dropped_not_boxed() -> None:
     assert printable("\u2764\ufe0f") == MISSING_GLYPH  # heart + variation selector
     assert printable("abc\u202edef") == "abcdef"  # right-to-left override: no reordering trick
     assert printable("a\x00b\x07c") == "abc"
+    assert printable("tab\there") == "tab here"
 
 
 def test_decomposed_accents_are_composed_to_glyphs_the_font_has() -> None:
