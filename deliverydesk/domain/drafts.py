@@ -6,8 +6,9 @@ are the schema's column names. Refs (S-n, M-n, ...) are never in a draft: the ap
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
+from typing import Any, TypeVar
 
 from deliverydesk.domain.enums import (
     Channel,
@@ -27,6 +28,16 @@ from deliverydesk.domain.enums import (
     Severity,
     Triage,
 )
+
+DraftT = TypeVar("DraftT")
+
+
+def draft_from(draft_cls: type[DraftT], record: object, **changes: Any) -> DraftT:
+    """A draft holding a record's current values, with ``changes`` applied (the way to edit a record).
+
+    ``record`` is the matching ``*Item`` (e.g. ``draft_from(ProjectDraft, project, name="New")``)."""
+    values = {f.name: getattr(record, f.name) for f in fields(draft_cls) if f.name not in changes}  # type: ignore[arg-type]
+    return draft_cls(**values, **changes)
 
 
 @dataclass(frozen=True, kw_only=True)

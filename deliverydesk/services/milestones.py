@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from deliverydesk.domain.drafts import MilestoneDraft
+from deliverydesk.domain.drafts import MilestoneDraft, draft_from
 from deliverydesk.domain.metrics import milestone_health
 from deliverydesk.domain.models import MilestoneChangeItem, MilestoneItem, Page
 from deliverydesk.domain.refs import RefPrefix
@@ -91,15 +91,7 @@ def move_milestone(
     """Move the forecast date, recording old date, new date, reason and the causing change request."""
     if not reason.strip():
         raise ValidationError({"reason": "Say why the date moves: the client will ask."})
-    current = get_milestone(ctx, milestone_id)
-    draft = MilestoneDraft(
-        **{
-            name: getattr(current, name)
-            for name in MilestoneDraft.__dataclass_fields__
-            if name != "forecast_date"
-        },
-        forecast_date=forecast_date,
-    )
+    draft = draft_from(MilestoneDraft, get_milestone(ctx, milestone_id), forecast_date=forecast_date)
     return update_milestone(ctx, draft, reason=reason, change_request_id=change_request_id)
 
 

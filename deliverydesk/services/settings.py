@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deliverydesk.domain.drafts import SettingsDraft
+from deliverydesk.domain.drafts import SettingsDraft, draft_from
 from deliverydesk.domain.models import SettingsItem
 from deliverydesk.domain.validation import validate_settings
 from deliverydesk.services.common import apply_draft, save_changes, stamp_new, to_item
@@ -50,4 +50,4 @@ def update_settings(ctx: ServiceContext, draft: SettingsDraft) -> SettingsItem:
 
 def settings_draft(item: SettingsItem) -> SettingsDraft:
     """A draft holding the current values, to change a few with ``dataclasses.replace``."""
-    return SettingsDraft(**{name: getattr(item, name) for name in SettingsDraft.__dataclass_fields__})
+    return draft_from(SettingsDraft, item)

@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from deliverydesk.domain.drafts import ChangeRequestDraft, ClientDraft, MilestoneDraft, ProjectDraft
+from deliverydesk.domain.drafts import (
+    ChangeRequestDraft,
+    ClientDraft,
+    MilestoneDraft,
+    ProjectDraft,
+    draft_from,
+)
 from deliverydesk.domain.enums import Decision, MilestoneStatus, ProjectStatus
 from deliverydesk.errors import NotFoundError, RuleError, ValidationError
 from deliverydesk.services import change_requests, clients, milestones, projects
@@ -37,10 +43,7 @@ def test_project_crud_round_trip(ctx: ServiceContext) -> None:
     project_id = make_project(ctx, client_id, "dd-2026-099", summary_rrule="FREQ=WEEKLY;BYDAY=FR")
     item = projects.get_project(ctx, project_id)
     assert item.code == "DD-2026-099" and item.client_name == "华东精密制造有限公司"
-    draft = ProjectDraft(
-        **{name: getattr(item, name) for name in ProjectDraft.__dataclass_fields__ if name != "name"},
-        name="Renamed",
-    )
+    draft = draft_from(ProjectDraft, item, name="Renamed")
     assert projects.update_project(ctx, draft).name == "Renamed"
     assert projects.get_project_by_code(ctx, " dd-2026-099 ").id == project_id
     assert projects.archive_project(ctx, project_id).archived

@@ -254,3 +254,11 @@ def test_dates_outside_the_sensible_range_are_typos() -> None:
         "baseline_date": "Use a date between 2000 and 2099."
     }
     assert "start_date" in errors_of(lambda: validate_project(project(start_date=date(1999, 12, 31))))
+
+
+def test_draft_from_a_record_keeps_its_values() -> None:
+    from deliverydesk.domain.drafts import draft_from
+
+    original = project(currency="EUR", summary_rrule="FREQ=WEEKLY;BYDAY=FR")
+    changed = draft_from(ProjectDraft, original, name="Renamed")
+    assert changed.name == "Renamed" and changed.currency == "EUR" and changed.code == original.code
