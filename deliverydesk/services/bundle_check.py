@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -192,7 +193,8 @@ def _validator() -> Any:
 
 
 def _check_schema(document: Any) -> None:
-    error = jsonschema.exceptions.best_match(_validator().iter_errors(document))
+    # The first errors are enough to explain the refusal; a hostile file may hold millions.
+    error = jsonschema.exceptions.best_match(itertools.islice(_validator().iter_errors(document), 50))
     if error is not None:
         where = "/".join(str(part) for part in error.absolute_path) or "the top level"
         raise refused(f"The bundle does not follow the bundle format at {where}: {_short(error.message)}.")
