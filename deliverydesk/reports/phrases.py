@@ -164,6 +164,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "图中显示前 {shown} 个里程碑（共 {total} 个）。",
     ),
     "summary.pending_decisions": ("Decisions we need from you", "待贵方决定的事项"),
+    "summary.col_pending": ("Decision needed", "待决定事项"),
     "summary.col_needed_by": ("Needed by", "需决定日期"),
     "summary.change_tally": ("Change requests by decision", "变更请求（按决定分类）"),
     "summary.col_decision": ("Decision", "决定"),

@@ -113,7 +113,7 @@ def _decisions_and_changes(kit: Kit, data: ProgressSummaryData) -> list[Flowable
     extra = [("ALIGN", (1, 0), (2, -1), "RIGHT"), ("FONT", (0, -1), (-1, -1), document_fonts().bold, 8.5)]
     return [
         section(kit, t("summary.pending_decisions")),
-        data_table(kit, (t("summary.col_action"), t("summary.col_needed_by")), pending, (1.0, FIT)),
+        data_table(kit, (t("summary.col_pending"), t("summary.col_needed_by")), pending, (1.0, FIT)),
         section(kit, t("summary.change_tally")),
         data_table(
             kit,
