@@ -118,3 +118,24 @@ def test_selecting_a_row_announces_the_project(qtbot, navigator: ProjectNavigato
 
 def test_model_passes_the_model_tester(qtmodeltester, navigator: ProjectNavigator) -> None:
     qtmodeltester.check(navigator.model)
+
+
+def test_scrolling_to_the_end_fetches_the_next_page(qtbot, demo_env: GuiEnv, monkeypatch) -> None:
+    monkeypatch.setattr("deliverydesk.gui.pages.navigator.PAGE_SIZE", 2)
+    widget = ProjectNavigator(demo_env)
+    qtbot.addWidget(widget)
+    widget.resize(900, 120)
+    widget.show()
+    widget.refresh()
+    wait_idle(qtbot, demo_env.tasks)
+    total = widget.model.total
+    assert total > 2
+    assert widget.model.rowCount() < total
+
+    def scrolled_to_the_end() -> bool:
+        widget.view.scrollToBottom()  # the view asks the model for more; the navigator queries
+        return widget.model.rowCount() == total
+
+    qtbot.waitUntil(scrolled_to_the_end)
+    codes = _column(widget, CODE)
+    assert codes == sorted(codes) and len(set(codes)) == total

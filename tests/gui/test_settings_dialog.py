@@ -98,3 +98,21 @@ def test_tab_order_follows_the_form(dialog: SettingsDialog) -> None:
     assert _next_tab_stop(dialog.company_address) is dialog.logo_choose
     assert _next_tab_stop(dialog.engineer_name) is dialog.engineer_title
     assert _next_tab_stop(dialog.engineer_title) is dialog.authority_hours
+
+
+def test_the_ui_language_is_kept_beside_the_database(qtbot, make_env, tasks) -> None:
+    from deliverydesk.domain.drafts import SettingsDraft
+    from deliverydesk.gui.application import WindowHost, saved_ui_language
+    from deliverydesk.services.settings import update_settings
+    from deliverydesk.services.storage import OpenOptions, open_workspace
+    from tests.conftest import fixed_clock
+
+    env = make_env()
+    update_settings(env.ctx, SettingsDraft(ui_language="zh_CN"))
+    host = WindowHost(tasks, env.ui_state, "en")
+    host.workspace = open_workspace(OpenOptions(data_dir=env.paths.root, readonly=True), clock=fixed_clock)
+    try:
+        host.remember_ui_language()
+        qtbot.waitUntil(lambda: saved_ui_language(env.ui_state) == "zh_CN")
+    finally:
+        host.workspace.close()
