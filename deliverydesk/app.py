@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     load_cjk_font(app)
     ui_state = UiState(paths.settings_file)
     language = choose_language(args.lang, saved_ui_language(ui_state))
-    translators = install_translators(app, language)
+    install_translators(app, language)  # parented to the app: they live as long as it does
     tasks = TaskRunner(app)
     host = WindowHost(tasks, ui_state, language)
     startup = StartupController(OpenOptions(data_dir=paths.root, db_url=args.db_url), tasks)
@@ -80,4 +80,3 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         host.close()
         crash_handler.uninstall()
-        del translators

@@ -154,18 +154,33 @@ class StartupController(QObject):
         self._tasks.submit(lambda: self._open(options, with_demo), self._on_result, self._on_error)
 
     def _open(self, options: storage.OpenOptions, with_demo: bool) -> object:
-        if not options.create and not options.readonly and not storage.database_exists(options):
-            return _FIRST_START
-        kwargs = {"clock": self._clock} if self._clock is not None else {}
         try:
-            workspace = storage.open_workspace(options, **kwargs)
+            return self._open_or_ask(options, with_demo)
         except errors.CorruptDatabaseError as exc:
             _attach_newest_backup(exc, options)
             raise
+        except errors.DeliveryDeskError:
+            raise
+        except Exception as exc:  # a bug: logged in full; the user still gets choices, not a traceback
+            log.exception("unexpected error while opening the database")
+            raise errors.StorageError(
+                f"The database could not be opened because of an unexpected error ({type(exc).__name__}).",
+                hint="The details are in the log file.",
+            ) from exc
+
+    def _open_or_ask(self, options: storage.OpenOptions, with_demo: bool) -> object:
+        if not options.create and not options.readonly and not storage.database_exists(options):
+            return _FIRST_START
+        kwargs = {"clock": self._clock} if self._clock is not None else {}
+        workspace = storage.open_workspace(options, **kwargs)
         if with_demo:
             from deliverydesk.services.demo import create_demo
 
-            create_demo(workspace.ctx)
+            try:
+                create_demo(workspace.ctx)
+            except BaseException:
+                workspace.close()  # release the lock: the user's next choice may open it again
+                raise
         return workspace
 
     def _on_result(self, result: object) -> None:

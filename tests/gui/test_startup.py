@@ -219,3 +219,19 @@ def test_choose_another_file_opens_it(qtbot, data_dir: Path, tasks: TaskRunner, 
         assert opened[0].db_url.endswith(str(other))
     finally:
         opened[0].close()
+
+
+def test_a_bug_while_opening_still_offers_choices(
+    qtbot, data_dir: Path, tasks: TaskRunner, monkeypatch
+) -> None:
+    _existing(data_dir)
+
+    def broken(*_args, **_kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'engine'")
+
+    monkeypatch.setattr(storage, "open_workspace", broken)
+    controller, _opened = _start(qtbot, data_dir, tasks)
+    dialog = _dialog(qtbot, controller)
+    assert dialog.spec.kind is SpecKind.STORAGE
+    assert "AttributeError" in dialog.spec.details
+    assert set(dialog.buttons) == {Choice.RETRY, Choice.CHOOSE_FILE, Choice.QUIT}
