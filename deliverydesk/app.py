@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from deliverydesk import __version__
+from deliverydesk.logsetup import configure_logging
 from deliverydesk.paths import DataPaths, data_paths
 
 LANGUAGES = ("en", "zh_CN")
@@ -26,16 +27,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def setup_logging(paths: DataPaths) -> None:
-    """Log to the data folder's log file (and stderr when the folder cannot be written)."""
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
-    try:
-        paths.logs.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.FileHandler(paths.log_file, encoding="utf-8"))
-    except OSError as exc:
-        print(f"DeliveryDesk: cannot write the log file {paths.log_file}: {exc}", file=sys.stderr)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=handlers
-    )
+    """DeliveryDesk's records to the data folder's rotating log file; warnings also on stderr."""
+    configure_logging(paths)
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    logging.getLogger("deliverydesk").addHandler(console)
 
 
 def main(argv: list[str] | None = None) -> int:
