@@ -6,6 +6,7 @@ Every message is a plain sentence a field engineer understands; ``hint`` says wh
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 
 class DeliveryDeskError(Exception):
@@ -51,7 +52,13 @@ class NewerVersionError(StorageError):
 
 
 class CorruptDatabaseError(StorageError):
-    """The file fails SQLite's integrity checks; it is never written to."""
+    """The file fails SQLite's integrity checks; it is never written to.
+
+    ``newest_backup``: the newest backup that passed its own check, or None."""
+
+    def __init__(self, message: str, hint: str = "", newest_backup: Path | None = None) -> None:
+        super().__init__(message, hint)
+        self.newest_backup = newest_backup
 
 
 class DatabaseLockedError(StorageError):

@@ -3,6 +3,9 @@
 Revision ID: ${up_revision}
 Revises: ${down_revision | comma,n}
 Create Date: ${create_date}
+
+If this revision changes the schema, bump SCHEMA_GENERATION in deliverydesk/store/identity.py
+(PRAGMA user_version): older builds then refuse the file instead of misreading it.
 """
 from alembic import op
 import sqlalchemy as sa

@@ -59,9 +59,7 @@ def corrupt_error(database: Path, detail: str, newest_backup: Path | None) -> Co
         hint += f" The newest good backup is {newest_backup}: restore it to continue."
     else:
         hint += " No good backup was found."
-    error = CorruptDatabaseError(f"{database} is damaged ({detail}).", hint=hint)
-    error.newest_backup = newest_backup  # type: ignore[attr-defined]
-    return error
+    return CorruptDatabaseError(f"{database} is damaged ({detail}).", hint=hint, newest_backup=newest_backup)
 
 
 def _parse(path: Path) -> tuple[datetime, int] | None:
