@@ -56,9 +56,17 @@ def update_expectation(ctx: ServiceContext, draft: ExpectationDraft) -> Expectat
         )
         if draft.agreed_with_id != row.agreed_with_id:
             check_contact_link(session, "agreed_with_id", draft.agreed_with_id, project)
+        confirmed_wording = _wording(row) if row.status is ExpectationStatus.CONFIRMED else None
         apply_draft(row, draft, skip=("id", "project_id"))
+        if confirmed_wording is not None and _wording(row) != confirmed_wording:
+            row.status = ExpectationStatus.DRAFT  # the client confirmed other words: confirm again
         save_changes(ctx, session, row)
         return _item(session, row)
+
+
+def _wording(row: ExpectationRow) -> tuple[object, ...]:
+    """What the client confirmed; changing any of it voids the confirmation (a new letter is due)."""
+    return (row.statement, row.measure, row.due_date, row.agreed_with_id)
 
 
 def get_expectation(ctx: ServiceContext, expectation_id: str) -> ExpectationItem:

@@ -1,0 +1,270 @@
+"""Issued documents (letters): issue, list, sign, supersede and verify.
+
+Issuing seals the document: the canonical JSON of exactly the data that was printed (without its own
+seal: the fingerprint and the QR payload derived from it) is stored, its SHA-256 is the fingerprint
+printed on every page and in the QR code, and the SHA-256 of the PDF bytes is kept. Because the
+reports are deterministic, the stored snapshot prints the very same bytes again at any time.
+Issued content never changes (``store.document_queries`` refuses it); issuing the same reference
+again makes version n+1 and marks the earlier versions superseded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from deliverydesk.domain.enums import LetterKind, LetterStatus
+from deliverydesk.domain.fingerprint import canonical_json, fingerprint, from_canonical_json, sha256_hex
+from deliverydesk.domain.models import LetterItem
+from deliverydesk.errors import RuleError
+from deliverydesk.reports.data import (
+    ChangeDecisionData,
+    ExpectationLetterData,
+    HandoverReportData,
+    ProgressSummaryData,
+    ReportData,
+)
+from deliverydesk.services.common import get_row, live_project, stamp_new, to_item
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.documents import (
+    LETTER_STATUSES,
+    DocumentRequest,
+    build_in_session,
+    require_issuable,
+)
+from deliverydesk.services.signing import SignRequest, SignResult, record_signature
+from deliverydesk.store.document_queries import (
+    latest_issued,
+    letter_versions,
+    letters_with_fingerprint,
+    letters_with_pdf_hash,
+    project_letters,
+)
+from deliverydesk.store.records import Session, list_rows
+from deliverydesk.store.tables import ExpectationRow, LetterRow, ProjectRow
+
+__all__ = [
+    "IssuedDocument",
+    "SignRequest",
+    "SignResult",
+    "VerifyOutcome",
+    "VerifyResult",
+    "expectation_letter_outdated",
+    "get_letter",
+    "issue_document",
+    "letter_data",
+    "letter_pdf",
+    "list_letters",
+    "preview_document",
+    "sign_letter",
+    "supersede_letter",
+    "verify_pdf",
+]
+
+DATA_CLASSES: dict[LetterKind, type[Any]] = {
+    LetterKind.EXPECTATION_CONFIRMATION: ExpectationLetterData,
+    LetterKind.CHANGE_DECISION: ChangeDecisionData,
+    LetterKind.PROGRESS_SUMMARY: ProgressSummaryData,
+    LetterKind.HANDOVER: HandoverReportData,
+}
+SEAL = re.compile(rb"DeliveryDesk version=(\d+) fingerprint=([0-9a-f]{64})")
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    letter: LetterItem
+    pdf: bytes
+
+
+def _render(data: ReportData) -> bytes:
+    from deliverydesk.reports.render import render  # reportlab loads only when a PDF is made
+
+    return render(data)
+
+
+def _item(row: LetterRow) -> LetterItem:
+    return to_item(LetterItem, row)
+
+
+def seal(data: ReportData) -> tuple[str, str, ReportData]:
+    """(canonical snapshot, fingerprint, the data as printed: fingerprint and QR payload filled in)."""
+    bare = replace(data, meta=replace(data.meta, fingerprint="", qr_payload=None))
+    snapshot = canonical_json(bare)
+    digest = fingerprint(snapshot)
+    payload = f"DeliveryDesk {data.meta.reference} v{data.meta.version} {digest}"
+    return snapshot, digest, replace(bare, meta=replace(bare.meta, fingerprint=digest, qr_payload=payload))
+
+
+def preview_document(ctx: ServiceContext, request: DocumentRequest) -> bytes:
+    """The document as it would be issued now, marked as a draft (no fingerprint, nothing stored)."""
+    with ctx.db.unit_of_work() as session:
+        data = build_in_session(ctx, session, request)
+    return _render(data)
+
+
+def issue_document(ctx: ServiceContext, request: DocumentRequest) -> IssuedDocument:
+    """Seal, print and store the next version; earlier versions of the same reference are superseded."""
+    with ctx.db.unit_of_work() as session:
+        data = build_in_session(ctx, session, request)
+    require_issuable(data)
+    snapshot, digest, printed = seal(data)
+    pdf = _render(printed)
+    with ctx.db.unit_of_work() as session:
+        live_project(session, request.project_id)
+        earlier = letter_versions(session, request.project_id, data.meta.reference)
+        if max((row.version for row in earlier), default=0) + 1 != data.meta.version:
+            raise RuleError("Another version of this document was issued meanwhile.", "Preview it again.")
+        row = LetterRow(
+            project_id=request.project_id,
+            kind=request.kind,
+            ref=data.meta.reference,
+            version=data.meta.version,
+            language=data.meta.language,
+            change_request_id=request.change_request_id,
+            content_json=snapshot,
+            fingerprint=digest,
+            pdf_sha256=sha256_hex(pdf),
+            status=LetterStatus.ISSUED,
+            issued_at=ctx.now(),
+        )
+        stamp_new(ctx, row)
+        for old in earlier:
+            _supersede(ctx, old)
+        session.add(row)
+        session.flush()
+        return IssuedDocument(_item(row), pdf)
+
+
+def _supersede(ctx: ServiceContext, row: LetterRow) -> None:
+    if row.status in (LetterStatus.ISSUED, LetterStatus.SIGNED):
+        row.status = LetterStatus.SUPERSEDED
+        row.updated_at = ctx.now()
+
+
+def supersede_letter(ctx: ServiceContext, letter_id: str) -> LetterItem:
+    """Withdraw an issued (or signed) letter without a replacement (e.g. the project changed course)."""
+    with ctx.db.unit_of_work() as session:
+        row = get_row(session, LetterRow, letter_id, "letter")
+        if row.status is LetterStatus.SUPERSEDED:
+            raise RuleError(f"{row.ref} version {row.version} is already superseded.")
+        _supersede(ctx, row)
+        session.flush()
+        return _item(row)
+
+
+def list_letters(ctx: ServiceContext, project_id: str) -> tuple[LetterItem, ...]:
+    """Every issued document of the project, newest first (not paged: a project has few)."""
+    with ctx.db.unit_of_work() as session:
+        return tuple(_item(row) for row in project_letters(session, project_id))
+
+
+def get_letter(ctx: ServiceContext, letter_id: str) -> LetterItem:
+    with ctx.db.unit_of_work() as session:
+        return _item(get_row(session, LetterRow, letter_id, "letter"))
+
+
+def _snapshot_data(row: LetterRow) -> ReportData:
+    if fingerprint(row.content_json) != row.fingerprint:
+        raise RuleError(
+            f"The stored content of {row.ref} version {row.version} does not match its fingerprint."
+        )
+    data: ReportData = from_canonical_json(DATA_CLASSES[row.kind], row.content_json)
+    return data
+
+
+def letter_data(ctx: ServiceContext, letter_id: str) -> ReportData:
+    """The issued document's data as printed (sealed), from its snapshot."""
+    with ctx.db.unit_of_work() as session:
+        row = get_row(session, LetterRow, letter_id, "letter")
+        return seal(_snapshot_data(row))[2]
+
+
+def letter_pdf(ctx: ServiceContext, letter_id: str, *, signed: bool = True) -> bytes:
+    """The PDF of an issued letter, printed again from its snapshot (the signed copy when there is
+    one and ``signed``); checked against the stored hash so a copy is always the original."""
+    with ctx.db.unit_of_work() as session:
+        row = get_row(session, LetterRow, letter_id, "letter")
+        printed = seal(_snapshot_data(row))[2]
+        expected = row.pdf_sha256
+        if signed and row.signed_pdf_sha256:
+            from deliverydesk.services.signing import with_signature
+
+            printed, expected = with_signature(printed, row), row.signed_pdf_sha256
+    pdf = _render(printed)
+    if sha256_hex(pdf) != expected:
+        raise RuleError(
+            "This copy would not match the issued PDF.", "The fonts or the software changed since."
+        )
+    return pdf
+
+
+def sign_letter(ctx: ServiceContext, request: SignRequest) -> SignResult:
+    """Record a signature (on screen, on paper, by e-mail) or a refusal; see ``services.signing``."""
+    return record_signature(ctx, request, render=_render, sealed=lambda row: seal(_snapshot_data(row))[2])
+
+
+# --- verification ----------------------------------------------------------------------------------
+
+
+class VerifyOutcome(StrEnum):
+    ISSUED = "issued"  # byte for byte the PDF that was issued
+    SIGNED = "signed"  # byte for byte the signed PDF (signature drawn in)
+    MODIFIED = "modified"  # claims to be a letter of this database, but its bytes differ
+    UNKNOWN = "unknown"  # nothing in this database
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    outcome: VerifyOutcome
+    letter: LetterItem | None = None
+    project_code: str = ""
+
+    @property
+    def exit_code(self) -> int:
+        return {VerifyOutcome.MODIFIED: 1, VerifyOutcome.UNKNOWN: 2}.get(self.outcome, 0)
+
+
+def verify_pdf(ctx: ServiceContext, pdf: bytes) -> VerifyResult:
+    """Is ``pdf`` exactly an issued or signed version in this database? Else, which letter does it
+    claim to be (read from the version and fingerprint in its metadata)?"""
+    digest = sha256_hex(pdf)
+    with ctx.db.unit_of_work() as session:
+        for row in letters_with_pdf_hash(session, digest):
+            outcome = VerifyOutcome.SIGNED if row.signed_pdf_sha256 == digest else VerifyOutcome.ISSUED
+            return _result(session, outcome, row)
+        claim = SEAL.search(pdf)
+        if claim is not None:
+            claimed = letters_with_fingerprint(session, claim.group(2).decode("ascii"))
+            same_version = [row for row in claimed if row.version == int(claim.group(1))]
+            if claimed:
+                return _result(session, VerifyOutcome.MODIFIED, (same_version or claimed)[0])
+    return VerifyResult(VerifyOutcome.UNKNOWN)
+
+
+def _result(session: Session, outcome: VerifyOutcome, row: LetterRow) -> VerifyResult:
+    project = get_row(session, ProjectRow, row.project_id, "project")
+    return VerifyResult(outcome, _item(row), project.code)
+
+
+# --- expectations and their letter -----------------------------------------------------------------
+
+
+def expectation_letter_outdated(ctx: ServiceContext, project_id: str) -> bool:
+    """True when the newest issued expectation letter no longer lists the expectations as they are
+    now (one was edited, added or withdrawn): a new version is called for."""
+    with ctx.db.unit_of_work() as session:
+        row = latest_issued(session, project_id, LetterKind.EXPECTATION_CONFIRMATION)
+        if row is None:
+            return False
+        rows, _total = list_rows(session, ExpectationRow, where={"project_id": project_id}, limit=100_000)
+        current = sorted(
+            [r.ref, r.statement, r.measure, r.due_date.isoformat() if r.due_date else ""]
+            for r in rows
+            if r.status in LETTER_STATUSES
+        )
+        printed = json.loads(row.content_json).get("expectations", [])
+        on_letter = sorted([e["ref"], e["statement"], e["measure"], e["due"] or ""] for e in printed)
+        return current != on_letter

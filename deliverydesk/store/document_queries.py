@@ -1,0 +1,87 @@
+"""SQL for issued documents (letters): versions, look-ups by hash and fingerprint, and the guard that
+keeps issued content immutable whatever code path tries to change it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event, func, inspect, or_, select
+from sqlalchemy.orm import Session
+
+from deliverydesk.domain.enums import LetterKind, LetterStatus
+from deliverydesk.errors import RuleError
+from deliverydesk.store.tables import LetterRow
+
+# Once a letter is issued these never change; signing only adds the signature columns.
+SEALED_COLUMNS = ("kind", "ref", "version", "language", "content_json", "fingerprint", "pdf_sha256")
+ISSUED_STATES = (LetterStatus.ISSUED, LetterStatus.SIGNED, LetterStatus.SUPERSEDED)
+
+
+@event.listens_for(LetterRow, "before_update")
+def _refuse_sealed_changes(_mapper: Any, _connection: Any, target: LetterRow) -> None:
+    state = inspect(target)
+    before: list[Any] = list(state.attrs.status.history.deleted or ())
+    was_draft = bool(before) and before[0] is LetterStatus.DRAFT
+    if target.status is LetterStatus.DRAFT or was_draft:
+        return
+    changed = [name for name in SEALED_COLUMNS if state.attrs[name].history.has_changes()]
+    if changed:
+        raise RuleError(
+            f"Letter {target.ref} version {target.version} was issued; its content can never change.",
+            "Issue a new version instead: it supersedes this one.",
+        )
+
+
+def project_letters(session: Session, project_id: str) -> list[LetterRow]:
+    """Every live letter of the project: newest issue first."""
+    query = (
+        select(LetterRow)
+        .where(LetterRow.project_id == project_id, LetterRow.archived_at.is_(None))
+        .order_by(LetterRow.issued_at.desc(), LetterRow.ref, LetterRow.version.desc())
+    )
+    return list(session.scalars(query))
+
+
+def letter_versions(session: Session, project_id: str, ref: str) -> list[LetterRow]:
+    """Every version of one letter (archived ones too: versions are never reused), oldest first."""
+    query = (
+        select(LetterRow)
+        .where(LetterRow.project_id == project_id, LetterRow.ref == ref)
+        .order_by(LetterRow.version)
+    )
+    return list(session.scalars(query))
+
+
+def letters_with_pdf_hash(session: Session, sha256: str) -> list[LetterRow]:
+    query = select(LetterRow).where(
+        or_(LetterRow.pdf_sha256 == sha256, LetterRow.signed_pdf_sha256 == sha256)
+    )
+    return list(session.scalars(query.order_by(LetterRow.version)))
+
+
+def letters_with_fingerprint(session: Session, fingerprint: str) -> list[LetterRow]:
+    query = select(LetterRow).where(LetterRow.fingerprint == fingerprint).order_by(LetterRow.version)
+    return list(session.scalars(query))
+
+
+def latest_issued(session: Session, project_id: str, kind: LetterKind) -> LetterRow | None:
+    """The most recently issued letter of this kind in the project (superseded ones count)."""
+    query = (
+        select(LetterRow)
+        .where(
+            LetterRow.project_id == project_id,
+            LetterRow.kind == kind,
+            LetterRow.archived_at.is_(None),
+            LetterRow.status.in_(ISSUED_STATES),
+        )
+        .order_by(LetterRow.issued_at.desc(), LetterRow.version.desc())
+        .limit(1)
+    )
+    return session.scalars(query).first()
+
+
+def count_issued(session: Session, project_id: str) -> int:
+    query = select(func.count()).where(
+        LetterRow.project_id == project_id, LetterRow.status.in_(ISSUED_STATES)
+    )
+    return session.scalar(query) or 0

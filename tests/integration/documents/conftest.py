@@ -1,0 +1,143 @@
+"""A project with something to print in every document: expectations, exclusions, milestones, a
+decided change request, handover entries and a log entry (created through the services)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+
+from deliverydesk.domain.drafts import (
+    ChangeRequestDraft,
+    ExclusionDraft,
+    ExpectationDraft,
+    HandoverEntryDraft,
+    LogEntryDraft,
+    MilestoneDraft,
+    ScopeItemDraft,
+)
+from deliverydesk.domain.enums import (
+    Decision,
+    ExpectationStatus,
+    HandoverKind,
+    LogKind,
+    MilestoneStatus,
+    OwnerSide,
+    ScopeStatus,
+)
+from deliverydesk.services.change_requests import create_change_request
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.expectations import create_expectation
+from deliverydesk.services.handover import create_handover_entry
+from deliverydesk.services.log import add_log_entry
+from deliverydesk.services.milestones import create_milestone
+from deliverydesk.services.scope import create_exclusion, create_scope_item
+from tests.conftest import FIXED_NOW
+from tests.integration.services.conftest import make_client, make_project
+
+TODAY = FIXED_NOW.date()
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    code: str
+    signer_id: str  # may sign
+    coordinator_id: str  # may not sign
+    expectation_id: str
+    decided_request_id: str
+    pending_request_id: str
+    log_entry_id: str
+
+
+@pytest.fixture
+def project(ctx: ServiceContext) -> Project:
+    client_id, signer_id, coordinator_id = make_client(ctx)
+    project_id = make_project(ctx, client_id, summary_rrule="FREQ=WEEKLY;BYDAY=FR")
+    create_scope_item(
+        ctx, ScopeItemDraft(project_id=project_id, title="扫码报工", status=ScopeStatus.ACCEPTED)
+    )
+    create_exclusion(
+        ctx, ExclusionDraft(project_id=project_id, text="ERP changes <b>not</b> included & more")
+    )
+    expectation = create_expectation(
+        ctx,
+        ExpectationDraft(
+            project_id=project_id,
+            statement="扫码报工 2 秒内完成",
+            measure="20 次中 19 次 ≤ 2 秒",
+            due_date=TODAY + timedelta(days=20),
+            agreed_with_id=signer_id,
+            status=ExpectationStatus.CONFIRMED,
+        ),
+    )
+    create_milestone(
+        ctx,
+        MilestoneDraft(
+            project_id=project_id, name="SAT", baseline_date=TODAY + timedelta(days=10), is_main=True
+        ),
+    )
+    create_milestone(
+        ctx,
+        MilestoneDraft(
+            project_id=project_id,
+            name="Network ready",
+            baseline_date=TODAY + timedelta(days=3),
+            owner_side=OwnerSide.CLIENT,
+            status=MilestoneStatus.WAITING_ON_CLIENT,
+        ),
+    )
+    decided = create_change_request(
+        ctx,
+        ChangeRequestDraft(
+            project_id=project_id,
+            title="Extra report",
+            requested_on=TODAY - timedelta(days=2),
+            requested_by_id=signer_id,
+            effort_hours=6,
+            cost_cents=120_000,
+            decision=Decision.APPROVED_BILLABLE,
+            decided_by="张浩",
+            decided_on=TODAY,
+            rationale="Out of scope; billed.",
+        ),
+    )
+    pending = create_change_request(
+        ctx, ChangeRequestDraft(project_id=project_id, title="Another ask", requested_on=TODAY)
+    )
+    create_handover_entry(
+        ctx,
+        HandoverEntryDraft(
+            project_id=project_id,
+            kind=HandoverKind.TRAINING,
+            title="Operator training",
+            item_date=TODAY,
+            attendees="王建国, Li Na",
+            material_left=True,
+        ),
+    )
+    entry = add_log_entry(
+        ctx,
+        LogEntryDraft(
+            project_id=project_id,
+            occurred_at=FIXED_NOW,
+            kind=LogKind.EMAIL,
+            summary="Client confirmed by e-mail",
+        ),
+    )
+    return Project(
+        project_id, "DD-2026-014", signer_id, coordinator_id, expectation.id, decided.id, pending.id, entry.id
+    )
+
+
+def signature_png() -> bytes:
+    """A small transparent PNG with a dark stroke (what the signature pad exports)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (300, 100), (255, 255, 255, 0))
+    ImageDraw.Draw(image).line([(10, 80), (120, 20), (200, 70), (290, 30)], fill="#1B2430", width=4)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
