@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -12,7 +15,8 @@ from deliverydesk.domain.enums import ContactRole, ProjectStatus
 from deliverydesk.services.clients import create_client, create_contact
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.projects import create_project
-from deliverydesk.store.database import Database
+from deliverydesk.store.database import Database, make_engine
+from deliverydesk.store.migrate import upgrade
 from tests.conftest import FIXED_NOW
 
 TODAY = FIXED_NOW.date()
@@ -50,6 +54,29 @@ def make_project(ctx: ServiceContext, client_id: str, code: str = "DD-2026-014",
     }
     values.update(extra)
     return create_project(ctx, ProjectDraft(**values)).id  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database migrated with Alembic per test process; each test gets a copy (fast, identical)."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        upgrade(connection)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def migrated_db(db_path: Path, migrated_template: Path) -> Iterator[Database]:
+    """Overrides the shared fixture for this folder: a copy of the migrated template."""
+    shutil.copyfile(migrated_template, db_path)
+    url = f"sqlite:///{db_path}"
+    database = Database(url=url, engine=make_engine(url))
+    yield database
+    database.close()
 
 
 @pytest.fixture
