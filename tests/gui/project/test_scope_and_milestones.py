@@ -12,7 +12,8 @@ from deliverydesk.gui.dialogs.records.scope import ExclusionDialog, ScopeItemDia
 from deliverydesk.gui.formatting import to_qdate
 from deliverydesk.gui.pages.base import AREA_MILESTONES, AREA_SCOPE
 from deliverydesk.gui.pages.project.milestones import SLIP, MilestonesPage
-from deliverydesk.gui.pages.project.scope import CRITERIA, TITLE, ScopePage
+from deliverydesk.gui.pages.project.panel import PanelSpec, RecordPanel
+from deliverydesk.gui.pages.project.scope import CRITERIA, EFFORT, TITLE, ScopeModel, ScopePage
 from deliverydesk.services.milestones import list_milestone_changes
 from deliverydesk.services.scope import list_scope_items
 from tests.gui.project.conftest import Workbench, type_text
@@ -135,3 +136,24 @@ def test_moving_a_forecast_shows_slip_in_working_days_and_the_history_with_its_r
     assert [(c.field, c.new_date, c.reason) for c in changes] == [
         ("forecast", date(2026, 3, 20), "Client late with the test data")
     ]
+
+
+def test_narrow_pages_hide_the_optional_columns_first(qtbot, env) -> None:
+    spec = PanelSpec(
+        key="narrow",
+        title="Scope",
+        empty_text="",
+        describe=str,
+        widths=(48, 240, 76, 100, 220),
+        stretch_column=TITLE,
+        optional=(CRITERIA, EFFORT),
+    )
+    panel = RecordPanel(env, ScopeModel(), spec)
+    qtbot.addWidget(panel)
+    panel.show()
+    view = panel.view
+    for width, hidden in ((780, []), (520, [CRITERIA]), (780, [])):
+        panel.resize(width, 300)
+        assert panel.width() == width
+        qtbot.waitUntil(lambda hidden=hidden: [c for c in range(5) if view.isColumnHidden(c)] == hidden)
+    assert not view.isColumnHidden(TITLE), "the main text never goes"

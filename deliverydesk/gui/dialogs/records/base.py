@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QTabWidget, QVBoxLayout, QWidget
 
 from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.dialogs.records.fields import ref_label
@@ -47,8 +47,11 @@ class RecordDialog(FormDialog):
             self.tabs = QTabWidget(self)
             self.layout().insertWidget(2, self.tabs)
         page = QWidget(self.tabs)
-        self.form = QFormLayout(page)
+        column = QVBoxLayout(page)
+        self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        column.addLayout(self.form)
+        column.addStretch(1)  # the tallest tab sets the height; the others keep their rows at the top
         self.tabs.addTab(page, title)
 
     def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:

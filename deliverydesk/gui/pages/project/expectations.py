@@ -79,8 +79,9 @@ class ExpectationsPage(RecordsPage):
                 describe=lambda item: f"{item.ref} {item.statement}",
                 archive=expectations.archive_expectation,
                 restore=expectations.restore_expectation,
-                widths=(48, 240, 180, 88, 110, 90),
+                widths=(48, 240, 180, 80, 100, 80),
                 stretch_column=STATEMENT,
+                optional=(MEASURE, AGREED, DUE),
             ),
         )
         self.panel.new_wanted.connect(lambda: self.edit_expectation(None))

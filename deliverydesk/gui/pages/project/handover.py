@@ -66,6 +66,7 @@ class HandoverPage(RecordsPage):
                 restore=handover.restore_handover_entry,
                 widths=(150, 240, 88),
                 stretch_column=NOTES,
+                optional=(DATE,),
             ),
         )
         self.kind_filter = QComboBox(self)

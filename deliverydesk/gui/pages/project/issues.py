@@ -110,6 +110,7 @@ class IssuesPage(RecordsPage):
                 restore=issues.restore_issue,
                 widths=(48, 240, 130, 80, 88),
                 stretch_column=TITLE,
+                optional=(RESOLVED, REPORTED, SEVERITY),
             ),
         )
         self.reviews = self.add_panel(
@@ -126,6 +127,7 @@ class IssuesPage(RecordsPage):
                 restore=reviews.restore_review,
                 widths=(88, 120, 260),
                 stretch_column=LESSONS,
+                optional=(CLIENT_SHORT,),
             ),
         )
         self.issues.new_wanted.connect(lambda: self.edit_issue(None))

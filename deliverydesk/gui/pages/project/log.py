@@ -110,8 +110,9 @@ class LogPage(RecordsPage):
                     "the log settles what was agreed."
                 ),
                 describe=lambda item: item.summary,
-                widths=(130, 90, 300, 160),
+                widths=(130, 90, 300, 160, 210),
                 stretch_column=SUMMARY,
+                optional=(PARTICIPANTS, KIND),
             ),
         )
         self.panel.act_edit.setText(self.tr("Correct…"))

@@ -149,6 +149,7 @@ class MilestonesPage(RecordsPage):
                 restore=milestones.restore_milestone,
                 widths=(44, 200, 80, 80, 80, 56, 80, 110),
                 stretch_column=NAME,
+                optional=(ACTUAL, OWNER, BASELINE),
             ),
         )
         self.panel.new_wanted.connect(lambda: self.edit_milestone(None))
@@ -170,7 +171,7 @@ class MilestonesPage(RecordsPage):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().hide()
         view.setWordWrap(False)
-        for column, width in enumerate((130, 80, 88, 88, 110)):
+        for column, width in enumerate((112, 72, 80, 80, 60)):
             view.setColumnWidth(column, width)
         view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         return view

@@ -131,7 +131,9 @@ class OverviewPage(RecordsPage):
                 describe=lambda item: item.name,
                 archive=clients.archive_contact,
                 restore=clients.restore_contact,
-                widths=(120, 120, 110, 70, 110),
+                widths=(120, 120, 110, 70, 130, 180),
+                stretch_column=5,
+                optional=(4, 2),
             ),
         )
         panel.new_wanted.connect(lambda: self.edit_contact(None))
@@ -277,7 +279,7 @@ class OverviewPage(RecordsPage):
             Decision.DECLINED: OVER,
         }
         counts = [(d, o.change_requests_by_decision.get(d, 0)) for d in Decision]
-        text = "\n".join(f"{label(d)}: {n}" for d, n in counts if n) or self.tr("No change requests yet")
+        text = "  ·  ".join(f"{label(d)}: {n}" for d, n in counts if n) or self.tr("No change requests yet")
         self.decision_bar.set_segments([(n, colours.get(d, QColor("#9aa3ad"))) for d, n in counts], text)
         self.meter_texts["decisions"].setText(text)
 

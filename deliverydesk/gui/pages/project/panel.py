@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from deliverydesk.gui.pages.project.table import RecordTableModel
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services.context import ServiceContext
 
+MIN_STRETCH = 200  # the main text column never gets narrower than this while optional columns remain
 NEW_KEYS = (Qt.Key.Key_Insert,)
 EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
 
@@ -70,6 +71,7 @@ class PanelSpec:
     restore: Callable[[ServiceContext, str], Any] | None = None
     widths: Sequence[int] = ()
     stretch_column: int = -1
+    optional: Sequence[int] = ()  # columns hidden, in this order, when the page is too narrow
 
 
 class RecordPanel(QWidget):
@@ -210,6 +212,29 @@ class RecordPanel(QWidget):
         self.add_button(action)
         self._update_actions()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Hide the optional columns the width cannot hold, so the main text stays readable."""
+        spec = self.spec
+        if spec.stretch_column < 0 or not spec.optional:
+            return
+        columns = self.model.columnCount()
+        nominal = [spec.widths[c] if c < len(spec.widths) else 100 for c in range(columns)]
+        available = self.stack.width() - 2 * self.view.frameWidth()  # the view may be hidden (empty)
+        hidden: set[int] = set()
+        for column in spec.optional:
+            needed = MIN_STRETCH + sum(
+                nominal[c] for c in range(columns) if c != spec.stretch_column and c not in hidden
+            )
+            if needed <= available:
+                break
+            hidden.add(column)
+        for column in range(columns):
+            self.view.setColumnHidden(column, column in hidden)
+
     # --- rows ----------------------------------------------------------------------------------
     def set_records(self, records: Sequence[Any], total: int | None = None) -> None:
         """Every record of the project (archived included); shows the live ones unless asked.
@@ -233,6 +258,7 @@ class RecordPanel(QWidget):
         archived = sum(1 for r in self.records if r.archived)
         self._show_count(len(visible), archived)
         self.stack.setCurrentWidget(self.view if visible or archived else self.empty)
+        self.fit_columns()
         if current is not None:
             self.select_record(current.id)
         self._update_actions()

@@ -86,8 +86,9 @@ class ScopePage(RecordsPage):
                 describe=lambda item: f"{item.ref} {item.title}",
                 archive=scope.archive_scope_item,
                 restore=scope.restore_scope_item,
-                widths=(56, 240, 80, 110),
-                stretch_column=CRITERIA,
+                widths=(48, 240, 76, 100, 220),
+                stretch_column=TITLE,
+                optional=(CRITERIA, EFFORT),
             ),
         )
         self.exclusions = self.add_panel(
