@@ -342,7 +342,10 @@ class LogEntryRow(RecordMixin, Base):
     """Append-only: a correction is a new entry pointing at the original (correction_of_id)."""
 
     __tablename__ = "log_entry"
-    __table_args__ = (Index("ix_log_entry_project_occurred", "project_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_log_entry_project_occurred", "project_id", "occurred_at"),
+        Index("ix_log_entry_correction_of_id", "correction_of_id"),  # a log page looks up its corrections
+    )
     project_id: Mapped[str] = mapped_column(String(36), ForeignKey("project.id", ondelete="RESTRICT"))
     occurred_at: Mapped[datetime]
     kind: Mapped[LogKind] = mapped_column(default=LogKind.MEETING)

@@ -342,6 +342,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('log_entry', schema=None) as batch_op:
         batch_op.create_index('ix_log_entry_project_occurred', ['project_id', 'occurred_at'], unique=False)
+        batch_op.create_index('ix_log_entry_correction_of_id', ['correction_of_id'], unique=False)
 
     op.create_table('milestone_change',
     sa.Column('milestone_id', sa.String(length=36), nullable=False),
@@ -398,6 +399,7 @@ def downgrade() -> None:
 
     op.drop_table('milestone_change')
     with op.batch_alter_table('log_entry', schema=None) as batch_op:
+        batch_op.drop_index('ix_log_entry_correction_of_id')
         batch_op.drop_index('ix_log_entry_project_occurred')
 
     op.drop_table('log_entry')
