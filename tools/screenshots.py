@@ -1,4 +1,4 @@
-"""Render the main window's pages in English and Chinese to PNG (offscreen), into docs/screenshots/.
+"""Render the main window's pages and the welcome dialog, English and Chinese, to PNG in docs/screenshots/
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [--out DIR]
 
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from deliverydesk.gui.env import GuiEnv  # noqa: E402
 from deliverydesk.gui.i18n import install_translators, load_cjk_font, remove_translators  # noqa: E402
 from deliverydesk.gui.main_window import MainWindow  # noqa: E402
+from deliverydesk.gui.startup import StartupDialog  # noqa: E402
+from deliverydesk.gui.startup_specs import first_start_spec  # noqa: E402
 from deliverydesk.gui.tasks import TaskRunner  # noqa: E402
 from deliverydesk.gui.ui_state import UiState  # noqa: E402
 from deliverydesk.services.demo import create_demo  # noqa: E402
@@ -68,6 +70,11 @@ def shoot_language(app: QApplication, workspace: Workspace, language: str, out: 
     wait_until(dialog.isVisible)
     save(dialog, out / f"settings_{language}.png")
     dialog.reject()
+    welcome = StartupDialog(first_start_spec(str(workspace.paths.database)))
+    welcome.show()
+    wait_until(welcome.isVisible)
+    save(welcome, out / f"welcome_{language}.png")
+    welcome.close()
     window.close()
     tasks.shutdown()
     remove_translators(app, translators)

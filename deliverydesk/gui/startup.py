@@ -55,15 +55,19 @@ class StartupDialog(QDialog):
         self.setObjectName(f"startup_{spec.kind}")
         self.setWindowTitle(spec.title)
         self.setWindowIcon(app_icon())
-        self.setMinimumWidth(520)
         self.buttons: dict[Choice, QPushButton] = {}
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 18, 18, 14)
         layout.addLayout(self._message_row(spec))
-        layout.addLayout(self._button_row(spec))
+        layout.addSpacing(14)
+        buttons = self._button_row(spec)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(max(520, buttons.sizeHint().width() + 36))  # buttons never squeezed
         self.rejected.connect(lambda: self._choose(Choice.QUIT))
 
     def _message_row(self, spec: StartupDialogSpec) -> QHBoxLayout:
         row = QHBoxLayout()
+        row.setSpacing(16)
         picture = QLabel(self)
         picture_icon = app_icon() if spec.kind == SpecKind.FIRST_START else icon("warning")
         picture.setPixmap(picture_icon.pixmap(48, 48))
