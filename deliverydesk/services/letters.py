@@ -19,7 +19,7 @@ from typing import Any
 from deliverydesk.domain.enums import LetterKind, LetterStatus
 from deliverydesk.domain.fingerprint import canonical_json, fingerprint, from_canonical_json, sha256_hex
 from deliverydesk.domain.models import LetterItem
-from deliverydesk.errors import RuleError
+from deliverydesk.errors import NotFoundError, RuleError
 from deliverydesk.reports.data import (
     ChangeDecisionData,
     ExpectationLetterData,
@@ -53,6 +53,7 @@ __all__ = [
     "VerifyOutcome",
     "VerifyResult",
     "expectation_letter_outdated",
+    "find_letter",
     "get_letter",
     "issue_document",
     "letter_data",
@@ -164,6 +165,19 @@ def list_letters(ctx: ServiceContext, project_id: str) -> tuple[LetterItem, ...]
 def get_letter(ctx: ServiceContext, letter_id: str) -> LetterItem:
     with ctx.db.unit_of_work() as session:
         return _item(get_row(session, LetterRow, letter_id, "letter"))
+
+
+def find_letter(ctx: ServiceContext, project_id: str, ref: str, version: int | None = None) -> LetterItem:
+    """A letter by its reference (e.g. DD-2026-014-EL) and version; the newest version when None."""
+    with ctx.db.unit_of_work() as session:
+        versions = [r for r in letter_versions(session, project_id, ref.strip()) if r.archived_at is None]
+        chosen = [r for r in versions if version is None or r.version == version]
+        if not chosen:
+            which = f"{ref.strip()} version {version}" if version else ref.strip()
+            raise NotFoundError(
+                f"This project has no issued letter {which}.", "The Documents page lists them."
+            )
+        return _item(chosen[-1])
 
 
 def _snapshot_data(row: LetterRow) -> ReportData:

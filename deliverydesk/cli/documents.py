@@ -1,0 +1,236 @@
+"""Client documents from the command line: ``export``, ``sign`` (paper, e-mail, refusal) and ``verify``.
+
+``COMMANDS`` (summary and arguments) is what ``cli.commands`` adds to its parser; ``handlers(...)`` is
+what ``cli.handlers`` adds to its table, with its own workspace opener and result reporter so these
+commands behave exactly like the others. Services load only when a command runs.
+
+verify exit codes: 0 the file is exactly an issued or signed version in the database; 1 it claims to
+be one but was modified; 2 it is unknown to the database.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from deliverydesk.cli.output import one_line, say
+from deliverydesk.domain.enums import Language, LetterKind, SignMethod
+from deliverydesk.errors import StorageError
+
+if TYPE_CHECKING:
+    from deliverydesk.domain.models import LetterItem
+    from deliverydesk.services.letters import VerifyResult
+    from deliverydesk.services.storage import OpenOptions, Workspace
+
+WorkspaceOpener = Callable[..., AbstractContextManager["Workspace"]]
+Handler = Callable[[argparse.Namespace, "OpenOptions"], int]
+Configure = Callable[[argparse.ArgumentParser], None]
+
+KINDS = {
+    "letter": LetterKind.EXPECTATION_CONFIRMATION,
+    "change": LetterKind.CHANGE_DECISION,
+    "summary": LetterKind.PROGRESS_SUMMARY,
+    "handover": LetterKind.HANDOVER,
+}
+METHODS = {"paper": SignMethod.ON_PAPER, "email": SignMethod.BY_EMAIL, "refused": SignMethod.REFUSED}
+MEDIA_TYPES = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+VERIFY_EXACT, VERIFY_MODIFIED, VERIFY_UNKNOWN = 0, 1, 2
+
+
+def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[str, Handler]:
+    """The handlers ``cli.handlers`` registers, using its workspace opener and result reporter."""
+
+    def export(args: argparse.Namespace, options: OpenOptions) -> int:
+        if KINDS[args.kind] is LetterKind.CHANGE_DECISION and not args.ref:
+            raise _usage("export change needs --ref, e.g. --ref CR-3")
+        return _export(workspace, report, args, options)
+
+    def sign(args: argparse.Namespace, options: OpenOptions) -> int:
+        if (args.scan is not None) != (args.method == "paper"):
+            raise _usage("--scan FILE goes with --method paper (and only with it)")
+        return _sign(workspace, report, args, options)
+
+    def verify(args: argparse.Namespace, options: OpenOptions) -> int:
+        return _verify(workspace, args, options)
+
+    return {"export": export, "sign": sign, "verify": verify}
+
+
+def _usage(message: str) -> Exception:
+    from deliverydesk.cli.commands import UsageError  # the parser module imports this one
+
+    return UsageError(message)
+
+
+# --- export --------------------------------------------------------------------------------------
+
+
+def _export(
+    workspace: WorkspaceOpener, report: Callable[[str], None], args: argparse.Namespace, options: Any
+) -> int:
+    from deliverydesk.services.documents import DocumentRequest, SummaryNarrative
+    from deliverydesk.services.export import change_request_id_by_ref, export_document
+    from deliverydesk.services.projects import get_project_by_code
+
+    kind = KINDS[args.kind]
+    with workspace(options, reading=not args.issue) as opened:
+        ctx = opened.ctx
+        project = get_project_by_code(ctx, args.project)
+        request = DocumentRequest(project.id, kind, language=Language(args.lang) if args.lang else None)
+        if kind is LetterKind.CHANGE_DECISION:
+            request = replace(request, change_request_id=change_request_id_by_ref(ctx, project.id, args.ref))
+        if kind is LetterKind.PROGRESS_SUMMARY and (args.period_from or args.period_to):
+            request = replace(
+                request, narrative=SummaryNarrative(period_start=args.period_from, period_end=args.period_to)
+            )
+        result = export_document(ctx, request, args.out, issue=args.issue)
+    if result.letter is not None:
+        report(
+            f"Issued {_letter_name(result.letter)}, fingerprint {result.letter.fingerprint}:"
+            f" wrote {result.path}."
+        )
+    else:
+        say(f"Wrote a draft (not issued) to {result.path} ({result.size:,} bytes).")
+    return 0
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=list(KINDS), help="which document")
+    parser.add_argument(
+        "--project", required=True, metavar="CODE", help="the project's code, e.g. DD-2026-014"
+    )
+    parser.add_argument("--ref", metavar="REF", help="change: the change request, e.g. CR-3")
+    parser.add_argument("--lang", choices=[lang.value for lang in Language], help="default: the project's")
+    parser.add_argument(
+        "--from", dest="period_from", type=_iso_date, metavar="DATE", help="summary: period start"
+    )
+    parser.add_argument("--to", dest="period_to", type=_iso_date, metavar="DATE", help="summary: period end")
+    parser.add_argument(
+        "--issue", action="store_true", help="issue the next version (sealed, stored) and write it"
+    )
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE", help="the PDF file to write")
+
+
+# --- sign ----------------------------------------------------------------------------------------
+
+
+def _sign(
+    workspace: WorkspaceOpener, report: Callable[[str], None], args: argparse.Namespace, options: Any
+) -> int:
+    from deliverydesk.services.letters import find_letter, sign_letter
+    from deliverydesk.services.projects import get_project_by_code
+    from deliverydesk.services.signing import SignRequest
+
+    method = METHODS[args.method]
+    scan = _read(args.scan) if args.scan is not None else None
+    with workspace(options) as opened:
+        project = get_project_by_code(opened.ctx, args.project)
+        letter = find_letter(opened.ctx, project.id, args.letter, args.version)
+        request = SignRequest(
+            letter.id,
+            method,
+            args.name,
+            signer_title=args.title,
+            place=args.place,
+            scan=scan,
+            scan_filename=args.scan.name if args.scan else "",
+            note=args.note,
+            scan_media_type=MEDIA_TYPES.get(args.scan.suffix.lower(), "application/octet-stream")
+            if args.scan
+            else "",
+            log_entry_id=args.log_entry,
+        )
+        result = sign_letter(opened.ctx, request)
+    for warning in result.warnings:
+        say(f"note: {warning}", err=True)
+    verb = "Refused" if method is SignMethod.REFUSED else "Signed"
+    report(f"{verb}: {_letter_name(result.letter)} by {one_line(result.letter.signer_name)} ({args.method}).")
+    return 0
+
+
+def _sign_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--project", required=True, metavar="CODE", help="the project's code")
+    parser.add_argument(
+        "--letter", required=True, metavar="REF", help="the letter's reference, e.g. DD-2026-014-EL"
+    )
+    parser.add_argument("--version", type=int, metavar="N", help="default: the newest version")
+    parser.add_argument(
+        "--method", required=True, choices=list(METHODS), help="how it was signed (or refused)"
+    )
+    parser.add_argument("--name", required=True, help="who signed (or refused)")
+    parser.add_argument("--title", default="", help="their job title")
+    parser.add_argument("--place", default="", help="where it was signed")
+    parser.add_argument("--scan", type=Path, metavar="FILE", help="paper: the scan of the signed letter")
+    parser.add_argument("--log-entry", metavar="ID", help="email: the id of the log entry holding the e-mail")
+    parser.add_argument("--note", default="", help="refused: what happened; otherwise optional")
+
+
+# --- verify --------------------------------------------------------------------------------------
+
+
+def _verify(workspace: WorkspaceOpener, args: argparse.Namespace, options: Any) -> int:
+    from deliverydesk.services.letters import verify_pdf
+
+    data = _read(args.file)
+    with workspace(options, reading=True) as opened:
+        result = verify_pdf(opened.ctx, data)
+    say(verify_text(args.file, result))
+    return result.exit_code
+
+
+def verify_text(path: Path, result: VerifyResult) -> str:
+    letter = result.letter
+    if letter is None:
+        return f"UNKNOWN: {path} is not a document issued from this database."
+    name = f"{_letter_name(letter)} of project {result.project_code}"
+    if result.outcome.value == "modified":
+        return f"MODIFIED: {path} claims to be {name}, but it is not the file that was issued or signed."
+    issued = letter.issued_at.date().isoformat() if letter.issued_at else "?"
+    lines = [
+        f"OK: {path} is exactly {name} as {result.outcome.value} (issued {issued});"
+        f" status: {letter.status.value}."
+    ]
+    if letter.signed_at is not None and letter.sign_method is not None:
+        lines.append(
+            f"{letter.sign_method.value.replace('_', ' ')}: {one_line(letter.signer_name)}"
+            f" {one_line(letter.signer_title)}".rstrip()
+            + f", {letter.signed_at:%Y-%m-%d %H:%M} UTC."
+        )
+    return "\n".join(lines)
+
+
+def _verify_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE.pdf", help="the PDF to check")
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _letter_name(letter: LetterItem) -> str:
+    return f"{letter.ref} version {letter.version}"
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise StorageError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
+
+
+COMMANDS: dict[str, tuple[str, Configure]] = {
+    "export": ("write a client document as PDF (a draft unless --issue)", _export_arguments),
+    "sign": ("record a signature on paper, a confirmation by e-mail, or a refusal", _sign_arguments),
+    "verify": ("is this PDF exactly a document issued from the database? (exit 0/1/2)", _verify_args),
+}
