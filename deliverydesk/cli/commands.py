@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from deliverydesk import __version__
+from deliverydesk.cli.documents import COMMANDS as DOCUMENT_COMMANDS
 from deliverydesk.cli.output import one_line, say
 from deliverydesk.domain.enums import ProjectStatus
 from deliverydesk.errors import DeliveryDeskError
@@ -118,6 +119,7 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "export-bundle": ("write one project with all its records to a bundle file", _export_arguments),
     "import-bundle": ("import a bundle: validated first, then all or nothing", _import_arguments),
 }
+_COMMANDS.update(DOCUMENT_COMMANDS)  # export, sign, verify: the client documents (cli/documents.py)
 
 
 # --- running -----------------------------------------------------------------------------------

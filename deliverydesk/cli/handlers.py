@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from deliverydesk.cli.commands import EXIT_OK, EXIT_UNHEALTHY, PROG, UsageError
+from deliverydesk.cli.documents import handlers as document_handlers
 from deliverydesk.cli.output import (
     backup_line,
     bundle_export_line,
@@ -179,3 +180,4 @@ HANDLERS: dict[str, Handler] = {
     "export-bundle": export_bundle_command,
     "import-bundle": import_bundle_command,
 }
+HANDLERS.update(document_handlers(_workspace, report))  # export, sign, verify (cli/documents.py)
