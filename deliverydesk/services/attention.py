@@ -41,40 +41,44 @@ def _project(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _milestones(session: Session, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
-    rows, _total = q.milestones_needing_attention(session, today, limit)
-    items = []
-    for row in rows:
-        milestone = row["MilestoneRow"]
-        calendar = calendar_covering(row["holiday_calendar"], milestone.baseline_date, today)
-        slip = slip_working_days(
-            milestone.baseline_date, milestone.forecast_date, milestone.actual_date, calendar
+    items: list[AttentionItem] = []
+    counts: dict[Any, int] = {}
+    for kind in (AttentionKind.OVERDUE_MILESTONE, AttentionKind.AT_RISK_MILESTONE):
+        rows, total = q.milestones_needing_attention(
+            session, today, limit, overdue=kind is AttentionKind.OVERDUE_MILESTONE
         )
-        effective = milestone.actual_date or milestone.forecast_date or milestone.baseline_date
-        health = milestone_health(milestone.status, effective, slip, today)
-        if health not in (MilestoneHealth.OVERDUE, MilestoneHealth.AT_RISK):
-            continue  # a calendar-day slip that is no working-day slip
-        kind = (
-            AttentionKind.OVERDUE_MILESTONE
-            if health is MilestoneHealth.OVERDUE
-            else AttentionKind.AT_RISK_MILESTONE
-        )
-        items.append(
-            AttentionItem(
-                kind=kind,
-                **_project(row),
-                record_id=milestone.id,
-                ref=milestone.ref,
-                title=milestone.name,
-                due=effective,
-                slip_days=slip,
-                days_late=working_days_between(effective, today, calendar) if effective < today else None,
-            )
-        )
-    counts = {kind: sum(1 for i in items if i.kind is kind) for kind in _MILESTONE_KINDS}
+        found = [item for row in rows if (item := _milestone_item(row, today)) and item.kind is kind]
+        items += found
+        dropped = len(rows) - len(found)  # a calendar-day slip that is no working-day slip
+        counts[kind] = total - dropped
     return items, counts
 
 
-_MILESTONE_KINDS = (AttentionKind.OVERDUE_MILESTONE, AttentionKind.AT_RISK_MILESTONE)
+def _milestone_item(row: dict[str, Any], today: date) -> AttentionItem | None:
+    """The line for an overdue or at-risk milestone; None when it is neither in working days."""
+    milestone = row["MilestoneRow"]
+    calendar = calendar_covering(row["holiday_calendar"], milestone.baseline_date, today)
+    slip = slip_working_days(
+        milestone.baseline_date, milestone.forecast_date, milestone.actual_date, calendar
+    )
+    effective = milestone.actual_date or milestone.forecast_date or milestone.baseline_date
+    health = milestone_health(milestone.status, effective, slip, today)
+    kind = {
+        MilestoneHealth.OVERDUE: AttentionKind.OVERDUE_MILESTONE,
+        MilestoneHealth.AT_RISK: AttentionKind.AT_RISK_MILESTONE,
+    }.get(health)
+    if kind is None:
+        return None
+    return AttentionItem(
+        kind=kind,
+        **_project(row),
+        record_id=milestone.id,
+        ref=milestone.ref,
+        title=milestone.name,
+        due=effective,
+        slip_days=slip,
+        days_late=working_days_between(effective, today, calendar) if effective < today else None,
+    )
 
 
 def _change_requests(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from deliverydesk.domain.enums import (
@@ -44,9 +44,21 @@ def _bounded(session: Session, query: Any, limit: int) -> tuple[list[dict[str, A
 
 
 def milestones_needing_attention(
-    session: Session, today: date, limit: int
+    session: Session, today: date, limit: int, *, overdue: bool
 ) -> tuple[list[dict[str, Any]], int]:
-    """Open milestones that are overdue, forecast later than baseline, or waiting on the client."""
+    """Open milestones whose date has passed (``overdue``), or else that are at risk: forecast later
+    than baseline, or waiting on the client. The service confirms the slip in working days."""
+    condition: ColumnElement[bool]
+    if overdue:
+        condition = MILESTONE_DATE.op("<")(today)
+    else:
+        condition = and_(
+            MILESTONE_DATE.op(">=")(today),
+            or_(
+                MilestoneRow.forecast_date > MilestoneRow.baseline_date,
+                MilestoneRow.status == MilestoneStatus.WAITING_ON_CLIENT,
+            ),
+        )
     query = (
         select(MilestoneRow, ProjectRow.holiday_calendar, *PROJECT_COLUMNS)
         .join(ProjectRow, ProjectRow.id == MilestoneRow.project_id)
@@ -54,11 +66,7 @@ def milestones_needing_attention(
             *_live_project(MilestoneRow.project_id),
             MilestoneRow.archived_at.is_(None),
             MilestoneRow.status.not_in(CLOSED_MILESTONE),
-            or_(
-                MILESTONE_DATE.op("<")(today),
-                MilestoneRow.forecast_date > MilestoneRow.baseline_date,
-                MilestoneRow.status == MilestoneStatus.WAITING_ON_CLIENT,
-            ),
+            condition,
         )
         .order_by(MILESTONE_DATE, ProjectRow.code, MilestoneRow.ref)
     )
