@@ -2202,6 +2202,17 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
     </context>
     <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Signature pad</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign here with the pen or the mouse</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Startup</name>
         <message>
             <source>Open or create a DeliveryDesk database</source>
@@ -2306,6 +2317,37 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <message>
             <source>DeliveryDesk could not open the database. Try again, or choose another file.</source>
             <translation>DeliveryDesk 无法打开数据库。请重试,或选择其他文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <source>Print document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The PDF was saved to %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

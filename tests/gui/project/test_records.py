@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from deliverydesk.domain.drafts import ContactDraft, ScopeItemDraft
 from deliverydesk.domain.enums import Decision, HandoverKind, ScopeCheck, Triage
@@ -12,6 +15,7 @@ from deliverydesk.gui.dialogs.records.expectation import ExpectationDialog
 from deliverydesk.gui.dialogs.records.handover import HandoverDialog
 from deliverydesk.gui.dialogs.records.issue import IssueDialog
 from deliverydesk.gui.dialogs.records.review import ReviewDialog
+from deliverydesk.gui.dialogs.records.scope import ScopeItemDialog
 from deliverydesk.gui.main_window import MainWindow
 from deliverydesk.gui.pages.base import (
     AREA_CHANGE_REQUESTS,
@@ -30,6 +34,24 @@ from deliverydesk.services.clients import create_contact
 from deliverydesk.services.projects import get_project
 from deliverydesk.services.scope import create_scope_item, get_scope_item
 from tests.gui.project.conftest import Confirmations, Workbench, open_bench, type_text
+
+
+def _double_click(widget, pos) -> None:
+    """Press then double-click, as a real mouse does (QTest.mouseDClick alone is not a double-click
+    for item views: the view only acts on a double-click on the index it saw pressed)."""
+    left = Qt.MouseButton.LeftButton
+    QTest.mousePress(widget, left, pos=pos)
+    point = QPointF(pos)
+    event = QMouseEvent(
+        QEvent.Type.MouseButtonDblClick,
+        point,
+        widget.mapToGlobal(point),
+        left,
+        left,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+    QTest.mouseRelease(widget, left, pos=pos)
 
 
 def _texts(model, column: int) -> list[str]:
@@ -229,3 +251,18 @@ def test_overview_edits_the_project_the_client_and_its_contacts(bench: Workbench
     client.accept()
     bench.idle()
     assert page.facts["client"].text() == "Acme Foods Ltd."
+
+
+def test_double_click_edits_and_the_context_menu_offers_the_actions(bench: Workbench) -> None:
+    create_scope_item(bench.env.ctx, ScopeItemDraft(project_id=bench.project_id, title="Reports"))
+    page = bench.page(AREA_SCOPE)
+    assert isinstance(page, ScopePage)
+    view = page.items.view
+    rect = view.visualRect(page.items.model.index(0, TITLE))
+    _double_click(view.viewport(), rect.center())
+    assert isinstance(page.dialog, ScopeItemDialog) and page.dialog.title.text() == "Reports"
+    page.dialog.reject()
+    menu = page.items.build_menu()  # what a right-click pops up (popping up warns offscreen)
+    texts = [action.text() for action in menu.actions() if action.text()]
+    assert texts[:3] == ["New…", "Edit…", "Archive"]
+    assert "Show archived" in texts

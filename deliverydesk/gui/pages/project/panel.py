@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.formatting import format_number
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.messages import show_error
 from deliverydesk.gui.pages.project.table import RecordTableModel
@@ -265,7 +266,8 @@ class RecordPanel(QWidget):
 
     def _show_count(self, shown: int, archived: int) -> None:
         if self._total is not None and self._total > shown:
-            text = self.tr("%1 of %2 loaded").replace("%1", str(shown)).replace("%2", str(self._total))
+            text = self.tr("%1 of %2 loaded")
+            text = text.replace("%1", format_number(shown, 0)).replace("%2", format_number(self._total, 0))
         else:
             text = self.tr("%n shown", "", shown)
         if archived and not self.show_archived.isChecked():
@@ -337,6 +339,11 @@ class RecordPanel(QWidget):
         index = self.view.indexAt(pos)
         if index.isValid():
             self.view.selectRow(index.row())
+        self.menu = self.build_menu()
+        self.menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def build_menu(self) -> QMenu:
+        """The right-click menu: the panel's actions for the selected record."""
         menu = QMenu(self)
         for action in (self.act_new, self.act_edit, *self.extra_actions):
             menu.addAction(action)
@@ -350,8 +357,7 @@ class RecordPanel(QWidget):
             show.setCheckable(True)
             show.setChecked(self.show_archived.isChecked())
             show.toggled.connect(self.show_archived.setChecked)
-        self.menu = menu
-        menu.popup(self.view.viewport().mapToGlobal(pos))
+        return menu
 
     # --- keyboard ------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
