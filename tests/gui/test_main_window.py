@@ -94,3 +94,19 @@ def test_new_project_through_the_dialog(qtbot, env: GuiEnv) -> None:
     projects = list_projects(env.ctx).rows
     assert [(p.code, p.client_name) for p in projects] == [("DD-2026-100", "华东精密制造有限公司")]
     assert window.workspace.project_id == projects[0].id
+
+
+def test_a_bad_new_project_creates_no_client(qtbot, env: GuiEnv) -> None:
+    from deliverydesk.services.clients import list_clients
+
+    window = _window(qtbot, env)
+    window.act_new.trigger()
+    qtbot.waitUntil(lambda: window.last_dialog.dialog is not None)
+    dialog = window.last_dialog.dialog
+    qtbot.addWidget(dialog)
+    dialog.client.setEditText("New client Ltd.")
+    dialog.code.setText("DD 2026 / 1")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.field_error("code") and dialog.field_error("name")
+    assert list_clients(env.ctx).total == 0

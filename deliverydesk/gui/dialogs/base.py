@@ -25,6 +25,7 @@ from deliverydesk.errors import DeliveryDeskError, ValidationError
 from deliverydesk.gui.messages import error_text
 
 ERROR_STYLE = "color: #b00020;"
+INVALID_STYLE = '*[invalid="true"] { border: 1px solid #b00020; border-radius: 2px; }'
 BAR_STYLE = (
     "background: #fdecea; color: #7a1010; border: 1px solid #f5c2c0; border-radius: 4px; padding: 6px;"
 )
@@ -66,6 +67,7 @@ class FormDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.setStyleSheet(INVALID_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
         layout.addLayout(self.form)
@@ -127,7 +129,7 @@ class FormDialog(QDialog):
         for widget, error in self._fields.values():
             error.clear()
             error.hide()
-            widget.setProperty("invalid", False)
+            _mark(widget, False)
 
     def show_field_errors(self, fields: Mapping[str, str]) -> None:
         unplaced = []
@@ -139,7 +141,7 @@ class FormDialog(QDialog):
             widget, error = self._fields[name]
             error.setText(message)
             error.show()
-            widget.setProperty("invalid", True)
+            _mark(widget, True)
             first = first or widget
         self.message_bar.show_message("\n".join(unplaced))
         if first is not None:
@@ -154,3 +156,12 @@ def section_label(text: str, parent: QWidget) -> QLabel:
     heading.setFont(font)
     heading.setContentsMargins(0, 8, 0, 0)
     return heading
+
+
+def _mark(widget: QWidget, invalid: bool) -> None:
+    """Flag a field for the red border (a dynamic property: the style must be re-applied)."""
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLineEdit, QSizePolicy, QWidget
 
 from deliverydesk.domain.drafts import ClientDraft, ProjectDraft
 from deliverydesk.domain.enums import Language, ProjectStatus
 from deliverydesk.domain.models import ClientItem, ProjectItem
+from deliverydesk.domain.validation import validate_project
 from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.env import GuiEnv
@@ -46,6 +47,7 @@ class NewProjectDialog(FormDialog):
         self._created_client: ClientItem | None = None
         self.client = QComboBox(self)
         self.client.setEditable(True)
+        self.client.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.client.lineEdit().setPlaceholderText(self.tr("Choose a client or type a new name"))
         for item in clients:
             self.client.addItem(item.name, item.id)
@@ -96,18 +98,16 @@ class NewProjectDialog(FormDialog):
         index = self.client.findText(name)
         if index >= 0 and self.client.itemData(index):
             return str(self.client.itemData(index))
-        if not name:
-            raise ValidationError({"client_id": self.tr("Choose a client or type a new client's name.")})
         if self._created_client is None or self._created_client.name != name:
             self._created_client = create_client(self.env.ctx, ClientDraft(name=name))
             self.client.addItem(self._created_client.name, self._created_client.id)
         return self._created_client.id
 
-    def save(self) -> ProjectItem:
-        draft = ProjectDraft(
+    def _draft(self, client_id: str) -> ProjectDraft:
+        return ProjectDraft(
             code=self.code.text(),
             name=self.name.text(),
-            client_id=self._client_id(),
+            client_id=client_id,
             start_date=from_qdate(self.start.date()),
             end_date=from_qdate(self.end.date()),
             status=self.status.currentData(),
@@ -116,4 +116,16 @@ class NewProjectDialog(FormDialog):
             goodwill_budget_hours=self.goodwill.value(),
             summary_rrule=self.cadence.currentData(),
         )
-        return create_project(self.env.ctx, draft)
+
+    def save(self) -> ProjectItem:
+        """Every field is checked before anything is written (no client is created for a bad project)."""
+        problems: dict[str, str] = {}
+        try:
+            validate_project(self._draft(client_id=""))
+        except ValidationError as exc:
+            problems.update(exc.fields)
+        if not self.client.currentText().strip():
+            problems["client_id"] = self.tr("Choose a client or type a new client's name.")
+        if problems:
+            raise ValidationError(problems)
+        return create_project(self.env.ctx, self._draft(self._client_id()))

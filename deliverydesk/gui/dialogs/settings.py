@@ -54,7 +54,7 @@ class SettingsDialog(FormDialog):
         self._document_fields()
         self._interface_fields()
         self.load(settings)
-        self.buttons.setEnabled(not env.readonly)
+        self.buttons.button(self.buttons.StandardButton.Save).setEnabled(not env.readonly)
 
     def _company_fields(self) -> None:
         self.form.addRow(section_label(self.tr("Company"), self))
