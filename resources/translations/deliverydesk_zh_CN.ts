@@ -1474,6 +1474,14 @@
             <translation>还没有里程碑。添加合同里程碑及其基线日期;之后调整日期会保留变更历史。</translation>
         </message>
         <message>
+            <source>Move date…</source>
+            <translation>调整日期…</translation>
+        </message>
+        <message>
+            <source>Move the forecast date, with the reason</source>
+            <translation>调整预计日期并说明原因</translation>
+        </message>
+        <message>
             <source>Date changes</source>
             <translation>日期变更</translation>
         </message>
@@ -1484,6 +1492,37 @@
         <message>
             <source>Select a milestone to see how its dates moved, and why.</source>
             <translation>选择一个里程碑,查看其日期如何变动以及原因。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoveMilestoneDialog</name>
+        <message>
+            <source>Move %1</source>
+            <translation>调整 %1</translation>
+        </message>
+        <message>
+            <source>Baseline date</source>
+            <translation>基线日期</translation>
+        </message>
+        <message>
+            <source>New forecast date</source>
+            <translation>新的预计日期</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>The client will ask why</source>
+            <translation>客户会问为什么</translation>
+        </message>
+        <message>
+            <source>Caused by change request</source>
+            <translation>由变更请求引起</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
         </message>
     </context>
     <context>
@@ -1690,6 +1729,25 @@
         <message>
             <source>%1 % (%2 h accepted out of scope, %3 h contracted)</source>
             <translation>%1 %(接受的范围外工作 %2 小时,合同工作量 %3 小时)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewDialog</name>
+        <message>
+            <source>Draft: not issued yet. Issuing seals this content with a fingerprint.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2202,6 +2260,85 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
     </context>
     <context>
+        <name>SignDialog</name>
+        <message>
+            <source>Sign %1 version %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed on screen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed on paper (attach the scan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confirmed by e-mail (link the log entry)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refused to sign</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Place</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Say in the note what happened and why.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signature</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No scan chosen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose scan…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scan of the signed letter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign on the pad first.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SignaturePad</name>
         <message>
             <source>Signature pad</source>
@@ -2317,6 +2454,69 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <message>
             <source>DeliveryDesk could not open the database. Try again, or choose another file.</source>
             <translation>DeliveryDesk 无法打开数据库。请重试,或选择其他文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryDialog</name>
+        <message>
+            <source>On track</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Off track</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Progress summary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Period from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Period to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overall status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Goal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Steps done (one per line)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current difficulties (one per line)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting on the client (one per line)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next actions: action | owner | YYYY-MM-DD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The period cannot end before it starts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write dates as YYYY-MM-DD.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -157,3 +157,46 @@ def test_narrow_pages_hide_the_optional_columns_first(qtbot, env) -> None:
         assert panel.width() == width
         qtbot.waitUntil(lambda hidden=hidden: [c for c in range(5) if view.isColumnHidden(c)] == hidden)
     assert not view.isColumnHidden(TITLE), "the main text never goes"
+
+
+def test_move_date_action_records_the_change_request_and_reason(bench: Workbench) -> None:
+    from deliverydesk.domain.drafts import ChangeRequestDraft
+    from deliverydesk.gui.dialogs.records.milestone import MoveMilestoneDialog
+    from deliverydesk.services.change_requests import create_change_request
+
+    request = create_change_request(
+        bench.env.ctx,
+        ChangeRequestDraft(project_id=bench.project_id, title="Second plant", requested_on=date(2026, 3, 2)),
+    )
+    page = bench.page(AREA_MILESTONES)
+    assert isinstance(page, MilestonesPage)
+    _add_milestone(bench, page, "Go-live")
+    page.panel.view.selectRow(0)
+    assert page.act_move.isEnabled()
+    page.act_move.trigger()
+    dialog = page.dialog
+    assert isinstance(dialog, MoveMilestoneDialog)
+    dialog.forecast.setDate(to_qdate(date(2026, 3, 23)))  # one week later: 5 working days
+    dialog.accept()
+    assert dialog.isVisible() and dialog.field_error("reason")
+    type_text(dialog.reason, "二厂纳入范围")
+    dialog.change_request.setCurrentIndex(dialog.change_request.findData(request.id))
+    dialog.accept()
+    bench.idle()
+    assert page.panel.model.index(0, SLIP).data() == "+5"
+    assert [page.history_model.index(0, c).data() for c in (4, 5)] == ["CR-1", "二厂纳入范围"]
+
+
+def test_read_only_pages_offer_no_changes(qtbot, env) -> None:
+    from dataclasses import replace
+
+    from tests.gui.project.conftest import create_project_through_dialog, open_bench
+
+    project_id = create_project_through_dialog(qtbot, env)
+    bench = open_bench(qtbot, replace(env, readonly=True), project_id)
+    page = bench.page(AREA_SCOPE)
+    assert isinstance(page, ScopePage)
+    assert not page.items.act_new.isEnabled() and not page.items.empty_button.isEnabled()
+    page.items.view.setFocus()
+    bench.qtbot.keyClick(page.items.view, Qt.Key.Key_Insert)
+    assert page.dialog is None

@@ -11,10 +11,17 @@ from deliverydesk.domain.enums import MilestoneStatus, OwnerSide
 from deliverydesk.domain.models import ChangeRequestItem, MilestoneItem
 from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.records.base import RecordDialog
-from deliverydesk.gui.dialogs.records.fields import OptionalDate, date_edit, enum_combo, line, link_combo
+from deliverydesk.gui.dialogs.records.fields import (
+    OptionalDate,
+    date_edit,
+    enum_combo,
+    line,
+    link_combo,
+    ref_label,
+)
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.formatting import from_qdate
-from deliverydesk.services.milestones import create_milestone, update_milestone
+from deliverydesk.gui.formatting import format_date, from_qdate
+from deliverydesk.services.milestones import create_milestone, move_milestone, update_milestone
 
 
 class MilestoneDialog(RecordDialog):
@@ -102,4 +109,45 @@ class MilestoneDialog(RecordDialog):
             raise ValidationError({"reason": self.tr("Say why the date moves: the client will ask.")})
         return update_milestone(
             self.env.ctx, draft, reason=reason, change_request_id=self.change_request.currentData()
+        )
+
+
+class MoveMilestoneDialog(RecordDialog):
+    """Move the forecast date: the quick way, with the reason the client will ask for."""
+
+    def __init__(
+        self,
+        env: GuiEnv,
+        item: MilestoneItem,
+        change_requests: Sequence[ChangeRequestItem] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(env, item.project_id, item, parent)
+        self.setObjectName("moveMilestoneDialog")
+        self.setWindowTitle(self.tr("Move %1").replace("%1", f"{item.ref} {item.name}"))
+        planned = ref_label(self, format_date(item.baseline_date))
+        self.form.addRow(self.tr("Baseline date"), planned)
+        self.forecast = self.add_field(
+            "forecast_date",
+            self.tr("New forecast date"),
+            date_edit(self, item.forecast_date or item.baseline_date),
+        )
+        self.reason = self.add_field(
+            "reason", self.tr("Reason"), line(self, placeholder=self.tr("The client will ask why"))
+        )
+        options = [(f"{cr.ref} {cr.title}", cr.id) for cr in change_requests if not cr.archived]
+        self.change_request = self.add_field(
+            "change_request_id",
+            self.tr("Caused by change request"),
+            link_combo(self, self.tr("None"), options, None),
+        )
+        self.forecast.setFocus()
+
+    def save(self) -> MilestoneItem:
+        return move_milestone(
+            self.env.ctx,
+            self.item.id,
+            from_qdate(self.forecast.date()),
+            reason=self.reason.text(),
+            change_request_id=self.change_request.currentData(),
         )

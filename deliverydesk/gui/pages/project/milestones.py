@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from deliverydesk.domain.metrics import MilestoneHealth
 from deliverydesk.domain.models import ChangeRequestItem, MilestoneChangeItem, MilestoneItem
 from deliverydesk.domain.refs import RefPrefix, next_ref
-from deliverydesk.gui.dialogs.records.milestone import MilestoneDialog
+from deliverydesk.gui.dialogs.records.milestone import MilestoneDialog, MoveMilestoneDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, format_datetime
+from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.pages.base import AREA_MILESTONES
 from deliverydesk.gui.pages.project.health import health_label
@@ -155,6 +156,10 @@ class MilestonesPage(RecordsPage):
         self.panel.new_wanted.connect(lambda: self.edit_milestone(None))
         self.panel.edit_wanted.connect(self.edit_milestone)
         self.panel.selected.connect(self._load_history)
+        self.act_move = QAction(icon("milestone"), self.tr("Move date…"), self)
+        self.act_move.setToolTip(self.tr("Move the forecast date, with the reason"))
+        self.act_move.triggered.connect(self.move_current)
+        self.panel.add_extra_action(self.act_move)
         self.history_model = HistoryModel(self)
         self.history = self._history_view()
         self.history_title = QLabel(self)
@@ -219,6 +224,12 @@ class MilestonesPage(RecordsPage):
         ref = next_ref(RefPrefix.MILESTONE, [r.ref for r in self.panel.records])
         requests = self.data.change_requests if self.data else ()
         self.open_dialog(MilestoneDialog(self.env, self.project_id, item, ref, requests, self))
+
+    def move_current(self) -> None:
+        item = self.panel.current_item()
+        if item is not None and not item.archived:
+            requests = self.data.change_requests if self.data else ()
+            self.open_dialog(MoveMilestoneDialog(self.env, item, requests, self))
 
     def _load_history(self, item: Any) -> None:
         self._show_history_title(item)

@@ -22,8 +22,13 @@ LATE_COLOUR = QColor("#b00020")
 GOOD_COLOUR = QColor("#1b7a3a")
 
 
+TIP_MAX = 1500  # a 10,000-character description must not cover the screen
+
+
 def plain_tip(text: str) -> str:
     """A tooltip that shows user text literally (Qt would guess markup in ``<b>`` otherwise)."""
+    if len(text) > TIP_MAX:
+        text = text[:TIP_MAX] + "…"
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
