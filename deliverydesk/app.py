@@ -9,10 +9,14 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deliverydesk import __version__
 from deliverydesk.logsetup import configure_logging
 from deliverydesk.paths import DataPaths, data_paths
+
+if TYPE_CHECKING:
+    from deliverydesk.gui.ui_state import UiState
 
 LANGUAGES = ("en", "zh_CN")
 
@@ -38,35 +42,29 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     paths = data_paths(args.data_dir)
     setup_logging(paths)
-    # Qt and the window are imported only now: ``--help`` and ``--version`` stay instant.
-    from PySide6.QtWidgets import QApplication
+    return run_window(paths, args.db_url, args.lang)
 
-    from deliverydesk.gui.application import WindowHost, quit_application, saved_ui_language
+
+def run_window(paths: DataPaths, db_url: str | None, lang: str | None) -> int:
+    """Wire the window: application, crash handler, font, translators, start-up, main window."""
+    # Qt and the window are imported only now: ``--help`` and ``--version`` stay instant.
+    from deliverydesk.gui.application import WindowHost, create_application, quit_application
     from deliverydesk.gui.crash import CrashHandler
-    from deliverydesk.gui.i18n import choose_language, install_translators, load_cjk_font
-    from deliverydesk.gui.icons import app_icon
+    from deliverydesk.gui.i18n import install_translators
     from deliverydesk.gui.startup import StartupController
     from deliverydesk.gui.tasks import TaskRunner
     from deliverydesk.gui.ui_state import UiState
     from deliverydesk.services.storage import OpenOptions
 
-    app = QApplication([sys.argv[0]])
-    from deliverydesk.gui import pyside_fixes
-
-    pyside_fixes.install(app)
-    app.setApplicationName("DeliveryDesk")
-    app.setApplicationVersion(__version__)
-    app.setWindowIcon(app_icon())
-    app.setQuitOnLastWindowClosed(False)  # start-up dialogs close before the window opens
+    app = create_application(__version__)
     crash_handler = CrashHandler(paths.log_file)
     crash_handler.install()
-    load_cjk_font(app)
     ui_state = UiState(paths.settings_file)
-    language = choose_language(args.lang, saved_ui_language(ui_state))
+    language = choose_ui_language(lang, ui_state)
     install_translators(app, language)  # parented to the app: they live as long as it does
     tasks = TaskRunner(app)
     host = WindowHost(tasks, ui_state, language)
-    startup = StartupController(OpenOptions(data_dir=paths.root, db_url=args.db_url), tasks)
+    startup = StartupController(OpenOptions(data_dir=paths.root, db_url=db_url), tasks)
     startup.opened.connect(host.show)
     startup.cancelled.connect(quit_application)
     startup.start()
@@ -76,3 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         host.close()
         crash_handler.uninstall()
+
+
+def choose_ui_language(requested: str | None, ui_state: UiState) -> str:
+    from deliverydesk.gui.application import saved_ui_language
+    from deliverydesk.gui.i18n import choose_language
+
+    return choose_language(requested, saved_ui_language(ui_state))

@@ -11,10 +11,12 @@
    people never edit the same file. Each file is a JSON object ``{"Context|source text": "译文"}``
    where Context is the class name for ``self.tr`` (or the first argument of ``translate``) and the
    source text is the exact English string. Plural strings (``%n``) take one Chinese form.
-3. The .ts is written with every entry finished; ``pyside6-lrelease`` builds the .qm the app loads.
+3. ``pyside6-lrelease`` builds the .qm the app loads. Everything is built from scratch in a temp
+   folder and copied over the committed files only when every string has its translation, so the
+   committed .ts never has unfinished entries.
 
-Missing translations are listed and make the command fail (exit 1): the .ts never has unfinished
-entries. ``--check`` exits 1 when the committed .ts/.qm differ from a fresh build.
+Missing translations are listed and make the command fail (exit 1, nothing written). ``--check``
+exits 1 when a string is missing or the committed .ts/.qm differ from a fresh build.
 """
 
 from __future__ import annotations
@@ -131,17 +133,32 @@ def build(ts_file: Path, qm_file: Path) -> Outcome:
     return outcome
 
 
+def build_fresh(folder: Path) -> tuple[Outcome, Path, Path]:
+    """Build from scratch into ``folder`` (the JSON files and the code are the only sources)."""
+    ts_file, qm_file = folder / TS_FILE.name, folder / QM_FILE.name
+    return build(ts_file, qm_file), ts_file, qm_file
+
+
 def check() -> tuple[Outcome, list[str]]:
-    """Build in a temp folder from scratch; list the committed files that differ from that build."""
+    """Build in a temp folder; list the committed files that differ from that build."""
     with tempfile.TemporaryDirectory() as folder:
-        ts_file, qm_file = Path(folder) / TS_FILE.name, Path(folder) / QM_FILE.name
-        outcome = build(ts_file, qm_file)
+        outcome, ts_file, qm_file = build_fresh(Path(folder))
         stale = [
             str(committed.relative_to(ROOT))
             for committed, fresh in ((TS_FILE, ts_file), (QM_FILE, qm_file))
             if not committed.exists() or not filecmp.cmp(committed, fresh, shallow=False)
         ]
     return outcome, stale
+
+
+def update() -> Outcome:
+    """Rebuild and replace the committed .ts/.qm, only when every string is translated."""
+    with tempfile.TemporaryDirectory() as folder:
+        outcome, ts_file, qm_file = build_fresh(Path(folder))
+        if not outcome.missing:
+            shutil.copyfile(ts_file, TS_FILE)
+            shutil.copyfile(qm_file, QM_FILE)
+    return outcome
 
 
 def report(outcome: Outcome) -> None:
@@ -161,11 +178,13 @@ def main() -> int:
         for path in stale:
             print(f"out of date: {path} (run tools/update_translations.py)")
         return 1 if outcome.missing or stale else 0
-    TS_FILE.unlink(missing_ok=True)  # rebuilt from scratch: the JSON files are the source of truth
-    outcome = build(TS_FILE, QM_FILE)
+    outcome = update()
     report(outcome)
-    print(f"{TS_FILE.relative_to(ROOT)}: {len(outcome.missing)} missing; {QM_FILE.relative_to(ROOT)} built")
-    return 1 if outcome.missing else 0
+    if outcome.missing:
+        print(f"{len(outcome.missing)} string(s) without a translation: nothing was written")
+        return 1
+    print(f"{TS_FILE.relative_to(ROOT)} and {QM_FILE.relative_to(ROOT)} rebuilt")
+    return 0
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
@@ -71,6 +72,22 @@ class WindowHost(QObject):
 
 def saved_ui_language(ui_state: UiState) -> str:
     return ui_state.value(UI_LANGUAGE_KEY)
+
+
+def create_application(version: str) -> QApplication:
+    """The QApplication with DeliveryDesk's name, icon, bundled CJK font and PySide6 guard."""
+    from deliverydesk.gui import pyside_fixes
+    from deliverydesk.gui.i18n import load_cjk_font
+    from deliverydesk.gui.icons import app_icon
+
+    app = QApplication([sys.argv[0]])
+    pyside_fixes.install(app)
+    app.setApplicationName("DeliveryDesk")
+    app.setApplicationVersion(version)
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)  # start-up dialogs close before the window opens
+    load_cjk_font(app)
+    return app
 
 
 def quit_application() -> None:

@@ -45,6 +45,10 @@ class NewProjectDialog(FormDialog):
         self.setWindowTitle(self.tr("New project"))
         self.setMinimumWidth(520)
         self._created_client: ClientItem | None = None
+        self._identity_fields(clients, today, language)
+        self._effort_fields()
+
+    def _identity_fields(self, clients: list[ClientItem], today: date, language: Language) -> None:
         self.client = QComboBox(self)
         self.client.setEditable(True)
         self.client.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -61,6 +65,8 @@ class NewProjectDialog(FormDialog):
         self.end.setDate(to_qdate(today).addMonths(3))
         self.status = self._combo("status", self.tr("Status"), ProjectStatus, ProjectStatus.ACTIVE)
         self.language = self._combo("language", self.tr("Document language"), Language, language)
+
+    def _effort_fields(self) -> None:
         self.effort = self._hours("contracted_effort_hours", self.tr("Contracted effort"))
         self.goodwill = self._hours("goodwill_budget_hours", self.tr("Goodwill budget"))
         self.cadence = QComboBox(self)

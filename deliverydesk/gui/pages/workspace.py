@@ -46,11 +46,19 @@ class ProjectWorkspace(QWidget):
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.facts.setStyleSheet(MUTED_STYLE)
         self.area_list = QListWidget(self)
+        self.page_stack = QStackedWidget(self)
+        self.pages: list[ProjectPage] = [cls(env, self) for cls in PAGE_CLASSES]
+        self._build_areas()
+        self.empty = QLabel(self.tr("Choose a project on the left."), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._content())
+
+    def _build_areas(self) -> None:
         self.area_list.setObjectName("workspaceAreas")
         self.area_list.setIconSize(QSize(18, 18))
         self.area_list.setSpacing(1)
-        self.page_stack = QStackedWidget(self)
-        self.pages: list[ProjectPage] = [cls(env, self) for cls in PAGE_CLASSES]
         for page in self.pages:
             QListWidgetItem(icon(page.icon_name), _plain(page.title()), self.area_list)
             self.page_stack.addWidget(page)
@@ -59,11 +67,6 @@ class ProjectWorkspace(QWidget):
         self.area_list.setFixedWidth(self._area_list_width())
         self.area_list.currentRowChanged.connect(self._area_changed)
         self.area_list.setCurrentRow(0)
-        self.empty = QLabel(self.tr("Choose a project on the left."), self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self._content())
 
     def _content(self) -> QWidget:
         content = QWidget(self)
