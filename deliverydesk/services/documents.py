@@ -21,14 +21,18 @@ from deliverydesk.domain.enums import (
 )
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.reports.data import (
+    ActionData,
     ChangeDecisionData,
     ClientAnalysisData,
+    DifficultyData,
     DocumentMetaData,
     ExpectationLetterData,
     ExpectationRowData,
     ImpactData,
     LetterheadData,
     MoneyData,
+    OverallStatus,
+    ProgressSummaryData,
     ReportData,
 )
 from deliverydesk.services.common import get_row
@@ -54,7 +58,18 @@ from deliverydesk.store.tables import (
     ScopeItemRow,
 )
 
-__all__ = ["DocumentRequest", "SummaryNarrative", "build_document", "document_ref", "require_issuable"]
+# The report types a caller needs to fill a summary narrative, re-exported so the window uses services only.
+__all__ = [
+    "ActionData",
+    "DifficultyData",
+    "DocumentRequest",
+    "OverallStatus",
+    "ProgressSummaryData",
+    "SummaryNarrative",
+    "build_document",
+    "document_ref",
+    "require_issuable",
+]
 
 UNDECIDED = (Decision.PENDING, Decision.PENDING_APPROVAL)
 LETTER_STATUSES = tuple(s for s in ExpectationStatus if s is not ExpectationStatus.WITHDRAWN)

@@ -1,0 +1,1 @@
+"""Dialogs of the Documents page: preview, progress-summary narrative, signing, export and print."""

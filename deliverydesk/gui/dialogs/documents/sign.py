@@ -1,0 +1,158 @@
+"""Record how an issued letter was signed: on the pad, on paper (scan), by e-mail (log entry), or refused."""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deliverydesk.domain.enums import SignMethod
+from deliverydesk.domain.models import ContactItem, LetterItem, LogEntryItem
+from deliverydesk.errors import ValidationError
+from deliverydesk.gui.dialogs.base import FormDialog
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.formatting import format_datetime
+from deliverydesk.gui.widgets.signature_pad import SignaturePad
+from deliverydesk.services.letters import SignResult, sign_letter
+from deliverydesk.services.signing import SignRequest
+
+SCAN_MAX_BYTES = 25 * 1024 * 1024
+
+
+class SignDialog(FormDialog):
+    """``save()`` records the signature and returns the ``SignResult`` (warnings included)."""
+
+    def __init__(
+        self,
+        env: GuiEnv,
+        letter: LetterItem,
+        contacts: Sequence[ContactItem],
+        log_entries: Sequence[LogEntryItem],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.env, self.letter = env, letter
+        self.scan: tuple[str, bytes, str] | None = None  # file name, bytes, media type
+        self.setObjectName("signDialog")
+        self.setWindowTitle(
+            self.tr("Sign %1 version %2").replace("%1", letter.ref).replace("%2", str(letter.version))
+        )
+        self.resize(640, 560)
+        self.method = self.add_field("method", self.tr("How"), QComboBox(self))
+        for method, text in (
+            (SignMethod.ON_SCREEN, self.tr("Signed on screen")),
+            (SignMethod.ON_PAPER, self.tr("Signed on paper (attach the scan)")),
+            (SignMethod.BY_EMAIL, self.tr("Confirmed by e-mail (link the log entry)")),
+            (SignMethod.REFUSED, self.tr("Refused to sign")),
+        ):
+            self.method.addItem(text, method)
+        self.signer = self.add_field("signer_name", self.tr("Signed by"), QComboBox(self))
+        self.signer.setEditable(True)
+        self.signers = [c for c in contacts if c.can_sign and not c.archived]
+        for contact in self.signers:
+            self.signer.addItem(contact.name, contact.id)
+        self.signer_title = self.add_field("signer_title", self.tr("Title"), QLineEdit(self))
+        self.place = self.add_field("place", self.tr("Place"), QLineEdit(self))
+        self.signer.currentIndexChanged.connect(self._contact_chosen)
+        self._contact_chosen(self.signer.currentIndex())
+        self.pages = QStackedWidget(self)
+        self.pad = SignaturePad(self)
+        self.pages.addWidget(self._pad_page())
+        self.pages.addWidget(self._scan_page())
+        self.log_entry = QComboBox(self)
+        for entry in log_entries:
+            self.log_entry.addItem(f"{format_datetime(entry.occurred_at)}  {entry.summary[:80]}", entry.id)
+        self.pages.addWidget(self.log_entry)
+        self.pages.addWidget(QLabel(self.tr("Say in the note what happened and why."), self))
+        self.add_field("signature_png", self.tr("Signature"), self.pages)
+        self.note = self.add_field("note", self.tr("Note"), QPlainTextEdit(self))
+        self.note.setTabChangesFocus(True)
+        self.method.currentIndexChanged.connect(self.pages.setCurrentIndex)
+
+    def _pad_page(self) -> QWidget:
+        page = QWidget(self)
+        undo, clear = QPushButton(self.tr("Undo"), page), QPushButton(self.tr("Clear"), page)
+        undo.clicked.connect(self.pad.undo)
+        clear.clicked.connect(self.pad.clear)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(undo)
+        buttons.addWidget(clear)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pad, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _scan_page(self) -> QWidget:
+        page = QWidget(self)
+        self.scan_label = QLabel(self.tr("No scan chosen."), page)
+        choose = QPushButton(self.tr("Choose scan…"), page)
+        choose.clicked.connect(self._choose_scan)
+        layout = QHBoxLayout(page)
+        layout.addWidget(self.scan_label, 1)
+        layout.addWidget(choose)
+        return page
+
+    def _contact_chosen(self, index: int) -> None:
+        if 0 <= index < len(self.signers):
+            self.signer_title.setText(self.signers[index].title)
+
+    def _choose_scan(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Scan of the signed letter"), "", self.tr("Scans (*.pdf *.png *.jpg *.jpeg)")
+        )
+        if name:
+            self.set_scan(Path(name))
+
+    def set_scan(self, path: Path) -> None:
+        data = path.read_bytes()[: SCAN_MAX_BYTES + 1]
+        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        self.scan = (path.name, data, media_type)
+        self.scan_label.setText(path.name)
+
+    def _contact_id(self) -> str | None:
+        text = self.signer.currentText().strip()
+        index = self.signer.currentIndex()
+        if 0 <= index < len(self.signers) and self.signers[index].name == text:
+            return self.signers[index].id
+        return None
+
+    def save(self) -> SignResult:
+        method = SignMethod(self.method.currentData())
+        if method is SignMethod.ON_SCREEN and self.pad.is_empty():
+            raise ValidationError({"signature_png": self.tr("Sign on the pad first.")})
+        name, data, media = self.scan or ("", None, "")
+        request = SignRequest(
+            self.letter.id,
+            method,
+            self.signer.currentText(),
+            signer_title=self.signer_title.text(),
+            place=self.place.text(),
+            contact_id=self._contact_id(),
+            signature_png=self.pad.to_png() if method is SignMethod.ON_SCREEN else None,
+            scan=data if method is SignMethod.ON_PAPER else None,
+            scan_filename=name,
+            scan_media_type=media,
+            log_entry_id=self.log_entry.currentData() if method is SignMethod.BY_EMAIL else None,
+            note=self.note.toPlainText(),
+        )
+        try:
+            return sign_letter(self.env.ctx, request)
+        except ValidationError as exc:  # the service names "scan"/"log_entry_id": show them by the method
+            moved = {"scan": "signature_png", "log_entry_id": "signature_png", "contact_id": "signer_name"}
+            fields = {moved.get(k, k): v for k, v in exc.fields.items()}
+            raise ValidationError(fields) from None

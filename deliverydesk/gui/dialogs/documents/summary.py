@@ -1,0 +1,119 @@
+"""The narrative of a progress summary: period, overall status, goal, steps done, difficulties, next
+actions. Pre-filled from the records; what is written here is kept with the issued summary."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+
+from deliverydesk.errors import ValidationError
+from deliverydesk.gui.dialogs.base import FormDialog
+from deliverydesk.gui.formatting import from_qdate, to_qdate
+from deliverydesk.services.documents import (
+    ActionData,
+    DifficultyData,
+    OverallStatus,
+    ProgressSummaryData,
+    SummaryNarrative,
+)
+
+SEPARATOR = " | "
+
+
+def status_label(status: OverallStatus) -> str:
+    names = {
+        OverallStatus.ON_TRACK: QCoreApplication.translate("SummaryDialog", "On track"),
+        OverallStatus.AT_RISK: QCoreApplication.translate("SummaryDialog", "At risk"),
+        OverallStatus.OFF_TRACK: QCoreApplication.translate("SummaryDialog", "Off track"),
+    }
+    return names[status]
+
+
+def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
+    return tuple(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
+
+
+def action_line(action: ActionData) -> str:
+    return SEPARATOR.join([action.text, action.owner, action.due.isoformat() if action.due else ""]).rstrip(
+        " |"
+    )
+
+
+def parse_action(line: str) -> ActionData:
+    """ "Action | owner | 2026-03-20": owner and date optional; a bad date raises ValueError."""
+    parts = [part.strip() for part in line.split("|")]
+    due = date.fromisoformat(parts[2]) if len(parts) > 2 and parts[2] else None
+    return ActionData(parts[0], parts[1] if len(parts) > 1 else "", due)
+
+
+class SummaryDialog(FormDialog):
+    """``save()`` returns the ``SummaryNarrative``; the page previews and issues it."""
+
+    def __init__(self, defaults: ProgressSummaryData, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryDialog")
+        self.setWindowTitle(self.tr("Progress summary"))
+        self.resize(620, 640)
+        self.period_start = self.add_field("period_start", self.tr("Period from"), QDateEdit(self))
+        self.period_end = self.add_field("period_end", self.tr("Period to"), QDateEdit(self))
+        for edit, value in (
+            (self.period_start, defaults.period_start),
+            (self.period_end, defaults.period_end),
+        ):
+            edit.setCalendarPopup(True)
+            edit.setDate(to_qdate(value))
+        self.status = self.add_field("overall_status", self.tr("Overall status"), QComboBox(self))
+        for status in OverallStatus:
+            self.status.addItem(status_label(status), status)
+        self.status.setCurrentIndex(list(OverallStatus).index(defaults.overall_status))
+        self.status_note = self.add_field(
+            "status_note", self.tr("Status note"), QLineEdit(defaults.status_note, self)
+        )
+        self.goal = self._text("goal", self.tr("Goal"), defaults.goal)
+        self.steps = self._text(
+            "steps_done", self.tr("Steps done (one per line)"), "\n".join(defaults.steps_done)
+        )
+        ours = [d.text for d in defaults.difficulties if not d.waits_on_client]
+        theirs = [d.text for d in defaults.difficulties if d.waits_on_client]
+        self.difficulties = self._text(
+            "difficulties", self.tr("Current difficulties (one per line)"), "\n".join(ours)
+        )
+        self.waiting = self._text(
+            "waiting", self.tr("Waiting on the client (one per line)"), "\n".join(theirs)
+        )
+        self.actions = self._text(
+            "next_actions",
+            self.tr("Next actions: action | owner | YYYY-MM-DD"),
+            "\n".join(action_line(a) for a in defaults.next_actions),
+        )
+
+    def _text(self, name: str, label: str, value: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit(value, self)
+        edit.setTabChangesFocus(True)
+        edit.setMinimumHeight(64)
+        self.add_field(name, label, edit)
+        return edit
+
+    def save(self) -> SummaryNarrative:
+        start, end = from_qdate(self.period_start.date()), from_qdate(self.period_end.date())
+        if end < start:
+            raise ValidationError({"period_end": self.tr("The period cannot end before it starts.")})
+        try:
+            actions = tuple(parse_action(line) for line in _lines(self.actions))
+        except ValueError:
+            raise ValidationError({"next_actions": self.tr("Write dates as YYYY-MM-DD.")}) from None
+        difficulties = tuple(DifficultyData(text) for text in _lines(self.difficulties)) + tuple(
+            DifficultyData(text, waits_on_client=True) for text in _lines(self.waiting)
+        )
+        return SummaryNarrative(
+            period_start=start,
+            period_end=end,
+            overall_status=OverallStatus(self.status.currentData()),
+            status_note=self.status_note.text().strip(),
+            goal=self.goal.toPlainText().strip(),
+            steps_done=_lines(self.steps),
+            difficulties=difficulties,
+            next_actions=actions,
+        )

@@ -1,0 +1,292 @@
+"""Documents: the project's issued and signed letters; new ones previewed and issued; sign, export, print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deliverydesk.domain.enums import LetterKind, LetterStatus
+from deliverydesk.domain.models import LetterItem
+from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.gui.dialogs.base import MessageBar
+from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in_background, print_pdf
+from deliverydesk.gui.dialogs.documents.preview import PreviewDialog
+from deliverydesk.gui.dialogs.documents.sign import SignDialog
+from deliverydesk.gui.dialogs.documents.summary import SummaryDialog
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.formatting import format_date
+from deliverydesk.gui.messages import error_text, show_error
+from deliverydesk.gui.pages.base import AREA_DOCUMENTS, ProjectPage
+from deliverydesk.gui.pages.project.documents_model import (
+    DocumentsData,
+    LetterModel,
+    kind_label,
+    load_documents,
+)
+from deliverydesk.services import letters
+from deliverydesk.services.documents import DocumentRequest, SummaryNarrative, build_document
+from deliverydesk.services.export import export_letter
+from deliverydesk.services.log import list_log_entries
+
+
+class DocumentsPage(ProjectPage):
+    area = AREA_DOCUMENTS
+    icon_name = "letter"
+
+    def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(env, parent)
+        self.data: DocumentsData | None = None
+        self.dialog: Any = None  # the dialog last opened (tests drive it)
+        self._select_after: str | None = None
+        self.message_bar = MessageBar(self)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("documentsNotice")
+        self.notice.setWordWrap(True)
+        self.model = LetterModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.preview_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.notice)
+        layout.addLayout(self._row(self._new_buttons()))
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._row(self._letter_buttons()))
+        self._update_buttons()
+
+    def _row(self, buttons: list[QPushButton]) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _new_buttons(self) -> list[QPushButton]:
+        self.new_letter = QPushButton(self.tr("New expectation letter"), self)
+        self.new_change = QPushButton(self.tr("Change decision…"), self)
+        self.new_summary = QPushButton(self.tr("Progress summary…"), self)
+        self.new_handover = QPushButton(self.tr("Handover report"), self)
+        self.new_letter.clicked.connect(lambda: self.new_document(LetterKind.EXPECTATION_CONFIRMATION))
+        self.new_change.clicked.connect(self.choose_change_request)
+        self.new_summary.clicked.connect(self.write_summary)
+        self.new_handover.clicked.connect(lambda: self.new_document(LetterKind.HANDOVER))
+        return [self.new_letter, self.new_change, self.new_summary, self.new_handover]
+
+    def _letter_buttons(self) -> list[QPushButton]:
+        self.preview_button = QPushButton(self.tr("Preview"), self)
+        self.sign_button = QPushButton(self.tr("Sign…"), self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.preview_button.clicked.connect(self.preview_selected)
+        self.sign_button.clicked.connect(self.sign_selected)
+        self.export_button.clicked.connect(lambda: self.export_selected())
+        self.print_button.clicked.connect(self.print_selected)
+        return [self.preview_button, self.sign_button, self.export_button, self.print_button]
+
+    def title(self) -> str:
+        return self.tr("Documents")
+
+    # --- loading -------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        ctx, project_id = self.env.ctx, self.project_id
+        if project_id is None:
+            return
+        self.env.tasks.submit(
+            lambda: load_documents(ctx, project_id),
+            lambda data: self._loaded(project_id, data),
+            self._failed,
+            key="page-documents",
+        )
+
+    def _loaded(self, project_id: str, data: DocumentsData) -> None:
+        if project_id != self.project_id:
+            return
+        self.data = data
+        self.message_bar.show_message("")
+        self.model.set_rows(data.letters)
+        self.notice.setText("\n".join(self._notices(data)))
+        self.notice.setVisible(bool(self.notice.text()))
+        self.new_change.setEnabled(bool(data.decided) and not self.env.readonly)
+        if self._select_after:
+            self.show_record(self._select_after)
+            self._select_after = None
+        self._update_buttons()
+
+    def _notices(self, data: DocumentsData) -> list[str]:
+        notices = []
+        if data.expectation_letter_outdated:
+            notices.append(
+                self.tr("Expectation letter out of date: an expectation changed since it was issued.")
+            )
+        if data.schedule.is_due and data.schedule.next_due is not None:
+            notices.append(
+                self.tr("Progress summary due since %1.").replace("%1", format_date(data.schedule.next_due))
+            )
+        return notices
+
+    def _failed(self, error: DeliveryDeskError) -> None:
+        self.message_bar.show_message(error_text(error))
+
+    def selected(self) -> LetterItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_item(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        letter = self.selected()
+        for button in (self.preview_button, self.export_button, self.print_button):
+            button.setEnabled(letter is not None)
+        self.sign_button.setEnabled(
+            letter is not None and letter.status is LetterStatus.ISSUED and not self.env.readonly
+        )
+        for button in (self.new_letter, self.new_summary, self.new_handover):
+            button.setEnabled(not self.env.readonly)
+
+    def show_record(self, record_id: str) -> None:
+        row = self.model.row_of(record_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    # --- new documents -------------------------------------------------------------------------------
+    def request(self, kind: LetterKind, **extra: Any) -> DocumentRequest:
+        assert self.project_id is not None
+        return DocumentRequest(self.project_id, kind, **extra)
+
+    def new_document(self, kind: LetterKind, **extra: Any) -> None:
+        """Preview the draft in the background, then show it with an Issue button."""
+        request, ctx = self.request(kind, **extra), self.env.ctx
+        self.env.tasks.submit(
+            lambda: letters.preview_document(ctx, request),
+            lambda pdf: self._show_draft(request, pdf),
+            lambda error: show_error(self, error),
+        )
+
+    def _show_draft(self, request: DocumentRequest, pdf: bytes) -> None:
+        name = f"{self.tr('Draft')} {kind_label(request.kind)}.pdf"
+        dialog = PreviewDialog(self.env, kind_label(request.kind), pdf, name, can_issue=True, parent=self)
+        dialog.issue_wanted.connect(lambda: self.issue(request, dialog))
+        self._open(dialog)
+
+    def issue(self, request: DocumentRequest, dialog: PreviewDialog) -> None:
+        ctx = self.env.ctx
+        if dialog.issue_button is not None:
+            dialog.issue_button.setEnabled(False)
+
+        def issued(result: letters.IssuedDocument) -> None:
+            dialog.accept()
+            self._changed(result.letter.id)
+
+        def refused(error: DeliveryDeskError) -> None:
+            dialog.status.setText(error_text(error))
+
+        self.env.tasks.submit(lambda: letters.issue_document(ctx, request), issued, refused, owner=self)
+
+    def choose_change_request(self) -> None:
+        decided = self.data.decided if self.data else ()
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Change decision"))
+        dialog.setLabelText(self.tr("Which decided change request?"))
+        choices = {f"{r.ref}  {r.title}": r.id for r in decided}
+        dialog.setComboBoxItems(list(choices))
+        dialog.textValueSelected.connect(
+            lambda text: self.new_document(LetterKind.CHANGE_DECISION, change_request_id=choices[text])
+        )
+        self._open(dialog)
+
+    def write_summary(self) -> None:
+        request, ctx = self.request(LetterKind.PROGRESS_SUMMARY), self.env.ctx
+        self.env.tasks.submit(
+            lambda: build_document(ctx, request), self._summary_defaults, lambda e: show_error(self, e)
+        )
+
+    def _summary_defaults(self, defaults: Any) -> None:
+        dialog = SummaryDialog(defaults, self)
+        dialog.saved.connect(lambda narrative: self._summary_written(narrative))
+        self._open(dialog)
+
+    def _summary_written(self, narrative: SummaryNarrative) -> None:
+        self.new_document(LetterKind.PROGRESS_SUMMARY, narrative=narrative)
+
+    # --- issued letters ------------------------------------------------------------------------------
+    def preview_selected(self) -> None:
+        letter = self.selected()
+        if letter is None:
+            return
+        ctx = self.env.ctx
+        self.env.tasks.submit(
+            lambda: letters.letter_pdf(ctx, letter.id),
+            lambda pdf: self._show_issued(letter, pdf),
+            lambda error: show_error(self, error),
+        )
+
+    def _show_issued(self, letter: LetterItem, pdf: bytes) -> None:
+        name = f"{letter.ref}-v{letter.version}.pdf"
+        self._open(PreviewDialog(self.env, name, pdf, name, can_issue=False, parent=self))
+
+    def print_selected(self) -> None:
+        """Print the issued PDF itself (page images through the system print dialog)."""
+        letter, ctx = self.selected(), self.env.ctx
+        if letter is not None:
+            self.env.tasks.submit(
+                lambda: letters.letter_pdf(ctx, letter.id),
+                lambda pdf: print_pdf(self, pdf),
+                lambda error: show_error(self, error),
+            )
+
+    def export_selected(self, path: Path | None = None) -> None:
+        letter, ctx = self.selected(), self.env.ctx
+        if letter is None:
+            return
+        path = path or ask_export_path(self, f"{letter.ref}-v{letter.version}.pdf")
+        if path is not None:
+            self.export_button.setEnabled(False)
+            job = lambda target: export_letter(ctx, letter.id, target)  # noqa: E731
+            export_in_background(self.env, self, job, path, self._update_buttons)
+
+    def sign_selected(self) -> None:
+        letter, ctx = self.selected(), self.env.ctx
+        if letter is None or self.data is None:
+            return
+        contacts = self.data.contacts
+        self.env.tasks.submit(
+            lambda: list_log_entries(ctx, letter.project_id, limit=100).rows,
+            lambda entries: self._open_sign(letter, contacts, entries),
+            lambda error: show_error(self, error),
+        )
+
+    def _open_sign(self, letter: LetterItem, contacts: Any, entries: Any) -> None:
+        dialog = SignDialog(self.env, letter, contacts, entries, self)
+        dialog.saved.connect(self._signed)
+        self._open(dialog)
+
+    def _signed(self, result: letters.SignResult) -> None:
+        self._changed(result.letter.id)
+        if result.warnings:
+            title = self.tr("Signed, with a note")
+            box = QMessageBox(QMessageBox.Icon.Information, title, "\n".join(result.warnings), parent=self)
+            box.open()
+
+    # --- helpers -------------------------------------------------------------------------------------
+    def _open(self, dialog: Any) -> None:
+        self.dialog = dialog
+        dialog.open()
+
+    def _changed(self, letter_id: str) -> None:
+        self.refresh()
+        self._select_after = letter_id
+        self.records_changed.emit()

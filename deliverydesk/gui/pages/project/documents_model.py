@@ -1,0 +1,84 @@
+"""The Documents page's data: the letters table model and what one load brings (worker side)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from deliverydesk.domain.enums import Decision, LetterKind, LetterStatus
+from deliverydesk.domain.models import ChangeRequestItem, ContactItem, LetterItem
+from deliverydesk.gui.formatting import format_date, format_datetime
+from deliverydesk.gui.labels import label
+from deliverydesk.gui.pages.project.table import GOOD_COLOUR, WARN_COLOUR, RecordTableModel
+from deliverydesk.services import letters
+from deliverydesk.services.cadence import SummarySchedule, summary_schedule
+from deliverydesk.services.change_requests import list_change_requests
+from deliverydesk.services.clients import list_contacts
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.projects import get_project
+
+UNDECIDED = (Decision.PENDING, Decision.PENDING_APPROVAL)
+STATUS_COLOURS = {LetterStatus.SIGNED: GOOD_COLOUR, LetterStatus.ISSUED: WARN_COLOUR}
+
+
+class LetterModel(RecordTableModel[LetterItem]):
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Document"),
+            self.tr("Reference"),
+            self.tr("Version"),
+            self.tr("Status"),
+            self.tr("Fingerprint"),
+            self.tr("Issued"),
+            self.tr("Signed"),
+        ]
+
+    def text(self, item: LetterItem, column: int) -> str:
+        signed = format_date(item.signed_at.astimezone().date()) if item.signed_at else ""
+        if item.sign_method is not None and item.signed_at:
+            signed = f"{signed} · {label(item.sign_method)} · {item.signer_name}"
+        values = (
+            kind_label(item.kind),
+            item.ref,
+            str(item.version),
+            label(item.status),
+            item.fingerprint[:12],
+            format_datetime(item.issued_at),
+            signed,
+        )
+        return values[column]
+
+    def colour(self, item: LetterItem, column: int) -> Any:
+        return STATUS_COLOURS.get(item.status) if column == 3 else None
+
+    def tip(self, item: LetterItem, column: int) -> str | None:
+        return item.fingerprint if column == 4 else (item.sign_note or None)
+
+
+def kind_label(kind: LetterKind) -> str:
+    return {
+        LetterKind.EXPECTATION_CONFIRMATION: LetterModel.tr("Expectation letter"),
+        LetterKind.CHANGE_DECISION: LetterModel.tr("Change decision"),
+        LetterKind.PROGRESS_SUMMARY: LetterModel.tr("Progress summary"),
+        LetterKind.HANDOVER: LetterModel.tr("Handover report"),
+    }[kind]
+
+
+@dataclass(frozen=True)
+class DocumentsData:
+    letters: tuple[LetterItem, ...]
+    expectation_letter_outdated: bool
+    schedule: SummarySchedule
+    decided: tuple[ChangeRequestItem, ...]
+    contacts: tuple[ContactItem, ...]
+
+
+def load_documents(ctx: ServiceContext, project_id: str) -> DocumentsData:
+    requests = list_change_requests(ctx, project_id, limit=1000).rows
+    return DocumentsData(
+        letters=letters.list_letters(ctx, project_id),
+        expectation_letter_outdated=letters.expectation_letter_outdated(ctx, project_id),
+        schedule=summary_schedule(ctx, project_id),
+        decided=tuple(r for r in requests if r.decision not in UNDECIDED and not r.archived),
+        contacts=list_contacts(ctx, get_project(ctx, project_id).client_id).rows,
+    )

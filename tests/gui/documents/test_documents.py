@@ -1,0 +1,195 @@
+"""The Documents page, its preview (QPdfView), printing, export and the signature pad."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtTest import QTest
+
+from deliverydesk.domain.enums import LetterKind, LetterStatus, SignMethod
+from deliverydesk.gui.dialogs.documents.output import print_document
+from deliverydesk.gui.dialogs.documents.preview import PreviewDialog
+from deliverydesk.gui.dialogs.documents.sign import SignDialog
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.pages.project.documents import DocumentsPage
+from deliverydesk.gui.widgets.signature_pad import MAX_PNG_SIZE, SignaturePad
+from deliverydesk.services import letters
+from deliverydesk.services.documents import DocumentRequest
+from deliverydesk.services.projects import get_project_by_code
+from tests.gui.conftest import wait_idle
+
+LEFT, NO_MOD = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+
+
+def draw(pad: SignaturePad, points: list[tuple[int, int]]) -> None:
+    QTest.mousePress(pad, LEFT, NO_MOD, QPoint(*points[0]))
+    for x, y in points[1:]:
+        QTest.mouseMove(pad, QPoint(x, y))
+    QTest.mouseRelease(pad, LEFT, NO_MOD, QPoint(*points[-1]))
+
+
+def ink_pixels(image: QImage) -> int:
+    return sum(
+        1
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+        if image.pixelColor(x, y).alpha() > 128
+    )
+
+
+def open_page(qtbot, env: GuiEnv) -> tuple[DocumentsPage, str]:
+    project_id = get_project_by_code(env.ctx, "DD-2026-014").id
+    page = DocumentsPage(env)
+    qtbot.addWidget(page)
+    page.resize(900, 600)
+    page.show()
+    page.set_project(project_id)
+    page.ensure_fresh()
+    wait_idle(qtbot, env.tasks)
+    return page, project_id
+
+
+def test_signature_pad_draws_undoes_clears_and_exports_a_transparent_png(qtbot) -> None:
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(500, 200)
+    pad.show()
+    with qtbot.waitSignal(pad.changed):
+        draw(pad, [(20, 150), (60, 60), (110, 140), (160, 50), (220, 130)])
+    draw(pad, [(260, 140), (400, 120)])
+    assert len(pad.strokes) == 2 and len(pad.strokes[0]) == 5
+    image = QImage.fromData(pad.to_png(), "PNG")
+    assert image.hasAlphaChannel() and image.pixelColor(0, 0).alpha() == 0  # transparent background
+    assert image.width() <= MAX_PNG_SIZE.width() and image.height() <= MAX_PNG_SIZE.height()
+    assert image.width() > 300 and ink_pixels(image) > 20  # cropped to both strokes, ink present
+    pad.undo()
+    assert len(pad.strokes) == 1
+    assert QImage.fromData(pad.to_png(), "PNG").width() < image.width()  # the second stroke is gone
+    pad.clear()
+    assert pad.is_empty() and pad.to_png() == b""
+
+
+def test_page_lists_an_issued_letter(qtbot, demo_env: GuiEnv) -> None:
+    project_id = get_project_by_code(demo_env.ctx, "DD-2026-014").id
+    issued = letters.issue_document(demo_env.ctx, DocumentRequest(project_id, LetterKind.HANDOVER)).letter
+    page, _ = open_page(qtbot, demo_env)
+    row = page.model.row_of(issued.id)
+    assert row >= 0
+    texts = [page.model.text(page.model.row_item(row), column) for column in range(7)]
+    assert texts[1:5] == ["DD-2026-014-HO", "1", "Issued", issued.fingerprint[:12]]
+
+
+def test_preview_shows_a_page_and_issue_adds_the_letter(qtbot, demo_env: GuiEnv, tmp_path: Path) -> None:
+    page, _project_id = open_page(qtbot, demo_env)
+    page.new_document(LetterKind.EXPECTATION_CONFIRMATION)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, PreviewDialog), timeout=10_000)
+    dialog: PreviewDialog = page.dialog
+    document = dialog.preview.document
+    qtbot.waitUntil(lambda: document.status() == QPdfDocument.Status.Ready, timeout=10_000)
+    assert document.pageCount() >= 1
+
+    def page_painted() -> bool:  # QPdfView renders asynchronously
+        shot = dialog.preview.view.viewport().grab().toImage()
+        return any(
+            shot.pixelColor(x, y) not in (QColor("white"), shot.pixelColor(2, 2))
+            for x in range(10, shot.width() - 10, 7)
+            for y in range(10, min(shot.height(), 400), 7)
+        )
+
+    qtbot.waitUntil(page_painted, timeout=10_000)
+    out = tmp_path / "draft.pdf"
+    dialog.export(out)
+    wait_idle(qtbot, demo_env.tasks)
+    assert out.read_bytes() == dialog.pdf
+    assert dialog.issue_button is not None
+    dialog.issue_button.click()
+    wait_idle(qtbot, demo_env.tasks)
+    qtbot.waitUntil(lambda: any(r.ref == "DD-2026-014-EL" for r in page.data.letters), timeout=10_000)
+    assert page.selected() is not None and page.selected().ref == "DD-2026-014-EL"
+
+
+def test_printing_prints_the_same_pages(qtbot, demo_env: GuiEnv, tmp_path: Path) -> None:
+    project_id = get_project_by_code(demo_env.ctx, "DD-2026-014").id
+    pdf = letters.preview_document(demo_env.ctx, DocumentRequest(project_id, LetterKind.PROGRESS_SUMMARY))
+    dialog = PreviewDialog(demo_env, "summary", pdf, "summary.pdf", can_issue=False)
+    qtbot.addWidget(dialog)
+    document = dialog.preview.document
+    qtbot.waitUntil(lambda: document.status() == QPdfDocument.Status.Ready, timeout=10_000)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_document(document, printer) == document.pageCount()
+    printed = PdfReader(io.BytesIO((tmp_path / "printed.pdf").read_bytes()))
+    assert len(printed.pages) == len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_signing_on_the_pad_puts_the_signature_in_the_pdf(qtbot, demo_env: GuiEnv) -> None:
+    project_id = get_project_by_code(demo_env.ctx, "DD-2026-014").id
+    issued = letters.issue_document(
+        demo_env.ctx, DocumentRequest(project_id, LetterKind.EXPECTATION_CONFIRMATION)
+    )
+    page, _ = open_page(qtbot, demo_env)
+    page.show_record(issued.letter.id)
+    assert page.sign_button.isEnabled()
+    page.sign_selected()
+    qtbot.waitUntil(lambda: isinstance(page.dialog, SignDialog), timeout=10_000)
+    dialog: SignDialog = page.dialog
+    assert SignMethod(dialog.method.currentData()) is SignMethod.ON_SCREEN and dialog.signer.currentText()
+    dialog.accept()
+    assert dialog.field_error("signature_png")  # nothing drawn yet
+    dialog.pad.resize(480, 180)
+    draw(dialog.pad, [(30, 140), (90, 40), (150, 130), (230, 60), (320, 120)])
+    dialog.place.setText("苏州")
+    dialog.accept()
+    assert dialog.result_value is not None, dialog.message_bar.text()
+    result: letters.SignResult = dialog.result_value
+    assert result.letter.status is LetterStatus.SIGNED and result.signed_pdf is not None
+    last_page = PdfReader(io.BytesIO(result.signed_pdf)).pages[-1]
+    subtypes = [x.get_object()["/Subtype"] for x in last_page["/Resources"]["/XObject"].values()]
+    assert "/Image" in subtypes
+    wait_idle(qtbot, demo_env.tasks)
+    assert any(r.status is LetterStatus.SIGNED for r in page.data.letters)
+
+
+def test_progress_summary_narrative_is_kept_with_the_issued_summary(qtbot, demo_env: GuiEnv) -> None:
+    from deliverydesk.gui.dialogs.documents.summary import SummaryDialog
+    from tests.gui.project.conftest import type_text
+
+    page, _ = open_page(qtbot, demo_env)
+    page.write_summary()
+    qtbot.waitUntil(lambda: isinstance(page.dialog, SummaryDialog), timeout=10_000)
+    dialog: SummaryDialog = page.dialog
+    assert dialog.actions.toPlainText()  # pre-filled from the open milestones
+    dialog.goal.clear()
+    type_text(dialog.goal, "上线 <b>SAT</b>")
+    dialog.actions.setPlainText("Order scanners | 王建国 | 2026-03-20\nbad line | x | 20/03/2026")
+    dialog.accept()
+    assert dialog.field_error("next_actions")
+    dialog.actions.setPlainText("Order scanners | 王建国 | 2026-03-20")
+    dialog.accept()
+    qtbot.waitUntil(lambda: isinstance(page.dialog, PreviewDialog), timeout=10_000)
+    assert page.dialog.issue_button is not None
+    page.dialog.issue_button.click()
+    qtbot.waitUntil(
+        lambda: any(r.kind is LetterKind.PROGRESS_SUMMARY for r in page.data.letters), timeout=10_000
+    )
+    summary = next(r for r in page.data.letters if r.kind is LetterKind.PROGRESS_SUMMARY)
+    assert '"goal":"上线 <b>SAT</b>"' in summary.content_json
+    assert '"owner":"王建国"' in summary.content_json and '"due":"2026-03-20"' in summary.content_json
+
+
+def test_change_decision_is_picked_from_decided_requests(qtbot, demo_env: GuiEnv) -> None:
+    page, _ = open_page(qtbot, demo_env)
+    assert page.new_change.isEnabled() and page.data is not None and page.data.decided
+    page.choose_change_request()
+    choice = page.dialog
+    choice.setTextValue(choice.comboBoxItems()[0])
+    choice.accept()
+    qtbot.waitUntil(lambda: isinstance(page.dialog, PreviewDialog), timeout=10_000)
+    assert page.dialog.pdf.startswith(b"%PDF")
