@@ -1,12 +1,13 @@
 """The per-project pages, in tab order: the registry ``ProjectWorkspace`` builds its tabs from.
 
 To add a page: subclass ``deliverydesk.gui.pages.base.ProjectPage`` in a module of this package and
-list its class here. (Documents comes with the letters work.)"""
+list its class here."""
 
 from __future__ import annotations
 
 from deliverydesk.gui.pages.base import ProjectPage
 from deliverydesk.gui.pages.project.change_requests import ChangeRequestsPage
+from deliverydesk.gui.pages.project.documents import DocumentsPage
 from deliverydesk.gui.pages.project.expectations import ExpectationsPage
 from deliverydesk.gui.pages.project.handover import HandoverPage
 from deliverydesk.gui.pages.project.issues import IssuesPage
@@ -24,4 +25,5 @@ PAGE_CLASSES: list[type[ProjectPage]] = [
     LogPage,
     IssuesPage,
     HandoverPage,
+    DocumentsPage,
 ]
