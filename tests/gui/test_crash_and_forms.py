@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from deliverydesk.errors import DiskFullError, ValidationError
 from deliverydesk.gui.crash import CrashHandler
@@ -91,3 +91,27 @@ def test_a_storage_error_shows_in_the_message_bar_and_then_saves(qtbot) -> None:
         dialog.accept()
     assert saved.args == ["<SCRIPT>"]
     assert not dialog.isVisible() and dialog.message_bar.isHidden()
+
+
+def test_ctrl_s_saves_and_escape_cancels(qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    assert QKeySequence(QKeySequence.StandardKey.Save) == QKeySequence("Ctrl+S")
+    dialog = NameDialog(str.upper)
+    qtbot.addWidget(dialog)
+    saved: list[str] = []
+    dialog.saved.connect(saved.append)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)  # shortcuts need the active window
+    dialog.name.setFocus()
+    dialog.name.setText("saved with the keyboard")
+    QTest.keyClick(dialog.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert saved == ["SAVED WITH THE KEYBOARD"]
+    other = NameDialog(str.upper)
+    qtbot.addWidget(other)
+    other.show()
+    QTest.keyClick(other, Qt.Key.Key_Escape)
+    assert not other.isVisible() and other.result_value is None
