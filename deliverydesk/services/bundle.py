@@ -24,9 +24,9 @@ from deliverydesk.services.bundle_check import (
     DEFAULT_LIMITS,
     BundleLimits,
     ValidBundle,
-    parse_bundle,
     read_bundle,
     refused,
+    validate_document,
 )
 from deliverydesk.services.bundle_schema import FORMAT_NAME, FORMAT_VERSION
 from deliverydesk.services.context import ServiceContext
@@ -76,8 +76,14 @@ def export_bundle(ctx: ServiceContext, project_code: str, out: Path) -> ExportSu
             f"There is no project with code {project_code!r}.",
             hint="`deliverydesk list-projects` lists them.",
         )
-    data = render_bundle(dump, exported_at=ctx.now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
-    checked = _self_check(data, project_code)
+    document = bundle_document(dump, exported_at=ctx.now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    checked = _self_check(document, project_code)
+    data = render_document(document)
+    if len(data) > DEFAULT_LIMITS.max_file_bytes:
+        raise BundleError(
+            f"Project {project_code} makes a bundle of {len(data) / 1e6:.0f} MB, more than an import accepts "
+            f"({DEFAULT_LIMITS.max_file_bytes / 1e6:.0f} MB); nothing was written."
+        )
     _write_atomically(out, data)
     return ExportSummary(
         project_code=checked.project["code"],
@@ -88,9 +94,8 @@ def export_bundle(ctx: ServiceContext, project_code: str, out: Path) -> ExportSu
     )
 
 
-def render_bundle(dump: ProjectDump, *, exported_at: str, app_version: str = __version__) -> bytes:
-    """Canonical bytes: the same records always give the same file (but for ``exported_at``)."""
-    document: dict[str, Any] = {
+def bundle_document(dump: ProjectDump, *, exported_at: str, app_version: str = __version__) -> dict[str, Any]:
+    return {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "exported_at": exported_at,
@@ -98,15 +103,18 @@ def render_bundle(dump: ProjectDump, *, exported_at: str, app_version: str = __v
         "records": dump.records,
         "blobs": {sha: base64.b64encode(data).decode("ascii") for sha, data in dump.blobs.items()},
     }
+
+
+def render_document(document: dict[str, Any]) -> bytes:
+    """Canonical bytes: the same records always give the same file (but for ``exported_at``)."""
     text = json.dumps(document, sort_keys=True, ensure_ascii=False, indent=1, allow_nan=False)
     return (text + "\n").encode("utf-8")
 
 
-def _self_check(data: bytes, project_code: str) -> ValidBundle:
+def _self_check(document: dict[str, Any], project_code: str) -> ValidBundle:
     """Never write a bundle that import would refuse (say, an attachment saved with an unsafe name)."""
-    limits = BundleLimits(max_file_bytes=max(DEFAULT_LIMITS.max_file_bytes, len(data)))
     try:
-        return parse_bundle(data, limits)
+        return validate_document(document, DEFAULT_LIMITS, schema=False)
     except BundleError as exc:
         raise BundleError(f"Project {project_code} cannot be exported: {exc.message}") from None
 

@@ -25,10 +25,14 @@ def test_the_shipped_schema_is_current_with_the_models() -> None:
 
 
 def test_every_column_of_every_bundled_table_is_described() -> None:
-    defs = shipped_schema()["$defs"]
+    tables = shipped_schema()["properties"]["records"]["properties"]
+    assert sorted(tables) == sorted(table_specs())
     for name, spec in table_specs().items():
-        assert sorted(defs[name]["properties"]) == sorted(c.name for c in spec.columns)
-        assert defs[name]["additionalProperties"] is False
+        rows = tables[name]["items"]
+        assert sorted(rows["properties"]) == sorted(c.name for c in spec.columns)
+        assert rows["additionalProperties"] is False and sorted(rows["required"]) == sorted(
+            rows["properties"]
+        )
 
 
 def test_an_exported_bundle_validates_against_the_schema(valid_document: dict[str, Any]) -> None:
