@@ -431,6 +431,100 @@
         </message>
     </context>
     <context>
+        <name>DocumentOutput</name>
+        <message>
+            <source>Print document</source>
+            <translation>打印文档</translation>
+        </message>
+        <message>
+            <source>Export PDF</source>
+            <translation>导出 PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Export finished</source>
+            <translation>导出完成</translation>
+        </message>
+        <message>
+            <source>The PDF was saved to %1.</source>
+            <translation>PDF 已保存到 %1。</translation>
+        </message>
+        <message>
+            <source>Open PDF</source>
+            <translation>打开 PDF</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>打开所在文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsPage</name>
+        <message>
+            <source>New expectation letter</source>
+            <translation>新建期望确认函</translation>
+        </message>
+        <message>
+            <source>Change decision…</source>
+            <translation>变更决定书…</translation>
+        </message>
+        <message>
+            <source>Progress summary…</source>
+            <translation>进度报告…</translation>
+        </message>
+        <message>
+            <source>Handover report</source>
+            <translation>交接报告</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <source>Sign…</source>
+            <translation>签署…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <source>Expectation letter out of date: an expectation changed since it was issued.</source>
+            <translation>期望确认函已过期:签发后有期望被修改,需要签发新版本。</translation>
+        </message>
+        <message>
+            <source>Progress summary due since %1.</source>
+            <translation>进度报告自 %1 起到期。</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <source>Change decision</source>
+            <translation>变更决定书</translation>
+        </message>
+        <message>
+            <source>Which decided change request?</source>
+            <translation>选择哪一项已决定的变更请求?</translation>
+        </message>
+        <message>
+            <source>Signed, with a note</source>
+            <translation>已签署(附提示)</translation>
+        </message>
+    </context>
+    <context>
         <name>ExclusionDialog</name>
         <message>
             <source>New exclusion</source>
@@ -632,20 +726,20 @@
     <context>
         <name>HandoverPage</name>
         <message>
-            <source>Handover</source>
-            <translation>交接</translation>
-        </message>
-        <message>
-            <source>Nothing recorded for the handover yet. List each document handed over, each training session, the risks the client must know and the open items.</source>
-            <translation>交接内容尚未记录。请列出每份移交文档、每次培训、客户须知的风险以及未结事项。</translation>
-        </message>
-        <message>
             <source>All kinds</source>
             <translation>全部类型</translation>
         </message>
         <message>
             <source>Show</source>
             <translation>显示</translation>
+        </message>
+        <message>
+            <source>Handover</source>
+            <translation>交接</translation>
+        </message>
+        <message>
+            <source>Nothing recorded for the handover yet. List each document handed over, each training session, the risks the client must know and the open items.</source>
+            <translation>交接内容尚未记录。请列出每份移交文档、每次培训、客户须知的风险以及未结事项。</translation>
         </message>
     </context>
     <context>
@@ -1103,6 +1197,53 @@
         <message>
             <source>Open item</source>
             <translation>未结事项</translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterModel</name>
+        <message>
+            <source>Document</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>指纹</translation>
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation>签发时间</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>签署</translation>
+        </message>
+        <message>
+            <source>Expectation letter</source>
+            <translation>期望确认函</translation>
+        </message>
+        <message>
+            <source>Change decision</source>
+            <translation>变更决定书</translation>
+        </message>
+        <message>
+            <source>Progress summary</source>
+            <translation>进度报告</translation>
+        </message>
+        <message>
+            <source>Handover report</source>
+            <translation>交接报告</translation>
         </message>
     </context>
     <context>
@@ -1735,19 +1876,19 @@
         <name>PreviewDialog</name>
         <message>
             <source>Draft: not issued yet. Issuing seals this content with a fingerprint.</source>
-            <translation type="unfinished" />
+            <translation>草稿:尚未签发。签发后内容以指纹封存,不可再改。</translation>
         </message>
         <message>
             <source>Issue</source>
-            <translation type="unfinished" />
+            <translation>签发</translation>
         </message>
         <message>
             <source>Export…</source>
-            <translation type="unfinished" />
+            <translation>导出…</translation>
         </message>
         <message>
             <source>Print…</source>
-            <translation type="unfinished" />
+            <translation>打印…</translation>
         </message>
     </context>
     <context>
@@ -2263,90 +2404,90 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <name>SignDialog</name>
         <message>
             <source>Sign %1 version %2</source>
-            <translation type="unfinished" />
+            <translation>签署 %1 第 %2 版</translation>
         </message>
         <message>
             <source>How</source>
-            <translation type="unfinished" />
+            <translation>签署方式</translation>
         </message>
         <message>
             <source>Signed on screen</source>
-            <translation type="unfinished" />
+            <translation>屏幕签名</translation>
         </message>
         <message>
             <source>Signed on paper (attach the scan)</source>
-            <translation type="unfinished" />
+            <translation>纸质签署(附扫描件)</translation>
         </message>
         <message>
             <source>Confirmed by e-mail (link the log entry)</source>
-            <translation type="unfinished" />
+            <translation>邮件确认(关联沟通记录)</translation>
         </message>
         <message>
             <source>Refused to sign</source>
-            <translation type="unfinished" />
+            <translation>拒绝签署</translation>
         </message>
         <message>
             <source>Signed by</source>
-            <translation type="unfinished" />
+            <translation>签署人</translation>
         </message>
         <message>
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>职务</translation>
         </message>
         <message>
             <source>Place</source>
-            <translation type="unfinished" />
+            <translation>地点</translation>
         </message>
         <message>
             <source>Say in the note what happened and why.</source>
-            <translation type="unfinished" />
+            <translation>请在备注中写明经过和原因。</translation>
         </message>
         <message>
             <source>Signature</source>
-            <translation type="unfinished" />
+            <translation>签名</translation>
         </message>
         <message>
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
             <source>Undo</source>
-            <translation type="unfinished" />
+            <translation>撤销</translation>
         </message>
         <message>
             <source>Clear</source>
-            <translation type="unfinished" />
+            <translation>清除</translation>
         </message>
         <message>
             <source>No scan chosen.</source>
-            <translation type="unfinished" />
+            <translation>尚未选择扫描件。</translation>
         </message>
         <message>
             <source>Choose scan…</source>
-            <translation type="unfinished" />
+            <translation>选择扫描件…</translation>
         </message>
         <message>
             <source>Scan of the signed letter</source>
-            <translation type="unfinished" />
+            <translation>已签署文件的扫描件</translation>
         </message>
         <message>
             <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
-            <translation type="unfinished" />
+            <translation>扫描件 (*.pdf *.png *.jpg *.jpeg)</translation>
         </message>
         <message>
             <source>Sign on the pad first.</source>
-            <translation type="unfinished" />
+            <translation>请先在签名板上签名。</translation>
         </message>
     </context>
     <context>
         <name>SignaturePad</name>
         <message>
             <source>Signature pad</source>
-            <translation type="unfinished" />
+            <translation>签名板</translation>
         </message>
         <message>
             <source>Sign here with the pen or the mouse</source>
-            <translation type="unfinished" />
+            <translation>请用手写笔或鼠标在此签名</translation>
         </message>
     </context>
     <context>
@@ -2460,94 +2601,63 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <name>SummaryDialog</name>
         <message>
             <source>On track</source>
-            <translation type="unfinished" />
+            <translation>正常</translation>
         </message>
         <message>
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>有风险</translation>
         </message>
         <message>
             <source>Off track</source>
-            <translation type="unfinished" />
+            <translation>严重偏离</translation>
         </message>
         <message>
             <source>Progress summary</source>
-            <translation type="unfinished" />
+            <translation>进度报告</translation>
         </message>
         <message>
             <source>Period from</source>
-            <translation type="unfinished" />
+            <translation>报告期间自</translation>
         </message>
         <message>
             <source>Period to</source>
-            <translation type="unfinished" />
+            <translation>报告期间至</translation>
         </message>
         <message>
             <source>Overall status</source>
-            <translation type="unfinished" />
+            <translation>总体状态</translation>
         </message>
         <message>
             <source>Status note</source>
-            <translation type="unfinished" />
+            <translation>状态说明</translation>
         </message>
         <message>
             <source>Goal</source>
-            <translation type="unfinished" />
+            <translation>目标</translation>
         </message>
         <message>
             <source>Steps done (one per line)</source>
-            <translation type="unfinished" />
+            <translation>已完成(每行一项)</translation>
         </message>
         <message>
             <source>Current difficulties (one per line)</source>
-            <translation type="unfinished" />
+            <translation>当前困难(每行一项)</translation>
         </message>
         <message>
             <source>Waiting on the client (one per line)</source>
-            <translation type="unfinished" />
+            <translation>等待客户的事项(每行一项)</translation>
         </message>
         <message>
             <source>Next actions: action | owner | YYYY-MM-DD</source>
-            <translation type="unfinished" />
+            <translation>下一步:事项 | 负责人 | YYYY-MM-DD</translation>
         </message>
         <message>
             <source>The period cannot end before it starts.</source>
-            <translation type="unfinished" />
+            <translation>报告期间的结束日期不能早于开始日期。</translation>
         </message>
         <message>
             <source>Write dates as YYYY-MM-DD.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <source>Print document</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export PDF</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export finished</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The PDF was saved to %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open PDF</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open folder</source>
-            <translation type="unfinished" />
+            <translation>日期请写成 YYYY-MM-DD。</translation>
         </message>
     </context>
 </TS>

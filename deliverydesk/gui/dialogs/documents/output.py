@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -72,7 +72,7 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
 def print_with_dialog(parent: QWidget, document: QPdfDocument) -> None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(parent.tr("Print document"))
+    dialog.setWindowTitle(QCoreApplication.translate("DocumentOutput", "Print document"))
     if dialog.exec() == QPrintDialog.DialogCode.Accepted:
         print_document(document, printer)
 
@@ -94,7 +94,10 @@ def print_pdf(parent: QWidget, pdf: bytes) -> None:
 
 def ask_export_path(parent: QWidget, suggested: str) -> Path | None:
     name, _filter = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export PDF"), str(Path.home() / suggested), parent.tr("PDF files (*.pdf)")
+        parent,
+        QCoreApplication.translate("DocumentOutput", "Export PDF"),
+        str(Path.home() / suggested),
+        QCoreApplication.translate("DocumentOutput", "PDF files (*.pdf)"),
     )
     if not name:
         return None
@@ -120,11 +123,22 @@ def export_in_background(
 
 def offer_to_open(parent: QWidget, path: Path) -> QMessageBox:
     """Non-blocking: "Saved to ...", with Open PDF / Open folder / Close."""
-    box = QMessageBox(QMessageBox.Icon.Information, parent.tr("Export finished"), "", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("DocumentOutput", "Export finished"),
+        "",
+        parent=parent,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(parent.tr("The PDF was saved to %1.").replace("%1", str(path)))
-    open_file = box.addButton(parent.tr("Open PDF"), QMessageBox.ButtonRole.AcceptRole)
-    open_folder = box.addButton(parent.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+    box.setText(
+        QCoreApplication.translate("DocumentOutput", "The PDF was saved to %1.").replace("%1", str(path))
+    )
+    open_file = box.addButton(
+        QCoreApplication.translate("DocumentOutput", "Open PDF"), QMessageBox.ButtonRole.AcceptRole
+    )
+    open_folder = box.addButton(
+        QCoreApplication.translate("DocumentOutput", "Open folder"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
 
     def clicked(button: object) -> None:

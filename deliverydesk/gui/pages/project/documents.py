@@ -177,7 +177,8 @@ class DocumentsPage(ProjectPage):
         )
 
     def _show_draft(self, request: DocumentRequest, pdf: bytes) -> None:
-        name = f"{self.tr('Draft')} {kind_label(request.kind)}.pdf"
+        draft = self.tr("Draft")
+        name = f"{draft} {kind_label(request.kind)}.pdf"
         dialog = PreviewDialog(self.env, kind_label(request.kind), pdf, name, can_issue=True, parent=self)
         dialog.issue_wanted.connect(lambda: self.issue(request, dialog))
         self._open(dialog)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from deliverydesk.domain.enums import Decision, LetterKind, LetterStatus
 from deliverydesk.domain.models import ChangeRequestItem, ContactItem, LetterItem
 from deliverydesk.gui.formatting import format_date, format_datetime
@@ -57,10 +59,10 @@ class LetterModel(RecordTableModel[LetterItem]):
 
 def kind_label(kind: LetterKind) -> str:
     return {
-        LetterKind.EXPECTATION_CONFIRMATION: LetterModel.tr("Expectation letter"),
-        LetterKind.CHANGE_DECISION: LetterModel.tr("Change decision"),
-        LetterKind.PROGRESS_SUMMARY: LetterModel.tr("Progress summary"),
-        LetterKind.HANDOVER: LetterModel.tr("Handover report"),
+        LetterKind.EXPECTATION_CONFIRMATION: QCoreApplication.translate("LetterModel", "Expectation letter"),
+        LetterKind.CHANGE_DECISION: QCoreApplication.translate("LetterModel", "Change decision"),
+        LetterKind.PROGRESS_SUMMARY: QCoreApplication.translate("LetterModel", "Progress summary"),
+        LetterKind.HANDOVER: QCoreApplication.translate("LetterModel", "Handover report"),
     }[kind]
 
 
