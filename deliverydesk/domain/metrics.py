@@ -69,3 +69,52 @@ def scope_creep_ratio(out_of_scope_hours: float, contracted_hours: float) -> flo
 
 def goodwill_ratio(used_hours: float, budget_hours: float) -> float | None:
     return ratio(used_hours, budget_hours)
+
+
+class MeterLevel(StrEnum):
+    """How full a meter (goodwill budget, scope creep) is, against its thresholds."""
+
+    NOT_APPLICABLE = "not_applicable"  # nothing to measure against (budget or contracted effort 0)
+    OK = "ok"
+    WARNING = "warning"  # at or above the warning threshold (80 %)
+    LIMIT = "limit"  # at or above the limit (100 %): used up, or over
+
+
+WARNING_AT = 0.8
+LIMIT_AT = 1.0
+HOURS_EPSILON = 1e-6  # hours are floats: 0.1 + 0.2 must still count as 0.3 at a boundary
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    warning: float = WARNING_AT
+    limit: float = LIMIT_AT
+
+
+@dataclass(frozen=True)
+class Meter:
+    """``used`` of ``allowed`` hours, their ratio (None when nothing is allowed) and its level."""
+
+    used: float
+    allowed: float
+    ratio: float | None
+    level: MeterLevel
+
+    @property
+    def over(self) -> bool:
+        """Strictly beyond what is allowed (exactly 100 % is not over)."""
+        return self.used > self.allowed + HOURS_EPSILON
+
+
+def meter(used: float, allowed: float, thresholds: Thresholds = Thresholds()) -> Meter:
+    """The meter reading; levels compare hours with a small tolerance so 12.8 of 16 is 80 %."""
+    share = ratio(used, allowed)
+    if share is None:
+        level = MeterLevel.NOT_APPLICABLE
+    elif used >= thresholds.limit * allowed - HOURS_EPSILON:
+        level = MeterLevel.LIMIT
+    elif used >= thresholds.warning * allowed - HOURS_EPSILON:
+        level = MeterLevel.WARNING
+    else:
+        level = MeterLevel.OK
+    return Meter(used=used, allowed=allowed, ratio=share, level=level)

@@ -1,7 +1,8 @@
 """Change requests (CR-n): the extra asks, their analysis and decision fields.
 
-Storage and field rules only; the decision rules (triage consequences, authority, budgets) come with
-the scope-guard work and build on these functions."""
+Storage and field rules. The decision rules (triage consequences, authority, budgets, transitions)
+are the scope guard's (``services.scope_guard``); this plain editor only refuses to change the
+decision of a request whose change-decision letter is issued."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from deliverydesk.domain.enums import Decision
 from deliverydesk.domain.models import ChangeRequestItem, Page
 from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.domain.validation import validate_change_request
+from deliverydesk.errors import RuleError
 from deliverydesk.services.common import (
     add_with_ref,
     apply_draft,
@@ -26,8 +28,20 @@ from deliverydesk.services.common import (
     to_item,
 )
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.scope_meters import letter_issued
 from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.tables import ChangeRequestRow, ExclusionRow, ProjectRow, ScopeItemRow
+
+DECISION_FIELDS = (
+    "decision",
+    "decided_by",
+    "decided_on",
+    "rationale",
+    "escalation_needed",
+    "approved_by",
+    "approved_on",
+    "approval_note",
+)
 
 
 def _item(_session: Session, row: ChangeRequestRow) -> ChangeRequestItem:
@@ -38,6 +52,15 @@ def _check_links(session: Session, draft: ChangeRequestDraft, project: ProjectRo
     check_contact_link(session, "requested_by_id", draft.requested_by_id, project)
     check_same_project(session, "scope_item_id", ScopeItemRow, draft.scope_item_id, project.id)
     check_same_project(session, "exclusion_id", ExclusionRow, draft.exclusion_id, project.id)
+
+
+def _check_decision_open(session: Session, row: ChangeRequestRow, draft: ChangeRequestDraft) -> None:
+    changed = any(getattr(row, name) != getattr(draft, name) for name in DECISION_FIELDS)
+    if changed and letter_issued(session, row.id):
+        raise RuleError(
+            f"The change decision letter of {row.ref} is issued: its decision can no longer change.",
+            "Supersede the letter first, then change the decision and issue a new version.",
+        )
 
 
 def create_change_request(ctx: ServiceContext, draft: ChangeRequestDraft) -> ChangeRequestItem:
@@ -59,6 +82,7 @@ def update_change_request(ctx: ServiceContext, draft: ChangeRequestDraft) -> Cha
             session, ChangeRequestRow, request_id, "change request", draft.project_id
         )
         _check_links(session, draft, project)
+        _check_decision_open(session, row, draft)
         apply_draft(row, draft, skip=("id", "project_id"))
         save_changes(ctx, session, row)
         return _item(session, row)
