@@ -206,12 +206,12 @@
             <translation>费用</translation>
         </message>
         <message>
-            <source>Schedule impact</source>
-            <translation>工期影响</translation>
-        </message>
-        <message>
             <source> working days</source>
             <translation> 个工作日</translation>
+        </message>
+        <message>
+            <source>Schedule impact</source>
+            <translation>工期影响</translation>
         </message>
         <message>
             <source>Risk</source>
@@ -565,20 +565,20 @@
             <translation>编辑期望</translation>
         </message>
         <message>
-            <source>What the client will see</source>
-            <translation>客户将看到的结果</translation>
-        </message>
-        <message>
             <source>e.g. Work orders are reported by scanning</source>
             <translation>例如:工单通过扫码报工</translation>
         </message>
         <message>
-            <source>How we will know</source>
-            <translation>如何判定达成</translation>
+            <source>What the client will see</source>
+            <translation>客户将看到的结果</translation>
         </message>
         <message>
             <source>e.g. 5 working days without paper reports</source>
             <translation>例如:连续 5 个工作日不再使用纸质报表</translation>
+        </message>
+        <message>
+            <source>How we will know</source>
+            <translation>如何判定达成</translation>
         </message>
         <message>
             <source>Due</source>
@@ -662,24 +662,24 @@
             <translation>标题</translation>
         </message>
         <message>
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
             <source>Set</source>
             <translation>设定</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
         </message>
         <message>
             <source>Details</source>
             <translation>详情</translation>
         </message>
         <message>
-            <source>Attendees</source>
-            <translation>参加人员</translation>
-        </message>
-        <message>
             <source>Names, one per line</source>
             <translation>姓名,每行一个</translation>
+        </message>
+        <message>
+            <source>Attendees</source>
+            <translation>参加人员</translation>
         </message>
         <message>
             <source>Written material was left with the client</source>
@@ -830,10 +830,6 @@
             <translation>标题</translation>
         </message>
         <message>
-            <source>e.g. data migration</source>
-            <translation>例如:数据迁移</translation>
-        </message>
-        <message>
             <source>Category</source>
             <translation>类别</translation>
         </message>
@@ -846,12 +842,12 @@
             <translation>报告日期</translation>
         </message>
         <message>
-            <source>Resolved on</source>
-            <translation>解决日期</translation>
-        </message>
-        <message>
             <source>Set</source>
             <translation>设定</translation>
+        </message>
+        <message>
+            <source>Resolved on</source>
+            <translation>解决日期</translation>
         </message>
         <message>
             <source>Symptoms</source>
@@ -864,6 +860,10 @@
         <message>
             <source>Resolution</source>
             <translation>解决办法</translation>
+        </message>
+        <message>
+            <source>e.g. data migration</source>
+            <translation>例如:数据迁移</translation>
         </message>
     </context>
     <context>
@@ -1503,16 +1503,16 @@
             <translation>编辑里程碑</translation>
         </message>
         <message>
+            <source>Set</source>
+            <translation>设定</translation>
+        </message>
+        <message>
             <source>Milestone</source>
             <translation>里程碑</translation>
         </message>
         <message>
             <source>Baseline date</source>
             <translation>基线日期</translation>
-        </message>
-        <message>
-            <source>Set</source>
-            <translation>设定</translation>
         </message>
         <message>
             <source>Forecast date</source>
@@ -2219,12 +2219,12 @@ It is hidden from the lists, never erased; you can restore it later.</source>
             <translation>描述</translation>
         </message>
         <message>
-            <source>Acceptance criteria</source>
-            <translation>验收标准</translation>
-        </message>
-        <message>
             <source>How the client accepts it</source>
             <translation>客户如何验收</translation>
+        </message>
+        <message>
+            <source>Acceptance criteria</source>
+            <translation>验收标准</translation>
         </message>
         <message>
             <source>Effort</source>

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QTabWidget, QVBoxLayout, QWidget
 
 from deliverydesk.gui.dialogs.base import FormDialog
-from deliverydesk.gui.dialogs.records.fields import ref_label
+from deliverydesk.gui.dialogs.records.fields import ref_label, value_of
 from deliverydesk.gui.env import GuiEnv
 
 
@@ -22,6 +22,7 @@ class RecordDialog(FormDialog):
         self.setMinimumWidth(560)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not env.readonly)
         self._tab_forms: dict[str, int] = {}
+        self.field_widgets: dict[str, QWidget] = {}
         self.tabs: QTabWidget | None = None
 
     @property
@@ -57,7 +58,12 @@ class RecordDialog(FormDialog):
     def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
         if self.tabs is not None:
             self._tab_forms[name] = self.tabs.count() - 1
+        self.field_widgets[name] = widget
         return super().add_field(name, label, widget)
+
+    def field_values(self) -> dict[str, Any]:
+        """Every field's value by field name (the draft's names)."""
+        return {name: value_of(widget) for name, widget in self.field_widgets.items()}
 
     def show_field_errors(self, fields: Any) -> None:
         if self.tabs is not None:

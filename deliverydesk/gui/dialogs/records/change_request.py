@@ -25,7 +25,6 @@ from deliverydesk.gui.dialogs.records.fields import (
     whole,
 )
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.formatting import from_qdate
 from deliverydesk.services.change_requests import create_change_request, update_change_request
 
 
@@ -105,19 +104,19 @@ class ChangeRequestDialog(RecordDialog):
             self.tr("Matching exclusion"),
             link_combo(self, self.tr("None"), exclusion_options, v.exclusion_id),
         )
+        self._impact_fields(choices.currency)
+
+    def _impact_fields(self, currency: str) -> None:
+        v = self.value
         self.effort = self.add_field(
             "effort_hours", self.tr("Effort"), hours(self, v.effort_hours, self.tr(" h"))
         )
-        self.cost = self.add_field(
-            "cost_cents", self.tr("Cost"), hours(self, v.cost_cents / 100, " " + choices.currency, 1e9)
-        )
-        self.cost.setDecimals(2)
-        self.cost.setValue(v.cost_cents / 100)
-        self.schedule = self.add_field(
-            "schedule_days",
-            self.tr("Schedule impact"),
-            whole(self, v.schedule_days, self.tr(" working days")),
-        )
+        cost = hours(self, 0, " " + currency, 1e9)
+        cost.setDecimals(2)
+        cost.setValue(v.cost_cents / 100)
+        self.cost = self.add_field("cost_cents", self.tr("Cost"), cost)
+        days = whole(self, v.schedule_days, self.tr(" working days"))
+        self.schedule = self.add_field("schedule_days", self.tr("Schedule impact"), days)
         self.risk = self.add_field("risk", self.tr("Risk"), enum_combo(self, RiskLevel, v.risk))
 
     def _analysis_tab(self) -> None:
@@ -161,41 +160,9 @@ class ChangeRequestDialog(RecordDialog):
         )
 
     def draft(self) -> ChangeRequestDraft:
-        texts = (
-            "description",
-            "client_benefit",
-            "client_cost",
-            "risks",
-            "alternatives",
-            "recommendation",
-            "rationale",
-            "approval_note",
-        )
-        return ChangeRequestDraft(
-            id=self.item_id,
-            project_id=self.project_id,
-            title=self.title.text(),
-            category=self.category.text(),
-            requested_by_id=self.requested_by.currentData(),
-            requested_by_name=self.requested_by_name.text(),
-            requested_on=from_qdate(self.requested_on.date()),
-            channel=self.channel.currentData(),
-            triage=self.triage.currentData(),
-            scope_check=self.scope_check.currentData(),
-            scope_item_id=self.scope_item.currentData(),
-            exclusion_id=self.exclusion.currentData(),
-            effort_hours=self.effort.value(),
-            cost_cents=round(self.cost.value() * 100),
-            schedule_days=self.schedule.value(),
-            risk=self.risk.currentData(),
-            decision=self.decision.currentData(),
-            decided_by=self.decided_by.text(),
-            decided_on=self.decided_on.value(),
-            escalation_needed=self.escalation.isChecked(),
-            approved_by=self.approved_by.text(),
-            approved_on=self.approved_on.value(),
-            **{name: getattr(self, name).toPlainText() for name in texts},
-        )
+        values = self.field_values()
+        values["cost_cents"] = round(values["cost_cents"] * 100)  # shown in currency units
+        return ChangeRequestDraft(id=self.item_id, project_id=self.project_id, **values)
 
     def save(self) -> ChangeRequestItem:
         if self.is_new:

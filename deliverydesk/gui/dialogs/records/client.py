@@ -84,48 +84,43 @@ class ProjectDialog(RecordDialog):
         super().__init__(env, item.id, item, parent)
         self.setObjectName("projectDialog")
         self.setWindowTitle(self.tr("Edit project"))
-        today = env.ctx.today()
+        self._contract_fields(item)
+        self._delivery_fields(item)
+
+    def _contract_fields(self, item: ProjectItem) -> None:
         self.code = self.add_field("code", self.tr("Code"), line(self, item.code))
         self.name = self.add_field("name", self.tr("Project name"), line(self, item.name))
-        self.contract_ref = self.add_field(
-            "contract_ref", self.tr("Contract reference"), line(self, item.contract_ref)
-        )
-        self.value = self.add_field(
-            "contract_value_cents",
-            self.tr("Contract value"),
-            hours(self, item.contract_value_cents / 100, "", 1e10),
-        )
-        self.value.setDecimals(2)
-        self.value.setValue(item.contract_value_cents / 100)
+        reference = line(self, item.contract_ref)
+        self.contract_ref = self.add_field("contract_ref", self.tr("Contract reference"), reference)
+        value = hours(self, 0, "", 1e10)
+        value.setDecimals(2)
+        value.setValue(item.contract_value_cents / 100)
+        self.value = self.add_field("contract_value_cents", self.tr("Contract value"), value)
         self.currency = QComboBox(self)
         self.currency.setEditable(True)
         self.currency.addItems(["CNY", "EUR", "USD", "HKD", "JPY", "GBP"])
         self.currency.setCurrentText(item.currency)
         self.add_field("currency", self.tr("Currency"), self.currency)
-        set_text = self.tr("Set")
-        self.start = self.add_field(
-            "start_date", self.tr("Contract start"), OptionalDate(self, item.start_date, today, set_text)
-        )
-        self.end = self.add_field(
-            "end_date", self.tr("Contract end"), OptionalDate(self, item.end_date, today, set_text)
-        )
+        today, set_text = self.env.ctx.today(), self.tr("Set")
+        start, end = (OptionalDate(self, d, today, set_text) for d in (item.start_date, item.end_date))
+        self.start = self.add_field("start_date", self.tr("Contract start"), start)
+        self.end = self.add_field("end_date", self.tr("Contract end"), end)
+
+    def _delivery_fields(self, item: ProjectItem) -> None:
         self.status = self.add_field(
             "status", self.tr("Status"), enum_combo(self, ProjectStatus, item.status)
         )
         self.lead = self.add_field("delivery_lead", self.tr("Delivery lead"), line(self, item.delivery_lead))
         self.sales = self.add_field("sales_owner", self.tr("Sales owner"), line(self, item.sales_owner))
         h = self.tr(" h")
-        self.effort = self.add_field(
-            "contracted_effort_hours",
-            self.tr("Contracted effort"),
+        effort, goodwill = (
             hours(self, item.contracted_effort_hours, h),
+            hours(self, item.goodwill_budget_hours, h),
         )
-        self.goodwill = self.add_field(
-            "goodwill_budget_hours", self.tr("Goodwill budget"), hours(self, item.goodwill_budget_hours, h)
-        )
-        self.language = self.add_field(
-            "language", self.tr("Document language"), enum_combo(self, Language, item.language)
-        )
+        self.effort = self.add_field("contracted_effort_hours", self.tr("Contracted effort"), effort)
+        self.goodwill = self.add_field("goodwill_budget_hours", self.tr("Goodwill budget"), goodwill)
+        language = enum_combo(self, Language, item.language)
+        self.language = self.add_field("language", self.tr("Document language"), language)
 
     def save(self) -> ProjectItem:
         item = self.item

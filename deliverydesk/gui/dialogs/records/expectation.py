@@ -33,39 +33,29 @@ class ExpectationDialog(RecordDialog):
         self.setObjectName("expectationDialog")
         self.setWindowTitle(self.tr("New expectation") if item is None else self.tr("Edit expectation"))
         self.add_ref_row(next_ref)
+        self._add_fields(item or ExpectationDraft(project_id=project_id, statement=""), contacts)
+
+    def _add_fields(self, v: ExpectationItem | ExpectationDraft, contacts: Sequence[ContactItem]) -> None:
+        example = self.tr("e.g. Work orders are reported by scanning")
         self.statement = self.add_field(
-            "statement",
-            self.tr("What the client will see"),
-            area(
-                self,
-                item.statement if item else "",
-                placeholder=self.tr("e.g. Work orders are reported by scanning"),
-            ),
+            "statement", self.tr("What the client will see"), area(self, v.statement, placeholder=example)
         )
+        example = self.tr("e.g. 5 working days without paper reports")
         self.measure = self.add_field(
-            "measure",
-            self.tr("How we will know"),
-            area(self, item.measure if item else "", 2, self.tr("e.g. 5 working days without paper reports")),
+            "measure", self.tr("How we will know"), area(self, v.measure, 2, example)
         )
+        today = self.env.ctx.today()
         self.due = self.add_field(
-            "due_date",
-            self.tr("Due"),
-            OptionalDate(self, item.due_date if item else None, env.ctx.today(), self.tr("Set")),
+            "due_date", self.tr("Due"), OptionalDate(self, v.due_date, today, self.tr("Set"))
         )
+        options = contact_options(contacts)
         self.agreed_with = self.add_field(
             "agreed_with_id",
             self.tr("Agreed with"),
-            link_combo(
-                self,
-                self.tr("Not yet agreed"),
-                contact_options(contacts),
-                item.agreed_with_id if item else None,
-            ),
+            link_combo(self, self.tr("Not yet agreed"), options, v.agreed_with_id),
         )
         self.status = self.add_field(
-            "status",
-            self.tr("Status"),
-            enum_combo(self, ExpectationStatus, item.status if item else ExpectationStatus.DRAFT),
+            "status", self.tr("Status"), enum_combo(self, ExpectationStatus, v.status)
         )
 
     def save(self) -> ExpectationItem:

@@ -150,3 +150,22 @@ def ref_label(parent: QWidget, text: str) -> QLabel:
 
 def text_of(widget: QLineEdit | QPlainTextEdit) -> str:
     return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+
+
+def value_of(widget: QWidget) -> Any:
+    """What a field widget holds, as the draft wants it (text, number, member, date, flag)."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QDoubleSpinBox | QSpinBox):
+        return widget.value()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, OptionalDate):
+        return widget.value()
+    if isinstance(widget, QDateEdit):
+        return from_qdate(widget.date())
+    raise TypeError(f"no value for {type(widget).__name__}")

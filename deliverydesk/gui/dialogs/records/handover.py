@@ -29,30 +29,25 @@ class HandoverDialog(RecordDialog):
         super().__init__(env, project_id, item, parent)
         self.setObjectName("handoverDialog")
         self.setWindowTitle(self.tr("New handover entry") if item is None else self.tr("Edit handover entry"))
-        today = env.ctx.today()
-        self.kind = self.add_field(
-            "kind", self.tr("Kind"), enum_combo(self, HandoverKind, item.kind if item else kind)
-        )
-        self.title = self.add_field("title", self.tr("Title"), line(self, item.title if item else ""))
-        self.item_date = self.add_field(
-            "item_date",
-            self.tr("Date"),
-            OptionalDate(self, item.item_date if item else today, today, self.tr("Set")),
-        )
-        self.details = self.add_field("details", self.tr("Details"), area(self, item.details if item else ""))
-        self.attendees = self.add_field(
-            "attendees",
-            self.tr("Attendees"),
-            area(self, item.attendees if item else "", 2, self.tr("Names, one per line")),
-        )
-        self.material_left = QCheckBox(self.tr("Written material was left with the client"), self)
-        self.material_left.setChecked(bool(item and item.material_left))
-        self.add_field("material_left", "", self.material_left)
-        self.recommendation = self.add_field(
-            "recommendation", self.tr("Recommendation"), area(self, item.recommendation if item else "", 2)
-        )
+        v = item or HandoverEntryDraft(project_id=project_id, kind=kind, title="", item_date=env.ctx.today())
+        self._add_fields(v)
         self.kind.currentIndexChanged.connect(lambda _i: self._show_kind_fields())
         self._show_kind_fields()
+
+    def _add_fields(self, v: HandoverEntry | HandoverEntryDraft) -> None:
+        today = self.env.ctx.today()
+        self.kind = self.add_field("kind", self.tr("Kind"), enum_combo(self, HandoverKind, v.kind))
+        self.title = self.add_field("title", self.tr("Title"), line(self, v.title))
+        date = OptionalDate(self, v.item_date, today, self.tr("Set"))
+        self.item_date = self.add_field("item_date", self.tr("Date"), date)
+        self.details = self.add_field("details", self.tr("Details"), area(self, v.details))
+        names = self.tr("Names, one per line")
+        self.attendees = self.add_field("attendees", self.tr("Attendees"), area(self, v.attendees, 2, names))
+        self.material_left = QCheckBox(self.tr("Written material was left with the client"), self)
+        self.material_left.setChecked(v.material_left)
+        self.add_field("material_left", "", self.material_left)
+        advice = area(self, v.recommendation, 2)
+        self.recommendation = self.add_field("recommendation", self.tr("Recommendation"), advice)
 
     def _show_kind_fields(self) -> None:
         kind = self.kind.currentData()

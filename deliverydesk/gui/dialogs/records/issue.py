@@ -29,37 +29,32 @@ class IssueDialog(RecordDialog):
         super().__init__(env, project_id, item, parent)
         self.setObjectName("issueDialog")
         self.setWindowTitle(self.tr("New issue") if item is None else self.tr("Edit issue"))
-        today = env.ctx.today()
         self.add_ref_row(next_ref)
-        self.title = self.add_field("title", self.tr("Title"), line(self, item.title if item else ""))
-        self.category = QComboBox(self)
-        self.category.setEditable(True)  # reuse a category so the same problem is counted together
-        self.category.addItems(sorted(set(categories)))
-        self.category.setCurrentText(item.category if item else "")
-        self.category.lineEdit().setPlaceholderText(self.tr("e.g. data migration"))
-        self.add_field("category", self.tr("Category"), self.category)
+        v = item or IssueDraft(project_id=project_id, title="", reported_on=env.ctx.today())
+        self.title = self.add_field("title", self.tr("Title"), line(self, v.title))
+        self.category = self.add_field(
+            "category", self.tr("Category"), self._category_combo(v.category, categories)
+        )
         self.severity = self.add_field(
-            "severity",
-            self.tr("Severity"),
-            enum_combo(self, Severity, item.severity if item else Severity.MEDIUM),
+            "severity", self.tr("Severity"), enum_combo(self, Severity, v.severity)
         )
         self.reported_on = self.add_field(
-            "reported_on", self.tr("Reported on"), date_edit(self, item.reported_on if item else today)
+            "reported_on", self.tr("Reported on"), date_edit(self, v.reported_on)
         )
-        self.resolved_on = self.add_field(
-            "resolved_on",
-            self.tr("Resolved on"),
-            OptionalDate(self, item.resolved_on if item else None, today, self.tr("Set")),
-        )
-        self.symptoms = self.add_field(
-            "symptoms", self.tr("Symptoms"), area(self, item.symptoms if item else "")
-        )
-        self.root_cause = self.add_field(
-            "root_cause", self.tr("Root cause"), area(self, item.root_cause if item else "")
-        )
-        self.resolution = self.add_field(
-            "resolution", self.tr("Resolution"), area(self, item.resolution if item else "")
-        )
+        resolved = OptionalDate(self, v.resolved_on, env.ctx.today(), self.tr("Set"))
+        self.resolved_on = self.add_field("resolved_on", self.tr("Resolved on"), resolved)
+        self.symptoms = self.add_field("symptoms", self.tr("Symptoms"), area(self, v.symptoms))
+        self.root_cause = self.add_field("root_cause", self.tr("Root cause"), area(self, v.root_cause))
+        self.resolution = self.add_field("resolution", self.tr("Resolution"), area(self, v.resolution))
+
+    def _category_combo(self, current: str, categories: Sequence[str]) -> QComboBox:
+        """Typed or picked: reusing a category lets the same problem be counted across clients."""
+        combo = QComboBox(self)
+        combo.setEditable(True)
+        combo.addItems(sorted(set(categories)))
+        combo.setCurrentText(current)
+        combo.lineEdit().setPlaceholderText(self.tr("e.g. data migration"))
+        return combo
 
     def save(self) -> IssueItem:
         draft = IssueDraft(

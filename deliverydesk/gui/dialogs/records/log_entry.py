@@ -18,8 +18,6 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services.log import add_log_entry, correct_log_entry
 
-LINKS = ("change_request_id", "expectation_id", "milestone_id", "issue_id")
-
 
 @dataclass(frozen=True)
 class LogLinks:
@@ -67,42 +65,31 @@ class LogEntryDialog(RecordDialog):
         self._build_fields(original, links)
 
     def _build_fields(self, original: LogEntryItem | None, links: LogLinks) -> None:
-        when = QDateTimeEdit(to_qdatetime(original.occurred_at if original else self.env.ctx.now()), self)
+        v = original or LogEntryDraft(project_id=self.project_id, occurred_at=self.env.ctx.now(), summary="")
+        when = QDateTimeEdit(to_qdatetime(v.occurred_at), self)
         when.setCalendarPopup(True)
         self.occurred_at = self.add_field("occurred_at", self.tr("When"), when)
-        self.kind = self.add_field(
-            "kind", self.tr("Kind"), enum_combo(self, LogKind, original.kind if original else LogKind.MEETING)
-        )
+        self.kind = self.add_field("kind", self.tr("Kind"), enum_combo(self, LogKind, v.kind))
         self.participants = self.add_field(
-            "participants", self.tr("Participants"), line(self, original.participants if original else "")
+            "participants", self.tr("Participants"), line(self, v.participants)
         )
-        self.summary = self.add_field(
-            "summary", self.tr("Summary"), line(self, original.summary if original else "")
-        )
-        self.details = self.add_field(
-            "details", self.tr("Details"), area(self, original.details if original else "", 4)
-        )
-        none = self.tr("None")
-        current = {name: getattr(original, name) if original else None for name in LINKS}
-        self.change_request = self.add_field(
-            "change_request_id",
-            self.tr("Change request"),
-            link_combo(self, none, links.change_requests, current["change_request_id"]),
-        )
-        self.expectation = self.add_field(
-            "expectation_id",
-            self.tr("Expectation"),
-            link_combo(self, none, links.expectations, current["expectation_id"]),
-        )
-        self.milestone = self.add_field(
-            "milestone_id",
-            self.tr("Milestone"),
-            link_combo(self, none, links.milestones, current["milestone_id"]),
-        )
-        self.issue = self.add_field(
-            "issue_id", self.tr("Issue"), link_combo(self, none, links.issues, current["issue_id"])
-        )
+        self.summary = self.add_field("summary", self.tr("Summary"), line(self, v.summary))
+        self.details = self.add_field("details", self.tr("Details"), area(self, v.details, 4))
+        self._link_fields(v, links)
         self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _link_fields(self, v: LogEntryItem | LogEntryDraft, links: LogLinks) -> None:
+        none = self.tr("None")
+        rows = (
+            ("change_request_id", self.tr("Change request"), links.change_requests),
+            ("expectation_id", self.tr("Expectation"), links.expectations),
+            ("milestone_id", self.tr("Milestone"), links.milestones),
+            ("issue_id", self.tr("Issue"), links.issues),
+        )
+        self.links = {
+            name: self.add_field(name, text, link_combo(self, none, options, getattr(v, name)))
+            for name, text, options in rows
+        }
 
     def save(self) -> LogEntryItem:
         draft = LogEntryDraft(
@@ -112,10 +99,7 @@ class LogEntryDialog(RecordDialog):
             participants=self.participants.text(),
             summary=self.summary.text(),
             details=self.details.toPlainText(),
-            change_request_id=self.change_request.currentData(),
-            expectation_id=self.expectation.currentData(),
-            milestone_id=self.milestone.currentData(),
-            issue_id=self.issue.currentData(),
+            **{name: combo.currentData() for name, combo in self.links.items()},
         )
         if self.item is None:
             return add_log_entry(self.env.ctx, draft)

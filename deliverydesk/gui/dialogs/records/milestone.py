@@ -37,38 +37,30 @@ class MilestoneDialog(RecordDialog):
         super().__init__(env, project_id, item, parent)
         self.setObjectName("milestoneDialog")
         self.setWindowTitle(self.tr("New milestone") if item is None else self.tr("Edit milestone"))
-        today = env.ctx.today()
         self.add_ref_row(next_ref)
-        self.name = self.add_field("name", self.tr("Milestone"), line(self, item.name if item else ""))
-        self.baseline = self.add_field(
-            "baseline_date", self.tr("Baseline date"), date_edit(self, item.baseline_date if item else today)
-        )
-        set_text = self.tr("Set")
-        self.forecast = self.add_field(
-            "forecast_date",
-            self.tr("Forecast date"),
-            OptionalDate(self, item.forecast_date if item else None, today, set_text),
-        )
-        self.actual = self.add_field(
-            "actual_date",
-            self.tr("Actual date"),
-            OptionalDate(self, item.actual_date if item else None, today, set_text),
-        )
-        self.owner = self.add_field(
-            "owner_side",
-            self.tr("Who acts next"),
-            enum_combo(self, OwnerSide, item.owner_side if item else OwnerSide.VENDOR),
-        )
-        self.status = self.add_field(
-            "status",
-            self.tr("Status"),
-            enum_combo(self, MilestoneStatus, item.status if item else MilestoneStatus.PLANNED),
-        )
-        self.is_main = QCheckBox(self.tr("The main goal (deferred B-items wait for it)"), self)
-        self.is_main.setChecked(bool(item and item.is_main))
-        self.add_field("is_main", "", self.is_main)
+        today = env.ctx.today()
+        self._add_fields(item or MilestoneDraft(project_id=project_id, name="", baseline_date=today))
         if item is not None:
             self._change_fields(change_requests)
+
+    def _add_fields(self, v: MilestoneItem | MilestoneDraft) -> None:
+        today, set_text = self.env.ctx.today(), self.tr("Set")
+        self.name = self.add_field("name", self.tr("Milestone"), line(self, v.name))
+        self.baseline = self.add_field(
+            "baseline_date", self.tr("Baseline date"), date_edit(self, v.baseline_date)
+        )
+        forecast = OptionalDate(self, v.forecast_date, today, set_text)
+        self.forecast = self.add_field("forecast_date", self.tr("Forecast date"), forecast)
+        self.actual = self.add_field(
+            "actual_date", self.tr("Actual date"), OptionalDate(self, v.actual_date, today, set_text)
+        )
+        self.owner = self.add_field(
+            "owner_side", self.tr("Who acts next"), enum_combo(self, OwnerSide, v.owner_side)
+        )
+        self.status = self.add_field("status", self.tr("Status"), enum_combo(self, MilestoneStatus, v.status))
+        self.is_main = QCheckBox(self.tr("The main goal (deferred B-items wait for it)"), self)
+        self.is_main.setChecked(v.is_main)
+        self.add_field("is_main", "", self.is_main)
 
     def _change_fields(self, change_requests: Sequence[ChangeRequestItem]) -> None:
         self.reason = self.add_field(

@@ -31,27 +31,19 @@ class ScopeItemDialog(RecordDialog):
         self.setObjectName("scopeItemDialog")
         self.setWindowTitle(self.tr("New scope item") if item is None else self.tr("Edit scope item"))
         self.add_ref_row(next_ref)
-        self.title = self.add_field("title", self.tr("Deliverable"), line(self, item.title if item else ""))
-        self.description = self.add_field(
-            "description", self.tr("Description"), area(self, item.description if item else "")
-        )
+        v = item or ScopeItemDraft(project_id=project_id, title="")
+        self.title = self.add_field("title", self.tr("Deliverable"), line(self, v.title))
+        self.description = self.add_field("description", self.tr("Description"), area(self, v.description))
+        how = self.tr("How the client accepts it")
         self.criteria = self.add_field(
             "acceptance_criteria",
             self.tr("Acceptance criteria"),
-            area(
-                self,
-                item.acceptance_criteria if item else "",
-                placeholder=self.tr("How the client accepts it"),
-            ),
+            area(self, v.acceptance_criteria, placeholder=how),
         )
         self.effort = self.add_field(
-            "effort_hours", self.tr("Effort"), hours(self, item.effort_hours if item else 0, self.tr(" h"))
+            "effort_hours", self.tr("Effort"), hours(self, v.effort_hours, self.tr(" h"))
         )
-        self.status = self.add_field(
-            "status",
-            self.tr("Status"),
-            enum_combo(self, ScopeStatus, item.status if item else ScopeStatus.NOT_STARTED),
-        )
+        self.status = self.add_field("status", self.tr("Status"), enum_combo(self, ScopeStatus, v.status))
 
     def save(self) -> ScopeEntry:
         draft = ScopeItemDraft(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from deliverydesk.domain.enums import Decision, Triage
 from deliverydesk.domain.models import ChangeRequestItem, ContactItem, ExclusionItem, ProjectItem, ScopeEntry
@@ -107,12 +107,9 @@ class ChangeRequestsPage(RecordsPage):
                 optional=(REQUESTED, SCOPE, BY, EFFORT),
                 stretch_column=TITLE,
             ),
+            self.edit_request,
         )
-        self.panel.new_wanted.connect(lambda: self.edit_request(None))
-        self.panel.edit_wanted.connect(self.edit_request)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(self.panel, 1)
+        self.lay_out(self.panel)
 
     def title(self) -> str:
         return self.tr("Change requests")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from deliverydesk.domain.enums import ExpectationStatus
 from deliverydesk.domain.models import ContactItem, ExpectationItem
@@ -83,12 +83,9 @@ class ExpectationsPage(RecordsPage):
                 stretch_column=STATEMENT,
                 optional=(MEASURE, AGREED, DUE),
             ),
+            self.edit_expectation,
         )
-        self.panel.new_wanted.connect(lambda: self.edit_expectation(None))
-        self.panel.edit_wanted.connect(self.edit_expectation)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(self.panel, 1)
+        self.lay_out(self.panel)
 
     def title(self) -> str:
         return self.tr("Expectations")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from deliverydesk.domain.enums import HandoverKind
 from deliverydesk.domain.models import HandoverEntry
@@ -52,39 +52,34 @@ class HandoverPage(RecordsPage):
     def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
         self.all_entries: tuple[HandoverEntry, ...] = ()
-        self.panel = self.add_panel(
-            HandoverModel(self),
-            PanelSpec(
-                key="handover",
-                title=self.tr("Handover"),
-                empty_text=self.tr(
-                    "Nothing recorded for the handover yet. List each document handed over, "
-                    "each training session, the risks the client must know and the open items."
-                ),
-                describe=lambda item: f"{label(item.kind)}: {item.title}",
-                archive=handover.archive_handover_entry,
-                restore=handover.restore_handover_entry,
-                widths=(150, 240, 88),
-                stretch_column=NOTES,
-                optional=(DATE,),
-            ),
-        )
+        self.panel = self.add_panel(HandoverModel(self), self._spec(), self.edit_entry)
         self.kind_filter = QComboBox(self)
         self.kind_filter.setObjectName("handoverKindFilter")
         self.kind_filter.addItem(self.tr("All kinds"), None)
         for kind in HandoverKind:
             self.kind_filter.addItem(label(kind), kind.value)
         self.kind_filter.currentIndexChanged.connect(lambda _i: self._show_entries())
-        self.panel.new_wanted.connect(lambda: self.edit_entry(None))
-        self.panel.edit_wanted.connect(self.edit_entry)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Show"), self))
         row.addWidget(self.kind_filter)
         row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message_bar)
-        layout.addLayout(row)
-        layout.addWidget(self.panel, 1)
+        self.lay_out(row, self.panel)
+
+    def _spec(self) -> PanelSpec:
+        return PanelSpec(
+            key="handover",
+            title=self.tr("Handover"),
+            empty_text=self.tr(
+                "Nothing recorded for the handover yet. List each document handed over, "
+                "each training session, the risks the client must know and the open items."
+            ),
+            describe=lambda item: f"{label(item.kind)}: {item.title}",
+            archive=handover.archive_handover_entry,
+            restore=handover.restore_handover_entry,
+            widths=(150, 240, 88),
+            stretch_column=NOTES,
+            optional=(DATE,),
+        )
 
     def title(self) -> str:
         return self.tr("Handover")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from deliverydesk.domain.enums import Severity
 from deliverydesk.domain.models import IssueCategoryItem, IssueItem, ReviewItem
@@ -96,50 +95,41 @@ class IssuesPage(RecordsPage):
 
     def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
-        self.issues = self.add_panel(
-            IssueModel(self),
-            PanelSpec(
-                key="issues",
-                title=self.tr("Issues"),
-                empty_text=self.tr(
-                    "No issues recorded. Give each problem a category: the same category at "
-                    "several clients shows a recurring problem."
-                ),
-                describe=lambda item: f"{item.ref} {item.title}",
-                archive=issues.archive_issue,
-                restore=issues.restore_issue,
-                widths=(48, 240, 130, 80, 88),
-                stretch_column=TITLE,
-                optional=(RESOLVED, REPORTED, SEVERITY),
+        self.issues = self.add_panel(IssueModel(self), self._issues_spec(), self.edit_issue)
+        self.reviews = self.add_panel(ReviewModel(self), self._reviews_spec(), self.edit_review)
+        self.lay_out(self.issues, self.reviews)
+
+    def _issues_spec(self) -> PanelSpec:
+        return PanelSpec(
+            key="issues",
+            title=self.tr("Issues"),
+            empty_text=self.tr(
+                "No issues recorded. Give each problem a category: the same category at "
+                "several clients shows a recurring problem."
             ),
+            describe=lambda item: f"{item.ref} {item.title}",
+            archive=issues.archive_issue,
+            restore=issues.restore_issue,
+            widths=(48, 240, 130, 80, 88),
+            stretch_column=TITLE,
+            optional=(RESOLVED, REPORTED, SEVERITY),
         )
-        self.reviews = self.add_panel(
-            ReviewModel(self),
-            PanelSpec(
-                key="reviews",
-                title=self.tr("Butterfly reviews"),
-                empty_text=self.tr(
-                    "No reviews yet. After the project or a major incident, look at both sides "
-                    "over the short, mid and long term."
-                ),
-                describe=lambda item: self.tr("the review of %1").replace("%1", format_date(item.held_on)),
-                archive=reviews.archive_review,
-                restore=reviews.restore_review,
-                widths=(88, 120, 260),
-                stretch_column=LESSONS,
-                optional=(CLIENT_SHORT,),
+
+    def _reviews_spec(self) -> PanelSpec:
+        return PanelSpec(
+            key="reviews",
+            title=self.tr("Butterfly reviews"),
+            empty_text=self.tr(
+                "No reviews yet. After the project or a major incident, look at both sides "
+                "over the short, mid and long term."
             ),
+            describe=lambda item: self.tr("the review of %1").replace("%1", format_date(item.held_on)),
+            archive=reviews.archive_review,
+            restore=reviews.restore_review,
+            widths=(88, 120, 260),
+            stretch_column=LESSONS,
+            optional=(CLIENT_SHORT,),
         )
-        self.issues.new_wanted.connect(lambda: self.edit_issue(None))
-        self.issues.edit_wanted.connect(self.edit_issue)
-        self.reviews.new_wanted.connect(lambda: self.edit_review(None))
-        self.reviews.edit_wanted.connect(self.edit_review)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.issues)
-        splitter.addWidget(self.reviews)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(splitter, 1)
 
     def title(self) -> str:
         return self.tr("Issues && reviews")

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from deliverydesk.domain.drafts import LogEntryDraft
 from deliverydesk.domain.enums import LogKind
@@ -114,16 +114,12 @@ class LogPage(RecordsPage):
                 stretch_column=SUMMARY,
                 optional=(PARTICIPANTS, KIND),
             ),
+            self.edit_entry,
         )
         self.panel.act_edit.setText(self.tr("Correct…"))
         self.panel.act_edit.setToolTip(self.tr("Write a correction (Enter or F2); the original stays"))
-        self.panel.new_wanted.connect(lambda: self.open_entry(None))
-        self.panel.edit_wanted.connect(self.correct)
         self.panel.model.more_wanted.connect(self._fetch_more)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message_bar)
-        layout.addLayout(self._quick_add())
-        layout.addWidget(self.panel, 1)
+        self.lay_out(self._quick_add(), self.panel)
 
     def _quick_add(self) -> QHBoxLayout:
         self.quick_kind = enum_combo(self, LogKind, LogKind.MEETING)
@@ -169,6 +165,13 @@ class LogPage(RecordsPage):
         assert self.project_id is not None
         links = self.data.links if self.data else LogLinks()
         self.open_dialog(LogEntryDialog(self.env, self.project_id, original, links, self))
+
+    def edit_entry(self, item: LogEntryItem | None) -> None:
+        """New writes an entry; editing one writes its correction (the log is append-only)."""
+        if item is None:
+            self.open_entry(None)
+        else:
+            self.correct(item)
 
     def correct(self, item: LogEntryItem) -> None:
         """Correct the newest version: an entry already corrected is followed to its correction."""

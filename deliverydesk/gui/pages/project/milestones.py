@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -152,9 +151,8 @@ class MilestonesPage(RecordsPage):
                 stretch_column=NAME,
                 optional=(ACTUAL, OWNER, BASELINE),
             ),
+            self.edit_milestone,
         )
-        self.panel.new_wanted.connect(lambda: self.edit_milestone(None))
-        self.panel.edit_wanted.connect(self.edit_milestone)
         self.panel.selected.connect(self._load_history)
         self.act_move = QAction(icon("milestone"), self.tr("Move date…"), self)
         self.act_move.setToolTip(self.tr("Move the forecast date, with the reason"))
@@ -165,7 +163,7 @@ class MilestonesPage(RecordsPage):
         self.history_title = QLabel(self)
         self.history_title.setTextFormat(Qt.TextFormat.PlainText)
         self.history_title.setStyleSheet(MUTED_STYLE)
-        self._history_box(self._layout())
+        self.lay_out(self.panel, self._history_box(), stretches=(3, 2))
         self._show_history_title(None)
 
     def _history_view(self) -> QTableView:
@@ -181,15 +179,7 @@ class MilestonesPage(RecordsPage):
         view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         return view
 
-    def _layout(self) -> QSplitter:
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.panel)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(splitter, 1)
-        return splitter
-
-    def _history_box(self, splitter: QSplitter) -> None:
+    def _history_box(self) -> QWidget:
         box = QWidget(self)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 4, 0, 0)
@@ -200,9 +190,7 @@ class MilestonesPage(RecordsPage):
         column.addWidget(heading)
         column.addWidget(self.history_title)
         column.addWidget(self.history, 1)
-        splitter.addWidget(box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        return box
 
     def title(self) -> str:
         return self.tr("Milestones")

@@ -135,9 +135,8 @@ class OverviewPage(RecordsPage):
                 stretch_column=5,
                 optional=(4, 2),
             ),
+            self.edit_contact,
         )
-        panel.new_wanted.connect(lambda: self.edit_contact(None))
-        panel.edit_wanted.connect(self.edit_contact)
         return panel
 
     def _facts(self, parent: QWidget) -> QGridLayout:

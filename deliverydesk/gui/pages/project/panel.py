@@ -104,6 +104,7 @@ class RecordPanel(QWidget):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
         self._layout()
+        self.keys = PanelKeys(self)
         archivable = spec.archive is not None
         self.show_archived.setVisible(archivable)
         self.archive_button.setVisible(archivable)
@@ -125,7 +126,6 @@ class RecordPanel(QWidget):
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
         view.doubleClicked.connect(lambda _index: self.edit_current())
-        view.installEventFilter(self)
         view.selectionModel().selectionChanged.connect(lambda *_a: self._current_changed())
         self._size_columns(view)
         return view
@@ -359,22 +359,34 @@ class RecordPanel(QWidget):
             show.toggled.connect(self.show_archived.setChecked)
         return menu
 
-    # --- keyboard ------------------------------------------------------------------------------
+
+class PanelKeys(QObject):
+    """The list's keys, filtered on the view: Insert / Ctrl+N new, Enter / F2 edit.
+
+    Ctrl+N is also the window's New project: accepting the ShortcutOverride here makes the key a
+    plain key press on the list, so there is no ambiguous shortcut while the list has the focus."""
+
+    def __init__(self, panel: RecordPanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        panel.view.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             assert isinstance(event, QKeyEvent)
-            handler = self._key_handler(event)
+            handler = self._handler(event)
             if handler is not None:
-                event.accept()  # ShortcutOverride accepted: the window's Ctrl+N (New project) waits
+                event.accept()
                 if event.type() == QEvent.Type.KeyPress:
                     handler()
                 return True
         return super().eventFilter(watched, event)
 
-    def _key_handler(self, event: QKeyEvent) -> Callable[[], None] | None:
-        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+    def _handler(self, event: QKeyEvent) -> Callable[[], None] | None:
+        panel = self.panel
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if (event.key() == Qt.Key.Key_N and ctrl) or (event.key() in NEW_KEYS and not ctrl):
-            return self.new_wanted.emit if self.act_new.isEnabled() else (lambda: None)
+            return panel.new_wanted.emit if panel.act_new.isEnabled() else (lambda: None)
         if event.key() in EDIT_KEYS and not ctrl:
-            return self.edit_current
+            return panel.edit_current
         return None

@@ -5,9 +5,11 @@ Saving a dialog or archiving reloads the page, reselects the record and tells th
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLayout, QSplitter, QVBoxLayout, QWidget
 
 from deliverydesk.domain.models import ContactItem
 from deliverydesk.errors import DeliveryDeskError
@@ -40,11 +42,34 @@ class RecordsPage(ProjectPage):
     def show_data(self, data: Any) -> None:
         raise NotImplementedError
 
-    def add_panel(self, model: RecordTableModel[Any], spec: PanelSpec) -> RecordPanel:
+    def add_panel(
+        self, model: RecordTableModel[Any], spec: PanelSpec, editor: Callable[[Any], None] | None = None
+    ) -> RecordPanel:
+        """A panel whose New and Edit call ``editor(None)`` and ``editor(record)``."""
         panel = RecordPanel(self.env, model, spec, self)
         panel.changed.connect(self._record_changed)
+        if editor is not None:
+            panel.new_wanted.connect(lambda: editor(None))
+            panel.edit_wanted.connect(editor)
         self.panels.append(panel)
         return panel
+
+    def lay_out(self, *parts: QWidget | QLayout, stretches: Sequence[int] = ()) -> None:
+        """The message bar, then the parts; several widgets share a vertical splitter."""
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message_bar)
+        widgets = [part for part in parts if isinstance(part, QWidget)]
+        for part in parts:
+            if isinstance(part, QLayout):
+                layout.addLayout(part)
+        if len(widgets) == 1:
+            layout.addWidget(widgets[0], 1)
+            return
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        for index, widget in enumerate(widgets):
+            splitter.addWidget(widget)
+            splitter.setStretchFactor(index, stretches[index] if index < len(stretches) else 1)
+        layout.addWidget(splitter, 1)
 
     # --- loading -------------------------------------------------------------------------------
     def set_project(self, project_id: str | None) -> None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from deliverydesk.domain.enums import ScopeStatus
 from deliverydesk.domain.models import ExclusionItem, ScopeEntry
@@ -74,49 +73,38 @@ class ScopePage(RecordsPage):
 
     def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
-        self.items = self.add_panel(
-            ScopeModel(self),
-            PanelSpec(
-                key="scope",
-                title=self.tr("Contracted scope"),
-                empty_text=self.tr(
-                    "No deliverables yet. Add each contracted deliverable with its acceptance "
-                    "criteria: it is what every extra ask is checked against."
-                ),
-                describe=lambda item: f"{item.ref} {item.title}",
-                archive=scope.archive_scope_item,
-                restore=scope.restore_scope_item,
-                widths=(48, 240, 76, 100, 220),
-                stretch_column=TITLE,
-                optional=(CRITERIA, EFFORT),
+        self.items = self.add_panel(ScopeModel(self), self._items_spec(), self.edit_scope_item)
+        self.exclusions = self.add_panel(ExclusionModel(self), self._exclusions_spec(), self.edit_exclusion)
+        self.lay_out(self.items, self.exclusions, stretches=(3, 2))
+
+    def _items_spec(self) -> PanelSpec:
+        return PanelSpec(
+            key="scope",
+            title=self.tr("Contracted scope"),
+            empty_text=self.tr(
+                "No deliverables yet. Add each contracted deliverable with its acceptance "
+                "criteria: it is what every extra ask is checked against."
             ),
+            describe=lambda item: f"{item.ref} {item.title}",
+            archive=scope.archive_scope_item,
+            restore=scope.restore_scope_item,
+            widths=(48, 240, 76, 100, 220),
+            stretch_column=TITLE,
+            optional=(CRITERIA, EFFORT),
         )
-        self.exclusions = self.add_panel(
-            ExclusionModel(self),
-            PanelSpec(
-                key="exclusions",
-                title=self.tr("Exclusions"),
-                empty_text=self.tr(
-                    "No exclusions yet. Writing down what is not included prevents most disputes about scope."
-                ),
-                describe=lambda item: f"{item.ref} {item.text}",
-                archive=scope.archive_exclusion,
-                restore=scope.restore_exclusion,
-                widths=(56,),
+
+    def _exclusions_spec(self) -> PanelSpec:
+        return PanelSpec(
+            key="exclusions",
+            title=self.tr("Exclusions"),
+            empty_text=self.tr(
+                "No exclusions yet. Writing down what is not included prevents most disputes about scope."
             ),
+            describe=lambda item: f"{item.ref} {item.text}",
+            archive=scope.archive_exclusion,
+            restore=scope.restore_exclusion,
+            widths=(56,),
         )
-        self.items.new_wanted.connect(lambda: self.edit_scope_item(None))
-        self.items.edit_wanted.connect(self.edit_scope_item)
-        self.exclusions.new_wanted.connect(lambda: self.edit_exclusion(None))
-        self.exclusions.edit_wanted.connect(self.edit_exclusion)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.items)
-        splitter.addWidget(self.exclusions)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(splitter, 1)
 
     def title(self) -> str:
         return self.tr("Scope && exclusions")
