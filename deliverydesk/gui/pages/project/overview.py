@@ -218,6 +218,14 @@ class OverviewPage(RecordsPage):
         for button in (self.edit_project_button, self.edit_client_button):
             button.setEnabled(not self.env.readonly)
 
+    def set_project(self, project_id: str | None) -> None:
+        if project_id != self.project_id:  # never show the previous project's facts under a new title
+            for shown in (*self.facts.values(), *self.meter_texts.values()):
+                shown.clear()
+            for button in (self.edit_project_button, self.edit_client_button):
+                button.setEnabled(False)
+        super().set_project(project_id)
+
     def edit_project(self) -> None:
         if self.data is not None:
             self.open_dialog(ProjectDialog(self.env, self.data.overview.project, self))
