@@ -26,6 +26,7 @@ from deliverydesk.services.bundle_check import (
     ValidBundle,
     read_bundle,
     refused,
+    shown,
     validate_document,
 )
 from deliverydesk.services.bundle_schema import FORMAT_NAME, FORMAT_VERSION
@@ -173,14 +174,14 @@ def _describe_conflict(conflict: Conflict, bundle: ValidBundle) -> str:
     label = conflict.table.replace("_", " ")
     if conflict.table == "project" and conflict.columns == ("code",):
         return (
-            f"A different project with code {conflict.values[0]} already exists in this database "
+            f"A different project with code {shown(conflict.values[0])} already exists in this database "
             f"(same code, another identity). Rename one of the two projects, then import."
         )
     if conflict.reason == "owner":
         return f"The {label} {conflict.record_id} already belongs to another project in this database."
     row = next(r for r in bundle.records[conflict.table] if r["id"] == conflict.record_id)
-    shown = " ".join(str(row[c]) for c in conflict.columns if c not in ("project_id",))
+    held = " ".join(shown(row[c]) for c in conflict.columns if c != "project_id")
     return (
-        f"The {label} {shown} in the bundle clashes with a different {label} {shown} already in project "
-        f"{bundle.project['code']} of this database."
+        f"The {label} {held} in the bundle clashes with a different {label} {held} already in project "
+        f"{shown(bundle.project['code'])} of this database."
     )

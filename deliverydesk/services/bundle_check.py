@@ -170,6 +170,13 @@ def _parse_json(data: bytes, max_depth: int) -> Any:
         raise refused(f"The file is not a valid bundle: {_short(str(exc))}.") from None
 
 
+def shown(value: Any) -> str:
+    """A value from the bundle as it may appear in a message: printable text as is, anything else
+    (line breaks, control or direction characters) escaped, and never very long."""
+    text = value if isinstance(value, str) and value.isprintable() else repr(value)
+    return _short(text, 80)
+
+
 def _short(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -212,7 +219,7 @@ def _decode_rows(spec: TableSpec, rows: list[dict[str, Any]]) -> list[dict[str, 
         try:
             decoded.append(decode_row(spec, row))
         except ValueError as exc:
-            raise refused(f"The {_label(spec.name)} {row.get('id')}: {exc}.") from None
+            raise refused(f"The {_label(spec.name)} {shown(row.get('id'))}: {exc}.") from None
     return decoded
 
 
@@ -270,8 +277,8 @@ def _check_unique_sets(spec: TableSpec, rows: list[dict[str, Any]]) -> None:
         for row in rows:
             key = tuple(row[c] for c in columns)
             if key in seen:
-                shown = row.get("ref", row.get("code"))
-                raise refused(f"The bundle holds two {_label(spec.name)} records {shown}.")
+                ref = shown(row.get("ref", row.get("code")))
+                raise refused(f"The bundle holds two {_label(spec.name)} records {ref}.")
             seen.add(key)
 
 
@@ -293,8 +300,8 @@ def _check_attachments(rows: list[dict[str, Any]], blobs: Mapping[str, bytes], l
     for row in rows:
         reason = unsafe_filename_reason(row["filename"], limits.max_filename_chars)
         if reason:
-            shown = _short(repr(row["filename"]), 80)
-            raise refused(f"The attachment {row['id']} has an unsafe file name {shown}: {reason}.")
+            name = _short(repr(row["filename"]), 80)
+            raise refused(f"The attachment {row['id']} has an unsafe file name {name}: {reason}.")
         if row["size"] != len(blobs[row["sha256"]]):
             raise refused(f"The attachment {row['id']} gives a size that does not match its content.")
         used.add(row["sha256"])

@@ -60,10 +60,13 @@ BLOB_TABLE: Table = t.BlobRow.__table__  # type: ignore[assignment]
 
 # The column that ties a record to its place in the project tree: it may never change on import.
 _OWNER_COLUMNS = {"contact": "client_id", "milestone_change": "milestone_id"}
-_UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-_SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$")
+# Used with fullmatch: "$" would accept a trailing newline, and "\d" any script's digits.
+_UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_SHA256_RE = re.compile(r"[0-9a-f]{64}")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME_RE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})"
+)
 
 
 @dataclass(frozen=True)
@@ -190,23 +193,23 @@ def _decode_string(spec: ColumnSpec, raw: Any) -> str:
     text: str = _expect(raw, str, "text")
     if spec.max_length is not None and len(text) > spec.max_length:
         raise ValueError(f"is longer than {spec.max_length} characters")
-    if spec.kind == "uuid" and not _UUID_RE.match(text):
+    if spec.kind == "uuid" and not _UUID_RE.fullmatch(text):
         raise ValueError("is not a lowercase UUID")
-    if spec.kind == "sha256" and not _SHA256_RE.match(text):
+    if spec.kind == "sha256" and not _SHA256_RE.fullmatch(text):
         raise ValueError("is not a lowercase SHA-256")
     return text
 
 
 def _decode_date(spec: ColumnSpec, raw: Any) -> date:
     text = _expect(raw, str, "a date (YYYY-MM-DD)")
-    if not _DATE_RE.match(text):
+    if not _DATE_RE.fullmatch(text):
         raise ValueError("must be a date (YYYY-MM-DD)")
     return date.fromisoformat(text)  # raises for 2026-02-30
 
 
 def _decode_datetime(spec: ColumnSpec, raw: Any) -> datetime:
     text = _expect(raw, str, "a date and time with a zone")
-    if not _DATETIME_RE.match(text):
+    if not _DATETIME_RE.fullmatch(text):
         raise ValueError("must be a date and time with a zone (e.g. 2026-03-16T09:30:00Z)")
     return datetime.fromisoformat(text).astimezone(UTC)
 
