@@ -263,7 +263,10 @@ def triage_change_request(
         suggested = notice = None
         if consequence.suggested_outcome is not None:
             suggested = DecisionRequest(
-                request_id=row.id, outcome=consequence.suggested_outcome, rationale=rationale
+                request_id=row.id,
+                outcome=consequence.suggested_outcome,
+                rationale=rationale,
+                decided_by=engineer_name(session, decided_by),
             )
             notice = _client_notice(ctx, session, row, project)
         return TriageResult(
