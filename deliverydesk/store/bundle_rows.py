@@ -197,6 +197,10 @@ def _decode_string(spec: ColumnSpec, raw: Any) -> str:
         raise ValueError("is not a lowercase UUID")
     if spec.kind == "sha256" and not _SHA256_RE.fullmatch(text):
         raise ValueError("is not a lowercase SHA-256")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a "\ud800" escape: the database would refuse it
+        raise ValueError("contains a character that is not valid Unicode") from None
     return text
 
 

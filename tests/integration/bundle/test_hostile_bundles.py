@@ -113,6 +113,15 @@ def test_not_json_is_refused(target: ServiceContext, tmp_path: Path, content: by
     _refused(target, _write(tmp_path, content), match)
 
 
+def test_a_lone_surrogate_is_refused(
+    document: dict[str, Any], target: ServiceContext, tmp_path: Path
+) -> None:
+    _first("client")(document)["name"] = "broken \ud800 name"
+    path = tmp_path / "surrogate.json"
+    path.write_text(json.dumps(document), encoding="ascii")  # the escape \ud800 is valid JSON text
+    _refused(target, path, "not valid Unicode")
+
+
 def test_deeply_nested_json_is_refused_without_recursion_error(
     target: ServiceContext, tmp_path: Path
 ) -> None:
