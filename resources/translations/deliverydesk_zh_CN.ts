@@ -1417,6 +1417,10 @@
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
+            <source>&amp;Documents and export…</source>
+            <translation>文档与导出(&amp;D)…</translation>
+        </message>
+        <message>
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
