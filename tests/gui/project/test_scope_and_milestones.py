@@ -3,6 +3,7 @@ next to the field, Chinese typed per character, slip in working days and the dat
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -200,3 +201,24 @@ def test_read_only_pages_offer_no_changes(qtbot, env) -> None:
     page.items.view.setFocus()
     bench.qtbot.keyClick(page.items.view, Qt.Key.Key_Insert)
     assert page.dialog is None
+
+
+def test_hostile_text_is_stored_whole_and_shown_literally(bench: Workbench) -> None:
+    from deliverydesk.gui.pages.project.table import TIP_MAX
+
+    page = bench.page(AREA_SCOPE)
+    dialog = _new_scope_dialog(bench, page)
+    long_text = ("مرحبا 🚀 <i>x</i> & " * 600)[:10_000]
+    dialog.title.setText("<script>alert(1)</script> 🚀 שלום")
+    dialog.criteria.setPlainText(long_text)
+    dialog.accept()
+    bench.idle()
+    stored = list_scope_items(bench.env.ctx, bench.project_id).rows[0]
+    assert stored.acceptance_criteria == long_text
+    model = page.items.model
+    assert model.index(0, TITLE).data() == "<script>alert(1)</script> 🚀 שלום"
+    assert len(model.index(0, CRITERIA).data()) <= 160
+    tip = model.index(0, CRITERIA).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;i&gt;" in tip, "markup in user text is escaped, never rendered"
+    shown = html.unescape(tip.removeprefix("<p style='white-space:pre-wrap'>").removesuffix("</p>"))
+    assert shown == long_text[:TIP_MAX] + "…", "a long text's tooltip is capped"
