@@ -113,6 +113,24 @@ def check_outcome(facts: RequestFacts, outcome: Decision) -> None:
         )
 
 
+def check_approval(
+    outcome: Decision | None, approved_by: str, approved_on: date | None, decided_on: date | None
+) -> Decision:
+    """A manager's approval names the approved outcome and the manager, and follows the decision.
+
+    Returns the approved outcome."""
+    check = {}
+    if outcome not in ACCEPTED_DECISIONS:
+        check["outcome"] = "Say whether the manager approves it as billable or as goodwill."
+    if not approved_by.strip():
+        check["approved_by"] = "Say which manager approved it."
+    if approved_on is not None and decided_on is not None and approved_on < decided_on:
+        check["approved_on"] = "The approval cannot come before the decision."
+    if check or outcome is None:
+        raise ValidationError(check)
+    return outcome
+
+
 def resulting_decision(outcome: Decision, needs_approval: bool) -> Decision:
     """What is stored: the outcome, or *pending approval* while a manager must confirm it."""
     return Decision.PENDING_APPROVAL if needs_approval and outcome in ACCEPTED_DECISIONS else outcome
@@ -302,9 +320,7 @@ def shift_working_days(start: date, days: int, calendar: WorkCalendar) -> date:
     return day
 
 
-def impact_reopens_decision(
-    decision: Decision, old: tuple[float, int], new: tuple[float, int]
-) -> bool:
+def impact_reopens_decision(decision: Decision, old: tuple[float, int], new: tuple[float, int]) -> bool:
     """New effort or cost voids an approval (or a held one): it was decided on the old figures.
 
     ``old`` and ``new`` are (effort hours, cost cents)."""

@@ -19,6 +19,7 @@ from deliverydesk.domain.scope_guard import (
     DecisionPreview,
     GuardAction,
     ProposedChange,
+    check_approval,
     check_outcome,
     held_outcome,
     impact_reopens_decision,
@@ -236,22 +237,11 @@ def approve_change_request(
     with ctx.db.unit_of_work() as session:
         row, _ = guarded_request(session, request_id, GuardAction.APPROVE)
         final = held_outcome(row.effort_hours, row.cost_cents, authority_limits(session), outcome)
-        if final not in (Decision.APPROVED_BILLABLE, Decision.APPROVED_GOODWILL):
-            raise ValidationError(
-                {"outcome": "Say whether the manager approves it as billable or as goodwill."}
-            )
-        if not approved_by.strip():
-            raise ValidationError({"approved_by": "Say which manager approved it."})
         draft = validated_request(
             ctx, row, approved_by=approved_by, approved_on=approved_on or ctx.today(), approval_note=note
         )
-        if (
-            draft.decided_on is not None
-            and draft.approved_on is not None
-            and draft.approved_on < draft.decided_on
-        ):
-            raise ValidationError({"approved_on": "The approval cannot come before the decision."})
-        row.decision, row.approved_by = final, draft.approved_by
+        row.decision = check_approval(final, draft.approved_by, draft.approved_on, draft.decided_on)
+        row.approved_by = draft.approved_by
         row.approved_on, row.approval_note = draft.approved_on, draft.approval_note
         save_changes(ctx, session, row)
         item = request_item(row)

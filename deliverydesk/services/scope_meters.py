@@ -248,24 +248,26 @@ def _undecided_work(session: Session, project_id: str) -> list[UndecidedWork]:
             order_by=("ref",),
             limit=MAX_ROWS,
         )
-        for request in requests:
-            entries, count = list_rows(
-                session,
-                LogEntryRow,
-                where={"change_request_id": request.id},
-                order_by=("occurred_at",),
-                descending=True,
-                limit=1,
-            )
-            if done_without_decision(request.decision, count):
-                flagged.append(
-                    UndecidedWork(
-                        request_id=request.id,
-                        ref=request.ref,
-                        title=request.title,
-                        decision=request.decision,
-                        log_entries=count,
-                        last_logged_at=entries[0].occurred_at,
-                    )
-                )
+        flagged += [work for work in (_logged_work(session, r) for r in requests) if work is not None]
     return sorted(flagged, key=lambda w: (len(w.ref), w.ref))
+
+
+def _logged_work(session: Session, request: ChangeRequestRow) -> UndecidedWork | None:
+    newest, count = list_rows(
+        session,
+        LogEntryRow,
+        where={"change_request_id": request.id},
+        order_by=("occurred_at",),
+        descending=True,
+        limit=1,
+    )
+    if not done_without_decision(request.decision, count):
+        return None
+    return UndecidedWork(
+        request_id=request.id,
+        ref=request.ref,
+        title=request.title,
+        decision=request.decision,
+        log_entries=count,
+        last_logged_at=newest[0].occurred_at,
+    )

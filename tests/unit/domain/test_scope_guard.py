@@ -19,6 +19,7 @@ from deliverydesk.domain.scope_guard import (
     RequestFacts,
     approval_reasons,
     check_action,
+    check_approval,
     check_outcome,
     done_without_decision,
     held_outcome,
@@ -377,3 +378,13 @@ def test_unrelated_asks_get_no_suggestion_and_the_limit_holds() -> None:
     assert rank_matches("", CANDIDATES) == ()
     assert len(rank_matches("S-1 S-2 X-1", CANDIDATES, limit=2)) == 2
     assert rank_matches("Same as s-3", CANDIDATES)[0].score == 1.0
+
+
+def test_an_approval_names_outcome_and_manager_and_follows_the_decision() -> None:
+    assert check_approval(G, "陈经理", date(2026, 3, 16), date(2026, 3, 16)) is G
+    with pytest.raises(ValidationError) as raised:
+        check_approval(None, " ", date(2026, 3, 15), date(2026, 3, 16))
+    assert set(raised.value.fields) == {"outcome", "approved_by", "approved_on"}
+    with pytest.raises(ValidationError) as raised:
+        check_approval(Decision.DECLINED, "陈经理", None, None)
+    assert set(raised.value.fields) == {"outcome"}
