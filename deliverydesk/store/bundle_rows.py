@@ -215,7 +215,10 @@ def _decode_datetime(spec: ColumnSpec, raw: Any) -> datetime:
     text = _expect(raw, str, "a date and time with a zone")
     if not _DATETIME_RE.fullmatch(text):
         raise ValueError("must be a date and time with a zone (e.g. 2026-03-16T09:30:00Z)")
-    return datetime.fromisoformat(text).astimezone(UTC)
+    try:
+        return datetime.fromisoformat(text).astimezone(UTC)
+    except (ValueError, OverflowError):  # 24:00, an offset of 99 hours, year 9999 pushed past 9999 in UTC
+        raise ValueError("is not a real date and time") from None
 
 
 def _decode_bytes(spec: ColumnSpec, raw: Any) -> bytes:

@@ -72,6 +72,8 @@ def test_the_valid_bundle_imports(
         (lambda d: _first("issue")(d).update(reported_on="16/03/2026"), "does not match"),
         (lambda d: _first("issue")(d).update(reported_on="2026-02-30"), "reported_on"),
         (lambda d: _first("log_entry")(d).update(occurred_at="2026-03-02T08:15:30"), "does not match"),
+        (lambda d: _first("log_entry")(d).update(occurred_at="9999-12-31T23:59:59-01:00"), "not a real date"),
+        (lambda d: _first("log_entry")(d).update(occurred_at="2026-03-02T24:00:00Z"), "not a real date"),
         (lambda d: d.update(format="zip"), "not a DeliveryDesk bundle"),
         (lambda d: _first("issue")(d).update(id=_first("issue")(d)["id"] + "\n"), "not a lowercase UUID"),
         (lambda d: _first("issue")(d).update(reported_on="٢٠٢٦-03-04"), "does not match"),
