@@ -26,7 +26,7 @@ from deliverydesk.domain.scope_guard_texts import (
     triage_rationale,
 )
 from deliverydesk.domain.text_match import MatchCandidate, rank_matches
-from deliverydesk.domain.validation import validate_change_request
+from deliverydesk.domain.validation import TITLE_MAX, validate_change_request
 from deliverydesk.errors import ValidationError
 from deliverydesk.services.change_requests import create_change_request
 from deliverydesk.services.common import (
@@ -120,7 +120,15 @@ def capture_ask(ctx: ServiceContext, ask: AskDraft) -> ChangeRequestItem:
     return create_change_request(ctx, draft)
 
 
+def _fit(text: str, limit: int = TITLE_MAX) -> str:
+    """A log entry's longer text cut to a change request's single-line field."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _from_log_entry(ctx: ServiceContext, ask: AskDraft, draft: ChangeRequestDraft) -> ChangeRequestDraft:
+    """Fill what the quick capture left empty from the log entry (a long summary stays whole in the
+    description)."""
     assert ask.from_log_entry_id is not None
     with ctx.db.unit_of_work() as session:
         entry = get_row(session, LogEntryRow, ask.from_log_entry_id, "log entry")
@@ -129,12 +137,18 @@ def _from_log_entry(ctx: ServiceContext, ask: AskDraft, draft: ChangeRequestDraf
         day = entry.occurred_at.astimezone().date()
         return replace(
             draft,
-            title=ask.what or entry.summary,
+            title=ask.what or _fit(entry.summary),
             requested_on=ask.asked_on or day,
-            description=ask.details or entry.details,
-            requested_by_name=ask.asked_by_name or ("" if ask.asked_by_id else entry.participants),
+            description=ask.details or _described(entry),
+            requested_by_name=ask.asked_by_name or ("" if ask.asked_by_id else _fit(entry.participants)),
             channel=ask.channel or CHANNEL_OF_LOG.get(entry.kind, Channel.OTHER),
         )
+
+
+def _described(entry: LogEntryRow) -> str:
+    if len(" ".join(entry.summary.split())) <= TITLE_MAX:
+        return entry.details
+    return "\n\n".join(part for part in (entry.summary, entry.details) if part)
 
 
 # --- scope check -------------------------------------------------------------------------------------

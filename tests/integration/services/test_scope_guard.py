@@ -150,6 +150,23 @@ def test_capture_from_a_log_entry_takes_its_words_day_people_and_channel(
     assert "from_log_entry_id" in raised.value.fields
 
 
+def test_capture_from_a_long_log_entry_fits_the_single_line_fields(ctx: ServiceContext, setup: Setup) -> None:
+    long_summary, crowd = "增加" * 250, ", ".join(f"参会人{n}" for n in range(100))
+    entry = log.add_log_entry(
+        ctx,
+        LogEntryDraft(
+            project_id=setup.project_id,
+            occurred_at=datetime(2026, 3, 12, 3, 0, tzinfo=UTC),
+            summary=long_summary,
+            participants=crowd,
+            details="细节",
+        ),
+    )
+    made = guard.capture_ask(ctx, guard.AskDraft(project_id=setup.project_id, from_log_entry_id=entry.id))
+    assert len(made.title) == 200 and made.title.endswith("…") and len(made.requested_by_name) == 200
+    assert made.description == long_summary + "\n\n细节"
+
+
 def test_capture_needs_words(ctx: ServiceContext, setup: Setup) -> None:
     with pytest.raises(ValidationError) as raised:
         guard.capture_ask(ctx, guard.AskDraft(project_id=setup.project_id, what="   "))
