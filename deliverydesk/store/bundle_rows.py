@@ -235,9 +235,12 @@ def _decode_enum(spec: ColumnSpec, raw: Any) -> str:
 
 
 def _decode_number(spec: ColumnSpec, raw: Any) -> float:
-    if isinstance(raw, int) and not isinstance(raw, bool):
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        raise ValueError("must be a number")
+    try:
         return float(raw)
-    return float(_expect(raw, float, "a number"))
+    except OverflowError:  # a whole number of hundreds of digits
+        raise ValueError("is too large") from None
 
 
 def _decode_integer(spec: ColumnSpec, raw: Any) -> int:

@@ -67,6 +67,7 @@ def test_the_valid_bundle_imports(
         (lambda d: _first("milestone")(d).update(is_main="yes"), "is not of type 'boolean'"),
         (lambda d: _first("project")(d).update(contract_value_cents=1.5), "is not of type 'integer'"),
         (lambda d: _first("project")(d).update(contract_value_cents=2**70), "is greater than the maximum"),
+        (lambda d: _first("project")(d).update(goodwill_budget_hours=10**400), "is too large"),
         (lambda d: _first("project")(d).update(code="X" * 33), "is too long"),
         (lambda d: _first("project")(d).update(id=_first("project")(d)["id"].upper()), "does not match"),
         (lambda d: _first("issue")(d).update(reported_on="16/03/2026"), "does not match"),
