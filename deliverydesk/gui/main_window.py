@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import app_icon, icon
+from deliverydesk.gui.pages.base import AREA_DOCUMENTS
 from deliverydesk.gui.pages.home import HomePage
 from deliverydesk.gui.pages.navigator import ProjectNavigator
 from deliverydesk.gui.pages.workspace import ProjectWorkspace
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
         self.act_find = self._action("search", self.tr("&Find project"), self.find_project, keys.Find)
         self.act_close = self._action("close", self.tr("&Close project"), self.close_project, keys.Close)
         self.act_refresh = self._action("refresh", self.tr("&Refresh"), self.refresh, keys.Refresh)
+        self.act_documents = self._action(
+            "letter", self.tr("&Documents and export…"), self.show_documents, "Ctrl+E"
+        )
         self.act_settings = self._action("settings", self.tr("&Settings…"), self.open_settings)
         preferences = QKeySequence.keyBindings(keys.Preferences) or [QKeySequence("Ctrl+,")]
         self.act_settings.setShortcuts(preferences)
@@ -108,6 +112,8 @@ class MainWindow(QMainWindow):
             menus.addMenu(self.tr("&File")),
             self.act_new,
             self.act_close,
+            None,
+            self.act_documents,
             None,
             self.act_settings,
             None,
@@ -162,6 +168,13 @@ class MainWindow(QMainWindow):
         if self.workspace.project_id != project_id:
             self.workspace.set_project(project_id)
         self.workspace.open_record(area, record_id)
+
+    def show_documents(self) -> None:
+        """The open project's Documents page (preview, issue, export, print); else pick a project."""
+        if self.workspace.project_id is None:
+            self.find_project()
+            return
+        self.open_record(self.workspace.project_id, AREA_DOCUMENTS, "")
 
     def find_project(self) -> None:
         self.show_projects()
