@@ -59,14 +59,24 @@ def calendar_covering(code: str, first: date, *more: date | None) -> WorkCalenda
 
 
 def working_days_between(start: date, end: date, calendar: WorkCalendar) -> int:
-    """Working days in (start, end]; negative when end is before start; 0 when equal."""
+    """Working days in (start, end]; negative when end is before start; 0 when equal.
+
+    Counts whole weeks arithmetically, then corrects for the calendar's special days, so a milestone
+    overdue for years costs no more than one overdue for a week."""
     if end < start:
         return -working_days_between(end, start, calendar)
-    count = 0
-    day = start + timedelta(days=1)
-    while day <= end:
-        count += calendar.is_working_day(day)
+    full_weeks, rest = divmod((end - start).days, 7)
+    count = full_weeks * (7 - len(calendar.weekend))
+    day = start + timedelta(days=full_weeks * 7)
+    for _ in range(rest):
         day += timedelta(days=1)
+        count += day.weekday() not in calendar.weekend
+    count -= sum(
+        1
+        for h in calendar.holidays
+        if start < h <= end and h.weekday() not in calendar.weekend and h not in calendar.make_up_workdays
+    )
+    count += sum(1 for m in calendar.make_up_workdays if start < m <= end and m.weekday() in calendar.weekend)
     return count
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
 
 import pytest
 
@@ -106,3 +107,18 @@ def test_calendar_spans_every_year_asked_for() -> None:
 def test_supported_calendars() -> None:
     assert is_supported_calendar("CN") and is_supported_calendar("")
     assert not is_supported_calendar("XX")
+
+
+def _count_day_by_day(start: date, end: date, calendar: WorkCalendar) -> int:
+    days = (end - start).days
+    return sum(calendar.is_working_day(start + timedelta(days=i)) for i in range(1, days + 1))
+
+
+@pytest.mark.parametrize("code", ["CN", "DE", "US", ""])
+def test_week_arithmetic_matches_counting_day_by_day(code: str) -> None:
+    calendar = calendar_for(code, 2024, 2027)
+    rng = random.Random(code)
+    for _ in range(300):
+        start = date(2024, 1, 1) + timedelta(days=rng.randrange(0, 1200))
+        end = start + timedelta(days=rng.randrange(0, 200))
+        assert working_days_between(start, end, calendar) == _count_day_by_day(start, end, calendar)
