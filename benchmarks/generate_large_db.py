@@ -25,6 +25,9 @@ from deliverydesk.store import tables as t
 
 FULL = {"clients": 800, "projects": 5_000, "milestones": 60_000, "change_requests": 30_000, "log": 300_000}
 EPOCH = datetime(2021, 1, 4, 8, 0, tzinfo=UTC)
+BIG_LOG_SHARE = 0.1  # share of the log entries that go to the few big projects
+# Mostly open milestones (the navigator's next milestone and attention markers look at those).
+MILESTONE_STATUSES = [*[t.MilestoneStatus.PLANNED] * 5, *t.MilestoneStatus]
 
 CN_CLIENT = [
     "华东精密制造",
@@ -102,6 +105,8 @@ def _per_project(rng: random.Random, n: int, project_ids: list[str]) -> Iterator
 def _milestones(rng: random.Random, n: int, project_ids: list[str]) -> Iterator[dict[str, Any]]:
     for pid, k in _per_project(rng, n, project_ids):
         baseline = date(2021, 1, 4) + timedelta(days=rng.randrange(0, 2000))
+        status = rng.choice(MILESTONE_STATUSES)
+        done = status in (t.MilestoneStatus.DONE, t.MilestoneStatus.ACCEPTED)
         yield {
             "id": str(uuid.uuid4()),
             "project_id": pid,
@@ -110,6 +115,8 @@ def _milestones(rng: random.Random, n: int, project_ids: list[str]) -> Iterator[
             "baseline_date": baseline,
             "forecast_date": baseline + timedelta(days=rng.randrange(-5, 30)),
             "owner_side": rng.choice(list(t.OwnerSide)),
+            "status": status,
+            "actual_date": baseline + timedelta(days=rng.randrange(-3, 20)) if done else None,
             **_stamp(rng),
         }
 
@@ -130,11 +137,14 @@ def _change_requests(rng: random.Random, n: int, project_ids: list[str]) -> Iter
 
 
 def _log_entries(rng: random.Random, n: int, project_ids: list[str]) -> Iterator[dict[str, Any]]:
+    # A few long-running projects hold a tenth of the log (thousands of entries each), as real
+    # portfolios do; the log-paging benchmark pages through the biggest of them.
+    big = project_ids[: max(1, len(project_ids) // 500)]
     for i in range(n):  # ids follow time order, as they do when engineers log as they go
         at = EPOCH + timedelta(minutes=i * 7)
         yield {
             "id": str(uuid.uuid4()),
-            "project_id": rng.choice(project_ids),
+            "project_id": rng.choice(big if rng.random() < BIG_LOG_SHARE else project_ids),
             "occurred_at": at,
             "kind": rng.choice(list(t.LogKind)),
             "summary": _phrase(rng),

@@ -1,0 +1,123 @@
+"""The bare PySide6 window the app is compared with: raw ``sqlite3`` queries feeding plain Qt models.
+
+Run as a module it is the start-up floor: open the file, query the first page of projects, show it in
+a QTableView and report the first paint (``python -m benchmarks.bare_window DB``; see paint_probe).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from benchmarks import raw_sql
+from benchmarks.paint_probe import PaintProbe, started_at
+
+_ROOT = QModelIndex()
+
+
+class BareModel(QAbstractTableModel):
+    """Rows are tuples; column n shows ``str(row[n])``."""
+
+    def __init__(self, columns: int, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+        self.columns = columns
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def append_rows(self, rows: list[Any]) -> None:
+        self.beginInsertRows(_ROOT, len(self.rows), len(self.rows) + len(rows) - 1)
+        self.rows.extend(rows)
+        self.endInsertRows()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else self.columns
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        value = self.rows[index.row()][index.column()]
+        return "" if value is None else str(value)
+
+
+class BareWindow(QWidget):
+    """Filter box and project list on the left, overview labels and the log table on the right."""
+
+    def __init__(self, db_path: str) -> None:
+        super().__init__()
+        self.db = raw_sql.connect(db_path)
+        self.filter_edit = QLineEdit(self)
+        self.projects = BareModel(8, self)
+        self.project_view = QTableView(self)
+        self.project_view.setModel(self.projects)
+        self.facts = [QLabel(self) for _ in range(6)]
+        self.log = BareModel(7, self)
+        self.log_view = QTableView(self)
+        self.log_view.setModel(self.log)
+        self.log_total = 0
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        for label in self.facts:
+            right_layout.addWidget(label)
+        right_layout.addWidget(self.log_view, 1)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.filter_edit)
+        left_layout.addWidget(self.project_view, 1)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.resize(1280, 800)
+        self.filter_edit.textChanged.connect(self.show_projects)
+
+    def show_projects(self, text: str = "") -> None:
+        rows, _total = raw_sql.navigator_page(self.db, text)
+        self.projects.set_rows(rows)
+
+    def show_overview(self, project_id: str) -> None:
+        facts = raw_sql.overview_facts(self.db, project_id)
+        project = facts["project"]
+        self.facts[0].setText(f"{project[0]}  {project[1]}  ·  {project[-1]}")
+        self.facts[1].setText(f"{facts['late_milestones']} late of {facts['milestones']} milestones")
+        self.facts[2].setText(", ".join(f"{k}: {v}" for k, v in facts["expectations"].items()))
+        self.facts[3].setText(", ".join(f"{k}: {v}" for k, v in facts["decisions"].items()))
+        self.facts[4].setText(f"{facts['hours']:.1f} h asked")
+        self.facts[5].setText(f"{facts['client'][0]}: {len(facts['contacts'])} contact(s)")
+
+    def show_log(self, project_id: str) -> None:
+        rows, self.log_total = raw_sql.log_page(self.db, project_id, 0)
+        self.log.set_rows(rows)
+
+    def next_log_page(self, project_id: str) -> None:
+        rows, self.log_total = raw_sql.log_page(self.db, project_id, len(self.log.rows))
+        self.log.append_rows(rows)
+
+    def close_db(self) -> None:
+        self.db.close()
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    window = BareWindow(sys.argv[1])
+    window.show_projects()
+    probe = PaintProbe(window, started_at())
+    window.show()
+    code = app.exec()
+    probe.report_exit()
+    window.close_db()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

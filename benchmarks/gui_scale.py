@@ -1,0 +1,235 @@
+"""Issue 3, item 9: the window against a bare PySide6 window over raw sqlite3, on the same file.
+
+    python -m benchmarks.gui_scale --db /tmp/large.db [--repeat 5] [--work DIR]
+
+Measures in one run, repetitions interleaved (app, bare, app, bare...), medians reported:
+  start      process spawn -> first paint of the main window (``deliverydesk-gui`` in a subprocess)
+             vs a bare window that opens the file with sqlite3 and shows the first page of projects;
+             the app twice: the day's first start (quick_check + verified daily backup) and a later one
+  switch     select another project in the navigator -> header and Overview filled
+  filter     one character typed in the navigator's filter -> the new first page shown
+  log page   the Log view asks for more -> the next 100 entries of the biggest project shown
+and the peak memory: each start's peak RSS (wait4) and each in-window operation's Python heap peak.
+The database is copied into a work folder first (the app takes backups and a lock beside it).
+Qt runs offscreen (QT_QPA_PLATFORM) unless a platform is set. Budgets: BUDGETS; see README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUDGETS = {"start": 2.0, "switch": 1.5, "filter": 1.5, "log page": 1.5}  # app median / bare median
+# One keystroke each: the prefix is already in the box, then the character is typed.
+KEYSTROKES = [("华东", "精"), ("Acme Robo", "t"), ("DD-2023-0", "1"), ("数据", "迁"), ("trai", "n")]
+
+
+@dataclass
+class Sample:
+    seconds: float
+    peak_kib: float = 0.0
+
+
+@dataclass
+class Figures:
+    """Timings per operation and side ("app" / "bare" / "app, later start")."""
+
+    runs: dict[tuple[str, str], list[Sample]] = field(default_factory=dict)
+
+    def add(self, operation: str, side: str, sample: Sample) -> None:
+        self.runs.setdefault((operation, side), []).append(sample)
+
+    def median(self, operation: str, side: str) -> float:
+        return statistics.median(s.seconds for s in self.runs[(operation, side)])
+
+    def peak(self, operation: str, side: str) -> float:
+        return max(s.peak_kib for s in self.runs[(operation, side)])
+
+
+# --- start-up (subprocesses) -----------------------------------------------------------------
+def copy_database(source: Path, data_dir: Path) -> Path:
+    """A consistent copy through SQLite's backup API (a WAL file's last commits are not lost)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    target = data_dir / "deliverydesk.db"
+    src, dst = sqlite3.connect(f"file:{source}?mode=ro", uri=True), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return target
+
+
+def run_until_painted(args: list[str], log: Path) -> dict[str, float]:
+    """Spawn ``python -m args``; the lines it prints (painted/data/exit seconds) and its peak RSS."""
+    env = {**os.environ, "BENCH_T0": repr(time.time())}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with log.open("ab") as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=errors
+        )
+        assert process.stdout is not None
+        output = process.stdout.read().decode()
+        _pid, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    marks = {word: float(value) for word, value in (line.split() for line in output.splitlines() if line)}
+    if process.returncode != 0 or "painted" not in marks:
+        raise RuntimeError(f"{args[0]} failed ({process.returncode}); see {log}:\n{output}")
+    marks["peak_kib"] = float(usage.ru_maxrss)  # KiB on Linux
+    return marks
+
+
+def start_app(data_dir: Path, log: Path, *, first_of_day: bool) -> dict[str, float]:
+    if first_of_day:
+        shutil.rmtree(data_dir / "backups", ignore_errors=True)  # the daily backup is due again
+    return run_until_painted(["benchmarks.launch_app", "--data-dir", str(data_dir), "--lang", "en"], log)
+
+
+def start_bare(db_path: Path, log: Path) -> dict[str, float]:
+    return run_until_painted(["benchmarks.bare_window", str(db_path)], log)
+
+
+def measure_start(figures: Figures, data_dir: Path, repeat: int, log: Path) -> None:
+    db_path = data_dir / "deliverydesk.db"
+    for _ in range(repeat):
+        first = start_app(data_dir, log, first_of_day=True)
+        bare = start_bare(db_path, log)
+        later = start_app(data_dir, log, first_of_day=False)
+        figures.add("start", "app", Sample(first["painted"], first["peak_kib"]))
+        figures.add("start", "bare", Sample(bare["painted"], bare["peak_kib"]))
+        figures.add("start", "app, later start", Sample(later["painted"], later["peak_kib"]))
+        figures.add("start: data shown", "app", Sample(first.get("data", float("nan"))))
+        figures.add("start: data shown", "app, later start", Sample(later.get("data", float("nan"))))
+        figures.add("start: data shown", "bare", Sample(bare["painted"]))  # its first paint has data
+
+
+# --- in-window operations (this process) -----------------------------------------------------
+def measure_operations(figures: Figures, data_dir: Path, repeat: int) -> None:
+    from benchmarks import scale_ops
+
+    db_path = data_dir / "deliverydesk.db"
+    app, bare = scale_ops.AppSide(data_dir), scale_ops.BareSide(db_path)
+    try:
+        ids = app.project_ids()
+        for n in range(repeat):  # interleaved on the same project / keystroke; who goes first alternates
+            row = 1 + (n * 7) % (len(ids) - 1) if len(ids) > 1 else 0
+            prefix, char = KEYSTROKES[n % len(KEYSTROKES)]
+            for side in ("app", "bare") if n % 2 == 0 else ("bare", "app"):
+                if side == "app":
+                    figures.add("switch", side, Sample(app.switch(row)))
+                    figures.add("filter", side, Sample(app.type_filter(prefix, char)))
+                else:
+                    figures.add("switch", side, Sample(bare.switch(ids[row])))
+                    figures.add("filter", side, Sample(bare.type_filter(prefix, char)))
+        measure_python_peaks(figures, app, bare, ids)
+        app.set_filter("")
+        bare.set_filter("")
+        measure_log_paging(figures, app, bare, db_path, repeat)
+    finally:
+        app.close()
+        bare.close()
+
+
+def measure_log_paging(figures: Figures, app: object, bare: object, db_path: Path, repeat: int) -> None:
+    from benchmarks import scale_ops
+
+    assert isinstance(app, scale_ops.AppSide) and isinstance(bare, scale_ops.BareSide)
+    project_id = scale_ops.biggest_log_project(db_path)
+    app.open_log(project_id)
+    bare.open_log(project_id)
+    for n in range(repeat):  # the same page for both (each side has read the same number of rows)
+        for side in ("app", "bare") if n % 2 == 0 else ("bare", "app"):
+            figures.add("log page", side, Sample((app if side == "app" else bare).next_log_page()))
+    peak = scale_ops.peak_python_kib
+    figures.runs[("log page", "app")][0].peak_kib = peak(app.next_log_page)
+    figures.runs[("log page", "bare")][0].peak_kib = peak(bare.next_log_page)
+
+
+def measure_python_peaks(figures: Figures, app: object, bare: object, ids: list[str]) -> None:
+    """One more untimed switch and keystroke under tracemalloc: the Python heap each side needs."""
+    from benchmarks import scale_ops
+
+    assert isinstance(app, scale_ops.AppSide) and isinstance(bare, scale_ops.BareSide)
+    peak = scale_ops.peak_python_kib
+    figures.runs[("switch", "app")][0].peak_kib = peak(lambda: app.switch(0))
+    figures.runs[("switch", "bare")][0].peak_kib = peak(lambda: bare.switch(ids[0]))
+    figures.runs[("filter", "app")][0].peak_kib = peak(lambda: app.type_filter("", "D"))
+    figures.runs[("filter", "bare")][0].peak_kib = peak(lambda: bare.type_filter("", "D"))
+
+
+# --- report --------------------------------------------------------------------------------
+def report_lines(figures: Figures) -> list[str]:
+    lines = [f"{'operation':<20}{'side':<18}{'median':>10}{'runs':>6}{'peak':>14}{'ratio':>8}  budget"]
+    for operation, budget in [*BUDGETS.items(), ("start: data shown", None)]:
+        bare = figures.median(operation, "bare")
+        for side in ("app", "app, later start", "bare"):
+            if (operation, side) not in figures.runs:
+                continue
+            median = figures.median(operation, side)
+            ratio = median / bare if bare > 0 else float("nan")
+            peak = figures.peak(operation, side)
+            peak_text = f"{peak / 1024:.0f} MiB RSS" if operation == "start" else f"{peak:.0f} KiB py"
+            verdict = "" if side == "bare" or budget is None else _verdict(ratio, budget)
+            lines.append(
+                f"{operation:<20}{side:<18}{median * 1000:>8.1f}ms{len(figures.runs[(operation, side)]):>6}"
+                f"{peak_text if peak else '':>14}{ratio:>7.2f}x  {verdict}"
+            )
+    return lines
+
+
+def _verdict(ratio: float, budget: float) -> str:
+    return f"{'ok' if ratio <= budget else 'OVER'} (<= {budget:.1f}x)"
+
+
+def machine() -> str:
+    system = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    return f"{system}{load}, Python {platform.python_version()}"
+
+
+def run(db: Path, work: Path, repeat: int, *, with_start: bool = True) -> Figures:
+    """Copy ``db`` into ``work`` and measure everything; the figures (also used by the smoke test)."""
+    data_dir = work / "data"
+    copy_database(db, data_dir)
+    figures = Figures()
+    if with_start:
+        measure_start(figures, data_dir, repeat, work / "children.log")
+    measure_operations(figures, data_dir, repeat)
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--db", type=Path, required=True, help="a database from generate_large_db.py")
+    parser.add_argument("--repeat", type=int, default=5, help="repetitions of each measurement")
+    parser.add_argument("--work", type=Path, help="folder for the copy (default: a temporary folder)")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    work = args.work or Path(tempfile.mkdtemp(prefix="dd-bench-"))
+    figures = run(args.db, work, args.repeat)
+    print(f"DeliveryDesk GUI scale benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {machine()}")
+    print(f"database: {args.db} ({args.db.stat().st_size / 1e6:.0f} MB), {args.repeat} interleaved runs")
+    print("\n".join(report_lines(figures)))
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""First-paint detection for the start-up measurements (used inside the measured processes).
+
+The parent puts ``time.time()`` into ``BENCH_T0`` just before it spawns the process, so the figure
+includes the interpreter's own start and every import. Lines printed on stdout: ``painted <s>`` at the
+window's first paint event, ``data <s>`` when the window shows data (the app's Today page filled).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+T0_ENV = "BENCH_T0"
+QUIT_AFTER_S = 60.0  # a window that never paints or never loads still ends
+
+
+def started_at() -> float:
+    return float(os.environ.get(T0_ENV) or time.time())
+
+
+def report(what: str, t0: float) -> None:
+    sys.stdout.write(f"{what} {time.time() - t0:.4f}\n")
+    sys.stdout.flush()
+
+
+class PaintProbe(QObject):
+    """Prints ``painted`` at the first paint of ``window``; quits then, or after ``data`` when asked."""
+
+    def __init__(self, window: QWidget, t0: float, *, wait_for_data: bool = False) -> None:
+        super().__init__(window)
+        self.t0, self.wait_for_data = t0, wait_for_data
+        self.painted = self.has_data = False
+        window.installEventFilter(self)
+        QTimer.singleShot(int(QUIT_AFTER_S * 1000), QApplication.quit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            report("painted", self.t0)
+            self._quit_when_done()
+        return False
+
+    def data_shown(self) -> None:
+        if not self.has_data:
+            self.has_data = True
+            report("data", self.t0)
+            self._quit_when_done()
+
+    def _quit_when_done(self) -> None:
+        if self.painted and (self.has_data or not self.wait_for_data):
+            QTimer.singleShot(0, QApplication.quit)
+
+    def report_exit(self) -> None:
+        report("exit", self.t0)

@@ -1,0 +1,184 @@
+"""The three in-window operations, done by the real MainWindow and by the bare window, timed alike.
+
+Each operation starts with the user's action (a row selected, a character typed, the view asking
+for more rows) and ends when the data is in the widgets and the resulting repaint has been
+processed. The app's work runs on its task runner; the bare window queries on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtWidgets import QApplication
+
+from benchmarks import raw_sql
+from benchmarks.bare_window import BareWindow
+
+TIMEOUT_S = 60.0
+
+
+def keep_none_alive() -> None:
+    """PySide6 6.12 on Python 3.11 drops one reference to None per call of a void Qt method (seen:
+    1,000 ``processEvents()`` calls take None's count down by 1,000); polling would take it to zero
+    and abort the interpreter. Top the count up the way ``gui.pyside_fixes`` does for True."""
+    if sys.version_info < (3, 12) and sys.getrefcount(None) < 100_000:
+        ctypes.c_ssize_t.from_address(id(None)).value += 200_000
+
+
+def settle() -> None:
+    """Deliver what is queued (results, layout, repaint) once."""
+    keep_none_alive()
+    QCoreApplication.processEvents()
+
+
+def wait_until(done: Callable[[], bool], timeout: float = TIMEOUT_S) -> None:
+    """Run the event loop until ``done()``; short sleeps hand the GIL to the app's worker threads."""
+    deadline = time.perf_counter() + timeout
+    while not done():
+        keep_none_alive()
+        QCoreApplication.processEvents()
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the window did not show the expected data in time")
+        time.sleep(0.0001)
+
+
+def timed(action: Callable[[], None], done: Callable[[], bool] = lambda: True) -> float:
+    started = time.perf_counter()
+    action()
+    wait_until(done)
+    settle()
+    return time.perf_counter() - started
+
+
+class AppSide:
+    """The real MainWindow on an open workspace, as ``deliverydesk-gui`` builds it."""
+
+    def __init__(self, data_dir: Path) -> None:
+        from deliverydesk.gui.application import WindowHost
+        from deliverydesk.gui.tasks import TaskRunner
+        from deliverydesk.gui.ui_state import UiState
+        from deliverydesk.paths import data_paths
+        from deliverydesk.services.storage import OpenOptions, open_workspace
+
+        app = QApplication.instance()
+        self.host = WindowHost(TaskRunner(app), UiState(data_paths(data_dir).settings_file), "en")
+        self.window = self.host.show(open_workspace(OpenOptions(data_dir=data_dir)))
+        wait_until(self.ready)
+        self.window.show_projects()
+        self.navigator, self.workspace = self.window.navigator, self.window.workspace
+        self.resets = 0
+        self.navigator.model.modelReset.connect(self._count_reset)
+        wait_until(lambda: self.navigator.model.rowCount() > 0)
+
+    def ready(self) -> bool:
+        """The window can be used (the database is open and checked)."""
+        return getattr(self.window, "ready", True) is not False
+
+    def _count_reset(self) -> None:
+        self.resets += 1
+
+    def project_ids(self) -> list[str]:
+        model = self.navigator.model
+        return [model.row_item(row).id for row in range(model.rowCount())]
+
+    def switch(self, row: int) -> float:
+        """Select row ``row`` of the navigator; done when the header and the Overview show it."""
+        self.workspace.show_page(self.workspace.pages[0])
+        target = self.navigator.model.row_item(row)
+        overview = self.workspace.pages[0]
+
+        def shown() -> bool:
+            data = getattr(overview, "data", None)
+            loaded = data is not None and data.overview.project.id == target.id
+            return loaded and self.workspace.title.text().startswith(target.code)
+
+        return timed(lambda: self.navigator.view.selectRow(row), shown)
+
+    def set_filter(self, text: str) -> None:
+        if self.navigator.filter_edit.text() != text:
+            seen = self.resets
+            self.navigator.filter_edit.setText(text)
+            wait_until(lambda: self.resets > seen)
+
+    def type_filter(self, prefix: str, char: str) -> float:
+        """With ``prefix`` in the filter box, type ``char``; done when the new first page is shown."""
+        self.set_filter(prefix)
+        seen = self.resets
+        return timed(lambda: self.navigator.filter_edit.insert(char), lambda: self.resets > seen)
+
+    def open_log(self, project_id: str) -> None:
+        page = next(page for page in self.workspace.pages if page.area == "log")
+        self.log_model = page.panel.model
+        self.workspace.set_project(project_id)
+        self.workspace.show_page(page)
+        wait_until(lambda: page.data is not None and self.log_model.rowCount() > 0)
+
+    def next_log_page(self) -> float:
+        """The view reached the end of the log: fetch the next 100 entries; done when they are shown."""
+        before = self.log_model.rowCount()
+        return timed(
+            lambda: self.log_model.fetchMore(QModelIndex()), lambda: self.log_model.rowCount() > before
+        )
+
+    def close(self) -> None:
+        self.window.close()
+        self.host.close()
+
+
+class BareSide:
+    """The bare window over raw sqlite3, shown next to the app in the same process."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.window = BareWindow(str(db_path))
+        self.window.show_projects()
+        self.window.show()
+        settle()
+
+    def switch(self, project_id: str) -> float:
+        return timed(lambda: self.window.show_overview(project_id))
+
+    def set_filter(self, text: str) -> None:
+        self.window.filter_edit.setText(text)
+        settle()
+
+    def type_filter(self, prefix: str, char: str) -> float:
+        self.set_filter(prefix)
+        return timed(lambda: self.window.filter_edit.insert(char))
+
+    def open_log(self, project_id: str) -> None:
+        self.log_project = project_id
+        self.window.show_log(project_id)
+        settle()
+
+    def next_log_page(self) -> float:
+        return timed(lambda: self.window.next_log_page(self.log_project))
+
+    def close(self) -> None:
+        self.window.close()
+        self.window.close_db()
+
+
+def biggest_log_project(db_path: Path) -> str:
+    db = raw_sql.connect(str(db_path))
+    try:
+        return raw_sql.biggest_log_project(db)[0]
+    finally:
+        db.close()
+
+
+def peak_python_kib(run: Callable[[], Any]) -> float:
+    """Peak Python heap of ``run()`` in KiB (tracemalloc: Python objects, not SQLite's or Qt's own)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1] / 1024
+    finally:
+        tracemalloc.stop()
