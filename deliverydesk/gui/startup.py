@@ -35,7 +35,7 @@ from deliverydesk.gui.startup_specs import (
 )
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.tasks import TaskRunner
-from deliverydesk.paths import data_paths, sqlite_url
+from deliverydesk.paths import sqlite_url
 from deliverydesk.services import storage
 
 log = logging.getLogger(__name__)
@@ -121,15 +121,6 @@ def ask_for_database_file(parent: QWidget | None) -> Path | None:
     return Path(path) if path else None
 
 
-def _attach_newest_backup(error: errors.CorruptDatabaseError, options: storage.OpenOptions) -> None:
-    """Some refusals are raised before the backups are looked at: name the newest one for them."""
-    if getattr(error, "newest_backup", None) is not None or options.db_url:
-        return
-    backups = storage.list_backups(data_paths(options.data_dir))
-    newest = max(backups, key=lambda backup: backup.taken_at, default=None)
-    error.newest_backup = newest.path if newest else None  # type: ignore[attr-defined]
-
-
 class StartupController(QObject):
     """Opens the database on a worker, asking the user through dialogs when something is in the way."""
 
@@ -160,9 +151,6 @@ class StartupController(QObject):
     def _open(self, options: storage.OpenOptions, with_demo: bool) -> object:
         try:
             return self._open_or_ask(options, with_demo)
-        except errors.CorruptDatabaseError as exc:
-            _attach_newest_backup(exc, options)
-            raise
         except errors.DeliveryDeskError:
             raise
         except Exception as exc:  # a bug: logged in full; the user still gets choices, not a traceback

@@ -23,6 +23,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from deliverydesk.errors import (
+    CorruptDatabaseError,
     DeliveryDeskError,
     ForeignFileError,
     NewerVersionError,
@@ -86,7 +87,10 @@ def inspect_file(path: Path, backups: Path, migrations_dir: Path | None, *, lock
     """Identity, quick_check and a known Alembic revision, read-only; raises when unusable.
 
     ``locked``: the caller holds the writer lock (the probes may then tidy up after themselves)."""
-    identity = identify(path, tidy=locked)
+    try:
+        identity = identify(path, tidy=locked)
+    except CorruptDatabaseError as exc:  # damaged before the header could be read: still name a backup
+        raise corrupt_error(path, str(exc.__cause__ or exc.message), newest_good_backup(backups)) from exc
     try:
         with probe(path, tidy=locked) as connection:
             problems = quick_check(connection)

@@ -140,20 +140,21 @@ def damage_a_table_page(db: Path) -> None:
     db.write_bytes(bytes(data))
 
 
+@pytest.mark.parametrize("damage", [damage_a_table_page, truncate_to_half])
 def test_corrupt_file_names_the_newest_good_backup_and_no_backup_is_taken(
-    paths: DataPaths, clock: SteppingClock
+    paths: DataPaths, clock: SteppingClock, damage: Callable[[Path], None]
 ) -> None:
     workspace = open_workspace(OpenOptions(data_dir=paths.root, create=True), clock)
     good = backup_now(workspace)
     workspace.close()
-    damage_a_table_page(paths.database)
+    damage(paths.database)
     before = sha256(paths.database)
     clock.advance(days=3)
 
     with pytest.raises(CorruptDatabaseError) as refused:
         open_workspace(OpenOptions(data_dir=paths.root), clock)
 
-    assert refused.value.newest_backup == good.path  # type: ignore[attr-defined]
+    assert refused.value.newest_backup == good.path
     assert str(good.path) in str(refused.value)
     assert f"newest good backup: {good.path}" in check_database(OpenOptions(data_dir=paths.root)).lines
     assert sha256(paths.database) == before
