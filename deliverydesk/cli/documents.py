@@ -191,8 +191,9 @@ def verify_text(path: Path, result: VerifyResult) -> str:
     if result.outcome.value == "modified":
         return f"MODIFIED: {path} claims to be {name}, but it is not the file that was issued or signed."
     issued = letter.issued_at.date().isoformat() if letter.issued_at else "?"
+    what = {"issued": "as issued", "signed": "as signed on screen", "scan": "the paper-signed scan of"}
     lines = [
-        f"OK: {path} is exactly {name} as {result.outcome.value} (issued {issued});"
+        f"OK: {path} is exactly {what[result.outcome.value]} {name} (issued {issued});"
         f" status: {letter.status.value}."
     ]
     if letter.signed_at is not None and letter.sign_method is not None:

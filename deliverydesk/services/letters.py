@@ -41,6 +41,7 @@ from deliverydesk.store.document_queries import (
     letter_versions,
     letters_with_fingerprint,
     letters_with_pdf_hash,
+    letters_with_scan,
     project_letters,
 )
 from deliverydesk.store.records import Session, list_rows
@@ -226,6 +227,7 @@ def sign_letter(ctx: ServiceContext, request: SignRequest) -> SignResult:
 class VerifyOutcome(StrEnum):
     ISSUED = "issued"  # byte for byte the PDF that was issued
     SIGNED = "signed"  # byte for byte the signed PDF (signature drawn in)
+    SCAN = "scan"  # the scan attached when the letter was signed on paper
     MODIFIED = "modified"  # claims to be a letter of this database, but its bytes differ
     UNKNOWN = "unknown"  # nothing in this database
 
@@ -249,6 +251,8 @@ def verify_pdf(ctx: ServiceContext, pdf: bytes) -> VerifyResult:
         for row in letters_with_pdf_hash(session, digest):
             outcome = VerifyOutcome.SIGNED if row.signed_pdf_sha256 == digest else VerifyOutcome.ISSUED
             return _result(session, outcome, row)
+        for row in letters_with_scan(session, digest):
+            return _result(session, VerifyOutcome.SCAN, row)
         claim = SEAL.search(pdf)
         if claim is not None:
             claimed = letters_with_fingerprint(session, claim.group(2).decode("ascii"))

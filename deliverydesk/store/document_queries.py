@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event, func, inspect, or_, select
+from sqlalchemy import event, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from deliverydesk.domain.enums import LetterKind, LetterStatus
 from deliverydesk.errors import RuleError
-from deliverydesk.store.tables import LetterRow
+from deliverydesk.store.tables import AttachmentRow, LetterRow
 
 # Once a letter is issued these never change; signing only adds the signature columns.
 SEALED_COLUMNS = ("kind", "ref", "version", "language", "content_json", "fingerprint", "pdf_sha256")
@@ -59,6 +59,17 @@ def letters_with_pdf_hash(session: Session, sha256: str) -> list[LetterRow]:
     return list(session.scalars(query.order_by(LetterRow.version)))
 
 
+def letters_with_scan(session: Session, sha256: str) -> list[LetterRow]:
+    """Letters that have this file attached (the scan of a letter signed on paper)."""
+    query = (
+        select(LetterRow)
+        .join(AttachmentRow, AttachmentRow.letter_id == LetterRow.id)
+        .where(AttachmentRow.sha256 == sha256, AttachmentRow.archived_at.is_(None))
+        .order_by(LetterRow.version)
+    )
+    return list(session.scalars(query))
+
+
 def letters_with_fingerprint(session: Session, fingerprint: str) -> list[LetterRow]:
     query = select(LetterRow).where(LetterRow.fingerprint == fingerprint).order_by(LetterRow.version)
     return list(session.scalars(query))
@@ -78,10 +89,3 @@ def latest_issued(session: Session, project_id: str, kind: LetterKind) -> Letter
         .limit(1)
     )
     return session.scalars(query).first()
-
-
-def count_issued(session: Session, project_id: str) -> int:
-    query = select(func.count()).where(
-        LetterRow.project_id == project_id, LetterRow.status.in_(ISSUED_STATES)
-    )
-    return session.scalar(query) or 0

@@ -193,3 +193,19 @@ def test_change_decision_is_picked_from_decided_requests(qtbot, demo_env: GuiEnv
     choice.accept()
     qtbot.waitUntil(lambda: isinstance(page.dialog, PreviewDialog), timeout=10_000)
     assert page.dialog.pdf.startswith(b"%PDF")
+
+
+def test_file_menu_opens_the_documents_page_of_the_open_project(qtbot, demo_env: GuiEnv) -> None:
+    from deliverydesk.gui.main_window import MainWindow
+
+    window = MainWindow(demo_env, "sqlite:///test.db")
+    qtbot.addWidget(window)
+    window.show()
+    window.act_documents.trigger()  # no project open yet: the project filter gets the focus
+    assert window.workspace.project_id is None
+    project_id = get_project_by_code(demo_env.ctx, "DD-2026-014").id
+    window.workspace.set_project(project_id)
+    window.act_documents.trigger()
+    assert isinstance(window.workspace.current_page(), DocumentsPage)
+    wait_idle(qtbot, demo_env.tasks)
+    window.close()

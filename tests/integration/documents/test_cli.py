@@ -94,6 +94,8 @@ def test_sign_on_paper_then_verify_says_who_signed(
     assert code == 0 and "Signed" in said and err == ""
     code, said, _err = run(capsys, data_dir, "verify", issued)
     assert code == 0 and "status: signed" in said and "on paper: 王建国 生产总监" in said
+    code, said, _err = run(capsys, data_dir, "verify", scan)
+    assert code == 0 and "paper-signed scan of" in said and f"{CODE}-EL version 1" in said
     assert run(capsys, data_dir, *args)[0] == 2  # paper without --scan: a usage error
 
 
