@@ -329,16 +329,20 @@ def handover_report_data(
             for e in of(HandoverKind.TRAINING)
         ),
         risks=tuple(RiskNoteData(_joined(e.title, e.details)) for e in of(HandoverKind.RISK)),
-        open_items=tuple(
-            [
-                OpenItemData("", _joined(e.title, e.details), e.recommendation, due=e.item_date)
-                for e in of(HandoverKind.OPEN_ITEM)
-            ]
-            + [OpenItemData(r.ref, r.title, r.recommendation, deferred=True) for r in deferred]
-        ),
+        open_items=_open_items(of(HandoverKind.OPEN_ITEM), deferred),
         supplier_signatory=facts.supplier_signatory,
         client_signatory=facts.client_signatory,
     )
+
+
+def _open_items(
+    entries: Sequence[HandoverItemRow], deferred: Sequence[ChangeRequestRow]
+) -> tuple[OpenItemData, ...]:
+    """Open items, then the deferred change requests: "now is the time" to take them up."""
+    items = [
+        OpenItemData("", _joined(e.title, e.details), e.recommendation, due=e.item_date) for e in entries
+    ]
+    return tuple(items + [OpenItemData(r.ref, r.title, r.recommendation, deferred=True) for r in deferred])
 
 
 def _names(attendees: str) -> tuple[str, ...]:

@@ -59,6 +59,13 @@ class SignDialog(FormDialog):
             (SignMethod.REFUSED, self.tr("Refused to sign")),
         ):
             self.method.addItem(text, method)
+        self._add_signer_fields(contacts)
+        self._add_method_pages(log_entries)
+        self.note = self.add_field("note", self.tr("Note"), QPlainTextEdit(self))
+        self.note.setTabChangesFocus(True)
+        self.method.currentIndexChanged.connect(self.pages.setCurrentIndex)
+
+    def _add_signer_fields(self, contacts: Sequence[ContactItem]) -> None:
         self.signer = self.add_field("signer_name", self.tr("Signed by"), QComboBox(self))
         self.signer.setEditable(True)
         self.signers = [c for c in contacts if c.can_sign and not c.archived]
@@ -68,6 +75,9 @@ class SignDialog(FormDialog):
         self.place = self.add_field("place", self.tr("Place"), QLineEdit(self))
         self.signer.currentIndexChanged.connect(self._contact_chosen)
         self._contact_chosen(self.signer.currentIndex())
+
+    def _add_method_pages(self, log_entries: Sequence[LogEntryItem]) -> None:
+        """One page per method, shown as the method is chosen: pad, scan, log entry, refusal."""
         self.pages = QStackedWidget(self)
         self.pad = SignaturePad(self)
         self.pages.addWidget(self._pad_page())
@@ -78,9 +88,6 @@ class SignDialog(FormDialog):
         self.pages.addWidget(self.log_entry)
         self.pages.addWidget(QLabel(self.tr("Say in the note what happened and why."), self))
         self.add_field("signature_png", self.tr("Signature"), self.pages)
-        self.note = self.add_field("note", self.tr("Note"), QPlainTextEdit(self))
-        self.note.setTabChangesFocus(True)
-        self.method.currentIndexChanged.connect(self.pages.setCurrentIndex)
 
     def _pad_page(self) -> QWidget:
         page = QWidget(self)
