@@ -108,6 +108,30 @@ def test_correcting_a_corrected_entry_corrects_the_newest_version(bench: Workben
     assert sorted(_summaries(page)) == ["v1", "v2", "v3"]
 
 
+def test_a_linked_entry_names_its_change_request(bench: Workbench) -> None:
+    from datetime import date
+
+    from deliverydesk.domain.drafts import ChangeRequestDraft
+    from deliverydesk.services.change_requests import create_change_request
+
+    ctx = bench.env.ctx
+    request = create_change_request(
+        ctx,
+        ChangeRequestDraft(project_id=bench.project_id, title="Night shift", requested_on=date(2026, 3, 9)),
+    )
+    page = _log_page(bench)
+    page.panel.new_wanted.emit()
+    dialog = page.dialog
+    assert isinstance(dialog, LogEntryDialog)
+    bench.qtbot.keyClicks(dialog.summary, "Agreed a quote for the night shift")
+    combo = dialog.links["change_request_id"]
+    combo.setCurrentIndex(combo.findData(request.id))
+    dialog.accept()
+    bench.idle()
+    assert page.panel.model.row_item(0).change_request_id == request.id
+    assert "CR-1 Night shift" in page.panel.model.index(0, SUMMARY).data(Qt.ItemDataRole.ToolTipRole)
+
+
 def test_log_is_paged_newest_first(bench: Workbench) -> None:
     ctx = bench.env.ctx
     start = ctx.now() - timedelta(days=200)

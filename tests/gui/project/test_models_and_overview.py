@@ -18,7 +18,7 @@ from deliverydesk.gui.pages.project.issues import IssueModel, IssuesPage, Review
 from deliverydesk.gui.pages.project.log import LogModel, LogPage
 from deliverydesk.gui.pages.project.meters import level
 from deliverydesk.gui.pages.project.milestones import HistoryModel, MilestoneModel, MilestonesPage
-from deliverydesk.gui.pages.project.overview import OverviewPage
+from deliverydesk.gui.pages.project.overview import ContactModel, OverviewPage
 from deliverydesk.gui.pages.project.scope import ExclusionModel, ScopeModel, ScopePage
 from deliverydesk.services.change_requests import create_change_request, list_change_requests
 from deliverydesk.services.milestones import list_milestone_changes
@@ -54,6 +54,7 @@ def test_every_model_passes_the_model_tester(qtmodeltester, demo_env: GuiEnv) ->
     _check(qtmodeltester, IssueModel(), issues.issues)
     _check(qtmodeltester, ReviewModel(), IssuesPage.load(ctx, handed_over).reviews)
     _check(qtmodeltester, HandoverModel(), HandoverPage.load(ctx, handed_over))
+    _check(qtmodeltester, ContactModel(), OverviewPage.load(ctx, showcase).contacts)
 
 
 def test_history_rows_show_the_linked_change_request(qtbot, demo_env: GuiEnv) -> None:

@@ -36,6 +36,8 @@ WHEN, KIND, SUMMARY, PARTICIPANTS, NOTE = range(5)
 
 
 class LogModel(RecordTableModel[LogEntryItem]):
+    link_names: dict[str, str] = {}  # linked record id -> "CR-5 title", fed with the rows
+
     def headers(self) -> list[str]:
         return [
             self.tr("When"),
@@ -73,7 +75,10 @@ class LogModel(RecordTableModel[LogEntryItem]):
 
     def tip(self, item: LogEntryItem, column: int) -> str | None:
         if column == SUMMARY:
-            return f"{item.summary}\n\n{item.details}".strip()
+            ids = (item.change_request_id, item.expectation_id, item.milestone_id, item.issue_id)
+            linked = [self.link_names[i] for i in ids if i and i in self.link_names]
+            about = self.tr("About: %1").replace("%1", "; ".join(linked)) if linked else ""
+            return "\n\n".join(part for part in (item.summary, item.details, about) if part.strip())
         return None
 
     def colour(self, item: LogEntryItem, column: int) -> QColor | None:
@@ -144,6 +149,9 @@ class LogPage(RecordsPage):
 
     def show_data(self, data: LogData) -> None:
         self._generation += 1
+        links = data.links
+        options = (*links.change_requests, *links.expectations, *links.milestones, *links.issues)
+        self.panel.model.link_names = {record_id: text for text, record_id in options}  # type: ignore[attr-defined]
         self.panel.set_records(data.page.rows, data.page.total)
 
     def _fetch_more(self, offset: int) -> None:
