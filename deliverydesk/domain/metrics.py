@@ -117,4 +117,4 @@ def meter(used: float, allowed: float, thresholds: Thresholds = Thresholds()) ->
         level = MeterLevel.WARNING
     else:
         level = MeterLevel.OK
-    return Meter(used=used, allowed=allowed, ratio=share, level=level)
+    return Meter(used=float(used), allowed=float(allowed), ratio=share, level=level)

@@ -2,8 +2,10 @@
 
 Chinese has no spaces, so Han text is cut into overlapping character pairs (bigrams: 报表导出 ->
 报表, 表导, 导出); Latin text into lower-case words with a crude plural "s" dropped. Two texts are
-compared by the cosine of their token sets, so a short ask is not drowned by a long description. An
-ask naming a ref outright ("like S-3") matches that record fully. Pure: no I/O.
+compared by the cosine of their token sets, so a short ask is not drowned by a long description; a
+record's text is also compared sentence by sentence (and half by half of a bilingual "中文 / English"
+line), so one matching sentence counts fully. An ask naming a ref outright ("like S-3") matches that
+record fully. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RUN = re.compile(f"[{HAN}]+")
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+SENTENCE_BREAK = re.compile(r"\s/\s|[。；;！？\n]|(?<=[.!?])\s")
 REF = re.compile(r"\b([A-Z]{1,2}-\d+)\b", re.IGNORECASE)
 _STOP = "a an and are as at be by can for from has have in into is it of on or our please the this to"
 STOP_WORDS = frozenset(f"{_STOP} we with would you your need needs want wants add also like".split(" "))
@@ -64,11 +67,17 @@ class TextMatch:
     score: float  # 0..1
 
 
+def segments(text: str) -> list[str]:
+    """The text, and its sentences (or halves of a "中文 / English" line) when it has several."""
+    parts = [p for p in SENTENCE_BREAK.split(text) if p.strip()]
+    return [text, *parts] if len(parts) > 1 else [text]
+
+
 def _score(ask: frozenset[str], refs: frozenset[str], candidate: MatchCandidate) -> float:
     if candidate.ref.upper() in refs:
         return 1.0
-    whole = tokens(" ".join(candidate.texts))
-    return max([similarity(ask, tokens(t)) for t in candidate.texts] + [similarity(ask, whole)])
+    pieces = [" ".join(candidate.texts)] + [s for t in candidate.texts for s in segments(t)]
+    return max(similarity(ask, tokens(piece)) for piece in pieces)
 
 
 def rank_matches(

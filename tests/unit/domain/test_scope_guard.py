@@ -41,7 +41,7 @@ from deliverydesk.domain.scope_guard_texts import (
     scope_check_message,
     triage_rationale,
 )
-from deliverydesk.domain.text_match import MatchCandidate, rank_matches, similarity, tokens
+from deliverydesk.domain.text_match import MatchCandidate, rank_matches, segments, similarity, tokens
 from deliverydesk.domain.workdays import WorkCalendar, calendar_for
 from deliverydesk.errors import RuleError, ValidationError
 
@@ -371,6 +371,15 @@ def test_suggestions_find_the_likely_scope_item_or_exclusion(ask: str, best: str
     matches = rank_matches(ask, CANDIDATES)
     assert matches and matches[0].ref == best
     assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+
+
+def test_one_matching_sentence_or_language_half_counts_fully() -> None:
+    bilingual = MatchCandidate(
+        "x9", "X-9", ("ERP 系统本身的修改或升级不在本项目范围内。/ Changes to the ERP itself.",)
+    )
+    assert rank_matches("对接旧 ERP 采购模块", [bilingual])[0].ref == "X-9"
+    assert segments("一句。两句") == ["一句。两句", "一句", "两句"]
+    assert segments("only one sentence") == ["only one sentence"]
 
 
 def test_unrelated_asks_get_no_suggestion_and_the_limit_holds() -> None:
