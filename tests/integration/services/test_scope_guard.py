@@ -23,14 +23,15 @@ from deliverydesk.domain.enums import (
     LetterKind,
     LogKind,
     MilestoneStatus,
+    ProjectStatus,
     ScopeCheck,
     Triage,
 )
 from deliverydesk.domain.metrics import MeterLevel
 from deliverydesk.domain.models import ChangeRequestItem
 from deliverydesk.domain.scope_guard import ApprovalReason
-from deliverydesk.errors import RuleError, ValidationError
-from deliverydesk.services import change_requests, letters, log, milestones, scope
+from deliverydesk.errors import NotFoundError, RuleError, ValidationError
+from deliverydesk.services import change_requests, letters, log, milestones, projects, scope
 from deliverydesk.services import scope_guard as guard
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import DocumentRequest
@@ -527,3 +528,35 @@ def test_meters_with_zero_contracted_effort_and_for_several_projects(
     )
     assert meters[bare].scope_creep.used == 3.0 and meters[bare].goodwill.level is MeterLevel.NOT_APPLICABLE
     assert meters[setup.project_id].goodwill.level is MeterLevel.OK
+
+
+def test_home_lists_due_b_items_only_for_live_watched_projects(ctx: ServiceContext, setup: Setup) -> None:
+    codes = {}
+    for code, status in (("DD-2026-091", ProjectStatus.ACTIVE), ("DD-2026-092", ProjectStatus.CLOSED)):
+        project_id = make_project(ctx, setup.client_id, code, status=status)
+        milestones.create_milestone(
+            ctx,
+            MilestoneDraft(
+                project_id=project_id,
+                name="上线验收",
+                baseline_date=day(-5),
+                actual_date=day(-1),
+                status=MilestoneStatus.ACCEPTED,
+                is_main=True,
+            ),
+        )
+        request_id = guard.capture_ask(ctx, guard.AskDraft(project_id=project_id, what="小优化")).id
+        guard.triage_change_request(ctx, request_id, Triage.B, decided_by="张浩")
+        codes[code] = project_id
+    assert [d.project_code for d in guard.deferred_b_items_due(ctx)] == ["DD-2026-091"]
+    projects.archive_project(ctx, codes["DD-2026-091"])
+    assert guard.deferred_b_items_due(ctx) == ()
+
+
+def test_unknown_records_are_reported_not_crashed_on(ctx: ServiceContext, setup: Setup) -> None:
+    with pytest.raises(NotFoundError):
+        guard.project_meters(ctx, "no-such-project")
+    with pytest.raises(NotFoundError):
+        guard.preview_decision(ctx, "no-such-request", Decision.DECLINED)
+    with pytest.raises(NotFoundError):
+        guard.capture_ask(ctx, guard.AskDraft(project_id=setup.project_id, from_log_entry_id="no-such-entry"))
