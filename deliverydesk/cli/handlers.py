@@ -26,7 +26,7 @@ from deliverydesk.cli.output import (
 from deliverydesk.domain.models import ProjectSummary
 from deliverydesk.errors import DatabaseLockedError, ReadOnlyStorageError, StorageError
 from deliverydesk.paths import data_paths
-from deliverydesk.services.bundle import export_bundle, import_bundle
+from deliverydesk.services.bundle import export_bundle, import_valid_bundle, read_bundle
 from deliverydesk.services.demo import create_demo
 from deliverydesk.services.projects import list_projects
 from deliverydesk.services.storage import (
@@ -151,9 +151,10 @@ def export_bundle_command(args: argparse.Namespace, options: OpenOptions) -> int
 
 
 def import_bundle_command(args: argparse.Namespace, options: OpenOptions) -> int:
+    bundle = read_bundle(args.file)  # before opening: a refused file creates and locks nothing
     created = not database_exists(options)
     with _workspace(replace(options, create=True)) as workspace:
-        summary = import_bundle(workspace.ctx, args.file)
+        summary = import_valid_bundle(workspace.ctx, bundle)
     report(bundle_import_line(summary))
     if created:
         say(f"(A new database was created in {_where(workspace)}.)")

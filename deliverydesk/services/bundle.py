@@ -44,8 +44,10 @@ __all__ = [
     "BundleLimits",
     "ExportSummary",
     "ImportSummary",
+    "ValidBundle",
     "export_bundle",
     "import_bundle",
+    "import_valid_bundle",
     "read_bundle",
 ]
 
@@ -154,7 +156,12 @@ def _sync_folder(folder: Path) -> None:
 
 def import_bundle(ctx: ServiceContext, path: Path, *, limits: BundleLimits = DEFAULT_LIMITS) -> ImportSummary:
     """Validate the whole file, then write all of it or nothing; re-importing updates, never duplicates."""
-    bundle = read_bundle(path, limits)
+    return import_valid_bundle(ctx, read_bundle(path, limits))
+
+
+def import_valid_bundle(ctx: ServiceContext, bundle: ValidBundle) -> ImportSummary:
+    """Write a bundle ``read_bundle`` accepted (validating first, before the database is even opened,
+    keeps a refused file from creating or locking anything)."""
     project = bundle.project
     with ctx.db.unit_of_work() as session:
         conflicts = find_conflicts(session, bundle.records)

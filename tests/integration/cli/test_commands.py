@@ -193,6 +193,13 @@ def test_a_hostile_bundle_gives_one_clear_line(run: Run, demo_dir: Path, tmp_pat
     assert run("list-projects", "--json", "--data-dir", demo_dir).out == before
 
 
+def test_a_refused_bundle_creates_no_database(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_text('{"format": "zip"}', encoding="utf-8")
+    result = run("import-bundle", tmp_path / "bad.json", "--data-dir", tmp_path / "new")
+    assert_one_clear_line(result, "not a DeliveryDesk bundle")
+    assert not (tmp_path / "new" / "deliverydesk.db").exists()
+
+
 def test_usage_errors_exit_2_with_one_line(run: Run) -> None:
     for argv in (
         [],
