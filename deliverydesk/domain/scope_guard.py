@@ -310,8 +310,19 @@ def done_without_decision(decision: Decision, linked_log_entries: int) -> bool:
     return decision in OPEN_DECISIONS and linked_log_entries > 0
 
 
+MAX_SCHEDULE_DAYS = 1000  # about four years of working days: more is a typo, and planning it would stall
+
+
+def check_schedule_days(days: int) -> None:
+    if abs(days) > MAX_SCHEDULE_DAYS:
+        raise ValidationError(
+            {"schedule_days": f"Keep the schedule impact to {MAX_SCHEDULE_DAYS:,} working days or fewer."}
+        )
+
+
 def shift_working_days(start: date, days: int, calendar: WorkCalendar) -> date:
     """The day ``days`` working days after ``start`` (before it when negative; start itself for 0)."""
+    check_schedule_days(days)
     step = timedelta(days=1 if days >= 0 else -1)
     day, remaining = start, abs(days)
     while remaining:

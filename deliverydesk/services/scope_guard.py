@@ -21,6 +21,7 @@ from deliverydesk.domain.scope_guard import (
     ProposedChange,
     check_approval,
     check_outcome,
+    check_schedule_days,
     held_outcome,
     impact_reopens_decision,
 )
@@ -121,6 +122,7 @@ class ImpactAssessment:
 def assess_impact(ctx: ServiceContext, request_id: str, impact: ImpactDraft) -> ImpactAssessment:
     with ctx.db.unit_of_work() as session:
         row, project = guarded_request(session, request_id, GuardAction.ASSESS)
+        check_schedule_days(impact.schedule_days)
         draft = validated_request(ctx, row, **impact.__dict__)
         reopen = impact_reopens_decision(
             row.decision, (row.effort_hours, row.cost_cents), (draft.effort_hours, draft.cost_cents)

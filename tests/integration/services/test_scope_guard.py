@@ -370,6 +370,9 @@ def test_new_effort_voids_an_approval_and_impact_is_validated(ctx: ServiceContex
     with pytest.raises(ValidationError) as raised:
         guard.assess_impact(ctx, request_id, guard.ImpactDraft(effort_hours=-1.0))
     assert "effort_hours" in raised.value.fields
+    with pytest.raises(ValidationError) as raised:
+        guard.assess_impact(ctx, request_id, guard.ImpactDraft(effort_hours=1.0, schedule_days=10**9))
+    assert "schedule_days" in raised.value.fields
 
 
 def test_client_perspective_analysis_is_stored_literally(ctx: ServiceContext, setup: Setup) -> None:

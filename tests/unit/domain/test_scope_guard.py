@@ -325,6 +325,13 @@ def test_shift_working_days_skips_weekends_and_holidays() -> None:
     assert shift_working_days(date(2026, 9, 30), 1, china) > date(2026, 10, 7)  # national-day week
 
 
+def test_an_absurd_schedule_impact_is_refused_not_looped_over() -> None:
+    assert shift_working_days(date(2026, 3, 16), 1000, WorkCalendar()) == date(2030, 1, 14)
+    with pytest.raises(ValidationError) as raised:
+        shift_working_days(date(2026, 3, 16), 10**9, WorkCalendar())
+    assert "schedule_days" in raised.value.fields
+
+
 def test_analysis_template_in_both_languages() -> None:
     english, chinese = analysis_questions(Language.EN), analysis_questions(Language.ZH_CN)
     assert [q.field for q in english] == [
