@@ -203,8 +203,9 @@ def check_scope(
     exclusion_id: str | None = None,
     checked_by: str = "",
 ) -> ScopeCheckResult:
-    """Link the ask to a scope item (in scope: closed, no change request needed), to an exclusion
-    (excluded), or to neither (out of scope). Re-checking an in-scope ask reopens it as pending."""
+    """Link the ask to a scope item (in scope: closed as withdrawn with an "in scope" rationale,
+    replacing any earlier decision: no change request is needed), to an exclusion (excluded), or to
+    neither (out of scope). Re-checking an ask closed as in scope reopens it as pending."""
     check = scope_check_for(scope_item_id, exclusion_id)
     with ctx.db.unit_of_work() as session:
         row, project = guarded_request(session, request_id, GuardAction.CHECK_SCOPE)

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from deliverydesk.domain.enums import Decision, RiskLevel
+from deliverydesk.domain.metrics import Meter, MeterLevel
 from deliverydesk.domain.models import ChangeRequestItem, MilestoneItem
 from deliverydesk.domain.scope_guard import (
+    ApprovalReason,
     DecisionPreview,
     GuardAction,
     ProposedChange,
@@ -26,6 +28,7 @@ from deliverydesk.domain.scope_guard import (
     impact_reopens_decision,
 )
 from deliverydesk.domain.scope_guard import preview_decision as preview_rules
+from deliverydesk.domain.scope_guard_texts import AnalysisQuestion, analysis_questions, explain_preview
 from deliverydesk.errors import ValidationError
 from deliverydesk.services.common import get_row, save_changes
 from deliverydesk.services.context import ServiceContext
@@ -67,6 +70,8 @@ from deliverydesk.store.tables import ChangeRequestRow, ProjectRow
 
 __all__ = [
     "AnalysisDraft",
+    "AnalysisQuestion",
+    "ApprovalReason",
     "AskDraft",
     "DecisionPreview",
     "DecisionRequest",
@@ -76,12 +81,15 @@ __all__ = [
     "ImpactAssessment",
     "ImpactDraft",
     "MatchKind",
+    "Meter",
+    "MeterLevel",
     "MilestoneShift",
     "ProjectMeters",
     "ScopeCheckResult",
     "ScopeMatch",
     "TriageResult",
     "UndecidedWork",
+    "analysis_questions",
     "apply_schedule_impact",
     "approve_change_request",
     "assess_impact",
@@ -90,6 +98,7 @@ __all__ = [
     "decide_change_request",
     "deferred_b_items",
     "deferred_b_items_due",
+    "explain_preview",
     "milestone_shifts",
     "preview_decision",
     "project_meters",
