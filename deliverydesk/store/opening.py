@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from deliverydesk.errors import (
     CorruptDatabaseError,
@@ -242,8 +242,20 @@ def _remove_new_database(path: Path) -> None:
             file.unlink()
 
 
+def _server_engine(url: str, settings: OpenSettings) -> Engine:
+    """The engine for a server URL, or a plain refusal (the URL is not echoed: it may hold a password)."""
+    try:
+        return make_engine(url, readonly=settings.readonly)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise StorageError(
+            f"The database URL cannot be used ({type(exc).__name__}).",
+            hint="Use sqlite:///PATH, or postgresql+psycopg://USER@HOST/NAME with the 'postgres' extra "
+            "installed (pip install 'deliverydesk[postgres]').",
+        ) from exc
+
+
 def _open_server(url: str, settings: OpenSettings) -> Database:
-    engine = make_engine(url, readonly=settings.readonly)
+    engine = _server_engine(url, settings)
     try:
         _prepare_server(engine, settings)
     except DBAPIError as exc:

@@ -113,6 +113,16 @@ def test_commands_on_a_garbage_file_give_one_line(run: Run, tmp_path: Path) -> N
         assert_one_clear_line(run(*argv, "--data-dir", tmp_path), "not a DeliveryDesk database")
 
 
+@pytest.mark.parametrize(
+    "url", ["nonsense", "nosuchdriver://x/y", "postgresql+nosuchdbapi://user:secret@host/db"]
+)
+def test_an_unusable_db_url_gives_one_line_without_echoing_it(run: Run, tmp_path: Path, url: str) -> None:
+    result = run("list-projects", "--data-dir", tmp_path, "--db-url", url)
+    assert result.code == 1
+    assert_one_clear_line(result, "database URL cannot be used")
+    assert "secret" not in result.err
+
+
 def test_a_missing_database_is_named(run: Run, tmp_path: Path) -> None:
     assert_one_clear_line(run("list-projects", "--data-dir", tmp_path), "no DeliveryDesk database")
 
