@@ -219,6 +219,7 @@ class ChangeRequestItem(RecordItem):
     alternatives: str
     recommendation: str
     decision: Decision
+    proposed_decision: Decision | None = None  # the outcome a decision held for approval proposes
     decided_by: str
     decided_on: date | None
     rationale: str

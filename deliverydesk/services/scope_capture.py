@@ -81,6 +81,7 @@ def engineer_name(session: Session, given: str) -> str:
 
 
 def clear_decision(row: ChangeRequestRow) -> None:
+    row.proposed_decision = None
     row.decided_by, row.decided_on, row.rationale = "", None, ""
     row.escalation_needed = False
     row.approved_by, row.approved_on, row.approval_note = "", None, ""

@@ -223,6 +223,7 @@ def decide_change_request(
         )
         clear_decision(row)
         row.decision = preview.resulting_decision
+        row.proposed_decision = decision.outcome if preview.needs_approval else None
         row.decided_by, row.decided_on, row.rationale = draft.decided_by, draft.decided_on, draft.rationale
         row.escalation_needed = preview.needs_approval
         save_changes(ctx, session, row)
@@ -243,15 +244,17 @@ def approve_change_request(
 ) -> DecisionResult:
     """Record a manager's approval of a decision held for approval; it becomes the approved outcome.
 
-    ``outcome`` (billable or goodwill) may be left out when the request is within the per-change
-    limits (then only goodwill beyond the budget can have held it); otherwise the manager says."""
+    ``outcome`` (billable or goodwill) may be left out: the outcome the engineer proposed when the
+    decision was held is approved."""
     with ctx.db.unit_of_work() as session:
         row, _ = guarded_request(session, request_id, GuardAction.APPROVE)
-        final = held_outcome(row.effort_hours, row.cost_cents, authority_limits(session), outcome)
+        proposed = outcome or row.proposed_decision
+        final = held_outcome(row.effort_hours, row.cost_cents, authority_limits(session), proposed)
         draft = validated_request(
             ctx, row, approved_by=approved_by, approved_on=approved_on or ctx.today(), approval_note=note
         )
         row.decision = check_approval(final, draft.approved_by, draft.approved_on, draft.decided_on)
+        row.proposed_decision = None
         row.approved_by = draft.approved_by
         row.approved_on, row.approval_note = draft.approved_on, draft.approval_note
         save_changes(ctx, session, row)

@@ -303,6 +303,7 @@ class ChangeRequestRow(RecordMixin, Base):
     recommendation: Mapped[str] = mapped_column(default="")
     # decision
     decision: Mapped[Decision] = mapped_column(default=Decision.PENDING)
+    proposed_decision: Mapped[Decision | None] = mapped_column(default=None)  # what a held decision proposes
     decided_by: Mapped[str] = mapped_column(default="")
     decided_on: Mapped[date | None] = mapped_column(default=None)
     rationale: Mapped[str] = mapped_column(default="")

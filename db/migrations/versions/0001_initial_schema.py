@@ -238,6 +238,7 @@ def upgrade() -> None:
     sa.Column('alternatives', sa.Text(), nullable=False),
     sa.Column('recommendation', sa.Text(), nullable=False),
     sa.Column('decision', sa.Enum('pending', 'pending_approval', 'approved_billable', 'approved_goodwill', 'deferred', 'declined', 'withdrawn', name='decision', native_enum=False, length=32), nullable=False),
+    sa.Column('proposed_decision', sa.Enum('pending', 'pending_approval', 'approved_billable', 'approved_goodwill', 'deferred', 'declined', 'withdrawn', name='decision', native_enum=False, length=32), nullable=True),
     sa.Column('decided_by', sa.Text(), nullable=False),
     sa.Column('decided_on', sa.Date(), nullable=True),
     sa.Column('rationale', sa.Text(), nullable=False),

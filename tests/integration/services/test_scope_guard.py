@@ -301,28 +301,36 @@ def test_goodwill_over_budget_is_held_for_approval_until_a_manager_approves(
         guard.approve_change_request(ctx, third, approved_by=MANAGER)
 
 
-def test_above_authority_the_manager_says_billable_or_goodwill(ctx: ServiceContext, setup: Setup) -> None:
+def test_above_authority_the_manager_approves_the_proposed_outcome(ctx: ServiceContext, setup: Setup) -> None:
     request_id = ask(ctx, setup)
     sized(ctx, request_id, 20.0, cents=1800_00)
     preview = guard.preview_decision(ctx, request_id, Decision.APPROVED_BILLABLE)
     assert set(preview.reasons) == {ApprovalReason.EFFORT_OVER_AUTHORITY, ApprovalReason.COST_OVER_AUTHORITY}
-    assert decide(ctx, request_id, Decision.APPROVED_BILLABLE).request.decision is Decision.PENDING_APPROVAL
+    held = decide(ctx, request_id, Decision.APPROVED_BILLABLE).request
+    assert held.decision is Decision.PENDING_APPROVAL
+    assert held.proposed_decision is Decision.APPROVED_BILLABLE
     with pytest.raises(ValidationError) as raised:
-        guard.approve_change_request(ctx, request_id, approved_by=MANAGER)
-    assert "outcome" in raised.value.fields
-    with pytest.raises(ValidationError) as raised:
-        guard.approve_change_request(ctx, request_id, approved_by=" ", outcome=Decision.APPROVED_BILLABLE)
+        guard.approve_change_request(ctx, request_id, approved_by=" ")
     assert "approved_by" in raised.value.fields
     with pytest.raises(ValidationError):
-        guard.approve_change_request(
-            ctx, request_id, approved_by=MANAGER, outcome=Decision.APPROVED_BILLABLE, approved_on=day(-1)
-        )
-    done = guard.approve_change_request(
-        ctx, request_id, approved_by=MANAGER, outcome=Decision.APPROVED_BILLABLE
-    )
+        guard.approve_change_request(ctx, request_id, approved_by=MANAGER, approved_on=day(-1))
+    done = guard.approve_change_request(ctx, request_id, approved_by=MANAGER)
     assert done.request.decision is Decision.APPROVED_BILLABLE
+    assert done.request.proposed_decision is None
     creep = guard.project_meters(ctx, setup.project_id).scope_creep
     assert creep.used == 20.0 and creep.ratio == pytest.approx(0.05) and creep.level is MeterLevel.OK
+
+
+def test_the_manager_may_approve_a_held_request_as_goodwill_instead(
+    ctx: ServiceContext, setup: Setup
+) -> None:
+    request_id = ask(ctx, setup)
+    sized(ctx, request_id, 20.0, cents=1800_00)
+    decide(ctx, request_id, Decision.APPROVED_BILLABLE)
+    done = guard.approve_change_request(
+        ctx, request_id, approved_by=MANAGER, outcome=Decision.APPROVED_GOODWILL
+    )
+    assert done.request.decision is Decision.APPROVED_GOODWILL
 
 
 def test_a_new_decision_replaces_a_held_one_and_clears_its_escalation(
