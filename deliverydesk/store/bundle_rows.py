@@ -51,6 +51,7 @@ _BUNDLED_ROWS: tuple[type[t.Base], ...] = (
     t.ReviewRow,
     t.HandoverItemRow,
     t.AttachmentRow,
+    t.CommitmentRow,
 )
 TABLES: dict[str, Table] = {row.__tablename__: row.__table__ for row in _BUNDLED_ROWS}  # type: ignore[misc]
 BUNDLED_TABLES: tuple[str, ...] = tuple(

@@ -360,6 +360,32 @@ class LogEntryRow(RecordMixin, Base):
     correction_of_id: Mapped[str | None] = _optional_fk("log_entry")
 
 
+class CommitmentRow(RecordMixin, Base):
+    """Who owes what to whom by when (either side), usually recorded by a log entry.
+
+    Open while ``closed_on`` is empty; closed with a note on how it was met. A verbal commitment
+    flagged ``confirm_in_writing`` waits until an email log entry or a letter confirming it is linked."""
+
+    __tablename__ = "commitment"
+    __table_args__ = (
+        Index("ix_commitment_open_due", "closed_on", "due_date"),  # Home: open ones, soonest first
+        Index("ix_commitment_log_entry_id", "log_entry_id"),  # a log page shows an entry's commitments
+    )
+    project_id: Mapped[str] = _project_fk()
+    log_entry_id: Mapped[str | None] = _optional_fk("log_entry")  # the entry that recorded it
+    owner_side: Mapped[OwnerSide] = mapped_column(default=OwnerSide.VENDOR)
+    owner_name: Mapped[str] = mapped_column(default="")  # who owes
+    owed_to: Mapped[str] = mapped_column(default="")
+    description: Mapped[str]
+    due_date: Mapped[date]
+    confirm_in_writing: Mapped[bool] = mapped_column(Boolean, default=False)
+    confirmation_log_entry_id: Mapped[str | None] = _optional_fk("log_entry")  # an email entry
+    confirmation_letter_id: Mapped[str | None] = _optional_fk("letter")
+    closed_on: Mapped[date | None] = mapped_column(default=None)
+    closed_note: Mapped[str] = mapped_column(default="")  # how it was met
+    closed_log_entry_id: Mapped[str | None] = _optional_fk("log_entry")
+
+
 class IssueRow(RecordMixin, Base):
     __tablename__ = "issue"
     __table_args__ = (UniqueConstraint("project_id", "ref"),)

@@ -387,9 +387,45 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_attachment_project_id'), ['project_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_attachment_sha256'), ['sha256'], unique=False)
 
+    op.create_table('commitment',
+    sa.Column('project_id', sa.String(length=36), nullable=False),
+    sa.Column('log_entry_id', sa.String(length=36), nullable=True),
+    sa.Column('owner_side', sa.Enum('vendor', 'client', name='ownerside', native_enum=False, length=32), nullable=False),
+    sa.Column('owner_name', sa.Text(), nullable=False),
+    sa.Column('owed_to', sa.Text(), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('due_date', sa.Date(), nullable=False),
+    sa.Column('confirm_in_writing', sa.Boolean(), nullable=False),
+    sa.Column('confirmation_log_entry_id', sa.String(length=36), nullable=True),
+    sa.Column('confirmation_letter_id', sa.String(length=36), nullable=True),
+    sa.Column('closed_on', sa.Date(), nullable=True),
+    sa.Column('closed_note', sa.Text(), nullable=False),
+    sa.Column('closed_log_entry_id', sa.String(length=36), nullable=True),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('created_at', deliverydesk.store.tables.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', deliverydesk.store.tables.UTCDateTime(), nullable=False),
+    sa.Column('archived_at', deliverydesk.store.tables.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['closed_log_entry_id'], ['log_entry.id'], name=op.f('fk_commitment_closed_log_entry_id_log_entry'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['confirmation_letter_id'], ['letter.id'], name=op.f('fk_commitment_confirmation_letter_id_letter'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['confirmation_log_entry_id'], ['log_entry.id'], name=op.f('fk_commitment_confirmation_log_entry_id_log_entry'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['log_entry_id'], ['log_entry.id'], name=op.f('fk_commitment_log_entry_id_log_entry'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['project_id'], ['project.id'], name=op.f('fk_commitment_project_id_project'), ondelete='RESTRICT'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_commitment'))
+    )
+    with op.batch_alter_table('commitment', schema=None) as batch_op:
+        batch_op.create_index('ix_commitment_open_due', ['closed_on', 'due_date'], unique=False)
+        batch_op.create_index('ix_commitment_log_entry_id', ['log_entry_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_commitment_project_id'), ['project_id'], unique=False)
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('commitment', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_commitment_project_id'))
+        batch_op.drop_index('ix_commitment_log_entry_id')
+        batch_op.drop_index('ix_commitment_open_due')
+
+    op.drop_table('commitment')
     with op.batch_alter_table('attachment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_attachment_sha256'))
         batch_op.drop_index(batch_op.f('ix_attachment_project_id'))

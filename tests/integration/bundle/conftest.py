@@ -26,6 +26,7 @@ from deliverydesk.store.tables import (
     BlobRow,
     ChangeRequestRow,
     ClientRow,
+    CommitmentRow,
     ContactRow,
     ExclusionRow,
     ExpectationRow,
@@ -251,6 +252,23 @@ def _add_project_records(session: Any, project_id: str, signer_id: str, log_ids:
         ]
     )
     session.flush()
+    session.add(
+        CommitmentRow(
+            **pid,
+            log_entry_id=original.id,
+            owner_side="client",
+            owner_name="王芳",
+            owed_to="Vendor site team",
+            description=f"Provide the network plan {HOSTILE}",
+            due_date=date(2026, 3, 9),
+            confirm_in_writing=True,
+            confirmation_log_entry_id=correction.id,
+            confirmation_letter_id=letter.id,
+            closed_on=date(2026, 3, 10),
+            closed_note="Plan received by email",
+            closed_log_entry_id=correction.id,
+        )
+    )
     for data, name in ((PHOTO, "现场 photo 1.jpg"), (PNG, "signed letter.png")):
         sha = hashlib.sha256(data).hexdigest()
         if session.get(BlobRow, sha) is None:

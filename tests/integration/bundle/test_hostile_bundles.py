@@ -52,7 +52,7 @@ def test_the_valid_bundle_imports(
 ) -> None:
     """The control case: the fixtures' bundle is accepted, so each refusal below is about its one flaw."""
     add_sample_project(other_ctx, "DD-2025-001", fixed_log_ids=False)
-    assert import_bundle(other_ctx, _write(tmp_path, document)).inserted == 18
+    assert import_bundle(other_ctx, _write(tmp_path, document)).inserted == 19
 
 
 @pytest.mark.parametrize(
@@ -154,7 +154,7 @@ def test_brackets_inside_text_are_data_not_nesting(
     document: dict[str, Any], other_ctx: ServiceContext, tmp_path: Path
 ) -> None:
     _first("client")(document)["notes"] = '[{"\\"' * 5_000
-    assert import_bundle(other_ctx, _write(tmp_path, document)).inserted == 18
+    assert import_bundle(other_ctx, _write(tmp_path, document)).inserted == 19
 
 
 def test_an_oversized_file_is_refused(

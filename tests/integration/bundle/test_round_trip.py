@@ -40,7 +40,7 @@ def test_export_import_export_gives_the_same_content(
 
     assert _content(first) == _content(second)
     assert first.read_bytes() == second.read_bytes()  # same clock: byte for byte
-    assert imported.inserted == exported.records == 18
+    assert imported.inserted == exported.records == 19
     assert (imported.updated, imported.blobs_added) == (0, 2)
     assert full_dump(ctx.db) == full_dump(other_ctx.db)  # every column, timestamps included
 
@@ -65,6 +65,8 @@ def test_the_bundle_has_the_documented_shape(ctx: ServiceContext, tmp_path: Path
     for rows in records.values():
         assert [row["id"] for row in rows] == sorted(row["id"] for row in rows)
     assert "王芳" in text and "🚀" in text  # UTF-8, not \u escapes
+    commitment = records["commitment"][0]  # the register travels with its links and closing note
+    assert (commitment["due_date"], commitment["closed_note"]) == ("2026-03-09", "Plan received by email")
     letter = records["letter"][0]
     assert letter["signature_png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
     assert letter["signed_at"] == "2026-03-02T08:15:30.123456Z"
@@ -130,7 +132,7 @@ def test_export_of_an_unknown_code_says_so(ctx: ServiceContext, tmp_path: Path) 
 def test_export_finds_the_code_whatever_its_case(ctx: ServiceContext, tmp_path: Path) -> None:
     add_sample_project(ctx)
     summary = export_bundle(ctx, "dd-2026-014", tmp_path / "b.json")
-    assert (summary.project_code, summary.records) == ("DD-2026-014", 18)
+    assert (summary.project_code, summary.records) == ("DD-2026-014", 19)
 
 
 def test_a_failed_export_keeps_the_older_file(ctx: ServiceContext, tmp_path: Path) -> None:
