@@ -183,8 +183,10 @@ class RecordPanel(QWidget):
         self.bar.addWidget(self.title)
         self.bar.addWidget(self.count_label)
         self.bar.addStretch(1)
-        for action in (self.act_new, self.act_edit, self.act_archive, self.act_restore):
-            self.add_button(action)
+        self.add_button(self.act_new)
+        self.add_button(self.act_edit)
+        self.archive_button = self.add_button(self.act_archive)
+        self.restore_button = self.add_button(self.act_restore)
         self.bar.addWidget(self.show_archived)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -197,13 +199,8 @@ class RecordPanel(QWidget):
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setAutoRaise(True)
-        self.bar.insertWidget(
-            self.bar.count() - (1 if self.bar.indexOf(self.show_archived) >= 0 else 0), button
-        )
-        if action is self.act_restore:
-            self.restore_button = button
-        if action is self.act_archive:
-            self.archive_button = button
+        before = self.bar.indexOf(self.show_archived)  # extra actions go before the check box
+        self.bar.insertWidget(before if before >= 0 else self.bar.count(), button)
         return button
 
     def add_extra_action(self, action: QAction) -> None:
