@@ -222,3 +222,19 @@ def test_hostile_text_is_stored_whole_and_shown_literally(bench: Workbench) -> N
     assert "&lt;i&gt;" in tip, "markup in user text is escaped, never rendered"
     shown = html.unescape(tip.removeprefix("<p style='white-space:pre-wrap'>").removesuffix("</p>"))
     assert shown == long_text[:TIP_MAX] + "…", "a long text's tooltip is capped"
+
+
+def test_splitter_and_column_widths_are_remembered(qtbot, env, bench: Workbench) -> None:
+    from tests.gui.project.conftest import open_bench
+
+    page = bench.page(AREA_SCOPE)
+    assert isinstance(page, ScopePage)
+    page.splitter.setSizes([150, 300])
+    page.splitter.splitterMoved.emit(150, 1)  # what dragging the handle emits
+    page.exclusions.view.setColumnWidth(0, 77)
+    sizes = page.splitter.sizes()
+    second = open_bench(qtbot, env, bench.project_id)  # keep it: the workspace has no parent
+    again = second.page(AREA_SCOPE)
+    assert isinstance(again, ScopePage)
+    assert again.splitter.sizes() == sizes
+    assert again.exclusions.view.columnWidth(0) == 77

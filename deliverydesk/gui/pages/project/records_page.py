@@ -65,11 +65,14 @@ class RecordsPage(ProjectPage):
         if len(widgets) == 1:
             layout.addWidget(widgets[0], 1)
             return
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         for index, widget in enumerate(widgets):
-            splitter.addWidget(widget)
-            splitter.setStretchFactor(index, stretches[index] if index < len(stretches) else 1)
-        layout.addWidget(splitter, 1)
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(index, stretches[index] if index < len(stretches) else 1)
+        layout.addWidget(self.splitter, 1)
+        key = f"project_{self.area}"  # remembered like the window's own splitter
+        self.env.ui_state.restore_splitter(key, self.splitter)
+        self.splitter.splitterMoved.connect(lambda *_a: self.env.ui_state.save_splitter(key, self.splitter))
 
     # --- loading -------------------------------------------------------------------------------
     def set_project(self, project_id: str | None) -> None:
