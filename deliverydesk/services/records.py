@@ -42,7 +42,9 @@ DraftT = TypeVar("DraftT", bound=ProjectDraft)
 ItemT = TypeVar("ItemT")
 
 Validate = Callable[[ServiceContext, DraftT], DraftT]
-CheckLinks = Callable[[Session, DraftT, ProjectRow], None]
+# Links to check on create (row None) and update (row before the change).
+CheckLinks = Callable[[Session, DraftT, ProjectRow, RowT | None], None]
+ApplyUpdate = Callable[[Session, RowT, DraftT], None]
 ToItems = Callable[[Session, list[RowT]], list[ItemT]]
 
 
@@ -57,7 +59,8 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
     ref_prefix: RefPrefix | None = None  # S-n, I-n...; None for kinds without a human ref
     order_by: tuple[str, ...] = ("ref",)
     descending: bool = False
-    check_links: CheckLinks[DraftT] | None = None
+    check_links: CheckLinks[DraftT, RowT] | None = None
+    apply_update: ApplyUpdate[RowT, DraftT] | None = None  # rules on what an edit may change
 
     def item(self, session: Session, row: RowT) -> ItemT:
         return self.to_items(session, [row])[0]
@@ -67,7 +70,7 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
         with ctx.db.unit_of_work() as session:
             project = live_project(session, draft.project_id)
             if self.check_links is not None:
-                self.check_links(session, draft, project)
+                self.check_links(session, draft, project, None)
             row = self.row_cls()
             apply_draft(row, draft)
             if self.ref_prefix is not None:
@@ -84,8 +87,8 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
         with ctx.db.unit_of_work() as session:
             row, project = editable_record(session, self.row_cls, record_id, self.what, draft.project_id)
             if self.check_links is not None:
-                self.check_links(session, draft, project)
-            apply_draft(row, draft, skip=("id", "project_id"))
+                self.check_links(session, draft, project, row)
+            (self.apply_update or _apply_edit)(session, row, draft)
             save_changes(ctx, session, row)
             return self.item(session, row)
 
@@ -124,6 +127,10 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
 
     def restore(self, ctx: ServiceContext, record_id: str) -> ItemT:
         return set_archived(ctx, self.row_cls, record_id, self.what, self.item, archived=False)
+
+
+def _apply_edit(_session: Session, row: Base, draft: object) -> None:
+    apply_draft(row, draft, skip=("id", "project_id"))
 
 
 def mapped(to_item: Callable[[RowT], ItemT]) -> ToItems[RowT, ItemT]:

@@ -11,7 +11,7 @@ from deliverydesk.store.records import Session
 from deliverydesk.store.tables import IssueRow, ProjectRow, ReviewRow
 
 
-def _check_links(session: Session, draft: ReviewDraft, project: ProjectRow) -> None:
+def _check_links(session: Session, draft: ReviewDraft, project: ProjectRow, _row: ReviewRow | None) -> None:
     check_same_project(session, "issue_id", IssueRow, draft.issue_id, project.id)
 
 
