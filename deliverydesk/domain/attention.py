@@ -8,6 +8,9 @@ from datetime import date
 from enum import StrEnum
 
 from deliverydesk.domain.cadence import next_due
+from deliverydesk.domain.enums import OwnerSide
+
+COMMITMENT_LOOKAHEAD_DAYS = 3  # open commitments show on Home this many days before they fall due
 
 
 class AttentionKind(StrEnum):
@@ -17,6 +20,8 @@ class AttentionKind(StrEnum):
     APPROVAL_PENDING = "approval_pending"  # change request awaiting a manager's approval
     LETTER_UNSIGNED = "letter_unsigned"  # issued, not yet signed by the client
     SUMMARY_DUE = "summary_due"  # progress summary due by the project's cadence
+    COMMITMENT_DUE = "commitment_due"  # open commitment due soon or overdue (either side)
+    CONFIRM_IN_WRITING = "confirm_in_writing"  # verbal commitment with no written confirmation yet
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,9 +35,10 @@ class AttentionItem:
     record_id: str | None
     ref: str
     title: str
-    due: date | None  # the milestone's date, request date, issue date, or summary due date
+    due: date | None  # milestone date, request date, issue date, summary or commitment due date
     slip_days: int | None = None  # milestones: working days behind baseline
     days_late: int | None = None  # overdue milestones: working days since their date passed
+    owner_side: OwnerSide | None = None  # commitments: which side owes it (``ref`` names who)
 
 
 @dataclass(frozen=True)

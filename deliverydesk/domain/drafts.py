@@ -175,6 +175,21 @@ class LogEntryDraft:
 
 
 @dataclass(frozen=True, kw_only=True)
+class CommitmentDraft:
+    """What a commitment says; closing and confirming are separate actions of the service."""
+
+    id: str | None = None
+    project_id: str
+    description: str
+    due_date: date
+    owner_side: OwnerSide = OwnerSide.VENDOR
+    owner_name: str = ""
+    owed_to: str = ""
+    confirm_in_writing: bool = False
+    log_entry_id: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class IssueDraft:
     id: str | None = None
     project_id: str

@@ -246,6 +246,35 @@ class LogEntryItem(RecordItem):
 
 
 @dataclass(frozen=True, kw_only=True)
+class CommitmentItem(RecordItem):
+    """Who owes what to whom by when; open until ``closed_on`` (see ``services.commitments``)."""
+
+    project_id: str
+    log_entry_id: str | None  # the entry that recorded it
+    owner_side: OwnerSide
+    owner_name: str  # who owes
+    owed_to: str
+    description: str
+    due_date: date
+    confirm_in_writing: bool  # verbal: waits for an email log entry or a letter
+    confirmation_log_entry_id: str | None
+    confirmation_letter_id: str | None
+    closed_on: date | None
+    closed_note: str  # how it was met
+    closed_log_entry_id: str | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+    @property
+    def awaiting_confirmation(self) -> bool:
+        """Flagged "confirm in writing" and nothing written linked yet."""
+        confirmed = self.confirmation_log_entry_id or self.confirmation_letter_id
+        return self.confirm_in_writing and not confirmed
+
+
+@dataclass(frozen=True, kw_only=True)
 class IssueItem(RecordItem):
     project_id: str
     ref: str

@@ -1,13 +1,12 @@
-"""The Home page's question: across all projects, what needs attention today?
-
-Commitments are not listed: a commitment log entry has no open/kept state in the schema yet."""
+"""The Home page's question: across all projects, what needs attention today?"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from deliverydesk.domain.attention import (
+    COMMITMENT_LOOKAHEAD_DAYS,
     AttentionItem,
     AttentionKind,
     AttentionReport,
@@ -29,7 +28,7 @@ def get_attention(ctx: ServiceContext, *, limit: int = DEFAULT_LIMIT) -> Attenti
     items: list[AttentionItem] = []
     totals: dict[AttentionKind, int] = {}
     with ctx.db.unit_of_work() as session:
-        for collect in (_milestones, _change_requests, _letters, _summaries):
+        for collect in (_milestones, _change_requests, _letters, _summaries, _commitments):
             found, counts = collect(session, today, limit)
             items += found
             totals.update(counts)
@@ -140,3 +139,28 @@ def _summaries(session: Session, today: date, limit: int) -> tuple[list[Attentio
             )
     items.sort(key=lambda item: (item.due or today, item.project_code))
     return items[:limit], {AttentionKind.SUMMARY_DUE: len(items)}
+
+
+def _commitments(session: Session, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+    """Open commitments falling due (overdue first), then the verbal ones still to confirm in writing."""
+    items: list[AttentionItem] = []
+    counts: dict[Any, int] = {}
+    due_by = today + timedelta(days=COMMITMENT_LOOKAHEAD_DAYS)
+    for kind in (AttentionKind.COMMITMENT_DUE, AttentionKind.CONFIRM_IN_WRITING):
+        rows, counts[kind] = q.commitments_needing_attention(
+            session, due_by, limit, awaiting_confirmation=kind is AttentionKind.CONFIRM_IN_WRITING
+        )
+        items += [
+            AttentionItem(
+                kind=kind,
+                **_project(row),
+                record_id=row["id"],
+                ref=row["owner_name"],
+                title=row["description"],
+                due=row["due_date"],
+                days_late=max((today - row["due_date"]).days, 0),
+                owner_side=row["owner_side"],
+            )
+            for row in rows
+        ]
+    return items, counts

@@ -19,7 +19,7 @@ from deliverydesk.domain.enums import (
     ProjectStatus,
 )
 from deliverydesk.store.queries import CLOSED_MILESTONE, MILESTONE_DATE
-from deliverydesk.store.tables import ChangeRequestRow, LetterRow, MilestoneRow, ProjectRow
+from deliverydesk.store.tables import ChangeRequestRow, CommitmentRow, LetterRow, MilestoneRow, ProjectRow
 
 WATCHED_PROJECTS = (ProjectStatus.PLANNING, ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD)
 PROJECT_COLUMNS = (
@@ -112,6 +112,36 @@ def letters_unsigned(session: Session, limit: int) -> tuple[list[dict[str, Any]]
             LetterRow.status == LetterStatus.ISSUED,
         )
         .order_by(LetterRow.issued_at, ProjectRow.code, LetterRow.ref)
+    )
+    return _bounded(session, query, limit)
+
+
+def commitments_needing_attention(
+    session: Session, due_by: date, limit: int, *, awaiting_confirmation: bool
+) -> tuple[list[dict[str, Any]], int]:
+    """Open commitments due on or before ``due_by``, or else (``awaiting_confirmation``) commitments
+    flagged "confirm in writing" with nothing written linked yet, open or closed. Soonest due first."""
+    condition: list[ColumnElement[bool]]
+    if awaiting_confirmation:
+        condition = [
+            CommitmentRow.confirm_in_writing.is_(True),
+            CommitmentRow.confirmation_log_entry_id.is_(None),
+            CommitmentRow.confirmation_letter_id.is_(None),
+        ]
+    else:
+        condition = [CommitmentRow.closed_on.is_(None), CommitmentRow.due_date <= due_by]
+    query = (
+        select(
+            CommitmentRow.id,
+            CommitmentRow.owner_side,
+            CommitmentRow.owner_name,
+            CommitmentRow.description,
+            CommitmentRow.due_date,
+            *PROJECT_COLUMNS,
+        )
+        .join(ProjectRow, ProjectRow.id == CommitmentRow.project_id)
+        .where(*_live_project(CommitmentRow.project_id), CommitmentRow.archived_at.is_(None), *condition)
+        .order_by(CommitmentRow.due_date, ProjectRow.code, CommitmentRow.created_at, CommitmentRow.id)
     )
     return _bounded(session, query, limit)
 

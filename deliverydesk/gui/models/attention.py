@@ -27,6 +27,8 @@ ICONS = {
     AttentionKind.APPROVAL_PENDING: "change",
     AttentionKind.LETTER_UNSIGNED: "letter",
     AttentionKind.SUMMARY_DUE: "summary",
+    AttentionKind.COMMITMENT_DUE: "commitment",
+    AttentionKind.CONFIRM_IN_WRITING: "commitment",
 }
 URGENT = QColor("#b00020")
 
@@ -131,6 +133,8 @@ class AttentionModel(QAbstractItemModel):
             AttentionKind.APPROVAL_PENDING: self.tr("Change requests awaiting manager approval"),
             AttentionKind.LETTER_UNSIGNED: self.tr("Letters issued but not signed"),
             AttentionKind.SUMMARY_DUE: self.tr("Progress summaries due"),
+            AttentionKind.COMMITMENT_DUE: self.tr("Open commitments due"),
+            AttentionKind.CONFIRM_IN_WRITING: self.tr("To confirm in writing"),
         }
         return titles[kind]
 
@@ -148,6 +152,9 @@ class AttentionModel(QAbstractItemModel):
             return self.tr("Progress summary")
         if item.kind is AttentionKind.LETTER_UNSIGNED:
             return f"{item.ref}  {_letter_kind(item.title)}"
+        if item.owner_side is not None:  # commitments: "Client · 王芳: send the network plan"
+            owner = " · ".join(part for part in (label(item.owner_side), item.ref) if part)
+            return f"{owner}: {item.title}"
         return f"{item.ref}  {item.title}"
 
     def _detail(self, item: AttentionItem) -> str:
@@ -158,6 +165,10 @@ class AttentionModel(QAbstractItemModel):
                 return self.tr("slip %n working day(s)", "", item.slip_days)
             return self.tr("waiting on the client")
         waited = (self._today - item.due).days if self._today and item.due else 0
+        if item.kind is AttentionKind.CONFIRM_IN_WRITING:
+            return self.tr("verbal: no email or letter linked yet")
+        if item.kind is AttentionKind.COMMITMENT_DUE and waited < 0:
+            return self.tr("due in %n day(s)", "", -waited)
         if item.kind is AttentionKind.DECISION_PENDING:
             return self.tr("waiting %n day(s) for your decision", "", waited)
         if item.kind is AttentionKind.APPROVAL_PENDING:
@@ -168,6 +179,8 @@ class AttentionModel(QAbstractItemModel):
 
 
 def _late(item: AttentionItem) -> bool:
+    if item.kind is AttentionKind.COMMITMENT_DUE:
+        return (item.days_late or 0) > 0
     return item.kind is AttentionKind.OVERDUE_MILESTONE or (item.slip_days or 0) > 0
 
 

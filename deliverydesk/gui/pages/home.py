@@ -20,7 +20,7 @@ from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.models.attention import ITEM_ROLE, AttentionModel
-from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_DOCUMENTS, AREA_MILESTONES
+from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_DOCUMENTS, AREA_LOG, AREA_MILESTONES
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services.attention import get_attention
 
@@ -31,6 +31,8 @@ AREAS = {
     AttentionKind.APPROVAL_PENDING: AREA_CHANGE_REQUESTS,
     AttentionKind.LETTER_UNSIGNED: AREA_DOCUMENTS,
     AttentionKind.SUMMARY_DUE: AREA_DOCUMENTS,
+    AttentionKind.COMMITMENT_DUE: AREA_LOG,
+    AttentionKind.CONFIRM_IN_WRITING: AREA_LOG,
 }
 STATE_KEY = "home"
 

@@ -7,11 +7,18 @@ from datetime import date, timedelta
 import pytest
 
 from deliverydesk.domain.attention import AttentionKind, summary_due_date
-from deliverydesk.domain.drafts import ChangeRequestDraft, ClientDraft, MilestoneDraft, ProjectDraft
+from deliverydesk.domain.drafts import (
+    ChangeRequestDraft,
+    ClientDraft,
+    CommitmentDraft,
+    MilestoneDraft,
+    ProjectDraft,
+)
 from deliverydesk.domain.enums import MilestoneStatus, ProjectStatus
 from deliverydesk.services.attention import get_attention
 from deliverydesk.services.change_requests import create_change_request
 from deliverydesk.services.clients import create_client
+from deliverydesk.services.commitments import record_commitment
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.milestones import create_milestone
 from deliverydesk.services.projects import archive_project, create_project
@@ -98,3 +105,23 @@ def test_summary_due_date(last: date | None, expected: date | None) -> None:
 def test_a_bad_cadence_never_breaks_the_home_page() -> None:
     assert summary_due_date("FREQ=SOMETIMES", date(2026, 3, 2), None, TODAY) is None
     assert summary_due_date("", date(2026, 3, 2), None, TODAY) is None
+
+
+def test_commitments_due_and_to_confirm_across_live_projects(ctx: ServiceContext) -> None:
+    live, closed = _project(ctx, "DD-6"), _project(ctx, "DD-7", status=ProjectStatus.CLOSED)
+    for project in (live, closed):
+        for due_in, verbal in ((-1, False), (2, False), (10, True)):
+            draft = CommitmentDraft(
+                project_id=project,
+                description=f"due {due_in}",
+                due_date=TODAY + timedelta(days=due_in),
+                confirm_in_writing=verbal,
+            )
+            record_commitment(ctx, draft)
+    report = get_attention(ctx, limit=1)
+    due = report.of_kind(AttentionKind.COMMITMENT_DUE)
+    assert [(i.project_code, i.title, i.days_late) for i in due] == [("DD-6", "due -1", 1)]
+    assert report.totals[AttentionKind.COMMITMENT_DUE] == 2  # due in 10 days is not due yet
+    verbal = report.of_kind(AttentionKind.CONFIRM_IN_WRITING)
+    assert [(i.project_code, i.title) for i in verbal] == [("DD-6", "due 10")]
+    assert report.totals[AttentionKind.CONFIRM_IN_WRITING] == 1
