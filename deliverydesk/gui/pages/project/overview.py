@@ -3,6 +3,7 @@ change requests by decision, goodwill used of budget, scope-creep ratio)."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -34,6 +35,29 @@ HEALTH_ORDER = (
     (MilestoneHealth.DONE, QColor("#5b7fa8")),
 )
 CONFIRMED = (ExpectationStatus.CONFIRMED, ExpectationStatus.MET)
+
+
+DECISION_COLOURS = {
+    Decision.PENDING: WARN,
+    Decision.PENDING_APPROVAL: WARN,
+    Decision.APPROVED_BILLABLE: OK,
+    Decision.APPROVED_GOODWILL: QColor("#5b9f73"),
+    Decision.DECLINED: OVER,
+}
+
+
+def _decision_colour(decision: Decision) -> QColor:
+    return DECISION_COLOURS.get(decision, QColor("#9aa3ad"))
+
+
+def _legend(counts: list[tuple[Decision, int]]) -> str:
+    """One decision per line, with its colour from the bar and its count aligned."""
+    cells = [
+        f"<td><span style='color:{_decision_colour(d).name()}'>■</span> {html.escape(label(d))}</td>"
+        f"<td align='right' style='padding-left:12px'>{n}</td>"
+        for d, n in counts
+    ]
+    return "<table cellspacing='0'>" + "".join(f"<tr>{cell}</tr>" for cell in cells) + "</table>"
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:
@@ -184,11 +208,11 @@ class OverviewPage(RecordsPage):
         for row, (key, text, bar) in enumerate(rows):
             caption = QLabel(text, parent)
             self.meter_texts[key] = _value(parent)
-            self.meter_texts[key].setMinimumWidth(220)
             grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+            bar.setMaximumWidth(220)
             grid.addWidget(bar, row, 1, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(self.meter_texts[key], row, 2, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 3)
         return grid
 
@@ -278,17 +302,13 @@ class OverviewPage(RecordsPage):
         self.meter_texts["expectations"].setText(text)
 
     def _show_decisions(self, o: ProjectOverview) -> None:
-        colours = {
-            Decision.PENDING: WARN,
-            Decision.PENDING_APPROVAL: WARN,
-            Decision.APPROVED_BILLABLE: OK,
-            Decision.APPROVED_GOODWILL: QColor("#5b9f73"),
-            Decision.DECLINED: OVER,
-        }
         counts = [(d, o.change_requests_by_decision.get(d, 0)) for d in Decision]
-        text = "  ·  ".join(f"{label(d)}: {n}" for d, n in counts if n) or self.tr("No change requests yet")
-        self.decision_bar.set_segments([(n, colours.get(d, QColor("#9aa3ad"))) for d, n in counts], text)
-        self.meter_texts["decisions"].setText(text)
+        shown = [(d, n) for d, n in counts if n]
+        text = "  ·  ".join(f"{label(d)}: {n}" for d, n in shown) or self.tr("No change requests yet")
+        self.decision_bar.set_segments([(n, _decision_colour(d)) for d, n in counts], text)
+        legend = self.meter_texts["decisions"]
+        legend.setTextFormat(Qt.TextFormat.RichText)  # our own labels and numbers only: no user text
+        legend.setText(_legend(shown) if shown else html.escape(text))
 
     def _show_goodwill(self, o: ProjectOverview) -> None:
         if o.goodwill_ratio is None:
