@@ -1,95 +1,75 @@
-"""A document on screen, on paper and in a file: the PDF preview widget, printing the very same PDF
-pages, and exporting in the background with an offer to open the file or its folder."""
+"""A document on paper and in a file: printing the very same PDF pages that the preview shows
+(widgets/pdf_view), and exporting in the background with an offer to open the file or its folder."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRectF, QSize, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.messages import show_error
+from deliverydesk.gui.tasks import TaskRunner
+from deliverydesk.gui.widgets.pdf_pages import RenderedPage, render_page
 from deliverydesk.services.export import ExportResult
 
 PRINT_DPI_CAP = 300  # page images above this only cost memory: an A4 page at 1200 dpi is ~550 MB
 
 
-class PdfPreview(QWidget):
-    """A QPdfView showing PDF bytes; the document and its buffer live as long as the widget."""
+class PrintJob(QObject):
+    """Prints PDF bytes page by page: a worker renders a page at the printer's resolution (capped),
+    the GUI thread paints it fitted to the printable page, then asks for the next one. One page
+    image is in memory at a time (an A4 page at 300 dpi is ~35 MB)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    finished = Signal(int)  # the number of pages printed
+
+    def __init__(
+        self, tasks: TaskRunner, pdf: bytes, printer: QPrinter, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self._buffer: QBuffer | None = None
-        self._bytes = QByteArray()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        self.tasks, self.pdf, self.printer = tasks, pdf, printer
+        self.dpi = min(printer.resolution(), PRINT_DPI_CAP)
+        self._painter = QPainter()
 
-    def set_pdf(self, pdf: bytes) -> None:
-        self.document.close()
-        self._bytes = QByteArray(pdf)
-        self._buffer = QBuffer(self._bytes, self)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
+    def start(self) -> None:
+        if not self._painter.begin(self.printer):
+            raise RuntimeError("the printer could not be opened")
+        self._render(0)
 
-    def page_count(self) -> int:
-        return self.document.pageCount()
+    def _render(self, index: int) -> None:
+        pdf, dpi = self.pdf, self.dpi
+        self.tasks.submit(
+            lambda: render_page(pdf, index, dpi), lambda page: self._paint(index, page), owner=self
+        )
 
-
-def print_document(document: QPdfDocument, printer: QPrinter) -> int:
-    """Draw every page of ``document`` as an image at the printer's resolution (capped), fitted to
-    the printable page; returns the number of pages printed."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise RuntimeError("the printer could not be opened")
-    dpi = min(printer.resolution(), PRINT_DPI_CAP)
-    try:
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            points = document.pagePointSize(page)
-            pixels = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-            image = document.render(page, pixels)
-            fitted = pixels.scaled(painter.viewport().size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRectF(QPointF(0, 0), fitted.toSizeF()), image)
-    finally:
-        painter.end()
-    return document.pageCount()
+    def _paint(self, index: int, page: RenderedPage) -> None:
+        if index:
+            self.printer.newPage()
+        fitted = page.image.size().scaled(self._painter.viewport().size(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._painter.drawImage(QRectF(QPointF(0, 0), fitted.toSizeF()), page.image)
+        if index + 1 < page.page_count:
+            self._render(index + 1)
+        else:
+            self._painter.end()
+            self.finished.emit(page.page_count)
 
 
-def print_with_dialog(parent: QWidget, document: QPdfDocument) -> None:
+def print_with_dialog(parent: QWidget, tasks: TaskRunner, pdf: bytes) -> PrintJob | None:
+    """Ask for a printer, then print ``pdf`` on it in the background (None: the user cancelled)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("DocumentOutput", "Print document"))
-    if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-        print_document(document, printer)
-
-
-def print_pdf(parent: QWidget, pdf: bytes) -> None:
-    """Print PDF bytes through the print dialog once QtPdf has loaded them."""
-    holder = PdfPreview(parent)
-    holder.hide()
-
-    def ready(status: QPdfDocument.Status) -> None:
-        if status == QPdfDocument.Status.Ready:
-            holder.document.statusChanged.disconnect(ready)
-            print_with_dialog(parent, holder.document)
-            holder.deleteLater()
-
-    holder.document.statusChanged.connect(ready)
-    holder.set_pdf(pdf)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return None
+    job = PrintJob(tasks, pdf, printer, parent)
+    job.finished.connect(job.deleteLater)
+    job.start()
+    return job
 
 
 def ask_export_path(parent: QWidget, suggested: str) -> Path | None:

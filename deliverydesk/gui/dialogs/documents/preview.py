@@ -7,13 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from deliverydesk.gui.dialogs.documents.output import (
-    PdfPreview,
-    ask_export_path,
-    export_in_background,
-    print_with_dialog,
-)
+from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in_background, print_with_dialog
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.widgets.pdf_view import PdfView
 from deliverydesk.services.export import ExportResult, write_file_atomically
 
 
@@ -38,7 +34,7 @@ class PreviewDialog(QDialog):
         self.setObjectName("documentPreview")
         self.setWindowTitle(title)
         self.resize(760, 900)
-        self.preview = PdfPreview(self)
+        self.preview = PdfView(env.tasks, self)
         self.preview.set_pdf(pdf)
         self.status = QLabel(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -56,7 +52,7 @@ class PreviewDialog(QDialog):
         )
         self.print_button = self.buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.clicked.connect(self.export)
-        self.print_button.clicked.connect(lambda: print_with_dialog(self, self.preview.document))
+        self.print_button.clicked.connect(lambda: print_with_dialog(self, env.tasks, pdf))
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)

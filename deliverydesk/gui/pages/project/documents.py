@@ -21,7 +21,7 @@ from deliverydesk.domain.enums import LetterKind, LetterStatus
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.dialogs.base import MessageBar
-from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in_background, print_pdf
+from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in_background, print_with_dialog
 from deliverydesk.gui.dialogs.documents.preview import PreviewDialog
 from deliverydesk.gui.dialogs.documents.sign import SignDialog
 from deliverydesk.gui.dialogs.documents.summary import SummaryDialog
@@ -245,7 +245,7 @@ class DocumentsPage(ProjectPage):
         if letter is not None:
             self.env.tasks.submit(
                 lambda: letters.letter_pdf(ctx, letter.id),
-                lambda pdf: print_pdf(self, pdf),
+                lambda pdf: print_with_dialog(self, self.env.tasks, pdf),
                 lambda error: show_error(self, error),
             )
 
