@@ -23,6 +23,7 @@ from deliverydesk.domain.enums import (
     Severity,
 )
 from deliverydesk.services.demo_asks import create_asks
+from deliverydesk.services.demo_commitments import CommitmentEntries, create_commitments
 from deliverydesk.services.demo_support import DATA_MIGRATION, Demo, DemoClient
 from deliverydesk.services.expectations import create_expectation
 from deliverydesk.services.issues import create_issue
@@ -228,13 +229,13 @@ def _log(demo: Demo, project_id: str, client: DemoClient, requests: dict[str, st
         return add_log_entry(demo.ctx, draft).id
 
     add(-60, LogKind.MEETING, "项目启动会:确认范围、里程碑与每周五进度报告。")
-    add(
+    weekly = add(
         -20,
         LogKind.MEETING,
         "王总在周例会上提出 8 项新需求,逐项记录为 CR-1 至 CR-8。",
         "逐项说明了对上线目标的影响;客户同意两天内给出决定。",
     )
-    add(
+    decision = add(
         -18,
         LogKind.DECISION,
         "CR-5 二厂建模:按变更另行报价,客户同意。",
@@ -248,6 +249,7 @@ def _log(demo: Demo, project_id: str, client: DemoClient, requests: dict[str, st
         participants="李娜, 张浩",
         summary="与李娜电话确认主数据清洗进度:预计下周五完成(更正:原记录误写为周三)。",
     )
-    correct_log_entry(demo.ctx, call, correction)
+    call = correct_log_entry(demo.ctx, call, correction).id
     add(-10, LogKind.EMAIL, "发送数据迁移字段映射表给李娜确认。")
-    add(-3, LogKind.COMMITMENT, "我方承诺:两天内提交二厂数据迁移方案。")
+    promise = add(-3, LogKind.COMMITMENT, "我方承诺:两天内提交二厂数据迁移方案。")
+    create_commitments(demo, project_id, CommitmentEntries(weekly, decision, call, promise))

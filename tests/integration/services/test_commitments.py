@@ -24,7 +24,9 @@ from deliverydesk.services.commitments import (
     update_commitment,
 )
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.demo import create_demo
 from deliverydesk.services.log import add_log_entry
+from deliverydesk.services.projects import get_project_by_code
 from deliverydesk.store.tables import LetterRow
 from tests.conftest import FIXED_NOW
 from tests.integration.services.conftest import Setup, day, make_client, make_project
@@ -182,3 +184,17 @@ def test_listing_open_only_pages_soonest_first(ctx: ServiceContext, setup: Setup
     page = list_commitments(ctx, setup.project_id, open_only=True, limit=1)
     assert (page.total, [c.id for c in page.rows], page.has_more) == (2, [ids[2]], True)
     assert [c.id for c in list_commitments(ctx, setup.project_id).rows] == [ids[1], ids[2], ids[0]]
+
+
+def test_the_demo_shows_commitments_of_both_sides_on_home(ctx: ServiceContext) -> None:
+    create_demo(ctx)
+    showcase = get_project_by_code(ctx, "DD-2026-014")
+    register = list_commitments(ctx, showcase.id).rows
+    assert {c.owner_side for c in register} == {OwnerSide.VENDOR, OwnerSide.CLIENT}
+    assert any(c.closed_on and c.closed_note and c.closed_log_entry_id for c in register)
+    assert all(c.log_entry_id for c in register)
+    report = get_attention(ctx)
+    due = report.of_kind(AttentionKind.COMMITMENT_DUE)
+    assert [i.owner_side for i in due] == [OwnerSide.VENDOR, OwnerSide.CLIENT]  # overdue first
+    assert (due[0].days_late or 0) > 0
+    assert [i.ref for i in report.of_kind(AttentionKind.CONFIRM_IN_WRITING)] == ["李娜"]
