@@ -50,7 +50,9 @@ def test_a_new_entry_through_the_dialog_defaults_to_now_and_meeting(bench: Workb
     dialog.kind.set_value(LogKind.CALL)
     dialog.accept()
     bench.idle()
-    assert page.panel.model.row_item(0).kind is LogKind.CALL
+    entry = page.panel.model.row_item(0)
+    assert entry.kind is LogKind.CALL
+    assert entry.occurred_at == bench.env.ctx.now(), "the time shown is the time stored"
 
 
 def test_editing_writes_a_correction_and_the_original_stays(bench: Workbench) -> None:
