@@ -7,8 +7,6 @@ processed. The app's work runs on its task runner; the bare window queries on th
 
 from __future__ import annotations
 
-import ctypes
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -23,17 +21,8 @@ from benchmarks.bare_window import BareWindow
 TIMEOUT_S = 60.0
 
 
-def keep_none_alive() -> None:
-    """PySide6 6.12 on Python 3.11 drops one reference to None per call of a void Qt method (seen:
-    1,000 ``processEvents()`` calls take None's count down by 1,000); polling would take it to zero
-    and abort the interpreter. Top the count up the way ``gui.pyside_fixes`` does for True."""
-    if sys.version_info < (3, 12) and sys.getrefcount(None) < 100_000:
-        ctypes.c_ssize_t.from_address(id(None)).value += 200_000
-
-
 def settle() -> None:
     """Deliver what is queued (results, layout, repaint) once."""
-    keep_none_alive()
     QCoreApplication.processEvents()
 
 
@@ -41,7 +30,6 @@ def wait_until(done: Callable[[], bool], timeout: float = TIMEOUT_S) -> None:
     """Run the event loop until ``done()``; short sleeps hand the GIL to the app's worker threads."""
     deadline = time.perf_counter() + timeout
     while not done():
-        keep_none_alive()
         QCoreApplication.processEvents()
         if time.perf_counter() > deadline:
             raise TimeoutError("the window did not show the expected data in time")

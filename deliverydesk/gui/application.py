@@ -75,13 +75,11 @@ def saved_ui_language(ui_state: UiState) -> str:
 
 
 def create_application(version: str) -> QApplication:
-    """The QApplication with DeliveryDesk's name, icon, bundled CJK font and PySide6 guard."""
-    from deliverydesk.gui import pyside_fixes
+    """The QApplication with DeliveryDesk's name, icon and bundled CJK font."""
     from deliverydesk.gui.i18n import load_cjk_font
     from deliverydesk.gui.icons import app_icon
 
     app = QApplication([sys.argv[0]])
-    pyside_fixes.install(app)
     app.setApplicationName("DeliveryDesk")
     app.setApplicationVersion(version)
     app.setWindowIcon(app_icon())

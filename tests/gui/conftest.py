@@ -9,9 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
-from deliverydesk.gui import pyside_fixes
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.tasks import TaskRunner
 from deliverydesk.gui.ui_state import UiState
@@ -28,16 +26,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if GUI_TESTS in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
-
-
-@pytest.fixture(scope="session", autouse=True)
-def true_refcount_guard(qapp: QApplication) -> Iterator[None]:
-    """PySide6 6.12.0 leaks references to True on every emit (see gui/pyside_fixes.py)."""
-    timer = pyside_fixes.install(qapp)
-    yield
-    if timer is not None:
-        timer.stop()
-    pyside_fixes.top_up()
 
 
 @pytest.fixture(scope="session")

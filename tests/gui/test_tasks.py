@@ -63,16 +63,3 @@ def test_busy_signal_brackets_the_work(qtbot, tasks: TaskRunner) -> None:
     tasks.submit(lambda: 1, lambda _r: None)
     wait_idle(qtbot, tasks)
     assert states == [True, False]
-
-
-def test_many_emits_do_not_exhaust_the_references_to_true(qtbot, tasks: TaskRunner) -> None:
-    """PySide6 6.12.0 drops a reference to True per emit; the guard keeps the interpreter alive."""
-    import sys
-
-    from deliverydesk.gui import pyside_fixes
-
-    for _ in range(3):
-        for _ in range(2000):
-            tasks.busy_changed.emit(False)
-        pyside_fixes.top_up()
-    assert not pyside_fixes.affected() or sys.getrefcount(True) >= pyside_fixes.LOW_WATER
