@@ -21,6 +21,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_datetime
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.pages.base import AREA_LOG
+from deliverydesk.gui.pages.project.commitments import CommitmentData, CommitmentsSection, load_commitments
 from deliverydesk.gui.pages.project.panel import PanelSpec
 from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import ARCHIVED_COLOUR, RecordTableModel
@@ -96,6 +97,7 @@ class LogModel(RecordTableModel[LogEntryItem]):
 class LogData:
     page: Page[LogEntryItem]
     links: LogLinks
+    commitments: CommitmentData
 
 
 class LogPage(RecordsPage):
@@ -124,7 +126,8 @@ class LogPage(RecordsPage):
         self.panel.act_edit.setText(self.tr("Correct…"))
         self.panel.act_edit.setToolTip(self.tr("Write a correction (Enter or F2); the original stays"))
         self.panel.model.more_wanted.connect(self._fetch_more)
-        self.lay_out(self._quick_add(), self.panel)
+        self.commitments = CommitmentsSection(self, self.panel)
+        self.lay_out(self._quick_add(), self.panel, self.commitments.panel, stretches=(3, 1))
 
     def _quick_add(self) -> QHBoxLayout:
         self.quick_kind = enum_combo(self, LogKind, LogKind.MEETING)
@@ -144,7 +147,9 @@ class LogPage(RecordsPage):
     @staticmethod
     def load(ctx: ServiceContext, project_id: str) -> LogData:
         return LogData(
-            page=log.list_log_entries(ctx, project_id, limit=PAGE_SIZE), links=_links(ctx, project_id)
+            page=log.list_log_entries(ctx, project_id, limit=PAGE_SIZE),
+            links=_links(ctx, project_id),
+            commitments=load_commitments(ctx, project_id),
         )
 
     def show_data(self, data: LogData) -> None:
@@ -153,6 +158,7 @@ class LogPage(RecordsPage):
         options = (*links.change_requests, *links.expectations, *links.milestones, *links.issues)
         self.panel.model.link_names = {record_id: text for text, record_id in options}  # type: ignore[attr-defined]
         self.panel.set_records(data.page.rows, data.page.total)
+        self.commitments.show(data.commitments)
 
     def _fetch_more(self, offset: int) -> None:
         ctx, project_id, generation = self.env.ctx, self.project_id, self._generation
