@@ -75,6 +75,14 @@
             <translation>到期的进度报告</translation>
         </message>
         <message>
+            <source>Open commitments due</source>
+            <translation>到期的未完成承诺事项</translation>
+        </message>
+        <message>
+            <source>To confirm in writing</source>
+            <translation>待书面确认</translation>
+        </message>
+        <message>
             <source>Progress summary</source>
             <translation>进度报告</translation>
         </message>
@@ -93,6 +101,16 @@
         <message>
             <source>waiting on the client</source>
             <translation>等待客户</translation>
+        </message>
+        <message>
+            <source>verbal: no email or letter linked yet</source>
+            <translation>口头承诺:尚未关联邮件或函件</translation>
+        </message>
+        <message numerus="yes">
+            <source>due in %n day(s)</source>
+            <translation>
+                <numerusform>%n 天后到期</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>waiting %n day(s) for your decision</source>
@@ -345,6 +363,173 @@
         <message>
             <source>Notes</source>
             <translation>备注</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseCommitmentDialog</name>
+        <message>
+            <source>Close commitment</source>
+            <translation>关闭承诺事项</translation>
+        </message>
+        <message>
+            <source>Commitment</source>
+            <translation>承诺事项</translation>
+        </message>
+        <message>
+            <source>Met on</source>
+            <translation>履行日期</translation>
+        </message>
+        <message>
+            <source>How it was met</source>
+            <translation>履行方式</translation>
+        </message>
+        <message>
+            <source>Shown by log entry</source>
+            <translation>证明的沟通记录</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommitmentDialog</name>
+        <message>
+            <source>Record a commitment</source>
+            <translation>记录承诺事项</translation>
+        </message>
+        <message>
+            <source>Edit commitment</source>
+            <translation>编辑承诺事项</translation>
+        </message>
+        <message>
+            <source>Recorded in</source>
+            <translation>记录于</translation>
+        </message>
+        <message>
+            <source>What is owed</source>
+            <translation>承诺内容</translation>
+        </message>
+        <message>
+            <source>Owed by</source>
+            <translation>承诺方</translation>
+        </message>
+        <message>
+            <source>Who owes it</source>
+            <translation>责任人</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Owed to</source>
+            <translation>承诺对象</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>到期日期</translation>
+        </message>
+        <message>
+            <source>Verbal: confirm in writing (email or letter)</source>
+            <translation>口头承诺:需书面确认(邮件或函件)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommitmentModel</name>
+        <message>
+            <source>Due</source>
+            <translation>到期日期</translation>
+        </message>
+        <message>
+            <source>Owed by</source>
+            <translation>承诺方</translation>
+        </message>
+        <message>
+            <source>Commitment</source>
+            <translation>承诺事项</translation>
+        </message>
+        <message>
+            <source>Owed to</source>
+            <translation>承诺对象</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Met on %1</source>
+            <translation>已于 %1 履行</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>未完成</translation>
+        </message>
+        <message>
+            <source>to confirm in writing</source>
+            <translation>待书面确认</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommitmentsSection</name>
+        <message>
+            <source>Close…</source>
+            <translation>关闭…</translation>
+        </message>
+        <message>
+            <source>Confirm in writing…</source>
+            <translation>书面确认…</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>重新打开</translation>
+        </message>
+        <message>
+            <source>Record a commitment…</source>
+            <translation>记录承诺事项…</translation>
+        </message>
+        <message>
+            <source>Record who owes what to whom by when, from this entry</source>
+            <translation>根据此条记录,登记谁在何时前向谁承诺了什么</translation>
+        </message>
+        <message>
+            <source>Commitments</source>
+            <translation>承诺事项</translation>
+        </message>
+        <message>
+            <source>No commitments yet. Select a log entry and record who owes what to whom by when.</source>
+            <translation>尚无承诺事项。选择一条沟通记录,登记谁在何时前向谁承诺了什么。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmCommitmentDialog</name>
+        <message>
+            <source>Confirm in writing</source>
+            <translation>书面确认</translation>
+        </message>
+        <message>
+            <source>Commitment</source>
+            <translation>承诺事项</translation>
+        </message>
+        <message>
+            <source>Email log entry</source>
+            <translation>邮件沟通记录</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Or letter</source>
+            <translation>或函件</translation>
+        </message>
+        <message>
+            <source>Log the email first (kind: Email), or issue a letter, then link it here.</source>
+            <translation>请先记录该邮件(类型:邮件)或签发函件,再在此关联。</translation>
         </message>
     </context>
     <context>
@@ -1335,6 +1520,10 @@
             <source>Corrects an earlier entry</source>
             <translation>更正一条较早的记录</translation>
         </message>
+        <message>
+            <source>About: %1</source>
+            <translation>关联:%1</translation>
+        </message>
     </context>
     <context>
         <name>LogPage</name>
@@ -1874,6 +2063,33 @@
         <message>
             <source>%1 % (%2 h accepted out of scope, %3 h contracted)</source>
             <translation>%1 %(接受的范围外工作 %2 小时,合同工作量 %3 小时)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfView</name>
+        <message>
+            <source>Zoom out</source>
+            <translation>缩小</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>放大</translation>
+        </message>
+        <message>
+            <source>Fit width</source>
+            <translation>适应宽度</translation>
+        </message>
+        <message>
+            <source>Fit the page width</source>
+            <translation>适应页面宽度</translation>
+        </message>
+        <message>
+            <source>Page %1 of %2</source>
+            <translation>第 %1 页,共 %2 页</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
         </message>
     </context>
     <context>
@@ -2431,6 +2647,10 @@ It is hidden from the lists, never erased; you can restore it later.</source>
             <translation>拒绝签署</translation>
         </message>
         <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
             <source>Signed by</source>
             <translation>签署人</translation>
         </message>
@@ -2449,10 +2669,6 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <message>
             <source>Signature</source>
             <translation>签名</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>备注</translation>
         </message>
         <message>
             <source>Undo</source>
