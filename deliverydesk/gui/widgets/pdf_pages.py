@@ -53,7 +53,8 @@ def _sizes(document: pdfium.PdfDocument) -> tuple[QSizeF, ...]:
 
 def _capped(scale: float, size: QSizeF, max_pixels: int) -> float:
     pixels = size.width() * size.height() * scale * scale
-    return scale if pixels <= max_pixels else scale * (max_pixels / pixels) ** 0.5
+    # a little under the exact fit: the renderer rounds each side up to whole pixels
+    return scale if pixels <= max_pixels else scale * (max_pixels / pixels) ** 0.5 * 0.999
 
 
 def _render(document: pdfium.PdfDocument, index: int, scale: float) -> QImage:

@@ -166,9 +166,11 @@ class PdfView(QWidget):
             label = QLabel(self.scroll.widget())
             label.setStyleSheet(f"background: white; border: {PAGE_BORDER}px solid #9aa3ad;")
             self._column.addWidget(label)
+            label.show()  # now: the layout places only visible pages (addWidget shows it later)
             self.pages.append(label)
         for label, image in zip(self.pages, images, strict=True):
             label.setPixmap(QPixmap.fromImage(image))
+        self.scroll.setWidgetResizable(True)  # sizes the sheet and places the pages now, not later
         self._update_labels()
 
     def _update_labels(self) -> None:
