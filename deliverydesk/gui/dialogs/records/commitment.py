@@ -6,12 +6,13 @@ issued letters of the project."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QSizePolicy, QWidget
 
 from deliverydesk.domain.drafts import CommitmentDraft
 from deliverydesk.domain.enums import LogKind, OwnerSide
@@ -29,6 +30,8 @@ from deliverydesk.services.commitments import (
 )
 
 DEFAULT_DUE_DAYS = 7  # a new commitment is due in a week unless the user says otherwise
+NOTE_WIDTH = 420  # pixels of read-only text before it is elided
+TIP_MAX = 1500  # characters of it in the tooltip
 
 
 @dataclass(frozen=True)
@@ -40,10 +43,13 @@ class CommitmentLinks:
     letters: Sequence[tuple[str, str]] = ()  # issued letters: written confirmation
 
 
-def _note(parent: QWidget, text: str) -> QLabel:
-    shown = QLabel(text, parent)
+def _note(parent: QWidget, text: str, width: int = NOTE_WIDTH) -> QLabel:
+    """Read-only user text on one line, elided (a wrapped label in a dialog's form gets clipped)."""
+    shown = QLabel(parent)
     shown.setTextFormat(Qt.TextFormat.PlainText)  # user text is data, never markup
-    shown.setWordWrap(True)
+    flat = " ".join(text.split())
+    shown.setText(shown.fontMetrics().elidedText(flat, Qt.TextElideMode.ElideRight, width))
+    shown.setToolTip(f"<p style='white-space:pre-wrap'>{html.escape(text[:TIP_MAX])}</p>")  # literal text
     shown.setStyleSheet(MUTED_STYLE)
     return shown
 
@@ -167,12 +173,12 @@ class ConfirmCommitmentDialog(RecordDialog):
             self.tr("Or letter"),
             link_combo(self, self.tr("None"), links.letters, item.confirmation_letter_id),
         )
+        for combo in (self.email, self.letter):
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         if not links.emails and not links.letters:
-            self.form.addRow(
-                _note(
-                    self, self.tr("Log the email first (kind: Email), or issue a letter, then link it here.")
-                )
-            )
+            hint = QLabel(self.tr("Log the email first (kind: Email), or issue a letter, then link it here."))
+            hint.setStyleSheet(MUTED_STYLE)
+            self.form.addRow(hint)
 
     def save(self) -> CommitmentItem:
         assert self.item_id is not None
