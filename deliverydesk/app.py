@@ -16,6 +16,8 @@ from deliverydesk.logsetup import configure_logging
 from deliverydesk.paths import DataPaths, data_paths
 
 if TYPE_CHECKING:
+    from deliverydesk.gui.application import WindowHost
+    from deliverydesk.gui.tasks import TaskRunner
     from deliverydesk.gui.ui_state import UiState
 
 LANGUAGES = ("en", "zh_CN")
@@ -47,14 +49,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_window(paths: DataPaths, db_url: str | None, lang: str | None) -> int:
     """Wire the window: application, crash handler, font, translators, start-up, main window."""
-    # Qt and the window are imported only now: ``--help`` and ``--version`` stay instant.
-    from deliverydesk.gui.application import WindowHost, create_application, quit_application
+    # Qt and the window are imported only now: ``--help`` and ``--version`` stay instant. Only what
+    # the opening frame needs comes first; storage and pages load after its first paint.
+    from deliverydesk.gui.application import WindowHost, create_application
     from deliverydesk.gui.crash import CrashHandler
     from deliverydesk.gui.i18n import install_translators
-    from deliverydesk.gui.startup import StartupController
     from deliverydesk.gui.tasks import TaskRunner
     from deliverydesk.gui.ui_state import UiState
-    from deliverydesk.services.storage import OpenOptions
 
     app = create_application(__version__)
     crash_handler = CrashHandler(paths.log_file)
@@ -64,16 +65,26 @@ def run_window(paths: DataPaths, db_url: str | None, lang: str | None) -> int:
     install_translators(app, language)  # parented to the app: they live as long as it does
     tasks = TaskRunner(app)
     host = WindowHost(tasks, ui_state, language)
-    startup = StartupController(OpenOptions(data_dir=paths.root, db_url=db_url), tasks)
-    startup.opened.connect(host.show)
-    startup.cancelled.connect(quit_application)
-    startup.start()
+    host.show_opening().painted.connect(lambda: start_opening(paths, db_url, tasks, host))
     logging.getLogger(__name__).info("DeliveryDesk %s starting (%s, %s)", __version__, paths.root, language)
     try:
         return app.exec()
     finally:
         host.close()
         crash_handler.uninstall()
+
+
+def start_opening(paths: DataPaths, db_url: str | None, tasks: TaskRunner, host: WindowHost) -> None:
+    """Open the database on a worker (asking through dialogs when needed), then show the window."""
+    from deliverydesk.gui.application import quit_application
+    from deliverydesk.gui.startup import StartupController
+    from deliverydesk.services.storage import OpenOptions
+
+    startup = StartupController(OpenOptions(data_dir=paths.root, db_url=db_url), tasks, parent=host)
+    startup.opened.connect(host.show)
+    startup.cancelled.connect(quit_application)
+    startup.dialog_shown.connect(host.close_opening)
+    startup.start()
 
 
 def choose_ui_language(requested: str | None, ui_state: UiState) -> str:
