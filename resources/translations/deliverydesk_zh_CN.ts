@@ -385,7 +385,7 @@
         </message>
         <message>
             <source>Shown by log entry</source>
-            <translation>证明的沟通记录</translation>
+            <translation>证明记录</translation>
         </message>
         <message>
             <source>None</source>
