@@ -2,7 +2,8 @@
 
 The parent puts ``time.time()`` into ``BENCH_T0`` just before it spawns the process, so the figure
 includes the interpreter's own start and every import. Lines printed on stdout: ``painted <s>`` at the
-window's first paint event, ``data <s>`` when the window shows data (the app's Today page filled).
+main window's first paint event, ``data <s>`` when it shows data (the app's Today page filled), and
+for the app ``first <s>`` at the first paint of any window of its own (the opening frame).
 """
 
 from __future__ import annotations
@@ -30,9 +31,11 @@ def report(what: str, t0: float) -> None:
 class PaintProbe(QObject):
     """Prints ``painted`` at the first paint of ``window``; quits then, or after ``data`` when asked."""
 
-    def __init__(self, window: QWidget, t0: float, *, wait_for_data: bool = False) -> None:
+    def __init__(
+        self, window: QWidget, t0: float, *, wait_for_data: bool = False, word: str = "painted"
+    ) -> None:
         super().__init__(window)
-        self.t0, self.wait_for_data = t0, wait_for_data
+        self.t0, self.wait_for_data, self.word = t0, wait_for_data, word
         self.painted = self.has_data = False
         window.installEventFilter(self)
         QTimer.singleShot(int(QUIT_AFTER_S * 1000), QApplication.quit)
@@ -40,8 +43,9 @@ class PaintProbe(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.painted:
             self.painted = True
-            report("painted", self.t0)
-            self._quit_when_done()
+            report(self.word, self.t0)
+            if self.word == "painted":
+                self._quit_when_done()
         return False
 
     def data_shown(self) -> None:
