@@ -48,6 +48,7 @@ class OpenOptions:
     db_url: str | None = None  # overrides the file in data_dir (also env DELIVERYDESK_DB_URL)
     readonly: bool = False
     create: bool = False  # create + migrate a new empty database if the file does not exist
+    defer_daily_backup: bool = False  # the window takes the day's backup (backup_now) once it shows
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Workspace:
     db_url: str
     readonly: bool
     notices: tuple[str, ...] = field(default=())  # e.g. "the daily backup could not be taken"
+    backup_due: bool = False  # opened with defer_daily_backup and the day's backup is still to be taken
 
     @property
     def is_sqlite(self) -> bool:
@@ -82,7 +84,13 @@ def _resolve(options: OpenOptions) -> tuple[DataPaths, str]:
 
 
 def _settings(options: OpenOptions, paths: DataPaths, clock: Clock) -> OpenSettings:
-    return OpenSettings(backups=paths.backups, clock=clock, readonly=options.readonly, create=options.create)
+    return OpenSettings(
+        backups=paths.backups,
+        clock=clock,
+        readonly=options.readonly,
+        create=options.create,
+        defer_daily_backup=options.defer_daily_backup,
+    )
 
 
 def open_workspace(options: OpenOptions, clock: Clock = system_clock) -> Workspace:
@@ -90,7 +98,14 @@ def open_workspace(options: OpenOptions, clock: Clock = system_clock) -> Workspa
     paths, url = _resolve(options)
     opened = open_database(url, _settings(options, paths, clock))
     ctx = ServiceContext(db=opened.db, clock=clock)
-    return Workspace(ctx=ctx, paths=paths, db_url=url, readonly=options.readonly, notices=opened.notices)
+    return Workspace(
+        ctx=ctx,
+        paths=paths,
+        db_url=url,
+        readonly=options.readonly,
+        notices=opened.notices,
+        backup_due=opened.backup_due,
+    )
 
 
 def database_exists(options: OpenOptions) -> bool:

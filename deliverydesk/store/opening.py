@@ -2,7 +2,9 @@
 
 SQLite, for writing:  writable? -> lock -> identity (read-only probe) -> quick_check -> known revision
 -> verified backup (when a day old, or before any upgrade) -> upgrade in one transaction with foreign
-keys off and a foreign_key_check before commit -> engine.
+keys off and a foreign_key_check before commit -> engine. With ``defer_daily_backup`` the day's backup
+(never the one before an upgrade) is left to the caller, who takes it with ``backup_open_database``
+once the file is in use: the window opens about a second sooner on the day's first start.
 Nothing is written to a file before it has been identified as ours and found healthy.
 PostgreSQL (any non-sqlite URL): no file identity, lock or backups; Alembic still upgrades it (the
 ``alembic_version`` table is its identity: an unknown revision means a newer DeliveryDesk).
@@ -51,6 +53,7 @@ Clock = Callable[[], datetime]
 class OpenedDatabase:
     db: Database
     notices: tuple[str, ...] = ()  # things the user should know that did not stop the open
+    backup_due: bool = False  # deferred: the day's backup is still to be taken (backup_open_database)
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class OpenSettings:
     readonly: bool = False
     create: bool = False
     migrations_dir: Path | None = None  # tests point this at a copy with throw-away revisions
+    defer_daily_backup: bool = False  # the caller backs up a checked, current file once it is open
 
 
 def is_sqlite_url(url: str) -> bool:
@@ -130,30 +134,33 @@ def _open_for_writing(url: str, path: Path, settings: OpenSettings) -> OpenedDat
     _require_writable(path.parent, "folder")
     lock = WriterLock.acquire(path, settings.clock)
     try:
-        notices = _prepare_for_writing(url, path, settings)
-        return OpenedDatabase(Database(url=url, engine=make_engine(url), lock=lock), notices)
+        notices, backup_due = _prepare_for_writing(url, path, settings)
+        return OpenedDatabase(Database(url=url, engine=make_engine(url), lock=lock), notices, backup_due)
     except BaseException:
         lock.release()
         raise
 
 
-def _prepare_for_writing(url: str, path: Path, settings: OpenSettings) -> tuple[str, ...]:
+def _prepare_for_writing(url: str, path: Path, settings: OpenSettings) -> tuple[tuple[str, ...], bool]:
+    """Check, back up, upgrade; returns the notices and whether the day's backup was left to the caller."""
     identity = inspect_file(path, settings.backups, settings.migrations_dir, locked=True)
     needs_upgrade = identity.revision != head_revision(settings.migrations_dir)
     now = settings.clock()
     if not needs_upgrade and not backup_due(settings.backups, now):
-        return ()
+        return (), False
+    if not needs_upgrade and settings.defer_daily_backup:
+        return (), True  # checked and healthy above; nothing has been written yet
     try:
         with probe(path, tidy=True) as source:
             backup = take_backup(source, path, settings.backups, now)
     except DeliveryDeskError as exc:
         if needs_upgrade:
             raise  # never upgrade without a verified backup
-        return (f"The daily backup could not be taken: {exc}",)
+        return (f"The daily backup could not be taken: {exc}",), False
     prune_backups(settings.backups)
     if needs_upgrade:
         migrate_file(url, path, settings.migrations_dir, backup.path)
-    return ()
+    return (), False
 
 
 def _writable(target: Path) -> bool:
