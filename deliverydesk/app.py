@@ -80,7 +80,8 @@ def start_opening(paths: DataPaths, db_url: str | None, tasks: TaskRunner, host:
     from deliverydesk.gui.startup import StartupController
     from deliverydesk.services.storage import OpenOptions
 
-    startup = StartupController(OpenOptions(data_dir=paths.root, db_url=db_url), tasks, parent=host)
+    options = OpenOptions(data_dir=paths.root, db_url=db_url, defer_daily_backup=True)  # host.show takes it
+    startup = StartupController(options, tasks, parent=host)
     startup.opened.connect(host.show)
     startup.cancelled.connect(quit_application)
     startup.dialog_shown.connect(host.close_opening)

@@ -112,7 +112,26 @@ class WindowHost(QObject):
         self.close_opening()
         QApplication.setQuitOnLastWindowClosed(True)  # off while start-up dialogs come and go
         self.remember_ui_language()
+        if workspace.backup_due:
+            self.take_daily_backup()
         return self.window
+
+    def take_daily_backup(self) -> None:
+        """The day's verified backup, on a worker while the window is already in use (the file was
+        checked before it opened); the status bar's busy mark shows it running."""
+        from deliverydesk.services.storage import backup_now
+
+        workspace = self.workspace
+        if workspace is None:
+            return
+
+        def failed(error: DeliveryDeskError) -> None:
+            log.warning("the daily backup could not be taken: %s", error)
+            if self.window is not None:
+                message = self.tr("The daily backup could not be taken: %1").replace("%1", error.message)
+                self.window.statusBar().showMessage(message, 15000)
+
+        self.tasks.submit(lambda: backup_now(workspace), lambda _info: None, failed, key="daily-backup")
 
     def remember_ui_language(self) -> None:
         """Keep the UI language beside the database settings: it is needed before the database opens."""

@@ -1,0 +1,58 @@
+"""Start-up order: an opening frame paints first; the MainWindow replaces it; the day's backup follows."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from deliverydesk.gui import application
+from deliverydesk.gui.application import WindowHost
+from deliverydesk.gui.tasks import TaskRunner
+from deliverydesk.gui.ui_state import UiState
+from deliverydesk.paths import data_paths
+from deliverydesk.services.storage import OpenOptions, list_backups, open_workspace
+from tests.conftest import fixed_clock
+
+
+@pytest.fixture
+def host(data_dir: Path, tasks: TaskRunner):
+    made = WindowHost(tasks, UiState(data_paths(data_dir).settings_file), "en")
+    yield made
+    if made.window is not None:
+        made.window.close()
+    made.close()
+
+
+def test_the_frame_paints_first_then_the_window_replaces_it_and_backs_up_the_day(
+    qtbot, host: WindowHost, data_dir: Path, demo_template: Path
+) -> None:
+    frame = host.show_opening()
+    with qtbot.waitSignal(frame.painted, timeout=5000):
+        pass
+    assert frame.isVisible()
+    assert "checking the database" in frame.findChild(QLabel, "openingMessage").text()
+    shutil.copyfile(demo_template, data_dir / "deliverydesk.db")
+    workspace = open_workspace(OpenOptions(data_dir=data_dir, defer_daily_backup=True), clock=fixed_clock)
+    assert workspace.backup_due and list_backups(workspace.paths) == []
+
+    window = host.show(workspace)
+
+    assert window.isVisible()
+    assert host.opening is None and not frame.isVisible()
+    qtbot.waitUntil(lambda: len(list_backups(workspace.paths)) == 1, timeout=10_000)
+
+
+def test_closing_the_frame_quits_but_replacing_it_does_not(
+    qtbot, host: WindowHost, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quits: list[bool] = []
+    monkeypatch.setattr(application, "quit_application", lambda: quits.append(True))
+    host.show_opening()
+    host.close_opening()  # a start-up dialog takes over
+    assert quits == [] and host.opening is None
+
+    host.show_opening().close()  # the user closes it while the database opens
+    assert quits == [True]
