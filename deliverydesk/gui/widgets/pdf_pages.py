@@ -11,10 +11,13 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QImage
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 POINTS_PER_INCH = 72.0
 MAX_PAGE_PIXELS = 40_000_000  # an A4 page at 300 dpi is 8.7 million; beyond this, render coarser
@@ -39,8 +42,10 @@ class RenderedPage:
 
 @contextmanager
 def _opened(pdf: bytes) -> Iterator[pdfium.PdfDocument]:
+    import pypdfium2  # ~40 ms: loaded with the first document, not with the main window
+
     with _PDFIUM_LOCK:
-        document = pdfium.PdfDocument(pdf)
+        document = pypdfium2.PdfDocument(pdf)
         try:
             yield document
         finally:
