@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
-from PySide6.QtWidgets import QApplication
 
 from benchmarks import raw_sql
 from benchmarks.bare_window import BareWindow
@@ -54,8 +53,8 @@ class AppSide:
         from deliverydesk.paths import data_paths
         from deliverydesk.services.storage import OpenOptions, open_workspace
 
-        app = QApplication.instance()
-        self.host = WindowHost(TaskRunner(app), UiState(data_paths(data_dir).settings_file), "en")
+        self.tasks = TaskRunner()
+        self.host = WindowHost(self.tasks, UiState(data_paths(data_dir).settings_file), "en")
         self.window = self.host.show(open_workspace(OpenOptions(data_dir=data_dir)))
         wait_until(self.ready)
         self.window.show_projects()
@@ -110,6 +109,8 @@ class AppSide:
     def next_log_page(self) -> float:
         """The view reached the end of the log: fetch the next 100 entries; done when they are shown."""
         before = self.log_model.rowCount()
+        if not self.log_model.canFetchMore(QModelIndex()):
+            raise ValueError("the log has no further page")
         return timed(
             lambda: self.log_model.fetchMore(QModelIndex()), lambda: self.log_model.rowCount() > before
         )
@@ -152,10 +153,11 @@ class BareSide:
         self.window.close_db()
 
 
-def biggest_log_project(db_path: Path) -> str:
+def biggest_log(db_path: Path) -> tuple[str, int]:
+    """The project with the most log entries, and how many it has."""
     db = raw_sql.connect(str(db_path))
     try:
-        return raw_sql.biggest_log_project(db)[0]
+        return raw_sql.biggest_log_project(db)
     finally:
         db.close()
 

@@ -1,0 +1,60 @@
+"""The scale benchmark still measures (benchmarks/gui_scale.py) on a small generated database.
+
+No timing thresholds: only that each figure exists, is positive and finite, and that the report
+prints them; the budgets are judged by running the benchmark itself (see benchmarks/README.md)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from benchmarks import gui_scale
+from benchmarks.generate_large_db import generate
+
+
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("bench") / "small.db"
+    generate(path, scale=0.005)  # 25 projects, 1,500 log entries (one project has a few pages)
+    return path
+
+
+def sane(seconds: float) -> bool:
+    return math.isfinite(seconds) and 0 < seconds < 120
+
+
+def test_start_is_measured_for_the_app_and_the_bare_window(small_db: Path, tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    gui_scale.copy_database(small_db, data_dir)
+    figures = gui_scale.Figures()
+
+    gui_scale.measure_start(figures, data_dir, repeat=1, log=tmp_path / "children.log")
+
+    for side in (gui_scale.APP_FIRST, gui_scale.APP_LATER, "bare"):
+        times = [
+            figures.median(operation, side) for operation in ("start", "main window painted", "data shown")
+        ]
+        assert all(sane(seconds) for seconds in times), (side, times)
+        assert times == sorted(times), "the first window comes first, the data last"
+        assert figures.peak("start", side) > 10 * 1024, "peak RSS in KiB: a Qt process holds > 10 MiB"
+    report = "\n".join(gui_scale.report_lines(figures))
+    assert "main window painted" in report and "(<= 2.0x)" in report
+
+
+def test_window_operations_are_measured_for_the_app_and_the_bare_window(
+    qapp: object, small_db: Path, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    gui_scale.copy_database(small_db, data_dir)
+    figures = gui_scale.Figures()
+
+    gui_scale.measure_operations(figures, data_dir, repeat=1)
+
+    for operation in ("switch", "filter", "log page"):
+        for side in ("app", "bare"):
+            assert sane(figures.median(operation, side)), (operation, side)
+            assert figures.peak(operation, side) > 0, "tracemalloc saw the operation allocate"
+    report = "\n".join(gui_scale.report_lines(figures))
+    assert all(f"{operation:<20}app" in report for operation in ("switch", "filter", "log page"))
