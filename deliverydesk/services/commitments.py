@@ -73,7 +73,7 @@ def close_commitment(
     """Closed on ``closed_on``; ``note`` (or the linked log entry) says how it was met."""
     note = validate_closing(closed_on, note, ctx.today(), has_log_entry=log_entry_id is not None)
     with ctx.db.unit_of_work() as session:
-        row = _open_row(session, commitment_id)
+        row = _changeable_row(session, commitment_id)
         if row.closed_on is not None:
             raise RuleError("This commitment is already closed.", "Reopen it first to close it again.")
         check_same_project(session, "closed_log_entry_id", LogEntryRow, log_entry_id, row.project_id)
@@ -85,7 +85,7 @@ def close_commitment(
 def reopen_commitment(ctx: ServiceContext, commitment_id: str) -> CommitmentItem:
     """Open again (it was not met after all); the closing note is cleared."""
     with ctx.db.unit_of_work() as session:
-        row = _open_row(session, commitment_id)
+        row = _changeable_row(session, commitment_id)
         if row.closed_on is None:
             raise RuleError("This commitment is still open.")
         row.closed_on, row.closed_note, row.closed_log_entry_id = None, "", None
@@ -98,7 +98,7 @@ def confirm_in_writing(
 ) -> CommitmentItem:
     """Link the written confirmation: an email log entry or an issued letter of the same project."""
     with ctx.db.unit_of_work() as session:
-        row = _open_row(session, commitment_id)
+        row = _changeable_row(session, commitment_id)
         check_same_project(session, "confirmation_log_entry_id", LogEntryRow, log_entry_id, row.project_id)
         check_same_project(session, "confirmation_letter_id", LetterRow, letter_id, row.project_id)
         entry = session.get(LogEntryRow, log_entry_id) if log_entry_id else None
@@ -113,7 +113,7 @@ def confirm_in_writing(
         return _item(session, row)
 
 
-def _open_row(session: Session, commitment_id: str) -> CommitmentRow:
+def _changeable_row(session: Session, commitment_id: str) -> CommitmentRow:
     """The commitment to change; neither it nor its project archived."""
     row = get_editable(session, CommitmentRow, commitment_id, WHAT)
     live_project(session, row.project_id)
