@@ -22,10 +22,11 @@ from deliverydesk.gui.main_window import MainWindow
 from deliverydesk.gui.models.attention import ITEM_ROLE
 from deliverydesk.gui.pages.base import AREA_LOG
 from deliverydesk.gui.pages.home import HomePage
-from deliverydesk.gui.pages.project.commitments import STATUS
+from deliverydesk.gui.pages.project.commitments import STATUS, CommitmentModel
 from deliverydesk.gui.pages.project.log import LogPage
 from deliverydesk.services.commitments import get_commitment, record_commitment
 from deliverydesk.services.log import add_log_entry
+from deliverydesk.services.projects import get_project_by_code
 from tests.gui.conftest import wait_idle
 from tests.gui.project.conftest import Workbench, type_text
 
@@ -152,3 +153,18 @@ def test_a_home_line_opens_the_log_page_on_the_commitment(qtbot, demo_env: GuiEn
     page = window.workspace.current_page()
     assert isinstance(page, LogPage)
     assert page.commitments.panel.current_item().id == item.record_id
+
+
+def test_the_commitment_model_passes_the_model_tester(qtmodeltester, demo_env: GuiEnv) -> None:
+    showcase = get_project_by_code(demo_env.ctx, "DD-2026-014").id
+    data = LogPage.load(demo_env.ctx, showcase).commitments
+    assert [c.is_open for c in data.page.rows] == [True, True, False], "open ones first"
+    model = CommitmentModel()
+    model.today = data.today
+    model.set_rows(data.page.rows)
+    qtmodeltester.check(model)
+    statuses = [model.index(row, STATUS).data() for row in range(model.rowCount())]
+    assert statuses[0] == "Overdue" and statuses[1] == "Open · to confirm in writing"
+    assert statuses[2].startswith("Met on")
+    model.set_rows([])
+    qtmodeltester.check(model)
