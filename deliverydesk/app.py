@@ -76,6 +76,8 @@ def run_window(paths: DataPaths, db_url: str | None, lang: str | None) -> int:
 
 def start_opening(paths: DataPaths, db_url: str | None, tasks: TaskRunner, host: WindowHost) -> None:
     """Open the database on a worker (asking through dialogs when needed), then show the window."""
+    from PySide6.QtCore import QTimer
+
     from deliverydesk.gui.application import quit_application
     from deliverydesk.gui.startup import StartupController
     from deliverydesk.services.storage import OpenOptions
@@ -86,6 +88,12 @@ def start_opening(paths: DataPaths, db_url: str | None, tasks: TaskRunner, host:
     startup.cancelled.connect(quit_application)
     startup.dialog_shown.connect(host.close_opening)
     startup.start()
+    # The window's modules load while the worker checks the file: SQLite's check releases the GIL.
+    QTimer.singleShot(0, import_window_modules)
+
+
+def import_window_modules() -> None:
+    import deliverydesk.gui.main_window  # noqa: F401  (only loaded here; host.show builds it)
 
 
 def choose_ui_language(requested: str | None, ui_state: UiState) -> str:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 UI_LANGUAGE_KEY = "ui/language"
 MAIN_WINDOW_KEY = "main_window"  # MainWindow's geometry key: the opening frame takes its place
+BACKUP_LATEST_MS = 5000  # the day's backup waits for the first pages, but not longer than this
 ANNOUNCE_ANYWAY_MS = 500  # a window that is not painted (started minimised) must not stall the opening
 
 
@@ -113,8 +114,22 @@ class WindowHost(QObject):
         QApplication.setQuitOnLastWindowClosed(True)  # off while start-up dialogs come and go
         self.remember_ui_language()
         if workspace.backup_due:
-            self.take_daily_backup()
+            self._backup_when_idle()
         return self.window
+
+    def _backup_when_idle(self) -> None:
+        """Start the day's backup once the window's first pages have loaded (the task runner goes idle),
+        so it does not slow them down; at the latest after BACKUP_LATEST_MS."""
+        started = False
+
+        def start(busy: bool = False) -> None:
+            nonlocal started
+            if not busy and not started:
+                started = True
+                self.take_daily_backup()
+
+        self.tasks.busy_changed.connect(start)
+        QTimer.singleShot(BACKUP_LATEST_MS, start)
 
     def take_daily_backup(self) -> None:
         """The day's verified backup, on a worker while the window is already in use (the file was
