@@ -18,53 +18,40 @@ from deliverydesk.domain.drafts import CommitmentDraft
 from deliverydesk.domain.models import CommitmentItem, Page
 from deliverydesk.errors import RuleError
 from deliverydesk.services.common import (
-    apply_draft,
     check_page,
     check_same_project,
-    editable_record,
     get_editable,
-    get_row,
     live_project,
     page_of,
-    require_id,
     save_changes,
-    set_archived,
-    stamp_new,
     to_item,
 )
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import ProjectRecords, mapped
 from deliverydesk.store.records import Session, list_rows
-from deliverydesk.store.tables import CommitmentRow, LetterRow, LogEntryRow
+from deliverydesk.store.tables import CommitmentRow, LetterRow, LogEntryRow, ProjectRow
 
 WHAT = "commitment"
 
 
-def _item(_session: Session, row: CommitmentRow) -> CommitmentItem:
-    return to_item(CommitmentItem, row)
+def _check_links(session: Session, draft: CommitmentDraft, project: ProjectRow, _row: object) -> None:
+    check_same_project(session, "log_entry_id", LogEntryRow, draft.log_entry_id, project.id)
 
 
-def record_commitment(ctx: ServiceContext, draft: CommitmentDraft) -> CommitmentItem:
-    draft = validate_commitment(draft)
-    with ctx.db.unit_of_work() as session:
-        live_project(session, draft.project_id)
-        check_same_project(session, "log_entry_id", LogEntryRow, draft.log_entry_id, draft.project_id)
-        row = CommitmentRow()
-        apply_draft(row, draft)
-        stamp_new(ctx, row)
-        session.add(row)
-        session.flush()
-        return _item(session, row)
+COMMITMENTS: ProjectRecords[CommitmentRow, CommitmentDraft, CommitmentItem] = ProjectRecords(
+    CommitmentRow,
+    WHAT,
+    validate=lambda _ctx, draft: validate_commitment(draft),
+    to_items=mapped(lambda row: to_item(CommitmentItem, row)),
+    order_by=("due_date", "created_at", "id"),
+    check_links=_check_links,
+)
 
-
-def update_commitment(ctx: ServiceContext, draft: CommitmentDraft) -> CommitmentItem:
-    commitment_id = require_id(draft.id, WHAT)
-    draft = validate_commitment(draft)
-    with ctx.db.unit_of_work() as session:
-        row, _ = editable_record(session, CommitmentRow, commitment_id, WHAT, draft.project_id)
-        check_same_project(session, "log_entry_id", LogEntryRow, draft.log_entry_id, draft.project_id)
-        apply_draft(row, draft, skip=("id", "project_id"))
-        save_changes(ctx, session, row)
-        return _item(session, row)
+record_commitment = COMMITMENTS.create
+update_commitment = COMMITMENTS.update
+get_commitment = COMMITMENTS.get
+archive_commitment = COMMITMENTS.archive
+restore_commitment = COMMITMENTS.restore
 
 
 def close_commitment(
@@ -79,7 +66,7 @@ def close_commitment(
         check_same_project(session, "closed_log_entry_id", LogEntryRow, log_entry_id, row.project_id)
         row.closed_on, row.closed_note, row.closed_log_entry_id = closed_on, note, log_entry_id
         save_changes(ctx, session, row)
-        return _item(session, row)
+        return COMMITMENTS.item(session, row)
 
 
 def reopen_commitment(ctx: ServiceContext, commitment_id: str) -> CommitmentItem:
@@ -90,7 +77,7 @@ def reopen_commitment(ctx: ServiceContext, commitment_id: str) -> CommitmentItem
             raise RuleError("This commitment is still open.")
         row.closed_on, row.closed_note, row.closed_log_entry_id = None, "", None
         save_changes(ctx, session, row)
-        return _item(session, row)
+        return COMMITMENTS.item(session, row)
 
 
 def confirm_in_writing(
@@ -110,7 +97,7 @@ def confirm_in_writing(
         )
         row.confirmation_log_entry_id, row.confirmation_letter_id = log_entry_id, letter_id
         save_changes(ctx, session, row)
-        return _item(session, row)
+        return COMMITMENTS.item(session, row)
 
 
 def _changeable_row(session: Session, commitment_id: str) -> CommitmentRow:
@@ -118,11 +105,6 @@ def _changeable_row(session: Session, commitment_id: str) -> CommitmentRow:
     row = get_editable(session, CommitmentRow, commitment_id, WHAT)
     live_project(session, row.project_id)
     return row
-
-
-def get_commitment(ctx: ServiceContext, commitment_id: str) -> CommitmentItem:
-    with ctx.db.unit_of_work() as session:
-        return _item(session, get_row(session, CommitmentRow, commitment_id, WHAT))
 
 
 def list_commitments(
@@ -145,16 +127,8 @@ def list_commitments(
             CommitmentRow,
             where=where,
             include_archived=include_archived,
-            order_by=("due_date", "created_at", "id"),
+            order_by=COMMITMENTS.order_by,
             offset=offset,
             limit=limit,
         )
-        return page_of([_item(session, r) for r in rows], total, offset, limit)
-
-
-def archive_commitment(ctx: ServiceContext, commitment_id: str) -> CommitmentItem:
-    return set_archived(ctx, CommitmentRow, commitment_id, WHAT, _item, archived=True)
-
-
-def restore_commitment(ctx: ServiceContext, commitment_id: str) -> CommitmentItem:
-    return set_archived(ctx, CommitmentRow, commitment_id, WHAT, _item, archived=False)
+        return page_of(COMMITMENTS.to_items(session, rows), total, offset, limit)
