@@ -104,7 +104,15 @@ class ChangeRequestDialog(RecordDialog):
             self.tr("Matching exclusion"),
             link_combo(self, self.tr("None"), exclusion_options, v.exclusion_id),
         )
+        self.scope_check.currentIndexChanged.connect(lambda _i: self._enable_scope_links())
+        self._enable_scope_links()
         self._impact_fields(choices.currency)
+
+    def _enable_scope_links(self) -> None:
+        """A matching scope item for "in scope", a matching exclusion for "explicitly excluded"."""
+        check = self.scope_check.currentData()
+        self.scope_item.setEnabled(check is ScopeCheck.IN_SCOPE or self.scope_item.currentData() is not None)
+        self.exclusion.setEnabled(check is ScopeCheck.EXCLUDED or self.exclusion.currentData() is not None)
 
     def _impact_fields(self, currency: str) -> None:
         v = self.value
