@@ -9,10 +9,7 @@ in docs/bundle.md and described by the JSON Schema ``bundle.schema.json``.
 from __future__ import annotations
 
 import base64
-import contextlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
@@ -31,6 +28,7 @@ from deliverydesk.services.bundle_check import (
 )
 from deliverydesk.services.bundle_schema import FORMAT_NAME, FORMAT_VERSION
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.files import write_file_atomically
 from deliverydesk.store.bundle_queries import (
     Conflict,
     ProjectDump,
@@ -87,7 +85,7 @@ def export_bundle(ctx: ServiceContext, project_code: str, out: Path) -> ExportSu
             f"Project {project_code} makes a bundle of {len(data) / 1e6:.0f} MB, more than an import accepts "
             f"({DEFAULT_LIMITS.max_file_bytes / 1e6:.0f} MB); nothing was written."
         )
-    _write_atomically(out, data)
+    write_file_atomically(out, data)
     return ExportSummary(
         project_code=checked.project["code"],
         path=out,
@@ -120,38 +118,6 @@ def _self_check(document: dict[str, Any], project_code: str) -> ValidBundle:
         return validate_document(document, DEFAULT_LIMITS, schema=False)
     except BundleError as exc:
         raise BundleError(f"Project {project_code} cannot be exported: {exc.message}") from None
-
-
-def _write_atomically(out: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename over: readers see the old file or the new one."""
-    folder = out.parent if str(out.parent) else Path(".")
-    try:
-        descriptor, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise BundleError(f"Cannot write the bundle in {folder}: {exc.strerror or exc}.") from None
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise BundleError(f"Cannot write the bundle {out}: {exc.strerror or exc}.") from None
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def import_bundle(ctx: ServiceContext, path: Path, *, limits: BundleLimits = DEFAULT_LIMITS) -> ImportSummary:

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from deliverydesk import cli
 from deliverydesk.errors import DiskFullError
-from deliverydesk.services.export import write_file_atomically
+from deliverydesk.services.files import write_file_atomically
 
 CODE = "DD-2026-014"
 

@@ -1,0 +1,56 @@
+"""Writing user files (PDF exports, bundles) so that a failure never destroys an older file."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from deliverydesk.errors import DiskFullError, ReadOnlyStorageError, StorageError
+
+READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def write_file_atomically(out: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename over, sync the folder: readers see the old file
+    or the new one, and the rename survives a power cut."""
+    folder = out.parent if str(out.parent) else Path(".")
+    try:
+        descriptor, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise file_error(exc, folder) from None
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise file_error(exc, out) from None
+    _sync_folder(folder)
+
+
+def file_error(exc: OSError, where: Path) -> StorageError:
+    """The plain-words error for a failed write of ``where``."""
+    reason = exc.strerror or str(exc)
+    if exc.errno == errno.ENOSPC:
+        return DiskFullError(f"The disk is full: {where} was not written.", "Any older file is unchanged.")
+    if exc.errno in READ_ONLY_ERRNOS:
+        return ReadOnlyStorageError(f"Cannot write {where}: {reason}.", "Choose another folder.")
+    return StorageError(f"Cannot write {where}: {reason}.", "Any older file of that name is unchanged.")
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
