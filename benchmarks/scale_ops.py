@@ -62,6 +62,12 @@ class AppSide:
         self.resets = 0
         self.navigator.model.modelReset.connect(self._count_reset)
         wait_until(lambda: self.navigator.model.rowCount() > 0)
+        self.idle()
+
+    def idle(self) -> None:
+        """Untimed: let earlier work (Today's report, the day's backup) finish before the next action."""
+        wait_until(lambda: not self.tasks.is_busy)
+        settle()
 
     def ready(self) -> bool:
         """The window can be used (the database is open and checked)."""
@@ -77,6 +83,7 @@ class AppSide:
     def switch(self, row: int) -> float:
         """Select row ``row`` of the navigator; done when the header and the Overview show it."""
         self.workspace.show_page(self.workspace.pages[0])
+        self.idle()
         target = self.navigator.model.row_item(row)
         overview = self.workspace.pages[0]
 
@@ -96,6 +103,7 @@ class AppSide:
     def type_filter(self, prefix: str, char: str) -> float:
         """With ``prefix`` in the filter box, type ``char``; done when the new first page is shown."""
         self.set_filter(prefix)
+        self.idle()
         seen = self.resets
         return timed(lambda: self.navigator.filter_edit.insert(char), lambda: self.resets > seen)
 
@@ -108,6 +116,7 @@ class AppSide:
 
     def next_log_page(self) -> float:
         """The view reached the end of the log: fetch the next 100 entries; done when they are shown."""
+        self.idle()
         before = self.log_model.rowCount()
         if not self.log_model.canFetchMore(QModelIndex()):
             raise ValueError("the log has no further page")
