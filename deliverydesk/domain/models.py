@@ -376,6 +376,7 @@ class LetterItem(RecordItem):
     sign_place: str
     sign_method: SignMethod | None
     sign_note: str
+    sign_log_entry_id: str | None = None  # signed by e-mail: the log entry with the e-mail
     signed_pdf_sha256: str
 
 

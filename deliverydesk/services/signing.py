@@ -182,8 +182,7 @@ def _record(ctx: ServiceContext, row: LetterRow, request: SignRequest) -> None:
     row.signed_at = ctx.now()
     row.sign_method = request.method
     row.sign_note = request.note
-    if request.log_entry_id:
-        row.sign_note = f"{request.note}\nlog:{request.log_entry_id}".strip()
+    row.sign_log_entry_id = request.log_entry_id if request.method is SignMethod.BY_EMAIL else None
     row.signature_png = request.signature_png if request.method is SignMethod.ON_SCREEN else None
     if request.method is not SignMethod.REFUSED:
         row.status = LetterStatus.SIGNED

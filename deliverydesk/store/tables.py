@@ -335,6 +335,7 @@ class LetterRow(RecordMixin, Base):
     sign_place: Mapped[str] = mapped_column(default="")
     sign_method: Mapped[SignMethod | None] = mapped_column(default=None)
     sign_note: Mapped[str] = mapped_column(default="")
+    sign_log_entry_id: Mapped[str | None] = _optional_fk("log_entry")  # the e-mail that confirmed it
     signature_png: Mapped[bytes | None] = mapped_column(default=None)
     signed_pdf_sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
 

@@ -2,7 +2,10 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 23:29:01.321998
+Create Date: 2026-11-22 23:29:01
+
+If this revision changes the schema, bump SCHEMA_GENERATION in deliverydesk/store/identity.py
+(PRAGMA user_version): older builds then refuse the file instead of misreading it.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -283,40 +286,6 @@ def upgrade() -> None:
     with op.batch_alter_table('review', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_review_project_id'), ['project_id'], unique=False)
 
-    op.create_table('letter',
-    sa.Column('project_id', sa.String(length=36), nullable=False),
-    sa.Column('kind', sa.Enum('expectation_confirmation', 'change_decision', 'progress_summary', 'handover', name='letterkind', native_enum=False, length=32), nullable=False),
-    sa.Column('ref', sa.String(length=48), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('language', sa.Enum('en', 'zh_CN', name='language', native_enum=False, length=32), nullable=False),
-    sa.Column('change_request_id', sa.String(length=36), nullable=True),
-    sa.Column('content_json', sa.Text(), nullable=False),
-    sa.Column('fingerprint', sa.String(length=64), nullable=False),
-    sa.Column('pdf_sha256', sa.String(length=64), nullable=False),
-    sa.Column('status', sa.Enum('draft', 'issued', 'signed', 'superseded', name='letterstatus', native_enum=False, length=32), nullable=False),
-    sa.Column('issued_at', deliverydesk.store.tables.UTCDateTime(), nullable=True),
-    sa.Column('signer_name', sa.Text(), nullable=False),
-    sa.Column('signer_title', sa.Text(), nullable=False),
-    sa.Column('signed_at', deliverydesk.store.tables.UTCDateTime(), nullable=True),
-    sa.Column('sign_place', sa.Text(), nullable=False),
-    sa.Column('sign_method', sa.Enum('on_screen', 'on_paper', 'by_email', 'refused', name='signmethod', native_enum=False, length=32), nullable=True),
-    sa.Column('sign_note', sa.Text(), nullable=False),
-    sa.Column('signature_png', sa.LargeBinary(), nullable=True),
-    sa.Column('signed_pdf_sha256', sa.String(length=64), nullable=False),
-    sa.Column('id', sa.String(length=36), nullable=False),
-    sa.Column('created_at', deliverydesk.store.tables.UTCDateTime(), nullable=False),
-    sa.Column('updated_at', deliverydesk.store.tables.UTCDateTime(), nullable=False),
-    sa.Column('archived_at', deliverydesk.store.tables.UTCDateTime(), nullable=True),
-    sa.ForeignKeyConstraint(['change_request_id'], ['change_request.id'], name=op.f('fk_letter_change_request_id_change_request'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['project_id'], ['project.id'], name=op.f('fk_letter_project_id_project'), ondelete='RESTRICT'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_letter')),
-    sa.UniqueConstraint('project_id', 'ref', 'version', name=op.f('uq_letter_project_id_ref_version'))
-    )
-    with op.batch_alter_table('letter', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_letter_pdf_sha256'), ['pdf_sha256'], unique=False)
-        batch_op.create_index(batch_op.f('ix_letter_project_id'), ['project_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_letter_signed_pdf_sha256'), ['signed_pdf_sha256'], unique=False)
-
     op.create_table('log_entry',
     sa.Column('project_id', sa.String(length=36), nullable=False),
     sa.Column('occurred_at', deliverydesk.store.tables.UTCDateTime(), nullable=False),
@@ -342,8 +311,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_log_entry'))
     )
     with op.batch_alter_table('log_entry', schema=None) as batch_op:
-        batch_op.create_index('ix_log_entry_project_occurred', ['project_id', 'occurred_at'], unique=False)
         batch_op.create_index('ix_log_entry_correction_of_id', ['correction_of_id'], unique=False)
+        batch_op.create_index('ix_log_entry_project_occurred', ['project_id', 'occurred_at'], unique=False)
 
     op.create_table('milestone_change',
     sa.Column('milestone_id', sa.String(length=36), nullable=False),
@@ -362,6 +331,42 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('milestone_change', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_milestone_change_milestone_id'), ['milestone_id'], unique=False)
+
+    op.create_table('letter',
+    sa.Column('project_id', sa.String(length=36), nullable=False),
+    sa.Column('kind', sa.Enum('expectation_confirmation', 'change_decision', 'progress_summary', 'handover', name='letterkind', native_enum=False, length=32), nullable=False),
+    sa.Column('ref', sa.String(length=48), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('language', sa.Enum('en', 'zh_CN', name='language', native_enum=False, length=32), nullable=False),
+    sa.Column('change_request_id', sa.String(length=36), nullable=True),
+    sa.Column('content_json', sa.Text(), nullable=False),
+    sa.Column('fingerprint', sa.String(length=64), nullable=False),
+    sa.Column('pdf_sha256', sa.String(length=64), nullable=False),
+    sa.Column('status', sa.Enum('draft', 'issued', 'signed', 'superseded', name='letterstatus', native_enum=False, length=32), nullable=False),
+    sa.Column('issued_at', deliverydesk.store.tables.UTCDateTime(), nullable=True),
+    sa.Column('signer_name', sa.Text(), nullable=False),
+    sa.Column('signer_title', sa.Text(), nullable=False),
+    sa.Column('signed_at', deliverydesk.store.tables.UTCDateTime(), nullable=True),
+    sa.Column('sign_place', sa.Text(), nullable=False),
+    sa.Column('sign_method', sa.Enum('on_screen', 'on_paper', 'by_email', 'refused', name='signmethod', native_enum=False, length=32), nullable=True),
+    sa.Column('sign_note', sa.Text(), nullable=False),
+    sa.Column('sign_log_entry_id', sa.String(length=36), nullable=True),
+    sa.Column('signature_png', sa.LargeBinary(), nullable=True),
+    sa.Column('signed_pdf_sha256', sa.String(length=64), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('created_at', deliverydesk.store.tables.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', deliverydesk.store.tables.UTCDateTime(), nullable=False),
+    sa.Column('archived_at', deliverydesk.store.tables.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['change_request_id'], ['change_request.id'], name=op.f('fk_letter_change_request_id_change_request'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['project_id'], ['project.id'], name=op.f('fk_letter_project_id_project'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['sign_log_entry_id'], ['log_entry.id'], name=op.f('fk_letter_sign_log_entry_id_log_entry'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_letter')),
+    sa.UniqueConstraint('project_id', 'ref', 'version', name=op.f('uq_letter_project_id_ref_version'))
+    )
+    with op.batch_alter_table('letter', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_letter_pdf_sha256'), ['pdf_sha256'], unique=False)
+        batch_op.create_index(batch_op.f('ix_letter_project_id'), ['project_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_letter_signed_pdf_sha256'), ['signed_pdf_sha256'], unique=False)
 
     op.create_table('attachment',
     sa.Column('project_id', sa.String(length=36), nullable=False),
@@ -413,8 +418,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_commitment'))
     )
     with op.batch_alter_table('commitment', schema=None) as batch_op:
-        batch_op.create_index('ix_commitment_open_due', ['closed_on', 'due_date'], unique=False)
         batch_op.create_index('ix_commitment_log_entry_id', ['log_entry_id'], unique=False)
+        batch_op.create_index('ix_commitment_open_due', ['closed_on', 'due_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_commitment_project_id'), ['project_id'], unique=False)
 
 
@@ -422,8 +427,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('commitment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_commitment_project_id'))
-        batch_op.drop_index('ix_commitment_log_entry_id')
         batch_op.drop_index('ix_commitment_open_due')
+        batch_op.drop_index('ix_commitment_log_entry_id')
 
     op.drop_table('commitment')
     with op.batch_alter_table('attachment', schema=None) as batch_op:
@@ -431,21 +436,21 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_attachment_project_id'))
 
     op.drop_table('attachment')
-    with op.batch_alter_table('milestone_change', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_milestone_change_milestone_id'))
-
-    op.drop_table('milestone_change')
-    with op.batch_alter_table('log_entry', schema=None) as batch_op:
-        batch_op.drop_index('ix_log_entry_correction_of_id')
-        batch_op.drop_index('ix_log_entry_project_occurred')
-
-    op.drop_table('log_entry')
     with op.batch_alter_table('letter', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_letter_signed_pdf_sha256'))
         batch_op.drop_index(batch_op.f('ix_letter_project_id'))
         batch_op.drop_index(batch_op.f('ix_letter_pdf_sha256'))
 
     op.drop_table('letter')
+    with op.batch_alter_table('milestone_change', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_milestone_change_milestone_id'))
+
+    op.drop_table('milestone_change')
+    with op.batch_alter_table('log_entry', schema=None) as batch_op:
+        batch_op.drop_index('ix_log_entry_project_occurred')
+        batch_op.drop_index('ix_log_entry_correction_of_id')
+
+    op.drop_table('log_entry')
     with op.batch_alter_table('review', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_review_project_id'))
 

@@ -87,7 +87,7 @@ def test_confirmed_by_email_links_the_log_entry(ctx: ServiceContext, project: Pr
     assert "log_entry_id" in missing.value.fields
     request = SignRequest(letter.id, SignMethod.BY_EMAIL, "王建国", log_entry_id=project.log_entry_id)
     signed = letters.sign_letter(ctx, request).letter
-    assert signed.sign_method is SignMethod.BY_EMAIL and project.log_entry_id in signed.sign_note
+    assert signed.sign_method is SignMethod.BY_EMAIL and signed.sign_log_entry_id == project.log_entry_id
 
 
 def test_refusal_keeps_the_letter_issued_with_the_note(ctx: ServiceContext, project: Project) -> None:
