@@ -1,0 +1,324 @@
+"""Issue 4: PDF export against reportlab's raw canvas drawing the same text (the floor).
+
+    python -m benchmarks.pdf_export [--repeat 7] [--cli-repeat 5]
+
+Measures in one run, repetitions interleaved (app, floor, app, floor...), medians reported:
+  letter       reports.render of the sample expectation letter (English and Chinese)
+  letter/db    the service path on a demo database: build from the database, render, atomic write
+  summary      a ~30-page progress summary (page count asserted)
+against the floor: ``canvas.Canvas`` drawing the very text of the app's PDF (extracted with pypdf),
+page by page, one naive line after another, in the same embedded font on the same page size.
+Then cold vs warm (a fresh process: imports and font registration, then the first and second
+render), the command line as a whole process (``deliverydesk export letter`` vs ``python -c pass``
+vs ``python -c "import reportlab.platypus"``) and the export command's ``-X importtime`` offenders.
+Targets: TARGETS (app median / floor median); see README.md, "PDF export".
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"letter": 1.5, "letter/db": 1.5, "summary": 2.0}
+SUMMARY_SIZE = {"milestones": 210, "repeat": 95}  # ~30 A4 pages in either language
+SUMMARY_PAGES = range(27, 34)
+DEMO_PROJECT = "DD-2026-014"  # the demo's showcase project
+CLI_MAIN = "import sys; from deliverydesk.cli import main; sys.exit(main())"
+LINE_HEIGHT, FONT_SIZE, MARGIN = 14.0, 9.5, 56.7
+
+
+# --- the floor -------------------------------------------------------------------------------
+def page_lines(pdf: bytes) -> list[list[str]]:
+    """The text of each page of ``pdf``, as pypdf extracts it, one list of lines per page."""
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return [[line for line in page.extract_text().splitlines() if line.strip()] for page in pages]
+
+
+def page_size(pdf: bytes) -> tuple[float, float]:
+    from pypdf import PdfReader
+
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    return float(box.width), float(box.height)
+
+
+def floor_pdf(pages: Sequence[Sequence[str]], size: tuple[float, float]) -> bytes:
+    """The same text drawn straight on a canvas: same font (embedded, subset), no layout at all."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from deliverydesk.reports.fonts import document_fonts
+
+    font = document_fonts().regular
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=size, invariant=True)
+    for lines in pages:
+        canvas.setFont(font, FONT_SIZE)
+        y = size[1] - MARGIN
+        for line in lines:
+            canvas.drawString(MARGIN, y, line)
+            y -= LINE_HEIGHT
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+# --- in-process comparisons ------------------------------------------------------------------
+@dataclass
+class Comparison:
+    name: str
+    app: list[float]
+    floor: list[float]
+    pages: int
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.app) / statistics.median(self.floor)
+
+
+def timed(action: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def compare(name: str, app: Callable[[], bytes], repeat: int) -> Comparison:
+    """App and floor interleaved; the floor draws the text of the app's own PDF."""
+    pdf = app()  # warm: imports, fonts, caches
+    pages, size = page_lines(pdf), page_size(pdf)
+    floor_pdf(pages, size)
+    result = Comparison(name, [], [], len(pages))
+    for _ in range(repeat):
+        result.app.append(timed(app))
+        result.floor.append(timed(lambda: floor_pdf(pages, size)))
+    return result
+
+
+def letter_data(language: Any) -> Any:
+    from deliverydesk.reports.samples import expectation_letter
+
+    return expectation_letter(language)
+
+
+def summary_data(language: Any) -> Any:
+    from deliverydesk.reports.samples import progress_summary
+
+    return progress_summary(language, **SUMMARY_SIZE)
+
+
+def measure_render(name: str, data: Any, repeat: int) -> Comparison:
+    from deliverydesk.reports.render import render
+
+    return compare(name, lambda: render(data), repeat)
+
+
+def measure_summary(language: Any, repeat: int) -> Comparison:
+    result = measure_render("summary", summary_data(language), repeat)
+    if result.pages not in SUMMARY_PAGES:
+        raise AssertionError(f"the summary has {result.pages} pages, not about 30: adjust SUMMARY_SIZE")
+    return result
+
+
+def demo_data_dir(folder: Path) -> Path:
+    """A data folder with the bilingual demo database (made once per run)."""
+    from deliverydesk.services.demo import create_demo
+    from deliverydesk.services.storage import OpenOptions, open_workspace
+
+    workspace = open_workspace(OpenOptions(data_dir=folder, create=True))
+    try:
+        create_demo(workspace.ctx)
+    finally:
+        workspace.close()
+    return folder
+
+
+def measure_service_letter(data_dir: Path, language: Any, repeat: int) -> Comparison:
+    """Build from the database, render, write atomically: what the window's Export does."""
+    from deliverydesk.domain.enums import LetterKind
+    from deliverydesk.services.documents import DocumentRequest
+    from deliverydesk.services.export import export_document
+    from deliverydesk.services.projects import get_project_by_code
+    from deliverydesk.services.storage import OpenOptions, open_workspace
+
+    workspace = open_workspace(OpenOptions(data_dir=data_dir))
+    out = data_dir / "letter.pdf"
+    try:
+        ctx = workspace.ctx
+        project = get_project_by_code(ctx, DEMO_PROJECT)
+        request = DocumentRequest(project.id, LetterKind.EXPECTATION_CONFIRMATION, language=language)
+
+        def export() -> bytes:
+            export_document(ctx, request, out)
+            return out.read_bytes()
+
+        return compare("letter/db", export, repeat)
+    finally:
+        workspace.close()
+
+
+# --- cold vs warm (fresh processes) ------------------------------------------------------------
+def probe(side: str, language: str, lines_file: str) -> dict[str, float]:
+    """Run in a fresh process: import, first render (fonts register), second render."""
+    from deliverydesk.domain.enums import Language
+
+    data = letter_data(Language(language))
+    start = time.perf_counter()
+    if side == "app":
+        from deliverydesk.reports.render import render
+
+        make: Callable[[], bytes] = lambda: render(data)  # noqa: E731
+    else:
+        from reportlab.pdfgen.canvas import Canvas  # noqa: F401
+
+        pages, size = json.loads(Path(lines_file).read_text(encoding="utf-8"))
+        make = lambda: floor_pdf(pages, tuple(size))  # noqa: E731
+    imported = time.perf_counter()
+    make()
+    first = time.perf_counter()
+    make()
+    second = time.perf_counter()
+    return {"import": imported - start, "first": first - imported, "second": second - first}
+
+
+def measure_cold(language: Any, repeat: int) -> dict[str, dict[str, float]]:
+    from deliverydesk.reports.render import render
+
+    pdf = render(letter_data(language))
+    with tempfile.TemporaryDirectory() as folder:
+        lines_file = Path(folder) / "lines.json"
+        lines_file.write_text(json.dumps([page_lines(pdf), page_size(pdf)]), encoding="utf-8")
+        runs: dict[str, list[dict[str, float]]] = {"app": [], "floor": []}
+        for _ in range(repeat):
+            for side, samples in runs.items():
+                command = [sys.executable, "-m", "benchmarks.pdf_export", "--probe", side]
+                command += ["--language", language.value, "--lines", str(lines_file)]
+                output = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
+                samples.append(json.loads(output.stdout))
+    return {
+        side: {key: statistics.median(s[key] for s in samples) for key in samples[0]}
+        for side, samples in runs.items()
+    }
+
+
+# --- the command line as a whole process -------------------------------------------------------
+def cli_commands(data_dir: Path, out: Path) -> dict[str, list[str]]:
+    export = ["--data-dir", str(data_dir), "export", "letter", "--project", DEMO_PROJECT, "--out", str(out)]
+    return {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "python -c 'import reportlab.platypus'": [sys.executable, "-c", "import reportlab.platypus"],
+        "deliverydesk export letter": [sys.executable, "-c", CLI_MAIN, *export],
+    }
+
+
+def measure_cli(data_dir: Path, repeat: int) -> dict[str, list[float]]:
+    commands = cli_commands(data_dir, data_dir / "cli-letter.pdf")
+    for command in commands.values():  # warm the disk cache; the export takes the day's backup
+        subprocess.run(command, check=True, capture_output=True)
+    runs: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            runs[name].append(timed(partial(subprocess.run, command, check=True, capture_output=True)))
+    return runs
+
+
+IMPORT_LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
+
+
+def import_offenders(data_dir: Path, top: int = 10) -> list[tuple[str, float]]:
+    """Import time (ms, self time summed) by top-level package, for one export command."""
+    command = cli_commands(data_dir, data_dir / "cli-letter.pdf")["deliverydesk export letter"]
+    output = subprocess.run([command[0], "-X", "importtime", *command[1:]], capture_output=True, text=True)
+    totals: dict[str, float] = {}
+    for match in IMPORT_LINE.finditer(output.stderr):
+        package = match.group(4).split(".")[0]
+        totals[package] = totals.get(package, 0.0) + int(match.group(1)) / 1000
+    return sorted(totals.items(), key=lambda item: -item[1])[:top]
+
+
+# --- report ------------------------------------------------------------------------------------
+def machine() -> str:
+    load = f", load {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else ""
+    system = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores{load}"
+    return f"{system}, Python {platform.python_version()}"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f}"
+
+
+def print_comparisons(comparisons: Sequence[tuple[str, Comparison]]) -> None:
+    print(f"{'document':<12}{'lang':<7}{'pages':>5}{'app ms':>9}{'floor ms':>9}{'ratio':>7}  target")
+    for language, c in comparisons:
+        app, floor = statistics.median(c.app), statistics.median(c.floor)
+        target = TARGETS[c.name]
+        verdict = f"≤{target} " + ("ok" if c.ratio <= target else "MISSED")
+        print(f"{c.name:<12}{language:<7}{c.pages:>5}{ms(app)} {ms(floor)}{c.ratio:>7.2f}  {verdict}")
+
+
+def print_cold(language: str, cold: dict[str, dict[str, float]]) -> None:
+    print(f"\ncold vs warm, letter ({language}), fresh process each (ms):")
+    print(f"{'':<8}{'import':>9}{'1st':>9}{'2nd':>9}")
+    for side, figures in cold.items():
+        print(f"{side:<8}{ms(figures['import'])} {ms(figures['first'])} {ms(figures['second'])}")
+
+
+def print_cli(runs: dict[str, list[float]], offenders: list[tuple[str, float]]) -> None:
+    print("\ncommand line, whole process (median ms):")
+    for name, samples in runs.items():
+        print(f"  {ms(statistics.median(samples))}  {name}")
+    print("\n`-X importtime` of the export command, self time by package (ms):")
+    for package, milliseconds in offenders:
+        print(f"  {milliseconds:8.1f}  {package}")
+
+
+def run(repeat: int, cli_repeat: int) -> None:
+    from deliverydesk.domain.enums import Language
+
+    print(f"PDF export benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {machine()}")
+    print(f"medians of {repeat} interleaved repetitions (app, floor, app, floor...)\n")
+    comparisons = []
+    with tempfile.TemporaryDirectory() as folder:
+        data_dir = demo_data_dir(Path(folder))
+        for language in Language:
+            comparisons.append((language.value, measure_render("letter", letter_data(language), repeat)))
+            comparisons.append((language.value, measure_service_letter(data_dir, language, repeat)))
+            comparisons.append((language.value, measure_summary(language, repeat)))
+        print_comparisons(comparisons)
+        print_cold(Language.ZH_CN.value, measure_cold(Language.ZH_CN, cli_repeat))
+        print_cli(measure_cli(data_dir, cli_repeat), import_offenders(data_dir))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7, help="in-process repetitions (default 7)")
+    parser.add_argument("--cli-repeat", type=int, default=5, help="process repetitions (default 5)")
+    parser.add_argument("--probe", choices=["app", "floor"], help=argparse.SUPPRESS)
+    parser.add_argument("--language", default="en", help=argparse.SUPPRESS)
+    parser.add_argument("--lines", default="", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.probe:
+        print(json.dumps(probe(args.probe, args.language, args.lines)))
+    else:
+        run(args.repeat, args.cli_repeat)
+
+
+if __name__ == "__main__":
+    main()
