@@ -3,7 +3,8 @@
 Reading commands fall back to a read-only open while the window holds the database.
 
 Imported only once a command has been parsed, so ``--help`` does not load the services (SQLAlchemy,
-Alembic, jsonschema...)."""
+Alembic...); the bundle and demo services (jsonschema, the bundle row mappings) load only in the
+commands that use them."""
 
 from __future__ import annotations
 
@@ -26,8 +27,6 @@ from deliverydesk.cli.output import (
 from deliverydesk.domain.models import ProjectSummary
 from deliverydesk.errors import DatabaseLockedError, ReadOnlyStorageError, StorageError
 from deliverydesk.paths import data_paths
-from deliverydesk.services.bundle import export_bundle, import_valid_bundle, read_bundle
-from deliverydesk.services.demo import create_demo
 from deliverydesk.services.projects import list_projects
 from deliverydesk.services.storage import (
     OpenOptions,
@@ -73,6 +72,8 @@ def _open(options: OpenOptions, reading: bool) -> Workspace:
 
 
 def demo(args: argparse.Namespace, options: OpenOptions) -> int:
+    from deliverydesk.services.demo import create_demo  # only this command needs the demo data
+
     with _workspace(replace(options, create=True)) as workspace:
         create_demo(workspace.ctx)
         total = list_projects(workspace.ctx, limit=1).total
@@ -144,6 +145,8 @@ def _all_projects(workspace: Workspace, args: argparse.Namespace) -> list[Projec
 
 
 def export_bundle_command(args: argparse.Namespace, options: OpenOptions) -> int:
+    from deliverydesk.services.bundle import export_bundle  # jsonschema and the bundle rows: ~0.5 s
+
     with _workspace(options, reading=True) as workspace:
         summary = export_bundle(workspace.ctx, args.project, args.out)
     report(bundle_export_line(summary))
@@ -151,6 +154,8 @@ def export_bundle_command(args: argparse.Namespace, options: OpenOptions) -> int
 
 
 def import_bundle_command(args: argparse.Namespace, options: OpenOptions) -> int:
+    from deliverydesk.services.bundle import import_valid_bundle, read_bundle
+
     bundle = read_bundle(args.file)  # before opening: a refused file creates and locks nothing
     created = not database_exists(options)
     with _workspace(replace(options, create=True)) as workspace:
