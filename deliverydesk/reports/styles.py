@@ -7,6 +7,7 @@ colour, hairline rules and no vertical lines in tables.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -108,6 +109,7 @@ class Kit:
     width: float  # of the text frame, in points
 
 
+@cache  # styles are never changed once made: every document in a language shares them
 def make_kit(language: Language, paper: PaperSize) -> Kit:
     page_width = PAGE_SIZES[paper][0]
     return Kit(

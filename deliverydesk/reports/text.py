@@ -35,8 +35,7 @@ def _printable(char: str) -> str:
 
 def printable(text: str) -> str:
     """The text with every character the fonts lack made visible as □ (or dropped if invisible)."""
-    covered = document_fonts().covered
-    if all(ord(char) in covered for char in text):
+    if document_fonts().covered.issuperset(map(ord, text)):  # the usual case, checked in C
         return text
     composed = unicodedata.normalize("NFC", text)  # e + U+0301 -> é, which the fonts have
     return "".join(_printable(char) for char in composed)
