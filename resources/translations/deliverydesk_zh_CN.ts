@@ -1939,6 +1939,13 @@
         </message>
     </context>
     <context>
+        <name>OpeningWindow</name>
+        <message>
+            <source>Opening and checking the database…</source>
+            <translation>正在打开并检查数据库…</translation>
+        </message>
+    </context>
+    <context>
         <name>OverviewPage</name>
         <message>
             <source>How the project stands</source>
@@ -2878,6 +2885,13 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <message>
             <source>Write dates as YYYY-MM-DD.</source>
             <translation>日期请写成 YYYY-MM-DD。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowHost</name>
+        <message>
+            <source>The daily backup could not be taken: %1</source>
+            <translation>未能完成每日备份:%1</translation>
         </message>
     </context>
 </TS>
