@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Image, Paragraph, Table
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 
 from deliverydesk.errors import ValidationError
 from deliverydesk.reports.fonts import document_fonts
@@ -24,18 +27,35 @@ Flowable = Any  # reportlab ships no type information
 Commands = Sequence[tuple[object, ...]]
 
 
+@lru_cache(maxsize=64)
+def _fragment(style: Any) -> Any:
+    """The text fragment reportlab's markup parser makes for plain text in ``style``."""
+    _style, fragments, _bullet = ParaParser().parse("x", style)
+    return fragments[0]
+
+
+def paragraph(text: str, style: Any, bullet: str | None = None) -> Flowable:
+    """``Paragraph(markup(text), style)``, the same object; text with nothing to parse (no escaped
+    character, no line break) skips the markup parser, which costs more than laying the text out."""
+    source = cleanBlockQuotedText(markup(text))
+    if not source or "&" in source or "<" in source or getattr(style, "textTransform", None):
+        return Paragraph(source, style, bulletText=bullet)
+    fragment = _fragment(style).clone(text=source, link=[], us_lines=[])
+    return Paragraph(source, style, bulletText=bullet, frags=[fragment])
+
+
 def para(kit: Kit, text: str, style: Any = None) -> Flowable:
-    return Paragraph(markup(text), style or kit.styles.body)
+    return paragraph(text, style or kit.styles.body)
 
 
 def section(kit: Kit, title: str) -> Flowable:
-    return Paragraph(markup(title), kit.styles.heading)
+    return paragraph(title, kit.styles.heading)
 
 
 def bullets(kit: Kit, items: Sequence[str]) -> list[Flowable]:
     if not items:
         return [para(kit, kit.t("doc.none"))]
-    return [Paragraph(markup(item), kit.styles.bullet, bulletText="•") for item in items]
+    return [paragraph(item, kit.styles.bullet, bullet="•") for item in items]
 
 
 def cell(kit: Kit, text: str, width: float, bold: bool = False) -> Flowable:
@@ -46,7 +66,7 @@ def cell(kit: Kit, text: str, width: float, bold: bool = False) -> Flowable:
     one_line = "\n" not in clean and "\r" not in clean
     if one_line and stringWidth(clean, font, CELL_SIZE) <= width - 2 * CELL_PAD_X:
         return clean
-    return Paragraph(markup(text), kit.styles.cell_bold if bold else kit.styles.cell)
+    return paragraph(text, kit.styles.cell_bold if bold else kit.styles.cell)
 
 
 FIT = None  # a column as wide as its widest cell (dates, amounts): it never wraps

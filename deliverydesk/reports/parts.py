@@ -10,9 +10,9 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable as PlatypusFlowable
-from reportlab.platypus import Paragraph, Spacer, Table
+from reportlab.platypus import Spacer, Table
 
-from deliverydesk.reports.blocks import Flowable, cell, para, png_image
+from deliverydesk.reports.blocks import Flowable, cell, para, paragraph, png_image
 from deliverydesk.reports.data import (
     DocumentMetaData,
     LetterheadData,
@@ -21,7 +21,7 @@ from deliverydesk.reports.data import (
 )
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import CELL_PAD_X, CELL_SIZE, INK, MUTED, Kit
-from deliverydesk.reports.text import markup, printable
+from deliverydesk.reports.text import printable
 
 QR_SIZE = 23 * mm
 _TIGHT: list[tuple[object, ...]] = [
@@ -36,7 +36,7 @@ _TIGHT: list[tuple[object, ...]] = [
 def letterhead(kit: Kit, head: LetterheadData) -> list[Flowable]:
     """Company name, address and contact line on the left, the logo on the right, an accent rule."""
     company, address, contact_line, logo = head.company_name, head.address, head.contact_line, head.logo_png
-    lines = [Paragraph(markup(company), kit.styles.company), para(kit, address, kit.styles.small)]
+    lines = [paragraph(company, kit.styles.company), para(kit, address, kit.styles.small)]
     if contact_line:
         lines.append(para(kit, contact_line, kit.styles.small))
     logo_width = 46 * mm if logo else 0
@@ -156,7 +156,7 @@ def title_block(
     cells: list[Flowable] = [_addressee(kit, addressee), _meta_lines(kit, rows, meta_width)]
     column_widths = [left_width + 6 * mm, meta_width]
     if meta.qr_payload:
-        caption = Paragraph(markup(t("doc.qr_caption")), kit.styles.small)
+        caption = paragraph(t("doc.qr_caption"), kit.styles.small)
         cells.append([qr_code(meta.qr_payload), Spacer(1, 2), caption])
         column_widths.append(qr_width)
     style = [
@@ -165,7 +165,7 @@ def title_block(
         ("LEFTPADDING", (2, 0), (2, 0), 6 * mm),
     ]
     grid = Table([cells], colWidths=column_widths, style=style, splitInRow=1)
-    heading = [Paragraph(markup(title), kit.styles.title), para(kit, project_line, kit.styles.small)]
+    heading = [paragraph(title, kit.styles.title), para(kit, project_line, kit.styles.small)]
     return [*heading, Spacer(1, 12), grid, Spacer(1, 6)]
 
 
