@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.icons import app_icon
@@ -43,15 +43,26 @@ class OpeningWindow(QMainWindow):
         self.setObjectName("openingWindow")
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "DeliveryDesk"))
         self.setWindowIcon(app_icon())
-        message = QLabel(self.tr("Opening and checking the database…"), self)
-        message.setObjectName("openingMessage")
-        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        message.setStyleSheet(MUTED_STYLE)
-        self.setCentralWidget(message)
+        self.setCentralWidget(self._content())
         self.resize(1280, 800)
         ui_state.restore_geometry(MAIN_WINDOW_KEY, self)
         self.replaced = self._announced = False
         QTimer.singleShot(ANNOUNCE_ANYWAY_MS, self._announce)
+
+    def _content(self) -> QWidget:
+        """The app's icon over one muted line, in the middle of the window."""
+        content = QWidget(self)
+        picture = QLabel(content)
+        picture.setPixmap(app_icon().pixmap(64, 64))
+        message = QLabel(self.tr("Opening and checking the database…"), content)
+        message.setObjectName("openingMessage")
+        message.setStyleSheet(MUTED_STYLE)
+        layout = QVBoxLayout(content)
+        layout.addStretch(1)
+        for label in (picture, message):
+            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        return content
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
