@@ -68,7 +68,7 @@ def floor_pdf(pages: Sequence[Sequence[str]], size: tuple[float, float]) -> byte
 
     font = document_fonts().regular
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=size, invariant=True)
+    canvas = Canvas(buffer, pagesize=size, invariant=True, initialFontName=font)
     for lines in pages:
         canvas.setFont(font, FONT_SIZE)
         y = size[1] - MARGIN

@@ -1,0 +1,93 @@
+"""The PDF export benchmark still measures (benchmarks/pdf_export.py), with one repetition each.
+
+No timing thresholds: only that each figure is positive and finite, that the floor draws exactly
+the text of the app's PDF in the same embedded font, and that the summary really has ~30 pages;
+the targets are judged by running the benchmark itself (see benchmarks/README.md)."""
+
+from __future__ import annotations
+
+import io
+import math
+import statistics
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from benchmarks import pdf_export
+from deliverydesk.domain.enums import Language
+from deliverydesk.reports.render import render
+
+from .conftest import page_texts, squeeze
+
+
+def sane(seconds: float) -> bool:
+    return math.isfinite(seconds) and 0 < seconds < 120
+
+
+def assert_measured(comparison: pdf_export.Comparison) -> None:
+    assert comparison.app and comparison.floor
+    assert all(sane(seconds) for seconds in comparison.app + comparison.floor)
+    assert math.isfinite(comparison.ratio) and comparison.ratio > 0
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return pdf_export.demo_data_dir(tmp_path_factory.mktemp("pdf-bench"))
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_the_floor_prints_the_same_text_in_the_same_embedded_font(language: Language) -> None:
+    pdf = render(pdf_export.letter_data(language))
+
+    floor = pdf_export.floor_pdf(pdf_export.page_lines(pdf), pdf_export.page_size(pdf))
+
+    assert squeeze("".join(page_texts(floor))) == squeeze("".join(page_texts(pdf)))
+    reader = PdfReader(io.BytesIO(floor))
+    assert len(reader.pages) == len(PdfReader(io.BytesIO(pdf)).pages)
+    fonts = [font.get_object() for page in reader.pages for font in page["/Resources"]["/Font"].values()]
+    assert fonts
+    for font in fonts:
+        assert "/FontFile2" in font["/FontDescriptor"].get_object(), font["/BaseFont"]
+        assert "NotoSansSC" in font["/BaseFont"]
+
+
+def test_the_letter_is_measured_against_its_floor() -> None:
+    comparison = pdf_export.measure_render("letter", pdf_export.letter_data(Language.EN), repeat=1)
+
+    assert_measured(comparison)
+    assert comparison.pages >= 1
+
+
+def test_the_summary_has_about_thirty_pages_and_is_measured() -> None:
+    comparison = pdf_export.measure_summary(Language.ZH_CN, repeat=1)
+
+    assert_measured(comparison)
+    assert comparison.pages in pdf_export.SUMMARY_PAGES
+
+
+def test_the_service_path_exports_from_the_demo_database(demo_dir: Path) -> None:
+    comparison = pdf_export.measure_service_letter(demo_dir, Language.EN, repeat=1)
+
+    assert_measured(comparison)
+    assert (demo_dir / "letter.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_cold_and_warm_renders_are_measured_in_fresh_processes() -> None:
+    cold = pdf_export.measure_cold(Language.EN, repeat=1)
+
+    assert set(cold) == {"app", "floor"}
+    for figures in cold.values():
+        assert set(figures) == {"import", "first", "second"}
+        assert all(sane(seconds) for seconds in figures.values())
+
+
+def test_the_command_line_is_measured_as_a_whole_process(demo_dir: Path) -> None:
+    runs = pdf_export.measure_cli(demo_dir, repeat=1)
+    offenders = pdf_export.import_offenders(demo_dir, top=50)
+
+    assert set(runs) == set(pdf_export.cli_commands(demo_dir, demo_dir / "x.pdf"))
+    assert all(sane(statistics.median(samples)) for samples in runs.values())
+    assert (demo_dir / "cli-letter.pdf").read_bytes().startswith(b"%PDF")
+    assert len(offenders) >= 5 and all(milliseconds > 0 for _package, milliseconds in offenders)
+    assert {"deliverydesk", "reportlab"} <= set(dict(offenders))
