@@ -14,7 +14,8 @@ from typing import Any
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Image, Paragraph, Table
+from reportlab.platypus import Flowable as PlatypusFlowable
+from reportlab.platypus import Paragraph, Table
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
@@ -126,14 +127,34 @@ def key_values(kit: Kit, pairs: Sequence[tuple[str, str]], label_fraction: float
     return Table(rows, colWidths=[label_width, value_width], splitInRow=1, hAlign="LEFT", style=style)
 
 
+@lru_cache(maxsize=16)
+def _decoded_png(png: bytes) -> Any:
+    """Decoded once per process: the same logo (and signature) is on every document."""
+    reader = ImageReader(io.BytesIO(png))
+    reader.getRGBData()  # now, so that a broken file is the user's error here, not a failed export
+    return reader
+
+
+class _PngImage(PlatypusFlowable):  # type: ignore[misc]
+    """A decoded PNG drawn at a fixed size (what platypus.Image draws, minus decoding each time)."""
+
+    def __init__(self, reader: Any, width: float, height: float) -> None:
+        super().__init__()
+        self.reader, self.width, self.height, self.hAlign = reader, width, height, "LEFT"
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, 0, 0, self.width, self.height, mask="auto")
+
+
 def png_image(png: bytes, max_width: float, max_height: float, field: str) -> Flowable:
     """The image scaled to fit the box, keeping its proportions; unreadable bytes are a user error."""
     try:
-        width, height = ImageReader(io.BytesIO(png)).getSize()
+        reader = _decoded_png(png)
+        width, height = reader.getSize()
     except Exception as exc:  # PIL raises many types for broken files
         raise ValidationError({field: "The image cannot be read; use a PNG file."}) from exc
     scale = min(max_width / width, max_height / height)
-    return Image(io.BytesIO(png), width=width * scale, height=height * scale, hAlign="LEFT")
+    return _PngImage(reader, width * scale, height * scale)
 
 
 def banner(kit: Kit, text: str, colour: object) -> Flowable:

@@ -9,6 +9,7 @@ from itertools import groupby
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable as PlatypusFlowable
 from reportlab.platypus import Spacer, Table
 
@@ -74,20 +75,28 @@ class _QrCode(PlatypusFlowable):  # type: ignore[misc]
     def __init__(self, payload: str, size: float) -> None:
         super().__init__()
         self.width = self.height = size
-        self.modules = _qr_modules(payload)
+        self.path = _qr_path(payload, size)
 
     def draw(self) -> None:
-        module = self.width / len(self.modules)
-        path = self.canv.beginPath()  # one filled path: far fewer PDF operators than one rect each
-        for row_index, row in enumerate(self.modules):
-            y = self.height - (row_index + 1) * module
-            column = 0
-            for dark, run in groupby(row):
-                count = len(list(run))
-                if dark:
-                    path.rect(column * module, y, count * module, module * 1.05)
-                column += count
-        self.canv.drawPath(path, stroke=0, fill=1)
+        self.canv.drawPath(self.path, stroke=0, fill=1)
+
+
+@lru_cache(maxsize=32)
+def _qr_path(payload: str, size: float) -> PDFPathObject:
+    """One filled path (far fewer PDF operators than a rect each), made once per code and size:
+    formatting its hundreds of rectangles was a sizeable part of a letter's render."""
+    modules = _qr_modules(payload)
+    module = size / len(modules)
+    path = PDFPathObject()
+    for row_index, row in enumerate(modules):
+        y = size - (row_index + 1) * module
+        column = 0
+        for dark, run in groupby(row):
+            count = len(list(run))
+            if dark:
+                path.rect(column * module, y, count * module, module * 1.05)
+            column += count
+    return path
 
 
 def qr_code(payload: str, size: float = QR_SIZE) -> Flowable:
