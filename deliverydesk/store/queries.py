@@ -37,8 +37,13 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def contains(column: Any, text: str) -> ColumnElement[bool]:
-    return column.ilike(like_pattern(text), escape=LIKE_ESCAPE)  # type: ignore[no-any-return]
+def contains(column: Any, text: str, *, sqlite: bool = False) -> ColumnElement[bool]:
+    """Case-insensitive substring match. SQLite's own LIKE already ignores ASCII case (exactly what
+    ``lower()`` does there), so it skips the ``lower()`` calls ILIKE would add on every row."""
+    pattern = like_pattern(text)
+    if sqlite:
+        return column.like(pattern, escape=LIKE_ESCAPE)  # type: ignore[no-any-return]
+    return column.ilike(pattern, escape=LIKE_ESCAPE)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -67,11 +72,15 @@ def _summary_columns(today: date) -> list[Any]:
     next_id = (
         select(MilestoneRow.id).where(*open_ms).order_by(MILESTONE_DATE, MilestoneRow.ref).limit(1)
     ).scalar_subquery()
-    count_ms = select(func.count(MilestoneRow.id)).where(*open_ms)
-    pending = select(func.count(ChangeRequestRow.id)).where(
-        ChangeRequestRow.project_id == ProjectRow.id,
-        ChangeRequestRow.archived_at.is_(None),
-        ChangeRequestRow.decision.in_(OPEN_DECISION),
+    count_ms = select(func.count()).select_from(MilestoneRow).where(*open_ms)  # index-only
+    pending = (
+        select(func.count())
+        .select_from(ChangeRequestRow)
+        .where(
+            ChangeRequestRow.project_id == ProjectRow.id,
+            ChangeRequestRow.archived_at.is_(None),
+            ChangeRequestRow.decision.in_(OPEN_DECISION),
+        )
     )
     return [
         next_id.label("next_milestone_id"),
@@ -83,7 +92,7 @@ def _summary_columns(today: date) -> list[Any]:
     ]
 
 
-def _filtered(query: Select[Any], where: ProjectFilter) -> Select[Any]:
+def _filtered(query: Select[Any], where: ProjectFilter, *, sqlite: bool) -> Select[Any]:
     query = query.join(ClientRow, ClientRow.id == ProjectRow.client_id)
     if not where.include_archived:
         query = query.where(ProjectRow.archived_at.is_(None))
@@ -95,9 +104,9 @@ def _filtered(query: Select[Any], where: ProjectFilter) -> Select[Any]:
     if text:
         query = query.where(
             or_(
-                contains(ProjectRow.code, text),
-                contains(ProjectRow.name, text),
-                contains(ClientRow.name, text),
+                contains(ProjectRow.code, text, sqlite=sqlite),
+                contains(ProjectRow.name, text, sqlite=sqlite),
+                contains(ClientRow.name, text, sqlite=sqlite),
             )
         )
     return query
@@ -114,6 +123,9 @@ SUMMARY_SORTS = (
     "next_milestone",  # date of the next open milestone; projects without one come last
     "attention",  # overdue milestones + pending decisions + milestones waiting on the client
 )
+
+
+NULLABLE_SORTS = frozenset({"start_date", "end_date", "next_milestone"})
 
 
 def _sort_key(sort: str, today: date) -> Any:
@@ -148,12 +160,16 @@ def project_summaries(
     """One page of navigator rows (plain mappings, in page order) and the number of projects matching.
 
     The page's ids are chosen first, so the per-project subqueries run for the page's rows only."""
-    total = session.scalar(_filtered(select(func.count(ProjectRow.id)), where)) or 0
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    total = session.scalar(_filtered(select(func.count()).select_from(ProjectRow), where, sqlite=sqlite)) or 0
     key = _sort_key(sort, today)
-    ordering = _ordering(key, ProjectRow.code, descending)
+    ordering = _ordering(key, ProjectRow.code, descending, nullable=sort in NULLABLE_SORTS)
     page_ids = list(
         session.scalars(
-            _filtered(select(ProjectRow.id), where).order_by(*ordering).offset(offset).limit(limit)
+            _filtered(select(ProjectRow.id), where, sqlite=sqlite)
+            .order_by(*ordering)
+            .offset(offset)
+            .limit(limit)
         )
     )
     if not page_ids:
@@ -177,9 +193,11 @@ def project_summaries(
     return sorted(rows, key=lambda row: position[row["id"]]), total
 
 
-def _ordering(key: Any, tie_breaker: Any, descending: bool) -> list[Any]:
-    """Rows without a value (no next milestone...) last in both directions; then the key; then code."""
-    return [key.is_(None), key.desc() if descending else key.asc(), tie_breaker]
+def _ordering(key: Any, tie_breaker: Any, descending: bool, *, nullable: bool) -> list[Any]:
+    """Rows without a value (no next milestone...) last in both directions; then the key; then code.
+    (The NULL test is left out for keys that are never NULL: it would keep an index from ordering.)"""
+    direction = key.desc() if descending else key.asc()
+    return [key.is_(None), direction, tie_breaker] if nullable else [direction, tie_breaker]
 
 
 def count_by(session: Session, row_cls: type[Base], column: str, project_id: str) -> dict[Any, int]:

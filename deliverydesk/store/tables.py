@@ -144,8 +144,8 @@ class RecordMixin:
     archived_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
-def _project_fk() -> Mapped[str]:
-    return mapped_column(String(36), ForeignKey("project.id", ondelete="RESTRICT"), index=True)
+def _project_fk(*, index: bool = True) -> Mapped[str]:
+    return mapped_column(String(36), ForeignKey("project.id", ondelete="RESTRICT"), index=index)
 
 
 def _optional_fk(target: str) -> Mapped[str | None]:
@@ -237,8 +237,20 @@ class ExclusionRow(RecordMixin, Base):
 
 class MilestoneRow(RecordMixin, Base):
     __tablename__ = "milestone"
-    __table_args__ = (UniqueConstraint("project_id", "ref"),)
-    project_id: Mapped[str] = _project_fk()
+    __table_args__ = (
+        UniqueConstraint("project_id", "ref"),
+        # Covers the navigator's "next open milestone" and "overdue" subqueries (index-only).
+        Index(
+            "ix_milestone_open",
+            "project_id",
+            "archived_at",
+            "status",
+            "actual_date",
+            "forecast_date",
+            "baseline_date",
+        ),
+    )
+    project_id: Mapped[str] = _project_fk(index=False)  # led by both indexes above
     ref: Mapped[str] = mapped_column(String(16))
     name: Mapped[str]
     baseline_date: Mapped[date]
@@ -277,8 +289,11 @@ class ExpectationRow(RecordMixin, Base):
 
 class ChangeRequestRow(RecordMixin, Base):
     __tablename__ = "change_request"
-    __table_args__ = (UniqueConstraint("project_id", "ref"),)
-    project_id: Mapped[str] = _project_fk()
+    __table_args__ = (
+        UniqueConstraint("project_id", "ref"),
+        Index("ix_change_request_open", "project_id", "archived_at", "decision"),  # pending decisions
+    )
+    project_id: Mapped[str] = _project_fk(index=False)  # led by both indexes above
     ref: Mapped[str] = mapped_column(String(16))
     title: Mapped[str]
     description: Mapped[str] = mapped_column(default="")

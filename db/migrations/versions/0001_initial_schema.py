@@ -196,7 +196,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('project_id', 'ref', name=op.f('uq_milestone_project_id_ref'))
     )
     with op.batch_alter_table('milestone', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_milestone_project_id'), ['project_id'], unique=False)
+        batch_op.create_index('ix_milestone_open', ['project_id', 'archived_at', 'status', 'actual_date', 'forecast_date', 'baseline_date'], unique=False)
 
     op.create_table('scope_item',
     sa.Column('project_id', sa.String(length=36), nullable=False),
@@ -261,7 +261,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('project_id', 'ref', name=op.f('uq_change_request_project_id_ref'))
     )
     with op.batch_alter_table('change_request', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_change_request_project_id'), ['project_id'], unique=False)
+        batch_op.create_index('ix_change_request_open', ['project_id', 'archived_at', 'decision'], unique=False)
 
     op.create_table('review',
     sa.Column('project_id', sa.String(length=36), nullable=False),
@@ -456,7 +456,7 @@ def downgrade() -> None:
 
     op.drop_table('review')
     with op.batch_alter_table('change_request', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_change_request_project_id'))
+        batch_op.drop_index('ix_change_request_open')
 
     op.drop_table('change_request')
     with op.batch_alter_table('scope_item', schema=None) as batch_op:
@@ -464,7 +464,7 @@ def downgrade() -> None:
 
     op.drop_table('scope_item')
     with op.batch_alter_table('milestone', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_milestone_project_id'))
+        batch_op.drop_index('ix_milestone_open')
 
     op.drop_table('milestone')
     with op.batch_alter_table('issue', schema=None) as batch_op:
