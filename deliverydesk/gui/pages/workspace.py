@@ -91,11 +91,14 @@ class ProjectWorkspace(QWidget):
         self.stack.setCurrentIndex(0 if project_id is None else 1)
         if project_id is None:
             return
+        self._load_header(project_id)
+        self.current_page().ensure_fresh()
+
+    def _load_header(self, project_id: str) -> None:
         ctx = self.env.ctx
         self.env.tasks.submit(
             lambda: get_project(ctx, project_id), self._show_header, self._failed, key="workspace-header"
         )
-        self.current_page().ensure_fresh()
 
     def _area_list_width(self) -> int:
         metrics = self.area_list.fontMetrics()
@@ -137,6 +140,8 @@ class ProjectWorkspace(QWidget):
         for page in self.pages:
             if page is not sender:
                 page.mark_stale()
+        if self.project_id is not None:  # "Edit project…" may have renamed it: the title follows
+            self._load_header(self.project_id)
         self.records_changed.emit()
 
     def _show_header(self, project: ProjectItem) -> None:
