@@ -1,0 +1,88 @@
+"""The head and known revisions are read without Alembic; opening a current file does not load it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+
+from deliverydesk.paths import MIGRATIONS_DIR
+from deliverydesk.store.migrate import current_revision, head_revision, known_revisions, upgrade
+
+
+def alembic_scripts(migrations: Path) -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(migrations))
+    return ScriptDirectory.from_config(config)
+
+
+def with_extra_revisions(tmp_path: Path) -> Path:
+    """A copy of db/migrations with two more revisions, one written with an annotated assignment."""
+    copy = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    template = textwrap.dedent(
+        """
+        revision{annotation} = "{revision}"
+        down_revision = {down!r}
+
+        def upgrade() -> None:
+            pass
+        """
+    )
+    second = template.format(annotation="", revision="t_0002", down=head_revision())
+    third = template.format(annotation=": str", revision="t_0003", down=("t_0002",))
+    (copy / "versions" / "t_0002.py").write_text(second)
+    (copy / "versions" / "t_0003.py").write_text(third)
+    return copy
+
+
+@pytest.mark.parametrize("extra", [False, True], ids=["shipped", "with-extra-revisions"])
+def test_head_and_known_revisions_match_alembics_own_reading(tmp_path: Path, extra: bool) -> None:
+    migrations = with_extra_revisions(tmp_path) if extra else MIGRATIONS_DIR
+    scripts = alembic_scripts(migrations)
+
+    assert head_revision(migrations) == scripts.get_current_head()
+    assert known_revisions(migrations) == {s.revision for s in scripts.walk_revisions()}
+    if extra:
+        assert head_revision(migrations) == "t_0003"
+
+
+def test_current_revision_reads_the_stamp_and_none_before_any_migration(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    try:
+        with engine.begin() as connection:
+            assert current_revision(connection) is None
+            upgrade(connection)
+            assert current_revision(connection) == head_revision()
+    finally:
+        engine.dispose()
+
+
+OPEN_AND_REPORT = """
+import sys
+from pathlib import Path
+from deliverydesk.services.storage import OpenOptions, open_workspace
+workspace = open_workspace(OpenOptions(data_dir=Path(sys.argv[1])))
+workspace.close()
+print("alembic" in sys.modules, "mako" in sys.modules)
+"""
+
+
+def test_opening_a_current_database_does_not_import_alembic(existing_db: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", OPEN_AND_REPORT, str(existing_db.parent)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]
