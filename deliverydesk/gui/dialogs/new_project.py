@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLineEdit, QSizePolicy, QWidget
@@ -15,7 +16,7 @@ from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate, to_qdate
-from deliverydesk.gui.labels import choices
+from deliverydesk.gui.widgets.enum_combo import EnumCombo, enum_combo
 from deliverydesk.services.clients import create_client
 from deliverydesk.services.projects import create_project
 
@@ -82,11 +83,8 @@ class NewProjectDialog(FormDialog):
         self.add_field(name, text, edit)
         return edit
 
-    def _combo(self, name: str, text: str, enum_class: type, current: object) -> QComboBox:
-        combo = QComboBox(self)
-        for label_text, member in choices(enum_class):
-            combo.addItem(label_text, member)
-        combo.setCurrentIndex(combo.findData(current))
+    def _combo(self, name: str, text: str, enum_class: type[Enum], current: Enum) -> EnumCombo:
+        combo = enum_combo(self, enum_class, current)
         self.add_field(name, text, combo)
         return combo
 

@@ -24,9 +24,9 @@ from deliverydesk.domain.models import SettingsItem
 from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog, section_label
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.labels import choices
 from deliverydesk.gui.logo import read_logo
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.gui.widgets.enum_combo import EnumCombo
 from deliverydesk.services.settings import update_settings
 
 CALENDARS = ("CN", "HK", "TW", "SG", "JP", "KR", "US", "GB", "DE", "FR")
@@ -100,10 +100,10 @@ class SettingsDialog(FormDialog):
 
     def _document_fields(self) -> None:
         self.form.addRow(section_label(self.tr("Documents"), self))
-        self.default_language = self.add_field(
-            "default_language", self.tr("Default document language"), self._enum_combo(Language)
-        )
-        self.paper_size = self.add_field("paper_size", self.tr("Paper size"), self._enum_combo(PaperSize))
+        self.default_language = EnumCombo(self, Language)
+        self.add_field("default_language", self.tr("Default document language"), self.default_language)
+        self.paper_size = EnumCombo(self, PaperSize)
+        self.add_field("paper_size", self.tr("Paper size"), self.paper_size)
         self.holiday_calendar = QComboBox(self)
         self.holiday_calendar.setEditable(True)
         self.holiday_calendar.addItem(self.tr("Weekends only"), "")
@@ -123,12 +123,6 @@ class SettingsDialog(FormDialog):
         note.setStyleSheet(MUTED_STYLE)
         self.form.addRow("", note)
 
-    def _enum_combo(self, enum_class: type) -> QComboBox:
-        combo = QComboBox(self)
-        for text, member in choices(enum_class):
-            combo.addItem(text, member)
-        return combo
-
     # --- values --------------------------------------------------------------------------------
     def load(self, item: SettingsItem) -> None:
         self.company_name.setText(item.company_name)
@@ -139,8 +133,8 @@ class SettingsDialog(FormDialog):
         self.authority_hours.setValue(item.authority_hours_per_change)
         self.authority_cost.setValue(item.authority_cost_cents_per_change / 100)
         self.goodwill_hours.setValue(item.goodwill_hours_per_project)
-        self.default_language.setCurrentIndex(self.default_language.findData(item.default_language))
-        self.paper_size.setCurrentIndex(self.paper_size.findData(item.paper_size))
+        self.default_language.set_value(item.default_language)
+        self.paper_size.set_value(item.paper_size)
         calendar = self.holiday_calendar.findData(item.holiday_calendar)
         if calendar < 0:
             self.holiday_calendar.setEditText(item.holiday_calendar)

@@ -1,1 +1,1 @@
-"""Reusable widgets (the signature pad)."""
+"""Reusable widgets (the signature pad, the PDF view, enum choices)."""

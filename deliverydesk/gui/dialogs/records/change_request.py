@@ -18,13 +18,13 @@ from deliverydesk.gui.dialogs.records.fields import (
     OptionalDate,
     area,
     date_edit,
-    enum_combo,
     hours,
     line,
     link_combo,
     whole,
 )
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.services.change_requests import create_change_request, update_change_request
 
 

@@ -8,8 +8,9 @@ from deliverydesk.domain.drafts import ClientDraft, ContactDraft, ProjectDraft
 from deliverydesk.domain.enums import ContactRole, Language, ProjectStatus
 from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem
 from deliverydesk.gui.dialogs.records.base import RecordDialog
-from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, enum_combo, hours, line
+from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, hours, line
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.services.clients import create_contact, update_client, update_contact
 from deliverydesk.services.projects import update_project
 

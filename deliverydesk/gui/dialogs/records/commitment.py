@@ -18,10 +18,11 @@ from deliverydesk.domain.drafts import CommitmentDraft
 from deliverydesk.domain.enums import LogKind, OwnerSide
 from deliverydesk.domain.models import CommitmentItem, LogEntryItem
 from deliverydesk.gui.dialogs.records.base import RecordDialog
-from deliverydesk.gui.dialogs.records.fields import area, date_edit, enum_combo, line, link_combo
+from deliverydesk.gui.dialogs.records.fields import area, date_edit, line, link_combo
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.services.commitments import (
     close_commitment,
     confirm_in_writing,

@@ -10,8 +10,9 @@ from deliverydesk.domain.drafts import ExpectationDraft
 from deliverydesk.domain.enums import ExpectationStatus
 from deliverydesk.domain.models import ContactItem, ExpectationItem
 from deliverydesk.gui.dialogs.records.base import RecordDialog
-from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, enum_combo, link_combo
+from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, link_combo
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.services.expectations import create_expectation, update_expectation
 
 

@@ -1,4 +1,5 @@
-"""Field widgets the record dialogs share: long text, hours, enum choices, optional dates and links.
+"""Field widgets the record dialogs share: long text, hours, optional dates and links (enum choices:
+``deliverydesk.gui.widgets.enum_combo``).
 
 Each helper returns a plain Qt widget (or a small composite with a ``value()``), so a dialog reads like
 its form: ``self.title = self.add_field("title", self.tr("Title"), line(self))``."""
@@ -7,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.gui.formatting import from_qdate, to_qdate
-from deliverydesk.gui.labels import choices
 from deliverydesk.gui.style import MUTED_STYLE
 
 EARLIEST = QDate(2000, 1, 1)
@@ -64,29 +63,6 @@ def whole(parent: QWidget, value: int, suffix: str, maximum: int = 10_000) -> QS
     box.setValue(value)
     box.setAlignment(Qt.AlignmentFlag.AlignRight)
     return box
-
-
-class EnumCombo(QComboBox):
-    """Choices of one enum; ``currentData()`` gives the member back (Qt hands a StrEnum back as str)."""
-
-    def __init__(self, parent: QWidget, enum_class: type[Enum]) -> None:
-        super().__init__(parent)
-        self.enum_class = enum_class
-        for text, member in choices(enum_class):
-            self.addItem(text, member.value)
-
-    def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> Any:
-        value = super().currentData(role)
-        return None if value is None else self.enum_class(value)
-
-    def set_value(self, member: Enum) -> None:
-        self.setCurrentIndex(max(0, self.findData(member.value)))
-
-
-def enum_combo(parent: QWidget, enum_class: type[Enum], current: Enum) -> EnumCombo:
-    combo = EnumCombo(parent, enum_class)
-    combo.set_value(current)
-    return combo
 
 
 def date_edit(parent: QWidget, value: date) -> QDateEdit:

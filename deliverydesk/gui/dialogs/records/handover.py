@@ -8,8 +8,9 @@ from deliverydesk.domain.drafts import HandoverEntryDraft
 from deliverydesk.domain.enums import HandoverKind
 from deliverydesk.domain.models import HandoverEntry
 from deliverydesk.gui.dialogs.records.base import RecordDialog
-from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, enum_combo, line
+from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, line
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.services.handover import create_handover_entry, update_handover_entry
 
 ADVISED = (HandoverKind.OPEN_ITEM, HandoverKind.RISK)  # kinds that carry a recommendation

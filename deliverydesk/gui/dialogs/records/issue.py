@@ -10,9 +10,10 @@ from deliverydesk.domain.drafts import IssueDraft
 from deliverydesk.domain.enums import Severity
 from deliverydesk.domain.models import IssueItem
 from deliverydesk.gui.dialogs.records.base import RecordDialog
-from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, date_edit, enum_combo, line
+from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, date_edit, line
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
+from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.services.issues import create_issue, update_issue
 
 

@@ -13,9 +13,10 @@ from deliverydesk.domain.drafts import LogEntryDraft
 from deliverydesk.domain.enums import LogKind
 from deliverydesk.domain.models import LogEntryItem
 from deliverydesk.gui.dialogs.records.base import RecordDialog
-from deliverydesk.gui.dialogs.records.fields import area, enum_combo, line, link_combo
+from deliverydesk.gui.dialogs.records.fields import area, line, link_combo
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.services.log import add_log_entry, correct_log_entry
 
 

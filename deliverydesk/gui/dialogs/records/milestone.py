@@ -11,16 +11,10 @@ from deliverydesk.domain.enums import MilestoneStatus, OwnerSide
 from deliverydesk.domain.models import ChangeRequestItem, MilestoneItem
 from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.records.base import RecordDialog
-from deliverydesk.gui.dialogs.records.fields import (
-    OptionalDate,
-    date_edit,
-    enum_combo,
-    line,
-    link_combo,
-    ref_label,
-)
+from deliverydesk.gui.dialogs.records.fields import OptionalDate, date_edit, line, link_combo, ref_label
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, from_qdate
+from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.services.milestones import create_milestone, move_milestone, update_milestone
 
 

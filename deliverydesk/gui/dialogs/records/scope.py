@@ -8,8 +8,9 @@ from deliverydesk.domain.drafts import ExclusionDraft, ScopeItemDraft
 from deliverydesk.domain.enums import ScopeStatus
 from deliverydesk.domain.models import ExclusionItem, ScopeEntry
 from deliverydesk.gui.dialogs.records.base import RecordDialog
-from deliverydesk.gui.dialogs.records.fields import area, enum_combo, hours, line
+from deliverydesk.gui.dialogs.records.fields import area, hours, line
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.services.scope import (
     create_exclusion,
     create_scope_item,

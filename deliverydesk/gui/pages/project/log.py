@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 from deliverydesk.domain.drafts import LogEntryDraft
 from deliverydesk.domain.enums import LogKind
 from deliverydesk.domain.models import LogEntryItem, Page
-from deliverydesk.gui.dialogs.records.fields import enum_combo
 from deliverydesk.gui.dialogs.records.log_entry import LogEntryDialog, LogLinks
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_datetime
@@ -25,6 +24,7 @@ from deliverydesk.gui.pages.project.commitments import CommitmentData, Commitmen
 from deliverydesk.gui.pages.project.panel import PanelSpec
 from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import ARCHIVED_COLOUR, RecordTableModel
+from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.services import log
 from deliverydesk.services.change_requests import list_change_requests
 from deliverydesk.services.context import ServiceContext
