@@ -47,7 +47,7 @@ class HandoverModel(RecordTableModel[HandoverEntry]):
 
 class HandoverPage(RecordsPage):
     area = AREA_HANDOVER
-    icon_name = "letter"
+    icon_name = "handover"
 
     def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)

@@ -107,7 +107,7 @@ class OverviewData:
 
 class OverviewPage(RecordsPage):
     area = AREA_OVERVIEW
-    icon_name = "summary"
+    icon_name = "overview"
 
     def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
