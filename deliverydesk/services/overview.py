@@ -3,41 +3,68 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
+from deliverydesk.domain.enums import MilestoneStatus
 from deliverydesk.domain.metrics import (
     ChangeEffort,
+    MilestoneHealth,
     accepted_out_of_scope_hours,
     goodwill_hours_used,
     goodwill_ratio,
+    milestone_health,
     scope_creep_ratio,
 )
 from deliverydesk.domain.models import ProjectOverview
+from deliverydesk.domain.workdays import calendar_covering, slip_working_days
 from deliverydesk.services.common import get_row
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.milestones import milestone_item
 from deliverydesk.services.projects import project_item
-from deliverydesk.store.queries import change_efforts, count_by
-from deliverydesk.store.records import list_rows
-from deliverydesk.store.tables import ExpectationRow, MilestoneRow, ProjectRow
+from deliverydesk.store.queries import change_efforts, count_by, milestone_date_tallies
+from deliverydesk.store.tables import ExpectationRow, ProjectRow
 
-MAX_MILESTONES = 1000  # a project has tens; the bound keeps a damaged database from stalling the page
+# A project has tens of date combinations; the bound keeps a damaged database from stalling the page.
+MAX_MILESTONE_COMBINATIONS = 1000
+
+MilestoneTally = tuple[MilestoneStatus, date, date | None, date | None, int]
+
+
+def health_of(
+    holiday_calendar: str,
+    status: MilestoneStatus,
+    dates: tuple[date, date | None, date | None],
+    today: date,
+) -> MilestoneHealth:
+    """The health ``services.milestones.milestone_item`` gives a milestone with these facts."""
+    calendar = calendar_covering(holiday_calendar, *dates)
+    slip = slip_working_days(*dates, calendar)
+    baseline, forecast, actual = dates
+    return milestone_health(status, actual or forecast or baseline, slip, today)
+
+
+def _by_health(
+    holiday_calendar: str, tallies: list[MilestoneTally], today: date
+) -> dict[MilestoneHealth, int]:
+    """Milestones per health; each tally is one combination of facts and how many milestones share it."""
+    health: Counter[MilestoneHealth] = Counter()
+    for status, baseline, forecast, actual, count in tallies:
+        health[health_of(holiday_calendar, status, (baseline, forecast, actual), today)] += count
+    return dict(health)
 
 
 def get_project_overview(ctx: ServiceContext, project_id: str) -> ProjectOverview:
     with ctx.db.unit_of_work() as session:
         project = project_item(session, get_row(session, ProjectRow, project_id, "project"))
-        milestones, _ = list_rows(
-            session, MilestoneRow, where={"project_id": project_id}, limit=MAX_MILESTONES
-        )
-        health = Counter(milestone_item(session, m, ctx.today()).health for m in milestones)
+        tallies = milestone_date_tallies(session, project_id, limit=MAX_MILESTONE_COMBINATIONS)
         expectations = count_by(session, ExpectationRow, "status", project_id)
         changes = [ChangeEffort(*row) for row in change_efforts(session, project_id)]
+    health = _by_health(project.holiday_calendar, tallies, ctx.today())
     decisions = Counter(c.decision for c in changes)
     used = goodwill_hours_used(changes)
     out_of_scope = accepted_out_of_scope_hours(changes)
     return ProjectOverview(
         project=project,
-        milestones_by_health=dict(health),
+        milestones_by_health=health,
         expectations_by_status=expectations,
         change_requests_by_decision=dict(decisions),
         goodwill_hours_used=used,

@@ -211,6 +211,26 @@ def count_by(session: Session, row_cls: type[Base], column: str, project_id: str
     return {value: count for value, count in session.execute(query)}
 
 
+def milestone_date_tallies(
+    session: Session, project_id: str, *, limit: int
+) -> list[tuple[MilestoneStatus, date, date | None, date | None, int]]:
+    """How many live milestones of the project share each (status, baseline, forecast, actual): what
+    milestone health needs, without loading a row per milestone. At most ``limit`` combinations."""
+    dates = (
+        MilestoneRow.status,
+        MilestoneRow.baseline_date,
+        MilestoneRow.forecast_date,
+        MilestoneRow.actual_date,
+    )
+    query = (
+        select(*dates, func.count())
+        .where(MilestoneRow.project_id == project_id, MilestoneRow.archived_at.is_(None))
+        .group_by(*dates)
+        .limit(limit)
+    )
+    return [(row[0], row[1], row[2], row[3], row[4]) for row in session.execute(query)]
+
+
 def change_efforts(session: Session, project_id: str) -> list[tuple[Decision, Any, float]]:
     query = select(
         ChangeRequestRow.decision, ChangeRequestRow.scope_check, ChangeRequestRow.effort_hours
