@@ -6,17 +6,28 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QLocale
 
+# English's short format ("11/16/25") reads differently either side of the Atlantic; a month name does not.
+# Chinese keeps its own short format (2026/3/16), which is already unambiguous.
+ENGLISH_DATE = "d MMM yyyy"
+ENGLISH_DATETIME = "d MMM yyyy HH:mm"
+
 
 def format_date(value: date | None) -> str:
     if value is None:
         return ""
-    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+    locale, shown = QLocale(), QDate(value.year, value.month, value.day)
+    if locale.language() == QLocale.Language.Chinese:
+        return locale.toString(shown, QLocale.FormatType.ShortFormat)
+    return locale.toString(shown, ENGLISH_DATE)
 
 
 def format_datetime(value: datetime | None) -> str:
     if value is None:
         return ""
-    return QLocale().toString(QDateTime(value.astimezone()), QLocale.FormatType.ShortFormat)
+    locale, shown = QLocale(), QDateTime(value.astimezone())
+    if locale.language() == QLocale.Language.Chinese:
+        return locale.toString(shown, QLocale.FormatType.ShortFormat)
+    return locale.toString(shown, ENGLISH_DATETIME)
 
 
 def format_number(value: float, decimals: int = 1) -> str:
