@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -71,18 +72,20 @@ from pathlib import Path
 from deliverydesk.services.storage import OpenOptions, open_workspace
 workspace = open_workspace(OpenOptions(data_dir=Path(sys.argv[1])))
 workspace.close()
-print("alembic" in sys.modules, "mako" in sys.modules)
+print("alembic" in sys.modules, "mako" in sys.modules, Path(sys.modules["deliverydesk"].__file__).parent)
 """
 
 
 def test_opening_a_current_database_does_not_import_alembic(existing_db: Path) -> None:
+    source_root = str(Path(__file__).resolve().parents[3])  # this checkout, whatever is installed
     result = subprocess.run(
         [sys.executable, "-c", OPEN_AND_REPORT, str(existing_db.parent)],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
+        env={**os.environ, "PYTHONPATH": source_root},
     )
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "False"]
+    assert result.stdout.split() == ["False", "False", str(Path(source_root, "deliverydesk"))]
