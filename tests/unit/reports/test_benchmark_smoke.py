@@ -26,9 +26,12 @@ def sane(seconds: float) -> bool:
 
 
 def assert_measured(comparison: pdf_export.Comparison) -> None:
-    assert comparison.app and comparison.floor
-    assert all(sane(seconds) for seconds in comparison.app + comparison.floor)
-    assert math.isfinite(comparison.ratio) and comparison.ratio > 0
+    samples = (comparison.app, comparison.floor, comparison.app_cpu, comparison.floor_cpu)
+    assert all(samples)
+    assert all(sane(seconds) for seconds in [*comparison.app, *comparison.floor, *comparison.app_cpu])
+    assert all(sane(seconds) for seconds in comparison.floor_cpu)
+    for ratio in (comparison.ratio, comparison.cpu_ratio):
+        assert math.isfinite(ratio) and ratio > 0
 
 
 @pytest.fixture(scope="module")
