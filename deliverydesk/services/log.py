@@ -20,7 +20,7 @@ from deliverydesk.services.common import (
     to_item,
 )
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.store.records import Session, list_rows, newest_corrections
+from deliverydesk.store.records import Session, log_entry_page, newest_corrections
 from deliverydesk.store.tables import ChangeRequestRow, ExpectationRow, IssueRow, LogEntryRow, MilestoneRow
 
 LINKS = (
@@ -81,13 +81,5 @@ def list_log_entries(
     """Newest first (by when it happened, then by when it was written); corrections included."""
     limit = check_page(offset, limit)
     with ctx.db.unit_of_work() as session:
-        rows, total = list_rows(
-            session,
-            LogEntryRow,
-            where={"project_id": project_id},
-            order_by=("occurred_at", "created_at", "id"),
-            descending=True,
-            offset=offset,
-            limit=limit,
-        )
-        return page_of(_items(session, rows), total, offset, limit)
+        rows, total = log_entry_page(session, project_id, offset=offset, limit=limit)
+    return page_of([LogEntryItem(**row) for row in rows], total, offset, limit)

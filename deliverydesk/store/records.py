@@ -105,6 +105,28 @@ def newest_corrections(session: Session, entry_ids: Sequence[str]) -> dict[str, 
     return {str(original): correction for original, correction in session.execute(query)}
 
 
+def log_entry_page(
+    session: Session, project_id: str, *, offset: int, limit: int
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the project's live log entries, newest first (occurred, then written, then id), as
+    plain mappings of every column plus ``corrected_by_id`` (see ``newest_corrections``); and the
+    total. No ORM objects: a page is only read. (The corrections are a second query, by the page's
+    ids: as a correlated subquery SQLite would run it for every entry it sorts, not only the page's.)"""
+    live = (LogEntryRow.project_id == project_id, LogEntryRow.archived_at.is_(None))
+    total = session.scalar(select(func.count()).select_from(LogEntryRow).where(*live)) or 0
+    order = (LogEntryRow.occurred_at, LogEntryRow.created_at, LogEntryRow.id)
+    query = (
+        select(*LogEntryRow.__table__.columns)
+        .where(*live)
+        .order_by(*(key.desc() for key in order))
+        .offset(offset)
+        .limit(limit)
+    )
+    rows = [dict(row) for row in session.execute(query).mappings()]
+    corrected_by = newest_corrections(session, [row["id"] for row in rows])
+    return [{**row, "corrected_by_id": corrected_by.get(row["id"])} for row in rows], total
+
+
 def settings_row(session: Session) -> SettingsRow | None:
     """The single settings row (the oldest, should a second ever appear)."""
     return session.scalars(select(SettingsRow).order_by(SettingsRow.created_at).limit(1)).first()
