@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([614, 746])
+        self.splitter.setSizes([500, 860])  # the workspace holds the wide tables
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.splitter)

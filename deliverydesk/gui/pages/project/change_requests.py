@@ -103,7 +103,7 @@ class ChangeRequestsPage(RecordsPage):
                 describe=lambda item: f"{item.ref} {item.title}",
                 archive=requests.archive_change_request,
                 restore=requests.restore_change_request,
-                widths=(46, 200, 76, 70, 44, 96, 64, 130),
+                widths=(46, 200, 76, 70, 44, 96, 64, 160),
                 optional=(REQUESTED, SCOPE, BY, EFFORT),
                 stretch_column=TITLE,
             ),

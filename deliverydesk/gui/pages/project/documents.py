@@ -120,6 +120,7 @@ class DocumentsPage(ProjectPage):
         self.data = data
         self.message_bar.show_message("")
         self.model.set_rows(data.letters)
+        self.table.resizeColumnsToContents()  # short columns: refs, versions, fingerprints, dates
         self.notice.setText("\n".join(self._notices(data)))
         self.notice.setVisible(bool(self.notice.text()))
         self.new_change.setEnabled(bool(data.decided) and not self.env.readonly)

@@ -28,7 +28,13 @@ from deliverydesk.gui.pages.base import AREA_MILESTONES
 from deliverydesk.gui.pages.project.health import health_label
 from deliverydesk.gui.pages.project.panel import PanelSpec
 from deliverydesk.gui.pages.project.records_page import RecordsPage
-from deliverydesk.gui.pages.project.table import GOOD_COLOUR, LATE_COLOUR, WARN_COLOUR, RecordTableModel
+from deliverydesk.gui.pages.project.table import (
+    GOOD_COLOUR,
+    LATE_COLOUR,
+    WARN_COLOUR,
+    RecordTableModel,
+    fit_headers,
+)
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services import milestones
 from deliverydesk.services.change_requests import list_change_requests
@@ -176,6 +182,7 @@ class MilestonesPage(RecordsPage):
         view.setWordWrap(False)
         for column, width in enumerate((112, 72, 80, 80, 60)):
             view.setColumnWidth(column, width)
+        fit_headers(view)
         view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         return view
 

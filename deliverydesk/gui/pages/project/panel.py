@@ -33,7 +33,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_number
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.messages import show_error
-from deliverydesk.gui.pages.project.table import RecordTableModel
+from deliverydesk.gui.pages.project.table import RecordTableModel, fit_headers
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services.context import ServiceContext
 
@@ -136,6 +136,7 @@ class RecordPanel(QWidget):
         header.setStretchLastSection(self.spec.stretch_column < 0)
         for column, width in enumerate(self.spec.widths):
             view.setColumnWidth(column, width)
+        fit_headers(view)
         if self.spec.stretch_column >= 0:
             header.setSectionResizeMode(self.spec.stretch_column, QHeaderView.ResizeMode.Stretch)
         state_key = f"project_{self.spec.key}"

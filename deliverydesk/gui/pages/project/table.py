@@ -9,7 +9,8 @@ import html
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QTableView
 
 from deliverydesk.gui.formatting import format_datetime
 from deliverydesk.gui.models.fed import FedTableModel
@@ -23,6 +24,20 @@ GOOD_COLOUR = QColor("#1b7a3a")
 
 
 TIP_MAX = 1500  # a 10,000-character description must not cover the screen
+
+
+def fit_headers(view: QTableView) -> None:
+    """Widen any column narrower than its header text: Chinese headers and bold header fonts need more
+    than the widths written for English, and a clipped header ("ange requ") reads as broken."""
+    model, header = view.model(), view.horizontalHeader()
+    bold = QFont(header.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    for column in range(model.columnCount()):
+        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        needed = metrics.horizontalAdvance(text) + 22  # margins and the sort arrow
+        if view.columnWidth(column) < needed:
+            view.setColumnWidth(column, needed)
 
 
 def plain_tip(text: str) -> str:
