@@ -124,6 +124,10 @@
                 <numerusform>超出授权额度,已等待 %n 天</numerusform>
             </translation>
         </message>
+        <message>
+            <source>issued today, not signed</source>
+            <translation>今日签发,尚未签署</translation>
+        </message>
         <message numerus="yes">
             <source>issued %n day(s) ago, not signed</source>
             <translation>

@@ -129,3 +129,15 @@ def test_attention_model_details_count_days() -> None:
     group = model.index(0, 0)
     assert "5" in model.index(0, 3, group).data()
     assert datetime.now(UTC)  # the model never reads the clock: "today" comes with the report
+
+
+def test_a_letter_issued_today_says_today_not_zero_days() -> None:
+    model = AttentionModel()
+    letters = (
+        item(AttentionKind.LETTER_UNSIGNED, 1, due=TODAY),
+        item(AttentionKind.LETTER_UNSIGNED, 2, due=date(2026, 3, 13)),
+    )
+    model.set_report(AttentionReport(items=letters, today=TODAY))
+    group = model.index(0, 0)
+    details = {model.index(row, 3, group).data() for row in range(2)}
+    assert details == {"issued today, not signed", "issued 3 day(s) ago, not signed"}

@@ -173,6 +173,8 @@ class AttentionModel(QAbstractItemModel):
             return self.tr("waiting %n day(s) for your decision", "", waited)
         if item.kind is AttentionKind.APPROVAL_PENDING:
             return self.tr("above your authority, waiting %n day(s)", "", waited)
+        if item.kind is AttentionKind.LETTER_UNSIGNED and waited <= 0:
+            return self.tr("issued today, not signed")
         if item.kind is AttentionKind.LETTER_UNSIGNED:
             return self.tr("issued %n day(s) ago, not signed", "", waited)
         return self.tr("due today") if waited <= 0 else self.tr("%n day(s) overdue", "", waited)
