@@ -2,15 +2,20 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [--out DIR]
 
-Uses a fresh demo database (fixed date 2026-03-16) so the pictures are reproducible."""
+Uses a fresh demo database (fixed date 2026-03-16) so the pictures are reproducible: Home, the navigator
+with the showcase project's Overview, Milestones (a moved milestone and its history), Change requests,
+Log (a corrected entry and the commitments register), Documents (an issued letter), Settings and the
+welcome dialog. Each PNG is reduced to an 8-bit palette so the documentation stays small."""
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,21 +23,49 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from PIL import Image  # noqa: E402
+from PySide6.QtCore import QBuffer, QIODevice  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from deliverydesk.domain.enums import LetterKind  # noqa: E402
 from deliverydesk.gui.env import GuiEnv  # noqa: E402
 from deliverydesk.gui.i18n import install_translators, load_cjk_font, remove_translators  # noqa: E402
 from deliverydesk.gui.main_window import MainWindow  # noqa: E402
+from deliverydesk.gui.pages.base import (  # noqa: E402
+    AREA_CHANGE_REQUESTS,
+    AREA_DOCUMENTS,
+    AREA_LOG,
+    AREA_MILESTONES,
+    AREA_OVERVIEW,
+)
 from deliverydesk.gui.startup import StartupDialog  # noqa: E402
 from deliverydesk.gui.startup_specs import first_start_spec  # noqa: E402
 from deliverydesk.gui.tasks import TaskRunner  # noqa: E402
 from deliverydesk.gui.ui_state import UiState  # noqa: E402
 from deliverydesk.services.demo import create_demo  # noqa: E402
+from deliverydesk.services.documents import DocumentRequest  # noqa: E402
+from deliverydesk.services.letters import issue_document  # noqa: E402
+from deliverydesk.services.log import list_log_entries  # noqa: E402
+from deliverydesk.services.milestones import list_milestone_changes, list_milestones  # noqa: E402
+from deliverydesk.services.projects import get_project_by_code  # noqa: E402
 from deliverydesk.services.storage import OpenOptions, Workspace, open_workspace  # noqa: E402
 
 NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
 SIZE = (1360, 820)
+SHOWCASE = "DD-2026-014"
+# Where a Linux user's database lives (the welcome dialog shows it; a temp folder would look odd).
+SHOWN_DATABASE = "/home/engineer/.local/share/DeliveryDesk/deliverydesk.db"
+
+
+@dataclass(frozen=True)
+class Showcase:
+    """The records the pictures select: the project, a moved milestone, a corrected entry, a letter."""
+
+    project_id: str
+    moved_milestone_id: str
+    correction_id: str
+    letter_id: str
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 10_000) -> None:
@@ -40,44 +73,98 @@ def wait_until(condition: Callable[[], bool], timeout_ms: int = 10_000) -> None:
     while not condition() and waited < timeout_ms:
         QTest.qWait(20)
         waited += 20
-    QTest.qWait(50)
+    QTest.qWait(80)
 
 
 def save(widget: QWidget, path: Path) -> None:
-    widget.grab().save(str(path))
+    """The widget as an 8-bit palette PNG (a fraction of the size of a full-colour grab)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    widget.grab().save(buffer, "PNG")
+    image = Image.open(io.BytesIO(bytes(buffer.data()))).convert("RGB")
+    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+        path, optimize=True
+    )
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
-def shoot_language(app: QApplication, workspace: Workspace, language: str, out: Path) -> None:
-    translators = install_translators(app, language)
-    tasks = TaskRunner()
-    state_dir = Path(tempfile.mkdtemp())
-    env = GuiEnv(workspace.ctx, tasks, UiState(state_dir / "ui.ini"), workspace.paths, language)
-    window = MainWindow(env, workspace.db_url)
-    window.resize(*SIZE)
-    window.show()
-    idle = lambda: not tasks.is_busy  # noqa: E731
-    wait_until(idle)
-    save(window, out / f"home_{language}.png")
-    window.show_projects()
-    wait_until(lambda: window.navigator.model.rowCount() > 0)
-    window.navigator.view.selectRow(0)
-    wait_until(idle)
-    save(window, out / f"projects_{language}.png")
-    window.open_settings()
-    wait_until(lambda: getattr(window.last_dialog, "dialog", None) is not None)
-    dialog = window.last_dialog.dialog
-    wait_until(dialog.isVisible)
-    save(dialog, out / f"settings_{language}.png")
-    dialog.reject()
-    welcome = StartupDialog(first_start_spec(str(workspace.paths.database)))
-    welcome.show()
-    wait_until(welcome.isVisible)
-    save(welcome, out / f"welcome_{language}.png")
-    welcome.close()
-    window.close()
-    tasks.shutdown()
-    remove_translators(app, translators)
+def prepare_showcase(workspace: Workspace) -> Showcase:
+    """The demo plus one issued letter; finds the records worth showing."""
+    ctx = workspace.ctx
+    project_id = get_project_by_code(ctx, SHOWCASE).id
+    moved = max(list_milestones(ctx, project_id).rows, key=lambda m: _history_interest(workspace, m.id))
+    entries = list_log_entries(ctx, project_id, limit=500).rows
+    correction = next(e for e in entries if e.correction_of_id)
+    letter = issue_document(ctx, DocumentRequest(project_id, LetterKind.EXPECTATION_CONFIRMATION)).letter
+    return Showcase(project_id, moved.id, correction.id, letter.id)
+
+
+def _history_interest(workspace: Workspace, milestone_id: str) -> tuple[int, int]:
+    """Moves from one date to another, for a change request, say the most in the history table."""
+    changes = list_milestone_changes(workspace.ctx, milestone_id)
+    moved = [c for c in changes if c.old_date is not None]
+    return (sum(1 for c in moved if c.change_request_ref), len(moved))
+
+
+class Shooter:
+    """One language's pictures of one main window."""
+
+    def __init__(self, workspace: Workspace, language: str, out: Path) -> None:
+        self.tasks = TaskRunner()
+        state = UiState(Path(tempfile.mkdtemp()) / "ui.ini")
+        env = GuiEnv(workspace.ctx, self.tasks, state, workspace.paths, language)
+        self.window = MainWindow(env, workspace.db_url)
+        self.window.resize(*SIZE)
+        self.language, self.out = language, out
+
+    def idle(self) -> None:
+        wait_until(lambda: not self.tasks.is_busy)
+
+    def shot(self, name: str, widget: QWidget | None = None) -> None:
+        save(widget or self.window, self.out / f"{name}_{self.language}.png")
+
+    def area(self, showcase: Showcase, area: str, record_id: str = "") -> None:
+        self.window.open_record(showcase.project_id, area, record_id)
+        self.idle()
+        if record_id:  # the page selects the record once its rows are in
+            self.window.workspace.open_record(area, record_id)
+            self.idle()
+
+    def run(self, showcase: Showcase) -> None:
+        self.window.show()
+        self.idle()
+        self.shot("home")
+        self.window.show_projects()
+        wait_until(lambda: self.window.navigator.model.rowCount() > 0)
+        self.area(showcase, AREA_OVERVIEW)
+        self.shot("projects")
+        pictures = (
+            ("milestones", AREA_MILESTONES, showcase.moved_milestone_id),
+            ("change_requests", AREA_CHANGE_REQUESTS, ""),
+            ("log", AREA_LOG, showcase.correction_id),
+            ("documents", AREA_DOCUMENTS, showcase.letter_id),
+        )
+        for name, area, record_id in pictures:
+            self.area(showcase, area, record_id)
+            self.shot(name)
+        self.dialogs()
+
+    def dialogs(self) -> None:
+        self.window.open_settings()
+        wait_until(lambda: getattr(self.window.last_dialog, "dialog", None) is not None)
+        dialog = self.window.last_dialog.dialog
+        wait_until(dialog.isVisible)
+        self.shot("settings", dialog)
+        dialog.reject()
+        welcome = StartupDialog(first_start_spec(SHOWN_DATABASE))
+        welcome.show()
+        wait_until(welcome.isVisible)
+        self.shot("welcome", welcome)
+        welcome.close()
+
+    def close(self) -> None:
+        self.window.close()
+        self.tasks.shutdown()
 
 
 def main() -> int:
@@ -87,12 +174,18 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication([])
     load_cjk_font(app)
-    data_dir = Path(tempfile.mkdtemp())
-    workspace = open_workspace(OpenOptions(data_dir=data_dir, create=True), clock=lambda: NOW)
+    workspace = open_workspace(OpenOptions(data_dir=Path(tempfile.mkdtemp()), create=True), clock=lambda: NOW)
     try:
         create_demo(workspace.ctx)
+        showcase = prepare_showcase(workspace)
         for language in ("en", "zh_CN"):
-            shoot_language(app, workspace, language, args.out)
+            translators = install_translators(app, language)
+            shooter = Shooter(workspace, language, args.out)
+            try:
+                shooter.run(showcase)
+            finally:
+                shooter.close()
+                remove_translators(app, translators)
     finally:
         workspace.close()
     return 0
