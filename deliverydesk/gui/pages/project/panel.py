@@ -86,6 +86,7 @@ class RecordPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.env, self.model, self.spec = env, model, spec
+        self._nominal: list[int] = []  # column widths before hiding (the spec's, widened to fit headers)
         self.records: list[Any] = []
         self._total: int | None = None
         self.view = self._make_view()
@@ -137,6 +138,7 @@ class RecordPanel(QWidget):
         for column, width in enumerate(self.spec.widths):
             view.setColumnWidth(column, width)
         fit_headers(view)
+        self._nominal = [view.columnWidth(c) for c in range(view.model().columnCount())]
         if self.spec.stretch_column >= 0:
             header.setSectionResizeMode(self.spec.stretch_column, QHeaderView.ResizeMode.Stretch)
         state_key = f"project_{self.spec.key}"
@@ -221,7 +223,7 @@ class RecordPanel(QWidget):
         if spec.stretch_column < 0 or not spec.optional:
             return
         columns = self.model.columnCount()
-        nominal = [spec.widths[c] if c < len(spec.widths) else 100 for c in range(columns)]
+        nominal = [self._nominal[c] if c < len(self._nominal) else 100 for c in range(columns)]
         available = self.stack.width() - 2 * self.view.frameWidth()  # the view may be hidden (empty)
         hidden: set[int] = set()
         for column in spec.optional:
