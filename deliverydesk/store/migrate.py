@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import re
+from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 VERSION_TABLE = "alembic_version"
 # The files Alembic takes as version scripts (its own pattern: *.py, not __init__ or editor locks).
 SCRIPT_NAME = re.compile(r"(?!\.#|__init__)(.*\.py)$")
+FIRST_DEFINITION = re.compile(r"^(?:@|def\b|async\s+def\b|class\b)", re.MULTILINE)
 
 Parents = tuple[str, ...]
 
@@ -55,11 +57,10 @@ def _literal(node: ast.expr) -> Parents:
     raise ValueError(f"unexpected revision value {value!r}")
 
 
-@lru_cache(maxsize=64)
-def _read_script(path: Path, mtime_ns: int, size: int) -> tuple[str, Parents]:
-    """(revision, parents) of one version script; cached while the file is unchanged."""
+def _assignments(tree: ast.Module) -> dict[str, ast.expr]:
+    """The module-level ``revision`` and ``down_revision`` assignments (plain or annotated)."""
     found: dict[str, ast.expr] = {}
-    for node in ast.parse(path.read_bytes(), filename=str(path)).body:
+    for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target, value = node.targets[0], node.value
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
@@ -68,6 +69,25 @@ def _read_script(path: Path, mtime_ns: int, size: int) -> tuple[str, Parents]:
             continue
         if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
             found[target.id] = value
+    return found
+
+
+def _identifiers(source: str, filename: str) -> dict[str, ast.expr]:
+    """Alembic writes the identifiers above the functions: the part before the first definition is
+    parsed alone (a large script costs ~10 ms to parse whole); anything unusual parses it all."""
+    first_definition = FIRST_DEFINITION.search(source)
+    if first_definition is not None:
+        with suppress(SyntaxError):
+            found = _assignments(ast.parse(source[: first_definition.start()], filename))
+            if len(found) == 2:
+                return found
+    return _assignments(ast.parse(source, filename))
+
+
+@lru_cache(maxsize=64)
+def _read_script(path: Path, mtime_ns: int, size: int) -> tuple[str, Parents]:
+    """(revision, parents) of one version script; cached while the file is unchanged."""
+    found = _identifiers(path.read_text(encoding="utf-8"), str(path))
     if "revision" not in found:
         raise ValueError(f"{path} has no 'revision' assignment")
     (revision,) = _literal(found["revision"])

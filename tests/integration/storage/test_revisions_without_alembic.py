@@ -24,8 +24,22 @@ def alembic_scripts(migrations: Path) -> ScriptDirectory:
     return ScriptDirectory.from_config(config)
 
 
+IDENTIFIERS_BELOW_THE_FUNCTIONS = '''"""A docstring with a line that looks like code:
+def upgrade
+"""
+
+
+def upgrade() -> None:
+    pass
+
+
+revision = "t_0004"
+down_revision = "t_0003"
+'''
+
+
 def with_extra_revisions(tmp_path: Path) -> Path:
-    """A copy of db/migrations with two more revisions, one written with an annotated assignment."""
+    """A copy of db/migrations with three more revisions, written in the ways Alembic accepts."""
     copy = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
     template = textwrap.dedent(
@@ -41,6 +55,7 @@ def with_extra_revisions(tmp_path: Path) -> Path:
     third = template.format(annotation=": str", revision="t_0003", down=("t_0002",))
     (copy / "versions" / "t_0002.py").write_text(second)
     (copy / "versions" / "t_0003.py").write_text(third)
+    (copy / "versions" / "t_0004.py").write_text(IDENTIFIERS_BELOW_THE_FUNCTIONS)
     return copy
 
 
@@ -52,7 +67,7 @@ def test_head_and_known_revisions_match_alembics_own_reading(tmp_path: Path, ext
     assert head_revision(migrations) == scripts.get_current_head()
     assert known_revisions(migrations) == {s.revision for s in scripts.walk_revisions()}
     if extra:
-        assert head_revision(migrations) == "t_0003"
+        assert head_revision(migrations) == "t_0004"
 
 
 def test_current_revision_reads_the_stamp_and_none_before_any_migration(tmp_path: Path) -> None:
