@@ -360,7 +360,10 @@ class LogEntryRow(RecordMixin, Base):
 
     __tablename__ = "log_entry"
     __table_args__ = (
-        Index("ix_log_entry_project_occurred", "project_id", "occurred_at"),
+        # a log page, newest first, and its count: index-only on the project's live entries
+        Index(
+            "ix_log_entry_project_occurred", "project_id", "archived_at", "occurred_at", "created_at", "id"
+        ),
         Index("ix_log_entry_correction_of_id", "correction_of_id"),  # a log page looks up its corrections
     )
     project_id: Mapped[str] = mapped_column(String(36), ForeignKey("project.id", ondelete="RESTRICT"))

@@ -312,7 +312,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('log_entry', schema=None) as batch_op:
         batch_op.create_index('ix_log_entry_correction_of_id', ['correction_of_id'], unique=False)
-        batch_op.create_index('ix_log_entry_project_occurred', ['project_id', 'occurred_at'], unique=False)
+        batch_op.create_index('ix_log_entry_project_occurred', ['project_id', 'archived_at', 'occurred_at', 'created_at', 'id'], unique=False)
 
     op.create_table('milestone_change',
     sa.Column('milestone_id', sa.String(length=36), nullable=False),
