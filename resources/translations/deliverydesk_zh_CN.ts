@@ -29,6 +29,37 @@
         </message>
     </context>
     <context>
+        <name>ApproveDialog</name>
+        <message>
+            <source>Approve %1</source>
+            <translation>审批 %1</translation>
+        </message>
+        <message>
+            <source>Proposed outcome</source>
+            <translation>拟定结果</translation>
+        </message>
+        <message>
+            <source>Rationale</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Manager</source>
+            <translation>审批上级</translation>
+        </message>
+        <message>
+            <source>Approved on</source>
+            <translation>审批日期</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>审批意见</translation>
+        </message>
+        <message>
+            <source>Move milestones</source>
+            <translation>调整里程碑</translation>
+        </message>
+    </context>
+    <context>
         <name>AttentionModel</name>
         <message>
             <source>What</source>
@@ -276,16 +307,8 @@
             <translation>决定日期</translation>
         </message>
         <message>
-            <source>Set</source>
-            <translation>设定</translation>
-        </message>
-        <message>
             <source>Rationale</source>
             <translation>理由</translation>
-        </message>
-        <message>
-            <source>Above my authority: needs a manager's approval</source>
-            <translation>超出我的授权额度:需要上级审批</translation>
         </message>
         <message>
             <source>Approved by</source>
@@ -298,6 +321,10 @@
         <message>
             <source>Approval note</source>
             <translation>审批意见</translation>
+        </message>
+        <message>
+            <source>Use Decide… and Approve… on the Change requests page to change it.</source>
+            <translation>请在“变更请求”页面使用“决定…”和“审批…”来更改。</translation>
         </message>
     </context>
     <context>
@@ -344,6 +371,22 @@
         <message>
             <source>No change requests yet. Log every extra ask here, even small ones: what is not written down cannot be decided.</source>
             <translation>还没有变更请求。每一项额外需求都记在这里,小事也不例外:没有记录的事无法做出决定。</translation>
+        </message>
+        <message>
+            <source>Decide…</source>
+            <translation>决定…</translation>
+        </message>
+        <message>
+            <source>Decide the request: checked against your authority and the budgets</source>
+            <translation>决定该变更请求:按授权额度和各项额度检查</translation>
+        </message>
+        <message>
+            <source>Approve…</source>
+            <translation>审批…</translation>
+        </message>
+        <message>
+            <source>Record a manager's approval of a decision held for approval</source>
+            <translation>记录上级对待审批决定的批准</translation>
         </message>
     </context>
     <context>
@@ -617,6 +660,45 @@
 {log}</source>
             <translation>您之前保存的内容都是安全的。详细信息已写入日志文件:
 {log}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecideDialog</name>
+        <message>
+            <source>Decide %1</source>
+            <translation>决定 %1</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>当前状态</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>决定结果</translation>
+        </message>
+        <message>
+            <source>Rationale</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Decided by</source>
+            <translation>决定人</translation>
+        </message>
+        <message>
+            <source>Goodwill after</source>
+            <translation>决定后友情支持</translation>
+        </message>
+        <message>
+            <source>Scope creep after</source>
+            <translation>决定后范围蔓延比</translation>
+        </message>
+        <message>
+            <source>Move milestones</source>
+            <translation>调整里程碑</translation>
+        </message>
+        <message>
+            <source>Needs a manager's approval because:</source>
+            <translation>需要上级审批,原因:</translation>
         </message>
     </context>
     <context>
@@ -2471,6 +2553,25 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
     </context>
     <context>
+        <name>ScopeMeters</name>
+        <message>
+            <source>Nothing to measure against (no budget)</source>
+            <translation>无可比较的基准(未设额度)</translation>
+        </message>
+        <message>
+            <source>%1 of %2 h (%3 %)</source>
+            <translation>%1 / %2 小时(%3 %)</translation>
+        </message>
+        <message>
+            <source>amber: nearly used up</source>
+            <translation>黄色:即将用完</translation>
+        </message>
+        <message>
+            <source>red: used up</source>
+            <translation>红色:已用完</translation>
+        </message>
+    </context>
+    <context>
         <name>ScopeModel</name>
         <message>
             <source>Ref</source>
@@ -2629,6 +2730,17 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <message>
             <source>No logo</source>
             <translation>无标志</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShiftChoices</name>
+        <message>
+            <source>No open milestone would move (no schedule impact).</source>
+            <translation>没有未完成的里程碑需要调整(无工期影响)。</translation>
+        </message>
+        <message>
+            <source>%1 %2: %3 → %4</source>
+            <translation>%1 %2:%3 → %4</translation>
         </message>
     </context>
     <context>

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from deliverydesk.domain.drafts import ContactDraft, ScopeItemDraft
-from deliverydesk.domain.enums import Decision, HandoverKind, ScopeCheck, Triage
+from deliverydesk.domain.enums import HandoverKind, ScopeCheck, Triage
 from deliverydesk.gui.dialogs.records.change_request import ChangeRequestDialog
 from deliverydesk.gui.dialogs.records.expectation import ExpectationDialog
 from deliverydesk.gui.dialogs.records.handover import HandoverDialog
@@ -94,12 +94,12 @@ def test_add_a_change_request_with_triage_scope_link_and_decision(bench: Workben
     dialog.scope_item.setCurrentIndex(dialog.scope_item.findData(scope.id))
     dialog.effort.setValue(6)
     dialog.client_benefit.setPlainText("Saves an hour a day")
-    dialog.decision.setCurrentIndex(dialog.decision.findData(Decision.APPROVED_GOODWILL))
+    assert not hasattr(dialog, "decision"), "decisions go through the scope guard (Decide…)"
     dialog.accept()
     bench.idle()
     assert not dialog.isVisible(), dialog.message_bar.text()
     assert _texts(page.panel.model, TRIAGE) == ["B"]
-    assert _texts(page.panel.model, DECISION) == [dialog.decision.currentText()]
+    assert _texts(page.panel.model, DECISION) == [dialog.decision_shown.text()]
     saved = get_change_request(bench.env.ctx, dialog.result_value.id)
     assert (saved.scope_item_id, saved.requested_by_name, saved.client_benefit) == (
         scope.id,

@@ -1,31 +1,38 @@
 """Change requests (CR-n): the ask, triage and scope check, impact, the client's view, the decision.
 
-A plain editor of the stored fields; the decision rules (authority, budgets) come later."""
+A plain editor of the ask and its analysis; the decision is shown read-only here and taken through the
+scope guard (``gui.dialogs.records.decision``), so the authority check cannot be bypassed."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from deliverydesk.domain.drafts import ChangeRequestDraft
-from deliverydesk.domain.enums import Channel, Decision, RiskLevel, ScopeCheck, Triage
+from deliverydesk.domain.enums import Channel, RiskLevel, ScopeCheck, Triage
 from deliverydesk.domain.models import ChangeRequestItem, ContactItem, ExclusionItem, ScopeEntry
 from deliverydesk.gui.dialogs.records.base import RecordDialog
 from deliverydesk.gui.dialogs.records.expectation import contact_options
 from deliverydesk.gui.dialogs.records.fields import (
-    OptionalDate,
     area,
     date_edit,
     hours,
     line,
     link_combo,
+    ref_label,
     whole,
 )
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.formatting import format_date
+from deliverydesk.gui.labels import label
 from deliverydesk.gui.widgets.enum_combo import enum_combo
-from deliverydesk.services.change_requests import create_change_request, update_change_request
+from deliverydesk.services.change_requests import (
+    DECISION_FIELDS,
+    create_change_request,
+    update_change_request,
+)
 
 
 @dataclass(frozen=True)
@@ -145,31 +152,30 @@ class ChangeRequestDialog(RecordDialog):
         )
 
     def _decision_tab(self) -> None:
+        """Shown, not edited: decisions go through the scope guard (Decide…, Approve…)."""
         v = self.value
-        today = self.env.ctx.today()
         self.begin_tab(self.tr("Decision"))
-        self.decision = self.add_field(
-            "decision", self.tr("Decision"), enum_combo(self, Decision, v.decision)
-        )
-        self.decided_by = self.add_field("decided_by", self.tr("Decided by"), line(self, v.decided_by))
-        self.decided_on = self.add_field(
-            "decided_on", self.tr("Decided on"), OptionalDate(self, v.decided_on, today, self.tr("Set"))
-        )
-        self.rationale = self.add_field("rationale", self.tr("Rationale"), area(self, v.rationale))
-        self.escalation = QCheckBox(self.tr("Above my authority: needs a manager's approval"), self)
-        self.escalation.setChecked(v.escalation_needed)
-        self.add_field("escalation_needed", "", self.escalation)
-        self.approved_by = self.add_field("approved_by", self.tr("Approved by"), line(self, v.approved_by))
-        self.approved_on = self.add_field(
-            "approved_on", self.tr("Approved on"), OptionalDate(self, v.approved_on, today, self.tr("Set"))
-        )
-        self.approval_note = self.add_field(
-            "approval_note", self.tr("Approval note"), area(self, v.approval_note, 2)
-        )
+        self.decision_shown = self._shown(self.tr("Decision"), label(v.decision))
+        self._shown(self.tr("Decided by"), v.decided_by)
+        self._shown(self.tr("Decided on"), format_date(v.decided_on) if v.decided_on else "")
+        self._shown(self.tr("Rationale"), v.rationale)
+        self._shown(self.tr("Approved by"), v.approved_by)
+        self._shown(self.tr("Approved on"), format_date(v.approved_on) if v.approved_on else "")
+        self._shown(self.tr("Approval note"), v.approval_note)
+        hint = ref_label(self, self.tr("Use Decide… and Approve… on the Change requests page to change it."))
+        hint.setWordWrap(True)
+        self.form.addRow("", hint)
+
+    def _shown(self, caption: str, text: str) -> QLabel:
+        shown = ref_label(self, text or "—")
+        shown.setWordWrap(True)
+        self.form.addRow(caption, shown)
+        return shown
 
     def draft(self) -> ChangeRequestDraft:
         values = self.field_values()
         values["cost_cents"] = round(values["cost_cents"] * 100)  # shown in currency units
+        values.update({name: getattr(self.value, name) for name in DECISION_FIELDS})  # kept as they are
         return ChangeRequestDraft(id=self.item_id, project_id=self.project_id, **values)
 
     def save(self) -> ChangeRequestItem:

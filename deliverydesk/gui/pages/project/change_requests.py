@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QWidget
 
 from deliverydesk.domain.enums import Decision, Triage
 from deliverydesk.domain.models import ChangeRequestItem, ContactItem, ExclusionItem, ProjectItem, ScopeEntry
 from deliverydesk.domain.refs import RefPrefix, next_ref
 from deliverydesk.gui.dialogs.records.change_request import ChangeRequestChoices, ChangeRequestDialog
+from deliverydesk.gui.dialogs.records.decision import ApproveDialog, DecideDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, format_number
 from deliverydesk.gui.labels import label
@@ -109,6 +110,17 @@ class ChangeRequestsPage(RecordsPage):
             ),
             self.edit_request,
         )
+        self.act_decide = QAction(self.tr("Decide…"), self)
+        self.act_decide.setToolTip(
+            self.tr("Decide the request: checked against your authority and the budgets")
+        )
+        self.act_decide.triggered.connect(self.decide_current)
+        self.panel.add_extra_action(self.act_decide)
+        self.act_approve = QAction(self.tr("Approve…"), self)
+        self.act_approve.setToolTip(self.tr("Record a manager's approval of a decision held for approval"))
+        self.act_approve.triggered.connect(self.approve_current)
+        self.panel.add_extra_action(self.act_approve)
+        self.panel.selected.connect(lambda _item: self._enable_approve())
         self.lay_out(self.panel)
 
     def title(self) -> str:
@@ -128,6 +140,7 @@ class ChangeRequestsPage(RecordsPage):
     def show_data(self, data: ChangeRequestData) -> None:
         self.panel.model.names = {c.id: c.name for c in data.contacts}  # type: ignore[attr-defined]
         self.panel.set_records(data.requests)
+        self._enable_approve()
 
     def edit_request(self, item: ChangeRequestItem | None) -> None:
         assert self.project_id is not None
@@ -139,3 +152,19 @@ class ChangeRequestsPage(RecordsPage):
             else ChangeRequestChoices()
         )
         self.open_dialog(ChangeRequestDialog(self.env, self.project_id, item, ref, choices, self))
+
+    def _enable_approve(self) -> None:
+        """Approve… only for a decision held for approval (the panel enables it for any live row)."""
+        item = self.panel.current_item()
+        held = item is not None and item.decision is Decision.PENDING_APPROVAL
+        self.act_approve.setEnabled(self.act_approve.isEnabled() and held)
+
+    def decide_current(self) -> None:
+        item = self.panel.current_item()
+        if item is not None and not item.archived and not self.env.readonly:
+            self.open_dialog(DecideDialog(self.env, item, self))
+
+    def approve_current(self) -> None:
+        item = self.panel.current_item()
+        if item is not None and item.decision is Decision.PENDING_APPROVAL and not self.env.readonly:
+            self.open_dialog(ApproveDialog(self.env, item, self))

@@ -1,0 +1,14 @@
+"""Scope-guard GUI fixtures: a shown workspace on a new project (goodwill budget 10 h, 200 h contracted)."""
+
+from __future__ import annotations
+
+import pytest
+
+from deliverydesk.gui.env import GuiEnv
+from tests.gui.project.conftest import Workbench, create_project_through_dialog, open_bench
+
+
+@pytest.fixture
+def bench(qtbot, env: GuiEnv) -> Workbench:
+    project_id = create_project_through_dialog(qtbot, env)
+    return open_bench(qtbot, env, project_id)
