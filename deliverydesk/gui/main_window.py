@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deliverydesk.gui.dialogs.records.capture import CaptureFlow
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import app_icon, icon
 from deliverydesk.gui.pages.base import AREA_DOCUMENTS
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
+        self.capture_flow = CaptureFlow(env, self, self.workspace.refresh)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -104,7 +106,11 @@ class MainWindow(QMainWindow):
         self.act_data_folder = self._action("folder", self.tr("Open the &data folder"), self.open_data_folder)
         self.act_log = self._action("log", self.tr("Open the &log file"), self.open_log)
         self.act_about = self._action("about", self.tr("&About DeliveryDesk"), self.show_about)
+        self.act_capture = self._action(
+            "change", self.tr("&Capture an extra ask…"), self.capture_ask, "Ctrl+Shift+A"
+        )
         self.act_new.setEnabled(not self.env.readonly)
+        self.act_capture.setEnabled(not self.env.readonly)
 
     def _make_menus(self) -> None:
         menus = self.menuBar()
@@ -119,7 +125,7 @@ class MainWindow(QMainWindow):
             None,
             self.act_quit,
         )
-        _fill(menus.addMenu(self.tr("&Edit")), self.act_find)
+        _fill(menus.addMenu(self.tr("&Edit")), self.act_find, None, self.act_capture)
         _fill(menus.addMenu(self.tr("&View")), self.act_today, self.act_projects, None, self.act_refresh)
         _fill(menus.addMenu(self.tr("&Help")), self.act_data_folder, self.act_log, None, self.act_about)
 
@@ -204,6 +210,14 @@ class MainWindow(QMainWindow):
         self.navigator.select_project(project_id)
         self.navigator.refresh()
         self.workspace.set_project(project_id)
+
+    def capture_ask(self) -> None:
+        """Capture an extra ask on the open project (else pick one first), then check and triage it."""
+        project_id = self.workspace.project_id
+        if project_id is None:
+            self.find_project()
+            return
+        self.capture_flow.start(project_id)
 
     def open_settings(self) -> None:
         self.last_dialog = open_settings_dialog(self.env, self, self.settings_saved.emit)

@@ -60,6 +60,61 @@
         </message>
     </context>
     <context>
+        <name>AskFollowUpDialog</name>
+        <message>
+            <source>Tell the client</source>
+            <translation>告知客户</translation>
+        </message>
+        <message>
+            <source>Check and triage %1</source>
+            <translation>范围核对与分级 %1</translation>
+        </message>
+        <message>
+            <source>Ask</source>
+            <translation>需求</translation>
+        </message>
+        <message>
+            <source>Scope check</source>
+            <translation>范围核对</translation>
+        </message>
+        <message>
+            <source>Check against the selected line</source>
+            <translation>按所选条目核对</translation>
+        </message>
+        <message>
+            <source>Triage</source>
+            <translation>分级</translation>
+        </message>
+        <message>
+            <source>in scope</source>
+            <translation>范围内</translation>
+        </message>
+        <message>
+            <source>excluded</source>
+            <translation>不包含事项</translation>
+        </message>
+        <message>
+            <source>None of these: out of scope</source>
+            <translation>都不是:范围外</translation>
+        </message>
+        <message>
+            <source>No change request needed: part of %1.</source>
+            <translation>无需变更请求:属于 %1。</translation>
+        </message>
+        <message>
+            <source>A blocks the goal: do it now (suggested: approved as billable) and tell the client in writing.</source>
+            <translation>A 阻碍目标:立即处理(建议:批准并计费),并书面告知客户。</translation>
+        </message>
+        <message>
+            <source>B is small and related: deferred now, back when the main milestone is accepted.</source>
+            <translation>B 相关小事:现在延后处理,主要里程碑验收后再处理。</translation>
+        </message>
+        <message>
+            <source>C is large: a separate change request or a quote.</source>
+            <translation>C 重大事项:另行立项或单独报价。</translation>
+        </message>
+    </context>
+    <context>
         <name>AttentionModel</name>
         <message>
             <source>What</source>
@@ -174,6 +229,45 @@
             <translation>
                 <numerusform>已逾期 %n 天</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>CaptureAskDialog</name>
+        <message>
+            <source>Capture an extra ask</source>
+            <translation>记录额外需求</translation>
+        </message>
+        <message>
+            <source>Left empty, these come from the log entry</source>
+            <translation>留空则取自沟通记录</translation>
+        </message>
+        <message>
+            <source>What was asked</source>
+            <translation>需求内容</translation>
+        </message>
+        <message>
+            <source>Who asked</source>
+            <translation>提出人</translation>
+        </message>
+        <message>
+            <source>Someone else (type the name below)</source>
+            <translation>其他人(在下方填写姓名)</translation>
+        </message>
+        <message>
+            <source>Name if not a contact</source>
+            <translation>非联系人时的姓名</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
         </message>
     </context>
     <context>
@@ -1630,6 +1724,14 @@
             <translation>写一条更正(Enter 或 F2);原记录保留</translation>
         </message>
         <message>
+            <source>This was an extra ask…</source>
+            <translation>这是额外需求…</translation>
+        </message>
+        <message>
+            <source>Capture the selected entry as a change request</source>
+            <translation>将所选记录登记为变更请求</translation>
+        </message>
+        <message>
             <source>Quick add: what happened, then Enter (logged now)</source>
             <translation>快速添加:写下发生的事,按 Enter(记为现在)</translation>
         </message>
@@ -1714,6 +1816,10 @@
         <message>
             <source>&amp;About DeliveryDesk</source>
             <translation>关于 DeliveryDesk(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Capture an extra ask…</source>
+            <translation>记录额外需求(&amp;C)…</translation>
         </message>
         <message>
             <source>&amp;File</source>

@@ -39,7 +39,7 @@ NOTICE_STYLE = (
 )
 
 
-def _plain(parent: QWidget) -> QLabel:
+def plain_label(parent: QWidget) -> QLabel:
     shown = QLabel(parent)
     shown.setTextFormat(Qt.TextFormat.PlainText)  # user text is data
     shown.setWordWrap(True)
@@ -54,7 +54,7 @@ class ShiftChoices(QWidget):
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
-        self.none = _plain(self)
+        self.none = plain_label(self)
         self.none.setText(self.tr("No open milestone would move (no schedule impact)."))
         self.column.addWidget(self.none)
 
@@ -96,12 +96,12 @@ class DecideDialog(FormDialog):
         self.outcome = self.add_field("outcome", self.tr("Outcome"), self._outcome_combo())
         self.rationale = self.add_field("rationale", self.tr("Rationale"), area(self, "", 3))
         self.decided_by = self.add_field("decided_by", self.tr("Decided by"), line(self))
-        self.notice = _plain(self)
+        self.notice = plain_label(self)
         self.notice.setObjectName("approvalNotice")
         self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.hide()
         self.form.addRow(self.notice)
-        self.goodwill, self.creep = _plain(self), _plain(self)
+        self.goodwill, self.creep = plain_label(self), plain_label(self)
         for meter_text in (self.goodwill, self.creep):
             meter_text.setWordWrap(False)  # wrapped labels in a form row get squeezed to one line
         self.form.addRow(self.tr("Goodwill after"), self.goodwill)

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from deliverydesk.domain.drafts import LogEntryDraft
 from deliverydesk.domain.enums import LogKind
 from deliverydesk.domain.models import LogEntryItem, Page
+from deliverydesk.gui.dialogs.records.capture import CaptureFlow
 from deliverydesk.gui.dialogs.records.log_entry import LogEntryDialog, LogLinks
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_datetime
@@ -127,6 +128,11 @@ class LogPage(RecordsPage):
         self.panel.act_edit.setToolTip(self.tr("Write a correction (Enter or F2); the original stays"))
         self.panel.model.more_wanted.connect(self._fetch_more)
         self.commitments = CommitmentsSection(self, self.panel)
+        self.capture_flow = CaptureFlow(env, self, self.refresh)
+        self.act_extra_ask = QAction(self.tr("This was an extra ask…"), self)
+        self.act_extra_ask.setToolTip(self.tr("Capture the selected entry as a change request"))
+        self.act_extra_ask.triggered.connect(self.capture_extra_ask)
+        self.panel.add_extra_action(self.act_extra_ask)
         self.lay_out(self._quick_add(), self.panel, self.commitments.panel, stretches=(3, 1))
 
     def _quick_add(self) -> QHBoxLayout:
@@ -194,6 +200,11 @@ class LogPage(RecordsPage):
             return
         ctx, newer_id = self.env.ctx, item.corrected_by_id
         self.env.tasks.submit(lambda: log.get_log_entry(ctx, newer_id), self.correct, self._failed)
+
+    def capture_extra_ask(self) -> None:
+        item = self.panel.current_item()
+        if item is not None and self.project_id is not None and not self.env.readonly:
+            self.capture_flow.start(self.project_id, from_log_entry_id=item.id)
 
     def quick_add(self) -> None:
         text = self.quick_text.text()

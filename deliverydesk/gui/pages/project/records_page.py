@@ -91,6 +91,7 @@ class RecordsPage(ProjectPage):
             lambda data: self._loaded(project_id, data),
             self._failed,
             key=f"page-{self.area}",
+            owner=self,  # a page deleted meanwhile (window closed) gets nothing
         )
 
     def _loaded(self, project_id: str, data: Any) -> None:
