@@ -2263,6 +2263,18 @@
             <source>%1 % (%2 h accepted out of scope, %3 h contracted)</source>
             <translation>%1 %(接受的范围外工作 %2 小时,合同工作量 %3 小时)</translation>
         </message>
+        <message numerus="yes">
+            <source>%n change request(s) worked on without a decision</source>
+            <translation>
+                <numerusform>%n 项变更请求未经决定已在实施</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n deferred B-item(s) waiting</source>
+            <translation>
+                <numerusform>%n 项延后处理的 B 类事项待处理</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>PdfView</name>
@@ -2661,20 +2673,20 @@ It is hidden from the lists, never erased; you can restore it later.</source>
     <context>
         <name>ScopeMeters</name>
         <message>
-            <source>Nothing to measure against (no budget)</source>
-            <translation>无可比较的基准(未设额度)</translation>
-        </message>
-        <message>
-            <source>%1 of %2 h (%3 %)</source>
-            <translation>%1 / %2 小时(%3 %)</translation>
-        </message>
-        <message>
             <source>amber: nearly used up</source>
             <translation>黄色:即将用完</translation>
         </message>
         <message>
             <source>red: used up</source>
             <translation>红色:已用完</translation>
+        </message>
+        <message>
+            <source>Nothing to measure against (no budget)</source>
+            <translation>无可比较的基准(未设额度)</translation>
+        </message>
+        <message>
+            <source>%1 of %2 h (%3 %)</source>
+            <translation>%1 / %2 小时(%3 %)</translation>
         </message>
     </context>
     <context>

@@ -181,6 +181,15 @@ class DecideDialog(FormDialog):
         return self.decision_result.request
 
 
+def with_level(text: str, rule_level: guard.MeterLevel) -> str:
+    """The reading with its level named when it warns: amber at 80 %, red at 100 %."""
+    suffix = {
+        guard.MeterLevel.WARNING: QCoreApplication.translate("ScopeMeters", "amber: nearly used up"),
+        guard.MeterLevel.LIMIT: QCoreApplication.translate("ScopeMeters", "red: used up"),
+    }.get(rule_level)
+    return f"{text} · {suffix}" if suffix else text
+
+
 def show_meter(shown: QLabel, meter: guard.Meter) -> None:
     """ "12.0 of 16.0 h (75 %)" with the level named and coloured (amber ≥ 80 %, red ≥ 100 %)."""
     if meter.ratio is None:
@@ -194,11 +203,7 @@ def show_meter(shown: QLabel, meter: guard.Meter) -> None:
         ("%3", format_number(meter.ratio * 100, 0)),
     ):
         text = text.replace(marker, value)
-    level = {
-        guard.MeterLevel.WARNING: QCoreApplication.translate("ScopeMeters", "amber: nearly used up"),
-        guard.MeterLevel.LIMIT: QCoreApplication.translate("ScopeMeters", "red: used up"),
-    }.get(meter.level)
-    shown.setText(f"{text} · {level}" if level else text)
+    shown.setText(with_level(text, meter.level))
     shown.setStyleSheet(LEVEL_STYLES.get(meter.level, ""))
 
 

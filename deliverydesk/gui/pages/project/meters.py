@@ -9,12 +9,21 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from deliverydesk.domain.metrics import MeterLevel
+
 TRACK = QColor("#e3e6ea")
 OK = QColor("#2f7d4f")
 WARN = QColor("#d08a1a")
 OVER = QColor("#c62828")
 WARN_AT = 0.8
 OVER_AT = 1.0
+
+RULE_LEVELS = {
+    MeterLevel.NOT_APPLICABLE: "none",
+    MeterLevel.OK: "ok",
+    MeterLevel.WARNING: "warn",
+    MeterLevel.LIMIT: "over",
+}
 
 
 def level(ratio: float | None) -> str:
@@ -50,16 +59,18 @@ class Meter(_Bar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ratio: float | None = None
+        self.rule_level: str | None = None  # the domain's level when known (hours compared exactly)
 
-    def set_ratio(self, ratio: float | None, description: str) -> None:
+    def set_ratio(self, ratio: float | None, description: str, rule_level: MeterLevel | None = None) -> None:
         self.ratio = ratio
+        self.rule_level = None if rule_level is None else RULE_LEVELS[rule_level]
         self.setAccessibleDescription(description)
         self.setToolTip(description)
         self.update()
 
     @property
     def level(self) -> str:
-        return level(self.ratio)
+        return self.rule_level or level(self.ratio)
 
     def colour(self) -> QColor:
         return {"warn": WARN, "over": OVER}.get(self.level, OK)

@@ -14,6 +14,7 @@ from deliverydesk.domain.enums import Decision, ExpectationStatus
 from deliverydesk.domain.metrics import MilestoneHealth
 from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem, ProjectOverview
 from deliverydesk.gui.dialogs.records.client import ClientDialog, ContactDialog, ProjectDialog
+from deliverydesk.gui.dialogs.records.decision import with_level
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, format_money, format_number
 from deliverydesk.gui.labels import label
@@ -27,6 +28,7 @@ from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services import clients
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.overview import get_project_overview
+from deliverydesk.services.scope_guard import ProjectMeters, project_meters
 
 HEALTH_ORDER = (
     (MilestoneHealth.ON_TRACK, OK),
@@ -103,6 +105,7 @@ class OverviewData:
     overview: ProjectOverview
     client: ClientItem
     contacts: tuple[ContactItem, ...]
+    meters: ProjectMeters  # the scope guard's readings, with their levels
 
 
 class OverviewPage(RecordsPage):
@@ -227,6 +230,7 @@ class OverviewPage(RecordsPage):
             overview=overview,
             client=clients.get_client(ctx, client_id),
             contacts=clients.list_contacts(ctx, client_id, include_archived=True).rows,
+            meters=project_meters(ctx, project_id),
         )
 
     def show_data(self, data: OverviewData) -> None:
@@ -236,8 +240,8 @@ class OverviewPage(RecordsPage):
         self._show_milestones(overview)
         self._show_expectations(overview)
         self._show_decisions(overview)
-        self._show_goodwill(overview)
-        self._show_creep(overview)
+        self._show_goodwill(overview, data.meters)
+        self._show_creep(overview, data.meters)
         self.contacts.set_records(data.contacts)
         for button in (self.edit_project_button, self.edit_client_button):
             button.setEnabled(not self.env.readonly)
@@ -310,7 +314,7 @@ class OverviewPage(RecordsPage):
         legend.setTextFormat(Qt.TextFormat.RichText)  # our own labels and numbers only: no user text
         legend.setText(_legend(shown) if shown else html.escape(text))
 
-    def _show_goodwill(self, o: ProjectOverview) -> None:
+    def _show_goodwill(self, o: ProjectOverview, meters: ProjectMeters) -> None:
         if o.goodwill_ratio is None:
             text = self.tr("%1 h used; no goodwill budget set").replace(
                 "%1", format_number(o.goodwill_hours_used)
@@ -322,10 +326,11 @@ class OverviewPage(RecordsPage):
                 .replace("%2", format_number(o.goodwill_budget_hours))
                 .replace("%3", format_number(o.goodwill_ratio * 100, 0))
             )
-        self.goodwill_meter.set_ratio(o.goodwill_ratio, text)
+        text = with_level(text, meters.goodwill.level)
+        self.goodwill_meter.set_ratio(o.goodwill_ratio, text, meters.goodwill.level)
         self.meter_texts["goodwill"].setText(text)
 
-    def _show_creep(self, o: ProjectOverview) -> None:
+    def _show_creep(self, o: ProjectOverview, meters: ProjectMeters) -> None:
         if o.scope_creep_ratio is None:
             text = self.tr("No contracted effort set")
         else:
@@ -335,5 +340,13 @@ class OverviewPage(RecordsPage):
                 .replace("%2", format_number(o.out_of_scope_hours_accepted))
                 .replace("%3", format_number(o.contracted_effort_hours))
             )
-        self.creep_meter.set_ratio(o.scope_creep_ratio, text)
-        self.meter_texts["creep"].setText(text)
+        text = with_level(text, meters.scope_creep.level)
+        flags = []
+        if meters.done_without_decision:
+            flags.append(
+                self.tr("%n change request(s) worked on without a decision", "", meters.done_without_decision)
+            )
+        if meters.deferred_b_items:
+            flags.append(self.tr("%n deferred B-item(s) waiting", "", meters.deferred_b_items))
+        self.creep_meter.set_ratio(o.scope_creep_ratio, text, meters.scope_creep.level)
+        self.meter_texts["creep"].setText("\n".join([text, *flags]))
