@@ -18,6 +18,8 @@ class AttentionKind(StrEnum):
     AT_RISK_MILESTONE = "at_risk_milestone"  # forecast slips past baseline, or waiting on the client
     DECISION_PENDING = "decision_pending"  # change request awaiting the engineer's decision
     APPROVAL_PENDING = "approval_pending"  # change request awaiting a manager's approval
+    DEFERRED_B_DUE = "deferred_b_due"  # deferred B-item whose main milestone is now accepted
+    WORK_WITHOUT_DECISION = "work_without_decision"  # work logged against an undecided change request
     LETTER_UNSIGNED = "letter_unsigned"  # issued, not yet signed by the client
     SUMMARY_DUE = "summary_due"  # progress summary due by the project's cadence
     COMMITMENT_DUE = "commitment_due"  # open commitment due soon or overdue (either side)
@@ -39,6 +41,7 @@ class AttentionItem:
     slip_days: int | None = None  # milestones: working days behind baseline
     days_late: int | None = None  # overdue milestones: working days since their date passed
     owner_side: OwnerSide | None = None  # commitments: which side owes it (``ref`` names who)
+    logged: int | None = None  # work without a decision: log entries against the request
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ from deliverydesk.domain.attention import (
     summary_due_date,
 )
 from deliverydesk.domain.enums import Decision
-from deliverydesk.domain.metrics import MilestoneHealth, milestone_health
+from deliverydesk.domain.metrics import OPEN_DECISIONS, MilestoneHealth, milestone_health
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, working_days_between
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.scope_meters import deferred_b_items_due
 from deliverydesk.store import attention_queries as q
 from deliverydesk.store.records import Session
 
@@ -28,10 +29,20 @@ def get_attention(ctx: ServiceContext, *, limit: int = DEFAULT_LIMIT) -> Attenti
     items: list[AttentionItem] = []
     totals: dict[AttentionKind, int] = {}
     with ctx.db.unit_of_work() as session:
-        for collect in (_milestones, _change_requests, _letters, _summaries, _commitments):
+        for collect in (
+            _milestones,
+            _change_requests,
+            _work_without_decision,
+            _letters,
+            _summaries,
+            _commitments,
+        ):
             found, counts = collect(session, today, limit)
             items += found
             totals.update(counts)
+    found, counts = _deferred_b_items(ctx, limit)
+    items += found
+    totals.update(counts)
     return AttentionReport(items=tuple(items), totals=totals, today=today)
 
 
@@ -164,3 +175,41 @@ def _commitments(session: Session, today: date, limit: int) -> tuple[list[Attent
             for row in rows
         ]
     return items, counts
+
+
+def _work_without_decision(
+    session: Session, _today: date, limit: int
+) -> tuple[list[AttentionItem], dict[Any, int]]:
+    rows, total = q.work_without_decision(session, tuple(OPEN_DECISIONS), limit)
+    items = [
+        AttentionItem(
+            kind=AttentionKind.WORK_WITHOUT_DECISION,
+            **_project(row),
+            record_id=row["id"],
+            ref=row["ref"],
+            title=row["title"],
+            due=row["last_logged_at"].date(),
+            logged=row["log_entries"],
+        )
+        for row in rows
+    ]
+    return items, {AttentionKind.WORK_WITHOUT_DECISION: total}
+
+
+def _deferred_b_items(ctx: ServiceContext, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+    """B-items deferred until the main milestone, now that it is accepted: time to raise them."""
+    items = [
+        AttentionItem(
+            kind=AttentionKind.DEFERRED_B_DUE,
+            project_id=project.project_id,
+            project_code=project.project_code,
+            project_name=project.project_name,
+            record_id=item.request_id,
+            ref=item.ref,
+            title=item.title,
+            due=item.decided_on or item.requested_on,
+        )
+        for project in deferred_b_items_due(ctx, limit=limit)
+        for item in project.items
+    ]
+    return items[:limit], {AttentionKind.DEFERRED_B_DUE: len(items)}

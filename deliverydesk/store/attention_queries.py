@@ -19,7 +19,14 @@ from deliverydesk.domain.enums import (
     ProjectStatus,
 )
 from deliverydesk.store.queries import CLOSED_MILESTONE, MILESTONE_DATE
-from deliverydesk.store.tables import ChangeRequestRow, CommitmentRow, LetterRow, MilestoneRow, ProjectRow
+from deliverydesk.store.tables import (
+    ChangeRequestRow,
+    CommitmentRow,
+    LetterRow,
+    LogEntryRow,
+    MilestoneRow,
+    ProjectRow,
+)
 
 WATCHED_PROJECTS = (ProjectStatus.PLANNING, ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD)
 PROJECT_COLUMNS = (
@@ -91,6 +98,43 @@ def change_requests_awaiting(
             ChangeRequestRow.decision == decision,
         )
         .order_by(ChangeRequestRow.requested_on, ProjectRow.code, ChangeRequestRow.ref)
+    )
+    return _bounded(session, query, limit)
+
+
+def work_without_decision(
+    session: Session, decisions: tuple[Decision, ...], limit: int
+) -> tuple[list[dict[str, Any]], int]:
+    """Undecided change requests (``decisions``) that live log entries already point at: work done
+    without a decision. Newest logged work first."""
+    logged = (
+        select(
+            LogEntryRow.change_request_id.label("request_id"),
+            func.count().label("log_entries"),
+            func.max(LogEntryRow.occurred_at).label("last_logged_at"),
+        )
+        .where(LogEntryRow.change_request_id.is_not(None), LogEntryRow.archived_at.is_(None))
+        .group_by(LogEntryRow.change_request_id)
+        .subquery()
+    )
+    query = (
+        select(
+            ChangeRequestRow.id,
+            ChangeRequestRow.ref,
+            ChangeRequestRow.title,
+            ChangeRequestRow.requested_on,
+            logged.c.log_entries,
+            logged.c.last_logged_at,
+            *PROJECT_COLUMNS,
+        )
+        .join(logged, logged.c.request_id == ChangeRequestRow.id)
+        .join(ProjectRow, ProjectRow.id == ChangeRequestRow.project_id)
+        .where(
+            *_live_project(ChangeRequestRow.project_id),
+            ChangeRequestRow.archived_at.is_(None),
+            ChangeRequestRow.decision.in_(decisions),
+        )
+        .order_by(logged.c.last_logged_at.desc(), ProjectRow.code, ChangeRequestRow.ref)
     )
     return _bounded(session, query, limit)
 

@@ -169,6 +169,14 @@
             <translation>待书面确认</translation>
         </message>
         <message>
+            <source>Deferred B-items now due</source>
+            <translation>延后处理的 B 类事项现在到期</translation>
+        </message>
+        <message>
+            <source>Work done without a decision</source>
+            <translation>未经决定已实施的工作</translation>
+        </message>
+        <message>
             <source>Progress summary</source>
             <translation>进度报告</translation>
         </message>
@@ -202,6 +210,16 @@
             <source>waiting %n day(s) for your decision</source>
             <translation>
                 <numerusform>已等待您决定 %n 天</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>main milestone accepted: raise it with the client now</source>
+            <translation>主要里程碑已验收:现在与客户沟通</translation>
+        </message>
+        <message numerus="yes">
+            <source>no decision yet; log entries against it: %n</source>
+            <translation>
+                <numerusform>尚未决定;相关沟通记录:%n 条</numerusform>
             </translation>
         </message>
         <message numerus="yes">

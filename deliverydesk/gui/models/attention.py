@@ -29,6 +29,8 @@ ICONS = {
     AttentionKind.SUMMARY_DUE: "summary",
     AttentionKind.COMMITMENT_DUE: "commitment",
     AttentionKind.CONFIRM_IN_WRITING: "commitment",
+    AttentionKind.DEFERRED_B_DUE: "change",
+    AttentionKind.WORK_WITHOUT_DECISION: "change",
 }
 URGENT = QColor("#b00020")
 
@@ -135,6 +137,8 @@ class AttentionModel(QAbstractItemModel):
             AttentionKind.SUMMARY_DUE: self.tr("Progress summaries due"),
             AttentionKind.COMMITMENT_DUE: self.tr("Open commitments due"),
             AttentionKind.CONFIRM_IN_WRITING: self.tr("To confirm in writing"),
+            AttentionKind.DEFERRED_B_DUE: self.tr("Deferred B-items now due"),
+            AttentionKind.WORK_WITHOUT_DECISION: self.tr("Work done without a decision"),
         }
         return titles[kind]
 
@@ -171,6 +175,10 @@ class AttentionModel(QAbstractItemModel):
             return self.tr("due in %n day(s)", "", -waited)
         if item.kind is AttentionKind.DECISION_PENDING:
             return self.tr("waiting %n day(s) for your decision", "", waited)
+        if item.kind is AttentionKind.DEFERRED_B_DUE:
+            return self.tr("main milestone accepted: raise it with the client now")
+        if item.kind is AttentionKind.WORK_WITHOUT_DECISION:
+            return self.tr("no decision yet; log entries against it: %n", "", item.logged or 0)
         if item.kind is AttentionKind.APPROVAL_PENDING:
             return self.tr("above your authority, waiting %n day(s)", "", waited)
         if item.kind is AttentionKind.LETTER_UNSIGNED and waited <= 0:
