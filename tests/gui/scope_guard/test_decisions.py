@@ -130,3 +130,14 @@ def test_the_plain_editor_shows_the_decision_but_cannot_change_it(bench: Workben
         Decision.DECLINED,
         "Not needed",
     )
+
+
+def test_decided_by_defaults_to_the_engineer_in_settings(bench: Workbench) -> None:
+    from dataclasses import replace
+
+    from deliverydesk.services.settings import get_settings, settings_draft, update_settings
+
+    ctx = bench.env.ctx
+    update_settings(ctx, replace(settings_draft(get_settings(ctx)), engineer_name="王工"))
+    _page, dialog = _decide(bench, _request(bench, effort=1))
+    assert dialog.decided_by.text() == "王工"

@@ -56,6 +56,7 @@ class ShiftChoices(QWidget):
         self.boxes: dict[str, QCheckBox] = {}
         self.none = plain_label(self)
         self.none.setText(self.tr("No open milestone would move (no schedule impact)."))
+        self.none.setWordWrap(False)  # wrapped labels in a form row get squeezed
         self.column.addWidget(self.none)
 
     def set_shifts(self, shifts: tuple[guard.MilestoneShift, ...]) -> None:
