@@ -7,16 +7,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from deliverydesk.domain.metrics import MeterLevel
 from deliverydesk.domain.models import ProjectSummary
-from deliverydesk.gui.dialogs.records.decision import with_level
-from deliverydesk.gui.formatting import format_date, format_number
+from deliverydesk.gui.formatting import format_date
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.models.fed import FedTableModel
-from deliverydesk.services.scope_guard import ProjectMeters
 
-ATTENTION, CODE, NAME, CLIENT, STATUS, NEXT_MILESTONE, SCOPE_GUARD = range(7)
+ATTENTION, CODE, NAME, CLIENT, STATUS, NEXT_MILESTONE = range(6)
 # Column -> sort key of ``services.projects.list_projects`` (None: not sortable in SQL yet).
 SORT_KEYS: dict[int, str | None] = {
     ATTENTION: None,
@@ -25,21 +22,12 @@ SORT_KEYS: dict[int, str | None] = {
     CLIENT: "client",
     STATUS: "status",
     NEXT_MILESTONE: "next_milestone",
-    SCOPE_GUARD: None,
 }
 LATE_COLOUR = QColor("#b00020")
-LEVEL_ORDER = (MeterLevel.NOT_APPLICABLE, MeterLevel.OK, MeterLevel.WARNING, MeterLevel.LIMIT)
-LEVEL_COLOURS = {MeterLevel.WARNING: QColor("#b4591b"), MeterLevel.LIMIT: LATE_COLOUR}
 PROJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ProjectListModel(FedTableModel[ProjectSummary]):
-    meters: dict[str, ProjectMeters]  # project id -> the scope guard's readings, fed with the rows
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.meters = {}
-
     def headers(self) -> list[str]:
         return [
             "",  # attention marker: an icon, explained in its tooltip
@@ -48,15 +36,11 @@ class ProjectListModel(FedTableModel[ProjectSummary]):
             self.tr("Client"),
             self.tr("Status"),
             self.tr("Next milestone"),
-            self.tr("Goodwill · scope creep"),
         ]
 
     def cell(self, item: ProjectSummary, column: int, role: int) -> Any:
         if role == PROJECT_ID_ROLE:
             return item.id
-        if column == SCOPE_GUARD:
-            meters = self.meters.get(item.id)
-            return None if meters is None else self._meter_cell(meters, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (NEXT_MILESTONE, ATTENTION):
@@ -67,27 +51,6 @@ class ProjectListModel(FedTableModel[ProjectSummary]):
             return icon("attention")
         if role == Qt.ItemDataRole.ForegroundRole and column == NEXT_MILESTONE and (item.slip_days or 0) > 0:
             return QBrush(LATE_COLOUR)
-        return None
-
-    def _meter_cell(self, meters: ProjectMeters, role: int) -> Any:
-        """Goodwill used and scope creep as percentages, coloured by the worse level."""
-        readings = (meters.goodwill, meters.scope_creep)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return " · ".join(
-                "—" if m.ratio is None else f"{format_number(m.ratio * 100, 0)} %" for m in readings
-            )
-        if role == Qt.ItemDataRole.ToolTipRole:
-            goodwill = with_level(self.tr("Goodwill used: %1 of %2 h"), meters.goodwill.level)
-            creep = with_level(self.tr("Scope creep: %1 h beyond %2 h contracted"), meters.scope_creep.level)
-            lines = [
-                text.replace("%1", format_number(m.used)).replace("%2", format_number(m.allowed))
-                for text, m in ((goodwill, meters.goodwill), (creep, meters.scope_creep))
-            ]
-            return "\n".join(lines)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            worst = max((m.level for m in readings), key=LEVEL_ORDER.index)
-            colour = LEVEL_COLOURS.get(worst)
-            return QBrush(colour) if colour is not None else None
         return None
 
     def _text(self, item: ProjectSummary, column: int) -> str:

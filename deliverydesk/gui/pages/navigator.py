@@ -32,7 +32,6 @@ from deliverydesk.gui.labels import label
 from deliverydesk.gui.models.projects import CODE, PROJECT_ID_ROLE, SORT_KEYS, ProjectListModel
 from deliverydesk.services.clients import list_clients
 from deliverydesk.services.projects import PROJECT_SORTS, list_projects
-from deliverydesk.services.scope_guard import ProjectMeters, project_meters_many
 
 PAGE_SIZE = 200
 STATE_KEY = "navigator"
@@ -102,7 +101,7 @@ class ProjectNavigator(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.setSortingEnabled(True)
         header.setSortIndicator(CODE, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((24, 96, 150, 110, 80, 140, 90)):
+        for column, width in enumerate((24, 96, 150, 110, 80, 140)):
             view.setColumnWidth(column, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         self.env.ui_state.restore_header(STATE_KEY, header)
@@ -149,8 +148,8 @@ class ProjectNavigator(QWidget):
     def _submit(self, offset: int, on_done: Any) -> None:
         ctx, query = self.env.ctx, self.query
 
-        def run() -> tuple[Page[ProjectSummary], dict[str, ProjectMeters]]:
-            page = list_projects(
+        def run() -> Page[ProjectSummary]:
+            return list_projects(
                 ctx,
                 text=query.text,
                 status=query.status,
@@ -160,14 +159,11 @@ class ProjectNavigator(QWidget):
                 offset=offset,
                 limit=PAGE_SIZE,
             )
-            return page, project_meters_many(ctx, [row.id for row in page.rows])
 
         key = "navigator" if offset == 0 else "navigator-more"
         self.env.tasks.submit(run, on_done, self._failed, key=key, owner=self)
 
-    def _show_page(self, loaded: tuple[Page[ProjectSummary], dict[str, ProjectMeters]]) -> None:
-        page, meters = loaded
-        self.model.meters = dict(meters)
+    def _show_page(self, page: Page[ProjectSummary]) -> None:
         self.model.set_rows(page.rows, page.total)
         self.count_label.setText(self.tr("%n project(s)", "", page.total))
         self._reselect()
@@ -175,10 +171,8 @@ class ProjectNavigator(QWidget):
     def _fetch_more(self, offset: int) -> None:
         generation = self._generation
 
-        def append(loaded: tuple[Page[ProjectSummary], dict[str, ProjectMeters]]) -> None:
-            page, meters = loaded
+        def append(page: Page[ProjectSummary]) -> None:
             if generation == self._generation:  # the filter changed meanwhile: not our rows
-                self.model.meters.update(meters)
                 self.model.append_rows(page.rows, page.total)
 
         self._submit(offset, append)

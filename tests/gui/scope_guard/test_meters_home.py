@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-
 from deliverydesk.domain.drafts import ChangeRequestDraft
 from deliverydesk.domain.enums import Decision
-from deliverydesk.domain.metrics import MeterLevel
 from deliverydesk.gui.pages.base import AREA_OVERVIEW
 from deliverydesk.gui.pages.project.overview import OverviewPage
 from deliverydesk.services.change_requests import create_change_request
@@ -109,30 +106,3 @@ def test_work_logged_against_an_undecided_request_shows_on_home(qtbot, bench: Wo
     groups = [home.model.index(row, 0) for row in range(home.model.rowCount())]
     group = next(g for g in groups if "Work done without a decision" in g.data())
     assert "log entries against it: 2" in home.model.index(0, 3, group).data()
-
-
-def test_the_navigator_shows_goodwill_and_scope_creep_coloured_by_level(qtbot, bench: Workbench) -> None:
-    from deliverydesk.gui.models.projects import LEVEL_COLOURS, SCOPE_GUARD
-    from deliverydesk.gui.pages.navigator import ProjectNavigator
-
-    ctx = bench.env.ctx
-    request = create_change_request(
-        ctx,
-        ChangeRequestDraft(
-            project_id=bench.project_id, title="Extra screen", requested_on=date(2026, 3, 2), effort_hours=8
-        ),
-    )
-    decide_change_request(
-        ctx,
-        DecisionRequest(
-            request_id=request.id, outcome=Decision.APPROVED_GOODWILL, rationale="Ok", decided_by="Z"
-        ),
-    )
-    navigator = ProjectNavigator(bench.env)
-    qtbot.addWidget(navigator)
-    navigator.refresh()
-    bench.idle()
-    cell = navigator.model.index(0, SCOPE_GUARD)
-    assert cell.data() == "80 % · 4 %"  # 8 of 10 h goodwill; 8 of 200 h contracted out of scope
-    assert cell.data(Qt.ItemDataRole.ForegroundRole).color() == LEVEL_COLOURS[MeterLevel.WARNING]
-    assert "amber" in cell.data(Qt.ItemDataRole.ToolTipRole)
