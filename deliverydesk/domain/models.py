@@ -33,7 +33,7 @@ from deliverydesk.domain.enums import (
     SignMethod,
     Triage,
 )
-from deliverydesk.domain.metrics import MilestoneHealth
+from deliverydesk.domain.metrics import Meter, MeterLevel, MilestoneHealth
 
 T = TypeVar("T")
 
@@ -106,6 +106,9 @@ class ProjectItem(RecordItem):
     holiday_calendar: str
 
 
+NO_READING = Meter(0.0, 0.0, None, MeterLevel.NOT_APPLICABLE)  # frozen: safe as a shared default
+
+
 @dataclass(frozen=True, kw_only=True)
 class ProjectSummary:
     """One row of the project navigator, built by one query (next milestone and markers included)."""
@@ -126,6 +129,8 @@ class ProjectSummary:
     waiting_on_client: int  # open milestones waiting on the client
     pending_decisions: int  # change requests pending or pending approval
     archived_at: datetime | None = None
+    goodwill: Meter = NO_READING  # goodwill hours given away of the budget
+    scope_creep: Meter = NO_READING  # accepted out-of-scope hours of the contracted effort
 
     @property
     def needs_attention(self) -> bool:

@@ -6,6 +6,7 @@ from typing import Any
 
 from deliverydesk.domain.drafts import ProjectDraft
 from deliverydesk.domain.enums import ProjectStatus
+from deliverydesk.domain.metrics import meter
 from deliverydesk.domain.models import Page, ProjectItem, ProjectSummary
 from deliverydesk.domain.validation import check_code_free, validate_project
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days
@@ -127,4 +128,6 @@ def _summary(row: dict[str, Any]) -> ProjectSummary:
         next_milestone_name=row["next_milestone_name"],
         next_milestone_date=next_date,
         slip_days=slip,
+        goodwill=meter(row["goodwill_hours_used"], row["goodwill_budget_hours"]),
+        scope_creep=meter(row["out_of_scope_hours"], row["contracted_effort_hours"]),
     )

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from deliverydesk.domain.enums import Decision, MilestoneStatus, ProjectStatus
+from deliverydesk.domain.enums import Decision, MilestoneStatus, ProjectStatus, ScopeCheck
 from deliverydesk.store.records import column as column_of
 from deliverydesk.store.tables import (
     Base,
@@ -29,6 +29,7 @@ from deliverydesk.store.tables import (
 LIKE_ESCAPE = "\\"
 CLOSED_MILESTONE = (MilestoneStatus.DONE, MilestoneStatus.ACCEPTED)
 OPEN_DECISION = (Decision.PENDING, Decision.PENDING_APPROVAL)
+ACCEPTED_DECISION = (Decision.APPROVED_BILLABLE, Decision.APPROVED_GOODWILL)
 
 
 def like_pattern(text: str) -> str:
@@ -89,6 +90,27 @@ def _summary_columns(today: date) -> list[Any]:
         .scalar_subquery()
         .label("waiting_on_client"),
         pending.scalar_subquery().label("pending_decisions"),
+        *meter_hours(ProjectRow.id),
+    ]
+
+
+def meter_hours(project: Any) -> list[Any]:
+    """The scope guard's two sums for ``project`` as correlated subqueries, mirroring
+    ``domain.metrics.goodwill_hours_used`` and ``accepted_out_of_scope_hours`` (live requests only)."""
+
+    def effort(*rule: ColumnElement[bool]) -> Any:
+        return (
+            select(func.coalesce(func.sum(ChangeRequestRow.effort_hours), 0.0))
+            .where(ChangeRequestRow.project_id == project, ChangeRequestRow.archived_at.is_(None), *rule)
+            .scalar_subquery()
+        )
+
+    return [
+        effort(ChangeRequestRow.decision == Decision.APPROVED_GOODWILL).label("goodwill_hours_used"),
+        effort(
+            ChangeRequestRow.decision.in_(ACCEPTED_DECISION),
+            ChangeRequestRow.scope_check != ScopeCheck.IN_SCOPE,
+        ).label("out_of_scope_hours"),
     ]
 
 
@@ -143,7 +165,7 @@ def _sort_key(sort: str, today: date) -> Any:
     open_ms = _open_milestones(ProjectRow.id)
     if sort == "next_milestone":
         return select(func.min(MILESTONE_DATE)).where(*open_ms).scalar_subquery()
-    overdue, waiting, pending = _summary_columns(today)[1:]
+    overdue, waiting, pending = _summary_columns(today)[1:4]
     return overdue.element + waiting.element + pending.element
 
 

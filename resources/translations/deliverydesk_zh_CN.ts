@@ -2430,8 +2430,24 @@
             <translation>下一个里程碑</translation>
         </message>
         <message>
+            <source>Goodwill</source>
+            <translation>友情支持</translation>
+        </message>
+        <message>
+            <source>Scope creep</source>
+            <translation>范围蔓延</translation>
+        </message>
+        <message>
             <source>Nothing needs attention</source>
             <translation>暂无需关注事项</translation>
+        </message>
+        <message>
+            <source>Goodwill used: %1 of %2 h</source>
+            <translation>已用友情支持:%1 / %2 小时</translation>
+        </message>
+        <message>
+            <source>Scope creep: %1 h beyond %2 h contracted</source>
+            <translation>范围蔓延:合同 %2 小时之外已接受 %1 小时</translation>
         </message>
         <message numerus="yes">
             <source>(slip %n working day(s))</source>

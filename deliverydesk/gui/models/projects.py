@@ -7,13 +7,15 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from deliverydesk.domain.metrics import Meter, MeterLevel
 from deliverydesk.domain.models import ProjectSummary
-from deliverydesk.gui.formatting import format_date
+from deliverydesk.gui.dialogs.records.decision import with_level
+from deliverydesk.gui.formatting import format_date, format_number
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.models.fed import FedTableModel
 
-ATTENTION, CODE, NAME, CLIENT, STATUS, NEXT_MILESTONE = range(6)
+ATTENTION, CODE, NAME, CLIENT, STATUS, NEXT_MILESTONE, GOODWILL, SCOPE_CREEP = range(8)
 # Column -> sort key of ``services.projects.list_projects`` (None: not sortable in SQL yet).
 SORT_KEYS: dict[int, str | None] = {
     ATTENTION: None,
@@ -22,8 +24,11 @@ SORT_KEYS: dict[int, str | None] = {
     CLIENT: "client",
     STATUS: "status",
     NEXT_MILESTONE: "next_milestone",
+    GOODWILL: None,
+    SCOPE_CREEP: None,
 }
 LATE_COLOUR = QColor("#b00020")
+LEVEL_COLOURS = {MeterLevel.WARNING: QColor("#b4591b"), MeterLevel.LIMIT: LATE_COLOUR}  # amber, red
 PROJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -36,11 +41,15 @@ class ProjectListModel(FedTableModel[ProjectSummary]):
             self.tr("Client"),
             self.tr("Status"),
             self.tr("Next milestone"),
+            self.tr("Goodwill"),
+            self.tr("Scope creep"),
         ]
 
     def cell(self, item: ProjectSummary, column: int, role: int) -> Any:
         if role == PROJECT_ID_ROLE:
             return item.id
+        if column in (GOODWILL, SCOPE_CREEP):
+            return self._meter_cell(item.goodwill if column == GOODWILL else item.scope_creep, column, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (NEXT_MILESTONE, ATTENTION):
@@ -51,6 +60,23 @@ class ProjectListModel(FedTableModel[ProjectSummary]):
             return icon("attention")
         if role == Qt.ItemDataRole.ForegroundRole and column == NEXT_MILESTONE and (item.slip_days or 0) > 0:
             return QBrush(LATE_COLOUR)
+        return None
+
+    def _meter_cell(self, reading: Meter, column: int, role: int) -> Any:
+        """The share used as a percentage ("—" with nothing to measure against), amber or red text
+        at the guard's levels, the hours in the tooltip."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "—" if reading.ratio is None else f"{format_number(reading.ratio * 100, 0)} %"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == GOODWILL:
+                text = self.tr("Goodwill used: %1 of %2 h")
+            else:
+                text = self.tr("Scope creep: %1 h beyond %2 h contracted")
+            text = with_level(text, reading.level)
+            used, allowed = format_number(reading.used), format_number(reading.allowed)
+            return text.replace("%1", used).replace("%2", allowed)
+        if role == Qt.ItemDataRole.ForegroundRole and reading.level in LEVEL_COLOURS:
+            return QBrush(LEVEL_COLOURS[reading.level])
         return None
 
     def _text(self, item: ProjectSummary, column: int) -> str:

@@ -101,7 +101,7 @@ class ProjectNavigator(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.setSortingEnabled(True)
         header.setSortIndicator(CODE, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((24, 96, 150, 110, 80, 140)):
+        for column, width in enumerate((24, 96, 150, 110, 80, 140, 70, 80)):
             view.setColumnWidth(column, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         self.env.ui_state.restore_header(STATE_KEY, header)

@@ -1,0 +1,92 @@
+"""The navigator's goodwill and scope-creep figures: summed in SQL, equal to the Python rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from deliverydesk.domain.drafts import ChangeRequestDraft
+from deliverydesk.domain.enums import Decision, ScopeCheck
+from deliverydesk.domain.metrics import (
+    ChangeEffort,
+    MeterLevel,
+    accepted_out_of_scope_hours,
+    goodwill_hours_used,
+)
+from deliverydesk.services.change_requests import create_change_request
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.demo import create_demo
+from deliverydesk.services.projects import list_projects
+from deliverydesk.store.database import Database, make_engine
+from deliverydesk.store.migrate import upgrade
+from deliverydesk.store.queries import change_efforts
+from deliverydesk.store.tables import ProjectRow
+from tests.conftest import fixed_clock
+from tests.integration.services.conftest import day, make_client, make_project
+
+
+@pytest.fixture(scope="module")
+def demo_ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceContext]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        upgrade(connection)
+    database = Database(url=url, engine=engine)
+    ctx = ServiceContext(db=database, clock=fixed_clock)
+    create_demo(ctx)
+    yield ctx
+    database.close()
+
+
+def python_rule(ctx: ServiceContext, project_id: str) -> tuple[float, float, float, float]:
+    with ctx.db.unit_of_work() as session:
+        efforts = [ChangeEffort(*row) for row in change_efforts(session, project_id)]
+        project = session.get(ProjectRow, project_id)
+        assert project is not None
+        return (
+            goodwill_hours_used(efforts),
+            project.goodwill_budget_hours,
+            accepted_out_of_scope_hours(efforts),
+            project.contracted_effort_hours,
+        )
+
+
+def test_sql_sums_match_the_python_rule_on_the_demo(demo_ctx: ServiceContext) -> None:
+    page = list_projects(demo_ctx, include_archived=True, limit=200)
+    assert page.rows
+    nonzero = 0
+    for row in page.rows:
+        used, budget, out_of_scope, contracted = python_rule(demo_ctx, row.id)
+        assert row.goodwill.used == pytest.approx(used)
+        assert row.goodwill.allowed == pytest.approx(budget)
+        assert row.scope_creep.used == pytest.approx(out_of_scope)
+        assert row.scope_creep.allowed == pytest.approx(contracted)
+        nonzero += bool(used) + bool(out_of_scope)
+    assert nonzero, "the demo should exercise both sums"
+
+
+def ask(ctx: ServiceContext, project_id: str, decision: Decision, hours: float, check: ScopeCheck) -> None:
+    draft = ChangeRequestDraft(
+        project_id=project_id,
+        title="ask",
+        requested_on=day(-1),
+        decision=decision,
+        effort_hours=hours,
+        scope_check=check,
+    )
+    create_change_request(ctx, draft)
+
+
+def test_levels_follow_the_thresholds(ctx: ServiceContext) -> None:
+    client_id, _, _ = make_client(ctx)
+    project_id = make_project(
+        ctx, client_id, "GW-1", contracted_effort_hours=100.0, goodwill_budget_hours=10.0
+    )
+    ask(ctx, project_id, Decision.APPROVED_GOODWILL, 8.0, ScopeCheck.OUT_OF_SCOPE)  # 80 %: warning
+    ask(ctx, project_id, Decision.APPROVED_BILLABLE, 30.0, ScopeCheck.IN_SCOPE)  # not creep
+    ask(ctx, project_id, Decision.DECLINED, 50.0, ScopeCheck.OUT_OF_SCOPE)  # not accepted
+    (row,) = list_projects(ctx).rows
+    assert (row.goodwill.used, row.goodwill.level) == (8.0, MeterLevel.WARNING)
+    assert (row.scope_creep.used, row.scope_creep.ratio) == (8.0, 0.08)
+    assert row.scope_creep.level is MeterLevel.OK
