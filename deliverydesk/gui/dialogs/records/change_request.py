@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from PySide6.QtWidgets import QLabel, QWidget
 
 from deliverydesk.domain.drafts import ChangeRequestDraft
-from deliverydesk.domain.enums import Channel, RiskLevel, ScopeCheck, Triage
+from deliverydesk.domain.enums import Channel, Language, RiskLevel, ScopeCheck, Triage
 from deliverydesk.domain.models import ChangeRequestItem, ContactItem, ExclusionItem, ScopeEntry
 from deliverydesk.gui.dialogs.records.base import RecordDialog
 from deliverydesk.gui.dialogs.records.expectation import contact_options
@@ -33,6 +33,7 @@ from deliverydesk.services.change_requests import (
     create_change_request,
     update_change_request,
 )
+from deliverydesk.services.scope_guard import analysis_questions
 
 
 @dataclass(frozen=True)
@@ -135,21 +136,31 @@ class ChangeRequestDialog(RecordDialog):
         self.risk = self.add_field("risk", self.tr("Risk"), enum_combo(self, RiskLevel, v.risk))
 
     def _analysis_tab(self) -> None:
+        """The client-perspective template: each field asks its guiding question (placeholder and
+        the label's tooltip, in the UI language)."""
         v = self.value
         self.begin_tab(self.tr("Client's view"))
-        self.client_benefit = self.add_field(
-            "client_benefit", self.tr("Benefit to the client"), area(self, v.client_benefit)
+        language = Language.ZH_CN if self.env.language == Language.ZH_CN.value else Language.EN
+        self.questions = {q.field: q for q in analysis_questions(language)}
+        self.client_benefit = self._guided(
+            "client_benefit", self.tr("Benefit to the client"), v.client_benefit
         )
-        self.client_cost = self.add_field(
-            "client_cost", self.tr("Cost and effort for the client"), area(self, v.client_cost)
+        self.client_cost = self._guided(
+            "client_cost", self.tr("Cost and effort for the client"), v.client_cost
         )
-        self.risks = self.add_field("risks", self.tr("Risks"), area(self, v.risks))
-        self.alternatives = self.add_field(
-            "alternatives", self.tr("Alternatives"), area(self, v.alternatives)
-        )
-        self.recommendation = self.add_field(
-            "recommendation", self.tr("Recommendation"), area(self, v.recommendation)
-        )
+        self.risks = self._guided("risks", self.tr("Risks"), v.risks)
+        self.alternatives = self._guided("alternatives", self.tr("Alternatives"), v.alternatives)
+        self.recommendation = self._guided("recommendation", self.tr("Recommendation"), v.recommendation)
+
+    def _guided(self, name: str, caption: str, text: str) -> QWidget:
+        question = self.questions.get(name)
+        guide = "" if question is None else f"{question.question}\n{question.hint}"
+        widget = self.add_field(name, caption, area(self, text, placeholder=guide))
+        widget.setToolTip(guide)
+        shown = self.form.labelForField(widget.parentWidget())
+        if isinstance(shown, QLabel):
+            shown.setToolTip(guide)
+        return widget
 
     def _decision_tab(self) -> None:
         """Shown, not edited: decisions go through the scope guard (Decide…, Approve…)."""
