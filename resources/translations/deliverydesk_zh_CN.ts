@@ -1124,6 +1124,18 @@
             <source>Nothing recorded for the handover yet. List each document handed over, each training session, the risks the client must know and the open items.</source>
             <translation>交接内容尚未记录。请列出每份移交文档、每次培训、客户须知的风险以及未结事项。</translation>
         </message>
+        <message>
+            <source>Deferred requests — now is the time</source>
+            <translation>延后处理的请求——现在正是时候</translation>
+        </message>
+        <message>
+            <source>Deferred requests — waiting until the main goal is met</source>
+            <translation>延后处理的请求——等待主要目标达成</translation>
+        </message>
+        <message>
+            <source>Double-click to open the change request</source>
+            <translation>双击打开该变更请求</translation>
+        </message>
     </context>
     <context>
         <name>Health</name>
