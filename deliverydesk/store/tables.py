@@ -365,6 +365,7 @@ class LogEntryRow(RecordMixin, Base):
             "ix_log_entry_project_occurred", "project_id", "archived_at", "occurred_at", "created_at", "id"
         ),
         Index("ix_log_entry_correction_of_id", "correction_of_id"),  # a log page looks up its corrections
+        Index("ix_log_entry_change_request_id", "change_request_id"),  # work logged against an ask
     )
     project_id: Mapped[str] = mapped_column(String(36), ForeignKey("project.id", ondelete="RESTRICT"))
     occurred_at: Mapped[datetime]

@@ -311,6 +311,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_log_entry'))
     )
     with op.batch_alter_table('log_entry', schema=None) as batch_op:
+        batch_op.create_index('ix_log_entry_change_request_id', ['change_request_id'], unique=False)
         batch_op.create_index('ix_log_entry_correction_of_id', ['correction_of_id'], unique=False)
         batch_op.create_index('ix_log_entry_project_occurred', ['project_id', 'archived_at', 'occurred_at', 'created_at', 'id'], unique=False)
 
@@ -449,6 +450,7 @@ def downgrade() -> None:
     with op.batch_alter_table('log_entry', schema=None) as batch_op:
         batch_op.drop_index('ix_log_entry_project_occurred')
         batch_op.drop_index('ix_log_entry_correction_of_id')
+        batch_op.drop_index('ix_log_entry_change_request_id')
 
     op.drop_table('log_entry')
     with op.batch_alter_table('review', schema=None) as batch_op:
