@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from deliverydesk.domain.cadence import next_due
 from deliverydesk.domain.enums import OwnerSide
+from deliverydesk.domain.metrics import Meter
 
 COMMITMENT_LOOKAHEAD_DAYS = 3  # open commitments show on Home this many days before they fall due
 
@@ -24,6 +25,7 @@ class AttentionKind(StrEnum):
     SUMMARY_DUE = "summary_due"  # progress summary due by the project's cadence
     COMMITMENT_DUE = "commitment_due"  # open commitment due soon or overdue (either side)
     CONFIRM_IN_WRITING = "confirm_in_writing"  # verbal commitment with no written confirmation yet
+    SCOPE_METER_WARNING = "scope_meter_warning"  # goodwill budget or scope creep at 80 % or beyond
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,6 +44,8 @@ class AttentionItem:
     days_late: int | None = None  # overdue milestones: working days since their date passed
     owner_side: OwnerSide | None = None  # commitments: which side owes it (``ref`` names who)
     logged: int | None = None  # work without a decision: log entries against the request
+    goodwill: Meter | None = None  # scope meter warnings: the project's goodwill budget reading
+    scope_creep: Meter | None = None  # scope meter warnings: its scope-creep reading
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,15 @@ from deliverydesk.domain.attention import (
     summary_due_date,
 )
 from deliverydesk.domain.enums import Decision
-from deliverydesk.domain.metrics import OPEN_DECISIONS, MilestoneHealth, milestone_health
+from deliverydesk.domain.metrics import (
+    HOURS_EPSILON,
+    OPEN_DECISIONS,
+    MeterLevel,
+    MilestoneHealth,
+    Thresholds,
+    meter,
+    milestone_health,
+)
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, working_days_between
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.scope_meters import deferred_b_items_due
@@ -36,6 +44,7 @@ def get_attention(ctx: ServiceContext, *, limit: int = DEFAULT_LIMIT) -> Attenti
             _letters,
             _summaries,
             _commitments,
+            _scope_meters,
         ):
             found, counts = collect(session, today, limit)
             items += found
@@ -194,6 +203,33 @@ def _work_without_decision(
         for row in rows
     ]
     return items, {AttentionKind.WORK_WITHOUT_DECISION: total}
+
+
+WARNING_LEVELS = (MeterLevel.WARNING, MeterLevel.LIMIT)
+
+
+def _scope_meters(session: Session, _today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+    """Projects whose goodwill budget or scope-creep meter reads amber or red, by code."""
+    thresholds = Thresholds()
+    rows, total = q.projects_near_meter_limits(session, thresholds.warning, HOURS_EPSILON, limit)
+    items = []
+    for row in rows:
+        goodwill = meter(row["goodwill_hours_used"], row["goodwill_budget_hours"], thresholds)
+        creep = meter(row["out_of_scope_hours"], row["contracted_effort_hours"], thresholds)
+        if goodwill.level in WARNING_LEVELS or creep.level in WARNING_LEVELS:  # SQL and rule agree
+            items.append(
+                AttentionItem(
+                    kind=AttentionKind.SCOPE_METER_WARNING,
+                    **_project(row),
+                    record_id=None,
+                    ref="",
+                    title="",
+                    due=None,
+                    goodwill=goodwill,
+                    scope_creep=creep,
+                )
+            )
+    return items, {AttentionKind.SCOPE_METER_WARNING: total}
 
 
 def _deferred_b_items(ctx: ServiceContext, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:

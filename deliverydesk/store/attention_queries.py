@@ -18,7 +18,7 @@ from deliverydesk.domain.enums import (
     MilestoneStatus,
     ProjectStatus,
 )
-from deliverydesk.store.queries import CLOSED_MILESTONE, MILESTONE_DATE
+from deliverydesk.store.queries import CLOSED_MILESTONE, MILESTONE_DATE, meter_hours
 from deliverydesk.store.tables import (
     ChangeRequestRow,
     CommitmentRow,
@@ -135,6 +135,42 @@ def work_without_decision(
             ChangeRequestRow.decision.in_(decisions),
         )
         .order_by(logged.c.last_logged_at.desc(), ProjectRow.code, ChangeRequestRow.ref)
+    )
+    return _bounded(session, query, limit)
+
+
+def projects_near_meter_limits(
+    session: Session, warning_share: float, epsilon: float, limit: int
+) -> tuple[list[dict[str, Any]], int]:
+    """Live projects whose goodwill used or accepted out-of-scope effort reaches ``warning_share`` of
+    its budget (goodwill budget, contracted effort; a budget of 0 measures nothing), by code. The
+    sums are the navigator's (``queries.meter_hours``); ``epsilon`` is the meters' float tolerance."""
+    goodwill, creep = meter_hours(ProjectRow.id)
+    readings = (
+        select(
+            *PROJECT_COLUMNS,
+            ProjectRow.goodwill_budget_hours,
+            ProjectRow.contracted_effort_hours,
+            goodwill,
+            creep,
+        )
+        .where(ProjectRow.archived_at.is_(None), ProjectRow.status.in_(WATCHED_PROJECTS))
+        .subquery()
+    )
+    c = readings.c
+
+    def reached(used: Any, allowed: Any) -> ColumnElement[bool]:
+        return and_(allowed > 0, used >= allowed * warning_share - epsilon)
+
+    query = (
+        select(readings)
+        .where(
+            or_(
+                reached(c.goodwill_hours_used, c.goodwill_budget_hours),
+                reached(c.out_of_scope_hours, c.contracted_effort_hours),
+            )
+        )
+        .order_by(c.project_code)
     )
     return _bounded(session, query, limit)
 

@@ -177,8 +177,28 @@
             <translation>未经决定已实施的工作</translation>
         </message>
         <message>
+            <source>Goodwill or scope creep near the limit</source>
+            <translation>友情支持或范围蔓延接近上限</translation>
+        </message>
+        <message>
             <source>Progress summary</source>
             <translation>进度报告</translation>
+        </message>
+        <message>
+            <source>Goodwill %1 %</source>
+            <translation>友情支持 %1 %</translation>
+        </message>
+        <message>
+            <source>Scope creep %1 %</source>
+            <translation>范围蔓延 %1 %</translation>
+        </message>
+        <message>
+            <source>used up: agree further requests as billable or decline them</source>
+            <translation>已用完:后续请求请按收费处理或婉拒</translation>
+        </message>
+        <message>
+            <source>nearly used up: weigh each new request against it</source>
+            <translation>即将用完:每个新请求都要对照权衡</translation>
         </message>
         <message numerus="yes">
             <source>overdue by %n working day(s)</source>

@@ -10,7 +10,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from deliverydesk.domain.attention import AttentionItem, AttentionKind, AttentionReport
 from deliverydesk.domain.enums import LetterKind
-from deliverydesk.gui.formatting import format_date
+from deliverydesk.domain.metrics import MeterLevel
+from deliverydesk.gui.formatting import format_date, format_number
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
 
@@ -31,8 +32,10 @@ ICONS = {
     AttentionKind.CONFIRM_IN_WRITING: "commitment",
     AttentionKind.DEFERRED_B_DUE: "change",
     AttentionKind.WORK_WITHOUT_DECISION: "change",
+    AttentionKind.SCOPE_METER_WARNING: "warning",
 }
 URGENT = QColor("#b00020")
+WARNING_LEVELS = (MeterLevel.WARNING, MeterLevel.LIMIT)
 
 
 class AttentionModel(QAbstractItemModel):
@@ -139,6 +142,7 @@ class AttentionModel(QAbstractItemModel):
             AttentionKind.CONFIRM_IN_WRITING: self.tr("To confirm in writing"),
             AttentionKind.DEFERRED_B_DUE: self.tr("Deferred B-items now due"),
             AttentionKind.WORK_WITHOUT_DECISION: self.tr("Work done without a decision"),
+            AttentionKind.SCOPE_METER_WARNING: self.tr("Goodwill or scope creep near the limit"),
         }
         return titles[kind]
 
@@ -152,6 +156,8 @@ class AttentionModel(QAbstractItemModel):
         return self._detail(item)
 
     def _what(self, item: AttentionItem) -> str:
+        if item.kind is AttentionKind.SCOPE_METER_WARNING:
+            return self._meter_readings(item)
         if item.kind is AttentionKind.SUMMARY_DUE:
             return self.tr("Progress summary")
         if item.kind is AttentionKind.LETTER_UNSIGNED:
@@ -161,7 +167,20 @@ class AttentionModel(QAbstractItemModel):
             return f"{owner}: {item.title}"
         return f"{item.ref}  {item.title}"
 
+    def _meter_readings(self, item: AttentionItem) -> str:
+        """ "Goodwill 80 % · Scope creep 105 %": the readings that warn."""
+        named = ((self.tr("Goodwill %1 %"), item.goodwill), (self.tr("Scope creep %1 %"), item.scope_creep))
+        return " · ".join(
+            text.replace("%1", format_number(reading.ratio * 100, 0))
+            for text, reading in named
+            if reading is not None and reading.ratio is not None and reading.level in WARNING_LEVELS
+        )
+
     def _detail(self, item: AttentionItem) -> str:
+        if item.kind is AttentionKind.SCOPE_METER_WARNING:
+            if _at_limit(item):
+                return self.tr("used up: agree further requests as billable or decline them")
+            return self.tr("nearly used up: weigh each new request against it")
         if item.kind is AttentionKind.OVERDUE_MILESTONE:
             return self.tr("overdue by %n working day(s)", "", item.days_late or 0)
         if item.kind is AttentionKind.AT_RISK_MILESTONE:
@@ -188,7 +207,13 @@ class AttentionModel(QAbstractItemModel):
         return self.tr("due today") if waited <= 0 else self.tr("%n day(s) overdue", "", waited)
 
 
+def _at_limit(item: AttentionItem) -> bool:
+    return any(m is not None and m.level is MeterLevel.LIMIT for m in (item.goodwill, item.scope_creep))
+
+
 def _late(item: AttentionItem) -> bool:
+    if item.kind is AttentionKind.SCOPE_METER_WARNING:
+        return _at_limit(item)
     if item.kind is AttentionKind.COMMITMENT_DUE:
         return (item.days_late or 0) > 0
     return item.kind is AttentionKind.OVERDUE_MILESTONE or (item.slip_days or 0) > 0

@@ -20,7 +20,13 @@ from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.models.attention import ITEM_ROLE, AttentionModel
-from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_DOCUMENTS, AREA_LOG, AREA_MILESTONES
+from deliverydesk.gui.pages.base import (
+    AREA_CHANGE_REQUESTS,
+    AREA_DOCUMENTS,
+    AREA_LOG,
+    AREA_MILESTONES,
+    AREA_OVERVIEW,
+)
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services.attention import get_attention
 
@@ -35,6 +41,7 @@ AREAS = {
     AttentionKind.CONFIRM_IN_WRITING: AREA_LOG,
     AttentionKind.DEFERRED_B_DUE: AREA_CHANGE_REQUESTS,
     AttentionKind.WORK_WITHOUT_DECISION: AREA_CHANGE_REQUESTS,
+    AttentionKind.SCOPE_METER_WARNING: AREA_OVERVIEW,  # where the meters are
 }
 STATE_KEY = "home"
 

@@ -1,0 +1,94 @@
+"""Home's scope meter warnings: projects whose goodwill or scope-creep meter reads amber or red."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from deliverydesk.domain.attention import AttentionKind
+from deliverydesk.domain.drafts import ChangeRequestDraft
+from deliverydesk.domain.enums import Decision, ProjectStatus, ScopeCheck
+from deliverydesk.domain.metrics import MeterLevel
+from deliverydesk.services.attention import get_attention
+from deliverydesk.services.change_requests import create_change_request
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.demo import create_demo
+from deliverydesk.services.projects import archive_project, list_projects
+from deliverydesk.services.scope_guard import project_meters
+from deliverydesk.store.database import Database, make_engine
+from deliverydesk.store.migrate import upgrade
+from tests.conftest import fixed_clock
+from tests.integration.services.conftest import day, make_client, make_project
+
+WARNS = (MeterLevel.WARNING, MeterLevel.LIMIT)
+
+
+def ask(ctx: ServiceContext, project_id: str, decision: Decision, hours: float, check: ScopeCheck) -> None:
+    draft = ChangeRequestDraft(
+        project_id=project_id,
+        title="ask",
+        requested_on=day(-1),
+        decision=decision,
+        effort_hours=hours,
+        scope_check=check,
+    )
+    create_change_request(ctx, draft)
+
+
+def test_projects_at_warning_or_limit_are_listed_by_code(ctx: ServiceContext) -> None:
+    client_id, _, _ = make_client(ctx)
+    hours = {"contracted_effort_hours": 100.0, "goodwill_budget_hours": 10.0}
+    amber = make_project(ctx, client_id, "P-2", **hours)
+    ask(ctx, amber, Decision.APPROVED_GOODWILL, 7.9999999, ScopeCheck.IN_SCOPE)  # 80 % within tolerance
+    red = make_project(ctx, client_id, "P-1", **hours)
+    ask(ctx, red, Decision.APPROVED_BILLABLE, 100.0, ScopeCheck.OUT_OF_SCOPE)  # creep 100 %
+    calm = make_project(ctx, client_id, "P-3", **hours)
+    ask(ctx, calm, Decision.APPROVED_GOODWILL, 7.9, ScopeCheck.IN_SCOPE)  # 79 %
+    ask(ctx, calm, Decision.DECLINED, 500.0, ScopeCheck.OUT_OF_SCOPE)  # declined: not counted
+    unmeasured = make_project(ctx, client_id, "P-4", contracted_effort_hours=0.0, goodwill_budget_hours=0.0)
+    ask(ctx, unmeasured, Decision.APPROVED_GOODWILL, 5.0, ScopeCheck.OUT_OF_SCOPE)
+    archived = make_project(ctx, client_id, "P-0", **hours)
+    ask(ctx, archived, Decision.APPROVED_GOODWILL, 10.0, ScopeCheck.IN_SCOPE)
+    archive_project(ctx, archived)
+
+    report = get_attention(ctx)
+    flagged = report.of_kind(AttentionKind.SCOPE_METER_WARNING)
+    assert [item.project_code for item in flagged] == ["P-1", "P-2"]
+    assert report.totals[AttentionKind.SCOPE_METER_WARNING] == 2
+    first, second = flagged
+    assert first.scope_creep is not None and first.scope_creep.level is MeterLevel.LIMIT
+    assert second.goodwill is not None and second.goodwill.level is MeterLevel.WARNING
+    assert first.record_id is None, "opens the project (its Overview), not a record"
+
+    bounded = get_attention(ctx, limit=1)
+    assert len(bounded.of_kind(AttentionKind.SCOPE_METER_WARNING)) == 1
+    assert bounded.totals[AttentionKind.SCOPE_METER_WARNING] == 2
+
+
+@pytest.fixture(scope="module")
+def demo_ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceContext]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        upgrade(connection)
+    database = Database(url=url, engine=engine)
+    ctx = ServiceContext(db=database, clock=fixed_clock)
+    create_demo(ctx)
+    yield ctx
+    database.close()
+
+
+def test_the_sql_selection_agrees_with_the_meters_on_the_demo(demo_ctx: ServiceContext) -> None:
+    live = (ProjectStatus.PLANNING, ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD)
+    watched = [row for row in list_projects(demo_ctx, limit=200).rows if row.status in live]
+    budgeted = next(row for row in watched if row.goodwill.allowed > 0)
+    ask(demo_ctx, budgeted.id, Decision.APPROVED_GOODWILL, budgeted.goodwill.allowed, ScopeCheck.IN_SCOPE)
+    expected = set()
+    for row in watched:
+        meters = project_meters(demo_ctx, row.id)
+        if meters.goodwill.level in WARNS or meters.scope_creep.level in WARNS:
+            expected.add(row.code)
+    flagged = get_attention(demo_ctx, limit=200).of_kind(AttentionKind.SCOPE_METER_WARNING)
+    assert {item.project_code for item in flagged} == expected
+    assert expected, "the demo should have a project whose meter warns"
