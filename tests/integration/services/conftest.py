@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from deliverydesk.domain.drafts import ClientDraft, ContactDraft, ProjectDraft
-from deliverydesk.domain.enums import ContactRole, ProjectStatus
+from deliverydesk.domain.drafts import ChangeRequestDraft, ClientDraft, ContactDraft, ProjectDraft
+from deliverydesk.domain.enums import ContactRole, Decision, ProjectStatus, ScopeCheck
+from deliverydesk.services.change_requests import create_change_request
 from deliverydesk.services.clients import create_client, create_contact
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.projects import create_project
@@ -94,3 +95,18 @@ def ticking_ctx(migrated_db: Database) -> ServiceContext:
 
 def day(offset: int) -> date:
     return TODAY + timedelta(days=offset)
+
+
+def decided_ask(
+    ctx: ServiceContext, project_id: str, decision: Decision, hours: float, check: ScopeCheck
+) -> None:
+    """A change request already decided (written directly, as an import would): feeds the meters."""
+    draft = ChangeRequestDraft(
+        project_id=project_id,
+        title="ask",
+        requested_on=day(-1),
+        decision=decision,
+        effort_hours=hours,
+        scope_check=check,
+    )
+    create_change_request(ctx, draft)

@@ -7,11 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from deliverydesk.domain.attention import AttentionKind
-from deliverydesk.domain.drafts import ChangeRequestDraft
 from deliverydesk.domain.enums import Decision, ProjectStatus, ScopeCheck
 from deliverydesk.domain.metrics import MeterLevel
 from deliverydesk.services.attention import get_attention
-from deliverydesk.services.change_requests import create_change_request
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.demo import create_demo
 from deliverydesk.services.projects import archive_project, list_projects
@@ -19,37 +17,26 @@ from deliverydesk.services.scope_guard import project_meters
 from deliverydesk.store.database import Database, make_engine
 from deliverydesk.store.migrate import upgrade
 from tests.conftest import fixed_clock
-from tests.integration.services.conftest import day, make_client, make_project
+from tests.integration.services.conftest import decided_ask, make_client, make_project
 
 WARNS = (MeterLevel.WARNING, MeterLevel.LIMIT)
-
-
-def ask(ctx: ServiceContext, project_id: str, decision: Decision, hours: float, check: ScopeCheck) -> None:
-    draft = ChangeRequestDraft(
-        project_id=project_id,
-        title="ask",
-        requested_on=day(-1),
-        decision=decision,
-        effort_hours=hours,
-        scope_check=check,
-    )
-    create_change_request(ctx, draft)
 
 
 def test_projects_at_warning_or_limit_are_listed_by_code(ctx: ServiceContext) -> None:
     client_id, _, _ = make_client(ctx)
     hours = {"contracted_effort_hours": 100.0, "goodwill_budget_hours": 10.0}
     amber = make_project(ctx, client_id, "P-2", **hours)
-    ask(ctx, amber, Decision.APPROVED_GOODWILL, 7.9999999, ScopeCheck.IN_SCOPE)  # 80 % within tolerance
+    # 80 % within tolerance
+    decided_ask(ctx, amber, Decision.APPROVED_GOODWILL, 7.9999999, ScopeCheck.IN_SCOPE)
     red = make_project(ctx, client_id, "P-1", **hours)
-    ask(ctx, red, Decision.APPROVED_BILLABLE, 100.0, ScopeCheck.OUT_OF_SCOPE)  # creep 100 %
+    decided_ask(ctx, red, Decision.APPROVED_BILLABLE, 100.0, ScopeCheck.OUT_OF_SCOPE)  # creep 100 %
     calm = make_project(ctx, client_id, "P-3", **hours)
-    ask(ctx, calm, Decision.APPROVED_GOODWILL, 7.9, ScopeCheck.IN_SCOPE)  # 79 %
-    ask(ctx, calm, Decision.DECLINED, 500.0, ScopeCheck.OUT_OF_SCOPE)  # declined: not counted
+    decided_ask(ctx, calm, Decision.APPROVED_GOODWILL, 7.9, ScopeCheck.IN_SCOPE)  # 79 %
+    decided_ask(ctx, calm, Decision.DECLINED, 500.0, ScopeCheck.OUT_OF_SCOPE)  # declined: not counted
     unmeasured = make_project(ctx, client_id, "P-4", contracted_effort_hours=0.0, goodwill_budget_hours=0.0)
-    ask(ctx, unmeasured, Decision.APPROVED_GOODWILL, 5.0, ScopeCheck.OUT_OF_SCOPE)
+    decided_ask(ctx, unmeasured, Decision.APPROVED_GOODWILL, 5.0, ScopeCheck.OUT_OF_SCOPE)
     archived = make_project(ctx, client_id, "P-0", **hours)
-    ask(ctx, archived, Decision.APPROVED_GOODWILL, 10.0, ScopeCheck.IN_SCOPE)
+    decided_ask(ctx, archived, Decision.APPROVED_GOODWILL, 10.0, ScopeCheck.IN_SCOPE)
     archive_project(ctx, archived)
 
     report = get_attention(ctx)
@@ -83,7 +70,8 @@ def test_the_sql_selection_agrees_with_the_meters_on_the_demo(demo_ctx: ServiceC
     live = (ProjectStatus.PLANNING, ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD)
     watched = [row for row in list_projects(demo_ctx, limit=200).rows if row.status in live]
     budgeted = next(row for row in watched if row.goodwill.allowed > 0)
-    ask(demo_ctx, budgeted.id, Decision.APPROVED_GOODWILL, budgeted.goodwill.allowed, ScopeCheck.IN_SCOPE)
+    full_budget = budgeted.goodwill.allowed
+    decided_ask(demo_ctx, budgeted.id, Decision.APPROVED_GOODWILL, full_budget, ScopeCheck.IN_SCOPE)
     expected = set()
     for row in watched:
         meters = project_meters(demo_ctx, row.id)

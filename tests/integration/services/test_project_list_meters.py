@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from deliverydesk.domain.drafts import ChangeRequestDraft
 from deliverydesk.domain.enums import Decision, ScopeCheck
 from deliverydesk.domain.metrics import (
     ChangeEffort,
@@ -14,7 +13,6 @@ from deliverydesk.domain.metrics import (
     accepted_out_of_scope_hours,
     goodwill_hours_used,
 )
-from deliverydesk.services.change_requests import create_change_request
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.demo import create_demo
 from deliverydesk.services.projects import list_projects
@@ -23,7 +21,7 @@ from deliverydesk.store.migrate import upgrade
 from deliverydesk.store.queries import change_efforts
 from deliverydesk.store.tables import ProjectRow
 from tests.conftest import fixed_clock
-from tests.integration.services.conftest import day, make_client, make_project
+from tests.integration.services.conftest import decided_ask, make_client, make_project
 
 
 @pytest.fixture(scope="module")
@@ -66,26 +64,14 @@ def test_sql_sums_match_the_python_rule_on_the_demo(demo_ctx: ServiceContext) ->
     assert nonzero, "the demo should exercise both sums"
 
 
-def ask(ctx: ServiceContext, project_id: str, decision: Decision, hours: float, check: ScopeCheck) -> None:
-    draft = ChangeRequestDraft(
-        project_id=project_id,
-        title="ask",
-        requested_on=day(-1),
-        decision=decision,
-        effort_hours=hours,
-        scope_check=check,
-    )
-    create_change_request(ctx, draft)
-
-
 def test_levels_follow_the_thresholds(ctx: ServiceContext) -> None:
     client_id, _, _ = make_client(ctx)
     project_id = make_project(
         ctx, client_id, "GW-1", contracted_effort_hours=100.0, goodwill_budget_hours=10.0
     )
-    ask(ctx, project_id, Decision.APPROVED_GOODWILL, 8.0, ScopeCheck.OUT_OF_SCOPE)  # 80 %: warning
-    ask(ctx, project_id, Decision.APPROVED_BILLABLE, 30.0, ScopeCheck.IN_SCOPE)  # not creep
-    ask(ctx, project_id, Decision.DECLINED, 50.0, ScopeCheck.OUT_OF_SCOPE)  # not accepted
+    decided_ask(ctx, project_id, Decision.APPROVED_GOODWILL, 8.0, ScopeCheck.OUT_OF_SCOPE)  # 80 %: warning
+    decided_ask(ctx, project_id, Decision.APPROVED_BILLABLE, 30.0, ScopeCheck.IN_SCOPE)  # not creep
+    decided_ask(ctx, project_id, Decision.DECLINED, 50.0, ScopeCheck.OUT_OF_SCOPE)  # not accepted
     (row,) = list_projects(ctx).rows
     assert (row.goodwill.used, row.goodwill.level) == (8.0, MeterLevel.WARNING)
     assert (row.scope_creep.used, row.scope_creep.ratio) == (8.0, 0.08)
