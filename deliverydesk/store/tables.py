@@ -473,3 +473,7 @@ class AttachmentRow(RecordMixin, Base):
     log_entry_id: Mapped[str | None] = _optional_fk("log_entry")
     letter_id: Mapped[str | None] = _optional_fk("letter")
     change_request_id: Mapped[str | None] = _optional_fk("change_request")
+
+
+# Tables with a module of their own register on Base.metadata when this module is imported.
+from deliverydesk.store import audit_tables  # noqa: E402, F401
