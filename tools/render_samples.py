@@ -21,7 +21,10 @@ sys.path.insert(0, str(ROOT))
 
 from deliverydesk.domain.enums import Language  # noqa: E402
 from deliverydesk.reports.render import render  # noqa: E402
+from deliverydesk.reports.review_data import ReviewReportData  # noqa: E402
+from deliverydesk.reports.review_report import render_review_report  # noqa: E402
 from deliverydesk.reports.samples import all_documents  # noqa: E402
+from deliverydesk.reports.samples.review import review_report  # noqa: E402
 
 SAMPLES_DIR = ROOT / "docs" / "samples"
 RESOLUTION = "60"
@@ -47,9 +50,11 @@ def render_all(out_dir: Path, all_pages: bool) -> list[Path]:
     kept: list[Path] = []
     continuation_name, continuation_language, continuation_page = CONTINUATION
     for language in Language:
-        for name, data in all_documents(language).items():
+        for name, data in {**all_documents(language), "review": review_report(language)}.items():
             pdf = out_dir / f"{name}-{language.value}.pdf"
-            pdf.write_bytes(render(data))
+            pdf.write_bytes(
+                render_review_report(data) if isinstance(data, ReviewReportData) else render(data)
+            )
             kept.append(_png(pdf, 1, out_dir / f"{pdf.stem}-page1.png"))
             if (name, language) == (continuation_name, continuation_language):
                 page_png = out_dir / f"{pdf.stem}-page{continuation_page}.png"
