@@ -15,6 +15,7 @@ from typing import Any
 
 from dateutil.rrule import rrulestr
 
+from deliverydesk.domain.attachments import MAX_BYTES, size_problem, unsafe_filename_reason
 from deliverydesk.domain.drafts import (
     AttachmentDraft,
     ChangeRequestDraft,
@@ -37,8 +38,7 @@ from deliverydesk.errors import ValidationError
 TITLE_MAX = 200  # names, titles, single-line fields
 LONG_TEXT_MAX = 20_000  # descriptions, notes, details
 CODE_MAX = 32
-FILENAME_MAX = 255
-ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024
+ATTACHMENT_MAX_BYTES = MAX_BYTES
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 CLOCK_SKEW = timedelta(minutes=15)  # a phone's clock a little ahead of the laptop's
 EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2099, 12, 31)  # catches typos like 2206
@@ -274,18 +274,17 @@ def validate_handover_entry(draft: HandoverEntryDraft) -> HandoverEntryDraft:
 
 
 def validate_attachment(draft: AttachmentDraft) -> AttachmentDraft:
+    """A safe file name (``domain.attachments``: refused, never silently changed), 1 byte to 25 MB."""
     check = Checker()
-    filename = check.text("filename", draft.filename, required=True, limit=FILENAME_MAX)
-    if any(ch in filename for ch in "/\\\x00") or filename in {".", ".."}:
-        check.fail("filename", "A file name cannot contain / or \\.")
+    reason = unsafe_filename_reason(draft.filename)
+    if reason:
+        check.fail("filename", f"This file name cannot be used: {reason}.")
     media_type = check.text("media_type", draft.media_type, required=True, limit=127)
-    if not draft.data:
-        check.fail("data", "The file is empty.")
-    elif len(draft.data) > ATTACHMENT_MAX_BYTES:
-        size_mb = len(draft.data) / 1024 / 1024
-        check.fail("data", f"The file is {size_mb:.1f} MB; attachments are limited to 25 MB.")
+    problem = size_problem(len(draft.data))
+    if problem:
+        check.fail("data", problem)
     check.done()
-    return replace(draft, filename=filename, media_type=media_type)
+    return replace(draft, media_type=media_type)
 
 
 def validate_settings(draft: SettingsDraft) -> SettingsDraft:

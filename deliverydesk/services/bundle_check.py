@@ -14,7 +14,6 @@ import json
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +22,7 @@ from typing import Any
 
 import jsonschema
 
+from deliverydesk.domain.attachments import unsafe_filename_reason
 from deliverydesk.errors import BundleError
 from deliverydesk.services.bundle_schema import FORMAT_NAME, FORMAT_VERSION, shipped_schema
 from deliverydesk.store.bundle_rows import TableSpec, decode_row, table_specs
@@ -308,34 +308,3 @@ def _check_attachments(rows: list[dict[str, Any]], blobs: Mapping[str, bytes], l
     unused = sorted(set(blobs) - used)
     if unused:
         raise refused(f"The bundle holds content {unused[0][:12]} that no attachment uses.")
-
-
-_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_WINDOWS_DEVICES = frozenset(
-    {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-)
-
-
-def unsafe_filename_reason(name: str, max_chars: int = 255) -> str | None:
-    """Why a file name cannot be used as a plain name in one folder on any system, or None if it can."""
-    if not name.strip():
-        return "it is empty"
-    if len(name) > max_chars or len(name.encode("utf-8")) > 255:
-        return f"it is longer than {max_chars} characters"
-    if "\x00" in name:
-        return "it contains a NUL character"
-    if any(unicodedata.category(ch) == "Cc" for ch in name):
-        return "it contains a control character"
-    if any(ch in _BIDI_CONTROLS for ch in name):
-        return "it contains a text-direction control character"
-    if "/" in name or "\\" in name:
-        return "it contains a path separator"
-    if ":" in name:
-        return "it contains a drive or stream separator (:)"
-    if set(name) == {"."}:
-        return "it is a folder reference (. or ..)"
-    if name != name.rstrip(". "):
-        return "it ends with a dot or a space"
-    if name.split(".")[0].strip().upper() in _WINDOWS_DEVICES:
-        return "it is a device name on Windows"
-    return None
