@@ -73,11 +73,17 @@ def segments(text: str) -> list[str]:
     return [text, *parts] if len(parts) > 1 else [text]
 
 
+def best_similarity(query: frozenset[str], texts: Sequence[str]) -> float:
+    """The query's best cosine against the texts taken together or any one sentence of them, so one
+    matching sentence of a long record counts fully."""
+    pieces = [" ".join(texts)] + [s for t in texts for s in segments(t)]
+    return max(similarity(query, tokens(piece)) for piece in pieces)
+
+
 def _score(ask: frozenset[str], refs: frozenset[str], candidate: MatchCandidate) -> float:
     if candidate.ref.upper() in refs:
         return 1.0
-    pieces = [" ".join(candidate.texts)] + [s for t in candidate.texts for s in segments(t)]
-    return max(similarity(ask, tokens(piece)) for piece in pieces)
+    return best_similarity(ask, candidate.texts)
 
 
 def rank_matches(
