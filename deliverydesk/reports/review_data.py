@@ -43,7 +43,7 @@ class FollowUpData:
     description: str
     owner: str = ""
     revisit_on: date | None = None
-    done: bool = False
+    done_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Spacer, Table
 
+from deliverydesk.domain.review_texts import ReviewSide, horizon_name, review_question, side_name
+from deliverydesk.domain.revisits import Horizon, RevisitState, revisit_state
 from deliverydesk.reports.blocks import FIT, Flowable, data_table, key_values, para, paragraph, section
 from deliverydesk.reports.page import build_pdf
 from deliverydesk.reports.parts import letterhead
@@ -15,9 +17,7 @@ from deliverydesk.reports.review_data import FollowUpData, ReviewedIssueData, Re
 from deliverydesk.reports.styles import GOOD, WARN, Kit, grid_style, make_kit
 
 TITLE_KEY = "review.title"
-SIDES = ("client", "company")
-HORIZONS = ("short", "mid", "long")
-GRID_FRACTIONS = (0.24, 0.38, 0.38)
+GRID_FRACTIONS = (0.16, 0.42, 0.42)
 HORIZON_FILL = colors.HexColor("#F6F8FA")  # lighter than the header: the row headings
 
 
@@ -62,52 +62,62 @@ def _issue(kit: Kit, issue: ReviewedIssueData) -> list[Flowable]:
 
 
 def _grid(kit: Kit, data: ReviewReportData) -> list[Flowable]:
-    """Three horizon rows (heading with its question) by the two sides."""
-    t, styles = kit.t, kit.styles
+    """Three horizon rows by the two sides; each cell asks its question above the answer."""
+    t, styles, language = kit.t, kit.styles, kit.t.language
     widths = [kit.width * fraction for fraction in GRID_FRACTIONS]
-    header = ["", paragraph(t("review.client_side"), styles.cell_bold)]
-    header.append(paragraph(t("review.company_side"), styles.cell_bold))
-    rows: list[list[Flowable]] = [header]
-    for horizon in HORIZONS:
-        question = [
-            paragraph(t(f"review.{horizon}"), styles.cell_bold),
-            paragraph(t(f"review.{horizon}_question"), styles.small),
-        ]
-        answers = [getattr(data.answers, f"{side}_{horizon}").strip() for side in SIDES]
-        rows.append([question, *(_answer(kit, answer) for answer in answers)])
+    rows: list[list[Flowable]] = [
+        ["", *(paragraph(side_name(side, language), styles.cell_bold) for side in ReviewSide)]
+    ]
+    for horizon in Horizon:
+        cells = [paragraph(horizon_name(horizon, language), styles.cell_bold)]
+        for side in ReviewSide:
+            field = f"{side.value}_{horizon.value}"
+            answer = getattr(data.answers, field).strip()
+            cells.append(
+                [
+                    paragraph(review_question(field, language).question, styles.small),
+                    Spacer(1, 2),
+                    paragraph(answer, styles.cell)
+                    if answer
+                    else paragraph(t("review.not_answered"), styles.small),
+                ]
+            )
+        rows.append(cells)
     style = [*grid_style(), ("BACKGROUND", (0, 1), (0, -1), HORIZON_FILL)]
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT", style=style)
     return [section(kit, t("review.grid")), table]
 
 
-def _answer(kit: Kit, text: str) -> Flowable:
-    if text:
-        return paragraph(text, kit.styles.cell)
-    return paragraph(kit.t("review.not_answered"), kit.styles.small)
-
-
-def _status(t: Phrases, action: FollowUpData, data: ReviewReportData) -> str:
-    if action.done:
-        return t("review.done")
-    overdue = action.revisit_on is not None and action.revisit_on < data.meta.as_of
-    return t("review.overdue") if overdue else t("review.open")
+STATUS_KEYS = {
+    RevisitState.OVERDUE: "review.overdue",
+    RevisitState.DUE: "review.due",
+    RevisitState.SCHEDULED: "review.open",
+    RevisitState.UNSCHEDULED: "review.open",
+}
+STATUS_COLOURS = {RevisitState.DONE: GOOD, RevisitState.OVERDUE: WARN, RevisitState.DUE: WARN}
 
 
 def _actions(kit: Kit, data: ReviewReportData) -> list[Flowable]:
     t = kit.t
     header = (t("review.col_action"), t("col.owner"), t("review.col_revisit"), t("col.status"))
-    statuses = [_status(t, action, data) for action in data.actions]
+    states = [revisit_state(a.revisit_on, a.done_on, data.meta.as_of) for a in data.actions]
     rows = [
-        (a.description, a.owner, t.date(a.revisit_on), status)
-        for a, status in zip(data.actions, statuses, strict=True)
+        (a.description, a.owner, t.date(a.revisit_on), _status(t, a, state))
+        for a, state in zip(data.actions, states, strict=True)
     ]
     colours = [
-        ("TEXTCOLOR", (3, row), (3, row), GOOD if action.done else WARN)
-        for row, (action, status) in enumerate(zip(data.actions, statuses, strict=True), 1)
-        if action.done or status == t("review.overdue")
+        ("TEXTCOLOR", (3, row), (3, row), STATUS_COLOURS[state])
+        for row, state in enumerate(states, 1)
+        if state in STATUS_COLOURS
     ]
     table = data_table(kit, header, rows, (0.62, 0.38, FIT, FIT), colours)
     return [section(kit, t("review.actions")), table]
+
+
+def _status(t: Phrases, action: FollowUpData, state: RevisitState) -> str:
+    if state is RevisitState.DONE:
+        return t("review.done_on", date=t.date(action.done_on))
+    return t(STATUS_KEYS[state])
 
 
 def _recurrence(kit: Kit, data: ReviewReportData) -> list[Flowable]:

@@ -86,7 +86,7 @@ def _actions(language: Language) -> tuple[FollowUpData, ...]:
             ),
             pick(language, "Li Zhe (李喆)", "李喆"),
             date(2026, 3, 2),
-            done=True,
+            done_on=date(2026, 3, 2),
         ),
         FollowUpData(
             pick(

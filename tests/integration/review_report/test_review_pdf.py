@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from deliverydesk.domain.enums import Language, PaperSize
+from deliverydesk.domain.review_texts import ReviewSide, review_question, side_name
 from deliverydesk.reports.phrases import Phrases
 from deliverydesk.reports.review_data import ButterflyData, FollowUpData
 from deliverydesk.reports.review_report import render_review_report
@@ -35,8 +36,8 @@ def test_grid_actions_and_questions_extract(language: Language) -> None:
     texts = pages(render_review_report(data))
     whole = squeeze("".join(texts))
     answers = [getattr(data.answers, name) for name in CELLS]
-    questions = [t(f"review.{h}_question") for h in ("short", "mid", "long")]
-    sides = [t("review.client_side"), t("review.company_side"), t("review.not_answered")]
+    questions = [review_question(name, language).question for name in (*CELLS, "company_long")]
+    sides = [side_name(side, language) for side in ReviewSide] + [t("review.not_answered")]
     actions = [text for a in data.actions for text in (a.description, a.owner, t.date(a.revisit_on))]
     recurrence = [r.client for r in data.recurrence]
     for expected in (*answers, *questions, *sides, *actions, *recurrence, data.lessons):
@@ -52,7 +53,7 @@ def test_action_status_done_overdue_open(language: Language) -> None:
     t = Phrases(language)
     data = review_report(language)
     whole = squeeze("".join(pages(render_review_report(data))))
-    assert squeeze(t("review.done")) in whole  # the first action is done
+    assert squeeze(t("review.done_on", date=t.date(data.actions[0].done_on))) in whole
     assert squeeze(t("review.overdue")) in whole  # revisit date before the "as of" date
 
 
