@@ -1,0 +1,223 @@
+"""Search queries: the FTS5 trigram index on SQLite, a substring scan of the source tables elsewhere.
+
+At most ``max_matches`` records are ranked and counted, the newest written first (a query matching
+a large part of a big log would otherwise rank every hit); the page is ordered by bm25 relevance,
+then newest. Every value is bound; the FTS5 query and the LIKE patterns come from
+``domain.search`` (each term a quoted FTS5 string, LIKE wildcards escaped).
+
+PostgreSQL: ``ILIKE`` over the same text of the source tables, without an index (a sequential
+scan). The later step is a ``pg_trgm`` GIN index on that text, which serves ``ILIKE '%term%'``
+for terms of 3+ characters as the trigram index does here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import reduce
+from typing import Any
+
+from sqlalchemy import ColumnElement, Table, bindparam, func, literal, select, text, union_all
+
+from deliverydesk.domain.search import LIKE_ESCAPE, SearchQuery, fts_match_expression, like_pattern
+from deliverydesk.store.records import Session, newest_corrections
+from deliverydesk.store.search_tables import BODIES
+from deliverydesk.store.tables import (
+    ChangeRequestRow,
+    ExpectationRow,
+    IssueRow,
+    LogEntryRow,
+    ProjectRow,
+)
+
+_SOURCE_TABLES: dict[str, Table] = {
+    row.__tablename__: row.__table__  # type: ignore[misc]
+    for row in (LogEntryRow, ChangeRequestRow, ExpectationRow, IssueRow)
+}
+_PAGE = """
+WITH hits AS (
+  SELECT d.id AS id, {score} AS score FROM {source}
+  WHERE {conditions} ORDER BY {newest} DESC LIMIT :max_matches
+)
+SELECT d.kind, d.record_id, d.project_id, d.archived, d.body, p.code AS project_code,
+       p.archived_at IS NOT NULL AS project_archived, count(*) OVER () AS total
+FROM hits h JOIN search_doc d ON d.id = h.id JOIN project p ON p.id = d.project_id
+ORDER BY h.score, h.id DESC LIMIT :limit OFFSET :offset
+"""
+
+
+def search_documents(
+    session: Session,
+    query: SearchQuery,
+    *,
+    project_id: str | None,
+    kinds: Sequence[str],
+    include_archived: bool,
+    offset: int,
+    limit: int,
+    max_matches: int,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the records matching every term (plain mappings with the record's ``body``),
+    and how many matched (at most ``max_matches``)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return search_source_tables(
+            session,
+            query,
+            project_id=project_id,
+            kinds=kinds,
+            include_archived=include_archived,
+            offset=offset,
+            limit=limit,
+            max_matches=max_matches,
+        )
+    conditions, params = _conditions(query, project_id, kinds, include_archived)
+    if query.indexed_terms:
+        source, score, newest = (
+            "search_fts JOIN search_doc d ON d.id = search_fts.rowid",
+            "bm25(search_fts)",
+            "search_fts.rowid",
+        )
+        conditions.insert(0, "search_fts MATCH :match")
+        params["match"] = fts_match_expression(query.indexed_terms)
+    else:
+        source, score, newest = "search_doc d", "0", "d.id"
+    sql = text(_PAGE.format(source=source, score=score, conditions=" AND ".join(conditions), newest=newest))
+    if "kinds" in params:
+        sql = sql.bindparams(bindparam("kinds", expanding=True))
+    params.update(max_matches=max_matches, limit=limit, offset=offset)
+    rows = [dict(row) for row in session.execute(sql, params).mappings()]
+    return rows, (rows[0]["total"] if rows else _count_beyond(session, sql, params, offset))
+
+
+def _conditions(
+    query: SearchQuery, project_id: str | None, kinds: Sequence[str], include_archived: bool
+) -> tuple[list[str], dict[str, Any]]:
+    conditions: list[str] = ["1 = 1"]
+    params: dict[str, Any] = {}
+    for number, term in enumerate(query.scanned_terms):
+        conditions.append(f"d.body LIKE :like{number} ESCAPE '{LIKE_ESCAPE}'")
+        params[f"like{number}"] = like_pattern(term)
+    if project_id is not None:
+        conditions.append("d.project_id = :project_id")
+        params["project_id"] = project_id
+    if kinds:
+        conditions.append("d.kind IN :kinds")
+        params["kinds"] = list(kinds)
+    if not include_archived:
+        conditions.append("d.archived = 0")
+        conditions.append("d.project_id NOT IN (SELECT id FROM project WHERE archived_at IS NOT NULL)")
+    return conditions, params
+
+
+def _count_beyond(session: Session, sql: Any, params: dict[str, Any], offset: int) -> int:
+    """The total when the page itself is empty (an offset past the end): ask for the first row."""
+    if offset == 0:
+        return 0
+    first = session.execute(sql, {**params, "offset": 0, "limit": 1}).mappings().first()
+    return int(first["total"]) if first is not None else 0
+
+
+def _body(table: Table) -> ColumnElement[str]:
+    """The same text the SQLite triggers index, built from the table's columns."""
+    names = [word[4:] for word in BODIES[table.name].split() if word.startswith("{r}.")]
+    columns: list[ColumnElement[str]] = [table.c[name] for name in names]
+    return reduce(lambda left, right: left + "\n" + right, columns)
+
+
+def search_source_tables(
+    session: Session,
+    query: SearchQuery,
+    *,
+    project_id: str | None,
+    kinds: Sequence[str],
+    include_archived: bool,
+    offset: int,
+    limit: int,
+    max_matches: int,
+) -> tuple[list[dict[str, Any]], int]:
+    """The index-free search (PostgreSQL): ``ILIKE`` every term over the source tables' text, newest
+    written first. Runs on SQLite too, which is how it is tested."""
+    parts = []
+    for kind in kinds or list(_SOURCE_TABLES):
+        table = _SOURCE_TABLES[kind]
+        body = _body(table)
+        matches = [body.ilike(like_pattern(term), escape=LIKE_ESCAPE) for term in query.terms]
+        part = select(
+            literal(kind).label("kind"),
+            table.c.id.label("record_id"),
+            table.c.project_id,
+            table.c.archived_at.is_not(None).label("archived"),
+            body.label("body"),
+            table.c.created_at,
+        ).where(*matches)
+        if project_id is not None:
+            part = part.where(table.c.project_id == project_id)
+        if not include_archived:
+            part = part.where(table.c.archived_at.is_(None))
+        parts.append(part)
+    return _page_of_union(session, union_all(*parts).subquery(), include_archived, offset, limit, max_matches)
+
+
+def _page_of_union(
+    session: Session, found: Any, include_archived: bool, offset: int, limit: int, max_matches: int
+) -> tuple[list[dict[str, Any]], int]:
+    project = ProjectRow.__table__
+    newest = (
+        select(found, project.c.code.label("project_code"))
+        .join(project, project.c.id == found.c.project_id)
+        .order_by(found.c.created_at.desc(), found.c.record_id.desc())
+        .limit(max_matches)
+    )
+    if not include_archived:
+        newest = newest.where(project.c.archived_at.is_(None))
+    capped = newest.subquery()
+    total = session.scalar(select(func.count()).select_from(capped)) or 0
+    page = select(capped).order_by(capped.c.created_at.desc(), capped.c.record_id.desc())
+    rows = session.execute(page.offset(offset).limit(limit)).mappings()
+    return [{**row, "project_archived": False} for row in rows], total
+
+
+def record_details(session: Session, hits: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """For each hit's record id: ref, title, when, is_correction, corrected (one query per kind)."""
+    ids: dict[str, list[str]] = {}
+    for hit in hits:
+        ids.setdefault(hit["kind"], []).append(hit["record_id"])
+    details: dict[str, dict[str, Any]] = {}
+    for kind, record_ids in ids.items():
+        details.update(_DETAILS[kind](session, record_ids))
+    return details
+
+
+def _log_details(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
+    rows = session.execute(
+        select(
+            LogEntryRow.id, LogEntryRow.summary, LogEntryRow.occurred_at, LogEntryRow.correction_of_id
+        ).where(LogEntryRow.id.in_(ids))
+    )
+    corrected = newest_corrections(session, ids)
+    return {
+        row.id: {
+            "ref": "",
+            "title": row.summary,
+            "when": row.occurred_at,
+            "is_correction": row.correction_of_id is not None,
+            "corrected": row.id in corrected,
+        }
+        for row in rows
+    }
+
+
+def _details_of(row_cls: Any, title: str, when: str) -> Any:
+    def details(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
+        columns = (row_cls.id, row_cls.ref, getattr(row_cls, title), getattr(row_cls, when))
+        rows = session.execute(select(*columns).where(row_cls.id.in_(ids)))
+        return {row[0]: {"ref": row[1], "title": row[2], "when": row[3]} for row in rows}
+
+    return details
+
+
+_DETAILS = {
+    "log_entry": _log_details,
+    "change_request": _details_of(ChangeRequestRow, "title", "requested_on"),
+    "expectation": _details_of(ExpectationRow, "statement", "updated_at"),
+    "issue": _details_of(IssueRow, "title", "reported_on"),
+}
