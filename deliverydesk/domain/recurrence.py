@@ -98,7 +98,7 @@ class SimilarIssue:
     same_category: bool
 
     def category_name(self, language: Language) -> str:
-        return _name(self.category_name_en, self.category_name_zh, language)
+        return category_label(self.category_name_en, self.category_name_zh, language)
 
 
 # --- recurrence ----------------------------------------------------------------------------------
@@ -167,7 +167,7 @@ class RecurrenceItem:
         return len(self.clients)
 
     def category_name(self, language: Language) -> str:
-        return _name(self.category_name_en, self.category_name_zh, language)
+        return category_label(self.category_name_en, self.category_name_zh, language)
 
 
 def second_half_start(since: date, until: date) -> date:
@@ -256,7 +256,7 @@ def _recurrence(
     )
 
 
-def _name(english: str, chinese: str, language: Language) -> str:
-    """The name in ``language``, falling back to the other one when it is empty."""
+def category_label(english: str, chinese: str, language: Language) -> str:
+    """A category's name in ``language``, falling back to the other one when it is empty."""
     preferred, other = (chinese, english) if language is Language.ZH_CN else (english, chinese)
     return preferred or other
