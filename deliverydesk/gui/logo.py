@@ -1,16 +1,16 @@
-"""Company logo intake: PNG or JPEG, bounded in bytes and pixels, stored as PNG."""
+"""Company logo intake: PNG or JPEG, bounded in bytes and pixels (services/images), stored as PNG."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice
+from PySide6.QtGui import QImage
 
 from deliverydesk.errors import ValidationError
+from deliverydesk.services.images import LOGO_IMAGES, ImageFacts, ImageProblem, inspect_image
 
 MAX_BYTES = 2 * 1024 * 1024  # the same bound the settings service enforces
-MAX_SIDE = 4000  # pixels per side: a letterhead logo never needs more
 FIELD = "logo_png"
 
 
@@ -30,20 +30,18 @@ def read_logo(path: Path) -> bytes:
 def logo_png(data: bytes) -> bytes:
     if len(data) > MAX_BYTES:
         raise _fail(QCoreApplication.translate("Logo", "The logo is larger than 2 MB; use a smaller image."))
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    kind = bytes(reader.format().data()).decode()
-    if kind not in ("png", "jpeg"):
+    found = inspect_image(data, LOGO_IMAGES)  # the header only: the one image check (services/images)
+    if found is ImageProblem.UNREADABLE:
         raise _fail(QCoreApplication.translate("Logo", "Choose a PNG or JPEG image."))
-    size = reader.size()
-    if size.width() > MAX_SIDE or size.height() > MAX_SIDE:
+    if found is ImageProblem.TOO_LARGE:
         raise _fail(QCoreApplication.translate("Logo", "The logo is too large: at most 4000 × 4000 pixels."))
-    image = reader.read()
+    damaged = _fail(QCoreApplication.translate("Logo", "The image is damaged and cannot be read."))
+    if not isinstance(found, ImageFacts):
+        raise damaged
+    image = QImage.fromData(data)  # decoding is bounded now: at most 4000 × 4000 pixels
     if image.isNull():
-        raise _fail(QCoreApplication.translate("Logo", "The image is damaged and cannot be read."))
-    return data if kind == "png" else _to_png(image)
+        raise damaged
+    return data if found.format == "PNG" else _to_png(image)
 
 
 def _to_png(image: QImage) -> bytes:

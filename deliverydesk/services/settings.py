@@ -7,6 +7,7 @@ from deliverydesk.domain.models import SettingsItem
 from deliverydesk.domain.validation import validate_settings
 from deliverydesk.services.common import apply_draft, save_changes, stamp_new, to_item
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.images import STORED_LOGO, check_image
 from deliverydesk.store.records import Session, settings_row
 from deliverydesk.store.tables import SettingsRow
 
@@ -41,6 +42,8 @@ def _defaults(ctx: ServiceContext) -> SettingsItem:
 
 def update_settings(ctx: ServiceContext, draft: SettingsDraft) -> SettingsItem:
     draft = validate_settings(draft)
+    if draft.logo_png is not None:  # printed on every letter: a PNG within the logo's pixel bounds
+        check_image(draft.logo_png, STORED_LOGO, field="logo_png", what="The logo")
     with ctx.db.unit_of_work() as session:
         row = _row(ctx, session)
         apply_draft(row, draft, skip=())

@@ -15,6 +15,7 @@ from deliverydesk.services import attachments, change_requests, log, settings
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.tables import BlobRow, LogEntryRow
 from tests.conftest import FIXED_NOW
+from tests.integration.attachments.conftest import tiny_png
 from tests.integration.services.conftest import Setup, day, make_project
 
 
@@ -98,7 +99,7 @@ def blob_count(ctx: ServiceContext) -> int:
 
 
 def test_attachments_are_stored_once_per_content(ctx: ServiceContext, setup: Setup) -> None:
-    data = b"\x89PNG fake photo bytes"
+    data = tiny_png()
     first = attachments.add_attachment(
         ctx,
         AttachmentDraft(

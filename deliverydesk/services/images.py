@@ -1,0 +1,90 @@
+"""The one image check: what an image's header says, bounded before anything is decoded.
+
+A 40 KB PNG can declare 100,000 × 100,000 pixels and take 30 GB once decoded (a decompression bomb).
+Pillow reads only the header here; PNG chunks are walked and their checksums verified (which catches a
+cut-off file) without decompressing the pixels. Used for attachments and for the company logo."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from enum import Enum
+
+from PIL import Image, UnidentifiedImageError
+
+from deliverydesk.errors import ValidationError
+
+# The raster formats an engineer attaches (photos, scans, screenshots); others are plain files.
+KNOWN_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP")
+_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"II*\x00", b"MM\x00*")
+
+
+@dataclass(frozen=True)
+class ImageRule:
+    max_side: int  # pixels, width or height
+    max_pixels: int
+    formats: tuple[str, ...] = KNOWN_FORMATS
+
+
+ATTACHMENT_IMAGES = ImageRule(max_side=20_000, max_pixels=50_000_000)  # a 50-megapixel camera is plenty
+LOGO_IMAGES = ImageRule(max_side=4000, max_pixels=16_000_000, formats=("PNG", "JPEG"))
+STORED_LOGO = ImageRule(max_side=4000, max_pixels=16_000_000, formats=("PNG",))  # stored as PNG
+
+
+class ImageProblem(Enum):
+    UNREADABLE = "unreadable"  # not an image of an allowed format, or its header is cut off
+    TOO_LARGE = "too large"  # more pixels than the rule allows
+    DAMAGED = "damaged"  # the header is fine but the data is cut off or corrupt
+
+
+@dataclass(frozen=True)
+class ImageFacts:
+    format: str  # Pillow's name: "PNG", "JPEG", ...
+    media_type: str  # what the bytes are, whatever the file name says
+    width: int
+    height: int
+
+
+def looks_like_image(data: bytes) -> bool:
+    """The bytes start like a raster image (whatever the name or the stated type claims)."""
+    return data.startswith(_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+
+
+def inspect_image(data: bytes, rule: ImageRule) -> ImageFacts | ImageProblem:
+    """The image's facts, or why it is refused; never decodes the pixels."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=rule.formats)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return ImageProblem.TOO_LARGE
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return ImageProblem.UNREADABLE
+    with image:
+        width, height = image.size
+        if max(width, height) > rule.max_side or width * height > rule.max_pixels:
+            return ImageProblem.TOO_LARGE
+        facts = ImageFacts(image.format or "", image.get_format_mimetype() or "", width, height)
+        try:
+            image.verify()  # PNG: every chunk's checksum up to IEND, pixels left compressed
+        except Exception:  # Pillow raises many types for broken files (struct.error, SyntaxError, ...)
+            return ImageProblem.DAMAGED
+    return facts
+
+
+def check_image(data: bytes, rule: ImageRule, *, field: str, what: str) -> ImageFacts:
+    """``inspect_image``, refusing with a ValidationError on ``field``; ``what`` names the file."""
+    found = inspect_image(data, rule)
+    if isinstance(found, ImageFacts):
+        return found
+    formats = " or ".join(rule.formats) if len(rule.formats) < 3 else "an image format this app reads"
+    message = {
+        ImageProblem.UNREADABLE: f"{what} cannot be read as an image ({formats}).",
+        ImageProblem.TOO_LARGE: (
+            f"{what} has too many pixels: at most {rule.max_side:,} pixels a side and "
+            f"{rule.max_pixels // 1_000_000} megapixels."
+        ),
+        ImageProblem.DAMAGED: f"{what} is damaged or cut off and cannot be read.",
+    }[found]
+    raise ValidationError({field: message})
