@@ -20,7 +20,7 @@ from deliverydesk.paths import DB_URL_ENV, DataPaths, data_paths, sqlite_url
 from deliverydesk.services.context import ServiceContext, system_clock
 from deliverydesk.store.backups import BackupInfo
 from deliverydesk.store.backups import list_backups as _list_backup_files
-from deliverydesk.store.checkup import check_file
+from deliverydesk.store.checkup import check_file, check_trail
 from deliverydesk.store.database import sqlite_path
 from deliverydesk.store.opening import OpenSettings, backup_open_database, is_sqlite_url, open_database
 from deliverydesk.store.opening import database_exists as _database_exists
@@ -97,6 +97,7 @@ def open_workspace(options: OpenOptions, clock: Clock = system_clock) -> Workspa
     """Open (or, with ``create``, create) the database: identified, checked, backed up, upgraded."""
     paths, url = _resolve(options)
     opened = open_database(url, _settings(options, paths, clock))
+    opened.db.audit.clock = clock  # audit events are stamped by the services' clock
     ctx = ServiceContext(db=opened.db, clock=clock)
     return Workspace(
         ctx=ctx,
@@ -113,12 +114,14 @@ def database_exists(options: OpenOptions) -> bool:
 
 
 def check_database(options: OpenOptions) -> CheckResult:
-    """Identity, integrity, foreign keys and schema revision; never modifies the file."""
+    """Identity, integrity, foreign keys, schema revision and the audit trail's hash chain; never
+    modifies the file."""
     paths, url = _resolve(options)
     if not is_sqlite_url(url):
-        exists = _database_exists(url)
-        lines = ("server database: reachable, schema present" if exists else "server database: NO SCHEMA",)
-        return CheckResult(ok=exists, lines=lines)
+        if not _database_exists(url):
+            return CheckResult(ok=False, lines=("server database: NO SCHEMA",))
+        trail_ok, trail = check_trail(url)
+        return CheckResult(ok=trail_ok, lines=("server database: reachable, schema present", *trail))
     report = check_file(sqlite_path(url), paths.backups)
     return CheckResult(ok=report.ok, lines=report.lines)
 

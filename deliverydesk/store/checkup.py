@@ -6,7 +6,10 @@ import sqlite3
 from pathlib import Path
 
 from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.paths import sqlite_url
+from deliverydesk.store.audit import trail_lines
 from deliverydesk.store.backups import list_backups, newest_good_backup
+from deliverydesk.store.database import make_engine
 from deliverydesk.store.health import HealthReport, full_report
 from deliverydesk.store.identity import identify, probe
 from deliverydesk.store.migrate import head_revision, known_revisions
@@ -32,7 +35,23 @@ def _file_lines(database: Path, migrations_dir: Path | None) -> tuple[bool, list
     except sqlite3.DatabaseError as exc:
         return False, [*lines, f"integrity: DAMAGED ({exc})"]
     revision_ok, revision_line = _revision_line(identity.revision, migrations_dir)
-    return health.ok and revision_ok, [*lines, *health.lines, revision_line]
+    audit_ok, audit_lines = _audit_lines(database) if health.ok else (True, [])
+    return health.ok and revision_ok and audit_ok, [*lines, *health.lines, revision_line, *audit_lines]
+
+
+def _audit_lines(database: Path) -> tuple[bool, list[str]]:
+    """The audit trail's hash chain, read through a read-only connection."""
+    return check_trail(sqlite_url(database))
+
+
+def check_trail(url: str) -> tuple[bool, list[str]]:
+    """The audit trail's hash chain of the database at ``url`` (a file or a server), read-only."""
+    engine = make_engine(url, readonly=True)
+    try:
+        with engine.connect() as connection:
+            return trail_lines(connection)
+    finally:
+        engine.dispose()
 
 
 def _revision_line(revision: str | None, migrations_dir: Path | None) -> tuple[bool, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from deliverydesk.errors import (
     ReadOnlyStorageError,
     StorageError,
 )
+from deliverydesk.store.audit import AuditContext, install_audit
 from deliverydesk.store.identity import (
     SQLITE_BUSY,
     SQLITE_CANTOPEN,
@@ -131,15 +132,17 @@ class Database:
     """An open database: hand out one session per user action through ``unit_of_work``.
 
     ``lock`` is the single-writer lock held while this database is open for writing; ``close``
-    releases it."""
+    releases it. ``audit`` says who and when for the audit events every flush appends."""
 
     url: str
     engine: Engine
     readonly: bool = False
     lock: WriterLock | None = None
+    audit: AuditContext = field(default_factory=AuditContext)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        install_audit(self._sessions, self.audit)
 
     @property
     def is_sqlite(self) -> bool:

@@ -19,7 +19,9 @@ def _modelled(name: str | None, type_: str, _parents: object) -> bool:
 
 def test_migrated_schema_matches_models(migrated_db: Database) -> None:
     with migrated_db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_name": _modelled})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": _modelled}
+        )
         assert compare_metadata(context, Base.metadata) == []
         assert current_revision(connection) == head_revision()
 

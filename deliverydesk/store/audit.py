@@ -1,0 +1,295 @@
+"""Writing and reading the audit trail: events appended in the same transaction as the change.
+
+Every flush of a session made by ``Database`` appends one event per created, changed, archived,
+restored or deleted record (``after_flush``: the attributes' history is still there), chained to the
+anchor row read ``FOR UPDATE`` (on SQLite the flush already holds the write lock). Bundle imports
+write with Core, past the ORM: ``audit_upsert`` records those. What is not audited: file contents
+(``blob``: an attachment's event carries the digest), the audit tables themselves, and tables that
+are derived from others (``UNAUDITED_TABLES``).
+
+Who: the engineer's name from Settings, read once per open database and re-read after a flush that
+changes it; without one, the operating system's login name.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from sqlalchemy import Connection, Table, event, insert, inspect, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from deliverydesk.domain.audit import (
+    AuditAction,
+    AuditEvent,
+    ChainHead,
+    ChainReport,
+    EventDraft,
+    chain_events,
+    changes_json,
+    describe_problem,
+    verify_chain,
+)
+from deliverydesk.store.audit_tables import AUDIT_HEAD_ID, AuditEventRow, AuditHeadRow
+from deliverydesk.store.tables import Base, ProjectRow, RecordMixin, SettingsRow, utc_now
+
+EVENTS: Table = AuditEventRow.__table__  # type: ignore[assignment]
+HEAD: Table = AuditHeadRow.__table__  # type: ignore[assignment]
+UNAUDITED_TABLES: frozenset[str] = frozenset()  # derived tables (rebuilt from others), if any
+NOT_CHANGES = frozenset({"id", "created_at", "updated_at"})  # the event's own when and which
+BUNDLE_IMPORT = "bundle import"
+_VERIFY_BATCH = 1000
+
+
+@dataclass
+class AuditContext:
+    """Who and when for the events of one open database. ``clock`` is the services' clock."""
+
+    clock: Callable[[], datetime] = utc_now
+    engineer: str | None = field(default=None)  # from Settings; None = not read yet
+
+    def actor(self, connection: Connection) -> str:
+        if self.engineer is None:
+            query = select(SettingsRow.engineer_name).order_by(SettingsRow.created_at).limit(1)
+            self.engineer = (connection.scalar(query) or "").strip()
+        return self.engineer or login_name()
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment or the user database
+        return "unknown user"
+
+
+def install_audit(sessions: sessionmaker[Session], context: AuditContext) -> None:
+    """Append audit events to every flush of the sessions ``sessions`` makes."""
+    event.listen(sessions, "after_flush", partial(_after_flush, context))
+
+
+# --- changes of ORM objects --------------------------------------------------------------------
+
+
+def _audited(obj: object) -> bool:
+    return isinstance(obj, RecordMixin) and obj.__tablename__ not in UNAUDITED_TABLES  # type: ignore[attr-defined]
+
+
+def _keys(obj: object) -> list[str]:
+    return [a.key for a in inspect(type(obj)).column_attrs if a.key not in NOT_CHANGES]
+
+
+def _loaded(obj: object) -> dict[str, Any]:
+    values = inspect(obj).dict
+    return {key: values[key] for key in _keys(obj) if key in values}
+
+
+def _edits(obj: object) -> dict[str, tuple[Any, Any]]:
+    """{field: (old, new)} of the attributes changed on ``obj`` in this flush."""
+    state, changes = inspect(obj), {}
+    for key in _keys(obj):
+        history = state.attrs[key].history
+        if history.added or history.deleted:
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if old != new:
+                changes[key] = (old, new)
+    return changes
+
+
+def _project_of(entity: str, record_id: str, values: Mapping[str, Any]) -> str | None:
+    return record_id if entity == ProjectRow.__tablename__ else values.get("project_id")
+
+
+@dataclass(frozen=True)
+class _Change:
+    entity: str
+    record_id: str
+    project_id: str | None
+    action: AuditAction
+    changes: dict[str, tuple[Any, Any]]
+
+    def draft(self, when: datetime, actor: str) -> EventDraft:
+        text = changes_json(self.changes)
+        return EventDraft(when, actor, self.entity, self.record_id, self.project_id, self.action, text)
+
+
+def _action(changes: Mapping[str, tuple[Any, Any]]) -> AuditAction:
+    if "archived_at" in changes:
+        old, new = changes["archived_at"]
+        if (old is None) != (new is None):
+            return AuditAction.ARCHIVE if new is not None else AuditAction.RESTORE
+    return AuditAction.UPDATE
+
+
+def created(entity: str, values: Mapping[str, Any]) -> _Change:
+    """A new record: its initial values (empty ones left out)."""
+    changes = {k: (None, v) for k, v in values.items() if k not in NOT_CHANGES and v not in (None, "")}
+    record_id = str(values["id"])
+    return _Change(entity, record_id, _project_of(entity, record_id, values), AuditAction.CREATE, changes)
+
+
+def edited(entity: str, record_id: str, values: Mapping[str, Any], changes: dict[str, Any]) -> _Change | None:
+    """A changed record, or None when nothing but its timestamps changed."""
+    if not changes:
+        return None
+    return _Change(entity, record_id, _project_of(entity, record_id, values), _action(changes), changes)
+
+
+def _flush_changes(session: Session) -> list[_Change]:
+    found: list[_Change] = []
+    for obj in session.new:
+        if _audited(obj):
+            found.append(created(obj.__tablename__, {"id": obj.id, **_loaded(obj)}))
+    for obj in session.dirty:
+        if _audited(obj):
+            change = edited(obj.__tablename__, obj.id, _loaded(obj), _edits(obj))
+            found += [change] if change is not None else []
+    for obj in session.deleted:
+        if _audited(obj):
+            values = _loaded(obj)
+            gone = {k: (v, None) for k, v in values.items() if v not in (None, "")}
+            project_id = _project_of(obj.__tablename__, obj.id, values)
+            found.append(_Change(obj.__tablename__, obj.id, project_id, AuditAction.DELETE, gone))
+    return found
+
+
+def _after_flush(context: AuditContext, session: Session, _flush_context: Any) -> None:
+    changes = _flush_changes(session)
+    if any(c.entity == SettingsRow.__tablename__ and "engineer_name" in c.changes for c in changes):
+        context.engineer = None  # read again, inside this transaction
+    if changes:
+        connection = session.connection()
+        when, actor = context.clock(), context.actor(connection)
+        append_events(connection, [change.draft(when, actor) for change in changes])
+
+
+# --- the chain ---------------------------------------------------------------------------------
+
+
+def _read_head(connection: Connection) -> tuple[ChainHead, bool]:
+    """The anchor (locked for this transaction) and whether its row exists."""
+    query = select(HEAD.c.last_seq, HEAD.c.last_hash).where(HEAD.c.id == AUDIT_HEAD_ID).with_for_update()
+    row = connection.execute(query).first()
+    if row is not None:
+        return ChainHead(row.last_seq, row.last_hash), True
+    # The anchor row was removed: carry on from the newest event (``check`` reports the removal).
+    newest = connection.execute(select(EVENTS.c.seq, EVENTS.c.hash).order_by(EVENTS.c.seq.desc()).limit(1))
+    last = newest.first()
+    return (ChainHead(last.seq, last.hash) if last is not None else ChainHead()), False
+
+
+def append_events(connection: Connection, drafts: Sequence[EventDraft]) -> None:
+    """Chain ``drafts`` after the anchor and move the anchor, in the caller's transaction."""
+    head, anchored = _read_head(connection)
+    events, new_head = chain_events(head, drafts)
+    connection.execute(insert(EVENTS), [{**e.__dict__, "action": str(e.action)} for e in events])
+    if anchored:
+        values = {"last_seq": new_head.seq, "last_hash": new_head.hash}
+        connection.execute(update(HEAD).where(HEAD.c.id == AUDIT_HEAD_ID).values(values))
+    else:
+        connection.execute(
+            insert(HEAD).values(id=AUDIT_HEAD_ID, last_seq=new_head.seq, last_hash=new_head.hash)
+        )
+
+
+def audit_upsert(
+    session: Session,
+    table: Table,
+    new: Sequence[Mapping[str, Any]],
+    changed: Sequence[tuple[Mapping[str, Any], Mapping[str, Any]]],
+    when: datetime,
+) -> None:
+    """Events for rows a bundle import inserted (``new``) or overwrote (``(stored, imported)`` pairs)."""
+    if table.name in UNAUDITED_TABLES:
+        return
+    changes = [created(table.name, row) for row in new]
+    for stored, row in changed:
+        edits = {k: (stored[k], row[k]) for k in row if k not in NOT_CHANGES and stored[k] != row[k]}
+        change = edited(table.name, str(row["id"]), row, edits)
+        changes += [change] if change is not None else []
+    if changes:
+        connection = session.connection()
+        actor = f"{AuditContext().actor(connection)} ({BUNDLE_IMPORT})"
+        append_events(connection, [change.draft(when, actor) for change in changes])
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def _event(row: Any) -> AuditEvent:
+    return AuditEvent(
+        seq=row.seq,
+        occurred_at=row.occurred_at,
+        actor=row.actor,
+        entity=row.entity,
+        record_id=row.record_id,
+        project_id=row.project_id,
+        action=row.action,
+        changes=row.changes,
+        prev_hash=row.prev_hash,
+        hash=row.hash,
+    )
+
+
+def record_events(session: Session, record_id: str, limit: int = 1000) -> list[AuditEvent]:
+    """The newest ``limit`` events of one record, newest first."""
+    query = select(EVENTS).where(EVENTS.c.record_id == record_id).order_by(EVENTS.c.seq.desc()).limit(limit)
+    return [_event(row) for row in session.execute(query)]
+
+
+def trail_start(session: Session) -> datetime | None:
+    """When the audit trail began (its first event), None while it is empty."""
+    return session.scalar(select(EVENTS.c.occurred_at).order_by(EVENTS.c.seq).limit(1))
+
+
+def _all_events(connection: Connection) -> Iterator[AuditEvent]:
+    query = select(EVENTS).order_by(EVENTS.c.seq)
+    for row in connection.execution_options(yield_per=_VERIFY_BATCH).execute(query):
+        yield _event(row)
+
+
+def verify_trail(connection: Connection) -> ChainReport:
+    """The whole chain checked in one streaming pass (memory stays bounded on any size)."""
+    row = connection.execute(
+        select(HEAD.c.last_seq, HEAD.c.last_hash).where(HEAD.c.id == AUDIT_HEAD_ID)
+    ).first()
+    head = ChainHead(row.last_seq, row.last_hash) if row is not None else None
+    return verify_chain(_all_events(connection), head)
+
+
+_NAMING_COLUMNS = ("ref", "code", "name", "title")  # what names a record to a person, best first
+
+
+def _record_label(connection: Connection, entity: str, record_id: str) -> str:
+    """ "change request CR-3" (or the record's name); the id when there is none (the entity may be forged)."""
+    table = Base.metadata.tables.get(entity)
+    name = entity.replace("_", " ")
+    naming = [table.c[c] for c in _NAMING_COLUMNS if table is not None and c in table.c]
+    found = (
+        connection.scalar(select(naming[0]).where(table.c.id == record_id))
+        if naming and table is not None
+        else None
+    )
+    text = str(found) if found else record_id
+    return f"{name} {text[:60]}"
+
+
+def trail_lines(connection: Connection) -> tuple[bool, list[str]]:
+    """``deliverydesk check``'s lines about the audit trail, and whether it is intact."""
+    if not inspect(connection).has_table(EVENTS.name):
+        return True, ["audit trail: not started (it begins after the upgrade on the next open)"]
+    report = verify_trail(connection)
+    if report.ok:
+        since = f", since {report.first_occurred_at:%Y-%m-%d}" if report.first_occurred_at else ""
+        return True, [f"audit trail: ok ({report.events} events{since})"]
+    lines = ["audit trail: TAMPERED"]
+    for problem in report.problems:
+        label = _record_label(connection, problem.entity, problem.record_id) if problem.entity else ""
+        lines.append(f"  {describe_problem(problem, label)}")
+    if report.more_problems:
+        lines.append(f"  … and {report.more_problems} more problem(s)")
+    return False, lines
