@@ -21,6 +21,21 @@ SEARCH_TABLES = frozenset(
     {SEARCH_DOC, SEARCH_FTS, *(f"{SEARCH_FTS}_{s}" for s in ("data", "idx", "docsize", "config"))}
 )
 
+# The tables, as migration 0003 creates them (detail=full: phrase queries, bm25; see benchmarks/README.md).
+SEARCH_DDL = {
+    SEARCH_DOC: "CREATE TABLE search_doc ("
+    " id INTEGER PRIMARY KEY,"
+    " kind VARCHAR(32) NOT NULL,"
+    " record_id VARCHAR(36) NOT NULL,"
+    " project_id VARCHAR(36) NOT NULL,"
+    " archived BOOLEAN NOT NULL DEFAULT 0,"
+    " body TEXT NOT NULL DEFAULT '')",
+    "ix_search_doc_record_id": "CREATE INDEX ix_search_doc_record_id ON search_doc (record_id)",
+    "ix_search_doc_project_id": "CREATE INDEX ix_search_doc_project_id ON search_doc (project_id)",
+    SEARCH_FTS: "CREATE VIRTUAL TABLE search_fts USING fts5("
+    "body, content='search_doc', content_rowid='id', tokenize='trigram', detail='full')",
+}
+
 # The text worth searching, per source table ("{r}" is NEW in a trigger).
 BODIES = {
     "log_entry": "{r}.summary || char(10) || {r}.participants || char(10) || {r}.details",
@@ -92,7 +107,8 @@ def has_search_index(execute: Execute) -> bool:
 
 
 def missing_search_triggers(execute: Execute) -> list[str]:
-    """The names of the index's triggers this file lacks (empty when complete, or no index at all)."""
+    """The names of the index's triggers this file lacks (empty when complete, or no index at all:
+    a file not yet upgraded to 0003)."""
     if not has_search_index(execute):
         return []
     present = _names(execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall())
@@ -111,6 +127,22 @@ def create_search_triggers(execute: Execute) -> list[str]:
         for name in sorted(set(missing) | set(_INDEX_TRIGGERS)):
             execute(SEARCH_TRIGGERS[name])
     return missing
+
+
+def build_search_index(execute: Execute) -> None:
+    """Create the index in a file that has none (benchmarks, repairs): tables, backfill, triggers."""
+    if not has_search_index(execute):
+        for statement in SEARCH_DDL.values():
+            execute(statement)
+        create_search_triggers(execute)
+
+
+def drop_search_index(execute: Execute) -> None:
+    """Remove the index, its tables and triggers (what downgrading 0003 does)."""
+    for name in SEARCH_TRIGGERS:
+        execute(f"DROP TRIGGER IF EXISTS {name}")
+    execute(f"DROP TABLE IF EXISTS {SEARCH_FTS}")
+    execute(f"DROP TABLE IF EXISTS {SEARCH_DOC}")
 
 
 def _rebuild_documents(execute: Execute) -> None:

@@ -17,9 +17,12 @@ from deliverydesk.store.database import Database, make_engine
 from deliverydesk.store.migrate import alembic_config, upgrade
 from deliverydesk.store.search import search_documents, search_source_tables
 from deliverydesk.store.search_tables import (
+    SEARCH_DDL,
     SEARCH_TABLES,
     SEARCH_TRIGGERS,
+    build_search_index,
     create_search_triggers,
+    drop_search_index,
     missing_search_triggers,
 )
 from tests.conftest import fixed_clock
@@ -36,6 +39,22 @@ def test_a_migrated_file_has_exactly_the_index_triggers_of_the_store(migrated_db
     with migrated_db.engine.connect() as connection:
         assert _triggers(connection) == SEARCH_TRIGGERS
         assert missing_search_triggers(connection.exec_driver_sql) == []
+        names = ", ".join(f"'{name}'" for name in SEARCH_DDL)
+        found = connection.exec_driver_sql(f"SELECT name, sql FROM sqlite_master WHERE name IN ({names})")
+        assert dict(found.all()) == SEARCH_DDL  # the tables too: the store's copy has not drifted
+
+
+def test_an_index_dropped_and_built_again_finds_the_same(ctx: ServiceContext, records: Records) -> None:
+    with ctx.db.engine.begin() as connection:
+        drop_search_index(connection.exec_driver_sql)
+        assert missing_search_triggers(connection.exec_driver_sql) == []  # no index: nothing to miss
+        build_search_index(connection.exec_driver_sql)
+        assert _triggers(connection) == SEARCH_TRIGGERS
+    assert search_records(ctx, "现场培训").total == 2
+    assert {hit.record_id for hit in search_records(ctx, "合同").rows} == {
+        records.log_id,
+        records.change_request_id,
+    }
 
 
 def test_missing_triggers_are_found_and_recreated_with_the_rows_missed_meanwhile(
