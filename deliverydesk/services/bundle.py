@@ -133,7 +133,7 @@ def import_valid_bundle(ctx: ServiceContext, bundle: ValidBundle) -> ImportSumma
         conflicts = find_conflicts(session, bundle.records)
         if conflicts:
             raise refused(_describe_conflict(conflicts[0], bundle))
-        counts = upsert_records(session, bundle.records, bundle.blobs)
+        counts = upsert_records(session, bundle.records, bundle.blobs, ctx.now())
     return ImportSummary(
         project_code=project["code"],
         project_name=project["name"],

@@ -39,6 +39,7 @@ from deliverydesk.store.tables import Base, ProjectRow, RecordMixin, SettingsRow
 
 EVENTS: Table = AuditEventRow.__table__  # type: ignore[assignment]
 HEAD: Table = AuditHeadRow.__table__  # type: ignore[assignment]
+AUDIT_TABLES = frozenset({EVENTS.name, HEAD.name})
 UNAUDITED_TABLES: frozenset[str] = frozenset()  # derived tables (rebuilt from others), if any
 NOT_CHANGES = frozenset({"id", "created_at", "updated_at"})  # the event's own when and which
 BUNDLE_IMPORT = "bundle import"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Table, bindparam, insert, select, tuple_, update
@@ -13,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from deliverydesk.errors import BundleError
+from deliverydesk.store.audit import audit_upsert
 from deliverydesk.store.bundle_rows import (
     BLOB_TABLE,
     BUNDLED_TABLES,
@@ -158,16 +160,22 @@ def _unique_conflicts(
 
 
 def upsert_records(
-    session: Session, records: Mapping[str, Sequence[Mapping[str, Any]]], blobs: Mapping[str, bytes]
+    session: Session,
+    records: Mapping[str, Sequence[Mapping[str, Any]]],
+    blobs: Mapping[str, bytes],
+    when: datetime,
 ) -> UpsertCounts:
     """Insert new records and overwrite existing ones by id (typed values, as ``decode_row`` gives).
 
-    Timestamps are written as given, so a record keeps the ``updated_at`` of its source.
+    Timestamps are written as given, so a record keeps the ``updated_at`` of its source; the audit
+    events of the import are stamped ``when``.
     Call ``find_conflicts`` first: a clash it did not foresee still ends in BundleError (the caller's
     unit of work then rolls everything back)."""
     try:
         blobs_added = _insert_missing_blobs(session, blobs)
-        counts = [_upsert_table(session, TABLES[name], records.get(name, ())) for name in BUNDLED_TABLES]
+        counts = [
+            _upsert_table(session, TABLES[name], records.get(name, ()), when) for name in BUNDLED_TABLES
+        ]
     except IntegrityError as exc:
         detail = " ".join(str(exc.orig).split())
         raise BundleError(
@@ -178,7 +186,9 @@ def upsert_records(
     )
 
 
-def _upsert_table(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> tuple[int, int]:
+def _upsert_table(
+    session: Session, table: Table, rows: Sequence[Mapping[str, Any]], when: datetime
+) -> tuple[int, int]:
     """Insert the new rows, overwrite the changed ones, leave identical ones alone: (inserted, updated)."""
     names = [c.name for c in table.columns]
     existing = _existing(session, table, [r["id"] for r in rows], *(n for n in names if n != "id"))
@@ -194,6 +204,7 @@ def _upsert_table(session: Session, table: Table, rows: Sequence[Mapping[str, An
     stamped = [c.name for c in table.columns if c.onupdate is not None]
     second_pass = [row for row in new if any(row[c] for c in self_refs)] + (changed if self_refs else [])
     _update_by_id(session, table, second_pass, self_refs + stamped)
+    audit_upsert(session, table, new, [(existing[row["id"]]._mapping, row) for row in changed], when)
     return len(new), len(changed)
 
 
