@@ -230,15 +230,19 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "review.overdue": ("Open, overdue", "未完成（已逾期）"),
     "review.recurrence": ("The same problem at other clients", "其他客户处的同类问题"),
     "review.recurrence_intro": (
-        "Issues of the category \u201c{category}\u201d were met at {count} other clients. A problem that"
-        " recurs across clients is a fault the company should fix once, not at every site.",
-        "类别\u201c{category}\u201d的问题在另外 {count} 家客户处也出现过。跨客户重复出现的问题应由公司"
-        "统一解决，而不是在每个现场分别处理。",
+        "Similar issues were met at {count} other clients. A problem that recurs across clients is a"
+        " fault the company should fix once, not at every site.",
+        "另外 {count} 家客户处也出现过类似问题。跨客户重复出现的问题应由公司统一解决，"
+        "而不是在每个现场分别处理。",
     ),
     "review.col_client": ("Client", "客户"),
     "review.col_project": ("Project", "项目"),
     "review.col_issue": ("Issue", "问题"),
     "review.col_resolution": ("Resolution there", "当时的解决措施"),
+    "Severity.low": ("Low", "低"),
+    "Severity.medium": ("Medium", "中"),
+    "Severity.high": ("High", "高"),
+    "Severity.critical": ("Critical", "严重"),
     # evidence pack (issue 6): the chronological record of a topic, with its own enum labels
     "evidence.title": ("Evidence pack", "证据包"),
     "evidence.topic": ("Topic", "主题"),

@@ -124,8 +124,7 @@ def _recurrence(kit: Kit, data: ReviewReportData) -> list[Flowable]:
     if not data.recurrence:
         return []
     t = kit.t
-    category = data.issue.category if data.issue else ""
-    intro = t("review.recurrence_intro", category=category, count=data.recurrence_clients)
+    intro = t("review.recurrence_intro", count=data.recurrence_clients)
     header = (
         t("review.col_client"),
         t("review.col_project"),
