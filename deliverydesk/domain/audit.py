@@ -275,3 +275,13 @@ def parse_changes(text: str) -> tuple[FieldChange, ...]:
         (name, pair) for name, pair in sorted(parsed.items()) if isinstance(pair, list) and len(pair) == 2
     ]
     return tuple(FieldChange(name, pair[0], pair[1]) for name, pair in pairs)
+
+
+@dataclass(frozen=True)
+class RecordHistory:
+    """A record's events, newest first, and when the audit trail began (older changes were never
+    recorded: the trail starts with the database's upgrade to the audit trail)."""
+
+    events: tuple[AuditEventItem, ...]
+    trail_started_at: datetime | None
+    truncated: bool = False  # more events exist than were loaded

@@ -1,0 +1,47 @@
+"""Fixtures for the audit trail tests: services stamped by the fixed clock, a project to change."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from deliverydesk.domain.drafts import ExpectationDraft
+from deliverydesk.domain.models import ExpectationItem
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.expectations import create_expectation
+from deliverydesk.services.settings import get_settings, settings_draft, update_settings
+from deliverydesk.store.database import Database
+from tests.conftest import fixed_clock
+from tests.integration.services.conftest import make_client, make_project
+
+ENGINEER = "张伟 Zhang Wei"
+
+
+@pytest.fixture
+def ctx(migrated_db: Database) -> ServiceContext:
+    """The shared ``ctx``, with audit events stamped by the same fixed clock as the services."""
+    migrated_db.audit.clock = fixed_clock
+    return ServiceContext(db=migrated_db, clock=fixed_clock)
+
+
+def name_engineer(ctx: ServiceContext, name: str = ENGINEER) -> None:
+    update_settings(ctx, replace(settings_draft(get_settings(ctx)), engineer_name=name))
+
+
+def draft_of(item: ExpectationItem, **changes: object) -> ExpectationDraft:
+    """The draft that saves ``item`` with ``changes``."""
+    fields = {name: getattr(item, name) for name in ExpectationDraft.__dataclass_fields__}
+    return replace(ExpectationDraft(**fields), **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def project_id(ctx: ServiceContext) -> str:
+    name_engineer(ctx)
+    client_id, _signer, _coordinator = make_client(ctx)
+    return make_project(ctx, client_id)
+
+
+@pytest.fixture
+def expectation(ctx: ServiceContext, project_id: str) -> ExpectationItem:
+    return create_expectation(ctx, ExpectationDraft(project_id=project_id, statement="Line runs 3 shifts"))
