@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.gui.dialogs.records.capture import CaptureFlow
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import app_icon, icon
-from deliverydesk.gui.pages.base import AREA_DOCUMENTS
+from deliverydesk.gui.pages.base import AREA_DOCUMENTS, AREA_LOG
 from deliverydesk.gui.pages.home import HomePage
 from deliverydesk.gui.pages.navigator import ProjectNavigator
 from deliverydesk.gui.pages.workspace import ProjectWorkspace
@@ -109,8 +109,11 @@ class MainWindow(QMainWindow):
         self.act_capture = self._action(
             "change", self.tr("&Capture an extra ask…"), self.capture_ask, "Ctrl+Shift+A"
         )
+        self.act_log_entry = self._action("log", self.tr("&Log an entry"), self.log_entry, "Ctrl+L")
+        self.act_log_entry.setToolTip(self.tr("Go to the project's log, ready to type what happened"))
         self.act_new.setEnabled(not self.env.readonly)
         self.act_capture.setEnabled(not self.env.readonly)
+        self.act_log_entry.setEnabled(not self.env.readonly)
 
     def _make_menus(self) -> None:
         menus = self.menuBar()
@@ -125,7 +128,7 @@ class MainWindow(QMainWindow):
             None,
             self.act_quit,
         )
-        _fill(menus.addMenu(self.tr("&Edit")), self.act_find, None, self.act_capture)
+        _fill(menus.addMenu(self.tr("&Edit")), self.act_find, None, self.act_log_entry, self.act_capture)
         _fill(menus.addMenu(self.tr("&View")), self.act_today, self.act_projects, None, self.act_refresh)
         _fill(menus.addMenu(self.tr("&Help")), self.act_data_folder, self.act_log, None, self.act_about)
 
@@ -218,6 +221,17 @@ class MainWindow(QMainWindow):
             self.find_project()
             return
         self.capture_flow.start(project_id)
+
+    def log_entry(self) -> None:
+        """Ctrl+L: the open project's Log with the quick-add line focused (else pick a project first)."""
+        project_id = self.workspace.project_id
+        if project_id is None:
+            self.find_project()
+            return
+        self.open_record(project_id, AREA_LOG, "")
+        page = self.workspace.page_for(AREA_LOG)
+        if page is not None and hasattr(page, "focus_quick_add"):
+            page.focus_quick_add()
 
     def open_settings(self) -> None:
         self.last_dialog = open_settings_dialog(self.env, self, self.settings_saved.emit)

@@ -16,10 +16,12 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, format_number
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS
+from deliverydesk.gui.pages.project.attachments import AttachmentsBox
 from deliverydesk.gui.pages.project.panel import PanelSpec
 from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import GOOD_COLOUR, LATE_COLOUR, WARN_COLOUR, RecordTableModel
 from deliverydesk.services import change_requests as requests
+from deliverydesk.services.attachments import RecordLink
 from deliverydesk.services.clients import list_contacts
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.projects import get_project
@@ -121,7 +123,9 @@ class ChangeRequestsPage(RecordsPage):
         self.act_approve.triggered.connect(self.approve_current)
         self.panel.add_extra_action(self.act_approve)
         self.panel.selected.connect(lambda _item: self._enable_approve())
-        self.lay_out(self.panel)
+        self.attachments = AttachmentsBox(env, self)  # the selected request's files (quotes, photos)
+        self.panel.selected.connect(self._show_files)
+        self.lay_out(self.panel, self.attachments, stretches=(4, 1))
 
     def title(self) -> str:
         return self.tr("Change requests")
@@ -152,6 +156,10 @@ class ChangeRequestsPage(RecordsPage):
             else ChangeRequestChoices()
         )
         self.open_dialog(ChangeRequestDialog(self.env, self.project_id, item, ref, choices, self))
+
+    def _show_files(self, item: ChangeRequestItem | None) -> None:
+        link = RecordLink(change_request_id=item.id) if item is not None else None
+        self.attachments.show_record(self.project_id, link)
 
     def _enable_approve(self) -> None:
         """Approve… only for a decision held for approval (the panel enables it for any live row)."""

@@ -1,7 +1,9 @@
 """The communication and decision log: newest first, paged as the view scrolls, append-only.
 
 Editing an entry writes a correction (a new entry pointing at it); the original row stays as it was,
-shown struck through and greyed. Quick add: type what happened and press Enter (now, meeting)."""
+shown struck through and greyed. Quick add: type what happened and press Enter (now, the kind last
+used); Ctrl+L from anywhere in the project comes here. The selected entry's files show under the log
+(``AttachmentsBox``); files chosen in the entry dialog are attached on the task runner once it is saved."""
 
 from __future__ import annotations
 
@@ -16,17 +18,19 @@ from deliverydesk.domain.drafts import LogEntryDraft
 from deliverydesk.domain.enums import LogKind
 from deliverydesk.domain.models import LogEntryItem, Page
 from deliverydesk.gui.dialogs.records.capture import CaptureFlow
-from deliverydesk.gui.dialogs.records.log_entry import LogEntryDialog, LogLinks
+from deliverydesk.gui.dialogs.records.log_entry import LogEntryDialog, LogLinks, last_kind, remember_kind
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.formatting import format_datetime
+from deliverydesk.gui.formatting import format_datetime, format_number
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.pages.base import AREA_LOG
+from deliverydesk.gui.pages.project.attachments import AttachmentsBox
 from deliverydesk.gui.pages.project.commitments import CommitmentData, CommitmentsSection, load_commitments
 from deliverydesk.gui.pages.project.panel import PanelSpec
-from deliverydesk.gui.pages.project.records_page import RecordsPage
+from deliverydesk.gui.pages.project.records_page import RecordsPage, project_contacts
 from deliverydesk.gui.pages.project.table import ARCHIVED_COLOUR, RecordTableModel
 from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.services import log
+from deliverydesk.services.attachments import RecordLink, count_attachments
 from deliverydesk.services.change_requests import list_change_requests
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.expectations import list_expectations
@@ -34,11 +38,13 @@ from deliverydesk.services.issues import list_issues
 from deliverydesk.services.milestones import list_milestones
 
 PAGE_SIZE = 100
-WHEN, KIND, SUMMARY, PARTICIPANTS, NOTE = range(5)
+WHEN, KIND, SUMMARY, PARTICIPANTS, NOTE, FILES = range(6)
 
 
 class LogModel(RecordTableModel[LogEntryItem]):
+    numeric_columns = (FILES,)
     link_names: dict[str, str] = {}  # linked record id -> "CR-5 title", fed with the rows
+    file_counts: dict[str, int] = {}  # entry id -> live attachments, fed with each page
 
     def headers(self) -> list[str]:
         return [
@@ -47,6 +53,7 @@ class LogModel(RecordTableModel[LogEntryItem]):
             self.tr("Summary"),
             self.tr("Participants"),
             self.tr("Correction"),
+            self.tr("Files"),
         ]
 
     def text(self, item: LogEntryItem, column: int) -> str:
@@ -56,6 +63,7 @@ class LogModel(RecordTableModel[LogEntryItem]):
             item.summary,
             item.participants,
             self._note(item),
+            format_number(self.file_counts[item.id], 0) if self.file_counts.get(item.id) else "",
         )
         return values[column]
 
@@ -99,6 +107,14 @@ class LogData:
     page: Page[LogEntryItem]
     links: LogLinks
     commitments: CommitmentData
+    file_counts: dict[str, int]
+
+
+def _page_with_counts(
+    ctx: ServiceContext, project_id: str, offset: int
+) -> tuple[Page[LogEntryItem], dict[str, int]]:
+    page = log.list_log_entries(ctx, project_id, offset=offset, limit=PAGE_SIZE)
+    return page, count_attachments(ctx, "log_entry_id", [entry.id for entry in page.rows])
 
 
 class LogPage(RecordsPage):
@@ -118,9 +134,9 @@ class LogPage(RecordsPage):
                     "the log settles what was agreed."
                 ),
                 describe=lambda item: item.summary,
-                widths=(130, 90, 300, 160, 210),
+                widths=(130, 90, 300, 160, 210, 50),
                 stretch_column=SUMMARY,
-                optional=(PARTICIPANTS, KIND),
+                optional=(PARTICIPANTS, FILES, KIND),
             ),
             self.edit_entry,
         )
@@ -133,10 +149,15 @@ class LogPage(RecordsPage):
         self.act_extra_ask.setToolTip(self.tr("Capture the selected entry as a change request"))
         self.act_extra_ask.triggered.connect(self.capture_extra_ask)
         self.panel.add_extra_action(self.act_extra_ask)
-        self.lay_out(self._quick_add(), self.panel, self.commitments.panel, stretches=(3, 1))
+        self.attachments = AttachmentsBox(env, self)
+        self.attachments.changed.connect(self._files_changed)
+        self.panel.selected.connect(self._show_files)
+        self.lay_out(
+            self._quick_add(), self.panel, self.attachments, self.commitments.panel, stretches=(4, 1, 2)
+        )
 
     def _quick_add(self) -> QHBoxLayout:
-        self.quick_kind = enum_combo(self, LogKind, LogKind.MEETING)
+        self.quick_kind = enum_combo(self, LogKind, last_kind(self.env))
         self.quick_text = QLineEdit(self)
         self.quick_text.setObjectName("logQuickAdd")
         self.quick_text.setPlaceholderText(self.tr("Quick add: what happened, then Enter (logged now)"))
@@ -150,12 +171,18 @@ class LogPage(RecordsPage):
     def title(self) -> str:
         return self.tr("Log")
 
+    def focus_quick_add(self) -> None:
+        self.quick_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.quick_text.selectAll()
+
     @staticmethod
     def load(ctx: ServiceContext, project_id: str) -> LogData:
+        page, counts = _page_with_counts(ctx, project_id, 0)
         return LogData(
-            page=log.list_log_entries(ctx, project_id, limit=PAGE_SIZE),
+            page=page,
             links=_links(ctx, project_id),
             commitments=load_commitments(ctx, project_id),
+            file_counts=counts,
         )
 
     def show_data(self, data: LogData) -> None:
@@ -163,6 +190,7 @@ class LogPage(RecordsPage):
         links = data.links
         options = (*links.change_requests, *links.expectations, *links.milestones, *links.issues)
         self.panel.model.link_names = {record_id: text for text, record_id in options}  # type: ignore[attr-defined]
+        self.panel.model.file_counts = dict(data.file_counts)  # type: ignore[attr-defined]
         self.panel.set_records(data.page.rows, data.page.total)
         self.commitments.show(data.commitments)
 
@@ -170,12 +198,14 @@ class LogPage(RecordsPage):
         ctx, project_id, generation = self.env.ctx, self.project_id, self._generation
         assert project_id is not None
 
-        def append(page: Page[LogEntryItem]) -> None:
+        def append(loaded: tuple[Page[LogEntryItem], dict[str, int]]) -> None:
+            page, counts = loaded
             if generation == self._generation and project_id == self.project_id:
+                self.panel.model.file_counts.update(counts)  # type: ignore[attr-defined]
                 self.panel.append_records(page.rows, page.total)
 
         self.env.tasks.submit(
-            lambda: log.list_log_entries(ctx, project_id, offset=offset, limit=PAGE_SIZE),
+            lambda: _page_with_counts(ctx, project_id, offset),
             append,
             self._failed,
             key="log-more",
@@ -184,7 +214,14 @@ class LogPage(RecordsPage):
     def open_entry(self, original: LogEntryItem | None) -> None:
         assert self.project_id is not None
         links = self.data.links if self.data else LogLinks()
-        self.open_dialog(LogEntryDialog(self.env, self.project_id, original, links, self))
+        dialog = LogEntryDialog(self.env, self.project_id, original, links, self)
+        self.open_dialog(dialog)
+        project_id = self.project_id
+        dialog.saved.connect(
+            lambda entry: self.attachments.attach(
+                dialog.attachments.paths(), project_id, RecordLink(log_entry_id=entry.id)
+            )
+        )
 
     def edit_entry(self, item: LogEntryItem | None) -> None:
         """New writes an entry; editing one writes its correction (the log is append-only)."""
@@ -200,6 +237,14 @@ class LogPage(RecordsPage):
             return
         ctx, newer_id = self.env.ctx, item.corrected_by_id
         self.env.tasks.submit(lambda: log.get_log_entry(ctx, newer_id), self.correct, self._failed)
+
+    def _show_files(self, item: LogEntryItem | None) -> None:
+        link = RecordLink(log_entry_id=item.id) if item is not None else None
+        self.attachments.show_record(self.project_id, link)
+
+    def _files_changed(self) -> None:
+        """Files attached or archived: the counts in the list change, the selection stays."""
+        self._record_changed(getattr(self.panel.current_item(), "id", "") or "")
 
     def capture_extra_ask(self) -> None:
         item = self.panel.current_item()
@@ -217,6 +262,7 @@ class LogPage(RecordsPage):
             kind=self.quick_kind.currentData(),
         )
         ctx = self.env.ctx
+        remember_kind(self.env, draft.kind)
 
         def added(entry: LogEntryItem) -> None:
             self.quick_text.clear()
@@ -227,6 +273,7 @@ class LogPage(RecordsPage):
 
 def _links(ctx: ServiceContext, project_id: str) -> LogLinks:
     return LogLinks(
+        contacts=[contact.name for contact in project_contacts(ctx, project_id)],
         change_requests=[(f"{r.ref} {r.title}", r.id) for r in list_change_requests(ctx, project_id).rows],
         expectations=[(f"{e.ref} {e.statement}", e.id) for e in list_expectations(ctx, project_id).rows],
         milestones=[(f"{m.ref} {m.name}", m.id) for m in list_milestones(ctx, project_id).rows],
