@@ -198,3 +198,24 @@ def test_the_demo_shows_commitments_of_both_sides_on_home(ctx: ServiceContext) -
     assert [i.owner_side for i in due] == [OwnerSide.VENDOR, OwnerSide.CLIENT]  # overdue first
     assert (due[0].days_late or 0) > 0
     assert [i.ref for i in report.of_kind(AttentionKind.CONFIRM_IN_WRITING)] == ["李娜"]
+
+
+def test_a_verbal_commitment_from_call_to_written_confirmation_to_met(
+    ctx: ServiceContext, setup: Setup
+) -> None:
+    """The whole path: said on a call, queued until confirmed by email, due on Home, closed with the
+    log entry that shows it was met; reopening keeps the written confirmation."""
+    call = _entry(ctx, setup.project_id, LogKind.CALL)
+    commitment = record_commitment(ctx, _draft(setup, due_in=1, log_entry_id=call, confirm_in_writing=True))
+    assert _on_home(ctx, AttentionKind.CONFIRM_IN_WRITING) == [commitment.id]
+    assert _on_home(ctx, AttentionKind.COMMITMENT_DUE) == [commitment.id]
+    email = _entry(ctx, setup.project_id, LogKind.EMAIL)
+    confirm_in_writing(ctx, commitment.id, log_entry_id=email)
+    assert _on_home(ctx, AttentionKind.CONFIRM_IN_WRITING) == []
+    delivered = _entry(ctx, setup.project_id, LogKind.SITE_VISIT)
+    closed = close_commitment(ctx, commitment.id, day(0), "", log_entry_id=delivered)
+    assert (closed.closed_log_entry_id, closed.closed_note, closed.is_open) == (delivered, "", False)
+    assert _on_home(ctx, AttentionKind.COMMITMENT_DUE) == []
+    reopened = reopen_commitment(ctx, commitment.id)
+    assert reopened.is_open and reopened.confirmation_log_entry_id == email
+    assert _on_home(ctx, AttentionKind.CONFIRM_IN_WRITING) == []
