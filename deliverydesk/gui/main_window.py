@@ -20,6 +20,7 @@ from deliverydesk.gui.icons import app_icon, icon
 from deliverydesk.gui.pages.base import AREA_DOCUMENTS, AREA_LOG
 from deliverydesk.gui.pages.home import HomePage
 from deliverydesk.gui.pages.navigator import ProjectNavigator
+from deliverydesk.gui.pages.search import SearchDialog
 from deliverydesk.gui.pages.workspace import ProjectWorkspace
 from deliverydesk.gui.window_dialogs import about_box, open_new_project_dialog, open_settings_dialog
 
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.splitter)
         self.setCentralWidget(self.stack)
         self.capture_flow = CaptureFlow(env, self, self.workspace.refresh)
+        self.search_dialog: SearchDialog | None = None  # made on first use, then kept (its query too)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -92,6 +94,9 @@ class MainWindow(QMainWindow):
             group.addAction(action)
         self.act_new = self._action("new", self.tr("&New project…"), self.new_project, keys.New)
         self.act_find = self._action("search", self.tr("&Find project"), self.find_project, keys.Find)
+        self.act_search = self._action(
+            "search", self.tr("&Search records…"), self.search_records, "Ctrl+Shift+F"
+        )
         self.act_close = self._action("close", self.tr("&Close project"), self.close_project, keys.Close)
         self.act_refresh = self._action("refresh", self.tr("&Refresh"), self.refresh, keys.Refresh)
         self.act_documents = self._action(
@@ -128,7 +133,14 @@ class MainWindow(QMainWindow):
             None,
             self.act_quit,
         )
-        _fill(menus.addMenu(self.tr("&Edit")), self.act_find, None, self.act_log_entry, self.act_capture)
+        _fill(
+            menus.addMenu(self.tr("&Edit")),
+            self.act_find,
+            self.act_search,
+            None,
+            self.act_log_entry,
+            self.act_capture,
+        )
         _fill(menus.addMenu(self.tr("&View")), self.act_today, self.act_projects, None, self.act_refresh)
         _fill(menus.addMenu(self.tr("&Help")), self.act_data_folder, self.act_log, None, self.act_about)
 
@@ -137,7 +149,16 @@ class MainWindow(QMainWindow):
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        _fill(bar, self.act_today, self.act_projects, None, self.act_new, None, self.act_settings)
+        _fill(
+            bar,
+            self.act_today,
+            self.act_projects,
+            self.act_search,
+            None,
+            self.act_new,
+            None,
+            self.act_settings,
+        )
         self.addToolBar(bar)
 
     def _make_status_bar(self) -> None:
@@ -188,6 +209,14 @@ class MainWindow(QMainWindow):
     def find_project(self) -> None:
         self.show_projects()
         self.navigator.focus_filter()
+
+    def search_records(self) -> None:
+        """Search the log, change requests, expectations and issues (the open project, or all)."""
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(self.env, self)
+            self.search_dialog.record_opened.connect(self.open_record)
+        self.search_dialog.set_project(self.workspace.project_id)
+        self.search_dialog.start()
 
     def close_project(self) -> None:
         self.workspace.set_project(None)

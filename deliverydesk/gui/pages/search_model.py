@@ -1,0 +1,121 @@
+"""The search results: a table fed pages of hits, and a delegate that shows the match in bold.
+
+The found text is user data: it is HTML-escaped before the matched parts are wrapped in <b>, so a
+record containing markup shows that markup literally."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from deliverydesk.domain.search import SearchHit, SearchKind, SnippetPart
+from deliverydesk.gui.formatting import format_date, format_datetime
+from deliverydesk.gui.models.fed import FedTableModel
+from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_EXPECTATIONS, AREA_ISSUES, AREA_LOG
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+SNIPPET_HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+KIND, PROJECT, REF, TITLE, WHEN, FOUND = range(6)
+AREAS = {
+    SearchKind.LOG_ENTRY: AREA_LOG,
+    SearchKind.CHANGE_REQUEST: AREA_CHANGE_REQUESTS,
+    SearchKind.EXPECTATION: AREA_EXPECTATIONS,
+    SearchKind.ISSUE: AREA_ISSUES,
+}
+Index = QModelIndex | QPersistentModelIndex
+
+
+def snippet_text(parts: tuple[SnippetPart, ...]) -> str:
+    return "".join(part.text for part in parts)
+
+
+def snippet_html(parts: tuple[SnippetPart, ...]) -> str:
+    """The snippet as rich text: every part escaped, matches in bold."""
+    return "".join(f"<b>{html.escape(p.text)}</b>" if p.matched else html.escape(p.text) for p in parts)
+
+
+class SearchResultsModel(FedTableModel[SearchHit]):
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Kind"),
+            self.tr("Project"),
+            self.tr("Ref"),
+            self.tr("Title"),
+            self.tr("When"),
+            self.tr("Found text"),
+        ]
+
+    def kind_label(self, hit: SearchHit) -> str:
+        names = {
+            SearchKind.LOG_ENTRY: self.tr("Log entry"),
+            SearchKind.CHANGE_REQUEST: self.tr("Change request"),
+            SearchKind.EXPECTATION: self.tr("Expectation"),
+            SearchKind.ISSUE: self.tr("Issue"),
+        }
+        name = names[hit.kind]
+        if hit.is_correction:
+            name = self.tr("%1 (correction)").replace("%1", name)
+        elif hit.corrected:
+            name = self.tr("%1 (corrected later)").replace("%1", name)
+        return self.tr("%1, archived").replace("%1", name) if hit.archived else name
+
+    def cell(self, item: SearchHit, column: int, role: int) -> Any:
+        if role == HIT_ROLE:
+            return item
+        if role == SNIPPET_HTML_ROLE and column == FOUND:
+            return snippet_html(item.snippet)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.title if column == TITLE else snippet_text(item.snippet) if column == FOUND else None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._text(item, column)
+
+    def _text(self, item: SearchHit, column: int) -> str:
+        if column == KIND:
+            return self.kind_label(item)
+        if column == WHEN:
+            when = item.when
+            return format_datetime(when) if hasattr(when, "hour") else format_date(when)  # type: ignore[arg-type]
+        if column == FOUND:
+            return snippet_text(item.snippet)
+        return {PROJECT: item.project_code, REF: item.ref, TITLE: item.title}.get(column, "")
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """Paints the model's SNIPPET_HTML_ROLE (escaped, matches bold) on one line."""
+
+    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        document.setDocumentMargin(2)
+        document.setHtml(str(index.data(SNIPPET_HTML_ROLE) or ""))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        options.text = ""  # type: ignore[attr-defined]
+        widget: QWidget | None = options.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, widget)
+        document = self._document(option, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(options.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, options.palette.color(role))  # type: ignore[attr-defined]
+        rect = options.rect  # type: ignore[attr-defined]
+        painter.save()
+        top = rect.top() + max(0, (rect.height() - int(document.size().height())) // 2)
+        painter.translate(rect.left(), top)
+        painter.setClipRect(0, 0, rect.width(), rect.height())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        document = self._document(option, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()))
