@@ -4,8 +4,9 @@
 
 Writes OUT_DIR/<document>-<language>.pdf (default OUT_DIR: a new temporary folder) and PNG pages
 rendered with poppler's ``pdftoppm -r 60``: page 1 of each, plus every page with --all-pages.
-``--commit`` refreshes docs/samples/: page 1 of each document per language and one continuation
-page (the multi-page Chinese progress summary), as small palette PNGs.
+``--commit`` refreshes docs/samples/: page 1 of each document per language and the continuation
+pages in ``CONTINUATIONS`` (the Chinese progress summary, the evidence pack's record), as small
+palette PNGs.
 """
 
 from __future__ import annotations
@@ -14,21 +15,35 @@ import argparse
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from deliverydesk.domain.enums import Language  # noqa: E402
+from deliverydesk.reports.evidence_pack import render_evidence_pack  # noqa: E402
 from deliverydesk.reports.render import render  # noqa: E402
-from deliverydesk.reports.review_data import ReviewReportData  # noqa: E402
 from deliverydesk.reports.review_report import render_review_report  # noqa: E402
 from deliverydesk.reports.samples import all_documents  # noqa: E402
+from deliverydesk.reports.samples.evidence import evidence_pack  # noqa: E402
 from deliverydesk.reports.samples.review import review_report  # noqa: E402
 
 SAMPLES_DIR = ROOT / "docs" / "samples"
 RESOLUTION = "60"
-CONTINUATION = ("summary", Language.ZH_CN, 2)  # the one continuation page that is committed
+# the continuation pages that are committed: the multi-page summary, the evidence pack's record
+CONTINUATIONS = {("summary", Language.ZH_CN): 2, ("evidence", Language.EN): 2}
+
+
+def _documents(language: Language) -> dict[str, tuple[Any, Callable[[Any], bytes]]]:
+    """Each sample document with the function that prints it (the internal ones have their own)."""
+    documents: dict[str, tuple[Any, Callable[[Any], bytes]]] = {
+        name: (data, render) for name, data in all_documents(language).items()
+    }
+    documents["review"] = (review_report(language), render_review_report)
+    documents["evidence"] = (evidence_pack(language), render_evidence_pack)
+    return documents
 
 
 def _png(pdf: Path, page: int, out: Path) -> Path:
@@ -48,15 +63,13 @@ def render_all(out_dir: Path, all_pages: bool) -> list[Path]:
     """Every sample document as a PDF, with page 1 (and the continuation page) as PNG."""
     out_dir.mkdir(parents=True, exist_ok=True)
     kept: list[Path] = []
-    continuation_name, continuation_language, continuation_page = CONTINUATION
     for language in Language:
-        for name, data in {**all_documents(language), "review": review_report(language)}.items():
+        for name, (data, print_pdf) in _documents(language).items():
             pdf = out_dir / f"{name}-{language.value}.pdf"
-            pdf.write_bytes(
-                render_review_report(data) if isinstance(data, ReviewReportData) else render(data)
-            )
+            pdf.write_bytes(print_pdf(data))
             kept.append(_png(pdf, 1, out_dir / f"{pdf.stem}-page1.png"))
-            if (name, language) == (continuation_name, continuation_language):
+            continuation_page = CONTINUATIONS.get((name, language))
+            if continuation_page:
                 page_png = out_dir / f"{pdf.stem}-page{continuation_page}.png"
                 kept.append(_png(pdf, continuation_page, page_png))
             if all_pages:
