@@ -1,8 +1,9 @@
-"""A titled list of one kind of record with New / Edit / Archive / Restore and "Show archived".
+"""A titled list of one kind of record with New / Edit / Archive / Restore / History and "Show archived".
 
-Keyboard: Insert or Ctrl+N new, Enter or F2 edit, Delete archive; double-click edits; right-click opens
-the same actions. The panel is fed every record of the project (archived ones included, so the next
-ref is known) and shows the archived ones only on demand. Archiving asks first (``confirm_archive``)."""
+Keyboard: Insert or Ctrl+N new, Enter or F2 edit, Delete archive, Ctrl+H history; double-click edits;
+right-click opens the same actions. The panel is fed every record of the project (archived ones
+included, so the next ref is known) and shows the archived ones only on demand. Archiving asks first
+(``confirm_archive``)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.gui.dialogs.history import HistoryDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_number
 from deliverydesk.gui.icons import icon
@@ -165,6 +167,10 @@ class RecordPanel(QWidget):
         self.act_archive.setToolTip(self.tr("Archive (Delete): hidden, never erased"))
         self.act_restore = self._action(self.tr("Restore"), self.restore_current)
         self.act_restore.setToolTip(self.tr("Bring an archived record back"))
+        self.act_history = self._action(self.tr("History…"), self.show_history, [QKeySequence("Ctrl+H")])
+        self.act_history.setToolTip(
+            self.tr("Every recorded change of this record: who, when, before and after (Ctrl+H)")
+        )
 
     def _make_empty(self, text: str) -> QWidget:
         box = QWidget(self)
@@ -190,6 +196,7 @@ class RecordPanel(QWidget):
         self.add_button(self.act_edit)
         self.archive_button = self.add_button(self.act_archive)
         self.restore_button = self.add_button(self.act_restore)
+        self.add_button(self.act_history)
         self.bar.addWidget(self.show_archived)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -302,6 +309,7 @@ class RecordPanel(QWidget):
             writable and self.spec.archive is not None and item is not None and not item.archived
         )
         self.act_restore.setEnabled(writable and item is not None and item.archived)
+        self.act_history.setEnabled(item is not None)  # archived ones too, and read-only databases
         self.restore_button.setVisible(self.spec.restore is not None and self.show_archived.isChecked())
         for action in self.extra_actions:
             action.setEnabled(writable and item is not None and not item.archived)
@@ -325,6 +333,13 @@ class RecordPanel(QWidget):
         if item is None or not item.archived or self.spec.restore is None or self.env.readonly:
             return
         self._run(self.spec.restore, item.id)
+
+    def show_history(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        self.history_dialog = HistoryDialog(self.env, item.id, self.spec.describe(item), self)
+        self.history_dialog.open()
 
     def _run(self, fn: Callable[[ServiceContext, str], Any], record_id: str) -> None:
         ctx = self.env.ctx
@@ -352,6 +367,9 @@ class RecordPanel(QWidget):
             menu.addAction(self.act_archive)
         if self.spec.restore is not None:
             menu.addAction(self.act_restore)
+        menu.addSeparator()
+        menu.addAction(self.act_history)
+        if self.spec.restore is not None:
             menu.addSeparator()
             show = menu.addAction(self.tr("Show archived"))
             show.setCheckable(True)
@@ -361,7 +379,7 @@ class RecordPanel(QWidget):
 
 
 class PanelKeys(QObject):
-    """The list's keys, filtered on the view: Insert / Ctrl+N new, Enter / F2 edit.
+    """The list's keys, filtered on the view: Insert / Ctrl+N new, Enter / F2 edit, Ctrl+H history.
 
     Ctrl+N is also the window's New project: accepting the ShortcutOverride here makes the key a
     plain key press on the list, so there is no ambiguous shortcut while the list has the focus."""
@@ -389,4 +407,6 @@ class PanelKeys(QObject):
             return panel.new_wanted.emit if panel.act_new.isEnabled() else (lambda: None)
         if event.key() in EDIT_KEYS and not ctrl:
             return panel.edit_current
+        if event.key() == Qt.Key.Key_H and ctrl:  # the view would take Ctrl+H (a backspace) for a search key
+            return panel.show_history
         return None
