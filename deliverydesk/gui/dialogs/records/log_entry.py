@@ -61,16 +61,20 @@ class ParticipantsField(QWidget):
         self.pick.setText("+")
         self.pick.setToolTip(self.tr("Add a contact of the client"))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.pick.setEnabled(bool(contacts))
-        menu = QMenu(self.pick)
-        for name in contacts:
-            menu.addAction(name).triggered.connect(lambda _on=False, name=name: self.toggle(name))
-        self.pick.setMenu(menu)
+        self.pick.setMenu(QMenu(self.pick))
+        self.set_contacts(contacts)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
         row.addWidget(self.pick)
         self.setFocusProxy(self.edit)
+
+    def set_contacts(self, contacts: Sequence[str]) -> None:
+        menu = self.pick.menu()
+        menu.clear()
+        for name in contacts:
+            menu.addAction(name).triggered.connect(lambda _on=False, name=name: self.toggle(name))
+        self.pick.setEnabled(bool(contacts))
 
     def names(self) -> list[str]:
         return [name.strip() for name in re.split(r"[,，、;；]", self.edit.text()) if name.strip()]
@@ -82,6 +86,9 @@ class ParticipantsField(QWidget):
 
     def text(self) -> str:
         return self.edit.text()
+
+    def clear(self) -> None:
+        self.edit.clear()
 
 
 def to_qdatetime(value: datetime) -> QDateTime:

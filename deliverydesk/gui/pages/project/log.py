@@ -18,7 +18,13 @@ from deliverydesk.domain.drafts import LogEntryDraft
 from deliverydesk.domain.enums import LogKind
 from deliverydesk.domain.models import LogEntryItem, Page
 from deliverydesk.gui.dialogs.records.capture import CaptureFlow
-from deliverydesk.gui.dialogs.records.log_entry import LogEntryDialog, LogLinks, last_kind, remember_kind
+from deliverydesk.gui.dialogs.records.log_entry import (
+    LogEntryDialog,
+    LogLinks,
+    ParticipantsField,
+    last_kind,
+    remember_kind,
+)
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_datetime, format_number
 from deliverydesk.gui.labels import label
@@ -163,9 +169,16 @@ class LogPage(RecordsPage):
         self.quick_text.setPlaceholderText(self.tr("Quick add: what happened, then Enter (logged now)"))
         self.quick_text.returnPressed.connect(self.quick_add)
         self.quick_text.setEnabled(not self.env.readonly)
+        self.quick_people = ParticipantsField("", (), self)
+        self.quick_people.edit.setPlaceholderText(self.tr("who (optional)"))
+        self.quick_people.edit.returnPressed.connect(self.quick_add)
+        self.quick_people.setFixedWidth(220)
         row = QHBoxLayout()
         row.addWidget(self.quick_kind)
+        row.addWidget(self.quick_people)
         row.addWidget(self.quick_text, 1)
+        QWidget.setTabOrder(self.quick_kind, self.quick_people)
+        QWidget.setTabOrder(self.quick_people, self.quick_text)
         return row
 
     def title(self) -> str:
@@ -191,6 +204,7 @@ class LogPage(RecordsPage):
         options = (*links.change_requests, *links.expectations, *links.milestones, *links.issues)
         self.panel.model.link_names = {record_id: text for text, record_id in options}  # type: ignore[attr-defined]
         self.panel.model.file_counts = dict(data.file_counts)  # type: ignore[attr-defined]
+        self.quick_people.set_contacts(links.contacts)
         self.panel.set_records(data.page.rows, data.page.total)
         self.commitments.show(data.commitments)
 
@@ -260,12 +274,14 @@ class LogPage(RecordsPage):
             occurred_at=self.env.ctx.now(),
             summary=text,
             kind=self.quick_kind.currentData(),
+            participants=self.quick_people.text(),
         )
         ctx = self.env.ctx
         remember_kind(self.env, draft.kind)
 
         def added(entry: LogEntryItem) -> None:
             self.quick_text.clear()
+            self.quick_people.clear()
             self._saved(entry)
 
         self.env.tasks.submit(lambda: log.add_log_entry(ctx, draft), added, self._failed)
