@@ -32,8 +32,9 @@ from deliverydesk.reports.samples.review import review_report  # noqa: E402
 
 SAMPLES_DIR = ROOT / "docs" / "samples"
 RESOLUTION = "60"
-# the continuation pages that are committed: the multi-page summary, the evidence pack's record
-CONTINUATIONS = {("summary", Language.ZH_CN): 2, ("evidence", Language.EN): 2}
+# the continuation pages that are committed: the multi-page summary, the evidence pack's record,
+# the review report's follow-up actions and recurrence
+CONTINUATIONS = {("summary", Language.ZH_CN): 2, ("evidence", Language.EN): 2, ("review", Language.ZH_CN): 2}
 
 
 def _documents(language: Language) -> dict[str, tuple[Any, Callable[[Any], bytes]]]:

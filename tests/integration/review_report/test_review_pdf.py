@@ -68,7 +68,7 @@ def test_whole_project_review_without_actions_or_recurrence() -> None:
 
 
 def test_hostile_text_prints_literally_and_letter_paper() -> None:
-    hostile = "<b>x</b> & <img src='/etc/passwd'/> 😀 \u202eRTL " + "长" * 3000
+    hostile = "<b>x</b> & <img src='/etc/passwd'/> 😀 \u202eRTL " + "长" * 800
     data = replace(
         review_report(Language.ZH_CN),
         answers=ButterflyData(client_short=hostile),
