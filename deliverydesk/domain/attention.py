@@ -26,6 +26,7 @@ class AttentionKind(StrEnum):
     COMMITMENT_DUE = "commitment_due"  # open commitment due soon or overdue (either side)
     CONFIRM_IN_WRITING = "confirm_in_writing"  # verbal commitment with no written confirmation yet
     SCOPE_METER_WARNING = "scope_meter_warning"  # goodwill budget or scope creep at 80 % or beyond
+    REVIEW_FOLLOW_UP_DUE = "review_follow_up_due"  # a review's follow-up action whose revisit date has come
 
 
 @dataclass(frozen=True, kw_only=True)

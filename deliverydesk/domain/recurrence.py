@@ -23,7 +23,7 @@ from typing import TypeVar
 from dateutil.relativedelta import relativedelta
 
 from deliverydesk.domain.enums import Language, Severity
-from deliverydesk.domain.text_match import best_similarity, tokens
+from deliverydesk.domain.text_match import piece_tokens, similarity, tokens
 from deliverydesk.errors import ValidationError
 
 CATEGORY_WEIGHT = 0.2
@@ -55,7 +55,8 @@ def text_similarity(new: IssueText, known: IssueText) -> float:
     queries = [tokens(query) for query in (new.title, whole) if query.strip()]
     if not texts or not queries:
         return 0.0
-    return max(best_similarity(query, texts) for query in queries)
+    pieces = piece_tokens(texts)
+    return max(similarity(query, piece) for query in queries for piece in pieces)
 
 
 def issue_similarity(new: IssueText, known: IssueText) -> float:

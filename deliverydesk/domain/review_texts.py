@@ -44,6 +44,21 @@ _REVISITS = {
     Horizon.LONG: ("in a year", "一年后"),
 }
 
+_DEFAULT_ACTIONS = {
+    Horizon.SHORT: (
+        "Check with the client that the fix holds and nothing else was affected.",
+        "与客户确认修复是否稳定、有无其他影响。",
+    ),
+    Horizon.MID: (
+        "Check that what we owe the client was delivered and the failed process was changed.",
+        "确认欠客户的事项已经兑现、出问题的流程已经改进。",
+    ),
+    Horizon.LONG: (
+        "Look again at the relationship and the client's needs: is a next step due?",
+        "重新审视客户关系和需求变化：是否需要采取下一步行动？",
+    ),
+}
+
 _GRID = {
     (ReviewSide.CLIENT, Horizon.SHORT): (
         ("Was the problem fixed fast and with certainty?", "问题是否得到快速、确定的解决？"),
@@ -115,6 +130,11 @@ def horizon_name(horizon: Horizon, language: Language) -> str:
 def revisit_label(horizon: Horizon, language: Language) -> str:
     """When a horizon's revisit falls, in words ("in three months")."""
     return pick(language, *_REVISITS[horizon])
+
+
+def default_action(horizon: Horizon, language: Language) -> str:
+    """The standard follow-up action revisited at ``horizon`` (the engineer may rewrite it)."""
+    return pick(language, *_DEFAULT_ACTIONS[horizon])
 
 
 def review_questions(language: Language) -> tuple[ReviewQuestion, ...]:

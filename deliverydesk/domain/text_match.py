@@ -73,11 +73,16 @@ def segments(text: str) -> list[str]:
     return [text, *parts] if len(parts) > 1 else [text]
 
 
+def piece_tokens(texts: Sequence[str]) -> list[frozenset[str]]:
+    """The tokens of the texts taken together and of each sentence of them (tokenize once, compare
+    with several queries)."""
+    return [tokens(piece) for piece in [" ".join(texts)] + [s for t in texts for s in segments(t)]]
+
+
 def best_similarity(query: frozenset[str], texts: Sequence[str]) -> float:
     """The query's best cosine against the texts taken together or any one sentence of them, so one
     matching sentence of a long record counts fully."""
-    pieces = [" ".join(texts)] + [s for t in texts for s in segments(t)]
-    return max(similarity(query, tokens(piece)) for piece in pieces)
+    return max(similarity(query, piece) for piece in piece_tokens(texts))
 
 
 def _score(ask: frozenset[str], refs: frozenset[str], candidate: MatchCandidate) -> float:

@@ -33,6 +33,7 @@ ICONS = {
     AttentionKind.DEFERRED_B_DUE: "change",
     AttentionKind.WORK_WITHOUT_DECISION: "change",
     AttentionKind.SCOPE_METER_WARNING: "warning",
+    AttentionKind.REVIEW_FOLLOW_UP_DUE: "revisit",
 }
 URGENT = QColor("#b00020")
 WARNING_LEVELS = (MeterLevel.WARNING, MeterLevel.LIMIT)
@@ -143,6 +144,7 @@ class AttentionModel(QAbstractItemModel):
             AttentionKind.DEFERRED_B_DUE: self.tr("Deferred B-items now due"),
             AttentionKind.WORK_WITHOUT_DECISION: self.tr("Work done without a decision"),
             AttentionKind.SCOPE_METER_WARNING: self.tr("Goodwill or scope creep near the limit"),
+            AttentionKind.REVIEW_FOLLOW_UP_DUE: self.tr("Review follow-ups due"),
         }
         return titles[kind]
 
@@ -162,6 +164,8 @@ class AttentionModel(QAbstractItemModel):
             return self.tr("Progress summary")
         if item.kind is AttentionKind.LETTER_UNSIGNED:
             return f"{item.ref}  {_letter_kind(item.title)}"
+        if item.kind is AttentionKind.REVIEW_FOLLOW_UP_DUE:  # "王工: call the client back"
+            return f"{item.ref}: {item.title}" if item.ref else item.title
         if item.owner_side is not None:  # commitments: "Client · 王芳: send the network plan"
             owner = " · ".join(part for part in (label(item.owner_side), item.ref) if part)
             return f"{owner}: {item.title}"
@@ -183,6 +187,10 @@ class AttentionModel(QAbstractItemModel):
             return self.tr("nearly used up: weigh each new request against it")
         if item.kind is AttentionKind.OVERDUE_MILESTONE:
             return self.tr("overdue by %n working day(s)", "", item.days_late or 0)
+        if item.kind is AttentionKind.REVIEW_FOLLOW_UP_DUE:
+            if item.days_late:
+                return self.tr("revisit was due %n day(s) ago", "", item.days_late)
+            return self.tr("revisit today: look again and record the outcome")
         if item.kind is AttentionKind.AT_RISK_MILESTONE:
             if item.slip_days:
                 return self.tr("slip %n working day(s)", "", item.slip_days)
@@ -214,7 +222,7 @@ def _at_limit(item: AttentionItem) -> bool:
 def _late(item: AttentionItem) -> bool:
     if item.kind is AttentionKind.SCOPE_METER_WARNING:
         return _at_limit(item)
-    if item.kind is AttentionKind.COMMITMENT_DUE:
+    if item.kind in (AttentionKind.COMMITMENT_DUE, AttentionKind.REVIEW_FOLLOW_UP_DUE):
         return (item.days_late or 0) > 0
     return item.kind is AttentionKind.OVERDUE_MILESTONE or (item.slip_days or 0) > 0
 

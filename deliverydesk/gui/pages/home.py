@@ -23,6 +23,7 @@ from deliverydesk.gui.models.attention import ITEM_ROLE, AttentionModel
 from deliverydesk.gui.pages.base import (
     AREA_CHANGE_REQUESTS,
     AREA_DOCUMENTS,
+    AREA_ISSUES,
     AREA_LOG,
     AREA_MILESTONES,
     AREA_OVERVIEW,
@@ -42,6 +43,7 @@ AREAS = {
     AttentionKind.DEFERRED_B_DUE: AREA_CHANGE_REQUESTS,
     AttentionKind.WORK_WITHOUT_DECISION: AREA_CHANGE_REQUESTS,
     AttentionKind.SCOPE_METER_WARNING: AREA_OVERVIEW,  # where the meters are
+    AttentionKind.REVIEW_FOLLOW_UP_DUE: AREA_ISSUES,  # Issues & reviews: the review is selected
 }
 STATE_KEY = "home"
 
