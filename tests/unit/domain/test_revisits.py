@@ -8,7 +8,13 @@ from datetime import date
 import pytest
 
 from deliverydesk.domain.enums import Language
-from deliverydesk.domain.review_texts import ReviewSide, review_question, review_questions, revisit_label
+from deliverydesk.domain.review_texts import (
+    ReviewSide,
+    default_action,
+    review_question,
+    review_questions,
+    revisit_label,
+)
 from deliverydesk.domain.revisits import (
     Horizon,
     RevisitState,
@@ -95,3 +101,11 @@ def test_review_questions_cover_both_sides_and_three_horizons_in_both_languages(
     assert revisit_label(Horizon.LONG, Language.EN) == "in a year"
     with pytest.raises(KeyError):
         review_question("title", Language.EN)
+
+
+def test_each_horizon_has_a_default_action_in_both_languages() -> None:
+    english = [default_action(h, Language.EN) for h in Horizon]
+    chinese = [default_action(h, Language.ZH_CN) for h in Horizon]
+    assert len(set(english)) == len(set(chinese)) == 3
+    assert all(text.isascii() for text in english)
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in text) for text in chinese)
