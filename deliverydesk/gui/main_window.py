@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.act_new = self._action("new", self.tr("&New project…"), self.new_project, keys.New)
         self.act_find = self._action("search", self.tr("&Find project"), self.find_project, keys.Find)
         self.act_search = self._action(
-            "search", self.tr("&Search records…"), self.search_records, "Ctrl+Shift+F"
+            "search", self.tr("Search &records…"), self.search_records, "Ctrl+Shift+F"
         )
         self.act_close = self._action("close", self.tr("&Close project"), self.close_project, keys.Close)
         self.act_refresh = self._action("refresh", self.tr("&Refresh"), self.refresh, keys.Refresh)

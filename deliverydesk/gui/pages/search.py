@@ -26,7 +26,14 @@ from deliverydesk.domain.models import Page, ProjectItem
 from deliverydesk.domain.search import SearchHit, SearchKind, parse_query
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.pages.search_model import AREAS, FOUND, HIT_ROLE, SearchResultsModel, SnippetDelegate
+from deliverydesk.gui.pages.search_model import (
+    AREAS,
+    FOUND,
+    HIT_ROLE,
+    TITLE,
+    SearchResultsModel,
+    SnippetDelegate,
+)
 from deliverydesk.services.projects import get_project
 from deliverydesk.services.search import MAX_MATCHES, search_records
 
@@ -175,10 +182,16 @@ class SearchDialog(QDialog):
         if generation != self._generation:
             return
         self.model.set_rows(page.rows, page.total)
-        self.view.resizeColumnsToContents()
+        self._fit_columns()
         self.status.setText(self._summary(page.total))
         if page.rows:
             self.view.selectRow(0)
+
+    def _fit_columns(self) -> None:
+        """Short columns fit their contents; the title gets at most a quarter, the found text the rest."""
+        self.view.resizeColumnsToContents()
+        widest_title = max(120, self.view.viewport().width() // 4)
+        self.view.setColumnWidth(TITLE, min(self.view.columnWidth(TITLE), widest_title))
 
     def _load_more(self, offset: int) -> None:
         self._submit(offset, self._more_shown)
