@@ -285,3 +285,4 @@ class RecordHistory:
     events: tuple[AuditEventItem, ...]
     trail_started_at: datetime | None
     truncated: bool = False  # more events exist than were loaded
+    links: Mapping[str, str] = field(default_factory=dict)  # linked record id -> its ref, code or name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from deliverydesk.domain.audit import AuditAction, AuditEvent, AuditEventItem, RecordHistory, parse_changes
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.store.audit import record_events, trail_start
+from deliverydesk.store.audit import link_labels, record_events, trail_start
 
 HISTORY_LIMIT = 1000  # events shown for one record; a record edited more often shows its newest
 
@@ -29,9 +29,12 @@ def _item(event: AuditEvent) -> AuditEventItem:
 
 
 def record_history(ctx: ServiceContext, record_id: str) -> RecordHistory:
-    """Every recorded change of the record (archived or not), newest first, with old and new values."""
+    """Every recorded change of the record (archived or not), newest first, with old and new values;
+    ``links`` names the records its link fields pointed at (by ref, code or name)."""
     with ctx.db.unit_of_work() as session:
         events = record_events(session, record_id, limit=HISTORY_LIMIT + 1)
         started = trail_start(session)
+        links = link_labels(session, events[:HISTORY_LIMIT])
     items = tuple(_item(event) for event in events[:HISTORY_LIMIT])
-    return RecordHistory(events=items, trail_started_at=started, truncated=len(events) > HISTORY_LIMIT)
+    truncated = len(events) > HISTORY_LIMIT
+    return RecordHistory(events=items, trail_started_at=started, truncated=truncated, links=links)

@@ -32,6 +32,7 @@ from deliverydesk.domain.audit import (
     chain_events,
     changes_json,
     describe_problem,
+    parse_changes,
     verify_chain,
 )
 from deliverydesk.store.audit_tables import AUDIT_HEAD_ID, AuditEventRow, AuditHeadRow
@@ -265,18 +266,45 @@ def verify_trail(connection: Connection) -> ChainReport:
 _NAMING_COLUMNS = ("ref", "code", "name", "title")  # what names a record to a person, best first
 
 
+def _naming_column(table: Table) -> Any:
+    return next((table.c[name] for name in _NAMING_COLUMNS if name in table.c), None)
+
+
+def _linked_ids(events: Sequence[AuditEvent]) -> dict[str, set[str]]:
+    """Target table -> ids that the events' changed link columns (foreign keys) point at."""
+    wanted: dict[str, set[str]] = {}
+    for audit_event in events:
+        table = Base.metadata.tables.get(audit_event.entity)
+        for change in parse_changes(audit_event.changes) if table is not None else ():
+            column = table.c.get(change.field) if table is not None else None
+            for key in column.foreign_keys if column is not None else ():
+                ids = {v for v in (change.before, change.after) if isinstance(v, str)}
+                wanted.setdefault(key.column.table.name, set()).update(ids)
+    return wanted
+
+
+def link_labels(session: Session, events: Sequence[AuditEvent]) -> dict[str, str]:
+    """id -> how a person names the record (ref, code, name or title) for the ids the events link to."""
+    labels: dict[str, str] = {}
+    for table_name, ids in _linked_ids(events).items():
+        table = Base.metadata.tables[table_name]
+        naming = _naming_column(table)
+        if naming is None:
+            continue
+        query = select(table.c.id, naming).where(table.c.id.in_(sorted(ids)[:500]))
+        labels.update({row[0]: str(row[1]) for row in session.execute(query) if row[1]})
+    return labels
+
+
 def _record_label(connection: Connection, entity: str, record_id: str) -> str:
     """ "change request CR-3" (or the record's name); the id when there is none (the entity may be forged)."""
-    table = Base.metadata.tables.get(entity)
     name = entity.replace("_", " ")
-    naming = [table.c[c] for c in _NAMING_COLUMNS if table is not None and c in table.c]
-    found = (
-        connection.scalar(select(naming[0]).where(table.c.id == record_id))
-        if naming and table is not None
-        else None
-    )
-    text = str(found) if found else record_id
-    return f"{name} {text[:60]}"
+    table = Base.metadata.tables.get(entity)
+    naming = _naming_column(table) if table is not None else None
+    if table is None or naming is None:
+        return f"{name} {record_id}"
+    found = connection.scalar(select(naming).where(table.c.id == record_id))
+    return f"{name} {str(found or record_id)[:60]}"
 
 
 def trail_lines(connection: Connection) -> tuple[bool, list[str]]:

@@ -7,6 +7,7 @@ values are elided in the table and shown whole in the tooltip."""
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,6 +85,8 @@ def _tooltip(text: str) -> str:
 
 
 class HistoryModel(FedTableModel[HistoryLine]):
+    links: Mapping[str, str] = {}  # linked record id -> its ref or name (set with the rows)
+
     def headers(self) -> list[str]:
         return [
             self.tr("When"),
@@ -105,6 +108,8 @@ class HistoryModel(FedTableModel[HistoryLine]):
         if column == FIELD:
             return field_label(line.field) if line.field else ""
         value = line.before if column == BEFORE else line.after
+        if isinstance(value, str) and value in self.links:
+            return self.links[value]
         return value_text(event.entity, line.field, value) if line.field else ""
 
     def cell(self, item: HistoryLine, column: int, role: int) -> Any:
@@ -162,6 +167,7 @@ class HistoryDialog(QDialog):
 
     def _loaded(self, history: RecordHistory) -> None:
         self.history = history
+        self.model.links = history.links
         self.model.set_rows(history_lines(history.events))
         self.note.setText(self._note_text(history))
 

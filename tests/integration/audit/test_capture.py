@@ -10,8 +10,10 @@ from deliverydesk.domain.audit import AuditAction, FieldChange
 from deliverydesk.domain.enums import ExpectationStatus
 from deliverydesk.domain.models import ExpectationItem
 from deliverydesk.services.audit import record_history
+from deliverydesk.services.clients import list_contacts
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.expectations import archive_expectation, restore_expectation, update_expectation
+from deliverydesk.services.projects import get_project
 from deliverydesk.store.audit import login_name, verify_trail
 from deliverydesk.store.tables import ExpectationRow, SettingsRow
 from tests.conftest import FIXED_NOW
@@ -111,3 +113,18 @@ def test_every_flush_extends_one_unbroken_chain(ctx: ServiceContext, expectation
         report = verify_trail(connection)
     assert report.ok
     assert report.events >= 4 + 4  # settings, client, 2 contacts, project, the expectation and its edits
+
+
+def test_history_names_the_records_its_links_point_at(
+    ctx: ServiceContext, expectation: ExpectationItem
+) -> None:
+    project = get_project(ctx, expectation.project_id)
+    signer = next(c for c in list_contacts(ctx, project.client_id).rows if c.can_sign)
+    update_expectation(ctx, draft_of(expectation, agreed_with_id=signer.id))
+
+    history = record_history(ctx, expectation.id)
+
+    (change,) = history.events[0].changes
+    assert change == FieldChange("agreed_with_id", None, signer.id)
+    assert history.links[signer.id] == "王建国"
+    assert history.links[expectation.project_id] == project.code  # from the creation event
