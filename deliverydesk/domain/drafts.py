@@ -131,7 +131,8 @@ class ChangeRequestDraft:
     title: str
     requested_on: date
     description: str = ""
-    category: str = ""
+    category_id: str | None = None  # a live category of the shared taxonomy
+    issue_id: str | None = None  # the issue (same project) that gave rise to this request
     requested_by_id: str | None = None  # a contact of the project's client
     requested_by_name: str = ""  # free text when the asker is not a contact
     channel: Channel = Channel.MEETING
@@ -195,7 +196,7 @@ class IssueDraft:
     project_id: str
     title: str
     reported_on: date
-    category: str = ""
+    category_id: str | None = None  # a live category of the shared taxonomy
     severity: Severity = Severity.MEDIUM
     resolved_on: date | None = None
     symptoms: str = ""
@@ -208,7 +209,8 @@ class ReviewDraft:
     id: str | None = None
     project_id: str
     held_on: date
-    issue_id: str | None = None
+    issue_id: str | None = None  # a review of a major issue; else of the project
+    title: str = ""
     client_short: str = ""
     client_mid: str = ""
     client_long: str = ""
@@ -217,6 +219,28 @@ class ReviewDraft:
     company_long: str = ""
     lessons: str = ""
     follow_up: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviewActionDraft:
+    """What a follow-up action says; completing and reopening are separate actions of the service."""
+
+    id: str | None = None
+    project_id: str
+    review_id: str
+    description: str
+    revisit_on: date
+    owner: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CategoryDraft:
+    """A category of the shared taxonomy: both names are required."""
+
+    id: str | None = None
+    name_en: str
+    name_zh: str
+    description: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -205,7 +205,9 @@ class ChangeRequestItem(RecordItem):
     ref: str
     title: str
     description: str
-    category: str
+    category_id: str | None
+    category: CategoryName | None = None  # computed: the linked category's names
+    issue_id: str | None  # the issue that gave rise to this request
     requested_by_id: str | None
     requested_by_name: str
     requested_on: date
@@ -280,11 +282,44 @@ class CommitmentItem(RecordItem):
 
 
 @dataclass(frozen=True, kw_only=True)
+class CategoryName:
+    """The two names of a category of the shared taxonomy; ``label`` picks the one to show."""
+
+    name_en: str
+    name_zh: str
+
+    def label(self, language: str) -> str:
+        """The name in ``language`` (a Language or a UI locale such as "zh_CN")."""
+        return self.name_zh if str(language).startswith("zh") else self.name_en
+
+
+@dataclass(frozen=True, kw_only=True)
+class CategoryItem(RecordItem, CategoryName):
+    """A category of issues and change requests, shared by all projects (see ``services.categories``)."""
+
+    description: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class CategoryUsage:
+    """How much one category is used: live issues and change requests of live projects."""
+
+    category_id: str
+    issue_count: int
+    change_request_count: int
+
+    @property
+    def in_use(self) -> bool:
+        return bool(self.issue_count or self.change_request_count)
+
+
+@dataclass(frozen=True, kw_only=True)
 class IssueItem(RecordItem):
     project_id: str
     ref: str
     title: str
-    category: str
+    category_id: str | None
+    category: CategoryName | None = None  # computed: the linked category's names
     severity: Severity
     reported_on: date
     resolved_on: date | None
@@ -297,7 +332,8 @@ class IssueItem(RecordItem):
 class IssueCategoryItem:
     """An issue category across all clients; ``systemic`` when it recurs at several clients."""
 
-    category: str
+    category_id: str
+    category: CategoryName
     issue_count: int
     client_count: int
     systemic: bool
@@ -308,7 +344,8 @@ class ReviewItem(RecordItem):
     """Butterfly review: client and company side, short / mid / long term."""
 
     project_id: str
-    issue_id: str | None
+    issue_id: str | None  # a review of a major issue; else of the project
+    title: str
     held_on: date
     client_short: str
     client_mid: str
@@ -318,6 +355,23 @@ class ReviewItem(RecordItem):
     company_long: str
     lessons: str
     follow_up: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviewActionItem(RecordItem):
+    """A follow-up action of a review, revisited on ``revisit_on`` until it is done."""
+
+    project_id: str
+    review_id: str
+    description: str
+    owner: str
+    revisit_on: date
+    done_on: date | None
+    outcome: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_on is None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -18,6 +19,7 @@ from dateutil.rrule import rrulestr
 from deliverydesk.domain.attachments import MAX_BYTES, size_problem, unsafe_filename_reason
 from deliverydesk.domain.drafts import (
     AttachmentDraft,
+    CategoryDraft,
     ChangeRequestDraft,
     ClientDraft,
     ContactDraft,
@@ -28,6 +30,7 @@ from deliverydesk.domain.drafts import (
     LogEntryDraft,
     MilestoneDraft,
     ProjectDraft,
+    ReviewActionDraft,
     ReviewDraft,
     ScopeItemDraft,
     SettingsDraft,
@@ -207,7 +210,6 @@ def validate_change_request(draft: ChangeRequestDraft, today: date) -> ChangeReq
     check = Checker()
     title = check.text("title", draft.title, required=True)
     asker = check.text("requested_by_name", draft.requested_by_name)
-    category = check.text("category", draft.category, limit=100)
     check.not_future("requested_on", draft.requested_on, today)
     for field in ("effort_hours", "cost_cents", "schedule_days"):
         check.non_negative(field, getattr(draft, field))
@@ -220,7 +222,7 @@ def validate_change_request(draft: ChangeRequestDraft, today: date) -> ChangeReq
         "decided_on", draft.decided_on, draft.requested_on, "A decision cannot come before the request."
     )
     check.done()
-    return replace(draft, title=title, requested_by_name=asker, category=category, **people)
+    return replace(draft, title=title, requested_by_name=asker, **people)
 
 
 def validate_log_entry(draft: LogEntryDraft, now: datetime) -> LogEntryDraft:
@@ -240,7 +242,6 @@ def validate_log_entry(draft: LogEntryDraft, now: datetime) -> LogEntryDraft:
 def validate_issue(draft: IssueDraft, today: date) -> IssueDraft:
     check = Checker()
     title = check.text("title", draft.title, required=True)
-    category = check.text("category", draft.category, limit=100)
     check.not_future("reported_on", draft.reported_on, today)
     check.not_future("resolved_on", draft.resolved_on, today)
     check.not_before(
@@ -249,18 +250,52 @@ def validate_issue(draft: IssueDraft, today: date) -> IssueDraft:
     for field in ("symptoms", "root_cause", "resolution"):
         check.long_text(field, getattr(draft, field))
     check.done()
-    return replace(draft, title=title, category=category)
+    return replace(draft, title=title)
 
 
 def validate_review(draft: ReviewDraft, today: date) -> ReviewDraft:
     check = Checker()
+    title = check.text("title", draft.title)
     check.not_future("held_on", draft.held_on, today)
     for field in ("client_short", "client_mid", "client_long", "company_short", "company_mid"):
         check.long_text(field, getattr(draft, field))
     for field in ("company_long", "lessons", "follow_up"):
         check.long_text(field, getattr(draft, field))
     check.done()
-    return draft
+    return replace(draft, title=title)
+
+
+def validate_review_action(draft: ReviewActionDraft) -> ReviewActionDraft:
+    check = Checker()
+    description = check.text("description", draft.description, required=True, limit=2000)
+    owner = check.text("owner", draft.owner)
+    check.in_range("revisit_on", draft.revisit_on)
+    check.done()
+    return replace(draft, description=description, owner=owner)
+
+
+def validate_review_action_outcome(done_on: date, outcome: str, today: date) -> str:
+    """Completing an action: done by today at the latest; the outcome says how it ended."""
+    check = Checker()
+    check.in_range("done_on", done_on)
+    check.not_future("done_on", done_on, today)
+    outcome = outcome.strip()
+    check.long_text("outcome", outcome, limit=2000)
+    check.done()
+    return outcome
+
+
+def validate_category(draft: CategoryDraft, taken: Collection[str]) -> CategoryDraft:
+    """Both names required; ``taken`` holds the case-folded names of the other live categories."""
+    check = Checker()
+    name_en = check.text("name_en", draft.name_en, required=True, limit=100)
+    name_zh = check.text("name_zh", draft.name_zh, required=True, limit=100)
+    for field, name in (("name_en", name_en), ("name_zh", name_zh)):
+        if name and name.casefold() in taken:
+            check.fail(field, f"A category named “{name}” already exists; pick that one or another name.")
+    check.long_text("description", draft.description, limit=2000)
+    check.done()
+    return replace(draft, name_en=name_en, name_zh=name_zh, description=draft.description.strip())
 
 
 def validate_handover_entry(draft: HandoverEntryDraft) -> HandoverEntryDraft:

@@ -196,8 +196,13 @@ def _check_format(document: Any) -> None:
             f"The bundle has format version {version}, written by a newer DeliveryDesk; this one reads "
             f"version {FORMAT_VERSION}. Update DeliveryDesk, then import it."
         )
-    if version != FORMAT_VERSION:
+    if version < 1:
         raise refused(f"The bundle has format version {version}, which no DeliveryDesk wrote.")
+    if version != FORMAT_VERSION:
+        raise refused(
+            f"The bundle has format version {version}, written by an older DeliveryDesk; this one reads "
+            f"version {FORMAT_VERSION}. Export it again with this version, then import it."
+        )
 
 
 @cache

@@ -11,11 +11,12 @@ from deliverydesk.domain.models import ChangeRequestItem
 from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.domain.validation import validate_change_request
 from deliverydesk.errors import RuleError
+from deliverydesk.services.categories import category_names, check_category_link
 from deliverydesk.services.common import apply_draft, check_contact_link, check_same_project, to_item
-from deliverydesk.services.records import ProjectRecords, mapped
+from deliverydesk.services.records import ProjectRecords
 from deliverydesk.services.scope_meters import letter_issued
 from deliverydesk.store.records import Session
-from deliverydesk.store.tables import ChangeRequestRow, ExclusionRow, ProjectRow, ScopeItemRow
+from deliverydesk.store.tables import ChangeRequestRow, ExclusionRow, IssueRow, ProjectRow, ScopeItemRow
 
 DECISION_FIELDS = (
     "decision",
@@ -30,11 +31,13 @@ DECISION_FIELDS = (
 
 
 def _check_links(
-    session: Session, draft: ChangeRequestDraft, project: ProjectRow, _row: ChangeRequestRow | None
+    session: Session, draft: ChangeRequestDraft, project: ProjectRow, row: ChangeRequestRow | None
 ) -> None:
     check_contact_link(session, "requested_by_id", draft.requested_by_id, project)
     check_same_project(session, "scope_item_id", ScopeItemRow, draft.scope_item_id, project.id)
     check_same_project(session, "exclusion_id", ExclusionRow, draft.exclusion_id, project.id)
+    check_same_project(session, "issue_id", IssueRow, draft.issue_id, project.id)
+    check_category_link(session, draft.category_id, row.category_id if row else None)
 
 
 def _apply_update(session: Session, row: ChangeRequestRow, draft: ChangeRequestDraft) -> None:
@@ -48,11 +51,17 @@ def _apply_update(session: Session, row: ChangeRequestRow, draft: ChangeRequestD
     apply_draft(row, draft, skip=("id", "project_id"))
 
 
+def change_request_items(session: Session, rows: list[ChangeRequestRow]) -> list[ChangeRequestItem]:
+    """Items of a batch of change requests, with their categories' names looked up once."""
+    names = category_names(session, [row.category_id for row in rows])
+    return [to_item(ChangeRequestItem, row, category=names.get(row.category_id or "")) for row in rows]
+
+
 CHANGE_REQUESTS: ProjectRecords[ChangeRequestRow, ChangeRequestDraft, ChangeRequestItem] = ProjectRecords(
     ChangeRequestRow,
     "change request",
     validate=lambda ctx, draft: validate_change_request(draft, ctx.today()),
-    to_items=mapped(lambda row: to_item(ChangeRequestItem, row)),
+    to_items=lambda session, rows: change_request_items(session, rows),
     ref_prefix=RefPrefix.CHANGE_REQUEST,
     check_links=_check_links,
     apply_update=_apply_update,

@@ -10,7 +10,7 @@ from datetime import timedelta
 from deliverydesk.domain.drafts import ChangeRequestDraft
 from deliverydesk.domain.enums import Channel, Decision, RiskLevel, ScopeCheck, Triage
 from deliverydesk.services.change_requests import create_change_request
-from deliverydesk.services.demo_support import Demo, DemoClient
+from deliverydesk.services.demo_support import DATA_MIGRATION, REPORTS, Demo, DemoClient
 
 ENGINEER = "张浩"
 GOODWILL_NOTE = "本次为友情支持,不作为先例。"
@@ -84,6 +84,15 @@ ASKS = [
     ),
 ]
 
+# The taxonomy's category of some asks; more reports recur at other clients too (a product gap).
+ASK_CATEGORIES = {
+    "daily_report": REPORTS,
+    "weather": REPORTS,
+    "pdf_watermark": REPORTS,
+    "old_erp": "Integration interfaces",
+    "ten_years": DATA_MIGRATION,
+}
+
 
 def create_asks(demo: Demo, project_id: str, client: DemoClient) -> dict[str, str]:
     """Eight asks from one meeting: most deferred or declined in the client's interest."""
@@ -97,7 +106,7 @@ def create_asks(demo: Demo, project_id: str, client: DemoClient) -> dict[str, st
             requested_on=meeting_day,
             requested_by_id=client.contacts["wang"],
             channel=Channel.MEETING,
-            category="二期范围外 / out of phase-2 scope",
+            category_id=demo.category(ASK_CATEGORIES[key]) if key in ASK_CATEGORIES else None,
             triage=triage,
             scope_check=ScopeCheck.EXCLUDED if key == "ten_years" else ScopeCheck.OUT_OF_SCOPE,
             effort_hours=hours,

@@ -10,6 +10,7 @@ from deliverydesk.domain.drafts import (
     HandoverEntryDraft,
     IssueDraft,
     MilestoneDraft,
+    ReviewActionDraft,
     ReviewDraft,
 )
 from deliverydesk.domain.enums import (
@@ -23,12 +24,20 @@ from deliverydesk.domain.enums import (
     Severity,
     Triage,
 )
+from deliverydesk.domain.models import ReviewItem
 from deliverydesk.services.change_requests import create_change_request
-from deliverydesk.services.demo_support import DATA_MIGRATION, Demo, DemoClient, make_project, make_scope
+from deliverydesk.services.demo_support import (
+    DATA_MIGRATION,
+    REPORTS,
+    Demo,
+    DemoClient,
+    make_project,
+    make_scope,
+)
 from deliverydesk.services.handover import create_handover_entry
 from deliverydesk.services.issues import create_issue
 from deliverydesk.services.milestones import create_milestone
-from deliverydesk.services.reviews import create_review
+from deliverydesk.services.reviews import complete_review_action, create_review, create_review_action
 
 SCOPE = [
     ("Camera stations at 4 inspection points", "Detects the 6 agreed defect types at 120 parts/min.", 180.0),
@@ -156,6 +165,7 @@ def _deferred_ask(demo: Demo, project: str, client: DemoClient) -> None:
         triage=Triage.B,
         scope_check=ScopeCheck.OUT_OF_SCOPE,
         effort_hours=6.0,
+        category_id=demo.category(REPORTS),
         decision=Decision.DEFERRED,
         decided_by="Zhang Hao",
         decided_on=demo.day(-39),
@@ -168,7 +178,7 @@ def _issue_and_review(demo: Demo, project: str) -> None:
     issue = IssueDraft(
         project_id=project,
         title="Legacy inspection images failed to import",
-        category=DATA_MIGRATION,
+        category_id=demo.category(DATA_MIGRATION),
         severity=Severity.MEDIUM,
         reported_on=demo.day(-50),
         resolved_on=demo.day(-47),
@@ -177,6 +187,7 @@ def _issue_and_review(demo: Demo, project: str) -> None:
     )
     review = ReviewDraft(
         project_id=project,
+        title="Image import failure and late SAT",
         held_on=demo.day(-8),
         issue_id=create_issue(demo.ctx, issue).id,
         client_short="Image import fixed in three days; the client was told the plan the same day.",
@@ -188,4 +199,31 @@ def _issue_and_review(demo: Demo, project: str) -> None:
         lessons="Ask for sample data at kick-off. Rehearse the migration before FAT.",
         follow_up="Remote check-in one month after handover (owner: Zhang Hao).",
     )
-    create_review(demo.ctx, review)
+    _follow_up(demo, create_review(demo.ctx, review))
+
+
+def _follow_up(demo: Demo, review: ReviewItem) -> None:
+    """Revisited after 30, 90 and 365 days; the remote check-in is due today."""
+    actions = (
+        ("Remote check-in with Nordwerk's quality team one month after handover", "Zhang Hao", 0),
+        ("Check that kick-off checklists now ask for sample data", "Li Wei", 82),
+        ("Propose line 5 inspection to Nordwerk", "Sales: Chen Jie", 357),
+    )
+    for description, owner, revisit in actions:
+        draft = ReviewActionDraft(
+            project_id=review.project_id,
+            review_id=review.id,
+            description=description,
+            owner=owner,
+            revisit_on=demo.day(revisit),
+        )
+        create_review_action(demo.ctx, draft)
+    done = ReviewActionDraft(
+        project_id=review.project_id,
+        review_id=review.id,
+        description="Add 'sample files at kick-off' to the kick-off checklist",
+        owner="Zhang Hao",
+        revisit_on=demo.day(-5),
+    )
+    added = create_review_action(demo.ctx, done)
+    complete_review_action(demo.ctx, added.id, demo.day(-6), "Checklist v3 published on the team share.")

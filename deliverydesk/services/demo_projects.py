@@ -25,7 +25,14 @@ from deliverydesk.domain.enums import (
 )
 from deliverydesk.services.change_requests import create_change_request
 from deliverydesk.services.demo_handover import create_handed_over
-from deliverydesk.services.demo_support import DATA_MIGRATION, Demo, DemoClient, make_project, make_scope
+from deliverydesk.services.demo_support import (
+    DATA_MIGRATION,
+    REPORTS,
+    Demo,
+    DemoClient,
+    make_project,
+    make_scope,
+)
 from deliverydesk.services.expectations import create_expectation
 from deliverydesk.services.issues import create_issue
 from deliverydesk.services.log import add_log_entry
@@ -100,7 +107,7 @@ def _on_hold_records(demo: Demo, project: str) -> None:
         IssueDraft(
             project_id=project,
             title="Lot codes truncated to 10 characters in the migration extract",
-            category=DATA_MIGRATION,
+            category_id=demo.category(DATA_MIGRATION),
             severity=Severity.HIGH,
             reported_on=demo.day(-12),
             symptoms="3% of lots could not be matched to their temperature history.",
@@ -196,7 +203,7 @@ def _small_active(demo: Demo, jiangnan: DemoClient, pacific: DemoClient) -> None
         IssueDraft(
             project_id=gsp,
             title="2 号库区传感器无线信号时断时续 / zone 2 sensors drop off the network",
-            category="现场网络/site network",
+            category_id=demo.category("Site network"),
             severity=Severity.MEDIUM,
             reported_on=demo.day(-6),
             resolved_on=demo.day(-4),
@@ -243,3 +250,11 @@ def _oee(demo: Demo, pacific: DemoClient) -> None:
     create_milestone(
         demo.ctx, MilestoneDraft(project_id=oee, name="Dashboard pilot on line 1", baseline_date=demo.day(20))
     )
+    ask = ChangeRequestDraft(
+        project_id=oee,
+        title="Shift OEE report e-mailed to supervisors every morning",
+        requested_on=demo.day(-3),
+        channel=Channel.EMAIL,
+        category_id=demo.category(REPORTS),  # more reports: the third client asking
+    )
+    create_change_request(demo.ctx, ask)

@@ -65,7 +65,7 @@ def create_showcase(demo: Demo, client: DemoClient) -> None:
         IssueDraft(
             project_id=project.id,
             title="历史工单迁移后工序字段错位 / work-order history imported into the wrong fields",
-            category=DATA_MIGRATION,
+            category_id=demo.category(DATA_MIGRATION),
             severity=Severity.HIGH,
             reported_on=demo.day(-12),
             resolved_on=demo.day(-8),

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from deliverydesk.domain.drafts import ExclusionDraft, ProjectDraft, ScopeItemDraft
 from deliverydesk.domain.enums import ScopeStatus
+from deliverydesk.services.categories import list_categories
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.projects import create_project
 from deliverydesk.services.scope import create_exclusion, create_scope_item
@@ -34,6 +35,10 @@ class Demo:
     def at(self, offset: int, hour: int = 10, minute: int = 0) -> datetime:
         return datetime.combine(self.day(offset), time(hour, minute), tzinfo=CHINA_TIME)
 
+    def category(self, name_en: str) -> str:
+        """The id of a category of the default taxonomy (every database is seeded with it)."""
+        return next(c.id for c in list_categories(self.ctx) if c.name_en == name_en)
+
 
 def ticking_clock(start: datetime) -> Callable[[], datetime]:
     """Each call a millisecond later, so records keep the order they were created in."""
@@ -41,7 +46,8 @@ def ticking_clock(start: datetime) -> Callable[[], datetime]:
     return lambda: start + timedelta(milliseconds=next(ticks))
 
 
-DATA_MIGRATION = "数据迁移/data migration"  # recurs at three clients: a systemic problem
+DATA_MIGRATION = "Data migration"  # issues at three clients: a systemic problem
+REPORTS = "Reports and dashboards"  # extra asks at three clients: a product gap
 
 
 def make_project(

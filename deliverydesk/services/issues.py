@@ -1,45 +1,59 @@
-"""Issues (I-n) with a category, and categories that recur across clients."""
+"""Issues (I-n) with a category of the shared taxonomy, and categories that recur across clients."""
 
 from __future__ import annotations
 
 from deliverydesk.domain.drafts import IssueDraft
-from deliverydesk.domain.models import IssueCategoryItem, IssueItem
+from deliverydesk.domain.models import CategoryName, IssueCategoryItem, IssueItem
 from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.domain.validation import validate_issue
+from deliverydesk.services.categories import category_names, check_category_link
 from deliverydesk.services.common import to_item
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records import ProjectRecords, mapped
+from deliverydesk.services.records import ProjectRecords
 from deliverydesk.store.queries import issue_categories
-from deliverydesk.store.tables import IssueRow
+from deliverydesk.store.records import Session
+from deliverydesk.store.tables import IssueRow, ProjectRow
 
 SYSTEMIC_CLIENT_COUNT = 3  # the same category at this many different clients is a pattern
+
+
+def _check_links(session: Session, draft: IssueDraft, _project: ProjectRow, row: IssueRow | None) -> None:
+    check_category_link(session, draft.category_id, row.category_id if row else None)
+
+
+def _to_items(session: Session, rows: list[IssueRow]) -> list[IssueItem]:
+    names = category_names(session, [row.category_id for row in rows])
+    return [to_item(IssueItem, row, category=names.get(row.category_id or "")) for row in rows]
+
 
 ISSUES: ProjectRecords[IssueRow, IssueDraft, IssueItem] = ProjectRecords(
     IssueRow,
     "issue",
     validate=lambda ctx, draft: validate_issue(draft, ctx.today()),
-    to_items=mapped(lambda row: to_item(IssueItem, row)),
+    to_items=_to_items,
     ref_prefix=RefPrefix.ISSUE,
+    check_links=_check_links,
 )
 
 create_issue = ISSUES.create
 update_issue = ISSUES.update
 get_issue = ISSUES.get
-list_issues = ISSUES.list
+list_issues = ISSUES.list  # category_id=... filters
 archive_issue = ISSUES.archive
 restore_issue = ISSUES.restore
 
 
 def list_issue_categories(ctx: ServiceContext) -> list[IssueCategoryItem]:
-    """Every issue category in use, with how many clients met it; recurring ones are ``systemic``."""
+    """Every category with live issues, with how many clients met it; recurring ones are ``systemic``."""
     with ctx.db.unit_of_work() as session:
         rows = issue_categories(session)
-    return [
-        IssueCategoryItem(
-            category=category,
-            issue_count=issues,
-            client_count=clients,
-            systemic=clients >= SYSTEMIC_CLIENT_COUNT,
-        )
-        for category, issues, clients in rows
-    ]
+        return [
+            IssueCategoryItem(
+                category_id=category.id,
+                category=CategoryName(name_en=category.name_en, name_zh=category.name_zh),
+                issue_count=issues,
+                client_count=clients,
+                systemic=clients >= SYSTEMIC_CLIENT_COUNT,
+            )
+            for category, issues, clients in rows
+        ]

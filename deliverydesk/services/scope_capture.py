@@ -28,6 +28,7 @@ from deliverydesk.domain.scope_guard_texts import (
 from deliverydesk.domain.text_match import MatchCandidate, rank_matches
 from deliverydesk.domain.validation import TITLE_MAX, validate_change_request
 from deliverydesk.errors import ValidationError
+from deliverydesk.services.categories import category_name_of
 from deliverydesk.services.change_requests import create_change_request
 from deliverydesk.services.common import (
     check_same_project,
@@ -67,7 +68,7 @@ def guarded_request(
 
 
 def request_item(row: ChangeRequestRow) -> ChangeRequestItem:
-    return to_item(ChangeRequestItem, row)
+    return to_item(ChangeRequestItem, row, category=category_name_of(row))
 
 
 def validated_request(ctx: ServiceContext, row: ChangeRequestRow, **changes: object) -> ChangeRequestDraft:

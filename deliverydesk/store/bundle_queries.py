@@ -62,6 +62,12 @@ def _project_filter(name: str, project_id: str, client_id: str) -> ColumnElement
         return table.c.client_id == client_id
     if name == "project":
         return table.c.id == project_id
+    if name == "category":  # the shared taxonomy: only the categories the project's records use
+        used = [
+            select(TABLES[linked].c.category_id).where(TABLES[linked].c.project_id == project_id)
+            for linked in ("issue", "change_request")
+        ]
+        return table.c.id.in_(used[0].union(used[1]))
     if name == "milestone_change":
         milestone = TABLES["milestone"]
         owned = select(milestone.c.id).where(milestone.c.project_id == project_id)

@@ -18,6 +18,7 @@ from deliverydesk.domain.enums import Decision, MilestoneStatus, ProjectStatus, 
 from deliverydesk.store.records import column as column_of
 from deliverydesk.store.tables import (
     Base,
+    CategoryRow,
     ChangeRequestRow,
     ClientRow,
     IssueRow,
@@ -271,17 +272,16 @@ def milestone_changes(session: Session, milestone_id: str) -> list[tuple[Milesto
     return [(row[0], row[1]) for row in session.execute(query)]
 
 
-def issue_categories(session: Session) -> list[tuple[str, int, int]]:
+def issue_categories(session: Session) -> list[tuple[CategoryRow, int, int]]:
     """(category, issues, distinct clients) over live issues of live projects, most clients first."""
     clients = func.count(ProjectRow.client_id.distinct())
     query = (
-        select(IssueRow.category, func.count(IssueRow.id), clients)
+        select(CategoryRow, func.count(IssueRow.id), clients)
+        .join(IssueRow, IssueRow.category_id == CategoryRow.id)
         .join(ProjectRow, ProjectRow.id == IssueRow.project_id)
-        .where(
-            and_(IssueRow.archived_at.is_(None), ProjectRow.archived_at.is_(None), IssueRow.category != "")
-        )
-        .group_by(IssueRow.category)
-        .order_by(clients.desc(), IssueRow.category)
+        .where(and_(IssueRow.archived_at.is_(None), ProjectRow.archived_at.is_(None)))
+        .group_by(CategoryRow.id)
+        .order_by(clients.desc(), CategoryRow.name_en, CategoryRow.id)
     )
     return [(row[0], row[1], row[2]) for row in session.execute(query)]
 

@@ -148,8 +148,10 @@ def _project_fk(*, index: bool = True) -> Mapped[str]:
     return mapped_column(String(36), ForeignKey("project.id", ondelete="RESTRICT"), index=index)
 
 
-def _optional_fk(target: str) -> Mapped[str | None]:
-    return mapped_column(String(36), ForeignKey(f"{target}.id", ondelete="SET NULL"), default=None)
+def _optional_fk(target: str, *, index: bool = False) -> Mapped[str | None]:
+    return mapped_column(
+        String(36), ForeignKey(f"{target}.id", ondelete="SET NULL"), default=None, index=index
+    )
 
 
 class SettingsRow(RecordMixin, Base):
@@ -297,7 +299,8 @@ class ChangeRequestRow(RecordMixin, Base):
     ref: Mapped[str] = mapped_column(String(16))
     title: Mapped[str]
     description: Mapped[str] = mapped_column(default="")
-    category: Mapped[str] = mapped_column(default="")
+    category_id: Mapped[str | None] = _optional_fk("category", index=True)
+    issue_id: Mapped[str | None] = _optional_fk("issue", index=True)  # the issue that gave rise to it
     requested_by_id: Mapped[str | None] = _optional_fk("contact")
     requested_by_name: Mapped[str] = mapped_column(default="")
     requested_on: Mapped[date]
@@ -412,7 +415,7 @@ class IssueRow(RecordMixin, Base):
     project_id: Mapped[str] = _project_fk()
     ref: Mapped[str] = mapped_column(String(16))
     title: Mapped[str]
-    category: Mapped[str] = mapped_column(default="")
+    category_id: Mapped[str | None] = _optional_fk("category", index=True)
     severity: Mapped[Severity] = mapped_column(default=Severity.MEDIUM)
     reported_on: Mapped[date]
     resolved_on: Mapped[date | None] = mapped_column(default=None)
@@ -421,12 +424,24 @@ class IssueRow(RecordMixin, Base):
     resolution: Mapped[str] = mapped_column(default="")
 
 
+class CategoryRow(RecordMixin, Base):
+    """One shared, bilingual taxonomy of issues and change requests across all projects: the same
+    category at several clients shows a recurring problem (issues) or a product gap (extra asks).
+    Names are unique without case among live categories (checked by the service)."""
+
+    __tablename__ = "category"
+    name_en: Mapped[str]
+    name_zh: Mapped[str]
+    description: Mapped[str] = mapped_column(default="")
+
+
 class ReviewRow(RecordMixin, Base):
     """Butterfly review: two sides (client, company) by three horizons (short, mid, long)."""
 
     __tablename__ = "review"
     project_id: Mapped[str] = _project_fk()
-    issue_id: Mapped[str | None] = _optional_fk("issue")
+    issue_id: Mapped[str | None] = _optional_fk("issue")  # a review of a major issue; else the project
+    title: Mapped[str] = mapped_column(default="")
     held_on: Mapped[date]
     client_short: Mapped[str] = mapped_column(default="")
     client_mid: Mapped[str] = mapped_column(default="")
@@ -436,6 +451,22 @@ class ReviewRow(RecordMixin, Base):
     company_long: Mapped[str] = mapped_column(default="")
     lessons: Mapped[str] = mapped_column(default="")
     follow_up: Mapped[str] = mapped_column(default="")
+
+
+class ReviewActionRow(RecordMixin, Base):
+    """A follow-up action of a butterfly review: who does what, revisited on a date until done."""
+
+    __tablename__ = "review_action"
+    __table_args__ = (Index("ix_review_action_due", "done_on", "revisit_on"),)  # Home: open ones due
+    project_id: Mapped[str] = _project_fk()
+    review_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("review.id", ondelete="RESTRICT"), index=True
+    )
+    description: Mapped[str]
+    owner: Mapped[str] = mapped_column(default="")
+    revisit_on: Mapped[date]
+    done_on: Mapped[date | None] = mapped_column(default=None)
+    outcome: Mapped[str] = mapped_column(default="")
 
 
 class HandoverItemRow(RecordMixin, Base):

@@ -25,6 +25,7 @@ from deliverydesk.store.tables import (
     AttachmentRow,
     Base,
     BlobRow,
+    CategoryRow,
     ChangeRequestRow,
     ClientRow,
     CommitmentRow,
@@ -38,6 +39,7 @@ from deliverydesk.store.tables import (
     MilestoneChangeRow,
     MilestoneRow,
     ProjectRow,
+    ReviewActionRow,
     ReviewRow,
     ScopeItemRow,
     new_id,
@@ -191,9 +193,16 @@ def _add_project_records(session: Any, project_id: str, signer_id: str, log_ids:
         client_benefit=HOSTILE,
     )
     expectation = ExpectationRow(**pid, ref="E-1", statement="Line runs 3 shifts", agreed_with_id=signer_id)
-    issue = IssueRow(**pid, ref="I-1", title="Sensor drift", reported_on=date(2026, 3, 4), category="sensors")
+    sensors = CategoryRow(name_en=f"Sensors {HOSTILE}", name_zh=f"传感器 {project_id[:8]}")
+    session.add(sensors)
+    session.flush()
+    issue = IssueRow(
+        **pid, ref="I-1", title="Sensor drift", reported_on=date(2026, 3, 4), category_id=sensors.id
+    )
     session.add_all([change, expectation, issue])
     session.flush()
+    change.issue_id = issue.id  # the issue that gave rise to the request; a seeded category
+    change.category_id = session.scalar(select(CategoryRow.id).where(CategoryRow.name_en == "Data migration"))
     session.add(
         MilestoneChangeRow(
             milestone_id=milestone.id,
@@ -241,7 +250,7 @@ def _add_project_records(session: Any, project_id: str, signer_id: str, log_ids:
     session.add_all(
         [
             correction,
-            ReviewRow(
+            review := ReviewRow(
                 **pid, issue_id=issue.id, held_on=date(2026, 3, 10), client_short="快速解决", lessons=HOSTILE
             ),
             HandoverItemRow(
@@ -255,6 +264,22 @@ def _add_project_records(session: Any, project_id: str, signer_id: str, log_ids:
         ]
     )
     session.flush()
+    session.add_all(
+        [
+            ReviewActionRow(
+                **pid, review_id=review.id, description=f"Call back {HOSTILE}", revisit_on=date(2026, 4, 10)
+            ),
+            ReviewActionRow(
+                **pid,
+                review_id=review.id,
+                description="检查传感器",
+                owner="王芳",
+                revisit_on=date(2026, 6, 8),
+                done_on=date(2026, 3, 20),
+                outcome="Done",
+            ),
+        ]
+    )
     session.add(
         CommitmentRow(
             **pid,

@@ -52,7 +52,7 @@ def test_the_valid_bundle_imports(
 ) -> None:
     """The control case: the fixtures' bundle is accepted, so each refusal below is about its one flaw."""
     add_sample_project(other_ctx, "DD-2025-001", fixed_log_ids=False)
-    assert import_bundle(other_ctx, _write(tmp_path, document)).inserted == 19
+    assert import_bundle(other_ctx, _write(tmp_path, document)).inserted == 22  # the seeded category exists
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,12 @@ def test_wrong_schema_is_refused(
 
 @pytest.mark.parametrize(
     ("version", "match"),
-    [(2, "newer DeliveryDesk"), (0, "no DeliveryDesk wrote"), ("1", "no valid format_version")],
+    [
+        (3, "newer DeliveryDesk"),
+        (1, "older DeliveryDesk"),
+        (0, "no DeliveryDesk wrote"),
+        ("1", "no valid format_version"),
+    ],
 )
 def test_wrong_format_version_is_refused(
     document: dict[str, Any], target: ServiceContext, tmp_path: Path, version: Any, match: str
@@ -154,7 +159,7 @@ def test_brackets_inside_text_are_data_not_nesting(
     document: dict[str, Any], other_ctx: ServiceContext, tmp_path: Path
 ) -> None:
     _first("client")(document)["notes"] = '[{"\\"' * 5_000
-    assert import_bundle(other_ctx, _write(tmp_path, document)).inserted == 19
+    assert import_bundle(other_ctx, _write(tmp_path, document)).inserted == 22  # the seeded category exists
 
 
 def test_an_oversized_file_is_refused(

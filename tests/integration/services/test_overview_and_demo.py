@@ -176,7 +176,7 @@ def test_demo_handover_review_and_recurring_issue(demo_ctx: ServiceContext) -> N
     assert all([review.client_short, review.client_mid, review.client_long, review.company_short])
     assert all([review.company_mid, review.company_long, review.lessons])
     systemic = [c for c in issues.list_issue_categories(ctx) if c.systemic]
-    assert [(c.category, c.client_count) for c in systemic] == [("数据迁移/data migration", 3)]
+    assert [(c.category.name_en, c.client_count) for c in systemic] == [("Data migration", 3)]
 
 
 def test_demo_refuses_a_database_with_projects(ctx: ServiceContext, setup: Setup) -> None:

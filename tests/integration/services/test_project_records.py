@@ -17,7 +17,16 @@ from deliverydesk.domain.drafts import (
 )
 from deliverydesk.domain.enums import Decision, ExpectationStatus, HandoverKind, ScopeCheck, Triage
 from deliverydesk.errors import ValidationError
-from deliverydesk.services import change_requests, clients, expectations, handover, issues, reviews, scope
+from deliverydesk.services import (
+    categories,
+    change_requests,
+    clients,
+    expectations,
+    handover,
+    issues,
+    reviews,
+    scope,
+)
 from deliverydesk.services.context import ServiceContext
 from tests.integration.services.conftest import Setup, day, make_client, make_project
 
@@ -109,8 +118,10 @@ def test_change_request_links_must_stay_in_the_project(ctx: ServiceContext, setu
 
 
 def test_issue_crud_and_recurring_categories(ctx: ServiceContext, setup: Setup) -> None:
+    taxonomy = {c.name_en: c.id for c in categories.list_categories(ctx)}
+    migration_id, network_id = taxonomy["Data migration"], taxonomy["Site network"]
     draft = IssueDraft(
-        project_id=setup.project_id, title="字段错位", category="数据迁移/data migration", reported_on=day(-5)
+        project_id=setup.project_id, title="字段错位", category_id=migration_id, reported_on=day(-5)
     )
     made = issues.create_issue(ctx, draft)
     assert made.ref == "I-1"
@@ -118,19 +129,19 @@ def test_issue_crud_and_recurring_categories(ctx: ServiceContext, setup: Setup) 
         ctx, replace(draft, id=made.id, resolved_on=day(-1), root_cause="模板多一列")
     )
     assert issues.get_issue(ctx, made.id) == resolved and resolved.resolved_on == day(-1)
+    assert resolved.category is not None and resolved.category.label("zh_CN") == "数据迁移"
     for name, code in (("Nordwerk", "DD-2026-009"), ("Pacific Foods", "DD-2026-021")):
         client = clients.create_client(ctx, ClientDraft(name=name)).id
         issues.create_issue(ctx, replace(draft, project_id=make_project(ctx, client, code)))
-    issues.create_issue(ctx, replace(draft, category="network"))
-    categories = {c.category: c for c in issues.list_issue_categories(ctx)}
-    migration = categories["数据迁移/data migration"]
+    issues.create_issue(ctx, replace(draft, category_id=network_id))
+    in_use = {c.category_id: c for c in issues.list_issue_categories(ctx)}
+    migration = in_use[migration_id]
     assert (migration.issue_count, migration.client_count, migration.systemic) == (3, 3, True)
-    assert not categories["network"].systemic
+    assert migration.category.name_en == "Data migration"
+    assert not in_use[network_id].systemic
     issues.archive_issue(ctx, made.id)
     assert issues.list_issues(ctx, setup.project_id).total == 1
-    assert {c.category: c.client_count for c in issues.list_issue_categories(ctx)}[
-        "数据迁移/data migration"
-    ] == 2
+    assert {c.category_id: c.client_count for c in issues.list_issue_categories(ctx)}[migration_id] == 2
     issues.restore_issue(ctx, made.id)
 
 

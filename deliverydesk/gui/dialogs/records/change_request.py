@@ -12,8 +12,16 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from deliverydesk.domain.drafts import ChangeRequestDraft
 from deliverydesk.domain.enums import Channel, Language, RiskLevel, ScopeCheck, Triage
-from deliverydesk.domain.models import ChangeRequestItem, ContactItem, ExclusionItem, ScopeEntry
+from deliverydesk.domain.models import (
+    CategoryItem,
+    ChangeRequestItem,
+    ContactItem,
+    ExclusionItem,
+    IssueItem,
+    ScopeEntry,
+)
 from deliverydesk.gui.dialogs.records.base import RecordDialog
+from deliverydesk.gui.dialogs.records.category_combo import CategoryCombo
 from deliverydesk.gui.dialogs.records.expectation import contact_options
 from deliverydesk.gui.dialogs.records.fields import (
     area,
@@ -44,6 +52,8 @@ class ChangeRequestChoices:
     scope_items: Sequence[ScopeEntry] = ()
     exclusions: Sequence[ExclusionItem] = ()
     currency: str = field(default="CNY")
+    categories: Sequence[CategoryItem] = ()  # the shared taxonomy
+    issues: Sequence[IssueItem] = ()  # the project's issues, one of which may have given rise to the ask
 
 
 class ChangeRequestDialog(RecordDialog):
@@ -74,7 +84,15 @@ class ChangeRequestDialog(RecordDialog):
         self.description = self.add_field(
             "description", self.tr("What was asked"), area(self, v.description, 4)
         )
-        self.category = self.add_field("category", self.tr("Category"), line(self, v.category))
+        current = v.category if isinstance(v, ChangeRequestItem) else None
+        self.category = CategoryCombo(self, choices.categories, self.env.language, v.category_id, current)
+        self.add_field("category_id", self.tr("Category"), self.category)
+        issue_options = [(f"{i.ref} {i.title}", i.id) for i in choices.issues if i.archived_at is None]
+        self.issue = self.add_field(
+            "issue_id",
+            self.tr("Arose from issue"),
+            link_combo(self, self.tr("None"), issue_options, v.issue_id),
+        )
         self.requested_by = self.add_field(
             "requested_by_id",
             self.tr("Requested by"),
@@ -186,6 +204,7 @@ class ChangeRequestDialog(RecordDialog):
     def draft(self) -> ChangeRequestDraft:
         values = self.field_values()
         values["cost_cents"] = round(values["cost_cents"] * 100)  # shown in currency units
+        values["category_id"] = self.category.category_id()  # typed text names a category, or fails
         values.update({name: getattr(self.value, name) for name in DECISION_FIELDS})  # kept as they are
         return ChangeRequestDraft(id=self.item_id, project_id=self.project_id, **values)
 

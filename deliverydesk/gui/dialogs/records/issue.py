@@ -1,15 +1,17 @@
-"""Issues (I-n) with a category (recurring categories across clients show a pattern)."""
+"""Issues (I-n) with a category of the shared taxonomy (recurring categories across clients show a
+pattern)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from deliverydesk.domain.drafts import IssueDraft
 from deliverydesk.domain.enums import Severity
-from deliverydesk.domain.models import IssueItem
+from deliverydesk.domain.models import CategoryItem, IssueItem
 from deliverydesk.gui.dialogs.records.base import RecordDialog
+from deliverydesk.gui.dialogs.records.category_combo import CategoryCombo
 from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, date_edit, line
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
@@ -24,7 +26,7 @@ class IssueDialog(RecordDialog):
         project_id: str,
         item: IssueItem | None,
         next_ref: str,
-        categories: Sequence[str] = (),
+        categories: Sequence[CategoryItem] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(env, project_id, item, parent)
@@ -33,9 +35,10 @@ class IssueDialog(RecordDialog):
         self.add_ref_row(next_ref)
         v = item or IssueDraft(project_id=project_id, title="", reported_on=env.ctx.today())
         self.title = self.add_field("title", self.tr("Title"), line(self, v.title))
-        self.category = self.add_field(
-            "category", self.tr("Category"), self._category_combo(v.category, categories)
+        self.category = CategoryCombo(
+            self, categories, env.language, v.category_id, item.category if item else None
         )
+        self.add_field("category_id", self.tr("Category"), self.category)
         self.severity = self.add_field(
             "severity", self.tr("Severity"), enum_combo(self, Severity, v.severity)
         )
@@ -48,21 +51,12 @@ class IssueDialog(RecordDialog):
         self.root_cause = self.add_field("root_cause", self.tr("Root cause"), area(self, v.root_cause))
         self.resolution = self.add_field("resolution", self.tr("Resolution"), area(self, v.resolution))
 
-    def _category_combo(self, current: str, categories: Sequence[str]) -> QComboBox:
-        """Typed or picked: reusing a category lets the same problem be counted across clients."""
-        combo = QComboBox(self)
-        combo.setEditable(True)
-        combo.addItems(sorted(set(categories)))
-        combo.setCurrentText(current)
-        combo.lineEdit().setPlaceholderText(self.tr("e.g. data migration"))
-        return combo
-
     def save(self) -> IssueItem:
         draft = IssueDraft(
             id=self.item_id,
             project_id=self.project_id,
             title=self.title.text(),
-            category=self.category.currentText(),
+            category_id=self.category.category_id(),
             severity=self.severity.currentData(),
             reported_on=from_qdate(self.reported_on.date()),
             resolved_on=self.resolved_on.value(),

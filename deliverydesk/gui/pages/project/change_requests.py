@@ -8,7 +8,15 @@ from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QWidget
 
 from deliverydesk.domain.enums import Decision, Triage
-from deliverydesk.domain.models import ChangeRequestItem, ContactItem, ExclusionItem, ProjectItem, ScopeEntry
+from deliverydesk.domain.models import (
+    CategoryItem,
+    ChangeRequestItem,
+    ContactItem,
+    ExclusionItem,
+    IssueItem,
+    ProjectItem,
+    ScopeEntry,
+)
 from deliverydesk.domain.refs import RefPrefix, next_ref
 from deliverydesk.gui.dialogs.records.change_request import ChangeRequestChoices, ChangeRequestDialog
 from deliverydesk.gui.dialogs.records.decision import ApproveDialog, DecideDialog
@@ -22,8 +30,10 @@ from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import GOOD_COLOUR, LATE_COLOUR, WARN_COLOUR, RecordTableModel
 from deliverydesk.services import change_requests as requests
 from deliverydesk.services.attachments import RecordLink
+from deliverydesk.services.categories import list_categories
 from deliverydesk.services.clients import list_contacts
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.issues import list_issues
 from deliverydesk.services.projects import get_project
 from deliverydesk.services.scope import list_exclusions, list_scope_items
 
@@ -86,6 +96,8 @@ class ChangeRequestData:
     contacts: tuple[ContactItem, ...]
     scope_items: tuple[ScopeEntry, ...]
     exclusions: tuple[ExclusionItem, ...]
+    categories: tuple[CategoryItem, ...] = ()
+    issues: tuple[IssueItem, ...] = ()
 
 
 class ChangeRequestsPage(RecordsPage):
@@ -139,6 +151,8 @@ class ChangeRequestsPage(RecordsPage):
             contacts=list_contacts(ctx, project.client_id).rows,
             scope_items=list_scope_items(ctx, project_id).rows,
             exclusions=list_exclusions(ctx, project_id).rows,
+            categories=tuple(list_categories(ctx)),
+            issues=list_issues(ctx, project_id).rows,
         )
 
     def show_data(self, data: ChangeRequestData) -> None:
@@ -151,7 +165,14 @@ class ChangeRequestsPage(RecordsPage):
         ref = next_ref(RefPrefix.CHANGE_REQUEST, [r.ref for r in self.panel.records])
         data = self.data
         choices = (
-            ChangeRequestChoices(data.contacts, data.scope_items, data.exclusions, data.project.currency)
+            ChangeRequestChoices(
+                data.contacts,
+                data.scope_items,
+                data.exclusions,
+                data.project.currency,
+                data.categories,
+                data.issues,
+            )
             if data
             else ChangeRequestChoices()
         )

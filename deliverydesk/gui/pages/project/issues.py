@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from deliverydesk.domain.enums import Severity
-from deliverydesk.domain.models import IssueCategoryItem, IssueItem, ReviewItem
+from deliverydesk.domain.models import CategoryItem, IssueCategoryItem, IssueItem, ReviewItem
 from deliverydesk.domain.refs import RefPrefix, next_ref
 from deliverydesk.gui.dialogs.records.issue import IssueDialog
 from deliverydesk.gui.dialogs.records.review import ReviewDialog
@@ -20,6 +20,7 @@ from deliverydesk.gui.pages.project.panel import PanelSpec
 from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import LATE_COLOUR, WARN_COLOUR, RecordTableModel
 from deliverydesk.services import issues, reviews
+from deliverydesk.services.categories import list_categories
 from deliverydesk.services.context import ServiceContext
 
 REF, TITLE, CATEGORY, SEVERITY, REPORTED, RESOLVED = range(6)
@@ -27,7 +28,8 @@ HELD, ABOUT, CLIENT_SHORT, LESSONS = range(4)
 
 
 class IssueModel(RecordTableModel[IssueItem]):
-    systemic: frozenset[str] = frozenset()  # categories met at several clients, fed with the rows
+    systemic: frozenset[str] = frozenset()  # ids of categories met at several clients, fed with the rows
+    language = "en"  # the UI language: which name of a category to show
 
     def headers(self) -> list[str]:
         return [
@@ -39,9 +41,12 @@ class IssueModel(RecordTableModel[IssueItem]):
             self.tr("Resolved"),
         ]
 
+    def _recurring(self, item: IssueItem) -> bool:
+        return item.category_id is not None and item.category_id in self.systemic
+
     def text(self, item: IssueItem, column: int) -> str:
-        category = item.category
-        if category and category in self.systemic:
+        category = item.category.label(self.language) if item.category else ""
+        if self._recurring(item):
             category = f"⚠ {category}"
         values = (
             item.ref,
@@ -54,14 +59,14 @@ class IssueModel(RecordTableModel[IssueItem]):
         return values[column]
 
     def tip(self, item: IssueItem, column: int) -> str | None:
-        if column == CATEGORY and item.category in self.systemic:
+        if column == CATEGORY and self._recurring(item):
             return self.tr("A recurring problem: this category was met at several clients")
         if column == TITLE:
             return f"{item.title}\n\n{item.symptoms}".strip()
         return None
 
     def colour(self, item: IssueItem, column: int) -> QColor | None:
-        if column == CATEGORY and item.category in self.systemic:
+        if column == CATEGORY and self._recurring(item):
             return WARN_COLOUR
         if column == SEVERITY and item.severity in (Severity.HIGH, Severity.CRITICAL):
             return LATE_COLOUR
@@ -86,7 +91,8 @@ class ReviewModel(RecordTableModel[ReviewItem]):
 class IssueData:
     issues: tuple[IssueItem, ...]
     reviews: tuple[ReviewItem, ...]
-    categories: tuple[IssueCategoryItem, ...]
+    categories: tuple[IssueCategoryItem, ...]  # in use, with how many clients met each
+    taxonomy: tuple[CategoryItem, ...] = ()  # every live category, to pick from
 
 
 class IssuesPage(RecordsPage):
@@ -140,10 +146,12 @@ class IssuesPage(RecordsPage):
             issues=issues.list_issues(ctx, project_id, include_archived=True).rows,
             reviews=reviews.list_reviews(ctx, project_id, include_archived=True).rows,
             categories=tuple(issues.list_issue_categories(ctx)),
+            taxonomy=tuple(list_categories(ctx)),
         )
 
     def show_data(self, data: IssueData) -> None:
-        self.issues.model.systemic = frozenset(c.category for c in data.categories if c.systemic)  # type: ignore[attr-defined]
+        self.issues.model.systemic = frozenset(c.category_id for c in data.categories if c.systemic)  # type: ignore[attr-defined]
+        self.issues.model.language = self.env.language  # type: ignore[attr-defined]
         self.reviews.model.issue_refs = {i.id: f"{i.ref} {i.title}" for i in data.issues}  # type: ignore[attr-defined]
         self.issues.set_records(data.issues)
         self.reviews.set_records(data.reviews)
@@ -151,7 +159,7 @@ class IssuesPage(RecordsPage):
     def edit_issue(self, item: IssueItem | None) -> None:
         assert self.project_id is not None
         ref = next_ref(RefPrefix.ISSUE, [r.ref for r in self.issues.records])
-        categories = [c.category for c in self.data.categories if c.category] if self.data else []
+        categories = self.data.taxonomy if self.data else ()
         self.open_dialog(IssueDialog(self.env, self.project_id, item, ref, categories, self))
 
     def edit_review(self, item: ReviewItem | None) -> None:
