@@ -115,6 +115,19 @@ def missing_search_triggers(execute: Execute) -> list[str]:
     return sorted(set(SEARCH_TRIGGERS) - present)
 
 
+def search_index_line(execute: Execute) -> tuple[bool, str]:
+    """The ``deliverydesk check`` line: (healthy, text). Missing triggers mean the index goes stale."""
+    missing = missing_search_triggers(execute)
+    if missing:
+        return (
+            False,
+            f"search index: {len(missing)} trigger(s) MISSING ({', '.join(missing)}): searches miss changes",
+        )
+    return True, "search index: ok" if has_search_index(
+        execute
+    ) else "search index: none yet (created on upgrade)"
+
+
 def create_search_triggers(execute: Execute) -> list[str]:
     """Create the missing triggers and rebuild the index (rows changed meanwhile were missed).
 

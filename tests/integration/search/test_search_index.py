@@ -3,6 +3,8 @@ and the index-free search used off SQLite giving the same answers."""
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from deliverydesk.store.search_tables import (
     create_search_triggers,
     drop_search_index,
     missing_search_triggers,
+    search_index_line,
 )
 from tests.conftest import fixed_clock
 from tests.integration.search.conftest import Records
@@ -58,7 +61,7 @@ def test_an_index_dropped_and_built_again_finds_the_same(ctx: ServiceContext, re
 
 
 def test_missing_triggers_are_found_and_recreated_with_the_rows_missed_meanwhile(
-    ctx: ServiceContext, records: Records
+    ctx: ServiceContext, records: Records, db_path: Path
 ) -> None:
     with ctx.db.engine.begin() as connection:
         connection.exec_driver_sql("DROP TRIGGER search_issue_update")
@@ -67,12 +70,19 @@ def test_missing_triggers_are_found_and_recreated_with_the_rows_missed_meanwhile
         )
         assert missing_search_triggers(connection.exec_driver_sql) == ["search_issue_update"]
     assert search_records(ctx, "printer").total == 0  # the index missed the change
+    with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as reader:  # as 'check' reads
+        assert search_index_line(reader.execute) == (
+            False,
+            "search index: 1 trigger(s) MISSING (search_issue_update): searches miss changes",
+        )
     with ctx.db.engine.begin() as connection:
         assert create_search_triggers(connection.exec_driver_sql) == ["search_issue_update"]
         assert missing_search_triggers(connection.exec_driver_sql) == []
         assert create_search_triggers(connection.exec_driver_sql) == []  # nothing to do twice
         assert _triggers(connection) == SEARCH_TRIGGERS
     assert {hit.record_id for hit in search_records(ctx, "printer").rows} == {records.issue_id}
+    with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as reader:
+        assert search_index_line(reader.execute) == (True, "search index: ok")
     assert search_records(ctx, "现场培训").total == 2  # everything else is still there
 
 
@@ -124,6 +134,10 @@ def test_the_downgrade_removes_the_index_and_its_triggers(db_path: Path) -> None
         names = {name for (name,) in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
         assert not names & SEARCH_TABLES
         assert not any(name.startswith("search_") for name in names)
+        assert search_index_line(connection.exec_driver_sql) == (
+            True,
+            "search index: none yet (created on upgrade)",
+        )
         _raw_row(connection, "client", id="c1", name="Still writable")  # no trigger left dangling
     engine.dispose()
 
