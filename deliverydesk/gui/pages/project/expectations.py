@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from deliverydesk.domain.enums import ExpectationStatus
 from deliverydesk.domain.models import ContactItem, ExpectationItem
 from deliverydesk.domain.refs import RefPrefix, next_ref
+from deliverydesk.gui.dialogs.documents.evidence import add_evidence_action
 from deliverydesk.gui.dialogs.records.expectation import ExpectationDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date
@@ -20,6 +21,7 @@ from deliverydesk.gui.pages.project.records_page import RecordsPage, project_con
 from deliverydesk.gui.pages.project.table import GOOD_COLOUR, LATE_COLOUR, RecordTableModel
 from deliverydesk.services import expectations
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.evidence import EvidenceTopic
 
 REF, STATEMENT, MEASURE, DUE, AGREED, STATUS = range(6)
 STATUS_COLOURS = {
@@ -84,6 +86,14 @@ class ExpectationsPage(RecordsPage):
                 optional=(MEASURE, AGREED, DUE),
             ),
             self.edit_expectation,
+        )
+        add_evidence_action(
+            self,
+            lambda item: (
+                EvidenceTopic(item.project_id, expectation_id=item.id),
+                f"{item.ref} {item.statement}",
+            ),
+            self.tr("Export the record of this expectation as one PDF: log entries, letters, commitments"),
         )
         self.lay_out(self.panel)
 
