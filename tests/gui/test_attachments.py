@@ -5,6 +5,7 @@ them once saved; change requests carry files too. All file work runs on the task
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,25 @@ def test_the_attachment_model_passes_the_model_tester(qtmodeltester, bench: Work
     page.attachments.reload()
     bench.idle()
     qtmodeltester.check(page.attachments.panel.model)
+
+
+def test_read_only_files_can_be_opened_and_saved_but_not_added(
+    qtbot, bench: Workbench, tmp_path: Path
+) -> None:
+    _page, entry_id = _log_with_entry(bench)
+    draft = attachments.AttachmentDraft(
+        project_id=bench.project_id, filename="a.txt", data=b"a", log_entry_id=entry_id
+    )
+    item = attachments.add_attachment(bench.env.ctx, draft)
+    box = box_module.AttachmentsBox(replace(bench.env, readonly=True))
+    qtbot.addWidget(box)
+    box.show_record(bench.project_id, RecordLink(log_entry_id=entry_id))
+    bench.idle()
+    box.panel.select_record(item.id)
+    assert not box.panel.act_new.isEnabled() and not box.panel.act_archive.isEnabled()
+    assert box.panel.act_edit.isEnabled() and box.act_save_as.isEnabled()
+    extra = tmp_path / "b.txt"
+    extra.write_text("b")
+    box.attach([extra])
+    bench.idle()
+    assert attachments.list_attachments(bench.env.ctx, bench.project_id).total == 1

@@ -61,6 +61,7 @@ class ParticipantsField(QWidget):
         self.pick.setText("+")
         self.pick.setToolTip(self.tr("Add a contact of the client"))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.pick.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.pick.setMenu(QMenu(self.pick))
         self.set_contacts(contacts)
         row = QHBoxLayout(self)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from deliverydesk.domain.attachments import clean_filename
 from deliverydesk.domain.models import AttachmentItem
@@ -58,47 +58,6 @@ class AttachmentModel(RecordTableModel[AttachmentItem]):
         return f"{item.filename}\nSHA-256 {item.sha256}" if column == NAME else None
 
 
-class AttachmentPanel(RecordPanel):
-    """A record panel whose New adds files and Edit opens one; Save as… works read-only too."""
-
-    def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
-        spec = PanelSpec(
-            key="attachments",
-            title=QCoreApplication.translate("AttachmentPanel", "Attachments"),
-            empty_text=QCoreApplication.translate(
-                "AttachmentPanel", "No files attached. Add photos or scans, or drop files here."
-            ),
-            describe=lambda item: item.filename,
-            archive=archive_attachment,
-            restore=restore_attachment,
-            widths=(240, 70, 120, 130),
-            stretch_column=NAME,
-            optional=(ADDED, TYPE),
-        )
-        super().__init__(env, AttachmentModel(parent), spec, parent)
-        self.act_save_as = QAction(self.tr("Save as…"), self)
-        self.act_new.setText(self.tr("Add files…"))
-        self.act_new.setToolTip(self.tr("Attach photos, scans or other files (or drop them here)"))
-        self.act_edit.setText(self.tr("Open"))
-        self.act_edit.setToolTip(self.tr("Open a copy with the program your computer uses for it"))
-        self.act_archive.setToolTip(self.tr("Archive (Delete): hidden from the list, never erased"))
-        self.empty_button.setText(self.tr("Add files…"))
-        self.addAction(self.act_save_as)
-        self.add_button(self.act_save_as)
-        self.view.setObjectName("attachmentsTable")
-
-    def _update_actions(self) -> None:
-        super()._update_actions()
-        item = self.current_item()
-        if hasattr(self, "act_save_as"):  # the base class updates once before it exists
-            self.act_save_as.setEnabled(item is not None and not item.archived)
-
-    def build_menu(self) -> QMenu:
-        menu = super().build_menu()
-        menu.insertAction(menu.actions()[2] if len(menu.actions()) > 2 else None, self.act_save_as)
-        return menu
-
-
 class AttachmentsBox(QWidget):
     """The files of one record (a log entry, a change request): Add files…, Open, Save as…, Archive."""
 
@@ -111,11 +70,7 @@ class AttachmentsBox(QWidget):
         self.project_id: str | None = None
         self.link: RecordLink | None = None
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl  # replaced in tests
-        self.panel = AttachmentPanel(env, self)
-        self.panel.new_wanted.connect(self.choose)
-        self.panel.edit_wanted.connect(self.open)
-        self.panel.act_save_as.triggered.connect(self.save_current_as)
-        self.panel.changed.connect(lambda _id: self._changed())
+        self.panel = self._make_panel()
         self.note = QLabel(self)
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # file names are data, never markup
         self.note.setWordWrap(True)
@@ -125,7 +80,43 @@ class AttachmentsBox(QWidget):
         layout.addWidget(self.panel, 1)
         layout.addWidget(self.note)
         self.setAcceptDrops(True)
+        rows = self.panel.view.verticalHeader().defaultSectionSize()
+        self.setMinimumHeight(rows * 5)  # the bar, the header and three files
         self.show_record(None, None)
+
+    def _make_panel(self) -> RecordPanel:
+        """A record panel whose New adds files and Edit opens one, with Save as…"""
+        spec = PanelSpec(
+            key="attachments",
+            title=self.tr("Attachments"),
+            empty_text=self.tr("No files attached. Add photos or scans, or drop files here."),
+            describe=lambda item: item.filename,
+            archive=archive_attachment,
+            restore=restore_attachment,
+            widths=(240, 70, 120, 130),
+            stretch_column=NAME,
+            optional=(ADDED, TYPE),
+        )
+        panel = RecordPanel(self.env, AttachmentModel(self), spec, self)
+        panel.view.setObjectName("attachmentsTable")
+        panel.act_new.setText(self.tr("Add files…"))
+        panel.act_new.setToolTip(self.tr("Attach photos, scans or other files (or drop them here)"))
+        panel.act_edit.setText(self.tr("Open"))
+        panel.act_edit.setToolTip(self.tr("Open a copy with the program your computer uses for it"))
+        panel.empty_button.setText(self.tr("Add files…"))
+        self.act_save_as = QAction(self.tr("Save as…"), panel)
+        self.act_save_as.triggered.connect(self.save_current_as)
+        panel.add_extra_action(self.act_save_as)
+        panel.new_wanted.connect(self.choose)
+        panel.edit_wanted.connect(self.open)
+        panel.changed.connect(lambda _id: self._changed())
+        panel.selected.connect(lambda _item: self._enable_save_as())
+        return panel
+
+    def _enable_save_as(self) -> None:
+        """Saving a copy writes nothing to the database: allowed read-only too (extra actions are not)."""
+        item = self.panel.current_item()
+        self.act_save_as.setEnabled(item is not None and not item.archived)
 
     # --- the record shown ----------------------------------------------------------------------
     def show_record(self, project_id: str | None, link: RecordLink | None) -> None:
@@ -145,6 +136,7 @@ class AttachmentsBox(QWidget):
         def loaded(rows: Sequence[AttachmentItem]) -> None:
             if (project_id, link) == (self.project_id, self.link):
                 self.panel.set_records(rows)
+                self._enable_save_as()
 
         self.env.tasks.submit(
             lambda: list_attachments(ctx, project_id, link=link, include_archived=True).rows,
@@ -206,7 +198,7 @@ class AttachmentsBox(QWidget):
 
     def save_current_as(self) -> None:
         item = self.panel.current_item()
-        if item is None:
+        if item is None or item.archived:
             return
         name, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Save attachment"), str(Path.home() / clean_filename(item.filename))

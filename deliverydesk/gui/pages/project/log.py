@@ -159,7 +159,7 @@ class LogPage(RecordsPage):
         self.attachments.changed.connect(self._files_changed)
         self.panel.selected.connect(self._show_files)
         self.lay_out(
-            self._quick_add(), self.panel, self.attachments, self.commitments.panel, stretches=(4, 1, 2)
+            self._quick_add(), self.panel, self.attachments, self.commitments.panel, stretches=(3, 1, 2)
         )
 
     def _quick_add(self) -> QHBoxLayout:
