@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from deliverydesk import __version__
+from deliverydesk.cli.csv_export import COMMANDS as CSV_COMMANDS
 from deliverydesk.cli.documents import COMMANDS as DOCUMENT_COMMANDS
 from deliverydesk.cli.output import one_line, say
 from deliverydesk.domain.enums import ProjectStatus
@@ -120,6 +121,7 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "import-bundle": ("import a bundle: validated first, then all or nothing", _import_arguments),
 }
 _COMMANDS.update(DOCUMENT_COMMANDS)  # export, sign, verify: the client documents (cli/documents.py)
+_COMMANDS.update(CSV_COMMANDS)  # export-csv: issue register, recurring problems (cli/csv_export.py)
 
 
 # --- running -----------------------------------------------------------------------------------

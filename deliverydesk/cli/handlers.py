@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from deliverydesk.cli.commands import EXIT_OK, EXIT_UNHEALTHY, PROG, UsageError
+from deliverydesk.cli.csv_export import handlers as csv_handlers
 from deliverydesk.cli.documents import handlers as document_handlers
 from deliverydesk.cli.output import (
     backup_line,
@@ -187,3 +188,4 @@ HANDLERS: dict[str, Handler] = {
     "import-bundle": import_bundle_command,
 }
 HANDLERS.update(document_handlers(_workspace, report))  # export, sign, verify (cli/documents.py)
+HANDLERS.update(csv_handlers(_workspace, report))  # export-csv (cli/csv_export.py)

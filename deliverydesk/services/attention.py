@@ -22,6 +22,7 @@ from deliverydesk.domain.metrics import (
     meter,
     milestone_health,
 )
+from deliverydesk.domain.revisits import days_overdue
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, working_days_between
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.scope_meters import deferred_b_items_due
@@ -45,6 +46,7 @@ def get_attention(ctx: ServiceContext, *, limit: int = DEFAULT_LIMIT) -> Attenti
             _summaries,
             _commitments,
             _scope_meters,
+            _review_follow_ups,
         ):
             found, counts = collect(session, today, limit)
             items += found
@@ -249,3 +251,24 @@ def _deferred_b_items(ctx: ServiceContext, limit: int) -> tuple[list[AttentionIt
         for item in project.items
     ]
     return items[:limit], {AttentionKind.DEFERRED_B_DUE: len(items)}
+
+
+def _review_follow_ups(
+    session: Session, today: date, limit: int
+) -> tuple[list[AttentionItem], dict[Any, int]]:
+    """Follow-up actions of butterfly reviews whose revisit date has come and that are not done;
+    each opens its review (``record_id``); ``ref`` names the owner."""
+    rows, total = q.review_actions_due(session, today, limit)
+    items = [
+        AttentionItem(
+            kind=AttentionKind.REVIEW_FOLLOW_UP_DUE,
+            **_project(row),
+            record_id=row["review_id"],
+            ref=row["owner"],
+            title=row["description"],
+            due=row["revisit_on"],
+            days_late=days_overdue(row["revisit_on"], today),
+        )
+        for row in rows
+    ]
+    return items, {AttentionKind.REVIEW_FOLLOW_UP_DUE: total}

@@ -26,6 +26,8 @@ from deliverydesk.store.tables import (
     LogEntryRow,
     MilestoneRow,
     ProjectRow,
+    ReviewActionRow,
+    ReviewRow,
 )
 
 WATCHED_PROJECTS = (ProjectStatus.PLANNING, ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD)
@@ -254,3 +256,29 @@ def summary_cadences(session: Session) -> list[dict[str, Any]]:
         .order_by(ProjectRow.code)
     )
     return [dict(row) for row in session.execute(query).mappings()]
+
+
+def review_actions_due(session: Session, today: date, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """Open follow-up actions of live reviews whose revisit date has come (today or earlier), oldest
+    date first. Any project status counts: the long-term revisit often falls after the handover."""
+    query = (
+        select(
+            ReviewActionRow.id,
+            ReviewActionRow.review_id,
+            ReviewActionRow.description,
+            ReviewActionRow.owner,
+            ReviewActionRow.revisit_on,
+            *PROJECT_COLUMNS,
+        )
+        .join(ReviewRow, ReviewRow.id == ReviewActionRow.review_id)
+        .join(ProjectRow, ProjectRow.id == ReviewActionRow.project_id)
+        .where(
+            ProjectRow.archived_at.is_(None),
+            ReviewRow.archived_at.is_(None),
+            ReviewActionRow.archived_at.is_(None),
+            ReviewActionRow.done_on.is_(None),
+            ReviewActionRow.revisit_on <= today,
+        )
+        .order_by(ReviewActionRow.revisit_on, ProjectRow.code, ReviewActionRow.created_at, ReviewActionRow.id)
+    )
+    return _bounded(session, query, limit)
