@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from deliverydesk.domain.drafts import ChangeRequestDraft, LogEntryDraft
@@ -231,3 +231,28 @@ def test_read_only_files_can_be_opened_and_saved_but_not_added(
     box.attach([extra])
     bench.idle()
     assert attachments.list_attachments(bench.env.ctx, bench.project_id).total == 1
+
+
+def test_files_dropped_on_an_entry_are_attached_to_it(bench: Workbench, tmp_path: Path) -> None:
+    page, entry_id = _log_with_entry(bench)
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(tiny_png())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo))])
+    view = page.panel.view
+    row = page.panel.model.row_of(entry_id)
+    where = view.visualRect(page.panel.model.index(row, 2)).center()
+    drop = QDropEvent(
+        QPointF(where),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    assert page.file_drops.eventFilter(view.viewport(), drop)  # what the viewport's filter gets
+    assert drop.isAccepted()
+    bench.idle()
+    files = attachments.list_attachments(
+        bench.env.ctx, bench.project_id, link=RecordLink(log_entry_id=entry_id)
+    )
+    assert [a.filename for a in files.rows] == ["photo.png"]

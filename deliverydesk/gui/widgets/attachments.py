@@ -8,13 +8,14 @@ from __future__ import annotations
 import atexit
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -58,6 +59,29 @@ def dropped_files(mime: QMimeData) -> list[Path]:
     """The local files of a drag (folders and remote URLs are left out)."""
     paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
     return [path for path in paths if path.is_file()]
+
+
+class FileDrops(QObject):
+    """Files dropped on a list's rows: ``on_drop(row, paths)`` for the row under the drop."""
+
+    def __init__(self, view: QAbstractItemView, on_drop: Callable[[int, list[Path]], None]) -> None:
+        super().__init__(view)
+        self.view, self.on_drop = view, on_drop
+        view.viewport().setAcceptDrops(True)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QDropEvent):  # QDragEnterEvent and QDragMoveEvent are drop events too
+            return super().eventFilter(watched, event)
+        row = self.view.indexAt(event.position().toPoint()).row()
+        files = dropped_files(event.mimeData())
+        if row < 0 or not files:
+            event.ignore()
+            return True
+        event.acceptProposedAction()
+        if event.type() == QEvent.Type.Drop:
+            self.on_drop(row, files)
+        return True
 
 
 def choose_files(parent: QWidget) -> list[Path]:

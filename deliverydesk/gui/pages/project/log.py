@@ -8,6 +8,7 @@ used); Ctrl+L from anywhere in the project comes here. The selected entry's file
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -34,6 +35,7 @@ from deliverydesk.gui.pages.project.commitments import CommitmentData, Commitmen
 from deliverydesk.gui.pages.project.panel import PanelSpec
 from deliverydesk.gui.pages.project.records_page import RecordsPage, project_contacts
 from deliverydesk.gui.pages.project.table import ARCHIVED_COLOUR, RecordTableModel
+from deliverydesk.gui.widgets.attachments import FileDrops
 from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.services import log
 from deliverydesk.services.attachments import RecordLink, count_attachments
@@ -158,6 +160,7 @@ class LogPage(RecordsPage):
         self.attachments = AttachmentsBox(env, self)
         self.attachments.changed.connect(self._files_changed)
         self.panel.selected.connect(self._show_files)
+        self.file_drops = FileDrops(self.panel.view, self._files_dropped)
         self.lay_out(
             self._quick_add(), self.panel, self.attachments, self.commitments.panel, stretches=(3, 1, 2)
         )
@@ -255,6 +258,12 @@ class LogPage(RecordsPage):
     def _show_files(self, item: LogEntryItem | None) -> None:
         link = RecordLink(log_entry_id=item.id) if item is not None else None
         self.attachments.show_record(self.project_id, link)
+
+    def _files_dropped(self, row: int, paths: list[Path]) -> None:
+        """Files dropped on an entry of the list are attached to that entry."""
+        entry = self.panel.model.row_item(row)
+        self.panel.select_record(entry.id)
+        self.attachments.attach(paths, self.project_id, RecordLink(log_entry_id=entry.id))
 
     def _files_changed(self) -> None:
         """Files attached or archived: the counts in the list change, the selection stays."""
