@@ -3,6 +3,7 @@ languages; hostile text prints literally; every page carries "x / y" and the pac
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -87,6 +88,8 @@ def test_the_pack_in_chinese(ctx: ServiceContext, scenario: Scenario) -> None:
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
     assert scenario.letter_fingerprint in text and scenario.attachment_sha256 in text
     assert "Talkedaboutanotherask" not in text
+    long_text = "".join(pages)  # English in a Chinese pack keeps its spaces, also where it runs over pages
+    assert "word00450" in long_text and not re.search(r"word\d{5}word", long_text)
 
 
 @pytest.mark.parametrize(
