@@ -16,7 +16,7 @@ from deliverydesk.domain.drafts import ChangeRequestDraft, LogEntryDraft
 from deliverydesk.domain.enums import LogKind
 from deliverydesk.gui.dialogs.records.log_entry import LogEntryDialog
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_LOG
+from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_LOG, ProjectPage
 from deliverydesk.gui.pages.project import attachments as box_module
 from deliverydesk.gui.pages.project import panel as panel_module
 from deliverydesk.gui.pages.project.attachments import NAME, SIZE, TYPE, AttachmentModel
@@ -51,13 +51,19 @@ def _log_with_entry(bench: Workbench) -> tuple[LogPage, str]:
         summary="现场检查",
     )
     entry = add_log_entry(bench.env.ctx, draft)
-    page = bench.page(AREA_LOG)
+    page = _page_on(bench, AREA_LOG, entry.id)
     assert isinstance(page, LogPage)
+    return page, entry.id
+
+
+def _page_on(bench: Workbench, area: str, record_id: str) -> ProjectPage:
+    """``area``'s page, reloaded, with ``record_id`` selected."""
+    page = bench.page(area)
     page.refresh()
     bench.idle()
-    page.panel.select_record(entry.id)
+    page.panel.select_record(record_id)  # type: ignore[attr-defined]
     bench.idle()
-    return page, entry.id
+    return page
 
 
 def _shown(model: AttachmentModel) -> list[tuple[str, str, str]]:
@@ -183,12 +189,8 @@ def test_a_change_request_shows_and_takes_files(bench: Workbench, tmp_path: Path
             project_id=bench.project_id, title="Extra report", requested_on=bench.env.ctx.today()
         ),
     )
-    page = bench.page(AREA_CHANGE_REQUESTS)
+    page = _page_on(bench, AREA_CHANGE_REQUESTS, request.id)
     assert isinstance(page, ChangeRequestsPage)
-    page.refresh()
-    bench.idle()
-    page.panel.select_record(request.id)
-    bench.idle()
     quote = tmp_path / "报价单.pdf"
     quote.write_bytes(b"%PDF-1.7 quote")
     page.attachments.attach([quote])

@@ -61,6 +61,14 @@ def dropped_files(mime: QMimeData) -> list[Path]:
     return [path for path in paths if path.is_file()]
 
 
+def take_dropped_files(event: QDropEvent) -> list[Path]:
+    """The dropped local files; the drop is accepted when there are any."""
+    files = dropped_files(event.mimeData())
+    if files:
+        event.acceptProposedAction()
+    return files
+
+
 class FileDrops(QObject):
     """Files dropped on a list's rows: ``on_drop(row, paths)`` for the row under the drop."""
 
@@ -170,7 +178,4 @@ class AttachmentPicker(QWidget):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = dropped_files(event.mimeData())
-        if files:
-            event.acceptProposedAction()
-            self.add(files)
+        self.add(take_dropped_files(event))

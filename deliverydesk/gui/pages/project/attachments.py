@@ -29,6 +29,7 @@ from deliverydesk.gui.widgets.attachments import (
     dropped_files,
     format_size,
     open_folder,
+    take_dropped_files,
 )
 from deliverydesk.services.attachments import (
     AttachOutcome,
@@ -180,10 +181,7 @@ class AttachmentsBox(QWidget):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = dropped_files(event.mimeData())
-        if files:
-            event.acceptProposedAction()
-            self.attach(files)
+        self.attach(take_dropped_files(event))
 
     # --- opening and saving --------------------------------------------------------------------
     def open(self, item: AttachmentItem) -> None:
