@@ -1,8 +1,10 @@
 """Generate a large DeliveryDesk database for the scale benchmarks.
 
 Defaults follow issue 3: 5,000 projects, 60,000 milestones, 30,000 change requests and 300,000 log
-entries, mixed Chinese and English. Rows go in through SQLAlchemy Core bulk inserts on the real,
-Alembic-migrated schema, so the file is exactly what the app would have written.
+entries, mixed Chinese and English; for search (issue 6) also 20,000 expectations and 10,000
+issues, and every log entry names a work order (``WO-000123``: a term only one entry contains).
+Rows go in through SQLAlchemy Core bulk inserts on the real, Alembic-migrated schema, so the file is
+exactly what the app would have written (the search index is filled by its triggers as rows go in).
 
     python benchmarks/generate_large_db.py --out /tmp/large.db [--scale 0.1]
 """
@@ -23,7 +25,15 @@ from sqlalchemy import insert
 from deliverydesk.services.storage import OpenOptions, open_workspace
 from deliverydesk.store import tables as t
 
-FULL = {"clients": 800, "projects": 5_000, "milestones": 60_000, "change_requests": 30_000, "log": 300_000}
+FULL = {
+    "clients": 800,
+    "projects": 5_000,
+    "milestones": 60_000,
+    "change_requests": 30_000,
+    "expectations": 20_000,
+    "issues": 10_000,
+    "log": 300_000,
+}
 EPOCH = datetime(2021, 1, 4, 8, 0, tzinfo=UTC)
 BIG_LOG_SHARE = 0.1  # share of the log entries that go to the few big projects
 # Mostly open milestones (the navigator's next milestone and attention markers look at those).
@@ -128,6 +138,7 @@ def _change_requests(rng: random.Random, n: int, project_ids: list[str]) -> Iter
             "project_id": pid,
             "ref": f"CR-{k}",
             "title": _phrase(rng),
+            "description": _phrase(rng),
             "requested_on": date(2021, 1, 4) + timedelta(days=rng.randrange(0, 2000)),
             "triage": rng.choice(list(t.Triage)),
             "decision": rng.choice(list(t.Decision)),
@@ -148,9 +159,36 @@ def _log_entries(rng: random.Random, n: int, project_ids: list[str]) -> Iterator
             "occurred_at": at,
             "kind": rng.choice(list(t.LogKind)),
             "summary": _phrase(rng),
-            "details": _phrase(rng) + " " + _phrase(rng),
+            "details": f"{_phrase(rng)} {_phrase(rng)} 工单 WO-{i:06d}",
             "created_at": at,
             "updated_at": at,
+        }
+
+
+def _expectations(rng: random.Random, n: int, project_ids: list[str]) -> Iterator[dict[str, Any]]:
+    for pid, k in _per_project(rng, n, project_ids):
+        yield {
+            "id": str(uuid.uuid4()),
+            "project_id": pid,
+            "ref": f"E-{k}",
+            "statement": _phrase(rng),
+            "measure": _phrase(rng),
+            "status": rng.choice(list(t.ExpectationStatus)),
+            **_stamp(rng),
+        }
+
+
+def _issues(rng: random.Random, n: int, project_ids: list[str]) -> Iterator[dict[str, Any]]:
+    for pid, k in _per_project(rng, n, project_ids):
+        yield {
+            "id": str(uuid.uuid4()),
+            "project_id": pid,
+            "ref": f"I-{k}",
+            "title": _phrase(rng),
+            "reported_on": date(2021, 1, 4) + timedelta(days=rng.randrange(0, 2000)),
+            "symptoms": _phrase(rng),
+            "root_cause": _phrase(rng),
+            **_stamp(rng),
         }
 
 
@@ -186,6 +224,8 @@ def generate(out: Path, scale: float = 1.0, seed: int = 7) -> dict[str, int]:
             _insert(
                 c, t.ChangeRequestRow.__table__, _change_requests(rng, sizes["change_requests"], project_ids)
             )
+            _insert(c, t.ExpectationRow.__table__, _expectations(rng, sizes["expectations"], project_ids))
+            _insert(c, t.IssueRow.__table__, _issues(rng, sizes["issues"], project_ids))
             _insert(c, t.LogEntryRow.__table__, _log_entries(rng, sizes["log"], project_ids))
     finally:
         workspace.close()

@@ -3,8 +3,10 @@
 The typed text is split into terms (whitespace separates them; a double-quoted part is one term,
 spaces included) and every term must occur in a record, as a substring, ignoring case. Nothing the
 user types is search syntax: quotes, ``*``, ``AND``/``OR``/``NOT``/``NEAR``, parentheses and ``-``
-are characters to find. The index finds terms of ``MIN_INDEXED_CHARS`` or more characters (trigrams);
-shorter ones (合同, "QA") are matched by a plain substring scan. Pure: no I/O.
+are characters to find. Matching is SQL ``LIKE`` (case-insensitive for ASCII letters): the trigram
+index serves a term with a run of ``MIN_INDEXED_CHARS`` or more characters free of ``%`` and ``_``
+(its LIKE support cannot take an ESCAPE clause, so a term holding them is looked up with them as
+``_`` and then checked exactly); shorter terms (合同, "QA") are matched by a plain scan. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ SNIPPET_LEAD = 30  # characters shown before the first match
 LIKE_ESCAPE = "\\"
 
 _TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
+_WILDCARDS = re.compile("[%_]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -45,11 +48,13 @@ class SearchQuery:
 
     @property
     def indexed_terms(self) -> tuple[str, ...]:
-        return tuple(t for t in self.terms if len(t) >= MIN_INDEXED_CHARS)
+        """The terms the trigram index can look up."""
+        return tuple(t for t in self.terms if index_pattern(t) is not None)
 
     @property
-    def scanned_terms(self) -> tuple[str, ...]:
-        return tuple(t for t in self.terms if len(t) < MIN_INDEXED_CHARS)
+    def checked_terms(self) -> tuple[str, ...]:
+        """The terms an index lookup does not settle: to match exactly against the text."""
+        return tuple(t for t in self.terms if index_pattern(t) is None or _WILDCARDS.search(t))
 
 
 def parse_query(text: str) -> SearchQuery:
@@ -64,9 +69,15 @@ def parse_query(text: str) -> SearchQuery:
     return SearchQuery(terms=tuple(found[:MAX_TERMS]), truncated=truncated)
 
 
-def fts_match_expression(terms: tuple[str, ...]) -> str:
-    """An FTS5 query where each term is a string (a phrase): all must match, nothing is syntax."""
-    return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+def index_pattern(term: str) -> str | None:
+    """A LIKE pattern (no ESCAPE) for the trigram index, or None when it cannot serve ``term``.
+
+    ``%`` and ``_`` in the term become ``_`` (any one character): the lookup finds a superset, which
+    ``like_pattern`` then narrows. The index needs a run of 3+ other characters to look up."""
+    loose = _WILDCARDS.sub("_", term)
+    if max(len(run) for run in loose.split("_")) < MIN_INDEXED_CHARS:
+        return None
+    return f"%{loose}%"
 
 
 def like_pattern(term: str) -> str:

@@ -1,9 +1,12 @@
 """Search queries: the FTS5 trigram index on SQLite, a substring scan of the source tables elsewhere.
 
-At most ``max_matches`` records are ranked and counted, the newest written first (a query matching
-a large part of a big log would otherwise rank every hit); the page is ordered by bm25 relevance,
-then newest. Every value is bound; the FTS5 query and the LIKE patterns come from
-``domain.search`` (each term a quoted FTS5 string, LIKE wildcards escaped).
+Every term is matched with LIKE. At most ``max_matches`` records are taken, the newest written
+first (``search_doc.id`` follows the order records were written), and counted: the index hands out
+its rows newest first, so a common term stops early instead of visiting every match. (No bm25
+relevance: it needs each term's document frequency, i.e. every match, which cost 130-190 ms for a
+common term over 300,000 entries against 2-10 ms; see benchmarks/README.md.) A search within one
+project scans that project's texts when they are few (``MAX_SCANNED_DOCS``): a few milliseconds,
+where the index would walk every match of all projects to find the project's.
 
 PostgreSQL: ``ILIKE`` over the same text of the source tables, without an index (a sequential
 scan). The later step is a ``pg_trgm`` GIN index on that text, which serves ``ILIKE '%term%'``
@@ -18,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Table, bindparam, func, literal, select, text, union_all
 
-from deliverydesk.domain.search import LIKE_ESCAPE, SearchQuery, fts_match_expression, like_pattern
+from deliverydesk.domain.search import LIKE_ESCAPE, SearchQuery, index_pattern, like_pattern
 from deliverydesk.store.records import Session, newest_corrections
 from deliverydesk.store.search_tables import BODIES
 from deliverydesk.store.tables import (
@@ -29,20 +32,22 @@ from deliverydesk.store.tables import (
     ProjectRow,
 )
 
+MAX_SCANNED_DOCS = 20_000  # a project with more searchable records than this uses the index
 _SOURCE_TABLES: dict[str, Table] = {
     row.__tablename__: row.__table__  # type: ignore[misc]
     for row in (LogEntryRow, ChangeRequestRow, ExpectationRow, IssueRow)
 }
 _PAGE = """
 WITH hits AS (
-  SELECT d.id AS id, {score} AS score FROM {source}
-  WHERE {conditions} ORDER BY {newest} DESC LIMIT :max_matches
+  SELECT d.id AS id FROM {source} WHERE {conditions} ORDER BY {newest} DESC LIMIT :max_matches
 )
 SELECT d.kind, d.record_id, d.project_id, d.archived, d.body, p.code AS project_code,
        p.archived_at IS NOT NULL AS project_archived, count(*) OVER () AS total
 FROM hits h JOIN search_doc d ON d.id = h.id JOIN project p ON p.id = d.project_id
-ORDER BY h.score, h.id DESC LIMIT :limit OFFSET :offset
+ORDER BY h.id DESC LIMIT :limit OFFSET :offset
 """
+_INDEXED = "search_fts JOIN search_doc d ON d.id = search_fts.rowid", "search_fts.rowid"
+_SCANNED = "search_doc d", "d.id"
 
 
 def search_documents(
@@ -56,46 +61,49 @@ def search_documents(
     limit: int,
     max_matches: int,
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of the records matching every term (plain mappings with the record's ``body``),
-    and how many matched (at most ``max_matches``)."""
+    """One page of the records matching every term, newest first (plain mappings with the record's
+    ``body``), and how many matched (at most ``max_matches``)."""
+    options = {
+        "project_id": project_id,
+        "kinds": kinds,
+        "include_archived": include_archived,
+        "offset": offset,
+        "limit": limit,
+        "max_matches": max_matches,
+    }
     if session.get_bind().dialect.name != "sqlite":
-        return search_source_tables(
-            session,
-            query,
-            project_id=project_id,
-            kinds=kinds,
-            include_archived=include_archived,
-            offset=offset,
-            limit=limit,
-            max_matches=max_matches,
-        )
-    conditions, params = _conditions(query, project_id, kinds, include_archived)
-    if query.indexed_terms:
-        source, score, newest = (
-            "search_fts JOIN search_doc d ON d.id = search_fts.rowid",
-            "bm25(search_fts)",
-            "search_fts.rowid",
-        )
-        conditions.insert(0, "search_fts MATCH :match")
-        params["match"] = fts_match_expression(query.indexed_terms)
-    else:
-        source, score, newest = "search_doc d", "0", "d.id"
-    sql = text(_PAGE.format(source=source, score=score, conditions=" AND ".join(conditions), newest=newest))
-    if "kinds" in params:
+        return search_source_tables(session, query, **options)  # type: ignore[arg-type]
+    use_index = bool(query.indexed_terms) and not _few_documents(session, project_id)
+    conditions, params = _filters(project_id, kinds, include_archived)
+    terms_to_check = query.checked_terms if use_index else query.terms
+    for number, term in enumerate(query.indexed_terms if use_index else ()):
+        conditions.append(f"search_fts.body LIKE :indexed{number}")  # no ESCAPE: the index would not serve it
+        params[f"indexed{number}"] = index_pattern(term)
+    for number, term in enumerate(terms_to_check):
+        conditions.append(f"d.body LIKE :checked{number} ESCAPE '{LIKE_ESCAPE}'")
+        params[f"checked{number}"] = like_pattern(term)
+    source, newest = _INDEXED if use_index else _SCANNED
+    sql = text(_PAGE.format(source=source, conditions=" AND ".join(conditions), newest=newest))
+    if kinds:
         sql = sql.bindparams(bindparam("kinds", expanding=True))
     params.update(max_matches=max_matches, limit=limit, offset=offset)
     rows = [dict(row) for row in session.execute(sql, params).mappings()]
     return rows, (rows[0]["total"] if rows else _count_beyond(session, sql, params, offset))
 
 
-def _conditions(
-    query: SearchQuery, project_id: str | None, kinds: Sequence[str], include_archived: bool
+def _few_documents(session: Session, project_id: str | None) -> bool:
+    """Whether one project's texts are few enough to scan (cheaper than walking the index)."""
+    if project_id is None:
+        return False
+    sql = text("SELECT count(*) FROM (SELECT 1 FROM search_doc WHERE project_id = :p LIMIT :n)")
+    return int(session.scalar(sql, {"p": project_id, "n": MAX_SCANNED_DOCS + 1}) or 0) <= MAX_SCANNED_DOCS
+
+
+def _filters(
+    project_id: str | None, kinds: Sequence[str], include_archived: bool
 ) -> tuple[list[str], dict[str, Any]]:
     conditions: list[str] = ["1 = 1"]
     params: dict[str, Any] = {}
-    for number, term in enumerate(query.scanned_terms):
-        conditions.append(f"d.body LIKE :like{number} ESCAPE '{LIKE_ESCAPE}'")
-        params[f"like{number}"] = like_pattern(term)
     if project_id is not None:
         conditions.append("d.project_id = :project_id")
         params["project_id"] = project_id

@@ -21,7 +21,8 @@ SEARCH_TABLES = frozenset(
     {SEARCH_DOC, SEARCH_FTS, *(f"{SEARCH_FTS}_{s}" for s in ("data", "idx", "docsize", "config"))}
 )
 
-# The tables, as migration 0003 creates them (detail=full: phrase queries, bm25; see benchmarks/README.md).
+# The tables, as migration 0003 creates them. detail=none: the index keeps which rows hold a trigram, not
+# where; LIKE checks the text (a third of detail=full's size, no phrase MATCH; benchmarks/README.md).
 SEARCH_DDL = {
     SEARCH_DOC: "CREATE TABLE search_doc ("
     " id INTEGER PRIMARY KEY,"
@@ -33,7 +34,7 @@ SEARCH_DDL = {
     "ix_search_doc_record_id": "CREATE INDEX ix_search_doc_record_id ON search_doc (record_id)",
     "ix_search_doc_project_id": "CREATE INDEX ix_search_doc_project_id ON search_doc (project_id)",
     SEARCH_FTS: "CREATE VIRTUAL TABLE search_fts USING fts5("
-    "body, content='search_doc', content_rowid='id', tokenize='trigram', detail='full')",
+    "body, content='search_doc', content_rowid='id', tokenize='trigram', detail='none')",
 }
 
 # The text worth searching, per source table ("{r}" is NEW in a trigger).

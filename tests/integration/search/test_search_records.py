@@ -14,6 +14,7 @@ from deliverydesk.services.issues import get_issue, update_issue
 from deliverydesk.services.log import add_log_entry, correct_log_entry
 from deliverydesk.services.projects import archive_project
 from deliverydesk.services.search import search_records
+from deliverydesk.store import search as store_search
 from deliverydesk.store.tables import ExpectationRow
 from tests.integration.search.conftest import WHEN, Records
 
@@ -70,6 +71,15 @@ def test_scope_one_project_or_all(ctx: ServiceContext, records: Records) -> None
     assert found(ctx, "现场培训") == {records.log_id, records.other_log_id}
     assert found(ctx, "现场培训", project_id=records.other_project_id) == {records.other_log_id}
     assert found(ctx, "培训", project_id=records.project_id) == {records.log_id}
+
+
+def test_a_project_with_many_records_is_searched_through_the_index(
+    ctx: ServiceContext, records: Records, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_search, "MAX_SCANNED_DOCS", 0)  # every project counts as big
+    assert found(ctx, "现场培训", project_id=records.other_project_id) == {records.other_log_id}
+    assert found(ctx, "合同 第三条", project_id=records.project_id) == {records.log_id}
+    assert found(ctx, "培训", project_id=records.project_id) == {records.log_id}  # short: checked only
 
 
 def test_kinds_filter(ctx: ServiceContext, records: Records) -> None:
@@ -153,6 +163,8 @@ def test_operators_in_the_text_are_found_literally(ctx: ServiceContext, records:
     assert found(ctx, "OR C*)") == {entry.id}
     assert found(ctx, "%_") == {entry.id}  # LIKE wildcards are characters here (a short term)
     assert found(ctx, "%d") == set()
+    assert found(ctx, "100%_done") == {entry.id}  # and in an indexed term
+    assert found(ctx, "0_%don") == set()  # as wildcards it would match "00%_don"
 
 
 def test_pages_and_total(ctx: ServiceContext, records: Records) -> None:

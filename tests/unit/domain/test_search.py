@@ -9,7 +9,7 @@ from deliverydesk.domain.search import (
     MAX_TERMS,
     SNIPPET_CHARS,
     SnippetPart,
-    fts_match_expression,
+    index_pattern,
     like_pattern,
     parse_query,
     snippet,
@@ -32,10 +32,10 @@ def test_duplicates_are_dropped_ignoring_case() -> None:
     assert parse_query("Report report REPORT 报表 报表").terms == ("Report", "报表")
 
 
-def test_short_terms_are_scanned_and_longer_ones_use_the_index() -> None:
-    query = parse_query("合同 现场培训 QA 😀 abc")
-    assert query.indexed_terms == ("现场培训", "abc")
-    assert query.scanned_terms == ("合同", "QA", "😀")
+def test_short_terms_are_checked_and_longer_ones_use_the_index() -> None:
+    query = parse_query("合同 现场培训 QA 😀 abc 100%_done a%b_c")
+    assert query.indexed_terms == ("现场培训", "abc", "100%_done")
+    assert query.checked_terms == ("合同", "QA", "😀", "100%_done", "a%b_c")  # wildcards: checked exactly
 
 
 @pytest.mark.parametrize(
@@ -62,8 +62,12 @@ def test_very_long_input_is_cut_and_says_so() -> None:
     assert len(many.terms) == MAX_TERMS and many.truncated
 
 
-def test_each_term_becomes_one_fts5_string_with_quotes_doubled() -> None:
-    assert fts_match_expression(("现场培训", 'say "hi"', "AND")) == '"现场培训" "say ""hi""" "AND"'
+def test_index_patterns_need_three_characters_between_wildcards() -> None:
+    assert index_pattern("现场培训") == "%现场培训%"
+    assert index_pattern('say "hi" AND (x*') == '%say "hi" AND (x*%'  # only % and _ are LIKE syntax
+    assert index_pattern("100%_done") == "%100__done%"  # any character there; checked exactly later
+    assert index_pattern("合同") is None
+    assert index_pattern("ab%cd_ef") is None  # no run of three: the index cannot look it up
 
 
 def test_like_patterns_escape_wildcards_and_the_escape_character() -> None:
