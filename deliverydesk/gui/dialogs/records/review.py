@@ -1,23 +1,52 @@
-"""Butterfly review: client side and company side, short / mid / long term, lessons, follow-up."""
+"""Butterfly review, guided: the client side and the company side over three horizons (short: fixed
+fast and with certainty? mid: what do we owe, which process failed? long: the relationship and the
+client's changing needs), each with its question and help text in the UI language
+(``domain.review_texts``), then lessons and follow-up actions with owners and revisit dates."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from deliverydesk.domain.drafts import ReviewDraft
-from deliverydesk.domain.models import IssueItem, ReviewItem
+from deliverydesk.domain.drafts import ReviewActionDraft, ReviewDraft
+from deliverydesk.domain.enums import Language
+from deliverydesk.domain.models import IssueItem, ReviewActionItem, ReviewItem
+from deliverydesk.domain.review_texts import (
+    ReviewQuestion,
+    ReviewSide,
+    horizon_name,
+    review_question,
+    side_name,
+)
+from deliverydesk.domain.revisits import Horizon
+from deliverydesk.domain.validation import validate_review_action
+from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import section_label
+from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in_background
 from deliverydesk.gui.dialogs.records.base import RecordDialog
-from deliverydesk.gui.dialogs.records.fields import area, date_edit, link_combo
+from deliverydesk.gui.dialogs.records.fields import area, date_edit, line, link_combo
+from deliverydesk.gui.dialogs.records.review_actions import ActionEdit, ActionsEditor
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
-from deliverydesk.services.reviews import create_review, update_review
+from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.services import reviews
+from deliverydesk.services.review_report import export_review_report
 
-SIDES = ("client", "company")
-HORIZONS = ("short", "mid", "long")
+if TYPE_CHECKING:  # the page imports this module
+    from deliverydesk.gui.pages.project.panel import RecordPanel
+    from deliverydesk.gui.pages.project.records_page import RecordsPage
+
+SIDES = tuple(ReviewSide)
+HORIZONS = tuple(Horizon)
+
+
+def ui_language(env: GuiEnv) -> Language:
+    return Language.ZH_CN if env.language == Language.ZH_CN.value else Language.EN
 
 
 class ReviewDialog(RecordDialog):
@@ -28,71 +57,202 @@ class ReviewDialog(RecordDialog):
         item: ReviewItem | None,
         issues: Sequence[IssueItem] = (),
         parent: QWidget | None = None,
+        issue_id: str | None = None,
     ) -> None:
         super().__init__(env, project_id, item, parent)
         self.setObjectName("reviewDialog")
+        self.language = ui_language(env)
         self.setWindowTitle(
             self.tr("New butterfly review") if item is None else self.tr("Edit butterfly review")
         )
-        self.setMinimumWidth(820)
+        self.setMinimumSize(980, 640)
         self.held_on = self.add_field(
             "held_on", self.tr("Held on"), date_edit(self, item.held_on if item else env.ctx.today())
         )
         options = [(f"{i.ref} {i.title}", i.id) for i in issues if not i.archived]
+        about = item.issue_id if item else issue_id
         self.issue = self.add_field(
-            "issue_id",
-            self.tr("About issue"),
-            link_combo(self, self.tr("The whole project"), options, item.issue_id if item else None),
+            "issue_id", self.tr("About issue"), link_combo(self, self.tr("The whole project"), options, about)
         )
+        self.title_edit = self.add_field("title", self.tr("Title"), line(self, item.title if item else ""))
+        self.title_edit.setPlaceholderText(self.tr("e.g. Line 3 labels unreadable, week 9"))
         self.answers: dict[str, QPlainTextEdit] = {}
-        self._grid(item)
-        self.lessons = self.add_field("lessons", self.tr("Lessons"), area(self, item.lessons if item else ""))
-        self.follow_up = self.add_field(
-            "follow_up", self.tr("Follow-up actions"), area(self, item.follow_up if item else "")
+        body = self._scrolling_body(item)
+        layout = self.layout()
+        layout.takeAt(2)  # FormDialog's stretch under the form: the guided body takes the height
+        layout.insertWidget(2, body, 1)
+        self.actions_editor.setEnabled(not env.readonly)
+        if item is not None:
+            self._load_actions(item.id)
+
+    # --- the guided body -----------------------------------------------------------------------
+    def _scrolling_body(self, item: ReviewItem | None) -> QScrollArea:
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.addWidget(section_label(self.tr("Butterfly review: both sides, three horizons"), body))
+        column.addLayout(self._grid(body, item))
+        lessons = review_question("lessons", self.language)
+        column.addWidget(section_label(lessons.heading, body))
+        self.lessons = self._answer(body, column, lessons, item.lessons if item else "", 3)
+        follow_up = review_question("follow_up", self.language)
+        column.addWidget(section_label(follow_up.heading, body))
+        self._ask(body, column, follow_up)
+        self.actions_editor = ActionsEditor(self.language, lambda: from_qdate(self.held_on.date()), body)
+        column.addWidget(self.actions_editor)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("reviewBody")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        scroll.setMinimumHeight(360)
+        return scroll
+
+    def _grid(self, body: QWidget, item: ReviewItem | None) -> QGridLayout:
+        """Rows: short, mid, long term. Columns: client side, company side."""
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        grid.setHorizontalSpacing(12)
+        for column, side in enumerate(SIDES, start=1):
+            grid.addWidget(section_label(side_name(side, self.language), body), 0, column)
+        for row, horizon in enumerate(HORIZONS, start=1):
+            heading = QLabel(horizon_name(horizon, self.language), body)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            grid.addWidget(heading, row, 0, Qt.AlignmentFlag.AlignTop)
+            for column, side in enumerate(SIDES, start=1):
+                cell = QVBoxLayout()
+                field = f"{side.value}_{horizon.value}"
+                question = review_question(field, self.language)
+                self.answers[field] = self._answer(
+                    body, cell, question, getattr(item, field) if item else "", 4
+                )
+                grid.addLayout(cell, row, column)
+        return grid
+
+    def _ask(self, parent: QWidget, column: QVBoxLayout, question: ReviewQuestion) -> None:
+        """The question, and its help text under it (muted, always visible)."""
+        asked = QLabel(question.question, parent)
+        asked.setWordWrap(True)
+        hint = QLabel(question.hint, parent)
+        hint.setWordWrap(True)
+        hint.setStyleSheet(MUTED_STYLE + " font-size: 8.5pt;")
+        column.addWidget(asked)
+        column.addWidget(hint)
+
+    def _answer(
+        self, parent: QWidget, column: QVBoxLayout, question: ReviewQuestion, text: str, lines: int
+    ) -> QPlainTextEdit:
+        """The question with its help text, and the answer field."""
+        edit = area(parent, text, lines)
+        edit.setObjectName(question.field)
+        edit.setToolTip(question.hint)
+        self._ask(parent, column, question)
+        column.addWidget(edit)
+        self.field_widgets[question.field] = edit
+        return edit
+
+    # --- actions --------------------------------------------------------------------------------
+    def _load_actions(self, review_id: str) -> None:
+        ctx = self.env.ctx
+        self.env.tasks.submit(
+            lambda: reviews.list_review_actions(ctx, review_id, limit=500).rows,
+            self.actions_editor.set_actions,
+            owner=self,
         )
 
-    def _grid(self, item: ReviewItem | None) -> None:
-        """2 sides × 3 horizons; each cell keeps its message under it, like any other field."""
-        grid_box = QWidget(self)
-        grid = QGridLayout(grid_box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        questions = (
-            self.tr("Short term: fixed fast and with certainty?"),
-            self.tr("Mid term: what do we owe? What process failed?"),
-            self.tr("Long term: what relationship, what change in needs?"),
-        )
-        for column, question in enumerate(questions, start=1):
-            heading = QLabel(question, grid_box)
-            heading.setWordWrap(True)
-            grid.addWidget(heading, 0, column)
-        main_form = self.form
-        for row, (side, side_text) in enumerate(
-            zip(SIDES, (self.tr("Client side"), self.tr("Company side")), strict=True), 1
-        ):
-            grid.addWidget(section_label(side_text, grid_box), row, 0, Qt.AlignmentFlag.AlignTop)
-            for column, horizon in enumerate(HORIZONS, start=1):
-                cell = QWidget(grid_box)
-                self.form = QFormLayout(cell)
-                self.form.setContentsMargins(0, 0, 0, 0)
-                self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-                name = f"{side}_{horizon}"
-                edit = area(cell, getattr(item, name) if item else "", 4)
-                self.answers[name] = self.add_field(name, "", edit)
-                grid.addWidget(cell, row, column)
-        self.form = main_form
-        self.form.addRow(section_label(self.tr("Butterfly review"), self))
-        self.form.addRow(grid_box)
+    def _check_actions(self, review_id: str) -> list[ActionEdit]:
+        """Validate every action before anything is saved; messages go under their rows."""
+        edits, messages = self.actions_editor.edits(), {}
+        for number, edit in enumerate(edits):
+            try:
+                validate_review_action(self._action_draft(review_id, edit))
+            except ValidationError as exc:
+                messages[number] = " ".join(exc.fields.values())
+        self.actions_editor.show_errors(messages)
+        if messages:
+            raise ValidationError({"actions": self.tr("Complete the follow-up actions marked below.")})
+        return edits
 
+    def _action_draft(self, review_id: str, edit: ActionEdit) -> ReviewActionDraft:
+        return ReviewActionDraft(
+            id=edit.item.id if edit.item else None,
+            project_id=self.project_id,
+            review_id=review_id,
+            description=edit.description,
+            owner=edit.owner,
+            revisit_on=edit.revisit_on,
+        )
+
+    def _save_actions(self, review_id: str, edits: list[ActionEdit]) -> None:
+        ctx, today = self.env.ctx, self.env.ctx.today()
+        for removed in self.actions_editor.removed:
+            reviews.archive_review_action(ctx, removed.id)
+        self.actions_editor.removed.clear()
+        for row, edit in zip(self.actions_editor.rows, edits, strict=True):
+            saved: ReviewActionItem | None = edit.item
+            if edit.changed:
+                draft = self._action_draft(review_id, edit)
+                saved = (
+                    reviews.create_review_action(ctx, draft)
+                    if saved is None
+                    else reviews.update_review_action(ctx, draft)
+                )
+            assert saved is not None
+            if edit.done and saved.done_on is None:
+                saved = reviews.complete_review_action(ctx, saved.id, today)
+            elif not edit.done and saved.done_on is not None:
+                saved = reviews.reopen_review_action(ctx, saved.id)
+            row.item = saved  # a second Save after an error does not repeat this one
+
+    # --- save -----------------------------------------------------------------------------------
     def save(self) -> ReviewItem:
+        edits = self._check_actions(self.item_id or "new")
         draft = ReviewDraft(
             id=self.item_id,
             project_id=self.project_id,
             held_on=from_qdate(self.held_on.date()),
             issue_id=self.issue.currentData(),
+            title=self.title_edit.text(),
             lessons=self.lessons.toPlainText(),
-            follow_up=self.follow_up.toPlainText(),
+            follow_up=self.item.follow_up if self.item else "",
             **{name: edit.toPlainText() for name, edit in self.answers.items()},
         )
-        if self.is_new:
-            return create_review(self.env.ctx, draft)
-        return update_review(self.env.ctx, draft)
+        saved = (
+            reviews.create_review(self.env.ctx, draft)
+            if self.is_new
+            else reviews.update_review(self.env.ctx, draft)
+        )
+        self.item = saved  # saved now: a retry after an action error updates, never duplicates
+        self._save_actions(saved.id, edits)
+        return saved
+
+
+def add_review_report_action(page: RecordsPage, panel: RecordPanel) -> QAction:
+    """ "Export review report…" on the reviews panel: the selected review as the internal PDF, in the
+    project's document language, written in the background; then an offer to open it."""
+    action = QAction(QCoreApplication.translate("ReviewDialog", "Export review report…"), page)
+    action.setToolTip(
+        QCoreApplication.translate(
+            "ReviewDialog", "The review as an internal PDF: both sides, lessons, follow-up actions"
+        )
+    )
+
+    def run() -> None:
+        item = panel.current_item()
+        if item is None:
+            return
+        path = ask_export_path(page, f"review-{item.held_on:%Y%m%d}.pdf")
+        if path is not None:
+            ctx, review_id = page.env.ctx, str(item.id)
+            job = partial(export_review_report, ctx, review_id)
+            export_in_background(page.env, page, job, path, lambda: None)
+
+    action.triggered.connect(run)
+    panel.add_extra_action(action)
+    panel.selected.connect(lambda item: action.setEnabled(item is not None))
+    action.setEnabled(panel.current_item() is not None)
+    return action

@@ -11,7 +11,7 @@ from deliverydesk.domain.enums import Severity
 from deliverydesk.domain.models import CategoryItem, IssueCategoryItem, IssueItem, ReviewItem
 from deliverydesk.domain.refs import RefPrefix, next_ref
 from deliverydesk.gui.dialogs.records.issue import IssueDialog
-from deliverydesk.gui.dialogs.records.review import ReviewDialog
+from deliverydesk.gui.dialogs.records.review import ReviewDialog, add_review_report_action
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date
 from deliverydesk.gui.labels import label
@@ -103,6 +103,7 @@ class IssuesPage(RecordsPage):
         super().__init__(env, parent)
         self.issues = self.add_panel(IssueModel(self), self._issues_spec(), self.edit_issue)
         self.reviews = self.add_panel(ReviewModel(self), self._reviews_spec(), self.edit_review)
+        self.act_review_report = add_review_report_action(self, self.reviews)
         self.lay_out(self.issues, self.reviews)
 
     def _issues_spec(self) -> PanelSpec:

@@ -1,0 +1,132 @@
+"""The guided butterfly review: questions and help texts in the UI language, follow-up actions with
+quick revisit dates, done / reopened / removed, and messages under an incomplete action."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from deliverydesk.domain.enums import Language
+from deliverydesk.domain.review_texts import review_question
+from deliverydesk.domain.revisits import Horizon, revisit_date
+from deliverydesk.gui.dialogs.records import review as review_module
+from deliverydesk.gui.dialogs.records.review import ReviewDialog
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.formatting import to_qdate
+from deliverydesk.gui.pages.base import AREA_ISSUES
+from deliverydesk.gui.pages.project.issues import IssuesPage
+from deliverydesk.services import reviews
+from deliverydesk.services.projects import get_project_by_code
+from tests.gui.conftest import wait_idle
+from tests.gui.project.conftest import type_text
+
+
+def _dialog(qtbot, env: GuiEnv, item=None) -> ReviewDialog:
+    project = get_project_by_code(env.ctx, "DD-2026-014")
+    dialog = ReviewDialog(env, project.id, item, [])
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, env.tasks)
+    return dialog
+
+
+def _labels(dialog: ReviewDialog) -> set[str]:
+    return {label.text() for label in dialog.findChildren(QLabel)}
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_question_and_help_text_shows_in_the_ui_language(
+    qtbot, make_env, demo_template, language: str
+) -> None:
+    env = make_env(demo=True, demo_template=demo_template, language=language)
+    shown = _labels(_dialog(qtbot, env))
+    fields = [f"{s}_{h}" for s in ("client", "company") for h in ("short", "mid", "long")]
+    for field in (*fields, "lessons", "follow_up"):
+        question = review_question(field, Language(language))
+        assert question.question in shown and question.hint in shown, field
+
+
+def test_new_review_with_actions_quick_dates_and_done(qtbot, demo_env: GuiEnv) -> None:
+    dialog = _dialog(qtbot, demo_env)
+    held_on = demo_env.ctx.today() - timedelta(days=3)
+    dialog.held_on.setDate(to_qdate(held_on))
+    type_text(dialog.answers["client_short"], "当天修复，客户已确认")
+    dialog.lessons.setPlainText("Ask for sample data at kick-off.")
+    first = dialog.actions_editor.add_row(None)
+    type_text(first.description, "回访客户质量部")
+    first.owner.setText("Li Wei")
+    qtbot.mouseClick(first.quick[1], Qt.MouseButton.LeftButton)  # in three months
+    second = dialog.actions_editor.add_row(None)
+    second.description.setText("Publish the checklist")
+    second.done.setChecked(True)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.message_bar.text()
+    saved = dialog.result_value
+    assert saved.client_short == "当天修复，客户已确认"
+    actions = reviews.list_review_actions(demo_env.ctx, saved.id).rows
+    by_text = {a.description: a for a in actions}
+    assert by_text["回访客户质量部"].revisit_on == revisit_date(held_on, Horizon.MID)
+    assert by_text["回访客户质量部"].owner == "Li Wei" and by_text["回访客户质量部"].done_on is None
+    assert by_text["Publish the checklist"].done_on == demo_env.ctx.today()
+
+
+def test_editing_removes_reopens_and_changes_actions(qtbot, demo_env: GuiEnv) -> None:
+    project = get_project_by_code(demo_env.ctx, "DD-2026-009")
+    review = reviews.list_reviews(demo_env.ctx, project.id).rows[0]
+    dialog = ReviewDialog(demo_env, project.id, review, [])
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, demo_env.tasks)
+    rows = dialog.actions_editor.rows
+    assert len(rows) == 4
+    done = next(row for row in rows if row.done.isChecked())
+    done.done.setChecked(False)
+    removed = next(row for row in rows if not row.done.isChecked() and row is not done)
+    removed_id = removed.item.id
+    dialog.actions_editor.remove_row(removed)
+    changed = dialog.actions_editor.rows[-1]
+    changed.owner.setText("Zhou Min")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.message_bar.text()
+    actions = {a.id: a for a in reviews.list_review_actions(demo_env.ctx, review.id).rows}
+    assert removed_id not in actions and len(actions) == 3
+    assert actions[done.item.id].done_on is None
+    assert actions[changed.item.id].owner == "Zhou Min"
+
+
+def test_an_action_without_description_keeps_the_dialog_open(qtbot, demo_env: GuiEnv) -> None:
+    project = get_project_by_code(demo_env.ctx, "DD-2026-014")
+    before = reviews.list_reviews(demo_env.ctx, project.id).total
+    dialog = _dialog(qtbot, demo_env)
+    dialog.show()
+    row = dialog.actions_editor.add_row(None)
+    row.owner.setText("Li Wei")
+    dialog.accept()
+    assert dialog.result_value is None and row.error.isVisible() and row.error.text()
+    assert dialog.message_bar.text()
+    assert reviews.list_reviews(demo_env.ctx, project.id).total == before
+    row.description.setText("Now described")
+    dialog.accept()
+    assert dialog.result_value is not None and not row.error.isVisible()
+
+
+def test_export_review_report_from_the_issues_page(
+    qtbot, demo_env: GuiEnv, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = get_project_by_code(demo_env.ctx, "DD-2026-009")
+    page = IssuesPage(demo_env)
+    qtbot.addWidget(page)
+    page.set_project(project.id)
+    page.refresh()
+    wait_idle(qtbot, demo_env.tasks)
+    assert page.area == AREA_ISSUES and not page.act_review_report.isEnabled()
+    page.reviews.select_record(page.reviews.model.row_item(0).id)
+    assert page.act_review_report.isEnabled()
+    out = tmp_path / "review.pdf"
+    monkeypatch.setattr(review_module, "ask_export_path", lambda _parent, _name: out)
+    page.act_review_report.trigger()
+    wait_idle(qtbot, demo_env.tasks)
+    assert out.read_bytes().startswith(b"%PDF")
+    box = page.findChild(QMessageBox, "exportFinished")
+    assert box is not None and str(out) in box.text()
