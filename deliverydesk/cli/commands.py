@@ -19,6 +19,7 @@ from typing import NoReturn
 from deliverydesk import __version__
 from deliverydesk.cli.csv_export import COMMANDS as CSV_COMMANDS
 from deliverydesk.cli.documents import COMMANDS as DOCUMENT_COMMANDS
+from deliverydesk.cli.evidence import COMMANDS as EVIDENCE_COMMANDS
 from deliverydesk.cli.output import one_line, say
 from deliverydesk.domain.enums import ProjectStatus
 from deliverydesk.errors import DeliveryDeskError
@@ -121,6 +122,7 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "import-bundle": ("import a bundle: validated first, then all or nothing", _import_arguments),
 }
 _COMMANDS.update(DOCUMENT_COMMANDS)  # export, sign, verify: the client documents (cli/documents.py)
+_COMMANDS.update(EVIDENCE_COMMANDS)  # evidence: the evidence pack of a topic (cli/evidence.py)
 _COMMANDS.update(CSV_COMMANDS)  # export-csv: issue register, recurring problems (cli/csv_export.py)
 
 

@@ -59,9 +59,9 @@ def _evidence(workspace: WorkspaceOpener, args: argparse.Namespace, options: Any
         )
         result = export_evidence_pack(opened.ctx, topic, args.out, language)
     say(
-        f"Wrote the evidence pack {result.reference} to {result.path} ({result.size:,} bytes):"
-        f" {result.entries} log entries, {result.letters} letters, {result.commitments} commitments,"
-        f" {result.attachments} attachments; fingerprint {result.fingerprint}."
+        f"Wrote the evidence pack {result.reference} to {result.path} ({result.size:,} bytes; log entries"
+        f" {result.entries}, letters {result.letters}, commitments {result.commitments}, attachments"
+        f" {result.attachments}); fingerprint {result.fingerprint}."
     )
     return 0
 

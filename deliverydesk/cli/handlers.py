@@ -17,6 +17,7 @@ from dataclasses import replace
 from deliverydesk.cli.commands import EXIT_OK, EXIT_UNHEALTHY, PROG, UsageError
 from deliverydesk.cli.csv_export import handlers as csv_handlers
 from deliverydesk.cli.documents import handlers as document_handlers
+from deliverydesk.cli.evidence import handlers as evidence_handlers
 from deliverydesk.cli.output import (
     backup_line,
     bundle_export_line,
@@ -188,4 +189,5 @@ HANDLERS: dict[str, Handler] = {
     "import-bundle": import_bundle_command,
 }
 HANDLERS.update(document_handlers(_workspace, report))  # export, sign, verify (cli/documents.py)
+HANDLERS.update(evidence_handlers(_workspace, report))  # evidence (cli/evidence.py)
 HANDLERS.update(csv_handlers(_workspace, report))  # export-csv (cli/csv_export.py)
