@@ -18,6 +18,7 @@ from deliverydesk.domain.models import (
     ScopeEntry,
 )
 from deliverydesk.domain.refs import RefPrefix, next_ref
+from deliverydesk.gui.dialogs.documents.evidence import add_evidence_action
 from deliverydesk.gui.dialogs.records.change_request import ChangeRequestChoices, ChangeRequestDialog
 from deliverydesk.gui.dialogs.records.decision import ApproveDialog, DecideDialog
 from deliverydesk.gui.env import GuiEnv
@@ -33,6 +34,7 @@ from deliverydesk.services.attachments import RecordLink
 from deliverydesk.services.categories import list_categories
 from deliverydesk.services.clients import list_contacts
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.evidence import EvidenceTopic
 from deliverydesk.services.issues import list_issues
 from deliverydesk.services.projects import get_project
 from deliverydesk.services.scope import list_exclusions, list_scope_items
@@ -134,6 +136,16 @@ class ChangeRequestsPage(RecordsPage):
         self.act_approve.setToolTip(self.tr("Record a manager's approval of a decision held for approval"))
         self.act_approve.triggered.connect(self.approve_current)
         self.panel.add_extra_action(self.act_approve)
+        add_evidence_action(
+            self,
+            lambda item: (
+                EvidenceTopic(item.project_id, change_request_id=item.id),
+                f"{item.ref} {item.title}",
+            ),
+            self.tr(
+                "Export the record of this request as one PDF: log entries, letters, commitments, attachments"
+            ),
+        )
         self.panel.selected.connect(lambda _item: self._enable_approve())
         self.attachments = AttachmentsBox(env, self)  # the selected request's files (quotes, photos)
         self.panel.selected.connect(self._show_files)
