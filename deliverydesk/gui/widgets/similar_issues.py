@@ -6,18 +6,33 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.recurrence import SimilarIssue
-from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.errors import DeliveryDeskError, ValidationError
+from deliverydesk.gui.dialogs.records.category_combo import CategoryCombo
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date
 from deliverydesk.gui.models.fed import FedTableModel
+from deliverydesk.gui.pages.base import AREA_ISSUES
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.services.recurrence import similar_issues
 
 DEBOUNCE_MS = 350
 MIN_TEXT = 2  # characters of title + symptoms before searching (two Chinese characters are a word)
@@ -28,31 +43,51 @@ _keys = itertools.count(1)
 Search = Callable[[str, str, "str | None"], list[SimilarIssue]]
 
 
+@dataclass(frozen=True)
+class IssueFields:
+    """The issue dialog's fields the search follows, and its form (the panel goes beside it)."""
+
+    form: QFormLayout
+    title: QLineEdit
+    symptoms: QPlainTextEdit
+    category: CategoryCombo
+
+    def category_id(self) -> str | None:
+        """The chosen category; None also while the typed text names none (yet)."""
+        try:
+            return self.category.category_id()
+        except ValidationError:
+            return None
+
+
 class SimilarIssueModel(FedTableModel[SimilarIssue]):
     def __init__(self, language: Language, parent: Any = None) -> None:
         super().__init__(parent)
         self.language = language
 
     def headers(self) -> list[str]:
-        return [self.tr("Client"), self.tr("Issue"), self.tr("Resolution there")]
+        return [self.tr("Similar issue")]
 
     def cell(self, item: SimilarIssue, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(item, column)
+            return self.text(item)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tip(item)
         if role == ITEM_ROLE:
             return item
         return None
 
-    def text(self, item: SimilarIssue, column: int) -> str:
-        if column == 0:
-            return item.client_name
-        if column == 1:
-            return f"{item.project_code} {item.ref}  {item.title}"
-        if item.resolution.strip():
-            return " ".join(item.resolution.split())
-        return self.tr("(not resolved yet)") if item.resolved_on is None else ""
+    def text(self, item: SimilarIssue) -> str:
+        """Three lines: the issue, where and when, and how it was resolved there."""
+        place = f"{item.client_name} · {item.project_code} {item.ref} · {format_date(item.reported_on)}"
+        resolution = " ".join(item.resolution.split())
+        if resolution:
+            outcome = self.tr("Resolved: %1").replace("%1", resolution)
+        elif item.resolved_on is None:
+            outcome = self.tr("Not resolved yet")
+        else:
+            outcome = self.tr("Resolved on %1").replace("%1", format_date(item.resolved_on))
+        return f"{item.title}\n{place}\n{outcome}"
 
     def tip(self, item: SimilarIssue) -> str:
         category = item.category_name(self.language)
@@ -99,19 +134,15 @@ class SimilarIssuesPanel(QWidget):
             layout.addWidget(widget)
         self._show_hint()
 
-    def _make_view(self) -> QTreeView:
-        view = QTreeView(self)
+    def _make_view(self) -> QListView:
+        view = QListView(self)
         view.setObjectName("similarIssuesView")
         view.setModel(self.model)
-        view.setRootIsDecorated(False)
-        view.setUniformRowHeights(True)
+        view.setWordWrap(True)
+        view.setSpacing(2)
         view.setAlternatingRowColors(True)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.header().setStretchLastSection(True)
-        view.setColumnWidth(0, 130)
-        view.setColumnWidth(1, 220)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.activated.connect(self._activated)  # double-click or Enter
         return view
 
@@ -147,6 +178,47 @@ class SimilarIssuesPanel(QWidget):
         self.status.setText(error.message)
 
     def _activated(self, index: QModelIndex) -> None:
-        item = index.siblingAtColumn(0).data(ITEM_ROLE)
+        item = index.data(ITEM_ROLE)
         if isinstance(item, SimilarIssue):
             self.issue_opened.emit(item.project_id, item.issue_id)
+
+
+def attach_to_issue_dialog(
+    dialog: QDialog, env: GuiEnv, project_id: str, fields: IssueFields
+) -> SimilarIssuesPanel:
+    """Put the panel beside the dialog's form, search as the fields change, and open a similar issue
+    in the main window (behind the dialog, which stays open with everything typed)."""
+
+    def search(title: str, symptoms: str, category_id: str | None) -> list[SimilarIssue]:
+        return similar_issues(
+            env.ctx, project_id=project_id, title=title, symptoms=symptoms, category_id=category_id
+        )
+
+    panel = SimilarIssuesPanel(env, search, dialog)
+    dialog.setMinimumWidth(max(dialog.minimumWidth(), 940))
+    layout = dialog.layout()
+    assert isinstance(layout, QVBoxLayout)
+    form_index = next(i for i in range(layout.count()) if layout.itemAt(i).layout() is fields.form)
+    layout.takeAt(form_index)
+    row = QHBoxLayout()
+    row.addLayout(fields.form, 3)
+    row.addWidget(panel, 2)
+    layout.insertLayout(form_index, row)
+
+    def changed() -> None:
+        panel.update_query(fields.title.text(), fields.symptoms.toPlainText(), fields.category_id())
+
+    fields.title.textChanged.connect(changed)
+    fields.symptoms.textChanged.connect(changed)
+    fields.category.currentTextChanged.connect(changed)
+    panel.issue_opened.connect(lambda project, issue: _open_in_window(dialog, project, issue))
+    changed()
+    return panel
+
+
+def _open_in_window(dialog: QDialog, project_id: str, issue_id: str) -> None:
+    """The main window's ``open_record`` (the dialog's parent page lives in it)."""
+    parent = dialog.parentWidget()
+    opener = getattr(parent.window(), "open_record", None) if parent is not None else None
+    if callable(opener):
+        opener(project_id, AREA_ISSUES, issue_id)

@@ -16,6 +16,7 @@ from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, date_edi
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
 from deliverydesk.gui.widgets.enum_combo import enum_combo
+from deliverydesk.gui.widgets.similar_issues import IssueFields, attach_to_issue_dialog
 from deliverydesk.services.issues import create_issue, update_issue
 
 
@@ -50,6 +51,8 @@ class IssueDialog(RecordDialog):
         self.symptoms = self.add_field("symptoms", self.tr("Symptoms"), area(self, v.symptoms))
         self.root_cause = self.add_field("root_cause", self.tr("Root cause"), area(self, v.root_cause))
         self.resolution = self.add_field("resolution", self.tr("Resolution"), area(self, v.resolution))
+        fields = IssueFields(self.form, self.title, self.symptoms, self.category)
+        self.similar = attach_to_issue_dialog(self, env, project_id, fields)  # met at other clients
 
     def save(self) -> IssueItem:
         draft = IssueDraft(
