@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deliverydesk.gui.dialogs.categories import CategoriesDialog
 from deliverydesk.gui.dialogs.records.capture import CaptureFlow
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import app_icon, icon
 from deliverydesk.gui.pages.base import AREA_DOCUMENTS, AREA_LOG
 from deliverydesk.gui.pages.home import HomePage
 from deliverydesk.gui.pages.navigator import ProjectNavigator
+from deliverydesk.gui.pages.recurring import RecurringPage
 from deliverydesk.gui.pages.search import SearchDialog
 from deliverydesk.gui.pages.workspace import ProjectWorkspace
 from deliverydesk.gui.window_dialogs import about_box, open_new_project_dialog, open_settings_dialog
@@ -59,6 +61,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.splitter)
+        self.recurring = RecurringPage(env, self)  # across every project and client
+        self.stack.addWidget(self.recurring)
         self.setCentralWidget(self.stack)
         self.capture_flow = CaptureFlow(env, self, self.workspace.refresh)
         self.search_dialog: SearchDialog | None = None  # made on first use, then kept (its query too)
@@ -89,7 +93,11 @@ class MainWindow(QMainWindow):
         self.act_today = self._action("today", self.tr("&Today"), self.show_home, "Ctrl+1")
         self.act_projects = self._action("projects", self.tr("&Projects"), self.show_projects, "Ctrl+2")
         group = QActionGroup(self)
-        for action in (self.act_today, self.act_projects):
+        self.act_recurring = self._action(
+            "warning", self.tr("Recurring p&roblems"), self.show_recurring, "Ctrl+3"
+        )
+        self.act_categories = self._action(None, self.tr("C&ategories…"), self.open_categories)
+        for action in (self.act_today, self.act_projects, self.act_recurring):
             action.setCheckable(True)
             group.addAction(action)
         self.act_new = self._action("new", self.tr("&New project…"), self.new_project, keys.New)
@@ -140,8 +148,11 @@ class MainWindow(QMainWindow):
             None,
             self.act_log_entry,
             self.act_capture,
+            None,
+            self.act_categories,
         )
-        _fill(menus.addMenu(self.tr("&View")), self.act_today, self.act_projects, None, self.act_refresh)
+        view = menus.addMenu(self.tr("&View"))
+        _fill(view, self.act_today, self.act_projects, self.act_recurring, None, self.act_refresh)
         _fill(menus.addMenu(self.tr("&Help")), self.act_data_folder, self.act_log, None, self.act_about)
 
     def _make_toolbar(self) -> None:
@@ -153,6 +164,7 @@ class MainWindow(QMainWindow):
             bar,
             self.act_today,
             self.act_projects,
+            self.act_recurring,
             self.act_search,
             None,
             self.act_new,
@@ -175,6 +187,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.env.tasks.busy_changed.connect(self.busy_label.setVisible)
         self.home.record_opened.connect(self.open_record)
+        self.recurring.record_opened.connect(self.open_record)
         self.navigator.project_selected.connect(self.workspace.set_project)
         self.workspace.records_changed.connect(self._records_changed)
 
@@ -190,6 +203,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.splitter)
         if first_time:
             self.navigator.refresh()
+
+    def show_recurring(self) -> None:
+        """Categories met at several clients, across every project (loaded each time it is shown)."""
+        self.act_recurring.setChecked(True)
+        self.stack.setCurrentWidget(self.recurring)
+        self.recurring.refresh()
+
+    def open_categories(self) -> None:
+        self.last_dialog = CategoriesDialog(self.env, self)
+        self.last_dialog.open()
 
     def open_record(self, project_id: str, area: str, record_id: str) -> None:
         """Open a project's record (from Home): switch to Projects, select it, show the area."""
@@ -224,6 +247,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         if self.stack.currentWidget() is self.home:
             self.home.refresh()
+        elif self.stack.currentWidget() is self.recurring:
+            self.recurring.refresh()
         else:
             self.navigator.refresh()
             self.workspace.refresh()
