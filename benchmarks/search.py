@@ -101,25 +101,33 @@ def _execute_in(ctx: ServiceContext, work: Callable[[Callable[[str], Any]], None
 
 
 def measure_index(ctx: ServiceContext, path: Path, report: Report) -> None:
-    with_index = vacuumed_mb(ctx, path)
+    """Sizes without and with the index, and its build from the records already there (twice)."""
     _execute_in(ctx, drop_search_index)
     without = vacuumed_mb(ctx, path)
-    report.add("size_with_mb", with_index, f"file with the index      {with_index:8.1f} MB")
     report.add("size_without_mb", without, f"file without the index   {without:8.1f} MB")
-    ratio = with_index / without
-    report.add(
-        "size_ratio",
-        ratio,
-        f"index overhead           {with_index - without:8.1f} MB ({ratio:.2f}x the file)",
-    )
     for run in (1, 2):
         seconds = _execute_in(ctx, build_search_index)
         report.add(f"build_s_{run}", seconds, f"index build (backfill) #{run} {seconds:6.1f} s")
         if run == 1:
-            rebuilt = vacuumed_mb(ctx, path)
-            report.add("size_rebuilt_mb", rebuilt, f"file after the build     {rebuilt:8.1f} MB")
+            with_index = vacuumed_mb(ctx, path)
+            report.add("size_with_mb", with_index, f"file with the index      {with_index:8.1f} MB")
+            ratio = with_index / without
+            overhead = f"{with_index - without:8.1f} MB ({ratio:.2f}x the file)"
+            report.add("size_ratio", ratio, f"index overhead           {overhead}")
+            _report_objects(ctx, report)
             _execute_in(ctx, drop_search_index)
     _measure_detail_full(ctx, path, report, without)
+
+
+def _report_objects(ctx: ServiceContext, report: Report) -> None:
+    """What the overhead is made of (SQLite's dbstat: pages per table and index)."""
+    sql = (
+        "SELECT name, sum(pgsize) FROM dbstat WHERE name LIKE 'search%' OR name LIKE 'ix_search%'"
+        " GROUP BY name ORDER BY 2 DESC"
+    )
+    with ctx.db.engine.connect() as connection:
+        for name, size in connection.exec_driver_sql(sql):
+            report.add(f"object:{name}", size / 1e6, f"  {name:<26} {size / 1e6:8.1f} MB")
 
 
 def _measure_detail_full(ctx: ServiceContext, path: Path, report: Report, without: float) -> None:
