@@ -9,12 +9,14 @@ from datetime import date
 
 import pytest
 
-from deliverydesk.domain.enums import Language
+from deliverydesk.domain.enums import Language, LetterKind
 from deliverydesk.domain.fingerprint import canonical_json, fingerprint
 from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.reports.evidence_pack import render_evidence_pack
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.documents import DocumentRequest
 from deliverydesk.services.evidence import EvidenceTopic, build_evidence_pack, evidence_pdf, topic_by_ref
+from deliverydesk.services.letters import issue_document
 from tests.integration.services.conftest import make_client, make_project
 
 from .conftest import LONG_WORDS, Scenario, page_texts, squeeze
@@ -129,6 +131,11 @@ def test_an_expectation_pack(ctx: ServiceContext, scenario: Scenario) -> None:
     assert [e.summary for e in data.entries] == ["Measured scan time: 1.4 s"]
     assert data.topic.ref == "E-1" and data.meta.reference.endswith("-EP-E-1")
     assert data.letters == () and data.commitments == ()
+    request = DocumentRequest(scenario.project_id, LetterKind.EXPECTATION_CONFIRMATION)
+    letter = issue_document(ctx, request).letter  # it lists E-1: it concerns the expectation
+    data = build_evidence_pack(ctx, topic_by_ref(ctx, scenario.project_id, expectation="E-1"))
+    assert [(x.reference, x.fingerprint) for x in data.letters] == [(letter.ref, letter.fingerprint)]
+    assert data.letters[0].signature is None
 
 
 def test_a_date_range_pack_holds_what_happened_in_it(ctx: ServiceContext, scenario: Scenario) -> None:
