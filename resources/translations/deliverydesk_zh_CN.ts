@@ -29,6 +29,61 @@
         </message>
     </context>
     <context>
+        <name>ActionsEditor</name>
+        <message>
+            <source>What will be done</source>
+            <translation>要做什么</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>谁负责</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Remove this action</source>
+            <translation>删除此行动</translation>
+        </message>
+        <message>
+            <source>+1 mo</source>
+            <translation>+1个月</translation>
+        </message>
+        <message>
+            <source>+3 mo</source>
+            <translation>+3个月</translation>
+        </message>
+        <message>
+            <source>+1 yr</source>
+            <translation>+1年</translation>
+        </message>
+        <message>
+            <source>Revisit %1 after the review</source>
+            <translation>复盘%1复查</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>行动</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Revisit on</source>
+            <translation>复查日期</translation>
+        </message>
+        <message>
+            <source>No follow-up actions yet.</source>
+            <translation>暂无后续行动。</translation>
+        </message>
+        <message>
+            <source>Add action</source>
+            <translation>添加行动</translation>
+        </message>
+    </context>
+    <context>
         <name>ApproveDialog</name>
         <message>
             <source>Approve %1</source>
@@ -115,6 +170,100 @@
         </message>
     </context>
     <context>
+        <name>AttachmentModel</name>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>添加时间</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentPicker</name>
+        <message>
+            <source>Add files…</source>
+            <translation>添加文件…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>or drop files here</source>
+            <translation>或将文件拖放到此处</translation>
+        </message>
+    </context>
+    <context>
+        <name>Attachments</name>
+        <message>
+            <source>Attach files</source>
+            <translation>附加文件</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentsBox</name>
+        <message>
+            <source>Attachments</source>
+            <translation>附件</translation>
+        </message>
+        <message>
+            <source>No files attached. Add photos or scans, or drop files here.</source>
+            <translation>尚无附件。可添加照片或扫描件,或将文件拖放到此处。</translation>
+        </message>
+        <message>
+            <source>Add files…</source>
+            <translation>添加文件…</translation>
+        </message>
+        <message>
+            <source>Attach photos, scans or other files (or drop them here)</source>
+            <translation>附加照片、扫描件或其他文件(也可拖放到此处)</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Open a copy with the program your computer uses for it</source>
+            <translation>用本机关联的程序打开一份副本</translation>
+        </message>
+        <message>
+            <source>Save as…</source>
+            <translation>另存为…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Attaching %n file(s)…</source>
+            <translation>
+                <numerusform>正在附加 %n 个文件…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not attached:</source>
+            <translation>未能附加:</translation>
+        </message>
+        <message>
+            <source>Save attachment</source>
+            <translation>保存附件</translation>
+        </message>
+        <message>
+            <source>Saved to %1</source>
+            <translation>已保存到 %1</translation>
+        </message>
+    </context>
+    <context>
         <name>AttentionModel</name>
         <message>
             <source>What</source>
@@ -181,6 +330,10 @@
             <translation>友情支持或范围蔓延接近上限</translation>
         </message>
         <message>
+            <source>Review follow-ups due</source>
+            <translation>到期的复盘后续行动</translation>
+        </message>
+        <message>
             <source>Progress summary</source>
             <translation>进度报告</translation>
         </message>
@@ -205,6 +358,16 @@
             <translation>
                 <numerusform>已逾期 %n 个工作日</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <source>revisit was due %n day(s) ago</source>
+            <translation>
+                <numerusform>复查日期已过 %n 天</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>revisit today: look again and record the outcome</source>
+            <translation>今天复查：重新检查并记录结果</translation>
         </message>
         <message numerus="yes">
             <source>slip %n working day(s)</source>
@@ -270,6 +433,597 @@
         </message>
     </context>
     <context>
+        <name>AuditFields</name>
+        <message>
+            <source>Acceptance criteria</source>
+            <translation>验收标准</translation>
+        </message>
+        <message>
+            <source>Actual date</source>
+            <translation>实际日期</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Agreed with</source>
+            <translation>约定对象</translation>
+        </message>
+        <message>
+            <source>Alternatives</source>
+            <translation>替代方案</translation>
+        </message>
+        <message>
+            <source>Approval note</source>
+            <translation>审批说明</translation>
+        </message>
+        <message>
+            <source>Approved by</source>
+            <translation>审批人</translation>
+        </message>
+        <message>
+            <source>Approved on</source>
+            <translation>审批日期</translation>
+        </message>
+        <message>
+            <source>Archived on</source>
+            <translation>归档时间</translation>
+        </message>
+        <message>
+            <source>Attendees</source>
+            <translation>参加人员</translation>
+        </message>
+        <message>
+            <source>Authority limit: cost per change</source>
+            <translation>授权额度:每项变更费用</translation>
+        </message>
+        <message>
+            <source>Authority limit: hours per change</source>
+            <translation>授权额度:每项变更工时</translation>
+        </message>
+        <message>
+            <source>Baseline date</source>
+            <translation>基线日期</translation>
+        </message>
+        <message>
+            <source>May sign</source>
+            <translation>可签字</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Change request</source>
+            <translation>变更请求</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Benefit to the client</source>
+            <translation>对客户的收益</translation>
+        </message>
+        <message>
+            <source>Cost to the client</source>
+            <translation>客户的成本</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Client side, long term</source>
+            <translation>客户端,长期</translation>
+        </message>
+        <message>
+            <source>Client side, mid term</source>
+            <translation>客户端,中期</translation>
+        </message>
+        <message>
+            <source>Client side, short term</source>
+            <translation>客户端,短期</translation>
+        </message>
+        <message>
+            <source>Closed by log entry</source>
+            <translation>关闭依据记录</translation>
+        </message>
+        <message>
+            <source>How it was met</source>
+            <translation>履行方式</translation>
+        </message>
+        <message>
+            <source>Closed on</source>
+            <translation>关闭日期</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Company address</source>
+            <translation>公司地址</translation>
+        </message>
+        <message>
+            <source>Company side, long term</source>
+            <translation>公司端,长期</translation>
+        </message>
+        <message>
+            <source>Company side, mid term</source>
+            <translation>公司端,中期</translation>
+        </message>
+        <message>
+            <source>Company name</source>
+            <translation>公司名称</translation>
+        </message>
+        <message>
+            <source>Company side, short term</source>
+            <translation>公司端,短期</translation>
+        </message>
+        <message>
+            <source>Confirm in writing</source>
+            <translation>需书面确认</translation>
+        </message>
+        <message>
+            <source>Confirmed by letter</source>
+            <translation>确认函件</translation>
+        </message>
+        <message>
+            <source>Confirmed by log entry</source>
+            <translation>确认记录</translation>
+        </message>
+        <message>
+            <source>Issued content</source>
+            <translation>签发内容</translation>
+        </message>
+        <message>
+            <source>Contract reference</source>
+            <translation>合同编号</translation>
+        </message>
+        <message>
+            <source>Contract value</source>
+            <translation>合同金额</translation>
+        </message>
+        <message>
+            <source>Contracted effort (hours)</source>
+            <translation>合同工时(小时)</translation>
+        </message>
+        <message>
+            <source>Correction of</source>
+            <translation>更正对象</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>费用</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>Decided by</source>
+            <translation>决定人</translation>
+        </message>
+        <message>
+            <source>Decided on</source>
+            <translation>决定日期</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>决定</translation>
+        </message>
+        <message>
+            <source>Default language</source>
+            <translation>默认语言</translation>
+        </message>
+        <message>
+            <source>Delivery lead</source>
+            <translation>交付负责人</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Done on</source>
+            <translation>完成日期</translation>
+        </message>
+        <message>
+            <source>Due date</source>
+            <translation>到期日期</translation>
+        </message>
+        <message>
+            <source>Effort (hours)</source>
+            <translation>工时(小时)</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <source>End date</source>
+            <translation>结束日期</translation>
+        </message>
+        <message>
+            <source>Engineer name</source>
+            <translation>工程师姓名</translation>
+        </message>
+        <message>
+            <source>Engineer title</source>
+            <translation>工程师职务</translation>
+        </message>
+        <message>
+            <source>Needs manager approval</source>
+            <translation>需上级审批</translation>
+        </message>
+        <message>
+            <source>Exclusion</source>
+            <translation>不包含事项</translation>
+        </message>
+        <message>
+            <source>Expectation</source>
+            <translation>期望</translation>
+        </message>
+        <message>
+            <source>Date changed</source>
+            <translation>变更的日期</translation>
+        </message>
+        <message>
+            <source>File name</source>
+            <translation>文件名</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>指纹</translation>
+        </message>
+        <message>
+            <source>Follow-up actions</source>
+            <translation>后续行动</translation>
+        </message>
+        <message>
+            <source>Forecast date</source>
+            <translation>预计日期</translation>
+        </message>
+        <message>
+            <source>Goodwill budget (hours)</source>
+            <translation>友情支持额度(小时)</translation>
+        </message>
+        <message>
+            <source>Goodwill per project (hours)</source>
+            <translation>每个项目的友情支持(小时)</translation>
+        </message>
+        <message>
+            <source>Held on</source>
+            <translation>举行日期</translation>
+        </message>
+        <message>
+            <source>Holiday calendar</source>
+            <translation>节假日日历</translation>
+        </message>
+        <message>
+            <source>Industry</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>Main milestone</source>
+            <translation>主里程碑</translation>
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Issued at</source>
+            <translation>签发时间</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Lessons</source>
+            <translation>经验教训</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>函件</translation>
+        </message>
+        <message>
+            <source>Log entry</source>
+            <translation>沟通记录</translation>
+        </message>
+        <message>
+            <source>Logo</source>
+            <translation>标志</translation>
+        </message>
+        <message>
+            <source>Written material left</source>
+            <translation>已留书面资料</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>衡量方式</translation>
+        </message>
+        <message>
+            <source>File type</source>
+            <translation>文件类型</translation>
+        </message>
+        <message>
+            <source>Milestone</source>
+            <translation>里程碑</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Name (English)</source>
+            <translation>名称(英文)</translation>
+        </message>
+        <message>
+            <source>Name (Chinese)</source>
+            <translation>名称(中文)</translation>
+        </message>
+        <message>
+            <source>New date</source>
+            <translation>新日期</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>发生时间</translation>
+        </message>
+        <message>
+            <source>Old date</source>
+            <translation>原日期</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Owed to</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Who owes</source>
+            <translation>承诺人</translation>
+        </message>
+        <message>
+            <source>Side</source>
+            <translation>所属方</translation>
+        </message>
+        <message>
+            <source>Paper size</source>
+            <translation>纸张大小</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>参与人员</translation>
+        </message>
+        <message>
+            <source>PDF SHA-256</source>
+            <translation>PDF SHA-256</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Proposed decision</source>
+            <translation>建议的决定</translation>
+        </message>
+        <message>
+            <source>Rationale</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>Ref</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Reported on</source>
+            <translation>报告日期</translation>
+        </message>
+        <message>
+            <source>Requested by (contact)</source>
+            <translation>提出人(联系人)</translation>
+        </message>
+        <message>
+            <source>Requested by</source>
+            <translation>提出人</translation>
+        </message>
+        <message>
+            <source>Requested on</source>
+            <translation>提出日期</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>解决方案</translation>
+        </message>
+        <message>
+            <source>Resolved on</source>
+            <translation>解决日期</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>复盘</translation>
+        </message>
+        <message>
+            <source>Revisit on</source>
+            <translation>复查日期</translation>
+        </message>
+        <message>
+            <source>Risk</source>
+            <translation>风险</translation>
+        </message>
+        <message>
+            <source>Risks</source>
+            <translation>风险</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Root cause</source>
+            <translation>根本原因</translation>
+        </message>
+        <message>
+            <source>Sales owner</source>
+            <translation>销售负责人</translation>
+        </message>
+        <message>
+            <source>Schedule impact (days)</source>
+            <translation>进度影响(天)</translation>
+        </message>
+        <message>
+            <source>Scope check</source>
+            <translation>范围核查</translation>
+        </message>
+        <message>
+            <source>Scope item</source>
+            <translation>范围条目</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>严重程度</translation>
+        </message>
+        <message>
+            <source>SHA-256</source>
+            <translation>SHA-256</translation>
+        </message>
+        <message>
+            <source>Confirmed by email entry</source>
+            <translation>确认邮件记录</translation>
+        </message>
+        <message>
+            <source>How it was signed</source>
+            <translation>签署方式</translation>
+        </message>
+        <message>
+            <source>Signing note</source>
+            <translation>签署说明</translation>
+        </message>
+        <message>
+            <source>Signed at (place)</source>
+            <translation>签署地点</translation>
+        </message>
+        <message>
+            <source>Signature</source>
+            <translation>签名</translation>
+        </message>
+        <message>
+            <source>Signed at</source>
+            <translation>签署时间</translation>
+        </message>
+        <message>
+            <source>Signed PDF SHA-256</source>
+            <translation>已签署 PDF 的 SHA-256</translation>
+        </message>
+        <message>
+            <source>Signer</source>
+            <translation>签署人</translation>
+        </message>
+        <message>
+            <source>Signer's title</source>
+            <translation>签署人职务</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <source>Statement</source>
+            <translation>期望内容</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <source>Summary cadence</source>
+            <translation>进度报告周期</translation>
+        </message>
+        <message>
+            <source>Symptoms</source>
+            <translation>症状</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Triage</source>
+            <translation>分级</translation>
+        </message>
+        <message>
+            <source>Window language</source>
+            <translation>界面语言</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>file of %1 KB, SHA-256 %2</source>
+            <translation>文件 %1 KB,SHA-256 %2</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+    </context>
+    <context>
         <name>CaptureAskDialog</name>
         <message>
             <source>Capture an extra ask</source>
@@ -309,6 +1063,106 @@
         </message>
     </context>
     <context>
+        <name>CategoriesDialog</name>
+        <message>
+            <source>Categories</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Show archived</source>
+            <translation>显示已归档</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>添加…</translation>
+        </message>
+        <message>
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <source>Archive</source>
+            <translation>归档</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>One list for every project. Give each issue and extra ask a category: the same category at several clients shows a recurring problem or a product gap. Archiving hides a category from new records; the records already linked keep it.</source>
+            <translation>所有项目共用一份类别清单。为每个问题和额外需求指定类别:同一类别出现在多家客户处,说明存在重复出现的问题或产品缺口。归档后,新记录不能再选该类别;已关联的记录保留原类别。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CategoryCombo</name>
+        <message>
+            <source>None: type to find a category</source>
+            <translation>无:输入文字查找类别</translation>
+        </message>
+        <message>
+            <source>Pick a category from the list (or leave it empty).</source>
+            <translation>请从列表中选择一个类别(或留空)。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CategoryEditor</name>
+        <message>
+            <source>New category</source>
+            <translation>新建类别</translation>
+        </message>
+        <message>
+            <source>Rename category</source>
+            <translation>重命名类别</translation>
+        </message>
+        <message>
+            <source>English name</source>
+            <translation>英文名称</translation>
+        </message>
+        <message>
+            <source>Chinese name</source>
+            <translation>中文名称</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>e.g. Label printing</source>
+            <translation>例如 Label printing</translation>
+        </message>
+        <message>
+            <source>e.g. 标签打印</source>
+            <translation>例如 标签打印</translation>
+        </message>
+    </context>
+    <context>
+        <name>CategoryModel</name>
+        <message>
+            <source>English name</source>
+            <translation>英文名称</translation>
+        </message>
+        <message>
+            <source>Chinese name</source>
+            <translation>中文名称</translation>
+        </message>
+        <message>
+            <source>Used by</source>
+            <translation>使用情况</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>(archived)</source>
+            <translation>(已归档)</translation>
+        </message>
+        <message>
+            <source>Issues: %1 · Extra asks: %2</source>
+            <translation>问题:%1 · 额外需求:%2</translation>
+        </message>
+    </context>
+    <context>
         <name>ChangeRequestDialog</name>
         <message>
             <source>New change request</source>
@@ -333,6 +1187,14 @@
         <message>
             <source>Category</source>
             <translation>类别</translation>
+        </message>
+        <message>
+            <source>Arose from issue</source>
+            <translation>源自问题</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
         </message>
         <message>
             <source>Requested by</source>
@@ -369,10 +1231,6 @@
         <message>
             <source>Matching scope item</source>
             <translation>对应的范围条目</translation>
-        </message>
-        <message>
-            <source>None</source>
-            <translation>无</translation>
         </message>
         <message>
             <source>Matching exclusion</source>
@@ -519,6 +1377,10 @@
         <message>
             <source>Record a manager's approval of a decision held for approval</source>
             <translation>记录上级对待审批决定的批准</translation>
+        </message>
+        <message>
+            <source>Export the record of this request as one PDF: log entries, letters, commitments, attachments</source>
+            <translation>将此变更请求的记录导出为一个 PDF：沟通记录、函件、承诺事项、附件</translation>
         </message>
     </context>
     <context>
@@ -836,16 +1698,16 @@
     <context>
         <name>DocumentOutput</name>
         <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
             <source>Print document</source>
             <translation>打印文档</translation>
         </message>
         <message>
             <source>Export PDF</source>
             <translation>导出 PDF</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
             <source>Export finished</source>
@@ -925,6 +1787,65 @@
         <message>
             <source>Signed, with a note</source>
             <translation>已签署(附提示)</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidenceDialog</name>
+        <message>
+            <source>Evidence pack</source>
+            <translation>证据包</translation>
+        </message>
+        <message>
+            <source>One PDF with the chronological record: log entries with their corrections, letters with fingerprints and signatures, commitments, and the attachments with their SHA-256.</source>
+            <translation>将按时间顺序排列的记录导出为一个 PDF：沟通记录及其更正、带指纹和签署状态的函件、承诺事项，以及附件及其 SHA-256。</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>主题</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>The project's document language</source>
+            <translation>项目的文档语言</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>First day</source>
+            <translation>起始日期</translation>
+        </message>
+        <message>
+            <source>Last day</source>
+            <translation>截止日期</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Save as</source>
+            <translation>保存为</translation>
+        </message>
+        <message>
+            <source>Save the evidence pack</source>
+            <translation>保存证据包</translation>
+        </message>
+        <message>
+            <source>The range cannot end before it starts.</source>
+            <translation>截止日期不能早于起始日期。</translation>
+        </message>
+        <message>
+            <source>Choose where to save the PDF.</source>
+            <translation>请选择 PDF 的保存位置。</translation>
+        </message>
+        <message>
+            <source>Evidence pack…</source>
+            <translation>证据包…</translation>
         </message>
     </context>
     <context>
@@ -1040,6 +1961,10 @@
         <message>
             <source>No expectations yet. Write down what the client will see and how you will both know it is done, then get it confirmed in writing.</source>
             <translation>还没有期望。写下客户将看到的结果以及双方如何判定达成,然后请客户书面确认。</translation>
+        </message>
+        <message>
+            <source>Export the record of this expectation as one PDF: log entries, letters, commitments</source>
+            <translation>将此期望的记录导出为一个 PDF：沟通记录、函件、承诺事项</translation>
         </message>
         <message>
             <source>Expectations</source>
@@ -1177,7 +2102,80 @@
         </message>
     </context>
     <context>
+        <name>HistoryDialog</name>
+        <message>
+            <source>Created</source>
+            <translation>创建</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <source>Archived</source>
+            <translation>归档</translation>
+        </message>
+        <message>
+            <source>Restored</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>History: %1</source>
+            <translation>历史记录:%1</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <source>No changes recorded yet: the history starts with the next change.</source>
+            <translation>尚无修改记录:历史记录从下一次修改开始。</translation>
+        </message>
+        <message>
+            <source>History starts on %1: changes made before then were not recorded.</source>
+            <translation>历史记录始于 %1:此前的修改未被记录。</translation>
+        </message>
+        <message>
+            <source>No changes recorded since %1.</source>
+            <translation>自 %1 以来没有修改记录。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Only the newest %n changes are shown.</source>
+            <translation>
+                <numerusform>仅显示最近的 %n 次修改。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryModel</name>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>修改前</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>修改后</translation>
+        </message>
         <message>
             <source>Changed</source>
             <translation>变更时间</translation>
@@ -1275,10 +2273,6 @@
         <message>
             <source>Resolution</source>
             <translation>解决办法</translation>
-        </message>
-        <message>
-            <source>e.g. data migration</source>
-            <translation>例如:数据迁移</translation>
         </message>
     </context>
     <context>
@@ -1696,6 +2690,10 @@
             <translation>详情</translation>
         </message>
         <message>
+            <source>Files</source>
+            <translation>附件</translation>
+        </message>
+        <message>
             <source>None</source>
             <translation>无</translation>
         </message>
@@ -1737,6 +2735,10 @@
         <message>
             <source>Correction</source>
             <translation>更正</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>附件</translation>
         </message>
         <message>
             <source>Corrected by a later entry</source>
@@ -1786,6 +2788,10 @@
             <translation>快速添加:写下发生的事,按 Enter(记为现在)</translation>
         </message>
         <message>
+            <source>who (optional)</source>
+            <translation>参与人(可选)</translation>
+        </message>
+        <message>
             <source>Log</source>
             <translation>沟通记录</translation>
         </message>
@@ -1828,12 +2834,24 @@
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
+            <source>Recurring p&amp;roblems</source>
+            <translation>重复出现的问题(&amp;R)</translation>
+        </message>
+        <message>
+            <source>C&amp;ategories…</source>
+            <translation>类别(&amp;A)…</translation>
+        </message>
+        <message>
             <source>&amp;New project…</source>
             <translation>新建项目(&amp;N)…</translation>
         </message>
         <message>
             <source>&amp;Find project</source>
             <translation>查找项目(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Search &amp;records…</source>
+            <translation>搜索记录(&amp;R)…</translation>
         </message>
         <message>
             <source>&amp;Close project</source>
@@ -1870,6 +2888,14 @@
         <message>
             <source>&amp;Capture an extra ask…</source>
             <translation>记录额外需求(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Log an entry</source>
+            <translation>记录沟通(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Go to the project's log, ready to type what happened</source>
+            <translation>转到项目的沟通记录,直接输入发生的事情</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -2181,6 +3207,40 @@
         </message>
     </context>
     <context>
+        <name>OccurrenceModel</name>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Ref</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+    </context>
+    <context>
+        <name>OccurrencesDialog</name>
+        <message>
+            <source>Occurrences: %1</source>
+            <translation>出现记录:%1</translation>
+        </message>
+        <message>
+            <source>Double-click or press Enter to open the record.</source>
+            <translation>双击或按回车键打开记录。</translation>
+        </message>
+    </context>
+    <context>
         <name>OpeningWindow</name>
         <message>
             <source>Opening and checking the database…</source>
@@ -2324,6 +3384,17 @@
             <translation>
                 <numerusform>%n 项延后处理的 B 类事项待处理</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantsField</name>
+        <message>
+            <source>names, separated by commas</source>
+            <translation>姓名,用逗号分隔</translation>
+        </message>
+        <message>
+            <source>Add a contact of the client</source>
+            <translation>添加客户的联系人</translation>
         </message>
     </context>
     <context>
@@ -2592,6 +3663,14 @@ It is hidden from the lists, never erased; you can restore it later.</source>
             <translation>恢复已归档的记录</translation>
         </message>
         <message>
+            <source>History…</source>
+            <translation>历史记录…</translation>
+        </message>
+        <message>
+            <source>Every recorded change of this record: who, when, before and after (Ctrl+H)</source>
+            <translation>此记录的全部修改记录:操作人、时间、修改前后的内容 (Ctrl+H)</translation>
+        </message>
+        <message>
             <source>Add the first one</source>
             <translation>添加第一条</translation>
         </message>
@@ -2620,6 +3699,144 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
     </context>
     <context>
+        <name>RecurrenceModel</name>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Clients</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Projects</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Occurrences</source>
+            <translation>出现次数</translation>
+        </message>
+        <message>
+            <source>Trend</source>
+            <translation>趋势</translation>
+        </message>
+        <message>
+            <source>Occurrences in the first half of the period → in the second half</source>
+            <translation>期间前半段的出现次数 → 后半段的出现次数</translation>
+        </message>
+        <message>
+            <source>+%1</source>
+            <translation>另 %1 个</translation>
+        </message>
+        <message>
+            <source>Rising</source>
+            <translation>上升</translation>
+        </message>
+        <message>
+            <source>Steady</source>
+            <translation>平稳</translation>
+        </message>
+        <message>
+            <source>Falling</source>
+            <translation>下降</translation>
+        </message>
+        <message>
+            <source>%1: %2 before %3, %4 from then on</source>
+            <translation>%1:%3 之前 %2 次,之后 %4 次</translation>
+        </message>
+        <message>
+            <source>Double-click to see each occurrence</source>
+            <translation>双击查看每一次出现</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecurringPage</name>
+        <message>
+            <source>Export CSV</source>
+            <translation>导出 CSV</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Issues</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Extra asks (change requests)</source>
+            <translation>额外需求(变更请求)</translation>
+        </message>
+        <message>
+            <source> clients</source>
+            <translation> 家客户</translation>
+        </message>
+        <message>
+            <source>List a category when it was met at this many different clients</source>
+            <translation>某类别出现在这么多家不同客户处时列出</translation>
+        </message>
+        <message>
+            <source>Last 90 days</source>
+            <translation>最近 90 天</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>最近 12 个月</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <source>Export issue register CSV…</source>
+            <translation>导出问题登记表 CSV…</translation>
+        </message>
+        <message>
+            <source>Recurring problems</source>
+            <translation>重复出现的问题</translation>
+        </message>
+        <message>
+            <source>Categories met at several different clients in the period. A problem that recurs across clients is one the company should fix once; repeated extra asks show a gap in the product or the offer. Double-click a row to see each occurrence.</source>
+            <translation>期间内在多家不同客户处出现的类别。跨客户重复出现的问题应由公司统一解决;反复出现的额外需求说明产品或方案存在缺口。双击一行查看每一次出现。</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>Seen at</source>
+            <translation>出现在</translation>
+        </message>
+        <message>
+            <source>or more</source>
+            <translation>或以上</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <source>Recurring categories: %1</source>
+            <translation>重复出现的类别:%1</translation>
+        </message>
+        <message>
+            <source>No category was met at %1 or more different clients in this period.</source>
+            <translation>本期间内没有类别出现在 %1 家或以上不同客户处。</translation>
+        </message>
+        <message>
+            <source>Saved to %1</source>
+            <translation>已保存到 %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewDialog</name>
         <message>
             <source>New butterfly review</source>
@@ -2642,36 +3859,28 @@ It is hidden from the lists, never erased; you can restore it later.</source>
             <translation>整个项目</translation>
         </message>
         <message>
-            <source>Lessons</source>
-            <translation>经验教训</translation>
+            <source>Title</source>
+            <translation>标题</translation>
         </message>
         <message>
-            <source>Follow-up actions</source>
-            <translation>后续行动</translation>
+            <source>e.g. Line 3 labels unreadable, week 9</source>
+            <translation>例如:第9周三号线标签无法识读</translation>
         </message>
         <message>
-            <source>Short term: fixed fast and with certainty?</source>
-            <translation>短期:是否快速、确定地解决?</translation>
+            <source>Butterfly review: both sides, three horizons</source>
+            <translation>蝴蝶检查法复盘:两个方面,三个时间维度</translation>
         </message>
         <message>
-            <source>Mid term: what do we owe? What process failed?</source>
-            <translation>中期:我们欠对方什么(道歉、补偿方案、跟进)?哪个流程出了问题?</translation>
+            <source>Complete the follow-up actions marked below.</source>
+            <translation>请补全下方标出的后续行动。</translation>
         </message>
         <message>
-            <source>Long term: what relationship, what change in needs?</source>
-            <translation>长期:反映出怎样的关系、客户需求有何变化?</translation>
+            <source>Export review report…</source>
+            <translation>导出复盘报告…</translation>
         </message>
         <message>
-            <source>Client side</source>
-            <translation>客户端</translation>
-        </message>
-        <message>
-            <source>Company side</source>
-            <translation>公司端</translation>
-        </message>
-        <message>
-            <source>Butterfly review</source>
-            <translation>蝴蝶检查法复盘</translation>
+            <source>The review as an internal PDF: both sides, lessons, follow-up actions</source>
+            <translation>将复盘导出为内部 PDF:两个方面、经验教训、后续行动</translation>
         </message>
     </context>
     <context>
@@ -2799,6 +4008,134 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <message>
             <source>Scope &amp;&amp; exclusions</source>
             <translation>范围与不包含事项</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchDialog</name>
+        <message>
+            <source>Search records</source>
+            <translation>搜索记录</translation>
+        </message>
+        <message>
+            <source>Words or "a phrase" in Chinese or English; all must match</source>
+            <translation>输入中文或英文词语,或用引号括起短语;须全部匹配</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <source>Include archived</source>
+            <translation>包含已归档</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation>沟通记录</translation>
+        </message>
+        <message>
+            <source>Change requests</source>
+            <translation>变更请求</translation>
+        </message>
+        <message>
+            <source>Expectations</source>
+            <translation>期望</translation>
+        </message>
+        <message>
+            <source>Issues</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>This project</source>
+            <translation>本项目</translation>
+        </message>
+        <message>
+            <source>All projects</source>
+            <translation>全部项目</translation>
+        </message>
+        <message>
+            <source>This project (%1)</source>
+            <translation>本项目(%1)</translation>
+        </message>
+        <message>
+            <source>Type what to look for.</source>
+            <translation>请输入要查找的内容。</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>正在搜索…</translation>
+        </message>
+        <message>
+            <source>No record contains all of these words.</source>
+            <translation>没有记录同时包含这些词语。</translation>
+        </message>
+        <message>
+            <source>More than %1 matches; the newest are listed. Add a word to narrow the search.</source>
+            <translation>匹配超过 %1 条,仅列出最新的。请再加一个词语缩小范围。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Matches: %n</source>
+            <translation>
+                <numerusform>匹配:%n 条</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(only the beginning of a very long search text is used)</source>
+            <translation>(搜索内容过长,只使用了开头部分)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchResultsModel</name>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Ref</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Found text</source>
+            <translation>匹配内容</translation>
+        </message>
+        <message>
+            <source>Log entry</source>
+            <translation>沟通记录</translation>
+        </message>
+        <message>
+            <source>Change request</source>
+            <translation>变更请求</translation>
+        </message>
+        <message>
+            <source>Expectation</source>
+            <translation>期望</translation>
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>%1 (correction)</source>
+            <translation>%1(更正)</translation>
+        </message>
+        <message>
+            <source>%1 (corrected later)</source>
+            <translation>%1(已被更正)</translation>
+        </message>
+        <message>
+            <source>%1, archived</source>
+            <translation>%1,已归档</translation>
         </message>
     </context>
     <context>
@@ -3015,6 +4352,56 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <message>
             <source>Sign here with the pen or the mouse</source>
             <translation>请用手写笔或鼠标在此签名</translation>
+        </message>
+    </context>
+    <context>
+        <name>SimilarIssueModel</name>
+        <message>
+            <source>Similar issue</source>
+            <translation>类似问题</translation>
+        </message>
+        <message>
+            <source>Resolved: %1</source>
+            <translation>解决办法:%1</translation>
+        </message>
+        <message>
+            <source>Not resolved yet</source>
+            <translation>尚未解决</translation>
+        </message>
+        <message>
+            <source>Resolved on %1</source>
+            <translation>已于 %1 解决</translation>
+        </message>
+        <message>
+            <source>Category: %1</source>
+            <translation>类别:%1</translation>
+        </message>
+        <message>
+            <source>Reported %1</source>
+            <translation>报告于 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SimilarIssuesPanel</name>
+        <message>
+            <source>Similar issues at other clients</source>
+            <translation>其他客户处的类似问题</translation>
+        </message>
+        <message>
+            <source>Looking for similar issues…</source>
+            <translation>正在查找类似问题…</translation>
+        </message>
+        <message>
+            <source>Met before at other clients; double-click one to open it.</source>
+            <translation>其他客户处曾出现过;双击可打开。</translation>
+        </message>
+        <message>
+            <source>No similar issue at other clients.</source>
+            <translation>其他客户处没有类似问题。</translation>
+        </message>
+        <message>
+            <source>Type a title or choose a category to see similar issues.</source>
+            <translation>输入标题或选择类别,即可查看类似问题。</translation>
         </message>
     </context>
     <context>
