@@ -1,8 +1,8 @@
 """Attachments: photos and scans stored once per SHA-256 of their bytes (deduplicated).
 
 Every file is checked before anything is written: a safe name (``domain.attachments``), 1 byte to
-25 MB, and when the bytes look like an image (or the type says image/...) a header within the pixel
-bounds (``services.images``: no decompression bombs). The media type comes from the bytes when they are
+25 MB, and when the bytes are an image a header within the pixel bounds (``services.images``: no
+decompression bombs); a file whose type says image/... must be one. The media type comes from the bytes when they are
 an image, else from the name; it never decides what is safe. Attachments are archived, never deleted."""
 
 from __future__ import annotations
@@ -32,7 +32,13 @@ from deliverydesk.services.common import (
 )
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.files import file_error, write_file_atomically
-from deliverydesk.services.images import ATTACHMENT_IMAGES, check_image, looks_like_image
+from deliverydesk.services.images import (
+    ATTACHMENT_IMAGES,
+    ImageFacts,
+    ImageProblem,
+    image_refusal,
+    inspect_image,
+)
 from deliverydesk.store.attachment_queries import attachment_counts
 from deliverydesk.store.records import Session, blob_data, blob_exists, list_rows
 from deliverydesk.store.tables import AttachmentRow, BlobRow, ChangeRequestRow, LetterRow, LogEntryRow
@@ -87,11 +93,13 @@ def checked_draft(draft: AttachmentDraft) -> AttachmentDraft:
     if not stated or stated == UNKNOWN_TYPE:
         draft = replace(draft, media_type=media_type_for(draft.filename))
     draft = validate_attachment(draft)
+    found = inspect_image(draft.data, ATTACHMENT_IMAGES)  # whatever the name says: the bytes decide
+    if isinstance(found, ImageFacts):
+        return replace(draft, media_type=found.media_type or draft.media_type)
     claims_image = draft.media_type.startswith("image/") and draft.media_type != "image/svg+xml"
-    if claims_image or looks_like_image(draft.data):
-        facts = check_image(draft.data, ATTACHMENT_IMAGES, field="data", what=draft.filename)
-        draft = replace(draft, media_type=facts.media_type or draft.media_type)
-    return draft
+    if found is not ImageProblem.UNREADABLE or claims_image:  # an image, but a bomb or damaged
+        raise image_refusal(found, ATTACHMENT_IMAGES, field="data", what=draft.filename)
+    return draft  # not an image: a plain file
 
 
 def add_attachment(ctx: ServiceContext, draft: AttachmentDraft) -> AttachmentItem:

@@ -17,7 +17,6 @@ from deliverydesk.errors import ValidationError
 
 # The raster formats an engineer attaches (photos, scans, screenshots); others are plain files.
 KNOWN_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP")
-_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"II*\x00", b"MM\x00*")
 
 
 @dataclass(frozen=True)
@@ -44,11 +43,6 @@ class ImageFacts:
     media_type: str  # what the bytes are, whatever the file name says
     width: int
     height: int
-
-
-def looks_like_image(data: bytes) -> bool:
-    """The bytes start like a raster image (whatever the name or the stated type claims)."""
-    return data.startswith(_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
 
 
 def inspect_image(data: bytes, rule: ImageRule) -> ImageFacts | ImageProblem:
@@ -78,6 +72,10 @@ def check_image(data: bytes, rule: ImageRule, *, field: str, what: str) -> Image
     found = inspect_image(data, rule)
     if isinstance(found, ImageFacts):
         return found
+    raise image_refusal(found, rule, field=field, what=what)
+
+
+def image_refusal(problem: ImageProblem, rule: ImageRule, *, field: str, what: str) -> ValidationError:
     formats = " or ".join(rule.formats) if len(rule.formats) < 3 else "an image format this app reads"
     message = {
         ImageProblem.UNREADABLE: f"{what} cannot be read as an image ({formats}).",
@@ -86,5 +84,5 @@ def check_image(data: bytes, rule: ImageRule, *, field: str, what: str) -> Image
             f"{rule.max_pixels // 1_000_000} megapixels."
         ),
         ImageProblem.DAMAGED: f"{what} is damaged or cut off and cannot be read.",
-    }[found]
-    raise ValidationError({field: message})
+    }[problem]
+    return ValidationError({field: message})

@@ -46,6 +46,7 @@ def test_the_media_type_comes_from_the_bytes_or_the_name(ctx: ServiceContext, se
     assert typed("readme", b"plain") == "application/octet-stream"
     assert typed("photo.png", tiny_jpeg()) == "image/jpeg"  # a JPEG named .png is a JPEG
     assert typed("scan.bin", tiny_png(), "application/octet-stream") == "image/png"
+    assert typed("BMW visit.txt", b"BMW visit notes") == "text/plain"  # "BM" starts a bitmap, not this
 
 
 def test_files_are_attached_to_a_log_entry_and_listed_per_record(
