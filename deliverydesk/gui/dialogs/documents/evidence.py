@@ -47,7 +47,7 @@ class EvidenceDialog(FormDialog):
         self.env, self.project_id, self.topic, self.page = env, project_id, topic, parent
         self.setObjectName("evidenceDialog")
         self.setWindowTitle(self.tr("Evidence pack"))
-        self.resize(520, 0)
+        self.setMinimumWidth(560)
         intro = QLabel(
             self.tr(
                 "One PDF with the chronological record: log entries with their corrections, "
@@ -57,7 +57,7 @@ class EvidenceDialog(FormDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.form.addRow(intro)
+        self.layout().insertWidget(1, intro)  # above the form: a form row would clip the wrapped text
         if topic is not None:
             self.add_field("topic", self.tr("Topic"), QLabel(topic_text, self))
         self.first_day: QDateEdit | None = None
@@ -69,6 +69,9 @@ class EvidenceDialog(FormDialog):
         self.language.addItem("English", Language.EN)
         self.language.addItem("简体中文", Language.ZH_CN)
         self.path = self._path_field(self._suggested_name(topic_text))
+        for edit in (self.first_day, self.last_day):
+            if edit is not None:
+                edit.dateChanged.connect(self._name_after_range)
         self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("Export"))
 
     def _range_fields(self) -> tuple[QDateEdit, QDateEdit]:
@@ -97,9 +100,19 @@ class EvidenceDialog(FormDialog):
         return path
 
     def _suggested_name(self, topic_text: str) -> str:
-        ref = topic_text.split(maxsplit=1)[0] if self.topic is not None and topic_text else "range"
+        """ "Evidence pack CR-3.pdf", or the range: "Evidence pack 2026-03-01 2026-03-16.pdf"."""
+        if self.first_day is not None and self.last_day is not None:
+            first, last = from_qdate(self.first_day.date()), from_qdate(self.last_day.date())
+            return f"{self.tr('Evidence pack')} {first.isoformat()} {last.isoformat()}.pdf"
+        ref = topic_text.split(maxsplit=1)[0] if topic_text else ""
         safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in ref)
-        return f"{self.tr('Evidence pack')} {safe}.pdf"
+        return f"{self.tr('Evidence pack')} {safe}.pdf".replace(" .pdf", ".pdf")
+
+    def _name_after_range(self) -> None:
+        """Follow the dates in the suggested name, unless the user chose another name."""
+        current = Path(self.path.text())
+        if current.name.startswith(self.tr("Evidence pack")):
+            self.path.setText(str(current.with_name(self._suggested_name(""))))
 
     def _choose_file(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
