@@ -179,6 +179,26 @@ def test_demo_handover_review_and_recurring_issue(demo_ctx: ServiceContext) -> N
     assert [(c.category.name_en, c.client_count) for c in systemic] == [("Data migration", 3)]
 
 
+def test_demo_repeats_an_extra_ask_at_three_clients(demo_ctx: ServiceContext) -> None:
+    """More reports are asked for at three clients: a product gap, not a one-off."""
+    askers = set()
+    for project in projects.list_projects(demo_ctx, include_archived=True).rows:
+        for ask in change_requests.list_change_requests(demo_ctx, project.id).rows:
+            if ask.category is not None and ask.category.name_en == "Reports and dashboards":
+                askers.add(project.client_id)
+    assert len(askers) == 3
+
+
+def test_demo_review_has_follow_up_actions_one_due_today(demo_ctx: ServiceContext) -> None:
+    handed = projects.list_projects(demo_ctx, status=ProjectStatus.HANDED_OVER).rows[0]
+    review = reviews.list_reviews(demo_ctx, handed.id).rows[0]
+    actions = reviews.list_review_actions(demo_ctx, review.id).rows
+    assert review.title and review.issue_id is not None
+    open_dates = sorted(a.revisit_on for a in actions if a.is_open)
+    assert open_dates[0] == demo_ctx.today() and len(open_dates) == 3
+    assert [bool(a.outcome) for a in actions if not a.is_open] == [True]  # one done, with its outcome
+
+
 def test_demo_refuses_a_database_with_projects(ctx: ServiceContext, setup: Setup) -> None:
     before = projects.list_projects(ctx).total
     with pytest.raises(RuleError, match="already has 1 project"):
