@@ -70,6 +70,7 @@ def login_name() -> str:
 
 def install_audit(sessions: sessionmaker[Session], context: AuditContext) -> None:
     """Append audit events to every flush of the sessions ``sessions`` makes."""
+    event.listen(sessions, "before_flush", _read_unloaded_old_values)
     event.listen(sessions, "after_flush", partial(_after_flush, context))
 
 
@@ -89,13 +90,35 @@ def _loaded(obj: object) -> dict[str, Any]:
     return {key: values[key] for key in _keys(obj) if key in values}
 
 
-def _edits(obj: object) -> dict[str, tuple[Any, Any]]:
+_OLD_VALUES = "audit_old_values"  # session.info key: {(table, id): {field: value read before the flush}}
+
+
+def _unknown_old(obj: object) -> list[str]:
+    """Fields set on a loaded record whose old value was not loaded (expired): history has no "before"."""
+    state = inspect(obj)
+    return [k for k in _keys(obj) if (h := state.attrs[k].history).added and not h.deleted]
+
+
+def _read_unloaded_old_values(session: Session, _flush_context: Any, _instances: Any) -> None:
+    """Before the flush the database still holds the old values the history lacks: read them."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for obj in session.dirty:
+        keys = _unknown_old(obj) if _audited(obj) else []
+        if keys:
+            table: Table = obj.__table__  # type: ignore[attr-defined]
+            query = select(*(table.c[k] for k in keys)).where(table.c.id == obj.id)  # type: ignore[attr-defined]
+            row = session.connection().execute(query).first()  # no autoflush: we are before one
+            found[(table.name, obj.id)] = dict(zip(keys, row or (), strict=False))  # type: ignore[attr-defined]
+    session.info[_OLD_VALUES] = found
+
+
+def _edits(obj: object, read_before: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
     """{field: (old, new)} of the attributes changed on ``obj`` in this flush."""
     state, changes = inspect(obj), {}
     for key in _keys(obj):
         history = state.attrs[key].history
         if history.added or history.deleted:
-            old = history.deleted[0] if history.deleted else None
+            old = history.deleted[0] if history.deleted else read_before.get(key)
             new = history.added[0] if history.added else None
             if old != new:
                 changes[key] = (old, new)
@@ -143,12 +166,14 @@ def edited(entity: str, record_id: str, values: Mapping[str, Any], changes: dict
 
 def _flush_changes(session: Session) -> list[_Change]:
     found: list[_Change] = []
+    read_before = session.info.pop(_OLD_VALUES, {})
     for obj in session.new:
         if _audited(obj):
             found.append(created(obj.__tablename__, {"id": obj.id, **_loaded(obj)}))
     for obj in session.dirty:
         if _audited(obj):
-            change = edited(obj.__tablename__, obj.id, _loaded(obj), _edits(obj))
+            old_values = read_before.get((obj.__tablename__, obj.id), {})
+            change = edited(obj.__tablename__, obj.id, _loaded(obj), _edits(obj, old_values))
             found += [change] if change is not None else []
     for obj in session.deleted:
         if _audited(obj):

@@ -128,3 +128,17 @@ def test_history_names_the_records_its_links_point_at(
     assert change == FieldChange("agreed_with_id", None, signer.id)
     assert history.links[signer.id] == "王建国"
     assert history.links[expectation.project_id] == project.code  # from the creation event
+
+
+def test_the_old_value_is_kept_when_the_record_was_not_loaded(
+    ctx: ServiceContext, expectation: ExpectationItem
+) -> None:
+    with ctx.db.unit_of_work() as session:
+        row = session.get(ExpectationRow, expectation.id)
+        assert row is not None
+        session.expire(row)  # nothing loaded: the attribute history alone has no "before"
+        row.statement = "Line runs 2 shifts"
+
+    (newest, _created) = record_history(ctx, expectation.id).events
+
+    assert newest.changes == (FieldChange("statement", "Line runs 3 shifts", "Line runs 2 shifts"),)
