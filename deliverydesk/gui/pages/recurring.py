@@ -121,6 +121,19 @@ class RecurringPage(QWidget):
         return view
 
     def _layout(self) -> None:
+        exports = QHBoxLayout()
+        exports.addWidget(self.status, 1)
+        exports.addWidget(self.export_table)
+        exports.addWidget(self.export_register)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        for part in self._titles():
+            layout.addWidget(part)
+        layout.addLayout(self._controls_row())
+        layout.addWidget(self.view, 1)
+        layout.addLayout(exports)
+
+    def _titles(self) -> tuple[QLabel, QLabel]:
         heading = QLabel(self.tr("Recurring problems"), self)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -136,32 +149,22 @@ class RecurringPage(QWidget):
         )
         intro.setWordWrap(True)
         intro.setStyleSheet(MUTED_STYLE)
-        controls = QHBoxLayout()
-        for label, widget in (
-            (self.tr("Show"), self.kind),
-            (self.tr("From"), self.since),
-            (self.tr("to"), self.until),
-        ):
-            controls.addWidget(QLabel(label, self))
-            controls.addWidget(widget)
-        controls.addWidget(self.quarter)
-        controls.addWidget(self.year)
-        controls.addSpacing(12)
-        controls.addWidget(QLabel(self.tr("Seen at"), self))
-        controls.addWidget(self.min_clients)
-        controls.addWidget(QLabel(self.tr("or more"), self))
-        controls.addStretch(1)
-        exports = QHBoxLayout()
-        exports.addWidget(self.status, 1)
-        exports.addWidget(self.export_table)
-        exports.addWidget(self.export_register)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        for part in (heading, intro):
-            layout.addWidget(part)
-        layout.addLayout(controls)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(exports)
+        return heading, intro
+
+    def _controls_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        labelled = ((self.tr("Show"), self.kind), (self.tr("From"), self.since), (self.tr("to"), self.until))
+        for label, widget in labelled:
+            row.addWidget(QLabel(label, self))
+            row.addWidget(widget)
+        row.addWidget(self.quarter)
+        row.addWidget(self.year)
+        row.addSpacing(12)
+        row.addWidget(QLabel(self.tr("Seen at"), self))
+        row.addWidget(self.min_clients)
+        row.addWidget(QLabel(self.tr("or more"), self))
+        row.addStretch(1)
+        return row
 
     # --- period ----------------------------------------------------------------------------------
     def set_period(self, since: date, until: date, *, load: bool = True) -> None:
