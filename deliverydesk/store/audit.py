@@ -248,18 +248,7 @@ def audit_upsert(
 
 
 def _event(row: Any) -> AuditEvent:
-    return AuditEvent(
-        seq=row.seq,
-        occurred_at=row.occurred_at,
-        actor=row.actor,
-        entity=row.entity,
-        record_id=row.record_id,
-        project_id=row.project_id,
-        action=row.action,
-        changes=row.changes,
-        prev_hash=row.prev_hash,
-        hash=row.hash,
-    )
+    return AuditEvent(**row._mapping)  # the columns are the event's fields
 
 
 def record_events(session: Session, record_id: str, limit: int = 1000) -> list[AuditEvent]:

@@ -14,23 +14,18 @@ from deliverydesk.services.bundle import export_bundle, import_bundle
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.expectations import update_expectation
 from deliverydesk.services.projects import get_project
+from deliverydesk.services.storage import OpenOptions, open_workspace
 from deliverydesk.store.audit import login_name, verify_trail
-from deliverydesk.store.database import Database, make_engine
-from deliverydesk.store.migrate import upgrade
 from tests.conftest import FIXED_NOW, fixed_clock
 from tests.integration.audit.conftest import draft_of
 
 
 @pytest.fixture
 def other_ctx(tmp_path: Path) -> Iterator[ServiceContext]:
-    url = f"sqlite:///{tmp_path / 'other.db'}"
-    engine = make_engine(url)
-    with engine.begin() as connection:
-        upgrade(connection)
-    database = Database(url=url, engine=engine)
-    database.audit.clock = fixed_clock
-    yield ServiceContext(db=database, clock=fixed_clock)
-    database.close()
+    """A second database: the one the bundle is imported into."""
+    workspace = open_workspace(OpenOptions(data_dir=tmp_path / "other", create=True), fixed_clock)
+    yield workspace.ctx
+    workspace.close()
 
 
 def test_an_import_records_who_imported_what(
