@@ -21,6 +21,7 @@ from deliverydesk.cli.csv_export import COMMANDS as CSV_COMMANDS
 from deliverydesk.cli.documents import COMMANDS as DOCUMENT_COMMANDS
 from deliverydesk.cli.evidence import COMMANDS as EVIDENCE_COMMANDS
 from deliverydesk.cli.output import one_line, say
+from deliverydesk.cli.search import COMMANDS as SEARCH_COMMANDS
 from deliverydesk.domain.enums import ProjectStatus
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.logsetup import configure_logging, log_written
@@ -124,6 +125,7 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
 _COMMANDS.update(DOCUMENT_COMMANDS)  # export, sign, verify: the client documents (cli/documents.py)
 _COMMANDS.update(EVIDENCE_COMMANDS)  # evidence: the evidence pack of a topic (cli/evidence.py)
 _COMMANDS.update(CSV_COMMANDS)  # export-csv: issue register, recurring problems (cli/csv_export.py)
+_COMMANDS.update(SEARCH_COMMANDS)  # search: the log, change requests, expectations, issues (cli/search.py)
 
 
 # --- running -----------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from deliverydesk.cli.output import (
     projects_json,
     say,
 )
+from deliverydesk.cli.search import handlers as search_handlers
 from deliverydesk.domain.models import ProjectSummary
 from deliverydesk.errors import DatabaseLockedError, ReadOnlyStorageError, StorageError
 from deliverydesk.paths import data_paths
@@ -191,3 +192,4 @@ HANDLERS: dict[str, Handler] = {
 HANDLERS.update(document_handlers(_workspace, report))  # export, sign, verify (cli/documents.py)
 HANDLERS.update(evidence_handlers(_workspace, report))  # evidence (cli/evidence.py)
 HANDLERS.update(csv_handlers(_workspace, report))  # export-csv (cli/csv_export.py)
+HANDLERS.update(search_handlers(_workspace, report))  # search (cli/search.py)
