@@ -329,6 +329,25 @@ class IssueItem(RecordItem):
 
 
 @dataclass(frozen=True, kw_only=True)
+class LinkedRecord:
+    """A record linked to an issue, as its links list shows it (read-only)."""
+
+    id: str
+    ref: str  # CR-n; "" for a log entry
+    text: str  # the request's title or the entry's summary
+    on: date  # requested on / occurred on
+    archived: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class IssueLinks:
+    """What an issue is linked from: log entries about it, change requests that arose from it."""
+
+    log_entries: tuple[LinkedRecord, ...]
+    change_requests: tuple[LinkedRecord, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
 class IssueCategoryItem:
     """An issue category across all clients; ``systemic`` when it recurs at several clients."""
 

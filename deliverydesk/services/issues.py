@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from deliverydesk.domain.drafts import IssueDraft
-from deliverydesk.domain.models import CategoryName, IssueCategoryItem, IssueItem
+from deliverydesk.domain.models import CategoryName, IssueCategoryItem, IssueItem, IssueLinks, LinkedRecord
 from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.domain.validation import validate_issue
 from deliverydesk.services.categories import category_names, check_category_link
-from deliverydesk.services.common import to_item
+from deliverydesk.services.common import check_page, get_row, to_item
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records import ProjectRecords
-from deliverydesk.store.queries import issue_categories
+from deliverydesk.store.queries import issue_categories, issue_link_rows
 from deliverydesk.store.records import Session
 from deliverydesk.store.tables import IssueRow, ProjectRow
 
@@ -41,6 +41,31 @@ get_issue = ISSUES.get
 list_issues = ISSUES.list  # category_id=... filters
 archive_issue = ISSUES.archive
 restore_issue = ISSUES.restore
+
+
+def issue_links(ctx: ServiceContext, issue_id: str, *, limit: int = 200) -> IssueLinks:
+    """The log entries about an issue and the change requests that arose from it (archived too)."""
+    with ctx.db.unit_of_work() as session:
+        get_row(session, IssueRow, issue_id, "issue")
+        entries, requests = issue_link_rows(session, issue_id, check_page(0, limit))
+        return IssueLinks(
+            log_entries=tuple(
+                LinkedRecord(
+                    id=e.id,
+                    ref="",
+                    text=e.summary,
+                    on=e.occurred_at.date(),
+                    archived=e.archived_at is not None,
+                )
+                for e in entries
+            ),
+            change_requests=tuple(
+                LinkedRecord(
+                    id=r.id, ref=r.ref, text=r.title, on=r.requested_on, archived=r.archived_at is not None
+                )
+                for r in requests
+            ),
+        )
 
 
 def list_issue_categories(ctx: ServiceContext) -> list[IssueCategoryItem]:

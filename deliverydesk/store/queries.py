@@ -22,6 +22,7 @@ from deliverydesk.store.tables import (
     ChangeRequestRow,
     ClientRow,
     IssueRow,
+    LogEntryRow,
     MilestoneChangeRow,
     MilestoneRow,
     ProjectRow,
@@ -284,6 +285,25 @@ def issue_categories(session: Session) -> list[tuple[CategoryRow, int, int]]:
         .order_by(clients.desc(), CategoryRow.name_en, CategoryRow.id)
     )
     return [(row[0], row[1], row[2]) for row in session.execute(query)]
+
+
+def issue_link_rows(
+    session: Session, issue_id: str, limit: int
+) -> tuple[Sequence[LogEntryRow], Sequence[ChangeRequestRow]]:
+    """Log entries about the issue (newest first) and change requests that arose from it (by ref)."""
+    entries = session.scalars(
+        select(LogEntryRow)
+        .where(LogEntryRow.issue_id == issue_id)
+        .order_by(LogEntryRow.occurred_at.desc(), LogEntryRow.id)
+        .limit(limit)
+    ).all()
+    requests = session.scalars(
+        select(ChangeRequestRow)
+        .where(ChangeRequestRow.issue_id == issue_id)
+        .order_by(ChangeRequestRow.requested_on, ChangeRequestRow.ref)
+        .limit(limit)
+    ).all()
+    return entries, requests
 
 
 def search_clients(

@@ -2274,6 +2274,30 @@
             <source>Resolution</source>
             <translation>解决办法</translation>
         </message>
+        <message>
+            <source>Nothing links to this issue yet.</source>
+            <translation>尚无记录关联到此问题。</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <source>Linked records</source>
+            <translation>关联记录</translation>
+        </message>
+        <message>
+            <source>Log entries about this issue, and change requests that arose from it (set there).</source>
+            <translation>关于此问题的沟通记录,以及由此问题引出的变更请求(在变更请求中设置)。</translation>
+        </message>
+        <message>
+            <source>%1 [archived]</source>
+            <translation>%1 [已归档]</translation>
+        </message>
+        <message>
+            <source>Log %1: %2</source>
+            <translation>沟通记录 %1:%2</translation>
+        </message>
     </context>
     <context>
         <name>IssueModel</name>

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QListWidget, QWidget
 
 from deliverydesk.domain.drafts import IssueDraft
 from deliverydesk.domain.enums import Severity
-from deliverydesk.domain.models import CategoryItem, IssueItem
+from deliverydesk.domain.models import CategoryItem, IssueItem, IssueLinks
 from deliverydesk.gui.dialogs.records.base import RecordDialog
 from deliverydesk.gui.dialogs.records.category_combo import CategoryCombo
 from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, date_edit, line
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.formatting import from_qdate
+from deliverydesk.gui.formatting import format_date, from_qdate
 from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.gui.widgets.similar_issues import IssueFields, attach_to_issue_dialog
-from deliverydesk.services.issues import create_issue, update_issue
+from deliverydesk.services.issues import create_issue, issue_links, update_issue
 
 
 class IssueDialog(RecordDialog):
@@ -53,6 +53,34 @@ class IssueDialog(RecordDialog):
         self.resolution = self.add_field("resolution", self.tr("Resolution"), area(self, v.resolution))
         fields = IssueFields(self.form, self.title, self.symptoms, self.category)
         self.similar = attach_to_issue_dialog(self, env, project_id, fields)  # met at other clients
+        self.links = self._links_list()
+        if item is not None:
+            ctx, issue_id = env.ctx, item.id
+            env.tasks.submit(lambda: issue_links(ctx, issue_id), self.show_links, owner=self)
+
+    def _links_list(self) -> QListWidget:
+        """Read-only: the log entries about this issue and the change requests that arose from it."""
+        links = QListWidget(self)
+        links.setObjectName("issueLinks")
+        links.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        links.setMaximumHeight(96)
+        links.addItem(self.tr("Nothing links to this issue yet.") if self.is_new else self.tr("Loading…"))
+        self.form.addRow(self.tr("Linked records"), links)
+        links.setToolTip(
+            self.tr("Log entries about this issue, and change requests that arose from it (set there).")
+        )
+        return links
+
+    def show_links(self, links: IssueLinks) -> None:
+        self.links.clear()
+        for request in links.change_requests:
+            text = f"{request.ref} {request.text} ({format_date(request.on)})"
+            self.links.addItem(self.tr("%1 [archived]").replace("%1", text) if request.archived else text)
+        for entry in links.log_entries:
+            text = self.tr("Log %1: %2").replace("%1", format_date(entry.on)).replace("%2", entry.text)
+            self.links.addItem(self.tr("%1 [archived]").replace("%1", text) if entry.archived else text)
+        if self.links.count() == 0:
+            self.links.addItem(self.tr("Nothing links to this issue yet."))
 
     def save(self) -> IssueItem:
         draft = IssueDraft(
