@@ -2,8 +2,9 @@
 
 Every file is checked before anything is written: a safe name (``domain.attachments``), 1 byte to
 25 MB, and when the bytes are an image a header within the pixel bounds (``services.images``: no
-decompression bombs); a file whose type says image/... must be one. The media type comes from the bytes when they are
-an image, else from the name; it never decides what is safe. Attachments are archived, never deleted."""
+decompression bombs); a file whose type says image/... must be one. The media type comes from the
+bytes when they are an image, else from the name; it never decides what is safe. Attachments are
+archived, never deleted."""
 
 from __future__ import annotations
 
@@ -93,13 +94,31 @@ def checked_draft(draft: AttachmentDraft) -> AttachmentDraft:
     if not stated or stated == UNKNOWN_TYPE:
         draft = replace(draft, media_type=media_type_for(draft.filename))
     draft = validate_attachment(draft)
-    found = inspect_image(draft.data, ATTACHMENT_IMAGES)  # whatever the name says: the bytes decide
+    return replace(draft, media_type=checked_content(draft.filename, draft.media_type, draft.data))
+
+
+def checked_content(filename: str, media_type: str, data: bytes) -> str:
+    """The media type the bytes have (an image's own, else ``media_type``); ValidationError on "data"
+    for a pixel bomb, a damaged image, or a file typed image/... that is none."""
+    found = inspect_image(data, ATTACHMENT_IMAGES)  # whatever the name says: the bytes decide
     if isinstance(found, ImageFacts):
-        return replace(draft, media_type=found.media_type or draft.media_type)
-    claims_image = draft.media_type.startswith("image/") and draft.media_type != "image/svg+xml"
+        return found.media_type or media_type
+    claims_image = media_type.startswith("image/") and media_type != "image/svg+xml"
     if found is not ImageProblem.UNREADABLE or claims_image:  # an image, but a bomb or damaged
-        raise image_refusal(found, ATTACHMENT_IMAGES, field="data", what=draft.filename)
-    return draft  # not an image: a plain file
+        raise image_refusal(found, ATTACHMENT_IMAGES, field="data", what=filename)
+    return media_type  # not an image: a plain file
+
+
+def pixel_bomb(filename: str, data: bytes) -> str | None:
+    """Why ``data`` must not come in with a bundle (an image header beyond the pixel bounds), or None.
+
+    A bundle carries what a database already holds, so it is held to the danger, not to every rule of
+    attaching a new file: an old damaged photo still travels; a decompression bomb never does."""
+    if inspect_image(data, ATTACHMENT_IMAGES) is not ImageProblem.TOO_LARGE:
+        return None
+    return image_refusal(ImageProblem.TOO_LARGE, ATTACHMENT_IMAGES, field="data", what=filename).fields[
+        "data"
+    ]
 
 
 def add_attachment(ctx: ServiceContext, draft: AttachmentDraft) -> AttachmentItem:

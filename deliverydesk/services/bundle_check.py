@@ -24,6 +24,7 @@ import jsonschema
 
 from deliverydesk.domain.attachments import unsafe_filename_reason
 from deliverydesk.errors import BundleError
+from deliverydesk.services.attachments import pixel_bomb
 from deliverydesk.services.bundle_schema import FORMAT_NAME, FORMAT_VERSION, shipped_schema
 from deliverydesk.store.bundle_rows import TableSpec, decode_row, table_specs
 
@@ -309,6 +310,9 @@ def _check_attachments(rows: list[dict[str, Any]], blobs: Mapping[str, bytes], l
             raise refused(f"The attachment {row['id']} has an unsafe file name {name}: {reason}.")
         if row["size"] != len(blobs[row["sha256"]]):
             raise refused(f"The attachment {row['id']} gives a size that does not match its content.")
+        bomb = pixel_bomb(row["filename"], blobs[row["sha256"]])
+        if bomb:
+            raise refused(f"The attachment {row['id']} is refused: {bomb}")
         used.add(row["sha256"])
     unused = sorted(set(blobs) - used)
     if unused:

@@ -3,12 +3,17 @@ opened from verified bytes, and carried with their bytes by project bundles."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import os
 from pathlib import Path
 
+import pytest
+
 from deliverydesk.domain.drafts import AttachmentDraft, LogEntryDraft
 from deliverydesk.domain.enums import LogKind
+from deliverydesk.errors import BundleError
 from deliverydesk.services import attachments
 from deliverydesk.services.attachments import RecordLink
 from deliverydesk.services.bundle import export_bundle, import_bundle
@@ -16,7 +21,14 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.log import add_log_entry
 from deliverydesk.services.projects import get_project
 from tests.conftest import FIXED_NOW
-from tests.integration.attachments.conftest import Setup, counts, make_project, tiny_jpeg, tiny_png
+from tests.integration.attachments.conftest import (
+    Setup,
+    counts,
+    make_project,
+    png_declaring,
+    tiny_jpeg,
+    tiny_png,
+)
 
 
 def _entry(ctx: ServiceContext, project_id: str, summary: str = "Site walk") -> str:
@@ -114,3 +126,22 @@ def test_a_bundle_carries_attachments_and_their_bytes(
     }
     again = import_bundle(other_ctx, tmp_path / "p.json")
     assert again.blobs_added == 0 and counts(other_ctx) == (3, 2)
+
+
+def test_a_bundle_carrying_a_pixel_bomb_is_refused_whole(
+    ctx: ServiceContext, other_ctx: ServiceContext, setup: Setup, tmp_path: Path
+) -> None:
+    attachments.add_attachment(
+        ctx, AttachmentDraft(project_id=setup.project_id, filename="photo.png", data=tiny_png())
+    )
+    export_bundle(ctx, get_project(ctx, setup.project_id).code, tmp_path / "p.json")
+    document = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
+    bomb = png_declaring(100_000, 100_000)
+    sha = hashlib.sha256(bomb).hexdigest()
+    document["blobs"] = {sha: base64.b64encode(bomb).decode()}
+    row = document["records"]["attachment"][0]
+    row["sha256"], row["size"] = sha, len(bomb)
+    (tmp_path / "bomb.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(BundleError, match="too many pixels"):
+        import_bundle(other_ctx, tmp_path / "bomb.json")
+    assert counts(other_ctx) == (0, 0)
