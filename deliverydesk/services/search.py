@@ -9,7 +9,7 @@ from deliverydesk.domain.models import Page
 from deliverydesk.domain.search import SearchHit, SearchKind, SearchQuery, parse_query, snippet
 from deliverydesk.services.common import check_page, page_of
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.store.search import record_details, search_documents
+from deliverydesk.store.search import SearchScope, record_details, search_documents
 
 MAX_MATCHES = 1000  # ranked and counted: the newest this many; a narrower search finds older ones
 
@@ -32,16 +32,15 @@ def search_records(
     if parsed.is_empty:
         return page_of([], 0, offset, limit)
     with ctx.db.unit_of_work() as session:
-        rows, total = search_documents(
-            session,
-            parsed,
+        scope = SearchScope(
             project_id=project_id,
-            kinds=[SearchKind(k).value for k in kinds or ()],
+            kinds=tuple(SearchKind(k).value for k in kinds or ()),
             include_archived=include_archived,
             offset=offset,
             limit=limit,
             max_matches=MAX_MATCHES,
         )
+        rows, total = search_documents(session, parsed, scope)
         details = record_details(session, rows)
     hits = [_hit(row, details.get(row["record_id"], {}), parsed) for row in rows]
     return page_of(hits, total, offset, limit)

@@ -16,6 +16,7 @@ for terms of 3+ characters as the trigram index does here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import reduce
 from typing import Any
 
@@ -50,31 +51,27 @@ _INDEXED = "search_fts JOIN search_doc d ON d.id = search_fts.rowid", "search_ft
 _SCANNED = "search_doc d", "d.id"
 
 
+@dataclass(frozen=True)
+class SearchScope:
+    """Where to look and which page: one project or all (None), some kinds (table names) or all."""
+
+    project_id: str | None = None
+    kinds: tuple[str, ...] = ()
+    include_archived: bool = False
+    offset: int = 0
+    limit: int = 50
+    max_matches: int = 1000  # taken (newest first) and counted at most
+
+
 def search_documents(
-    session: Session,
-    query: SearchQuery,
-    *,
-    project_id: str | None,
-    kinds: Sequence[str],
-    include_archived: bool,
-    offset: int,
-    limit: int,
-    max_matches: int,
+    session: Session, query: SearchQuery, scope: SearchScope
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of the records matching every term, newest first (plain mappings with the record's
-    ``body``), and how many matched (at most ``max_matches``)."""
-    options = {
-        "project_id": project_id,
-        "kinds": kinds,
-        "include_archived": include_archived,
-        "offset": offset,
-        "limit": limit,
-        "max_matches": max_matches,
-    }
+    ``body``), and how many matched (at most ``scope.max_matches``)."""
     if session.get_bind().dialect.name != "sqlite":
-        return search_source_tables(session, query, **options)  # type: ignore[arg-type]
-    use_index = bool(query.indexed_terms) and not _few_documents(session, project_id)
-    conditions, params = _filters(project_id, kinds, include_archived)
+        return search_source_tables(session, query, scope)
+    use_index = bool(query.indexed_terms) and not _few_documents(session, scope.project_id)
+    conditions, params = _filters(scope)
     terms_to_check = query.checked_terms if use_index else query.terms
     for number, term in enumerate(query.indexed_terms if use_index else ()):
         conditions.append(f"search_fts.body LIKE :indexed{number}")  # no ESCAPE: the index would not serve it
@@ -84,11 +81,11 @@ def search_documents(
         params[f"checked{number}"] = like_pattern(term)
     source, newest = _INDEXED if use_index else _SCANNED
     sql = text(_PAGE.format(source=source, conditions=" AND ".join(conditions), newest=newest))
-    if kinds:
+    if scope.kinds:
         sql = sql.bindparams(bindparam("kinds", expanding=True))
-    params.update(max_matches=max_matches, limit=limit, offset=offset)
+    params.update(max_matches=scope.max_matches, limit=scope.limit, offset=scope.offset)
     rows = [dict(row) for row in session.execute(sql, params).mappings()]
-    return rows, (rows[0]["total"] if rows else _count_beyond(session, sql, params, offset))
+    return rows, (rows[0]["total"] if rows else _count_beyond(session, sql, params, scope.offset))
 
 
 def _few_documents(session: Session, project_id: str | None) -> bool:
@@ -99,18 +96,16 @@ def _few_documents(session: Session, project_id: str | None) -> bool:
     return int(session.scalar(sql, {"p": project_id, "n": MAX_SCANNED_DOCS + 1}) or 0) <= MAX_SCANNED_DOCS
 
 
-def _filters(
-    project_id: str | None, kinds: Sequence[str], include_archived: bool
-) -> tuple[list[str], dict[str, Any]]:
+def _filters(scope: SearchScope) -> tuple[list[str], dict[str, Any]]:
     conditions: list[str] = ["1 = 1"]
     params: dict[str, Any] = {}
-    if project_id is not None:
+    if scope.project_id is not None:
         conditions.append("d.project_id = :project_id")
-        params["project_id"] = project_id
-    if kinds:
+        params["project_id"] = scope.project_id
+    if scope.kinds:
         conditions.append("d.kind IN :kinds")
-        params["kinds"] = list(kinds)
-    if not include_archived:
+        params["kinds"] = list(scope.kinds)
+    if not scope.include_archived:
         conditions.append("d.archived = 0")
         conditions.append("d.project_id NOT IN (SELECT id FROM project WHERE archived_at IS NOT NULL)")
     return conditions, params
@@ -132,20 +127,12 @@ def _body(table: Table) -> ColumnElement[str]:
 
 
 def search_source_tables(
-    session: Session,
-    query: SearchQuery,
-    *,
-    project_id: str | None,
-    kinds: Sequence[str],
-    include_archived: bool,
-    offset: int,
-    limit: int,
-    max_matches: int,
+    session: Session, query: SearchQuery, scope: SearchScope
 ) -> tuple[list[dict[str, Any]], int]:
     """The index-free search (PostgreSQL): ``ILIKE`` every term over the source tables' text, newest
     written first. Runs on SQLite too, which is how it is tested."""
     parts = []
-    for kind in kinds or list(_SOURCE_TABLES):
+    for kind in scope.kinds or tuple(_SOURCE_TABLES):
         table = _SOURCE_TABLES[kind]
         body = _body(table)
         matches = [body.ilike(like_pattern(term), escape=LIKE_ESCAPE) for term in query.terms]
@@ -157,30 +144,28 @@ def search_source_tables(
             body.label("body"),
             table.c.created_at,
         ).where(*matches)
-        if project_id is not None:
-            part = part.where(table.c.project_id == project_id)
-        if not include_archived:
+        if scope.project_id is not None:
+            part = part.where(table.c.project_id == scope.project_id)
+        if not scope.include_archived:
             part = part.where(table.c.archived_at.is_(None))
         parts.append(part)
-    return _page_of_union(session, union_all(*parts).subquery(), include_archived, offset, limit, max_matches)
+    return _page_of_union(session, union_all(*parts).subquery(), scope)
 
 
-def _page_of_union(
-    session: Session, found: Any, include_archived: bool, offset: int, limit: int, max_matches: int
-) -> tuple[list[dict[str, Any]], int]:
+def _page_of_union(session: Session, found: Any, scope: SearchScope) -> tuple[list[dict[str, Any]], int]:
     project = ProjectRow.__table__
     newest = (
         select(found, project.c.code.label("project_code"))
         .join(project, project.c.id == found.c.project_id)
         .order_by(found.c.created_at.desc(), found.c.record_id.desc())
-        .limit(max_matches)
+        .limit(scope.max_matches)
     )
-    if not include_archived:
+    if not scope.include_archived:
         newest = newest.where(project.c.archived_at.is_(None))
     capped = newest.subquery()
     total = session.scalar(select(func.count()).select_from(capped)) or 0
     page = select(capped).order_by(capped.c.created_at.desc(), capped.c.record_id.desc())
-    rows = session.execute(page.offset(offset).limit(limit)).mappings()
+    rows = session.execute(page.offset(scope.offset).limit(scope.limit)).mappings()
     return [{**row, "project_archived": False} for row in rows], total
 
 

@@ -17,7 +17,7 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.search import search_records
 from deliverydesk.store.database import Database, make_engine
 from deliverydesk.store.migrate import alembic_config, upgrade
-from deliverydesk.store.search import search_documents, search_source_tables
+from deliverydesk.store.search import SearchScope, search_documents, search_source_tables
 from deliverydesk.store.search_tables import (
     SEARCH_DDL,
     SEARCH_TABLES,
@@ -149,7 +149,7 @@ def test_the_downgrade_removes_the_index_and_its_triggers(db_path: Path) -> None
         ("合同", {}),
         ("on-site TRAINING", {}),
         ("培训", {"project_id": "project"}),
-        ("合同", {"kinds": ["change_request"]}),
+        ("合同", {"kinds": ("change_request",)}),
         ('"*" AND (', {}),
     ],
 )
@@ -159,19 +159,11 @@ def test_the_index_free_search_finds_the_same_records(
     """The PostgreSQL path (ILIKE over the source tables), run on SQLite, agrees with the index."""
     if options.get("project_id") == "project":
         options = {**options, "project_id": records.project_id}
-    arguments: dict[str, Any] = {
-        "project_id": None,
-        "kinds": [],
-        "include_archived": False,
-        "offset": 0,
-        "limit": 50,
-        "max_matches": 1000,
-        **options,
-    }
+    scope = SearchScope(**options)
     query = parse_query(text)
     with ctx.db.unit_of_work() as session:
-        indexed, indexed_total = search_documents(session, query, **arguments)
-        scanned, scanned_total = search_source_tables(session, query, **arguments)
+        indexed, indexed_total = search_documents(session, query, scope)
+        scanned, scanned_total = search_source_tables(session, query, scope)
     assert {row["record_id"] for row in scanned} == {row["record_id"] for row in indexed}
     assert scanned_total == indexed_total
     assert all(SearchKind(row["kind"]) for row in scanned)
