@@ -26,6 +26,7 @@ from deliverydesk.domain.attachments import unsafe_filename_reason
 from deliverydesk.errors import BundleError
 from deliverydesk.services.attachments import pixel_bomb
 from deliverydesk.services.bundle_schema import FORMAT_NAME, FORMAT_VERSION, shipped_schema
+from deliverydesk.services.bundle_upgrade import OLDEST_READABLE, upgrade_document
 from deliverydesk.store.bundle_rows import TableSpec, decode_row, table_specs
 
 NOTHING_DONE = "Nothing was imported."
@@ -95,6 +96,7 @@ def validate_document(document: Any, limits: BundleLimits, *, schema: bool = Tru
     """Every check after parsing. ``schema=False`` only for documents built from the models (export),
     whose shape is right by construction; values, integrity and file names are still checked."""
     _check_format(document)
+    document = upgrade_document(document)  # an older format, converted
     if schema:
         _check_schema(document)
     specs = table_specs()
@@ -197,13 +199,8 @@ def _check_format(document: Any) -> None:
             f"The bundle has format version {version}, written by a newer DeliveryDesk; this one reads "
             f"version {FORMAT_VERSION}. Update DeliveryDesk, then import it."
         )
-    if version < 1:
+    if version < OLDEST_READABLE:
         raise refused(f"The bundle has format version {version}, which no DeliveryDesk wrote.")
-    if version != FORMAT_VERSION:
-        raise refused(
-            f"The bundle has format version {version}, written by an older DeliveryDesk; this one reads "
-            f"version {FORMAT_VERSION}. Export it again with this version, then import it."
-        )
 
 
 @cache

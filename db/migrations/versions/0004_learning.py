@@ -29,7 +29,8 @@ down_revision = '0003'
 branch_labels = None
 depends_on = None
 
-# Stable ids: the default taxonomy has the same UUIDs in every database, so bundles carry it across.
+# Frozen copy of deliverydesk/domain/taxonomy.py (a test compares them): the default taxonomy has the
+# same UUIDs in every database, so bundles carry it across.
 _NAMESPACE = uuid.UUID("6f1c1d2e-8b4a-4f0e-9d1b-4c0e7a1d0c47")
 DEFAULT_TAXONOMY = (
     ("Data migration", "数据迁移"),
@@ -53,6 +54,7 @@ def default_category_id(name_en: str) -> str:
 
 def split_names(text: str) -> tuple[str, str]:
     """(name_en, name_zh) of an old free-text category: "中文 / English" splits, else both = text."""
+    text = text.strip()
     left, slash, right = text.partition("/")
     left, right = left.strip(), right.strip()
     if slash and left and right:
@@ -131,8 +133,8 @@ def _category_ids(connection: sa.Connection) -> dict[str, str]:
     for text in sorted(texts):
         en, zh = split_names(text.strip())
         category_id = by_name.get(en.casefold()) or by_name.get(zh.casefold())
-        if category_id is None:
-            category_id = str(uuid.uuid4())
+        if category_id is None:  # derived from the names, as a converted bundle derives it
+            category_id = str(uuid.uuid5(_NAMESPACE, f"converted:{en.casefold()}|{zh.casefold()}"))
             connection.execute(insert, {"id": category_id, "en": en, "zh": zh, "now": now})
             by_name[en.casefold()] = by_name[zh.casefold()] = category_id
         ids[text] = category_id

@@ -91,7 +91,6 @@ def test_wrong_schema_is_refused(
     ("version", "match"),
     [
         (3, "newer DeliveryDesk"),
-        (1, "older DeliveryDesk"),
         (0, "no DeliveryDesk wrote"),
         ("1", "no valid format_version"),
     ],

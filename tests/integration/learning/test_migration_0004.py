@@ -15,6 +15,7 @@ from alembic import command
 from sqlalchemy import Boolean, Connection, Date, DateTime, Engine, Enum, Float, Integer, create_engine, text
 from sqlalchemy import MetaData as Reflected
 
+from deliverydesk.domain.taxonomy import DEFAULT_TAXONOMY, SEEDED_AT, converted_category_id
 from deliverydesk.store.migrate import alembic_config, current_revision, head_revision
 
 _ids = (f"00000000-0000-4000-8000-{n:012d}" for n in itertools.count(1))
@@ -138,6 +139,17 @@ def test_old_category_texts_become_linked_categories(engine: Engine) -> None:
         assert connection.execute(text("PRAGMA foreign_key_check")).all() == []
         assert connection.execute(text("SELECT issue_id FROM log_entry")).scalar() == ids["split"]
         assert connection.execute(text("SELECT title FROM review")).all() == []
+        plain = connection.execute(text("SELECT category_id FROM issue WHERE id = :id"), {"id": ids["plain"]})
+        assert plain.scalar() == converted_category_id("sensors", "sensors")  # as a v1 bundle converts it
+
+
+def test_the_seeded_taxonomy_is_the_domain_default_in_every_database(engine: Engine) -> None:
+    migrate(engine, "upgrade", "head")
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT id, name_en, name_zh, created_at, updated_at FROM category"))
+        seeded = {(r[0], r[1], r[2], r[3], r[4]) for r in rows}
+    stamp = SEEDED_AT.replace(tzinfo=None).isoformat(sep=" ")
+    assert seeded == {(c.id, c.name_en, c.name_zh, stamp, stamp) for c in DEFAULT_TAXONOMY}
 
 
 def test_the_search_triggers_survive_the_rebuild_and_keep_indexing(engine: Engine) -> None:
