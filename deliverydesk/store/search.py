@@ -120,10 +120,12 @@ def _count_beyond(session: Session, sql: Any, params: dict[str, Any], offset: in
 
 
 def _body(table: Table) -> ColumnElement[str]:
-    """The same text the SQLite triggers index, built from the table's columns."""
-    names = [word[4:] for word in BODIES[table.name].split() if word.startswith("{r}.")]
-    columns: list[ColumnElement[str]] = [table.c[name] for name in names]
-    return reduce(lambda left, right: left + "\n" + right, columns)
+    """The same text the SQLite triggers index, built from the table's columns and separators."""
+    separators = {"char(10)": "\n", "' '": " "}
+    parts: list[Any] = []
+    for piece in (p.strip() for p in BODIES[table.name].split("||")):
+        parts.append(table.c[piece.removeprefix("{r}.")] if piece.startswith("{r}.") else separators[piece])
+    return reduce(lambda left, right: left + right, parts)
 
 
 def search_source_tables(
