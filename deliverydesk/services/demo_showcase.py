@@ -59,11 +59,16 @@ def create_showcase(demo: Demo, client: DemoClient) -> None:
     requests = create_asks(demo, project.id, client)
     _milestones(demo, project.id, requests["second_plant"])
     _expectations(demo, project.id, client)
-    _log(demo, project.id, client, requests)
-    create_issue(
+    issue = _migration_issue(demo, project.id)
+    _log(demo, project.id, client, requests, issue)
+
+
+def _migration_issue(demo: Demo, project_id: str) -> str:
+    """The data-migration problem this client shares with two others (a recurring problem)."""
+    return create_issue(
         demo.ctx,
         IssueDraft(
-            project_id=project.id,
+            project_id=project_id,
             title="历史工单迁移后工序字段错位 / work-order history imported into the wrong fields",
             category_id=demo.category(DATA_MIGRATION),
             severity=Severity.HIGH,
@@ -73,7 +78,7 @@ def create_showcase(demo: Demo, client: DemoClient) -> None:
             root_cause="客户导出模板比约定版本多一列,映射脚本未校验列头。",
             resolution="映射脚本按列名而非列序读取;重新导入并由李娜抽查 50 张工单确认。",
         ),
-    )
+    ).id
 
 
 SCOPE = [
@@ -215,7 +220,7 @@ def _expectations(demo: Demo, project_id: str, client: DemoClient) -> None:
         create_expectation(demo.ctx, draft)
 
 
-def _log(demo: Demo, project_id: str, client: DemoClient, requests: dict[str, str]) -> None:
+def _log(demo: Demo, project_id: str, client: DemoClient, requests: dict[str, str], issue: str) -> None:
     def add(day: int, kind: LogKind, summary: str, details: str = "", **links: str) -> str:
         draft = LogEntryDraft(
             project_id=project_id,
@@ -250,6 +255,6 @@ def _log(demo: Demo, project_id: str, client: DemoClient, requests: dict[str, st
         summary="与李娜电话确认主数据清洗进度:预计下周五完成(更正:原记录误写为周三)。",
     )
     call = correct_log_entry(demo.ctx, call, correction).id
-    add(-10, LogKind.EMAIL, "发送数据迁移字段映射表给李娜确认。")
+    add(-10, LogKind.EMAIL, "发送数据迁移字段映射表给李娜确认。", issue_id=issue)
     promise = add(-3, LogKind.COMMITMENT, "我方承诺:两天内提交二厂数据迁移方案。")
     create_commitments(demo, project_id, CommitmentEntries(weekly, decision, call, promise))
