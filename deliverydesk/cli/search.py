@@ -35,7 +35,7 @@ def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[
     def search(args: argparse.Namespace, options: OpenOptions) -> int:
         from deliverydesk.domain.search import SearchKind
         from deliverydesk.services.projects import get_project_by_code
-        from deliverydesk.services.search import search_records
+        from deliverydesk.services.search import MAX_MATCHES, search_records
 
         with workspace(options, reading=True) as opened:
             project_id = get_project_by_code(opened.ctx, args.project).id if args.project else None
@@ -53,7 +53,8 @@ def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[
         else:
             for hit in page.rows:
                 say(hit_line(hit))
-            report(f"{len(page.rows)} of {page.total}{'+' if page.total >= 1000 else ''} record(s) shown")
+            more = f"more than {MAX_MATCHES}" if page.total > MAX_MATCHES else str(page.total)
+            report(f"{len(page.rows)} of {more} record(s) shown")
         return 0
 
     return {"search": search}

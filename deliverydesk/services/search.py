@@ -11,7 +11,7 @@ from deliverydesk.services.common import check_page, page_of
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.search import SearchScope, record_details, search_documents
 
-MAX_MATCHES = 1000  # ranked and counted: the newest this many; a narrower search finds older ones
+MAX_MATCHES = 1000  # listed: the newest this many; a narrower search finds older ones
 
 
 def search_records(
@@ -26,7 +26,8 @@ def search_records(
 ) -> Page[SearchHit]:
     """Records containing every term of ``query`` (Chinese or English, any case), best match first.
 
-    ``total`` counts at most ``MAX_MATCHES`` (the newest written); an empty query finds nothing."""
+    ``total`` counts at most ``MAX_MATCHES`` + 1 (the newest written): more than ``MAX_MATCHES``
+    means "and more". An empty query finds nothing."""
     limit = check_page(offset, limit)
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.is_empty:
@@ -38,7 +39,7 @@ def search_records(
             include_archived=include_archived,
             offset=offset,
             limit=limit,
-            max_matches=MAX_MATCHES,
+            max_matches=MAX_MATCHES + 1,
         )
         rows, total = search_documents(session, parsed, scope)
         details = record_details(session, rows)

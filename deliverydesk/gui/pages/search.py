@@ -6,6 +6,8 @@ as it scrolls and never holds the whole result. Enter or a double-click opens th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -156,7 +158,7 @@ class SearchDialog(QDialog):
         self.status.setText(self.tr("Searching…"))
         self._submit(0, self._shown)
 
-    def _submit(self, offset: int, on_done: object) -> None:
+    def _submit(self, offset: int, on_done: Callable[[tuple[int, Page[SearchHit]]], None]) -> None:
         ctx, generation = self.env.ctx, self._generation
         text, project_id = self.query.text(), self.scope.currentData()
         kind = self.kind.currentData()
@@ -175,7 +177,7 @@ class SearchDialog(QDialog):
             )
             return generation, page
 
-        self.env.tasks.submit(run, on_done, self._failed, key="search" if offset == 0 else None, owner=self)  # type: ignore[arg-type]
+        self.env.tasks.submit(run, on_done, self._failed, key="search" if offset == 0 else None, owner=self)
 
     def _shown(self, result: tuple[int, Page[SearchHit]]) -> None:
         generation, page = result
@@ -204,7 +206,7 @@ class SearchDialog(QDialog):
     def _summary(self, total: int) -> str:
         if total == 0:
             text = self.tr("No record contains all of these words.")
-        elif total >= MAX_MATCHES:
+        elif total > MAX_MATCHES:
             text = self.tr("More than %1 matches; the newest are listed. Add a word to narrow the search.")
             text = text.replace("%1", str(MAX_MATCHES))
         else:

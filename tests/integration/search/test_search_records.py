@@ -8,6 +8,7 @@ import pytest
 
 from deliverydesk.domain.drafts import IssueDraft, LogEntryDraft
 from deliverydesk.domain.search import SearchKind
+from deliverydesk.services import search as service_search
 from deliverydesk.services.change_requests import archive_change_request, restore_change_request
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.issues import get_issue, update_issue
@@ -80,6 +81,17 @@ def test_a_project_with_many_records_is_searched_through_the_index(
     assert found(ctx, "现场培训", project_id=records.other_project_id) == {records.other_log_id}
     assert found(ctx, "合同 第三条", project_id=records.project_id) == {records.log_id}
     assert found(ctx, "培训", project_id=records.project_id) == {records.log_id}  # short: checked only
+
+
+def test_the_count_stops_one_past_the_cap(
+    ctx: ServiceContext, records: Records, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service_search, "MAX_MATCHES", 1)
+    draft = LogEntryDraft(project_id=records.project_id, occurred_at=WHEN, summary="第三次现场培训")
+    newest = add_log_entry(ctx, draft)
+    page = search_records(ctx, "现场培训")
+    assert page.total == 2  # "more than 1": three match, the count stops at two
+    assert page.rows[0].record_id == newest.id  # newest written first
 
 
 def test_kinds_filter(ctx: ServiceContext, records: Records) -> None:
