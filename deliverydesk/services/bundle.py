@@ -27,6 +27,7 @@ from deliverydesk.services.bundle_check import (
     validate_document,
 )
 from deliverydesk.services.bundle_schema import FORMAT_NAME, FORMAT_VERSION
+from deliverydesk.services.categories import merge_bundled_categories
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.files import write_file_atomically
 from deliverydesk.store.bundle_queries import (
@@ -130,10 +131,11 @@ def import_valid_bundle(ctx: ServiceContext, bundle: ValidBundle) -> ImportSumma
     keeps a refused file from creating or locking anything)."""
     project = bundle.project
     with ctx.db.unit_of_work() as session:
-        conflicts = find_conflicts(session, bundle.records)
+        records = merge_bundled_categories(session, bundle.records)  # one category per name
+        conflicts = find_conflicts(session, records)
         if conflicts:
             raise refused(_describe_conflict(conflicts[0], bundle))
-        counts = upsert_records(session, bundle.records, bundle.blobs, ctx.now())
+        counts = upsert_records(session, records, bundle.blobs, ctx.now())
     return ImportSummary(
         project_code=project["code"],
         project_name=project["name"],

@@ -7,6 +7,8 @@ the records already linked keep it. Sorting by the current language's name is th
 
 from __future__ import annotations
 
+from typing import Any
+
 from deliverydesk.domain.drafts import CategoryDraft
 from deliverydesk.domain.models import CategoryItem, CategoryName, CategoryUsage
 from deliverydesk.domain.validation import validate_category
@@ -123,3 +125,33 @@ def check_category_link(session: Session, category_id: str | None, before: str |
         raise ValidationError({"category_id": "This category does not exist (any more); pick another."})
     if row.archived_at is not None:
         raise ValidationError({"category_id": "This category is archived; pick a current one."})
+
+
+Records = dict[str, list[dict[str, Any]]]
+
+
+def merge_bundled_categories(session: Session, records: Records) -> Records:
+    """A bundled category new to this database whose name is taken by a live category here is that
+    category: the bundle's records link to it instead, so the same problem logged on two laptops
+    counts as one category once both bundles are in (``records`` is left unchanged)."""
+    bundled = records.get("category", [])
+    known = categories_by_id(session, [row["id"] for row in bundled])
+    local = {
+        name.casefold(): row.id
+        for row in category_rows(session, include_archived=False)
+        for name in (row.name_en, row.name_zh)
+    }
+    same: dict[str, str] = {}
+    for row in bundled:
+        target = local.get(row["name_en"].casefold()) or local.get(row["name_zh"].casefold())
+        if row["id"] not in known and target is not None:
+            same[row["id"]] = target
+    if not same:
+        return records
+    merged = {table: list(rows) for table, rows in records.items()}
+    merged["category"] = [row for row in bundled if row["id"] not in same]
+    for table in ("issue", "change_request"):
+        merged[table] = [
+            {**row, "category_id": same.get(row["category_id"], row["category_id"])} for row in records[table]
+        ]
+    return merged
