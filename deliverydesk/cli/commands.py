@@ -114,7 +114,10 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 
 _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "demo": ("create a bilingual demo database (only into an empty one)", _no_arguments),
-    "check": ("check identity, integrity and foreign keys (exit 0 only when healthy)", _no_arguments),
+    "check": (
+        "check identity, integrity, foreign keys and the audit trail (exit 0 only when healthy)",
+        _no_arguments,
+    ),
     "backup": ("take a verified backup now", _no_arguments),
     "backups": ("list the backups in the data folder, newest first", _no_arguments),
     "restore": ("replace the database by a backup (--latest or FILE)", _restore_arguments),
