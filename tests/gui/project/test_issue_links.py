@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from deliverydesk.domain.drafts import ChangeRequestDraft, IssueDraft, LogEntryDraft
+from deliverydesk.gui.dialogs.records.category_combo import CategoryCombo
 from deliverydesk.gui.dialogs.records.change_request import ChangeRequestDialog
 from deliverydesk.gui.dialogs.records.issue import IssueDialog
 from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_ISSUES
@@ -78,3 +79,10 @@ def test_a_change_request_takes_a_category_and_the_issue_it_arose_from(bench: Wo
     saved = get_change_request(ctx, dialog.result_value.id)
     reports = next(c for c in list_categories(ctx) if c.name_en == "Reports and dashboards")
     assert (saved.issue_id, saved.category_id) == (issue.id, reports.id)
+
+
+def test_the_category_list_is_in_pinyin_order_in_chinese(bench: Workbench) -> None:
+    combo = CategoryCombo(bench.workspace, list_categories(bench.env.ctx), "zh_CN", None)
+    names = [combo.itemText(row) for row in range(1, combo.count())]
+    assert names[:3] == ["报表与看板", "集成接口", "培训与文档"]  # bao, ji, pei: not code-point order
+    assert combo.category_id() is None  # nothing chosen: no category

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCollator, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from deliverydesk.domain.models import CategoryItem, CategoryName
@@ -30,8 +30,11 @@ class CategoryCombo(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self._names: dict[str, str] = {}  # either name, case-folded -> id
         self.addItem("", None)
+        collator = QCollator(QLocale(language))  # Chinese names in pinyin order
+        collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         live = sorted(
-            (c for c in categories if c.archived_at is None), key=lambda c: c.label(language).casefold()
+            (c for c in categories if c.archived_at is None),
+            key=lambda c: collator.sortKey(c.label(language)),
         )
         for category in live:
             self._add(category, category.id, language)
