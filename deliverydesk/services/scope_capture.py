@@ -103,6 +103,7 @@ class AskDraft:
     asked_on: date | None = None  # default: today (or the log entry's day)
     channel: Channel | None = None  # default: meeting (or the log entry's kind)
     details: str = ""
+    category_id: str | None = None  # a category of the shared taxonomy (repeated asks show a gap)
     from_log_entry_id: str | None = None
 
 
@@ -116,6 +117,7 @@ def capture_ask(ctx: ServiceContext, ask: AskDraft) -> ChangeRequestItem:
         requested_by_id=ask.asked_by_id,
         requested_by_name=ask.asked_by_name,
         channel=ask.channel or Channel.MEETING,
+        category_id=ask.category_id,
     )
     if ask.from_log_entry_id is not None:
         draft = _from_log_entry(ctx, ask, draft)
@@ -130,7 +132,7 @@ def _fit(text: str, limit: int = TITLE_MAX) -> str:
 
 def _from_log_entry(ctx: ServiceContext, ask: AskDraft, draft: ChangeRequestDraft) -> ChangeRequestDraft:
     """Fill what the quick capture left empty from the log entry (a long summary stays whole in the
-    description)."""
+    description); an entry about an issue makes that issue the one the ask arose from."""
     assert ask.from_log_entry_id is not None
     with ctx.db.unit_of_work() as session:
         entry = get_row(session, LogEntryRow, ask.from_log_entry_id, "log entry")
@@ -144,6 +146,7 @@ def _from_log_entry(ctx: ServiceContext, ask: AskDraft, draft: ChangeRequestDraf
             description=ask.details or _described(entry),
             requested_by_name=ask.asked_by_name or ("" if ask.asked_by_id else _fit(entry.participants)),
             channel=ask.channel or CHANNEL_OF_LOG.get(entry.kind, Channel.OTHER),
+            issue_id=entry.issue_id,
         )
 
 
