@@ -70,7 +70,10 @@ def test_typing_a_chinese_term_shows_the_hit_and_enter_opens_it(
     QTest.keyClick(dialog.view, Qt.Key.Key_Return)
     wait_idle(qtbot, env.tasks)
     assert window.workspace.project_id == project_id
-    assert window.workspace.current_page() is window.workspace.page_for(AREA_LOG)
+    log_page = window.workspace.page_for(AREA_LOG)
+    assert window.workspace.current_page() is log_page
+    selected = lambda: getattr(log_page.panel.current_item(), "id", None)  # noqa: E731
+    qtbot.waitUntil(lambda: selected() == entry_id)  # the entry itself is selected
 
 
 def test_scope_this_project_or_all_and_a_short_english_term(qtbot, window: MainWindow, env: GuiEnv) -> None:
