@@ -40,9 +40,9 @@ def similar_issues(
     limit: int = SIMILAR_LIMIT,
 ) -> list[SimilarIssue]:
     """Issues at clients other than the project's own that look like this one, best first."""
-    new = IssueText(title=title, symptoms=symptoms, category_id=category_id)
     if not (title.strip() or symptoms.strip()):
         return []
+    new = IssueText(title=title, symptoms=symptoms, category_id=category_id)
     with ctx.db.unit_of_work() as session:
         client_id = get_row(session, ProjectRow, project_id, "project").client_id
         rows = q.similar_issue_candidates(
