@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.act_projects = self._action("projects", self.tr("&Projects"), self.show_projects, "Ctrl+2")
         group = QActionGroup(self)
         self.act_recurring = self._action(
-            "warning", self.tr("Recurring p&roblems"), self.show_recurring, "Ctrl+3"
+            "warning", self.tr("Rec&urring problems"), self.show_recurring, "Ctrl+3"
         )
         self.act_categories = self._action(None, self.tr("C&ategories…"), self.open_categories)
         for action in (self.act_today, self.act_projects, self.act_recurring):

@@ -2858,8 +2858,8 @@
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
-            <source>Recurring p&amp;roblems</source>
-            <translation>重复出现的问题(&amp;R)</translation>
+            <source>Rec&amp;urring problems</source>
+            <translation>重复出现的问题(&amp;U)</translation>
         </message>
         <message>
             <source>C&amp;ategories…</source>
