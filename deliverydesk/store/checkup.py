@@ -35,13 +35,8 @@ def _file_lines(database: Path, migrations_dir: Path | None) -> tuple[bool, list
     except sqlite3.DatabaseError as exc:
         return False, [*lines, f"integrity: DAMAGED ({exc})"]
     revision_ok, revision_line = _revision_line(identity.revision, migrations_dir)
-    audit_ok, audit_lines = _audit_lines(database) if health.ok else (True, [])
+    audit_ok, audit_lines = check_trail(sqlite_url(database)) if health.ok else (True, [])
     return health.ok and revision_ok and audit_ok, [*lines, *health.lines, revision_line, *audit_lines]
-
-
-def _audit_lines(database: Path) -> tuple[bool, list[str]]:
-    """The audit trail's hash chain, read through a read-only connection."""
-    return check_trail(sqlite_url(database))
 
 
 def check_trail(url: str) -> tuple[bool, list[str]]:
