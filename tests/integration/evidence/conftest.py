@@ -194,6 +194,10 @@ def scenario(ctx: ServiceContext) -> Scenario:
         ctx, project_id, entries["ask"], "estimate sheet.txt", b"6 hours: 2 query, 3 layout, 1 test"
     )
     other_sha = _attach(ctx, project_id, entries["other"], "other.txt", b"not about CR-1")
+    request = AttachmentDraft(
+        project_id=project_id, filename="the ask.txt", data=b"by line, by shift", change_request_id=request_id
+    )
+    add_attachment(ctx, request)
     return Scenario(project_id, request_id, other_id, expectation_id, entries, fingerprint, sha, other_sha)
 
 

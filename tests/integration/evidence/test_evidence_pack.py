@@ -126,6 +126,13 @@ def test_the_fingerprint_is_the_sha256_of_the_canonical_content(
     assert fingerprint(canonical_json(changed)) != data.meta.fingerprint
 
 
+def test_attachments_say_what_they_belong_to(ctx: ServiceContext, scenario: Scenario) -> None:
+    data = build_evidence_pack(ctx, EvidenceTopic(scenario.project_id, scenario.request_id))
+    attachments = [(a.filename, a.belongs_to, a.sha256) for a in data.attachments]
+    assert attachments[0] == ("estimate sheet.txt", "#1", scenario.attachment_sha256)  # of entry #1
+    assert attachments[1][:2] == ("the ask.txt", "CR-1") and len(attachments) == 2
+
+
 def test_an_expectation_pack(ctx: ServiceContext, scenario: Scenario) -> None:
     data = build_evidence_pack(ctx, topic_by_ref(ctx, scenario.project_id, expectation="e-1"))
     assert [e.summary for e in data.entries] == ["Measured scan time: 1.4 s"]
