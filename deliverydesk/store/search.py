@@ -9,8 +9,9 @@ project scans that project's texts when they are few (``MAX_SCANNED_DOCS``): a f
 where the index would walk every match of all projects to find the project's.
 
 PostgreSQL: ``ILIKE`` over the same text of the source tables, without an index (a sequential
-scan). The later step is a ``pg_trgm`` GIN index on that text, which serves ``ILIKE '%term%'``
-for terms of 3+ characters as the trigram index does here.
+scan; tests/integration/search/test_search_postgres.py runs it on a server when one is named). The
+later step is a ``pg_trgm`` GIN index on that text, which serves ``ILIKE '%term%'`` for terms of 3+
+characters as the trigram index does here.
 """
 
 from __future__ import annotations
