@@ -32,6 +32,7 @@ from deliverydesk.reports.evidence_sections import (
     literal_paragraphs,
     small_styles,
     table_heading,
+    text_chunks,
     timestamp,
 )
 from deliverydesk.reports.page import build_pdf
@@ -39,6 +40,7 @@ from deliverydesk.reports.parts import letterhead
 from deliverydesk.reports.phrases import Phrases
 from deliverydesk.reports.styles import (
     HEADER_FILL,
+    RULE,
     Kit,
     grid_style,
     make_kit,
@@ -133,59 +135,74 @@ def _topic(kit: Kit, data: EvidencePackData) -> list[Flowable]:
 # --- chronological record --------------------------------------------------------------------------
 
 
-def _entry_record(kit: Kit, entry: EvidenceEntryData) -> list[Flowable]:
+def _entry_parts(kit: Kit, entry: EvidenceEntryData) -> list[list[Flowable]]:
+    """The record cell of an entry, in pieces that each fit well on a page: marks and summary with
+    the start of the details, then the rest of long details, then who, links and when written."""
     t, small = kit.t, small_styles(kit.t.language)
-    parts: list[Flowable] = []
+    head: list[Flowable] = []
     if entry.corrected_by is not None:
-        parts.append(paragraph(t("evidence.corrected_by", number=entry.corrected_by), small["corrected"]))
+        head.append(paragraph(t("evidence.corrected_by", number=entry.corrected_by), small["corrected"]))
     if entry.corrects is not None:
-        parts.append(paragraph(t("evidence.corrects", number=entry.corrects), small["correction"]))
-    parts.append(paragraph(entry.summary, kit.styles.cell_bold))
-    if entry.details.strip():
-        parts += literal_paragraphs(entry.details, kit.styles.cell)
+        head.append(paragraph(t("evidence.corrects", number=entry.corrects), small["correction"]))
+    head.append(paragraph(entry.summary, kit.styles.cell_bold))
+    chunks = text_chunks(entry.details) if entry.details.strip() else [""]
+    parts = [head + literal_paragraphs(chunks[0], kit.styles.cell) if chunks[0] else head]
+    parts += [literal_paragraphs(chunk, kit.styles.cell) for chunk in chunks[1:]]
     notes = []
     if entry.participants.strip():
         notes.append(t("evidence.participants", names=entry.participants))
     if entry.links:
         notes.append(t("evidence.linked_to", refs=t("doc.list_separator").join(entry.links)))
     notes.append(t("evidence.recorded_at", when=timestamp(t, entry.recorded_at)))
-    parts.append(paragraph("  ·  ".join(notes), small["note"]))
+    parts[-1] = [*parts[-1], paragraph("  ·  ".join(notes), small["note"])]
     return parts
 
 
+def _entry_rows(kit: Kit, entry: EvidenceEntryData, first: list[Flowable]) -> list[list[Flowable]]:
+    parts = _entry_parts(kit, entry)
+    return [[*first, parts[0]], *(["", "", "", part] for part in parts[1:])]
+
+
+def _record_style(spans: list[tuple[int, int, bool]]) -> list[tuple[object, ...]]:
+    """Hairlines between entries only; the rows of one entry read as one (no gap, one tint)."""
+    style = [c for c in grid_style() if not (c[0] == "LINEBELOW" and c[1] == (0, 1))]
+    for first, last, tinted in spans:
+        style.append(("LINEBELOW", (0, last), (-1, last), 0.3, RULE))
+        if tinted:
+            style.append(("BACKGROUND", (0, first), (-1, last), HEADER_FILL))
+        if last > first:
+            style += [
+                ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
+                ("TOPPADDING", (0, first + 1), (-1, last), 0),
+            ]
+    return style
+
+
 def _record(kit: Kit, data: EvidencePackData) -> list[Flowable]:
+    """One row per entry (long ones run on in more rows: a row never splits over pages)."""
     t = kit.t
     heading = table_heading(kit, t("evidence.record"))
     if not data.entries:
         return [*heading, para(kit, t("evidence.no_entries"))]
-    header = (
+    header = [
         t("evidence.col_number"),
         t("evidence.col_when"),
         t("evidence.col_kind"),
         t("evidence.col_record"),
-    )
+    ]
     days = [t.date(e.occurred_at.date()) for e in data.entries]
-    whens = [f"{day}\n{e.occurred_at:%H:%M}" for day, e in zip(days, data.entries, strict=True)]
     kinds = [t.label(e.kind) for e in data.entries]
     texts = [[f"#{e.number}" for e in data.entries], days, kinds, [""]]
     column_widths = widths(kit, (FIT, FIT, FIT, 1.0), [[h, *c] for h, c in zip(header, texts, strict=True)])
-    rows = [
-        [f"#{e.number}", paragraph(when, kit.styles.cell), kind, _entry_record(kit, e)]
-        for e, when, kind in zip(data.entries, whens, kinds, strict=True)
-    ]
-    tint = [
-        ("BACKGROUND", (0, row), (-1, row), HEADER_FILL)
-        for row, entry in enumerate(data.entries, 1)
-        if entry.corrected_by is not None
-    ]
-    table = Table(
-        [list(header), *rows],
-        colWidths=column_widths,
-        repeatRows=1,
-        splitInRow=1,
-        hAlign="LEFT",
-        style=[*grid_style(), *tint],
-    )
+    rows: list[list[Flowable]] = [header]
+    spans = []
+    for entry, day, kind in zip(data.entries, days, kinds, strict=True):
+        when = paragraph(f"{day}\n{entry.occurred_at:%H:%M}", kit.styles.cell)
+        entry_rows = _entry_rows(kit, entry, [f"#{entry.number}", when, kind])
+        spans.append((len(rows), len(rows) + len(entry_rows) - 1, entry.corrected_by is not None))
+        rows += entry_rows
+    style = _record_style(spans)
+    table = Table(rows, colWidths=column_widths, repeatRows=1, hAlign="LEFT", style=style)
     return [*heading, table]
 
 

@@ -20,6 +20,7 @@ from deliverydesk.reports.text import printable
 
 TABLE_START = 110.0  # points: a heading, the table's header row and the start of a first row
 CJK_START = 0x2E80  # CJK radicals onwards: a line with any of these needs CJK line breaking
+CHUNK_CHARACTERS = 700  # ~10 lines of the record column: rows fill pages well and always fit
 HASH_SIZE = 7.5  # a full SHA-256 (64 digits) is ~263 pt wide at this size: one line in its column
 
 
@@ -71,6 +72,29 @@ def literal_paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
         fragment = _fragment(chosen).clone(text=line or " ", link=[], us_lines=[])
         flowables.append(Paragraph(escape(line), chosen, frags=[fragment]))
     return flowables
+
+
+def text_chunks(text: str, limit: int = CHUNK_CHARACTERS) -> list[str]:
+    """``text`` in pieces of at most about ``limit`` characters, cut at line ends where possible,
+    else at the last space (a line without any is cut where it must): each piece a table row that
+    fits on a page, so no row has to split (splitting rows re-wraps them page after page)."""
+    chunks: list[str] = []
+    current = ""
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        while len(line) > limit:
+            cut = line.rfind(" ", limit // 2, limit)
+            cut = cut if cut > 0 else limit
+            chunks, current = _flush(chunks, current), ""
+            chunks.append(line[:cut])
+            line = line[cut:].lstrip(" ")
+        if current and len(current) + len(line) + 1 > limit:
+            chunks, current = _flush(chunks, current), ""
+        current = f"{current}\n{line}" if current else line
+    return _flush(chunks, current) or [""]
+
+
+def _flush(chunks: list[str], current: str) -> list[str]:
+    return [*chunks, current] if current else chunks
 
 
 # --- letters ---------------------------------------------------------------------------------------
