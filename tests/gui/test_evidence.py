@@ -4,6 +4,7 @@ made on the task runner and written to the chosen file (no dialog blocks the tes
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -63,6 +64,24 @@ def test_the_expectations_page_exports_in_the_chosen_language(
     next(a for a in page.panel.extra_actions if a.text() == "Evidence pack…").trigger()
     text = _export(qtbot, demo_env, page.dialog, tmp_path / "e.pdf", "简体中文")
     assert "证据包" in text and f"期望 {page.panel.records[0].ref}" in text
+
+
+def test_the_action_works_on_a_read_only_database_and_archived_records(
+    qtbot, demo_env: GuiEnv, tmp_path: Path
+) -> None:
+    project_id = get_project_by_code(demo_env.ctx, CODE).id
+    bench = open_bench(qtbot, replace(demo_env, readonly=True), project_id)
+    page = bench.page(AREA_CHANGE_REQUESTS)
+    action = next(a for a in page.panel.extra_actions if a.text() == "Evidence pack…")
+    decide = next(a for a in page.panel.extra_actions if a.text() == "Decide…")
+    page.panel.select_record(page.panel.records[0].id)
+    page.refresh()  # a reload re-applies the panel's rules to its actions
+    bench.idle()
+    assert page.panel.current_item() is not None
+    assert action.isEnabled() and not decide.isEnabled()  # reading is allowed, deciding is not
+    action.trigger()
+    text = _export(qtbot, demo_env, page.dialog, tmp_path / "read-only.pdf")
+    assert "Evidence pack" in text
 
 
 def test_a_date_range_refuses_an_inverted_range_and_writes_nothing(

@@ -171,7 +171,16 @@ def add_evidence_action(
             topic, text = make_topic(item)
             page.dialog = open_evidence_dialog(page, page.env, page.project_id, topic, text)
 
+    def keep_enabled() -> None:
+        """The panel enables its page actions for live records of a writable database only; the
+        pack only reads, so it stays available for any selected record (archived, read-only)."""
+        wanted = page.panel.current_item() is not None
+        if action.isEnabled() != wanted:
+            action.setEnabled(wanted)  # emits changed once more, then nothing is left to do
+
     action.triggered.connect(run)
     page.panel.add_extra_action(action)
-    page.panel.selected.connect(lambda item: action.setEnabled(item is not None))
+    action.changed.connect(keep_enabled)
+    page.panel.selected.connect(lambda _item: keep_enabled())
+    keep_enabled()
     return action
