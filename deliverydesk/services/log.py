@@ -6,6 +6,7 @@ the original row stays exactly as it was, so the log can settle a dispute months
 from __future__ import annotations
 
 from deliverydesk.domain.drafts import LogEntryDraft
+from deliverydesk.domain.enums import LogKind
 from deliverydesk.domain.models import LogEntryItem, Page
 from deliverydesk.domain.validation import validate_log_entry
 from deliverydesk.errors import RuleError
@@ -20,7 +21,7 @@ from deliverydesk.services.common import (
     to_item,
 )
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.store.records import Session, log_entry_page, newest_corrections
+from deliverydesk.store.records import Session, list_rows, log_entry_page, newest_corrections
 from deliverydesk.store.tables import ChangeRequestRow, ExpectationRow, IssueRow, LogEntryRow, MilestoneRow
 
 LINKS = (
@@ -83,3 +84,21 @@ def list_log_entries(
     with ctx.db.unit_of_work() as session:
         rows, total = log_entry_page(session, project_id, offset=offset, limit=limit)
     return page_of([LogEntryItem(**row) for row in rows], total, offset, limit)
+
+
+def list_log_entries_of_kind(
+    ctx: ServiceContext, project_id: str, kind: LogKind, *, limit: int = 200
+) -> tuple[LogEntryItem, ...]:
+    """The project's entries of one kind, newest first (e.g. the emails a commitment may be confirmed by,
+    however far back in the log they are)."""
+    limit = check_page(0, limit)
+    with ctx.db.unit_of_work() as session:
+        rows, _total = list_rows(
+            session,
+            LogEntryRow,
+            where={"project_id": project_id, "kind": kind},
+            order_by=("occurred_at", "created_at", "id"),
+            descending=True,
+            limit=limit,
+        )
+        return tuple(_items(session, rows))

@@ -22,6 +22,7 @@ from deliverydesk.gui.main_window import MainWindow
 from deliverydesk.gui.models.attention import ITEM_ROLE
 from deliverydesk.gui.pages.base import AREA_LOG
 from deliverydesk.gui.pages.home import HomePage
+from deliverydesk.gui.pages.project import log as log_page_module
 from deliverydesk.gui.pages.project.commitments import STATUS, CommitmentModel
 from deliverydesk.gui.pages.project.log import LogPage
 from deliverydesk.services.commitments import get_commitment, record_commitment
@@ -168,3 +169,36 @@ def test_the_commitment_model_passes_the_model_tester(qtmodeltester, demo_env: G
     assert statuses[2].startswith("Met on")
     model.set_rows([])
     qtmodeltester.check(model)
+
+
+def test_an_email_beyond_the_loaded_log_can_confirm(bench: Workbench, monkeypatch) -> None:
+    """The log pages as it scrolls; the written confirmation is offered from every email entry."""
+    monkeypatch.setattr(log_page_module, "PAGE_SIZE", 2)
+    ctx = bench.env.ctx
+    old = add_log_entry(
+        ctx,
+        LogEntryDraft(
+            project_id=bench.project_id,
+            occurred_at=ctx.now() - timedelta(days=30),
+            summary="Email: plan promised",
+            kind=LogKind.EMAIL,
+        ),
+    )
+    for summary in ("Site visit", "Call"):
+        _entry(bench, LogKind.MEETING, summary)
+    commitment = record_commitment(
+        ctx,
+        CommitmentDraft(
+            project_id=bench.project_id,
+            description="Plan",
+            due_date=ctx.today(),
+            confirm_in_writing=True,
+        ),
+    )
+    page = _log_page(bench)
+    assert page.panel.model.find(old.id) is None  # not loaded yet
+    assert page.commitments.panel.select_record(commitment.id)
+    page.commitments.act_confirm.trigger()
+    confirm = page.dialog
+    assert isinstance(confirm, ConfirmCommitmentDialog)
+    assert confirm.email.findData(old.id) >= 0

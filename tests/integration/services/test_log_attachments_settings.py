@@ -155,3 +155,23 @@ def test_read_only_database_without_settings_gets_the_defaults(ctx: ServiceConte
     defaults = settings.get_settings(read_only)
     assert defaults.id == "" and defaults.goodwill_hours_per_project == 16.0
     assert settings.get_settings(ctx).id != ""
+
+
+def test_entries_of_one_kind_come_newest_first_with_their_corrections(
+    ticking_ctx: ServiceContext, setup: Setup
+) -> None:
+    ctx = ticking_ctx  # a correction written later sorts first among entries of the same time
+
+    def add(hours: int, kind: LogKind, summary: str) -> str:
+        return log.add_log_entry(ctx, replace(entry(setup, hours, summary), kind=kind)).id
+
+    old_email = add(48, LogKind.EMAIL, "plan promised")
+    add(24, LogKind.CALL, "call")
+    new_email = add(1, LogKind.EMAIL, "plan sent")
+    fixed = log.correct_log_entry(
+        ctx, new_email, replace(entry(setup, 1, "plan sent (v2)"), kind=LogKind.EMAIL)
+    )
+    emails = log.list_log_entries_of_kind(ctx, setup.project_id, LogKind.EMAIL)
+    assert [e.id for e in emails] == [fixed.id, new_email, old_email]
+    assert emails[1].corrected_by_id == fixed.id
+    assert log.list_log_entries_of_kind(ctx, setup.project_id, LogKind.DECISION) == ()

@@ -35,6 +35,7 @@ from deliverydesk.services.commitments import (
 )
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.letters import list_letters
+from deliverydesk.services.log import list_log_entries_of_kind
 
 DUE, OWNER, WHAT, OWED_TO, STATUS = range(5)
 OVERDUE_COLOUR = QColor("#b00020")
@@ -48,6 +49,7 @@ class CommitmentData:
     page: Page[CommitmentItem]
     letters: tuple[LetterItem, ...]
     today: date
+    emails: tuple[LogEntryItem, ...] = ()  # the project's email entries, however old: confirmations
 
 
 def load_commitments(ctx: ServiceContext, project_id: str) -> CommitmentData:
@@ -57,6 +59,7 @@ def load_commitments(ctx: ServiceContext, project_id: str) -> CommitmentData:
         page=Page(rows=tuple(ordered), total=page.total, offset=page.offset, limit=page.limit),
         letters=list_letters(ctx, project_id),
         today=ctx.today(),
+        emails=list_log_entries_of_kind(ctx, project_id, LogKind.EMAIL),
     )
 
 
@@ -105,6 +108,7 @@ class CommitmentsSection(QObject):
         self.page, self.log_panel = page, log_panel
         self.model = CommitmentModel(page)
         self.letters: tuple[LetterItem, ...] = ()
+        self.emails: tuple[LogEntryItem, ...] = ()
         self.panel = page.add_panel(self.model, self._spec(), self.edit)
         self.act_close = self._action(self.panel, self.tr("Close…"), self.close_current)
         self.act_confirm = self._action(self.panel, self.tr("Confirm in writing…"), self.confirm_current)
@@ -138,6 +142,7 @@ class CommitmentsSection(QObject):
     def show(self, data: CommitmentData) -> None:
         self.model.today = data.today
         self.letters = data.letters
+        self.emails = data.emails
         self.panel.set_records(data.page.rows, data.page.total)
         self._refine_actions(self.panel.current_item())
 
@@ -186,11 +191,12 @@ class CommitmentsSection(QObject):
         )
 
     def links(self) -> CommitmentLinks:
-        """Options from the loaded log (newest versions only) and the project's issued letters."""
+        """Options from the loaded log and all email entries (newest versions only), and the project's
+        issued letters."""
         entries = [e for e in self._loaded_entries() if not e.corrected_by_id]
         return CommitmentLinks(
             entries=_entry_options(entries),
-            emails=_entry_options([e for e in entries if e.kind is LogKind.EMAIL]),
+            emails=_entry_options([e for e in self.emails if not e.corrected_by_id]),
             letters=[(f"{x.ref} v{x.version}", x.id) for x in self.letters if x.status in WRITTEN_LETTERS],
         )
 
