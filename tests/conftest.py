@@ -43,4 +43,5 @@ def migrated_db(db_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def ctx(migrated_db: Database) -> ServiceContext:
+    migrated_db.audit.clock = fixed_clock  # audit events stamped by the same fixed clock as the records
     return ServiceContext(db=migrated_db, clock=fixed_clock)
