@@ -177,18 +177,7 @@ def _pack(
     generated_at = ctx.now().astimezone(zone)
     entries, letters, commitments, attachments = pack_records(session, found, zone)
     return EvidencePackData(
-        meta=DocumentMetaData(
-            letterhead=LetterheadData(
-                company_name=facts.settings.company_name,
-                address=facts.settings.company_address,
-                logo_png=facts.settings.logo_png,
-            ),
-            reference=_reference(facts.project.code, topic, ctx.today()),
-            version=1,
-            language=facts.language,
-            as_of=ctx.today(),
-            paper=PaperSize(facts.settings.paper_size),
-        ),
+        meta=_meta(ctx, facts, topic),
         project=facts.project_ref,
         client=facts.client.name,
         topic=topic,
@@ -198,6 +187,21 @@ def _pack(
         letters=letters,
         commitments=commitments,
         attachments=attachments,
+    )
+
+
+def _meta(ctx: ServiceContext, facts: DocumentFacts, topic: EvidenceTopicData) -> DocumentMetaData:
+    """Letterhead and paper from Settings, as on the letters; a pack is never versioned (always 1)."""
+    settings = facts.settings
+    return DocumentMetaData(
+        letterhead=LetterheadData(
+            settings.company_name, settings.company_address, logo_png=settings.logo_png
+        ),
+        reference=_reference(facts.project.code, topic, ctx.today()),
+        version=1,
+        language=facts.language,
+        as_of=ctx.today(),
+        paper=PaperSize(settings.paper_size),
     )
 
 
