@@ -41,6 +41,7 @@ LONG_WORDS = " ".join(f"word{n:05d}" for n in range(1000))[:10_000]
 
 
 def at(day: int, hour: int) -> datetime:
+    """Around noon UTC: the same calendar day in any time zone the tests may run in."""
     return datetime(2026, 3, day, hour, 0, tzinfo=UTC)
 
 
@@ -98,38 +99,38 @@ def _log(
     """Written out of order on purpose: the pack orders by when things happened."""
     entries = {
         "quote": _entry(
-            ctx, project_id, at(4, 7), "Quoted 5 hours", kind=LogKind.CALL, change_request_id=request_id
+            ctx, project_id, at(4, 12), "Quoted 5 hours", kind=LogKind.CALL, change_request_id=request_id
         )
     }
     entries["ask"] = _entry(
-        ctx, project_id, at(2, 2), "Client asks for the scrap report", participants="王建国, Li Na",
+        ctx, project_id, at(2, 12), "Client asks for the scrap report", participants="王建国, Li Na",
         details="Wants it by line and shift.", change_request_id=request_id,
     )  # fmt: skip
     correction = LogEntryDraft(
-        project_id=project_id, occurred_at=at(4, 7), summary="Quoted 6 hours, not 5", kind=LogKind.CALL,
+        project_id=project_id, occurred_at=at(4, 12), summary="Quoted 6 hours, not 5", kind=LogKind.CALL,
         change_request_id=request_id,
     )  # fmt: skip
     entries["correction"] = correct_log_entry(ctx, entries["quote"], correction).id
     entries["other"] = _entry(
-        ctx, project_id, at(5, 3), "Talked about another ask", change_request_id=other_id
+        ctx, project_id, at(5, 12), "Talked about another ask", change_request_id=other_id
     )
-    entries["unrelated"] = _entry(ctx, project_id, at(3, 3), "Coffee with the IT team")
+    entries["unrelated"] = _entry(ctx, project_id, at(3, 11), "Coffee with the IT team")
     entries["archived"] = _entry(
-        ctx, project_id, at(3, 5), "Archived note on the report", change_request_id=request_id
+        ctx, project_id, at(3, 13), "Archived note on the report", change_request_id=request_id
     )
     entries["hostile"] = _entry(
-        ctx, project_id, at(8, 6), HOSTILE, details=f"{HOSTILE}\n{LONG_WORDS}", change_request_id=request_id
+        ctx, project_id, at(8, 12), HOSTILE, details=f"{HOSTILE}\n{LONG_WORDS}", change_request_id=request_id
     )
     entries["email"] = _entry(
         ctx,
         project_id,
-        at(10, 9),
+        at(10, 12),
         "Client confirmed the decision by e-mail",
         kind=LogKind.EMAIL,
         change_request_id=request_id,
     )
     entries["expectation"] = _entry(
-        ctx, project_id, at(9, 1), "Measured scan time: 1.4 s", expectation_id=expectation_id
+        ctx, project_id, at(9, 12), "Measured scan time: 1.4 s", expectation_id=expectation_id
     )
     with ctx.db.unit_of_work() as session:  # no service archives a log entry: a sync or an import could
         archived = session.get(LogEntryRow, entries["archived"])

@@ -23,7 +23,7 @@ from .conftest import LONG_WORDS, Scenario, page_texts, squeeze
 
 IN_ORDER = (
     "Client asks for the scrap report",  # 2 Mar
-    "Quoted 5 hours",  # 4 Mar 07:00, written first
+    "Quoted 5 hours",  # 4 Mar, written first
     "Quoted 6 hours, not 5",  # its correction, same time, written later
     "<b>not bold</b> & <img src=/etc/passwd>",  # 8 Mar (its emoji and Hebrew print as □)
     "Client confirmed the decision by e-mail",  # 10 Mar
