@@ -72,9 +72,11 @@ def take_dropped_files(event: QDropEvent) -> list[Path]:
 class FileDrops(QObject):
     """Files dropped on a list's rows: ``on_drop(row, paths)`` for the row under the drop."""
 
-    def __init__(self, view: QAbstractItemView, on_drop: Callable[[int, list[Path]], None]) -> None:
+    def __init__(
+        self, view: QAbstractItemView, on_drop: Callable[[int, list[Path]], None], *, read_only: bool = False
+    ) -> None:
         super().__init__(view)
-        self.view, self.on_drop = view, on_drop
+        self.view, self.on_drop, self.read_only = view, on_drop, read_only
         view.viewport().setAcceptDrops(True)
         view.viewport().installEventFilter(self)
 
@@ -83,7 +85,7 @@ class FileDrops(QObject):
             return super().eventFilter(watched, event)
         row = self.view.indexAt(event.position().toPoint()).row()
         files = dropped_files(event.mimeData())
-        if row < 0 or not files:
+        if row < 0 or not files or self.read_only:
             event.ignore()
             return True
         event.acceptProposedAction()

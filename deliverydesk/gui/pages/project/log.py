@@ -160,7 +160,7 @@ class LogPage(RecordsPage):
         self.attachments = AttachmentsBox(env, self)
         self.attachments.changed.connect(self._files_changed)
         self.panel.selected.connect(self._show_files)
-        self.file_drops = FileDrops(self.panel.view, self._files_dropped)
+        self.file_drops = FileDrops(self.panel.view, self._files_dropped, read_only=env.readonly)
         self.lay_out(
             self._quick_add(), self.panel, self.attachments, self.commitments.panel, stretches=(3, 1, 2)
         )
