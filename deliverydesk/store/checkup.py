@@ -13,6 +13,7 @@ from deliverydesk.store.database import make_engine
 from deliverydesk.store.health import HealthReport, full_report
 from deliverydesk.store.identity import identify, probe
 from deliverydesk.store.migrate import head_revision, known_revisions
+from deliverydesk.store.search_tables import search_index_line
 
 
 def check_file(database: Path, backups: Path, migrations_dir: Path | None = None) -> HealthReport:
@@ -30,13 +31,15 @@ def _file_lines(database: Path, migrations_dir: Path | None) -> tuple[bool, list
         lines.append(f"identity: DeliveryDesk database, schema generation {identity.user_version}")
         with probe(database) as connection:
             health = full_report(connection)
+            search_ok, search_line = search_index_line(connection.execute)
     except DeliveryDeskError as exc:
         return False, [*lines, f"identity: REFUSED: {exc}"]
     except sqlite3.DatabaseError as exc:
         return False, [*lines, f"integrity: DAMAGED ({exc})"]
     revision_ok, revision_line = _revision_line(identity.revision, migrations_dir)
     audit_ok, audit_lines = check_trail(sqlite_url(database)) if health.ok else (True, [])
-    return health.ok and revision_ok and audit_ok, [*lines, *health.lines, revision_line, *audit_lines]
+    ok = health.ok and revision_ok and search_ok and audit_ok
+    return ok, [*lines, *health.lines, revision_line, search_line, *audit_lines]
 
 
 def check_trail(url: str) -> tuple[bool, list[str]]:

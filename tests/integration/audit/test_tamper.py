@@ -158,3 +158,14 @@ def test_a_forged_event_with_a_hostile_record_name_is_reported_literally(
     assert not ok
     assert "  Audit event 1 was altered (record: x'; DROP TABLE client; -- " in "\n".join(lines)
     assert raw.execute("SELECT count(*) FROM client").fetchone()[0] == 1
+
+
+def test_check_reports_a_search_index_that_lost_a_trigger(
+    data_dir: Path, raw: sqlite3.Connection, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ok, lines = check_lines(data_dir)
+    assert ok and "search index: ok" in lines
+    raw.execute("DROP TRIGGER search_issue_update")  # as a careless hand-written migration would
+    code, out = run_check(data_dir, capsys)
+    assert code == EXIT_UNHEALTHY
+    assert "search index: 1 trigger(s) MISSING (search_issue_update): searches miss changes" in out
