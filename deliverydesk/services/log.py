@@ -21,7 +21,13 @@ from deliverydesk.services.common import (
     to_item,
 )
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.store.records import Session, list_rows, log_entry_page, newest_corrections
+from deliverydesk.store.records import (
+    Session,
+    list_rows,
+    log_entry_page,
+    log_entry_position,
+    newest_corrections,
+)
 from deliverydesk.store.tables import ChangeRequestRow, ExpectationRow, IssueRow, LogEntryRow, MilestoneRow
 
 LINKS = (
@@ -84,6 +90,13 @@ def list_log_entries(
     with ctx.db.unit_of_work() as session:
         rows, total = log_entry_page(session, project_id, offset=offset, limit=limit)
     return page_of([LogEntryItem(**row) for row in rows], total, offset, limit)
+
+
+def log_entry_offset(ctx: ServiceContext, entry_id: str) -> int | None:
+    """Where ``entry_id`` stands in ``list_log_entries`` (0 = the newest): the offset to load to show
+    it. None when the entry does not exist or is archived."""
+    with ctx.db.unit_of_work() as session:
+        return log_entry_position(session, entry_id)
 
 
 def list_log_entries_of_kind(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from deliverydesk.store.tables import (
@@ -125,6 +125,26 @@ def log_entry_page(
     rows = [dict(row) for row in session.execute(query).mappings()]
     corrected_by = newest_corrections(session, [row["id"] for row in rows])
     return [{**row, "corrected_by_id": corrected_by.get(row["id"])} for row in rows], total
+
+
+def log_entry_position(session: Session, entry_id: str) -> int | None:
+    """How many of the project's live entries come before ``entry_id`` in the log's order (newest first,
+    as ``log_entry_page``): the offset of its page. None for an unknown or archived entry."""
+    entry = session.get(LogEntryRow, entry_id)
+    if entry is None or entry.archived_at is not None:
+        return None
+    newer = or_(
+        LogEntryRow.occurred_at > entry.occurred_at,
+        and_(
+            LogEntryRow.occurred_at == entry.occurred_at,
+            or_(
+                LogEntryRow.created_at > entry.created_at,
+                and_(LogEntryRow.created_at == entry.created_at, LogEntryRow.id > entry.id),
+            ),
+        ),
+    )
+    live = (LogEntryRow.project_id == entry.project_id, LogEntryRow.archived_at.is_(None))
+    return session.scalar(select(func.count()).select_from(LogEntryRow).where(*live, newer)) or 0
 
 
 def settings_row(session: Session) -> SettingsRow | None:

@@ -119,10 +119,32 @@ class LogData:
 
 
 def _page_with_counts(
-    ctx: ServiceContext, project_id: str, offset: int
+    ctx: ServiceContext, project_id: str, offset: int, limit: int | None = None
 ) -> tuple[Page[LogEntryItem], dict[str, int]]:
-    page = log.list_log_entries(ctx, project_id, offset=offset, limit=PAGE_SIZE)
+    page = log.list_log_entries(ctx, project_id, offset=offset, limit=limit or PAGE_SIZE)
     return page, count_attachments(ctx, "log_entry_id", [entry.id for entry in page.rows])
+
+
+def _rows_down_to(
+    ctx: ServiceContext, project_id: str, entry_id: str
+) -> tuple[list[LogEntryItem], int, dict[str, int]] | None:
+    """The log from the newest entry down to the end of the page holding ``entry_id`` (worker side);
+    None when the entry is not in the log."""
+    offset = log.log_entry_offset(ctx, entry_id)
+    if offset is None:
+        return None
+    wanted = (offset // PAGE_SIZE + 1) * PAGE_SIZE
+    rows: list[LogEntryItem] = []
+    counts: dict[str, int] = {}
+    total = 0
+    while len(rows) < wanted:
+        page, page_counts = _page_with_counts(ctx, project_id, len(rows), min(wanted - len(rows), 1000))
+        rows.extend(page.rows)
+        counts.update(page_counts)
+        total = page.total
+        if not page.rows or len(rows) >= total:
+            break
+    return rows, total, counts
 
 
 class LogPage(RecordsPage):
@@ -226,6 +248,29 @@ class LogPage(RecordsPage):
             append,
             self._failed,
             key="log-more",
+        )
+
+    def record_not_loaded(self, record_id: str) -> None:
+        """An entry beyond the pages loaded so far (a search hit): load the log down to it, select it."""
+        ctx, project_id = self.env.ctx, self.project_id
+        assert project_id is not None
+
+        def shown(loaded: tuple[list[LogEntryItem], int, dict[str, int]] | None) -> None:
+            if loaded is None or project_id != self.project_id or self._pending_select != record_id:
+                return
+            rows, total, counts = loaded
+            self._generation += 1  # a page still being fetched would now be a duplicate
+            self.panel.model.file_counts = counts  # type: ignore[attr-defined]
+            self.panel.set_records(rows, total)
+            if self.panel.select_record(record_id):
+                self._pending_select = None
+
+        self.env.tasks.submit(
+            lambda: _rows_down_to(ctx, project_id, record_id),
+            shown,
+            self._failed,
+            key="log-reveal",
+            owner=self,
         )
 
     def open_entry(self, original: LogEntryItem | None) -> None:

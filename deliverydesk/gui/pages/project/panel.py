@@ -287,8 +287,13 @@ class RecordPanel(QWidget):
             return None
         return self.model.row_item(index.row())
 
-    def select_record(self, record_id: str) -> bool:
+    def select_record(self, record_id: str, reveal_archived: bool = False) -> bool:
+        """Select and scroll to the record; ``reveal_archived``: an archived one hidden from the list
+        turns "Show archived" on (a record opened from elsewhere, e.g. a search hit, must show)."""
         row = self.model.row_of(record_id)
+        if row < 0 and reveal_archived and any(r.id == record_id and r.archived for r in self.records):
+            self.show_archived.setChecked(True)
+            row = self.model.row_of(record_id)
         if row < 0:
             return False
         self.view.selectRow(row)

@@ -34,6 +34,7 @@ class RecordsPage(ProjectPage):
         self.data: Any = None
         self.message_bar = MessageBar(self)
         self._pending_select: str | None = None
+        self._pending_reveal = False  # opened from elsewhere: show it even if archived or not loaded
 
     @staticmethod
     def load(ctx: ServiceContext, project_id: str) -> Any:
@@ -101,16 +102,26 @@ class RecordsPage(ProjectPage):
         self.data = data
         self.show_data(data)
         if self._pending_select is not None:
-            self.show_record(self._pending_select)
+            self._select(self._pending_select, self._pending_reveal)
 
     def _failed(self, error: DeliveryDeskError) -> None:
         self.message_bar.show_message(error_text(error))
 
     # --- records -------------------------------------------------------------------------------
     def show_record(self, record_id: str) -> None:
-        self._pending_select = record_id
-        if any(panel.select_record(record_id) for panel in self.panels):
+        """Select a record opened from elsewhere (Home, Search): an archived one is revealed, and a
+        paged page loads the rows down to it (``record_not_loaded``)."""
+        self._select(record_id, reveal=True)
+
+    def _select(self, record_id: str, reveal: bool) -> None:
+        self._pending_select, self._pending_reveal = record_id, reveal
+        if any(panel.select_record(record_id, reveal_archived=reveal) for panel in self.panels):
             self._pending_select = None
+        elif reveal and self.data is not None:
+            self.record_not_loaded(record_id)
+
+    def record_not_loaded(self, record_id: str) -> None:
+        """The page's data is in but holds no such record: a paged page loads the page holding it."""
 
     def open_dialog(self, dialog: FormDialog) -> FormDialog:
         """Window-modal and non-blocking; kept on ``self.dialog`` (tests drive it)."""
@@ -123,7 +134,7 @@ class RecordsPage(ProjectPage):
         self._record_changed(getattr(record, "id", "") or "")
 
     def _record_changed(self, record_id: str) -> None:
-        self._pending_select = record_id or None
+        self._pending_select, self._pending_reveal = record_id or None, False
         self.refresh()
         self.records_changed.emit()
 
