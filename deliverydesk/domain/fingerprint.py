@@ -4,7 +4,8 @@ An issued document is kept as the canonical JSON of the data that was printed: s
 insignificant whitespace, UTF-8 text, dates ISO 8601, decimals as strings, enums by value, bytes as
 base64, tuples as arrays. The same data always gives the same text, so the fingerprint (SHA-256 of
 that text) identifies the content. ``from_plain`` rebuilds the dataclass from the parsed JSON, so a
-snapshot can be printed again byte for byte.
+snapshot can be printed again byte for byte. ``seal`` fingerprints a document's data without its own
+seal and fills the seal in.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import hashlib
 import json
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -57,6 +59,19 @@ def sha256_hex(data: bytes) -> str:
 def fingerprint(canonical: str) -> str:
     """The SHA-256 (lowercase hex) of the canonical JSON's UTF-8 bytes."""
     return sha256_hex(canonical.encode("utf-8"))
+
+
+def seal(data: T, stamp: Callable[[T, str], T]) -> tuple[str, str, T]:
+    """Seal ``data`` with the fingerprint of exactly what it prints, its seal left out.
+
+    ``stamp(data, digest)`` is ``data`` carrying ``digest`` (and whatever derives from it, such as a
+    QR payload); ``stamp(data, "")`` carries no seal. Returns the canonical JSON of the unsealed data
+    (what an issued document stores), its fingerprint, and the sealed data.
+    """
+    bare = stamp(data, "")
+    canonical = canonical_json(bare)
+    digest = fingerprint(canonical)
+    return canonical, digest, stamp(bare, digest)
 
 
 def is_fingerprint(text: str) -> bool:

@@ -7,10 +7,11 @@ printed literally.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import Field, dataclass, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from deliverydesk.domain.enums import (
     Channel,
@@ -54,6 +55,26 @@ class DocumentMetaData:
     paper: PaperSize = PaperSize.A4
     fingerprint: str = ""  # hex SHA-256 from the issuing service; empty = a draft, not issued
     qr_payload: str | None = None  # e.g. reference + fingerprint; printed as a QR code on page 1
+
+
+class Sealable(Protocol):
+    """A document's data: a dataclass with its ``meta``."""
+
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
+    @property
+    def meta(self) -> DocumentMetaData: ...
+
+
+SealableT = TypeVar("SealableT", bound=Sealable)
+
+
+def with_seal(data: SealableT, digest: str, *, qr: bool = False) -> SealableT:
+    """``data`` carrying the fingerprint ``digest`` ("": no seal, a draft); with ``qr``, also a QR code
+    on page 1 that reads "DeliveryDesk <reference> v<version> <fingerprint>" (the letters')."""
+    meta = data.meta
+    payload = f"DeliveryDesk {meta.reference} v{meta.version} {digest}" if qr and digest else None
+    return replace(data, meta=replace(meta, fingerprint=digest, qr_payload=payload))
 
 
 @dataclass(frozen=True)

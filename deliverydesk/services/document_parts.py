@@ -23,6 +23,7 @@ from deliverydesk.domain.enums import (
     LetterKind,
     MilestoneStatus,
     OwnerSide,
+    PaperSize,
 )
 from deliverydesk.domain.metrics import MilestoneHealth, milestone_health
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days
@@ -34,6 +35,7 @@ from deliverydesk.reports.data import (
     DocumentMetaData,
     HandedDocumentData,
     HandoverReportData,
+    LetterheadData,
     MilestoneRowData,
     OpenItemData,
     OverallStatus,
@@ -98,6 +100,21 @@ class DocumentFacts:
     @property
     def project_ref(self) -> ProjectRefData:
         return ProjectRefData(self.project.code, self.project.name, self.project.contract_ref)
+
+    def document_meta(self, reference: str, version: int = 1) -> DocumentMetaData:
+        """A document's page data, not yet sealed: letterhead and paper from Settings, the document
+        language, as of today."""
+        settings = self.settings
+        return DocumentMetaData(
+            letterhead=LetterheadData(
+                settings.company_name, settings.company_address, logo_png=settings.logo_png
+            ),
+            reference=reference,
+            version=version,
+            language=self.language,
+            as_of=self.today,
+            paper=PaperSize(settings.paper_size),
+        )
 
     @property
     def signer(self) -> ContactRow | None:

@@ -17,7 +17,6 @@ from deliverydesk.domain.enums import (
     Language,
     LetterKind,
     OwnerSide,
-    PaperSize,
 )
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.reports.data import (
@@ -29,7 +28,6 @@ from deliverydesk.reports.data import (
     ExpectationLetterData,
     ExpectationRowData,
     ImpactData,
-    LetterheadData,
     MoneyData,
     OverallStatus,
     ProgressSummaryData,
@@ -96,18 +94,7 @@ def build_in_session(ctx: ServiceContext, session: Session, request: DocumentReq
     facts = load_facts(ctx, session, request.project_id, request.language)
     ref = document_ref(session, facts, request)
     versions = letter_versions(session, request.project_id, ref)
-    meta = DocumentMetaData(
-        letterhead=LetterheadData(
-            company_name=facts.settings.company_name,
-            address=facts.settings.company_address,
-            logo_png=facts.settings.logo_png,
-        ),
-        reference=ref,
-        version=max((row.version for row in versions), default=0) + 1,
-        language=facts.language,
-        as_of=ctx.today(),
-        paper=PaperSize(facts.settings.paper_size),
-    )
+    meta = facts.document_meta(ref, version=max((row.version for row in versions), default=0) + 1)
     if request.kind is LetterKind.EXPECTATION_CONFIRMATION:
         return expectation_letter_data(session, facts, meta)
     if request.kind is LetterKind.CHANGE_DECISION:

@@ -18,15 +18,15 @@ fingerprint itself), printed on every page like the letters'. Archived records a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TypeVar
 
-from deliverydesk.domain.enums import Language, PaperSize
-from deliverydesk.domain.fingerprint import canonical_json, fingerprint
+from deliverydesk.domain.enums import Language
+from deliverydesk.domain.fingerprint import seal
 from deliverydesk.errors import NotFoundError, ValidationError
-from deliverydesk.reports.data import DocumentMetaData, LetterheadData
+from deliverydesk.reports.data import with_seal
 from deliverydesk.reports.evidence_data import EvidencePackData, EvidenceTopicData, EvidenceTopicKind
 from deliverydesk.services.common import get_row
 from deliverydesk.services.context import ServiceContext
@@ -43,7 +43,6 @@ __all__ = [
     "build_evidence_pack",
     "evidence_pdf",
     "export_evidence_pack",
-    "seal_pack",
     "topic_by_ref",
 ]
 
@@ -163,7 +162,7 @@ def build_evidence_pack(
             session, topic, period_bounds(topic, zone) if kind is EvidenceTopicKind.PERIOD else None
         )
         data = _pack(ctx, facts, topic_data, found, zone, session)
-    return seal_pack(data)
+    return seal(data, with_seal)[2]
 
 
 def _pack(
@@ -177,7 +176,7 @@ def _pack(
     generated_at = ctx.now().astimezone(zone)
     entries, letters, commitments, attachments = pack_records(session, found, zone)
     return EvidencePackData(
-        meta=_meta(ctx, facts, topic),
+        meta=facts.document_meta(_reference(facts, topic)),  # a pack is never versioned
         project=facts.project_ref,
         client=facts.client.name,
         topic=topic,
@@ -190,28 +189,14 @@ def _pack(
     )
 
 
-def _meta(ctx: ServiceContext, facts: DocumentFacts, topic: EvidenceTopicData) -> DocumentMetaData:
-    """Letterhead and paper from Settings, as on the letters; a pack is never versioned (always 1)."""
-    settings = facts.settings
-    return DocumentMetaData(
-        letterhead=LetterheadData(
-            settings.company_name, settings.company_address, logo_png=settings.logo_png
-        ),
-        reference=_reference(facts.project.code, topic, ctx.today()),
-        version=1,
-        language=facts.language,
-        as_of=ctx.today(),
-        paper=PaperSize(settings.paper_size),
-    )
-
-
-def _reference(code: str, topic: EvidenceTopicData, today: date) -> str:
+def _reference(facts: DocumentFacts, topic: EvidenceTopicData) -> str:
     """DD-2026-014-EP-CR-3, DD-2026-014-EP-E-2, DD-2026-014-EP-20260301-20260316, DD-2026-014-EP-20260316."""
+    code = facts.project.code
     if topic.ref:
         return f"{code}-EP-{topic.ref}"
     if topic.period_start and topic.period_end:
         return f"{code}-EP-{topic.period_start:%Y%m%d}-{topic.period_end:%Y%m%d}"
-    return f"{code}-EP-{today:%Y%m%d}"
+    return f"{code}-EP-{facts.today:%Y%m%d}"
 
 
 def _offset_text(moment: datetime) -> str:
@@ -262,12 +247,6 @@ def _in_project(
     if row.project_id != facts.project.id:
         raise ValidationError({"topic": f"This {what} belongs to another project."})
     return row
-
-
-def seal_pack(data: EvidencePackData) -> EvidencePackData:
-    """Fill in the fingerprint: SHA-256 of the canonical JSON of the pack without it."""
-    bare = replace(data, meta=replace(data.meta, fingerprint="", qr_payload=None))
-    return replace(bare, meta=replace(bare.meta, fingerprint=fingerprint(canonical_json(bare))))
 
 
 def evidence_pdf(ctx: ServiceContext, topic: EvidenceTopic, language: Language | None = None) -> bytes:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from deliverydesk.domain.enums import LetterKind, LetterStatus
-from deliverydesk.domain.fingerprint import canonical_json, fingerprint, from_canonical_json, sha256_hex
+from deliverydesk.domain.fingerprint import fingerprint, from_canonical_json, seal, sha256_hex
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import NotFoundError, RuleError
 from deliverydesk.reports.data import (
@@ -26,6 +26,7 @@ from deliverydesk.reports.data import (
     HandoverReportData,
     ProgressSummaryData,
     ReportData,
+    with_seal,
 )
 from deliverydesk.services.common import get_row, live_project, stamp_new, to_item
 from deliverydesk.services.context import ServiceContext
@@ -91,13 +92,9 @@ def _item(row: LetterRow) -> LetterItem:
     return to_item(LetterItem, row)
 
 
-def seal(data: ReportData) -> tuple[str, str, ReportData]:
+def _seal(data: ReportData) -> tuple[str, str, ReportData]:
     """(canonical snapshot, fingerprint, the data as printed: fingerprint and QR payload filled in)."""
-    bare = replace(data, meta=replace(data.meta, fingerprint="", qr_payload=None))
-    snapshot = canonical_json(bare)
-    digest = fingerprint(snapshot)
-    payload = f"DeliveryDesk {data.meta.reference} v{data.meta.version} {digest}"
-    return snapshot, digest, replace(bare, meta=replace(bare.meta, fingerprint=digest, qr_payload=payload))
+    return seal(data, lambda bare, digest: with_seal(bare, digest, qr=True))
 
 
 def preview_document(ctx: ServiceContext, request: DocumentRequest) -> bytes:
@@ -112,7 +109,7 @@ def issue_document(ctx: ServiceContext, request: DocumentRequest) -> IssuedDocum
     with ctx.db.unit_of_work() as session:
         data = build_in_session(ctx, session, request)
     require_issuable(data)
-    snapshot, digest, printed = seal(data)
+    snapshot, digest, printed = _seal(data)
     pdf = _render(printed)
     with ctx.db.unit_of_work() as session:
         live_project(session, request.project_id)
@@ -190,11 +187,16 @@ def _snapshot_data(row: LetterRow) -> ReportData:
     return data
 
 
+def _printed(row: LetterRow) -> ReportData:
+    """The issued letter's data as printed: its snapshot, sealed again."""
+    return _seal(_snapshot_data(row))[2]
+
+
 def letter_data(ctx: ServiceContext, letter_id: str) -> ReportData:
     """The issued document's data as printed (sealed), from its snapshot."""
     with ctx.db.unit_of_work() as session:
         row = get_row(session, LetterRow, letter_id, "letter")
-        return seal(_snapshot_data(row))[2]
+        return _printed(row)
 
 
 def letter_pdf(ctx: ServiceContext, letter_id: str, *, signed: bool = True) -> bytes:
@@ -202,7 +204,7 @@ def letter_pdf(ctx: ServiceContext, letter_id: str, *, signed: bool = True) -> b
     one and ``signed``); checked against the stored hash so a copy is always the original."""
     with ctx.db.unit_of_work() as session:
         row = get_row(session, LetterRow, letter_id, "letter")
-        printed = seal(_snapshot_data(row))[2]
+        printed = _printed(row)
         expected = row.pdf_sha256
         if signed and row.signed_pdf_sha256:
             from deliverydesk.services.signing import with_signature
@@ -218,7 +220,7 @@ def letter_pdf(ctx: ServiceContext, letter_id: str, *, signed: bool = True) -> b
 
 def sign_letter(ctx: ServiceContext, request: SignRequest) -> SignResult:
     """Record a signature (on screen, on paper, by e-mail) or a refusal; see ``services.signing``."""
-    return record_signature(ctx, request, render=_render, sealed=lambda row: seal(_snapshot_data(row))[2])
+    return record_signature(ctx, request, render=_render, sealed=_printed)
 
 
 # --- verification ----------------------------------------------------------------------------------

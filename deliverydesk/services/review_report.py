@@ -12,10 +12,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from deliverydesk.domain.enums import Language, PaperSize
-from deliverydesk.domain.fingerprint import canonical_json, fingerprint
+from deliverydesk.domain.enums import Language
+from deliverydesk.domain.fingerprint import seal
 from deliverydesk.domain.recurrence import IssueText, SimilarIssue, category_label
-from deliverydesk.reports.data import DocumentMetaData, LetterheadData
+from deliverydesk.reports.data import with_seal
 from deliverydesk.reports.phrases import Phrases
 from deliverydesk.reports.review_data import (
     ButterflyData,
@@ -46,7 +46,7 @@ def build_review_report(
         facts = load_facts(ctx, session, review.project_id, language)
         issue = get_row(session, IssueRow, review.issue_id, "issue") if review.issue_id else None
         data = ReviewReportData(
-            meta=_meta(facts, _reference(facts, review, issue)),
+            meta=facts.document_meta(_reference(facts, review, issue)),  # internal: always version 1
             project=facts.project_ref,
             client=facts.client.name,
             held_on=review.held_on,
@@ -65,7 +65,7 @@ def build_review_report(
         )
     if text is not None:
         data = _with_recurrence(ctx, data, (project_id, text), same)
-    return _sealed(data)
+    return seal(data, with_seal)[2]
 
 
 def review_report_pdf(ctx: ServiceContext, review_id: str, language: Language | None = None) -> bytes:
@@ -81,20 +81,6 @@ def export_review_report(
     pdf = review_report_pdf(ctx, review_id, language)
     write_file_atomically(out, pdf)
     return ExportResult(out, len(pdf))
-
-
-def _meta(facts: DocumentFacts, reference: str) -> DocumentMetaData:
-    settings = facts.settings
-    return DocumentMetaData(
-        letterhead=LetterheadData(
-            settings.company_name, settings.company_address, logo_png=settings.logo_png
-        ),
-        reference=reference,
-        version=1,  # internal: never issued, so never superseded
-        language=facts.language,
-        as_of=facts.today,
-        paper=PaperSize(settings.paper_size),
-    )
 
 
 def _reference(facts: DocumentFacts, review: ReviewRow, issue: IssueRow | None) -> str:
@@ -180,9 +166,3 @@ def _similar_data(similar: SimilarIssue) -> RecurrenceData:
         reported_on=similar.reported_on,
         resolution=similar.resolution,
     )
-
-
-def _sealed(data: ReviewReportData) -> ReviewReportData:
-    """The fingerprint of exactly what is printed (without the fingerprint itself)."""
-    bare = replace(data, meta=replace(data.meta, fingerprint="", qr_payload=None))
-    return replace(bare, meta=replace(bare.meta, fingerprint=fingerprint(canonical_json(bare))))

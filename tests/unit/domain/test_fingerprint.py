@@ -15,6 +15,7 @@ from deliverydesk.domain.fingerprint import (
     fingerprint,
     from_canonical_json,
     is_fingerprint,
+    seal,
 )
 
 
@@ -74,3 +75,15 @@ def test_snapshot_rebuilds_the_same_value() -> None:
 def test_unknown_types_are_refused() -> None:
     with pytest.raises(TypeError):
         canonical_json({"x": object()})
+
+
+def _stamp(data: Outer, digest: str) -> Outer:
+    return replace(data, note=digest or None)
+
+
+def test_seal_fingerprints_the_data_without_its_seal() -> None:
+    canonical, digest, sealed = seal(replace(SAMPLE, note="an old seal"), _stamp)
+    assert canonical == canonical_json(replace(SAMPLE, note=None))
+    assert digest == fingerprint(canonical) and is_fingerprint(digest)
+    assert sealed == replace(SAMPLE, note=digest)
+    assert seal(sealed, _stamp) == (canonical, digest, sealed)  # sealing again changes nothing
