@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from deliverydesk.domain.drafts import IssueDraft
 from deliverydesk.domain.models import CategoryName, IssueCategoryItem, IssueItem, IssueLinks, LinkedRecord
+from deliverydesk.domain.recurrence import RECURRENCE_MIN_CLIENTS
 from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.domain.validation import validate_issue
 from deliverydesk.services.categories import category_names, check_category_link
@@ -13,8 +14,6 @@ from deliverydesk.services.records import ProjectRecords
 from deliverydesk.store.queries import issue_categories, issue_link_rows
 from deliverydesk.store.records import Session
 from deliverydesk.store.tables import IssueRow, ProjectRow
-
-SYSTEMIC_CLIENT_COUNT = 3  # the same category at this many different clients is a pattern
 
 
 def _check_links(session: Session, draft: IssueDraft, _project: ProjectRow, row: IssueRow | None) -> None:
@@ -78,7 +77,7 @@ def list_issue_categories(ctx: ServiceContext) -> list[IssueCategoryItem]:
                 category=CategoryName(name_en=category.name_en, name_zh=category.name_zh),
                 issue_count=issues,
                 client_count=clients,
-                systemic=clients >= SYSTEMIC_CLIENT_COUNT,
+                systemic=clients >= RECURRENCE_MIN_CLIENTS,
             )
             for category, issues, clients in rows
         ]

@@ -411,7 +411,11 @@ class CommitmentRow(RecordMixin, Base):
 
 class IssueRow(RecordMixin, Base):
     __tablename__ = "issue"
-    __table_args__ = (UniqueConstraint("project_id", "ref"),)
+    __table_args__ = (
+        UniqueConstraint("project_id", "ref"),
+        # similar issues (newest candidates first) and recurrence over a period
+        Index("ix_issue_reported_on", "reported_on", "created_at"),
+    )
     project_id: Mapped[str] = _project_fk()
     ref: Mapped[str] = mapped_column(String(16))
     title: Mapped[str]
@@ -501,9 +505,10 @@ class AttachmentRow(RecordMixin, Base):
     filename: Mapped[str]
     media_type: Mapped[str] = mapped_column(String(127), default="application/octet-stream")
     size: Mapped[int] = mapped_column(Integer)
-    log_entry_id: Mapped[str | None] = _optional_fk("log_entry")
-    letter_id: Mapped[str | None] = _optional_fk("letter")
-    change_request_id: Mapped[str | None] = _optional_fk("change_request")
+    # a log page, a letter and a change request list their files
+    log_entry_id: Mapped[str | None] = _optional_fk("log_entry", index=True)
+    letter_id: Mapped[str | None] = _optional_fk("letter", index=True)
+    change_request_id: Mapped[str | None] = _optional_fk("change_request", index=True)
 
 
 # Tables with a module of their own register on Base.metadata when this module is imported.

@@ -4,7 +4,7 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-23 02:00:00
 
-SCHEMA_GENERATION 2 (deliverydesk/store/identity.py) covers revisions 0002-0004: older builds
+SCHEMA_GENERATION 2 (deliverydesk/store/identity.py) covers revisions 0002-0005: older builds
 refuse a file written by this one instead of misreading it.
 
 Existing records get no back-filled history: the trail starts with the first change after this

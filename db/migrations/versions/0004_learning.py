@@ -4,7 +4,7 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-23 02:00:00
 
-SCHEMA_GENERATION 2 (deliverydesk/store/identity.py) covers revisions 0002-0004: older builds
+SCHEMA_GENERATION 2 (deliverydesk/store/identity.py) covers revisions 0002-0005: older builds
 refuse a file written by this one instead of misreading it.
 
 The free-text ``category`` of issues and change requests becomes a link to one shared, bilingual
