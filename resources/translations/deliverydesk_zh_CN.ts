@@ -2808,6 +2808,10 @@
             <translation>将所选记录登记为变更请求</translation>
         </message>
         <message>
+            <source>One PDF of the log over a date range, with letters, commitments and attached files</source>
+            <translation>把一段日期内的沟通记录连同函件、承诺和附件生成一份 PDF</translation>
+        </message>
+        <message>
             <source>Quick add: what happened, then Enter (logged now)</source>
             <translation>快速添加:写下发生的事,按 Enter(记为现在)</translation>
         </message>
@@ -3269,6 +3273,37 @@
         <message>
             <source>Opening and checking the database…</source>
             <translation>正在打开并检查数据库…</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewHistory</name>
+        <message>
+            <source>History…</source>
+            <translation>历史记录…</translation>
+        </message>
+        <message>
+            <source>Every recorded change: who, when, before and after</source>
+            <translation>每一次记录在案的修改:谁、何时、改前和改后</translation>
+        </message>
+        <message>
+            <source>Of the project</source>
+            <translation>项目的历史</translation>
+        </message>
+        <message>
+            <source>Of the client</source>
+            <translation>客户的历史</translation>
+        </message>
+        <message>
+            <source>Of the selected contact</source>
+            <translation>所选联系人的历史</translation>
+        </message>
+        <message>
+            <source>Of the client: %1</source>
+            <translation>客户的历史:%1</translation>
+        </message>
+        <message>
+            <source>Of the contact: %1</source>
+            <translation>联系人的历史:%1</translation>
         </message>
     </context>
     <context>
@@ -4105,6 +4140,51 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <message>
             <source>(only the beginning of a very long search text is used)</source>
             <translation>(搜索内容过长,只使用了开头部分)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchEvidence</name>
+        <message>
+            <source>Evidence pack of these results…</source>
+            <translation>用这些结果生成证据包…</translation>
+        </message>
+        <message>
+            <source>Only log entries go into an evidence pack: set the kind to All kinds or Log.</source>
+            <translation>证据包只收录沟通记录:请把类型设为“全部类型”或“沟通记录”。</translation>
+        </message>
+        <message>
+            <source>Search first: the pack holds the log entries found.</source>
+            <translation>请先搜索:证据包收录搜到的沟通记录。</translation>
+        </message>
+        <message>
+            <source>One PDF of the log entries found, with their corrections, letters and files.</source>
+            <translation>把搜到的沟通记录连同更正、函件和附件生成一份 PDF。</translation>
+        </message>
+        <message>
+            <source>A pack covers one project: found in several, you choose which.</source>
+            <translation>一个证据包只涵盖一个项目:结果分属多个项目时,由您选择。</translation>
+        </message>
+        <message>
+            <source>Collecting the log entries found…</source>
+            <translation>正在收集搜到的沟通记录…</translation>
+        </message>
+        <message>
+            <source>None of the matches is a log entry: a pack of search results holds log entries.</source>
+            <translation>匹配结果中没有沟通记录:搜索结果的证据包只收录沟通记录。</translation>
+        </message>
+        <message>
+            <source>A pack covers one project. Which one?</source>
+            <translation>一个证据包只涵盖一个项目。选择哪一个?</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n log entry(s)</source>
+            <translation>
+                <numerusform>%n 条沟通记录</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 · Search: "%2" (%3)</source>
+            <translation>%1 · 搜索:“%2”(%3)</translation>
         </message>
     </context>
     <context>

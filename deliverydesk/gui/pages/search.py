@@ -28,6 +28,7 @@ from deliverydesk.domain.models import Page, ProjectItem
 from deliverydesk.domain.search import SearchHit, SearchKind, parse_query
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.pages.search_evidence import SearchEvidence
 from deliverydesk.gui.pages.search_model import (
     AREAS,
     FOUND,
@@ -67,6 +68,7 @@ class SearchDialog(QDialog):
         self.model = SearchResultsModel(self)
         self.view = self._make_view()
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self.evidence = SearchEvidence(self, env)
         self._connect()
         self._layout()
         self.set_project(None)
@@ -115,7 +117,10 @@ class SearchDialog(QDialog):
         layout.addWidget(self.query)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.evidence.button)
+        layout.addLayout(bottom)
 
     # --- scope ---------------------------------------------------------------------------------
     def set_project(self, project_id: str | None) -> None:
@@ -151,6 +156,7 @@ class SearchDialog(QDialog):
         self.timer.stop()
         self._generation += 1
         parsed = parse_query(self.query.text())
+        self.evidence.update(0)  # until the new results are in
         if parsed.is_empty:
             self.model.set_rows([], 0)
             self.status.setText(self.tr("Type what to look for."))
@@ -184,6 +190,7 @@ class SearchDialog(QDialog):
         if generation != self._generation:
             return
         self.model.set_rows(page.rows, page.total)
+        self.evidence.update(page.total)
         self._fit_columns()
         self.status.setText(self._summary(page.total))
         if page.rows:

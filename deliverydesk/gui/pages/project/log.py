@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from deliverydesk.domain.drafts import LogEntryDraft
 from deliverydesk.domain.enums import LogKind
 from deliverydesk.domain.models import LogEntryItem, Page
+from deliverydesk.gui.dialogs.documents.evidence import open_evidence_dialog
 from deliverydesk.gui.dialogs.records.capture import CaptureFlow
 from deliverydesk.gui.dialogs.records.log_entry import (
     LogEntryDialog,
@@ -179,6 +180,12 @@ class LogPage(RecordsPage):
         self.act_extra_ask.setToolTip(self.tr("Capture the selected entry as a change request"))
         self.act_extra_ask.triggered.connect(self.capture_extra_ask)
         self.panel.add_extra_action(self.act_extra_ask)
+        self.act_evidence = QAction(QCoreApplication.translate("EvidenceDialog", "Evidence pack…"), self)
+        self.act_evidence.setToolTip(
+            self.tr("One PDF of the log over a date range, with letters, commitments and attached files")
+        )
+        self.act_evidence.triggered.connect(self.evidence_pack)
+        self.panel.add_button(self.act_evidence)  # not a record action: needs no selection, only reads
         self.attachments = AttachmentsBox(env, self)
         self.attachments.changed.connect(self._files_changed)
         self.panel.selected.connect(self._show_files)
@@ -249,6 +256,11 @@ class LogPage(RecordsPage):
             self._failed,
             key="log-more",
         )
+
+    def evidence_pack(self) -> None:
+        """The evidence pack of a date range of this project's log (the dialog asks for the range)."""
+        if self.project_id is not None:
+            self.dialog = open_evidence_dialog(self, self.env, self.project_id)
 
     def record_not_loaded(self, record_id: str) -> None:
         """An entry beyond the pages loaded so far (a search hit): load the log down to it, select it."""

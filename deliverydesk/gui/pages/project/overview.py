@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from deliverydesk.domain.enums import Decision, ExpectationStatus
 from deliverydesk.domain.metrics import MilestoneHealth
@@ -21,6 +29,7 @@ from deliverydesk.gui.labels import label
 from deliverydesk.gui.pages.base import AREA_OVERVIEW
 from deliverydesk.gui.pages.project.health import health_label
 from deliverydesk.gui.pages.project.meters import OK, OVER, TRACK, WARN, Meter, SegmentBar
+from deliverydesk.gui.pages.project.overview_history import OverviewHistory
 from deliverydesk.gui.pages.project.panel import PanelSpec, RecordPanel
 from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import GOOD_COLOUR, RecordTableModel
@@ -117,11 +126,11 @@ class OverviewPage(RecordsPage):
         self.overview: ProjectOverview | None = None
         body = QWidget(self)
         column = QVBoxLayout(body)
+        self.contacts = self._contacts_panel()
         column.addLayout(self._title_row(body))
         column.addLayout(self._facts(body))
         column.addWidget(_heading(self.tr("How the project stands"), body))
         column.addLayout(self._meters(body))
-        self.contacts = self._contacts_panel()
         self.contacts.setMinimumHeight(200)
         column.addWidget(self.contacts, 1)
         scroll = QScrollArea(self)
@@ -144,6 +153,9 @@ class OverviewPage(RecordsPage):
         for button in (self.edit_project_button, self.edit_client_button):
             button.setEnabled(False)
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.history = OverviewHistory(self, parent)
+        self.history_button = self.history.button
+        row.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignBottom)
         return row
 
     def _contacts_panel(self) -> RecordPanel:
@@ -245,12 +257,13 @@ class OverviewPage(RecordsPage):
         self.contacts.set_records(data.contacts)
         for button in (self.edit_project_button, self.edit_client_button):
             button.setEnabled(not self.env.readonly)
+        self.history_button.setEnabled(True)  # reading the history is fine on a read-only database
 
     def set_project(self, project_id: str | None) -> None:
         if project_id != self.project_id:  # never show the previous project's facts under a new title
             for shown in (*self.facts.values(), *self.meter_texts.values()):
                 shown.clear()
-            for button in (self.edit_project_button, self.edit_client_button):
+            for button in (self.edit_project_button, self.edit_client_button, self.history_button):
                 button.setEnabled(False)
         super().set_project(project_id)
 
