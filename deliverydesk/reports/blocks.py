@@ -11,6 +11,7 @@ import io
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -28,6 +29,44 @@ Flowable = Any  # reportlab ships no type information
 Commands = Sequence[tuple[object, ...]]
 
 
+class SplitSafeParagraph(Paragraph):  # type: ignore[misc]
+    """reportlab's Paragraph, except that one laid out with CJK wrapping keeps its text exactly when
+    it splits over pages. reportlab builds the part on the next page from the wrapped lines: for
+    one run of text it joins them without the spaces their ends lost ("word1word2", more with each
+    page), for several runs it adds a space after each line ("项目 交付")."""
+
+    def _get_split_blParaFunc(self) -> Any:
+        if self.style.wordWrap != "CJK":
+            return super()._get_split_blParaFunc()
+        if self.blPara.kind == 1:
+            return _cjk_runs_part
+        return _cjk_run_part if hasattr(self.blPara, "text") else super()._get_split_blParaFunc()
+
+
+def _cjk_runs_part(lines_of: Any, start: int, stop: int) -> list[Any]:
+    """Lines ``start``..``stop`` of a paragraph of several runs: CJK lines keep every character."""
+    return [run for line in lines_of.lines[start:stop] for run in line.words]
+
+
+def _cjk_run_part(lines_of: Any, start: int, stop: int) -> list[Any]:
+    """Lines ``start``..``stop`` of a paragraph of one run, cut from its text."""
+    text, lines = lines_of.text, lines_of.lines
+    part = lines_of.clone(text=text[_text_end(text, lines, start) : _text_end(text, lines, stop)].strip())
+    del part.lines, part.kind
+    return [part]
+
+
+def _text_end(text: str, lines: Sequence[Any], count: int) -> int:
+    """Where the first ``count`` wrapped lines end in ``text``: each line is the next piece of the
+    text with the white space around it stripped (the last one unstripped)."""
+    if count >= len(lines):
+        return len(text)
+    end = 0
+    for _extra_space, (line,) in lines[:count]:
+        end = text.index(line, end) + len(line) if line else end
+    return end
+
+
 @lru_cache(maxsize=64)
 def _fragment(style: Any) -> Any:
     """The text fragment reportlab's markup parser makes for plain text in ``style``."""
@@ -40,9 +79,15 @@ def paragraph(text: str, style: Any, bullet: str | None = None) -> Flowable:
     character, no line break) skips the markup parser, which costs more than laying the text out."""
     source = cleanBlockQuotedText(markup(text))
     if not source or "&" in source or "<" in source or getattr(style, "textTransform", None):
-        return Paragraph(source, style, bulletText=bullet)
-    fragment = _fragment(style).clone(text=source, link=[], us_lines=[])
-    return Paragraph(source, style, bulletText=bullet, frags=[fragment])
+        return SplitSafeParagraph(source, style, bulletText=bullet)
+    return literal_line(source, style, bullet)
+
+
+def literal_line(line: str, style: Any, bullet: str | None = None) -> Flowable:
+    """A Paragraph that prints ``line`` literally, made without the markup parser. ``line`` must
+    already be printable (``text.printable``) and hold no line break."""
+    fragment = _fragment(style).clone(text=line or " ", link=[], us_lines=[])
+    return SplitSafeParagraph(escape(line), style, bulletText=bullet, frags=[fragment])
 
 
 def para(kit: Kit, text: str, style: Any = None) -> Flowable:

@@ -6,20 +6,27 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import cache
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
 
 from deliverydesk.domain.enums import Language, LetterStatus, PaperSize, SignMethod
-from deliverydesk.reports.blocks import FIT, Flowable, _fragment, data_table, para, paragraph, section, widths
+from deliverydesk.reports.blocks import (
+    FIT,
+    Flowable,
+    data_table,
+    literal_line,
+    para,
+    paragraph,
+    section,
+    widths,
+)
 from deliverydesk.reports.evidence_data import EvidenceCommitmentData, EvidenceLetterData, EvidencePackData
 from deliverydesk.reports.phrases import Phrases
 from deliverydesk.reports.styles import ACCENT, GOOD, MUTED, RULE, WARN, Kit, grid_style, make_kit
 from deliverydesk.reports.text import printable
 
 TABLE_START = 110.0  # points: a heading, the table's header row and the start of a first row
-CJK_START = 0x2E80  # CJK radicals onwards: a line with any of these needs CJK line breaking
 CHUNK_CHARACTERS = 700  # ~10 lines of the record column: rows fill pages well and always fit
 HASH_SIZE = 7.5  # a full SHA-256 (64 digits) is ~263 pt wide at this size: one line in its column
 
@@ -50,28 +57,12 @@ def table_heading(kit: Kit, title: str) -> list[Flowable]:
     return [CondPageBreak(TABLE_START), paragraph(title, small_styles(kit.t.language)["heading"])]
 
 
-def _has_cjk(line: str) -> bool:
-    return any(ord(char) >= CJK_START for char in line)
-
-
-@cache
-def _western(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(f"{style.name}_western", parent=style, wordWrap=None)
-
-
 def literal_paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
     """Long user text as one Paragraph per line, each laid out as plain text (never parsed as
     markup): a 10,000-character Chinese entry with a "&" in it wraps ~10x faster than through the
-    markup parser, which matters because a table row split over pages is wrapped again per page.
-    A line without Chinese wraps by words even in a Chinese document: reportlab's CJK wrapping drops
-    the spaces of a paragraph it splits over pages ("word1word2"), more with every page."""
+    markup parser."""
     lines = printable(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    flowables = []
-    for line in lines:
-        chosen = style if _has_cjk(line) or not style.wordWrap else _western(style)
-        fragment = _fragment(chosen).clone(text=line or " ", link=[], us_lines=[])
-        flowables.append(Paragraph(escape(line), chosen, frags=[fragment]))
-    return flowables
+    return [literal_line(line, style) for line in lines]
 
 
 def text_chunks(text: str, limit: int = CHUNK_CHARACTERS) -> list[str]:

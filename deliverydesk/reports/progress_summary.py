@@ -7,9 +7,18 @@ from __future__ import annotations
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 
-from deliverydesk.reports.blocks import FIT, Flowable, banner, bullets, data_table, para, section
+from deliverydesk.reports.blocks import (
+    FIT,
+    Flowable,
+    SplitSafeParagraph,
+    banner,
+    bullets,
+    data_table,
+    para,
+    section,
+)
 from deliverydesk.reports.data import OverallStatus, ProgressSummaryData
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.parts import document_head
@@ -53,7 +62,7 @@ def _difficulties(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
         marker = (
             f'<font name="{bold}" color="#{WARN.hexval()[2:]}">{tag}</font>  ' if item.waits_on_client else ""
         )
-        flowables.append(Paragraph(marker + markup(item.text), kit.styles.bullet, bulletText="•"))
+        flowables.append(SplitSafeParagraph(marker + markup(item.text), kit.styles.bullet, bulletText="•"))
     return flowables
 
 
