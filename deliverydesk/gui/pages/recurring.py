@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.recurrence import RECURRENCE_MIN_CLIENTS, Occurrence, RecurrenceItem
 from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.gui.dialogs.documents.output import ask_export_path
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate, to_qdate
 from deliverydesk.gui.messages import show_error
@@ -46,16 +46,13 @@ TASK_KEY = "recurring"
 
 
 def ask_csv_path(parent: QWidget, suggested: str) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(
+    return ask_export_path(
         parent,
+        suggested,
         QCoreApplication.translate("RecurringPage", "Export CSV"),
-        str(Path.home() / suggested),
         QCoreApplication.translate("RecurringPage", "CSV files (*.csv)"),
+        suffix=".csv",
     )
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".csv" else path.with_suffix(".csv")
 
 
 class RecurringPage(QWidget):

@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.domain.enums import Language
 from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
-from deliverydesk.gui.dialogs.documents.output import export_in_background
+from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in_background, with_suffix
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate, to_qdate
 from deliverydesk.services.evidence import EvidenceTopic, export_evidence_pack
@@ -115,14 +114,9 @@ class EvidenceDialog(FormDialog):
             self.path.setText(str(current.with_name(self._suggested_name(""))))
 
     def _choose_file(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the evidence pack"),
-            self.path.text(),
-            QCoreApplication.translate("DocumentOutput", "PDF files (*.pdf)"),
-        )
-        if name:
-            self.path.setText(name if name.lower().endswith(".pdf") else f"{name}.pdf")
+        chosen = ask_export_path(self, self.path.text(), self.tr("Save the evidence pack"))
+        if chosen is not None:
+            self.path.setText(str(chosen))
 
     def chosen_topic(self) -> EvidenceTopic:
         if self.topic is not None:
@@ -138,9 +132,7 @@ class EvidenceDialog(FormDialog):
         text = self.path.text().strip()
         if not text:
             raise ValidationError({"path": self.tr("Choose where to save the PDF.")})
-        path = Path(text).expanduser()
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
+        path = with_suffix(Path(text).expanduser(), ".pdf")
         chosen = self.language.currentData()  # Qt hands an enum back as a plain str
         language, ctx = (Language(chosen) if chosen else None), self.env.ctx
         job: Callable[[Path], Any] = lambda target: export_evidence_pack(ctx, topic, target, language)  # noqa: E731

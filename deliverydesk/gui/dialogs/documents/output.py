@@ -72,17 +72,24 @@ def print_with_dialog(parent: QWidget, tasks: TaskRunner, pdf: bytes) -> PrintJo
     return job
 
 
-def ask_export_path(parent: QWidget, suggested: str) -> Path | None:
+def ask_export_path(
+    parent: QWidget, suggested: str, title: str = "", file_filter: str = "", suffix: str = ".pdf"
+) -> Path | None:
+    """Where to save an export, starting from ``suggested`` (a name in the home folder, or a whole
+    path); ``suffix`` is added when the chosen name lacks it. ``title`` and ``file_filter`` default
+    to the PDF ones. None: the user cancelled."""
     name, _filter = QFileDialog.getSaveFileName(
         parent,
-        QCoreApplication.translate("DocumentOutput", "Export PDF"),
+        title or QCoreApplication.translate("DocumentOutput", "Export PDF"),
         str(Path.home() / suggested),
-        QCoreApplication.translate("DocumentOutput", "PDF files (*.pdf)"),
+        file_filter or QCoreApplication.translate("DocumentOutput", "PDF files (*.pdf)"),
     )
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+    return with_suffix(Path(name), suffix) if name else None
+
+
+def with_suffix(path: Path, suffix: str) -> Path:
+    """``path`` ending in ``suffix``: added, never replacing a dot in the name ("pack v1.2")."""
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
 def export_in_background(
