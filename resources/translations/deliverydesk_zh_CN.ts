@@ -1698,16 +1698,16 @@
     <context>
         <name>DocumentOutput</name>
         <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
-        </message>
-        <message>
             <source>Print document</source>
             <translation>打印文档</translation>
         </message>
         <message>
             <source>Export PDF</source>
             <translation>导出 PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
             <source>Export finished</source>
@@ -4157,6 +4157,10 @@ It is hidden from the lists, never erased; you can restore it later.</source>
             <translation>请先搜索:证据包收录搜到的沟通记录。</translation>
         </message>
         <message>
+            <source>None of these results is a log entry: a pack of search results holds log entries.</source>
+            <translation>这些结果中没有沟通记录:搜索结果的证据包只收录沟通记录。</translation>
+        </message>
+        <message>
             <source>One PDF of the log entries found, with their corrections, letters and files.</source>
             <translation>把搜到的沟通记录连同更正、函件和附件生成一份 PDF。</translation>
         </message>
@@ -4167,10 +4171,6 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <message>
             <source>Collecting the log entries found…</source>
             <translation>正在收集搜到的沟通记录…</translation>
-        </message>
-        <message>
-            <source>None of the matches is a log entry: a pack of search results holds log entries.</source>
-            <translation>匹配结果中没有沟通记录:搜索结果的证据包只收录沟通记录。</translation>
         </message>
         <message>
             <source>A pack covers one project. Which one?</source>

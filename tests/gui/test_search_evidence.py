@@ -116,6 +116,14 @@ def test_the_button_says_why_it_is_off(qtbot, window: MainWindow, env: GuiEnv) -
     button = search.evidence.button
     assert not button.isEnabled() and "Only log entries" in button.toolTip()
     search.kind.setCurrentIndex(0)
+    create_change_request(
+        env.ctx, ChangeRequestDraft(project_id=project_id, title="Spare parts list", requested_on=WHEN.date())
+    )
+    search.query.setText("spare")
+    QTest.keyClick(search.query, Qt.Key.Key_Return)
+    wait_idle(qtbot, env.tasks)
+    assert search.model.rowCount() == 1
+    assert not button.isEnabled() and "None of these results is a log entry" in button.toolTip()
     search.query.setText("nothing-like-this")
     QTest.keyClick(search.query, Qt.Key.Key_Return)
     wait_idle(qtbot, env.tasks)

@@ -59,6 +59,7 @@ class SearchDialog(QDialog):
         self.query.setPlaceholderText(self.tr('Words or "a phrase" in Chinese or English; all must match'))
         self.query.setClearButtonEnabled(True)
         self.scope = QComboBox(self)
+        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # the code comes later
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("All kinds"), None)
         for kind, name in self._kind_names().items():

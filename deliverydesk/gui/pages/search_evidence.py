@@ -80,6 +80,10 @@ class SearchEvidence(QObject):
             reason = self.tr("Only log entries go into an evidence pack: set the kind to All kinds or Log.")
         elif total == 0:
             reason = self.tr("Search first: the pack holds the log entries found.")
+        elif self._all_loaded_and_no_entry(total):
+            reason = self.tr(
+                "None of these results is a log entry: a pack of search results holds log entries."
+            )
         else:
             reason = ""
         self.button.setEnabled(not reason)
@@ -88,6 +92,14 @@ class SearchEvidence(QObject):
         if not one_project:
             tip += " " + self.tr("A pack covers one project: found in several, you choose which.")
         self.button.setToolTip(reason or tip)
+
+    def _no_entry_text(self) -> str:
+        return self.tr("None of these results is a log entry: a pack of search results holds log entries.")
+
+    def _all_loaded_and_no_entry(self, total: int) -> bool:
+        model = self.search.model
+        rows = [model.row_item(row) for row in range(model.rowCount())]
+        return len(rows) >= total and all(hit.kind is not SearchKind.LOG_ENTRY for hit in rows)
 
     def start(self) -> None:
         search = self.search
@@ -105,9 +117,7 @@ class SearchEvidence(QObject):
     def _found(self, text: str, found: list[FoundEntries]) -> None:
         self.search.status.setText("")
         if not found:
-            self.search.status.setText(
-                self.tr("None of the matches is a log entry: a pack of search results holds log entries.")
-            )
+            self.search.status.setText(self._no_entry_text())
         elif len(found) == 1:
             self.open_pack(text, found[0])
         else:
