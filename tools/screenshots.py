@@ -4,8 +4,10 @@
 
 Uses a fresh demo database (fixed date 2026-03-16) so the pictures are reproducible: Home, the navigator
 with the showcase project's Overview, Milestones (a moved milestone and its history), Change requests,
-Log (a corrected entry and the commitments register), Documents (an issued letter), Settings and the
-welcome dialog. Each PNG is reduced to an 8-bit palette so the documentation stays small."""
+Log (a corrected entry and the commitments register; an entry with an attached picture), Documents (an
+issued letter), Recurring problems, Settings, the welcome dialog, Search records (a Chinese and an English
+term), a record's History, the guided butterfly review and the issue dialog with similar issues at other
+clients. Each PNG is reduced to an 8-bit palette so the documentation stays small."""
 
 from __future__ import annotations
 
@@ -26,11 +28,12 @@ time.tzset()
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PIL import Image  # noqa: E402
+from PIL import Image, ImageDraw  # noqa: E402
 from PySide6.QtCore import QBuffer, QIODevice  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from deliverydesk.domain.drafts import AttachmentDraft  # noqa: E402
 from deliverydesk.domain.enums import LetterKind  # noqa: E402
 from deliverydesk.gui.env import GuiEnv  # noqa: E402
 from deliverydesk.gui.i18n import install_translators, load_cjk_font, remove_translators  # noqa: E402
@@ -38,6 +41,7 @@ from deliverydesk.gui.main_window import MainWindow  # noqa: E402
 from deliverydesk.gui.pages.base import (  # noqa: E402
     AREA_CHANGE_REQUESTS,
     AREA_DOCUMENTS,
+    AREA_ISSUES,
     AREA_LOG,
     AREA_MILESTONES,
     AREA_OVERVIEW,
@@ -46,12 +50,14 @@ from deliverydesk.gui.startup import StartupDialog  # noqa: E402
 from deliverydesk.gui.startup_specs import first_start_spec  # noqa: E402
 from deliverydesk.gui.tasks import TaskRunner  # noqa: E402
 from deliverydesk.gui.ui_state import UiState  # noqa: E402
+from deliverydesk.services.attachments import add_attachment  # noqa: E402
 from deliverydesk.services.demo import create_demo  # noqa: E402
 from deliverydesk.services.documents import DocumentRequest  # noqa: E402
 from deliverydesk.services.letters import issue_document  # noqa: E402
 from deliverydesk.services.log import list_log_entries  # noqa: E402
 from deliverydesk.services.milestones import list_milestone_changes, list_milestones  # noqa: E402
-from deliverydesk.services.projects import get_project_by_code  # noqa: E402
+from deliverydesk.services.projects import get_project_by_code, list_projects  # noqa: E402
+from deliverydesk.services.reviews import list_reviews  # noqa: E402
 from deliverydesk.services.storage import OpenOptions, Workspace, open_workspace  # noqa: E402
 
 NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
@@ -69,6 +75,8 @@ class Showcase:
     moved_milestone_id: str
     correction_id: str
     letter_id: str
+    attached_entry_id: str  # a log entry with a picture attached
+    review_project_id: str  # the project whose issue has a butterfly review
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 10_000) -> None:
@@ -92,14 +100,46 @@ def save(widget: QWidget, path: Path) -> None:
 
 
 def prepare_showcase(workspace: Workspace) -> Showcase:
-    """The demo plus one issued letter; finds the records worth showing."""
+    """The demo plus one issued letter and one attached picture; finds the records worth showing."""
     ctx = workspace.ctx
     project_id = get_project_by_code(ctx, SHOWCASE).id
     moved = max(list_milestones(ctx, project_id).rows, key=lambda m: _history_interest(workspace, m.id))
     entries = list_log_entries(ctx, project_id, limit=500).rows
     correction = next(e for e in entries if e.correction_of_id)
+    attached = next(e for e in entries if "字段映射表" in e.summary)  # "sent the field mapping table"
+    add_attachment(
+        ctx,
+        AttachmentDraft(
+            project_id=project_id,
+            filename="字段映射表-李娜确认.png",
+            data=_mapping_sheet_png(),
+            media_type="image/png",
+            log_entry_id=attached.id,
+        ),
+    )
     letter = issue_document(ctx, DocumentRequest(project_id, LetterKind.EXPECTATION_CONFIRMATION)).letter
-    return Showcase(project_id, moved.id, correction.id, letter.id)
+    reviewed = next(p for p in list_projects(ctx).rows if list_reviews(ctx, p.id).rows)
+    return Showcase(project_id, moved.id, correction.id, letter.id, attached.id, reviewed.id)
+
+
+def _mapping_sheet_png() -> bytes:
+    """A small picture of a filled-in table, like a photographed sign-off sheet."""
+    image = Image.new("RGB", (480, 300), "#fbfbf8")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((20, 20, 460, 56), fill="#dfe8f1")
+    for row in range(8):
+        y = 20 + row * 36
+        draw.line((20, y, 460, y), fill="#8a96a3", width=1)
+    for x in (20, 150, 300, 460):
+        draw.line((x, 20, x, 272), fill="#8a96a3", width=1)
+    for row in range(1, 7):
+        y = 20 + row * 36 + 14
+        draw.line((32, y, 32 + 60 + row * 7, y), fill="#5b6570", width=3)
+        draw.line((162, y, 162 + 90 - row * 5, y), fill="#5b6570", width=3)
+    draw.line((330, 250, 360, 232, 390, 256, 430, 236), fill="#1f4e8c", width=3)  # the signature
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
 
 
 def _history_interest(workspace: Workspace, milestone_id: str) -> tuple[int, int]:
@@ -150,6 +190,13 @@ class Shooter:
         for name, area, record_id in pictures:
             self.area(showcase, area, record_id)
             self.shot(name)
+        self.area(showcase, AREA_LOG, showcase.attached_entry_id)
+        self.shot("log_attachment")
+        self.search()
+        self.learning(showcase)
+        self.window.show_recurring()
+        self.idle()
+        self.shot("recurring")
         self.dialogs()
 
     def dialogs(self) -> None:
@@ -164,6 +211,48 @@ class Shooter:
         wait_until(welcome.isVisible)
         self.shot("welcome", welcome)
         welcome.close()
+
+    def learning(self, showcase: Showcase) -> None:
+        """A record's History, the issue dialog with similar issues elsewhere, the guided review."""
+        self.area(showcase, AREA_MILESTONES, showcase.moved_milestone_id)
+        panel = self.window.workspace.current_page().panels[0]
+        panel.show_history()
+        self.idle()
+        self.shot("history", panel.history_dialog)
+        panel.history_dialog.close()
+        self.area(showcase, AREA_ISSUES)
+        page = self.window.workspace.current_page()
+        category_id = page.issues.records[0].category_id  # data migration, met at other clients too
+        page.edit_issue(None)
+        dialog = page.dialog
+        dialog.title.setText("二厂迁移后批次号被截断 / lot codes truncated after the plant 2 migration")
+        dialog.category.setCurrentIndex(dialog.category.findData(category_id))
+        dialog.symptoms.setPlainText("迁移后的批次号只剩前 10 位,质量追溯查不到原批次。")
+        wait_until(lambda: dialog.similar.model.rowCount() > 0)
+        self.idle()
+        self.shot("issue", dialog)
+        dialog.reject()
+        self.window.open_record(showcase.review_project_id, AREA_ISSUES, "")
+        self.idle()
+        page = self.window.workspace.current_page()
+        page.edit_review(page.reviews.records[0])
+        page.dialog.resize(1000, 820)  # tall enough for both sides of all three horizons
+        self.idle()
+        self.shot("review", page.dialog)
+        page.dialog.reject()
+
+    def search(self) -> None:
+        """Search records: a Chinese term in the open project, an English one across all projects."""
+        self.window.search_records()
+        dialog = self.window.search_dialog
+        for name, term, scope in (("search_chinese", "迁移", 0), ("search_english", "import", 1)):
+            dialog.scope.setCurrentIndex(scope)
+            dialog.query.setText(term)
+            dialog.search_now()
+            self.idle()
+            wait_until(lambda: dialog.model.rowCount() > 0)
+            self.shot(name, dialog)
+        dialog.close()
 
     def close(self) -> None:
         self.window.close()
