@@ -25,24 +25,26 @@ class ExportResult:
     letter: LetterItem | None = None  # the issued version, when the export issued one
 
 
+def write_export(out: Path, pdf: bytes, letter: LetterItem | None = None) -> ExportResult:
+    """Write ``pdf`` to ``out`` atomically."""
+    write_file_atomically(out, pdf)
+    return ExportResult(out, len(pdf), letter)
+
+
 def export_document(
     ctx: ServiceContext, request: DocumentRequest, out: Path, *, issue: bool = False
 ) -> ExportResult:
     """Write the draft preview, or (``issue``) issue the next version and write it."""
     if issue:
         issued = letters.issue_document(ctx, request)
-        write_file_atomically(out, issued.pdf)
-        return ExportResult(out, len(issued.pdf), issued.letter)
-    pdf = letters.preview_document(ctx, request)
-    write_file_atomically(out, pdf)
-    return ExportResult(out, len(pdf))
+        return write_export(out, issued.pdf, issued.letter)
+    return write_export(out, letters.preview_document(ctx, request))
 
 
 def export_letter(ctx: ServiceContext, letter_id: str, out: Path, *, signed: bool = True) -> ExportResult:
     """A copy of an issued letter (the signed one when there is one), byte for byte the original."""
     pdf = letters.letter_pdf(ctx, letter_id, signed=signed)
-    write_file_atomically(out, pdf)
-    return ExportResult(out, len(pdf), letters.get_letter(ctx, letter_id))
+    return write_export(out, pdf, letters.get_letter(ctx, letter_id))
 
 
 def change_request_id_by_ref(ctx: ServiceContext, project_id: str, ref: str) -> str:

@@ -27,8 +27,7 @@ from deliverydesk.reports.review_data import (
 from deliverydesk.services.common import get_row
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.document_parts import ALL_ROWS, DocumentFacts, load_facts
-from deliverydesk.services.export import ExportResult
-from deliverydesk.services.files import write_file_atomically
+from deliverydesk.services.export import ExportResult, write_export
 from deliverydesk.services.recurrence import similar_issues
 from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.recurrence_queries import similar_issue_candidates
@@ -78,9 +77,7 @@ def export_review_report(
     ctx: ServiceContext, review_id: str, out: Path, language: Language | None = None
 ) -> ExportResult:
     """Write the report to ``out`` atomically (a failed export leaves an older file as it was)."""
-    pdf = review_report_pdf(ctx, review_id, language)
-    write_file_atomically(out, pdf)
-    return ExportResult(out, len(pdf))
+    return write_export(out, review_report_pdf(ctx, review_id, language))
 
 
 def _reference(facts: DocumentFacts, review: ReviewRow, issue: IssueRow | None) -> str:
