@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from deliverydesk.domain.drafts import ChangeRequestDraft, LogEntryDraft
+from deliverydesk.domain.drafts import ChangeRequestDraft
 from deliverydesk.domain.search import SearchKind
 from deliverydesk.gui.dialogs.documents.evidence import EvidenceDialog
 from deliverydesk.gui.env import GuiEnv
@@ -21,25 +21,13 @@ from deliverydesk.gui.pages.base import AREA_LOG
 from deliverydesk.gui.pages.project.log import LogPage
 from deliverydesk.gui.pages.search import PAGE_SIZE, SearchDialog
 from deliverydesk.services.change_requests import create_change_request
-from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.log import add_log_entry
+from tests.gui import test_search as search_tests
 from tests.gui.conftest import wait_idle
 from tests.integration.services.conftest import make_client, make_project
 
 WHEN = datetime(2026, 3, 10, 4, 0, tzinfo=UTC)
-
-
-def _log(ctx: ServiceContext, project_id: str, summary: str) -> str:
-    return add_log_entry(ctx, LogEntryDraft(project_id=project_id, occurred_at=WHEN, summary=summary)).id
-
-
-@pytest.fixture
-def window(qtbot, env: GuiEnv) -> MainWindow:
-    window = MainWindow(env)
-    qtbot.addWidget(window)
-    window.show()
-    wait_idle(qtbot, env.tasks)
-    return window
+window = search_tests.window  # the same fixture: a shown main window
+_log = search_tests._log
 
 
 def _search(qtbot, window: MainWindow, env: GuiEnv, text: str, rows: int) -> SearchDialog:
