@@ -7,9 +7,11 @@ import re
 from dataclasses import replace
 
 from deliverydesk.domain.enums import Language
+from deliverydesk.reports.data import OpenItemData
 from deliverydesk.reports.phrases import Phrases
 from deliverydesk.reports.render import render
 from deliverydesk.reports.samples import change_decision as sample_change
+from deliverydesk.reports.samples import handover_report as sample_handover
 
 from .conftest import page_texts, squeeze
 
@@ -57,3 +59,13 @@ def test_english_words_inside_a_long_chinese_paragraph_keep_their_spaces() -> No
     text = "\n".join(_chinese_decision_pages(mixed))
     assert re.findall(r"(?<=\s)word\d{5}(?=\s)", text) == words  # a space (or a line end) either side
     assert squeeze(mixed) in squeeze(text)
+
+
+def test_a_long_english_table_cell_keeps_its_spaces_across_pages() -> None:
+    """A row of a table split over pages splits its cells' paragraphs (reportlab gave up here)."""
+    words = [f"word{n:05d}" for n in range(600)]
+    data = sample_handover(Language.ZH_CN)
+    data = replace(data, open_items=(OpenItemData("", " ".join(words), "下一阶段"), *data.open_items))
+    pages = page_texts(render(data))
+    assert len([page for page in pages if "word" in page]) >= 3
+    assert re.findall(r"word\d{5}(?:word\d{5})*", "\n".join(pages)) == words
