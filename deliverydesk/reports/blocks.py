@@ -33,7 +33,8 @@ class SplitSafeParagraph(Paragraph):  # type: ignore[misc]
     """reportlab's Paragraph, except that one laid out with CJK wrapping keeps its text exactly when
     it splits over pages. reportlab builds the part on the next page from the wrapped lines: for
     one run of text it joins them without the spaces their ends lost ("word1word2", more with each
-    page), for several runs it adds a space after each line ("项目 交付")."""
+    page), for several runs it adds a space after each line ("项目 交付"). This overrides a private
+    method of reportlab (5.1); tests/unit/reports/test_split_paragraphs.py fails if it changes."""
 
     def _get_split_blParaFunc(self) -> Any:
         if self.style.wordWrap != "CJK":
@@ -75,7 +76,7 @@ def _fragment(style: Any) -> Any:
 
 
 def paragraph(text: str, style: Any, bullet: str | None = None) -> Flowable:
-    """``Paragraph(markup(text), style)``, the same object; text with nothing to parse (no escaped
+    """``SplitSafeParagraph(markup(text), style)``, the same object; text with nothing to parse (no escaped
     character, no line break) skips the markup parser, which costs more than laying the text out."""
     source = cleanBlockQuotedText(markup(text))
     if not source or "&" in source or "<" in source or getattr(style, "textTransform", None):
