@@ -1,10 +1,10 @@
 """Learning across clients: which issues look alike, and which problems recur at several clients.
 
 Similarity reuses the scope guard's tokenizer (``text_match``: Chinese as character bigrams, English as
-words) and adds a small bonus for the same category: ``score = CATEGORY_WEIGHT * same_category +
-(1 - CATEGORY_WEIGHT) * text``. With the weights below an issue of another category needs text
-similarity >= 0.35 to show, one of the same category only >= 0.10 (the category already says "same kind
-of problem"; a little shared wording confirms it).
+words) and adds a bonus for the same category: ``score = CATEGORY_WEIGHT * same_category +
+(1 - CATEGORY_WEIGHT) * text``. An issue of the same category always shows (how another client's
+data-migration problem was solved is worth seeing even when it is worded differently); the score only
+ranks it. An issue of another category shows when its text similarity is >= 0.35.
 
 A recurrence is a category met at ``min_clients`` or more *distinct clients* (two projects of one
 client are one client: that is a client's problem, not a systemic one) within a period whose both ends
@@ -27,7 +27,7 @@ from deliverydesk.domain.text_match import piece_tokens, similarity, tokens
 from deliverydesk.errors import ValidationError
 
 CATEGORY_WEIGHT = 0.2
-SIMILAR_THRESHOLD = 0.28  # = 0.8 * 0.35 without the category; = 0.2 + 0.8 * 0.10 with it
+SIMILAR_THRESHOLD = 0.28  # = 0.8 * 0.35: what another category's issue needs to show
 SIMILAR_LIMIT = 5
 K = TypeVar("K")
 RECURRENCE_MIN_CLIENTS = 3  # the same category at this many distinct clients is systemic
@@ -59,18 +59,25 @@ def text_similarity(new: IssueText, known: IssueText) -> float:
     return max(similarity(query, piece) for query in queries for piece in pieces)
 
 
+def same_category(new: IssueText, known: IssueText) -> bool:
+    return new.category_id is not None and new.category_id == known.category_id
+
+
 def issue_similarity(new: IssueText, known: IssueText) -> float:
-    """0..1: the weighted score above; compare with ``SIMILAR_THRESHOLD``."""
-    same = new.category_id is not None and new.category_id == known.category_id
-    return CATEGORY_WEIGHT * same + (1 - CATEGORY_WEIGHT) * text_similarity(new, known)
+    """0..1: the weighted score above (ranks the candidates)."""
+    return CATEGORY_WEIGHT * same_category(new, known) + (1 - CATEGORY_WEIGHT) * text_similarity(new, known)
+
+
+def is_similar(new: IssueText, known: IssueText) -> bool:
+    """Shown to the engineer: the same category, or wording close enough (``SIMILAR_THRESHOLD``)."""
+    return same_category(new, known) or issue_similarity(new, known) >= SIMILAR_THRESHOLD
 
 
 def rank_similar(
     new: IssueText, candidates: Iterable[tuple[K, IssueText]], *, limit: int = SIMILAR_LIMIT
 ) -> list[tuple[K, float]]:
-    """The ``limit`` candidates scoring at least ``SIMILAR_THRESHOLD``, best first (stable on ties)."""
-    scored = [(key, issue_similarity(new, text)) for key, text in candidates]
-    kept = [(key, score) for key, score in scored if score >= SIMILAR_THRESHOLD]
+    """The ``limit`` similar candidates (``is_similar``), best score first (stable on ties)."""
+    kept = [(key, issue_similarity(new, text)) for key, text in candidates if is_similar(new, text)]
     return sorted(kept, key=lambda pair: -pair[1])[:limit]
 
 
@@ -95,7 +102,7 @@ class SimilarIssue:
     symptoms: str
     root_cause: str
     resolution: str
-    score: float  # 0..1, at least SIMILAR_THRESHOLD
+    score: float  # 0..1, ranks; at least SIMILAR_THRESHOLD unless same_category
     same_category: bool
 
     def category_name(self, language: Language) -> str:

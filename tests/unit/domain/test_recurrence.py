@@ -9,12 +9,14 @@ import pytest
 
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.recurrence import (
+    CATEGORY_WEIGHT,
     SIMILAR_THRESHOLD,
     IssueText,
     Occurrence,
     TrendDirection,
     default_period,
     find_recurrences,
+    is_similar,
     issue_similarity,
     rank_similar,
     second_half_start,
@@ -60,16 +62,23 @@ def test_english_issues_worded_differently_are_similar() -> None:
     assert issue_similarity(new, IssueText(title="Label printer offline")) == 0.0
 
 
-def test_same_category_lowers_the_bar_but_does_not_match_on_its_own() -> None:
+def test_the_same_category_always_shows_ranked_by_wording_another_needs_close_wording() -> None:
     new = IssueText(title="扫码枪偶尔无响应", category_id=MIGRATION)
     nothing_shared = IssueText(title="Report layout wrong", category_id=MIGRATION)
     a_little_shared = IssueText(title="扫码枪驱动版本旧", symptoms="换线后失效", category_id=MIGRATION)
-    assert issue_similarity(new, nothing_shared) < SIMILAR_THRESHOLD  # category alone: 0.2
+    assert is_similar(new, nothing_shared)  # the same kind of problem at another client
+    assert issue_similarity(new, nothing_shared) == pytest.approx(CATEGORY_WEIGHT)
     weak_text = text_similarity(new, a_little_shared)
-    assert 0.1 <= weak_text < 0.35  # too weak without the category...
-    assert issue_similarity(new, a_little_shared) >= SIMILAR_THRESHOLD  # ...enough with it
+    assert 0.1 <= weak_text < 0.35
+    assert issue_similarity(new, a_little_shared) > issue_similarity(new, nothing_shared)  # ranks higher
     other_category = IssueText(title="扫码枪驱动版本旧", symptoms="换线后失效", category_id="cat-other")
-    assert issue_similarity(new, other_category) < SIMILAR_THRESHOLD
+    assert not is_similar(new, other_category)  # weak wording alone is not enough
+    uncategorised = IssueText(title="扫码枪偶尔无响应")
+    assert not is_similar(uncategorised, IssueText(title="Report layout wrong"))  # no category: no match
+    assert rank_similar(new, [("weak", a_little_shared), ("none", nothing_shared)]) == [
+        ("weak", issue_similarity(new, a_little_shared)),
+        ("none", issue_similarity(new, nothing_shared)),
+    ]
 
 
 def test_one_matching_sentence_of_a_long_symptom_counts_and_empty_texts_score_zero() -> None:
