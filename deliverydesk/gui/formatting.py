@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale
 # Chinese keeps its own short format (2026/3/16), which is already unambiguous.
 ENGLISH_DATE = "d MMM yyyy"
 ENGLISH_DATETIME = "d MMM yyyy HH:mm"
+CHINESE_DATE = "yyyy/M/d"  # QLocale's Chinese short format, four-digit year in a field
 
 
 def format_date(value: date | None) -> str:
@@ -19,6 +20,11 @@ def format_date(value: date | None) -> str:
     if locale.language() == QLocale.Language.Chinese:
         return locale.toString(shown, QLocale.FormatType.ShortFormat)
     return locale.toString(shown, ENGLISH_DATE)
+
+
+def date_edit_format() -> str:
+    """The display format of a date field, matching ``format_date`` (a typed date parses with it too)."""
+    return CHINESE_DATE if QLocale().language() == QLocale.Language.Chinese else ENGLISH_DATE
 
 
 def format_datetime(value: datetime | None) -> str:

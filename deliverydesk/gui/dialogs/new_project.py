@@ -15,7 +15,7 @@ from deliverydesk.domain.validation import validate_project
 from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.formatting import from_qdate, to_qdate
+from deliverydesk.gui.formatting import date_edit_format, from_qdate, to_qdate
 from deliverydesk.gui.widgets.enum_combo import EnumCombo, enum_combo
 from deliverydesk.services.clients import create_client
 from deliverydesk.services.projects import create_project
@@ -78,6 +78,7 @@ class NewProjectDialog(FormDialog):
 
     def _date_field(self, name: str, text: str, value: date) -> QDateEdit:
         edit = QDateEdit(to_qdate(value), self)
+        edit.setDisplayFormat(date_edit_format())
         edit.setCalendarPopup(True)
         edit.setMinimumDate(QDate(2000, 1, 1))
         self.add_field(name, text, edit)

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from deliverydesk.domain.enums import Language
 from deliverydesk.domain.recurrence import RECURRENCE_MIN_CLIENTS, Occurrence, RecurrenceItem
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.dialogs.documents.output import ask_export_path
+from deliverydesk.gui.dialogs.records.fields import date_edit
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate, to_qdate
 from deliverydesk.gui.messages import show_error
@@ -79,9 +79,8 @@ class RecurringPage(QWidget):
         self.kind.setObjectName("recurringKind")
         self.kind.addItem(self.tr("Issues"), "issues")
         self.kind.addItem(self.tr("Extra asks (change requests)"), "asks")
-        self.since, self.until = QDateEdit(self), QDateEdit(self)
-        for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
+        today = self.env.ctx.today()
+        self.since, self.until = date_edit(self, today), date_edit(self, today)
         self.min_clients = QSpinBox(self)
         self.min_clients.setObjectName("recurringMinClients")
         self.min_clients.setRange(1, 99)

@@ -28,8 +28,9 @@ from deliverydesk.domain.enums import Language
 from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in_background, with_suffix
+from deliverydesk.gui.dialogs.records.fields import date_edit
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.formatting import from_qdate, to_qdate
+from deliverydesk.gui.formatting import from_qdate
 from deliverydesk.services.evidence import EvidenceTopic, export_evidence_pack
 
 RANGE_DAYS = 30  # a new range starts this many days before today
@@ -80,9 +81,7 @@ class EvidenceDialog(FormDialog):
             ("period_start", self.tr("First day"), today - timedelta(days=RANGE_DAYS)),
             ("period_end", self.tr("Last day"), today),
         ):
-            edit = QDateEdit(self)
-            edit.setCalendarPopup(True)
-            edit.setDate(to_qdate(day))
+            edit = date_edit(self, day)
             edits.append(self.add_field(name, label, edit))
         return edits[0], edits[1]
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
-from deliverydesk.gui.formatting import from_qdate, to_qdate
+from deliverydesk.gui.dialogs.records.fields import date_edit
+from deliverydesk.gui.formatting import from_qdate
 from deliverydesk.services.documents import (
     ActionData,
     DifficultyData,
@@ -56,14 +57,9 @@ class SummaryDialog(FormDialog):
         self.setObjectName("summaryDialog")
         self.setWindowTitle(self.tr("Progress summary"))
         self.resize(620, 640)
-        self.period_start = self.add_field("period_start", self.tr("Period from"), QDateEdit(self))
-        self.period_end = self.add_field("period_end", self.tr("Period to"), QDateEdit(self))
-        for edit, value in (
-            (self.period_start, defaults.period_start),
-            (self.period_end, defaults.period_end),
-        ):
-            edit.setCalendarPopup(True)
-            edit.setDate(to_qdate(value))
+        start, end = date_edit(self, defaults.period_start), date_edit(self, defaults.period_end)
+        self.period_start = self.add_field("period_start", self.tr("Period from"), start)
+        self.period_end = self.add_field("period_end", self.tr("Period to"), end)
         self.status = self.add_field("overall_status", self.tr("Overall status"), QComboBox(self))
         for status in OverallStatus:
             self.status.addItem(status_label(status), status)

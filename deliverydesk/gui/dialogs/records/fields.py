@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.gui.formatting import from_qdate, to_qdate
+from deliverydesk.gui.formatting import date_edit_format, from_qdate, to_qdate
 from deliverydesk.gui.style import MUTED_STYLE
 
 EARLIEST = QDate(2000, 1, 1)
@@ -67,6 +67,7 @@ def whole(parent: QWidget, value: int, suffix: str, maximum: int = 10_000) -> QS
 
 def date_edit(parent: QWidget, value: date) -> QDateEdit:
     edit = QDateEdit(to_qdate(value), parent)
+    edit.setDisplayFormat(date_edit_format())
     edit.setCalendarPopup(True)
     edit.setMinimumDate(EARLIEST)
     return edit
