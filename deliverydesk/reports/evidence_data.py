@@ -48,6 +48,7 @@ class EvidenceTopicData:
     due: date | None = None
     period_start: date | None = None  # the range asked for (period), else None
     period_end: date | None = None
+    search_text: str = ""  # a selection found by searching: the words searched for
 
 
 @dataclass(frozen=True)

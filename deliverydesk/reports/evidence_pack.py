@@ -60,6 +60,8 @@ def _topic_line(t: Phrases, data: EvidencePackData) -> str:
         return t("evidence.topic_expectation", ref=topic.ref, title=topic.title)
     if topic.kind is EvidenceTopicKind.PERIOD:
         return t("evidence.topic_period", start=t.date(topic.period_start), end=t.date(topic.period_end))
+    if topic.search_text:
+        return t("evidence.topic_search", text=topic.search_text)
     return t("evidence.topic_selection", label=topic.title) if topic.title else t("evidence.topic_selected")
 
 

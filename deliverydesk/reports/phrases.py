@@ -251,6 +251,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "evidence.topic_period": ("Log entries from {start} to {end}", "{start} 至 {end} 的沟通记录"),
     "evidence.topic_selection": ("Selected log entries: {label}", "选定的沟通记录：{label}"),
     "evidence.topic_selected": ("Selected log entries", "选定的沟通记录"),
+    "evidence.topic_search": ("Log entries found by searching “{text}”", "搜索“{text}”找到的沟通记录"),
     "evidence.project": ("Project", "项目"),
     "evidence.client": ("Client", "客户"),
     "evidence.period": ("Period covered", "涵盖期间"),

@@ -60,7 +60,8 @@ class EvidenceTopic:
     log_entry_ids: tuple[str, ...] = ()
     period_start: date | None = None
     period_end: date | None = None
-    label: str = ""  # a selection: what it was, e.g. 'Search: "延期"'
+    label: str = ""  # a selection picked by hand: what it was, in the user's words
+    search_text: str = ""  # a selection found by searching: the words searched for
 
     @property
     def kind(self) -> EvidenceTopicKind:
@@ -237,7 +238,7 @@ def _topic_data(
         )
     if kind is EvidenceTopicKind.PERIOD:
         return EvidenceTopicData(kind, period_start=topic.period_start, period_end=topic.period_end)
-    return EvidenceTopicData(kind, title=topic.label)
+    return EvidenceTopicData(kind, title=topic.label, search_text=topic.search_text)
 
 
 def _in_project(

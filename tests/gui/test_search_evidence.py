@@ -63,7 +63,7 @@ def test_the_pack_holds_every_log_entry_found_not_only_the_loaded_rows(
     dialog = _pack_dialog(qtbot, env, search)
     topic = dialog.topic
     assert topic is not None and topic.project_id == project_id
-    assert set(topic.log_entry_ids) == ids and topic.label == 'Search: "设备调试"'
+    assert set(topic.log_entry_ids) == ids and topic.search_text == "设备调试" and not topic.label
 
     out = tmp_path / "pack.pdf"
     dialog.path.setText(str(out))

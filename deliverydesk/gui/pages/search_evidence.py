@@ -135,7 +135,7 @@ class SearchEvidence(QObject):
         self.menu.popup(self.button.mapToGlobal(self.button.rect().bottomLeft()))
 
     def open_pack(self, text: str, group: FoundEntries) -> None:
-        topic = EvidenceTopic(group.project_id, log_entry_ids=group.entry_ids, label=f'Search: "{text}"')
+        topic = EvidenceTopic(group.project_id, log_entry_ids=group.entry_ids, search_text=text)
         # The project code first: the dialog names the file after the topic's first word.
         count = self.tr("%n log entry(s)", "", len(group.entry_ids))
         parts = {"1": group.project_code, "2": text, "3": count}  # one pass: user text may hold "%3"

@@ -175,6 +175,19 @@ def test_selected_entries_bring_their_correction_chain(ctx: ServiceContext, scen
     assert data.topic.title == "Search: hours"
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [(Language.EN, "Log entries found by searching “hours”"), (Language.ZH_CN, "搜索“hours”找到的沟通记录")],
+)
+def test_a_search_selection_says_what_was_searched_in_the_pack_language(
+    ctx: ServiceContext, scenario: Scenario, language: Language, expected: str
+) -> None:
+    topic = EvidenceTopic(
+        scenario.project_id, log_entry_ids=(scenario.entries["correction"],), search_text="hours"
+    )
+    assert squeeze(expected) in squeeze(page_texts(evidence_pdf(ctx, topic, language))[0])
+
+
 def test_a_topic_is_exactly_one_thing_of_this_project(ctx: ServiceContext, scenario: Scenario) -> None:
     with pytest.raises(ValidationError):
         build_evidence_pack(ctx, EvidenceTopic(scenario.project_id))
