@@ -289,8 +289,11 @@ class CategoryName:
     name_zh: str
 
     def label(self, language: str) -> str:
-        """The name in ``language`` (a Language or a UI locale such as "zh_CN")."""
-        return self.name_zh if str(language).startswith("zh") else self.name_en
+        """The name in ``language`` (a Language or a UI locale such as "zh_CN"), else the other one."""
+        preferred, other = (
+            (self.name_zh, self.name_en) if str(language).startswith("zh") else (self.name_en, self.name_zh)
+        )
+        return preferred or other
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -23,6 +23,7 @@ from typing import TypeVar
 from dateutil.relativedelta import relativedelta
 
 from deliverydesk.domain.enums import Language, Severity
+from deliverydesk.domain.models import CategoryName
 from deliverydesk.domain.text_match import piece_tokens, similarity, tokens
 from deliverydesk.errors import ValidationError
 
@@ -265,6 +266,5 @@ def _recurrence(
 
 
 def category_label(english: str, chinese: str, language: Language) -> str:
-    """A category's name in ``language``, falling back to the other one when it is empty."""
-    preferred, other = (chinese, english) if language is Language.ZH_CN else (english, chinese)
-    return preferred or other
+    """A category's name in ``language`` from its two names (``CategoryName.label``)."""
+    return CategoryName(name_en=english, name_zh=chinese).label(language)

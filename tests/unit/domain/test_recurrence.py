@@ -14,6 +14,7 @@ from deliverydesk.domain.recurrence import (
     IssueText,
     Occurrence,
     TrendDirection,
+    category_label,
     default_period,
     find_recurrences,
     is_similar,
@@ -197,3 +198,10 @@ def test_a_one_day_period_is_steady() -> None:
     day = date(2026, 3, 16)
     trend = trend_of([day, day, day], day, day)
     assert (trend.first_half + trend.second_half, trend.direction) == (3, TrendDirection.STEADY)
+
+
+def test_a_category_name_falls_back_to_the_other_language_when_one_is_empty() -> None:
+    assert category_label("Data migration", "数据迁移", Language.ZH_CN) == "数据迁移"
+    assert category_label("Data migration", "数据迁移", Language.EN) == "Data migration"
+    assert category_label("", "数据迁移", Language.EN) == "数据迁移"
+    assert category_label("Data migration", "", Language.ZH_CN) == "Data migration"
