@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QCollator, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -35,6 +34,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.models.fed import FedTableModel
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services import categories
 from deliverydesk.services.context import ServiceContext
 
@@ -142,13 +142,7 @@ class CategoriesDialog(QDialog):
         self.refresh()
 
     def _make_view(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("categoriesView")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
+        view = record_table(self, self.model, "categoriesView")
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
         view.selectionModel().currentRowChanged.connect(self._update_buttons)

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -32,6 +31,7 @@ from deliverydesk.gui.formatting import format_date, format_datetime
 from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.models.fed import FedTableModel
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.audit import record_history
 
 WHEN, WHO, WHAT, FIELD, BEFORE, AFTER = range(6)
@@ -146,14 +146,7 @@ class HistoryDialog(QDialog):
         self.load()
 
     def _make_view(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("historyTable")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.verticalHeader().hide()
+        view = record_table(self, self.model, "historyTable")
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +29,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.models.projects import CODE, PROJECT_ID_ROLE, SORT_KEYS, ProjectListModel
+from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.clients import list_clients
 from deliverydesk.services.projects import PROJECT_SORTS, list_projects
 
@@ -85,16 +85,7 @@ class ProjectNavigator(QWidget):
         return combo
 
     def _make_view(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("projectTable")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+        view = record_table(self, self.model, "projectTable")
         header = view.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)

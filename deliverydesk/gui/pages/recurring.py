@@ -36,6 +36,7 @@ from deliverydesk.gui.messages import show_error
 from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_ISSUES
 from deliverydesk.gui.pages.recurring_model import ITEM_ROLE, OccurrenceModel, RecurrenceModel
 from deliverydesk.gui.style import ERROR_COLOUR, MUTED_STYLE
+from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services import csv_export
 from deliverydesk.services.recurrence import recurring_problems
 
@@ -102,14 +103,7 @@ class RecurringPage(QWidget):
         self.min_clients.valueChanged.connect(self._min_clients_changed)
 
     def _make_view(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("recurringView")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().hide()
+        view = record_table(self, self.model, "recurringView")
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

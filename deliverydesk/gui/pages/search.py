@@ -11,7 +11,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -37,6 +36,7 @@ from deliverydesk.gui.pages.search_model import (
     SearchResultsModel,
     SnippetDelegate,
 )
+from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.projects import get_project
 from deliverydesk.services.search import MAX_MATCHES, search_records
 
@@ -84,16 +84,8 @@ class SearchDialog(QDialog):
         }
 
     def _make_view(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("searchResults")
-        view.setModel(self.model)
+        view = record_table(self, self.model, "searchResults")
         view.setItemDelegateForColumn(FOUND, SnippetDelegate(view))
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.activated.connect(self.open_hit)  # Enter, or a double-click

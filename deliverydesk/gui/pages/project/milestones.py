@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QTableView,
@@ -36,6 +35,7 @@ from deliverydesk.gui.pages.project.table import (
     fit_headers,
 )
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services import milestones
 from deliverydesk.services.change_requests import list_change_requests
 from deliverydesk.services.context import ServiceContext
@@ -173,13 +173,7 @@ class MilestonesPage(RecordsPage):
         self._show_history_title(None)
 
     def _history_view(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("milestoneHistory")
-        view.setModel(self.history_model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.setWordWrap(False)
+        view = record_table(self, self.history_model, "milestoneHistory")
         for column, width in enumerate((112, 72, 80, 80, 60)):
             view.setColumnWidth(column, width)
         fit_headers(view)

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -37,6 +36,7 @@ from deliverydesk.gui.icons import icon
 from deliverydesk.gui.messages import show_error
 from deliverydesk.gui.pages.project.table import RecordTableModel, fit_headers
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.context import ServiceContext
 
 MIN_STRETCH = 200  # the main text column never gets narrower than this while optional columns remain
@@ -115,17 +115,7 @@ class RecordPanel(QWidget):
 
     # --- building ------------------------------------------------------------------------------
     def _make_view(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName(f"{self.spec.key}Table")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+        view = record_table(self, self.model, f"{self.spec.key}Table")
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
         view.doubleClicked.connect(lambda _index: self.edit_current())
