@@ -263,6 +263,7 @@ def _check_integrity(
         _check_unique_sets(spec, records[name])
         _check_references(spec, records[name], ids)
     _check_attachments(records["attachment"], blobs, limits)
+    _check_blobs_used(records, blobs)
 
 
 def _unique_ids(table: str, rows: list[dict[str, Any]]) -> set[str]:
@@ -299,7 +300,6 @@ def _check_references(spec: TableSpec, rows: list[dict[str, Any]], ids: Mapping[
 
 
 def _check_attachments(rows: list[dict[str, Any]], blobs: Mapping[str, bytes], limits: BundleLimits) -> None:
-    used: set[str] = set()
     for row in rows:
         reason = unsafe_filename_reason(row["filename"], limits.max_filename_chars)
         if reason:
@@ -310,7 +310,14 @@ def _check_attachments(rows: list[dict[str, Any]], blobs: Mapping[str, bytes], l
         bomb = pixel_bomb(row["filename"], blobs[row["sha256"]])
         if bomb:
             raise refused(f"The attachment {row['id']} is refused: {bomb}")
-        used.add(row["sha256"])
+
+
+def _check_blobs_used(records: Mapping[str, list[dict[str, Any]]], blobs: Mapping[str, bytes]) -> None:
+    """Every blob is an attachment's content or a letter's issued or signed PDF (the PDF's SHA-256 is
+    the letter's ``pdf_sha256`` / ``signed_pdf_sha256``; a letter may come without one: it was issued
+    before PDFs were kept)."""
+    used = {row["sha256"] for row in records["attachment"]}
+    used |= {row[column] for row in records["letter"] for column in ("pdf_sha256", "signed_pdf_sha256")}
     unused = sorted(set(blobs) - used)
     if unused:
-        raise refused(f"The bundle holds content {unused[0][:12]} that no attachment uses.")
+        raise refused(f"The bundle holds content {unused[0][:12]} that no attachment or letter uses.")

@@ -2,10 +2,12 @@
 
 Issuing seals the document: the canonical JSON of exactly the data that was printed (without its own
 seal: the fingerprint and the QR payload derived from it) is stored, its SHA-256 is the fingerprint
-printed on every page and in the QR code, and the SHA-256 of the PDF bytes is kept. Because the
-reports are deterministic, the stored snapshot prints the very same bytes again at any time.
-Issued content never changes (``store.document_queries`` refuses it); issuing the same reference
-again makes version n+1 and marks the earlier versions superseded.
+printed on every page and in the QR code. The PDF itself is kept in the content-addressed ``blob``
+store under its SHA-256 (``pdf_sha256``; the signed copy under ``signed_pdf_sha256``), so a copy is
+the issued document byte for byte even after reportlab, the fonts or the layout code change.
+Letters issued before copies were kept are printed again from the snapshot, and only handed out when
+that gives the same bytes. Issued content never changes (``store.document_queries`` refuses it);
+issuing the same reference again makes version n+1 and marks the earlier versions superseded.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 from deliverydesk.domain.enums import LetterKind, LetterStatus
 from deliverydesk.domain.fingerprint import fingerprint, from_canonical_json, seal, sha256_hex
 from deliverydesk.domain.models import LetterItem
-from deliverydesk.errors import NotFoundError, RuleError
+from deliverydesk.errors import NotFoundError, RuleError, StorageError
 from deliverydesk.reports.data import (
     ChangeDecisionData,
     ExpectationLetterData,
@@ -36,7 +38,7 @@ from deliverydesk.services.documents import (
     build_in_session,
     require_issuable,
 )
-from deliverydesk.services.signing import SignRequest, SignResult, record_signature
+from deliverydesk.services.signing import SignRequest, SignResult, record_signature, with_signature
 from deliverydesk.store.document_queries import (
     latest_issued,
     letter_versions,
@@ -45,7 +47,7 @@ from deliverydesk.store.document_queries import (
     letters_with_scan,
     project_letters,
 )
-from deliverydesk.store.records import Session, list_rows
+from deliverydesk.store.records import Session, add_blob, blob_data, list_rows
 from deliverydesk.store.tables import ExpectationRow, LetterRow, ProjectRow
 
 __all__ = [
@@ -125,7 +127,7 @@ def issue_document(ctx: ServiceContext, request: DocumentRequest) -> IssuedDocum
             change_request_id=request.change_request_id,
             content_json=snapshot,
             fingerprint=digest,
-            pdf_sha256=sha256_hex(pdf),
+            pdf_sha256=add_blob(session, pdf),  # the exact bytes, kept with the letter
             status=LetterStatus.ISSUED,
             issued_at=ctx.now(),
         )
@@ -200,22 +202,45 @@ def letter_data(ctx: ServiceContext, letter_id: str) -> ReportData:
 
 
 def letter_pdf(ctx: ServiceContext, letter_id: str, *, signed: bool = True) -> bytes:
-    """The PDF of an issued letter, printed again from its snapshot (the signed copy when there is
-    one and ``signed``); checked against the stored hash so a copy is always the original."""
+    """The PDF of an issued letter byte for byte as issued (the signed copy when there is one and
+    ``signed``): the stored copy, checked against its hash. A letter issued before copies were kept
+    is printed again from its snapshot, and refused when that no longer gives the issued bytes."""
     with ctx.db.unit_of_work() as session:
         row = get_row(session, LetterRow, letter_id, "letter")
-        printed = _printed(row)
-        expected = row.pdf_sha256
-        if signed and row.signed_pdf_sha256:
-            from deliverydesk.services.signing import with_signature
-
-            printed, expected = with_signature(printed, row), row.signed_pdf_sha256
+        name = f"{row.ref} version {row.version}"
+        use_signed = signed and bool(row.signed_pdf_sha256)
+        expected = row.signed_pdf_sha256 if use_signed else row.pdf_sha256
+        stored = blob_data(session, expected)
+        printed = None if stored is not None else _printed_copy(row, use_signed)
+    if stored is not None:
+        return _intact(stored, expected, name)
+    assert printed is not None
     pdf = _render(printed)
     if sha256_hex(pdf) != expected:
         raise RuleError(
-            "This copy would not match the issued PDF.", "The fonts or the software changed since."
+            f"{name} was issued before DeliveryDesk kept a copy of every issued PDF, and this "
+            "DeliveryDesk no longer prints it byte for byte (the fonts or the software changed since).",
+            "Issue a new version to have a copy to print. The client's copy of the issued PDF can "
+            "still be checked against the recorded fingerprint with `deliverydesk verify`.",
         )
     return pdf
+
+
+def _intact(stored: bytes, expected: str, name: str) -> bytes:
+    if sha256_hex(stored) != expected:
+        raise StorageError(
+            f"The stored copy of {name} is damaged: its bytes no longer match the SHA-256 recorded "
+            "when it was issued.",
+            "Restore the database from a backup. The client's copy can still be checked with "
+            "`deliverydesk verify`.",
+        )
+    return stored
+
+
+def _printed_copy(row: LetterRow, signed: bool) -> ReportData:
+    """The data to print a letter again from its snapshot (with the signature drawn in if ``signed``)."""
+    printed = _printed(row)
+    return with_signature(printed, row) if signed else printed
 
 
 def sign_letter(ctx: ServiceContext, request: SignRequest) -> SignResult:

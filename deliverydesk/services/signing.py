@@ -1,7 +1,7 @@
 """Signing an issued letter: who signed, where, when (the clock) and how.
 
-* on screen: the signature pad's PNG is drawn into the client's signature block and the signed PDF's
-  SHA-256 is kept (``signed_pdf_sha256``);
+* on screen: the signature pad's PNG is drawn into the client's signature block and the signed PDF is
+  kept in the blob store under its SHA-256 (``signed_pdf_sha256``);
 * on paper: the scan is attached to the letter (stored by content hash);
 * by e-mail: the log entry holding the confirmation is linked;
 * refused: the letter stays issued, with the note saying what happened.
@@ -18,14 +18,13 @@ from dataclasses import dataclass, replace
 
 from deliverydesk.domain.drafts import AttachmentDraft
 from deliverydesk.domain.enums import LetterStatus, SignMethod
-from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.reports.data import ProgressSummaryData, ReportData
 from deliverydesk.services.attachments import add_attachment
 from deliverydesk.services.common import check_contact_link, check_same_project, get_row, to_item
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.store.records import Session, list_rows
+from deliverydesk.store.records import Session, add_blob, list_rows
 from deliverydesk.store.tables import ContactRow, LetterRow, LogEntryRow, ProjectRow
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -168,7 +167,7 @@ def record_signature(
         signed_pdf = None
         if request.method is SignMethod.ON_SCREEN:
             signed_pdf = render(with_signature(sealed(row), row))
-            row.signed_pdf_sha256 = sha256_hex(signed_pdf)
+            row.signed_pdf_sha256 = add_blob(session, signed_pdf)  # the exact bytes, kept
         session.flush()
         return SignResult(to_item(LetterItem, row), warnings, signed_pdf)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, bindparam, insert, select, tuple_, update
+from sqlalchemy import ColumnElement, CompoundSelect, Table, bindparam, insert, select, tuple_, union, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -89,12 +89,21 @@ def dump_project(session: Session, code: str) -> ProjectDump | None:
         query = select(table).where(_project_filter(name, ids.id, ids.client_id)).order_by(table.c.id)
         rows = session.execute(query).mappings()
         records[name] = sorted((encode_row(spec, row) for row in rows), key=lambda r: str(r["id"]))
-    attachment = TABLES["attachment"]
-    used = select(attachment.c.sha256).where(attachment.c.project_id == ids.id)
     blobs = session.execute(
-        select(BLOB_TABLE.c.sha256, BLOB_TABLE.c.data).where(BLOB_TABLE.c.sha256.in_(used))
+        select(BLOB_TABLE.c.sha256, BLOB_TABLE.c.data).where(BLOB_TABLE.c.sha256.in_(_project_blobs(ids.id)))
     )
     return ProjectDump(records=records, blobs={row.sha256: row.data for row in blobs})
+
+
+def _project_blobs(project_id: str) -> CompoundSelect[tuple[str]]:
+    """The digests of the project's stored files: its attachments' and its letters' issued and signed
+    PDFs (letters issued before PDFs were kept name a digest with no blob: nothing is carried)."""
+    attachment, letter = TABLES["attachment"], TABLES["letter"]
+    return union(
+        select(attachment.c.sha256).where(attachment.c.project_id == project_id),
+        select(letter.c.pdf_sha256).where(letter.c.project_id == project_id),
+        select(letter.c.signed_pdf_sha256).where(letter.c.project_id == project_id),
+    )
 
 
 def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:

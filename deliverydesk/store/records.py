@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.store.tables import (
     Base,
     BlobRow,
@@ -158,6 +159,15 @@ def blob_exists(session: Session, sha256: str) -> bool:
 
 def blob_data(session: Session, sha256: str) -> bytes | None:
     return session.scalar(select(BlobRow.data).where(BlobRow.sha256 == sha256))
+
+
+def add_blob(session: Session, data: bytes) -> str:
+    """Store ``data`` once by its SHA-256 (kept as is when already there) and return the digest."""
+    digest = sha256_hex(data)
+    if not blob_exists(session, digest):
+        session.add(BlobRow(sha256=digest, size=len(data), data=data))
+        session.flush()  # the blob first: an attachment's foreign key may point at it next
+    return digest
 
 
 def project_id_by_code(session: Session, code: str) -> str | None:

@@ -21,6 +21,7 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.audit import AUDIT_TABLES
 from deliverydesk.store.database import Database, make_engine
 from deliverydesk.store.migrate import upgrade
+from deliverydesk.store.records import add_blob
 from deliverydesk.store.tables import (
     AttachmentRow,
     Base,
@@ -135,10 +136,16 @@ def full_dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
         }
 
 
+def letter_pdf_bytes(project_id: str, which: str) -> bytes:
+    """Stand-ins for a letter's issued and signed PDFs (only the bytes matter; one pair per project)."""
+    return f"%PDF-1.7 {which} letter of {project_id} 信函".encode()
+
+
 def add_sample_project(
     ctx: ServiceContext, code: str = "DD-2026-014", *, fixed_log_ids: bool = True
 ) -> Sample:
-    """One project with records in every bundled table, hostile text, a signature and attachments."""
+    """One project with records in every bundled table, hostile text, a signature, attachments and the
+    stored PDFs of its letter."""
     with ctx.db.unit_of_work() as session:
         client = ClientRow(
             name=f"上海精工 {HOSTILE}", address="浦东新区\n2nd line", created_at=T0, updated_at=T0
@@ -213,6 +220,7 @@ def _add_project_records(session: Any, project_id: str, signer_id: str, log_ids:
             change_request_id=change.id,
         )
     )
+    issued_pdf, signed_pdf = (letter_pdf_bytes(project_id, which) for which in ("issued", "signed"))
     letter = LetterRow(
         **pid,
         kind=LetterKind.CHANGE_DECISION,
@@ -220,6 +228,8 @@ def _add_project_records(session: Any, project_id: str, signer_id: str, log_ids:
         change_request_id=change.id,
         content_json='{"a": 1}',
         fingerprint="f" * 64,
+        pdf_sha256=add_blob(session, issued_pdf),  # the stored copies of the letter
+        signed_pdf_sha256=add_blob(session, signed_pdf),
         status=LetterStatus.SIGNED,
         issued_at=T0,
         signed_at=T0,

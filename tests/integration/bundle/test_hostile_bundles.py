@@ -248,11 +248,28 @@ def test_an_attachment_size_that_lies_is_refused(
     _refused(target, _write(tmp_path, document), "size that does not match")
 
 
-def test_content_no_attachment_uses_is_refused(
-    document: dict[str, Any], target: ServiceContext, tmp_path: Path
+@pytest.mark.parametrize(
+    "unlink",
+    [
+        lambda records: records["attachment"].pop(),
+        lambda records: records["letter"][0].update(pdf_sha256="a" * 64),
+        lambda records: records["letter"][0].update(signed_pdf_sha256=""),
+    ],
+)
+def test_content_no_attachment_or_letter_uses_is_refused(
+    document: dict[str, Any], target: ServiceContext, tmp_path: Path, unlink: Callable[[Any], None]
 ) -> None:
-    document["records"]["attachment"].pop()
-    _refused(target, _write(tmp_path, document), "no attachment uses")
+    unlink(document["records"])
+    _refused(target, _write(tmp_path, document), "no attachment or letter uses")
+
+
+def test_a_letter_without_its_stored_pdfs_imports(
+    document: dict[str, Any], other_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    letter = document["records"]["letter"][0]  # as exported before issued PDFs were kept
+    for column in ("pdf_sha256", "signed_pdf_sha256"):
+        del document["blobs"][letter[column]]
+    assert import_bundle(other_ctx, _write(tmp_path, document)).blobs_added == 2  # the attachments'
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,7 @@ def test_export_import_export_gives_the_same_content(
     assert exported.records == 23  # with the seeded category it uses, identical in every database:
     assert imported.inserted == 22  # not inserted again
     assert [c["name_en"] for c in _content(first)["records"]["category"]].count("Data migration") == 1
-    assert (imported.updated, imported.blobs_added) == (0, 2)
+    assert (imported.updated, imported.blobs_added) == (0, 4)  # 2 attachments, the letter's 2 PDFs
     assert full_dump(ctx.db) == full_dump(other_ctx.db)  # every column, timestamps included
 
 
@@ -72,7 +72,8 @@ def test_the_bundle_has_the_documented_shape(ctx: ServiceContext, tmp_path: Path
     letter = records["letter"][0]
     assert letter["signature_png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
     assert letter["signed_at"] == "2026-03-02T08:15:30.123456Z"
-    assert len(document["blobs"]) == 2
+    assert len(document["blobs"]) == 4  # 2 attachments, the letter's issued and signed PDFs
+    assert {letter["pdf_sha256"], letter["signed_pdf_sha256"]} < set(document["blobs"])
 
 
 def test_reimport_updates_and_never_duplicates(
