@@ -1,4 +1,4 @@
-"""Project bundles: one project with all its records and attachments in one JSON file.
+"""Project bundles: one project with all its records, attachments and issued letter PDFs in one JSON file.
 
 ``export_bundle`` writes canonical JSON (sorted keys, rows ordered by id) atomically;
 ``import_bundle`` validates everything first (``bundle_check``), then writes all or nothing in one

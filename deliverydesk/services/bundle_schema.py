@@ -102,7 +102,10 @@ def build_schema() -> dict[str, Any]:
             "records": _records_schema(specs),
             "blobs": {
                 "type": "object",
-                "description": "Attachment contents: SHA-256 of the bytes -> base64 of the bytes.",
+                "description": (
+                    "Attachment contents and the stored PDFs of letters (a letter's pdf_sha256 and "
+                    "signed_pdf_sha256): SHA-256 of the bytes -> base64 of the bytes."
+                ),
                 "propertyNames": _KINDS["sha256"],
                 "additionalProperties": _KINDS["bytes"],
             },
