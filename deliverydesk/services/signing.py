@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from deliverydesk.domain.drafts import AttachmentDraft
 from deliverydesk.domain.enums import LetterStatus, SignMethod
+from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.reports.data import ProgressSummaryData, ReportData
@@ -164,12 +165,21 @@ def record_signature(
         warnings = signer_warnings(session, project, request)
         check_same_project(session, "log_entry_id", LogEntryRow, request.log_entry_id, row.project_id)
         _record(ctx, row, request)
-        signed_pdf = None
-        if request.method is SignMethod.ON_SCREEN:
-            signed_pdf = render(with_signature(sealed(row), row))
-            row.signed_pdf_sha256 = add_blob(session, signed_pdf)  # the exact bytes, kept
-        session.flush()
+        on_screen = request.method is SignMethod.ON_SCREEN
+        signed_pdf = _draw_signature(row, render, sealed) if on_screen else None
+        session.flush()  # the letter's changes in one flush (one audit event), then its signed copy
+        if signed_pdf is not None:
+            add_blob(session, signed_pdf)  # the exact signed bytes, kept under signed_pdf_sha256
         return SignResult(to_item(LetterItem, row), warnings, signed_pdf)
+
+
+def _draw_signature(
+    row: LetterRow, render: Callable[[ReportData], bytes], sealed: Callable[[LetterRow], ReportData]
+) -> bytes:
+    """The signed PDF: the sealed letter with the signature drawn in; its SHA-256 goes on the letter."""
+    signed_pdf = render(with_signature(sealed(row), row))
+    row.signed_pdf_sha256 = sha256_hex(signed_pdf)
+    return signed_pdf
 
 
 def _record(ctx: ServiceContext, row: LetterRow, request: SignRequest) -> None:

@@ -12,6 +12,7 @@ from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.errors import RuleError, StorageError
 from deliverydesk.reports import render as render_module
 from deliverydesk.services import letters
+from deliverydesk.services.audit import record_history
 from deliverydesk.services.bundle import export_bundle, import_bundle
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import DocumentRequest
@@ -117,6 +118,9 @@ def test_the_signed_copy_is_stored_and_comes_back(
     monkeypatch.setattr(render_module, "render", lambda data: b"%PDF-1.7 rendered differently now")
     assert letters.letter_pdf(ctx, letter.id) == signed_pdf
     assert letters.letter_pdf(ctx, letter.id, signed=False) == issued.pdf
+    signing, _issuing = record_history(ctx, letter.id).events  # newest first: signing is one event
+    changed = {change.field: change.after for change in signing.changes}
+    assert (changed["signed_pdf_sha256"], changed["status"]) == (letter.signed_pdf_sha256, "signed")
 
 
 def test_a_bundle_carries_the_stored_copies(ctx: ServiceContext, project: Project, tmp_path: Path) -> None:
