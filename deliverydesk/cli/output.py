@@ -60,13 +60,13 @@ def backup_line(info: BackupInfo) -> str:
 def bundle_export_line(summary: ExportSummary) -> str:
     return (
         f"Exported {summary.project_code}: {summary.records} records and "
-        f"{size_text(summary.attachments_bytes)} of attachments to {summary.path} "
-        f"({size_text(summary.size)})."
+        f"{size_text(summary.attachments_bytes)} of stored files (attachments, issued PDFs) "
+        f"to {summary.path} ({size_text(summary.size)})."
     )
 
 
 def bundle_import_line(summary: ImportSummary) -> str:
     return (
         f"Imported {summary.project_code} ({one_line(summary.project_name)}): {summary.inserted} new and "
-        f"{summary.updated} updated records, {summary.blobs_added} new attachment files."
+        f"{summary.updated} updated records, {summary.blobs_added} new stored files."
     )

@@ -41,8 +41,8 @@ from deliverydesk.services.images import (
     inspect_image,
 )
 from deliverydesk.store.attachment_queries import attachment_counts
-from deliverydesk.store.records import Session, blob_data, blob_exists, list_rows
-from deliverydesk.store.tables import AttachmentRow, BlobRow, ChangeRequestRow, LetterRow, LogEntryRow
+from deliverydesk.store.records import Session, add_blob, blob_data, list_rows
+from deliverydesk.store.tables import AttachmentRow, ChangeRequestRow, LetterRow, LogEntryRow
 
 LINKS = (("log_entry_id", LogEntryRow), ("letter_id", LetterRow), ("change_request_id", ChangeRequestRow))
 UNKNOWN_TYPE = "application/octet-stream"
@@ -124,14 +124,11 @@ def pixel_bomb(filename: str, data: bytes) -> str | None:
 def add_attachment(ctx: ServiceContext, draft: AttachmentDraft) -> AttachmentItem:
     """Store the file; identical bytes already stored are shared, not copied. Refused: nothing written."""
     draft = checked_draft(draft)
-    digest = hashlib.sha256(draft.data).hexdigest()
     with ctx.db.unit_of_work() as session:
         live_project(session, draft.project_id)
         for field, row_cls in LINKS:
             check_same_project(session, field, row_cls, getattr(draft, field), draft.project_id)
-        if not blob_exists(session, digest):
-            session.add(BlobRow(sha256=digest, size=len(draft.data), data=draft.data))
-            session.flush()  # the blob first: the attachment's foreign key points at it
+        digest = add_blob(session, draft.data)
         row = AttachmentRow(
             project_id=draft.project_id,
             sha256=digest,

@@ -486,7 +486,8 @@ class HandoverItemRow(RecordMixin, Base):
 
 
 class BlobRow(Base):
-    """Attachment bytes, stored once per content hash."""
+    """Attachment bytes and the issued (and signed) PDFs of letters (named by ``letter.pdf_sha256`` /
+    ``signed_pdf_sha256``), stored once per content hash."""
 
     __tablename__ = "blob"
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
