@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from deliverydesk import __version__
+from deliverydesk.cli.copies import COMMANDS as COPY_COMMANDS
 from deliverydesk.cli.csv_export import COMMANDS as CSV_COMMANDS
 from deliverydesk.cli.documents import COMMANDS as DOCUMENT_COMMANDS
 from deliverydesk.cli.evidence import COMMANDS as EVIDENCE_COMMANDS
@@ -129,6 +130,7 @@ _COMMANDS.update(DOCUMENT_COMMANDS)  # export, sign, verify: the client document
 _COMMANDS.update(EVIDENCE_COMMANDS)  # evidence: the evidence pack of a topic (cli/evidence.py)
 _COMMANDS.update(CSV_COMMANDS)  # export-csv: issue register, recurring problems (cli/csv_export.py)
 _COMMANDS.update(SEARCH_COMMANDS)  # search: the log, change requests, expectations, issues (cli/search.py)
+_COMMANDS.update(COPY_COMMANDS)  # keep-copies: copies of letters issued before they were kept (cli/copies.py)
 
 
 # --- running -----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from deliverydesk.cli.commands import EXIT_OK, EXIT_UNHEALTHY, PROG, UsageError
+from deliverydesk.cli.copies import handlers as copy_handlers
 from deliverydesk.cli.csv_export import handlers as csv_handlers
 from deliverydesk.cli.documents import handlers as document_handlers
 from deliverydesk.cli.evidence import handlers as evidence_handlers
@@ -193,3 +194,4 @@ HANDLERS.update(document_handlers(_workspace, report))  # export, sign, verify (
 HANDLERS.update(evidence_handlers(_workspace, report))  # evidence (cli/evidence.py)
 HANDLERS.update(csv_handlers(_workspace, report))  # export-csv (cli/csv_export.py)
 HANDLERS.update(search_handlers(_workspace, report))  # search (cli/search.py)
+HANDLERS.update(copy_handlers(_workspace, report))  # keep-copies (cli/copies.py)

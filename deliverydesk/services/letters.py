@@ -12,7 +12,6 @@ issuing the same reference again makes version n+1 and marks the earlier version
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -40,15 +39,15 @@ from deliverydesk.services.documents import (
 )
 from deliverydesk.services.signing import SignRequest, SignResult, record_signature, with_signature
 from deliverydesk.store.document_queries import (
-    latest_issued,
     letter_versions,
     letters_with_fingerprint,
     letters_with_pdf_hash,
     letters_with_scan,
+    newest_expectation_letter_outdated,
     project_letters,
 )
-from deliverydesk.store.records import Session, add_blob, blob_data, list_rows
-from deliverydesk.store.tables import ExpectationRow, LetterRow, ProjectRow
+from deliverydesk.store.records import Session, add_blob, blob_data
+from deliverydesk.store.tables import LetterRow, ProjectRow
 
 __all__ = [
     "IssuedDocument",
@@ -84,7 +83,7 @@ class IssuedDocument:
     pdf: bytes
 
 
-def _render(data: ReportData) -> bytes:
+def render_pdf(data: ReportData) -> bytes:
     from deliverydesk.reports.render import render  # reportlab loads only when a PDF is made
 
     return render(data)
@@ -103,7 +102,7 @@ def preview_document(ctx: ServiceContext, request: DocumentRequest) -> bytes:
     """The document as it would be issued now, marked as a draft (no fingerprint, nothing stored)."""
     with ctx.db.unit_of_work() as session:
         data = build_in_session(ctx, session, request)
-    return _render(data)
+    return render_pdf(data)
 
 
 def issue_document(ctx: ServiceContext, request: DocumentRequest) -> IssuedDocument:
@@ -112,7 +111,7 @@ def issue_document(ctx: ServiceContext, request: DocumentRequest) -> IssuedDocum
         data = build_in_session(ctx, session, request)
     require_issuable(data)
     snapshot, digest, printed = _seal(data)
-    pdf = _render(printed)
+    pdf = render_pdf(printed)
     with ctx.db.unit_of_work() as session:
         live_project(session, request.project_id)
         earlier = letter_versions(session, request.project_id, data.meta.reference)
@@ -211,11 +210,11 @@ def letter_pdf(ctx: ServiceContext, letter_id: str, *, signed: bool = True) -> b
         use_signed = signed and bool(row.signed_pdf_sha256)
         expected = row.signed_pdf_sha256 if use_signed else row.pdf_sha256
         stored = blob_data(session, expected)
-        printed = None if stored is not None else _printed_copy(row, use_signed)
+        printed = None if stored is not None else printed_copy(row, use_signed)
     if stored is not None:
         return _intact(stored, expected, name)
     assert printed is not None
-    pdf = _render(printed)
+    pdf = render_pdf(printed)
     if sha256_hex(pdf) != expected:
         raise RuleError(
             f"{name} was issued before DeliveryDesk kept a copy of every issued PDF, and this "
@@ -237,7 +236,7 @@ def _intact(stored: bytes, expected: str, name: str) -> bytes:
     return stored
 
 
-def _printed_copy(row: LetterRow, signed: bool) -> ReportData:
+def printed_copy(row: LetterRow, signed: bool) -> ReportData:
     """The data to print a letter again from its snapshot (with the signature drawn in if ``signed``)."""
     printed = _printed(row)
     return with_signature(printed, row) if signed else printed
@@ -245,7 +244,7 @@ def _printed_copy(row: LetterRow, signed: bool) -> ReportData:
 
 def sign_letter(ctx: ServiceContext, request: SignRequest) -> SignResult:
     """Record a signature (on screen, on paper, by e-mail) or a refusal; see ``services.signing``."""
-    return record_signature(ctx, request, render=_render, sealed=_printed)
+    return record_signature(ctx, request, render=render_pdf, sealed=_printed)
 
 
 # --- verification ----------------------------------------------------------------------------------
@@ -299,17 +298,7 @@ def _result(session: Session, outcome: VerifyOutcome, row: LetterRow) -> VerifyR
 
 def expectation_letter_outdated(ctx: ServiceContext, project_id: str) -> bool:
     """True when the newest issued expectation letter no longer lists the expectations as they are
-    now (one was edited, added or withdrawn): a new version is called for."""
+    now (one was edited, added or withdrawn): a new version is called for. The rule is
+    ``store.document_queries.expectations_differ``, which the Home page asks across projects."""
     with ctx.db.unit_of_work() as session:
-        row = latest_issued(session, project_id, LetterKind.EXPECTATION_CONFIRMATION)
-        if row is None:
-            return False
-        rows, _total = list_rows(session, ExpectationRow, where={"project_id": project_id}, limit=100_000)
-        current = sorted(
-            [r.ref, r.statement, r.measure, r.due_date.isoformat() if r.due_date else ""]
-            for r in rows
-            if r.status in LETTER_STATUSES
-        )
-        printed = json.loads(row.content_json).get("expectations", [])
-        on_letter = sorted([e["ref"], e["statement"], e["measure"], e["due"] or ""] for e in printed)
-        return current != on_letter
+        return newest_expectation_letter_outdated(session, project_id, LETTER_STATUSES)
