@@ -3,14 +3,27 @@ keeps issued content immutable whatever code path tries to change it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import event, inspect, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    ScalarSelect,
+    Select,
+    String,
+    event,
+    exists,
+    func,
+    inspect,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
-from deliverydesk.domain.enums import LetterKind, LetterStatus
+from deliverydesk.domain.enums import ExpectationStatus, LetterKind, LetterStatus
 from deliverydesk.errors import RuleError
-from deliverydesk.store.tables import AttachmentRow, LetterRow
+from deliverydesk.store.tables import AttachmentRow, ExpectationRow, LetterRow
 
 # Once a letter is issued these never change; signing only adds the signature columns.
 SEALED_COLUMNS = ("kind", "ref", "version", "language", "content_json", "fingerprint", "pdf_sha256")
@@ -75,9 +88,9 @@ def letters_with_fingerprint(session: Session, fingerprint: str) -> list[LetterR
     return list(session.scalars(query))
 
 
-def latest_issued(session: Session, project_id: str, kind: LetterKind) -> LetterRow | None:
-    """The most recently issued letter of this kind in the project (superseded ones count)."""
-    query = (
+def _newest_issued(project_id: Any, kind: LetterKind) -> Select[Any]:
+    """Letters of this kind issued in the project (superseded ones count), newest first."""
+    return (
         select(LetterRow)
         .where(
             LetterRow.project_id == project_id,
@@ -88,4 +101,49 @@ def latest_issued(session: Session, project_id: str, kind: LetterKind) -> Letter
         .order_by(LetterRow.issued_at.desc(), LetterRow.version.desc())
         .limit(1)
     )
-    return session.scalars(query).first()
+
+
+def latest_issued(session: Session, project_id: str, kind: LetterKind) -> LetterRow | None:
+    """The most recently issued letter of this kind in the project (superseded ones count)."""
+    return session.scalars(_newest_issued(project_id, kind)).first()
+
+
+def latest_issued_id(project_id: Any, kind: LetterKind) -> ScalarSelect[Any]:
+    """``latest_issued`` as a subquery: correlate ``project_id`` with a column to ask per project."""
+    return _newest_issued(project_id, kind).with_only_columns(LetterRow.id).scalar_subquery()
+
+
+def expectations_differ(letter: Any, statuses: Iterable[ExpectationStatus]) -> ColumnElement[bool]:
+    """True when the expectations printed on ``letter`` (a LetterRow entity or alias) are no longer
+    the project's live expectations in ``statuses``: one edited, added or dropped. Refs are unique in
+    a project, so same count + every current one printed = the same list."""
+    current = (
+        ExpectationRow.project_id == letter.project_id,
+        ExpectationRow.archived_at.is_(None),
+        ExpectationRow.status.in_(tuple(statuses)),
+    )
+    printed = func.json_each(letter.content_json, "$.expectations").table_valued("value")
+    entry = printed.c.value
+    due = func.coalesce(type_coerce(ExpectationRow.due_date, String), "")
+    same = (
+        func.json_extract(entry, "$.ref") == ExpectationRow.ref,
+        func.json_extract(entry, "$.statement") == ExpectationRow.statement,
+        func.json_extract(entry, "$.measure") == ExpectationRow.measure,
+        func.coalesce(func.json_extract(entry, "$.due"), "") == due,
+    )
+    unprinted = select(ExpectationRow.id).where(
+        *current, ~exists(select(1).select_from(printed).where(*same))
+    )
+    current_count = select(func.count()).select_from(ExpectationRow).where(*current).scalar_subquery()
+    printed_count = func.coalesce(func.json_array_length(letter.content_json, "$.expectations"), 0)
+    return or_(current_count != printed_count, exists(unprinted))
+
+
+def newest_expectation_letter_outdated(
+    session: Session, project_id: str, statuses: Iterable[ExpectationStatus]
+) -> bool:
+    """The project's newest issued expectation letter no longer lists its expectations as they are
+    (False when none was issued). The Home page asks the same across projects."""
+    newest = latest_issued_id(project_id, LetterKind.EXPECTATION_CONFIRMATION)
+    query = select(LetterRow.id).where(LetterRow.id == newest, expectations_differ(LetterRow, statuses))
+    return session.scalar(select(exists(query))) or False
