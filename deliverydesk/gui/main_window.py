@@ -18,6 +18,7 @@ from deliverydesk.gui.dialogs.categories import CategoriesDialog
 from deliverydesk.gui.dialogs.records.capture import CaptureFlow
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import app_icon, icon
+from deliverydesk.gui.letter_copies import CopyKeeper
 from deliverydesk.gui.pages.base import AREA_DOCUMENTS, AREA_LOG
 from deliverydesk.gui.pages.home import HomePage
 from deliverydesk.gui.pages.navigator import ProjectNavigator
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         env.ui_state.restore_geometry(STATE_KEY, self)
         env.ui_state.restore_splitter(STATE_KEY, self.splitter)
         self.show_home()
+        self.copy_keeper = CopyKeeper(env, self)  # copies of letters issued before they were kept
 
     # --- actions -------------------------------------------------------------------------------
     def _action(self, icon_name: str | None, text: str, slot: object, shortcut: object = None) -> QAction:

@@ -1640,6 +1640,33 @@
         </message>
     </context>
     <context>
+        <name>CopyKeeper</name>
+        <message numerus="yes">
+            <source>Kept a copy of %n letter(s) issued before DeliveryDesk kept copies.</source>
+            <translation>
+                <numerusform>已为 %n 封在 DeliveryDesk 开始保存副本之前发出的函件保存了副本。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Letters without a copy</source>
+            <translation>没有副本的函件</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n letter(s) issued before DeliveryDesk kept a copy of every issued PDF no longer print byte for byte, so no copy could be kept.</source>
+            <translation>
+                <numerusform>有 %n 封函件发出时 DeliveryDesk 尚未保存已发出 PDF 的副本,现在重新生成的 PDF 已与原件不再逐字节一致,因此无法保存副本。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Issue a new version to have a copy to print. The client's copy can still be checked with 'deliverydesk verify'. The letters are listed under Show Details.</source>
+            <translation>如需可打印的副本,请发出新版本。客户手中的副本仍可用 'deliverydesk verify' 核验。函件清单见“显示详细信息”。</translation>
+        </message>
+        <message>
+            <source>The copies of earlier letters could not be kept: %1</source>
+            <translation>未能保存早先函件的副本:%1</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashHandler</name>
         <message>
             <source>Unexpected error</source>
