@@ -22,6 +22,7 @@ class AttentionKind(StrEnum):
     DEFERRED_B_DUE = "deferred_b_due"  # deferred B-item whose main milestone is now accepted
     WORK_WITHOUT_DECISION = "work_without_decision"  # work logged against an undecided change request
     LETTER_UNSIGNED = "letter_unsigned"  # issued, not yet signed by the client
+    EXPECTATION_LETTER_OUTDATED = "expectation_letter_outdated"  # expectations changed since it was issued
     SUMMARY_DUE = "summary_due"  # progress summary due by the project's cadence
     COMMITMENT_DUE = "commitment_due"  # open commitment due soon or overdue (either side)
     CONFIRM_IN_WRITING = "confirm_in_writing"  # verbal commitment with no written confirmation yet

@@ -25,6 +25,7 @@ from deliverydesk.domain.metrics import (
 from deliverydesk.domain.revisits import days_overdue
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, working_days_between
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.documents import LETTER_STATUSES
 from deliverydesk.services.scope_meters import deferred_b_items_due
 from deliverydesk.store import attention_queries as q
 from deliverydesk.store.records import Session
@@ -43,6 +44,7 @@ def get_attention(ctx: ServiceContext, *, limit: int = DEFAULT_LIMIT) -> Attenti
             _change_requests,
             _work_without_decision,
             _letters,
+            _expectation_letters,
             _summaries,
             _commitments,
             _scope_meters,
@@ -140,6 +142,26 @@ def _letters(session: Session, _today: date, limit: int) -> tuple[list[Attention
         for row in rows
     ]
     return items, {AttentionKind.LETTER_UNSIGNED: total}
+
+
+def _expectation_letters(
+    session: Session, _today: date, limit: int
+) -> tuple[list[AttentionItem], dict[Any, int]]:
+    """Projects whose expectations changed since their expectation letter was issued: the letter
+    (``record_id``) no longer confirms them, a new version must be issued and signed."""
+    rows, total = q.expectation_letters_outdated(session, LETTER_STATUSES, limit)
+    items = [
+        AttentionItem(
+            kind=AttentionKind.EXPECTATION_LETTER_OUTDATED,
+            **_project(row),
+            record_id=row["id"],
+            ref=f"{row['ref']} v{row['version']}",
+            title="",
+            due=row["issued_at"].date() if row["issued_at"] else None,
+        )
+        for row in rows
+    ]
+    return items, {AttentionKind.EXPECTATION_LETTER_OUTDATED: total}
 
 
 def _summaries(session: Session, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:

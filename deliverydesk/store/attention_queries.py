@@ -13,11 +13,13 @@ from sqlalchemy.orm import Session
 
 from deliverydesk.domain.enums import (
     Decision,
+    ExpectationStatus,
     LetterKind,
     LetterStatus,
     MilestoneStatus,
     ProjectStatus,
 )
+from deliverydesk.store.document_queries import expectations_differ, latest_issued_id
 from deliverydesk.store.queries import CLOSED_MILESTONE, MILESTONE_DATE, meter_hours
 from deliverydesk.store.tables import (
     ChangeRequestRow,
@@ -194,6 +196,25 @@ def letters_unsigned(session: Session, limit: int) -> tuple[list[dict[str, Any]]
             LetterRow.status == LetterStatus.ISSUED,
         )
         .order_by(LetterRow.issued_at, ProjectRow.code, LetterRow.ref)
+    )
+    return _bounded(session, query, limit)
+
+
+def expectation_letters_outdated(
+    session: Session, statuses: tuple[ExpectationStatus, ...], limit: int
+) -> tuple[list[dict[str, Any]], int]:
+    """Live projects whose newest issued expectation letter no longer lists their expectations in
+    ``statuses`` (the rule of ``document_queries.expectations_differ``), by project code."""
+    newest = latest_issued_id(ProjectRow.id, LetterKind.EXPECTATION_CONFIRMATION)
+    query = (
+        select(LetterRow.id, LetterRow.ref, LetterRow.version, LetterRow.issued_at, *PROJECT_COLUMNS)
+        .join(LetterRow, LetterRow.id == newest)
+        .where(
+            ProjectRow.archived_at.is_(None),
+            ProjectRow.status.in_(WATCHED_PROJECTS),
+            expectations_differ(LetterRow, statuses),
+        )
+        .order_by(ProjectRow.code)
     )
     return _bounded(session, query, limit)
 

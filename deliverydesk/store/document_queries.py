@@ -109,8 +109,10 @@ def latest_issued(session: Session, project_id: str, kind: LetterKind) -> Letter
 
 
 def latest_issued_id(project_id: Any, kind: LetterKind) -> ScalarSelect[Any]:
-    """``latest_issued`` as a subquery: correlate ``project_id`` with a column to ask per project."""
-    return _newest_issued(project_id, kind).with_only_columns(LetterRow.id).scalar_subquery()
+    """``latest_issued`` as a subquery: correlate ``project_id`` with a column to ask per project.
+    Its own letter table never correlates: the enclosing query usually selects letters too."""
+    newest = _newest_issued(project_id, kind).with_only_columns(LetterRow.id)
+    return newest.correlate_except(LetterRow).scalar_subquery()
 
 
 def expectations_differ(letter: Any, statuses: Iterable[ExpectationStatus]) -> ColumnElement[bool]:

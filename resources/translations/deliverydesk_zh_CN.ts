@@ -306,6 +306,10 @@
             <translation>已签发但尚未签署的函件</translation>
         </message>
         <message>
+            <source>Expectation letters out of date</source>
+            <translation>期望确认函已过期</translation>
+        </message>
+        <message>
             <source>Progress summaries due</source>
             <translation>到期的进度报告</translation>
         </message>
@@ -336,6 +340,10 @@
         <message>
             <source>Progress summary</source>
             <translation>进度报告</translation>
+        </message>
+        <message>
+            <source>Expectation letter %1 out of date</source>
+            <translation>期望确认函 %1 已过期</translation>
         </message>
         <message>
             <source>Goodwill %1 %</source>
@@ -394,6 +402,10 @@
             <translation>
                 <numerusform>已等待您决定 %n 天</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>expectations changed: re-issue it and get it signed again</source>
+            <translation>期望已修改：请重新签发并再次取得签署</translation>
         </message>
         <message>
             <source>main milestone accepted: raise it with the client now</source>

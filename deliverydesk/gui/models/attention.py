@@ -27,6 +27,7 @@ ICONS = {
     AttentionKind.DECISION_PENDING: "change",
     AttentionKind.APPROVAL_PENDING: "change",
     AttentionKind.LETTER_UNSIGNED: "letter",
+    AttentionKind.EXPECTATION_LETTER_OUTDATED: "letter",
     AttentionKind.SUMMARY_DUE: "summary",
     AttentionKind.COMMITMENT_DUE: "commitment",
     AttentionKind.CONFIRM_IN_WRITING: "commitment",
@@ -138,6 +139,7 @@ class AttentionModel(QAbstractItemModel):
             AttentionKind.DECISION_PENDING: self.tr("Change requests awaiting your decision"),
             AttentionKind.APPROVAL_PENDING: self.tr("Change requests awaiting manager approval"),
             AttentionKind.LETTER_UNSIGNED: self.tr("Letters issued but not signed"),
+            AttentionKind.EXPECTATION_LETTER_OUTDATED: self.tr("Expectation letters out of date"),
             AttentionKind.SUMMARY_DUE: self.tr("Progress summaries due"),
             AttentionKind.COMMITMENT_DUE: self.tr("Open commitments due"),
             AttentionKind.CONFIRM_IN_WRITING: self.tr("To confirm in writing"),
@@ -164,6 +166,8 @@ class AttentionModel(QAbstractItemModel):
             return self.tr("Progress summary")
         if item.kind is AttentionKind.LETTER_UNSIGNED:
             return f"{item.ref}  {_letter_kind(item.title)}"
+        if item.kind is AttentionKind.EXPECTATION_LETTER_OUTDATED:
+            return self.tr("Expectation letter %1 out of date").replace("%1", item.ref)
         if item.kind is AttentionKind.REVIEW_FOLLOW_UP_DUE:  # "王工: call the client back"
             return f"{item.ref}: {item.title}" if item.ref else item.title
         if item.owner_side is not None:  # commitments: "Client · 王芳: send the network plan"
@@ -202,6 +206,8 @@ class AttentionModel(QAbstractItemModel):
             return self.tr("due in %n day(s)", "", -waited)
         if item.kind is AttentionKind.DECISION_PENDING:
             return self.tr("waiting %n day(s) for your decision", "", waited)
+        if item.kind is AttentionKind.EXPECTATION_LETTER_OUTDATED:
+            return self.tr("expectations changed: re-issue it and get it signed again")
         if item.kind is AttentionKind.DEFERRED_B_DUE:
             return self.tr("main milestone accepted: raise it with the client now")
         if item.kind is AttentionKind.WORK_WITHOUT_DECISION:
