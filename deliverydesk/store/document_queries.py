@@ -11,6 +11,8 @@ from sqlalchemy import (
     ScalarSelect,
     Select,
     String,
+    and_,
+    distinct,
     event,
     exists,
     func,
@@ -19,7 +21,7 @@ from sqlalchemy import (
     select,
     type_coerce,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from deliverydesk.domain.enums import ExpectationStatus, LetterKind, LetterStatus
 from deliverydesk.errors import RuleError
@@ -115,30 +117,47 @@ def latest_issued_id(project_id: Any, kind: LetterKind) -> ScalarSelect[Any]:
     return newest.correlate_except(LetterRow).scalar_subquery()
 
 
+def _live_expectations(
+    row: Any, letter: Any, statuses: Iterable[ExpectationStatus]
+) -> tuple[ColumnElement[bool], ...]:
+    """The expectations a new letter of ``letter``'s project would print (``statuses``)."""
+    return (
+        row.project_id == letter.project_id,
+        row.archived_at.is_(None),
+        row.status.in_(tuple(statuses)),
+    )
+
+
 def expectations_differ(letter: Any, statuses: Iterable[ExpectationStatus]) -> ColumnElement[bool]:
     """True when the expectations printed on ``letter`` (a LetterRow entity or alias) are no longer
-    the project's live expectations in ``statuses``: one edited, added or dropped. Refs are unique in
-    a project, so same count + every current one printed = the same list."""
-    current = (
-        ExpectationRow.project_id == letter.project_id,
-        ExpectationRow.archived_at.is_(None),
-        ExpectationRow.status.in_(tuple(statuses)),
-    )
+    the project's live expectations in ``statuses``: one edited, added or dropped.
+
+    The current ones are distinct (refs are unique in a project), so the lists are the same exactly
+    when as many were printed as there are now and every current one matches a printed entry. One
+    pass over the printed list (its JSON parsed once per letter) counts both."""
+    current = aliased(ExpectationRow)  # the matching pass; the count below reads the table itself
     printed = func.json_each(letter.content_json, "$.expectations").table_valued("value")
     entry = printed.c.value
-    due = func.coalesce(type_coerce(ExpectationRow.due_date, String), "")
     same = (
-        func.json_extract(entry, "$.ref") == ExpectationRow.ref,
-        func.json_extract(entry, "$.statement") == ExpectationRow.statement,
-        func.json_extract(entry, "$.measure") == ExpectationRow.measure,
-        func.coalesce(func.json_extract(entry, "$.due"), "") == due,
+        func.json_extract(entry, "$.ref") == current.ref,
+        func.json_extract(entry, "$.statement") == current.statement,
+        func.json_extract(entry, "$.measure") == current.measure,
+        func.coalesce(func.json_extract(entry, "$.due"), "")
+        == func.coalesce(type_coerce(current.due_date, String), ""),
     )
-    unprinted = select(ExpectationRow.id).where(
-        *current, ~exists(select(1).select_from(printed).where(*same))
+    now = (
+        select(func.count())
+        .select_from(ExpectationRow)
+        .where(*_live_expectations(ExpectationRow, letter, statuses))
+        .correlate(letter)  # nested two levels down: auto-correlation would not reach the letter
+        .scalar_subquery()
     )
-    current_count = select(func.count()).select_from(ExpectationRow).where(*current).scalar_subquery()
-    printed_count = func.coalesce(func.json_array_length(letter.content_json, "$.expectations"), 0)
-    return or_(current_count != printed_count, exists(unprinted))
+    matching = (
+        select(or_(func.count() != now, func.count(distinct(current.id)) != now))
+        .select_from(printed.outerjoin(current, and_(*_live_expectations(current, letter, statuses), *same)))
+        .scalar_subquery()
+    )
+    return matching.is_(True)
 
 
 def newest_expectation_letter_outdated(
