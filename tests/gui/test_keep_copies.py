@@ -16,8 +16,8 @@ from deliverydesk.services import letters
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import DocumentRequest
 from deliverydesk.services.letter_copies import copies_missing
-from deliverydesk.store.tables import BlobRow
 from tests.gui.conftest import EnvFactory
+from tests.integration.documents.test_stored_copies import stored
 from tests.integration.services.conftest import make_client, make_project
 
 
@@ -30,12 +30,6 @@ def letter_without_copy(ctx: ServiceContext) -> letters.IssuedDocument:
         connection.exec_driver_sql("DELETE FROM blob WHERE sha256 = ?", (issued.letter.pdf_sha256,))
     assert copies_missing(ctx)
     return issued
-
-
-def stored(ctx: ServiceContext, sha256: str) -> bytes | None:
-    with ctx.db.unit_of_work() as session:
-        row = session.get(BlobRow, sha256)
-        return None if row is None else row.data
 
 
 def open_window(qtbot: object, env: GuiEnv) -> MainWindow:

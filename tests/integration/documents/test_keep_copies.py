@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from deliverydesk.cli.commands import main
-from deliverydesk.domain.enums import LetterKind, SignMethod
+from deliverydesk.domain.enums import LetterKind
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.errors import ReadOnlyStorageError, RuleError
 from deliverydesk.reports import render as render_module
@@ -16,31 +16,17 @@ from deliverydesk.services import letters
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import DocumentRequest
 from deliverydesk.services.letter_copies import KeptCopies, copies_missing, keep_issued_copies
-from deliverydesk.services.signing import SignRequest
 from deliverydesk.store.database import Database, make_engine
-from deliverydesk.store.tables import BlobRow
 from tests.conftest import fixed_clock
-from tests.integration.documents.conftest import Project, signature_png
+from tests.integration.documents.conftest import Project
+from tests.integration.documents.test_stored_copies import issue, run_sql, sign_on_screen, stored
 
 DIFFERENT = b"%PDF-1.7 rendered differently now"
 
 
-def issue(
-    ctx: ServiceContext, project: Project, kind: LetterKind = LetterKind.EXPECTATION_CONFIRMATION
-) -> letters.IssuedDocument:
-    return letters.issue_document(ctx, DocumentRequest(project.id, kind))
-
-
 def forget_copy(ctx: ServiceContext, sha256: str) -> None:
-    """As a letter issued by the first release: no copy in the blob table (raw SQL, behind the services)."""
-    with ctx.db.engine.begin() as connection:
-        connection.exec_driver_sql("DELETE FROM blob WHERE sha256 = ?", (sha256,))
-
-
-def stored(ctx: ServiceContext, sha256: str) -> bytes | None:
-    with ctx.db.unit_of_work() as session:
-        row = session.get(BlobRow, sha256)
-        return None if row is None else row.data
+    """As a letter issued by the first release: no copy in the blob table."""
+    run_sql(ctx, "DELETE FROM blob WHERE sha256 = ?", sha256)
 
 
 def old_letter(ctx: ServiceContext, project: Project) -> letters.IssuedDocument:
@@ -65,14 +51,14 @@ def test_a_letter_that_no_longer_prints_the_same_is_named_and_nothing_is_stored(
     ctx: ServiceContext, project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     issued = old_letter(ctx, project)
-    kept_before = issue(ctx, project, LetterKind.PROGRESS_SUMMARY)  # has its copy: counted, untouched
+    kept_before = letters.issue_document(
+        ctx, DocumentRequest(project.id, LetterKind.PROGRESS_SUMMARY)
+    )  # has its copy: counted, untouched
     monkeypatch.setattr(render_module, "render", lambda data: DIFFERENT)
     result = keep_issued_copies(ctx)
     assert result == KeptCopies(kept=0, already_kept=1, not_reproducible=("DD-2026-014-EL version 1",))
     assert result.exit_code == 1
-    assert (
-        stored(ctx, issued.letter.pdf_sha256) is None and stored(ctx, sha256_hex(DIFFERENT)) is None
-    )
+    assert stored(ctx, issued.letter.pdf_sha256) is None and stored(ctx, sha256_hex(DIFFERENT)) is None
     assert stored(ctx, kept_before.letter.pdf_sha256) == kept_before.pdf
     with pytest.raises(RuleError, match="issued before DeliveryDesk kept a copy"):
         letters.letter_pdf(ctx, issued.letter.id)
@@ -91,15 +77,7 @@ def test_the_signed_copy_is_kept_too(
     ctx: ServiceContext, project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     issued = issue(ctx, project)
-    request = SignRequest(
-        issued.letter.id,
-        SignMethod.ON_SCREEN,
-        "王建国",
-        contact_id=project.signer_id,
-        signature_png=signature_png(),
-    )
-    signed_pdf = letters.sign_letter(ctx, request).signed_pdf
-    assert signed_pdf is not None
+    signed_pdf = sign_on_screen(ctx, project, issued.letter.id)
     letter = letters.get_letter(ctx, issued.letter.id)
     forget_copy(ctx, letter.pdf_sha256)
     forget_copy(ctx, letter.signed_pdf_sha256)
@@ -147,3 +125,31 @@ def test_the_command_names_what_could_not_be_kept_and_exits_1(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("DD-2026-014-EL version 1: ") and "no longer prints" in lines[0]
     assert lines[-1].startswith("Kept a copy of 0 letters") and "1 could not be kept" in lines[-1]
+
+
+def test_archived_letters_are_kept_too(ctx: ServiceContext, project: Project) -> None:
+    issued = old_letter(ctx, project)
+    run_sql(ctx, "UPDATE project SET archived_at = ?", "2026-03-16 09:00:00.000000")
+    run_sql(ctx, "UPDATE letter SET archived_at = ?", "2026-03-16 09:00:00.000000")
+    assert keep_issued_copies(ctx).kept == 1
+    assert stored(ctx, issued.letter.pdf_sha256) == issued.pdf
+
+
+def test_an_interrupted_run_keeps_the_copies_it_stored(
+    ctx: ServiceContext, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = old_letter(ctx, project)
+    second = letters.issue_document(ctx, DocumentRequest(project.id, LetterKind.PROGRESS_SUMMARY))
+    forget_copy(ctx, second.letter.pdf_sha256)
+    renders = iter([first.pdf])
+
+    def render_once(data: object) -> bytes:
+        """The first letter prints; the run is interrupted while printing the second."""
+        for pdf in renders:
+            return pdf
+        pytest.fail("interrupted")
+
+    monkeypatch.setattr(render_module, "render", render_once)
+    with pytest.raises(pytest.fail.Exception, match="interrupted"):
+        keep_issued_copies(ctx)
+    assert stored(ctx, first.letter.pdf_sha256) == first.pdf and stored(ctx, second.letter.pdf_sha256) is None
