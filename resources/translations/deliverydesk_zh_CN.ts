@@ -1671,7 +1671,7 @@
         </message>
         <message>
             <source>Issue a new version to have a copy to print. The client's copy can still be checked with 'deliverydesk verify'. The letters are listed under Show Details.</source>
-            <translation>如需可打印的副本,请发出新版本。客户手中的副本仍可用 'deliverydesk verify' 核验。函件清单见“显示详细信息”。</translation>
+            <translation>如需可打印的副本,请发出新版本。客户手中的副本仍可用 'deliverydesk verify' 核验。函件清单见“显示详情”。</translation>
         </message>
         <message>
             <source>The copies of earlier letters could not be kept: %1</source>
