@@ -16,6 +16,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.main_window import MainWindow
 from deliverydesk.gui.models.attention import DETAIL, ITEM_ROLE, WHAT
 from deliverydesk.gui.pages.base import AREA_DOCUMENTS
+from deliverydesk.gui.pages.project.documents import DocumentsPage
 from deliverydesk.services import letters
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import DocumentRequest
@@ -69,4 +70,6 @@ def test_the_home_line_opens_the_documents_area_on_the_letter(qtbot, env: GuiEnv
     assert window.workspace.project_id == project_id
     page = window.workspace.page_for(AREA_DOCUMENTS)
     assert page is not None and window.workspace.current_page() is page
-    assert opened == [(project_id, AREA_DOCUMENTS, letter_id)]  # the page is asked to select it
+    assert opened == [(project_id, AREA_DOCUMENTS, letter_id)]
+    assert isinstance(page, DocumentsPage)
+    assert (selected := page.selected()) is not None and selected.id == letter_id  # once the list loaded

@@ -159,9 +159,12 @@ class DocumentsPage(ProjectPage):
             button.setEnabled(not self.env.readonly)
 
     def show_record(self, record_id: str) -> None:
+        """Select the letter; when the list is still loading (opened from Home), once it has loaded."""
         row = self.model.row_of(record_id)
         if row >= 0:
             self.table.selectRow(row)
+        else:
+            self._select_after = record_id
 
     # --- new documents -------------------------------------------------------------------------------
     def request(self, kind: LetterKind, **extra: Any) -> DocumentRequest:
