@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from deliverydesk import errors
+from deliverydesk.gui.service_messages import translate_fields, translate_message
 
 
 def error_title(error: errors.DeliveryDeskError) -> str:
@@ -22,9 +23,18 @@ def error_title(error: errors.DeliveryDeskError) -> str:
     return QCoreApplication.translate("Messages", "Something went wrong")
 
 
+def error_message(error: errors.DeliveryDeskError) -> str:
+    """The service's own sentence in the UI language (a ValidationError's: each field's, joined as
+    ``ValidationError`` joins them)."""
+    if isinstance(error, errors.ValidationError) and error.fields:
+        return "; ".join(f"{name}: {text}" for name, text in translate_fields(error.fields).items())
+    return translate_message(error.message)
+
+
 def error_text(error: errors.DeliveryDeskError) -> str:
-    """The service's own sentence plus its hint: services phrase them for the user."""
-    return f"{error.message}\n{error.hint}".strip() if error.hint else error.message
+    """The service's sentence plus its hint, in the UI language: services phrase them for the user."""
+    message = error_message(error)
+    return f"{message}\n{translate_message(error.hint)}".strip() if error.hint else message
 
 
 def show_error(parent: QWidget | None, error: errors.DeliveryDeskError) -> QMessageBox:

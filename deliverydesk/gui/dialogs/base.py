@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.errors import DeliveryDeskError, ValidationError
 from deliverydesk.gui.messages import error_text
+from deliverydesk.gui.service_messages import translate_message
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_STYLE = '*[invalid="true"] { border: 1px solid #b00020; border-radius: 2px; }'
@@ -134,7 +135,8 @@ class FormDialog(QDialog):
     def show_field_errors(self, fields: Mapping[str, str]) -> None:
         unplaced = []
         first: QWidget | None = None
-        for name, message in fields.items():
+        for name, english in fields.items():
+            message = translate_message(english)  # the service's sentence in the UI language
             if name not in self._fields:
                 unplaced.append(message)
                 continue
