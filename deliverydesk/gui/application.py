@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QW
 
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.icons import app_icon
+from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.tasks import TaskRunner
 from deliverydesk.gui.ui_state import UiState
@@ -154,7 +155,8 @@ class WindowHost(QObject):
         def failed(error: DeliveryDeskError) -> None:
             log.warning("the daily backup could not be taken: %s", error)
             if self.window is not None:
-                message = self.tr("The daily backup could not be taken: %1").replace("%1", error.message)
+                reason = error_message(error)
+                message = self.tr("The daily backup could not be taken: %1").replace("%1", reason)
                 self.window.statusBar().showMessage(message, 15000)
 
         self.tasks.submit(lambda: backup_now(workspace), lambda _info: None, failed, key="daily-backup")

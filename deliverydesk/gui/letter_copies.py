@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.messages import error_message
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.letter_copies import KeptCopies, copies_missing, keep_issued_copies
 
@@ -82,5 +83,6 @@ class CopyKeeper(QObject):
 
     def _failed(self, error: DeliveryDeskError) -> None:
         log.warning("the copies of earlier letters could not be kept: %s", error)
-        message = self.tr("The copies of earlier letters could not be kept: %1").replace("%1", error.message)
+        reason = error_message(error)
+        message = self.tr("The copies of earlier letters could not be kept: %1").replace("%1", reason)
         self._window().statusBar().showMessage(message, STATUS_MS)

@@ -11,6 +11,7 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication
 
 from deliverydesk import errors
+from deliverydesk.gui.messages import error_text
 
 
 class Choice(StrEnum):
@@ -81,7 +82,7 @@ def error_spec(error: errors.DeliveryDeskError) -> StartupDialogSpec:
 
 
 def _details(error: errors.DeliveryDeskError) -> str:
-    return f"{error.message}\n{error.hint}".strip()
+    return error_text(error)
 
 
 def _corrupt(error: errors.DeliveryDeskError) -> StartupDialogSpec:

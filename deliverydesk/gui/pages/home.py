@@ -19,6 +19,7 @@ from deliverydesk.domain.attention import AttentionItem, AttentionKind, Attentio
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import icon
+from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.models.attention import ITEM_ROLE, AttentionModel
 from deliverydesk.gui.pages.base import (
     AREA_CHANGE_REQUESTS,
@@ -122,7 +123,7 @@ class HomePage(QWidget):
             self.view.resizeColumnToContents(column)
 
     def _failed(self, error: DeliveryDeskError) -> None:
-        self.subheading.setText(error.message)
+        self.subheading.setText(error_message(error))
 
     def _open(self, index: QModelIndex) -> None:
         item = index.siblingAtColumn(0).data(ITEM_ROLE)

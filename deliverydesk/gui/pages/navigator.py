@@ -28,6 +28,7 @@ from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
+from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.models.projects import CODE, PROJECT_ID_ROLE, SORT_KEYS, ProjectListModel
 from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.clients import list_clients
@@ -169,7 +170,7 @@ class ProjectNavigator(QWidget):
         self._submit(offset, append)
 
     def _failed(self, error: DeliveryDeskError) -> None:
-        self.count_label.setText(error.message)
+        self.count_label.setText(error_message(error))
 
     def _set_clients(self, page: Any) -> None:
         current = self.client_combo.currentData()

@@ -32,7 +32,7 @@ from deliverydesk.gui.dialogs.documents.output import ask_export_path
 from deliverydesk.gui.dialogs.records.fields import date_edit
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate, to_qdate
-from deliverydesk.gui.messages import show_error
+from deliverydesk.gui.messages import error_message, show_error
 from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_ISSUES
 from deliverydesk.gui.pages.recurring_model import ITEM_ROLE, OccurrenceModel, RecurrenceModel
 from deliverydesk.gui.style import ERROR_COLOUR, MUTED_STYLE
@@ -211,7 +211,7 @@ class RecurringPage(QWidget):
     def _failed(self, error: DeliveryDeskError) -> None:
         self.model.set_rows([])
         self.status.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.status.setText(error.message)
+        self.status.setText(error_message(error))
 
     # --- occurrences -----------------------------------------------------------------------------
     def show_occurrences(self, index: QModelIndex) -> None:

@@ -27,6 +27,7 @@ from deliverydesk.domain.models import Page, ProjectItem
 from deliverydesk.domain.search import SearchHit, SearchKind, parse_query
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.pages.search_evidence import SearchEvidence
 from deliverydesk.gui.pages.search_model import (
     AREAS,
@@ -216,7 +217,7 @@ class SearchDialog(QDialog):
         return text
 
     def _failed(self, error: DeliveryDeskError) -> None:
-        self.status.setText(error.message)
+        self.status.setText(error_message(error))
 
     # --- opening -------------------------------------------------------------------------------
     def open_hit(self, index: QModelIndex) -> None:

@@ -17,6 +17,7 @@ from deliverydesk.domain.search import SearchKind
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.dialogs.documents.evidence import EvidenceDialog, open_evidence_dialog
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.messages import error_message
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.evidence import EvidenceTopic
 from deliverydesk.services.search import MAX_MATCHES, search_records
@@ -143,4 +144,4 @@ class SearchEvidence(QObject):
         self.evidence_dialog = open_evidence_dialog(self.search, self.env, group.project_id, topic, shown)
 
     def _failed(self, error: DeliveryDeskError) -> None:
-        self.search.status.setText(error.message)
+        self.search.status.setText(error_message(error))

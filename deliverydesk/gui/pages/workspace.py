@@ -22,6 +22,7 @@ from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
+from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.pages.base import ProjectPage
 from deliverydesk.gui.pages.project import PAGE_CLASSES
 from deliverydesk.gui.style import MUTED_STYLE
@@ -151,7 +152,7 @@ class ProjectWorkspace(QWidget):
         self.facts.setText(f"{project.client_name}  ·  {label(project.status)}")
 
     def _failed(self, error: DeliveryDeskError) -> None:
-        self.facts.setText(error.message)
+        self.facts.setText(error_message(error))
 
 
 def _plain(title: str) -> str:

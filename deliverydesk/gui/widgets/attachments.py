@@ -30,6 +30,7 @@ from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_number
 from deliverydesk.gui.messages import error_text
+from deliverydesk.gui.service_messages import translate_fields
 from deliverydesk.gui.style import ERROR_COLOUR, MUTED_STYLE
 from deliverydesk.services.attachments import (
     FileCheck,
@@ -160,7 +161,7 @@ class AttachmentPicker(QWidget):
         self._refresh()
 
     def _refused(self, error: DeliveryDeskError) -> None:
-        message = "\n".join(getattr(error, "fields", {}).values()) or error_text(error)
+        message = "\n".join(translate_fields(getattr(error, "fields", {})).values()) or error_text(error)
         self.note.setText(message)
         self.note.show()
 

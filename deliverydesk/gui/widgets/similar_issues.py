@@ -29,6 +29,7 @@ from deliverydesk.errors import DeliveryDeskError, ValidationError
 from deliverydesk.gui.dialogs.records.category_combo import CategoryCombo
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date
+from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.models.fed import FedTableModel
 from deliverydesk.gui.pages.base import AREA_ISSUES
 from deliverydesk.gui.style import MUTED_STYLE
@@ -175,7 +176,7 @@ class SimilarIssuesPanel(QWidget):
         self.status.setText(self.tr("Type a title or choose a category to see similar issues."))
 
     def _failed(self, error: DeliveryDeskError) -> None:
-        self.status.setText(error.message)
+        self.status.setText(error_message(error))
 
     def _activated(self, index: QModelIndex) -> None:
         item = index.data(ITEM_ROLE)

@@ -33,6 +33,7 @@ from deliverydesk.gui.dialogs.records.fields import area, date_edit, line, link_
 from deliverydesk.gui.dialogs.records.review_actions import ActionEdit, ActionsEditor
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
+from deliverydesk.gui.service_messages import translate_fields
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services import reviews
 from deliverydesk.services.review_report import export_review_report
@@ -171,7 +172,7 @@ class ReviewDialog(RecordDialog):
             try:
                 validate_review_action(self._action_draft(review_id, edit))
             except ValidationError as exc:
-                messages[number] = " ".join(exc.fields.values())
+                messages[number] = " ".join(translate_fields(exc.fields).values())
         self.actions_editor.show_errors(messages)
         if messages:
             raise ValidationError({"actions": self.tr("Complete the follow-up actions marked below.")})
