@@ -38,6 +38,14 @@ ERROR_CLASSES = {
 }
 # helper name -> positions of its message arguments
 MESSAGE_HELPERS = {"fail": (1,), "not_before": (3,), "refused": (0,)}
+# functions that return a sentence (or build one in a dict) an error then carries
+REASON_FUNCTIONS = {
+    "unsafe_filename_reason",
+    "size_problem",
+    "pixel_bomb",
+    "_describe_conflict",
+    "image_refusal",
+}
 
 
 def template_of(node: ast.expr) -> str | None:
@@ -85,15 +93,28 @@ def _branches(node: ast.expr) -> Iterator[ast.expr]:
         yield node
 
 
+def _reason_nodes(function: ast.FunctionDef) -> Iterator[ast.expr]:
+    """What a reason function returns, and the values of the dicts it builds."""
+    for node in ast.walk(function):
+        if isinstance(node, ast.Return) and node.value is not None:
+            yield node.value
+        elif isinstance(node, ast.Dict):
+            yield from node.values
+
+
 def templates_in(source: str) -> set[str]:
     found: set[str] = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call):
-            for arg in _message_nodes(node):
-                for branch in _branches(arg):
-                    template = template_of(branch)
-                    if template and template.strip():
-                        found.add(template)
+            candidates = list(_message_nodes(node))
+        elif isinstance(node, ast.FunctionDef) and node.name in REASON_FUNCTIONS:
+            candidates = list(_reason_nodes(node))
+        else:
+            continue
+        for branch in (b for arg in candidates for b in _branches(arg)):
+            template = template_of(branch)
+            if template and template.strip():
+                found.add(template)
     return found
 
 

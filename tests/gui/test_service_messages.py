@@ -169,6 +169,34 @@ def test_the_extractor_turns_f_strings_into_numbered_templates() -> None:
     }
 
 
+def test_the_extractor_reads_what_reason_functions_return() -> None:
+    source = (
+        "def size_problem(size):\n"
+        "    if size == 0:\n"
+        "        return 'The file is empty.'\n"
+        "    return f'The file is {size:.1f} MB.' if size else None\n"
+        "def image_refusal(what):\n"
+        "    return ValidationError({'data': {1: f'{what} is damaged.'}[1]})\n"
+        "def unrelated():\n"
+        "    return 'Not a reason.'\n"
+    )
+    assert _tool().templates_in(source) == {"The file is empty.", "The file is {0} MB.", "{0} is damaged."}
+
+
+def test_the_shipped_catalogue_translates_nested_reasons_and_record_kinds() -> None:
+    shipped = load_catalogue()
+    assert shipped.translate("photo.png: The file is 30.0 MB; attachments are limited to 25 MB.") == (
+        "photo.png:文件大小为 30.0 MB;附件不能超过 25 MB。"
+    )
+    assert shipped.translate("This file name cannot be used: it ends with a dot or a space.") == (
+        "不能使用此文件名:它以句点或空格结尾。"
+    )
+    assert shipped.translate("This log entry is archived.") == "此沟通记录已归档。"
+    assert shipped.translate(
+        "The change request was not found; it may have been removed by a sync or an import."
+    ) == ("找不到该变更请求;它可能已被同步或导入删除。")
+
+
 # --- the window ----------------------------------------------------------------------------------
 
 
