@@ -13,6 +13,7 @@ matches is shown unchanged: the text is never lost. Refresh the catalogue with
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from PySide6.QtCore import QLocale
 
 from deliverydesk.paths import RESOURCES_DIR
 
+log = logging.getLogger(__name__)
 CATALOGUE_FILE = RESOURCES_DIR / "translations" / "zh_CN" / "service_messages.json"
 FIELD = re.compile(r"\{\{|\}\}|\{(\d+)(?::(term|msg))?\}")
 
@@ -96,7 +98,11 @@ def load_catalogue(path: Path = CATALOGUE_FILE) -> Catalogue:
 
 @cache
 def _chinese() -> Catalogue:
-    return load_catalogue()
+    try:
+        return load_catalogue()
+    except (OSError, ValueError, KeyError):  # a broken install: show the English rather than fail
+        log.exception("could not load %s", CATALOGUE_FILE)
+        return Catalogue.from_mapping({}, {})
 
 
 def ui_is_chinese() -> bool:

@@ -3,9 +3,7 @@ completeness (every sentence the source passes to an error has a Chinese entry),
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Iterator
 
 import pytest
@@ -24,7 +22,7 @@ from deliverydesk.gui.service_messages import (
     translate_message,
 )
 from deliverydesk.services.clients import archive_client, list_clients
-from tests.gui.test_translations import ROOT
+from tools import service_messages as tool
 
 HOSTILE = [
     "a.*b(c)[d]+?$^|\\1",
@@ -36,17 +34,6 @@ HOSTILE = [
     "",
     "x" * 10_000,
 ]
-
-
-def _tool():
-    spec = importlib.util.spec_from_file_location(
-        "service_messages_tool", ROOT / "tools" / "service_messages.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["service_messages_tool"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture
@@ -137,7 +124,7 @@ def test_every_message_in_the_source_has_a_chinese_entry() -> None:
     the conflict sentences of ``services/bundle.py`` (``_conflict_reason``), the reasons returned by
     ``domain/attachments.py`` (``size_problem``, ``unsafe_filename_reason``) and ``pixel_bomb``; a
     template that embeds one of them marks it ``{n:msg}`` so it is translated once it is listed."""
-    found = _tool().extract()
+    found = tool.extract()
     assert len(found) > 150
     messages = json.loads(CATALOGUE_FILE.read_text(encoding="utf-8"))["messages"]
     missing = sorted(t for t in found if not messages.get(t, "").strip())
@@ -159,7 +146,7 @@ def test_the_extractor_turns_f_strings_into_numbered_templates() -> None:
         "check.fail('x', 'X is wrong.' if bad else f'X is {x!r}.')\n"
         "print('Not a message.')\n"
     )
-    assert _tool().templates_in(source) == {
+    assert tool.templates_in(source) == {
         "The {0} {1} moved {{twice}}.",
         "Say why.",
         "A is wrong.",
@@ -180,7 +167,7 @@ def test_the_extractor_reads_what_reason_functions_return() -> None:
         "def unrelated():\n"
         "    return 'Not a reason.'\n"
     )
-    assert _tool().templates_in(source) == {"The file is empty.", "The file is {0} MB.", "{0} is damaged."}
+    assert tool.templates_in(source) == {"The file is empty.", "The file is {0} MB.", "{0} is damaged."}
 
 
 def test_the_shipped_catalogue_translates_nested_reasons_and_record_kinds() -> None:
