@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from deliverydesk.errors import RuleError, ValidationError
+from deliverydesk.errors import ForeignFileError, RuleError, ValidationError
 from deliverydesk.gui import i18n
 from deliverydesk.gui.dialogs.records.client import ContactDialog
 from deliverydesk.gui.env import GuiEnv
@@ -206,3 +206,16 @@ def test_a_rule_error_shows_chinese_in_the_message_box(qtbot, chinese: None, dem
     qtbot.addWidget(box)
     assert box.windowTitle() == "不允许此操作"
     assert box.text().startswith("此客户仍有 ") and box.text().endswith(" 个项目。\n请先归档它的项目。")
+
+
+def test_the_startup_dialog_details_speak_chinese(chinese: None, tmp_path) -> None:
+    from deliverydesk.gui.startup_specs import error_spec
+    from deliverydesk.services.storage import OpenOptions, open_workspace
+    from tests.conftest import fixed_clock
+
+    (tmp_path / "deliverydesk.db").write_text("not a database, <b>ünïcode</b> 🚀", encoding="utf-8")
+    with pytest.raises(ForeignFileError) as caught:
+        open_workspace(OpenOptions(data_dir=tmp_path), clock=fixed_clock)
+    details = error_spec(caught.value).details
+    assert "不是 DeliveryDesk 数据库" in details and "not a" not in details, details
+    assert str(tmp_path / "deliverydesk.db") in details  # the path stays as it is
