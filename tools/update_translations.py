@@ -64,6 +64,8 @@ def python_sources() -> list[str]:
 def load_sources() -> dict[str, str]:
     merged: dict[str, str] = {}
     for path in sorted(SOURCES_DIR.glob("*.json")):
+        if path.name == "service_messages.json":  # service error sentences: gui/service_messages.py
+            continue
         entries = json.loads(path.read_text(encoding="utf-8"))
         for key, text in entries.items():
             if key in merged and merged[key] != text:
