@@ -17,15 +17,15 @@
         </message>
         <message>
             <source>Data folder: %1</source>
-            <translation>数据文件夹:%1</translation>
+            <translation>数据文件夹：%1</translation>
         </message>
         <message>
             <source>Database: %1</source>
-            <translation>数据库:%1</translation>
+            <translation>数据库：%1</translation>
         </message>
         <message>
             <source>Log file: %1</source>
-            <translation>日志文件:%1</translation>
+            <translation>日志文件：%1</translation>
         </message>
     </context>
     <context>
@@ -150,23 +150,23 @@
         </message>
         <message>
             <source>None of these: out of scope</source>
-            <translation>都不是:范围外</translation>
+            <translation>都不是：范围外</translation>
         </message>
         <message>
             <source>No change request needed: part of %1.</source>
-            <translation>无需变更请求:属于 %1。</translation>
+            <translation>无需变更请求：属于 %1。</translation>
         </message>
         <message>
             <source>A blocks the goal: do it now (suggested: approved as billable) and tell the client in writing.</source>
-            <translation>A 阻碍目标:立即处理(建议:批准并计费),并书面告知客户。</translation>
+            <translation>A 阻碍目标：立即处理（建议：批准并计费），并书面告知客户。</translation>
         </message>
         <message>
             <source>B is small and related: deferred now, back when the main milestone is accepted.</source>
-            <translation>B 相关小事:现在延后处理,主要里程碑验收后再处理。</translation>
+            <translation>B 相关小事：现在延后处理，主要里程碑验收后再处理。</translation>
         </message>
         <message>
             <source>C is large: a separate change request or a quote.</source>
-            <translation>C 重大事项:另行立项或单独报价。</translation>
+            <translation>C 重大事项：另行立项或单独报价。</translation>
         </message>
     </context>
     <context>
@@ -222,7 +222,7 @@
         </message>
         <message>
             <source>No files attached. Add photos or scans, or drop files here.</source>
-            <translation>尚无附件。可添加照片或扫描件,或将文件拖放到此处。</translation>
+            <translation>尚无附件。可添加照片或扫描件，或将文件拖放到此处。</translation>
         </message>
         <message>
             <source>Add files…</source>
@@ -230,7 +230,7 @@
         </message>
         <message>
             <source>Attach photos, scans or other files (or drop them here)</source>
-            <translation>附加照片、扫描件或其他文件(也可拖放到此处)</translation>
+            <translation>附加照片、扫描件或其他文件（也可拖放到此处）</translation>
         </message>
         <message>
             <source>Open</source>
@@ -252,7 +252,7 @@
         </message>
         <message>
             <source>Not attached:</source>
-            <translation>未能附加:</translation>
+            <translation>未能附加：</translation>
         </message>
         <message>
             <source>Save attachment</source>
@@ -283,7 +283,7 @@
         </message>
         <message>
             <source>%1 (showing %2 of %3)</source>
-            <translation>%1(显示 %3 项中的 %2 项)</translation>
+            <translation>%1（显示 %3 项中的 %2 项）</translation>
         </message>
         <message>
             <source>Overdue milestones</source>
@@ -355,11 +355,11 @@
         </message>
         <message>
             <source>used up: agree further requests as billable or decline them</source>
-            <translation>已用完:后续请求请按收费处理或婉拒</translation>
+            <translation>已用完：后续请求请按收费处理或婉拒</translation>
         </message>
         <message>
             <source>nearly used up: weigh each new request against it</source>
-            <translation>即将用完:每个新请求都要对照权衡</translation>
+            <translation>即将用完：每个新请求都要对照权衡</translation>
         </message>
         <message numerus="yes">
             <source>overdue by %n working day(s)</source>
@@ -389,7 +389,7 @@
         </message>
         <message>
             <source>verbal: no email or letter linked yet</source>
-            <translation>口头承诺:尚未关联邮件或函件</translation>
+            <translation>口头承诺：尚未关联邮件或函件</translation>
         </message>
         <message numerus="yes">
             <source>due in %n day(s)</source>
@@ -409,28 +409,28 @@
         </message>
         <message>
             <source>main milestone accepted: raise it with the client now</source>
-            <translation>主要里程碑已验收:现在与客户沟通</translation>
+            <translation>主要里程碑已验收：现在与客户沟通</translation>
         </message>
         <message numerus="yes">
             <source>no decision yet; log entries against it: %n</source>
             <translation>
-                <numerusform>尚未决定;相关沟通记录:%n 条</numerusform>
+                <numerusform>尚未决定；相关沟通记录：%n 条</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>above your authority, waiting %n day(s)</source>
             <translation>
-                <numerusform>超出授权额度,已等待 %n 天</numerusform>
+                <numerusform>超出授权额度，已等待 %n 天</numerusform>
             </translation>
         </message>
         <message>
             <source>issued today, not signed</source>
-            <translation>今日签发,尚未签署</translation>
+            <translation>今日签发，尚未签署</translation>
         </message>
         <message numerus="yes">
             <source>issued %n day(s) ago, not signed</source>
             <translation>
-                <numerusform>签发已 %n 天,尚未签署</numerusform>
+                <numerusform>签发已 %n 天，尚未签署</numerusform>
             </translation>
         </message>
         <message>
@@ -488,11 +488,11 @@
         </message>
         <message>
             <source>Authority limit: cost per change</source>
-            <translation>授权额度:每项变更费用</translation>
+            <translation>授权额度：每项变更费用</translation>
         </message>
         <message>
             <source>Authority limit: hours per change</source>
-            <translation>授权额度:每项变更工时</translation>
+            <translation>授权额度：每项变更工时</translation>
         </message>
         <message>
             <source>Baseline date</source>
@@ -528,15 +528,15 @@
         </message>
         <message>
             <source>Client side, long term</source>
-            <translation>客户端,长期</translation>
+            <translation>客户端，长期</translation>
         </message>
         <message>
             <source>Client side, mid term</source>
-            <translation>客户端,中期</translation>
+            <translation>客户端，中期</translation>
         </message>
         <message>
             <source>Client side, short term</source>
-            <translation>客户端,短期</translation>
+            <translation>客户端，短期</translation>
         </message>
         <message>
             <source>Closed by log entry</source>
@@ -560,11 +560,11 @@
         </message>
         <message>
             <source>Company side, long term</source>
-            <translation>公司端,长期</translation>
+            <translation>公司端，长期</translation>
         </message>
         <message>
             <source>Company side, mid term</source>
-            <translation>公司端,中期</translation>
+            <translation>公司端，中期</translation>
         </message>
         <message>
             <source>Company name</source>
@@ -572,7 +572,7 @@
         </message>
         <message>
             <source>Company side, short term</source>
-            <translation>公司端,短期</translation>
+            <translation>公司端，短期</translation>
         </message>
         <message>
             <source>Confirm in writing</source>
@@ -600,7 +600,7 @@
         </message>
         <message>
             <source>Contracted effort (hours)</source>
-            <translation>合同工时(小时)</translation>
+            <translation>合同工时（小时）</translation>
         </message>
         <message>
             <source>Correction of</source>
@@ -652,7 +652,7 @@
         </message>
         <message>
             <source>Effort (hours)</source>
-            <translation>工时(小时)</translation>
+            <translation>工时（小时）</translation>
         </message>
         <message>
             <source>Email</source>
@@ -704,11 +704,11 @@
         </message>
         <message>
             <source>Goodwill budget (hours)</source>
-            <translation>友情支持额度(小时)</translation>
+            <translation>友情支持额度（小时）</translation>
         </message>
         <message>
             <source>Goodwill per project (hours)</source>
-            <translation>每个项目的友情支持(小时)</translation>
+            <translation>每个项目的友情支持（小时）</translation>
         </message>
         <message>
             <source>Held on</source>
@@ -784,11 +784,11 @@
         </message>
         <message>
             <source>Name (English)</source>
-            <translation>名称(英文)</translation>
+            <translation>名称（英文）</translation>
         </message>
         <message>
             <source>Name (Chinese)</source>
-            <translation>名称(中文)</translation>
+            <translation>名称（中文）</translation>
         </message>
         <message>
             <source>New date</source>
@@ -872,7 +872,7 @@
         </message>
         <message>
             <source>Requested by (contact)</source>
-            <translation>提出人(联系人)</translation>
+            <translation>提出人（联系人）</translation>
         </message>
         <message>
             <source>Requested by</source>
@@ -920,7 +920,7 @@
         </message>
         <message>
             <source>Schedule impact (days)</source>
-            <translation>进度影响(天)</translation>
+            <translation>进度影响（天）</translation>
         </message>
         <message>
             <source>Scope check</source>
@@ -1055,7 +1055,7 @@
         </message>
         <message>
             <source>Someone else (type the name below)</source>
-            <translation>其他人(在下方填写姓名)</translation>
+            <translation>其他人（在下方填写姓名）</translation>
         </message>
         <message>
             <source>Name if not a contact</source>
@@ -1102,18 +1102,18 @@
         </message>
         <message>
             <source>One list for every project. Give each issue and extra ask a category: the same category at several clients shows a recurring problem or a product gap. Archiving hides a category from new records; the records already linked keep it.</source>
-            <translation>所有项目共用一份类别清单。为每个问题和额外需求指定类别:同一类别出现在多家客户处,说明存在重复出现的问题或产品缺口。归档后,新记录不能再选该类别;已关联的记录保留原类别。</translation>
+            <translation>所有项目共用一份类别清单。为每个问题和额外需求指定类别：同一类别出现在多家客户处，说明存在重复出现的问题或产品缺口。归档后，新记录不能再选该类别；已关联的记录保留原类别。</translation>
         </message>
     </context>
     <context>
         <name>CategoryCombo</name>
         <message>
             <source>None: type to find a category</source>
-            <translation>无:输入文字查找类别</translation>
+            <translation>无：输入文字查找类别</translation>
         </message>
         <message>
             <source>Pick a category from the list (or leave it empty).</source>
-            <translation>请从列表中选择一个类别(或留空)。</translation>
+            <translation>请从列表中选择一个类别（或留空）。</translation>
         </message>
     </context>
     <context>
@@ -1167,11 +1167,11 @@
         </message>
         <message>
             <source>(archived)</source>
-            <translation>(已归档)</translation>
+            <translation>（已归档）</translation>
         </message>
         <message>
             <source>Issues: %1 · Extra asks: %2</source>
-            <translation>问题:%1 · 额外需求:%2</translation>
+            <translation>问题：%1 · 额外需求：%2</translation>
         </message>
     </context>
     <context>
@@ -1214,7 +1214,7 @@
         </message>
         <message>
             <source>Someone else (type the name below)</source>
-            <translation>其他人(在下方填写姓名)</translation>
+            <translation>其他人（在下方填写姓名）</translation>
         </message>
         <message>
             <source>Name if not a contact</source>
@@ -1357,7 +1357,7 @@
         </message>
         <message>
             <source>Effort (h)</source>
-            <translation>工作量(小时)</translation>
+            <translation>工作量（小时）</translation>
         </message>
         <message>
             <source>Decision</source>
@@ -1372,7 +1372,7 @@
         </message>
         <message>
             <source>No change requests yet. Log every extra ask here, even small ones: what is not written down cannot be decided.</source>
-            <translation>还没有变更请求。每一项额外需求都记在这里,小事也不例外:没有记录的事无法做出决定。</translation>
+            <translation>还没有变更请求。每一项额外需求都记在这里，小事也不例外：没有记录的事无法做出决定。</translation>
         </message>
         <message>
             <source>Decide…</source>
@@ -1380,7 +1380,7 @@
         </message>
         <message>
             <source>Decide the request: checked against your authority and the budgets</source>
-            <translation>决定该变更请求:按授权额度和各项额度检查</translation>
+            <translation>决定该变更请求：按授权额度和各项额度检查</translation>
         </message>
         <message>
             <source>Approve…</source>
@@ -1485,7 +1485,7 @@
         </message>
         <message>
             <source>Verbal: confirm in writing (email or letter)</source>
-            <translation>口头承诺:需书面确认(邮件或函件)</translation>
+            <translation>口头承诺：需书面确认（邮件或函件）</translation>
         </message>
     </context>
     <context>
@@ -1547,7 +1547,7 @@
         </message>
         <message>
             <source>Record who owes what to whom by when, from this entry</source>
-            <translation>根据此条记录,登记谁在何时前向谁承诺了什么</translation>
+            <translation>根据此条记录，登记谁在何时前向谁承诺了什么</translation>
         </message>
         <message>
             <source>Commitments</source>
@@ -1555,7 +1555,7 @@
         </message>
         <message>
             <source>No commitments yet. Select a log entry and record who owes what to whom by when.</source>
-            <translation>尚无承诺事项。选择一条沟通记录,登记谁在何时前向谁承诺了什么。</translation>
+            <translation>尚无承诺事项。选择一条沟通记录，登记谁在何时前向谁承诺了什么。</translation>
         </message>
     </context>
     <context>
@@ -1582,7 +1582,7 @@
         </message>
         <message>
             <source>Log the email first (kind: Email), or issue a letter, then link it here.</source>
-            <translation>请先记录该邮件(类型:邮件)或签发函件,再在此关联。</translation>
+            <translation>请先记录该邮件（类型：邮件）或签发函件，再在此关联。</translation>
         </message>
     </context>
     <context>
@@ -1666,16 +1666,16 @@
         <message numerus="yes">
             <source>%n letter(s) issued before DeliveryDesk kept a copy of every issued PDF no longer print byte for byte, so no copy could be kept.</source>
             <translation>
-                <numerusform>有 %n 封函件发出时 DeliveryDesk 尚未保存已发出 PDF 的副本,现在重新生成的 PDF 已与原件不再逐字节一致,因此无法保存副本。</numerusform>
+                <numerusform>有 %n 封函件发出时 DeliveryDesk 尚未保存已发出 PDF 的副本，现在重新生成的 PDF 已与原件不再逐字节一致，因此无法保存副本。</numerusform>
             </translation>
         </message>
         <message>
             <source>Issue a new version to have a copy to print. The client's copy can still be checked with 'deliverydesk verify'. The letters are listed under Show Details.</source>
-            <translation>如需可打印的副本,请发出新版本。客户手中的副本仍可用 'deliverydesk verify' 核验。函件清单见“显示详情”。</translation>
+            <translation>如需可打印的副本，请发出新版本。客户手中的副本仍可用 'deliverydesk verify' 核验。函件清单见“显示详情”。</translation>
         </message>
         <message>
             <source>The copies of earlier letters could not be kept: %1</source>
-            <translation>未能保存早先函件的副本:%1</translation>
+            <translation>未能保存早先函件的副本：%1</translation>
         </message>
     </context>
     <context>
@@ -1686,12 +1686,12 @@
         </message>
         <message>
             <source>DeliveryDesk hit an unexpected error: {summary}</source>
-            <translation>DeliveryDesk 遇到意外错误:{summary}</translation>
+            <translation>DeliveryDesk 遇到意外错误：{summary}</translation>
         </message>
         <message>
             <source>Everything you saved before is safe. The details were written to the log file:
 {log}</source>
-            <translation>您之前保存的内容都是安全的。详细信息已写入日志文件:
+            <translation>您之前保存的内容都是安全的。详细信息已写入日志文件：
 {log}</translation>
         </message>
     </context>
@@ -1731,7 +1731,7 @@
         </message>
         <message>
             <source>Needs a manager's approval because:</source>
-            <translation>需要上级审批,原因:</translation>
+            <translation>需要上级审批，原因：</translation>
         </message>
     </context>
     <context>
@@ -1805,7 +1805,7 @@
         </message>
         <message>
             <source>Expectation letter out of date: an expectation changed since it was issued.</source>
-            <translation>期望确认函已过期:签发后有期望被修改,需要签发新版本。</translation>
+            <translation>期望确认函已过期：签发后有期望被修改，需要签发新版本。</translation>
         </message>
         <message>
             <source>Progress summary due since %1.</source>
@@ -1821,11 +1821,11 @@
         </message>
         <message>
             <source>Which decided change request?</source>
-            <translation>选择哪一项已决定的变更请求?</translation>
+            <translation>选择哪一项已决定的变更请求？</translation>
         </message>
         <message>
             <source>Signed, with a note</source>
-            <translation>已签署(附提示)</translation>
+            <translation>已签署（附提示）</translation>
         </message>
     </context>
     <context>
@@ -1903,7 +1903,7 @@
         </message>
         <message>
             <source>e.g. Integration with the client's ERP</source>
-            <translation>例如:与客户 ERP 的集成</translation>
+            <translation>例如：与客户 ERP 的集成</translation>
         </message>
     </context>
     <context>
@@ -1929,7 +1929,7 @@
         </message>
         <message>
             <source>e.g. Work orders are reported by scanning</source>
-            <translation>例如:工单通过扫码报工</translation>
+            <translation>例如：工单通过扫码报工</translation>
         </message>
         <message>
             <source>What the client will see</source>
@@ -1937,7 +1937,7 @@
         </message>
         <message>
             <source>e.g. 5 working days without paper reports</source>
-            <translation>例如:连续 5 个工作日不再使用纸质报表</translation>
+            <translation>例如：连续 5 个工作日不再使用纸质报表</translation>
         </message>
         <message>
             <source>How we will know</source>
@@ -1999,7 +1999,7 @@
         </message>
         <message>
             <source>No expectations yet. Write down what the client will see and how you will both know it is done, then get it confirmed in writing.</source>
-            <translation>还没有期望。写下客户将看到的结果以及双方如何判定达成,然后请客户书面确认。</translation>
+            <translation>还没有期望。写下客户将看到的结果以及双方如何判定达成，然后请客户书面确认。</translation>
         </message>
         <message>
             <source>Export the record of this expectation as one PDF: log entries, letters, commitments</source>
@@ -2042,7 +2042,7 @@
         </message>
         <message>
             <source>Names, one per line</source>
-            <translation>姓名,每行一个</translation>
+            <translation>姓名，每行一个</translation>
         </message>
         <message>
             <source>Attendees</source>
@@ -2164,7 +2164,7 @@
         </message>
         <message>
             <source>History: %1</source>
-            <translation>历史记录:%1</translation>
+            <translation>历史记录：%1</translation>
         </message>
         <message>
             <source>Loading…</source>
@@ -2172,11 +2172,11 @@
         </message>
         <message>
             <source>No changes recorded yet: the history starts with the next change.</source>
-            <translation>尚无修改记录:历史记录从下一次修改开始。</translation>
+            <translation>尚无修改记录：历史记录从下一次修改开始。</translation>
         </message>
         <message>
             <source>History starts on %1: changes made before then were not recorded.</source>
-            <translation>历史记录始于 %1:此前的修改未被记录。</translation>
+            <translation>历史记录始于 %1：此前的修改未被记录。</translation>
         </message>
         <message>
             <source>No changes recorded since %1.</source>
@@ -2327,7 +2327,7 @@
         </message>
         <message>
             <source>Log entries about this issue, and change requests that arose from it (set there).</source>
-            <translation>关于此问题的沟通记录,以及由此问题引出的变更请求(在变更请求中设置)。</translation>
+            <translation>关于此问题的沟通记录，以及由此问题引出的变更请求（在变更请求中设置）。</translation>
         </message>
         <message>
             <source>%1 [archived]</source>
@@ -2370,7 +2370,7 @@
         </message>
         <message>
             <source>A recurring problem: this category was met at several clients</source>
-            <translation>重复出现的问题:多家客户都遇到过这一类别</translation>
+            <translation>重复出现的问题：多家客户都遇到过这一类别</translation>
         </message>
     </context>
     <context>
@@ -2381,7 +2381,7 @@
         </message>
         <message>
             <source>No issues recorded. Give each problem a category: the same category at several clients shows a recurring problem.</source>
-            <translation>尚未记录问题。为每个问题指定类别:同一类别出现在多家客户,就说明是重复出现的问题。</translation>
+            <translation>尚未记录问题。为每个问题指定类别：同一类别出现在多家客户，就说明是重复出现的问题。</translation>
         </message>
         <message>
             <source>Butterfly reviews</source>
@@ -2389,7 +2389,7 @@
         </message>
         <message>
             <source>No reviews yet. After the project or a major incident, look at both sides over the short, mid and long term.</source>
-            <translation>还没有复盘。项目结束或重大事件之后,从客户端和公司端分别看短期、中期、长期。</translation>
+            <translation>还没有复盘。项目结束或重大事件之后，从客户端和公司端分别看短期、中期、长期。</translation>
         </message>
         <message>
             <source>the review of %1</source>
@@ -2416,7 +2416,7 @@
         </message>
         <message>
             <source>Letter</source>
-            <translation>Letter(美国信纸)</translation>
+            <translation>Letter（美国信纸）</translation>
         </message>
         <message>
             <source>Planning</source>
@@ -2536,7 +2536,7 @@
         </message>
         <message>
             <source>Superseded</source>
-            <translation>已作废(被新版本取代)</translation>
+            <translation>已作废（被新版本取代）</translation>
         </message>
         <message>
             <source>Signed on screen</source>
@@ -2580,15 +2580,15 @@
         </message>
         <message>
             <source>A (blocks the goal; do now)</source>
-            <translation>A(阻碍目标,立即处理)</translation>
+            <translation>A（阻碍目标，立即处理）</translation>
         </message>
         <message>
             <source>B (small, related; deferred)</source>
-            <translation>B(相关小事,延后处理)</translation>
+            <translation>B（相关小事，延后处理）</translation>
         </message>
         <message>
             <source>C (large; separate request)</source>
-            <translation>C(重大事项,另行立项)</translation>
+            <translation>C（重大事项，另行立项）</translation>
         </message>
         <message>
             <source>Not checked</source>
@@ -2628,11 +2628,11 @@
         </message>
         <message>
             <source>Approved, billable</source>
-            <translation>已批准(收费)</translation>
+            <translation>已批准（收费）</translation>
         </message>
         <message>
             <source>Approved as goodwill</source>
-            <translation>已批准(友情支持)</translation>
+            <translation>已批准（友情支持）</translation>
         </message>
         <message>
             <source>Deferred</source>
@@ -2730,7 +2730,7 @@
         </message>
         <message>
             <source>The original entry stays as it was; this correction is added to the log and points at it.</source>
-            <translation>原记录保持不变;这条更正会作为新记录加入,并指向原记录。</translation>
+            <translation>原记录保持不变；这条更正会作为新记录加入，并指向原记录。</translation>
         </message>
         <message>
             <source>When</source>
@@ -2817,7 +2817,7 @@
         </message>
         <message>
             <source>About: %1</source>
-            <translation>关联:%1</translation>
+            <translation>关联：%1</translation>
         </message>
     </context>
     <context>
@@ -2828,7 +2828,7 @@
         </message>
         <message>
             <source>Nothing logged yet. Record every meeting, call and decision: months later the log settles what was agreed.</source>
-            <translation>还没有记录。每次会议、电话和决定都记下来:几个月后,记录能说明当时约定了什么。</translation>
+            <translation>还没有记录。每次会议、电话和决定都记下来：几个月后，记录能说明当时约定了什么。</translation>
         </message>
         <message>
             <source>Correct…</source>
@@ -2836,7 +2836,7 @@
         </message>
         <message>
             <source>Write a correction (Enter or F2); the original stays</source>
-            <translation>写一条更正(Enter 或 F2);原记录保留</translation>
+            <translation>写一条更正（Enter 或 F2）；原记录保留</translation>
         </message>
         <message>
             <source>This was an extra ask…</source>
@@ -2852,11 +2852,11 @@
         </message>
         <message>
             <source>Quick add: what happened, then Enter (logged now)</source>
-            <translation>快速添加:写下发生的事,按 Enter(记为现在)</translation>
+            <translation>快速添加：写下发生的事，按 Enter（记为现在）</translation>
         </message>
         <message>
             <source>who (optional)</source>
-            <translation>参与人(可选)</translation>
+            <translation>参与人（可选）</translation>
         </message>
         <message>
             <source>Log</source>
@@ -2871,7 +2871,7 @@
         </message>
         <message>
             <source>The logo is larger than 2 MB; use a smaller image.</source>
-            <translation>标志图片超过 2 MB,请使用较小的图片。</translation>
+            <translation>标志图片超过 2 MB，请使用较小的图片。</translation>
         </message>
         <message>
             <source>Choose a PNG or JPEG image.</source>
@@ -2879,11 +2879,11 @@
         </message>
         <message>
             <source>The logo is too large: at most 4000 × 4000 pixels.</source>
-            <translation>标志图片尺寸过大:最大 4000 × 4000 像素。</translation>
+            <translation>标志图片尺寸过大：最大 4000 × 4000 像素。</translation>
         </message>
         <message>
             <source>The image is damaged and cannot be read.</source>
-            <translation>图片已损坏,无法读取。</translation>
+            <translation>图片已损坏，无法读取。</translation>
         </message>
     </context>
     <context>
@@ -2962,7 +2962,7 @@
         </message>
         <message>
             <source>Go to the project's log, ready to type what happened</source>
-            <translation>转到项目的沟通记录,直接输入发生的事情</translation>
+            <translation>转到项目的沟通记录，直接输入发生的事情</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -2990,7 +2990,7 @@
         </message>
         <message>
             <source>Read-only: changes cannot be saved</source>
-            <translation>只读:无法保存更改</translation>
+            <translation>只读：无法保存更改</translation>
         </message>
     </context>
     <context>
@@ -3060,7 +3060,7 @@
         </message>
         <message>
             <source>The main goal (deferred B-items wait for it)</source>
-            <translation>主要目标(延后处理的 B 类事项等它完成)</translation>
+            <translation>主要目标（延后处理的 B 类事项等它完成）</translation>
         </message>
         <message>
             <source>Reason for a date change</source>
@@ -3068,7 +3068,7 @@
         </message>
         <message>
             <source>Needed when a date moves: the client will ask why</source>
-            <translation>日期变动时必填:客户会问为什么</translation>
+            <translation>日期变动时必填：客户会问为什么</translation>
         </message>
         <message>
             <source>Caused by change request</source>
@@ -3080,7 +3080,7 @@
         </message>
         <message>
             <source>Say why the date moves: the client will ask.</source>
-            <translation>请说明日期变动的原因:客户会问。</translation>
+            <translation>请说明日期变动的原因：客户会问。</translation>
         </message>
     </context>
     <context>
@@ -3119,7 +3119,7 @@
         </message>
         <message>
             <source>Slip in working days: forecast (or actual) minus baseline; negative = ahead</source>
-            <translation>延误的工作日数:预计(或实际)日期减基线日期;负数表示提前</translation>
+            <translation>延误的工作日数：预计（或实际）日期减基线日期；负数表示提前</translation>
         </message>
         <message numerus="yes">
             <source>%n working day(s) of slip</source>
@@ -3129,7 +3129,7 @@
         </message>
         <message>
             <source>The main goal: deferred B-items wait for it</source>
-            <translation>主要目标:延后处理的 B 类事项等它完成</translation>
+            <translation>主要目标：延后处理的 B 类事项等它完成</translation>
         </message>
     </context>
     <context>
@@ -3140,7 +3140,7 @@
         </message>
         <message>
             <source>No milestones yet. Add the contract's milestones with their baseline dates; moving a date later keeps its history.</source>
-            <translation>还没有里程碑。添加合同里程碑及其基线日期;之后调整日期会保留变更历史。</translation>
+            <translation>还没有里程碑。添加合同里程碑及其基线日期；之后调整日期会保留变更历史。</translation>
         </message>
         <message>
             <source>Move date…</source>
@@ -3156,11 +3156,11 @@
         </message>
         <message>
             <source>%1: no date changes, the dates are as first planned.</source>
-            <translation>%1:日期没有变更,仍是最初计划。</translation>
+            <translation>%1：日期没有变更，仍是最初计划。</translation>
         </message>
         <message>
             <source>Select a milestone to see how its dates moved, and why.</source>
-            <translation>选择一个里程碑,查看其日期如何变动以及原因。</translation>
+            <translation>选择一个里程碑，查看其日期如何变动以及原因。</translation>
         </message>
     </context>
     <context>
@@ -3218,7 +3218,7 @@
         </message>
         <message>
             <source>Choose a client or type a new name</source>
-            <translation>选择客户,或输入新客户名称</translation>
+            <translation>选择客户，或输入新客户名称</translation>
         </message>
         <message>
             <source>Client</source>
@@ -3270,7 +3270,7 @@
         </message>
         <message>
             <source>Choose a client or type a new client's name.</source>
-            <translation>请选择客户,或输入新客户的名称。</translation>
+            <translation>请选择客户，或输入新客户的名称。</translation>
         </message>
     </context>
     <context>
@@ -3300,7 +3300,7 @@
         <name>OccurrencesDialog</name>
         <message>
             <source>Occurrences: %1</source>
-            <translation>出现记录:%1</translation>
+            <translation>出现记录：%1</translation>
         </message>
         <message>
             <source>Double-click or press Enter to open the record.</source>
@@ -3322,7 +3322,7 @@
         </message>
         <message>
             <source>Every recorded change: who, when, before and after</source>
-            <translation>每一次记录在案的修改:谁、何时、改前和改后</translation>
+            <translation>每一次记录在案的修改：谁、何时、改前和改后</translation>
         </message>
         <message>
             <source>Of the project</source>
@@ -3338,11 +3338,11 @@
         </message>
         <message>
             <source>Of the client: %1</source>
-            <translation>客户的历史:%1</translation>
+            <translation>客户的历史：%1</translation>
         </message>
         <message>
             <source>Of the contact: %1</source>
-            <translation>联系人的历史:%1</translation>
+            <translation>联系人的历史：%1</translation>
         </message>
     </context>
     <context>
@@ -3369,7 +3369,7 @@
         </message>
         <message>
             <source>No contacts yet. Add the people you deal with, and mark who may sign for the client.</source>
-            <translation>还没有联系人。添加与您打交道的人,并标明谁可以代表客户签字。</translation>
+            <translation>还没有联系人。添加与您打交道的人，并标明谁可以代表客户签字。</translation>
         </message>
         <message>
             <source>Client</source>
@@ -3457,11 +3457,11 @@
         </message>
         <message>
             <source>%1 h used; no goodwill budget set</source>
-            <translation>已用 %1 小时;未设定友情支持额度</translation>
+            <translation>已用 %1 小时；未设定友情支持额度</translation>
         </message>
         <message>
             <source>%1 h of %2 h (%3 %)</source>
-            <translation>%2 小时中已用 %1 小时(%3 %)</translation>
+            <translation>%2 小时中已用 %1 小时（%3 %）</translation>
         </message>
         <message>
             <source>No contracted effort set</source>
@@ -3469,7 +3469,7 @@
         </message>
         <message>
             <source>%1 % (%2 h accepted out of scope, %3 h contracted)</source>
-            <translation>%1 %(接受的范围外工作 %2 小时,合同工作量 %3 小时)</translation>
+            <translation>%1 %（接受的范围外工作 %2 小时，合同工作量 %3 小时）</translation>
         </message>
         <message numerus="yes">
             <source>%n change request(s) worked on without a decision</source>
@@ -3488,7 +3488,7 @@
         <name>ParticipantsField</name>
         <message>
             <source>names, separated by commas</source>
-            <translation>姓名,用逗号分隔</translation>
+            <translation>姓名，用逗号分隔</translation>
         </message>
         <message>
             <source>Add a contact of the client</source>
@@ -3515,7 +3515,7 @@
         </message>
         <message>
             <source>Page %1 of %2</source>
-            <translation>第 %1 页,共 %2 页</translation>
+            <translation>第 %1 页，共 %2 页</translation>
         </message>
         <message>
             <source>Loading…</source>
@@ -3526,7 +3526,7 @@
         <name>PreviewDialog</name>
         <message>
             <source>Draft: not issued yet. Issuing seals this content with a fingerprint.</source>
-            <translation>草稿:尚未签发。签发后内容以指纹封存,不可再改。</translation>
+            <translation>草稿：尚未签发。签发后内容以指纹封存，不可再改。</translation>
         </message>
         <message>
             <source>Issue</source>
@@ -3644,16 +3644,16 @@
         </message>
         <message>
             <source>Goodwill used: %1 of %2 h</source>
-            <translation>已用友情支持:%1 / %2 小时</translation>
+            <translation>已用友情支持：%1 / %2 小时</translation>
         </message>
         <message>
             <source>Scope creep: %1 h beyond %2 h contracted</source>
-            <translation>范围蔓延:合同 %2 小时之外已接受 %1 小时</translation>
+            <translation>范围蔓延：合同 %2 小时之外已接受 %1 小时</translation>
         </message>
         <message numerus="yes">
             <source>(slip %n working day(s))</source>
             <translation>
-                <numerusform>(延误 %n 个工作日)</numerusform>
+                <numerusform>（延误 %n 个工作日）</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -3707,7 +3707,7 @@
         <name>RecordDialog</name>
         <message>
             <source>%1 (assigned when saved)</source>
-            <translation>%1(保存时分配)</translation>
+            <translation>%1（保存时分配）</translation>
         </message>
         <message>
             <source>Ref</source>
@@ -3722,7 +3722,7 @@
 It is hidden from the lists, never erased; you can restore it later.</source>
             <translation>归档 %1?
 
-归档后不再显示在列表中,但不会删除;之后可以恢复。</translation>
+归档后不再显示在列表中，但不会删除；之后可以恢复。</translation>
         </message>
         <message>
             <source>Archive</source>
@@ -3738,7 +3738,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>New (Insert or Ctrl+N)</source>
-            <translation>新建(Insert 或 Ctrl+N)</translation>
+            <translation>新建（Insert 或 Ctrl+N）</translation>
         </message>
         <message>
             <source>Edit…</source>
@@ -3746,11 +3746,11 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Edit (Enter, F2 or double-click)</source>
-            <translation>编辑(Enter、F2 或双击)</translation>
+            <translation>编辑（Enter、F2 或双击）</translation>
         </message>
         <message>
             <source>Archive (Delete): hidden, never erased</source>
-            <translation>归档(Delete):隐藏,不会删除</translation>
+            <translation>归档（Delete）：隐藏，不会删除</translation>
         </message>
         <message>
             <source>Restore</source>
@@ -3766,7 +3766,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Every recorded change of this record: who, when, before and after (Ctrl+H)</source>
-            <translation>此记录的全部修改记录:操作人、时间、修改前后的内容 (Ctrl+H)</translation>
+            <translation>此记录的全部修改记录：操作人、时间、修改前后的内容 (Ctrl+H)</translation>
         </message>
         <message>
             <source>Add the first one</source>
@@ -3840,7 +3840,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>%1: %2 before %3, %4 from then on</source>
-            <translation>%1:%3 之前 %2 次,之后 %4 次</translation>
+            <translation>%1:%3 之前 %2 次，之后 %4 次</translation>
         </message>
         <message>
             <source>Double-click to see each occurrence</source>
@@ -3863,7 +3863,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Extra asks (change requests)</source>
-            <translation>额外需求(变更请求)</translation>
+            <translation>额外需求（变更请求）</translation>
         </message>
         <message>
             <source> clients</source>
@@ -3895,7 +3895,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Categories met at several different clients in the period. A problem that recurs across clients is one the company should fix once; repeated extra asks show a gap in the product or the offer. Double-click a row to see each occurrence.</source>
-            <translation>期间内在多家不同客户处出现的类别。跨客户重复出现的问题应由公司统一解决;反复出现的额外需求说明产品或方案存在缺口。双击一行查看每一次出现。</translation>
+            <translation>期间内在多家不同客户处出现的类别。跨客户重复出现的问题应由公司统一解决；反复出现的额外需求说明产品或方案存在缺口。双击一行查看每一次出现。</translation>
         </message>
         <message>
             <source>Show</source>
@@ -3923,7 +3923,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Recurring categories: %1</source>
-            <translation>重复出现的类别:%1</translation>
+            <translation>重复出现的类别：%1</translation>
         </message>
         <message>
             <source>No category was met at %1 or more different clients in this period.</source>
@@ -3962,11 +3962,11 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>e.g. Line 3 labels unreadable, week 9</source>
-            <translation>例如:第9周三号线标签无法识读</translation>
+            <translation>例如：第9周三号线标签无法识读</translation>
         </message>
         <message>
             <source>Butterfly review: both sides, three horizons</source>
-            <translation>蝴蝶检查法复盘:两个方面,三个时间维度</translation>
+            <translation>蝴蝶检查法复盘：两个方面，三个时间维度</translation>
         </message>
         <message>
             <source>Complete the follow-up actions marked below.</source>
@@ -3978,7 +3978,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>The review as an internal PDF: both sides, lessons, follow-up actions</source>
-            <translation>将复盘导出为内部 PDF:两个方面、经验教训、后续行动</translation>
+            <translation>将复盘导出为内部 PDF：两个方面、经验教训、后续行动</translation>
         </message>
     </context>
     <context>
@@ -4047,19 +4047,19 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <name>ScopeMeters</name>
         <message>
             <source>amber: nearly used up</source>
-            <translation>黄色:即将用完</translation>
+            <translation>黄色：即将用完</translation>
         </message>
         <message>
             <source>red: used up</source>
-            <translation>红色:已用完</translation>
+            <translation>红色：已用完</translation>
         </message>
         <message>
             <source>Nothing to measure against (no budget)</source>
-            <translation>无可比较的基准(未设额度)</translation>
+            <translation>无可比较的基准（未设额度）</translation>
         </message>
         <message>
             <source>%1 of %2 h (%3 %)</source>
-            <translation>%1 / %2 小时(%3 %)</translation>
+            <translation>%1 / %2 小时（%3 %）</translation>
         </message>
     </context>
     <context>
@@ -4074,7 +4074,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Effort (h)</source>
-            <translation>工作量(小时)</translation>
+            <translation>工作量（小时）</translation>
         </message>
         <message>
             <source>Status</source>
@@ -4093,7 +4093,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>No deliverables yet. Add each contracted deliverable with its acceptance criteria: it is what every extra ask is checked against.</source>
-            <translation>还没有交付物。逐项添加合同交付物及其验收标准:每一项额外需求都要以此为准核对。</translation>
+            <translation>还没有交付物。逐项添加合同交付物及其验收标准：每一项额外需求都要以此为准核对。</translation>
         </message>
         <message>
             <source>Exclusions</source>
@@ -4101,7 +4101,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>No exclusions yet. Writing down what is not included prevents most disputes about scope.</source>
-            <translation>还没有不包含事项。写明不包含什么,可以避免大多数范围争议。</translation>
+            <translation>还没有不包含事项。写明不包含什么，可以避免大多数范围争议。</translation>
         </message>
         <message>
             <source>Scope &amp;&amp; exclusions</source>
@@ -4116,7 +4116,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Words or "a phrase" in Chinese or English; all must match</source>
-            <translation>输入中文或英文词语,或用引号括起短语;须全部匹配</translation>
+            <translation>输入中文或英文词语，或用引号括起短语；须全部匹配</translation>
         </message>
         <message>
             <source>All kinds</source>
@@ -4152,7 +4152,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>This project (%1)</source>
-            <translation>本项目(%1)</translation>
+            <translation>本项目（%1）</translation>
         </message>
         <message>
             <source>Type what to look for.</source>
@@ -4168,17 +4168,17 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>More than %1 matches; the newest are listed. Add a word to narrow the search.</source>
-            <translation>匹配超过 %1 条,仅列出最新的。请再加一个词语缩小范围。</translation>
+            <translation>匹配超过 %1 条，仅列出最新的。请再加一个词语缩小范围。</translation>
         </message>
         <message numerus="yes">
             <source>Matches: %n</source>
             <translation>
-                <numerusform>匹配:%n 条</numerusform>
+                <numerusform>匹配：%n 条</numerusform>
             </translation>
         </message>
         <message>
             <source>(only the beginning of a very long search text is used)</source>
-            <translation>(搜索内容过长,只使用了开头部分)</translation>
+            <translation>（搜索内容过长，只使用了开头部分）</translation>
         </message>
     </context>
     <context>
@@ -4189,15 +4189,15 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Only log entries go into an evidence pack: set the kind to All kinds or Log.</source>
-            <translation>证据包只收录沟通记录:请把类型设为“全部类型”或“沟通记录”。</translation>
+            <translation>证据包只收录沟通记录：请把类型设为“全部类型”或“沟通记录”。</translation>
         </message>
         <message>
             <source>Search first: the pack holds the log entries found.</source>
-            <translation>请先搜索:证据包收录搜到的沟通记录。</translation>
+            <translation>请先搜索：证据包收录搜到的沟通记录。</translation>
         </message>
         <message>
             <source>None of these results is a log entry: a pack of search results holds log entries.</source>
-            <translation>这些结果中没有沟通记录:搜索结果的证据包只收录沟通记录。</translation>
+            <translation>这些结果中没有沟通记录：搜索结果的证据包只收录沟通记录。</translation>
         </message>
         <message>
             <source>One PDF of the log entries found, with their corrections, letters and files.</source>
@@ -4205,7 +4205,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>A pack covers one project: found in several, you choose which.</source>
-            <translation>一个证据包只涵盖一个项目:结果分属多个项目时,由您选择。</translation>
+            <translation>一个证据包只涵盖一个项目：结果分属多个项目时，由您选择。</translation>
         </message>
         <message>
             <source>Collecting the log entries found…</source>
@@ -4213,7 +4213,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>A pack covers one project. Which one?</source>
-            <translation>一个证据包只涵盖一个项目。选择哪一个?</translation>
+            <translation>一个证据包只涵盖一个项目。选择哪一个？</translation>
         </message>
         <message numerus="yes">
             <source>%n log entry(s)</source>
@@ -4223,7 +4223,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>%1 · Search: "%2" (%3)</source>
-            <translation>%1 · 搜索:“%2”(%3)</translation>
+            <translation>%1 · 搜索：“%2”(%3)</translation>
         </message>
     </context>
     <context>
@@ -4270,15 +4270,15 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>%1 (correction)</source>
-            <translation>%1(更正)</translation>
+            <translation>%1（更正）</translation>
         </message>
         <message>
             <source>%1 (corrected later)</source>
-            <translation>%1(已被更正)</translation>
+            <translation>%1（已被更正）</translation>
         </message>
         <message>
             <source>%1, archived</source>
-            <translation>%1,已归档</translation>
+            <translation>%1，已归档</translation>
         </message>
     </context>
     <context>
@@ -4309,7 +4309,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Logo (PNG or JPEG)</source>
-            <translation>公司标志(PNG 或 JPEG)</translation>
+            <translation>公司标志（PNG 或 JPEG）</translation>
         </message>
         <message>
             <source>Engineer</source>
@@ -4361,7 +4361,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>A country code, e.g. CN for mainland China</source>
-            <translation>国家/地区代码,例如中国大陆为 CN</translation>
+            <translation>国家/地区代码，例如中国大陆为 CN</translation>
         </message>
         <message>
             <source>Holiday calendar</source>
@@ -4400,7 +4400,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <name>ShiftChoices</name>
         <message>
             <source>No open milestone would move (no schedule impact).</source>
-            <translation>没有未完成的里程碑需要调整(无工期影响)。</translation>
+            <translation>没有未完成的里程碑需要调整（无工期影响）。</translation>
         </message>
         <message>
             <source>%1 %2: %3 → %4</source>
@@ -4423,11 +4423,11 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Signed on paper (attach the scan)</source>
-            <translation>纸质签署(附扫描件)</translation>
+            <translation>纸质签署（附扫描件）</translation>
         </message>
         <message>
             <source>Confirmed by e-mail (link the log entry)</source>
-            <translation>邮件确认(关联沟通记录)</translation>
+            <translation>邮件确认（关联沟通记录）</translation>
         </message>
         <message>
             <source>Refused to sign</source>
@@ -4505,7 +4505,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Resolved: %1</source>
-            <translation>解决办法:%1</translation>
+            <translation>解决办法：%1</translation>
         </message>
         <message>
             <source>Not resolved yet</source>
@@ -4517,7 +4517,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Category: %1</source>
-            <translation>类别:%1</translation>
+            <translation>类别：%1</translation>
         </message>
         <message>
             <source>Reported %1</source>
@@ -4536,7 +4536,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Met before at other clients; double-click one to open it.</source>
-            <translation>其他客户处曾出现过;双击可打开。</translation>
+            <translation>其他客户处曾出现过；双击可打开。</translation>
         </message>
         <message>
             <source>No similar issue at other clients.</source>
@@ -4544,7 +4544,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Type a title or choose a category to see similar issues.</source>
-            <translation>输入标题或选择类别,即可查看类似问题。</translation>
+            <translation>输入标题或选择类别，即可查看类似问题。</translation>
         </message>
     </context>
     <context>
@@ -4555,7 +4555,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>DeliveryDesk databases (*.db);;All files (*)</source>
-            <translation>DeliveryDesk 数据库 (*.db);;所有文件 (*)</translation>
+            <translation>DeliveryDesk 数据库 （*.db）；；所有文件 (*)</translation>
         </message>
         <message>
             <source>Create an empty database</source>
@@ -4591,15 +4591,15 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>There is no DeliveryDesk database here yet. Start with an empty one, or with a demo database full of sample projects to look around.</source>
-            <translation>这里还没有 DeliveryDesk 数据库。您可以从空数据库开始,也可以先用包含示例项目的演示数据库熟悉一下。</translation>
+            <translation>这里还没有 DeliveryDesk 数据库。您可以从空数据库开始，也可以先用包含示例项目的演示数据库熟悉一下。</translation>
         </message>
         <message>
             <source>The database file is damaged. DeliveryDesk did not change it. You can restore the newest backup (the damaged file is kept beside it), or open another file.</source>
-            <translation>数据库文件已损坏。DeliveryDesk 没有修改它。您可以恢复最新的备份(损坏的文件会保留在旁边),或打开其他文件。</translation>
+            <translation>数据库文件已损坏。DeliveryDesk 没有修改它。您可以恢复最新的备份（损坏的文件会保留在旁边），或打开其他文件。</translation>
         </message>
         <message>
             <source>The database file is damaged and no backup was found. DeliveryDesk did not change it. Open another file, or quit and ask for help with the damaged file.</source>
-            <translation>数据库文件已损坏,且没有找到备份。DeliveryDesk 没有修改它。请打开其他文件,或退出并就损坏的文件寻求帮助。</translation>
+            <translation>数据库文件已损坏，且没有找到备份。DeliveryDesk 没有修改它。请打开其他文件，或退出并就损坏的文件寻求帮助。</translation>
         </message>
         <message>
             <source>The database is damaged</source>
@@ -4611,7 +4611,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Another DeliveryDesk window is using this database. Close it and try again, or open the database read-only to look without changing anything.</source>
-            <translation>另一个 DeliveryDesk 窗口正在使用此数据库。请关闭它后重试,或以只读方式打开,仅查看而不做任何修改。</translation>
+            <translation>另一个 DeliveryDesk 窗口正在使用此数据库。请关闭它后重试，或以只读方式打开，仅查看而不做任何修改。</translation>
         </message>
         <message>
             <source>The database cannot be written</source>
@@ -4619,7 +4619,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>The database file or its folder is read-only. You can open it read-only to look at your records, or choose a file in a folder you can write to.</source>
-            <translation>数据库文件或其所在文件夹是只读的。您可以以只读方式打开查看记录,或选择一个可写文件夹中的文件。</translation>
+            <translation>数据库文件或其所在文件夹是只读的。您可以以只读方式打开查看记录，或选择一个可写文件夹中的文件。</translation>
         </message>
         <message>
             <source>The database is from a newer DeliveryDesk</source>
@@ -4627,7 +4627,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>This database was written by a newer version of DeliveryDesk. Install that version to open it; this one leaves the file untouched.</source>
-            <translation>此数据库由更新版本的 DeliveryDesk 写入。请安装该版本后再打开;当前版本不会改动这个文件。</translation>
+            <translation>此数据库由更新版本的 DeliveryDesk 写入。请安装该版本后再打开；当前版本不会改动这个文件。</translation>
         </message>
         <message>
             <source>This is not a DeliveryDesk database</source>
@@ -4635,7 +4635,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>The file is not a DeliveryDesk database, so it was not opened or changed. Choose another file.</source>
-            <translation>该文件不是 DeliveryDesk 数据库,因此没有打开或修改它。请选择其他文件。</translation>
+            <translation>该文件不是 DeliveryDesk 数据库，因此没有打开或修改它。请选择其他文件。</translation>
         </message>
         <message>
             <source>The disk is full</source>
@@ -4643,7 +4643,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>There is no space left to open the database safely. Free some space and try again, or open it read-only.</source>
-            <translation>磁盘空间不足,无法安全地打开数据库。请释放一些空间后重试,或以只读方式打开。</translation>
+            <translation>磁盘空间不足，无法安全地打开数据库。请释放一些空间后重试，或以只读方式打开。</translation>
         </message>
         <message>
             <source>The database cannot be opened</source>
@@ -4651,7 +4651,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>DeliveryDesk could not open the database. Try again, or choose another file.</source>
-            <translation>DeliveryDesk 无法打开数据库。请重试,或选择其他文件。</translation>
+            <translation>DeliveryDesk 无法打开数据库。请重试，或选择其他文件。</translation>
         </message>
     </context>
     <context>
@@ -4694,19 +4694,19 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         </message>
         <message>
             <source>Steps done (one per line)</source>
-            <translation>已完成(每行一项)</translation>
+            <translation>已完成（每行一项）</translation>
         </message>
         <message>
             <source>Current difficulties (one per line)</source>
-            <translation>当前困难(每行一项)</translation>
+            <translation>当前困难（每行一项）</translation>
         </message>
         <message>
             <source>Waiting on the client (one per line)</source>
-            <translation>等待客户的事项(每行一项)</translation>
+            <translation>等待客户的事项（每行一项）</translation>
         </message>
         <message>
             <source>Next actions: action | owner | YYYY-MM-DD</source>
-            <translation>下一步:事项 | 负责人 | YYYY-MM-DD</translation>
+            <translation>下一步：事项 | 负责人 | YYYY-MM-DD</translation>
         </message>
         <message>
             <source>The period cannot end before it starts.</source>
@@ -4721,7 +4721,7 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <name>WindowHost</name>
         <message>
             <source>The daily backup could not be taken: %1</source>
-            <translation>未能完成每日备份:%1</translation>
+            <translation>未能完成每日备份：%1</translation>
         </message>
     </context>
 </TS>

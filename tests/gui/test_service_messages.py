@@ -173,15 +173,15 @@ def test_the_extractor_reads_what_reason_functions_return() -> None:
 def test_the_shipped_catalogue_translates_nested_reasons_and_record_kinds() -> None:
     shipped = load_catalogue()
     assert shipped.translate("photo.png: The file is 30.0 MB; attachments are limited to 25 MB.") == (
-        "photo.png:文件大小为 30.0 MB;附件不能超过 25 MB。"
+        "photo.png:文件大小为 30.0 MB；附件不能超过 25 MB。"
     )
     assert shipped.translate("This file name cannot be used: it ends with a dot or a space.") == (
-        "不能使用此文件名:它以句点或空格结尾。"
+        "不能使用此文件名：它以句点或空格结尾。"
     )
     assert shipped.translate("This log entry is archived.") == "此沟通记录已归档。"
     assert shipped.translate(
         "The change request was not found; it may have been removed by a sync or an import."
-    ) == ("找不到该变更请求;它可能已被同步或导入删除。")
+    ) == ("找不到该变更请求；它可能已被同步或导入删除。")
 
 
 # --- the window ----------------------------------------------------------------------------------
@@ -194,7 +194,7 @@ def test_a_bad_field_shows_its_chinese_message_next_to_it(qtbot, chinese: None, 
     dialog.email.setText("not-an-address")
     dialog.accept()
     assert dialog.field_error("name") == "此项不能为空。"
-    assert dialog.field_error("email") == "这看起来不是电子邮件地址(name@example.com)。"
+    assert dialog.field_error("email") == "这看起来不是电子邮件地址（name@example.com）。"
     assert dialog.result_value is None  # nothing saved: the dialog stays open
 
 
