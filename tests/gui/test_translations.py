@@ -4,6 +4,8 @@ code and the JSON sources), and loaded by the app so window strings appear in Ch
 from __future__ import annotations
 
 import importlib.util
+import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -80,3 +82,18 @@ def test_the_bundled_font_renders_chinese(qapp: QApplication) -> None:
     family = i18n.load_cjk_font(qapp)
     assert family is not None and "Noto Sans SC" in family
     assert family in qapp.font().families()
+
+
+HALF_WIDTH_BY_CHINESE = re.compile(r"(?<=[\u4e00-\u9fff])[,;:?!()]|[,;:?!()](?=[\u4e00-\u9fff])")
+
+
+def test_chinese_translations_use_full_width_punctuation() -> None:
+    """ "数据库：%1", not "数据库:%1"; Qt's menu mnemonics keep their ASCII brackets: "文件(&F)"."""
+    wrong = []
+    for path in sorted((ROOT / "resources" / "translations" / "zh_CN").glob("*.json")):
+        entries = json.loads(path.read_text(encoding="utf-8"))
+        texts = entries.get("messages", entries)
+        for key, text in texts.items():
+            if isinstance(text, str) and HALF_WIDTH_BY_CHINESE.search(re.sub(r"\(&\w\)", "", text)):
+                wrong.append(f"{path.name}: {key} -> {text}")
+    assert wrong == []
