@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from deliverydesk.domain.attention import AttentionItem, AttentionKind, AttentionReport
 from deliverydesk.domain.enums import LetterKind
@@ -238,7 +238,3 @@ def _letter_kind(value: str) -> str:
         return label(LetterKind(value))
     except ValueError:
         return value
-
-
-def kind_icon(kind: AttentionKind) -> QIcon:
-    return icon(ICONS[kind])
