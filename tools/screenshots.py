@@ -167,11 +167,8 @@ class Shooter:
         save(widget or self.window, self.out / f"{name}_{self.language}.png")
 
     def area(self, showcase: Showcase, area: str, record_id: str = "") -> None:
-        self.window.open_record(showcase.project_id, area, record_id)
+        self.window.open_record(showcase.project_id, area, record_id)  # selected once its page loads
         self.idle()
-        if record_id:  # the page selects the record once its rows are in
-            self.window.workspace.open_record(area, record_id)
-            self.idle()
 
     def run(self, showcase: Showcase) -> None:
         self.window.show()
