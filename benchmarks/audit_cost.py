@@ -18,10 +18,10 @@ from pathlib import Path
 from unittest import mock
 
 from deliverydesk.domain.drafts import ClientDraft, ExpectationDraft, ProjectDraft
-from deliverydesk.services.clients import create_client
-from deliverydesk.services.demo import create_demo
-from deliverydesk.services.expectations import create_expectation, update_expectation
-from deliverydesk.services.projects import create_project
+from deliverydesk.services.demo.build import create_demo
+from deliverydesk.services.records.clients import create_client
+from deliverydesk.services.records.expectations import create_expectation, update_expectation
+from deliverydesk.services.records.projects import create_project
 from deliverydesk.services.storage import OpenOptions, Workspace, open_workspace
 from deliverydesk.store import audit
 

@@ -131,13 +131,13 @@ def compare(name: str, app: Callable[[], bytes], repeat: int) -> Comparison:
 
 
 def letter_data(language: Any) -> Any:
-    from deliverydesk.reports.samples import expectation_letter
+    from tests.samples import expectation_letter
 
     return expectation_letter(language)
 
 
 def summary_data(language: Any) -> Any:
-    from deliverydesk.reports.samples import progress_summary
+    from tests.samples import progress_summary
 
     return progress_summary(language, **SUMMARY_SIZE)
 
@@ -157,7 +157,7 @@ def measure_summary(language: Any, repeat: int) -> Comparison:
 
 def demo_data_dir(folder: Path) -> Path:
     """A data folder with the bilingual demo database (made once per run)."""
-    from deliverydesk.services.demo import create_demo
+    from deliverydesk.services.demo.build import create_demo
     from deliverydesk.services.storage import OpenOptions, open_workspace
 
     workspace = open_workspace(OpenOptions(data_dir=folder, create=True))
@@ -171,9 +171,9 @@ def demo_data_dir(folder: Path) -> Path:
 def measure_service_letter(data_dir: Path, language: Any, repeat: int) -> Comparison:
     """Build from the database, render, write atomically: what the window's Export does."""
     from deliverydesk.domain.enums import LetterKind
-    from deliverydesk.services.documents import DocumentRequest
-    from deliverydesk.services.export import export_document
-    from deliverydesk.services.projects import get_project_by_code
+    from deliverydesk.services.documents.build import DocumentRequest
+    from deliverydesk.services.documents.export import export_document
+    from deliverydesk.services.records.projects import get_project_by_code
     from deliverydesk.services.storage import OpenOptions, open_workspace
 
     workspace = open_workspace(OpenOptions(data_dir=data_dir))

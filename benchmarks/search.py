@@ -28,7 +28,7 @@ from typing import Any
 from benchmarks.gui_scale import copy_database
 from deliverydesk.domain.drafts import LogEntryDraft
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.log import add_log_entry, list_log_entries
+from deliverydesk.services.records.log import add_log_entry, list_log_entries
 from deliverydesk.services.search import search_records
 from deliverydesk.store.database import Database, make_engine
 from deliverydesk.store.search_tables import (

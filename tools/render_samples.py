@@ -23,12 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from deliverydesk.domain.enums import Language  # noqa: E402
-from deliverydesk.reports.evidence_pack import render_evidence_pack  # noqa: E402
+from deliverydesk.reports.evidence.pack import render_evidence_pack  # noqa: E402
 from deliverydesk.reports.render import render  # noqa: E402
-from deliverydesk.reports.review_report import render_review_report  # noqa: E402
-from deliverydesk.reports.samples import all_documents  # noqa: E402
-from deliverydesk.reports.samples.evidence import evidence_pack  # noqa: E402
-from deliverydesk.reports.samples.review import review_report  # noqa: E402
+from deliverydesk.reports.review.report import render_review_report  # noqa: E402
+from tests.samples import all_documents  # noqa: E402
+from tests.samples.evidence import evidence_pack  # noqa: E402
+from tests.samples.review import review_report  # noqa: E402
 
 SAMPLES_DIR = ROOT / "docs" / "samples"
 RESOLUTION = "60"

@@ -50,14 +50,14 @@ from deliverydesk.gui.startup import StartupDialog  # noqa: E402
 from deliverydesk.gui.startup_specs import first_start_spec  # noqa: E402
 from deliverydesk.gui.tasks import TaskRunner  # noqa: E402
 from deliverydesk.gui.ui_state import UiState  # noqa: E402
-from deliverydesk.services.attachments import add_attachment  # noqa: E402
-from deliverydesk.services.demo import create_demo  # noqa: E402
-from deliverydesk.services.documents import DocumentRequest  # noqa: E402
-from deliverydesk.services.letters import issue_document  # noqa: E402
-from deliverydesk.services.log import list_log_entries  # noqa: E402
-from deliverydesk.services.milestones import list_milestone_changes, list_milestones  # noqa: E402
-from deliverydesk.services.projects import get_project_by_code, list_projects  # noqa: E402
-from deliverydesk.services.reviews import list_reviews  # noqa: E402
+from deliverydesk.services.demo.build import create_demo  # noqa: E402
+from deliverydesk.services.documents.build import DocumentRequest  # noqa: E402
+from deliverydesk.services.documents.letters import issue_document  # noqa: E402
+from deliverydesk.services.records.attachments import add_attachment  # noqa: E402
+from deliverydesk.services.records.log import list_log_entries  # noqa: E402
+from deliverydesk.services.records.milestones import list_milestone_changes, list_milestones  # noqa: E402
+from deliverydesk.services.records.projects import get_project_by_code, list_projects  # noqa: E402
+from deliverydesk.services.reviews.butterfly import list_reviews  # noqa: E402
 from deliverydesk.services.storage import OpenOptions, Workspace, open_workspace  # noqa: E402
 
 NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)

@@ -1,5 +1,5 @@
 """``keep-copies``: keep a copy of the letters issued before DeliveryDesk kept one of every issued PDF,
-while they still print byte for byte (services/letter_copies.py). The window does the same on its own
+while they still print byte for byte (services/documents/copies.py). The window does the same on its own
 after opening a database for writing; this command is for scripts and for a database the window does
 not open.
 
@@ -14,7 +14,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from deliverydesk.services.letter_copies import KeptCopies
+    from deliverydesk.services.documents.copies import KeptCopies
     from deliverydesk.services.storage import OpenOptions, Workspace
 
 WorkspaceOpener = Callable[..., AbstractContextManager["Workspace"]]
@@ -29,7 +29,7 @@ NOT_REPRODUCIBLE = (
 
 def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[str, Handler]:
     def keep_copies(args: argparse.Namespace, options: OpenOptions) -> int:
-        from deliverydesk.services.letter_copies import keep_issued_copies
+        from deliverydesk.services.documents.copies import keep_issued_copies
 
         with workspace(options) as opened:  # for writing: the copies are stored
             result = keep_issued_copies(opened.ctx)

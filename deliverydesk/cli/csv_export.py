@@ -30,7 +30,7 @@ def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[
         _check(args)
         with workspace(options, reading=True) as opened:
             data, what = _build(opened.ctx, args)
-            from deliverydesk.services.csv_export import write_csv
+            from deliverydesk.services.learning.csv_export import write_csv
 
             write_csv(args.out, data)
         report(f"Wrote {what} to {args.out} ({len(data):,} bytes).")
@@ -49,9 +49,9 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def _build(ctx: ServiceContext, args: argparse.Namespace) -> tuple[bytes, str]:
-    from deliverydesk.services import csv_export, recurrence
-    from deliverydesk.services.projects import get_project_by_code
-    from deliverydesk.services.settings import get_settings
+    from deliverydesk.services.learning import csv_export, recurrence
+    from deliverydesk.services.records.projects import get_project_by_code
+    from deliverydesk.services.records.settings import get_settings
 
     language = Language(args.lang) if args.lang else None
     if args.issues:

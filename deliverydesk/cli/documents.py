@@ -24,7 +24,7 @@ from deliverydesk.errors import StorageError
 
 if TYPE_CHECKING:
     from deliverydesk.domain.models import LetterItem
-    from deliverydesk.services.letters import VerifyResult
+    from deliverydesk.services.documents.letters import VerifyResult
     from deliverydesk.services.storage import OpenOptions, Workspace
 
 WorkspaceOpener = Callable[..., AbstractContextManager["Workspace"]]
@@ -73,9 +73,9 @@ def _usage(message: str) -> Exception:
 def _export(
     workspace: WorkspaceOpener, report: Callable[[str], None], args: argparse.Namespace, options: Any
 ) -> int:
-    from deliverydesk.services.documents import DocumentRequest, SummaryNarrative
-    from deliverydesk.services.export import change_request_id_by_ref, export_document
-    from deliverydesk.services.projects import get_project_by_code
+    from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrative
+    from deliverydesk.services.documents.export import change_request_id_by_ref, export_document
+    from deliverydesk.services.records.projects import get_project_by_code
 
     kind = KINDS[args.kind]
     with workspace(options, reading=not args.issue) as opened:
@@ -122,9 +122,9 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 def _sign(
     workspace: WorkspaceOpener, report: Callable[[str], None], args: argparse.Namespace, options: Any
 ) -> int:
-    from deliverydesk.services.letters import find_letter, sign_letter
-    from deliverydesk.services.projects import get_project_by_code
-    from deliverydesk.services.signing import SignRequest
+    from deliverydesk.services.documents.letters import find_letter, sign_letter
+    from deliverydesk.services.documents.signing import SignRequest
+    from deliverydesk.services.records.projects import get_project_by_code
 
     method = METHODS[args.method]
     scan = _read(args.scan) if args.scan is not None else None
@@ -174,7 +174,7 @@ def _sign_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _verify(workspace: WorkspaceOpener, args: argparse.Namespace, options: Any) -> int:
-    from deliverydesk.services.letters import verify_pdf
+    from deliverydesk.services.documents.letters import verify_pdf
 
     data = _read(args.file)
     with workspace(options, reading=True) as opened:

@@ -43,8 +43,8 @@ def _usage(message: str) -> Exception:
 
 
 def _evidence(workspace: WorkspaceOpener, args: argparse.Namespace, options: Any) -> int:
-    from deliverydesk.services.evidence import export_evidence_pack, topic_by_ref
-    from deliverydesk.services.projects import get_project_by_code
+    from deliverydesk.services.evidence.pack import export_evidence_pack, topic_by_ref
+    from deliverydesk.services.records.projects import get_project_by_code
 
     period = (args.period_from, args.period_to) if args.period_from is not None else None
     language = LANGUAGES[args.language] if args.language else None

@@ -31,7 +31,7 @@ from deliverydesk.cli.search import handlers as search_handlers
 from deliverydesk.domain.models import ProjectSummary
 from deliverydesk.errors import DatabaseLockedError, ReadOnlyStorageError, StorageError
 from deliverydesk.paths import data_paths
-from deliverydesk.services.projects import list_projects
+from deliverydesk.services.records.projects import list_projects
 from deliverydesk.services.storage import (
     OpenOptions,
     Workspace,
@@ -76,7 +76,7 @@ def _open(options: OpenOptions, reading: bool) -> Workspace:
 
 
 def demo(args: argparse.Namespace, options: OpenOptions) -> int:
-    from deliverydesk.services.demo import create_demo  # only this command needs the demo data
+    from deliverydesk.services.demo.build import create_demo  # only this command needs the demo data
 
     with _workspace(replace(options, create=True)) as workspace:
         create_demo(workspace.ctx)
@@ -149,7 +149,7 @@ def _all_projects(workspace: Workspace, args: argparse.Namespace) -> list[Projec
 
 
 def export_bundle_command(args: argparse.Namespace, options: OpenOptions) -> int:
-    from deliverydesk.services.bundle import export_bundle  # jsonschema and the bundle rows: ~0.5 s
+    from deliverydesk.services.bundle.transfer import export_bundle  # jsonschema and the bundle rows: ~0.5 s
 
     with _workspace(options, reading=True) as workspace:
         summary = export_bundle(workspace.ctx, args.project, args.out)
@@ -158,7 +158,7 @@ def export_bundle_command(args: argparse.Namespace, options: OpenOptions) -> int
 
 
 def import_bundle_command(args: argparse.Namespace, options: OpenOptions) -> int:
-    from deliverydesk.services.bundle import import_valid_bundle, read_bundle
+    from deliverydesk.services.bundle.transfer import import_valid_bundle, read_bundle
 
     bundle = read_bundle(args.file)  # before opening: a refused file creates and locks nothing
     created = not database_exists(options)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # only types: importing the services would slow down --help
     from deliverydesk.domain.models import ProjectSummary
-    from deliverydesk.services.bundle import ExportSummary, ImportSummary
+    from deliverydesk.services.bundle.transfer import ExportSummary, ImportSummary
     from deliverydesk.services.storage import BackupInfo
 
 

@@ -34,7 +34,7 @@ KINDS = {
 def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[str, Handler]:
     def search(args: argparse.Namespace, options: OpenOptions) -> int:
         from deliverydesk.domain.search import SearchKind
-        from deliverydesk.services.projects import get_project_by_code
+        from deliverydesk.services.records.projects import get_project_by_code
         from deliverydesk.services.search import MAX_MATCHES, search_records
 
         with workspace(options, reading=True) as opened:

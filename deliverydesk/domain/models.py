@@ -254,7 +254,7 @@ class LogEntryItem(RecordItem):
 
 @dataclass(frozen=True, kw_only=True)
 class CommitmentItem(RecordItem):
-    """Who owes what to whom by when; open until ``closed_on`` (see ``services.commitments``)."""
+    """Who owes what to whom by when; open until ``closed_on`` (see ``services.records.commitments``)."""
 
     project_id: str
     log_entry_id: str | None  # the entry that recorded it
@@ -298,7 +298,7 @@ class CategoryName:
 
 @dataclass(frozen=True, kw_only=True)
 class CategoryItem(RecordItem, CategoryName):
-    """A category of issues and change requests, shared by all projects (see ``services.categories``)."""
+    """A category of issues and change requests, shared by all projects (``services.records.categories``)."""
 
     description: str
 

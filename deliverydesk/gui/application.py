@@ -163,7 +163,7 @@ class WindowHost(QObject):
 
     def remember_ui_language(self) -> None:
         """Keep the UI language beside the database settings: it is needed before the database opens."""
-        from deliverydesk.services.settings import get_settings
+        from deliverydesk.services.records.settings import get_settings
 
         if self.workspace is None:
             return

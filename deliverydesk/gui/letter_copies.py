@@ -1,5 +1,5 @@
 """After a database opens for writing: keep a copy of the letters issued before DeliveryDesk kept one
-(services/letter_copies.py), on the task runner, only when a cheap query finds any. The status bar says
+(services/documents/copies.py), on the task runner, only when a cheap query finds any. The status bar says
 how many were kept; a non-modal notice names the letters that no longer print byte for byte (once per
 letter: the names announced are remembered in the UI state)."""
 
@@ -14,7 +14,7 @@ from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.messages import error_message
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.letter_copies import KeptCopies, copies_missing, keep_issued_copies
+from deliverydesk.services.documents.copies import KeptCopies, copies_missing, keep_issued_copies
 
 log = logging.getLogger(__name__)
 ANNOUNCED_KEY = "letter_copies/announced"  # the letters already named in a notice, one per line

@@ -8,7 +8,7 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice
 from PySide6.QtGui import QImage
 
 from deliverydesk.errors import ValidationError
-from deliverydesk.services.images import LOGO_IMAGES, ImageFacts, ImageProblem, inspect_image
+from deliverydesk.services.records.images import LOGO_IMAGES, ImageFacts, ImageProblem, inspect_image
 
 MAX_BYTES = 2 * 1024 * 1024  # the same bound the settings service enforces
 FIELD = "logo_png"

@@ -166,7 +166,7 @@ class StartupController(QObject):
         kwargs = {"clock": self._clock} if self._clock is not None else {}
         workspace = storage.open_workspace(options, **kwargs)
         if with_demo:
-            from deliverydesk.services.demo import create_demo
+            from deliverydesk.services.demo.build import create_demo
 
             try:
                 create_demo(workspace.ctx)

@@ -14,8 +14,8 @@ from deliverydesk.gui.dialogs.settings import SettingsDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import app_icon
 from deliverydesk.gui.messages import show_error
-from deliverydesk.services.clients import list_clients
-from deliverydesk.services.settings import get_settings
+from deliverydesk.services.records.clients import list_clients
+from deliverydesk.services.records.settings import get_settings
 
 
 def about_box(parent: QWidget, env: GuiEnv, db_location: str) -> QMessageBox:

@@ -1,4 +1,4 @@
-"""Client documents as PDFs: plain data in (``reports.data``), bytes out (``reports.render``).
+"""Client documents as PDFs: plain data in (``reports.documents.data``), bytes out (``reports.render``).
 
     from deliverydesk.reports.render import render
     pdf_bytes = render(ExpectationLetterData(...))  # or ChangeDecisionData, ProgressSummaryData,

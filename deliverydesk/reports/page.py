@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
 from deliverydesk.domain.enums import Language
-from deliverydesk.reports.data import DocumentMetaData
+from deliverydesk.reports.documents.data import DocumentMetaData
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.phrases import Phrases
 from deliverydesk.reports.styles import (

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable as PlatypusFlowable
 from reportlab.platypus import Spacer, Table
 
 from deliverydesk.reports.blocks import Flowable, cell, para, paragraph, png_image
-from deliverydesk.reports.data import (
+from deliverydesk.reports.documents.data import (
     DocumentMetaData,
     LetterheadData,
     PartyData,

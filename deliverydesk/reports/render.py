@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from typing import Any
 
-from deliverydesk.reports.data import (
+from deliverydesk.reports.documents.data import (
     ChangeDecisionData,
     ExpectationLetterData,
     HandoverReportData,
@@ -18,18 +19,20 @@ from deliverydesk.reports.phrases import Phrases
 StoryBuilder = Callable[[Any], list[Any]]
 
 
+_MODULES: dict[type[Any], str] = {
+    ExpectationLetterData: "expectation_letter",
+    ChangeDecisionData: "change_decision",
+    ProgressSummaryData: "progress_summary",
+    HandoverReportData: "handover_report",
+}
+
+
 def _builder(data: ReportData) -> tuple[StoryBuilder, str]:
     """The story builder and title phrase of the document ``data`` describes (imported on demand)."""
-    if isinstance(data, ExpectationLetterData):
-        from deliverydesk.reports import expectation_letter as module
-    elif isinstance(data, ChangeDecisionData):
-        from deliverydesk.reports import change_decision as module  # type: ignore[no-redef]
-    elif isinstance(data, ProgressSummaryData):
-        from deliverydesk.reports import progress_summary as module  # type: ignore[no-redef]
-    elif isinstance(data, HandoverReportData):
-        from deliverydesk.reports import handover_report as module  # type: ignore[no-redef]
-    else:
+    name = _MODULES.get(type(data))
+    if name is None:
         raise TypeError(f"not a document: {type(data).__name__}")
+    module = import_module(f"deliverydesk.reports.documents.{name}")
     return module.build_story, module.TITLE_KEY
 
 

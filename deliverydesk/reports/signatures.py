@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table
 
 from deliverydesk.reports.blocks import Flowable, cell, para, png_image, section
-from deliverydesk.reports.data import SignatoryData
+from deliverydesk.reports.documents.data import SignatoryData
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import ACCENT, CELL_SIZE, INK, MUTED, RULE, Kit
 from deliverydesk.reports.text import printable

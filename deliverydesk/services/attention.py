@@ -25,8 +25,8 @@ from deliverydesk.domain.metrics import (
 from deliverydesk.domain.revisits import days_overdue
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, working_days_between
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.documents import LETTER_STATUSES
-from deliverydesk.services.scope_meters import deferred_b_items_due
+from deliverydesk.services.documents.build import LETTER_STATUSES
+from deliverydesk.services.scope_guard.meters import deferred_b_items_due
 from deliverydesk.store import attention_queries as q
 from deliverydesk.store.records import Session
 

@@ -17,9 +17,9 @@ from deliverydesk.domain.metrics import (
 )
 from deliverydesk.domain.models import ProjectOverview
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days
-from deliverydesk.services.common import get_row
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.projects import project_item
+from deliverydesk.services.records.common import get_row
+from deliverydesk.services.records.projects import project_item
 from deliverydesk.store.queries import change_efforts, count_by, milestone_date_tallies
 from deliverydesk.store.tables import ExpectationRow, ProjectRow
 
@@ -35,7 +35,7 @@ def health_of(
     dates: tuple[date, date | None, date | None],
     today: date,
 ) -> MilestoneHealth:
-    """The health ``services.milestones.milestone_item`` gives a milestone with these facts."""
+    """The health ``services.records.milestones.milestone_item`` gives a milestone with these facts."""
     calendar = calendar_covering(holiday_calendar, *dates)
     slip = slip_working_days(*dates, calendar)
     baseline, forecast, actual = dates

@@ -7,8 +7,8 @@ from typing import Any
 
 from deliverydesk.domain.models import Page
 from deliverydesk.domain.search import SearchHit, SearchKind, SearchQuery, parse_query, snippet
-from deliverydesk.services.common import check_page, page_of
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.common import check_page, page_of
 from deliverydesk.store.search import SearchScope, record_details, search_documents
 
 MAX_MATCHES = 1000  # listed: the newest this many; a narrower search finds older ones

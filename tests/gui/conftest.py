@@ -30,7 +30,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from deliverydesk.services.demo import create_demo
+    from deliverydesk.services.demo.build import create_demo
 
     folder = tmp_path_factory.mktemp("demo-template")
     workspace = open_workspace(OpenOptions(data_dir=folder, create=True), clock=fixed_clock)

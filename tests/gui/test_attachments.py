@@ -23,10 +23,10 @@ from deliverydesk.gui.pages.project.attachments import NAME, SIZE, TYPE, Attachm
 from deliverydesk.gui.pages.project.change_requests import ChangeRequestsPage
 from deliverydesk.gui.pages.project.log import FILES, LogPage
 from deliverydesk.gui.widgets.attachments import format_size, open_folder
-from deliverydesk.services import attachments
-from deliverydesk.services.attachments import RecordLink
-from deliverydesk.services.change_requests import create_change_request
-from deliverydesk.services.log import add_log_entry
+from deliverydesk.services.records import attachments
+from deliverydesk.services.records.attachments import RecordLink
+from deliverydesk.services.records.log import add_log_entry
+from deliverydesk.services.scope_guard.change_requests import create_change_request
 from tests.gui.project.conftest import Confirmations, Workbench, create_project_through_dialog, open_bench
 from tests.integration.attachments.conftest import png_declaring, tiny_png
 

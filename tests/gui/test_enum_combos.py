@@ -8,7 +8,7 @@ from deliverydesk.gui.dialogs.new_project import NewProjectDialog
 from deliverydesk.gui.dialogs.settings import SettingsDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.widgets.enum_combo import EnumCombo, enum_combo
-from deliverydesk.services.settings import get_settings
+from deliverydesk.services.records.settings import get_settings
 
 
 def test_the_combo_returns_members_and_starts_on_the_current_one(qtbot) -> None:

@@ -15,7 +15,7 @@ from deliverydesk.gui.dialogs.documents.evidence import EvidenceDialog, open_evi
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import to_qdate
 from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_EXPECTATIONS
-from deliverydesk.services.projects import get_project_by_code
+from deliverydesk.services.records.projects import get_project_by_code
 from tests.gui.conftest import wait_idle
 from tests.gui.project.conftest import open_bench
 

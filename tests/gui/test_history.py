@@ -11,7 +11,7 @@ from deliverydesk.gui.dialogs.records.expectation import ExpectationDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.pages.base import AREA_EXPECTATIONS
 from deliverydesk.gui.pages.project.expectations import ExpectationsPage
-from deliverydesk.services.expectations import create_expectation
+from deliverydesk.services.records.expectations import create_expectation
 from deliverydesk.store.audit import login_name
 from tests.gui.project.conftest import create_project_through_dialog, open_bench
 

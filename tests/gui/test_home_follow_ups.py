@@ -14,9 +14,9 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.models.attention import DETAIL, ITEM_ROLE, WHAT, AttentionModel
 from deliverydesk.gui.pages.base import AREA_ISSUES
 from deliverydesk.gui.pages.home import HomePage
-from deliverydesk.services.projects import list_projects
-from deliverydesk.services.review_followups import schedule_default_actions
-from deliverydesk.services.reviews import create_review
+from deliverydesk.services.records.projects import list_projects
+from deliverydesk.services.reviews.butterfly import create_review
+from deliverydesk.services.reviews.followups import schedule_default_actions
 from tests.gui.conftest import wait_idle
 
 TODAY = date(2026, 3, 16)

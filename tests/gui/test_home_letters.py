@@ -17,10 +17,10 @@ from deliverydesk.gui.main_window import MainWindow
 from deliverydesk.gui.models.attention import DETAIL, ITEM_ROLE, WHAT
 from deliverydesk.gui.pages.base import AREA_DOCUMENTS
 from deliverydesk.gui.pages.project.documents import DocumentsPage
-from deliverydesk.services import letters
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.documents import DocumentRequest
-from deliverydesk.services.expectations import create_expectation, get_expectation, update_expectation
+from deliverydesk.services.documents import letters
+from deliverydesk.services.documents.build import DocumentRequest
+from deliverydesk.services.records.expectations import create_expectation, get_expectation, update_expectation
 from tests.gui.conftest import wait_idle
 from tests.integration.services.conftest import make_client, make_project
 

@@ -12,10 +12,10 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.letter_copies import ANNOUNCED_KEY
 from deliverydesk.gui.main_window import MainWindow
 from deliverydesk.reports import render as render_module
-from deliverydesk.services import letters
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.documents import DocumentRequest
-from deliverydesk.services.letter_copies import copies_missing
+from deliverydesk.services.documents import letters
+from deliverydesk.services.documents.build import DocumentRequest
+from deliverydesk.services.documents.copies import copies_missing
 from tests.gui.conftest import EnvFactory
 from tests.integration.documents.test_stored_copies import stored
 from tests.integration.services.conftest import make_client, make_project

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence
 
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.main_window import MainWindow
-from deliverydesk.services.projects import list_projects
+from deliverydesk.services.records.projects import list_projects
 from tests.gui.conftest import wait_idle
 
 
@@ -97,7 +97,7 @@ def test_new_project_through_the_dialog(qtbot, env: GuiEnv) -> None:
 
 
 def test_a_bad_new_project_creates_no_client(qtbot, env: GuiEnv) -> None:
-    from deliverydesk.services.clients import list_clients
+    from deliverydesk.services.records.clients import list_clients
 
     window = _window(qtbot, env)
     window.act_new.trigger()

@@ -17,7 +17,7 @@ from deliverydesk.gui.pages.base import AREA_LOG
 from deliverydesk.gui.pages.search import PAGE_SIZE, SearchDialog
 from deliverydesk.gui.pages.search_model import FOUND, SNIPPET_HTML_ROLE, SearchResultsModel, snippet_html
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.log import add_log_entry
+from deliverydesk.services.records.log import add_log_entry
 from tests.gui.conftest import wait_idle
 from tests.gui.project.conftest import type_text
 from tests.integration.services.conftest import make_client, make_project

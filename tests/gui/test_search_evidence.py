@@ -20,7 +20,7 @@ from deliverydesk.gui.main_window import MainWindow
 from deliverydesk.gui.pages.base import AREA_LOG
 from deliverydesk.gui.pages.project.log import LogPage
 from deliverydesk.gui.pages.search import PAGE_SIZE, SearchDialog
-from deliverydesk.services.change_requests import create_change_request
+from deliverydesk.services.scope_guard.change_requests import create_change_request
 from tests.gui import test_search as search_tests
 from tests.gui.conftest import wait_idle
 from tests.integration.services.conftest import make_client, make_project

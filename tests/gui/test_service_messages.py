@@ -21,7 +21,7 @@ from deliverydesk.gui.service_messages import (
     placeholders,
     translate_message,
 )
-from deliverydesk.services.clients import archive_client, list_clients
+from deliverydesk.services.records.clients import archive_client, list_clients
 from tools import service_messages as tool
 
 HOSTILE = [
@@ -121,7 +121,7 @@ def test_every_message_in_the_source_has_a_chinese_entry() -> None:
     """Sentences passed directly to the error classes and validation helpers are collected.
 
     Not collected (indirect, built from parts or passed through variables), so they stay English:
-    the conflict sentences of ``services/bundle.py`` (``_conflict_reason``), the reasons returned by
+    the conflict sentences of ``services/bundle/transfer.py`` (``_conflict_reason``), the reasons returned by
     ``domain/attachments.py`` (``size_problem``, ``unsafe_filename_reason``) and ``pixel_bomb``; a
     template that embeds one of them marks it ``{n:msg}`` so it is translated once it is listed."""
     found = tool.extract()

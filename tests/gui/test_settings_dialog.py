@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from deliverydesk.domain.enums import PaperSize
 from deliverydesk.gui.dialogs.settings import SettingsDialog
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.services.settings import get_settings
+from deliverydesk.services.records.settings import get_settings
 
 
 @pytest.fixture
@@ -103,7 +103,7 @@ def test_tab_order_follows_the_form(dialog: SettingsDialog) -> None:
 def test_the_ui_language_is_kept_beside_the_database(qtbot, make_env, tasks) -> None:
     from deliverydesk.domain.drafts import SettingsDraft
     from deliverydesk.gui.application import WindowHost, saved_ui_language
-    from deliverydesk.services.settings import update_settings
+    from deliverydesk.services.records.settings import update_settings
     from deliverydesk.services.storage import OpenOptions, open_workspace
     from tests.conftest import fixed_clock
 

@@ -19,7 +19,7 @@ from deliverydesk.gui.startup import StartupController, StartupDialog
 from deliverydesk.gui.startup_specs import Choice, SpecKind, error_spec, first_start_spec
 from deliverydesk.gui.tasks import TaskRunner
 from deliverydesk.services import storage
-from deliverydesk.services.projects import list_projects
+from deliverydesk.services.records.projects import list_projects
 from deliverydesk.services.storage import OpenOptions, Workspace, backup_now, open_workspace
 from deliverydesk.store.identity import SCHEMA_GENERATION
 from deliverydesk.store.lock import lock_path_for

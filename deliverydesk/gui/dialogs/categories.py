@@ -35,8 +35,8 @@ from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.models.fed import FedTableModel
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.tables import record_table
-from deliverydesk.services import categories
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import categories
 
 ENGLISH, CHINESE, USED, DESCRIPTION = range(4)
 ARCHIVED_COLOUR = QColor("#8a939e")

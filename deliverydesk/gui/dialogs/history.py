@@ -32,7 +32,7 @@ from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.models.fed import FedTableModel
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.tables import record_table
-from deliverydesk.services.audit import record_history
+from deliverydesk.services.records.history import record_history
 
 WHEN, WHO, WHAT, FIELD, BEFORE, AFTER = range(6)
 SHOWN_CHARS = 200  # a cell shows this much of a value; the tooltip shows up to TOOLTIP_CHARS

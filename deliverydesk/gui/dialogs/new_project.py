@@ -17,8 +17,8 @@ from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import date_edit_format, from_qdate, to_qdate
 from deliverydesk.gui.widgets.enum_combo import EnumCombo, enum_combo
-from deliverydesk.services.clients import create_client
-from deliverydesk.services.projects import create_project
+from deliverydesk.services.records.clients import create_client
+from deliverydesk.services.records.projects import create_project
 
 CADENCES = (
     ("", QT_TRANSLATE_NOOP("NewProjectDialog", "No regular summary")),

@@ -27,7 +27,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.logo import read_logo
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.enum_combo import EnumCombo
-from deliverydesk.services.settings import update_settings
+from deliverydesk.services.records.settings import update_settings
 
 CALENDARS = ("CN", "HK", "TW", "SG", "JP", "KR", "US", "GB", "DE", "FR")
 

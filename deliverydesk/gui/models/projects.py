@@ -16,7 +16,7 @@ from deliverydesk.gui.labels import label
 from deliverydesk.gui.models.fed import FedTableModel
 
 ATTENTION, CODE, NAME, CLIENT, STATUS, NEXT_MILESTONE, GOODWILL, SCOPE_CREEP = range(8)
-# Column -> sort key of ``services.projects.list_projects`` (None: not sortable in SQL yet).
+# Column -> sort key of ``services.records.projects.list_projects`` (None: not sortable in SQL yet).
 SORT_KEYS: dict[int, str | None] = {
     ATTENTION: None,
     CODE: "code",

@@ -31,8 +31,8 @@ from deliverydesk.gui.labels import label
 from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.models.projects import CODE, PROJECT_ID_ROLE, SORT_KEYS, ProjectListModel
 from deliverydesk.gui.widgets.tables import record_table
-from deliverydesk.services.clients import list_clients
-from deliverydesk.services.projects import PROJECT_SORTS, list_projects
+from deliverydesk.services.records.clients import list_clients
+from deliverydesk.services.records.projects import PROJECT_SORTS, list_projects
 
 PAGE_SIZE = 200
 STATE_KEY = "navigator"

@@ -37,8 +37,8 @@ from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_ISSUES
 from deliverydesk.gui.pages.recurring_model import ITEM_ROLE, OccurrenceModel, RecurrenceModel
 from deliverydesk.gui.style import ERROR_COLOUR, MUTED_STYLE
 from deliverydesk.gui.widgets.tables import record_table
-from deliverydesk.services import csv_export
-from deliverydesk.services.recurrence import recurring_problems
+from deliverydesk.services.learning import csv_export
+from deliverydesk.services.learning.recurrence import recurring_problems
 
 KINDS = ("issues", "asks")
 AREAS = {"issues": AREA_ISSUES, "asks": AREA_CHANGE_REQUESTS}

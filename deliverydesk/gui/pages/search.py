@@ -38,7 +38,7 @@ from deliverydesk.gui.pages.search_model import (
     SnippetDelegate,
 )
 from deliverydesk.gui.widgets.tables import record_table
-from deliverydesk.services.projects import get_project
+from deliverydesk.services.records.projects import get_project
 from deliverydesk.services.search import MAX_MATCHES, search_records
 
 DEBOUNCE_MS = 250

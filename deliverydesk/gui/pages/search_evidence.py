@@ -19,7 +19,7 @@ from deliverydesk.gui.dialogs.documents.evidence import EvidenceDialog, open_evi
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.messages import error_message
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.evidence import EvidenceTopic
+from deliverydesk.services.evidence.pack import EvidenceTopic
 from deliverydesk.services.search import MAX_MATCHES, search_records
 
 if TYPE_CHECKING:

@@ -26,7 +26,7 @@ from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.pages.base import ProjectPage
 from deliverydesk.gui.pages.project import PAGE_CLASSES
 from deliverydesk.gui.style import MUTED_STYLE
-from deliverydesk.services.projects import get_project
+from deliverydesk.services.records.projects import get_project
 
 
 class ProjectWorkspace(QWidget):

@@ -32,7 +32,7 @@ from deliverydesk.gui.formatting import format_number
 from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.service_messages import translate_fields
 from deliverydesk.gui.style import ERROR_COLOUR, MUTED_STYLE
-from deliverydesk.services.attachments import (
+from deliverydesk.services.records.attachments import (
     FileCheck,
     check_file,
 )

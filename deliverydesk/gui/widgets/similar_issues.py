@@ -33,7 +33,7 @@ from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.models.fed import FedTableModel
 from deliverydesk.gui.pages.base import AREA_ISSUES
 from deliverydesk.gui.style import MUTED_STYLE
-from deliverydesk.services.recurrence import similar_issues
+from deliverydesk.services.learning.recurrence import similar_issues
 
 DEBOUNCE_MS = 350
 MIN_TEXT = 2  # characters of title + symptoms before searching (two Chinese characters are a word)

@@ -18,9 +18,9 @@ from deliverydesk.gui.dialogs.documents.sign import SignDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.pages.project.documents import DocumentsPage
 from deliverydesk.gui.widgets.signature_pad import MAX_PNG_SIZE, SignaturePad
-from deliverydesk.services import letters
-from deliverydesk.services.documents import DocumentRequest
-from deliverydesk.services.projects import get_project_by_code
+from deliverydesk.services.documents import letters
+from deliverydesk.services.documents.build import DocumentRequest
+from deliverydesk.services.records.projects import get_project_by_code
 from tests.gui.conftest import wait_idle
 
 LEFT, NO_MOD = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from deliverydesk.gui.dialogs.categories import ENGLISH, CategoriesDialog
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.services.categories import list_categories
+from deliverydesk.services.records.categories import list_categories
 from tests.gui.conftest import wait_idle
 from tests.gui.project.conftest import type_text
 

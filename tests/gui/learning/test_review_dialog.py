@@ -18,8 +18,8 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import to_qdate
 from deliverydesk.gui.pages.base import AREA_ISSUES
 from deliverydesk.gui.pages.project.issues import IssuesPage
-from deliverydesk.services import reviews
-from deliverydesk.services.projects import get_project_by_code
+from deliverydesk.services.records.projects import get_project_by_code
+from deliverydesk.services.reviews import butterfly as reviews
 from tests.gui.conftest import wait_idle
 from tests.gui.project.conftest import type_text
 

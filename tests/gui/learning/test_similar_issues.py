@@ -11,8 +11,8 @@ from deliverydesk.gui.main_window import MainWindow
 from deliverydesk.gui.pages.base import AREA_ISSUES
 from deliverydesk.gui.pages.project.issues import IssuesPage
 from deliverydesk.gui.widgets.similar_issues import SimilarIssuesPanel
-from deliverydesk.services.issues import list_issues
-from deliverydesk.services.projects import get_project_by_code
+from deliverydesk.services.records.issues import list_issues
+from deliverydesk.services.records.projects import get_project_by_code
 from tests.gui.conftest import wait_idle
 
 

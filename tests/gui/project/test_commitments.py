@@ -25,9 +25,9 @@ from deliverydesk.gui.pages.home import HomePage
 from deliverydesk.gui.pages.project import log as log_page_module
 from deliverydesk.gui.pages.project.commitments import STATUS, CommitmentModel
 from deliverydesk.gui.pages.project.log import LogPage
-from deliverydesk.services.commitments import get_commitment, record_commitment
-from deliverydesk.services.log import add_log_entry
-from deliverydesk.services.projects import get_project_by_code
+from deliverydesk.services.records.commitments import get_commitment, record_commitment
+from deliverydesk.services.records.log import add_log_entry
+from deliverydesk.services.records.projects import get_project_by_code
 from tests.gui.conftest import wait_idle
 from tests.gui.project.conftest import Workbench, type_text
 

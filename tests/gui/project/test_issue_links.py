@@ -12,10 +12,10 @@ from deliverydesk.gui.dialogs.records.issue import IssueDialog
 from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_ISSUES
 from deliverydesk.gui.pages.project.change_requests import ChangeRequestsPage
 from deliverydesk.gui.pages.project.issues import IssuesPage
-from deliverydesk.services.categories import list_categories
-from deliverydesk.services.change_requests import create_change_request, get_change_request
-from deliverydesk.services.issues import create_issue
-from deliverydesk.services.log import add_log_entry
+from deliverydesk.services.records.categories import list_categories
+from deliverydesk.services.records.issues import create_issue
+from deliverydesk.services.records.log import add_log_entry
+from deliverydesk.services.scope_guard.change_requests import create_change_request, get_change_request
 from tests.gui.project.conftest import Workbench, type_text
 
 

@@ -12,7 +12,7 @@ from deliverydesk.domain.enums import LogKind
 from deliverydesk.gui.dialogs.records.log_entry import LogEntryDialog
 from deliverydesk.gui.pages.base import AREA_LOG
 from deliverydesk.gui.pages.project.log import NOTE, PAGE_SIZE, SUMMARY, LogPage
-from deliverydesk.services.log import add_log_entry, get_log_entry, list_log_entries
+from deliverydesk.services.records.log import add_log_entry, get_log_entry, list_log_entries
 from tests.gui.project.conftest import Workbench, type_text
 
 
@@ -114,7 +114,7 @@ def test_a_linked_entry_names_its_change_request(bench: Workbench) -> None:
     from datetime import date
 
     from deliverydesk.domain.drafts import ChangeRequestDraft
-    from deliverydesk.services.change_requests import create_change_request
+    from deliverydesk.services.scope_guard.change_requests import create_change_request
 
     ctx = bench.env.ctx
     request = create_change_request(

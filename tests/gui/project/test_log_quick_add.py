@@ -13,8 +13,8 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.main_window import MainWindow
 from deliverydesk.gui.pages.base import AREA_LOG, AREA_MILESTONES
 from deliverydesk.gui.pages.project.log import LogPage
-from deliverydesk.services.clients import create_contact
-from deliverydesk.services.projects import get_project
+from deliverydesk.services.records.clients import create_contact
+from deliverydesk.services.records.projects import get_project
 from tests.gui.conftest import wait_idle
 from tests.gui.project.conftest import Workbench, create_project_through_dialog, type_text
 

@@ -20,9 +20,9 @@ from deliverydesk.gui.pages.project.meters import level
 from deliverydesk.gui.pages.project.milestones import HistoryModel, MilestoneModel, MilestonesPage
 from deliverydesk.gui.pages.project.overview import ContactModel, OverviewPage
 from deliverydesk.gui.pages.project.scope import ExclusionModel, ScopeModel, ScopePage
-from deliverydesk.services.change_requests import create_change_request, list_change_requests
-from deliverydesk.services.milestones import list_milestone_changes
-from deliverydesk.services.projects import get_project_by_code
+from deliverydesk.services.records.milestones import list_milestone_changes
+from deliverydesk.services.records.projects import get_project_by_code
+from deliverydesk.services.scope_guard.change_requests import create_change_request, list_change_requests
 from tests.gui.project.conftest import Workbench, open_bench
 
 SHOWCASE, HANDED_OVER = "DD-2026-014", "DD-2026-009"

@@ -9,8 +9,8 @@ from deliverydesk.domain.drafts import ExpectationDraft, LogEntryDraft
 from deliverydesk.gui.pages.base import AREA_EXPECTATIONS, AREA_LOG
 from deliverydesk.gui.pages.project.log import PAGE_SIZE, LogPage
 from deliverydesk.gui.pages.project.records_page import RecordsPage
-from deliverydesk.services.expectations import archive_expectation, create_expectation
-from deliverydesk.services.log import add_log_entry
+from deliverydesk.services.records.expectations import archive_expectation, create_expectation
+from deliverydesk.services.records.log import add_log_entry
 from tests.gui.project.conftest import Confirmations, Workbench
 
 

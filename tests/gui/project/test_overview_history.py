@@ -6,7 +6,7 @@ from deliverydesk.domain.drafts import ClientDraft, ContactDraft, ProjectDraft, 
 from deliverydesk.gui.dialogs.history import AFTER, BEFORE, HistoryDialog
 from deliverydesk.gui.pages.base import AREA_OVERVIEW
 from deliverydesk.gui.pages.project.overview import OverviewPage
-from deliverydesk.services import clients, projects
+from deliverydesk.services.records import clients, projects
 from tests.gui.project.conftest import Workbench
 
 

@@ -29,10 +29,10 @@ from deliverydesk.gui.pages.project.expectations import AGREED, STATEMENT, Expec
 from deliverydesk.gui.pages.project.handover import NOTES, HandoverPage
 from deliverydesk.gui.pages.project.issues import IssuesPage
 from deliverydesk.gui.pages.project.scope import TITLE, ScopePage
-from deliverydesk.services.change_requests import get_change_request
-from deliverydesk.services.clients import create_contact
-from deliverydesk.services.projects import get_project
-from deliverydesk.services.scope import create_scope_item, get_scope_item
+from deliverydesk.services.records.clients import create_contact
+from deliverydesk.services.records.projects import get_project
+from deliverydesk.services.records.scope import create_scope_item, get_scope_item
+from deliverydesk.services.scope_guard.change_requests import get_change_request
 from tests.gui.project.conftest import Confirmations, Workbench, open_bench, type_text
 
 

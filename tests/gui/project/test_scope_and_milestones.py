@@ -15,8 +15,8 @@ from deliverydesk.gui.pages.base import AREA_MILESTONES, AREA_SCOPE
 from deliverydesk.gui.pages.project.milestones import SLIP, MilestonesPage
 from deliverydesk.gui.pages.project.panel import PanelSpec, RecordPanel
 from deliverydesk.gui.pages.project.scope import CRITERIA, EFFORT, TITLE, ScopeModel, ScopePage
-from deliverydesk.services.milestones import list_milestone_changes
-from deliverydesk.services.scope import list_scope_items
+from deliverydesk.services.records.milestones import list_milestone_changes
+from deliverydesk.services.records.scope import list_scope_items
 from tests.gui.project.conftest import Workbench, type_text
 
 
@@ -163,7 +163,7 @@ def test_narrow_pages_hide_the_optional_columns_first(qtbot, env) -> None:
 def test_move_date_action_records_the_change_request_and_reason(bench: Workbench) -> None:
     from deliverydesk.domain.drafts import ChangeRequestDraft
     from deliverydesk.gui.dialogs.records.milestone import MoveMilestoneDialog
-    from deliverydesk.services.change_requests import create_change_request
+    from deliverydesk.services.scope_guard.change_requests import create_change_request
 
     request = create_change_request(
         bench.env.ctx,

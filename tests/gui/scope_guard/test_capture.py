@@ -15,9 +15,9 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.main_window import MainWindow
 from deliverydesk.gui.pages.base import AREA_LOG
 from deliverydesk.gui.pages.project.log import LogPage
-from deliverydesk.services.change_requests import get_change_request
-from deliverydesk.services.log import add_log_entry, list_log_entries
-from deliverydesk.services.scope import create_scope_item
+from deliverydesk.services.records.log import add_log_entry, list_log_entries
+from deliverydesk.services.records.scope import create_scope_item
+from deliverydesk.services.scope_guard.change_requests import get_change_request
 from tests.gui.conftest import wait_idle
 from tests.gui.project.conftest import create_project_through_dialog, type_text
 

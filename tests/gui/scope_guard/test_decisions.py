@@ -11,8 +11,8 @@ from deliverydesk.gui.dialogs.records.decision import ApproveDialog, DecideDialo
 from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_MILESTONES
 from deliverydesk.gui.pages.project.change_requests import ChangeRequestsPage
 from deliverydesk.gui.pages.project.milestones import MilestonesPage
-from deliverydesk.services.change_requests import create_change_request, get_change_request
-from deliverydesk.services.milestones import create_milestone, get_milestone
+from deliverydesk.services.records.milestones import create_milestone, get_milestone
+from deliverydesk.services.scope_guard.change_requests import create_change_request, get_change_request
 from tests.gui.project.conftest import Workbench, type_text
 
 
@@ -135,7 +135,7 @@ def test_the_plain_editor_shows_the_decision_but_cannot_change_it(bench: Workben
 def test_decided_by_defaults_to_the_engineer_in_settings(bench: Workbench) -> None:
     from dataclasses import replace
 
-    from deliverydesk.services.settings import get_settings, settings_draft, update_settings
+    from deliverydesk.services.records.settings import get_settings, settings_draft, update_settings
 
     ctx = bench.env.ctx
     update_settings(ctx, replace(settings_draft(get_settings(ctx)), engineer_name="王工"))

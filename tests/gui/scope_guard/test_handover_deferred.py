@@ -8,8 +8,8 @@ from deliverydesk.domain.drafts import ChangeRequestDraft, MilestoneDraft
 from deliverydesk.domain.enums import Decision, MilestoneStatus, Triage
 from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_HANDOVER
 from deliverydesk.gui.pages.project.handover import HandoverPage
-from deliverydesk.services.change_requests import create_change_request
-from deliverydesk.services.milestones import create_milestone
+from deliverydesk.services.records.milestones import create_milestone
+from deliverydesk.services.scope_guard.change_requests import create_change_request
 from tests.gui.project.conftest import Workbench
 
 

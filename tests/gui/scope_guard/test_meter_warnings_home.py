@@ -11,8 +11,8 @@ from deliverydesk.domain.enums import Decision
 from deliverydesk.gui.models.attention import URGENT
 from deliverydesk.gui.pages.base import AREA_OVERVIEW
 from deliverydesk.gui.pages.home import HomePage
-from deliverydesk.services.change_requests import create_change_request
 from deliverydesk.services.scope_guard import DecisionRequest, decide_change_request
+from deliverydesk.services.scope_guard.change_requests import create_change_request
 from tests.gui.project.conftest import Workbench
 
 

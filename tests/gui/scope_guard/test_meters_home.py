@@ -8,8 +8,8 @@ from deliverydesk.domain.drafts import ChangeRequestDraft
 from deliverydesk.domain.enums import Decision
 from deliverydesk.gui.pages.base import AREA_OVERVIEW
 from deliverydesk.gui.pages.project.overview import OverviewPage
-from deliverydesk.services.change_requests import create_change_request
 from deliverydesk.services.scope_guard import DecisionRequest, decide_change_request
+from deliverydesk.services.scope_guard.change_requests import create_change_request
 from tests.gui.project.conftest import Workbench
 
 
@@ -40,8 +40,8 @@ def test_accepting_the_main_milestone_brings_the_deferred_b_items_to_home(qtbot,
     from deliverydesk.domain.drafts import MilestoneDraft, draft_from
     from deliverydesk.domain.enums import MilestoneStatus
     from deliverydesk.gui.pages.home import HomePage
-    from deliverydesk.services.milestones import list_milestones, update_milestone
-    from deliverydesk.services.projects import list_projects
+    from deliverydesk.services.records.milestones import list_milestones, update_milestone
+    from deliverydesk.services.records.projects import list_projects
     from tests.gui.conftest import wait_idle
 
     ctx = demo_env.ctx
@@ -77,7 +77,7 @@ def test_work_logged_against_an_undecided_request_shows_on_home(qtbot, bench: Wo
     from deliverydesk.domain.drafts import LogEntryDraft
     from deliverydesk.gui.pages.home import HomePage
     from deliverydesk.services.attention import get_attention
-    from deliverydesk.services.log import add_log_entry
+    from deliverydesk.services.records.log import add_log_entry
 
     ctx = bench.env.ctx
     request = create_change_request(

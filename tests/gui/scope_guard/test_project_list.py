@@ -11,8 +11,8 @@ from deliverydesk.domain.enums import Decision
 from deliverydesk.domain.metrics import MeterLevel
 from deliverydesk.gui.models.projects import GOODWILL, LEVEL_COLOURS, SCOPE_CREEP
 from deliverydesk.gui.pages.navigator import ProjectNavigator
-from deliverydesk.services.change_requests import create_change_request
 from deliverydesk.services.scope_guard import DecisionRequest, decide_change_request
+from deliverydesk.services.scope_guard.change_requests import create_change_request
 from tests.gui.project.conftest import Workbench
 
 

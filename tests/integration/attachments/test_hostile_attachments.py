@@ -10,8 +10,8 @@ import pytest
 from deliverydesk.domain.attachments import MAX_BYTES, clean_filename, unsafe_filename_reason
 from deliverydesk.domain.drafts import AttachmentDraft
 from deliverydesk.errors import ValidationError
-from deliverydesk.services import attachments
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import attachments
 from tests.integration.attachments.conftest import (
     Setup,
     counts,

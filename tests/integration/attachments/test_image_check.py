@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 
 from deliverydesk.errors import ValidationError
-from deliverydesk.services import settings
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.images import (
+from deliverydesk.services.records import settings
+from deliverydesk.services.records.images import (
     ATTACHMENT_IMAGES,
     LOGO_IMAGES,
     ImageFacts,

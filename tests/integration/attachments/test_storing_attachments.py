@@ -14,12 +14,12 @@ import pytest
 from deliverydesk.domain.drafts import AttachmentDraft, LogEntryDraft
 from deliverydesk.domain.enums import LogKind
 from deliverydesk.errors import BundleError
-from deliverydesk.services import attachments
-from deliverydesk.services.attachments import RecordLink
-from deliverydesk.services.bundle import export_bundle, import_bundle
+from deliverydesk.services.bundle.transfer import export_bundle, import_bundle
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.log import add_log_entry
-from deliverydesk.services.projects import get_project
+from deliverydesk.services.records import attachments
+from deliverydesk.services.records.attachments import RecordLink
+from deliverydesk.services.records.log import add_log_entry
+from deliverydesk.services.records.projects import get_project
 from tests.conftest import FIXED_NOW
 from tests.integration.attachments.conftest import (
     Setup,

@@ -16,12 +16,12 @@ from deliverydesk.domain.drafts import (
 )
 from deliverydesk.domain.enums import MilestoneStatus, ProjectStatus
 from deliverydesk.services.attention import get_attention
-from deliverydesk.services.change_requests import create_change_request
-from deliverydesk.services.clients import create_client
-from deliverydesk.services.commitments import record_commitment
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.milestones import create_milestone
-from deliverydesk.services.projects import archive_project, create_project
+from deliverydesk.services.records.clients import create_client
+from deliverydesk.services.records.commitments import record_commitment
+from deliverydesk.services.records.milestones import create_milestone
+from deliverydesk.services.records.projects import archive_project, create_project
+from deliverydesk.services.scope_guard.change_requests import create_change_request
 
 TODAY = date(2026, 3, 16)  # the fixed clock's Monday
 

@@ -14,18 +14,18 @@ from sqlalchemy import event
 from deliverydesk.domain.attention import AttentionKind
 from deliverydesk.domain.drafts import ExpectationDraft
 from deliverydesk.domain.enums import ExpectationStatus, LetterKind, ProjectStatus
-from deliverydesk.services import letters
 from deliverydesk.services.attention import get_attention
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.documents import LETTER_STATUSES, DocumentRequest
-from deliverydesk.services.expectations import (
+from deliverydesk.services.documents import letters
+from deliverydesk.services.documents.build import LETTER_STATUSES, DocumentRequest
+from deliverydesk.services.records.expectations import (
     archive_expectation,
     create_expectation,
     get_expectation,
     list_expectations,
     update_expectation,
 )
-from deliverydesk.services.projects import archive_project
+from deliverydesk.services.records.projects import archive_project
 from deliverydesk.store import attention_queries as q
 from tests.integration.services.conftest import make_client, make_project
 

@@ -9,8 +9,8 @@ import pytest
 from deliverydesk.domain.drafts import ExpectationDraft
 from deliverydesk.domain.models import ExpectationItem
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.expectations import create_expectation
-from deliverydesk.services.settings import get_settings, settings_draft, update_settings
+from deliverydesk.services.records.expectations import create_expectation
+from deliverydesk.services.records.settings import get_settings, settings_draft, update_settings
 from deliverydesk.store.database import Database
 from tests.conftest import fixed_clock
 from tests.integration.services.conftest import make_client, make_project

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from deliverydesk.domain.models import ExpectationItem
-from deliverydesk.services.audit import record_history
-from deliverydesk.services.bundle import export_bundle, import_bundle
+from deliverydesk.services.bundle.transfer import export_bundle, import_bundle
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.expectations import update_expectation
-from deliverydesk.services.projects import get_project
+from deliverydesk.services.records.expectations import update_expectation
+from deliverydesk.services.records.history import record_history
+from deliverydesk.services.records.projects import get_project
 from deliverydesk.services.storage import OpenOptions, open_workspace
 from deliverydesk.store.audit import login_name, verify_trail
 from tests.conftest import FIXED_NOW, fixed_clock

@@ -9,11 +9,15 @@ import pytest
 from deliverydesk.domain.audit import AuditAction, FieldChange
 from deliverydesk.domain.enums import ExpectationStatus
 from deliverydesk.domain.models import ExpectationItem
-from deliverydesk.services.audit import record_history
-from deliverydesk.services.clients import list_contacts
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.expectations import archive_expectation, restore_expectation, update_expectation
-from deliverydesk.services.projects import get_project
+from deliverydesk.services.records.clients import list_contacts
+from deliverydesk.services.records.expectations import (
+    archive_expectation,
+    restore_expectation,
+    update_expectation,
+)
+from deliverydesk.services.records.history import record_history
+from deliverydesk.services.records.projects import get_project
 from deliverydesk.store.audit import login_name, verify_trail
 from deliverydesk.store.tables import ExpectationRow, SettingsRow
 from tests.conftest import FIXED_NOW

@@ -11,7 +11,7 @@ import pytest
 
 from deliverydesk import cli
 from deliverydesk.domain.drafts import ExpectationDraft
-from deliverydesk.services.expectations import archive_expectation, create_expectation
+from deliverydesk.services.records.expectations import archive_expectation, create_expectation
 from deliverydesk.services.storage import OpenOptions, check_database, open_workspace
 from tests.conftest import fixed_clock
 from tests.integration.audit.conftest import name_engineer

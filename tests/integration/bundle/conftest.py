@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from deliverydesk.domain.enums import HandoverKind, LetterKind, LetterStatus, LogKind, SignMethod, Triage
-from deliverydesk.services.bundle import export_bundle
+from deliverydesk.services.bundle.transfer import export_bundle
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.audit import AUDIT_TABLES
 from deliverydesk.store.database import Database, make_engine

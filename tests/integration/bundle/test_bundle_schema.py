@@ -7,10 +7,12 @@ from typing import Any
 
 import jsonschema
 
-from deliverydesk.services.bundle_schema import build_schema, render_schema, shipped_schema
+from deliverydesk.services.bundle.schema import build_schema, render_schema, shipped_schema
 from deliverydesk.store.bundle_rows import table_specs
 
-PACKAGE_FILE = Path(__file__).resolve().parents[3] / "deliverydesk" / "services" / "bundle.schema.json"
+PACKAGE_FILE = (
+    Path(__file__).resolve().parents[3] / "deliverydesk" / "services" / "bundle" / "bundle.schema.json"
+)
 
 
 def test_the_shipped_schema_is_valid_draft_2020_12() -> None:

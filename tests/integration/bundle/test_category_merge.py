@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from deliverydesk.domain.drafts import CategoryDraft
-from deliverydesk.services import categories, issues
-from deliverydesk.services.bundle import import_bundle
+from deliverydesk.services.bundle.transfer import import_bundle
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import categories, issues
 from deliverydesk.store.records import project_id_by_code
 
 

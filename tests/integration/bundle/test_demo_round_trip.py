@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deliverydesk.services.bundle import export_bundle, import_bundle
+from deliverydesk.services.bundle.transfer import export_bundle, import_bundle
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.demo import create_demo
-from deliverydesk.services.projects import list_projects
+from deliverydesk.services.demo.build import create_demo
+from deliverydesk.services.records.projects import list_projects
 from tests.integration.bundle.conftest import full_dump
 
 

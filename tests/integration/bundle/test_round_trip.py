@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, update
 
 from deliverydesk.errors import NotFoundError
-from deliverydesk.services.bundle import export_bundle, import_bundle
+from deliverydesk.services.bundle.transfer import export_bundle, import_bundle
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.tables import LogEntryRow, ScopeItemRow
 from tests.integration.bundle.conftest import (

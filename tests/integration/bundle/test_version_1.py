@@ -12,9 +12,11 @@ import pytest
 
 from deliverydesk.domain.taxonomy import DEFAULT_TAXONOMY
 from deliverydesk.errors import BundleError
-from deliverydesk.services import categories, change_requests, issues, reviews
-from deliverydesk.services.bundle import import_bundle
+from deliverydesk.services.bundle.transfer import import_bundle
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import categories, issues
+from deliverydesk.services.reviews import butterfly as reviews
+from deliverydesk.services.scope_guard import change_requests
 from deliverydesk.store.records import project_id_by_code
 
 MIGRATION_ID = next(c.id for c in DEFAULT_TAXONOMY if c.name_en == "Data migration")

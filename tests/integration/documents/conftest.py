@@ -27,13 +27,13 @@ from deliverydesk.domain.enums import (
     OwnerSide,
     ScopeStatus,
 )
-from deliverydesk.services.change_requests import create_change_request
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.expectations import create_expectation
-from deliverydesk.services.handover import create_handover_entry
-from deliverydesk.services.log import add_log_entry
-from deliverydesk.services.milestones import create_milestone
-from deliverydesk.services.scope import create_exclusion, create_scope_item
+from deliverydesk.services.records.expectations import create_expectation
+from deliverydesk.services.records.handover import create_handover_entry
+from deliverydesk.services.records.log import add_log_entry
+from deliverydesk.services.records.milestones import create_milestone
+from deliverydesk.services.records.scope import create_exclusion, create_scope_item
+from deliverydesk.services.scope_guard.change_requests import create_change_request
 from tests.conftest import FIXED_NOW
 from tests.integration.services.conftest import make_client, make_project
 

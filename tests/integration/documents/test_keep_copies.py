@@ -12,10 +12,10 @@ from deliverydesk.domain.enums import LetterKind
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.errors import ReadOnlyStorageError, RuleError
 from deliverydesk.reports import render as render_module
-from deliverydesk.services import letters
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.documents import DocumentRequest
-from deliverydesk.services.letter_copies import KeptCopies, copies_missing, keep_issued_copies
+from deliverydesk.services.documents import letters
+from deliverydesk.services.documents.build import DocumentRequest
+from deliverydesk.services.documents.copies import KeptCopies, copies_missing, keep_issued_copies
 from deliverydesk.store.database import Database, make_engine
 from tests.conftest import fixed_clock
 from tests.integration.documents.conftest import Project

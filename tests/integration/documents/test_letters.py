@@ -11,12 +11,12 @@ from deliverydesk.domain.drafts import ExpectationDraft
 from deliverydesk.domain.enums import ExpectationStatus, Language, LetterKind, LetterStatus
 from deliverydesk.domain.fingerprint import canonical_json, fingerprint, sha256_hex
 from deliverydesk.errors import RuleError, ValidationError
-from deliverydesk.reports.data import ExpectationLetterData
+from deliverydesk.reports.documents.data import ExpectationLetterData
 from deliverydesk.reports.render import render
-from deliverydesk.services import letters
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.documents import DocumentRequest, build_document
-from deliverydesk.services.expectations import get_expectation, update_expectation
+from deliverydesk.services.documents import letters
+from deliverydesk.services.documents.build import DocumentRequest, build_document
+from deliverydesk.services.records.expectations import get_expectation, update_expectation
 from deliverydesk.store.tables import LetterRow
 from tests.integration.documents.conftest import Project
 

@@ -12,12 +12,12 @@ from pypdf import PdfReader
 from deliverydesk.domain.enums import LetterKind, LetterStatus, SignMethod
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.errors import RuleError, ValidationError
-from deliverydesk.services import letters
-from deliverydesk.services.attachments import list_attachments, read_attachment
-from deliverydesk.services.cadence import summary_schedule
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.documents import DocumentRequest, SummaryNarrative
-from deliverydesk.services.signing import SignRequest
+from deliverydesk.services.documents import letters
+from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrative
+from deliverydesk.services.documents.cadence import summary_schedule
+from deliverydesk.services.documents.signing import SignRequest
+from deliverydesk.services.records.attachments import list_attachments, read_attachment
 from tests.conftest import FIXED_NOW
 from tests.integration.documents.conftest import Project, signature_png
 

@@ -11,12 +11,12 @@ from deliverydesk.domain.enums import LetterKind, SignMethod
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.errors import RuleError, StorageError
 from deliverydesk.reports import render as render_module
-from deliverydesk.services import letters
-from deliverydesk.services.audit import record_history
-from deliverydesk.services.bundle import export_bundle, import_bundle
+from deliverydesk.services.bundle.transfer import export_bundle, import_bundle
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.documents import DocumentRequest
-from deliverydesk.services.signing import SignRequest
+from deliverydesk.services.documents import letters
+from deliverydesk.services.documents.build import DocumentRequest
+from deliverydesk.services.documents.signing import SignRequest
+from deliverydesk.services.records.history import record_history
 from deliverydesk.store.tables import BlobRow
 from tests.conftest import fixed_clock
 from tests.integration.bundle.conftest import migrated_database

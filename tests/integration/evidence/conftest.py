@@ -19,14 +19,14 @@ from deliverydesk.domain.drafts import (
     LogEntryDraft,
 )
 from deliverydesk.domain.enums import Decision, ExpectationStatus, LetterKind, LogKind, OwnerSide, SignMethod
-from deliverydesk.services.attachments import add_attachment
-from deliverydesk.services.change_requests import create_change_request
-from deliverydesk.services.commitments import close_commitment, confirm_in_writing, record_commitment
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.documents import DocumentRequest
-from deliverydesk.services.expectations import create_expectation
-from deliverydesk.services.letters import SignRequest, issue_document, sign_letter
-from deliverydesk.services.log import add_log_entry, correct_log_entry
+from deliverydesk.services.documents.build import DocumentRequest
+from deliverydesk.services.documents.letters import SignRequest, issue_document, sign_letter
+from deliverydesk.services.records.attachments import add_attachment
+from deliverydesk.services.records.commitments import close_commitment, confirm_in_writing, record_commitment
+from deliverydesk.services.records.expectations import create_expectation
+from deliverydesk.services.records.log import add_log_entry, correct_log_entry
+from deliverydesk.services.scope_guard.change_requests import create_change_request
 from deliverydesk.store.tables import LogEntryRow
 from tests.conftest import FIXED_NOW
 from tests.integration.services.conftest import (  # noqa: F401 (fixtures: a copy of one migrated database per test)

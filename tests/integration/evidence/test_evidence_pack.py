@@ -12,11 +12,11 @@ import pytest
 from deliverydesk.domain.enums import Language, LetterKind
 from deliverydesk.domain.fingerprint import canonical_json, fingerprint
 from deliverydesk.errors import NotFoundError, ValidationError
-from deliverydesk.reports.evidence_pack import render_evidence_pack
+from deliverydesk.reports.evidence.pack import render_evidence_pack
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.documents import DocumentRequest
-from deliverydesk.services.evidence import EvidenceTopic, build_evidence_pack, evidence_pdf, topic_by_ref
-from deliverydesk.services.letters import issue_document
+from deliverydesk.services.documents.build import DocumentRequest
+from deliverydesk.services.documents.letters import issue_document
+from deliverydesk.services.evidence.pack import EvidenceTopic, build_evidence_pack, evidence_pdf, topic_by_ref
 from tests.integration.services.conftest import make_client, make_project
 
 from .conftest import LONG_WORDS, Scenario, page_texts, squeeze

@@ -3,7 +3,7 @@ they can be, and a line without spaces is still cut."""
 
 from __future__ import annotations
 
-from deliverydesk.reports.evidence_sections import text_chunks
+from deliverydesk.reports.evidence.sections import text_chunks
 
 
 def test_short_text_is_one_piece_with_its_line_breaks() -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from deliverydesk.domain.drafts import ClientDraft, IssueDraft, LogEntryDraft, ProjectDraft
-from deliverydesk.services import categories, clients, issues, log, projects
 from deliverydesk.services import scope_guard as guard
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import categories, clients, issues, log, projects
 
 
 def test_an_ask_from_an_entry_about_an_issue_arose_from_it(ctx: ServiceContext) -> None:

@@ -16,8 +16,9 @@ from deliverydesk.domain.drafts import (
     ProjectDraft,
 )
 from deliverydesk.errors import NotFoundError, RuleError, ValidationError
-from deliverydesk.services import categories, change_requests, clients, issues, projects
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import categories, clients, issues, projects
+from deliverydesk.services.scope_guard import change_requests
 from tests.conftest import FIXED_NOW
 
 TODAY = FIXED_NOW.date()

@@ -11,8 +11,9 @@ import pytest
 from deliverydesk.domain.drafts import ClientDraft, ProjectDraft, ReviewActionDraft, ReviewDraft
 from deliverydesk.domain.models import ReviewItem
 from deliverydesk.errors import RuleError, ValidationError
-from deliverydesk.services import clients, projects, reviews
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import clients, projects
+from deliverydesk.services.reviews import butterfly as reviews
 from tests.conftest import FIXED_NOW
 
 TODAY = FIXED_NOW.date()

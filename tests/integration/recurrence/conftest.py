@@ -13,12 +13,12 @@ from deliverydesk.domain.drafts import (
     ProjectDraft,
 )
 from deliverydesk.domain.enums import Language, ProjectStatus
-from deliverydesk.services.categories import create_category, list_categories
-from deliverydesk.services.change_requests import create_change_request
-from deliverydesk.services.clients import create_client
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.issues import create_issue
-from deliverydesk.services.projects import create_project
+from deliverydesk.services.records.categories import create_category, list_categories
+from deliverydesk.services.records.clients import create_client
+from deliverydesk.services.records.issues import create_issue
+from deliverydesk.services.records.projects import create_project
+from deliverydesk.services.scope_guard.change_requests import create_change_request
 from tests.conftest import FIXED_NOW
 
 TODAY = FIXED_NOW.date()  # 2026-03-16

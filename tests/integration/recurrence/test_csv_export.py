@@ -11,8 +11,8 @@ from pathlib import Path
 from deliverydesk import cli
 from deliverydesk.domain.enums import Language, Severity
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.csv_export import csv_bytes, issue_register_csv, recurrence_csv, write_csv
-from deliverydesk.services.recurrence import recurring_problems
+from deliverydesk.services.learning.csv_export import csv_bytes, issue_register_csv, recurrence_csv, write_csv
+from deliverydesk.services.learning.recurrence import recurring_problems
 from deliverydesk.store.database import Database
 from tests.integration.recurrence.conftest import category, client, issue, project
 

@@ -12,15 +12,15 @@ from deliverydesk.domain.review_texts import default_action
 from deliverydesk.domain.revisits import Horizon
 from deliverydesk.services.attention import get_attention
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.projects import archive_project
-from deliverydesk.services.review_followups import schedule_default_actions
-from deliverydesk.services.reviews import (
+from deliverydesk.services.records.projects import archive_project
+from deliverydesk.services.reviews.butterfly import (
     archive_review,
     complete_review_action,
     create_review,
     create_review_action,
     list_review_actions,
 )
+from deliverydesk.services.reviews.followups import schedule_default_actions
 from tests.integration.recurrence.conftest import TODAY, client, project
 
 HELD_ON = date(2026, 2, 16)  # a month before the fixed clock's 2026-03-16

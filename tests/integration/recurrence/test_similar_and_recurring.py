@@ -11,9 +11,9 @@ from deliverydesk.domain.enums import Language
 from deliverydesk.domain.recurrence import TrendDirection
 from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.issues import archive_issue
-from deliverydesk.services.projects import archive_project
-from deliverydesk.services.recurrence import recurring_problems, similar_issues
+from deliverydesk.services.learning.recurrence import recurring_problems, similar_issues
+from deliverydesk.services.records.issues import archive_issue
+from deliverydesk.services.records.projects import archive_project
 from tests.integration.recurrence.conftest import TODAY, ask, category, client, issue, project
 
 SINCE, UNTIL = date(2025, 10, 1), date(2025, 12, 31)  # 92 days, halves split on 16 November

@@ -9,10 +9,14 @@ import pytest
 
 from deliverydesk.domain.drafts import CategoryDraft, IssueDraft, ReviewActionDraft, ReviewDraft
 from deliverydesk.domain.enums import Severity
-from deliverydesk.services.categories import create_category
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.issues import create_issue
-from deliverydesk.services.reviews import complete_review_action, create_review, create_review_action
+from deliverydesk.services.records.categories import create_category
+from deliverydesk.services.records.issues import create_issue
+from deliverydesk.services.reviews.butterfly import (
+    complete_review_action,
+    create_review,
+    create_review_action,
+)
 from tests.integration.services.conftest import (  # noqa: F401 (fixtures: a migrated copy per test)
     TODAY,
     make_client,

@@ -13,9 +13,9 @@ from pypdf import PdfReader
 from deliverydesk.domain.enums import Language, PaperSize
 from deliverydesk.domain.review_texts import ReviewSide, review_question, side_name
 from deliverydesk.reports.phrases import Phrases
-from deliverydesk.reports.review_data import ButterflyData, FollowUpData
-from deliverydesk.reports.review_report import render_review_report
-from deliverydesk.reports.samples.review import review_report
+from deliverydesk.reports.review.data import ButterflyData, FollowUpData
+from deliverydesk.reports.review.report import render_review_report
+from tests.samples.review import review_report
 
 LANGUAGES = (Language.EN, Language.ZH_CN)
 CELLS = ("client_short", "client_mid", "client_long", "company_short", "company_mid")

@@ -15,8 +15,8 @@ from deliverydesk.domain.fingerprint import canonical_json, fingerprint
 from deliverydesk.errors import NotFoundError
 from deliverydesk.reports.phrases import Phrases
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.review_report import build_review_report, export_review_report, review_report_pdf
-from deliverydesk.services.reviews import get_review, update_review
+from deliverydesk.services.reviews.butterfly import get_review, update_review
+from deliverydesk.services.reviews.report import build_review_report, export_review_report, review_report_pdf
 
 from .conftest import ReviewedIssue
 

@@ -8,11 +8,11 @@ from datetime import UTC, date, datetime
 import pytest
 
 from deliverydesk.domain.drafts import ChangeRequestDraft, ExpectationDraft, IssueDraft, LogEntryDraft
-from deliverydesk.services.change_requests import create_change_request
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.expectations import create_expectation
-from deliverydesk.services.issues import create_issue
-from deliverydesk.services.log import add_log_entry
+from deliverydesk.services.records.expectations import create_expectation
+from deliverydesk.services.records.issues import create_issue
+from deliverydesk.services.records.log import add_log_entry
+from deliverydesk.services.scope_guard.change_requests import create_change_request
 from tests.integration.services.conftest import (  # noqa: F401 (fixtures)
     make_client,
     make_project,

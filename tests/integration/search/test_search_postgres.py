@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from deliverydesk.domain.drafts import ChangeRequestDraft, LogEntryDraft
-from deliverydesk.services.change_requests import archive_change_request, create_change_request
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.log import add_log_entry, correct_log_entry
+from deliverydesk.services.records.log import add_log_entry, correct_log_entry
+from deliverydesk.services.scope_guard.change_requests import archive_change_request, create_change_request
 from deliverydesk.services.search import search_records
 from deliverydesk.store.database import Database, make_engine
 from deliverydesk.store.migrate import upgrade

@@ -9,11 +9,11 @@ import pytest
 from deliverydesk.domain.drafts import IssueDraft, LogEntryDraft
 from deliverydesk.domain.search import SearchKind
 from deliverydesk.services import search as service_search
-from deliverydesk.services.change_requests import archive_change_request, restore_change_request
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.issues import get_issue, update_issue
-from deliverydesk.services.log import add_log_entry, correct_log_entry
-from deliverydesk.services.projects import archive_project
+from deliverydesk.services.records.issues import get_issue, update_issue
+from deliverydesk.services.records.log import add_log_entry, correct_log_entry
+from deliverydesk.services.records.projects import archive_project
+from deliverydesk.services.scope_guard.change_requests import archive_change_request, restore_change_request
 from deliverydesk.services.search import search_records
 from deliverydesk.store import search as store_search
 from deliverydesk.store.tables import ExpectationRow

@@ -12,10 +12,10 @@ import pytest
 
 from deliverydesk.domain.drafts import ChangeRequestDraft, ClientDraft, ContactDraft, ProjectDraft
 from deliverydesk.domain.enums import ContactRole, Decision, ProjectStatus, ScopeCheck
-from deliverydesk.services.change_requests import create_change_request
-from deliverydesk.services.clients import create_client, create_contact
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.projects import create_project
+from deliverydesk.services.records.clients import create_client, create_contact
+from deliverydesk.services.records.projects import create_project
+from deliverydesk.services.scope_guard.change_requests import create_change_request
 from deliverydesk.store.database import Database, make_engine
 from deliverydesk.store.migrate import upgrade
 from tests.conftest import FIXED_NOW

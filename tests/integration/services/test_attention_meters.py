@@ -11,8 +11,8 @@ from deliverydesk.domain.enums import Decision, ProjectStatus, ScopeCheck
 from deliverydesk.domain.metrics import MeterLevel
 from deliverydesk.services.attention import get_attention
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.demo import create_demo
-from deliverydesk.services.projects import archive_project, list_projects
+from deliverydesk.services.demo.build import create_demo
+from deliverydesk.services.records.projects import archive_project, list_projects
 from deliverydesk.services.scope_guard import project_meters
 from deliverydesk.store.database import Database, make_engine
 from deliverydesk.store.migrate import upgrade

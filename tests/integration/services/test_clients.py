@@ -7,8 +7,8 @@ import pytest
 from deliverydesk.domain.drafts import ClientDraft, ContactDraft
 from deliverydesk.domain.enums import ContactRole
 from deliverydesk.errors import NotFoundError, RuleError, ValidationError
-from deliverydesk.services import clients, projects
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import clients, projects
 from tests.conftest import FIXED_NOW
 from tests.integration.services.conftest import make_client, make_project
 

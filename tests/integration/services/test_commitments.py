@@ -12,7 +12,9 @@ from deliverydesk.domain.drafts import CommitmentDraft, LogEntryDraft
 from deliverydesk.domain.enums import LetterKind, LetterStatus, LogKind, OwnerSide
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.services.attention import get_attention
-from deliverydesk.services.commitments import (
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.demo.build import create_demo
+from deliverydesk.services.records.commitments import (
     archive_commitment,
     close_commitment,
     confirm_in_writing,
@@ -23,10 +25,8 @@ from deliverydesk.services.commitments import (
     restore_commitment,
     update_commitment,
 )
-from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.demo import create_demo
-from deliverydesk.services.log import add_log_entry
-from deliverydesk.services.projects import get_project_by_code
+from deliverydesk.services.records.log import add_log_entry
+from deliverydesk.services.records.projects import get_project_by_code
 from deliverydesk.store.tables import LetterRow
 from tests.conftest import FIXED_NOW
 from tests.integration.services.conftest import Setup, day, make_client, make_project

@@ -11,8 +11,9 @@ import pytest
 from deliverydesk.domain.drafts import AttachmentDraft, ChangeRequestDraft, LogEntryDraft, SettingsDraft
 from deliverydesk.domain.enums import Language, LogKind
 from deliverydesk.errors import RuleError, ValidationError
-from deliverydesk.services import attachments, change_requests, log, settings
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import attachments, log, settings
+from deliverydesk.services.scope_guard import change_requests
 from deliverydesk.store.tables import BlobRow, LogEntryRow
 from tests.conftest import FIXED_NOW
 from tests.integration.attachments.conftest import tiny_png

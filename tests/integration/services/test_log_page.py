@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from deliverydesk.domain.drafts import LogEntryDraft
 from deliverydesk.domain.models import LogEntryItem
-from deliverydesk.services import log
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import log
 from deliverydesk.store.tables import LogEntryRow
 from tests.conftest import FIXED_NOW
 from tests.integration.services.conftest import Setup

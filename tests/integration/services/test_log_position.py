@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from deliverydesk.domain.drafts import LogEntryDraft
-from deliverydesk.services import log
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import log
 from tests.conftest import FIXED_NOW
 from tests.integration.services.conftest import Setup, make_project
 

@@ -20,8 +20,10 @@ from deliverydesk.domain.enums import (
 )
 from deliverydesk.domain.metrics import MilestoneHealth
 from deliverydesk.errors import RuleError
-from deliverydesk.services import (
-    change_requests,
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.demo.build import create_demo
+from deliverydesk.services.overview import get_project_overview
+from deliverydesk.services.records import (
     clients,
     expectations,
     handover,
@@ -29,13 +31,11 @@ from deliverydesk.services import (
     log,
     milestones,
     projects,
-    reviews,
     scope,
     settings,
 )
-from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.demo import create_demo
-from deliverydesk.services.overview import get_project_overview
+from deliverydesk.services.reviews import butterfly as reviews
+from deliverydesk.services.scope_guard import change_requests
 from deliverydesk.store.database import Database, make_engine
 from deliverydesk.store.migrate import upgrade
 from tests.conftest import fixed_clock

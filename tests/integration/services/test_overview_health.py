@@ -9,9 +9,9 @@ import pytest
 from deliverydesk.domain.drafts import MilestoneDraft
 from deliverydesk.domain.enums import MilestoneStatus
 from deliverydesk.domain.metrics import MilestoneHealth
-from deliverydesk.services import milestones
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.overview import get_project_overview
+from deliverydesk.services.records import milestones
 from tests.integration.services.conftest import Setup, day, make_project
 
 # (baseline, forecast, actual, status) as days from today (a Monday); two identical rows share a tally.

@@ -14,8 +14,8 @@ from deliverydesk.domain.metrics import (
     goodwill_hours_used,
 )
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.demo import create_demo
-from deliverydesk.services.projects import list_projects
+from deliverydesk.services.demo.build import create_demo
+from deliverydesk.services.records.projects import list_projects
 from deliverydesk.store.database import Database, make_engine
 from deliverydesk.store.migrate import upgrade
 from deliverydesk.store.queries import change_efforts

@@ -17,17 +17,10 @@ from deliverydesk.domain.drafts import (
 )
 from deliverydesk.domain.enums import Decision, ExpectationStatus, HandoverKind, ScopeCheck, Triage
 from deliverydesk.errors import ValidationError
-from deliverydesk.services import (
-    categories,
-    change_requests,
-    clients,
-    expectations,
-    handover,
-    issues,
-    reviews,
-    scope,
-)
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import categories, clients, expectations, handover, issues, scope
+from deliverydesk.services.reviews import butterfly as reviews
+from deliverydesk.services.scope_guard import change_requests
 from tests.integration.services.conftest import Setup, day, make_client, make_project
 
 

@@ -15,8 +15,9 @@ from deliverydesk.domain.drafts import (
 )
 from deliverydesk.domain.enums import Decision, MilestoneStatus, ProjectStatus
 from deliverydesk.errors import NotFoundError, RuleError, ValidationError
-from deliverydesk.services import change_requests, clients, milestones, projects
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import clients, milestones, projects
+from deliverydesk.services.scope_guard import change_requests
 from tests.integration.services.conftest import day, make_client, make_project
 
 

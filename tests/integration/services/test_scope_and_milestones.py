@@ -10,8 +10,9 @@ from deliverydesk.domain.drafts import ChangeRequestDraft, ExclusionDraft, Miles
 from deliverydesk.domain.enums import MilestoneStatus, OwnerSide, ScopeStatus
 from deliverydesk.domain.metrics import MilestoneHealth
 from deliverydesk.errors import RuleError, ValidationError
-from deliverydesk.services import change_requests, milestones, projects, scope
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import milestones, projects, scope
+from deliverydesk.services.scope_guard import change_requests
 from tests.integration.services.conftest import Setup, day, make_project
 
 

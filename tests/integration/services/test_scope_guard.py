@@ -31,10 +31,12 @@ from deliverydesk.domain.metrics import MeterLevel
 from deliverydesk.domain.models import ChangeRequestItem
 from deliverydesk.domain.scope_guard import ApprovalReason
 from deliverydesk.errors import NotFoundError, RuleError, ValidationError
-from deliverydesk.services import change_requests, letters, log, milestones, projects, scope
 from deliverydesk.services import scope_guard as guard
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.documents import DocumentRequest
+from deliverydesk.services.documents import letters
+from deliverydesk.services.documents.build import DocumentRequest
+from deliverydesk.services.records import log, milestones, projects, scope
+from deliverydesk.services.scope_guard import change_requests
 from tests.integration.services.conftest import TODAY, Setup, day, make_project
 
 MANAGER = "陈经理"

@@ -11,9 +11,9 @@ import pytest
 from pypdf import PdfReader
 
 from deliverydesk.domain.enums import Language
-from deliverydesk.reports.data import ReportData
+from deliverydesk.reports.documents.data import ReportData
 from deliverydesk.reports.render import render
-from deliverydesk.reports.samples import all_documents
+from tests.samples import all_documents
 
 DOCUMENTS = ("letter", "change", "summary", "handover")
 LANGUAGES = (Language.EN, Language.ZH_CN)

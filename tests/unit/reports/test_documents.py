@@ -15,8 +15,13 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from deliverydesk.domain.enums import Decision, Language, PaperSize, Triage
-from deliverydesk.reports import change_decision, expectation_letter, handover_report, progress_summary
-from deliverydesk.reports.data import (
+from deliverydesk.reports.documents import (
+    change_decision,
+    expectation_letter,
+    handover_report,
+    progress_summary,
+)
+from deliverydesk.reports.documents.data import (
     ChangeDecisionData,
     ExpectationLetterData,
     HandoverReportData,
@@ -25,9 +30,9 @@ from deliverydesk.reports.data import (
 )
 from deliverydesk.reports.phrases import Phrases
 from deliverydesk.reports.render import render
-from deliverydesk.reports.samples import FINGERPRINT, png_bytes
-from deliverydesk.reports.samples import change_decision as sample_change
-from deliverydesk.reports.samples import expectation_letter as sample_letter
+from tests.samples import FINGERPRINT, png_bytes
+from tests.samples import change_decision as sample_change
+from tests.samples import expectation_letter as sample_letter
 
 from .conftest import DOCUMENTS, LANGUAGES, page_texts, sample, squeeze, story_texts
 

@@ -12,14 +12,14 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from deliverydesk.domain.enums import Language
 from deliverydesk.errors import ValidationError
-from deliverydesk.reports import expectation_letter
-from deliverydesk.reports.data import ExpectationLetterData, ExpectationRowData
+from deliverydesk.reports.documents import expectation_letter
+from deliverydesk.reports.documents.data import ExpectationLetterData, ExpectationRowData
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.render import render
-from deliverydesk.reports.samples import expectation_letter as sample_letter
-from deliverydesk.reports.samples import progress_summary as sample_summary
 from deliverydesk.reports.styles import make_kit
 from deliverydesk.reports.text import MISSING_GLYPH
+from tests.samples import expectation_letter as sample_letter
+from tests.samples import progress_summary as sample_summary
 
 from .conftest import page_texts, squeeze, story_texts
 

@@ -7,11 +7,11 @@ from dataclasses import replace
 from reportlab.graphics.shapes import Drawing
 
 from deliverydesk.domain.enums import Language
-from deliverydesk.reports import progress_summary
+from deliverydesk.reports.documents import progress_summary
+from deliverydesk.reports.documents.timeline import MAX_ROWS
 from deliverydesk.reports.phrases import Phrases
 from deliverydesk.reports.render import render
-from deliverydesk.reports.samples import progress_summary as sample_summary
-from deliverydesk.reports.timeline import MAX_ROWS
+from tests.samples import progress_summary as sample_summary
 
 from .conftest import page_texts, squeeze
 

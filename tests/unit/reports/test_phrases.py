@@ -13,7 +13,7 @@ import pytest
 
 from deliverydesk.domain import enums
 from deliverydesk.domain.enums import Language
-from deliverydesk.reports.data import OverallStatus
+from deliverydesk.reports.documents.data import OverallStatus
 from deliverydesk.reports.phrases import CATALOGUE, Phrases, format_date, format_money, format_number
 
 REPORTS_DIR = Path(__file__).resolve().parents[3] / "deliverydesk" / "reports"

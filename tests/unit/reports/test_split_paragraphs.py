@@ -7,11 +7,11 @@ import re
 from dataclasses import replace
 
 from deliverydesk.domain.enums import Language
-from deliverydesk.reports.data import OpenItemData
+from deliverydesk.reports.documents.data import OpenItemData
 from deliverydesk.reports.phrases import Phrases
 from deliverydesk.reports.render import render
-from deliverydesk.reports.samples import change_decision as sample_change
-from deliverydesk.reports.samples import handover_report as sample_handover
+from tests.samples import change_decision as sample_change
+from tests.samples import handover_report as sample_handover
 
 from .conftest import page_texts, squeeze
 

@@ -31,7 +31,7 @@ from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in
 from deliverydesk.gui.dialogs.records.fields import date_edit
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
-from deliverydesk.services.evidence import EvidenceTopic, export_evidence_pack
+from deliverydesk.services.evidence.pack import EvidenceTopic, export_evidence_pack
 
 RANGE_DAYS = 30  # a new range starts this many days before today
 

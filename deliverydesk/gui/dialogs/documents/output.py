@@ -16,7 +16,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.messages import show_error
 from deliverydesk.gui.tasks import TaskRunner
 from deliverydesk.gui.widgets.pdf_pages import RenderedPage, render_page
-from deliverydesk.services.export import ExportResult
+from deliverydesk.services.documents.export import ExportResult
 
 PRINT_DPI_CAP = 300  # page images above this only cost memory: an A4 page at 1200 dpi is ~550 MB
 

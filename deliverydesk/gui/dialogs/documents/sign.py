@@ -26,8 +26,8 @@ from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_datetime
 from deliverydesk.gui.widgets.signature_pad import SignaturePad
-from deliverydesk.services.letters import SignResult, sign_letter
-from deliverydesk.services.signing import SignRequest
+from deliverydesk.services.documents.letters import SignResult, sign_letter
+from deliverydesk.services.documents.signing import SignRequest
 
 SCAN_MAX_BYTES = 25 * 1024 * 1024
 

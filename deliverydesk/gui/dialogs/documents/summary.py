@@ -12,7 +12,7 @@ from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.dialogs.records.fields import date_edit
 from deliverydesk.gui.formatting import from_qdate
-from deliverydesk.services.documents import (
+from deliverydesk.services.documents.build import (
     ActionData,
     DifficultyData,
     OverallStatus,

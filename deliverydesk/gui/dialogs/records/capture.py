@@ -24,9 +24,9 @@ from deliverydesk.gui.formatting import from_qdate
 from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.widgets.enum_combo import EnumCombo, enum_combo
 from deliverydesk.services import scope_guard as guard
-from deliverydesk.services.clients import list_contacts
-from deliverydesk.services.log import add_log_entry
-from deliverydesk.services.projects import get_project
+from deliverydesk.services.records.clients import list_contacts
+from deliverydesk.services.records.log import add_log_entry
+from deliverydesk.services.records.projects import get_project
 
 
 class CaptureAskDialog(FormDialog):

@@ -36,12 +36,12 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.widgets.enum_combo import enum_combo
-from deliverydesk.services.change_requests import (
+from deliverydesk.services.scope_guard import analysis_questions
+from deliverydesk.services.scope_guard.change_requests import (
     DECISION_FIELDS,
     create_change_request,
     update_change_request,
 )
-from deliverydesk.services.scope_guard import analysis_questions
 
 
 @dataclass(frozen=True)

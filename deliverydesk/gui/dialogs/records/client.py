@@ -11,8 +11,8 @@ from deliverydesk.gui.dialogs.records.base import RecordDialog
 from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, hours, line
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.widgets.enum_combo import enum_combo
-from deliverydesk.services.clients import create_contact, update_client, update_contact
-from deliverydesk.services.projects import update_project
+from deliverydesk.services.records.clients import create_contact, update_client, update_contact
+from deliverydesk.services.records.projects import update_project
 
 
 class ClientDialog(RecordDialog):

@@ -23,7 +23,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.enum_combo import enum_combo
-from deliverydesk.services.commitments import (
+from deliverydesk.services.records.commitments import (
     close_commitment,
     confirm_in_writing,
     record_commitment,

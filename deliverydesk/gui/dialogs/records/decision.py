@@ -20,7 +20,7 @@ from deliverydesk.gui.labels import label
 from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.widgets.enum_combo import EnumCombo
 from deliverydesk.services import scope_guard as guard
-from deliverydesk.services.settings import get_settings
+from deliverydesk.services.records.settings import get_settings
 
 OUTCOMES = (
     Decision.APPROVED_BILLABLE,

@@ -13,7 +13,7 @@ from deliverydesk.gui.dialogs.records.base import RecordDialog
 from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, link_combo
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.widgets.enum_combo import enum_combo
-from deliverydesk.services.expectations import create_expectation, update_expectation
+from deliverydesk.services.records.expectations import create_expectation, update_expectation
 
 
 def contact_options(contacts: Sequence[ContactItem]) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ from deliverydesk.gui.dialogs.records.base import RecordDialog
 from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, line
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.widgets.enum_combo import enum_combo
-from deliverydesk.services.handover import create_handover_entry, update_handover_entry
+from deliverydesk.services.records.handover import create_handover_entry, update_handover_entry
 
 ADVISED = (HandoverKind.OPEN_ITEM, HandoverKind.RISK)  # kinds that carry a recommendation
 

@@ -17,7 +17,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, from_qdate
 from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.gui.widgets.similar_issues import IssueFields, attach_to_issue_dialog
-from deliverydesk.services.issues import create_issue, issue_links, update_issue
+from deliverydesk.services.records.issues import create_issue, issue_links, update_issue
 
 
 class IssueDialog(RecordDialog):

@@ -24,7 +24,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.attachments import AttachmentPicker
 from deliverydesk.gui.widgets.enum_combo import enum_combo
-from deliverydesk.services.log import add_log_entry, correct_log_entry
+from deliverydesk.services.records.log import add_log_entry, correct_log_entry
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from deliverydesk.gui.dialogs.records.fields import OptionalDate, date_edit, lin
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, from_qdate
 from deliverydesk.gui.widgets.enum_combo import enum_combo
-from deliverydesk.services.milestones import create_milestone, move_milestone, update_milestone
+from deliverydesk.services.records.milestones import create_milestone, move_milestone, update_milestone
 
 
 class MilestoneDialog(RecordDialog):

@@ -35,8 +35,8 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
 from deliverydesk.gui.service_messages import translate_fields
 from deliverydesk.gui.style import MUTED_STYLE
-from deliverydesk.services import reviews
-from deliverydesk.services.review_report import export_review_report
+from deliverydesk.services.reviews import butterfly as reviews
+from deliverydesk.services.reviews.report import export_review_report
 
 if TYPE_CHECKING:  # the page imports this module
     from deliverydesk.gui.pages.project.panel import RecordPanel

@@ -11,7 +11,7 @@ from deliverydesk.gui.dialogs.records.base import RecordDialog
 from deliverydesk.gui.dialogs.records.fields import area, hours, line
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.widgets.enum_combo import enum_combo
-from deliverydesk.services.scope import (
+from deliverydesk.services.records.scope import (
     create_exclusion,
     create_scope_item,
     update_exclusion,

@@ -31,7 +31,7 @@ from deliverydesk.gui.widgets.attachments import (
     open_folder,
     take_dropped_files,
 )
-from deliverydesk.services.attachments import (
+from deliverydesk.services.records.attachments import (
     AttachOutcome,
     RecordLink,
     archive_attachment,

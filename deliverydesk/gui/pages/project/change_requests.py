@@ -29,15 +29,15 @@ from deliverydesk.gui.pages.project.attachments import AttachmentsBox
 from deliverydesk.gui.pages.project.panel import PanelSpec
 from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import GOOD_COLOUR, LATE_COLOUR, WARN_COLOUR, RecordTableModel
-from deliverydesk.services import change_requests as requests
-from deliverydesk.services.attachments import RecordLink
-from deliverydesk.services.categories import list_categories
-from deliverydesk.services.clients import list_contacts
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.evidence import EvidenceTopic
-from deliverydesk.services.issues import list_issues
-from deliverydesk.services.projects import get_project
-from deliverydesk.services.scope import list_exclusions, list_scope_items
+from deliverydesk.services.evidence.pack import EvidenceTopic
+from deliverydesk.services.records.attachments import RecordLink
+from deliverydesk.services.records.categories import list_categories
+from deliverydesk.services.records.clients import list_contacts
+from deliverydesk.services.records.issues import list_issues
+from deliverydesk.services.records.projects import get_project
+from deliverydesk.services.records.scope import list_exclusions, list_scope_items
+from deliverydesk.services.scope_guard import change_requests as requests
 
 REF, TITLE, REQUESTED, BY, TRIAGE, SCOPE, EFFORT, DECISION = range(8)
 DECISION_COLOURS = {

@@ -27,15 +27,15 @@ from deliverydesk.gui.labels import label
 from deliverydesk.gui.pages.project.panel import PanelSpec, RecordPanel
 from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import RecordTableModel
-from deliverydesk.services.commitments import (
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.documents.letters import list_letters
+from deliverydesk.services.records.commitments import (
     archive_commitment,
     list_commitments,
     reopen_commitment,
     restore_commitment,
 )
-from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.letters import list_letters
-from deliverydesk.services.log import list_log_entries_of_kind
+from deliverydesk.services.records.log import list_log_entries_of_kind
 
 DUE, OWNER, WHAT, OWED_TO, STATUS = range(5)
 OVERDUE_COLOUR = QColor("#b00020")

@@ -35,10 +35,10 @@ from deliverydesk.gui.pages.project.documents_model import (
     kind_label,
     load_documents,
 )
-from deliverydesk.services import letters
-from deliverydesk.services.documents import DocumentRequest, SummaryNarrative, build_document
-from deliverydesk.services.export import export_letter
-from deliverydesk.services.log import list_log_entries
+from deliverydesk.services.documents import letters
+from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrative, build_document
+from deliverydesk.services.documents.export import export_letter
+from deliverydesk.services.records.log import list_log_entries
 
 
 class DocumentsPage(ProjectPage):

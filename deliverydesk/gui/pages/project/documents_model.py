@@ -12,12 +12,12 @@ from deliverydesk.domain.models import ChangeRequestItem, ContactItem, LetterIte
 from deliverydesk.gui.formatting import format_date, format_datetime
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.pages.project.table import GOOD_COLOUR, WARN_COLOUR, RecordTableModel
-from deliverydesk.services import letters
-from deliverydesk.services.cadence import SummarySchedule, summary_schedule
-from deliverydesk.services.change_requests import list_change_requests
-from deliverydesk.services.clients import list_contacts
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.projects import get_project
+from deliverydesk.services.documents import letters
+from deliverydesk.services.documents.cadence import SummarySchedule, summary_schedule
+from deliverydesk.services.records.clients import list_contacts
+from deliverydesk.services.records.projects import get_project
+from deliverydesk.services.scope_guard.change_requests import list_change_requests
 
 UNDECIDED = (Decision.PENDING, Decision.PENDING_APPROVAL)
 STATUS_COLOURS = {LetterStatus.SIGNED: GOOD_COLOUR, LetterStatus.ISSUED: WARN_COLOUR}

@@ -19,9 +19,9 @@ from deliverydesk.gui.pages.base import AREA_EXPECTATIONS
 from deliverydesk.gui.pages.project.panel import PanelSpec
 from deliverydesk.gui.pages.project.records_page import RecordsPage, project_contacts
 from deliverydesk.gui.pages.project.table import GOOD_COLOUR, LATE_COLOUR, RecordTableModel
-from deliverydesk.services import expectations
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.evidence import EvidenceTopic
+from deliverydesk.services.evidence.pack import EvidenceTopic
+from deliverydesk.services.records import expectations
 
 REF, STATEMENT, MEASURE, DUE, AGREED, STATUS = range(6)
 STATUS_COLOURS = {

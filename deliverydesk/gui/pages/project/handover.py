@@ -26,8 +26,8 @@ from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_HANDOVER
 from deliverydesk.gui.pages.project.panel import PanelSpec
 from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import RecordTableModel
-from deliverydesk.services import handover
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import handover
 from deliverydesk.services.scope_guard import DeferredBItems, deferred_b_items
 
 KIND, TITLE, DATE, NOTES = range(4)

@@ -19,9 +19,10 @@ from deliverydesk.gui.pages.base import AREA_ISSUES
 from deliverydesk.gui.pages.project.panel import PanelSpec
 from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import LATE_COLOUR, WARN_COLOUR, RecordTableModel
-from deliverydesk.services import issues, reviews
-from deliverydesk.services.categories import list_categories
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import issues
+from deliverydesk.services.records.categories import list_categories
+from deliverydesk.services.reviews import butterfly as reviews
 
 REF, TITLE, CATEGORY, SEVERITY, REPORTED, RESOLVED = range(6)
 HELD, ABOUT, CLIENT_SHORT, LESSONS = range(4)

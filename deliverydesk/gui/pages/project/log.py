@@ -38,13 +38,13 @@ from deliverydesk.gui.pages.project.records_page import RecordsPage, project_con
 from deliverydesk.gui.pages.project.table import ARCHIVED_COLOUR, RecordTableModel
 from deliverydesk.gui.widgets.attachments import FileDrops
 from deliverydesk.gui.widgets.enum_combo import enum_combo
-from deliverydesk.services import log
-from deliverydesk.services.attachments import RecordLink, count_attachments
-from deliverydesk.services.change_requests import list_change_requests
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.expectations import list_expectations
-from deliverydesk.services.issues import list_issues
-from deliverydesk.services.milestones import list_milestones
+from deliverydesk.services.records import log
+from deliverydesk.services.records.attachments import RecordLink, count_attachments
+from deliverydesk.services.records.expectations import list_expectations
+from deliverydesk.services.records.issues import list_issues
+from deliverydesk.services.records.milestones import list_milestones
+from deliverydesk.services.scope_guard.change_requests import list_change_requests
 
 PAGE_SIZE = 100
 WHEN, KIND, SUMMARY, PARTICIPANTS, NOTE, FILES = range(6)

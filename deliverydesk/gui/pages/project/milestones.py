@@ -36,9 +36,9 @@ from deliverydesk.gui.pages.project.table import (
 )
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.tables import record_table
-from deliverydesk.services import milestones
-from deliverydesk.services.change_requests import list_change_requests
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import milestones
+from deliverydesk.services.scope_guard.change_requests import list_change_requests
 
 REF, NAME, BASELINE, FORECAST, ACTUAL, SLIP, OWNER, STATUS = range(8)
 HEALTH_COLOURS = {

@@ -34,9 +34,9 @@ from deliverydesk.gui.pages.project.panel import PanelSpec, RecordPanel
 from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import GOOD_COLOUR, RecordTableModel
 from deliverydesk.gui.style import MUTED_STYLE
-from deliverydesk.services import clients
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.overview import get_project_overview
+from deliverydesk.services.records import clients
 from deliverydesk.services.scope_guard import ProjectMeters, project_meters
 
 HEALTH_ORDER = (

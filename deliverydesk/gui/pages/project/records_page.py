@@ -19,9 +19,9 @@ from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.pages.base import ProjectPage
 from deliverydesk.gui.pages.project.panel import PanelSpec, RecordPanel
 from deliverydesk.gui.pages.project.table import RecordTableModel
-from deliverydesk.services.clients import list_contacts
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.projects import get_project
+from deliverydesk.services.records.clients import list_contacts
+from deliverydesk.services.records.projects import get_project
 
 
 class RecordsPage(ProjectPage):

@@ -18,8 +18,8 @@ from deliverydesk.gui.pages.base import AREA_SCOPE
 from deliverydesk.gui.pages.project.panel import PanelSpec
 from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import GOOD_COLOUR, RecordTableModel
-from deliverydesk.services import scope
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import scope
 
 REF, TITLE, EFFORT, STATUS, CRITERIA = range(5)
 

@@ -1,0 +1,151 @@
+"""Progress summary (进度报告) for a period: status, goal, steps done, difficulties (marking what
+waits on the client), next actions, milestones with a timeline chart, pending decisions and the
+change requests by decision."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Spacer
+
+from deliverydesk.reports.blocks import (
+    FIT,
+    Flowable,
+    SplitSafeParagraph,
+    banner,
+    bullets,
+    data_table,
+    para,
+    section,
+)
+from deliverydesk.reports.documents.data import OverallStatus, ProgressSummaryData
+from deliverydesk.reports.documents.timeline import timeline_chart
+from deliverydesk.reports.fonts import document_fonts
+from deliverydesk.reports.parts import document_head
+from deliverydesk.reports.styles import GOOD, WARN, Kit, make_kit
+from deliverydesk.reports.text import markup
+
+TITLE_KEY = "summary.title"
+_STATUS_COLOURS = {
+    OverallStatus.ON_TRACK: GOOD,
+    OverallStatus.AT_RISK: WARN,
+    OverallStatus.OFF_TRACK: "#9B1C1C",
+}
+
+
+def _status(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
+    line = kit.t("summary.overall_line", status=kit.t.label(data.overall_status))
+    note = [Spacer(1, 5), para(kit, data.status_note)] if data.status_note else []
+    return [banner(kit, line, _STATUS_COLOURS[data.overall_status]), *note]
+
+
+def _narrative(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
+    t = kit.t
+    return [
+        section(kit, t("summary.goal")),
+        para(kit, data.goal),
+        section(kit, t("summary.steps_done")),
+        *bullets(kit, data.steps_done),
+        section(kit, t("summary.difficulties")),
+        *_difficulties(kit, data),
+    ]
+
+
+def _difficulties(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
+    if not data.difficulties:
+        return [para(kit, kit.t("doc.none"))]
+    tag = escape(kit.t("summary.waits_on_client"))
+    bold = document_fonts().bold
+    flowables = []
+    for item in data.difficulties:
+        marker = (
+            f'<font name="{bold}" color="#{WARN.hexval()[2:]}">{tag}</font>  ' if item.waits_on_client else ""
+        )
+        flowables.append(SplitSafeParagraph(marker + markup(item.text), kit.styles.bullet, bulletText="•"))
+    return flowables
+
+
+def _next_actions(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
+    t = kit.t
+    header = (t("summary.col_action"), t("col.owner"), t("col.date"))
+    rows = [(action.text, action.owner, t.date(action.due)) for action in data.next_actions]
+    return [section(kit, t("summary.next_actions")), data_table(kit, header, rows, (0.7, 0.3, FIT))]
+
+
+def _slip(days: int | None) -> str:
+    if days is None:
+        return "—"
+    return f"+{days}" if days > 0 else str(days).replace("-", "−")
+
+
+def _milestones(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
+    t = kit.t
+    header = (
+        t("summary.col_milestone"),
+        t("summary.col_baseline"),
+        t("summary.col_forecast"),
+        t("summary.col_actual"),
+        t("summary.col_slip"),
+        t("col.status"),
+    )
+    rows = [
+        (
+            m.name,
+            t.date(m.baseline),
+            t.date(m.forecast),
+            t.date(m.actual),
+            _slip(m.slip_days),
+            t.label(m.status),
+        )
+        for m in data.milestones
+    ]
+    late = [
+        ("TEXTCOLOR", (4, i), (4, i), WARN)
+        for i, m in enumerate(data.milestones, 1)
+        if (m.slip_days or 0) > 0
+    ]
+    extra = [("ALIGN", (4, 0), (4, -1), "RIGHT"), *late]
+    table = data_table(kit, header, rows, (0.6, FIT, FIT, FIT, FIT, 0.4), extra)
+    chart = timeline_chart(kit, data.milestones, data.meta.as_of)
+    return [section(kit, t("summary.milestones")), *chart, Spacer(1, 8), table]
+
+
+def _decisions_and_changes(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
+    t = kit.t
+    pending = [(item.text, t.date(item.needed_by)) for item in data.pending_decisions]
+    tally = [(t.label(row.decision), str(row.count), t.hours(row.effort_hours)) for row in data.change_tally]
+    if tally:
+        count = sum(row.count for row in data.change_tally)
+        hours = sum((row.effort_hours for row in data.change_tally), Decimal(0))
+        tally.append((t("doc.total"), str(count), t.hours(hours)))
+    extra = [("ALIGN", (1, 0), (2, -1), "RIGHT"), ("FONT", (0, -1), (-1, -1), document_fonts().bold, 8.5)]
+    return [
+        section(kit, t("summary.pending_decisions")),
+        data_table(kit, (t("summary.col_pending"), t("summary.col_needed_by")), pending, (1.0, FIT)),
+        section(kit, t("summary.change_tally")),
+        data_table(
+            kit,
+            (t("summary.col_decision"), t("summary.col_count"), t("summary.col_effort")),
+            tally,
+            (0.5, 0.2, 0.3),
+            extra,
+        ),
+    ]
+
+
+def build_story(data: ProgressSummaryData) -> list[Flowable]:
+    meta = data.meta
+    kit = make_kit(meta.language, meta.paper)
+    t = kit.t
+    period = t("summary.period_range", start=t.date(data.period_start), end=t.date(data.period_end))
+    return [
+        *document_head(
+            kit, meta, t(TITLE_KEY), data.project, data.addressee, [(t("summary.period"), period)]
+        ),
+        *_status(kit, data),
+        *_narrative(kit, data),
+        *_next_actions(kit, data),
+        *_milestones(kit, data),
+        *_decisions_and_changes(kit, data),
+    ]

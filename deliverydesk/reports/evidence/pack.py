@@ -1,0 +1,226 @@
+"""Evidence pack (证据包): the chronological record of one topic, to settle a dispute.
+
+Cover (what, when, how much, how to verify), the topic itself, the log entries in the order things
+happened (a correction and the entry it corrects both shown and cross-referenced), the letters with
+their fingerprints and signatures, the commitments and how they were met, and an appendix of the
+attachments with their full SHA-256. Page furniture (reference, pack fingerprint, "x / y") as on
+every document.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Spacer, Table
+
+from deliverydesk.reports.blocks import (
+    FIT,
+    Flowable,
+    key_values,
+    para,
+    paragraph,
+    section,
+    widths,
+)
+from deliverydesk.reports.evidence.data import (
+    EvidenceEntryData,
+    EvidencePackData,
+    EvidenceTopicKind,
+)
+from deliverydesk.reports.evidence.sections import (
+    attachments_section,
+    commitments_section,
+    letters_section,
+    literal_paragraphs,
+    small_styles,
+    table_heading,
+    text_chunks,
+    timestamp,
+)
+from deliverydesk.reports.page import build_pdf
+from deliverydesk.reports.parts import letterhead
+from deliverydesk.reports.phrases import Phrases
+from deliverydesk.reports.styles import (
+    HEADER_FILL,
+    RULE,
+    Kit,
+    grid_style,
+    make_kit,
+)
+
+TITLE_KEY = "evidence.title"
+
+
+# --- cover -----------------------------------------------------------------------------------------
+
+
+def _topic_line(t: Phrases, data: EvidencePackData) -> str:
+    topic = data.topic
+    if topic.kind is EvidenceTopicKind.CHANGE_REQUEST:
+        return t("evidence.topic_change", ref=topic.ref, title=topic.title)
+    if topic.kind is EvidenceTopicKind.EXPECTATION:
+        return t("evidence.topic_expectation", ref=topic.ref, title=topic.title)
+    if topic.kind is EvidenceTopicKind.PERIOD:
+        return t("evidence.topic_period", start=t.date(topic.period_start), end=t.date(topic.period_end))
+    if topic.search_text:
+        return t("evidence.topic_search", text=topic.search_text)
+    return t("evidence.topic_selection", label=topic.title) if topic.title else t("evidence.topic_selected")
+
+
+def _contents_line(t: Phrases, data: EvidencePackData) -> str:
+    corrections = sum(1 for entry in data.entries if entry.corrects is not None)
+    return t(
+        "evidence.contents",
+        entries=len(data.entries),
+        corrections=corrections,
+        letters=len(data.letters),
+        commitments=len(data.commitments),
+        attachments=len(data.attachments),
+    )
+
+
+def _cover(kit: Kit, data: EvidencePackData) -> list[Flowable]:
+    t, meta = kit.t, data.meta
+    first, last = data.period_covered
+    project_line = "  ·  ".join(part for part in (data.project.code, data.project.name) if part)
+    rows = [
+        (t("evidence.topic"), _topic_line(t, data)),
+        (t("evidence.project"), project_line),
+        (t("evidence.client"), data.client),
+        *([(t("doc.contract"), data.project.contract_reference)] if data.project.contract_reference else []),
+        (t("evidence.period"), t("evidence.period_range", start=t.date(first), end=t.date(last))),
+        (t("evidence.generated"), f"{timestamp(t, data.generated_at)} ({data.utc_offset})"),
+        (t("evidence.contents_label"), _contents_line(t, data)),
+        (t("doc.reference"), meta.reference),
+        (t("evidence.pack_fingerprint"), meta.fingerprint or t("doc.draft")),
+    ]
+    return [
+        *letterhead(kit, meta.letterhead),
+        paragraph(t(TITLE_KEY), kit.styles.title),
+        para(kit, project_line, kit.styles.small),
+        Spacer(1, 10),
+        key_values(kit, rows, label_fraction=0.22),
+        Spacer(1, 8),
+        para(kit, t("evidence.how_to_read", offset=data.utc_offset)),
+    ]
+
+
+def _topic_rows(t: Phrases, data: EvidencePackData) -> list[tuple[str, str]]:
+    topic = data.topic
+    if topic.kind is EvidenceTopicKind.CHANGE_REQUEST:
+        return [
+            (t("change.request_ref"), f"{topic.ref}  {topic.title}"),
+            (t("change.requested_by"), topic.requested_by or "—"),
+            (t("change.requested_on"), t.date(topic.requested_on)),
+            (t("summary.col_decision"), t.label(topic.decision) if topic.decision else "—"),
+            (t("change.decided_by"), topic.decided_by or "—"),
+            (t("change.decided_on"), t.date(topic.decided_on)),
+        ]
+    return [
+        (t("col.ref"), topic.ref),
+        (t("letter.col_statement"), topic.title),
+        (t("letter.col_measure"), topic.description or "—"),
+        (t("col.due"), t.date(topic.due)),
+        (t("col.status"), t.label(topic.expectation_status) if topic.expectation_status else "—"),
+    ]
+
+
+def _topic(kit: Kit, data: EvidencePackData) -> list[Flowable]:
+    """The change request or the expectation itself (a range or a selection has nothing more)."""
+    t, topic = kit.t, data.topic
+    if topic.kind not in (EvidenceTopicKind.CHANGE_REQUEST, EvidenceTopicKind.EXPECTATION):
+        return []
+    change = topic.kind is EvidenceTopicKind.CHANGE_REQUEST
+    heading = t("change.request") if change else t("evidence.expectation")
+    described = [Spacer(1, 4), para(kit, topic.description)] if change and topic.description.strip() else []
+    return [section(kit, heading), key_values(kit, _topic_rows(t, data), label_fraction=0.22), *described]
+
+
+# --- chronological record --------------------------------------------------------------------------
+
+
+def _entry_parts(kit: Kit, entry: EvidenceEntryData) -> list[list[Flowable]]:
+    """The record cell of an entry, in pieces that each fit well on a page: marks and summary with
+    the start of the details, then the rest of long details, then who, links and when written."""
+    t, small = kit.t, small_styles(kit.t.language)
+    head: list[Flowable] = []
+    if entry.corrected_by is not None:
+        head.append(paragraph(t("evidence.corrected_by", number=entry.corrected_by), small["corrected"]))
+    if entry.corrects is not None:
+        head.append(paragraph(t("evidence.corrects", number=entry.corrects), small["correction"]))
+    head.append(paragraph(entry.summary, kit.styles.cell_bold))
+    chunks = text_chunks(entry.details) if entry.details.strip() else [""]
+    parts = [head + literal_paragraphs(chunks[0], kit.styles.cell) if chunks[0] else head]
+    parts += [literal_paragraphs(chunk, kit.styles.cell) for chunk in chunks[1:]]
+    notes = []
+    if entry.participants.strip():
+        notes.append(t("evidence.participants", names=entry.participants))
+    if entry.links:
+        notes.append(t("evidence.linked_to", refs=t("doc.list_separator").join(entry.links)))
+    notes.append(t("evidence.recorded_at", when=timestamp(t, entry.recorded_at)))
+    parts[-1] = [*parts[-1], paragraph("  ·  ".join(notes), small["note"])]
+    return parts
+
+
+def _entry_rows(kit: Kit, entry: EvidenceEntryData, first: list[Flowable]) -> list[list[Flowable]]:
+    parts = _entry_parts(kit, entry)
+    return [[*first, parts[0]], *(["", "", "", part] for part in parts[1:])]
+
+
+def _record_style(spans: list[tuple[int, int, bool]]) -> list[tuple[object, ...]]:
+    """Hairlines between entries only; the rows of one entry read as one (no gap, one tint)."""
+    style = [c for c in grid_style() if not (c[0] == "LINEBELOW" and c[1] == (0, 1))]
+    for first, last, tinted in spans:
+        style.append(("LINEBELOW", (0, last), (-1, last), 0.3, RULE))
+        if tinted:
+            style.append(("BACKGROUND", (0, first), (-1, last), HEADER_FILL))
+        if last > first:
+            style += [
+                ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
+                ("TOPPADDING", (0, first + 1), (-1, last), 0),
+            ]
+    return style
+
+
+def _record(kit: Kit, data: EvidencePackData) -> list[Flowable]:
+    """One row per entry (long ones run on in more rows: a row never splits over pages)."""
+    t = kit.t
+    heading = table_heading(kit, t("evidence.record"))
+    if not data.entries:
+        return [*heading, para(kit, t("evidence.no_entries"))]
+    header = [
+        t("evidence.col_number"),
+        t("evidence.col_when"),
+        t("evidence.col_kind"),
+        t("evidence.col_record"),
+    ]
+    days = [t.date(e.occurred_at.date()) for e in data.entries]
+    kinds = [t.label(e.kind) for e in data.entries]
+    texts = [[f"#{e.number}" for e in data.entries], days, kinds, [""]]
+    column_widths = widths(kit, (FIT, FIT, FIT, 1.0), [[h, *c] for h, c in zip(header, texts, strict=True)])
+    rows: list[list[Flowable]] = [header]
+    spans = []
+    for entry, day, kind in zip(data.entries, days, kinds, strict=True):
+        when = paragraph(f"{day}\n{entry.occurred_at:%H:%M}", kit.styles.cell)
+        entry_rows = _entry_rows(kit, entry, [f"#{entry.number}", when, kind])
+        spans.append((len(rows), len(rows) + len(entry_rows) - 1, entry.corrected_by is not None))
+        rows += entry_rows
+    style = _record_style(spans)
+    table = Table(rows, colWidths=column_widths, repeatRows=1, hAlign="LEFT", style=style)
+    return [*heading, table]
+
+
+def build_story(data: EvidencePackData) -> list[Flowable]:
+    kit = make_kit(data.meta.language, data.meta.paper)
+    return [
+        *_cover(kit, data),
+        *_topic(kit, data),
+        *_record(kit, data),
+        *letters_section(kit, data),
+        *commitments_section(kit, data),
+        *attachments_section(kit, data),
+    ]
+
+
+def render_evidence_pack(data: EvidencePackData) -> bytes:
+    """The pack as PDF bytes; the same data always gives the same bytes."""
+    title = Phrases(data.meta.language)(TITLE_KEY)
+    return build_pdf(build_story(data), data.meta, title)

@@ -1,0 +1,162 @@
+"""Project bundles: one project with all its records, attachments and issued letter PDFs in one JSON file.
+
+``export_bundle`` writes canonical JSON (sorted keys, rows ordered by id) atomically;
+``import_bundle`` validates everything first (``bundle_check``), then writes all or nothing in one
+unit of work, updating records whose UUID exists and inserting the others. The format is documented
+in docs/bundle.md and described by the JSON Schema ``bundle.schema.json``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+from deliverydesk import __version__
+from deliverydesk.errors import BundleError, NotFoundError
+from deliverydesk.services.bundle.check import (
+    DEFAULT_LIMITS,
+    BundleLimits,
+    ValidBundle,
+    read_bundle,
+    refused,
+    shown,
+    validate_document,
+)
+from deliverydesk.services.bundle.schema import FORMAT_NAME, FORMAT_VERSION
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.files import write_file_atomically
+from deliverydesk.services.records.categories import merge_bundled_categories
+from deliverydesk.store.bundle_queries import (
+    Conflict,
+    ProjectDump,
+    dump_project,
+    find_conflicts,
+    upsert_records,
+)
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "BundleLimits",
+    "ExportSummary",
+    "ImportSummary",
+    "ValidBundle",
+    "export_bundle",
+    "import_bundle",
+    "import_valid_bundle",
+    "read_bundle",
+]
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    project_code: str
+    path: Path
+    records: int
+    attachments_bytes: int
+    size: int
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    project_code: str
+    project_name: str
+    inserted: int
+    updated: int
+    blobs_added: int
+
+
+def export_bundle(ctx: ServiceContext, project_code: str, out: Path) -> ExportSummary:
+    """Write the project with this code to ``out``; an older file there survives any failure."""
+    with ctx.db.unit_of_work() as session:
+        dump = dump_project(session, project_code)
+    if dump is None:
+        raise NotFoundError(
+            f"There is no project with code {project_code!r}.",
+            hint="`deliverydesk list-projects` lists them.",
+        )
+    document = bundle_document(dump, exported_at=ctx.now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    checked = _self_check(document, project_code)
+    data = render_document(document)
+    if len(data) > DEFAULT_LIMITS.max_file_bytes:
+        raise BundleError(
+            f"Project {project_code} makes a bundle of {len(data) / 1e6:.0f} MB, more than an import accepts "
+            f"({DEFAULT_LIMITS.max_file_bytes / 1e6:.0f} MB); nothing was written."
+        )
+    write_file_atomically(out, data)
+    return ExportSummary(
+        project_code=checked.project["code"],
+        path=out,
+        records=checked.record_count,
+        attachments_bytes=sum(len(blob) for blob in dump.blobs.values()),
+        size=len(data),
+    )
+
+
+def bundle_document(dump: ProjectDump, *, exported_at: str, app_version: str = __version__) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "exported_at": exported_at,
+        "app_version": app_version,
+        "records": dump.records,
+        "blobs": {sha: base64.b64encode(data).decode("ascii") for sha, data in dump.blobs.items()},
+    }
+
+
+def render_document(document: dict[str, Any]) -> bytes:
+    """Canonical bytes: the same records always give the same file (but for ``exported_at``)."""
+    text = json.dumps(document, sort_keys=True, ensure_ascii=False, indent=1, allow_nan=False)
+    return (text + "\n").encode("utf-8")
+
+
+def _self_check(document: dict[str, Any], project_code: str) -> ValidBundle:
+    """Never write a bundle that import would refuse (say, an attachment saved with an unsafe name)."""
+    try:
+        return validate_document(document, DEFAULT_LIMITS, schema=False)
+    except BundleError as exc:
+        raise BundleError(f"Project {project_code} cannot be exported: {exc.message}") from None
+
+
+def import_bundle(ctx: ServiceContext, path: Path, *, limits: BundleLimits = DEFAULT_LIMITS) -> ImportSummary:
+    """Validate the whole file, then write all of it or nothing; re-importing updates, never duplicates."""
+    return import_valid_bundle(ctx, read_bundle(path, limits))
+
+
+def import_valid_bundle(ctx: ServiceContext, bundle: ValidBundle) -> ImportSummary:
+    """Write a bundle ``read_bundle`` accepted (validating first, before the database is even opened,
+    keeps a refused file from creating or locking anything)."""
+    project = bundle.project
+    with ctx.db.unit_of_work() as session:
+        records = merge_bundled_categories(session, bundle.records)  # one category per name
+        conflicts = find_conflicts(session, records)
+        if conflicts:
+            raise refused(_describe_conflict(conflicts[0], bundle))
+        counts = upsert_records(session, records, bundle.blobs, ctx.now())
+    return ImportSummary(
+        project_code=project["code"],
+        project_name=project["name"],
+        inserted=counts.inserted,
+        updated=counts.updated,
+        blobs_added=counts.blobs_added,
+    )
+
+
+def _describe_conflict(conflict: Conflict, bundle: ValidBundle) -> str:
+    label = conflict.table.replace("_", " ")
+    if conflict.table == "project" and conflict.columns == ("code",):
+        return (
+            f"A different project with code {shown(conflict.values[0])} already exists in this database "
+            f"(same code, another identity). Rename one of the two projects, then import."
+        )
+    if conflict.reason == "owner":
+        return f"The {label} {conflict.record_id} already belongs to another project in this database."
+    row = next(r for r in bundle.records[conflict.table] if r["id"] == conflict.record_id)
+    held = " ".join(shown(row[c]) for c in conflict.columns if c != "project_id")
+    return (
+        f"The {label} {held} in the bundle clashes with a different {label} {held} already in project "
+        f"{shown(bundle.project['code'])} of this database."
+    )

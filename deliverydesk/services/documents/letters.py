@@ -1,0 +1,304 @@
+"""Issued documents (letters): issue, list, sign, supersede and verify.
+
+Issuing seals the document: the canonical JSON of exactly the data that was printed (without its own
+seal: the fingerprint and the QR payload derived from it) is stored, its SHA-256 is the fingerprint
+printed on every page and in the QR code. The PDF itself is kept in the content-addressed ``blob``
+store under its SHA-256 (``pdf_sha256``; the signed copy under ``signed_pdf_sha256``), so a copy is
+the issued document byte for byte even after reportlab, the fonts or the layout code change.
+Letters issued before copies were kept are printed again from the snapshot, and only handed out when
+that gives the same bytes. Issued content never changes (``store.document_queries`` refuses it);
+issuing the same reference again makes version n+1 and marks the earlier versions superseded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from deliverydesk.domain.enums import LetterKind, LetterStatus
+from deliverydesk.domain.fingerprint import fingerprint, from_canonical_json, seal, sha256_hex
+from deliverydesk.domain.models import LetterItem
+from deliverydesk.errors import NotFoundError, RuleError, StorageError
+from deliverydesk.reports.documents.data import (
+    ChangeDecisionData,
+    ExpectationLetterData,
+    HandoverReportData,
+    ProgressSummaryData,
+    ReportData,
+    with_seal,
+)
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.documents.build import (
+    LETTER_STATUSES,
+    DocumentRequest,
+    build_in_session,
+    require_issuable,
+)
+from deliverydesk.services.documents.signing import SignRequest, SignResult, record_signature, with_signature
+from deliverydesk.services.records.common import get_row, live_project, stamp_new, to_item
+from deliverydesk.store.document_queries import (
+    letter_versions,
+    letters_with_fingerprint,
+    letters_with_pdf_hash,
+    letters_with_scan,
+    newest_expectation_letter_outdated,
+    project_letters,
+)
+from deliverydesk.store.records import Session, add_blob, blob_data
+from deliverydesk.store.tables import LetterRow, ProjectRow
+
+__all__ = [
+    "IssuedDocument",
+    "SignRequest",
+    "SignResult",
+    "VerifyOutcome",
+    "VerifyResult",
+    "expectation_letter_outdated",
+    "find_letter",
+    "get_letter",
+    "issue_document",
+    "letter_data",
+    "letter_pdf",
+    "list_letters",
+    "preview_document",
+    "sign_letter",
+    "supersede_letter",
+    "verify_pdf",
+]
+
+DATA_CLASSES: dict[LetterKind, type[Any]] = {
+    LetterKind.EXPECTATION_CONFIRMATION: ExpectationLetterData,
+    LetterKind.CHANGE_DECISION: ChangeDecisionData,
+    LetterKind.PROGRESS_SUMMARY: ProgressSummaryData,
+    LetterKind.HANDOVER: HandoverReportData,
+}
+SEAL = re.compile(rb"DeliveryDesk version=(\d+) fingerprint=([0-9a-f]{64})")
+
+
+@dataclass(frozen=True)
+class IssuedDocument:
+    letter: LetterItem
+    pdf: bytes
+
+
+def render_pdf(data: ReportData) -> bytes:
+    from deliverydesk.reports.render import render  # reportlab loads only when a PDF is made
+
+    return render(data)
+
+
+def _item(row: LetterRow) -> LetterItem:
+    return to_item(LetterItem, row)
+
+
+def _seal(data: ReportData) -> tuple[str, str, ReportData]:
+    """(canonical snapshot, fingerprint, the data as printed: fingerprint and QR payload filled in)."""
+    return seal(data, lambda bare, digest: with_seal(bare, digest, qr=True))
+
+
+def preview_document(ctx: ServiceContext, request: DocumentRequest) -> bytes:
+    """The document as it would be issued now, marked as a draft (no fingerprint, nothing stored)."""
+    with ctx.db.unit_of_work() as session:
+        data = build_in_session(ctx, session, request)
+    return render_pdf(data)
+
+
+def issue_document(ctx: ServiceContext, request: DocumentRequest) -> IssuedDocument:
+    """Seal, print and store the next version; earlier versions of the same reference are superseded."""
+    with ctx.db.unit_of_work() as session:
+        data = build_in_session(ctx, session, request)
+    require_issuable(data)
+    snapshot, digest, printed = _seal(data)
+    pdf = render_pdf(printed)
+    with ctx.db.unit_of_work() as session:
+        live_project(session, request.project_id)
+        earlier = letter_versions(session, request.project_id, data.meta.reference)
+        if max((row.version for row in earlier), default=0) + 1 != data.meta.version:
+            raise RuleError("Another version of this document was issued meanwhile.", "Preview it again.")
+        row = LetterRow(
+            project_id=request.project_id,
+            kind=request.kind,
+            ref=data.meta.reference,
+            version=data.meta.version,
+            language=data.meta.language,
+            change_request_id=request.change_request_id,
+            content_json=snapshot,
+            fingerprint=digest,
+            pdf_sha256=add_blob(session, pdf),  # the exact bytes, kept with the letter
+            status=LetterStatus.ISSUED,
+            issued_at=ctx.now(),
+        )
+        stamp_new(ctx, row)
+        for old in earlier:
+            _supersede(ctx, old)
+        session.add(row)
+        session.flush()
+        return IssuedDocument(_item(row), pdf)
+
+
+def _supersede(ctx: ServiceContext, row: LetterRow) -> None:
+    if row.status in (LetterStatus.ISSUED, LetterStatus.SIGNED):
+        row.status = LetterStatus.SUPERSEDED
+        row.updated_at = ctx.now()
+
+
+def supersede_letter(ctx: ServiceContext, letter_id: str) -> LetterItem:
+    """Withdraw an issued (or signed) letter without a replacement (e.g. the project changed course)."""
+    with ctx.db.unit_of_work() as session:
+        row = get_row(session, LetterRow, letter_id, "letter")
+        if row.status is LetterStatus.SUPERSEDED:
+            raise RuleError(f"{row.ref} version {row.version} is already superseded.")
+        _supersede(ctx, row)
+        session.flush()
+        return _item(row)
+
+
+def list_letters(ctx: ServiceContext, project_id: str) -> tuple[LetterItem, ...]:
+    """Every issued document of the project, newest first (not paged: a project has few)."""
+    with ctx.db.unit_of_work() as session:
+        return tuple(_item(row) for row in project_letters(session, project_id))
+
+
+def get_letter(ctx: ServiceContext, letter_id: str) -> LetterItem:
+    with ctx.db.unit_of_work() as session:
+        return _item(get_row(session, LetterRow, letter_id, "letter"))
+
+
+def find_letter(ctx: ServiceContext, project_id: str, ref: str, version: int | None = None) -> LetterItem:
+    """A letter by its reference (e.g. DD-2026-014-EL) and version; the newest version when None."""
+    with ctx.db.unit_of_work() as session:
+        versions = [r for r in letter_versions(session, project_id, ref.strip()) if r.archived_at is None]
+        chosen = [r for r in versions if version is None or r.version == version]
+        if not chosen:
+            which = f"{ref.strip()} version {version}" if version else ref.strip()
+            raise NotFoundError(
+                f"This project has no issued letter {which}.", "The Documents page lists them."
+            )
+        return _item(chosen[-1])
+
+
+def _snapshot_data(row: LetterRow) -> ReportData:
+    if fingerprint(row.content_json) != row.fingerprint:
+        raise RuleError(
+            f"The stored content of {row.ref} version {row.version} does not match its fingerprint."
+        )
+    data: ReportData = from_canonical_json(DATA_CLASSES[row.kind], row.content_json)
+    return data
+
+
+def _printed(row: LetterRow) -> ReportData:
+    """The issued letter's data as printed: its snapshot, sealed again."""
+    return _seal(_snapshot_data(row))[2]
+
+
+def letter_data(ctx: ServiceContext, letter_id: str) -> ReportData:
+    """The issued document's data as printed (sealed), from its snapshot."""
+    with ctx.db.unit_of_work() as session:
+        row = get_row(session, LetterRow, letter_id, "letter")
+        return _printed(row)
+
+
+def letter_pdf(ctx: ServiceContext, letter_id: str, *, signed: bool = True) -> bytes:
+    """The PDF of an issued letter byte for byte as issued (the signed copy when there is one and
+    ``signed``): the stored copy, checked against its hash. A letter issued before copies were kept
+    is printed again from its snapshot, and refused when that no longer gives the issued bytes."""
+    with ctx.db.unit_of_work() as session:
+        row = get_row(session, LetterRow, letter_id, "letter")
+        name = f"{row.ref} version {row.version}"
+        use_signed = signed and bool(row.signed_pdf_sha256)
+        expected = row.signed_pdf_sha256 if use_signed else row.pdf_sha256
+        stored = blob_data(session, expected)
+        printed = None if stored is not None else printed_copy(row, use_signed)
+    if stored is not None:
+        return _intact(stored, expected, name)
+    assert printed is not None
+    pdf = render_pdf(printed)
+    if sha256_hex(pdf) != expected:
+        raise RuleError(
+            f"{name} was issued before DeliveryDesk kept a copy of every issued PDF, and this "
+            "DeliveryDesk no longer prints it byte for byte (the fonts or the software changed since).",
+            "Issue a new version to have a copy to print. The client's copy of the issued PDF can "
+            "still be checked against the recorded fingerprint with `deliverydesk verify`.",
+        )
+    return pdf
+
+
+def _intact(stored: bytes, expected: str, name: str) -> bytes:
+    if sha256_hex(stored) != expected:
+        raise StorageError(
+            f"The stored copy of {name} is damaged: its bytes no longer match the SHA-256 recorded "
+            "when it was issued.",
+            "Restore the database from a backup. The client's copy can still be checked with "
+            "`deliverydesk verify`.",
+        )
+    return stored
+
+
+def printed_copy(row: LetterRow, signed: bool) -> ReportData:
+    """The data to print a letter again from its snapshot (with the signature drawn in if ``signed``)."""
+    printed = _printed(row)
+    return with_signature(printed, row) if signed else printed
+
+
+def sign_letter(ctx: ServiceContext, request: SignRequest) -> SignResult:
+    """Record a signature (on screen, on paper, by e-mail) or a refusal (``services.documents.signing``)."""
+    return record_signature(ctx, request, render=render_pdf, sealed=_printed)
+
+
+# --- verification ----------------------------------------------------------------------------------
+
+
+class VerifyOutcome(StrEnum):
+    ISSUED = "issued"  # byte for byte the PDF that was issued
+    SIGNED = "signed"  # byte for byte the signed PDF (signature drawn in)
+    SCAN = "scan"  # the scan attached when the letter was signed on paper
+    MODIFIED = "modified"  # claims to be a letter of this database, but its bytes differ
+    UNKNOWN = "unknown"  # nothing in this database
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    outcome: VerifyOutcome
+    letter: LetterItem | None = None
+    project_code: str = ""
+
+    @property
+    def exit_code(self) -> int:
+        return {VerifyOutcome.MODIFIED: 1, VerifyOutcome.UNKNOWN: 2}.get(self.outcome, 0)
+
+
+def verify_pdf(ctx: ServiceContext, pdf: bytes) -> VerifyResult:
+    """Is ``pdf`` exactly an issued or signed version in this database? Else, which letter does it
+    claim to be (read from the version and fingerprint in its metadata)?"""
+    digest = sha256_hex(pdf)
+    with ctx.db.unit_of_work() as session:
+        for row in letters_with_pdf_hash(session, digest):
+            outcome = VerifyOutcome.SIGNED if row.signed_pdf_sha256 == digest else VerifyOutcome.ISSUED
+            return _result(session, outcome, row)
+        for row in letters_with_scan(session, digest):
+            return _result(session, VerifyOutcome.SCAN, row)
+        claim = SEAL.search(pdf)
+        if claim is not None:
+            claimed = letters_with_fingerprint(session, claim.group(2).decode("ascii"))
+            same_version = [row for row in claimed if row.version == int(claim.group(1))]
+            if claimed:
+                return _result(session, VerifyOutcome.MODIFIED, (same_version or claimed)[0])
+    return VerifyResult(VerifyOutcome.UNKNOWN)
+
+
+def _result(session: Session, outcome: VerifyOutcome, row: LetterRow) -> VerifyResult:
+    project = get_row(session, ProjectRow, row.project_id, "project")
+    return VerifyResult(outcome, _item(row), project.code)
+
+
+# --- expectations and their letter -----------------------------------------------------------------
+
+
+def expectation_letter_outdated(ctx: ServiceContext, project_id: str) -> bool:
+    """True when the newest issued expectation letter no longer lists the expectations as they are
+    now (one was edited, added or withdrawn): a new version is called for. The rule is
+    ``store.document_queries.expectations_differ``, which the Home page asks across projects."""
+    with ctx.db.unit_of_work() as session:
+        return newest_expectation_letter_outdated(session, project_id, LETTER_STATUSES)

@@ -1,0 +1,370 @@
+"""Shared facts of a project's documents, and the progress summary and handover report data.
+
+Kept apart from ``documents`` so each module stays readable; only ``documents`` is the public face.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from deliverydesk.domain.cadence import summary_period
+from deliverydesk.domain.drafts import SettingsDraft
+from deliverydesk.domain.enums import (
+    ContactRole,
+    Decision,
+    HandoverKind,
+    Language,
+    LetterKind,
+    MilestoneStatus,
+    OwnerSide,
+    PaperSize,
+)
+from deliverydesk.domain.metrics import MilestoneHealth, milestone_health
+from deliverydesk.domain.workdays import calendar_covering, slip_working_days
+from deliverydesk.errors import ValidationError
+from deliverydesk.reports.documents.data import (
+    ActionData,
+    ChangeTallyData,
+    DifficultyData,
+    DocumentMetaData,
+    HandedDocumentData,
+    HandoverReportData,
+    LetterheadData,
+    MilestoneRowData,
+    OpenItemData,
+    OverallStatus,
+    PartyData,
+    PendingDecisionData,
+    ProgressSummaryData,
+    ProjectRefData,
+    RiskNoteData,
+    ScopeAcceptanceData,
+    SignatoryData,
+    TrainingData,
+)
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.common import apply_draft, get_row
+from deliverydesk.store.document_queries import latest_issued
+from deliverydesk.store.records import Session, list_rows, settings_row
+from deliverydesk.store.tables import (
+    Base,
+    ChangeRequestRow,
+    ClientRow,
+    ContactRow,
+    HandoverItemRow,
+    MilestoneRow,
+    ProjectRow,
+    ScopeItemRow,
+    SettingsRow,
+)
+
+RowT = TypeVar("RowT", bound=Base)
+ALL_ROWS = 100_000  # documents print every live record of the project
+OPEN_DECISIONS = (Decision.PENDING, Decision.PENDING_APPROVAL)
+NEXT_ACTIONS = 6
+CLOSED = (MilestoneStatus.DONE, MilestoneStatus.ACCEPTED)
+
+
+@dataclass(frozen=True)
+class SummaryNarrative:
+    """What the engineer writes for a progress summary; ``None`` = the default drawn from the records.
+    The issued summary keeps all of it in its snapshot."""
+
+    period_start: date | None = None
+    period_end: date | None = None
+    overall_status: OverallStatus | None = None
+    status_note: str | None = None
+    goal: str | None = None
+    steps_done: tuple[str, ...] | None = None
+    difficulties: tuple[DifficultyData, ...] | None = None
+    next_actions: tuple[ActionData, ...] | None = None
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What every document of one project needs, read once per unit of work."""
+
+    project: ProjectRow
+    client: ClientRow
+    settings: SettingsRow
+    language: Language
+    today: date
+    contacts: tuple[ContactRow, ...]
+
+    @property
+    def project_ref(self) -> ProjectRefData:
+        return ProjectRefData(self.project.code, self.project.name, self.project.contract_ref)
+
+    def document_meta(self, reference: str, version: int = 1) -> DocumentMetaData:
+        """A document's page data, not yet sealed: letterhead and paper from Settings, the document
+        language, as of today."""
+        settings = self.settings
+        return DocumentMetaData(
+            letterhead=LetterheadData(
+                settings.company_name, settings.company_address, logo_png=settings.logo_png
+            ),
+            reference=reference,
+            version=version,
+            language=self.language,
+            as_of=self.today,
+            paper=PaperSize(settings.paper_size),
+        )
+
+    @property
+    def signer(self) -> ContactRow | None:
+        """Who signs for the client: a decision maker who may sign, else anyone who may sign."""
+        signers = [c for c in self.contacts if c.can_sign]
+        deciders = [c for c in signers if c.role is ContactRole.DECISION_MAKER]
+        chosen = deciders or signers
+        return chosen[0] if chosen else None
+
+    @property
+    def addressee(self) -> PartyData:
+        person = self.signer or (self.contacts[0] if self.contacts else None)
+        return PartyData(
+            organisation=self.client.name,
+            address=self.client.address,
+            contact_name=person.name if person else "",
+            contact_title=person.title if person else "",
+            email=person.email if person else "",
+            phone=person.phone if person else "",
+        )
+
+    @property
+    def supplier_signatory(self) -> SignatoryData:
+        s = self.settings
+        return SignatoryData(organisation=s.company_name, name=s.engineer_name, title=s.engineer_title)
+
+    @property
+    def client_signatory(self) -> SignatoryData:
+        signer = self.signer
+        return SignatoryData(
+            organisation=self.client.name,
+            name=signer.name if signer else "",
+            title=signer.title if signer else "",
+        )
+
+
+def pick(language: Language, english: str, chinese: str) -> str:
+    return chinese if language is Language.ZH_CN else english
+
+
+def load_facts(
+    ctx: ServiceContext, session: Session, project_id: str, language: Language | None
+) -> DocumentFacts:
+    project = get_row(session, ProjectRow, project_id, "project")
+    settings = settings_row(session)
+    if settings is None:  # a database that never saved its settings: the defaults
+        settings = SettingsRow()
+        apply_draft(settings, SettingsDraft(), skip=())
+    contacts, _total = list_rows(
+        session, ContactRow, where={"client_id": project.client_id}, order_by=("name",), limit=ALL_ROWS
+    )
+    return DocumentFacts(
+        project=project,
+        client=get_row(session, ClientRow, project.client_id, "client"),
+        settings=settings,
+        language=language or project.language,
+        today=ctx.today(),
+        contacts=tuple(contacts),
+    )
+
+
+def rows_of(
+    session: Session, row_cls: type[RowT], facts: DocumentFacts, order: Sequence[str] = ("ref",)
+) -> list[RowT]:
+    rows, _total = list_rows(
+        session, row_cls, where={"project_id": facts.project.id}, order_by=order, limit=ALL_ROWS
+    )
+    return rows
+
+
+# --- progress summary ------------------------------------------------------------------------------
+
+
+def summary_period_for(
+    session: Session, facts: DocumentFacts, narrative: SummaryNarrative | None
+) -> tuple[date, date]:
+    """The narrative's period, else from the day after the last issued summary's period to today."""
+    last = latest_issued(session, facts.project.id, LetterKind.PROGRESS_SUMMARY)
+    last_end = _period_end(last.content_json) if last is not None else None
+    start = facts.project.start_date or facts.project.created_at.date()
+    default_start, default_end = summary_period(start, last_end, facts.today)
+    first = narrative.period_start if narrative and narrative.period_start else default_start
+    end = narrative.period_end if narrative and narrative.period_end else default_end
+    if end < first:
+        raise ValidationError({"period_end": "The period cannot end before it starts."})
+    return first, end
+
+
+def _period_end(content_json: str) -> date | None:
+    try:
+        return date.fromisoformat(json.loads(content_json)["period_end"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _milestone_rows(facts: DocumentFacts, rows: Sequence[MilestoneRow]) -> list[tuple[MilestoneRow, int]]:
+    with_slip = []
+    for row in rows:
+        calendar = calendar_covering(
+            facts.project.holiday_calendar, row.baseline_date, row.forecast_date, row.actual_date
+        )
+        with_slip.append(
+            (row, slip_working_days(row.baseline_date, row.forecast_date, row.actual_date, calendar))
+        )
+    return with_slip
+
+
+def _overall(facts: DocumentFacts, milestones: Sequence[tuple[MilestoneRow, int]]) -> OverallStatus:
+    health = {
+        milestone_health(
+            row.status, row.actual_date or row.forecast_date or row.baseline_date, slip, facts.today
+        )
+        for row, slip in milestones
+    }
+    if MilestoneHealth.OVERDUE in health:
+        return OverallStatus.OFF_TRACK
+    return OverallStatus.AT_RISK if MilestoneHealth.AT_RISK in health else OverallStatus.ON_TRACK
+
+
+def _defaults(
+    facts: DocumentFacts, milestones: Sequence[MilestoneRow], period: tuple[date, date]
+) -> SummaryNarrative:
+    lang = facts.language
+    main = next((m for m in milestones if m.is_main), None)
+    goal = facts.project.name
+    if main is not None:
+        goal = pick(
+            lang,
+            f"{main.name} by {main.baseline_date.isoformat()}",
+            f"{main.baseline_date.isoformat()}前完成{main.name}",
+        )
+    done = [m.name for m in milestones if m.actual_date and period[0] <= m.actual_date <= period[1]]
+    waiting = [
+        DifficultyData(m.name, True) for m in milestones if m.status is MilestoneStatus.WAITING_ON_CLIENT
+    ]
+    open_ones = sorted(
+        (m for m in milestones if m.status not in CLOSED), key=lambda m: m.forecast_date or m.baseline_date
+    )
+    actions = tuple(
+        ActionData(
+            m.name,
+            facts.client.name if m.owner_side is OwnerSide.CLIENT else facts.settings.company_name,
+            m.forecast_date or m.baseline_date,
+        )
+        for m in open_ones[:NEXT_ACTIONS]
+    )
+    return SummaryNarrative(
+        goal=goal, steps_done=tuple(done), difficulties=tuple(waiting), next_actions=actions
+    )
+
+
+def progress_summary_data(
+    session: Session, facts: DocumentFacts, meta: DocumentMetaData, narrative: SummaryNarrative | None
+) -> ProgressSummaryData:
+    given = narrative or SummaryNarrative()
+    period = summary_period_for(session, facts, narrative)
+    milestones = rows_of(session, MilestoneRow, facts, order=("baseline_date", "ref"))
+    with_slip = _milestone_rows(facts, milestones)
+    defaults = _defaults(facts, milestones, period)
+    requests = rows_of(session, ChangeRequestRow, facts)
+    return ProgressSummaryData(
+        meta=meta,
+        project=facts.project_ref,
+        addressee=facts.addressee,
+        period_start=period[0],
+        period_end=period[1],
+        overall_status=given.overall_status or _overall(facts, with_slip),
+        status_note=_given(given.status_note, ""),
+        goal=_given(given.goal, defaults.goal or ""),
+        steps_done=_given(given.steps_done, defaults.steps_done or ()),
+        difficulties=_given(given.difficulties, defaults.difficulties or ()),
+        next_actions=_given(given.next_actions, defaults.next_actions or ()),
+        milestones=tuple(
+            MilestoneRowData(
+                r.name, r.baseline_date, r.forecast_date, r.actual_date, slip, r.owner_side, r.status
+            )
+            for r, slip in with_slip
+        ),
+        pending_decisions=tuple(
+            PendingDecisionData(f"{r.ref} {r.title}") for r in requests if r.decision in OPEN_DECISIONS
+        ),
+        change_tally=_tally(requests),
+    )
+
+
+def _given(value: Any, default: Any) -> Any:
+    return default if value is None else value
+
+
+def _tally(requests: Sequence[ChangeRequestRow]) -> tuple[ChangeTallyData, ...]:
+    tally: list[ChangeTallyData] = []
+    for decision in Decision:
+        matching = [r for r in requests if r.decision is decision]
+        if matching:
+            effort = sum((Decimal(str(r.effort_hours)) for r in matching), Decimal(0))
+            tally.append(ChangeTallyData(decision, len(matching), effort))
+    return tuple(tally)
+
+
+# --- handover report -------------------------------------------------------------------------------
+
+
+def handover_report_data(
+    session: Session, facts: DocumentFacts, meta: DocumentMetaData
+) -> HandoverReportData:
+    scope = rows_of(session, ScopeItemRow, facts)
+    entries = rows_of(session, HandoverItemRow, facts, order=("item_date", "created_at"))
+    deferred = [r for r in rows_of(session, ChangeRequestRow, facts) if r.decision is Decision.DEFERRED]
+    accepted = sum(1 for r in scope if r.status.value == "accepted")
+
+    def of(kind: HandoverKind) -> list[HandoverItemRow]:
+        return [e for e in entries if e.kind is kind]
+
+    return HandoverReportData(
+        meta=meta,
+        project=facts.project_ref,
+        addressee=facts.addressee,
+        summary=pick(
+            facts.language,
+            f"{facts.project.name}: {accepted} of {len(scope)} scope items accepted.",
+            f"{facts.project.name}：{len(scope)}项范围条目中已验收{accepted}项。",
+        ),
+        scope_items=tuple(ScopeAcceptanceData(r.ref, r.title, r.status) for r in scope),
+        documents=tuple(
+            HandedDocumentData(e.title, e.details, "", e.item_date) for e in of(HandoverKind.DOCUMENT)
+        ),
+        trainings=tuple(
+            TrainingData(e.item_date or facts.today, e.title, _names(e.attendees), e.material_left)
+            for e in of(HandoverKind.TRAINING)
+        ),
+        risks=tuple(RiskNoteData(_joined(e.title, e.details)) for e in of(HandoverKind.RISK)),
+        open_items=_open_items(of(HandoverKind.OPEN_ITEM), deferred),
+        supplier_signatory=facts.supplier_signatory,
+        client_signatory=facts.client_signatory,
+    )
+
+
+def _open_items(
+    entries: Sequence[HandoverItemRow], deferred: Sequence[ChangeRequestRow]
+) -> tuple[OpenItemData, ...]:
+    """Open items, then the deferred change requests: "now is the time" to take them up."""
+    items = [
+        OpenItemData("", _joined(e.title, e.details), e.recommendation, due=e.item_date) for e in entries
+    ]
+    return tuple(items + [OpenItemData(r.ref, r.title, r.recommendation, deferred=True) for r in deferred])
+
+
+def _names(attendees: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in re.split(r"[,;\n、，；]", attendees) if name.strip())
+
+
+def _joined(title: str, details: str) -> str:
+    return f"{title}: {details}" if details.strip() else title

@@ -1,0 +1,289 @@
+"""The records of an evidence pack: which rows concern the topic (``gather``), and the pack's data
+made of them (``pack_records``), numbered in chronological order. Part of ``services.evidence.pack``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from deliverydesk.domain.enums import LetterKind
+from deliverydesk.reports.evidence.data import (
+    EvidenceAttachmentData,
+    EvidenceCommitmentData,
+    EvidenceEntryData,
+    EvidenceLetterData,
+    EvidenceSignatureData,
+)
+from deliverydesk.store.evidence_queries import (
+    attachments_of,
+    commitments_recorded_by,
+    correction_relatives,
+    letters_by_id,
+    letters_issued_between,
+    letters_of_change_request,
+    letters_of_kind,
+    letters_signed_by,
+    log_entries_between,
+    log_entries_by_id,
+    log_entries_linked,
+)
+from deliverydesk.store.records import Session
+from deliverydesk.store.tables import (
+    AttachmentRow,
+    ChangeRequestRow,
+    CommitmentRow,
+    ExpectationRow,
+    IssueRow,
+    LetterRow,
+    LogEntryRow,
+    MilestoneRow,
+)
+
+if TYPE_CHECKING:
+    from deliverydesk.services.evidence.pack import EvidenceTopic
+
+Bounds = tuple[datetime, datetime] | None
+LINKED_REFS = (
+    ("change_request_id", ChangeRequestRow),
+    ("expectation_id", ExpectationRow),
+    ("milestone_id", MilestoneRow),
+    ("issue_id", IssueRow),
+)
+
+
+@dataclass
+class Gathered:
+    """The live rows of one project that concern a topic (read inside one unit of work)."""
+
+    entries: dict[str, LogEntryRow]
+    letters: dict[str, LetterRow]
+    commitments: list[CommitmentRow]
+    attachments: list[AttachmentRow]
+    request_ref: str = ""  # the change request's ref, when it is the topic
+
+
+def gather(session: Session, topic: EvidenceTopic, bounds: Bounds) -> Gathered:
+    project_id = topic.project_id
+    entries = _with_chains(session, project_id, _topic_entries(session, topic, bounds))
+    commitments = commitments_recorded_by(session, project_id, entries)
+    letters = {row.id: row for row in _topic_letters(session, topic, bounds, entries, commitments)}
+    pointed_at = [row.sign_log_entry_id for row in letters.values()]
+    pointed_at += [c.confirmation_log_entry_id for c in commitments] + [
+        c.closed_log_entry_id for c in commitments
+    ]
+    missing = {entry_id for entry_id in pointed_at if entry_id and entry_id not in entries}
+    entries.update(_with_chains(session, project_id, log_entries_by_id(session, project_id, missing)))
+    attachments = attachments_of(
+        session,
+        project_id,
+        entry_ids=entries,
+        letter_ids=letters,
+        change_request_id=topic.change_request_id,
+    )
+    request = session.get(ChangeRequestRow, topic.change_request_id) if topic.change_request_id else None
+    return Gathered(entries, letters, commitments, attachments, request.ref if request else "")
+
+
+def _topic_entries(session: Session, topic: EvidenceTopic, bounds: Bounds) -> list[LogEntryRow]:
+    project_id = topic.project_id
+    if topic.change_request_id:
+        return log_entries_linked(session, project_id, change_request_id=topic.change_request_id)
+    if topic.expectation_id:
+        return log_entries_linked(session, project_id, expectation_id=topic.expectation_id)
+    if bounds is not None:
+        return log_entries_between(session, project_id, *bounds)
+    return log_entries_by_id(session, project_id, topic.log_entry_ids)
+
+
+def _with_chains(session: Session, project_id: str, rows: Sequence[LogEntryRow]) -> dict[str, LogEntryRow]:
+    """The entries and every entry of their correction chains, both ways, however long."""
+    found = {row.id: row for row in rows}
+    frontier = list(rows)
+    while frontier:
+        frontier = [row for row in correction_relatives(session, project_id, frontier) if row.id not in found]
+        found.update((row.id, row) for row in frontier)
+    return found
+
+
+def _topic_letters(
+    session: Session,
+    topic: EvidenceTopic,
+    bounds: Bounds,
+    entries: Iterable[str],
+    commitments: Sequence[CommitmentRow],
+) -> list[LetterRow]:
+    project_id = topic.project_id
+    letters = letters_signed_by(session, project_id, entries)
+    letters += letters_by_id(session, project_id, [c.confirmation_letter_id or "" for c in commitments])
+    if topic.change_request_id:
+        letters += letters_of_change_request(session, project_id, topic.change_request_id)
+    elif topic.expectation_id:
+        expectation = session.get(ExpectationRow, topic.expectation_id)
+        ref = expectation.ref if expectation else ""
+        candidates = letters_of_kind(session, project_id, LetterKind.EXPECTATION_CONFIRMATION)
+        letters += [row for row in candidates if ref in _printed_expectation_refs(row)]
+    elif bounds is not None:
+        letters += letters_issued_between(session, project_id, *bounds)
+    return letters
+
+
+def _printed_expectation_refs(row: LetterRow) -> set[str]:
+    """The refs of the expectations an expectation letter printed (from its sealed snapshot)."""
+    try:
+        printed = json.loads(row.content_json).get("expectations", [])
+        return {str(item["ref"]) for item in printed}
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return set()
+
+
+# --- the pack's data ---------------------------------------------------------------------------
+
+
+def _chronological(rows: Iterable[LogEntryRow]) -> list[LogEntryRow]:
+    """By when it happened; at the same moment an entry before its corrections, then as written."""
+    entries = list(rows)
+    corrects = {row.id: row.correction_of_id for row in entries}
+
+    def depth(entry_id: str | None) -> int:
+        hops = 0
+        while entry_id in corrects and hops <= len(corrects):  # bounded, even for a damaged cycle
+            entry_id, hops = corrects[entry_id], hops + 1
+        return hops
+
+    return sorted(entries, key=lambda row: (row.occurred_at, depth(row.id), row.created_at, row.id))
+
+
+def pack_records(
+    session: Session, found: Gathered, zone: tzinfo
+) -> tuple[
+    tuple[EvidenceEntryData, ...],
+    tuple[EvidenceLetterData, ...],
+    tuple[EvidenceCommitmentData, ...],
+    tuple[EvidenceAttachmentData, ...],
+]:
+    entries = _chronological(found.entries.values())
+    number = {row.id: index for index, row in enumerate(entries, 1)}
+    letters = sorted(found.letters.values(), key=lambda r: (r.issued_at or r.created_at, r.ref, r.version))
+    return (
+        tuple(_entries(session, entries, number, zone)),
+        tuple(_letter(row, number, zone) for row in letters),
+        tuple(_commitments(session, found.commitments, number)),
+        tuple(_attachments(found, number, {row.id: row for row in letters})),
+    )
+
+
+def _entries(
+    session: Session, entries: Sequence[LogEntryRow], number: dict[str, int], zone: tzinfo
+) -> list[EvidenceEntryData]:
+    corrected_by: dict[str, int] = {}
+    for row in sorted(entries, key=lambda r: (r.created_at, r.id)):  # the newest correction wins
+        if row.correction_of_id in number:
+            corrected_by[str(row.correction_of_id)] = number[row.id]
+    return [
+        EvidenceEntryData(
+            number=number[row.id],
+            occurred_at=row.occurred_at.astimezone(zone),
+            recorded_at=row.created_at.astimezone(zone),
+            kind=row.kind,
+            summary=row.summary,
+            participants=row.participants,
+            details=row.details,
+            links=_links(session, row),
+            corrects=number.get(row.correction_of_id or ""),
+            corrected_by=corrected_by.get(row.id),
+        )
+        for row in entries
+    ]
+
+
+def _links(session: Session, row: LogEntryRow) -> tuple[str, ...]:
+    refs = []
+    for field, row_cls in LINKED_REFS:
+        linked_id = getattr(row, field)
+        linked: Any = session.get(row_cls, linked_id) if linked_id else None
+        if linked is not None:
+            refs.append(str(linked.ref))
+    return tuple(refs)
+
+
+def _letter(row: LetterRow, number: dict[str, int], zone: tzinfo) -> EvidenceLetterData:
+    signature = None
+    if row.sign_method is not None:
+        signature = EvidenceSignatureData(
+            method=row.sign_method,
+            signer_name=row.signer_name,
+            signer_title=row.signer_title,
+            signed_at=row.signed_at.astimezone(zone) if row.signed_at else None,
+            place=row.sign_place,
+            note=row.sign_note,
+            confirmed_in_entry=number.get(row.sign_log_entry_id or ""),
+        )
+    return EvidenceLetterData(
+        reference=row.ref,
+        version=row.version,
+        kind=row.kind,
+        status=row.status,
+        issued_at=row.issued_at.astimezone(zone) if row.issued_at else None,
+        fingerprint=row.fingerprint,
+        pdf_sha256=row.pdf_sha256,
+        signed_pdf_sha256=row.signed_pdf_sha256,
+        signature=signature,
+    )
+
+
+def _commitments(
+    session: Session, rows: Sequence[CommitmentRow], number: dict[str, int]
+) -> list[EvidenceCommitmentData]:
+    ordered = sorted(rows, key=lambda r: (number.get(r.log_entry_id or "", 0), r.due_date, r.created_at))
+    items = []
+    for row in ordered:
+        letter = session.get(LetterRow, row.confirmation_letter_id) if row.confirmation_letter_id else None
+        items.append(
+            EvidenceCommitmentData(
+                owner_side=row.owner_side,
+                owner_name=row.owner_name,
+                owed_to=row.owed_to,
+                description=row.description,
+                due=row.due_date,
+                recorded_in=number.get(row.log_entry_id or ""),
+                confirm_in_writing=row.confirm_in_writing,
+                confirmed_in_entry=number.get(row.confirmation_log_entry_id or ""),
+                confirmed_by_letter=f"{letter.ref} v{letter.version}" if letter else "",
+                closed_on=row.closed_on,
+                closed_note=row.closed_note,
+                closed_in_entry=number.get(row.closed_log_entry_id or ""),
+            )
+        )
+    return items
+
+
+def _attachments(
+    found: Gathered, number: dict[str, int], letters: dict[str, LetterRow]
+) -> list[EvidenceAttachmentData]:
+    """Entries' attachments in the order of the entries, then the letters', then the request's."""
+    letter_order = {letter_id: index for index, letter_id in enumerate(letters)}
+
+    def owner(row: AttachmentRow) -> tuple[int, int, str]:
+        if row.log_entry_id in number:
+            return 0, number[str(row.log_entry_id)], f"#{number[str(row.log_entry_id)]}"
+        if row.letter_id in letters:
+            letter = letters[str(row.letter_id)]
+            return 1, letter_order[letter.id], f"{letter.ref} v{letter.version}"
+        return 2, 0, found.request_ref
+
+    keyed = sorted(
+        ((owner(row), row) for row in found.attachments), key=lambda pair: (pair[0][:2], pair[1].filename)
+    )
+    return [
+        EvidenceAttachmentData(
+            filename=row.filename,
+            size=row.size,
+            media_type=row.media_type,
+            sha256=row.sha256,
+            belongs_to=label,
+        )
+        for (_group, _order, label), row in keyed
+    ]

@@ -1,0 +1,277 @@
+"""Evidence pack: one PDF with the chronological record of a topic, to settle a dispute.
+
+A topic is a change request, an expectation, a date range or a hand-picked set of log entries (a
+search result), always within one project. The pack gathers:
+
+* the topic's log entries with their whole correction chains (original and correction both, marked),
+  plus the entries its commitments and letters point at (the e-mail that confirmed, the entry that
+  closed a commitment), so every "see #7" in the pack is in the pack;
+* the letters that concern the topic (change decisions of the request, expectation letters listing
+  the expectation, letters issued in the range, letters confirmed or linked by its entries), every
+  version, with fingerprint, PDF SHA-256, status and signature;
+* the commitments its entries recorded, and how they were met;
+* the attachments of those entries, letters and the change request, with their SHA-256.
+
+The pack's own fingerprint is the SHA-256 of the canonical JSON of what it prints (without the
+fingerprint itself), printed on every page like the letters'. Archived records are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import TypeVar
+
+from deliverydesk.domain.enums import Language
+from deliverydesk.domain.fingerprint import seal
+from deliverydesk.errors import NotFoundError, ValidationError
+from deliverydesk.reports.documents.data import with_seal
+from deliverydesk.reports.evidence.data import EvidencePackData, EvidenceTopicData, EvidenceTopicKind
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.documents.export import ExportResult, change_request_id_by_ref
+from deliverydesk.services.documents.parts import DocumentFacts, load_facts
+from deliverydesk.services.evidence.gather import Gathered, gather, pack_records
+from deliverydesk.services.files import write_file_atomically
+from deliverydesk.services.records.common import get_row
+from deliverydesk.store.records import Session, contact_names, list_rows
+from deliverydesk.store.tables import ChangeRequestRow, ExpectationRow
+
+__all__ = [
+    "EvidenceExport",
+    "EvidenceTopic",
+    "build_evidence_pack",
+    "evidence_pdf",
+    "export_evidence_pack",
+    "topic_by_ref",
+]
+
+TopicRowT = TypeVar("TopicRowT", ChangeRequestRow, ExpectationRow)
+MAX_SELECTED = 20_000  # log entries picked by hand or by a search
+
+
+@dataclass(frozen=True)
+class EvidenceTopic:
+    """Exactly one of: a change request, an expectation, explicit log entries, or a date range."""
+
+    project_id: str
+    change_request_id: str | None = None
+    expectation_id: str | None = None
+    log_entry_ids: tuple[str, ...] = ()
+    period_start: date | None = None
+    period_end: date | None = None
+    label: str = ""  # a selection picked by hand: what it was, in the user's words
+    search_text: str = ""  # a selection found by searching: the words searched for
+
+    @property
+    def kind(self) -> EvidenceTopicKind:
+        given = [
+            kind
+            for kind, value in (
+                (EvidenceTopicKind.CHANGE_REQUEST, self.change_request_id),
+                (EvidenceTopicKind.EXPECTATION, self.expectation_id),
+                (EvidenceTopicKind.SELECTION, self.log_entry_ids),
+                (EvidenceTopicKind.PERIOD, self.period_start or self.period_end),
+            )
+            if value
+        ]
+        if len(given) != 1:
+            raise ValidationError(
+                {"topic": "Choose one topic: a change request, an expectation, log entries or a date range."}
+            )
+        return given[0]
+
+
+@dataclass(frozen=True)
+class EvidenceExport(ExportResult):
+    """The written file, and what the pack holds (for the command line's one-line answer)."""
+
+    reference: str = ""
+    fingerprint: str = ""
+    entries: int = 0
+    letters: int = 0
+    commitments: int = 0
+    attachments: int = 0
+
+
+def topic_by_ref(
+    ctx: ServiceContext,
+    project_id: str,
+    *,
+    change_request: str | None = None,
+    expectation: str | None = None,
+    period: tuple[date, date] | None = None,
+) -> EvidenceTopic:
+    """The topic named the way people name it: CR-3, E-2, or a range of days."""
+    if change_request:
+        return EvidenceTopic(
+            project_id, change_request_id=change_request_id_by_ref(ctx, project_id, change_request)
+        )
+    if expectation:
+        with ctx.db.unit_of_work() as session:
+            rows, _total = list_rows(
+                session,
+                ExpectationRow,
+                where={"project_id": project_id, "ref": expectation.strip().upper()},
+                limit=1,
+            )
+        if not rows:
+            raise NotFoundError(
+                f"This project has no expectation {expectation.strip()!r}.", "Refs look like E-2."
+            )
+        return EvidenceTopic(project_id, expectation_id=rows[0].id)
+    start, end = period or (None, None)
+    return EvidenceTopic(project_id, period_start=start, period_end=end)
+
+
+def _check(topic: EvidenceTopic) -> EvidenceTopicKind:
+    kind = topic.kind
+    if kind is EvidenceTopicKind.PERIOD:
+        if topic.period_start is None or topic.period_end is None:
+            raise ValidationError({"period": "Give both the first and the last day of the range."})
+        if topic.period_end < topic.period_start:
+            raise ValidationError({"period_end": "The range cannot end before it starts."})
+    if len(topic.log_entry_ids) > MAX_SELECTED:
+        raise ValidationError({"log_entry_ids": f"A pack holds at most {MAX_SELECTED:,} selected entries."})
+    return kind
+
+
+def local_zone(ctx: ServiceContext) -> tzinfo:
+    """The zone of every time in the pack: the computer's offset now, one offset for the whole pack."""
+    zone = ctx.now().astimezone().tzinfo
+    assert zone is not None
+    return zone
+
+
+def period_bounds(topic: EvidenceTopic, zone: tzinfo) -> tuple[datetime, datetime]:
+    """[first day 00:00, the day after the last 00:00) in ``zone``."""
+    assert topic.period_start is not None and topic.period_end is not None
+    since = datetime.combine(topic.period_start, time.min, tzinfo=zone)
+    return since, datetime.combine(topic.period_end + timedelta(days=1), time.min, tzinfo=zone)
+
+
+def build_evidence_pack(
+    ctx: ServiceContext, topic: EvidenceTopic, language: Language | None = None
+) -> EvidencePackData:
+    """The pack's data, sealed: its fingerprint is filled in."""
+    kind = _check(topic)
+    zone = local_zone(ctx)
+    with ctx.db.unit_of_work() as session:
+        facts = load_facts(ctx, session, topic.project_id, language)
+        topic_data = _topic_data(session, facts, topic, kind)
+        found = gather(
+            session, topic, period_bounds(topic, zone) if kind is EvidenceTopicKind.PERIOD else None
+        )
+        data = _pack(ctx, facts, topic_data, found, zone, session)
+    return seal(data, with_seal)[2]
+
+
+def _pack(
+    ctx: ServiceContext,
+    facts: DocumentFacts,
+    topic: EvidenceTopicData,
+    found: Gathered,
+    zone: tzinfo,
+    session: Session,
+) -> EvidencePackData:
+    generated_at = ctx.now().astimezone(zone)
+    entries, letters, commitments, attachments = pack_records(session, found, zone)
+    return EvidencePackData(
+        meta=facts.document_meta(_reference(facts, topic)),  # a pack is never versioned
+        project=facts.project_ref,
+        client=facts.client.name,
+        topic=topic,
+        generated_at=generated_at,
+        utc_offset=_offset_text(generated_at),
+        entries=entries,
+        letters=letters,
+        commitments=commitments,
+        attachments=attachments,
+    )
+
+
+def _reference(facts: DocumentFacts, topic: EvidenceTopicData) -> str:
+    """DD-2026-014-EP-CR-3, DD-2026-014-EP-E-2, DD-2026-014-EP-20260301-20260316, DD-2026-014-EP-20260316."""
+    code = facts.project.code
+    if topic.ref:
+        return f"{code}-EP-{topic.ref}"
+    if topic.period_start and topic.period_end:
+        return f"{code}-EP-{topic.period_start:%Y%m%d}-{topic.period_end:%Y%m%d}"
+    return f"{code}-EP-{facts.today:%Y%m%d}"
+
+
+def _offset_text(moment: datetime) -> str:
+    offset = moment.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "−"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _topic_data(
+    session: Session, facts: DocumentFacts, topic: EvidenceTopic, kind: EvidenceTopicKind
+) -> EvidenceTopicData:
+    if kind is EvidenceTopicKind.CHANGE_REQUEST:
+        assert topic.change_request_id is not None
+        request = _in_project(session, ChangeRequestRow, topic.change_request_id, facts, "change request")
+        asker = contact_names(session, [request.requested_by_id] if request.requested_by_id else [])
+        return EvidenceTopicData(
+            kind,
+            ref=request.ref,
+            title=request.title,
+            description=request.description,
+            requested_by=asker.get(request.requested_by_id or "", request.requested_by_name),
+            requested_on=request.requested_on,
+            decision=request.decision,
+            decided_by=request.decided_by,
+            decided_on=request.decided_on,
+        )
+    if kind is EvidenceTopicKind.EXPECTATION:
+        assert topic.expectation_id is not None
+        expectation = _in_project(session, ExpectationRow, topic.expectation_id, facts, "expectation")
+        return EvidenceTopicData(
+            kind,
+            ref=expectation.ref,
+            title=expectation.statement,
+            description=expectation.measure,
+            expectation_status=expectation.status,
+            due=expectation.due_date,
+        )
+    if kind is EvidenceTopicKind.PERIOD:
+        return EvidenceTopicData(kind, period_start=topic.period_start, period_end=topic.period_end)
+    return EvidenceTopicData(kind, title=topic.label, search_text=topic.search_text)
+
+
+def _in_project(
+    session: Session, row_cls: type[TopicRowT], row_id: str, facts: DocumentFacts, what: str
+) -> TopicRowT:
+    row = get_row(session, row_cls, row_id, what)
+    if row.project_id != facts.project.id:
+        raise ValidationError({"topic": f"This {what} belongs to another project."})
+    return row
+
+
+def evidence_pdf(ctx: ServiceContext, topic: EvidenceTopic, language: Language | None = None) -> bytes:
+    from deliverydesk.reports.evidence.pack import render_evidence_pack  # reportlab loads here
+
+    return render_evidence_pack(build_evidence_pack(ctx, topic, language))
+
+
+def export_evidence_pack(
+    ctx: ServiceContext, topic: EvidenceTopic, out: Path, language: Language | None = None
+) -> EvidenceExport:
+    """Write the pack atomically: a failed export leaves any older file of that name as it was."""
+    from deliverydesk.reports.evidence.pack import render_evidence_pack
+
+    data = build_evidence_pack(ctx, topic, language)
+    pdf = render_evidence_pack(data)
+    write_file_atomically(out, pdf)
+    return EvidenceExport(
+        out,
+        len(pdf),
+        reference=data.meta.reference,
+        fingerprint=data.meta.fingerprint,
+        entries=len(data.entries),
+        letters=len(data.letters),
+        commitments=len(data.commitments),
+        attachments=len(data.attachments),
+    )

@@ -1,0 +1,273 @@
+"""Attachments: photos and scans stored once per SHA-256 of their bytes (deduplicated).
+
+Every file is checked before anything is written: a safe name (``domain.attachments``), 1 byte to
+25 MB, and when the bytes are an image a header within the pixel bounds (``services.records.images``: no
+decompression bombs); a file whose type says image/... must be one. The media type comes from the
+bytes when they are an image, else from the name; it never decides what is safe. Attachments are
+archived, never deleted."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from deliverydesk.domain.attachments import MAX_BYTES, clean_filename, size_problem
+from deliverydesk.domain.drafts import AttachmentDraft
+from deliverydesk.domain.models import AttachmentItem, Page
+from deliverydesk.domain.validation import validate_attachment
+from deliverydesk.errors import DeliveryDeskError, NotFoundError, ValidationError
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.files import file_error, write_file_atomically
+from deliverydesk.services.records.common import (
+    check_page,
+    check_same_project,
+    get_row,
+    live_project,
+    page_of,
+    set_archived,
+    stamp_new,
+    to_item,
+)
+from deliverydesk.services.records.images import (
+    ATTACHMENT_IMAGES,
+    ImageFacts,
+    ImageProblem,
+    image_refusal,
+    inspect_image,
+)
+from deliverydesk.store.attachment_queries import attachment_counts
+from deliverydesk.store.records import Session, add_blob, blob_data, list_rows
+from deliverydesk.store.tables import AttachmentRow, ChangeRequestRow, LetterRow, LogEntryRow
+
+LINKS = (("log_entry_id", LogEntryRow), ("letter_id", LetterRow), ("change_request_id", ChangeRequestRow))
+UNKNOWN_TYPE = "application/octet-stream"
+_NAME_TYPES = mimetypes.MimeTypes()  # Python's built-in table: the same answer on every machine
+
+
+@dataclass(frozen=True)
+class RecordLink:
+    """The record an attachment belongs to (one of them, or none: the project itself)."""
+
+    log_entry_id: str | None = None
+    change_request_id: str | None = None
+    letter_id: str | None = None
+
+    def where(self) -> dict[str, object]:
+        return {name: value for name, value in vars(self).items() if value is not None}
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """A file on disk that may be attached: the name it will get, its size and type."""
+
+    path: Path
+    filename: str
+    size: int
+    media_type: str
+
+
+@dataclass(frozen=True)
+class AttachOutcome:
+    """What happened to each file of one ``attach_files`` call."""
+
+    added: tuple[AttachmentItem, ...]
+    refused: tuple[tuple[str, str], ...]  # (file name, why) for each file not attached
+
+
+def _item(_session: Session, row: AttachmentRow) -> AttachmentItem:
+    return to_item(AttachmentItem, row)
+
+
+def media_type_for(filename: str) -> str:
+    guessed, _encoding = _NAME_TYPES.guess_type(filename, strict=False)
+    return guessed or UNKNOWN_TYPE
+
+
+def checked_draft(draft: AttachmentDraft) -> AttachmentDraft:
+    """The draft validated, its media type derived (name) or corrected (image bytes); no I/O."""
+    stated = draft.media_type.strip()
+    if not stated or stated == UNKNOWN_TYPE:
+        draft = replace(draft, media_type=media_type_for(draft.filename))
+    draft = validate_attachment(draft)
+    return replace(draft, media_type=checked_content(draft.filename, draft.media_type, draft.data))
+
+
+def checked_content(filename: str, media_type: str, data: bytes) -> str:
+    """The media type the bytes have (an image's own, else ``media_type``); ValidationError on "data"
+    for a pixel bomb, a damaged image, or a file typed image/... that is none."""
+    found = inspect_image(data, ATTACHMENT_IMAGES)  # whatever the name says: the bytes decide
+    if isinstance(found, ImageFacts):
+        return found.media_type or media_type
+    claims_image = media_type.startswith("image/") and media_type != "image/svg+xml"
+    if found is not ImageProblem.UNREADABLE or claims_image:  # an image, but a bomb or damaged
+        raise image_refusal(found, ATTACHMENT_IMAGES, field="data", what=filename)
+    return media_type  # not an image: a plain file
+
+
+def pixel_bomb(filename: str, data: bytes) -> str | None:
+    """Why ``data`` must not come in with a bundle (an image header beyond the pixel bounds), or None.
+
+    A bundle carries what a database already holds, so it is held to the danger, not to every rule of
+    attaching a new file: an old damaged photo still travels; a decompression bomb never does."""
+    if inspect_image(data, ATTACHMENT_IMAGES) is not ImageProblem.TOO_LARGE:
+        return None
+    return image_refusal(ImageProblem.TOO_LARGE, ATTACHMENT_IMAGES, field="data", what=filename).fields[
+        "data"
+    ]
+
+
+def add_attachment(ctx: ServiceContext, draft: AttachmentDraft) -> AttachmentItem:
+    """Store the file; identical bytes already stored are shared, not copied. Refused: nothing written."""
+    draft = checked_draft(draft)
+    with ctx.db.unit_of_work() as session:
+        live_project(session, draft.project_id)
+        for field, row_cls in LINKS:
+            check_same_project(session, field, row_cls, getattr(draft, field), draft.project_id)
+        digest = add_blob(session, draft.data)
+        row = AttachmentRow(
+            project_id=draft.project_id,
+            sha256=digest,
+            filename=draft.filename,
+            media_type=draft.media_type,
+            size=len(draft.data),
+            log_entry_id=draft.log_entry_id,
+            letter_id=draft.letter_id,
+            change_request_id=draft.change_request_id,
+        )
+        stamp_new(ctx, row)
+        session.add(row)
+        session.flush()
+        return _item(session, row)
+
+
+# --- files on disk -------------------------------------------------------------------------------
+def read_file(path: Path) -> tuple[str, bytes]:
+    """The file's cleaned name and bytes; a file that is not a regular one or is too big is never read."""
+    shown = clean_filename(path.name)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ValidationError({"data": f"{shown} is not a regular file."})
+        _check_size(shown, info.st_size)
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)  # a file that grew meanwhile is still bounded
+    except OSError as exc:
+        raise ValidationError({"data": f"{shown} cannot be read: {exc.strerror or exc}."}) from None
+    _check_size(shown, len(data))
+    return shown, data
+
+
+def _check_size(name: str, size: int) -> None:
+    problem = size_problem(size)
+    if problem:
+        raise ValidationError({"data": f"{name}: {problem}"})
+
+
+def check_file(path: Path) -> FileCheck:
+    """Read and check a file as ``attach_file`` would, writing nothing (to list it before saving)."""
+    name, data = read_file(path)
+    draft = checked_draft(AttachmentDraft(project_id="", filename=name, data=data))
+    return FileCheck(path=path, filename=draft.filename, size=len(data), media_type=draft.media_type)
+
+
+def attach_file(
+    ctx: ServiceContext, project_id: str, path: Path, link: RecordLink = RecordLink()
+) -> AttachmentItem:
+    name, data = read_file(path)
+    return add_attachment(ctx, AttachmentDraft(project_id=project_id, filename=name, data=data, **vars(link)))
+
+
+def attach_files(
+    ctx: ServiceContext, project_id: str, paths: Sequence[Path], link: RecordLink = RecordLink()
+) -> AttachOutcome:
+    """Each file on its own: one refused file (too big, a pixel bomb) does not stop the others."""
+    added: list[AttachmentItem] = []
+    refused: list[tuple[str, str]] = []
+    for path in paths:
+        try:
+            added.append(attach_file(ctx, project_id, path, link))
+        except ValidationError as exc:
+            refused.append((clean_filename(path.name), "; ".join(exc.fields.values())))
+        except DeliveryDeskError as exc:
+            refused.append((clean_filename(path.name), exc.message))
+    return AttachOutcome(added=tuple(added), refused=tuple(refused))
+
+
+# --- reading -------------------------------------------------------------------------------------
+def get_attachment(ctx: ServiceContext, attachment_id: str) -> AttachmentItem:
+    with ctx.db.unit_of_work() as session:
+        return _item(session, get_row(session, AttachmentRow, attachment_id, "attachment"))
+
+
+def read_attachment(ctx: ServiceContext, attachment_id: str) -> bytes:
+    """The attachment's bytes, checked against its SHA-256."""
+    with ctx.db.unit_of_work() as session:
+        row = get_row(session, AttachmentRow, attachment_id, "attachment")
+        data = blob_data(session, row.sha256)
+    if data is None or hashlib.sha256(data).hexdigest() != row.sha256:
+        raise NotFoundError(f"The content of {row.filename} is missing or damaged in the database.")
+    return data
+
+
+def save_attachment_as(ctx: ServiceContext, attachment_id: str, out: Path) -> Path:
+    """Write the verified bytes to ``out`` atomically (an older file there stays whole on failure)."""
+    write_file_atomically(out, read_attachment(ctx, attachment_id))
+    return out
+
+
+def private_copy(ctx: ServiceContext, attachment_id: str, folder: Path) -> Path:
+    """A copy to open with the desktop's viewer: ``folder/<id>/<safe name>``, folders private (0700)."""
+    item = get_attachment(ctx, attachment_id)
+    target = folder / item.id / clean_filename(item.filename)
+    try:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise file_error(exc, target.parent) from None
+    write_file_atomically(target, read_attachment(ctx, attachment_id))
+    if os.name == "posix":
+        target.chmod(0o600)
+    return target
+
+
+def list_attachments(
+    ctx: ServiceContext,
+    project_id: str,
+    *,
+    link: RecordLink = RecordLink(),
+    include_archived: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> Page[AttachmentItem]:
+    """Newest first; ``link`` narrows to one record's files."""
+    limit = check_page(offset, limit)
+    with ctx.db.unit_of_work() as session:
+        rows, total = list_rows(
+            session,
+            AttachmentRow,
+            where={"project_id": project_id, **link.where()},
+            include_archived=include_archived,
+            order_by=("created_at", "id"),
+            descending=True,
+            offset=offset,
+            limit=limit,
+        )
+        return page_of([_item(session, r) for r in rows], total, offset, limit)
+
+
+def count_attachments(ctx: ServiceContext, field: str, record_ids: Sequence[str]) -> dict[str, int]:
+    """Live attachments per record (``field``: log_entry_id, change_request_id or letter_id)."""
+    with ctx.db.unit_of_work() as session:
+        return attachment_counts(session, field, record_ids)
+
+
+def archive_attachment(ctx: ServiceContext, attachment_id: str) -> AttachmentItem:
+    return set_archived(ctx, AttachmentRow, attachment_id, "attachment", _item, archived=True)
+
+
+def restore_attachment(ctx: ServiceContext, attachment_id: str) -> AttachmentItem:
+    return set_archived(ctx, AttachmentRow, attachment_id, "attachment", _item, archived=False)

@@ -1,0 +1,138 @@
+"""Clients and their contacts."""
+
+from __future__ import annotations
+
+from deliverydesk.domain.drafts import ClientDraft, ContactDraft
+from deliverydesk.domain.models import ClientItem, ContactItem, Page
+from deliverydesk.domain.validation import validate_client, validate_contact
+from deliverydesk.errors import RuleError
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.common import (
+    apply_draft,
+    check_page,
+    get_editable,
+    get_row,
+    page_of,
+    require_id,
+    save_changes,
+    set_archived,
+    stamp_new,
+    to_item,
+)
+from deliverydesk.store.queries import search_clients
+from deliverydesk.store.records import Session, count_projects, list_rows
+from deliverydesk.store.tables import ClientRow, ContactRow
+
+
+def _client(_session: Session, row: ClientRow) -> ClientItem:
+    return to_item(ClientItem, row)
+
+
+def _contact(_session: Session, row: ContactRow) -> ContactItem:
+    return to_item(ContactItem, row)
+
+
+def create_client(ctx: ServiceContext, draft: ClientDraft) -> ClientItem:
+    draft = validate_client(draft)
+    with ctx.db.unit_of_work() as session:
+        row = ClientRow()
+        apply_draft(row, draft)
+        stamp_new(ctx, row)
+        session.add(row)
+        session.flush()
+        return _client(session, row)
+
+
+def update_client(ctx: ServiceContext, draft: ClientDraft) -> ClientItem:
+    client_id = require_id(draft.id, "client")
+    draft = validate_client(draft)
+    with ctx.db.unit_of_work() as session:
+        row = get_editable(session, ClientRow, client_id, "client")
+        apply_draft(row, draft)
+        save_changes(ctx, session, row)
+        return _client(session, row)
+
+
+def get_client(ctx: ServiceContext, client_id: str) -> ClientItem:
+    with ctx.db.unit_of_work() as session:
+        return _client(session, get_row(session, ClientRow, client_id, "client"))
+
+
+def list_clients(
+    ctx: ServiceContext, *, text: str = "", include_archived: bool = False, offset: int = 0, limit: int = 200
+) -> Page[ClientItem]:
+    """Clients by name; ``text`` matches name or industry literally."""
+    limit = check_page(offset, limit)
+    with ctx.db.unit_of_work() as session:
+        rows, total = search_clients(
+            session, text, include_archived=include_archived, offset=offset, limit=limit
+        )
+        return page_of([_client(session, r) for r in rows], total, offset, limit)
+
+
+def archive_client(ctx: ServiceContext, client_id: str) -> ClientItem:
+    """Refused while the client still has projects that are not archived."""
+    with ctx.db.unit_of_work() as session:
+        live = count_projects(session, client_id=client_id)
+    if live:
+        raise RuleError(f"This client still has {live} project(s).", "Archive its projects first.")
+    return set_archived(ctx, ClientRow, client_id, "client", _client, archived=True)
+
+
+def restore_client(ctx: ServiceContext, client_id: str) -> ClientItem:
+    return set_archived(ctx, ClientRow, client_id, "client", _client, archived=False)
+
+
+def create_contact(ctx: ServiceContext, draft: ContactDraft) -> ContactItem:
+    draft = validate_contact(draft)
+    with ctx.db.unit_of_work() as session:
+        get_editable(session, ClientRow, draft.client_id, "client")
+        row = ContactRow()
+        apply_draft(row, draft)
+        stamp_new(ctx, row)
+        session.add(row)
+        session.flush()
+        return _contact(session, row)
+
+
+def update_contact(ctx: ServiceContext, draft: ContactDraft) -> ContactItem:
+    """A contact stays with its client: moving one to another client is refused."""
+    contact_id = require_id(draft.id, "contact")
+    draft = validate_contact(draft)
+    with ctx.db.unit_of_work() as session:
+        row = get_editable(session, ContactRow, contact_id, "contact")
+        if row.client_id != draft.client_id:
+            raise RuleError("A contact cannot move to another client.", "Add a new contact there instead.")
+        apply_draft(row, draft)
+        save_changes(ctx, session, row)
+        return _contact(session, row)
+
+
+def get_contact(ctx: ServiceContext, contact_id: str) -> ContactItem:
+    with ctx.db.unit_of_work() as session:
+        return _contact(session, get_row(session, ContactRow, contact_id, "contact"))
+
+
+def list_contacts(
+    ctx: ServiceContext, client_id: str, *, include_archived: bool = False, offset: int = 0, limit: int = 200
+) -> Page[ContactItem]:
+    limit = check_page(offset, limit)
+    with ctx.db.unit_of_work() as session:
+        rows, total = list_rows(
+            session,
+            ContactRow,
+            where={"client_id": client_id},
+            include_archived=include_archived,
+            order_by=("name", "id"),
+            offset=offset,
+            limit=limit,
+        )
+        return page_of([_contact(session, r) for r in rows], total, offset, limit)
+
+
+def archive_contact(ctx: ServiceContext, contact_id: str) -> ContactItem:
+    return set_archived(ctx, ContactRow, contact_id, "contact", _contact, archived=True)
+
+
+def restore_contact(ctx: ServiceContext, contact_id: str) -> ContactItem:
+    return set_archived(ctx, ContactRow, contact_id, "contact", _contact, archived=False)

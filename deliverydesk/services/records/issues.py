@@ -1,0 +1,83 @@
+"""Issues (I-n) with a category of the shared taxonomy, and categories that recur across clients."""
+
+from __future__ import annotations
+
+from deliverydesk.domain.drafts import IssueDraft
+from deliverydesk.domain.models import CategoryName, IssueCategoryItem, IssueItem, IssueLinks, LinkedRecord
+from deliverydesk.domain.recurrence import RECURRENCE_MIN_CLIENTS
+from deliverydesk.domain.refs import RefPrefix
+from deliverydesk.domain.validation import validate_issue
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.categories import category_names, check_category_link
+from deliverydesk.services.records.common import check_page, get_row, to_item
+from deliverydesk.services.records.kinds import ProjectRecords
+from deliverydesk.store.queries import issue_categories, issue_link_rows
+from deliverydesk.store.records import Session
+from deliverydesk.store.tables import IssueRow, ProjectRow
+
+
+def _check_links(session: Session, draft: IssueDraft, _project: ProjectRow, row: IssueRow | None) -> None:
+    check_category_link(session, draft.category_id, row.category_id if row else None)
+
+
+def _to_items(session: Session, rows: list[IssueRow]) -> list[IssueItem]:
+    names = category_names(session, [row.category_id for row in rows])
+    return [to_item(IssueItem, row, category=names.get(row.category_id or "")) for row in rows]
+
+
+ISSUES: ProjectRecords[IssueRow, IssueDraft, IssueItem] = ProjectRecords(
+    IssueRow,
+    "issue",
+    validate=lambda ctx, draft: validate_issue(draft, ctx.today()),
+    to_items=_to_items,
+    ref_prefix=RefPrefix.ISSUE,
+    check_links=_check_links,
+)
+
+create_issue = ISSUES.create
+update_issue = ISSUES.update
+get_issue = ISSUES.get
+list_issues = ISSUES.list  # category_id=... filters
+archive_issue = ISSUES.archive
+restore_issue = ISSUES.restore
+
+
+def issue_links(ctx: ServiceContext, issue_id: str, *, limit: int = 200) -> IssueLinks:
+    """The log entries about an issue and the change requests that arose from it (archived too)."""
+    with ctx.db.unit_of_work() as session:
+        get_row(session, IssueRow, issue_id, "issue")
+        entries, requests = issue_link_rows(session, issue_id, check_page(0, limit))
+        return IssueLinks(
+            log_entries=tuple(
+                LinkedRecord(
+                    id=e.id,
+                    ref="",
+                    text=e.summary,
+                    on=e.occurred_at.date(),
+                    archived=e.archived_at is not None,
+                )
+                for e in entries
+            ),
+            change_requests=tuple(
+                LinkedRecord(
+                    id=r.id, ref=r.ref, text=r.title, on=r.requested_on, archived=r.archived_at is not None
+                )
+                for r in requests
+            ),
+        )
+
+
+def list_issue_categories(ctx: ServiceContext) -> list[IssueCategoryItem]:
+    """Every category with live issues, with how many clients met it; recurring ones are ``systemic``."""
+    with ctx.db.unit_of_work() as session:
+        rows = issue_categories(session)
+        return [
+            IssueCategoryItem(
+                category_id=category.id,
+                category=CategoryName(name_en=category.name_en, name_zh=category.name_zh),
+                issue_count=issues,
+                client_count=clients,
+                systemic=clients >= RECURRENCE_MIN_CLIENTS,
+            )
+            for category, issues, clients in rows
+        ]

@@ -1,0 +1,138 @@
+"""The use cases every kind of project record shares, written once: create, update, get, list,
+archive and restore. A service module describes its kind with a ``ProjectRecords`` and exports the
+bound methods under its own verbs (``create_issue = ISSUES.create``); what is special about a kind
+(links to check, a custom update) stays in that module."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
+
+from deliverydesk.domain.models import Page
+from deliverydesk.domain.refs import RefPrefix
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.common import (
+    add_with_ref,
+    apply_draft,
+    check_page,
+    editable_record,
+    get_row,
+    live_project,
+    page_of,
+    require_id,
+    save_changes,
+    set_archived,
+    stamp_new,
+)
+from deliverydesk.store.records import Session, list_rows
+from deliverydesk.store.tables import Base, ProjectRow
+
+
+class ProjectDraft(Protocol):
+    @property
+    def id(self) -> str | None: ...
+
+    @property
+    def project_id(self) -> str: ...
+
+
+RowT = TypeVar("RowT", bound=Base)
+DraftT = TypeVar("DraftT", bound=ProjectDraft)
+ItemT = TypeVar("ItemT")
+
+Validate = Callable[[ServiceContext, DraftT], DraftT]
+# Links to check on create (row None) and update (row before the change).
+CheckLinks = Callable[[Session, DraftT, ProjectRow, RowT | None], None]
+ApplyUpdate = Callable[[Session, RowT, DraftT], None]
+ToItems = Callable[[Session, list[RowT]], list[ItemT]]
+
+
+@dataclass(frozen=True)
+class ProjectRecords(Generic[RowT, DraftT, ItemT]):
+    """One kind of record that belongs to a project (scope item, issue, review, ...)."""
+
+    row_cls: type[RowT]
+    what: str  # in messages: "The scope item was not found"
+    validate: Validate[DraftT]
+    to_items: ToItems[RowT, ItemT]  # a batch, so a page's linked names are looked up once
+    ref_prefix: RefPrefix | None = None  # S-n, I-n...; None for kinds without a human ref
+    order_by: tuple[str, ...] = ("ref",)
+    descending: bool = False
+    check_links: CheckLinks[DraftT, RowT] | None = None
+    apply_update: ApplyUpdate[RowT, DraftT] | None = None  # rules on what an edit may change
+
+    def item(self, session: Session, row: RowT) -> ItemT:
+        return self.to_items(session, [row])[0]
+
+    def create(self, ctx: ServiceContext, draft: DraftT) -> ItemT:
+        draft = self.validate(ctx, draft)
+        with ctx.db.unit_of_work() as session:
+            project = live_project(session, draft.project_id)
+            if self.check_links is not None:
+                self.check_links(session, draft, project, None)
+            row = self.row_cls()
+            apply_draft(row, draft)
+            if self.ref_prefix is not None:
+                add_with_ref(ctx, session, row, self.ref_prefix)
+            else:
+                stamp_new(ctx, row)
+                session.add(row)
+                session.flush()
+            return self.item(session, row)
+
+    def update(self, ctx: ServiceContext, draft: DraftT) -> ItemT:
+        record_id = require_id(draft.id, self.what)
+        draft = self.validate(ctx, draft)
+        with ctx.db.unit_of_work() as session:
+            row, project = editable_record(session, self.row_cls, record_id, self.what, draft.project_id)
+            if self.check_links is not None:
+                self.check_links(session, draft, project, row)
+            (self.apply_update or _apply_edit)(session, row, draft)
+            save_changes(ctx, session, row)
+            return self.item(session, row)
+
+    def get(self, ctx: ServiceContext, record_id: str) -> ItemT:
+        with ctx.db.unit_of_work() as session:
+            return self.item(session, get_row(session, self.row_cls, record_id, self.what))
+
+    def list(
+        self,
+        ctx: ServiceContext,
+        project_id: str,
+        *,
+        include_archived: bool = False,
+        offset: int = 0,
+        limit: int = 500,
+        **where: Any,
+    ) -> Page[ItemT]:
+        """One page of the project's records; keyword filters that are None are ignored."""
+        limit = check_page(offset, limit)
+        conditions = {"project_id": project_id, **{k: v for k, v in where.items() if v is not None}}
+        with ctx.db.unit_of_work() as session:
+            rows, total = list_rows(
+                session,
+                self.row_cls,
+                where=conditions,
+                include_archived=include_archived,
+                order_by=self.order_by,
+                descending=self.descending,
+                offset=offset,
+                limit=limit,
+            )
+            return page_of(self.to_items(session, rows), total, offset, limit)
+
+    def archive(self, ctx: ServiceContext, record_id: str) -> ItemT:
+        return set_archived(ctx, self.row_cls, record_id, self.what, self.item, archived=True)
+
+    def restore(self, ctx: ServiceContext, record_id: str) -> ItemT:
+        return set_archived(ctx, self.row_cls, record_id, self.what, self.item, archived=False)
+
+
+def _apply_edit(_session: Session, row: Base, draft: object) -> None:
+    apply_draft(row, draft, skip=("id", "project_id"))
+
+
+def mapped(to_item: Callable[[RowT], ItemT]) -> ToItems[RowT, ItemT]:
+    """``to_items`` for kinds whose items come from the row alone."""
+    return lambda _session, rows: [to_item(row) for row in rows]

@@ -1,0 +1,117 @@
+"""The communication and decision log: append-only.
+
+An entry is never edited or archived. A correction is a new entry pointing at the one it corrects;
+the original row stays exactly as it was, so the log can settle a dispute months later."""
+
+from __future__ import annotations
+
+from deliverydesk.domain.drafts import LogEntryDraft
+from deliverydesk.domain.enums import LogKind
+from deliverydesk.domain.models import LogEntryItem, Page
+from deliverydesk.domain.validation import validate_log_entry
+from deliverydesk.errors import RuleError
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.common import (
+    apply_draft,
+    check_page,
+    check_same_project,
+    get_row,
+    live_project,
+    page_of,
+    stamp_new,
+    to_item,
+)
+from deliverydesk.store.records import (
+    Session,
+    list_rows,
+    log_entry_page,
+    log_entry_position,
+    newest_corrections,
+)
+from deliverydesk.store.tables import ChangeRequestRow, ExpectationRow, IssueRow, LogEntryRow, MilestoneRow
+
+LINKS = (
+    ("change_request_id", ChangeRequestRow),
+    ("expectation_id", ExpectationRow),
+    ("milestone_id", MilestoneRow),
+    ("issue_id", IssueRow),
+)
+
+
+def _items(session: Session, rows: list[LogEntryRow]) -> list[LogEntryItem]:
+    corrected_by = newest_corrections(session, [r.id for r in rows])
+    return [to_item(LogEntryItem, r, corrected_by_id=corrected_by.get(r.id)) for r in rows]
+
+
+def _insert(
+    ctx: ServiceContext, session: Session, draft: LogEntryDraft, correction_of: str | None
+) -> LogEntryItem:
+    live_project(session, draft.project_id)
+    for field, row_cls in LINKS:
+        check_same_project(session, field, row_cls, getattr(draft, field), draft.project_id)
+    row = LogEntryRow(correction_of_id=correction_of)
+    apply_draft(row, draft, skip=())
+    stamp_new(ctx, row)
+    session.add(row)
+    session.flush()
+    return _items(session, [row])[0]
+
+
+def add_log_entry(ctx: ServiceContext, draft: LogEntryDraft) -> LogEntryItem:
+    draft = validate_log_entry(draft, ctx.now())
+    with ctx.db.unit_of_work() as session:
+        return _insert(ctx, session, draft, correction_of=None)
+
+
+def correct_log_entry(ctx: ServiceContext, original_id: str, draft: LogEntryDraft) -> LogEntryItem:
+    """Add ``draft`` as the correction of ``original_id``; the original is never modified.
+
+    Corrections form a chain: an entry already corrected is refused (correct the newest version)."""
+    draft = validate_log_entry(draft, ctx.now())
+    with ctx.db.unit_of_work() as session:
+        original = get_row(session, LogEntryRow, original_id, "log entry")
+        if original.project_id != draft.project_id:
+            raise RuleError("A correction must belong to the same project as the entry it corrects.")
+        if newest_corrections(session, [original_id]):
+            raise RuleError("This entry was already corrected.", "Correct the newest version instead.")
+        return _insert(ctx, session, draft, correction_of=original_id)
+
+
+def get_log_entry(ctx: ServiceContext, entry_id: str) -> LogEntryItem:
+    with ctx.db.unit_of_work() as session:
+        return _items(session, [get_row(session, LogEntryRow, entry_id, "log entry")])[0]
+
+
+def list_log_entries(
+    ctx: ServiceContext, project_id: str, *, offset: int = 0, limit: int = 200
+) -> Page[LogEntryItem]:
+    """Newest first (by when it happened, then by when it was written); corrections included."""
+    limit = check_page(offset, limit)
+    with ctx.db.unit_of_work() as session:
+        rows, total = log_entry_page(session, project_id, offset=offset, limit=limit)
+    return page_of([LogEntryItem(**row) for row in rows], total, offset, limit)
+
+
+def log_entry_offset(ctx: ServiceContext, entry_id: str) -> int | None:
+    """Where ``entry_id`` stands in ``list_log_entries`` (0 = the newest): the offset to load to show
+    it. None when the entry does not exist or is archived."""
+    with ctx.db.unit_of_work() as session:
+        return log_entry_position(session, entry_id)
+
+
+def list_log_entries_of_kind(
+    ctx: ServiceContext, project_id: str, kind: LogKind, *, limit: int = 200
+) -> tuple[LogEntryItem, ...]:
+    """The project's entries of one kind, newest first (e.g. the emails a commitment may be confirmed by,
+    however far back in the log they are)."""
+    limit = check_page(0, limit)
+    with ctx.db.unit_of_work() as session:
+        rows, _total = list_rows(
+            session,
+            LogEntryRow,
+            where={"project_id": project_id, "kind": kind},
+            order_by=("occurred_at", "created_at", "id"),
+            descending=True,
+            limit=limit,
+        )
+        return tuple(_items(session, rows))

@@ -1,0 +1,162 @@
+"""Milestones (M-n) with slip in working days, and the history of every date change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from deliverydesk.domain.drafts import MilestoneDraft, draft_from
+from deliverydesk.domain.metrics import milestone_health
+from deliverydesk.domain.models import MilestoneChangeItem, MilestoneItem, Page
+from deliverydesk.domain.refs import RefPrefix
+from deliverydesk.domain.validation import validate_milestone
+from deliverydesk.domain.workdays import calendar_covering, slip_working_days
+from deliverydesk.errors import ValidationError
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.common import (
+    add_with_ref,
+    apply_draft,
+    check_page,
+    check_same_project,
+    editable_record,
+    get_row,
+    live_project,
+    page_of,
+    require_id,
+    save_changes,
+    set_archived,
+    stamp_new,
+    to_item,
+)
+from deliverydesk.store.queries import milestone_changes
+from deliverydesk.store.records import Session, list_rows
+from deliverydesk.store.tables import ChangeRequestRow, MilestoneChangeRow, MilestoneRow, ProjectRow
+
+DATE_FIELDS = ("baseline", "forecast", "actual")
+
+
+def milestone_item(session: Session, row: MilestoneRow, today: date) -> MilestoneItem:
+    project = get_row(session, ProjectRow, row.project_id, "project")
+    calendar = calendar_covering(
+        project.holiday_calendar, row.baseline_date, row.forecast_date, row.actual_date
+    )
+    slip = slip_working_days(row.baseline_date, row.forecast_date, row.actual_date, calendar)
+    effective = row.actual_date or row.forecast_date or row.baseline_date
+    health = milestone_health(row.status, effective, slip, today)
+    return to_item(MilestoneItem, row, slip_days=slip, health=health)
+
+
+def create_milestone(ctx: ServiceContext, draft: MilestoneDraft) -> MilestoneItem:
+    draft = validate_milestone(draft, ctx.today())
+    with ctx.db.unit_of_work() as session:
+        live_project(session, draft.project_id)
+        row = MilestoneRow()
+        apply_draft(row, draft)
+        add_with_ref(ctx, session, row, RefPrefix.MILESTONE)
+        return milestone_item(session, row, ctx.today())
+
+
+def update_milestone(
+    ctx: ServiceContext, draft: MilestoneDraft, *, reason: str = "", change_request_id: str | None = None
+) -> MilestoneItem:
+    """Save the milestone; each changed date (baseline, forecast, actual) is recorded in its history.
+
+    Moving the baseline hides slip, so it needs a reason."""
+    milestone_id = require_id(draft.id, "milestone")
+    draft = validate_milestone(draft, ctx.today())
+    with ctx.db.unit_of_work() as session:
+        row, _ = editable_record(session, MilestoneRow, milestone_id, "milestone", draft.project_id)
+        check_same_project(session, "change_request_id", ChangeRequestRow, change_request_id, row.project_id)
+        if draft.baseline_date != row.baseline_date and not reason.strip():
+            raise ValidationError(
+                {"reason": "Say why the baseline date moves: it is what slip is measured from."}
+            )
+        for field in DATE_FIELDS:
+            old, new = getattr(row, f"{field}_date"), getattr(draft, f"{field}_date")
+            if old != new:
+                _record_change(ctx, session, row, field, old, new, reason, change_request_id)
+        apply_draft(row, draft, skip=("id", "project_id"))
+        save_changes(ctx, session, row)
+        return milestone_item(session, row, ctx.today())
+
+
+def move_milestone(
+    ctx: ServiceContext,
+    milestone_id: str,
+    forecast_date: date,
+    *,
+    reason: str,
+    change_request_id: str | None = None,
+) -> MilestoneItem:
+    """Move the forecast date, recording old date, new date, reason and the causing change request."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the date moves: the client will ask."})
+    draft = draft_from(MilestoneDraft, get_milestone(ctx, milestone_id), forecast_date=forecast_date)
+    return update_milestone(ctx, draft, reason=reason, change_request_id=change_request_id)
+
+
+def _record_change(
+    ctx: ServiceContext,
+    session: Session,
+    row: MilestoneRow,
+    field: str,
+    old: date | None,
+    new: date | None,
+    reason: str,
+    change_request_id: str | None,
+) -> None:
+    change = MilestoneChangeRow(
+        milestone_id=row.id,
+        field=field,
+        old_date=old,
+        new_date=new,
+        reason=reason.strip(),
+        change_request_id=change_request_id,
+    )
+    stamp_new(ctx, change)
+    session.add(change)
+
+
+def get_milestone(ctx: ServiceContext, milestone_id: str) -> MilestoneItem:
+    with ctx.db.unit_of_work() as session:
+        return milestone_item(session, get_row(session, MilestoneRow, milestone_id, "milestone"), ctx.today())
+
+
+def list_milestones(
+    ctx: ServiceContext, project_id: str, *, include_archived: bool = False, offset: int = 0, limit: int = 500
+) -> Page[MilestoneItem]:
+    """Milestones by baseline date."""
+    limit = check_page(offset, limit)
+    with ctx.db.unit_of_work() as session:
+        rows, total = list_rows(
+            session,
+            MilestoneRow,
+            where={"project_id": project_id},
+            include_archived=include_archived,
+            order_by=("baseline_date", "ref"),
+            offset=offset,
+            limit=limit,
+        )
+        return page_of([milestone_item(session, r, ctx.today()) for r in rows], total, offset, limit)
+
+
+def list_milestone_changes(ctx: ServiceContext, milestone_id: str) -> list[MilestoneChangeItem]:
+    """The date history of one milestone, oldest first."""
+    with ctx.db.unit_of_work() as session:
+        get_row(session, MilestoneRow, milestone_id, "milestone")
+        return [
+            to_item(MilestoneChangeItem, change, change_request_ref=ref)
+            for change, ref in milestone_changes(session, milestone_id)
+        ]
+
+
+def archive_milestone(ctx: ServiceContext, milestone_id: str) -> MilestoneItem:
+    return set_archived(ctx, MilestoneRow, milestone_id, "milestone", _item_today(ctx), archived=True)
+
+
+def restore_milestone(ctx: ServiceContext, milestone_id: str) -> MilestoneItem:
+    return set_archived(ctx, MilestoneRow, milestone_id, "milestone", _item_today(ctx), archived=False)
+
+
+def _item_today(ctx: ServiceContext) -> Callable[[Session, MilestoneRow], MilestoneItem]:
+    return lambda session, row: milestone_item(session, row, ctx.today())

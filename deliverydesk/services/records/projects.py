@@ -1,0 +1,133 @@
+"""Projects: records, the navigator list, lookups by code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from deliverydesk.domain.drafts import ProjectDraft
+from deliverydesk.domain.enums import ProjectStatus
+from deliverydesk.domain.metrics import meter
+from deliverydesk.domain.models import Page, ProjectItem, ProjectSummary
+from deliverydesk.domain.validation import check_code_free, validate_project
+from deliverydesk.domain.workdays import calendar_covering, slip_working_days
+from deliverydesk.errors import NotFoundError, ValidationError
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.common import (
+    apply_draft,
+    check_page,
+    get_editable,
+    get_row,
+    page_of,
+    require_id,
+    save_changes,
+    set_archived,
+    stamp_new,
+    to_item,
+)
+from deliverydesk.store.queries import SUMMARY_SORTS, ProjectFilter, project_summaries
+from deliverydesk.store.records import Session, client_name, project_code_taken, project_id_by_code
+from deliverydesk.store.tables import ClientRow, ProjectRow
+
+PROJECT_SORTS = SUMMARY_SORTS
+
+
+def project_item(session: Session, row: ProjectRow) -> ProjectItem:
+    return to_item(ProjectItem, row, client_name=client_name(session, row.client_id))
+
+
+def create_project(ctx: ServiceContext, draft: ProjectDraft) -> ProjectItem:
+    draft = validate_project(draft)
+    with ctx.db.unit_of_work() as session:
+        check_code_free(draft.code, project_code_taken(session, draft.code, exclude_id=None))
+        get_editable(session, ClientRow, draft.client_id, "client")
+        row = ProjectRow()
+        apply_draft(row, draft)
+        stamp_new(ctx, row)
+        session.add(row)
+        session.flush()
+        return project_item(session, row)
+
+
+def update_project(ctx: ServiceContext, draft: ProjectDraft) -> ProjectItem:
+    project_id = require_id(draft.id, "project")
+    draft = validate_project(draft)
+    with ctx.db.unit_of_work() as session:
+        row = get_editable(session, ProjectRow, project_id, "project")
+        check_code_free(draft.code, project_code_taken(session, draft.code, exclude_id=project_id))
+        if draft.client_id != row.client_id:
+            get_editable(session, ClientRow, draft.client_id, "client")
+        apply_draft(row, draft)
+        save_changes(ctx, session, row)
+        return project_item(session, row)
+
+
+def get_project(ctx: ServiceContext, project_id: str) -> ProjectItem:
+    with ctx.db.unit_of_work() as session:
+        return project_item(session, get_row(session, ProjectRow, project_id, "project"))
+
+
+def get_project_by_code(ctx: ServiceContext, code: str) -> ProjectItem:
+    """The project with this code (case-insensitive), archived or not."""
+    with ctx.db.unit_of_work() as session:
+        project_id = project_id_by_code(session, code.strip())
+        if project_id is None:
+            raise NotFoundError(
+                f"No project has the code {code.strip()!r}.", "Check the code with list-projects."
+            )
+        return project_item(session, get_row(session, ProjectRow, project_id, "project"))
+
+
+def archive_project(ctx: ServiceContext, project_id: str) -> ProjectItem:
+    return set_archived(ctx, ProjectRow, project_id, "project", project_item, archived=True)
+
+
+def restore_project(ctx: ServiceContext, project_id: str) -> ProjectItem:
+    return set_archived(ctx, ProjectRow, project_id, "project", project_item, archived=False)
+
+
+def list_projects(
+    ctx: ServiceContext,
+    *,
+    text: str = "",
+    status: ProjectStatus | None = None,
+    client_id: str | None = None,
+    include_archived: bool = False,
+    sort: str = "code",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> Page[ProjectSummary]:
+    """One page of the navigator. ``text`` matches code, name or client name literally (any language).
+
+    ``sort`` is one of PROJECT_SORTS; filtering, sorting and paging happen in the database."""
+    if sort not in SUMMARY_SORTS:
+        raise ValidationError({"sort": f"Sort by one of: {', '.join(PROJECT_SORTS)}."})
+    limit = check_page(offset, limit)
+    where = ProjectFilter(text=text, status=status, client_id=client_id, include_archived=include_archived)
+    with ctx.db.unit_of_work() as session:
+        rows, total = project_summaries(
+            session, where, sort=sort, descending=descending, offset=offset, limit=limit, today=ctx.today()
+        )
+    return page_of([_summary(row) for row in rows], total, offset, limit)
+
+
+def _summary(row: dict[str, Any]) -> ProjectSummary:
+    baseline = row["next_baseline"]
+    slip = None
+    next_date = None
+    if baseline is not None:
+        forecast, actual = row["next_forecast"], row["next_actual"]
+        calendar = calendar_covering(row["holiday_calendar"], baseline, forecast, actual)
+        slip = slip_working_days(baseline, forecast, actual, calendar)
+        next_date = actual or forecast or baseline
+    names = ("id", "code", "name", "client_id", "client_name", "status", "language", "start_date", "end_date")
+    counts = ("overdue_milestones", "waiting_on_client", "pending_decisions")
+    return ProjectSummary(
+        **{name: row[name] for name in names + counts},
+        archived_at=row["archived_at"],
+        next_milestone_name=row["next_milestone_name"],
+        next_milestone_date=next_date,
+        slip_days=slip,
+        goodwill=meter(row["goodwill_hours_used"], row["goodwill_budget_hours"]),
+        scope_creep=meter(row["out_of_scope_hours"], row["contracted_effort_hours"]),
+    )

@@ -1,0 +1,141 @@
+"""Butterfly reviews (client and company side, short / mid / long term, lessons) of a project or a
+major issue, and their follow-up actions: who does what, revisited on a date until done."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from deliverydesk.domain.drafts import ReviewActionDraft, ReviewDraft
+from deliverydesk.domain.models import Page, ReviewActionItem, ReviewItem
+from deliverydesk.domain.validation import (
+    validate_review,
+    validate_review_action,
+    validate_review_action_outcome,
+)
+from deliverydesk.errors import RuleError, ValidationError
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.common import (
+    check_page,
+    check_same_project,
+    get_editable,
+    get_row,
+    live_project,
+    page_of,
+    save_changes,
+    to_item,
+)
+from deliverydesk.services.records.kinds import ProjectRecords, mapped
+from deliverydesk.store.records import Session, list_rows
+from deliverydesk.store.tables import IssueRow, ProjectRow, ReviewActionRow, ReviewRow
+
+ACTION = "follow-up action"
+
+
+def _check_links(session: Session, draft: ReviewDraft, project: ProjectRow, _row: ReviewRow | None) -> None:
+    check_same_project(session, "issue_id", IssueRow, draft.issue_id, project.id)
+
+
+REVIEWS: ProjectRecords[ReviewRow, ReviewDraft, ReviewItem] = ProjectRecords(
+    ReviewRow,
+    "review",
+    validate=lambda ctx, draft: validate_review(draft, ctx.today()),
+    to_items=mapped(lambda row: to_item(ReviewItem, row)),
+    order_by=("held_on", "created_at"),
+    descending=True,  # newest review first
+    check_links=_check_links,
+)
+
+create_review = REVIEWS.create
+update_review = REVIEWS.update
+get_review = REVIEWS.get
+list_reviews = REVIEWS.list  # issue_id=... filters
+archive_review = REVIEWS.archive
+restore_review = REVIEWS.restore
+
+
+def _check_action_links(
+    session: Session, draft: ReviewActionDraft, project: ProjectRow, row: ReviewActionRow | None
+) -> None:
+    """An action belongs to a live review of its project and stays with it."""
+    if row is not None and row.review_id != draft.review_id:
+        raise ValidationError({"review_id": "A follow-up action cannot move to another review."})
+    check_same_project(session, "review_id", ReviewRow, draft.review_id, project.id)
+    review = session.get(ReviewRow, draft.review_id)
+    if review is not None and review.archived_at is not None:
+        raise RuleError("This review is archived.", "Restore the review before changing its actions.")
+
+
+REVIEW_ACTIONS: ProjectRecords[ReviewActionRow, ReviewActionDraft, ReviewActionItem] = ProjectRecords(
+    ReviewActionRow,
+    ACTION,
+    validate=lambda _ctx, draft: validate_review_action(draft),
+    to_items=mapped(lambda row: to_item(ReviewActionItem, row)),
+    order_by=("revisit_on", "created_at", "id"),
+    check_links=_check_action_links,
+)
+
+create_review_action = REVIEW_ACTIONS.create
+update_review_action = REVIEW_ACTIONS.update  # description, owner, revisit date
+get_review_action = REVIEW_ACTIONS.get
+archive_review_action = REVIEW_ACTIONS.archive
+restore_review_action = REVIEW_ACTIONS.restore
+
+
+def list_review_actions(
+    ctx: ServiceContext,
+    review_id: str,
+    *,
+    open_only: bool = False,
+    include_archived: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> Page[ReviewActionItem]:
+    """The review's follow-up actions, soonest revisit first; ``open_only`` leaves out done ones."""
+    limit = check_page(offset, limit)
+    where: dict[str, object] = {"review_id": review_id}
+    if open_only:
+        where["done_on"] = None
+    with ctx.db.unit_of_work() as session:
+        get_row(session, ReviewRow, review_id, "review")
+        rows, total = list_rows(
+            session,
+            ReviewActionRow,
+            where=where,
+            include_archived=include_archived,
+            order_by=REVIEW_ACTIONS.order_by,
+            offset=offset,
+            limit=limit,
+        )
+        return page_of(REVIEW_ACTIONS.to_items(session, rows), total, offset, limit)
+
+
+def complete_review_action(
+    ctx: ServiceContext, action_id: str, done_on: date, outcome: str = ""
+) -> ReviewActionItem:
+    """Done on ``done_on`` (today at the latest); ``outcome`` says what came of it."""
+    outcome = validate_review_action_outcome(done_on, outcome, ctx.today())
+    with ctx.db.unit_of_work() as session:
+        row = _changeable_action(session, action_id)
+        if row.done_on is not None:
+            raise RuleError("This follow-up action is already done.", "Reopen it first to complete it again.")
+        row.done_on, row.outcome = done_on, outcome
+        save_changes(ctx, session, row)
+        return REVIEW_ACTIONS.item(session, row)
+
+
+def reopen_review_action(ctx: ServiceContext, action_id: str) -> ReviewActionItem:
+    """Open again (it was not done after all); the outcome is cleared."""
+    with ctx.db.unit_of_work() as session:
+        row = _changeable_action(session, action_id)
+        if row.done_on is None:
+            raise RuleError("This follow-up action is still open.")
+        row.done_on, row.outcome = None, ""
+        save_changes(ctx, session, row)
+        return REVIEW_ACTIONS.item(session, row)
+
+
+def _changeable_action(session: Session, action_id: str) -> ReviewActionRow:
+    """The action to change; neither it nor its project archived."""
+    row = get_editable(session, ReviewActionRow, action_id, ACTION)
+    live_project(session, row.project_id)
+    return row

@@ -1,0 +1,165 @@
+"""The butterfly review report (internal PDF): its data from the database, the PDF, and the export.
+
+Internal: never issued or signed, so nothing is stored. Its content is fingerprinted like an issued
+letter (SHA-256 of the canonical JSON of what is printed), so a printed copy can be matched to the
+review it came from. Reference: ``<project code>-RV-<issue ref>`` for a review of an issue, else
+``<project code>-RV-<held on, yyyymmdd>``. Similar issues at other clients come from
+``services.learning.recurrence`` (same category or similar words, with their resolutions)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from deliverydesk.domain.enums import Language
+from deliverydesk.domain.fingerprint import seal
+from deliverydesk.domain.recurrence import IssueText, SimilarIssue, category_label
+from deliverydesk.reports.documents.data import with_seal
+from deliverydesk.reports.phrases import Phrases
+from deliverydesk.reports.review.data import (
+    ButterflyData,
+    FollowUpData,
+    RecurrenceData,
+    ReviewedIssueData,
+    ReviewReportData,
+)
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.documents.export import ExportResult, write_export
+from deliverydesk.services.documents.parts import ALL_ROWS, DocumentFacts, load_facts
+from deliverydesk.services.learning.recurrence import similar_issues
+from deliverydesk.services.records.common import get_row
+from deliverydesk.store.records import Session, list_rows
+from deliverydesk.store.recurrence_queries import similar_issue_candidates
+from deliverydesk.store.tables import CategoryRow, IssueRow, ReviewActionRow, ReviewRow
+
+RECURRENCE_LIMIT = 10  # similar issues at other clients printed at most
+
+
+def build_review_report(
+    ctx: ServiceContext, review_id: str, language: Language | None = None
+) -> ReviewReportData:
+    """The report's data, fingerprinted; ``language`` None: the project's document language."""
+    with ctx.db.unit_of_work() as session:
+        review = get_row(session, ReviewRow, review_id, "review")
+        facts = load_facts(ctx, session, review.project_id, language)
+        issue = get_row(session, IssueRow, review.issue_id, "issue") if review.issue_id else None
+        data = ReviewReportData(
+            meta=facts.document_meta(_reference(facts, review, issue)),  # internal: always version 1
+            project=facts.project_ref,
+            client=facts.client.name,
+            held_on=review.held_on,
+            title=review.title,
+            answers=_answers(review),
+            issue=_issue(session, facts, issue) if issue else None,
+            lessons=review.lessons,
+            actions=_actions(session, review.id),
+        )
+        same = _same_category_elsewhere(session, facts, issue) if issue else []
+        project_id = review.project_id
+        text = (
+            IssueText(title=issue.title, symptoms=issue.symptoms, category_id=issue.category_id)
+            if issue
+            else None
+        )
+    if text is not None:
+        data = _with_recurrence(ctx, data, (project_id, text), same)
+    return seal(data, with_seal)[2]
+
+
+def review_report_pdf(ctx: ServiceContext, review_id: str, language: Language | None = None) -> bytes:
+    from deliverydesk.reports.review.report import render_review_report  # reportlab loads on demand
+
+    return render_review_report(build_review_report(ctx, review_id, language))
+
+
+def export_review_report(
+    ctx: ServiceContext, review_id: str, out: Path, language: Language | None = None
+) -> ExportResult:
+    """Write the report to ``out`` atomically (a failed export leaves an older file as it was)."""
+    return write_export(out, review_report_pdf(ctx, review_id, language))
+
+
+def _reference(facts: DocumentFacts, review: ReviewRow, issue: IssueRow | None) -> str:
+    suffix = issue.ref if issue is not None else f"{review.held_on:%Y%m%d}"
+    return f"{facts.project.code}-RV-{suffix}"
+
+
+def _answers(review: ReviewRow) -> ButterflyData:
+    fields = ("client_short", "client_mid", "client_long", "company_short", "company_mid", "company_long")
+    return ButterflyData(**{name: getattr(review, name) for name in fields})
+
+
+def _issue(session: Session, facts: DocumentFacts, issue: IssueRow) -> ReviewedIssueData:
+    category = session.get(CategoryRow, issue.category_id) if issue.category_id else None
+    return ReviewedIssueData(
+        ref=issue.ref,
+        title=issue.title,
+        category=category_label(category.name_en, category.name_zh, facts.language) if category else "",
+        severity=Phrases(facts.language).label(issue.severity),
+        reported_on=issue.reported_on,
+        resolved_on=issue.resolved_on,
+        root_cause=issue.root_cause,
+        resolution=issue.resolution,
+    )
+
+
+def _actions(session: Session, review_id: str) -> tuple[FollowUpData, ...]:
+    rows, _total = list_rows(
+        session,
+        ReviewActionRow,
+        where={"review_id": review_id},
+        order_by=("revisit_on", "created_at"),
+        limit=ALL_ROWS,
+    )
+    return tuple(FollowUpData(r.description, r.owner, r.revisit_on, r.done_on) for r in rows)
+
+
+def _same_category_elsewhere(session: Session, facts: DocumentFacts, issue: IssueRow) -> list[dict[str, Any]]:
+    """The newest issues of the issue's category at other clients."""
+    if issue.category_id is None:
+        return []
+    candidates = similar_issue_candidates(
+        session, other_than_client=facts.client.id, category_id=issue.category_id, limit=RECURRENCE_LIMIT
+    )
+    return [row for row in candidates if row["category_id"] == issue.category_id]
+
+
+def _with_recurrence(
+    ctx: ServiceContext, data: ReviewReportData, about: tuple[str, IssueText], same: list[dict[str, Any]]
+) -> ReviewReportData:
+    """Issues of the same category at other clients, then other similar issues (similar words)."""
+    project_id, issue = about
+    similar = similar_issues(
+        ctx,
+        project_id=project_id,
+        title=issue.title,
+        symptoms=issue.symptoms,
+        category_id=issue.category_id,
+    )
+    shown = {row["issue_id"] for row in same}
+    rows = [_row_data(row) for row in same] + [_similar_data(s) for s in similar if s.issue_id not in shown]
+    clients = {row["client_id"] for row in same} | {s.client_id for s in similar}
+    return replace(data, recurrence=tuple(rows[:RECURRENCE_LIMIT]), recurrence_clients=len(clients))
+
+
+def _row_data(row: dict[str, Any]) -> RecurrenceData:
+    return RecurrenceData(
+        row["client_name"],
+        row["project_code"],
+        row["ref"],
+        row["title"],
+        row["reported_on"],
+        row["resolution"],
+    )
+
+
+def _similar_data(similar: SimilarIssue) -> RecurrenceData:
+    return RecurrenceData(
+        client=similar.client_name,
+        project_code=similar.project_code,
+        ref=similar.ref,
+        title=similar.title,
+        reported_on=similar.reported_on,
+        resolution=similar.resolution,
+    )

@@ -1,0 +1,270 @@
+"""Scope guard use cases, one import for the GUI: capture an extra ask, check it against the
+contracted scope, triage it, assess its impact and the client's side of it, preview and take the
+decision (held for a manager when beyond the engineer's authority), record the approval, and move
+the milestones it causes.
+
+Every call is one unit of work; the rules live in ``domain.scope_guard``. Capture, scope check and
+triage are in ``services.scope_guard.capture``, the read side (meters, deferred B-items, work without a
+decision) in ``services.scope_guard.meters``, milestone moves in ``services.scope_guard.moves``; all are
+re-exported here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from deliverydesk.domain.enums import Decision, RiskLevel
+from deliverydesk.domain.metrics import Meter, MeterLevel
+from deliverydesk.domain.models import ChangeRequestItem, MilestoneItem
+from deliverydesk.domain.scope_guard import (
+    ApprovalReason,
+    DecisionPreview,
+    GuardAction,
+    ProposedChange,
+    check_approval,
+    check_outcome,
+    check_schedule_days,
+    held_outcome,
+    impact_reopens_decision,
+)
+from deliverydesk.domain.scope_guard import preview_decision as preview_rules
+from deliverydesk.domain.scope_guard_texts import AnalysisQuestion, analysis_questions, explain_preview
+from deliverydesk.errors import ValidationError
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.common import get_row, save_changes
+from deliverydesk.services.scope_guard.capture import (
+    AskDraft,
+    DecisionRequest,
+    MatchKind,
+    ScopeCheckResult,
+    ScopeMatch,
+    TriageResult,
+    capture_ask,
+    check_scope,
+    clear_decision,
+    editable_request,
+    engineer_name,
+    guarded_request,
+    request_item,
+    suggest_scope_matches,
+    triage_change_request,
+    validated_request,
+)
+from deliverydesk.services.scope_guard.meters import (
+    DeferredBItems,
+    DeferredItem,
+    ProjectMeters,
+    UndecidedWork,
+    authority_limits,
+    deferred_b_items,
+    deferred_b_items_due,
+    project_frame,
+    project_meters,
+    project_meters_many,
+    request_facts,
+    work_without_decision,
+)
+from deliverydesk.services.scope_guard.moves import MilestoneShift, apply_schedule_impact, planned_shifts
+from deliverydesk.store.records import Session
+from deliverydesk.store.tables import ChangeRequestRow, ProjectRow
+
+__all__ = [
+    "AnalysisDraft",
+    "AnalysisQuestion",
+    "ApprovalReason",
+    "AskDraft",
+    "DecisionPreview",
+    "DecisionRequest",
+    "DecisionResult",
+    "DeferredBItems",
+    "DeferredItem",
+    "ImpactAssessment",
+    "ImpactDraft",
+    "MatchKind",
+    "Meter",
+    "MeterLevel",
+    "MilestoneShift",
+    "ProjectMeters",
+    "ScopeCheckResult",
+    "ScopeMatch",
+    "TriageResult",
+    "UndecidedWork",
+    "analysis_questions",
+    "apply_schedule_impact",
+    "approve_change_request",
+    "assess_impact",
+    "capture_ask",
+    "check_scope",
+    "decide_change_request",
+    "deferred_b_items",
+    "deferred_b_items_due",
+    "explain_preview",
+    "milestone_shifts",
+    "preview_decision",
+    "project_meters",
+    "project_meters_many",
+    "record_analysis",
+    "suggest_scope_matches",
+    "triage_change_request",
+    "work_without_decision",
+]
+
+
+# --- impact and analysis ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImpactDraft:
+    effort_hours: float = 0.0
+    cost_cents: int = 0
+    schedule_days: int = 0  # working days the change would move open milestones by
+    risk: RiskLevel = RiskLevel.LOW
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImpactAssessment:
+    request: ChangeRequestItem
+    milestone_shifts: tuple[MilestoneShift, ...]  # open milestones and where they would move to
+    decision_reopened: bool  # new effort/cost voided an approval (or a held one): decide again
+
+
+def assess_impact(ctx: ServiceContext, request_id: str, impact: ImpactDraft) -> ImpactAssessment:
+    with ctx.db.unit_of_work() as session:
+        row, project = guarded_request(session, request_id, GuardAction.ASSESS)
+        check_schedule_days(impact.schedule_days)
+        draft = validated_request(ctx, row, **impact.__dict__)
+        reopen = impact_reopens_decision(
+            row.decision, (row.effort_hours, row.cost_cents), (draft.effort_hours, draft.cost_cents)
+        )
+        if reopen:
+            clear_decision(row)
+            row.decision = Decision.PENDING
+        row.effort_hours, row.cost_cents = draft.effort_hours, draft.cost_cents
+        row.schedule_days, row.risk = draft.schedule_days, draft.risk
+        save_changes(ctx, session, row)
+        shifts = planned_shifts(session, project, row.schedule_days)
+        return ImpactAssessment(request=request_item(row), milestone_shifts=shifts, decision_reopened=reopen)
+
+
+def milestone_shifts(ctx: ServiceContext, request_id: str) -> tuple[MilestoneShift, ...]:
+    """Which open milestones the request's schedule impact would move, and to which dates."""
+    with ctx.db.unit_of_work() as session:
+        row = get_row(session, ChangeRequestRow, request_id, "change request")
+        project = get_row(session, ProjectRow, row.project_id, "project")
+        return planned_shifts(session, project, row.schedule_days)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnalysisDraft:
+    """The client-perspective analysis (``scope_guard_texts.analysis_questions`` guides it)."""
+
+    client_benefit: str = ""
+    client_cost: str = ""  # their effort, delay to their main goal, maintenance, dependence
+    risks: str = ""
+    alternatives: str = ""
+    recommendation: str = ""
+
+
+def record_analysis(ctx: ServiceContext, request_id: str, analysis: AnalysisDraft) -> ChangeRequestItem:
+    with ctx.db.unit_of_work() as session:
+        row, _ = guarded_request(session, request_id, GuardAction.ASSESS)
+        draft = validated_request(ctx, row, **analysis.__dict__)
+        for name in analysis.__dict__:
+            setattr(row, name, getattr(draft, name))
+        save_changes(ctx, session, row)
+        return request_item(row)
+
+
+# --- decision and approval -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class DecisionResult:
+    request: ChangeRequestItem
+    preview: DecisionPreview | None  # what the decision was checked against (None for an approval)
+    moved: tuple[MilestoneItem, ...]  # milestones moved with this request as the cause
+
+
+def _preview(
+    session: Session, row: ChangeRequestRow, project: ProjectRow, outcome: Decision
+) -> DecisionPreview:
+    check_outcome(request_facts(session, row), outcome)
+    change = ProposedChange(outcome, row.effort_hours, row.cost_cents, row.scope_check)
+    return preview_rules(change, project_frame(session, project, without=row), authority_limits(session))
+
+
+def preview_decision(ctx: ServiceContext, request_id: str, outcome: Decision) -> DecisionPreview:
+    """What deciding ``outcome`` would do, before saving: held for approval (and why), and the goodwill
+    and scope-creep meters afterwards with their levels. Refuses an illegal decision like deciding."""
+    with ctx.db.unit_of_work() as session:
+        row, project = editable_request(session, request_id)
+        return _preview(session, row, project, outcome)
+
+
+def decide_change_request(
+    ctx: ServiceContext, decision: DecisionRequest, *, move_milestone_ids: tuple[str, ...] = ()
+) -> DecisionResult:
+    """Record the decision; beyond the engineer's authority it is held as pending approval. An
+    approved decision then moves ``move_milestone_ids`` by its schedule impact (the CR as cause)."""
+    if not decision.rationale.strip():
+        raise ValidationError({"rationale": "Say why: the client and your manager will read it."})
+    with ctx.db.unit_of_work() as session:
+        row, project = editable_request(session, decision.request_id)
+        preview = _preview(session, row, project, decision.outcome)
+        decided_by = engineer_name(session, decision.decided_by)
+        if not decided_by:
+            raise ValidationError({"decided_by": "Say who decides (or set the engineer's name in Settings)."})
+        draft = validated_request(
+            ctx,
+            row,
+            decided_by=decided_by,
+            decided_on=decision.decided_on or ctx.today(),
+            rationale=decision.rationale,
+        )
+        clear_decision(row)
+        row.decision = preview.resulting_decision
+        row.proposed_decision = decision.outcome if preview.needs_approval else None
+        row.decided_by, row.decided_on, row.rationale = draft.decided_by, draft.decided_on, draft.rationale
+        row.escalation_needed = preview.needs_approval
+        save_changes(ctx, session, row)
+        item = request_item(row)
+    moved = _move(ctx, item, move_milestone_ids)
+    return DecisionResult(request=item, preview=preview, moved=moved)
+
+
+def approve_change_request(
+    ctx: ServiceContext,
+    request_id: str,
+    *,
+    approved_by: str,
+    approved_on: date | None = None,
+    note: str = "",
+    outcome: Decision | None = None,
+    move_milestone_ids: tuple[str, ...] = (),
+) -> DecisionResult:
+    """Record a manager's approval of a decision held for approval; it becomes the approved outcome.
+
+    ``outcome`` (billable or goodwill) may be left out: the outcome the engineer proposed when the
+    decision was held is approved."""
+    with ctx.db.unit_of_work() as session:
+        row, _ = guarded_request(session, request_id, GuardAction.APPROVE)
+        proposed = outcome or row.proposed_decision
+        final = held_outcome(row.effort_hours, row.cost_cents, authority_limits(session), proposed)
+        draft = validated_request(
+            ctx, row, approved_by=approved_by, approved_on=approved_on or ctx.today(), approval_note=note
+        )
+        row.decision = check_approval(final, draft.approved_by, draft.approved_on, draft.decided_on)
+        row.proposed_decision = None
+        row.approved_by = draft.approved_by
+        row.approved_on, row.approval_note = draft.approved_on, draft.approval_note
+        save_changes(ctx, session, row)
+        item = request_item(row)
+    return DecisionResult(request=item, preview=None, moved=_move(ctx, item, move_milestone_ids))
+
+
+def _move(
+    ctx: ServiceContext, item: ChangeRequestItem, milestone_ids: tuple[str, ...]
+) -> tuple[MilestoneItem, ...]:
+    if not milestone_ids or item.decision is Decision.PENDING_APPROVAL:
+        return ()  # held decisions move nothing until approved
+    return apply_schedule_impact(ctx, item.id, milestone_ids)

@@ -1,0 +1,316 @@
+"""Scope guard, first steps: capture an extra ask in seconds, check it against the contracted scope
+(with suggestions by text), and triage it A / B / C with the consequences built in.
+
+Helpers shared with ``services.scope_guard`` (the decision side) live here too."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from deliverydesk.domain.drafts import ChangeRequestDraft, LogEntryDraft, draft_from
+from deliverydesk.domain.enums import Channel, Decision, LogKind, Triage
+from deliverydesk.domain.models import ChangeRequestItem
+from deliverydesk.domain.scope_guard import (
+    GuardAction,
+    TriageConsequence,
+    check_action,
+    scope_check_for,
+    triage_consequence,
+)
+from deliverydesk.domain.scope_guard_texts import (
+    client_notice,
+    in_scope_rationale,
+    scope_check_message,
+    triage_rationale,
+)
+from deliverydesk.domain.text_match import MatchCandidate, rank_matches
+from deliverydesk.domain.validation import TITLE_MAX, validate_change_request
+from deliverydesk.errors import ValidationError
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.categories import category_name_of
+from deliverydesk.services.records.common import (
+    check_same_project,
+    get_editable,
+    get_row,
+    live_project,
+    save_changes,
+    to_item,
+)
+from deliverydesk.services.scope_guard.change_requests import create_change_request
+from deliverydesk.services.scope_guard.meters import main_milestones, request_facts
+from deliverydesk.store.records import Session, contact_names, list_rows, settings_row
+from deliverydesk.store.tables import ChangeRequestRow, ExclusionRow, LogEntryRow, ProjectRow, ScopeItemRow
+
+WHAT = "change request"
+CHANNEL_OF_LOG = {
+    LogKind.MEETING: Channel.MEETING,
+    LogKind.CALL: Channel.CALL,
+    LogKind.EMAIL: Channel.EMAIL,
+    LogKind.MESSAGE: Channel.MESSAGE,
+    LogKind.SITE_VISIT: Channel.SITE_VISIT,
+}
+LOG_OF_CHANNEL = {channel: kind for kind, channel in CHANNEL_OF_LOG.items()}
+
+
+def editable_request(session: Session, request_id: str) -> tuple[ChangeRequestRow, ProjectRow]:
+    row = get_editable(session, ChangeRequestRow, request_id, WHAT)
+    return row, live_project(session, row.project_id)
+
+
+def guarded_request(
+    session: Session, request_id: str, action: GuardAction
+) -> tuple[ChangeRequestRow, ProjectRow]:
+    row, project = editable_request(session, request_id)
+    check_action(request_facts(session, row), action)
+    return row, project
+
+
+def request_item(row: ChangeRequestRow) -> ChangeRequestItem:
+    return to_item(ChangeRequestItem, row, category=category_name_of(row))
+
+
+def validated_request(ctx: ServiceContext, row: ChangeRequestRow, **changes: object) -> ChangeRequestDraft:
+    """The row's values with ``changes``, through the change request's field rules."""
+    return validate_change_request(draft_from(ChangeRequestDraft, request_item(row), **changes), ctx.today())
+
+
+def engineer_name(session: Session, given: str) -> str:
+    row = settings_row(session)
+    return given.strip() or (row.engineer_name if row is not None else "")
+
+
+def clear_decision(row: ChangeRequestRow) -> None:
+    row.proposed_decision = None
+    row.decided_by, row.decided_on, row.rationale = "", None, ""
+    row.escalation_needed = False
+    row.approved_by, row.approved_on, row.approval_note = "", None, ""
+
+
+# --- capture -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class AskDraft:
+    """A quick capture: what was asked, who asked, when, by which channel (from a log entry: its
+    summary, day, participants and kind fill whatever is left empty)."""
+
+    project_id: str
+    what: str = ""
+    asked_by_id: str | None = None  # a contact of the project's client
+    asked_by_name: str = ""  # free text when the asker is not a contact
+    asked_on: date | None = None  # default: today (or the log entry's day)
+    channel: Channel | None = None  # default: meeting (or the log entry's kind)
+    details: str = ""
+    category_id: str | None = None  # a category of the shared taxonomy (repeated asks show a gap)
+    from_log_entry_id: str | None = None
+
+
+def capture_ask(ctx: ServiceContext, ask: AskDraft) -> ChangeRequestItem:
+    """Record the ask as a new change request (CR-n), pending, unchecked, untriaged."""
+    draft = ChangeRequestDraft(
+        project_id=ask.project_id,
+        title=ask.what,
+        requested_on=ask.asked_on or ctx.today(),
+        description=ask.details,
+        requested_by_id=ask.asked_by_id,
+        requested_by_name=ask.asked_by_name,
+        channel=ask.channel or Channel.MEETING,
+        category_id=ask.category_id,
+    )
+    if ask.from_log_entry_id is not None:
+        draft = _from_log_entry(ctx, ask, draft)
+    return create_change_request(ctx, draft)
+
+
+def _fit(text: str, limit: int = TITLE_MAX) -> str:
+    """A log entry's longer text cut to a change request's single-line field."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _from_log_entry(ctx: ServiceContext, ask: AskDraft, draft: ChangeRequestDraft) -> ChangeRequestDraft:
+    """Fill what the quick capture left empty from the log entry (a long summary stays whole in the
+    description); an entry about an issue makes that issue the one the ask arose from."""
+    assert ask.from_log_entry_id is not None
+    with ctx.db.unit_of_work() as session:
+        entry = get_row(session, LogEntryRow, ask.from_log_entry_id, "log entry")
+        if entry.project_id != ask.project_id:
+            raise ValidationError({"from_log_entry_id": "This log entry belongs to another project."})
+        day = entry.occurred_at.astimezone().date()
+        return replace(
+            draft,
+            title=ask.what or _fit(entry.summary),
+            requested_on=ask.asked_on or day,
+            description=ask.details or _described(entry),
+            requested_by_name=ask.asked_by_name or ("" if ask.asked_by_id else _fit(entry.participants)),
+            channel=ask.channel or CHANNEL_OF_LOG.get(entry.kind, Channel.OTHER),
+            issue_id=entry.issue_id,
+        )
+
+
+def _described(entry: LogEntryRow) -> str:
+    if len(" ".join(entry.summary.split())) <= TITLE_MAX:
+        return entry.details
+    return "\n\n".join(part for part in (entry.summary, entry.details) if part)
+
+
+# --- scope check -------------------------------------------------------------------------------------
+
+
+class MatchKind(StrEnum):
+    SCOPE_ITEM = "scope_item"
+    EXCLUSION = "exclusion"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScopeMatch:
+    """A likely scope item or exclusion for an ask; ``score`` 0..1, 1.0 when the ask names its ref."""
+
+    kind: MatchKind
+    id: str
+    ref: str
+    text: str
+    score: float
+
+
+def suggest_scope_matches(
+    ctx: ServiceContext, project_id: str, text: str, *, limit: int = 5
+) -> tuple[ScopeMatch, ...]:
+    """The project's scope items and exclusions that read most like ``text``, best first."""
+    with ctx.db.unit_of_work() as session:
+        items, _ = list_rows(session, ScopeItemRow, where={"project_id": project_id}, limit=1000)
+        exclusions, _ = list_rows(session, ExclusionRow, where={"project_id": project_id}, limit=1000)
+    known = {s.id: (MatchKind.SCOPE_ITEM, s.title) for s in items}
+    known.update({x.id: (MatchKind.EXCLUSION, x.text) for x in exclusions})
+    candidates = [
+        MatchCandidate(s.id, s.ref, (s.title, s.description, s.acceptance_criteria)) for s in items
+    ] + [MatchCandidate(x.id, x.ref, (x.text,)) for x in exclusions]
+    return tuple(
+        ScopeMatch(kind=known[m.key][0], id=m.key, ref=m.ref, text=known[m.key][1], score=m.score)
+        for m in rank_matches(text, candidates, limit=limit)
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScopeCheckResult:
+    request: ChangeRequestItem
+    needs_change_request: bool  # False: in scope, closed (withdrawn) with an "in scope" rationale
+    message: str  # the verdict, in the project's language
+
+
+def check_scope(
+    ctx: ServiceContext,
+    request_id: str,
+    *,
+    scope_item_id: str | None = None,
+    exclusion_id: str | None = None,
+    checked_by: str = "",
+) -> ScopeCheckResult:
+    """Link the ask to a scope item (in scope: closed as withdrawn with an "in scope" rationale,
+    replacing any earlier decision: no change request is needed), to an exclusion (excluded), or to
+    neither (out of scope). Re-checking an ask closed as in scope reopens it as pending."""
+    check = scope_check_for(scope_item_id, exclusion_id)
+    with ctx.db.unit_of_work() as session:
+        row, project = guarded_request(session, request_id, GuardAction.CHECK_SCOPE)
+        check_same_project(session, "scope_item_id", ScopeItemRow, scope_item_id, project.id)
+        check_same_project(session, "exclusion_id", ExclusionRow, exclusion_id, project.id)
+        was_closed = request_facts(session, row).closed_as_in_scope
+        row.scope_check, row.scope_item_id, row.exclusion_id = check, scope_item_id, exclusion_id
+        linked = _linked_ref(session, scope_item_id, exclusion_id)
+        if scope_item_id is not None:
+            clear_decision(row)
+            row.decision, row.decided_on = Decision.WITHDRAWN, ctx.today()
+            row.decided_by = engineer_name(session, checked_by)
+            row.rationale = in_scope_rationale(linked, project.language)
+        elif was_closed:
+            clear_decision(row)
+            row.decision = Decision.PENDING
+        save_changes(ctx, session, row)
+        message = scope_check_message(check, linked, project.language)
+        return ScopeCheckResult(
+            request=request_item(row), needs_change_request=scope_item_id is None, message=message
+        )
+
+
+def _linked_ref(session: Session, scope_item_id: str | None, exclusion_id: str | None) -> str:
+    if scope_item_id is not None:
+        return get_row(session, ScopeItemRow, scope_item_id, "scope item").ref
+    if exclusion_id is not None:
+        return get_row(session, ExclusionRow, exclusion_id, "exclusion").ref
+    return ""
+
+
+# --- triage ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class DecisionRequest:
+    """A decision as the engineer takes it: one of the five outcomes, with a rationale."""
+
+    request_id: str
+    outcome: Decision
+    rationale: str
+    decided_by: str = ""  # default: the engineer's name from Settings
+    decided_on: date | None = None  # default: today
+
+
+@dataclass(frozen=True, kw_only=True)
+class TriageResult:
+    request: ChangeRequestItem
+    consequence: TriageConsequence
+    default_rationale: str  # pre-fills the decision dialog (project language)
+    suggested_decision: DecisionRequest | None  # A: "do now", to confirm through decide_change_request
+    client_notice: LogEntryDraft | None  # A: drafted, NOT saved; confirm it with log.add_log_entry
+
+
+def triage_change_request(
+    ctx: ServiceContext, request_id: str, triage: Triage, *, decided_by: str = ""
+) -> TriageResult:
+    """Set the triage. B defers a pending request at once (nothing is given away, so no authority is
+    needed); A suggests "do now" and drafts the client notice; C says: separate request or quote."""
+    with ctx.db.unit_of_work() as session:
+        row, project = guarded_request(session, request_id, GuardAction.TRIAGE)
+        consequence = triage_consequence(triage)
+        mains = main_milestones(session, project.id)
+        rationale = triage_rationale(triage, project.language, mains[0].name if mains else None)
+        row.triage = triage
+        if consequence.defer_until_main_goal and row.decision is Decision.PENDING:
+            row.decision, row.rationale = Decision.DEFERRED, rationale
+            row.decided_by, row.decided_on = engineer_name(session, decided_by), ctx.today()
+        save_changes(ctx, session, row)
+        suggested = notice = None
+        if consequence.suggested_outcome is not None:
+            suggested = DecisionRequest(
+                request_id=row.id,
+                outcome=consequence.suggested_outcome,
+                rationale=rationale,
+                decided_by=engineer_name(session, decided_by),
+            )
+            notice = _client_notice(ctx, session, row, project)
+        return TriageResult(
+            request=request_item(row),
+            consequence=consequence,
+            default_rationale=rationale,
+            suggested_decision=suggested,
+            client_notice=notice,
+        )
+
+
+def _client_notice(
+    ctx: ServiceContext, session: Session, row: ChangeRequestRow, project: ProjectRow
+) -> LogEntryDraft:
+    summary, details = client_notice(row.ref, row.title, project.language)
+    asker = row.requested_by_name
+    if row.requested_by_id is not None:
+        asker = contact_names(session, [row.requested_by_id]).get(row.requested_by_id, asker)
+    return LogEntryDraft(
+        project_id=project.id,
+        occurred_at=ctx.now(),
+        summary=summary,
+        details=details,
+        kind=LOG_OF_CHANNEL.get(row.channel, LogKind.MESSAGE),
+        participants=asker,
+        change_request_id=row.id,
+    )

@@ -1,0 +1,75 @@
+"""Change requests (CR-n): the extra asks, their analysis and decision fields.
+
+Storage and field rules. The decision rules (triage consequences, authority, budgets, transitions)
+are the scope guard's (``services.scope_guard``); this plain editor only refuses to change the
+decision of a request whose change-decision letter is issued."""
+
+from __future__ import annotations
+
+from deliverydesk.domain.drafts import ChangeRequestDraft
+from deliverydesk.domain.models import ChangeRequestItem
+from deliverydesk.domain.refs import RefPrefix
+from deliverydesk.domain.validation import validate_change_request
+from deliverydesk.errors import RuleError
+from deliverydesk.services.records.categories import category_names, check_category_link
+from deliverydesk.services.records.common import apply_draft, check_contact_link, check_same_project, to_item
+from deliverydesk.services.records.kinds import ProjectRecords
+from deliverydesk.services.scope_guard.meters import letter_issued
+from deliverydesk.store.records import Session
+from deliverydesk.store.tables import ChangeRequestRow, ExclusionRow, IssueRow, ProjectRow, ScopeItemRow
+
+DECISION_FIELDS = (
+    "decision",
+    "decided_by",
+    "decided_on",
+    "rationale",
+    "escalation_needed",
+    "approved_by",
+    "approved_on",
+    "approval_note",
+)
+
+
+def _check_links(
+    session: Session, draft: ChangeRequestDraft, project: ProjectRow, row: ChangeRequestRow | None
+) -> None:
+    check_contact_link(session, "requested_by_id", draft.requested_by_id, project)
+    check_same_project(session, "scope_item_id", ScopeItemRow, draft.scope_item_id, project.id)
+    check_same_project(session, "exclusion_id", ExclusionRow, draft.exclusion_id, project.id)
+    check_same_project(session, "issue_id", IssueRow, draft.issue_id, project.id)
+    check_category_link(session, draft.category_id, row.category_id if row else None)
+
+
+def _apply_update(session: Session, row: ChangeRequestRow, draft: ChangeRequestDraft) -> None:
+    """The decision of a request whose change-decision letter is issued can no longer change."""
+    changed = any(getattr(row, name) != getattr(draft, name) for name in DECISION_FIELDS)
+    if changed and letter_issued(session, row.id):
+        raise RuleError(
+            f"The change decision letter of {row.ref} is issued: its decision can no longer change.",
+            "Supersede the letter first, then change the decision and issue a new version.",
+        )
+    apply_draft(row, draft, skip=("id", "project_id"))
+
+
+def change_request_items(session: Session, rows: list[ChangeRequestRow]) -> list[ChangeRequestItem]:
+    """Items of a batch of change requests, with their categories' names looked up once."""
+    names = category_names(session, [row.category_id for row in rows])
+    return [to_item(ChangeRequestItem, row, category=names.get(row.category_id or "")) for row in rows]
+
+
+CHANGE_REQUESTS: ProjectRecords[ChangeRequestRow, ChangeRequestDraft, ChangeRequestItem] = ProjectRecords(
+    ChangeRequestRow,
+    "change request",
+    validate=lambda ctx, draft: validate_change_request(draft, ctx.today()),
+    to_items=lambda session, rows: change_request_items(session, rows),
+    ref_prefix=RefPrefix.CHANGE_REQUEST,
+    check_links=_check_links,
+    apply_update=_apply_update,
+)
+
+create_change_request = CHANGE_REQUESTS.create
+update_change_request = CHANGE_REQUESTS.update
+get_change_request = CHANGE_REQUESTS.get
+list_change_requests = CHANGE_REQUESTS.list  # decision=Decision filters
+archive_change_request = CHANGE_REQUESTS.archive
+restore_change_request = CHANGE_REQUESTS.restore

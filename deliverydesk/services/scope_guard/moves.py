@@ -1,0 +1,87 @@
+"""Milestones a change request moves: where its schedule impact would put them, and moving them once
+the change is approved, each date change recorded with the request as its cause (by
+``services.records.milestones``, which keeps every milestone's history)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from deliverydesk.domain.metrics import CLOSED_MILESTONE
+from deliverydesk.domain.models import MilestoneItem
+from deliverydesk.domain.scope_guard import GuardAction, check_action, shift_working_days
+from deliverydesk.domain.workdays import calendar_covering
+from deliverydesk.errors import RuleError, ValidationError
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.common import get_row
+from deliverydesk.services.records.milestones import move_milestone
+from deliverydesk.services.scope_guard.meters import MAX_ROWS, request_facts
+from deliverydesk.store.records import Session, list_rows
+from deliverydesk.store.tables import ChangeRequestRow, MilestoneRow, ProjectRow
+
+
+@dataclass(frozen=True, kw_only=True)
+class MilestoneShift:
+    """An open milestone a change would move: from its current date (forecast, else baseline)."""
+
+    milestone_id: str
+    ref: str
+    name: str
+    from_date: date
+    to_date: date
+
+
+def _shift(row: MilestoneRow, project: ProjectRow, days: int) -> MilestoneShift:
+    start = row.forecast_date or row.baseline_date
+    calendar = calendar_covering(project.holiday_calendar, start, date(start.year + 1 + days // 200, 12, 31))
+    return MilestoneShift(
+        milestone_id=row.id,
+        ref=row.ref,
+        name=row.name,
+        from_date=start,
+        to_date=shift_working_days(start, days, calendar),
+    )
+
+
+def planned_shifts(session: Session, project: ProjectRow, days: int) -> tuple[MilestoneShift, ...]:
+    """Every open milestone of the project moved by ``days`` working days (none for 0 days)."""
+    if days == 0:
+        return ()
+    rows, _ = list_rows(
+        session,
+        MilestoneRow,
+        where={"project_id": project.id},
+        order_by=("baseline_date", "ref"),
+        limit=MAX_ROWS,
+    )
+    return tuple(_shift(r, project, days) for r in rows if r.status not in CLOSED_MILESTONE)
+
+
+def apply_schedule_impact(
+    ctx: ServiceContext, request_id: str, milestone_ids: tuple[str, ...], *, reason: str = ""
+) -> tuple[MilestoneItem, ...]:
+    """Move the chosen open milestones by the approved request's schedule days; each move is recorded
+    in the milestone's history with the request as its cause. All are checked before any moves."""
+    with ctx.db.unit_of_work() as session:
+        request = get_row(session, ChangeRequestRow, request_id, "change request")
+        check_action(request_facts(session, request), GuardAction.MOVE_MILESTONES)
+        if request.schedule_days == 0:
+            raise RuleError(f"{request.ref} moves no dates: its schedule impact is 0 working days.")
+        project = get_row(session, ProjectRow, request.project_id, "project")
+        shifts = [
+            _movable(session, project, milestone_id, request.schedule_days) for milestone_id in milestone_ids
+        ]
+        why = reason.strip() or f"{request.ref} {request.title} (+{request.schedule_days})"
+    return tuple(
+        move_milestone(ctx, s.milestone_id, s.to_date, reason=why, change_request_id=request_id)
+        for s in shifts
+    )
+
+
+def _movable(session: Session, project: ProjectRow, milestone_id: str, days: int) -> MilestoneShift:
+    row = get_row(session, MilestoneRow, milestone_id, "milestone")
+    if row.project_id != project.id:
+        raise ValidationError({"milestone_ids": "This milestone belongs to another project."})
+    if row.archived_at is not None or row.status in CLOSED_MILESTONE:
+        raise RuleError(f"{row.ref} {row.name} is archived or already done: its date stays as it is.")
+    return _shift(row, project, days)
