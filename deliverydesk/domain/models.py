@@ -54,12 +54,14 @@ class Page(Generic[T]):
 
 @dataclass(frozen=True, kw_only=True)
 class RecordItem:
-    """Identity and timestamps every record shares; ``archived_at`` set = archived (hidden)."""
+    """Identity and timestamps every record shares; ``archived_at`` set = archived (hidden).
+    ``row_version`` counts the record's writes: the copy read here is that version of it."""
 
     id: str
     created_at: datetime
     updated_at: datetime
     archived_at: datetime | None = None
+    row_version: int = 1
 
     @property
     def archived(self) -> bool:

@@ -42,7 +42,8 @@ EVENTS: Table = AuditEventRow.__table__  # type: ignore[assignment]
 HEAD: Table = AuditHeadRow.__table__  # type: ignore[assignment]
 AUDIT_TABLES = frozenset({EVENTS.name, HEAD.name})
 UNAUDITED_TABLES: frozenset[str] = frozenset()  # derived tables (rebuilt from others), if any
-NOT_CHANGES = frozenset({"id", "created_at", "updated_at"})  # the event's own when and which
+# the event's own when and which, and the write counter
+NOT_CHANGES = frozenset({"id", "created_at", "updated_at", "row_version"})
 BUNDLE_IMPORT = "bundle import"
 _VERIFY_BATCH = 1000
 

@@ -31,7 +31,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from deliverydesk.domain.enums import (
     Channel,
@@ -142,6 +142,14 @@ class RecordMixin:
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
     archived_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Incremented by the ORM on every UPDATE (and checked: an UPDATE that finds another row_version
+    # raises StaleDataError). Bundles and sync compare it to tell a newer row from an older one.
+    # (Not ``version``: a letter's version is its document version, v1, v2, ...)
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.row_version}  # type: ignore[attr-defined]
 
 
 def _project_fk(*, index: bool = True) -> Mapped[str]:

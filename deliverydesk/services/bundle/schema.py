@@ -16,7 +16,7 @@ from typing import Any
 from deliverydesk.store.bundle_rows import ColumnSpec, TableSpec, table_specs
 
 FORMAT_NAME = "deliverydesk-bundle"
-FORMAT_VERSION = 2  # 2: the category taxonomy and review follow-up actions (issue 7)
+FORMAT_VERSION = 3  # 2: the category taxonomy and review follow-up actions (issue 7); 3: row_version
 SCHEMA_RESOURCE = "bundle.schema.json"
 
 # Everything is written inline (no "$ref", nullable as a type list rather than "anyOf"): jsonschema

@@ -6,7 +6,10 @@ Version 1 had a free-text ``category`` on issues and change requests, no ``categ
 becomes a category of the shared taxonomy exactly as migration 0004 converts a database: a default
 category when a name matches one, else one whose UUID is derived from its names, so importing the
 same bundle twice (or a bundle of a migrated database) never duplicates a category. Anything not
-shaped as expected is left alone for the schema check to refuse."""
+shaped as expected is left alone for the schema check to refuse.
+
+Version 2 had no ``row_version`` (the per-row write counter of migration 0006): every record of an
+older bundle is taken as its first version."""
 
 from __future__ import annotations
 
@@ -21,6 +24,8 @@ def upgrade_document(document: dict[str, Any]) -> dict[str, Any]:
     """The document in the current format (the same object when it already is)."""
     if document.get("format_version") == 1 and isinstance(document.get("records"), dict):
         _from_version_1(document)
+    if document.get("format_version") == 2 and isinstance(document.get("records"), dict):
+        _from_version_2(document)
     return document
 
 
@@ -38,6 +43,14 @@ def _from_version_1(document: dict[str, Any]) -> None:
     records.setdefault("category", sorted(categories.values(), key=lambda row: str(row["id"])))
     records.setdefault("review_action", [])
     document["format_version"] = 2
+
+
+def _from_version_2(document: dict[str, Any]) -> None:
+    for rows in document["records"].values():
+        for row in rows if isinstance(rows, list) else ():
+            if isinstance(row, dict):
+                row.setdefault("row_version", 1)
+    document["format_version"] = 3
 
 
 def _rows(records: dict[str, Any], table: str) -> list[dict[str, Any]]:

@@ -91,7 +91,7 @@ def test_wrong_schema_is_refused(
 @pytest.mark.parametrize(
     ("version", "match"),
     [
-        (3, "newer DeliveryDesk"),
+        (4, "newer DeliveryDesk"),
         (0, "no DeliveryDesk wrote"),
         ("1", "no valid format_version"),
     ],
