@@ -43,6 +43,7 @@ _BUNDLED_ROWS: tuple[type[t.Base], ...] = (
     t.ExclusionRow,
     t.MilestoneRow,
     t.MilestoneChangeRow,
+    t.NonWorkingDayRow,
     t.ExpectationRow,
     t.CategoryRow,
     t.ChangeRequestRow,

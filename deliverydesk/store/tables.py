@@ -162,6 +162,12 @@ def _optional_fk(target: str, *, index: bool = False) -> Mapped[str | None]:
     )
 
 
+def _external_ref() -> Mapped[str]:
+    """Where an imported record came from, so importing the same file again updates it: e.g.
+    ``msproject:<plan GUID>:<task UID>``; "" for records made in DeliveryDesk."""
+    return mapped_column(String(96), default="")
+
+
 class SettingsRow(RecordMixin, Base):
     """One row: the company's and the engineer's settings."""
 
@@ -186,6 +192,8 @@ class ClientRow(RecordMixin, Base):
     address: Mapped[str] = mapped_column(default="")
     industry: Mapped[str] = mapped_column(default="")
     notes: Mapped[str] = mapped_column(default="")
+    # The spreadsheet columns last mapped when importing this client's scope lists (JSON; "" = none).
+    import_columns: Mapped[str] = mapped_column(default="")
 
 
 class ContactRow(RecordMixin, Base):
@@ -233,6 +241,7 @@ class ScopeItemRow(RecordMixin, Base):
     acceptance_criteria: Mapped[str] = mapped_column(default="")
     effort_hours: Mapped[float] = mapped_column(default=0.0)
     status: Mapped[ScopeStatus] = mapped_column(default=ScopeStatus.NOT_STARTED)
+    external_ref: Mapped[str] = _external_ref()
 
 
 class ExclusionRow(RecordMixin, Base):
@@ -269,6 +278,19 @@ class MilestoneRow(RecordMixin, Base):
     owner_side: Mapped[OwnerSide] = mapped_column(default=OwnerSide.VENDOR)
     status: Mapped[MilestoneStatus] = mapped_column(default=MilestoneStatus.PLANNED)
     is_main: Mapped[bool] = mapped_column(Boolean, default=False)  # B-items wait for this one
+    external_ref: Mapped[str] = _external_ref()
+
+
+class NonWorkingDayRow(RecordMixin, Base):
+    """A day the project does not work on beyond its holiday calendar's (a site shutdown, a client's
+    own holiday), e.g. a calendar exception of an imported Microsoft Project plan. Counted in slip."""
+
+    __tablename__ = "non_working_day"
+    __table_args__ = (UniqueConstraint("project_id", "day"),)
+    project_id: Mapped[str] = _project_fk(index=False)  # led by the unique constraint
+    day: Mapped[date]
+    name: Mapped[str] = mapped_column(default="")
+    external_ref: Mapped[str] = _external_ref()
 
 
 class MilestoneChangeRow(RecordMixin, Base):

@@ -16,7 +16,7 @@ from typing import Any
 from deliverydesk.store.bundle_rows import ColumnSpec, TableSpec, table_specs
 
 FORMAT_NAME = "deliverydesk-bundle"
-FORMAT_VERSION = 3  # 2: the category taxonomy and review follow-up actions (issue 7); 3: row_version
+FORMAT_VERSION = 4  # 2: categories, review follow-ups (issue 7); 3: row_version; 4: interchange (issue 18)
 SCHEMA_RESOURCE = "bundle.schema.json"
 
 # Everything is written inline (no "$ref", nullable as a type list rather than "anyOf"): jsonschema

@@ -5,11 +5,14 @@ Version 1 had a free-text ``category`` on issues and change requests, no ``categ
 ``review_action`` records, no ``review.title`` and no ``change_request.issue_id``. Each category text
 becomes a category of the shared taxonomy exactly as migration 0004 converts a database: a default
 category when a name matches one, else one whose UUID is derived from its names, so importing the
-same bundle twice (or a bundle of a migrated database) never duplicates a category. Anything not
-shaped as expected is left alone for the schema check to refuse.
+same bundle twice (or a bundle of a migrated database) never duplicates a category.
 
 Version 2 had no ``row_version`` (the per-row write counter of migration 0006): every record of an
-older bundle is taken as its first version."""
+older bundle is taken as its first version.
+
+Version 3 had no ``non_working_day`` records, no ``external_ref`` on milestones and scope items and
+no ``import_columns`` on the client (migration 0007): they become empty. Anything not shaped as
+expected is left alone for the schema check to refuse."""
 
 from __future__ import annotations
 
@@ -26,6 +29,8 @@ def upgrade_document(document: dict[str, Any]) -> dict[str, Any]:
         _from_version_1(document)
     if document.get("format_version") == 2 and isinstance(document.get("records"), dict):
         _from_version_2(document)
+    if document.get("format_version") == 3 and isinstance(document.get("records"), dict):
+        _from_version_3(document)
     return document
 
 
@@ -51,6 +56,17 @@ def _from_version_2(document: dict[str, Any]) -> None:
             if isinstance(row, dict):
                 row.setdefault("row_version", 1)
     document["format_version"] = 3
+
+
+def _from_version_3(document: dict[str, Any]) -> None:
+    records: dict[str, Any] = document["records"]
+    for table in ("milestone", "scope_item"):
+        for row in _rows(records, table):
+            row.setdefault("external_ref", "")
+    for row in _rows(records, "client"):
+        row.setdefault("import_columns", "")
+    records.setdefault("non_working_day", [])
+    document["format_version"] = 4
 
 
 def _rows(records: dict[str, Any], table: str) -> list[dict[str, Any]]:

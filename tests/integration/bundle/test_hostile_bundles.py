@@ -15,6 +15,7 @@ from sqlalchemy import text
 from deliverydesk.errors import BundleError
 from deliverydesk.services.bundle.check import unsafe_filename_reason
 from deliverydesk.services.bundle.transfer import BundleLimits, import_bundle
+from deliverydesk.services.bundle.schema import FORMAT_VERSION
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.tables import ScopeItemRow, new_id
 from tests.integration.bundle.conftest import add_sample_project, full_dump
@@ -91,7 +92,7 @@ def test_wrong_schema_is_refused(
 @pytest.mark.parametrize(
     ("version", "match"),
     [
-        (4, "newer DeliveryDesk"),
+        (FORMAT_VERSION + 1, "newer DeliveryDesk"),
         (0, "no DeliveryDesk wrote"),
         ("1", "no valid format_version"),
     ],

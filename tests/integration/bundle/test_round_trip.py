@@ -54,7 +54,7 @@ def test_the_bundle_has_the_documented_shape(ctx: ServiceContext, tmp_path: Path
     document = json.loads(text)
 
     assert list(document) == ["app_version", "blobs", "exported_at", "format", "format_version", "records"]
-    assert (document["format"], document["format_version"]) == ("deliverydesk-bundle", 3)
+    assert (document["format"], document["format_version"]) == ("deliverydesk-bundle", 4)
     assert document["exported_at"] == "2026-03-16T09:30:00Z"
     records = document["records"]
     assert [len(records[name]) for name in ("client", "contact", "project", "log_entry", "attachment")] == [
