@@ -75,3 +75,7 @@ class DiskFullError(StorageError):
 
 class BundleError(DeliveryDeskError):
     """A bundle file cannot be imported; nothing was written."""
+
+
+class ImportFileError(DeliveryDeskError):
+    """A plan, calendar or spreadsheet to import cannot be read or is refused; nothing was written."""

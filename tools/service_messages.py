@@ -35,9 +35,10 @@ ERROR_CLASSES = {
     "ReadOnlyStorageError",
     "DiskFullError",
     "BundleError",
+    "ImportFileError",
 }
 # helper name -> positions of its message arguments
-MESSAGE_HELPERS = {"fail": (1,), "not_before": (3,), "refused": (0,)}
+MESSAGE_HELPERS = {"fail": (1,), "not_before": (3,), "refused": (0,), "words": (0,)}
 # functions that return a sentence (or build one in a dict) an error then carries
 REASON_FUNCTIONS = {
     "unsafe_filename_reason",

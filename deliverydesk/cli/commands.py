@@ -21,6 +21,7 @@ from deliverydesk.cli.copies import COMMANDS as COPY_COMMANDS
 from deliverydesk.cli.csv_export import COMMANDS as CSV_COMMANDS
 from deliverydesk.cli.documents import COMMANDS as DOCUMENT_COMMANDS
 from deliverydesk.cli.evidence import COMMANDS as EVIDENCE_COMMANDS
+from deliverydesk.cli.interchange import COMMANDS as INTERCHANGE_COMMANDS
 from deliverydesk.cli.output import one_line, say
 from deliverydesk.cli.search import COMMANDS as SEARCH_COMMANDS
 from deliverydesk.domain.enums import ProjectStatus
@@ -131,6 +132,7 @@ _COMMANDS.update(EVIDENCE_COMMANDS)  # evidence: the evidence pack of a topic (c
 _COMMANDS.update(CSV_COMMANDS)  # export-csv: issue register, recurring problems (cli/csv_export.py)
 _COMMANDS.update(SEARCH_COMMANDS)  # search: the log, change requests, expectations, issues (cli/search.py)
 _COMMANDS.update(COPY_COMMANDS)  # keep-copies: copies of letters issued before they were kept (cli/copies.py)
+_COMMANDS.update(INTERCHANGE_COMMANDS)  # MS Project in and out, iCalendar, scope from spreadsheets (cli/interchange.py)
 
 
 # --- running -----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from deliverydesk.cli.copies import handlers as copy_handlers
 from deliverydesk.cli.csv_export import handlers as csv_handlers
 from deliverydesk.cli.documents import handlers as document_handlers
 from deliverydesk.cli.evidence import handlers as evidence_handlers
+from deliverydesk.cli.interchange import handlers as interchange_handlers
 from deliverydesk.cli.output import (
     backup_line,
     bundle_export_line,
@@ -195,3 +196,4 @@ HANDLERS.update(evidence_handlers(_workspace, report))  # evidence (cli/evidence
 HANDLERS.update(csv_handlers(_workspace, report))  # export-csv (cli/csv_export.py)
 HANDLERS.update(search_handlers(_workspace, report))  # search (cli/search.py)
 HANDLERS.update(copy_handlers(_workspace, report))  # keep-copies (cli/copies.py)
+HANDLERS.update(interchange_handlers(_workspace, report))  # MS Project, iCalendar, spreadsheets (cli/interchange.py)

@@ -30,6 +30,7 @@ class AuditAction(enum.StrEnum):
     ARCHIVE = "archive"
     RESTORE = "restore"
     DELETE = "delete"
+    IMPORT = "import"  # a file imported into a project: its name, SHA-256 and counts
 
 
 def audit_value(value: Any) -> Any:

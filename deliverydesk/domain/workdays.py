@@ -7,7 +7,7 @@ official holidays and its make-up working days (调休上班日, e.g. Saturday 2
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -56,6 +56,12 @@ def calendar_covering(code: str, first: date, *more: date | None) -> WorkCalenda
     """A calendar for ``code`` spanning every given day (None ignored)."""
     years = [first.year] + [d.year for d in more if d is not None]
     return calendar_for(code, min(years), max(years))
+
+
+def with_extra_days(calendar: WorkCalendar, days: frozenset[date]) -> WorkCalendar:
+    """The calendar with a project's own extra non-working days (a site shutdown, an imported plan's
+    calendar exceptions) counted like public holidays."""
+    return replace(calendar, holidays=calendar.holidays | days) if days else calendar
 
 
 def working_days_between(start: date, end: date, calendar: WorkCalendar) -> int:

@@ -185,14 +185,46 @@ def _flush_changes(session: Session) -> list[_Change]:
     return found
 
 
+_ACTOR_NOTE = "audit_actor_note"  # session.info key: what the session's changes are part of
+
+
 def _after_flush(context: AuditContext, session: Session, _flush_context: Any) -> None:
     changes = _flush_changes(session)
     if any(c.entity == SettingsRow.__tablename__ and "engineer_name" in c.changes for c in changes):
         context.engineer = None  # read again, inside this transaction
     if changes:
         connection = session.connection()
-        when, actor = context.clock(), context.actor(connection)
+        when, actor = context.clock(), _with_note(context.actor(connection), session)
         append_events(connection, [change.draft(when, actor) for change in changes])
+
+
+def _with_note(actor: str, session: Session) -> str:
+    note = session.info.get(_ACTOR_NOTE)
+    return f"{actor} ({note})" if note else actor
+
+
+def record_import(session: Session, *, project_id: str, source: str, sha256: str, kind: str) -> None:
+    """Mark the session's changes as one import of a file: each of its events names the file as part
+    of the actor ("Name (import of plan.xml)"), and one ``import`` event on the project records the
+    file's name, its SHA-256, its kind and what it did. Call before the import's first flush."""
+    session.info[_ACTOR_NOTE] = f"{IMPORT_OF} {source}"
+    facts: dict[str, object] = {"file": source, "sha256": sha256, "format": kind}
+    session.info[_IMPORT_FACTS] = (project_id, facts)
+
+
+IMPORT_OF = "import of"
+_IMPORT_FACTS = "audit_import_facts"
+
+
+def finish_import(session: Session, when: datetime, counts: Mapping[str, int]) -> None:
+    """Append the import event itself (with the final counts), in the import's transaction."""
+    project_id, facts = session.info.pop(_IMPORT_FACTS)
+    session.flush()
+    changes = {name: (None, value) for name, value in {**facts, **counts}.items()}
+    connection = session.connection()
+    actor = _with_note(AuditContext().actor(connection), session)
+    change = _Change(ProjectRow.__tablename__, project_id, project_id, AuditAction.IMPORT, changes)
+    append_events(connection, [change.draft(when, actor)])
 
 
 # --- the chain ---------------------------------------------------------------------------------

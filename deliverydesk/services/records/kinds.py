@@ -68,29 +68,38 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
     def create(self, ctx: ServiceContext, draft: DraftT) -> ItemT:
         draft = self.validate(ctx, draft)
         with ctx.db.unit_of_work() as session:
-            project = live_project(session, draft.project_id)
-            if self.check_links is not None:
-                self.check_links(session, draft, project, None)
-            row = self.row_cls()
-            apply_draft(row, draft)
-            if self.ref_prefix is not None:
-                add_with_ref(ctx, session, row, self.ref_prefix)
-            else:
-                stamp_new(ctx, row)
-                session.add(row)
-                session.flush()
-            return self.item(session, row)
+            return self.item(session, self.add(ctx, session, draft))
+
+    def add(self, ctx: ServiceContext, session: Session, draft: DraftT) -> RowT:
+        """Insert a validated draft inside the caller's unit of work (an import adds many in one)."""
+        project = live_project(session, draft.project_id)
+        if self.check_links is not None:
+            self.check_links(session, draft, project, None)
+        row = self.row_cls()
+        apply_draft(row, draft)
+        if self.ref_prefix is not None:
+            add_with_ref(ctx, session, row, self.ref_prefix)
+        else:
+            stamp_new(ctx, row)
+            session.add(row)
+            session.flush()
+        return row
 
     def update(self, ctx: ServiceContext, draft: DraftT) -> ItemT:
-        record_id = require_id(draft.id, self.what)
+        require_id(draft.id, self.what)
         draft = self.validate(ctx, draft)
         with ctx.db.unit_of_work() as session:
-            row, project = editable_record(session, self.row_cls, record_id, self.what, draft.project_id)
-            if self.check_links is not None:
-                self.check_links(session, draft, project, row)
-            (self.apply_update or _apply_edit)(session, row, draft)
-            save_changes(ctx, session, row)
-            return self.item(session, row)
+            return self.item(session, self.change(ctx, session, draft))
+
+    def change(self, ctx: ServiceContext, session: Session, draft: DraftT) -> RowT:
+        """Save a validated draft onto its record inside the caller's unit of work."""
+        record_id = require_id(draft.id, self.what)
+        row, project = editable_record(session, self.row_cls, record_id, self.what, draft.project_id)
+        if self.check_links is not None:
+            self.check_links(session, draft, project, row)
+        (self.apply_update or _apply_edit)(session, row, draft)
+        save_changes(ctx, session, row)
+        return row
 
     def get(self, ctx: ServiceContext, record_id: str) -> ItemT:
         with ctx.db.unit_of_work() as session:

@@ -49,11 +49,16 @@ def milestone_item(session: Session, row: MilestoneRow, today: date) -> Mileston
 def create_milestone(ctx: ServiceContext, draft: MilestoneDraft) -> MilestoneItem:
     draft = validate_milestone(draft, ctx.today())
     with ctx.db.unit_of_work() as session:
-        live_project(session, draft.project_id)
-        row = MilestoneRow()
-        apply_draft(row, draft)
-        add_with_ref(ctx, session, row, RefPrefix.MILESTONE)
-        return milestone_item(session, row, ctx.today())
+        return milestone_item(session, add_milestone(ctx, session, draft), ctx.today())
+
+
+def add_milestone(ctx: ServiceContext, session: Session, draft: MilestoneDraft) -> MilestoneRow:
+    """Insert a validated milestone with the next M-n, inside the caller's unit of work."""
+    live_project(session, draft.project_id)
+    row = MilestoneRow()
+    apply_draft(row, draft)
+    add_with_ref(ctx, session, row, RefPrefix.MILESTONE)
+    return row
 
 
 def update_milestone(
@@ -66,18 +71,30 @@ def update_milestone(
     draft = validate_milestone(draft, ctx.today())
     with ctx.db.unit_of_work() as session:
         row, _ = editable_record(session, MilestoneRow, milestone_id, "milestone", draft.project_id)
-        check_same_project(session, "change_request_id", ChangeRequestRow, change_request_id, row.project_id)
-        if draft.baseline_date != row.baseline_date and not reason.strip():
-            raise ValidationError(
-                {"reason": "Say why the baseline date moves: it is what slip is measured from."}
-            )
-        for field in DATE_FIELDS:
-            old, new = getattr(row, f"{field}_date"), getattr(draft, f"{field}_date")
-            if old != new:
-                _record_change(ctx, session, row, field, old, new, reason, change_request_id)
-        apply_draft(row, draft, skip=("id", "project_id"))
-        save_changes(ctx, session, row)
+        apply_milestone_update(ctx, session, row, draft, reason=reason, change_request_id=change_request_id)
         return milestone_item(session, row, ctx.today())
+
+
+def apply_milestone_update(
+    ctx: ServiceContext,
+    session: Session,
+    row: MilestoneRow,
+    draft: MilestoneDraft,
+    *,
+    reason: str,
+    change_request_id: str | None = None,
+) -> None:
+    """Save a validated draft onto an editable milestone inside the caller's unit of work, recording
+    each changed date (old, new, reason) in its history."""
+    check_same_project(session, "change_request_id", ChangeRequestRow, change_request_id, row.project_id)
+    if draft.baseline_date != row.baseline_date and not reason.strip():
+        raise ValidationError({"reason": "Say why the baseline date moves: it is what slip is measured from."})
+    for field in DATE_FIELDS:
+        old, new = getattr(row, f"{field}_date"), getattr(draft, f"{field}_date")
+        if old != new:
+            _record_change(ctx, session, row, field, old, new, reason, change_request_id)
+    apply_draft(row, draft, skip=("id", "project_id"))
+    save_changes(ctx, session, row)
 
 
 def move_milestone(

@@ -1,0 +1,310 @@
+"""Microsoft Project XML in: preview what a plan changes, then import it in one transaction.
+
+Milestone tasks become milestones: the baseline from the plan's baseline when it has one (else its
+finish), the forecast from its finish, the actual date from its actual finish. Other tasks become
+scope items when chosen. The project calendar's non-working exceptions become the project's extra
+non-working days (those its holiday calendar already has are left out). A record remembers the task
+it came from (``external_ref``), so importing the same plan again updates it instead of adding a copy;
+each moved date goes into the milestone's history with "imported from FILE" as the reason. Tasks a
+DeliveryDesk export wrote carry the record's UUID as their GUID and find their record by it.
+Nothing issued is touched: letters are snapshots and an import changes no letter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
+from datetime import date
+from pathlib import Path
+
+from deliverydesk.domain.drafts import MilestoneDraft, ScopeItemDraft
+from deliverydesk.domain.enums import MilestoneStatus, OwnerSide, ScopeStatus
+from deliverydesk.domain.validation import validate_milestone, validate_scope_item
+from deliverydesk.domain.workdays import calendar_for
+from deliverydesk.errors import NotFoundError, ValidationError
+from deliverydesk.services.common import live_project, stamp_new
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.interchange.changes import (
+    Action,
+    ImportOutcome,
+    Kind,
+    Line,
+    advanced_milestone_status,
+    advanced_scope_status,
+)
+from deliverydesk.services.interchange.mspdi import MAX_PLAN_BYTES, Plan, PlanTask, parse_plan
+from deliverydesk.services.interchange.source import ImportSource, read_source, words
+from deliverydesk.services.milestones import add_milestone, apply_milestone_update
+from deliverydesk.services.scope import SCOPE_ITEMS
+from deliverydesk.store.audit import finish_import, record_import
+from deliverydesk.store.interchange_queries import project_rows
+from deliverydesk.store.records import Session, project_id_by_code
+from deliverydesk.store.tables import MilestoneRow, NonWorkingDayRow, ProjectRow, ScopeItemRow
+
+FORMAT = "Microsoft Project XML"
+RowT = TypeVar("RowT", MilestoneRow, ScopeItemRow)
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    """A plan read from a file, with what names it (file name and SHA-256)."""
+
+    source: ImportSource
+    plan: Plan
+
+
+@dataclass(frozen=True)
+class PlanChoices:
+    """What the user chose in the preview: the UIDs of plan tasks to import as scope items."""
+
+    scope_task_uids: frozenset[int] = frozenset()
+    all_tasks_as_scope: bool = False
+
+    def chosen(self, uid: int) -> bool:
+        return self.all_tasks_as_scope or uid in self.scope_task_uids
+
+
+def read_plan(path: Path) -> PlanFile:
+    """Read and parse a plan (bounded in size, hostile XML refused); no database is touched."""
+    source = read_source(path, MAX_PLAN_BYTES, "a plan")
+    return PlanFile(source, parse_plan(source))
+
+
+def preview_plan_import(ctx: ServiceContext, project_id: str, plan: PlanFile, choices: PlanChoices) -> ImportOutcome:
+    """What importing the plan would do, changing nothing."""
+    with ctx.db.unit_of_work() as session:
+        project = _project(session, project_id)
+        lines = tuple(_Planner(ctx, session, project, plan, choices).lines())
+    return ImportOutcome(plan.source.name, plan.source.sha256, project.code, lines, plan.plan.notes)
+
+
+def import_plan(ctx: ServiceContext, project_id: str, plan: PlanFile, choices: PlanChoices) -> ImportOutcome:
+    """Import the plan in one transaction, audited as an import of the file; returns what it did."""
+    with ctx.db.unit_of_work() as session:
+        project = live_project(session, project_id)
+        record_import(session, project_id=project_id, source=plan.source.name, sha256=plan.source.sha256, kind=FORMAT)
+        lines = tuple(_Planner(ctx, session, project, plan, choices, write=True).lines())
+        outcome = ImportOutcome(plan.source.name, plan.source.sha256, project.code, lines, plan.plan.notes)
+        finish_import(session, ctx.now(), outcome.counts.as_audit())
+    return outcome
+
+
+def project_id_for_code(ctx: ServiceContext, code: str) -> str:
+    with ctx.db.unit_of_work() as session:
+        project_id = project_id_by_code(session, code)
+    if project_id is None:
+        raise NotFoundError(f"There is no project with code {code!r}.", hint="`deliverydesk list-projects` lists them.")
+    return project_id
+
+
+def _project(session: Session, project_id: str) -> ProjectRow:
+    project = session.get(ProjectRow, project_id)
+    if project is None:
+        raise NotFoundError("The project was not found; it may have been removed by a sync or an import.")
+    return project
+
+
+def external_ref(plan: Plan, uid: int) -> str:
+    return f"msproject:{plan.guid}:{uid}"
+
+
+# --- planning ----------------------------------------------------------------------------------
+
+
+class _Planner:
+    """Works out each line against the project's records; with ``write`` it also applies them."""
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        session: Session,
+        project: ProjectRow,
+        plan: PlanFile,
+        choices: PlanChoices,
+        *,
+        write: bool = False,
+    ) -> None:
+        self.ctx, self.session, self.project, self.file, self.choices = ctx, session, project, plan, choices
+        self.write = write
+        self.reason = f"imported from {plan.source.name}"
+        self.milestones = _Index(project_rows(session, MilestoneRow, project.id))
+        self.scope_items = _Index(project_rows(session, ScopeItemRow, project.id))
+
+    def lines(self) -> Iterator[Line]:
+        for task in self.file.plan.tasks:
+            yield self._task_line(task)
+        yield from self._day_lines()
+
+    def _task_line(self, task: PlanTask) -> Line:
+        ref = external_ref(self.file.plan, task.uid)
+        if task.summary:
+            return Line(str(task.uid), Kind.SUMMARY, task.name, Action.SKIPPED, message=words("A summary task: not imported."))
+        if task.milestone:
+            return self._milestone(task, self.milestones.find(task.guid, ref), ref)
+        if not self.choices.chosen(task.uid):
+            message = words("A task: choose it to import it as a scope item.")
+            return Line(str(task.uid), Kind.TASK, task.name, Action.SKIPPED, message=message, choosable=True)
+        line = self._scope_item(task, self.scope_items.find(task.guid, ref), ref)
+        return replace(line, choosable=True, chosen=True)
+
+    # milestones
+
+    def _milestone(self, task: PlanTask, row: MilestoneRow | None, ref: str) -> Line:
+        baseline = task.baseline_finish or task.finish or task.start
+        line = Line(str(task.uid), Kind.MILESTONE, task.name, Action.NEW)
+        if baseline is None:
+            return replace(line, action=Action.ERROR, message=words("The milestone has no date in the plan."))
+        if row is not None and row.archived_at is not None:
+            return replace(line, action=Action.SKIPPED, ref=row.ref, message=words(f"{row.ref} is archived in DeliveryDesk; left as it is."))
+        draft = self._milestone_draft(task, row, baseline)
+        try:
+            draft = validate_milestone(draft, self.ctx.today())
+        except ValidationError as exc:
+            return replace(line, action=Action.ERROR, message=_problems(exc))
+        line = replace(line, first_date=draft.baseline_date, second_date=draft.forecast_date, third_date=draft.actual_date)
+        if row is None:
+            if self.write:
+                new = add_milestone(self.ctx, self.session, draft)
+                new.external_ref = ref
+                line = replace(line, ref=new.ref)
+            return line
+        changes = _milestone_changes(row, draft)
+        action = Action.UPDATE if changes else Action.UNCHANGED
+        if self.write:
+            if changes:
+                apply_milestone_update(self.ctx, self.session, row, draft, reason=self.reason)
+            row.external_ref = ref
+        return replace(line, action=action, ref=row.ref, changes=changes)
+
+    def _milestone_draft(self, task: PlanTask, row: MilestoneRow | None, baseline: date) -> MilestoneDraft:
+        finish = task.finish or baseline
+        keep_empty = finish == baseline and (row is None or row.forecast_date is None)
+        actual = task.actual_finish if task.actual_finish is not None or task.percent_complete == 100 else None
+        if actual is None and task.percent_complete == 100:
+            actual = finish
+        status = MilestoneStatus.DONE if actual else (MilestoneStatus.IN_PROGRESS if task.percent_complete else MilestoneStatus.PLANNED)
+        current = row.status if row is not None else MilestoneStatus.PLANNED
+        return MilestoneDraft(
+            id=row.id if row is not None else None,
+            project_id=self.project.id,
+            name=task.name,
+            baseline_date=baseline,
+            forecast_date=None if keep_empty else finish,
+            actual_date=actual if actual is not None else (row.actual_date if row is not None else None),
+            owner_side=row.owner_side if row is not None else OwnerSide.VENDOR,
+            status=advanced_milestone_status(current, status),
+            is_main=row.is_main if row is not None else False,
+        )
+
+    # scope items
+
+    def _scope_item(self, task: PlanTask, row: ScopeItemRow | None, ref: str) -> Line:
+        line = Line(str(task.uid), Kind.SCOPE_ITEM, task.name, Action.NEW)
+        if row is not None and row.archived_at is not None:
+            return replace(line, action=Action.SKIPPED, ref=row.ref, message=words(f"{row.ref} is archived in DeliveryDesk; left as it is."))
+        from_plan = ScopeStatus.DELIVERED if task.percent_complete == 100 else (
+            ScopeStatus.IN_PROGRESS if task.percent_complete else ScopeStatus.NOT_STARTED
+        )
+        draft = ScopeItemDraft(
+            id=row.id if row is not None else None,
+            project_id=self.project.id,
+            title=task.name,
+            description=task.notes or (row.description if row is not None else ""),
+            acceptance_criteria=row.acceptance_criteria if row is not None else "",
+            effort_hours=round(task.work_hours, 2) if task.work_hours else (row.effort_hours if row is not None else 0.0),
+            status=advanced_scope_status(row.status if row is not None else ScopeStatus.NOT_STARTED, from_plan),
+        )
+        try:
+            draft = validate_scope_item(draft)
+        except ValidationError as exc:
+            return replace(line, action=Action.ERROR, message=_problems(exc))
+        if row is None:
+            if self.write:
+                new = SCOPE_ITEMS.add(self.ctx, self.session, draft)
+                new.external_ref = ref
+                line = replace(line, ref=new.ref)
+            return line
+        changes = _scope_changes(row, draft)
+        if self.write:
+            if changes:
+                SCOPE_ITEMS.change(self.ctx, self.session, draft)
+            row.external_ref = ref
+        return replace(line, action=Action.UPDATE if changes else Action.UNCHANGED, ref=row.ref, changes=changes)
+
+    # calendar
+
+    def _day_lines(self) -> Iterator[Line]:
+        days = self.file.plan.non_working_days
+        if not days:
+            return
+        stored = {row.day: row for row in project_rows(self.session, NonWorkingDayRow, self.project.id)}
+        holidays = calendar_for(self.project.holiday_calendar, days[0].day.year, days[-1].day.year).holidays
+        for day in days:
+            line = Line(day.day.isoformat(), Kind.NON_WORKING_DAY, day.name, Action.NEW, first_date=day.day)
+            row = stored.get(day.day)
+            if row is not None:
+                archived = row.archived_at is not None
+                message = words("Removed in DeliveryDesk; left as it is.") if archived else ""
+                yield replace(line, action=Action.SKIPPED if archived else Action.UNCHANGED, message=message)
+            elif day.day in holidays:
+                yield replace(line, action=Action.SKIPPED, message=words("Already a public holiday of the project's calendar."))
+            else:
+                if self.write:
+                    self._add_day(day.day, day.name)
+                yield line
+
+    def _add_day(self, day: date, name: str) -> None:
+        row = NonWorkingDayRow(project_id=self.project.id, day=day, name=name[:200], external_ref=f"msproject:{self.file.plan.guid}")
+        stamp_new(self.ctx, row)
+        self.session.add(row)
+
+
+class _Index(Generic[RowT]):
+    """Records of one kind found by the GUID an export gave their task, or by an earlier import."""
+
+    def __init__(self, rows: Collection[RowT]) -> None:
+        self.by_id = {row.id: row for row in rows}
+        self.by_ref = {row.external_ref: row for row in rows if row.external_ref}
+
+    def find(self, guid: str, ref: str) -> RowT | None:
+        return self.by_id.get(guid) if guid in self.by_id else self.by_ref.get(ref)
+
+
+def _problems(exc: ValidationError) -> str:
+    return "; ".join(exc.fields.values())
+
+
+def _milestone_changes(row: MilestoneRow, draft: MilestoneDraft) -> tuple[str, ...]:
+    changes = []
+    if row.name != draft.name:
+        changes.append(words(f"name: {row.name} → {draft.name}"))
+    for field, label in (("baseline", "baseline"), ("forecast", "forecast"), ("actual", "actual")):
+        old, new = getattr(row, f"{field}_date"), getattr(draft, f"{field}_date")
+        if old != new:
+            changes.append(_date_change(label, old, new))
+    if row.status != draft.status:
+        changes.append(words(f"status: {row.status.value} → {draft.status.value}"))
+    return tuple(changes)
+
+
+def _date_change(label: str, old: date | None, new: date | None) -> str:
+    before, after = old.isoformat() if old else "—", new.isoformat() if new else "—"
+    if label == "baseline":
+        return words(f"baseline: {before} → {after}")
+    if label == "forecast":
+        return words(f"forecast: {before} → {after}")
+    return words(f"actual: {before} → {after}")
+
+
+def _scope_changes(row: ScopeItemRow, draft: ScopeItemDraft) -> tuple[str, ...]:
+    changes = []
+    if row.title != draft.title:
+        changes.append(words(f"title: {row.title} → {draft.title}"))
+    if row.description != draft.description:
+        changes.append(words("description changed"))
+    if row.effort_hours != draft.effort_hours:
+        changes.append(words(f"effort: {row.effort_hours:g} h → {draft.effort_hours:g} h"))
+    if row.status != draft.status:
+        changes.append(words(f"status: {row.status.value} → {draft.status.value}"))
+    return tuple(changes)

@@ -1,0 +1,54 @@
+"""A file to import, read once and bounded: its bytes, its name and its SHA-256."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from deliverydesk.domain.fingerprint import sha256_hex
+from deliverydesk.errors import ImportFileError
+
+NOTHING_IMPORTED = "Nothing was imported."
+
+
+@dataclass(frozen=True)
+class ImportSource:
+    """What an import names in the audit trail and in date-change reasons."""
+
+    name: str  # the file's name, without its folder
+    sha256: str
+    data: bytes
+
+
+def refused(message: str) -> ImportFileError:
+    return ImportFileError(message, hint=NOTHING_IMPORTED)
+
+
+def read_source(path: Path, max_bytes: int, what: str) -> ImportSource:
+    """The file's bytes, never more than ``max_bytes`` (a larger file is refused before it is read)."""
+    try:
+        with path.open("rb") as stream:
+            status = os.fstat(stream.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise refused(f"{path} is not a regular file.")
+            if status.st_size > max_bytes:
+                raise too_large(what, max_bytes)
+            data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise refused(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    if len(data) > max_bytes:
+        raise too_large(what, max_bytes)
+    return ImportSource(name=path.name, sha256=sha256_hex(data), data=data)
+
+
+def too_large(what: str, max_bytes: int) -> ImportFileError:
+    return refused(f"The file is larger than the {max_bytes // (1024 * 1024)} MB {what} may have.")
+
+
+def words(sentence: str) -> str:
+    """Mark a sentence an import shows the user (a verdict, a change): ``tools/service_messages.py``
+    collects it for the Chinese catalogue and the window translates it; the command line shows it as
+    it is."""
+    return sentence
