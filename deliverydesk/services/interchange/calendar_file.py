@@ -1,0 +1,163 @@
+"""Calendar files (iCalendar, RFC 5545) for Outlook, Thunderbird and phones, built with ``icalendar``.
+
+Milestones are all-day events on their forecast date (the actual date once reached; the baseline when
+there is no forecast), with the slip in working days in the description; open commitments and open
+review follow-ups are to-dos due on their date. Every component's UID is its record's UUID and its
+SEQUENCE grows with the record's changes, so importing a newer file updates the events instead of
+adding copies. Texts follow each project's document language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from icalendar import Calendar, Event, Todo
+
+from deliverydesk import __version__
+from deliverydesk.domain.enums import Language, OwnerSide
+from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
+from deliverydesk.errors import NotFoundError
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.files import write_file_atomically
+from deliverydesk.store.interchange_queries import (
+    calendar_milestones,
+    extra_non_working_days,
+    live_projects,
+    open_commitments,
+    open_review_actions,
+)
+from deliverydesk.store.records import Session
+from deliverydesk.store.tables import CommitmentRow, MilestoneRow, ProjectRow, ReviewActionRow
+
+PRODID = f"-//DeliveryDesk//DeliveryDesk {__version__}//EN"
+
+
+@dataclass(frozen=True)
+class CalendarExport:
+    path: Path
+    projects: int
+    events: int
+    todos: int
+    size: int
+
+
+def export_calendar(ctx: ServiceContext, project_codes: list[str] | None, out: Path) -> CalendarExport:
+    """Write the calendar of the projects with these codes (None: every live project) to ``out``."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    with ctx.db.unit_of_work() as session:
+        projects = live_projects(session, project_codes)
+        if project_codes is not None and len(projects) < len(set(code.upper() for code in project_codes)):
+            raise NotFoundError(
+                f"There is no project with code {project_codes[0]!r}.", hint="`deliverydesk list-projects` lists them."
+            )
+        events, todos = _components(ctx, session, projects)
+    name = projects[0].code if project_codes is not None and projects else "DeliveryDesk"
+    calendar.add("x-wr-calname", name)
+    for component in [*events, *todos]:
+        calendar.add_component(component)
+    data = calendar.to_ical()
+    write_file_atomically(out, data)
+    return CalendarExport(out, len(projects), len(events), len(todos), len(data))
+
+
+def _components(ctx: ServiceContext, session: Session, projects: list[ProjectRow]) -> tuple[list[Event], list[Todo]]:
+    by_id = {project.id: project for project in projects}
+    ids = list(by_id)
+    extra = extra_non_working_days(session, ids)
+    now = ctx.now()
+    events = [
+        _milestone_event(by_id[row.project_id], row, revisions, extra.get(row.project_id, frozenset()), now)
+        for row, revisions in calendar_milestones(session, ids)
+    ]
+    todos = [_commitment_todo(by_id[row.project_id], row, now) for row in open_commitments(session, ids)]
+    todos += [_review_todo(by_id[row.project_id], row, title, now) for row, title in open_review_actions(session, ids)]
+    return events, todos
+
+
+def _pick(project: ProjectRow, english: str, chinese: str) -> str:
+    return chinese if project.language is Language.ZH_CN else english
+
+
+def _stamp(component: Event | Todo, record_id: str, updated: datetime, now: datetime, sequence: int) -> None:
+    component.add("uid", record_id)
+    component.add("dtstamp", now)
+    component.add("last-modified", updated)
+    component.add("sequence", sequence)
+
+
+def _milestone_event(
+    project: ProjectRow, row: MilestoneRow, revisions: int, extra: frozenset[date], now: datetime
+) -> Event:
+    day = row.actual_date or row.forecast_date or row.baseline_date
+    calendar = with_extra_days(calendar_covering(project.holiday_calendar, row.baseline_date, day), extra)
+    slip = slip_working_days(row.baseline_date, row.forecast_date, row.actual_date, calendar)
+    event = Event()
+    _stamp(event, row.id, row.updated_at, now, revisions)
+    event.add("summary", f"{project.code} {row.ref} {row.name}")
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("transp", "TRANSPARENT")  # an all-day marker, not a busy day
+    event.add("categories", [_pick(project, "Milestone", "里程碑")])
+    event.add("description", _milestone_text(project, row, slip))
+    return event
+
+
+def _milestone_text(project: ProjectRow, row: MilestoneRow, slip: int) -> str:
+    forecast = (row.forecast_date or row.baseline_date).isoformat()
+    if slip > 0:
+        slip_text = _pick(project, f"Slip: {slip} working days late", f"延误：{slip} 个工作日")
+    elif slip < 0:
+        slip_text = _pick(project, f"Slip: {-slip} working days early", f"提前 {-slip} 个工作日")
+    else:
+        slip_text = _pick(project, "Slip: on time", "延误：无（按期）")
+    lines = [
+        f"{project.code} {project.name}",
+        _pick(project, f"Baseline: {row.baseline_date.isoformat()}", f"基线日期：{row.baseline_date.isoformat()}"),
+        _pick(project, f"Forecast: {forecast}", f"预计日期：{forecast}"),
+        slip_text,
+    ]
+    if row.actual_date is not None:
+        lines.insert(3, _pick(project, f"Actual: {row.actual_date.isoformat()}", f"实际日期：{row.actual_date.isoformat()}"))
+    if row.owner_side is OwnerSide.CLIENT:
+        lines.append(_pick(project, "Waiting on the client", "等待客户"))
+    return "\n".join(lines)
+
+
+def _commitment_todo(project: ProjectRow, row: CommitmentRow, now: datetime) -> Todo:
+    todo = Todo()
+    _stamp(todo, row.id, row.updated_at, now, 0)
+    todo.add("summary", f"{project.code} {row.description.splitlines()[0][:120] if row.description else ''}".strip())
+    todo.add("due", row.due_date)
+    todo.add("status", "NEEDS-ACTION")
+    todo.add("categories", [_pick(project, "Commitment", "承诺事项")])
+    owner = row.owner_name or _pick(project, "the client" if row.owner_side is OwnerSide.CLIENT else "us", "客户" if row.owner_side is OwnerSide.CLIENT else "我方")
+    lines = [
+        f"{project.code} {project.name}",
+        _pick(project, f"Owed by: {owner}", f"承诺方：{owner}"),
+    ]
+    if row.owed_to:
+        lines.append(_pick(project, f"Owed to: {row.owed_to}", f"对象：{row.owed_to}"))
+    lines.append(row.description)
+    todo.add("description", "\n".join(lines))
+    return todo
+
+
+def _review_todo(project: ProjectRow, row: ReviewActionRow, review_title: str, now: datetime) -> Todo:
+    todo = Todo()
+    _stamp(todo, row.id, row.updated_at, now, 0)
+    todo.add("summary", f"{project.code} {row.description.splitlines()[0][:120] if row.description else ''}".strip())
+    todo.add("due", row.revisit_on)
+    todo.add("status", "NEEDS-ACTION")
+    todo.add("categories", [_pick(project, "Review follow-up", "复盘后续行动")])
+    lines = [f"{project.code} {project.name}"]
+    if review_title:
+        lines.append(_pick(project, f"Review: {review_title}", f"复盘：{review_title}"))
+    if row.owner:
+        lines.append(_pick(project, f"Owner: {row.owner}", f"负责人：{row.owner}"))
+    lines.append(row.description)
+    todo.add("description", "\n".join(lines))
+    return todo

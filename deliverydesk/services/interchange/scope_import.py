@@ -1,0 +1,219 @@
+"""Scope from spreadsheets: scope items, exclusions and milestones from a CSV or XLSX list.
+
+Choose the sheet, map its columns (remembered per client: the next list from the same client maps
+itself), preview a verdict per row, then import all of it or nothing: a single row with a problem
+refuses the whole import. A row whose title matches a live record of the same kind updates that
+record (a milestone's moved date is recorded as "imported from FILE") rather than adding a copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from deliverydesk.domain.drafts import ExclusionDraft, MilestoneDraft, ScopeItemDraft
+from deliverydesk.domain.enums import ScopeStatus
+from deliverydesk.domain.validation import validate_exclusion, validate_milestone, validate_scope_item
+from deliverydesk.errors import ImportFileError, ValidationError
+from deliverydesk.services.common import live_project, save_changes
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.interchange.changes import Action, ImportOutcome, Kind, Line
+from deliverydesk.services.interchange.msproject import project_id_for_code
+from deliverydesk.services.interchange.scope_rows import (
+    RowKind,
+    RowValues,
+    guess_mapping,
+    mapping_from_json,
+    mapping_json,
+    mapping_problems,
+    read_rows,
+    same_title,
+    usable_mapping,
+)
+from deliverydesk.services.interchange.sheets import MAX_SHEET_BYTES, Table, read_table
+from deliverydesk.services.interchange.source import NOTHING_IMPORTED, read_source, words
+from deliverydesk.services.milestones import add_milestone, apply_milestone_update
+from deliverydesk.services.scope import EXCLUSIONS, SCOPE_ITEMS
+from deliverydesk.store.audit import finish_import, record_import
+from deliverydesk.store.interchange_queries import client_of_project, project_rows
+from deliverydesk.store.records import Session
+from deliverydesk.store.tables import ExclusionRow, MilestoneRow, ProjectRow, ScopeItemRow
+
+__all__ = ["ScopeRequest", "import_scope", "mapping_for", "preview_scope_import", "project_id_for_code", "read_spreadsheet"]
+
+_KINDS = {RowKind.SCOPE: Kind.SCOPE_ITEM, RowKind.EXCLUSION: Kind.EXCLUSION, RowKind.MILESTONE: Kind.MILESTONE}
+
+
+@dataclass(frozen=True)
+class ScopeRequest:
+    project_id: str
+    table: Table
+    mapping: Mapping[str, str]  # field -> column header
+    default_kind: str = RowKind.SCOPE.value  # what a row is when no kind column says
+
+
+def read_spreadsheet(path: Path, sheet: str | None = None) -> Table:
+    """Read one sheet of a workbook (the first unless named) or a CSV file; no database is touched."""
+    return read_table(read_source(path, MAX_SHEET_BYTES, "a spreadsheet"), sheet)
+
+
+def remembered_mapping(ctx: ServiceContext, project_id: str) -> dict[str, str]:
+    """The columns last mapped for this project's client ({} when none)."""
+    with ctx.db.unit_of_work() as session:
+        client = client_of_project(session, project_id)
+        return mapping_from_json(client.import_columns) if client is not None else {}
+
+
+def mapping_for(ctx: ServiceContext, project_id: str, table: Table, given: Mapping[str, str]) -> dict[str, str]:
+    """The mapping to use: the columns given, else the client's remembered ones this sheet has, else
+    the columns whose headers name a field."""
+    if given:
+        return dict(given)
+    remembered = usable_mapping(remembered_mapping(ctx, project_id), table.header)
+    return remembered if remembered.get("title") else guess_mapping(table.header)
+
+
+def preview_scope_import(ctx: ServiceContext, request: ScopeRequest) -> ImportOutcome:
+    """A verdict per row, changing nothing."""
+    with ctx.db.unit_of_work() as session:
+        project = live_project(session, request.project_id)
+        lines = tuple(_Rows(ctx, session, project, request).lines())
+    return _outcome(request, project, lines)
+
+
+def import_scope(ctx: ServiceContext, request: ScopeRequest) -> ImportOutcome:
+    """All rows or none, in one transaction audited as an import of the file; the mapping is then
+    remembered for the project's client."""
+    with ctx.db.unit_of_work() as session:
+        project = live_project(session, request.project_id)
+        source = request.table.source
+        record_import(session, project_id=project.id, source=source.name, sha256=source.sha256, kind=_format(request.table))
+        lines = tuple(_Rows(ctx, session, project, request, write=True).lines())
+        errors = [line.message for line in lines if line.action is Action.ERROR]
+        if errors:
+            raise ImportFileError(
+                words(f"{len(errors)} row(s) cannot be imported, the first: {errors[0]}"), hint=NOTHING_IMPORTED
+            )
+        client = client_of_project(session, project.id)
+        if client is not None and client.import_columns != mapping_json(request.mapping):
+            client.import_columns = mapping_json(request.mapping)
+            save_changes(ctx, session, client)
+        outcome = _outcome(request, project, lines)
+        finish_import(session, ctx.now(), outcome.counts.as_audit())
+    return outcome
+
+
+def _format(table: Table) -> str:
+    return "XLSX" if table.encoding == "XLSX" else f"CSV ({table.encoding})"
+
+
+def _outcome(request: ScopeRequest, project: ProjectRow, lines: tuple[Line, ...]) -> ImportOutcome:
+    source = request.table.source
+    return ImportOutcome(source.name, source.sha256, project.code, lines)
+
+
+class _Rows:
+    def __init__(
+        self, ctx: ServiceContext, session: Session, project: ProjectRow, request: ScopeRequest, *, write: bool = False
+    ) -> None:
+        self.ctx, self.session, self.project, self.request, self.write = ctx, session, project, request, write
+        self.reason = f"imported from {request.table.source.name}"
+        self.live = {
+            RowKind.SCOPE: [r for r in project_rows(session, ScopeItemRow, project.id) if r.archived_at is None],
+            RowKind.EXCLUSION: [r for r in project_rows(session, ExclusionRow, project.id) if r.archived_at is None],
+            RowKind.MILESTONE: [r for r in project_rows(session, MilestoneRow, project.id) if r.archived_at is None],
+        }
+
+    def lines(self) -> Iterator[Line]:
+        problems = mapping_problems(self.request.mapping, self.request.table.header)
+        if problems:
+            raise ValidationError({"mapping": problems[0]})
+        kind = RowKind(self.request.default_kind)
+        for row in read_rows(self.request.table, self.request.mapping, kind, self.ctx.today()):
+            yield self._line(row)
+
+    def _line(self, row: RowValues) -> Line:
+        line = Line(str(row.number), _KINDS[row.kind], row.title, Action.NEW, first_date=row.due)
+        if row.problems:
+            return replace(line, action=Action.ERROR, message="; ".join(row.problems))
+        match = next((r for r in self.live[row.kind] if same_title(_title(r), row.title)), None)
+        try:
+            if row.kind is RowKind.MILESTONE:
+                return self._milestone(row, line, match)  # type: ignore[arg-type]
+            if row.kind is RowKind.EXCLUSION:
+                return self._exclusion(row, line, match)  # type: ignore[arg-type]
+            return self._scope_item(row, line, match)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            return replace(line, action=Action.ERROR, message=words(f"row {row.number}: {'; '.join(exc.fields.values())}"))
+
+    def _scope_item(self, row: RowValues, line: Line, match: ScopeItemRow | None) -> Line:
+        draft = validate_scope_item(
+            ScopeItemDraft(
+                id=match.id if match else None,
+                project_id=self.project.id,
+                title=row.title,
+                description=row.description or (match.description if match else ""),
+                acceptance_criteria=row.acceptance or (match.acceptance_criteria if match else ""),
+                effort_hours=row.effort or (match.effort_hours if match else 0.0),
+                status=match.status if match else ScopeStatus.NOT_STARTED,
+            )
+        )
+        if match is None:
+            return self._added(line, SCOPE_ITEMS.add, draft)
+        changes = _changed(match, draft, ("description", "acceptance_criteria", "effort_hours"))
+        if changes and self.write:
+            SCOPE_ITEMS.change(self.ctx, self.session, draft)
+        return replace(line, action=Action.UPDATE if changes else Action.UNCHANGED, ref=match.ref, changes=changes)
+
+    def _exclusion(self, row: RowValues, line: Line, match: ExclusionRow | None) -> Line:
+        if match is not None:
+            return replace(line, action=Action.UNCHANGED, ref=match.ref)
+        draft = validate_exclusion(ExclusionDraft(project_id=self.project.id, text=row.title))
+        return self._added(line, EXCLUSIONS.add, draft)
+
+    def _milestone(self, row: RowValues, line: Line, match: MilestoneRow | None) -> Line:
+        assert row.due is not None
+        if match is None:
+            draft = validate_milestone(MilestoneDraft(project_id=self.project.id, name=row.title, baseline_date=row.due), self.ctx.today())
+            return self._added(line, add_milestone, draft)
+        if match.baseline_date == row.due:
+            return replace(line, action=Action.UNCHANGED, ref=match.ref)
+        draft = MilestoneDraft(**{**{f: getattr(match, f) for f in _MILESTONE_FIELDS}, "baseline_date": row.due})
+        draft = validate_milestone(draft, self.ctx.today())
+        change = words(f"baseline: {match.baseline_date.isoformat()} → {row.due.isoformat()}")
+        if self.write:
+            apply_milestone_update(self.ctx, self.session, match, draft, reason=self.reason)
+        return replace(line, action=Action.UPDATE, ref=match.ref, changes=(change,))
+
+    def _added(self, line: Line, add: object, draft: object) -> Line:
+        if not self.write:
+            return line
+        row = add(self.ctx, self.session, draft)  # type: ignore[operator]
+        return replace(line, ref=row.ref)
+
+
+_MILESTONE_FIELDS = ("id", "project_id", "name", "baseline_date", "forecast_date", "actual_date", "owner_side", "status", "is_main")
+
+
+def _title(row: ScopeItemRow | ExclusionRow | MilestoneRow) -> str:
+    if isinstance(row, ExclusionRow):
+        return row.text
+    return row.name if isinstance(row, MilestoneRow) else row.title
+
+
+def _changed(row: ScopeItemRow, draft: ScopeItemDraft, names: tuple[str, ...]) -> tuple[str, ...]:
+    labels = {"description": "description", "acceptance_criteria": "acceptance criteria", "effort_hours": "effort"}
+    changes = []
+    for name in names:
+        if getattr(row, name) != getattr(draft, name):
+            changes.append(_change_words(labels[name]))
+    return tuple(changes)
+
+
+def _change_words(label: str) -> str:
+    if label == "description":
+        return words("description changed")
+    if label == "acceptance criteria":
+        return words("acceptance criteria changed")
+    return words("effort changed")
