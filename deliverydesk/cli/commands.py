@@ -132,7 +132,9 @@ _COMMANDS.update(EVIDENCE_COMMANDS)  # evidence: the evidence pack of a topic (c
 _COMMANDS.update(CSV_COMMANDS)  # export-csv: issue register, recurring problems (cli/csv_export.py)
 _COMMANDS.update(SEARCH_COMMANDS)  # search: the log, change requests, expectations, issues (cli/search.py)
 _COMMANDS.update(COPY_COMMANDS)  # keep-copies: copies of letters issued before they were kept (cli/copies.py)
-_COMMANDS.update(INTERCHANGE_COMMANDS)  # MS Project in and out, iCalendar, scope from spreadsheets (cli/interchange.py)
+_COMMANDS.update(
+    INTERCHANGE_COMMANDS
+)  # MS Project in and out, iCalendar, scope from spreadsheets (cli/interchange.py)
 
 
 # --- running -----------------------------------------------------------------------------------

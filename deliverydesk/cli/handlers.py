@@ -196,4 +196,6 @@ HANDLERS.update(evidence_handlers(_workspace, report))  # evidence (cli/evidence
 HANDLERS.update(csv_handlers(_workspace, report))  # export-csv (cli/csv_export.py)
 HANDLERS.update(search_handlers(_workspace, report))  # search (cli/search.py)
 HANDLERS.update(copy_handlers(_workspace, report))  # keep-copies (cli/copies.py)
-HANDLERS.update(interchange_handlers(_workspace, report))  # MS Project, iCalendar, spreadsheets (cli/interchange.py)
+HANDLERS.update(
+    interchange_handlers(_workspace, report)
+)  # MS Project, iCalendar, spreadsheets (cli/interchange.py)

@@ -70,7 +70,11 @@ def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[
             if outcome.counts.errors or args.dry_run:
                 _show(outcome, dry_run=True)
                 if outcome.counts.errors:
-                    say(f"deliverydesk: error: {outcome.counts.errors} row(s) cannot be imported; nothing was imported.", err=True)
+                    errors = outcome.counts.errors
+                    say(
+                        f"deliverydesk: error: {errors} row(s) cannot be imported; nothing was imported.",
+                        err=True,
+                    )
                     return EXIT_REFUSED
                 return EXIT_OK
             outcome = scope_import.import_scope(opened.ctx, request)
@@ -134,11 +138,17 @@ def _import_msproject_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the plan: Microsoft Project XML (.xml)")
     parser.add_argument("--project", required=True, metavar="CODE", help="the project to import into")
     parser.add_argument(
-        "--scope-task", type=_uid, action="append", default=[], metavar="UID",
+        "--scope-task",
+        type=_uid,
+        action="append",
+        default=[],
+        metavar="UID",
         help="also import this plan task as a scope item (repeatable)",
     )
     parser.add_argument(
-        "--all-tasks-as-scope", action="store_true", help="import every plan task (not milestones) as a scope item"
+        "--all-tasks-as-scope",
+        action="store_true",
+        help="import every plan task (not milestones) as a scope item",
     )
     parser.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
 
@@ -152,28 +162,49 @@ def _export_ical_arguments(parser: argparse.ArgumentParser) -> None:
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--project", metavar="CODE", help="one project")
     which.add_argument("--all", action="store_true", help="every live project")
-    parser.add_argument("--out", required=True, type=Path, metavar="FILE.ics", help="the calendar file to write")
+    parser.add_argument(
+        "--out", required=True, type=Path, metavar="FILE.ics", help="the calendar file to write"
+    )
 
 
 def _import_scope_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE", help="a spreadsheet: .xlsx or .csv (UTF-8, UTF-8 with BOM, GBK)")
+    parser.add_argument(
+        "file", type=Path, metavar="FILE", help="a spreadsheet: .xlsx or .csv (UTF-8, UTF-8 with BOM, GBK)"
+    )
     parser.add_argument("--project", required=True, metavar="CODE", help="the project to import into")
     parser.add_argument(
-        "--map", action="append", default=[], metavar="FIELD=COLUMN",
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
         help="which column holds a field (kind, title, description, acceptance, effort, due); "
         "repeatable; default: the columns last used for the client, else recognised headers",
     )
     parser.add_argument("--sheet", metavar="NAME", help="the worksheet of an .xlsx (default: the first)")
     parser.add_argument(
-        "--kind", choices=["scope", "exclusion", "milestone"], default="scope",
+        "--kind",
+        choices=["scope", "exclusion", "milestone"],
+        default="scope",
         help="what a row is when no kind column says (default: scope)",
     )
     parser.add_argument("--dry-run", action="store_true", help="show each row's verdict, write nothing")
 
 
 COMMANDS: dict[str, tuple[str, Configure]] = {
-    "import-msproject": ("import milestones, tasks and calendar exceptions from a Microsoft Project XML plan", _import_msproject_arguments),
-    "export-msproject": ("write the project's milestones and scope items as a Microsoft Project XML plan", _export_msproject_arguments),
-    "export-ical": ("write milestones, open commitments and review follow-ups as an iCalendar file", _export_ical_arguments),
-    "import-scope": ("import scope items, exclusions and milestones from a spreadsheet (all or nothing)", _import_scope_arguments),
+    "import-msproject": (
+        "import milestones, tasks and calendar exceptions from a Microsoft Project XML plan",
+        _import_msproject_arguments,
+    ),
+    "export-msproject": (
+        "write the project's milestones and scope items as a Microsoft Project XML plan",
+        _export_msproject_arguments,
+    ),
+    "export-ical": (
+        "write milestones, open commitments and review follow-ups as an iCalendar file",
+        _export_ical_arguments,
+    ),
+    "import-scope": (
+        "import scope items, exclusions and milestones from a spreadsheet (all or nothing)",
+        _import_scope_arguments,
+    ),
 }

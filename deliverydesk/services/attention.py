@@ -23,11 +23,17 @@ from deliverydesk.domain.metrics import (
     milestone_health,
 )
 from deliverydesk.domain.revisits import days_overdue
-from deliverydesk.domain.workdays import calendar_covering, slip_working_days, working_days_between
+from deliverydesk.domain.workdays import (
+    calendar_covering,
+    slip_working_days,
+    with_extra_days,
+    working_days_between,
+)
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.build import LETTER_STATUSES
 from deliverydesk.services.scope_guard.meters import deferred_b_items_due
 from deliverydesk.store import attention_queries as q
+from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.records import Session
 
 DEFAULT_LIMIT = 50
@@ -70,17 +76,25 @@ def _milestones(session: Session, today: date, limit: int) -> tuple[list[Attenti
         rows, total = q.milestones_needing_attention(
             session, today, limit, overdue=kind is AttentionKind.OVERDUE_MILESTONE
         )
-        found = [item for row in rows if (item := _milestone_item(row, today)) and item.kind is kind]
+        extra = extra_non_working_days(session, [row["MilestoneRow"].project_id for row in rows])
+        found = [
+            item
+            for row in rows
+            if (item := _milestone_item(row, today, extra.get(row["MilestoneRow"].project_id, frozenset())))
+            and item.kind is kind
+        ]
         items += found
         dropped = len(rows) - len(found)  # a calendar-day slip that is no working-day slip
         counts[kind] = total - dropped
     return items, counts
 
 
-def _milestone_item(row: dict[str, Any], today: date) -> AttentionItem | None:
+def _milestone_item(row: dict[str, Any], today: date, extra_days: frozenset[date]) -> AttentionItem | None:
     """The line for an overdue or at-risk milestone; None when it is neither in working days."""
     milestone = row["MilestoneRow"]
-    calendar = calendar_covering(row["holiday_calendar"], milestone.baseline_date, today)
+    calendar = with_extra_days(
+        calendar_covering(row["holiday_calendar"], milestone.baseline_date, today), extra_days
+    )
     slip = slip_working_days(
         milestone.baseline_date, milestone.forecast_date, milestone.actual_date, calendar
     )

@@ -16,10 +16,11 @@ from deliverydesk.domain.metrics import (
     scope_creep_ratio,
 )
 from deliverydesk.domain.models import ProjectOverview
-from deliverydesk.domain.workdays import calendar_covering, slip_working_days
+from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import get_row
 from deliverydesk.services.records.projects import project_item
+from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.queries import change_efforts, count_by, milestone_date_tallies
 from deliverydesk.store.tables import ExpectationRow, ProjectRow
 
@@ -34,21 +35,22 @@ def health_of(
     status: MilestoneStatus,
     dates: tuple[date, date | None, date | None],
     today: date,
+    extra_days: frozenset[date] = frozenset(),
 ) -> MilestoneHealth:
     """The health ``services.records.milestones.milestone_item`` gives a milestone with these facts."""
-    calendar = calendar_covering(holiday_calendar, *dates)
+    calendar = with_extra_days(calendar_covering(holiday_calendar, *dates), extra_days)
     slip = slip_working_days(*dates, calendar)
     baseline, forecast, actual = dates
     return milestone_health(status, actual or forecast or baseline, slip, today)
 
 
 def _by_health(
-    holiday_calendar: str, tallies: list[MilestoneTally], today: date
+    holiday_calendar: str, tallies: list[MilestoneTally], today: date, extra_days: frozenset[date]
 ) -> dict[MilestoneHealth, int]:
     """Milestones per health; each tally is one combination of facts and how many milestones share it."""
     health: Counter[MilestoneHealth] = Counter()
     for status, baseline, forecast, actual, count in tallies:
-        health[health_of(holiday_calendar, status, (baseline, forecast, actual), today)] += count
+        health[health_of(holiday_calendar, status, (baseline, forecast, actual), today, extra_days)] += count
     return dict(health)
 
 
@@ -58,7 +60,8 @@ def get_project_overview(ctx: ServiceContext, project_id: str) -> ProjectOvervie
         tallies = milestone_date_tallies(session, project_id, limit=MAX_MILESTONE_COMBINATIONS)
         expectations = count_by(session, ExpectationRow, "status", project_id)
         changes = [ChangeEffort(*row) for row in change_efforts(session, project_id)]
-    health = _by_health(project.holiday_calendar, tallies, ctx.today())
+        extra = extra_non_working_days(session, [project_id]).get(project_id, frozenset())
+    health = _by_health(project.holiday_calendar, tallies, ctx.today(), extra)
     decisions = Counter(c.decision for c in changes)
     used = goodwill_hours_used(changes)
     out_of_scope = accepted_out_of_scope_hours(changes)

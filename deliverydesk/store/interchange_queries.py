@@ -49,7 +49,11 @@ def extra_non_working_days(session: Session, project_ids: Sequence[str]) -> dict
 
 
 def client_of_project(session: Session, project_id: str) -> ClientRow | None:
-    query = select(ClientRow).join(ProjectRow, ProjectRow.client_id == ClientRow.id).where(ProjectRow.id == project_id)
+    query = (
+        select(ClientRow)
+        .join(ProjectRow, ProjectRow.client_id == ClientRow.id)
+        .where(ProjectRow.id == project_id)
+    )
     return session.scalars(query).first()
 
 
@@ -68,7 +72,9 @@ def calendar_milestones(session: Session, project_ids: Sequence[str]) -> list[tu
         .where(MilestoneChangeRow.archived_at.is_(None))
         .subquery()
     )
-    count = select(func.count(changes.c.id)).where(changes.c.milestone_id == MilestoneRow.id).scalar_subquery()
+    count = (
+        select(func.count(changes.c.id)).where(changes.c.milestone_id == MilestoneRow.id).scalar_subquery()
+    )
     query = (
         select(MilestoneRow, count)
         .where(MilestoneRow.project_id.in_(set(project_ids)), MilestoneRow.archived_at.is_(None))

@@ -39,11 +39,11 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_non_working_day')),
     sa.UniqueConstraint('project_id', 'day', name=op.f('uq_non_working_day_project_id_day'))
     )
+    # Plain ADD COLUMN (no batch rebuild): a rebuild would drop the tables' search triggers and, with
+    # foreign keys on, could not drop ``client`` under its contacts.
     for table in ('milestone', 'scope_item'):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.add_column(sa.Column('external_ref', sa.String(length=96), nullable=False, server_default=EMPTY))
-    with op.batch_alter_table('client', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('import_columns', sa.Text(), nullable=False, server_default=EMPTY))
+        op.add_column(table, sa.Column('external_ref', sa.String(length=96), nullable=False, server_default=EMPTY))
+    op.add_column('client', sa.Column('import_columns', sa.Text(), nullable=False, server_default=EMPTY))
 
 
 def downgrade() -> None:

@@ -26,7 +26,7 @@ from deliverydesk.domain.enums import (
     PaperSize,
 )
 from deliverydesk.domain.metrics import MilestoneHealth, milestone_health
-from deliverydesk.domain.workdays import calendar_covering, slip_working_days
+from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.errors import ValidationError
 from deliverydesk.reports.documents.data import (
     ActionData,
@@ -51,6 +51,7 @@ from deliverydesk.reports.documents.data import (
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import apply_draft, get_row
 from deliverydesk.store.document_queries import latest_issued
+from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.records import Session, list_rows, settings_row
 from deliverydesk.store.tables import (
     Base,
@@ -96,6 +97,7 @@ class DocumentFacts:
     language: Language
     today: date
     contacts: tuple[ContactRow, ...]
+    extra_days: frozenset[date] = frozenset()  # the project's extra non-working days (count in slip)
 
     @property
     def project_ref(self) -> ProjectRefData:
@@ -173,6 +175,7 @@ def load_facts(
         language=language or project.language,
         today=ctx.today(),
         contacts=tuple(contacts),
+        extra_days=extra_non_working_days(session, [project.id]).get(project.id, frozenset()),
     )
 
 
@@ -213,8 +216,11 @@ def _period_end(content_json: str) -> date | None:
 def _milestone_rows(facts: DocumentFacts, rows: Sequence[MilestoneRow]) -> list[tuple[MilestoneRow, int]]:
     with_slip = []
     for row in rows:
-        calendar = calendar_covering(
-            facts.project.holiday_calendar, row.baseline_date, row.forecast_date, row.actual_date
+        calendar = with_extra_days(
+            calendar_covering(
+                facts.project.holiday_calendar, row.baseline_date, row.forecast_date, row.actual_date
+            ),
+            facts.extra_days,
         )
         with_slip.append(
             (row, slip_working_days(row.baseline_date, row.forecast_date, row.actual_date, calendar))

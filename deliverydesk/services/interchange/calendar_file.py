@@ -52,7 +52,8 @@ def export_calendar(ctx: ServiceContext, project_codes: list[str] | None, out: P
         projects = live_projects(session, project_codes)
         if project_codes is not None and len(projects) < len(set(code.upper() for code in project_codes)):
             raise NotFoundError(
-                f"There is no project with code {project_codes[0]!r}.", hint="`deliverydesk list-projects` lists them."
+                f"There is no project with code {project_codes[0]!r}.",
+                hint="`deliverydesk list-projects` lists them.",
             )
         events, todos = _components(ctx, session, projects)
     name = projects[0].code if project_codes is not None and projects else "DeliveryDesk"
@@ -64,7 +65,9 @@ def export_calendar(ctx: ServiceContext, project_codes: list[str] | None, out: P
     return CalendarExport(out, len(projects), len(events), len(todos), len(data))
 
 
-def _components(ctx: ServiceContext, session: Session, projects: list[ProjectRow]) -> tuple[list[Event], list[Todo]]:
+def _components(
+    ctx: ServiceContext, session: Session, projects: list[ProjectRow]
+) -> tuple[list[Event], list[Todo]]:
     by_id = {project.id: project for project in projects}
     ids = list(by_id)
     extra = extra_non_working_days(session, ids)
@@ -74,7 +77,10 @@ def _components(ctx: ServiceContext, session: Session, projects: list[ProjectRow
         for row, revisions in calendar_milestones(session, ids)
     ]
     todos = [_commitment_todo(by_id[row.project_id], row, now) for row in open_commitments(session, ids)]
-    todos += [_review_todo(by_id[row.project_id], row, title, now) for row, title in open_review_actions(session, ids)]
+    todos += [
+        _review_todo(by_id[row.project_id], row, title, now)
+        for row, title in open_review_actions(session, ids)
+    ]
     return events, todos
 
 
@@ -116,12 +122,21 @@ def _milestone_text(project: ProjectRow, row: MilestoneRow, slip: int) -> str:
         slip_text = _pick(project, "Slip: on time", "延误：无（按期）")
     lines = [
         f"{project.code} {project.name}",
-        _pick(project, f"Baseline: {row.baseline_date.isoformat()}", f"基线日期：{row.baseline_date.isoformat()}"),
+        _pick(
+            project,
+            f"Baseline: {row.baseline_date.isoformat()}",
+            f"基线日期：{row.baseline_date.isoformat()}",
+        ),
         _pick(project, f"Forecast: {forecast}", f"预计日期：{forecast}"),
         slip_text,
     ]
     if row.actual_date is not None:
-        lines.insert(3, _pick(project, f"Actual: {row.actual_date.isoformat()}", f"实际日期：{row.actual_date.isoformat()}"))
+        lines.insert(
+            3,
+            _pick(
+                project, f"Actual: {row.actual_date.isoformat()}", f"实际日期：{row.actual_date.isoformat()}"
+            ),
+        )
     if row.owner_side is OwnerSide.CLIENT:
         lines.append(_pick(project, "Waiting on the client", "等待客户"))
     return "\n".join(lines)
@@ -130,11 +145,18 @@ def _milestone_text(project: ProjectRow, row: MilestoneRow, slip: int) -> str:
 def _commitment_todo(project: ProjectRow, row: CommitmentRow, now: datetime) -> Todo:
     todo = Todo()
     _stamp(todo, row.id, row.updated_at, now, 0)
-    todo.add("summary", f"{project.code} {row.description.splitlines()[0][:120] if row.description else ''}".strip())
+    todo.add(
+        "summary",
+        f"{project.code} {row.description.splitlines()[0][:120] if row.description else ''}".strip(),
+    )
     todo.add("due", row.due_date)
     todo.add("status", "NEEDS-ACTION")
     todo.add("categories", [_pick(project, "Commitment", "承诺事项")])
-    owner = row.owner_name or _pick(project, "the client" if row.owner_side is OwnerSide.CLIENT else "us", "客户" if row.owner_side is OwnerSide.CLIENT else "我方")
+    owner = row.owner_name or _pick(
+        project,
+        "the client" if row.owner_side is OwnerSide.CLIENT else "us",
+        "客户" if row.owner_side is OwnerSide.CLIENT else "我方",
+    )
     lines = [
         f"{project.code} {project.name}",
         _pick(project, f"Owed by: {owner}", f"承诺方：{owner}"),
@@ -149,7 +171,10 @@ def _commitment_todo(project: ProjectRow, row: CommitmentRow, now: datetime) -> 
 def _review_todo(project: ProjectRow, row: ReviewActionRow, review_title: str, now: datetime) -> Todo:
     todo = Todo()
     _stamp(todo, row.id, row.updated_at, now, 0)
-    todo.add("summary", f"{project.code} {row.description.splitlines()[0][:120] if row.description else ''}".strip())
+    todo.add(
+        "summary",
+        f"{project.code} {row.description.splitlines()[0][:120] if row.description else ''}".strip(),
+    )
     todo.add("due", row.revisit_on)
     todo.add("status", "NEEDS-ACTION")
     todo.add("categories", [_pick(project, "Review follow-up", "复盘后续行动")])

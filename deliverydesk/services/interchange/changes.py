@@ -71,7 +71,12 @@ class Counts:
         )
 
     def as_audit(self) -> dict[str, int]:
-        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged, "skipped": self.skipped}
+        return {
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+        }
 
 
 @dataclass(frozen=True)

@@ -70,14 +70,18 @@ class Plan:
 def parse_plan(source: ImportSource) -> Plan:
     """The plan in ``source``; ``ImportFileError`` in plain words for anything that is not one."""
     if len(source.data) > MAX_PLAN_BYTES:
-        raise refused(f"{source.name} is larger than the {MAX_PLAN_BYTES // (1024 * 1024)} MB a plan may have.")
+        raise refused(
+            f"{source.name} is larger than the {MAX_PLAN_BYTES // (1024 * 1024)} MB a plan may have."
+        )
     root = _parse_xml(source)
     if _local(root.tag) != "Project":
         raise refused(f"{source.name} is not a Microsoft Project XML file (its root element is not Project).")
     tasks_element = _child(root, "Tasks")
     task_elements = list(_children(tasks_element, "Task")) if tasks_element is not None else []
     if len(task_elements) > MAX_TASKS:
-        raise refused(f"{source.name} has {len(task_elements):,} tasks; a plan may have at most {MAX_TASKS:,}.")
+        raise refused(
+            f"{source.name} has {len(task_elements):,} tasks; a plan may have at most {MAX_TASKS:,}."
+        )
     notes: list[str] = []
     tasks = tuple(_tasks(task_elements, source.name))
     days = _non_working_days(root, notes)
@@ -163,7 +167,9 @@ def _finish_day(parent: Element, name: str, start: date | None) -> date | None:
     return moment.date()
 
 
-_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?")
+_DURATION = re.compile(
+    r"P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?"
+)
 
 
 def duration_hours(text: str) -> float:
@@ -216,7 +222,9 @@ def _task(element: Element, uid: int, level: int, parents: tuple[str, ...]) -> P
         start=start,
         finish=_finish_day(element, "Finish", start),
         baseline_start=_day(baseline, "Start") if baseline is not None else None,
-        baseline_finish=_finish_day(baseline, "Finish", _day(baseline, "Start")) if baseline is not None else None,
+        baseline_finish=_finish_day(baseline, "Finish", _day(baseline, "Start"))
+        if baseline is not None
+        else None,
         actual_start=actual_start,
         actual_finish=_finish_day(element, "ActualFinish", actual_start),
         percent_complete=max(0, min(100, _int(element, "PercentComplete"))),
@@ -244,7 +252,9 @@ def _non_working_days(root: Element, notes: list[str]) -> tuple[NonWorkingDay, .
             for day in days:
                 found.setdefault(day, name)
                 if len(found) > MAX_EXCEPTION_DAYS:
-                    raise refused(f"The plan's calendar has more than {MAX_EXCEPTION_DAYS:,} non-working days.")
+                    raise refused(
+                        f"The plan's calendar has more than {MAX_EXCEPTION_DAYS:,} non-working days."
+                    )
     return tuple(NonWorkingDay(day, found[day]) for day in sorted(found))
 
 
@@ -254,7 +264,9 @@ def _project_calendars(root: Element) -> list[Element]:
     calendars = list(_children(calendars_element, "Calendar")) if calendars_element is not None else []
     by_uid = {_text(c, "UID"): c for c in calendars}
     wanted = _text(root, "CalendarUID")
-    current = by_uid.get(wanted) if wanted else next((c for c in calendars if _flag(c, "IsBaseCalendar")), None)
+    current = (
+        by_uid.get(wanted) if wanted else next((c for c in calendars if _flag(c, "IsBaseCalendar")), None)
+    )
     chain: list[Element] = []
     while current is not None and current not in chain and len(chain) < 8:
         chain.append(current)
@@ -297,7 +309,10 @@ def _exception(exception: Element, notes: list[str]) -> Iterator[tuple[str, list
     elif kind == 6:
         yield name, _weekly(first, last, _int(exception, "DaysOfWeek"), period_length, occurrences)
     elif kind == 2:
-        yield name, _yearly(first, last, _int(exception, "Month") + 1, _int(exception, "MonthDay"), occurrences)
+        yield (
+            name,
+            _yearly(first, last, _int(exception, "Month") + 1, _int(exception, "MonthDay"), occurrences),
+        )
     elif kind == 4:
         yield name, _monthly(first, last, _int(exception, "MonthDay"), period_length, occurrences)
     else:  # relative ("the second Monday of..."): rare in exported plans
@@ -306,7 +321,9 @@ def _exception(exception: Element, notes: list[str]) -> Iterator[tuple[str, list
 
 def _range(first: date, last: date, notes: list[str], name: str) -> list[date]:
     if (last - first).days > 366:
-        notes.append(f"The exception “{name or first.isoformat()}” spans more than a year; it was not imported.")
+        notes.append(
+            f"The exception “{name or first.isoformat()}” spans more than a year; it was not imported."
+        )
         return []
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 

@@ -100,7 +100,11 @@ def render_plan(plan: PlanOut) -> bytes:
     for position, task in enumerate(plan.tasks):
         _task(SubElement(tasks, "Task"), task, position)
     indent(root, space="  ")
-    return b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + tostring(root, encoding="utf-8") + b"\n"
+    return (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        + tostring(root, encoding="utf-8")
+        + b"\n"
+    )
 
 
 def _fields(parent: Element, *pairs: tuple[str, str | None]) -> None:
@@ -152,13 +156,17 @@ def _calendar(calendar: Element, plan: PlanOut) -> None:
 
 def _period(parent: Element, exception: ExceptionOut) -> None:
     period = SubElement(parent, "TimePeriod")
-    _fields(period, ("FromDate", _at(exception.first, time(0, 0))), ("ToDate", _at(exception.last, time(23, 59))))
+    _fields(
+        period, ("FromDate", _at(exception.first, time(0, 0))), ("ToDate", _at(exception.last, time(23, 59)))
+    )
 
 
 def _working_times(parent: Element) -> None:
     times = SubElement(parent, "WorkingTimes")
     for start, end in WORKING_TIMES:
-        _fields(SubElement(times, "WorkingTime"), ("FromTime", start.isoformat()), ("ToTime", end.isoformat()))
+        _fields(
+            SubElement(times, "WorkingTime"), ("FromTime", start.isoformat()), ("ToTime", end.isoformat())
+        )
 
 
 def _exceptions(parent: Element, exceptions: Sequence[ExceptionOut]) -> None:
@@ -199,7 +207,10 @@ def _task(element: Element, task: TaskOut, position: int) -> None:
         ("ActualStart", _at(task.actual_start, DAY_START) if task.actual_start else None),
         ("ActualFinish", _at(task.actual_finish, DAY_END) if task.actual_finish else None),
         ("ConstraintType", str(task.constraint[0]) if task.constraint else "0"),
-        ("ConstraintDate", _at(task.constraint[1], DAY_END if task.milestone else DAY_START) if task.constraint else None),
+        (
+            "ConstraintDate",
+            _at(task.constraint[1], DAY_END if task.milestone else DAY_START) if task.constraint else None,
+        ),
         ("Notes", task.notes),
     )
     if task.baseline_start is not None and task.baseline_finish is not None:

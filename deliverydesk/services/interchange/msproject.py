@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
-from typing import Generic, TypeVar
 from datetime import date
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from deliverydesk.domain.drafts import MilestoneDraft, ScopeItemDraft
 from deliverydesk.domain.enums import MilestoneStatus, OwnerSide, ScopeStatus
@@ -71,7 +71,9 @@ def read_plan(path: Path) -> PlanFile:
     return PlanFile(source, parse_plan(source))
 
 
-def preview_plan_import(ctx: ServiceContext, project_id: str, plan: PlanFile, choices: PlanChoices) -> ImportOutcome:
+def preview_plan_import(
+    ctx: ServiceContext, project_id: str, plan: PlanFile, choices: PlanChoices
+) -> ImportOutcome:
     """What importing the plan would do, changing nothing."""
     with ctx.db.unit_of_work() as session:
         project = _project(session, project_id)
@@ -83,7 +85,9 @@ def import_plan(ctx: ServiceContext, project_id: str, plan: PlanFile, choices: P
     """Import the plan in one transaction, audited as an import of the file; returns what it did."""
     with ctx.db.unit_of_work() as session:
         project = live_project(session, project_id)
-        record_import(session, project_id=project_id, source=plan.source.name, sha256=plan.source.sha256, kind=FORMAT)
+        record_import(
+            session, project_id=project_id, source=plan.source.name, sha256=plan.source.sha256, kind=FORMAT
+        )
         lines = tuple(_Planner(ctx, session, project, plan, choices, write=True).lines())
         outcome = ImportOutcome(plan.source.name, plan.source.sha256, project.code, lines, plan.plan.notes)
         finish_import(session, ctx.now(), outcome.counts.as_audit())
@@ -94,7 +98,9 @@ def project_id_for_code(ctx: ServiceContext, code: str) -> str:
     with ctx.db.unit_of_work() as session:
         project_id = project_id_by_code(session, code)
     if project_id is None:
-        raise NotFoundError(f"There is no project with code {code!r}.", hint="`deliverydesk list-projects` lists them.")
+        raise NotFoundError(
+            f"There is no project with code {code!r}.", hint="`deliverydesk list-projects` lists them."
+        )
     return project_id
 
 
@@ -139,7 +145,13 @@ class _Planner:
     def _task_line(self, task: PlanTask) -> Line:
         ref = external_ref(self.file.plan, task.uid)
         if task.summary:
-            return Line(str(task.uid), Kind.SUMMARY, task.name, Action.SKIPPED, message=words("A summary task: not imported."))
+            return Line(
+                str(task.uid),
+                Kind.SUMMARY,
+                task.name,
+                Action.SKIPPED,
+                message=words("A summary task: not imported."),
+            )
         if task.milestone:
             return self._milestone(task, self.milestones.find(task.guid, ref), ref)
         if not self.choices.chosen(task.uid):
@@ -156,34 +168,48 @@ class _Planner:
         if baseline is None:
             return replace(line, action=Action.ERROR, message=words("The milestone has no date in the plan."))
         if row is not None and row.archived_at is not None:
-            return replace(line, action=Action.SKIPPED, ref=row.ref, message=words(f"{row.ref} is archived in DeliveryDesk; left as it is."))
+            return replace(
+                line,
+                action=Action.SKIPPED,
+                ref=row.ref,
+                message=words(f"{row.ref} is archived in DeliveryDesk; left as it is."),
+            )
         draft = self._milestone_draft(task, row, baseline)
         try:
             draft = validate_milestone(draft, self.ctx.today())
         except ValidationError as exc:
             return replace(line, action=Action.ERROR, message=_problems(exc))
-        line = replace(line, first_date=draft.baseline_date, second_date=draft.forecast_date, third_date=draft.actual_date)
+        line = replace(
+            line,
+            first_date=draft.baseline_date,
+            second_date=draft.forecast_date,
+            third_date=draft.actual_date,
+        )
         if row is None:
             if self.write:
-                new = add_milestone(self.ctx, self.session, draft)
-                new.external_ref = ref
-                line = replace(line, ref=new.ref)
+                line = replace(line, ref=add_milestone(self.ctx, self.session, draft, external_ref=ref).ref)
             return line
         changes = _milestone_changes(row, draft)
         action = Action.UPDATE if changes else Action.UNCHANGED
         if self.write:
+            row.external_ref = ref  # saved with the changes, or alone (a record exported from here)
             if changes:
                 apply_milestone_update(self.ctx, self.session, row, draft, reason=self.reason)
-            row.external_ref = ref
         return replace(line, action=action, ref=row.ref, changes=changes)
 
     def _milestone_draft(self, task: PlanTask, row: MilestoneRow | None, baseline: date) -> MilestoneDraft:
         finish = task.finish or baseline
         keep_empty = finish == baseline and (row is None or row.forecast_date is None)
-        actual = task.actual_finish if task.actual_finish is not None or task.percent_complete == 100 else None
+        actual = (
+            task.actual_finish if task.actual_finish is not None or task.percent_complete == 100 else None
+        )
         if actual is None and task.percent_complete == 100:
             actual = finish
-        status = MilestoneStatus.DONE if actual else (MilestoneStatus.IN_PROGRESS if task.percent_complete else MilestoneStatus.PLANNED)
+        status = (
+            MilestoneStatus.DONE
+            if actual
+            else (MilestoneStatus.IN_PROGRESS if task.percent_complete else MilestoneStatus.PLANNED)
+        )
         current = row.status if row is not None else MilestoneStatus.PLANNED
         return MilestoneDraft(
             id=row.id if row is not None else None,
@@ -202,9 +228,16 @@ class _Planner:
     def _scope_item(self, task: PlanTask, row: ScopeItemRow | None, ref: str) -> Line:
         line = Line(str(task.uid), Kind.SCOPE_ITEM, task.name, Action.NEW)
         if row is not None and row.archived_at is not None:
-            return replace(line, action=Action.SKIPPED, ref=row.ref, message=words(f"{row.ref} is archived in DeliveryDesk; left as it is."))
-        from_plan = ScopeStatus.DELIVERED if task.percent_complete == 100 else (
-            ScopeStatus.IN_PROGRESS if task.percent_complete else ScopeStatus.NOT_STARTED
+            return replace(
+                line,
+                action=Action.SKIPPED,
+                ref=row.ref,
+                message=words(f"{row.ref} is archived in DeliveryDesk; left as it is."),
+            )
+        from_plan = (
+            ScopeStatus.DELIVERED
+            if task.percent_complete == 100
+            else (ScopeStatus.IN_PROGRESS if task.percent_complete else ScopeStatus.NOT_STARTED)
         )
         draft = ScopeItemDraft(
             id=row.id if row is not None else None,
@@ -212,8 +245,12 @@ class _Planner:
             title=task.name,
             description=task.notes or (row.description if row is not None else ""),
             acceptance_criteria=row.acceptance_criteria if row is not None else "",
-            effort_hours=round(task.work_hours, 2) if task.work_hours else (row.effort_hours if row is not None else 0.0),
-            status=advanced_scope_status(row.status if row is not None else ScopeStatus.NOT_STARTED, from_plan),
+            effort_hours=round(task.work_hours, 2)
+            if task.work_hours
+            else (row.effort_hours if row is not None else 0.0),
+            status=advanced_scope_status(
+                row.status if row is not None else ScopeStatus.NOT_STARTED, from_plan
+            ),
         )
         try:
             draft = validate_scope_item(draft)
@@ -221,16 +258,16 @@ class _Planner:
             return replace(line, action=Action.ERROR, message=_problems(exc))
         if row is None:
             if self.write:
-                new = SCOPE_ITEMS.add(self.ctx, self.session, draft)
-                new.external_ref = ref
-                line = replace(line, ref=new.ref)
+                line = replace(line, ref=SCOPE_ITEMS.add(self.ctx, self.session, draft, external_ref=ref).ref)
             return line
         changes = _scope_changes(row, draft)
         if self.write:
+            row.external_ref = ref
             if changes:
                 SCOPE_ITEMS.change(self.ctx, self.session, draft)
-            row.external_ref = ref
-        return replace(line, action=Action.UPDATE if changes else Action.UNCHANGED, ref=row.ref, changes=changes)
+        return replace(
+            line, action=Action.UPDATE if changes else Action.UNCHANGED, ref=row.ref, changes=changes
+        )
 
     # calendar
 
@@ -248,14 +285,23 @@ class _Planner:
                 message = words("Removed in DeliveryDesk; left as it is.") if archived else ""
                 yield replace(line, action=Action.SKIPPED if archived else Action.UNCHANGED, message=message)
             elif day.day in holidays:
-                yield replace(line, action=Action.SKIPPED, message=words("Already a public holiday of the project's calendar."))
+                yield replace(
+                    line,
+                    action=Action.SKIPPED,
+                    message=words("Already a public holiday of the project's calendar."),
+                )
             else:
                 if self.write:
                     self._add_day(day.day, day.name)
                 yield line
 
     def _add_day(self, day: date, name: str) -> None:
-        row = NonWorkingDayRow(project_id=self.project.id, day=day, name=name[:200], external_ref=f"msproject:{self.file.plan.guid}")
+        row = NonWorkingDayRow(
+            project_id=self.project.id,
+            day=day,
+            name=name[:200],
+            external_ref=f"msproject:{self.file.plan.guid}",
+        )
         stamp_new(self.ctx, row)
         self.session.add(row)
 

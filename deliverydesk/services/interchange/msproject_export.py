@@ -53,7 +53,8 @@ def export_msproject(ctx: ServiceContext, project_code: str, out: Path) -> PlanE
         projects = live_projects(session, [project_code])
         if not projects:
             raise NotFoundError(
-                f"There is no project with code {project_code!r}.", hint="`deliverydesk list-projects` lists them."
+                f"There is no project with code {project_code!r}.",
+                hint="`deliverydesk list-projects` lists them.",
             )
         plan = _plan(ctx, session, projects[0])
     data = render_plan(plan)
@@ -72,9 +73,14 @@ def _plan(ctx: ServiceContext, session: Session, project: ProjectRow) -> PlanOut
     start = project.start_date or min([r.baseline_date for r in milestones] or [ctx.today()])
     dates = [start, *(d for r in milestones for d in (r.baseline_date, r.forecast_date, r.actual_date) if d)]
     calendar = calendar_for(project.holiday_calendar, min(dates).year, max(dates).year + 1)
-    extra = {r.day: r.name for r in project_rows(session, NonWorkingDayRow, project.id) if r.archived_at is None}
+    extra = {
+        r.day: r.name for r in project_rows(session, NonWorkingDayRow, project.id) if r.archived_at is None
+    }
     uids = _Uids(project.id, [*milestones, *scope])
-    tasks = [*_milestone_tasks(milestones, uids, project.language), *_scope_tasks(scope, uids, start, calendar, project.language)]
+    tasks = [
+        *_milestone_tasks(milestones, uids, project.language),
+        *_scope_tasks(scope, uids, start, calendar, project.language),
+    ]
     finish = max([start, project.end_date or start, *(t.finish for t in tasks)])
     summary = TaskOut(0, "", project.name, "", 0, True, False, start, finish, 0, 0, 0)
     settings = settings_row(session)
@@ -121,10 +127,15 @@ def _milestone_tasks(rows: list[MilestoneRow], uids: _Uids, language: Language) 
     if not rows:
         return []
     when = [r.actual_date or r.forecast_date or r.baseline_date for r in rows]
-    group = TaskOut(1, "", _heading(language, "Milestones", "里程碑"), "M", 1, True, False, min(when), max(when), 0, 0, 0)
+    group = TaskOut(
+        1, "", _heading(language, "Milestones", "里程碑"), "M", 1, True, False, min(when), max(when), 0, 0, 0
+    )
     tasks = [group]
     for row, day in zip(rows, when, strict=True):
-        reached = row.actual_date is not None or row.status in (MilestoneStatus.DONE, MilestoneStatus.ACCEPTED)
+        reached = row.actual_date is not None or row.status in (
+            MilestoneStatus.DONE,
+            MilestoneStatus.ACCEPTED,
+        )
         tasks.append(
             TaskOut(
                 uid=uids.of(row.id),
@@ -149,7 +160,12 @@ def _milestone_tasks(rows: list[MilestoneRow], uids: _Uids, language: Language) 
     return tasks
 
 
-_PERCENT = {ScopeStatus.NOT_STARTED: 0, ScopeStatus.IN_PROGRESS: 50, ScopeStatus.DELIVERED: 100, ScopeStatus.ACCEPTED: 100}
+_PERCENT = {
+    ScopeStatus.NOT_STARTED: 0,
+    ScopeStatus.IN_PROGRESS: 50,
+    ScopeStatus.DELIVERED: 100,
+    ScopeStatus.ACCEPTED: 100,
+}
 
 
 def _scope_tasks(
@@ -181,7 +197,9 @@ def _scope_tasks(
             )
         )
     group_finish = max(t.finish for t in tasks)
-    group = TaskOut(2, "", _heading(language, "Scope", "范围"), "S", 1, True, False, tasks[0].start, group_finish, 0, 0, 0)
+    group = TaskOut(
+        2, "", _heading(language, "Scope", "范围"), "S", 1, True, False, tasks[0].start, group_finish, 0, 0, 0
+    )
     return [group, *tasks]
 
 
@@ -197,7 +215,9 @@ def _add_working_days(day: date, count: int, calendar: WorkCalendar) -> date:
     return day
 
 
-def _exceptions(calendar: WorkCalendar, extra: dict[date, str], start: date, finish: date) -> tuple[ExceptionOut, ...]:
+def _exceptions(
+    calendar: WorkCalendar, extra: dict[date, str], start: date, finish: date
+) -> tuple[ExceptionOut, ...]:
     """Public holidays and extra non-working days in the plan's years, as ranges of days with the
     same name (MS Project ignores exceptions that are not sorted); make-up working days as working."""
     first, last = date(start.year, 1, 1), date(finish.year, 12, 31)

@@ -40,9 +40,20 @@ from deliverydesk.store.interchange_queries import client_of_project, project_ro
 from deliverydesk.store.records import Session
 from deliverydesk.store.tables import ExclusionRow, MilestoneRow, ProjectRow, ScopeItemRow
 
-__all__ = ["ScopeRequest", "import_scope", "mapping_for", "preview_scope_import", "project_id_for_code", "read_spreadsheet"]
+__all__ = [
+    "ScopeRequest",
+    "import_scope",
+    "mapping_for",
+    "preview_scope_import",
+    "project_id_for_code",
+    "read_spreadsheet",
+]
 
-_KINDS = {RowKind.SCOPE: Kind.SCOPE_ITEM, RowKind.EXCLUSION: Kind.EXCLUSION, RowKind.MILESTONE: Kind.MILESTONE}
+_KINDS = {
+    RowKind.SCOPE: Kind.SCOPE_ITEM,
+    RowKind.EXCLUSION: Kind.EXCLUSION,
+    RowKind.MILESTONE: Kind.MILESTONE,
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +76,9 @@ def remembered_mapping(ctx: ServiceContext, project_id: str) -> dict[str, str]:
         return mapping_from_json(client.import_columns) if client is not None else {}
 
 
-def mapping_for(ctx: ServiceContext, project_id: str, table: Table, given: Mapping[str, str]) -> dict[str, str]:
+def mapping_for(
+    ctx: ServiceContext, project_id: str, table: Table, given: Mapping[str, str]
+) -> dict[str, str]:
     """The mapping to use: the columns given, else the client's remembered ones this sheet has, else
     the columns whose headers name a field."""
     if given:
@@ -88,12 +101,19 @@ def import_scope(ctx: ServiceContext, request: ScopeRequest) -> ImportOutcome:
     with ctx.db.unit_of_work() as session:
         project = live_project(session, request.project_id)
         source = request.table.source
-        record_import(session, project_id=project.id, source=source.name, sha256=source.sha256, kind=_format(request.table))
+        record_import(
+            session,
+            project_id=project.id,
+            source=source.name,
+            sha256=source.sha256,
+            kind=_format(request.table),
+        )
         lines = tuple(_Rows(ctx, session, project, request, write=True).lines())
         errors = [line.message for line in lines if line.action is Action.ERROR]
         if errors:
             raise ImportFileError(
-                words(f"{len(errors)} row(s) cannot be imported, the first: {errors[0]}"), hint=NOTHING_IMPORTED
+                words(f"{len(errors)} row(s) cannot be imported, the first: {errors[0]}"),
+                hint=NOTHING_IMPORTED,
             )
         client = client_of_project(session, project.id)
         if client is not None and client.import_columns != mapping_json(request.mapping):
@@ -115,14 +135,26 @@ def _outcome(request: ScopeRequest, project: ProjectRow, lines: tuple[Line, ...]
 
 class _Rows:
     def __init__(
-        self, ctx: ServiceContext, session: Session, project: ProjectRow, request: ScopeRequest, *, write: bool = False
+        self,
+        ctx: ServiceContext,
+        session: Session,
+        project: ProjectRow,
+        request: ScopeRequest,
+        *,
+        write: bool = False,
     ) -> None:
         self.ctx, self.session, self.project, self.request, self.write = ctx, session, project, request, write
         self.reason = f"imported from {request.table.source.name}"
         self.live = {
-            RowKind.SCOPE: [r for r in project_rows(session, ScopeItemRow, project.id) if r.archived_at is None],
-            RowKind.EXCLUSION: [r for r in project_rows(session, ExclusionRow, project.id) if r.archived_at is None],
-            RowKind.MILESTONE: [r for r in project_rows(session, MilestoneRow, project.id) if r.archived_at is None],
+            RowKind.SCOPE: [
+                r for r in project_rows(session, ScopeItemRow, project.id) if r.archived_at is None
+            ],
+            RowKind.EXCLUSION: [
+                r for r in project_rows(session, ExclusionRow, project.id) if r.archived_at is None
+            ],
+            RowKind.MILESTONE: [
+                r for r in project_rows(session, MilestoneRow, project.id) if r.archived_at is None
+            ],
         }
 
     def lines(self) -> Iterator[Line]:
@@ -145,7 +177,11 @@ class _Rows:
                 return self._exclusion(row, line, match)  # type: ignore[arg-type]
             return self._scope_item(row, line, match)  # type: ignore[arg-type]
         except ValidationError as exc:
-            return replace(line, action=Action.ERROR, message=words(f"row {row.number}: {'; '.join(exc.fields.values())}"))
+            return replace(
+                line,
+                action=Action.ERROR,
+                message=words(f"row {row.number}: {'; '.join(exc.fields.values())}"),
+            )
 
     def _scope_item(self, row: RowValues, line: Line, match: ScopeItemRow | None) -> Line:
         draft = validate_scope_item(
@@ -164,7 +200,9 @@ class _Rows:
         changes = _changed(match, draft, ("description", "acceptance_criteria", "effort_hours"))
         if changes and self.write:
             SCOPE_ITEMS.change(self.ctx, self.session, draft)
-        return replace(line, action=Action.UPDATE if changes else Action.UNCHANGED, ref=match.ref, changes=changes)
+        return replace(
+            line, action=Action.UPDATE if changes else Action.UNCHANGED, ref=match.ref, changes=changes
+        )
 
     def _exclusion(self, row: RowValues, line: Line, match: ExclusionRow | None) -> Line:
         if match is not None:
@@ -175,11 +213,16 @@ class _Rows:
     def _milestone(self, row: RowValues, line: Line, match: MilestoneRow | None) -> Line:
         assert row.due is not None
         if match is None:
-            draft = validate_milestone(MilestoneDraft(project_id=self.project.id, name=row.title, baseline_date=row.due), self.ctx.today())
+            draft = validate_milestone(
+                MilestoneDraft(project_id=self.project.id, name=row.title, baseline_date=row.due),
+                self.ctx.today(),
+            )
             return self._added(line, add_milestone, draft)
         if match.baseline_date == row.due:
             return replace(line, action=Action.UNCHANGED, ref=match.ref)
-        draft = MilestoneDraft(**{**{f: getattr(match, f) for f in _MILESTONE_FIELDS}, "baseline_date": row.due})
+        draft = MilestoneDraft(
+            **{**{f: getattr(match, f) for f in _MILESTONE_FIELDS}, "baseline_date": row.due}
+        )
         draft = validate_milestone(draft, self.ctx.today())
         change = words(f"baseline: {match.baseline_date.isoformat()} → {row.due.isoformat()}")
         if self.write:
@@ -193,7 +236,17 @@ class _Rows:
         return replace(line, ref=row.ref)
 
 
-_MILESTONE_FIELDS = ("id", "project_id", "name", "baseline_date", "forecast_date", "actual_date", "owner_side", "status", "is_main")
+_MILESTONE_FIELDS = (
+    "id",
+    "project_id",
+    "name",
+    "baseline_date",
+    "forecast_date",
+    "actual_date",
+    "owner_side",
+    "status",
+    "is_main",
+)
 
 
 def _title(row: ScopeItemRow | ExclusionRow | MilestoneRow) -> str:
@@ -203,7 +256,11 @@ def _title(row: ScopeItemRow | ExclusionRow | MilestoneRow) -> str:
 
 
 def _changed(row: ScopeItemRow, draft: ScopeItemDraft, names: tuple[str, ...]) -> tuple[str, ...]:
-    labels = {"description": "description", "acceptance_criteria": "acceptance criteria", "effort_hours": "effort"}
+    labels = {
+        "description": "description",
+        "acceptance_criteria": "acceptance criteria",
+        "effort_hours": "effort",
+    }
     changes = []
     for name in names:
         if getattr(row, name) != getattr(draft, name):

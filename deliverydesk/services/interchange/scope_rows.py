@@ -34,15 +34,57 @@ class RowKind(enum.StrEnum):
 # Header words that name each field, lower-case (what Chinese and English scope appendices use).
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "kind": ("kind", "type", "category", "类型", "类别", "种类"),
-    "title": ("title", "deliverable", "item", "name", "scope item", "标题", "名称", "交付物", "范围条目", "内容", "事项"),
+    "title": (
+        "title",
+        "deliverable",
+        "item",
+        "name",
+        "scope item",
+        "标题",
+        "名称",
+        "交付物",
+        "范围条目",
+        "内容",
+        "事项",
+    ),
     "description": ("description", "details", "notes", "说明", "描述", "备注", "详细说明"),
     "acceptance": ("acceptance criteria", "acceptance", "criteria", "验收标准", "验收条件"),
-    "effort": ("effort", "effort (h)", "hours", "effort hours", "工作量", "工时", "工作量(小时)", "工时(小时)", "人时"),
-    "due": ("due", "due date", "date", "deadline", "baseline", "截止日期", "日期", "计划日期", "完成日期", "基线日期"),
+    "effort": (
+        "effort",
+        "effort (h)",
+        "hours",
+        "effort hours",
+        "工作量",
+        "工时",
+        "工作量(小时)",
+        "工时(小时)",
+        "人时",
+    ),
+    "due": (
+        "due",
+        "due date",
+        "date",
+        "deadline",
+        "baseline",
+        "截止日期",
+        "日期",
+        "计划日期",
+        "完成日期",
+        "基线日期",
+    ),
 }
 KIND_WORDS: dict[RowKind, tuple[str, ...]] = {
     RowKind.SCOPE: ("scope", "scope item", "deliverable", "in scope", "范围", "范围条目", "交付物", "范围内"),
-    RowKind.EXCLUSION: ("exclusion", "excluded", "out of scope", "not included", "不包含", "不包含事项", "范围外", "排除"),
+    RowKind.EXCLUSION: (
+        "exclusion",
+        "excluded",
+        "out of scope",
+        "not included",
+        "不包含",
+        "不包含事项",
+        "范围外",
+        "排除",
+    ),
     RowKind.MILESTONE: ("milestone", "里程碑"),
 }
 
@@ -68,7 +110,9 @@ def usable_mapping(mapping: Mapping[str, str], header: Sequence[str]) -> dict[st
 
 
 def mapping_json(mapping: Mapping[str, str]) -> str:
-    return json.dumps({field: mapping[field] for field in FIELDS if mapping.get(field)}, ensure_ascii=False, sort_keys=True)
+    return json.dumps(
+        {field: mapping[field] for field in FIELDS if mapping.get(field)}, ensure_ascii=False, sort_keys=True
+    )
 
 
 def mapping_from_json(text: str) -> dict[str, str]:
@@ -80,13 +124,19 @@ def mapping_from_json(text: str) -> dict[str, str]:
 
 
 def mapping_problems(mapping: Mapping[str, str], header: Sequence[str]) -> list[str]:
-    problems = [words(f"The field {field} is not one of: {', '.join(FIELDS)}.") for field in mapping if field not in FIELDS]
+    problems = [
+        words(f"The field {field} is not one of: {', '.join(FIELDS)}.")
+        for field in mapping
+        if field not in FIELDS
+    ]
     problems += [
         words(f"The sheet has no column “{column}” (for {field}).")
         for field, column in mapping.items()
         if field in FIELDS and column not in header
     ]
-    problems += [words(f"Choose the column that holds the {field}.") for field in REQUIRED if not mapping.get(field)]
+    problems += [
+        words(f"Choose the column that holds the {field}.") for field in REQUIRED if not mapping.get(field)
+    ]
     return problems
 
 
@@ -105,8 +155,12 @@ class RowValues:
     problems: tuple[str, ...]  # each "row N: ..." in words; empty when the row can be imported
 
 
-def read_rows(table: Table, mapping: Mapping[str, str], default_kind: RowKind, today: date) -> list[RowValues]:
-    positions = {field: table.header.index(column) for field, column in mapping.items() if column in table.header}
+def read_rows(
+    table: Table, mapping: Mapping[str, str], default_kind: RowKind, today: date
+) -> list[RowValues]:
+    positions = {
+        field: table.header.index(column) for field, column in mapping.items() if column in table.header
+    }
     rows = [_row(number, cells, positions, default_kind, today) for number, cells in table.rows]
     return _flag_repeats(rows)
 
@@ -126,7 +180,9 @@ def _text(value: Cell) -> str:
     return str(value).strip()
 
 
-def _row(number: int, cells: Sequence[Cell], positions: Mapping[str, int], default: RowKind, today: date) -> RowValues:
+def _row(
+    number: int, cells: Sequence[Cell], positions: Mapping[str, int], default: RowKind, today: date
+) -> RowValues:
     problems: list[str] = []
     kind = _kind(number, _text(_cell(cells, positions, "kind")), default, problems)
     title = " ".join(_text(_cell(cells, positions, "title")).split())
@@ -167,7 +223,9 @@ def _effort(number: int, value: Cell, problems: list[str]) -> float:
     if isinstance(value, int | float):
         hours = float(value)
     else:
-        text = re.sub(r"\s*(h|hours?|小时|工时)$", "", str(value).strip(), flags=re.IGNORECASE).replace(",", ".")
+        text = re.sub(r"\s*(h|hours?|小时|工时)$", "", str(value).strip(), flags=re.IGNORECASE).replace(
+            ",", "."
+        )
         try:
             hours = float(text)
         except ValueError:
@@ -219,11 +277,15 @@ def _due(number: int, value: Cell, today: date, problems: list[str]) -> date | N
     parsed = parse_day(value, today)
     text = _text(value)
     if parsed == "":
-        problems.append(words(f"row {number}: the due date “{text}” is not a date (write it like 2026-03-31)"))
+        problems.append(
+            words(f"row {number}: the due date “{text}” is not a date (write it like 2026-03-31)")
+        )
     elif parsed == "invalid":
         problems.append(words(f"row {number}: the due date {text} does not exist"))
     elif parsed == "day-first":
-        problems.append(words(f"row {number}: the due date {text} does not exist (dates are read day first: 31/03/2026)"))
+        problems.append(
+            words(f"row {number}: the due date {text} does not exist (dates are read day first: 31/03/2026)")
+        )
     elif isinstance(parsed, date):
         if not date(2000, 1, 1) <= parsed <= date(2099, 12, 31):
             problems.append(words(f"row {number}: the due date {text} is not between 2000 and 2099"))

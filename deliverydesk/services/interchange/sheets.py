@@ -111,7 +111,9 @@ def _check_archive(source: ImportSource) -> None:
     except zipfile.BadZipFile:
         raise refused(f"{source.name} is not a readable XLSX workbook (a damaged archive).") from None
     if unzipped > MAX_UNZIPPED_BYTES:
-        raise refused(f"{source.name} unpacks to more than {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB; it was not opened.")
+        raise refused(
+            f"{source.name} unpacks to more than {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB; it was not opened."
+        )
 
 
 # --- rows --------------------------------------------------------------------------------------
@@ -140,7 +142,13 @@ def _empty(row: Sequence[Cell]) -> bool:
     return all(value in (None, "") for value in row)
 
 
-def _table(source: ImportSource, sheets: tuple[str, ...], sheet: str, encoding: str, rows: list[tuple[int, tuple[Cell, ...]]]) -> Table:
+def _table(
+    source: ImportSource,
+    sheets: tuple[str, ...],
+    sheet: str,
+    encoding: str,
+    rows: list[tuple[int, tuple[Cell, ...]]],
+) -> Table:
     """The first non-empty row is the header; the rows after it are the data (empty ones dropped)."""
     filled = [(number, row) for number, row in rows if not _empty(row)]
     if not filled:

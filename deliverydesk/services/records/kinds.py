@@ -70,12 +70,13 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
         with ctx.db.unit_of_work() as session:
             return self.item(session, self.add(ctx, session, draft))
 
-    def add(self, ctx: ServiceContext, session: Session, draft: DraftT) -> RowT:
-        """Insert a validated draft inside the caller's unit of work (an import adds many in one)."""
+    def add(self, ctx: ServiceContext, session: Session, draft: DraftT, **columns: Any) -> RowT:
+        """Insert a validated draft inside the caller's unit of work (an import adds many in one);
+        ``columns``: values of columns no draft has (where an import took the record from)."""
         project = live_project(session, draft.project_id)
         if self.check_links is not None:
             self.check_links(session, draft, project, None)
-        row = self.row_cls()
+        row = self.row_cls(**columns)
         apply_draft(row, draft)
         if self.ref_prefix is not None:
             add_with_ref(ctx, session, row, self.ref_prefix)

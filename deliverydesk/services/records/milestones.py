@@ -10,7 +10,7 @@ from deliverydesk.domain.metrics import milestone_health
 from deliverydesk.domain.models import MilestoneChangeItem, MilestoneItem, Page
 from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.domain.validation import validate_milestone
-from deliverydesk.domain.workdays import calendar_covering, slip_working_days
+from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.errors import ValidationError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
@@ -28,6 +28,7 @@ from deliverydesk.services.records.common import (
     stamp_new,
     to_item,
 )
+from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.queries import milestone_changes
 from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.tables import ChangeRequestRow, MilestoneChangeRow, MilestoneRow, ProjectRow
@@ -35,10 +36,16 @@ from deliverydesk.store.tables import ChangeRequestRow, MilestoneChangeRow, Mile
 DATE_FIELDS = ("baseline", "forecast", "actual")
 
 
-def milestone_item(session: Session, row: MilestoneRow, today: date) -> MilestoneItem:
+def milestone_item(
+    session: Session, row: MilestoneRow, today: date, extra_days: frozenset[date] | None = None
+) -> MilestoneItem:
+    """``extra_days``: the project's extra non-working days (read when not given)."""
     project = get_row(session, ProjectRow, row.project_id, "project")
-    calendar = calendar_covering(
-        project.holiday_calendar, row.baseline_date, row.forecast_date, row.actual_date
+    if extra_days is None:
+        extra_days = extra_non_working_days(session, [row.project_id]).get(row.project_id, frozenset())
+    calendar = with_extra_days(
+        calendar_covering(project.holiday_calendar, row.baseline_date, row.forecast_date, row.actual_date),
+        extra_days,
     )
     slip = slip_working_days(row.baseline_date, row.forecast_date, row.actual_date, calendar)
     effective = row.actual_date or row.forecast_date or row.baseline_date
@@ -52,10 +59,13 @@ def create_milestone(ctx: ServiceContext, draft: MilestoneDraft) -> MilestoneIte
         return milestone_item(session, add_milestone(ctx, session, draft), ctx.today())
 
 
-def add_milestone(ctx: ServiceContext, session: Session, draft: MilestoneDraft) -> MilestoneRow:
-    """Insert a validated milestone with the next M-n, inside the caller's unit of work."""
+def add_milestone(
+    ctx: ServiceContext, session: Session, draft: MilestoneDraft, *, external_ref: str = ""
+) -> MilestoneRow:
+    """Insert a validated milestone with the next M-n, inside the caller's unit of work (``external_ref``:
+    where an import took it from)."""
     live_project(session, draft.project_id)
-    row = MilestoneRow()
+    row = MilestoneRow(external_ref=external_ref)
     apply_draft(row, draft)
     add_with_ref(ctx, session, row, RefPrefix.MILESTONE)
     return row
@@ -88,7 +98,9 @@ def apply_milestone_update(
     each changed date (old, new, reason) in its history."""
     check_same_project(session, "change_request_id", ChangeRequestRow, change_request_id, row.project_id)
     if draft.baseline_date != row.baseline_date and not reason.strip():
-        raise ValidationError({"reason": "Say why the baseline date moves: it is what slip is measured from."})
+        raise ValidationError(
+            {"reason": "Say why the baseline date moves: it is what slip is measured from."}
+        )
     for field in DATE_FIELDS:
         old, new = getattr(row, f"{field}_date"), getattr(draft, f"{field}_date")
         if old != new:
@@ -154,7 +166,8 @@ def list_milestones(
             offset=offset,
             limit=limit,
         )
-        return page_of([milestone_item(session, r, ctx.today()) for r in rows], total, offset, limit)
+        extra = extra_non_working_days(session, [project_id]).get(project_id, frozenset())
+        return page_of([milestone_item(session, r, ctx.today(), extra) for r in rows], total, offset, limit)
 
 
 def list_milestone_changes(ctx: ServiceContext, milestone_id: str) -> list[MilestoneChangeItem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from deliverydesk.domain.drafts import ProjectDraft
@@ -9,7 +10,7 @@ from deliverydesk.domain.enums import ProjectStatus
 from deliverydesk.domain.metrics import meter
 from deliverydesk.domain.models import Page, ProjectItem, ProjectSummary
 from deliverydesk.domain.validation import check_code_free, validate_project
-from deliverydesk.domain.workdays import calendar_covering, slip_working_days
+from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
@@ -24,6 +25,7 @@ from deliverydesk.services.records.common import (
     stamp_new,
     to_item,
 )
+from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.queries import SUMMARY_SORTS, ProjectFilter, project_summaries
 from deliverydesk.store.records import Session, client_name, project_code_taken, project_id_by_code
 from deliverydesk.store.tables import ClientRow, ProjectRow
@@ -108,16 +110,21 @@ def list_projects(
         rows, total = project_summaries(
             session, where, sort=sort, descending=descending, offset=offset, limit=limit, today=ctx.today()
         )
-    return page_of([_summary(row) for row in rows], total, offset, limit)
+        extra = extra_non_working_days(
+            session, [row["id"] for row in rows if row["next_baseline"] is not None]
+        )
+    return page_of([_summary(row, extra.get(row["id"], frozenset())) for row in rows], total, offset, limit)
 
 
-def _summary(row: dict[str, Any]) -> ProjectSummary:
+def _summary(row: dict[str, Any], extra_days: frozenset[date] = frozenset()) -> ProjectSummary:
     baseline = row["next_baseline"]
     slip = None
     next_date = None
     if baseline is not None:
         forecast, actual = row["next_forecast"], row["next_actual"]
-        calendar = calendar_covering(row["holiday_calendar"], baseline, forecast, actual)
+        calendar = with_extra_days(
+            calendar_covering(row["holiday_calendar"], baseline, forecast, actual), extra_days
+        )
         slip = slip_working_days(baseline, forecast, actual, calendar)
         next_date = actual or forecast or baseline
     names = ("id", "code", "name", "client_id", "client_name", "status", "language", "start_date", "end_date")

@@ -10,12 +10,13 @@ from datetime import date
 from deliverydesk.domain.metrics import CLOSED_MILESTONE
 from deliverydesk.domain.models import MilestoneItem
 from deliverydesk.domain.scope_guard import GuardAction, check_action, shift_working_days
-from deliverydesk.domain.workdays import calendar_covering
+from deliverydesk.domain.workdays import calendar_covering, with_extra_days
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import get_row
 from deliverydesk.services.records.milestones import move_milestone
 from deliverydesk.services.scope_guard.meters import MAX_ROWS, request_facts
+from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.tables import ChangeRequestRow, MilestoneRow, ProjectRow
 
@@ -31,9 +32,10 @@ class MilestoneShift:
     to_date: date
 
 
-def _shift(row: MilestoneRow, project: ProjectRow, days: int) -> MilestoneShift:
+def _shift(row: MilestoneRow, project: ProjectRow, days: int, extra_days: frozenset[date]) -> MilestoneShift:
     start = row.forecast_date or row.baseline_date
     calendar = calendar_covering(project.holiday_calendar, start, date(start.year + 1 + days // 200, 12, 31))
+    calendar = with_extra_days(calendar, extra_days)
     return MilestoneShift(
         milestone_id=row.id,
         ref=row.ref,
@@ -54,7 +56,8 @@ def planned_shifts(session: Session, project: ProjectRow, days: int) -> tuple[Mi
         order_by=("baseline_date", "ref"),
         limit=MAX_ROWS,
     )
-    return tuple(_shift(r, project, days) for r in rows if r.status not in CLOSED_MILESTONE)
+    extra = _extra_days(session, project)
+    return tuple(_shift(r, project, days, extra) for r in rows if r.status not in CLOSED_MILESTONE)
 
 
 def apply_schedule_impact(
@@ -84,4 +87,8 @@ def _movable(session: Session, project: ProjectRow, milestone_id: str, days: int
         raise ValidationError({"milestone_ids": "This milestone belongs to another project."})
     if row.archived_at is not None or row.status in CLOSED_MILESTONE:
         raise RuleError(f"{row.ref} {row.name} is archived or already done: its date stays as it is.")
-    return _shift(row, project, days)
+    return _shift(row, project, days, _extra_days(session, project))
+
+
+def _extra_days(session: Session, project: ProjectRow) -> frozenset[date]:
+    return extra_non_working_days(session, [project.id]).get(project.id, frozenset())
