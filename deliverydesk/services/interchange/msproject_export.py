@@ -1,8 +1,9 @@
 """Microsoft Project XML out: the project's milestones and scope items as a plan that MS Project,
 ProjectLibre and GanttProject open.
 
-Milestones are milestone tasks pinned to their date (forecast, or actual once reached; "must start
-on") with the baseline saved as the plan's baseline; scope items are tasks from the project's start,
+Milestones are milestone tasks pinned to their forecast date ("must start on"; the baseline when
+there is no forecast), with the baseline saved as the plan's baseline and the actual date as the
+task's actual finish; scope items are tasks from the project's start,
 as long as their effort (8 hours a day), with their effort as work. Each task's GUID is its record's
 UUID, so a plan edited elsewhere and imported back finds its records. The project calendar has the
 project's weekend, its public holidays and extra non-working days as exceptions, and its make-up
@@ -126,7 +127,8 @@ def _heading(language: Language, english: str, chinese: str) -> str:
 def _milestone_tasks(rows: list[MilestoneRow], uids: _Uids, language: Language) -> list[TaskOut]:
     if not rows:
         return []
-    when = [r.actual_date or r.forecast_date or r.baseline_date for r in rows]
+    # the planned date (forecast, else baseline): the actual date travels as the task's actual finish
+    when = [r.forecast_date or r.baseline_date for r in rows]
     group = TaskOut(
         1, "", _heading(language, "Milestones", "里程碑"), "M", 1, True, False, min(when), max(when), 0, 0, 0
     )
