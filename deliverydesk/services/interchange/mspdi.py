@@ -329,7 +329,8 @@ def _range(first: date, last: date, notes: list[str], name: str) -> list[date]:
 
 
 def _stepped(first: date, last: date, step: timedelta, occurrences: int) -> list[date]:
-    days, day = [], first
+    days: list[date] = []
+    day = first
     while day <= last and len(days) < min(occurrences, MAX_EXCEPTION_DAYS):
         days.append(day)
         day += step

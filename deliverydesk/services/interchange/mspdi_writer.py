@@ -100,11 +100,8 @@ def render_plan(plan: PlanOut) -> bytes:
     for position, task in enumerate(plan.tasks):
         _task(SubElement(tasks, "Task"), task, position)
     indent(root, space="  ")
-    return (
-        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        + tostring(root, encoding="utf-8")
-        + b"\n"
-    )
+    body: bytes = tostring(root, encoding="utf-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body + b"\n"
 
 
 def _fields(parent: Element, *pairs: tuple[str, str | None]) -> None:

@@ -310,8 +310,8 @@ class _Index(Generic[RowT]):
     """Records of one kind found by the GUID an export gave their task, or by an earlier import."""
 
     def __init__(self, rows: Collection[RowT]) -> None:
-        self.by_id = {row.id: row for row in rows}
-        self.by_ref = {row.external_ref: row for row in rows if row.external_ref}
+        self.by_id: dict[str, RowT] = {row.id: row for row in rows}
+        self.by_ref: dict[str, RowT] = {row.external_ref: row for row in rows if row.external_ref}
 
     def find(self, guid: str, ref: str) -> RowT | None:
         return self.by_id.get(guid) if guid in self.by_id else self.by_ref.get(ref)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -106,12 +107,12 @@ class _Uids:
     """Task UIDs: a record imported from (or exported as) this project's plan keeps its task UID,
     the others get the next free ones, in a stable order."""
 
-    def __init__(self, project_id: str, rows: list[MilestoneRow] | list[ScopeItemRow] | list[object]) -> None:
+    def __init__(self, project_id: str, rows: Sequence[MilestoneRow | ScopeItemRow]) -> None:
         self.kept: dict[str, int] = {}
         for row in rows:
-            match = _REF.fullmatch(getattr(row, "external_ref", ""))
+            match = _REF.fullmatch(row.external_ref)
             if match and match.group(1) == project_id:
-                self.kept.setdefault(getattr(row, "id"), int(match.group(2)))  # noqa: B009
+                self.kept.setdefault(row.id, int(match.group(2)))
         self.next = max([2, *self.kept.values()]) + 1  # 1 and 2: the two summary tasks
 
     def of(self, record_id: str) -> int:

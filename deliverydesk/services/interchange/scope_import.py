@@ -145,7 +145,7 @@ class _Rows:
     ) -> None:
         self.ctx, self.session, self.project, self.request, self.write = ctx, session, project, request, write
         self.reason = f"imported from {request.table.source.name}"
-        self.live = {
+        self.live: dict[RowKind, list[ScopeItemRow] | list[ExclusionRow] | list[MilestoneRow]] = {
             RowKind.SCOPE: [
                 r for r in project_rows(session, ScopeItemRow, project.id) if r.archived_at is None
             ],

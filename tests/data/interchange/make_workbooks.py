@@ -23,7 +23,16 @@ def main() -> None:
     cover.append(["Contract", "HT-2026-0142"])
     english = book.create_sheet("Scope EN")
     english.append(["Kind", "Title", "Details", "Acceptance", "Hours", "Due"])
-    english.append(["scope item", "Line 3 vision inspection retrofit", "Two cameras, reject gate", "False rejects < 0.5 %", 60, None])
+    english.append(
+        [
+            "scope item",
+            "Line 3 vision inspection retrofit",
+            "Two cameras, reject gate",
+            "False rejects < 0.5 %",
+            60,
+            None,
+        ]
+    )
     english.append(["milestone", "Factory acceptance test", None, None, None, datetime(2026, 4, 17)])
     english.append(["exclusion", "Conveyor modifications", None, None, None, None])
     english.append(["milestone", "Site acceptance test", None, None, None, "30/02/2026"])

@@ -42,18 +42,29 @@ def test_milestones_commitments_and_follow_ups(ctx: ServiceContext, project: Pro
     promised = record_commitment(
         ctx,
         CommitmentDraft(
-            project_id=project.id, description="Send the test plan\nwith the data set", due_date=TODAY + timedelta(days=3),
-            owner_side=OwnerSide.VENDOR, owner_name="张浩", owed_to="王建国",
+            project_id=project.id,
+            description="Send the test plan\nwith the data set",
+            due_date=TODAY + timedelta(days=3),
+            owner_side=OwnerSide.VENDOR,
+            owner_name="张浩",
+            owed_to="王建国",
         ),
-    )  # fmt: skip
+    )
     done = record_commitment(
         ctx, CommitmentDraft(project_id=project.id, description="Done already", due_date=TODAY)
     )
     close_commitment(ctx, done.id, TODAY, "sent")
     review = create_review(ctx, ReviewDraft(project_id=project.id, held_on=TODAY, title="Pilot review"))
     follow_up = create_review_action(
-        ctx, ReviewActionDraft(project_id=project.id, review_id=review.id, description="Check the scanners", revisit_on=TODAY + timedelta(days=14), owner="Li Na")
-    )  # fmt: skip
+        ctx,
+        ReviewActionDraft(
+            project_id=project.id,
+            review_id=review.id,
+            description="Check the scanners",
+            revisit_on=TODAY + timedelta(days=14),
+            owner="Li Na",
+        ),
+    )
     finished = create_review_action(
         ctx,
         ReviewActionDraft(project_id=project.id, review_id=review.id, description="Done", revisit_on=TODAY),

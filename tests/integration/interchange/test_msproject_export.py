@@ -25,45 +25,219 @@ NS = "{http://schemas.microsoft.com/project}"
 # The element sequences of the MSPDI schema (Project 2007 schema mspdi_pj12.xsd as Microsoft
 # publishes it, with the Project 2010 additions such as task GUID, Active and Manual), in schema order;
 # only the parts this exporter can write. Children must appear in this order.
-PROJECT = (
-    "SaveVersion UID Name GUID Title Subject Category Company Manager Author CreationDate Revision LastSaved "
-    "ScheduleFromStart StartDate FinishDate FYStartDate CriticalSlackLimit CurrencyDigits CurrencySymbol "
-    "CurrencyCode CurrencySymbolPosition CalendarUID DefaultStartTime DefaultFinishTime MinutesPerDay "
-    "MinutesPerWeek DaysPerMonth DefaultTaskType DefaultFixedCostAccrual DefaultStandardRate "
-    "DefaultOvertimeRate DurationFormat WorkFormat EditableActualCosts HonorConstraints EarnedValueMethod "
-    "InsertedProjectsLikeSummary MultipleCriticalPaths NewTasksEffortDriven NewTasksEstimated "
-    "SplitsInProgressTasks SpreadActualCost SpreadPercentComplete TaskUpdatesResource FiscalYearStart "
-    "WeekStartDay MoveCompletedEndsBack MoveRemainingStartsBack MoveRemainingStartsForward "
-    "MoveCompletedEndsForward BaselineForEarnedValue AutoAddNewResourcesAndTasks StatusDate CurrentDate "
-    "MicrosoftProjectServerURL Autolink NewTaskStartDate DefaultTaskEVMethod ProjectExternallyEdited "
-    "ExtendedCreationDate ActualsInSync RemoveFileProperties AdminProject OutlineCodes WBSMasks "
-    "ExtendedAttributes Calendars Tasks Resources Assignments"
-).split()
-CALENDAR = (
-    "UID GUID Name IsBaseCalendar IsBaselineCalendar BaseCalendarUID WeekDays Exceptions WorkWeeks".split()
-)
-WEEK_DAY = "DayType DayWorking TimePeriod WorkingTimes".split()
-EXCEPTION = (
-    "EnteredByOccurrences TimePeriod Occurrences Name Type Period DaysOfWeek MonthItem MonthPosition Month "
-    "MonthDay DayWorking WorkingTimes"
-).split()
-TASK = (
-    "UID GUID ID Name Active Manual Type IsNull CreateDate Contact WBS WBSLevel OutlineNumber OutlineLevel "
-    "Priority Start Finish Duration DurationFormat Work Stop Resume ResumeValid EffortDriven Recurring "
-    "OverAllocated Estimated Milestone Summary DisplayAsSummary Critical IsSubproject IsSubprojectReadOnly "
-    "SubprojectName ExternalTask ExternalTaskProject EarlyStart EarlyFinish LateStart LateFinish "
-    "StartVariance FinishVariance WorkVariance FreeSlack TotalSlack StartSlack FinishSlack FixedCost "
-    "FixedCostAccrual PercentComplete PercentWorkComplete Cost OvertimeCost OvertimeWork ActualStart "
-    "ActualFinish ActualDuration ActualCost ActualOvertimeCost ActualWork ActualOvertimeWork RegularWork "
-    "RemainingDuration RemainingCost RemainingWork RemainingOvertimeCost RemainingOvertimeWork ACWP CV "
-    "ConstraintType CalendarUID ConstraintDate Deadline LevelAssignments LevelingCanSplit LevelingDelay "
-    "LevelingDelayFormat PreLeveledStart PreLeveledFinish Hyperlink HyperlinkAddress HyperlinkSubAddress "
-    "IgnoreResourceCalendar Notes HideBar Rollup BCWS BCWP PhysicalPercentComplete EarnedValueMethod "
-    "PredecessorLink ActualWorkProtected ActualOvertimeWorkProtected ExtendedAttribute Baseline OutlineCode"
-).split()
-BASELINE = (
-    "TimephasedData Number Interim Start Finish Duration DurationFormat EstimatedDuration Work Cost BCWS BCWP FixedCost"
-).split()
+PROJECT = [
+    "SaveVersion",
+    "UID",
+    "Name",
+    "GUID",
+    "Title",
+    "Subject",
+    "Category",
+    "Company",
+    "Manager",
+    "Author",
+    "CreationDate",
+    "Revision",
+    "LastSaved",
+    "ScheduleFromStart",
+    "StartDate",
+    "FinishDate",
+    "FYStartDate",
+    "CriticalSlackLimit",
+    "CurrencyDigits",
+    "CurrencySymbol",
+    "CurrencyCode",
+    "CurrencySymbolPosition",
+    "CalendarUID",
+    "DefaultStartTime",
+    "DefaultFinishTime",
+    "MinutesPerDay",
+    "MinutesPerWeek",
+    "DaysPerMonth",
+    "DefaultTaskType",
+    "DefaultFixedCostAccrual",
+    "DefaultStandardRate",
+    "DefaultOvertimeRate",
+    "DurationFormat",
+    "WorkFormat",
+    "EditableActualCosts",
+    "HonorConstraints",
+    "EarnedValueMethod",
+    "InsertedProjectsLikeSummary",
+    "MultipleCriticalPaths",
+    "NewTasksEffortDriven",
+    "NewTasksEstimated",
+    "SplitsInProgressTasks",
+    "SpreadActualCost",
+    "SpreadPercentComplete",
+    "TaskUpdatesResource",
+    "FiscalYearStart",
+    "WeekStartDay",
+    "MoveCompletedEndsBack",
+    "MoveRemainingStartsBack",
+    "MoveRemainingStartsForward",
+    "MoveCompletedEndsForward",
+    "BaselineForEarnedValue",
+    "AutoAddNewResourcesAndTasks",
+    "StatusDate",
+    "CurrentDate",
+    "MicrosoftProjectServerURL",
+    "Autolink",
+    "NewTaskStartDate",
+    "DefaultTaskEVMethod",
+    "ProjectExternallyEdited",
+    "ExtendedCreationDate",
+    "ActualsInSync",
+    "RemoveFileProperties",
+    "AdminProject",
+    "OutlineCodes",
+    "WBSMasks",
+    "ExtendedAttributes",
+    "Calendars",
+    "Tasks",
+    "Resources",
+    "Assignments",
+]
+CALENDAR = [
+    "UID",
+    "GUID",
+    "Name",
+    "IsBaseCalendar",
+    "IsBaselineCalendar",
+    "BaseCalendarUID",
+    "WeekDays",
+    "Exceptions",
+    "WorkWeeks",
+]
+WEEK_DAY = ["DayType", "DayWorking", "TimePeriod", "WorkingTimes"]
+EXCEPTION = [
+    "EnteredByOccurrences",
+    "TimePeriod",
+    "Occurrences",
+    "Name",
+    "Type",
+    "Period",
+    "DaysOfWeek",
+    "MonthItem",
+    "MonthPosition",
+    "Month",
+    "MonthDay",
+    "DayWorking",
+    "WorkingTimes",
+]
+TASK = [
+    "UID",
+    "GUID",
+    "ID",
+    "Name",
+    "Active",
+    "Manual",
+    "Type",
+    "IsNull",
+    "CreateDate",
+    "Contact",
+    "WBS",
+    "WBSLevel",
+    "OutlineNumber",
+    "OutlineLevel",
+    "Priority",
+    "Start",
+    "Finish",
+    "Duration",
+    "DurationFormat",
+    "Work",
+    "Stop",
+    "Resume",
+    "ResumeValid",
+    "EffortDriven",
+    "Recurring",
+    "OverAllocated",
+    "Estimated",
+    "Milestone",
+    "Summary",
+    "DisplayAsSummary",
+    "Critical",
+    "IsSubproject",
+    "IsSubprojectReadOnly",
+    "SubprojectName",
+    "ExternalTask",
+    "ExternalTaskProject",
+    "EarlyStart",
+    "EarlyFinish",
+    "LateStart",
+    "LateFinish",
+    "StartVariance",
+    "FinishVariance",
+    "WorkVariance",
+    "FreeSlack",
+    "TotalSlack",
+    "StartSlack",
+    "FinishSlack",
+    "FixedCost",
+    "FixedCostAccrual",
+    "PercentComplete",
+    "PercentWorkComplete",
+    "Cost",
+    "OvertimeCost",
+    "OvertimeWork",
+    "ActualStart",
+    "ActualFinish",
+    "ActualDuration",
+    "ActualCost",
+    "ActualOvertimeCost",
+    "ActualWork",
+    "ActualOvertimeWork",
+    "RegularWork",
+    "RemainingDuration",
+    "RemainingCost",
+    "RemainingWork",
+    "RemainingOvertimeCost",
+    "RemainingOvertimeWork",
+    "ACWP",
+    "CV",
+    "ConstraintType",
+    "CalendarUID",
+    "ConstraintDate",
+    "Deadline",
+    "LevelAssignments",
+    "LevelingCanSplit",
+    "LevelingDelay",
+    "LevelingDelayFormat",
+    "PreLeveledStart",
+    "PreLeveledFinish",
+    "Hyperlink",
+    "HyperlinkAddress",
+    "HyperlinkSubAddress",
+    "IgnoreResourceCalendar",
+    "Notes",
+    "HideBar",
+    "Rollup",
+    "BCWS",
+    "BCWP",
+    "PhysicalPercentComplete",
+    "EarnedValueMethod",
+    "PredecessorLink",
+    "ActualWorkProtected",
+    "ActualOvertimeWorkProtected",
+    "ExtendedAttribute",
+    "Baseline",
+    "OutlineCode",
+]
+BASELINE = [
+    "TimephasedData",
+    "Number",
+    "Interim",
+    "Start",
+    "Finish",
+    "Duration",
+    "DurationFormat",
+    "EstimatedDuration",
+    "Work",
+    "Cost",
+    "BCWS",
+    "BCWP",
+    "FixedCost",
+]
 SEQUENCES = {
     "Project": (PROJECT, {"SaveVersion", "CurrencyCode"}),
     "Calendars": (["Calendar"], {"Calendar"}),
