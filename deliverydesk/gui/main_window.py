@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.gui.dialogs.categories import CategoriesDialog
+from deliverydesk.gui.dialogs.interchange.actions import InterchangeMenus
 from deliverydesk.gui.dialogs.records.capture import CaptureFlow
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import app_icon, icon
@@ -126,23 +127,23 @@ class MainWindow(QMainWindow):
         )
         self.act_log_entry = self._action("log", self.tr("&Log an entry"), self.log_entry, "Ctrl+L")
         self.act_log_entry.setToolTip(self.tr("Go to the project's log, ready to type what happened"))
+        self.interchange = InterchangeMenus(
+            self.env,
+            self,
+            lambda: self.workspace.project_id,
+            lambda: self.workspace.project_code,
+            self.find_project,
+        )
         self.act_new.setEnabled(not self.env.readonly)
         self.act_capture.setEnabled(not self.env.readonly)
         self.act_log_entry.setEnabled(not self.env.readonly)
 
     def _make_menus(self) -> None:
         menus = self.menuBar()
-        _fill(
-            menus.addMenu(self.tr("&File")),
-            self.act_new,
-            self.act_close,
-            None,
-            self.act_documents,
-            None,
-            self.act_settings,
-            None,
-            self.act_quit,
-        )
+        file_menu = menus.addMenu(self.tr("&File"))
+        _fill(file_menu, self.act_new, self.act_close, None, self.act_documents, None)
+        self.interchange.fill(file_menu)  # Import ▸ and Export ▸ (Microsoft Project, spreadsheets, calendars)
+        _fill(file_menu, None, self.act_settings, None, self.act_quit)
         _fill(
             menus.addMenu(self.tr("&Edit")),
             self.act_find,
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
         self.recurring.record_opened.connect(self.open_record)
         self.navigator.project_selected.connect(self.workspace.set_project)
         self.workspace.records_changed.connect(self._records_changed)
+        self.interchange.imported.connect(self.refresh)
 
     # --- navigation ----------------------------------------------------------------------------
     def show_home(self) -> None:

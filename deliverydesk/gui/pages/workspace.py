@@ -36,6 +36,7 @@ class ProjectWorkspace(QWidget):
         super().__init__(parent)
         self.env = env
         self.project_id: str | None = None
+        self.project_code: str | None = None  # once its header has loaded
         self.title = QLabel(self)
         self.title.setObjectName("workspaceTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -87,6 +88,7 @@ class ProjectWorkspace(QWidget):
 
     def set_project(self, project_id: str | None) -> None:
         self.project_id = project_id
+        self.project_code = None
         for page in self.pages:
             page.set_project(project_id)
         self.stack.setCurrentIndex(0 if project_id is None else 1)
@@ -148,6 +150,7 @@ class ProjectWorkspace(QWidget):
     def _show_header(self, project: ProjectItem) -> None:
         if project.id != self.project_id:
             return
+        self.project_code = project.code
         self.title.setText(f"{project.code}  {project.name}")
         self.facts.setText(f"{project.client_name}  ·  {label(project.status)}")
 

@@ -1,0 +1,169 @@
+"""The File menu's Import and Export entries for the tools clients and offices use: Microsoft Project in
+and out, scope from a spreadsheet, a calendar file. The window adds the two submenus; the entries act
+on the open project (asking to pick one first when none is open)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QButtonGroup, QMenu, QMessageBox, QRadioButton, QVBoxLayout, QWidget
+
+from deliverydesk.errors import DeliveryDeskError, ValidationError
+from deliverydesk.gui.dialogs.base import FormDialog
+from deliverydesk.gui.dialogs.documents.output import ask_export_path, with_suffix
+from deliverydesk.gui.dialogs.interchange.plan_import import PlanImportDialog
+from deliverydesk.gui.dialogs.interchange.scope_import import ScopeImportDialog
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.messages import show_error
+from deliverydesk.services.interchange.calendar_file import export_calendar
+from deliverydesk.services.interchange.msproject_export import export_msproject
+
+
+class InterchangeMenus(QObject):
+    """``project_code()`` / ``project_id()`` say which project is open (None: none); ``pick_project``
+    lets the user open one; ``imported`` fires after an import so the window refreshes."""
+
+    imported = Signal()
+
+    def __init__(
+        self,
+        env: GuiEnv,
+        window: QWidget,
+        project_id: Callable[[], str | None],
+        project_code: Callable[[], str | None],
+        pick_project: Callable[[], None],
+    ) -> None:
+        super().__init__(window)
+        self.env, self.window = env, window
+        self.project_id, self.project_code, self.pick_project = project_id, project_code, pick_project
+        self.dialog: QWidget | None = None
+        self.act_import_plan = self._action(self.tr("&Microsoft Project…"), self.import_plan)
+        self.act_import_scope = self._action(self.tr("&Scope from a spreadsheet…"), self.import_scope)
+        self.act_export_plan = self._action(self.tr("&Microsoft Project…"), self.export_plan)
+        self.act_export_calendar = self._action(self.tr("&Calendar file (iCalendar)…"), self.export_calendar)
+        for action in (self.act_import_plan, self.act_import_scope):
+            action.setEnabled(not env.readonly)
+
+    def _action(self, text: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        return action
+
+    def fill(self, file_menu: QMenu) -> None:
+        imports = file_menu.addMenu(self.tr("&Import"))
+        imports.setObjectName("importMenu")
+        imports.addActions([self.act_import_plan, self.act_import_scope])
+        exports = file_menu.addMenu(self.tr("E&xport"))
+        exports.setObjectName("exportMenu")
+        exports.addActions([self.act_export_plan, self.act_export_calendar])
+
+    # --- imports -----------------------------------------------------------------------------------
+    def import_plan(self) -> None:
+        self._open(PlanImportDialog)
+
+    def import_scope(self) -> None:
+        self._open(ScopeImportDialog)
+
+    def _open(self, dialog_class: type[PlanImportDialog] | type[ScopeImportDialog]) -> None:
+        project_id = self.project_id()
+        if project_id is None:
+            self.pick_project()
+            return
+        dialog = dialog_class(self.env, project_id, self.window)
+        dialog.imported.connect(lambda _outcome: self.imported.emit())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    # --- exports -----------------------------------------------------------------------------------
+    def export_plan(self) -> None:
+        code = self.project_code()
+        if code is None:
+            self.pick_project()
+            return
+        chosen = ask_export_path(
+            self.window,
+            f"{code}.xml",
+            self.tr("Export a Microsoft Project plan"),
+            self.tr("Microsoft Project XML (*.xml)"),
+            ".xml",
+        )
+        if chosen is not None:
+            ctx = self.env.ctx
+            self._export(lambda: export_msproject(ctx, code, chosen), chosen)
+
+    def export_calendar(self) -> None:
+        dialog = CalendarExportDialog(self.project_code(), self.window)
+        dialog.saved.connect(lambda target: self._export_calendar(*target))
+        self.dialog = dialog
+        dialog.open()
+
+    def _export_calendar(self, codes: list[str] | None, path: Path) -> None:
+        ctx = self.env.ctx
+        self._export(lambda: export_calendar(ctx, codes, path), path)
+
+    def _export(self, job: Callable[[], object], path: Path) -> None:
+        def done(_result: object) -> None:
+            self.last_box = saved_box(self.window, path)
+
+        def failed(error: DeliveryDeskError) -> None:
+            self.last_box = show_error(self.window, error)
+
+        self.env.tasks.submit(job, done, failed, owner=self)
+
+
+def saved_box(parent: QWidget, path: Path) -> QMessageBox:
+    """Non-blocking: "Saved to …" with Open folder / Close."""
+    box = QMessageBox(QMessageBox.Icon.Information, parent.tr("Export finished"), "", parent=parent)
+    box.setObjectName("interchangeExported")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(CalendarExportDialog.tr("Saved to %1.").replace("%1", str(path)))
+    folder = box.addButton(CalendarExportDialog.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.buttonClicked.connect(
+        lambda button: (
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))) if button is folder else None
+        )
+    )
+    box.open()
+    return box
+
+
+class CalendarExportDialog(FormDialog):
+    """Which projects (the open one, or all) and where: ``saved`` carries (codes or None, path)."""
+
+    def __init__(self, project_code: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calendarExportDialog")
+        self.setWindowTitle(self.tr("Calendar file"))
+        self.setMinimumWidth(520)
+        self.project_code = project_code
+        choice = QWidget(self)
+        column = QVBoxLayout(choice)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.this_project = QRadioButton(
+            self.tr("This project (%1)").replace("%1", project_code)
+            if project_code
+            else self.tr("This project"),
+            choice,
+        )
+        self.every_project = QRadioButton(self.tr("Every project"), choice)
+        group = QButtonGroup(self)
+        for button in (self.this_project, self.every_project):
+            group.addButton(button)
+            column.addWidget(button)
+        self.this_project.setEnabled(project_code is not None)
+        (self.this_project if project_code else self.every_project).setChecked(True)
+        self.add_field("which", self.tr("Projects"), choice)
+        self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("Export…"))
+
+    def save(self) -> tuple[list[str] | None, Path]:
+        codes = [self.project_code] if self.this_project.isChecked() and self.project_code else None
+        name = f"{codes[0] if codes else 'DeliveryDesk'}.ics"
+        chosen = ask_export_path(self, name, self.windowTitle(), self.tr("Calendar files (*.ics)"), ".ics")
+        if chosen is None:
+            raise ValidationError({"which": self.tr("Choose where to save the calendar file.")})
+        return codes, with_suffix(chosen, ".ics")
