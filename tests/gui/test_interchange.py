@@ -64,9 +64,7 @@ def test_the_plan_preview_lets_tasks_be_chosen_then_imports(qtbot, demo_env: Gui
     assert not dialog.isVisible()
 
 
-def test_a_refused_plan_shows_why_and_imports_nothing(
-    qtbot, demo_env: GuiEnv, tmp_path: Path
-) -> None:
+def test_a_refused_plan_shows_why_and_imports_nothing(qtbot, demo_env: GuiEnv, tmp_path: Path) -> None:
     project = get_project_by_code(demo_env.ctx, CODE)
     hostile = tmp_path / "plan.xml"
     hostile.write_text(

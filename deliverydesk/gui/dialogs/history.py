@@ -47,6 +47,7 @@ def action_text(action: AuditAction | str) -> str:
         AuditAction.ARCHIVE: translate("HistoryDialog", "Archived"),
         AuditAction.RESTORE: translate("HistoryDialog", "Restored"),
         AuditAction.DELETE: translate("HistoryDialog", "Deleted"),
+        AuditAction.IMPORT: translate("HistoryDialog", "Imported"),
     }
     return texts.get(action, str(action))  # type: ignore[call-overload]
 

@@ -23,7 +23,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from deliverydesk.services.interchange.source import ImportSource, refused
+from deliverydesk.services.interchange.source import ImportSource, refused, words
 
 MAX_PLAN_BYTES = 20 * 1024 * 1024  # a 5,000-task plan saved by MS Project is about 15 MB
 MAX_TASKS = 10_000
@@ -297,7 +297,7 @@ def _exception(exception: Element, notes: list[str]) -> Iterator[tuple[str, list
     if first is None or last is None:
         return
     if _flag(exception, "DayWorking"):
-        notes.append(f"The working-day exception “{name or first.isoformat()}” was not imported.")
+        notes.append(words(f"The working-day exception “{name or first}” was not imported."))
         return
     kind = _int(exception, "Type", 1)
     occurrences = max(1, _int(exception, "Occurrences", 1))
@@ -316,14 +316,13 @@ def _exception(exception: Element, notes: list[str]) -> Iterator[tuple[str, list
     elif kind == 4:
         yield name, _monthly(first, last, _int(exception, "MonthDay"), period_length, occurrences)
     else:  # relative ("the second Monday of..."): rare in exported plans
-        notes.append(f"The recurring exception “{name or first.isoformat()}” was not imported.")
+        notes.append(words(f"The recurring exception “{name or first}” was not imported."))
 
 
 def _range(first: date, last: date, notes: list[str], name: str) -> list[date]:
     if (last - first).days > 366:
-        notes.append(
-            f"The exception “{name or first.isoformat()}” spans more than a year; it was not imported."
-        )
+        label = name or first.isoformat()
+        notes.append(words(f"The exception “{label}” spans more than a year; it was not imported."))
         return []
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 

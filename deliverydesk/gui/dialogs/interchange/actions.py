@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QButtonGroup, QMenu, QMessageBox, QRadioButton, QVBoxLayout, QWidget
 
@@ -117,11 +117,14 @@ class InterchangeMenus(QObject):
 
 def saved_box(parent: QWidget, path: Path) -> QMessageBox:
     """Non-blocking: "Saved to …" with Open folder / Close."""
-    box = QMessageBox(QMessageBox.Icon.Information, parent.tr("Export finished"), "", parent=parent)
+    title = QCoreApplication.translate("InterchangeMenus", "Export finished")
+    box = QMessageBox(QMessageBox.Icon.Information, title, "", parent=parent)
     box.setObjectName("interchangeExported")
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(CalendarExportDialog.tr("Saved to %1.").replace("%1", str(path)))
-    folder = box.addButton(CalendarExportDialog.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+    box.setText(QCoreApplication.translate("InterchangeMenus", "Saved to %1.").replace("%1", str(path)))
+    folder = box.addButton(
+        QCoreApplication.translate("InterchangeMenus", "Open folder"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     box.buttonClicked.connect(
         lambda button: (

@@ -28,7 +28,7 @@ class PlanImportDialog(ImportDialog):
             env,
             project_id,
             self.tr("Import a Microsoft Project plan"),
-            self.tr("Microsoft Project XML (*.xml);;All files (*)"),
+            self.tr("Microsoft Project XML (*.xml)"),
             parent,
         )
         self.setObjectName("planImportDialog")

@@ -19,28 +19,24 @@ Index = QModelIndex | QPersistentModelIndex
 ERROR_COLOUR, MUTED_COLOUR, NEW_COLOUR = "#b00020", "#6b6b6b", "#1b6e20"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ImportPreview", text)
-
-
 def action_text(action: Action) -> str:
     return {
-        Action.NEW: _t("New"),
-        Action.UPDATE: _t("Update"),
-        Action.UNCHANGED: _t("Unchanged"),
-        Action.SKIPPED: _t("Not imported"),
-        Action.ERROR: _t("Problem"),
+        Action.NEW: QCoreApplication.translate("ImportPreview", "New"),
+        Action.UPDATE: QCoreApplication.translate("ImportPreview", "Update"),
+        Action.UNCHANGED: QCoreApplication.translate("ImportPreview", "Unchanged"),
+        Action.SKIPPED: QCoreApplication.translate("ImportPreview", "Not imported"),
+        Action.ERROR: QCoreApplication.translate("ImportPreview", "Problem"),
     }[action]
 
 
 def kind_text(kind: Kind) -> str:
     return {
-        Kind.MILESTONE: _t("Milestone"),
-        Kind.SCOPE_ITEM: _t("Scope item"),
-        Kind.EXCLUSION: _t("Exclusion"),
-        Kind.SUMMARY: _t("Summary task"),
-        Kind.TASK: _t("Task"),
-        Kind.NON_WORKING_DAY: _t("Non-working day"),
+        Kind.MILESTONE: QCoreApplication.translate("ImportPreview", "Milestone"),
+        Kind.SCOPE_ITEM: QCoreApplication.translate("ImportPreview", "Scope item"),
+        Kind.EXCLUSION: QCoreApplication.translate("ImportPreview", "Exclusion"),
+        Kind.SUMMARY: QCoreApplication.translate("ImportPreview", "Summary task"),
+        Kind.TASK: QCoreApplication.translate("ImportPreview", "Task"),
+        Kind.NON_WORKING_DAY: QCoreApplication.translate("ImportPreview", "Non-working day"),
     }[kind]
 
 
@@ -59,7 +55,15 @@ class ImportPreviewModel(FedTableModel[Line]):
         self.key_header, self.date_headers = key_header, date_headers
 
     def headers(self) -> list[str]:
-        return ["", self.key_header, _t("Kind"), _t("Name"), *self.date_headers, _t("Import"), _t("Details")]
+        return [
+            "",
+            self.key_header,
+            QCoreApplication.translate("ImportPreview", "Kind"),
+            QCoreApplication.translate("ImportPreview", "Name"),
+            *self.date_headers,
+            QCoreApplication.translate("ImportPreview", "Import"),
+            QCoreApplication.translate("ImportPreview", "Details"),
+        ]
 
     def cell(self, item: Line, column: int, role: int) -> Any:
         details_column = len(self.headers()) - 1
@@ -67,7 +71,7 @@ class ImportPreviewModel(FedTableModel[Line]):
             if role == Qt.ItemDataRole.CheckStateRole and item.choosable:
                 return Qt.CheckState.Checked if item.chosen else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.ToolTipRole and item.choosable:
-                return _t("Import this task as a scope item")
+                return QCoreApplication.translate("ImportPreview", "Import this task as a scope item")
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._colour(item, column, details_column)

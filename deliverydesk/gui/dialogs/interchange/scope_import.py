@@ -43,7 +43,7 @@ class ScopeImportDialog(ImportDialog):
             env,
             project_id,
             self.tr("Import scope from a spreadsheet"),
-            self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"),
+            self.tr("Spreadsheets (*.xlsx *.csv)"),
             parent,
         )
         self.setObjectName("scopeImportDialog")
