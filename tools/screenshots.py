@@ -7,7 +7,7 @@ with the showcase project's Overview, Milestones (a moved milestone and its hist
 Log (a corrected entry and the commitments register; an entry with an attached picture), Documents (an
 issued letter), Recurring problems, Settings, the welcome dialog, Search records (a Chinese and an English
 term), a record's History, the guided butterfly review and the issue dialog with similar issues at other
-clients. Each PNG is reduced to an 8-bit palette so the documentation stays small."""
+clients, and the import previews of a Microsoft Project plan and a spreadsheet. Each PNG is reduced to an 8-bit palette so the documentation stays small."""
 
 from __future__ import annotations
 
@@ -26,15 +26,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TZ"] = "Asia/Shanghai"  # the demo's meetings happen at 10:00 China time; show them so
 time.tzset()
 ROOT = Path(__file__).resolve().parents[1]
+INTERCHANGE_DATA = ROOT / "tests" / "data" / "interchange"
 sys.path.insert(0, str(ROOT))
 
 from PIL import Image, ImageDraw  # noqa: E402
-from PySide6.QtCore import QBuffer, QIODevice  # noqa: E402
+from PySide6.QtCore import QBuffer, QIODevice, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from deliverydesk.domain.drafts import AttachmentDraft  # noqa: E402
 from deliverydesk.domain.enums import LetterKind  # noqa: E402
+from deliverydesk.gui.dialogs.interchange.plan_import import PlanImportDialog  # noqa: E402
+from deliverydesk.gui.dialogs.interchange.scope_import import ScopeImportDialog  # noqa: E402
 from deliverydesk.gui.env import GuiEnv  # noqa: E402
 from deliverydesk.gui.i18n import install_translators, load_cjk_font, remove_translators  # noqa: E402
 from deliverydesk.gui.main_window import MainWindow  # noqa: E402
@@ -195,6 +198,7 @@ class Shooter:
         self.idle()
         self.shot("recurring")
         self.dialogs()
+        self.interchange(showcase)
 
     def dialogs(self) -> None:
         self.window.open_settings()
@@ -208,6 +212,31 @@ class Shooter:
         wait_until(welcome.isVisible)
         self.shot("welcome", welcome)
         welcome.close()
+
+    def interchange(self, showcase: Showcase) -> None:
+        """File ▸ Import: a Microsoft Project plan's preview (one task chosen as a scope item) and a
+        spreadsheet's verdicts (a list with bad rows, in the language of the window)."""
+        self.window.open_record(showcase.project_id, AREA_OVERVIEW, "")
+        self.idle()
+        plan = PlanImportDialog(self.window.env, showcase.project_id, self.window)
+        plan.show()
+        plan.open_file(INTERCHANGE_DATA / "msproject_plan.xml")
+        self.idle()
+        task = plan.model.index(
+            next(r for r in range(plan.model.rowCount()) if plan.model.row_item(r).key == "5"), 0
+        )
+        plan.model.setData(task, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+        self.idle()
+        self.shot("import_plan", plan)
+        plan.reject()
+        sheet = ScopeImportDialog(self.window.env, showcase.project_id, self.window)
+        sheet.show()
+        sheet.open_file(
+            INTERCHANGE_DATA / ("scope_zh_gbk.csv" if self.language == "zh_CN" else "scope_en_bom.csv")
+        )
+        self.idle()
+        self.shot("import_scope", sheet)
+        sheet.reject()
 
     def learning(self, showcase: Showcase) -> None:
         """A record's History, the issue dialog with similar issues elsewhere, the guided review."""

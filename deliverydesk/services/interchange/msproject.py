@@ -278,7 +278,7 @@ class _Planner:
         stored = {row.day: row for row in project_rows(self.session, NonWorkingDayRow, self.project.id)}
         holidays = calendar_for(self.project.holiday_calendar, days[0].day.year, days[-1].day.year).holidays
         for day in days:
-            line = Line(day.day.isoformat(), Kind.NON_WORKING_DAY, day.name, Action.NEW, first_date=day.day)
+            line = Line(day.day.isoformat(), Kind.NON_WORKING_DAY, day.name, Action.NEW)  # the key is the day
             row = stored.get(day.day)
             if row is not None:
                 archived = row.archived_at is not None
