@@ -7,7 +7,8 @@ with the showcase project's Overview, Milestones (a moved milestone and its hist
 Log (a corrected entry and the commitments register; an entry with an attached picture), Documents (an
 issued letter), Recurring problems, Settings, the welcome dialog, Search records (a Chinese and an English
 term), a record's History, the guided butterfly review and the issue dialog with similar issues at other
-clients, and the import previews of a Microsoft Project plan and a spreadsheet. Each PNG is reduced to an 8-bit palette so the documentation stays small."""
+clients, and the import previews of a Microsoft Project plan and a spreadsheet. Each PNG is reduced to
+an 8-bit palette so the documentation stays small."""
 
 from __future__ import annotations
 

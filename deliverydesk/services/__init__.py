@@ -8,6 +8,7 @@
 - ``reviews/``      butterfly reviews, their follow-ups and the review report
 - ``learning/``     recurring problems across clients and the CSV registers
 - ``demo/``         the demo database (loaded only by the demo command and the first-start dialog)
+- ``interchange/``  Microsoft Project XML in and out, calendar files, scope from spreadsheets
 
 Single modules: ``context`` (database + clock), ``storage`` (open, check, back up, restore),
 ``files`` (writing user files atomically), ``search``, ``attention`` (Home), ``overview``.

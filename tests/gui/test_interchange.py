@@ -17,9 +17,9 @@ from deliverydesk.gui.dialogs.interchange.scope_import import ScopeImportDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.main_window import MainWindow
 from deliverydesk.services.interchange.changes import Action, Kind, Line
-from deliverydesk.services.milestones import list_milestone_changes, list_milestones
-from deliverydesk.services.projects import get_project_by_code
-from deliverydesk.services.scope import list_scope_items
+from deliverydesk.services.records.milestones import list_milestone_changes, list_milestones
+from deliverydesk.services.records.projects import get_project_by_code
+from deliverydesk.services.records.scope import list_scope_items
 from tests.gui.conftest import wait_idle
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "interchange"

@@ -23,7 +23,6 @@ from deliverydesk.domain.enums import MilestoneStatus, OwnerSide, ScopeStatus
 from deliverydesk.domain.validation import validate_milestone, validate_scope_item
 from deliverydesk.domain.workdays import calendar_for
 from deliverydesk.errors import NotFoundError, ValidationError
-from deliverydesk.services.common import live_project, stamp_new
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.interchange.changes import (
     Action,
@@ -35,8 +34,9 @@ from deliverydesk.services.interchange.changes import (
 )
 from deliverydesk.services.interchange.mspdi import MAX_PLAN_BYTES, Plan, PlanTask, parse_plan
 from deliverydesk.services.interchange.source import ImportSource, read_source, words
-from deliverydesk.services.milestones import add_milestone, apply_milestone_update
-from deliverydesk.services.scope import SCOPE_ITEMS
+from deliverydesk.services.records.common import live_project, stamp_new
+from deliverydesk.services.records.milestones import add_milestone, apply_milestone_update
+from deliverydesk.services.records.scope import SCOPE_ITEMS
 from deliverydesk.store.audit import finish_import, record_import
 from deliverydesk.store.interchange_queries import project_rows
 from deliverydesk.store.records import Session, project_id_by_code

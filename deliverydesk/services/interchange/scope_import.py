@@ -16,7 +16,6 @@ from deliverydesk.domain.drafts import ExclusionDraft, MilestoneDraft, ScopeItem
 from deliverydesk.domain.enums import ScopeStatus
 from deliverydesk.domain.validation import validate_exclusion, validate_milestone, validate_scope_item
 from deliverydesk.errors import ImportFileError, ValidationError
-from deliverydesk.services.common import live_project, save_changes
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.interchange.changes import Action, ImportOutcome, Kind, Line
 from deliverydesk.services.interchange.msproject import project_id_for_code
@@ -33,8 +32,9 @@ from deliverydesk.services.interchange.scope_rows import (
 )
 from deliverydesk.services.interchange.sheets import MAX_SHEET_BYTES, Table, read_table
 from deliverydesk.services.interchange.source import NOTHING_IMPORTED, read_source, words
-from deliverydesk.services.milestones import add_milestone, apply_milestone_update
-from deliverydesk.services.scope import EXCLUSIONS, SCOPE_ITEMS
+from deliverydesk.services.records.common import live_project, save_changes
+from deliverydesk.services.records.milestones import add_milestone, apply_milestone_update
+from deliverydesk.services.records.scope import EXCLUSIONS, SCOPE_ITEMS
 from deliverydesk.store.audit import finish_import, record_import
 from deliverydesk.store.interchange_queries import client_of_project, project_rows
 from deliverydesk.store.records import Session

@@ -14,8 +14,8 @@ from sqlalchemy import text
 
 from deliverydesk.errors import BundleError
 from deliverydesk.services.bundle.check import unsafe_filename_reason
-from deliverydesk.services.bundle.transfer import BundleLimits, import_bundle
 from deliverydesk.services.bundle.schema import FORMAT_VERSION
+from deliverydesk.services.bundle.transfer import BundleLimits, import_bundle
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.tables import ScopeItemRow, new_id
 from tests.integration.bundle.conftest import add_sample_project, full_dump

@@ -13,11 +13,15 @@ from icalendar import Calendar
 from deliverydesk.domain.drafts import CommitmentDraft, MilestoneDraft, ReviewActionDraft, ReviewDraft
 from deliverydesk.domain.enums import Language, OwnerSide
 from deliverydesk.errors import NotFoundError
-from deliverydesk.services.commitments import close_commitment, record_commitment
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.interchange.calendar_file import export_calendar
-from deliverydesk.services.milestones import archive_milestone, create_milestone, move_milestone
-from deliverydesk.services.reviews import complete_review_action, create_review, create_review_action
+from deliverydesk.services.records.commitments import close_commitment, record_commitment
+from deliverydesk.services.records.milestones import archive_milestone, create_milestone, move_milestone
+from deliverydesk.services.reviews.butterfly import (
+    complete_review_action,
+    create_review,
+    create_review_action,
+)
 from tests.integration.interchange.conftest import Project
 from tests.integration.services.conftest import TODAY, make_project
 

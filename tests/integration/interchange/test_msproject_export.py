@@ -15,8 +15,8 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.interchange.changes import Action, Kind
 from deliverydesk.services.interchange.msproject import PlanChoices, import_plan, read_plan
 from deliverydesk.services.interchange.msproject_export import export_msproject
-from deliverydesk.services.milestones import create_milestone, list_milestones, move_milestone
-from deliverydesk.services.scope import create_scope_item, list_scope_items
+from deliverydesk.services.records.milestones import create_milestone, list_milestones, move_milestone
+from deliverydesk.services.records.scope import create_scope_item, list_scope_items
 from deliverydesk.store.tables import NonWorkingDayRow
 from tests.integration.interchange.conftest import Project
 

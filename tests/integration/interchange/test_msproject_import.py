@@ -14,7 +14,6 @@ from sqlalchemy import select
 from deliverydesk.domain.enums import MilestoneStatus, ScopeStatus
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.errors import ImportFileError
-from deliverydesk.services.audit import record_history
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.interchange.changes import Action, Kind
 from deliverydesk.services.interchange.msproject import (
@@ -23,8 +22,9 @@ from deliverydesk.services.interchange.msproject import (
     preview_plan_import,
     read_plan,
 )
-from deliverydesk.services.milestones import list_milestone_changes, list_milestones
-from deliverydesk.services.scope import list_scope_items
+from deliverydesk.services.records.history import record_history
+from deliverydesk.services.records.milestones import list_milestone_changes, list_milestones
+from deliverydesk.services.records.scope import list_scope_items
 from deliverydesk.store.tables import LetterRow, NonWorkingDayRow
 from tests.integration.interchange.conftest import DATA, Project, data_file
 
@@ -294,7 +294,7 @@ def test_the_plan_file_is_bounded_in_size_and_tasks(tmp_path: Path, monkeypatch:
 
 
 def test_a_milestone_the_user_archived_is_left_alone(ctx: ServiceContext, project: Project) -> None:
-    from deliverydesk.services.milestones import archive_milestone
+    from deliverydesk.services.records.milestones import archive_milestone
 
     _import(ctx, project, DATA / "msproject_plan.xml")
     pilot = next(m for m in list_milestones(ctx, project.id).rows if m.name == "Pilot line live")

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from deliverydesk.errors import ImportFileError, ValidationError
-from deliverydesk.services.audit import record_history
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.interchange.changes import Action, Kind
 from deliverydesk.services.interchange.scope_import import (
@@ -20,8 +19,9 @@ from deliverydesk.services.interchange.scope_import import (
     read_spreadsheet,
     remembered_mapping,
 )
-from deliverydesk.services.milestones import list_milestone_changes, list_milestones
-from deliverydesk.services.scope import list_exclusions, list_scope_items
+from deliverydesk.services.records.history import record_history
+from deliverydesk.services.records.milestones import list_milestone_changes, list_milestones
+from deliverydesk.services.records.scope import list_exclusions, list_scope_items
 from tests.integration.interchange.conftest import DATA, Project
 from tests.integration.services.conftest import make_project
 
