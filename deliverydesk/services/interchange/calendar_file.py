@@ -142,25 +142,25 @@ def _milestone_text(project: ProjectRow, row: MilestoneRow, slip: int) -> str:
     return "\n".join(lines)
 
 
-def _commitment_todo(project: ProjectRow, row: CommitmentRow, now: datetime) -> Todo:
+def _todo(
+    project: ProjectRow, record: CommitmentRow | ReviewActionRow, due: date, category: str, now: datetime
+) -> Todo:
+    """A to-do of an open record: due on its date, its description's first line as the summary."""
     todo = Todo()
-    _stamp(todo, row.id, row.updated_at, now, 0)
-    todo.add(
-        "summary",
-        f"{project.code} {row.description.splitlines()[0][:120] if row.description else ''}".strip(),
-    )
-    todo.add("due", row.due_date)
+    _stamp(todo, record.id, record.updated_at, now, 0)
+    first_line = record.description.splitlines()[0][:120] if record.description else ""
+    todo.add("summary", f"{project.code} {first_line}".strip())
+    todo.add("due", due)
     todo.add("status", "NEEDS-ACTION")
-    todo.add("categories", [_pick(project, "Commitment", "承诺事项")])
-    owner = row.owner_name or _pick(
-        project,
-        "the client" if row.owner_side is OwnerSide.CLIENT else "us",
-        "客户" if row.owner_side is OwnerSide.CLIENT else "我方",
-    )
-    lines = [
-        f"{project.code} {project.name}",
-        _pick(project, f"Owed by: {owner}", f"承诺方：{owner}"),
-    ]
+    todo.add("categories", [category])
+    return todo
+
+
+def _commitment_todo(project: ProjectRow, row: CommitmentRow, now: datetime) -> Todo:
+    todo = _todo(project, row, row.due_date, _pick(project, "Commitment", "承诺事项"), now)
+    client = row.owner_side is OwnerSide.CLIENT
+    owner = row.owner_name or _pick(project, "the client" if client else "us", "客户" if client else "我方")
+    lines = [f"{project.code} {project.name}", _pick(project, f"Owed by: {owner}", f"承诺方：{owner}")]
     if row.owed_to:
         lines.append(_pick(project, f"Owed to: {row.owed_to}", f"对象：{row.owed_to}"))
     lines.append(row.description)
@@ -169,15 +169,7 @@ def _commitment_todo(project: ProjectRow, row: CommitmentRow, now: datetime) -> 
 
 
 def _review_todo(project: ProjectRow, row: ReviewActionRow, review_title: str, now: datetime) -> Todo:
-    todo = Todo()
-    _stamp(todo, row.id, row.updated_at, now, 0)
-    todo.add(
-        "summary",
-        f"{project.code} {row.description.splitlines()[0][:120] if row.description else ''}".strip(),
-    )
-    todo.add("due", row.revisit_on)
-    todo.add("status", "NEEDS-ACTION")
-    todo.add("categories", [_pick(project, "Review follow-up", "复盘后续行动")])
+    todo = _todo(project, row, row.revisit_on, _pick(project, "Review follow-up", "复盘后续行动"), now)
     lines = [f"{project.code} {project.name}"]
     if review_title:
         lines.append(_pick(project, f"Review: {review_title}", f"复盘：{review_title}"))

@@ -36,10 +36,11 @@ from deliverydesk.services.interchange.mspdi import MAX_PLAN_BYTES, Plan, PlanTa
 from deliverydesk.services.interchange.source import ImportSource, read_source, words
 from deliverydesk.services.records.common import live_project, stamp_new
 from deliverydesk.services.records.milestones import add_milestone, apply_milestone_update
+from deliverydesk.services.records.projects import get_project_by_code
 from deliverydesk.services.records.scope import SCOPE_ITEMS
 from deliverydesk.store.audit import finish_import, record_import
 from deliverydesk.store.interchange_queries import project_rows
-from deliverydesk.store.records import Session, project_id_by_code
+from deliverydesk.store.records import Session
 from deliverydesk.store.tables import MilestoneRow, NonWorkingDayRow, ProjectRow, ScopeItemRow
 
 FORMAT = "Microsoft Project XML"
@@ -95,13 +96,7 @@ def import_plan(ctx: ServiceContext, project_id: str, plan: PlanFile, choices: P
 
 
 def project_id_for_code(ctx: ServiceContext, code: str) -> str:
-    with ctx.db.unit_of_work() as session:
-        project_id = project_id_by_code(session, code)
-    if project_id is None:
-        raise NotFoundError(
-            f"There is no project with code {code!r}.", hint="`deliverydesk list-projects` lists them."
-        )
-    return project_id
+    return get_project_by_code(ctx, code).id
 
 
 def _project(session: Session, project_id: str) -> ProjectRow:
@@ -168,12 +163,7 @@ class _Planner:
         if baseline is None:
             return replace(line, action=Action.ERROR, message=words("The milestone has no date in the plan."))
         if row is not None and row.archived_at is not None:
-            return replace(
-                line,
-                action=Action.SKIPPED,
-                ref=row.ref,
-                message=words(f"{row.ref} is archived in DeliveryDesk; left as it is."),
-            )
+            return _archived(line, row.ref)
         draft = self._milestone_draft(task, row, baseline)
         try:
             draft = validate_milestone(draft, self.ctx.today())
@@ -228,12 +218,7 @@ class _Planner:
     def _scope_item(self, task: PlanTask, row: ScopeItemRow | None, ref: str) -> Line:
         line = Line(str(task.uid), Kind.SCOPE_ITEM, task.name, Action.NEW)
         if row is not None and row.archived_at is not None:
-            return replace(
-                line,
-                action=Action.SKIPPED,
-                ref=row.ref,
-                message=words(f"{row.ref} is archived in DeliveryDesk; left as it is."),
-            )
+            return _archived(line, row.ref)
         from_plan = (
             ScopeStatus.DELIVERED
             if task.percent_complete == 100
@@ -315,6 +300,16 @@ class _Index(Generic[RowT]):
 
     def find(self, guid: str, ref: str) -> RowT | None:
         return self.by_id.get(guid) if guid in self.by_id else self.by_ref.get(ref)
+
+
+def _archived(line: Line, ref: str) -> Line:
+    """A record the user archived stays archived and as it is: an import never brings it back."""
+    return replace(
+        line,
+        action=Action.SKIPPED,
+        ref=ref,
+        message=words(f"{ref} is archived in DeliveryDesk; left as it is."),
+    )
 
 
 def _problems(exc: ValidationError) -> str:

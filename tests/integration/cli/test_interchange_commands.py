@@ -51,7 +51,7 @@ def test_import_msproject_refusals(run: Run, demo_dir: Path, tmp_path: Path) -> 
     unknown = run(
         "import-msproject", DATA / "msproject_plan.xml", "--project", "NOPE-1", "--data-dir", demo_dir
     )
-    assert unknown.code == 1 and "no project with code 'NOPE-1'" in unknown.err
+    assert unknown.code == 1 and "No project has the code 'NOPE-1'" in unknown.err
     bad_uid = run(
         "import-msproject", DATA / "msproject_plan.xml", "--project", "DD-2026-014", "--scope-task", "x"
     )
