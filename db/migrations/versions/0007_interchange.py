@@ -47,9 +47,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('client', schema=None) as batch_op:
-        batch_op.drop_column('import_columns')
+    # Plain DROP COLUMN (SQLite 3.35+), as in 0006: a batch rebuild would drop the search triggers.
+    op.drop_column('client', 'import_columns')
     for table in ('scope_item', 'milestone'):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_column('external_ref')
+        op.drop_column(table, 'external_ref')
     op.drop_table('non_working_day')
