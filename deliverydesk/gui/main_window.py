@@ -127,12 +127,9 @@ class MainWindow(QMainWindow):
         )
         self.act_log_entry = self._action("log", self.tr("&Log an entry"), self.log_entry, "Ctrl+L")
         self.act_log_entry.setToolTip(self.tr("Go to the project's log, ready to type what happened"))
+        workspace = self.workspace  # the accessors hold the workspace, not the window (no cycle)
         self.interchange = InterchangeMenus(
-            self.env,
-            self,
-            lambda: self.workspace.project_id,
-            lambda: self.workspace.project_code,
-            self.find_project,
+            self.env, lambda: workspace.project_id, lambda: workspace.project_code, self
         )
         self.act_new.setEnabled(not self.env.readonly)
         self.act_capture.setEnabled(not self.env.readonly)
@@ -194,6 +191,7 @@ class MainWindow(QMainWindow):
         self.navigator.project_selected.connect(self.workspace.set_project)
         self.workspace.records_changed.connect(self._records_changed)
         self.interchange.imported.connect(self.refresh)
+        self.interchange.project_wanted.connect(self.find_project)
 
     # --- navigation ----------------------------------------------------------------------------
     def show_home(self) -> None:

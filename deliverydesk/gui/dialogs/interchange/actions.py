@@ -23,22 +23,24 @@ from deliverydesk.services.interchange.msproject_export import export_msproject
 
 
 class InterchangeMenus(QObject):
-    """``project_code()`` / ``project_id()`` say which project is open (None: none); ``pick_project``
-    lets the user open one; ``imported`` fires after an import so the window refreshes."""
+    """``project_code()`` / ``project_id()`` say which project is open (None: none). Signals:
+    ``project_wanted`` (none is open: let the user pick one), ``imported`` (the window refreshes).
+    The window is only the Qt parent: no Python reference to it, so no reference cycle through it
+    (a cycle of Qt objects collected on a worker thread would delete widgets off the GUI thread)."""
 
     imported = Signal()
+    project_wanted = Signal()
 
     def __init__(
         self,
         env: GuiEnv,
-        window: QWidget,
         project_id: Callable[[], str | None],
         project_code: Callable[[], str | None],
-        pick_project: Callable[[], None],
+        window: QWidget,
     ) -> None:
         super().__init__(window)
-        self.env, self.window = env, window
-        self.project_id, self.project_code, self.pick_project = project_id, project_code, pick_project
+        self.env = env
+        self.project_id, self.project_code = project_id, project_code
         self.dialog: QWidget | None = None
         self.act_import_plan = self._action(self.tr("&Microsoft Project…"), self.import_plan)
         self.act_import_scope = self._action(self.tr("&Scope from a spreadsheet…"), self.import_scope)
@@ -70,22 +72,30 @@ class InterchangeMenus(QObject):
     def _open(self, dialog_class: type[PlanImportDialog] | type[ScopeImportDialog]) -> None:
         project_id = self.project_id()
         if project_id is None:
-            self.pick_project()
+            self.project_wanted.emit()
             return
-        dialog = dialog_class(self.env, project_id, self.window)
-        dialog.imported.connect(lambda _outcome: self.imported.emit())
+        dialog = dialog_class(self.env, project_id, self._window())
+        dialog.imported.connect(self._imported)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
+
+    def _imported(self, _outcome: object) -> None:
+        self.imported.emit()
+
+    def _window(self) -> QWidget:
+        window = self.parent()
+        assert isinstance(window, QWidget)
+        return window
 
     # --- exports -----------------------------------------------------------------------------------
     def export_plan(self) -> None:
         code = self.project_code()
         if code is None:
-            self.pick_project()
+            self.project_wanted.emit()
             return
         chosen = ask_export_path(
-            self.window,
+            self._window(),
             f"{code}.xml",
             self.tr("Export a Microsoft Project plan"),
             self.tr("Microsoft Project XML (*.xml)"),
@@ -96,21 +106,22 @@ class InterchangeMenus(QObject):
             self._export(lambda: export_msproject(ctx, code, chosen), chosen)
 
     def export_calendar(self) -> None:
-        dialog = CalendarExportDialog(self.project_code(), self.window)
-        dialog.saved.connect(lambda target: self._export_calendar(*target))
+        dialog = CalendarExportDialog(self.project_code(), self._window())
+        dialog.saved.connect(self._export_calendar)
         self.dialog = dialog
         dialog.open()
 
-    def _export_calendar(self, codes: list[str] | None, path: Path) -> None:
+    def _export_calendar(self, target: tuple[list[str] | None, Path]) -> None:
+        codes, path = target
         ctx = self.env.ctx
         self._export(lambda: export_calendar(ctx, codes, path), path)
 
     def _export(self, job: Callable[[], object], path: Path) -> None:
         def done(_result: object) -> None:
-            self.last_box = saved_box(self.window, path)
+            self.last_box = saved_box(self._window(), path)
 
         def failed(error: DeliveryDeskError) -> None:
-            self.last_box = show_error(self.window, error)
+            self.last_box = show_error(self._window(), error)
 
         self.env.tasks.submit(job, done, failed, owner=self)
 

@@ -45,13 +45,16 @@ class PlanImportDialog(ImportDialog):
         )
         intro.setWordWrap(True)
         self.all_tasks = QCheckBox(self.tr("Import every task as a scope item"), self)
-        self.all_tasks.toggled.connect(lambda _on: self.refresh_preview())
+        self.all_tasks.toggled.connect(self._all_tasks_toggled)
         row = QHBoxLayout()
         row.addWidget(self.all_tasks)
         row.addStretch(1)
         self.controls.addWidget(intro)
         self.controls.addLayout(row)
         self.model.choice_toggled.connect(self._toggled)
+
+    def _all_tasks_toggled(self, _on: bool) -> None:
+        self.refresh_preview()
 
     def make_model(self) -> ImportPreviewModel:
         return ImportPreviewModel(

@@ -58,7 +58,7 @@ class ScopeImportDialog(ImportDialog):
             (RowKind.MILESTONE, self.tr("Milestones")),
         ):
             self.default_kind.addItem(text, kind.value)
-        self.default_kind.currentIndexChanged.connect(lambda _i: self.refresh_preview())
+        self.default_kind.currentIndexChanged.connect(self._mapping_changed)
         self.encoding = QLabel(self)
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Sheet"), self), 0, 0)
@@ -70,7 +70,7 @@ class ScopeImportDialog(ImportDialog):
         for position, field in enumerate(FIELDS):
             combo = QComboBox(self)
             combo.setObjectName(f"column_{field}")
-            combo.currentIndexChanged.connect(lambda _i: self._mapping_changed())
+            combo.currentIndexChanged.connect(self._mapping_changed)
             self.columns[field] = combo
             row, column = 1 + position // 3, (position % 3) * 2
             grid.addWidget(QLabel(field_label(field), self), row, column)
@@ -131,7 +131,7 @@ class ScopeImportDialog(ImportDialog):
         if sheet and sheet != self.table_data.sheet:
             self.run(self.read(Path(self.path.text()), sheet), self.file_read, key="read")
 
-    def _mapping_changed(self) -> None:
+    def _mapping_changed(self, _index: int = 0) -> None:
         if not self._filling:
             self.refresh_preview()
 
