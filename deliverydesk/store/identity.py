@@ -18,10 +18,11 @@ from deliverydesk.errors import CorruptDatabaseError, ForeignFileError, NewerVer
 
 # PRAGMA application_id: "DDS1". Marks the file as a DeliveryDesk database; never change it.
 APPLICATION_ID = 0x44445331
-# PRAGMA user_version: the schema generation this build writes (4 since revision 0007). Every Alembic
-# revision that changes the schema bumps this constant (and the revision's file says so), so an older
-# DeliveryDesk can refuse a file written by a newer one before it touches it.
-SCHEMA_GENERATION = 4
+# PRAGMA user_version: the schema generation this build writes. Every release whose Alembic revisions
+# change the schema bumps this constant once (and each revision's file says which generation covers
+# it), so an older DeliveryDesk can refuse a file written by a newer one before it touches it.
+# Generation 2: revisions 0002-0005; generation 3: revisions 0006 and later of this release.
+SCHEMA_GENERATION = 3
 
 # SQLite primary result codes that mean "the environment", not "a bug".
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 5, 6, 8, 10

@@ -4,7 +4,8 @@ Revision ID: 0007
 Revises: 0006
 Create Date: 2026-11-24 10:00:00
 
-SCHEMA_GENERATION 4 (deliverydesk/store/identity.py): older builds refuse a file written by this one.
+SCHEMA_GENERATION 3 (deliverydesk/store/identity.py) covers revisions 0006 and later of this release:
+older builds refuse a file written by this one.
 
 Milestones and scope items remember where an import took them from (``external_ref``, e.g. an MS
 Project task UID), so importing the same plan again updates them instead of adding copies. Projects
