@@ -3,11 +3,14 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [--out DIR]
 
 Uses a fresh demo database (fixed date 2026-03-16) so the pictures are reproducible: Home, the navigator
-with the showcase project's Overview, Milestones (a moved milestone and its history), Change requests,
-Log (a corrected entry and the commitments register; an entry with an attached picture), Documents (an
-issued letter), Recurring problems, Settings, the welcome dialog, Search records (a Chinese and an English
-term), a record's History, the guided butterfly review and the issue dialog with similar issues at other
-clients, and the import previews of a Microsoft Project plan and a spreadsheet. Each PNG is reduced to
+with the showcase project's Overview (its expectation letter signed on screen: every expectation
+confirmed), Milestones (a moved milestone and its history), Change requests, the Approve-or-refuse dialog
+of a decision held above the engineer's authority, Log (a corrected entry and the commitments register;
+an entry with an attached picture), Documents (the signed letter), the Sign dialog (on screen, the pad
+signed), Handover (what stands in the way of issuing the report), Recurring problems, Settings (General
+and People), the welcome dialog, Search records (a Chinese and an English term), a record's History, the
+guided butterfly review and the issue dialog with similar issues at other clients, and the import
+previews of a Microsoft Project plan and a spreadsheet. Each PNG is reduced to
 an 8-bit palette so the documentation stays small."""
 
 from __future__ import annotations
@@ -31,12 +34,12 @@ INTERCHANGE_DATA = ROOT / "tests" / "data" / "interchange"
 sys.path.insert(0, str(ROOT))
 
 from PIL import Image, ImageDraw  # noqa: E402
-from PySide6.QtCore import QBuffer, QIODevice, Qt  # noqa: E402
+from PySide6.QtCore import QBuffer, QIODevice, QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from deliverydesk.domain.drafts import AttachmentDraft  # noqa: E402
-from deliverydesk.domain.enums import LetterKind  # noqa: E402
+from deliverydesk.domain.enums import Decision, LetterKind, ProjectStatus, SignMethod  # noqa: E402
 from deliverydesk.gui.dialogs.interchange.plan_import import PlanImportDialog  # noqa: E402
 from deliverydesk.gui.dialogs.interchange.scope_import import ScopeImportDialog  # noqa: E402
 from deliverydesk.gui.env import GuiEnv  # noqa: E402
@@ -45,6 +48,7 @@ from deliverydesk.gui.main_window import MainWindow  # noqa: E402
 from deliverydesk.gui.pages.base import (  # noqa: E402
     AREA_CHANGE_REQUESTS,
     AREA_DOCUMENTS,
+    AREA_HANDOVER,
     AREA_ISSUES,
     AREA_LOG,
     AREA_MILESTONES,
@@ -56,12 +60,15 @@ from deliverydesk.gui.tasks import TaskRunner  # noqa: E402
 from deliverydesk.gui.ui_state import UiState  # noqa: E402
 from deliverydesk.services.demo.build import create_demo  # noqa: E402
 from deliverydesk.services.documents.build import DocumentRequest  # noqa: E402
-from deliverydesk.services.documents.letters import issue_document  # noqa: E402
+from deliverydesk.services.documents.letters import issue_document, sign_letter  # noqa: E402
+from deliverydesk.services.documents.signing import SignRequest  # noqa: E402
 from deliverydesk.services.records.attachments import add_attachment  # noqa: E402
+from deliverydesk.services.records.clients import list_contacts  # noqa: E402
 from deliverydesk.services.records.log import list_log_entries  # noqa: E402
 from deliverydesk.services.records.milestones import list_milestone_changes, list_milestones  # noqa: E402
 from deliverydesk.services.records.projects import get_project_by_code, list_projects  # noqa: E402
 from deliverydesk.services.reviews.butterfly import list_reviews  # noqa: E402
+from deliverydesk.services.scope_guard.change_requests import list_change_requests  # noqa: E402
 from deliverydesk.services.storage import OpenOptions, Workspace, open_workspace  # noqa: E402
 
 NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
@@ -81,6 +88,9 @@ class Showcase:
     letter_id: str
     attached_entry_id: str  # a log entry with a picture attached
     review_project_id: str  # the project whose issue has a butterfly review
+    held_request_id: str  # a decision held for a manager's approval
+    handed_over_id: str  # the handed-over project
+    handover_letter_id: str  # its handover report, issued and waiting to be signed
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 10_000) -> None:
@@ -122,8 +132,41 @@ def prepare_showcase(workspace: Workspace) -> Showcase:
         ),
     )
     letter = issue_document(ctx, DocumentRequest(project_id, LetterKind.EXPECTATION_CONFIRMATION)).letter
+    signer = next(
+        c for c in list_contacts(ctx, get_project_by_code(ctx, SHOWCASE).client_id).rows if c.can_sign
+    )
+    sign_letter(  # on screen: every expectation of the letter confirmed, both blocks filled
+        ctx,
+        SignRequest(
+            letter.id, SignMethod.ON_SCREEN, contact_id=signer.id, place="苏州工业园区", signature_png=_pad()
+        ),
+    )
     reviewed = next(p for p in list_projects(ctx).rows if list_reviews(ctx, p.id).rows)
-    return Showcase(project_id, moved.id, correction.id, letter.id, attached.id, reviewed.id)
+    held = list_change_requests(ctx, project_id, decision=Decision.PENDING_APPROVAL).rows[0]
+    handed = list_projects(ctx, status=ProjectStatus.HANDED_OVER).rows[0]
+    handover = issue_document(ctx, DocumentRequest(handed.id, LetterKind.HANDOVER)).letter
+    return Showcase(
+        project_id,
+        moved.id,
+        correction.id,
+        letter.id,
+        attached.id,
+        reviewed.id,
+        held.id,
+        handed.id,
+        handover.id,
+    )
+
+
+def _pad() -> bytes:
+    """A signature as the pad exports it: a dark stroke on a transparent background."""
+    image = Image.new("RGBA", (420, 140), (255, 255, 255, 0))
+    ImageDraw.Draw(image).line(
+        [(12, 110), (80, 30), (150, 100), (230, 40), (320, 95), (405, 50)], fill="#1B2430", width=5
+    )
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
 
 
 def _mapping_sheet_png() -> bytes:
@@ -191,6 +234,10 @@ class Shooter:
         for name, area, record_id in pictures:
             self.area(showcase, area, record_id)
             self.shot(name)
+        self.area(showcase, AREA_HANDOVER)
+        self.shot("handover")
+        self.approval(showcase)
+        self.signing(showcase)
         self.area(showcase, AREA_LOG, showcase.attached_entry_id)
         self.shot("log_attachment")
         self.search()
@@ -201,12 +248,48 @@ class Shooter:
         self.dialogs()
         self.interchange(showcase)
 
+    def approval(self, showcase: Showcase) -> None:
+        """The Approve-or-refuse dialog of the held decision: all of it shown before a manager answers."""
+        self.area(showcase, AREA_CHANGE_REQUESTS, showcase.held_request_id)
+        page = self.window.workspace.current_page()
+        page.approve_current()
+        self.idle()
+        self.idle()
+        self.shot("approve", page.dialog)  # its own size: it fits a 1366 x 768 screen (the form scrolls)
+        page.dialog.reject()
+
+    def signing(self, showcase: Showcase) -> None:
+        """The Sign dialog for the handed-over project's report: signed on the pad, on screen."""
+        self.window.open_record(showcase.handed_over_id, AREA_DOCUMENTS, showcase.handover_letter_id)
+        self.idle()
+        page = self.window.workspace.current_page()
+        wait_until(lambda: page.selected() is not None)
+        page.sign_selected()
+        wait_until(lambda: page.dialog is not None and page.dialog.objectName() == "signDialog")
+        dialog = page.dialog
+        dialog.place.setText("Bremen")
+        self.idle()
+        pad = dialog.pad
+        points = [(30, 120), (90, 40), (150, 110), (230, 50), (320, 100), (400, 60)]
+        QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(*points[0]))
+        for x, y in points[1:]:
+            QTest.mouseMove(pad, QPoint(x, y))
+        QTest.mouseRelease(
+            pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(*points[-1])
+        )
+        self.idle()
+        self.shot("sign", dialog)
+        dialog.reject()
+
     def dialogs(self) -> None:
         self.window.open_settings()
         wait_until(lambda: getattr(self.window.last_dialog, "dialog", None) is not None)
         dialog = self.window.last_dialog.dialog
         wait_until(dialog.isVisible)
         self.shot("settings", dialog)
+        dialog.tabs.setCurrentWidget(dialog.people)
+        self.idle()
+        self.shot("settings_people", dialog)
         dialog.reject()
         welcome = StartupDialog(first_start_spec(SHOWN_DATABASE))
         welcome.show()

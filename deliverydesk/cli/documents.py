@@ -137,6 +137,7 @@ def _sign(
             args.name,
             signer_title=args.title,
             place=args.place,
+            signed_on=args.signed_on,
             scan=scan,
             scan_filename=args.scan.name if args.scan else "",
             note=args.note,
@@ -148,8 +149,14 @@ def _sign(
         result = sign_letter(opened.ctx, request)
     for warning in result.warnings:
         say(f"note: {warning}", err=True)
+    event = result.letter.signatures[-1] if method is SignMethod.REFUSED else result.letter.client_signature
+    assert event is not None
     verb = "Refused" if method is SignMethod.REFUSED else "Signed"
-    report(f"{verb}: {_letter_name(result.letter)} by {one_line(result.letter.signer_name)} ({args.method}).")
+    confirmed = f" Confirmed: {', '.join(result.confirmed)}." if result.confirmed else ""
+    report(
+        f"{verb}: {_letter_name(result.letter)} by {one_line(event.signer_name)} ({args.method}), "
+        f"on {event.signed_on.isoformat()}.{confirmed}"
+    )
     return 0
 
 
@@ -162,9 +169,18 @@ def _sign_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--method", required=True, choices=list(METHODS), help="how it was signed (or refused)"
     )
-    parser.add_argument("--name", required=True, help="who signed (or refused)")
+    parser.add_argument(
+        "--name", required=True, help="who signed: a contact of the client who may sign (or who refused)"
+    )
     parser.add_argument("--title", default="", help="their job title")
     parser.add_argument("--place", default="", help="where it was signed")
+    parser.add_argument(
+        "--signed-on",
+        dest="signed_on",
+        type=_iso_date,
+        metavar="DATE",
+        help="the day the client signed (paper: required; e-mail: default the e-mail's day; refused: today)",
+    )
     parser.add_argument("--scan", type=Path, metavar="FILE", help="paper: the scan of the signed letter")
     parser.add_argument("--log-entry", metavar="ID", help="email: the id of the log entry holding the e-mail")
     parser.add_argument("--note", default="", help="refused: what happened; otherwise optional")
@@ -196,11 +212,12 @@ def verify_text(path: Path, result: VerifyResult) -> str:
         f"OK: {path} is exactly {what[result.outcome.value]} {name} (issued {issued});"
         f" status: {letter.status.value}."
     ]
-    if letter.signed_at is not None and letter.sign_method is not None:
+    for event in letter.signatures:
         lines.append(
-            f"{letter.sign_method.value.replace('_', ' ')}: {one_line(letter.signer_name)}"
-            f" {one_line(letter.signer_title)}".rstrip()
-            + f", {letter.signed_at:%Y-%m-%d %H:%M} UTC."
+            f"{event.party.value} {event.method.value.replace('_', ' ')}: {one_line(event.signer_name)}"
+            f" {one_line(event.signer_title)}".rstrip()
+            + f", signed on {event.signed_on.isoformat()}"
+            + f" (recorded {event.recorded_at:%Y-%m-%d %H:%M} UTC by {one_line(event.recorded_by) or '?'})."
         )
     return "\n".join(lines)
 

@@ -9,7 +9,9 @@ from enum import StrEnum
 
 from deliverydesk.domain.cadence import next_due
 from deliverydesk.domain.enums import OwnerSide
+from deliverydesk.domain.handover import Blocker
 from deliverydesk.domain.metrics import Meter
+from deliverydesk.domain.scope_guard import AuthorityLimits
 
 COMMITMENT_LOOKAHEAD_DAYS = 3  # open commitments show on Home this many days before they fall due
 
@@ -22,17 +24,21 @@ class AttentionKind(StrEnum):
     DEFERRED_B_DUE = "deferred_b_due"  # deferred B-item whose main milestone is now accepted
     WORK_WITHOUT_DECISION = "work_without_decision"  # work logged against an undecided change request
     LETTER_UNSIGNED = "letter_unsigned"  # issued, not yet signed by the client
+    LETTER_REFUSED = "letter_refused"  # issued, and the client refused to sign it: talk to them
     EXPECTATION_LETTER_OUTDATED = "expectation_letter_outdated"  # expectations changed since it was issued
     SUMMARY_DUE = "summary_due"  # progress summary due by the project's cadence
     COMMITMENT_DUE = "commitment_due"  # open commitment due soon or overdue (either side)
     CONFIRM_IN_WRITING = "confirm_in_writing"  # verbal commitment with no written confirmation yet
     SCOPE_METER_WARNING = "scope_meter_warning"  # goodwill budget or scope creep at 80 % or beyond
     REVIEW_FOLLOW_UP_DUE = "review_follow_up_due"  # a review's follow-up action whose revisit date has come
+    HANDOVER_BLOCKED = "handover_blocked"  # due for handover; one thing in the way of issuing the report
+    OWN_LIMITS_SET = "own_limits_set"  # a person set their own authority limits; a manager should confirm
 
 
 @dataclass(frozen=True, kw_only=True)
 class AttentionItem:
-    """One line of the Home page; ``record_id`` opens the record (None: the project itself)."""
+    """One line of the Home page; ``record_id`` opens the record (None: the project itself). A person's
+    own limits belong to no project (``project_id`` "", ``record_id`` the person)."""
 
     kind: AttentionKind
     project_id: str
@@ -48,6 +54,8 @@ class AttentionItem:
     logged: int | None = None  # work without a decision: log entries against the request
     goodwill: Meter | None = None  # scope meter warnings: the project's goodwill budget reading
     scope_creep: Meter | None = None  # scope meter warnings: its scope-creep reading
+    blocker: Blocker | None = None  # a blocked handover: what stands in the way (``record_id`` opens it)
+    limits: AuthorityLimits | None = None  # own limits set: the limits the person set (``ref``: their name)
 
 
 @dataclass(frozen=True)

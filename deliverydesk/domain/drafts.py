@@ -21,6 +21,7 @@ from deliverydesk.domain.enums import (
     MilestoneStatus,
     OwnerSide,
     PaperSize,
+    PersonRole,
     ProjectStatus,
     RiskLevel,
     ScopeCheck,
@@ -252,8 +253,11 @@ class HandoverEntryDraft:
     details: str = ""
     item_date: date | None = None
     attendees: str = ""
-    material_left: bool = False
     recommendation: str = ""
+    training_id: str | None = None  # a document: the training it was handed over for
+    scope_item_id: str | None = None  # an open item: the scope item it leaves open
+    owner: str = ""  # an open item: who owns it (its date: ``item_date``)
+    issue_id: str | None = None  # a risk or caution: the issue it warns about
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -270,15 +274,25 @@ class AttachmentDraft:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PersonDraft:
+    """A person of the team roster with their authority limits (Settings ▸ People)."""
+
+    id: str | None = None
+    name: str
+    role: PersonRole = PersonRole.ENGINEER
+    hours_per_change: float = 8.0
+    cost_cents_per_change: int = 500_00
+    goodwill_hours_per_project: float = 16.0
+
+
+@dataclass(frozen=True, kw_only=True)
 class SettingsDraft:
     company_name: str = ""
     company_address: str = ""
     logo_png: bytes | None = None
     engineer_name: str = ""
     engineer_title: str = ""
-    authority_hours_per_change: float = 8.0
-    authority_cost_cents_per_change: int = 500_00
-    goodwill_hours_per_project: float = 16.0
+    engineer_place: str = ""  # where you sign on screen (the vendor's block)
     default_language: Language = Language.EN
     paper_size: PaperSize = PaperSize.A4
     holiday_calendar: str = "CN"

@@ -81,6 +81,20 @@ class SignMethod(StrEnum):
     REFUSED = "refused"
 
 
+class SignatureParty(StrEnum):
+    """Whose signature block a signature event fills."""
+
+    CLIENT = "client"
+    VENDOR = "vendor"
+
+
+class PersonRole(StrEnum):
+    """A person of the team roster: an engineer decides within limits, a manager also approves."""
+
+    ENGINEER = "engineer"
+    MANAGER = "manager"
+
+
 class Channel(StrEnum):
     MEETING = "meeting"
     CALL = "call"

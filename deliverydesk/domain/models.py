@@ -25,11 +25,13 @@ from deliverydesk.domain.enums import (
     MilestoneStatus,
     OwnerSide,
     PaperSize,
+    PersonRole,
     ProjectStatus,
     RiskLevel,
     ScopeCheck,
     ScopeStatus,
     Severity,
+    SignatureParty,
     SignMethod,
     Triage,
 )
@@ -199,6 +201,7 @@ class ExpectationItem(RecordItem):
     agreed_with_id: str | None
     agreed_with_name: str  # computed: the contact's name, "" when none
     status: ExpectationStatus
+    confirmed_by_letter_id: str | None = None  # the signed letter version that confirmed it
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -236,6 +239,9 @@ class ChangeRequestItem(RecordItem):
     approved_by: str
     approved_on: date | None
     approval_note: str
+    refused_by: str = ""  # the last refusal of a held decision by a manager
+    refused_on: date | None = None
+    refusal_reason: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -408,8 +414,12 @@ class HandoverEntry(RecordItem):
     details: str
     item_date: date | None
     attendees: str
-    material_left: bool
     recommendation: str
+    training_id: str | None = None  # a document: the training it was handed over for
+    scope_item_id: str | None = None  # an open item: the scope item it leaves open
+    owner: str = ""  # an open item: who owns it
+    issue_id: str | None = None  # a risk or caution: the issue it warns about
+    material: tuple[str, ...] = ()  # computed, a training: titles of the documents handed over for it
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -431,13 +441,57 @@ class SettingsItem(RecordItem):
     logo_png: bytes | None
     engineer_name: str
     engineer_title: str
-    authority_hours_per_change: float
-    authority_cost_cents_per_change: int
-    goodwill_hours_per_project: float
+    engineer_place: str
+    person_id: str | None  # the roster's person who uses this machine ("you")
     default_language: Language
     paper_size: PaperSize
     holiday_calendar: str
     ui_language: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonItem(RecordItem):
+    """A person of the team roster (Settings ▸ People) with their authority limits."""
+
+    name: str
+    role: PersonRole
+    hours_per_change: float
+    cost_cents_per_change: int
+    goodwill_hours_per_project: float
+    limits_set_by_id: str | None  # who last set the role and limits (None: before the roster)
+    limits_set_at: datetime | None
+    is_you: bool = False  # computed: the person who uses this machine
+
+    @property
+    def set_own_limits(self) -> bool:
+        """The role and limits stand as the person set them themselves (a manager has not confirmed)."""
+        return self.limits_set_by_id == self.id
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignatureItem(RecordItem):
+    """One signature event on a letter (``store.tables.SignatureRow``); a refusal signs nothing."""
+
+    project_id: str
+    letter_id: str
+    party: SignatureParty
+    method: SignMethod
+    signer_name: str
+    signer_title: str
+    contact_id: str | None
+    signed_on: date  # when they signed (or refused)
+    place: str
+    recorded_at: datetime  # when it was recorded here
+    recorded_by: str
+    note: str
+    log_entry_id: str | None  # by e-mail: the log entry with the e-mail
+    attachment_id: str | None  # on paper: the attached scan
+    scan_sha256: str = ""  # computed: the scan's SHA-256 (on paper)
+    signature_png: bytes | None = None
+
+    @property
+    def refused(self) -> bool:
+        return self.method is SignMethod.REFUSED
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -453,14 +507,25 @@ class LetterItem(RecordItem):
     pdf_sha256: str
     status: LetterStatus
     issued_at: datetime | None
-    signer_name: str
-    signer_title: str
-    signed_at: datetime | None
-    sign_place: str
-    sign_method: SignMethod | None
-    sign_note: str
-    sign_log_entry_id: str | None = None  # signed by e-mail: the log entry with the e-mail
     signed_pdf_sha256: str
+    signatures: tuple[SignatureItem, ...] = ()  # computed: every signature event, as recorded
+
+    @property
+    def client_signature(self) -> SignatureItem | None:
+        """The client's signature that signed the letter (None while unsigned)."""
+        signed = [s for s in self.signatures if s.party is SignatureParty.CLIENT and not s.refused]
+        return signed[-1] if signed else None
+
+    @property
+    def vendor_signature(self) -> SignatureItem | None:
+        signed = [s for s in self.signatures if s.party is SignatureParty.VENDOR and not s.refused]
+        return signed[-1] if signed else None
+
+    @property
+    def refusal(self) -> SignatureItem | None:
+        """The client's refusal while the letter stands refused (no signature recorded after it)."""
+        client = [s for s in self.signatures if s.party is SignatureParty.CLIENT]
+        return client[-1] if client and client[-1].refused else None
 
 
 @dataclass(frozen=True, kw_only=True)

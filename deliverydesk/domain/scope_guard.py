@@ -113,40 +113,65 @@ def check_outcome(facts: RequestFacts, outcome: Decision) -> None:
         )
 
 
-def check_approval(
-    outcome: Decision | None, approved_by: str, approved_on: date | None, decided_on: date | None
-) -> Decision:
-    """A manager's approval names the approved outcome and the manager, and follows the decision.
+@dataclass(frozen=True)
+class Verdict:
+    """A manager's verdict on a decision held for approval (approve or refuse): who, when, and the
+    facts of the held decision it answers."""
+
+    manager: str  # a manager of the roster, picked (never typed)
+    on: date
+    decided_by: str  # who took the held decision
+    decided_on: date | None
+
+
+def _check_verdict(verdict: Verdict, check: dict[str, str]) -> None:
+    if same_person(verdict.manager, verdict.decided_by):
+        check["manager_id"] = (
+            f"{verdict.manager} took this decision: another manager must approve or refuse it."
+        )
+    if verdict.decided_on is not None and verdict.on < verdict.decided_on:
+        check["approved_on"] = "The manager's answer cannot come before the decision."
+
+
+def same_person(name: str, other: str) -> bool:
+    """Roster names are unique without case, so the same name is the same person."""
+    return bool(name.strip()) and name.strip().casefold() == other.strip().casefold()
+
+
+def check_approval(verdict: Verdict, proposed: Decision | None, outcome: Decision | None = None) -> Decision:
+    """An approval answers what was proposed when the decision was held (the manager may approve it as
+    goodwill instead of billable, or the other way), by a manager who did not take it.
 
     Returns the approved outcome."""
-    check = {}
-    if outcome not in ACCEPTED_DECISIONS:
+    check: dict[str, str] = {}
+    final = outcome or proposed
+    if proposed is None:
+        check["outcome"] = (
+            "Nothing was proposed for approval: refuse it with a reason, so that the engineer decides again."
+        )
+    elif final not in ACCEPTED_DECISIONS:
         check["outcome"] = "Say whether the manager approves it as billable or as goodwill."
-    if not approved_by.strip():
-        check["approved_by"] = "Say which manager approved it."
-    if approved_on is not None and decided_on is not None and approved_on < decided_on:
-        check["approved_on"] = "The approval cannot come before the decision."
-    if check or outcome is None:
+    _check_verdict(verdict, check)
+    if check or final is None:
         raise ValidationError(check)
-    return outcome
+    return final
+
+
+def check_refusal(verdict: Verdict, reason: str) -> str:
+    """A refusal says why (the engineer and the log read it), by a manager who did not take the
+    decision. Returns the reason, stripped."""
+    check: dict[str, str] = {}
+    if not reason.strip():
+        check["reason"] = "Say why: the engineer decides again with it, and the log keeps it."
+    _check_verdict(verdict, check)
+    if check:
+        raise ValidationError(check)
+    return reason.strip()
 
 
 def resulting_decision(outcome: Decision, needs_approval: bool) -> Decision:
     """What is stored: the outcome, or *pending approval* while a manager must confirm it."""
     return Decision.PENDING_APPROVAL if needs_approval and outcome in ACCEPTED_DECISIONS else outcome
-
-
-def held_outcome(
-    effort_hours: float, cost_cents: int, limits: AuthorityLimits, proposed: Decision | None
-) -> Decision | None:
-    """Which outcome a decision held for approval proposed, when it can be told.
-
-    ``proposed`` (if known) wins. Otherwise: a request within the per-change limits can only have
-    been held for goodwill beyond the budget, so it proposed goodwill; above them it is ambiguous."""
-    if proposed is not None:
-        return proposed
-    within = effort_hours <= limits.hours_per_change + HOURS_EPSILON
-    return Decision.APPROVED_GOODWILL if within and cost_cents <= limits.cost_cents_per_change else None
 
 
 # --- authority and meters ----------------------------------------------------------------------------
@@ -261,7 +286,7 @@ def preview_decision(change: ProposedChange, frame: ProjectFrame, limits: Author
 @dataclass(frozen=True)
 class TriageConsequence:
     triage: Triage
-    suggested_outcome: Decision | None  # A: approved ("do now"); the engineer confirms it
+    do_now: bool  # A: do it now (the decision, billable or goodwill, is still the engineer's)
     notify_client: bool  # A: a log entry telling the client is drafted
     defer_until_main_goal: bool  # B: deferred now, back when the main milestone is accepted
     separate_request: bool  # C: a separate request or quote; the decision letter says so
@@ -270,7 +295,7 @@ class TriageConsequence:
 def triage_consequence(triage: Triage) -> TriageConsequence:
     return TriageConsequence(
         triage=triage,
-        suggested_outcome=Decision.APPROVED_BILLABLE if triage is Triage.A else None,
+        do_now=triage is Triage.A,
         notify_client=triage is Triage.A,
         defer_until_main_goal=triage is Triage.B,
         separate_request=triage is Triage.C,

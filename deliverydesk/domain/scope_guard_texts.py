@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deliverydesk.domain.enums import Language, ScopeCheck, Triage
+from deliverydesk.domain.enums import Decision, Language, ScopeCheck, Triage
 from deliverydesk.domain.metrics import Meter, MeterLevel
 from deliverydesk.domain.scope_guard import ApprovalReason, DecisionPreview
 
@@ -50,6 +50,23 @@ def client_notice(ref: str, title: str, language: Language) -> tuple[str, str]:
         f"We told the client that {ref} is handled at once, what it involves and when it will be ready.",
         f"已向客户说明 {ref} 将立即处理、所涉及的工作以及预计完成时间。",
     )
+    return summary, details
+
+
+def refusal_log_texts(
+    ref: str, title: str, manager: str, proposed: Decision | None, reason: str, language: Language
+) -> tuple[str, str]:
+    """Summary and details of the log entry recording a manager's refusal of a held decision."""
+    outcome = {
+        Decision.APPROVED_BILLABLE: ("approve it as billable", "批准（计费）"),
+        Decision.APPROVED_GOODWILL: ("approve it as goodwill", "作为友情支持批准"),
+    }.get(proposed or Decision.PENDING, ("approve it", "批准"))
+    summary = pick(
+        language,
+        f"{manager} refused to {outcome[0]}: {ref} “{title}” is pending again",
+        f"{manager}不同意{outcome[1]}：{ref}「{title}」退回待决定",
+    )
+    details = pick(language, f"Reason: {reason}", f"理由：{reason}")
     return summary, details
 
 

@@ -29,12 +29,14 @@ from deliverydesk.domain.drafts import (
     IssueDraft,
     LogEntryDraft,
     MilestoneDraft,
+    PersonDraft,
     ProjectDraft,
     ReviewActionDraft,
     ReviewDraft,
     ScopeItemDraft,
     SettingsDraft,
 )
+from deliverydesk.domain.enums import HandoverKind
 from deliverydesk.domain.workdays import is_supported_calendar
 from deliverydesk.errors import ValidationError
 
@@ -299,13 +301,34 @@ def validate_category(draft: CategoryDraft, taken: Collection[str]) -> CategoryD
 
 
 def validate_handover_entry(draft: HandoverEntryDraft) -> HandoverEntryDraft:
+    """The links go with their kind: a document's training, an open item's scope item and owner, a
+    risk's issue; the others are cleared."""
     check = Checker()
     title = check.text("title", draft.title, required=True)
     check.long_text("details", draft.details)
     check.long_text("attendees", draft.attendees, limit=2000)
     check.long_text("recommendation", draft.recommendation)
+    owner = check.text("owner", draft.owner)
     check.done()
-    return replace(draft, title=title)
+    kind = draft.kind
+    return replace(
+        draft,
+        title=title,
+        attendees=draft.attendees if kind is HandoverKind.TRAINING else "",
+        training_id=draft.training_id if kind is HandoverKind.DOCUMENT else None,
+        scope_item_id=draft.scope_item_id if kind is HandoverKind.OPEN_ITEM else None,
+        owner=owner if kind is HandoverKind.OPEN_ITEM else "",
+        issue_id=draft.issue_id if kind is HandoverKind.RISK else None,
+    )
+
+
+def validate_person(draft: PersonDraft) -> PersonDraft:
+    check = Checker()
+    name = check.text("name", draft.name, required=True)
+    for field in ("hours_per_change", "cost_cents_per_change", "goodwill_hours_per_project"):
+        check.non_negative(field, getattr(draft, field))
+    check.done()
+    return replace(draft, name=name)
 
 
 def validate_attachment(draft: AttachmentDraft) -> AttachmentDraft:
@@ -324,13 +347,9 @@ def validate_attachment(draft: AttachmentDraft) -> AttachmentDraft:
 
 def validate_settings(draft: SettingsDraft) -> SettingsDraft:
     check = Checker()
-    texts: dict[str, Any] = {
-        f: check.text(f, getattr(draft, f)) for f in ("company_name", "engineer_name", "engineer_title")
-    }
+    names = ("company_name", "engineer_name", "engineer_title", "engineer_place")
+    texts: dict[str, Any] = {f: check.text(f, getattr(draft, f)) for f in names}
     check.long_text("company_address", draft.company_address, limit=1000)
-    for field in ("authority_hours_per_change", "authority_cost_cents_per_change"):
-        check.non_negative(field, getattr(draft, field))
-    check.non_negative("goodwill_hours_per_project", draft.goodwill_hours_per_project)
     if draft.logo_png is not None and len(draft.logo_png) > LOGO_MAX_BYTES:
         check.fail("logo_png", "The logo is larger than 2 MB; use a smaller image.")
     calendar = _check_calendar(check, draft.holiday_calendar)

@@ -91,6 +91,10 @@ _SOURCE: dict[Enum, str] = {
     e.HandoverKind.TRAINING: QT_TRANSLATE_NOOP("Labels", "Training"),
     e.HandoverKind.RISK: QT_TRANSLATE_NOOP("Labels", "Risk or caution"),
     e.HandoverKind.OPEN_ITEM: QT_TRANSLATE_NOOP("Labels", "Open item"),
+    e.PersonRole.ENGINEER: QT_TRANSLATE_NOOP("Labels", "Engineer"),
+    e.PersonRole.MANAGER: QT_TRANSLATE_NOOP("Labels", "Manager"),
+    e.SignatureParty.CLIENT: QT_TRANSLATE_NOOP("Labels", "Client"),
+    e.SignatureParty.VENDOR: QT_TRANSLATE_NOOP("Labels", "Our side"),
 }
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.gui.dialogs.categories import CategoriesDialog
 from deliverydesk.gui.dialogs.interchange.actions import InterchangeMenus
 from deliverydesk.gui.dialogs.records.capture import CaptureFlow
+from deliverydesk.gui.dialogs.settings import PEOPLE_TAB
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import app_icon, icon
 from deliverydesk.gui.letter_copies import CopyKeeper
@@ -187,6 +188,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.env.tasks.busy_changed.connect(self.busy_label.setVisible)
         self.home.record_opened.connect(self.open_record)
+        self.home.people_opened.connect(self.open_people)
+        self.settings_saved.connect(self._settings_changed)
         self.recurring.record_opened.connect(self.open_record)
         self.navigator.project_selected.connect(self.workspace.set_project)
         self.workspace.records_changed.connect(self._records_changed)
@@ -255,6 +258,10 @@ class MainWindow(QMainWindow):
             self.navigator.refresh()
             self.workspace.refresh()
 
+    def _settings_changed(self) -> None:
+        if self.stack.currentWidget() is self.home:  # e.g. someone's authority limits: on Home
+            self.home.refresh()
+
     def _records_changed(self) -> None:
         self.navigator.refresh()
 
@@ -291,6 +298,12 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         self.last_dialog = open_settings_dialog(self.env, self, self.settings_saved.emit)
+
+    def open_people(self, person_id: str = "") -> None:
+        """Settings ▸ People with the person selected (from Home: they set their own authority limits)."""
+        self.last_dialog = open_settings_dialog(
+            self.env, self, self.settings_saved.emit, PEOPLE_TAB, select=person_id
+        )
 
     def show_about(self) -> None:
         self.last_dialog = about_box(self, self.env, self.db_location)

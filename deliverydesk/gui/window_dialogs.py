@@ -43,8 +43,10 @@ def about_box(parent: QWidget, env: GuiEnv, db_location: str) -> QMessageBox:
 class _SettingsOpener:
     """Loads the settings on a worker, then opens the dialog (window-modal, non-blocking)."""
 
-    def __init__(self, env: GuiEnv, parent: QWidget, on_saved: Callable[[], None]) -> None:
-        self.env, self.parent, self.on_saved = env, parent, on_saved
+    def __init__(
+        self, env: GuiEnv, parent: QWidget, on_saved: Callable[[], None], tab: str = "", select: str = ""
+    ) -> None:
+        self.env, self.parent, self.on_saved, self.tab, self.select = env, parent, on_saved, tab, select
         self.dialog: SettingsDialog | None = None
 
     def start(self) -> None:
@@ -58,13 +60,17 @@ class _SettingsOpener:
         )
 
     def _show(self, settings: SettingsItem) -> None:
-        self.dialog = SettingsDialog(self.env, settings, self.parent)
+        self.dialog = SettingsDialog(self.env, settings, self.parent, self.tab, select=self.select)
         self.dialog.saved.connect(lambda _item: self.on_saved())
+        self.dialog.people.changed.connect(self.on_saved)  # a roster change is saved at once
         self.dialog.open()
 
 
-def open_settings_dialog(env: GuiEnv, parent: QWidget, on_saved: Callable[[], None]) -> _SettingsOpener:
-    opener = _SettingsOpener(env, parent, on_saved)
+def open_settings_dialog(
+    env: GuiEnv, parent: QWidget, on_saved: Callable[[], None], tab: str = "", select: str = ""
+) -> _SettingsOpener:
+    """Settings, on the General tab or ``tab`` ("people": the team roster, person ``select`` chosen)."""
+    opener = _SettingsOpener(env, parent, on_saved, tab, select)
     opener.start()
     return opener
 

@@ -13,6 +13,7 @@ from deliverydesk.domain.attention import (
     summary_due_date,
 )
 from deliverydesk.domain.enums import Decision
+from deliverydesk.domain.handover import BlockerKind
 from deliverydesk.domain.metrics import (
     HOURS_EPSILON,
     OPEN_DECISIONS,
@@ -23,6 +24,7 @@ from deliverydesk.domain.metrics import (
     milestone_health,
 )
 from deliverydesk.domain.revisits import days_overdue
+from deliverydesk.domain.scope_guard import AuthorityLimits
 from deliverydesk.domain.workdays import (
     calendar_covering,
     slip_working_days,
@@ -31,6 +33,7 @@ from deliverydesk.domain.workdays import (
 )
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.build import LETTER_STATUSES
+from deliverydesk.services.documents.handover_gate import blocked_handovers
 from deliverydesk.services.scope_guard.meters import deferred_b_items_due
 from deliverydesk.store import attention_queries as q
 from deliverydesk.store.interchange_queries import extra_non_working_days
@@ -50,11 +53,14 @@ def get_attention(ctx: ServiceContext, *, limit: int = DEFAULT_LIMIT) -> Attenti
             _change_requests,
             _work_without_decision,
             _letters,
+            _refused_letters,
             _expectation_letters,
             _summaries,
             _commitments,
             _scope_meters,
             _review_follow_ups,
+            _blocked_handovers,
+            _own_limits,
         ):
             found, counts = collect(session, today, limit)
             items += found
@@ -142,11 +148,13 @@ def _change_requests(
     return items, counts
 
 
-def _letters(session: Session, _today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
-    rows, total = q.letters_unsigned(session, limit)
+def _letters(
+    session: Session, _today: date, limit: int, *, kind: AttentionKind = AttentionKind.LETTER_UNSIGNED
+) -> tuple[list[AttentionItem], dict[Any, int]]:
+    rows, total = q.letters_unsigned(session, limit, refused=kind is AttentionKind.LETTER_REFUSED)
     items = [
         AttentionItem(
-            kind=AttentionKind.LETTER_UNSIGNED,
+            kind=kind,
             **_project(row),
             record_id=row["id"],
             ref=f"{row['ref']} v{row['version']}",
@@ -155,7 +163,57 @@ def _letters(session: Session, _today: date, limit: int) -> tuple[list[Attention
         )
         for row in rows
     ]
-    return items, {AttentionKind.LETTER_UNSIGNED: total}
+    return items, {kind: total}
+
+
+def _refused_letters(session: Session, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+    """Issued letters the client refused to sign: nothing was confirmed; talk to the client."""
+    return _letters(session, today, limit, kind=AttentionKind.LETTER_REFUSED)
+
+
+def _blocked_handovers(
+    session: Session, today: date, limit: int
+) -> tuple[list[AttentionItem], dict[Any, int]]:
+    """Projects due for handover whose report cannot be issued: one line per thing in the way."""
+    projects, _total = blocked_handovers(session, today, limit)
+    items = [
+        AttentionItem(
+            kind=AttentionKind.HANDOVER_BLOCKED,
+            project_id=project.project_id,
+            project_code=project.project_code,
+            project_name=project.project_name,
+            record_id=blocker.record_id if blocker.kind is BlockerKind.TRAINING_WITHOUT_MATERIAL else None,
+            ref=blocker.ref,
+            title=blocker.title,
+            due=project.due,
+            blocker=blocker,
+        )
+        for project in projects
+        for blocker in project.blockers
+    ]
+    return items[:limit], {AttentionKind.HANDOVER_BLOCKED: len(items)}
+
+
+def _own_limits(session: Session, _today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+    """People of the roster who set their own authority limits (a manager has not confirmed them)."""
+    rows, total = q.people_with_own_limits(session, limit)
+    items = [
+        AttentionItem(
+            kind=AttentionKind.OWN_LIMITS_SET,
+            project_id="",
+            project_code="",
+            project_name="",
+            record_id=row["id"],
+            ref=row["name"],
+            title=str(row["role"]),
+            due=row["limits_set_at"].astimezone().date() if row["limits_set_at"] else None,
+            limits=AuthorityLimits(
+                row["hours_per_change"], row["cost_cents_per_change"], row["goodwill_hours_per_project"]
+            ),
+        )
+        for row in rows
+    ]
+    return items, {AttentionKind.OWN_LIMITS_SET: total}
 
 
 def _expectation_letters(

@@ -8,28 +8,38 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from deliverydesk.domain.enums import (
     Decision,
     ExpectationStatus,
+    HandoverKind,
     LetterKind,
     LetterStatus,
     MilestoneStatus,
     ProjectStatus,
+    ScopeStatus,
+    Severity,
+    SignatureParty,
+    SignMethod,
 )
 from deliverydesk.store.document_queries import expectations_differ, latest_issued_id
 from deliverydesk.store.queries import CLOSED_MILESTONE, MILESTONE_DATE, meter_hours
 from deliverydesk.store.tables import (
     ChangeRequestRow,
     CommitmentRow,
+    HandoverItemRow,
+    IssueRow,
     LetterRow,
     LogEntryRow,
     MilestoneRow,
+    PersonRow,
     ProjectRow,
     ReviewActionRow,
     ReviewRow,
+    ScopeItemRow,
+    SignatureRow,
 )
 
 WATCHED_PROJECTS = (ProjectStatus.PLANNING, ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD)
@@ -179,7 +189,20 @@ def projects_near_meter_limits(
     return _bounded(session, query, limit)
 
 
-def letters_unsigned(session: Session, limit: int) -> tuple[list[dict[str, Any]], int]:
+def _refused(letter_id: Any) -> ColumnElement[bool]:
+    """The client refused to sign the letter (an issued letter has no client signature otherwise)."""
+    return exists().where(
+        SignatureRow.letter_id == letter_id,
+        SignatureRow.archived_at.is_(None),
+        SignatureRow.party == SignatureParty.CLIENT,
+        SignatureRow.method == SignMethod.REFUSED,
+    )
+
+
+def letters_unsigned(
+    session: Session, limit: int, *, refused: bool = False
+) -> tuple[list[dict[str, Any]], int]:
+    """Issued letters not yet signed: waiting for the client, or (``refused``) refused by the client."""
     query = (
         select(
             LetterRow.id,
@@ -194,8 +217,101 @@ def letters_unsigned(session: Session, limit: int) -> tuple[list[dict[str, Any]]
             ProjectRow.archived_at.is_(None),
             LetterRow.archived_at.is_(None),
             LetterRow.status == LetterStatus.ISSUED,
+            _refused(LetterRow.id) if refused else not_(_refused(LetterRow.id)),
         )
         .order_by(LetterRow.issued_at, ProjectRow.code, LetterRow.ref)
+    )
+    return _bounded(session, query, limit)
+
+
+def handover_blocked_projects(
+    session: Session, statuses: tuple[ProjectStatus, ...], ends_by: date, limit: int
+) -> tuple[list[dict[str, Any]], int]:
+    """Live projects due for handover (marked handed over, or in ``statuses`` and contracted to end by
+    ``ends_by``) with no handover report issued and something in the way of issuing one (the rule of
+    ``domain.handover``, told in SQL: a training without a document handed over for it, a scope item
+    neither accepted nor an open item with owner and date, a high-severity issue without a caution)."""
+    query = (
+        select(ProjectRow.end_date.label("due"), *PROJECT_COLUMNS)
+        .where(
+            ProjectRow.archived_at.is_(None),
+            or_(
+                ProjectRow.status == ProjectStatus.HANDED_OVER,
+                and_(ProjectRow.status.in_(statuses), ProjectRow.end_date <= ends_by),
+            ),
+            not_(_handover_issued(ProjectRow.id)),
+            or_(_training_without_material(), _scope_item_open(), _issue_without_caution()),
+        )
+        .order_by(ProjectRow.end_date, ProjectRow.code)
+    )
+    return _bounded(session, query, limit)
+
+
+def _handover_issued(project_id: Any) -> ColumnElement[bool]:
+    return exists().where(
+        LetterRow.project_id == project_id,
+        LetterRow.kind == LetterKind.HANDOVER,
+        LetterRow.status.in_((LetterStatus.ISSUED, LetterStatus.SIGNED)),
+        LetterRow.archived_at.is_(None),
+    )
+
+
+def _live_entry(entry: Any, kind: HandoverKind) -> list[ColumnElement[bool]]:
+    """A live handover entry of this kind of the project (found through its project's index)."""
+    return [entry.project_id == ProjectRow.id, entry.kind == kind, entry.archived_at.is_(None)]
+
+
+def _training_without_material() -> ColumnElement[bool]:
+    training, document = aliased(HandoverItemRow), aliased(HandoverItemRow)
+    material = exists().where(
+        document.training_id == training.id, *_live_entry(document, HandoverKind.DOCUMENT)
+    )
+    return exists().where(
+        training.project_id == ProjectRow.id, *_live_entry(training, HandoverKind.TRAINING), not_(material)
+    )
+
+
+def _scope_item_open() -> ColumnElement[bool]:
+    listed = exists().where(
+        HandoverItemRow.scope_item_id == ScopeItemRow.id,
+        *_live_entry(HandoverItemRow, HandoverKind.OPEN_ITEM),
+        func.trim(HandoverItemRow.owner) != "",
+        HandoverItemRow.item_date.is_not(None),
+    )
+    return exists().where(
+        ScopeItemRow.project_id == ProjectRow.id,
+        ScopeItemRow.archived_at.is_(None),
+        ScopeItemRow.status != ScopeStatus.ACCEPTED,
+        not_(listed),
+    )
+
+
+def _issue_without_caution() -> ColumnElement[bool]:
+    cautioned = exists().where(
+        HandoverItemRow.issue_id == IssueRow.id, *_live_entry(HandoverItemRow, HandoverKind.RISK)
+    )
+    return exists().where(
+        IssueRow.project_id == ProjectRow.id,
+        IssueRow.archived_at.is_(None),
+        IssueRow.severity.in_((Severity.HIGH, Severity.CRITICAL)),
+        not_(cautioned),
+    )
+
+
+def people_with_own_limits(session: Session, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """Live people of the roster whose role and authority limits stand as they set them themselves."""
+    query = (
+        select(
+            PersonRow.id,
+            PersonRow.name,
+            PersonRow.role,
+            PersonRow.hours_per_change,
+            PersonRow.cost_cents_per_change,
+            PersonRow.goodwill_hours_per_project,
+            PersonRow.limits_set_at,
+        )
+        .where(PersonRow.archived_at.is_(None), PersonRow.limits_set_by_id == PersonRow.id)
+        .order_by(PersonRow.limits_set_at.desc(), PersonRow.name)
     )
     return _bounded(session, query, limit)
 

@@ -48,6 +48,7 @@ _BUNDLED_ROWS: tuple[type[t.Base], ...] = (
     t.CategoryRow,
     t.ChangeRequestRow,
     t.LetterRow,
+    t.SignatureRow,
     t.LogEntryRow,
     t.IssueRow,
     t.ReviewRow,

@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session, aliased
 
 from deliverydesk.domain.enums import ExpectationStatus, LetterKind, LetterStatus
 from deliverydesk.errors import RuleError
-from deliverydesk.store.tables import AttachmentRow, ExpectationRow, LetterRow
+from deliverydesk.store.tables import AttachmentRow, ExpectationRow, LetterRow, SignatureRow
 
-# Once a letter is issued these never change; signing only adds the signature columns.
+# Once a letter is issued these never change; signing adds signature events and sets the status.
 SEALED_COLUMNS = ("kind", "ref", "version", "language", "content_json", "fingerprint", "pdf_sha256")
 ISSUED_STATES = (LetterStatus.ISSUED, LetterStatus.SIGNED, LetterStatus.SUPERSEDED)
 
@@ -45,6 +45,41 @@ def _refuse_sealed_changes(_mapper: Any, _connection: Any, target: LetterRow) ->
             f"Letter {target.ref} version {target.version} was issued; its content can never change.",
             "Issue a new version instead: it supersedes this one.",
         )
+
+
+@event.listens_for(SignatureRow, "before_update")
+def _refuse_signature_changes(_mapper: Any, _connection: Any, target: SignatureRow) -> None:
+    """A signature event records what happened: it is added, never changed (archiving aside)."""
+    state = inspect(target)
+    kept = {"archived_at", "updated_at", "row_version"}
+    if any(a.history.has_changes() for a in state.attrs if a.key not in kept):
+        raise RuleError("A recorded signature can never change.", "Record what happened next as a new one.")
+
+
+def letter_signatures(session: Session, letter_ids: Iterable[str]) -> dict[str, list[SignatureRow]]:
+    """The live signature events of these letters, each letter's in the order they were recorded (the
+    client's before the vendor's recorded with it)."""
+    ids = set(letter_ids)
+    found: dict[str, list[SignatureRow]] = {letter_id: [] for letter_id in ids}
+    if not ids:
+        return found
+    query = (
+        select(SignatureRow)
+        .where(SignatureRow.letter_id.in_(ids), SignatureRow.archived_at.is_(None))
+        .order_by(SignatureRow.recorded_at, SignatureRow.party, SignatureRow.created_at, SignatureRow.id)
+    )
+    for row in session.scalars(query):
+        found[row.letter_id].append(row)
+    return found
+
+
+def attachment_hashes(session: Session, attachment_ids: Iterable[str]) -> dict[str, str]:
+    """The SHA-256 of each of these attachments' bytes."""
+    ids = set(attachment_ids)
+    if not ids:
+        return {}
+    query = select(AttachmentRow.id, AttachmentRow.sha256).where(AttachmentRow.id.in_(ids))
+    return {row.id: row.sha256 for row in session.execute(query)}
 
 
 def project_letters(session: Session, project_id: str) -> list[LetterRow]:

@@ -13,7 +13,14 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from deliverydesk.domain.enums import LetterKind
-from deliverydesk.store.tables import AttachmentRow, Base, CommitmentRow, LetterRow, LogEntryRow
+from deliverydesk.store.tables import (
+    AttachmentRow,
+    Base,
+    CommitmentRow,
+    LetterRow,
+    LogEntryRow,
+    SignatureRow,
+)
 
 RowT = TypeVar("RowT", bound=Base)
 CHUNK = 500  # bound parameters per IN (...), well under SQLite's limit
@@ -111,7 +118,8 @@ def letters_by_id(session: Session, project_id: str, ids: Iterable[str]) -> list
 
 def letters_signed_by(session: Session, project_id: str, entry_ids: Iterable[str]) -> list[LetterRow]:
     """Letters confirmed by e-mail in one of these log entries."""
-    return _live_in(session, LetterRow, project_id, [LetterRow.sign_log_entry_id], entry_ids)
+    events = _live_in(session, SignatureRow, project_id, [SignatureRow.log_entry_id], entry_ids)
+    return _live_in(session, LetterRow, project_id, [LetterRow.id], [e.letter_id for e in events])
 
 
 def _live_letters(project_id: str) -> Any:

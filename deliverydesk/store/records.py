@@ -17,6 +17,7 @@ from deliverydesk.store.tables import (
     ClientRow,
     ContactRow,
     LogEntryRow,
+    PersonRow,
     ProjectRow,
     SettingsRow,
 )
@@ -151,6 +152,14 @@ def log_entry_position(session: Session, entry_id: str) -> int | None:
 def settings_row(session: Session) -> SettingsRow | None:
     """The single settings row (the oldest, should a second ever appear)."""
     return session.scalars(select(SettingsRow).order_by(SettingsRow.created_at).limit(1)).first()
+
+
+def live_person_named(session: Session, name: str) -> PersonRow | None:
+    """The live roster person with this name, compared without case (names are unique that way).
+    A roster holds tens of people: compared in Python, where case folding knows every script."""
+    folded = name.strip().casefold()
+    people = session.scalars(select(PersonRow).where(PersonRow.archived_at.is_(None)))
+    return next((row for row in people if row.name.strip().casefold() == folded), None)
 
 
 def blob_exists(session: Session, sha256: str) -> bool:

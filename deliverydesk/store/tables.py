@@ -46,11 +46,13 @@ from deliverydesk.domain.enums import (
     MilestoneStatus,
     OwnerSide,
     PaperSize,
+    PersonRole,
     ProjectStatus,
     RiskLevel,
     ScopeCheck,
     ScopeStatus,
     Severity,
+    SignatureParty,
     SignMethod,
     Triage,
 )
@@ -123,11 +125,13 @@ class Base(DeclarativeBase):
                 MilestoneStatus,
                 OwnerSide,
                 PaperSize,
+                PersonRole,
                 ProjectStatus,
                 RiskLevel,
                 ScopeCheck,
                 ScopeStatus,
                 Severity,
+                SignatureParty,
                 SignMethod,
                 Triage,
             )
@@ -168,8 +172,31 @@ def _external_ref() -> Mapped[str]:
     return mapped_column(String(96), default="")
 
 
+class PersonRow(RecordMixin, Base):
+    """One person of the team roster (Settings ▸ People): an engineer decides within their authority
+    limits, a manager also approves or refuses decisions held above them. Local to this machine until
+    the team server owns the roster (the UUIDs let it take the rows over). Names are unique without
+    case among live people (checked by the service): a decision and its approval name them.
+
+    ``limits_set_by_id`` is the person who last set the role and limits (None: before the roster
+    existed); set by the person themselves, the change shows on Home until a manager confirms it."""
+
+    __tablename__ = "person"
+    name: Mapped[str]
+    role: Mapped[PersonRole] = mapped_column(default=PersonRole.ENGINEER)
+    hours_per_change: Mapped[float] = mapped_column(default=8.0)
+    cost_cents_per_change: Mapped[int] = mapped_column(Integer, default=500_00)
+    goodwill_hours_per_project: Mapped[float] = mapped_column(default=16.0)
+    limits_set_by_id: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("person.id", ondelete="SET NULL"), default=None
+    )
+    limits_set_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
 class SettingsRow(RecordMixin, Base):
-    """One row: the company's and the engineer's settings."""
+    """One row: the company's and the engineer's settings. ``person_id`` is the roster's person who
+    uses this machine ("you"): decisions are taken under their name and within their limits; their
+    name is ``engineer_name`` (kept equal by the service)."""
 
     __tablename__ = "settings"
     company_name: Mapped[str] = mapped_column(default="")
@@ -177,9 +204,10 @@ class SettingsRow(RecordMixin, Base):
     logo_png: Mapped[bytes | None] = mapped_column(default=None)
     engineer_name: Mapped[str] = mapped_column(default="")
     engineer_title: Mapped[str] = mapped_column(default="")
-    authority_hours_per_change: Mapped[float] = mapped_column(default=8.0)
-    authority_cost_cents_per_change: Mapped[int] = mapped_column(Integer, default=500_00)
-    goodwill_hours_per_project: Mapped[float] = mapped_column(default=16.0)
+    engineer_place: Mapped[str] = mapped_column(default="")  # where the vendor signs on screen
+    person_id: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("person.id", ondelete="SET NULL"), default=None
+    )
     default_language: Mapped[Language] = mapped_column(default=Language.EN)
     paper_size: Mapped[PaperSize] = mapped_column(default=PaperSize.A4)
     holiday_calendar: Mapped[str] = mapped_column(String(16), default="CN")
@@ -317,6 +345,7 @@ class ExpectationRow(RecordMixin, Base):
     due_date: Mapped[date | None] = mapped_column(default=None)
     agreed_with_id: Mapped[str | None] = _optional_fk("contact")
     status: Mapped[ExpectationStatus] = mapped_column(default=ExpectationStatus.DRAFT)
+    confirmed_by_letter_id: Mapped[str | None] = _optional_fk("letter")  # the signed letter version
 
 
 class ChangeRequestRow(RecordMixin, Base):
@@ -359,10 +388,15 @@ class ChangeRequestRow(RecordMixin, Base):
     approved_by: Mapped[str] = mapped_column(default="")
     approved_on: Mapped[date | None] = mapped_column(default=None)
     approval_note: Mapped[str] = mapped_column(default="")
+    # the last refusal of a held decision by a manager (the request went back to pending)
+    refused_by: Mapped[str] = mapped_column(default="")
+    refused_on: Mapped[date | None] = mapped_column(default=None)
+    refusal_reason: Mapped[str] = mapped_column(default="")
 
 
 class LetterRow(RecordMixin, Base):
-    """An issued document. Issued content never changes: a new version supersedes it."""
+    """An issued document. Issued content never changes: a new version supersedes it. How it was
+    signed (or refused) is in its ``signature`` events."""
 
     __tablename__ = "letter"
     __table_args__ = (UniqueConstraint("project_id", "ref", "version"),)
@@ -377,15 +411,33 @@ class LetterRow(RecordMixin, Base):
     pdf_sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
     status: Mapped[LetterStatus] = mapped_column(default=LetterStatus.DRAFT)
     issued_at: Mapped[datetime | None] = mapped_column(default=None)
-    signer_name: Mapped[str] = mapped_column(default="")
-    signer_title: Mapped[str] = mapped_column(default="")
-    signed_at: Mapped[datetime | None] = mapped_column(default=None)
-    sign_place: Mapped[str] = mapped_column(default="")
-    sign_method: Mapped[SignMethod | None] = mapped_column(default=None)
-    sign_note: Mapped[str] = mapped_column(default="")
-    sign_log_entry_id: Mapped[str | None] = _optional_fk("log_entry")  # the e-mail that confirmed it
-    signature_png: Mapped[bytes | None] = mapped_column(default=None)
     signed_pdf_sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
+
+
+class SignatureRow(RecordMixin, Base):
+    """One signature event on a letter: who signed which block (client or vendor), how, on which day
+    (``signed_on``: when they signed, entered for paper and e-mail), when and by whom it was recorded,
+    and the evidence (the e-mail's log entry, the scan's attachment, the pad's image). A refusal is an
+    event too (method ``refused``): it signs nothing. Events are never changed, only added."""
+
+    __tablename__ = "signature"
+    project_id: Mapped[str] = _project_fk()
+    letter_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("letter.id", ondelete="RESTRICT"), index=True
+    )
+    party: Mapped[SignatureParty] = mapped_column(default=SignatureParty.CLIENT)
+    method: Mapped[SignMethod]
+    signer_name: Mapped[str]
+    signer_title: Mapped[str] = mapped_column(default="")
+    contact_id: Mapped[str | None] = _optional_fk("contact")  # the client's signer (entitled to sign)
+    signed_on: Mapped[date]
+    place: Mapped[str] = mapped_column(default="")
+    recorded_at: Mapped[datetime]
+    recorded_by: Mapped[str] = mapped_column(default="")
+    note: Mapped[str] = mapped_column(default="")  # a refusal: what happened
+    log_entry_id: Mapped[str | None] = _optional_fk("log_entry")  # by e-mail: the entry with the e-mail
+    attachment_id: Mapped[str | None] = _optional_fk("attachment")  # on paper: the scan
+    signature_png: Mapped[bytes | None] = mapped_column(default=None)  # on screen: the pad's image
 
 
 class LogEntryRow(RecordMixin, Base):
@@ -504,6 +556,10 @@ class ReviewActionRow(RecordMixin, Base):
 
 
 class HandoverItemRow(RecordMixin, Base):
+    """What the handover report lists: a document handed over, a training session (its written
+    material: the documents handed over for it), a risk or caution, an open item. The handover gate
+    (``services.documents.handover_gate``) reads the links."""
+
     __tablename__ = "handover_item"
     project_id: Mapped[str] = _project_fk()
     kind: Mapped[HandoverKind]
@@ -511,8 +567,14 @@ class HandoverItemRow(RecordMixin, Base):
     details: Mapped[str] = mapped_column(default="")
     item_date: Mapped[date | None] = mapped_column(default=None)
     attendees: Mapped[str] = mapped_column(default="")  # training sessions
-    material_left: Mapped[bool] = mapped_column(Boolean, default=False)  # training: written material left
-    recommendation: Mapped[str] = mapped_column(default="")  # open items
+    recommendation: Mapped[str] = mapped_column(default="")  # open items, risks
+    # a document: the training it was handed over for (a training's written material)
+    training_id: Mapped[str | None] = _optional_fk("handover_item")
+    # an open item: the scope item it leaves open, who owns it (its date is ``item_date``)
+    scope_item_id: Mapped[str | None] = _optional_fk("scope_item")
+    owner: Mapped[str] = mapped_column(default="")
+    # a risk or caution: the issue it warns about
+    issue_id: Mapped[str | None] = _optional_fk("issue")
 
 
 class BlobRow(Base):

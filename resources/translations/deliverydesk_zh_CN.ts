@@ -86,32 +86,110 @@
     <context>
         <name>ApproveDialog</name>
         <message>
-            <source>Approve %1</source>
-            <translation>审批 %1</translation>
+            <source>Approve or refuse %1</source>
+            <translation>审批或退回 %1</translation>
+        </message>
+        <message>
+            <source>The decision held for approval</source>
+            <translation>待上级审批的决定</translation>
+        </message>
+        <message>
+            <source>Nothing was proposed: refuse it with a reason, so that it is decided again.</source>
+            <translation>未提出拟定结果：请注明理由退回，重新决定。</translation>
         </message>
         <message>
             <source>Proposed outcome</source>
             <translation>拟定结果</translation>
         </message>
         <message>
+            <source>Decided by</source>
+            <translation>决定人</translation>
+        </message>
+        <message>
             <source>Rationale</source>
             <translation>理由</translation>
+        </message>
+        <message>
+            <source>Impact</source>
+            <translation>影响</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <translation>%1 小时</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n working day(s)</source>
+            <translation>
+                <numerusform>%n 个工作日</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>risk: %1</source>
+            <translation>风险：%1</translation>
+        </message>
+        <message>
+            <source>Effort, cost, schedule</source>
+            <translation>工时、费用、工期</translation>
+        </message>
+        <message>
+            <source>Client's view</source>
+            <translation>客户视角分析</translation>
+        </message>
+        <message>
+            <source>Benefit to the client</source>
+            <translation>对客户的收益</translation>
+        </message>
+        <message>
+            <source>Cost and effort for the client</source>
+            <translation>客户需付出的成本与精力</translation>
+        </message>
+        <message>
+            <source>Risks</source>
+            <translation>风险</translation>
+        </message>
+        <message>
+            <source>Alternatives</source>
+            <translation>替代方案</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>Your answer</source>
+            <translation>审批意见</translation>
+        </message>
+        <message>
+            <source>Choose a manager from Settings ▸ People</source>
+            <translation>请从“设置 ▸ 人员”中选择上级</translation>
         </message>
         <message>
             <source>Manager</source>
             <translation>审批上级</translation>
         </message>
         <message>
-            <source>Approved on</source>
-            <translation>审批日期</translation>
+            <source>On</source>
+            <translation>日期</translation>
         </message>
         <message>
-            <source>Note</source>
-            <translation>审批意见</translation>
+            <source>Note (the reason, to refuse)</source>
+            <translation>意见（退回时必须写明理由）</translation>
         </message>
         <message>
             <source>Move milestones</source>
             <translation>调整里程碑</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>批准</translation>
+        </message>
+        <message>
+            <source>Refuse…</source>
+            <translation>退回…</translation>
+        </message>
+        <message>
+            <source>No other manager is on the team roster: add one in Settings ▸ People.</source>
+            <translation>团队名单中没有其他上级：请在“设置 ▸ 人员”中添加。</translation>
         </message>
     </context>
     <context>
@@ -157,8 +235,12 @@
             <translation>无需变更请求：属于 %1。</translation>
         </message>
         <message>
-            <source>A blocks the goal: do it now (suggested: approved as billable) and tell the client in writing.</source>
-            <translation>A 阻碍目标：立即处理（建议：批准并计费），并书面告知客户。</translation>
+            <source>Not triaged yet: the ask stays pending, with no decision.</source>
+            <translation>尚未分级：该请求保持待决定，不预设任何决定。</translation>
+        </message>
+        <message>
+            <source>A blocks the goal: do it now and tell the client in writing; then decide it (billable or goodwill) like any other request.</source>
+            <translation>A 阻碍目标：立即处理并书面告知客户；之后像其他请求一样作出决定（计费或友情支持）。</translation>
         </message>
         <message>
             <source>B is small and related: deferred now, back when the main milestone is accepted.</source>
@@ -306,6 +388,10 @@
             <translation>已签发但尚未签署的函件</translation>
         </message>
         <message>
+            <source>Letters the client refused to sign</source>
+            <translation>客户拒绝签署的函件</translation>
+        </message>
+        <message>
             <source>Expectation letters out of date</source>
             <translation>期望确认函已过期</translation>
         </message>
@@ -338,12 +424,24 @@
             <translation>到期的复盘后续行动</translation>
         </message>
         <message>
+            <source>Handover reports that cannot be issued yet</source>
+            <translation>暂不能签发的交接报告</translation>
+        </message>
+        <message>
+            <source>Authority limits set by the person themselves</source>
+            <translation>本人自行设定的授权额度</translation>
+        </message>
+        <message>
             <source>Progress summary</source>
             <translation>进度报告</translation>
         </message>
         <message>
             <source>Expectation letter %1 out of date</source>
             <translation>期望确认函 %1 已过期</translation>
+        </message>
+        <message>
+            <source>%1 set their own limits: %2</source>
+            <translation>%1 自行设定了授权额度：%2</translation>
         </message>
         <message>
             <source>Goodwill %1 %</source>
@@ -424,6 +522,18 @@
             </translation>
         </message>
         <message>
+            <source>refused: talk to the client</source>
+            <translation>已拒签：请与客户沟通</translation>
+        </message>
+        <message>
+            <source>the handover report cannot be issued until this is settled</source>
+            <translation>解决此项之前不能签发交接报告</translation>
+        </message>
+        <message>
+            <source>a manager should confirm them (Settings ▸ People)</source>
+            <translation>需由上级确认（设置 ▸ 人员）</translation>
+        </message>
+        <message>
             <source>issued today, not signed</source>
             <translation>今日签发，尚未签署</translation>
         </message>
@@ -481,6 +591,10 @@
         <message>
             <source>Archived on</source>
             <translation>归档时间</translation>
+        </message>
+        <message>
+            <source>Attachment</source>
+            <translation>附件</translation>
         </message>
         <message>
             <source>Attendees</source>
@@ -587,6 +701,10 @@
             <translation>确认记录</translation>
         </message>
         <message>
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
             <source>Issued content</source>
             <translation>签发内容</translation>
         </message>
@@ -609,6 +727,10 @@
         <message>
             <source>Cost</source>
             <translation>费用</translation>
+        </message>
+        <message>
+            <source>Cost per change request</source>
+            <translation>每项变更请求的费用</translation>
         </message>
         <message>
             <source>Currency</source>
@@ -667,6 +789,10 @@
             <translation>工程师姓名</translation>
         </message>
         <message>
+            <source>Where you sign</source>
+            <translation>签署地点</translation>
+        </message>
+        <message>
             <source>Engineer title</source>
             <translation>工程师职务</translation>
         </message>
@@ -719,6 +845,10 @@
             <translation>节假日日历</translation>
         </message>
         <message>
+            <source>Hours per change request</source>
+            <translation>每项变更请求的工时</translation>
+        </message>
+        <message>
             <source>Industry</source>
             <translation>行业</translation>
         </message>
@@ -755,6 +885,14 @@
             <translation>函件</translation>
         </message>
         <message>
+            <source>Limits set at</source>
+            <translation>额度设定时间</translation>
+        </message>
+        <message>
+            <source>Limits set by</source>
+            <translation>额度设定人</translation>
+        </message>
+        <message>
             <source>Log entry</source>
             <translation>沟通记录</translation>
         </message>
@@ -775,6 +913,10 @@
             <translation>文件类型</translation>
         </message>
         <message>
+            <source>How it was signed</source>
+            <translation>签署方式</translation>
+        </message>
+        <message>
             <source>Milestone</source>
             <translation>里程碑</translation>
         </message>
@@ -793,6 +935,10 @@
         <message>
             <source>New date</source>
             <translation>新日期</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
         </message>
         <message>
             <source>Notes</source>
@@ -835,12 +981,24 @@
             <translation>参与人员</translation>
         </message>
         <message>
+            <source>Signature block</source>
+            <translation>签署栏</translation>
+        </message>
+        <message>
             <source>PDF SHA-256</source>
             <translation>PDF SHA-256</translation>
         </message>
         <message>
+            <source>You (team roster)</source>
+            <translation>本人（团队名单）</translation>
+        </message>
+        <message>
             <source>Phone</source>
             <translation>电话</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
         </message>
         <message>
             <source>Project</source>
@@ -863,8 +1021,28 @@
             <translation>建议</translation>
         </message>
         <message>
+            <source>Recorded at</source>
+            <translation>录入时间</translation>
+        </message>
+        <message>
+            <source>Recorded by</source>
+            <translation>录入人</translation>
+        </message>
+        <message>
             <source>Ref</source>
             <translation>编号</translation>
+        </message>
+        <message>
+            <source>Reason for refusing</source>
+            <translation>退回理由</translation>
+        </message>
+        <message>
+            <source>Refused by</source>
+            <translation>退回人</translation>
+        </message>
+        <message>
+            <source>Refused on</source>
+            <translation>退回日期</translation>
         </message>
         <message>
             <source>Reported on</source>
@@ -943,10 +1121,6 @@
             <translation>确认邮件记录</translation>
         </message>
         <message>
-            <source>How it was signed</source>
-            <translation>签署方式</translation>
-        </message>
-        <message>
             <source>Signing note</source>
             <translation>签署说明</translation>
         </message>
@@ -961,6 +1135,10 @@
         <message>
             <source>Signed at</source>
             <translation>签署时间</translation>
+        </message>
+        <message>
+            <source>Signed on</source>
+            <translation>签署日期</translation>
         </message>
         <message>
             <source>Signed PDF SHA-256</source>
@@ -1009,6 +1187,10 @@
         <message>
             <source>Title</source>
             <translation>标题</translation>
+        </message>
+        <message>
+            <source>For training</source>
+            <translation>所属培训</translation>
         </message>
         <message>
             <source>Triage</source>
@@ -1360,8 +1542,12 @@
             <translation>审批意见</translation>
         </message>
         <message>
-            <source>Use Decide… and Approve… on the Change requests page to change it.</source>
-            <translation>请在“变更请求”页面使用“决定…”和“审批…”来更改。</translation>
+            <source>Last refused by</source>
+            <translation>最近一次退回</translation>
+        </message>
+        <message>
+            <source>Use Decide… and Approve or refuse… on the Change requests page to change it.</source>
+            <translation>请在“变更请求”页面使用“决定…”和“审批或退回…”进行修改。</translation>
         </message>
     </context>
     <context>
@@ -1418,12 +1604,12 @@
             <translation>决定该变更请求：按授权额度和各项额度检查</translation>
         </message>
         <message>
-            <source>Approve…</source>
-            <translation>审批…</translation>
+            <source>Approve or refuse…</source>
+            <translation>审批或退回…</translation>
         </message>
         <message>
-            <source>Record a manager's approval of a decision held for approval</source>
-            <translation>记录上级对待审批决定的批准</translation>
+            <source>A manager approves or refuses a decision held above your authority limits</source>
+            <translation>由上级审批或退回超出您授权额度的决定</translation>
         </message>
         <message>
             <source>Export the record of this request as one PDF: log entries, letters, commitments, attachments</source>
@@ -1621,6 +1807,21 @@
         </message>
     </context>
     <context>
+        <name>ConfirmLimitsDialog</name>
+        <message>
+            <source>Confirm the limits of %1</source>
+            <translation>确认 %1 的授权额度</translation>
+        </message>
+        <message>
+            <source>Limits</source>
+            <translation>授权额度</translation>
+        </message>
+        <message>
+            <source>Confirmed by</source>
+            <translation>确认人</translation>
+        </message>
+    </context>
+    <context>
         <name>ContactDialog</name>
         <message>
             <source>New contact</source>
@@ -1741,6 +1942,14 @@
             <translation>当前状态</translation>
         </message>
         <message>
+            <source>%1 refused on %2: %3</source>
+            <translation>%1 于 %2 退回：%3</translation>
+        </message>
+        <message>
+            <source>Manager</source>
+            <translation>上级</translation>
+        </message>
+        <message>
             <source>Outcome</source>
             <translation>决定结果</translation>
         </message>
@@ -1763,6 +1972,14 @@
         <message>
             <source>Move milestones</source>
             <translation>调整里程碑</translation>
+        </message>
+        <message>
+            <source>%1 (you)</source>
+            <translation>%1（本人）</translation>
+        </message>
+        <message>
+            <source>Set your name in Settings first</source>
+            <translation>请先在设置中填写您的姓名</translation>
         </message>
         <message>
             <source>Needs a manager's approval because:</source>
@@ -1859,8 +2076,16 @@
             <translation>选择哪一项已决定的变更请求？</translation>
         </message>
         <message>
+            <source>Confirmed in writing by this signature: %1</source>
+            <translation>本次签署已书面确认：%1</translation>
+        </message>
+        <message>
             <source>Signed, with a note</source>
             <translation>已签署（附提示）</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>已签署</translation>
         </message>
     </context>
     <context>
@@ -2084,12 +2309,59 @@
             <translation>参加人员</translation>
         </message>
         <message>
-            <source>Written material was left with the client</source>
-            <translation>已向客户留下书面资料</translation>
-        </message>
-        <message>
             <source>Recommendation</source>
             <translation>建议</translation>
+        </message>
+        <message>
+            <source>Handed over for another training: ticking it moves it here</source>
+            <translation>已归属另一场培训：勾选后将改归本培训</translation>
+        </message>
+        <message>
+            <source>No document handed over yet: add the documents first.</source>
+            <translation>尚无移交文档：请先添加文档。</translation>
+        </message>
+        <message>
+            <source>Written material</source>
+            <translation>书面资料</translation>
+        </message>
+        <message>
+            <source>For training</source>
+            <translation>所属培训</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Scope item</source>
+            <translation>范围条目</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>About issue</source>
+            <translation>相关问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverGate</name>
+        <message>
+            <source>Training “%1” has no written material: link the documents handed over for it.</source>
+            <translation>培训「%1」没有书面资料：请关联为其移交的文档。</translation>
+        </message>
+        <message>
+            <source>%1 “%2” is neither accepted nor listed as an open item with an owner and a date.</source>
+            <translation>%1「%2」既未验收，也未作为有负责人和日期的遗留事项列出。</translation>
+        </message>
+        <message>
+            <source>%1 “%2” is a %3-severity issue with no risk or caution noted.</source>
+            <translation>%1「%2」是严重程度为“%3”的问题，但未记录任何风险或注意事项。</translation>
+        </message>
+        <message>
+            <source>The handover report cannot be issued while these stand in the way:</source>
+            <translation>以下事项解决之前，不能签发交接报告：</translation>
         </message>
     </context>
     <context>
@@ -2117,12 +2389,16 @@
             </translation>
         </message>
         <message>
-            <source>material left</source>
-            <translation>已留资料</translation>
+            <source>material: %1</source>
+            <translation>资料：%1</translation>
         </message>
         <message>
-            <source>no material left</source>
-            <translation>未留资料</translation>
+            <source>no written material</source>
+            <translation>无书面资料</translation>
+        </message>
+        <message>
+            <source>owner: %1</source>
+            <translation>负责人：%1</translation>
         </message>
     </context>
     <context>
@@ -2142,6 +2418,16 @@
         <message>
             <source>Nothing recorded for the handover yet. List each document handed over, each training session, the risks the client must know and the open items.</source>
             <translation>交接内容尚未记录。请列出每份移交文档、每次培训、客户须知的风险以及未结事项。</translation>
+        </message>
+        <message>
+            <source>Double-click to open it</source>
+            <translation>双击打开</translation>
+        </message>
+        <message numerus="yes">
+            <source>The handover report cannot be issued yet: %n thing(s) stand in the way</source>
+            <translation>
+                <numerusform>交接报告暂不能签发：有 %n 项待解决</numerusform>
+            </translation>
         </message>
         <message>
             <source>Deferred requests — now is the time</source>
@@ -2842,6 +3128,18 @@
             <source>Open item</source>
             <translation>未结事项</translation>
         </message>
+        <message>
+            <source>Engineer</source>
+            <translation>工程师</translation>
+        </message>
+        <message>
+            <source>Manager</source>
+            <translation>经理</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>客户</translation>
+        </message>
     </context>
     <context>
         <name>LetterModel</name>
@@ -2872,6 +3170,10 @@
         <message>
             <source>Signed</source>
             <translation>签署</translation>
+        </message>
+        <message>
+            <source>Recorded %1 by %2</source>
+            <translation>%2 于 %1 录入</translation>
         </message>
         <message>
             <source>Expectation letter</source>
@@ -3692,6 +3994,108 @@
         <message>
             <source>Loading…</source>
             <translation>正在加载…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeoplePanel</name>
+        <message>
+            <source>%1 h and %2 per change request · %3 h goodwill per project</source>
+            <translation>每项变更请求 %1 小时、%2 · 每个项目友情支持 %3 小时</translation>
+        </message>
+        <message>
+            <source>Who decides within which limits, and who may approve. Decisions above your limits wait for a manager of this list; no one approves their own decision.</source>
+            <translation>谁在什么额度内决定，谁可以审批。超出您额度的决定须由名单中的上级审批；任何人不能审批自己的决定。</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>添加…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Take off the roster</source>
+            <translation>移出名单</translation>
+        </message>
+        <message>
+            <source>Confirm limits…</source>
+            <translation>确认额度…</translation>
+        </message>
+        <message>
+            <source>A manager confirms limits a person set themselves</source>
+            <translation>由上级确认本人自行设定的额度</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Hours / change</source>
+            <translation>工时 / 每项变更</translation>
+        </message>
+        <message>
+            <source>Cost / change</source>
+            <translation>费用 / 每项变更</translation>
+        </message>
+        <message>
+            <source>Goodwill h / project</source>
+            <translation>友情支持工时 / 每个项目</translation>
+        </message>
+        <message>
+            <source>Limits set by</source>
+            <translation>额度设定人</translation>
+        </message>
+        <message>
+            <source>%1 (you)</source>
+            <translation>%1（本人）</translation>
+        </message>
+        <message>
+            <source>themselves: a manager should confirm</source>
+            <translation>本人自行设定：需上级确认</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonDialog</name>
+        <message>
+            <source>Add a person</source>
+            <translation>添加人员</translation>
+        </message>
+        <message>
+            <source>Edit %1</source>
+            <translation>编辑 %1</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Hours per change request</source>
+            <translation>每项变更请求的工时</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> 小时</translation>
+        </message>
+        <message>
+            <source>Cost per change request</source>
+            <translation>每项变更请求的费用</translation>
+        </message>
+        <message>
+            <source>Goodwill hours per project</source>
+            <translation>每个项目的友情支持工时</translation>
+        </message>
+        <message>
+            <source>These are your own limits: a change you make shows on Home until a manager confirms it.</source>
+            <translation>这是您本人的授权额度：您所做的修改会显示在首页，直到上级确认。</translation>
         </message>
     </context>
     <context>
@@ -4572,6 +4976,14 @@ It is hidden from the lists, never erased; you can restore it later.</source>
             <translation>设置</translation>
         </message>
         <message>
+            <source>General</source>
+            <translation>常规</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>人员</translation>
+        </message>
+        <message>
             <source>Company</source>
             <translation>公司</translation>
         </message>
@@ -4608,24 +5020,16 @@ It is hidden from the lists, never erased; you can restore it later.</source>
             <translation>您的职务</translation>
         </message>
         <message>
-            <source>Authority limits</source>
-            <translation>授权额度</translation>
+            <source>Where you sign</source>
+            <translation>签署地点</translation>
         </message>
         <message>
-            <source> h</source>
-            <translation> 小时</translation>
+            <source>Printed in our signature block when a letter is signed on screen, e.g. Suzhou</source>
+            <translation>屏幕签署时打印在我方签署栏中，例如：苏州</translation>
         </message>
         <message>
-            <source>Hours per change request</source>
-            <translation>每项变更请求的工时</translation>
-        </message>
-        <message>
-            <source>Cost per change request</source>
-            <translation>每项变更请求的费用</translation>
-        </message>
-        <message>
-            <source>Goodwill hours per project</source>
-            <translation>每个项目的友情支持工时</translation>
+            <source>Your authority limits are on the People tab.</source>
+            <translation>您的授权额度在“人员”选项卡中。</translation>
         </message>
         <message>
             <source>Documents</source>
@@ -4718,12 +5122,28 @@ It is hidden from the lists, never erased; you can restore it later.</source>
             <translation>拒绝签署</translation>
         </message>
         <message>
+            <source>Signed on</source>
+            <translation>签署日期</translation>
+        </message>
+        <message>
+            <source>The day the client signed (or refused), not today's date if later</source>
+            <translation>客户签署（或拒签）的日期；如晚于当天录入，不要填今天</translation>
+        </message>
+        <message>
+            <source>Today: signed on screen now. Our block gets your name and place.</source>
+            <translation>今天：现在屏幕签署。我方签署栏将填入您的姓名和地点。</translation>
+        </message>
+        <message>
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
             <source>Signed by</source>
             <translation>签署人</translation>
+        </message>
+        <message>
+            <source>A contact of the client who may sign; anyone else is refused</source>
+            <translation>须为有签署权的客户联系人；其他人将被拒绝</translation>
         </message>
         <message>
             <source>Title</source>

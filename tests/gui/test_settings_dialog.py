@@ -12,7 +12,9 @@ from PySide6.QtGui import QImage
 from deliverydesk.domain.enums import PaperSize
 from deliverydesk.gui.dialogs.settings import SettingsDialog
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.services.records import people
 from deliverydesk.services.records.settings import get_settings
+from tests.gui.conftest import wait_idle
 
 
 @pytest.fixture
@@ -36,16 +38,18 @@ def test_a_bad_holiday_calendar_is_refused_next_to_its_field(qtbot, dialog: Sett
 def test_valid_settings_are_saved(qtbot, dialog: SettingsDialog, env: GuiEnv) -> None:
     dialog.company_name.setText("Tiandi Automation")
     dialog.engineer_name.setText("张浩")
-    dialog.authority_hours.setValue(12)
-    dialog.authority_cost.setValue(1234.5)
+    dialog.engineer_place.setText("苏州")
     dialog.paper_size.setCurrentIndex(dialog.paper_size.findData(PaperSize.LETTER))
     dialog.ui_language.setCurrentIndex(dialog.ui_language.findData("zh_CN"))
     with qtbot.waitSignal(dialog.saved):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     saved = get_settings(env.ctx)
-    assert (saved.company_name, saved.engineer_name) == ("Tiandi Automation", "张浩")
-    assert saved.authority_hours_per_change == 12
-    assert saved.authority_cost_cents_per_change == 123450
+    assert (saved.company_name, saved.engineer_name, saved.engineer_place) == (
+        "Tiandi Automation",
+        "张浩",
+        "苏州",
+    )
+    assert people.get_you(env.ctx).name == "张浩"  # you, on the team roster
     assert saved.paper_size is PaperSize.LETTER
     assert saved.ui_language == "zh_CN"
     assert not dialog.isVisible()
@@ -97,7 +101,7 @@ def test_tab_order_follows_the_form(dialog: SettingsDialog) -> None:
     assert _next_tab_stop(dialog.company_name) is dialog.company_address
     assert _next_tab_stop(dialog.company_address) is dialog.logo_choose
     assert _next_tab_stop(dialog.engineer_name) is dialog.engineer_title
-    assert _next_tab_stop(dialog.engineer_title) is dialog.authority_hours
+    assert _next_tab_stop(dialog.engineer_title) is dialog.engineer_place
 
 
 def test_the_ui_language_is_kept_beside_the_database(qtbot, make_env, tasks) -> None:
@@ -116,3 +120,95 @@ def test_the_ui_language_is_kept_beside_the_database(qtbot, make_env, tasks) -> 
         qtbot.waitUntil(lambda: saved_ui_language(env.ui_state) == "zh_CN")
     finally:
         host.workspace.close()
+
+
+# --- Settings ▸ People ----------------------------------------------------------------------------
+
+
+def _people(qtbot, env: GuiEnv) -> SettingsDialog:
+    from deliverydesk.gui.dialogs.settings import PEOPLE_TAB
+
+    widget = SettingsDialog(env, get_settings(env.ctx), tab=PEOPLE_TAB)
+    qtbot.addWidget(widget)
+    widget.open()
+    wait_idle(qtbot, env.tasks)
+    assert widget.tabs.currentWidget() is widget.people
+    return widget
+
+
+def _rows(dialog: SettingsDialog) -> list[list[str]]:
+    table = dialog.people.table
+    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
+def test_the_roster_holds_names_roles_and_limits_per_person(qtbot, env: GuiEnv) -> None:
+    from deliverydesk.domain.drafts import SettingsDraft
+    from deliverydesk.domain.enums import PersonRole
+    from deliverydesk.gui.dialogs.people import PersonDialog
+    from deliverydesk.services.records.settings import update_settings
+
+    update_settings(env.ctx, SettingsDraft(engineer_name="张浩"))
+    dialog = _people(qtbot, env)
+    assert [row[:2] for row in _rows(dialog)] == [["张浩 (you)", "Engineer"]]
+    assert not dialog.people.remove_button.isEnabled()  # nobody selected; you can never be removed
+    dialog.people.add_button.click()
+    adding = dialog.people.dialog
+    assert isinstance(adding, PersonDialog)
+    adding.name.setText("Chen Jing")
+    adding.role.set_value(PersonRole.MANAGER)
+    adding.hours.setValue(80)
+    adding.cost.setValue(20000)
+    adding.accept()
+    wait_idle(qtbot, env.tasks)
+    assert _rows(dialog)[0][:4] == ["Chen Jing", "Manager", "80.0", "20000.00"]
+    dialog.people.add_button.click()
+    dialog.people.dialog.name.setText("chen jing")  # names are unique without case
+    dialog.people.dialog.accept()
+    assert "already in the team roster" in dialog.people.dialog.field_error("name")
+
+
+def test_raising_your_own_limits_shows_on_home_until_a_manager_confirms(qtbot, env: GuiEnv) -> None:
+    from deliverydesk.domain.drafts import PersonDraft, SettingsDraft
+    from deliverydesk.domain.enums import PersonRole
+    from deliverydesk.gui.dialogs.people import ConfirmLimitsDialog, PersonDialog
+    from deliverydesk.gui.pages.home import HomePage
+    from deliverydesk.services.records.settings import update_settings
+
+    update_settings(env.ctx, SettingsDraft(engineer_name="张浩"))
+    people.save_person(env.ctx, PersonDraft(name="陈经理", role=PersonRole.MANAGER))
+    dialog = _people(qtbot, env)
+    you_row = next(i for i, row in enumerate(_rows(dialog)) if row[0] == "张浩 (you)")
+    dialog.people.table.selectRow(you_row)
+    assert not dialog.people.confirm_button.isEnabled()
+    dialog.people.edit_button.click()
+    editing = dialog.people.dialog
+    assert isinstance(editing, PersonDialog)
+    editing.hours.setValue(200)
+    editing.accept()
+    wait_idle(qtbot, env.tasks)
+    assert "themselves" in _rows(dialog)[you_row][5]
+    home = HomePage(env)
+    qtbot.addWidget(home)
+    home.refresh()
+    wait_idle(qtbot, env.tasks)
+    model = home.model
+    titles = [model.index(g, 0).data() for g in range(model.rowCount())]
+    group = model.index(titles.index("Authority limits set by the person themselves (1)"), 0)
+    assert model.index(0, 0, group).data().startswith("张浩 set their own limits: 200.0 h")
+    assert model.index(0, 3, group).data() == "a manager should confirm them (Settings ▸ People)"
+    opened: list[str] = []
+    home.people_opened.connect(opened.append)
+    home.view.clicked.emit(model.index(0, 0, group))
+    assert opened == [people.get_you(env.ctx).id]  # opens Settings ▸ People on that person
+    dialog.people.table.selectRow(you_row)
+    assert dialog.people.confirm_button.isEnabled()
+    dialog.people.confirm_button.click()
+    confirming = dialog.people.dialog
+    assert isinstance(confirming, ConfirmLimitsDialog) and confirming.manager.currentText() == "陈经理"
+    confirming.accept()
+    wait_idle(qtbot, env.tasks)
+    home.refresh()
+    wait_idle(qtbot, env.tasks)
+    assert not any(
+        str(model.index(g, 0).data()).startswith("Authority limits") for g in range(model.rowCount())
+    )

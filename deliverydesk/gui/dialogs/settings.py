@@ -1,4 +1,5 @@
-"""Settings: company, engineer, authority limits, document defaults, interface language."""
+"""Settings: company, you (name, title, where you sign), document defaults, interface language; and
+People, the team roster with each person's role and authority limits (``gui.dialogs.people``)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +25,7 @@ from deliverydesk.domain.enums import Language, PaperSize
 from deliverydesk.domain.models import SettingsItem
 from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog, section_label
+from deliverydesk.gui.dialogs.people import PeoplePanel
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.logo import read_logo
 from deliverydesk.gui.style import MUTED_STYLE
@@ -32,29 +35,54 @@ from deliverydesk.services.records.settings import update_settings
 CALENDARS = ("CN", "HK", "TW", "SG", "JP", "KR", "US", "GB", "DE", "FR")
 
 
-def _spin(maximum: float, suffix: str, decimals: int = 1) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(0, maximum)
-    box.setDecimals(decimals)
-    box.setSuffix(suffix)
-    box.setAlignment(Qt.AlignmentFlag.AlignRight)
-    return box
+PEOPLE_TAB = "people"
 
 
 class SettingsDialog(FormDialog):
-    def __init__(self, env: GuiEnv, settings: SettingsItem, parent: QWidget | None = None) -> None:
+    """Two tabs: General (saved with Save) and People (each change saved as it is made)."""
+
+    def __init__(
+        self,
+        env: GuiEnv,
+        settings: SettingsItem,
+        parent: QWidget | None = None,
+        tab: str = "",
+        *,
+        select: str = "",
+    ) -> None:
         super().__init__(parent)
         self.env = env
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(820)  # the People tab's table shows every column whole
         self.logo_png = settings.logo_png
         self._company_fields()
         self._engineer_fields()
         self._document_fields()
         self._interface_fields()
+        self._tabs()
         self.load(settings)
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(not env.readonly)
+        if tab == PEOPLE_TAB:
+            self.tabs.setCurrentWidget(self.people)
+        self.people.select_after = select
+        self.people.refresh()
+
+    def _tabs(self) -> None:
+        """The form goes on the General tab; People holds the roster."""
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.removeItem(self.form)
+        general = QWidget(self)
+        column = QVBoxLayout(general)
+        column.addLayout(self.form)
+        column.addStretch(1)
+        self.people = PeoplePanel(self.env, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(self.people, self.tr("People"))
+        outer.insertWidget(1, self.tabs, 1)
 
     def _company_fields(self) -> None:
         self.form.addRow(section_label(self.tr("Company"), self))
@@ -86,17 +114,13 @@ class SettingsDialog(FormDialog):
         self.form.addRow(section_label(self.tr("Engineer"), self))
         self.engineer_name = self.add_field("engineer_name", self.tr("Your name"), QLineEdit(self))
         self.engineer_title = self.add_field("engineer_title", self.tr("Your title"), QLineEdit(self))
-        self.form.addRow(section_label(self.tr("Authority limits"), self))
-        hours = self.tr(" h")
-        self.authority_hours = self.add_field(
-            "authority_hours_per_change", self.tr("Hours per change request"), _spin(10_000, hours)
+        self.engineer_place = self.add_field("engineer_place", self.tr("Where you sign"), QLineEdit(self))
+        self.engineer_place.setToolTip(
+            self.tr("Printed in our signature block when a letter is signed on screen, e.g. Suzhou")
         )
-        self.authority_cost = self.add_field(
-            "authority_cost_cents_per_change", self.tr("Cost per change request"), _spin(1e9, "", 2)
-        )
-        self.goodwill_hours = self.add_field(
-            "goodwill_hours_per_project", self.tr("Goodwill hours per project"), _spin(10_000, hours)
-        )
+        note = QLabel(self.tr("Your authority limits are on the People tab."), self)
+        note.setStyleSheet(MUTED_STYLE)
+        self.form.addRow("", note)
 
     def _document_fields(self) -> None:
         self.form.addRow(section_label(self.tr("Documents"), self))
@@ -130,9 +154,7 @@ class SettingsDialog(FormDialog):
         self.set_logo(item.logo_png)
         self.engineer_name.setText(item.engineer_name)
         self.engineer_title.setText(item.engineer_title)
-        self.authority_hours.setValue(item.authority_hours_per_change)
-        self.authority_cost.setValue(item.authority_cost_cents_per_change / 100)
-        self.goodwill_hours.setValue(item.goodwill_hours_per_project)
+        self.engineer_place.setText(item.engineer_place)
         self.default_language.set_value(item.default_language)
         self.paper_size.set_value(item.paper_size)
         calendar = self.holiday_calendar.findData(item.holiday_calendar)
@@ -149,9 +171,7 @@ class SettingsDialog(FormDialog):
             logo_png=self.logo_png,
             engineer_name=self.engineer_name.text(),
             engineer_title=self.engineer_title.text(),
-            authority_hours_per_change=self.authority_hours.value(),
-            authority_cost_cents_per_change=round(self.authority_cost.value() * 100),
-            goodwill_hours_per_project=self.goodwill_hours.value(),
+            engineer_place=self.engineer_place.text(),
             default_language=self.default_language.currentData(),
             paper_size=self.paper_size.currentData(),
             holiday_calendar=self._calendar_code(),

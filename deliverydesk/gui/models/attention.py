@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from deliverydesk.domain.attention import AttentionItem, AttentionKind, AttentionReport
 from deliverydesk.domain.enums import LetterKind
 from deliverydesk.domain.metrics import MeterLevel
+from deliverydesk.gui.blockers import blocker_text
 from deliverydesk.gui.formatting import format_date, format_number
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
@@ -27,6 +28,7 @@ ICONS = {
     AttentionKind.DECISION_PENDING: "change",
     AttentionKind.APPROVAL_PENDING: "change",
     AttentionKind.LETTER_UNSIGNED: "letter",
+    AttentionKind.LETTER_REFUSED: "letter",
     AttentionKind.EXPECTATION_LETTER_OUTDATED: "letter",
     AttentionKind.SUMMARY_DUE: "summary",
     AttentionKind.COMMITMENT_DUE: "commitment",
@@ -35,6 +37,8 @@ ICONS = {
     AttentionKind.WORK_WITHOUT_DECISION: "change",
     AttentionKind.SCOPE_METER_WARNING: "warning",
     AttentionKind.REVIEW_FOLLOW_UP_DUE: "revisit",
+    AttentionKind.HANDOVER_BLOCKED: "handover",
+    AttentionKind.OWN_LIMITS_SET: "warning",
 }
 URGENT = QColor("#b00020")
 WARNING_LEVELS = (MeterLevel.WARNING, MeterLevel.LIMIT)
@@ -139,6 +143,7 @@ class AttentionModel(QAbstractItemModel):
             AttentionKind.DECISION_PENDING: self.tr("Change requests awaiting your decision"),
             AttentionKind.APPROVAL_PENDING: self.tr("Change requests awaiting manager approval"),
             AttentionKind.LETTER_UNSIGNED: self.tr("Letters issued but not signed"),
+            AttentionKind.LETTER_REFUSED: self.tr("Letters the client refused to sign"),
             AttentionKind.EXPECTATION_LETTER_OUTDATED: self.tr("Expectation letters out of date"),
             AttentionKind.SUMMARY_DUE: self.tr("Progress summaries due"),
             AttentionKind.COMMITMENT_DUE: self.tr("Open commitments due"),
@@ -147,6 +152,8 @@ class AttentionModel(QAbstractItemModel):
             AttentionKind.WORK_WITHOUT_DECISION: self.tr("Work done without a decision"),
             AttentionKind.SCOPE_METER_WARNING: self.tr("Goodwill or scope creep near the limit"),
             AttentionKind.REVIEW_FOLLOW_UP_DUE: self.tr("Review follow-ups due"),
+            AttentionKind.HANDOVER_BLOCKED: self.tr("Handover reports that cannot be issued yet"),
+            AttentionKind.OWN_LIMITS_SET: self.tr("Authority limits set by the person themselves"),
         }
         return titles[kind]
 
@@ -154,7 +161,7 @@ class AttentionModel(QAbstractItemModel):
         if column == WHAT:
             return self._what(item)
         if column == PROJECT:
-            return f"{item.project_code}  {item.project_name}"
+            return f"{item.project_code}  {item.project_name}".strip()
         if column == WHEN:
             return format_date(item.due)
         return self._detail(item)
@@ -164,8 +171,12 @@ class AttentionModel(QAbstractItemModel):
             return self._meter_readings(item)
         if item.kind is AttentionKind.SUMMARY_DUE:
             return self.tr("Progress summary")
-        if item.kind is AttentionKind.LETTER_UNSIGNED:
+        if item.kind in (AttentionKind.LETTER_UNSIGNED, AttentionKind.LETTER_REFUSED):
             return f"{item.ref}  {_letter_kind(item.title)}"
+        if item.kind is AttentionKind.HANDOVER_BLOCKED and item.blocker is not None:
+            return blocker_text(item.blocker)
+        if item.kind is AttentionKind.OWN_LIMITS_SET:
+            return self._own_limits(item)
         if item.kind is AttentionKind.EXPECTATION_LETTER_OUTDATED:
             return self.tr("Expectation letter %1 out of date").replace("%1", item.ref)
         if item.kind is AttentionKind.REVIEW_FOLLOW_UP_DUE:  # "王工: call the client back"
@@ -174,6 +185,23 @@ class AttentionModel(QAbstractItemModel):
             owner = " · ".join(part for part in (label(item.owner_side), item.ref) if part)
             return f"{owner}: {item.title}"
         return f"{item.ref}  {item.title}"
+
+    def _own_limits(self, item: AttentionItem) -> str:
+        """ "张浩 set their own limits: 80 h and 5,000.00 per change request · 16 h goodwill per project"."""
+        text = self.tr("%1 set their own limits: %2")
+        limits = item.limits
+        if limits is None:
+            return text.replace("%1", item.ref).replace("%2", "")
+        shown = QCoreApplication.translate(
+            "PeoplePanel", "%1 h and %2 per change request · %3 h goodwill per project"
+        )
+        for marker, value in (
+            ("%1", format_number(limits.hours_per_change)),
+            ("%2", format_number(limits.cost_cents_per_change / 100, 2)),
+            ("%3", format_number(limits.goodwill_hours_per_project)),
+        ):
+            shown = shown.replace(marker, value)
+        return text.replace("%1", item.ref).replace("%2", shown)
 
     def _meter_readings(self, item: AttentionItem) -> str:
         """ "Goodwill 80 % · Scope creep 105 %": the readings that warn."""
@@ -214,6 +242,12 @@ class AttentionModel(QAbstractItemModel):
             return self.tr("no decision yet; log entries against it: %n", "", item.logged or 0)
         if item.kind is AttentionKind.APPROVAL_PENDING:
             return self.tr("above your authority, waiting %n day(s)", "", waited)
+        if item.kind is AttentionKind.LETTER_REFUSED:
+            return self.tr("refused: talk to the client")
+        if item.kind is AttentionKind.HANDOVER_BLOCKED:
+            return self.tr("the handover report cannot be issued until this is settled")
+        if item.kind is AttentionKind.OWN_LIMITS_SET:
+            return self.tr("a manager should confirm them (Settings ▸ People)")
         if item.kind is AttentionKind.LETTER_UNSIGNED and waited <= 0:
             return self.tr("issued today, not signed")
         if item.kind is AttentionKind.LETTER_UNSIGNED:
@@ -230,6 +264,12 @@ def _late(item: AttentionItem) -> bool:
         return _at_limit(item)
     if item.kind in (AttentionKind.COMMITMENT_DUE, AttentionKind.REVIEW_FOLLOW_UP_DUE):
         return (item.days_late or 0) > 0
+    if item.kind in (
+        AttentionKind.LETTER_REFUSED,
+        AttentionKind.OWN_LIMITS_SET,
+        AttentionKind.HANDOVER_BLOCKED,
+    ):
+        return True
     return item.kind is AttentionKind.OVERDUE_MILESTONE or (item.slip_days or 0) > 0
 
 

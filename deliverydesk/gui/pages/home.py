@@ -24,6 +24,7 @@ from deliverydesk.gui.models.attention import ITEM_ROLE, AttentionModel
 from deliverydesk.gui.pages.base import (
     AREA_CHANGE_REQUESTS,
     AREA_DOCUMENTS,
+    AREA_HANDOVER,
     AREA_ISSUES,
     AREA_LOG,
     AREA_MILESTONES,
@@ -38,6 +39,8 @@ AREAS = {
     AttentionKind.DECISION_PENDING: AREA_CHANGE_REQUESTS,
     AttentionKind.APPROVAL_PENDING: AREA_CHANGE_REQUESTS,
     AttentionKind.LETTER_UNSIGNED: AREA_DOCUMENTS,
+    AttentionKind.LETTER_REFUSED: AREA_DOCUMENTS,
+    AttentionKind.HANDOVER_BLOCKED: AREA_HANDOVER,  # the Handover page names what stands in the way
     AttentionKind.EXPECTATION_LETTER_OUTDATED: AREA_DOCUMENTS,  # the letter is selected there
     AttentionKind.SUMMARY_DUE: AREA_DOCUMENTS,
     AttentionKind.COMMITMENT_DUE: AREA_LOG,
@@ -52,6 +55,7 @@ STATE_KEY = "home"
 
 class HomePage(QWidget):
     record_opened = Signal(str, str, str)  # project_id, area, record_id ("" = the area itself)
+    people_opened = Signal(str)  # a person of the team roster (Settings ▸ People)
 
     def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,5 +131,7 @@ class HomePage(QWidget):
 
     def _open(self, index: QModelIndex) -> None:
         item = index.siblingAtColumn(0).data(ITEM_ROLE)
-        if isinstance(item, AttentionItem):
+        if isinstance(item, AttentionItem) and item.kind is AttentionKind.OWN_LIMITS_SET:
+            self.people_opened.emit(item.record_id or "")
+        elif isinstance(item, AttentionItem):
             self.record_opened.emit(item.project_id, AREAS[item.kind], item.record_id or "")

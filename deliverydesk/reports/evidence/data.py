@@ -70,10 +70,11 @@ class EvidenceSignatureData:
     method: SignMethod
     signer_name: str
     signer_title: str = ""
-    signed_at: datetime | None = None
+    signed_at: datetime | None = None  # when it was recorded
     place: str = ""
     note: str = ""  # the reason given for a refusal, or any note
     confirmed_in_entry: int | None = None  # by e-mail: the entry holding the e-mail
+    signed_on: date | None = None  # when the client signed (or refused); printed rather than signed_at
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,8 @@ def _signature_text(t: Phrases, letter: EvidenceLetterData) -> str:
         return t("evidence.not_signed")
     who = t("doc.name_title", name=signature.signer_name, title=signature.signer_title)
     who = who if signature.signer_title else signature.signer_name
-    parts = [t.label(signature.method), who, timestamp(t, signature.signed_at)]
+    when = t.date(signature.signed_on) if signature.signed_on else timestamp(t, signature.signed_at)
+    parts = [t.label(signature.method), who, when]
     if signature.place:
         parts.append(signature.place)
     if signature.confirmed_in_entry is not None:

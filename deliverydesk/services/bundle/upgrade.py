@@ -1,5 +1,5 @@
 """Older bundle formats, converted to the current one before any check (a newer DeliveryDesk keeps
-reading older bundles).
+reading older bundles): 1 -> 2 -> 3 -> 4 -> 5.
 
 Version 1 had a free-text ``category`` on issues and change requests, no ``category`` or
 ``review_action`` records, no ``review.title`` and no ``change_request.issue_id``. Each category text
@@ -12,10 +12,19 @@ older bundle is taken as its first version.
 
 Version 3 had no ``non_working_day`` records, no ``external_ref`` on milestones and scope items and
 no ``import_columns`` on the client (migration 0007): they become empty. Anything not shaped as
-expected is left alone for the schema check to refuse."""
+expected is left alone for the schema check to refuse.
+
+Version 4 kept how a letter was signed on the letter itself (``signer_name``, ``signed_at``,
+``sign_method``...) and had ``handover_item.material_left``. Each signed (or refused) letter's
+columns become one client ``signature`` event exactly as migration 0008 converts a database (its UUID
+derived from the letter's, so importing the same bundle twice never duplicates it; signed on = the
+local day it was recorded); the handover links, the expectation's confirming letter and a change
+request's refusal start empty."""
 
 from __future__ import annotations
 
+import uuid
+from datetime import datetime
 from typing import Any
 
 from deliverydesk.domain.taxonomy import SEEDED_AT, converted_category_id, default_for, split_names
@@ -31,6 +40,8 @@ def upgrade_document(document: dict[str, Any]) -> dict[str, Any]:
         _from_version_2(document)
     if document.get("format_version") == 3 and isinstance(document.get("records"), dict):
         _from_version_3(document)
+    if document.get("format_version") == 4 and isinstance(document.get("records"), dict):
+        _from_version_4(document)
     return document
 
 
@@ -95,3 +106,82 @@ def _category(found: dict[str, dict[str, Any]], text: Any, exported_at: Any) -> 
             "archived_at": None,
         }
     return category_id
+
+
+_SIGNATURE_NAMESPACE = uuid.UUID("2f3b1c9a-6d54-4a8e-9f0e-5b7c2d1e8a40")
+_LETTER_SIGN_COLUMNS = (
+    "signer_name",
+    "signer_title",
+    "signed_at",
+    "sign_place",
+    "sign_method",
+    "sign_note",
+    "sign_log_entry_id",
+    "signature_png",
+)
+
+
+def _local_day(moment: Any) -> Any:
+    """The local day of an ISO date and time, as migration 0008 takes it (else left for the check)."""
+    try:
+        return datetime.fromisoformat(moment.replace("Z", "+00:00")).astimezone().date().isoformat()
+    except (AttributeError, TypeError, ValueError):
+        return moment
+
+
+def signature_id_of(letter_id: str) -> str:
+    """The UUID of the signature event a version 4 letter's own signer columns become."""
+    return str(uuid.uuid5(_SIGNATURE_NAMESPACE, f"letter:{letter_id}"))
+
+
+def _from_version_4(document: dict[str, Any]) -> None:
+    records: dict[str, Any] = document["records"]
+    signatures = [event for row in _rows(records, "letter") if (event := _signature(row)) is not None]
+    records.setdefault("signature", sorted(signatures, key=lambda row: str(row["id"])))
+    for row in _rows(records, "letter"):
+        for column in _LETTER_SIGN_COLUMNS:
+            row.pop(column, None)
+    for row in _rows(records, "handover_item"):
+        row.pop("material_left", None)
+        row.setdefault("training_id", None)
+        row.setdefault("scope_item_id", None)
+        row.setdefault("owner", "")
+        row.setdefault("issue_id", None)
+    for row in _rows(records, "expectation"):
+        row.setdefault("confirmed_by_letter_id", None)
+    for row in _rows(records, "change_request"):
+        row.setdefault("refused_by", "")
+        row.setdefault("refused_on", None)
+        row.setdefault("refusal_reason", "")
+    document["format_version"] = 5
+
+
+def _signature(letter: dict[str, Any]) -> dict[str, Any] | None:
+    """The client signature event of a version 4 letter (None when it was never signed or refused)."""
+    method = letter.get("sign_method")
+    if not isinstance(method, str) or not isinstance(letter.get("id"), str):
+        return None
+    recorded = letter.get("signed_at") or letter.get("created_at")
+    day = _local_day(recorded)
+    return {
+        "id": signature_id_of(letter["id"]),
+        "project_id": letter.get("project_id"),
+        "letter_id": letter["id"],
+        "party": "client",
+        "method": method,
+        "signer_name": letter.get("signer_name", ""),
+        "signer_title": letter.get("signer_title", ""),
+        "contact_id": None,
+        "signed_on": day,
+        "place": letter.get("sign_place", ""),
+        "recorded_at": recorded,
+        "recorded_by": "",
+        "note": letter.get("sign_note", ""),
+        "log_entry_id": letter.get("sign_log_entry_id") if method == "by_email" else None,
+        "attachment_id": None,
+        "signature_png": letter.get("signature_png") if method == "on_screen" else None,
+        "created_at": recorded,
+        "updated_at": recorded,
+        "archived_at": None,
+        "row_version": 1,
+    }

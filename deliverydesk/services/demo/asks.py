@@ -10,6 +10,7 @@ from datetime import timedelta
 from deliverydesk.domain.drafts import ChangeRequestDraft
 from deliverydesk.domain.enums import Channel, Decision, RiskLevel, ScopeCheck, Triage
 from deliverydesk.services.demo.support import DATA_MIGRATION, REPORTS, Demo, DemoClient
+from deliverydesk.services.scope_guard import DecisionRequest, decide_change_request
 from deliverydesk.services.scope_guard.change_requests import create_change_request
 
 ENGINEER = "张浩"
@@ -154,7 +155,7 @@ def _later_asks(demo: Demo, project_id: str, client: DemoClient, made: dict[str,
             description="李娜微信提出:仓库希望标签加大字号。待确认是否属于范围条目 S-1。",
         ),
     ).id
-    made["pending_approval"] = create_change_request(
+    held = create_change_request(
         demo.ctx,
         replace(
             base,
@@ -166,8 +167,14 @@ def _later_asks(demo: Demo, project_id: str, client: DemoClient, made: dict[str,
             risk=RiskLevel.MEDIUM,
             client_benefit="夜班首次使用新系统时有人现场解决问题。",
             client_cost="无额外费用,但需安排夜班联系人。",
+            risks="驻场一周占用二期数据迁移的人手,迁移可能推迟两天。",
+            alternatives="远程值守加一份夜班操作速查卡。",
             recommendation="作为友情支持,但超出工程师授权额度,需上级审批。",
-            decision=Decision.PENDING_APPROVAL,
-            escalation_needed=True,
         ),
     ).id
+    rationale = (
+        "夜班是二期上线后最容易出错的班次,首周有人在现场能避免停线。\n"
+        "20 小时超出本人每项变更 8 小时的授权额度,也超出本项目剩余的友情支持额度,提交上级审批。"
+    )
+    decision = DecisionRequest(request_id=held, outcome=Decision.APPROVED_GOODWILL, rationale=rationale)
+    made["pending_approval"] = decide_change_request(demo.ctx, decision).request.id  # held: above you

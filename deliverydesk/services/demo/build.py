@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from deliverydesk.domain.drafts import ClientDraft, ContactDraft, SettingsDraft
-from deliverydesk.domain.enums import ContactRole, Language
+from deliverydesk.domain.drafts import ClientDraft, ContactDraft, PersonDraft, SettingsDraft
+from deliverydesk.domain.enums import ContactRole, Language, PersonRole
 from deliverydesk.errors import RuleError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.demo.projects import create_other_projects
 from deliverydesk.services.demo.showcase import create_showcase
 from deliverydesk.services.demo.support import Demo, DemoClient, ticking_clock
 from deliverydesk.services.records.clients import create_client, create_contact
+from deliverydesk.services.records.people import confirm_limits, get_you, save_person
 from deliverydesk.services.records.settings import update_settings
 from deliverydesk.store.records import count_projects
 
@@ -44,13 +45,32 @@ def _settings(demo: Demo) -> None:
             company_address="上海市浦东新区张江路 88 号 / 88 Zhangjiang Road, Pudong, Shanghai",
             engineer_name="张浩 Zhang Hao",
             engineer_title="高级现场工程师 / Senior Field Engineer",
-            authority_hours_per_change=8.0,
-            authority_cost_cents_per_change=5_000_00,
-            goodwill_hours_per_project=16.0,
+            engineer_place="苏州 Suzhou",
             default_language=Language.ZH_CN,
             holiday_calendar="CN",
         ),
     )
+    _roster(demo)
+
+
+def _roster(demo: Demo) -> None:
+    """You (Zhang Hao, engineer), your delivery manager and another engineer; your limits as the
+    manager confirmed them."""
+    you = get_you(demo.ctx)
+    limits = {"hours_per_change": 8.0, "cost_cents_per_change": 5_000_00, "goodwill_hours_per_project": 16.0}
+    save_person(demo.ctx, PersonDraft(id=you.id, name=you.name, **limits))  # type: ignore[arg-type]
+    manager = save_person(
+        demo.ctx,
+        PersonDraft(
+            name="李伟 Li Wei",
+            role=PersonRole.MANAGER,
+            hours_per_change=80.0,
+            cost_cents_per_change=100_000_00,
+            goodwill_hours_per_project=60.0,
+        ),
+    )
+    save_person(demo.ctx, PersonDraft(name="王磊 Wang Lei", **limits))  # type: ignore[arg-type]
+    confirm_limits(demo.ctx, you.id, manager_id=manager.id)
 
 
 CLIENTS: dict[str, tuple[ClientDraft, list[tuple[str, str, str, str, ContactRole, bool]]]] = {

@@ -12,6 +12,7 @@ from deliverydesk.domain.drafts import (
     MilestoneDraft,
     ReviewActionDraft,
     ReviewDraft,
+    draft_from,
 )
 from deliverydesk.domain.enums import (
     Decision,
@@ -33,7 +34,7 @@ from deliverydesk.services.demo.support import (
     make_project,
     make_scope,
 )
-from deliverydesk.services.records.handover import create_handover_entry
+from deliverydesk.services.records.handover import create_handover_entry, save_handover_entry
 from deliverydesk.services.records.issues import create_issue
 from deliverydesk.services.records.milestones import create_milestone
 from deliverydesk.services.reviews.butterfly import (
@@ -78,7 +79,6 @@ HANDOVER: list[tuple[int | None, HandoverEntryDraft]] = [
             kind=HandoverKind.TRAINING,
             title="Operator training: daily use and reject reasons",
             attendees="Jonas Brandt, 6 line operators (shift A and B)",
-            material_left=True,
         ),
     ),
     (
@@ -88,7 +88,6 @@ HANDOVER: list[tuple[int | None, HandoverEntryDraft]] = [
             kind=HandoverKind.TRAINING,
             title="Maintenance training: lens cleaning and recalibration",
             attendees="Jonas Brandt, 2 maintenance technicians",
-            material_left=True,
         ),
     ),
     (
@@ -120,6 +119,16 @@ HANDOVER: list[tuple[int | None, HandoverEntryDraft]] = [
         ),
     ),
 ]
+
+
+# training -> the documents handed over for it
+MATERIAL = {
+    "Operator training: daily use and reject reasons": ("Operation manual v1.2 (EN/DE)",),
+    "Maintenance training: lens cleaning and recalibration": (
+        "Network and camera wiring diagram",
+        "Backup and restore procedure",
+    ),
+}
 
 
 def create_handed_over(demo: Demo, client: DemoClient) -> None:
@@ -154,9 +163,15 @@ def create_handed_over(demo: Demo, client: DemoClient) -> None:
         )
         create_milestone(demo.ctx, draft)
     _deferred_ask(demo, project, client)
+    made = {}
     for day, entry in HANDOVER:
         item_date = None if day is None else demo.day(day)
-        create_handover_entry(demo.ctx, replace(entry, project_id=project, item_date=item_date))
+        made[entry.title] = create_handover_entry(
+            demo.ctx, replace(entry, project_id=project, item_date=item_date)
+        )
+    for training, documents in MATERIAL.items():  # each training's written material
+        chosen = [made[title].id for title in documents]
+        save_handover_entry(demo.ctx, draft_from(HandoverEntryDraft, made[training]), chosen)
     _issue_and_review(demo, project)
 
 

@@ -82,7 +82,7 @@ def _missing_copies(ctx: ServiceContext, letter_id: str) -> _Missing:
         row = get_row(session, LetterRow, letter_id, "letter")
         hashes = ((row.pdf_sha256, False), (row.signed_pdf_sha256, True))
         copies = tuple(
-            (sha256, printed_copy(row, signed))
+            (sha256, printed_copy(session, row, signed))
             for sha256, signed in hashes
             if sha256 and not blob_exists(session, sha256)
         )

@@ -19,6 +19,7 @@ from typing import Any
 
 from deliverydesk.domain.enums import LetterKind, LetterStatus
 from deliverydesk.domain.fingerprint import fingerprint, from_canonical_json, seal, sha256_hex
+from deliverydesk.domain.handover import check_handover
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import NotFoundError, RuleError, StorageError
 from deliverydesk.reports.documents.data import (
@@ -36,8 +37,17 @@ from deliverydesk.services.documents.build import (
     build_in_session,
     require_issuable,
 )
-from deliverydesk.services.documents.signing import SignRequest, SignResult, record_signature, with_signature
-from deliverydesk.services.records.common import get_row, live_project, stamp_new, to_item
+from deliverydesk.services.documents.handover_gate import handover_facts
+from deliverydesk.services.documents.signing import (
+    SignRequest,
+    SignResult,
+    letter_item,
+    letter_items,
+    record_signature,
+    signed_copy_events,
+    with_signature,
+)
+from deliverydesk.services.records.common import get_row, live_project, stamp_new
 from deliverydesk.store.document_queries import (
     letter_versions,
     letters_with_fingerprint,
@@ -89,10 +99,6 @@ def render_pdf(data: ReportData) -> bytes:
     return render(data)
 
 
-def _item(row: LetterRow) -> LetterItem:
-    return to_item(LetterItem, row)
-
-
 def _seal(data: ReportData) -> tuple[str, str, ReportData]:
     """(canonical snapshot, fingerprint, the data as printed: fingerprint and QR payload filled in)."""
     return seal(data, lambda bare, digest: with_seal(bare, digest, qr=True))
@@ -106,14 +112,18 @@ def preview_document(ctx: ServiceContext, request: DocumentRequest) -> bytes:
 
 
 def issue_document(ctx: ServiceContext, request: DocumentRequest) -> IssuedDocument:
-    """Seal, print and store the next version; earlier versions of the same reference are superseded."""
+    """Seal, print and store the next version; earlier versions of the same reference are superseded.
+    A handover report is refused while anything stands in the way (``domain.handover``): checked
+    before printing, and again where the letter is written."""
     with ctx.db.unit_of_work() as session:
         data = build_in_session(ctx, session, request)
+        _gate(session, request)
     require_issuable(data)
     snapshot, digest, printed = _seal(data)
     pdf = render_pdf(printed)
     with ctx.db.unit_of_work() as session:
         live_project(session, request.project_id)
+        _gate(session, request)
         earlier = letter_versions(session, request.project_id, data.meta.reference)
         if max((row.version for row in earlier), default=0) + 1 != data.meta.version:
             raise RuleError("Another version of this document was issued meanwhile.", "Preview it again.")
@@ -135,7 +145,12 @@ def issue_document(ctx: ServiceContext, request: DocumentRequest) -> IssuedDocum
             _supersede(ctx, old)
         session.add(row)
         session.flush()
-        return IssuedDocument(_item(row), pdf)
+        return IssuedDocument(letter_item(session, row), pdf)
+
+
+def _gate(session: Session, request: DocumentRequest) -> None:
+    if request.kind is LetterKind.HANDOVER:
+        check_handover(handover_facts(session, request.project_id))
 
 
 def _supersede(ctx: ServiceContext, row: LetterRow) -> None:
@@ -152,18 +167,18 @@ def supersede_letter(ctx: ServiceContext, letter_id: str) -> LetterItem:
             raise RuleError(f"{row.ref} version {row.version} is already superseded.")
         _supersede(ctx, row)
         session.flush()
-        return _item(row)
+        return letter_item(session, row)
 
 
 def list_letters(ctx: ServiceContext, project_id: str) -> tuple[LetterItem, ...]:
     """Every issued document of the project, newest first (not paged: a project has few)."""
     with ctx.db.unit_of_work() as session:
-        return tuple(_item(row) for row in project_letters(session, project_id))
+        return tuple(letter_items(session, project_letters(session, project_id)))
 
 
 def get_letter(ctx: ServiceContext, letter_id: str) -> LetterItem:
     with ctx.db.unit_of_work() as session:
-        return _item(get_row(session, LetterRow, letter_id, "letter"))
+        return letter_item(session, get_row(session, LetterRow, letter_id, "letter"))
 
 
 def find_letter(ctx: ServiceContext, project_id: str, ref: str, version: int | None = None) -> LetterItem:
@@ -176,7 +191,7 @@ def find_letter(ctx: ServiceContext, project_id: str, ref: str, version: int | N
             raise NotFoundError(
                 f"This project has no issued letter {which}.", "The Documents page lists them."
             )
-        return _item(chosen[-1])
+        return letter_item(session, chosen[-1])
 
 
 def _snapshot_data(row: LetterRow) -> ReportData:
@@ -210,7 +225,7 @@ def letter_pdf(ctx: ServiceContext, letter_id: str, *, signed: bool = True) -> b
         use_signed = signed and bool(row.signed_pdf_sha256)
         expected = row.signed_pdf_sha256 if use_signed else row.pdf_sha256
         stored = blob_data(session, expected)
-        printed = None if stored is not None else printed_copy(row, use_signed)
+        printed = None if stored is not None else printed_copy(session, row, use_signed)
     if stored is not None:
         return _intact(stored, expected, name)
     assert printed is not None
@@ -236,10 +251,11 @@ def _intact(stored: bytes, expected: str, name: str) -> bytes:
     return stored
 
 
-def printed_copy(row: LetterRow, signed: bool) -> ReportData:
-    """The data to print a letter again from its snapshot (with the signature drawn in if ``signed``)."""
+def printed_copy(session: Session, row: LetterRow, signed: bool) -> ReportData:
+    """The data to print a letter again from its snapshot (with the signatures drawn in if ``signed``)."""
     printed = _printed(row)
-    return with_signature(printed, row) if signed else printed
+    events = signed_copy_events(session, row) if signed else None
+    return with_signature(printed, *events) if events is not None else printed
 
 
 def sign_letter(ctx: ServiceContext, request: SignRequest) -> SignResult:
@@ -290,7 +306,7 @@ def verify_pdf(ctx: ServiceContext, pdf: bytes) -> VerifyResult:
 
 def _result(session: Session, outcome: VerifyOutcome, row: LetterRow) -> VerifyResult:
     project = get_row(session, ProjectRow, row.project_id, "project")
-    return VerifyResult(outcome, _item(row), project.code)
+    return VerifyResult(outcome, letter_item(session, row), project.code)
 
 
 # --- expectations and their letter -----------------------------------------------------------------

@@ -334,6 +334,7 @@ def handover_report_data(
     def of(kind: HandoverKind) -> list[HandoverItemRow]:
         return [e for e in entries if e.kind is kind]
 
+    with_material = {d.training_id for d in of(HandoverKind.DOCUMENT)}  # a training's written material
     return HandoverReportData(
         meta=meta,
         project=facts.project_ref,
@@ -348,7 +349,7 @@ def handover_report_data(
             HandedDocumentData(e.title, e.details, "", e.item_date) for e in of(HandoverKind.DOCUMENT)
         ),
         trainings=tuple(
-            TrainingData(e.item_date or facts.today, e.title, _names(e.attendees), e.material_left)
+            TrainingData(e.item_date or facts.today, e.title, _names(e.attendees), e.id in with_material)
             for e in of(HandoverKind.TRAINING)
         ),
         risks=tuple(RiskNoteData(_joined(e.title, e.details)) for e in of(HandoverKind.RISK)),

@@ -1,48 +1,83 @@
-"""Signing an issued letter: who signed, where, when (the clock) and how.
+"""Signing an issued letter: who signed, how, on which day, recorded when and by whom, on what evidence.
 
-* on screen: the signature pad's PNG is drawn into the client's signature block and the signed PDF is
-  kept in the blob store under its SHA-256 (``signed_pdf_sha256``);
-* on paper: the scan is attached to the letter (stored by content hash);
-* by e-mail: the log entry holding the confirmation is linked;
-* refused: the letter stays issued, with the note saying what happened.
+Each signature is an event (``store.tables.SignatureRow``), recorded in one unit of work with all it
+implies:
 
-The signer is either a contact of the client marked "may sign" (``contact_id``: checked strictly) or a
-free name: then the result carries a warning when the name is not such a contact.
+* only a contact of the client entitled to sign ("may sign") can sign; anyone else is refused with the
+  reason (a typed name must be exactly such a contact);
+* on screen: signed today; the pad's PNG is drawn into the client's block, and the vendor's block is
+  filled too (your name and title, today, your place from Settings): a vendor event is recorded with the
+  client's, and the signed PDF is kept in the blob store under its SHA-256 (``signed_pdf_sha256``);
+* on paper: signed on the day entered; the scan is attached to the letter (stored by content hash);
+* by e-mail: the log entry holding the e-mail is linked; it must be an e-mail that names the signer
+  among its participants (a coordinator's e-mail is not the decision maker's signature); signed on the
+  day entered, else the e-mail's day;
+* a signature of an expectation letter confirms every expectation of that letter version (each links
+  the letter); an expectation changed since the version was issued is not confirmed (a warning says so);
+* refused: the letter stays issued, nothing is confirmed, the note says what happened; Home shows it.
+
+``signed_on`` is when the client signed; ``recorded_at`` / ``recorded_by`` when and by whom it was
+entered here. Events are never changed (``store.document_queries`` refuses it).
 """
 
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from deliverydesk.domain.drafts import AttachmentDraft
-from deliverydesk.domain.enums import LetterStatus, SignMethod
+from deliverydesk.domain.enums import (
+    ExpectationStatus,
+    LetterKind,
+    LetterStatus,
+    LogKind,
+    SignatureParty,
+    SignMethod,
+)
 from deliverydesk.domain.fingerprint import sha256_hex
-from deliverydesk.domain.models import LetterItem
+from deliverydesk.domain.models import LetterItem, SignatureItem
 from deliverydesk.errors import RuleError, ValidationError
-from deliverydesk.reports.documents.data import ProgressSummaryData, ReportData
+from deliverydesk.reports.documents.data import (
+    ExpectationLetterData,
+    ExpectationRowData,
+    ProgressSummaryData,
+    ReportData,
+)
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.attachments import add_attachment
-from deliverydesk.services.records.common import check_contact_link, check_same_project, get_row, to_item
-from deliverydesk.store.records import Session, add_blob, list_rows
-from deliverydesk.store.tables import ContactRow, LetterRow, LogEntryRow, ProjectRow
+from deliverydesk.services.records.attachments import checked_draft, store_attachment
+from deliverydesk.services.records.common import check_contact_link, get_row, save_changes, stamp_new, to_item
+from deliverydesk.services.records.settings import you_row
+from deliverydesk.store.audit import login_name
+from deliverydesk.store.document_queries import attachment_hashes, letter_signatures
+from deliverydesk.store.records import Session, add_blob, list_rows, settings_row
+from deliverydesk.store.tables import (
+    ContactRow,
+    ExpectationRow,
+    LetterRow,
+    LogEntryRow,
+    ProjectRow,
+    SignatureRow,
+)
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 SIGNATURE_MAX_BYTES = 512 * 1024
 SIGNATURE_MAX_SIZE = (3000, 1500)  # pixels: a pad image, never a photo
 TEXT_MAX = 200
 NOTE_MAX = 4000
+CONFIRMABLE = (ExpectationStatus.DRAFT,)  # met, missed and withdrawn ones keep their status
 
 
 @dataclass(frozen=True)
 class SignRequest:
     letter_id: str
     method: SignMethod
-    signer_name: str
+    signer_name: str = ""  # a typed name must be a contact entitled to sign (a refusal: anyone)
     signer_title: str = ""
     place: str = ""
-    contact_id: str | None = None  # a contact of the client who may sign (checked strictly)
+    contact_id: str | None = None  # the contact who signed (entitled to sign), or who refused
+    signed_on: date | None = None  # when the client signed: paper (required), e-mail, refusal
     signature_png: bytes | None = None  # on screen
     scan: bytes | None = None  # on paper
     scan_filename: str = "signed-scan.pdf"
@@ -55,13 +90,14 @@ class SignRequest:
 class SignResult:
     letter: LetterItem
     warnings: tuple[str, ...] = ()
-    signed_pdf: bytes | None = None  # on screen: the PDF with the signature drawn in
+    signed_pdf: bytes | None = None  # on screen: the PDF with the signatures drawn in
+    confirmed: tuple[str, ...] = ()  # refs of the expectations the signature confirmed
 
 
 def validate_sign_request(request: SignRequest) -> SignRequest:
     errors: dict[str, str] = {}
     name, title, place = (v.strip() for v in (request.signer_name, request.signer_title, request.place))
-    if not name:
+    if not name and request.contact_id is None:
         errors["signer_name"] = "Enter the name of the person who signed (or refused)."
     for field, value in (("signer_name", name), ("signer_title", title), ("place", place)):
         if len(value) > TEXT_MAX:
@@ -76,6 +112,8 @@ def validate_sign_request(request: SignRequest) -> SignRequest:
     }[request.method]
     if not needed[1]:
         errors[needed[0]] = needed[2]
+    if request.method is SignMethod.ON_PAPER and request.signed_on is None:
+        errors["signed_on"] = "Enter the day the client signed the paper."
     if request.method is SignMethod.ON_SCREEN and request.signature_png:
         problem = png_problem(request.signature_png)
         if problem:
@@ -97,20 +135,65 @@ def png_problem(data: bytes) -> str:
     return ""
 
 
-def with_signature(printed: ReportData, row: LetterRow) -> ReportData:
-    """The sealed document with the client's signature block filled in from the letter's record."""
+# --- the signed document -------------------------------------------------------------------------
+
+
+def with_signature(
+    printed: ReportData, client: SignatureRow | SignatureItem, vendor: SignatureRow | SignatureItem | None
+) -> ReportData:
+    """The sealed document with the client's signature block filled in (and the vendor's, when the
+    vendor signed on screen too), from the signature events."""
     if isinstance(printed, ProgressSummaryData):
         raise RuleError("A progress summary has no signature block.")
-    signed_on = row.signed_at.astimezone().date() if row.signed_at else None
-    block = replace(
-        printed.client_signatory,
-        name=row.signer_name,
-        title=row.signer_title,
-        signed_on=signed_on,
-        place=row.sign_place,
-        signature_png=row.signature_png,
+    signed = replace(
+        printed,
+        client_signatory=replace(
+            printed.client_signatory,
+            name=client.signer_name,
+            title=client.signer_title,
+            signed_on=client.signed_on,
+            place=client.place,
+            signature_png=client.signature_png,
+        ),
     )
-    return replace(printed, client_signatory=block)
+    if vendor is None:
+        return signed
+    block = replace(
+        printed.supplier_signatory,
+        name=vendor.signer_name or printed.supplier_signatory.name,
+        title=vendor.signer_title or printed.supplier_signatory.title,
+        signed_on=vendor.signed_on,
+        place=vendor.place,
+    )
+    return replace(signed, supplier_signatory=block)
+
+
+def letter_items(session: Session, rows: Sequence[LetterRow]) -> list[LetterItem]:
+    """Items of these letters with their signature events (one query for all)."""
+    events = letter_signatures(session, [row.id for row in rows])
+    scan_ids = [e.attachment_id for found in events.values() for e in found if e.attachment_id]
+    scans = attachment_hashes(session, scan_ids)
+
+    def item(event: SignatureRow) -> SignatureItem:
+        return to_item(SignatureItem, event, scan_sha256=scans.get(event.attachment_id or "", ""))
+
+    return [to_item(LetterItem, row, signatures=tuple(item(e) for e in events[row.id])) for row in rows]
+
+
+def letter_item(session: Session, row: LetterRow) -> LetterItem:
+    return letter_items(session, [row])[0]
+
+
+def signed_copy_events(session: Session, row: LetterRow) -> tuple[SignatureRow, SignatureRow | None] | None:
+    """The client's signature and the vendor's (if any) drawn into the letter's signed copy; None
+    when it was not signed on screen (no signed copy)."""
+    events = letter_signatures(session, [row.id])[row.id]
+    client = [e for e in events if e.party is SignatureParty.CLIENT and e.method is SignMethod.ON_SCREEN]
+    vendor = [e for e in events if e.party is SignatureParty.VENDOR and e.method is SignMethod.ON_SCREEN]
+    return (client[-1], vendor[-1] if vendor else None) if client else None
+
+
+# --- recording a signature -----------------------------------------------------------------------
 
 
 def _signable(session: Session, letter_id: str) -> LetterRow:
@@ -125,19 +208,109 @@ def _signable(session: Session, letter_id: str) -> LetterRow:
     return row
 
 
-def signer_warnings(session: Session, project: ProjectRow, request: SignRequest) -> tuple[str, ...]:
+def _contact_named(session: Session, project: ProjectRow, name: str) -> ContactRow | None:
+    """The client's live contact with this name (an entitled one first); ValidationError when the name
+    is ambiguous among those entitled to sign."""
+    contacts, _ = list_rows(session, ContactRow, where={"client_id": project.client_id}, limit=1000)
+    same = [c for c in contacts if c.name.strip().casefold() == name.casefold()]
+    entitled = [c for c in same if c.can_sign]
+    if len(entitled) > 1:
+        raise ValidationError(
+            {"signer_name": f"Several contacts of the client are named {name}: choose the one who signed."}
+        )
+    found = entitled or same
+    return found[0] if found else None
+
+
+def _signer(session: Session, project: ProjectRow, request: SignRequest) -> ContactRow | None:
+    """Who signed: a contact entitled to sign, or the signature is refused with the reason. A refusal
+    may name anyone (the contact when there is one)."""
+    refusal = request.method is SignMethod.REFUSED
     if request.contact_id is not None:
-        check_contact_link(session, "contact_id", request.contact_id, project, must_sign=True)
-        return ()
-    contacts, _total = list_rows(session, ContactRow, where={"client_id": project.client_id}, limit=1000)
-    same = [c for c in contacts if c.name.strip().casefold() == request.signer_name.casefold()]
-    if any(c.can_sign for c in same):
-        return ()
-    if same:
-        return (f"{request.signer_name} is a contact of the client but is not marked as allowed to sign.",)
-    return (
-        f"{request.signer_name} is not a recorded contact of the client: make sure they may sign for it.",
+        check_contact_link(session, "signer_name", request.contact_id, project, must_sign=not refusal)
+        return session.get(ContactRow, request.contact_id)
+    contact = _contact_named(session, project, request.signer_name)
+    if refusal:
+        return contact
+    if contact is None:
+        raise ValidationError(
+            {
+                "signer_name": f"{request.signer_name} is not a recorded contact of the client, so this "
+                "signature is refused: only a contact entitled to sign can sign. Record them as a contact "
+                "who may sign first."
+            }
+        )
+    if not contact.can_sign:
+        raise ValidationError(
+            {
+                "signer_name": f"{contact.name} is not entitled to sign for the client (not marked "
+                "“may sign”), so this signature is refused."
+            }
+        )
+    return contact
+
+
+def _names(participants: str, contact: ContactRow) -> bool:
+    """Whether an entry's participants name the contact (by name, or by e-mail address)."""
+    text = participants.casefold()
+    return contact.name.strip().casefold() in text or (
+        bool(contact.email.strip()) and contact.email.strip().casefold() in text
     )
+
+
+def _confirming_email(
+    session: Session, letter: LetterRow, entry_id: str | None, signer: ContactRow
+) -> LogEntryRow:
+    entry = session.get(LogEntryRow, entry_id) if entry_id else None
+    if entry is None or entry.project_id != letter.project_id or entry.archived_at is not None:
+        raise ValidationError({"log_entry_id": "This log entry does not belong to this project."})
+    if entry.kind is not LogKind.EMAIL:
+        raise ValidationError(
+            {
+                "log_entry_id": "This log entry is not an e-mail: a confirmation by e-mail links the "
+                "e-mail's entry."
+            }
+        )
+    if not _names(entry.participants, signer):
+        raise ValidationError(
+            {
+                "log_entry_id": f"The e-mail's log entry does not name {signer.name} among its participants: "
+                "an e-mail from someone else is not their signature."
+            }
+        )
+    return entry
+
+
+def _signed_on(
+    ctx: ServiceContext, request: SignRequest, letter: LetterRow, entry: LogEntryRow | None
+) -> date:
+    """When the client signed: today on screen; the day entered (an e-mail: else its day)."""
+    today = ctx.today()
+    day = request.signed_on
+    if request.method is SignMethod.ON_SCREEN or (day is None and entry is None):
+        day = today
+    elif day is None and entry is not None:
+        day = entry.occurred_at.astimezone().date()
+    assert day is not None
+    issued = letter.issued_at.astimezone().date() if letter.issued_at else None
+    if day > today:
+        raise ValidationError({"signed_on": "This is in the future: enter the day the client signed."})
+    if issued is not None and day < issued:
+        raise ValidationError(
+            {"signed_on": "This is before the letter was issued: enter the day the client signed."}
+        )
+    return day
+
+
+def _recorder(ctx: ServiceContext, session: Session) -> str:
+    return you_row(ctx, session).name.strip() or login_name()
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    signed_on: date
+    entry: LogEntryRow | None = None
+    scan_id: str | None = None
 
 
 def record_signature(
@@ -147,52 +320,144 @@ def record_signature(
     render: Callable[[ReportData], bytes],
     sealed: Callable[[LetterRow], ReportData],
 ) -> SignResult:
+    """Record the signature (or the refusal) and all it implies, in one unit of work."""
     request = validate_sign_request(request)
-    with ctx.db.unit_of_work() as session:
-        project_id = _signable(session, request.letter_id).project_id
-    if request.method is SignMethod.ON_PAPER and request.scan:
-        draft = AttachmentDraft(
-            project_id=project_id,
-            filename=request.scan_filename,
-            data=request.scan,
-            media_type=request.scan_media_type,
-            letter_id=request.letter_id,
-        )
-        add_attachment(ctx, draft)  # first: a scan that cannot be stored leaves the letter unsigned
+    scan = _scan_draft(request)
     with ctx.db.unit_of_work() as session:
         row = _signable(session, request.letter_id)
         project = get_row(session, ProjectRow, row.project_id, "project")
-        warnings = signer_warnings(session, project, request)
-        check_same_project(session, "log_entry_id", LogEntryRow, request.log_entry_id, row.project_id)
-        _record(ctx, row, request)
-        on_screen = request.method is SignMethod.ON_SCREEN
-        signed_pdf = _draw_signature(row, render, sealed) if on_screen else None
-        session.flush()  # the letter's changes in one flush (one audit event), then its signed copy
+        signer = _signer(session, project, request)
+        entry = None
+        if request.method is SignMethod.BY_EMAIL and signer is not None:
+            entry = _confirming_email(session, row, request.log_entry_id, signer)
+        evidence = _Evidence(_signed_on(ctx, request, row, entry), entry)
+        if scan is not None:
+            stored = store_attachment(ctx, session, replace(scan, project_id=project.id))
+            evidence = replace(evidence, scan_id=stored.id)
+        client = _client_event(ctx, session, row, request, signer, evidence)
+        if request.method is SignMethod.REFUSED:
+            session.flush()
+            return SignResult(letter_item(session, row), ())
+        vendor = (
+            _vendor_event(ctx, session, row, request, evidence.signed_on) if _on_screen(request) else None
+        )
+        confirmed, warnings = _confirm_expectations(ctx, session, row, sealed)
+        row.status = LetterStatus.SIGNED
+        signed_pdf = render(with_signature(sealed(row), client, vendor)) if vendor is not None else None
+        if signed_pdf is not None:
+            row.signed_pdf_sha256 = sha256_hex(signed_pdf)
+        save_changes(ctx, session, row)  # the letter's changes in one flush (one audit event)
         if signed_pdf is not None:
             add_blob(session, signed_pdf)  # the exact signed bytes, kept under signed_pdf_sha256
-        return SignResult(to_item(LetterItem, row), warnings, signed_pdf)
+        return SignResult(letter_item(session, row), warnings, signed_pdf, confirmed)
 
 
-def _draw_signature(
-    row: LetterRow, render: Callable[[ReportData], bytes], sealed: Callable[[LetterRow], ReportData]
-) -> bytes:
-    """The signed PDF: the sealed letter with the signature drawn in; its SHA-256 goes on the letter."""
-    signed_pdf = render(with_signature(sealed(row), row))
-    row.signed_pdf_sha256 = sha256_hex(signed_pdf)
-    return signed_pdf
+def _on_screen(request: SignRequest) -> bool:
+    return request.method is SignMethod.ON_SCREEN
 
 
-def _record(ctx: ServiceContext, row: LetterRow, request: SignRequest) -> None:
-    row.signer_name, row.signer_title, row.sign_place = (
-        request.signer_name,
-        request.signer_title,
-        request.place,
+def _scan_draft(request: SignRequest) -> AttachmentDraft | None:
+    """The scan, checked before anything is written (a refused file leaves the letter unsigned)."""
+    if request.method is not SignMethod.ON_PAPER or not request.scan:
+        return None
+    draft = AttachmentDraft(
+        project_id="",
+        filename=request.scan_filename,
+        data=request.scan,
+        media_type=request.scan_media_type,
+        letter_id=request.letter_id,
     )
-    row.signed_at = ctx.now()
-    row.sign_method = request.method
-    row.sign_note = request.note
-    row.sign_log_entry_id = request.log_entry_id if request.method is SignMethod.BY_EMAIL else None
-    row.signature_png = request.signature_png if request.method is SignMethod.ON_SCREEN else None
-    if request.method is not SignMethod.REFUSED:
-        row.status = LetterStatus.SIGNED
-    row.updated_at = ctx.now()
+    return checked_draft(draft)
+
+
+def _client_event(
+    ctx: ServiceContext,
+    session: Session,
+    letter: LetterRow,
+    request: SignRequest,
+    signer: ContactRow | None,
+    evidence: _Evidence,
+) -> SignatureRow:
+    event = SignatureRow(
+        project_id=letter.project_id,
+        letter_id=letter.id,
+        party=SignatureParty.CLIENT,
+        method=request.method,
+        signer_name=signer.name if signer is not None else request.signer_name,
+        signer_title=request.signer_title or (signer.title if signer is not None else ""),
+        contact_id=signer.id if signer is not None else None,
+        signed_on=evidence.signed_on,
+        place=request.place,
+        recorded_at=ctx.now(),
+        recorded_by=_recorder(ctx, session),
+        note=request.note,
+        log_entry_id=evidence.entry.id if evidence.entry is not None else None,
+        attachment_id=evidence.scan_id,
+        signature_png=request.signature_png if _on_screen(request) else None,
+    )
+    stamp_new(ctx, event)
+    session.add(event)
+    return event
+
+
+def _vendor_event(
+    ctx: ServiceContext, session: Session, letter: LetterRow, request: SignRequest, signed_on: date
+) -> SignatureRow:
+    """On screen the vendor signs with the client: your name and title, today, your place (Settings;
+    else where the client signed)."""
+    settings = settings_row(session)
+    name = you_row(ctx, session).name.strip()
+    if settings is None or not name:
+        raise RuleError(
+            "Your name is not set, so the vendor's signature block cannot be filled.",
+            "Set your name (and title and place) in Settings, then sign again.",
+        )
+    event = SignatureRow(
+        project_id=letter.project_id,
+        letter_id=letter.id,
+        party=SignatureParty.VENDOR,
+        method=SignMethod.ON_SCREEN,
+        signer_name=name,
+        signer_title=settings.engineer_title,
+        signed_on=signed_on,
+        place=settings.engineer_place.strip() or request.place,
+        recorded_at=ctx.now(),
+        recorded_by=name,
+    )
+    stamp_new(ctx, event)
+    session.add(event)
+    return event
+
+
+def _confirm_expectations(
+    ctx: ServiceContext, session: Session, letter: LetterRow, sealed: Callable[[LetterRow], ReportData]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A signed expectation letter confirms each expectation it lists, as printed: (refs confirmed,
+    warnings for those changed or removed since this version was issued)."""
+    if letter.kind is not LetterKind.EXPECTATION_CONFIRMATION:
+        return (), ()
+    printed = sealed(letter)
+    assert isinstance(printed, ExpectationLetterData)
+    current, _ = list_rows(session, ExpectationRow, where={"project_id": letter.project_id}, limit=1000)
+    by_ref = {row.ref: row for row in current}
+    confirmed, changed = [], []
+    for line in printed.expectations:
+        row = by_ref.get(line.ref)
+        if row is None or row.status is ExpectationStatus.WITHDRAWN or not _as_printed(row, line):
+            changed.append(line.ref)
+            continue
+        if row.status in CONFIRMABLE:
+            row.status = ExpectationStatus.CONFIRMED
+        row.confirmed_by_letter_id, row.updated_at = letter.id, ctx.now()
+        confirmed.append(line.ref)
+    if not changed:
+        return tuple(confirmed), ()
+    warning = (
+        f"Not confirmed, because they changed or were removed since {letter.ref} version {letter.version} "
+        f"was issued: {', '.join(changed)}. Issue a new version and have it signed."
+    )
+    return tuple(confirmed), (warning,)
+
+
+def _as_printed(row: ExpectationRow, line: ExpectationRowData) -> bool:
+    return (row.statement, row.measure, row.due_date) == (line.statement, line.measure, line.due)

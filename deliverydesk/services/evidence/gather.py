@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from deliverydesk.domain.enums import LetterKind
+from deliverydesk.domain.enums import LetterKind, SignatureParty
 from deliverydesk.reports.evidence.data import (
     EvidenceAttachmentData,
     EvidenceCommitmentData,
@@ -17,6 +17,7 @@ from deliverydesk.reports.evidence.data import (
     EvidenceLetterData,
     EvidenceSignatureData,
 )
+from deliverydesk.store.document_queries import letter_signatures
 from deliverydesk.store.evidence_queries import (
     attachments_of,
     commitments_recorded_by,
@@ -40,6 +41,7 @@ from deliverydesk.store.tables import (
     LetterRow,
     LogEntryRow,
     MilestoneRow,
+    SignatureRow,
 )
 
 if TYPE_CHECKING:
@@ -70,7 +72,8 @@ def gather(session: Session, topic: EvidenceTopic, bounds: Bounds) -> Gathered:
     entries = _with_chains(session, project_id, _topic_entries(session, topic, bounds))
     commitments = commitments_recorded_by(session, project_id, entries)
     letters = {row.id: row for row in _topic_letters(session, topic, bounds, entries, commitments)}
-    pointed_at = [row.sign_log_entry_id for row in letters.values()]
+    events = letter_signatures(session, letters)
+    pointed_at = [e.log_entry_id for found in events.values() for e in found]
     pointed_at += [c.confirmation_log_entry_id for c in commitments] + [
         c.closed_log_entry_id for c in commitments
     ]
@@ -167,9 +170,10 @@ def pack_records(
     entries = _chronological(found.entries.values())
     number = {row.id: index for index, row in enumerate(entries, 1)}
     letters = sorted(found.letters.values(), key=lambda r: (r.issued_at or r.created_at, r.ref, r.version))
+    events = letter_signatures(session, [row.id for row in letters])
     return (
         tuple(_entries(session, entries, number, zone)),
-        tuple(_letter(row, number, zone) for row in letters),
+        tuple(_letter(row, _client_event(events[row.id]), number, zone) for row in letters),
         tuple(_commitments(session, found.commitments, number)),
         tuple(_attachments(found, number, {row.id: row for row in letters})),
     )
@@ -209,17 +213,26 @@ def _links(session: Session, row: LogEntryRow) -> tuple[str, ...]:
     return tuple(refs)
 
 
-def _letter(row: LetterRow, number: dict[str, int], zone: tzinfo) -> EvidenceLetterData:
+def _client_event(events: Sequence[SignatureRow]) -> SignatureRow | None:
+    """The client's newest signature event (the signature, or the refusal standing)."""
+    client = [e for e in events if e.party is SignatureParty.CLIENT]
+    return client[-1] if client else None
+
+
+def _letter(
+    row: LetterRow, event: SignatureRow | None, number: dict[str, int], zone: tzinfo
+) -> EvidenceLetterData:
     signature = None
-    if row.sign_method is not None:
+    if event is not None:
         signature = EvidenceSignatureData(
-            method=row.sign_method,
-            signer_name=row.signer_name,
-            signer_title=row.signer_title,
-            signed_at=row.signed_at.astimezone(zone) if row.signed_at else None,
-            place=row.sign_place,
-            note=row.sign_note,
-            confirmed_in_entry=number.get(row.sign_log_entry_id or ""),
+            method=event.method,
+            signer_name=event.signer_name,
+            signer_title=event.signer_title,
+            signed_at=event.recorded_at.astimezone(zone),
+            signed_on=event.signed_on,
+            place=event.place,
+            note=event.note,
+            confirmed_in_entry=number.get(event.log_entry_id or ""),
         )
     return EvidenceLetterData(
         reference=row.ref,

@@ -125,24 +125,29 @@ def add_attachment(ctx: ServiceContext, draft: AttachmentDraft) -> AttachmentIte
     """Store the file; identical bytes already stored are shared, not copied. Refused: nothing written."""
     draft = checked_draft(draft)
     with ctx.db.unit_of_work() as session:
-        live_project(session, draft.project_id)
-        for field, row_cls in LINKS:
-            check_same_project(session, field, row_cls, getattr(draft, field), draft.project_id)
-        digest = add_blob(session, draft.data)
-        row = AttachmentRow(
-            project_id=draft.project_id,
-            sha256=digest,
-            filename=draft.filename,
-            media_type=draft.media_type,
-            size=len(draft.data),
-            log_entry_id=draft.log_entry_id,
-            letter_id=draft.letter_id,
-            change_request_id=draft.change_request_id,
-        )
-        stamp_new(ctx, row)
-        session.add(row)
-        session.flush()
-        return _item(session, row)
+        return _item(session, store_attachment(ctx, session, draft))
+
+
+def store_attachment(ctx: ServiceContext, session: Session, draft: AttachmentDraft) -> AttachmentRow:
+    """Store a checked draft (``checked_draft``) inside the caller's unit of work."""
+    live_project(session, draft.project_id)
+    for field, row_cls in LINKS:
+        check_same_project(session, field, row_cls, getattr(draft, field), draft.project_id)
+    digest = add_blob(session, draft.data)
+    row = AttachmentRow(
+        project_id=draft.project_id,
+        sha256=digest,
+        filename=draft.filename,
+        media_type=draft.media_type,
+        size=len(draft.data),
+        log_entry_id=draft.log_entry_id,
+        letter_id=draft.letter_id,
+        change_request_id=draft.change_request_id,
+    )
+    stamp_new(ctx, row)
+    session.add(row)
+    session.flush()
+    return row
 
 
 # --- files on disk -------------------------------------------------------------------------------

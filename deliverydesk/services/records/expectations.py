@@ -31,6 +31,7 @@ def _apply_update(_session: Session, row: ExpectationRow, draft: ExpectationDraf
     apply_draft(row, draft, skip=("id", "project_id"))
     if confirmed_wording is not None and _wording(row) != confirmed_wording:
         row.status = ExpectationStatus.DRAFT  # the client confirmed other words: confirm again
+        row.confirmed_by_letter_id = None
 
 
 def _wording(row: ExpectationRow) -> tuple[object, ...]:

@@ -58,9 +58,13 @@ def _insert(
 
 
 def add_log_entry(ctx: ServiceContext, draft: LogEntryDraft) -> LogEntryItem:
-    draft = validate_log_entry(draft, ctx.now())
     with ctx.db.unit_of_work() as session:
-        return _insert(ctx, session, draft, correction_of=None)
+        return log_in_session(ctx, session, draft)
+
+
+def log_in_session(ctx: ServiceContext, session: Session, draft: LogEntryDraft) -> LogEntryItem:
+    """Add an entry inside the caller's unit of work (an action that also writes the log)."""
+    return _insert(ctx, session, validate_log_entry(draft, ctx.now()), correction_of=None)
 
 
 def correct_log_entry(ctx: ServiceContext, original_id: str, draft: LogEntryDraft) -> LogEntryItem:

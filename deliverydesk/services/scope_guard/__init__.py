@@ -1,7 +1,7 @@
 """Scope guard use cases, one import for the GUI: capture an extra ask, check it against the
 contracted scope, triage it, assess its impact and the client's side of it, preview and take the
-decision (held for a manager when beyond the engineer's authority), record the approval, and move
-the milestones it causes.
+decision (held for a manager of the roster when beyond your authority), record a manager's approval
+or refusal, and move the milestones it causes.
 
 Every call is one unit of work; the rules live in ``domain.scope_guard``. Capture, scope check and
 triage are in ``services.scope_guard.capture``, the read side (meters, deferred B-items, work without a
@@ -11,20 +11,17 @@ re-exported here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from deliverydesk.domain.enums import Decision, RiskLevel
 from deliverydesk.domain.metrics import Meter, MeterLevel
-from deliverydesk.domain.models import ChangeRequestItem, MilestoneItem
+from deliverydesk.domain.models import ChangeRequestItem
 from deliverydesk.domain.scope_guard import (
     ApprovalReason,
     DecisionPreview,
     GuardAction,
     ProposedChange,
-    check_approval,
     check_outcome,
     check_schedule_days,
-    held_outcome,
     impact_reopens_decision,
 )
 from deliverydesk.domain.scope_guard import preview_decision as preview_rules
@@ -32,9 +29,17 @@ from deliverydesk.domain.scope_guard_texts import AnalysisQuestion, analysis_que
 from deliverydesk.errors import ValidationError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import get_row, save_changes
+from deliverydesk.services.records.settings import you_row
+from deliverydesk.services.scope_guard.approval import (
+    ApprovalView,
+    approval_view,
+    approve_change_request,
+    refuse_change_request,
+)
 from deliverydesk.services.scope_guard.capture import (
     AskDraft,
     DecisionRequest,
+    DecisionResult,
     MatchKind,
     ScopeCheckResult,
     ScopeMatch,
@@ -43,7 +48,6 @@ from deliverydesk.services.scope_guard.capture import (
     check_scope,
     clear_decision,
     editable_request,
-    engineer_name,
     guarded_request,
     request_item,
     suggest_scope_matches,
@@ -64,7 +68,12 @@ from deliverydesk.services.scope_guard.meters import (
     request_facts,
     work_without_decision,
 )
-from deliverydesk.services.scope_guard.moves import MilestoneShift, apply_schedule_impact, planned_shifts
+from deliverydesk.services.scope_guard.moves import (
+    MilestoneShift,
+    apply_schedule_impact,
+    move_if_approved,
+    planned_shifts,
+)
 from deliverydesk.store.records import Session
 from deliverydesk.store.tables import ChangeRequestRow, ProjectRow
 
@@ -72,6 +81,7 @@ __all__ = [
     "AnalysisDraft",
     "AnalysisQuestion",
     "ApprovalReason",
+    "ApprovalView",
     "AskDraft",
     "DecisionPreview",
     "DecisionRequest",
@@ -91,6 +101,7 @@ __all__ = [
     "UndecidedWork",
     "analysis_questions",
     "apply_schedule_impact",
+    "approval_view",
     "approve_change_request",
     "assess_impact",
     "capture_ask",
@@ -104,6 +115,7 @@ __all__ = [
     "project_meters",
     "project_meters_many",
     "record_analysis",
+    "refuse_change_request",
     "suggest_scope_matches",
     "triage_change_request",
     "work_without_decision",
@@ -178,13 +190,6 @@ def record_analysis(ctx: ServiceContext, request_id: str, analysis: AnalysisDraf
 # --- decision and approval -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
-class DecisionResult:
-    request: ChangeRequestItem
-    preview: DecisionPreview | None  # what the decision was checked against (None for an approval)
-    moved: tuple[MilestoneItem, ...]  # milestones moved with this request as the cause
-
-
 def _preview(
     session: Session, row: ChangeRequestRow, project: ProjectRow, outcome: Decision
 ) -> DecisionPreview:
@@ -204,16 +209,19 @@ def preview_decision(ctx: ServiceContext, request_id: str, outcome: Decision) ->
 def decide_change_request(
     ctx: ServiceContext, decision: DecisionRequest, *, move_milestone_ids: tuple[str, ...] = ()
 ) -> DecisionResult:
-    """Record the decision; beyond the engineer's authority it is held as pending approval. An
-    approved decision then moves ``move_milestone_ids`` by its schedule impact (the CR as cause)."""
+    """Record your decision (you: the roster's person who uses this machine); beyond your authority
+    limits it is held as pending approval, for a manager of the roster. An approved decision then
+    moves ``move_milestone_ids`` by its schedule impact (the CR as cause)."""
     if not decision.rationale.strip():
         raise ValidationError({"rationale": "Say why: the client and your manager will read it."})
     with ctx.db.unit_of_work() as session:
         row, project = editable_request(session, decision.request_id)
         preview = _preview(session, row, project, decision.outcome)
-        decided_by = engineer_name(session, decision.decided_by)
+        decided_by = you_row(ctx, session).name.strip()
         if not decided_by:
-            raise ValidationError({"decided_by": "Say who decides (or set the engineer's name in Settings)."})
+            raise ValidationError(
+                {"decided_by": "Set your name in Settings first: decisions are taken under it."}
+            )
         draft = validated_request(
             ctx,
             row,
@@ -228,43 +236,5 @@ def decide_change_request(
         row.escalation_needed = preview.needs_approval
         save_changes(ctx, session, row)
         item = request_item(row)
-    moved = _move(ctx, item, move_milestone_ids)
+    moved = move_if_approved(ctx, item, move_milestone_ids)
     return DecisionResult(request=item, preview=preview, moved=moved)
-
-
-def approve_change_request(
-    ctx: ServiceContext,
-    request_id: str,
-    *,
-    approved_by: str,
-    approved_on: date | None = None,
-    note: str = "",
-    outcome: Decision | None = None,
-    move_milestone_ids: tuple[str, ...] = (),
-) -> DecisionResult:
-    """Record a manager's approval of a decision held for approval; it becomes the approved outcome.
-
-    ``outcome`` (billable or goodwill) may be left out: the outcome the engineer proposed when the
-    decision was held is approved."""
-    with ctx.db.unit_of_work() as session:
-        row, _ = guarded_request(session, request_id, GuardAction.APPROVE)
-        proposed = outcome or row.proposed_decision
-        final = held_outcome(row.effort_hours, row.cost_cents, authority_limits(session), proposed)
-        draft = validated_request(
-            ctx, row, approved_by=approved_by, approved_on=approved_on or ctx.today(), approval_note=note
-        )
-        row.decision = check_approval(final, draft.approved_by, draft.approved_on, draft.decided_on)
-        row.proposed_decision = None
-        row.approved_by = draft.approved_by
-        row.approved_on, row.approval_note = draft.approved_on, draft.approval_note
-        save_changes(ctx, session, row)
-        item = request_item(row)
-    return DecisionResult(request=item, preview=None, moved=_move(ctx, item, move_milestone_ids))
-
-
-def _move(
-    ctx: ServiceContext, item: ChangeRequestItem, milestone_ids: tuple[str, ...]
-) -> tuple[MilestoneItem, ...]:
-    if not milestone_ids or item.decision is Decision.PENDING_APPROVAL:
-        return ()  # held decisions move nothing until approved
-    return apply_schedule_impact(ctx, item.id, milestone_ids)

@@ -11,8 +11,9 @@ from enum import StrEnum
 
 from deliverydesk.domain.drafts import ChangeRequestDraft, LogEntryDraft, draft_from
 from deliverydesk.domain.enums import Channel, Decision, LogKind, Triage
-from deliverydesk.domain.models import ChangeRequestItem
+from deliverydesk.domain.models import ChangeRequestItem, MilestoneItem
 from deliverydesk.domain.scope_guard import (
+    DecisionPreview,
     GuardAction,
     TriageConsequence,
     check_action,
@@ -124,7 +125,7 @@ def capture_ask(ctx: ServiceContext, ask: AskDraft) -> ChangeRequestItem:
     return create_change_request(ctx, draft)
 
 
-def _fit(text: str, limit: int = TITLE_MAX) -> str:
+def fit_line(text: str, limit: int = TITLE_MAX) -> str:
     """A log entry's longer text cut to a change request's single-line field."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -141,10 +142,10 @@ def _from_log_entry(ctx: ServiceContext, ask: AskDraft, draft: ChangeRequestDraf
         day = entry.occurred_at.astimezone().date()
         return replace(
             draft,
-            title=ask.what or _fit(entry.summary),
+            title=ask.what or fit_line(entry.summary),
             requested_on=ask.asked_on or day,
             description=ask.details or _described(entry),
-            requested_by_name=ask.asked_by_name or ("" if ask.asked_by_id else _fit(entry.participants)),
+            requested_by_name=ask.asked_by_name or ("" if ask.asked_by_id else fit_line(entry.participants)),
             channel=ask.channel or CHANNEL_OF_LOG.get(entry.kind, Channel.OTHER),
             issue_id=entry.issue_id,
         )
@@ -247,13 +248,20 @@ def _linked_ref(session: Session, scope_item_id: str | None, exclusion_id: str |
 
 @dataclass(frozen=True, kw_only=True)
 class DecisionRequest:
-    """A decision as the engineer takes it: one of the five outcomes, with a rationale."""
+    """A decision as you take it (the roster's person who uses this machine, within your authority
+    limits): one of the five outcomes, with a rationale."""
 
     request_id: str
     outcome: Decision
     rationale: str
-    decided_by: str = ""  # default: the engineer's name from Settings
     decided_on: date | None = None  # default: today
+
+
+@dataclass(frozen=True, kw_only=True)
+class DecisionResult:
+    request: ChangeRequestItem
+    preview: DecisionPreview | None  # what the decision was checked against (None for an approval)
+    moved: tuple[MilestoneItem, ...]  # milestones moved with this request as the cause
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -261,7 +269,6 @@ class TriageResult:
     request: ChangeRequestItem
     consequence: TriageConsequence
     default_rationale: str  # pre-fills the decision dialog (project language)
-    suggested_decision: DecisionRequest | None  # A: "do now", to confirm through decide_change_request
     client_notice: LogEntryDraft | None  # A: drafted, NOT saved; confirm it with log.add_log_entry
 
 
@@ -269,7 +276,8 @@ def triage_change_request(
     ctx: ServiceContext, request_id: str, triage: Triage, *, decided_by: str = ""
 ) -> TriageResult:
     """Set the triage. B defers a pending request at once (nothing is given away, so no authority is
-    needed); A suggests "do now" and drafts the client notice; C says: separate request or quote."""
+    needed); A says "do it now" and drafts the client notice, and leaves the decision (billable or
+    goodwill) to the engineer; C says: separate request or quote."""
     with ctx.db.unit_of_work() as session:
         row, project = guarded_request(session, request_id, GuardAction.TRIAGE)
         consequence = triage_consequence(triage)
@@ -280,20 +288,11 @@ def triage_change_request(
             row.decision, row.rationale = Decision.DEFERRED, rationale
             row.decided_by, row.decided_on = engineer_name(session, decided_by), ctx.today()
         save_changes(ctx, session, row)
-        suggested = notice = None
-        if consequence.suggested_outcome is not None:
-            suggested = DecisionRequest(
-                request_id=row.id,
-                outcome=consequence.suggested_outcome,
-                rationale=rationale,
-                decided_by=engineer_name(session, decided_by),
-            )
-            notice = _client_notice(ctx, session, row, project)
+        notice = _client_notice(ctx, session, row, project) if consequence.notify_client else None
         return TriageResult(
             request=request_item(row),
             consequence=consequence,
             default_rationale=rationale,
-            suggested_decision=suggested,
             client_notice=notice,
         )
 

@@ -31,7 +31,14 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import get_row
 from deliverydesk.store.queries import change_efforts
 from deliverydesk.store.records import Session, list_rows, settings_row
-from deliverydesk.store.tables import ChangeRequestRow, LetterRow, LogEntryRow, MilestoneRow, ProjectRow
+from deliverydesk.store.tables import (
+    ChangeRequestRow,
+    LetterRow,
+    LogEntryRow,
+    MilestoneRow,
+    PersonRow,
+    ProjectRow,
+)
 
 MAX_ROWS = 1000  # per project: tens of requests and milestones; the bound guards against damage
 LIVE_LETTERS = (LetterStatus.ISSUED, LetterStatus.SIGNED)
@@ -94,12 +101,12 @@ class UndecidedWork:
 
 
 def authority_limits(session: Session) -> AuthorityLimits:
-    row = settings_row(session)
-    if row is None:
+    """Your limits (the roster's person who uses this machine); the defaults before there is one."""
+    settings = settings_row(session)
+    you = session.get(PersonRow, settings.person_id) if settings and settings.person_id else None
+    if you is None:
         return AuthorityLimits()
-    return AuthorityLimits(
-        row.authority_hours_per_change, row.authority_cost_cents_per_change, row.goodwill_hours_per_project
-    )
+    return AuthorityLimits(you.hours_per_change, you.cost_cents_per_change, you.goodwill_hours_per_project)
 
 
 def project_frame(

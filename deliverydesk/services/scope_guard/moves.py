@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from deliverydesk.domain.enums import Decision
 from deliverydesk.domain.metrics import CLOSED_MILESTONE
-from deliverydesk.domain.models import MilestoneItem
+from deliverydesk.domain.models import ChangeRequestItem, MilestoneItem
 from deliverydesk.domain.scope_guard import GuardAction, check_action, shift_working_days
 from deliverydesk.domain.workdays import calendar_covering, with_extra_days
 from deliverydesk.errors import RuleError, ValidationError
@@ -92,3 +93,12 @@ def _movable(session: Session, project: ProjectRow, milestone_id: str, days: int
 
 def _extra_days(session: Session, project: ProjectRow) -> frozenset[date]:
     return extra_non_working_days(session, [project.id]).get(project.id, frozenset())
+
+
+def move_if_approved(
+    ctx: ServiceContext, item: ChangeRequestItem, milestone_ids: tuple[str, ...]
+) -> tuple[MilestoneItem, ...]:
+    """After a decision or an approval: move the chosen milestones, unless the decision is held."""
+    if not milestone_ids or item.decision is Decision.PENDING_APPROVAL:
+        return ()  # held decisions move nothing until approved
+    return apply_schedule_impact(ctx, item.id, milestone_ids)

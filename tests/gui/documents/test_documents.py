@@ -76,12 +76,13 @@ def test_signature_pad_draws_undoes_clears_and_exports_a_transparent_png(qtbot) 
 
 def test_page_lists_an_issued_letter(qtbot, demo_env: GuiEnv) -> None:
     project_id = get_project_by_code(demo_env.ctx, "DD-2026-014").id
-    issued = letters.issue_document(demo_env.ctx, DocumentRequest(project_id, LetterKind.HANDOVER)).letter
+    request = DocumentRequest(project_id, LetterKind.EXPECTATION_CONFIRMATION)
+    issued = letters.issue_document(demo_env.ctx, request).letter
     page, _ = open_page(qtbot, demo_env)
     row = page.model.row_of(issued.id)
     assert row >= 0
     texts = [page.model.text(page.model.row_item(row), column) for column in range(7)]
-    assert texts[1:5] == ["DD-2026-014-HO", "1", "Issued", issued.fingerprint[:12]]
+    assert texts[1:5] == ["DD-2026-014-EL", "1", "Issued", issued.fingerprint[:12]]
 
 
 def test_preview_shows_a_page_and_issue_adds_the_letter(qtbot, demo_env: GuiEnv, tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ def test_every_model_passes_the_model_tester(qtmodeltester, demo_env: GuiEnv) ->
     issues = IssuesPage.load(ctx, showcase)
     _check(qtmodeltester, IssueModel(), issues.issues)
     _check(qtmodeltester, ReviewModel(), IssuesPage.load(ctx, handed_over).reviews)
-    _check(qtmodeltester, HandoverModel(), HandoverPage.load(ctx, handed_over))
+    _check(qtmodeltester, HandoverModel(), HandoverPage.load(ctx, handed_over).entries)
     _check(qtmodeltester, ContactModel(), OverviewPage.load(ctx, showcase).contacts)
 
 

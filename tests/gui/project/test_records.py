@@ -8,7 +8,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from deliverydesk.domain.drafts import ContactDraft, ScopeItemDraft
+from deliverydesk.domain.drafts import ContactDraft, HandoverEntryDraft, ScopeItemDraft
 from deliverydesk.domain.enums import HandoverKind, ScopeCheck, Triage
 from deliverydesk.gui.dialogs.records.change_request import ChangeRequestDialog
 from deliverydesk.gui.dialogs.records.expectation import ExpectationDialog
@@ -30,6 +30,7 @@ from deliverydesk.gui.pages.project.handover import NOTES, HandoverPage
 from deliverydesk.gui.pages.project.issues import IssuesPage
 from deliverydesk.gui.pages.project.scope import TITLE, ScopePage
 from deliverydesk.services.records.clients import create_contact
+from deliverydesk.services.records.handover import create_handover_entry, get_handover_entry
 from deliverydesk.services.records.projects import get_project
 from deliverydesk.services.records.scope import create_scope_item, get_scope_item
 from deliverydesk.services.scope_guard.change_requests import get_change_request
@@ -179,23 +180,45 @@ def test_issue_with_a_category_and_a_butterfly_review(bench: Workbench) -> None:
     assert (stored.client_mid, stored.issue_id) == ("道歉并补偿两天驻场", dialog.result_value.id)
 
 
-def test_training_entry_keeps_attendees_and_material(bench: Workbench) -> None:
+def test_training_entry_keeps_attendees_and_its_written_material(bench: Workbench) -> None:
+    """A training links the documents handed over for it; without any it stands in the way of the
+    handover report, named on the Handover page."""
     page = bench.page(AREA_HANDOVER)
     assert isinstance(page, HandoverPage)
+    manual = create_handover_entry(
+        bench.env.ctx,
+        HandoverEntryDraft(project_id=bench.project_id, kind=HandoverKind.DOCUMENT, title="Key-user manual"),
+    )
+    page.refresh()
+    bench.idle()
     page.kind_filter.setCurrentIndex(page.kind_filter.findData(HandoverKind.TRAINING))
     page.panel.new_wanted.emit()
     dialog = page.dialog
     assert isinstance(dialog, HandoverDialog)
     assert dialog.kind.currentData() is HandoverKind.TRAINING, "the shown kind is the default"
-    assert not dialog.attendees.isHidden() and not dialog.material_left.isHidden()
+    assert not dialog.attendees.isHidden() and not dialog.material.isHidden()
+    assert dialog.training.parentWidget().isHidden() and dialog.owner.parentWidget().isHidden()
     bench.qtbot.keyClicks(dialog.title, "Key-user training")
     dialog.attendees.setPlainText("王国\n李娜\n张浩")
-    dialog.material_left.setChecked(True)
-    dialog.accept()
+    dialog.accept()  # no material ticked
     bench.idle()
     assert page.panel.model.rowCount() == 1
     notes = page.panel.model.index(0, NOTES).data()
-    assert "3" in notes and "material left" in notes
+    assert "3" in notes and "no written material" in notes
+    blockers = [page.blocker_list.item(i).text() for i in range(page.blocker_list.count())]
+    assert blockers == [
+        "Training “Key-user training” has no written material: link the documents handed over for it."
+    ]
+    page.panel.select_record(page.panel.model.row_item(0).id)
+    page.panel.edit_current()
+    dialog = page.dialog
+    assert isinstance(dialog, HandoverDialog) and dialog.material.count() == 1
+    dialog.material.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.accept()
+    bench.idle()
+    notes = page.panel.model.index(0, NOTES).data()
+    assert "material: Key-user manual" in notes and page.blockers_box.isHidden()
+    assert get_handover_entry(bench.env.ctx, manual.id).training_id == page.panel.model.row_item(0).id
     page.kind_filter.setCurrentIndex(page.kind_filter.findData(HandoverKind.RISK))
     assert page.panel.model.rowCount() == 0
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from deliverydesk.domain.drafts import SettingsDraft
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.services.records.settings import update_settings
 from tests.gui.project.conftest import Workbench, create_project_through_dialog, open_bench
 
 
@@ -12,3 +14,8 @@ from tests.gui.project.conftest import Workbench, create_project_through_dialog,
 def bench(qtbot, env: GuiEnv) -> Workbench:
     project_id = create_project_through_dialog(qtbot, env)
     return open_bench(qtbot, env, project_id)
+
+
+def name_yourself(bench: Workbench, name: str = "Zhang") -> None:
+    """You decide (never typed): your name in Settings, the roster's person who uses this machine."""
+    update_settings(bench.env.ctx, SettingsDraft(engineer_name=name))

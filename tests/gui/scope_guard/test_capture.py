@@ -118,3 +118,17 @@ def test_a_log_entry_becomes_an_extra_ask(qtbot, env: GuiEnv) -> None:
     follow_up = page.capture_flow.dialog
     assert isinstance(follow_up, AskFollowUpDialog), dialog.message_bar.text()
     assert follow_up.request.title == "Plant manager asked for a second label printer"
+
+
+def test_a_captured_ask_starts_with_no_triage_and_no_decision(qtbot, env: GuiEnv) -> None:
+    window, _project_id = _window(qtbot, env)
+    follow_up = _capture(qtbot, env, window, "Two-hour fix of the label printer driver")
+    assert follow_up.triage.currentData() is Triage.UNTRIAGED  # nothing presumed
+    assert "no decision" in follow_up.consequence.text()
+    follow_up.accept()  # left for later
+    assert not follow_up.isVisible(), follow_up.message_bar.text()
+    saved = get_change_request(env.ctx, follow_up.request.id)
+    assert (saved.triage, saved.decision, saved.decided_by) == (Triage.UNTRIAGED, Decision.PENDING, "")
+    follow_up = _capture(qtbot, env, window, "Line stops without the interlock fix")
+    follow_up.triage.setCurrentIndex(follow_up.triage.findData(Triage.A.value))
+    assert "billable" not in follow_up.consequence.text().split(";")[0]  # A: do now, not "billable"

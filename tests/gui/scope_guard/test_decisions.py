@@ -1,17 +1,25 @@
-"""Deciding change requests through the guard: the approval notice before saving, the manager's
-approval, milestone moves named after the change request, and the plain editor that cannot decide."""
+"""Deciding change requests through the guard: the approval notice before saving, you as the decider
+(never typed), a manager of the roster approving or refusing (the whole held decision shown first),
+milestone moves named after the change request, and the plain editor that cannot decide."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from deliverydesk.domain.drafts import ChangeRequestDraft, MilestoneDraft
-from deliverydesk.domain.enums import Decision
-from deliverydesk.gui.dialogs.records.decision import ApproveDialog, DecideDialog
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
+from deliverydesk.domain.drafts import ChangeRequestDraft, MilestoneDraft, PersonDraft
+from deliverydesk.domain.enums import Decision, LogKind, PersonRole
+from deliverydesk.gui.dialogs.records.approval import ApproveDialog
+from deliverydesk.gui.dialogs.records.decision import DecideDialog
 from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_MILESTONES
 from deliverydesk.gui.pages.project.change_requests import ChangeRequestsPage
 from deliverydesk.gui.pages.project.milestones import MilestonesPage
+from deliverydesk.services.records.log import list_log_entries
 from deliverydesk.services.records.milestones import create_milestone, get_milestone
+from deliverydesk.services.records.people import save_person
+from deliverydesk.services.records.settings import get_settings, settings_draft, update_settings
 from deliverydesk.services.scope_guard.change_requests import create_change_request, get_change_request
 from tests.gui.project.conftest import Workbench, type_text
 
@@ -44,8 +52,17 @@ def _choose(bench: Workbench, dialog: DecideDialog, outcome: Decision) -> None:
     bench.idle()
 
 
-def test_goodwill_over_budget_is_held_for_a_manager_then_approved(bench: Workbench) -> None:
-    request_id = _request(bench, effort=12)  # the project's goodwill budget is 10 h
+RATIONALE = "Keeps the plant manager on our side.\nSecond paragraph: the ask saves them a shift a week."
+
+
+def _name_yourself(bench: Workbench, name: str = "张伟") -> None:
+    ctx = bench.env.ctx
+    update_settings(ctx, replace(settings_draft(get_settings(ctx)), engineer_name=name))
+
+
+def _held(bench: Workbench) -> tuple[ChangeRequestsPage, str]:
+    """A goodwill decision over the project's 10 h budget, held for a manager."""
+    request_id = _request(bench, effort=12)
     page, dialog = _decide(bench, request_id)
     _choose(bench, dialog, Decision.DEFERRED)
     assert dialog.notice.isHidden()
@@ -55,28 +72,103 @@ def test_goodwill_over_budget_is_held_for_a_manager_then_approved(bench: Workben
     assert "120 %" in dialog.goodwill.text() and "red" in dialog.goodwill.text()
     dialog.accept()
     assert dialog.isVisible() and dialog.field_error("rationale"), "the rationale is required"
-    type_text(dialog.rationale, "Keeps the plant manager on our side")
+    dialog.rationale.setPlainText(RATIONALE)  # two paragraphs (typing cannot press Enter in a field)
     dialog.accept()
-    assert dialog.isVisible() and dialog.field_error("decided_by"), "no engineer name in Settings"
-    type_text(dialog.decided_by, "张伟")
+    assert dialog.isVisible() and dialog.field_error("decided_by"), "no name of yours in Settings"
+    _name_yourself(bench)
     dialog.accept()
     bench.idle()
     assert not dialog.isVisible(), dialog.message_bar.text()
     held = get_change_request(bench.env.ctx, request_id)
-    assert held.decision is Decision.PENDING_APPROVAL
-    assert held.proposed_decision is Decision.APPROVED_GOODWILL
+    assert (held.decision, held.proposed_decision, held.decided_by) == (
+        Decision.PENDING_APPROVAL,
+        Decision.APPROVED_GOODWILL,
+        "张伟",
+    )
+    return page, request_id
+
+
+def _approve_dialog(bench: Workbench, page: ChangeRequestsPage, request_id: str) -> ApproveDialog:
     assert page.panel.select_record(request_id) and page.act_approve.isEnabled()
     page.act_approve.trigger()
     approve = page.dialog
     assert isinstance(approve, ApproveDialog)
-    approve.accept()
-    assert approve.isVisible() and approve.field_error("approved_by")
-    type_text(approve.approved_by, "李经理")
+    bench.idle()
+    return approve
+
+
+def test_a_held_decision_is_approved_by_a_manager_picked_from_the_roster(bench: Workbench) -> None:
+    page, request_id = _held(bench)
+    ctx = bench.env.ctx
+    manager = save_person(ctx, PersonDraft(name="李经理", role=PersonRole.MANAGER))
+    save_person(ctx, PersonDraft(name="张伟 (2)", role=PersonRole.ENGINEER))
+    approve = _approve_dialog(bench, page, request_id)
+    assert approve.rationale.toPlainText() == RATIONALE  # the whole rationale, not its first line
+    impact = approve.findChild(QLabel, "impactShown")
+    assert impact is not None and "12.0 h" in impact.text() and "risk: Low" in impact.text()
+    analysis = [w.toPlainText() for w in approve.findChildren(QPlainTextEdit) if w.isReadOnly()]
+    assert len(analysis) == 6  # the rationale and the five questions of the client's view
+    assert [approve.manager.itemText(i) for i in range(approve.manager.count())] == ["李经理"]
+    assert not approve.manager.isEditable()  # picked, never typed
     approve.accept()
     bench.idle()
     assert not approve.isVisible(), approve.message_bar.text()
-    approved = get_change_request(bench.env.ctx, request_id)
-    assert (approved.decision, approved.approved_by) == (Decision.APPROVED_GOODWILL, "李经理")
+    approved = get_change_request(ctx, request_id)
+    assert (approved.decision, approved.approved_by) == (Decision.APPROVED_GOODWILL, manager.name)
+
+
+def test_the_decider_is_never_offered_as_approver_and_a_refusal_sends_it_back(bench: Workbench) -> None:
+    page, request_id = _held(bench)
+    ctx = bench.env.ctx
+    you = get_settings(ctx).person_id
+    assert you is not None
+    save_person(ctx, PersonDraft(id=you, name="张伟", role=PersonRole.MANAGER))  # you, a manager now
+    approve = _approve_dialog(bench, page, request_id)
+    assert approve.manager.count() == 0 and "No other manager" in approve.message_bar.text()
+    approve.reject()
+    manager = save_person(ctx, PersonDraft(name="陈经理", role=PersonRole.MANAGER))
+    approve = _approve_dialog(bench, page, request_id)
+    assert approve.manager.itemData(0) == manager.id and approve.manager.count() == 1
+    approve.refuse()
+    assert approve.isVisible() and approve.field_error("approval_note"), "a refusal says why"
+    type_text(approve.note, "12 h of goodwill is too much this quarter")
+    approve.refuse()
+    bench.idle()
+    assert not approve.isVisible(), approve.message_bar.text()
+    back = get_change_request(ctx, request_id)
+    assert (back.decision, back.refused_by, back.refusal_reason) == (
+        Decision.PENDING,
+        "陈经理",
+        "12 h of goodwill is too much this quarter",
+    )
+    logged = list_log_entries(ctx, bench.project_id).rows
+    assert [(e.kind, e.change_request_id) for e in logged] == [(LogKind.DECISION, request_id)]
+    assert "12 h of goodwill is too much this quarter" in logged[0].details
+    _page, dialog = _decide(bench, request_id)  # deciding again shows why it came back
+    refusal = dialog.findChild(QLabel, "refusalShown")
+    assert refusal is not None and "陈经理" in refusal.text() and "too much" in refusal.text()
+
+
+def test_nothing_proposed_can_only_be_refused(bench: Workbench) -> None:
+    draft = ChangeRequestDraft(
+        project_id=bench.project_id,
+        title="Old held ask",
+        requested_on=date(2026, 3, 2),
+        effort_hours=30,
+        decision=Decision.PENDING_APPROVAL,
+        decided_by="张伟",
+        decided_on=date(2026, 3, 2),
+        rationale="held before proposals were recorded",
+    )
+    request_id = create_change_request(bench.env.ctx, draft).id
+    save_person(bench.env.ctx, PersonDraft(name="陈经理", role=PersonRole.MANAGER))
+    page = bench.page(AREA_CHANGE_REQUESTS)
+    assert isinstance(page, ChangeRequestsPage)
+    bench.idle()
+    approve = _approve_dialog(bench, page, request_id)
+    assert not approve.approve_button.isEnabled() and approve.refuse_button.isEnabled()
+    proposed = approve.findChild(QLabel, "proposedOutcome")
+    assert proposed is not None and "Nothing was proposed" in proposed.text()
 
 
 def test_approved_change_moves_the_chosen_milestone_and_its_history_names_the_request(
@@ -94,7 +186,7 @@ def test_approved_change_moves_the_chosen_milestone_and_its_history_names_the_re
     _choose(bench, dialog, Decision.APPROVED_BILLABLE)
     assert dialog.notice.isHidden()
     assert dialog.shifts.boxes[milestone.id].isEnabled()
-    dialog.decided_by.setText("Zhang Wei")
+    _name_yourself(bench, "Zhang Wei")
     type_text(dialog.rationale, "Billable at the day rate")
     dialog.accept()
     bench.idle()
@@ -111,7 +203,7 @@ def test_the_plain_editor_shows_the_decision_but_cannot_change_it(bench: Workben
     request_id = _request(bench, effort=1)
     _page, dialog = _decide(bench, request_id)
     _choose(bench, dialog, Decision.DECLINED)
-    dialog.decided_by.setText("Zhang Wei")
+    _name_yourself(bench, "Zhang Wei")
     type_text(dialog.rationale, "Not needed")
     dialog.accept()
     bench.idle()
@@ -132,12 +224,8 @@ def test_the_plain_editor_shows_the_decision_but_cannot_change_it(bench: Workben
     )
 
 
-def test_decided_by_defaults_to_the_engineer_in_settings(bench: Workbench) -> None:
-    from dataclasses import replace
-
-    from deliverydesk.services.records.settings import get_settings, settings_draft, update_settings
-
-    ctx = bench.env.ctx
-    update_settings(ctx, replace(settings_draft(get_settings(ctx)), engineer_name="王工"))
+def test_you_decide_and_your_name_is_shown_not_typed(bench: Workbench) -> None:
+    _name_yourself(bench, "王工")
     _page, dialog = _decide(bench, _request(bench, effort=1))
-    assert dialog.decided_by.text() == "王工"
+    assert dialog.decided_by.text() == "王工 (you)"
+    assert not hasattr(dialog.decided_by, "setReadOnly")  # a label: nobody types another name

@@ -14,6 +14,7 @@ from deliverydesk.gui.pages.home import HomePage
 from deliverydesk.services.scope_guard import DecisionRequest, decide_change_request
 from deliverydesk.services.scope_guard.change_requests import create_change_request
 from tests.gui.project.conftest import Workbench
+from tests.gui.scope_guard.conftest import name_yourself
 
 
 def give_goodwill(bench: Workbench, hours: float) -> None:
@@ -22,9 +23,8 @@ def give_goodwill(bench: Workbench, hours: float) -> None:
         project_id=bench.project_id, title="Extra screen", requested_on=date(2026, 3, 2), effort_hours=hours
     )
     request = create_change_request(ctx, draft)
-    decision = DecisionRequest(
-        request_id=request.id, outcome=Decision.APPROVED_GOODWILL, rationale="Ok", decided_by="Z"
-    )
+    decision = DecisionRequest(request_id=request.id, outcome=Decision.APPROVED_GOODWILL, rationale="Ok")
+    name_yourself(bench)
     decide_change_request(ctx, decision)
 
 

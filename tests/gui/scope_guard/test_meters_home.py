@@ -11,6 +11,7 @@ from deliverydesk.gui.pages.project.overview import OverviewPage
 from deliverydesk.services.scope_guard import DecisionRequest, decide_change_request
 from deliverydesk.services.scope_guard.change_requests import create_change_request
 from tests.gui.project.conftest import Workbench
+from tests.gui.scope_guard.conftest import name_yourself
 
 
 def test_overview_meters_take_the_guards_levels(bench: Workbench) -> None:
@@ -21,8 +22,9 @@ def test_overview_meters_take_the_guards_levels(bench: Workbench) -> None:
         ),
     )
     decision = DecisionRequest(
-        request_id=request.id, outcome=Decision.APPROVED_GOODWILL, rationale="Goodwill", decided_by="Zhang"
+        request_id=request.id, outcome=Decision.APPROVED_GOODWILL, rationale="Goodwill"
     )
+    name_yourself(bench)
     assert decide_change_request(bench.env.ctx, decision).request.decision is Decision.APPROVED_GOODWILL
     page = bench.page(AREA_OVERVIEW)
     assert isinstance(page, OverviewPage)

@@ -14,6 +14,7 @@ from deliverydesk.gui.pages.navigator import ProjectNavigator
 from deliverydesk.services.scope_guard import DecisionRequest, decide_change_request
 from deliverydesk.services.scope_guard.change_requests import create_change_request
 from tests.gui.project.conftest import Workbench
+from tests.gui.scope_guard.conftest import name_yourself
 
 
 def test_the_navigator_shows_goodwill_and_scope_creep_coloured_by_level(qtbot, bench: Workbench) -> None:
@@ -24,9 +25,8 @@ def test_the_navigator_shows_goodwill_and_scope_creep_coloured_by_level(qtbot, b
             project_id=bench.project_id, title="Extra screen", requested_on=date(2026, 3, 2), effort_hours=8
         ),
     )
-    decision = DecisionRequest(
-        request_id=request.id, outcome=Decision.APPROVED_GOODWILL, rationale="Ok", decided_by="Z"
-    )
+    decision = DecisionRequest(request_id=request.id, outcome=Decision.APPROVED_GOODWILL, rationale="Ok")
+    name_yourself(bench)
     decide_change_request(ctx, decision)
     navigator = ProjectNavigator(bench.env)
     qtbot.addWidget(navigator)

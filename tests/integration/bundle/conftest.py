@@ -15,7 +15,15 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from deliverydesk.domain.enums import HandoverKind, LetterKind, LetterStatus, LogKind, SignMethod, Triage
+from deliverydesk.domain.enums import (
+    HandoverKind,
+    LetterKind,
+    LetterStatus,
+    LogKind,
+    SignatureParty,
+    SignMethod,
+    Triage,
+)
 from deliverydesk.services.bundle.transfer import export_bundle
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.audit import AUDIT_TABLES
@@ -43,6 +51,7 @@ from deliverydesk.store.tables import (
     ReviewActionRow,
     ReviewRow,
     ScopeItemRow,
+    SignatureRow,
     new_id,
 )
 from tests.conftest import fixed_clock
@@ -232,10 +241,6 @@ def _add_project_records(session: Any, project_id: str, signer_id: str, log_ids:
         signed_pdf_sha256=add_blob(session, signed_pdf),
         status=LetterStatus.SIGNED,
         issued_at=T0,
-        signed_at=T0,
-        sign_method=SignMethod.ON_SCREEN,
-        signature_png=PNG,
-        signer_name="王芳",
     )
     original = LogEntryRow(
         id=log_ids[0],
@@ -248,6 +253,19 @@ def _add_project_records(session: Any, project_id: str, signer_id: str, log_ids:
     )
     session.add_all([letter, original])
     session.flush()
+    session.add(  # how the letter was signed: an event (the client's, on screen)
+        SignatureRow(
+            **pid,
+            letter_id=letter.id,
+            party=SignatureParty.CLIENT,
+            method=SignMethod.ON_SCREEN,
+            signer_name="王芳",
+            signed_on=date(2026, 3, 2),
+            recorded_at=T0,
+            recorded_by="张浩",
+            signature_png=PNG,
+        )
+    )
     correction = LogEntryRow(
         id=log_ids[1],
         **pid,
@@ -268,7 +286,6 @@ def _add_project_records(session: Any, project_id: str, signer_id: str, log_ids:
                 kind=HandoverKind.TRAINING,
                 title="Operator training",
                 attendees="张三, 李四",
-                material_left=True,
                 item_date=date(2026, 3, 12),
             ),
         ]

@@ -53,8 +53,9 @@ def test_the_valid_bundle_imports(
 ) -> None:
     """The control case: the fixtures' bundle is accepted, so each refusal below is about its one flaw."""
     add_sample_project(other_ctx, "DD-2025-001", fixed_log_ids=False)
-    # 19 records, 2 review actions; its categories are here already (seeded, or a live one of the same name)
-    assert import_bundle(other_ctx, _write(tmp_path, document)).inserted == 21
+    # 19 records, 2 review actions, 1 signature; its categories are here already (seeded, or a live one of
+    # the same name)
+    assert import_bundle(other_ctx, _write(tmp_path, document)).inserted == 22
 
 
 @pytest.mark.parametrize(
@@ -161,7 +162,7 @@ def test_brackets_inside_text_are_data_not_nesting(
 ) -> None:
     _first("client")(document)["notes"] = '[{"\\"' * 5_000
     assert (
-        import_bundle(other_ctx, _write(tmp_path, document)).inserted == 22
+        import_bundle(other_ctx, _write(tmp_path, document)).inserted == 23
     )  # one category new here, the seeded one not
 
 
@@ -238,7 +239,7 @@ def test_a_blob_whose_sha256_does_not_match_is_refused(
 
 
 def test_invalid_base64_is_refused(document: dict[str, Any], target: ServiceContext, tmp_path: Path) -> None:
-    _first("letter")(document)["signature_png"] = "not base64!"
+    _first("signature")(document)["signature_png"] = "not base64!"
     _refused(target, _write(tmp_path, document), "signature_png")
 
 

@@ -40,8 +40,8 @@ def test_export_import_export_gives_the_same_content(
 
     assert _content(first) == _content(second)
     assert first.read_bytes() == second.read_bytes()  # same clock: byte for byte
-    assert exported.records == 23  # with the seeded category it uses, identical in every database:
-    assert imported.inserted == 22  # not inserted again
+    assert exported.records == 24  # with the seeded category it uses, identical in every database:
+    assert imported.inserted == 23  # not inserted again
     assert [c["name_en"] for c in _content(first)["records"]["category"]].count("Data migration") == 1
     assert (imported.updated, imported.blobs_added) == (0, 4)  # 2 attachments, the letter's 2 PDFs
     assert full_dump(ctx.db) == full_dump(other_ctx.db)  # every column, timestamps included
@@ -54,7 +54,7 @@ def test_the_bundle_has_the_documented_shape(ctx: ServiceContext, tmp_path: Path
     document = json.loads(text)
 
     assert list(document) == ["app_version", "blobs", "exported_at", "format", "format_version", "records"]
-    assert (document["format"], document["format_version"]) == ("deliverydesk-bundle", 4)
+    assert (document["format"], document["format_version"]) == ("deliverydesk-bundle", 5)
     assert document["exported_at"] == "2026-03-16T09:30:00Z"
     records = document["records"]
     assert [len(records[name]) for name in ("client", "contact", "project", "log_entry", "attachment")] == [
@@ -69,9 +69,10 @@ def test_the_bundle_has_the_documented_shape(ctx: ServiceContext, tmp_path: Path
     assert "王芳" in text and "🚀" in text  # UTF-8, not \u escapes
     commitment = records["commitment"][0]  # the register travels with its links and closing note
     assert (commitment["due_date"], commitment["closed_note"]) == ("2026-03-09", "Plan received by email")
-    letter = records["letter"][0]
-    assert letter["signature_png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
-    assert letter["signed_at"] == "2026-03-02T08:15:30.123456Z"
+    letter, signature = records["letter"][0], records["signature"][0]
+    assert signature["letter_id"] == letter["id"] and signature["signed_on"] == "2026-03-02"
+    assert signature["signature_png"].startswith("iVBORw0KGgo")  # base64 of the PNG signature
+    assert signature["recorded_at"] == "2026-03-02T08:15:30.123456Z"
     assert len(document["blobs"]) == 4  # 2 attachments, the letter's issued and signed PDFs
     assert {letter["pdf_sha256"], letter["signed_pdf_sha256"]} < set(document["blobs"])
 
@@ -123,7 +124,7 @@ def test_signature_and_attachment_bytes_survive(
     sample = add_sample_project(ctx)
     export_bundle(ctx, sample.code, tmp_path / "b.json")
     import_bundle(other_ctx, tmp_path / "b.json")
-    assert any(PNG in row for row in full_dump(other_ctx.db)["letter"])
+    assert any(PNG in row for row in full_dump(other_ctx.db)["signature"])
 
 
 def test_export_of_an_unknown_code_says_so(ctx: ServiceContext, tmp_path: Path) -> None:
@@ -135,7 +136,7 @@ def test_export_of_an_unknown_code_says_so(ctx: ServiceContext, tmp_path: Path) 
 def test_export_finds_the_code_whatever_its_case(ctx: ServiceContext, tmp_path: Path) -> None:
     add_sample_project(ctx)
     summary = export_bundle(ctx, "dd-2026-014", tmp_path / "b.json")
-    assert (summary.project_code, summary.records) == ("DD-2026-014", 23)
+    assert (summary.project_code, summary.records) == ("DD-2026-014", 24)
 
 
 def test_a_failed_export_keeps_the_older_file(ctx: ServiceContext, tmp_path: Path) -> None:

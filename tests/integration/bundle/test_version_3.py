@@ -7,13 +7,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+from deliverydesk.services.bundle.schema import FORMAT_VERSION
 from deliverydesk.services.bundle.transfer import import_bundle
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.tables import ClientRow, MilestoneRow, ScopeItemRow
+from tests.integration.bundle.test_version_4 import version_4
 
 
 def version_3(document: dict[str, Any]) -> dict[str, Any]:
-    records = document["records"]
+    records = version_4(document)["records"]
     del records["non_working_day"]
     for table in ("milestone", "scope_item"):
         for row in records[table]:
@@ -27,7 +29,7 @@ def version_3(document: dict[str, Any]) -> dict[str, Any]:
 def test_a_version_3_bundle_imports_with_empty_new_fields(
     document: dict[str, Any], other_ctx: ServiceContext, tmp_path: Path
 ) -> None:
-    assert document["format_version"] == 4 and "non_working_day" in document["records"]
+    assert document["format_version"] == FORMAT_VERSION and "non_working_day" in document["records"]
     milestones = len(document["records"]["milestone"])
     path = tmp_path / "v3.json"
     path.write_text(json.dumps(version_3(document), ensure_ascii=False), encoding="utf-8")

@@ -17,6 +17,7 @@ from deliverydesk.domain.drafts import (
     LogEntryDraft,
     MilestoneDraft,
     ScopeItemDraft,
+    SettingsDraft,
 )
 from deliverydesk.domain.enums import (
     Decision,
@@ -33,6 +34,7 @@ from deliverydesk.services.records.handover import create_handover_entry
 from deliverydesk.services.records.log import add_log_entry
 from deliverydesk.services.records.milestones import create_milestone
 from deliverydesk.services.records.scope import create_exclusion, create_scope_item
+from deliverydesk.services.records.settings import update_settings
 from deliverydesk.services.scope_guard.change_requests import create_change_request
 from tests.conftest import FIXED_NOW
 from tests.integration.services.conftest import make_client, make_project
@@ -107,7 +109,7 @@ def project(ctx: ServiceContext) -> Project:
     pending = create_change_request(
         ctx, ChangeRequestDraft(project_id=project_id, title="Another ask", requested_on=TODAY)
     )
-    create_handover_entry(
+    training = create_handover_entry(
         ctx,
         HandoverEntryDraft(
             project_id=project_id,
@@ -115,7 +117,16 @@ def project(ctx: ServiceContext) -> Project:
             title="Operator training",
             item_date=TODAY,
             attendees="王建国, Li Na",
-            material_left=True,
+        ),
+    )
+    create_handover_entry(  # the training's written material
+        ctx,
+        HandoverEntryDraft(
+            project_id=project_id,
+            kind=HandoverKind.DOCUMENT,
+            title="Operator manual",
+            item_date=TODAY,
+            training_id=training.id,
         ),
     )
     entry = add_log_entry(
@@ -124,8 +135,12 @@ def project(ctx: ServiceContext) -> Project:
             project_id=project_id,
             occurred_at=FIXED_NOW,
             kind=LogKind.EMAIL,
+            participants="王建国",
             summary="Client confirmed by e-mail",
         ),
+    )
+    update_settings(
+        ctx, SettingsDraft(engineer_name="张浩", engineer_title="现场工程师", engineer_place="苏州")
     )
     return Project(
         project_id, "DD-2026-014", signer_id, coordinator_id, expectation.id, decided.id, pending.id, entry.id

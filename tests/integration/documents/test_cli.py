@@ -6,6 +6,7 @@ import errno
 import io
 import os
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from deliverydesk.errors import DiskFullError
 from deliverydesk.services.files import write_file_atomically
 
 CODE = "DD-2026-014"
+HANDED_OVER = "DD-2026-009"  # the demo's handed-over project: nothing stands in the way of its handover
 
 
 @pytest.fixture(scope="module")
@@ -65,17 +67,17 @@ def test_issue_then_verify_exact_modified_and_unknown(
 ) -> None:
     issued = tmp_path / "issued.pdf"
     code, said, _err = run(
-        capsys, data_dir, "export", "handover", "--project", CODE, "--issue", "--out", issued
+        capsys, data_dir, "export", "handover", "--project", HANDED_OVER, "--issue", "--out", issued
     )
-    assert code == 0 and f"Issued {CODE}-HO version 1" in said
+    assert code == 0 and f"Issued {HANDED_OVER}-HO version 1" in said
     code, said, _err = run(capsys, data_dir, "verify", issued)
-    assert code == 0 and said.startswith("OK:") and f"{CODE}-HO version 1" in said
+    assert code == 0 and said.startswith("OK:") and f"{HANDED_OVER}-HO version 1" in said
     modified = tmp_path / "modified.pdf"
     data = bytearray(issued.read_bytes())
     data[len(data) // 3] ^= 0x20
     modified.write_bytes(bytes(data))
     code, said, _err = run(capsys, data_dir, "verify", modified)
-    assert code == 1 and said.startswith("MODIFIED:") and f"{CODE}-HO version 1" in said
+    assert code == 1 and said.startswith("MODIFIED:") and f"{HANDED_OVER}-HO version 1" in said
     draft = tmp_path / "draft.pdf"
     assert run(capsys, data_dir, "export", "summary", "--project", CODE, "--out", draft)[0] == 0
     code, said, _err = run(capsys, data_dir, "verify", draft)
@@ -91,12 +93,53 @@ def test_sign_on_paper_then_verify_says_who_signed(
     scan.write_bytes(b"%PDF-1.4 scan")
     args = ("sign", "--project", CODE, "--letter", f"{CODE}-EL", "--method", "paper", "--name", "王建国")
     code, said, err = run(capsys, data_dir, *args, "--scan", scan, "--title", "生产总监")
+    assert code == 1 and "signed_on" in err  # on paper: the day the client signed is required
+    dated = (*args, "--scan", scan, "--title", "生产总监", "--signed-on", date.today().isoformat())
+    code, said, err = run(capsys, data_dir, *dated)
     assert code == 0 and "Signed" in said and err == ""
+    assert f"on {date.today().isoformat()}" in said and "Confirmed: E-1" in said
     code, said, _err = run(capsys, data_dir, "verify", issued)
-    assert code == 0 and "status: signed" in said and "on paper: 王建国 生产总监" in said
+    assert code == 0 and "status: signed" in said and "client on paper: 王建国 生产总监" in said
+    assert f"signed on {date.today().isoformat()}" in said and "by 张浩 Zhang Hao" in said
     code, said, _err = run(capsys, data_dir, "verify", scan)
     assert code == 0 and "paper-signed scan of" in said and f"{CODE}-EL version 1" in said
     assert run(capsys, data_dir, *args)[0] == 2  # paper without --scan: a usage error
+
+
+def test_sign_refuses_an_unentitled_signer_and_a_future_day(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    assert (
+        run(capsys, data_dir, "export", "letter", "--project", CODE, "--issue", "--out", tmp_path / "l.pdf")[
+            0
+        ]
+        == 0
+    )
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    base = ("sign", "--project", CODE, "--letter", f"{CODE}-EL", "--method", "paper", "--scan", scan)
+    today = date.today()
+    code, _said, err = run(capsys, data_dir, *base, "--name", "李娜", "--signed-on", today.isoformat())
+    assert code == 1 and "李娜 is not entitled to sign" in err and "refused" in err
+    code, _said, err = run(capsys, data_dir, *base, "--name", "Nobody", "--signed-on", today.isoformat())
+    assert code == 1 and "not a recorded contact" in err
+    tomorrow = (today + timedelta(days=1)).isoformat()
+    code, _said, err = run(capsys, data_dir, *base, "--name", "王建国", "--signed-on", tomorrow)
+    assert code == 1 and "in the future" in err
+    code, said, _err = run(capsys, data_dir, "verify", tmp_path / "l.pdf")
+    assert "status: issued" in said  # nothing was signed
+
+
+def test_the_handover_gate_holds_in_the_command_line(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "handover.pdf"
+    code, said, err = run(capsys, data_dir, "export", "handover", "--project", CODE, "--issue", "--out", out)
+    assert code == 1 and said == "" and not out.exists()
+    assert "cannot be issued" in err and "neither accepted nor listed as an open item" in err
+    assert "S-1" in err
+    code, said, _err = run(capsys, data_dir, "export", "handover", "--project", CODE, "--out", out)
+    assert code == 0 and "draft" in said and out.read_bytes().startswith(b"%PDF")  # a draft, always
 
 
 def test_a_failed_export_keeps_the_older_file(

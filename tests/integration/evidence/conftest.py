@@ -127,6 +127,7 @@ def _log(
         at(10, 12),
         "Client confirmed the decision by e-mail",
         kind=LogKind.EMAIL,
+        participants="王建国",
         change_request_id=request_id,
     )
     entries["expectation"] = _entry(
@@ -171,7 +172,15 @@ def _letter(ctx: ServiceContext, project_id: str, request_id: str, email_entry: 
         ctx, DocumentRequest(project_id, LetterKind.CHANGE_DECISION, change_request_id=request_id)
     )
     sign_letter(
-        ctx, SignRequest(issued.letter.id, SignMethod.BY_EMAIL, "王建国", "厂长", log_entry_id=email_entry)
+        ctx,
+        SignRequest(
+            issued.letter.id,
+            SignMethod.BY_EMAIL,
+            "王建国",
+            "厂长",
+            log_entry_id=email_entry,
+            signed_on=FIXED_NOW.date(),  # the e-mail entry is dated before the letter was issued
+        ),
     )
     return issued.letter.fingerprint
 

@@ -131,7 +131,7 @@ def test_empty_and_oversized_attachments_are_refused(ctx: ServiceContext, setup:
 
 def test_settings_are_created_on_first_read_and_updated(ctx: ServiceContext) -> None:
     first = settings.get_settings(ctx)
-    assert first.authority_hours_per_change == 8.0 and first.holiday_calendar == "CN"
+    assert first.holiday_calendar == "CN" and first.person_id is not None  # you, on the roster
     assert settings.get_settings(ctx).id == first.id
     draft = replace(
         settings.settings_draft(first), company_name="天地自动化", default_language=Language.ZH_CN
@@ -140,8 +140,8 @@ def test_settings_are_created_on_first_read_and_updated(ctx: ServiceContext) -> 
     assert updated.id == first.id and updated.company_name == "天地自动化"
     assert settings.get_settings(ctx).default_language is Language.ZH_CN
     with pytest.raises(ValidationError) as raised:
-        settings.update_settings(ctx, SettingsDraft(goodwill_hours_per_project=-1, holiday_calendar="??"))
-    assert set(raised.value.fields) == {"goodwill_hours_per_project", "holiday_calendar"}
+        settings.update_settings(ctx, SettingsDraft(engineer_place="x" * 201, holiday_calendar="??"))
+    assert set(raised.value.fields) == {"engineer_place", "holiday_calendar"}
 
 
 def test_timestamps_come_from_the_injected_clock(ctx: ServiceContext, setup: Setup) -> None:
@@ -154,7 +154,7 @@ def test_timestamps_come_from_the_injected_clock(ctx: ServiceContext, setup: Set
 def test_read_only_database_without_settings_gets_the_defaults(ctx: ServiceContext) -> None:
     read_only = ServiceContext(db=replace(ctx.db, readonly=True), clock=ctx.clock)
     defaults = settings.get_settings(read_only)
-    assert defaults.id == "" and defaults.goodwill_hours_per_project == 16.0
+    assert defaults.id == "" and defaults.holiday_calendar == "CN" and defaults.person_id is None
     assert settings.get_settings(ctx).id != ""
 
 

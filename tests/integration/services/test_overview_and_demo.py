@@ -22,6 +22,7 @@ from deliverydesk.domain.metrics import MilestoneHealth
 from deliverydesk.errors import RuleError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.demo.build import create_demo
+from deliverydesk.services.documents.handover_gate import project_handover_blockers
 from deliverydesk.services.overview import get_project_overview
 from deliverydesk.services.records import (
     clients,
@@ -171,7 +172,8 @@ def test_demo_handover_review_and_recurring_issue(demo_ctx: ServiceContext) -> N
     handed = projects.list_projects(ctx, status=ProjectStatus.HANDED_OVER).rows[0]
     entries = handover.list_handover_entries(ctx, handed.id).rows
     assert {e.kind for e in entries} == set(HandoverKind)
-    assert any(e.kind is HandoverKind.TRAINING and e.attendees and e.material_left for e in entries)
+    assert all(e.attendees and e.material for e in entries if e.kind is HandoverKind.TRAINING)
+    assert project_handover_blockers(ctx, handed.id) == ()  # handed over: nothing stands in the way
     review = reviews.list_reviews(ctx, handed.id).rows[0]
     assert all([review.client_short, review.client_mid, review.client_long, review.company_short])
     assert all([review.company_mid, review.company_long, review.lessons])

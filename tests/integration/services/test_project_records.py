@@ -167,13 +167,19 @@ def test_handover_entries_by_kind(ctx: ServiceContext, setup: Setup) -> None:
             title="Operator training",
             item_date=day(-2),
             attendees="Jonas Brandt, 6 operators",
-            material_left=True,
         ),
     )
     handover.create_handover_entry(
-        ctx, HandoverEntryDraft(project_id=setup.project_id, kind=HandoverKind.DOCUMENT, title="Manual v1.2")
+        ctx,
+        HandoverEntryDraft(
+            project_id=setup.project_id,
+            kind=HandoverKind.DOCUMENT,
+            title="Manual v1.2",
+            training_id=training.id,
+        ),
     )
-    assert training.material_left and training.attendees == "Jonas Brandt, 6 operators"
+    training = handover.get_handover_entry(ctx, training.id)
+    assert training.material == ("Manual v1.2",) and training.attendees == "Jonas Brandt, 6 operators"
     only = handover.list_handover_entries(ctx, setup.project_id, kind=HandoverKind.TRAINING)
     assert [e.title for e in only.rows] == ["Operator training"]
     draft = HandoverEntryDraft(
@@ -184,6 +190,8 @@ def test_handover_entries_by_kind(ctx: ServiceContext, setup: Setup) -> None:
         details="Clean weekly",
     )
     assert handover.update_handover_entry(ctx, draft).kind is HandoverKind.RISK
+    documents = handover.list_handover_entries(ctx, setup.project_id, kind=HandoverKind.DOCUMENT).rows
+    assert documents[0].training_id is None  # no longer a training: its material is let go
     assert handover.get_handover_entry(ctx, training.id).details == "Clean weekly"
     handover.archive_handover_entry(ctx, training.id)
     assert handover.list_handover_entries(ctx, setup.project_id).total == 1

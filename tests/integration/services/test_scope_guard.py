@@ -14,7 +14,9 @@ from deliverydesk.domain.drafts import (
     ExclusionDraft,
     LogEntryDraft,
     MilestoneDraft,
+    PersonDraft,
     ScopeItemDraft,
+    SettingsDraft,
     draft_from,
 )
 from deliverydesk.domain.enums import (
@@ -23,6 +25,7 @@ from deliverydesk.domain.enums import (
     LetterKind,
     LogKind,
     MilestoneStatus,
+    PersonRole,
     ProjectStatus,
     ScopeCheck,
     Triage,
@@ -35,11 +38,23 @@ from deliverydesk.services import scope_guard as guard
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import letters
 from deliverydesk.services.documents.build import DocumentRequest
-from deliverydesk.services.records import log, milestones, projects, scope
+from deliverydesk.services.records import log, milestones, people, projects, scope, settings
 from deliverydesk.services.scope_guard import change_requests
 from tests.integration.services.conftest import TODAY, Setup, day, make_project
 
 MANAGER = "陈经理"
+
+
+@pytest.fixture
+def setup(ctx: ServiceContext, setup: Setup) -> Setup:
+    """You are 张浩 (an engineer with the default limits); 陈经理 is a manager of the roster."""
+    settings.update_settings(ctx, SettingsDraft(engineer_name="张浩"))
+    return setup
+
+
+@pytest.fixture
+def manager(ctx: ServiceContext) -> str:
+    return people.save_person(ctx, PersonDraft(name=MANAGER, role=PersonRole.MANAGER)).id
 
 
 def ask(ctx: ServiceContext, setup: Setup, what: str = "报表导出 PDF 加公司水印", **extra: object) -> str:
@@ -55,9 +70,7 @@ def sized(ctx: ServiceContext, request_id: str, hours: float, *, cents: int = 0,
 
 
 def decide(ctx: ServiceContext, request_id: str, outcome: Decision, **extra: object) -> guard.DecisionResult:
-    request = guard.DecisionRequest(
-        request_id=request_id, outcome=outcome, rationale="贵方利益优先", decided_by="张浩"
-    )
+    request = guard.DecisionRequest(request_id=request_id, outcome=outcome, rationale="贵方利益优先")
     return guard.decide_change_request(ctx, request, **extra)  # type: ignore[arg-type]
 
 
@@ -241,25 +254,21 @@ def test_a_triage_suggests_do_now_and_drafts_the_client_notice_without_saving_it
     request_id = ask(ctx, setup, what="扫码枪固件升级", channel=Channel.EMAIL)
     sized(ctx, request_id, 4.0)
     result = guard.triage_change_request(ctx, request_id, Triage.A, decided_by="张浩")
-    assert result.request.triage is Triage.A and result.request.decision is Decision.PENDING
-    suggested = result.suggested_decision
-    assert suggested is not None and (suggested.outcome, suggested.decided_by) == (
-        Decision.APPROVED_BILLABLE,
-        "张浩",
-    )
+    assert result.request.triage is Triage.A and result.request.decision is Decision.PENDING  # undecided
+    assert result.consequence.do_now and result.request.decided_by == ""
     notice = result.client_notice
     assert notice is not None and notice.change_request_id == request_id and notice.kind is LogKind.EMAIL
     assert notice.participants == "Li Na" and "CR-1" in notice.summary and "扫码枪固件升级" in notice.summary
     assert log.list_log_entries(ctx, setup.project_id).total == 0  # drafted, not saved
-    decided = guard.decide_change_request(ctx, suggested)
-    assert decided.request.decision is Decision.APPROVED_BILLABLE
+    decided = decide(ctx, request_id, Decision.APPROVED_GOODWILL)  # a two-hour blocker: goodwill
+    assert decided.request.decision is Decision.APPROVED_GOODWILL
     log.add_log_entry(ctx, notice)  # the engineer confirms it
     assert log.list_log_entries(ctx, setup.project_id).rows[0].change_request_id == request_id
 
 
 def test_c_triage_says_separate_request(ctx: ServiceContext, setup: Setup) -> None:
     result = guard.triage_change_request(ctx, ask(ctx, setup), Triage.C)
-    assert result.consequence.separate_request and result.suggested_decision is None
+    assert result.consequence.separate_request and not result.consequence.do_now
     assert "separate request" in result.default_rationale and result.request.decision is Decision.PENDING
 
 
@@ -267,7 +276,7 @@ def test_c_triage_says_separate_request(ctx: ServiceContext, setup: Setup) -> No
 
 
 def test_goodwill_over_budget_is_held_for_approval_until_a_manager_approves(
-    ctx: ServiceContext, setup: Setup
+    ctx: ServiceContext, setup: Setup, manager: str
 ) -> None:
     first, second, third = (ask(ctx, setup, what=f"友情支持 {n}") for n in (1, 2, 3))
     for request_id in (first, second):
@@ -289,9 +298,9 @@ def test_goodwill_over_budget_is_held_for_approval_until_a_manager_approves(
     assert guard.project_meters(ctx, setup.project_id).goodwill.used == 16.0  # held: not given yet
 
     approved = guard.approve_change_request(
-        ctx, third, approved_by=MANAGER, note="客户关系重要，本次特批"
+        ctx, third, manager_id=manager, note="客户关系重要，本次特批"
     ).request
-    assert approved.decision is Decision.APPROVED_GOODWILL
+    assert approved.decision is Decision.APPROVED_GOODWILL and not approved.escalation_needed
     assert (approved.approved_by, approved.approved_on, approved.approval_note) == (
         MANAGER,
         TODAY,
@@ -300,10 +309,12 @@ def test_goodwill_over_budget_is_held_for_approval_until_a_manager_approves(
     over = guard.project_meters(ctx, setup.project_id).goodwill
     assert over.used == 17.0 and over.over
     with pytest.raises(RuleError, match="not waiting for a manager"):
-        guard.approve_change_request(ctx, third, approved_by=MANAGER)
+        guard.approve_change_request(ctx, third, manager_id=manager)
 
 
-def test_above_authority_the_manager_approves_the_proposed_outcome(ctx: ServiceContext, setup: Setup) -> None:
+def test_above_authority_the_manager_approves_the_proposed_outcome(
+    ctx: ServiceContext, setup: Setup, manager: str
+) -> None:
     request_id = ask(ctx, setup)
     sized(ctx, request_id, 20.0, cents=1800_00)
     preview = guard.preview_decision(ctx, request_id, Decision.APPROVED_BILLABLE)
@@ -312,27 +323,118 @@ def test_above_authority_the_manager_approves_the_proposed_outcome(ctx: ServiceC
     assert held.decision is Decision.PENDING_APPROVAL
     assert held.proposed_decision is Decision.APPROVED_BILLABLE
     with pytest.raises(ValidationError) as raised:
-        guard.approve_change_request(ctx, request_id, approved_by=" ")
-    assert "approved_by" in raised.value.fields
-    with pytest.raises(ValidationError):
-        guard.approve_change_request(ctx, request_id, approved_by=MANAGER, approved_on=day(-1))
-    done = guard.approve_change_request(ctx, request_id, approved_by=MANAGER)
+        guard.approve_change_request(ctx, request_id, manager_id=manager, approved_on=day(-1))
+    assert "approved_on" in raised.value.fields
+    done = guard.approve_change_request(ctx, request_id, manager_id=manager)
     assert done.request.decision is Decision.APPROVED_BILLABLE
     assert done.request.proposed_decision is None
     creep = guard.project_meters(ctx, setup.project_id).scope_creep
     assert creep.used == 20.0 and creep.ratio == pytest.approx(0.05) and creep.level is MeterLevel.OK
 
 
+def test_the_approver_is_a_manager_of_the_roster_and_never_the_person_who_decided(
+    ctx: ServiceContext, setup: Setup, manager: str
+) -> None:
+    request_id = ask(ctx, setup)
+    sized(ctx, request_id, 20.0)
+    decide(ctx, request_id, Decision.APPROVED_BILLABLE)
+    you = people.get_you(ctx)
+    engineer = people.save_person(ctx, PersonDraft(name="王磊")).id
+    for who, why in (
+        (you.id, "not a manager"),
+        (engineer, "not a manager"),
+        ("no-such-id", "Choose a manager"),
+    ):
+        with pytest.raises(ValidationError) as raised:
+            guard.approve_change_request(ctx, request_id, manager_id=who)
+        assert why in raised.value.fields["manager_id"]
+    # you make yourself a manager: you still cannot approve your own decision (and Home shows the change)
+    people.save_person(ctx, replace(draft_from(PersonDraft, you), role=PersonRole.MANAGER))
+    with pytest.raises(ValidationError) as own:
+        guard.approve_change_request(ctx, request_id, manager_id=you.id)
+    assert "张浩 took this decision" in own.value.fields["manager_id"]
+    view = guard.approval_view(ctx, request_id)
+    assert [m.name for m in view.managers] == [MANAGER]  # never the person who decided
+    assert view.request.rationale == "贵方利益优先" and view.request.effort_hours == 20.0
+    people.set_person_archived(ctx, manager, archived=True)
+    with pytest.raises(ValidationError):
+        guard.approve_change_request(ctx, request_id, manager_id=manager)
+    assert change_requests.get_change_request(ctx, request_id).decision is Decision.PENDING_APPROVAL
+
+
+def test_a_manager_refuses_with_a_reason_and_the_request_is_pending_again_and_logged(
+    ctx: ServiceContext, setup: Setup, manager: str
+) -> None:
+    request_id = ask(ctx, setup)
+    sized(ctx, request_id, 30.0)
+    decide(ctx, request_id, Decision.APPROVED_GOODWILL)
+    with pytest.raises(ValidationError) as raised:
+        guard.refuse_change_request(ctx, request_id, manager_id=manager, reason="  ")
+    assert "reason" in raised.value.fields
+    refused = guard.refuse_change_request(
+        ctx, request_id, manager_id=manager, reason="30 小时不能作为友情支持"
+    )
+    assert (refused.decision, refused.proposed_decision, refused.decided_by, refused.escalation_needed) == (
+        Decision.PENDING,
+        None,
+        "",
+        False,
+    )
+    assert (refused.refused_by, refused.refused_on, refused.refusal_reason) == (
+        MANAGER,
+        TODAY,
+        "30 小时不能作为友情支持",
+    )
+    (entry,) = log.list_log_entries(ctx, setup.project_id).rows
+    assert (entry.kind, entry.change_request_id, entry.participants) == (
+        LogKind.DECISION,
+        request_id,
+        MANAGER,
+    )
+    assert "CR-1" in entry.summary and "30 小时不能作为友情支持" in entry.details
+    with pytest.raises(RuleError, match="not waiting for a manager"):
+        guard.refuse_change_request(ctx, request_id, manager_id=manager, reason="again")
+    again = decide(ctx, request_id, Decision.APPROVED_BILLABLE).request  # the engineer decides anew
+    assert again.decision is Decision.PENDING_APPROVAL and again.refusal_reason == "30 小时不能作为友情支持"
+    assert guard.approve_change_request(ctx, request_id, manager_id=manager).request.decision is (
+        Decision.APPROVED_BILLABLE
+    )
+
+
 def test_the_manager_may_approve_a_held_request_as_goodwill_instead(
-    ctx: ServiceContext, setup: Setup
+    ctx: ServiceContext, setup: Setup, manager: str
 ) -> None:
     request_id = ask(ctx, setup)
     sized(ctx, request_id, 20.0, cents=1800_00)
     decide(ctx, request_id, Decision.APPROVED_BILLABLE)
     done = guard.approve_change_request(
-        ctx, request_id, approved_by=MANAGER, outcome=Decision.APPROVED_GOODWILL
+        ctx, request_id, manager_id=manager, outcome=Decision.APPROVED_GOODWILL
     )
     assert done.request.decision is Decision.APPROVED_GOODWILL
+
+
+def test_approval_needs_a_proposed_outcome(ctx: ServiceContext, setup: Setup, manager: str) -> None:
+    held = create_change_request_held(ctx, setup)  # held before the proposal was recorded (old data)
+    with pytest.raises(ValidationError) as raised:
+        guard.approve_change_request(ctx, held, manager_id=manager, outcome=Decision.APPROVED_GOODWILL)
+    assert "Nothing was proposed" in raised.value.fields["outcome"]
+    refused = guard.refuse_change_request(ctx, held, manager_id=manager, reason="请重新决定")
+    assert refused.decision is Decision.PENDING
+
+
+def create_change_request_held(ctx: ServiceContext, setup: Setup) -> str:
+    draft = ChangeRequestDraft(
+        project_id=setup.project_id,
+        title="held",
+        requested_on=TODAY,
+        effort_hours=20.0,
+        decision=Decision.PENDING_APPROVAL,
+        decided_by="张浩",
+        decided_on=TODAY,
+        rationale="above authority",
+        escalation_needed=True,
+    )
+    return change_requests.create_change_request(ctx, draft).id
 
 
 def test_a_new_decision_replaces_a_held_one_and_clears_its_escalation(
@@ -353,17 +455,20 @@ def test_a_decision_needs_a_rationale_and_a_real_outcome(ctx: ServiceContext, se
     assert "rationale" in raised.value.fields
     with pytest.raises(ValidationError):
         decide(ctx, request_id, Decision.PENDING_APPROVAL)
+    settings.update_settings(ctx, SettingsDraft(engineer_name=""))
     no_one = guard.DecisionRequest(request_id=request_id, outcome=Decision.DECLINED, rationale="why")
     with pytest.raises(ValidationError) as raised:
-        guard.decide_change_request(ctx, no_one)  # no name given, none in Settings
+        guard.decide_change_request(ctx, no_one)  # you have no name in Settings
     assert "decided_by" in raised.value.fields
 
 
-def test_approving_or_deciding_a_withdrawn_request_is_refused(ctx: ServiceContext, setup: Setup) -> None:
+def test_approving_or_deciding_a_withdrawn_request_is_refused(
+    ctx: ServiceContext, setup: Setup, manager: str
+) -> None:
     request_id = ask(ctx, setup)
     decide(ctx, request_id, Decision.WITHDRAWN)
     with pytest.raises(RuleError, match="nothing to approve"):
-        guard.approve_change_request(ctx, request_id, approved_by=MANAGER, outcome=Decision.APPROVED_GOODWILL)
+        guard.approve_change_request(ctx, request_id, manager_id=manager, outcome=Decision.APPROVED_GOODWILL)
     with pytest.raises(RuleError, match="withdrawn"):
         decide(ctx, request_id, Decision.APPROVED_BILLABLE)
 
@@ -435,7 +540,9 @@ def test_an_approved_change_moves_a_milestone_and_its_history_names_the_change(
         guard.apply_schedule_impact(ctx, request_id, (done.id,))
 
 
-def test_a_held_change_moves_nothing_until_it_is_approved(ctx: ServiceContext, setup: Setup) -> None:
+def test_a_held_change_moves_nothing_until_it_is_approved(
+    ctx: ServiceContext, setup: Setup, manager: str
+) -> None:
     milestone = milestones.create_milestone(
         ctx, MilestoneDraft(project_id=setup.project_id, name="上线", baseline_date=day(24))
     )
@@ -448,7 +555,7 @@ def test_a_held_change_moves_nothing_until_it_is_approved(ctx: ServiceContext, s
     approved = guard.approve_change_request(
         ctx,
         request_id,
-        approved_by=MANAGER,
+        manager_id=manager,
         outcome=Decision.APPROVED_BILLABLE,
         move_milestone_ids=(milestone.id,),
     )

@@ -17,12 +17,13 @@ from deliverydesk.domain.scope_guard import (
     ProjectFrame,
     ProposedChange,
     RequestFacts,
+    Verdict,
     approval_reasons,
     check_action,
     check_approval,
     check_outcome,
+    check_refusal,
     done_without_decision,
-    held_outcome,
     impact_reopens_decision,
     is_waiting_b_item,
     main_goal_met,
@@ -189,13 +190,6 @@ def test_effort_and_goodwill_reasons_add_up() -> None:
     assert set(reasons) == set(ApprovalReason)
 
 
-def test_held_outcome_is_known_when_proposed_or_when_only_the_budget_can_have_held_it() -> None:
-    assert held_outcome(20.0, 0, LIMITS, B) is B
-    assert held_outcome(8.0, 500_00, LIMITS, None) is G
-    assert held_outcome(8.5, 0, LIMITS, None) is None  # above authority: billable or goodwill?
-    assert held_outcome(1.0, 500_01, LIMITS, None) is None
-
-
 # --- meters ------------------------------------------------------------------------------------------
 
 
@@ -263,8 +257,8 @@ def test_preview_within_authority_is_not_held_but_warns_at_80_percent() -> None:
 
 def test_triage_consequences() -> None:
     a, b, c = (triage_consequence(t) for t in (Triage.A, Triage.B, Triage.C))
-    assert a.suggested_outcome is B and a.notify_client and not a.defer_until_main_goal
-    assert b.defer_until_main_goal and b.suggested_outcome is None and not b.notify_client
+    assert a.do_now and a.notify_client and not a.defer_until_main_goal  # the outcome stays undecided
+    assert b.defer_until_main_goal and not b.do_now and not b.notify_client
     assert c.separate_request and not (c.notify_client or c.defer_until_main_goal)
     none = triage_consequence(Triage.UNTRIAGED)
     assert not (none.notify_client or none.defer_until_main_goal or none.separate_request)
@@ -396,11 +390,25 @@ def test_unrelated_asks_get_no_suggestion_and_the_limit_holds() -> None:
     assert rank_matches("Same as s-3", CANDIDATES)[0].score == 1.0
 
 
-def test_an_approval_names_outcome_and_manager_and_follows_the_decision() -> None:
-    assert check_approval(G, "陈经理", date(2026, 3, 16), date(2026, 3, 16)) is G
-    with pytest.raises(ValidationError) as raised:
-        check_approval(None, " ", date(2026, 3, 15), date(2026, 3, 16))
-    assert set(raised.value.fields) == {"outcome", "approved_by", "approved_on"}
-    with pytest.raises(ValidationError) as raised:
-        check_approval(Decision.DECLINED, "陈经理", None, None)
+def test_an_approval_answers_what_was_proposed_by_another_person_after_the_decision() -> None:
+    on_time = Verdict("陈经理", date(2026, 3, 16), "张浩", date(2026, 3, 16))
+    assert check_approval(on_time, G) is G
+    assert check_approval(on_time, B, G) is G  # approved the other way
+    with pytest.raises(ValidationError) as raised:  # nothing proposed: nothing to approve
+        check_approval(on_time, None, G)
     assert set(raised.value.fields) == {"outcome"}
+    own = Verdict(" 张浩", date(2026, 3, 15), "张浩", date(2026, 3, 16))
+    with pytest.raises(ValidationError) as raised:
+        check_approval(own, B)
+    assert set(raised.value.fields) == {"manager_id", "approved_on"}
+    with pytest.raises(ValidationError) as raised:
+        check_approval(on_time, B, Decision.DECLINED)
+    assert set(raised.value.fields) == {"outcome"}
+
+
+def test_a_refusal_says_why_and_comes_from_another_person() -> None:
+    on_time = Verdict("陈经理", date(2026, 3, 16), "张浩", date(2026, 3, 16))
+    assert check_refusal(on_time, "  预算已超，下季度再议 ") == "预算已超，下季度再议"
+    with pytest.raises(ValidationError) as raised:
+        check_refusal(Verdict("张浩", date(2026, 3, 16), "张浩", None), " ")
+    assert set(raised.value.fields) == {"reason", "manager_id"}

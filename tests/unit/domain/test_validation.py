@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -11,12 +12,14 @@ from deliverydesk.domain.drafts import (
     ChangeRequestDraft,
     ClientDraft,
     ContactDraft,
+    HandoverEntryDraft,
     IssueDraft,
     LogEntryDraft,
     MilestoneDraft,
+    PersonDraft,
     ProjectDraft,
-    SettingsDraft,
 )
+from deliverydesk.domain.enums import HandoverKind
 from deliverydesk.domain.validation import (
     ATTACHMENT_MAX_BYTES,
     LONG_TEXT_MAX,
@@ -28,11 +31,12 @@ from deliverydesk.domain.validation import (
     validate_change_request,
     validate_client,
     validate_contact,
+    validate_handover_entry,
     validate_issue,
     validate_log_entry,
     validate_milestone,
+    validate_person,
     validate_project,
-    validate_settings,
 )
 from deliverydesk.errors import ValidationError
 
@@ -216,10 +220,35 @@ def test_attachment_name_cannot_be_a_path() -> None:
         assert "filename" in errors_of(lambda draft=draft: validate_attachment(draft))
 
 
-def test_settings_limits_cannot_be_negative() -> None:
-    assert "authority_hours_per_change" in errors_of(
-        lambda: validate_settings(SettingsDraft(authority_hours_per_change=-1))
+def test_a_persons_limits_cannot_be_negative_and_a_name_is_needed() -> None:
+    errors = errors_of(lambda: validate_person(PersonDraft(name=" ", hours_per_change=-1)))
+    assert {"name", "hours_per_change"} <= set(errors)
+    assert validate_person(PersonDraft(name=" 陈经理 ")).name == "陈经理"
+
+
+def test_handover_links_go_with_their_kind() -> None:
+    draft = HandoverEntryDraft(
+        project_id="p",
+        kind=HandoverKind.TRAINING,
+        title="t",
+        attendees="a",
+        training_id="x",
+        scope_item_id="s",
+        owner="o",
+        issue_id="i",
     )
+    training = validate_handover_entry(draft)
+    assert (training.attendees, training.training_id, training.scope_item_id, training.owner) == (
+        "a",
+        None,
+        None,
+        "",
+    )
+    document = validate_handover_entry(replace(draft, kind=HandoverKind.DOCUMENT))
+    assert (document.training_id, document.attendees, document.issue_id) == ("x", "", None)
+    open_item = validate_handover_entry(replace(draft, kind=HandoverKind.OPEN_ITEM, owner=" 王工 "))
+    assert (open_item.scope_item_id, open_item.owner, open_item.training_id) == ("s", "王工", None)
+    assert validate_handover_entry(replace(draft, kind=HandoverKind.RISK)).issue_id == "i"
 
 
 def test_contact_must_belong_to_the_client_and_may_need_to_sign() -> None:

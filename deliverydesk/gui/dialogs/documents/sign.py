@@ -1,4 +1,9 @@
-"""Record how an issued letter was signed: on the pad, on paper (scan), by e-mail (log entry), or refused."""
+"""Record how an issued letter was signed: on the pad, on paper (scan), by e-mail (log entry), or refused.
+
+Only a contact of the client entitled to sign is offered (a typed name is refused with the reason when
+it is not one); the day the client signed is entered for paper, e-mail and a refusal (on screen: today)
+and kept apart from when it is recorded (now, by you). Signed on screen, our signature block is filled
+with your name, title and place from Settings."""
 
 from __future__ import annotations
 
@@ -14,17 +19,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from deliverydesk.domain.enums import SignMethod
+from deliverydesk.domain.enums import LogKind, SignMethod
 from deliverydesk.domain.models import ContactItem, LetterItem, LogEntryItem
 from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
+from deliverydesk.gui.dialogs.records.fields import date_edit, ref_label
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.formatting import format_datetime
+from deliverydesk.gui.formatting import format_datetime, from_qdate, to_qdate
 from deliverydesk.gui.widgets.signature_pad import SignaturePad
 from deliverydesk.services.documents.letters import SignResult, sign_letter
 from deliverydesk.services.documents.signing import SignRequest
@@ -50,7 +57,7 @@ class SignDialog(FormDialog):
         self.setWindowTitle(
             self.tr("Sign %1 version %2").replace("%1", letter.ref).replace("%2", str(letter.version))
         )
-        self.resize(640, 560)
+        self.resize(680, 600)
         self.method = self.add_field("method", self.tr("How"), QComboBox(self))
         for method, text in (
             (SignMethod.ON_SCREEN, self.tr("Signed on screen")),
@@ -61,13 +68,27 @@ class SignDialog(FormDialog):
             self.method.addItem(text, method)
         self._add_signer_fields(contacts)
         self._add_method_pages(log_entries)
+        self.signed_on = self.add_field("signed_on", self.tr("Signed on"), date_edit(self, env.ctx.today()))
+        self.signed_on.setToolTip(
+            self.tr("The day the client signed (or refused), not today's date if later")
+        )
+        self.today_note = ref_label(
+            self, self.tr("Today: signed on screen now. Our block gets your name and place.")
+        )
+        self.form.addRow("", self.today_note)
         self.note = self.add_field("note", self.tr("Note"), QPlainTextEdit(self))
         self.note.setTabChangesFocus(True)
-        self.method.currentIndexChanged.connect(self.pages.setCurrentIndex)
+        self.method.currentIndexChanged.connect(self._method_chosen)
+        self.log_entry.currentIndexChanged.connect(lambda _i: self._entry_chosen())
+        self._method_chosen(self.method.currentIndex())
 
     def _add_signer_fields(self, contacts: Sequence[ContactItem]) -> None:
         self.signer = self.add_field("signer_name", self.tr("Signed by"), QComboBox(self))
         self.signer.setEditable(True)
+        self.signer.setSizePolicy(
+            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed
+        )  # room for its error
+        self.signer.setToolTip(self.tr("A contact of the client who may sign; anyone else is refused"))
         self.signers = [c for c in contacts if c.can_sign and not c.archived]
         for contact in self.signers:
             self.signer.addItem(contact.name, contact.id)
@@ -83,8 +104,14 @@ class SignDialog(FormDialog):
         self.pages.addWidget(self._pad_page())
         self.pages.addWidget(self._scan_page())
         self.log_entry = QComboBox(self)
-        for entry in log_entries:
-            self.log_entry.addItem(f"{format_datetime(entry.occurred_at)}  {entry.summary[:80]}", entry.id)
+        self.entries = {
+            e.id: e for e in log_entries if e.kind is LogKind.EMAIL
+        }  # an e-mail, naming the signer
+        for entry in self.entries.values():
+            who = f" · {entry.participants[:40]}" if entry.participants else ""
+            self.log_entry.addItem(
+                f"{format_datetime(entry.occurred_at)}  {entry.summary[:80]}{who}", entry.id
+            )
         self.pages.addWidget(self.log_entry)
         self.pages.addWidget(QLabel(self.tr("Say in the note what happened and why."), self))
         self.add_field("signature_png", self.tr("Signature"), self.pages)
@@ -113,6 +140,20 @@ class SignDialog(FormDialog):
         layout.addWidget(self.scan_label, 1)
         layout.addWidget(choose)
         return page
+
+    def _method_chosen(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        on_screen = SignMethod(self.method.currentData()) is SignMethod.ON_SCREEN
+        self.form.setRowVisible(self.signed_on.parentWidget(), not on_screen)
+        self.form.setRowVisible(self.today_note, on_screen)
+        if SignMethod(self.method.currentData()) is SignMethod.BY_EMAIL:
+            self._entry_chosen()
+
+    def _entry_chosen(self) -> None:
+        """By e-mail: the day the client signed is the e-mail's day, unless changed."""
+        entry = self.entries.get(self.log_entry.currentData() or "")
+        if entry is not None:
+            self.signed_on.setDate(to_qdate(entry.occurred_at.astimezone().date()))
 
     def _contact_chosen(self, index: int) -> None:
         if 0 <= index < len(self.signers):
@@ -150,6 +191,7 @@ class SignDialog(FormDialog):
             signer_title=self.signer_title.text(),
             place=self.place.text(),
             contact_id=self._contact_id(),
+            signed_on=None if method is SignMethod.ON_SCREEN else from_qdate(self.signed_on.date()),
             signature_png=self.pad.to_png() if method is SignMethod.ON_SCREEN else None,
             scan=data if method is SignMethod.ON_PAPER else None,
             scan_filename=name,

@@ -124,8 +124,9 @@ class AskFollowUpDialog(FormDialog):
         )
 
     def _triage_combo(self) -> EnumCombo:
+        """Starts at "not triaged": a captured ask presumes no triage and no decision."""
         combo = EnumCombo(self, Triage)
-        combo.removeItem(combo.findData(Triage.UNTRIAGED.value))
+        combo.set_value(Triage.UNTRIAGED)
         return combo
 
     def _show_matches(self, matches: Sequence[guard.ScopeMatch]) -> None:
@@ -161,9 +162,10 @@ class AskFollowUpDialog(FormDialog):
 
     def _show_consequence(self) -> None:
         texts = {
+            Triage.UNTRIAGED: self.tr("Not triaged yet: the ask stays pending, with no decision."),
             Triage.A: self.tr(
-                "A blocks the goal: do it now (suggested: approved as billable) "
-                "and tell the client in writing."
+                "A blocks the goal: do it now and tell the client in writing; "
+                "then decide it (billable or goodwill) like any other request."
             ),
             Triage.B: self.tr(
                 "B is small and related: deferred now, back when the main milestone is accepted."
@@ -176,8 +178,8 @@ class AskFollowUpDialog(FormDialog):
         self.message_bar.show_message(error_text(error))
 
     def save(self) -> ChangeRequestItem:
-        if not self.triage.isEnabled():
-            return self.request  # in scope: nothing to triage
+        if not self.triage.isEnabled() or self.triage.currentData() is Triage.UNTRIAGED:
+            return self.request  # in scope, or left for later: nothing to triage
         result = guard.triage_change_request(self.env.ctx, self.request.id, self.triage.currentData())
         self.triage_result = result
         notice = result.client_notice

@@ -181,7 +181,7 @@ class ChangeRequestDialog(RecordDialog):
         return widget
 
     def _decision_tab(self) -> None:
-        """Shown, not edited: decisions go through the scope guard (Decide…, Approve…)."""
+        """Shown, not edited: decisions go through the scope guard (Decide…, Approve or refuse…)."""
         v = self.value
         self.begin_tab(self.tr("Decision"))
         self.decision_shown = self._shown(self.tr("Decision"), label(v.decision))
@@ -191,7 +191,14 @@ class ChangeRequestDialog(RecordDialog):
         self._shown(self.tr("Approved by"), v.approved_by)
         self._shown(self.tr("Approved on"), format_date(v.approved_on) if v.approved_on else "")
         self._shown(self.tr("Approval note"), v.approval_note)
-        hint = ref_label(self, self.tr("Use Decide… and Approve… on the Change requests page to change it."))
+        if isinstance(v, ChangeRequestItem) and v.refusal_reason:
+            refused = (
+                f"{v.refused_by} · {format_date(v.refused_on) if v.refused_on else ''}\n{v.refusal_reason}"
+            )
+            self._shown(self.tr("Last refused by"), refused)
+        hint = ref_label(
+            self, self.tr("Use Decide… and Approve or refuse… on the Change requests page to change it.")
+        )
         hint.setWordWrap(True)
         self.form.addRow("", hint)
 

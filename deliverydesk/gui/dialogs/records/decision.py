@@ -1,8 +1,10 @@
-"""Deciding a change request through the scope guard, and a manager's approval of a held decision.
+"""Deciding a change request through the scope guard (``DecideDialog``); a manager's answer to a held
+decision is ``gui.dialogs.records.approval``.
 
 As the outcome changes, the dialog asks the guard what the decision would do (through the task
 runner) and shows it before saving: whether it needs a manager's approval and why, the goodwill and
-scope-creep meters afterwards, and the milestones an approved decision would move."""
+scope-creep meters afterwards, and the milestones an approved decision would move. You decide (the
+roster's person who uses this machine, within your authority limits): the decider is never typed."""
 
 from __future__ import annotations
 
@@ -13,9 +15,9 @@ from deliverydesk.domain.enums import Decision, Language
 from deliverydesk.domain.models import ChangeRequestItem
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.dialogs.base import FormDialog
-from deliverydesk.gui.dialogs.records.fields import area, date_edit, line, ref_label
+from deliverydesk.gui.dialogs.records.fields import area, ref_label
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.formatting import format_date, format_number, from_qdate
+from deliverydesk.gui.formatting import format_date, format_number
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.widgets.enum_combo import EnumCombo
@@ -94,9 +96,22 @@ class DecideDialog(FormDialog):
         self.setWindowTitle(self.tr("Decide %1").replace("%1", f"{item.ref} {item.title}"))
         self.setMinimumWidth(560)
         self.form.addRow(self.tr("Now"), ref_label(self, label(item.decision)))
+        if item.refusal_reason:
+            refused = self.tr("%1 refused on %2: %3")
+            for marker, value in (
+                ("%1", item.refused_by),
+                ("%2", format_date(item.refused_on) if item.refused_on else ""),
+                ("%3", item.refusal_reason),
+            ):
+                refused = refused.replace(marker, value)
+            shown = plain_label(self)
+            shown.setObjectName("refusalShown")
+            shown.setText(refused)
+            shown.setStyleSheet(NOTICE_STYLE)
+            self.form.addRow(self.tr("Manager"), shown)
         self.outcome = self.add_field("outcome", self.tr("Outcome"), self._outcome_combo())
         self.rationale = self.add_field("rationale", self.tr("Rationale"), area(self, "", 3))
-        self.decided_by = self.add_field("decided_by", self.tr("Decided by"), line(self))
+        self.decided_by = self.add_field("decided_by", self.tr("Decided by"), ref_label(self, ""))
         self.notice = plain_label(self)
         self.notice.setObjectName("approvalNotice")
         self.notice.setStyleSheet(NOTICE_STYLE)
@@ -130,8 +145,8 @@ class DecideDialog(FormDialog):
 
     def _defaults_loaded(self, loaded: tuple[str, tuple[guard.MilestoneShift, ...]]) -> None:
         name, shifts = loaded
-        if not self.decided_by.text():
-            self.decided_by.setText(name)
+        you = self.tr("%1 (you)").replace("%1", name) if name else self.tr("Set your name in Settings first")
+        self.decided_by.setText(you)
         self.shifts.set_shifts(shifts)
         self._enable_shifts()
 
@@ -174,7 +189,6 @@ class DecideDialog(FormDialog):
             request_id=self.item.id,
             outcome=self.outcome.currentData(),
             rationale=self.rationale.toPlainText(),
-            decided_by=self.decided_by.text(),
         )
         self.decision_result = guard.decide_change_request(
             self.env.ctx, request, move_milestone_ids=self.shifts.chosen()
@@ -206,44 +220,3 @@ def show_meter(shown: QLabel, meter: guard.Meter) -> None:
         text = text.replace(marker, value)
     shown.setText(with_level(text, meter.level))
     shown.setStyleSheet(LEVEL_STYLES.get(meter.level, ""))
-
-
-class ApproveDialog(FormDialog):
-    """A manager approves a decision held for approval: who, when, and a note."""
-
-    def __init__(self, env: GuiEnv, item: ChangeRequestItem, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.env, self.item = env, item
-        self.setObjectName("approveDialog")
-        self.setWindowTitle(self.tr("Approve %1").replace("%1", f"{item.ref} {item.title}"))
-        self.setMinimumWidth(520)
-        proposed = label(item.proposed_decision) if item.proposed_decision else "—"
-        self.form.addRow(self.tr("Proposed outcome"), ref_label(self, proposed))
-        reason = ref_label(self, item.rationale or "—")
-        reason.setWordWrap(True)
-        self.form.addRow(self.tr("Rationale"), reason)
-        self.approved_by = self.add_field("approved_by", self.tr("Manager"), line(self))
-        self.approved_on = self.add_field(
-            "approved_on", self.tr("Approved on"), date_edit(self, env.ctx.today())
-        )
-        self.note = self.add_field("approval_note", self.tr("Note"), area(self, "", 2))
-        self.shifts = ShiftChoices(self)
-        self.form.addRow(self.tr("Move milestones"), self.shifts)
-        ctx, request_id = env.ctx, item.id
-        env.tasks.submit(
-            lambda: guard.milestone_shifts(ctx, request_id), self.shifts.set_shifts, self._failed
-        )
-
-    def _failed(self, error: DeliveryDeskError) -> None:
-        self.message_bar.show_message(error_text(error))
-
-    def save(self) -> ChangeRequestItem:
-        self.decision_result = guard.approve_change_request(
-            self.env.ctx,
-            self.item.id,
-            approved_by=self.approved_by.text(),
-            approved_on=from_qdate(self.approved_on.date()),
-            note=self.note.toPlainText(),
-            move_milestone_ids=self.shifts.chosen(),
-        )
-        return self.decision_result.request

@@ -19,8 +19,9 @@ from deliverydesk.domain.models import (
 )
 from deliverydesk.domain.refs import RefPrefix, next_ref
 from deliverydesk.gui.dialogs.documents.evidence import add_evidence_action
+from deliverydesk.gui.dialogs.records.approval import ApproveDialog
 from deliverydesk.gui.dialogs.records.change_request import ChangeRequestChoices, ChangeRequestDialog
-from deliverydesk.gui.dialogs.records.decision import ApproveDialog, DecideDialog
+from deliverydesk.gui.dialogs.records.decision import DecideDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, format_number
 from deliverydesk.gui.labels import label
@@ -132,8 +133,10 @@ class ChangeRequestsPage(RecordsPage):
         )
         self.act_decide.triggered.connect(self.decide_current)
         self.panel.add_extra_action(self.act_decide)
-        self.act_approve = QAction(self.tr("Approve…"), self)
-        self.act_approve.setToolTip(self.tr("Record a manager's approval of a decision held for approval"))
+        self.act_approve = QAction(self.tr("Approve or refuse…"), self)
+        self.act_approve.setToolTip(
+            self.tr("A manager approves or refuses a decision held above your authority limits")
+        )
         self.act_approve.triggered.connect(self.approve_current)
         self.panel.add_extra_action(self.act_approve)
         add_evidence_action(
@@ -208,4 +211,5 @@ class ChangeRequestsPage(RecordsPage):
     def approve_current(self) -> None:
         item = self.panel.current_item()
         if item is not None and item.decision is Decision.PENDING_APPROVAL and not self.env.readonly:
-            self.open_dialog(ApproveDialog(self.env, item, self))
+            currency = self.data.project.currency if self.data else ""
+            self.open_dialog(ApproveDialog(self.env, item, currency, self))

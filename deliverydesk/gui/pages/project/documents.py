@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.domain.enums import LetterKind, LetterStatus
+from deliverydesk.domain.handover import HandoverBlocked
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.gui.blockers import refusal_text
 from deliverydesk.gui.dialogs.base import MessageBar
 from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in_background, print_with_dialog
 from deliverydesk.gui.dialogs.documents.preview import PreviewDialog
@@ -35,6 +38,7 @@ from deliverydesk.gui.pages.project.documents_model import (
     kind_label,
     load_documents,
 )
+from deliverydesk.gui.service_messages import translate_message
 from deliverydesk.services.documents import letters
 from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrative, build_document
 from deliverydesk.services.documents.export import export_letter
@@ -197,7 +201,13 @@ class DocumentsPage(ProjectPage):
             self._changed(result.letter.id)
 
         def refused(error: DeliveryDeskError) -> None:
-            dialog.status.setText(error_text(error))
+            if isinstance(error, HandoverBlocked):  # each blocker named in words, in the UI language
+                dialog.status.setTextFormat(Qt.TextFormat.PlainText)  # user text: data, never markup
+                dialog.status.setWordWrap(True)
+                dialog.status.setStyleSheet("color: #b00020;")
+                dialog.status.setText(refusal_text(error.blockers))
+            else:
+                dialog.status.setText(error_text(error))
 
         self.env.tasks.submit(lambda: letters.issue_document(ctx, request), issued, refused, owner=self)
 
@@ -281,9 +291,17 @@ class DocumentsPage(ProjectPage):
 
     def _signed(self, result: letters.SignResult) -> None:
         self._changed(result.letter.id)
-        if result.warnings:
-            title = self.tr("Signed, with a note")
-            box = QMessageBox(QMessageBox.Icon.Information, title, "\n".join(result.warnings), parent=self)
+        lines = [translate_message(w) for w in result.warnings]
+        if result.confirmed:
+            confirmed = self.tr("Confirmed in writing by this signature: %1").replace(
+                "%1", ", ".join(result.confirmed)
+            )
+            lines.insert(0, confirmed)
+        if lines:
+            title = self.tr("Signed, with a note") if result.warnings else self.tr("Signed")
+            box = QMessageBox(QMessageBox.Icon.Information, title, "\n".join(lines), parent=self)
+            box.setObjectName("signedBox")
+            self.dialog = box
             box.open()
 
     # --- helpers -------------------------------------------------------------------------------------

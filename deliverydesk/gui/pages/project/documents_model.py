@@ -36,9 +36,10 @@ class LetterModel(RecordTableModel[LetterItem]):
         ]
 
     def text(self, item: LetterItem, column: int) -> str:
-        signed = format_date(item.signed_at.astimezone().date()) if item.signed_at else ""
-        if item.sign_method is not None and item.signed_at:
-            signed = f"{signed} · {label(item.sign_method)} · {item.signer_name}"
+        event = item.client_signature or item.refusal  # the signature, or the refusal standing
+        signed = ""
+        if event is not None:
+            signed = f"{format_date(event.signed_on)} · {label(event.method)} · {event.signer_name}"
         values = (
             kind_label(item.kind),
             item.ref,
@@ -54,7 +55,14 @@ class LetterModel(RecordTableModel[LetterItem]):
         return STATUS_COLOURS.get(item.status) if column == 3 else None
 
     def tip(self, item: LetterItem, column: int) -> str | None:
-        return item.fingerprint if column == 4 else (item.sign_note or None)
+        if column == 4:
+            return item.fingerprint
+        event = item.client_signature or item.refusal
+        if event is None:
+            return None
+        recorded = self.tr("Recorded %1 by %2").replace("%1", format_datetime(event.recorded_at))
+        recorded = recorded.replace("%2", event.recorded_by or "?")
+        return "\n".join(part for part in (event.note, recorded) if part)
 
 
 def kind_label(kind: LetterKind) -> str:
