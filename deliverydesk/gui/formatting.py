@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
 # English's short format ("11/16/25") reads differently either side of the Atlantic; a month name does not.
 # Chinese keeps its own short format (2026/3/16), which is already unambiguous.
@@ -50,3 +50,20 @@ def to_qdate(value: date) -> QDate:
 
 def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def limits_text(
+    hours_per_change: float, cost_cents_per_change: int, goodwill_hours_per_project: float
+) -> str:
+    """A person's authority limits in words: "8.0 h and 5000.00 per change request · 16.0 h goodwill
+    per project" (Settings ▸ People, Home)."""
+    text = QCoreApplication.translate(
+        "PeoplePanel", "%1 h and %2 per change request · %3 h goodwill per project"
+    )
+    for marker, value in (
+        ("%1", format_number(hours_per_change)),
+        ("%2", format_number(cost_cents_per_change / 100, 2)),
+        ("%3", format_number(goodwill_hours_per_project)),
+    ):
+        text = text.replace(marker, value)
+    return text

@@ -71,8 +71,16 @@ def get_attention(ctx: ServiceContext, *, limit: int = DEFAULT_LIMIT) -> Attenti
     return AttentionReport(items=tuple(items), totals=totals, today=today)
 
 
+PROJECT_KEYS = ("project_id", "project_code", "project_name")
+
+
 def _project(row: dict[str, Any]) -> dict[str, Any]:
-    return {key: row[key] for key in ("project_id", "project_code", "project_name")}
+    return {key: row[key] for key in PROJECT_KEYS}
+
+
+def _project_of(found: Any) -> dict[str, Any]:
+    """The project fields of a record that names its project (a blocked handover, deferred B-items)."""
+    return {key: getattr(found, key) for key in PROJECT_KEYS}
 
 
 def _milestones(session: Session, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
@@ -179,9 +187,7 @@ def _blocked_handovers(
     items = [
         AttentionItem(
             kind=AttentionKind.HANDOVER_BLOCKED,
-            project_id=project.project_id,
-            project_code=project.project_code,
-            project_name=project.project_name,
+            **_project_of(project),
             record_id=blocker.record_id if blocker.kind is BlockerKind.TRAINING_WITHOUT_MATERIAL else None,
             ref=blocker.ref,
             title=blocker.title,
@@ -333,9 +339,7 @@ def _deferred_b_items(ctx: ServiceContext, limit: int) -> tuple[list[AttentionIt
     items = [
         AttentionItem(
             kind=AttentionKind.DEFERRED_B_DUE,
-            project_id=project.project_id,
-            project_code=project.project_code,
-            project_name=project.project_name,
+            **_project_of(project),
             record_id=item.request_id,
             ref=item.ref,
             title=item.title,

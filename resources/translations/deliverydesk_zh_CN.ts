@@ -3999,10 +3999,6 @@
     <context>
         <name>PeoplePanel</name>
         <message>
-            <source>%1 h and %2 per change request · %3 h goodwill per project</source>
-            <translation>每项变更请求 %1 小时、%2 · 每个项目友情支持 %3 小时</translation>
-        </message>
-        <message>
             <source>Who decides within which limits, and who may approve. Decisions above your limits wait for a manager of this list; no one approves their own decision.</source>
             <translation>谁在什么额度内决定，谁可以审批。超出您额度的决定须由名单中的上级审批；任何人不能审批自己的决定。</translation>
         </message>
@@ -4057,6 +4053,10 @@
         <message>
             <source>themselves: a manager should confirm</source>
             <translation>本人自行设定：需上级确认</translation>
+        </message>
+        <message>
+            <source>%1 h and %2 per change request · %3 h goodwill per project</source>
+            <translation>每项变更请求 %1 小时、%2 · 每个项目友情支持 %3 小时</translation>
         </message>
     </context>
     <context>

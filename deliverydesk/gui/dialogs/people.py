@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.dialogs.base import FormDialog, MessageBar
 from deliverydesk.gui.dialogs.records.fields import hours, line, ref_label
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.formatting import format_date, format_number
+from deliverydesk.gui.formatting import format_date, format_number, limits_text
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.style import MUTED_STYLE
@@ -100,7 +100,10 @@ class ConfirmLimitsDialog(FormDialog):
         self.env, self.person = env, person
         self.setObjectName("confirmLimitsDialog")
         self.setWindowTitle(self.tr("Confirm the limits of %1").replace("%1", person.name))
-        self.form.addRow(self.tr("Limits"), ref_label(self, limits_text(person)))
+        limits = limits_text(
+            person.hours_per_change, person.cost_cents_per_change, person.goodwill_hours_per_project
+        )
+        self.form.addRow(self.tr("Limits"), ref_label(self, limits))
         self.manager = QComboBox(self)
         for manager in managers:
             if manager.id != person.id:
@@ -111,20 +114,6 @@ class ConfirmLimitsDialog(FormDialog):
         return people.confirm_limits(
             self.env.ctx, self.person.id, manager_id=self.manager.currentData() or ""
         )
-
-
-def limits_text(person: PersonItem) -> str:
-    """ "8 h and 5,000.00 per change request · 16 h goodwill per project" in the UI language."""
-    text = QCoreApplication.translate(
-        "PeoplePanel", "%1 h and %2 per change request · %3 h goodwill per project"
-    )
-    for marker, value in (
-        ("%1", format_number(person.hours_per_change)),
-        ("%2", format_number(person.cost_cents_per_change / 100, 2)),
-        ("%3", format_number(person.goodwill_hours_per_project)),
-    ):
-        text = text.replace(marker, value)
-    return text
 
 
 class PeoplePanel(QWidget):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from deliverydesk.domain.attention import AttentionItem, AttentionKind, AttentionReport
 from deliverydesk.domain.enums import LetterKind
 from deliverydesk.domain.metrics import MeterLevel
 from deliverydesk.gui.blockers import blocker_text
-from deliverydesk.gui.formatting import format_date, format_number
+from deliverydesk.gui.formatting import format_date, format_number, limits_text
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
 
@@ -192,15 +192,9 @@ class AttentionModel(QAbstractItemModel):
         limits = item.limits
         if limits is None:
             return text.replace("%1", item.ref).replace("%2", "")
-        shown = QCoreApplication.translate(
-            "PeoplePanel", "%1 h and %2 per change request · %3 h goodwill per project"
+        shown = limits_text(
+            limits.hours_per_change, limits.cost_cents_per_change, limits.goodwill_hours_per_project
         )
-        for marker, value in (
-            ("%1", format_number(limits.hours_per_change)),
-            ("%2", format_number(limits.cost_cents_per_change / 100, 2)),
-            ("%3", format_number(limits.goodwill_hours_per_project)),
-        ):
-            shown = shown.replace(marker, value)
         return text.replace("%1", item.ref).replace("%2", shown)
 
     def _meter_readings(self, item: AttentionItem) -> str:
