@@ -160,7 +160,10 @@ def test_the_roster_holds_names_roles_and_limits_per_person(qtbot, env: GuiEnv) 
     adding.cost.setValue(20000)
     adding.accept()
     wait_idle(qtbot, env.tasks)
-    assert _rows(dialog)[0][:4] == ["Chen Jing", "Manager", "80.0", "20000.00"]
+    from deliverydesk.gui.formatting import format_number
+
+    money = format_number(20000, 2)  # the UI locale's grouping ("20,000.00", "20000.00")
+    assert _rows(dialog)[0][:4] == ["Chen Jing", "Manager", format_number(80), money]
     dialog.people.add_button.click()
     dialog.people.dialog.name.setText("chen jing")  # names are unique without case
     dialog.people.dialog.accept()
