@@ -112,6 +112,12 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the bundle file to import")
+    parser.add_argument(
+        "--keep-newer",
+        action="store_true",
+        help="records changed here since the bundle was made keep this database's version "
+        "(without it such a bundle is refused, listing them)",
+    )
 
 
 _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {

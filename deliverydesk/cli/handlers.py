@@ -164,7 +164,7 @@ def import_bundle_command(args: argparse.Namespace, options: OpenOptions) -> int
     bundle = read_bundle(args.file)  # before opening: a refused file creates and locks nothing
     created = not database_exists(options)
     with _workspace(replace(options, create=True)) as workspace:
-        summary = import_valid_bundle(workspace.ctx, bundle)
+        summary = import_valid_bundle(workspace.ctx, bundle, keep_newer=args.keep_newer)
     report(bundle_import_line(summary))
     if created:
         say(f"(A new database was created in {_where(workspace)}.)")

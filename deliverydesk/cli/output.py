@@ -68,5 +68,6 @@ def bundle_export_line(summary: ExportSummary) -> str:
 def bundle_import_line(summary: ImportSummary) -> str:
     return (
         f"Imported {summary.project_code} ({one_line(summary.project_name)}): {summary.inserted} new and "
-        f"{summary.updated} updated records, {summary.blobs_added} new stored files."
+        f"{summary.updated} updated records, {summary.blobs_added} new stored files"
+        + (f"; {summary.kept} newer here kept as they are." if summary.kept else ".")
     )

@@ -7,7 +7,6 @@ Each ``validate_*`` returns the draft normalised (single-line text stripped, cod
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -17,6 +16,7 @@ from typing import Any
 from dateutil.rrule import rrulestr
 
 from deliverydesk.domain.attachments import MAX_BYTES, size_problem, unsafe_filename_reason
+from deliverydesk.domain.bounds import number_problem
 from deliverydesk.domain.drafts import (
     AttachmentDraft,
     CategoryDraft,
@@ -77,10 +77,10 @@ class Checker:
             self.fail(field, f"Keep this to {limit:,} characters or fewer (it has {len(value):,}).")
 
     def non_negative(self, field: str, value: float) -> None:
-        if not math.isfinite(value):
-            self.fail(field, "Enter a number.")
-        elif value < 0:
-            self.fail(field, "This cannot be negative.")
+        """Not negative, finite, and within the bound for money, hours or counts (``domain.bounds``)."""
+        problem = number_problem(field, value)
+        if problem:
+            self.fail(field, problem)
 
     def not_before(self, field: str, later: date | None, earlier: date | None, message: str) -> None:
         if later is not None and earlier is not None and later < earlier:

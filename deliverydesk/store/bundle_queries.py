@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, CompoundSelect, Table, bindparam, insert, 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from deliverydesk.domain.write_once import changed_fields
 from deliverydesk.errors import BundleError
 from deliverydesk.store.audit import audit_upsert
 from deliverydesk.store.bundle_rows import (
@@ -174,22 +175,55 @@ def _unique_conflicts(
     ]
 
 
+def stored_rows(
+    session: Session, records: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> dict[str, dict[str, Mapping[str, Any]]]:
+    """table -> id -> every column of the bundled records that already exist here."""
+    found: dict[str, dict[str, Mapping[str, Any]]] = {}
+    for name in BUNDLED_TABLES:
+        table = TABLES[name]
+        columns = [c.name for c in table.columns if c.name != "id"]
+        existing = _existing(session, table, [r["id"] for r in records.get(name, ())], *columns)
+        found[name] = {record_id: dict(row._mapping) for record_id, row in existing.items()}
+    return found
+
+
+def requests_with_live_change_decision(session: Session, request_ids: Sequence[str]) -> dict[str, set[str]]:
+    """change request id -> ids of its issued or signed (not superseded) change-decision letters."""
+    letter = TABLES["letter"]
+    found: dict[str, set[str]] = {}
+    for chunk in _chunks(list(request_ids)):
+        query = select(letter.c.change_request_id, letter.c.id).where(
+            letter.c.change_request_id.in_(chunk),
+            letter.c.kind == "change_decision",
+            letter.c.status.in_(("issued", "signed")),
+        )
+        for request_id, letter_id in session.execute(query):
+            found.setdefault(request_id, set()).add(letter_id)
+    return found
+
+
 def upsert_records(
     session: Session,
     records: Mapping[str, Sequence[Mapping[str, Any]]],
     blobs: Mapping[str, bytes],
     when: datetime,
+    skip: frozenset[tuple[str, str]] = frozenset(),
 ) -> UpsertCounts:
     """Insert new records and overwrite existing ones by id (typed values, as ``decode_row`` gives).
 
     Timestamps are written as given, so a record keeps the ``updated_at`` of its source; the audit
     events of the import are stamped ``when``.
+    Records in ``skip`` ((table, id)) are left as they are here (newer here than in the bundle).
     Call ``find_conflicts`` first: a clash it did not foresee still ends in BundleError (the caller's
     unit of work then rolls everything back)."""
     try:
         blobs_added = _insert_missing_blobs(session, blobs)
         counts = [
-            _upsert_table(session, TABLES[name], records.get(name, ()), when) for name in BUNDLED_TABLES
+            _upsert_table(
+                session, TABLES[name], [r for r in records.get(name, ()) if (name, r["id"]) not in skip], when
+            )
+            for name in BUNDLED_TABLES
         ]
     except IntegrityError as exc:
         detail = " ".join(str(exc.orig).split())
@@ -208,7 +242,7 @@ def _upsert_table(
     names = [c.name for c in table.columns]
     existing = _existing(session, table, [r["id"] for r in rows], *(n for n in names if n != "id"))
     new = [row for row in rows if row["id"] not in existing]
-    changed = [row for row in rows if row["id"] in existing and _differs(existing[row["id"]], row, names)]
+    changed = [row for row in rows if row["id"] in existing and _differs(existing[row["id"]], row)]
     self_refs = [c.name for c in table.columns if any(fk.column.table is table for fk in c.foreign_keys)]
     # Self references (a log correction -> its original) are set in a second pass: foreign keys are
     # checked per statement, and the row referred to may come later in the list.
@@ -223,9 +257,9 @@ def _upsert_table(
     return len(new), len(changed)
 
 
-def _differs(stored: Any, row: Mapping[str, Any], names: Sequence[str]) -> bool:
-    mapping = stored._mapping
-    return any(mapping[name] != row[name] for name in names)
+def _differs(stored: Any, row: Mapping[str, Any]) -> bool:
+    """Content differs (a newer timestamp or row version alone changes nothing)."""
+    return bool(changed_fields(stored._mapping, row))
 
 
 def _update_by_id(

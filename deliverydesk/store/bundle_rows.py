@@ -32,6 +32,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from deliverydesk.domain.bounds import MAX_COUNT, size_problem
+from deliverydesk.domain.validation import EARLIEST_DATE, LATEST_DATE, LONG_TEXT_MAX
 from deliverydesk.store import tables as t
 
 # The records a project bundle carries; write order (parents first) is derived from the foreign keys.
@@ -63,6 +65,11 @@ BUNDLED_TABLES: tuple[str, ...] = tuple(
 )
 BLOB_TABLE: Table = t.BlobRow.__table__  # type: ignore[assignment]
 
+# Text without a length in the schema is bounded like the services' long texts, but for these:
+# a letter's snapshot holds a whole document (every table of a progress summary).
+_TEXT_LIMITS = {("letter", "content_json"): 4 * 1024 * 1024}
+_BYTES_LIMITS = {("letter", "signature_png"): 512 * 1024}  # a signature pad's image (as the services)
+_DEFAULT_BYTES_LIMIT = 2 * 1024 * 1024
 # The column that ties a record to its place in the project tree: it may never change on import.
 _OWNER_COLUMNS = {"contact": "client_id", "milestone_change": "milestone_id"}
 # Used with fullmatch: "$" would accept a trailing newline, and "\d" any script's digits.
@@ -120,10 +127,20 @@ def _kind(column: Column[Any]) -> str:
     raise TypeError(f"no bundle kind for column {column}")  # a new column type: teach it here
 
 
+def _length(column: Column[Any], kind: str) -> int | None:
+    """The most characters (text) or bytes (binary) a value may have, as the services allow."""
+    key = (column.table.name, column.name)
+    if kind == "bytes":
+        return _BYTES_LIMITS.get(key, _DEFAULT_BYTES_LIMIT)
+    if kind != "string":
+        return None
+    return getattr(column.type, "length", None) or _TEXT_LIMITS.get(key, LONG_TEXT_MAX)
+
+
 def _column_spec(column: Column[Any]) -> ColumnSpec:
     fk = next(iter(column.foreign_keys), None)
     kind = _kind(column)
-    length = getattr(column.type, "length", None) if kind == "string" else None
+    length = _length(column, kind)
     choices = tuple(column.type.enums) if isinstance(column.type, Enum) else ()
     return ColumnSpec(
         name=column.name,
@@ -213,7 +230,10 @@ def _decode_date(spec: ColumnSpec, raw: Any) -> date:
     text = _expect(raw, str, "a date (YYYY-MM-DD)")
     if not _DATE_RE.fullmatch(text):
         raise ValueError("must be a date (YYYY-MM-DD)")
-    return date.fromisoformat(text)  # raises for 2026-02-30
+    day = date.fromisoformat(text)  # raises for 2026-02-30
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(f"must be a date between {EARLIEST_DATE.year} and {LATEST_DATE.year}")
+    return day
 
 
 def _decode_datetime(spec: ColumnSpec, raw: Any) -> datetime:
@@ -227,8 +247,11 @@ def _decode_datetime(spec: ColumnSpec, raw: Any) -> datetime:
 
 
 def _decode_bytes(spec: ColumnSpec, raw: Any) -> bytes:
+    text = _expect(raw, str, "base64 text")
+    if spec.max_length is not None and len(text) > (spec.max_length + 2) // 3 * 4:
+        raise ValueError(f"is larger than {spec.max_length:,} bytes")
     try:
-        return base64.b64decode(_expect(raw, str, "base64 text"), validate=True)
+        return base64.b64decode(text, validate=True)
     except binascii.Error:
         raise ValueError("is not valid base64") from None
 
@@ -243,15 +266,29 @@ def _decode_number(spec: ColumnSpec, raw: Any) -> float:
     if isinstance(raw, bool) or not isinstance(raw, int | float):
         raise ValueError("must be a number")
     try:
-        return float(raw)
+        value = float(raw)
     except OverflowError:  # a whole number of hundreds of digits
         raise ValueError("is too large") from None
+    _check_amount(spec, value)
+    return value
+
+
+def _check_amount(spec: ColumnSpec, value: float) -> None:
+    """Money, hours and counts within the domain's bounds (``domain.bounds``), as a form has them."""
+    problem = size_problem(spec.name, value)
+    if problem:
+        raise ValueError(f"is refused ({problem[0].lower()}{problem[1:].rstrip('.')})")
 
 
 def _decode_integer(spec: ColumnSpec, raw: Any) -> int:
     value: int = _expect(raw, int, "a whole number")
     if not -(2**63) <= value < 2**63:
         raise ValueError("is out of range")
+    if spec.name in ("row_version", "size") and not 0 <= value <= (
+        2**53 if spec.name == "size" else MAX_COUNT
+    ):
+        raise ValueError("is out of range")
+    _check_amount(spec, value)
     return value
 
 

@@ -52,8 +52,9 @@ def _column_schema(column: ColumnSpec) -> dict[str, Any]:
         schema = dict(_KINDS[column.kind])
         if column.nullable:
             schema["type"] = [schema["type"], "null"]  # pattern and bounds apply to strings/numbers only
-    if column.max_length is not None:
-        schema["maxLength"] = column.max_length
+    if column.max_length is not None:  # characters; for bytes, of their base64 text
+        base64_chars = (column.max_length + 2) // 3 * 4
+        schema["maxLength"] = base64_chars if column.kind == "bytes" else column.max_length
     if column.references and column.name != "id":
         schema["description"] = f"Refers to a record of table {column.references} in this bundle."
     return schema

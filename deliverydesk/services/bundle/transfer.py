@@ -26,6 +26,7 @@ from deliverydesk.services.bundle.check import (
     shown,
     validate_document,
 )
+from deliverydesk.services.bundle.rules import plan_import
 from deliverydesk.services.bundle.schema import FORMAT_NAME, FORMAT_VERSION
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.files import write_file_atomically
@@ -67,6 +68,7 @@ class ImportSummary:
     inserted: int
     updated: int
     blobs_added: int
+    kept: int = 0  # records newer here than in the bundle, left as they are (--keep-newer)
 
 
 def export_bundle(ctx: ServiceContext, project_code: str, out: Path) -> ExportSummary:
@@ -121,27 +123,37 @@ def _self_check(document: dict[str, Any], project_code: str) -> ValidBundle:
         raise BundleError(f"Project {project_code} cannot be exported: {exc.message}") from None
 
 
-def import_bundle(ctx: ServiceContext, path: Path, *, limits: BundleLimits = DEFAULT_LIMITS) -> ImportSummary:
+def import_bundle(
+    ctx: ServiceContext, path: Path, *, limits: BundleLimits = DEFAULT_LIMITS, keep_newer: bool = False
+) -> ImportSummary:
     """Validate the whole file, then write all of it or nothing; re-importing updates, never duplicates."""
-    return import_valid_bundle(ctx, read_bundle(path, limits))
+    return import_valid_bundle(ctx, read_bundle(path, limits), keep_newer=keep_newer)
 
 
-def import_valid_bundle(ctx: ServiceContext, bundle: ValidBundle) -> ImportSummary:
+def import_valid_bundle(
+    ctx: ServiceContext, bundle: ValidBundle, *, keep_newer: bool = False
+) -> ImportSummary:
     """Write a bundle ``read_bundle`` accepted (validating first, before the database is even opened,
-    keeps a refused file from creating or locking anything)."""
+    keeps a refused file from creating or locking anything).
+
+    Write-once records (issued and signed letters, log entries, ...) are never changed: such a bundle
+    is refused whole. A record older in the bundle than here is a conflict: refused, or with
+    ``keep_newer`` left as it is here (``rules``)."""
     project = bundle.project
     with ctx.db.unit_of_work() as session:
         records = merge_bundled_categories(session, bundle.records)  # one category per name
         conflicts = find_conflicts(session, records)
         if conflicts:
             raise refused(_describe_conflict(conflicts[0], bundle))
-        counts = upsert_records(session, records, bundle.blobs, ctx.now())
+        plan = plan_import(session, records, keep_newer=keep_newer)
+        counts = upsert_records(session, records, bundle.blobs, ctx.now(), skip=plan.skip)
     return ImportSummary(
         project_code=project["code"],
         project_name=project["name"],
         inserted=counts.inserted,
         updated=counts.updated,
         blobs_added=counts.blobs_added,
+        kept=len(plan.skip),
     )
 
 

@@ -10,6 +10,7 @@ from deliverydesk.domain.drafts import ChangeRequestDraft
 from deliverydesk.domain.models import ChangeRequestItem
 from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.domain.validation import validate_change_request
+from deliverydesk.domain.write_once import DECISION_FIELDS  # the same list bundles respect
 from deliverydesk.errors import RuleError
 from deliverydesk.services.records.categories import category_names, check_category_link
 from deliverydesk.services.records.common import apply_draft, check_contact_link, check_same_project, to_item
@@ -17,17 +18,6 @@ from deliverydesk.services.records.kinds import ProjectRecords
 from deliverydesk.services.scope_guard.meters import letter_issued
 from deliverydesk.store.records import Session
 from deliverydesk.store.tables import ChangeRequestRow, ExclusionRow, IssueRow, ProjectRow, ScopeItemRow
-
-DECISION_FIELDS = (
-    "decision",
-    "decided_by",
-    "decided_on",
-    "rationale",
-    "escalation_needed",
-    "approved_by",
-    "approved_on",
-    "approval_note",
-)
 
 
 def _check_links(

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from deliverydesk.errors import NotFoundError
+from deliverydesk.errors import BundleError, NotFoundError
 from deliverydesk.services.bundle.transfer import export_bundle, import_bundle
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.tables import LogEntryRow, ScopeItemRow
@@ -87,7 +87,11 @@ def test_reimport_updates_and_never_duplicates(
     counts_before = {name: len(rows) for name, rows in full_dump(other_ctx.db).items()}
 
     with ctx.db.unit_of_work() as session:  # the source edits a record, then exports again
-        session.execute(update(ScopeItemRow).values(title="PLC migration — revised"))
+        session.execute(  # as the services write it: the row version counts the write
+            update(ScopeItemRow).values(
+                title="PLC migration — revised", row_version=ScopeItemRow.row_version + 1
+            )
+        )
     export_bundle(ctx, sample.code, bundle)
     again = import_bundle(other_ctx, bundle)
 
@@ -153,18 +157,22 @@ def test_a_failed_export_keeps_the_older_file(ctx: ServiceContext, tmp_path: Pat
     assert sorted(p.name for p in folder.iterdir()) == ["b.json"]  # no temp file left behind
 
 
-def test_reimport_applies_edits_to_self_referencing_records(
+def test_reimport_never_rewrites_an_existing_log_entry(
     ctx: ServiceContext, other_ctx: ServiceContext, tmp_path: Path
 ) -> None:
+    """The log is append-only here, so a bundle whose copy of an entry differs is refused whole,
+    naming the entry, even when its row version claims to be newer."""
     sample = add_sample_project(ctx)
     export_bundle(ctx, sample.code, tmp_path / "b.json")
     import_bundle(other_ctx, tmp_path / "b.json")
-    with ctx.db.unit_of_work() as session:  # detach the correction and reword it
+    before = full_dump(other_ctx.db)
+    with ctx.db.unit_of_work() as session:  # detach the correction and reword it (outside the services)
         session.execute(
             update(LogEntryRow)
             .where(LogEntryRow.id == CORRECTION_LOG_ID)
-            .values(correction_of_id=None, summary="Standalone note")
+            .values(correction_of_id=None, summary="Standalone note", row_version=LogEntryRow.row_version + 5)
         )
     export_bundle(ctx, sample.code, tmp_path / "b.json")
-    assert import_bundle(other_ctx, tmp_path / "b.json").updated == 1
-    assert full_dump(ctx.db) == full_dump(other_ctx.db)
+    with pytest.raises(BundleError, match=r"can never change.*log entry of 2026-03-02 'Standalone note'"):
+        import_bundle(other_ctx, tmp_path / "b.json")
+    assert full_dump(other_ctx.db) == before

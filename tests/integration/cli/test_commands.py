@@ -139,6 +139,7 @@ def test_backup_backups_and_restore_latest(run: Run, demo_dir: Path, tmp_path: P
     assert run("export-bundle", "--project", "DD-2026-014", "--out", bundle, "--data-dir", demo_dir).code == 0
     edited = json.loads(bundle.read_text(encoding="utf-8"))
     edited["records"]["project"][0]["name"] = "Renamed after the backup"
+    edited["records"]["project"][0]["row_version"] += 1  # a newer version, as its source would write
     bundle.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
     assert " 1 updated " in run("import-bundle", bundle, "--data-dir", demo_dir).out
     assert "Renamed after the backup" in run("list-projects", "--data-dir", demo_dir).out

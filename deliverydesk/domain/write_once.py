@@ -1,0 +1,132 @@
+"""What may never be rewritten once written (pure): the rules a bundle import (and the team server)
+applies to a record that already exists here, and how a copy's row version compares with ours.
+
+* An issued or signed letter keeps every field it was issued (and signed) with. The only changes that
+  can arrive from its source are the ones its own database could make: a signature recorded on an
+  issued letter (status issued -> signed, or a refusal noted while it stays issued: the signing fields
+  filled in where they were empty) and its withdrawal (issued or signed -> superseded).
+* A log entry and a milestone date-change entry never change (a correction is a new entry).
+* The decision of a change request whose change-decision letter is issued (and stays issued) never
+  changes.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# A write bumps these; they say nothing about the content.
+BOOKKEEPING = frozenset({"updated_at", "row_version"})
+SIGNING_FIELDS = frozenset(
+    {
+        "signer_name",
+        "signer_title",
+        "signed_at",
+        "sign_place",
+        "sign_method",
+        "sign_note",
+        "sign_log_entry_id",
+        "signature_png",
+        "signed_pdf_sha256",
+    }
+)
+# The fields that an issued change-decision letter freezes on its change request.
+DECISION_FIELDS = (
+    "decision",
+    "decided_by",
+    "decided_on",
+    "rationale",
+    "escalation_needed",
+    "approved_by",
+    "approved_on",
+    "approval_note",
+)
+APPEND_ONLY_TABLES = frozenset({"log_entry", "milestone_change"})
+_FORWARD = {("issued", "signed"), ("issued", "superseded"), ("signed", "superseded")}
+
+
+class Standing(enum.StrEnum):
+    """How a copy of a record compares with the one here."""
+
+    SAME = "same"  # nothing but bookkeeping differs
+    NEWER = "newer"  # written after ours: it may replace ours (if nothing here is write-once)
+    STALE = "stale"  # an older version than ours: replacing ours would silently revert it
+    DIVERGED = "diverged"  # the same version, changed differently on both sides
+
+
+def _text(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def changed_fields(stored: Mapping[str, Any], incoming: Mapping[str, Any]) -> list[str]:
+    """The content fields (not bookkeeping) whose values differ, sorted."""
+    return sorted(
+        name for name in incoming if name not in BOOKKEEPING and _text(stored[name]) != _text(incoming[name])
+    )
+
+
+def standing(stored: Mapping[str, Any], incoming: Mapping[str, Any]) -> Standing:
+    if not changed_fields(stored, incoming):
+        return Standing.SAME
+    ours, theirs = int(stored["row_version"]), int(incoming["row_version"])
+    if theirs > ours:
+        return Standing.NEWER
+    return Standing.STALE if theirs < ours else Standing.DIVERGED
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == b""
+
+
+def letter_rewrites(stored: Mapping[str, Any], incoming: Mapping[str, Any]) -> list[str]:
+    """The fields of an issued or signed letter that ``incoming`` would rewrite (empty: none)."""
+    status = _text(stored["status"])
+    if status == "draft":
+        return []
+    signed = not _empty(stored["sign_method"])
+    bad = []
+    for name in changed_fields(stored, incoming):
+        if name == "status":
+            ok = (status, _text(incoming["status"])) in _FORWARD
+        elif name in SIGNING_FIELDS:
+            ok = not signed and _empty(stored[name])
+        else:
+            ok = False
+        if not ok:
+            bad.append(name)
+    return bad
+
+
+def append_only_rewrites(stored: Mapping[str, Any], incoming: Mapping[str, Any]) -> list[str]:
+    """Any content change of a log entry or milestone date-change entry is a rewrite."""
+    return changed_fields(stored, incoming)
+
+
+def decision_rewrites(stored: Mapping[str, Any], incoming: Mapping[str, Any]) -> list[str]:
+    """The decision fields of a change request frozen by its issued change-decision letter."""
+    return [name for name in changed_fields(stored, incoming) if name in DECISION_FIELDS]
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A record that an import would rewrite although it is write-once here."""
+
+    table: str
+    record_id: str
+    name: str  # how a person names it (ref and version, summary, ...)
+    fields: tuple[str, ...]
+
+    def describe(self) -> str:
+        return f"{self.table.replace('_', ' ')} {self.name} ({', '.join(self.fields)})"
+
+
+def describe_rewrites(rewrites: Sequence[Rewrite], limit: int = 10) -> str:
+    shown = "; ".join(r.describe() for r in rewrites[:limit])
+    more = f"; and {len(rewrites) - limit} more" if len(rewrites) > limit else ""
+    return (
+        f"The bundle would change {len(rewrites)} record(s) that can never change once written "
+        f"(issued or signed letters, log entries, milestone date changes, decisions of an issued "
+        f"change decision): {shown}{more}."
+    )
