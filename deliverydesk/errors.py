@@ -73,6 +73,10 @@ class DiskFullError(StorageError):
     """No space left: nothing was saved by the failed action, everything saved before is intact."""
 
 
+class AuditTrailMissingError(StorageError):
+    """The audit tables were removed from the file: no change may be saved unrecorded."""
+
+
 class BundleError(DeliveryDeskError):
     """A bundle file cannot be imported; nothing was written."""
 

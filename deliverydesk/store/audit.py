@@ -21,6 +21,7 @@ from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, Table, event, insert, inspect, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from deliverydesk.domain.audit import (
@@ -35,6 +36,7 @@ from deliverydesk.domain.audit import (
     parse_changes,
     verify_chain,
 )
+from deliverydesk.errors import AuditTrailMissingError
 from deliverydesk.store.audit_tables import AUDIT_HEAD_ID, AuditEventRow, AuditHeadRow
 from deliverydesk.store.tables import Base, ProjectRow, RecordMixin, SettingsRow, utc_now
 
@@ -243,8 +245,19 @@ def _read_head(connection: Connection) -> tuple[ChainHead, bool]:
 
 
 def append_events(connection: Connection, drafts: Sequence[EventDraft]) -> None:
-    """Chain ``drafts`` after the anchor and move the anchor, in the caller's transaction."""
-    head, anchored = _read_head(connection)
+    """Chain ``drafts`` after the anchor and move the anchor, in the caller's transaction.
+    Refuses (AuditTrailMissingError) when the audit tables were removed: no write goes unrecorded."""
+    try:
+        head, anchored = _read_head(connection)
+    except OperationalError as exc:
+        if trail_missing(connection):
+            raise AuditTrailMissingError(
+                "This database's audit trail was removed outside DeliveryDesk, so nothing can be saved: "
+                "every change must be recorded in it.",
+                hint="Restore the database from a backup (deliverydesk restore --latest); "
+                "'deliverydesk check' shows what is wrong.",
+            ) from exc
+        raise
     events, new_head = chain_events(head, drafts)
     connection.execute(insert(EVENTS), [{**e.__dict__, "action": str(e.action)} for e in events])
     if anchored:
@@ -354,10 +367,26 @@ def _record_label(connection: Connection, entity: str, record_id: str) -> str:
     return f"{name} {str(found or record_id)[:60]}"
 
 
-def trail_lines(connection: Connection) -> tuple[bool, list[str]]:
-    """``deliverydesk check``'s lines about the audit trail, and whether it is intact."""
-    if not inspect(connection).has_table(EVENTS.name):
-        return True, ["audit trail: not started (it begins after the upgrade on the next open)"]
+def record_label(connection: Connection, entity: str, record_id: str) -> str:
+    return _record_label(connection, entity, record_id)
+
+
+def trail_missing(connection: Connection) -> bool:
+    """Whether an audit table is gone (dropped by hand: the schema revision says it exists)."""
+    found = inspect(connection)
+    return not (found.has_table(EVENTS.name) and found.has_table(HEAD.name))
+
+
+def trail_lines(connection: Connection, *, expected: bool = True) -> tuple[bool, list[str]]:
+    """``deliverydesk check``'s lines about the audit trail's chain, and whether it is intact.
+    ``expected``: the schema revision has the audit tables (they were made by revision 0002)."""
+    if trail_missing(connection):
+        if not expected:
+            return True, ["audit trail: not started (it begins after the upgrade on the next open)"]
+        return False, [
+            "audit trail: MISSING (its tables were removed from the file outside DeliveryDesk; "
+            "nothing can be written until the database is restored from a backup)"
+        ]
     report = verify_trail(connection)
     if report.ok:
         since = f", since {report.first_occurred_at:%Y-%m-%d}" if report.first_occurred_at else ""

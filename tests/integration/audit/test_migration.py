@@ -12,6 +12,7 @@ from sqlalchemy import Engine, inspect, text
 
 from deliverydesk.domain.audit import GENESIS_HASH
 from deliverydesk.store.audit import trail_lines
+from deliverydesk.store.audit_state import UPGRADE_ACTOR, record_lines
 from deliverydesk.store.database import make_engine
 from deliverydesk.store.migrate import alembic_config, current_revision
 
@@ -62,4 +63,21 @@ def test_upgrading_a_file_with_records_starts_an_empty_trail_and_downgrade_remov
     assert not AUDIT_TABLES & tables(engine)
     with engine.connect() as connection:
         assert connection.execute(text("SELECT name FROM client")).all() == [("Acme 甲方",)]
-        assert trail_lines(connection)[0]  # before the upgrade there is nothing to check
+        assert trail_lines(connection, expected=False)[0]  # before the upgrade there is nothing to check
+
+
+def test_the_baseline_revision_records_every_record_written_before_the_trail(engine: Engine) -> None:
+    """Revision 0007 covers records the trail never saw, so that check can compare every record."""
+    migrate(engine, "upgrade", "0001")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO client (id, name, address, industry, notes, created_at, updated_at)"
+                " VALUES ('c-1', 'Acme 甲方', '', '', '', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            )
+        )
+    migrate(engine, "upgrade", "head")
+    with engine.connect() as connection:
+        assert record_lines(connection, lambda table, record_id: f"{table} {record_id}")[0]
+        actors = connection.execute(text("SELECT DISTINCT actor FROM audit_event WHERE record_id = 'c-1'"))
+        assert actors.scalars().all() == [UPGRADE_ACTOR]

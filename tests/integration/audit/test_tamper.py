@@ -77,7 +77,8 @@ def test_an_untouched_trail_passes(
 ) -> None:
     ok, lines = check_lines(data_dir)
     assert ok
-    assert f"audit trail: ok ({last_seq(raw)} events, since 2026-03-16)" in lines
+    assert any(line.startswith(f"audit trail: ok ({last_seq(raw)} events, since ") for line in lines)
+    assert any(line.startswith("records: match the audit trail") for line in lines)
     assert run_check(data_dir, capsys)[0] == 0
 
 

@@ -1,0 +1,322 @@
+"""The audit trail against the records: does every audited row hold what its newest events say?
+
+The hash chain proves that the events were not edited; this proves that the records were not edited
+past the events (a hand edit with a SQLite tool changes a row and writes no event). For each audited
+table, the events of its records are replayed in sequence order (a create gives the initial values,
+an update the new ones, a delete removes the record) and compared with the rows as they are, field by
+field, in the events' JSON form. One table's replayed state is held at a time.
+
+Also here: witnesses of the trail's head kept outside the table (in backups, in issued documents):
+a head the trail does not contain means its newest events were removed and the anchor moved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, inspect, select
+
+from deliverydesk.domain.audit import GENESIS_HASH, AuditAction, ChainHead, EventDraft, audit_value
+from deliverydesk.store.audit import (
+    EVENTS,
+    HEAD,
+    NOT_CHANGES,
+    UNAUDITED_TABLES,
+    _Change,
+    append_events,
+    created,
+)
+from deliverydesk.store.audit_tables import AUDIT_HEAD_ID
+from deliverydesk.store.tables import Base, RecordMixin
+
+MAX_REPORTED = 10
+_BATCH = 1000
+
+
+def audited_tables() -> list[Table]:
+    """The tables whose every write is an audit event (every ``RecordMixin`` table)."""
+    tables = []
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if issubclass(cls, RecordMixin) and cls.__tablename__ not in UNAUDITED_TABLES:
+            tables.append(cls.__table__)
+    return sorted(tables, key=lambda t: t.name)
+
+
+@dataclass(frozen=True)
+class Difference:
+    table: str
+    record_id: str
+    field: str  # "" when the whole record differs (missing, or present without events)
+    recorded: Any  # what the trail says (its JSON form)
+    found: Any
+
+    def describe(self, label: str) -> str:
+        if self.field == "" and self.found is None:
+            return f"{label}: deleted outside DeliveryDesk (the audit trail says it exists)"
+        if self.field == "" and self.recorded is None:
+            return f"{label}: present, but the audit trail never recorded it (added outside DeliveryDesk)"
+        if self.field == "":
+            return f"{label}: present, but the audit trail recorded its deletion"
+        return (
+            f"{label}: field {self.field} is {_short(self.found)} but the audit trail's last value is "
+            f"{_short(self.recorded)} (edited outside DeliveryDesk)"
+        )
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+@dataclass
+class _Replayed:
+    values: dict[str, Any]
+    deleted: bool = False
+
+
+def _replay(connection: Connection, entity: str) -> dict[str, _Replayed]:
+    state: dict[str, _Replayed] = {}
+    query = (
+        select(EVENTS.c.record_id, EVENTS.c.action, EVENTS.c.changes)
+        .where(EVENTS.c.entity == entity)
+        .order_by(EVENTS.c.seq)
+    )
+    for record_id, action, changes in connection.execution_options(yield_per=_BATCH).execute(query):
+        try:
+            pairs = json.loads(changes)
+        except ValueError:
+            pairs = {}  # an altered event: the chain check reports it
+        record = state.setdefault(record_id, _Replayed({}))
+        if action == "delete":
+            record.deleted, record.values = True, {}
+            continue
+        record.deleted = False
+        for name, pair in pairs.items() if isinstance(pairs, dict) else ():
+            if isinstance(pair, list) and len(pair) == 2:
+                record.values[name] = pair[1]
+    return state
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == ""
+
+
+def _row_differences(columns: list[Any], row: Any, recorded: _Replayed) -> Iterator[Difference]:
+    mapping = row._mapping
+    for column in columns:
+        name = column.name
+        if name in NOT_CHANGES:
+            continue
+        found = audit_value(mapping[name])
+        expected = recorded.values.get(name)
+        if found != expected and not (_empty(found) and _empty(expected)):
+            yield Difference(column.table.name, mapping["id"], name, expected, found)
+
+
+def _table_differences(connection: Connection, table: Table) -> Iterator[Difference]:
+    state = _replay(connection, table.name)
+    seen: set[str] = set()
+    # The columns the file has: a revision that runs this (0007) sees the schema of its time.
+    present = {column["name"] for column in inspect(connection).get_columns(table.name)}
+    columns = [column for column in table.columns if column.name in present]
+    query = select(*columns).order_by(table.c.id)
+    for row in connection.execution_options(yield_per=_BATCH).execute(query):
+        record_id = row._mapping["id"]
+        seen.add(record_id)
+        recorded = state.get(record_id)
+        if recorded is None:
+            yield Difference(table.name, record_id, "", None, "present")
+        elif recorded.deleted:
+            yield Difference(table.name, record_id, "", "deleted", "present")
+        else:
+            yield from _row_differences(columns, row, recorded)
+    for record_id, recorded in state.items():
+        if record_id not in seen and not recorded.deleted:
+            yield Difference(table.name, record_id, "", "present", None)
+
+
+@dataclass(frozen=True)
+class StateReport:
+    records: int
+    differences: tuple[Difference, ...]  # the first MAX_REPORTED
+    more: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.differences
+
+
+def compare_records(connection: Connection) -> StateReport:
+    """Every audited row against the trail's newest state of it, in one pass per table."""
+    found: list[Difference] = []
+    more = records = 0
+    for table in audited_tables():
+        records += connection.scalar(select(func.count()).select_from(table)) or 0
+        for difference in _table_differences(connection, table):
+            if len(found) < MAX_REPORTED:
+                found.append(difference)
+            else:
+                more += 1
+    return StateReport(records, tuple(found), more)
+
+
+# --- witnesses ---------------------------------------------------------------------------------
+
+
+def read_head(connection: Connection) -> ChainHead:
+    """The anchor as it is now (the genesis head when the trail is empty or the anchor is gone)."""
+    row = connection.execute(
+        select(HEAD.c.last_seq, HEAD.c.last_hash).where(HEAD.c.id == AUDIT_HEAD_ID)
+    ).first()
+    return ChainHead(row.last_seq, row.last_hash) if row is not None else ChainHead()
+
+
+def contains_head(connection: Connection, head: ChainHead) -> bool:
+    """Whether the trail holds the event a witness names (its number with that hash)."""
+    if head.seq == 0:
+        return head.hash == GENESIS_HASH
+    found = connection.scalar(select(EVENTS.c.hash).where(EVENTS.c.seq == head.seq))
+    return found == head.hash
+
+
+@dataclass(frozen=True)
+class Witness:
+    """A trail head kept outside the audit tables, and where: a backup file, an issued document."""
+
+    head: ChainHead
+    source: str
+
+
+def _witness_text(head: ChainHead) -> str:
+    return f"audit trail head {head.seq}:{head.hash}"
+
+
+WITNESS_PATTERN = re.compile(rb"audit trail head (\d{1,18}):([0-9a-f]{64})")
+
+
+def witness_text(head: ChainHead) -> str:
+    """How a head is written into a document (the signature's reason, which every reader shows)."""
+    return _witness_text(head)
+
+
+def witness_in(data: bytes) -> ChainHead | None:
+    """The head a document or file carries, if any (the last one: an incremental update appends)."""
+    found = list(WITNESS_PATTERN.finditer(data))
+    if not found:
+        return None
+    return ChainHead(int(found[-1].group(1)), found[-1].group(2).decode("ascii"))
+
+
+def letter_witnesses(connection: Connection) -> Iterator[Witness]:
+    """The heads stamped into the stored copies of issued documents."""
+    letter, blob = Base.metadata.tables["letter"], Base.metadata.tables["blob"]
+    query = (
+        select(letter.c.ref, letter.c.version, blob.c.data)
+        .join(blob, blob.c.sha256 == letter.c.pdf_sha256)
+        .order_by(letter.c.issued_at)
+    )
+    for ref, version, data in connection.execution_options(yield_per=50).execute(query):
+        head = witness_in(data)
+        if head is not None:
+            yield Witness(head, f"issued document {ref} version {version}")
+
+
+def witness_lines(
+    connection: Connection, witnesses: Iterator[Witness] | list[Witness]
+) -> tuple[bool, list[str]]:
+    """``check``'s line about the witnesses: the trail must contain every head they name."""
+    count, missing = 0, []
+    for witness in witnesses:
+        count += 1
+        if not contains_head(connection, witness.head):
+            missing.append(witness)
+    if not missing:
+        return True, [f"audit trail witnesses: ok ({count} backups and issued documents agree)"]
+    lines = ["audit trail witnesses: the trail does NOT contain heads they recorded (events were removed)"]
+    for witness in missing[:MAX_REPORTED]:
+        lines.append(f"  {witness.source} recorded event {witness.head.seq} ({witness.head.hash[:12]}…)")
+    return False, lines
+
+
+def record_lines(connection: Connection, label: Any) -> tuple[bool, list[str]]:
+    """``check``'s lines comparing the records with the trail; ``label(table, id)`` names a record."""
+    report = compare_records(connection)
+    if report.ok:
+        return True, [f"records: match the audit trail ({report.records} records)"]
+    lines = ["records: CHANGED OUTSIDE DELIVERYDESK (they differ from the audit trail)"]
+    for difference in report.differences:
+        lines.append(f"  {difference.describe(label(difference.table, difference.record_id))}")
+    if report.more:
+        lines.append(f"  … and {report.more} more difference(s)")
+    return False, lines
+
+
+def blob_lines(connection: Connection) -> tuple[bool, list[str]]:
+    """Stored files (attachments, issued PDFs) must still hash to the SHA-256 they are kept under."""
+    blob = Base.metadata.tables["blob"]
+    count, bad = 0, []
+    for sha, data in connection.execution_options(yield_per=50).execute(select(blob.c.sha256, blob.c.data)):
+        count += 1
+        if hashlib.sha256(data).hexdigest() != sha:
+            bad.append(sha)
+    if not bad:
+        return True, [f"stored files: ok ({count})"]
+    return False, [
+        f"stored files: {len(bad)} ALTERED (content no longer matches its SHA-256): "
+        + ", ".join(sha[:12] for sha in bad[:MAX_REPORTED])
+    ]
+
+
+# --- baseline ----------------------------------------------------------------------------------
+
+UPGRADE_ACTOR = "DeliveryDesk upgrade (baseline)"
+
+
+def baseline(connection: Connection, when: datetime) -> int:
+    """Record, as events of the schema upgrade, every difference between the records and the trail:
+    rows written before the trail began, rows that migrations seeded or filled in (a new column's
+    default). Run once by revision 0007; afterwards every difference is an outside edit. Returns how
+    many events were written."""
+    drafts: list[EventDraft] = []
+    for table in audited_tables():
+        by_record: dict[str, list[Difference]] = {}
+        for difference in _table_differences(connection, table):
+            by_record.setdefault(difference.record_id, []).append(difference)
+        rows = _rows_by_id(connection, table, [i for i, d in by_record.items() if d[0].field == ""])
+        for record_id, differences in by_record.items():
+            change = _baseline_change(table.name, record_id, differences, rows.get(record_id))
+            drafts.append(change.draft(when, UPGRADE_ACTOR))
+    if drafts:
+        append_events(connection, drafts)
+    return len(drafts)
+
+
+def _rows_by_id(connection: Connection, table: Table, ids: list[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        present = {column["name"] for column in inspect(connection).get_columns(table.name)}
+        columns = [column for column in table.columns if column.name in present]
+        query = select(*columns).where(table.c.id.in_(ids[start : start + 500]))
+        found.update({row._mapping["id"]: dict(row._mapping) for row in connection.execute(query)})
+    return found
+
+
+def _baseline_change(
+    entity: str, record_id: str, differences: list[Difference], row: dict[str, Any] | None
+) -> Any:
+    whole = differences[0]
+    if whole.field == "" and whole.found is None:  # gone: the trail is told it was deleted
+        return _Change(entity, record_id, None, AuditAction.DELETE, {})
+    if whole.field == "":
+        assert row is not None
+        return created(entity, row)
+    changes = {d.field: (d.recorded, d.found) for d in differences}
+    project_id = record_id if entity == "project" else None
+    return _Change(entity, record_id, project_id, AuditAction.UPDATE, changes)
