@@ -43,9 +43,9 @@ def audited_tables() -> list[Table]:
     """The tables whose every write is an audit event (every ``RecordMixin`` table)."""
     tables = []
     for mapper in Base.registry.mappers:
-        cls = mapper.class_
-        if issubclass(cls, RecordMixin) and cls.__tablename__ not in UNAUDITED_TABLES:
-            tables.append(cls.__table__)
+        table = mapper.local_table
+        if issubclass(mapper.class_, RecordMixin) and isinstance(table, Table):
+            tables.append(table) if table.name not in UNAUDITED_TABLES else None
     return sorted(tables, key=lambda t: t.name)
 
 
