@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from deliverydesk.store.database import Database
 
@@ -14,9 +15,21 @@ def system_clock() -> datetime:
 
 
 @dataclass(frozen=True)
+class SealOptions:
+    """How issued PDFs are signed (``services.documents.seal``). ``key_folder`` holds this database's
+    own seal key (None: a ``signing`` folder beside the database file)."""
+
+    key_folder: Path | None = None
+    company_certificate: Path | None = None  # the company's PKCS#12 (.p12 / .pfx) file
+    company_password: bytes | None = field(default=None, repr=False)
+    timestamp_url: str | None = None  # trusted timestamps: a place for them; not available yet
+
+
+@dataclass(frozen=True)
 class ServiceContext:
     db: Database
     clock: Callable[[], datetime] = field(default=system_clock)
+    seal: SealOptions = field(default_factory=SealOptions)
 
     def now(self) -> datetime:
         return self.clock()

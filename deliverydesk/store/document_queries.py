@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, aliased
 
 from deliverydesk.domain.enums import ExpectationStatus, LetterKind, LetterStatus
 from deliverydesk.errors import RuleError
-from deliverydesk.store.tables import AttachmentRow, ExpectationRow, LetterRow, SignatureRow
+from deliverydesk.store.tables import AttachmentRow, ExpectationRow, LetterRow, SettingsRow, SignatureRow
 
 # Once a letter is issued these never change; signing adds signature events and sets the status.
 SEALED_COLUMNS = ("kind", "ref", "version", "language", "content_json", "fingerprint", "pdf_sha256")
@@ -203,3 +203,12 @@ def newest_expectation_letter_outdated(
     newest = latest_issued_id(project_id, LetterKind.EXPECTATION_CONFIRMATION)
     query = select(LetterRow.id).where(LetterRow.id == newest, expectations_differ(LetterRow, statuses))
     return session.scalar(select(exists(query))) or False
+
+
+def seal_identity(session: Session) -> tuple[str, str]:
+    """(the settings row's id, the company name): what names this database's document seal; ("", "")
+    before the settings are first saved or read."""
+    row = session.execute(
+        select(SettingsRow.id, SettingsRow.company_name).order_by(SettingsRow.created_at).limit(1)
+    ).first()
+    return (row.id, row.company_name) if row is not None else ("", "")

@@ -38,6 +38,7 @@ from deliverydesk.services.documents.build import (
     require_issuable,
 )
 from deliverydesk.services.documents.handover_gate import handover_facts
+from deliverydesk.services.documents.seal import seal_issued
 from deliverydesk.services.documents.signing import (
     SignRequest,
     SignResult,
@@ -120,7 +121,8 @@ def issue_document(ctx: ServiceContext, request: DocumentRequest) -> IssuedDocum
         _gate(session, request)
     require_issuable(data)
     snapshot, digest, printed = _seal(data)
-    pdf = render_pdf(printed)
+    name = f"{data.meta.reference} version {data.meta.version}"
+    pdf = seal_issued(ctx, render_pdf(printed), name)  # the stored copy is the signed file
     with ctx.db.unit_of_work() as session:
         live_project(session, request.project_id)
         _gate(session, request)
@@ -260,7 +262,12 @@ def printed_copy(session: Session, row: LetterRow, signed: bool) -> ReportData:
 
 def sign_letter(ctx: ServiceContext, request: SignRequest) -> SignResult:
     """Record a signature (on screen, on paper, by e-mail) or a refusal (``services.documents.signing``)."""
-    return record_signature(ctx, request, render=render_pdf, sealed=_printed)
+
+    def render_sealed(data: ReportData) -> bytes:
+        name = f"{data.meta.reference} version {data.meta.version}, signed"
+        return seal_issued(ctx, render_pdf(data), name)
+
+    return record_signature(ctx, request, render=render_sealed, sealed=_printed)
 
 
 # --- verification ----------------------------------------------------------------------------------

@@ -30,7 +30,10 @@ def forget_copy(ctx: ServiceContext, sha256: str) -> None:
 
 
 def old_letter(ctx: ServiceContext, project: Project) -> letters.IssuedDocument:
-    issued = issue(ctx, project)
+    """Issued by the first release: printed bytes without a PAdES signature, and no copy kept."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(letters, "seal_issued", lambda ctx, pdf, name: pdf)
+        issued = issue(ctx, project)
     forget_copy(ctx, issued.letter.pdf_sha256)
     return issued
 
@@ -76,8 +79,10 @@ def test_running_twice_does_nothing_the_second_time(
 def test_the_signed_copy_is_kept_too(
     ctx: ServiceContext, project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(letters, "seal_issued", lambda ctx, pdf, name: pdf)  # the first release's
     issued = issue(ctx, project)
     signed_pdf = sign_on_screen(ctx, project, issued.letter.id)
+    monkeypatch.undo()
     letter = letters.get_letter(ctx, issued.letter.id)
     forget_copy(ctx, letter.pdf_sha256)
     forget_copy(ctx, letter.signed_pdf_sha256)
