@@ -13,6 +13,8 @@ from platformdirs import user_data_path
 APP_NAME = "DeliveryDesk"
 DB_URL_ENV = "DELIVERYDESK_DB_URL"
 DATA_DIR_ENV = "DELIVERYDESK_DATA_DIR"
+CERTIFICATE_ENV = "DELIVERYDESK_CERTIFICATE"
+CERTIFICATE_PASSWORD_ENV = "DELIVERYDESK_CERTIFICATE_PASSWORD"  # noqa: S105 (the variable's name)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 RESOURCES_DIR = PROJECT_ROOT / "resources"

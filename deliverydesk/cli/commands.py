@@ -27,7 +27,7 @@ from deliverydesk.cli.search import COMMANDS as SEARCH_COMMANDS
 from deliverydesk.domain.enums import ProjectStatus
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.logsetup import configure_logging, log_written
-from deliverydesk.paths import DATA_DIR_ENV, DB_URL_ENV, data_paths
+from deliverydesk.paths import CERTIFICATE_ENV, CERTIFICATE_PASSWORD_ENV, DATA_DIR_ENV, DB_URL_ENV, data_paths
 
 PROG = "deliverydesk"
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNHEALTHY, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
@@ -45,6 +45,8 @@ exit codes:
 environment:
   {DB_URL_ENV}    same as --db-url
   {DATA_DIR_ENV}  same as --data-dir
+  {CERTIFICATE_ENV}  same as --certificate
+  {CERTIFICATE_PASSWORD_ENV}  the certificate's password (asked on a terminal when not set)
 """
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,14 @@ def _storage_options(*, after_command: bool) -> _Parser:
     group = parent.add_argument_group("storage options")
     group.add_argument("--data-dir", metavar="DIR", type=Path, default=default, help="the data folder to use")
     group.add_argument("--db-url", metavar="URL", default=default, help=f"a database URL (env {DB_URL_ENV})")
+    group.add_argument(
+        "--certificate",
+        metavar="FILE.p12",
+        type=Path,
+        default=default,
+        help=f"the company's PKCS#12 certificate to sign issued PDFs with (env {CERTIFICATE_ENV}; its "
+        f"password from env {CERTIFICATE_PASSWORD_ENV}, else asked); without one, this database's own seal",
+    )
     return parent
 
 

@@ -4,8 +4,8 @@
 what ``cli.handlers`` adds to its table, with its own workspace opener and result reporter so these
 commands behave exactly like the others. Services load only when a command runs.
 
-verify exit codes: 0 the file is exactly an issued or signed version in the database; 1 it claims to
-be one but was modified; 2 it is unknown to the database.
+verify exit codes (``services.documents.verify``): 0 EXACT or SAME CONTENT; 5 MODIFIED; 6 SUPERSEDED;
+7 UNKNOWN; 1 the file or the database cannot be read; 2 the command line is wrong.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from deliverydesk.errors import StorageError
 
 if TYPE_CHECKING:
     from deliverydesk.domain.models import LetterItem
-    from deliverydesk.services.documents.letters import VerifyResult
+    from deliverydesk.services.documents.verify import SignatureReport, VerifyResult
     from deliverydesk.services.storage import OpenOptions, Workspace
 
 WorkspaceOpener = Callable[..., AbstractContextManager["Workspace"]]
@@ -39,7 +39,16 @@ KINDS = {
 }
 METHODS = {"paper": SignMethod.ON_PAPER, "email": SignMethod.BY_EMAIL, "refused": SignMethod.REFUSED}
 MEDIA_TYPES = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
-VERIFY_EXACT, VERIFY_MODIFIED, VERIFY_UNKNOWN = 0, 1, 2
+VERIFY_EPILOG = """\
+verdicts and exit codes:
+  0  EXACT         byte for byte the stored copy (issued, signed, exported) or the paper-signed scan
+  0  SAME CONTENT  re-saved by another program: every page shows the same text and picture
+  5  MODIFIED      claims to be a document of this database, but pages differ (named, with lines)
+  6  SUPERSEDED    an issued version that a newer version replaced, or that was withdrawn
+  7  UNKNOWN       nothing in this database
+  1  the file or the database cannot be read;  2  the command line is wrong
+The PDF's signature (PAdES) and the audit trail head it witnesses are reported too.
+"""
 
 
 def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[str, Handler]:
@@ -190,7 +199,7 @@ def _sign_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _verify(workspace: WorkspaceOpener, args: argparse.Namespace, options: Any) -> int:
-    from deliverydesk.services.documents.letters import verify_pdf
+    from deliverydesk.services.documents.verify import verify_pdf
 
     data = _read(args.file)
     with workspace(options, reading=True) as opened:
@@ -200,29 +209,75 @@ def _verify(workspace: WorkspaceOpener, args: argparse.Namespace, options: Any) 
 
 
 def verify_text(path: Path, result: VerifyResult) -> str:
+    """The verdict first (one word a script can match), then the details, the signature and the trail."""
+    lines = [_verdict_line(path, result), *(f"  {line}" for line in result.differences)]
     letter = result.letter
-    if letter is None:
-        return f"UNKNOWN: {path} is not a document issued from this database."
-    name = f"{_letter_name(letter)} of project {result.project_code}"
-    if result.outcome.value == "modified":
-        return f"MODIFIED: {path} claims to be {name}, but it is not the file that was issued or signed."
-    issued = letter.issued_at.date().isoformat() if letter.issued_at else "?"
-    what = {"issued": "as issued", "signed": "as signed on screen", "scan": "the paper-signed scan of"}
-    lines = [
-        f"OK: {path} is exactly {what[result.outcome.value]} {name} (issued {issued});"
-        f" status: {letter.status.value}."
-    ]
-    for event in letter.signatures:
+    for event in letter.signatures if letter is not None else ():
         lines.append(
             f"{event.party.value} {event.method.value.replace('_', ' ')}: {one_line(event.signer_name)}"
             f" {one_line(event.signer_title)}".rstrip()
             + f", signed on {event.signed_on.isoformat()}"
             + f" (recorded {event.recorded_at:%Y-%m-%d %H:%M} UTC by {one_line(event.recorded_by) or '?'})."
         )
-    return "\n".join(lines)
+    return "\n".join([*lines, *_signature_lines(result.signature)])
+
+
+def _verdict_line(path: Path, result: VerifyResult) -> str:
+    verdict = result.verdict.value
+    if verdict == "unknown":
+        return f"UNKNOWN: {path} is not a document of this database."
+    name = result.document + (f" of project {result.project_code}" if result.project_code else "")
+    letter = result.letter
+    issued = (
+        f" (issued {letter.issued_at:%Y-%m-%d}; status: {letter.status.value})"
+        if letter and letter.issued_at
+        else ""
+    )
+    what = {
+        "issued": "as issued",
+        "signed": "as signed",
+        "scan": "the paper-signed scan of",
+        "exported": "as exported",
+    }
+    copy = what.get(result.outcome.value, "")
+    if verdict == "exact":
+        return f"EXACT: {path} is byte for byte {copy} {name}{issued}."
+    if verdict == "same content":
+        return (
+            f"SAME CONTENT: {path} shows exactly {copy} {name}{issued} on every page (same text and "
+            "pictures), in different bytes: it was saved again by another program."
+        )
+    if verdict == "superseded":
+        newer = f"version {result.replaced_by} replaced it" if result.replaced_by else "it was withdrawn"
+        return f"SUPERSEDED: {path} is {name}{issued}, but {newer}: it is no longer in force."
+    return f"MODIFIED: {path} claims to be {name}{issued}, but it differs from it:"
+
+
+def _signature_lines(signature: SignatureReport) -> list[str]:
+    state = signature.state.value
+    signer = f" (signer: {one_line(signature.signer)})" if signature.signer else ""
+    text = {
+        "valid": f"signature: valid, covering the whole file{signer}.",
+        "earlier revision": f"signature: valid for an earlier revision only: the file was changed after it "
+        f"was signed{signer}.",
+        "broken": f"signature: BROKEN: the signed bytes were changed{signer}.",
+        "none": "signature: none.",
+    }[state]
+    lines = [text]
+    if signature.witness is not None and signature.witness_in_trail is not None:
+        event = f"event {signature.witness.seq}"
+        lines.append(
+            f"audit trail: contains the head this document witnessed ({event})."
+            if signature.witness_in_trail
+            else f"audit trail: does NOT contain the head this document witnessed ({event}): "
+            "events were removed from this database's audit trail after it was issued."
+        )
+    return lines
 
 
 def _verify_args(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = VERIFY_EPILOG
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("file", type=Path, metavar="FILE.pdf", help="the PDF to check")
 
 
@@ -250,5 +305,5 @@ def _iso_date(text: str) -> date:
 COMMANDS: dict[str, tuple[str, Configure]] = {
     "export": ("write a client document as PDF (a draft unless --issue)", _export_arguments),
     "sign": ("record a signature on paper, a confirmation by e-mail, or a refusal", _sign_arguments),
-    "verify": ("is this PDF exactly a document issued from the database? (exit 0/1/2)", _verify_args),
+    "verify": ("is this PDF a document of the database, by content? (exit 0, 5, 6, 7)", _verify_args),
 }

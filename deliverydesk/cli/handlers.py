@@ -9,10 +9,14 @@ commands that use them."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
+import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from pathlib import Path
 
 from deliverydesk.cli.commands import EXIT_OK, EXIT_UNHEALTHY, PROG, UsageError
 from deliverydesk.cli.copies import handlers as copy_handlers
@@ -31,7 +35,7 @@ from deliverydesk.cli.output import (
 from deliverydesk.cli.search import handlers as search_handlers
 from deliverydesk.domain.models import ProjectSummary
 from deliverydesk.errors import DatabaseLockedError, ReadOnlyStorageError, StorageError
-from deliverydesk.paths import data_paths
+from deliverydesk.paths import CERTIFICATE_ENV, CERTIFICATE_PASSWORD_ENV, data_paths
 from deliverydesk.services.records.projects import list_projects
 from deliverydesk.services.storage import (
     OpenOptions,
@@ -50,8 +54,28 @@ Handler = Callable[[argparse.Namespace, OpenOptions], int]
 
 def run(args: argparse.Namespace) -> int:
     """Run the parsed command."""
-    options = OpenOptions(data_dir=args.data_dir, db_url=args.db_url)
+    certificate = args.certificate or (
+        Path(os.environ[CERTIFICATE_ENV]) if os.environ.get(CERTIFICATE_ENV) else None
+    )
+    options = OpenOptions(
+        data_dir=args.data_dir,
+        db_url=args.db_url,
+        certificate=certificate,
+        certificate_password=_certificate_password(certificate),
+    )
     return HANDLERS[args.command](args, options)
+
+
+def _certificate_password(certificate: Path | None) -> bytes | None:
+    """From the environment, else asked on the terminal (never on the command line: it would show in
+    the process list and the shell's history)."""
+    if certificate is None:
+        return None
+    if CERTIFICATE_PASSWORD_ENV in os.environ:
+        return os.environ[CERTIFICATE_PASSWORD_ENV].encode("utf-8")
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(f"Password of {certificate.name}: ").encode("utf-8") or None
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from deliverydesk.errors import StorageError
 from deliverydesk.paths import DB_URL_ENV, DataPaths, data_paths, sqlite_url
-from deliverydesk.services.context import ServiceContext, system_clock
+from deliverydesk.services.context import SealOptions, ServiceContext, system_clock
 from deliverydesk.store.backups import BackupInfo
 from deliverydesk.store.backups import list_backups as _list_backup_files
 from deliverydesk.store.checkup import check_file, check_trail
@@ -25,6 +25,8 @@ from deliverydesk.store.database import sqlite_path
 from deliverydesk.store.opening import OpenSettings, backup_open_database, is_sqlite_url, open_database
 from deliverydesk.store.opening import database_exists as _database_exists
 from deliverydesk.store.restore import restore_database
+
+KEY_FOLDER = "signing"  # in the data folder: this database's own document seal
 
 __all__ = [
     "BackupInfo",
@@ -49,6 +51,8 @@ class OpenOptions:
     readonly: bool = False
     create: bool = False  # create + migrate a new empty database if the file does not exist
     defer_daily_backup: bool = False  # the window takes the day's backup (backup_now) once it shows
+    certificate: Path | None = None  # the company's PKCS#12 for the PAdES signature of issued PDFs
+    certificate_password: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,12 @@ def open_workspace(options: OpenOptions, clock: Clock = system_clock) -> Workspa
     paths, url = _resolve(options)
     opened = open_database(url, _settings(options, paths, clock))
     opened.db.audit.clock = clock  # audit events are stamped by the services' clock
-    ctx = ServiceContext(db=opened.db, clock=clock)
+    seal = SealOptions(
+        key_folder=paths.root / KEY_FOLDER,  # beside the database, never inside it (services.documents.seal)
+        company_certificate=options.certificate,
+        company_password=options.certificate_password,
+    )
+    ctx = ServiceContext(db=opened.db, clock=clock, seal=seal)
     return Workspace(
         ctx=ctx,
         paths=paths,

@@ -4,6 +4,7 @@ keeps issued content immutable whatever code path tries to change it."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -25,7 +26,15 @@ from sqlalchemy.orm import Session, aliased
 
 from deliverydesk.domain.enums import ExpectationStatus, LetterKind, LetterStatus
 from deliverydesk.errors import RuleError
-from deliverydesk.store.tables import AttachmentRow, ExpectationRow, LetterRow, SettingsRow, SignatureRow
+from deliverydesk.store.tables import (
+    AttachmentRow,
+    ExpectationRow,
+    ExportedDocumentRow,
+    LetterRow,
+    ProjectRow,
+    SettingsRow,
+    SignatureRow,
+)
 
 # Once a letter is issued these never change; signing adds signature events and sets the status.
 SEALED_COLUMNS = ("kind", "ref", "version", "language", "content_json", "fingerprint", "pdf_sha256")
@@ -212,3 +221,67 @@ def seal_identity(session: Session) -> tuple[str, str]:
         select(SettingsRow.id, SettingsRow.company_name).order_by(SettingsRow.created_at).limit(1)
     ).first()
     return (row.id, row.company_name) if row is not None else ("", "")
+
+
+def letters_with_fingerprint_prefix(session: Session, short: str) -> list[LetterRow]:
+    """Letters whose fingerprint begins with ``short`` (the 12 characters printed on every page)."""
+    query = select(LetterRow).where(LetterRow.fingerprint.startswith(short, autoescape=True))
+    return list(session.scalars(query.order_by(LetterRow.version).limit(20)))
+
+
+def project_code_of(session: Session, project_id: str) -> str:
+    return session.scalar(select(ProjectRow.code).where(ProjectRow.id == project_id)) or ""
+
+
+@dataclass(frozen=True)
+class ExportedCopy:
+    name: str  # "evidence pack DD-2026-014-EV-CR-3"
+    project_id: str
+    pdf_sha256: str
+
+
+_EXPORTED_KINDS = {"evidence_pack": "evidence pack", "review_report": "review report"}
+
+
+def _exported(row: ExportedDocumentRow) -> ExportedCopy:
+    return ExportedCopy(
+        f"{_EXPORTED_KINDS.get(row.kind, row.kind)} {row.reference}", row.project_id, row.pdf_sha256
+    )
+
+
+def exported_with_hash(session: Session, sha256: str) -> list[ExportedCopy]:
+    query = select(ExportedDocumentRow).where(ExportedDocumentRow.pdf_sha256 == sha256)
+    return [
+        _exported(row) for row in session.scalars(query.order_by(ExportedDocumentRow.exported_at).limit(20))
+    ]
+
+
+def exported_with_fingerprint(
+    session: Session, fingerprint: str, *, prefix: bool = False
+) -> list[ExportedCopy]:
+    column = ExportedDocumentRow.fingerprint
+    condition = column.startswith(fingerprint, autoescape=True) if prefix else column == fingerprint
+    query = select(ExportedDocumentRow).where(condition).order_by(ExportedDocumentRow.exported_at.desc())
+    return [_exported(row) for row in session.scalars(query.limit(20))]
+
+
+def keep_exported_copy(
+    session: Session, *, project_id: str, kind: str, reference: str, fingerprint: str, pdf: bytes, when: Any
+) -> None:
+    """Keep the exact PDF of an exported evidence pack or review report (once per content)."""
+    from deliverydesk.store.records import add_blob
+
+    sha = add_blob(session, pdf)
+    if session.scalar(select(ExportedDocumentRow.id).where(ExportedDocumentRow.pdf_sha256 == sha)) is None:
+        session.add(
+            ExportedDocumentRow(
+                project_id=project_id,
+                kind=kind,
+                reference=reference,
+                fingerprint=fingerprint,
+                pdf_sha256=sha,
+                exported_at=when,
+                created_at=when,
+                updated_at=when,
+            )
+        )

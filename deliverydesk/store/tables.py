@@ -606,3 +606,18 @@ class AttachmentRow(RecordMixin, Base):
 
 # Tables with a module of their own register on Base.metadata when this module is imported.
 from deliverydesk.store import audit_tables  # noqa: E402, F401
+
+
+class ExportedDocumentRow(RecordMixin, Base):
+    """A copy kept of an exported evidence pack or review report (not issued, not signed): the exact
+    PDF in the blob store, so ``deliverydesk verify`` can check a copy someone shows later."""
+
+    __tablename__ = "exported_document"
+    project_id: Mapped[str] = _project_fk()
+    kind: Mapped[str] = mapped_column(String(32))  # evidence_pack | review_report
+    reference: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)  # of its content, printed on it
+    pdf_sha256: Mapped[str] = mapped_column(
+        String(64), ForeignKey("blob.sha256", ondelete="RESTRICT"), index=True
+    )
+    exported_at: Mapped[datetime]

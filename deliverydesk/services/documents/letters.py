@@ -12,9 +12,7 @@ issuing the same reference again makes version n+1 and marks the earlier version
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from deliverydesk.domain.enums import LetterKind, LetterStatus
@@ -48,17 +46,15 @@ from deliverydesk.services.documents.signing import (
     signed_copy_events,
     with_signature,
 )
+from deliverydesk.services.documents.verify import VerifyOutcome, VerifyResult, verify_pdf
 from deliverydesk.services.records.common import get_row, live_project, stamp_new
 from deliverydesk.store.document_queries import (
     letter_versions,
-    letters_with_fingerprint,
-    letters_with_pdf_hash,
-    letters_with_scan,
     newest_expectation_letter_outdated,
     project_letters,
 )
-from deliverydesk.store.records import Session, add_blob, blob_data
-from deliverydesk.store.tables import LetterRow, ProjectRow
+from deliverydesk.store.records import add_blob, blob_data
+from deliverydesk.store.tables import LetterRow
 
 __all__ = [
     "IssuedDocument",
@@ -85,7 +81,6 @@ DATA_CLASSES: dict[LetterKind, type[Any]] = {
     LetterKind.PROGRESS_SUMMARY: ProgressSummaryData,
     LetterKind.HANDOVER: HandoverReportData,
 }
-SEAL = re.compile(rb"DeliveryDesk version=(\d+) fingerprint=([0-9a-f]{64})")
 
 
 @dataclass(frozen=True)
@@ -268,52 +263,6 @@ def sign_letter(ctx: ServiceContext, request: SignRequest) -> SignResult:
         return seal_issued(ctx, render_pdf(data), name)
 
     return record_signature(ctx, request, render=render_sealed, sealed=_printed)
-
-
-# --- verification ----------------------------------------------------------------------------------
-
-
-class VerifyOutcome(StrEnum):
-    ISSUED = "issued"  # byte for byte the PDF that was issued
-    SIGNED = "signed"  # byte for byte the signed PDF (signature drawn in)
-    SCAN = "scan"  # the scan attached when the letter was signed on paper
-    MODIFIED = "modified"  # claims to be a letter of this database, but its bytes differ
-    UNKNOWN = "unknown"  # nothing in this database
-
-
-@dataclass(frozen=True)
-class VerifyResult:
-    outcome: VerifyOutcome
-    letter: LetterItem | None = None
-    project_code: str = ""
-
-    @property
-    def exit_code(self) -> int:
-        return {VerifyOutcome.MODIFIED: 1, VerifyOutcome.UNKNOWN: 2}.get(self.outcome, 0)
-
-
-def verify_pdf(ctx: ServiceContext, pdf: bytes) -> VerifyResult:
-    """Is ``pdf`` exactly an issued or signed version in this database? Else, which letter does it
-    claim to be (read from the version and fingerprint in its metadata)?"""
-    digest = sha256_hex(pdf)
-    with ctx.db.unit_of_work() as session:
-        for row in letters_with_pdf_hash(session, digest):
-            outcome = VerifyOutcome.SIGNED if row.signed_pdf_sha256 == digest else VerifyOutcome.ISSUED
-            return _result(session, outcome, row)
-        for row in letters_with_scan(session, digest):
-            return _result(session, VerifyOutcome.SCAN, row)
-        claim = SEAL.search(pdf)
-        if claim is not None:
-            claimed = letters_with_fingerprint(session, claim.group(2).decode("ascii"))
-            same_version = [row for row in claimed if row.version == int(claim.group(1))]
-            if claimed:
-                return _result(session, VerifyOutcome.MODIFIED, (same_version or claimed)[0])
-    return VerifyResult(VerifyOutcome.UNKNOWN)
-
-
-def _result(session: Session, outcome: VerifyOutcome, row: LetterRow) -> VerifyResult:
-    project = get_row(session, ProjectRow, row.project_id, "project")
-    return VerifyResult(outcome, letter_item(session, row), project.code)
 
 
 # --- expectations and their letter -----------------------------------------------------------------

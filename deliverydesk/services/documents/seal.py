@@ -61,7 +61,7 @@ def load_company_certificate(path: Path, password: bytes | None) -> Sealer:
     except OSError as exc:
         raise StorageError(f"Cannot read the certificate {path}: {exc.strerror or exc}.") from None
     try:
-        signer = signers.SimpleSigner.load_pkcs12_data(data, other_certs=None, passphrase=password)
+        signer = signers.SimpleSigner.load_pkcs12_data(data, other_certs=(), passphrase=password)
     except (ValueError, TypeError) as exc:
         raise RuleError(
             f"The certificate {path.name} cannot be opened ({exc}).",
@@ -84,7 +84,7 @@ def own_seal(folder: Path, database_id: str, organisation: str, now: datetime) -
     from pyhanko.sign import signers
 
     try:
-        signer = signers.SimpleSigner.load(str(key_file), str(cert_file))
+        signer = signers.SimpleSigner.load(str(key_file), str(cert_file))  # type: ignore[no-untyped-call]
     except (OSError, ValueError) as exc:
         raise StorageError(f"The document seal in {folder} cannot be read ({exc}).") from None
     if signer is None or signer.signing_cert is None:

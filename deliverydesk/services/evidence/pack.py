@@ -31,6 +31,7 @@ from deliverydesk.reports.evidence.data import EvidencePackData, EvidenceTopicDa
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.export import ExportResult, change_request_id_by_ref
 from deliverydesk.services.documents.parts import DocumentFacts, load_facts
+from deliverydesk.services.documents.verify import keep_exported_copy
 from deliverydesk.services.evidence.gather import Gathered, gather, pack_records
 from deliverydesk.services.files import write_file_atomically
 from deliverydesk.services.records.common import get_row
@@ -265,6 +266,14 @@ def export_evidence_pack(
     data = build_evidence_pack(ctx, topic, language)
     pdf = render_evidence_pack(data)
     write_file_atomically(out, pdf)
+    keep_exported_copy(
+        ctx,
+        project_id=topic.project_id,
+        kind="evidence_pack",
+        reference=data.meta.reference,
+        fingerprint=data.meta.fingerprint,
+        pdf=pdf,
+    )
     return EvidenceExport(
         out,
         len(pdf),

@@ -27,6 +27,7 @@ from deliverydesk.reports.review.data import (
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.export import ExportResult, write_export
 from deliverydesk.services.documents.parts import ALL_ROWS, DocumentFacts, load_facts
+from deliverydesk.services.documents.verify import keep_exported_copy
 from deliverydesk.services.learning.recurrence import similar_issues
 from deliverydesk.services.records.common import get_row
 from deliverydesk.store.records import Session, list_rows
@@ -76,8 +77,25 @@ def review_report_pdf(ctx: ServiceContext, review_id: str, language: Language | 
 def export_review_report(
     ctx: ServiceContext, review_id: str, out: Path, language: Language | None = None
 ) -> ExportResult:
-    """Write the report to ``out`` atomically (a failed export leaves an older file as it was)."""
-    return write_export(out, review_report_pdf(ctx, review_id, language))
+    """Write the report to ``out`` atomically (a failed export leaves an older file as it was) and keep
+    a copy, so ``deliverydesk verify`` can check it later."""
+    from deliverydesk.reports.review.report import render_review_report
+
+    data = build_review_report(ctx, review_id, language)
+    pdf = render_review_report(data)
+    result = write_export(out, pdf)
+    with ctx.db.unit_of_work() as session:
+        project_id = get_row(session, ReviewRow, review_id, "review").project_id
+    meta = data.meta
+    keep_exported_copy(
+        ctx,
+        project_id=project_id,
+        kind="review_report",
+        reference=meta.reference,
+        fingerprint=meta.fingerprint,
+        pdf=pdf,
+    )
+    return result
 
 
 def _reference(facts: DocumentFacts, review: ReviewRow, issue: IssueRow | None) -> str:

@@ -71,17 +71,18 @@ def test_issue_then_verify_exact_modified_and_unknown(
     )
     assert code == 0 and f"Issued {HANDED_OVER}-HO version 1" in said
     code, said, _err = run(capsys, data_dir, "verify", issued)
-    assert code == 0 and said.startswith("OK:") and f"{HANDED_OVER}-HO version 1" in said
+    assert code == 0 and said.startswith("EXACT:") and f"{HANDED_OVER}-HO version 1" in said
+    assert "signature: valid, covering the whole file" in said
     modified = tmp_path / "modified.pdf"
     data = bytearray(issued.read_bytes())
     data[len(data) // 3] ^= 0x20
     modified.write_bytes(bytes(data))
     code, said, _err = run(capsys, data_dir, "verify", modified)
-    assert code == 1 and said.startswith("MODIFIED:") and f"{HANDED_OVER}-HO version 1" in said
+    assert code == 5 and said.startswith("MODIFIED:") and f"{HANDED_OVER}-HO version 1" in said
     draft = tmp_path / "draft.pdf"
     assert run(capsys, data_dir, "export", "summary", "--project", CODE, "--out", draft)[0] == 0
     code, said, _err = run(capsys, data_dir, "verify", draft)
-    assert code == 2 and said.startswith("UNKNOWN:")
+    assert code == 7 and said.startswith("UNKNOWN:")
 
 
 def test_sign_on_paper_then_verify_says_who_signed(

@@ -114,7 +114,8 @@ def test_verify_rejects_a_one_byte_change_and_names_the_letter(ctx: ServiceConte
     changed = bytearray(issued.pdf)
     changed[len(changed) // 2] ^= 0x01
     result = letters.verify_pdf(ctx, bytes(changed))
-    assert result.outcome is letters.VerifyOutcome.MODIFIED and result.exit_code == 1
+    assert result.outcome is letters.VerifyOutcome.MODIFIED and result.exit_code == 5
+    assert result.signature.state == "broken"
     assert result.letter is not None and (result.letter.ref, result.letter.version) == ("DD-2026-014-EL", 1)
 
 
@@ -130,7 +131,7 @@ def test_verify_rejects_a_rerendered_edited_copy(ctx: ServiceContext, project: P
 
 def test_verify_reports_an_unknown_file(ctx: ServiceContext, project: Project) -> None:
     draft = letters.preview_document(ctx, letter_request(project))
-    assert letters.verify_pdf(ctx, draft).exit_code == 2
+    assert letters.verify_pdf(ctx, draft).exit_code == 7
     assert letters.verify_pdf(ctx, b"not a pdf at all").outcome is letters.VerifyOutcome.UNKNOWN
 
 

@@ -169,3 +169,32 @@ def test_trusted_timestamps_have_an_option_but_are_refused_in_this_version(
     with pytest.raises(RuleError, match="Trusted timestamps are not available"):
         issue(stamped, project)
     assert letters.list_letters(ctx, project.id) == ()  # nothing was issued
+
+
+def test_an_issued_document_witnesses_the_trail_head_for_check_and_verify(
+    ctx: ServiceContext, project: Project
+) -> None:
+    """Cutting the trail back past a document's issue (newest events deleted, anchor moved: the chain
+    alone is consistent again) is caught by the head the document's signature recorded."""
+    import sqlite3
+    from contextlib import closing
+
+    from deliverydesk.services.documents.verify import verify_pdf
+    from deliverydesk.services.storage import OpenOptions, check_database
+
+    issued = issue(ctx, project)
+    signature, _status = validate(issued.pdf)
+    witnessed = int(str(signature.sig_object["/Reason"]).split("audit trail head ")[1].split(":")[0])
+    database = sqlite_path(ctx.db.url)
+    with closing(sqlite3.connect(database, isolation_level=None)) as raw:
+        raw.execute("DELETE FROM audit_event WHERE seq >= ?", (witnessed,))
+        raw.execute(
+            "UPDATE audit_head SET last_seq = ?, last_hash = (SELECT hash FROM audit_event WHERE seq = ?)",
+            (witnessed - 1, witnessed - 1),
+        )
+    result = verify_pdf(ctx, issued.pdf)
+    assert result.signature.witness_in_trail is False
+    ctx.db.close()
+    lines = check_database(OpenOptions(data_dir=database.parent)).lines
+    assert any(line.startswith("audit trail: ok") for line in lines)
+    assert f"  issued document DD-2026-014-EL version 1 recorded event {witnessed} (" in "\n".join(lines)

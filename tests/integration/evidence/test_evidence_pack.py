@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -205,3 +206,24 @@ def test_a_topic_is_exactly_one_thing_of_this_project(ctx: ServiceContext, scena
     elsewhere = make_project(ctx, make_client(ctx, "Other client")[0], code="DD-2026-099")
     with pytest.raises(ValidationError, match="topic"):
         build_evidence_pack(ctx, EvidenceTopic(elsewhere, scenario.request_id))
+
+
+def test_an_exported_pack_keeps_a_copy_that_verify_checks(
+    ctx: ServiceContext, scenario: Scenario, tmp_path: Path
+) -> None:
+    """Evidence packs are not issued, but a copy shown later can still be checked: exact, re-saved
+    (same content) or edited (modified)."""
+    import pikepdf
+
+    from deliverydesk.services.documents.verify import Verdict, verify_pdf
+    from deliverydesk.services.evidence.pack import export_evidence_pack
+
+    out = tmp_path / "pack.pdf"
+    result = export_evidence_pack(ctx, EvidenceTopic(scenario.project_id, scenario.request_id), out)
+    pdf = out.read_bytes()
+    exact = verify_pdf(ctx, pdf)
+    assert exact.verdict is Verdict.EXACT and exact.document == f"evidence pack {result.reference}"
+    with pikepdf.open(out) as document:
+        resaved = tmp_path / "resaved.pdf"
+        document.save(resaved, compress_streams=True)
+    assert verify_pdf(ctx, resaved.read_bytes()).verdict is Verdict.SAME_CONTENT

@@ -81,3 +81,22 @@ def test_export_writes_the_file(ctx: ServiceContext, reviewed: ReviewedIssue, tm
 def test_unknown_review_is_not_found(ctx: ServiceContext) -> None:
     with pytest.raises(NotFoundError):
         build_review_report(ctx, "no-such-review")
+
+
+def test_an_exported_review_report_keeps_a_copy_that_verify_checks(
+    ctx: ServiceContext, reviewed: ReviewedIssue, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    from deliverydesk.services.documents.verify import Verdict, verify_pdf
+
+    out = tmp_path / "review.pdf"
+    export_review_report(ctx, reviewed.review_id, out)
+    assert verify_pdf(ctx, out.read_bytes()).verdict is Verdict.EXACT
+    writer = PdfWriter(clone_from=PdfReader(out))
+    resaved = tmp_path / "resaved.pdf"
+    writer.write(resaved)
+    result = verify_pdf(ctx, resaved.read_bytes())
+    assert result.verdict is Verdict.SAME_CONTENT and result.document.startswith(
+        "review report DD-2026-014-RV-"
+    )
