@@ -22,10 +22,14 @@ _installed: RotatingFileHandler | None = None
 
 
 class _DataFolderHandler(RotatingFileHandler):
-    """Creates the logs folder when the first record arrives; never complains on stderr."""
+    """Creates the logs folder when the first record arrives, inside a data folder that exists (a
+    command given a folder that does not exist creates nothing there); never complains on stderr."""
 
     def _open(self) -> TextIOWrapper:
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        logs = Path(self.baseFilename).parent
+        if not logs.parent.is_dir():
+            raise FileNotFoundError(f"no data folder {logs.parent}")  # dropped by handleError
+        logs.mkdir(exist_ok=True)
         return super()._open()
 
     def handleError(self, record: logging.LogRecord) -> None:

@@ -26,6 +26,10 @@ LIKE_ESCAPE = "\\"
 _TERM = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _WILDCARDS = re.compile("[%_]")
 _SPACES = re.compile(r"\s+")
+# Control characters (NUL, escape, ...; not tab and line breaks, which separate terms) are never what
+# someone searches for: removed, so a lone NUL is no term at all rather than one every record
+# "contains" (SQLite's LIKE stops at a NUL in its pattern). Direction marks stay: records hold them.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class SearchKind(enum.StrEnum):
@@ -59,6 +63,7 @@ class SearchQuery:
 
 def parse_query(text: str) -> SearchQuery:
     """The terms of ``text``: whitespace-separated words and "quoted phrases", duplicates dropped."""
+    text = _INVISIBLE.sub("", text)
     truncated = len(text) > MAX_QUERY_CHARS
     found: list[str] = []
     for match in _TERM.finditer(text[:MAX_QUERY_CHARS]):

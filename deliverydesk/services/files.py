@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from deliverydesk.errors import DiskFullError, ReadOnlyStorageError, StorageError
@@ -22,6 +23,7 @@ def write_file_atomically(out: Path, data: bytes) -> None:
     except OSError as exc:
         raise file_error(exc, folder) from None
     try:
+        os.chmod(temp_name, 0o666 & ~current_umask())  # mkstemp makes it 0600: follow the user's umask
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -32,6 +34,17 @@ def write_file_atomically(out: Path, data: bytes) -> None:
             os.unlink(temp_name)
         raise file_error(exc, out) from None
     _sync_folder(folder)
+
+
+_UMASK_LOCK = threading.Lock()
+
+
+def current_umask() -> int:
+    """The process's umask (reading it means setting it: done under a lock, put back at once)."""
+    with _UMASK_LOCK:
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return mask
 
 
 def file_error(exc: OSError, where: Path) -> StorageError:

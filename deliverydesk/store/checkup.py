@@ -9,14 +9,14 @@ from functools import partial
 from pathlib import Path
 
 from deliverydesk.domain.audit import ChainHead
-from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.errors import DeliveryDeskError, DiskFullError
 from deliverydesk.paths import sqlite_url
 from deliverydesk.store.audit import record_label, trail_lines, trail_missing
 from deliverydesk.store.audit_state import Witness, blob_lines, letter_witnesses, record_lines, witness_lines
 from deliverydesk.store.backups import list_backups, newest_good_backup
 from deliverydesk.store.database import make_engine
 from deliverydesk.store.health import HealthReport, full_report
-from deliverydesk.store.identity import identify, probe
+from deliverydesk.store.identity import disk_full, full_disk_error, identify, probe
 from deliverydesk.store.migrate import head_revision, known_revisions
 from deliverydesk.store.search_tables import search_index_line
 
@@ -40,9 +40,13 @@ def _file_lines(database: Path, backups: Path, migrations_dir: Path | None) -> t
         with probe(database) as connection:
             health = full_report(connection)
             search_ok, search_line = search_index_line(connection.execute)
+    except DiskFullError:
+        raise  # not the file's fault: check says so and exits 1, the database is not called unhealthy
     except DeliveryDeskError as exc:
         return False, [*lines, f"identity: REFUSED: {exc}"]
     except sqlite3.DatabaseError as exc:
+        if disk_full(database.parent):
+            raise full_disk_error(database) from exc
         return False, [*lines, f"integrity: DAMAGED ({exc})"]
     revision_ok, revision_line = _revision_line(identity.revision, migrations_dir)
     expected = identity.revision not in (None, FIRST_REVISION)  # the audit tables came with 0002

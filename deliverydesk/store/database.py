@@ -25,6 +25,7 @@ from deliverydesk.errors import (
     StorageError,
 )
 from deliverydesk.store.audit import AuditContext, install_audit
+from deliverydesk.store.filesystems import network_kind
 from deliverydesk.store.identity import (
     SQLITE_BUSY,
     SQLITE_CANTOPEN,
@@ -42,7 +43,7 @@ from deliverydesk.store.lock import WriterLock
 BUSY_TIMEOUT_MS = 5000
 
 
-def _sqlite_connect_hook(readonly: bool) -> Any:
+def _sqlite_connect_hook(readonly: bool, journal: str = "WAL") -> Any:
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Python's sqlite3 does not wrap DDL in a transaction: take over BEGIN ourselves
         # (SQLAlchemy's documented pysqlite recipe) so a failed migration leaves nothing half-done.
@@ -51,7 +52,7 @@ def _sqlite_connect_hook(readonly: bool) -> Any:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         if not readonly:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute(f"PRAGMA journal_mode={journal}")  # DELETE in a network folder (filesystems)
         cursor.execute("PRAGMA synchronous=FULL")  # NORMAL can lose committed rows on power loss
         cursor.close()
 
@@ -84,7 +85,8 @@ def make_engine(url: str, *, readonly: bool = False) -> Engine:
             engine = _readonly_engine(url)
         else:
             engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        event.listen(engine, "connect", _sqlite_connect_hook(readonly))
+        journal = "DELETE" if network_kind(sqlite_path(url)) else "WAL"
+        event.listen(engine, "connect", _sqlite_connect_hook(readonly, journal))
         event.listen(engine, "begin", _emit_begin)
         return engine
     engine = create_engine(url, pool_pre_ping=True)
@@ -118,6 +120,18 @@ def storage_error_from(exc: DBAPIError) -> StorageError | None:
     if primary in (SQLITE_BUSY, SQLITE_LOCKED):
         return StorageError(f"The database is busy in another program. {_NOT_SAVED}", hint="Try again.")
     return None
+
+
+def checkpoint(engine: Engine) -> None:
+    """Move the write-ahead log into the database and empty it; a failure (busy, disk) is no reason to
+    fail the close: the log stays and SQLite replays it on the next open."""
+    try:
+        with engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except (DBAPIError, sqlite3.Error):
+        return
 
 
 def _rollback_quietly(session: Session) -> None:
@@ -171,6 +185,10 @@ class Database:
             session.close()
 
     def close(self) -> None:
+        """Checkpoint the write-ahead log into the database file (one file at rest, whatever another
+        program still holds open), close every connection, then release the writer lock."""
+        if self.lock is not None and self.is_sqlite:
+            checkpoint(self.engine)
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()

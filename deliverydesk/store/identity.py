@@ -7,6 +7,7 @@ drops SQLite's POSIX locks (see platform-notes). Probes use a ``mode=ro`` connec
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -14,7 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from deliverydesk.errors import CorruptDatabaseError, ForeignFileError, NewerVersionError, StorageError
+from deliverydesk.errors import (
+    CorruptDatabaseError,
+    DiskFullError,
+    ForeignFileError,
+    NewerVersionError,
+    StorageError,
+)
 
 # PRAGMA application_id: "DDS1". Marks the file as a DeliveryDesk database; never change it.
 APPLICATION_ID = 0x44445331
@@ -96,9 +103,30 @@ def sqlite_code(exc: sqlite3.Error) -> int:
     return code & 0xFF if isinstance(code, int) else 0
 
 
+FULL_DISK_BYTES = 64 * 1024  # less free than this, and an I/O error is the full disk
+
+
+def disk_full(folder: Path) -> bool:
+    """Whether the file system holding ``folder`` has (next to) no free space left."""
+    try:
+        return shutil.disk_usage(folder).free < FULL_DISK_BYTES
+    except OSError:
+        return False
+
+
+def full_disk_error(path: Path) -> DiskFullError:
+    return DiskFullError(
+        f"The disk holding {path} is full: SQLite cannot even open the file to read it (it needs room "
+        "for its shared-memory index). Nothing was changed.",
+        hint="Free some space, then try again.",
+    )
+
+
 def storage_error_for(path: Path, exc: sqlite3.DatabaseError) -> StorageError:
     """The user-facing error for a failure of SQLite to read ``path``."""
     code = sqlite_code(exc)
+    if code in (SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN) and disk_full(path.parent):
+        return full_disk_error(path)
     if code == SQLITE_NOTADB:
         return ForeignFileError(
             f"{path} is not a DeliveryDesk database (it is not a SQLite database at all).",

@@ -46,8 +46,44 @@ UNREADABLE = LockHolder(host="an unknown computer", pid=0, since="an unknown tim
 
 
 def lock_path_for(database: Path) -> Path:
-    database = database.absolute()
+    """The lock file beside the database file itself: a symbolic link to it leads to the same lock."""
+    database = database.resolve() if database.exists() else database.absolute()
     return database.with_name(database.name + ".lock")
+
+
+def hold_file(database: Path) -> int | None:
+    """Lock the database file itself (its device and inode: ``flock``), so a second writer reaching it
+    by another path, a hard link say, is refused too. Returns the descriptor to keep open while
+    writing (None where this is not available: Windows, where the resolved path's lock file serves,
+    and network folders, where ``flock`` is emulated with the byte-range locks SQLite itself uses).
+
+    Raises DatabaseLockedError when another process holds it. The descriptor is closed only after
+    every SQLite connection of this process to the file is closed (closing any descriptor of a file
+    drops the process's POSIX locks on it)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return None
+    from deliverydesk.store.filesystems import network_kind
+
+    if network_kind(database) is not None:
+        return None
+    try:
+        descriptor = os.open(database, os.O_RDONLY)
+    except OSError:
+        return None  # cannot be opened to lock: the open that follows reports why
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(descriptor)
+        if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            raise DatabaseLockedError(
+                f"{database} is already open for writing by another DeliveryDesk (through another path to "
+                "the same file: a link or a copy of the folder's entry).",
+                hint="Close DeliveryDesk there, or open this database read-only.",
+            ) from exc
+        return None  # flock not supported here
+    return descriptor
 
 
 def read_holder(lock_file: Path) -> LockHolder | None:
@@ -121,16 +157,26 @@ def _create_exclusive(lock_file: Path, holder: LockHolder) -> bool:
                 f"The folder {lock_file.parent} is read-only, so the database cannot be opened for writing.",
                 hint="Open it read-only, or move the data folder somewhere writable.",
             ) from exc
-        if exc.errno == errno.ENOSPC:
-            raise DiskFullError(
-                f"The disk holding {lock_file.parent} is full.", hint="Free some space."
-            ) from exc
-        raise StorageError(f"Cannot create the lock file {lock_file}: {exc.strerror}.") from exc
-    with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-        stream.write(holder.to_json())
-        stream.flush()
-        os.fsync(stream.fileno())
+        raise _lock_write_error(lock_file, exc) from exc
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(holder.to_json())
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError as exc:  # e.g. the disk is full: never leave an empty lock that blocks the next start
+        with suppress(OSError):
+            lock_file.unlink()
+        raise _lock_write_error(lock_file, exc) from exc
     return True
+
+
+def _lock_write_error(lock_file: Path, exc: OSError) -> StorageError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError(
+            f"The disk holding {lock_file.parent} is full, so the database cannot be opened for writing.",
+            hint="Free some space, then try again.",
+        )
+    return StorageError(f"Cannot create the lock file {lock_file}: {exc.strerror}.")
 
 
 @dataclass
@@ -139,6 +185,7 @@ class WriterLock:
 
     path: Path
     holder: LockHolder
+    file_descriptor: int | None = None  # ``hold_file``: the database file itself, locked
 
     @classmethod
     def acquire(cls, database: Path, clock: Callable[[], datetime]) -> WriterLock:
@@ -156,7 +203,18 @@ class WriterLock:
             _remove_if_unchanged(lock_file, current)
         raise StorageError(f"Could not take the lock {lock_file}: other programs keep changing it.")
 
+    def hold(self, database: Path) -> None:
+        """Also lock the database file itself (see ``hold_file``); releases everything if refused."""
+        try:
+            self.file_descriptor = hold_file(database)
+        except DatabaseLockedError:
+            self.release()
+            raise
+
     def release(self) -> None:
+        if self.file_descriptor is not None:
+            os.close(self.file_descriptor)
+            self.file_descriptor = None
         _remove_if_unchanged(self.path, self.holder)
         _HELD_BY_THIS_PROCESS.discard(self.path)
 

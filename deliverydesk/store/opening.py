@@ -16,8 +16,8 @@ import os
 import sqlite3
 import stat
 from collections.abc import Callable
-from contextlib import suppress
-from dataclasses import dataclass
+from contextlib import closing, suppress
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -41,6 +41,7 @@ from deliverydesk.store.backups import (
     take_backup,
 )
 from deliverydesk.store.database import Database, make_engine, sqlite_path, storage_error_from
+from deliverydesk.store.filesystems import network_kind, network_warning
 from deliverydesk.store.health import foreign_key_problems, quick_check
 from deliverydesk.store.identity import FileIdentity, identify, probe, sidecar_files
 from deliverydesk.store.lock import WriterLock
@@ -75,16 +76,28 @@ def open_database(url: str, settings: OpenSettings) -> OpenedDatabase:
     if not is_sqlite_url(url):
         return OpenedDatabase(_open_server(url, settings))
     path = sqlite_path(url)
+    if path.is_symlink() and not path.exists():
+        raise StorageError(
+            f"{path} is a link to {os.readlink(path)}, which does not exist; the link was left alone.",
+            hint="Restore the file it points to, or remove the link to create a new database here.",
+        )
     if not path.exists():
         if not settings.create or settings.readonly:
             raise StorageError(
                 f"There is no DeliveryDesk database at {path}.",
                 hint="Create a new one (for example 'deliverydesk demo') or choose another data folder.",
             )
-        return OpenedDatabase(_create(url, path, settings))
+        return _with_network_notice(OpenedDatabase(_create(url, path, settings)), path)
     if settings.readonly:
-        return OpenedDatabase(_open_readonly(url, path, settings))
-    return _open_for_writing(url, path, settings)
+        return _with_network_notice(OpenedDatabase(_open_readonly(url, path, settings)), path)
+    return _with_network_notice(_open_for_writing(url, path, settings), path)
+
+
+def _with_network_notice(opened: OpenedDatabase, path: Path) -> OpenedDatabase:
+    kind = network_kind(path)
+    if kind is None:
+        return opened
+    return replace(opened, notices=(*opened.notices, network_warning(path, kind)))
 
 
 def inspect_file(path: Path, backups: Path, migrations_dir: Path | None, *, locked: bool) -> FileIdentity:
@@ -133,6 +146,7 @@ def _open_for_writing(url: str, path: Path, settings: OpenSettings) -> OpenedDat
     _require_writable(path, "file")
     _require_writable(path.parent, "folder")
     lock = WriterLock.acquire(path, settings.clock)
+    lock.hold(path)  # the file itself: a second writer through a hard link is refused too
     try:
         notices, backup_due = _prepare_for_writing(url, path, settings)
         return OpenedDatabase(Database(url=url, engine=make_engine(url), lock=lock), notices, backup_due)
@@ -222,24 +236,40 @@ def _upgrade_failed(path: Path, exc: Exception, backup: Path | None) -> StorageE
 
 
 def _create(url: str, path: Path, settings: OpenSettings) -> Database:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ReadOnlyStorageError(f"The folder {path.parent} cannot be created: {exc.strerror}.") from exc
+    """A new database, made under a temporary name and renamed into place only when complete: a
+    creation killed half-way leaves no half-made file where the next start would find it."""
+    if not path.parent.is_dir():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            message = f"The folder {path.parent} cannot be created: {exc.strerror}."
+            raise ReadOnlyStorageError(message) from exc
     _require_writable(path.parent, "folder")
     lock = WriterLock.acquire(path, settings.clock)
     try:
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise StorageError(f"{path} appeared while it was being created; it was left untouched.")
+        _remove_dead_creations(path)  # we hold the lock: no other creation is running
+        temporary = path.with_name(f"{CREATING_PREFIX}{path.name}.{os.getpid()}")
         try:
-            migrate_file(url, path, settings.migrations_dir, backup=None)
+            migrate_file(sqlite_url_of(temporary), temporary, settings.migrations_dir, backup=None)
+            _settle(temporary)
+            _move_into_place(temporary, path)
+            lock.hold(path)
         except BaseException:
-            _remove_new_database(path)
+            _remove_new_database(temporary)
             raise
         return Database(url=url, engine=make_engine(url), lock=lock)
     except BaseException:
         lock.release()
         raise
+
+
+CREATING_PREFIX = "."  # ".deliverydesk.db.<pid>": hidden, and never taken for the database
+
+
+def sqlite_url_of(path: Path) -> str:
+    return f"sqlite:///{path}"
 
 
 def _remove_new_database(path: Path) -> None:
@@ -249,10 +279,58 @@ def _remove_new_database(path: Path) -> None:
             file.unlink()
 
 
-def _server_engine(url: str, settings: OpenSettings) -> Engine:
+def _dead_creations(path: Path) -> list[Path]:
+    prefix = f"{CREATING_PREFIX}{path.name}."
+    return [p for p in path.parent.iterdir() if p.name.startswith(prefix)]
+
+
+def _remove_dead_creations(path: Path) -> None:
+    for leftover in _dead_creations(path):
+        with suppress(OSError):
+            leftover.unlink()
+
+
+def _settle(temporary: Path) -> None:
+    """Everything in the one file (WAL checkpointed and removed), on disk, before the rename."""
+    with closing(sqlite3.connect(temporary)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    descriptor = os.open(temporary, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+    for sidecar in sidecar_files(temporary):
+        with suppress(FileNotFoundError):
+            if sidecar.stat().st_size == 0:
+                sidecar.unlink()
+
+
+def _move_into_place(temporary: Path, path: Path) -> None:
+    """Rename without ever replacing a file that appeared meanwhile (a hard link refuses to)."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise StorageError(f"{path} appeared while it was being created; it was left untouched.") from None
+    except OSError:  # no hard links on this file system (FAT, some shares)
+        if path.exists() or path.is_symlink():
+            raise StorageError(
+                f"{path} appeared while it was being created; it was left untouched."
+            ) from None
+        os.replace(temporary, path)
+    else:
+        temporary.unlink()
+    if os.name != "nt":
+        descriptor = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _server_engine(url: str, *, readonly: bool) -> Engine:
     """The engine for a server URL, or a plain refusal (the URL is not echoed: it may hold a password)."""
     try:
-        return make_engine(url, readonly=settings.readonly)
+        return make_engine(url, readonly=readonly)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise StorageError(
             f"The database URL cannot be used ({type(exc).__name__}).",
@@ -262,7 +340,7 @@ def _server_engine(url: str, settings: OpenSettings) -> Engine:
 
 
 def _open_server(url: str, settings: OpenSettings) -> Database:
-    engine = _server_engine(url, settings)
+    engine = _server_engine(url, readonly=settings.readonly)
     try:
         _prepare_server(engine, settings)
     except DBAPIError as exc:
@@ -296,7 +374,7 @@ def _prepare_server(engine: Engine, settings: OpenSettings) -> None:
 def database_exists(url: str) -> bool:
     if is_sqlite_url(url):
         return sqlite_path(url).exists()
-    engine = make_engine(url)
+    engine = _server_engine(url, readonly=True)
     try:
         with engine.connect() as connection:
             return current_revision(connection) is not None

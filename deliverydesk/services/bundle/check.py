@@ -70,16 +70,24 @@ class ValidBundle:
 def read_bundle(path: Path, limits: BundleLimits = DEFAULT_LIMITS) -> ValidBundle:
     """Read and validate a bundle file; BundleError says what is wrong."""
     try:
-        with path.open("rb") as stream:
+        # Before opening: opening a FIFO waits for a writer forever, a device may never end.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise _not_regular(path)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as stream:
             status = os.fstat(stream.fileno())
-            if not stat.S_ISREG(status.st_mode):
-                raise refused(f"{path} is not a regular file.")
+            if not stat.S_ISREG(status.st_mode):  # replaced between the two looks
+                raise _not_regular(path)
             if status.st_size > limits.max_file_bytes:
                 raise _too_large(limits)
             data = stream.read(limits.max_file_bytes + 1)  # never more than the cap, whatever stat said
     except OSError as exc:
         raise refused(f"Cannot read the bundle {path}: {exc.strerror or exc}.") from None
     return parse_bundle(data, limits)
+
+
+def _not_regular(path: Path) -> BundleError:
+    return refused(f"{path} is not a regular file (a folder, a pipe or a device): it is not a bundle.")
 
 
 def _too_large(limits: BundleLimits) -> BundleError:

@@ -187,3 +187,12 @@ def test_pages_and_total(ctx: ServiceContext, records: Records) -> None:
     assert {first.rows[0].record_id, second.rows[0].record_id} == {records.log_id, records.other_log_id}
     assert search_records(ctx, "现场培训", offset=5).total == 2
     assert search_records(ctx, "   ").total == 0
+
+
+@pytest.mark.parametrize("typed", ["\x00", "\x00\x00", "\x07", "\x1b[2J"])
+def test_control_characters_are_stripped_so_a_lone_nul_matches_nothing(
+    ctx: ServiceContext, records: Records, typed: str
+) -> None:
+    """A lone NUL used to match every record (SQLite's LIKE pattern ends at a NUL)."""
+    assert found(ctx, typed) == (set() if typed != "\x1b[2J" else found(ctx, "[2J"))
+    assert found(ctx, "固\x00件") == found(ctx, "固件") != set()

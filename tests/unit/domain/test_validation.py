@@ -291,3 +291,22 @@ def test_draft_from_a_record_keeps_its_values() -> None:
     original = project(currency="EUR", summary_rrule="FREQ=WEEKLY;BYDAY=FR")
     changed = draft_from(ProjectDraft, original, name="Renamed")
     assert changed.name == "Renamed" and changed.currency == "EUR" and changed.code == original.code
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("cost_cents", 2**63), ("cost_cents", 10**15 + 1), ("effort_hours", 1e308), ("schedule_days", 10**9)],
+)
+def test_money_hours_and_days_are_bounded(field: str, value: float) -> None:
+    """2**63 cents used to crash the database layer with OverflowError; 1e308 hours was accepted."""
+    draft = ChangeRequestDraft(project_id="p", title="Extra report", requested_on=date(2026, 3, 16))
+    with pytest.raises(ValidationError) as refused:
+        validate_change_request(replace(draft, **{field: value}), date(2026, 3, 16))  # type: ignore[arg-type]
+    assert "largest value allowed" in refused.value.fields[field]
+
+
+def test_project_amounts_are_bounded() -> None:
+    errors = errors_of(
+        lambda: validate_project(project(contract_value_cents=2**63, goodwill_budget_hours=1e308))
+    )
+    assert {"contract_value_cents", "goodwill_budget_hours"} <= set(errors)
