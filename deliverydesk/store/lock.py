@@ -12,6 +12,7 @@ import errno
 import json
 import os
 import socket
+import stat
 import time
 from collections.abc import Callable
 from contextlib import suppress
@@ -68,10 +69,13 @@ def hold_file(database: Path) -> int | None:
 
     if network_kind(database) is not None:
         return None
-    try:
-        descriptor = os.open(database, os.O_RDONLY)
+    try:  # never waits: a pipe put where the database should be would block a plain open
+        descriptor = os.open(database, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
         return None  # cannot be opened to lock: the open that follows reports why
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        return None
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as exc:

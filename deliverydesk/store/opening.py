@@ -81,6 +81,11 @@ def open_database(url: str, settings: OpenSettings) -> OpenedDatabase:
             f"{path} is a link to {os.readlink(path)}, which does not exist; the link was left alone.",
             hint="Restore the file it points to, or remove the link to create a new database here.",
         )
+    if path.exists() and not path.is_file():
+        raise ForeignFileError(
+            f"{path} is not a file (a folder, a pipe or a device), so it is not a DeliveryDesk database.",
+            hint="It was left untouched; choose another data folder.",
+        )
     if not path.exists():
         if not settings.create or settings.readonly:
             raise StorageError(
