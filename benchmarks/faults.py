@@ -11,8 +11,9 @@ unexpected error, two writers at once). Every figure but "trials" must be 0.
   database is reopened and every printed client must be there, and ``check`` (integrity, foreign
   keys, the audit trail against the records) must pass.
 * disk full: as root, a real small file system (tmpfs, 6–10 MiB, half of it freed afterwards) holds
-  the database and a writer fills it until the disk is full; the error must be the plain "disk is full", every committed row
-  must survive, and once space is freed the next write and ``check`` must succeed. Without root the
+  the database and a writer fills it until the disk is full; the error must be the plain "disk is
+  full", every committed row must survive, and once space is freed the next write and ``check``
+  must succeed. Without root the
   file is capped with ``PRAGMA max_page_count`` instead (the figure says which).
 * lock races: three processes try to open the same database for writing at once (by its path, a
   symbolic link and a hard link); each holder records when it held the lock: two holders at once
