@@ -132,7 +132,14 @@ def backups(args: argparse.Namespace, options: OpenOptions) -> int:
         say(f"No backups yet in {paths.backups}.")
     for info in backups:
         say(backup_line(info))
+    say(COPYING_NOTE)
     return EXIT_OK
+
+
+COPYING_NOTE = (
+    "To copy the database elsewhere while DeliveryDesk runs, use 'deliverydesk backup': a copy of the "
+    ".db file alone can miss the newest changes (they may still be in the -wal file beside it)."
+)
 
 
 def restore(args: argparse.Namespace, options: OpenOptions) -> int:

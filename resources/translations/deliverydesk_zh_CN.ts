@@ -5056,6 +5056,26 @@ It is hidden from the lists, never erased; you can restore it later.</source>
             <translation>节假日日历</translation>
         </message>
         <message>
+            <source>None: this database's own seal</source>
+            <translation>无：使用本数据库自己的印章</translation>
+        </message>
+        <message>
+            <source>Signing certificate (PKCS#12)</source>
+            <translation>签名证书（PKCS#12）</translation>
+        </message>
+        <message>
+            <source>Issued PDFs carry a digital signature any PDF reader checks. With a certificate, its password is asked once per session; without one, DeliveryDesk signs with a seal made for this database.</source>
+            <translation>签发的 PDF 带有任何 PDF 阅读器都能校验的数字签名。设置证书后，每次运行只询问一次其密码；未设置时，DeliveryDesk 使用为本数据库生成的印章签名。</translation>
+        </message>
+        <message>
+            <source>Choose the signing certificate</source>
+            <translation>选择签名证书</translation>
+        </message>
+        <message>
+            <source>PKCS#12 certificates (*.p12 *.pfx)</source>
+            <translation>PKCS#12 证书 (*.p12 *.pfx)</translation>
+        </message>
+        <message>
             <source>Interface</source>
             <translation>界面</translation>
         </message>
@@ -5189,6 +5209,10 @@ It is hidden from the lists, never erased; you can restore it later.</source>
             <source>Sign on the pad first.</source>
             <translation>请先在签名板上签名。</translation>
         </message>
+        <message>
+            <source>The signed PDF needs the certificate's password.</source>
+            <translation>签署后的 PDF 需要证书密码才能生成。</translation>
+        </message>
     </context>
     <context>
         <name>SignaturePad</name>
@@ -5199,6 +5223,17 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <message>
             <source>Sign here with the pen or the mouse</source>
             <translation>请用手写笔或鼠标在此签名</translation>
+        </message>
+    </context>
+    <context>
+        <name>SigningIdentity</name>
+        <message>
+            <source>Signing certificate</source>
+            <translation>签名证书</translation>
+        </message>
+        <message>
+            <source>Password of the signing certificate %1 (asked once per session):</source>
+            <translation>签名证书 %1 的密码（每次运行只询问一次）：</translation>
         </message>
     </context>
     <context>

@@ -215,3 +215,40 @@ def test_raising_your_own_limits_shows_on_home_until_a_manager_confirms(qtbot, e
     assert not any(
         str(model.index(g, 0).data()).startswith("Authority limits") for g in range(model.rowCount())
     )
+
+
+def test_the_signing_certificate_is_kept_for_this_computer_and_its_password_asked_once(
+    qtbot, dialog: SettingsDialog, env: GuiEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QWidget
+
+    from deliverydesk.gui import signing_identity
+
+    certificate = tmp_path / "company.p12"
+    monkeypatch.setattr(
+        "deliverydesk.gui.dialogs.settings.QFileDialog.getOpenFileName",
+        lambda *a, **k: (str(certificate), ""),
+    )
+    dialog.choose_certificate()
+    with qtbot.waitSignal(dialog.saved):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert env.ui_state.value(signing_identity.CERTIFICATE_KEY) == str(certificate)
+
+    asked: list[str] = []
+
+    def answer(parent: QWidget, title: str, label: str, *rest: object) -> tuple[str, bool]:
+        asked.append(label)
+        return "s3cret", True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    first = signing_identity.signing_context(env, parent)
+    second = signing_identity.signing_context(env, parent)
+    assert first is not None and second is not None
+    assert first.seal.company_certificate == certificate and second.seal.company_password == b"s3cret"
+    assert len(asked) == 1 and "company.p12" in asked[0]  # once per session
+    signing_identity.forget_password(env)  # a refused issue (wrong password) asks again
+    signing_identity.signing_context(env, parent)
+    assert len(asked) == 2
+    signing_identity.forget_password(env)

@@ -28,6 +28,7 @@ from deliverydesk.gui.dialogs.base import FormDialog, section_label
 from deliverydesk.gui.dialogs.people import PeoplePanel
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.logo import read_logo
+from deliverydesk.gui.signing_identity import CERTIFICATE_KEY, certificate_path, forget_password
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.enum_combo import EnumCombo
 from deliverydesk.services.records.settings import update_settings
@@ -135,6 +136,43 @@ class SettingsDialog(FormDialog):
             self.holiday_calendar.addItem(code, code)
         self.holiday_calendar.setToolTip(self.tr("A country code, e.g. CN for mainland China"))
         self.add_field("holiday_calendar", self.tr("Holiday calendar"), self.holiday_calendar)
+        self._certificate_field()
+
+    def _certificate_field(self) -> None:
+        """The company's PKCS#12 certificate for the signature on issued PDFs: kept for this computer
+        (the file lives here; the database travels), its password asked once per session."""
+        self.certificate = QLineEdit(self)
+        self.certificate.setReadOnly(True)
+        self.certificate.setPlaceholderText(self.tr("None: this database's own seal"))
+        self.certificate.setText(certificate_path(self.env))
+        choose = QPushButton(self.tr("Choose…"), self)
+        choose.clicked.connect(self.choose_certificate)
+        clear = QPushButton(self.tr("Remove"), self)
+        clear.clicked.connect(self.certificate.clear)
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.certificate, choose, clear):
+            line.addWidget(widget)
+        self.form.addRow(self.tr("Signing certificate (PKCS#12)"), row)
+        note = QLabel(
+            self.tr(
+                "Issued PDFs carry a digital signature any PDF reader checks. With a certificate, its "
+                "password is asked once per session; without one, DeliveryDesk signs with a seal made "
+                "for this database."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet(MUTED_STYLE)
+        self.form.addRow("", note)
+
+    def choose_certificate(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the signing certificate"), "", self.tr("PKCS#12 certificates (*.p12 *.pfx)")
+        )
+        if path:
+            self.certificate.setText(path)
 
     def _interface_fields(self) -> None:
         self.form.addRow(section_label(self.tr("Interface"), self))
@@ -186,7 +224,11 @@ class SettingsDialog(FormDialog):
         return text.upper()
 
     def save(self) -> SettingsItem:
-        return update_settings(self.env.ctx, self.draft())
+        saved = update_settings(self.env.ctx, self.draft())
+        if self.certificate.text() != certificate_path(self.env):
+            forget_password(self.env)
+            self.env.ui_state.set_value(CERTIFICATE_KEY, self.certificate.text())
+        return saved
 
     # --- logo ----------------------------------------------------------------------------------
     def choose_logo(self) -> None:

@@ -132,6 +132,10 @@ def test_backup_backups_and_restore_latest(run: Run, demo_dir: Path, tmp_path: P
     taken = run("backup", "--data-dir", demo_dir)
     assert taken.code == 0, taken.err
     listed = run("backups", "--data-dir", demo_dir).out_lines
+    assert listed[-1].startswith(
+        "To copy the database elsewhere while DeliveryDesk runs, use 'deliverydesk backup'"
+    )
+    listed = listed[:-1]
     assert len(listed) == 1 and listed[0].endswith(".db") and str(demo_dir / "backups") in listed[0]
     original = run("list-projects", "--json", "--data-dir", demo_dir).out
 
@@ -148,8 +152,8 @@ def test_backup_backups_and_restore_latest(run: Run, demo_dir: Path, tmp_path: P
     assert restored.code == 0, restored.err
     assert run("list-projects", "--json", "--data-dir", demo_dir).out == original
     assert (
-        len(run("backups", "--data-dir", demo_dir).out_lines) == 2
-    )  # plus the safety copy of the replaced file
+        len(run("backups", "--data-dir", demo_dir).out_lines) == 3
+    )  # plus the safety copy of the replaced file, and the note on copying
 
 
 def test_restore_needs_latest_or_a_file(run: Run, demo_dir: Path) -> None:

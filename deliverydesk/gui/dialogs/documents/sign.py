@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.domain.enums import LogKind, SignMethod
 from deliverydesk.domain.models import ContactItem, LetterItem, LogEntryItem
-from deliverydesk.errors import ValidationError
+from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.dialogs.records.fields import date_edit, ref_label
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_datetime, from_qdate, to_qdate
+from deliverydesk.gui.signing_identity import forget_password, signing_context
 from deliverydesk.gui.widgets.signature_pad import SignaturePad
 from deliverydesk.services.documents.letters import SignResult, sign_letter
 from deliverydesk.services.documents.signing import SignRequest
@@ -199,8 +200,16 @@ class SignDialog(FormDialog):
             log_entry_id=self.log_entry.currentData() if method is SignMethod.BY_EMAIL else None,
             note=self.note.toPlainText(),
         )
+        ctx = signing_context(self.env, self) if method is SignMethod.ON_SCREEN else self.env.ctx
+        if ctx is None:  # the certificate's password was not given
+            raise ValidationError(
+                {"signature_png": self.tr("The signed PDF needs the certificate's password.")}
+            )
         try:
-            return sign_letter(self.env.ctx, request)
+            return sign_letter(ctx, request)
+        except RuleError:
+            forget_password(self.env)
+            raise
         except ValidationError as exc:  # the service names "scan"/"log_entry_id": show them by the method
             moved = {"scan": "signature_png", "log_entry_id": "signature_png", "contact_id": "signer_name"}
             fields = {moved.get(k, k): v for k, v in exc.fields.items()}

@@ -39,6 +39,7 @@ from deliverydesk.gui.pages.project.documents_model import (
     load_documents,
 )
 from deliverydesk.gui.service_messages import translate_message
+from deliverydesk.gui.signing_identity import forget_password, signing_context
 from deliverydesk.services.documents import letters
 from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrative, build_document
 from deliverydesk.services.documents.export import export_letter
@@ -192,7 +193,9 @@ class DocumentsPage(ProjectPage):
         self._open(dialog)
 
     def issue(self, request: DocumentRequest, dialog: PreviewDialog) -> None:
-        ctx = self.env.ctx
+        ctx = signing_context(self.env, dialog)  # the company certificate's password, once per session
+        if ctx is None:
+            return
         if dialog.issue_button is not None:
             dialog.issue_button.setEnabled(False)
 
@@ -201,6 +204,7 @@ class DocumentsPage(ProjectPage):
             self._changed(result.letter.id)
 
         def refused(error: DeliveryDeskError) -> None:
+            forget_password(self.env)  # a wrong certificate password is asked again
             if isinstance(error, HandoverBlocked):  # each blocker named in words, in the UI language
                 dialog.status.setTextFormat(Qt.TextFormat.PlainText)  # user text: data, never markup
                 dialog.status.setWordWrap(True)
