@@ -24,6 +24,7 @@ import difflib
 import enum
 import hashlib
 import io
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -210,6 +211,7 @@ def _quote(lines: Sequence[str]) -> str:
 
 def signature_report(pdf: bytes) -> SignatureReport:
     """The PAdES signature's state (cryptographic integrity; whose certificate is not judged here)."""
+    _quiet_pyhanko()
     try:
         from pyhanko.pdf_utils.reader import PdfFileReader
         from pyhanko.sign.validation import validate_pdf_signature
@@ -231,6 +233,16 @@ def signature_report(pdf: bytes) -> SignatureReport:
     whole = status.coverage is not None and status.coverage.name == "ENTIRE_FILE"
     state = SignatureState.VALID if whole else SignatureState.EARLIER_REVISION
     return SignatureReport(state, signer, witness)
+
+
+def _quiet_pyhanko() -> None:
+    """pyHanko logs a traceback for every certificate no authority vouches for (this database's own
+    seal always): expected here, and the verdict says what matters. Kept out of stderr and the log."""
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+        logger.propagate = False
 
 
 # --- identifying and judging -------------------------------------------------------------------
