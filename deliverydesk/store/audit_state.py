@@ -81,27 +81,36 @@ class _Replayed:
     deleted: bool = False
 
 
-def _replay(connection: Connection, entity: str) -> dict[str, _Replayed]:
-    state: dict[str, _Replayed] = {}
+def _replayed(connection: Connection, entity: str) -> Iterator[tuple[str, _Replayed]]:
+    """Each record's newest state by the trail, in record id order: one record in memory at a time."""
     query = (
         select(EVENTS.c.record_id, EVENTS.c.action, EVENTS.c.changes)
         .where(EVENTS.c.entity == entity)
-        .order_by(EVENTS.c.seq)
+        .order_by(EVENTS.c.record_id, EVENTS.c.seq)
     )
+    current: tuple[str, _Replayed] | None = None
     for record_id, action, changes in connection.execution_options(yield_per=_BATCH).execute(query):
-        try:
-            pairs = json.loads(changes)
-        except ValueError:
-            pairs = {}  # an altered event: the chain check reports it
-        record = state.setdefault(record_id, _Replayed({}))
-        if action == "delete":
-            record.deleted, record.values = True, {}
-            continue
-        record.deleted = False
-        for name, pair in pairs.items() if isinstance(pairs, dict) else ():
-            if isinstance(pair, list) and len(pair) == 2:
-                record.values[name] = pair[1]
-    return state
+        if current is None or current[0] != record_id:
+            if current is not None:
+                yield current
+            current = (record_id, _Replayed({}))
+        _apply(current[1], action, changes)
+    if current is not None:
+        yield current
+
+
+def _apply(record: _Replayed, action: str, changes: str) -> None:
+    if action == "delete":
+        record.deleted, record.values = True, {}
+        return
+    try:
+        pairs = json.loads(changes)
+    except ValueError:
+        pairs = {}  # an altered event: the chain check reports it
+    record.deleted = False
+    for name, pair in pairs.items() if isinstance(pairs, dict) else ():
+        if isinstance(pair, list) and len(pair) == 2:
+            record.values[name] = pair[1]
 
 
 def _empty(value: Any) -> bool:
@@ -121,27 +130,37 @@ def _row_differences(columns: list[Any], row: Any, recorded: _Replayed) -> Itera
 
 
 def _table_differences(connection: Connection, table: Table) -> Iterator[Difference]:
+    """The rows (ordered by id) merged with the trail's records (ordered by id): bounded memory."""
     if not inspect(connection).has_table(table.name):
         return  # a revision that runs this (0007) sees the schema of its time
-    state = _replay(connection, table.name)
-    seen: set[str] = set()
     # The columns the file has: a revision that runs this (0007) sees the schema of its time.
     present = {column["name"] for column in inspect(connection).get_columns(table.name)}
     columns = [column for column in table.columns if column.name in present]
+    events = _replayed(connection, table.name)
+    pending = next(events, None)
     query = select(*columns).order_by(table.c.id)
     for row in connection.execution_options(yield_per=_BATCH).execute(query):
         record_id = row._mapping["id"]
-        seen.add(record_id)
-        recorded = state.get(record_id)
-        if recorded is None:
+        while pending is not None and pending[0] < record_id:
+            yield from _gone(table.name, *pending)
+            pending = next(events, None)
+        if pending is None or pending[0] != record_id:
             yield Difference(table.name, record_id, "", None, "present")
-        elif recorded.deleted:
+            continue
+        recorded, pending = pending[1], next(events, None)
+        if recorded.deleted:
             yield Difference(table.name, record_id, "", "deleted", "present")
         else:
             yield from _row_differences(columns, row, recorded)
-    for record_id, recorded in state.items():
-        if record_id not in seen and not recorded.deleted:
-            yield Difference(table.name, record_id, "", "present", None)
+    while pending is not None:
+        yield from _gone(table.name, *pending)
+        pending = next(events, None)
+
+
+def _gone(table: str, record_id: str, recorded: _Replayed) -> Iterator[Difference]:
+    """A record the trail says exists, with no row: deleted outside DeliveryDesk."""
+    if not recorded.deleted:
+        yield Difference(table, record_id, "", "present", None)
 
 
 @dataclass(frozen=True)
