@@ -21,7 +21,7 @@ unexpected error, two writers at once). Every figure but "trials" must be 0.
 * bad files: each kind of unusable file × four commands (check, list-projects, backup, demo): never
   exit 0 for a file that is not a healthy database, never exit 4 (a bug), never change the file.
 
-Costs about 4 minutes with the defaults on two cores (the kills dominate: a child process each).
+Costs about 10 minutes with the defaults on two busy cores (the kills dominate: a child process each).
 CI runs a bounded subset (tests/integration/storage/test_faults_benchmark.py, marked slow).
 """
 
