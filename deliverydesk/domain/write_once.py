@@ -3,9 +3,10 @@ applies to a record that already exists here, and how a copy's row version compa
 
 * An issued or signed letter keeps every field it was issued (and signed) with. The only changes that
   can arrive from its source are the ones its own database could make: a signature recorded on an
-  issued letter (status issued -> signed, or a refusal noted while it stays issued: the signing fields
-  filled in where they were empty) and its withdrawal (issued or signed -> superseded).
-* A log entry and a milestone date-change entry never change (a correction is a new entry).
+  issued letter (status issued -> signed, and the signed copy's SHA-256 filled in where it was empty)
+  and its withdrawal (issued or signed -> superseded).
+* A log entry, a milestone date-change entry and a signature event never change (a correction, a new
+  signature or a refusal is a new record).
 * The decision of a change request whose change-decision letter is issued (and stays issued) never
   changes.
 """
@@ -19,19 +20,8 @@ from typing import Any
 
 # A write bumps these; they say nothing about the content.
 BOOKKEEPING = frozenset({"updated_at", "row_version"})
-SIGNING_FIELDS = frozenset(
-    {
-        "signer_name",
-        "signer_title",
-        "signed_at",
-        "sign_place",
-        "sign_method",
-        "sign_note",
-        "sign_log_entry_id",
-        "signature_png",
-        "signed_pdf_sha256",
-    }
-)
+# What signing sets on the letter itself (who signed, how and when are ``signature`` events).
+SIGNING_FIELDS = frozenset({"signed_pdf_sha256"})
 # The fields that an issued change-decision letter freezes on its change request.
 DECISION_FIELDS = (
     "decision",
@@ -43,7 +33,7 @@ DECISION_FIELDS = (
     "approved_on",
     "approval_note",
 )
-APPEND_ONLY_TABLES = frozenset({"log_entry", "milestone_change"})
+APPEND_ONLY_TABLES = frozenset({"log_entry", "milestone_change", "signature"})
 _FORWARD = {("issued", "signed"), ("issued", "superseded"), ("signed", "superseded")}
 
 
@@ -85,13 +75,12 @@ def letter_rewrites(stored: Mapping[str, Any], incoming: Mapping[str, Any]) -> l
     status = _text(stored["status"])
     if status == "draft":
         return []
-    signed = not _empty(stored["sign_method"])
     bad = []
     for name in changed_fields(stored, incoming):
         if name == "status":
             ok = (status, _text(incoming["status"])) in _FORWARD
         elif name in SIGNING_FIELDS:
-            ok = not signed and _empty(stored[name])
+            ok = status == "issued" and _empty(stored[name])
         else:
             ok = False
         if not ok:
@@ -127,6 +116,6 @@ def describe_rewrites(rewrites: Sequence[Rewrite], limit: int = 10) -> str:
     more = f"; and {len(rewrites) - limit} more" if len(rewrites) > limit else ""
     return (
         f"The bundle would change {len(rewrites)} record(s) that can never change once written "
-        f"(issued or signed letters, log entries, milestone date changes, decisions of an issued "
-        f"change decision): {shown}{more}."
+        f"(issued or signed letters, log entries, milestone date changes, signatures, decisions of an "
+        f"issued change decision): {shown}{more}."
     )

@@ -132,8 +132,8 @@ def _row_differences(columns: list[Any], row: Any, recorded: _Replayed) -> Itera
 def _table_differences(connection: Connection, table: Table) -> Iterator[Difference]:
     """The rows (ordered by id) merged with the trail's records (ordered by id): bounded memory."""
     if not inspect(connection).has_table(table.name):
-        return  # a revision that runs this (0007) sees the schema of its time
-    # The columns the file has: a revision that runs this (0007) sees the schema of its time.
+        return  # a revision that runs this (0009) sees the schema of its time
+    # The columns the file has: a revision that runs this (0009) sees the schema of its time.
     present = {column["name"] for column in inspect(connection).get_columns(table.name)}
     columns = [column for column in table.columns if column.name in present]
     events = _replayed(connection, table.name)
@@ -306,7 +306,7 @@ UPGRADE_ACTOR = "DeliveryDesk upgrade (baseline)"
 def baseline(connection: Connection, when: datetime) -> int:
     """Record, as events of the schema upgrade, every difference between the records and the trail:
     rows written before the trail began, rows that migrations seeded or filled in (a new column's
-    default). Run once by revision 0007; afterwards every difference is an outside edit. Returns how
+    default). Run once by revision 0009; afterwards every difference is an outside edit. Returns how
     many events were written."""
     drafts: list[EventDraft] = []
     for table in audited_tables():

@@ -68,7 +68,7 @@ BLOB_TABLE: Table = t.BlobRow.__table__  # type: ignore[assignment]
 # Text without a length in the schema is bounded like the services' long texts, but for these:
 # a letter's snapshot holds a whole document (every table of a progress summary).
 _TEXT_LIMITS = {("letter", "content_json"): 4 * 1024 * 1024}
-_BYTES_LIMITS = {("letter", "signature_png"): 512 * 1024}  # a signature pad's image (as the services)
+_BYTES_LIMITS = {("signature", "signature_png"): 512 * 1024}  # a signature pad's image (as the services)
 _DEFAULT_BYTES_LIMIT = 2 * 1024 * 1024
 # The column that ties a record to its place in the project tree: it may never change on import.
 _OWNER_COLUMNS = {"contact": "client_id", "milestone_change": "milestone_id"}

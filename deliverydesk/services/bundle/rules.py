@@ -64,6 +64,8 @@ def record_name(table: str, row: Mapping[str, Any]) -> str:
         return f"of {row['occurred_at']:%Y-%m-%d} {shown(row['summary'])[:60]!r}"
     if table == "milestone_change":
         return f"{row['field']} {row['old_date']} -> {row['new_date']}"
+    if table == "signature":
+        return f"by {shown(row['signer_name'])} ({row['party']}, {row['method']}, {row['signed_on']})"
     for column in ("ref", "code", "name", "title"):
         if row.get(column):
             return shown(row[column])

@@ -53,7 +53,7 @@ from deliverydesk.store.document_queries import (
     newest_expectation_letter_outdated,
     project_letters,
 )
-from deliverydesk.store.records import add_blob, blob_data
+from deliverydesk.store.records import Session, add_blob, blob_data
 from deliverydesk.store.tables import LetterRow
 
 __all__ = [

@@ -35,7 +35,6 @@ from deliverydesk.domain.enums import LetterStatus
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.common import to_item
 from deliverydesk.store.audit_state import contains_head, witness_in
 from deliverydesk.store.document_queries import (
     ExportedCopy,
@@ -324,7 +323,7 @@ def _letter_candidate(session: Session, row: Any) -> _Candidate:
     if not copies:  # issued before copies were kept: print it again from its snapshot
         from deliverydesk.services.documents.letters import printed_copy, render_pdf
 
-        copies.append((VerifyOutcome.ISSUED, render_pdf(printed_copy(row, signed=False))))
+        copies.append((VerifyOutcome.ISSUED, render_pdf(printed_copy(session, row, signed=False))))
     return _Candidate(f"{row.ref} version {row.version}", tuple(copies), row, row.project_id)
 
 
@@ -378,10 +377,12 @@ def _letter_result(
     if row.status is LetterStatus.SUPERSEDED and verdict in (Verdict.EXACT, Verdict.SAME_CONTENT):
         verdict = Verdict.SUPERSEDED
         replaced_by = newer_version(session, row)
+    from deliverydesk.services.documents.signing import letter_item
+
     return VerifyResult(
         verdict,
         outcome,
-        to_item(LetterItem, row),
+        letter_item(session, row),
         project_code_of(session, row.project_id),
         f"{row.ref} version {row.version}",
         replaced_by=replaced_by,

@@ -67,7 +67,7 @@ def test_upgrading_a_file_with_records_starts_an_empty_trail_and_downgrade_remov
 
 
 def test_the_baseline_revision_records_every_record_written_before_the_trail(engine: Engine) -> None:
-    """Revision 0007 covers records the trail never saw, so that check can compare every record."""
+    """Revision 0009 covers records the trail never saw, so that check can compare every record."""
     migrate(engine, "upgrade", "0001")
     with engine.begin() as connection:
         connection.execute(

@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, insert, select, update
 
 from deliverydesk.cli import main
 from deliverydesk.errors import BundleError
 from deliverydesk.services.bundle.transfer import export_bundle, import_bundle
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.store.tables import ChangeRequestRow, LetterRow, ScopeItemRow
+from deliverydesk.store.tables import ChangeRequestRow, LetterRow, ScopeItemRow, SignatureRow
 from tests.integration.bundle.conftest import add_sample_project, full_dump
 
 Edit = Callable[[dict[str, Any]], None]
@@ -46,7 +46,8 @@ def _first(document: dict[str, Any], table: str) -> dict[str, Any]:
 
 def _forged_signer(document: dict[str, Any]) -> None:
     letter = _first(document, "letter")
-    letter.update(status="draft", signer_name="Forged Name", content_json='{"a": 2}')
+    letter.update(status="draft", content_json='{"a": 2}')
+    _first(document, "signature").update(signer_name="Forged Name")
 
 
 def _swap_stored_pdfs(document: dict[str, Any]) -> None:
@@ -55,11 +56,9 @@ def _swap_stored_pdfs(document: dict[str, Any]) -> None:
 
 
 REWRITES: list[tuple[Edit, str]] = [
-    (_forged_signer, "letter CD-CR-1 version 1 (content_json, signer_name, status)"),
-    (
-        lambda d: _first(d, "letter").update(signer_name="Someone Else"),
-        "letter CD-CR-1 version 1 (signer_name)",
-    ),
+    (_forged_signer, "letter CD-CR-1 version 1 (content_json, status)"),
+    (lambda d: _first(d, "signature").update(signer_name="Someone Else"), "signature by Someone Else"),
+    (lambda d: _first(d, "signature").update(signed_on="2026-03-09"), "(signed_on)"),
     (
         _swap_stored_pdfs,
         "(pdf_sha256, signed_pdf_sha256)",
@@ -90,21 +89,26 @@ def test_a_letter_signed_at_the_source_arrives_and_a_superseded_one_too(
 ) -> None:
     """What the letter's own database may do (record the signature, withdraw it) still travels."""
     sample = add_sample_project(ctx)
-    with ctx.db.unit_of_work() as session:  # the target got the letter while it was only issued
-        unsigned = {"signed_at": None, "sign_method": None, "signature_png": None}
-        session.execute(
-            update(LetterRow).values(status="issued", signer_name="", signed_pdf_sha256="", **unsigned)
-        )
+    with ctx.db.unit_of_work() as session:  # the target gets the letter while it is only issued
+        signed_copy = session.scalars(select(LetterRow.signed_pdf_sha256)).one()
+        signatures = [dict(row._mapping) for row in session.execute(select(SignatureRow.__table__))]
+        session.execute(delete(SignatureRow))
+        session.execute(update(LetterRow).values(status="issued", signed_pdf_sha256=""))
     path = tmp_path / "b.json"
     export_bundle(ctx, sample.code, path)
     import_bundle(other_ctx, path)
-    for status in ("signed", "superseded"):
-        with ctx.db.unit_of_work() as session:
-            letter = session.scalars(select(LetterRow)).one()
-            letter.status = status  # type: ignore[assignment]
-            letter.signer_name = "王芳"
-        export_bundle(ctx, sample.code, path)
-        assert import_bundle(other_ctx, path).updated == 1
+    with ctx.db.unit_of_work() as session:  # signed at the source: the event, the status, the copy
+        session.execute(insert(SignatureRow.__table__), signatures)
+        letter = session.scalars(select(LetterRow)).one()
+        letter.status = "signed"  # type: ignore[assignment]
+        letter.signed_pdf_sha256 = signed_copy
+    export_bundle(ctx, sample.code, path)
+    summary = import_bundle(other_ctx, path)
+    assert (summary.inserted, summary.updated) == (1, 1)
+    with ctx.db.unit_of_work() as session:  # then withdrawn
+        session.scalars(select(LetterRow)).one().status = "superseded"  # type: ignore[assignment]
+    export_bundle(ctx, sample.code, path)
+    assert import_bundle(other_ctx, path).updated == 1
     with other_ctx.db.unit_of_work() as session:
         assert session.scalars(select(LetterRow.status)).one() == "superseded"
 
@@ -174,7 +178,7 @@ def test_keep_newer_on_the_command_line(ctx: ServiceContext, tmp_path: Path, cap
         (lambda d: d["records"]["change_request"][0].update(cost_cents=2**62), "cost_cents is refused"),
         (lambda d: d["records"]["project"][0].update(goodwill_budget_hours=1e308), "goodwill_budget_hours"),
         (lambda d: d["records"]["issue"][0].update(reported_on="2206-03-04"), "between 2000 and 2099"),
-        (lambda d: d["records"]["letter"][0].update(signature_png="QUFB" * 200_000), "signature_png"),
+        (lambda d: d["records"]["signature"][0].update(signature_png="QUFB" * 200_000), "signature_png"),
     ],
 )
 def test_bundle_fields_meet_the_services_limits(

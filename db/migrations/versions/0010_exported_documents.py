@@ -1,18 +1,19 @@
 """Exported documents: a kept copy of every exported evidence pack and review report.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-05 10:30:00
 
 ``deliverydesk verify`` checks a PDF against the stored copy; evidence packs and review reports are not
 issued letters, so until now nothing of them was kept and a copy could not be checked.
+SCHEMA_GENERATION 3 covers it (a new table older builds of this release never read).
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0008'
-down_revision = '0007'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
