@@ -17,10 +17,10 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, inspect, select
+from sqlalchemy import Connection, DateTime, String, Table, func, inspect, select, type_coerce
 
 from deliverydesk.domain.audit import GENESIS_HASH, AuditAction, ChainHead, EventDraft, audit_value
 from deliverydesk.store.audit import (
@@ -33,7 +33,7 @@ from deliverydesk.store.audit import (
     created,
 )
 from deliverydesk.store.audit_tables import AUDIT_HEAD_ID
-from deliverydesk.store.tables import Base, RecordMixin
+from deliverydesk.store.tables import Base, RecordMixin, UTCDateTime
 
 MAX_REPORTED = 10
 _BATCH = 1000
@@ -117,13 +117,30 @@ def _empty(value: Any) -> bool:
     return value is None or value == ""
 
 
+def _raw(columns: list[Any]) -> list[Any]:
+    """The columns as stored, without the models' conversions: a value edited by hand (an unknown
+    enum value, a date that is not one) must be reported, not crash the reading."""
+    return [type_coerce(column, String).label(column.name) for column in columns]
+
+
+def _stored_value(column: Any, value: Any) -> Any:
+    """A raw stored value in the events' JSON form (``audit_value``)."""
+    if isinstance(value, str) and isinstance(column.type, DateTime | UTCDateTime):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value  # not a date and time at all: it differs from anything recorded
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
+    return audit_value(value)
+
+
 def _row_differences(columns: list[Any], row: Any, recorded: _Replayed) -> Iterator[Difference]:
     mapping = row._mapping
     for column in columns:
         name = column.name
         if name in NOT_CHANGES:
             continue
-        found = audit_value(mapping[name])
+        found = _stored_value(column, mapping[name])
         expected = recorded.values.get(name)
         if found != expected and not (_empty(found) and _empty(expected)):
             yield Difference(column.table.name, mapping["id"], name, expected, found)
@@ -138,7 +155,7 @@ def _table_differences(connection: Connection, table: Table) -> Iterator[Differe
     columns = [column for column in table.columns if column.name in present]
     events = _replayed(connection, table.name)
     pending = next(events, None)
-    query = select(*columns).order_by(table.c.id)
+    query = select(*_raw(columns)).order_by(table.c.id)
     for row in connection.execution_options(yield_per=_BATCH).execute(query):
         record_id = row._mapping["id"]
         while pending is not None and pending[0] < record_id:
@@ -327,8 +344,10 @@ def _rows_by_id(connection: Connection, table: Table, ids: list[str]) -> dict[st
     for start in range(0, len(ids), 500):
         present = {column["name"] for column in inspect(connection).get_columns(table.name)}
         columns = [column for column in table.columns if column.name in present]
-        query = select(*columns).where(table.c.id.in_(ids[start : start + 500]))
-        found.update({row._mapping["id"]: dict(row._mapping) for row in connection.execute(query)})
+        query = select(*_raw(columns)).where(table.c.id.in_(ids[start : start + 500]))
+        for row in connection.execute(query):
+            values = {column.name: _stored_value(column, row._mapping[column.name]) for column in columns}
+            found[values["id"]] = values
     return found
 
 

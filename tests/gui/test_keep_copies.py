@@ -22,10 +22,13 @@ from tests.integration.services.conftest import make_client, make_project
 
 
 def letter_without_copy(ctx: ServiceContext) -> letters.IssuedDocument:
-    """A letter as the first release issued it: no copy in the blob table (raw SQL behind the services)."""
+    """A letter as the first release issued it: no PAdES signature, no copy in the blob table (raw SQL
+    behind the services)."""
     client_id, _signer, _coordinator = make_client(ctx)
     project_id = make_project(ctx, client_id)
-    issued = letters.issue_document(ctx, DocumentRequest(project_id, LetterKind.PROGRESS_SUMMARY))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(letters, "seal_issued", lambda ctx, pdf, name: pdf)
+        issued = letters.issue_document(ctx, DocumentRequest(project_id, LetterKind.PROGRESS_SUMMARY))
     with ctx.db.engine.begin() as connection:
         connection.exec_driver_sql("DELETE FROM blob WHERE sha256 = ?", (issued.letter.pdf_sha256,))
     assert copies_missing(ctx)

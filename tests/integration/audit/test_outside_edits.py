@@ -85,6 +85,8 @@ def test_an_untouched_file_matches_its_trail(data_dir: Path) -> None:
         ("UPDATE expectation SET statement = 'Line runs 1 shift'", "expectation E-1: field statement"),
         ("UPDATE project SET contract_value_cents = 1", "field contract_value_cents"),
         ("DELETE FROM log_entry", "deleted outside DeliveryDesk"),
+        ("UPDATE change_request SET triage = 'no such triage'", "change request CR-1: field triage"),
+        ("UPDATE log_entry SET occurred_at = 'not a date'", "field occurred_at"),
         (
             "INSERT INTO category (id, name_en, name_zh, description, created_at, updated_at, row_version)"
             " VALUES ('c0ffee00-0000-4000-8000-000000000000', 'Forged', '伪造', '', '2026-01-01',"

@@ -109,14 +109,22 @@ def test_verify_accepts_the_issued_file(ctx: ServiceContext, project: Project) -
     assert result.project_code == "DD-2026-014"
 
 
-def test_verify_rejects_a_one_byte_change_and_names_the_letter(ctx: ServiceContext, project: Project) -> None:
+def test_verify_never_calls_a_one_byte_change_exact_and_names_the_letter(
+    ctx: ServiceContext, project: Project
+) -> None:
+    """A flipped byte breaks the signature; by content it is MODIFIED where the pages change (a
+    compressed page or font stream) and SAME CONTENT where they do not (a byte no page shows)."""
     issued = letters.issue_document(ctx, letter_request(project))
-    changed = bytearray(issued.pdf)
-    changed[len(changed) // 2] ^= 0x01
-    result = letters.verify_pdf(ctx, bytes(changed))
-    assert result.outcome is letters.VerifyOutcome.MODIFIED and result.exit_code == 5
-    assert result.signature.state == "broken"
-    assert result.letter is not None and (result.letter.ref, result.letter.version) == ("DD-2026-014-EL", 1)
+    verdicts = set()
+    for tenth in range(1, 10):
+        changed = bytearray(issued.pdf)
+        changed[len(changed) * tenth // 10] ^= 0x01
+        result = letters.verify_pdf(ctx, bytes(changed))
+        assert result.verdict.value in ("modified", "same content"), tenth
+        assert result.signature.state == "broken"
+        assert result.letter is not None and (result.letter.ref, result.letter.version) == ("DD-2026-014-EL", 1)
+        verdicts.add(result.verdict.value)
+    assert "modified" in verdicts
 
 
 def test_verify_rejects_a_rerendered_edited_copy(ctx: ServiceContext, project: Project) -> None:
