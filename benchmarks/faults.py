@@ -306,18 +306,6 @@ def bad_files(template: Path) -> dict[str, Callable[[Path], None]]:
         with contextlib.closing(sqlite3.connect(path)) as connection:
             connection.execute("PRAGMA user_version = 99")
 
-    def no_audit(path: Path) -> None:
-        path.write_bytes(good)
-        with contextlib.closing(sqlite3.connect(path)) as connection:
-            connection.execute("DROP TABLE audit_event")
-            connection.execute("DROP TABLE audit_head")
-
-    def edited(path: Path) -> None:
-        path.write_bytes(good)
-        with contextlib.closing(sqlite3.connect(path)) as connection:
-            connection.execute("UPDATE client SET name = 'edited outside'")
-            connection.commit()
-
     return {
         "empty file": write(b""),
         "garbage": write(os.urandom(8192)),
@@ -342,23 +330,19 @@ def tampered_files(template: Path) -> dict[str, Callable[[Path], None]]:
     (exit 3); the other commands may read them, and none may fail with a bug."""
     good = _healthy_bytes(template)
 
-    def no_audit(path: Path) -> None:
-        path.write_bytes(good)
-        with contextlib.closing(sqlite3.connect(path)) as connection:
-            connection.execute("DROP TABLE audit_event")
-            connection.execute("DROP TABLE audit_head")
+    def edited_with(*statements: str) -> Callable[[Path], None]:
+        def make(path: Path) -> None:
+            path.write_bytes(good)
+            with contextlib.closing(sqlite3.connect(path)) as connection:
+                for statement in statements:
+                    connection.execute(statement)
+                connection.commit()
 
-    def edited(path: Path) -> None:
-        path.write_bytes(good)
-        with contextlib.closing(sqlite3.connect(path)) as connection:
-            connection.execute("UPDATE client SET name = 'edited outside'")
-            connection.commit()
+        return make
 
-    def trail_cut(path: Path) -> None:
-        path.write_bytes(good)
-        with contextlib.closing(sqlite3.connect(path)) as connection:
-            connection.execute("DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
-            connection.commit()
+    no_audit = edited_with("DROP TABLE audit_event", "DROP TABLE audit_head")
+    edited = edited_with("UPDATE client SET name = 'edited outside'")
+    trail_cut = edited_with("DELETE FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
 
     return {"audit tables dropped": no_audit, "edited outside": edited, "newest event deleted": trail_cut}
 

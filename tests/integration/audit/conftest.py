@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +49,21 @@ def project_id(ctx: ServiceContext) -> str:
 @pytest.fixture
 def expectation(ctx: ServiceContext, project_id: str) -> ExpectationItem:
     return create_expectation(ctx, ExpectationDraft(project_id=project_id, statement="Line runs 3 shifts"))
+
+
+@pytest.fixture
+def data_dir(template: Path, tmp_path: Path) -> Path:
+    """A data folder holding a copy of the module's ``template`` database (a path to it)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    source = sqlite3.connect(template)
+    with closing(source), closing(sqlite3.connect(folder / "deliverydesk.db")) as copy:
+        source.backup(copy)  # the WAL's content too
+    return folder
+
+
+@pytest.fixture
+def raw(data_dir: Path) -> Iterator[sqlite3.Connection]:
+    """Hand edits of the file, as someone with a SQLite tool would make them."""
+    with closing(sqlite3.connect(data_dir / "deliverydesk.db", isolation_level=None)) as connection:
+        yield connection

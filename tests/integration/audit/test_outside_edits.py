@@ -5,8 +5,6 @@ a trail cut back (events deleted, anchor moved) is caught by the heads its backu
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -50,25 +48,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
     finally:
         workspace.close()
-    return folder
-
-
-@pytest.fixture
-def data_dir(template: Path, tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    with (
-        closing(sqlite3.connect(template / "deliverydesk.db")) as source,
-        closing(sqlite3.connect(folder / "deliverydesk.db")) as copy,
-    ):
-        source.backup(copy)
-    return folder
-
-
-@pytest.fixture
-def raw(data_dir: Path) -> Iterator[sqlite3.Connection]:
-    with closing(sqlite3.connect(data_dir / "deliverydesk.db", isolation_level=None)) as connection:
-        yield connection
+    return folder / "deliverydesk.db"
 
 
 def test_an_untouched_file_matches_its_trail(data_dir: Path) -> None:

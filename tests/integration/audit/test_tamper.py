@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -37,23 +35,6 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         workspace.close()
     return folder / "deliverydesk.db"
-
-
-@pytest.fixture
-def data_dir(template: Path, tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    source = sqlite3.connect(template)
-    with closing(source), closing(sqlite3.connect(folder / "deliverydesk.db")) as copy:
-        source.backup(copy)  # the WAL's content too
-    return folder
-
-
-@pytest.fixture
-def raw(data_dir: Path) -> Iterator[sqlite3.Connection]:
-    """Hand edits of the file, as someone with a SQLite tool would make them."""
-    with closing(sqlite3.connect(data_dir / "deliverydesk.db", isolation_level=None)) as connection:
-        yield connection
 
 
 def last_seq(raw: sqlite3.Connection) -> int:

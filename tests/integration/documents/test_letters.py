@@ -122,7 +122,10 @@ def test_verify_never_calls_a_one_byte_change_exact_and_names_the_letter(
         result = letters.verify_pdf(ctx, bytes(changed))
         assert result.verdict.value in ("modified", "same content"), tenth
         assert result.signature.state == "broken"
-        assert result.letter is not None and (result.letter.ref, result.letter.version) == ("DD-2026-014-EL", 1)
+        assert result.letter is not None and (result.letter.ref, result.letter.version) == (
+            "DD-2026-014-EL",
+            1,
+        )
         verdicts.add(result.verdict.value)
     assert "modified" in verdicts
 
