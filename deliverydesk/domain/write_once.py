@@ -111,11 +111,15 @@ class Rewrite:
         return f"{self.table.replace('_', ' ')} {self.name} ({', '.join(self.fields)})"
 
 
+def listing(texts: Sequence[str], limit: int = 10) -> str:
+    """The first ``limit`` texts joined by "; ", and how many more there are."""
+    more = f"; and {len(texts) - limit} more" if len(texts) > limit else ""
+    return "; ".join(texts[:limit]) + more
+
+
 def describe_rewrites(rewrites: Sequence[Rewrite], limit: int = 10) -> str:
-    shown = "; ".join(r.describe() for r in rewrites[:limit])
-    more = f"; and {len(rewrites) - limit} more" if len(rewrites) > limit else ""
     return (
         f"The bundle would change {len(rewrites)} record(s) that can never change once written "
         f"(issued or signed letters, log entries, milestone date changes, signatures, decisions of an "
-        f"issued change decision): {shown}{more}."
+        f"issued change decision): {listing([r.describe() for r in rewrites], limit)}."
     )

@@ -22,6 +22,7 @@ from deliverydesk.domain.write_once import (
     decision_rewrites,
     describe_rewrites,
     letter_rewrites,
+    listing,
     standing,
 )
 from deliverydesk.errors import BundleError
@@ -144,10 +145,9 @@ def _frozen_decisions(
 
 
 def _describe_conflicts(conflicts: Sequence[Conflict]) -> str:
-    listed = "; ".join(c.describe() for c in conflicts[:MAX_LISTED])
-    more = f"; and {len(conflicts) - MAX_LISTED} more" if len(conflicts) > MAX_LISTED else ""
+    listed = listing([c.describe() for c in conflicts], MAX_LISTED)
     return (
         f"{len(conflicts)} record(s) in the bundle are not newer than this database's: importing would "
-        f"undo changes made here: {listed}{more}. Import with --keep-newer to keep this database's "
+        f"undo changes made here: {listed}. Import with --keep-newer to keep this database's "
         f"version of them (the rest is imported)."
     )

@@ -13,7 +13,7 @@ from benchmarks import faults
 
 @pytest.mark.slow
 def test_a_bounded_fault_run_loses_nothing_and_breaks_nothing(tmp_path: Path) -> None:
-    rows = faults.run(kills=3, disk_full=2, races=2, work=tmp_path)
+    rows = faults.run(kills=2, disk_full=1, races=1, work=tmp_path)
     table = faults.table(rows)
     assert [row.fault.split(" ")[0] for row in rows] == ["SIGKILL", "disk", "lock", "bad"]
     assert all(row.trials > 0 for row in rows), table
