@@ -5064,8 +5064,8 @@ It is hidden from the lists, never erased; you can restore it later.</source>
             <translation>签名证书（PKCS#12）</translation>
         </message>
         <message>
-            <source>Issued PDFs carry a digital signature any PDF reader checks. With a certificate, its password is asked once per session; without one, DeliveryDesk signs with a seal made for this database.</source>
-            <translation>签发的 PDF 带有任何 PDF 阅读器都能校验的数字签名。设置证书后，每次运行只询问一次其密码；未设置时，DeliveryDesk 使用为本数据库生成的印章签名。</translation>
+            <source>Issued PDFs carry a signature any PDF reader checks: with this certificate (its password is asked once per session), or else with a seal made for this database.</source>
+            <translation>签发的 PDF 带有任何 PDF 阅读器都能校验的签名：使用此证书（每次运行只询问一次密码），未设置时使用为本数据库生成的印章。</translation>
         </message>
         <message>
             <source>Choose the signing certificate</source>

@@ -157,9 +157,8 @@ class SettingsDialog(FormDialog):
         self.form.addRow(self.tr("Signing certificate (PKCS#12)"), row)
         note = QLabel(
             self.tr(
-                "Issued PDFs carry a digital signature any PDF reader checks. With a certificate, its "
-                "password is asked once per session; without one, DeliveryDesk signs with a seal made "
-                "for this database."
+                "Issued PDFs carry a signature any PDF reader checks: with this certificate (its password "
+                "is asked once per session), or else with a seal made for this database."
             ),
             self,
         )
