@@ -1,11 +1,16 @@
-"""Where DeliveryDesk keeps its files.
+"""Where DeliveryDesk keeps its files, and where it finds the files it ships.
 
-One ``--data-dir`` moves everything (tests and several instances use it)."""
+One ``--data-dir`` moves everything it writes (tests and several instances use it). What it reads
+(fonts, translations, icons, notices, the Alembic environment and revisions) ships inside the
+installed package and is found here, through importlib.resources, from a wheel, an editable
+install or a frozen bundle alike: ``resources/`` is the package ``deliverydesk.resources`` and
+``db/migrations/`` is ``deliverydesk.migrations`` (``package_dir`` in setup.cfg)."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -16,9 +21,29 @@ DATA_DIR_ENV = "DELIVERYDESK_DATA_DIR"
 CERTIFICATE_ENV = "DELIVERYDESK_CERTIFICATE"
 CERTIFICATE_PASSWORD_ENV = "DELIVERYDESK_CERTIFICATE_PASSWORD"  # noqa: S105 (the variable's name)
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-RESOURCES_DIR = PROJECT_ROOT / "resources"
-MIGRATIONS_DIR = PROJECT_ROOT / "db" / "migrations"
+RESOURCES_PACKAGE = "deliverydesk.resources"
+MIGRATIONS_PACKAGE = "deliverydesk.migrations"
+
+
+def package_folder(package: str) -> Path:
+    """The folder of an installed resource package.
+
+    DeliveryDesk is always installed as files (a wheel, an editable install, a PyInstaller folder),
+    so the resources are a real folder: Qt, reportlab and Alembic all want file paths."""
+    try:
+        folder = files(package)
+    except ModuleNotFoundError as exc:
+        raise RuntimeError(
+            f"{package} is not installed: install DeliveryDesk (pip install -e . in a checkout, "
+            "or bash tools/dev run) rather than running it from the source folder"
+        ) from exc
+    if not isinstance(folder, Path):
+        raise RuntimeError(f"{package} is not installed as files ({folder!r})")
+    return folder
+
+
+RESOURCES_DIR = package_folder(RESOURCES_PACKAGE)
+MIGRATIONS_DIR = package_folder(MIGRATIONS_PACKAGE)
 
 
 @dataclass(frozen=True)

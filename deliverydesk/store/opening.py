@@ -339,8 +339,9 @@ def _server_engine(url: str, *, readonly: bool) -> Engine:
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise StorageError(
             f"The database URL cannot be used ({type(exc).__name__}).",
-            hint="Use sqlite:///PATH, or postgresql+psycopg://USER@HOST/NAME with the 'postgres' extra "
-            "installed (pip install 'deliverydesk[postgres]').",
+            hint="Use sqlite:///PATH, or postgresql+psycopg://USER@HOST/NAME once the PostgreSQL driver is "
+            "installed in DeliveryDesk's Python environment (pip install 'psycopg[binary]'); the desktop "
+            "bundle has none.",
         ) from exc
 
 

@@ -112,8 +112,10 @@ def _create_tables() -> None:
 
 def _category_ids(connection: sa.Connection) -> dict[str, str]:
     """Seed the default taxonomy, then one category per distinct old text: old text -> category id."""
-    now = datetime.now(UTC).replace(tzinfo=None)
-    seeded = SEEDED_AT.replace(tzinfo=None)
+    # Bound as text, exactly as sqlite3's default datetime adapter wrote them (deprecated since
+    # Python 3.12): naive UTC, ISO 8601 with a space, which the UTCDateTime columns read back.
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
+    seeded = SEEDED_AT.replace(tzinfo=None).isoformat(" ")
     insert = sa.text(
         "INSERT INTO category (id, name_en, name_zh, description, created_at, updated_at)"
         " VALUES (:id, :en, :zh, '', :now, :now)"

@@ -5,6 +5,7 @@ case), links filled, the search triggers of 0003 kept, and a real downgrade back
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -141,6 +142,23 @@ def test_old_category_texts_become_linked_categories(engine: Engine) -> None:
         assert connection.execute(text("SELECT title FROM review")).all() == []
         plain = connection.execute(text("SELECT category_id FROM issue WHERE id = :id"), {"id": ids["plain"]})
         assert plain.scalar() == converted_category_id("sensors", "sensors")  # as a v1 bundle converts it
+
+
+def test_the_upgrade_binds_no_value_through_sqlite3s_deprecated_default_adapters(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deprecated since Python 3.12 (a DeprecationWarning per value); here they are gone altogether,
+    so any date or datetime the revision binds through them fails with 'unsupported type'."""
+    ids = old_file(engine)
+    for kind in (date, datetime):
+        monkeypatch.delitem(sqlite3.adapters, (kind, sqlite3.PrepareProtocol))
+
+    migrate(engine, "upgrade", "head")
+
+    assert names(engine, "issue", ids["plain"]) == ("sensors", "sensors")  # a category made on upgrade
+    with engine.connect() as connection:
+        stamps = connection.execute(text("SELECT created_at FROM category WHERE name_en = 'sensors'"))
+        assert datetime.fromisoformat(stamps.scalar_one()).tzinfo is None  # naive UTC, as before
 
 
 def test_the_seeded_taxonomy_is_the_domain_default_in_every_database(engine: Engine) -> None:
