@@ -1,3 +1,3 @@
 """DeliveryDesk: a project-delivery tracker for field engineers."""
 
-__version__ = "0.1.0"
+__version__ = "0.3.0"

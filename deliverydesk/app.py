@@ -1,6 +1,7 @@
 """Composition root of the window: arguments, logging, QApplication, translators, database, MainWindow.
 
-``deliverydesk-gui [--data-dir DIR] [--db-url URL] [--lang en|zh_CN]``; ``python main.py`` is the same.
+``deliverydesk-gui [--data-dir DIR] [--db-url URL] [--lang en|zh_CN] [--screenshot PNG]``;
+``python main.py`` is the same.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, help="folder for the database, backups, logs and UI state")
     parser.add_argument("--db-url", help="database URL instead of the data folder's file")
     parser.add_argument("--lang", choices=LANGUAGES, help="interface language (default: settings, system)")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PNG",
+        help="install check: open the window, save a PNG of it once its first pages have loaded, and quit",
+    )
     parser.add_argument("--version", action="version", version=f"DeliveryDesk {__version__}")
     return parser.parse_args(argv)
 
@@ -44,10 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     paths = data_paths(args.data_dir)
     setup_logging(paths)
-    return run_window(paths, args.db_url, args.lang)
+    return run_window(paths, args.db_url, args.lang, args.screenshot)
 
 
-def run_window(paths: DataPaths, db_url: str | None, lang: str | None) -> int:
+def run_window(paths: DataPaths, db_url: str | None, lang: str | None, screenshot: Path | None = None) -> int:
     """Wire the window: application, crash handler, font, translators, start-up, main window."""
     # Qt and the window are imported only now: ``--help`` and ``--version`` stay instant. Only what
     # the opening frame needs comes first; storage and pages load after its first paint.
@@ -64,7 +71,7 @@ def run_window(paths: DataPaths, db_url: str | None, lang: str | None) -> int:
     language = choose_ui_language(lang, ui_state)
     install_translators(app, language)  # parented to the app: they live as long as it does
     tasks = TaskRunner(app)
-    host = WindowHost(tasks, ui_state, language)
+    host = WindowHost(tasks, ui_state, language, screenshot)
     host.show_opening().painted.connect(lambda: start_opening(paths, db_url, tasks, host))
     logging.getLogger(__name__).info("DeliveryDesk %s starting (%s, %s)", __version__, paths.root, language)
     try:

@@ -46,6 +46,11 @@ RESOURCES_DIR = package_folder(RESOURCES_PACKAGE)
 MIGRATIONS_DIR = package_folder(MIGRATIONS_PACKAGE)
 
 
+def notices_file() -> Path:
+    """The third-party notices (licences of everything DeliveryDesk ships that others wrote)."""
+    return RESOURCES_DIR / "licenses" / "THIRD-PARTY-NOTICES.txt"
+
+
 @dataclass(frozen=True)
 class DataPaths:
     root: Path

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from deliverydesk.errors import DeliveryDeskError
@@ -22,6 +23,8 @@ from deliverydesk.gui.tasks import TaskRunner
 from deliverydesk.gui.ui_state import UiState
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from deliverydesk.gui.main_window import MainWindow
     from deliverydesk.services.storage import Workspace
 
@@ -30,6 +33,8 @@ UI_LANGUAGE_KEY = "ui/language"
 MAIN_WINDOW_KEY = "main_window"  # MainWindow's geometry key: the opening frame takes its place
 BACKUP_LATEST_MS = 5000  # the day's backup waits for the first pages, but not longer than this
 ANNOUNCE_ANYWAY_MS = 500  # a window that is not painted (started minimised) must not stall the opening
+SCREENSHOT_LATEST_MS = 20000  # --screenshot: the first pages have loaded, or this long has passed
+SCREENSHOT_SETTLE_MS = 300  # after the task runner goes idle: the rows it delivered are painted
 
 
 class OpeningWindow(QMainWindow):
@@ -83,9 +88,12 @@ class OpeningWindow(QMainWindow):
 class WindowHost(QObject):
     """Owns the open workspace and its window; closes the database when the window goes."""
 
-    def __init__(self, tasks: TaskRunner, ui_state: UiState, language: str) -> None:
+    def __init__(
+        self, tasks: TaskRunner, ui_state: UiState, language: str, screenshot: Path | None = None
+    ) -> None:
         super().__init__()
         self.tasks, self.ui_state, self.language = tasks, ui_state, language
+        self.screenshot = screenshot
         self.workspace: Workspace | None = None
         self.window: MainWindow | None = None
         self.opening: OpeningWindow | None = None
@@ -127,7 +135,45 @@ class WindowHost(QObject):
         self.remember_ui_language()
         if workspace.backup_due:
             self._backup_when_idle()
+        if self.screenshot is not None:
+            self._when_idle(lambda: QTimer.singleShot(SCREENSHOT_SETTLE_MS, self.save_screenshot_and_quit))
         return self.window
+
+    def _when_idle(self, action: Callable[[], None], latest_ms: int = SCREENSHOT_LATEST_MS) -> None:
+        """``action`` once, when the task runner is (or goes) idle, at the latest after ``latest_ms``."""
+        done = False
+
+        def run(busy: bool = False) -> None:
+            nonlocal done
+            if not busy and not done:
+                done = True
+                action()
+
+        self.tasks.busy_changed.connect(run)
+        QTimer.singleShot(latest_ms, run)
+        if not self.tasks.is_busy:
+            QTimer.singleShot(0, run)
+
+    def save_screenshot_and_quit(self) -> None:
+        """``--screenshot FILE``: an install check that needs nobody at the screen. What the screen shows
+        of the window (the window's own rendering where there is no screen to read, offscreen) goes to
+        FILE as PNG; one line names the file, its size, the UI language and the menus; then quit."""
+        window, path = self.window, self.screenshot
+        if window is None or path is None:
+            return
+        screen = window.screen()
+        frame = window.frameGeometry()
+        shot = QPixmap()
+        if QApplication.platformName() not in ("offscreen", "minimal"):
+            shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        if shot.isNull():
+            shot = window.grab()
+        saved = shot.save(str(path), "PNG")
+        menus = " | ".join(action.text() for action in window.menuBar().actions())
+        print(f"screenshot {path} {shot.width()}x{shot.height()} {self.language}: {menus}", flush=True)
+        if not saved:
+            log.error("could not save the screenshot to %s", path)
+        QApplication.exit(0 if saved else 1)
 
     def _backup_when_idle(self) -> None:
         """Start the day's backup once the window's first pages have loaded (the task runner goes idle),

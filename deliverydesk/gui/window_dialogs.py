@@ -14,6 +14,7 @@ from deliverydesk.gui.dialogs.settings import SettingsDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import app_icon
 from deliverydesk.gui.messages import show_error
+from deliverydesk.paths import notices_file
 from deliverydesk.services.records.clients import list_clients
 from deliverydesk.services.records.settings import get_settings
 
@@ -35,6 +36,10 @@ def about_box(parent: QWidget, env: GuiEnv, db_location: str) -> QMessageBox:
         + QCoreApplication.translate("AboutBox", "Database: %1").replace("%1", db_location)
         + "\n"
         + QCoreApplication.translate("AboutBox", "Log file: %1").replace("%1", str(env.paths.log_file))
+        + "\n\n"
+        + QCoreApplication.translate(
+            "AboutBox", "Proprietary software. Third-party licences (Qt: LGPL-3.0): %1"
+        ).replace("%1", str(notices_file()))
     )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box

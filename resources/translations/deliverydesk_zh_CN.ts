@@ -27,6 +27,10 @@
             <source>Log file: %1</source>
             <translation>日志文件：%1</translation>
         </message>
+        <message>
+            <source>Proprietary software. Third-party licences (Qt: LGPL-3.0): %1</source>
+            <translation>专有软件。第三方许可（Qt：LGPL-3.0）：%1</translation>
+        </message>
     </context>
     <context>
         <name>ActionsEditor</name>

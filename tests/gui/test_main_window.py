@@ -3,8 +3,11 @@ New project through its dialog."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QKeySequence
 
+from deliverydesk import __version__
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.main_window import MainWindow
 from deliverydesk.services.records.projects import list_projects
@@ -65,7 +68,9 @@ def test_about_names_version_and_data_folder(qtbot, env: GuiEnv) -> None:
     qtbot.addWidget(box)
     assert box.isVisible()
     assert str(env.paths.root) in box.informativeText()
-    assert "0." in box.text()
+    assert box.text() == f"DeliveryDesk {__version__}"
+    notices = Path(box.informativeText().rsplit(": ", 1)[1])
+    assert notices.name == "THIRD-PARTY-NOTICES.txt" and "LGPL" in notices.read_text(encoding="utf-8")
 
 
 def test_help_opens_the_data_folder_and_the_log(qtbot, env: GuiEnv) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from deliverydesk import __version__
 from deliverydesk.cli import handlers
 from deliverydesk.services.storage import OpenOptions, open_workspace
 from tests.integration.cli.conftest import Run, assert_one_clear_line
@@ -244,7 +245,7 @@ def test_a_bug_is_logged_with_its_traceback_and_shown_in_one_line(
 
 def test_version(run: Run) -> None:
     result = run("--version")
-    assert result.code == 0 and re.match(r"deliverydesk \d+\.\d+", result.out)
+    assert result.code == 0 and result.out.strip() == f"DeliveryDesk {__version__}"
 
 
 def test_a_log_that_cannot_be_written_does_not_hide_the_error(
