@@ -161,16 +161,17 @@ class WindowHost(QObject):
         window, path = self.window, self.screenshot
         if window is None or path is None:
             return
-        screen = window.screen()
-        frame = window.frameGeometry()
+        screen, platform = window.screen(), QApplication.platformName()
+        frame = window.frameGeometry().intersected(screen.geometry())
         shot = QPixmap()
-        if QApplication.platformName() not in ("offscreen", "minimal"):
+        if platform not in ("offscreen", "minimal"):
             shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
         if shot.isNull():
             shot = window.grab()
         saved = shot.save(str(path), "PNG")
         menus = " | ".join(action.text() for action in window.menuBar().actions())
-        print(f"screenshot {path} {shot.width()}x{shot.height()} {self.language}: {menus}", flush=True)
+        size = f"{shot.width()}x{shot.height()}"
+        print(f"screenshot {path} {size} {platform} {self.language}: {menus}", flush=True)
         if not saved:
             log.error("could not save the screenshot to %s", path)
         QApplication.exit(0 if saved else 1)

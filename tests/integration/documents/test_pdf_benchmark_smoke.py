@@ -1,4 +1,5 @@
-"""The PDF export benchmark still measures (benchmarks/pdf_export.py), with one repetition each.
+"""The PDF export benchmark still measures (benchmarks/pdf_export.py) on a demo database, with one
+repetition each.
 
 No timing thresholds: only that each figure is positive and finite, that the floor draws exactly
 the text of the app's PDF in the same embedded font, and that the summary really has ~30 pages;
@@ -17,8 +18,7 @@ from pypdf import PdfReader
 from benchmarks import pdf_export
 from deliverydesk.domain.enums import Language
 from deliverydesk.reports.render import render
-
-from .conftest import page_texts, squeeze
+from tests.unit.reports.conftest import page_texts, squeeze
 
 
 def sane(seconds: float) -> bool:
