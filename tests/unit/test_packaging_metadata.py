@@ -130,3 +130,12 @@ def test_the_version_has_one_source() -> None:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     newest = re.search(r"^## (\S+)", changelog, re.M)
     assert newest is not None and newest.group(1) == deliverydesk.__version__, "CHANGELOG's newest version"
+
+
+def test_the_licence_file_matches_the_metadata() -> None:
+    metadata = setup_cfg()["metadata"]
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert metadata["license"] == "Proprietary" and "proprietary" in licence.splitlines()[0].lower()
+    assert "License :: Other/Proprietary License" in metadata["classifiers"]
+    assert metadata["license_files"] == "LICENSE"
+    assert "THIRD-PARTY-NOTICES.txt" in licence and "reverse engineer" in licence  # what the LGPL requires

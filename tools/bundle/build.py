@@ -91,9 +91,12 @@ def _debian_package(soname: str) -> tuple[str, str] | None:
     for line in found.splitlines():
         if line.strip().startswith(soname + " ") and "=>" in line:
             path = os.path.realpath(line.split("=>")[1].strip())
-            owner = subprocess.run(["dpkg", "-S", path], capture_output=True, text=True, check=False)
-            if owner.returncode == 0:
-                return path, owner.stdout.split(":")[0]
+            # usrmerge: dpkg may know the file as /lib/... while it is found as /usr/lib/...
+            owner = subprocess.run(["dpkg", "-S", "*/" + Path(path).name], capture_output=True, text=True)
+            for entry in owner.stdout.splitlines():
+                package, _, owned = entry.partition(": ")
+                if os.path.realpath(owned) == path:
+                    return path, package
     return None
 
 
@@ -110,11 +113,11 @@ def system_libraries(folder: Path) -> str:
     ]
     texts = []
     for library in sorted(p for p in internal.iterdir() if ".so" in p.name and p.is_file()):
-        if library.name.startswith("libpython"):
+        if library.name.startswith("libpython") or library.is_symlink():  # links to PySide6's Qt
             continue
         origin = _debian_package(library.name)
         if origin is None:
-            lines.append(f"* {library.name}: not from a Debian package (see THIRD-PARTY-NOTICES.txt)")
+            lines.append(f"* {library.name}: from a Python package's wheel (see THIRD-PARTY-NOTICES.txt)")
             continue
         path, package = origin
         lines.append(f"* {library.name}: {path}, Debian package {package}")
