@@ -39,7 +39,7 @@ RUN_TIME_FILES = (
     "deliverydesk/migrations/__init__.py",
     "deliverydesk/migrations/env.py",
     "deliverydesk/migrations/versions/0001_initial_schema.py",
-    "deliverydesk/services/bundle.schema.json",
+    "deliverydesk/services/bundle/bundle.schema.json",
 )
 
 
