@@ -92,10 +92,11 @@ def test_the_bundled_command_line_makes_checks_and_exports_a_demo(bundle: Path, 
     assert run([cli, "--version"], cwd=tmp_path, env=env).strip() == f"DeliveryDesk {__version__}"
     assert "Demo data ready" in run([cli, "--data-dir", data, "demo"], cwd=tmp_path, env=env)
     assert "ok" in run([cli, "--data-dir", data, "check"], cwd=tmp_path, env=env)
-    letter = tmp_path / "letter.pdf"
-    export = [cli, "--data-dir", data, "export", "letter", "--project", "DD-2026-014", "--lang", "zh_CN"]
-    run([*export, "--out", letter], cwd=tmp_path, env=env)
-    assert_fonts_embedded(letter)
+    for kind in ("letter", "summary", "handover"):  # the document kinds load by name: all are bundled
+        pdf = tmp_path / f"{kind}.pdf"
+        export = [cli, "--data-dir", data, "export", kind, "--project", "DD-2026-014", "--lang", "zh_CN"]
+        run([*export, "--out", pdf], cwd=tmp_path, env=env)
+        assert_fonts_embedded(pdf)
 
 
 @pytest.mark.parametrize(("language", "menu"), [("en", "&File"), ("zh_CN", "文件(&F)")])
