@@ -66,8 +66,9 @@ def _restore_triggers(connection: sa.Connection, triggers: list[str]) -> None:
             connection.execute(sa.text(sql))
 
 
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+def _now() -> str:
+    """Naive UTC as text, as sqlite3's default datetime adapter (deprecated since Python 3.12) wrote it."""
+    return datetime.now(UTC).replace(tzinfo=None).isoformat(" ")
 
 
 # --- the roster ------------------------------------------------------------------------------------

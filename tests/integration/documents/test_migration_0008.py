@@ -5,8 +5,9 @@ and a real downgrade brings the letter's signer columns and the settings' limits
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,20 @@ def test_settings_become_your_roster_row_and_letters_signature_events(engine: En
         assert current_revision(connection) == head_revision()
         assert connection.execute(text("PRAGMA foreign_key_check")).all() == []
     assert triggers(engine) == before  # exactly the SQL 0003 wrote
+
+
+def test_the_upgrade_binds_no_value_through_sqlite3s_deprecated_default_adapters(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deprecated since Python 3.12; here they are gone, so a date or datetime bound through them fails."""
+    old_file(engine)
+    for kind in (date, datetime):
+        monkeypatch.delitem(sqlite3.adapters, (kind, sqlite3.PrepareProtocol))
+
+    migrate(engine, "upgrade", "head")
+
+    ((name, created),) = rows(engine, "SELECT name, created_at FROM person")
+    assert name == "张浩" and datetime.fromisoformat(str(created)).tzinfo is None
 
 
 def test_downgrade_brings_the_signer_columns_and_the_limits_back(engine: Engine) -> None:
