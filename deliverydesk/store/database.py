@@ -1,6 +1,10 @@
 """Engine, connection pragmas and the unit of work.
 
-The unit of work turns storage failures (disk full, read-only, I/O errors) into the plain-words
+The unit of work is the one place a user action commits: every public service call opens exactly one
+(``Database.unit_of_work``), and a second one opened while the first is still open on the same thread
+raises ``NestedUnitOfWorkError`` (a bug: the inner one would commit on its own). Whatever must travel
+with a user action's changes (the audit events today, a sync outbox later) belongs in that one
+transaction. The unit of work turns storage failures (disk full, read-only, I/O errors) into the plain-words
 ``StorageError`` family after rolling back, so the next action starts from a clean session.
 Identity checks, locking, backups and the open sequence live in the sibling modules
 (``identity``, ``lock``, ``backups``, ``opening``)."""
@@ -8,6 +12,7 @@ Identity checks, locking, backups and the open sequence live in the sibling modu
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -134,6 +139,13 @@ def checkpoint(engine: Engine) -> None:
         return
 
 
+class NestedUnitOfWorkError(RuntimeError):
+    """A unit of work was opened while another was open on the same thread and database: a bug.
+
+    One user action is one transaction: a service calls helpers that take the open session, never
+    another public service function (which would open, and commit, a unit of work of its own)."""
+
+
 def _rollback_quietly(session: Session) -> None:
     try:
         session.rollback()
@@ -157,6 +169,7 @@ class Database:
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         install_audit(self._sessions, self.audit)
+        self._open = threading.local()  # per thread: is a unit of work open (worker threads have their own)
 
     @property
     def is_sqlite(self) -> bool:
@@ -167,8 +180,14 @@ class Database:
         """One transaction: committed when the block ends, rolled back on any error.
 
         Storage failures come out as ``StorageError`` subclasses; the session is rolled back first,
-        so the next unit of work works (no ``PendingRollbackError``)."""
+        so the next unit of work works (no ``PendingRollbackError``). Opening one inside another on
+        the same thread raises ``NestedUnitOfWorkError`` before anything is done."""
+        if getattr(self._open, "session", None) is not None:
+            raise NestedUnitOfWorkError(
+                "a unit of work is already open on this thread: pass its session to a helper instead"
+            )
         session = self._sessions()
+        self._open.session = session
         try:
             yield session
             session.commit()
@@ -182,6 +201,7 @@ class Database:
             _rollback_quietly(session)
             raise
         finally:
+            self._open.session = None
             session.close()
 
     def close(self) -> None:

@@ -54,9 +54,13 @@ def milestone_item(
 
 
 def create_milestone(ctx: ServiceContext, draft: MilestoneDraft) -> MilestoneItem:
-    draft = validate_milestone(draft, ctx.today())
     with ctx.db.unit_of_work() as session:
-        return milestone_item(session, add_milestone(ctx, session, draft), ctx.today())
+        return create_milestone_in(ctx, session, draft)
+
+
+def create_milestone_in(ctx: ServiceContext, session: Session, draft: MilestoneDraft) -> MilestoneItem:
+    draft = validate_milestone(draft, ctx.today())
+    return milestone_item(session, add_milestone(ctx, session, draft), ctx.today())
 
 
 def add_milestone(
@@ -77,12 +81,23 @@ def update_milestone(
     """Save the milestone; each changed date (baseline, forecast, actual) is recorded in its history.
 
     Moving the baseline hides slip, so it needs a reason."""
+    with ctx.db.unit_of_work() as session:
+        return update_milestone_in(ctx, session, draft, reason=reason, change_request_id=change_request_id)
+
+
+def update_milestone_in(
+    ctx: ServiceContext,
+    session: Session,
+    draft: MilestoneDraft,
+    *,
+    reason: str = "",
+    change_request_id: str | None = None,
+) -> MilestoneItem:
     milestone_id = require_id(draft.id, "milestone")
     draft = validate_milestone(draft, ctx.today())
-    with ctx.db.unit_of_work() as session:
-        row, _ = editable_record(session, MilestoneRow, milestone_id, "milestone", draft.project_id)
-        apply_milestone_update(ctx, session, row, draft, reason=reason, change_request_id=change_request_id)
-        return milestone_item(session, row, ctx.today())
+    row, _ = editable_record(session, MilestoneRow, milestone_id, "milestone", draft.project_id)
+    apply_milestone_update(ctx, session, row, draft, reason=reason, change_request_id=change_request_id)
+    return milestone_item(session, row, ctx.today())
 
 
 def apply_milestone_update(
@@ -118,10 +133,26 @@ def move_milestone(
     change_request_id: str | None = None,
 ) -> MilestoneItem:
     """Move the forecast date, recording old date, new date, reason and the causing change request."""
+    with ctx.db.unit_of_work() as session:
+        return move_milestone_in(
+            ctx, session, milestone_id, forecast_date, reason=reason, change_request_id=change_request_id
+        )
+
+
+def move_milestone_in(
+    ctx: ServiceContext,
+    session: Session,
+    milestone_id: str,
+    forecast_date: date,
+    *,
+    reason: str,
+    change_request_id: str | None = None,
+) -> MilestoneItem:
     if not reason.strip():
         raise ValidationError({"reason": "Say why the date moves: the client will ask."})
-    draft = draft_from(MilestoneDraft, get_milestone(ctx, milestone_id), forecast_date=forecast_date)
-    return update_milestone(ctx, draft, reason=reason, change_request_id=change_request_id)
+    current = milestone_item(session, get_row(session, MilestoneRow, milestone_id, "milestone"), ctx.today())
+    draft = draft_from(MilestoneDraft, current, forecast_date=forecast_date)
+    return update_milestone_in(ctx, session, draft, reason=reason, change_request_id=change_request_id)
 
 
 def _record_change(

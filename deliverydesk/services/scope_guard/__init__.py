@@ -236,5 +236,5 @@ def decide_change_request(
         row.escalation_needed = preview.needs_approval
         save_changes(ctx, session, row)
         item = request_item(row)
-    moved = move_if_approved(ctx, item, move_milestone_ids)
-    return DecisionResult(request=item, preview=preview, moved=moved)
+        moved = move_if_approved(ctx, session, item, move_milestone_ids)
+        return DecisionResult(request=item, preview=preview, moved=moved)

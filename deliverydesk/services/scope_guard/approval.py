@@ -93,7 +93,8 @@ def approve_change_request(
         row.approved_on, row.approval_note = draft.approved_on, draft.approval_note
         save_changes(ctx, session, row)
         item = request_item(row)
-    return DecisionResult(request=item, preview=None, moved=move_if_approved(ctx, item, move_milestone_ids))
+        moved = move_if_approved(ctx, session, item, move_milestone_ids)
+        return DecisionResult(request=item, preview=None, moved=moved)
 
 
 def refuse_change_request(

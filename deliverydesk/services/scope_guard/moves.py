@@ -15,7 +15,7 @@ from deliverydesk.domain.workdays import calendar_covering, with_extra_days
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import get_row
-from deliverydesk.services.records.milestones import move_milestone
+from deliverydesk.services.records.milestones import move_milestone_in
 from deliverydesk.services.scope_guard.meters import MAX_ROWS, request_facts
 from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.records import Session, list_rows
@@ -67,17 +67,28 @@ def apply_schedule_impact(
     """Move the chosen open milestones by the approved request's schedule days; each move is recorded
     in the milestone's history with the request as its cause. All are checked before any moves."""
     with ctx.db.unit_of_work() as session:
-        request = get_row(session, ChangeRequestRow, request_id, "change request")
-        check_action(request_facts(session, request), GuardAction.MOVE_MILESTONES)
-        if request.schedule_days == 0:
-            raise RuleError(f"{request.ref} moves no dates: its schedule impact is 0 working days.")
-        project = get_row(session, ProjectRow, request.project_id, "project")
-        shifts = [
-            _movable(session, project, milestone_id, request.schedule_days) for milestone_id in milestone_ids
-        ]
-        why = reason.strip() or f"{request.ref} {request.title} (+{request.schedule_days})"
+        return apply_schedule_impact_in(ctx, session, request_id, milestone_ids, reason=reason)
+
+
+def apply_schedule_impact_in(
+    ctx: ServiceContext,
+    session: Session,
+    request_id: str,
+    milestone_ids: tuple[str, ...],
+    *,
+    reason: str = "",
+) -> tuple[MilestoneItem, ...]:
+    request = get_row(session, ChangeRequestRow, request_id, "change request")
+    check_action(request_facts(session, request), GuardAction.MOVE_MILESTONES)
+    if request.schedule_days == 0:
+        raise RuleError(f"{request.ref} moves no dates: its schedule impact is 0 working days.")
+    project = get_row(session, ProjectRow, request.project_id, "project")
+    shifts = [
+        _movable(session, project, milestone_id, request.schedule_days) for milestone_id in milestone_ids
+    ]
+    why = reason.strip() or f"{request.ref} {request.title} (+{request.schedule_days})"
     return tuple(
-        move_milestone(ctx, s.milestone_id, s.to_date, reason=why, change_request_id=request_id)
+        move_milestone_in(ctx, session, s.milestone_id, s.to_date, reason=why, change_request_id=request_id)
         for s in shifts
     )
 
@@ -96,9 +107,10 @@ def _extra_days(session: Session, project: ProjectRow) -> frozenset[date]:
 
 
 def move_if_approved(
-    ctx: ServiceContext, item: ChangeRequestItem, milestone_ids: tuple[str, ...]
+    ctx: ServiceContext, session: Session, item: ChangeRequestItem, milestone_ids: tuple[str, ...]
 ) -> tuple[MilestoneItem, ...]:
-    """After a decision or an approval: move the chosen milestones, unless the decision is held."""
+    """After a decision or an approval, in its unit of work (a move that fails undoes the decision):
+    move the chosen milestones, unless the decision is held."""
     if not milestone_ids or item.decision is Decision.PENDING_APPROVAL:
         return ()  # held decisions move nothing until approved
-    return apply_schedule_impact(ctx, item.id, milestone_ids)
+    return apply_schedule_impact_in(ctx, session, item.id, milestone_ids)

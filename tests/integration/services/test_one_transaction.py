@@ -1,0 +1,83 @@
+"""One user action, one transaction: each multi-step action is made to fail in its middle (a write
+refused by the database, as a full disk would) and nothing of it may remain: every row of every table,
+audit events and search index included, is as it was before."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from deliverydesk.domain.drafts import MilestoneDraft, PersonDraft, SettingsDraft
+from deliverydesk.domain.enums import Decision, PersonRole
+from deliverydesk.services import scope_guard as guard
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records import milestones, people, settings
+from tests.integration.atomicity import INJECTED, database_state, fail_writes
+from tests.integration.services.conftest import Setup, day
+
+MANAGER = "陈经理"
+
+
+@pytest.fixture
+def setup(ctx: ServiceContext, setup: Setup) -> Setup:
+    """You are 张浩, an engineer with the default authority limits (as in test_scope_guard)."""
+    settings.update_settings(ctx, SettingsDraft(engineer_name="张浩"))
+    return setup
+
+
+def _milestones(ctx: ServiceContext, setup: Setup, count: int) -> tuple[str, ...]:
+    return tuple(
+        milestones.create_milestone(
+            ctx, MilestoneDraft(project_id=setup.project_id, name=f"里程碑 {n}", baseline_date=day(10 + n))
+        ).id
+        for n in range(count)
+    )
+
+
+def _sized_ask(ctx: ServiceContext, setup: Setup, hours: float) -> str:
+    request_id = guard.capture_ask(
+        ctx, guard.AskDraft(project_id=setup.project_id, what="新增二厂 2 条产线建模")
+    ).id
+    guard.check_scope(ctx, request_id)  # out of scope
+    guard.assess_impact(ctx, request_id, guard.ImpactDraft(effort_hours=hours, schedule_days=3))
+    return request_id
+
+
+def _decision(request_id: str) -> guard.DecisionRequest:
+    return guard.DecisionRequest(
+        request_id=request_id, outcome=Decision.APPROVED_BILLABLE, rationale="贵方利益优先"
+    )
+
+
+def test_a_decision_whose_third_milestone_move_fails_leaves_the_decision_and_every_milestone_as_they_were(
+    ctx: ServiceContext, setup: Setup
+) -> None:
+    moved = _milestones(ctx, setup, 3)
+    request_id = _sized_ask(ctx, setup, 2.0)
+    before = database_state(ctx.db)
+    with (
+        fail_writes(ctx.db, "INSERT", "milestone_change", f"NEW.milestone_id = '{moved[2]}'"),
+        pytest.raises(IntegrityError, match=INJECTED),
+    ):
+        guard.decide_change_request(ctx, _decision(request_id), move_milestone_ids=moved)
+    assert database_state(ctx.db) == before
+    result = guard.decide_change_request(ctx, _decision(request_id), move_milestone_ids=moved)  # and again
+    assert [m.id for m in result.moved] == list(moved)
+    assert all(milestones.list_milestone_changes(ctx, m) for m in moved)
+
+
+def test_an_approval_whose_milestone_move_fails_leaves_the_request_held(
+    ctx: ServiceContext, setup: Setup
+) -> None:
+    moved = _milestones(ctx, setup, 2)
+    manager = people.save_person(ctx, PersonDraft(name=MANAGER, role=PersonRole.MANAGER)).id
+    request_id = _sized_ask(ctx, setup, 40.0)  # above the engineer's authority: held for approval
+    held = guard.decide_change_request(ctx, _decision(request_id), move_milestone_ids=moved)
+    assert held.request.decision is Decision.PENDING_APPROVAL and held.moved == ()
+    before = database_state(ctx.db)
+    with (
+        fail_writes(ctx.db, "UPDATE", "milestone", f"NEW.id = '{moved[1]}'"),
+        pytest.raises(IntegrityError, match=INJECTED),
+    ):
+        guard.approve_change_request(ctx, request_id, manager_id=manager, move_milestone_ids=moved)
+    assert database_state(ctx.db) == before
