@@ -27,7 +27,7 @@ def letter_without_copy(ctx: ServiceContext) -> letters.IssuedDocument:
     client_id, _signer, _coordinator = make_client(ctx)
     project_id = make_project(ctx, client_id)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(letters, "seal_issued", lambda ctx, pdf, name: pdf)
+        patch.setattr(letters, "seal_issued_in", lambda ctx, session, pdf, name: pdf)
         issued = letters.issue_document(ctx, DocumentRequest(project_id, LetterKind.PROGRESS_SUMMARY))
     with ctx.db.engine.begin() as connection:
         connection.exec_driver_sql("DELETE FROM blob WHERE sha256 = ?", (issued.letter.pdf_sha256,))

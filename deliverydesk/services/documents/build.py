@@ -87,10 +87,10 @@ class DocumentRequest:
 def build_document(ctx: ServiceContext, request: DocumentRequest) -> ReportData:
     """The draft document (no fingerprint), numbered as the next version of its reference."""
     with ctx.db.unit_of_work() as session:
-        return build_in_session(ctx, session, request)
+        return build_document_in(ctx, session, request)
 
 
-def build_in_session(ctx: ServiceContext, session: Session, request: DocumentRequest) -> ReportData:
+def build_document_in(ctx: ServiceContext, session: Session, request: DocumentRequest) -> ReportData:
     facts = load_facts(ctx, session, request.project_id, request.language)
     ref = document_ref(session, facts, request)
     versions = letter_versions(session, request.project_id, ref)

@@ -12,10 +12,12 @@ from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import NotFoundError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import letters
-from deliverydesk.services.documents.build import DocumentRequest
+from deliverydesk.services.documents.build import DocumentRequest, build_document_in
+from deliverydesk.services.documents.signing import letter_item
 from deliverydesk.services.files import write_file_atomically
+from deliverydesk.services.records.common import get_row
 from deliverydesk.store.records import list_rows
-from deliverydesk.store.tables import ChangeRequestRow
+from deliverydesk.store.tables import ChangeRequestRow, LetterRow
 
 
 @dataclass(frozen=True)
@@ -34,17 +36,22 @@ def write_export(out: Path, pdf: bytes, letter: LetterItem | None = None) -> Exp
 def export_document(
     ctx: ServiceContext, request: DocumentRequest, out: Path, *, issue: bool = False
 ) -> ExportResult:
-    """Write the draft preview, or (``issue``) issue the next version and write it."""
-    if issue:
-        issued = letters.issue_document(ctx, request)
-        return write_export(out, issued.pdf, issued.letter)
-    return write_export(out, letters.preview_document(ctx, request))
+    """Write the draft preview, or (``issue``) issue the next version and write it. The file is written
+    inside the issuing unit of work: when it cannot be written, the version is not issued either."""
+    with ctx.db.unit_of_work() as session:
+        if issue:
+            issued = letters.issue_document_in(ctx, session, request)
+            return write_export(out, issued.pdf, issued.letter)
+        draft = build_document_in(ctx, session, request)
+    return write_export(out, letters.render_pdf(draft))
 
 
 def export_letter(ctx: ServiceContext, letter_id: str, out: Path, *, signed: bool = True) -> ExportResult:
     """A copy of an issued letter (the signed one when there is one), byte for byte the original."""
-    pdf = letters.letter_pdf(ctx, letter_id, signed=signed)
-    return write_export(out, pdf, letters.get_letter(ctx, letter_id))
+    with ctx.db.unit_of_work() as session:
+        row = get_row(session, LetterRow, letter_id, "letter")
+        pdf, letter = letters.letter_pdf_in(session, row, signed=signed), letter_item(session, row)
+    return write_export(out, pdf, letter)
 
 
 def change_request_id_by_ref(ctx: ServiceContext, project_id: str, ref: str) -> str:

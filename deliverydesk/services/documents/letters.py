@@ -32,17 +32,17 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.build import (
     LETTER_STATUSES,
     DocumentRequest,
-    build_in_session,
+    build_document_in,
     require_issuable,
 )
 from deliverydesk.services.documents.handover_gate import handover_facts
-from deliverydesk.services.documents.seal import seal_issued
+from deliverydesk.services.documents.seal import seal_issued_in
 from deliverydesk.services.documents.signing import (
     SignRequest,
     SignResult,
     letter_item,
     letter_items,
-    record_signature,
+    record_signature_in,
     signed_copy_events,
     with_signature,
 )
@@ -103,46 +103,49 @@ def _seal(data: ReportData) -> tuple[str, str, ReportData]:
 def preview_document(ctx: ServiceContext, request: DocumentRequest) -> bytes:
     """The document as it would be issued now, marked as a draft (no fingerprint, nothing stored)."""
     with ctx.db.unit_of_work() as session:
-        data = build_in_session(ctx, session, request)
+        data = build_document_in(ctx, session, request)
     return render_pdf(data)
 
 
 def issue_document(ctx: ServiceContext, request: DocumentRequest) -> IssuedDocument:
     """Seal, print and store the next version; earlier versions of the same reference are superseded.
-    A handover report is refused while anything stands in the way (``domain.handover``): checked
-    before printing, and again where the letter is written."""
+    A handover report is refused while anything stands in the way (``domain.handover``)."""
     with ctx.db.unit_of_work() as session:
-        data = build_in_session(ctx, session, request)
-        _gate(session, request)
+        return issue_document_in(ctx, session, request)
+
+
+def issue_document_in(ctx: ServiceContext, session: Session, request: DocumentRequest) -> IssuedDocument:
+    """Issue in the caller's unit of work: the document is printed from what this transaction reads, and
+    the letter, its PDF and the superseding of earlier versions are stored together or not at all."""
+    data = build_document_in(ctx, session, request)
+    _gate(session, request)
     require_issuable(data)
     snapshot, digest, printed = _seal(data)
     name = f"{data.meta.reference} version {data.meta.version}"
-    pdf = seal_issued(ctx, render_pdf(printed), name)  # the stored copy is the signed file
-    with ctx.db.unit_of_work() as session:
-        live_project(session, request.project_id)
-        _gate(session, request)
-        earlier = letter_versions(session, request.project_id, data.meta.reference)
-        if max((row.version for row in earlier), default=0) + 1 != data.meta.version:
-            raise RuleError("Another version of this document was issued meanwhile.", "Preview it again.")
-        row = LetterRow(
-            project_id=request.project_id,
-            kind=request.kind,
-            ref=data.meta.reference,
-            version=data.meta.version,
-            language=data.meta.language,
-            change_request_id=request.change_request_id,
-            content_json=snapshot,
-            fingerprint=digest,
-            pdf_sha256=add_blob(session, pdf),  # the exact bytes, kept with the letter
-            status=LetterStatus.ISSUED,
-            issued_at=ctx.now(),
-        )
-        stamp_new(ctx, row)
-        for old in earlier:
-            _supersede(ctx, old)
-        session.add(row)
-        session.flush()
-        return IssuedDocument(letter_item(session, row), pdf)
+    pdf = seal_issued_in(ctx, session, render_pdf(printed), name)  # the stored copy is the signed file
+    live_project(session, request.project_id)
+    earlier = letter_versions(session, request.project_id, data.meta.reference)
+    if max((row.version for row in earlier), default=0) + 1 != data.meta.version:
+        raise RuleError("Another version of this document was issued meanwhile.", "Preview it again.")
+    row = LetterRow(
+        project_id=request.project_id,
+        kind=request.kind,
+        ref=data.meta.reference,
+        version=data.meta.version,
+        language=data.meta.language,
+        change_request_id=request.change_request_id,
+        content_json=snapshot,
+        fingerprint=digest,
+        pdf_sha256=add_blob(session, pdf),  # the exact bytes, kept with the letter
+        status=LetterStatus.ISSUED,
+        issued_at=ctx.now(),
+    )
+    stamp_new(ctx, row)
+    for old in earlier:
+        _supersede(ctx, old)
+    session.add(row)
+    session.flush()
+    return IssuedDocument(letter_item(session, row), pdf)
 
 
 def _gate(session: Session, request: DocumentRequest) -> None:
@@ -217,12 +220,15 @@ def letter_pdf(ctx: ServiceContext, letter_id: str, *, signed: bool = True) -> b
     ``signed``): the stored copy, checked against its hash. A letter issued before copies were kept
     is printed again from its snapshot, and refused when that no longer gives the issued bytes."""
     with ctx.db.unit_of_work() as session:
-        row = get_row(session, LetterRow, letter_id, "letter")
-        name = f"{row.ref} version {row.version}"
-        use_signed = signed and bool(row.signed_pdf_sha256)
-        expected = row.signed_pdf_sha256 if use_signed else row.pdf_sha256
-        stored = blob_data(session, expected)
-        printed = None if stored is not None else printed_copy(session, row, use_signed)
+        return letter_pdf_in(session, get_row(session, LetterRow, letter_id, "letter"), signed=signed)
+
+
+def letter_pdf_in(session: Session, row: LetterRow, *, signed: bool = True) -> bytes:
+    name = f"{row.ref} version {row.version}"
+    use_signed = signed and bool(row.signed_pdf_sha256)
+    expected = row.signed_pdf_sha256 if use_signed else row.pdf_sha256
+    stored = blob_data(session, expected)
+    printed = None if stored is not None else printed_copy(session, row, use_signed)
     if stored is not None:
         return _intact(stored, expected, name)
     assert printed is not None
@@ -257,12 +263,13 @@ def printed_copy(session: Session, row: LetterRow, signed: bool) -> ReportData:
 
 def sign_letter(ctx: ServiceContext, request: SignRequest) -> SignResult:
     """Record a signature (on screen, on paper, by e-mail) or a refusal (``services.documents.signing``)."""
+    with ctx.db.unit_of_work() as session:
 
-    def render_sealed(data: ReportData) -> bytes:
-        name = f"{data.meta.reference} version {data.meta.version}, signed"
-        return seal_issued(ctx, render_pdf(data), name)
+        def render_sealed(data: ReportData) -> bytes:
+            name = f"{data.meta.reference} version {data.meta.version}, signed"
+            return seal_issued_in(ctx, session, render_pdf(data), name)
 
-    return record_signature(ctx, request, render=render_sealed, sealed=_printed)
+        return record_signature_in(ctx, session, request, render=render_sealed, sealed=_printed)
 
 
 # --- expectations and their letter -----------------------------------------------------------------

@@ -37,6 +37,7 @@ from deliverydesk.services.context import SealOptions, ServiceContext
 from deliverydesk.store.audit_state import read_head
 from deliverydesk.store.database import sqlite_path
 from deliverydesk.store.document_queries import seal_identity
+from deliverydesk.store.records import Session
 
 SEAL_FIELD = "DeliveryDeskSeal"
 KEY_FOLDER = "signing"
@@ -180,23 +181,22 @@ def _key_folder(ctx: ServiceContext) -> Path:
     return default_data_dir() / KEY_FOLDER
 
 
-def sealer_for(ctx: ServiceContext) -> Sealer:
+def sealer_in(ctx: ServiceContext, session: Session) -> Sealer:
     """The company's certificate when configured, else this database's own seal (made on first use)."""
     options: SealOptions = ctx.seal
     if options.company_certificate is not None:
         return load_company_certificate(options.company_certificate, options.company_password)
-    with ctx.db.unit_of_work() as session:
-        database_id, organisation = seal_identity(session)
+    database_id, organisation = seal_identity(session)
     if not database_id:
-        from deliverydesk.services.records.settings import get_settings
+        from deliverydesk.services.records.settings import get_settings_in
 
-        database_id, organisation = get_settings(ctx).id, organisation  # made on first read
+        database_id, organisation = get_settings_in(ctx, session).id, organisation  # made on first read
     return own_seal(_key_folder(ctx), database_id, organisation, ctx.now())
 
 
-def seal_issued(ctx: ServiceContext, pdf: bytes, document: str) -> bytes:
-    """``pdf`` signed for issue, witnessing the audit trail's head as it is now."""
-    with ctx.db.unit_of_work() as session:
-        head = read_head(session.connection())
-    sealer = sealer_for(ctx)
+def seal_issued_in(ctx: ServiceContext, session: Session, pdf: bytes, document: str) -> bytes:
+    """``pdf`` signed for issue, witnessing the audit trail's head as it is now in the caller's unit of
+    work (the issuing or signing it belongs to)."""
+    head = read_head(session.connection())
+    sealer = sealer_in(ctx, session)
     return seal_pdf(pdf, sealer, reason=witness_reason(document, head), timestamp_url=ctx.seal.timestamp_url)

@@ -313,43 +313,43 @@ class _Evidence:
     scan_id: str | None = None
 
 
-def record_signature(
+def record_signature_in(
     ctx: ServiceContext,
+    session: Session,
     request: SignRequest,
     *,
     render: Callable[[ReportData], bytes],
     sealed: Callable[[LetterRow], ReportData],
 ) -> SignResult:
-    """Record the signature (or the refusal) and all it implies, in one unit of work."""
+    """Record the signature (or the refusal) and all it implies, in the caller's unit of work: the
+    scan (on paper), the signature events, the confirmed expectations, the letter's status and its
+    signed copy are stored together or not at all."""
     request = validate_sign_request(request)
     scan = _scan_draft(request)
-    with ctx.db.unit_of_work() as session:
-        row = _signable(session, request.letter_id)
-        project = get_row(session, ProjectRow, row.project_id, "project")
-        signer = _signer(session, project, request)
-        entry = None
-        if request.method is SignMethod.BY_EMAIL and signer is not None:
-            entry = _confirming_email(session, row, request.log_entry_id, signer)
-        evidence = _Evidence(_signed_on(ctx, request, row, entry), entry)
-        if scan is not None:
-            stored = store_attachment(ctx, session, replace(scan, project_id=project.id))
-            evidence = replace(evidence, scan_id=stored.id)
-        client = _client_event(ctx, session, row, request, signer, evidence)
-        if request.method is SignMethod.REFUSED:
-            session.flush()
-            return SignResult(letter_item(session, row), ())
-        vendor = (
-            _vendor_event(ctx, session, row, request, evidence.signed_on) if _on_screen(request) else None
-        )
-        confirmed, warnings = _confirm_expectations(ctx, session, row, sealed)
-        row.status = LetterStatus.SIGNED
-        signed_pdf = render(with_signature(sealed(row), client, vendor)) if vendor is not None else None
-        if signed_pdf is not None:
-            row.signed_pdf_sha256 = sha256_hex(signed_pdf)
-        save_changes(ctx, session, row)  # the letter's changes in one flush (one audit event)
-        if signed_pdf is not None:
-            add_blob(session, signed_pdf)  # the exact signed bytes, kept under signed_pdf_sha256
-        return SignResult(letter_item(session, row), warnings, signed_pdf, confirmed)
+    row = _signable(session, request.letter_id)
+    project = get_row(session, ProjectRow, row.project_id, "project")
+    signer = _signer(session, project, request)
+    entry = None
+    if request.method is SignMethod.BY_EMAIL and signer is not None:
+        entry = _confirming_email(session, row, request.log_entry_id, signer)
+    evidence = _Evidence(_signed_on(ctx, request, row, entry), entry)
+    if scan is not None:
+        stored = store_attachment(ctx, session, replace(scan, project_id=project.id))
+        evidence = replace(evidence, scan_id=stored.id)
+    client = _client_event(ctx, session, row, request, signer, evidence)
+    if request.method is SignMethod.REFUSED:
+        session.flush()
+        return SignResult(letter_item(session, row), ())
+    vendor = _vendor_event(ctx, session, row, request, evidence.signed_on) if _on_screen(request) else None
+    confirmed, warnings = _confirm_expectations(ctx, session, row, sealed)
+    row.status = LetterStatus.SIGNED
+    signed_pdf = render(with_signature(sealed(row), client, vendor)) if vendor is not None else None
+    if signed_pdf is not None:
+        row.signed_pdf_sha256 = sha256_hex(signed_pdf)
+    save_changes(ctx, session, row)  # the letter's changes in one flush (one audit event)
+    if signed_pdf is not None:
+        add_blob(session, signed_pdf)  # the exact signed bytes, kept under signed_pdf_sha256
+    return SignResult(letter_item(session, row), warnings, signed_pdf, confirmed)
 
 
 def _on_screen(request: SignRequest) -> bool:

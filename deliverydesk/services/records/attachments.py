@@ -123,9 +123,13 @@ def pixel_bomb(filename: str, data: bytes) -> str | None:
 
 def add_attachment(ctx: ServiceContext, draft: AttachmentDraft) -> AttachmentItem:
     """Store the file; identical bytes already stored are shared, not copied. Refused: nothing written."""
-    draft = checked_draft(draft)
     with ctx.db.unit_of_work() as session:
-        return _item(session, store_attachment(ctx, session, draft))
+        return add_attachment_in(ctx, session, draft)
+
+
+def add_attachment_in(ctx: ServiceContext, session: Session, draft: AttachmentDraft) -> AttachmentItem:
+    """Check and store the file inside the caller's unit of work."""
+    return _item(session, store_attachment(ctx, session, checked_draft(draft)))
 
 
 def store_attachment(ctx: ServiceContext, session: Session, draft: AttachmentDraft) -> AttachmentRow:

@@ -46,11 +46,15 @@ def you_row(ctx: ServiceContext, session: Session) -> PersonRow:
 def get_settings(ctx: ServiceContext) -> SettingsItem:
     """The settings; a read-only database without a settings row gets the defaults (id "")."""
     with ctx.db.unit_of_work() as session:
-        if ctx.db.readonly and settings_row(session) is None:
-            return _defaults(ctx)
-        if ctx.db.readonly:
-            return to_item(SettingsItem, settings_row(session))
-        return to_item(SettingsItem, _row(ctx, session))
+        return get_settings_in(ctx, session)
+
+
+def get_settings_in(ctx: ServiceContext, session: Session) -> SettingsItem:
+    if ctx.db.readonly and settings_row(session) is None:
+        return _defaults(ctx)
+    if ctx.db.readonly:
+        return to_item(SettingsItem, settings_row(session))
+    return to_item(SettingsItem, _row(ctx, session))
 
 
 def _defaults(ctx: ServiceContext) -> SettingsItem:

@@ -32,7 +32,7 @@ def forget_copy(ctx: ServiceContext, sha256: str) -> None:
 def old_letter(ctx: ServiceContext, project: Project) -> letters.IssuedDocument:
     """Issued by the first release: printed bytes without a PAdES signature, and no copy kept."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(letters, "seal_issued", lambda ctx, pdf, name: pdf)
+        patch.setattr(letters, "seal_issued_in", lambda ctx, session, pdf, name: pdf)
         issued = issue(ctx, project)
     forget_copy(ctx, issued.letter.pdf_sha256)
     return issued
@@ -79,7 +79,7 @@ def test_running_twice_does_nothing_the_second_time(
 def test_the_signed_copy_is_kept_too(
     ctx: ServiceContext, project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(letters, "seal_issued", lambda ctx, pdf, name: pdf)  # the first release's
+    monkeypatch.setattr(letters, "seal_issued_in", lambda ctx, session, pdf, name: pdf)  # the first release's
     issued = issue(ctx, project)
     signed_pdf = sign_on_screen(ctx, project, issued.letter.id)
     monkeypatch.undo()

@@ -27,7 +27,7 @@ from tests.integration.documents.conftest import Project, signature_png
 def unsealed(monkeypatch: pytest.MonkeyPatch) -> None:
     """The stored-copy mechanics, with stand-in renderers that make no real PDF: the PAdES signature
     (``test_pades``) is left out, as letters issued by earlier releases were."""
-    monkeypatch.setattr(letters, "seal_issued", lambda ctx, pdf, name: pdf)
+    monkeypatch.setattr(letters, "seal_issued_in", lambda ctx, session, pdf, name: pdf)
 
 
 def issue(ctx: ServiceContext, project: Project) -> letters.IssuedDocument:
