@@ -275,8 +275,10 @@ def count_attachments(ctx: ServiceContext, field: str, record_ids: Sequence[str]
 
 
 def archive_attachment(ctx: ServiceContext, attachment_id: str) -> AttachmentItem:
-    return set_archived(ctx, AttachmentRow, attachment_id, "attachment", _item, archived=True)
+    with ctx.db.unit_of_work() as session:
+        return set_archived(ctx, session, AttachmentRow, attachment_id, "attachment", _item, archived=True)
 
 
 def restore_attachment(ctx: ServiceContext, attachment_id: str) -> AttachmentItem:
-    return set_archived(ctx, AttachmentRow, attachment_id, "attachment", _item, archived=False)
+    with ctx.db.unit_of_work() as session:
+        return set_archived(ctx, session, AttachmentRow, attachment_id, "attachment", _item, archived=False)

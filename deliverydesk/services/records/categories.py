@@ -78,7 +78,8 @@ def update_category(ctx: ServiceContext, draft: CategoryDraft) -> CategoryItem:
 
 def archive_category(ctx: ServiceContext, category_id: str) -> CategoryItem:
     """Hidden from new records; the records already linked keep it (and still count for recurrence)."""
-    return set_archived(ctx, CategoryRow, category_id, WHAT, _item, archived=True)
+    with ctx.db.unit_of_work() as session:
+        return set_archived(ctx, session, CategoryRow, category_id, WHAT, _item, archived=True)
 
 
 def restore_category(ctx: ServiceContext, category_id: str) -> CategoryItem:
@@ -89,7 +90,8 @@ def restore_category(ctx: ServiceContext, category_id: str) -> CategoryItem:
             id=row.id, name_en=row.name_en, name_zh=row.name_zh, description=row.description
         )
         validate_category(draft, taken_category_names(session, category_id))
-    return set_archived(ctx, CategoryRow, category_id, WHAT, _item, archived=False)
+    with ctx.db.unit_of_work() as session:
+        return set_archived(ctx, session, CategoryRow, category_id, WHAT, _item, archived=False)
 
 
 def category_usage(ctx: ServiceContext) -> dict[str, CategoryUsage]:

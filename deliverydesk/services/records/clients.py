@@ -76,11 +76,13 @@ def archive_client(ctx: ServiceContext, client_id: str) -> ClientItem:
         live = count_projects(session, client_id=client_id)
     if live:
         raise RuleError(f"This client still has {live} project(s).", "Archive its projects first.")
-    return set_archived(ctx, ClientRow, client_id, "client", _client, archived=True)
+    with ctx.db.unit_of_work() as session:
+        return set_archived(ctx, session, ClientRow, client_id, "client", _client, archived=True)
 
 
 def restore_client(ctx: ServiceContext, client_id: str) -> ClientItem:
-    return set_archived(ctx, ClientRow, client_id, "client", _client, archived=False)
+    with ctx.db.unit_of_work() as session:
+        return set_archived(ctx, session, ClientRow, client_id, "client", _client, archived=False)
 
 
 def create_contact(ctx: ServiceContext, draft: ContactDraft) -> ContactItem:
@@ -131,8 +133,10 @@ def list_contacts(
 
 
 def archive_contact(ctx: ServiceContext, contact_id: str) -> ContactItem:
-    return set_archived(ctx, ContactRow, contact_id, "contact", _contact, archived=True)
+    with ctx.db.unit_of_work() as session:
+        return set_archived(ctx, session, ContactRow, contact_id, "contact", _contact, archived=True)
 
 
 def restore_contact(ctx: ServiceContext, contact_id: str) -> ContactItem:
-    return set_archived(ctx, ContactRow, contact_id, "contact", _contact, archived=False)
+    with ctx.db.unit_of_work() as session:
+        return set_archived(ctx, session, ContactRow, contact_id, "contact", _contact, archived=False)

@@ -65,6 +65,7 @@ def require_id(draft_id: str | None, what: str) -> str:
 
 def set_archived(
     ctx: ServiceContext,
+    session: Session,
     row_cls: type[RowT],
     row_id: str,
     what: str,
@@ -73,13 +74,12 @@ def set_archived(
     archived: bool,
 ) -> ItemT:
     """Archive (tombstone) or restore one record; archiving twice keeps the first date."""
-    with ctx.db.unit_of_work() as session:
-        row = get_row(session, row_cls, row_id, what)
-        if archived != (row.archived_at is not None):  # type: ignore[attr-defined]
-            row.archived_at = ctx.now() if archived else None  # type: ignore[attr-defined]
-            row.updated_at = ctx.now()  # type: ignore[attr-defined]
-        session.flush()
-        return to_record(session, row)
+    row = get_row(session, row_cls, row_id, what)
+    if archived != (row.archived_at is not None):  # type: ignore[attr-defined]
+        row.archived_at = ctx.now() if archived else None  # type: ignore[attr-defined]
+        row.updated_at = ctx.now()  # type: ignore[attr-defined]
+    session.flush()
+    return to_record(session, row)
 
 
 def save_changes(ctx: ServiceContext, session: Session, row: Base) -> None:

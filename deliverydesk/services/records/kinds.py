@@ -1,7 +1,9 @@
 """The use cases every kind of project record shares, written once: create, update, get, list,
 archive and restore. A service module describes its kind with a ``ProjectRecords`` and exports the
 bound methods under its own verbs (``create_issue = ISSUES.create``); what is special about a kind
-(links to check, a custom update) stays in that module."""
+(links to check, a custom update) stays in that module. Each public method opens one unit of work;
+``create_in``, ``update_in`` and ``archive_in`` do the same in a unit of work the caller holds (an
+action that writes several records: the guided review, the demo)."""
 
 from __future__ import annotations
 
@@ -66,9 +68,12 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
         return self.to_items(session, [row])[0]
 
     def create(self, ctx: ServiceContext, draft: DraftT) -> ItemT:
-        draft = self.validate(ctx, draft)
         with ctx.db.unit_of_work() as session:
-            return self.item(session, self.add(ctx, session, draft))
+            return self.create_in(ctx, session, draft)
+
+    def create_in(self, ctx: ServiceContext, session: Session, draft: DraftT) -> ItemT:
+        """Validate and insert the draft inside the caller's unit of work."""
+        return self.item(session, self.add(ctx, session, self.validate(ctx, draft)))
 
     def add(self, ctx: ServiceContext, session: Session, draft: DraftT, **columns: Any) -> RowT:
         """Insert a validated draft inside the caller's unit of work (an import adds many in one);
@@ -87,10 +92,13 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
         return row
 
     def update(self, ctx: ServiceContext, draft: DraftT) -> ItemT:
-        require_id(draft.id, self.what)
-        draft = self.validate(ctx, draft)
         with ctx.db.unit_of_work() as session:
-            return self.item(session, self.change(ctx, session, draft))
+            return self.update_in(ctx, session, draft)
+
+    def update_in(self, ctx: ServiceContext, session: Session, draft: DraftT) -> ItemT:
+        """Validate and save the draft onto its record inside the caller's unit of work."""
+        require_id(draft.id, self.what)
+        return self.item(session, self.change(ctx, session, self.validate(ctx, draft)))
 
     def change(self, ctx: ServiceContext, session: Session, draft: DraftT) -> RowT:
         """Save a validated draft onto its record inside the caller's unit of work."""
@@ -133,10 +141,15 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
             return page_of(self.to_items(session, rows), total, offset, limit)
 
     def archive(self, ctx: ServiceContext, record_id: str) -> ItemT:
-        return set_archived(ctx, self.row_cls, record_id, self.what, self.item, archived=True)
+        with ctx.db.unit_of_work() as session:
+            return self.archive_in(ctx, session, record_id)
+
+    def archive_in(self, ctx: ServiceContext, session: Session, record_id: str) -> ItemT:
+        return set_archived(ctx, session, self.row_cls, record_id, self.what, self.item, archived=True)
 
     def restore(self, ctx: ServiceContext, record_id: str) -> ItemT:
-        return set_archived(ctx, self.row_cls, record_id, self.what, self.item, archived=False)
+        with ctx.db.unit_of_work() as session:
+            return set_archived(ctx, session, self.row_cls, record_id, self.what, self.item, archived=False)
 
 
 def _apply_edit(_session: Session, row: Base, draft: object) -> None:

@@ -212,11 +212,17 @@ def list_milestone_changes(ctx: ServiceContext, milestone_id: str) -> list[Miles
 
 
 def archive_milestone(ctx: ServiceContext, milestone_id: str) -> MilestoneItem:
-    return set_archived(ctx, MilestoneRow, milestone_id, "milestone", _item_today(ctx), archived=True)
+    with ctx.db.unit_of_work() as session:
+        return set_archived(
+            ctx, session, MilestoneRow, milestone_id, "milestone", _item_today(ctx), archived=True
+        )
 
 
 def restore_milestone(ctx: ServiceContext, milestone_id: str) -> MilestoneItem:
-    return set_archived(ctx, MilestoneRow, milestone_id, "milestone", _item_today(ctx), archived=False)
+    with ctx.db.unit_of_work() as session:
+        return set_archived(
+            ctx, session, MilestoneRow, milestone_id, "milestone", _item_today(ctx), archived=False
+        )
 
 
 def _item_today(ctx: ServiceContext) -> Callable[[Session, MilestoneRow], MilestoneItem]:

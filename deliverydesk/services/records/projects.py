@@ -80,11 +80,13 @@ def get_project_by_code(ctx: ServiceContext, code: str) -> ProjectItem:
 
 
 def archive_project(ctx: ServiceContext, project_id: str) -> ProjectItem:
-    return set_archived(ctx, ProjectRow, project_id, "project", project_item, archived=True)
+    with ctx.db.unit_of_work() as session:
+        return set_archived(ctx, session, ProjectRow, project_id, "project", project_item, archived=True)
 
 
 def restore_project(ctx: ServiceContext, project_id: str) -> ProjectItem:
-    return set_archived(ctx, ProjectRow, project_id, "project", project_item, archived=False)
+    with ctx.db.unit_of_work() as session:
+        return set_archived(ctx, session, ProjectRow, project_id, "project", project_item, archived=False)
 
 
 def list_projects(

@@ -1,8 +1,12 @@
 """Butterfly reviews (client and company side, short / mid / long term, lessons) of a project or a
-major issue, and their follow-up actions: who does what, revisited on a date until done."""
+major issue, and their follow-up actions: who does what, revisited on a date until done.
+
+``save_review`` saves the guided review with its follow-up actions as one user action."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from deliverydesk.domain.drafts import ReviewActionDraft, ReviewDraft
@@ -113,25 +117,35 @@ def complete_review_action(
     ctx: ServiceContext, action_id: str, done_on: date, outcome: str = ""
 ) -> ReviewActionItem:
     """Done on ``done_on`` (today at the latest); ``outcome`` says what came of it."""
-    outcome = validate_review_action_outcome(done_on, outcome, ctx.today())
     with ctx.db.unit_of_work() as session:
-        row = _changeable_action(session, action_id)
-        if row.done_on is not None:
-            raise RuleError("This follow-up action is already done.", "Reopen it first to complete it again.")
-        row.done_on, row.outcome = done_on, outcome
-        save_changes(ctx, session, row)
-        return REVIEW_ACTIONS.item(session, row)
+        return complete_review_action_in(ctx, session, action_id, done_on, outcome)
+
+
+def complete_review_action_in(
+    ctx: ServiceContext, session: Session, action_id: str, done_on: date, outcome: str = ""
+) -> ReviewActionItem:
+    outcome = validate_review_action_outcome(done_on, outcome, ctx.today())
+    row = _changeable_action(session, action_id)
+    if row.done_on is not None:
+        raise RuleError("This follow-up action is already done.", "Reopen it first to complete it again.")
+    row.done_on, row.outcome = done_on, outcome
+    save_changes(ctx, session, row)
+    return REVIEW_ACTIONS.item(session, row)
 
 
 def reopen_review_action(ctx: ServiceContext, action_id: str) -> ReviewActionItem:
     """Open again (it was not done after all); the outcome is cleared."""
     with ctx.db.unit_of_work() as session:
-        row = _changeable_action(session, action_id)
-        if row.done_on is None:
-            raise RuleError("This follow-up action is still open.")
-        row.done_on, row.outcome = None, ""
-        save_changes(ctx, session, row)
-        return REVIEW_ACTIONS.item(session, row)
+        return reopen_review_action_in(ctx, session, action_id)
+
+
+def reopen_review_action_in(ctx: ServiceContext, session: Session, action_id: str) -> ReviewActionItem:
+    row = _changeable_action(session, action_id)
+    if row.done_on is None:
+        raise RuleError("This follow-up action is still open.")
+    row.done_on, row.outcome = None, ""
+    save_changes(ctx, session, row)
+    return REVIEW_ACTIONS.item(session, row)
 
 
 def _changeable_action(session: Session, action_id: str) -> ReviewActionRow:
@@ -139,3 +153,61 @@ def _changeable_action(session: Session, action_id: str) -> ReviewActionRow:
     row = get_editable(session, ReviewActionRow, action_id, ACTION)
     live_project(session, row.project_id)
     return row
+
+
+# --- the guided review, saved as one ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActionChange:
+    """A follow-up action as the guided review leaves it. ``draft.id`` None: a new action (its
+    ``review_id`` is filled in when the review is saved); ``edited``: save the draft's fields;
+    ``done``: complete it today when open, reopen it when done."""
+
+    draft: ReviewActionDraft
+    done: bool = False
+    edited: bool = True
+
+
+@dataclass(frozen=True)
+class SavedReview:
+    review: ReviewItem
+    actions: tuple[ReviewActionItem, ...]  # in the order of the changes given
+
+
+def save_review(
+    ctx: ServiceContext,
+    draft: ReviewDraft,
+    actions: Sequence[ActionChange] = (),
+    *,
+    removed_action_ids: Sequence[str] = (),
+) -> SavedReview:
+    """Create or update the review, archive the removed follow-up actions and save the others, in one
+    unit of work: when any of it is refused, nothing is saved."""
+    with ctx.db.unit_of_work() as session:
+        review = (
+            REVIEWS.create_in(ctx, session, draft)
+            if draft.id is None
+            else REVIEWS.update_in(ctx, session, draft)
+        )
+        for action_id in removed_action_ids:
+            REVIEW_ACTIONS.archive_in(ctx, session, action_id)
+        saved = tuple(_save_action(ctx, session, review.id, change) for change in actions)
+        return SavedReview(review, saved)
+
+
+def _save_action(
+    ctx: ServiceContext, session: Session, review_id: str, change: ActionChange
+) -> ReviewActionItem:
+    draft = replace(change.draft, review_id=review_id)
+    if draft.id is None:
+        item = REVIEW_ACTIONS.create_in(ctx, session, draft)
+    elif change.edited:
+        item = REVIEW_ACTIONS.update_in(ctx, session, draft)
+    else:
+        item = REVIEW_ACTIONS.item(session, get_row(session, ReviewActionRow, draft.id, ACTION))
+    if change.done and item.done_on is None:
+        return complete_review_action_in(ctx, session, item.id, ctx.today())
+    if not change.done and item.done_on is not None:
+        return reopen_review_action_in(ctx, session, item.id)
+    return item

@@ -8,28 +8,32 @@ from deliverydesk.domain.models import ReviewActionItem
 from deliverydesk.domain.review_texts import default_action
 from deliverydesk.domain.revisits import Horizon, suggest_revisit_dates
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.projects import get_project
-from deliverydesk.services.reviews.butterfly import create_review_action, get_review
+from deliverydesk.services.records.common import get_row
+from deliverydesk.services.reviews.butterfly import REVIEW_ACTIONS
+from deliverydesk.store.tables import ProjectRow, ReviewRow
 
 
 def schedule_default_actions(
     ctx: ServiceContext, review_id: str, *, owner: str = "", horizons: tuple[Horizon, ...] = tuple(Horizon)
 ) -> list[ReviewActionItem]:
     """Add the standard action of each horizon to the review, revisited that long after the review
-    date and worded in the project's document language; returns them, soonest first."""
-    review = get_review(ctx, review_id)
-    language = get_project(ctx, review.project_id).language
-    dates = suggest_revisit_dates(review.held_on)
-    return [
-        create_review_action(
-            ctx,
-            ReviewActionDraft(
-                project_id=review.project_id,
-                review_id=review.id,
-                description=default_action(horizon, language),
-                owner=owner,
-                revisit_on=dates[horizon],
-            ),
-        )
-        for horizon in sorted(set(horizons), key=list(Horizon).index)
-    ]
+    date and worded in the project's document language; returns them, soonest first. One unit of
+    work: all of them are added, or none."""
+    with ctx.db.unit_of_work() as session:
+        review = get_row(session, ReviewRow, review_id, "review")
+        language = get_row(session, ProjectRow, review.project_id, "project").language
+        dates = suggest_revisit_dates(review.held_on)
+        return [
+            REVIEW_ACTIONS.create_in(
+                ctx,
+                session,
+                ReviewActionDraft(
+                    project_id=review.project_id,
+                    review_id=review.id,
+                    description=default_action(horizon, language),
+                    owner=owner,
+                    revisit_on=dates[horizon],
+                ),
+            )
+            for horizon in sorted(set(horizons), key=list(Horizon).index)
+        ]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QScrollArea, 
 
 from deliverydesk.domain.drafts import ReviewActionDraft, ReviewDraft
 from deliverydesk.domain.enums import Language
-from deliverydesk.domain.models import IssueItem, ReviewActionItem, ReviewItem
+from deliverydesk.domain.models import IssueItem, ReviewItem
 from deliverydesk.domain.review_texts import (
     ReviewQuestion,
     ReviewSide,
@@ -188,29 +188,18 @@ class ReviewDialog(RecordDialog):
             revisit_on=edit.revisit_on,
         )
 
-    def _save_actions(self, review_id: str, edits: list[ActionEdit]) -> None:
-        ctx, today = self.env.ctx, self.env.ctx.today()
-        for removed in self.actions_editor.removed:
-            reviews.archive_review_action(ctx, removed.id)
-        self.actions_editor.removed.clear()
-        for row, edit in zip(self.actions_editor.rows, edits, strict=True):
-            saved: ReviewActionItem | None = edit.item
-            if edit.changed:
-                draft = self._action_draft(review_id, edit)
-                saved = (
-                    reviews.create_review_action(ctx, draft)
-                    if saved is None
-                    else reviews.update_review_action(ctx, draft)
-                )
-            assert saved is not None
-            if edit.done and saved.done_on is None:
-                saved = reviews.complete_review_action(ctx, saved.id, today)
-            elif not edit.done and saved.done_on is not None:
-                saved = reviews.reopen_review_action(ctx, saved.id)
-            row.item = saved  # a second Save after an error does not repeat this one
+    def _action_changes(self, edits: list[ActionEdit]) -> list[reviews.ActionChange]:
+        """Each row as the user left it; the review's id is filled in by the service."""
+        return [
+            reviews.ActionChange(
+                self._action_draft(self.item_id or "", edit), done=edit.done, edited=edit.changed
+            )
+            for edit in edits
+        ]
 
     # --- save -----------------------------------------------------------------------------------
     def save(self) -> ReviewItem:
+        """The review, its removed and its changed follow-up actions: one save, all or nothing."""
         edits = self._check_actions(self.item_id or "new")
         draft = ReviewDraft(
             id=self.item_id,
@@ -222,14 +211,15 @@ class ReviewDialog(RecordDialog):
             follow_up=self.item.follow_up if self.item else "",
             **{name: edit.toPlainText() for name, edit in self.answers.items()},
         )
-        saved = (
-            reviews.create_review(self.env.ctx, draft)
-            if self.is_new
-            else reviews.update_review(self.env.ctx, draft)
+        removed = [item.id for item in self.actions_editor.removed]
+        saved = reviews.save_review(
+            self.env.ctx, draft, self._action_changes(edits), removed_action_ids=removed
         )
-        self.item = saved  # saved now: a retry after an action error updates, never duplicates
-        self._save_actions(saved.id, edits)
-        return saved
+        self.item = saved.review
+        self.actions_editor.removed.clear()
+        for row, action in zip(self.actions_editor.rows, saved.actions, strict=True):
+            row.item = action
+        return saved.review
 
 
 def add_review_report_action(page: RecordsPage, panel: RecordPanel) -> QAction:
