@@ -17,7 +17,6 @@ from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import date_edit_format, from_qdate, to_qdate
 from deliverydesk.gui.widgets.enum_combo import EnumCombo, enum_combo
-from deliverydesk.services.records.clients import create_client
 from deliverydesk.services.records.projects import create_project
 
 CADENCES = (
@@ -45,7 +44,6 @@ class NewProjectDialog(FormDialog):
         self.setObjectName("newProjectDialog")
         self.setWindowTitle(self.tr("New project"))
         self.setMinimumWidth(520)
-        self._created_client: ClientItem | None = None
         self._identity_fields(clients, today, language)
         self._effort_fields()
 
@@ -97,16 +95,13 @@ class NewProjectDialog(FormDialog):
         self.add_field(name, text, box)
         return box
 
-    def _client_id(self) -> str:
-        """The chosen client's id; a new name creates the client (once, even if the save is retried)."""
+    def _chosen_client(self) -> tuple[str, ClientDraft | None]:
+        """The chosen client's id, or a new client to create with the project (the typed name)."""
         name = self.client.currentText().strip()
         index = self.client.findText(name)
         if index >= 0 and self.client.itemData(index):
-            return str(self.client.itemData(index))
-        if self._created_client is None or self._created_client.name != name:
-            self._created_client = create_client(self.env.ctx, ClientDraft(name=name))
-            self.client.addItem(self._created_client.name, self._created_client.id)
-        return self._created_client.id
+            return str(self.client.itemData(index)), None
+        return "", ClientDraft(name=name)
 
     def _draft(self, client_id: str) -> ProjectDraft:
         return ProjectDraft(
@@ -123,7 +118,7 @@ class NewProjectDialog(FormDialog):
         )
 
     def save(self) -> ProjectItem:
-        """Every field is checked before anything is written (no client is created for a bad project)."""
+        """Every field is checked first; a new client is saved with the project, in one transaction."""
         problems: dict[str, str] = {}
         try:
             validate_project(self._draft(client_id=""))
@@ -133,4 +128,5 @@ class NewProjectDialog(FormDialog):
             problems["client_id"] = self.tr("Choose a client or type a new client's name.")
         if problems:
             raise ValidationError(problems)
-        return create_project(self.env.ctx, self._draft(self._client_id()))
+        client_id, new_client = self._chosen_client()
+        return create_project(self.env.ctx, self._draft(client_id), new_client=new_client)

@@ -33,14 +33,18 @@ def _contact(_session: Session, row: ContactRow) -> ContactItem:
 
 
 def create_client(ctx: ServiceContext, draft: ClientDraft) -> ClientItem:
-    draft = validate_client(draft)
     with ctx.db.unit_of_work() as session:
-        row = ClientRow()
-        apply_draft(row, draft)
-        stamp_new(ctx, row)
-        session.add(row)
-        session.flush()
-        return _client(session, row)
+        return create_client_in(ctx, session, draft)
+
+
+def create_client_in(ctx: ServiceContext, session: Session, draft: ClientDraft) -> ClientItem:
+    draft = validate_client(draft)
+    row = ClientRow()
+    apply_draft(row, draft)
+    stamp_new(ctx, row)
+    session.add(row)
+    session.flush()
+    return _client(session, row)
 
 
 def update_client(ctx: ServiceContext, draft: ClientDraft) -> ClientItem:
@@ -74,9 +78,8 @@ def archive_client(ctx: ServiceContext, client_id: str) -> ClientItem:
     """Refused while the client still has projects that are not archived."""
     with ctx.db.unit_of_work() as session:
         live = count_projects(session, client_id=client_id)
-    if live:
-        raise RuleError(f"This client still has {live} project(s).", "Archive its projects first.")
-    with ctx.db.unit_of_work() as session:
+        if live:
+            raise RuleError(f"This client still has {live} project(s).", "Archive its projects first.")
         return set_archived(ctx, session, ClientRow, client_id, "client", _client, archived=True)
 
 

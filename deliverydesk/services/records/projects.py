@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from deliverydesk.domain.drafts import ProjectDraft
+from deliverydesk.domain.drafts import ClientDraft, ProjectDraft
 from deliverydesk.domain.enums import ProjectStatus
 from deliverydesk.domain.metrics import meter
 from deliverydesk.domain.models import Page, ProjectItem, ProjectSummary
@@ -13,6 +14,7 @@ from deliverydesk.domain.validation import check_code_free, validate_project
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.clients import create_client_in
 from deliverydesk.services.records.common import (
     apply_draft,
     check_page,
@@ -37,17 +39,26 @@ def project_item(session: Session, row: ProjectRow) -> ProjectItem:
     return to_item(ProjectItem, row, client_name=client_name(session, row.client_id))
 
 
-def create_project(ctx: ServiceContext, draft: ProjectDraft) -> ProjectItem:
-    draft = validate_project(draft)
+def create_project(
+    ctx: ServiceContext, draft: ProjectDraft, *, new_client: ClientDraft | None = None
+) -> ProjectItem:
+    """A new project; with ``new_client``, for a client created with it (both or neither are saved)."""
     with ctx.db.unit_of_work() as session:
-        check_code_free(draft.code, project_code_taken(session, draft.code, exclude_id=None))
-        get_editable(session, ClientRow, draft.client_id, "client")
-        row = ProjectRow()
-        apply_draft(row, draft)
-        stamp_new(ctx, row)
-        session.add(row)
-        session.flush()
-        return project_item(session, row)
+        if new_client is not None:
+            draft = replace(draft, client_id=create_client_in(ctx, session, new_client).id)
+        return create_project_in(ctx, session, draft)
+
+
+def create_project_in(ctx: ServiceContext, session: Session, draft: ProjectDraft) -> ProjectItem:
+    draft = validate_project(draft)
+    check_code_free(draft.code, project_code_taken(session, draft.code, exclude_id=None))
+    get_editable(session, ClientRow, draft.client_id, "client")
+    row = ProjectRow()
+    apply_draft(row, draft)
+    stamp_new(ctx, row)
+    session.add(row)
+    session.flush()
+    return project_item(session, row)
 
 
 def update_project(ctx: ServiceContext, draft: ProjectDraft) -> ProjectItem:

@@ -7,11 +7,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from deliverydesk.domain.drafts import MilestoneDraft, PersonDraft, SettingsDraft
+from deliverydesk.domain.drafts import ClientDraft, MilestoneDraft, PersonDraft, ProjectDraft, SettingsDraft
 from deliverydesk.domain.enums import Decision, PersonRole
+from deliverydesk.errors import ValidationError
 from deliverydesk.services import scope_guard as guard
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records import milestones, people, settings
+from deliverydesk.services.records import clients, milestones, people, projects, settings
 from tests.integration.atomicity import INJECTED, database_state, fail_writes
 from tests.integration.services.conftest import Setup, day
 
@@ -81,3 +82,18 @@ def test_an_approval_whose_milestone_move_fails_leaves_the_request_held(
     ):
         guard.approve_change_request(ctx, request_id, manager_id=manager, move_milestone_ids=moved)
     assert database_state(ctx.db) == before
+
+
+def test_a_new_project_for_a_new_client_saves_both_or_neither(ctx: ServiceContext, setup: Setup) -> None:
+    draft = ProjectDraft(code="DD-2026-015", name="二期", client_id="")
+    new_client = ClientDraft(name="江南医药物流有限公司")
+    before = database_state(ctx.db)
+    with fail_writes(ctx.db, "INSERT", "project"), pytest.raises(IntegrityError, match=INJECTED):
+        projects.create_project(ctx, draft, new_client=new_client)
+    taken = ProjectDraft(code="dd-2026-014", name="同号", client_id="")  # the setup project's code
+    with pytest.raises(ValidationError, match="code"):
+        projects.create_project(ctx, taken, new_client=new_client)
+    assert database_state(ctx.db) == before  # no client without its project
+    made = projects.create_project(ctx, draft, new_client=new_client)
+    assert made.client_name == "江南医药物流有限公司"
+    assert [c.name for c in clients.list_clients(ctx).rows].count("江南医药物流有限公司") == 1
