@@ -34,7 +34,7 @@ from deliverydesk.domain.workdays import (
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.build import LETTER_STATUSES
 from deliverydesk.services.documents.handover_gate import blocked_handovers
-from deliverydesk.services.scope_guard.meters import deferred_b_items_due
+from deliverydesk.services.scope_guard.meters import deferred_b_items_due_in
 from deliverydesk.store import attention_queries as q
 from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.records import Session
@@ -61,13 +61,11 @@ def get_attention(ctx: ServiceContext, *, limit: int = DEFAULT_LIMIT) -> Attenti
             _review_follow_ups,
             _blocked_handovers,
             _own_limits,
+            _deferred_b_items,
         ):
             found, counts = collect(session, today, limit)
             items += found
             totals.update(counts)
-    found, counts = _deferred_b_items(ctx, limit)
-    items += found
-    totals.update(counts)
     return AttentionReport(items=tuple(items), totals=totals, today=today)
 
 
@@ -334,7 +332,9 @@ def _scope_meters(session: Session, _today: date, limit: int) -> tuple[list[Atte
     return items, {AttentionKind.SCOPE_METER_WARNING: total}
 
 
-def _deferred_b_items(ctx: ServiceContext, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+def _deferred_b_items(
+    session: Session, _today: date, limit: int
+) -> tuple[list[AttentionItem], dict[Any, int]]:
     """B-items deferred until the main milestone, now that it is accepted: time to raise them."""
     items = [
         AttentionItem(
@@ -345,7 +345,7 @@ def _deferred_b_items(ctx: ServiceContext, limit: int) -> tuple[list[AttentionIt
             title=item.title,
             due=item.decided_on or item.requested_on,
         )
-        for project in deferred_b_items_due(ctx, limit=limit)
+        for project in deferred_b_items_due_in(session, limit=limit)
         for item in project.items
     ]
     return items[:limit], {AttentionKind.DEFERRED_B_DUE: len(items)}

@@ -38,6 +38,7 @@ from deliverydesk.store.bundle_queries import (
     find_conflicts,
     upsert_records,
 )
+from deliverydesk.store.records import Session
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -127,7 +128,9 @@ def import_bundle(
     ctx: ServiceContext, path: Path, *, limits: BundleLimits = DEFAULT_LIMITS, keep_newer: bool = False
 ) -> ImportSummary:
     """Validate the whole file, then write all of it or nothing; re-importing updates, never duplicates."""
-    return import_valid_bundle(ctx, read_bundle(path, limits), keep_newer=keep_newer)
+    bundle = read_bundle(path, limits)
+    with ctx.db.unit_of_work() as session:
+        return _import(ctx, session, bundle, keep_newer=keep_newer)
 
 
 def import_valid_bundle(
@@ -139,14 +142,18 @@ def import_valid_bundle(
     Write-once records (issued and signed letters, log entries, ...) are never changed: such a bundle
     is refused whole. A record older in the bundle than here is a conflict: refused, or with
     ``keep_newer`` left as it is here (``rules``)."""
-    project = bundle.project
     with ctx.db.unit_of_work() as session:
-        records = merge_bundled_categories(session, bundle.records)  # one category per name
-        conflicts = find_conflicts(session, records)
-        if conflicts:
-            raise refused(_describe_conflict(conflicts[0], bundle))
-        plan = plan_import(session, records, keep_newer=keep_newer)
-        counts = upsert_records(session, records, bundle.blobs, ctx.now(), skip=plan.skip)
+        return _import(ctx, session, bundle, keep_newer=keep_newer)
+
+
+def _import(ctx: ServiceContext, session: Session, bundle: ValidBundle, *, keep_newer: bool) -> ImportSummary:
+    project = bundle.project
+    records = merge_bundled_categories(session, bundle.records)  # one category per name
+    conflicts = find_conflicts(session, records)
+    if conflicts:
+        raise refused(_describe_conflict(conflicts[0], bundle))
+    plan = plan_import(session, records, keep_newer=keep_newer)
+    counts = upsert_records(session, records, bundle.blobs, ctx.now(), skip=plan.skip)
     return ImportSummary(
         project_code=project["code"],
         project_name=project["name"],

@@ -16,7 +16,7 @@ from deliverydesk.services.documents.build import DocumentRequest, build_documen
 from deliverydesk.services.documents.signing import letter_item
 from deliverydesk.services.files import write_file_atomically
 from deliverydesk.services.records.common import get_row
-from deliverydesk.store.records import list_rows
+from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.tables import ChangeRequestRow, LetterRow
 
 
@@ -56,9 +56,13 @@ def export_letter(ctx: ServiceContext, letter_id: str, out: Path, *, signed: boo
 
 def change_request_id_by_ref(ctx: ServiceContext, project_id: str, ref: str) -> str:
     with ctx.db.unit_of_work() as session:
-        rows, _total = list_rows(
-            session, ChangeRequestRow, where={"project_id": project_id, "ref": ref.strip().upper()}, limit=1
-        )
+        return change_request_id_by_ref_in(session, project_id, ref)
+
+
+def change_request_id_by_ref_in(session: Session, project_id: str, ref: str) -> str:
+    rows, _total = list_rows(
+        session, ChangeRequestRow, where={"project_id": project_id, "ref": ref.strip().upper()}, limit=1
+    )
     if not rows:
         raise NotFoundError(f"This project has no change request {ref.strip()!r}.", "Refs look like CR-3.")
     return rows[0].id

@@ -404,23 +404,30 @@ def _exported_result(
     return VerifyResult(verdict, VerifyOutcome.EXPORTED, None, code, copy.name, signature=signature)
 
 
-def keep_exported_copy(
-    ctx: ServiceContext, *, project_id: str, kind: str, reference: str, fingerprint: str, pdf: bytes
+def keep_exported_copy_in(
+    ctx: ServiceContext,
+    session: Session,
+    *,
+    project_id: str,
+    kind: str,
+    reference: str,
+    fingerprint: str,
+    pdf: bytes,
 ) -> bool:
-    """Keep the exact PDF of an exported evidence pack or review report, so ``verify`` can check a copy
-    later. False when it cannot be kept: the database is open read-only (the file was still written)."""
+    """Keep the exact PDF of an exported evidence pack or review report, in the export's unit of work,
+    so ``verify`` can check a copy later. False when it cannot be kept: the database is open read-only
+    (the file was still written)."""
     if ctx.db.readonly:
         return False
     from deliverydesk.store.document_queries import keep_exported_copy as keep
 
-    with ctx.db.unit_of_work() as session:
-        keep(
-            session,
-            project_id=project_id,
-            kind=kind,
-            reference=reference,
-            fingerprint=fingerprint,
-            pdf=pdf,
-            when=ctx.now(),
-        )
+    keep(
+        session,
+        project_id=project_id,
+        kind=kind,
+        reference=reference,
+        fingerprint=fingerprint,
+        pdf=pdf,
+        when=ctx.now(),
+    )
     return True

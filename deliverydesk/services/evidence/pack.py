@@ -29,9 +29,9 @@ from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.reports.documents.data import with_seal
 from deliverydesk.reports.evidence.data import EvidencePackData, EvidenceTopicData, EvidenceTopicKind
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.documents.export import ExportResult, change_request_id_by_ref
+from deliverydesk.services.documents.export import ExportResult, change_request_id_by_ref_in
 from deliverydesk.services.documents.parts import DocumentFacts, load_facts
-from deliverydesk.services.documents.verify import keep_exported_copy
+from deliverydesk.services.documents.verify import keep_exported_copy_in
 from deliverydesk.services.evidence.gather import Gathered, gather, pack_records
 from deliverydesk.services.files import write_file_atomically
 from deliverydesk.services.records.common import get_row
@@ -105,9 +105,9 @@ def topic_by_ref(
 ) -> EvidenceTopic:
     """The topic named the way people name it: CR-3, E-2, or a range of days."""
     if change_request:
-        return EvidenceTopic(
-            project_id, change_request_id=change_request_id_by_ref(ctx, project_id, change_request)
-        )
+        with ctx.db.unit_of_work() as session:
+            request_id = change_request_id_by_ref_in(session, project_id, change_request)
+        return EvidenceTopic(project_id, change_request_id=request_id)
     if expectation:
         with ctx.db.unit_of_work() as session:
             rows, _total = list_rows(
@@ -155,15 +155,19 @@ def build_evidence_pack(
     ctx: ServiceContext, topic: EvidenceTopic, language: Language | None = None
 ) -> EvidencePackData:
     """The pack's data, sealed: its fingerprint is filled in."""
+    with ctx.db.unit_of_work() as session:
+        return build_evidence_pack_in(ctx, session, topic, language)
+
+
+def build_evidence_pack_in(
+    ctx: ServiceContext, session: Session, topic: EvidenceTopic, language: Language | None = None
+) -> EvidencePackData:
     kind = _check(topic)
     zone = local_zone(ctx)
-    with ctx.db.unit_of_work() as session:
-        facts = load_facts(ctx, session, topic.project_id, language)
-        topic_data = _topic_data(session, facts, topic, kind)
-        found = gather(
-            session, topic, period_bounds(topic, zone) if kind is EvidenceTopicKind.PERIOD else None
-        )
-        data = _pack(ctx, facts, topic_data, found, zone, session)
+    facts = load_facts(ctx, session, topic.project_id, language)
+    topic_data = _topic_data(session, facts, topic, kind)
+    found = gather(session, topic, period_bounds(topic, zone) if kind is EvidenceTopicKind.PERIOD else None)
+    data = _pack(ctx, facts, topic_data, found, zone, session)
     return seal(data, with_seal)[2]
 
 
@@ -254,26 +258,31 @@ def _in_project(
 def evidence_pdf(ctx: ServiceContext, topic: EvidenceTopic, language: Language | None = None) -> bytes:
     from deliverydesk.reports.evidence.pack import render_evidence_pack  # reportlab loads here
 
-    return render_evidence_pack(build_evidence_pack(ctx, topic, language))
+    with ctx.db.unit_of_work() as session:
+        data = build_evidence_pack_in(ctx, session, topic, language)
+    return render_evidence_pack(data)
 
 
 def export_evidence_pack(
     ctx: ServiceContext, topic: EvidenceTopic, out: Path, language: Language | None = None
 ) -> EvidenceExport:
-    """Write the pack atomically: a failed export leaves any older file of that name as it was."""
+    """Write the pack atomically (a failed export leaves any older file of that name as it was) and keep
+    a copy for ``deliverydesk verify``: one unit of work."""
     from deliverydesk.reports.evidence.pack import render_evidence_pack
 
-    data = build_evidence_pack(ctx, topic, language)
-    pdf = render_evidence_pack(data)
-    write_file_atomically(out, pdf)
-    keep_exported_copy(
-        ctx,
-        project_id=topic.project_id,
-        kind="evidence_pack",
-        reference=data.meta.reference,
-        fingerprint=data.meta.fingerprint,
-        pdf=pdf,
-    )
+    with ctx.db.unit_of_work() as session:
+        data = build_evidence_pack_in(ctx, session, topic, language)
+        pdf = render_evidence_pack(data)
+        write_file_atomically(out, pdf)
+        keep_exported_copy_in(
+            ctx,
+            session,
+            project_id=topic.project_id,
+            kind="evidence_pack",
+            reference=data.meta.reference,
+            fingerprint=data.meta.fingerprint,
+            pdf=pdf,
+        )
     return EvidenceExport(
         out,
         len(pdf),

@@ -21,6 +21,7 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import get_row
 from deliverydesk.store import recurrence_queries as q
 from deliverydesk.store.category_queries import categories_by_id
+from deliverydesk.store.records import Session
 from deliverydesk.store.recurrence_queries import RecordKind
 from deliverydesk.store.tables import ProjectRow
 
@@ -40,14 +41,25 @@ def similar_issues(
     limit: int = SIMILAR_LIMIT,
 ) -> list[SimilarIssue]:
     """Issues at clients other than the project's own that look like this one, best first."""
-    if not (title.strip() or symptoms.strip()):
-        return []
-    new = IssueText(title=title, symptoms=symptoms, category_id=category_id)
     with ctx.db.unit_of_work() as session:
-        client_id = get_row(session, ProjectRow, project_id, "project").client_id
-        rows = q.similar_issue_candidates(
-            session, other_than_client=client_id, category_id=category_id, limit=CANDIDATE_LIMIT
+        return similar_issues_in(
+            session,
+            project_id,
+            IssueText(title=title, symptoms=symptoms, category_id=category_id),
+            limit=limit,
         )
+
+
+def similar_issues_in(
+    session: Session, project_id: str, new: IssueText, *, limit: int = SIMILAR_LIMIT
+) -> list[SimilarIssue]:
+    if not (new.title.strip() or new.symptoms.strip()):
+        return []
+    category_id = new.category_id
+    client_id = get_row(session, ProjectRow, project_id, "project").client_id
+    rows = q.similar_issue_candidates(
+        session, other_than_client=client_id, category_id=category_id, limit=CANDIDATE_LIMIT
+    )
     ranked = rank_similar(new, ((row, _issue_text(row)) for row in rows), limit=limit)
     return [_similar(row, score, category_id) for row, score in ranked]
 

@@ -20,7 +20,7 @@ from deliverydesk.domain.attachments import MAX_BYTES, clean_filename, size_prob
 from deliverydesk.domain.drafts import AttachmentDraft
 from deliverydesk.domain.models import AttachmentItem, Page
 from deliverydesk.domain.validation import validate_attachment
-from deliverydesk.errors import DeliveryDeskError, NotFoundError, ValidationError
+from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.files import file_error, write_file_atomically
 from deliverydesk.services.records.common import (
@@ -178,32 +178,27 @@ def _check_size(name: str, size: int) -> None:
 
 
 def check_file(path: Path) -> FileCheck:
-    """Read and check a file as ``attach_file`` would, writing nothing (to list it before saving)."""
+    """Read and check a file as ``attach_files`` would, writing nothing (to list it before saving)."""
     name, data = read_file(path)
     draft = checked_draft(AttachmentDraft(project_id="", filename=name, data=data))
     return FileCheck(path=path, filename=draft.filename, size=len(data), media_type=draft.media_type)
 
 
-def attach_file(
-    ctx: ServiceContext, project_id: str, path: Path, link: RecordLink = RecordLink()
-) -> AttachmentItem:
-    name, data = read_file(path)
-    return add_attachment(ctx, AttachmentDraft(project_id=project_id, filename=name, data=data, **vars(link)))
-
-
 def attach_files(
     ctx: ServiceContext, project_id: str, paths: Sequence[Path], link: RecordLink = RecordLink()
 ) -> AttachOutcome:
-    """Each file on its own: one refused file (too big, a pixel bomb) does not stop the others."""
+    """One unit of work for all the files; a file that is refused (too big, a pixel bomb, unreadable)
+    is named in the outcome and does not stop the others. Files are read one at a time."""
     added: list[AttachmentItem] = []
     refused: list[tuple[str, str]] = []
-    for path in paths:
-        try:
-            added.append(attach_file(ctx, project_id, path, link))
-        except ValidationError as exc:
-            refused.append((clean_filename(path.name), "; ".join(exc.fields.values())))
-        except DeliveryDeskError as exc:
-            refused.append((clean_filename(path.name), exc.message))
+    with ctx.db.unit_of_work() as session:
+        for path in paths:
+            try:
+                name, data = read_file(path)
+                draft = AttachmentDraft(project_id=project_id, filename=name, data=data, **vars(link))
+                added.append(add_attachment_in(ctx, session, draft))
+            except ValidationError as exc:  # raised before anything of this file is written
+                refused.append((clean_filename(path.name), "; ".join(exc.fields.values())))
     return AttachOutcome(added=tuple(added), refused=tuple(refused))
 
 
@@ -216,8 +211,11 @@ def get_attachment(ctx: ServiceContext, attachment_id: str) -> AttachmentItem:
 def read_attachment(ctx: ServiceContext, attachment_id: str) -> bytes:
     """The attachment's bytes, checked against its SHA-256."""
     with ctx.db.unit_of_work() as session:
-        row = get_row(session, AttachmentRow, attachment_id, "attachment")
-        data = blob_data(session, row.sha256)
+        return _verified_bytes(session, get_row(session, AttachmentRow, attachment_id, "attachment"))
+
+
+def _verified_bytes(session: Session, row: AttachmentRow) -> bytes:
+    data = blob_data(session, row.sha256)
     if data is None or hashlib.sha256(data).hexdigest() != row.sha256:
         raise NotFoundError(f"The content of {row.filename} is missing or damaged in the database.")
     return data
@@ -225,19 +223,23 @@ def read_attachment(ctx: ServiceContext, attachment_id: str) -> bytes:
 
 def save_attachment_as(ctx: ServiceContext, attachment_id: str, out: Path) -> Path:
     """Write the verified bytes to ``out`` atomically (an older file there stays whole on failure)."""
-    write_file_atomically(out, read_attachment(ctx, attachment_id))
+    with ctx.db.unit_of_work() as session:
+        data = _verified_bytes(session, get_row(session, AttachmentRow, attachment_id, "attachment"))
+    write_file_atomically(out, data)
     return out
 
 
 def private_copy(ctx: ServiceContext, attachment_id: str, folder: Path) -> Path:
     """A copy to open with the desktop's viewer: ``folder/<id>/<safe name>``, folders private (0700)."""
-    item = get_attachment(ctx, attachment_id)
-    target = folder / item.id / clean_filename(item.filename)
+    with ctx.db.unit_of_work() as session:
+        row = get_row(session, AttachmentRow, attachment_id, "attachment")
+        target = folder / row.id / clean_filename(row.filename)
+        data = _verified_bytes(session, row)
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise file_error(exc, target.parent) from None
-    write_file_atomically(target, read_attachment(ctx, attachment_id))
+    write_file_atomically(target, data)
     if os.name == "posix":
         target.chmod(0o600)
     return target

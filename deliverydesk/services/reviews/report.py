@@ -27,8 +27,8 @@ from deliverydesk.reports.review.data import (
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.export import ExportResult, write_export
 from deliverydesk.services.documents.parts import ALL_ROWS, DocumentFacts, load_facts
-from deliverydesk.services.documents.verify import keep_exported_copy
-from deliverydesk.services.learning.recurrence import similar_issues
+from deliverydesk.services.documents.verify import keep_exported_copy_in
+from deliverydesk.services.learning.recurrence import similar_issues_in
 from deliverydesk.services.records.common import get_row
 from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.recurrence_queries import similar_issue_candidates
@@ -42,60 +42,63 @@ def build_review_report(
 ) -> ReviewReportData:
     """The report's data, fingerprinted; ``language`` None: the project's document language."""
     with ctx.db.unit_of_work() as session:
-        review = get_row(session, ReviewRow, review_id, "review")
-        facts = load_facts(ctx, session, review.project_id, language)
-        issue = get_row(session, IssueRow, review.issue_id, "issue") if review.issue_id else None
-        data = ReviewReportData(
-            meta=facts.document_meta(_reference(facts, review, issue)),  # internal: always version 1
-            project=facts.project_ref,
-            client=facts.client.name,
-            held_on=review.held_on,
-            title=review.title,
-            answers=_answers(review),
-            issue=_issue(session, facts, issue) if issue else None,
-            lessons=review.lessons,
-            actions=_actions(session, review.id),
-        )
-        same = _same_category_elsewhere(session, facts, issue) if issue else []
-        project_id = review.project_id
-        text = (
-            IssueText(title=issue.title, symptoms=issue.symptoms, category_id=issue.category_id)
-            if issue
-            else None
-        )
-    if text is not None:
-        data = _with_recurrence(ctx, data, (project_id, text), same)
+        return build_review_report_in(ctx, session, review_id, language)
+
+
+def build_review_report_in(
+    ctx: ServiceContext, session: Session, review_id: str, language: Language | None = None
+) -> ReviewReportData:
+    review = get_row(session, ReviewRow, review_id, "review")
+    facts = load_facts(ctx, session, review.project_id, language)
+    issue = get_row(session, IssueRow, review.issue_id, "issue") if review.issue_id else None
+    data = ReviewReportData(
+        meta=facts.document_meta(_reference(facts, review, issue)),  # internal: always version 1
+        project=facts.project_ref,
+        client=facts.client.name,
+        held_on=review.held_on,
+        title=review.title,
+        answers=_answers(review),
+        issue=_issue(session, facts, issue) if issue else None,
+        lessons=review.lessons,
+        actions=_actions(session, review.id),
+    )
+    if issue is not None:
+        same = _same_category_elsewhere(session, facts, issue)
+        text = IssueText(title=issue.title, symptoms=issue.symptoms, category_id=issue.category_id)
+        data = _with_recurrence(session, data, (review.project_id, text), same)
     return seal(data, with_seal)[2]
 
 
 def review_report_pdf(ctx: ServiceContext, review_id: str, language: Language | None = None) -> bytes:
     from deliverydesk.reports.review.report import render_review_report  # reportlab loads on demand
 
-    return render_review_report(build_review_report(ctx, review_id, language))
+    with ctx.db.unit_of_work() as session:
+        data = build_review_report_in(ctx, session, review_id, language)
+    return render_review_report(data)
 
 
 def export_review_report(
     ctx: ServiceContext, review_id: str, out: Path, language: Language | None = None
 ) -> ExportResult:
     """Write the report to ``out`` atomically (a failed export leaves an older file as it was) and keep
-    a copy, so ``deliverydesk verify`` can check it later."""
+    a copy, so ``deliverydesk verify`` can check it later: one unit of work."""
     from deliverydesk.reports.review.report import render_review_report
 
-    data = build_review_report(ctx, review_id, language)
-    pdf = render_review_report(data)
-    result = write_export(out, pdf)
     with ctx.db.unit_of_work() as session:
-        project_id = get_row(session, ReviewRow, review_id, "review").project_id
-    meta = data.meta
-    keep_exported_copy(
-        ctx,
-        project_id=project_id,
-        kind="review_report",
-        reference=meta.reference,
-        fingerprint=meta.fingerprint,
-        pdf=pdf,
-    )
-    return result
+        data = build_review_report_in(ctx, session, review_id, language)
+        pdf = render_review_report(data)
+        result = write_export(out, pdf)
+        meta = data.meta
+        keep_exported_copy_in(
+            ctx,
+            session,
+            project_id=get_row(session, ReviewRow, review_id, "review").project_id,
+            kind="review_report",
+            reference=meta.reference,
+            fingerprint=meta.fingerprint,
+            pdf=pdf,
+        )
+        return result
 
 
 def _reference(facts: DocumentFacts, review: ReviewRow, issue: IssueRow | None) -> str:
@@ -144,17 +147,11 @@ def _same_category_elsewhere(session: Session, facts: DocumentFacts, issue: Issu
 
 
 def _with_recurrence(
-    ctx: ServiceContext, data: ReviewReportData, about: tuple[str, IssueText], same: list[dict[str, Any]]
+    session: Session, data: ReviewReportData, about: tuple[str, IssueText], same: list[dict[str, Any]]
 ) -> ReviewReportData:
     """Issues of the same category at other clients, then other similar issues (similar words)."""
     project_id, issue = about
-    similar = similar_issues(
-        ctx,
-        project_id=project_id,
-        title=issue.title,
-        symptoms=issue.symptoms,
-        category_id=issue.category_id,
-    )
+    similar = similar_issues_in(session, project_id, issue)
     shown = {row["issue_id"] for row in same}
     rows = [_row_data(row) for row in same] + [_similar_data(s) for s in similar if s.issue_id not in shown]
     clients = {row["client_id"] for row in same} | {s.client_id for s in similar}

@@ -39,7 +39,7 @@ from deliverydesk.services.records.common import (
     save_changes,
     to_item,
 )
-from deliverydesk.services.scope_guard.change_requests import create_change_request
+from deliverydesk.services.scope_guard.change_requests import CHANGE_REQUESTS
 from deliverydesk.services.scope_guard.meters import main_milestones, request_facts
 from deliverydesk.store.records import Session, contact_names, list_rows, settings_row
 from deliverydesk.store.tables import ChangeRequestRow, ExclusionRow, LogEntryRow, ProjectRow, ScopeItemRow
@@ -120,9 +120,10 @@ def capture_ask(ctx: ServiceContext, ask: AskDraft) -> ChangeRequestItem:
         channel=ask.channel or Channel.MEETING,
         category_id=ask.category_id,
     )
-    if ask.from_log_entry_id is not None:
-        draft = _from_log_entry(ctx, ask, draft)
-    return create_change_request(ctx, draft)
+    with ctx.db.unit_of_work() as session:
+        if ask.from_log_entry_id is not None:
+            draft = _from_log_entry(session, ask, draft)
+        return CHANGE_REQUESTS.create_in(ctx, session, draft)
 
 
 def fit_line(text: str, limit: int = TITLE_MAX) -> str:
@@ -131,24 +132,23 @@ def fit_line(text: str, limit: int = TITLE_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _from_log_entry(ctx: ServiceContext, ask: AskDraft, draft: ChangeRequestDraft) -> ChangeRequestDraft:
+def _from_log_entry(session: Session, ask: AskDraft, draft: ChangeRequestDraft) -> ChangeRequestDraft:
     """Fill what the quick capture left empty from the log entry (a long summary stays whole in the
     description); an entry about an issue makes that issue the one the ask arose from."""
     assert ask.from_log_entry_id is not None
-    with ctx.db.unit_of_work() as session:
-        entry = get_row(session, LogEntryRow, ask.from_log_entry_id, "log entry")
-        if entry.project_id != ask.project_id:
-            raise ValidationError({"from_log_entry_id": "This log entry belongs to another project."})
-        day = entry.occurred_at.astimezone().date()
-        return replace(
-            draft,
-            title=ask.what or fit_line(entry.summary),
-            requested_on=ask.asked_on or day,
-            description=ask.details or _described(entry),
-            requested_by_name=ask.asked_by_name or ("" if ask.asked_by_id else fit_line(entry.participants)),
-            channel=ask.channel or CHANNEL_OF_LOG.get(entry.kind, Channel.OTHER),
-            issue_id=entry.issue_id,
-        )
+    entry = get_row(session, LogEntryRow, ask.from_log_entry_id, "log entry")
+    if entry.project_id != ask.project_id:
+        raise ValidationError({"from_log_entry_id": "This log entry belongs to another project."})
+    day = entry.occurred_at.astimezone().date()
+    return replace(
+        draft,
+        title=ask.what or fit_line(entry.summary),
+        requested_on=ask.asked_on or day,
+        description=ask.details or _described(entry),
+        requested_by_name=ask.asked_by_name or ("" if ask.asked_by_id else fit_line(entry.participants)),
+        channel=ask.channel or CHANNEL_OF_LOG.get(entry.kind, Channel.OTHER),
+        issue_id=entry.issue_id,
+    )
 
 
 def _described(entry: LogEntryRow) -> str:

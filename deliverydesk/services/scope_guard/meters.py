@@ -184,19 +184,23 @@ def deferred_b_items_due(ctx: ServiceContext, *, limit: int = 50) -> tuple[Defer
     """For Home: live projects whose main milestone is accepted and which still have deferred
     B-items waiting ("now is the time"), by project code, at most ``limit`` projects."""
     with ctx.db.unit_of_work() as session:
-        accepted, _ = list_rows(
-            session,
-            MilestoneRow,
-            where={"is_main": True, "status": MilestoneStatus.ACCEPTED},
-            limit=MAX_ROWS * 10,
-        )
-        due = []
-        for project_id in dict.fromkeys(m.project_id for m in accepted):
-            project = get_row(session, ProjectRow, project_id, "project")
-            if project.archived_at is None and project.status in WATCHED:
-                found = _deferred_items(session, project)
-                if found.due:
-                    due.append(found)
+        return deferred_b_items_due_in(session, limit=limit)
+
+
+def deferred_b_items_due_in(session: Session, *, limit: int = 50) -> tuple[DeferredBItems, ...]:
+    accepted, _ = list_rows(
+        session,
+        MilestoneRow,
+        where={"is_main": True, "status": MilestoneStatus.ACCEPTED},
+        limit=MAX_ROWS * 10,
+    )
+    due = []
+    for project_id in dict.fromkeys(m.project_id for m in accepted):
+        project = get_row(session, ProjectRow, project_id, "project")
+        if project.archived_at is None and project.status in WATCHED:
+            found = _deferred_items(session, project)
+            if found.due:
+                due.append(found)
     return tuple(sorted(due, key=lambda d: d.project_code)[:limit])
 
 
