@@ -10,8 +10,8 @@ from datetime import timedelta
 from deliverydesk.domain.drafts import ChangeRequestDraft
 from deliverydesk.domain.enums import Channel, Decision, RiskLevel, ScopeCheck, Triage
 from deliverydesk.services.demo.support import DATA_MIGRATION, REPORTS, Demo, DemoClient
-from deliverydesk.services.scope_guard import DecisionRequest, decide_change_request
-from deliverydesk.services.scope_guard.change_requests import create_change_request
+from deliverydesk.services.scope_guard import DecisionRequest, decide_change_request_in
+from deliverydesk.services.scope_guard.change_requests import CHANGE_REQUESTS
 
 ENGINEER = "张浩"
 GOODWILL_NOTE = "本次为友情支持,不作为先例。"
@@ -122,7 +122,7 @@ def create_asks(demo: Demo, project_id: str, client: DemoClient) -> dict[str, st
             decided_on=meeting_day + timedelta(days=2),
             rationale=rationale,
         )
-        made[key] = create_change_request(demo.ctx, draft).id
+        made[key] = CHANGE_REQUESTS.create_in(demo.ctx, demo.session, draft).id
     _later_asks(demo, project_id, client, made)
     return made
 
@@ -131,8 +131,9 @@ def _later_asks(demo: Demo, project_id: str, client: DemoClient, made: dict[str,
     base = ChangeRequestDraft(
         project_id=project_id, title="", requested_on=demo.day(-9), requested_by_id=client.contacts["li"]
     )
-    made["withdrawn"] = create_change_request(
+    made["withdrawn"] = CHANGE_REQUESTS.create_in(
         demo.ctx,
+        demo.session,
         replace(
             base,
             title="质检单增加英文翻译",
@@ -145,8 +146,9 @@ def _later_asks(demo: Demo, project_id: str, client: DemoClient, made: dict[str,
             rationale="客户确认外审只需要中文质检单,撤回请求。",
         ),
     ).id
-    made["pending"] = create_change_request(
+    made["pending"] = CHANGE_REQUESTS.create_in(
         demo.ctx,
+        demo.session,
         replace(
             base,
             title="仓库条码标签改用新模板",
@@ -155,8 +157,9 @@ def _later_asks(demo: Demo, project_id: str, client: DemoClient, made: dict[str,
             description="李娜微信提出:仓库希望标签加大字号。待确认是否属于范围条目 S-1。",
         ),
     ).id
-    held = create_change_request(
+    held = CHANGE_REQUESTS.create_in(
         demo.ctx,
+        demo.session,
         replace(
             base,
             title="夜班临时驻场支持一周",
@@ -177,4 +180,6 @@ def _later_asks(demo: Demo, project_id: str, client: DemoClient, made: dict[str,
         "20 小时超出本人每项变更 8 小时的授权额度,也超出本项目剩余的友情支持额度,提交上级审批。"
     )
     decision = DecisionRequest(request_id=held, outcome=Decision.APPROVED_GOODWILL, rationale=rationale)
-    made["pending_approval"] = decide_change_request(demo.ctx, decision).request.id  # held: above you
+    made["pending_approval"] = decide_change_request_in(
+        demo.ctx, demo.session, decision
+    ).request.id  # held: above you

@@ -1,7 +1,7 @@
 """A realistic bilingual demo: fills an empty, migrated database through the ordinary services.
 
 Dates are relative to ``ctx.today()`` so the demo always looks current. Everything goes through the
-same services (and so the same validation) as the user's own input."""
+same service helpers (and so the same validation) as the user's own input, all in one unit of work."""
 
 from __future__ import annotations
 
@@ -14,32 +14,35 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.demo.projects import create_other_projects
 from deliverydesk.services.demo.showcase import create_showcase
 from deliverydesk.services.demo.support import Demo, DemoClient, ticking_clock
-from deliverydesk.services.records.clients import create_client, create_contact
-from deliverydesk.services.records.people import confirm_limits, get_you, save_person
-from deliverydesk.services.records.settings import update_settings
+from deliverydesk.services.records.clients import create_client_in, create_contact_in
+from deliverydesk.services.records.people import confirm_limits_in, get_you_in, save_person_in
+from deliverydesk.services.records.settings import update_settings_in
 from deliverydesk.store.records import count_projects
 
 
 def create_demo(ctx: ServiceContext) -> None:
-    """Fill an empty database with demo clients, projects and records; refuse one that has projects."""
+    """Fill an empty database with demo clients, projects and records; refuse one that has projects.
+    One unit of work: a demo that fails halfway leaves the database empty."""
     with ctx.db.unit_of_work() as session:
         existing = count_projects(session, live_only=False)
-    if existing:
-        raise RuleError(
-            f"This database already has {existing} project(s); the demo only fills an empty database.",
-            "Choose a new data folder (--data-dir) for the demo.",
-        )
-    start = ctx.now() - timedelta(seconds=10)  # ticks stay within the same day
-    demo = Demo(ctx=ServiceContext(db=ctx.db, clock=ticking_clock(start)), today=ctx.today())
-    _settings(demo)
-    clients = _clients(demo)
-    create_showcase(demo, clients["hdpm"])
-    create_other_projects(demo, clients)
+        if existing:
+            raise RuleError(
+                f"This database already has {existing} project(s); the demo only fills an empty database.",
+                "Choose a new data folder (--data-dir) for the demo.",
+            )
+        start = ctx.now() - timedelta(seconds=10)  # ticks stay within the same day
+        ticking = ServiceContext(db=ctx.db, clock=ticking_clock(start))
+        demo = Demo(ctx=ticking, session=session, today=ctx.today())
+        _settings(demo)
+        clients = _clients(demo)
+        create_showcase(demo, clients["hdpm"])
+        create_other_projects(demo, clients)
 
 
 def _settings(demo: Demo) -> None:
-    update_settings(
+    update_settings_in(
         demo.ctx,
+        demo.session,
         SettingsDraft(
             company_name="天地自动化服务有限公司 Tiandi Automation Services Co., Ltd.",
             company_address="上海市浦东新区张江路 88 号 / 88 Zhangjiang Road, Pudong, Shanghai",
@@ -56,11 +59,12 @@ def _settings(demo: Demo) -> None:
 def _roster(demo: Demo) -> None:
     """You (Zhang Hao, engineer), your delivery manager and another engineer; your limits as the
     manager confirmed them."""
-    you = get_you(demo.ctx)
+    you = get_you_in(demo.ctx, demo.session)
     limits = {"hours_per_change": 8.0, "cost_cents_per_change": 5_000_00, "goodwill_hours_per_project": 16.0}
-    save_person(demo.ctx, PersonDraft(id=you.id, name=you.name, **limits))  # type: ignore[arg-type]
-    manager = save_person(
+    save_person_in(demo.ctx, demo.session, PersonDraft(id=you.id, name=you.name, **limits))  # type: ignore[arg-type]
+    manager = save_person_in(
         demo.ctx,
+        demo.session,
         PersonDraft(
             name="李伟 Li Wei",
             role=PersonRole.MANAGER,
@@ -69,8 +73,8 @@ def _roster(demo: Demo) -> None:
             goodwill_hours_per_project=60.0,
         ),
     )
-    save_person(demo.ctx, PersonDraft(name="王磊 Wang Lei", **limits))  # type: ignore[arg-type]
-    confirm_limits(demo.ctx, you.id, manager_id=manager.id)
+    save_person_in(demo.ctx, demo.session, PersonDraft(name="王磊 Wang Lei", **limits))  # type: ignore[arg-type]
+    confirm_limits_in(demo.ctx, demo.session, you.id, manager_id=manager.id)
 
 
 CLIENTS: dict[str, tuple[ClientDraft, list[tuple[str, str, str, str, ContactRole, bool]]]] = {
@@ -167,7 +171,7 @@ CLIENTS: dict[str, tuple[ClientDraft, list[tuple[str, str, str, str, ContactRole
 def _clients(demo: Demo) -> dict[str, DemoClient]:
     made: dict[str, DemoClient] = {}
     for key, (draft, contacts) in CLIENTS.items():
-        client = create_client(demo.ctx, draft)
+        client = create_client_in(demo.ctx, demo.session, draft)
         ids = {}
         for short, name, title, email, role, can_sign in contacts:
             contact = ContactDraft(
@@ -179,6 +183,6 @@ def _clients(demo: Demo) -> dict[str, DemoClient]:
                 role=role,
                 can_sign=can_sign,
             )
-            ids[short] = create_contact(demo.ctx, contact).id
+            ids[short] = create_contact_in(demo.ctx, demo.session, contact).id
         made[key] = DemoClient(id=client.id, contacts=ids)
     return made

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from deliverydesk.domain.drafts import CommitmentDraft
 from deliverydesk.domain.enums import OwnerSide
 from deliverydesk.services.demo.support import Demo
-from deliverydesk.services.records.commitments import close_commitment, record_commitment
+from deliverydesk.services.records.commitments import COMMITMENTS, close_commitment_in
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def create_commitments(demo: Demo, project_id: str, entries: CommitmentEntries) 
             due_date=demo.day(due),
             confirm_in_writing=verbal,
         )
-        return record_commitment(demo.ctx, draft).id
+        return COMMITMENTS.create_in(demo.ctx, demo.session, draft).id
 
     decided = record(
         entries.weekly_meeting,
@@ -45,7 +45,9 @@ def create_commitments(demo: Demo, project_id: str, entries: CommitmentEntries) 
         "两天内对 CR-1 至 CR-8 逐项给出决定。",
         -18,
     )
-    close_commitment(demo.ctx, decided, demo.day(-18), "周例会后两天内逐项答复。", entries.decision)
+    close_commitment_in(
+        demo.ctx, demo.session, decided, demo.day(-18), "周例会后两天内逐项答复。", entries.decision
+    )
     record(entries.promise, OwnerSide.VENDOR, "张浩", "王建国", "提交二厂数据迁移方案。", -1)
     record(
         entries.call,

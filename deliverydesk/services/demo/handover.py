@@ -34,15 +34,15 @@ from deliverydesk.services.demo.support import (
     make_project,
     make_scope,
 )
-from deliverydesk.services.records.handover import create_handover_entry, save_handover_entry
-from deliverydesk.services.records.issues import create_issue
-from deliverydesk.services.records.milestones import create_milestone
+from deliverydesk.services.records.handover import HANDOVER_ENTRIES, save_handover_entry_in
+from deliverydesk.services.records.issues import ISSUES
+from deliverydesk.services.records.milestones import create_milestone_in
 from deliverydesk.services.reviews.butterfly import (
-    complete_review_action,
-    create_review,
-    create_review_action,
+    REVIEW_ACTIONS,
+    REVIEWS,
+    complete_review_action_in,
 )
-from deliverydesk.services.scope_guard.change_requests import create_change_request
+from deliverydesk.services.scope_guard.change_requests import CHANGE_REQUESTS
 
 SCOPE = [
     ("Camera stations at 4 inspection points", "Detects the 6 agreed defect types at 120 parts/min.", 180.0),
@@ -161,17 +161,17 @@ def create_handed_over(demo: Demo, client: DemoClient) -> None:
             status=MilestoneStatus.ACCEPTED,
             is_main=name.endswith("(SAT)"),
         )
-        create_milestone(demo.ctx, draft)
+        create_milestone_in(demo.ctx, demo.session, draft)
     _deferred_ask(demo, project, client)
     made = {}
     for day, entry in HANDOVER:
         item_date = None if day is None else demo.day(day)
-        made[entry.title] = create_handover_entry(
-            demo.ctx, replace(entry, project_id=project, item_date=item_date)
+        made[entry.title] = HANDOVER_ENTRIES.create_in(
+            demo.ctx, demo.session, replace(entry, project_id=project, item_date=item_date)
         )
     for training, documents in MATERIAL.items():  # each training's written material
         chosen = [made[title].id for title in documents]
-        save_handover_entry(demo.ctx, draft_from(HandoverEntryDraft, made[training]), chosen)
+        save_handover_entry_in(demo.ctx, demo.session, draft_from(HandoverEntryDraft, made[training]), chosen)
     _issue_and_review(demo, project)
 
 
@@ -190,7 +190,7 @@ def _deferred_ask(demo: Demo, project: str, client: DemoClient) -> None:
         decided_on=demo.day(-39),
         rationale="Deferred until SAT so acceptance tests run on the screens the operators signed off.",
     )
-    create_change_request(demo.ctx, draft)
+    CHANGE_REQUESTS.create_in(demo.ctx, demo.session, draft)
 
 
 def _issue_and_review(demo: Demo, project: str) -> None:
@@ -208,7 +208,7 @@ def _issue_and_review(demo: Demo, project: str) -> None:
         project_id=project,
         title="Image import failure and late SAT",
         held_on=demo.day(-8),
-        issue_id=create_issue(demo.ctx, issue).id,
+        issue_id=ISSUES.create_in(demo.ctx, demo.session, issue).id,
         client_short="Image import fixed in three days; the client was told the plan the same day.",
         client_mid="Apologised for the late SAT; offered one extra remote check-in after a month.",
         client_long="Nordwerk wants the same inspection on line 5: quality data now helps them sell.",
@@ -218,7 +218,7 @@ def _issue_and_review(demo: Demo, project: str) -> None:
         lessons="Ask for sample data at kick-off. Rehearse the migration before FAT.",
         follow_up="Remote check-in one month after handover (owner: Zhang Hao).",
     )
-    _follow_up(demo, create_review(demo.ctx, review))
+    _follow_up(demo, REVIEWS.create_in(demo.ctx, demo.session, review))
 
 
 def _follow_up(demo: Demo, review: ReviewItem) -> None:
@@ -236,7 +236,7 @@ def _follow_up(demo: Demo, review: ReviewItem) -> None:
             owner=owner,
             revisit_on=demo.day(revisit),
         )
-        create_review_action(demo.ctx, draft)
+        REVIEW_ACTIONS.create_in(demo.ctx, demo.session, draft)
     done = ReviewActionDraft(
         project_id=review.project_id,
         review_id=review.id,
@@ -244,5 +244,7 @@ def _follow_up(demo: Demo, review: ReviewItem) -> None:
         owner="Zhang Hao",
         revisit_on=demo.day(-5),
     )
-    added = create_review_action(demo.ctx, done)
-    complete_review_action(demo.ctx, added.id, demo.day(-6), "Checklist v3 published on the team share.")
+    added = REVIEW_ACTIONS.create_in(demo.ctx, demo.session, done)
+    complete_review_action_in(
+        demo.ctx, demo.session, added.id, demo.day(-6), "Checklist v3 published on the team share."
+    )

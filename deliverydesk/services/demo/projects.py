@@ -32,11 +32,11 @@ from deliverydesk.services.demo.support import (
     make_project,
     make_scope,
 )
-from deliverydesk.services.records.expectations import create_expectation
-from deliverydesk.services.records.issues import create_issue
-from deliverydesk.services.records.log import add_log_entry
-from deliverydesk.services.records.milestones import create_milestone, move_milestone
-from deliverydesk.services.scope_guard.change_requests import create_change_request
+from deliverydesk.services.records.expectations import EXPECTATIONS
+from deliverydesk.services.records.issues import ISSUES
+from deliverydesk.services.records.log import add_log_entry_in
+from deliverydesk.services.records.milestones import create_milestone_in, move_milestone_in
+from deliverydesk.services.scope_guard.change_requests import CHANGE_REQUESTS
 
 
 def create_other_projects(demo: Demo, clients: dict[str, DemoClient]) -> None:
@@ -75,8 +75,9 @@ def _on_hold(demo: Demo, client: DemoClient) -> None:
         [(*item, ScopeStatus.IN_PROGRESS) for item in COLD_CHAIN_SCOPE],
         ["Replacing the temperature loggers.", "Changes to the corporate ERP."],
     )
-    create_milestone(
+    create_milestone_in(
         demo.ctx,
+        demo.session,
         MilestoneDraft(
             project_id=project,
             name="Design sign-off",
@@ -85,8 +86,9 @@ def _on_hold(demo: Demo, client: DemoClient) -> None:
             status=MilestoneStatus.ACCEPTED,
         ),
     )
-    test_env = create_milestone(
+    test_env = create_milestone_in(
         demo.ctx,
+        demo.session,
         MilestoneDraft(
             project_id=project,
             name="Test environment provided by client IT",
@@ -95,15 +97,20 @@ def _on_hold(demo: Demo, client: DemoClient) -> None:
             status=MilestoneStatus.WAITING_ON_CLIENT,
         ),
     ).id
-    move_milestone(
-        demo.ctx, test_env, demo.day(14), reason="Corporate IT change freeze until the quarter closes."
+    move_milestone_in(
+        demo.ctx,
+        demo.session,
+        test_env,
+        demo.day(14),
+        reason="Corporate IT change freeze until the quarter closes.",
     )
     _on_hold_records(demo, project)
 
 
 def _on_hold_records(demo: Demo, project: str) -> None:
-    create_issue(
+    ISSUES.create_in(
         demo.ctx,
+        demo.session,
         IssueDraft(
             project_id=project,
             title="Lot codes truncated to 10 characters in the migration extract",
@@ -113,8 +120,9 @@ def _on_hold_records(demo: Demo, project: str) -> None:
             symptoms="3% of lots could not be matched to their temperature history.",
         ),
     )
-    add_log_entry(
+    add_log_entry_in(
         demo.ctx,
+        demo.session,
         LogEntryDraft(
             project_id=project,
             occurred_at=demo.at(-11, hour=17),
@@ -152,11 +160,14 @@ def _planning(demo: Demo, client: DemoClient) -> None:
         ["贴片机程序的优化。"],
     )
     for name, day, main in (("需求确认", 15, False), ("采集上线", 60, False), ("验收", 95, True)):
-        create_milestone(
-            demo.ctx, MilestoneDraft(project_id=project, name=name, baseline_date=demo.day(day), is_main=main)
+        create_milestone_in(
+            demo.ctx,
+            demo.session,
+            MilestoneDraft(project_id=project, name=name, baseline_date=demo.day(day), is_main=main),
         )
-    create_expectation(
+    EXPECTATIONS.create_in(
         demo.ctx,
+        demo.session,
         ExpectationDraft(
             project_id=project,
             statement="管理层每天早上看到各线抛料率。",
@@ -189,8 +200,9 @@ def _small_active(demo: Demo, jiangnan: DemoClient, pacific: DemoClient) -> None
         [("库区温湿度监控与报警", "超限 1 分钟内短信通知值班人员。", 150.0, ScopeStatus.IN_PROGRESS)],
         [],
     )
-    create_milestone(
+    create_milestone_in(
         demo.ctx,
+        demo.session,
         MilestoneDraft(
             project_id=gsp,
             name="传感器安装完成",
@@ -198,8 +210,9 @@ def _small_active(demo: Demo, jiangnan: DemoClient, pacific: DemoClient) -> None
             status=MilestoneStatus.IN_PROGRESS,
         ),
     )
-    create_issue(
+    ISSUES.create_in(
         demo.ctx,
+        demo.session,
         IssueDraft(
             project_id=gsp,
             title="2 号库区传感器无线信号时断时续 / zone 2 sensors drop off the network",
@@ -216,8 +229,9 @@ def _small_active(demo: Demo, jiangnan: DemoClient, pacific: DemoClient) -> None
 
 
 def _gsp_ask(demo: Demo, gsp: str, jiangnan: DemoClient) -> None:
-    create_change_request(
+    CHANGE_REQUESTS.create_in(
         demo.ctx,
+        demo.session,
         ChangeRequestDraft(
             project_id=gsp,
             title="冷库门磁报警",
@@ -247,8 +261,10 @@ def _oee(demo: Demo, pacific: DemoClient) -> None:
         contracted_effort_hours=0.0,
         delivery_lead="Zhang Hao",
     )
-    create_milestone(
-        demo.ctx, MilestoneDraft(project_id=oee, name="Dashboard pilot on line 1", baseline_date=demo.day(20))
+    create_milestone_in(
+        demo.ctx,
+        demo.session,
+        MilestoneDraft(project_id=oee, name="Dashboard pilot on line 1", baseline_date=demo.day(20)),
     )
     ask = ChangeRequestDraft(
         project_id=oee,
@@ -257,4 +273,4 @@ def _oee(demo: Demo, pacific: DemoClient) -> None:
         channel=Channel.EMAIL,
         category_id=demo.category(REPORTS),  # more reports: the third client asking
     )
-    create_change_request(demo.ctx, ask)
+    CHANGE_REQUESTS.create_in(demo.ctx, demo.session, ask)

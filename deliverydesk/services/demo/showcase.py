@@ -25,17 +25,22 @@ from deliverydesk.domain.enums import (
 from deliverydesk.services.demo.asks import create_asks
 from deliverydesk.services.demo.commitments import CommitmentEntries, create_commitments
 from deliverydesk.services.demo.support import DATA_MIGRATION, Demo, DemoClient
-from deliverydesk.services.records.expectations import create_expectation
-from deliverydesk.services.records.issues import create_issue
-from deliverydesk.services.records.log import add_log_entry, correct_log_entry
-from deliverydesk.services.records.milestones import create_milestone, move_milestone, update_milestone
-from deliverydesk.services.records.projects import create_project
-from deliverydesk.services.records.scope import create_exclusion, create_scope_item
+from deliverydesk.services.records import scope
+from deliverydesk.services.records.expectations import EXPECTATIONS
+from deliverydesk.services.records.issues import ISSUES
+from deliverydesk.services.records.log import add_log_entry_in, correct_log_entry_in
+from deliverydesk.services.records.milestones import (
+    create_milestone_in,
+    move_milestone_in,
+    update_milestone_in,
+)
+from deliverydesk.services.records.projects import create_project_in
 
 
 def create_showcase(demo: Demo, client: DemoClient) -> None:
-    project = create_project(
+    project = create_project_in(
         demo.ctx,
+        demo.session,
         ProjectDraft(
             code="DD-2026-014",
             name="MES 二期上线 / MES phase 2 rollout",
@@ -65,8 +70,9 @@ def create_showcase(demo: Demo, client: DemoClient) -> None:
 
 def _migration_issue(demo: Demo, project_id: str) -> str:
     """The data-migration problem this client shares with two others (a recurring problem)."""
-    return create_issue(
+    return ISSUES.create_in(
         demo.ctx,
+        demo.session,
         IssueDraft(
             project_id=project_id,
             title="历史工单迁移后工序字段错位 / work-order history imported into the wrong fields",
@@ -135,19 +141,19 @@ def _scope(demo: Demo, project_id: str) -> None:
             effort_hours=hours,
             status=status,
         )
-        create_scope_item(demo.ctx, draft)
+        scope.SCOPE_ITEMS.create_in(demo.ctx, demo.session, draft)
     for text in EXCLUSIONS:
-        create_exclusion(demo.ctx, ExclusionDraft(project_id=project_id, text=text))
+        scope.EXCLUSIONS.create_in(demo.ctx, demo.session, ExclusionDraft(project_id=project_id, text=text))
 
 
 def _milestones(demo: Demo, project_id: str, second_plant_cr: str) -> None:
     def make(name: str, baseline: int, **extra: object) -> str:
         draft = MilestoneDraft(project_id=project_id, name=name, baseline_date=demo.day(baseline), **extra)  # type: ignore[arg-type]
-        return create_milestone(demo.ctx, draft).id
+        return create_milestone_in(demo.ctx, demo.session, draft).id
 
     make("项目启动 / kick-off", -60, actual_date=demo.day(-60), status=MilestoneStatus.ACCEPTED)
     fat = make("工厂验收 FAT / factory acceptance", -30)
-    move_milestone(demo.ctx, fat, demo.day(-26), reason="服务器到货延迟 4 天(客户采购)。")
+    move_milestone_in(demo.ctx, demo.session, fat, demo.day(-26), reason="服务器到货延迟 4 天(客户采购)。")
     fat_item = MilestoneDraft(
         id=fat,
         project_id=project_id,
@@ -157,11 +163,12 @@ def _milestones(demo: Demo, project_id: str, second_plant_cr: str) -> None:
         actual_date=demo.day(-26),
         status=MilestoneStatus.ACCEPTED,
     )
-    update_milestone(demo.ctx, fat_item, reason="FAT 通过,王建国签字确认。")
+    update_milestone_in(demo.ctx, demo.session, fat_item, reason="FAT 通过,王建国签字确认。")
     migration = make("数据迁移完成 / data migration complete", -5, status=MilestoneStatus.IN_PROGRESS)
-    move_milestone(demo.ctx, migration, demo.day(2), reason="客户主数据清洗比计划晚一周。")
-    move_milestone(
+    move_milestone_in(demo.ctx, demo.session, migration, demo.day(2), reason="客户主数据清洗比计划晚一周。")
+    move_milestone_in(
         demo.ctx,
+        demo.session,
         migration,
         demo.day(9),
         reason="二厂两条产线纳入迁移范围(已批准的变更)。",
@@ -217,7 +224,7 @@ def _expectations(demo: Demo, project_id: str, client: DemoClient) -> None:
             agreed_with_id=client.contacts[who],
             status=status,
         )
-        create_expectation(demo.ctx, draft)
+        EXPECTATIONS.create_in(demo.ctx, demo.session, draft)
 
 
 def _log(demo: Demo, project_id: str, client: DemoClient, requests: dict[str, str], issue: str) -> None:
@@ -231,7 +238,7 @@ def _log(demo: Demo, project_id: str, client: DemoClient, requests: dict[str, st
             details=details,
             **links,
         )
-        return add_log_entry(demo.ctx, draft).id
+        return add_log_entry_in(demo.ctx, demo.session, draft).id
 
     add(-60, LogKind.MEETING, "项目启动会:确认范围、里程碑与每周五进度报告。")
     weekly = add(
@@ -254,7 +261,7 @@ def _log(demo: Demo, project_id: str, client: DemoClient, requests: dict[str, st
         participants="李娜, 张浩",
         summary="与李娜电话确认主数据清洗进度:预计下周五完成(更正:原记录误写为周三)。",
     )
-    call = correct_log_entry(demo.ctx, call, correction).id
+    call = correct_log_entry_in(demo.ctx, demo.session, call, correction).id
     add(-10, LogKind.EMAIL, "发送数据迁移字段映射表给李娜确认。", issue_id=issue)
     promise = add(-3, LogKind.COMMITMENT, "我方承诺:两天内提交二厂数据迁移方案。")
     create_commitments(demo, project_id, CommitmentEntries(weekly, decision, call, promise))

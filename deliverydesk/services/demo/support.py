@@ -9,9 +9,10 @@ from datetime import date, datetime, time, timedelta, timezone
 from deliverydesk.domain.drafts import ExclusionDraft, ProjectDraft, ScopeItemDraft
 from deliverydesk.domain.enums import ScopeStatus
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.categories import list_categories
-from deliverydesk.services.records.projects import create_project
-from deliverydesk.services.records.scope import create_exclusion, create_scope_item
+from deliverydesk.services.records.categories import list_categories_in
+from deliverydesk.services.records.projects import create_project_in
+from deliverydesk.services.records.scope import EXCLUSIONS, SCOPE_ITEMS
+from deliverydesk.store.records import Session
 
 CHINA_TIME = timezone(timedelta(hours=8), "CST")
 
@@ -24,9 +25,11 @@ class DemoClient:
 
 @dataclass(frozen=True)
 class Demo:
-    """What every part of the demo needs: a context whose clock ticks, and relative dates."""
+    """What every part of the demo needs: a context whose clock ticks, the one unit of work the whole
+    demo is written in (its session), and relative dates."""
 
     ctx: ServiceContext
+    session: Session
     today: date
 
     def day(self, offset: int) -> date:
@@ -37,7 +40,7 @@ class Demo:
 
     def category(self, name_en: str) -> str:
         """The id of a category of the default taxonomy (every database is seeded with it)."""
-        return next(c.id for c in list_categories(self.ctx) if c.name_en == name_en)
+        return next(c.id for c in list_categories_in(self.session) if c.name_en == name_en)
 
 
 def ticking_clock(start: datetime) -> Callable[[], datetime]:
@@ -62,7 +65,7 @@ def make_project(
         summary_rrule="FREQ=WEEKLY;BYDAY=FR",
         **extra,  # type: ignore[arg-type]
     )
-    return create_project(demo.ctx, draft).id
+    return create_project_in(demo.ctx, demo.session, draft).id
 
 
 def make_scope(
@@ -76,6 +79,6 @@ def make_scope(
             effort_hours=hours,
             status=status,
         )
-        create_scope_item(demo.ctx, draft)
+        SCOPE_ITEMS.create_in(demo.ctx, demo.session, draft)
     for text in exclusions:
-        create_exclusion(demo.ctx, ExclusionDraft(project_id=project_id, text=text))
+        EXCLUSIONS.create_in(demo.ctx, demo.session, ExclusionDraft(project_id=project_id, text=text))

@@ -45,9 +45,11 @@ def _item(_session: Session, row: CategoryRow) -> CategoryItem:
 def list_categories(ctx: ServiceContext, *, include_archived: bool = False) -> list[CategoryItem]:
     """Every (live) category with both names, ordered by English name."""
     with ctx.db.unit_of_work() as session:
-        return [
-            to_item(CategoryItem, row) for row in category_rows(session, include_archived=include_archived)
-        ]
+        return list_categories_in(session, include_archived=include_archived)
+
+
+def list_categories_in(session: Session, *, include_archived: bool = False) -> list[CategoryItem]:
+    return [to_item(CategoryItem, row) for row in category_rows(session, include_archived=include_archived)]
 
 
 def get_category(ctx: ServiceContext, category_id: str) -> CategoryItem:

@@ -89,15 +89,19 @@ def restore_client(ctx: ServiceContext, client_id: str) -> ClientItem:
 
 
 def create_contact(ctx: ServiceContext, draft: ContactDraft) -> ContactItem:
-    draft = validate_contact(draft)
     with ctx.db.unit_of_work() as session:
-        get_editable(session, ClientRow, draft.client_id, "client")
-        row = ContactRow()
-        apply_draft(row, draft)
-        stamp_new(ctx, row)
-        session.add(row)
-        session.flush()
-        return _contact(session, row)
+        return create_contact_in(ctx, session, draft)
+
+
+def create_contact_in(ctx: ServiceContext, session: Session, draft: ContactDraft) -> ContactItem:
+    draft = validate_contact(draft)
+    get_editable(session, ClientRow, draft.client_id, "client")
+    row = ContactRow()
+    apply_draft(row, draft)
+    stamp_new(ctx, row)
+    session.add(row)
+    session.flush()
+    return _contact(session, row)
 
 
 def update_contact(ctx: ServiceContext, draft: ContactDraft) -> ContactItem:

@@ -58,15 +58,26 @@ def close_commitment(
     ctx: ServiceContext, commitment_id: str, closed_on: date, note: str, log_entry_id: str | None = None
 ) -> CommitmentItem:
     """Closed on ``closed_on``; ``note`` (or the linked log entry) says how it was met."""
-    note = validate_closing(closed_on, note, ctx.today(), has_log_entry=log_entry_id is not None)
     with ctx.db.unit_of_work() as session:
-        row = _changeable_row(session, commitment_id)
-        if row.closed_on is not None:
-            raise RuleError("This commitment is already closed.", "Reopen it first to close it again.")
-        check_same_project(session, "closed_log_entry_id", LogEntryRow, log_entry_id, row.project_id)
-        row.closed_on, row.closed_note, row.closed_log_entry_id = closed_on, note, log_entry_id
-        save_changes(ctx, session, row)
-        return COMMITMENTS.item(session, row)
+        return close_commitment_in(ctx, session, commitment_id, closed_on, note, log_entry_id)
+
+
+def close_commitment_in(
+    ctx: ServiceContext,
+    session: Session,
+    commitment_id: str,
+    closed_on: date,
+    note: str,
+    log_entry_id: str | None = None,
+) -> CommitmentItem:
+    note = validate_closing(closed_on, note, ctx.today(), has_log_entry=log_entry_id is not None)
+    row = _changeable_row(session, commitment_id)
+    if row.closed_on is not None:
+        raise RuleError("This commitment is already closed.", "Reopen it first to close it again.")
+    check_same_project(session, "closed_log_entry_id", LogEntryRow, log_entry_id, row.project_id)
+    row.closed_on, row.closed_note, row.closed_log_entry_id = closed_on, note, log_entry_id
+    save_changes(ctx, session, row)
+    return COMMITMENTS.item(session, row)
 
 
 def reopen_commitment(ctx: ServiceContext, commitment_id: str) -> CommitmentItem:

@@ -98,26 +98,35 @@ def save_handover_entry(
 ) -> HandoverEntry:
     """Create (``id`` None) or change an entry; for a training, ``material_ids`` (when given) are the
     documents handed over for it: linked to it, and any other document linked to it is let go."""
-    draft = validate_handover_entry(draft)
     with ctx.db.unit_of_work() as session:
-        project = live_project(session, draft.project_id)
-        if draft.id is None:
-            row = HandoverItemRow()
-            _check_links(session, draft, project, None)
-            apply_draft(row, draft)
-            stamp_new(ctx, row)
-            session.add(row)
-            session.flush()
-        else:
-            row, project = editable_record(session, HandoverItemRow, draft.id, "handover entry", project.id)
-            _check_links(session, draft, project, row)
-            apply_draft(row, draft, skip=("id", "project_id"))
-            save_changes(ctx, session, row)
-        if row.kind is HandoverKind.TRAINING and material_ids is not None:
-            _link_material(ctx, session, row, set(material_ids))
-        elif row.kind is not HandoverKind.TRAINING:
-            _link_material(ctx, session, row, set())  # no longer a training: its documents are let go
-        return _items(session, [row])[0]
+        return save_handover_entry_in(ctx, session, draft, material_ids)
+
+
+def save_handover_entry_in(
+    ctx: ServiceContext,
+    session: Session,
+    draft: HandoverEntryDraft,
+    material_ids: Sequence[str] | None = None,
+) -> HandoverEntry:
+    draft = validate_handover_entry(draft)
+    project = live_project(session, draft.project_id)
+    if draft.id is None:
+        row = HandoverItemRow()
+        _check_links(session, draft, project, None)
+        apply_draft(row, draft)
+        stamp_new(ctx, row)
+        session.add(row)
+        session.flush()
+    else:
+        row, project = editable_record(session, HandoverItemRow, draft.id, "handover entry", project.id)
+        _check_links(session, draft, project, row)
+        apply_draft(row, draft, skip=("id", "project_id"))
+        save_changes(ctx, session, row)
+    if row.kind is HandoverKind.TRAINING and material_ids is not None:
+        _link_material(ctx, session, row, set(material_ids))
+    elif row.kind is not HandoverKind.TRAINING:
+        _link_material(ctx, session, row, set())  # no longer a training: its documents are let go
+    return _items(session, [row])[0]
 
 
 def _link_material(

@@ -59,10 +59,10 @@ def _insert(
 
 def add_log_entry(ctx: ServiceContext, draft: LogEntryDraft) -> LogEntryItem:
     with ctx.db.unit_of_work() as session:
-        return log_in_session(ctx, session, draft)
+        return add_log_entry_in(ctx, session, draft)
 
 
-def log_in_session(ctx: ServiceContext, session: Session, draft: LogEntryDraft) -> LogEntryItem:
+def add_log_entry_in(ctx: ServiceContext, session: Session, draft: LogEntryDraft) -> LogEntryItem:
     """Add an entry inside the caller's unit of work (an action that also writes the log)."""
     return _insert(ctx, session, validate_log_entry(draft, ctx.now()), correction_of=None)
 
@@ -71,14 +71,20 @@ def correct_log_entry(ctx: ServiceContext, original_id: str, draft: LogEntryDraf
     """Add ``draft`` as the correction of ``original_id``; the original is never modified.
 
     Corrections form a chain: an entry already corrected is refused (correct the newest version)."""
-    draft = validate_log_entry(draft, ctx.now())
     with ctx.db.unit_of_work() as session:
-        original = get_row(session, LogEntryRow, original_id, "log entry")
-        if original.project_id != draft.project_id:
-            raise RuleError("A correction must belong to the same project as the entry it corrects.")
-        if newest_corrections(session, [original_id]):
-            raise RuleError("This entry was already corrected.", "Correct the newest version instead.")
-        return _insert(ctx, session, draft, correction_of=original_id)
+        return correct_log_entry_in(ctx, session, original_id, draft)
+
+
+def correct_log_entry_in(
+    ctx: ServiceContext, session: Session, original_id: str, draft: LogEntryDraft
+) -> LogEntryItem:
+    draft = validate_log_entry(draft, ctx.now())
+    original = get_row(session, LogEntryRow, original_id, "log entry")
+    if original.project_id != draft.project_id:
+        raise RuleError("A correction must belong to the same project as the entry it corrects.")
+    if newest_corrections(session, [original_id]):
+        raise RuleError("This entry was already corrected.", "Correct the newest version instead.")
+    return _insert(ctx, session, draft, correction_of=original_id)
 
 
 def get_log_entry(ctx: ServiceContext, entry_id: str) -> LogEntryItem:

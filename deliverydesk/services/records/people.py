@@ -45,43 +45,57 @@ def list_people(ctx: ServiceContext, *, include_archived: bool = False) -> tuple
 
 def get_you(ctx: ServiceContext) -> PersonItem:
     with ctx.db.unit_of_work() as session:
-        you = you_row(ctx, session)
-        return person_item(you, you.id)
+        return get_you_in(ctx, session)
+
+
+def get_you_in(ctx: ServiceContext, session: Session) -> PersonItem:
+    you = you_row(ctx, session)
+    return person_item(you, you.id)
 
 
 def save_person(ctx: ServiceContext, draft: PersonDraft) -> PersonItem:
     """Add a person (``id`` None) or change one. A new role or new limits are recorded as set by you,
     now: your own, set by yourself, show on Home until a manager confirms them."""
-    draft = validate_person(draft)
     with ctx.db.unit_of_work() as session:
-        you = you_row(ctx, session)
-        if draft.id is None:
-            check_name_free(session, draft.name, None, field="name")
-            row = PersonRow(name=draft.name)
-            stamp_new(ctx, row)
-            session.add(row)
-        else:
-            row = get_editable(session, PersonRow, draft.id, WHAT)
-            rename_person(ctx, session, row, draft.name, field="name")
-        if draft.id is None or any(getattr(row, f) != getattr(draft, f) for f in LIMIT_FIELDS):
-            for name in LIMIT_FIELDS:
-                setattr(row, name, getattr(draft, name))
-            row.limits_set_by_id, row.limits_set_at = you.id, ctx.now()
-        save_changes(ctx, session, row)
-        return person_item(row, you.id)
+        return save_person_in(ctx, session, draft)
+
+
+def save_person_in(ctx: ServiceContext, session: Session, draft: PersonDraft) -> PersonItem:
+    draft = validate_person(draft)
+    you = you_row(ctx, session)
+    if draft.id is None:
+        check_name_free(session, draft.name, None, field="name")
+        row = PersonRow(name=draft.name)
+        stamp_new(ctx, row)
+        session.add(row)
+    else:
+        row = get_editable(session, PersonRow, draft.id, WHAT)
+        rename_person(ctx, session, row, draft.name, field="name")
+    if draft.id is None or any(getattr(row, f) != getattr(draft, f) for f in LIMIT_FIELDS):
+        for name in LIMIT_FIELDS:
+            setattr(row, name, getattr(draft, name))
+        row.limits_set_by_id, row.limits_set_at = you.id, ctx.now()
+    save_changes(ctx, session, row)
+    return person_item(row, you.id)
 
 
 def confirm_limits(ctx: ServiceContext, person_id: str, *, manager_id: str) -> PersonItem:
     """A manager (another person) confirms the role and limits a person set themselves."""
     with ctx.db.unit_of_work() as session:
-        you = you_row(ctx, session)
-        row = get_editable(session, PersonRow, person_id, WHAT)
-        manager = live_manager(session, manager_id, "manager_id")
-        if manager.id == row.id:
-            raise ValidationError({"manager_id": f"{row.name} cannot confirm their own authority limits."})
-        row.limits_set_by_id, row.limits_set_at = manager.id, ctx.now()
-        save_changes(ctx, session, row)
-        return person_item(row, you.id)
+        return confirm_limits_in(ctx, session, person_id, manager_id=manager_id)
+
+
+def confirm_limits_in(
+    ctx: ServiceContext, session: Session, person_id: str, *, manager_id: str
+) -> PersonItem:
+    you = you_row(ctx, session)
+    row = get_editable(session, PersonRow, person_id, WHAT)
+    manager = live_manager(session, manager_id, "manager_id")
+    if manager.id == row.id:
+        raise ValidationError({"manager_id": f"{row.name} cannot confirm their own authority limits."})
+    row.limits_set_by_id, row.limits_set_at = manager.id, ctx.now()
+    save_changes(ctx, session, row)
+    return person_item(row, you.id)
 
 
 def set_person_archived(ctx: ServiceContext, person_id: str, *, archived: bool) -> PersonItem:

@@ -72,15 +72,19 @@ def _defaults(ctx: ServiceContext) -> SettingsItem:
 
 
 def update_settings(ctx: ServiceContext, draft: SettingsDraft) -> SettingsItem:
+    with ctx.db.unit_of_work() as session:
+        return update_settings_in(ctx, session, draft)
+
+
+def update_settings_in(ctx: ServiceContext, session: Session, draft: SettingsDraft) -> SettingsItem:
     draft = validate_settings(draft)
     if draft.logo_png is not None:  # printed on every letter: a PNG within the logo's pixel bounds
         check_image(draft.logo_png, STORED_LOGO, field="logo_png", what="The logo")
-    with ctx.db.unit_of_work() as session:
-        row = _row(ctx, session)
-        rename_person(ctx, session, you_row(ctx, session), draft.engineer_name, field="engineer_name")
-        apply_draft(row, draft, skip=())
-        save_changes(ctx, session, row)  # the settings and your roster row in one flush
-        return to_item(SettingsItem, row)
+    row = _row(ctx, session)
+    rename_person(ctx, session, you_row(ctx, session), draft.engineer_name, field="engineer_name")
+    apply_draft(row, draft, skip=())
+    save_changes(ctx, session, row)  # the settings and your roster row in one flush
+    return to_item(SettingsItem, row)
 
 
 def check_name_free(session: Session, name: str, person_id: str | None, *, field: str) -> None:

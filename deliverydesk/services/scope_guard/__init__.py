@@ -212,29 +212,39 @@ def decide_change_request(
     """Record your decision (you: the roster's person who uses this machine); beyond your authority
     limits it is held as pending approval, for a manager of the roster. An approved decision then
     moves ``move_milestone_ids`` by its schedule impact (the CR as cause)."""
+    with ctx.db.unit_of_work() as session:
+        return decide_change_request_in(ctx, session, decision, move_milestone_ids=move_milestone_ids)
+
+
+def decide_change_request_in(
+    ctx: ServiceContext,
+    session: Session,
+    decision: DecisionRequest,
+    *,
+    move_milestone_ids: tuple[str, ...] = (),
+) -> DecisionResult:
     if not decision.rationale.strip():
         raise ValidationError({"rationale": "Say why: the client and your manager will read it."})
-    with ctx.db.unit_of_work() as session:
-        row, project = editable_request(session, decision.request_id)
-        preview = _preview(session, row, project, decision.outcome)
-        decided_by = you_row(ctx, session).name.strip()
-        if not decided_by:
-            raise ValidationError(
-                {"decided_by": "Set your name in Settings first: decisions are taken under it."}
-            )
-        draft = validated_request(
-            ctx,
-            row,
-            decided_by=decided_by,
-            decided_on=decision.decided_on or ctx.today(),
-            rationale=decision.rationale,
+    row, project = editable_request(session, decision.request_id)
+    preview = _preview(session, row, project, decision.outcome)
+    decided_by = you_row(ctx, session).name.strip()
+    if not decided_by:
+        raise ValidationError(
+            {"decided_by": "Set your name in Settings first: decisions are taken under it."}
         )
-        clear_decision(row)
-        row.decision = preview.resulting_decision
-        row.proposed_decision = decision.outcome if preview.needs_approval else None
-        row.decided_by, row.decided_on, row.rationale = draft.decided_by, draft.decided_on, draft.rationale
-        row.escalation_needed = preview.needs_approval
-        save_changes(ctx, session, row)
-        item = request_item(row)
-        moved = move_if_approved(ctx, session, item, move_milestone_ids)
-        return DecisionResult(request=item, preview=preview, moved=moved)
+    draft = validated_request(
+        ctx,
+        row,
+        decided_by=decided_by,
+        decided_on=decision.decided_on or ctx.today(),
+        rationale=decision.rationale,
+    )
+    clear_decision(row)
+    row.decision = preview.resulting_decision
+    row.proposed_decision = decision.outcome if preview.needs_approval else None
+    row.decided_by, row.decided_on, row.rationale = draft.decided_by, draft.decided_on, draft.rationale
+    row.escalation_needed = preview.needs_approval
+    save_changes(ctx, session, row)
+    item = request_item(row)
+    moved = move_if_approved(ctx, session, item, move_milestone_ids)
+    return DecisionResult(request=item, preview=preview, moved=moved)

@@ -26,7 +26,7 @@ from deliverydesk.domain.scope_guard import (
 from deliverydesk.domain.scope_guard_texts import refusal_log_texts
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import save_changes
-from deliverydesk.services.records.log import log_in_session
+from deliverydesk.services.records.log import add_log_entry_in
 from deliverydesk.services.records.people import MAX_PEOPLE, live_manager, person_item
 from deliverydesk.services.records.settings import you_row
 from deliverydesk.services.scope_guard.capture import (
@@ -115,7 +115,7 @@ def refuse_change_request(
         row.decision = Decision.PENDING
         row.refused_by, row.refused_on, row.refusal_reason = manager.name, verdict.on, draft.approval_note
         save_changes(ctx, session, row)
-        log_in_session(
+        add_log_entry_in(
             ctx,
             session,
             LogEntryDraft(

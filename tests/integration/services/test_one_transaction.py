@@ -12,6 +12,7 @@ from deliverydesk.domain.enums import Decision, PersonRole
 from deliverydesk.errors import ValidationError
 from deliverydesk.services import scope_guard as guard
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.demo.build import create_demo
 from deliverydesk.services.records import clients, milestones, people, projects, settings
 from tests.integration.atomicity import INJECTED, database_state, fail_writes
 from tests.integration.services.conftest import Setup, day
@@ -97,3 +98,15 @@ def test_a_new_project_for_a_new_client_saves_both_or_neither(ctx: ServiceContex
     made = projects.create_project(ctx, draft, new_client=new_client)
     assert made.client_name == "江南医药物流有限公司"
     assert [c.name for c in clients.list_clients(ctx).rows].count("江南医药物流有限公司") == 1
+
+
+def test_a_demo_that_fails_in_its_last_project_leaves_the_database_empty(ctx: ServiceContext) -> None:
+    before = database_state(ctx.db)
+    with (
+        fail_writes(ctx.db, "UPDATE", "review_action", "NEW.done_on IS NOT NULL"),  # a late step
+        pytest.raises(IntegrityError, match=INJECTED),
+    ):
+        create_demo(ctx)
+    assert database_state(ctx.db) == before
+    create_demo(ctx)
+    assert projects.list_projects(ctx).total >= 5
