@@ -104,25 +104,25 @@ def topic_by_ref(
     period: tuple[date, date] | None = None,
 ) -> EvidenceTopic:
     """The topic named the way people name it: CR-3, E-2, or a range of days."""
-    if change_request:
-        with ctx.db.unit_of_work() as session:
+    if not (change_request or expectation):
+        start, end = period or (None, None)
+        return EvidenceTopic(project_id, period_start=start, period_end=end)
+    with ctx.db.unit_of_work() as session:
+        if change_request:
             request_id = change_request_id_by_ref_in(session, project_id, change_request)
-        return EvidenceTopic(project_id, change_request_id=request_id)
-    if expectation:
-        with ctx.db.unit_of_work() as session:
-            rows, _total = list_rows(
-                session,
-                ExpectationRow,
-                where={"project_id": project_id, "ref": expectation.strip().upper()},
-                limit=1,
-            )
-        if not rows:
-            raise NotFoundError(
-                f"This project has no expectation {expectation.strip()!r}.", "Refs look like E-2."
-            )
-        return EvidenceTopic(project_id, expectation_id=rows[0].id)
-    start, end = period or (None, None)
-    return EvidenceTopic(project_id, period_start=start, period_end=end)
+            return EvidenceTopic(project_id, change_request_id=request_id)
+        assert expectation is not None
+        rows, _total = list_rows(
+            session,
+            ExpectationRow,
+            where={"project_id": project_id, "ref": expectation.strip().upper()},
+            limit=1,
+        )
+    if not rows:
+        raise NotFoundError(
+            f"This project has no expectation {expectation.strip()!r}.", "Refs look like E-2."
+        )
+    return EvidenceTopic(project_id, expectation_id=rows[0].id)
 
 
 def _check(topic: EvidenceTopic) -> EvidenceTopicKind:

@@ -92,7 +92,6 @@ def restore_category(ctx: ServiceContext, category_id: str) -> CategoryItem:
             id=row.id, name_en=row.name_en, name_zh=row.name_zh, description=row.description
         )
         validate_category(draft, taken_category_names(session, category_id))
-    with ctx.db.unit_of_work() as session:
         return set_archived(ctx, session, CategoryRow, category_id, WHAT, _item, archived=False)
 
 
