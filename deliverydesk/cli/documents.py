@@ -55,8 +55,10 @@ def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[
     """The handlers ``cli.handlers`` registers, using its workspace opener and result reporter."""
 
     def export(args: argparse.Namespace, options: OpenOptions) -> int:
-        if KINDS[args.kind] is LetterKind.CHANGE_DECISION and not args.ref:
-            raise _usage("export change needs --ref, e.g. --ref CR-3")
+        from deliverydesk.services.documents.build import document_kind
+
+        if document_kind(KINDS[args.kind]).about_change_request and not args.ref:
+            raise _usage(f"export {args.kind} needs --ref, e.g. --ref CR-3")
         return _export(workspace, report, args, options)
 
     def sign(args: argparse.Namespace, options: OpenOptions) -> int:
@@ -82,7 +84,7 @@ def _usage(message: str) -> Exception:
 def _export(
     workspace: WorkspaceOpener, report: Callable[[str], None], args: argparse.Namespace, options: Any
 ) -> int:
-    from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrative
+    from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrative, document_kind
     from deliverydesk.services.documents.export import change_request_id_by_ref, export_document
     from deliverydesk.services.records.projects import get_project_by_code
 
@@ -91,9 +93,9 @@ def _export(
         ctx = opened.ctx
         project = get_project_by_code(ctx, args.project)
         request = DocumentRequest(project.id, kind, language=Language(args.lang) if args.lang else None)
-        if kind is LetterKind.CHANGE_DECISION:
+        if document_kind(kind).about_change_request:
             request = replace(request, change_request_id=change_request_id_by_ref(ctx, project.id, args.ref))
-        if kind is LetterKind.PROGRESS_SUMMARY and (args.period_from or args.period_to):
+        if args.period_from or args.period_to:  # the period of a summary; other documents have none
             request = replace(
                 request, narrative=SummaryNarrative(period_start=args.period_from, period_end=args.period_to)
             )

@@ -1,4 +1,7 @@
-"""``render(data) -> bytes``: any of the four documents as a PDF (same data, same bytes)."""
+"""``render(data) -> bytes``: any client document as a PDF (same data, same bytes).
+
+The document's data class names the module of ``reports.documents`` that prints it (``REPORT``); the
+module has ``build_story(data)`` and its ``TITLE_KEY``, and is imported only when one is printed."""
 
 from __future__ import annotations
 
@@ -6,31 +9,17 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
-from deliverydesk.reports.documents.data import (
-    ChangeDecisionData,
-    ExpectationLetterData,
-    HandoverReportData,
-    ProgressSummaryData,
-    ReportData,
-)
+from deliverydesk.reports.documents.data import ReportData
 from deliverydesk.reports.page import build_pdf
 from deliverydesk.reports.phrases import Phrases
 
 StoryBuilder = Callable[[Any], list[Any]]
 
 
-_MODULES: dict[type[Any], str] = {
-    ExpectationLetterData: "expectation_letter",
-    ChangeDecisionData: "change_decision",
-    ProgressSummaryData: "progress_summary",
-    HandoverReportData: "handover_report",
-}
-
-
 def _builder(data: ReportData) -> tuple[StoryBuilder, str]:
     """The story builder and title phrase of the document ``data`` describes (imported on demand)."""
-    name = _MODULES.get(type(data))
-    if name is None:
+    name = getattr(type(data), "REPORT", None)
+    if not isinstance(name, str):
         raise TypeError(f"not a document: {type(data).__name__}")
     module = import_module(f"deliverydesk.reports.documents.{name}")
     return module.build_story, module.TITLE_KEY

@@ -124,6 +124,8 @@ class ExpectationRowData:
 
 @dataclass(frozen=True)
 class ExpectationLetterData:
+    REPORT: ClassVar[str] = "expectation_letter"  # the module of reports.documents that prints it
+
     meta: DocumentMetaData
     project: ProjectRefData
     addressee: PartyData
@@ -160,6 +162,8 @@ class ClientAnalysisData:
 
 @dataclass(frozen=True)
 class ChangeDecisionData:
+    REPORT: ClassVar[str] = "change_decision"  # the module of reports.documents that prints it
+
     meta: DocumentMetaData
     project: ProjectRefData
     addressee: PartyData
@@ -222,6 +226,8 @@ class ChangeTallyData:
 
 @dataclass(frozen=True)
 class ProgressSummaryData:
+    REPORT: ClassVar[str] = "progress_summary"  # the module of reports.documents that prints it
+
     meta: DocumentMetaData
     project: ProjectRefData
     addressee: PartyData
@@ -280,6 +286,8 @@ class OpenItemData:
 
 @dataclass(frozen=True)
 class HandoverReportData:
+    REPORT: ClassVar[str] = "handover_report"  # the module of reports.documents that prints it
+
     meta: DocumentMetaData
     project: ProjectRefData
     addressee: PartyData
@@ -293,4 +301,6 @@ class HandoverReportData:
     client_signatory: SignatoryData
 
 
+# Every client document's data; each names the module that prints it (``REPORT``), the services'
+# registry of document kinds (``services.documents.build.DOCUMENT_KINDS``) names the data class.
 ReportData = ExpectationLetterData | ChangeDecisionData | ProgressSummaryData | HandoverReportData

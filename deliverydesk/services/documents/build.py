@@ -3,13 +3,19 @@
 ``build_document(ctx, request)`` returns the ``*Data`` object the PDF is printed from: letterhead and
 paper size from Settings, the project's document language (unless the request names another), the
 "as of" date from ``ctx.today()``, and the version the document would get if issued now. A draft has
-no fingerprint; ``services.documents.letters`` seals and issues it. One function per document kind.
+no fingerprint; ``services.documents.letters`` seals and issues it.
+
+``DOCUMENT_KINDS`` (at the end) is the registry of document kinds: for each, its data class, reference,
+gather function, what must be settled before it is issued and whether the client signs it. Nothing
+else in the package asks which kind a document is.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, Generic, TypeVar
 
 from deliverydesk.domain.enums import (
     Decision,
@@ -18,6 +24,7 @@ from deliverydesk.domain.enums import (
     LetterKind,
     OwnerSide,
 )
+from deliverydesk.domain.handover import check_handover
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.reports.documents.data import (
     ActionData,
@@ -27,6 +34,7 @@ from deliverydesk.reports.documents.data import (
     DocumentMetaData,
     ExpectationLetterData,
     ExpectationRowData,
+    HandoverReportData,
     ImpactData,
     MoneyData,
     OverallStatus,
@@ -34,6 +42,8 @@ from deliverydesk.reports.documents.data import (
     ReportData,
 )
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.documents.confirmations import confirm_expectations
+from deliverydesk.services.documents.handover_gate import handover_facts
 from deliverydesk.services.documents.parts import (
     DocumentFacts,
     SummaryNarrative,
@@ -52,23 +62,28 @@ from deliverydesk.store.tables import (
     ContactRow,
     ExclusionRow,
     ExpectationRow,
+    LetterRow,
     MilestoneRow,
     ScopeItemRow,
 )
 
 # The report types a caller needs to fill a summary narrative, re-exported so the window uses services only.
 __all__ = [
+    "DOCUMENT_KINDS",
     "ActionData",
     "DifficultyData",
+    "DocumentKind",
     "DocumentRequest",
     "OverallStatus",
     "ProgressSummaryData",
     "SummaryNarrative",
     "build_document",
+    "document_kind",
     "document_ref",
     "require_issuable",
 ]
 
+DataT = TypeVar("DataT")
 UNDECIDED = (Decision.PENDING, Decision.PENDING_APPROVAL)
 LETTER_STATUSES = tuple(s for s in ExpectationStatus if s is not ExpectationStatus.WITHDRAWN)
 
@@ -91,30 +106,18 @@ def build_document(ctx: ServiceContext, request: DocumentRequest) -> ReportData:
 
 
 def build_document_in(ctx: ServiceContext, session: Session, request: DocumentRequest) -> ReportData:
+    kind = document_kind(request.kind)
     facts = load_facts(ctx, session, request.project_id, request.language)
-    ref = document_ref(session, facts, request)
+    ref = kind.reference(session, facts, request)
     versions = letter_versions(session, request.project_id, ref)
     meta = facts.document_meta(ref, version=max((row.version for row in versions), default=0) + 1)
-    if request.kind is LetterKind.EXPECTATION_CONFIRMATION:
-        return expectation_letter_data(session, facts, meta)
-    if request.kind is LetterKind.CHANGE_DECISION:
-        return change_decision_data(session, facts, meta, _change_request(session, request).id)
-    if request.kind is LetterKind.PROGRESS_SUMMARY:
-        return progress_summary_data(session, facts, meta, request.narrative)
-    return handover_report_data(session, facts, meta)
+    data: ReportData = kind.gather(session, facts, meta, request)
+    return data
 
 
 def document_ref(session: Session, facts: DocumentFacts, request: DocumentRequest) -> str:
     """DD-2026-014-EL, DD-2026-014-CR-3, DD-2026-014-PS-20260417 (period end), DD-2026-014-HO."""
-    code = facts.project.code
-    if request.kind is LetterKind.EXPECTATION_CONFIRMATION:
-        return f"{code}-EL"
-    if request.kind is LetterKind.CHANGE_DECISION:
-        return f"{code}-{_change_request(session, request).ref}"
-    if request.kind is LetterKind.PROGRESS_SUMMARY:
-        _start, end = summary_period_for(session, facts, request.narrative)
-        return f"{code}-PS-{end:%Y%m%d}"
-    return f"{code}-HO"
+    return document_kind(request.kind).reference(session, facts, request)
 
 
 def _change_request(session: Session, request: DocumentRequest) -> ChangeRequestRow:
@@ -130,7 +133,7 @@ def _change_request(session: Session, request: DocumentRequest) -> ChangeRequest
 
 
 def expectation_letter_data(
-    session: Session, facts: DocumentFacts, meta: DocumentMetaData
+    session: Session, facts: DocumentFacts, meta: DocumentMetaData, _request: DocumentRequest
 ) -> ExpectationLetterData:
     language = facts.language
     expectations = [r for r in rows_of(session, ExpectationRow, facts) if r.status in LETTER_STATUSES]
@@ -166,9 +169,9 @@ def _dependency(language: Language, row: MilestoneRow) -> str:
 
 
 def change_decision_data(
-    session: Session, facts: DocumentFacts, meta: DocumentMetaData, request_id: str
+    session: Session, facts: DocumentFacts, meta: DocumentMetaData, request: DocumentRequest
 ) -> ChangeDecisionData:
-    row = get_row(session, ChangeRequestRow, request_id, "change request")
+    row = _change_request(session, request)
     requester = session.get(ContactRow, row.requested_by_id) if row.requested_by_id else None
     return ChangeDecisionData(
         meta=meta,
@@ -212,9 +215,115 @@ def _checked_against(session: Session, row: ChangeRequestRow) -> str:
 
 def require_issuable(data: ReportData) -> None:
     """What must be settled before a document can be issued (a preview is always possible)."""
-    if isinstance(data, ChangeDecisionData) and data.decision in UNDECIDED:
+    kind_of(data).issuable(data)
+
+
+def _decided(data: ChangeDecisionData) -> None:
+    if data.decision in UNDECIDED:
         raise RuleError(
             f"{data.change_ref} has no decision yet.", "Decide the change request before issuing its letter."
         )
-    if isinstance(data, ExpectationLetterData) and not data.expectations:
+
+
+def _has_expectations(data: ExpectationLetterData) -> None:
+    if not data.expectations:
         raise RuleError("There are no expectations to confirm.", "Add the agreed expectations first.")
+
+
+def _settled(_data: object) -> None:
+    """Nothing to settle before issuing."""
+
+
+def _open(_session: Session, _request: DocumentRequest) -> None:
+    """Nothing in the project stands in the way of issuing."""
+
+
+Sealed = Callable[[LetterRow], ReportData]  # an issued letter's data as printed
+OnSigned = Callable[[ServiceContext, Session, LetterRow, Sealed], tuple[tuple[str, ...], tuple[str, ...]]]
+
+
+def _nothing_more(
+    _ctx: ServiceContext, _session: Session, _letter: LetterRow, _sealed: Sealed
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Signing records the signature and nothing more."""
+    return (), ()
+
+
+def _handover_gate(session: Session, request: DocumentRequest) -> None:
+    """A handover report is refused while anything stands in the way (``domain.handover``)."""
+    check_handover(handover_facts(session, request.project_id))
+
+
+# --- the registry of document kinds ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentKind(Generic[DataT]):
+    """One kind of client document. Adding a kind is a report module (``reports/documents``, named by
+    its data class's ``REPORT``), a gather function here or in ``parts`` and an entry in
+    ``DOCUMENT_KINDS``; nothing else asks which kind a document is."""
+
+    kind: LetterKind
+    data_type: type[DataT]  # what the report prints: the issued snapshot is read back into it
+    reference: Callable[[Session, DocumentFacts, DocumentRequest], str]  # its reference, e.g. DD-2026-014-EL
+    gather: Callable[[Session, DocumentFacts, DocumentMetaData, DocumentRequest], DataT]  # from the database
+    issuable: Callable[[DataT], None] = _settled  # raises RuleError while something must be settled first
+    gate: Callable[[Session, DocumentRequest], None] = _open  # RuleError while the project is not ready
+    signature_block: bool = True  # the client signs it (on screen, on paper, by e-mail)
+    on_signed: OnSigned = _nothing_more  # what signing it also does: (refs confirmed, warnings)
+    about_change_request: bool = False  # the request names its change request (``change_request_id``)
+
+
+def _summary_ref(session: Session, facts: DocumentFacts, request: DocumentRequest) -> str:
+    _start, end = summary_period_for(session, facts, request.narrative)
+    return f"{facts.project.code}-PS-{end:%Y%m%d}"
+
+
+DOCUMENT_KINDS: dict[LetterKind, DocumentKind[Any]] = {
+    entry.kind: entry
+    for entry in (
+        DocumentKind(
+            kind=LetterKind.EXPECTATION_CONFIRMATION,
+            data_type=ExpectationLetterData,
+            reference=lambda _session, facts, _request: f"{facts.project.code}-EL",
+            gather=expectation_letter_data,
+            issuable=_has_expectations,
+            on_signed=confirm_expectations,
+        ),
+        DocumentKind(
+            kind=LetterKind.CHANGE_DECISION,
+            data_type=ChangeDecisionData,
+            reference=lambda session, facts, request: (
+                f"{facts.project.code}-{_change_request(session, request).ref}"
+            ),
+            gather=change_decision_data,
+            issuable=_decided,
+            about_change_request=True,
+        ),
+        DocumentKind(
+            kind=LetterKind.PROGRESS_SUMMARY,
+            data_type=ProgressSummaryData,
+            reference=_summary_ref,
+            gather=lambda session, facts, meta, request: progress_summary_data(
+                session, facts, meta, request.narrative
+            ),
+            signature_block=False,
+        ),
+        DocumentKind(
+            kind=LetterKind.HANDOVER,
+            data_type=HandoverReportData,
+            reference=lambda _session, facts, _request: f"{facts.project.code}-HO",
+            gather=lambda session, facts, meta, _request: handover_report_data(session, facts, meta),
+            gate=_handover_gate,
+        ),
+    )
+}
+
+
+def document_kind(kind: LetterKind) -> DocumentKind[Any]:
+    return DOCUMENT_KINDS[kind]
+
+
+def kind_of(data: ReportData) -> DocumentKind[Any]:
+    """The registry entry of the document ``data`` describes."""
+    return next(entry for entry in DOCUMENT_KINDS.values() if isinstance(data, entry.data_type))

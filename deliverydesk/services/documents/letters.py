@@ -13,18 +13,12 @@ issuing the same reference again makes version n+1 and marks the earlier version
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from deliverydesk.domain.enums import LetterKind, LetterStatus
+from deliverydesk.domain.enums import LetterStatus
 from deliverydesk.domain.fingerprint import fingerprint, from_canonical_json, seal, sha256_hex
-from deliverydesk.domain.handover import check_handover
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import NotFoundError, RuleError, StorageError
 from deliverydesk.reports.documents.data import (
-    ChangeDecisionData,
-    ExpectationLetterData,
-    HandoverReportData,
-    ProgressSummaryData,
     ReportData,
     with_seal,
 )
@@ -33,9 +27,9 @@ from deliverydesk.services.documents.build import (
     LETTER_STATUSES,
     DocumentRequest,
     build_document_in,
+    document_kind,
     require_issuable,
 )
-from deliverydesk.services.documents.handover_gate import handover_facts
 from deliverydesk.services.documents.seal import seal_issued_in
 from deliverydesk.services.documents.signing import (
     SignRequest,
@@ -74,13 +68,6 @@ __all__ = [
     "supersede_letter",
     "verify_pdf",
 ]
-
-DATA_CLASSES: dict[LetterKind, type[Any]] = {
-    LetterKind.EXPECTATION_CONFIRMATION: ExpectationLetterData,
-    LetterKind.CHANGE_DECISION: ChangeDecisionData,
-    LetterKind.PROGRESS_SUMMARY: ProgressSummaryData,
-    LetterKind.HANDOVER: HandoverReportData,
-}
 
 
 @dataclass(frozen=True)
@@ -149,8 +136,7 @@ def issue_document_in(ctx: ServiceContext, session: Session, request: DocumentRe
 
 
 def _gate(session: Session, request: DocumentRequest) -> None:
-    if request.kind is LetterKind.HANDOVER:
-        check_handover(handover_facts(session, request.project_id))
+    document_kind(request.kind).gate(session, request)
 
 
 def _supersede(ctx: ServiceContext, row: LetterRow) -> None:
@@ -199,7 +185,7 @@ def _snapshot_data(row: LetterRow) -> ReportData:
         raise RuleError(
             f"The stored content of {row.ref} version {row.version} does not match its fingerprint."
         )
-    data: ReportData = from_canonical_json(DATA_CLASSES[row.kind], row.content_json)
+    data: ReportData = from_canonical_json(document_kind(row.kind).data_type, row.content_json)
     return data
 
 

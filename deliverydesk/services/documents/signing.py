@@ -30,7 +30,6 @@ from datetime import date
 from deliverydesk.domain.drafts import AttachmentDraft
 from deliverydesk.domain.enums import (
     ExpectationStatus,
-    LetterKind,
     LetterStatus,
     LogKind,
     SignatureParty,
@@ -40,12 +39,11 @@ from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.domain.models import LetterItem, SignatureItem
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.reports.documents.data import (
-    ExpectationLetterData,
-    ExpectationRowData,
     ProgressSummaryData,
     ReportData,
 )
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.documents.build import document_kind, kind_of
 from deliverydesk.services.records.attachments import checked_draft, store_attachment
 from deliverydesk.services.records.common import check_contact_link, get_row, save_changes, stamp_new, to_item
 from deliverydesk.services.records.settings import you_row
@@ -54,7 +52,6 @@ from deliverydesk.store.document_queries import attachment_hashes, letter_signat
 from deliverydesk.store.records import Session, add_blob, list_rows, settings_row
 from deliverydesk.store.tables import (
     ContactRow,
-    ExpectationRow,
     LetterRow,
     LogEntryRow,
     ProjectRow,
@@ -143,8 +140,9 @@ def with_signature(
 ) -> ReportData:
     """The sealed document with the client's signature block filled in (and the vendor's, when the
     vendor signed on screen too), from the signature events."""
-    if isinstance(printed, ProgressSummaryData):
+    if not kind_of(printed).signature_block:
         raise RuleError("A progress summary has no signature block.")
+    assert not isinstance(printed, ProgressSummaryData)  # for the type checker: the registry says so
     signed = replace(
         printed,
         client_signatory=replace(
@@ -341,7 +339,7 @@ def record_signature_in(
         session.flush()
         return SignResult(letter_item(session, row), ())
     vendor = _vendor_event(ctx, session, row, request, evidence.signed_on) if _on_screen(request) else None
-    confirmed, warnings = _confirm_expectations(ctx, session, row, sealed)
+    confirmed, warnings = document_kind(row.kind).on_signed(ctx, session, row, sealed)
     row.status = LetterStatus.SIGNED
     signed_pdf = render(with_signature(sealed(row), client, vendor)) if vendor is not None else None
     if signed_pdf is not None:
@@ -427,37 +425,3 @@ def _vendor_event(
     stamp_new(ctx, event)
     session.add(event)
     return event
-
-
-def _confirm_expectations(
-    ctx: ServiceContext, session: Session, letter: LetterRow, sealed: Callable[[LetterRow], ReportData]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A signed expectation letter confirms each expectation it lists, as printed: (refs confirmed,
-    warnings for those changed or removed since this version was issued)."""
-    if letter.kind is not LetterKind.EXPECTATION_CONFIRMATION:
-        return (), ()
-    printed = sealed(letter)
-    assert isinstance(printed, ExpectationLetterData)
-    current, _ = list_rows(session, ExpectationRow, where={"project_id": letter.project_id}, limit=1000)
-    by_ref = {row.ref: row for row in current}
-    confirmed, changed = [], []
-    for line in printed.expectations:
-        row = by_ref.get(line.ref)
-        if row is None or row.status is ExpectationStatus.WITHDRAWN or not _as_printed(row, line):
-            changed.append(line.ref)
-            continue
-        if row.status in CONFIRMABLE:
-            row.status = ExpectationStatus.CONFIRMED
-        row.confirmed_by_letter_id, row.updated_at = letter.id, ctx.now()
-        confirmed.append(line.ref)
-    if not changed:
-        return tuple(confirmed), ()
-    warning = (
-        f"Not confirmed, because they changed or were removed since {letter.ref} version {letter.version} "
-        f"was issued: {', '.join(changed)}. Issue a new version and have it signed."
-    )
-    return tuple(confirmed), (warning,)
-
-
-def _as_printed(row: ExpectationRow, line: ExpectationRowData) -> bool:
-    return (row.statement, row.measure, row.due_date) == (line.statement, line.measure, line.due)
