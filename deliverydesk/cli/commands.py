@@ -21,6 +21,7 @@ from deliverydesk.cli.copies import COMMANDS as COPY_COMMANDS
 from deliverydesk.cli.csv_export import COMMANDS as CSV_COMMANDS
 from deliverydesk.cli.documents import COMMANDS as DOCUMENT_COMMANDS
 from deliverydesk.cli.evidence import COMMANDS as EVIDENCE_COMMANDS
+from deliverydesk.cli.exits import EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, PROG, UsageError
 from deliverydesk.cli.interchange import COMMANDS as INTERCHANGE_COMMANDS
 from deliverydesk.cli.output import one_line, say
 from deliverydesk.cli.search import COMMANDS as SEARCH_COMMANDS
@@ -29,8 +30,6 @@ from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.logsetup import configure_logging, log_written
 from deliverydesk.paths import CERTIFICATE_ENV, CERTIFICATE_PASSWORD_ENV, DATA_DIR_ENV, DB_URL_ENV, data_paths
 
-PROG = "deliverydesk"
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNHEALTHY, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 EPILOG = f"""\
 --data-dir and --db-url may come before or after the command name.
 
@@ -154,10 +153,6 @@ _COMMANDS.update(
 
 
 # --- running -----------------------------------------------------------------------------------
-
-
-class UsageError(Exception):
-    """A combination of arguments argparse cannot express."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deliverydesk.cli.exits import UsageError
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.recurrence import RECURRENCE_MIN_CLIENTS, default_period
 
@@ -40,8 +41,6 @@ def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[
 
 
 def _check(args: argparse.Namespace) -> None:
-    from deliverydesk.cli.commands import UsageError  # the parser module imports this one
-
     if args.issues and (args.since or args.until or args.min_clients is not None or args.asks):
         raise UsageError("--since, --until, --min-clients and --asks go with --recurrence")
     if args.recurrence and args.project:

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from deliverydesk.cli.exits import UsageError
 from deliverydesk.cli.output import one_line, say
 from deliverydesk.domain.enums import Language, LetterKind, SignMethod
 from deliverydesk.errors import StorageError
@@ -58,24 +59,18 @@ def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[
         from deliverydesk.services.documents.build import document_kind
 
         if document_kind(KINDS[args.kind]).about_change_request and not args.ref:
-            raise _usage(f"export {args.kind} needs --ref, e.g. --ref CR-3")
+            raise UsageError(f"export {args.kind} needs --ref, e.g. --ref CR-3")
         return _export(workspace, report, args, options)
 
     def sign(args: argparse.Namespace, options: OpenOptions) -> int:
         if (args.scan is not None) != (args.method == "paper"):
-            raise _usage("--scan FILE goes with --method paper (and only with it)")
+            raise UsageError("--scan FILE goes with --method paper (and only with it)")
         return _sign(workspace, report, args, options)
 
     def verify(args: argparse.Namespace, options: OpenOptions) -> int:
         return _verify(workspace, args, options)
 
     return {"export": export, "sign": sign, "verify": verify}
-
-
-def _usage(message: str) -> Exception:
-    from deliverydesk.cli.commands import UsageError  # the parser module imports this one
-
-    return UsageError(message)
 
 
 # --- export --------------------------------------------------------------------------------------

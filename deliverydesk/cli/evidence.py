@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from deliverydesk.cli.documents import _iso_date
+from deliverydesk.cli.exits import UsageError
 from deliverydesk.cli.output import say
 from deliverydesk.domain.enums import Language
 
@@ -28,18 +29,12 @@ LANGUAGES = {"en": Language.EN, "zh": Language.ZH_CN, "zh_CN": Language.ZH_CN}
 def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[str, Handler]:
     def evidence(args: argparse.Namespace, options: OpenOptions) -> int:
         if args.period_from is not None and args.period_to is None:
-            raise _usage("--from needs --to: the last day of the range")
+            raise UsageError("--from needs --to: the last day of the range")
         if args.period_to is not None and args.period_from is None:
-            raise _usage("--to goes with --from: the first day of the range")
+            raise UsageError("--to goes with --from: the first day of the range")
         return _evidence(workspace, args, options)
 
     return {"evidence": evidence}
-
-
-def _usage(message: str) -> Exception:
-    from deliverydesk.cli.commands import UsageError  # the parser module imports this one
-
-    return UsageError(message)
 
 
 def _evidence(workspace: WorkspaceOpener, args: argparse.Namespace, options: Any) -> int:

@@ -18,11 +18,11 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from deliverydesk.cli.commands import EXIT_OK, EXIT_UNHEALTHY, PROG, UsageError
 from deliverydesk.cli.copies import handlers as copy_handlers
 from deliverydesk.cli.csv_export import handlers as csv_handlers
 from deliverydesk.cli.documents import handlers as document_handlers
 from deliverydesk.cli.evidence import handlers as evidence_handlers
+from deliverydesk.cli.exits import EXIT_OK, EXIT_UNHEALTHY, PROG, UsageError
 from deliverydesk.cli.interchange import handlers as interchange_handlers
 from deliverydesk.cli.output import (
     backup_line,

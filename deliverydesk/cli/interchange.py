@@ -10,6 +10,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deliverydesk.cli.exits import EXIT_ERROR, EXIT_OK, UsageError
 from deliverydesk.cli.output import one_line, say
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 WorkspaceOpener = Callable[..., AbstractContextManager["Workspace"]]
 Handler = Callable[[argparse.Namespace, "OpenOptions"], int]
 Configure = Callable[[argparse.ArgumentParser], None]
-EXIT_OK, EXIT_REFUSED = 0, 1
+EXIT_REFUSED = EXIT_ERROR  # an import refused as a whole (the lines printed say why)
 
 
 def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[str, Handler]:
@@ -91,8 +92,6 @@ def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[
 
 
 def _mapping(pairs: Sequence[str]) -> dict[str, str]:
-    from deliverydesk.cli.commands import UsageError  # the parser module imports this one
-
     found: dict[str, str] = {}
     for pair in pairs:
         field, equals, column = pair.partition("=")
