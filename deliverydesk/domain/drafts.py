@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from deliverydesk.domain.enums import (
     Channel,
@@ -30,14 +30,18 @@ from deliverydesk.domain.enums import (
     Triage,
 )
 
-DraftT = TypeVar("DraftT")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+DraftT = TypeVar("DraftT", bound="DataclassInstance")
 
 
 def draft_from(draft_cls: type[DraftT], record: object, **changes: Any) -> DraftT:
     """A draft holding a record's current values, with ``changes`` applied (the way to edit a record).
 
-    ``record`` is the matching ``*Item`` (e.g. ``draft_from(ProjectDraft, project, name="New")``)."""
-    values = {f.name: getattr(record, f.name) for f in fields(draft_cls) if f.name not in changes}  # type: ignore[arg-type]
+    ``record`` is the matching ``*Item`` (e.g. ``draft_from(ProjectDraft, project, name="New")``): an
+    item has every field of its draft (``tests/integration/storage/test_mapping.py`` checks it)."""
+    values = {f.name: getattr(record, f.name) for f in fields(draft_cls) if f.name not in changes}
     return draft_cls(**values, **changes)
 
 

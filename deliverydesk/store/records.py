@@ -5,14 +5,14 @@ Services hold the ``Session`` of a unit of work and pass it in; every parameter 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from datetime import datetime
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.store.tables import (
-    Base,
     BlobRow,
     ClientRow,
     ContactRow,
@@ -22,18 +22,40 @@ from deliverydesk.store.tables import (
     SettingsRow,
 )
 
-__all__ = ["Session"]
+__all__ = ["ProjectChildRow", "RefRow", "Session", "StoredRow"]
 
-RowT = TypeVar("RowT", bound=Base)
+RowT = TypeVar("RowT")
 
 
-def column(row_cls: type[Base], name: str) -> InstrumentedAttribute[Any]:
+class StoredRow(Protocol):
+    """What every row has (``tables.RecordMixin``): what the services' generic helpers may rely on."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    archived_at: datetime | None
+    row_version: int
+
+
+class ProjectChildRow(StoredRow, Protocol):
+    """A row that belongs to a project."""
+
+    project_id: str
+
+
+class RefRow(ProjectChildRow, Protocol):
+    """A project's row with a human ref (S-3, M-2, CR-7...)."""
+
+    ref: str
+
+
+def column(row_cls: type[object], name: str) -> InstrumentedAttribute[Any]:
     attribute = getattr(row_cls, name)
     assert isinstance(attribute, InstrumentedAttribute), name
     return attribute
 
 
-def refs_in_project(session: Session, row_cls: type[Base], project_id: str) -> list[str]:
+def refs_in_project(session: Session, row_cls: type[object], project_id: str) -> list[str]:
     """Every ref used in the project, archived records included (refs are never reused)."""
     query = select(column(row_cls, "ref")).where(column(row_cls, "project_id") == project_id)
     return list(session.scalars(query))
@@ -61,7 +83,7 @@ def list_rows(
     return list(session.scalars(query)), total
 
 
-def _sort_keys(row_cls: type[Base], name: str) -> list[Any]:
+def _sort_keys(row_cls: type[object], name: str) -> list[Any]:
     """Refs sort by length first, so S-2 comes before S-10."""
     key = column(row_cls, name)
     return [func.length(key), key] if name == "ref" else [key]

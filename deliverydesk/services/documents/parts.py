@@ -49,7 +49,8 @@ from deliverydesk.reports.documents.data import (
     TrainingData,
 )
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.common import apply_draft, get_row
+from deliverydesk.services.records.common import get_row
+from deliverydesk.store import mapping
 from deliverydesk.store.document_queries import latest_issued
 from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.records import Session, list_rows, settings_row
@@ -164,7 +165,7 @@ def load_facts(
     settings = settings_row(session)
     if settings is None:  # a database that never saved its settings: the defaults
         settings = SettingsRow()
-        apply_draft(settings, SettingsDraft(), skip=())
+        mapping.write_settings(settings, SettingsDraft())
     contacts, _total = list_rows(
         session, ContactRow, where={"client_id": project.client_id}, order_by=("name",), limit=ALL_ROWS
     )

@@ -45,8 +45,9 @@ from deliverydesk.reports.documents.data import (
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.build import document_kind, kind_of
 from deliverydesk.services.records.attachments import checked_draft, store_attachment
-from deliverydesk.services.records.common import check_contact_link, get_row, save_changes, stamp_new, to_item
+from deliverydesk.services.records.common import check_contact_link, get_row, save_changes, stamp_new
 from deliverydesk.services.records.settings import you_row
+from deliverydesk.store import mapping
 from deliverydesk.store.audit import login_name
 from deliverydesk.store.document_queries import attachment_hashes, letter_signatures
 from deliverydesk.store.records import Session, add_blob, list_rows, settings_row
@@ -173,9 +174,9 @@ def letter_items(session: Session, rows: Sequence[LetterRow]) -> list[LetterItem
     scans = attachment_hashes(session, scan_ids)
 
     def item(event: SignatureRow) -> SignatureItem:
-        return to_item(SignatureItem, event, scan_sha256=scans.get(event.attachment_id or "", ""))
+        return mapping.signature_item(event, scan_sha256=scans.get(event.attachment_id or "", ""))
 
-    return [to_item(LetterItem, row, signatures=tuple(item(e) for e in events[row.id])) for row in rows]
+    return [mapping.letter_item(row, signatures=tuple(item(e) for e in events[row.id])) for row in rows]
 
 
 def letter_item(session: Session, row: LetterRow) -> LetterItem:

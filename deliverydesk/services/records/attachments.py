@@ -31,7 +31,6 @@ from deliverydesk.services.records.common import (
     page_of,
     set_archived,
     stamp_new,
-    to_item,
 )
 from deliverydesk.services.records.images import (
     ATTACHMENT_IMAGES,
@@ -40,6 +39,7 @@ from deliverydesk.services.records.images import (
     image_refusal,
     inspect_image,
 )
+from deliverydesk.store import mapping
 from deliverydesk.store.attachment_queries import attachment_counts
 from deliverydesk.store.records import Session, add_blob, blob_data, list_rows
 from deliverydesk.store.tables import AttachmentRow, ChangeRequestRow, LetterRow, LogEntryRow
@@ -80,7 +80,7 @@ class AttachOutcome:
 
 
 def _item(_session: Session, row: AttachmentRow) -> AttachmentItem:
-    return to_item(AttachmentItem, row)
+    return mapping.attachment_item(row)
 
 
 def media_type_for(filename: str) -> str:

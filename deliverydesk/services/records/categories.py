@@ -21,8 +21,8 @@ from deliverydesk.services.records.common import (
     save_changes,
     set_archived,
     stamp_new,
-    to_item,
 )
+from deliverydesk.store import mapping
 from deliverydesk.store.category_queries import (
     categories_by_id,
     category_rows,
@@ -39,7 +39,7 @@ WHAT = "category"
 
 
 def _item(_session: Session, row: CategoryRow) -> CategoryItem:
-    return to_item(CategoryItem, row)
+    return mapping.category_item(row)
 
 
 def list_categories(ctx: ServiceContext, *, include_archived: bool = False) -> list[CategoryItem]:
@@ -49,12 +49,12 @@ def list_categories(ctx: ServiceContext, *, include_archived: bool = False) -> l
 
 
 def list_categories_in(session: Session, *, include_archived: bool = False) -> list[CategoryItem]:
-    return [to_item(CategoryItem, row) for row in category_rows(session, include_archived=include_archived)]
+    return [mapping.category_item(row) for row in category_rows(session, include_archived=include_archived)]
 
 
 def get_category(ctx: ServiceContext, category_id: str) -> CategoryItem:
     with ctx.db.unit_of_work() as session:
-        return to_item(CategoryItem, get_row(session, CategoryRow, category_id, WHAT))
+        return mapping.category_item(get_row(session, CategoryRow, category_id, WHAT))
 
 
 def create_category(ctx: ServiceContext, draft: CategoryDraft) -> CategoryItem:
@@ -64,7 +64,7 @@ def create_category(ctx: ServiceContext, draft: CategoryDraft) -> CategoryItem:
         stamp_new(ctx, row)
         session.add(row)
         session.flush()
-        return to_item(CategoryItem, row)
+        return mapping.category_item(row)
 
 
 def update_category(ctx: ServiceContext, draft: CategoryDraft) -> CategoryItem:
@@ -75,7 +75,7 @@ def update_category(ctx: ServiceContext, draft: CategoryDraft) -> CategoryItem:
         draft = validate_category(draft, taken_category_names(session, category_id))
         row.name_en, row.name_zh, row.description = draft.name_en, draft.name_zh, draft.description
         save_changes(ctx, session, row)
-        return to_item(CategoryItem, row)
+        return mapping.category_item(row)
 
 
 def archive_category(ctx: ServiceContext, category_id: str) -> CategoryItem:

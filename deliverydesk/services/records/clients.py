@@ -8,7 +8,6 @@ from deliverydesk.domain.validation import validate_client, validate_contact
 from deliverydesk.errors import RuleError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
-    apply_draft,
     check_page,
     get_editable,
     get_row,
@@ -17,19 +16,19 @@ from deliverydesk.services.records.common import (
     save_changes,
     set_archived,
     stamp_new,
-    to_item,
 )
+from deliverydesk.store import mapping
 from deliverydesk.store.queries import search_clients
 from deliverydesk.store.records import Session, count_projects, list_rows
 from deliverydesk.store.tables import ClientRow, ContactRow
 
 
 def _client(_session: Session, row: ClientRow) -> ClientItem:
-    return to_item(ClientItem, row)
+    return mapping.client_item(row)
 
 
 def _contact(_session: Session, row: ContactRow) -> ContactItem:
-    return to_item(ContactItem, row)
+    return mapping.contact_item(row)
 
 
 def create_client(ctx: ServiceContext, draft: ClientDraft) -> ClientItem:
@@ -40,7 +39,7 @@ def create_client(ctx: ServiceContext, draft: ClientDraft) -> ClientItem:
 def create_client_in(ctx: ServiceContext, session: Session, draft: ClientDraft) -> ClientItem:
     draft = validate_client(draft)
     row = ClientRow()
-    apply_draft(row, draft)
+    mapping.write_client(row, draft)
     stamp_new(ctx, row)
     session.add(row)
     session.flush()
@@ -52,7 +51,7 @@ def update_client(ctx: ServiceContext, draft: ClientDraft) -> ClientItem:
     draft = validate_client(draft)
     with ctx.db.unit_of_work() as session:
         row = get_editable(session, ClientRow, client_id, "client")
-        apply_draft(row, draft)
+        mapping.write_client(row, draft)
         save_changes(ctx, session, row)
         return _client(session, row)
 
@@ -97,7 +96,7 @@ def create_contact_in(ctx: ServiceContext, session: Session, draft: ContactDraft
     draft = validate_contact(draft)
     get_editable(session, ClientRow, draft.client_id, "client")
     row = ContactRow()
-    apply_draft(row, draft)
+    mapping.write_contact(row, draft)
     stamp_new(ctx, row)
     session.add(row)
     session.flush()
@@ -112,7 +111,7 @@ def update_contact(ctx: ServiceContext, draft: ContactDraft) -> ContactItem:
         row = get_editable(session, ContactRow, contact_id, "contact")
         if row.client_id != draft.client_id:
             raise RuleError("A contact cannot move to another client.", "Add a new contact there instead.")
-        apply_draft(row, draft)
+        mapping.write_contact(row, draft)
         save_changes(ctx, session, row)
         return _contact(session, row)
 

@@ -25,9 +25,9 @@ from deliverydesk.services.records.common import (
     live_project,
     page_of,
     save_changes,
-    to_item,
 )
 from deliverydesk.services.records.kinds import ProjectRecords, mapped
+from deliverydesk.store import mapping
 from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.tables import CommitmentRow, LetterRow, LogEntryRow, ProjectRow
 
@@ -38,11 +38,12 @@ def _check_links(session: Session, draft: CommitmentDraft, project: ProjectRow, 
     check_same_project(session, "log_entry_id", LogEntryRow, draft.log_entry_id, project.id)
 
 
-COMMITMENTS: ProjectRecords[CommitmentRow, CommitmentDraft, CommitmentItem] = ProjectRecords(
+COMMITMENTS = ProjectRecords(
     CommitmentRow,
     WHAT,
     validate=lambda _ctx, draft: validate_commitment(draft),
-    to_items=mapped(lambda row: to_item(CommitmentItem, row)),
+    write=mapping.write_commitment,
+    to_items=mapped(mapping.commitment_item),
     order_by=("due_date", "created_at", "id"),
     check_links=_check_links,
 )

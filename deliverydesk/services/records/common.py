@@ -1,44 +1,32 @@
-"""Helpers every entity service shares: row <-> record mapping, lookups, archive/restore, paging.
+"""Helpers every entity service shares: lookups, archive/restore, refs, links, paging.
 
-Drafts and items use the schema's column names, so mapping is by field name."""
+Rows become the domain's records (and drafts go onto rows) through the typed functions of
+``store.mapping``; the helpers here rely only on what every row has (``store.records.StoredRow``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from deliverydesk.domain.models import Page
 from deliverydesk.domain.refs import RefPrefix, next_ref
 from deliverydesk.domain.validation import ContactFacts, check_project_contact
 from deliverydesk.errors import NotFoundError, RuleError, ValidationError
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.store.records import Session, refs_in_project
-from deliverydesk.store.tables import Base, ContactRow, ProjectRow
+from deliverydesk.store.records import ProjectChildRow, RefRow, Session, StoredRow, refs_in_project
+from deliverydesk.store.tables import ContactRow, ProjectRow
 
-RowT = TypeVar("RowT", bound=Base)
+RowT = TypeVar("RowT", bound=StoredRow)
+ChildT = TypeVar("ChildT", bound=ProjectChildRow)
 ItemT = TypeVar("ItemT")
 
 MAX_PAGE_SIZE = 1000
 
 
-def to_item(item_cls: Callable[..., ItemT], row: object, **computed: Any) -> ItemT:
-    """Build ``item_cls`` from the row's attributes of the same names, plus computed fields."""
-    names = [f.name for f in fields(item_cls) if f.name not in computed]  # type: ignore[arg-type]
-    return item_cls(**{name: getattr(row, name) for name in names}, **computed)
-
-
-def apply_draft(row: Base, draft: object, *, skip: tuple[str, ...] = ("id",)) -> None:
-    """Copy the draft's editable fields onto the row."""
-    for f in fields(draft):  # type: ignore[arg-type]
-        if f.name not in skip:
-            setattr(row, f.name, getattr(draft, f.name))
-
-
-def stamp_new(ctx: ServiceContext, row: Base) -> None:
+def stamp_new(ctx: ServiceContext, row: StoredRow) -> None:
     """Timestamps come from the injected clock, like every other time."""
     now = ctx.now()
-    row.created_at = row.updated_at = now  # type: ignore[attr-defined]
+    row.created_at = row.updated_at = now
 
 
 def get_row(session: Session, row_cls: type[RowT], row_id: str, what: str) -> RowT:
@@ -52,7 +40,7 @@ def get_row(session: Session, row_cls: type[RowT], row_id: str, what: str) -> Ro
 def get_editable(session: Session, row_cls: type[RowT], row_id: str, what: str) -> RowT:
     """The row, refusing archived ones: an archived record is read-only until restored."""
     row = get_row(session, row_cls, row_id, what)
-    if row.archived_at is not None:  # type: ignore[attr-defined]
+    if row.archived_at is not None:
         raise RuleError(f"This {what} is archived.", "Restore it before changing it.")
     return row
 
@@ -75,22 +63,21 @@ def set_archived(
 ) -> ItemT:
     """Archive (tombstone) or restore one record; archiving twice keeps the first date."""
     row = get_row(session, row_cls, row_id, what)
-    if archived != (row.archived_at is not None):  # type: ignore[attr-defined]
-        row.archived_at = ctx.now() if archived else None  # type: ignore[attr-defined]
-        row.updated_at = ctx.now()  # type: ignore[attr-defined]
+    if archived != (row.archived_at is not None):
+        row.archived_at = ctx.now() if archived else None
+        row.updated_at = ctx.now()
     session.flush()
     return to_record(session, row)
 
 
-def save_changes(ctx: ServiceContext, session: Session, row: Base) -> None:
-    row.updated_at = ctx.now()  # type: ignore[attr-defined]
+def save_changes(ctx: ServiceContext, session: Session, row: StoredRow) -> None:
+    row.updated_at = ctx.now()
     session.flush()
 
 
-def add_with_ref(ctx: ServiceContext, session: Session, row: Base, prefix: RefPrefix) -> None:
+def add_with_ref(ctx: ServiceContext, session: Session, row: RefRow, prefix: RefPrefix) -> None:
     """Insert a project record with the next free ref of its kind (max + 1, archived refs count)."""
-    project_id: str = row.project_id  # type: ignore[attr-defined]
-    row.ref = next_ref(prefix, refs_in_project(session, type(row), project_id))  # type: ignore[attr-defined]
+    row.ref = next_ref(prefix, refs_in_project(session, type(row), row.project_id))
     stamp_new(ctx, row)
     session.add(row)
     session.flush()
@@ -102,11 +89,11 @@ def live_project(session: Session, project_id: str) -> ProjectRow:
 
 
 def editable_record(
-    session: Session, row_cls: type[RowT], row_id: str, what: str, project_id: str
-) -> tuple[RowT, ProjectRow]:
+    session: Session, row_cls: type[ChildT], row_id: str, what: str, project_id: str
+) -> tuple[ChildT, ProjectRow]:
     """A project record to update, with its project: neither archived, and it stays in its project."""
     row = get_editable(session, row_cls, row_id, what)
-    if row.project_id != project_id:  # type: ignore[attr-defined]
+    if row.project_id != project_id:
         raise RuleError(
             f"A {what} cannot move to another project.", "Create it in the other project instead."
         )
@@ -140,11 +127,11 @@ def check_contact_link(
 
 
 def check_same_project(
-    session: Session, field: str, row_cls: type[Base], row_id: str | None, project_id: str
+    session: Session, field: str, row_cls: type[ChildT], row_id: str | None, project_id: str
 ) -> None:
     """A link (change request, scope item, milestone...) must point into the same project."""
     if row_id is None:
         return
     row = session.get(row_cls, row_id)
-    if row is None or row.project_id != project_id:  # type: ignore[attr-defined]
+    if row is None or row.project_id != project_id:
         raise ValidationError({field: "This linked record does not belong to this project."})

@@ -7,15 +7,16 @@ from deliverydesk.domain.enums import ExpectationStatus
 from deliverydesk.domain.models import ExpectationItem
 from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.domain.validation import validate_expectation
-from deliverydesk.services.records.common import apply_draft, check_contact_link, to_item
+from deliverydesk.services.records.common import check_contact_link
 from deliverydesk.services.records.kinds import ProjectRecords
+from deliverydesk.store import mapping
 from deliverydesk.store.records import Session, contact_names
 from deliverydesk.store.tables import ExpectationRow, ProjectRow
 
 
 def _items(session: Session, rows: list[ExpectationRow]) -> list[ExpectationItem]:
     names = contact_names(session, [r.agreed_with_id for r in rows if r.agreed_with_id])
-    return [to_item(ExpectationItem, r, agreed_with_name=names.get(r.agreed_with_id or "", "")) for r in rows]
+    return [mapping.expectation_item(r, agreed_with_name=names.get(r.agreed_with_id or "", "")) for r in rows]
 
 
 def _check_links(
@@ -28,7 +29,7 @@ def _check_links(
 
 def _apply_update(_session: Session, row: ExpectationRow, draft: ExpectationDraft) -> None:
     confirmed_wording = _wording(row) if row.status is ExpectationStatus.CONFIRMED else None
-    apply_draft(row, draft, skip=("id", "project_id"))
+    mapping.write_expectation(row, draft)
     if confirmed_wording is not None and _wording(row) != confirmed_wording:
         row.status = ExpectationStatus.DRAFT  # the client confirmed other words: confirm again
         row.confirmed_by_letter_id = None
@@ -39,10 +40,11 @@ def _wording(row: ExpectationRow) -> tuple[object, ...]:
     return (row.statement, row.measure, row.due_date, row.agreed_with_id)
 
 
-EXPECTATIONS: ProjectRecords[ExpectationRow, ExpectationDraft, ExpectationItem] = ProjectRecords(
+EXPECTATIONS = ProjectRecords(
     ExpectationRow,
     "expectation",
     validate=lambda _ctx, draft: validate_expectation(draft),
+    write=mapping.write_expectation,
     to_items=_items,
     ref_prefix=RefPrefix.EXPECTATION,
     check_links=_check_links,

@@ -17,16 +17,15 @@ from deliverydesk.domain.validation import validate_handover_entry
 from deliverydesk.errors import ValidationError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
-    apply_draft,
     check_same_project,
     editable_record,
     live_project,
     require_id,
     save_changes,
     stamp_new,
-    to_item,
 )
 from deliverydesk.services.records.kinds import ProjectRecords
+from deliverydesk.store import mapping
 from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.tables import HandoverItemRow, IssueRow, ProjectRow, ScopeItemRow
 
@@ -50,7 +49,7 @@ def _items(session: Session, rows: list[HandoverItemRow]) -> list[HandoverEntry]
             for document in documents:
                 if document.training_id in material:
                     material[document.training_id].append(document.title)
-    return [to_item(HandoverEntry, r, material=tuple(material.get(r.id, ()))) for r in rows]
+    return [mapping.handover_entry(r, material=tuple(material.get(r.id, ()))) for r in rows]
 
 
 def _check_links(
@@ -69,10 +68,11 @@ def _training(session: Session, training_id: str, project_id: str, field: str) -
     return training
 
 
-HANDOVER_ENTRIES: ProjectRecords[HandoverItemRow, HandoverEntryDraft, HandoverEntry] = ProjectRecords(
+HANDOVER_ENTRIES = ProjectRecords(
     HandoverItemRow,
     "handover entry",
     validate=lambda _ctx, draft: validate_handover_entry(draft),
+    write=mapping.write_handover_entry,
     to_items=_items,
     order_by=("kind", "item_date", "created_at", "id"),  # by kind, then date, then when written
     check_links=_check_links,
@@ -113,14 +113,14 @@ def save_handover_entry_in(
     if draft.id is None:
         row = HandoverItemRow()
         _check_links(session, draft, project, None)
-        apply_draft(row, draft)
+        mapping.write_handover_entry(row, draft)
         stamp_new(ctx, row)
         session.add(row)
         session.flush()
     else:
         row, project = editable_record(session, HandoverItemRow, draft.id, "handover entry", project.id)
         _check_links(session, draft, project, row)
-        apply_draft(row, draft, skip=("id", "project_id"))
+        mapping.write_handover_entry(row, draft)
         save_changes(ctx, session, row)
     if row.kind is HandoverKind.TRAINING and material_ids is not None:
         _link_material(ctx, session, row, set(material_ids))

@@ -9,8 +9,9 @@ from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.domain.validation import validate_issue
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.categories import category_names, check_category_link
-from deliverydesk.services.records.common import check_page, get_row, to_item
+from deliverydesk.services.records.common import check_page, get_row
 from deliverydesk.services.records.kinds import ProjectRecords
+from deliverydesk.store import mapping
 from deliverydesk.store.queries import issue_categories, issue_link_rows
 from deliverydesk.store.records import Session
 from deliverydesk.store.tables import IssueRow, ProjectRow
@@ -22,13 +23,14 @@ def _check_links(session: Session, draft: IssueDraft, _project: ProjectRow, row:
 
 def _to_items(session: Session, rows: list[IssueRow]) -> list[IssueItem]:
     names = category_names(session, [row.category_id for row in rows])
-    return [to_item(IssueItem, row, category=names.get(row.category_id or "")) for row in rows]
+    return [mapping.issue_item(row, category=names.get(row.category_id or "")) for row in rows]
 
 
-ISSUES: ProjectRecords[IssueRow, IssueDraft, IssueItem] = ProjectRecords(
+ISSUES = ProjectRecords(
     IssueRow,
     "issue",
     validate=lambda ctx, draft: validate_issue(draft, ctx.today()),
+    write=mapping.write_issue,
     to_items=_to_items,
     ref_prefix=RefPrefix.ISSUE,
     check_links=_check_links,

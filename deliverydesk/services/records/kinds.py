@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 from deliverydesk.domain.models import Page
 from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
     add_with_ref,
-    apply_draft,
     check_page,
     editable_record,
     get_row,
@@ -27,8 +26,8 @@ from deliverydesk.services.records.common import (
     set_archived,
     stamp_new,
 )
-from deliverydesk.store.records import Session, list_rows
-from deliverydesk.store.tables import Base, ProjectRow
+from deliverydesk.store.records import ProjectChildRow, RefRow, Session, list_rows
+from deliverydesk.store.tables import ProjectRow
 
 
 class ProjectDraft(Protocol):
@@ -39,13 +38,14 @@ class ProjectDraft(Protocol):
     def project_id(self) -> str: ...
 
 
-RowT = TypeVar("RowT", bound=Base)
+RowT = TypeVar("RowT", bound=ProjectChildRow)
 DraftT = TypeVar("DraftT", bound=ProjectDraft)
 ItemT = TypeVar("ItemT")
 
 Validate = Callable[[ServiceContext, DraftT], DraftT]
 # Links to check on create (row None) and update (row before the change).
 CheckLinks = Callable[[Session, DraftT, ProjectRow, RowT | None], None]
+Write = Callable[[RowT, DraftT], None]  # the draft's fields onto the row: store.mapping.write_*
 ApplyUpdate = Callable[[Session, RowT, DraftT], None]
 ToItems = Callable[[Session, list[RowT]], list[ItemT]]
 
@@ -57,12 +57,13 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
     row_cls: type[RowT]
     what: str  # in messages: "The scope item was not found"
     validate: Validate[DraftT]
+    write: Write[RowT, DraftT]
     to_items: ToItems[RowT, ItemT]  # a batch, so a page's linked names are looked up once
     ref_prefix: RefPrefix | None = None  # S-n, I-n...; None for kinds without a human ref
     order_by: tuple[str, ...] = ("ref",)
     descending: bool = False
     check_links: CheckLinks[DraftT, RowT] | None = None
-    apply_update: ApplyUpdate[RowT, DraftT] | None = None  # rules on what an edit may change
+    apply_update: ApplyUpdate[RowT, DraftT] | None = None  # rules on what an edit may change (then writes)
 
     def item(self, session: Session, row: RowT) -> ItemT:
         return self.to_items(session, [row])[0]
@@ -82,9 +83,9 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
         if self.check_links is not None:
             self.check_links(session, draft, project, None)
         row = self.row_cls(**columns)
-        apply_draft(row, draft)
+        self.write(row, draft)
         if self.ref_prefix is not None:
-            add_with_ref(ctx, session, row, self.ref_prefix)
+            add_with_ref(ctx, session, cast(RefRow, row), self.ref_prefix)  # a kind with refs has the column
         else:
             stamp_new(ctx, row)
             session.add(row)
@@ -106,7 +107,10 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
         row, project = editable_record(session, self.row_cls, record_id, self.what, draft.project_id)
         if self.check_links is not None:
             self.check_links(session, draft, project, row)
-        (self.apply_update or _apply_edit)(session, row, draft)
+        if self.apply_update is not None:
+            self.apply_update(session, row, draft)
+        else:
+            self.write(row, draft)
         save_changes(ctx, session, row)
         return row
 
@@ -150,10 +154,6 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
     def restore(self, ctx: ServiceContext, record_id: str) -> ItemT:
         with ctx.db.unit_of_work() as session:
             return set_archived(ctx, session, self.row_cls, record_id, self.what, self.item, archived=False)
-
-
-def _apply_edit(_session: Session, row: Base, draft: object) -> None:
-    apply_draft(row, draft, skip=("id", "project_id"))
 
 
 def mapped(to_item: Callable[[RowT], ItemT]) -> ToItems[RowT, ItemT]:

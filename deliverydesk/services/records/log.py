@@ -12,15 +12,14 @@ from deliverydesk.domain.validation import validate_log_entry
 from deliverydesk.errors import RuleError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
-    apply_draft,
     check_page,
     check_same_project,
     get_row,
     live_project,
     page_of,
     stamp_new,
-    to_item,
 )
+from deliverydesk.store import mapping
 from deliverydesk.store.records import (
     Session,
     list_rows,
@@ -40,7 +39,7 @@ LINKS = (
 
 def _items(session: Session, rows: list[LogEntryRow]) -> list[LogEntryItem]:
     corrected_by = newest_corrections(session, [r.id for r in rows])
-    return [to_item(LogEntryItem, r, corrected_by_id=corrected_by.get(r.id)) for r in rows]
+    return [mapping.log_entry_item(r, corrected_by_id=corrected_by.get(r.id)) for r in rows]
 
 
 def _insert(
@@ -50,7 +49,7 @@ def _insert(
     for field, row_cls in LINKS:
         check_same_project(session, field, row_cls, getattr(draft, field), draft.project_id)
     row = LogEntryRow(correction_of_id=correction_of)
-    apply_draft(row, draft, skip=())
+    mapping.write_log_entry(row, draft)
     stamp_new(ctx, row)
     session.add(row)
     session.flush()

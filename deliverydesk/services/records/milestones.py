@@ -15,7 +15,6 @@ from deliverydesk.errors import ValidationError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
     add_with_ref,
-    apply_draft,
     check_page,
     check_same_project,
     editable_record,
@@ -26,8 +25,8 @@ from deliverydesk.services.records.common import (
     save_changes,
     set_archived,
     stamp_new,
-    to_item,
 )
+from deliverydesk.store import mapping
 from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.queries import milestone_changes
 from deliverydesk.store.records import Session, list_rows
@@ -50,7 +49,7 @@ def milestone_item(
     slip = slip_working_days(row.baseline_date, row.forecast_date, row.actual_date, calendar)
     effective = row.actual_date or row.forecast_date or row.baseline_date
     health = milestone_health(row.status, effective, slip, today)
-    return to_item(MilestoneItem, row, slip_days=slip, health=health)
+    return mapping.milestone_item(row, slip_days=slip, health=health)
 
 
 def create_milestone(ctx: ServiceContext, draft: MilestoneDraft) -> MilestoneItem:
@@ -70,7 +69,7 @@ def add_milestone(
     where an import took it from)."""
     live_project(session, draft.project_id)
     row = MilestoneRow(external_ref=external_ref)
-    apply_draft(row, draft)
+    mapping.write_milestone(row, draft)
     add_with_ref(ctx, session, row, RefPrefix.MILESTONE)
     return row
 
@@ -120,7 +119,7 @@ def apply_milestone_update(
         old, new = getattr(row, f"{field}_date"), getattr(draft, f"{field}_date")
         if old != new:
             _record_change(ctx, session, row, field, old, new, reason, change_request_id)
-    apply_draft(row, draft, skip=("id", "project_id"))
+    mapping.write_milestone(row, draft)
     save_changes(ctx, session, row)
 
 
@@ -206,7 +205,7 @@ def list_milestone_changes(ctx: ServiceContext, milestone_id: str) -> list[Miles
     with ctx.db.unit_of_work() as session:
         get_row(session, MilestoneRow, milestone_id, "milestone")
         return [
-            to_item(MilestoneChangeItem, change, change_request_ref=ref)
+            mapping.milestone_change_item(change, change_request_ref=ref)
             for change, ref in milestone_changes(session, milestone_id)
         ]
 

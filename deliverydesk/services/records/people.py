@@ -14,8 +14,9 @@ from deliverydesk.domain.models import PersonItem
 from deliverydesk.domain.validation import validate_person
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.common import get_editable, get_row, save_changes, stamp_new, to_item
+from deliverydesk.services.records.common import get_editable, get_row, save_changes, stamp_new
 from deliverydesk.services.records.settings import check_name_free, rename_person, you_row
+from deliverydesk.store import mapping
 from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.tables import PersonRow
 
@@ -25,7 +26,7 @@ MAX_PEOPLE = 1000
 
 
 def person_item(row: PersonRow, you_id: str | None) -> PersonItem:
-    return to_item(PersonItem, row, is_you=row.id == you_id)
+    return mapping.person_item(row, is_you=row.id == you_id)
 
 
 def list_people(ctx: ServiceContext, *, include_archived: bool = False) -> tuple[PersonItem, ...]:

@@ -16,7 +16,6 @@ from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.clients import create_client_in
 from deliverydesk.services.records.common import (
-    apply_draft,
     check_page,
     get_editable,
     get_row,
@@ -25,8 +24,8 @@ from deliverydesk.services.records.common import (
     save_changes,
     set_archived,
     stamp_new,
-    to_item,
 )
+from deliverydesk.store import mapping
 from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.queries import SUMMARY_SORTS, ProjectFilter, project_summaries
 from deliverydesk.store.records import Session, client_name, project_code_taken, project_id_by_code
@@ -36,7 +35,7 @@ PROJECT_SORTS = SUMMARY_SORTS
 
 
 def project_item(session: Session, row: ProjectRow) -> ProjectItem:
-    return to_item(ProjectItem, row, client_name=client_name(session, row.client_id))
+    return mapping.project_item(row, client_name=client_name(session, row.client_id))
 
 
 def create_project(
@@ -54,7 +53,7 @@ def create_project_in(ctx: ServiceContext, session: Session, draft: ProjectDraft
     check_code_free(draft.code, project_code_taken(session, draft.code, exclude_id=None))
     get_editable(session, ClientRow, draft.client_id, "client")
     row = ProjectRow()
-    apply_draft(row, draft)
+    mapping.write_project(row, draft)
     stamp_new(ctx, row)
     session.add(row)
     session.flush()
@@ -69,7 +68,7 @@ def update_project(ctx: ServiceContext, draft: ProjectDraft) -> ProjectItem:
         check_code_free(draft.code, project_code_taken(session, draft.code, exclude_id=project_id))
         if draft.client_id != row.client_id:
             get_editable(session, ClientRow, draft.client_id, "client")
-        apply_draft(row, draft)
+        mapping.write_project(row, draft)
         save_changes(ctx, session, row)
         return project_item(session, row)
 

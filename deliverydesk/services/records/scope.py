@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from deliverydesk.domain.drafts import ExclusionDraft, ScopeItemDraft
-from deliverydesk.domain.models import ExclusionItem, ScopeEntry
 from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.domain.validation import validate_exclusion, validate_scope_item
-from deliverydesk.services.records.common import to_item
 from deliverydesk.services.records.kinds import ProjectRecords, mapped
+from deliverydesk.store import mapping
 from deliverydesk.store.tables import ExclusionRow, ScopeItemRow
 
-SCOPE_ITEMS: ProjectRecords[ScopeItemRow, ScopeItemDraft, ScopeEntry] = ProjectRecords(
+SCOPE_ITEMS = ProjectRecords(
     ScopeItemRow,
     "scope item",
     validate=lambda _ctx, draft: validate_scope_item(draft),
-    to_items=mapped(lambda row: to_item(ScopeEntry, row)),
+    write=mapping.write_scope_item,
+    to_items=mapped(mapping.scope_entry),
     ref_prefix=RefPrefix.SCOPE_ITEM,
 )
-EXCLUSIONS: ProjectRecords[ExclusionRow, ExclusionDraft, ExclusionItem] = ProjectRecords(
+EXCLUSIONS = ProjectRecords(
     ExclusionRow,
     "exclusion",
     validate=lambda _ctx, draft: validate_exclusion(draft),
-    to_items=mapped(lambda row: to_item(ExclusionItem, row)),
+    write=mapping.write_exclusion,
+    to_items=mapped(mapping.exclusion_item),
     ref_prefix=RefPrefix.EXCLUSION,
 )
 

@@ -11,8 +11,9 @@ from deliverydesk.domain.models import SettingsItem
 from deliverydesk.domain.validation import validate_settings
 from deliverydesk.errors import ValidationError
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.common import apply_draft, save_changes, stamp_new, to_item
+from deliverydesk.services.records.common import save_changes, stamp_new
 from deliverydesk.services.records.images import STORED_LOGO, check_image
+from deliverydesk.store import mapping
 from deliverydesk.store.records import Session, live_person_named, settings_row
 from deliverydesk.store.tables import PersonRow, SettingsRow
 
@@ -28,7 +29,7 @@ def _row(ctx: ServiceContext, session: Session) -> SettingsRow:
     session.flush()  # your row first: the settings point at it
     if row is None:
         row = SettingsRow()
-        apply_draft(row, SettingsDraft(), skip=())
+        mapping.write_settings(row, SettingsDraft())
         stamp_new(ctx, row)
         session.add(row)
     row.person_id = you.id
@@ -50,25 +51,21 @@ def get_settings(ctx: ServiceContext) -> SettingsItem:
 
 
 def get_settings_in(ctx: ServiceContext, session: Session) -> SettingsItem:
-    if ctx.db.readonly and settings_row(session) is None:
+    stored = settings_row(session)
+    if ctx.db.readonly and stored is None:
         return _defaults(ctx)
-    if ctx.db.readonly:
-        return to_item(SettingsItem, settings_row(session))
-    return to_item(SettingsItem, _row(ctx, session))
+    if ctx.db.readonly and stored is not None:
+        return mapping.settings_item(stored)
+    return mapping.settings_item(_row(ctx, session))
 
 
 def _defaults(ctx: ServiceContext) -> SettingsItem:
-    defaults = SettingsRow()
-    apply_draft(defaults, SettingsDraft(), skip=())
-    return to_item(
-        SettingsItem,
-        defaults,
-        id="",
-        person_id=None,
-        created_at=ctx.now(),
-        updated_at=ctx.now(),
-        archived_at=None,
+    now = ctx.now()
+    defaults = SettingsRow(
+        id="", person_id=None, created_at=now, updated_at=now, archived_at=None, row_version=1
     )
+    mapping.write_settings(defaults, SettingsDraft())
+    return mapping.settings_item(defaults)
 
 
 def update_settings(ctx: ServiceContext, draft: SettingsDraft) -> SettingsItem:
@@ -82,9 +79,9 @@ def update_settings_in(ctx: ServiceContext, session: Session, draft: SettingsDra
         check_image(draft.logo_png, STORED_LOGO, field="logo_png", what="The logo")
     row = _row(ctx, session)
     rename_person(ctx, session, you_row(ctx, session), draft.engineer_name, field="engineer_name")
-    apply_draft(row, draft, skip=())
+    mapping.write_settings(row, draft)
     save_changes(ctx, session, row)  # the settings and your roster row in one flush
-    return to_item(SettingsItem, row)
+    return mapping.settings_item(row)
 
 
 def check_name_free(session: Session, name: str, person_id: str | None, *, field: str) -> None:

@@ -26,9 +26,9 @@ from deliverydesk.services.records.common import (
     live_project,
     page_of,
     save_changes,
-    to_item,
 )
 from deliverydesk.services.records.kinds import ProjectRecords, mapped
+from deliverydesk.store import mapping
 from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.tables import IssueRow, ProjectRow, ReviewActionRow, ReviewRow
 
@@ -39,11 +39,12 @@ def _check_links(session: Session, draft: ReviewDraft, project: ProjectRow, _row
     check_same_project(session, "issue_id", IssueRow, draft.issue_id, project.id)
 
 
-REVIEWS: ProjectRecords[ReviewRow, ReviewDraft, ReviewItem] = ProjectRecords(
+REVIEWS = ProjectRecords(
     ReviewRow,
     "review",
     validate=lambda ctx, draft: validate_review(draft, ctx.today()),
-    to_items=mapped(lambda row: to_item(ReviewItem, row)),
+    write=mapping.write_review,
+    to_items=mapped(mapping.review_item),
     order_by=("held_on", "created_at"),
     descending=True,  # newest review first
     check_links=_check_links,
@@ -69,11 +70,12 @@ def _check_action_links(
         raise RuleError("This review is archived.", "Restore the review before changing its actions.")
 
 
-REVIEW_ACTIONS: ProjectRecords[ReviewActionRow, ReviewActionDraft, ReviewActionItem] = ProjectRecords(
+REVIEW_ACTIONS = ProjectRecords(
     ReviewActionRow,
     ACTION,
     validate=lambda _ctx, draft: validate_review_action(draft),
-    to_items=mapped(lambda row: to_item(ReviewActionItem, row)),
+    write=mapping.write_review_action,
+    to_items=mapped(mapping.review_action_item),
     order_by=("revisit_on", "created_at", "id"),
     check_links=_check_action_links,
 )

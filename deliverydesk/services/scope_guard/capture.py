@@ -37,10 +37,10 @@ from deliverydesk.services.records.common import (
     get_row,
     live_project,
     save_changes,
-    to_item,
 )
 from deliverydesk.services.scope_guard.change_requests import CHANGE_REQUESTS
 from deliverydesk.services.scope_guard.meters import main_milestones, request_facts
+from deliverydesk.store import mapping
 from deliverydesk.store.records import Session, contact_names, list_rows, settings_row
 from deliverydesk.store.tables import ChangeRequestRow, ExclusionRow, LogEntryRow, ProjectRow, ScopeItemRow
 
@@ -69,7 +69,7 @@ def guarded_request(
 
 
 def request_item(row: ChangeRequestRow) -> ChangeRequestItem:
-    return to_item(ChangeRequestItem, row, category=category_name_of(row))
+    return mapping.change_request_item(row, category=category_name_of(row))
 
 
 def validated_request(ctx: ServiceContext, row: ChangeRequestRow, **changes: object) -> ChangeRequestDraft:

@@ -13,9 +13,10 @@ from deliverydesk.domain.validation import validate_change_request
 from deliverydesk.domain.write_once import DECISION_FIELDS  # the same list bundles respect
 from deliverydesk.errors import RuleError
 from deliverydesk.services.records.categories import category_names, check_category_link
-from deliverydesk.services.records.common import apply_draft, check_contact_link, check_same_project, to_item
+from deliverydesk.services.records.common import check_contact_link, check_same_project
 from deliverydesk.services.records.kinds import ProjectRecords
 from deliverydesk.services.scope_guard.meters import letter_issued
+from deliverydesk.store import mapping
 from deliverydesk.store.records import Session
 from deliverydesk.store.tables import ChangeRequestRow, ExclusionRow, IssueRow, ProjectRow, ScopeItemRow
 
@@ -38,19 +39,20 @@ def _apply_update(session: Session, row: ChangeRequestRow, draft: ChangeRequestD
             f"The change decision letter of {row.ref} is issued: its decision can no longer change.",
             "Supersede the letter first, then change the decision and issue a new version.",
         )
-    apply_draft(row, draft, skip=("id", "project_id"))
+    mapping.write_change_request(row, draft)
 
 
 def change_request_items(session: Session, rows: list[ChangeRequestRow]) -> list[ChangeRequestItem]:
     """Items of a batch of change requests, with their categories' names looked up once."""
     names = category_names(session, [row.category_id for row in rows])
-    return [to_item(ChangeRequestItem, row, category=names.get(row.category_id or "")) for row in rows]
+    return [mapping.change_request_item(row, category=names.get(row.category_id or "")) for row in rows]
 
 
-CHANGE_REQUESTS: ProjectRecords[ChangeRequestRow, ChangeRequestDraft, ChangeRequestItem] = ProjectRecords(
+CHANGE_REQUESTS = ProjectRecords(
     ChangeRequestRow,
     "change request",
     validate=lambda ctx, draft: validate_change_request(draft, ctx.today()),
+    write=mapping.write_change_request,
     to_items=lambda session, rows: change_request_items(session, rows),
     ref_prefix=RefPrefix.CHANGE_REQUEST,
     check_links=_check_links,
