@@ -18,11 +18,9 @@ from deliverydesk.domain.metrics import (
 from deliverydesk.domain.models import ProjectOverview
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.common import get_row
-from deliverydesk.services.records.projects import project_item
+from deliverydesk.services.records.projects import get_project_in
 from deliverydesk.store.interchange_queries import extra_non_working_days
-from deliverydesk.store.queries import change_efforts, count_by, milestone_date_tallies
-from deliverydesk.store.tables import ExpectationRow, ProjectRow
+from deliverydesk.store.queries import change_efforts, expectations_by_status, milestone_date_tallies
 
 # A project has tens of date combinations; the bound keeps a damaged database from stalling the page.
 MAX_MILESTONE_COMBINATIONS = 1000
@@ -56,9 +54,9 @@ def _by_health(
 
 def get_project_overview(ctx: ServiceContext, project_id: str) -> ProjectOverview:
     with ctx.db.unit_of_work() as session:
-        project = project_item(session, get_row(session, ProjectRow, project_id, "project"))
+        project = get_project_in(session, project_id)
         tallies = milestone_date_tallies(session, project_id, limit=MAX_MILESTONE_COMBINATIONS)
-        expectations = count_by(session, ExpectationRow, "status", project_id)
+        expectations = expectations_by_status(session, project_id)
         changes = [ChangeEffort(*row) for row in change_efforts(session, project_id)]
         extra = extra_non_working_days(session, [project_id]).get(project_id, frozenset())
     health = _by_health(project.holiday_calendar, tallies, ctx.today(), extra)

@@ -21,6 +21,7 @@ from deliverydesk.store.tables import (
     CategoryRow,
     ChangeRequestRow,
     ClientRow,
+    ExpectationRow,
     IssueRow,
     LogEntryRow,
     MilestoneChangeRow,
@@ -233,6 +234,11 @@ def count_by(session: Session, row_cls: type[Base], column: str, project_id: str
         .group_by(attribute)
     )
     return {value: count for value, count in session.execute(query)}
+
+
+def expectations_by_status(session: Session, project_id: str) -> dict[Any, int]:
+    """How many live expectations of the project per status."""
+    return count_by(session, ExpectationRow, "status", project_id)
 
 
 def milestone_date_tallies(

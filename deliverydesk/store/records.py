@@ -14,6 +14,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.store.tables import (
     BlobRow,
+    ChangeRequestRow,
     ClientRow,
     ContactRow,
     LogEntryRow,
@@ -199,6 +200,14 @@ def add_blob(session: Session, data: bytes) -> str:
         session.add(BlobRow(sha256=digest, size=len(data), data=data))
         session.flush()  # the blob first: an attachment's foreign key may point at it next
     return digest
+
+
+def change_request_id(session: Session, project_id: str, ref: str) -> str | None:
+    """The id of the project's change request with this ref (archived ones included), or None."""
+    query = select(ChangeRequestRow.id).where(
+        ChangeRequestRow.project_id == project_id, ChangeRequestRow.ref == ref
+    )
+    return session.scalar(query.limit(1))
 
 
 def project_id_by_code(session: Session, code: str) -> str | None:

@@ -12,9 +12,8 @@ from deliverydesk.domain.cadence import cadence_state
 from deliverydesk.domain.enums import LetterKind
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.parts import load_facts, summary_period_for
-from deliverydesk.services.records.common import get_row
+from deliverydesk.services.records.projects import get_project_in
 from deliverydesk.store.document_queries import latest_issued
-from deliverydesk.store.tables import ProjectRow
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class SummarySchedule:
 def summary_schedule(ctx: ServiceContext, project_id: str) -> SummarySchedule:
     today = ctx.today()
     with ctx.db.unit_of_work() as session:
-        project = get_row(session, ProjectRow, project_id, "project")
+        project = get_project_in(session, project_id)
         last = latest_issued(session, project_id, LetterKind.PROGRESS_SUMMARY)
         last_on = last.issued_at.astimezone().date() if last is not None and last.issued_at else None
         start = project.start_date or project.created_at.date()

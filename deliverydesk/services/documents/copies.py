@@ -13,15 +13,13 @@ from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.errors import ReadOnlyStorageError
 from deliverydesk.reports.documents.data import ReportData
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.documents.letters import printed_copy, render_pdf
-from deliverydesk.services.records.common import get_row
+from deliverydesk.services.documents.letters import missing_copies_in, render_pdf
 from deliverydesk.store.copy_queries import (
     any_letter_without_copy,
     count_issued_letters,
     letters_without_copy,
 )
-from deliverydesk.store.records import add_blob, blob_exists
-from deliverydesk.store.tables import LetterRow
+from deliverydesk.store.records import add_blob
 
 
 @dataclass(frozen=True)
@@ -79,11 +77,4 @@ def _keep_one(ctx: ServiceContext, letter_id: str) -> str | None:
 def _missing_copies(ctx: ServiceContext, letter_id: str) -> _Missing:
     """What to print again, read in its own short unit of work (printing is slow: not inside it)."""
     with ctx.db.unit_of_work() as session:
-        row = get_row(session, LetterRow, letter_id, "letter")
-        hashes = ((row.pdf_sha256, False), (row.signed_pdf_sha256, True))
-        copies = tuple(
-            (sha256, printed_copy(session, row, signed))
-            for sha256, signed in hashes
-            if sha256 and not blob_exists(session, sha256)
-        )
-        return _Missing(f"{row.ref} version {row.version}", copies)
+        return _Missing(*missing_copies_in(session, letter_id))

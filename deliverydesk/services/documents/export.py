@@ -13,11 +13,8 @@ from deliverydesk.errors import NotFoundError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import letters
 from deliverydesk.services.documents.build import DocumentRequest, build_document_in
-from deliverydesk.services.documents.signing import letter_item
 from deliverydesk.services.files import write_file_atomically
-from deliverydesk.services.records.common import get_row
-from deliverydesk.store.records import Session, list_rows
-from deliverydesk.store.tables import ChangeRequestRow, LetterRow
+from deliverydesk.store.records import Session, change_request_id
 
 
 @dataclass(frozen=True)
@@ -49,8 +46,7 @@ def export_document(
 def export_letter(ctx: ServiceContext, letter_id: str, out: Path, *, signed: bool = True) -> ExportResult:
     """A copy of an issued letter (the signed one when there is one), byte for byte the original."""
     with ctx.db.unit_of_work() as session:
-        row = get_row(session, LetterRow, letter_id, "letter")
-        pdf, letter = letters.letter_pdf_in(session, row, signed=signed), letter_item(session, row)
+        pdf, letter = letters.letter_copy_in(session, letter_id, signed=signed)
     return write_export(out, pdf, letter)
 
 
@@ -60,9 +56,7 @@ def change_request_id_by_ref(ctx: ServiceContext, project_id: str, ref: str) -> 
 
 
 def change_request_id_by_ref_in(session: Session, project_id: str, ref: str) -> str:
-    rows, _total = list_rows(
-        session, ChangeRequestRow, where={"project_id": project_id, "ref": ref.strip().upper()}, limit=1
-    )
-    if not rows:
+    found = change_request_id(session, project_id, ref.strip().upper())
+    if found is None:
         raise NotFoundError(f"This project has no change request {ref.strip()!r}.", "Refs look like CR-3.")
-    return rows[0].id
+    return found

@@ -47,7 +47,7 @@ from deliverydesk.store.document_queries import (
     newest_expectation_letter_outdated,
     project_letters,
 )
-from deliverydesk.store.records import Session, add_blob, blob_data
+from deliverydesk.store.records import Session, add_blob, blob_data, blob_exists
 from deliverydesk.store.tables import LetterRow
 
 __all__ = [
@@ -207,6 +207,25 @@ def letter_pdf(ctx: ServiceContext, letter_id: str, *, signed: bool = True) -> b
     is printed again from its snapshot, and refused when that no longer gives the issued bytes."""
     with ctx.db.unit_of_work() as session:
         return letter_pdf_in(session, get_row(session, LetterRow, letter_id, "letter"), signed=signed)
+
+
+def letter_copy_in(session: Session, letter_id: str, *, signed: bool = True) -> tuple[bytes, LetterItem]:
+    """The letter's PDF as ``letter_pdf`` gives it, and the letter."""
+    row = get_row(session, LetterRow, letter_id, "letter")
+    return letter_pdf_in(session, row, signed=signed), letter_item(session, row)
+
+
+def missing_copies_in(session: Session, letter_id: str) -> tuple[str, tuple[tuple[str, ReportData], ...]]:
+    """The letter's name ("REF version N") and, for each of its PDFs (issued, signed) with no stored
+    copy, the recorded SHA-256 and the data that printed it."""
+    row = get_row(session, LetterRow, letter_id, "letter")
+    hashes = ((row.pdf_sha256, False), (row.signed_pdf_sha256, True))
+    copies = tuple(
+        (sha256, printed_copy(session, row, signed))
+        for sha256, signed in hashes
+        if sha256 and not blob_exists(session, sha256)
+    )
+    return f"{row.ref} version {row.version}", copies
 
 
 def letter_pdf_in(session: Session, row: LetterRow, *, signed: bool = True) -> bytes:

@@ -18,12 +18,11 @@ from deliverydesk.domain.recurrence import (
     rank_similar,
 )
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.common import get_row
+from deliverydesk.services.records.projects import get_project_in
 from deliverydesk.store import recurrence_queries as q
 from deliverydesk.store.category_queries import categories_by_id
 from deliverydesk.store.records import Session
 from deliverydesk.store.recurrence_queries import RecordKind
-from deliverydesk.store.tables import ProjectRow
 
 # How many issues of other clients are compared in Python: the newest CANDIDATE_LIMIT of the same
 # category plus the newest CANDIDATE_LIMIT of any category. The text comparison has no index, so it
@@ -56,7 +55,7 @@ def similar_issues_in(
     if not (new.title.strip() or new.symptoms.strip()):
         return []
     category_id = new.category_id
-    client_id = get_row(session, ProjectRow, project_id, "project").client_id
+    client_id = get_project_in(session, project_id).client_id
     rows = q.similar_issue_candidates(
         session, other_than_client=client_id, category_id=category_id, limit=CANDIDATE_LIMIT
     )

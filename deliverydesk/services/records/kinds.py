@@ -116,7 +116,10 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
 
     def get(self, ctx: ServiceContext, record_id: str) -> ItemT:
         with ctx.db.unit_of_work() as session:
-            return self.item(session, get_row(session, self.row_cls, record_id, self.what))
+            return self.get_in(session, record_id)
+
+    def get_in(self, session: Session, record_id: str) -> ItemT:
+        return self.item(session, get_row(session, self.row_cls, record_id, self.what))
 
     def list(
         self,

@@ -75,7 +75,11 @@ def update_project(ctx: ServiceContext, draft: ProjectDraft) -> ProjectItem:
 
 def get_project(ctx: ServiceContext, project_id: str) -> ProjectItem:
     with ctx.db.unit_of_work() as session:
-        return project_item(session, get_row(session, ProjectRow, project_id, "project"))
+        return get_project_in(session, project_id)
+
+
+def get_project_in(session: Session, project_id: str) -> ProjectItem:
+    return project_item(session, get_row(session, ProjectRow, project_id, "project"))
 
 
 def get_project_by_code(ctx: ServiceContext, code: str) -> ProjectItem:

@@ -8,9 +8,8 @@ from deliverydesk.domain.models import ReviewActionItem
 from deliverydesk.domain.review_texts import default_action
 from deliverydesk.domain.revisits import Horizon, suggest_revisit_dates
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.common import get_row
-from deliverydesk.services.reviews.butterfly import REVIEW_ACTIONS
-from deliverydesk.store.tables import ProjectRow, ReviewRow
+from deliverydesk.services.records.projects import get_project_in
+from deliverydesk.services.reviews.butterfly import REVIEW_ACTIONS, REVIEWS
 
 
 def schedule_default_actions(
@@ -20,8 +19,8 @@ def schedule_default_actions(
     date and worded in the project's document language; returns them, soonest first. One unit of
     work: all of them are added, or none."""
     with ctx.db.unit_of_work() as session:
-        review = get_row(session, ReviewRow, review_id, "review")
-        language = get_row(session, ProjectRow, review.project_id, "project").language
+        review = REVIEWS.get_in(session, review_id)
+        language = get_project_in(session, review.project_id).language
         dates = suggest_revisit_dates(review.held_on)
         return [
             REVIEW_ACTIONS.create_in(
