@@ -1,4 +1,7 @@
-"""Use cases, one unit of work per public call, frozen dataclasses out. Grouped by feature:
+"""Use cases, one unit of work per public call, frozen dataclasses out. A public function opens the
+unit of work; when another action needs its work too, that work lives in a helper taking the open
+session (``create_milestone_in(ctx, session, ...)``), never in a call to the public function
+(``tests/unit/test_units_of_work.py``). Grouped by feature:
 
 - ``records/``      project records and the shared records around them (clients, taxonomy, settings)
 - ``scope_guard/``  extra asks: capture, scope check, triage, impact, decision, approval, moves, meters

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -41,3 +42,13 @@ def test_mypy_is_clean() -> None:
 def test_ruff_format_is_clean() -> None:
     result = _run(_tool("ruff"), "format", "--check", ".")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_package_says_what_it_owns() -> None:
+    """Each package of deliverydesk opens with a docstring (docs/architecture.md lists them)."""
+    silent = [
+        str(init.parent.relative_to(ROOT))
+        for init in sorted((ROOT / "deliverydesk").rglob("__init__.py"))
+        if not ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+    ]
+    assert silent == []
