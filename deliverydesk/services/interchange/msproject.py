@@ -36,7 +36,7 @@ from deliverydesk.services.interchange.mspdi import MAX_PLAN_BYTES, Plan, PlanTa
 from deliverydesk.services.interchange.source import ImportSource, read_source, words
 from deliverydesk.services.records.common import live_project, stamp_new
 from deliverydesk.services.records.milestones import add_milestone, apply_milestone_update
-from deliverydesk.services.records.projects import get_project_by_code
+from deliverydesk.services.records.projects import get_project_by_code_in
 from deliverydesk.services.records.scope import SCOPE_ITEMS
 from deliverydesk.store.audit import finish_import, record_import
 from deliverydesk.store.interchange_queries import project_rows
@@ -96,7 +96,8 @@ def import_plan(ctx: ServiceContext, project_id: str, plan: PlanFile, choices: P
 
 
 def project_id_for_code(ctx: ServiceContext, code: str) -> str:
-    return get_project_by_code(ctx, code).id
+    with ctx.db.unit_of_work() as session:
+        return get_project_by_code_in(session, code).id
 
 
 def _project(session: Session, project_id: str) -> ProjectRow:

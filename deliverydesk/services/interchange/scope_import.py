@@ -72,8 +72,12 @@ def read_spreadsheet(path: Path, sheet: str | None = None) -> Table:
 def remembered_mapping(ctx: ServiceContext, project_id: str) -> dict[str, str]:
     """The columns last mapped for this project's client ({} when none)."""
     with ctx.db.unit_of_work() as session:
-        client = client_of_project(session, project_id)
-        return mapping_from_json(client.import_columns) if client is not None else {}
+        return _remembered(session, project_id)
+
+
+def _remembered(session: Session, project_id: str) -> dict[str, str]:
+    client = client_of_project(session, project_id)
+    return mapping_from_json(client.import_columns) if client is not None else {}
 
 
 def mapping_for(
@@ -83,7 +87,8 @@ def mapping_for(
     the columns whose headers name a field."""
     if given:
         return dict(given)
-    remembered = usable_mapping(remembered_mapping(ctx, project_id), table.header)
+    with ctx.db.unit_of_work() as session:
+        remembered = usable_mapping(_remembered(session, project_id), table.header)
     return remembered if remembered.get("title") else guess_mapping(table.header)
 
 

@@ -85,12 +85,16 @@ def get_project_in(session: Session, project_id: str) -> ProjectItem:
 def get_project_by_code(ctx: ServiceContext, code: str) -> ProjectItem:
     """The project with this code (case-insensitive), archived or not."""
     with ctx.db.unit_of_work() as session:
-        project_id = project_id_by_code(session, code.strip())
-        if project_id is None:
-            raise NotFoundError(
-                f"No project has the code {code.strip()!r}.", "Check the code with list-projects."
-            )
-        return project_item(session, get_row(session, ProjectRow, project_id, "project"))
+        return get_project_by_code_in(session, code)
+
+
+def get_project_by_code_in(session: Session, code: str) -> ProjectItem:
+    project_id = project_id_by_code(session, code.strip())
+    if project_id is None:
+        raise NotFoundError(
+            f"No project has the code {code.strip()!r}.", "Check the code with list-projects."
+        )
+    return project_item(session, get_row(session, ProjectRow, project_id, "project"))
 
 
 def archive_project(ctx: ServiceContext, project_id: str) -> ProjectItem:
