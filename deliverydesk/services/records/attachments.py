@@ -27,10 +27,10 @@ from deliverydesk.services.records.common import (
     check_page,
     check_same_project,
     get_row,
+    insert_new,
     live_project,
     page_of,
     set_archived,
-    stamp_new,
 )
 from deliverydesk.services.records.images import (
     ATTACHMENT_IMAGES,
@@ -148,9 +148,7 @@ def store_attachment(ctx: ServiceContext, session: Session, draft: AttachmentDra
         letter_id=draft.letter_id,
         change_request_id=draft.change_request_id,
     )
-    stamp_new(ctx, row)
-    session.add(row)
-    session.flush()
+    insert_new(ctx, session, row)
     return row
 
 

@@ -11,11 +11,11 @@ from deliverydesk.services.records.common import (
     check_page,
     get_editable,
     get_row,
+    insert_new,
     page_of,
     require_id,
     save_changes,
     set_archived,
-    stamp_new,
 )
 from deliverydesk.store import mapping
 from deliverydesk.store.queries import search_clients
@@ -40,9 +40,7 @@ def create_client_in(ctx: ServiceContext, session: Session, draft: ClientDraft) 
     draft = validate_client(draft)
     row = ClientRow()
     mapping.write_client(row, draft)
-    stamp_new(ctx, row)
-    session.add(row)
-    session.flush()
+    insert_new(ctx, session, row)
     return _client(session, row)
 
 
@@ -97,9 +95,7 @@ def create_contact_in(ctx: ServiceContext, session: Session, draft: ContactDraft
     get_editable(session, ClientRow, draft.client_id, "client")
     row = ContactRow()
     mapping.write_contact(row, draft)
-    stamp_new(ctx, row)
-    session.add(row)
-    session.flush()
+    insert_new(ctx, session, row)
     return _contact(session, row)
 
 

@@ -29,6 +29,13 @@ def stamp_new(ctx: ServiceContext, row: StoredRow) -> None:
     row.created_at = row.updated_at = now
 
 
+def insert_new(ctx: ServiceContext, session: Session, row: StoredRow) -> None:
+    """Insert a new row, stamped by the clock, and flush (its id and defaults are then known)."""
+    stamp_new(ctx, row)
+    session.add(row)
+    session.flush()
+
+
 def get_row(session: Session, row_cls: type[RowT], row_id: str, what: str) -> RowT:
     """The row with this id (archived or not), or NotFoundError naming the kind of record."""
     row = session.get(row_cls, row_id)
@@ -78,9 +85,7 @@ def save_changes(ctx: ServiceContext, session: Session, row: StoredRow) -> None:
 def add_with_ref(ctx: ServiceContext, session: Session, row: RefRow, prefix: RefPrefix) -> None:
     """Insert a project record with the next free ref of its kind (max + 1, archived refs count)."""
     row.ref = next_ref(prefix, refs_in_project(session, type(row), row.project_id))
-    stamp_new(ctx, row)
-    session.add(row)
-    session.flush()
+    insert_new(ctx, session, row)
 
 
 def live_project(session: Session, project_id: str) -> ProjectRow:

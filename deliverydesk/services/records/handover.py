@@ -19,10 +19,10 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
     check_same_project,
     editable_record,
+    insert_new,
     live_project,
     require_id,
     save_changes,
-    stamp_new,
 )
 from deliverydesk.services.records.kinds import ProjectRecords
 from deliverydesk.store import mapping
@@ -114,9 +114,7 @@ def save_handover_entry_in(
         row = HandoverItemRow()
         _check_links(session, draft, project, None)
         mapping.write_handover_entry(row, draft)
-        stamp_new(ctx, row)
-        session.add(row)
-        session.flush()
+        insert_new(ctx, session, row)
     else:
         row, project = editable_record(session, HandoverItemRow, draft.id, "handover entry", project.id)
         _check_links(session, draft, project, row)

@@ -19,12 +19,12 @@ from deliverydesk.services.records.common import (
     check_page,
     editable_record,
     get_row,
+    insert_new,
     live_project,
     page_of,
     require_id,
     save_changes,
     set_archived,
-    stamp_new,
 )
 from deliverydesk.store.records import ProjectChildRow, RefRow, Session, list_rows
 from deliverydesk.store.tables import ProjectRow
@@ -87,9 +87,7 @@ class ProjectRecords(Generic[RowT, DraftT, ItemT]):
         if self.ref_prefix is not None:
             add_with_ref(ctx, session, cast(RefRow, row), self.ref_prefix)  # a kind with refs has the column
         else:
-            stamp_new(ctx, row)
-            session.add(row)
-            session.flush()
+            insert_new(ctx, session, row)
         return row
 
     def update(self, ctx: ServiceContext, draft: DraftT) -> ItemT:

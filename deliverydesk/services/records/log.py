@@ -15,9 +15,9 @@ from deliverydesk.services.records.common import (
     check_page,
     check_same_project,
     get_row,
+    insert_new,
     live_project,
     page_of,
-    stamp_new,
 )
 from deliverydesk.store import mapping
 from deliverydesk.store.records import (
@@ -50,9 +50,7 @@ def _insert(
         check_same_project(session, field, row_cls, getattr(draft, field), draft.project_id)
     row = LogEntryRow(correction_of_id=correction_of)
     mapping.write_log_entry(row, draft)
-    stamp_new(ctx, row)
-    session.add(row)
-    session.flush()
+    insert_new(ctx, session, row)
     return _items(session, [row])[0]
 
 

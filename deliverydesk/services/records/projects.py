@@ -19,11 +19,11 @@ from deliverydesk.services.records.common import (
     check_page,
     get_editable,
     get_row,
+    insert_new,
     page_of,
     require_id,
     save_changes,
     set_archived,
-    stamp_new,
 )
 from deliverydesk.store import mapping
 from deliverydesk.store.interchange_queries import extra_non_working_days
@@ -54,9 +54,7 @@ def create_project_in(ctx: ServiceContext, session: Session, draft: ProjectDraft
     get_editable(session, ClientRow, draft.client_id, "client")
     row = ProjectRow()
     mapping.write_project(row, draft)
-    stamp_new(ctx, row)
-    session.add(row)
-    session.flush()
+    insert_new(ctx, session, row)
     return project_item(session, row)
 
 
