@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from deliverydesk.domain.drafts import AttachmentDraft, LogEntryDraft
 from deliverydesk.domain.enums import LogKind
@@ -21,6 +22,7 @@ from deliverydesk.services.records.attachments import RecordLink
 from deliverydesk.services.records.log import add_log_entry
 from deliverydesk.services.records.projects import get_project
 from tests.conftest import FIXED_NOW
+from tests.integration.atomicity import INJECTED, database_state, fail_writes
 from tests.integration.attachments.conftest import (
     Setup,
     counts,
@@ -145,3 +147,22 @@ def test_a_bundle_carrying_a_pixel_bomb_is_refused_whole(
     with pytest.raises(BundleError, match="too many pixels"):
         import_bundle(other_ctx, tmp_path / "bomb.json")
     assert counts(other_ctx) == (0, 0)
+
+
+def test_attaching_several_files_is_one_transaction(
+    ctx: ServiceContext, setup: Setup, tmp_path: Path
+) -> None:
+    """The files of one action are stored together: a storage failure at the third stores none."""
+    paths = []
+    for number, colour in enumerate(("red", "green", "blue")):
+        path = tmp_path / f"photo {number}.png"
+        path.write_bytes(tiny_png(colour=colour))
+        paths.append(path)
+    before = database_state(ctx.db)
+    with (
+        fail_writes(ctx.db, "INSERT", "attachment", "NEW.filename = 'photo 2.png'"),
+        pytest.raises(IntegrityError, match=INJECTED),
+    ):
+        attachments.attach_files(ctx, setup.project_id, paths)
+    assert database_state(ctx.db) == before  # neither the first two attachments nor their blobs
+    assert len(attachments.attach_files(ctx, setup.project_id, paths).added) == 3
