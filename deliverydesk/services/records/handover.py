@@ -85,12 +85,14 @@ restore_handover_entry = HANDOVER_ENTRIES.restore
 
 
 def create_handover_entry(ctx: ServiceContext, draft: HandoverEntryDraft) -> HandoverEntry:
-    return save_handover_entry(ctx, replace(draft, id=None))
+    with ctx.db.unit_of_work() as session:
+        return save_handover_entry_in(ctx, session, replace(draft, id=None))
 
 
 def update_handover_entry(ctx: ServiceContext, draft: HandoverEntryDraft) -> HandoverEntry:
     require_id(draft.id, "handover entry")
-    return save_handover_entry(ctx, draft)
+    with ctx.db.unit_of_work() as session:
+        return save_handover_entry_in(ctx, session, draft)
 
 
 def save_handover_entry(
