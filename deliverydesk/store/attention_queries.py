@@ -23,6 +23,7 @@ from deliverydesk.domain.enums import (
     Severity,
     SignatureParty,
     SignMethod,
+    Triage,
 )
 from deliverydesk.store.document_queries import expectations_differ, latest_issued_id
 from deliverydesk.store.queries import CLOSED_MILESTONE, MILESTONE_DATE, meter_hours
@@ -64,6 +65,35 @@ def _bounded(session: Session, query: Any, limit: int) -> tuple[list[dict[str, A
     return rows, total
 
 
+def _page_and_count(session: Session, query: Any, count: Any, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """The first ``limit`` rows of ``query`` and ``count``'s number: for a page that an index hands out
+    in order (it stops after ``limit`` rows) and a count that stays inside an index."""
+    rows = [dict(row) for row in session.execute(query.limit(limit)).mappings()]
+    if len(rows) < limit:  # the page holds every match
+        return rows, len(rows)
+    return rows, session.scalar(count) or 0
+
+
+def _counted_once(session: Session, query: Any, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """The first ``limit`` rows of ``query`` and how many there are, from one evaluation of its filter
+    (``count(*) OVER ()``): for a filter that must look at every candidate anyway (per-project EXISTS
+    or sums), where a separate count would evaluate it a second time."""
+    counted = query.add_columns(func.count().over().label("_total")).limit(limit)
+    rows = [dict(row) for row in session.execute(counted).mappings()]
+    total = rows[0]["_total"] if rows else 0
+    for row in rows:
+        del row["_total"]
+    return rows, total
+
+
+def _watched_project_ids() -> Any:
+    """The ids of live projects Home watches, for ``project_id IN (...)`` in a count: SQLite reads them
+    once into a list and counts the records from their own (project-led) index."""
+    return select(ProjectRow.id).where(
+        ProjectRow.archived_at.is_(None), ProjectRow.status.in_(WATCHED_PROJECTS)
+    )
+
+
 def milestones_needing_attention(
     session: Session, today: date, limit: int, *, overdue: bool
 ) -> tuple[list[dict[str, Any]], int]:
@@ -80,18 +110,24 @@ def milestones_needing_attention(
                 MilestoneRow.status == MilestoneStatus.WAITING_ON_CLIENT,
             ),
         )
+    open_milestone = (
+        MilestoneRow.archived_at.is_(None),
+        MilestoneRow.status.not_in(CLOSED_MILESTONE),
+        condition,
+    )
+    # The page walks ``ix_milestone_due`` in date order and stops after ``limit`` rows.
     query = (
         select(MilestoneRow, ProjectRow.holiday_calendar, *PROJECT_COLUMNS)
         .join(ProjectRow, ProjectRow.id == MilestoneRow.project_id)
-        .where(
-            *_live_project(MilestoneRow.project_id),
-            MilestoneRow.archived_at.is_(None),
-            MilestoneRow.status.not_in(CLOSED_MILESTONE),
-            condition,
-        )
+        .where(*_live_project(MilestoneRow.project_id), *open_milestone)
         .order_by(MILESTONE_DATE, ProjectRow.code, MilestoneRow.ref)
     )
-    return _bounded(session, query, limit)
+    count = (
+        select(func.count())
+        .select_from(MilestoneRow)
+        .where(MilestoneRow.project_id.in_(_watched_project_ids()), *open_milestone)
+    )
+    return _page_and_count(session, query, count, limit)
 
 
 def change_requests_awaiting(
@@ -112,8 +148,17 @@ def change_requests_awaiting(
             ChangeRequestRow.decision == decision,
         )
         .order_by(ChangeRequestRow.requested_on, ProjectRow.code, ChangeRequestRow.ref)
+    )  # the page walks ``ix_change_request_waiting`` in date order; the count ``ix_change_request_open``
+    count = (
+        select(func.count())
+        .select_from(ChangeRequestRow)
+        .where(
+            ChangeRequestRow.project_id.in_(_watched_project_ids()),
+            ChangeRequestRow.archived_at.is_(None),
+            ChangeRequestRow.decision == decision,
+        )
     )
-    return _bounded(session, query, limit)
+    return _page_and_count(session, query, count, limit)
 
 
 def work_without_decision(
@@ -244,7 +289,7 @@ def handover_blocked_projects(
         )
         .order_by(ProjectRow.end_date, ProjectRow.code)
     )
-    return _bounded(session, query, limit)
+    return _counted_once(session, query, limit)
 
 
 def _handover_issued(project_id: Any) -> ColumnElement[bool]:
@@ -256,25 +301,27 @@ def _handover_issued(project_id: Any) -> ColumnElement[bool]:
     )
 
 
-def _live_entry(entry: Any, kind: HandoverKind) -> list[ColumnElement[bool]]:
-    """A live handover entry of this kind of the project (found through its project's index)."""
-    return [entry.project_id == ProjectRow.id, entry.kind == kind, entry.archived_at.is_(None)]
+def _live_entry(entry: Any, kind: HandoverKind, project_id: Any) -> list[ColumnElement[bool]]:
+    """A live handover entry of this kind of the project (found through its project's index).
+
+    ``project_id`` is the enclosing query's own column: an EXISTS correlates only with the query just
+    around it, so naming ``ProjectRow`` two levels down would add the whole project table to its FROM."""
+    return [entry.project_id == project_id, entry.kind == kind, entry.archived_at.is_(None)]
 
 
 def _training_without_material() -> ColumnElement[bool]:
     training, document = aliased(HandoverItemRow), aliased(HandoverItemRow)
     material = exists().where(
-        document.training_id == training.id, *_live_entry(document, HandoverKind.DOCUMENT)
+        document.training_id == training.id,
+        *_live_entry(document, HandoverKind.DOCUMENT, training.project_id),
     )
-    return exists().where(
-        training.project_id == ProjectRow.id, *_live_entry(training, HandoverKind.TRAINING), not_(material)
-    )
+    return exists().where(*_live_entry(training, HandoverKind.TRAINING, ProjectRow.id), not_(material))
 
 
 def _scope_item_open() -> ColumnElement[bool]:
     listed = exists().where(
         HandoverItemRow.scope_item_id == ScopeItemRow.id,
-        *_live_entry(HandoverItemRow, HandoverKind.OPEN_ITEM),
+        *_live_entry(HandoverItemRow, HandoverKind.OPEN_ITEM, ScopeItemRow.project_id),
         func.trim(HandoverItemRow.owner) != "",
         HandoverItemRow.item_date.is_not(None),
     )
@@ -288,7 +335,8 @@ def _scope_item_open() -> ColumnElement[bool]:
 
 def _issue_without_caution() -> ColumnElement[bool]:
     cautioned = exists().where(
-        HandoverItemRow.issue_id == IssueRow.id, *_live_entry(HandoverItemRow, HandoverKind.RISK)
+        HandoverItemRow.issue_id == IssueRow.id,
+        *_live_entry(HandoverItemRow, HandoverKind.RISK, IssueRow.project_id),
     )
     return exists().where(
         IssueRow.project_id == ProjectRow.id,
@@ -419,3 +467,32 @@ def review_actions_due(session: Session, today: date, limit: int) -> tuple[list[
         .order_by(ReviewActionRow.revisit_on, ProjectRow.code, ReviewActionRow.created_at, ReviewActionRow.id)
     )
     return _bounded(session, query, limit)
+
+
+def projects_with_deferred_b_items(session: Session, limit: int) -> list[str]:
+    """Live watched projects whose main goal is met (main milestones, every live one accepted) and that
+    still hold live B-items deferred until then, by code: at most ``limit`` project ids. The main
+    milestones are tested first, in ``ix_milestone_main``: few milestones are main ones."""
+    main = (
+        MilestoneRow.project_id == ProjectRow.id,
+        MilestoneRow.archived_at.is_(None),
+        MilestoneRow.is_main,
+    )
+    query = (
+        select(ProjectRow.id)
+        .where(
+            ProjectRow.archived_at.is_(None),
+            ProjectRow.status.in_(WATCHED_PROJECTS),
+            exists().where(*main),
+            not_(exists().where(*main, MilestoneRow.status != MilestoneStatus.ACCEPTED)),
+            exists().where(
+                ChangeRequestRow.project_id == ProjectRow.id,
+                ChangeRequestRow.archived_at.is_(None),
+                ChangeRequestRow.decision == Decision.DEFERRED,
+                ChangeRequestRow.triage == Triage.B,
+            ),
+        )
+        .order_by(ProjectRow.code)
+        .limit(limit)
+    )
+    return list(session.scalars(query))

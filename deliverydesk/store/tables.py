@@ -29,6 +29,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
@@ -309,6 +310,27 @@ class MilestoneRow(RecordMixin, Base):
     external_ref: Mapped[str] = _external_ref()
 
 
+# Home's overdue and at-risk milestones: read in date order (the date a milestone is judged by, as
+# ``queries.MILESTONE_DATE`` writes it), the first page and no more; the open/at-risk tests in the index.
+Index(
+    "ix_milestone_due",
+    func.coalesce(MilestoneRow.actual_date, MilestoneRow.forecast_date, MilestoneRow.baseline_date),
+    MilestoneRow.archived_at,
+    MilestoneRow.status,
+    MilestoneRow.forecast_date,
+    MilestoneRow.baseline_date,
+    MilestoneRow.project_id,
+)
+# Home's deferred B-items wait for a project's main milestones: found without reading every milestone.
+Index(
+    "ix_milestone_main",
+    MilestoneRow.is_main,
+    MilestoneRow.project_id,
+    MilestoneRow.archived_at,
+    MilestoneRow.status,
+)
+
+
 class NonWorkingDayRow(RecordMixin, Base):
     """A day the project does not work on beyond its holiday calendar's (a site shutdown, a client's
     own holiday), e.g. a calendar exception of an imported Microsoft Project plan. Counted in slip."""
@@ -352,7 +374,12 @@ class ChangeRequestRow(RecordMixin, Base):
     __tablename__ = "change_request"
     __table_args__ = (
         UniqueConstraint("project_id", "ref"),
-        Index("ix_change_request_open", "project_id", "archived_at", "decision"),  # pending decisions
+        # Pending decisions, and the meters' sums of hours (navigator, Home, Overview) without the table.
+        Index(
+            "ix_change_request_open", "project_id", "archived_at", "decision", "scope_check", "effort_hours"
+        ),
+        # Home's oldest requests awaiting a decision: read in date order, the first page and no more.
+        Index("ix_change_request_waiting", "decision", "archived_at", "requested_on", "project_id"),
     )
     project_id: Mapped[str] = _project_fk(index=False)  # led by both indexes above
     ref: Mapped[str] = mapped_column(String(16))

@@ -13,8 +13,6 @@ from deliverydesk.domain.enums import (
     Decision,
     LetterKind,
     LetterStatus,
-    MilestoneStatus,
-    ProjectStatus,
     Triage,
 )
 from deliverydesk.domain.metrics import ChangeEffort, Meter
@@ -29,6 +27,7 @@ from deliverydesk.domain.scope_guard import (
 )
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import get_row
+from deliverydesk.store.attention_queries import projects_with_deferred_b_items
 from deliverydesk.store.queries import change_efforts
 from deliverydesk.store.records import Session, list_rows, settings_row
 from deliverydesk.store.tables import (
@@ -42,7 +41,6 @@ from deliverydesk.store.tables import (
 
 MAX_ROWS = 1000  # per project: tens of requests and milestones; the bound guards against damage
 LIVE_LETTERS = (LetterStatus.ISSUED, LetterStatus.SIGNED)
-WATCHED = (ProjectStatus.PLANNING, ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -188,20 +186,12 @@ def deferred_b_items_due(ctx: ServiceContext, *, limit: int = 50) -> tuple[Defer
 
 
 def deferred_b_items_due_in(session: Session, *, limit: int = 50) -> tuple[DeferredBItems, ...]:
-    accepted, _ = list_rows(
-        session,
-        MilestoneRow,
-        where={"is_main": True, "status": MilestoneStatus.ACCEPTED},
-        limit=MAX_ROWS * 10,
-    )
     due = []
-    for project_id in dict.fromkeys(m.project_id for m in accepted):
-        project = get_row(session, ProjectRow, project_id, "project")
-        if project.archived_at is None and project.status in WATCHED:
-            found = _deferred_items(session, project)
-            if found.due:
-                due.append(found)
-    return tuple(sorted(due, key=lambda d: d.project_code)[:limit])
+    for project_id in projects_with_deferred_b_items(session, limit):
+        found = _deferred_items(session, get_row(session, ProjectRow, project_id, "project"))
+        if found.due:  # the SQL told the same rule; the domain's word is final
+            due.append(found)
+    return tuple(due)
 
 
 def _deferred_items(session: Session, project: ProjectRow) -> DeferredBItems:
