@@ -673,6 +673,29 @@ def test_home_lists_due_b_items_only_for_live_watched_projects(ctx: ServiceConte
     assert guard.deferred_b_items_due(ctx) == ()
 
 
+def test_home_waits_for_every_main_milestone_and_lists_by_code_up_to_the_limit(
+    ctx: ServiceContext, setup: Setup
+) -> None:
+    def main(project_id: str, status: MilestoneStatus) -> str:
+        draft = MilestoneDraft(
+            project_id=project_id, name="验收", baseline_date=day(-5), status=status, is_main=True
+        )
+        return milestones.create_milestone(ctx, draft).id
+
+    for code in ("DD-2026-095", "DD-2026-093", "DD-2026-094"):
+        project_id = make_project(ctx, setup.client_id, code)
+        main(project_id, MilestoneStatus.ACCEPTED)
+        request_id = guard.capture_ask(ctx, guard.AskDraft(project_id=project_id, what="小优化")).id
+        guard.triage_change_request(ctx, request_id, Triage.B, decided_by="张浩")
+        if code == "DD-2026-094":
+            second = main(project_id, MilestoneStatus.PLANNED)  # the main goal is not met yet
+    assert [d.project_code for d in guard.deferred_b_items_due(ctx)] == ["DD-2026-093", "DD-2026-095"]
+    assert [d.project_code for d in guard.deferred_b_items_due(ctx, limit=1)] == ["DD-2026-093"]
+    milestones.archive_milestone(ctx, second)  # an archived main milestone no longer counts
+    codes = [d.project_code for d in guard.deferred_b_items_due(ctx)]
+    assert codes == ["DD-2026-093", "DD-2026-094", "DD-2026-095"]
+
+
 def test_unknown_records_are_reported_not_crashed_on(ctx: ServiceContext, setup: Setup) -> None:
     with pytest.raises(NotFoundError):
         guard.project_meters(ctx, "no-such-project")
