@@ -268,6 +268,25 @@ def change_efforts(session: Session, project_id: str) -> list[tuple[Decision, An
     return [(row[0], row[1], row[2]) for row in session.execute(query)]
 
 
+def request_meter_facts(session: Session, project_id: str) -> list[tuple[Decision, Any, float, Any, int]]:
+    """Each live change request of the project once: decision, scope check, effort, triage and how many
+    live log entries point at it: everything the project's meters count, in one query (the count comes
+    from ``ix_log_entry_change_request_id``)."""
+    logged = (
+        select(func.count())
+        .where(LogEntryRow.change_request_id == ChangeRequestRow.id, LogEntryRow.archived_at.is_(None))
+        .scalar_subquery()
+    )
+    query = select(
+        ChangeRequestRow.decision,
+        ChangeRequestRow.scope_check,
+        ChangeRequestRow.effort_hours,
+        ChangeRequestRow.triage,
+        logged,
+    ).where(ChangeRequestRow.project_id == project_id, ChangeRequestRow.archived_at.is_(None))
+    return [(row[0], row[1], row[2], row[3], row[4]) for row in session.execute(query)]
+
+
 def milestone_changes(session: Session, milestone_id: str) -> list[tuple[MilestoneChangeRow, str | None]]:
     """The date history of a milestone, oldest first, with the ref of the causing change request."""
     query = (

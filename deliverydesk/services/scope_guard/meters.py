@@ -28,7 +28,7 @@ from deliverydesk.domain.scope_guard import (
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import get_row
 from deliverydesk.store.attention_queries import projects_with_deferred_b_items
-from deliverydesk.store.queries import change_efforts
+from deliverydesk.store.queries import change_efforts, request_meter_facts
 from deliverydesk.store.records import Session, list_rows, settings_row
 from deliverydesk.store.tables import (
     ChangeRequestRow,
@@ -159,13 +159,18 @@ def project_meters_many(ctx: ServiceContext, project_ids: Iterable[str]) -> dict
 
 
 def _meters(session: Session, project: ProjectRow) -> ProjectMeters:
-    goodwill, creep = meters_after(None, project_frame(session, project))
+    """From one read of the project's live requests (the Overview shows these on every switch): the
+    same rules as ``project_frame``, ``_undecided_work`` and ``_deferred`` apply to the same rows."""
+    facts = request_meter_facts(session, project.id)
+    efforts = tuple(ChangeEffort(decision, check, hours) for decision, check, hours, _t, _n in facts)
+    frame = ProjectFrame(project.goodwill_budget_hours, project.contracted_effort_hours, efforts)
+    goodwill, creep = meters_after(None, frame)
     return ProjectMeters(
         project_id=project.id,
         goodwill=goodwill,
         scope_creep=creep,
-        done_without_decision=len(_undecided_work(session, project.id)),
-        deferred_b_items=len(_deferred(session, project.id)),
+        done_without_decision=sum(done_without_decision(d, logged) for d, _c, _h, _t, logged in facts),
+        deferred_b_items=sum(is_waiting_b_item(triage, d) for d, _c, _h, triage, _n in facts),
     )
 
 
