@@ -33,17 +33,23 @@ PROJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ProjectListModel(FedTableModel[ProjectSummary]):
+    _headers: list[str] | None = None
+
     def headers(self) -> list[str]:
-        return [
-            "",  # attention marker: an icon, explained in its tooltip
-            self.tr("Code"),
-            self.tr("Project"),
-            self.tr("Client"),
-            self.tr("Status"),
-            self.tr("Next milestone"),
-            self.tr("Goodwill"),
-            self.tr("Scope creep"),
-        ]
+        """Translated once: the view asks for them (and the column count) on every paint of every cell,
+        and the UI language changes only with a restart."""
+        if self._headers is None:
+            self._headers = [
+                "",  # attention marker: an icon, explained in its tooltip
+                self.tr("Code"),
+                self.tr("Project"),
+                self.tr("Client"),
+                self.tr("Status"),
+                self.tr("Next milestone"),
+                self.tr("Goodwill"),
+                self.tr("Scope creep"),
+            ]
+        return self._headers
 
     def cell(self, item: ProjectSummary, column: int, role: int) -> Any:
         if role == PROJECT_ID_ROLE:
