@@ -81,7 +81,9 @@ def run_window(paths: DataPaths, db_url: str | None, lang: str | None, screensho
         crash_handler.uninstall()
 
 
-def start_opening(paths: DataPaths, db_url: str | None, tasks: TaskRunner, host: WindowHost) -> None:
+def start_opening(
+    paths: DataPaths, db_url: str | None, tasks: TaskRunner, host: WindowHost, *, checked: bool = False
+) -> None:
     """Open the database on a worker (asking through dialogs when needed), then show the window."""
     from PySide6.QtCore import QTimer
 
@@ -89,7 +91,13 @@ def start_opening(paths: DataPaths, db_url: str | None, tasks: TaskRunner, host:
     from deliverydesk.gui.startup import StartupController
     from deliverydesk.services.storage import OpenOptions
 
-    options = OpenOptions(data_dir=paths.root, db_url=db_url, defer_daily_backup=True)  # host.show takes it
+    # host.show takes the day's backup and runs the integrity check (writes wait for it); when the
+    # file turns out damaged, it is opened again the checked way, whose dialogs explain and offer a backup.
+    options = OpenOptions(
+        data_dir=paths.root, db_url=db_url, defer_daily_backup=True, defer_integrity_check=not checked
+    )
+    if not checked:
+        host.integrity_failed.connect(lambda _error: start_opening(paths, db_url, tasks, host, checked=True))
     startup = StartupController(options, tasks, parent=host)
     startup.opened.connect(host.show)
     startup.cancelled.connect(quit_application)

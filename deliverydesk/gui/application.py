@@ -88,6 +88,8 @@ class OpeningWindow(QMainWindow):
 class WindowHost(QObject):
     """Owns the open workspace and its window; closes the database when the window goes."""
 
+    integrity_failed = Signal(object)  # the deferred check found the file damaged: the window is gone
+
     def __init__(
         self, tasks: TaskRunner, ui_state: UiState, language: str, screenshot: Path | None = None
     ) -> None:
@@ -133,11 +135,38 @@ class WindowHost(QObject):
         self.close_opening()
         QApplication.setQuitOnLastWindowClosed(True)  # off while start-up dialogs come and go
         self.remember_ui_language()
+        if workspace.check_pending:
+            self._finish_check()
         if workspace.backup_due:
             self._backup_when_idle()
         if self.screenshot is not None:
             self._when_idle(lambda: QTimer.singleShot(SCREENSHOT_SETTLE_MS, self.save_screenshot_and_quit))
         return self.window
+
+    def _finish_check(self) -> None:
+        """The integrity check, on a worker while the window reads the file (writes wait for it). A
+        damaged file closes the window: the caller opens it again the checked way, whose dialogs say
+        what is wrong and offer the newest good backup; nothing was written to it."""
+        from deliverydesk.services.storage import finish_check
+
+        workspace = self.workspace
+        assert workspace is not None
+
+        def failed(error: DeliveryDeskError) -> None:
+            log.error("the database failed its integrity check: %s", error)
+            if self.workspace is not workspace:
+                return
+            QApplication.setQuitOnLastWindowClosed(False)  # the start-up dialogs follow
+            if self.window is not None:
+                self.window.close()
+                self.window.deleteLater()
+                self.window = None
+            self.tasks.wait(10_000)  # pages still reading the file let go of it
+            workspace.close()
+            self.workspace = None
+            self.integrity_failed.emit(error)
+
+        self.tasks.submit(lambda: finish_check(workspace), lambda _none: None, failed, key="integrity-check")
 
     def _when_idle(self, action: Callable[[], None], latest_ms: int = SCREENSHOT_LATEST_MS) -> None:
         """``action`` once, when the task runner is (or goes) idle, at the latest after ``latest_ms``."""

@@ -22,7 +22,13 @@ from deliverydesk.store.backups import BackupInfo
 from deliverydesk.store.backups import list_backups as _list_backup_files
 from deliverydesk.store.checkup import check_file, check_trail
 from deliverydesk.store.database import sqlite_path
-from deliverydesk.store.opening import OpenSettings, backup_open_database, is_sqlite_url, open_database
+from deliverydesk.store.opening import (
+    OpenSettings,
+    backup_open_database,
+    finish_integrity_check,
+    is_sqlite_url,
+    open_database,
+)
 from deliverydesk.store.opening import database_exists as _database_exists
 from deliverydesk.store.restore import restore_database
 
@@ -36,6 +42,7 @@ __all__ = [
     "backup_now",
     "check_database",
     "database_exists",
+    "finish_check",
     "list_backups",
     "open_workspace",
     "restore_backup",
@@ -51,6 +58,7 @@ class OpenOptions:
     readonly: bool = False
     create: bool = False  # create + migrate a new empty database if the file does not exist
     defer_daily_backup: bool = False  # the window takes the day's backup (backup_now) once it shows
+    defer_integrity_check: bool = False  # the window runs it (finish_check) while it reads; writes wait
     certificate: Path | None = None  # the company's PKCS#12 for the PAdES signature of issued PDFs
     certificate_password: bytes | None = field(default=None, repr=False)
 
@@ -76,6 +84,12 @@ class Workspace:
     def is_sqlite(self) -> bool:
         return is_sqlite_url(self.db_url)
 
+    @property
+    def check_pending(self) -> bool:
+        """Opened with the integrity check deferred and not checked yet: call ``finish_check``."""
+        gate = self.ctx.db.gate
+        return gate is not None and gate.pending
+
     def close(self) -> None:
         """Close the database and release the writer lock."""
         self.ctx.db.close()
@@ -94,6 +108,7 @@ def _settings(options: OpenOptions, paths: DataPaths, clock: Clock) -> OpenSetti
         readonly=options.readonly,
         create=options.create,
         defer_daily_backup=options.defer_daily_backup,
+        defer_integrity_check=options.defer_integrity_check,
     )
 
 
@@ -133,6 +148,13 @@ def check_database(options: OpenOptions) -> CheckResult:
         return CheckResult(ok=trail_ok, lines=("server database: reachable, schema present", *trail))
     report = check_file(sqlite_path(url), paths.backups)
     return CheckResult(ok=report.ok, lines=report.lines)
+
+
+def finish_check(workspace: Workspace) -> None:
+    """The integrity check a workspace opened with ``defer_integrity_check`` still owes (slow on a large
+    file: run it on a worker). Writes wait for it; a damaged file raises ``CorruptDatabaseError`` and
+    every write is refused from then on (the file was never written to)."""
+    finish_integrity_check(workspace.ctx.db, workspace.paths.backups)
 
 
 def backup_now(workspace: Workspace) -> BackupInfo:

@@ -21,10 +21,11 @@ from typing import Any
 
 from sqlalchemy import Engine, QueuePool, create_engine, event
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from deliverydesk.errors import (
     CorruptDatabaseError,
+    DeliveryDeskError,
     DiskFullError,
     ReadOnlyStorageError,
     StorageError,
@@ -153,6 +154,63 @@ def _rollback_quietly(session: Session) -> None:
         session.invalidate()  # the connection is unusable: drop it, the pool opens a fresh one
 
 
+class WriteGate:
+    """Writes wait here until the file has passed its integrity check (a database opened with the check
+    deferred: it is read, and shown, while ``PRAGMA quick_check`` runs). A failed check keeps the gate
+    shut for good: every later write raises the check's error, so a damaged file is never written to.
+    While the gate is not open every connection is ``PRAGMA query_only``: SQLite itself refuses a write
+    that would come by another road than a session's flush or DML statement."""
+
+    def __init__(self) -> None:
+        self._decided = threading.Event()
+        self._error: DeliveryDeskError | None = None
+
+    @property
+    def pending(self) -> bool:
+        return not self._decided.is_set()
+
+    @property
+    def writable(self) -> bool:
+        return self._decided.is_set() and self._error is None
+
+    def open(self) -> None:
+        self._decided.set()
+
+    def fail(self, error: DeliveryDeskError) -> None:
+        self._error = error
+        self._decided.set()
+
+    def wait(self) -> None:
+        """Block until the check has ended; raise its error when it failed."""
+        self._decided.wait()
+        if self._error is not None:
+            raise self._error
+
+
+def _install_gate(engine: Engine, sessions: sessionmaker[Session], gate: WriteGate) -> None:
+    def on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        dbapi_connection.execute(f"PRAGMA query_only={0 if gate.writable else 1}")
+
+    def writable(session: Session) -> None:
+        if gate.writable:
+            return
+        gate.wait()  # raises when the check failed
+        raw = session.connection().connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA query_only=0")  # checked out while the check still ran
+
+    def before_flush(session: Session, _context: Any, _instances: Any) -> None:
+        writable(session)
+
+    def on_execute(state: ORMExecuteState) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            writable(state.session)
+
+    event.listen(engine, "checkout", on_checkout)
+    event.listen(sessions, "before_flush", before_flush)
+    event.listen(sessions, "do_orm_execute", on_execute)
+
+
 @dataclass
 class Database:
     """An open database: hand out one session per user action through ``unit_of_work``.
@@ -165,9 +223,12 @@ class Database:
     readonly: bool = False
     lock: WriterLock | None = None
     audit: AuditContext = field(default_factory=AuditContext)
+    gate: WriteGate | None = None  # opened with the integrity check deferred: writes wait for it
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if self.gate is not None:  # first: the check is passed before the audit hook writes its events
+            _install_gate(self.engine, self._sessions, self.gate)
         install_audit(self._sessions, self.audit)
         self._open = threading.local()  # per thread: is a unit of work open (worker threads have their own)
 
@@ -207,8 +268,8 @@ class Database:
     def close(self) -> None:
         """Checkpoint the write-ahead log into the database file (one file at rest, whatever another
         program still holds open), close every connection, then release the writer lock."""
-        if self.lock is not None and self.is_sqlite:
-            checkpoint(self.engine)
+        if self.lock is not None and self.is_sqlite and (self.gate is None or self.gate.writable):
+            checkpoint(self.engine)  # never into a file whose check failed or did not finish
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()

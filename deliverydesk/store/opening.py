@@ -4,7 +4,10 @@ SQLite, for writing:  writable? -> lock -> identity (read-only probe) -> quick_c
 -> verified backup (when a day old, or before any upgrade) -> upgrade in one transaction with foreign
 keys off and a foreign_key_check before commit -> engine. With ``defer_daily_backup`` the day's backup
 (never the one before an upgrade) is left to the caller, who takes it with ``backup_open_database``
-once the file is in use: the window opens about a second sooner on the day's first start.
+once the file is in use: the window opens about a second sooner on the day's first start. With
+``defer_integrity_check`` (a file in WAL mode that needs no upgrade) the quick_check is left to the
+caller too (``finish_integrity_check``, on a worker while the window already reads the file): the
+database's ``WriteGate`` makes every write wait for it, and a failed check refuses them all.
 Nothing is written to a file before it has been identified as ours and found healthy.
 PostgreSQL (any non-sqlite URL): no file identity, lock or backups; Alembic still upgrades it (the
 ``alembic_version`` table is its identity: an unknown revision means a newer DeliveryDesk).
@@ -40,7 +43,7 @@ from deliverydesk.store.backups import (
     prune_backups,
     take_backup,
 )
-from deliverydesk.store.database import Database, make_engine, sqlite_path, storage_error_from
+from deliverydesk.store.database import Database, WriteGate, make_engine, sqlite_path, storage_error_from
 from deliverydesk.store.filesystems import network_kind, network_warning
 from deliverydesk.store.health import foreign_key_problems, quick_check
 from deliverydesk.store.identity import FileIdentity, identify, probe, sidecar_files
@@ -65,6 +68,9 @@ class OpenSettings:
     create: bool = False
     migrations_dir: Path | None = None  # tests point this at a copy with throw-away revisions
     defer_daily_backup: bool = False  # the caller backs up a checked, current file once it is open
+    # The caller runs the integrity check (``finish_integrity_check``) while the file is already read;
+    # writes wait for it (``Database.gate``). Not for a file to upgrade or not in WAL mode: checked first.
+    defer_integrity_check: bool = False
 
 
 def is_sqlite_url(url: str) -> bool:
@@ -105,21 +111,19 @@ def _with_network_notice(opened: OpenedDatabase, path: Path) -> OpenedDatabase:
     return replace(opened, notices=(*opened.notices, network_warning(path, kind)))
 
 
-def inspect_file(path: Path, backups: Path, migrations_dir: Path | None, *, locked: bool) -> FileIdentity:
-    """Identity, quick_check and a known Alembic revision, read-only; raises when unusable.
+def inspect_file(
+    path: Path, backups: Path, migrations_dir: Path | None, *, locked: bool, check: bool = True
+) -> FileIdentity:
+    """Identity, quick_check (unless not ``check``) and a known Alembic revision, read-only; raises
+    when unusable.
 
     ``locked``: the caller holds the writer lock (the probes may then tidy up after themselves)."""
     try:
         identity = identify(path, tidy=locked)
     except CorruptDatabaseError as exc:  # damaged before the header could be read: still name a backup
         raise corrupt_error(path, str(exc.__cause__ or exc.message), newest_good_backup(backups)) from exc
-    try:
-        with probe(path, tidy=locked) as connection:
-            problems = quick_check(connection)
-    except sqlite3.DatabaseError as exc:
-        raise corrupt_error(path, str(exc), newest_good_backup(backups)) from exc
-    if problems:
-        raise corrupt_error(path, problems[0], newest_good_backup(backups))
+    if check:
+        check_integrity(path, backups, locked=locked)
     if identity.revision is None:
         raise ForeignFileError(
             f"{path} has DeliveryDesk's mark but no schema revision; it was left untouched."
@@ -127,6 +131,46 @@ def inspect_file(path: Path, backups: Path, migrations_dir: Path | None, *, lock
     if identity.revision not in known_revisions(migrations_dir):
         raise _newer_revision_error(str(path), identity.revision)
     return identity
+
+
+def check_integrity(path: Path, backups: Path, *, locked: bool) -> None:
+    """``PRAGMA quick_check`` through a read-only connection; a damaged file raises the refusal that
+    names the newest good backup."""
+    try:
+        with probe(path, tidy=locked) as connection:
+            problems = quick_check(connection)
+    except sqlite3.DatabaseError as exc:
+        raise corrupt_error(path, str(exc), newest_good_backup(backups)) from exc
+    if problems:
+        raise corrupt_error(path, problems[0], newest_good_backup(backups))
+
+
+def finish_integrity_check(db: Database, backups: Path) -> None:
+    """The check a database opened with ``defer_integrity_check`` still owes: opens its write gate, or
+    shuts it for good and raises the refusal (nothing was written meanwhile: writes waited)."""
+    if db.gate is None or not db.gate.pending:
+        if db.gate is not None:
+            db.gate.wait()  # decided before: raise its error again
+        return
+    try:
+        check_integrity(sqlite_path(db.url), backups, locked=True)
+    except DeliveryDeskError as exc:
+        db.gate.fail(exc)
+        raise
+    except BaseException as exc:
+        db.gate.fail(StorageError(f"The database could not be checked: {exc}"))
+        raise
+    db.gate.open()
+
+
+_WAL_VERSION = 2  # bytes 18 and 19 of the header: 2 = write-ahead log (SQLite's file format)
+
+
+def _in_wal_mode(path: Path) -> bool:
+    """Opening a file in WAL mode writes nothing to it; any other would be switched (a write)."""
+    with path.open("rb") as file:
+        header = file.read(20)
+    return len(header) == 20 and header[18] == header[19] == _WAL_VERSION
 
 
 def _newer_revision_error(where: str, revision: str) -> NewerVersionError:
@@ -153,33 +197,43 @@ def _open_for_writing(url: str, path: Path, settings: OpenSettings) -> OpenedDat
     lock = WriterLock.acquire(path, settings.clock)
     lock.hold(path)  # the file itself: a second writer through a hard link is refused too
     try:
-        notices, backup_due = _prepare_for_writing(url, path, settings)
-        return OpenedDatabase(Database(url=url, engine=make_engine(url), lock=lock), notices, backup_due)
+        notices, backup_due, unchecked = _prepare_for_writing(url, path, settings)
+        gate = WriteGate() if unchecked else None
+        database = Database(url=url, engine=make_engine(url), lock=lock, gate=gate)
+        return OpenedDatabase(database, notices, backup_due)
     except BaseException:
         lock.release()
         raise
 
 
-def _prepare_for_writing(url: str, path: Path, settings: OpenSettings) -> tuple[tuple[str, ...], bool]:
-    """Check, back up, upgrade; returns the notices and whether the day's backup was left to the caller."""
-    identity = inspect_file(path, settings.backups, settings.migrations_dir, locked=True)
+def _prepare_for_writing(url: str, path: Path, settings: OpenSettings) -> tuple[tuple[str, ...], bool, bool]:
+    """Check, back up, upgrade; returns the notices, whether the day's backup was left to the caller
+    and whether the integrity check was (``defer_integrity_check``: the caller runs it)."""
+    deferred = settings.defer_integrity_check and _in_wal_mode(path)
+    identity = inspect_file(path, settings.backups, settings.migrations_dir, locked=True, check=not deferred)
     needs_upgrade = identity.revision != head_revision(settings.migrations_dir)
+    if deferred and needs_upgrade:  # an upgrade writes: the file is checked first, as always
+        check_integrity(path, settings.backups, locked=True)
+        deferred = False
     now = settings.clock()
     if not needs_upgrade and not backup_due(settings.backups, now):
-        return (), False
+        return (), False, deferred
     if not needs_upgrade and settings.defer_daily_backup:
-        return (), True  # checked and healthy above; nothing has been written yet
+        return (), True, deferred  # nothing has been written yet; the caller's backup waits for the check
+    if deferred:  # a backup of a damaged file is no backup
+        check_integrity(path, settings.backups, locked=True)
+        deferred = False
     try:
         with probe(path, tidy=True) as source:
             backup = take_backup(source, path, settings.backups, now)
     except DeliveryDeskError as exc:
         if needs_upgrade:
             raise  # never upgrade without a verified backup
-        return (f"The daily backup could not be taken: {exc}",), False
+        return (f"The daily backup could not be taken: {exc}",), False, False
     prune_backups(settings.backups)
     if needs_upgrade:
         migrate_file(url, path, settings.migrations_dir, backup.path)
-    return (), False
+    return (), False, False
 
 
 def _writable(target: Path) -> bool:
@@ -394,6 +448,8 @@ def backup_open_database(db: Database, folder: Path, now: datetime) -> BackupInf
     """A verified backup of an open SQLite database (read through its own engine), then rotation."""
     if not db.is_sqlite:
         raise StorageError("Backups apply to the local database file, not to a server database.")
+    if db.gate is not None:
+        db.gate.wait()  # a file still being checked is backed up once found healthy, a damaged one never
     with db.engine.connect() as connection:
         source = connection.connection.driver_connection
         assert isinstance(source, sqlite3.Connection)

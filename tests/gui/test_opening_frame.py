@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from deliverydesk.errors import CorruptDatabaseError
 from deliverydesk.gui import application
 from deliverydesk.gui.application import WindowHost
 from deliverydesk.gui.tasks import TaskRunner
@@ -15,6 +16,8 @@ from deliverydesk.gui.ui_state import UiState
 from deliverydesk.paths import data_paths
 from deliverydesk.services.storage import OpenOptions, list_backups, open_workspace
 from tests.conftest import fixed_clock
+from tests.integration.storage.helpers import sha256
+from tests.integration.storage.test_refusals import damage_a_table_page
 
 
 @pytest.fixture
@@ -56,3 +59,37 @@ def test_closing_the_frame_quits_but_replacing_it_does_not(
 
     host.show_opening().close()  # the user closes it while the database opens
     assert quits == [True]
+
+
+def test_the_window_shows_before_the_check_and_goes_when_the_file_is_damaged(
+    qtbot, host: WindowHost, data_dir: Path, demo_template: Path
+) -> None:
+    shutil.copyfile(demo_template, data_dir / "deliverydesk.db")
+    damage_a_table_page(data_dir / "deliverydesk.db")
+    before = sha256(data_dir / "deliverydesk.db")
+    options = OpenOptions(data_dir=data_dir, defer_daily_backup=True, defer_integrity_check=True)
+    workspace = open_workspace(options, clock=fixed_clock)  # not checked yet: no refusal
+    assert workspace.check_pending
+
+    with qtbot.waitSignal(host.integrity_failed, timeout=20_000) as failed:
+        window = host.show(workspace)
+        assert window.isVisible()
+
+    assert isinstance(failed.args[0], CorruptDatabaseError)
+    assert host.window is None and host.workspace is None and not window.isVisible()
+    assert sha256(data_dir / "deliverydesk.db") == before  # read, never written (no backup either)
+    assert list_backups(workspace.paths) == []
+
+
+def test_a_healthy_file_is_checked_behind_the_window_and_then_written(
+    qtbot, host: WindowHost, data_dir: Path, demo_template: Path
+) -> None:
+    shutil.copyfile(demo_template, data_dir / "deliverydesk.db")
+    options = OpenOptions(data_dir=data_dir, defer_daily_backup=True, defer_integrity_check=True)
+    workspace = open_workspace(options, clock=fixed_clock)
+
+    host.show(workspace)
+
+    qtbot.waitUntil(lambda: not workspace.check_pending, timeout=20_000)
+    qtbot.waitUntil(lambda: len(list_backups(workspace.paths)) == 1, timeout=20_000)  # after the check
+    assert host.window is not None
