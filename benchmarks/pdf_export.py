@@ -60,8 +60,38 @@ def page_size(pdf: bytes) -> tuple[float, float]:
     return float(box.width), float(box.height)
 
 
-def floor_pdf(pages: Sequence[Sequence[str]], size: tuple[float, float]) -> bytes:
-    """The same text drawn straight on a canvas: same font (embedded, subset), no layout at all."""
+@dataclass
+class Marks:
+    """What a page draws besides its text, counted in the app's own PDF: stroked line segments
+    (``l``), rectangles (``re``: table backgrounds, rules and the QR code's modules, which the app
+    fills as one path) and images (``Do``: the letterhead logo, signature images)."""
+
+    segments: int = 0
+    rectangles: int = 0
+    images: list[Any] = field(default_factory=list)  # PIL images, as extracted
+
+
+def page_marks(pdf: bytes) -> list[Marks]:
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(io.BytesIO(pdf))
+    found = []
+    for page in reader.pages:
+        operators = [op for _operands, op in ContentStream(page.get_contents(), reader).operations]
+        images = [image.image for image in page.images]
+        found.append(Marks(operators.count(b"l"), operators.count(b"re"), images))
+    return found
+
+
+def floor_pdf(
+    pages: Sequence[Sequence[str]], size: tuple[float, float], marks: Sequence[Marks] | None = None
+) -> bytes:
+    """The same text drawn straight on a canvas: same font (embedded, subset), no layout at all; with
+    ``marks``, also as many line segments and rectangles (one filled path) and the same images, each
+    page's where the text leaves room. What it leaves out: layout (line breaking, table measuring,
+    page breaks), paragraph and table styles, the number of text objects (one per line here)."""
+    from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen.canvas import Canvas
 
     from deliverydesk.reports.fonts import document_fonts
@@ -69,15 +99,31 @@ def floor_pdf(pages: Sequence[Sequence[str]], size: tuple[float, float]) -> byte
     font = document_fonts().regular
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=size, invariant=True, initialFontName=font)
-    for lines in pages:
+    for number, lines in enumerate(pages):
         canvas.setFont(font, FONT_SIZE)
         y = size[1] - MARGIN
         for line in lines:
             canvas.drawString(MARGIN, y, line)
             y -= LINE_HEIGHT
+        if marks is not None:
+            _draw_marks(canvas, marks[number], size, ImageReader)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def _draw_marks(canvas: Any, marks: Marks, size: tuple[float, float], image_reader: Any) -> None:
+    width = size[0] - 2 * MARGIN
+    for n in range(marks.segments):
+        y = MARGIN + (n % 40) * 4.0
+        canvas.line(MARGIN, y, MARGIN + width, y)
+    if marks.rectangles:
+        path = canvas.beginPath()
+        for n in range(marks.rectangles):
+            path.rect(MARGIN + (n % 60) * 2.0, MARGIN + (n // 60) * 2.0, 2.0, 2.0)
+        canvas.drawPath(path, stroke=0, fill=1)
+    for image in marks.images:
+        canvas.drawImage(image_reader(image), MARGIN, MARGIN, width=image.width / 4, height=image.height / 4)
 
 
 # --- in-process comparisons ------------------------------------------------------------------
@@ -116,13 +162,13 @@ def timed_with_cpu(action: Callable[[], object]) -> tuple[float, float]:
 def compare(name: str, app: Callable[[], bytes], repeat: int) -> Comparison:
     """App and floor interleaved; the floor draws the text of the app's own PDF."""
     pdf = app()  # warm: imports, fonts, caches
-    pages, size = page_lines(pdf), page_size(pdf)
-    floor_pdf(pages, size)
+    pages, size, marks = page_lines(pdf), page_size(pdf), page_marks(pdf)
+    floor_pdf(pages, size, marks)
     result = Comparison(name, [], [], len(pages))
     for _ in range(repeat):
         for wall, cpu, action in (
             (result.app, result.app_cpu, app),
-            (result.floor, result.floor_cpu, lambda: floor_pdf(pages, size)),
+            (result.floor, result.floor_cpu, lambda: floor_pdf(pages, size, marks)),
         ):
             seconds, cpu_seconds = timed_with_cpu(action)
             wall.append(seconds)

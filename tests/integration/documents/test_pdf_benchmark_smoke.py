@@ -43,8 +43,12 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_floor_prints_the_same_text_in_the_same_embedded_font(language: Language) -> None:
     pdf = render(pdf_export.letter_data(language))
 
-    floor = pdf_export.floor_pdf(pdf_export.page_lines(pdf), pdf_export.page_size(pdf))
+    marks = pdf_export.page_marks(pdf)
+    floor = pdf_export.floor_pdf(pdf_export.page_lines(pdf), pdf_export.page_size(pdf), marks)
 
+    assert [len(page.images) for page in PdfReader(io.BytesIO(floor)).pages] == [len(m.images) for m in marks]
+    assert _same_counts(pdf_export.page_marks(floor), marks)
+    assert sum(m.rectangles for m in marks) > 100, "the QR code's modules, table rules and backgrounds"
     assert squeeze("".join(page_texts(floor))) == squeeze("".join(page_texts(pdf)))
     reader = PdfReader(io.BytesIO(floor))
     assert len(reader.pages) == len(PdfReader(io.BytesIO(pdf)).pages)
@@ -94,3 +98,10 @@ def test_the_command_line_is_measured_as_a_whole_process(demo_dir: Path) -> None
     assert (demo_dir / "cli-letter.pdf").read_bytes().startswith(b"%PDF")
     assert len(offenders) >= 5 and all(milliseconds > 0 for _package, milliseconds in offenders)
     assert {"deliverydesk", "reportlab"} <= set(dict(offenders))
+
+
+def _same_counts(drawn: list[pdf_export.Marks], counted: list[pdf_export.Marks]) -> bool:
+    """The floor draws as many segments, rectangles and images as it counted (images compare by size)."""
+    return [(m.segments, m.rectangles, [i.size for i in m.images]) for m in drawn] == [
+        (m.segments, m.rectangles, [i.size for i in m.images]) for m in counted
+    ]

@@ -1,0 +1,51 @@
+"""The app's own SQL through raw sqlite3: a floor that does exactly the database work the app does.
+
+``record`` runs a service call once and keeps every statement SQLAlchemy sent to the driver, with its
+parameters as the driver got them (dates and enums already converted); ``replay`` sends the same
+statements through a plain ``sqlite3`` connection and fetches every row. The ratio app / replay is
+then what the app's layers cost on top of its queries: SQLAlchemy (compiling, result rows, the ORM's
+identity map), the services' Python and their frozen dataclasses. What the floor leaves out: nothing
+of the database's work; the cost of better queries (a floor of the app's own SQL cannot tell that a
+query reads more than it needs: the GUI benchmark's bare-window floor can).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Engine, event
+
+Statement = tuple[str, Any]
+_TRANSACTION = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
+
+
+def record(engine: Engine, action: Callable[[], object]) -> list[Statement]:
+    """Run ``action`` once; the statements it sent (transaction control left out)."""
+    seen: list[Statement] = []
+
+    def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, many: bool) -> None:
+        if not statement.lstrip().upper().startswith(_TRANSACTION):
+            seen.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        action()
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+    return seen
+
+
+def replay(db: sqlite3.Connection, statements: list[Statement]) -> int:
+    """Run the statements with their parameters and fetch everything; the number of rows read."""
+    rows = 0
+    for statement, parameters in statements:
+        rows += len(db.execute(statement, parameters).fetchall())
+    return rows
+
+
+def connect(path: str) -> sqlite3.Connection:
+    """Read-only, with the app's per-connection settings that change what queries cost (none do for
+    reads besides foreign keys, which reads ignore): a plain connection."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
