@@ -524,6 +524,8 @@ class IssueRow(RecordMixin, Base):
         UniqueConstraint("project_id", "ref"),
         # similar issues (newest candidates first) and recurrence over a period
         Index("ix_issue_reported_on", "reported_on", "created_at"),
+        # Home's blocked handovers: a project's live high-severity issues, without reading the table
+        Index("ix_issue_severity", "project_id", "archived_at", "severity"),
     )
     project_id: Mapped[str] = _project_fk()
     ref: Mapped[str] = mapped_column(String(16))
