@@ -10,7 +10,16 @@ import sys
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from benchmarks import raw_sql
 from benchmarks.paint_probe import PaintProbe, started_at
@@ -60,6 +69,8 @@ class BareWindow(QWidget):
         self.project_view = QTableView(self)
         self.project_view.setModel(self.projects)
         self.facts = [QLabel(self) for _ in range(6)]
+        self.extra_labels: list[QLabel] = []  # see match()
+        self.extra_tables: list[BareModel] = []
         self.log = BareModel(7, self)
         self.log_view = QTableView(self)
         self.log_view.setModel(self.log)
@@ -94,6 +105,37 @@ class BareWindow(QWidget):
         self.facts[3].setText(", ".join(f"{k}: {v}" for k, v in facts["decisions"].items()))
         self.facts[4].setText(f"{facts['hours']:.1f} h asked")
         self.facts[5].setText(f"{facts['client'][0]}: {len(facts['contacts'])} contact(s)")
+
+    def match(self, labels: int, tables: int) -> None:
+        """Become a Qt floor for the project switch: as many labels and tables as the app's workspace
+        shows (``show_overview_like`` fills them), in a grid beside the six facts."""
+        panel = QWidget(self)
+        grid = QGridLayout(panel)
+        self.extra_labels = [QLabel(panel) for _ in range(max(0, labels - len(self.facts)))]
+        for n, label in enumerate(self.extra_labels):
+            grid.addWidget(label, n // 3, n % 3)
+        for n in range(tables):
+            model = BareModel(4, panel)
+            view = QTableView(panel)
+            view.setModel(model)
+            grid.addWidget(view, len(self.extra_labels) // 3 + 1 + n, 0, 1, 3)
+            self.extra_tables.append(model)
+        layout = self.facts[0].parentWidget().layout()
+        assert layout is not None
+        layout.addWidget(panel)
+
+    def show_overview_like(self, project_id: str) -> None:
+        """The switch's Qt floor: the same facts read by raw SQL (``raw_sql.overview_facts``) and spread
+        over as many labels and tables as the app shows; the contacts fill every table. Leaves out the
+        app's formatting and translating of each value and its page and task machinery."""
+        self.show_overview(project_id)
+        facts = raw_sql.overview_facts(self.db, project_id)
+        texts = [str(value) for value in facts["project"]]
+        for n, label in enumerate(self.extra_labels):
+            label.setText(texts[n % len(texts)])
+        contacts = [tuple(contact[:4]) for contact in facts["contacts"]]
+        for model in self.extra_tables:
+            model.set_rows(contacts)
 
     def show_log(self, project_id: str) -> None:
         rows, self.log_total = raw_sql.log_page(self.db, project_id, 0)

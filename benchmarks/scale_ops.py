@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtWidgets import QAbstractItemView, QLabel
 
 from benchmarks import raw_sql
 from benchmarks.bare_window import BareWindow
@@ -94,6 +95,12 @@ class AppSide:
 
         return timed(lambda: self.navigator.view.selectRow(row), shown)
 
+    def shown_widgets(self) -> tuple[int, int]:
+        """Labels and item views the workspace shows now (after a switch): the Qt floor's shape."""
+        labels = [w for w in self.workspace.findChildren(QLabel) if w.isVisible()]
+        views = [w for w in self.workspace.findChildren(QAbstractItemView) if w.isVisible()]
+        return len(labels), len(views)
+
     def set_filter(self, text: str) -> None:
         if self.navigator.filter_edit.text() != text:
             seen = self.resets
@@ -140,6 +147,14 @@ class BareSide:
 
     def switch(self, project_id: str) -> float:
         return timed(lambda: self.window.show_overview(project_id))
+
+    def match(self, labels: int, views: int) -> None:
+        self.window.match(labels, views)
+        settle()
+
+    def switch_like(self, project_id: str) -> float:
+        """The Qt floor of a switch: the app's number of labels and tables filled from raw SQL."""
+        return timed(lambda: self.window.show_overview_like(project_id))
 
     def set_filter(self, text: str) -> None:
         self.window.filter_edit.setText(text)

@@ -256,6 +256,11 @@ def _size(data_dir: Path) -> str:
 
 # --- the window ------------------------------------------------------------------------------------
 BARE = "the bare PySide6 window over raw sqlite3 (benchmarks/bare_window.py)"
+QT_SWITCH = (
+    "the bare window with as many labels and tables as the app's workspace shows after a switch, filled"
+    " from raw SQL and repainted (bare_window.show_overview_like): leaves out formatting and translating"
+    " each value, the page and task machinery"
+)
 
 
 def window_measures(db: Path, work: Path, repeat: int) -> Iterator[Result]:
@@ -277,14 +282,7 @@ def window_measures(db: Path, work: Path, repeat: int) -> Iterator[Result]:
             "main window painted with the project list (a later start; the day's first start also backs up)",
         ),
         ("start, Today shown", "data shown", gui_scale.APP_LATER, 2.0, "the Today page filled"),
-        (
-            "switch (window)",
-            "switch",
-            "app",
-            1.5,
-            "the floor sets six labels from raw SQL: it paints far fewer widgets than the Overview"
-            " (no Qt floor painting the same widgets yet)",
-        ),
+        ("switch (window)", "switch", "app", 1.5, "the Overview and the header filled"),
         (
             "filter (window)",
             "filter",
@@ -302,7 +300,12 @@ def window_measures(db: Path, work: Path, repeat: int) -> Iterator[Result]:
     ]
     for name, operation, side, budget, note in rows:
         value, floor = figures.median(operation, side) * 1000, figures.median(operation, "bare") * 1000
-        yield result(name, value, floor, budget, "ms", "wall", f"{note}; floor: {BARE}")
+        if operation == "switch":
+            floor = figures.median(operation, gui_scale.QT_FLOOR) * 1000
+            note += f"; floor: {QT_SWITCH}"
+        else:
+            note += f"; floor: {BARE}"
+        yield result(name, value, floor, budget, "ms", "wall", note)
     peak, bare_peak = figures.peak("start", gui_scale.APP_LATER), figures.peak("start", "bare")
     yield result(
         "window peak memory",
