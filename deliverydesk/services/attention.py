@@ -135,11 +135,14 @@ def _change_requests(
 ) -> tuple[list[AttentionItem], dict[Any, int]]:
     items: list[AttentionItem] = []
     counts: dict[Any, int] = {}
-    for decision, kind in (
-        (Decision.PENDING, AttentionKind.DECISION_PENDING),
-        (Decision.PENDING_APPROVAL, AttentionKind.APPROVAL_PENDING),
-    ):
-        rows, counts[kind] = q.change_requests_awaiting(session, decision, limit)
+    kinds = {
+        Decision.PENDING: AttentionKind.DECISION_PENDING,
+        Decision.PENDING_APPROVAL: AttentionKind.APPROVAL_PENDING,
+    }
+    totals = q.awaiting_totals(session, tuple(kinds))
+    for decision, kind in kinds.items():
+        rows = q.change_requests_awaiting(session, decision, limit)
+        counts[kind] = totals.get(decision, 0)
         items += [
             AttentionItem(
                 kind=kind,

@@ -130,9 +130,9 @@ def milestones_needing_attention(
     return _page_and_count(session, query, count, limit)
 
 
-def change_requests_awaiting(
-    session: Session, decision: Decision, limit: int
-) -> tuple[list[dict[str, Any]], int]:
+def change_requests_awaiting(session: Session, decision: Decision, limit: int) -> list[dict[str, Any]]:
+    """The oldest ``limit`` live requests of watched projects awaiting ``decision`` (read in date order
+    from ``ix_change_request_waiting``); ``awaiting_totals`` counts them all."""
     query = (
         select(
             ChangeRequestRow.id,
@@ -148,17 +148,24 @@ def change_requests_awaiting(
             ChangeRequestRow.decision == decision,
         )
         .order_by(ChangeRequestRow.requested_on, ProjectRow.code, ChangeRequestRow.ref)
-    )  # the page walks ``ix_change_request_waiting`` in date order; the count ``ix_change_request_open``
-    count = (
-        select(func.count())
-        .select_from(ChangeRequestRow)
+        .limit(limit)
+    )
+    return [dict(row) for row in session.execute(query).mappings()]
+
+
+def awaiting_totals(session: Session, decisions: tuple[Decision, ...]) -> dict[Decision, int]:
+    """How many live requests of watched projects await each of ``decisions``: one pass through
+    ``ix_change_request_open`` for all of them."""
+    query = (
+        select(ChangeRequestRow.decision, func.count())
         .where(
             ChangeRequestRow.project_id.in_(_watched_project_ids()),
             ChangeRequestRow.archived_at.is_(None),
-            ChangeRequestRow.decision == decision,
+            ChangeRequestRow.decision.in_(decisions),
         )
+        .group_by(ChangeRequestRow.decision)
     )
-    return _page_and_count(session, query, count, limit)
+    return {Decision(row[0]): int(row[1]) for row in session.execute(query)}
 
 
 def work_without_decision(
