@@ -71,6 +71,24 @@ MILESTONE_DATE = func.coalesce(
 )
 
 
+# What a navigator row shows of the project itself: only these are read and converted (SQLAlchemy turns
+# every date and enum of a result into Python objects, 200 rows a page).
+SUMMARY_PROJECT_COLUMNS = (
+    ProjectRow.id,
+    ProjectRow.code,
+    ProjectRow.name,
+    ProjectRow.client_id,
+    ProjectRow.status,
+    ProjectRow.language,
+    ProjectRow.start_date,
+    ProjectRow.end_date,
+    ProjectRow.archived_at,
+    ProjectRow.holiday_calendar,
+    ProjectRow.goodwill_budget_hours,
+    ProjectRow.contracted_effort_hours,
+)
+
+
 def _summary_columns(today: date) -> list[Any]:
     open_ms = _open_milestones(ProjectRow.id)
     next_id = (
@@ -201,7 +219,7 @@ def project_summaries(
         return [], total
     next_ms = aliased(MilestoneRow)
     summary = (
-        select(ProjectRow, ClientRow.name.label("client_name"), *_summary_columns(today))
+        select(*SUMMARY_PROJECT_COLUMNS, ClientRow.name.label("client_name"), *_summary_columns(today))
         .join(ClientRow, ClientRow.id == ProjectRow.client_id)
         .where(ProjectRow.id.in_(page_ids))
         .subquery()
