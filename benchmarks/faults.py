@@ -158,7 +158,7 @@ def _fill_until_full(workspace: object, prefix: str) -> tuple[list[str], str]:
         try:
             create_client(workspace.ctx, ClientDraft(name=name, notes="字" * 6000))  # type: ignore[attr-defined]
         except DiskFullError as exc:
-            return saved, exc.message
+            return saved, str(exc.message)
         saved.append(name)
     return saved, ""
 

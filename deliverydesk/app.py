@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deliverydesk import __version__
+from deliverydesk.domain.enums import Language
 from deliverydesk.logsetup import configure_logging
 from deliverydesk.paths import DataPaths, data_paths
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from deliverydesk.gui.tasks import TaskRunner
     from deliverydesk.gui.ui_state import UiState
 
-LANGUAGES = ("en", "zh_CN")
+LANGUAGES = [language.value for language in Language]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -111,7 +112,7 @@ def import_window_modules() -> None:
     import deliverydesk.gui.main_window  # noqa: F401  (only loaded here; host.show builds it)
 
 
-def choose_ui_language(requested: str | None, ui_state: UiState) -> str:
+def choose_ui_language(requested: str | None, ui_state: UiState) -> Language:
     from deliverydesk.gui.application import saved_ui_language
     from deliverydesk.gui.i18n import choose_language
 

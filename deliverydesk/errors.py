@@ -1,6 +1,8 @@
 """Errors the user can fix or the environment caused. Anything else is a bug (logged, crash dialog).
 
-Every message is a plain sentence a field engineer understands; ``hint`` says what to do next.
+Every message is a plain sentence a field engineer understands; ``hint`` says what to do next. Both
+are ``Message``s (``deliverydesk.i18n.msg``): the English text with its values, so the window shows
+them in its language and the command line and the log in English (``str(error)``).
 """
 
 from __future__ import annotations
@@ -8,27 +10,43 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from deliverydesk.domain.enums import Language
+from deliverydesk.i18n import Message, joined, msg
+
 
 class DeliveryDeskError(Exception):
     """Base for errors shown to the user in plain words (CLI: one line on stderr)."""
 
     exit_code = 1
 
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: Message, hint: Message | None = None) -> None:
+        if not isinstance(message, Message) or not isinstance(hint, Message | None):
+            raise TypeError("a DeliveryDeskError carries Messages (deliverydesk.i18n.msg), not sentences")
+        super().__init__(str(message))
         self.message = message
         self.hint = hint
 
+    def as_message(self) -> Message:
+        """The message and its hint as one ``Message`` (to fold into another sentence)."""
+        if self.hint is None:
+            return self.message
+        return msg("{message} {hint}", message=self.message, hint=self.hint)
+
+    def render(self, language: Language) -> str:
+        """The message, then the hint, in ``language``."""
+        return self.as_message().render(language)
+
     def __str__(self) -> str:
-        return f"{self.message} {self.hint}".strip()
+        return self.render(Language.EN)
 
 
 class ValidationError(DeliveryDeskError):
     """One or more fields are wrong; ``fields`` maps field name -> message, shown next to the field."""
 
-    def __init__(self, fields: Mapping[str, str]) -> None:
+    def __init__(self, fields: Mapping[str, Message]) -> None:
         self.fields = dict(fields)
-        super().__init__("; ".join(f"{name}: {msg}" for name, msg in self.fields.items()))
+        lines = [msg("{field}: {message}", field=name, message=text) for name, text in self.fields.items()]
+        super().__init__(joined(lines) if lines else msg("Some fields are not valid."))
 
 
 class NotFoundError(DeliveryDeskError):
@@ -56,7 +74,9 @@ class CorruptDatabaseError(StorageError):
 
     ``newest_backup``: the newest backup that passed its own check, or None."""
 
-    def __init__(self, message: str, hint: str = "", newest_backup: Path | None = None) -> None:
+    def __init__(
+        self, message: Message, hint: Message | None = None, newest_backup: Path | None = None
+    ) -> None:
         super().__init__(message, hint)
         self.newest_backup = newest_backup
 

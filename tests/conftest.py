@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("DELIVERYDESK_DATA_DIR", "/nonexistent-deliverydesk-test-data")
@@ -10,6 +12,7 @@ os.environ.setdefault("DELIVERYDESK_DATA_DIR", "/nonexistent-deliverydesk-test-d
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -45,3 +48,14 @@ def migrated_db(db_path: Path) -> Iterator[Database]:
 def ctx(migrated_db: Database) -> ServiceContext:
     migrated_db.audit.clock = fixed_clock  # audit events stamped by the same fixed clock as the records
     return ServiceContext(db=migrated_db, clock=fixed_clock)
+
+
+def load_tool(name: str) -> ModuleType:
+    """A script of ``tools/`` as a module (they are not a package), e.g. ``load_tool("i18n_qt")``."""
+    path = Path(__file__).resolve().parents[1] / "tools" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

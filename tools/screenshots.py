@@ -39,7 +39,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from deliverydesk.domain.drafts import AttachmentDraft  # noqa: E402
-from deliverydesk.domain.enums import Decision, LetterKind, ProjectStatus, SignMethod  # noqa: E402
+from deliverydesk.domain.enums import Decision, Language, LetterKind, ProjectStatus, SignMethod  # noqa: E402
 from deliverydesk.gui.dialogs.interchange.plan_import import PlanImportDialog  # noqa: E402
 from deliverydesk.gui.dialogs.interchange.scope_import import ScopeImportDialog  # noqa: E402
 from deliverydesk.gui.env import GuiEnv  # noqa: E402
@@ -199,7 +199,7 @@ def _history_interest(workspace: Workspace, milestone_id: str) -> tuple[int, int
 class Shooter:
     """One language's pictures of one main window."""
 
-    def __init__(self, workspace: Workspace, language: str, out: Path) -> None:
+    def __init__(self, workspace: Workspace, language: Language, out: Path) -> None:
         self.tasks = TaskRunner()
         state = UiState(Path(tempfile.mkdtemp()) / "ui.ini")
         env = GuiEnv(workspace.ctx, self.tasks, state, workspace.paths, language)
@@ -211,7 +211,7 @@ class Shooter:
         wait_until(lambda: not self.tasks.is_busy)
 
     def shot(self, name: str, widget: QWidget | None = None) -> None:
-        save(widget or self.window, self.out / f"{name}_{self.language}.png")
+        save(widget or self.window, self.out / f"{name}_{self.language.value}.png")
 
     def area(self, showcase: Showcase, area: str, record_id: str = "") -> None:
         self.window.open_record(showcase.project_id, area, record_id)  # selected once its page loads
@@ -380,7 +380,7 @@ def main() -> int:
     try:
         create_demo(workspace.ctx)
         showcase = prepare_showcase(workspace)
-        for language in ("en", "zh_CN"):
+        for language in Language:
             translators = install_translators(app, language)
             shooter = Shooter(workspace, language, args.out)
             try:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deliverydesk.cli.exits import UsageError
-from deliverydesk.domain.enums import Language
+from deliverydesk.cli.output import add_language_option
 from deliverydesk.domain.recurrence import RECURRENCE_MIN_CLIENTS, default_period
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def _build(ctx: ServiceContext, args: argparse.Namespace) -> tuple[bytes, str]:
     from deliverydesk.services.records.projects import get_project_by_code
     from deliverydesk.services.records.settings import get_settings
 
-    language = Language(args.lang) if args.lang else None
+    language = args.lang
     if args.issues:
         project = get_project_by_code(ctx, args.project) if args.project else None
         language = language or (project.language if project else get_settings(ctx).default_language)
@@ -103,7 +103,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="recurrence: at least N distinct clients (default 3)",
     )
-    parser.add_argument("--lang", choices=[lang.value for lang in Language], help="header and labels")
+    add_language_option(parser, help="header and labels")
     parser.add_argument("--out", required=True, type=Path, metavar="FILE", help="the CSV file to write")
 
 

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from deliverydesk.cli.exits import UsageError
-from deliverydesk.cli.output import one_line, say
-from deliverydesk.domain.enums import Language, LetterKind, SignMethod
+from deliverydesk.cli.output import add_language_option, one_line, say
+from deliverydesk.domain.enums import LetterKind, SignMethod
 from deliverydesk.errors import StorageError
+from deliverydesk.i18n import msg
 
 if TYPE_CHECKING:
     from deliverydesk.domain.models import LetterItem
@@ -87,7 +88,7 @@ def _export(
     with workspace(options, reading=not args.issue) as opened:
         ctx = opened.ctx
         project = get_project_by_code(ctx, args.project)
-        request = DocumentRequest(project.id, kind, language=Language(args.lang) if args.lang else None)
+        request = DocumentRequest(project.id, kind, language=args.lang)
         if document_kind(kind).about_change_request:
             request = replace(request, change_request_id=change_request_id_by_ref(ctx, project.id, args.ref))
         if args.period_from or args.period_to:  # the period of a summary; other documents have none
@@ -111,7 +112,7 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
         "--project", required=True, metavar="CODE", help="the project's code, e.g. DD-2026-014"
     )
     parser.add_argument("--ref", metavar="REF", help="change: the change request, e.g. CR-3")
-    parser.add_argument("--lang", choices=[lang.value for lang in Language], help="default: the project's")
+    add_language_option(parser, help="default: the project's")
     parser.add_argument(
         "--from", dest="period_from", type=_iso_date, metavar="DATE", help="summary: period start"
     )
@@ -289,7 +290,9 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise StorageError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise StorageError(
+            msg("Cannot read {path}: {reason}.", path=path, reason=exc.strerror or str(exc))
+        ) from None
 
 
 def _iso_date(text: str) -> date:

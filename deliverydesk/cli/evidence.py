@@ -15,15 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from deliverydesk.cli.documents import _iso_date
 from deliverydesk.cli.exits import UsageError
-from deliverydesk.cli.output import say
-from deliverydesk.domain.enums import Language
+from deliverydesk.cli.output import add_language_option, say
 
 if TYPE_CHECKING:
     from deliverydesk.services.storage import OpenOptions, Workspace
 
 WorkspaceOpener = Callable[..., AbstractContextManager["Workspace"]]
 Handler = Callable[[argparse.Namespace, "OpenOptions"], int]
-LANGUAGES = {"en": Language.EN, "zh": Language.ZH_CN, "zh_CN": Language.ZH_CN}
 
 
 def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[str, Handler]:
@@ -42,7 +40,7 @@ def _evidence(workspace: WorkspaceOpener, args: argparse.Namespace, options: Any
     from deliverydesk.services.records.projects import get_project_by_code
 
     period = (args.period_from, args.period_to) if args.period_from is not None else None
-    language = LANGUAGES[args.language] if args.language else None
+    language = args.language
     with workspace(options, reading=True) as opened:
         project = get_project_by_code(opened.ctx, args.project)
         topic = topic_by_ref(
@@ -78,11 +76,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--to", dest="period_to", type=_iso_date, metavar="DATE", help="the last day of the range"
     )
-    parser.add_argument(
-        "--language",
-        "--lang",
-        choices=list(LANGUAGES),
-        help="en or zh (default: the project's document language)",
+    add_language_option(
+        parser, "--language", "--lang", help="en or zh_CN (default: the project's document language)"
     )
     parser.add_argument("--out", required=True, type=Path, metavar="FILE", help="the PDF file to write")
 

@@ -35,6 +35,7 @@ from deliverydesk.cli.output import (
 from deliverydesk.cli.search import handlers as search_handlers
 from deliverydesk.domain.models import ProjectSummary
 from deliverydesk.errors import DatabaseLockedError, ReadOnlyStorageError, StorageError
+from deliverydesk.i18n import msg
 from deliverydesk.paths import CERTIFICATE_ENV, CERTIFICATE_PASSWORD_ENV, data_paths
 from deliverydesk.services.records.projects import list_projects
 from deliverydesk.services.storage import (
@@ -149,7 +150,12 @@ def restore(args: argparse.Namespace, options: OpenOptions) -> int:
     if args.latest:
         backups = list_backups(data_paths(options.data_dir))
         if not backups:
-            raise StorageError(f"There are no backups in {data_paths(options.data_dir).backups} to restore.")
+            raise StorageError(
+                msg(
+                    "There are no backups in {backups} to restore.",
+                    backups=data_paths(options.data_dir).backups,
+                )
+            )
         backup = max(backups, key=lambda info: info.taken_at).path
     safety = restore_backup(options, backup)
     report(f"Restored {backup}.")

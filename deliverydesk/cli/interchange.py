@@ -103,7 +103,7 @@ def _mapping(pairs: Sequence[str]) -> dict[str, str]:
 
 def _line_text(line: Line) -> str:
     ref = f" {line.ref}" if line.ref else ""
-    detail = "; ".join(filter(None, (line.message, *line.changes)))
+    detail = "; ".join(str(part) for part in (line.message, *line.changes) if part)
     return f"  {line.key:>5}  {line.action.value:<9}  {line.kind.value}{ref}: {one_line(line.name)}" + (
         f"  ({one_line(detail)})" if detail else ""
     )
@@ -113,7 +113,7 @@ def _show(outcome: ImportOutcome, *, dry_run: bool) -> None:
     for line in outcome.lines:
         say(_line_text(line))
     for note in outcome.notes:
-        say(f"  note: {note}")
+        say(f"  note: {note!s}")
 
 
 def _summary(outcome: ImportOutcome, *, dry_run: bool) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Sequence
@@ -13,6 +14,14 @@ if TYPE_CHECKING:  # only types: importing the services would slow down --help
     from deliverydesk.domain.models import ProjectSummary
     from deliverydesk.services.bundle.transfer import ExportSummary, ImportSummary
     from deliverydesk.services.storage import BackupInfo
+
+
+def add_language_option(parser: argparse.ArgumentParser, *names: str, help: str) -> None:
+    """``--lang en|zh_CN`` (``zh`` too), parsed into a ``Language`` (None: not given)."""
+    from deliverydesk.domain.enums import Language
+    from deliverydesk.i18n import parse_language
+
+    parser.add_argument(*(names or ("--lang",)), type=parse_language, choices=list(Language), help=help)
 
 
 def say(text: str, *, err: bool = False) -> None:

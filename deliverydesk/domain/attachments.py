@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from deliverydesk.i18n import Message, msg
+
 MAX_BYTES = 25 * 1024 * 1024  # a phone photo or a scan of a signed letter; the database keeps the bytes
 FILENAME_MAX_CHARS = 255
 FILENAME_MAX_BYTES = 255  # most file systems count a name's UTF-8 bytes
@@ -22,28 +24,28 @@ WINDOWS_DEVICES = frozenset(
 _SEPARATORS = "/\\:"
 
 
-def unsafe_filename_reason(name: str, max_chars: int = FILENAME_MAX_CHARS) -> str | None:
+def unsafe_filename_reason(name: str, max_chars: int = FILENAME_MAX_CHARS) -> Message | None:
     """Why a file name cannot be used as a plain name in one folder on any system, or None if it can."""
     if not name.strip():
-        return "it is empty"
+        return msg("it is empty")
     if len(name) > max_chars or len(name.encode("utf-8")) > FILENAME_MAX_BYTES:
-        return f"it is longer than {max_chars} characters"
+        return msg("it is longer than {max_chars} characters", max_chars=max_chars)
     if "\x00" in name:
-        return "it contains a NUL character"
+        return msg("it contains a NUL character")
     if any(unicodedata.category(ch) == "Cc" for ch in name):
-        return "it contains a control character"
+        return msg("it contains a control character")
     if any(ch in BIDI_CONTROLS for ch in name):
-        return "it contains a text-direction control character"
+        return msg("it contains a text-direction control character")
     if "/" in name or "\\" in name:
-        return "it contains a path separator"
+        return msg("it contains a path separator")
     if ":" in name:
-        return "it contains a drive or stream separator (:)"
+        return msg("it contains a drive or stream separator (:)")
     if set(name) == {"."}:
-        return "it is a folder reference (. or ..)"
+        return msg("it is a folder reference (. or ..)")
     if name != name.rstrip(". "):
-        return "it ends with a dot or a space"
+        return msg("it ends with a dot or a space")
     if _is_device_name(name):
-        return "it is a device name on Windows"
+        return msg("it is a device name on Windows")
     return None
 
 
@@ -82,10 +84,12 @@ def _shortened(name: str) -> str:
     return (stem.rstrip(". ") or FALLBACK_NAME) + suffix
 
 
-def size_problem(size: int) -> str | None:
+def size_problem(size: int) -> Message | None:
     """Why a file of ``size`` bytes cannot be attached, or None."""
     if size <= 0:
-        return "The file is empty."
+        return msg("The file is empty.")
     if size > MAX_BYTES:
-        return f"The file is {size / 1024 / 1024:.1f} MB; attachments are limited to 25 MB."
+        return msg(
+            "The file is {size_mb:.1f} MB; attachments are limited to 25 MB.", size_mb=size / 1024 / 1024
+        )
     return None

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 
+from deliverydesk.i18n import Message, msg
+
 MAX_HOURS = 1_000_000.0  # about 114 years of one person's work, round the clock
 MAX_CENTS = 10**15  # ten trillion in the currency's units
 MAX_DAYS = 36_500  # a hundred years
@@ -27,19 +29,19 @@ def limit_for(field: str) -> float | None:
     return None
 
 
-def number_problem(field: str, value: float) -> str | None:
+def number_problem(field: str, value: float) -> Message | None:
     """A plain sentence when ``value`` is not a sensible amount for ``field``; None when it is."""
     if value < 0 and math.isfinite(value):
-        return "This cannot be negative."
+        return msg("This cannot be negative.")
     return size_problem(field, value)
 
 
-def size_problem(field: str, value: float) -> str | None:
+def size_problem(field: str, value: float) -> Message | None:
     """Not finite, or larger (either way) than the bound for ``field``; None when it is within it.
     Bundles check this alone: records written by older versions may hold negative amounts."""
     if isinstance(value, float) and not math.isfinite(value):
-        return "Enter a number."
+        return msg("Enter a number.")
     limit = limit_for(field)
     if limit is not None and abs(value) > limit:
-        return f"This is more than the largest value allowed ({limit:,.0f})."
+        return msg("This is more than the largest value allowed ({limit:,.0f}).", limit=limit)
     return None

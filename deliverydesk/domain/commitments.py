@@ -13,6 +13,7 @@ from deliverydesk.domain.drafts import CommitmentDraft
 from deliverydesk.domain.enums import LetterStatus, LogKind, OwnerSide
 from deliverydesk.domain.validation import Checker
 from deliverydesk.errors import RuleError, ValidationError
+from deliverydesk.i18n import msg
 
 DESCRIPTION_MAX = 2000
 WRITTEN_LOG_KINDS = frozenset({LogKind.EMAIL})
@@ -26,11 +27,11 @@ def validate_commitment(draft: CommitmentDraft) -> CommitmentDraft:
     owner_name = check.text("owner_name", draft.owner_name)
     owed_to = check.text("owed_to", draft.owed_to)
     if not isinstance(draft.due_date, date):
-        check.fail("due_date", "Give the date it is due.")
+        check.fail("due_date", msg("Give the date it is due."))
     else:
         check.in_range("due_date", draft.due_date)
     if draft.owner_side not in tuple(OwnerSide):
-        check.fail("owner_side", "Say which side owes it: vendor or client.")
+        check.fail("owner_side", msg("Say which side owes it: vendor or client."))
     check.done()
     return replace(
         draft,
@@ -47,7 +48,7 @@ def validate_closing(closed_on: date, note: str, today: date, *, has_log_entry: 
     note = note.strip()
     check.long_text("closed_note", note, limit=DESCRIPTION_MAX)
     if not note and not has_log_entry:
-        check.fail("closed_note", "Say how it was met, or link the log entry that shows it.")
+        check.fail("closed_note", msg("Say how it was met, or link the log entry that shows it."))
     check.in_range("closed_on", closed_on)
     check.not_future("closed_on", closed_on, today)
     check.done()
@@ -59,12 +60,16 @@ def check_written_confirmation(
 ) -> None:
     """Exactly one written record: an email log entry, or a letter that was issued."""
     if given != 1:
-        raise RuleError("Link one written confirmation: an email log entry or a letter.")
+        raise RuleError(msg("Link one written confirmation: an email log entry or a letter."))
     if log_kind is not None and log_kind not in WRITTEN_LOG_KINDS:
         raise ValidationError(
-            {"confirmation_log_entry_id": "This entry is not an email: only an email confirms in writing."}
+            {
+                "confirmation_log_entry_id": msg(
+                    "This entry is not an email: only an email confirms in writing."
+                )
+            }
         )
     if letter_status is not None and letter_status not in WRITTEN_LETTER_STATUSES:
         raise ValidationError(
-            {"confirmation_letter_id": "This letter has not been issued yet, so it confirms nothing."}
+            {"confirmation_letter_id": msg("This letter has not been issued yet, so it confirms nothing.")}
         )

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from deliverydesk.domain.enums import ScopeStatus, Severity
 from deliverydesk.errors import RuleError
+from deliverydesk.i18n import Message, listed, msg, msg_n
 
 SEVERE = (Severity.HIGH, Severity.CRITICAL)
 
@@ -40,17 +41,30 @@ class Blocker:
     severity: Severity | None = None  # an issue's
 
     @property
-    def sentence(self) -> str:
-        """The blocker in English words (the CLI's; the window words it in its own language)."""
+    def sentence(self) -> Message:
+        """The blocker in words (the window words it in its own Qt strings; the refusal carries this)."""
         if self.kind is BlockerKind.TRAINING_WITHOUT_MATERIAL:
-            return f"Training “{self.title}” has no written material: link the documents handed over for it."
-        if self.kind is BlockerKind.SCOPE_ITEM_OPEN:
-            return (
-                f"{self.ref} “{self.title}” is neither accepted nor listed as an open item with an owner "
-                "and a date."
+            return msg(
+                "Training “{title}” has no written material: link the documents handed over for it.",
+                title=self.title,
             )
-        severity = self.severity or Severity.HIGH
-        return f"{self.ref} “{self.title}” is a {severity}-severity issue with no risk or caution noted."
+        if self.kind is BlockerKind.SCOPE_ITEM_OPEN:
+            return msg(
+                "{ref} “{title}” is neither accepted nor listed as an open item with an owner and a date.",
+                ref=self.ref,
+                title=self.title,
+            )
+        if (self.severity or Severity.HIGH) is Severity.CRITICAL:
+            return msg(
+                "{ref} “{title}” is a critical-severity issue with no risk or caution noted.",
+                ref=self.ref,
+                title=self.title,
+            )
+        return msg(
+            "{ref} “{title}” is a high-severity issue with no risk or caution noted.",
+            ref=self.ref,
+            title=self.title,
+        )
 
 
 @dataclass(frozen=True)
@@ -116,11 +130,14 @@ class HandoverBlocked(RuleError):
 
     def __init__(self, blockers: Sequence[Blocker]) -> None:
         self.blockers = tuple(blockers)
-        lines = "\n".join(f"- {b.sentence}" for b in self.blockers)
         super().__init__(
-            f"The handover report cannot be issued while {len(self.blockers)} thing(s) stand in the way:"
-            f"\n{lines}",
-            "Settle them on the Handover page (a draft can still be previewed).",
+            msg_n(
+                "The handover report cannot be issued while {count} thing stands in the way:\n{blockers}",
+                "The handover report cannot be issued while {count} things stand in the way:\n{blockers}",
+                len(self.blockers),
+                blockers=listed(b.sentence for b in self.blockers),
+            ),
+            msg("Settle them on the Handover page (a draft can still be previewed)."),
         )
 
 

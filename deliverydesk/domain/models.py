@@ -296,10 +296,10 @@ class CategoryName:
     name_en: str
     name_zh: str
 
-    def label(self, language: str) -> str:
-        """The name in ``language`` (a Language or a UI locale such as "zh_CN"), else the other one."""
+    def label(self, language: Language) -> str:
+        """The name in ``language``, else the other one."""
         preferred, other = (
-            (self.name_zh, self.name_en) if str(language).startswith("zh") else (self.name_en, self.name_zh)
+            (self.name_zh, self.name_en) if language is Language.ZH_CN else (self.name_en, self.name_zh)
         )
         return preferred or other
 

@@ -26,6 +26,7 @@ from deliverydesk.domain.enums import Language, Severity
 from deliverydesk.domain.models import CategoryName
 from deliverydesk.domain.text_match import piece_tokens, similarity, tokens
 from deliverydesk.errors import ValidationError
+from deliverydesk.i18n import Message, msg
 
 CATEGORY_WEIGHT = 0.2
 SIMILAR_THRESHOLD = 0.28  # = 0.8 * 0.35: what another category's issue needs to show
@@ -209,11 +210,11 @@ def trend_of(dates: Iterable[date], since: date, until: date) -> Trend:
 
 def check_period(since: date, until: date, min_clients: int) -> None:
     """Refuse a period that ends before it starts, or a client threshold below 1."""
-    problems = {}
+    problems: dict[str, Message] = {}
     if until < since:
-        problems["until"] = "The period ends before it starts: choose an end on or after the start."
+        problems["until"] = msg("The period ends before it starts: choose an end on or after the start.")
     if min_clients < 1:
-        problems["min_clients"] = "At least one client is needed to count a problem."
+        problems["min_clients"] = msg("At least one client is needed to count a problem.")
     if problems:
         raise ValidationError(problems)
 

@@ -28,6 +28,7 @@ from deliverydesk.domain.metrics import (
 )
 from deliverydesk.domain.workdays import WorkCalendar
 from deliverydesk.errors import RuleError, ValidationError
+from deliverydesk.i18n import Message, msg
 
 DECISION_OUTCOMES = (
     Decision.APPROVED_BILLABLE,
@@ -70,20 +71,23 @@ def check_action(facts: RequestFacts, action: GuardAction) -> None:
     if action is GuardAction.MOVE_MILESTONES:
         if facts.decision not in ACCEPTED_DECISIONS:
             raise RuleError(
-                f"{facts.ref} is not approved: only an approved change moves milestones.",
-                "Decide it (and get any approval it needs) first.",
+                msg("{ref} is not approved: only an approved change moves milestones.", ref=facts.ref),
+                msg("Decide it (and get any approval it needs) first."),
             )
         return
     if facts.letter_issued:
         raise RuleError(
-            f"The change decision letter of {facts.ref} is issued: its decision can no longer change.",
-            "Supersede the letter first, then change the request and issue a new version.",
+            msg(
+                "The change decision letter of {ref} is issued: its decision can no longer change.",
+                ref=facts.ref,
+            ),
+            msg("Supersede the letter first, then change the request and issue a new version."),
         )
     if facts.closed_as_in_scope:
         if action is not GuardAction.CHECK_SCOPE:
             raise RuleError(
-                f"{facts.ref} is part of the contracted scope: it needs no change decision.",
-                "Check its scope again if it is not.",
+                msg("{ref} is part of the contracted scope: it needs no change decision.", ref=facts.ref),
+                msg("Check its scope again if it is not."),
             )
         return
     _check_open(facts, action)
@@ -92,15 +96,15 @@ def check_action(facts: RequestFacts, action: GuardAction) -> None:
 def _check_open(facts: RequestFacts, action: GuardAction) -> None:
     if facts.decision is Decision.WITHDRAWN:
         if action is GuardAction.APPROVE:
-            raise RuleError(f"{facts.ref} was withdrawn: there is nothing to approve.")
+            raise RuleError(msg("{ref} was withdrawn: there is nothing to approve.", ref=facts.ref))
         raise RuleError(
-            f"{facts.ref} was withdrawn: it can no longer change.",
-            "If the client asks again, capture it as a new ask.",
+            msg("{ref} was withdrawn: it can no longer change.", ref=facts.ref),
+            msg("If the client asks again, capture it as a new ask."),
         )
     if action is GuardAction.APPROVE and facts.decision is not Decision.PENDING_APPROVAL:
         raise RuleError(
-            f"{facts.ref} is not waiting for a manager's approval.",
-            "Only a decision held for approval can be approved.",
+            msg("{ref} is not waiting for a manager's approval.", ref=facts.ref),
+            msg("Only a decision held for approval can be approved."),
         )
 
 
@@ -109,7 +113,11 @@ def check_outcome(facts: RequestFacts, outcome: Decision) -> None:
     check_action(facts, GuardAction.DECIDE)
     if outcome not in DECISION_OUTCOMES:
         raise ValidationError(
-            {"decision": "Choose approved (billable), approved as goodwill, deferred, declined or withdrawn."}
+            {
+                "decision": msg(
+                    "Choose approved (billable), approved as goodwill, deferred, declined or withdrawn."
+                )
+            }
         )
 
 
@@ -124,13 +132,14 @@ class Verdict:
     decided_on: date | None
 
 
-def _check_verdict(verdict: Verdict, check: dict[str, str]) -> None:
+def _check_verdict(verdict: Verdict, check: dict[str, Message]) -> None:
     if same_person(verdict.manager, verdict.decided_by):
-        check["manager_id"] = (
-            f"{verdict.manager} took this decision: another manager must approve or refuse it."
+        check["manager_id"] = msg(
+            "{manager} took this decision: another manager must approve or refuse it.",
+            manager=verdict.manager,
         )
     if verdict.decided_on is not None and verdict.on < verdict.decided_on:
-        check["approved_on"] = "The manager's answer cannot come before the decision."
+        check["approved_on"] = msg("The manager's answer cannot come before the decision.")
 
 
 def same_person(name: str, other: str) -> bool:
@@ -143,14 +152,14 @@ def check_approval(verdict: Verdict, proposed: Decision | None, outcome: Decisio
     goodwill instead of billable, or the other way), by a manager who did not take it.
 
     Returns the approved outcome."""
-    check: dict[str, str] = {}
+    check: dict[str, Message] = {}
     final = outcome or proposed
     if proposed is None:
-        check["outcome"] = (
+        check["outcome"] = msg(
             "Nothing was proposed for approval: refuse it with a reason, so that the engineer decides again."
         )
     elif final not in ACCEPTED_DECISIONS:
-        check["outcome"] = "Say whether the manager approves it as billable or as goodwill."
+        check["outcome"] = msg("Say whether the manager approves it as billable or as goodwill.")
     _check_verdict(verdict, check)
     if check or final is None:
         raise ValidationError(check)
@@ -160,9 +169,9 @@ def check_approval(verdict: Verdict, proposed: Decision | None, outcome: Decisio
 def check_refusal(verdict: Verdict, reason: str) -> str:
     """A refusal says why (the engineer and the log read it), by a manager who did not take the
     decision. Returns the reason, stripped."""
-    check: dict[str, str] = {}
+    check: dict[str, Message] = {}
     if not reason.strip():
-        check["reason"] = "Say why: the engineer decides again with it, and the log keeps it."
+        check["reason"] = msg("Say why: the engineer decides again with it, and the log keeps it.")
     _check_verdict(verdict, check)
     if check:
         raise ValidationError(check)
@@ -306,7 +315,7 @@ def scope_check_for(scope_item_id: str | None, exclusion_id: str | None) -> Scop
     """Linked to a scope item: in scope; to an exclusion: excluded; to neither: out of scope."""
     if scope_item_id and exclusion_id:
         raise ValidationError(
-            {"exclusion_id": "Link the ask to a scope item or to an exclusion, not to both."}
+            {"exclusion_id": msg("Link the ask to a scope item or to an exclusion, not to both.")}
         )
     if scope_item_id:
         return ScopeCheck.IN_SCOPE
@@ -341,7 +350,12 @@ MAX_SCHEDULE_DAYS = 1000  # about four years of working days: more is a typo, an
 def check_schedule_days(days: int) -> None:
     if abs(days) > MAX_SCHEDULE_DAYS:
         raise ValidationError(
-            {"schedule_days": f"Keep the schedule impact to {MAX_SCHEDULE_DAYS:,} working days or fewer."}
+            {
+                "schedule_days": msg(
+                    "Keep the schedule impact to {max_schedule_days:,} working days or fewer.",
+                    max_schedule_days=MAX_SCHEDULE_DAYS,
+                )
+            }
         )
 
 

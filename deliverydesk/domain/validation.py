@@ -39,6 +39,7 @@ from deliverydesk.domain.drafts import (
 from deliverydesk.domain.enums import HandoverKind
 from deliverydesk.domain.workdays import is_supported_calendar
 from deliverydesk.errors import ValidationError
+from deliverydesk.i18n import Message, msg
 
 TITLE_MAX = 200  # names, titles, single-line fields
 LONG_TEXT_MAX = 20_000  # descriptions, notes, details
@@ -57,9 +58,9 @@ class Checker:
     """Collects every problem of one draft, then raises them together."""
 
     def __init__(self) -> None:
-        self.errors: dict[str, str] = {}
+        self.errors: dict[str, Message] = {}
 
-    def fail(self, field: str, message: str) -> None:
+    def fail(self, field: str, message: Message) -> None:
         self.errors.setdefault(field, message)
 
     def text(self, field: str, value: str, *, required: bool = False, limit: int = TITLE_MAX) -> str:
@@ -72,9 +73,16 @@ class Checker:
         self, field: str, value: str, *, required: bool = False, limit: int = LONG_TEXT_MAX
     ) -> None:
         if required and not value.strip():
-            self.fail(field, "This cannot be empty.")
+            self.fail(field, msg("This cannot be empty."))
         elif len(value) > limit:
-            self.fail(field, f"Keep this to {limit:,} characters or fewer (it has {len(value):,}).")
+            self.fail(
+                field,
+                msg(
+                    "Keep this to {limit:,} characters or fewer (it has {length:,}).",
+                    limit=limit,
+                    length=len(value),
+                ),
+            )
 
     def non_negative(self, field: str, value: float) -> None:
         """Not negative, finite, and within the bound for money, hours or counts (``domain.bounds``)."""
@@ -82,17 +90,22 @@ class Checker:
         if problem:
             self.fail(field, problem)
 
-    def not_before(self, field: str, later: date | None, earlier: date | None, message: str) -> None:
+    def not_before(self, field: str, later: date | None, earlier: date | None, message: Message) -> None:
         if later is not None and earlier is not None and later < earlier:
             self.fail(field, message)
 
     def in_range(self, field: str, day: date | None) -> None:
         if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
-            self.fail(field, f"Use a date between {EARLIEST_DATE.year} and {LATEST_DATE.year}.")
+            self.fail(
+                field,
+                msg(
+                    "Use a date between {first} and {last}.", first=EARLIEST_DATE.year, last=LATEST_DATE.year
+                ),
+            )
 
     def not_future(self, field: str, day: date | None, today: date) -> None:
         if day is not None and day > today:
-            self.fail(field, f"This date is in the future (today is {today.isoformat()}).")
+            self.fail(field, msg("This date is in the future (today is {today}).", today=today))
 
     def done(self) -> None:
         if self.errors:
@@ -116,7 +129,7 @@ def validate_contact(draft: ContactDraft) -> ContactDraft:
     phone = check.text("phone", draft.phone, limit=64)
     email = check.text("email", draft.email, limit=254)
     if email and not EMAIL.fullmatch(email):
-        check.fail("email", "This does not look like an email address (name@example.com).")
+        check.fail("email", msg("This does not look like an email address (name@example.com)."))
     check.done()
     return replace(draft, name=name, title=title, phone=phone, email=email)
 
@@ -125,16 +138,16 @@ def validate_project(draft: ProjectDraft) -> ProjectDraft:
     check = Checker()
     code = check.text("code", draft.code, required=True, limit=CODE_MAX).upper()
     if code and not PROJECT_CODE.fullmatch(code):
-        check.fail("code", "Use letters, digits and single dashes only, e.g. DD-2026-014.")
+        check.fail("code", msg("Use letters, digits and single dashes only, e.g. DD-2026-014."))
     name = check.text("name", draft.name, required=True)
     currency = draft.currency.strip().upper()
     if not CURRENCY.fullmatch(currency):
-        check.fail("currency", "Use a 3-letter currency code such as CNY, EUR or USD.")
+        check.fail("currency", msg("Use a 3-letter currency code such as CNY, EUR or USD."))
     check.non_negative("contract_value_cents", draft.contract_value_cents)
     check.non_negative("contracted_effort_hours", draft.contracted_effort_hours)
     check.non_negative("goodwill_budget_hours", draft.goodwill_budget_hours)
     check.not_before(
-        "end_date", draft.end_date, draft.start_date, "The end date cannot be before the start date."
+        "end_date", draft.end_date, draft.start_date, msg("The end date cannot be before the start date.")
     )
     check.in_range("start_date", draft.start_date)
     check.in_range("end_date", draft.end_date)
@@ -161,14 +174,16 @@ def _check_rrule(check: Checker, rule: str) -> str:
         try:
             rrulestr(rule, dtstart=datetime(2026, 1, 1))
         except (ValueError, TypeError):
-            check.fail("summary_rrule", "This is not a valid repeat rule, e.g. FREQ=WEEKLY;BYDAY=FR.")
+            check.fail("summary_rrule", msg("This is not a valid repeat rule, e.g. FREQ=WEEKLY;BYDAY=FR."))
     return rule
 
 
 def _check_calendar(check: Checker, code: str) -> str:
     code = code.strip().upper()
     if not is_supported_calendar(code):
-        check.fail("holiday_calendar", "Unknown holiday calendar: use a country code such as CN, DE or US.")
+        check.fail(
+            "holiday_calendar", msg("Unknown holiday calendar: use a country code such as CN, DE or US.")
+        )
     return code
 
 
@@ -221,7 +236,7 @@ def validate_change_request(draft: ChangeRequestDraft, today: date) -> ChangeReq
         check.long_text(field, getattr(draft, field))
     people: dict[str, Any] = {f: check.text(f, getattr(draft, f)) for f in ("decided_by", "approved_by")}
     check.not_before(
-        "decided_on", draft.decided_on, draft.requested_on, "A decision cannot come before the request."
+        "decided_on", draft.decided_on, draft.requested_on, msg("A decision cannot come before the request.")
     )
     check.done()
     return replace(draft, title=title, requested_by_name=asker, **people)
@@ -231,9 +246,9 @@ def validate_log_entry(draft: LogEntryDraft, now: datetime) -> LogEntryDraft:
     """The log records what happened: an entry cannot be dated after now (allowing for clock skew)."""
     check = Checker()
     if draft.occurred_at.tzinfo is None:
-        check.fail("occurred_at", "The time needs a time zone.")
+        check.fail("occurred_at", msg("The time needs a time zone."))
     elif draft.occurred_at > now + CLOCK_SKEW:
-        check.fail("occurred_at", "This is in the future: the log records what already happened.")
+        check.fail("occurred_at", msg("This is in the future: the log records what already happened."))
     summary = check.text("summary", draft.summary, required=True, limit=500)
     participants = check.text("participants", draft.participants, limit=1000)
     check.long_text("details", draft.details)
@@ -247,7 +262,10 @@ def validate_issue(draft: IssueDraft, today: date) -> IssueDraft:
     check.not_future("reported_on", draft.reported_on, today)
     check.not_future("resolved_on", draft.resolved_on, today)
     check.not_before(
-        "resolved_on", draft.resolved_on, draft.reported_on, "It cannot be resolved before it was reported."
+        "resolved_on",
+        draft.resolved_on,
+        draft.reported_on,
+        msg("It cannot be resolved before it was reported."),
     )
     for field in ("symptoms", "root_cause", "resolution"):
         check.long_text(field, getattr(draft, field))
@@ -294,7 +312,10 @@ def validate_category(draft: CategoryDraft, taken: Collection[str]) -> CategoryD
     name_zh = check.text("name_zh", draft.name_zh, required=True, limit=100)
     for field, name in (("name_en", name_en), ("name_zh", name_zh)):
         if name and name.casefold() in taken:
-            check.fail(field, f"A category named “{name}” already exists; pick that one or another name.")
+            check.fail(
+                field,
+                msg("A category named “{name}” already exists; pick that one or another name.", name=name),
+            )
     check.long_text("description", draft.description, limit=2000)
     check.done()
     return replace(draft, name_en=name_en, name_zh=name_zh, description=draft.description.strip())
@@ -336,7 +357,7 @@ def validate_attachment(draft: AttachmentDraft) -> AttachmentDraft:
     check = Checker()
     reason = unsafe_filename_reason(draft.filename)
     if reason:
-        check.fail("filename", f"This file name cannot be used: {reason}.")
+        check.fail("filename", msg("This file name cannot be used: {reason}.", reason=reason))
     media_type = check.text("media_type", draft.media_type, required=True, limit=127)
     problem = size_problem(len(draft.data))
     if problem:
@@ -351,7 +372,7 @@ def validate_settings(draft: SettingsDraft) -> SettingsDraft:
     texts: dict[str, Any] = {f: check.text(f, getattr(draft, f)) for f in names}
     check.long_text("company_address", draft.company_address, limit=1000)
     if draft.logo_png is not None and len(draft.logo_png) > LOGO_MAX_BYTES:
-        check.fail("logo_png", "The logo is larger than 2 MB; use a smaller image.")
+        check.fail("logo_png", msg("The logo is larger than 2 MB; use a smaller image."))
     calendar = _check_calendar(check, draft.holiday_calendar)
     check.done()
     return replace(draft, holiday_calendar=calendar, **texts)
@@ -372,13 +393,17 @@ def check_project_contact(
 ) -> None:
     """A contact linked to a project record must be a current contact of the project's client."""
     if contact is None or contact.archived:
-        raise ValidationError({field: "This contact does not exist (or was archived)."})
+        raise ValidationError({field: msg("This contact does not exist (or was archived).")})
     if contact.client_id != client_id:
-        raise ValidationError({field: f"{contact.name} is not a contact of this project's client."})
+        raise ValidationError(
+            {field: msg("{name} is not a contact of this project's client.", name=contact.name)}
+        )
     if must_sign and not contact.can_sign:
-        raise ValidationError({field: f"{contact.name} is not allowed to sign for the client."})
+        raise ValidationError(
+            {field: msg("{name} is not allowed to sign for the client.", name=contact.name)}
+        )
 
 
 def check_code_free(code: str, taken: bool) -> None:
     if taken:
-        raise ValidationError({"code": f"The code {code} is already used by another project."})
+        raise ValidationError({"code": msg("The code {code} is already used by another project.", code=code)})

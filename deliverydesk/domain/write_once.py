@@ -18,6 +18,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from deliverydesk.domain.record_kinds import record_kind
+from deliverydesk.i18n import Message, joined, msg, msg_n
+
 # A write bumps these; they say nothing about the content.
 BOOKKEEPING = frozenset({"updated_at", "row_version"})
 # What signing sets on the letter itself (who signed, how and when are ``signature`` events).
@@ -104,22 +107,35 @@ class Rewrite:
 
     table: str
     record_id: str
-    name: str  # how a person names it (ref and version, summary, ...)
+    name: Message  # how a person names it (ref and version, summary, ...)
     fields: tuple[str, ...]
 
-    def describe(self) -> str:
-        return f"{self.table.replace('_', ' ')} {self.name} ({', '.join(self.fields)})"
+    def describe(self) -> Message:
+        return msg(
+            "{kind} {name} ({fields})",
+            kind=record_kind(self.table),
+            name=self.name,
+            fields=", ".join(self.fields),
+        )
 
 
-def listing(texts: Sequence[str], limit: int = 10) -> str:
-    """The first ``limit`` texts joined by "; ", and how many more there are."""
-    more = f"; and {len(texts) - limit} more" if len(texts) > limit else ""
-    return "; ".join(texts[:limit]) + more
+def listing(items: Sequence[Message], limit: int = 10) -> Message:
+    """The first ``limit`` items joined by "; ", and how many more there are."""
+    shown = joined(items[:limit])
+    more = len(items) - limit
+    if more <= 0:
+        return shown
+    return msg_n("{items}; and {count} more", "{items}; and {count} more", more, items=shown)
 
 
-def describe_rewrites(rewrites: Sequence[Rewrite], limit: int = 10) -> str:
-    return (
-        f"The bundle would change {len(rewrites)} record(s) that can never change once written "
-        f"(issued or signed letters, log entries, milestone date changes, signatures, decisions of an "
-        f"issued change decision): {listing([r.describe() for r in rewrites], limit)}."
+def describe_rewrites(rewrites: Sequence[Rewrite], limit: int = 10) -> Message:
+    return msg_n(
+        "The bundle would change {count} record that can never change once written (issued or signed"
+        " letters, log entries, milestone date changes, signatures, decisions of an issued change"
+        " decision): {records}.",
+        "The bundle would change {count} records that can never change once written (issued or signed"
+        " letters, log entries, milestone date changes, signatures, decisions of an issued change"
+        " decision): {records}.",
+        len(rewrites),
+        records=listing([r.describe() for r in rewrites], limit),
     )

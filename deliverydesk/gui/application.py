@@ -15,7 +15,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from deliverydesk.domain.enums import Language
 from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.icons import app_icon
 from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.style import MUTED_STYLE
@@ -91,7 +93,7 @@ class WindowHost(QObject):
     integrity_failed = Signal(object)  # the deferred check found the file damaged: the window is gone
 
     def __init__(
-        self, tasks: TaskRunner, ui_state: UiState, language: str, screenshot: Path | None = None
+        self, tasks: TaskRunner, ui_state: UiState, language: Language, screenshot: Path | None = None
     ) -> None:
         super().__init__()
         self.tasks, self.ui_state, self.language = tasks, ui_state, language
@@ -130,7 +132,7 @@ class WindowHost(QObject):
         self.window = MainWindow(env, workspace.db_url)
         self.window.settings_saved.connect(self.remember_ui_language)
         for notice in workspace.notices:
-            self.window.statusBar().showMessage(notice, 15000)
+            self.window.statusBar().showMessage(shown(notice), 15000)
         self.window.show()
         self.close_opening()
         QApplication.setQuitOnLastWindowClosed(True)  # off while start-up dialogs come and go

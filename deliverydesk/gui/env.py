@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from deliverydesk.domain.enums import Language
 from deliverydesk.gui.tasks import TaskRunner
 from deliverydesk.gui.ui_state import UiState
 from deliverydesk.paths import DataPaths
@@ -16,5 +17,5 @@ class GuiEnv:
     tasks: TaskRunner  # the one way to run queries off the GUI thread
     ui_state: UiState  # geometry, splitters, column widths
     paths: DataPaths  # data folder, log file, backups
-    language: str  # "en" or "zh_CN": the UI language in force
+    language: Language  # the UI language in force
     readonly: bool = False  # opened read-only: pages disable editing

@@ -1,47 +1,49 @@
-"""Dates and numbers for display, through QLocale (the UI language's conventions)."""
+"""Dates, times, numbers and money for display: the same Babel helpers the documents print with
+(``deliverydesk.i18n.formats``), in the UI language.
+
+Tables and date fields use the compact date (Chinese year-first 2026/3/16; English 16 Mar 2026, never
+the ambiguous 3/16/26); money reads exactly as on a letter (CNY 12,000.00 / ¥12,000.00)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDate
 
-# English's short format ("11/16/25") reads differently either side of the Atlantic; a month name does not.
-# Chinese keeps its own short format (2026/3/16), which is already unambiguous.
-ENGLISH_DATE = "d MMM yyyy"
-ENGLISH_DATETIME = "d MMM yyyy HH:mm"
-CHINESE_DATE = "yyyy/M/d"  # QLocale's Chinese short format, four-digit year in a field
+from deliverydesk.domain.enums import Language
+from deliverydesk.gui.i18n import ui_language
+from deliverydesk.i18n import formats
+
+# Qt patterns of the date fields (QDateEdit): the compact dates of ``formats``, so a typed date parses
+QT_DATE_PATTERNS = {Language.EN: "d MMM yyyy", Language.ZH_CN: "yyyy/M/d"}
 
 
 def format_date(value: date | None) -> str:
-    if value is None:
-        return ""
-    locale, shown = QLocale(), QDate(value.year, value.month, value.day)
-    if locale.language() == QLocale.Language.Chinese:
-        return locale.toString(shown, QLocale.FormatType.ShortFormat)
-    return locale.toString(shown, ENGLISH_DATE)
+    return "" if value is None else formats.format_date(value, ui_language(), compact=True)
+
+
+def format_day(value: date) -> str:
+    """A day in full, weekday included (a page's heading)."""
+    return formats.format_day(value, ui_language())
 
 
 def date_edit_format() -> str:
     """The display format of a date field, matching ``format_date`` (a typed date parses with it too)."""
-    return CHINESE_DATE if QLocale().language() == QLocale.Language.Chinese else ENGLISH_DATE
+    return QT_DATE_PATTERNS[ui_language()]
 
 
 def format_datetime(value: datetime | None) -> str:
-    if value is None:
-        return ""
-    locale, shown = QLocale(), QDateTime(value.astimezone())
-    if locale.language() == QLocale.Language.Chinese:
-        return locale.toString(shown, QLocale.FormatType.ShortFormat)
-    return locale.toString(shown, ENGLISH_DATETIME)
+    """In the computer's time zone."""
+    return "" if value is None else formats.format_datetime(value.astimezone(), ui_language(), compact=True)
 
 
 def format_number(value: float, decimals: int = 1) -> str:
-    return QLocale().toString(float(value), "f", decimals)
+    return formats.format_fixed(value, decimals, ui_language())
 
 
 def format_money(cents: int, currency: str) -> str:
-    return f"{QLocale().toString(cents / 100, 'f', 2)} {currency}".strip()
+    return formats.format_money(Decimal(cents) / 100, currency, ui_language())
 
 
 def to_qdate(value: date) -> QDate:

@@ -107,3 +107,14 @@ def label(value: Enum) -> str:
 def choices(enum_class: type[Enum]) -> list[tuple[str, Enum]]:
     """(label, member) pairs in declaration order, for combo boxes."""
     return [(label(member), member) for member in enum_class]
+
+
+def labelled(name: str, text: str) -> str:
+    """ "Client · 王芳: send the plan" / "客户方 · 王芳：发送计划": a label and its text, punctuated for the
+    UI language (Chinese takes a full-width colon)."""
+    return QCoreApplication.translate("Punctuation", "%1: %2").replace("%2", text).replace("%1", name)
+
+
+def with_note(text: str, note: str) -> str:
+    """ "Overdue milestones (3)" / "已逾期的里程碑（3）": a text with a short note in brackets."""
+    return QCoreApplication.translate("Punctuation", "%1 (%2)").replace("%2", note).replace("%1", text)

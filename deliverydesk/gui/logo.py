@@ -8,6 +8,7 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice
 from PySide6.QtGui import QImage
 
 from deliverydesk.errors import ValidationError
+from deliverydesk.i18n import verbatim
 from deliverydesk.services.records.images import LOGO_IMAGES, ImageFacts, ImageProblem, inspect_image
 
 MAX_BYTES = 2 * 1024 * 1024  # the same bound the settings service enforces
@@ -15,7 +16,7 @@ FIELD = "logo_png"
 
 
 def _fail(message: str) -> ValidationError:
-    return ValidationError({FIELD: message})
+    return ValidationError({FIELD: verbatim(message)})  # already in the UI language (Qt)
 
 
 def read_logo(path: Path) -> bytes:

@@ -6,7 +6,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from deliverydesk import errors
-from deliverydesk.gui.service_messages import translate_fields, translate_message
+from deliverydesk.gui.i18n import shown, ui_language
+from deliverydesk.i18n import joined
 
 
 def error_title(error: errors.DeliveryDeskError) -> str:
@@ -24,17 +25,22 @@ def error_title(error: errors.DeliveryDeskError) -> str:
 
 
 def error_message(error: errors.DeliveryDeskError) -> str:
-    """The service's own sentence in the UI language (a ValidationError's: each field's, joined as
-    ``ValidationError`` joins them)."""
+    """The service's own sentence in the UI language (a ValidationError's: each field's, joined,
+    without the field names a form shows them beside)."""
     if isinstance(error, errors.ValidationError) and error.fields:
-        return "; ".join(f"{name}: {text}" for name, text in translate_fields(error.fields).items())
-    return translate_message(error.message)
+        return shown(joined(error.fields.values()))
+    return shown(error.message)
+
+
+def field_messages(error: errors.ValidationError) -> dict[str, str]:
+    """A ``ValidationError``'s message for each field, in the UI language."""
+    return {name: shown(message) for name, message in error.fields.items()}
 
 
 def error_text(error: errors.DeliveryDeskError) -> str:
-    """The service's sentence plus its hint, in the UI language: services phrase them for the user."""
+    """The service's sentence, then its hint on a line of its own, in the UI language."""
     message = error_message(error)
-    return f"{message}\n{translate_message(error.hint)}".strip() if error.hint else message
+    return f"{message}\n{error.hint.render(ui_language())}" if error.hint else message
 
 
 def show_error(parent: QWidget | None, error: errors.DeliveryDeskError) -> QMessageBox:

@@ -35,6 +35,7 @@ from deliverydesk.gui.startup_specs import (
 )
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.tasks import TaskRunner
+from deliverydesk.i18n import verbatim
 from deliverydesk.paths import sqlite_url
 from deliverydesk.services import storage
 
@@ -155,10 +156,11 @@ class StartupController(QObject):
             raise
         except Exception as exc:  # a bug: logged in full; the user still gets choices, not a traceback
             log.exception("unexpected error while opening the database")
-            raise errors.StorageError(
-                f"The database could not be opened because of an unexpected error ({type(exc).__name__}).",
-                hint="The details are in the log file.",
-            ) from exc
+            message = QCoreApplication.translate(
+                "Startup", "The database could not be opened because of an unexpected error (%1)."
+            ).replace("%1", type(exc).__name__)
+            hint = QCoreApplication.translate("Startup", "The details are in the log file.")
+            raise errors.StorageError(verbatim(message), hint=verbatim(hint)) from exc
 
     def _open_or_ask(self, options: storage.OpenOptions, with_demo: bool) -> object:
         if not options.create and not options.readonly and not storage.database_exists(options):

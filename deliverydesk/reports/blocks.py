@@ -21,6 +21,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
 from deliverydesk.errors import ValidationError
+from deliverydesk.i18n import msg
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import CELL_PAD_X, CELL_SIZE, HEADER_FILL, MUTED, Kit, grid_style
 from deliverydesk.reports.text import markup, printable
@@ -101,7 +102,7 @@ def section(kit: Kit, title: str) -> Flowable:
 
 def bullets(kit: Kit, items: Sequence[str]) -> list[Flowable]:
     if not items:
-        return [para(kit, kit.t("doc.none"))]
+        return [para(kit, kit.t("None."))]
     return [paragraph(item, kit.styles.bullet, bullet="•") for item in items]
 
 
@@ -146,7 +147,7 @@ def data_table(
 ) -> Flowable:
     """A table whose header row repeats on every page and whose rows may split between pages."""
     if not rows:
-        return para(kit, kit.t("doc.none"))
+        return para(kit, kit.t("None."))
     column_widths = widths(kit, fractions, list(zip(header, *rows, strict=True)))
     head = [cell(kit, text, width, bold=True) for text, width in zip(header, column_widths, strict=True)]
     body = [[cell(kit, text, width) for text, width in zip(row, column_widths, strict=True)] for row in rows]
@@ -198,7 +199,7 @@ def png_image(png: bytes, max_width: float, max_height: float, field: str) -> Fl
         reader = _decoded_png(png)
         width, height = reader.getSize()
     except Exception as exc:  # PIL raises many types for broken files
-        raise ValidationError({field: "The image cannot be read; use a PNG file."}) from exc
+        raise ValidationError({field: msg("The image cannot be read; use a PNG file.")}) from exc
     scale = min(max_width / width, max_height / height)
     return _PngImage(reader, width * scale, height * scale)
 

@@ -15,9 +15,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
 from deliverydesk.domain.enums import Language
+from deliverydesk.i18n import Translator, translator
 from deliverydesk.reports.documents.data import DocumentMetaData
 from deliverydesk.reports.fonts import document_fonts
-from deliverydesk.reports.phrases import Phrases
 from deliverydesk.reports.styles import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -44,20 +44,22 @@ def seal_keywords(meta: DocumentMetaData) -> str:
     return f"DeliveryDesk version={meta.version} fingerprint={meta.fingerprint or 'draft'}"
 
 
-def footer_text(meta: DocumentMetaData, t: Phrases) -> tuple[str, str]:
+def footer_text(meta: DocumentMetaData, t: Translator) -> tuple[str, str]:
     """The reference, and what follows it: "  ·  Version n  ·  Fingerprint 1a2b3c4d5e6f" (or
     "Draft, not issued"). Only the reference is ever cut short, so the fingerprint always shows."""
     seal = (
-        t("doc.fingerprint", short=short_fingerprint(meta.fingerprint))
+        t("Fingerprint {short}", short=short_fingerprint(meta.fingerprint))
         if meta.fingerprint
-        else t("doc.draft")
+        else t("Draft, not issued")
     )
-    return meta.reference, "".join(f"  ·  {part}" for part in (t("doc.version", version=meta.version), seal))
+    return meta.reference, "".join(
+        f"  ·  {part}" for part in (t("Version {version}", version=meta.version), seal)
+    )
 
 
 def furniture_painter(meta: DocumentMetaData, title: str) -> PagePainter:
     """Draws the footer on every page and a running header from page 2 on."""
-    t = Phrases(meta.language)
+    t = translator(meta.language)
     font = document_fonts().regular
     page_width, _ = PAGE_SIZES[meta.paper]
     right = page_width - MARGIN_X
@@ -70,7 +72,7 @@ def furniture_painter(meta: DocumentMetaData, title: str) -> PagePainter:
         canvas.setLineWidth(0.4)
         canvas.setFillColor(MUTED)
         canvas.setFont(font, FURNITURE_SIZE)
-        numbers = t("doc.page", page=page, total=total)
+        numbers = t("Page {page} / {total}", page=page, total=total)
         numbers_width = stringWidth(numbers, font, FURNITURE_SIZE)
         y = MARGIN_BOTTOM - 10
         canvas.line(MARGIN_X, y + 9, right, y + 9)

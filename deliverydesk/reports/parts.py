@@ -106,9 +106,9 @@ def qr_code(payload: str, size: float = QR_SIZE) -> Flowable:
 def _addressee(kit: Kit, party: PartyData) -> list[Flowable]:
     styles = kit.styles
     name, title = party.contact_name, party.contact_title
-    contact = kit.t("doc.name_title", name=name, title=title) if name and title else name or title
+    contact = kit.t("{name}, {title}", name=name, title=title) if name and title else name or title
     reach = "  ·  ".join(part for part in (party.email, party.phone) if part)
-    lines = [para(kit, kit.t("doc.to"), styles.small), para(kit, party.organisation, styles.strong)]
+    lines = [para(kit, kit.t("To"), styles.small), para(kit, party.organisation, styles.strong)]
     lines += [para(kit, text, styles.small) for text in (contact, party.address, reach) if text]
     return lines
 
@@ -137,13 +137,13 @@ def _meta_rows(
 ) -> list[tuple[str, str]]:
     t = kit.t
     rows = [
-        (t("doc.reference"), meta.reference),
-        (t("doc.date"), t.date(meta.as_of)),
-        (t("doc.version_label"), str(meta.version)),
+        (t("Reference"), meta.reference),
+        (t("Date"), t.date(meta.as_of)),
+        (t("Version"), str(meta.version)),
         *extra_rows,
     ]
     if project.contract_reference:
-        rows.append((t("doc.contract"), project.contract_reference))
+        rows.append((t("Contract"), project.contract_reference))
     return rows
 
 
@@ -165,7 +165,7 @@ def title_block(
     cells: list[Flowable] = [_addressee(kit, addressee), _meta_lines(kit, rows, meta_width)]
     column_widths = [left_width + 6 * mm, meta_width]
     if meta.qr_payload:
-        caption = paragraph(t("doc.qr_caption"), kit.styles.small)
+        caption = paragraph(t("Scan to verify"), kit.styles.small)
         cells.append([qr_code(meta.qr_payload), Spacer(1, 2), caption])
         column_widths.append(qr_width)
     style = [

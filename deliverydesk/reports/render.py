@@ -1,7 +1,8 @@
 """``render(data) -> bytes``: any client document as a PDF (same data, same bytes).
 
 The document's data class names the module of ``reports.documents`` that prints it (``REPORT``); the
-module has ``build_story(data)`` and its ``TITLE_KEY``, and is imported only when one is printed."""
+module has ``build_story(data)`` and its ``TITLE`` (English, translated when printed), and is imported
+only when one is printed."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
+from deliverydesk.i18n import translator
 from deliverydesk.reports.documents.data import ReportData
 from deliverydesk.reports.page import build_pdf
-from deliverydesk.reports.phrases import Phrases
 
 StoryBuilder = Callable[[Any], list[Any]]
 
@@ -22,10 +23,9 @@ def _builder(data: ReportData) -> tuple[StoryBuilder, str]:
     if not isinstance(name, str):
         raise TypeError(f"not a document: {type(data).__name__}")
     module = import_module(f"deliverydesk.reports.documents.{name}")
-    return module.build_story, module.TITLE_KEY
+    return module.build_story, module.TITLE
 
 
 def render(data: ReportData) -> bytes:
-    build_story, title_key = _builder(data)
-    title = Phrases(data.meta.language)(title_key)
-    return build_pdf(build_story(data), data.meta, title)
+    build_story, title = _builder(data)
+    return build_pdf(build_story(data), data.meta, translator(data.meta.language)(title))

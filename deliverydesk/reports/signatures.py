@@ -26,12 +26,12 @@ def _signature_cells(kit: Kit, signatory: SignatoryData, width: float) -> list[l
     if signatory.signature_png:
         image = png_image(signatory.signature_png, width * 0.8, SIGNATURE_HEIGHT - 3 * mm, "signature")
     fields = (
-        (t("sign.name"), signatory.name),
-        (t("sign.title"), signatory.title),
-        (t("sign.date"), t.date(signatory.signed_on) if signatory.signed_on else ""),
-        (t("sign.place"), signatory.place),
+        (t("Name"), signatory.name),
+        (t("Title"), signatory.title),
+        (t("Date"), t.date(signatory.signed_on) if signatory.signed_on else ""),
+        (t("Place"), signatory.place),
     )
-    heading = cell(kit, t("sign.for", organisation=signatory.organisation), width, bold=True)
+    heading = cell(kit, t("For {organisation}", organisation=signatory.organisation), width, bold=True)
     return [
         [heading, ""],
         [image, ""],

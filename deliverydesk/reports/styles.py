@@ -16,8 +16,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from deliverydesk.domain.enums import Language, PaperSize
+from deliverydesk.i18n import Translator, translator
 from deliverydesk.reports.fonts import document_fonts
-from deliverydesk.reports.phrases import Phrases
 
 INK = colors.HexColor("#1B2430")
 MUTED = colors.HexColor("#5C6773")
@@ -102,9 +102,9 @@ def make_styles(language: Language) -> Styles:
 
 @dataclass(frozen=True)
 class Kit:
-    """What every block needs: the phrases and styles of the document's language, and the width."""
+    """What every block needs: the translator and styles of the document's language, and the width."""
 
-    t: Phrases
+    t: Translator
     styles: Styles
     width: float  # of the text frame, in points
 
@@ -113,7 +113,7 @@ class Kit:
 def make_kit(language: Language, paper: PaperSize) -> Kit:
     page_width = PAGE_SIZES[paper][0]
     return Kit(
-        t=Phrases(language), styles=make_styles(language), width=page_width - 2 * MARGIN_X - 2 * FRAME_PAD
+        t=translator(language), styles=make_styles(language), width=page_width - 2 * MARGIN_X - 2 * FRAME_PAD
     )
 
 

@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 from deliverydesk.errors import DiskFullError, ReadOnlyStorageError, StorageError
+from deliverydesk.i18n import msg
 
 READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 
@@ -51,10 +52,18 @@ def file_error(exc: OSError, where: Path) -> StorageError:
     """The plain-words error for a failed write of ``where``."""
     reason = exc.strerror or str(exc)
     if exc.errno == errno.ENOSPC:
-        return DiskFullError(f"The disk is full: {where} was not written.", "Any older file is unchanged.")
+        return DiskFullError(
+            msg("The disk is full: {where} was not written.", where=where),
+            msg("Any older file is unchanged."),
+        )
     if exc.errno in READ_ONLY_ERRNOS:
-        return ReadOnlyStorageError(f"Cannot write {where}: {reason}.", "Choose another folder.")
-    return StorageError(f"Cannot write {where}: {reason}.", "Any older file of that name is unchanged.")
+        return ReadOnlyStorageError(
+            msg("Cannot write {where}: {reason}.", where=where, reason=reason), msg("Choose another folder.")
+        )
+    return StorageError(
+        msg("Cannot write {where}: {reason}.", where=where, reason=reason),
+        msg("Any older file of that name is unchanged."),
+    )
 
 
 def _sync_folder(folder: Path) -> None:

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from deliverydesk.errors import StorageError
+from deliverydesk.i18n import Message, msg
 from deliverydesk.paths import DB_URL_ENV, DataPaths, data_paths, sqlite_url
 from deliverydesk.services.context import SealOptions, ServiceContext, system_clock
 from deliverydesk.store.backups import BackupInfo
@@ -77,7 +78,7 @@ class Workspace:
     paths: DataPaths
     db_url: str
     readonly: bool
-    notices: tuple[str, ...] = field(default=())  # e.g. "the daily backup could not be taken"
+    notices: tuple[Message, ...] = field(default=())  # e.g. "the daily backup could not be taken"
     backup_due: bool = False  # opened with defer_daily_backup and the day's backup is still to be taken
 
     @property
@@ -173,5 +174,7 @@ def restore_backup(options: OpenOptions, backup: Path, clock: Clock = system_clo
     Refused (DatabaseLockedError) while another process holds the database."""
     paths, url = _resolve(options)
     if not is_sqlite_url(url):
-        raise StorageError("Backups and restore apply to the local database file, not to a server database.")
+        raise StorageError(
+            msg("Backups and restore apply to the local database file, not to a server database.")
+        )
     return restore_database(sqlite_path(url), backup, paths.backups, clock)

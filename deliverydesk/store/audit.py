@@ -37,6 +37,7 @@ from deliverydesk.domain.audit import (
     verify_chain,
 )
 from deliverydesk.errors import AuditTrailMissingError
+from deliverydesk.i18n import msg
 from deliverydesk.store.audit_tables import AUDIT_HEAD_ID, AuditEventRow, AuditHeadRow
 from deliverydesk.store.tables import Base, ProjectRow, RecordMixin, SettingsRow, utc_now
 
@@ -252,10 +253,14 @@ def append_events(connection: Connection, drafts: Sequence[EventDraft]) -> None:
     except OperationalError as exc:
         if trail_missing(connection):
             raise AuditTrailMissingError(
-                "This database's audit trail was removed outside DeliveryDesk, so nothing can be saved: "
-                "every change must be recorded in it.",
-                hint="Restore the database from a backup (deliverydesk restore --latest); "
-                "'deliverydesk check' shows what is wrong.",
+                msg(
+                    "This database's audit trail was removed outside DeliveryDesk, so nothing can be saved:"
+                    " every change must be recorded in it."
+                ),
+                hint=msg(
+                    "Restore the database from a backup (deliverydesk restore --latest);"
+                    " 'deliverydesk check' shows what is wrong."
+                ),
             ) from exc
         raise
     events, new_head = chain_events(head, drafts)

@@ -27,6 +27,7 @@ from deliverydesk.errors import (
     ReadOnlyStorageError,
     StorageError,
 )
+from deliverydesk.i18n import Message, msg
 from deliverydesk.store.health import quick_check
 from deliverydesk.store.identity import (
     SQLITE_CANTOPEN,
@@ -52,14 +53,21 @@ class BackupInfo:
     size: int
 
 
-def corrupt_error(database: Path, detail: str, newest_backup: Path | None) -> CorruptDatabaseError:
+def corrupt_error(database: Path, detail: str | Message, newest_backup: Path | None) -> CorruptDatabaseError:
     """The refusal for a damaged file, carrying the newest good backup (``newest_backup``)."""
-    hint = "Nothing was written to it."
-    if newest_backup is not None:
-        hint += f" The newest good backup is {newest_backup}: restore it to continue."
-    else:
-        hint += " No good backup was found."
-    return CorruptDatabaseError(f"{database} is damaged ({detail}).", hint=hint, newest_backup=newest_backup)
+    hint = (
+        msg(
+            "Nothing was written to it. The newest good backup is {backup}: restore it to continue.",
+            backup=newest_backup,
+        )
+        if newest_backup is not None
+        else msg("Nothing was written to it. No good backup was found.")
+    )
+    return CorruptDatabaseError(
+        msg("{database} is damaged ({detail}).", database=database, detail=detail),
+        hint=hint,
+        newest_backup=newest_backup,
+    )
 
 
 def _parse(path: Path) -> tuple[datetime, int] | None:
@@ -90,7 +98,7 @@ def _free_name(folder: Path, now: datetime) -> Path:
         name = f"deliverydesk-{stamp}.db" if sequence == 0 else f"deliverydesk-{stamp}_{sequence:02d}.db"
         if not (folder / name).exists():
             return folder / name
-    raise StorageError(f"Too many backups taken at {stamp} in {folder}.")
+    raise StorageError(msg("Too many backups taken at {stamp} in {folder}.", stamp=stamp, folder=folder))
 
 
 def verify_backup(path: Path) -> FileIdentity:
@@ -102,7 +110,9 @@ def verify_backup(path: Path) -> FileIdentity:
     except sqlite3.DatabaseError as exc:
         raise storage_error_for(path, exc) from exc
     if problems:
-        raise CorruptDatabaseError(f"The backup {path} is damaged ({problems[0]}).")
+        raise CorruptDatabaseError(
+            msg("The backup {path} is damaged ({problem}).", path=path, problem=problems[0])
+        )
     return identity
 
 
@@ -168,10 +178,12 @@ def _make_folder(folder: Path) -> None:
 def _backup_failure(database: Path, folder: Path, exc: sqlite3.DatabaseError) -> StorageError:
     code = sqlite_code(exc)
     if code == SQLITE_FULL:
-        return DiskFullError(f"The disk holding {folder} is full: the backup was not taken.")
+        return DiskFullError(
+            msg("The disk holding {folder} is full: the backup was not taken.", folder=folder)
+        )
     if code in (SQLITE_READONLY, SQLITE_CANTOPEN):
         return ReadOnlyStorageError(
-            f"The backup folder {folder} cannot be written: the backup was not taken."
+            msg("The backup folder {folder} cannot be written: the backup was not taken.", folder=folder)
         )
     error = storage_error_for(database, exc)
     if isinstance(error, CorruptDatabaseError):
@@ -181,10 +193,16 @@ def _backup_failure(database: Path, folder: Path, exc: sqlite3.DatabaseError) ->
 
 def _os_failure(folder: Path, exc: OSError) -> StorageError:
     if exc.errno == errno.ENOSPC:
-        return DiskFullError(f"The disk holding {folder} is full: the backup was not taken.")
+        return DiskFullError(
+            msg("The disk holding {folder} is full: the backup was not taken.", folder=folder)
+        )
     if exc.errno in {errno.EACCES, errno.EPERM, errno.EROFS}:
-        return ReadOnlyStorageError(f"The backup folder {folder} is read-only: the backup was not taken.")
-    return StorageError(f"The backup could not be written to {folder}: {exc.strerror}.")
+        return ReadOnlyStorageError(
+            msg("The backup folder {folder} is read-only: the backup was not taken.", folder=folder)
+        )
+    return StorageError(
+        msg("The backup could not be written to {folder}: {reason}.", folder=folder, reason=exc.strerror)
+    )
 
 
 def _remove_abandoned_partials(folder: Path) -> None:

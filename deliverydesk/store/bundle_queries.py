@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from deliverydesk.domain.write_once import changed_fields
 from deliverydesk.errors import BundleError
+from deliverydesk.i18n import msg
 from deliverydesk.store.audit import audit_upsert
 from deliverydesk.store.bundle_rows import (
     BLOB_TABLE,
@@ -228,7 +229,10 @@ def upsert_records(
     except IntegrityError as exc:
         detail = " ".join(str(exc.orig).split())
         raise BundleError(
-            f"The bundle clashes with records in this database ({detail}). Nothing was imported."
+            msg(
+                "The bundle clashes with records in this database ({detail}). Nothing was imported.",
+                detail=detail,
+            )
         ) from None
     return UpsertCounts(
         inserted=sum(new for new, _ in counts), updated=sum(old for _, old in counts), blobs_added=blobs_added

@@ -275,8 +275,9 @@ def _decode_number(spec: ColumnSpec, raw: Any) -> float:
 
 def _check_amount(spec: ColumnSpec, value: float) -> None:
     """Money, hours and counts within the domain's bounds (``domain.bounds``), as a form has them."""
-    problem = size_problem(spec.name, value)
-    if problem:
+    found = size_problem(spec.name, value)
+    if found:
+        problem = str(found)  # an English clause in the bundle's refusal, as its other decode problems
         raise ValueError(f"is refused ({problem[0].lower()}{problem[1:].rstrip('.')})")
 
 

@@ -30,6 +30,7 @@ from deliverydesk.errors import (
     ReadOnlyStorageError,
     StorageError,
 )
+from deliverydesk.i18n import msg
 from deliverydesk.store.audit import AuditContext, install_audit
 from deliverydesk.store.filesystems import network_kind
 from deliverydesk.store.identity import (
@@ -102,7 +103,7 @@ def make_engine(url: str, *, readonly: bool = False) -> Engine:
 
 # PostgreSQL SQLSTATEs that mean "the environment", not "a bug" (SQLite's codes: store.identity).
 _PG_DISK_FULL, _PG_READ_ONLY, _PG_IO_ERROR = "53100", "25006", "58030"
-_NOT_SAVED = "This change was not saved; everything saved before is intact."
+_NOT_SAVED = msg("This change was not saved; everything saved before is intact.")
 
 
 def storage_error_from(exc: DBAPIError) -> StorageError | None:
@@ -110,21 +111,38 @@ def storage_error_from(exc: DBAPIError) -> StorageError | None:
     primary = sqlite_code(exc.orig) if isinstance(exc.orig, sqlite3.Error) else None
     state = getattr(exc.orig, "sqlstate", None)
     if primary == SQLITE_FULL or state == _PG_DISK_FULL:
-        return DiskFullError(f"The disk is full. {_NOT_SAVED}", hint="Free some space, then try again.")
+        return DiskFullError(
+            msg("The disk is full. {not_saved}", not_saved=_NOT_SAVED),
+            hint=msg("Free some space, then try again."),
+        )
     if primary == SQLITE_READONLY or state == _PG_READ_ONLY:
         return ReadOnlyStorageError(
-            f"The database is read-only. {_NOT_SAVED}",
-            hint="Open it for writing (check the file and folder permissions) to make changes.",
+            msg("The database is read-only. {not_saved}", not_saved=_NOT_SAVED),
+            hint=msg("Open it for writing (check the file and folder permissions) to make changes."),
         )
     if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return CorruptDatabaseError(
-            f"The database file is damaged ({exc.orig}). {_NOT_SAVED}",
-            hint="Close DeliveryDesk, run 'deliverydesk check' and restore the newest good backup.",
+            msg(
+                "The database file is damaged ({problem}). {not_saved}",
+                problem=str(exc.orig),
+                not_saved=_NOT_SAVED,
+            ),
+            hint=msg("Close DeliveryDesk, run 'deliverydesk check' and restore the newest good backup."),
         )
     if primary in (SQLITE_IOERR, SQLITE_CANTOPEN) or state == _PG_IO_ERROR:
-        return StorageError(f"The disk reported an error ({exc.orig}). {_NOT_SAVED}", hint="Try again.")
+        return StorageError(
+            msg(
+                "The disk reported an error ({problem}). {not_saved}",
+                problem=str(exc.orig),
+                not_saved=_NOT_SAVED,
+            ),
+            hint=msg("Try again."),
+        )
     if primary in (SQLITE_BUSY, SQLITE_LOCKED):
-        return StorageError(f"The database is busy in another program. {_NOT_SAVED}", hint="Try again.")
+        return StorageError(
+            msg("The database is busy in another program. {not_saved}", not_saved=_NOT_SAVED),
+            hint=msg("Try again."),
+        )
     return None
 
 

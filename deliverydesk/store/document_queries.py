@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, aliased
 
 from deliverydesk.domain.enums import ExpectationStatus, LetterKind, LetterStatus
 from deliverydesk.errors import RuleError
+from deliverydesk.i18n import msg
 from deliverydesk.store.tables import (
     AttachmentRow,
     ExpectationRow,
@@ -51,8 +52,12 @@ def _refuse_sealed_changes(_mapper: Any, _connection: Any, target: LetterRow) ->
     changed = [name for name in SEALED_COLUMNS if state.attrs[name].history.has_changes()]
     if changed:
         raise RuleError(
-            f"Letter {target.ref} version {target.version} was issued; its content can never change.",
-            "Issue a new version instead: it supersedes this one.",
+            msg(
+                "Letter {ref} version {version} was issued; its content can never change.",
+                ref=target.ref,
+                version=target.version,
+            ),
+            msg("Issue a new version instead: it supersedes this one."),
         )
 
 
@@ -62,7 +67,9 @@ def _refuse_signature_changes(_mapper: Any, _connection: Any, target: SignatureR
     state = inspect(target)
     kept = {"archived_at", "updated_at", "row_version"}
     if any(a.history.has_changes() for a in state.attrs if a.key not in kept):
-        raise RuleError("A recorded signature can never change.", "Record what happened next as a new one.")
+        raise RuleError(
+            msg("A recorded signature can never change."), msg("Record what happened next as a new one.")
+        )
 
 
 def letter_signatures(session: Session, letter_ids: Iterable[str]) -> dict[str, list[SignatureRow]]:

@@ -20,6 +20,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from deliverydesk.i18n import Message, msg
+
 NETWORK_TYPES = frozenset(
     {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "afs", "9p", "ncpfs", "coda", "ceph", "glusterfs"}
 )
@@ -77,10 +79,12 @@ def network_kind(path: Path, mountinfo: str | None = None) -> str | None:
     return mount.fs_type if mount is not None and is_network_type(mount.fs_type) else None
 
 
-def network_warning(path: Path, kind: str) -> str:
-    return (
-        f"{path} is in a network folder ({kind}). SQLite's usual write-ahead log needs memory shared "
-        "between the programs using the file, which network folders do not provide, so this file is "
-        "written with a rollback journal instead (slower, but safe while only this computer writes it). "
-        "Keep the database in a local folder if you can, and never open it on two computers at once."
+def network_warning(path: Path, kind: str) -> Message:
+    return msg(
+        "{path} is in a network folder ({kind}). SQLite's usual write-ahead log needs memory shared"
+        " between the programs using the file, which network folders do not provide, so this file is"
+        " written with a rollback journal instead (slower, but safe while only this computer writes it)."
+        " Keep the database in a local folder if you can, and never open it on two computers at once.",
+        path=path,
+        kind=kind,
     )

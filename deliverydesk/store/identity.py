@@ -22,6 +22,7 @@ from deliverydesk.errors import (
     NewerVersionError,
     StorageError,
 )
+from deliverydesk.i18n import msg
 
 # PRAGMA application_id: "DDS1". Marks the file as a DeliveryDesk database; never change it.
 APPLICATION_ID = 0x44445331
@@ -116,9 +117,12 @@ def disk_full(folder: Path) -> bool:
 
 def full_disk_error(path: Path) -> DiskFullError:
     return DiskFullError(
-        f"The disk holding {path} is full: SQLite cannot even open the file to read it (it needs room "
-        "for its shared-memory index). Nothing was changed.",
-        hint="Free some space, then try again.",
+        msg(
+            "The disk holding {path} is full: SQLite cannot even open the file to read it (it needs room"
+            " for its shared-memory index). Nothing was changed.",
+            path=path,
+        ),
+        hint=msg("Free some space, then try again."),
     )
 
 
@@ -129,25 +133,38 @@ def storage_error_for(path: Path, exc: sqlite3.DatabaseError) -> StorageError:
         return full_disk_error(path)
     if code == SQLITE_NOTADB:
         return ForeignFileError(
-            f"{path} is not a DeliveryDesk database (it is not a SQLite database at all).",
-            hint="Choose another file or folder; this one was left untouched.",
+            msg("{path} is not a DeliveryDesk database (it is not a SQLite database at all).", path=path),
+            hint=msg("Choose another file or folder; this one was left untouched."),
         )
     if code == SQLITE_CORRUPT:
-        return CorruptDatabaseError(f"{path} is damaged: SQLite reports '{exc}'.")
-    return StorageError(f"{path} cannot be read: {exc}.")
+        return CorruptDatabaseError(
+            msg("{path} is damaged: SQLite reports '{problem}'.", path=path, problem=str(exc))
+        )
+    return StorageError(msg("{path} cannot be read: {problem}.", path=path, problem=str(exc)))
 
 
 def require_deliverydesk_file(path: Path, identity: FileIdentity) -> None:
     """Refuse a file that is not ours, is empty, or is newer than this build."""
-    untouched = "The file was left untouched."
+    untouched = msg("The file was left untouched.")
     if identity.application_id != APPLICATION_ID:
-        kind = "an empty SQLite database" if identity.table_count == 0 else "another program's database"
-        raise ForeignFileError(f"{path} is not a DeliveryDesk database ({kind}).", hint=untouched)
+        kind = (
+            msg("an empty SQLite database")
+            if identity.table_count == 0
+            else msg("another program's database")
+        )
+        raise ForeignFileError(
+            msg("{path} is not a DeliveryDesk database ({kind}).", path=path, kind=kind), hint=untouched
+        )
     if identity.user_version > SCHEMA_GENERATION:
         raise NewerVersionError(
-            f"{path} was written by a newer DeliveryDesk (schema generation {identity.user_version}; "
-            f"this version understands up to {SCHEMA_GENERATION}).",
-            hint="Update DeliveryDesk to open it. " + untouched,
+            msg(
+                "{path} was written by a newer DeliveryDesk (schema generation {user_version}; this version"
+                " understands up to {schema_generation}).",
+                path=path,
+                user_version=identity.user_version,
+                schema_generation=SCHEMA_GENERATION,
+            ),
+            hint=msg("Update DeliveryDesk to open it. The file was left untouched."),
         )
 
 
@@ -157,8 +174,8 @@ def identify(path: Path, *, tidy: bool = False) -> FileIdentity:
     ``tidy``: see ``probe``."""
     if path.stat().st_size == 0:
         raise ForeignFileError(
-            f"{path} is an empty file, not a DeliveryDesk database.",
-            hint="It was left untouched; delete it or choose another location to create a new database.",
+            msg("{path} is an empty file, not a DeliveryDesk database.", path=path),
+            hint=msg("It was left untouched; delete it or choose another location to create a new database."),
         )
     try:
         with probe(path, tidy=tidy) as connection:

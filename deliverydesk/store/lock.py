@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from deliverydesk.errors import DatabaseLockedError, DiskFullError, ReadOnlyStorageError, StorageError
+from deliverydesk.i18n import Message, msg
 
 READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 BOOT_TIME_SLACK_S = 60.0
@@ -36,8 +37,16 @@ class LockHolder:
     pid: int
     since: str  # ISO 8601, as written by the holder
 
-    def describe(self) -> str:
-        return f"DeliveryDesk on {self.host} (process {self.pid}, since {self.since})"
+    def describe(self) -> Message:
+        """Who holds the lock, in the reader's language (an unreadable lock file names nobody)."""
+        if self == UNREADABLE:
+            return msg("another DeliveryDesk (its lock file cannot be read)")
+        return msg(
+            "DeliveryDesk on {host} (process {pid}, since {since})",
+            host=self.host,
+            pid=self.pid,
+            since=self.since,
+        )
 
     def to_json(self) -> str:
         return json.dumps({"host": self.host, "pid": self.pid, "since": self.since})
@@ -82,9 +91,12 @@ def hold_file(database: Path) -> int | None:
         os.close(descriptor)
         if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
             raise DatabaseLockedError(
-                f"{database} is already open for writing by another DeliveryDesk (through another path to "
-                "the same file: a link or a copy of the folder's entry).",
-                hint="Close DeliveryDesk there, or open this database read-only.",
+                msg(
+                    "{database} is already open for writing by another DeliveryDesk (through another path"
+                    " to the same file: a link or a copy of the folder's entry).",
+                    database=database,
+                ),
+                hint=msg("Close DeliveryDesk there, or open this database read-only."),
             ) from exc
         return None  # flock not supported here
     return descriptor
@@ -158,8 +170,11 @@ def _create_exclusive(lock_file: Path, holder: LockHolder) -> bool:
     except OSError as exc:
         if exc.errno in READ_ONLY_ERRNOS:
             raise ReadOnlyStorageError(
-                f"The folder {lock_file.parent} is read-only, so the database cannot be opened for writing.",
-                hint="Open it read-only, or move the data folder somewhere writable.",
+                msg(
+                    "The folder {parent} is read-only, so the database cannot be opened for writing.",
+                    parent=lock_file.parent,
+                ),
+                hint=msg("Open it read-only, or move the data folder somewhere writable."),
             ) from exc
         raise _lock_write_error(lock_file, exc) from exc
     try:
@@ -177,10 +192,17 @@ def _create_exclusive(lock_file: Path, holder: LockHolder) -> bool:
 def _lock_write_error(lock_file: Path, exc: OSError) -> StorageError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFullError(
-            f"The disk holding {lock_file.parent} is full, so the database cannot be opened for writing.",
-            hint="Free some space, then try again.",
+            msg(
+                "The disk holding {parent} is full, so the database cannot be opened for writing.",
+                parent=lock_file.parent,
+            ),
+            hint=msg("Free some space, then try again."),
         )
-    return StorageError(f"Cannot create the lock file {lock_file}: {exc.strerror}.")
+    return StorageError(
+        msg(
+            "Cannot create the lock file {lock_file}: {strerror}.", lock_file=lock_file, strerror=exc.strerror
+        )
+    )
 
 
 @dataclass
@@ -205,7 +227,9 @@ class WriterLock:
             if current is not None and not is_stale(current, lock_file):
                 raise _locked_error(database, lock_file, current)
             _remove_if_unchanged(lock_file, current)
-        raise StorageError(f"Could not take the lock {lock_file}: other programs keep changing it.")
+        raise StorageError(
+            msg("Could not take the lock {lock_file}: other programs keep changing it.", lock_file=lock_file)
+        )
 
     def hold(self, database: Path) -> None:
         """Also lock the database file itself (see ``hold_file``); releases everything if refused."""
@@ -232,9 +256,16 @@ def _remove_if_unchanged(lock_file: Path, expected: LockHolder | None) -> None:
 
 def _locked_error(database: Path, lock_file: Path, holder: LockHolder) -> DatabaseLockedError:
     return DatabaseLockedError(
-        f"{database} is already open for writing by {holder.describe()}.",
+        msg(
+            "{database} is already open for writing by {holder}.",
+            database=database,
+            holder=holder.describe(),
+        ),
         hint=(
-            "Close DeliveryDesk there, or open this database read-only. If that program is no longer "
-            f"running, delete {lock_file}."
+            msg(
+                "Close DeliveryDesk there, or open this database read-only. If that program is no longer"
+                " running, delete {lock_file}.",
+                lock_file=lock_file,
+            )
         ),
     )

@@ -35,6 +35,7 @@ from deliverydesk.errors import (
     ReadOnlyStorageError,
     StorageError,
 )
+from deliverydesk.i18n import Message, msg
 from deliverydesk.store.backups import (
     BackupInfo,
     backup_due,
@@ -56,7 +57,7 @@ Clock = Callable[[], datetime]
 @dataclass(frozen=True)
 class OpenedDatabase:
     db: Database
-    notices: tuple[str, ...] = ()  # things the user should know that did not stop the open
+    notices: tuple[Message, ...] = ()  # things the user should know that did not stop the open
     backup_due: bool = False  # deferred: the day's backup is still to be taken (backup_open_database)
 
 
@@ -84,19 +85,26 @@ def open_database(url: str, settings: OpenSettings) -> OpenedDatabase:
     path = sqlite_path(url)
     if path.is_symlink() and not path.exists():
         raise StorageError(
-            f"{path} is a link to {os.readlink(path)}, which does not exist; the link was left alone.",
-            hint="Restore the file it points to, or remove the link to create a new database here.",
+            msg(
+                "{path} is a link to {path2}, which does not exist; the link was left alone.",
+                path=path,
+                path2=os.readlink(path),
+            ),
+            hint=msg("Restore the file it points to, or remove the link to create a new database here."),
         )
     if path.exists() and not path.is_file():
         raise ForeignFileError(
-            f"{path} is not a file (a folder, a pipe or a device), so it is not a DeliveryDesk database.",
-            hint="It was left untouched; choose another data folder.",
+            msg(
+                "{path} is not a file (a folder, a pipe or a device), so it is not a DeliveryDesk database.",
+                path=path,
+            ),
+            hint=msg("It was left untouched; choose another data folder."),
         )
     if not path.exists():
         if not settings.create or settings.readonly:
             raise StorageError(
-                f"There is no DeliveryDesk database at {path}.",
-                hint="Create a new one (for example 'deliverydesk demo') or choose another data folder.",
+                msg("There is no DeliveryDesk database at {path}.", path=path),
+                hint=msg("Create a new one (for example 'deliverydesk demo') or choose another data folder."),
             )
         return _with_network_notice(OpenedDatabase(_create(url, path, settings)), path)
     if settings.readonly:
@@ -121,12 +129,13 @@ def inspect_file(
     try:
         identity = identify(path, tidy=locked)
     except CorruptDatabaseError as exc:  # damaged before the header could be read: still name a backup
-        raise corrupt_error(path, str(exc.__cause__ or exc.message), newest_good_backup(backups)) from exc
+        detail = str(exc.__cause__) if exc.__cause__ else exc.message
+        raise corrupt_error(path, detail, newest_good_backup(backups)) from exc
     if check:
         check_integrity(path, backups, locked=locked)
     if identity.revision is None:
         raise ForeignFileError(
-            f"{path} has DeliveryDesk's mark but no schema revision; it was left untouched."
+            msg("{path} has DeliveryDesk's mark but no schema revision; it was left untouched.", path=path)
         )
     if identity.revision not in known_revisions(migrations_dir):
         raise _newer_revision_error(str(path), identity.revision)
@@ -158,7 +167,7 @@ def finish_integrity_check(db: Database, backups: Path) -> None:
         db.gate.fail(exc)
         raise
     except BaseException as exc:
-        db.gate.fail(StorageError(f"The database could not be checked: {exc}"))
+        db.gate.fail(StorageError(msg("The database could not be checked: {problem}", problem=str(exc))))
         raise
     db.gate.open()
 
@@ -175,9 +184,13 @@ def _in_wal_mode(path: Path) -> bool:
 
 def _newer_revision_error(where: str, revision: str) -> NewerVersionError:
     return NewerVersionError(
-        f"{where} was written by a newer DeliveryDesk "
-        f"(schema revision {revision} is unknown to this version).",
-        hint="Update DeliveryDesk to open it. It was left untouched.",
+        msg(
+            "{where} was written by a newer DeliveryDesk (schema revision {revision} is unknown to this"
+            " version).",
+            where=where,
+            revision=revision,
+        ),
+        hint=msg("Update DeliveryDesk to open it. It was left untouched."),
     )
 
 
@@ -185,15 +198,18 @@ def _open_readonly(url: str, path: Path, settings: OpenSettings) -> Database:
     identity = inspect_file(path, settings.backups, settings.migrations_dir, locked=False)
     if identity.revision != head_revision(settings.migrations_dir):
         raise StorageError(
-            f"{path} was made by an older DeliveryDesk and must be upgraded before it can be shown.",
-            hint="Open it once for writing (not read-only); a backup is taken before the upgrade.",
+            msg(
+                "{path} was made by an older DeliveryDesk and must be upgraded before it can be shown.",
+                path=path,
+            ),
+            hint=msg("Open it once for writing (not read-only); a backup is taken before the upgrade."),
         )
     return Database(url=url, engine=make_engine(url, readonly=True), readonly=True)
 
 
 def _open_for_writing(url: str, path: Path, settings: OpenSettings) -> OpenedDatabase:
-    _require_writable(path, "file")
-    _require_writable(path.parent, "folder")
+    _require_writable(path, folder=False)
+    _require_writable(path.parent, folder=True)
     lock = WriterLock.acquire(path, settings.clock)
     lock.hold(path)  # the file itself: a second writer through a hard link is refused too
     try:
@@ -206,7 +222,9 @@ def _open_for_writing(url: str, path: Path, settings: OpenSettings) -> OpenedDat
         raise
 
 
-def _prepare_for_writing(url: str, path: Path, settings: OpenSettings) -> tuple[tuple[str, ...], bool, bool]:
+def _prepare_for_writing(
+    url: str, path: Path, settings: OpenSettings
+) -> tuple[tuple[Message, ...], bool, bool]:
     """Check, back up, upgrade; returns the notices, whether the day's backup was left to the caller
     and whether the integrity check was (``defer_integrity_check``: the caller runs it)."""
     deferred = settings.defer_integrity_check and _in_wal_mode(path)
@@ -229,7 +247,11 @@ def _prepare_for_writing(url: str, path: Path, settings: OpenSettings) -> tuple[
     except DeliveryDeskError as exc:
         if needs_upgrade:
             raise  # never upgrade without a verified backup
-        return (f"The daily backup could not be taken: {exc}",), False, False
+        return (
+            (msg("The daily backup could not be taken: {problem}", problem=exc.as_message()),),
+            False,
+            False,
+        )
     prune_backups(settings.backups)
     if needs_upgrade:
         migrate_file(url, path, settings.migrations_dir, backup.path)
@@ -244,11 +266,18 @@ def _writable(target: Path) -> bool:
     return os.access(target, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
-def _require_writable(target: Path, what: str) -> None:
+def _require_writable(target: Path, *, folder: bool) -> None:
     if not _writable(target):
         raise ReadOnlyStorageError(
-            f"The {what} {target} is read-only, so the database cannot be opened for writing.",
-            hint="Open it read-only to look at it, or make it writable (or copy it somewhere writable).",
+            msg(
+                "The folder {target} is read-only, so the database cannot be opened for writing.",
+                target=target,
+            )
+            if folder
+            else msg(
+                "The file {target} is read-only, so the database cannot be opened for writing.", target=target
+            ),
+            hint=msg("Open it read-only to look at it, or make it writable (or copy it somewhere writable)."),
         )
 
 
@@ -287,10 +316,22 @@ def _upgrade_without_foreign_keys(engine: Engine, migrations_dir: Path | None) -
 
 
 def _upgrade_failed(path: Path, exc: Exception, backup: Path | None) -> StorageError:
-    saved = f" A backup was taken first: {backup}." if backup else ""
+    hint = (
+        msg(
+            "Keep using the previous version and report this problem. A backup was taken first: {backup}.",
+            backup=backup,
+        )
+        if backup
+        else msg("Keep using the previous version and report this problem.")
+    )
     return StorageError(
-        f"Upgrading {path} to this version of DeliveryDesk failed ({exc}); the file was left as it was.",
-        hint=f"Keep using the previous version and report this problem.{saved}",
+        msg(
+            "Upgrading {path} to this version of DeliveryDesk failed ({problem}); the file was left as it"
+            " was.",
+            path=path,
+            problem=str(exc),
+        ),
+        hint=hint,
     )
 
 
@@ -301,13 +342,17 @@ def _create(url: str, path: Path, settings: OpenSettings) -> Database:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            message = f"The folder {path.parent} cannot be created: {exc.strerror}."
+            message = msg(
+                "The folder {parent} cannot be created: {reason}.", parent=path.parent, reason=exc.strerror
+            )
             raise ReadOnlyStorageError(message) from exc
-    _require_writable(path.parent, "folder")
+    _require_writable(path.parent, folder=True)
     lock = WriterLock.acquire(path, settings.clock)
     try:
         if path.exists() or path.is_symlink():
-            raise StorageError(f"{path} appeared while it was being created; it was left untouched.")
+            raise StorageError(
+                msg("{path} appeared while it was being created; it was left untouched.", path=path)
+            )
         _remove_dead_creations(path)  # we hold the lock: no other creation is running
         temporary = path.with_name(f"{CREATING_PREFIX}{path.name}.{os.getpid()}")
         try:
@@ -369,11 +414,13 @@ def _move_into_place(temporary: Path, path: Path) -> None:
     try:
         os.link(temporary, path)
     except FileExistsError:
-        raise StorageError(f"{path} appeared while it was being created; it was left untouched.") from None
+        raise StorageError(
+            msg("{path} appeared while it was being created; it was left untouched.", path=path)
+        ) from None
     except OSError:  # no hard links on this file system (FAT, some shares)
         if path.exists() or path.is_symlink():
             raise StorageError(
-                f"{path} appeared while it was being created; it was left untouched."
+                msg("{path} appeared while it was being created; it was left untouched.", path=path)
             ) from None
         os.replace(temporary, path)
     else:
@@ -392,10 +439,12 @@ def _server_engine(url: str, *, readonly: bool) -> Engine:
         return make_engine(url, readonly=readonly)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise StorageError(
-            f"The database URL cannot be used ({type(exc).__name__}).",
-            hint="Use sqlite:///PATH, or postgresql+psycopg://USER@HOST/NAME once the PostgreSQL driver is "
-            "installed in DeliveryDesk's Python environment (pip install 'psycopg[binary]'); the desktop "
-            "bundle has none.",
+            msg("The database URL cannot be used ({problem}).", problem=type(exc).__name__),
+            hint=msg(
+                "Use sqlite:///PATH, or postgresql+psycopg://USER@HOST/NAME once the PostgreSQL driver is"
+                " installed in DeliveryDesk's Python environment (pip install 'psycopg[binary]'); the"
+                " desktop bundle has none."
+            ),
         ) from exc
 
 
@@ -406,7 +455,7 @@ def _open_server(url: str, settings: OpenSettings) -> Database:
     except DBAPIError as exc:
         engine.dispose()
         raise storage_error_from(exc) or StorageError(
-            f"The database server cannot be used: {exc.orig}"
+            msg("The database server cannot be used: {problem}", problem=str(exc.orig))
         ) from exc
     except BaseException:
         engine.dispose()
@@ -422,11 +471,15 @@ def _prepare_server(engine: Engine, settings: OpenSettings) -> None:
     if revision is not None and revision not in known_revisions(settings.migrations_dir):
         raise _newer_revision_error(where, revision)
     if revision is None and not settings.create:
-        raise StorageError(f"There is no DeliveryDesk database at {where}.", hint="Create it first.")
+        raise StorageError(
+            msg("There is no DeliveryDesk database at {where}.", where=where), hint=msg("Create it first.")
+        )
     if revision == head_revision(settings.migrations_dir):
         return
     if settings.readonly:
-        raise StorageError(f"{where} must be upgraded before it can be shown; open it for writing once.")
+        raise StorageError(
+            msg("{where} must be upgraded before it can be shown; open it for writing once.", where=where)
+        )
     with engine.begin() as connection:
         upgrade(connection, settings.migrations_dir)
 
@@ -447,7 +500,7 @@ def database_exists(url: str) -> bool:
 def backup_open_database(db: Database, folder: Path, now: datetime) -> BackupInfo:
     """A verified backup of an open SQLite database (read through its own engine), then rotation."""
     if not db.is_sqlite:
-        raise StorageError("Backups apply to the local database file, not to a server database.")
+        raise StorageError(msg("Backups apply to the local database file, not to a server database."))
     if db.gate is not None:
         db.gate.wait()  # a file still being checked is backed up once found healthy, a damaged one never
     with db.engine.connect() as connection:

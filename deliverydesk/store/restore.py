@@ -21,6 +21,7 @@ from deliverydesk.errors import (
     ReadOnlyStorageError,
     StorageError,
 )
+from deliverydesk.i18n import msg
 from deliverydesk.store.backups import BackupInfo, copy_database, take_backup, verify_backup
 from deliverydesk.store.database import BUSY_TIMEOUT_MS
 from deliverydesk.store.health import quick_check
@@ -45,7 +46,7 @@ def restore_database(
     """Replace ``database`` by ``backup``; returns the safety backup of the replaced file, if any."""
     verify_backup(backup)
     if database.exists() and backup.resolve() == database.resolve():
-        raise StorageError(f"{backup} is the database itself, not a backup of it.")
+        raise StorageError(msg("{backup} is the database itself, not a backup of it.", backup=backup))
     lock = WriterLock.acquire(database, clock)
     try:
         safety = _secure_current_file(database, backups, clock())
@@ -100,19 +101,30 @@ def _write_from_backup(database: Path, backup: Path) -> None:
     except sqlite3.DatabaseError as exc:
         raise _restore_failure(database, exc) from exc
     if problems:
-        raise CorruptDatabaseError(f"The restored database fails its check ({problems[0]}).")
+        raise CorruptDatabaseError(
+            msg("The restored database fails its check ({problem}).", problem=problems[0])
+        )
 
 
 def _restore_failure(database: Path, exc: sqlite3.DatabaseError) -> StorageError:
-    code, unchanged = sqlite_code(exc), "The backup was not restored."
+    code, unchanged = sqlite_code(exc), msg("The backup was not restored.")
     if code == SQLITE_FULL:
-        return DiskFullError(f"The disk holding {database} is full. {unchanged}", hint="Free some space.")
+        return DiskFullError(
+            msg("The disk holding {database} is full. {unchanged}", database=database, unchanged=unchanged),
+            hint=msg("Free some space."),
+        )
     if code in (SQLITE_READONLY, SQLITE_CANTOPEN):
-        return ReadOnlyStorageError(f"{database} or its folder is read-only. {unchanged}")
+        return ReadOnlyStorageError(
+            msg("{database} or its folder is read-only. {unchanged}", database=database, unchanged=unchanged)
+        )
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return StorageError(
-            f"{database} is in use (perhaps open read-only in another window). {unchanged}",
-            hint="Close DeliveryDesk everywhere else, then restore again.",
+            msg(
+                "{database} is in use (perhaps open read-only in another window). {unchanged}",
+                database=database,
+                unchanged=unchanged,
+            ),
+            hint=msg("Close DeliveryDesk everywhere else, then restore again."),
         )
     return storage_error_for(database, exc)
 

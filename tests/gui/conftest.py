@@ -9,8 +9,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
+from deliverydesk.domain.enums import Language
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.i18n import install_translators, remove_translators
 from deliverydesk.gui.tasks import TaskRunner
 from deliverydesk.gui.ui_state import UiState
 from deliverydesk.services.storage import OpenOptions, Workspace, open_workspace
@@ -60,7 +63,9 @@ def make_env(data_dir: Path, tasks: TaskRunner) -> Iterator[EnvFactory]:
     """``make_env(demo=True)``: open the data folder's database (a copy of the demo, or empty)."""
     opened: list[Workspace] = []
 
-    def make(demo: bool = False, demo_template: Path | None = None, language: str = "en") -> GuiEnv:
+    def make(
+        demo: bool = False, demo_template: Path | None = None, language: Language = Language.EN
+    ) -> GuiEnv:
         if demo and demo_template is not None and not (data_dir / "deliverydesk.db").exists():
             shutil.copyfile(demo_template, data_dir / "deliverydesk.db")
         workspace = open_workspace(OpenOptions(data_dir=data_dir, create=True), clock=fixed_clock)
@@ -78,6 +83,14 @@ def make_env(data_dir: Path, tasks: TaskRunner) -> Iterator[EnvFactory]:
     tasks.shutdown()
     for workspace in opened:
         workspace.close()
+
+
+@pytest.fixture
+def chinese_ui(qapp: QApplication) -> Iterator[None]:
+    """The window in Simplified Chinese (its catalogue, Qt's own, QLocale), English again afterwards."""
+    translators = install_translators(qapp, Language.ZH_CN)
+    yield
+    remove_translators(qapp, translators)
 
 
 @pytest.fixture

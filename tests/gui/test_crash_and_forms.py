@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from deliverydesk.errors import DiskFullError, ValidationError
 from deliverydesk.gui.crash import CrashHandler
 from deliverydesk.gui.dialogs.base import FormDialog
+from deliverydesk.i18n import msg
 
 
 def test_an_unexpected_exception_shows_a_dialog_and_is_logged(qtbot, tmp_path, caplog) -> None:
@@ -57,7 +58,7 @@ class NameDialog(FormDialog):
 
 def test_a_validation_error_stays_next_to_its_field(qtbot) -> None:
     def refuse(_name: str):
-        raise ValidationError({"name": "Too long.", "ghost": "Something else."})
+        raise ValidationError({"name": msg("Too long."), "ghost": msg("Something else.")})
 
     dialog = NameDialog(refuse)
     qtbot.addWidget(dialog)
@@ -77,7 +78,7 @@ def test_a_storage_error_shows_in_the_message_bar_and_then_saves(qtbot) -> None:
     def flaky(name: str):
         attempts.append(name)
         if len(attempts) == 1:
-            raise DiskFullError("The disk is full.", hint="Nothing was saved; free some space.")
+            raise DiskFullError(msg("The disk is full."), hint=msg("Nothing was saved; free some space."))
         return name.upper()
 
     dialog = NameDialog(flaky)

@@ -18,6 +18,7 @@ from deliverydesk import errors
 from deliverydesk.gui.startup import StartupController, StartupDialog
 from deliverydesk.gui.startup_specs import Choice, SpecKind, error_spec, first_start_spec
 from deliverydesk.gui.tasks import TaskRunner
+from deliverydesk.i18n import msg
 from deliverydesk.services import storage
 from deliverydesk.services.records.projects import list_projects
 from deliverydesk.services.storage import OpenOptions, Workspace, backup_now, open_workspace
@@ -31,21 +32,29 @@ from tests.conftest import fixed_clock
 @pytest.mark.parametrize(
     ("error", "kind", "choices"),
     [
-        (errors.CorruptDatabaseError("damaged"), SpecKind.CORRUPT, (Choice.CHOOSE_FILE, Choice.QUIT)),
+        (errors.CorruptDatabaseError(msg("damaged")), SpecKind.CORRUPT, (Choice.CHOOSE_FILE, Choice.QUIT)),
         (
-            errors.DatabaseLockedError("held"),
+            errors.DatabaseLockedError(msg("held")),
             SpecKind.LOCKED,
             (Choice.RETRY, Choice.OPEN_READONLY, Choice.QUIT),
         ),
         (
-            errors.ReadOnlyStorageError("ro"),
+            errors.ReadOnlyStorageError(msg("ro")),
             SpecKind.READ_ONLY,
             (Choice.OPEN_READONLY, Choice.CHOOSE_FILE, Choice.QUIT),
         ),
-        (errors.NewerVersionError("newer"), SpecKind.NEWER, (Choice.CHOOSE_FILE, Choice.QUIT)),
-        (errors.ForeignFileError("foreign"), SpecKind.FOREIGN, (Choice.CHOOSE_FILE, Choice.QUIT)),
-        (errors.DiskFullError("full"), SpecKind.DISK_FULL, (Choice.RETRY, Choice.OPEN_READONLY, Choice.QUIT)),
-        (errors.StorageError("other"), SpecKind.STORAGE, (Choice.RETRY, Choice.CHOOSE_FILE, Choice.QUIT)),
+        (errors.NewerVersionError(msg("newer")), SpecKind.NEWER, (Choice.CHOOSE_FILE, Choice.QUIT)),
+        (errors.ForeignFileError(msg("foreign")), SpecKind.FOREIGN, (Choice.CHOOSE_FILE, Choice.QUIT)),
+        (
+            errors.DiskFullError(msg("full")),
+            SpecKind.DISK_FULL,
+            (Choice.RETRY, Choice.OPEN_READONLY, Choice.QUIT),
+        ),
+        (
+            errors.StorageError(msg("other")),
+            SpecKind.STORAGE,
+            (Choice.RETRY, Choice.CHOOSE_FILE, Choice.QUIT),
+        ),
     ],
 )
 def test_each_error_maps_to_its_dialog(error, kind, choices) -> None:
@@ -53,11 +62,11 @@ def test_each_error_maps_to_its_dialog(error, kind, choices) -> None:
     assert spec.kind is kind
     assert spec.choices == choices
     assert spec.default in spec.choices
-    assert error.message in spec.details
+    assert str(error.message) in spec.details
 
 
 def test_a_damaged_file_with_a_backup_offers_to_restore_it(tmp_path: Path) -> None:
-    error = errors.CorruptDatabaseError("damaged")
+    error = errors.CorruptDatabaseError(msg("damaged"))
     error.newest_backup = tmp_path / "backup.db"  # type: ignore[attr-defined]
     spec = error_spec(error)
     assert spec.choices[0] is Choice.OPEN_BACKUP
@@ -174,7 +183,7 @@ def test_a_locked_database_offers_read_only(qtbot, data_dir: Path, tasks: TaskRu
 def test_a_read_only_folder_offers_read_only(qtbot, data_dir: Path, tasks: TaskRunner, monkeypatch) -> None:
     _existing(data_dir)
     if os.geteuid() == 0:  # root writes through permissions: let the storage refuse as it would
-        refusal = errors.ReadOnlyStorageError("The folder is read-only.")
+        refusal = errors.ReadOnlyStorageError(msg("The folder is read-only."))
         monkeypatch.setattr(storage, "open_workspace", lambda *a, **k: (_ for _ in ()).throw(refusal))
     data_dir.chmod(0o555)
     try:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QThread
 
 from deliverydesk.errors import RuleError
 from deliverydesk.gui.tasks import TaskRunner
+from deliverydesk.i18n import msg
 from tests.gui.conftest import wait_idle
 
 
@@ -38,7 +39,7 @@ def test_user_errors_go_to_on_error(qtbot, tasks: TaskRunner) -> None:
     errors: list[Exception] = []
 
     def fail() -> None:
-        raise RuleError("Issued letters cannot change.")
+        raise RuleError(msg("Issued letters cannot change."))
 
     tasks.submit(fail, lambda _r: None, errors.append)
     wait_idle(qtbot, tasks)

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.errors import DeliveryDeskError, ValidationError
+from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.messages import error_text
-from deliverydesk.gui.service_messages import translate_message
+from deliverydesk.i18n import Message
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_STYLE = '*[invalid="true"] { border: 1px solid #b00020; border-radius: 2px; }'
@@ -132,11 +133,11 @@ class FormDialog(QDialog):
             error.hide()
             _mark(widget, False)
 
-    def show_field_errors(self, fields: Mapping[str, str]) -> None:
+    def show_field_errors(self, fields: Mapping[str, Message]) -> None:
         unplaced = []
         first: QWidget | None = None
-        for name, english in fields.items():
-            message = translate_message(english)  # the service's sentence in the UI language
+        for name, text in fields.items():
+            message = shown(text)  # the service's sentence in the UI language
             if name not in self._fields:
                 unplaced.append(message)
                 continue

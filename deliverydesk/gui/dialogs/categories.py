@@ -186,7 +186,7 @@ class CategoriesDialog(QDialog):
         current = self.current()
         target, self._pending = self._pending or (current.id if current else None), None
         language = self.env.language
-        collator = QCollator(QLocale(language))  # Chinese names in pinyin order
+        collator = QCollator(QLocale(language.value))  # Chinese names in pinyin order
         self.model.set_rows(sorted(rows, key=lambda r: collator.sortKey(r.category.label(language))))
         if target is not None:
             self.select(target)

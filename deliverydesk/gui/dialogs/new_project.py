@@ -17,6 +17,7 @@ from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import date_edit_format, from_qdate, to_qdate
 from deliverydesk.gui.widgets.enum_combo import EnumCombo, enum_combo
+from deliverydesk.i18n import Message, verbatim
 from deliverydesk.services.records.projects import create_project
 
 CADENCES = (
@@ -119,13 +120,13 @@ class NewProjectDialog(FormDialog):
 
     def save(self) -> ProjectItem:
         """Every field is checked first; a new client is saved with the project, in one transaction."""
-        problems: dict[str, str] = {}
+        problems: dict[str, Message] = {}
         try:
             validate_project(self._draft(client_id=""))
         except ValidationError as exc:
             problems.update(exc.fields)
         if not self.client.currentText().strip():
-            problems["client_id"] = self.tr("Choose a client or type a new client's name.")
+            problems["client_id"] = verbatim(self.tr("Choose a client or type a new client's name."))
         if problems:
             raise ValidationError(problems)
         client_id, new_client = self._chosen_client()

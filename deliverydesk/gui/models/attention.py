@@ -14,7 +14,7 @@ from deliverydesk.domain.metrics import MeterLevel
 from deliverydesk.gui.blockers import blocker_text
 from deliverydesk.gui.formatting import format_date, format_number, limits_text
 from deliverydesk.gui.icons import icon
-from deliverydesk.gui.labels import label
+from deliverydesk.gui.labels import label, labelled, with_note
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -127,7 +127,7 @@ class AttentionModel(QAbstractItemModel):
                     .replace("%2", str(len(items)))
                     .replace("%3", str(total))
                 )
-            return f"{title} ({len(items)})"
+            return with_note(title, str(len(items)))
         if role == Qt.ItemDataRole.DecorationRole:
             return icon(ICONS[kind])
         if role == Qt.ItemDataRole.FontRole:
@@ -180,10 +180,10 @@ class AttentionModel(QAbstractItemModel):
         if item.kind is AttentionKind.EXPECTATION_LETTER_OUTDATED:
             return self.tr("Expectation letter %1 out of date").replace("%1", item.ref)
         if item.kind is AttentionKind.REVIEW_FOLLOW_UP_DUE:  # "王工: call the client back"
-            return f"{item.ref}: {item.title}" if item.ref else item.title
+            return labelled(item.ref, item.title) if item.ref else item.title
         if item.owner_side is not None:  # commitments: "Client · 王芳: send the network plan"
             owner = " · ".join(part for part in (label(item.owner_side), item.ref) if part)
-            return f"{owner}: {item.title}"
+            return labelled(owner, item.title)
         return f"{item.ref}  {item.title}"
 
     def _own_limits(self, item: AttentionItem) -> str:

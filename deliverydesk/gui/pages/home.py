@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.domain.attention import AttentionItem, AttentionKind, AttentionReport
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.formatting import format_day
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.models.attention import ITEM_ROLE, AttentionModel
@@ -115,8 +116,7 @@ class HomePage(QWidget):
         today = report.today
         self.heading.setText(self.tr("Today"))
         if today is not None:
-            qdate = QDate(today.year, today.month, today.day)
-            self.subheading.setText(QLocale().toString(qdate, QLocale.FormatType.LongFormat))
+            self.subheading.setText(format_day(today))
         self.model.set_report(report)
         self.view.expandAll()
         self._fit_columns()

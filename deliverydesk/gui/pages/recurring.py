@@ -243,7 +243,7 @@ class RecurringPage(QWidget):
 
     @property
     def document_language(self) -> Language:
-        return Language.ZH_CN if self.env.language == Language.ZH_CN.value else Language.EN
+        return self.env.language
 
     def _export(self, path: Path, make: Callable[[], bytes]) -> None:
         def job() -> Path:
@@ -262,7 +262,7 @@ class OccurrencesDialog(QDialog):
 
     opened = Signal(object)  # Occurrence
 
-    def __init__(self, item: RecurrenceItem, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, item: RecurrenceItem, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("occurrencesDialog")
         name = RecurrenceModel(language).text(item, 0)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.recurrence import Occurrence, RecurrenceItem, Trend, TrendDirection
 from deliverydesk.gui.formatting import format_date
+from deliverydesk.gui.labels import labelled
 from deliverydesk.gui.models.fed import FedTableModel
 
 CATEGORY, CLIENTS, PROJECTS, OCCURRENCES, TREND = range(5)
@@ -30,9 +31,9 @@ def names_text(names: list[str], more: str) -> str:
 
 
 class RecurrenceModel(FedTableModel[RecurrenceItem]):
-    def __init__(self, language: str, parent: Any = None) -> None:
+    def __init__(self, language: Language, parent: Any = None) -> None:
         super().__init__(parent)
-        self.language = Language.ZH_CN if language == Language.ZH_CN.value else Language.EN
+        self.language = language
 
     def headers(self) -> list[str]:
         return [
@@ -68,9 +69,9 @@ class RecurrenceModel(FedTableModel[RecurrenceItem]):
         if column == CATEGORY:
             return item.category_name(self.language)
         if column == CLIENTS:
-            return f"{item.client_count}: {names_text([c.name for c in item.clients], more)}"
+            return labelled(str(item.client_count), names_text([c.name for c in item.clients], more))
         if column == PROJECTS:
-            return f"{len(item.projects)}: {names_text([p.code for p in item.projects], more)}"
+            return labelled(str(len(item.projects)), names_text([p.code for p in item.projects], more))
         if column == OCCURRENCES:
             return str(len(item.occurrences))
         return self.trend_text(item.trend)

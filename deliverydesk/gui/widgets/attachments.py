@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.errors import DeliveryDeskError, ValidationError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_number
-from deliverydesk.gui.messages import error_text
-from deliverydesk.gui.service_messages import translate_fields
+from deliverydesk.gui.messages import error_text, field_messages
 from deliverydesk.gui.style import ERROR_COLOUR, MUTED_STYLE
 from deliverydesk.services.records.attachments import (
     FileCheck,
@@ -161,7 +160,8 @@ class AttachmentPicker(QWidget):
         self._refresh()
 
     def _refused(self, error: DeliveryDeskError) -> None:
-        message = "\n".join(translate_fields(getattr(error, "fields", {})).values()) or error_text(error)
+        fields = field_messages(error) if isinstance(error, ValidationError) else {}
+        message = "\n".join(fields.values()) or error_text(error)
         self.note.setText(message)
         self.note.show()
 

@@ -115,7 +115,7 @@ class SimilarIssuesPanel(QWidget):
         self.env, self.search = env, search
         self._task_key = f"similar-issues-{next(_keys)}"
         self._query: tuple[str, str, str | None] = ("", "", None)
-        language = Language.ZH_CN if env.language == Language.ZH_CN.value else Language.EN
+        language = env.language
         self.model = SimilarIssueModel(language, self)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)

@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Spacer
 
+from deliverydesk.i18n import N_
 from deliverydesk.reports.blocks import (
     FIT,
     Flowable,
@@ -22,11 +23,12 @@ from deliverydesk.reports.blocks import (
 from deliverydesk.reports.documents.data import OverallStatus, ProgressSummaryData
 from deliverydesk.reports.documents.timeline import timeline_chart
 from deliverydesk.reports.fonts import document_fonts
+from deliverydesk.reports.labels import label
 from deliverydesk.reports.parts import document_head
 from deliverydesk.reports.styles import GOOD, WARN, Kit, make_kit
 from deliverydesk.reports.text import markup
 
-TITLE_KEY = "summary.title"
+TITLE = N_("Progress summary")
 _STATUS_COLOURS = {
     OverallStatus.ON_TRACK: GOOD,
     OverallStatus.AT_RISK: WARN,
@@ -35,7 +37,7 @@ _STATUS_COLOURS = {
 
 
 def _status(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
-    line = kit.t("summary.overall_line", status=kit.t.label(data.overall_status))
+    line = kit.t("Overall status: {status}", status=label(kit.t, data.overall_status))
     note = [Spacer(1, 5), para(kit, data.status_note)] if data.status_note else []
     return [banner(kit, line, _STATUS_COLOURS[data.overall_status]), *note]
 
@@ -43,19 +45,19 @@ def _status(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
 def _narrative(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
     t = kit.t
     return [
-        section(kit, t("summary.goal")),
+        section(kit, t("Goal")),
         para(kit, data.goal),
-        section(kit, t("summary.steps_done")),
+        section(kit, t("Steps done")),
         *bullets(kit, data.steps_done),
-        section(kit, t("summary.difficulties")),
+        section(kit, t("Current difficulties")),
         *_difficulties(kit, data),
     ]
 
 
 def _difficulties(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
     if not data.difficulties:
-        return [para(kit, kit.t("doc.none"))]
-    tag = escape(kit.t("summary.waits_on_client"))
+        return [para(kit, kit.t("None."))]
+    tag = escape(kit.t("Waiting on you"))
     bold = document_fonts().bold
     flowables = []
     for item in data.difficulties:
@@ -68,9 +70,9 @@ def _difficulties(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
 
 def _next_actions(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
     t = kit.t
-    header = (t("summary.col_action"), t("col.owner"), t("col.date"))
+    header = (t("Action"), t("Owner"), t("Date"))
     rows = [(action.text, action.owner, t.date(action.due)) for action in data.next_actions]
-    return [section(kit, t("summary.next_actions")), data_table(kit, header, rows, (0.7, 0.3, FIT))]
+    return [section(kit, t("Next actions")), data_table(kit, header, rows, (0.7, 0.3, FIT))]
 
 
 def _slip(days: int | None) -> str:
@@ -82,12 +84,12 @@ def _slip(days: int | None) -> str:
 def _milestones(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
     t = kit.t
     header = (
-        t("summary.col_milestone"),
-        t("summary.col_baseline"),
-        t("summary.col_forecast"),
-        t("summary.col_actual"),
-        t("summary.col_slip"),
-        t("col.status"),
+        t("Milestone"),
+        t("Baseline"),
+        t("Forecast"),
+        t("Actual"),
+        t("Slip (working days)"),
+        t("Status"),
     )
     rows = [
         (
@@ -96,7 +98,7 @@ def _milestones(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
             t.date(m.forecast),
             t.date(m.actual),
             _slip(m.slip_days),
-            t.label(m.status),
+            label(t, m.status),
         )
         for m in data.milestones
     ]
@@ -108,25 +110,25 @@ def _milestones(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
     extra = [("ALIGN", (4, 0), (4, -1), "RIGHT"), *late]
     table = data_table(kit, header, rows, (0.6, FIT, FIT, FIT, FIT, 0.4), extra)
     chart = timeline_chart(kit, data.milestones, data.meta.as_of)
-    return [section(kit, t("summary.milestones")), *chart, Spacer(1, 8), table]
+    return [section(kit, t("Milestones")), *chart, Spacer(1, 8), table]
 
 
 def _decisions_and_changes(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
     t = kit.t
     pending = [(item.text, t.date(item.needed_by)) for item in data.pending_decisions]
-    tally = [(t.label(row.decision), str(row.count), t.hours(row.effort_hours)) for row in data.change_tally]
+    tally = [(label(t, row.decision), str(row.count), t.hours(row.effort_hours)) for row in data.change_tally]
     if tally:
         count = sum(row.count for row in data.change_tally)
         hours = sum((row.effort_hours for row in data.change_tally), Decimal(0))
-        tally.append((t("doc.total"), str(count), t.hours(hours)))
+        tally.append((t("Total"), str(count), t.hours(hours)))
     extra = [("ALIGN", (1, 0), (2, -1), "RIGHT"), ("FONT", (0, -1), (-1, -1), document_fonts().bold, 8.5)]
     return [
-        section(kit, t("summary.pending_decisions")),
-        data_table(kit, (t("summary.col_pending"), t("summary.col_needed_by")), pending, (1.0, FIT)),
-        section(kit, t("summary.change_tally")),
+        section(kit, t("Decisions we need from you")),
+        data_table(kit, (t("Decision needed"), t("Needed by")), pending, (1.0, FIT)),
+        section(kit, t("Change requests by decision")),
         data_table(
             kit,
-            (t("summary.col_decision"), t("summary.col_count"), t("summary.col_effort")),
+            (t("Decision"), t("Requests"), t("Effort")),
             tally,
             (0.5, 0.2, 0.3),
             extra,
@@ -138,11 +140,9 @@ def build_story(data: ProgressSummaryData) -> list[Flowable]:
     meta = data.meta
     kit = make_kit(meta.language, meta.paper)
     t = kit.t
-    period = t("summary.period_range", start=t.date(data.period_start), end=t.date(data.period_end))
+    period = t("{start} – {end}", start=t.date(data.period_start), end=t.date(data.period_end))
     return [
-        *document_head(
-            kit, meta, t(TITLE_KEY), data.project, data.addressee, [(t("summary.period"), period)]
-        ),
+        *document_head(kit, meta, t(TITLE), data.project, data.addressee, [(t("Period"), period)]),
         *_status(kit, data),
         *_narrative(kit, data),
         *_next_actions(kit, data),

@@ -11,6 +11,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rec
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from deliverydesk.i18n.formats import format_month
 from deliverydesk.reports.blocks import Flowable, para
 from deliverydesk.reports.documents.data import MilestoneRowData
 from deliverydesk.reports.fonts import document_fonts
@@ -108,10 +109,7 @@ class _Chart:
                 previous_year = month.year
 
     def _month_label(self, month: date, with_year: bool) -> str:
-        if self.kit.t.language == "en":
-            label = self.kit.t.date(month).split(" ", 1)[1]  # "Mar 2026"
-            return label if with_year else label.split(" ")[0]
-        return f"{month.year}年{month.month}月" if with_year else f"{month.month}月"
+        return format_month(month, self.kit.t.language, with_year=with_year)  # Mar 2026 / 2026年3月
 
     def row(self, index: int, milestone: MilestoneRowData) -> None:
         y = self.top - ROW * index - ROW / 2
@@ -133,11 +131,11 @@ class _Chart:
     def legend(self) -> None:
         t, y, x = self.kit.t, 4.0, self.left
         items = (
-            (_baseline_mark(4, y + 2.5), t("summary.legend_baseline")),
-            (_forecast_mark(4, y + 2.5), t("summary.legend_forecast")),
-            (_actual_mark(4, y + 2.5), t("summary.legend_actual")),
-            (_slip_bar(0, 8, y + 2.5), t("summary.legend_slip")),
-            (_as_of_line(4, y + 7, y - 2), t("doc.as_of", date=t.date(self.as_of))),
+            (_baseline_mark(4, y + 2.5), t("Baseline")),
+            (_forecast_mark(4, y + 2.5), t("Forecast")),
+            (_actual_mark(4, y + 2.5), t("Actual")),
+            (_slip_bar(0, 8, y + 2.5), t("Slip")),
+            (_as_of_line(4, y + 7, y - 2), t("As of {date}", date=t.date(self.as_of))),
         )
         for mark, label in items:
             group = Group(mark, transform=(1, 0, 0, 1, x, 0))
@@ -159,6 +157,10 @@ def timeline_chart(kit: Kit, milestones: Sequence[MilestoneRowData], as_of: date
     chart.legend()
     flowables: list[Flowable] = [chart.drawing]
     if len(milestones) > MAX_ROWS:
-        note = kit.t("summary.chart_more", shown=MAX_ROWS, total=len(milestones))
+        note = kit.t(
+            "The chart shows the first {shown} of {total} milestones.",
+            shown=MAX_ROWS,
+            total=len(milestones),
+        )
         flowables.append(para(kit, note, kit.styles.small))
     return flowables

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer, Table
 
+from deliverydesk.i18n import N_, Translator, translator
 from deliverydesk.reports.blocks import (
     FIT,
     Flowable,
@@ -35,9 +36,9 @@ from deliverydesk.reports.evidence.sections import (
     text_chunks,
     timestamp,
 )
+from deliverydesk.reports.labels import label
 from deliverydesk.reports.page import build_pdf
 from deliverydesk.reports.parts import letterhead
-from deliverydesk.reports.phrases import Phrases
 from deliverydesk.reports.styles import (
     HEADER_FILL,
     RULE,
@@ -46,29 +47,34 @@ from deliverydesk.reports.styles import (
     make_kit,
 )
 
-TITLE_KEY = "evidence.title"
+TITLE = N_("Evidence pack")
 
 
 # --- cover -----------------------------------------------------------------------------------------
 
 
-def _topic_line(t: Phrases, data: EvidencePackData) -> str:
+def _topic_line(t: Translator, data: EvidencePackData) -> str:
     topic = data.topic
     if topic.kind is EvidenceTopicKind.CHANGE_REQUEST:
-        return t("evidence.topic_change", ref=topic.ref, title=topic.title)
+        return t("Change request {ref}: {title}", ref=topic.ref, title=topic.title)
     if topic.kind is EvidenceTopicKind.EXPECTATION:
-        return t("evidence.topic_expectation", ref=topic.ref, title=topic.title)
+        return t("Expectation {ref}: {title}", ref=topic.ref, title=topic.title)
     if topic.kind is EvidenceTopicKind.PERIOD:
-        return t("evidence.topic_period", start=t.date(topic.period_start), end=t.date(topic.period_end))
+        return t(
+            "Log entries from {start} to {end}",
+            start=t.date(topic.period_start),
+            end=t.date(topic.period_end),
+        )
     if topic.search_text:
-        return t("evidence.topic_search", text=topic.search_text)
-    return t("evidence.topic_selection", label=topic.title) if topic.title else t("evidence.topic_selected")
+        return t("Log entries found by searching “{text}”", text=topic.search_text)
+    return t("Selected log entries: {label}", label=topic.title) if topic.title else t("Selected log entries")
 
 
-def _contents_line(t: Phrases, data: EvidencePackData) -> str:
+def _contents_line(t: Translator, data: EvidencePackData) -> str:
     corrections = sum(1 for entry in data.entries if entry.corrects is not None)
     return t(
-        "evidence.contents",
+        "Log entries: {entries} ({corrections} corrections)  ·  Letters: {letters}  ·"
+        "  Commitments: {commitments}  ·  Attachments: {attachments}",
         entries=len(data.entries),
         corrections=corrections,
         letters=len(data.letters),
@@ -82,44 +88,55 @@ def _cover(kit: Kit, data: EvidencePackData) -> list[Flowable]:
     first, last = data.period_covered
     project_line = "  ·  ".join(part for part in (data.project.code, data.project.name) if part)
     rows = [
-        (t("evidence.topic"), _topic_line(t, data)),
-        (t("evidence.project"), project_line),
-        (t("evidence.client"), data.client),
-        *([(t("doc.contract"), data.project.contract_reference)] if data.project.contract_reference else []),
-        (t("evidence.period"), t("evidence.period_range", start=t.date(first), end=t.date(last))),
-        (t("evidence.generated"), f"{timestamp(t, data.generated_at)} ({data.utc_offset})"),
-        (t("evidence.contents_label"), _contents_line(t, data)),
-        (t("doc.reference"), meta.reference),
-        (t("evidence.pack_fingerprint"), meta.fingerprint or t("doc.draft")),
+        (t("Topic"), _topic_line(t, data)),
+        (t("Project"), project_line),
+        (t("Client"), data.client),
+        *([(t("Contract"), data.project.contract_reference)] if data.project.contract_reference else []),
+        (t("Period covered"), t("{start} – {end}", start=t.date(first), end=t.date(last))),
+        (t("Generated"), f"{timestamp(t, data.generated_at)} ({data.utc_offset})"),
+        (t("Contents"), _contents_line(t, data)),
+        (t("Reference"), meta.reference),
+        (t("Fingerprint of this pack"), meta.fingerprint or t("Draft, not issued")),
     ]
     return [
         *letterhead(kit, meta.letterhead),
-        paragraph(t(TITLE_KEY), kit.styles.title),
+        paragraph(t(TITLE), kit.styles.title),
         para(kit, project_line, kit.styles.small),
         Spacer(1, 10),
         key_values(kit, rows, label_fraction=0.22),
         Spacer(1, 8),
-        para(kit, t("evidence.how_to_read", offset=data.utc_offset)),
+        para(
+            kit,
+            t(
+                "This pack reproduces the record kept for the topic above, in the order things happened."
+                " The log is append-only: a correction is a new entry, and the entry it corrects is shown"
+                " as it was first written, so the two can be compared. Each letter is identified by its"
+                " fingerprint (the SHA-256 of its content) and the SHA-256 of its PDF; any copy of a"
+                " letter can be checked with “deliverydesk verify”. The appendix lists every attachment"
+                " with the SHA-256 of its bytes. All times are {offset}.",
+                offset=data.utc_offset,
+            ),
+        ),
     ]
 
 
-def _topic_rows(t: Phrases, data: EvidencePackData) -> list[tuple[str, str]]:
+def _topic_rows(t: Translator, data: EvidencePackData) -> list[tuple[str, str]]:
     topic = data.topic
     if topic.kind is EvidenceTopicKind.CHANGE_REQUEST:
         return [
-            (t("change.request_ref"), f"{topic.ref}  {topic.title}"),
-            (t("change.requested_by"), topic.requested_by or "—"),
-            (t("change.requested_on"), t.date(topic.requested_on)),
-            (t("summary.col_decision"), t.label(topic.decision) if topic.decision else "—"),
-            (t("change.decided_by"), topic.decided_by or "—"),
-            (t("change.decided_on"), t.date(topic.decided_on)),
+            (t("Change request"), f"{topic.ref}  {topic.title}"),
+            (t("Requested by"), topic.requested_by or "—"),
+            (t("Requested on"), t.date(topic.requested_on)),
+            (t("Decision"), label(t, topic.decision) if topic.decision else "—"),
+            (t("Decided by"), topic.decided_by or "—"),
+            (t("Decided on"), t.date(topic.decided_on)),
         ]
     return [
-        (t("col.ref"), topic.ref),
-        (t("letter.col_statement"), topic.title),
-        (t("letter.col_measure"), topic.description or "—"),
-        (t("col.due"), t.date(topic.due)),
-        (t("col.status"), t.label(topic.expectation_status) if topic.expectation_status else "—"),
+        (t("Ref"), topic.ref),
+        (t("What you will see"), topic.title),
+        (t("How we will know"), topic.description or "—"),
+        (t("Due"), t.date(topic.due)),
+        (t("Status"), label(t, topic.expectation_status) if topic.expectation_status else "—"),
     ]
 
 
@@ -129,7 +146,7 @@ def _topic(kit: Kit, data: EvidencePackData) -> list[Flowable]:
     if topic.kind not in (EvidenceTopicKind.CHANGE_REQUEST, EvidenceTopicKind.EXPECTATION):
         return []
     change = topic.kind is EvidenceTopicKind.CHANGE_REQUEST
-    heading = t("change.request") if change else t("evidence.expectation")
+    heading = t("The request") if change else t("The expectation")
     described = [Spacer(1, 4), para(kit, topic.description)] if change and topic.description.strip() else []
     return [section(kit, heading), key_values(kit, _topic_rows(t, data), label_fraction=0.22), *described]
 
@@ -143,19 +160,24 @@ def _entry_parts(kit: Kit, entry: EvidenceEntryData) -> list[list[Flowable]]:
     t, small = kit.t, small_styles(kit.t.language)
     head: list[Flowable] = []
     if entry.corrected_by is not None:
-        head.append(paragraph(t("evidence.corrected_by", number=entry.corrected_by), small["corrected"]))
+        head.append(
+            paragraph(
+                t("Corrected by #{number}: shown as first written", number=entry.corrected_by),
+                small["corrected"],
+            )
+        )
     if entry.corrects is not None:
-        head.append(paragraph(t("evidence.corrects", number=entry.corrects), small["correction"]))
+        head.append(paragraph(t("Correction of #{number}", number=entry.corrects), small["correction"]))
     head.append(paragraph(entry.summary, kit.styles.cell_bold))
     chunks = text_chunks(entry.details) if entry.details.strip() else [""]
     parts = [head + literal_paragraphs(chunks[0], kit.styles.cell) if chunks[0] else head]
     parts += [literal_paragraphs(chunk, kit.styles.cell) for chunk in chunks[1:]]
     notes = []
     if entry.participants.strip():
-        notes.append(t("evidence.participants", names=entry.participants))
+        notes.append(t("Participants: {names}", names=entry.participants))
     if entry.links:
-        notes.append(t("evidence.linked_to", refs=t("doc.list_separator").join(entry.links)))
-    notes.append(t("evidence.recorded_at", when=timestamp(t, entry.recorded_at)))
+        notes.append(t("Linked to {refs}", refs=t.pgettext("list separator", ", ").join(entry.links)))
+    notes.append(t("Recorded {when}", when=timestamp(t, entry.recorded_at)))
     parts[-1] = [*parts[-1], paragraph("  ·  ".join(notes), small["note"])]
     return parts
 
@@ -183,17 +205,17 @@ def _record_style(spans: list[tuple[int, int, bool]]) -> list[tuple[object, ...]
 def _record(kit: Kit, data: EvidencePackData) -> list[Flowable]:
     """One row per entry (long ones run on in more rows: a row never splits over pages)."""
     t = kit.t
-    heading = table_heading(kit, t("evidence.record"))
+    heading = table_heading(kit, t("Chronological record"))
     if not data.entries:
-        return [*heading, para(kit, t("evidence.no_entries"))]
+        return [*heading, para(kit, t("No log entries concern this topic."))]
     header = [
-        t("evidence.col_number"),
-        t("evidence.col_when"),
-        t("evidence.col_kind"),
-        t("evidence.col_record"),
+        t("#"),
+        t("When"),
+        t("Kind"),
+        t("Record"),
     ]
     days = [t.date(e.occurred_at.date()) for e in data.entries]
-    kinds = [t.label(e.kind) for e in data.entries]
+    kinds = [label(t, e.kind) for e in data.entries]
     texts = [[f"#{e.number}" for e in data.entries], days, kinds, [""]]
     column_widths = widths(kit, (FIT, FIT, FIT, 1.0), [[h, *c] for h, c in zip(header, texts, strict=True)])
     rows: list[list[Flowable]] = [header]
@@ -222,5 +244,5 @@ def build_story(data: EvidencePackData) -> list[Flowable]:
 
 def render_evidence_pack(data: EvidencePackData) -> bytes:
     """The pack as PDF bytes; the same data always gives the same bytes."""
-    title = Phrases(data.meta.language)(TITLE_KEY)
+    title = translator(data.meta.language)(TITLE)
     return build_pdf(build_story(data), data.meta, title)

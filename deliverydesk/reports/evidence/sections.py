@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
 
 from deliverydesk.domain.enums import Language, LetterStatus, PaperSize, SignMethod
+from deliverydesk.i18n import Translator
 from deliverydesk.reports.blocks import (
     FIT,
     Flowable,
@@ -22,7 +23,7 @@ from deliverydesk.reports.blocks import (
     widths,
 )
 from deliverydesk.reports.evidence.data import EvidenceCommitmentData, EvidenceLetterData, EvidencePackData
-from deliverydesk.reports.phrases import Phrases
+from deliverydesk.reports.labels import label
 from deliverydesk.reports.styles import ACCENT, GOOD, MUTED, RULE, WARN, Kit, grid_style, make_kit
 from deliverydesk.reports.text import printable
 
@@ -47,7 +48,7 @@ def small_styles(language: Language) -> dict[str, ParagraphStyle]:
     }
 
 
-def timestamp(t: Phrases, moment: datetime | None) -> str:
+def timestamp(t: Translator, moment: datetime | None) -> str:
     return f"{t.date(moment.date())} {moment:%H:%M}" if moment else "—"
 
 
@@ -91,19 +92,19 @@ def _flush(chunks: list[str], current: str) -> list[str]:
 # --- letters ---------------------------------------------------------------------------------------
 
 
-def _signature_text(t: Phrases, letter: EvidenceLetterData) -> str:
+def _signature_text(t: Translator, letter: EvidenceLetterData) -> str:
     signature = letter.signature
     if signature is None:
-        return t("evidence.not_signed")
-    who = t("doc.name_title", name=signature.signer_name, title=signature.signer_title)
+        return t("Not signed")
+    who = t("{name}, {title}", name=signature.signer_name, title=signature.signer_title)
     who = who if signature.signer_title else signature.signer_name
     when = t.date(signature.signed_on) if signature.signed_on else timestamp(t, signature.signed_at)
-    parts = [t.label(signature.method), who, when]
+    parts = [label(t, signature.method), who, when]
     if signature.place:
         parts.append(signature.place)
     if signature.confirmed_in_entry is not None:
-        parts.append(t("evidence.see_entry", number=signature.confirmed_in_entry))
-    text = t("doc.list_separator").join(parts)
+        parts.append(t("see entry #{number}", number=signature.confirmed_in_entry))
+    text = t.pgettext("list separator", ", ").join(parts)
     return f"{text}\n{signature.note}" if signature.note.strip() else text
 
 
@@ -113,26 +114,27 @@ def _hash_row(kit: Kit, label: str, digest: str) -> list[Flowable]:
 
 def _letter(kit: Kit, letter: EvidenceLetterData) -> Flowable:
     t = kit.t
-    title = f"{letter.reference}  ·  {t('doc.version', version=letter.version)}  ·  {t.label(letter.kind)}"
+    version = t("Version {version}", version=letter.version)
+    title = f"{letter.reference}  ·  {version}  ·  {label(t, letter.kind)}"
     status_style = small_styles(t.language)["good" if letter.status is LetterStatus.SIGNED else "warn"]
     refused = letter.signature is not None and letter.signature.method is SignMethod.REFUSED
     signature_style = small_styles(t.language)["warn"] if refused else kit.styles.cell
     label_width = kit.width * 0.22
     rows = [
         [
-            paragraph(t("evidence.issued"), kit.styles.cell),
+            paragraph(t("Issued"), kit.styles.cell),
             paragraph(timestamp(t, letter.issued_at), kit.styles.cell),
         ],
-        [paragraph(t("col.status"), kit.styles.cell), paragraph(t.label(letter.status), status_style)],
+        [paragraph(t("Status"), kit.styles.cell), paragraph(label(t, letter.status), status_style)],
         [
-            paragraph(t("evidence.signature"), kit.styles.cell),
+            paragraph(t("Signature"), kit.styles.cell),
             paragraph(_signature_text(t, letter), signature_style),
         ],
-        _hash_row(kit, t("evidence.fingerprint_label"), letter.fingerprint),
-        _hash_row(kit, t("evidence.pdf_hash"), letter.pdf_sha256),
+        _hash_row(kit, t("Fingerprint"), letter.fingerprint),
+        _hash_row(kit, t("PDF SHA-256"), letter.pdf_sha256),
     ]
     if letter.signed_pdf_sha256:
-        rows.append(_hash_row(kit, t("evidence.signed_pdf_hash"), letter.signed_pdf_sha256))
+        rows.append(_hash_row(kit, t("Signed PDF SHA-256"), letter.signed_pdf_sha256))
     style = [
         *grid_style(header_rows=0),
         ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
@@ -144,48 +146,46 @@ def _letter(kit: Kit, letter: EvidenceLetterData) -> Flowable:
 
 def letters_section(kit: Kit, data: EvidencePackData) -> list[Flowable]:
     t = kit.t
-    body = [_letter(kit, letter) for letter in data.letters] or [para(kit, t("doc.none"))]
-    return [section(kit, t("evidence.letters")), *body]
+    body = [_letter(kit, letter) for letter in data.letters] or [para(kit, t("None."))]
+    return [section(kit, t("Letters")), *body]
 
 
 # --- commitments and attachments -------------------------------------------------------------------
 
 
-def _written_state(t: Phrases, item: EvidenceCommitmentData) -> str:
+def _written_state(t: Translator, item: EvidenceCommitmentData) -> str:
     if item.confirmed_in_entry is not None:
-        return t(
-            "evidence.confirmed_in_writing", what=t("evidence.entry_ref", number=item.confirmed_in_entry)
-        )
+        return t("Confirmed in writing: {what}", what=t("entry #{number}", number=item.confirmed_in_entry))
     if item.confirmed_by_letter:
-        return t("evidence.confirmed_in_writing", what=item.confirmed_by_letter)
-    return t("evidence.awaiting_writing") if item.confirm_in_writing else ""
+        return t("Confirmed in writing: {what}", what=item.confirmed_by_letter)
+    return t("To be confirmed in writing: not yet") if item.confirm_in_writing else ""
 
 
-def _outcome(t: Phrases, item: EvidenceCommitmentData, today: date) -> str:
+def _outcome(t: Translator, item: EvidenceCommitmentData, today: date) -> str:
     if item.closed_on is None:
-        return t("evidence.open_overdue") if item.due < today else t("evidence.open")
-    parts = [t("evidence.met_on", date=t.date(item.closed_on))]
+        return t("Open, overdue") if item.due < today else t("Open")
+    parts = [t("Met on {date}", date=t.date(item.closed_on))]
     if item.closed_note.strip():
         parts.append(item.closed_note)
     if item.closed_in_entry is not None:
-        parts.append(t("evidence.see_entry", number=item.closed_in_entry))
+        parts.append(t("see entry #{number}", number=item.closed_in_entry))
     return "\n".join(parts)
 
 
 def commitments_section(kit: Kit, data: EvidencePackData) -> list[Flowable]:
     t = kit.t
     header = (
-        t("evidence.col_entry"),
-        t("evidence.col_owes"),
-        t("evidence.col_commitment"),
-        t("col.due"),
-        t("evidence.col_outcome"),
+        t("Entry"),
+        t("Who owes whom"),
+        t("Commitment"),
+        t("Due"),
+        t("How it was met"),
     )
     rows = []
     for item in data.commitments:
         owes = t(
-            "evidence.owes",
-            side=t.label(item.owner_side),
+            "{side}: {owner} → {to}",
+            side=label(t, item.owner_side),
             owner=item.owner_name or "—",
             to=item.owed_to or "—",
         )
@@ -203,12 +203,12 @@ def commitments_section(kit: Kit, data: EvidencePackData) -> list[Flowable]:
         ("TEXTCOLOR", (4, i), (4, i), WARN) for i, c in enumerate(data.commitments, 1) if c.closed_on is None
     ]
     table = data_table(kit, header, rows, (FIT, 0.24, 0.4, FIT, 0.36), open_rows)
-    return [*table_heading(kit, t("evidence.commitments")), table]
+    return [*table_heading(kit, t("Commitments")), table]
 
 
-def format_size(size: int, t: Phrases) -> str:
+def format_size(size: int, t: Translator) -> str:
     if size < 1024:
-        return t("evidence.bytes", size=size)
+        return t("{size} bytes", size=size)
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
@@ -243,14 +243,24 @@ def _attachment_rows(
 
 def attachments_section(kit: Kit, data: EvidencePackData) -> list[Flowable]:
     t = kit.t
-    heading = table_heading(kit, t("evidence.attachments"))
+    heading = table_heading(kit, t("Appendix: attachments"))
     if not data.attachments:
-        return [*heading, para(kit, t("doc.none"))]
-    header = (t("evidence.col_file"), t("evidence.col_size"), t("evidence.col_belongs"))
+        return [*heading, para(kit, t("None."))]
+    header = (t("File and type"), t("Size"), t("Belongs to"))
     sizes = [format_size(a.size, t) for a in data.attachments]
     owners = [a.belongs_to or "—" for a in data.attachments]
     column_widths = widths(kit, (1.0, FIT, FIT), [[header[0]], [header[1], *sizes], [header[2], *owners]])
     rows = [list(header), *_attachment_rows(kit, data, sizes, owners)]
     style = _attachment_style(len(data.attachments))
     table = Table(rows, colWidths=column_widths, repeatRows=1, splitInRow=1, hAlign="LEFT", style=style)
-    return [*heading, para(kit, t("evidence.attachments_intro")), table]
+    return [
+        *heading,
+        para(
+            kit,
+            t(
+                "Each file is identified by the SHA-256 of its bytes:"
+                " a copy with the same SHA-256 is the same file."
+            ),
+        ),
+        table,
+    ]

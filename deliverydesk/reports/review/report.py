@@ -9,14 +9,14 @@ from reportlab.platypus import Spacer, Table
 
 from deliverydesk.domain.review_texts import ReviewSide, horizon_name, review_question, side_name
 from deliverydesk.domain.revisits import Horizon, RevisitState, revisit_state
+from deliverydesk.i18n import N_, Translator, translator
 from deliverydesk.reports.blocks import FIT, Flowable, data_table, key_values, para, paragraph, section
 from deliverydesk.reports.page import build_pdf
 from deliverydesk.reports.parts import letterhead
-from deliverydesk.reports.phrases import Phrases
 from deliverydesk.reports.review.data import FollowUpData, ReviewedIssueData, ReviewReportData
 from deliverydesk.reports.styles import GOOD, WARN, Kit, grid_style, make_kit
 
-TITLE_KEY = "review.title"
+TITLE = N_("Butterfly review report")
 GRID_FRACTIONS = (0.16, 0.42, 0.42)
 HORIZON_FILL = colors.HexColor("#F6F8FA")  # lighter than the header: the row headings
 
@@ -24,23 +24,27 @@ HORIZON_FILL = colors.HexColor("#F6F8FA")  # lighter than the header: the row he
 def _head(kit: Kit, data: ReviewReportData) -> list[Flowable]:
     t = kit.t
     project_line = "  ·  ".join(part for part in (data.project.code, data.project.name) if part)
-    about = f"{data.issue.ref}  {data.issue.title}" if data.issue else t("review.whole_project")
+    about = f"{data.issue.ref}  {data.issue.title}" if data.issue else t("The whole project")
     if data.title.strip():
         about = f"{data.title}\n{about}"
     rows = [
-        (t("doc.reference"), data.meta.reference),
-        (t("doc.date"), t.date(data.meta.as_of)),
-        (t("review.client"), data.client),
-        (t("review.about"), about),
-        (t("review.held_on"), t.date(data.held_on)),
+        (t("Reference"), data.meta.reference),
+        (t("Date"), t.date(data.meta.as_of)),
+        (t("Client"), data.client),
+        (t("About"), about),
+        (t("Held on"), t.date(data.held_on)),
     ]
     if data.participants:
-        rows.append((t("review.participants"), t("doc.list_separator").join(data.participants)))
+        rows.append((t("Participants"), t.pgettext("list separator", ", ").join(data.participants)))
     return [
         *letterhead(kit, data.meta.letterhead),
-        paragraph(t(TITLE_KEY), kit.styles.title),
+        paragraph(t(TITLE), kit.styles.title),
         para(kit, project_line, kit.styles.small),
-        para(kit, t("review.internal"), kit.styles.small),
+        para(
+            kit,
+            t("Internal document, not for the client. Fingerprinted, not issued or signed."),
+            kit.styles.small,
+        ),
         Spacer(1, 8),
         key_values(kit, rows, 0.2),
     ]
@@ -49,13 +53,13 @@ def _head(kit: Kit, data: ReviewReportData) -> list[Flowable]:
 def _issue(kit: Kit, issue: ReviewedIssueData) -> list[Flowable]:
     t = kit.t
     rows = [
-        (t("review.category"), issue.category or "—"),
-        (t("review.severity"), issue.severity or "—"),
-        (t("review.reported_on"), t.date(issue.reported_on)),
-        (t("review.resolved_on"), t.date(issue.resolved_on) if issue.resolved_on else t("review.unresolved")),
+        (t("Category"), issue.category or "—"),
+        (t("Severity"), issue.severity or "—"),
+        (t("Reported on"), t.date(issue.reported_on)),
+        (t("Resolved on"), t.date(issue.resolved_on) if issue.resolved_on else t("Not yet resolved")),
     ]
-    story = [section(kit, t("review.issue")), key_values(kit, rows, 0.2)]
-    for key, text in (("review.root_cause", issue.root_cause), ("review.resolution", issue.resolution)):
+    story = [section(kit, t("The issue")), key_values(kit, rows, 0.2)]
+    for key, text in ((N_("Root cause"), issue.root_cause), (N_("Resolution"), issue.resolution)):
         if text.strip():
             story += [paragraph(t(key), kit.styles.subheading), para(kit, text)]
     return story
@@ -77,29 +81,27 @@ def _grid(kit: Kit, data: ReviewReportData) -> list[Flowable]:
                 [
                     paragraph(review_question(field, language).question, styles.small),
                     Spacer(1, 2),
-                    paragraph(answer, styles.cell)
-                    if answer
-                    else paragraph(t("review.not_answered"), styles.small),
+                    paragraph(answer, styles.cell) if answer else paragraph(t("Not answered."), styles.small),
                 ]
             )
         rows.append(cells)
     style = [*grid_style(), ("BACKGROUND", (0, 1), (0, -1), HORIZON_FILL)]
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT", style=style)
-    return [section(kit, t("review.grid")), table]
+    return [section(kit, t("Butterfly review")), table]
 
 
 STATUS_KEYS = {
-    RevisitState.OVERDUE: "review.overdue",
-    RevisitState.DUE: "review.due",
-    RevisitState.SCHEDULED: "review.open",
-    RevisitState.UNSCHEDULED: "review.open",
+    RevisitState.OVERDUE: N_("Open, overdue"),
+    RevisitState.DUE: N_("Due today"),
+    RevisitState.SCHEDULED: N_("Open"),
+    RevisitState.UNSCHEDULED: N_("Open"),
 }
 STATUS_COLOURS = {RevisitState.DONE: GOOD, RevisitState.OVERDUE: WARN, RevisitState.DUE: WARN}
 
 
 def _actions(kit: Kit, data: ReviewReportData) -> list[Flowable]:
     t = kit.t
-    header = (t("review.col_action"), t("col.owner"), t("review.col_revisit"), t("col.status"))
+    header = (t.pgettext("review", "Action"), t("Owner"), t("Revisit on"), t("Status"))
     states = [revisit_state(a.revisit_on, a.done_on, data.meta.as_of) for a in data.actions]
     rows = [
         (a.description, a.owner, t.date(a.revisit_on), _status(t, a, state))
@@ -111,12 +113,12 @@ def _actions(kit: Kit, data: ReviewReportData) -> list[Flowable]:
         if state in STATUS_COLOURS
     ]
     table = data_table(kit, header, rows, (0.62, 0.38, FIT, FIT), colours)
-    return [section(kit, t("review.actions")), table]
+    return [section(kit, t("Follow-up actions")), table]
 
 
-def _status(t: Phrases, action: FollowUpData, state: RevisitState) -> str:
+def _status(t: Translator, action: FollowUpData, state: RevisitState) -> str:
     if state is RevisitState.DONE:
-        return t("review.done_on", date=t.date(action.done_on))
+        return t("Done {date}", date=t.date(action.done_on))
     return t(STATUS_KEYS[state])
 
 
@@ -124,31 +126,35 @@ def _recurrence(kit: Kit, data: ReviewReportData) -> list[Flowable]:
     if not data.recurrence:
         return []
     t = kit.t
-    intro = t("review.recurrence_intro", count=data.recurrence_clients)
+    intro = t(
+        "Similar issues were met at {count} other clients. A problem that recurs across clients is a"
+        " fault the company should fix once, not at every site.",
+        count=data.recurrence_clients,
+    )
     header = (
-        t("review.col_client"),
-        t("review.col_project"),
-        t("review.col_issue"),
-        t("col.date"),
-        t("review.col_resolution"),
+        t("Client"),
+        t("Project"),
+        t("Issue"),
+        t("Date"),
+        t("Resolution there"),
     )
     rows = [
         (r.client, r.project_code, f"{r.ref}  {r.title}", t.date(r.reported_on), r.resolution)
         for r in data.recurrence
     ]
     table = data_table(kit, header, rows, (0.22, FIT, 0.34, FIT, 0.44))
-    return [section(kit, t("review.recurrence")), para(kit, intro), table]
+    return [section(kit, t("The same problem at other clients")), para(kit, intro), table]
 
 
 def build_story(data: ReviewReportData) -> list[Flowable]:
     kit = make_kit(data.meta.language, data.meta.paper)
     t = kit.t
-    lessons = [para(kit, data.lessons)] if data.lessons.strip() else [para(kit, t("doc.none"))]
+    lessons = [para(kit, data.lessons)] if data.lessons.strip() else [para(kit, t("None."))]
     return [
         *_head(kit, data),
         *(_issue(kit, data.issue) if data.issue else []),
         *_grid(kit, data),
-        section(kit, t("review.lessons")),
+        section(kit, t("Lessons")),
         *lessons,
         *_actions(kit, data),
         *_recurrence(kit, data),
@@ -157,5 +163,5 @@ def build_story(data: ReviewReportData) -> list[Flowable]:
 
 def render_review_report(data: ReviewReportData) -> bytes:
     """The report as PDF bytes; the same data always gives the same bytes."""
-    title = Phrases(data.meta.language)(TITLE_KEY)
+    title = translator(data.meta.language)(TITLE)
     return build_pdf(build_story(data), data.meta, title)

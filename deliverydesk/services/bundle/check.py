@@ -23,16 +23,18 @@ from typing import Any
 import jsonschema
 
 from deliverydesk.domain.attachments import unsafe_filename_reason
+from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.errors import BundleError
+from deliverydesk.i18n import Message, msg
 from deliverydesk.services.bundle.schema import FORMAT_NAME, FORMAT_VERSION, shipped_schema
 from deliverydesk.services.bundle.upgrade import OLDEST_READABLE, upgrade_document
 from deliverydesk.services.records.attachments import pixel_bomb
 from deliverydesk.store.bundle_rows import TableSpec, decode_row, table_specs
 
-NOTHING_DONE = "Nothing was imported."
+NOTHING_DONE = msg("Nothing was imported.")
 
 
-def refused(message: str) -> BundleError:
+def refused(message: Message) -> BundleError:
     """The error for a bundle that cannot be imported: the message, then that nothing changed."""
     return BundleError(message, hint=NOTHING_DONE)
 
@@ -82,16 +84,25 @@ def read_bundle(path: Path, limits: BundleLimits = DEFAULT_LIMITS) -> ValidBundl
                 raise _too_large(limits)
             data = stream.read(limits.max_file_bytes + 1)  # never more than the cap, whatever stat said
     except OSError as exc:
-        raise refused(f"Cannot read the bundle {path}: {exc.strerror or exc}.") from None
+        raise refused(
+            msg("Cannot read the bundle {path}: {reason}.", path=path, reason=exc.strerror or str(exc))
+        ) from None
     return parse_bundle(data, limits)
 
 
 def _not_regular(path: Path) -> BundleError:
-    return refused(f"{path} is not a regular file (a folder, a pipe or a device): it is not a bundle.")
+    return refused(
+        msg("{path} is not a regular file (a folder, a pipe or a device): it is not a bundle.", path=path)
+    )
 
 
 def _too_large(limits: BundleLimits) -> BundleError:
-    return refused(f"The file is larger than the {_megabytes(limits.max_file_bytes)} a bundle may have.")
+    return refused(
+        msg(
+            "The file is larger than the {max_file_bytes} a bundle may have.",
+            max_file_bytes=_megabytes(limits.max_file_bytes),
+        )
+    )
 
 
 def parse_bundle(data: bytes, limits: BundleLimits = DEFAULT_LIMITS) -> ValidBundle:
@@ -162,11 +173,13 @@ def _refuse_constant(name: str) -> Any:
 
 def _parse_json(data: bytes, max_depth: int) -> Any:
     if _nesting_exceeds(data, max_depth):
-        raise refused(f"The file nests deeper than {max_depth} levels: it is not a bundle.")
+        raise refused(
+            msg("The file nests deeper than {max_depth} levels: it is not a bundle.", max_depth=max_depth)
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise refused("The file is not UTF-8 text, so it is not a bundle.") from None
+        raise refused(msg("The file is not UTF-8 text, so it is not a bundle.")) from None
     try:
         return json.loads(
             text,
@@ -176,9 +189,11 @@ def _parse_json(data: bytes, max_depth: int) -> Any:
         )
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
-        raise refused(f"The file is not valid JSON ({exc.msg} at {where}).") from None
+        raise refused(
+            msg("The file is not valid JSON ({problem} at {where}).", problem=exc.msg, where=where)
+        ) from None
     except (ValueError, RecursionError) as exc:  # duplicate keys, huge numbers; depth is pre-checked
-        raise refused(f"The file is not a valid bundle: {_short(str(exc))}.") from None
+        raise refused(msg("The file is not a valid bundle: {short}.", short=_short(str(exc)))) from None
 
 
 def shown(value: Any) -> str:
@@ -198,17 +213,28 @@ def _short(text: str, limit: int = 160) -> str:
 
 def _check_format(document: Any) -> None:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise refused(f'This file is not a DeliveryDesk bundle (its "format" is not "{FORMAT_NAME}").')
+        raise refused(
+            msg(
+                'This file is not a DeliveryDesk bundle (its "format" is not "{format_name}").',
+                format_name=FORMAT_NAME,
+            )
+        )
     version = document.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise refused("The bundle has no valid format_version.")
+        raise refused(msg("The bundle has no valid format_version."))
     if version > FORMAT_VERSION:
         raise refused(
-            f"The bundle has format version {version}, written by a newer DeliveryDesk; this one reads "
-            f"version {FORMAT_VERSION}. Update DeliveryDesk, then import it."
+            msg(
+                "The bundle has format version {version}, written by a newer DeliveryDesk; this one reads"
+                " version {format_version}. Update DeliveryDesk, then import it.",
+                version=version,
+                format_version=FORMAT_VERSION,
+            )
         )
     if version < OLDEST_READABLE:
-        raise refused(f"The bundle has format version {version}, which no DeliveryDesk wrote.")
+        raise refused(
+            msg("The bundle has format version {version}, which no DeliveryDesk wrote.", version=version)
+        )
 
 
 @cache
@@ -221,7 +247,13 @@ def _check_schema(document: Any) -> None:
     error = jsonschema.exceptions.best_match(itertools.islice(_validator().iter_errors(document), 50))
     if error is not None:
         where = "/".join(str(part) for part in error.absolute_path) or "the top level"
-        raise refused(f"The bundle does not follow the bundle format at {where}: {_short(error.message)}.")
+        raise refused(
+            msg(
+                "The bundle does not follow the bundle format at {where}: {message}.",
+                where=where,
+                message=_short(error.message),
+            )
+        )
 
 
 def _decode_rows(spec: TableSpec, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -230,27 +262,37 @@ def _decode_rows(spec: TableSpec, rows: list[dict[str, Any]]) -> list[dict[str, 
         try:
             decoded.append(decode_row(spec, row))
         except ValueError as exc:
-            raise refused(f"The {_label(spec.name)} {shown(row.get('id'))}: {exc}.") from None
+            raise refused(
+                msg(
+                    "The {kind} {id}: {problem}.",
+                    kind=_label(spec.name),
+                    id=shown(row.get("id")),
+                    problem=str(exc),
+                )
+            ) from None
     return decoded
 
 
-def _label(table: str) -> str:
-    return table.replace("_", " ")
+def _label(table: str) -> Message:
+    return record_kind(table)
 
 
 def _decode_blobs(blobs: Mapping[str, str], limits: BundleLimits) -> dict[str, bytes]:
     decoded = {}
     for sha, text in blobs.items():
         if len(text) > (limits.max_blob_bytes + 2) // 3 * 4:
-            raise refused(f"The attachment content {sha[:12]} is larger than allowed.")
+            raise refused(msg("The attachment content {sha} is larger than allowed.", sha=sha[:12]))
         try:
             content = base64.b64decode(text, validate=True)
         except binascii.Error:
-            raise refused(f"The attachment content {sha[:12]} is not valid base64.") from None
+            raise refused(msg("The attachment content {sha} is not valid base64.", sha=sha[:12])) from None
         if hashlib.sha256(content).hexdigest() != sha:
             raise refused(
-                f"The attachment content {sha[:12]} does not match its SHA-256: the file is damaged "
-                f"or was edited."
+                msg(
+                    "The attachment content {sha} does not match its SHA-256: the file is damaged or was"
+                    " edited.",
+                    sha=sha[:12],
+                )
             )
         decoded[sha] = content
     return decoded
@@ -278,7 +320,13 @@ def _unique_ids(table: str, rows: list[dict[str, Any]]) -> set[str]:
     seen: set[str] = set()
     for row in rows:
         if row["id"] in seen:
-            raise refused(f"The bundle holds two {_label(table)} records with id {row['id']}.")
+            raise refused(
+                msg(
+                    "The bundle holds two {kind} records with id {id}.",
+                    kind=_label(table),
+                    id=row["id"],
+                )
+            )
         seen.add(row["id"])
     return seen
 
@@ -290,7 +338,9 @@ def _check_unique_sets(spec: TableSpec, rows: list[dict[str, Any]]) -> None:
             key = tuple(row[c] for c in columns)
             if key in seen:
                 ref = shown(row.get("ref", row.get("code")))
-                raise refused(f"The bundle holds two {_label(spec.name)} records {ref}.")
+                raise refused(
+                    msg("The bundle holds two {kind} records {ref}.", kind=_label(spec.name), ref=ref)
+                )
             seen.add(key)
 
 
@@ -302,8 +352,15 @@ def _check_references(spec: TableSpec, rows: list[dict[str, Any]], ids: Mapping[
             target = row[column.name]
             if target is not None and target not in ids[column.references]:
                 raise refused(
-                    f"The {_label(spec.name)} {row['id']} refers to a {_label(column.references)} "
-                    f"({column.name} = {target}) that is not in the bundle."
+                    msg(
+                        "The {kind} {id} refers to a {target_kind} ({column} = {target}) that is not in the"
+                        " bundle.",
+                        kind=_label(spec.name),
+                        id=row["id"],
+                        target_kind=_label(column.references),
+                        column=column.name,
+                        target=target,
+                    )
                 )
 
 
@@ -312,12 +369,21 @@ def _check_attachments(rows: list[dict[str, Any]], blobs: Mapping[str, bytes], l
         reason = unsafe_filename_reason(row["filename"], limits.max_filename_chars)
         if reason:
             name = _short(repr(row["filename"]), 80)
-            raise refused(f"The attachment {row['id']} has an unsafe file name {name}: {reason}.")
+            raise refused(
+                msg(
+                    "The attachment {id} has an unsafe file name {name}: {reason}.",
+                    id=row["id"],
+                    name=name,
+                    reason=reason,
+                )
+            )
         if row["size"] != len(blobs[row["sha256"]]):
-            raise refused(f"The attachment {row['id']} gives a size that does not match its content.")
+            raise refused(
+                msg("The attachment {id} gives a size that does not match its content.", id=row["id"])
+            )
         bomb = pixel_bomb(row["filename"], blobs[row["sha256"]])
         if bomb:
-            raise refused(f"The attachment {row['id']} is refused: {bomb}")
+            raise refused(msg("The attachment {id} is refused: {reason}", id=row["id"], reason=bomb))
 
 
 def _check_blobs_used(records: Mapping[str, list[dict[str, Any]]], blobs: Mapping[str, bytes]) -> None:
@@ -328,4 +394,6 @@ def _check_blobs_used(records: Mapping[str, list[dict[str, Any]]], blobs: Mappin
     used |= {row[column] for row in records["letter"] for column in ("pdf_sha256", "signed_pdf_sha256")}
     unused = sorted(set(blobs) - used)
     if unused:
-        raise refused(f"The bundle holds content {unused[0][:12]} that no attachment or letter uses.")
+        raise refused(
+            msg("The bundle holds content {sha} that no attachment or letter uses.", sha=unused[0][:12])
+        )

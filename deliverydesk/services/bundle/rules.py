@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.domain.write_once import (
     APPEND_ONLY_TABLES,
     Rewrite,
@@ -26,6 +27,7 @@ from deliverydesk.domain.write_once import (
     standing,
 )
 from deliverydesk.errors import BundleError
+from deliverydesk.i18n import Message, msg, msg_n, verbatim
 from deliverydesk.services.bundle.check import NOTHING_DONE, shown
 from deliverydesk.store.bundle_queries import requests_with_live_change_decision, stored_rows
 from deliverydesk.store.records import Session
@@ -38,16 +40,24 @@ MAX_LISTED = 10
 class Conflict:
     table: str
     record_id: str
-    name: str
+    name: Message
     standing: Standing
     ours: int  # row versions
     theirs: int
 
-    def describe(self) -> str:
-        why = "older in the bundle" if self.standing is Standing.STALE else "changed on both sides"
-        return (
-            f"{self.table.replace('_', ' ')} {self.name} ({why}: version {self.theirs} in the bundle, "
-            f"{self.ours} here)"
+    def describe(self) -> Message:
+        values = {
+            "kind": record_kind(self.table),
+            "name": self.name,
+            "theirs": self.theirs,
+            "ours": self.ours,
+        }
+        if self.standing is Standing.STALE:
+            return msg(
+                "{kind} {name} (older in the bundle: version {theirs} in the bundle, {ours} here)", **values
+            )
+        return msg(
+            "{kind} {name} (changed on both sides: version {theirs} in the bundle, {ours} here)", **values
         )
 
 
@@ -57,20 +67,27 @@ class ImportPlan:
     conflicts: tuple[Conflict, ...]
 
 
-def record_name(table: str, row: Mapping[str, Any]) -> str:
+def record_name(table: str, row: Mapping[str, Any]) -> Message:
     """How a person names a bundled record in a message."""
     if table == "letter":
-        return f"{shown(row['ref'])} version {row['version']}"
+        return msg("{ref} version {version}", ref=shown(row["ref"]), version=row["version"])
     if table == "log_entry":
-        return f"of {row['occurred_at']:%Y-%m-%d} {shown(row['summary'])[:60]!r}"
+        day = row["occurred_at"].strftime("%Y-%m-%d")
+        return msg("of {day} {summary!r}", day=day, summary=shown(row["summary"])[:60])
     if table == "milestone_change":
-        return f"{row['field']} {row['old_date']} -> {row['new_date']}"
+        return verbatim(f"{row['field']} {row['old_date']} -> {row['new_date']}")
     if table == "signature":
-        return f"by {shown(row['signer_name'])} ({row['party']}, {row['method']}, {row['signed_on']})"
+        return msg(
+            "by {signer} ({party}, {method}, {signed_on})",
+            signer=shown(row["signer_name"]),
+            party=row["party"],
+            method=row["method"],
+            signed_on=row["signed_on"],
+        )
     for column in ("ref", "code", "name", "title"):
         if row.get(column):
-            return shown(row[column])
-    return str(row["id"])
+            return verbatim(shown(row[column]))
+    return verbatim(str(row["id"]))
 
 
 def plan_import(session: Session, records: Records, *, keep_newer: bool) -> ImportPlan:
@@ -144,10 +161,14 @@ def _frozen_decisions(
     return found
 
 
-def _describe_conflicts(conflicts: Sequence[Conflict]) -> str:
-    listed = listing([c.describe() for c in conflicts], MAX_LISTED)
-    return (
-        f"{len(conflicts)} record(s) in the bundle are not newer than this database's: importing would "
-        f"undo changes made here: {listed}. Import with --keep-newer to keep this database's "
-        f"version of them (the rest is imported)."
+def _describe_conflicts(conflicts: Sequence[Conflict]) -> Message:
+    return msg_n(
+        "{count} record in the bundle is not newer than this database's: importing would undo changes"
+        " made here: {records}. Import with --keep-newer to keep this database's version of it (the rest"
+        " is imported).",
+        "{count} records in the bundle are not newer than this database's: importing would undo changes"
+        " made here: {records}. Import with --keep-newer to keep this database's version of them (the rest"
+        " is imported).",
+        len(conflicts),
+        records=listing([c.describe() for c in conflicts], MAX_LISTED),
     )

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from deliverydesk import __version__
+from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.errors import BundleError, NotFoundError
+from deliverydesk.i18n import Message, msg
 from deliverydesk.services.bundle.check import (
     DEFAULT_LIMITS,
     BundleLimits,
@@ -78,16 +80,21 @@ def export_bundle(ctx: ServiceContext, project_code: str, out: Path) -> ExportSu
         dump = dump_project(session, project_code)
     if dump is None:
         raise NotFoundError(
-            f"There is no project with code {project_code!r}.",
-            hint="`deliverydesk list-projects` lists them.",
+            msg("There is no project with code {code!r}.", code=project_code),
+            hint=msg("`deliverydesk list-projects` lists them."),
         )
     document = bundle_document(dump, exported_at=ctx.now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     checked = _self_check(document, project_code)
     data = render_document(document)
     if len(data) > DEFAULT_LIMITS.max_file_bytes:
         raise BundleError(
-            f"Project {project_code} makes a bundle of {len(data) / 1e6:.0f} MB, more than an import accepts "
-            f"({DEFAULT_LIMITS.max_file_bytes / 1e6:.0f} MB); nothing was written."
+            msg(
+                "Project {project_code} makes a bundle of {size_mb:.0f} MB, more than an import accepts"
+                " ({limit_mb:.0f} MB); nothing was written.",
+                project_code=project_code,
+                size_mb=len(data) / 1e6,
+                limit_mb=DEFAULT_LIMITS.max_file_bytes / 1e6,
+            )
         )
     write_file_atomically(out, data)
     return ExportSummary(
@@ -121,7 +128,13 @@ def _self_check(document: dict[str, Any], project_code: str) -> ValidBundle:
     try:
         return validate_document(document, DEFAULT_LIMITS, schema=False)
     except BundleError as exc:
-        raise BundleError(f"Project {project_code} cannot be exported: {exc.message}") from None
+        raise BundleError(
+            msg(
+                "Project {project_code} cannot be exported: {message}",
+                project_code=project_code,
+                message=exc.message,
+            )
+        ) from None
 
 
 def import_bundle(
@@ -164,18 +177,26 @@ def _import(ctx: ServiceContext, session: Session, bundle: ValidBundle, *, keep_
     )
 
 
-def _describe_conflict(conflict: Conflict, bundle: ValidBundle) -> str:
-    label = conflict.table.replace("_", " ")
+def _describe_conflict(conflict: Conflict, bundle: ValidBundle) -> Message:
+    label = record_kind(conflict.table)
     if conflict.table == "project" and conflict.columns == ("code",):
-        return (
-            f"A different project with code {shown(conflict.values[0])} already exists in this database "
-            f"(same code, another identity). Rename one of the two projects, then import."
+        return msg(
+            "A different project with code {code} already exists in this database (same code, another"
+            " identity). Rename one of the two projects, then import.",
+            code=shown(conflict.values[0]),
         )
     if conflict.reason == "owner":
-        return f"The {label} {conflict.record_id} already belongs to another project in this database."
+        return msg(
+            "The {label} {record_id} already belongs to another project in this database.",
+            label=label,
+            record_id=conflict.record_id,
+        )
     row = next(r for r in bundle.records[conflict.table] if r["id"] == conflict.record_id)
     held = " ".join(shown(row[c]) for c in conflict.columns if c != "project_id")
-    return (
-        f"The {label} {held} in the bundle clashes with a different {label} {held} already in project "
-        f"{shown(bundle.project['code'])} of this database."
+    return msg(
+        "The {label} {held} in the bundle clashes with a different {label} {held} already in project"
+        " {shown} of this database.",
+        label=label,
+        held=held,
+        shown=shown(bundle.project["code"]),
     )

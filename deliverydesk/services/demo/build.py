@@ -10,6 +10,7 @@ from datetime import timedelta
 from deliverydesk.domain.drafts import ClientDraft, ContactDraft, PersonDraft, SettingsDraft
 from deliverydesk.domain.enums import ContactRole, Language, PersonRole
 from deliverydesk.errors import RuleError
+from deliverydesk.i18n import msg, msg_n
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.demo.projects import create_other_projects
 from deliverydesk.services.demo.showcase import create_showcase
@@ -27,8 +28,12 @@ def create_demo(ctx: ServiceContext) -> None:
         existing = count_projects(session, live_only=False)
         if existing:
             raise RuleError(
-                f"This database already has {existing} project(s); the demo only fills an empty database.",
-                "Choose a new data folder (--data-dir) for the demo.",
+                msg_n(
+                    "This database already has {count} project; the demo only fills an empty database.",
+                    "This database already has {count} projects; the demo only fills an empty database.",
+                    existing,
+                ),
+                msg("Choose a new data folder (--data-dir) for the demo."),
             )
         start = ctx.now() - timedelta(seconds=10)  # ticks stay within the same day
         ticking = ServiceContext(db=ctx.db, clock=ticking_clock(start))

@@ -26,6 +26,7 @@ from deliverydesk.domain.enums import (
 )
 from deliverydesk.domain.handover import check_handover
 from deliverydesk.errors import RuleError, ValidationError
+from deliverydesk.i18n import Message, msg, translator
 from deliverydesk.reports.documents.data import (
     ActionData,
     ChangeDecisionData,
@@ -49,7 +50,6 @@ from deliverydesk.services.documents.parts import (
     SummaryNarrative,
     handover_report_data,
     load_facts,
-    pick,
     progress_summary_data,
     rows_of,
     summary_period_for,
@@ -122,10 +122,10 @@ def document_ref(session: Session, facts: DocumentFacts, request: DocumentReques
 
 def _change_request(session: Session, request: DocumentRequest) -> ChangeRequestRow:
     if request.change_request_id is None:
-        raise ValidationError({"change_request_id": "Choose the change request the decision is about."})
+        raise ValidationError({"change_request_id": msg("Choose the change request the decision is about.")})
     row = get_row(session, ChangeRequestRow, request.change_request_id, "change request")
     if row.project_id != request.project_id:
-        raise ValidationError({"change_request_id": "This change request belongs to another project."})
+        raise ValidationError({"change_request_id": msg("This change request belongs to another project.")})
     return row
 
 
@@ -136,6 +136,7 @@ def expectation_letter_data(
     session: Session, facts: DocumentFacts, meta: DocumentMetaData, _request: DocumentRequest
 ) -> ExpectationLetterData:
     language = facts.language
+    t = translator(language)
     expectations = [r for r in rows_of(session, ExpectationRow, facts) if r.status in LETTER_STATUSES]
     client_side = [
         r
@@ -146,9 +147,7 @@ def expectation_letter_data(
         meta=meta,
         project=facts.project_ref,
         addressee=facts.addressee,
-        subject=pick(
-            language, f"Agreed expectations: {facts.project.name}", f"{facts.project.name}：约定期望"
-        ),
+        subject=t("Agreed expectations: {project}", project=facts.project.name),
         expectations=tuple(
             ExpectationRowData(r.ref, r.statement, r.measure, r.due_date) for r in expectations
         ),
@@ -162,7 +161,8 @@ def expectation_letter_data(
 
 def _dependency(language: Language, row: MilestoneRow) -> str:
     when = row.forecast_date or row.baseline_date
-    return pick(language, f"{row.name} (by {when.isoformat()})", f"{row.name}（{when.isoformat()}前）")
+    t = translator(language)
+    return t("{milestone} (by {date})", milestone=row.name, date=when.isoformat())
 
 
 # --- change decision -------------------------------------------------------------------------------
@@ -221,13 +221,16 @@ def require_issuable(data: ReportData) -> None:
 def _decided(data: ChangeDecisionData) -> None:
     if data.decision in UNDECIDED:
         raise RuleError(
-            f"{data.change_ref} has no decision yet.", "Decide the change request before issuing its letter."
+            msg("{change_ref} has no decision yet.", change_ref=data.change_ref),
+            msg("Decide the change request before issuing its letter."),
         )
 
 
 def _has_expectations(data: ExpectationLetterData) -> None:
     if not data.expectations:
-        raise RuleError("There are no expectations to confirm.", "Add the agreed expectations first.")
+        raise RuleError(
+            msg("There are no expectations to confirm."), msg("Add the agreed expectations first.")
+        )
 
 
 def _settled(_data: object) -> None:
@@ -239,12 +242,12 @@ def _open(_session: Session, _request: DocumentRequest) -> None:
 
 
 Sealed = Callable[[LetterRow], ReportData]  # an issued letter's data as printed
-OnSigned = Callable[[ServiceContext, Session, LetterRow, Sealed], tuple[tuple[str, ...], tuple[str, ...]]]
+OnSigned = Callable[[ServiceContext, Session, LetterRow, Sealed], tuple[tuple[str, ...], tuple[Message, ...]]]
 
 
 def _nothing_more(
     _ctx: ServiceContext, _session: Session, _letter: LetterRow, _sealed: Sealed
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[str, ...], tuple[Message, ...]]:
     """Signing records the signature and nothing more."""
     return (), ()
 

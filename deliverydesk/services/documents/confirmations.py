@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from deliverydesk.domain.enums import ExpectationStatus
+from deliverydesk.i18n import Message, msg
 from deliverydesk.reports.documents.data import ExpectationLetterData, ExpectationRowData, ReportData
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.records import Session, list_rows
@@ -17,7 +18,7 @@ CONFIRMABLE = (ExpectationStatus.DRAFT,)  # met, missed and withdrawn ones keep 
 
 def confirm_expectations(
     ctx: ServiceContext, session: Session, letter: LetterRow, sealed: Callable[[LetterRow], ReportData]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[str, ...], tuple[Message, ...]]:
     """A signed expectation letter confirms each expectation it lists, as printed: (refs confirmed,
     warnings for those changed or removed since this version was issued)."""
     printed = sealed(letter)
@@ -36,9 +37,12 @@ def confirm_expectations(
         confirmed.append(line.ref)
     if not changed:
         return tuple(confirmed), ()
-    warning = (
-        f"Not confirmed, because they changed or were removed since {letter.ref} version {letter.version} "
-        f"was issued: {', '.join(changed)}. Issue a new version and have it signed."
+    warning = msg(
+        "Not confirmed, because they changed or were removed since {ref} version {version} was issued:"
+        " {refs}. Issue a new version and have it signed.",
+        ref=letter.ref,
+        version=letter.version,
+        refs=", ".join(changed),
     )
     return tuple(confirmed), (warning,)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.errors import ReadOnlyStorageError
+from deliverydesk.i18n import msg
 from deliverydesk.reports.documents.data import ReportData
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.letters import missing_copies_in, render_pdf
@@ -50,8 +51,8 @@ def keep_issued_copies(ctx: ServiceContext) -> KeptCopies:
     issued bytes; name the letters that no longer print the same."""
     if ctx.db.readonly:
         raise ReadOnlyStorageError(
-            "The database is open read-only: the copies of the issued letters cannot be kept.",
-            hint="Open it for writing (close the window that holds it, check the file's permissions).",
+            msg("The database is open read-only: the copies of the issued letters cannot be kept."),
+            hint=msg("Open it for writing (close the window that holds it, check the file's permissions)."),
         )
     with ctx.db.unit_of_work() as session:
         letter_ids = letters_without_copy(session)  # ids only: one letter in memory at a time

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import NotFoundError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import letters
 from deliverydesk.services.documents.build import DocumentRequest, build_document_in
@@ -58,5 +59,8 @@ def change_request_id_by_ref(ctx: ServiceContext, project_id: str, ref: str) -> 
 def change_request_id_by_ref_in(session: Session, project_id: str, ref: str) -> str:
     found = change_request_id(session, project_id, ref.strip().upper())
     if found is None:
-        raise NotFoundError(f"This project has no change request {ref.strip()!r}.", "Refs look like CR-3.")
+        raise NotFoundError(
+            msg("This project has no change request {ref!r}.", ref=ref.strip()),
+            msg("Refs look like CR-3."),
+        )
     return found

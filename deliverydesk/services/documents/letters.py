@@ -18,6 +18,7 @@ from deliverydesk.domain.enums import LetterStatus
 from deliverydesk.domain.fingerprint import fingerprint, from_canonical_json, seal, sha256_hex
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import NotFoundError, RuleError, StorageError
+from deliverydesk.i18n import msg
 from deliverydesk.reports.documents.data import (
     ReportData,
     with_seal,
@@ -113,7 +114,9 @@ def issue_document_in(ctx: ServiceContext, session: Session, request: DocumentRe
     live_project(session, request.project_id)
     earlier = letter_versions(session, request.project_id, data.meta.reference)
     if max((row.version for row in earlier), default=0) + 1 != data.meta.version:
-        raise RuleError("Another version of this document was issued meanwhile.", "Preview it again.")
+        raise RuleError(
+            msg("Another version of this document was issued meanwhile."), msg("Preview it again.")
+        )
     row = LetterRow(
         project_id=request.project_id,
         kind=request.kind,
@@ -150,7 +153,9 @@ def supersede_letter(ctx: ServiceContext, letter_id: str) -> LetterItem:
     with ctx.db.unit_of_work() as session:
         row = get_row(session, LetterRow, letter_id, "letter")
         if row.status is LetterStatus.SUPERSEDED:
-            raise RuleError(f"{row.ref} version {row.version} is already superseded.")
+            raise RuleError(
+                msg("{ref} version {version} is already superseded.", ref=row.ref, version=row.version)
+            )
         _supersede(ctx, row)
         session.flush()
         return letter_item(session, row)
@@ -175,7 +180,8 @@ def find_letter(ctx: ServiceContext, project_id: str, ref: str, version: int | N
         if not chosen:
             which = f"{ref.strip()} version {version}" if version else ref.strip()
             raise NotFoundError(
-                f"This project has no issued letter {which}.", "The Documents page lists them."
+                msg("This project has no issued letter {which}.", which=which),
+                msg("The Documents page lists them."),
             )
         return letter_item(session, chosen[-1])
 
@@ -183,7 +189,11 @@ def find_letter(ctx: ServiceContext, project_id: str, ref: str, version: int | N
 def _snapshot_data(row: LetterRow) -> ReportData:
     if fingerprint(row.content_json) != row.fingerprint:
         raise RuleError(
-            f"The stored content of {row.ref} version {row.version} does not match its fingerprint."
+            msg(
+                "The stored content of {ref} version {version} does not match its fingerprint.",
+                ref=row.ref,
+                version=row.version,
+            )
         )
     data: ReportData = from_canonical_json(document_kind(row.kind).data_type, row.content_json)
     return data
@@ -240,10 +250,15 @@ def letter_pdf_in(session: Session, row: LetterRow, *, signed: bool = True) -> b
     pdf = render_pdf(printed)
     if sha256_hex(pdf) != expected:
         raise RuleError(
-            f"{name} was issued before DeliveryDesk kept a copy of every issued PDF, and this "
-            "DeliveryDesk no longer prints it byte for byte (the fonts or the software changed since).",
-            "Issue a new version to have a copy to print. The client's copy of the issued PDF can "
-            "still be checked against the recorded fingerprint with `deliverydesk verify`.",
+            msg(
+                "{letter} was issued before DeliveryDesk kept a copy of every issued PDF, and this"
+                " DeliveryDesk no longer prints it byte for byte (the fonts or the software changed since).",
+                letter=name,
+            ),
+            msg(
+                "Issue a new version to have a copy to print. The client's copy of the issued PDF can still"
+                " be checked against the recorded fingerprint with `deliverydesk verify`."
+            ),
         )
     return pdf
 
@@ -251,10 +266,15 @@ def letter_pdf_in(session: Session, row: LetterRow, *, signed: bool = True) -> b
 def _intact(stored: bytes, expected: str, name: str) -> bytes:
     if sha256_hex(stored) != expected:
         raise StorageError(
-            f"The stored copy of {name} is damaged: its bytes no longer match the SHA-256 recorded "
-            "when it was issued.",
-            "Restore the database from a backup. The client's copy can still be checked with "
-            "`deliverydesk verify`.",
+            msg(
+                "The stored copy of {letter} is damaged: its bytes no longer match the SHA-256 recorded"
+                " when it was issued.",
+                letter=name,
+            ),
+            msg(
+                "Restore the database from a backup. The client's copy can still be checked with"
+                " `deliverydesk verify`."
+            ),
         )
     return stored
 

@@ -28,6 +28,7 @@ from deliverydesk.domain.enums import (
 from deliverydesk.domain.metrics import MilestoneHealth, milestone_health
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.errors import ValidationError
+from deliverydesk.i18n import msg, translator
 from deliverydesk.reports.documents.data import (
     ActionData,
     ChangeTallyData,
@@ -154,10 +155,6 @@ class DocumentFacts:
         )
 
 
-def pick(language: Language, english: str, chinese: str) -> str:
-    return chinese if language is Language.ZH_CN else english
-
-
 def load_facts(
     ctx: ServiceContext, session: Session, project_id: str, language: Language | None
 ) -> DocumentFacts:
@@ -203,7 +200,7 @@ def summary_period_for(
     first = narrative.period_start if narrative and narrative.period_start else default_start
     end = narrative.period_end if narrative and narrative.period_end else default_end
     if end < first:
-        raise ValidationError({"period_end": "The period cannot end before it starts."})
+        raise ValidationError({"period_end": msg("The period cannot end before it starts.")})
     return first, end
 
 
@@ -244,15 +241,11 @@ def _overall(facts: DocumentFacts, milestones: Sequence[tuple[MilestoneRow, int]
 def _defaults(
     facts: DocumentFacts, milestones: Sequence[MilestoneRow], period: tuple[date, date]
 ) -> SummaryNarrative:
-    lang = facts.language
     main = next((m for m in milestones if m.is_main), None)
     goal = facts.project.name
     if main is not None:
-        goal = pick(
-            lang,
-            f"{main.name} by {main.baseline_date.isoformat()}",
-            f"{main.baseline_date.isoformat()}前完成{main.name}",
-        )
+        t = translator(facts.language)
+        goal = t("{milestone} by {date}", milestone=main.name, date=main.baseline_date.isoformat())
     done = [m.name for m in milestones if m.actual_date and period[0] <= m.actual_date <= period[1]]
     waiting = [
         DifficultyData(m.name, True) for m in milestones if m.status is MilestoneStatus.WAITING_ON_CLIENT
@@ -336,14 +329,16 @@ def handover_report_data(
         return [e for e in entries if e.kind is kind]
 
     with_material = {d.training_id for d in of(HandoverKind.DOCUMENT)}  # a training's written material
+    t = translator(facts.language)
     return HandoverReportData(
         meta=meta,
         project=facts.project_ref,
         addressee=facts.addressee,
-        summary=pick(
-            facts.language,
-            f"{facts.project.name}: {accepted} of {len(scope)} scope items accepted.",
-            f"{facts.project.name}：{len(scope)}项范围条目中已验收{accepted}项。",
+        summary=t(
+            "{project}: {accepted} of {total} scope items accepted.",
+            project=facts.project.name,
+            accepted=accepted,
+            total=len(scope),
         ),
         scope_items=tuple(ScopeAcceptanceData(r.ref, r.title, r.status) for r in scope),
         documents=tuple(

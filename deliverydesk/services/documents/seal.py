@@ -33,6 +33,7 @@ from typing import Any
 
 from deliverydesk.domain.audit import ChainHead
 from deliverydesk.errors import RuleError, StorageError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import SealOptions, ServiceContext
 from deliverydesk.store.audit_state import read_head
 from deliverydesk.store.database import sqlite_path
@@ -60,16 +61,20 @@ def load_company_certificate(path: Path, password: bytes | None) -> Sealer:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise StorageError(f"Cannot read the certificate {path}: {exc.strerror or exc}.") from None
+        raise StorageError(
+            msg("Cannot read the certificate {path}: {value}.", path=path, value=exc.strerror or exc)
+        ) from None
     try:
         signer = signers.SimpleSigner.load_pkcs12_data(data, other_certs=(), passphrase=password)
     except (ValueError, TypeError) as exc:
         raise RuleError(
-            f"The certificate {path.name} cannot be opened ({exc}).",
-            "Check the password, or choose the company's PKCS#12 (.p12 / .pfx) file.",
+            msg("The certificate {name} cannot be opened ({exc}).", name=path.name, exc=exc),
+            msg("Check the password, or choose the company's PKCS#12 (.p12 / .pfx) file."),
         ) from None
     if signer is None or signer.signing_cert is None:
-        raise RuleError(f"The certificate {path.name} holds no key to sign with (wrong password?).")
+        raise RuleError(
+            msg("The certificate {name} holds no key to sign with (wrong password?).", name=path.name)
+        )
     return Sealer(signer, signer.signing_cert.subject.human_friendly, own_seal=False)
 
 
@@ -87,9 +92,11 @@ def own_seal(folder: Path, database_id: str, organisation: str, now: datetime) -
     try:
         signer = signers.SimpleSigner.load(str(key_file), str(cert_file))  # type: ignore[no-untyped-call]
     except (OSError, ValueError) as exc:
-        raise StorageError(f"The document seal in {folder} cannot be read ({exc}).") from None
+        raise StorageError(
+            msg("The document seal in {folder} cannot be read ({exc}).", folder=folder, exc=exc)
+        ) from None
     if signer is None or signer.signing_cert is None:
-        raise StorageError(f"The document seal in {folder} cannot be read.")
+        raise StorageError(msg("The document seal in {folder} cannot be read.", folder=folder))
     return Sealer(signer, signer.signing_cert.subject.human_friendly, own_seal=True)
 
 
@@ -129,7 +136,13 @@ def _make_seal(folder: Path, key_file: Path, cert_file: Path, organisation: str,
         _write_private(cert_file, certificate.public_bytes(serialization.Encoding.PEM), 0o644)
         _write_private(key_file, key_pem, 0o600)
     except OSError as exc:
-        raise StorageError(f"Cannot keep the document seal in {folder}: {exc.strerror or exc}.") from None
+        raise StorageError(
+            msg(
+                "Cannot keep the document seal in {folder}: {value}.",
+                folder=folder,
+                value=exc.strerror or exc,
+            )
+        ) from None
 
 
 def _write_private(path: Path, data: bytes, mode: int) -> None:
@@ -152,9 +165,11 @@ def seal_pdf(pdf: bytes, sealer: Sealer, *, reason: str, timestamp_url: str | No
     """``pdf`` with an invisible PAdES signature appended (the printed bytes unchanged before it)."""
     if timestamp_url:
         raise RuleError(
-            "Trusted timestamps are not available in this version of DeliveryDesk (they need a "
-            "timestamp authority on the internet).",
-            "Issue without a timestamp server set.",
+            msg(
+                "Trusted timestamps are not available in this version of DeliveryDesk (they need a"
+                " timestamp authority on the internet)."
+            ),
+            msg("Issue without a timestamp server set."),
         )
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers

@@ -38,6 +38,7 @@ from deliverydesk.domain.enums import (
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.domain.models import LetterItem, SignatureItem
 from deliverydesk.errors import RuleError, ValidationError
+from deliverydesk.i18n import NP_, Message, msg, msg_p
 from deliverydesk.reports.documents.data import (
     ProgressSummaryData,
     ReportData,
@@ -58,6 +59,13 @@ from deliverydesk.store.tables import (
     ProjectRow,
     SignatureRow,
 )
+
+# a letter's status as a refusal names it ("... version 2 is superseded: ...")
+_STATUS_WORDS = {
+    LetterStatus.DRAFT: NP_("letter status", "draft"),
+    LetterStatus.SIGNED: NP_("letter status", "signed"),
+    LetterStatus.SUPERSEDED: NP_("letter status", "superseded"),
+}
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 SIGNATURE_MAX_BYTES = 512 * 1024
@@ -87,31 +95,35 @@ class SignRequest:
 @dataclass(frozen=True)
 class SignResult:
     letter: LetterItem
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
     signed_pdf: bytes | None = None  # on screen: the PDF with the signatures drawn in
     confirmed: tuple[str, ...] = ()  # refs of the expectations the signature confirmed
 
 
 def validate_sign_request(request: SignRequest) -> SignRequest:
-    errors: dict[str, str] = {}
+    errors: dict[str, Message] = {}
     name, title, place = (v.strip() for v in (request.signer_name, request.signer_title, request.place))
     if not name and request.contact_id is None:
-        errors["signer_name"] = "Enter the name of the person who signed (or refused)."
+        errors["signer_name"] = msg("Enter the name of the person who signed (or refused).")
     for field, value in (("signer_name", name), ("signer_title", title), ("place", place)):
         if len(value) > TEXT_MAX:
-            errors[field] = f"Keep this under {TEXT_MAX} characters."
+            errors[field] = msg("Keep this under {limit} characters.", limit=TEXT_MAX)
     if len(request.note) > NOTE_MAX:
-        errors["note"] = f"Keep the note under {NOTE_MAX} characters."
+        errors["note"] = msg("Keep the note under {limit} characters.", limit=NOTE_MAX)
     needed = {
-        SignMethod.ON_SCREEN: ("signature_png", request.signature_png, "Sign on the pad first."),
-        SignMethod.ON_PAPER: ("scan", request.scan, "Attach the scan of the signed paper."),
-        SignMethod.BY_EMAIL: ("log_entry_id", request.log_entry_id, "Choose the log entry with the e-mail."),
-        SignMethod.REFUSED: ("note", request.note.strip(), "Say what happened: why they refused."),
+        SignMethod.ON_SCREEN: ("signature_png", request.signature_png, msg("Sign on the pad first.")),
+        SignMethod.ON_PAPER: ("scan", request.scan, msg("Attach the scan of the signed paper.")),
+        SignMethod.BY_EMAIL: (
+            "log_entry_id",
+            request.log_entry_id,
+            msg("Choose the log entry with the e-mail."),
+        ),
+        SignMethod.REFUSED: ("note", request.note.strip(), msg("Say what happened: why they refused.")),
     }[request.method]
     if not needed[1]:
         errors[needed[0]] = needed[2]
     if request.method is SignMethod.ON_PAPER and request.signed_on is None:
-        errors["signed_on"] = "Enter the day the client signed the paper."
+        errors["signed_on"] = msg("Enter the day the client signed the paper.")
     if request.method is SignMethod.ON_SCREEN and request.signature_png:
         problem = png_problem(request.signature_png)
         if problem:
@@ -121,16 +133,16 @@ def validate_sign_request(request: SignRequest) -> SignRequest:
     return replace(request, signer_name=name, signer_title=title, place=place, note=request.note.strip())
 
 
-def png_problem(data: bytes) -> str:
-    """Why this is not an acceptable signature image ("" when it is)."""
+def png_problem(data: bytes) -> Message | None:
+    """Why this is not an acceptable signature image (None when it is)."""
     if not data.startswith(PNG_MAGIC) or len(data) < 24:
-        return "The signature is not a PNG image."
+        return msg("The signature is not a PNG image.")
     if len(data) > SIGNATURE_MAX_BYTES:
-        return "The signature image is too large."
+        return msg("The signature image is too large.")
     width, height = struct.unpack(">II", data[16:24])
     if not (0 < width <= SIGNATURE_MAX_SIZE[0] and 0 < height <= SIGNATURE_MAX_SIZE[1]):
-        return "The signature image has an unexpected size."
-    return ""
+        return msg("The signature image has an unexpected size.")
+    return None
 
 
 # --- the signed document -------------------------------------------------------------------------
@@ -142,7 +154,7 @@ def with_signature(
     """The sealed document with the client's signature block filled in (and the vendor's, when the
     vendor signed on screen too), from the signature events."""
     if not kind_of(printed).signature_block:
-        raise RuleError("A progress summary has no signature block.")
+        raise RuleError(msg("A progress summary has no signature block."))
     assert not isinstance(printed, ProgressSummaryData)  # for the type checker: the registry says so
     signed = replace(
         printed,
@@ -198,11 +210,15 @@ def signed_copy_events(session: Session, row: LetterRow) -> tuple[SignatureRow, 
 def _signable(session: Session, letter_id: str) -> LetterRow:
     row = get_row(session, LetterRow, letter_id, "letter")
     if row.status is LetterStatus.SIGNED:
-        raise RuleError(f"{row.ref} version {row.version} is already signed.")
+        raise RuleError(msg("{ref} version {version} is already signed.", ref=row.ref, version=row.version))
     if row.status is not LetterStatus.ISSUED:
         raise RuleError(
-            f"{row.ref} version {row.version} is {row.status.value}: "
-            "only the current issued version can be signed."
+            msg(
+                "{ref} version {version} is {status}: only the current issued version can be signed.",
+                ref=row.ref,
+                version=row.version,
+                status=msg_p("letter status", _STATUS_WORDS.get(row.status, row.status.value)),
+            )
         )
     return row
 
@@ -215,7 +231,11 @@ def _contact_named(session: Session, project: ProjectRow, name: str) -> ContactR
     entitled = [c for c in same if c.can_sign]
     if len(entitled) > 1:
         raise ValidationError(
-            {"signer_name": f"Several contacts of the client are named {name}: choose the one who signed."}
+            {
+                "signer_name": msg(
+                    "Several contacts of the client are named {name}: choose the one who signed.", name=name
+                )
+            }
         )
     found = entitled or same
     return found[0] if found else None
@@ -234,16 +254,22 @@ def _signer(session: Session, project: ProjectRow, request: SignRequest) -> Cont
     if contact is None:
         raise ValidationError(
             {
-                "signer_name": f"{request.signer_name} is not a recorded contact of the client, so this "
-                "signature is refused: only a contact entitled to sign can sign. Record them as a contact "
-                "who may sign first."
+                "signer_name": msg(
+                    "{signer_name} is not a recorded contact of the client, so this signature is refused:"
+                    " only a contact entitled to sign can sign. Record them as a contact who may sign"
+                    " first.",
+                    signer_name=request.signer_name,
+                )
             }
         )
     if not contact.can_sign:
         raise ValidationError(
             {
-                "signer_name": f"{contact.name} is not entitled to sign for the client (not marked "
-                "“may sign”), so this signature is refused."
+                "signer_name": msg(
+                    "{name} is not entitled to sign for the client (not marked “may sign”), so this"
+                    " signature is refused.",
+                    name=contact.name,
+                )
             }
         )
     return contact
@@ -262,19 +288,23 @@ def _confirming_email(
 ) -> LogEntryRow:
     entry = session.get(LogEntryRow, entry_id) if entry_id else None
     if entry is None or entry.project_id != letter.project_id or entry.archived_at is not None:
-        raise ValidationError({"log_entry_id": "This log entry does not belong to this project."})
+        raise ValidationError({"log_entry_id": msg("This log entry does not belong to this project.")})
     if entry.kind is not LogKind.EMAIL:
         raise ValidationError(
             {
-                "log_entry_id": "This log entry is not an e-mail: a confirmation by e-mail links the "
-                "e-mail's entry."
+                "log_entry_id": msg(
+                    "This log entry is not an e-mail: a confirmation by e-mail links the e-mail's entry."
+                )
             }
         )
     if not _names(entry.participants, signer):
         raise ValidationError(
             {
-                "log_entry_id": f"The e-mail's log entry does not name {signer.name} among its participants: "
-                "an e-mail from someone else is not their signature."
+                "log_entry_id": msg(
+                    "The e-mail's log entry does not name {name} among its participants: an e-mail from"
+                    " someone else is not their signature.",
+                    name=signer.name,
+                )
             }
         )
     return entry
@@ -293,10 +323,10 @@ def _signed_on(
     assert day is not None
     issued = letter.issued_at.astimezone().date() if letter.issued_at else None
     if day > today:
-        raise ValidationError({"signed_on": "This is in the future: enter the day the client signed."})
+        raise ValidationError({"signed_on": msg("This is in the future: enter the day the client signed.")})
     if issued is not None and day < issued:
         raise ValidationError(
-            {"signed_on": "This is before the letter was issued: enter the day the client signed."}
+            {"signed_on": msg("This is before the letter was issued: enter the day the client signed.")}
         )
     return day
 
@@ -408,8 +438,8 @@ def _vendor_event(
     name = you_row(ctx, session).name.strip()
     if settings is None or not name:
         raise RuleError(
-            "Your name is not set, so the vendor's signature block cannot be filled.",
-            "Set your name (and title and place) in Settings, then sign again.",
+            msg("Your name is not set, so the vendor's signature block cannot be filled."),
+            msg("Set your name (and title and place) in Settings, then sign again."),
         )
     event = SignatureRow(
         project_id=letter.project_id,

@@ -25,7 +25,9 @@ from typing import TypeVar
 
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.fingerprint import seal
+from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.errors import NotFoundError, ValidationError
+from deliverydesk.i18n import msg
 from deliverydesk.reports.documents.data import with_seal
 from deliverydesk.reports.evidence.data import EvidencePackData, EvidenceTopicData, EvidenceTopicKind
 from deliverydesk.services.context import ServiceContext
@@ -78,7 +80,11 @@ class EvidenceTopic:
         ]
         if len(given) != 1:
             raise ValidationError(
-                {"topic": "Choose one topic: a change request, an expectation, log entries or a date range."}
+                {
+                    "topic": msg(
+                        "Choose one topic: a change request, an expectation, log entries or a date range."
+                    )
+                }
             )
         return given[0]
 
@@ -120,7 +126,8 @@ def topic_by_ref(
         )
     if not rows:
         raise NotFoundError(
-            f"This project has no expectation {expectation.strip()!r}.", "Refs look like E-2."
+            msg("This project has no expectation {ref!r}.", ref=expectation.strip()),
+            msg("Refs look like E-2."),
         )
     return EvidenceTopic(project_id, expectation_id=rows[0].id)
 
@@ -129,11 +136,17 @@ def _check(topic: EvidenceTopic) -> EvidenceTopicKind:
     kind = topic.kind
     if kind is EvidenceTopicKind.PERIOD:
         if topic.period_start is None or topic.period_end is None:
-            raise ValidationError({"period": "Give both the first and the last day of the range."})
+            raise ValidationError({"period": msg("Give both the first and the last day of the range.")})
         if topic.period_end < topic.period_start:
-            raise ValidationError({"period_end": "The range cannot end before it starts."})
+            raise ValidationError({"period_end": msg("The range cannot end before it starts.")})
     if len(topic.log_entry_ids) > MAX_SELECTED:
-        raise ValidationError({"log_entry_ids": f"A pack holds at most {MAX_SELECTED:,} selected entries."})
+        raise ValidationError(
+            {
+                "log_entry_ids": msg(
+                    "A pack holds at most {max_selected:,} selected entries.", max_selected=MAX_SELECTED
+                )
+            }
+        )
     return kind
 
 
@@ -251,7 +264,9 @@ def _in_project(
 ) -> TopicRowT:
     row = get_row(session, row_cls, row_id, what)
     if row.project_id != facts.project.id:
-        raise ValidationError({"topic": f"This {what} belongs to another project."})
+        raise ValidationError(
+            {"topic": msg("This {what} belongs to another project.", what=record_kind(what))}
+        )
     return row
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from deliverydesk import __version__
-from deliverydesk.domain.enums import Language, OwnerSide
+from deliverydesk.domain.enums import OwnerSide
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.errors import NotFoundError
+from deliverydesk.i18n import msg, translator
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.files import write_file_atomically
 from deliverydesk.store.interchange_queries import (
@@ -63,8 +64,8 @@ def export_calendar(ctx: ServiceContext, project_codes: list[str] | None, out: P
         projects = live_projects(session, project_codes)
         if project_codes is not None and len(projects) < len(set(code.upper() for code in project_codes)):
             raise NotFoundError(
-                f"There is no project with code {project_codes[0]!r}.",
-                hint="`deliverydesk list-projects` lists them.",
+                msg("There is no project with code {code!r}.", code=project_codes[0]),
+                hint=msg("`deliverydesk list-projects` lists them."),
             )
         events, todos = _components(ctx, session, projects)
     name = projects[0].code if project_codes is not None and projects else "DeliveryDesk"
@@ -95,10 +96,6 @@ def _components(
     return events, todos
 
 
-def _pick(project: ProjectRow, english: str, chinese: str) -> str:
-    return chinese if project.language is Language.ZH_CN else english
-
-
 def _stamp(component: Event | Todo, record_id: str, updated: datetime, now: datetime, sequence: int) -> None:
     component.add("uid", record_id)
     component.add("dtstamp", now)
@@ -118,38 +115,35 @@ def _milestone_event(
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
     event.add("transp", "TRANSPARENT")  # an all-day marker, not a busy day
-    event.add("categories", [_pick(project, "Milestone", "里程碑")])
+    t = translator(project.language)
+    event.add("categories", [t("Milestone")])
     event.add("description", _milestone_text(project, row, slip))
     return event
 
 
 def _milestone_text(project: ProjectRow, row: MilestoneRow, slip: int) -> str:
-    forecast = (row.forecast_date or row.baseline_date).isoformat()
+    t = translator(project.language)
     if slip > 0:
-        slip_text = _pick(project, f"Slip: {slip} working days late", f"延误：{slip} 个工作日")
+        slip_text = t.ngettext(
+            "Slip: {count} working day late", "Slip: {count} working days late", slip, count=slip
+        )
     elif slip < 0:
-        slip_text = _pick(project, f"Slip: {-slip} working days early", f"提前 {-slip} 个工作日")
+        slip_text = t.ngettext(
+            "Slip: {count} working day early", "Slip: {count} working days early", -slip, count=-slip
+        )
     else:
-        slip_text = _pick(project, "Slip: on time", "延误：无（按期）")
+        slip_text = t("Slip: on time")
+    forecast = (row.forecast_date or row.baseline_date).isoformat()
     lines = [
         f"{project.code} {project.name}",
-        _pick(
-            project,
-            f"Baseline: {row.baseline_date.isoformat()}",
-            f"基线日期：{row.baseline_date.isoformat()}",
-        ),
-        _pick(project, f"Forecast: {forecast}", f"预计日期：{forecast}"),
+        t("Baseline: {date}", date=row.baseline_date.isoformat()),
+        t("Forecast: {date}", date=forecast),
         slip_text,
     ]
     if row.actual_date is not None:
-        lines.insert(
-            3,
-            _pick(
-                project, f"Actual: {row.actual_date.isoformat()}", f"实际日期：{row.actual_date.isoformat()}"
-            ),
-        )
+        lines.insert(3, t("Actual: {date}", date=row.actual_date.isoformat()))
     if row.owner_side is OwnerSide.CLIENT:
-        lines.append(_pick(project, "Waiting on the client", "等待客户"))
+        lines.append(t("Waiting on the client"))
     return "\n".join(lines)
 
 
@@ -168,24 +162,25 @@ def _todo(
 
 
 def _commitment_todo(project: ProjectRow, row: CommitmentRow, now: datetime) -> Todo:
-    todo = _todo(project, row, row.due_date, _pick(project, "Commitment", "承诺事项"), now)
-    client = row.owner_side is OwnerSide.CLIENT
-    owner = row.owner_name or _pick(project, "the client" if client else "us", "客户" if client else "我方")
-    lines = [f"{project.code} {project.name}", _pick(project, f"Owed by: {owner}", f"承诺方：{owner}")]
+    t = translator(project.language)
+    todo = _todo(project, row, row.due_date, t("Commitment"), now)
+    owner = row.owner_name or (t("the client") if row.owner_side is OwnerSide.CLIENT else t("us"))
+    lines = [f"{project.code} {project.name}", t("Owed by: {owner}", owner=owner)]
     if row.owed_to:
-        lines.append(_pick(project, f"Owed to: {row.owed_to}", f"对象：{row.owed_to}"))
+        lines.append(t("Owed to: {to}", to=row.owed_to))
     lines.append(row.description)
     todo.add("description", "\n".join(lines))
     return todo
 
 
 def _review_todo(project: ProjectRow, row: ReviewActionRow, review_title: str, now: datetime) -> Todo:
-    todo = _todo(project, row, row.revisit_on, _pick(project, "Review follow-up", "复盘后续行动"), now)
+    t = translator(project.language)
+    todo = _todo(project, row, row.revisit_on, t("Review follow-up"), now)
     lines = [f"{project.code} {project.name}"]
     if review_title:
-        lines.append(_pick(project, f"Review: {review_title}", f"复盘：{review_title}"))
+        lines.append(t("Review: {title}", title=review_title))
     if row.owner:
-        lines.append(_pick(project, f"Owner: {row.owner}", f"负责人：{row.owner}"))
+        lines.append(t("Owner: {owner}", owner=row.owner))
     lines.append(row.description)
     todo.add("description", "\n".join(lines))
     return todo

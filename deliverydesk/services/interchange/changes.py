@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from deliverydesk.domain.enums import MilestoneStatus, ScopeStatus
+from deliverydesk.i18n import Message
 
 
 class Action(enum.StrEnum):
@@ -42,8 +43,8 @@ class Line:
     name: str
     action: Action
     ref: str = ""  # the DeliveryDesk record it updates (M-3), or its new ref once imported
-    message: str = ""  # the verdict in words: errors, why it is skipped, what changes
-    changes: tuple[str, ...] = ()
+    message: Message | None = None  # the verdict in words: errors, why it is skipped
+    changes: tuple[Message, ...] = ()  # what changes, one clause each ("forecast: … → …")
     choosable: bool = False  # a plan task that may become a scope item
     chosen: bool = False
     first_date: date | None = None  # baseline (milestones), the day (non-working days)
@@ -87,7 +88,7 @@ class ImportOutcome:
     sha256: str
     project_code: str
     lines: tuple[Line, ...]
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Message, ...] = field(default=())
 
     @property
     def counts(self) -> Counts:

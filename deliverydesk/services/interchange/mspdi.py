@@ -23,7 +23,8 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from deliverydesk.services.interchange.source import ImportSource, refused, words
+from deliverydesk.i18n import Message, msg
+from deliverydesk.services.interchange.source import ImportSource, refused
 
 MAX_PLAN_BYTES = 20 * 1024 * 1024  # a 5,000-task plan saved by MS Project is about 15 MB
 MAX_TASKS = 10_000
@@ -64,25 +65,39 @@ class Plan:
     guid: str
     tasks: tuple[PlanTask, ...]
     non_working_days: tuple[NonWorkingDay, ...]  # sorted, one per day
-    notes: tuple[str, ...]  # what was read but not taken (in words)
+    notes: tuple[Message, ...]  # what was read but not taken (in words)
 
 
 def parse_plan(source: ImportSource) -> Plan:
     """The plan in ``source``; ``ImportFileError`` in plain words for anything that is not one."""
     if len(source.data) > MAX_PLAN_BYTES:
         raise refused(
-            f"{source.name} is larger than the {MAX_PLAN_BYTES // (1024 * 1024)} MB a plan may have."
+            msg(
+                "{name} is larger than the {limit_mb} MB a plan may have.",
+                name=source.name,
+                limit_mb=MAX_PLAN_BYTES // (1024 * 1024),
+            )
         )
     root = _parse_xml(source)
     if _local(root.tag) != "Project":
-        raise refused(f"{source.name} is not a Microsoft Project XML file (its root element is not Project).")
+        raise refused(
+            msg(
+                "{name} is not a Microsoft Project XML file (its root element is not Project).",
+                name=source.name,
+            )
+        )
     tasks_element = _child(root, "Tasks")
     task_elements = list(_children(tasks_element, "Task")) if tasks_element is not None else []
     if len(task_elements) > MAX_TASKS:
         raise refused(
-            f"{source.name} has {len(task_elements):,} tasks; a plan may have at most {MAX_TASKS:,}."
+            msg(
+                "{name} has {tasks:,} tasks; a plan may have at most {max_tasks:,}.",
+                name=source.name,
+                tasks=len(task_elements),
+                max_tasks=MAX_TASKS,
+            )
         )
-    notes: list[str] = []
+    notes: list[Message] = []
     tasks = tuple(_tasks(task_elements, source.name))
     days = _non_working_days(root, notes)
     return Plan(
@@ -99,11 +114,16 @@ def _parse_xml(source: ImportSource) -> Element:
         return fromstring(source.data, forbid_dtd=True, forbid_entities=True, forbid_external=True)  # type: ignore[no-any-return]
     except DefusedXmlException:
         raise refused(
-            f"{source.name} declares a DTD or entities, which a Microsoft Project file never has; "
-            "it was not read (entity expansion and external entities are refused)."
+            msg(
+                "{name} declares a DTD or entities, which a Microsoft Project file never has; it was not"
+                " read (entity expansion and external entities are refused).",
+                name=source.name,
+            )
         ) from None
     except (ParseError, ValueError) as exc:
-        raise refused(f"{source.name} is not well-formed XML ({exc}).") from None
+        raise refused(
+            msg("{name} is not well-formed XML ({problem}).", name=source.name, problem=str(exc))
+        ) from None
 
 
 # --- elements ----------------------------------------------------------------------------------
@@ -190,10 +210,16 @@ def _tasks(elements: list[Element], file_name: str) -> Iterator[PlanTask]:
     for element in elements:
         uid_text = _text(element, "UID")
         if not uid_text.isdigit():
-            raise refused(f"{file_name} has a task without a valid UID ({uid_text[:20]!r}).")
+            raise refused(
+                msg(
+                    "{file_name} has a task without a valid UID ({uid!r}).",
+                    file_name=file_name,
+                    uid=uid_text[:20],
+                )
+            )
         uid, level = int(uid_text), _int(element, "OutlineLevel", 1)
         if uid in seen:
-            raise refused(f"{file_name} has two tasks with UID {uid}.")
+            raise refused(msg("{file_name} has two tasks with UID {uid}.", file_name=file_name, uid=uid))
         seen.add(uid)
         if _flag(element, "IsNull") or level < 1 or (uid == 0 and level <= 1 and _flag(element, "Summary")):
             continue  # a blank row, or the project summary task (UID 0, level 0)
@@ -245,7 +271,7 @@ def _baseline(element: Element) -> Element | None:
 # --- calendar ----------------------------------------------------------------------------------
 
 
-def _non_working_days(root: Element, notes: list[str]) -> tuple[NonWorkingDay, ...]:
+def _non_working_days(root: Element, notes: list[Message]) -> tuple[NonWorkingDay, ...]:
     found: dict[date, str] = {}
     for calendar in _project_calendars(root):
         for name, days in _calendar_exceptions(calendar, notes):
@@ -253,7 +279,10 @@ def _non_working_days(root: Element, notes: list[str]) -> tuple[NonWorkingDay, .
                 found.setdefault(day, name)
                 if len(found) > MAX_EXCEPTION_DAYS:
                     raise refused(
-                        f"The plan's calendar has more than {MAX_EXCEPTION_DAYS:,} non-working days."
+                        msg(
+                            "The plan's calendar has more than {max_exception_days:,} non-working days.",
+                            max_exception_days=MAX_EXCEPTION_DAYS,
+                        )
                     )
     return tuple(NonWorkingDay(day, found[day]) for day in sorted(found))
 
@@ -274,7 +303,7 @@ def _project_calendars(root: Element) -> list[Element]:
     return chain
 
 
-def _calendar_exceptions(calendar: Element, notes: list[str]) -> Iterator[tuple[str, list[date]]]:
+def _calendar_exceptions(calendar: Element, notes: list[Message]) -> Iterator[tuple[str, list[date]]]:
     exceptions = _child(calendar, "Exceptions")
     if exceptions is not None and _child(exceptions, "Exception") is not None:
         for exception in _children(exceptions, "Exception"):
@@ -289,7 +318,7 @@ def _calendar_exceptions(calendar: Element, notes: list[str]) -> Iterator[tuple[
                 yield "", _range(first, last, notes, "")
 
 
-def _exception(exception: Element, notes: list[str]) -> Iterator[tuple[str, list[date]]]:
+def _exception(exception: Element, notes: list[Message]) -> Iterator[tuple[str, list[date]]]:
     name = " ".join(_text(exception, "Name").split())
     period = _child(exception, "TimePeriod")
     first = _day(period, "FromDate") if period is not None else None
@@ -297,7 +326,7 @@ def _exception(exception: Element, notes: list[str]) -> Iterator[tuple[str, list
     if first is None or last is None:
         return
     if _flag(exception, "DayWorking"):
-        notes.append(words(f"The working-day exception “{name or first}” was not imported."))
+        notes.append(msg("The working-day exception “{name}” was not imported.", name=name or first))
         return
     kind = _int(exception, "Type", 1)
     occurrences = max(1, _int(exception, "Occurrences", 1))
@@ -316,13 +345,13 @@ def _exception(exception: Element, notes: list[str]) -> Iterator[tuple[str, list
     elif kind == 4:
         yield name, _monthly(first, last, _int(exception, "MonthDay"), period_length, occurrences)
     else:  # relative ("the second Monday of..."): rare in exported plans
-        notes.append(words(f"The recurring exception “{name or first}” was not imported."))
+        notes.append(msg("The recurring exception “{name}” was not imported.", name=name or first))
 
 
-def _range(first: date, last: date, notes: list[str], name: str) -> list[date]:
+def _range(first: date, last: date, notes: list[Message], name: str) -> list[date]:
     if (last - first).days > 366:
         label = name or first.isoformat()
-        notes.append(words(f"The exception “{label}” spans more than a year; it was not imported."))
+        notes.append(msg("The exception “{label}” spans more than a year; it was not imported.", label=label))
         return []
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 

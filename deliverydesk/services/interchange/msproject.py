@@ -23,6 +23,7 @@ from deliverydesk.domain.enums import MilestoneStatus, OwnerSide, ScopeStatus
 from deliverydesk.domain.validation import validate_milestone, validate_scope_item
 from deliverydesk.domain.workdays import calendar_for
 from deliverydesk.errors import NotFoundError, ValidationError
+from deliverydesk.i18n import NP_, Message, joined, msg, msg_p
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.interchange.changes import (
     Action,
@@ -33,7 +34,7 @@ from deliverydesk.services.interchange.changes import (
     advanced_scope_status,
 )
 from deliverydesk.services.interchange.mspdi import MAX_PLAN_BYTES, Plan, PlanTask, parse_plan
-from deliverydesk.services.interchange.source import ImportSource, read_source, words
+from deliverydesk.services.interchange.source import ImportSource, read_source
 from deliverydesk.services.records.common import live_project, stamp_new
 from deliverydesk.services.records.milestones import add_milestone, apply_milestone_update
 from deliverydesk.services.records.projects import get_project_by_code_in
@@ -45,6 +46,22 @@ from deliverydesk.store.tables import MilestoneRow, NonWorkingDayRow, ProjectRow
 
 FORMAT = "Microsoft Project XML"
 RowT = TypeVar("RowT", MilestoneRow, ScopeItemRow)
+# a status as the import's change lines name it ("status: planned → done")
+STATUS_WORDS = frozenset(
+    {
+        NP_("status", "planned"),
+        NP_("status", "not_started"),
+        NP_("status", "in_progress"),
+        NP_("status", "waiting_on_client"),
+        NP_("status", "delivered"),
+        NP_("status", "done"),
+        NP_("status", "accepted"),
+    }
+)
+
+
+def status_word(status: MilestoneStatus | ScopeStatus) -> Message:
+    return msg_p("status", status.value)
 
 
 @dataclass(frozen=True)
@@ -68,7 +85,7 @@ class PlanChoices:
 
 def read_plan(path: Path) -> PlanFile:
     """Read and parse a plan (bounded in size, hostile XML refused); no database is touched."""
-    source = read_source(path, MAX_PLAN_BYTES, "a plan")
+    source = read_source(path, MAX_PLAN_BYTES, msg("a plan"))
     return PlanFile(source, parse_plan(source))
 
 
@@ -103,7 +120,9 @@ def project_id_for_code(ctx: ServiceContext, code: str) -> str:
 def _project(session: Session, project_id: str) -> ProjectRow:
     project = session.get(ProjectRow, project_id)
     if project is None:
-        raise NotFoundError("The project was not found; it may have been removed by a sync or an import.")
+        raise NotFoundError(
+            msg("The project was not found; it may have been removed by a sync or an import.")
+        )
     return project
 
 
@@ -146,12 +165,12 @@ class _Planner:
                 Kind.SUMMARY,
                 task.name,
                 Action.SKIPPED,
-                message=words("A summary task: not imported."),
+                message=msg("A summary task: not imported."),
             )
         if task.milestone:
             return self._milestone(task, self.milestones.find(task.guid, ref), ref)
         if not self.choices.chosen(task.uid):
-            message = words("A task: choose it to import it as a scope item.")
+            message = msg("A task: choose it to import it as a scope item.")
             return Line(str(task.uid), Kind.TASK, task.name, Action.SKIPPED, message=message, choosable=True)
         line = self._scope_item(task, self.scope_items.find(task.guid, ref), ref)
         return replace(line, choosable=True, chosen=True)
@@ -162,7 +181,7 @@ class _Planner:
         baseline = task.baseline_finish or task.finish or task.start
         line = Line(str(task.uid), Kind.MILESTONE, task.name, Action.NEW)
         if baseline is None:
-            return replace(line, action=Action.ERROR, message=words("The milestone has no date in the plan."))
+            return replace(line, action=Action.ERROR, message=msg("The milestone has no date in the plan."))
         if row is not None and row.archived_at is not None:
             return _archived(line, row.ref)
         draft = self._milestone_draft(task, row, baseline)
@@ -268,13 +287,13 @@ class _Planner:
             row = stored.get(day.day)
             if row is not None:
                 archived = row.archived_at is not None
-                message = words("Removed in DeliveryDesk; left as it is.") if archived else ""
+                message = msg("Removed in DeliveryDesk; left as it is.") if archived else None
                 yield replace(line, action=Action.SKIPPED if archived else Action.UNCHANGED, message=message)
             elif day.day in holidays:
                 yield replace(
                     line,
                     action=Action.SKIPPED,
-                    message=words("Already a public holiday of the project's calendar."),
+                    message=msg("Already a public holiday of the project's calendar."),
                 )
             else:
                 if self.write:
@@ -309,44 +328,54 @@ def _archived(line: Line, ref: str) -> Line:
         line,
         action=Action.SKIPPED,
         ref=ref,
-        message=words(f"{ref} is archived in DeliveryDesk; left as it is."),
+        message=msg("{ref} is archived in DeliveryDesk; left as it is.", ref=ref),
     )
 
 
-def _problems(exc: ValidationError) -> str:
-    return "; ".join(exc.fields.values())
+def _problems(exc: ValidationError) -> Message:
+    return joined(exc.fields.values())
 
 
-def _milestone_changes(row: MilestoneRow, draft: MilestoneDraft) -> tuple[str, ...]:
-    changes = []
+def _milestone_changes(row: MilestoneRow, draft: MilestoneDraft) -> tuple[Message, ...]:
+    changes: list[Message] = []
     if row.name != draft.name:
-        changes.append(words(f"name: {row.name} → {draft.name}"))
+        changes.append(msg("name: {before} → {after}", before=row.name, after=draft.name))
     for field, label in (("baseline", "baseline"), ("forecast", "forecast"), ("actual", "actual")):
         old, new = getattr(row, f"{field}_date"), getattr(draft, f"{field}_date")
         if old != new:
             changes.append(_date_change(label, old, new))
     if row.status != draft.status:
-        changes.append(words(f"status: {row.status.value} → {draft.status.value}"))
+        changes.append(
+            msg("status: {before} → {after}", before=status_word(row.status), after=status_word(draft.status))
+        )
     return tuple(changes)
 
 
-def _date_change(label: str, old: date | None, new: date | None) -> str:
+def _date_change(label: str, old: date | None, new: date | None) -> Message:
     before, after = old.isoformat() if old else "—", new.isoformat() if new else "—"
     if label == "baseline":
-        return words(f"baseline: {before} → {after}")
+        return msg("baseline: {before} → {after}", before=before, after=after)
     if label == "forecast":
-        return words(f"forecast: {before} → {after}")
-    return words(f"actual: {before} → {after}")
+        return msg("forecast: {before} → {after}", before=before, after=after)
+    return msg("actual: {before} → {after}", before=before, after=after)
 
 
-def _scope_changes(row: ScopeItemRow, draft: ScopeItemDraft) -> tuple[str, ...]:
-    changes = []
+def _scope_changes(row: ScopeItemRow, draft: ScopeItemDraft) -> tuple[Message, ...]:
+    changes: list[Message] = []
     if row.title != draft.title:
-        changes.append(words(f"title: {row.title} → {draft.title}"))
+        changes.append(msg("title: {before} → {after}", before=row.title, after=draft.title))
     if row.description != draft.description:
-        changes.append(words("description changed"))
+        changes.append(msg("description changed"))
     if row.effort_hours != draft.effort_hours:
-        changes.append(words(f"effort: {row.effort_hours:g} h → {draft.effort_hours:g} h"))
+        changes.append(
+            msg(
+                "effort: {before:g} h → {after:g} h",
+                before=row.effort_hours,
+                after=draft.effort_hours,
+            )
+        )
     if row.status != draft.status:
-        changes.append(words(f"status: {row.status.value} → {draft.status.value}"))
+        changes.append(
+            msg("status: {before} → {after}", before=status_word(row.status), after=status_word(draft.status))
+        )
     return tuple(changes)

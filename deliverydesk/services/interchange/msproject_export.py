@@ -21,6 +21,7 @@ from pathlib import Path
 from deliverydesk.domain.enums import Language, MilestoneStatus, ScopeStatus
 from deliverydesk.domain.workdays import WorkCalendar, calendar_for
 from deliverydesk.errors import NotFoundError
+from deliverydesk.i18n import msg, translator
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.files import write_file_atomically
 from deliverydesk.services.interchange.mspdi_writer import (
@@ -55,8 +56,8 @@ def export_msproject(ctx: ServiceContext, project_code: str, out: Path) -> PlanE
         projects = live_projects(session, [project_code])
         if not projects:
             raise NotFoundError(
-                f"There is no project with code {project_code!r}.",
-                hint="`deliverydesk list-projects` lists them.",
+                msg("There is no project with code {code!r}.", code=project_code),
+                hint=msg("`deliverydesk list-projects` lists them."),
             )
         plan = _plan(ctx, session, projects[0])
     data = render_plan(plan)
@@ -121,18 +122,13 @@ class _Uids:
         return self.kept[record_id]
 
 
-def _heading(language: Language, english: str, chinese: str) -> str:
-    return chinese if language is Language.ZH_CN else english
-
-
 def _milestone_tasks(rows: list[MilestoneRow], uids: _Uids, language: Language) -> list[TaskOut]:
     if not rows:
         return []
     # the planned date (forecast, else baseline): the actual date travels as the task's actual finish
     when = [r.forecast_date or r.baseline_date for r in rows]
-    group = TaskOut(
-        1, "", _heading(language, "Milestones", "里程碑"), "M", 1, True, False, min(when), max(when), 0, 0, 0
-    )
+    t = translator(language)
+    group = TaskOut(1, "", t("Milestones"), "M", 1, True, False, min(when), max(when), 0, 0, 0)
     tasks = [group]
     for row, day in zip(rows, when, strict=True):
         reached = row.actual_date is not None or row.status in (
@@ -199,10 +195,9 @@ def _scope_tasks(
                 constraint=(START_NO_EARLIER_THAN, first),
             )
         )
-    group_finish = max(t.finish for t in tasks)
-    group = TaskOut(
-        2, "", _heading(language, "Scope", "范围"), "S", 1, True, False, tasks[0].start, group_finish, 0, 0, 0
-    )
+    group_finish = max(task.finish for task in tasks)
+    t = translator(language)
+    group = TaskOut(2, "", t("Scope"), "S", 1, True, False, tasks[0].start, group_finish, 0, 0, 0)
     return [group, *tasks]
 
 

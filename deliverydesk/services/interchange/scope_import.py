@@ -16,6 +16,7 @@ from deliverydesk.domain.drafts import ExclusionDraft, MilestoneDraft, ScopeItem
 from deliverydesk.domain.enums import ScopeStatus
 from deliverydesk.domain.validation import validate_exclusion, validate_milestone, validate_scope_item
 from deliverydesk.errors import ImportFileError, ValidationError
+from deliverydesk.i18n import Message, joined, msg, msg_n
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.interchange.changes import Action, ImportOutcome, Kind, Line
 from deliverydesk.services.interchange.msproject import project_id_for_code
@@ -31,7 +32,7 @@ from deliverydesk.services.interchange.scope_rows import (
     usable_mapping,
 )
 from deliverydesk.services.interchange.sheets import MAX_SHEET_BYTES, Table, read_table
-from deliverydesk.services.interchange.source import NOTHING_IMPORTED, read_source, words
+from deliverydesk.services.interchange.source import NOTHING_IMPORTED, read_source
 from deliverydesk.services.records.common import live_project, save_changes
 from deliverydesk.services.records.milestones import add_milestone, apply_milestone_update
 from deliverydesk.services.records.scope import EXCLUSIONS, SCOPE_ITEMS
@@ -66,7 +67,7 @@ class ScopeRequest:
 
 def read_spreadsheet(path: Path, sheet: str | None = None) -> Table:
     """Read one sheet of a workbook (the first unless named) or a CSV file; no database is touched."""
-    return read_table(read_source(path, MAX_SHEET_BYTES, "a spreadsheet"), sheet)
+    return read_table(read_source(path, MAX_SHEET_BYTES, msg("a spreadsheet")), sheet)
 
 
 def remembered_mapping(ctx: ServiceContext, project_id: str) -> dict[str, str]:
@@ -114,10 +115,15 @@ def import_scope(ctx: ServiceContext, request: ScopeRequest) -> ImportOutcome:
             kind=_format(request.table),
         )
         lines = tuple(_Rows(ctx, session, project, request, write=True).lines())
-        errors = [line.message for line in lines if line.action is Action.ERROR]
+        errors = [line.message for line in lines if line.action is Action.ERROR and line.message]
         if errors:
             raise ImportFileError(
-                words(f"{len(errors)} row(s) cannot be imported, the first: {errors[0]}"),
+                msg_n(
+                    "{count} row cannot be imported: {first}",
+                    "{count} rows cannot be imported, the first: {first}",
+                    len(errors),
+                    first=errors[0],
+                ),
                 hint=NOTHING_IMPORTED,
             )
         client = client_of_project(session, project.id)
@@ -173,7 +179,7 @@ class _Rows:
     def _line(self, row: RowValues) -> Line:
         line = Line(str(row.number), _KINDS[row.kind], row.title, Action.NEW, first_date=row.due)
         if row.problems:
-            return replace(line, action=Action.ERROR, message="; ".join(row.problems))
+            return replace(line, action=Action.ERROR, message=joined(row.problems))
         match = next((r for r in self.live[row.kind] if same_title(_title(r), row.title)), None)
         try:
             if row.kind is RowKind.MILESTONE:
@@ -185,7 +191,9 @@ class _Rows:
             return replace(
                 line,
                 action=Action.ERROR,
-                message=words(f"row {row.number}: {'; '.join(exc.fields.values())}"),
+                message=msg(
+                    "row {number}: {problem}", number=row.number, problem=joined(exc.fields.values())
+                ),
             )
 
     def _scope_item(self, row: RowValues, line: Line, match: ScopeItemRow | None) -> Line:
@@ -229,7 +237,11 @@ class _Rows:
             **{**{f: getattr(match, f) for f in _MILESTONE_FIELDS}, "baseline_date": row.due}
         )
         draft = validate_milestone(draft, self.ctx.today())
-        change = words(f"baseline: {match.baseline_date.isoformat()} → {row.due.isoformat()}")
+        change = msg(
+            "baseline: {before} → {after}",
+            before=match.baseline_date.isoformat(),
+            after=row.due.isoformat(),
+        )
         if self.write:
             apply_milestone_update(self.ctx, self.session, match, draft, reason=self.reason)
         return replace(line, action=Action.UPDATE, ref=match.ref, changes=(change,))
@@ -260,7 +272,7 @@ def _title(row: ScopeItemRow | ExclusionRow | MilestoneRow) -> str:
     return row.name if isinstance(row, MilestoneRow) else row.title
 
 
-def _changed(row: ScopeItemRow, draft: ScopeItemDraft, names: tuple[str, ...]) -> tuple[str, ...]:
+def _changed(row: ScopeItemRow, draft: ScopeItemDraft, names: tuple[str, ...]) -> tuple[Message, ...]:
     labels = {
         "description": "description",
         "acceptance_criteria": "acceptance criteria",
@@ -273,9 +285,9 @@ def _changed(row: ScopeItemRow, draft: ScopeItemDraft, names: tuple[str, ...]) -
     return tuple(changes)
 
 
-def _change_words(label: str) -> str:
+def _change_words(label: str) -> Message:
     if label == "description":
-        return words("description changed")
+        return msg("description changed")
     if label == "acceptance criteria":
-        return words("acceptance criteria changed")
-    return words("effort changed")
+        return msg("acceptance criteria changed")
+    return msg("effort changed")

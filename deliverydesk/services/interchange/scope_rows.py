@@ -18,11 +18,26 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from deliverydesk.i18n import NP_, Message, msg, msg_p
 from deliverydesk.services.interchange.sheets import Cell, Table
-from deliverydesk.services.interchange.source import words
 
 FIELDS = ("kind", "title", "description", "acceptance", "effort", "due")
 REQUIRED = ("title",)
+# the fields as a sentence names them ("Choose the column that holds the title.")
+FIELD_WORDS = frozenset(
+    {
+        NP_("scope list field", "kind"),
+        NP_("scope list field", "title"),
+        NP_("scope list field", "description"),
+        NP_("scope list field", "acceptance"),
+        NP_("scope list field", "effort"),
+        NP_("scope list field", "due"),
+    }
+)
+
+
+def field_word(field: str) -> Message:
+    return msg_p("scope list field", field)
 
 
 class RowKind(enum.StrEnum):
@@ -123,19 +138,21 @@ def mapping_from_json(text: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-def mapping_problems(mapping: Mapping[str, str], header: Sequence[str]) -> list[str]:
+def mapping_problems(mapping: Mapping[str, str], header: Sequence[str]) -> list[Message]:
     problems = [
-        words(f"The field {field} is not one of: {', '.join(FIELDS)}.")
+        msg("The field {field} is not one of: {fields}.", field=field, fields=", ".join(FIELDS))
         for field in mapping
         if field not in FIELDS
     ]
     problems += [
-        words(f"The sheet has no column “{column}” (for {field}).")
+        msg("The sheet has no column “{column}” (for {field}).", column=column, field=field_word(field))
         for field, column in mapping.items()
         if field in FIELDS and column not in header
     ]
     problems += [
-        words(f"Choose the column that holds the {field}.") for field in REQUIRED if not mapping.get(field)
+        msg("Choose the column that holds the {field}.", field=field_word(field))
+        for field in REQUIRED
+        if not mapping.get(field)
     ]
     return problems
 
@@ -152,7 +169,7 @@ class RowValues:
     acceptance: str
     effort: float
     due: date | None
-    problems: tuple[str, ...]  # each "row N: ..." in words; empty when the row can be imported
+    problems: tuple[Message, ...]  # each "row N: ..." in words; empty when the row can be imported
 
 
 def read_rows(
@@ -183,17 +200,18 @@ def _text(value: Cell) -> str:
 def _row(
     number: int, cells: Sequence[Cell], positions: Mapping[str, int], default: RowKind, today: date
 ) -> RowValues:
-    problems: list[str] = []
+    problems: list[Message] = []
     kind = _kind(number, _text(_cell(cells, positions, "kind")), default, problems)
     title = " ".join(_text(_cell(cells, positions, "title")).split())
     if not title:
-        problems.append(words(f"row {number}: the title is empty"))
+        problems.append(msg("row {number}: the title is empty", number=number))
     elif len(title) > 200 and kind is not RowKind.EXCLUSION:
-        problems.append(words(f"row {number}: the title is longer than 200 characters"))
+        problems.append(msg("row {number}: the title is longer than 200 characters", number=number))
     effort = _effort(number, _cell(cells, positions, "effort"), problems)
+    found = len(problems)
     due = _due(number, _cell(cells, positions, "due"), today, problems)
-    if kind is RowKind.MILESTONE and due is None and not any("due date" in p for p in problems):
-        problems.append(words(f"row {number}: a milestone needs a due date"))
+    if kind is RowKind.MILESTONE and due is None and len(problems) == found:  # no due date, not a bad one
+        problems.append(msg("row {number}: a milestone needs a due date", number=number))
     return RowValues(
         number=number,
         kind=kind,
@@ -206,18 +224,20 @@ def _row(
     )
 
 
-def _kind(number: int, text: str, default: RowKind, problems: list[str]) -> RowKind:
+def _kind(number: int, text: str, default: RowKind, problems: list[Message]) -> RowKind:
     if not text:
         return default
     key = _key(text)
     for kind, names in KIND_WORDS.items():
         if key in {_key(name) for name in names}:
             return kind
-    problems.append(words(f"row {number}: the kind “{text}” is not scope, exclusion or milestone"))
+    problems.append(
+        msg("row {number}: the kind “{text}” is not scope, exclusion or milestone", number=number, text=text)
+    )
     return default
 
 
-def _effort(number: int, value: Cell, problems: list[str]) -> float:
+def _effort(number: int, value: Cell, problems: list[Message]) -> float:
     if value is None or value == "":
         return 0.0
     if isinstance(value, int | float):
@@ -229,10 +249,18 @@ def _effort(number: int, value: Cell, problems: list[str]) -> float:
         try:
             hours = float(text)
         except ValueError:
-            problems.append(words(f"row {number}: the effort “{value}” is not a number of hours"))
+            problems.append(
+                msg(
+                    "row {number}: the effort “{effort}” is not a number of hours",
+                    number=number,
+                    effort=value,
+                )
+            )
             return 0.0
     if not math.isfinite(hours) or hours < 0:
-        problems.append(words(f"row {number}: the effort “{_text(value)}” cannot be negative"))
+        problems.append(
+            msg("row {number}: the effort “{effort}” cannot be negative", number=number, effort=_text(value))
+        )
         return 0.0
     return round(hours, 2)
 
@@ -273,22 +301,34 @@ def parse_day(value: Cell, today: date) -> date | str | None:
         return "invalid"
 
 
-def _due(number: int, value: Cell, today: date, problems: list[str]) -> date | None:
+def _due(number: int, value: Cell, today: date, problems: list[Message]) -> date | None:
     parsed = parse_day(value, today)
     text = _text(value)
     if parsed == "":
         problems.append(
-            words(f"row {number}: the due date “{text}” is not a date (write it like 2026-03-31)")
+            msg(
+                "row {number}: the due date “{text}” is not a date (write it like 2026-03-31)",
+                number=number,
+                text=text,
+            )
         )
     elif parsed == "invalid":
-        problems.append(words(f"row {number}: the due date {text} does not exist"))
+        problems.append(msg("row {number}: the due date {text} does not exist", number=number, text=text))
     elif parsed == "day-first":
         problems.append(
-            words(f"row {number}: the due date {text} does not exist (dates are read day first: 31/03/2026)")
+            msg(
+                "row {number}: the due date {text} does not exist (dates are read day first: 31/03/2026)",
+                number=number,
+                text=text,
+            )
         )
     elif isinstance(parsed, date):
         if not date(2000, 1, 1) <= parsed <= date(2099, 12, 31):
-            problems.append(words(f"row {number}: the due date {text} is not between 2000 and 2099"))
+            problems.append(
+                msg(
+                    "row {number}: the due date {text} is not between 2000 and 2099", number=number, text=text
+                )
+            )
             return None
         return parsed
     return None
@@ -301,7 +341,7 @@ def _flag_repeats(rows: list[RowValues]) -> list[RowValues]:
     for row in rows:
         key = (row.kind, _key(row.title))
         if row.title and key in first:
-            problem = words(f"row {row.number}: the same title as row {first[key]}")
+            problem = msg("row {number}: the same title as row {first}", number=row.number, first=first[key])
             row = RowValues(**{**row.__dict__, "problems": (*row.problems, problem)})
         elif row.title:
             first[key] = row.number

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from deliverydesk.i18n import msg
 from deliverydesk.services.interchange.source import ImportSource, refused
 
 MAX_SHEET_BYTES = 10 * 1024 * 1024
@@ -43,7 +44,9 @@ def read_table(source: ImportSource, sheet: str | None = None) -> Table:
     if source.data.startswith(XLSX_MAGIC):
         return _xlsx(source, sheet)
     if sheet:
-        raise refused(f"{source.name} is a CSV file: it has no worksheet {sheet!r}.")
+        raise refused(
+            msg("{name} is a CSV file: it has no worksheet {sheet!r}.", name=source.name, sheet=sheet)
+        )
     return _csv(source)
 
 
@@ -61,14 +64,14 @@ def decode_text(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("gb18030"), "GBK"
     except UnicodeDecodeError:
-        raise refused("The file is not text in UTF-8 or GBK: save it as CSV (UTF-8) or XLSX.") from None
+        raise refused(msg("The file is not text in UTF-8 or GBK: save it as CSV (UTF-8) or XLSX.")) from None
 
 
 def _csv(source: ImportSource) -> Table:
     try:
         text, encoding = decode_text(source.data)
     except UnicodeDecodeError:
-        raise refused(f"{source.name} is not valid UTF-8 after its byte-order mark.") from None
+        raise refused(msg("{name} is not valid UTF-8 after its byte-order mark.", name=source.name)) from None
     sample = text[:20_000]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
@@ -78,7 +81,9 @@ def _csv(source: ImportSource) -> Table:
     try:
         rows = _numbered(reader)
     except csv.Error as exc:
-        raise refused(f"{source.name} is not a readable CSV file ({exc}).") from None
+        raise refused(
+            msg("{name} is not a readable CSV file ({problem}).", name=source.name, problem=str(exc))
+        ) from None
     return _table(source, ("",), "", encoding, rows)
 
 
@@ -92,12 +97,25 @@ def _xlsx(source: ImportSource, sheet: str | None) -> Table:
     try:
         workbook = load_workbook(io.BytesIO(source.data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files: all mean "cannot read"
-        raise refused(f"{source.name} is not a readable XLSX workbook ({type(exc).__name__}).") from None
+        raise refused(
+            msg(
+                "{name} is not a readable XLSX workbook ({problem}).",
+                name=source.name,
+                problem=type(exc).__name__,
+            )
+        ) from None
     try:
         names = tuple(workbook.sheetnames)
         chosen = sheet or names[0]
         if chosen not in names:
-            raise refused(f"{source.name} has no worksheet {chosen!r} (it has: {', '.join(names)}).")
+            raise refused(
+                msg(
+                    "{name} has no worksheet {chosen!r} (it has: {names}).",
+                    name=source.name,
+                    chosen=chosen,
+                    names=", ".join(names),
+                )
+            )
         rows = _numbered(workbook[chosen].iter_rows(values_only=True, max_col=MAX_COLUMNS))
     finally:
         workbook.close()
@@ -109,10 +127,16 @@ def _check_archive(source: ImportSource) -> None:
         with zipfile.ZipFile(io.BytesIO(source.data)) as archive:
             unzipped = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
-        raise refused(f"{source.name} is not a readable XLSX workbook (a damaged archive).") from None
+        raise refused(
+            msg("{name} is not a readable XLSX workbook (a damaged archive).", name=source.name)
+        ) from None
     if unzipped > MAX_UNZIPPED_BYTES:
         raise refused(
-            f"{source.name} unpacks to more than {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB; it was not opened."
+            msg(
+                "{name} unpacks to more than {limit_mb} MB; it was not opened.",
+                name=source.name,
+                limit_mb=MAX_UNZIPPED_BYTES // (1024 * 1024),
+            )
         )
 
 
@@ -123,7 +147,12 @@ def _numbered(rows: Iterable[Sequence[Cell]]) -> list[tuple[int, tuple[Cell, ...
     numbered = []
     for number, row in enumerate(rows, start=1):
         if number > MAX_ROWS + 1:
-            raise refused(f"The sheet has more than {MAX_ROWS:,} rows; split it into smaller ones.")
+            raise refused(
+                msg(
+                    "The sheet has more than {max_rows:,} rows; split it into smaller ones.",
+                    max_rows=MAX_ROWS,
+                )
+            )
         numbered.append((number, tuple(_cell(value) for value in list(row)[:MAX_COLUMNS])))
     return numbered
 
@@ -152,7 +181,7 @@ def _table(
     """The first non-empty row is the header; the rows after it are the data (empty ones dropped)."""
     filled = [(number, row) for number, row in rows if not _empty(row)]
     if not filled:
-        raise refused(f"The sheet {sheet or source.name} is empty.")
+        raise refused(msg("The sheet {sheet} is empty.", sheet=sheet or source.name))
     (_, header), data = filled[0], filled[1:]
     names = tuple(str(value).strip() if value is not None else "" for value in header)
     return Table(source, sheets, sheet, encoding, names, tuple(data))

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.errors import ImportFileError
+from deliverydesk.i18n import Message, msg
 
-NOTHING_IMPORTED = "Nothing was imported."
+NOTHING_IMPORTED = msg("Nothing was imported.")
 
 
 @dataclass(frozen=True)
@@ -22,33 +23,34 @@ class ImportSource:
     data: bytes
 
 
-def refused(message: str) -> ImportFileError:
+def refused(message: Message) -> ImportFileError:
     return ImportFileError(message, hint=NOTHING_IMPORTED)
 
 
-def read_source(path: Path, max_bytes: int, what: str) -> ImportSource:
+def read_source(path: Path, max_bytes: int, what: Message) -> ImportSource:
     """The file's bytes, never more than ``max_bytes`` (a larger file is refused before it is read)."""
     try:
         with path.open("rb") as stream:
             status = os.fstat(stream.fileno())
             if not stat.S_ISREG(status.st_mode):
-                raise refused(f"{path} is not a regular file.")
+                raise refused(msg("{path} is not a regular file.", path=path))
             if status.st_size > max_bytes:
                 raise too_large(what, max_bytes)
             data = stream.read(max_bytes + 1)
     except OSError as exc:
-        raise refused(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise refused(
+            msg("Cannot read {path}: {reason}.", path=path, reason=exc.strerror or str(exc))
+        ) from None
     if len(data) > max_bytes:
         raise too_large(what, max_bytes)
     return ImportSource(name=path.name, sha256=sha256_hex(data), data=data)
 
 
-def too_large(what: str, max_bytes: int) -> ImportFileError:
-    return refused(f"The file is larger than the {max_bytes // (1024 * 1024)} MB {what} may have.")
-
-
-def words(sentence: str) -> str:
-    """Mark a sentence an import shows the user (a verdict, a change): ``tools/service_messages.py``
-    collects it for the Chinese catalogue and the window translates it; the command line shows it as
-    it is."""
-    return sentence
+def too_large(what: Message, max_bytes: int) -> ImportFileError:
+    return refused(
+        msg(
+            "The file is larger than the {limit_mb} MB {what} may have.",
+            limit_mb=max_bytes // (1024 * 1024),
+            what=what,
+        )
+    )

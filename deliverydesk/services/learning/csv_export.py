@@ -15,7 +15,8 @@ from pathlib import Path
 
 from deliverydesk.domain.enums import Language, Severity
 from deliverydesk.domain.recurrence import RecurrenceItem, TrendDirection, category_label
-from deliverydesk.domain.scope_guard_texts import pick
+from deliverydesk.i18n import N_, NP_, translator
+from deliverydesk.reports.labels import label
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.files import write_file_atomically
 from deliverydesk.store import recurrence_queries as q
@@ -27,42 +28,37 @@ BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Cell = str | int | float | date | None
 
+COLUMN = "CSV column"  # the catalogue context of the column names
 _ISSUE_HEADER = (
-    ("Project code", "项目编号"),
-    ("Project", "项目名称"),
-    ("Client", "客户"),
-    ("Ref", "编号"),
-    ("Title", "标题"),
-    ("Category", "类别"),
-    ("Severity", "严重程度"),
-    ("Reported on", "报告日期"),
-    ("Resolved on", "解决日期"),
-    ("Symptoms", "现象"),
-    ("Root cause", "根本原因"),
-    ("Resolution", "解决措施"),
+    NP_("CSV column", "Project code"),
+    NP_("CSV column", "Project"),
+    NP_("CSV column", "Client"),
+    NP_("CSV column", "Ref"),
+    NP_("CSV column", "Title"),
+    NP_("CSV column", "Category"),
+    NP_("CSV column", "Severity"),
+    NP_("CSV column", "Reported on"),
+    NP_("CSV column", "Resolved on"),
+    NP_("CSV column", "Symptoms"),
+    NP_("CSV column", "Root cause"),
+    NP_("CSV column", "Resolution"),
 )
 _RECURRENCE_HEADER = (
-    ("Category", "类别"),
-    ("Clients", "客户数"),
-    ("Client names", "客户"),
-    ("Projects", "项目"),
-    ("Occurrences", "出现次数"),
-    ("Records", "记录"),
-    ("First half", "前半期"),
-    ("Second half", "后半期"),
-    ("Second half from", "后半期起始"),
-    ("Trend", "趋势"),
+    NP_("CSV column", "Category"),
+    NP_("CSV column", "Clients"),
+    NP_("CSV column", "Client names"),
+    NP_("CSV column", "Projects"),
+    NP_("CSV column", "Occurrences"),
+    NP_("CSV column", "Records"),
+    NP_("CSV column", "First half"),
+    NP_("CSV column", "Second half"),
+    NP_("CSV column", "Second half from"),
+    NP_("CSV column", "Trend"),
 )
-_SEVERITY = {
-    Severity.LOW: ("Low", "低"),
-    Severity.MEDIUM: ("Medium", "中"),
-    Severity.HIGH: ("High", "高"),
-    Severity.CRITICAL: ("Critical", "严重"),
-}
 _TREND = {
-    TrendDirection.RISING: ("Rising", "上升"),
-    TrendDirection.STEADY: ("Steady", "平稳"),
-    TrendDirection.FALLING: ("Falling", "下降"),
+    TrendDirection.RISING: N_("Rising"),
+    TrendDirection.STEADY: N_("Steady"),
+    TrendDirection.FALLING: N_("Falling"),
 }
 
 
@@ -91,8 +87,9 @@ def write_csv(path: Path, data: bytes) -> None:
     write_file_atomically(path, data)
 
 
-def _header(columns: Sequence[tuple[str, str]], language: Language) -> list[str]:
-    return [pick(language, *column) for column in columns]
+def _header(columns: Sequence[str], language: Language) -> list[str]:
+    t = translator(language)
+    return [t.pgettext(COLUMN, column) for column in columns]
 
 
 def issue_register_csv(ctx: ServiceContext, *, project_id: str | None = None, language: Language) -> bytes:
@@ -109,7 +106,7 @@ def issue_register_csv(ctx: ServiceContext, *, project_id: str | None = None, la
                 row["ref"],
                 row["title"],
                 category_label(row["category_en"] or "", row["category_zh"] or "", language),
-                pick(language, *_SEVERITY[row["severity"]]),
+                label(translator(language), Severity(row["severity"])),
                 row["reported_on"],
                 row["resolved_on"],
                 row["symptoms"],
@@ -123,7 +120,7 @@ def issue_register_csv(ctx: ServiceContext, *, project_id: str | None = None, la
 
 def recurrence_csv(rows: Iterable[RecurrenceItem], language: Language) -> bytes:
     """One line per recurring category, as the Recurring problems page lists them."""
-    separator = pick(language, "; ", "；")
+    separator = translator(language).pgettext("list separator", "; ")
     return csv_bytes(
         _header(_RECURRENCE_HEADER, language),
         (
@@ -137,7 +134,7 @@ def recurrence_csv(rows: Iterable[RecurrenceItem], language: Language) -> bytes:
                 item.trend.first_half,
                 item.trend.second_half,
                 item.trend.second_half_from,
-                pick(language, *_TREND[item.trend.direction]),
+                translator(language)(_TREND[item.trend.direction]),
             )
             for item in rows
         ),

@@ -21,6 +21,7 @@ from deliverydesk.domain.drafts import AttachmentDraft
 from deliverydesk.domain.models import AttachmentItem, Page
 from deliverydesk.domain.validation import validate_attachment
 from deliverydesk.errors import NotFoundError, ValidationError
+from deliverydesk.i18n import Message, joined, msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.files import file_error, write_file_atomically
 from deliverydesk.services.records.common import (
@@ -76,7 +77,7 @@ class AttachOutcome:
     """What happened to each file of one ``attach_files`` call."""
 
     added: tuple[AttachmentItem, ...]
-    refused: tuple[tuple[str, str], ...]  # (file name, why) for each file not attached
+    refused: tuple[tuple[str, Message], ...]  # (file name, why) for each file not attached
 
 
 def _item(_session: Session, row: AttachmentRow) -> AttachmentItem:
@@ -109,7 +110,7 @@ def checked_content(filename: str, media_type: str, data: bytes) -> str:
     return media_type  # not an image: a plain file
 
 
-def pixel_bomb(filename: str, data: bytes) -> str | None:
+def pixel_bomb(filename: str, data: bytes) -> Message | None:
     """Why ``data`` must not come in with a bundle (an image header beyond the pixel bounds), or None.
 
     A bundle carries what a database already holds, so it is held to the danger, not to every rule of
@@ -159,12 +160,14 @@ def read_file(path: Path) -> tuple[str, bytes]:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise ValidationError({"data": f"{shown} is not a regular file."})
+            raise ValidationError({"data": msg("{file} is not a regular file.", file=shown)})
         _check_size(shown, info.st_size)
         with path.open("rb") as stream:
             data = stream.read(MAX_BYTES + 1)  # a file that grew meanwhile is still bounded
     except OSError as exc:
-        raise ValidationError({"data": f"{shown} cannot be read: {exc.strerror or exc}."}) from None
+        raise ValidationError(
+            {"data": msg("{file} cannot be read: {reason}.", file=shown, reason=exc.strerror or str(exc))}
+        ) from None
     _check_size(shown, len(data))
     return shown, data
 
@@ -172,7 +175,7 @@ def read_file(path: Path) -> tuple[str, bytes]:
 def _check_size(name: str, size: int) -> None:
     problem = size_problem(size)
     if problem:
-        raise ValidationError({"data": f"{name}: {problem}"})
+        raise ValidationError({"data": msg("{file}: {problem}", file=name, problem=problem)})
 
 
 def check_file(path: Path) -> FileCheck:
@@ -188,7 +191,7 @@ def attach_files(
     """One unit of work for all the files; a file that is refused (too big, a pixel bomb, unreadable)
     is named in the outcome and does not stop the others. Files are read one at a time."""
     added: list[AttachmentItem] = []
-    refused: list[tuple[str, str]] = []
+    refused: list[tuple[str, Message]] = []
     with ctx.db.unit_of_work() as session:
         for path in paths:
             try:
@@ -196,7 +199,7 @@ def attach_files(
                 draft = AttachmentDraft(project_id=project_id, filename=name, data=data, **vars(link))
                 added.append(add_attachment_in(ctx, session, draft))
             except ValidationError as exc:  # raised before anything of this file is written
-                refused.append((clean_filename(path.name), "; ".join(exc.fields.values())))
+                refused.append((clean_filename(path.name), joined(exc.fields.values())))
     return AttachOutcome(added=tuple(added), refused=tuple(refused))
 
 
@@ -215,7 +218,9 @@ def read_attachment(ctx: ServiceContext, attachment_id: str) -> bytes:
 def _verified_bytes(session: Session, row: AttachmentRow) -> bytes:
     data = blob_data(session, row.sha256)
     if data is None or hashlib.sha256(data).hexdigest() != row.sha256:
-        raise NotFoundError(f"The content of {row.filename} is missing or damaged in the database.")
+        raise NotFoundError(
+            msg("The content of {filename} is missing or damaged in the database.", filename=row.filename)
+        )
     return data
 
 

@@ -13,6 +13,7 @@ from deliverydesk.domain.drafts import CategoryDraft
 from deliverydesk.domain.models import CategoryItem, CategoryName, CategoryUsage
 from deliverydesk.domain.validation import validate_category
 from deliverydesk.errors import ValidationError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
     get_editable,
@@ -125,9 +126,9 @@ def check_category_link(session: Session, category_id: str | None, before: str |
         return
     row = session.get(CategoryRow, category_id)
     if row is None:
-        raise ValidationError({"category_id": "This category does not exist (any more); pick another."})
+        raise ValidationError({"category_id": msg("This category does not exist (any more); pick another.")})
     if row.archived_at is not None:
-        raise ValidationError({"category_id": "This category is archived; pick a current one."})
+        raise ValidationError({"category_id": msg("This category is archived; pick a current one.")})
 
 
 Records = dict[str, list[dict[str, Any]]]

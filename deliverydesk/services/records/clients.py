@@ -6,6 +6,7 @@ from deliverydesk.domain.drafts import ClientDraft, ContactDraft
 from deliverydesk.domain.models import ClientItem, ContactItem, Page
 from deliverydesk.domain.validation import validate_client, validate_contact
 from deliverydesk.errors import RuleError
+from deliverydesk.i18n import msg, msg_n
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
     check_page,
@@ -76,7 +77,12 @@ def archive_client(ctx: ServiceContext, client_id: str) -> ClientItem:
     with ctx.db.unit_of_work() as session:
         live = count_projects(session, client_id=client_id)
         if live:
-            raise RuleError(f"This client still has {live} project(s).", "Archive its projects first.")
+            raise RuleError(
+                msg_n(
+                    "This client still has {count} project.", "This client still has {count} projects.", live
+                ),
+                msg("Archive its projects first."),
+            )
         return set_archived(ctx, session, ClientRow, client_id, "client", _client, archived=True)
 
 
@@ -106,7 +112,9 @@ def update_contact(ctx: ServiceContext, draft: ContactDraft) -> ContactItem:
     with ctx.db.unit_of_work() as session:
         row = get_editable(session, ContactRow, contact_id, "contact")
         if row.client_id != draft.client_id:
-            raise RuleError("A contact cannot move to another client.", "Add a new contact there instead.")
+            raise RuleError(
+                msg("A contact cannot move to another client."), msg("Add a new contact there instead.")
+            )
         mapping.write_contact(row, draft)
         save_changes(ctx, session, row)
         return _contact(session, row)

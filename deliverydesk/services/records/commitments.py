@@ -17,6 +17,7 @@ from deliverydesk.domain.commitments import (
 from deliverydesk.domain.drafts import CommitmentDraft
 from deliverydesk.domain.models import CommitmentItem, Page
 from deliverydesk.errors import RuleError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
     check_page,
@@ -74,7 +75,7 @@ def close_commitment_in(
     note = validate_closing(closed_on, note, ctx.today(), has_log_entry=log_entry_id is not None)
     row = _changeable_row(session, commitment_id)
     if row.closed_on is not None:
-        raise RuleError("This commitment is already closed.", "Reopen it first to close it again.")
+        raise RuleError(msg("This commitment is already closed."), msg("Reopen it first to close it again."))
     check_same_project(session, "closed_log_entry_id", LogEntryRow, log_entry_id, row.project_id)
     row.closed_on, row.closed_note, row.closed_log_entry_id = closed_on, note, log_entry_id
     save_changes(ctx, session, row)
@@ -86,7 +87,7 @@ def reopen_commitment(ctx: ServiceContext, commitment_id: str) -> CommitmentItem
     with ctx.db.unit_of_work() as session:
         row = _changeable_row(session, commitment_id)
         if row.closed_on is None:
-            raise RuleError("This commitment is still open.")
+            raise RuleError(msg("This commitment is still open."))
         row.closed_on, row.closed_note, row.closed_log_entry_id = None, "", None
         save_changes(ctx, session, row)
         return COMMITMENTS.item(session, row)

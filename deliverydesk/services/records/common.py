@@ -9,9 +9,11 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from deliverydesk.domain.models import Page
+from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.domain.refs import RefPrefix, next_ref
 from deliverydesk.domain.validation import ContactFacts, check_project_contact
 from deliverydesk.errors import NotFoundError, RuleError, ValidationError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.records import ProjectChildRow, RefRow, Session, StoredRow, refs_in_project
 from deliverydesk.store.tables import ContactRow, ProjectRow
@@ -40,7 +42,12 @@ def get_row(session: Session, row_cls: type[RowT], row_id: str, what: str) -> Ro
     """The row with this id (archived or not), or NotFoundError naming the kind of record."""
     row = session.get(row_cls, row_id)
     if row is None:
-        raise NotFoundError(f"The {what} was not found; it may have been removed by a sync or an import.")
+        raise NotFoundError(
+            msg(
+                "The {what} was not found; it may have been removed by a sync or an import.",
+                what=record_kind(what),
+            )
+        )
     return row
 
 
@@ -48,13 +55,20 @@ def get_editable(session: Session, row_cls: type[RowT], row_id: str, what: str) 
     """The row, refusing archived ones: an archived record is read-only until restored."""
     row = get_row(session, row_cls, row_id, what)
     if row.archived_at is not None:
-        raise RuleError(f"This {what} is archived.", "Restore it before changing it.")
+        raise RuleError(
+            msg("This {what} is archived.", what=record_kind(what)), msg("Restore it before changing it.")
+        )
     return row
 
 
 def require_id(draft_id: str | None, what: str) -> str:
     if draft_id is None:
-        raise RuleError(f"This {what} has not been saved yet: create it instead of updating it.")
+        raise RuleError(
+            msg(
+                "This {what} has not been saved yet: create it instead of updating it.",
+                what=record_kind(what),
+            )
+        )
     return draft_id
 
 
@@ -100,7 +114,8 @@ def editable_record(
     row = get_editable(session, row_cls, row_id, what)
     if row.project_id != project_id:
         raise RuleError(
-            f"A {what} cannot move to another project.", "Create it in the other project instead."
+            msg("A {what} cannot move to another project.", what=record_kind(what)),
+            msg("Create it in the other project instead."),
         )
     return row, live_project(session, project_id)
 
@@ -108,9 +123,9 @@ def editable_record(
 def check_page(offset: int, limit: int) -> int:
     """Validate paging arguments; the limit is capped so no screen loads a whole table."""
     if offset < 0:
-        raise ValidationError({"offset": "The page start cannot be negative."})
+        raise ValidationError({"offset": msg("The page start cannot be negative.")})
     if limit < 1:
-        raise ValidationError({"limit": "A page holds at least one row."})
+        raise ValidationError({"limit": msg("A page holds at least one row.")})
     return min(limit, MAX_PAGE_SIZE)
 
 
@@ -139,4 +154,4 @@ def check_same_project(
         return
     row = session.get(row_cls, row_id)
     if row is None or row.project_id != project_id:
-        raise ValidationError({field: "This linked record does not belong to this project."})
+        raise ValidationError({field: msg("This linked record does not belong to this project.")})

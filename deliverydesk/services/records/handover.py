@@ -15,6 +15,7 @@ from deliverydesk.domain.enums import HandoverKind
 from deliverydesk.domain.models import HandoverEntry
 from deliverydesk.domain.validation import validate_handover_entry
 from deliverydesk.errors import ValidationError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
     check_same_project,
@@ -64,7 +65,7 @@ def _check_links(
 def _training(session: Session, training_id: str, project_id: str, field: str) -> HandoverItemRow:
     training = session.get(HandoverItemRow, training_id)
     if training is None or training.project_id != project_id or training.kind is not HandoverKind.TRAINING:
-        raise ValidationError({field: "Choose a training session of this project."})
+        raise ValidationError({field: msg("Choose a training session of this project.")})
     return training
 
 
@@ -141,7 +142,7 @@ def _link_material(
     )
     known = {d.id for d in documents}
     if chosen - known:
-        raise ValidationError({"material_ids": "Choose documents handed over in this project."})
+        raise ValidationError({"material_ids": msg("Choose documents handed over in this project.")})
     for document in documents:
         linked = document.id in chosen
         if linked and document.training_id != training.id:

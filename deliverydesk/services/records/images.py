@@ -14,6 +14,7 @@ from enum import Enum
 from PIL import Image, UnidentifiedImageError
 
 from deliverydesk.errors import ValidationError
+from deliverydesk.i18n import Message, msg
 
 # The raster formats an engineer attaches (photos, scans, screenshots); others are plain files.
 KNOWN_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF", "WEBP")
@@ -67,7 +68,7 @@ def inspect_image(data: bytes, rule: ImageRule) -> ImageFacts | ImageProblem:
     return facts
 
 
-def check_image(data: bytes, rule: ImageRule, *, field: str, what: str) -> ImageFacts:
+def check_image(data: bytes, rule: ImageRule, *, field: str, what: str | Message) -> ImageFacts:
     """``inspect_image``, refusing with a ValidationError on ``field``; ``what`` names the file."""
     found = inspect_image(data, rule)
     if isinstance(found, ImageFacts):
@@ -75,14 +76,26 @@ def check_image(data: bytes, rule: ImageRule, *, field: str, what: str) -> Image
     raise image_refusal(found, rule, field=field, what=what)
 
 
-def image_refusal(problem: ImageProblem, rule: ImageRule, *, field: str, what: str) -> ValidationError:
-    formats = " or ".join(rule.formats) if len(rule.formats) < 3 else "an image format this app reads"
+def image_refusal(
+    problem: ImageProblem, rule: ImageRule, *, field: str, what: str | Message
+) -> ValidationError:
+    formats: object = rule.formats[0]
+    if len(rule.formats) == 2:
+        formats = msg("{first} or {second}", first=rule.formats[0], second=rule.formats[1])
+    elif len(rule.formats) > 2:
+        formats = msg("an image format this app reads")
     message = {
-        ImageProblem.UNREADABLE: f"{what} cannot be read as an image ({formats}).",
-        ImageProblem.TOO_LARGE: (
-            f"{what} has too many pixels: at most {rule.max_side:,} pixels a side and "
-            f"{rule.max_pixels // 1_000_000} megapixels."
+        ImageProblem.UNREADABLE: msg(
+            "{what} cannot be read as an image ({formats}).", what=what, formats=formats
         ),
-        ImageProblem.DAMAGED: f"{what} is damaged or cut off and cannot be read.",
+        ImageProblem.TOO_LARGE: (
+            msg(
+                "{what} has too many pixels: at most {max_side:,} pixels a side and {megapixels} megapixels.",
+                what=what,
+                max_side=rule.max_side,
+                megapixels=rule.max_pixels // 1_000_000,
+            )
+        ),
+        ImageProblem.DAMAGED: msg("{what} is damaged or cut off and cannot be read.", what=what),
     }[problem]
     return ValidationError({field: message})

@@ -10,6 +10,7 @@ from deliverydesk.domain.enums import LogKind
 from deliverydesk.domain.models import LogEntryItem, Page
 from deliverydesk.domain.validation import validate_log_entry
 from deliverydesk.errors import RuleError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
     check_page,
@@ -78,9 +79,9 @@ def correct_log_entry_in(
     draft = validate_log_entry(draft, ctx.now())
     original = get_row(session, LogEntryRow, original_id, "log entry")
     if original.project_id != draft.project_id:
-        raise RuleError("A correction must belong to the same project as the entry it corrects.")
+        raise RuleError(msg("A correction must belong to the same project as the entry it corrects."))
     if newest_corrections(session, [original_id]):
-        raise RuleError("This entry was already corrected.", "Correct the newest version instead.")
+        raise RuleError(msg("This entry was already corrected."), msg("Correct the newest version instead."))
     return _insert(ctx, session, draft, correction_of=original_id)
 
 

@@ -12,6 +12,7 @@ from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.domain.validation import validate_milestone
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.errors import ValidationError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
     add_with_ref,
@@ -113,7 +114,7 @@ def apply_milestone_update(
     check_same_project(session, "change_request_id", ChangeRequestRow, change_request_id, row.project_id)
     if draft.baseline_date != row.baseline_date and not reason.strip():
         raise ValidationError(
-            {"reason": "Say why the baseline date moves: it is what slip is measured from."}
+            {"reason": msg("Say why the baseline date moves: it is what slip is measured from.")}
         )
     for field in DATE_FIELDS:
         old, new = getattr(row, f"{field}_date"), getattr(draft, f"{field}_date")
@@ -148,7 +149,7 @@ def move_milestone_in(
     change_request_id: str | None = None,
 ) -> MilestoneItem:
     if not reason.strip():
-        raise ValidationError({"reason": "Say why the date moves: the client will ask."})
+        raise ValidationError({"reason": msg("Say why the date moves: the client will ask.")})
     current = milestone_item(session, get_row(session, MilestoneRow, milestone_id, "milestone"), ctx.today())
     draft = draft_from(MilestoneDraft, current, forecast_date=forecast_date)
     return update_milestone_in(ctx, session, draft, reason=reason, change_request_id=change_request_id)

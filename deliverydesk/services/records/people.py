@@ -13,6 +13,7 @@ from deliverydesk.domain.enums import PersonRole
 from deliverydesk.domain.models import PersonItem
 from deliverydesk.domain.validation import validate_person
 from deliverydesk.errors import RuleError, ValidationError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import get_editable, get_row, save_changes, stamp_new
 from deliverydesk.services.records.settings import check_name_free, rename_person, you_row
@@ -93,7 +94,9 @@ def confirm_limits_in(
     row = get_editable(session, PersonRow, person_id, WHAT)
     manager = live_manager(session, manager_id, "manager_id")
     if manager.id == row.id:
-        raise ValidationError({"manager_id": f"{row.name} cannot confirm their own authority limits."})
+        raise ValidationError(
+            {"manager_id": msg("{name} cannot confirm their own authority limits.", name=row.name)}
+        )
     row.limits_set_by_id, row.limits_set_at = manager.id, ctx.now()
     save_changes(ctx, session, row)
     return person_item(row, you.id)
@@ -105,7 +108,7 @@ def set_person_archived(ctx: ServiceContext, person_id: str, *, archived: bool) 
         you = you_row(ctx, session)
         row = get_row(session, PersonRow, person_id, WHAT)
         if archived and row.id == you.id:
-            raise RuleError("You cannot take yourself off the roster.", "You use this machine.")
+            raise RuleError(msg("You cannot take yourself off the roster."), msg("You use this machine."))
         if not archived:
             check_name_free(session, row.name, row.id, field="name")  # its name may be taken meanwhile
         if archived != (row.archived_at is not None):
@@ -118,7 +121,7 @@ def live_manager(session: Session, person_id: str | None, field: str) -> PersonR
     """A manager of the roster, picked by id (never a typed name)."""
     row = session.get(PersonRow, person_id) if person_id else None
     if row is None or row.archived_at is not None:
-        raise ValidationError({field: "Choose a manager from the team roster (Settings ▸ People)."})
+        raise ValidationError({field: msg("Choose a manager from the team roster (Settings ▸ People).")})
     if row.role is not PersonRole.MANAGER:
-        raise ValidationError({field: f"{row.name} is not a manager in the team roster."})
+        raise ValidationError({field: msg("{name} is not a manager in the team roster.", name=row.name)})
     return row

@@ -13,6 +13,7 @@ from deliverydesk.domain.models import Page, ProjectItem, ProjectSummary
 from deliverydesk.domain.validation import check_code_free, validate_project
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.errors import NotFoundError, ValidationError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.clients import create_client_in
 from deliverydesk.services.records.common import (
@@ -90,7 +91,8 @@ def get_project_by_code_in(session: Session, code: str) -> ProjectItem:
     project_id = project_id_by_code(session, code.strip())
     if project_id is None:
         raise NotFoundError(
-            f"No project has the code {code.strip()!r}.", "Check the code with list-projects."
+            msg("No project has the code {code!r}.", code=code.strip()),
+            msg("Check the code with list-projects."),
         )
     return project_item(session, get_row(session, ProjectRow, project_id, "project"))
 
@@ -121,7 +123,9 @@ def list_projects(
 
     ``sort`` is one of PROJECT_SORTS; filtering, sorting and paging happen in the database."""
     if sort not in SUMMARY_SORTS:
-        raise ValidationError({"sort": f"Sort by one of: {', '.join(PROJECT_SORTS)}."})
+        raise ValidationError(
+            {"sort": msg("Sort by one of: {project_sorts}.", project_sorts=", ".join(PROJECT_SORTS))}
+        )
     limit = check_page(offset, limit)
     where = ProjectFilter(text=text, status=status, client_id=client_id, include_archived=include_archived)
     with ctx.db.unit_of_work() as session:

@@ -10,6 +10,7 @@ from deliverydesk.domain.drafts import SettingsDraft, draft_from
 from deliverydesk.domain.models import SettingsItem
 from deliverydesk.domain.validation import validate_settings
 from deliverydesk.errors import ValidationError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import save_changes, stamp_new
 from deliverydesk.services.records.images import STORED_LOGO, check_image
@@ -76,7 +77,7 @@ def update_settings(ctx: ServiceContext, draft: SettingsDraft) -> SettingsItem:
 def update_settings_in(ctx: ServiceContext, session: Session, draft: SettingsDraft) -> SettingsItem:
     draft = validate_settings(draft)
     if draft.logo_png is not None:  # printed on every letter: a PNG within the logo's pixel bounds
-        check_image(draft.logo_png, STORED_LOGO, field="logo_png", what="The logo")
+        check_image(draft.logo_png, STORED_LOGO, field="logo_png", what=msg("The logo"))
     row = _row(ctx, session)
     rename_person(ctx, session, you_row(ctx, session), draft.engineer_name, field="engineer_name")
     mapping.write_settings(row, draft)
@@ -88,7 +89,9 @@ def check_name_free(session: Session, name: str, person_id: str | None, *, field
     """Names are unique without case among live people: a decision and its approval name them."""
     other = live_person_named(session, name) if name.strip() else None
     if other is not None and other.id != person_id:
-        raise ValidationError({field: f"{other.name} is already in the team roster: names must differ."})
+        raise ValidationError(
+            {field: msg("{name} is already in the team roster: names must differ.", name=other.name)}
+        )
 
 
 def rename_person(ctx: ServiceContext, session: Session, person: PersonRow, name: str, *, field: str) -> None:

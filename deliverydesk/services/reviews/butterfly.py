@@ -17,6 +17,7 @@ from deliverydesk.domain.validation import (
     validate_review_action_outcome,
 )
 from deliverydesk.errors import RuleError, ValidationError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
     check_page,
@@ -63,11 +64,13 @@ def _check_action_links(
 ) -> None:
     """An action belongs to a live review of its project and stays with it."""
     if row is not None and row.review_id != draft.review_id:
-        raise ValidationError({"review_id": "A follow-up action cannot move to another review."})
+        raise ValidationError({"review_id": msg("A follow-up action cannot move to another review.")})
     check_same_project(session, "review_id", ReviewRow, draft.review_id, project.id)
     review = session.get(ReviewRow, draft.review_id)
     if review is not None and review.archived_at is not None:
-        raise RuleError("This review is archived.", "Restore the review before changing its actions.")
+        raise RuleError(
+            msg("This review is archived."), msg("Restore the review before changing its actions.")
+        )
 
 
 REVIEW_ACTIONS = ProjectRecords(
@@ -129,7 +132,9 @@ def complete_review_action_in(
     outcome = validate_review_action_outcome(done_on, outcome, ctx.today())
     row = _changeable_action(session, action_id)
     if row.done_on is not None:
-        raise RuleError("This follow-up action is already done.", "Reopen it first to complete it again.")
+        raise RuleError(
+            msg("This follow-up action is already done."), msg("Reopen it first to complete it again.")
+        )
     row.done_on, row.outcome = done_on, outcome
     save_changes(ctx, session, row)
     return REVIEW_ACTIONS.item(session, row)
@@ -144,7 +149,7 @@ def reopen_review_action(ctx: ServiceContext, action_id: str) -> ReviewActionIte
 def reopen_review_action_in(ctx: ServiceContext, session: Session, action_id: str) -> ReviewActionItem:
     row = _changeable_action(session, action_id)
     if row.done_on is None:
-        raise RuleError("This follow-up action is still open.")
+        raise RuleError(msg("This follow-up action is still open."))
     row.done_on, row.outcome = None, ""
     save_changes(ctx, session, row)
     return REVIEW_ACTIONS.item(session, row)

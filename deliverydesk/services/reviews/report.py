@@ -15,8 +15,9 @@ from typing import Any
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.fingerprint import seal
 from deliverydesk.domain.recurrence import IssueText, SimilarIssue, category_label
+from deliverydesk.i18n import translator
 from deliverydesk.reports.documents.data import with_seal
-from deliverydesk.reports.phrases import Phrases
+from deliverydesk.reports.labels import label
 from deliverydesk.reports.review.data import (
     ButterflyData,
     FollowUpData,
@@ -117,7 +118,7 @@ def _issue(session: Session, facts: DocumentFacts, issue: IssueRow) -> ReviewedI
         ref=issue.ref,
         title=issue.title,
         category=category_label(category.name_en, category.name_zh, facts.language) if category else "",
-        severity=Phrases(facts.language).label(issue.severity),
+        severity=label(translator(facts.language), issue.severity),
         reported_on=issue.reported_on,
         resolved_on=issue.resolved_on,
         root_cause=issue.root_cause,

@@ -27,6 +27,7 @@ from deliverydesk.domain.scope_guard import (
 from deliverydesk.domain.scope_guard import preview_decision as preview_rules
 from deliverydesk.domain.scope_guard_texts import AnalysisQuestion, analysis_questions, explain_preview
 from deliverydesk.errors import ValidationError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import get_row, save_changes
 from deliverydesk.services.records.settings import you_row
@@ -224,13 +225,13 @@ def decide_change_request_in(
     move_milestone_ids: tuple[str, ...] = (),
 ) -> DecisionResult:
     if not decision.rationale.strip():
-        raise ValidationError({"rationale": "Say why: the client and your manager will read it."})
+        raise ValidationError({"rationale": msg("Say why: the client and your manager will read it.")})
     row, project = editable_request(session, decision.request_id)
     preview = _preview(session, row, project, decision.outcome)
     decided_by = you_row(ctx, session).name.strip()
     if not decided_by:
         raise ValidationError(
-            {"decided_by": "Set your name in Settings first: decisions are taken under it."}
+            {"decided_by": msg("Set your name in Settings first: decisions are taken under it.")}
         )
     draft = validated_request(
         ctx,

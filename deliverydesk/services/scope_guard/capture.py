@@ -29,6 +29,7 @@ from deliverydesk.domain.scope_guard_texts import (
 from deliverydesk.domain.text_match import MatchCandidate, rank_matches
 from deliverydesk.domain.validation import TITLE_MAX, validate_change_request
 from deliverydesk.errors import ValidationError
+from deliverydesk.i18n import Message, msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.categories import category_name_of
 from deliverydesk.services.records.common import (
@@ -138,7 +139,7 @@ def _from_log_entry(session: Session, ask: AskDraft, draft: ChangeRequestDraft) 
     assert ask.from_log_entry_id is not None
     entry = get_row(session, LogEntryRow, ask.from_log_entry_id, "log entry")
     if entry.project_id != ask.project_id:
-        raise ValidationError({"from_log_entry_id": "This log entry belongs to another project."})
+        raise ValidationError({"from_log_entry_id": msg("This log entry belongs to another project.")})
     day = entry.occurred_at.astimezone().date()
     return replace(
         draft,
@@ -198,7 +199,7 @@ def suggest_scope_matches(
 class ScopeCheckResult:
     request: ChangeRequestItem
     needs_change_request: bool  # False: in scope, closed (withdrawn) with an "in scope" rationale
-    message: str  # the verdict, in the project's language
+    message: Message  # the verdict, shown in the window's language
 
 
 def check_scope(
@@ -229,7 +230,7 @@ def check_scope(
             clear_decision(row)
             row.decision = Decision.PENDING
         save_changes(ctx, session, row)
-        message = scope_check_message(check, linked, project.language)
+        message = scope_check_message(check, linked)
         return ScopeCheckResult(
             request=request_item(row), needs_change_request=scope_item_id is None, message=message
         )

@@ -12,6 +12,7 @@ from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.domain.validation import validate_change_request
 from deliverydesk.domain.write_once import DECISION_FIELDS  # the same list bundles respect
 from deliverydesk.errors import RuleError
+from deliverydesk.i18n import msg
 from deliverydesk.services.records.categories import category_names, check_category_link
 from deliverydesk.services.records.common import check_contact_link, check_same_project
 from deliverydesk.services.records.kinds import ProjectRecords
@@ -36,8 +37,11 @@ def _apply_update(session: Session, row: ChangeRequestRow, draft: ChangeRequestD
     changed = any(getattr(row, name) != getattr(draft, name) for name in DECISION_FIELDS)
     if changed and letter_issued(session, row.id):
         raise RuleError(
-            f"The change decision letter of {row.ref} is issued: its decision can no longer change.",
-            "Supersede the letter first, then change the decision and issue a new version.",
+            msg(
+                "The change decision letter of {ref} is issued: its decision can no longer change.",
+                ref=row.ref,
+            ),
+            msg("Supersede the letter first, then change the decision and issue a new version."),
         )
     mapping.write_change_request(row, draft)
 

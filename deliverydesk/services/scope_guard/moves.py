@@ -13,6 +13,7 @@ from deliverydesk.domain.models import ChangeRequestItem, MilestoneItem
 from deliverydesk.domain.scope_guard import GuardAction, check_action, shift_working_days
 from deliverydesk.domain.workdays import calendar_covering, with_extra_days
 from deliverydesk.errors import RuleError, ValidationError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import get_row
 from deliverydesk.services.records.milestones import move_milestone_in
@@ -81,7 +82,7 @@ def apply_schedule_impact_in(
     request = get_row(session, ChangeRequestRow, request_id, "change request")
     check_action(request_facts(session, request), GuardAction.MOVE_MILESTONES)
     if request.schedule_days == 0:
-        raise RuleError(f"{request.ref} moves no dates: its schedule impact is 0 working days.")
+        raise RuleError(msg("{ref} moves no dates: its schedule impact is 0 working days.", ref=request.ref))
     project = get_row(session, ProjectRow, request.project_id, "project")
     shifts = [
         _movable(session, project, milestone_id, request.schedule_days) for milestone_id in milestone_ids
@@ -96,9 +97,15 @@ def apply_schedule_impact_in(
 def _movable(session: Session, project: ProjectRow, milestone_id: str, days: int) -> MilestoneShift:
     row = get_row(session, MilestoneRow, milestone_id, "milestone")
     if row.project_id != project.id:
-        raise ValidationError({"milestone_ids": "This milestone belongs to another project."})
+        raise ValidationError({"milestone_ids": msg("This milestone belongs to another project.")})
     if row.archived_at is not None or row.status in CLOSED_MILESTONE:
-        raise RuleError(f"{row.ref} {row.name} is archived or already done: its date stays as it is.")
+        raise RuleError(
+            msg(
+                "{ref} {milestone} is archived or already done: its date stays as it is.",
+                ref=row.ref,
+                milestone=row.name,
+            )
+        )
     return _shift(row, project, days, _extra_days(session, project))
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from deliverydesk.domain.enums import Language
 from deliverydesk.domain.recurrence import (
     ClientRef,
     Occurrence,
@@ -54,7 +55,7 @@ def _item(clients: int) -> RecurrenceItem:
 
 
 def test_model_texts_in_each_language(qtmodeltester) -> None:
-    english, chinese = RecurrenceModel("en"), RecurrenceModel("zh_CN")
+    english, chinese = RecurrenceModel(Language.EN), RecurrenceModel(Language.ZH_CN)
     for model in (english, chinese):
         model.set_rows([_item(5)])
         qtmodeltester.check(model)
@@ -122,7 +123,7 @@ def test_a_period_ending_before_it_starts_is_explained(qtbot, demo_env: GuiEnv) 
     assert page.model.rowCount() == 0 and "before it starts" in page.status.text()
 
 
-@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("language", list(Language))
 def test_csv_exports_open_with_the_right_characters(
     qtbot, make_env, demo_template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
 ) -> None:

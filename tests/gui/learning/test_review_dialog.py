@@ -36,9 +36,9 @@ def _labels(dialog: ReviewDialog) -> set[str]:
     return {label.text() for label in dialog.findChildren(QLabel)}
 
 
-@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("language", list(Language))
 def test_every_question_and_help_text_shows_in_the_ui_language(
-    qtbot, make_env, demo_template, language: str
+    qtbot, make_env, demo_template, language: Language
 ) -> None:
     env = make_env(demo=True, demo_template=demo_template, language=language)
     shown = _labels(_dialog(qtbot, env))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from deliverydesk.domain.drafts import ChangeRequestDraft, IssueDraft, LogEntryDraft
+from deliverydesk.domain.enums import Language
 from deliverydesk.gui.dialogs.records.category_combo import CategoryCombo
 from deliverydesk.gui.dialogs.records.change_request import ChangeRequestDialog
 from deliverydesk.gui.dialogs.records.issue import IssueDialog
@@ -82,7 +83,7 @@ def test_a_change_request_takes_a_category_and_the_issue_it_arose_from(bench: Wo
 
 
 def test_the_category_list_is_in_pinyin_order_in_chinese(bench: Workbench) -> None:
-    combo = CategoryCombo(bench.workspace, list_categories(bench.env.ctx), "zh_CN", None)
+    combo = CategoryCombo(bench.workspace, list_categories(bench.env.ctx), Language.ZH_CN, None)
     names = [combo.itemText(row) for row in range(1, combo.count())]
     assert names[:3] == ["报表与看板", "集成接口", "培训与文档"]  # bao, ji, pei: not code-point order
     assert combo.category_id() is None  # nothing chosen: no category

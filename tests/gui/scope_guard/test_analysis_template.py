@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from deliverydesk.domain.enums import Language
 from deliverydesk.gui.dialogs.records.change_request import ChangeRequestDialog
 from deliverydesk.gui.env import GuiEnv
 from tests.gui.project.conftest import Workbench
@@ -15,8 +16,8 @@ from tests.gui.project.conftest import Workbench
 @pytest.mark.parametrize(
     ("language", "question", "hint"),
     [
-        ("en", "What does the client gain?", "Which goal of theirs does it serve"),
-        ("zh_CN", "客户能获得什么收益", "它服务于客户的哪个目标"),
+        (Language.EN, "What does the client gain?", "Which goal of theirs does it serve"),
+        (Language.ZH_CN, "客户能获得什么收益", "它服务于客户的哪个目标"),
     ],
 )
 def test_each_analysis_field_shows_its_question_and_hint(

@@ -78,6 +78,15 @@ def test_an_ask_that_is_in_scope_needs_no_change_request(qtbot, env: GuiEnv) -> 
     assert get_change_request(env.ctx, follow_up.request.id).decision is Decision.WITHDRAWN
 
 
+def test_the_verdict_is_in_the_windows_language_not_the_projects(
+    qtbot, chinese_ui: None, env: GuiEnv
+) -> None:
+    window, _project_id = _window(qtbot, env)  # an English project (its documents print in English)
+    follow_up = _capture(qtbot, env, window, "Another dashboard")
+    follow_up.check_scope()  # nothing picked: out of scope
+    assert follow_up.verdict.text() == "范围外：不属于任何合同范围条目。请分级并作出决定。"
+
+
 @pytest.mark.parametrize("confirmed", [True, False])
 def test_triage_a_saves_the_client_notice_only_when_confirmed(
     qtbot, env: GuiEnv, monkeypatch: pytest.MonkeyPatch, confirmed: bool

@@ -27,7 +27,7 @@ def _refused(ctx: ServiceContext, draft: AttachmentDraft) -> dict[str, str]:
     with pytest.raises(ValidationError) as raised:
         attachments.add_attachment(ctx, draft)
     assert counts(ctx) == before
-    return raised.value.fields
+    return {name: str(text) for name, text in raised.value.fields.items()}
 
 
 def _draft(setup: Setup, name: str, data: bytes, media_type: str = "") -> AttachmentDraft:
@@ -136,6 +136,6 @@ def test_files_on_disk_are_checked_before_reading(ctx: ServiceContext, setup: Se
     before = counts(ctx)
     outcome = attachments.attach_files(ctx, setup.project_id, [huge, bomb, tmp_path, tmp_path / "gone.png"])
     assert outcome.added == () and counts(ctx) == before
-    reasons = dict(outcome.refused)
+    reasons = {name: str(reason) for name, reason in outcome.refused}
     assert "25 MB" in reasons["huge.bin"] and "too many pixels" in reasons["bomb.png"]
     assert "not a regular file" in reasons[tmp_path.name] and "cannot be read" in reasons["gone.png"]

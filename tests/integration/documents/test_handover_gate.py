@@ -59,7 +59,7 @@ def test_each_blocker_is_named_and_settling_it_opens_the_gate(ctx: ServiceContex
     ]
     with pytest.raises(HandoverBlocked) as refused:
         letters.issue_document(ctx, request(project))
-    message = refused.value.message
+    message = str(refused.value.message)
     assert "Training “Admin training” has no written material" in message
     assert "S-2 “报表” is neither accepted nor listed as an open item with an owner and a date" in message
     assert "I-1 “扫码枪断连” is a critical-severity issue with no risk or caution noted" in message

@@ -98,8 +98,8 @@ def test_a_letter_without_a_stored_copy_is_refused_when_printing_again_differs(
     monkeypatch.setattr(render_module, "render", lambda data: b"%PDF-1.7 rendered differently now")
     with pytest.raises(RuleError, match="issued before DeliveryDesk kept a copy") as caught:
         letters.letter_pdf(ctx, issued.letter.id)
-    assert "DD-2026-014-EL version 1" in caught.value.message
-    assert "Issue a new version" in caught.value.hint and "deliverydesk verify" in caught.value.hint
+    assert "DD-2026-014-EL version 1" in str(caught.value.message)
+    assert "Issue a new version" in str(caught.value.hint) and "deliverydesk verify" in str(caught.value.hint)
     assert letters.verify_pdf(ctx, issued.pdf).outcome is letters.VerifyOutcome.ISSUED  # client's copy
 
 

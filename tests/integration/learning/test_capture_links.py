@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from deliverydesk.domain.drafts import ClientDraft, IssueDraft, LogEntryDraft, ProjectDraft
+from deliverydesk.domain.enums import Language
 from deliverydesk.services import scope_guard as guard
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records import categories, clients, issues, log, projects
@@ -34,5 +35,5 @@ def test_an_ask_from_an_entry_about_an_issue_arose_from_it(ctx: ServiceContext) 
     plain = guard.capture_ask(ctx, guard.AskDraft(project_id=pid, what="Another screen"))
 
     assert (made.issue_id, made.category_id) == (issue.id, reports)
-    assert made.category is not None and made.category.label("zh_CN") == "报表与看板"
+    assert made.category is not None and made.category.label(Language.ZH_CN) == "报表与看板"
     assert (plain.issue_id, plain.category_id) == (None, None)

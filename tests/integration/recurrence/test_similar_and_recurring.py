@@ -145,4 +145,4 @@ def test_extra_asks_recur_by_request_date_separately_from_issues(ctx: ServiceCon
 def test_a_backwards_period_is_refused_in_plain_words(ctx: ServiceContext) -> None:
     with pytest.raises(ValidationError) as refused:
         recurring_problems(ctx, kind="issues", since=UNTIL, until=SINCE)
-    assert "ends before it starts" in refused.value.fields["until"]
+    assert "ends before it starts" in str(refused.value.fields["until"])

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from deliverydesk.domain.enums import Language, PaperSize
 from deliverydesk.domain.review_texts import ReviewSide, review_question, side_name
-from deliverydesk.reports.phrases import Phrases
+from deliverydesk.i18n import translator
 from deliverydesk.reports.review.data import ButterflyData, FollowUpData
 from deliverydesk.reports.review.report import render_review_report
 from tests.samples.review import review_report
@@ -32,29 +32,29 @@ def pages(pdf: bytes) -> list[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_grid_actions_and_questions_extract(language: Language) -> None:
     data = review_report(language)
-    t = Phrases(language)
+    t = translator(language)
     texts = pages(render_review_report(data))
     whole = squeeze("".join(texts))
     answers = [getattr(data.answers, name) for name in CELLS]
     questions = [review_question(name, language).question for name in (*CELLS, "company_long")]
-    sides = [side_name(side, language) for side in ReviewSide] + [t("review.not_answered")]
+    sides = [side_name(side, language) for side in ReviewSide] + [t("Not answered.")]
     actions = [text for a in data.actions for text in (a.description, a.owner, t.date(a.revisit_on))]
     recurrence = [r.client for r in data.recurrence]
     for expected in (*answers, *questions, *sides, *actions, *recurrence, data.lessons):
         assert squeeze(expected) in whole, expected
     assert "\x00" not in whole  # no character missing from the fonts
     for number, text in enumerate(texts, 1):
-        assert squeeze(t("doc.page", page=number, total=len(texts))) in squeeze(text)
+        assert squeeze(t("Page {page} / {total}", page=number, total=len(texts))) in squeeze(text)
         assert data.meta.fingerprint[:12] in text and data.meta.reference in text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_action_status_done_overdue_open(language: Language) -> None:
-    t = Phrases(language)
+    t = translator(language)
     data = review_report(language)
     whole = squeeze("".join(pages(render_review_report(data))))
-    assert squeeze(t("review.done_on", date=t.date(data.actions[0].done_on))) in whole
-    assert squeeze(t("review.overdue")) in whole  # revisit date before the "as of" date
+    assert squeeze(t("Done {date}", date=t.date(data.actions[0].done_on))) in whole
+    assert squeeze(t("Open, overdue")) in whole  # revisit date before the "as of" date
 
 
 def test_whole_project_review_without_actions_or_recurrence() -> None:

@@ -13,7 +13,7 @@ from deliverydesk.domain.drafts import ReviewDraft
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.fingerprint import canonical_json, fingerprint
 from deliverydesk.errors import NotFoundError
-from deliverydesk.reports.phrases import Phrases
+from deliverydesk.i18n import translator
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.reviews.butterfly import get_review, update_review
 from deliverydesk.services.reviews.report import build_review_report, export_review_report, review_report_pdf
@@ -60,7 +60,7 @@ def test_fingerprint_is_of_the_printed_content(ctx: ServiceContext, reviewed: Re
 def test_pdf_extracts_in_both_languages(
     ctx: ServiceContext, reviewed: ReviewedIssue, language: Language
 ) -> None:
-    t = Phrases(language)
+    t = translator(language)
     pages = [
         p.extract_text()
         for p in PdfReader(io.BytesIO(review_report_pdf(ctx, reviewed.review_id, language))).pages
@@ -68,8 +68,8 @@ def test_pdf_extracts_in_both_languages(
     whole = squeeze("".join(pages))
     for text in ("客户当天得到修复计划", "<b>checklist</b> & sample files", "Rehearse the migration", "李娜"):
         assert squeeze(text) in whole
-    assert squeeze(t("review.recurrence")) in whole and "Pacific" in whole
-    assert squeeze(t("doc.page", page=len(pages), total=len(pages))) in squeeze(pages[-1])
+    assert squeeze(t("The same problem at other clients")) in whole and "Pacific" in whole
+    assert squeeze(t("Page {page} / {total}", page=len(pages), total=len(pages))) in squeeze(pages[-1])
 
 
 def test_export_writes_the_file(ctx: ServiceContext, reviewed: ReviewedIssue, tmp_path: Path) -> None:

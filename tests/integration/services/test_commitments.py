@@ -115,7 +115,7 @@ def test_verbal_commitment_stays_queued_until_an_email_entry_is_linked(
     call = _entry(ctx, setup.project_id, LogKind.CALL)
     with pytest.raises(ValidationError) as refused:
         confirm_in_writing(ctx, commitment.id, log_entry_id=call)
-    assert "not an email" in refused.value.fields["confirmation_log_entry_id"]
+    assert "not an email" in str(refused.value.fields["confirmation_log_entry_id"])
     assert get_commitment(ctx, commitment.id).awaiting_confirmation  # nothing was changed
 
     email = _entry(ctx, setup.project_id, LogKind.EMAIL)

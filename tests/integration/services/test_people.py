@@ -36,7 +36,7 @@ def test_names_are_unique_without_case_and_a_manager_is_picked_by_id(ctx: Servic
     )
     with pytest.raises(ValidationError) as raised:
         people.save_person(ctx, PersonDraft(name=" chen jing "))
-    assert "already in the team roster" in raised.value.fields["name"]
+    assert "already in the team roster" in str(raised.value.fields["name"])
     with pytest.raises(ValidationError) as raised:
         settings.update_settings(ctx, SettingsDraft(engineer_name="CHEN JING"))
     assert "engineer_name" in raised.value.fields

@@ -15,7 +15,7 @@ from deliverydesk.domain.drafts import (
     ReviewDraft,
     ScopeItemDraft,
 )
-from deliverydesk.domain.enums import Decision, ExpectationStatus, HandoverKind, ScopeCheck, Triage
+from deliverydesk.domain.enums import Decision, ExpectationStatus, HandoverKind, Language, ScopeCheck, Triage
 from deliverydesk.errors import ValidationError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records import categories, clients, expectations, handover, issues, scope
@@ -52,7 +52,7 @@ def test_agreed_with_must_be_a_contact_of_the_projects_client(ctx: ServiceContex
     draft = ExpectationDraft(project_id=setup.project_id, statement="x", agreed_with_id=stranger)
     with pytest.raises(ValidationError) as raised:
         expectations.create_expectation(ctx, draft)
-    assert "not a contact of this project's client" in raised.value.fields["agreed_with_id"]
+    assert "not a contact of this project's client" in str(raised.value.fields["agreed_with_id"])
     clients.archive_contact(ctx, setup.signer_id)
     with pytest.raises(ValidationError):
         expectations.create_expectation(ctx, replace(draft, agreed_with_id=setup.signer_id))
@@ -122,7 +122,7 @@ def test_issue_crud_and_recurring_categories(ctx: ServiceContext, setup: Setup) 
         ctx, replace(draft, id=made.id, resolved_on=day(-1), root_cause="模板多一列")
     )
     assert issues.get_issue(ctx, made.id) == resolved and resolved.resolved_on == day(-1)
-    assert resolved.category is not None and resolved.category.label("zh_CN") == "数据迁移"
+    assert resolved.category is not None and resolved.category.label(Language.ZH_CN) == "数据迁移"
     for name, code in (("Nordwerk", "DD-2026-009"), ("Pacific Foods", "DD-2026-021")):
         client = clients.create_client(ctx, ClientDraft(name=name)).id
         issues.create_issue(ctx, replace(draft, project_id=make_project(ctx, client, code)))

@@ -60,7 +60,7 @@ def test_project_codes_are_unique_regardless_of_case(ctx: ServiceContext) -> Non
     projects.archive_project(ctx, first)
     with pytest.raises(ValidationError) as raised:
         make_project(ctx, client_id, "dd-2026-014")
-    assert "already used" in raised.value.fields["code"]
+    assert "already used" in str(raised.value.fields["code"])
 
 
 def test_project_needs_an_existing_client(ctx: ServiceContext) -> None:

@@ -38,7 +38,7 @@ def sqlite_failure(message: str, code: int) -> OperationalError:
 def test_environment_failures_get_a_plain_message(code: int, message: str, expected: type) -> None:
     error = storage_error_from(sqlite_failure(message, code))
     assert type(error) is expected
-    assert error is not None and "not saved" in error.message
+    assert error is not None and "not saved" in str(error.message)
 
 
 def test_other_database_errors_are_left_alone_as_bugs() -> None:

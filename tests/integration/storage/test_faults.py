@@ -137,7 +137,7 @@ def test_read_only_storage_is_refused_for_writing_and_opens_read_only(
 
     with pytest.raises(ReadOnlyStorageError, match=f"{which} .* is read-only") as refused:
         open_workspace(OpenOptions(data_dir=paths.root), clock)
-    assert "read-only" in refused.value.hint
+    assert "read-only" in str(refused.value.hint)
 
     reader = open_workspace(OpenOptions(data_dir=paths.root, readonly=True), clock)
     try:

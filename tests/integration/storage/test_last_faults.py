@@ -173,7 +173,7 @@ def test_a_fifo_device_or_folder_is_refused_at_once_as_bundle_input(tmp_path: Pa
         path = Path("/dev/zero")
     errors = _read_in_thread(path)
     assert len(errors) == 1 and isinstance(errors[0], BundleError), errors
-    assert "not a regular file" in errors[0].message
+    assert "not a regular file" in str(errors[0].message)
 
 
 def test_demo_leaves_a_dangling_symlink_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -264,7 +264,7 @@ def test_a_network_folder_is_detected_warned_and_written_with_a_rollback_journal
     monkeypatch.setattr(filesystems, "MOUNTINFO", mountinfo)
     workspace = open_workspace(OpenOptions(data_dir=paths.root, create=True), clock)
     try:
-        assert any("network folder (nfs4)" in notice for notice in workspace.notices)
+        assert any("network folder (nfs4)" in str(notice) for notice in workspace.notices)
         add_client(workspace, "on the share")
         with workspace.ctx.db.engine.connect() as connection:
             raw = connection.connection.driver_connection

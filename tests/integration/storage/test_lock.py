@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from deliverydesk.domain.enums import Language
 from deliverydesk.errors import DatabaseLockedError
 from deliverydesk.paths import DataPaths
 from deliverydesk.services.storage import OpenOptions, list_backups, open_workspace, restore_backup
@@ -145,8 +146,10 @@ def test_lock_held_from_another_host_is_respected_and_named(
 ) -> None:
     write_lock(existing_db, "laptop-of-wang-wei", 4242)
 
-    with pytest.raises(DatabaseLockedError, match=r"laptop-of-wang-wei.*process 4242.*2026-03-01"):
+    with pytest.raises(DatabaseLockedError, match=r"laptop-of-wang-wei.*process 4242.*2026-03-01") as refused:
         open_workspace(OpenOptions(data_dir=paths.root), clock)
+    chinese = refused.value.message.render(Language.ZH_CN)
+    assert "laptop-of-wang-wei 上的 DeliveryDesk（进程 4242，自 2026-03-01" in chinese
     assert json.loads(lock_path_for(existing_db).read_text())["pid"] == 4242
 
 
@@ -166,8 +169,9 @@ def test_an_unreadable_lock_is_respected_while_fresh_and_taken_over_when_old(
     lock = lock_path_for(existing_db)
     lock.write_bytes(b"")  # a crash between creating the lock and writing the holder into it
 
-    with pytest.raises(DatabaseLockedError, match="unknown computer"):
+    with pytest.raises(DatabaseLockedError, match="its lock file cannot be read") as refused:
         open_workspace(OpenOptions(data_dir=paths.root), clock)
+    assert "另一个 DeliveryDesk（无法读取其锁文件）" in refused.value.message.render(Language.ZH_CN)
 
     five_minutes_ago = time.time() - 300
     os.utime(lock, (five_minutes_ago, five_minutes_ago))

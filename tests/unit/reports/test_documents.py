@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from deliverydesk.domain.enums import Decision, Language, PaperSize, Triage
+from deliverydesk.i18n import Translator, translator
 from deliverydesk.reports.documents import (
     change_decision,
     expectation_letter,
@@ -28,7 +29,7 @@ from deliverydesk.reports.documents.data import (
     ProgressSummaryData,
     ReportData,
 )
-from deliverydesk.reports.phrases import Phrases
+from deliverydesk.reports.labels import label
 from deliverydesk.reports.render import render
 from tests.samples import FINGERPRINT, png_bytes
 from tests.samples import change_decision as sample_change
@@ -49,8 +50,13 @@ def _signatures(data: Any) -> list[str]:
     return [data.supplier_signatory.name, data.client_signatory.name]
 
 
-def _letter_texts(t: Phrases, data: ExpectationLetterData) -> list[str]:
-    headings = ["letter.expectations", "letter.exclusions", "letter.dependencies", "letter.change_procedure"]
+def _letter_texts(t: Translator, data: ExpectationLetterData) -> list[str]:
+    headings = [
+        "Agreed expectations",
+        "What this engagement does not include",
+        "Client dependencies and assumptions",
+        "How further requests are handled",
+    ]
     rows = [
         text for row in data.expectations for text in (row.ref, row.statement, row.measure, t.date(row.due))
     ]
@@ -64,14 +70,14 @@ def _letter_texts(t: Phrases, data: ExpectationLetterData) -> list[str]:
     ]
 
 
-def _change_texts(t: Phrases, data: ChangeDecisionData) -> list[str]:
+def _change_texts(t: Translator, data: ChangeDecisionData) -> list[str]:
     analysis = data.analysis
-    headings = ["change.request", "change.impact", "change.analysis", "change.decision_heading"]
+    headings = ["The request", "Impact", "Client-perspective analysis", "Decision and rationale"]
     values = [
         data.description,
         data.requested_by,
-        t.label(data.triage),
-        t.label(data.decision),
+        label(t, data.triage),
+        label(t, data.decision),
         data.rationale,
     ]
     values += [
@@ -81,27 +87,27 @@ def _change_texts(t: Phrases, data: ChangeDecisionData) -> list[str]:
         analysis.alternatives,
         analysis.recommendation,
     ]
-    return [*map(t, headings), *values, t("change.goodwill_note"), *_signatures(data)]
+    return [*map(t, headings), *values, t("Granted as goodwill, not a precedent."), *_signatures(data)]
 
 
-def _summary_texts(t: Phrases, data: ProgressSummaryData) -> list[str]:
-    headings = ["summary.goal", "summary.steps_done", "summary.difficulties", "summary.next_actions"]
-    headings += ["summary.milestones", "summary.pending_decisions", "summary.change_tally"]
+def _summary_texts(t: Translator, data: ProgressSummaryData) -> list[str]:
+    headings = ["Goal", "Steps done", "Current difficulties", "Next actions"]
+    headings += ["Milestones", "Decisions we need from you", "Change requests by decision"]
     milestones = [text for m in data.milestones for text in (m.name, t.date(m.baseline))]
     actions = [text for a in data.next_actions for text in (a.text, a.owner, t.date(a.due))]
     return [
         *map(t, headings),
         data.goal,
-        t.label(data.overall_status),
+        label(t, data.overall_status),
         *data.steps_done,
         *milestones,
         *actions,
     ]
 
 
-def _handover_texts(t: Phrases, data: HandoverReportData) -> list[str]:
-    headings = ["handover.scope", "handover.documents", "handover.training", "handover.risks"]
-    headings += ["handover.open_items", "handover.acceptance"]
+def _handover_texts(t: Translator, data: HandoverReportData) -> list[str]:
+    headings = ["Scope and acceptance", "Documents handed over", "Training", "Risks and operating cautions"]
+    headings += ["Open items and deferred requests", "Acceptance"]
     rows = [item.title for item in data.scope_items] + [doc.title for doc in data.documents]
     rows += [session.topic for session in data.trainings] + [risk.text for risk in data.risks]
     rows += [item.recommendation for item in data.open_items]
@@ -109,7 +115,7 @@ def _handover_texts(t: Phrases, data: HandoverReportData) -> list[str]:
 
 
 def expected_texts(data: ReportData) -> list[str]:
-    t = Phrases(data.meta.language)
+    t = translator(data.meta.language)
     common = [data.meta.reference, data.addressee.organisation, data.meta.letterhead.company_name]
     if isinstance(data, ExpectationLetterData):
         return common + _letter_texts(t, data)
@@ -127,7 +133,7 @@ def test_the_pdf_says_what_the_data_says(name: str, language: Language, rendered
     data = sample(name, language)
     texts = page_texts(rendered(name, language))
     everything = squeeze("".join(texts))
-    assert squeeze(Phrases(language)(MODULES[name].TITLE_KEY)) in squeeze(texts[0])
+    assert squeeze(translator(language)(MODULES[name].TITLE)) in squeeze(texts[0])
     missing = [text for text in expected_texts(data) if squeeze(text) not in everything]
     assert not missing
     assert "\x00" not in "".join(texts) and "\ufffd" not in "".join(texts)
@@ -138,11 +144,11 @@ def test_the_pdf_says_what_the_data_says(name: str, language: Language, rendered
 def test_every_page_carries_page_x_of_y_reference_and_short_fingerprint(
     name: str, language: Language, rendered: Rendered
 ) -> None:
-    t = Phrases(language)
+    t = translator(language)
     texts = page_texts(rendered(name, language))
     reference = sample(name, language).meta.reference
     for number, text in enumerate(texts, 1):
-        assert squeeze(t("doc.page", page=number, total=len(texts))) in squeeze(text)
+        assert squeeze(t("Page {page} / {total}", page=number, total=len(texts))) in squeeze(text)
         assert FINGERPRINT[:12] in text and FINGERPRINT[:13] not in text
         assert reference in text
 
@@ -218,17 +224,37 @@ def test_the_signature_png_lands_in_the_pdf_as_an_image() -> None:
 @pytest.mark.parametrize(
     ("triage", "decision", "present", "absent"),
     [
-        (Triage.B, Decision.APPROVED_GOODWILL, ["change.goodwill_note"], ["change.separate_request_note"]),
-        (Triage.C, Decision.DECLINED, ["change.separate_request_note"], ["change.goodwill_note"]),
-        (Triage.B, Decision.DEFERRED, ["change.deferred_note"], ["change.goodwill_note"]),
-        (Triage.A, Decision.APPROVED_BILLABLE, [], ["change.goodwill_note", "change.separate_request_note"]),
+        (
+            Triage.B,
+            Decision.APPROVED_GOODWILL,
+            ["Granted as goodwill, not a precedent."],
+            ["To be handled as a separate request or quote."],
+        ),
+        (
+            Triage.C,
+            Decision.DECLINED,
+            ["To be handled as a separate request or quote."],
+            ["Granted as goodwill, not a precedent."],
+        ),
+        (
+            Triage.B,
+            Decision.DEFERRED,
+            ["Recorded and taken up again once the agreed goal is met; it will be reviewed at handover."],
+            ["Granted as goodwill, not a precedent."],
+        ),
+        (
+            Triage.A,
+            Decision.APPROVED_BILLABLE,
+            [],
+            ["Granted as goodwill, not a precedent.", "To be handled as a separate request or quote."],
+        ),
     ],
 )
 def test_change_decision_notes_follow_triage_and_decision(
     triage: Triage, decision: Decision, present: list[str], absent: list[str]
 ) -> None:
     for language in LANGUAGES:
-        t = Phrases(language)
+        t = translator(language)
         data = replace(sample_change(language, decision), triage=triage)
         texts = list(story_texts(change_decision.build_story(data)))
         joined = squeeze("".join(texts))
@@ -242,7 +268,7 @@ def test_story_opens_with_the_letterhead_and_title(name: str) -> None:
     story = MODULES[name].build_story(data)
     texts = list(story_texts(story[:6]))
     assert any(data.meta.letterhead.company_name in text for text in texts)
-    assert any(Phrases(Language.ZH_CN)(MODULES[name].TITLE_KEY) in text for text in texts)
+    assert any(translator(Language.ZH_CN)(MODULES[name].TITLE) in text for text in texts)
 
 
 def test_the_qr_code_carries_the_payload(tmp_path: Path) -> None:

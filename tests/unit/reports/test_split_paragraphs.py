@@ -7,8 +7,8 @@ import re
 from dataclasses import replace
 
 from deliverydesk.domain.enums import Language
+from deliverydesk.i18n import translator
 from deliverydesk.reports.documents.data import OpenItemData
-from deliverydesk.reports.phrases import Phrases
 from deliverydesk.reports.render import render
 from tests.samples import change_decision as sample_change
 from tests.samples import handover_report as sample_handover
@@ -22,7 +22,7 @@ PAGE = re.compile(r"第 \d+ / \d+ 页")
 def _chinese_decision_pages(description: str) -> list[str]:
     """The text of each page without its footer and running header (drawn last on each page)."""
     data = replace(sample_change(Language.ZH_CN), description=description)
-    furniture = {data.meta.letterhead.company_name, Phrases(Language.ZH_CN)("change.title")}
+    furniture = {data.meta.letterhead.company_name, translator(Language.ZH_CN)("Change decision")}
     return [
         "\n".join(
             line

@@ -31,6 +31,7 @@ from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in
 from deliverydesk.gui.dialogs.records.fields import date_edit
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
+from deliverydesk.i18n import parse_language, verbatim
 from deliverydesk.services.evidence.pack import EvidenceTopic, export_evidence_pack
 
 RANGE_DAYS = 30  # a new range starts this many days before today
@@ -123,17 +124,16 @@ class EvidenceDialog(FormDialog):
         assert self.first_day is not None and self.last_day is not None
         first, last = from_qdate(self.first_day.date()), from_qdate(self.last_day.date())
         if last < first:
-            raise ValidationError({"period_end": self.tr("The range cannot end before it starts.")})
+            raise ValidationError({"period_end": verbatim(self.tr("The range cannot end before it starts."))})
         return EvidenceTopic(self.project_id, period_start=first, period_end=last)
 
     def save(self) -> Path:
         topic = self.chosen_topic()
         text = self.path.text().strip()
         if not text:
-            raise ValidationError({"path": self.tr("Choose where to save the PDF.")})
+            raise ValidationError({"path": verbatim(self.tr("Choose where to save the PDF."))})
         path = with_suffix(Path(text).expanduser(), ".pdf")
-        chosen = self.language.currentData()  # Qt hands an enum back as a plain str
-        language, ctx = (Language(chosen) if chosen else None), self.env.ctx
+        language, ctx = parse_language(self.language.currentData()), self.env.ctx  # Qt hands back a str
         job: Callable[[Path], Any] = lambda target: export_evidence_pack(ctx, topic, target, language)  # noqa: E731
         export_in_background(self.env, self.page, job, path, lambda: None)
         return path

@@ -34,6 +34,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_datetime, from_qdate, to_qdate
 from deliverydesk.gui.signing_identity import forget_password, signing_context
 from deliverydesk.gui.widgets.signature_pad import SignaturePad
+from deliverydesk.i18n import verbatim
 from deliverydesk.services.documents.letters import SignResult, sign_letter
 from deliverydesk.services.documents.signing import SignRequest
 
@@ -183,7 +184,7 @@ class SignDialog(FormDialog):
     def save(self) -> SignResult:
         method = SignMethod(self.method.currentData())
         if method is SignMethod.ON_SCREEN and self.pad.is_empty():
-            raise ValidationError({"signature_png": self.tr("Sign on the pad first.")})
+            raise ValidationError({"signature_png": verbatim(self.tr("Sign on the pad first."))})
         name, data, media = self.scan or ("", None, "")
         request = SignRequest(
             self.letter.id,

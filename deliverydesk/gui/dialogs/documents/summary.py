@@ -12,6 +12,7 @@ from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.dialogs.records.fields import date_edit
 from deliverydesk.gui.formatting import from_qdate
+from deliverydesk.i18n import verbatim
 from deliverydesk.services.documents.build import (
     ActionData,
     DifficultyData,
@@ -95,11 +96,13 @@ class SummaryDialog(FormDialog):
     def save(self) -> SummaryNarrative:
         start, end = from_qdate(self.period_start.date()), from_qdate(self.period_end.date())
         if end < start:
-            raise ValidationError({"period_end": self.tr("The period cannot end before it starts.")})
+            raise ValidationError(
+                {"period_end": verbatim(self.tr("The period cannot end before it starts."))}
+            )
         try:
             actions = tuple(parse_action(line) for line in _lines(self.actions))
         except ValueError:
-            raise ValidationError({"next_actions": self.tr("Write dates as YYYY-MM-DD.")}) from None
+            raise ValidationError({"next_actions": verbatim(self.tr("Write dates as YYYY-MM-DD."))}) from None
         difficulties = tuple(DifficultyData(text) for text in _lines(self.difficulties)) + tuple(
             DifficultyData(text, waits_on_client=True) for text in _lines(self.waiting)
         )

@@ -27,8 +27,8 @@ from deliverydesk.errors import DeliveryDeskError, ValidationError
 from deliverydesk.gui.dialogs.base import MessageBar
 from deliverydesk.gui.dialogs.interchange.preview_model import ImportPreviewModel
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.messages import error_text
-from deliverydesk.gui.service_messages import translate_message
+from deliverydesk.gui.i18n import shown
+from deliverydesk.gui.messages import error_text, field_messages
 from deliverydesk.services.interchange.changes import ImportOutcome
 
 
@@ -140,7 +140,7 @@ class ImportDialog(QDialog):
             .replace("%3", str(counts.unchanged))
             .replace("%4", str(counts.skipped))
         )
-        notes = [translate_message(note) for note in outcome.notes]
+        notes = [shown(note) for note in outcome.notes]
         return " ".join([text, *notes])
 
     def start_import(self) -> None:
@@ -162,7 +162,7 @@ class ImportDialog(QDialog):
 
     def failed(self, error: DeliveryDeskError) -> None:
         if isinstance(error, ValidationError):
-            text = "\n".join(translate_message(message) for message in error.fields.values())
+            text = "\n".join(field_messages(error).values())
         else:
             text = error_text(error)
         self.message_bar.show_message(text)

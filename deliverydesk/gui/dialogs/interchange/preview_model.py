@@ -11,8 +11,9 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QBrush, QColor
 
 from deliverydesk.gui.formatting import format_date
+from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.models.fed import FedTableModel
-from deliverydesk.gui.service_messages import translate_message
+from deliverydesk.i18n import joined
 from deliverydesk.services.interchange.changes import Action, Kind, Line
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,7 +42,8 @@ def kind_text(kind: Kind) -> str:
 
 
 def details_text(line: Line) -> str:
-    return "; ".join(translate_message(part) for part in (line.message, *line.changes) if part)
+    parts = [line.message, *line.changes] if line.message else list(line.changes)
+    return shown(joined(parts)) if parts else ""
 
 
 class ImportPreviewModel(FedTableModel[Line]):

@@ -21,6 +21,8 @@ from deliverydesk.gui.dialogs.records.expectation import contact_options
 from deliverydesk.gui.dialogs.records.fields import area, date_edit, line, link_combo, ref_label
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
+from deliverydesk.gui.i18n import shown
+from deliverydesk.gui.labels import with_note
 from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.widgets.enum_combo import EnumCombo, enum_combo
 from deliverydesk.services import scope_guard as guard
@@ -132,7 +134,7 @@ class AskFollowUpDialog(FormDialog):
     def _show_matches(self, matches: Sequence[guard.ScopeMatch]) -> None:
         for match in matches:
             kind = self.tr("in scope") if match.kind is guard.MatchKind.SCOPE_ITEM else self.tr("excluded")
-            entry = QListWidgetItem(f"{match.ref} {match.text} ({kind})", self.matches)
+            entry = QListWidgetItem(with_note(f"{match.ref} {match.text}", kind), self.matches)
             entry.setData(Qt.ItemDataRole.UserRole, match)
         none = QListWidgetItem(self.tr("None of these: out of scope"), self.matches)
         none.setData(Qt.ItemDataRole.UserRole, None)
@@ -154,10 +156,10 @@ class AskFollowUpDialog(FormDialog):
             return
         self.request = result.request
         if result.needs_change_request:
-            self.verdict.setText(result.message)
+            self.verdict.setText(shown(result.message))
         else:
             text = self.tr("No change request needed: part of %1.").replace("%1", match.ref)
-            self.verdict.setText(f"{text}\n{result.message}")
+            self.verdict.setText(f"{text}\n{shown(result.message)}")
         self.triage.setEnabled(result.needs_change_request)
 
     def _show_consequence(self) -> None:

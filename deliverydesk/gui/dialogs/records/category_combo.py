@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCollator, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from deliverydesk.domain.enums import Language
 from deliverydesk.domain.models import CategoryItem, CategoryName
 from deliverydesk.errors import ValidationError
+from deliverydesk.i18n import verbatim
 
 
 class CategoryCombo(QComboBox):
@@ -21,7 +23,7 @@ class CategoryCombo(QComboBox):
         self,
         parent: QWidget,
         categories: Sequence[CategoryItem],
-        language: str,
+        language: Language,
         current_id: str | None,
         current: CategoryName | None = None,
     ) -> None:
@@ -30,7 +32,7 @@ class CategoryCombo(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self._names: dict[str, str] = {}  # either name, case-folded -> id
         self.addItem("", None)
-        collator = QCollator(QLocale(language))  # Chinese names in pinyin order
+        collator = QCollator(QLocale(language.value))  # Chinese names in pinyin order
         collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         live = sorted(
             (c for c in categories if c.archived_at is None),
@@ -44,7 +46,7 @@ class CategoryCombo(QComboBox):
         self.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)  # completes in the field
         self.lineEdit().setPlaceholderText(self.tr("None: type to find a category"))
 
-    def _add(self, category: CategoryName, category_id: str, language: str) -> None:
+    def _add(self, category: CategoryName, category_id: str, language: Language) -> None:
         text = category.label(language)
         other = category.name_en if text == category.name_zh else category.name_zh
         self.addItem(text, category_id)
@@ -60,5 +62,7 @@ class CategoryCombo(QComboBox):
             return None
         found = self._names.get(text.casefold())
         if found is None:
-            raise ValidationError({field: self.tr("Pick a category from the list (or leave it empty).")})
+            raise ValidationError(
+                {field: verbatim(self.tr("Pick a category from the list (or leave it empty)."))}
+            )
         return found

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from PySide6.QtWidgets import QLabel, QWidget
 
 from deliverydesk.domain.drafts import ChangeRequestDraft
-from deliverydesk.domain.enums import Channel, Language, RiskLevel, ScopeCheck, Triage
+from deliverydesk.domain.enums import Channel, RiskLevel, ScopeCheck, Triage
 from deliverydesk.domain.models import (
     CategoryItem,
     ChangeRequestItem,
@@ -158,7 +158,7 @@ class ChangeRequestDialog(RecordDialog):
         the label's tooltip, in the UI language)."""
         v = self.value
         self.begin_tab(self.tr("Client's view"))
-        language = Language.ZH_CN if self.env.language == Language.ZH_CN.value else Language.EN
+        language = self.env.language
         self.questions = {q.field: q for q in analysis_questions(language)}
         self.client_benefit = self._guided(
             "client_benefit", self.tr("Benefit to the client"), v.client_benefit

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
-from deliverydesk.domain.enums import Decision, Language
+from deliverydesk.domain.enums import Decision
 from deliverydesk.domain.models import ChangeRequestItem
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.dialogs.base import FormDialog
@@ -163,7 +163,7 @@ class DecideDialog(FormDialog):
     def show_preview(self, preview: guard.DecisionPreview) -> None:
         self.preview = preview
         self.message_bar.show_message("")
-        language = Language.ZH_CN if self.env.language == Language.ZH_CN.value else Language.EN
+        language = self.env.language
         lines = guard.explain_preview(preview, language)[: len(preview.reasons) + 1]
         heading = self.tr("Needs a manager's approval because:") if preview.needs_approval else ""
         self.notice.setText("\n".join([heading, *lines]) if preview.needs_approval else "")

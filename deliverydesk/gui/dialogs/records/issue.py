@@ -15,6 +15,7 @@ from deliverydesk.gui.dialogs.records.category_combo import CategoryCombo
 from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, date_edit, line
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, from_qdate
+from deliverydesk.gui.labels import with_note
 from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.gui.widgets.similar_issues import IssueFields, attach_to_issue_dialog
 from deliverydesk.services.records.issues import create_issue, issue_links, update_issue
@@ -74,7 +75,7 @@ class IssueDialog(RecordDialog):
     def show_links(self, links: IssueLinks) -> None:
         self.links.clear()
         for request in links.change_requests:
-            text = f"{request.ref} {request.text} ({format_date(request.on)})"
+            text = with_note(f"{request.ref} {request.text}", format_date(request.on))
             self.links.addItem(self.tr("%1 [archived]").replace("%1", text) if request.archived else text)
         for entry in links.log_entries:
             text = self.tr("Log %1: %2").replace("%1", format_date(entry.on)).replace("%2", entry.text)

@@ -15,6 +15,7 @@ from deliverydesk.gui.dialogs.records.fields import OptionalDate, date_edit, lin
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, from_qdate
 from deliverydesk.gui.widgets.enum_combo import enum_combo
+from deliverydesk.i18n import verbatim
 from deliverydesk.services.records.milestones import create_milestone, move_milestone, update_milestone
 
 
@@ -92,7 +93,9 @@ class MilestoneDialog(RecordDialog):
             draft.forecast_date,
         )
         if moved_plan and not reason:
-            raise ValidationError({"reason": self.tr("Say why the date moves: the client will ask.")})
+            raise ValidationError(
+                {"reason": verbatim(self.tr("Say why the date moves: the client will ask."))}
+            )
         return update_milestone(
             self.env.ctx, draft, reason=reason, change_request_id=self.change_request.currentData()
         )

@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from deliverydesk.domain.drafts import ReviewActionDraft, ReviewDraft
-from deliverydesk.domain.enums import Language
 from deliverydesk.domain.models import IssueItem, ReviewItem
 from deliverydesk.domain.review_texts import (
     ReviewQuestion,
@@ -33,8 +32,9 @@ from deliverydesk.gui.dialogs.records.fields import area, date_edit, line, link_
 from deliverydesk.gui.dialogs.records.review_actions import ActionEdit, ActionsEditor
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
-from deliverydesk.gui.service_messages import translate_fields
+from deliverydesk.gui.messages import field_messages
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.i18n import verbatim
 from deliverydesk.services.reviews import butterfly as reviews
 from deliverydesk.services.reviews.report import export_review_report
 
@@ -44,10 +44,6 @@ if TYPE_CHECKING:  # the page imports this module
 
 SIDES = tuple(ReviewSide)
 HORIZONS = tuple(Horizon)
-
-
-def ui_language(env: GuiEnv) -> Language:
-    return Language.ZH_CN if env.language == Language.ZH_CN.value else Language.EN
 
 
 class ReviewDialog(RecordDialog):
@@ -62,7 +58,7 @@ class ReviewDialog(RecordDialog):
     ) -> None:
         super().__init__(env, project_id, item, parent)
         self.setObjectName("reviewDialog")
-        self.language = ui_language(env)
+        self.language = env.language
         self.setWindowTitle(
             self.tr("New butterfly review") if item is None else self.tr("Edit butterfly review")
         )
@@ -172,10 +168,12 @@ class ReviewDialog(RecordDialog):
             try:
                 validate_review_action(self._action_draft(review_id, edit))
             except ValidationError as exc:
-                messages[number] = " ".join(translate_fields(exc.fields).values())
+                messages[number] = " ".join(field_messages(exc).values())
         self.actions_editor.show_errors(messages)
         if messages:
-            raise ValidationError({"actions": self.tr("Complete the follow-up actions marked below.")})
+            raise ValidationError(
+                {"actions": verbatim(self.tr("Complete the follow-up actions marked below."))}
+            )
         return edits
 
     def _action_draft(self, review_id: str, edit: ActionEdit) -> ReviewActionDraft:

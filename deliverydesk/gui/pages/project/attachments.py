@@ -19,6 +19,8 @@ from deliverydesk.domain.models import AttachmentItem
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_datetime
+from deliverydesk.gui.i18n import shown
+from deliverydesk.gui.labels import labelled
 from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.pages.project.panel import PanelSpec, RecordPanel
 from deliverydesk.gui.pages.project.table import RecordTableModel
@@ -170,7 +172,7 @@ class AttachmentsBox(QWidget):
         )
 
     def _attached(self, outcome: AttachOutcome) -> None:
-        refused = [f"{name}: {reason}" for name, reason in outcome.refused]
+        refused = [labelled(name, shown(reason)) for name, reason in outcome.refused]
         heading = self.tr("Not attached:")
         self.show_note("\n".join([heading, *refused]) if refused else "", error=bool(refused))
         if outcome.added:

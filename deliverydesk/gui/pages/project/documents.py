@@ -30,6 +30,7 @@ from deliverydesk.gui.dialogs.documents.sign import SignDialog
 from deliverydesk.gui.dialogs.documents.summary import SummaryDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date
+from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.messages import error_text, show_error
 from deliverydesk.gui.pages.base import AREA_DOCUMENTS, ProjectPage
 from deliverydesk.gui.pages.project.documents_model import (
@@ -38,7 +39,6 @@ from deliverydesk.gui.pages.project.documents_model import (
     kind_label,
     load_documents,
 )
-from deliverydesk.gui.service_messages import translate_message
 from deliverydesk.gui.signing_identity import forget_password, signing_context
 from deliverydesk.services.documents import letters
 from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrative, build_document
@@ -295,7 +295,7 @@ class DocumentsPage(ProjectPage):
 
     def _signed(self, result: letters.SignResult) -> None:
         self._changed(result.letter.id)
-        lines = [translate_message(w) for w in result.warnings]
+        lines = [shown(w) for w in result.warnings]
         if result.confirmed:
             confirmed = self.tr("Confirmed in writing by this signature: %1").replace(
                 "%1", ", ".join(result.confirmed)

@@ -27,7 +27,7 @@ from deliverydesk.gui.blockers import blocker_text
 from deliverydesk.gui.dialogs.records.handover import HandoverChoices, HandoverDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date
-from deliverydesk.gui.labels import label
+from deliverydesk.gui.labels import label, labelled
 from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_HANDOVER, AREA_ISSUES, AREA_SCOPE
 from deliverydesk.gui.pages.project.panel import PanelSpec
@@ -160,7 +160,7 @@ class HandoverPage(RecordsPage):
                 "Nothing recorded for the handover yet. List each document handed over, "
                 "each training session, the risks the client must know and the open items."
             ),
-            describe=lambda item: f"{label(item.kind)}: {item.title}",
+            describe=lambda item: labelled(label(item.kind), item.title),
             archive=handover.archive_handover_entry,
             restore=handover.restore_handover_entry,
             widths=(150, 240, 88),

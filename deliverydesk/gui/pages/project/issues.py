@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from deliverydesk.domain.enums import Severity
+from deliverydesk.domain.enums import Language, Severity
 from deliverydesk.domain.models import CategoryItem, IssueCategoryItem, IssueItem, ReviewItem
 from deliverydesk.domain.refs import RefPrefix, next_ref
 from deliverydesk.gui.dialogs.records.issue import IssueDialog
@@ -30,7 +30,7 @@ HELD, ABOUT, CLIENT_SHORT, LESSONS = range(4)
 
 class IssueModel(RecordTableModel[IssueItem]):
     systemic: frozenset[str] = frozenset()  # ids of categories met at several clients, fed with the rows
-    language = "en"  # the UI language: which name of a category to show
+    language = Language.EN  # the UI language: which name of a category to show
 
     def headers(self) -> list[str]:
         return [

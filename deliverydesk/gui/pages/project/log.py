@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
@@ -180,7 +180,7 @@ class LogPage(RecordsPage):
         self.act_extra_ask.setToolTip(self.tr("Capture the selected entry as a change request"))
         self.act_extra_ask.triggered.connect(self.capture_extra_ask)
         self.panel.add_extra_action(self.act_extra_ask)
-        self.act_evidence = QAction(QCoreApplication.translate("EvidenceDialog", "Evidence pack…"), self)
+        self.act_evidence = QAction(self.tr("Evidence pack…"), self)
         self.act_evidence.setToolTip(
             self.tr("One PDF of the log over a date range, with letters, commitments and attached files")
         )

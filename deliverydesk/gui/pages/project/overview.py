@@ -25,7 +25,7 @@ from deliverydesk.gui.dialogs.records.client import ClientDialog, ContactDialog,
 from deliverydesk.gui.dialogs.records.decision import with_level
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, format_money, format_number
-from deliverydesk.gui.labels import label
+from deliverydesk.gui.labels import label, labelled
 from deliverydesk.gui.pages.base import AREA_OVERVIEW
 from deliverydesk.gui.pages.project.health import health_label
 from deliverydesk.gui.pages.project.meters import OK, OVER, TRACK, WARN, Meter, SegmentBar
@@ -321,7 +321,7 @@ class OverviewPage(RecordsPage):
     def _show_decisions(self, o: ProjectOverview) -> None:
         counts = [(d, o.change_requests_by_decision.get(d, 0)) for d in Decision]
         shown = [(d, n) for d, n in counts if n]
-        text = "  ·  ".join(f"{label(d)}: {n}" for d, n in shown) or self.tr("No change requests yet")
+        text = "  ·  ".join(labelled(label(d), str(n)) for d, n in shown) or self.tr("No change requests yet")
         self.decision_bar.set_segments([(n, _decision_colour(d)) for d, n in counts], text)
         legend = self.meter_texts["decisions"]
         legend.setTextFormat(Qt.TextFormat.RichText)  # our own labels and numbers only: no user text

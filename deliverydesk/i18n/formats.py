@@ -1,0 +1,106 @@
+"""Dates, times, numbers, money and hours as each language writes them, through Babel (CLDR data).
+
+The documents, the messages and the window all print through these functions, so a date or an
+amount reads the same on screen as on paper. Two date styles: ``compact`` for the window's tables
+and date fields (2026/3/16), the full one for documents (2026年3月16日); English writes the month's
+name in both (16 Mar 2026), never the ambiguous 3/16/26."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Final
+
+from deliverydesk.domain.enums import Language
+
+MINUS: Final = "\u2212"  # − : documents print a real minus sign before an amount
+# CLDR date patterns (https://unicode.org/reports/tr35/tr35-dates.html#Date_Field_Symbol_Table)
+DATE_PATTERNS: Final = {Language.EN: "d MMM y", Language.ZH_CN: "y年M月d日"}
+COMPACT_DATE_PATTERNS: Final = {Language.EN: "d MMM y", Language.ZH_CN: "y/M/d"}
+MONTH_PATTERNS: Final = {Language.EN: ("MMM", "MMM y"), Language.ZH_CN: ("M月", "y年M月")}
+TIME_PATTERN: Final = "HH:mm"
+# the currencies a language writes with their sign; any other keeps its unambiguous ISO code
+LOCAL_CURRENCIES: Final = {Language.EN: frozenset[str](), Language.ZH_CN: frozenset({"CNY", "RMB"})}
+
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+
+@cache
+def locale_of(language: Language) -> Locale:
+    """The Babel (CLDR) locale of a language: ``en``, ``zh_CN`` (parsed once)."""
+    from babel import Locale
+
+    return Locale.parse(language.value)
+
+
+# A document prints the same few dates and amounts many times over (a 30-page summary: ~600 dates):
+# formatting is pure, so the results are kept (bounded) rather than asked of Babel again.
+@lru_cache(maxsize=4096)
+def format_date(day: date, language: Language, *, compact: bool = False) -> str:
+    """16 Mar 2026 / 2026年3月16日 (``compact``: 2026/3/16 in Chinese, unchanged in English)."""
+    from babel.dates import format_date as babel_date  # Babel loads on first use: --help stays quick
+
+    pattern = (COMPACT_DATE_PATTERNS if compact else DATE_PATTERNS)[language]
+    return babel_date(day, pattern, locale=locale_of(language))
+
+
+def format_day(day: date, language: Language) -> str:
+    """The day in full, weekday included, as a heading: Monday, March 16, 2026 / 2026年3月16日星期一."""
+    from babel.dates import format_date as babel_date
+
+    return babel_date(day, "full", locale=locale_of(language))
+
+
+def format_datetime(moment: datetime, language: Language, *, compact: bool = False) -> str:
+    """The date as ``format_date`` writes it and the time on a 24-hour clock, in ``moment``'s own
+    time zone (callers convert first): 16 Mar 2026 14:05 / 2026/3/16 14:05."""
+    from babel.dates import format_datetime as babel_datetime
+
+    pattern = (COMPACT_DATE_PATTERNS if compact else DATE_PATTERNS)[language]
+    return babel_datetime(
+        moment, f"{pattern} {TIME_PATTERN}", tzinfo=moment.tzinfo, locale=locale_of(language)
+    )
+
+
+def format_month(month: date, language: Language, *, with_year: bool) -> str:
+    """A month on a time axis: Mar / Mar 2026, 3月 / 2026年3月."""
+    from babel.dates import format_date as babel_date
+
+    short, long = MONTH_PATTERNS[language]
+    return babel_date(month, long if with_year else short, locale=locale_of(language))
+
+
+@lru_cache(maxsize=4096)
+def format_number(value: Decimal | float | int, language: Language) -> str:
+    """Thousands grouped, at most two decimals and only those that carry information: 12.5, 8, 1,200."""
+    from babel.numbers import format_decimal
+
+    text = format_decimal(value, "#,##0.##", locale=locale_of(language))
+    return "0" if text == "-0" else text
+
+
+@lru_cache(maxsize=4096)
+def format_fixed(value: Decimal | float | int, decimals: int, language: Language) -> str:
+    """Thousands grouped and exactly ``decimals`` decimals, rounded half away from zero: 1,234.50."""
+    from babel.numbers import format_decimal
+
+    exact = Decimal(value)  # a float exactly as stored, as Qt rounds it
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(rounded, pattern, locale=locale_of(language), decimal_quantization=False)
+
+
+def format_money(amount: Decimal, currency: str, language: Language) -> str:
+    """CNY 12,000.00 in English; ¥12,000.00 in Chinese (other currencies keep their code); a
+    negative amount starts with a minus sign: −EUR 80.00."""
+    from babel.numbers import get_currency_symbol
+
+    code = currency.upper()
+    digits = format_fixed(abs(amount), 2, language)
+    sign = MINUS if amount < 0 else ""
+    if code in LOCAL_CURRENCIES[language]:
+        return f"{sign}{get_currency_symbol('CNY' if code == 'RMB' else code, locale_of(language))}{digits}"
+    return f"{sign}{code} {digits}".rstrip()

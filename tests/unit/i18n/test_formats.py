@@ -1,0 +1,137 @@
+"""Dates, numbers, money and messages per language, through Babel: what the documents print and the
+window shows (the window's Qt-side test checks it shows the same)."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from deliverydesk.domain.enums import Language
+from deliverydesk.i18n import formats, parse_language, translator
+from deliverydesk.i18n.formats import (
+    format_date,
+    format_datetime,
+    format_fixed,
+    format_money,
+    format_month,
+    format_number,
+)
+
+EN, ZH = Language.EN, Language.ZH_CN
+
+
+@pytest.mark.parametrize(("language", "expected"), [(EN, "16 Mar 2026"), (ZH, "2026年3月16日")])
+def test_dates_print_per_language(language: Language, expected: str) -> None:
+    assert format_date(date(2026, 3, 16), language) == expected
+    assert translator(language).date(date(2026, 3, 16)) == expected
+    assert translator(language).date(None) == "—"
+
+
+def test_the_compact_date_is_chinese_year_first_and_english_unchanged() -> None:
+    assert format_date(date(2026, 3, 6), ZH, compact=True) == "2026/3/6"
+    assert format_date(date(2026, 3, 6), EN, compact=True) == "6 Mar 2026"
+
+
+def test_times_keep_their_own_zone() -> None:
+    moment = datetime(2026, 3, 6, 14, 5, tzinfo=timezone(timedelta(hours=8)))
+    assert format_datetime(moment, EN) == "6 Mar 2026 14:05"
+    assert format_datetime(moment, ZH, compact=True) == "2026/3/6 14:05"
+    assert format_datetime(moment.replace(tzinfo=None), ZH) == "2026年3月6日 14:05"
+
+
+def test_months_on_a_time_axis() -> None:
+    assert format_month(date(2026, 3, 1), EN, with_year=True) == "Mar 2026"
+    assert format_month(date(2026, 3, 1), EN, with_year=False) == "Mar"
+    assert format_month(date(2026, 3, 1), ZH, with_year=True) == "2026年3月"
+    assert format_month(date(2026, 3, 1), ZH, with_year=False) == "3月"
+
+
+def test_money_prints_per_language() -> None:
+    assert format_money(Decimal("12000"), "CNY", EN) == "CNY 12,000.00"
+    assert format_money(Decimal("12000"), "CNY", ZH) == "¥12,000.00"
+    assert format_money(Decimal("12000"), "rmb", ZH) == "¥12,000.00"
+    assert format_money(Decimal("1234.5"), "usd", ZH) == "USD 1,234.50"
+    assert format_money(Decimal("-80"), "EUR", EN) == "−EUR 80.00"
+
+
+def test_numbers_keep_only_informative_decimals() -> None:
+    assert format_number(Decimal("12.50"), EN) == "12.5"
+    assert format_number(Decimal("8"), EN) == "8"
+    assert format_number(Decimal("1200"), ZH) == "1,200"
+    assert format_number(Decimal("0"), EN) == "0"
+    assert format_number(Decimal("-0.001"), EN) == "0"
+    assert translator(ZH).hours(Decimal("6")) == "6 小时"
+    assert translator(EN).hours(Decimal("6.5")) == "6.5 h"
+
+
+def test_fixed_decimals_round_half_away_from_zero() -> None:
+    assert format_fixed(0.25, 1, EN) == "0.3"
+    assert format_fixed(1234.5, 0, EN) == "1,235"
+    assert format_fixed(2, 2, ZH) == "2.00"
+
+
+def test_a_text_without_values_keeps_its_braces() -> None:
+    assert translator(EN)("{literal}") == "{literal}"
+
+
+def test_language_codes() -> None:
+    assert parse_language("zh") is ZH and parse_language("zh_CN") is ZH and parse_language("en") is EN
+    assert parse_language(None) is None and parse_language("") is None
+    with pytest.raises(ValueError, match="unknown language"):
+        parse_language("fr")
+
+
+BUNDLE_SPEC = Path(__file__).resolve().parents[3] / "tools" / "bundle" / "deliverydesk.spec"
+CACHED = (formats.locale_of, formats.format_date, formats.format_number, formats.format_fixed)
+
+
+def bundled_babel_locales() -> set[str]:
+    """``BABEL_LOCALES`` of the desktop bundle's spec: the only CLDR files the bundle ships."""
+    for node in ast.parse(BUNDLE_SPEC.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "BABEL_LOCALES" for target in node.targets
+        ):
+            return set(ast.literal_eval(node.value))
+    raise AssertionError(f"no BABEL_LOCALES in {BUNDLE_SPEC}")
+
+
+@pytest.fixture
+def only_bundled_cldr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Babel reading its locale data from a folder holding just the bundle's files."""
+    import babel.localedata as localedata
+
+    for name in bundled_babel_locales():
+        shutil.copy(Path(localedata._dirname) / name, tmp_path / name)
+
+    def forget() -> None:
+        localedata.clear_caches()
+        localedata.exists.cache_clear()
+        localedata.locale_identifiers.cache_clear()
+        for function in CACHED:
+            function.cache_clear()
+
+    forget()
+    monkeypatch.setattr(localedata, "_dirname", str(tmp_path))
+    yield
+    monkeypatch.undo()
+    forget()
+
+
+@pytest.mark.usefixtures("only_bundled_cldr")
+def test_the_bundle_keeps_the_cldr_data_every_format_reads() -> None:
+    day, moment = date(2026, 3, 16), datetime(2026, 3, 16, 10, 5, tzinfo=UTC)
+    assert format_date(day, ZH) == "2026年3月16日" and format_date(day, EN, compact=True) == "16 Mar 2026"
+    assert formats.format_day(day, ZH) == "2026年3月16日星期一"
+    assert formats.format_day(day, EN) == "Monday, March 16, 2026"
+    assert format_datetime(moment, ZH, compact=True) == "2026/3/16 10:05"
+    assert format_month(day, ZH, with_year=True) == "2026年3月"
+    assert format_month(day, EN, with_year=False) == "Mar"
+    assert format_money(Decimal("-12000"), "CNY", ZH) == "\u2212¥12,000.00"
+    assert format_money(Decimal("12000"), "CNY", EN) == "CNY 12,000.00"
+    assert format_number(1234.5, ZH) == "1,234.5" and format_fixed(2, 2, EN) == "2.00"
