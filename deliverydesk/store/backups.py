@@ -28,7 +28,7 @@ from deliverydesk.errors import (
     StorageError,
 )
 from deliverydesk.i18n import Message, msg
-from deliverydesk.store.health import quick_check
+from deliverydesk.store.health import quick_check, sqlite_problem
 from deliverydesk.store.identity import (
     SQLITE_CANTOPEN,
     SQLITE_FULL,
@@ -187,7 +187,7 @@ def _backup_failure(database: Path, folder: Path, exc: sqlite3.DatabaseError) ->
         )
     error = storage_error_for(database, exc)
     if isinstance(error, CorruptDatabaseError):
-        return corrupt_error(database, str(exc), newest_good_backup(folder))
+        return corrupt_error(database, sqlite_problem(exc), newest_good_backup(folder))
     return error
 
 

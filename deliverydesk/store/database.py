@@ -33,6 +33,7 @@ from deliverydesk.errors import (
 from deliverydesk.i18n import msg
 from deliverydesk.store.audit import AuditContext, install_audit
 from deliverydesk.store.filesystems import network_kind
+from deliverydesk.store.health import sqlite_problem
 from deliverydesk.store.identity import (
     SQLITE_BUSY,
     SQLITE_CANTOPEN,
@@ -124,7 +125,7 @@ def storage_error_from(exc: DBAPIError) -> StorageError | None:
         return CorruptDatabaseError(
             msg(
                 "The database file is damaged ({problem}). {not_saved}",
-                problem=str(exc.orig),
+                problem=sqlite_problem(exc.orig),
                 not_saved=_NOT_SAVED,
             ),
             hint=msg("Close DeliveryDesk, run 'deliverydesk check' and restore the newest good backup."),
@@ -133,7 +134,7 @@ def storage_error_from(exc: DBAPIError) -> StorageError | None:
         return StorageError(
             msg(
                 "The disk reported an error ({problem}). {not_saved}",
-                problem=str(exc.orig),
+                problem=sqlite_problem(exc.orig),
                 not_saved=_NOT_SAVED,
             ),
             hint=msg("Try again."),

@@ -5,7 +5,21 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from deliverydesk.i18n import N_, Message, msg, verbatim
+
 MAX_REPORTED_PROBLEMS = 10
+# SQLite's own words for the problems people meet with a damaged or unusable file: translated when a
+# message quotes them; anything else (quick_check's page lists) is shown as SQLite wrote it
+SQLITE_PROBLEMS = frozenset(
+    {
+        N_("file is not a database"),
+        N_("database disk image is malformed"),
+        N_("disk I/O error"),
+        N_("unable to open database file"),
+        N_("database or disk is full"),
+        N_("attempt to write a readonly database"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -18,6 +32,13 @@ def _check_rows(connection: sqlite3.Connection, pragma: str) -> list[str]:
     rows = connection.execute(f"PRAGMA {pragma}({MAX_REPORTED_PROBLEMS})").fetchall()
     messages = [str(row[0]) for row in rows]
     return [] if messages == ["ok"] else messages
+
+
+def sqlite_problem(problem: object) -> Message:
+    """What SQLite reported (an exception or its text), for a message: in the reader's language when it
+    is one of the usual problems, else as SQLite wrote it."""
+    text = str(problem)
+    return msg(text) if text in SQLITE_PROBLEMS else verbatim(text)
 
 
 def quick_check(connection: sqlite3.Connection) -> list[str]:

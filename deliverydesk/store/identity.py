@@ -23,6 +23,7 @@ from deliverydesk.errors import (
     StorageError,
 )
 from deliverydesk.i18n import msg
+from deliverydesk.store.health import sqlite_problem
 
 # PRAGMA application_id: "DDS1". Marks the file as a DeliveryDesk database; never change it.
 APPLICATION_ID = 0x44445331
@@ -138,9 +139,9 @@ def storage_error_for(path: Path, exc: sqlite3.DatabaseError) -> StorageError:
         )
     if code == SQLITE_CORRUPT:
         return CorruptDatabaseError(
-            msg("{path} is damaged: SQLite reports '{problem}'.", path=path, problem=str(exc))
+            msg("{path} is damaged: SQLite reports '{problem}'.", path=path, problem=sqlite_problem(exc))
         )
-    return StorageError(msg("{path} cannot be read: {problem}.", path=path, problem=str(exc)))
+    return StorageError(msg("{path} cannot be read: {problem}.", path=path, problem=sqlite_problem(exc)))
 
 
 def require_deliverydesk_file(path: Path, identity: FileIdentity) -> None:

@@ -46,7 +46,7 @@ from deliverydesk.store.backups import (
 )
 from deliverydesk.store.database import Database, WriteGate, make_engine, sqlite_path, storage_error_from
 from deliverydesk.store.filesystems import network_kind, network_warning
-from deliverydesk.store.health import foreign_key_problems, quick_check
+from deliverydesk.store.health import foreign_key_problems, quick_check, sqlite_problem
 from deliverydesk.store.identity import FileIdentity, identify, probe, sidecar_files
 from deliverydesk.store.lock import WriterLock
 from deliverydesk.store.migrate import current_revision, head_revision, known_revisions, upgrade
@@ -129,7 +129,7 @@ def inspect_file(
     try:
         identity = identify(path, tidy=locked)
     except CorruptDatabaseError as exc:  # damaged before the header could be read: still name a backup
-        detail = str(exc.__cause__) if exc.__cause__ else exc.message
+        detail = sqlite_problem(exc.__cause__) if exc.__cause__ else exc.message
         raise corrupt_error(path, detail, newest_good_backup(backups)) from exc
     if check:
         check_integrity(path, backups, locked=locked)
@@ -149,7 +149,7 @@ def check_integrity(path: Path, backups: Path, *, locked: bool) -> None:
         with probe(path, tidy=locked) as connection:
             problems = quick_check(connection)
     except sqlite3.DatabaseError as exc:
-        raise corrupt_error(path, str(exc), newest_good_backup(backups)) from exc
+        raise corrupt_error(path, sqlite_problem(exc), newest_good_backup(backups)) from exc
     if problems:
         raise corrupt_error(path, problems[0], newest_good_backup(backups))
 

@@ -23,7 +23,7 @@ def test_every_kind_has_an_entry_whose_data_names_its_report_module() -> None:
     for kind, entry in DOCUMENT_KINDS.items():
         assert entry.kind is kind
         module = import_module(f"deliverydesk.reports.documents.{entry.data_type.REPORT}")
-        assert callable(module.build_story) and isinstance(module.TITLE_KEY, str)
+        assert callable(module.build_story) and isinstance(module.TITLE, str)
 
 
 def test_each_kind_is_gathered_and_printed_through_its_entry(ctx: ServiceContext, project: Project) -> None:

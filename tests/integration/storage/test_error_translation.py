@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from deliverydesk.domain.enums import Language
 from deliverydesk.errors import (
     CorruptDatabaseError,
     DiskFullError,
@@ -15,6 +16,7 @@ from deliverydesk.errors import (
 )
 from deliverydesk.services.storage import Workspace
 from deliverydesk.store.database import storage_error_from
+from deliverydesk.store.health import sqlite_problem
 from deliverydesk.store.tables import ClientRow, ContactRow
 from tests.integration.storage.helpers import add_client, client_names
 
@@ -39,6 +41,17 @@ def test_environment_failures_get_a_plain_message(code: int, message: str, expec
     error = storage_error_from(sqlite_failure(message, code))
     assert type(error) is expected
     assert error is not None and "not saved" in str(error.message)
+
+
+def test_sqlites_usual_words_are_translated_in_the_message_and_others_quoted() -> None:
+    error = storage_error_from(sqlite_failure("database disk image is malformed", 11))
+    assert error is not None and "(database disk image is malformed)" in str(error.message)
+    chinese = error.message.render(Language.ZH_CN)
+    assert "数据库磁盘映像已损坏" in chinese and "malformed" not in chinese
+    page_list = "*** in database main ***\nPage 5: btreeInitPage() returns error code 11"
+    assert sqlite_problem(page_list).render(Language.ZH_CN) == page_list
+    not_a_database = sqlite3.DatabaseError("file is not a database")
+    assert sqlite_problem(not_a_database).render(Language.ZH_CN) == "文件不是数据库"
 
 
 def test_other_database_errors_are_left_alone_as_bugs() -> None:
