@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPainter
@@ -16,7 +17,9 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.messages import show_error
 from deliverydesk.gui.tasks import TaskRunner
 from deliverydesk.gui.widgets.pdf_pages import RenderedPage, render_page
-from deliverydesk.services.documents.export import ExportResult
+
+if TYPE_CHECKING:  # a type only: the export services (and the documents behind them) load when used
+    from deliverydesk.services.documents.export import ExportResult
 
 PRINT_DPI_CAP = 300  # page images above this only cost memory: an A4 page at 1200 dpi is ~550 MB
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
@@ -14,12 +15,12 @@ from PySide6.QtWidgets import QButtonGroup, QMenu, QMessageBox, QRadioButton, QV
 from deliverydesk.errors import DeliveryDeskError, ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.dialogs.documents.output import ask_export_path, with_suffix
-from deliverydesk.gui.dialogs.interchange.plan_import import PlanImportDialog
-from deliverydesk.gui.dialogs.interchange.scope_import import ScopeImportDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.messages import show_error
-from deliverydesk.services.interchange.calendar_file import export_calendar
-from deliverydesk.services.interchange.msproject_export import export_msproject
+
+if TYPE_CHECKING:  # the import dialogs and the exporters load when used, not with the window (~0.1 s)
+    from deliverydesk.gui.dialogs.interchange.plan_import import PlanImportDialog
+    from deliverydesk.gui.dialogs.interchange.scope_import import ScopeImportDialog
 
 
 class InterchangeMenus(QObject):
@@ -64,9 +65,13 @@ class InterchangeMenus(QObject):
 
     # --- imports -----------------------------------------------------------------------------------
     def import_plan(self) -> None:
+        from deliverydesk.gui.dialogs.interchange.plan_import import PlanImportDialog
+
         self._open(PlanImportDialog)
 
     def import_scope(self) -> None:
+        from deliverydesk.gui.dialogs.interchange.scope_import import ScopeImportDialog
+
         self._open(ScopeImportDialog)
 
     def _open(self, dialog_class: type[PlanImportDialog] | type[ScopeImportDialog]) -> None:
@@ -103,6 +108,8 @@ class InterchangeMenus(QObject):
         )
         if chosen is not None:
             ctx = self.env.ctx
+            from deliverydesk.services.interchange.msproject_export import export_msproject
+
             self._export(lambda: export_msproject(ctx, code, chosen), chosen)
 
     def export_calendar(self) -> None:
@@ -114,6 +121,8 @@ class InterchangeMenus(QObject):
     def _export_calendar(self, target: tuple[list[str] | None, Path]) -> None:
         codes, path = target
         ctx = self.env.ctx
+        from deliverydesk.services.interchange.calendar_file import export_calendar
+
         self._export(lambda: export_calendar(ctx, codes, path), path)
 
     def _export(self, job: Callable[[], object], path: Path) -> None:
