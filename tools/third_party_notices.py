@@ -69,6 +69,22 @@ The fonts NotoSansSC-Regular.ttf and NotoSansSC-Bold.ttf (Copyright 2014-2021 Ad
 Font Name 'Source'; static, subset instances of Google Fonts' Noto Sans SC) are used under the SIL
 Open Font License 1.1; its full text is fonts/OFL.txt beside the fonts. They are embedded, as
 subsets, in the PDF documents DeliveryDesk writes, which the OFL permits.
+The two small NotoSansSC-HalfPunct faces (half-width forms of the full-width punctuation, made
+from the same fonts) are under the same licence.
+
+DejaVu Sans — Bitstream Vera Fonts Copyright (DejaVu changes: public domain)
+----------------------------------------------------------------------------
+The fonts DejaVuSans.ttf and DejaVuSans-Bold.ttf (Copyright 2003 Bitstream, Inc.; DejaVu changes
+in the public domain) cover Greek, Cyrillic, the rest of Latin and technical symbols in the PDF
+documents. Their licence text is fonts/DejaVu-LICENSE.txt beside the fonts; they are embedded, as
+subsets, in the PDF documents DeliveryDesk writes.
+
+HanaMinB — Hanazono Font License (or SIL Open Font License 1.1)
+---------------------------------------------------------------
+HanaMinB-ExtB.ttf.xz is the CJK Unified Ideographs Extension B part of HanaMinB (Copyright
+GlyphWiki Project), used under the Hanazono Font License (dual-licensed with the OFL 1.1), which
+permits modification; its text is fonts/Hanazono-LICENSE.txt beside the font. It is embedded, as
+a subset, in the PDF documents that hold such characters.
 
 Python — Python Software Foundation License
 -------------------------------------------

@@ -6,6 +6,10 @@ base64, tuples as arrays. The same data always gives the same text, so the finge
 that text) identifies the content. ``from_plain`` rebuilds the dataclass from the parsed JSON, so a
 snapshot can be printed again byte for byte. ``seal`` fingerprints a document's data without its own
 seal and fills the seal in.
+
+A field added to a document's data after documents were issued is declared with ``added_field``:
+left out of the canonical JSON while it holds its default, so the snapshot of an earlier document
+reads back into the new dataclass and seals to the very fingerprint it was issued with.
 """
 
 from __future__ import annotations
@@ -24,12 +28,27 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 FINGERPRINT_LENGTH = 64  # hex digits of a SHA-256
+ADDED = "deliverydesk_added"  # field metadata: left out of canonical JSON while at its default
+
+
+def added_field(default: Any) -> Any:
+    """A dataclass field added after documents were issued with its dataclass (``default`` must be
+    immutable): absent from their snapshots, and from the canonical JSON while at its default."""
+    return dataclasses.field(default=default, metadata={ADDED: True})
+
+
+def _at_added_default(field: dataclasses.Field[Any], value: Any) -> bool:
+    return bool(field.metadata.get(ADDED)) and value == field.default
 
 
 def to_plain(value: Any) -> Any:
     """``value`` as JSON-ready builtins (dicts, lists, str, int, float, bool, None)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            f.name: to_plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not _at_added_default(f, getattr(value, f.name))
+        }
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date):

@@ -37,6 +37,7 @@ from deliverydesk.domain.drafts import (
     SettingsDraft,
 )
 from deliverydesk.domain.enums import HandoverKind
+from deliverydesk.domain.printing import unprintable_reason
 from deliverydesk.domain.workdays import is_supported_calendar
 from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import Message, msg
@@ -63,14 +64,23 @@ class Checker:
     def fail(self, field: str, message: Message) -> None:
         self.errors.setdefault(field, message)
 
-    def text(self, field: str, value: str, *, required: bool = False, limit: int = TITLE_MAX) -> str:
-        """Single-line text: stripped, required if asked, at most ``limit`` characters."""
+    def text(
+        self, field: str, value: str, *, required: bool = False, limit: int = TITLE_MAX, printed: bool = True
+    ) -> str:
+        """Single-line text: stripped, required if asked, at most ``limit`` characters, and (when it
+        prints on documents) only characters the document fonts have."""
         value = value.strip()
-        self.long_text(field, value, required=required, limit=limit)
+        self.long_text(field, value, required=required, limit=limit, printed=printed)
         return value
 
     def long_text(
-        self, field: str, value: str, *, required: bool = False, limit: int = LONG_TEXT_MAX
+        self,
+        field: str,
+        value: str,
+        *,
+        required: bool = False,
+        limit: int = LONG_TEXT_MAX,
+        printed: bool = True,
     ) -> None:
         if required and not value.strip():
             self.fail(field, msg("This cannot be empty."))
@@ -83,6 +93,15 @@ class Checker:
                     length=len(value),
                 ),
             )
+        elif printed:
+            self.printable(field, value)
+
+    def printable(self, field: str, *values: str) -> None:
+        """Text that prints on documents: refused, naming them, when it has characters no document
+        font has (emoji, scripts the fonts do not cover)."""
+        reason = unprintable_reason(values)
+        if reason is not None:
+            self.fail(field, reason)
 
     def non_negative(self, field: str, value: float) -> None:
         """Not negative, finite, and within the bound for money, hours or counts (``domain.bounds``)."""
@@ -116,8 +135,8 @@ def validate_client(draft: ClientDraft) -> ClientDraft:
     check = Checker()
     name = check.text("name", draft.name, required=True)
     check.long_text("address", draft.address, limit=1000)
-    industry = check.text("industry", draft.industry)
-    check.long_text("notes", draft.notes)
+    industry = check.text("industry", draft.industry, printed=False)
+    check.long_text("notes", draft.notes, printed=False)
     check.done()
     return replace(draft, name=name, industry=industry)
 
@@ -154,7 +173,8 @@ def validate_project(draft: ProjectDraft) -> ProjectDraft:
     rrule = _check_rrule(check, draft.summary_rrule)
     calendar = _check_calendar(check, draft.holiday_calendar)
     texts: dict[str, Any] = {
-        f: check.text(f, getattr(draft, f)) for f in ("contract_ref", "delivery_lead", "sales_owner")
+        "contract_ref": check.text("contract_ref", draft.contract_ref),
+        **{f: check.text(f, getattr(draft, f), printed=False) for f in ("delivery_lead", "sales_owner")},
     }
     check.done()
     return replace(
@@ -267,7 +287,8 @@ def validate_issue(draft: IssueDraft, today: date) -> IssueDraft:
         draft.reported_on,
         msg("It cannot be resolved before it was reported."),
     )
-    for field in ("symptoms", "root_cause", "resolution"):
+    check.long_text("symptoms", draft.symptoms, printed=False)
+    for field in ("root_cause", "resolution"):
         check.long_text(field, getattr(draft, field))
     check.done()
     return replace(draft, title=title)
@@ -358,7 +379,7 @@ def validate_attachment(draft: AttachmentDraft) -> AttachmentDraft:
     reason = unsafe_filename_reason(draft.filename)
     if reason:
         check.fail("filename", msg("This file name cannot be used: {reason}.", reason=reason))
-    media_type = check.text("media_type", draft.media_type, required=True, limit=127)
+    media_type = check.text("media_type", draft.media_type, required=True, limit=127, printed=False)
     problem = size_problem(len(draft.data))
     if problem:
         check.fail("data", problem)

@@ -24,7 +24,7 @@ from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import CELL_PAD_X, CELL_SIZE, HEADER_FILL, MUTED, Kit, grid_style
-from deliverydesk.reports.text import markup, printable
+from deliverydesk.reports.text import font_runs, markup, printable, text_width
 
 Flowable = Any  # reportlab ships no type information
 Commands = Sequence[tuple[object, ...]]
@@ -76,20 +76,27 @@ def _fragment(style: Any) -> Any:
     return fragments[0]
 
 
+def is_bold(style: Any) -> bool:
+    return bool(style.fontName == document_fonts().bold)
+
+
 def paragraph(text: str, style: Any, bullet: str | None = None) -> Flowable:
     """``SplitSafeParagraph(markup(text), style)``, the same object; text with nothing to parse (no escaped
     character, no line break) skips the markup parser, which costs more than laying the text out."""
-    source = cleanBlockQuotedText(markup(text))
+    bold = is_bold(style)
+    source = cleanBlockQuotedText(markup(text, bold))
     if not source or "&" in source or "<" in source or getattr(style, "textTransform", None):
         return SplitSafeParagraph(source, style, bulletText=bullet)
     return literal_line(source, style, bullet)
 
 
 def literal_line(line: str, style: Any, bullet: str | None = None) -> Flowable:
-    """A Paragraph that prints ``line`` literally, made without the markup parser. ``line`` must
-    already be printable (``text.printable``) and hold no line break."""
-    fragment = _fragment(style).clone(text=line or " ", link=[], us_lines=[])
-    return SplitSafeParagraph(escape(line), style, bulletText=bullet, frags=[fragment])
+    """A Paragraph that prints ``line`` literally, made without the markup parser: one fragment per
+    run of one face. ``line`` must already be printable (``text.printable``) and hold no line break."""
+    fragment = _fragment(style)
+    runs = font_runs(line, is_bold(style)) if line else [(fragment.fontName, " ")]
+    fragments = [fragment.clone(text=run, fontName=name, link=[], us_lines=[]) for name, run in runs]
+    return SplitSafeParagraph(escape(line), style, bulletText=bullet, frags=fragments)
 
 
 def para(kit: Kit, text: str, style: Any = None) -> Flowable:
@@ -107,12 +114,18 @@ def bullets(kit: Kit, items: Sequence[str]) -> list[Flowable]:
 
 
 def cell(kit: Kit, text: str, width: float, bold: bool = False) -> Flowable:
-    """A plain string if ``text`` fits on one line of ``width``, else a wrapping Paragraph."""
+    """A plain string if ``text`` fits on one line of ``width`` in the primary face, else a wrapping
+    Paragraph (which also prints characters of the fallback faces)."""
     fonts = document_fonts()
     clean = printable(text)
-    font = fonts.bold if bold else fonts.regular
+    font = fonts.primary(bold)
     one_line = "\n" not in clean and "\r" not in clean
-    if one_line and stringWidth(clean, font, CELL_SIZE) <= width - 2 * CELL_PAD_X:
+    runs = font_runs(clean, bold) if one_line else []
+    if (
+        len(runs) == 1
+        and runs[0][0] == font
+        and stringWidth(clean, font, CELL_SIZE) <= width - 2 * CELL_PAD_X
+    ):
         return clean
     return paragraph(text, kit.styles.cell_bold if bold else kit.styles.cell)
 
@@ -122,12 +135,8 @@ FIT = None  # a column as wide as its widest cell (dates, amounts): it never wra
 
 def widths(kit: Kit, fractions: Sequence[float | None], columns: Sequence[Sequence[str]] = ()) -> list[float]:
     """Column widths: FIT columns take their natural width, the others share the rest by fraction."""
-    fonts = document_fonts()
     fitted = {
-        index: max(
-            stringWidth(printable(text), fonts.bold if row == 0 else fonts.regular, CELL_SIZE)
-            for row, text in enumerate(columns[index])
-        )
+        index: max(text_width(text, CELL_SIZE, bold=row == 0) for row, text in enumerate(columns[index]))
         + 2 * CELL_PAD_X
         + 1
         for index, fraction in enumerate(fractions)

@@ -26,7 +26,7 @@ from deliverydesk.reports.styles import (
     PAGE_SIZES,
     RULE,
 )
-from deliverydesk.reports.text import clip, printable
+from deliverydesk.reports.text import clip, draw_text, printable, text_width
 
 SHORT_FINGERPRINT = 12
 FURNITURE_SIZE = 7.5
@@ -76,14 +76,15 @@ def furniture_painter(meta: DocumentMetaData, title: str) -> PagePainter:
         numbers_width = stringWidth(numbers, font, FURNITURE_SIZE)
         y = MARGIN_BOTTOM - 10
         canvas.line(MARGIN_X, y + 9, right, y + 9)
-        room = right - MARGIN_X - numbers_width - 18 - stringWidth(tail, font, FURNITURE_SIZE)
-        canvas.drawString(MARGIN_X, y, clip(reference, font, FURNITURE_SIZE, room) + tail)
-        canvas.drawRightString(right, y, numbers)
+        room = right - MARGIN_X - numbers_width - 18 - text_width(tail, FURNITURE_SIZE)
+        draw_text(canvas, MARGIN_X, y, clip(reference, FURNITURE_SIZE, room) + tail, FURNITURE_SIZE)
+        draw_text(canvas, right, y, numbers, FURNITURE_SIZE, right=True)
         if page > 1:
             top = PAGE_SIZES[meta.paper][1] - MARGIN_TOP + 8
             half = (right - MARGIN_X) / 2 - 9
-            canvas.drawString(MARGIN_X, top, clip(meta.letterhead.company_name, font, FURNITURE_SIZE, half))
-            canvas.drawRightString(right, top, clip(title, font, FURNITURE_SIZE, half))
+            company = clip(meta.letterhead.company_name, FURNITURE_SIZE, half)
+            draw_text(canvas, MARGIN_X, top, company, FURNITURE_SIZE)
+            draw_text(canvas, right, top, clip(title, FURNITURE_SIZE, half), FURNITURE_SIZE, right=True)
             canvas.line(MARGIN_X, top - 4, right, top - 4)
         canvas.restoreState()
 

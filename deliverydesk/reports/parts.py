@@ -8,7 +8,6 @@ from itertools import groupby
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable as PlatypusFlowable
 from reportlab.platypus import Spacer, Table
@@ -22,7 +21,7 @@ from deliverydesk.reports.documents.data import (
 )
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import CELL_PAD_X, CELL_SIZE, INK, MUTED, Kit
-from deliverydesk.reports.text import printable
+from deliverydesk.reports.text import printable, text_width
 
 QR_SIZE = 23 * mm
 _TIGHT: list[tuple[object, ...]] = [
@@ -114,8 +113,7 @@ def _addressee(kit: Kit, party: PartyData) -> list[Flowable]:
 
 
 def _meta_lines(kit: Kit, rows: Sequence[tuple[str, str]], width: float) -> Flowable:
-    font = document_fonts().regular
-    widest = max(stringWidth(printable(label), font, CELL_SIZE) for label, _ in rows)
+    widest = max(text_width(label, CELL_SIZE) for label, _ in rows)
     label_width = min(widest + 8, width * 0.45)
     # these cells have no padding: give cell() the width it would subtract for padding
     cells = [

@@ -15,7 +15,7 @@ from deliverydesk.services.records.expectations import create_expectation
 from deliverydesk.store.audit import login_name
 from tests.gui.project.conftest import create_project_through_dialog, open_bench
 
-HOSTILE = "<b>bold?</b> & <img src=x> 里程碑 🚀 " + "long " * 100
+HOSTILE = "<b>bold?</b> & <img src=x> 里程碑 𠮷 ✓ " + "long " * 100
 
 
 def rows(dialog: HistoryDialog, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> list[list[object]]:
@@ -51,7 +51,7 @@ def test_edit_a_record_then_its_history_shows_the_old_and_new_value(qtbot, env: 
     newest = shown[0]
     assert (newest[WHO], newest[WHAT], newest[FIELD]) == (login_name(), "Changed", "Statement")
     assert newest[BEFORE] == "Line runs 3 shifts"
-    assert newest[AFTER].startswith("<b>bold?</b> & <img src=x> 里程碑 🚀 long") and newest[AFTER].endswith(
+    assert newest[AFTER].startswith("<b>bold?</b> & <img src=x> 里程碑 𠮷 ✓ long") and newest[AFTER].endswith(
         "…"
     )
     assert newest[WHEN]  # a local date and time

@@ -82,6 +82,9 @@ def add_licences(folder: Path) -> None:
     for path in sorted((ROOT / "resources" / "licenses").glob("*.txt")):
         shutil.copy2(path, licences / path.name)
     shutil.copy2(ROOT / "resources" / "fonts" / "OFL.txt", licences / "OFL-1.1-NotoSansSC.txt")
+    shutil.copy2(ROOT / "resources" / "fonts" / "DejaVu-LICENSE.txt", licences / "DejaVu-LICENSE.txt")
+    fonts = ROOT / "resources" / "fonts"
+    shutil.copy2(fonts / "Hanazono-LICENSE.txt", licences / "Hanazono-LICENSE-HanaMinB.txt")
     (licences / "SYSTEM-LIBRARIES.txt").write_text(system_libraries(folder), encoding="utf-8")
 
 

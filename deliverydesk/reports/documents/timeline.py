@@ -16,7 +16,7 @@ from deliverydesk.reports.blocks import Flowable, para
 from deliverydesk.reports.documents.data import MilestoneRowData
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import ACCENT, GOOD, INK, MUTED, RULE, WARN, Kit
-from deliverydesk.reports.text import clip
+from deliverydesk.reports.text import clip, font_runs
 
 MAX_ROWS = 14
 ROW = 14.0
@@ -85,10 +85,11 @@ class _Chart:
         total = (self.end - self.start).days or 1
         return self.left + (self.right - self.left) * (day - self.start).days / total
 
-    def text(self, x: float, y: float, value: str, color: object = MUTED, anchor: str = "start") -> None:
-        self.drawing.add(
-            String(x, y, value, fontName=self.font, fontSize=FONT_SIZE, fillColor=color, textAnchor=anchor)
-        )
+    def text(self, x: float, y: float, value: str, color: object = MUTED) -> None:
+        """One line from ``x``, each run of the text in the face that has its characters."""
+        for name, run in font_runs(value):
+            self.drawing.add(String(x, y, run, fontName=name, fontSize=FONT_SIZE, fillColor=color))
+            x += stringWidth(run, name, FONT_SIZE)
 
     def axis(self) -> None:
         """A grid line and label every ``step`` months (so labels never touch); the year shows
@@ -113,7 +114,7 @@ class _Chart:
 
     def row(self, index: int, milestone: MilestoneRowData) -> None:
         y = self.top - ROW * index - ROW / 2
-        self.text(0, y - 2.5, clip(milestone.name, self.font, FONT_SIZE, self.left - 8), INK)
+        self.text(0, y - 2.5, clip(milestone.name, FONT_SIZE, self.left - 8), INK)
         baseline_x = self.x(milestone.baseline)
         end_day = milestone.actual or milestone.forecast
         if end_day and end_day != milestone.baseline:

@@ -25,6 +25,7 @@ from deliverydesk.domain.enums import (
     OwnerSide,
 )
 from deliverydesk.domain.handover import check_handover
+from deliverydesk.domain.printing import check_printable
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.i18n import Message, msg, translator
 from deliverydesk.reports.documents.data import (
@@ -112,6 +113,7 @@ def build_document_in(ctx: ServiceContext, session: Session, request: DocumentRe
     versions = letter_versions(session, request.project_id, ref)
     meta = facts.document_meta(ref, version=max((row.version for row in versions), default=0) + 1)
     data: ReportData = kind.gather(session, facts, meta, request)
+    check_printable(data)  # a character typed before the input rules refused it never prints as a box
     return data
 
 

@@ -37,6 +37,7 @@ from deliverydesk.domain.enums import (
 )
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.domain.models import LetterItem, SignatureItem
+from deliverydesk.domain.printing import unprintable_reason
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.i18n import NP_, Message, msg, msg_p
 from deliverydesk.reports.documents.data import (
@@ -110,6 +111,15 @@ def validate_sign_request(request: SignRequest) -> SignRequest:
             errors[field] = msg("Keep this under {limit} characters.", limit=TEXT_MAX)
     if len(request.note) > NOTE_MAX:
         errors["note"] = msg("Keep the note under {limit} characters.", limit=NOTE_MAX)
+    for field, value in (
+        ("signer_name", name),
+        ("signer_title", title),
+        ("place", place),
+        ("note", request.note),
+    ):
+        reason = unprintable_reason(value)  # the certificate page prints them
+        if reason is not None:
+            errors.setdefault(field, reason)
     needed = {
         SignMethod.ON_SCREEN: ("signature_png", request.signature_png, msg("Sign on the pad first.")),
         SignMethod.ON_PAPER: ("scan", request.scan, msg("Attach the scan of the signed paper.")),

@@ -208,15 +208,15 @@ def test_hostile_text_is_stored_whole_and_shown_literally(bench: Workbench) -> N
 
     page = bench.page(AREA_SCOPE)
     dialog = _new_scope_dialog(bench, page)
-    long_text = ("مرحبا 🚀 <i>x</i> & " * 600)[:10_000]
-    dialog.title.setText("<script>alert(1)</script> 🚀 שלום")
+    long_text = ("Ωμέγα 𠮷 <i>x</i> & " * 600)[:10_000]
+    dialog.title.setText("<script>alert(1)</script> 𠮷 Кириллица")
     dialog.criteria.setPlainText(long_text)
     dialog.accept()
     bench.idle()
     stored = list_scope_items(bench.env.ctx, bench.project_id).rows[0]
     assert stored.acceptance_criteria == long_text
     model = page.items.model
-    assert model.index(0, TITLE).data() == "<script>alert(1)</script> 🚀 שלום"
+    assert model.index(0, TITLE).data() == "<script>alert(1)</script> 𠮷 Кириллица"
     assert len(model.index(0, CRITERIA).data()) <= 160
     tip = model.index(0, CRITERIA).data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;i&gt;" in tip, "markup in user text is escaped, never rendered"
@@ -238,3 +238,20 @@ def test_splitter_and_column_widths_are_remembered(qtbot, env, bench: Workbench)
     assert isinstance(again, ScopePage)
     assert again.splitter.sizes() == sizes
     assert again.exclusions.view.columnWidth(0) == 77
+
+
+def test_a_character_no_document_font_has_is_refused_where_it_is_typed(bench: Workbench) -> None:
+    page = bench.page(AREA_SCOPE)
+    dialog = _new_scope_dialog(bench, page)
+    type_text(dialog.title, "扫码报工 ≤ 2 秒 ")
+    dialog.title.setText(dialog.title.text() + "🚀")
+    dialog.accept()
+    bench.idle()
+    assert dialog.isVisible(), "nothing was saved"
+    message = dialog.field_error("title")
+    assert "“🚀” (U+1F680 ROCKET)" in message
+    assert list_scope_items(bench.env.ctx, bench.project_id).rows == ()
+    dialog.title.setText("扫码报工 ≤ 2 秒")
+    dialog.accept()
+    bench.idle()
+    assert list_scope_items(bench.env.ctx, bench.project_id).rows[0].title == "扫码报工 ≤ 2 秒"

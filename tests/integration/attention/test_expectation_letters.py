@@ -41,7 +41,7 @@ def _project(ctx: ServiceContext, code: str, **extra: object) -> tuple[str, str]
         ctx,
         ExpectationDraft(
             project_id=project_id,
-            statement="扫码报工 2 秒内完成 <b>'; DROP TABLE letter;--</b> 🚀",
+            statement="扫码报工 2 秒内完成 <b>'; DROP TABLE letter;--</b> 𠮷 ✓",
             measure="20 次中 19 次 ≤ 2 秒",
             due_date=DUE,
             status=ExpectationStatus.CONFIRMED,

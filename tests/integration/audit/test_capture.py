@@ -23,7 +23,7 @@ from deliverydesk.store.tables import ExpectationRow, SettingsRow
 from tests.conftest import FIXED_NOW
 from tests.integration.audit.conftest import ENGINEER, draft_of, name_engineer
 
-HOSTILE = "<b>x</b> & '; DROP TABLE audit_event; -- 里程碑 🚀 \u202eRTL"
+HOSTILE = "<b>x</b> & '; DROP TABLE audit_event; -- 里程碑 𠮷 ✓ RTL"
 
 
 def changes(

@@ -36,7 +36,7 @@ from tests.integration.services.conftest import (  # noqa: F401 (fixtures: a cop
     migrated_template,
 )
 
-HOSTILE = "<b>not bold</b> & <img src=/etc/passwd> 😀 שלום {page} %s"
+HOSTILE = "<b>not bold</b> & <img src=/etc/passwd> 𠮷 Ωμέγα ✓ {page} %s"
 LONG_WORDS = " ".join(f"word{n:05d}" for n in range(1000))[:10_000]
 
 

@@ -26,7 +26,7 @@ IN_ORDER = (
     "Client asks for the scrap report",  # 2 Mar
     "Quoted 5 hours",  # 4 Mar, written first
     "Quoted 6 hours, not 5",  # its correction, same time, written later
-    "<b>not bold</b> & <img src=/etc/passwd>",  # 8 Mar (its emoji and Hebrew print as □)
+    "<b>not bold</b> & <img src=/etc/passwd>",  # 8 Mar (its rare characters print as typed)
     "Client confirmed the decision by e-mail",  # 10 Mar
 )
 ABSENT = ("Talked about another ask", "Coffee with the IT team", "Archived note", "Measured scan time")

@@ -54,7 +54,7 @@ def test_every_database_starts_with_the_default_bilingual_taxonomy(ctx: ServiceC
 
 
 def test_create_update_and_hostile_names_stored_literally(ctx: ServiceContext) -> None:
-    hostile = "<b>x</b> '; DROP TABLE category; -- 🚀 \u202eRTL"
+    hostile = "<b>x</b> '; DROP TABLE category; -- 𠮷 ✗ RTL"
     made = categories.create_category(
         ctx, CategoryDraft(name_en=f"  {hostile}  ", name_zh="传感器", description=" drift ")
     )

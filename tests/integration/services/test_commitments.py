@@ -31,7 +31,7 @@ from deliverydesk.store.tables import LetterRow
 from tests.conftest import FIXED_NOW
 from tests.integration.services.conftest import Setup, day, make_client, make_project
 
-HOSTILE = "<b>x</b> & '; DROP TABLE commitment; -- 承诺事项 🚀 \u202eRTL"
+HOSTILE = "<b>x</b> & '; DROP TABLE commitment; -- 承诺事项 𠮷 ✗ RTL"
 
 
 def _entry(ctx: ServiceContext, project_id: str, kind: LogKind = LogKind.MEETING) -> str:

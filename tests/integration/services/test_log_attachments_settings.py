@@ -89,7 +89,7 @@ def test_log_entry_rules(ctx: ServiceContext, setup: Setup) -> None:
 
 
 def test_hostile_text_is_stored_literally(ctx: ServiceContext, setup: Setup) -> None:
-    hostile = "<script>alert(1)</script> '; DROP TABLE log_entry; -- 😀 \u202eRTL " + "长" * 10_000
+    hostile = "<script>alert(1)</script> '; DROP TABLE log_entry; -- 𠮷 ✓ RTL " + "长" * 10_000
     saved = log.add_log_entry(ctx, replace(entry(setup, 1, "hostile"), details=hostile))
     assert log.get_log_entry(ctx, saved.id).details == hostile
 

@@ -149,7 +149,7 @@ def test_capture_from_a_log_entry_takes_its_words_day_people_and_channel(
             kind=LogKind.CALL,
             participants="Li Na",
             summary="车间大屏增加天气显示",
-            details="<b>not markup</b> 🌦",
+            details="<b>not markup</b> ℃ ✓",
         ),
     )
     made = guard.capture_ask(ctx, guard.AskDraft(project_id=setup.project_id, from_log_entry_id=entry.id))
@@ -159,7 +159,7 @@ def test_capture_from_a_log_entry_takes_its_words_day_people_and_channel(
         "Li Na",
     )
     assert made.requested_on == entry.occurred_at.astimezone().date()
-    assert made.description == "<b>not markup</b> 🌦"
+    assert made.description == "<b>not markup</b> ℃ ✓"
     other = make_project(ctx, setup.client_id, "DD-2026-099")
     with pytest.raises(ValidationError) as raised:
         guard.capture_ask(ctx, guard.AskDraft(project_id=other, from_log_entry_id=entry.id))
@@ -492,7 +492,7 @@ def test_new_effort_voids_an_approval_and_impact_is_validated(ctx: ServiceContex
 
 def test_client_perspective_analysis_is_stored_literally(ctx: ServiceContext, setup: Setup) -> None:
     request_id = ask(ctx, setup)
-    hostile = "<script>x</script>'; DROP TABLE change_request; -- \u202eRTL 😀"
+    hostile = "<script>x</script>'; DROP TABLE change_request; -- RTL 𠮷 ✓"
     analysis = guard.AnalysisDraft(
         client_benefit="班组长每天少填一张表",
         client_cost=hostile,

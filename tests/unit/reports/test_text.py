@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from deliverydesk.reports.fonts import document_fonts
-from deliverydesk.reports.text import MISSING_GLYPH, clip, markup, printable
+from deliverydesk.reports.text import clip, markup, printable
 
 
 @pytest.mark.parametrize(
@@ -25,20 +25,20 @@ def test_markup_escapes_everything_the_paragraph_parser_would_interpret(text: st
 
 
 def test_text_the_fonts_cover_is_unchanged() -> None:
-    text = "王堃 李喆 朱镕 Müller café ¥12,000.00 “quoted” — 第 1 / 2 页，变更决定书。"
+    text = "王堃 李喆 朱镕 䶮 𠮷 Müller café ¥12,000.00 “quoted” — 第 1 / 2 页，变更决定书。≤ ℃ ✓ ✗ ① Ω Жж"
     assert printable(text) == text
 
 
-def test_emoji_and_unsupported_scripts_become_visible_boxes() -> None:
-    assert printable("ok 😀!") == f"ok {MISSING_GLYPH}!"
-    assert printable("שלום") == MISSING_GLYPH * 4  # Hebrew: the fonts have no glyphs for it
-    assert printable("مرحبا") == MISSING_GLYPH * 5
+def test_characters_no_font_has_print_as_their_code_point_never_as_a_box() -> None:
+    assert printable("ok 😀!") == "ok [U+1F600]!"
+    assert printable("שלום") == "[U+05E9][U+05DC][U+05D5][U+05DD]"  # Hebrew: not covered (no bidi)
+    assert "□" not in printable("مرحبا ก")
 
 
-def test_invisible_format_characters_are_dropped_not_boxed() -> None:
+def test_invisible_format_characters_are_dropped() -> None:
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # joined by zero-width joiners
-    assert printable(family) == MISSING_GLYPH * 3
-    assert printable("\u2764\ufe0f") == MISSING_GLYPH  # heart + variation selector
+    assert printable(family) == "[U+1F468][U+1F469][U+1F467]"
+    assert printable("\u2764\ufe0f") == "\u2764"  # a dingbat the fonts have; the variation selector goes
     assert printable("abc\u202edef") == "abcdef"  # right-to-left override: no reordering trick
     assert printable("a\x00b\x07c") == "abc"
     assert printable("tab\there") == "tab here"
@@ -48,13 +48,11 @@ def test_decomposed_accents_are_composed_to_glyphs_the_font_has() -> None:
     assert printable("cafe\u0301") == "café"
 
 
-def test_the_box_itself_is_in_the_fonts() -> None:
-    assert ord(MISSING_GLYPH) in document_fonts().covered
-    assert {ord(c) for c in "堃喆镕"} <= document_fonts().covered
+def test_rare_name_characters_are_in_the_fonts() -> None:
+    assert {ord(c) for c in "堃喆镕䶮"} <= document_fonts().everything
 
 
 def test_clip_cuts_long_lines_with_an_ellipsis() -> None:
-    font = document_fonts().regular
-    assert clip("short", font, 8, 200) == "short"
-    clipped = clip("W" * 500, font, 8, 100)
+    assert clip("short", 8, 200) == "short"
+    clipped = clip("W" * 500, 8, 100)
     assert clipped.endswith("…") and 5 < len(clipped) < 30

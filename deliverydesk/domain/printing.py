@@ -1,0 +1,97 @@
+"""What the documents can print: a character no document font has is refused where it is typed.
+
+The fonts (``reports.fonts``: Noto Sans SC, DejaVu Sans, HanaMinB for CJK Extension B) cover Latin,
+Greek, Cyrillic, the technical symbols, full-width forms and CJK with Extensions A and B; emoji and the
+scripts they do not cover (Arabic, Hebrew, Thai, Devanagari...) would print as an empty box. Every text
+field that prints is checked with ``unprintable_reason`` (the validation ``Checker`` does it for the
+drafts), and the message names the characters, so the user can remove them before anything prints.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import fields, is_dataclass
+
+from deliverydesk.domain.glyph_ranges import PRINTABLE_RANGES
+from deliverydesk.errors import RuleError
+from deliverydesk.i18n import Message, msg, msg_n
+
+LINE_BREAKS_AND_TABS = frozenset("\n\r\t")
+MAX_NAMED = 3  # characters named in one message
+SNIPPET = 60  # characters of the text quoted in a refusal
+_STARTS = [low for low, _high in PRINTABLE_RANGES]
+
+
+def can_print(char: str) -> bool:
+    if char in LINE_BREAKS_AND_TABS:
+        return True
+    code = ord(char)
+    index = bisect_right(_STARTS, code) - 1
+    return index >= 0 and code <= PRINTABLE_RANGES[index][1]
+
+
+def unprintable_characters(text: str) -> list[str]:
+    """The distinct characters of ``text`` no document font has, in the order they appear."""
+    return [char for char in dict.fromkeys(text) if not can_print(char)]
+
+
+def describe(char: str) -> str:
+    """“😀” (U+1F600 GRINNING FACE); an invisible character by its code and name only."""
+    name = unicodedata.name(char, "")
+    code = f"U+{ord(char):04X}" + (f" {name}" if name else "")
+    visible = unicodedata.category(char)[0] not in "CZ" and unicodedata.category(char) != "Mn"
+    return f"“{char}” ({code})" if visible else code
+
+
+def unprintable_reason(texts: str | Iterable[str]) -> Message | None:
+    """Why ``texts`` cannot be printed (None when they can): the characters named, at most three."""
+    found: dict[str, None] = {}
+    for text in [texts] if isinstance(texts, str) else texts:
+        found.update(dict.fromkeys(unprintable_characters(text)))
+    if not found:
+        return None
+    chars = list(found)
+    named = ", ".join(describe(char) for char in chars[:MAX_NAMED])
+    more = len(chars) - MAX_NAMED
+    if more > 0:
+        return msg(
+            "Documents cannot print {named} and {more} more: no document font has them. Remove them.",
+            named=named,
+            more=more,
+        )
+    return msg_n(
+        "Documents cannot print {named}: no document font has it. Remove it.",
+        "Documents cannot print {named}: no document font has them. Remove them.",
+        len(chars),
+        named=named,
+    )
+
+
+def strings_in(value: object) -> Iterator[str]:
+    """Every string held by a value: dataclass fields, tuples, lists and dict values, nested."""
+    if isinstance(value, str):
+        yield value
+    elif is_dataclass(value) and not isinstance(value, type):
+        for field in fields(value):
+            yield from strings_in(getattr(value, field.name))
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from strings_in(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_in(item)
+
+
+def check_printable(document: object) -> None:
+    """Refuse to print a document holding a character no font has (data typed before the input
+    rules refused it): it would print as an empty box. The hint quotes the text it is in."""
+    for text in strings_in(document):
+        reason = unprintable_reason(text)
+        if reason is not None:
+            line = next(line for line in text.splitlines() or [text] if unprintable_characters(line))
+            quoted = line if len(line) <= SNIPPET else line[: SNIPPET - 1] + "…"
+            raise RuleError(
+                reason, msg("It is in “{quoted}”: correct that record, then try again.", quoted=quoted)
+            )

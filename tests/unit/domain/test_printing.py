@@ -1,0 +1,86 @@
+"""Characters no document font has are refused where they are typed, naming them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from deliverydesk.domain.drafts import ClientDraft, ExpectationDraft, LogEntryDraft, SettingsDraft
+from deliverydesk.domain.enums import Language
+from deliverydesk.domain.printing import (
+    can_print,
+    check_printable,
+    describe,
+    unprintable_characters,
+    unprintable_reason,
+)
+from deliverydesk.domain.validation import validate_client, validate_expectation, validate_settings
+from deliverydesk.errors import RuleError, ValidationError
+
+
+def test_the_documents_repertoire_is_printable() -> None:
+    text = "至少 19 次 ≤ 2 秒 ℃ √ ✓ ✗ ①⑳ 堃 喆 镕 䶮 𠮷 Ω µ ‰ Ελληνικά Кириллица ＡＢＣ\n\ttab"
+    assert unprintable_characters(text) == []
+    assert unprintable_reason(text) is None
+
+
+@pytest.mark.parametrize("char", ["😀", "\u05e9", "\u0645", "\u0e01", "\u200d", "\u202e", "\x07"])
+def test_emoji_uncovered_scripts_and_invisible_characters_are_not(char: str) -> None:
+    assert not can_print(char)
+
+
+def test_the_reason_names_each_character_once() -> None:
+    assert describe("😀") == "“😀” (U+1F600 GRINNING FACE)"
+    assert describe("\u200d") == "U+200D ZERO WIDTH JOINER"  # invisible: by its code only
+    reason = str(unprintable_reason("ok 😀 😀 and ש"))
+    assert "“😀” (U+1F600 GRINNING FACE)" in reason and "U+05E9" in reason
+    assert reason.count("U+1F600") == 1 and "them" in reason
+    many = unprintable_reason("😀😁😂🤣")
+    assert many is not None and "and 1 more" in str(many)
+    chinese = many.render(Language.ZH_CN)
+    assert "另有 1 个" in chinese and "U+1F600" in chinese
+
+
+def test_validation_refuses_them_in_printed_fields_only() -> None:
+    with pytest.raises(ValidationError) as raised:
+        validate_client(ClientDraft(name="Acme 😀", notes="notes may hold 😀: they never print"))
+    assert set(raised.value.fields) == {"name"} and "U+1F600" in str(raised.value.fields["name"])
+    with pytest.raises(ValidationError) as raised:
+        validate_expectation(ExpectationDraft(project_id="p", statement="ok", measure="≤ 2 s 🙂"))
+    assert "measure" in raised.value.fields
+    with pytest.raises(ValidationError) as raised:
+        validate_settings(SettingsDraft(company_name="Northwind", engineer_name="李\u202e喆"))
+    assert "U+202E" in str(raised.value.fields["engineer_name"])
+
+
+def test_log_entries_are_checked_too() -> None:
+    from datetime import UTC, datetime
+
+    from deliverydesk.domain.validation import validate_log_entry
+
+    now = datetime(2026, 3, 16, tzinfo=UTC)
+    draft = LogEntryDraft(project_id="p", occurred_at=now, summary="Call 📞", details="ok")
+    with pytest.raises(ValidationError) as raised:
+        validate_log_entry(draft, now)
+    assert "summary" in raised.value.fields
+
+
+@dataclass(frozen=True)
+class _Row:
+    text: str
+    due: date | None = None
+
+
+@dataclass(frozen=True)
+class _Document:
+    title: str
+    rows: tuple[_Row, ...]
+
+
+def test_a_document_with_such_a_character_is_refused_quoting_the_text() -> None:
+    check_printable(_Document("ok 𠮷", (_Row("fine ✓"),)))
+    with pytest.raises(RuleError) as raised:
+        check_printable(_Document("ok", (_Row("line one\nship it 🚀 now"),)))
+    assert "U+1F680" in str(raised.value.message) and "ship it 🚀 now" in str(raised.value.hint)
