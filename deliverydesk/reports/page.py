@@ -7,6 +7,7 @@ the footer is drawn on each when the document is saved.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -25,13 +26,30 @@ from deliverydesk.reports.styles import (
     MUTED,
     PAGE_SIZES,
     RULE,
+    WATERMARK,
 )
 from deliverydesk.reports.text import clip, draw_text, printable, text_width
 
 SHORT_FINGERPRINT = 12
 FURNITURE_SIZE = 7.5
+WATERMARK_ALPHA = 0.09  # faint: the text under it stays easy to read
+WATERMARK_SHARE = 0.62  # of the page diagonal the word spans
 
 PagePainter = Callable[[Canvas, int], None]
+
+
+def _watermark(canvas: Canvas, text: str, page_size: tuple[float, float]) -> None:
+    """``text`` diagonally across the page, large and faint (a draft: DRAFT / 草稿)."""
+    width, height = page_size
+    diagonal = math.hypot(width, height)
+    size = min(160.0, diagonal * WATERMARK_SHARE / max(text_width(text, 1, bold=True), 0.01))
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK, alpha=WATERMARK_ALPHA)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(math.degrees(math.atan2(height, width)))
+    canvas.setFont(document_fonts().bold, size)
+    canvas.drawCentredString(0, -size * 0.35, text)
+    canvas.restoreState()
 
 
 def short_fingerprint(fingerprint: str) -> str:
@@ -57,8 +75,8 @@ def footer_text(meta: DocumentMetaData, t: Translator) -> tuple[str, str]:
     )
 
 
-def furniture_painter(meta: DocumentMetaData, title: str) -> PagePainter:
-    """Draws the footer on every page and a running header from page 2 on."""
+def furniture_painter(meta: DocumentMetaData, title: str, watermark: str = "") -> PagePainter:
+    """Draws the footer on every page, a running header from page 2 on, and the watermark."""
     t = translator(meta.language)
     font = document_fonts().regular
     page_width, _ = PAGE_SIZES[meta.paper]
@@ -87,6 +105,8 @@ def furniture_painter(meta: DocumentMetaData, title: str) -> PagePainter:
             draw_text(canvas, right, top, clip(title, FURNITURE_SIZE, half), FURNITURE_SIZE, right=True)
             canvas.line(MARGIN_X, top - 4, right, top - 4)
         canvas.restoreState()
+        if watermark:
+            _watermark(canvas, watermark, PAGE_SIZES[meta.paper])
 
     return paint
 
@@ -112,10 +132,11 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
 
-def build_pdf(story: Sequence[Any], meta: DocumentMetaData, title: str) -> bytes:
-    """Lay out the story on A4 or Letter; the same story and meta always give the same bytes."""
+def build_pdf(story: Sequence[Any], meta: DocumentMetaData, title: str, watermark: str = "") -> bytes:
+    """Lay out the story on A4 or Letter; the same story and meta always give the same bytes.
+    ``watermark``: drawn diagonally across every page (a draft: DRAFT / 草稿)."""
     fonts = document_fonts()
-    painter = furniture_painter(meta, title)
+    painter = furniture_painter(meta, title, watermark)
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
         buffer,

@@ -27,5 +27,8 @@ def _builder(data: ReportData) -> tuple[StoryBuilder, str]:
 
 
 def render(data: ReportData) -> bytes:
+    """The document as a PDF; one not issued (no fingerprint) says DRAFT across every page."""
     build_story, title = _builder(data)
-    return build_pdf(build_story(data), data.meta, translator(data.meta.language)(title))
+    t = translator(data.meta.language)
+    watermark = "" if data.meta.fingerprint else t.pgettext("watermark", "DRAFT")
+    return build_pdf(build_story(data), data.meta, t(title), watermark)

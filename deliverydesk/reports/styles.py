@@ -25,6 +25,7 @@ ACCENT = colors.HexColor("#1F3A5F")
 RULE = colors.HexColor("#C9D0D8")
 HEADER_FILL = colors.HexColor("#EEF1F5")
 WARN = colors.HexColor("#A4471B")
+WATERMARK = ACCENT  # a draft's DRAFT / 草稿 across the page, drawn faint
 GOOD = colors.HexColor("#2E6B45")
 
 PAGE_SIZES = {PaperSize.A4: A4, PaperSize.LETTER: LETTER}

@@ -316,3 +316,18 @@ def test_the_pdf_metadata_names_the_document_and_its_seal() -> None:
     assert info is not None
     assert info["/Title"] == f"期望确认函 {data.meta.reference}"
     assert info["/Keywords"] == f"DeliveryDesk version=2 fingerprint={FINGERPRINT}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_a_draft_says_draft_across_every_page_and_an_issued_document_does_not(
+    name: str, language: Language, rendered: Rendered
+) -> None:
+    word = translator(language).pgettext("watermark", "DRAFT")
+    assert word == ("DRAFT" if language is Language.EN else "草稿")
+    issued = page_texts(rendered(name, language))
+    data = sample(name, language)
+    draft = page_texts(render(replace(data, meta=replace(data.meta, fingerprint="", qr_payload=None))))
+    assert len(draft) == len(issued)
+    assert all(word in text for text in draft)
+    assert not any(word in text for text in issued)
