@@ -65,7 +65,7 @@ class PdfView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(self._toolbar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.pages_area, 1)
         self._update_labels()
 
     def _build_toolbar(self) -> None:
@@ -92,23 +92,23 @@ class PdfView(QWidget):
         return button
 
     def _build_scroll_area(self) -> None:
-        self.scroll = _PageScroll(self._handle_key, self)
-        self.scroll.setObjectName("pdfPages")
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # no width flip-flop
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.scroll.setBackgroundRole(QPalette.ColorRole.Dark)
-        sheet = QWidget(self.scroll)
+        self.pages_area = _PageScroll(self._handle_key, self)
+        self.pages_area.setObjectName("pdfPages")
+        self.pages_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # no width flip-flop
+        self.pages_area.setWidgetResizable(True)
+        self.pages_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.pages_area.setBackgroundRole(QPalette.ColorRole.Dark)
+        sheet = QWidget(self.pages_area)
         sheet.setBackgroundRole(QPalette.ColorRole.Dark)
         sheet.setAutoFillBackground(True)
         self._column = QVBoxLayout(sheet)
         self._column.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
         self._column.setSpacing(PAGE_GAP)
         self._column.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll.setWidget(sheet)
-        self.scroll.viewport().installEventFilter(self)
+        self.pages_area.setWidget(sheet)
+        self.pages_area.viewport().installEventFilter(self)
         sheet.installEventFilter(self)  # laid out anew: the page positions changed
-        self.scroll.verticalScrollBar().valueChanged.connect(self._update_labels)
+        self.pages_area.verticalScrollBar().valueChanged.connect(self._update_labels)
 
     # -- what is shown ---------------------------------------------------------------------------
 
@@ -123,7 +123,7 @@ class PdfView(QWidget):
 
     def current_page(self) -> int:
         """The 0-based page at the top third of the view (0 when there are no pages)."""
-        mark = self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 3
+        mark = self.pages_area.verticalScrollBar().value() + self.pages_area.viewport().height() // 3
         return max((i for i, page in enumerate(self.pages) if page.y() <= mark), default=0)
 
     def zoom_percent(self) -> int:
@@ -148,7 +148,7 @@ class PdfView(QWidget):
         return (self._generation, self.zoom, width, self.devicePixelRatioF())
 
     def _fit_width_pixels(self) -> int:
-        return max(self.scroll.viewport().width() - 2 * (PAGE_GAP + PAGE_BORDER), 50)
+        return max(self.pages_area.viewport().width() - 2 * (PAGE_GAP + PAGE_BORDER), 50)
 
     def _show(self, request: tuple[object, ...], pages: RenderedPages) -> None:
         if request[0] != self._generation:
@@ -163,14 +163,14 @@ class PdfView(QWidget):
         while len(self.pages) > len(images):
             self.pages.pop().deleteLater()
         while len(self.pages) < len(images):
-            label = QLabel(self.scroll.widget())
+            label = QLabel(self.pages_area.widget())
             label.setStyleSheet(f"background: white; border: {PAGE_BORDER}px solid #9aa3ad;")
             self._column.addWidget(label)
             label.show()  # now: the layout places only visible pages (addWidget shows it later)
             self.pages.append(label)
         for label, image in zip(self.pages, images, strict=True):
             label.setPixmap(QPixmap.fromImage(image))
-        self.scroll.setWidgetResizable(True)  # sizes the sheet and places the pages now, not later
+        self.pages_area.setWidgetResizable(True)  # sizes the sheet and places the pages now, not later
         self._update_labels()
 
     def _update_labels(self) -> None:
@@ -211,7 +211,7 @@ class PdfView(QWidget):
     def go_to_page(self, index: int) -> None:
         if self.pages:
             page = self.pages[max(0, min(index, len(self.pages) - 1))]
-            self.scroll.verticalScrollBar().setValue(page.y() - PAGE_GAP)
+            self.pages_area.verticalScrollBar().setValue(page.y() - PAGE_GAP)
 
     def _handle_key(self, event: QKeyEvent) -> bool:
         current = self.current_page()
@@ -219,7 +219,7 @@ class PdfView(QWidget):
             self.go_to_page(current + 1)
         elif event.key() == Qt.Key.Key_PageUp:
             at_top = (
-                self.scroll.verticalScrollBar().value() <= self.pages[current].y() if self.pages else True
+                self.pages_area.verticalScrollBar().value() <= self.pages[current].y() if self.pages else True
             )
             self.go_to_page(current - 1 if at_top else current)
         elif event.matches(QKeySequence.StandardKey.ZoomIn):
@@ -238,8 +238,8 @@ class PdfView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            if watched is self.scroll.viewport() and self.zoom is None:
+            if watched is self.pages_area.viewport() and self.zoom is None:
                 self._settle.start()  # fit width again once resizing stops
-            elif watched is self.scroll.widget():
+            elif watched is self.pages_area.widget():
                 self._update_labels()
         return False

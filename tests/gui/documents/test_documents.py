@@ -91,7 +91,7 @@ def test_preview_shows_a_page_and_issue_adds_the_letter(qtbot, demo_env: GuiEnv,
     qtbot.waitUntil(lambda: isinstance(page.dialog, PreviewDialog), timeout=10_000)
     dialog: PreviewDialog = page.dialog
     qtbot.waitUntil(lambda: dialog.preview.page_count() >= 1, timeout=10_000)  # rendered in the background
-    shot = dialog.preview.scroll.viewport().grab().toImage()
+    shot = dialog.preview.pages_area.viewport().grab().toImage()
     background = shot.pixelColor(2, 2)
     assert any(  # ink: neither the page's white nor the background around the pages
         shot.pixelColor(x, y) not in (QColor("white"), background)
@@ -165,13 +165,13 @@ def test_progress_summary_narrative_is_kept_with_the_issued_summary(qtbot, demo_
     page.write_summary()
     qtbot.waitUntil(lambda: isinstance(page.dialog, SummaryDialog), timeout=10_000)
     dialog: SummaryDialog = page.dialog
-    assert dialog.actions.toPlainText()  # pre-filled from the open milestones
+    assert dialog.next_actions.toPlainText()  # pre-filled from the open milestones
     dialog.goal.clear()
     type_text(dialog.goal, "上线 <b>SAT</b>")
-    dialog.actions.setPlainText("Order scanners | 王建国 | 2026-03-20\nbad line | x | 20/03/2026")
+    dialog.next_actions.setPlainText("Order scanners | 王建国 | 2026-03-20\nbad line | x | 20/03/2026")
     dialog.accept()
     assert dialog.field_error("next_actions")
-    dialog.actions.setPlainText("Order scanners | 王建国 | 2026-03-20")
+    dialog.next_actions.setPlainText("Order scanners | 王建国 | 2026-03-20")
     dialog.accept()
     qtbot.waitUntil(lambda: isinstance(page.dialog, PreviewDialog), timeout=10_000)
     assert page.dialog.issue_button is not None

@@ -107,14 +107,14 @@ def test_zoom_steps_from_the_fitted_zoom_and_back_to_fit(qtbot, view: PdfView) -
 
 def test_page_keys_go_from_page_to_page(qtbot, view: PdfView) -> None:
     show_pdf(qtbot, view, make_pdf(4))
-    view.scroll.setFocus()
-    QTest.keyClick(view.scroll, Qt.Key.Key_PageDown)
-    QTest.keyClick(view.scroll, Qt.Key.Key_PageDown)
+    view.pages_area.setFocus()
+    QTest.keyClick(view.pages_area, Qt.Key.Key_PageDown)
+    QTest.keyClick(view.pages_area, Qt.Key.Key_PageDown)
     assert view.current_page() == 2 and view.page_label.text() == "Page 3 of 4"
-    QTest.keyClick(view.scroll, Qt.Key.Key_PageUp)
+    QTest.keyClick(view.pages_area, Qt.Key.Key_PageUp)
     assert view.current_page() == 1
     for _ in range(5):
-        QTest.keyClick(view.scroll, Qt.Key.Key_PageDown)
+        QTest.keyClick(view.pages_area, Qt.Key.Key_PageDown)
     assert view.current_page() == 3  # stops at the last page
 
 

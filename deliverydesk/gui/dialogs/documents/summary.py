@@ -80,7 +80,7 @@ class SummaryDialog(FormDialog):
         self.waiting = self._text(
             "waiting", self.tr("Waiting on the client (one per line)"), "\n".join(theirs)
         )
-        self.actions = self._text(
+        self.next_actions = self._text(
             "next_actions",
             self.tr("Next actions: action | owner | YYYY-MM-DD"),
             "\n".join(action_line(a) for a in defaults.next_actions),
@@ -100,7 +100,7 @@ class SummaryDialog(FormDialog):
                 {"period_end": verbatim(self.tr("The period cannot end before it starts."))}
             )
         try:
-            actions = tuple(parse_action(line) for line in _lines(self.actions))
+            actions = tuple(parse_action(line) for line in _lines(self.next_actions))
         except ValueError:
             raise ValidationError({"next_actions": verbatim(self.tr("Write dates as YYYY-MM-DD."))}) from None
         difficulties = tuple(DifficultyData(text) for text in _lines(self.difficulties)) + tuple(

@@ -140,7 +140,7 @@ class ApproveDialog(FormDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         outer.insertWidget(1, scroll, 1)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.resize(720, 660)
 
     def show_field_errors(self, fields: Mapping[str, str]) -> None:
@@ -149,7 +149,7 @@ class ApproveDialog(FormDialog):
         shown = {"manager_id": self.manager, "approved_on": self.answered_on, "approval_note": self.note}
         first = next((shown[name] for name in fields if name in shown), None)
         if first is not None:
-            self.scroll.ensureWidgetVisible(first)
+            self.scroll_area.ensureWidgetVisible(first)
 
     def _buttons(self) -> None:
         approve = self.buttons.button(QDialogButtonBox.StandardButton.Save)
