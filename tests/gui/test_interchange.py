@@ -8,7 +8,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 
 from deliverydesk.gui.dialogs.interchange.actions import CalendarExportDialog
 from deliverydesk.gui.dialogs.interchange.plan_import import PlanImportDialog
@@ -155,4 +155,20 @@ def test_the_file_menu_has_import_and_export_and_the_calendar_exports(
     wait_idle(qtbot, demo_env.tasks)
     events = list(Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
     assert len(events) >= 10
+    window.close()
+
+
+def test_a_calendar_export_with_no_file_chosen_says_so_and_stays_open(
+    qtbot, demo_env: GuiEnv, monkeypatch
+) -> None:
+    window = MainWindow(demo_env)
+    qtbot.addWidget(window)
+    monkeypatch.setattr("deliverydesk.gui.dialogs.interchange.actions.ask_export_path", lambda *a, **k: None)
+    window.interchange.export_calendar()
+    dialog = window.interchange.dialog
+    assert isinstance(dialog, CalendarExportDialog)
+    dialog.accept()  # the dialog's own sentence (Qt's tr) in a ValidationError: shown as it is
+    shown = [label.text() for label in dialog.findChildren(QLabel) if not label.isHidden()]
+    assert "Choose where to save the calendar file." in [*shown, dialog.message_bar.text()]
+    assert dialog.isVisible()
     window.close()

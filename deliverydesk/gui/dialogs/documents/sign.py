@@ -204,7 +204,7 @@ class SignDialog(FormDialog):
         ctx = signing_context(self.env, self) if method is SignMethod.ON_SCREEN else self.env.ctx
         if ctx is None:  # the certificate's password was not given
             raise ValidationError(
-                {"signature_png": self.tr("The signed PDF needs the certificate's password.")}
+                {"signature_png": verbatim(self.tr("The signed PDF needs the certificate's password."))}
             )
         try:
             return sign_letter(ctx, request)

@@ -17,6 +17,7 @@ from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.dialogs.documents.output import ask_export_path, with_suffix
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.messages import show_error
+from deliverydesk.i18n import verbatim
 
 if TYPE_CHECKING:  # the import dialogs and the exporters load when used, not with the window (~0.1 s)
     from deliverydesk.gui.dialogs.interchange.plan_import import PlanImportDialog
@@ -188,5 +189,5 @@ class CalendarExportDialog(FormDialog):
         name = f"{codes[0] if codes else 'DeliveryDesk'}.ics"
         chosen = ask_export_path(self, name, self.windowTitle(), self.tr("Calendar files (*.ics)"), ".ics")
         if chosen is None:
-            raise ValidationError({"which": self.tr("Choose where to save the calendar file.")})
+            raise ValidationError({"which": verbatim(self.tr("Choose where to save the calendar file."))})
         return codes, with_suffix(chosen, ".ics")

@@ -30,6 +30,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, format_money, format_number, from_qdate
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.messages import error_text
+from deliverydesk.i18n import Message
 from deliverydesk.services import scope_guard as guard
 
 Answer = Literal["approve", "refuse"]
@@ -143,7 +144,7 @@ class ApproveDialog(FormDialog):
         self.scroll_area = scroll
         self.resize(720, 660)
 
-    def show_field_errors(self, fields: Mapping[str, str]) -> None:
+    def show_field_errors(self, fields: Mapping[str, Message]) -> None:
         """As every form does, and scrolled to the first field in error (the answer is at the end)."""
         super().show_field_errors(fields)
         shown = {"manager_id": self.manager, "approved_on": self.answered_on, "approval_note": self.note}
