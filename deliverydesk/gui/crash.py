@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger("deliverydesk.crash")
 
-ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
 def crash_message_box(summary: str, details: str, log_file: Path, parent: QWidget | None) -> QMessageBox:
@@ -52,7 +52,7 @@ class CrashHandler(QObject):
         super().__init__(parent)
         self.log_file = log_file
         self.last_box: QMessageBox | None = None
-        self._previous: tuple[ExceptHook, Callable[..., None]] | None = None
+        self._previous: tuple[ExceptHook, Callable[..., object]] | None = None
         self.crashed.connect(self._show)
 
     def install(self) -> None:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from deliverydesk.domain import enums as e
+from deliverydesk.gui.translate_noop import QT_TRANSLATE_NOOP
 
 _SOURCE: dict[Enum, str] = {
     e.Language.EN: QT_TRANSLATE_NOOP("Labels", "English"),

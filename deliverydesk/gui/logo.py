@@ -48,5 +48,5 @@ def logo_png(data: bytes) -> bytes:
 def _to_png(image: QImage) -> bytes:
     out = QBuffer()
     out.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(out, "PNG")
+    image.save(out, "PNG")  # type: ignore[call-overload]  # PySide6 wants a str here; its stubs say bytes
     return bytes(out.data().data())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
@@ -81,7 +83,13 @@ class MainWindow(QMainWindow):
         self.copy_keeper = CopyKeeper(env, self)  # copies of letters issued before they were kept
 
     # --- actions -------------------------------------------------------------------------------
-    def _action(self, icon_name: str | None, text: str, slot: object, shortcut: object = None) -> QAction:
+    def _action(
+        self,
+        icon_name: str | None,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
@@ -216,8 +224,9 @@ class MainWindow(QMainWindow):
         self.recurring.refresh()
 
     def open_categories(self) -> None:
-        self.last_dialog = CategoriesDialog(self.env, self)
-        self.last_dialog.open()
+        dialog = CategoriesDialog(self.env, self)
+        dialog.open()
+        self.last_dialog: object = dialog  # the dialog (or its opener) the user last opened
 
     def open_record(self, project_id: str, area: str, record_id: str) -> None:
         """Open a project's record (from Home): switch to Projects, select it, show the area."""
@@ -306,8 +315,9 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
-        self.last_dialog = about_box(self, self.env, self.db_location)
-        self.last_dialog.open()
+        box = about_box(self, self.env, self.db_location)
+        box.open()
+        self.last_dialog = box
 
     def open_data_folder(self) -> bool:
         return self.open_url(QUrl.fromLocalFile(str(self.env.paths.root)))

@@ -74,7 +74,7 @@ class StartupDialog(QDialog):
         picture.setPixmap(picture_icon.pixmap(48, 48))
         picture.setAlignment(Qt.AlignmentFlag.AlignTop)
         row.addWidget(picture)
-        texts = QVBoxLayout()
+        texts, labels = QVBoxLayout(), []
         for text, name in ((spec.title, "title"), (spec.text, "text"), (spec.details, "details")):
             label = QLabel(text, self)
             label.setObjectName(name)
@@ -82,11 +82,13 @@ class StartupDialog(QDialog):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             texts.addWidget(label)
-        title_font = texts.itemAt(0).widget().font()
+            labels.append(label)
+        title, _text, details = labels
+        title_font = title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setBold(True)
-        texts.itemAt(0).widget().setFont(title_font)
-        texts.itemAt(2).widget().setStyleSheet(MUTED_STYLE)
+        title.setFont(title_font)
+        details.setStyleSheet(MUTED_STYLE)
         row.addLayout(texts, 1)
         return row
 
@@ -230,6 +232,7 @@ class StartupController(QObject):
 
     def _restore_backup(self) -> None:
         backup = getattr(self._last_error, "newest_backup", None)
+        assert isinstance(backup, Path)  # the choice is offered only when there is a backup (startup_specs)
         options = self.options
 
         def restore() -> object:

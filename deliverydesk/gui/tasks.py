@@ -21,8 +21,8 @@ from deliverydesk.errors import DeliveryDeskError
 
 log = logging.getLogger(__name__)
 
-OnDone = Callable[[Any], None]
-OnError = Callable[[DeliveryDeskError], None]
+OnDone = Callable[[Any], object]  # what it returns is ignored
+OnError = Callable[[DeliveryDeskError], object]
 
 
 class _Relay(QObject):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import configparser
 import shutil
 import subprocess
 import sys
@@ -52,3 +53,15 @@ def test_every_package_says_what_it_owns() -> None:
         if not ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
     ]
     assert silent == []
+
+
+def test_mypy_strict_covers_the_whole_package() -> None:
+    """No part of deliverydesk (gui/ included) is left out of mypy's strict mode."""
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg", encoding="utf-8")
+    assert config["mypy"].getboolean("strict")
+    assert config["mypy"]["packages"].strip() == "deliverydesk"
+    assert "exclude" not in config["mypy"]
+    ours = [name for name in config.sections() if name.startswith("mypy-") and "deliverydesk" in name]
+    relaxed = [name for name in ours if config[name].getboolean("ignore_errors", False)]
+    assert relaxed == []

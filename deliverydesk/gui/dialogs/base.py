@@ -8,7 +8,7 @@ Escape cancels, Ctrl+S saves, and Tab follows the order the fields were added.""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,6 +25,8 @@ from deliverydesk.errors import DeliveryDeskError, ValidationError
 from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.messages import error_text
 from deliverydesk.i18n import Message
+
+W = TypeVar("W", bound=QWidget)  # a field's widget: add_field returns it with its own type
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_STYLE = '*[invalid="true"] { border: 1px solid #b00020; border-radius: 2px; }'
@@ -75,9 +77,9 @@ class FormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.accept)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.accept)
 
-    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+    def add_field(self, name: str, label: str, widget: W) -> W:
         """Add a labelled field whose validation message (key ``name``) shows right under it."""
         error = QLabel(self)
         error.setObjectName(f"error_{name}")

@@ -41,7 +41,7 @@ TOOLTIP_CHARS = 3000
 
 def action_text(action: AuditAction | str) -> str:
     translate = QCoreApplication.translate
-    texts = {
+    texts: dict[str, str] = {  # AuditAction is a StrEnum: a stored text finds its label too
         AuditAction.CREATE: translate("HistoryDialog", "Created"),
         AuditAction.UPDATE: translate("HistoryDialog", "Changed"),
         AuditAction.ARCHIVE: translate("HistoryDialog", "Archived"),
@@ -49,7 +49,7 @@ def action_text(action: AuditAction | str) -> str:
         AuditAction.DELETE: translate("HistoryDialog", "Deleted"),
         AuditAction.IMPORT: translate("HistoryDialog", "Imported"),
     }
-    return texts.get(action, str(action))  # type: ignore[call-overload]
+    return texts.get(action, str(action))
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,12 @@ import re
 from datetime import date, datetime
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from deliverydesk.domain import enums as e
 from deliverydesk.gui.formatting import format_date, format_datetime, format_number
 from deliverydesk.gui.labels import label
+from deliverydesk.gui.translate_noop import QT_TRANSLATE_NOOP
 
 _FIELD_LABELS: dict[str, str] = {
     "acceptance_criteria": QT_TRANSLATE_NOOP("AuditFields", "Acceptance criteria"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDoubleSpinBox, QLineEdit, QSizePolicy, QWidget
 
 from deliverydesk.domain.drafts import ClientDraft, ProjectDraft
@@ -16,6 +16,7 @@ from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import date_edit_format, from_qdate, to_qdate
+from deliverydesk.gui.translate_noop import QT_TRANSLATE_NOOP
 from deliverydesk.gui.widgets.enum_combo import EnumCombo, enum_combo
 from deliverydesk.i18n import Message, verbatim
 from deliverydesk.services.records.projects import create_project
@@ -52,7 +53,9 @@ class NewProjectDialog(FormDialog):
         self.client = QComboBox(self)
         self.client.setEditable(True)
         self.client.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.client.lineEdit().setPlaceholderText(self.tr("Choose a client or type a new name"))
+        client_field = self.client.lineEdit()
+        assert client_field is not None  # editable
+        client_field.setPlaceholderText(self.tr("Choose a client or type a new name"))
         for item in clients:
             self.client.addItem(item.name, item.id)
         self.client.setCurrentIndex(-1)

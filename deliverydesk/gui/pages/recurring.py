@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
@@ -178,7 +179,7 @@ class RecurringPage(QWidget):
         self.refresh()
 
     @property
-    def query(self) -> dict[str, object]:
+    def query(self) -> dict[str, Any]:
         return {
             "kind": self.kind.currentData(),
             "since": from_qdate(self.since.date()),

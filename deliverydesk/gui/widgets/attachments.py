@@ -9,7 +9,7 @@ import atexit
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, Qt
@@ -149,7 +149,7 @@ class AttachmentPicker(QWidget):
     def add(self, paths: Sequence[Path]) -> None:
         for path in paths:
             if path not in self.paths():
-                self.env.tasks.submit(lambda path=path: check_file(path), self._checked, self._refused)
+                self.env.tasks.submit(partial(check_file, path), self._checked, self._refused)
 
     def _checked(self, check: FileCheck) -> None:
         if check.path in self.paths():

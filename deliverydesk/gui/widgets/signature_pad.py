@@ -159,6 +159,6 @@ class SignaturePad(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.to_image().save(buffer, "PNG")
+        self.to_image().save(buffer, "PNG")  # type: ignore[call-overload]  # str at run time; the stubs say bytes
         buffer.close()
         return bytes(data.data())

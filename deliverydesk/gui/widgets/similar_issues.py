@@ -199,7 +199,9 @@ def attach_to_issue_dialog(
     dialog.setMinimumWidth(max(dialog.minimumWidth(), 940))
     layout = dialog.layout()
     assert isinstance(layout, QVBoxLayout)
-    form_index = next(i for i in range(layout.count()) if layout.itemAt(i).layout() is fields.form)
+    form_index = next(
+        i for i in range(layout.count()) if (item := layout.itemAt(i)) and item.layout() is fields.form
+    )
     layout.takeAt(form_index)
     row = QHBoxLayout()
     row.addLayout(fields.form, 3)

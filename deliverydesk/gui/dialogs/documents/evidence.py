@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -58,7 +59,9 @@ class EvidenceDialog(FormDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.layout().insertWidget(1, intro)  # above the form: a form row would clip the wrapped text
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)  # FormDialog's column
+        layout.insertWidget(1, intro)  # above the form: a form row would clip the wrapped text
         if topic is not None:
             self.add_field("topic", self.tr("Topic"), QLabel(topic_text, self))
         self.first_day: QDateEdit | None = None

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in_background, print_with_dialog
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.widgets.pdf_view import PdfView
-from deliverydesk.services.documents.export import ExportResult, write_file_atomically
+from deliverydesk.services.documents.export import ExportResult
+from deliverydesk.services.files import write_file_atomically
 
 
 class PreviewDialog(QDialog):

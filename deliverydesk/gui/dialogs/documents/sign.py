@@ -146,7 +146,9 @@ class SignDialog(FormDialog):
     def _method_chosen(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
         on_screen = SignMethod(self.method.currentData()) is SignMethod.ON_SCREEN
-        self.form.setRowVisible(self.signed_on.parentWidget(), not on_screen)
+        cell = self.signed_on.parentWidget()
+        assert cell is not None  # the field's cell (FormDialog.add_field)
+        self.form.setRowVisible(cell, not on_screen)
         self.form.setRowVisible(self.today_note, on_screen)
         if SignMethod(self.method.currentData()) is SignMethod.BY_EMAIL:
             self._entry_chosen()

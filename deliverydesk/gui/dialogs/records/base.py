@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QTabWidget, QVBoxLayout, QWidget
 
-from deliverydesk.gui.dialogs.base import FormDialog
+from deliverydesk.gui.dialogs.base import FormDialog, W
 from deliverydesk.gui.dialogs.records.fields import ref_label, value_of
 from deliverydesk.gui.env import GuiEnv
 
@@ -46,7 +46,9 @@ class RecordDialog(FormDialog):
         """Put the following fields on a new tab (long forms); errors switch to the tab that has one."""
         if self.tabs is None:
             self.tabs = QTabWidget(self)
-            self.layout().insertWidget(2, self.tabs)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)  # FormDialog's column
+            layout.insertWidget(2, self.tabs)
         page = QWidget(self.tabs)
         column = QVBoxLayout(page)
         self.form = QFormLayout()
@@ -55,7 +57,7 @@ class RecordDialog(FormDialog):
         column.addStretch(1)  # the tallest tab sets the height; the others keep their rows at the top
         self.tabs.addTab(page, title)
 
-    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+    def add_field(self, name: str, label: str, widget: W) -> W:
         if self.tabs is not None:
             self._tab_forms[name] = self.tabs.count() - 1
         self.field_widgets[name] = widget

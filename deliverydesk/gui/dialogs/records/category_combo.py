@@ -43,8 +43,10 @@ class CategoryCombo(QComboBox):
         if current_id is not None and self.findData(current_id) < 0 and current is not None:
             self._add(current, current_id, language)  # archived since it was linked: keep the link
         self.setCurrentIndex(max(0, self.findData(current_id)) if current_id else 0)
-        self.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)  # completes in the field
-        self.lineEdit().setPlaceholderText(self.tr("None: type to find a category"))
+        completer, field = self.completer(), self.lineEdit()
+        assert completer is not None and field is not None  # an editable combo box has both
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)  # completes in the field
+        field.setPlaceholderText(self.tr("None: type to find a category"))
 
     def _add(self, category: CategoryName, category_id: str, language: Language) -> None:
         text = category.label(language)

@@ -20,6 +20,7 @@ from deliverydesk.domain.models import (
     IssueItem,
     ScopeEntry,
 )
+from deliverydesk.domain.write_once import DECISION_FIELDS
 from deliverydesk.gui.dialogs.records.base import RecordDialog
 from deliverydesk.gui.dialogs.records.category_combo import CategoryCombo
 from deliverydesk.gui.dialogs.records.expectation import contact_options
@@ -38,7 +39,6 @@ from deliverydesk.gui.labels import label
 from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.services.scope_guard import analysis_questions
 from deliverydesk.services.scope_guard.change_requests import (
-    DECISION_FIELDS,
     create_change_request,
     update_change_request,
 )
@@ -175,7 +175,9 @@ class ChangeRequestDialog(RecordDialog):
         guide = "" if question is None else f"{question.question}\n{question.hint}"
         widget = self.add_field(name, caption, area(self, text, placeholder=guide))
         widget.setToolTip(guide)
-        shown = self.form.labelForField(widget.parentWidget())
+        cell = widget.parentWidget()
+        assert cell is not None  # the field's cell (add_field)
+        shown = self.form.labelForField(cell)
         if isinstance(shown, QLabel):
             shown.setToolTip(guide)
         return widget

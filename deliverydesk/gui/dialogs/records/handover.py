@@ -114,7 +114,9 @@ class HandoverDialog(RecordDialog):
             (self.issue, (HandoverKind.RISK,)),
             (self.recommendation, ADVISED),
         ):
-            self.form.setRowVisible(widget.parentWidget(), kind in kinds)
+            cell = widget.parentWidget()
+            assert cell is not None  # the field's cell (FormDialog.add_field)
+            self.form.setRowVisible(cell, kind in kinds)
 
     def material_ids(self) -> list[str]:
         ticked = []

@@ -93,11 +93,13 @@ class ParticipantsField(QWidget):
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
-    return QDateTime(value.astimezone())
+    shown: QDateTime = QDateTime(value.astimezone())  # type: ignore[call-overload]  # stubs lack datetime
+    return shown
 
 
 def from_qdatetime(value: QDateTime) -> datetime:
-    return value.toPython().astimezone()  # local wall time -> aware
+    wall: datetime = value.toPython()  # type: ignore[assignment]  # a QDateTime gives a datetime
+    return wall.astimezone()  # local wall time -> aware
 
 
 class LogEntryDialog(RecordDialog):

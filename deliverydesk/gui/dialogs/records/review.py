@@ -76,6 +76,7 @@ class ReviewDialog(RecordDialog):
         self.answers: dict[str, QPlainTextEdit] = {}
         body = self._scrolling_body(item)
         layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)  # FormDialog's column
         layout.takeAt(2)  # FormDialog's stretch under the form: the guided body takes the height
         layout.insertWidget(2, body, 1)
         self.actions_editor.setEnabled(not env.readonly)

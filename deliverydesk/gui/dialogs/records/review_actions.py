@@ -136,11 +136,11 @@ class ActionsEditor(QWidget):
         self.add_button = QPushButton(self.tr("Add action"), self)
         self.add_button.setObjectName("addAction")
         self.add_button.clicked.connect(lambda: self.add_row(None).description.setFocus())
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(self.grid)
-        column.addWidget(self.empty)
-        column.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(self.grid)
+        box.addWidget(self.empty)
+        box.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def held_on(self) -> date:
         return self._held_on()

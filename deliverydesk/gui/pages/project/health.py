@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from deliverydesk.domain.metrics import MilestoneHealth
+from deliverydesk.gui.translate_noop import QT_TRANSLATE_NOOP
 
 _NAMES = {
     MilestoneHealth.ON_TRACK: QT_TRANSLATE_NOOP("Health", "On track"),
