@@ -315,7 +315,7 @@ def trail_start(session: Session) -> datetime | None:
 
 def _all_events(connection: Connection) -> Iterator[AuditEvent]:
     query = select(EVENTS).order_by(EVENTS.c.seq)
-    for row in connection.execution_options(yield_per=_VERIFY_BATCH).execute(query):
+    for row in connection.execute(query, execution_options={"yield_per": _VERIFY_BATCH}):
         yield _event(row)
 
 

@@ -89,7 +89,7 @@ def _replayed(connection: Connection, entity: str) -> Iterator[tuple[str, _Repla
         .order_by(EVENTS.c.record_id, EVENTS.c.seq)
     )
     current: tuple[str, _Replayed] | None = None
-    for record_id, action, changes in connection.execution_options(yield_per=_BATCH).execute(query):
+    for record_id, action, changes in connection.execute(query, execution_options={"yield_per": _BATCH}):
         if current is None or current[0] != record_id:
             if current is not None:
                 yield current
@@ -156,7 +156,7 @@ def _table_differences(connection: Connection, table: Table) -> Iterator[Differe
     events = _replayed(connection, table.name)
     pending = next(events, None)
     query = select(*_raw(columns)).order_by(table.c.id)
-    for row in connection.execution_options(yield_per=_BATCH).execute(query):
+    for row in connection.execute(query, execution_options={"yield_per": _BATCH}):
         record_id = row._mapping["id"]
         while pending is not None and pending[0] < record_id:
             yield from _gone(table.name, *pending)
@@ -263,7 +263,7 @@ def letter_witnesses(connection: Connection) -> Iterator[Witness]:
         .join(blob, blob.c.sha256 == letter.c.pdf_sha256)
         .order_by(letter.c.issued_at)
     )
-    for ref, version, data in connection.execution_options(yield_per=50).execute(query):
+    for ref, version, data in connection.execute(query, execution_options={"yield_per": 50}):
         head = witness_in(data)
         if head is not None:
             yield Witness(head, f"issued document {ref} version {version}")
@@ -303,7 +303,9 @@ def blob_lines(connection: Connection) -> tuple[bool, list[str]]:
     """Stored files (attachments, issued PDFs) must still hash to the SHA-256 they are kept under."""
     blob = Base.metadata.tables["blob"]
     count, bad = 0, []
-    for sha, data in connection.execution_options(yield_per=50).execute(select(blob.c.sha256, blob.c.data)):
+    for sha, data in connection.execute(
+        select(blob.c.sha256, blob.c.data), execution_options={"yield_per": 50}
+    ):
         count += 1
         if hashlib.sha256(data).hexdigest() != sha:
             bad.append(sha)

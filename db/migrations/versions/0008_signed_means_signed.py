@@ -56,6 +56,8 @@ def _triggers(connection: sa.Connection) -> list[str]:
 
 def _restore_triggers(connection: sa.Connection, triggers: list[str]) -> None:
     """Create again the triggers a batch rebuild dropped (those still there are left alone)."""
+    if connection.dialect.name != "sqlite":
+        return  # the search triggers are SQLite's (PostgreSQL has none to restore)
     left = {
         name
         for (name,) in connection.execute(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
