@@ -56,6 +56,13 @@ def run_pyinstaller(name: str, work: Path, out: Path) -> Path:
     return out / name
 
 
+def link_command_line(folder: Path) -> None:
+    """``deliverydesk`` names the same program as ``deliverydesk-gui`` (tools/bundle/launcher.py)."""
+    command_line = folder / "deliverydesk"
+    if not command_line.exists():
+        command_line.symlink_to("deliverydesk-gui")
+
+
 def render_icon_png(svg: Path, png: Path, size: int = 256) -> None:
     """The PNG icon for desktops that want one, drawn from the SVG by Qt (offscreen)."""
     code = (
@@ -161,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(out / name, ignore_errors=True)
     folder = run_pyinstaller(name, ROOT / "build" / "bundle", out)
+    link_command_line(folder)
     add_desktop_files(folder)
     add_licences(folder)
     archive = out / f"{name}.tar.gz"
