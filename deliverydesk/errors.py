@@ -57,6 +57,13 @@ class RuleError(DeliveryDeskError):
     """A domain rule refuses the action (illegal transition, issued content is immutable...)."""
 
 
+class Cancelled(DeliveryDeskError):
+    """The user stopped a long task where stopping is safe: nothing of it was written."""
+
+    def __init__(self, message: Message | None = None, hint: Message | None = None) -> None:
+        super().__init__(message or msg("Stopped: nothing was written."), hint)
+
+
 class StorageError(DeliveryDeskError):
     """The database file or its folder cannot be used as asked."""
 

@@ -59,3 +59,18 @@ def load_tool(name: str) -> ModuleType:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+class StopAt:
+    """A ``Progress`` that stops the task (raises ``Cancelled``) at its ``calls``-th step: what Cancel in
+    the window does at the job's next safe point. ``steps`` records what was reported."""
+
+    def __init__(self, calls: int) -> None:
+        self.calls, self.steps = calls, []  # type: list[tuple[int, int, str]]
+
+    def step(self, done: int, total: int, what: str = "") -> None:
+        from deliverydesk.errors import Cancelled
+
+        self.steps.append((done, total, what))
+        if len(self.steps) >= self.calls:
+            raise Cancelled()

@@ -1,6 +1,9 @@
 """Render the main window's pages and the welcome dialog, English and Chinese, to PNG in docs/screenshots/
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [--out DIR]
+    .venv/bin/python tools/screenshots.py [--out DIR]
+
+The window is shown on a 1366×768 offscreen screen (the field laptop the window is made to fit): it
+opens maximized there and every dialog fits that screen.
 
 Uses a fresh demo database (fixed date 2026-03-16) so the pictures are reproducible: Home, the navigator
 with the showcase project's Overview (its expectation letter signed on screen: every expectation
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import sys
 import tempfile
@@ -26,7 +30,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SCREEN = {
+    "name": "Laptop",
+    "x": 0,
+    "y": 0,
+    "width": 1366,
+    "height": 768,
+    "logicalDpi": 96,
+    "logicalBaseDpi": 96,
+}
+_SCREEN_FILE = Path(tempfile.mkdtemp()) / "screen.json"
+_SCREEN_FILE.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN_FILE}")
 os.environ["TZ"] = "Asia/Shanghai"  # the demo's meetings happen at 10:00 China time; show them so
 time.tzset()
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,10 +84,15 @@ from deliverydesk.services.records.milestones import list_milestone_changes, lis
 from deliverydesk.services.records.projects import get_project_by_code, list_projects  # noqa: E402
 from deliverydesk.services.reviews.butterfly import list_reviews  # noqa: E402
 from deliverydesk.services.scope_guard.change_requests import list_change_requests  # noqa: E402
-from deliverydesk.services.storage import OpenOptions, Workspace, open_workspace  # noqa: E402
+from deliverydesk.services.storage import (  # noqa: E402
+    OpenOptions,
+    Workspace,
+    backup_now,
+    list_backups,
+    open_workspace,
+)
 
 NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
-SIZE = (1360, 820)
 SHOWCASE = "DD-2026-014"
 # Where a Linux user's database lives (the welcome dialog shows it; a temp folder would look odd).
 SHOWN_DATABASE = "/home/engineer/.local/share/DeliveryDesk/deliverydesk.db"
@@ -203,9 +223,8 @@ class Shooter:
         self.tasks = TaskRunner()
         state = UiState(Path(tempfile.mkdtemp()) / "ui.ini")
         env = GuiEnv(workspace.ctx, self.tasks, state, workspace.paths, language)
-        self.window = MainWindow(env, workspace.db_url)
-        self.window.resize(*SIZE)
-        self.language, self.out = language, out
+        self.window = MainWindow(env, workspace.db_url)  # maximized on the 1366×768 screen
+        self.language, self.out, self.workspace = language, out, workspace
 
     def idle(self) -> None:
         wait_until(lambda: not self.tasks.is_busy)
@@ -247,6 +266,8 @@ class Shooter:
         self.shot("recurring")
         self.dialogs()
         self.interchange(showcase)
+        self.forgiving(showcase)
+        self.first_run()
 
     def approval(self, showcase: Showcase) -> None:
         """The Approve-or-refuse dialog of the held decision: all of it shown before a manager answers."""
@@ -297,6 +318,61 @@ class Shooter:
         self.shot("welcome", welcome)
         welcome.close()
 
+    def forgiving(self, showcase: Showcase) -> None:
+        """Issue 17: New project defaulting from its client, a date warning with Keep this date,
+        the Backups dialog, a sorted and filtered list, a voided log entry."""
+        self.window.new_project()
+        wait_until(lambda: getattr(self.window.last_dialog, "dialog", None) is not None)
+        dialog = self.window.last_dialog.dialog
+        dialog.client.setCurrentText("Nordwerk Maschinenbau GmbH")
+        dialog.code.setText("DD-2026-040")
+        dialog.name.setText("Line 4 vision inspection")
+        dialog.tabs.setCurrentIndex(1)  # the language and calendar the German client suggests
+        self.idle()
+        self.shot("new_project", dialog)
+        dialog.discard()
+        self.area(showcase, AREA_MILESTONES, showcase.moved_milestone_id)
+        page = self.window.workspace.current_page()
+        page.edit_milestone(None)
+        milestone = page.dialog
+        milestone.name.setText("Go-live of line 3" if self.language == "en" else "三线上线")
+        milestone.baseline.edit.setText("2025/1/15")  # a year before the contract started
+        milestone.forecast.check.setChecked(True)
+        milestone.forecast.edit.edit.setText("+5")
+        self.idle()
+        self.shot("date_warning", milestone)
+        milestone.discard()
+        if not list_backups(self.workspace.paths):
+            backup_now(self.workspace)  # the day's backup the window takes when it opens
+        self.window.open_backups()
+        self.idle()
+        self.shot("backups", self.window.last_dialog)
+        self.window.last_dialog.reject()
+        self.area(showcase, AREA_CHANGE_REQUESTS)
+        page = self.window.workspace.current_page()
+        page.panel.view.horizontalHeader().setSortIndicator(6, Qt.SortOrder.DescendingOrder)  # effort
+        page.panel.filter_edit.setText("deferred" if self.language == "en" else "延后")
+        self.idle()
+        self.shot("sorted_filtered")
+        page.panel.filter_edit.clear()
+
+    def first_run(self) -> None:
+        """An empty database's Home: what to do first."""
+        empty = open_workspace(OpenOptions(data_dir=Path(tempfile.mkdtemp()), create=True), clock=lambda: NOW)
+        tasks = TaskRunner()
+        try:
+            env = GuiEnv(
+                empty.ctx, tasks, UiState(Path(tempfile.mkdtemp()) / "ui.ini"), empty.paths, self.language
+            )
+            window = MainWindow(env, empty.db_url)
+            window.show()
+            wait_until(lambda: not tasks.is_busy)
+            save(window, self.out / f"first_run_{self.language}.png")
+            window.close()
+        finally:
+            tasks.shutdown()
+            empty.close()
+
     def interchange(self, showcase: Showcase) -> None:
         """File ▸ Import: a Microsoft Project plan's preview (one task chosen as a scope item) and a
         spreadsheet's verdicts (a list with bad rows, in the language of the window)."""
@@ -346,7 +422,6 @@ class Shooter:
         self.idle()
         page = self.window.workspace.current_page()
         page.edit_review(page.reviews.records[0])
-        page.dialog.resize(1000, 820)  # tall enough for both sides of all three horizons
         self.idle()
         self.shot("review", page.dialog)
         page.dialog.reject()

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import inspect  # noqa: E402
 
-from deliverydesk.domain import drafts, metrics, models  # noqa: E402
+from deliverydesk.domain import drafts, models  # noqa: E402
 from deliverydesk.store import tables  # noqa: E402
 
 TARGET = ROOT / "deliverydesk" / "store" / "mapping.py"
@@ -136,12 +136,18 @@ def _computed_types() -> set[str]:
 
 def source() -> str:
     computed = _computed_types()
-    from_metrics = sorted(name for name in computed if getattr(models, name).__module__ == metrics.__name__)
+    # A computed field's type is imported from where it is defined (metrics, enums), others from models.
+    elsewhere: dict[str, list[str]] = {}
+    for name in sorted(computed):
+        module = getattr(models, name).__module__
+        if module != models.__name__:
+            elsewhere.setdefault(module, []).append(name)
+    imported = {name for names in elsewhere.values() for name in names}
     parts = [
         HEADER,
         _imports(list(DRAFTS), "deliverydesk.domain.drafts"),
-        _imports(from_metrics, "deliverydesk.domain.metrics") if from_metrics else "",
-        _imports([*ITEMS, *(computed - set(from_metrics))], "deliverydesk.domain.models"),
+        *(_imports(names, module) for module, names in sorted(elsewhere.items())),
+        _imports([*ITEMS, *(computed - imported)], "deliverydesk.domain.models"),
         _imports([row for row, _ in (*ITEMS.values(), *DRAFTS.values())], "deliverydesk.store.tables"),
         "\n\n# --- rows to items " + "-" * 80 + "\n",
     ]

@@ -65,6 +65,7 @@ class AttentionReport:
     items: tuple[AttentionItem, ...]
     totals: Mapping[AttentionKind, int] = field(default_factory=dict)
     today: date | None = None
+    projects: int | None = None  # live projects in the database (0: a first start, Home says what to do)
 
     def of_kind(self, kind: AttentionKind) -> tuple[AttentionItem, ...]:
         return tuple(item for item in self.items if item.kind is kind)

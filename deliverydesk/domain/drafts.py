@@ -52,6 +52,7 @@ class ClientDraft:
     address: str = ""
     industry: str = ""
     notes: str = ""
+    country: str = ""  # ISO 3166 alpha-2 ("DE", "CN"); "" = not known
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,6 +65,7 @@ class ContactDraft:
     email: str = ""
     role: ContactRole = ContactRole.OTHER
     can_sign: bool = False
+    language: Language | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -178,6 +180,7 @@ class LogEntryDraft:
     expectation_id: str | None = None
     milestone_id: str | None = None
     issue_id: str | None = None
+    letter_id: str | None = None  # an automatic entry: the letter it records
 
 
 @dataclass(frozen=True, kw_only=True)

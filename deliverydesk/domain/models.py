@@ -76,6 +76,8 @@ class ClientItem(RecordItem):
     address: str
     industry: str
     notes: str
+    country: str = ""  # ISO 3166 alpha-2; "" = not known
+    contact_language: Language | None = None  # computed: the language its contacts read (signers first)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,6 +89,7 @@ class ContactItem(RecordItem):
     email: str
     role: ContactRole
     can_sign: bool
+    language: Language | None = None  # the language of the letters they read; None = not known
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -258,6 +261,13 @@ class LogEntryItem(RecordItem):
     issue_id: str | None
     correction_of_id: str | None  # this entry corrects that one
     corrected_by_id: str | None  # computed: the newest entry correcting this one, if any
+    letter_id: str | None = None  # the letter an automatic entry records (issued, signed, refused)
+    voided_at: datetime | None = None  # voided: written by mistake, kept and shown struck through
+    void_reason: str = ""
+
+    @property
+    def voided(self) -> bool:
+        return self.voided_at is not None
 
 
 @dataclass(frozen=True, kw_only=True)

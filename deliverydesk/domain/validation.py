@@ -17,6 +17,7 @@ from dateutil.rrule import rrulestr
 
 from deliverydesk.domain.attachments import MAX_BYTES, size_problem, unsafe_filename_reason
 from deliverydesk.domain.bounds import number_problem
+from deliverydesk.domain.client_defaults import COUNTRY_CODE
 from deliverydesk.domain.drafts import (
     AttachmentDraft,
     CategoryDraft,
@@ -137,8 +138,11 @@ def validate_client(draft: ClientDraft) -> ClientDraft:
     check.long_text("address", draft.address, limit=1000)
     industry = check.text("industry", draft.industry, printed=False)
     check.long_text("notes", draft.notes, printed=False)
+    country = draft.country.strip().upper()
+    if country and not COUNTRY_CODE.fullmatch(country):
+        check.fail("country", msg("Use the two-letter country code, e.g. DE or CN."))
     check.done()
-    return replace(draft, name=name, industry=industry)
+    return replace(draft, name=name, industry=industry, country=country)
 
 
 def validate_contact(draft: ContactDraft) -> ContactDraft:

@@ -6,7 +6,9 @@ applies to a record that already exists here, and how a copy's row version compa
   issued letter (status issued -> signed, and the signed copy's SHA-256 filled in where it was empty)
   and its withdrawal (issued or signed -> superseded).
 * A log entry, a milestone date-change entry and a signature event never change (a correction, a new
-  signature or a refusal is a new record).
+  signature or a refusal is a new record). The one exception is what its own database may do to a log
+  entry written by mistake: void it with a reason, or bring it back (Undo / Redo in the window); the
+  entry itself stays as written.
 * The decision of a change request whose change-decision letter is issued (and stays issued) never
   changes.
 """
@@ -37,6 +39,8 @@ DECISION_FIELDS = (
     "approval_note",
 )
 APPEND_ONLY_TABLES = frozenset({"log_entry", "milestone_change", "signature"})
+# What voiding (and bringing back) a log entry sets: the only fields of an append-only record that change.
+VOID_FIELDS = frozenset({"voided_at", "void_reason"})
 _FORWARD = {("issued", "signed"), ("issued", "superseded"), ("signed", "superseded")}
 
 
@@ -91,9 +95,13 @@ def letter_rewrites(stored: Mapping[str, Any], incoming: Mapping[str, Any]) -> l
     return bad
 
 
-def append_only_rewrites(stored: Mapping[str, Any], incoming: Mapping[str, Any]) -> list[str]:
-    """Any content change of a log entry or milestone date-change entry is a rewrite."""
-    return changed_fields(stored, incoming)
+def append_only_rewrites(
+    stored: Mapping[str, Any], incoming: Mapping[str, Any], table: str = ""
+) -> list[str]:
+    """Any content change of a log entry, milestone date-change entry or signature event is a rewrite,
+    except a log entry voided or brought back (``VOID_FIELDS``)."""
+    allowed = VOID_FIELDS if table == "log_entry" else frozenset()
+    return [name for name in changed_fields(stored, incoming) if name not in allowed]
 
 
 def decision_rewrites(stored: Mapping[str, Any], incoming: Mapping[str, Any]) -> list[str]:

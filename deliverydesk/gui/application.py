@@ -19,7 +19,8 @@ from deliverydesk.domain.enums import Language
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.icons import app_icon
-from deliverydesk.gui.messages import error_message
+from deliverydesk.gui.messages import error_message, show_error
+from deliverydesk.gui.screen_fit import place_main_window
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.tasks import TaskRunner
 from deliverydesk.gui.ui_state import UiState
@@ -46,14 +47,14 @@ class OpeningWindow(QMainWindow):
 
     painted = Signal()
 
-    def __init__(self, ui_state: UiState) -> None:
+    def __init__(self, ui_state: UiState, message: str = "") -> None:
         super().__init__()
+        self._message = message
         self.setObjectName("openingWindow")
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "DeliveryDesk"))
         self.setWindowIcon(app_icon())
         self.setCentralWidget(self._content())
-        self.resize(1280, 800)
-        ui_state.restore_geometry(MAIN_WINDOW_KEY, self)
+        place_main_window(self, ui_state.restore_geometry(MAIN_WINDOW_KEY, self))
         self.replaced = self._announced = False
         QTimer.singleShot(ANNOUNCE_ANYWAY_MS, self._announce)
 
@@ -62,7 +63,7 @@ class OpeningWindow(QMainWindow):
         content = QWidget(self)
         picture = QLabel(content)
         picture.setPixmap(app_icon().pixmap(64, 64))
-        message = QLabel(self.tr("Opening and checking the database…"), content)
+        message = QLabel(self._message or self.tr("Opening and checking the database…"), content)
         message.setObjectName("openingMessage")
         message.setStyleSheet(MUTED_STYLE)
         layout = QVBoxLayout(content)
@@ -102,9 +103,9 @@ class WindowHost(QObject):
         self.window: MainWindow | None = None
         self.opening: OpeningWindow | None = None
 
-    def show_opening(self) -> OpeningWindow:
+    def show_opening(self, message: str = "") -> OpeningWindow:
         """The frame shown at once, before anything slow is imported or read."""
-        self.opening = OpeningWindow(self.ui_state)
+        self.opening = OpeningWindow(self.ui_state, message)
         self.opening.show()
         return self.opening
 
@@ -131,6 +132,7 @@ class WindowHost(QObject):
         )
         self.window = MainWindow(env, workspace.db_url)
         self.window.settings_saved.connect(self.remember_ui_language)
+        self.window.restore_requested.connect(self.restore)
         for notice in workspace.notices:
             self.window.statusBar().showMessage(shown(notice), 15000)
         self.window.show()
@@ -238,6 +240,52 @@ class WindowHost(QObject):
                 self.window.statusBar().showMessage(message, 15000)
 
         self.tasks.submit(lambda: backup_now(workspace), lambda _info: None, failed, key="daily-backup")
+
+    def restore(self, backup: Path) -> None:
+        """File ▸ Backups ▸ Restore: close the window and the database, restore the backup with the
+        command line's checks (verified, safety backup, refused while another program has the file),
+        then open the restored database in a new window. A refused restore reopens the database as it
+        was and says why."""
+        from deliverydesk.services.storage import OpenOptions, open_workspace, restore_backup
+
+        workspace, window = self.workspace, self.window
+        if workspace is None or window is None:
+            return
+        options = OpenOptions(data_dir=workspace.paths.root, db_url=workspace.db_url)
+        clock = workspace.ctx.clock
+        QApplication.setQuitOnLastWindowClosed(False)  # the window closes before the new one opens
+        opening = self.show_opening(self.tr("Restoring the backup…"))
+        window.save_state()
+        window.close()
+        window.deleteLater()
+        self.window = None
+        self.tasks.shutdown()
+        workspace.close()
+        self.workspace = None
+
+        def job() -> tuple[Workspace, DeliveryDeskError | None]:
+            try:
+                restore_backup(options, backup, clock)
+            except DeliveryDeskError as refused:
+                return open_workspace(options, clock), refused
+            return open_workspace(options, clock), None
+
+        def reopened(result: tuple[Workspace, DeliveryDeskError | None]) -> None:
+            restored, refused = result
+            shown = self.show(restored)
+            if refused is not None:
+                self.restore_error = show_error(shown, refused)
+            else:
+                message = self.tr("Restored the backup %1.").replace("%1", backup.name)
+                shown.statusBar().showMessage(message, 15000)
+
+        self.tasks.submit(job, reopened, self._reopen_failed, owner=opening)
+
+    def _reopen_failed(self, error: DeliveryDeskError) -> None:
+        """The database could not be opened again: say so; closing the frame quits."""
+        self.close_opening()
+        QApplication.setQuitOnLastWindowClosed(True)
+        self.restore_error = show_error(None, error)
 
     def remember_ui_language(self) -> None:
         """Keep the UI language beside the database settings: it is needed before the database opens."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from deliverydesk.domain.enums import Language
 from deliverydesk.gui.tasks import TaskRunner
 from deliverydesk.gui.ui_state import UiState
+from deliverydesk.gui.undo import UndoHistory
 from deliverydesk.paths import DataPaths
 from deliverydesk.services.context import ServiceContext
 
@@ -19,3 +20,5 @@ class GuiEnv:
     paths: DataPaths  # data folder, log file, backups
     language: Language  # the UI language in force
     readonly: bool = False  # opened read-only: pages disable editing
+    # the session's Undo / Redo (Edit menu); pages record what the user did
+    undo: UndoHistory = field(default_factory=UndoHistory, compare=False)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -16,6 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deliverydesk.domain.models import ProjectItem
+from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.gui.bundle_import import BundleImporter
+from deliverydesk.gui.dialogs.backups import BackupsDialog
 from deliverydesk.gui.dialogs.categories import CategoriesDialog
 from deliverydesk.gui.dialogs.interchange.actions import InterchangeMenus
 from deliverydesk.gui.dialogs.records.capture import CaptureFlow
@@ -23,15 +28,22 @@ from deliverydesk.gui.dialogs.settings import PEOPLE_TAB
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import app_icon, icon
 from deliverydesk.gui.letter_copies import CopyKeeper
-from deliverydesk.gui.pages.base import AREA_DOCUMENTS, AREA_LOG
+from deliverydesk.gui.messages import show_error
+from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_DOCUMENTS, AREA_LOG
 from deliverydesk.gui.pages.home import HomePage
 from deliverydesk.gui.pages.navigator import ProjectNavigator
 from deliverydesk.gui.pages.recurring import RecurringPage
 from deliverydesk.gui.pages.search import SearchDialog
 from deliverydesk.gui.pages.workspace import ProjectWorkspace
+from deliverydesk.gui.screen_fit import place_main_window
+from deliverydesk.gui.style import readable_selection
+from deliverydesk.gui.undo import created_step
+from deliverydesk.gui.widgets.progress_panel import LongTaskPanel
 from deliverydesk.gui.window_dialogs import about_box, open_new_project_dialog, open_settings_dialog
+from deliverydesk.services.storage import Workspace
 
 STATE_KEY = "main_window"
+NAVIGATOR_MIN, NAVIGATOR_MAX = 300, 440  # the project list's first width: a third of the window, within these
 
 
 def _fill(target: QMenu | QToolBar, *actions: QAction | None) -> None:
@@ -45,13 +57,17 @@ def _fill(target: QMenu | QToolBar, *actions: QAction | None) -> None:
 
 class MainWindow(QMainWindow):
     settings_saved = Signal()
+    restore_requested = Signal(object)  # the backup to restore: the window host closes and reopens
 
     def __init__(self, env: GuiEnv, db_location: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.env = env
+        if env.undo.parent() is None:  # owned on the Qt side, deleted on the GUI thread with the runner
+            env.undo.setParent(env.tasks)
         self.db_location = db_location
         self.open_url = QDesktopServices.openUrl  # replaced in tests: no desktop there
         self.setObjectName("mainWindow")
+        QApplication.setPalette(readable_selection(QApplication.palette()))  # selections read at 4.5:1
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("DeliveryDesk"))
         self.home = HomePage(env, self)
@@ -61,8 +77,10 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("projectsSplitter")
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.workspace)
+        self.splitter.setStretchFactor(0, 0)  # the list keeps its width when the window or a page changes
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([500, 860])  # the workspace holds the wide tables
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.splitter)
@@ -76,9 +94,11 @@ class MainWindow(QMainWindow):
         self._make_toolbar()
         self._make_status_bar()
         self._connect()
-        self.resize(1280, 800)
-        env.ui_state.restore_geometry(STATE_KEY, self)
-        env.ui_state.restore_splitter(STATE_KEY, self.splitter)
+        place_main_window(self, env.ui_state.restore_geometry(STATE_KEY, self))
+        if not env.ui_state.restore_splitter(STATE_KEY, self.splitter):
+            width = self.width()
+            list_width = min(max(int(width * 0.3), NAVIGATOR_MIN), NAVIGATOR_MAX)
+            self.splitter.setSizes([list_width, max(width - list_width, 1)])
         self.show_home()
         self.copy_keeper = CopyKeeper(env, self)  # copies of letters issued before they were kept
 
@@ -123,6 +143,8 @@ class MainWindow(QMainWindow):
             "letter", self.tr("&Documents and export…"), self.show_documents, "Ctrl+E"
         )
         self.act_settings = self._action("settings", self.tr("&Settings…"), self.open_settings)
+        self.act_backups = self._action("backup", self.tr("&Backups…"), self.open_backups)
+        self.act_backups.setToolTip(self.tr("List, take and restore the database's backups"))
         preferences = QKeySequence.keyBindings(keys.Preferences) or [QKeySequence("Ctrl+,")]
         self.act_settings.setShortcuts(preferences)
         self.act_quit = self._action(None, self.tr("&Quit"), self.close, keys.Quit)
@@ -134,8 +156,14 @@ class MainWindow(QMainWindow):
         self.act_capture = self._action(
             "change", self.tr("&Capture an extra ask…"), self.capture_ask, "Ctrl+Shift+A"
         )
+        self.act_undo = self._action("undo", self.tr("&Undo"), self.undo, keys.Undo)
+        self.act_redo = self._action("redo", self.tr("&Redo"), self.redo, keys.Redo)
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_log_entry = self._action("log", self.tr("&Log an entry"), self.log_entry, "Ctrl+L")
         self.act_log_entry.setToolTip(self.tr("Go to the project's log, ready to type what happened"))
+        self.bundle_importer = BundleImporter(self.env, self)
+        self.act_import_bundle = self._action(None, self.tr("Project &bundle…"), self.import_bundle)
+        self.act_import_bundle.setEnabled(not self.env.readonly)
         workspace = self.workspace  # the accessors hold the workspace, not the window (no cycle)
         self.interchange = InterchangeMenus(
             self.env, lambda: workspace.project_id, lambda: workspace.project_code, self
@@ -149,9 +177,18 @@ class MainWindow(QMainWindow):
         file_menu = menus.addMenu(self.tr("&File"))
         _fill(file_menu, self.act_new, self.act_close, None, self.act_documents, None)
         self.interchange.fill(file_menu)  # Import ▸ and Export ▸ (Microsoft Project, spreadsheets, calendars)
-        _fill(file_menu, None, self.act_settings, None, self.act_quit)
+        imports = file_menu.findChild(QMenu, "importMenu")
+        if imports is not None:
+            if imports.actions():
+                imports.insertAction(imports.actions()[0], self.act_import_bundle)
+            else:
+                imports.addAction(self.act_import_bundle)
+        _fill(file_menu, None, self.act_backups, self.act_settings, None, self.act_quit)
         _fill(
             menus.addMenu(self.tr("&Edit")),
+            self.act_undo,
+            self.act_redo,
+            None,
             self.act_find,
             self.act_search,
             None,
@@ -187,6 +224,8 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel(self.tr("Working…"), self)
         self.busy_label.hide()
         status.addPermanentWidget(self.busy_label)
+        self.long_tasks = LongTaskPanel(self.env.tasks, self)  # exports, imports, backups: with Cancel
+        status.addPermanentWidget(self.long_tasks)
         if self.env.readonly:
             readonly = QLabel(self.tr("Read-only: changes cannot be saved"), self)
             readonly.setObjectName("readonlyBadge")
@@ -198,11 +237,21 @@ class MainWindow(QMainWindow):
         self.home.record_opened.connect(self.open_record)
         self.home.people_opened.connect(self.open_people)
         self.settings_saved.connect(self._settings_changed)
+
+        self.home.new_project_wanted.connect(self.new_project)
+        self.home.import_wanted.connect(self.import_bundle)
+        self.home.demo_wanted.connect(self.add_demo)
+        self.bundle_importer.imported.connect(self._bundle_imported)
         self.recurring.record_opened.connect(self.open_record)
         self.navigator.project_selected.connect(self.workspace.set_project)
         self.workspace.records_changed.connect(self._records_changed)
         self.interchange.imported.connect(self.refresh)
+        self.capture_flow.request_saved.connect(self._request_captured)
         self.interchange.project_wanted.connect(self.find_project)
+        self.env.undo.changed.connect(self._show_undo_state)
+        self.env.undo.applied.connect(self._undo_applied)
+        self.env.undo.refused.connect(self._show_refusal)
+        self._show_undo_state()
 
     # --- navigation ----------------------------------------------------------------------------
     def show_home(self) -> None:
@@ -242,6 +291,7 @@ class MainWindow(QMainWindow):
             self.find_project()
             return
         self.open_record(self.workspace.project_id, AREA_DOCUMENTS, "")
+        self.workspace.focus_page()
 
     def find_project(self) -> None:
         self.show_projects()
@@ -276,9 +326,75 @@ class MainWindow(QMainWindow):
 
     # --- dialogs and help ----------------------------------------------------------------------
     def new_project(self) -> None:
-        self.last_dialog = open_new_project_dialog(
-            self.env, self, lambda project: self._project_created(project.id)
+        self.last_dialog = open_new_project_dialog(self.env, self, self._new_project_saved)
+
+    def _new_project_saved(self, project: ProjectItem) -> None:
+        self.env.undo.record(created_step(project))
+        self._project_created(project.id)
+
+    # --- undo ----------------------------------------------------------------------------------
+    def undo(self) -> None:
+        self.env.undo.undo(self.env.ctx, self.env.tasks, self)
+
+    def redo(self) -> None:
+        self.env.undo.redo(self.env.ctx, self.env.tasks)
+
+    def _show_undo_state(self) -> None:
+        """The Edit menu names what Undo and Redo would do ("Undo Archive S-3 Line 3 scanners")."""
+        history, writable = self.env.undo, not self.env.readonly
+        undo_text, redo_text = history.undo_text(), history.redo_text()
+        self.act_undo.setText(self.tr("&Undo %1").replace("%1", undo_text) if undo_text else self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo %1").replace("%1", redo_text) if redo_text else self.tr("&Redo"))
+        self.act_undo.setEnabled(writable and history.can_undo())
+        self.act_redo.setEnabled(writable and history.can_redo())
+        self.act_undo.setToolTip(self.act_undo.text().replace("&", ""))
+        self.act_redo.setToolTip(self.act_redo.text().replace("&", ""))
+
+    def _undo_applied(self, step: object, undone: bool) -> None:
+        text = getattr(step, "text", "")
+        message = self.tr("Undone: %1") if undone else self.tr("Redone: %1")
+        self.statusBar().showMessage(message.replace("%1", text), 8000)
+        self.workspace.refresh()
+        self.navigator.refresh()
+        if self.stack.currentWidget() is self.home:
+            self.home.refresh()
+
+    def _request_captured(self, project_id: str, request_id: str, text: str) -> None:
+        """A captured ask: open the new change request, with a short confirmation."""
+        self.open_record(project_id, AREA_CHANGE_REQUESTS, request_id)
+        self.statusBar().showMessage(text, 10000)
+
+    def import_bundle(self) -> None:
+        self.bundle_importer.start()
+
+    def _bundle_imported(self, project_code: str, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+        self.show_projects()
+        self.navigator.filter_edit.setText(project_code)
+        self.refresh()
+
+    def add_demo(self) -> None:
+        """First run: the demo projects in this (empty) database, to look around in."""
+        from deliverydesk.services.demo.build import create_demo
+
+        ctx = self.env.ctx
+
+        def done(_result: object) -> None:
+            self.statusBar().showMessage(self.tr("The demo projects were added."), 10000)
+            self.home.refresh()
+            self.navigator.refresh()
+
+        self.env.tasks.submit_long(
+            lambda _progress: create_demo(ctx),
+            done,
+            self._show_refusal,  # the same plain-words box
+            title=self.tr("Adding the demo projects"),
+            cancellable=False,
+            owner=self,
         )
+
+    def _show_refusal(self, error: DeliveryDeskError) -> None:
+        self.last_dialog = show_error(self, error)
 
     def _project_created(self, project_id: str) -> None:
         self.show_projects()
@@ -313,6 +429,15 @@ class MainWindow(QMainWindow):
         self.last_dialog = open_settings_dialog(
             self.env, self, self.settings_saved.emit, PEOPLE_TAB, select=person_id
         )
+
+    def open_backups(self) -> None:
+        """File ▸ Backups…: list, take, restore (the host restores: the database must be closed)."""
+        url = self.env.ctx.db.url
+        workspace = Workspace(ctx=self.env.ctx, paths=self.env.paths, db_url=url, readonly=self.env.readonly)
+        dialog = BackupsDialog(self.env, workspace, self)
+        dialog.restore_wanted.connect(self.restore_requested.emit)
+        self.last_dialog = dialog
+        dialog.open()
 
     def show_about(self) -> None:
         box = about_box(self, self.env, self.db_location)

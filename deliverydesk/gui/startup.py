@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from deliverydesk import errors
 from deliverydesk.gui.icons import app_icon, icon
+from deliverydesk.gui.screen_fit import ScreenDialog
 from deliverydesk.gui.startup_specs import (
     Choice,
     SpecKind,
@@ -45,7 +46,7 @@ FileChooser = Callable[[QWidget | None], Path | None]
 _FIRST_START = object()  # the worker found no database: ask before creating one
 
 
-class StartupDialog(QDialog):
+class StartupDialog(ScreenDialog):
     """Renders a ``StartupDialogSpec``: icon, plain-text message, one button per choice."""
 
     chosen = Signal(str)

@@ -100,7 +100,9 @@ class _NewProjectOpener:
     def _show(self, loaded: tuple[list[ClientItem], SettingsItem]) -> None:
         clients, settings = loaded
         today = self.env.ctx.today()
-        self.dialog = NewProjectDialog(self.env, clients, today, settings.default_language, self.parent)
+        self.dialog = NewProjectDialog(
+            self.env, clients, today, settings.default_language, self.parent, settings.holiday_calendar
+        )
         self.dialog.saved.connect(self.on_saved)
         self.dialog.open()
 

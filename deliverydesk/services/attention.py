@@ -37,7 +37,7 @@ from deliverydesk.services.documents.handover_gate import blocked_handovers
 from deliverydesk.services.scope_guard.meters import deferred_b_items_due_in
 from deliverydesk.store import attention_queries as q
 from deliverydesk.store.interchange_queries import extra_non_working_days
-from deliverydesk.store.records import Session
+from deliverydesk.store.records import Session, count_projects
 
 DEFAULT_LIMIT = 50
 
@@ -66,7 +66,8 @@ def get_attention(ctx: ServiceContext, *, limit: int = DEFAULT_LIMIT) -> Attenti
             found, counts = collect(session, today, limit)
             items += found
             totals.update(counts)
-    return AttentionReport(items=tuple(items), totals=totals, today=today)
+        projects = count_projects(session)
+    return AttentionReport(items=tuple(items), totals=totals, today=today, projects=projects)
 
 
 PROJECT_KEYS = ("project_id", "project_code", "project_name")

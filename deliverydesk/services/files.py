@@ -9,15 +9,17 @@ import tempfile
 import threading
 from pathlib import Path
 
+from deliverydesk.domain.progress import NO_PROGRESS, Progress
 from deliverydesk.errors import DiskFullError, ReadOnlyStorageError, StorageError
 from deliverydesk.i18n import msg
 
 READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
-def write_file_atomically(out: Path, data: bytes) -> None:
+def write_file_atomically(out: Path, data: bytes, progress: Progress = NO_PROGRESS) -> None:
     """Temp file in the same folder, fsync, rename over, sync the folder: readers see the old file
-    or the new one, and the rename survives a power cut."""
+    or the new one, and the rename survives a power cut. ``progress`` is asked once more just before
+    the rename: a task stopped there leaves neither the file nor its temp file."""
     folder = out.parent if str(out.parent) else Path(".")
     try:
         descriptor, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
@@ -29,11 +31,16 @@ def write_file_atomically(out: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        progress.step(1, 1)  # the last point where stopping is safe: nothing is replaced yet
         os.replace(temp_name, out)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise file_error(exc, out) from None
+    except BaseException:  # stopped (Cancelled) or interrupted: no temp file left behind
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
     _sync_folder(folder)
 
 

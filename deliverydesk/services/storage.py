@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from deliverydesk.domain.progress import NO_PROGRESS, Progress
 from deliverydesk.errors import StorageError
 from deliverydesk.i18n import Message, msg
 from deliverydesk.paths import DB_URL_ENV, DataPaths, data_paths, sqlite_url
@@ -158,9 +159,10 @@ def finish_check(workspace: Workspace) -> None:
     finish_integrity_check(workspace.ctx.db, workspace.paths.backups)
 
 
-def backup_now(workspace: Workspace) -> BackupInfo:
-    """A verified backup of the open database into the backups folder, then rotation."""
-    return backup_open_database(workspace.ctx.db, workspace.paths.backups, workspace.ctx.now())
+def backup_now(workspace: Workspace, progress: Progress = NO_PROGRESS) -> BackupInfo:
+    """A verified backup of the open database into the backups folder, then rotation (``progress``:
+    pages copied; stopped, no backup file is left)."""
+    return backup_open_database(workspace.ctx.db, workspace.paths.backups, workspace.ctx.now(), progress)
 
 
 def list_backups(paths: DataPaths) -> list[BackupInfo]:

@@ -179,7 +179,11 @@ def work_without_decision(
             func.count().label("log_entries"),
             func.max(LogEntryRow.occurred_at).label("last_logged_at"),
         )
-        .where(LogEntryRow.change_request_id.is_not(None), LogEntryRow.archived_at.is_(None))
+        .where(
+            LogEntryRow.change_request_id.is_not(None),
+            LogEntryRow.archived_at.is_(None),
+            LogEntryRow.voided_at.is_(None),
+        )
         .group_by(LogEntryRow.change_request_id)
         .subquery()
     )

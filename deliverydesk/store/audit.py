@@ -216,6 +216,15 @@ def record_import(session: Session, *, project_id: str, source: str, sha256: str
 
 
 IMPORT_OF = "import of"
+UNDO = "undo"  # the actor note of a compensating change made by the window's Undo or Redo
+
+
+def record_undo(session: Session) -> None:
+    """Mark the session's changes as an Undo (or Redo) of the user's own recent action: each event names
+    it as part of the actor ("Name (undo)"), so the trail tells a correction from a fresh change."""
+    session.info[_ACTOR_NOTE] = UNDO
+
+
 _IMPORT_FACTS = "audit_import_facts"
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from deliverydesk.domain.progress import NO_PROGRESS, Progress
 from deliverydesk.domain.retention import DEFAULT_POLICY, RetentionPolicy, backups_to_keep
 from deliverydesk.errors import (
     CorruptDatabaseError,
@@ -126,9 +127,15 @@ def newest_good_backup(folder: Path) -> Path | None:
     return None
 
 
-def _copy_and_verify(source: sqlite3.Connection, target: Path) -> list[str]:
+BACKUP_STEP_PAGES = 1024  # pages copied between two progress reports (4 MB with 4 kB pages)
+
+
+def _copy_and_verify(source: sqlite3.Connection, target: Path, progress: Progress = NO_PROGRESS) -> list[str]:
+    def report(_status: int, remaining: int, total: int) -> None:
+        progress.step(total - remaining, total)  # raising here stops the copy; the partial is removed
+
     with closing(sqlite3.connect(target, isolation_level=None)) as copy:
-        source.backup(copy)
+        source.backup(copy, pages=BACKUP_STEP_PAGES, progress=report)
         copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal to lose
         problems = quick_check(copy)
     with open(target, "rb+") as stream:  # a finished backup file, never the live database
@@ -136,13 +143,16 @@ def _copy_and_verify(source: sqlite3.Connection, target: Path) -> list[str]:
     return problems
 
 
-def take_backup(source: sqlite3.Connection, database: Path, folder: Path, now: datetime) -> BackupInfo:
-    """Copy the open ``source`` database into ``folder`` and verify the copy before naming it."""
+def take_backup(
+    source: sqlite3.Connection, database: Path, folder: Path, now: datetime, progress: Progress = NO_PROGRESS
+) -> BackupInfo:
+    """Copy the open ``source`` database into ``folder`` and verify the copy before naming it; stopped
+    (``progress``) before it is named, no file of it is left."""
     _make_folder(folder)
     final = _free_name(folder, now)
     partial = final.with_name(final.name + ".partial")
     try:
-        problems = _copy_and_verify(source, partial)
+        problems = _copy_and_verify(source, partial, progress)
         if problems:
             raise corrupt_error(database, problems[0], newest_good_backup(folder))
         os.replace(partial, final)

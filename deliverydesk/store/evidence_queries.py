@@ -66,7 +66,12 @@ def log_entries_linked(
     )
     query = (
         select(LogEntryRow)
-        .where(LogEntryRow.project_id == project_id, LogEntryRow.archived_at.is_(None), link)
+        .where(
+            LogEntryRow.project_id == project_id,
+            LogEntryRow.archived_at.is_(None),
+            LogEntryRow.voided_at.is_(None),  # voided: written by mistake, counts for nothing
+            link,
+        )
         .order_by(*LOG_ORDER)
     )
     return list(session.scalars(query))
@@ -81,6 +86,7 @@ def log_entries_between(
         .where(
             LogEntryRow.project_id == project_id,
             LogEntryRow.archived_at.is_(None),
+            LogEntryRow.voided_at.is_(None),
             LogEntryRow.occurred_at >= since,
             LogEntryRow.occurred_at < before,
         )

@@ -27,6 +27,9 @@ from deliverydesk.domain.drafts import (
     ScopeItemDraft,
     SettingsDraft,
 )
+from deliverydesk.domain.enums import (
+    Language,
+)
 from deliverydesk.domain.metrics import (
     MilestoneHealth,
 )
@@ -81,7 +84,7 @@ from deliverydesk.store.tables import (
 # --- rows to items --------------------------------------------------------------------------------
 
 
-def client_item(row: ClientRow) -> ClientItem:
+def client_item(row: ClientRow, *, contact_language: Language | None) -> ClientItem:
     return ClientItem(
         id=row.id,
         created_at=row.created_at,
@@ -92,6 +95,8 @@ def client_item(row: ClientRow) -> ClientItem:
         address=row.address,
         industry=row.industry,
         notes=row.notes,
+        country=row.country,
+        contact_language=contact_language,
     )
 
 
@@ -109,6 +114,7 @@ def contact_item(row: ContactRow) -> ContactItem:
         email=row.email,
         role=row.role,
         can_sign=row.can_sign,
+        language=row.language,
     )
 
 
@@ -314,6 +320,9 @@ def log_entry_item(row: LogEntryRow, *, corrected_by_id: str | None) -> LogEntry
         issue_id=row.issue_id,
         correction_of_id=row.correction_of_id,
         corrected_by_id=corrected_by_id,
+        letter_id=row.letter_id,
+        voided_at=row.voided_at,
+        void_reason=row.void_reason,
     )
 
 
@@ -526,6 +535,7 @@ def write_client(row: ClientRow, draft: ClientDraft) -> None:
     row.address = draft.address
     row.industry = draft.industry
     row.notes = draft.notes
+    row.country = draft.country
 
 
 def write_contact(row: ContactRow, draft: ContactDraft) -> None:
@@ -536,6 +546,7 @@ def write_contact(row: ContactRow, draft: ContactDraft) -> None:
     row.email = draft.email
     row.role = draft.role
     row.can_sign = draft.can_sign
+    row.language = draft.language
 
 
 def write_project(row: ProjectRow, draft: ProjectDraft) -> None:
@@ -635,6 +646,7 @@ def write_log_entry(row: LogEntryRow, draft: LogEntryDraft) -> None:
     row.expectation_id = draft.expectation_id
     row.milestone_id = draft.milestone_id
     row.issue_id = draft.issue_id
+    row.letter_id = draft.letter_id
 
 
 def write_commitment(row: CommitmentRow, draft: CommitmentDraft) -> None:

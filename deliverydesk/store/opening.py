@@ -27,6 +27,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
+from deliverydesk.domain.progress import NO_PROGRESS, Progress
 from deliverydesk.errors import (
     CorruptDatabaseError,
     DeliveryDeskError,
@@ -497,7 +498,9 @@ def database_exists(url: str) -> bool:
         engine.dispose()
 
 
-def backup_open_database(db: Database, folder: Path, now: datetime) -> BackupInfo:
+def backup_open_database(
+    db: Database, folder: Path, now: datetime, progress: Progress = NO_PROGRESS
+) -> BackupInfo:
     """A verified backup of an open SQLite database (read through its own engine), then rotation."""
     if not db.is_sqlite:
         raise StorageError(msg("Backups apply to the local database file, not to a server database."))
@@ -506,6 +509,6 @@ def backup_open_database(db: Database, folder: Path, now: datetime) -> BackupInf
     with db.engine.connect() as connection:
         source = connection.connection.driver_connection
         assert isinstance(source, sqlite3.Connection)
-        info = take_backup(source, sqlite_path(db.url), folder, now)
+        info = take_backup(source, sqlite_path(db.url), folder, now, progress)
     prune_backups(folder)
     return info

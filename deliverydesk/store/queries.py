@@ -165,10 +165,12 @@ SUMMARY_SORTS = (
     "updated",
     "next_milestone",  # date of the next open milestone; projects without one come last
     "attention",  # overdue milestones + pending decisions + milestones waiting on the client
+    "goodwill",  # share of the goodwill budget used; projects without a budget come last
+    "scope_creep",  # accepted out-of-scope hours per contracted hour; without contracted effort, last
 )
 
 
-NULLABLE_SORTS = frozenset({"start_date", "end_date", "next_milestone"})
+NULLABLE_SORTS = frozenset({"start_date", "end_date", "next_milestone", "goodwill", "scope_creep"})
 
 
 def _sort_key(sort: str, today: date) -> Any:
@@ -186,6 +188,11 @@ def _sort_key(sort: str, today: date) -> Any:
     open_ms = _open_milestones(ProjectRow.id)
     if sort == "next_milestone":
         return select(func.min(MILESTONE_DATE)).where(*open_ms).scalar_subquery()
+    if sort in ("goodwill", "scope_creep"):
+        goodwill_used, out_of_scope = meter_hours(ProjectRow.id)
+        if sort == "goodwill":
+            return goodwill_used.element / func.nullif(ProjectRow.goodwill_budget_hours, 0)
+        return out_of_scope.element / func.nullif(ProjectRow.contracted_effort_hours, 0)
     overdue, waiting, pending = _summary_columns(today)[1:4]
     return overdue.element + waiting.element + pending.element
 

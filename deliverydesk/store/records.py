@@ -11,15 +11,26 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from deliverydesk.domain import models
+from deliverydesk.domain.enums import Language
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.store.tables import (
     BlobRow,
     ChangeRequestRow,
     ClientRow,
+    CommitmentRow,
     ContactRow,
+    ExclusionRow,
+    ExpectationRow,
+    HandoverItemRow,
+    IssueRow,
     LogEntryRow,
+    MilestoneRow,
     PersonRow,
     ProjectRow,
+    ReviewActionRow,
+    ReviewRow,
+    ScopeItemRow,
     SettingsRow,
 )
 
@@ -107,6 +118,11 @@ def count_projects(session: Session, *, client_id: str | None = None, live_only:
     return session.scalar(query) or 0
 
 
+def project_language(session: Session, project_id: str) -> Language | None:
+    """The project's document language (None: no such project)."""
+    return session.scalar(select(ProjectRow.language).where(ProjectRow.id == project_id))
+
+
 def client_name(session: Session, client_id: str) -> str:
     return session.scalar(select(ClientRow.name).where(ClientRow.id == client_id)) or ""
 
@@ -116,6 +132,21 @@ def contact_names(session: Session, contact_ids: Sequence[str]) -> dict[str, str
         return {}
     query = select(ContactRow.id, ContactRow.name).where(ContactRow.id.in_(set(contact_ids)))
     return {row.id: row.name for row in session.execute(query)}
+
+
+def contact_languages(session: Session, client_ids: Sequence[str]) -> dict[str, list[tuple[Any, bool]]]:
+    """{client id: [(language, may sign), ...]} of the clients' current contacts that have a language."""
+    if not client_ids:
+        return {}
+    query = select(ContactRow.client_id, ContactRow.language, ContactRow.can_sign).where(
+        ContactRow.client_id.in_(client_ids),
+        ContactRow.archived_at.is_(None),
+        ContactRow.language.is_not(None),
+    )
+    found: dict[str, list[tuple[Any, bool]]] = {}
+    for client_id, language, can_sign in session.execute(query):
+        found.setdefault(client_id, []).append((language, bool(can_sign)))
+    return found
 
 
 def newest_corrections(session: Session, entry_ids: Sequence[str]) -> dict[str, str]:
@@ -130,23 +161,49 @@ def newest_corrections(session: Session, entry_ids: Sequence[str]) -> dict[str, 
     return {str(original): correction for original, correction in session.execute(query)}
 
 
+LOG_SORTS = ("occurred_at", "kind", "summary", "participants")  # what a log page may be sorted by
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def log_entry_page(
-    session: Session, project_id: str, *, offset: int, limit: int
+    session: Session,
+    project_id: str,
+    *,
+    offset: int,
+    limit: int,
+    text: str = "",
+    sort: str = "occurred_at",
+    descending: bool = True,
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of the project's live log entries, newest first (occurred, then written, then id), as
     plain mappings of every column plus ``corrected_by_id`` (see ``newest_corrections``); and the
     total. No ORM objects: a page is only read. (The corrections are a second query, by the page's
-    ids: as a correlated subquery SQLite would run it for every entry it sorts, not only the page's.)"""
-    live = (LogEntryRow.project_id == project_id, LogEntryRow.archived_at.is_(None))
+    ids: as a correlated subquery SQLite would run it for every entry it sorts, not only the page's.)
+
+    ``text``: only entries whose summary, details or participants hold every word (literally);
+    ``sort``: one of ``LOG_SORTS`` (then by when it happened, newest first)."""
+    live = [LogEntryRow.project_id == project_id, LogEntryRow.archived_at.is_(None)]
+    for word in text.split():
+        pattern = _like(word)
+        live.append(
+            or_(
+                LogEntryRow.summary.like(pattern, escape="\\"),
+                LogEntryRow.details.like(pattern, escape="\\"),
+                LogEntryRow.participants.like(pattern, escape="\\"),
+            )
+        )
     total = session.scalar(select(func.count()).select_from(LogEntryRow).where(*live)) or 0
-    order = (LogEntryRow.occurred_at, LogEntryRow.created_at, LogEntryRow.id)
-    query = (
-        select(*LogEntryRow.__table__.columns)
-        .where(*live)
-        .order_by(*(key.desc() for key in order))
-        .offset(offset)
-        .limit(limit)
-    )
+    order: list[Any] = [LogEntryRow.occurred_at.desc(), LogEntryRow.created_at.desc(), LogEntryRow.id.desc()]
+    if sort != "occurred_at":
+        key = getattr(LogEntryRow, sort)
+        order.insert(0, key.desc() if descending else key.asc())
+    elif not descending:
+        order = [LogEntryRow.occurred_at.asc(), LogEntryRow.created_at.asc(), LogEntryRow.id.asc()]
+    query = select(*LogEntryRow.__table__.columns).where(*live).order_by(*order).offset(offset).limit(limit)
     rows = [dict(row) for row in session.execute(query).mappings()]
     corrected_by = newest_corrections(session, [row["id"] for row in rows])
     return [{**row, "corrected_by_id": corrected_by.get(row["id"])} for row in rows], total
@@ -212,3 +269,26 @@ def change_request_id(session: Session, project_id: str, ref: str) -> str | None
 
 def project_id_by_code(session: Session, code: str) -> str | None:
     return session.scalar(select(ProjectRow.id).where(func.upper(ProjectRow.code) == code.upper()))
+
+
+# The table rows behind the record kinds whose edits the window's Undo writes back.
+_EDITABLE_ROWS: dict[type[object], type[StoredRow]] = {
+    models.ProjectItem: ProjectRow,
+    models.ClientItem: ClientRow,
+    models.ContactItem: ContactRow,
+    models.ScopeEntry: ScopeItemRow,
+    models.ExclusionItem: ExclusionRow,
+    models.MilestoneItem: MilestoneRow,
+    models.ExpectationItem: ExpectationRow,
+    models.ChangeRequestItem: ChangeRequestRow,
+    models.IssueItem: IssueRow,
+    models.ReviewItem: ReviewRow,
+    models.ReviewActionItem: ReviewActionRow,
+    models.HandoverEntry: HandoverItemRow,
+    models.CommitmentItem: CommitmentRow,
+}
+
+
+def row_class_of(record_type: type[object]) -> type[StoredRow]:
+    """The table row behind a record kind (a ``domain.models`` ``*Item``) that Undo writes back."""
+    return _EDITABLE_ROWS[record_type]

@@ -223,6 +223,8 @@ class ClientRow(RecordMixin, Base):
     notes: Mapped[str] = mapped_column(default="")
     # The spreadsheet columns last mapped when importing this client's scope lists (JSON; "" = none).
     import_columns: Mapped[str] = mapped_column(default="")
+    # ISO 3166 alpha-2 ("DE", "CN"; "" = not known): the new project's document language and holidays.
+    country: Mapped[str] = mapped_column(String(2), default="")
 
 
 class ContactRow(RecordMixin, Base):
@@ -236,6 +238,7 @@ class ContactRow(RecordMixin, Base):
     email: Mapped[str] = mapped_column(default="")
     role: Mapped[ContactRole] = mapped_column(default=ContactRole.OTHER)
     can_sign: Mapped[bool] = mapped_column(Boolean, default=False)
+    language: Mapped[Language | None] = mapped_column(default=None)  # the letters they read; None = not known
 
 
 class ProjectRow(RecordMixin, Base):
@@ -468,7 +471,8 @@ class SignatureRow(RecordMixin, Base):
 
 
 class LogEntryRow(RecordMixin, Base):
-    """Append-only: a correction is a new entry pointing at the original (correction_of_id)."""
+    """Append-only: a correction is a new entry pointing at the original (correction_of_id); an entry
+    written by mistake is voided with a reason (``voided_at``), never deleted."""
 
     __tablename__ = "log_entry"
     __table_args__ = (
@@ -490,6 +494,13 @@ class LogEntryRow(RecordMixin, Base):
     milestone_id: Mapped[str | None] = _optional_fk("milestone")
     issue_id: Mapped[str | None] = _optional_fk("issue")
     correction_of_id: Mapped[str | None] = _optional_fk("log_entry")
+    # The letter an automatic entry records (issued, signed, refused). Not a foreign key: letters point
+    # at log entries (sign_log_entry_id), and a key back would be a cycle bundles and sync cannot order.
+    letter_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    # Voided (undone within minutes of being written, with the reason): kept and shown struck through,
+    # never deleted; a voided entry counts for nothing (no evidence, no summary).
+    voided_at: Mapped[datetime | None] = mapped_column(default=None)
+    void_reason: Mapped[str] = mapped_column(default="")
 
 
 class CommitmentRow(RecordMixin, Base):

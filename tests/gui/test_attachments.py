@@ -243,7 +243,7 @@ def test_files_dropped_on_an_entry_are_attached_to_it(bench: Workbench, tmp_path
     mime.setUrls([QUrl.fromLocalFile(str(photo))])
     view = page.panel.view
     row = page.panel.model.row_of(entry_id)
-    where = view.visualRect(page.panel.model.index(row, 2)).center()
+    where = view.visualRect(view.model().index(row, 2)).center()
     drop = QDropEvent(
         QPointF(where),
         Qt.DropAction.CopyAction,

@@ -143,7 +143,11 @@ def test_the_file_menu_has_import_and_export_and_the_calendar_exports(
     qtbot.addWidget(window)
     imports = window.findChild(QMenu, "importMenu")
     exports = window.findChild(QMenu, "exportMenu")
-    assert [a.text() for a in imports.actions()] == ["&Microsoft Project…", "&Scope from a spreadsheet…"]
+    assert [a.text() for a in imports.actions()] == [
+        "Project &bundle…",
+        "&Microsoft Project…",
+        "&Scope from a spreadsheet…",
+    ]
     assert [a.text() for a in exports.actions()] == ["&Microsoft Project…", "&Calendar file (iCalendar)…"]
 
     out = tmp_path / "all.ics"

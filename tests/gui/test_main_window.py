@@ -25,18 +25,28 @@ def test_geometry_splitter_and_columns_are_remembered(qtbot, demo_env: GuiEnv) -
     first = _window(qtbot, demo_env)
     first.show_projects()
     wait_idle(qtbot, demo_env.tasks)
-    first.resize(first.minimumSizeHint().width(), 555)  # the offscreen screen is only 800 x 600
     first.splitter.setSizes([first.splitter.width() - 500, 500])
-    first.navigator.view.setColumnWidth(2, 333)
+    first.navigator.view.setColumnWidth(1, 133)  # the code (the name stretches to the pane's width)
     sizes = first.splitter.sizes()
     first.close()
     assert demo_env.paths.settings_file.is_file(), "kept in the data folder's INI file"
     second = _window(qtbot, demo_env)
-    assert (second.width(), second.height()) == (first.width(), 555)
     second.show_projects()
     wait_idle(qtbot, demo_env.tasks)
     assert second.splitter.sizes() == sizes
-    assert second.navigator.view.columnWidth(2) == 333
+    assert second.navigator.view.columnWidth(1) == 133
+
+
+def test_a_remembered_size_too_big_for_this_screen_is_not_restored(qtbot, demo_env: GuiEnv) -> None:
+    """Saved on a larger screen: this one gets the window maximized, never beyond its edges."""
+    first = _window(qtbot, demo_env)
+    first.showNormal()
+    first.resize(1300, 900)  # the offscreen test screen is 800 x 800
+    first.close()
+    second = _window(qtbot, demo_env)
+    qtbot.waitUntil(second.isMaximized)
+    area = second.screen().availableGeometry()
+    assert second.frameGeometry().height() <= area.height() + 2  # (800 px is narrower than its minimum)
 
 
 def test_standard_shortcuts_are_bound(qtbot, env: GuiEnv) -> None:

@@ -55,10 +55,14 @@ def test_valid_settings_are_saved(qtbot, dialog: SettingsDialog, env: GuiEnv) ->
     assert not dialog.isVisible()
 
 
-def test_escape_cancels_without_saving(qtbot, dialog: SettingsDialog, env: GuiEnv) -> None:
+def test_escape_asks_then_cancels_without_saving(qtbot, dialog: SettingsDialog, env: GuiEnv) -> None:
     dialog.company_name.setText("Not saved")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert not dialog.isVisible()
+    assert dialog.isVisible(), "typed changes are not thrown away on Escape without asking"
+    box = dialog.discard_box
+    assert box is not None and box.isVisible()
+    next(b for b in box.buttons() if b.objectName() == "discardButton").click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     assert get_settings(env.ctx).company_name == ""
 
 

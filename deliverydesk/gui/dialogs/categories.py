@@ -14,7 +14,6 @@ from PySide6.QtCore import QCollator, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,8 @@ from deliverydesk.gui.dialogs.records.fields import area, line
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.models.fed import FedTableModel
+from deliverydesk.gui.pages.project.table import fit_headers
+from deliverydesk.gui.screen_fit import ScreenDialog
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.context import ServiceContext
@@ -116,7 +117,7 @@ class CategoryEditor(FormDialog):
         return categories.update_category(self.ctx, draft)
 
 
-class CategoriesDialog(QDialog):
+class CategoriesDialog(ScreenDialog):
     def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("categoriesDialog")
@@ -143,6 +144,7 @@ class CategoriesDialog(QDialog):
 
     def _make_view(self) -> QTableView:
         view = record_table(self, self.model, "categoriesView")
+        self.model.modelReset.connect(lambda: fit_headers(view))
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
         view.selectionModel().currentRowChanged.connect(self._update_buttons)

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, format_datetime
 from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.models.fed import FedTableModel
+from deliverydesk.gui.screen_fit import ScreenDialog
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.records.history import record_history
@@ -121,7 +121,7 @@ class HistoryModel(FedTableModel[HistoryLine]):
         return None
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(ScreenDialog):
     """Shows the history of one record; ``what`` names it in the title (e.g. "CR-3 Extra report")."""
 
     def __init__(self, env: GuiEnv, record_id: str, what: str, parent: QWidget | None = None) -> None:

@@ -30,11 +30,9 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.logo import read_logo
 from deliverydesk.gui.signing_identity import CERTIFICATE_KEY, certificate_path, forget_password
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.gui.widgets.country_combo import CountryCombo
 from deliverydesk.gui.widgets.enum_combo import EnumCombo
 from deliverydesk.services.records.settings import update_settings
-
-CALENDARS = ("CN", "HK", "TW", "SG", "JP", "KR", "US", "GB", "DE", "FR")
-
 
 PEOPLE_TAB = "people"
 
@@ -65,25 +63,25 @@ class SettingsDialog(FormDialog):
         self.load(settings)
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(not env.readonly)
         if tab == PEOPLE_TAB:
-            self.tabs.setCurrentWidget(self.people)
+            self.settings_tabs.setCurrentWidget(self.people)
         self.people.select_after = select
         self.people.refresh()
 
     def _tabs(self) -> None:
-        """The form goes on the General tab; People holds the roster."""
-        outer = self.layout()
-        assert isinstance(outer, QVBoxLayout)
-        outer.removeItem(self.form)
-        general = QWidget(self)
+        """The form goes on the General tab; People holds the roster (both inside the form's scroll
+        area, so the dialog fits a small screen)."""
+        self.content_layout.removeItem(self.form)  # takes the form out of the content (unparented)
+        general = QWidget(self.content)
         column = QVBoxLayout(general)
         column.addLayout(self.form)
         column.addStretch(1)
         self.people = PeoplePanel(self.env, self)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("settingsTabs")
-        self.tabs.addTab(general, self.tr("General"))
-        self.tabs.addTab(self.people, self.tr("People"))
-        outer.insertWidget(1, self.tabs, 1)
+        self.settings_tabs = QTabWidget(self.content)
+        self.settings_tabs.setObjectName("settingsTabs")
+        self.settings_tabs.addTab(general, self.tr("General"))
+        self.settings_tabs.addTab(self.people, self.tr("People"))
+        self.tabs = self.settings_tabs  # errors switch to the General tab (FormDialog)
+        self.add_content(self.settings_tabs, 1)
 
     def _company_fields(self) -> None:
         self.form.addRow(section_label(self.tr("Company"), self))
@@ -129,13 +127,10 @@ class SettingsDialog(FormDialog):
         self.add_field("default_language", self.tr("Default document language"), self.default_language)
         self.paper_size = EnumCombo(self, PaperSize)
         self.add_field("paper_size", self.tr("Paper size"), self.paper_size)
-        self.holiday_calendar = QComboBox(self)
-        self.holiday_calendar.setEditable(True)
-        self.holiday_calendar.addItem(self.tr("Weekends only"), "")
-        for code in CALENDARS:
-            self.holiday_calendar.addItem(code, code)
-        self.holiday_calendar.setToolTip(self.tr("A country code, e.g. CN for mainland China"))
-        self.add_field("holiday_calendar", self.tr("Holiday calendar"), self.holiday_calendar)
+        self.holiday_calendar = CountryCombo(self, self.tr("Weekends only"))
+        self.add_field(
+            "holiday_calendar", self.tr("Holiday calendar for new projects"), self.holiday_calendar
+        )
         self._certificate_field()
 
     def _certificate_field(self) -> None:
@@ -194,11 +189,7 @@ class SettingsDialog(FormDialog):
         self.engineer_place.setText(item.engineer_place)
         self.default_language.set_value(item.default_language)
         self.paper_size.set_value(item.paper_size)
-        calendar = self.holiday_calendar.findData(item.holiday_calendar)
-        if calendar < 0:
-            self.holiday_calendar.setEditText(item.holiday_calendar)
-        else:
-            self.holiday_calendar.setCurrentIndex(calendar)
+        self.holiday_calendar.set_code(item.holiday_calendar)
         self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(item.ui_language)))
 
     def draft(self) -> SettingsDraft:
@@ -211,16 +202,9 @@ class SettingsDialog(FormDialog):
             engineer_place=self.engineer_place.text(),
             default_language=self.default_language.currentData(),
             paper_size=self.paper_size.currentData(),
-            holiday_calendar=self._calendar_code(),
+            holiday_calendar=self.holiday_calendar.code(),
             ui_language=self.ui_language.currentData(),
         )
-
-    def _calendar_code(self) -> str:
-        index = self.holiday_calendar.currentIndex()
-        text = self.holiday_calendar.currentText().strip()
-        if index >= 0 and self.holiday_calendar.itemText(index) == text:
-            return str(self.holiday_calendar.itemData(index))
-        return text.upper()
 
     def save(self) -> SettingsItem:
         saved = update_settings(self.env.ctx, self.draft())

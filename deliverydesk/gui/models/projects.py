@@ -18,18 +18,19 @@ from deliverydesk.gui.models.fed import FedTableModel
 ATTENTION, CODE, NAME, CLIENT, STATUS, NEXT_MILESTONE, GOODWILL, SCOPE_CREEP = range(8)
 # Column -> sort key of ``services.records.projects.list_projects`` (None: not sortable in SQL yet).
 SORT_KEYS: dict[int, str | None] = {
-    ATTENTION: None,
+    ATTENTION: "attention",
     CODE: "code",
     NAME: "name",
     CLIENT: "client",
     STATUS: "status",
     NEXT_MILESTONE: "next_milestone",
-    GOODWILL: None,
-    SCOPE_CREEP: None,
+    GOODWILL: "goodwill",
+    SCOPE_CREEP: "scope_creep",
 }
 LATE_COLOUR = QColor("#b00020")
 LEVEL_COLOURS = {MeterLevel.WARNING: QColor("#b4591b"), MeterLevel.LIMIT: LATE_COLOUR}  # amber, red
 PROJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ATTENTION_HEADER = "!"
 
 
 class ProjectListModel(FedTableModel[ProjectSummary]):
@@ -40,7 +41,7 @@ class ProjectListModel(FedTableModel[ProjectSummary]):
         and the UI language changes only with a restart."""
         if self._headers is None:
             self._headers = [
-                "",  # attention marker: an icon, explained in its tooltip
+                ATTENTION_HEADER,  # the attention marker: "!", explained in its tooltip and the legend
                 self.tr("Code"),
                 self.tr("Project"),
                 self.tr("Client"),
@@ -50,6 +51,24 @@ class ProjectListModel(FedTableModel[ProjectSummary]):
                 self.tr("Scope creep"),
             ]
         return self._headers
+
+    def header_tip(self, section: int) -> str | None:
+        if section == ATTENTION:
+            return self.attention_legend()
+        return None
+
+    def attention_legend(self) -> str:
+        return self.tr("Needs attention: a milestone overdue or slipping, or a change request to decide")
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and section == ATTENTION:
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return self.tr("Needs attention")
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
+        return super().headerData(section, orientation, role)
 
     def cell(self, item: ProjectSummary, column: int, role: int) -> Any:
         if role == PROJECT_ID_ROLE:

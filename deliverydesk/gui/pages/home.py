@@ -1,4 +1,7 @@
-"""Home ("Today"): what needs attention now, across every project. Each line opens its record."""
+"""Home ("Today"): what needs attention now, across every project. Each line opens its record.
+
+An empty database's Home says what to do first: a new project, a project bundle a colleague sent, or
+the demo projects to look around in (``new_project_wanted``, ``import_wanted``, ``demo_wanted``)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QToolButton,
     QTreeView,
@@ -58,6 +62,10 @@ class HomePage(QWidget):
     record_opened = Signal(str, str, str)  # project_id, area, record_id ("" = the area itself)
     people_opened = Signal(str)  # a person of the team roster (Settings ▸ People)
 
+    new_project_wanted = Signal()
+    import_wanted = Signal()
+    demo_wanted = Signal()
+
     def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.env = env
@@ -68,14 +76,61 @@ class HomePage(QWidget):
         self.refresh_button = QToolButton(self)
         self.refresh_button.setIcon(icon("refresh"))
         self.refresh_button.setToolTip(self.tr("Refresh"))
+        self.refresh_button.setAccessibleName(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.view = self._make_view()
         self.empty = QLabel(self.tr("Nothing needs your attention today."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.first_run = self._make_first_run()
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.first_run)
         self._layout()
+
+    def _make_first_run(self) -> QWidget:
+        """No project yet: the three ways to start, each one button (and reachable by Tab)."""
+        box = QWidget(self)
+        box.setObjectName("firstRun")
+        title = QLabel(self.tr("Welcome to DeliveryDesk"), box)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        text = QLabel(
+            self.tr(
+                "There is no project yet. Start with your first project (client, contract, milestones), "
+                "import a project a colleague exported, or look around in the demo projects first."
+            ),
+            box,
+        )
+        text.setWordWrap(True)
+        self.new_button = QPushButton(icon("new"), self.tr("New project…"), box)
+        self.new_button.setObjectName("firstRunNew")
+        self.new_button.setToolTip(self.tr("Create your first project (Ctrl+N)"))
+        self.import_button = QPushButton(icon("folder"), self.tr("Import a project bundle…"), box)
+        self.import_button.setObjectName("firstRunImport")
+        self.import_button.setToolTip(self.tr("A project file exported with DeliveryDesk (.json)"))
+        self.demo_button = QPushButton(icon("projects"), self.tr("Open the demo projects"), box)
+        self.demo_button.setObjectName("firstRunDemo")
+        self.demo_button.setToolTip(self.tr("Add sample projects to this database; archive them when done"))
+        self.new_button.clicked.connect(self.new_project_wanted.emit)
+        self.import_button.clicked.connect(self.import_wanted.emit)
+        self.demo_button.clicked.connect(self.demo_wanted.emit)
+        for button in (self.new_button, self.import_button, self.demo_button):
+            button.setEnabled(not self.env.readonly)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.import_button, self.demo_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(box)
+        column.addStretch(1)
+        column.addWidget(title)
+        column.addWidget(text)
+        column.addSpacing(8)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        return box
 
     def _make_view(self) -> QTreeView:
         view = QTreeView(self)
@@ -120,7 +175,12 @@ class HomePage(QWidget):
         self.model.set_report(report)
         self.view.expandAll()
         self._fit_columns()
-        self.stack.setCurrentWidget(self.view if self.model.item_count() else self.empty)
+        if report.projects == 0:
+            self.stack.setCurrentWidget(self.first_run)
+            if self.isVisible() and not self.env.readonly:
+                self.new_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.stack.setCurrentWidget(self.view if self.model.item_count() else self.empty)
 
     def _fit_columns(self) -> None:
         for column in (1, 2, 3):

@@ -2,7 +2,12 @@
 
 Filter (text, status, client) and sort run in SQL through ``list_projects`` on the task runner; every
 keystroke submits a query under one key, so a slower result of an older keystroke is dropped. The
-model is fed pages; scrolling to the end asks for the next page."""
+model is fed pages; scrolling to the end asks for the next page.
+
+The pane keeps its width between pages (the window's splitter gives it no stretch) and fits its
+columns to it: the project's name takes the room, and the columns the width cannot hold (scope creep,
+goodwill, next milestone, status, client, in that order) step aside instead of a horizontal scroll bar;
+widening the pane brings them back. Long names are elided and shown whole in their tooltip."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,13 +35,30 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.messages import error_message
-from deliverydesk.gui.models.projects import CODE, PROJECT_ID_ROLE, SORT_KEYS, ProjectListModel
+from deliverydesk.gui.models.projects import (
+    ATTENTION,
+    CLIENT,
+    CODE,
+    GOODWILL,
+    NAME,
+    NEXT_MILESTONE,
+    PROJECT_ID_ROLE,
+    SCOPE_CREEP,
+    SORT_KEYS,
+    STATUS,
+    ProjectListModel,
+)
+from deliverydesk.gui.pages.project.table import fit_headers
+from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.records.clients import list_clients
 from deliverydesk.services.records.projects import PROJECT_SORTS, list_projects
 
 PAGE_SIZE = 200
 STATE_KEY = "navigator"
+WIDTHS = (26, 96, 180, 130, 80, 150, 70, 80)  # attention, code, project, client, status, next, meters
+OPTIONAL = (SCOPE_CREEP, GOODWILL, NEXT_MILESTONE, STATUS, CLIENT)  # hidden first to last when narrow
+MIN_NAME = 120  # the project's name never gets narrower than this while optional columns remain
 
 
 @dataclass(frozen=True)
@@ -73,6 +96,7 @@ class ProjectNavigator(QWidget):
         self.busy.hide()
         self.count_label = QLabel(self)
         self.count_label.setObjectName("projectCount")
+        self.legend = self._make_legend()
         self.view = self._make_view()
         self._layout()
         self._connect()
@@ -85,31 +109,72 @@ class ProjectNavigator(QWidget):
             combo.addItem(label(status), status)
         return combo
 
+    def _make_legend(self) -> QWidget:
+        """What the "!" column's marker means, under the list."""
+        box = QWidget(self)
+        picture = QLabel(box)
+        picture.setPixmap(icon("attention").pixmap(12, 12))
+        text = QLabel(self.model.attention_legend(), box)
+        text.setObjectName("attentionLegend")
+        text.setWordWrap(True)
+        text.setStyleSheet(MUTED_STYLE)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(text, 1)
+        return box
+
     def _make_view(self) -> QTableView:
         view = record_table(self, self.model, "projectTable")
         header = view.horizontalHeader()
         header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.setSortingEnabled(True)
         header.setSortIndicator(CODE, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((24, 96, 150, 110, 80, 140, 70, 80)):
+        for column, width in enumerate(WIDTHS):
             view.setColumnWidth(column, width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        fit_headers(view)  # Chinese headers are wider than the English ones the widths were written for
+        self._nominal = [view.columnWidth(c) for c in range(len(WIDTHS))]
+        header.setSectionResizeMode(ATTENTION, QHeaderView.ResizeMode.Fixed)
         self.env.ui_state.restore_header(STATE_KEY, header)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return view
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Hide the optional columns the pane cannot hold, so no column is cut and nothing scrolls."""
+        available = self.view.viewport().width() or self.view.width() - 2 * self.view.frameWidth()
+        hidden: set[int] = set()
+        for column in OPTIONAL:
+            needed = MIN_NAME + sum(
+                self._nominal[c] for c in range(len(WIDTHS)) if c != NAME and c not in hidden
+            )
+            if needed <= available:
+                break
+            hidden.add(column)
+        for column in range(len(WIDTHS)):
+            self.view.setColumnHidden(column, column in hidden)
+
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.filter_edit, 3)
+        filters = QHBoxLayout()  # under the filter field, which keeps the whole width for its hint
         filters.addWidget(self.status_combo, 1)
         filters.addWidget(self.client_combo, 1)
+        for combo in (self.status_combo, self.client_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 0, 6)
         layout.setSpacing(4)
+        layout.addWidget(self.filter_edit)
         layout.addLayout(filters)
         layout.addWidget(self.busy)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend)
         layout.addWidget(self.count_label)
 
     def _connect(self) -> None:

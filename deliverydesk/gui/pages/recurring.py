@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +35,7 @@ from deliverydesk.gui.formatting import from_qdate, to_qdate
 from deliverydesk.gui.messages import error_message, show_error
 from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_ISSUES
 from deliverydesk.gui.pages.recurring_model import ITEM_ROLE, OccurrenceModel, RecurrenceModel
+from deliverydesk.gui.screen_fit import ScreenDialog
 from deliverydesk.gui.style import ERROR_COLOUR, MUTED_STYLE
 from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.learning import csv_export
@@ -82,7 +82,7 @@ class RecurringPage(QWidget):
         self.kind.addItem(self.tr("Issues"), "issues")
         self.kind.addItem(self.tr("Extra asks (change requests)"), "asks")
         today = self.env.ctx.today()
-        self.since, self.until = date_edit(self, today), date_edit(self, today)
+        self.since, self.until = date_edit(self, today, today), date_edit(self, today, today)
         self.min_clients = QSpinBox(self)
         self.min_clients.setObjectName("recurringMinClients")
         self.min_clients.setRange(1, 99)
@@ -258,7 +258,7 @@ class RecurringPage(QWidget):
         self.env.tasks.submit(job, done, lambda error: show_error(self, error), owner=self)
 
 
-class OccurrencesDialog(QDialog):
+class OccurrencesDialog(ScreenDialog):
     """Every issue (or change request) of one recurring category; activating one opens it."""
 
     opened = Signal(object)  # Occurrence
@@ -271,6 +271,7 @@ class OccurrencesDialog(QDialog):
         self.model = OccurrenceModel(self)
         self.model.set_rows(item.occurrences)
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table: no keyboard trap
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +36,7 @@ from deliverydesk.gui.pages.search_model import (
     SearchResultsModel,
     SnippetDelegate,
 )
+from deliverydesk.gui.screen_fit import ScreenDialog
 from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.records.projects import get_project
 from deliverydesk.services.search import MAX_MATCHES, search_records
@@ -45,7 +45,7 @@ DEBOUNCE_MS = 250
 PAGE_SIZE = 50
 
 
-class SearchDialog(QDialog):
+class SearchDialog(ScreenDialog):
     record_opened = Signal(str, str, str)  # project_id, area, record_id
 
     def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:

@@ -7,6 +7,7 @@ nine areas fit in it at any window width, in English and in Chinese."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +27,7 @@ from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.pages.base import ProjectPage
 from deliverydesk.gui.pages.project import PAGE_CLASSES
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.gui.widgets.elided import ElidedLabel
 from deliverydesk.services.records.projects import get_project
 
 
@@ -37,15 +39,13 @@ class ProjectWorkspace(QWidget):
         self.env = env
         self.project_id: str | None = None
         self.project_code: str | None = None  # once its header has loaded
-        self.title = QLabel(self)
+        self.title = ElidedLabel("", self)  # a long Chinese and English name: elided, whole in the tooltip
         self.title.setObjectName("workspaceTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
-        self.facts = QLabel(self)
-        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts = ElidedLabel("", self)
         self.facts.setStyleSheet(MUTED_STYLE)
         self.area_list = QListWidget(self)
         self.page_stack = QStackedWidget(self)
@@ -67,8 +67,13 @@ class ProjectWorkspace(QWidget):
             page.record_opened.connect(self.open_record)
             page.records_changed.connect(self._page_saved)
         self.area_list.setFixedWidth(self._area_list_width())
+        self.area_list.setAccessibleName(self.tr("Areas of the project"))
+        self.area_list.setToolTip(self.tr("Ctrl+Page Down / Ctrl+Page Up: the next or previous area"))
         self.area_list.currentRowChanged.connect(self._area_changed)
         self.area_list.setCurrentRow(0)
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.next_area if step > 0 else self.previous_area)
 
     def _content(self) -> QWidget:
         content = QWidget(self)
@@ -107,6 +112,29 @@ class ProjectWorkspace(QWidget):
         metrics = self.area_list.fontMetrics()
         widest = max((metrics.horizontalAdvance(_plain(page.title())) for page in self.pages), default=80)
         return widest + 18 + 40  # icon, margins and frame
+
+    def next_area(self) -> None:
+        self._step_area(1)
+
+    def previous_area(self) -> None:
+        self._step_area(-1)
+
+    def _step_area(self, step: int) -> None:
+        """The next or previous area from the keyboard; the page takes the focus."""
+        row = (self.area_list.currentRow() + step) % len(self.pages)
+        self.area_list.setCurrentRow(row)
+        self.focus_page()
+
+    def focus_page(self) -> None:
+        """The keyboard goes to the shown page: its first field, list or button."""
+        page = self.current_page()
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+            if tab and page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def current_page(self) -> ProjectPage:
         page = self.page_stack.currentWidget()

@@ -197,7 +197,7 @@ def attach_to_issue_dialog(
 
     panel = SimilarIssuesPanel(env, search, dialog)
     dialog.setMinimumWidth(max(dialog.minimumWidth(), 940))
-    layout = dialog.layout()
+    layout = getattr(dialog, "content_layout", None) or dialog.layout()  # a FormDialog's scrolled content
     assert isinstance(layout, QVBoxLayout)
     form_index = next(
         i for i in range(layout.count()) if (item := layout.itemAt(i)) and item.layout() is fields.form

@@ -18,6 +18,7 @@ def record_table(
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
     view.setWordWrap(word_wrap)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.verticalHeader().hide()

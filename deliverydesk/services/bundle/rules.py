@@ -129,7 +129,7 @@ def _rewrites(
             if table == "letter":
                 fields = letter_rewrites(ours, row)
             elif table in APPEND_ONLY_TABLES:
-                fields = append_only_rewrites(ours, row)
+                fields = append_only_rewrites(ours, row, table)
             else:
                 continue
             if fields:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from deliverydesk import __version__
+from deliverydesk.domain.progress import NO_PROGRESS, Progress
 from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.errors import BundleError, NotFoundError
 from deliverydesk.i18n import Message, msg
@@ -138,16 +139,28 @@ def _self_check(document: dict[str, Any], project_code: str) -> ValidBundle:
 
 
 def import_bundle(
-    ctx: ServiceContext, path: Path, *, limits: BundleLimits = DEFAULT_LIMITS, keep_newer: bool = False
+    ctx: ServiceContext,
+    path: Path,
+    *,
+    limits: BundleLimits = DEFAULT_LIMITS,
+    keep_newer: bool = False,
+    progress: Progress = NO_PROGRESS,
 ) -> ImportSummary:
-    """Validate the whole file, then write all of it or nothing; re-importing updates, never duplicates."""
+    """Validate the whole file, then write all of it or nothing; re-importing updates, never duplicates.
+    ``progress``: read, checked, written; stopped before the commit, nothing is written."""
+    progress.step(0, 3, "read")
     bundle = read_bundle(path, limits)
+    progress.step(1, 3, "check")
     with ctx.db.unit_of_work() as session:
-        return _import(ctx, session, bundle, keep_newer=keep_newer)
+        return _import(ctx, session, bundle, keep_newer=keep_newer, progress=progress)
 
 
 def import_valid_bundle(
-    ctx: ServiceContext, bundle: ValidBundle, *, keep_newer: bool = False
+    ctx: ServiceContext,
+    bundle: ValidBundle,
+    *,
+    keep_newer: bool = False,
+    progress: Progress = NO_PROGRESS,
 ) -> ImportSummary:
     """Write a bundle ``read_bundle`` accepted (validating first, before the database is even opened,
     keeps a refused file from creating or locking anything).
@@ -156,10 +169,17 @@ def import_valid_bundle(
     is refused whole. A record older in the bundle than here is a conflict: refused, or with
     ``keep_newer`` left as it is here (``rules``)."""
     with ctx.db.unit_of_work() as session:
-        return _import(ctx, session, bundle, keep_newer=keep_newer)
+        return _import(ctx, session, bundle, keep_newer=keep_newer, progress=progress)
 
 
-def _import(ctx: ServiceContext, session: Session, bundle: ValidBundle, *, keep_newer: bool) -> ImportSummary:
+def _import(
+    ctx: ServiceContext,
+    session: Session,
+    bundle: ValidBundle,
+    *,
+    keep_newer: bool,
+    progress: Progress = NO_PROGRESS,
+) -> ImportSummary:
     project = bundle.project
     records = merge_bundled_categories(session, bundle.records)  # one category per name
     conflicts = find_conflicts(session, records)
@@ -167,6 +187,7 @@ def _import(ctx: ServiceContext, session: Session, bundle: ValidBundle, *, keep_
         raise refused(_describe_conflict(conflicts[0], bundle))
     plan = plan_import(session, records, keep_newer=keep_newer)
     counts = upsert_records(session, records, bundle.blobs, ctx.now(), skip=plan.skip)
+    progress.step(2, 3, "write")  # stopped here: the unit of work rolls back, nothing is written
     return ImportSummary(
         project_code=project["code"],
         project_name=project["name"],

@@ -19,7 +19,11 @@ Version 4 kept how a letter was signed on the letter itself (``signer_name``, ``
 columns become one client ``signature`` event exactly as migration 0008 converts a database (its UUID
 derived from the letter's, so importing the same bundle twice never duplicates it; signed on = the
 local day it was recorded); the handover links, the expectation's confirming letter and a change
-request's refusal start empty."""
+request's refusal start empty.
+
+Nor had versions up to 4, nor format 5 bundles written before migration 0012, a log entry's
+``letter_id``, ``voided_at`` and ``void_reason``, a client's ``country`` or a contact's ``language``:
+none, not voided, not known (the same format number: the lead consolidates formats at the release)."""
 
 from __future__ import annotations
 
@@ -42,6 +46,8 @@ def upgrade_document(document: dict[str, Any]) -> dict[str, Any]:
         _from_version_3(document)
     if document.get("format_version") == 4 and isinstance(document.get("records"), dict):
         _from_version_4(document)
+    if document.get("format_version") == 5 and isinstance(document.get("records"), dict):
+        _columns_of_0012(document["records"])
     return document
 
 
@@ -78,6 +84,18 @@ def _from_version_3(document: dict[str, Any]) -> None:
         row.setdefault("import_columns", "")
     records.setdefault("non_working_day", [])
     document["format_version"] = 4
+
+
+def _columns_of_0012(records: dict[str, Any]) -> None:
+    """Columns migration 0012 added: older bundles (and format 5 ones written before it) lack them."""
+    for row in _rows(records, "log_entry"):
+        row.setdefault("letter_id", None)
+        row.setdefault("voided_at", None)
+        row.setdefault("void_reason", "")
+    for row in _rows(records, "client"):
+        row.setdefault("country", "")
+    for row in _rows(records, "contact"):
+        row.setdefault("language", None)
 
 
 def _rows(records: dict[str, Any], table: str) -> list[dict[str, Any]]:

@@ -86,6 +86,7 @@ CLIENTS: dict[str, tuple[ClientDraft, list[tuple[str, str, str, str, ContactRole
     "hdpm": (
         ClientDraft(
             name="华东精密制造有限公司",
+            country="CN",
             address="江苏省苏州市工业园区星湖街 218 号",
             industry="精密机械 / precision machining",
             notes="二期 MES 项目。王总重视上线日期;李娜是日常对接人。",
@@ -99,6 +100,7 @@ CLIENTS: dict[str, tuple[ClientDraft, list[tuple[str, str, str, str, ContactRole
     "nordwerk": (
         ClientDraft(
             name="Nordwerk Maschinenbau GmbH",
+            country="DE",
             address="Industriestraße 12, 28237 Bremen, Germany",
             industry="machine building",
             notes="Vision inspection on line 3. Prefers written summaries in English.",
@@ -125,6 +127,7 @@ CLIENTS: dict[str, tuple[ClientDraft, list[tuple[str, str, str, str, ContactRole
     "pacific": (
         ClientDraft(
             name="Pacific Foods Ltd.",
+            country="US",
             address="4100 Harbor Blvd, Oakland, CA 94607, USA",
             industry="food processing",
             notes="Cold-chain warehouse; corporate IT freeze windows apply.",
@@ -151,6 +154,7 @@ CLIENTS: dict[str, tuple[ClientDraft, list[tuple[str, str, str, str, ContactRole
     "ruifeng": (
         ClientDraft(
             name="深圳瑞丰电子科技有限公司",
+            country="CN",
             address="广东省深圳市宝安区福海街道 66 号",
             industry="电子制造 / electronics (SMT)",
         ),
@@ -162,6 +166,7 @@ CLIENTS: dict[str, tuple[ClientDraft, list[tuple[str, str, str, str, ContactRole
     "jiangnan": (
         ClientDraft(
             name="江南医药物流有限公司",
+            country="CN",
             address="浙江省杭州市余杭区仓前街道 9 号",
             industry="医药物流 / pharmaceutical logistics",
         ),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deliverydesk.domain.models import LetterItem
+from deliverydesk.domain.progress import NO_PROGRESS, Progress
 from deliverydesk.errors import NotFoundError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
@@ -25,9 +26,11 @@ class ExportResult:
     letter: LetterItem | None = None  # the issued version, when the export issued one
 
 
-def write_export(out: Path, pdf: bytes, letter: LetterItem | None = None) -> ExportResult:
-    """Write ``pdf`` to ``out`` atomically."""
-    write_file_atomically(out, pdf)
+def write_export(
+    out: Path, pdf: bytes, letter: LetterItem | None = None, progress: Progress = NO_PROGRESS
+) -> ExportResult:
+    """Write ``pdf`` to ``out`` atomically (stoppable until the rename)."""
+    write_file_atomically(out, pdf, progress)
     return ExportResult(out, len(pdf), letter)
 
 
@@ -44,11 +47,13 @@ def export_document(
     return write_export(out, letters.render_pdf(draft))
 
 
-def export_letter(ctx: ServiceContext, letter_id: str, out: Path, *, signed: bool = True) -> ExportResult:
+def export_letter(
+    ctx: ServiceContext, letter_id: str, out: Path, *, signed: bool = True, progress: Progress = NO_PROGRESS
+) -> ExportResult:
     """A copy of an issued letter (the signed one when there is one), byte for byte the original."""
     with ctx.db.unit_of_work() as session:
         pdf, letter = letters.letter_copy_in(session, letter_id, signed=signed)
-    return write_export(out, pdf, letter)
+    return write_export(out, pdf, letter, progress)
 
 
 def change_request_id_by_ref(ctx: ServiceContext, project_id: str, ref: str) -> str:

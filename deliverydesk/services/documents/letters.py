@@ -42,6 +42,7 @@ from deliverydesk.services.documents.signing import (
     with_signature,
 )
 from deliverydesk.services.documents.verify import VerifyOutcome, VerifyResult, verify_pdf
+from deliverydesk.services.records.auto_log import log_letter_issued
 from deliverydesk.services.records.common import get_row, live_project, stamp_new
 from deliverydesk.store.document_queries import (
     letter_versions,
@@ -135,6 +136,7 @@ def issue_document_in(ctx: ServiceContext, session: Session, request: DocumentRe
         _supersede(ctx, old)
     session.add(row)
     session.flush()
+    log_letter_issued(ctx, session, row)  # "Expectation letter v2 sent", in the log
     return IssuedDocument(letter_item(session, row), pdf)
 
 

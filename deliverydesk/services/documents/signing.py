@@ -47,6 +47,7 @@ from deliverydesk.reports.documents.data import (
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.build import document_kind, kind_of
 from deliverydesk.services.records.attachments import checked_draft, store_attachment
+from deliverydesk.services.records.auto_log import log_letter_signed
 from deliverydesk.services.records.common import check_contact_link, get_row, save_changes, stamp_new
 from deliverydesk.services.records.settings import you_row
 from deliverydesk.store import mapping
@@ -378,6 +379,7 @@ def record_signature_in(
     client = _client_event(ctx, session, row, request, signer, evidence)
     if request.method is SignMethod.REFUSED:
         session.flush()
+        log_letter_signed(ctx, session, row, client)  # "Client refused to sign ...", in the log
         return SignResult(letter_item(session, row), ())
     vendor = _vendor_event(ctx, session, row, request, evidence.signed_on) if _on_screen(request) else None
     confirmed, warnings = document_kind(row.kind).on_signed(ctx, session, row, sealed)
@@ -386,6 +388,7 @@ def record_signature_in(
     if signed_pdf is not None:
         row.signed_pdf_sha256 = sha256_hex(signed_pdf)
     save_changes(ctx, session, row)  # the letter's changes in one flush (one audit event)
+    log_letter_signed(ctx, session, row, client)  # "Client signed ... on paper", in the log
     if signed_pdf is not None:
         add_blob(session, signed_pdf)  # the exact signed bytes, kept under signed_pdf_sha256
     return SignResult(letter_item(session, row), warnings, signed_pdf, confirmed)

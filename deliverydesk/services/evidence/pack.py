@@ -25,6 +25,7 @@ from typing import TypeVar
 
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.fingerprint import seal
+from deliverydesk.domain.progress import NO_PROGRESS, Progress
 from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.i18n import msg
@@ -279,16 +280,24 @@ def evidence_pdf(ctx: ServiceContext, topic: EvidenceTopic, language: Language |
 
 
 def export_evidence_pack(
-    ctx: ServiceContext, topic: EvidenceTopic, out: Path, language: Language | None = None
+    ctx: ServiceContext,
+    topic: EvidenceTopic,
+    out: Path,
+    language: Language | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> EvidenceExport:
     """Write the pack atomically (a failed export leaves any older file of that name as it was) and keep
-    a copy for ``deliverydesk verify``: one unit of work."""
+    a copy for ``deliverydesk verify``: one unit of work. Steps: gather the records, print, write
+    (stoppable before each, and before the rename: stopped, nothing is written or kept)."""
     from deliverydesk.reports.evidence.pack import render_evidence_pack
 
     with ctx.db.unit_of_work() as session:
+        progress.step(0, 3, "gather")
         data = build_evidence_pack_in(ctx, session, topic, language)
+        progress.step(1, 3, "print")
         pdf = render_evidence_pack(data)
-        write_file_atomically(out, pdf)
+        progress.step(2, 3, "write")
+        write_file_atomically(out, pdf, progress)
         keep_exported_copy_in(
             ctx,
             session,

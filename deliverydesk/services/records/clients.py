@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from deliverydesk.domain.client_defaults import contacts_language
 from deliverydesk.domain.drafts import ClientDraft, ContactDraft
 from deliverydesk.domain.models import ClientItem, ContactItem, Page
 from deliverydesk.domain.validation import validate_client, validate_contact
@@ -20,12 +21,20 @@ from deliverydesk.services.records.common import (
 )
 from deliverydesk.store import mapping
 from deliverydesk.store.queries import search_clients
-from deliverydesk.store.records import Session, count_projects, list_rows
+from deliverydesk.store.records import Session, contact_languages, count_projects, list_rows
 from deliverydesk.store.tables import ClientRow, ContactRow
 
 
-def _client(_session: Session, row: ClientRow) -> ClientItem:
-    return mapping.client_item(row)
+def _client(session: Session, row: ClientRow) -> ClientItem:
+    return _clients(session, [row])[0]
+
+
+def _clients(session: Session, rows: list[ClientRow]) -> list[ClientItem]:
+    languages = contact_languages(session, [row.id for row in rows])
+    return [
+        mapping.client_item(row, contact_language=contacts_language(languages.get(row.id, ())))
+        for row in rows
+    ]
 
 
 def _contact(_session: Session, row: ContactRow) -> ContactItem:
@@ -69,7 +78,7 @@ def list_clients(
         rows, total = search_clients(
             session, text, include_archived=include_archived, offset=offset, limit=limit
         )
-        return page_of([_client(session, r) for r in rows], total, offset, limit)
+        return page_of(_clients(session, list(rows)), total, offset, limit)
 
 
 def archive_client(ctx: ServiceContext, client_id: str) -> ClientItem:

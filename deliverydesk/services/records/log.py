@@ -9,7 +9,7 @@ from deliverydesk.domain.drafts import LogEntryDraft
 from deliverydesk.domain.enums import LogKind
 from deliverydesk.domain.models import LogEntryItem, Page
 from deliverydesk.domain.validation import validate_log_entry
-from deliverydesk.errors import RuleError
+from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import (
@@ -22,23 +22,32 @@ from deliverydesk.services.records.common import (
 )
 from deliverydesk.store import mapping
 from deliverydesk.store.records import (
+    LOG_SORTS,
     Session,
     list_rows,
     log_entry_page,
     log_entry_position,
     newest_corrections,
 )
-from deliverydesk.store.tables import ChangeRequestRow, ExpectationRow, IssueRow, LogEntryRow, MilestoneRow
+from deliverydesk.store.tables import (
+    ChangeRequestRow,
+    ExpectationRow,
+    IssueRow,
+    LetterRow,
+    LogEntryRow,
+    MilestoneRow,
+)
 
 LINKS = (
     ("change_request_id", ChangeRequestRow),
     ("expectation_id", ExpectationRow),
     ("milestone_id", MilestoneRow),
     ("issue_id", IssueRow),
+    ("letter_id", LetterRow),
 )
 
 
-def _items(session: Session, rows: list[LogEntryRow]) -> list[LogEntryItem]:
+def log_items(session: Session, rows: list[LogEntryRow]) -> list[LogEntryItem]:
     corrected_by = newest_corrections(session, [r.id for r in rows])
     return [mapping.log_entry_item(r, corrected_by_id=corrected_by.get(r.id)) for r in rows]
 
@@ -52,7 +61,41 @@ def _insert(
     row = LogEntryRow(correction_of_id=correction_of)
     mapping.write_log_entry(row, draft)
     insert_new(ctx, session, row)
-    return _items(session, [row])[0]
+    return log_items(session, [row])[0]
+
+
+def live_log_entry_in(session: Session, entry_id: str) -> LogEntryRow:
+    """The entry, in a project that may be changed (not archived): what Undo voids or brings back."""
+    row = get_row(session, LogEntryRow, entry_id, "log entry")
+    live_project(session, row.project_id)
+    return row
+
+
+def record_in_log(
+    ctx: ServiceContext,
+    session: Session,
+    *,
+    project_id: str,
+    kind: LogKind,
+    summary: str,
+    details: str = "",
+    change_request_id: str | None = None,
+    letter_id: str | None = None,
+) -> LogEntryRow:
+    """An entry DeliveryDesk writes itself (a letter issued, signed or refused, a change request
+    decided or approved), inside the caller's unit of work: it is part of that action's transaction,
+    so the action and its entry are saved together or not at all. Texts: ``domain.log_texts``."""
+    row = LogEntryRow(
+        project_id=project_id,
+        occurred_at=ctx.now(),
+        kind=kind,
+        summary=summary[:500],
+        details=details,
+        change_request_id=change_request_id,
+        letter_id=letter_id,
+    )
+    insert_new(ctx, session, row)
+    return row
 
 
 def add_log_entry(ctx: ServiceContext, draft: LogEntryDraft) -> LogEntryItem:
@@ -87,16 +130,28 @@ def correct_log_entry_in(
 
 def get_log_entry(ctx: ServiceContext, entry_id: str) -> LogEntryItem:
     with ctx.db.unit_of_work() as session:
-        return _items(session, [get_row(session, LogEntryRow, entry_id, "log entry")])[0]
+        return log_items(session, [get_row(session, LogEntryRow, entry_id, "log entry")])[0]
 
 
 def list_log_entries(
-    ctx: ServiceContext, project_id: str, *, offset: int = 0, limit: int = 200
+    ctx: ServiceContext,
+    project_id: str,
+    *,
+    offset: int = 0,
+    limit: int = 200,
+    text: str = "",
+    sort: str = "occurred_at",
+    descending: bool = True,
 ) -> Page[LogEntryItem]:
-    """Newest first (by when it happened, then by when it was written); corrections included."""
+    """Newest first (by when it happened, then by when it was written); corrections and voided entries
+    included. ``text`` keeps the entries holding every word; ``sort`` is one of ``LOG_SORTS``."""
     limit = check_page(offset, limit)
+    if sort not in LOG_SORTS:
+        raise ValidationError({"sort": msg("Sort by one of: {columns}.", columns=", ".join(LOG_SORTS))})
     with ctx.db.unit_of_work() as session:
-        rows, total = log_entry_page(session, project_id, offset=offset, limit=limit)
+        rows, total = log_entry_page(
+            session, project_id, offset=offset, limit=limit, text=text, sort=sort, descending=descending
+        )
     return page_of([LogEntryItem(**row) for row in rows], total, offset, limit)
 
 
@@ -122,4 +177,4 @@ def list_log_entries_of_kind(
             descending=True,
             limit=limit,
         )
-        return tuple(_items(session, rows))
+        return tuple(log_items(session, rows))

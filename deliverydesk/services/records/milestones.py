@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any
 
 from deliverydesk.domain.drafts import MilestoneDraft, draft_from
 from deliverydesk.domain.metrics import milestone_health
@@ -119,7 +120,7 @@ def apply_milestone_update(
     for field in DATE_FIELDS:
         old, new = getattr(row, f"{field}_date"), getattr(draft, f"{field}_date")
         if old != new:
-            _record_change(ctx, session, row, field, old, new, reason, change_request_id)
+            record_date_change(ctx, session, row, field, old, new, reason, change_request_id)
     mapping.write_milestone(row, draft)
     save_changes(ctx, session, row)
 
@@ -155,7 +156,20 @@ def move_milestone_in(
     return update_milestone_in(ctx, session, draft, reason=reason, change_request_id=change_request_id)
 
 
-def _record_change(
+def record_dates_written_back_in(
+    ctx: ServiceContext, session: Session, milestone_id: str, values: Mapping[str, Any], reason: str
+) -> None:
+    """Dates an Undo (or Redo) writes back on a milestone are in its date history too, like any move;
+    ``values``: the fields about to be written."""
+    row = get_row(session, MilestoneRow, milestone_id, "milestone")
+    for field in DATE_FIELDS:
+        name = f"{field}_date"
+        if name in values and values[name] != getattr(row, name):
+            new: date | None = values[name]
+            record_date_change(ctx, session, row, field, getattr(row, name), new, reason, None)
+
+
+def record_date_change(
     ctx: ServiceContext,
     session: Session,
     row: MilestoneRow,
@@ -165,6 +179,7 @@ def _record_change(
     reason: str,
     change_request_id: str | None,
 ) -> None:
+    """One line of the milestone's date history (old, new, reason), in the caller's unit of work."""
     change = MilestoneChangeRow(
         milestone_id=row.id,
         field=field,

@@ -29,6 +29,7 @@ from deliverydesk.domain.scope_guard_texts import AnalysisQuestion, analysis_que
 from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.auto_log import log_request_decided
 from deliverydesk.services.records.common import get_row, save_changes
 from deliverydesk.services.records.settings import you_row
 from deliverydesk.services.scope_guard.approval import (
@@ -246,6 +247,7 @@ def decide_change_request_in(
     row.decided_by, row.decided_on, row.rationale = draft.decided_by, draft.decided_on, draft.rationale
     row.escalation_needed = preview.needs_approval
     save_changes(ctx, session, row)
+    log_request_decided(ctx, session, row)
     item = request_item(row)
     moved = move_if_approved(ctx, session, item, move_milestone_ids)
     return DecisionResult(request=item, preview=preview, moved=moved)

@@ -25,6 +25,7 @@ from deliverydesk.domain.scope_guard import (
 )
 from deliverydesk.domain.scope_guard_texts import refusal_log_texts
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.auto_log import log_request_approved
 from deliverydesk.services.records.common import save_changes
 from deliverydesk.services.records.log import add_log_entry_in
 from deliverydesk.services.records.people import MAX_PEOPLE, live_manager, person_item
@@ -92,6 +93,7 @@ def approve_change_request(
         row.approved_by = draft.approved_by
         row.approved_on, row.approval_note = draft.approved_on, draft.approval_note
         save_changes(ctx, session, row)
+        log_request_approved(ctx, session, row)
         item = request_item(row)
         moved = move_if_approved(ctx, session, item, move_milestone_ids)
         return DecisionResult(request=item, preview=None, moved=moved)

@@ -43,6 +43,10 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+        <source>Exporting %1</source>
+        <translation>正在导出 %1</translation>
+    </message>
+    <message>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>

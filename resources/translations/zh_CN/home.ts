@@ -221,6 +221,38 @@
         <translation>今天没有需要您处理的事项。</translation>
     </message>
     <message>
+        <source>Welcome to DeliveryDesk</source>
+        <translation>欢迎使用 DeliveryDesk</translation>
+    </message>
+    <message>
+        <source>There is no project yet. Start with your first project (client, contract, milestones), import a project a colleague exported, or look around in the demo projects first.</source>
+        <translation>还没有项目。可以新建第一个项目（客户、合同、里程碑），导入同事导出的项目，或先在演示项目中看看。</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>Create your first project (Ctrl+N)</source>
+        <translation>新建第一个项目（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Import a project bundle…</source>
+        <translation>导入项目包…</translation>
+    </message>
+    <message>
+        <source>A project file exported with DeliveryDesk (.json)</source>
+        <translation>由 DeliveryDesk 导出的项目文件（.json）</translation>
+    </message>
+    <message>
+        <source>Open the demo projects</source>
+        <translation>打开演示项目</translation>
+    </message>
+    <message>
+        <source>Add sample projects to this database; archive them when done</source>
+        <translation>在本数据库中加入示例项目；看完后可归档</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>今日</translation>
     </message>

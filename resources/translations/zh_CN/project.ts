@@ -23,6 +23,14 @@
         <source>Notes</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
 </context>
 <context>
     <name>ContactDialog</name>
@@ -57,6 +65,18 @@
     <message>
         <source>May sign for the client</source>
         <translation>可代表客户签字</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>The language of the letters they read: new projects default to it</source>
+        <translation>其阅读函件所用的语言：新项目默认采用此语言</translation>
+    </message>
+    <message>
+        <source>Reads letters in</source>
+        <translation>阅读函件的语言</translation>
     </message>
 </context>
 <context>
@@ -249,73 +269,6 @@
     </message>
 </context>
 <context>
-    <name>ProjectDialog</name>
-    <message>
-        <source>Edit project</source>
-        <translation>编辑项目</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>项目编号</translation>
-    </message>
-    <message>
-        <source>Project name</source>
-        <translation>项目名称</translation>
-    </message>
-    <message>
-        <source>Contract reference</source>
-        <translation>合同编号</translation>
-    </message>
-    <message>
-        <source>Contract value</source>
-        <translation>合同金额</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>币种</translation>
-    </message>
-    <message>
-        <source>Set</source>
-        <translation>设定</translation>
-    </message>
-    <message>
-        <source>Contract start</source>
-        <translation>合同开始日期</translation>
-    </message>
-    <message>
-        <source>Contract end</source>
-        <translation>合同结束日期</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Delivery lead</source>
-        <translation>交付负责人</translation>
-    </message>
-    <message>
-        <source>Sales owner</source>
-        <translation>销售负责人</translation>
-    </message>
-    <message>
-        <source> h</source>
-        <translation> 小时</translation>
-    </message>
-    <message>
-        <source>Contracted effort</source>
-        <translation>合同工作量</translation>
-    </message>
-    <message>
-        <source>Goodwill budget</source>
-        <translation>友情支持额度</translation>
-    </message>
-    <message>
-        <source>Document language</source>
-        <translation>文档语言</translation>
-    </message>
-</context>
-<context>
     <name>RecordDialog</name>
     <message>
         <source>%1 (assigned when saved)</source>
@@ -381,8 +334,24 @@ It is hidden from the lists, never erased; you can restore it later.</source>
         <translation>此记录的全部修改记录：操作人、时间、修改前后的内容 (Ctrl+H)</translation>
     </message>
     <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Filter the list</source>
+        <translation>筛选列表</translation>
+    </message>
+    <message>
+        <source>Show only the rows that contain every word typed here (/ from the list)</source>
+        <translation>只显示包含此处所输入的全部词语的行（在列表中按 / 到此处）</translation>
+    </message>
+    <message>
         <source>Add the first one</source>
         <translation>添加第一条</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>更多操作</translation>
     </message>
     <message>
         <source>%1 of %2 loaded</source>
@@ -406,6 +375,37 @@ It is hidden from the lists, never erased; you can restore it later.</source>
     <message>
         <source>Archived on %1</source>
         <translation>归档于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>VoidReasonDialog</name>
+    <message>
+        <source>Undo: void the log entry</source>
+        <translation>撤销：作废这条沟通记录</translation>
+    </message>
+    <message>
+        <source>The entry stays in the log, marked as voided with your reason; it no longer counts. Redo brings it back.</source>
+        <translation>该记录仍保留在沟通记录中，并标记为已作废及您的理由，不再计入。重做可将其恢复。</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Written by mistake</source>
+        <translation>误记</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Void it</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Say why: the log keeps the entry with your reason.</source>
+        <translation>请说明理由：沟通记录会连同理由保留该记录。</translation>
     </message>
 </context>
 </TS>

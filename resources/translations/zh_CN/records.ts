@@ -663,6 +663,10 @@
         <translation>附件</translation>
     </message>
     <message>
+        <source>Voided: %1</source>
+        <translation>已作废：%1</translation>
+    </message>
+    <message>
         <source>Corrected by a later entry</source>
         <translation>已被后续记录更正</translation>
     </message>
@@ -677,6 +681,10 @@
     <message>
         <source>About: %1</source>
         <translation>关联：%1</translation>
+    </message>
+    <message>
+        <source>Voided on %1: %2</source>
+        <translation>%1 作废：%2</translation>
     </message>
 </context>
 <context>
@@ -714,8 +722,12 @@
         <translation>把一段日期内的沟通记录连同函件、承诺和附件生成一份 PDF</translation>
     </message>
     <message>
-        <source>Quick add: what happened, then Enter (logged now)</source>
-        <translation>快速添加：写下发生的事，按 Enter（记为现在）</translation>
+        <source>Quick add: what happened, Enter logs it now</source>
+        <translation>快速添加：发生了什么，按 Enter 立即记录</translation>
+    </message>
+    <message>
+        <source>Type what happened and press Enter: logged now, with the kind on the left</source>
+        <translation>输入发生的事并按 Enter：以左侧的类型、当前时间记录</translation>
     </message>
     <message>
         <source>who (optional)</source>

@@ -209,6 +209,17 @@
     </message>
 </context>
 <context>
+    <name>CaptureFlow</name>
+    <message>
+        <source>Saved %1 %2</source>
+        <translation>已保存 %1 %2</translation>
+    </message>
+    <message>
+        <source>triage %1</source>
+        <translation>分级 %1</translation>
+    </message>
+</context>
+<context>
     <name>ChangeRequestDialog</name>
     <message>
         <source>New change request</source>
@@ -417,8 +428,8 @@
         <translation>决定…</translation>
     </message>
     <message>
-        <source>Decide the request: checked against your authority and the budgets</source>
-        <translation>决定该变更请求：按授权额度和各项额度检查</translation>
+        <source>Decide the request: checked against your authority and the budgets (Ctrl+D)</source>
+        <translation>对该请求作出决定：按您的授权额度和各项额度检查（Ctrl+D）</translation>
     </message>
     <message>
         <source>Approve or refuse…</source>

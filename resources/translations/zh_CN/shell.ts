@@ -33,6 +33,116 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>DeliveryDesk takes a verified backup every day it is opened (7 daily, 4 weekly and 6 monthly are kept). Restoring one first keeps a backup of the database it replaces.</source>
+        <translation>DeliveryDesk 每天首次打开时都会做一次经过校验的备份（保留 7 个每日、4 个每周和 6 个每月备份）。恢复某个备份之前，会先备份将被替换的数据库。</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <source>Take a backup now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Replace the database by the selected backup</source>
+        <translation>用所选备份替换数据库</translation>
+    </message>
+    <message>
+        <source>Open the backups folder</source>
+        <translation>打开备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backups apply to the local database file, not to a server database.</source>
+        <translation>备份只适用于本机的数据库文件，不适用于服务器数据库。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Taking a backup…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Taking a backup</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <source>Backup taken: %1</source>
+        <translation>已备份：%1</translation>
+    </message>
+    <message>
+        <source>Stopped: no backup was written.</source>
+        <translation>已停止：没有写入任何备份。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the database by the backup taken %1?
+
+Everything changed since then is set aside: the current database is kept as a safety backup first. DeliveryDesk closes the database, restores, and opens it again.</source>
+        <translation>要用 %1 的备份替换数据库吗？
+
+此后的所有更改都会被搁置：当前数据库会先另存为一份安全备份。DeliveryDesk 将关闭数据库、恢复备份，然后重新打开。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Keep the current database</source>
+        <translation>保留当前数据库</translation>
+    </message>
+</context>
+<context>
+    <name>BundleImporter</name>
+    <message>
+        <source>Import a project bundle</source>
+        <translation>导入项目包</translation>
+    </message>
+    <message>
+        <source>Project bundles (*.json)</source>
+        <translation>项目包 (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <source>Imported %1 %2: %3 records added, %4 updated.</source>
+        <translation>已导入 %1 %2：新增 %3 条记录，更新 %4 条。</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmLimitsDialog</name>
     <message>
         <source>Confirm the limits of %1</source>
@@ -45,6 +155,53 @@
     <message>
         <source>Confirmed by</source>
         <translation>确认人</translation>
+    </message>
+</context>
+<context>
+    <name>CountryCombo</name>
+    <message>
+        <source>China (mainland)</source>
+        <translation>中国（大陆）</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>中国香港</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>中国台湾</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>新加坡</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation>韩国</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>美国</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>英国</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>德国</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>法国</translation>
+    </message>
+    <message>
+        <source>A country code, e.g. CN for mainland China</source>
+        <translation>国家/地区代码，例如中国大陆为 CN</translation>
     </message>
 </context>
 <context>
@@ -62,6 +219,128 @@
 {log}</source>
         <translation>您之前保存的内容都是安全的。详细信息已写入日志文件：
 {log}</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>This is more than %n year(s) from today: is the year right?</source>
+        <translation>距今天超过 %n 年：年份是否正确？</translation>
+    </message>
+    <message>
+        <source>This is more than %n year(s) ago: is the year right?</source>
+        <translation>早于今天超过 %n 年：年份是否正确？</translation>
+    </message>
+    <message>
+        <source>This is %n day(s) before the contract starts.</source>
+        <translation>比合同开始日期早 %n 天。</translation>
+    </message>
+    <message>
+        <source>This is %n day(s) after the contract ends.</source>
+        <translation>比合同结束日期晚 %n 天。</translation>
+    </message>
+    <message>
+        <source>A slip of %1 working days: longer than the whole project (%2 working days).</source>
+        <translation>延误 %1 个工作日：比整个项目（%2 个工作日）还长。</translation>
+    </message>
+    <message>
+        <source>A slip of %1 working days: more than a working year.</source>
+        <translation>延误 %1 个工作日：超过一个工作年度。</translation>
+    </message>
+    <message>
+        <source>This is %n day(s) from now, but it records what already happened.</source>
+        <translation>这是 %n 天之后的日期，但它记录的是已经发生的事。</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>in %n day(s)</source>
+        <translation>%n 天后</translation>
+    </message>
+    <message>
+        <source>%n day(s) ago</source>
+        <translation>%n 天前</translation>
+    </message>
+    <message>
+        <source>this year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>e.g. 15 Jan 2027 or +5</source>
+        <translation>例如 2027/1/15 或 +5</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Type a date as you write it (2027-01-15, 15 Jan 2027, 2027年1月15日, 1/15, +5 for five days from today); Up and Down change the part under the cursor; Alt+Down opens a calendar.</source>
+        <translation>按平时的写法输入日期（2027-01-15、2027年1月15日、2027/1/15、1/15，+5 表示五天后）；上下方向键修改光标所在的部分；Alt+下方向键打开日历。</translation>
+    </message>
+    <message>
+        <source>Choose a date on a calendar</source>
+        <translation>在日历上选择日期</translation>
+    </message>
+    <message>
+        <source>Choose a date on a calendar (Alt+Down)</source>
+        <translation>在日历上选择日期（Alt+下方向键）</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Take today&apos;s date</source>
+        <translation>填入今天的日期</translation>
+    </message>
+    <message>
+        <source>Keep this date</source>
+        <translation>保留此日期</translation>
+    </message>
+    <message>
+        <source>The date is right: keep it and stop warning</source>
+        <translation>日期无误：保留它，不再提醒</translation>
+    </message>
+    <message>
+        <source>Not a date: try 15 Jan 2027, 2027-01-15 or +5</source>
+        <translation>无法识别为日期：可输入 2027/1/15、2027-01-15 或 +5</translation>
+    </message>
+    <message>
+        <source>Kept: %1</source>
+        <translation>已保留：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Type a date, e.g. 15 Jan 2027, 2027-01-15 or +5.</source>
+        <translation>请输入日期，例如 2027/1/15、2027-01-15 或 +5。</translation>
+    </message>
+    <message>
+        <source>This date looks unlikely: correct it, or keep it with “Keep this date”.</source>
+        <translation>这个日期不太可能：请更正，或点击“保留此日期”。</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃更改？</translation>
+    </message>
+    <message>
+        <source>You changed this form. Close it and lose what you typed?</source>
+        <translation>您修改了这张表单。要关闭并丢弃所输入的内容吗？</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
     </message>
 </context>
 <context>
@@ -85,6 +364,31 @@
     <message>
         <source>The image is damaged and cannot be read.</source>
         <translation>图片已损坏，无法读取。</translation>
+    </message>
+</context>
+<context>
+    <name>LongTaskPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the running task</source>
+        <translation>取消正在运行的任务</translation>
+    </message>
+    <message>
+        <source>Stop it: nothing of it is written</source>
+        <translation>停止：不会写入任何内容</translation>
+    </message>
+    <message>
+        <source>Stopping: %1…</source>
+        <translation>正在停止：%1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1（另有 %n 项）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -138,6 +442,14 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>List, take and restore the database&apos;s backups</source>
+        <translation>查看、创建和恢复数据库备份</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -158,12 +470,24 @@
         <translation>记录额外需求(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Log an entry</source>
         <translation>记录沟通(&amp;L)</translation>
     </message>
     <message>
         <source>Go to the project&apos;s log, ready to type what happened</source>
         <translation>转到项目的沟通记录，直接输入发生的事情</translation>
+    </message>
+    <message>
+        <source>Project &amp;bundle…</source>
+        <translation>项目包(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -192,6 +516,30 @@
     <message>
         <source>Read-only: changes cannot be saved</source>
         <translation>只读：无法保存更改</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做(&amp;R) %1</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <source>The demo projects were added.</source>
+        <translation>已加入演示项目。</translation>
+    </message>
+    <message>
+        <source>Adding the demo projects</source>
+        <translation>正在加入演示项目</translation>
     </message>
 </context>
 <context>
@@ -224,22 +572,6 @@
 <context>
     <name>NewProjectDialog</name>
     <message>
-        <source>No regular summary</source>
-        <translation>不定期发送</translation>
-    </message>
-    <message>
-        <source>Every Friday</source>
-        <translation>每周五</translation>
-    </message>
-    <message>
-        <source>Every other Friday</source>
-        <translation>每两周的周五</translation>
-    </message>
-    <message>
-        <source>Last working day of the month</source>
-        <translation>每月最后一个工作日</translation>
-    </message>
-    <message>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -248,52 +580,8 @@
         <translation>选择客户，或输入新客户名称</translation>
     </message>
     <message>
-        <source>Client</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>项目编号</translation>
-    </message>
-    <message>
-        <source>e.g. DD-2026-014</source>
-        <translation>例如 DD-2026-014</translation>
-    </message>
-    <message>
-        <source>Project name</source>
-        <translation>项目名称</translation>
-    </message>
-    <message>
-        <source>Contract start</source>
-        <translation>合同开始日期</translation>
-    </message>
-    <message>
-        <source>Contract end</source>
-        <translation>合同结束日期</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Document language</source>
-        <translation>文档语言</translation>
-    </message>
-    <message>
-        <source>Contracted effort</source>
-        <translation>合同工作量</translation>
-    </message>
-    <message>
-        <source>Goodwill budget</source>
-        <translation>友情支持额度</translation>
-    </message>
-    <message>
-        <source>Progress summary</source>
-        <translation>进度报告</translation>
-    </message>
-    <message>
-        <source> h</source>
-        <translation> 小时</translation>
+        <source>Use the two-letter country code, e.g. DE or CN.</source>
+        <translation>请使用两个字母的国家/地区代码，例如 DE 或 CN。</translation>
     </message>
     <message>
         <source>Choose a client or type a new client&apos;s name.</source>
@@ -410,6 +698,143 @@
     </message>
 </context>
 <context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>Edit project</source>
+        <translation>编辑项目</translation>
+    </message>
+    <message>
+        <source>A project stays with its client; edit the client on the Overview</source>
+        <translation>项目不能更换客户；客户信息请在“概览”中编辑</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <source>No regular summary</source>
+        <translation>不定期发送</translation>
+    </message>
+    <message>
+        <source>Every Friday</source>
+        <translation>每周五</translation>
+    </message>
+    <message>
+        <source>Every other Friday</source>
+        <translation>每两周的周五</translation>
+    </message>
+    <message>
+        <source>Last working day of the month</source>
+        <translation>每月最后一个工作日</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFormDialog</name>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>The client&apos;s country: its letters&apos; language and its public holidays</source>
+        <translation>客户所在国家/地区：决定函件语言和公众假期</translation>
+    </message>
+    <message>
+        <source>Client&apos;s country</source>
+        <translation>客户所在国家/地区</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <source>e.g. DD-2026-014</source>
+        <translation>例如 DD-2026-014</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Contract reference</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Contract value</source>
+        <translation>合同金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Contract start</source>
+        <translation>合同开始日期</translation>
+    </message>
+    <message>
+        <source>Contract end</source>
+        <translation>合同结束日期</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Delivery lead</source>
+        <translation>交付负责人</translation>
+    </message>
+    <message>
+        <source>Sales owner</source>
+        <translation>销售负责人</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Contracted effort</source>
+        <translation>合同工作量</translation>
+    </message>
+    <message>
+        <source>Goodwill budget</source>
+        <translation>友情支持额度</translation>
+    </message>
+    <message>
+        <source>Document language</source>
+        <translation>文档语言</translation>
+    </message>
+    <message>
+        <source>Weekends only</source>
+        <translation>仅周末</translation>
+    </message>
+    <message>
+        <source>Holiday calendar</source>
+        <translation>节假日日历</translation>
+    </message>
+    <message>
+        <source>Progress summary</source>
+        <translation>进度报告</translation>
+    </message>
+    <message>
+        <source>Custom: %1</source>
+        <translation>自定义：%1</translation>
+    </message>
+</context>
+<context>
     <name>ProjectListModel</name>
     <message>
         <source>Code</source>
@@ -438,6 +863,14 @@
     <message>
         <source>Scope creep</source>
         <translation>范围蔓延</translation>
+    </message>
+    <message>
+        <source>Needs attention: a milestone overdue or slipping, or a change request to decide</source>
+        <translation>需要关注：有里程碑逾期或延误，或有变更请求待决定</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要关注</translation>
     </message>
     <message>
         <source>Nothing needs attention</source>
@@ -502,6 +935,14 @@
     <message>
         <source>Choose a project on the left.</source>
         <translation>请在左侧选择一个项目。</translation>
+    </message>
+    <message>
+        <source>Areas of the project</source>
+        <translation>项目各部分</translation>
+    </message>
+    <message>
+        <source>Ctrl+Page Down / Ctrl+Page Up: the next or previous area</source>
+        <translation>Ctrl+Page Down / Ctrl+Page Up：下一个或上一个部分</translation>
     </message>
 </context>
 <context>
@@ -583,12 +1024,8 @@
         <translation>仅周末</translation>
     </message>
     <message>
-        <source>A country code, e.g. CN for mainland China</source>
-        <translation>国家/地区代码，例如中国大陆为 CN</translation>
-    </message>
-    <message>
-        <source>Holiday calendar</source>
-        <translation>节假日日历</translation>
+        <source>Holiday calendar for new projects</source>
+        <translation>新项目的节假日日历</translation>
     </message>
     <message>
         <source>None: this database&apos;s own seal</source>
@@ -755,10 +1192,53 @@
     </message>
 </context>
 <context>
+    <name>UndoHistory</name>
+    <message>
+        <source>Archive %1</source>
+        <translation>归档 %1</translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation>恢复 %1</translation>
+    </message>
+    <message>
+        <source>New log entry “%1”</source>
+        <translation>新沟通记录“%1”</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>新建 %1</translation>
+    </message>
+    <message>
+        <source>Undone in DeliveryDesk (Ctrl+Z)</source>
+        <translation>已在 DeliveryDesk 中撤销（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redone in DeliveryDesk</source>
+        <translation>已在 DeliveryDesk 中重做</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Written by mistake (undone)</source>
+        <translation>误记（已撤销）</translation>
+    </message>
+</context>
+<context>
     <name>WindowHost</name>
     <message>
         <source>The daily backup could not be taken: %1</source>
         <translation>未能完成每日备份：%1</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>Restored the backup %1.</source>
+        <translation>已恢复备份 %1。</translation>
     </message>
 </context>
 </TS>

@@ -141,3 +141,21 @@ def test_a_captured_ask_starts_with_no_triage_and_no_decision(qtbot, env: GuiEnv
     follow_up = _capture(qtbot, env, window, "Line stops without the interlock fix")
     follow_up.triage.setCurrentIndex(follow_up.triage.findData(Triage.A.value))
     assert "billable" not in follow_up.consequence.text().split(";")[0]  # A: do now, not "billable"
+
+
+def test_saving_the_ask_opens_the_new_change_request_with_a_confirmation(qtbot, env: GuiEnv) -> None:
+    from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS
+
+    window, _project_id = _window(qtbot, env)
+    follow_up = _capture(qtbot, env, window, "Shift report export to Excel")
+    _triage(follow_up, Triage.C)
+    wait_idle(qtbot, env.tasks)
+    page = window.workspace.current_page()
+    assert page.area == AREA_CHANGE_REQUESTS
+    assert page.panels[0].current_item().id == follow_up.request.id, "the new change request is selected"
+    message = window.statusBar().currentMessage()
+    assert (
+        message.startswith(f"Saved {follow_up.request.ref} Shift report export to Excel")
+        and "triage C" in message
+    )
+    assert follow_up.verdict.parentWidget() is follow_up.content, "the verdict has the whole width"

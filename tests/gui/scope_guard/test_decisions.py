@@ -142,8 +142,11 @@ def test_the_decider_is_never_offered_as_approver_and_a_refusal_sends_it_back(be
         "12 h of goodwill is too much this quarter",
     )
     logged = list_log_entries(ctx, bench.project_id).rows
-    assert [(e.kind, e.change_request_id) for e in logged] == [(LogKind.DECISION, request_id)]
-    assert "12 h of goodwill is too much this quarter" in logged[0].details
+    assert [(e.kind, e.change_request_id) for e in logged] == [(LogKind.DECISION, request_id)] * 2, (
+        "the held decision was logged (issue 17), then the refusal"
+    )
+    (refusal_entry,) = [e for e in logged if e.participants == "陈经理"]
+    assert "12 h of goodwill is too much this quarter" in refusal_entry.details
     _page, dialog = _decide(bench, request_id)  # deciding again shows why it came back
     refusal = dialog.findChild(QLabel, "refusalShown")
     assert refusal is not None and "陈经理" in refusal.text() and "too much" in refusal.text()

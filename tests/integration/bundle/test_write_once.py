@@ -17,7 +17,7 @@ from deliverydesk.cli import main
 from deliverydesk.errors import BundleError
 from deliverydesk.services.bundle.transfer import export_bundle, import_bundle
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.store.tables import ChangeRequestRow, LetterRow, ScopeItemRow, SignatureRow
+from deliverydesk.store.tables import ChangeRequestRow, LetterRow, LogEntryRow, ScopeItemRow, SignatureRow
 from tests.integration.bundle.conftest import add_sample_project, full_dump
 
 Edit = Callable[[dict[str, Any]], None]
@@ -111,6 +111,31 @@ def test_a_letter_signed_at_the_source_arrives_and_a_superseded_one_too(
     assert import_bundle(other_ctx, path).updated == 1
     with other_ctx.db.unit_of_work() as session:
         assert session.scalars(select(LetterRow.status)).one() == "superseded"
+
+
+def test_a_log_entry_voided_at_the_source_arrives_voided_and_its_text_stays_write_once(
+    ctx: ServiceContext, other_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """Voiding an entry written by mistake (the window's Undo) is what its own database may do: it
+    travels; the entry's text still never changes."""
+    path, _document = _exported(ctx, other_ctx, tmp_path)
+    with ctx.db.unit_of_work() as session:
+        entry = session.scalars(select(LogEntryRow).order_by(LogEntryRow.id)).first()
+        assert entry is not None
+        entry.voided_at, entry.void_reason = ctx.now(), "Typed in the wrong project"
+        entry_id = entry.id
+    export_bundle(ctx, "DD-2026-014", path)
+    assert import_bundle(other_ctx, path).updated == 1
+    with other_ctx.db.unit_of_work() as session:
+        arrived = session.get(LogEntryRow, entry_id)
+        assert arrived is not None and arrived.void_reason == "Typed in the wrong project"
+        assert arrived.voided_at is not None
+    document = json.loads(path.read_text(encoding="utf-8"))
+    row = next(r for r in document["records"]["log_entry"] if r["id"] == entry_id)
+    row.update(summary="Never agreed", row_version=row["row_version"] + 10)
+    with pytest.raises(BundleError, match="can never change once written") as refused:
+        import_bundle(other_ctx, _save(path, document))
+    assert "(summary)" in refused.value.message
 
 
 def _edit_here(ctx: ServiceContext, title: str) -> None:

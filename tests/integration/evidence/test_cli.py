@@ -41,7 +41,9 @@ def test_a_change_request_pack_is_written(
         capsys, db_path, "--project", CODE, "--change-request", "cr-1", "--language", language, "--out", out
     )
     assert code == 0, err
-    assert f"{CODE}-EP-CR-1" in said and "log entries 5, letters 1, commitments 2, attachments 2" in said
+    assert (
+        f"{CODE}-EP-CR-1" in said and "log entries 7, letters 1, commitments 2, attachments 2" in said
+    )  # 5 + issued + signed (issue 17)
     text = squeeze("".join(page_texts(out.read_bytes())))
     assert title in text and "Quoted6hours,not5" in text and closed.letter_fingerprint in text
 

@@ -16,22 +16,22 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from deliverydesk.domain.enums import Language
+from deliverydesk.domain.progress import Progress
 from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in_background, with_suffix
 from deliverydesk.gui.dialogs.records.fields import date_edit
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
+from deliverydesk.gui.widgets.date_field import DateField
 from deliverydesk.i18n import parse_language, verbatim
 from deliverydesk.services.evidence.pack import EvidenceTopic, export_evidence_pack
 
@@ -59,13 +59,11 @@ class EvidenceDialog(FormDialog):
             self,
         )
         intro.setWordWrap(True)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)  # FormDialog's column
-        layout.insertWidget(1, intro)  # above the form: a form row would clip the wrapped text
+        self.content_layout.insertWidget(0, intro)  # above the form: a form row would clip the wrapped text
         if topic is not None:
             self.add_field("topic", self.tr("Topic"), QLabel(topic_text, self))
-        self.first_day: QDateEdit | None = None
-        self.last_day: QDateEdit | None = None
+        self.first_day: DateField | None = None
+        self.last_day: DateField | None = None
         if topic is None:
             self.first_day, self.last_day = self._range_fields()
         self.language = self.add_field("language", self.tr("Language"), QComboBox(self))
@@ -78,14 +76,14 @@ class EvidenceDialog(FormDialog):
                 edit.dateChanged.connect(self._name_after_range)
         self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("Export"))
 
-    def _range_fields(self) -> tuple[QDateEdit, QDateEdit]:
+    def _range_fields(self) -> tuple[DateField, DateField]:
         today = self.env.ctx.today()
         edits = []
         for name, label, day in (
             ("period_start", self.tr("First day"), today - timedelta(days=RANGE_DAYS)),
             ("period_end", self.tr("Last day"), today),
         ):
-            edit = date_edit(self, day)
+            edit = date_edit(self, day, today)
             edits.append(self.add_field(name, label, edit))
         return edits[0], edits[1]
 
@@ -137,7 +135,10 @@ class EvidenceDialog(FormDialog):
             raise ValidationError({"path": verbatim(self.tr("Choose where to save the PDF."))})
         path = with_suffix(Path(text).expanduser(), ".pdf")
         language, ctx = parse_language(self.language.currentData()), self.env.ctx  # Qt hands back a str
-        job: Callable[[Path], Any] = lambda target: export_evidence_pack(ctx, topic, target, language)  # noqa: E731
+
+        def job(target: Path, progress: Progress) -> Any:
+            return export_evidence_pack(ctx, topic, target, language, progress)
+
         export_in_background(self.env, self.page, job, path, lambda: None)
         return path
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from deliverydesk.domain.progress import Progress
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.messages import show_error
-from deliverydesk.gui.tasks import TaskRunner
+from deliverydesk.gui.tasks import LongTask, TaskRunner
 from deliverydesk.gui.widgets.pdf_pages import RenderedPage, render_page
 
 if TYPE_CHECKING:  # a type only: the export services (and the documents behind them) load when used
@@ -95,10 +96,14 @@ def with_suffix(path: Path, suffix: str) -> Path:
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
+ExportJob = Callable[[Path, Progress], Any]
+
+
 def export_in_background(
-    env: GuiEnv, parent: QWidget, job: Callable[[Path], ExportResult], path: Path, on_done: Callable[[], None]
-) -> None:
-    """Run ``job(path)`` on the task runner; then offer to open the PDF or its folder."""
+    env: GuiEnv, parent: QWidget, job: ExportJob, path: Path, on_done: Callable[[], None]
+) -> LongTask:
+    """Run ``job(path, progress)`` as long work (the status bar shows it, with Cancel: a stopped export
+    writes no file); then offer to open the PDF or its folder."""
 
     def done(result: ExportResult) -> None:
         on_done()
@@ -108,7 +113,10 @@ def export_in_background(
         on_done()
         show_error(parent, error)
 
-    env.tasks.submit(lambda: job(path), done, failed, owner=parent)
+    title = QCoreApplication.translate("DocumentOutput", "Exporting %1").replace("%1", path.name)
+    return env.tasks.submit_long(
+        lambda progress: job(path, progress), done, failed, title=title, on_cancelled=on_done, owner=parent
+    )
 
 
 def offer_to_open(parent: QWidget, path: Path) -> QMessageBox:

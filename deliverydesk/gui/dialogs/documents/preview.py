@@ -5,16 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from deliverydesk.domain.progress import Progress
 from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in_background, print_with_dialog
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.screen_fit import ScreenDialog
 from deliverydesk.gui.widgets.pdf_view import PdfView
 from deliverydesk.services.documents.export import ExportResult
 from deliverydesk.services.files import write_file_atomically
 
 
-class PreviewDialog(QDialog):
+class PreviewDialog(ScreenDialog):
     """Shows ``pdf``; ``can_issue``: a draft with an Issue button (emits ``issue_wanted``).
     Export and Print use these very bytes, so what is printed is what was previewed."""
 
@@ -68,8 +70,8 @@ class PreviewDialog(QDialog):
         pdf = self.pdf
         self.export_button.setEnabled(False)
 
-        def job(target: Path) -> ExportResult:
-            write_file_atomically(target, pdf)
+        def job(target: Path, progress: Progress) -> ExportResult:
+            write_file_atomically(target, pdf, progress)
             return ExportResult(target, len(pdf))
 
         export_in_background(self.env, self, job, path, lambda: self.export_button.setEnabled(True))

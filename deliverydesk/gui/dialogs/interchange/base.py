@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -29,10 +28,11 @@ from deliverydesk.gui.dialogs.interchange.preview_model import ImportPreviewMode
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.messages import error_text, field_messages
+from deliverydesk.gui.screen_fit import ScreenDialog
 from deliverydesk.services.interchange.changes import ImportOutcome
 
 
-class ImportDialog(QDialog):
+class ImportDialog(ScreenDialog):
     """Subclasses add their own controls with ``add_controls`` and implement ``read``, ``preview`` and
     ``import_now`` (each returns a callable for the task runner)."""
 
@@ -59,6 +59,7 @@ class ImportDialog(QDialog):
         self.controls = QVBoxLayout()
         self.model = self.make_model()
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table: no keyboard trap
         self.table.setModel(self.model)
         self.table.setObjectName("importPreview")
         self.table.verticalHeader().hide()

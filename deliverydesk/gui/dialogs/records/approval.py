@@ -13,11 +13,8 @@ from typing import Literal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
-    QFrame,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +22,7 @@ from deliverydesk.domain.models import ChangeRequestItem
 from deliverydesk.errors import DeliveryDeskError, ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog, section_label
 from deliverydesk.gui.dialogs.records.decision import NOTICE_STYLE, ShiftChoices, plain_label
-from deliverydesk.gui.dialogs.records.fields import area, date_edit, ref_label
+from deliverydesk.gui.dialogs.records.fields import area, date_edit, happened, ref_label
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, format_money, format_number, from_qdate
 from deliverydesk.gui.labels import label
@@ -63,7 +60,7 @@ class ApproveDialog(FormDialog):
         self._analysis()
         self._answer_fields()
         self._buttons()
-        self._scrolling()
+        self.resize(720, 660)  # fit_to_screen shrinks it on a smaller screen; the form scrolls
         ctx, request_id = env.ctx, item.id
         env.tasks.submit(lambda: guard.approval_view(ctx, request_id), self.show_view, self._failed)
 
@@ -117,32 +114,16 @@ class ApproveDialog(FormDialog):
         self.manager = QComboBox(self)
         self.manager.setPlaceholderText(self.tr("Choose a manager from Settings ▸ People"))
         self.add_field("manager_id", self.tr("Manager"), self.manager)
-        self.answered_on = self.add_field("approved_on", self.tr("On"), date_edit(self, self.env.ctx.today()))
+        self.answered_on = self.add_field(
+            "approved_on",
+            self.tr("On"),
+            date_edit(self, self.env.ctx.today(), self.env.ctx.today(), happened(self.env.ctx.today())),
+        )
         self.note = self.add_field(
             "approval_note", self.tr("Note (the reason, to refuse)"), area(self, "", 2)
         )
         self.shifts = ShiftChoices(self)
         self.form.addRow(self.tr("Move milestones"), self.shifts)
-
-    def _scrolling(self) -> None:
-        """The whole held decision is long: the form scrolls, so the dialog fits a 768-pixel screen."""
-        outer = self.layout()
-        assert isinstance(outer, QVBoxLayout)
-        outer.removeItem(self.form)
-        for index in reversed(range(outer.count())):  # the scroll area takes the room the stretch took
-            item = outer.itemAt(index)
-            if item is not None and item.spacerItem() is not None:
-                outer.takeAt(index)
-        content = QWidget(self)
-        content.setLayout(self.form)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("approvalScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer.insertWidget(1, scroll, 1)
-        self.scroll_area = scroll
-        self.resize(720, 660)
 
     def show_field_errors(self, fields: Mapping[str, Message]) -> None:
         """As every form does, and scrolled to the first field in error (the answer is at the end)."""

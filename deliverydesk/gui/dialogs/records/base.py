@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from deliverydesk.gui.dialogs.base import FormDialog, W
 from deliverydesk.gui.dialogs.records.fields import ref_label, value_of
@@ -21,9 +21,7 @@ class RecordDialog(FormDialog):
         self.item = item
         self.setMinimumWidth(560)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not env.readonly)
-        self._tab_forms: dict[str, int] = {}
         self.field_widgets: dict[str, QWidget] = {}
-        self.tabs: QTabWidget | None = None
 
     @property
     def is_new(self) -> bool:
@@ -42,34 +40,10 @@ class RecordDialog(FormDialog):
         self.ref_shown = ref_label(self, text)
         self.form.addRow(self.tr("Ref"), self.ref_shown)
 
-    def begin_tab(self, title: str) -> None:
-        """Put the following fields on a new tab (long forms); errors switch to the tab that has one."""
-        if self.tabs is None:
-            self.tabs = QTabWidget(self)
-            layout = self.layout()
-            assert isinstance(layout, QVBoxLayout)  # FormDialog's column
-            layout.insertWidget(2, self.tabs)
-        page = QWidget(self.tabs)
-        column = QVBoxLayout(page)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        column.addLayout(self.form)
-        column.addStretch(1)  # the tallest tab sets the height; the others keep their rows at the top
-        self.tabs.addTab(page, title)
-
     def add_field(self, name: str, label: str, widget: W) -> W:
-        if self.tabs is not None:
-            self._tab_forms[name] = self.tabs.count() - 1
         self.field_widgets[name] = widget
         return super().add_field(name, label, widget)
 
     def field_values(self) -> dict[str, Any]:
         """Every field's value by field name (the draft's names)."""
         return {name: value_of(widget) for name, widget in self.field_widgets.items()}
-
-    def show_field_errors(self, fields: Any) -> None:
-        if self.tabs is not None:
-            tabs = [self._tab_forms[name] for name in fields if name in self._tab_forms]
-            if tabs:
-                self.tabs.setCurrentIndex(tabs[0])
-        super().show_field_errors(fields)

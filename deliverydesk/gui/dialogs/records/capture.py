@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QPushButton, QWidget
 
 from deliverydesk.domain.drafts import LogEntryDraft
@@ -18,12 +18,13 @@ from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.dialogs.records.decision import plain_label
 from deliverydesk.gui.dialogs.records.expectation import contact_options
-from deliverydesk.gui.dialogs.records.fields import area, date_edit, line, link_combo, ref_label
+from deliverydesk.gui.dialogs.records.fields import area, date_edit, happened, line, link_combo, ref_label
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
 from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.labels import with_note
 from deliverydesk.gui.messages import error_text
+from deliverydesk.gui.undo import created_step
 from deliverydesk.gui.widgets.enum_combo import EnumCombo, enum_combo
 from deliverydesk.services import scope_guard as guard
 from deliverydesk.services.records.clients import list_contacts
@@ -55,7 +56,11 @@ class CaptureAskDialog(FormDialog):
             link_combo(self, self.tr("Someone else (type the name below)"), contact_options(contacts), None),
         )
         self.asked_by_name = self.add_field("requested_by_name", self.tr("Name if not a contact"), line(self))
-        self.asked_on = self.add_field("requested_on", self.tr("When"), date_edit(self, env.ctx.today()))
+        self.asked_on = self.add_field(
+            "requested_on",
+            self.tr("When"),
+            date_edit(self, env.ctx.today(), env.ctx.today(), happened(env.ctx.today())),
+        )
         self.channel = self.add_field(
             "channel", self.tr("Channel"), enum_combo(self, Channel, Channel.MEETING)
         )
@@ -109,12 +114,14 @@ class AskFollowUpDialog(FormDialog):
         self.check_button = QPushButton(self.tr("Check against the selected line"), self)
         self.check_button.clicked.connect(self.check_scope)
         self.form.addRow("", self.check_button)
-        self.verdict = plain_label(self)
-        self.verdict.setObjectName("scopeVerdict")
-        self.form.addRow("", self.verdict)
         self.triage = self.add_field("triage", self.tr("Triage"), self._triage_combo())
-        self.consequence = plain_label(self)
-        self.form.addRow("", self.consequence)
+        # Under the form, the whole width: a wrapped label in a form row is cut off at its first line.
+        self.verdict = plain_label(self.content)
+        self.verdict.setObjectName("scopeVerdict")
+        self.add_content(self.verdict)
+        self.consequence = plain_label(self.content)
+        self.consequence.setObjectName("triageConsequence")
+        self.add_content(self.consequence)
         self.triage.currentIndexChanged.connect(lambda _i: self._show_consequence())
         self._show_consequence()
         self.triage_result: guard.TriageResult | None = None
@@ -191,7 +198,11 @@ class AskFollowUpDialog(FormDialog):
 
 
 class CaptureFlow(QObject):
-    """Capture, then check and triage: the two dialogs in a row (``dialog`` is the one open)."""
+    """Capture, then check and triage: the two dialogs in a row (``dialog`` is the one open). When the
+    second closes (saved or not: the ask is saved already), ``request_saved`` says which change request
+    to open, with a short confirmation for the status bar."""
+
+    request_saved = Signal(str, str, str)  # project id, change request id, confirmation
 
     def __init__(self, env: GuiEnv, parent: QWidget, on_changed: Callable[[], None]) -> None:
         super().__init__(parent)
@@ -215,8 +226,18 @@ class CaptureFlow(QObject):
         self._show(dialog, self._captured)
 
     def _captured(self, request: ChangeRequestItem) -> None:
+        self.env.undo.record(created_step(request))
         self.on_changed()
-        self._show(AskFollowUpDialog(self.env, request, self._parent_widget()), lambda _r: self.on_changed())
+        follow_up = AskFollowUpDialog(self.env, request, self._parent_widget())
+        self._show(follow_up, lambda _r: self.on_changed())
+        follow_up.finished.connect(lambda _code: self._finished(follow_up))
+
+    def _finished(self, follow_up: AskFollowUpDialog) -> None:
+        request = follow_up.result_value if follow_up.result_value is not None else follow_up.request
+        text = self.tr("Saved %1 %2").replace("%1", request.ref).replace("%2", request.title)
+        if follow_up.result_value is not None and follow_up.triage.isEnabled():
+            text += " · " + self.tr("triage %1").replace("%1", str(request.triage.value).upper())
+        self.request_saved.emit(request.project_id, request.id, text)
 
     def _parent_widget(self) -> QWidget:
         parent = self.parent()

@@ -47,6 +47,8 @@ class CategoryCombo(QComboBox):
         assert completer is not None and field is not None  # an editable combo box has both
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)  # completes in the field
         field.setPlaceholderText(self.tr("None: type to find a category"))
+        placeholder = field.placeholderText()
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(placeholder) + 48)  # arrow and frame
 
     def _add(self, category: CategoryName, category_id: str, language: Language) -> None:
         text = category.label(language)

@@ -27,6 +27,7 @@ from deliverydesk.gui.dialogs.records.expectation import contact_options
 from deliverydesk.gui.dialogs.records.fields import (
     area,
     date_edit,
+    happened,
     hours,
     line,
     link_combo,
@@ -107,7 +108,9 @@ class ChangeRequestDialog(RecordDialog):
             "requested_by_name", self.tr("Name if not a contact"), line(self, v.requested_by_name)
         )
         self.requested_on = self.add_field(
-            "requested_on", self.tr("Requested on"), date_edit(self, v.requested_on)
+            "requested_on",
+            self.tr("Requested on"),
+            date_edit(self, v.requested_on, self.env.ctx.today(), happened(self.env.ctx.today())),
         )
         self.channel = self.add_field("channel", self.tr("Channel"), enum_combo(self, Channel, v.channel))
 

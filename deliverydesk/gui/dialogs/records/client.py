@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
-from deliverydesk.domain.drafts import ClientDraft, ContactDraft, ProjectDraft
-from deliverydesk.domain.enums import ContactRole, Language, ProjectStatus
-from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem
+from deliverydesk.domain.drafts import ClientDraft, ContactDraft
+from deliverydesk.domain.enums import ContactRole, Language
+from deliverydesk.domain.models import ClientItem, ContactItem
+from deliverydesk.gui.dialogs.project_form import ProjectDialog
 from deliverydesk.gui.dialogs.records.base import RecordDialog
-from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, hours, line
+from deliverydesk.gui.dialogs.records.fields import area, line
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.widgets.country_combo import CountryCombo
 from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.services.records.clients import create_contact, update_client, update_contact
-from deliverydesk.services.records.projects import update_project
 
 
 class ClientDialog(RecordDialog):
@@ -24,6 +25,8 @@ class ClientDialog(RecordDialog):
         self.industry = self.add_field("industry", self.tr("Industry"), line(self, item.industry))
         self.address = self.add_field("address", self.tr("Address"), area(self, item.address, 2))
         self.notes = self.add_field("notes", self.tr("Notes"), area(self, item.notes))
+        self.country = CountryCombo(self, self.tr("Not known"), item.country)
+        self.add_field("country", self.tr("Country"), self.country)
 
     def save(self) -> ClientItem:
         draft = ClientDraft(
@@ -32,6 +35,7 @@ class ClientDialog(RecordDialog):
             industry=self.industry.text(),
             address=self.address.toPlainText(),
             notes=self.notes.toPlainText(),
+            country=self.country.code(),
         )
         return update_client(self.env.ctx, draft)
 
@@ -61,6 +65,13 @@ class ContactDialog(RecordDialog):
         self.can_sign = QCheckBox(self.tr("May sign for the client"), self)
         self.can_sign.setChecked(bool(item and item.can_sign))
         self.add_field("can_sign", "", self.can_sign)
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("Not known"), None)
+        self.language.addItem("English", Language.EN)
+        self.language.addItem("简体中文", Language.ZH_CN)
+        self.language.setCurrentIndex(max(0, self.language.findData(item.language if item else None)))
+        self.language.setToolTip(self.tr("The language of the letters they read: new projects default to it"))
+        self.add_field("language", self.tr("Reads letters in"), self.language)
 
     def save(self) -> ContactItem:
         draft = ContactDraft(
@@ -72,76 +83,11 @@ class ContactDialog(RecordDialog):
             phone=self.phone.text(),
             email=self.email.text(),
             can_sign=self.can_sign.isChecked(),
+            language=self.language.currentData(),
         )
         if self.is_new:
             return create_contact(self.env.ctx, draft)
         return update_contact(self.env.ctx, draft)
 
 
-class ProjectDialog(RecordDialog):
-    """The project's facts (its client stays; the code must stay unique)."""
-
-    def __init__(self, env: GuiEnv, item: ProjectItem, parent: QWidget | None = None) -> None:
-        super().__init__(env, item.id, item, parent)
-        self.setObjectName("projectDialog")
-        self.setWindowTitle(self.tr("Edit project"))
-        self._contract_fields(item)
-        self._delivery_fields(item)
-
-    def _contract_fields(self, item: ProjectItem) -> None:
-        self.code = self.add_field("code", self.tr("Code"), line(self, item.code))
-        self.name = self.add_field("name", self.tr("Project name"), line(self, item.name))
-        reference = line(self, item.contract_ref)
-        self.contract_ref = self.add_field("contract_ref", self.tr("Contract reference"), reference)
-        value = hours(self, 0, "", 1e10)
-        value.setDecimals(2)
-        value.setValue(item.contract_value_cents / 100)
-        self.value = self.add_field("contract_value_cents", self.tr("Contract value"), value)
-        self.currency = QComboBox(self)
-        self.currency.setEditable(True)
-        self.currency.addItems(["CNY", "EUR", "USD", "HKD", "JPY", "GBP"])
-        self.currency.setCurrentText(item.currency)
-        self.add_field("currency", self.tr("Currency"), self.currency)
-        today, set_text = self.env.ctx.today(), self.tr("Set")
-        start, end = (OptionalDate(self, d, today, set_text) for d in (item.start_date, item.end_date))
-        self.start = self.add_field("start_date", self.tr("Contract start"), start)
-        self.end = self.add_field("end_date", self.tr("Contract end"), end)
-
-    def _delivery_fields(self, item: ProjectItem) -> None:
-        self.status = self.add_field(
-            "status", self.tr("Status"), enum_combo(self, ProjectStatus, item.status)
-        )
-        self.lead = self.add_field("delivery_lead", self.tr("Delivery lead"), line(self, item.delivery_lead))
-        self.sales = self.add_field("sales_owner", self.tr("Sales owner"), line(self, item.sales_owner))
-        h = self.tr(" h")
-        effort, goodwill = (
-            hours(self, item.contracted_effort_hours, h),
-            hours(self, item.goodwill_budget_hours, h),
-        )
-        self.effort = self.add_field("contracted_effort_hours", self.tr("Contracted effort"), effort)
-        self.goodwill = self.add_field("goodwill_budget_hours", self.tr("Goodwill budget"), goodwill)
-        language = enum_combo(self, Language, item.language)
-        self.language = self.add_field("language", self.tr("Document language"), language)
-
-    def save(self) -> ProjectItem:
-        item = self.item
-        draft = ProjectDraft(
-            id=item.id,
-            client_id=item.client_id,
-            code=self.code.text(),
-            name=self.name.text(),
-            contract_ref=self.contract_ref.text(),
-            contract_value_cents=round(self.value.value() * 100),
-            currency=self.currency.currentText(),
-            start_date=self.start.value(),
-            end_date=self.end.value(),
-            status=self.status.currentData(),
-            delivery_lead=self.lead.text(),
-            sales_owner=self.sales.text(),
-            contracted_effort_hours=self.effort.value(),
-            goodwill_budget_hours=self.goodwill.value(),
-            language=self.language.currentData(),
-            summary_rrule=item.summary_rrule,
-            holiday_calendar=item.holiday_calendar,
-        )
-        return update_project(self.env.ctx, draft)
+__all__ = ["ClientDialog", "ContactDialog", "ProjectDialog"]  # Edit project lives in project_form

@@ -18,7 +18,7 @@ from deliverydesk.domain.drafts import CommitmentDraft
 from deliverydesk.domain.enums import LogKind, OwnerSide
 from deliverydesk.domain.models import CommitmentItem, LogEntryItem
 from deliverydesk.gui.dialogs.records.base import RecordDialog
-from deliverydesk.gui.dialogs.records.fields import area, date_edit, line, link_combo
+from deliverydesk.gui.dialogs.records.fields import area, date_edit, happened, line, link_combo, plausible
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
 from deliverydesk.gui.style import MUTED_STYLE
@@ -83,7 +83,11 @@ class CommitmentDialog(RecordDialog):
             "owner_name", self.tr("Who owes it"), line(self, v.owner_name, self.tr("name"))
         )
         self.owed_to = self.add_field("owed_to", self.tr("Owed to"), line(self, v.owed_to))
-        self.due_date = self.add_field("due_date", self.tr("Due"), date_edit(self, v.due_date))
+        self.due_date = self.add_field(
+            "due_date",
+            self.tr("Due"),
+            date_edit(self, v.due_date, env.ctx.today(), plausible(env.ctx.today())),
+        )
         verbal = QCheckBox(self.tr("Verbal: confirm in writing (email or letter)"), self)
         verbal.setChecked(v.confirm_in_writing)
         self.confirm = self.add_field("confirm_in_writing", "", verbal)
@@ -130,7 +134,11 @@ class CloseCommitmentDialog(RecordDialog):
         self.setObjectName("closeCommitmentDialog")
         self.setWindowTitle(self.tr("Close commitment"))
         self.form.addRow(self.tr("Commitment"), _note(self, item.description))
-        self.closed_on = self.add_field("closed_on", self.tr("Met on"), date_edit(self, env.ctx.today()))
+        self.closed_on = self.add_field(
+            "closed_on",
+            self.tr("Met on"),
+            date_edit(self, env.ctx.today(), env.ctx.today(), happened(env.ctx.today())),
+        )
         self.note = self.add_field("closed_note", self.tr("How it was met"), area(self, "", 3))
         self.entry = self.add_field(
             "closed_log_entry_id",

@@ -145,10 +145,13 @@ class DecideDialog(FormDialog):
 
     def _defaults_loaded(self, loaded: tuple[str, tuple[guard.MilestoneShift, ...]]) -> None:
         name, shifts = loaded
+        unchanged = not self.has_unsaved_changes()
         you = self.tr("%1 (you)").replace("%1", name) if name else self.tr("Set your name in Settings first")
         self.decided_by.setText(you)
         self.shifts.set_shifts(shifts)
         self._enable_shifts()
+        if unchanged:  # what the dialog filled in itself is its starting point, not a change
+            self.mark_clean()
 
     def ask_preview(self) -> None:
         ctx, request_id, outcome = self.env.ctx, self.item.id, self.outcome.currentData()

@@ -10,11 +10,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
@@ -24,10 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.gui.formatting import date_edit_format, from_qdate, to_qdate
+from deliverydesk.domain.date_checks import already_happened, far_from_today
 from deliverydesk.gui.style import MUTED_STYLE
-
-EARLIEST = QDate(2000, 1, 1)
+from deliverydesk.gui.widgets.date_field import Check, DateField
 
 
 def line(parent: QWidget, text: str = "", placeholder: str = "") -> QLineEdit:
@@ -65,12 +63,24 @@ def whole(parent: QWidget, value: int, suffix: str, maximum: int = 10_000) -> QS
     return box
 
 
-def date_edit(parent: QWidget, value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value), parent)
-    edit.setDisplayFormat(date_edit_format())
-    edit.setCalendarPopup(True)
-    edit.setMinimumDate(EARLIEST)
-    return edit
+def date_edit(
+    parent: QWidget, value: date | None, today: date | None = None, check: Check | None = None
+) -> DateField:
+    """The window's one date field (``gui.widgets.date_field``); ``today`` for "+5" and "today";
+    ``check`` its plausibility rules (``domain.date_checks``): warnings with "Keep this date"."""
+    field = DateField(parent, value, today=today)
+    field.set_check(check)
+    return field
+
+
+def happened(today: date) -> Check:
+    """The check of a date that records an event: not ahead of today, not years away."""
+    return lambda value: already_happened(value, today)
+
+
+def plausible(today: date) -> Check:
+    """The check of any date: not years away from today (a mistyped year)."""
+    return lambda value: far_from_today(value, today)
 
 
 def link_combo(
@@ -92,15 +102,16 @@ def link_combo(
 class OptionalDate(QWidget):
     """A date that may be left unset: a check box switches the date on."""
 
-    def __init__(self, parent: QWidget, value: date | None, default: date, check_text: str) -> None:
+    def __init__(
+        self, parent: QWidget, value: date | None, default: date, check_text: str, today: date | None = None
+    ) -> None:
         super().__init__(parent)
         self.check = QCheckBox(check_text, self)
-        self.edit = date_edit(self, value or default)
+        self.edit = date_edit(self, value or default, today or default)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.check)
-        row.addWidget(self.edit)
-        row.addStretch(1)
+        row.addWidget(self.edit, 1)
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
@@ -108,12 +119,12 @@ class OptionalDate(QWidget):
         QWidget.setTabOrder(self.check, self.edit)
 
     def value(self) -> date | None:
-        return from_qdate(self.edit.date()) if self.check.isChecked() else None
+        return self.edit.value() if self.check.isChecked() else None
 
     def set_value(self, value: date | None) -> None:
         self.check.setChecked(value is not None)
         if value is not None:
-            self.edit.setDate(to_qdate(value))
+            self.edit.set_value(value)
 
 
 def ref_label(parent: QWidget, text: str) -> QLabel:
@@ -141,8 +152,6 @@ def value_of(widget: QWidget) -> Any:
         return widget.value()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
-    if isinstance(widget, OptionalDate):
+    if isinstance(widget, OptionalDate | DateField):
         return widget.value()
-    if isinstance(widget, QDateEdit):
-        return from_qdate(widget.date())
     raise TypeError(f"no value for {type(widget).__name__}")

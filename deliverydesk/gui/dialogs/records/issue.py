@@ -12,7 +12,7 @@ from deliverydesk.domain.enums import Severity
 from deliverydesk.domain.models import CategoryItem, IssueItem, IssueLinks
 from deliverydesk.gui.dialogs.records.base import RecordDialog
 from deliverydesk.gui.dialogs.records.category_combo import CategoryCombo
-from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, date_edit, line
+from deliverydesk.gui.dialogs.records.fields import OptionalDate, area, date_edit, happened, line
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, from_qdate
 from deliverydesk.gui.labels import with_note
@@ -45,7 +45,9 @@ class IssueDialog(RecordDialog):
             "severity", self.tr("Severity"), enum_combo(self, Severity, v.severity)
         )
         self.reported_on = self.add_field(
-            "reported_on", self.tr("Reported on"), date_edit(self, v.reported_on)
+            "reported_on",
+            self.tr("Reported on"),
+            date_edit(self, v.reported_on, env.ctx.today(), happened(env.ctx.today())),
         )
         resolved = OptionalDate(self, v.resolved_on, env.ctx.today(), self.tr("Set"))
         self.resolved_on = self.add_field("resolved_on", self.tr("Resolved on"), resolved)

@@ -1,4 +1,8 @@
-"""Milestones (M-n): baseline, forecast and actual dates, owner side. A date change needs a reason."""
+"""Milestones (M-n): baseline, forecast and actual dates, owner side. A date change needs a reason.
+
+Implausible dates warn next to their field, with one click to keep them (``domain.date_checks``): a
+baseline before the contract starts or long after it ends, a forecast or actual date that slips the
+milestone by more working days than the whole project has."""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from deliverydesk.domain.date_checks import NO_CONTRACT, ContractFrame, baseline_warnings, slip_warnings
 from deliverydesk.domain.drafts import MilestoneDraft
 from deliverydesk.domain.enums import MilestoneStatus, OwnerSide
 from deliverydesk.domain.models import ChangeRequestItem, MilestoneItem
@@ -13,7 +18,7 @@ from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.records.base import RecordDialog
 from deliverydesk.gui.dialogs.records.fields import OptionalDate, date_edit, line, link_combo, ref_label
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.formatting import format_date, from_qdate
+from deliverydesk.gui.formatting import format_date
 from deliverydesk.gui.widgets.enum_combo import enum_combo
 from deliverydesk.i18n import verbatim
 from deliverydesk.services.records.milestones import create_milestone, move_milestone, update_milestone
@@ -28,8 +33,10 @@ class MilestoneDialog(RecordDialog):
         next_ref: str,
         change_requests: Sequence[ChangeRequestItem] = (),
         parent: QWidget | None = None,
+        frame: ContractFrame | None = None,
     ) -> None:
         super().__init__(env, project_id, item, parent)
+        self.frame = frame or NO_CONTRACT
         self.setObjectName("milestoneDialog")
         self.setWindowTitle(self.tr("New milestone") if item is None else self.tr("Edit milestone"))
         self.add_ref_row(next_ref)
@@ -37,17 +44,18 @@ class MilestoneDialog(RecordDialog):
         self._add_fields(item or MilestoneDraft(project_id=project_id, name="", baseline_date=today))
         if item is not None:
             self._change_fields(change_requests)
+        self._check_dates()
 
     def _add_fields(self, v: MilestoneItem | MilestoneDraft) -> None:
         today, set_text = self.env.ctx.today(), self.tr("Set")
         self.name = self.add_field("name", self.tr("Milestone"), line(self, v.name))
         self.baseline = self.add_field(
-            "baseline_date", self.tr("Baseline date"), date_edit(self, v.baseline_date)
+            "baseline_date", self.tr("Baseline date"), date_edit(self, v.baseline_date, today)
         )
-        forecast = OptionalDate(self, v.forecast_date, today, set_text)
+        forecast = OptionalDate(self, v.forecast_date, today, set_text, today)
         self.forecast = self.add_field("forecast_date", self.tr("Forecast date"), forecast)
         self.actual = self.add_field(
-            "actual_date", self.tr("Actual date"), OptionalDate(self, v.actual_date, today, set_text)
+            "actual_date", self.tr("Actual date"), OptionalDate(self, v.actual_date, today, set_text, today)
         )
         self.owner = self.add_field(
             "owner_side", self.tr("Who acts next"), enum_combo(self, OwnerSide, v.owner_side)
@@ -70,12 +78,20 @@ class MilestoneDialog(RecordDialog):
             link_combo(self, self.tr("None"), options, None),
         )
 
+    def _check_dates(self) -> None:
+        """The baseline against the contract; forecast and actual against the baseline (slip)."""
+        today, frame, baseline = self.env.ctx.today(), self.frame, self.baseline
+        baseline.set_check(lambda day: baseline_warnings(day, frame, today))
+        for moved in (self.forecast.edit, self.actual.edit):
+            moved.set_check(lambda day: slip_warnings(baseline.value(), day, frame, today))
+            baseline.value_changed.connect(moved.recheck)
+
     def draft(self) -> MilestoneDraft:
         return MilestoneDraft(
             id=self.item_id,
             project_id=self.project_id,
             name=self.name.text(),
-            baseline_date=from_qdate(self.baseline.date()),
+            baseline_date=self.baseline.value() or self.env.ctx.today(),
             forecast_date=self.forecast.value(),
             actual_date=self.actual.value(),
             owner_side=self.owner.currentData(),
@@ -110,16 +126,23 @@ class MoveMilestoneDialog(RecordDialog):
         item: MilestoneItem,
         change_requests: Sequence[ChangeRequestItem] = (),
         parent: QWidget | None = None,
+        frame: ContractFrame | None = None,
     ) -> None:
         super().__init__(env, item.project_id, item, parent)
         self.setObjectName("moveMilestoneDialog")
         self.setWindowTitle(self.tr("Move %1").replace("%1", f"{item.ref} {item.name}"))
         planned = ref_label(self, format_date(item.baseline_date))
         self.form.addRow(self.tr("Baseline date"), planned)
+        today, frame = env.ctx.today(), frame or NO_CONTRACT
         self.forecast = self.add_field(
             "forecast_date",
             self.tr("New forecast date"),
-            date_edit(self, item.forecast_date or item.baseline_date),
+            date_edit(
+                self,
+                item.forecast_date or item.baseline_date,
+                today,
+                lambda day: slip_warnings(item.baseline_date, day, frame, today),
+            ),
         )
         self.reason = self.add_field(
             "reason", self.tr("Reason"), line(self, placeholder=self.tr("The client will ask why"))
@@ -136,7 +159,7 @@ class MoveMilestoneDialog(RecordDialog):
         return move_milestone(
             self.env.ctx,
             self.item.id,
-            from_qdate(self.forecast.date()),
+            self.forecast.value() or self.item.baseline_date,
             reason=self.reason.text(),
             change_request_id=self.change_request.currentData(),
         )

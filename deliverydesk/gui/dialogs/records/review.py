@@ -6,15 +6,14 @@ client's changing needs), each with its question and help text in the UI languag
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from deliverydesk.domain.drafts import ReviewActionDraft, ReviewDraft
-from deliverydesk.domain.models import IssueItem, ReviewItem
+from deliverydesk.domain.models import IssueItem, ReviewActionItem, ReviewItem
 from deliverydesk.domain.review_texts import (
     ReviewQuestion,
     ReviewSide,
@@ -28,7 +27,7 @@ from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import section_label
 from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in_background
 from deliverydesk.gui.dialogs.records.base import RecordDialog
-from deliverydesk.gui.dialogs.records.fields import area, date_edit, line, link_combo
+from deliverydesk.gui.dialogs.records.fields import area, date_edit, happened, line, link_combo
 from deliverydesk.gui.dialogs.records.review_actions import ActionEdit, ActionsEditor
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import from_qdate
@@ -62,9 +61,14 @@ class ReviewDialog(RecordDialog):
         self.setWindowTitle(
             self.tr("New butterfly review") if item is None else self.tr("Edit butterfly review")
         )
-        self.setMinimumSize(980, 640)
+        self.setMinimumSize(760, 420)
+        self.resize(1000, 820)  # both sides of the three horizons, when the screen has room
         self.held_on = self.add_field(
-            "held_on", self.tr("Held on"), date_edit(self, item.held_on if item else env.ctx.today())
+            "held_on",
+            self.tr("Held on"),
+            date_edit(
+                self, item.held_on if item else env.ctx.today(), env.ctx.today(), happened(env.ctx.today())
+            ),
         )
         options = [(f"{i.ref} {i.title}", i.id) for i in issues if not i.archived]
         about = item.issue_id if item else issue_id
@@ -74,18 +78,15 @@ class ReviewDialog(RecordDialog):
         self.title_edit = self.add_field("title", self.tr("Title"), line(self, item.title if item else ""))
         self.title_edit.setPlaceholderText(self.tr("e.g. Line 3 labels unreadable, week 9"))
         self.answers: dict[str, QPlainTextEdit] = {}
-        body = self._scrolling_body(item)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)  # FormDialog's column
-        layout.takeAt(2)  # FormDialog's stretch under the form: the guided body takes the height
-        layout.insertWidget(2, body, 1)
+        self.add_content(self._guided_body(item), 1)  # scrolled with the fields above it
         self.actions_editor.setEnabled(not env.readonly)
         if item is not None:
             self._load_actions(item.id)
 
     # --- the guided body -----------------------------------------------------------------------
-    def _scrolling_body(self, item: ReviewItem | None) -> QScrollArea:
-        body = QWidget(self)
+    def _guided_body(self, item: ReviewItem | None) -> QWidget:
+        body = QWidget(self.content)
+        body.setObjectName("reviewBody")
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 8, 0)
         column.addWidget(section_label(self.tr("Butterfly review: both sides, three horizons"), body))
@@ -99,13 +100,7 @@ class ReviewDialog(RecordDialog):
         self.actions_editor = ActionsEditor(self.language, lambda: from_qdate(self.held_on.date()), body)
         column.addWidget(self.actions_editor)
         column.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("reviewBody")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        scroll.setMinimumHeight(360)
-        return scroll
+        return body
 
     def _grid(self, body: QWidget, item: ReviewItem | None) -> QGridLayout:
         """Rows: short, mid, long term. Columns: client side, company side."""
@@ -158,9 +153,16 @@ class ReviewDialog(RecordDialog):
         ctx = self.env.ctx
         self.env.tasks.submit(
             lambda: reviews.list_review_actions(ctx, review_id, limit=500).rows,
-            self.actions_editor.set_actions,
+            self._show_actions,
             owner=self,
         )
+
+    def _show_actions(self, actions: Sequence[ReviewActionItem]) -> None:
+        """The stored actions arrive after the dialog opened: they are its starting point, not edits."""
+        unchanged = not self.has_unsaved_changes()
+        self.actions_editor.set_actions(list(actions))
+        if unchanged:
+            self.mark_clean()
 
     def _check_actions(self, review_id: str) -> list[ActionEdit]:
         """Validate every action before anything is saved; messages go under their rows."""
@@ -238,7 +240,7 @@ def add_review_report_action(page: RecordsPage, panel: RecordPanel) -> QAction:
         path = ask_export_path(page, f"review-{item.held_on:%Y%m%d}.pdf")
         if path is not None:
             ctx, review_id = page.env.ctx, str(item.id)
-            job = partial(export_review_report, ctx, review_id)
+            job = lambda target, _progress: export_review_report(ctx, review_id, target)  # noqa: E731
             export_in_background(page.env, page, job, path, lambda: None)
 
     action.triggered.connect(run)

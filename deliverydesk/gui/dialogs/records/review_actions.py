@@ -12,7 +12,6 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from deliverydesk.gui.dialogs.base import ERROR_STYLE
 from deliverydesk.gui.dialogs.records.fields import date_edit
 from deliverydesk.gui.formatting import from_qdate, to_qdate
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.gui.widgets.date_field import DateField
 
 DESCRIPTION, OWNER = range(2)  # the columns that stretch
 
@@ -63,7 +63,7 @@ class ActionRow:
         self.description.setPlaceholderText(QCoreApplication.translate("ActionsEditor", "What will be done"))
         self.owner = QLineEdit(item.owner if item else "", editor)
         self.owner.setPlaceholderText(QCoreApplication.translate("ActionsEditor", "Who"))
-        self.revisit: QDateEdit = date_edit(editor, item.revisit_on if item else revisit_on)
+        self.revisit: DateField = date_edit(editor, item.revisit_on if item else revisit_on)
         self.quick = [self._quick_button(editor, horizon) for horizon in Horizon]
         self.done = QCheckBox(QCoreApplication.translate("ActionsEditor", "Done"), editor)
         self.done.setChecked(item is not None and item.done_on is not None)

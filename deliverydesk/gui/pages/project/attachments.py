@@ -49,6 +49,7 @@ NAME, SIZE, TYPE, ADDED = range(4)
 
 class AttachmentModel(RecordTableModel[AttachmentItem]):
     numeric_columns = (SIZE,)
+    sort_fields = {SIZE: "size", ADDED: "created_at"}
 
     def headers(self) -> list[str]:
         return [self.tr("File"), self.tr("Size"), self.tr("Type"), self.tr("Added")]

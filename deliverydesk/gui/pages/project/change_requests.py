@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from deliverydesk.domain.enums import Decision, Triage
@@ -52,6 +53,7 @@ DECISION_COLOURS = {
 
 class ChangeRequestModel(RecordTableModel[ChangeRequestItem]):
     numeric_columns = (EFFORT,)
+    sort_fields = {REQUESTED: "requested_on", EFFORT: "effort_hours"}
     names: dict[str, str] = {}  # contact id -> name, fed with the rows
 
     def headers(self) -> list[str]:
@@ -128,8 +130,10 @@ class ChangeRequestsPage(RecordsPage):
             self.edit_request,
         )
         self.act_decide = QAction(self.tr("Decide…"), self)
+        self.act_decide.setShortcut(QKeySequence("Ctrl+D"))
+        self.act_decide.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.act_decide.setToolTip(
-            self.tr("Decide the request: checked against your authority and the budgets")
+            self.tr("Decide the request: checked against your authority and the budgets (Ctrl+D)")
         )
         self.act_decide.triggered.connect(self.decide_current)
         self.panel.add_extra_action(self.act_decide)

@@ -64,6 +64,7 @@ def load_commitments(ctx: ServiceContext, project_id: str) -> CommitmentData:
 
 
 class CommitmentModel(RecordTableModel[CommitmentItem]):
+    sort_fields = {DUE: "due_date"}
     today: date | None = None
 
     def headers(self) -> list[str]:

@@ -39,6 +39,7 @@ from deliverydesk.gui.pages.project.documents_model import (
     kind_label,
     load_documents,
 )
+from deliverydesk.gui.pages.project.table import fit_headers
 from deliverydesk.gui.signing_identity import forget_password, signing_context
 from deliverydesk.services.documents import letters
 from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrative, build_document
@@ -61,6 +62,7 @@ class DocumentsPage(ProjectPage):
         self.notice.setWordWrap(True)
         self.model = LetterModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table: no keyboard trap
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -126,6 +128,7 @@ class DocumentsPage(ProjectPage):
         self.message_bar.show_message("")
         self.model.set_rows(data.letters)
         self.table.resizeColumnsToContents()  # short columns: refs, versions, fingerprints, dates
+        fit_headers(self.table)  # and never narrower than their (Chinese or bold) headers
         self.notice.setText("\n".join(self._notices(data)))
         self.notice.setVisible(bool(self.notice.text()))
         self.new_change.setEnabled(bool(data.decided) and not self.env.readonly)
@@ -274,7 +277,7 @@ class DocumentsPage(ProjectPage):
         path = path or ask_export_path(self, f"{letter.ref}-v{letter.version}.pdf")
         if path is not None:
             self.export_button.setEnabled(False)
-            job = lambda target: export_letter(ctx, letter.id, target)  # noqa: E731
+            job = lambda target, progress: export_letter(ctx, letter.id, target, progress=progress)  # noqa: E731
             export_in_background(self.env, self, job, path, self._update_buttons)
 
     def sign_selected(self) -> None:

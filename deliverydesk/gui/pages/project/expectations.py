@@ -32,6 +32,8 @@ STATUS_COLOURS = {
 
 
 class ExpectationModel(RecordTableModel[ExpectationItem]):
+    sort_fields = {DUE: "due_date"}
+
     def headers(self) -> list[str]:
         return [
             self.tr("Ref"),

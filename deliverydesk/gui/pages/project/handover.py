@@ -60,6 +60,8 @@ class HandoverData:
 
 
 class HandoverModel(RecordTableModel[HandoverEntry]):
+    sort_fields = {DATE: "item_date"}
+
     def headers(self) -> list[str]:
         return [self.tr("Kind"), self.tr("Title"), self.tr("Date"), self.tr("Notes")]
 

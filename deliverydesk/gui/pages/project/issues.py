@@ -29,6 +29,7 @@ HELD, ABOUT, CLIENT_SHORT, LESSONS = range(4)
 
 
 class IssueModel(RecordTableModel[IssueItem]):
+    sort_fields = {REPORTED: "reported_on", RESOLVED: "resolved_on"}
     systemic: frozenset[str] = frozenset()  # ids of categories met at several clients, fed with the rows
     language = Language.EN  # the UI language: which name of a category to show
 
@@ -75,6 +76,7 @@ class IssueModel(RecordTableModel[IssueItem]):
 
 
 class ReviewModel(RecordTableModel[ReviewItem]):
+    sort_fields = {HELD: "held_on"}
     issue_refs: dict[str, str] = {}
 
     def headers(self) -> list[str]:

@@ -7,7 +7,8 @@ used); Ctrl+L from anywhere in the project comes here. The selected entry's file
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from deliverydesk.gui.dialogs.records.log_entry import (
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_datetime, format_number
 from deliverydesk.gui.labels import label
-from deliverydesk.gui.pages.base import AREA_LOG
+from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_LOG
 from deliverydesk.gui.pages.project.attachments import AttachmentsBox
 from deliverydesk.gui.pages.project.commitments import CommitmentData, CommitmentsSection, load_commitments
 from deliverydesk.gui.pages.project.panel import PanelSpec
@@ -48,10 +49,25 @@ from deliverydesk.services.scope_guard.change_requests import list_change_reques
 
 PAGE_SIZE = 100
 WHEN, KIND, SUMMARY, PARTICIPANTS, NOTE, FILES = range(6)
+SORTS = {WHEN: "occurred_at", KIND: "kind", SUMMARY: "summary", PARTICIPANTS: "participants"}
+
+
+@dataclass(frozen=True)
+class LogQuery:
+    """How the log is shown: filtered by text, sorted by a column (the database does both)."""
+
+    text: str = ""
+    sort: str = "occurred_at"
+    descending: bool = True
+
+    @property
+    def is_default(self) -> bool:
+        return self == LogQuery()
 
 
 class LogModel(RecordTableModel[LogEntryItem]):
     numeric_columns = (FILES,)
+    sort_fields = {WHEN: "occurred_at"}
     link_names: dict[str, str] = {}  # linked record id -> "CR-5 title", fed with the rows
     file_counts: dict[str, int] = {}  # entry id -> live attachments, fed with each page
 
@@ -77,6 +93,8 @@ class LogModel(RecordTableModel[LogEntryItem]):
         return values[column]
 
     def _note(self, item: LogEntryItem) -> str:
+        if item.voided:
+            return self.tr("Voided: %1").replace("%1", item.void_reason)
         if item.corrected_by_id:
             return self.tr("Corrected by a later entry")
         if item.correction_of_id:
@@ -97,14 +115,19 @@ class LogModel(RecordTableModel[LogEntryItem]):
             ids = (item.change_request_id, item.expectation_id, item.milestone_id, item.issue_id)
             linked = [self.link_names[i] for i in ids if i and i in self.link_names]
             about = self.tr("About: %1").replace("%1", "; ".join(linked)) if linked else ""
-            return "\n\n".join(part for part in (item.summary, item.details, about) if part.strip())
+            voided = ""
+            if item.voided:
+                voided = self.tr("Voided on %1: %2").replace("%1", format_datetime(item.voided_at))
+                voided = voided.replace("%2", item.void_reason)
+            parts = (voided, item.summary, item.details, about)
+            return "\n\n".join(part for part in parts if part.strip())
         return None
 
     def colour(self, item: LogEntryItem, column: int) -> QColor | None:
-        return ARCHIVED_COLOUR if item.corrected_by_id else None
+        return ARCHIVED_COLOUR if item.corrected_by_id or item.voided else None
 
     def cell(self, item: LogEntryItem, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.FontRole and item.corrected_by_id and column == SUMMARY:
+        if role == Qt.ItemDataRole.FontRole and (item.corrected_by_id or item.voided) and column == SUMMARY:
             font = QFont()
             font.setStrikeOut(True)
             return font
@@ -120,9 +143,17 @@ class LogData:
 
 
 def _page_with_counts(
-    ctx: ServiceContext, project_id: str, offset: int, limit: int | None = None
+    ctx: ServiceContext, project_id: str, offset: int, limit: int | None = None, query: LogQuery = LogQuery()
 ) -> tuple[Page[LogEntryItem], dict[str, int]]:
-    page = log.list_log_entries(ctx, project_id, offset=offset, limit=limit or PAGE_SIZE)
+    page = log.list_log_entries(
+        ctx,
+        project_id,
+        offset=offset,
+        limit=limit or PAGE_SIZE,
+        text=query.text,
+        sort=query.sort,
+        descending=query.descending,
+    )
     return page, count_attachments(ctx, "log_entry_id", [entry.id for entry in page.rows])
 
 
@@ -155,6 +186,7 @@ class LogPage(RecordsPage):
     def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
         super().__init__(env, parent)
         self._generation = 0
+        self.query = LogQuery()
         self.panel = self.add_panel(
             LogModel(self),
             PanelSpec(
@@ -168,14 +200,18 @@ class LogPage(RecordsPage):
                 widths=(130, 90, 300, 160, 210, 50),
                 stretch_column=SUMMARY,
                 optional=(PARTICIPANTS, FILES, KIND),
+                paged=True,
             ),
             self.edit_entry,
         )
+        self.panel.filter_wanted.connect(lambda text: self._requery(text=text))
+        self.panel.model.sort_wanted.connect(self._sort)
         self.panel.act_edit.setText(self.tr("Correct…"))
         self.panel.act_edit.setToolTip(self.tr("Write a correction (Enter or F2); the original stays"))
         self.panel.model.more_wanted.connect(self._fetch_more)
         self.commitments = CommitmentsSection(self, self.panel)
         self.capture_flow = CaptureFlow(env, self, self.refresh)
+        self.capture_flow.request_saved.connect(self._request_captured)
         self.act_extra_ask = QAction(self.tr("This was an extra ask…"), self)
         self.act_extra_ask.setToolTip(self.tr("Capture the selected entry as a change request"))
         self.act_extra_ask.triggered.connect(self.capture_extra_ask)
@@ -198,13 +234,16 @@ class LogPage(RecordsPage):
         self.quick_kind = enum_combo(self, LogKind, last_kind(self.env))
         self.quick_text = QLineEdit(self)
         self.quick_text.setObjectName("logQuickAdd")
-        self.quick_text.setPlaceholderText(self.tr("Quick add: what happened, then Enter (logged now)"))
+        self.quick_text.setPlaceholderText(self.tr("Quick add: what happened, Enter logs it now"))
+        self.quick_text.setToolTip(
+            self.tr("Type what happened and press Enter: logged now, with the kind on the left")
+        )
         self.quick_text.returnPressed.connect(self.quick_add)
         self.quick_text.setEnabled(not self.env.readonly)
         self.quick_people = ParticipantsField("", (), self)
         self.quick_people.edit.setPlaceholderText(self.tr("who (optional)"))
         self.quick_people.edit.returnPressed.connect(self.quick_add)
-        self.quick_people.setFixedWidth(220)
+        self.quick_people.setFixedWidth(self.quick_people.fontMetrics().horizontalAdvance("0") * 18 + 40)
         row = QHBoxLayout()
         row.addWidget(self.quick_kind)
         row.addWidget(self.quick_people)
@@ -220,9 +259,22 @@ class LogPage(RecordsPage):
         self.quick_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.quick_text.selectAll()
 
+    def loader(self) -> Callable[[ServiceContext, str], LogData]:
+        query = self.query
+        return lambda ctx, project_id: LogPage.load(ctx, project_id, query)
+
+    def _requery(self, **changes: Any) -> None:
+        self.query = replace(self.query, **changes)
+        self.refresh()
+
+    def _sort(self, column: int, descending: bool) -> None:
+        """A header click: the database sorts the whole log (columns it cannot sort keep the order)."""
+        if column in SORTS:
+            self._requery(sort=SORTS[column], descending=descending)
+
     @staticmethod
-    def load(ctx: ServiceContext, project_id: str) -> LogData:
-        page, counts = _page_with_counts(ctx, project_id, 0)
+    def load(ctx: ServiceContext, project_id: str, query: LogQuery = LogQuery()) -> LogData:
+        page, counts = _page_with_counts(ctx, project_id, 0, query=query)
         return LogData(
             page=page,
             links=_links(ctx, project_id),
@@ -241,7 +293,7 @@ class LogPage(RecordsPage):
         self.commitments.show(data.commitments)
 
     def _fetch_more(self, offset: int) -> None:
-        ctx, project_id, generation = self.env.ctx, self.project_id, self._generation
+        ctx, project_id, generation, query = self.env.ctx, self.project_id, self._generation, self.query
         assert project_id is not None
 
         def append(loaded: tuple[Page[LogEntryItem], dict[str, int]]) -> None:
@@ -251,7 +303,7 @@ class LogPage(RecordsPage):
                 self.panel.append_records(page.rows, page.total)
 
         self.env.tasks.submit(
-            lambda: _page_with_counts(ctx, project_id, offset),
+            lambda: _page_with_counts(ctx, project_id, offset, query=query),
             append,
             self._failed,
             key="log-more",
@@ -263,9 +315,16 @@ class LogPage(RecordsPage):
             self.dialog = open_evidence_dialog(self, self.env, self.project_id)
 
     def record_not_loaded(self, record_id: str) -> None:
-        """An entry beyond the pages loaded so far (a search hit): load the log down to it, select it."""
+        """An entry beyond the pages loaded so far (a search hit): load the log down to it, select it
+        (in the log's own order: a filter or a sort of the moment is set aside)."""
         ctx, project_id = self.env.ctx, self.project_id
         assert project_id is not None
+        if not self.query.is_default:
+            self.query = LogQuery()
+            self.panel.filter_edit.blockSignals(True)
+            self.panel.filter_edit.clear()
+            self.panel.filter_edit.blockSignals(False)
+            self.panel.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
 
         def shown(loaded: tuple[list[LogEntryItem], int, dict[str, int]] | None) -> None:
             if loaded is None or project_id != self.project_id or self._pending_select != record_id:
@@ -318,7 +377,7 @@ class LogPage(RecordsPage):
 
     def _files_dropped(self, row: int, paths: list[Path]) -> None:
         """Files dropped on an entry of the list are attached to that entry."""
-        entry = self.panel.model.row_item(row)
+        entry = self.panel.item_at_view_row(row)
         self.panel.select_record(entry.id)
         self.attachments.attach(paths, self.project_id, RecordLink(log_entry_id=entry.id))
 
@@ -330,6 +389,14 @@ class LogPage(RecordsPage):
         item = self.panel.current_item()
         if item is not None and self.project_id is not None and not self.env.readonly:
             self.capture_flow.start(self.project_id, from_log_entry_id=item.id)
+
+    def _request_captured(self, _project_id: str, request_id: str, text: str) -> None:
+        """The entry became a change request: open it (the window shows the confirmation)."""
+        self.records_changed.emit()
+        self.record_opened.emit(AREA_CHANGE_REQUESTS, request_id)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 10000)
 
     def quick_add(self) -> None:
         text = self.quick_text.text()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deliverydesk.domain.date_checks import NO_CONTRACT, ContractFrame
 from deliverydesk.domain.metrics import MilestoneHealth
 from deliverydesk.domain.models import ChangeRequestItem, MilestoneChangeItem, MilestoneItem
 from deliverydesk.domain.refs import RefPrefix, next_ref
@@ -38,6 +39,7 @@ from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records import milestones
+from deliverydesk.services.records.projects import get_project
 from deliverydesk.services.scope_guard.change_requests import list_change_requests
 
 REF, NAME, BASELINE, FORECAST, ACTUAL, SLIP, OWNER, STATUS = range(8)
@@ -50,6 +52,12 @@ HEALTH_COLOURS = {
 
 class MilestoneModel(RecordTableModel[MilestoneItem]):
     numeric_columns = (SLIP,)
+    sort_fields = {
+        BASELINE: "baseline_date",
+        FORECAST: "forecast_date",
+        ACTUAL: "actual_date",
+        SLIP: "slip_days",
+    }
 
     def headers(self) -> list[str]:
         return [
@@ -133,6 +141,7 @@ class HistoryModel(RecordTableModel[MilestoneChangeItem]):
 class MilestoneData:
     milestones: tuple[MilestoneItem, ...]
     change_requests: tuple[ChangeRequestItem, ...]
+    frame: ContractFrame = NO_CONTRACT  # the contract the dates are judged against
 
 
 class MilestonesPage(RecordsPage):
@@ -198,9 +207,11 @@ class MilestonesPage(RecordsPage):
 
     @staticmethod
     def load(ctx: ServiceContext, project_id: str) -> MilestoneData:
+        project = get_project(ctx, project_id)
         return MilestoneData(
             milestones=milestones.list_milestones(ctx, project_id, include_archived=True).rows,
             change_requests=list_change_requests(ctx, project_id).rows,
+            frame=ContractFrame(project.start_date, project.end_date, project.holiday_calendar),
         )
 
     def show_data(self, data: MilestoneData) -> None:
@@ -212,13 +223,15 @@ class MilestonesPage(RecordsPage):
         assert self.project_id is not None
         ref = next_ref(RefPrefix.MILESTONE, [r.ref for r in self.panel.records])
         requests = self.data.change_requests if self.data else ()
-        self.open_dialog(MilestoneDialog(self.env, self.project_id, item, ref, requests, self))
+        frame = self.data.frame if self.data else None
+        self.open_dialog(MilestoneDialog(self.env, self.project_id, item, ref, requests, self, frame))
 
     def move_current(self) -> None:
         item = self.panel.current_item()
         if item is not None and not item.archived:
             requests = self.data.change_requests if self.data else ()
-            self.open_dialog(MoveMilestoneDialog(self.env, item, requests, self))
+            frame = self.data.frame if self.data else None
+            self.open_dialog(MoveMilestoneDialog(self.env, item, requests, self, frame))
 
     def _load_history(self, item: Any) -> None:
         self._show_history_title(item)

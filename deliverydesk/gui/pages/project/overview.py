@@ -269,7 +269,7 @@ class OverviewPage(RecordsPage):
 
     def edit_project(self) -> None:
         if self.data is not None:
-            self.open_dialog(ProjectDialog(self.env, self.data.overview.project, self))
+            self.open_dialog(ProjectDialog(self.env, self.data.overview.project, self, self.data.client))
 
     def edit_client(self) -> None:
         if self.data is not None and self.project_id is not None:

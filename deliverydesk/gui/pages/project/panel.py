@@ -1,9 +1,12 @@
 """A titled list of one kind of record with New / Edit / Archive / Restore / History and "Show archived".
 
-Keyboard: Insert or Ctrl+N new, Enter or F2 edit, Delete archive, Ctrl+H history; double-click edits;
-right-click opens the same actions. The panel is fed every record of the project (archived ones
-included, so the next ref is known) and shows the archived ones only on demand. Archiving asks first
-(``confirm_archive``)."""
+Keyboard: Insert or Ctrl+N new, Enter or F2 edit, Delete archive, Ctrl+H history, "/" filter; double-
+click edits; right-click opens the same actions. The panel is fed every record of the project (archived
+ones included, so the next ref is known) and shows the archived ones only on demand. Archiving asks
+first (``confirm_archive``). A header click sorts by that column, the filter field keeps the rows that
+hold every word typed; a paged list (the log) asks its page to do both in the database
+(``filter_wanted``, the model's ``sort_wanted``). The buttons sit in a tool bar that folds what does not
+fit into its ">>" menu, so a narrow window never pushes the list off the screen."""
 
 from __future__ import annotations
 
@@ -18,11 +21,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,8 +40,9 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_number
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.messages import show_error
-from deliverydesk.gui.pages.project.table import RecordTableModel, fit_headers
+from deliverydesk.gui.pages.project.table import RecordFilterProxy, RecordTableModel, fit_headers
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.gui.undo import archived_step
 from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.context import ServiceContext
 
@@ -75,6 +82,7 @@ class PanelSpec:
     widths: Sequence[int] = ()
     stretch_column: int = -1
     optional: Sequence[int] = ()  # columns hidden, in this order, when the page is too narrow
+    paged: bool = False  # fed page by page (the log): its page sorts and filters in the database
 
 
 class RecordPanel(QWidget):
@@ -82,6 +90,7 @@ class RecordPanel(QWidget):
     edit_wanted = Signal(object)  # the record
     changed = Signal(str)  # archived or restored this record id: reload
     selected = Signal(object)  # the current record, or None
+    filter_wanted = Signal(str)  # a paged panel's filter text changed: its page queries again
 
     def __init__(
         self, env: GuiEnv, model: RecordTableModel[Any], spec: PanelSpec, parent: QWidget | None = None
@@ -91,6 +100,7 @@ class RecordPanel(QWidget):
         self._nominal: list[int] = []  # column widths before hiding (the spec's, widened to fit headers)
         self.records: list[Any] = []
         self._total: int | None = None
+        self.proxy = RecordFilterProxy(model, self)
         self.view = self._make_view()
         self.title = QLabel(spec.title, self)
         font = self.title.font()
@@ -98,6 +108,7 @@ class RecordPanel(QWidget):
         self.title.setFont(font)
         self.count_label = QLabel(self)
         self.count_label.setStyleSheet(MUTED_STYLE)
+        self.filter_edit = self._make_filter()
         self.show_archived = QCheckBox(self.tr("Show archived"), self)
         self.show_archived.toggled.connect(lambda _on: self._show_rows())
         self._make_actions()
@@ -109,13 +120,23 @@ class RecordPanel(QWidget):
         self._layout()
         self.keys = PanelKeys(self)
         archivable = spec.archive is not None
-        self.show_archived.setVisible(archivable)
-        self.archive_button.setVisible(archivable)
+        self._set_button_shown(self.show_archived, archivable)
+        self._set_button_shown(self.archive_button, archivable)
         self._update_actions()
 
     # --- building ------------------------------------------------------------------------------
     def _make_view(self) -> QTableView:
-        view = record_table(self, self.model, f"{self.spec.key}Table")
+        view = record_table(self, self.proxy, f"{self.spec.key}Table")
+        header = view.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the order the records came in
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        if self.spec.paged:  # the database sorts: the header only asks
+            header.sortIndicatorChanged.connect(
+                lambda column, order: self.model.sort(column, Qt.SortOrder(order))
+            )
+        else:
+            view.setSortingEnabled(True)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
         view.doubleClicked.connect(lambda _index: self.edit_current())
@@ -162,6 +183,34 @@ class RecordPanel(QWidget):
             self.tr("Every recorded change of this record: who, when, before and after (Ctrl+H)")
         )
 
+    def _make_filter(self) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(f"{self.spec.key}Filter")
+        edit.setPlaceholderText(self.tr("Filter"))
+        edit.setAccessibleName(self.tr("Filter the list"))
+        edit.setToolTip(self.tr("Show only the rows that contain every word typed here (/ from the list)"))
+        edit.setClearButtonEnabled(True)
+        edit.addAction(icon("filter"), QLineEdit.ActionPosition.LeadingPosition)
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0") * 12 + 36)  # the icon and clear button
+        edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0") * 24 + 36)
+        edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        edit.textChanged.connect(self._filter_changed)
+        return edit
+
+    def _filter_changed(self, text: str) -> None:
+        if self.spec.paged:
+            self.filter_wanted.emit(text.strip())
+            return
+        current = self.current_item()
+        self.proxy.set_filter_text(text)
+        self._show_count(self.proxy.rowCount(), sum(1 for r in self.records if r.archived))
+        if current is not None:
+            self.select_record(current.id)
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
     def _make_empty(self, text: str) -> QWidget:
         box = QWidget(self)
         hint = QLabel(text, box)
@@ -181,13 +230,24 @@ class RecordPanel(QWidget):
         self.bar = QHBoxLayout()
         self.bar.addWidget(self.title)
         self.bar.addWidget(self.count_label)
-        self.bar.addStretch(1)
+        self.bar.addWidget(self.filter_edit)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.setObjectName(f"{self.spec.key}Actions")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setIconSize(self.toolbar.iconSize().scaled(16, 16, Qt.AspectRatioMode.KeepAspectRatio))
+        self._bar_items: dict[QWidget, QAction] = {}
         self.add_button(self.act_new)
         self.add_button(self.act_edit)
         self.archive_button = self.add_button(self.act_archive)
         self.restore_button = self.add_button(self.act_restore)
         self.add_button(self.act_history)
-        self.bar.addWidget(self.show_archived)
+        self._bar_items[self.show_archived] = self.toolbar.addWidget(self.show_archived)
+        more = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")  # Qt's ">>" for what does not fit
+        if more is not None:
+            more.setToolTip(self.tr("More actions"))
+            more.setAccessibleName(self.tr("More actions"))
+        self.bar.addWidget(self.toolbar, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
@@ -195,13 +255,26 @@ class RecordPanel(QWidget):
         layout.addWidget(self.stack, 1)
 
     def add_button(self, action: QAction) -> QToolButton:
-        button = QToolButton(self)
+        """A button in the panel's tool bar (it moves into the >> menu when the bar is too narrow)."""
+        button = QToolButton(self.toolbar)
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setAutoRaise(True)
-        before = self.bar.indexOf(self.show_archived)  # extra actions go before the check box
-        self.bar.insertWidget(before if before >= 0 else self.bar.count(), button)
+        before = self._bar_items.get(self.show_archived)  # extra actions go before the check box
+        item = self.toolbar.insertWidget(before, button) if before else self.toolbar.addWidget(button)
+        self._bar_items[button] = item
         return button
+
+    def _set_button_shown(self, widget: QWidget, shown: bool) -> None:
+        item = self._bar_items.get(widget)
+        if item is not None:
+            item.setVisible(shown)
+        else:
+            widget.setVisible(shown)
+
+    def button_shown(self, widget: QWidget) -> bool:
+        item = self._bar_items.get(widget)
+        return item.isVisible() if item is not None else widget.isVisible()
 
     def add_extra_action(self, action: QAction) -> None:
         """A page-specific action (Move date…, Correct…): in the bar and the context menu."""
@@ -254,7 +327,7 @@ class RecordPanel(QWidget):
         visible = [r for r in self.records if self.show_archived.isChecked() or not r.archived]
         self.model.set_rows(visible, self._total)
         archived = sum(1 for r in self.records if r.archived)
-        self._show_count(len(visible), archived)
+        self._show_count(self.proxy.rowCount(), archived)
         self.stack.setCurrentWidget(self.view if visible or archived else self.empty)
         self.fit_columns()
         if current is not None:
@@ -275,7 +348,11 @@ class RecordPanel(QWidget):
         index = self.view.currentIndex()
         if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row()):
             return None
-        return self.model.row_item(index.row())
+        return self.item_at_view_row(index.row())
+
+    def item_at_view_row(self, row: int) -> Any:
+        """The record shown in the view's ``row`` (sorted and filtered rows map to the model's)."""
+        return self.model.row_item(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
 
     def select_record(self, record_id: str, reveal_archived: bool = False) -> bool:
         """Select and scroll to the record; ``reveal_archived``: an archived one hidden from the list
@@ -286,8 +363,14 @@ class RecordPanel(QWidget):
             row = self.model.row_of(record_id)
         if row < 0:
             return False
-        self.view.selectRow(row)
-        self.view.scrollTo(self.model.index(row, 0))
+        shown = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not shown.isValid() and reveal_archived and not self.spec.paged:
+            self.filter_edit.clear()  # a record opened from elsewhere shows even if filtered out
+            shown = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not shown.isValid():
+            return False
+        self.view.selectRow(shown.row())
+        self.view.scrollTo(shown)
         return True
 
     def _current_changed(self) -> None:
@@ -305,7 +388,9 @@ class RecordPanel(QWidget):
         )
         self.act_restore.setEnabled(writable and item is not None and item.archived)
         self.act_history.setEnabled(item is not None)  # archived ones too, and read-only databases
-        self.restore_button.setVisible(self.spec.restore is not None and self.show_archived.isChecked())
+        self._set_button_shown(
+            self.restore_button, self.spec.restore is not None and self.show_archived.isChecked()
+        )
         for action in self.extra_actions:
             action.setEnabled(writable and item is not None and not item.archived)
 
@@ -321,13 +406,13 @@ class RecordPanel(QWidget):
             return
         if not confirm_archive(self, self.spec.describe(item)):
             return
-        self._run(self.spec.archive, item.id)
+        self._run(self.spec.archive, item, archived=True)
 
     def restore_current(self) -> None:
         item = self.current_item()
         if item is None or not item.archived or self.spec.restore is None or self.env.readonly:
             return
-        self._run(self.spec.restore, item.id)
+        self._run(self.spec.restore, item, archived=False)
 
     def show_history(self) -> None:
         item = self.current_item()
@@ -336,11 +421,14 @@ class RecordPanel(QWidget):
         self.history_dialog = HistoryDialog(self.env, item.id, self.spec.describe(item), self)
         self.history_dialog.open()
 
-    def _run(self, fn: Callable[[ServiceContext, str], Any], record_id: str) -> None:
-        ctx = self.env.ctx
-        self.env.tasks.submit(
-            lambda: fn(ctx, record_id), lambda _r: self.changed.emit(record_id), self._failed
-        )
+    def _run(self, fn: Callable[[ServiceContext, str], Any], item: Any, *, archived: bool) -> None:
+        ctx, record_id = self.env.ctx, item.id
+
+        def done(_result: object) -> None:
+            self.env.undo.record(archived_step(item, archived=archived))  # Edit ▸ Undo takes it back
+            self.changed.emit(record_id)
+
+        self.env.tasks.submit(lambda: fn(ctx, record_id), done, self._failed)
 
     def _failed(self, error: DeliveryDeskError) -> None:
         self.last_error = show_error(self, error)
@@ -404,4 +492,6 @@ class PanelKeys(QObject):
             return panel.edit_current
         if event.key() == Qt.Key.Key_H and ctrl:  # the view would take Ctrl+H (a backspace) for a search key
             return panel.show_history
+        if event.key() == Qt.Key.Key_Slash and not ctrl:
+            return panel.focus_filter
         return None

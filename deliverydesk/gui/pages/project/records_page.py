@@ -19,6 +19,7 @@ from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.pages.base import ProjectPage
 from deliverydesk.gui.pages.project.panel import PanelSpec, RecordPanel
 from deliverydesk.gui.pages.project.table import RecordTableModel
+from deliverydesk.gui.undo import step_for_save
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.clients import list_contacts
 from deliverydesk.services.records.projects import get_project
@@ -83,8 +84,12 @@ class RecordsPage(ProjectPage):
                 panel.set_records([])
         super().set_project(project_id)
 
+    def loader(self) -> Callable[[ServiceContext, str], Any]:
+        """What ``refresh`` runs on the worker (a page with its own query state binds it here)."""
+        return self.load
+
     def refresh(self) -> None:
-        ctx, project_id, load = self.env.ctx, self.project_id, self.load
+        ctx, project_id, load = self.env.ctx, self.project_id, self.loader()
         if project_id is None:
             return
         self.env.tasks.submit(
@@ -124,13 +129,16 @@ class RecordsPage(ProjectPage):
         """The page's data is in but holds no such record: a paged page loads the page holding it."""
 
     def open_dialog(self, dialog: FormDialog) -> FormDialog:
-        """Window-modal and non-blocking; kept on ``self.dialog`` (tests drive it)."""
+        """Window-modal and non-blocking; kept on ``self.dialog`` (tests drive it). What it saves can
+        be undone (Edit ▸ Undo): the record it was opened with is what an edit goes back to."""
         self.dialog = dialog
-        dialog.saved.connect(self._saved)
+        before = getattr(dialog, "item", None)
+        dialog.saved.connect(lambda record: self._saved(record, before))
         dialog.open()
         return dialog
 
-    def _saved(self, record: Any) -> None:
+    def _saved(self, record: Any, before: Any = None) -> None:
+        self.env.undo.record(step_for_save(before, record))
         self._record_changed(getattr(record, "id", "") or "")
 
     def _record_changed(self, record_id: str) -> None:

@@ -26,6 +26,7 @@ REF, TITLE, EFFORT, STATUS, CRITERIA = range(5)
 
 class ScopeModel(RecordTableModel[ScopeEntry]):
     numeric_columns = (EFFORT,)
+    sort_fields = {EFFORT: "effort_hours"}
 
     def headers(self) -> list[str]:
         return [
