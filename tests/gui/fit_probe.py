@@ -383,6 +383,7 @@ def main() -> int:
     parser.add_argument("--language", action="append", default=[])
     parser.add_argument("--shots", type=Path)
     args = parser.parse_args()
+    from deliverydesk.domain.enums import Language
     from deliverydesk.gui.env import GuiEnv
     from deliverydesk.gui.i18n import install_translators, load_cjk_font, remove_translators
     from deliverydesk.gui.main_window import MainWindow
@@ -398,7 +399,8 @@ def main() -> int:
     report: dict[str, Any] = {"screen": _rect(app.primaryScreen().availableGeometry()), "languages": {}}
     try:
         showcase = showcase_of(workspace.ctx)
-        for language in args.language or ["en", "zh_CN"]:
+        for code in args.language or ["en", "zh_CN"]:
+            language = Language(code)
             translators = install_translators(app, language)
             tasks = TaskRunner()
             env = GuiEnv(
@@ -413,7 +415,7 @@ def main() -> int:
                 window.close()
                 tasks.shutdown()
                 remove_translators(app, translators)
-            report["languages"][language] = {"seen": probe.seen, "problems": probe.problems}
+            report["languages"][language.value] = {"seen": probe.seen, "problems": probe.problems}
     finally:
         workspace.close()
         shutil.rmtree(folder, ignore_errors=True)

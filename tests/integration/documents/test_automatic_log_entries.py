@@ -14,6 +14,7 @@ from deliverydesk.domain.drafts import (
 )
 from deliverydesk.domain.enums import Decision, Language, LetterKind, LogKind, PersonRole, SignMethod
 from deliverydesk.errors import RuleError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import letters
 from deliverydesk.services.documents.build import DocumentRequest
@@ -106,7 +107,7 @@ def test_the_entry_and_the_action_are_one_transaction(
     ctx: ServiceContext, project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def fail(*_args: object, **_kwargs: object) -> None:
-        raise RuleError("the log could not be written")
+        raise RuleError(msg("the log could not be written"))
 
     monkeypatch.setattr(letters, "log_letter_issued", fail)
     with pytest.raises(RuleError):
