@@ -35,6 +35,14 @@ class CountryCombo(QComboBox):
             QCoreApplication.translate("CountryCombo", "A country code, e.g. CN for mainland China")
         )
         self.set_code(current)
+        self._fit_widest_choice()
+
+    def _fit_widest_choice(self) -> None:
+        """An editable combo box sizes itself for a few Latin letters, which cut off a Chinese name
+        ("CN — 中国（大陆）" lost its first letter in Settings): make room for the widest choice."""
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count()))
+        self.setMinimumWidth(widest + 3 * metrics.height())  # frame, text margins, drop-down arrow
 
     def code(self) -> str:
         index, text = self.currentIndex(), self.currentText().strip()
