@@ -12,7 +12,7 @@ Used by ``tools/update_translations.py``; see its docstring for the commands.
    the app loads.
 3. ``<lang>/qt.ts`` is written by hand: Qt's own strings that Qt's ``qtbase_<lang>.qm`` lacks (the
    file dialog's "&Look in:"); it is compiled in with the features, never updated by lupdate.
-4. English needs no translation but its plurals: ``lupdate -pluralonly`` collects the ``%n`` strings
+4. English needs no translation but its plurals: every ``%n`` string lupdate collects
    ("%n day(s)") and their English forms are written by rule ("%n day" / "%n days") into
    ``deliverydesk_en.qm``. A source that the rule cannot handle goes in ``ENGLISH_PLURALS``.
 """
@@ -211,8 +211,16 @@ def english_forms(source: str) -> tuple[str, str]:
 def build_english(folder: Path, files: list[Path]) -> Path:
     """deliverydesk_en.qm: the English plural forms of every ``%n`` string, written by rule."""
     ts_file = folder / "plurals_en.ts"
-    lupdate(files, ts_file, "en", "-pluralonly")
+    # Not ``-pluralonly``: lupdate marks a Python ``QCoreApplication.translate(context, text, "", n)``
+    # as no plural ("in 5 day(s)" stayed), so every ``%n`` string is kept and made a plural here.
+    lupdate(files, ts_file, "en")
     tree = ET.parse(ts_file)
+    for context in tree.getroot().iter("context"):
+        for message in context.findall("message"):
+            if "%n" in message.findtext("source", ""):
+                message.set("numerus", "yes")
+            else:
+                context.remove(message)
     for message in tree.getroot().iter("message"):
         translation = message.find("translation")
         assert translation is not None

@@ -113,6 +113,13 @@ def test_english_plurals_come_from_the_english_catalogue(english) -> None:
     assert QCoreApplication.translate("AttentionModel", "%n day(s) overdue", "", 3) == "3 days overdue"
 
 
+def test_english_plurals_of_translate_calls_outside_a_widget(english) -> None:
+    # lupdate does not mark QCoreApplication.translate(..., n) as a plural: the date warnings said "day(s)"
+    assert QCoreApplication.translate("DateField", "in %n day(s)", "", 1) == "in 1 day"
+    warning = "This is %n day(s) from now, but it records what already happened."
+    assert QCoreApplication.translate("DateField", warning, "", 365).startswith("This is 365 days from now")
+
+
 def test_the_window_speaks_chinese(qtbot, chinese_ui, env: GuiEnv) -> None:
     window = MainWindow(env)
     qtbot.addWidget(window)
