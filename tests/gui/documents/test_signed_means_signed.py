@@ -6,6 +6,7 @@ the Documents page and on Home."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QListWidget
 
 from deliverydesk.domain.attention import AttentionKind
@@ -162,3 +163,24 @@ def test_home_names_what_blocks_a_handover_that_is_due(qtbot, window: MainWindow
     first = model.index(0, WHAT, group).data()
     assert "neither accepted nor listed as an open item" in first or "written material" in first
     assert AttentionKind.HANDOVER_BLOCKED in {i.kind for i in (model.item_at(model.index(0, 0, group)),)}
+
+
+def test_the_signed_column_s_tip_names_the_signer_its_text_may_be_elided(qtbot, window: MainWindow) -> None:
+    page, dialog = sign_dialog(qtbot, window, issued_letter(window))
+    dialog.pad.resize(480, 180)
+    draw(dialog.pad, [(30, 140), (90, 40), (150, 130), (230, 60), (320, 120)])
+    dialog.accept()
+    assert dialog.result_value is not None, dialog.message_bar.text()
+    wait_idle(qtbot, window.env.tasks)
+    page.refresh()
+    wait_idle(qtbot, window.env.tasks)
+    model = page.model
+    signed_rows = [row for row in range(model.rowCount()) if model.index(row, 6).data()]
+    assert signed_rows
+    for row in signed_rows:
+        assert model.index(row, 6).data().endswith(" · 王建国")
+        tip = model.index(row, 6).data(Qt.ItemDataRole.ToolTipRole)
+        assert "王建国" in tip and "Recorded" in tip
+        assert model.index(row, 1).data() in model.index(row, 1).data(
+            Qt.ItemDataRole.ToolTipRole
+        )  # its own text

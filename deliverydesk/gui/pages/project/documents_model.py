@@ -58,11 +58,12 @@ class LetterModel(RecordTableModel[LetterItem]):
         if column == 4:
             return item.fingerprint
         event = item.client_signature or item.refusal
-        if event is None:
+        if column != 6 or event is None:  # the other columns' tip is their text
             return None
         recorded = self.tr("Recorded %1 by %2").replace("%1", format_datetime(event.recorded_at))
         recorded = recorded.replace("%2", event.recorded_by or "?")
-        return "\n".join(part for part in (event.note, recorded) if part)
+        # the column's own text first: at 1366 px the signer's name is elided
+        return "\n".join(part for part in (self.text(item, column), event.note, recorded) if part)
 
 
 def kind_label(kind: LetterKind) -> str:
