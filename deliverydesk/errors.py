@@ -110,3 +110,15 @@ class BundleError(DeliveryDeskError):
 
 class ImportFileError(DeliveryDeskError):
     """A plan, calendar or spreadsheet to import cannot be read or is refused; nothing was written."""
+
+
+class SyncError(DeliveryDeskError):
+    """The team server refused or failed a sync; nothing local was lost."""
+
+
+class OfflineError(SyncError):
+    """The team server cannot be reached (no network, server down): work goes on offline."""
+
+
+class TeamAuthError(SyncError):
+    """The team server does not accept this device's token (unknown or revoked)."""

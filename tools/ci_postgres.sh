@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A throw-away PostgreSQL for the test suite (the PostgreSQL tests: search; the team server later).
+# A throw-away PostgreSQL for the test suite (the team server's tests, the PostgreSQL search tests).
 #
 #   source tools/ci_postgres.sh && ci_postgres_start   # sets DELIVERYDESK_TEST_POSTGRES_URL, stops on exit
 #   bash tools/ci_postgres.sh run COMMAND...           # the same around one command

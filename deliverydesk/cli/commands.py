@@ -25,6 +25,7 @@ from deliverydesk.cli.exits import EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_
 from deliverydesk.cli.interchange import COMMANDS as INTERCHANGE_COMMANDS
 from deliverydesk.cli.output import one_line, say
 from deliverydesk.cli.search import COMMANDS as SEARCH_COMMANDS
+from deliverydesk.cli.sync import COMMANDS as SYNC_COMMANDS
 from deliverydesk.domain.enums import ProjectStatus
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.logsetup import configure_logging, log_written
@@ -150,6 +151,7 @@ _COMMANDS.update(COPY_COMMANDS)  # keep-copies: copies of letters issued before 
 _COMMANDS.update(
     INTERCHANGE_COMMANDS
 )  # MS Project in and out, iCalendar, scope from spreadsheets (cli/interchange.py)
+_COMMANDS.update(SYNC_COMMANDS)  # sync, conflicts, resolve: the team server (cli/sync.py)
 
 
 # --- running -----------------------------------------------------------------------------------

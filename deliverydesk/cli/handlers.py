@@ -33,6 +33,7 @@ from deliverydesk.cli.output import (
     say,
 )
 from deliverydesk.cli.search import handlers as search_handlers
+from deliverydesk.cli.sync import handlers as sync_handlers
 from deliverydesk.domain.models import ProjectSummary
 from deliverydesk.errors import DatabaseLockedError, ReadOnlyStorageError, StorageError
 from deliverydesk.i18n import msg
@@ -236,3 +237,4 @@ HANDLERS.update(copy_handlers(_workspace, report))  # keep-copies (cli/copies.py
 HANDLERS.update(
     interchange_handlers(_workspace, report)
 )  # MS Project, iCalendar, spreadsheets (cli/interchange.py)
+HANDLERS.update(sync_handlers(_workspace, report))  # sync, conflicts, resolve (cli/sync.py)

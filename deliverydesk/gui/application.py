@@ -143,6 +143,7 @@ class WindowHost(QObject):
             self._finish_check()
         if workspace.backup_due:
             self._backup_when_idle()
+        self.window.start_sync()  # the team server, if this computer has joined one: in the background
         if self.screenshot is not None:
             self._when_idle(lambda: QTimer.singleShot(SCREENSHOT_SETTLE_MS, self.save_screenshot_and_quit))
         return self.window

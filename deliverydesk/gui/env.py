@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from deliverydesk.domain.enums import Language
 from deliverydesk.gui.tasks import TaskRunner
@@ -22,3 +24,5 @@ class GuiEnv:
     readonly: bool = False  # opened read-only: pages disable editing
     # the session's Undo / Redo (Edit menu); pages record what the user did
     undo: UndoHistory = field(default_factory=UndoHistory, compare=False)
+    # The team server's transport (None: the token kept in this data folder); tests pass an in-process one.
+    team_transport: Callable[[], Any] | None = None

@@ -24,7 +24,7 @@ from deliverydesk.gui.dialogs.backups import BackupsDialog
 from deliverydesk.gui.dialogs.categories import CategoriesDialog
 from deliverydesk.gui.dialogs.interchange.actions import InterchangeMenus
 from deliverydesk.gui.dialogs.records.capture import CaptureFlow
-from deliverydesk.gui.dialogs.settings import PEOPLE_TAB
+from deliverydesk.gui.dialogs.settings import PEOPLE_TAB, TEAM_TAB
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import app_icon, icon
 from deliverydesk.gui.letter_copies import CopyKeeper
@@ -39,6 +39,11 @@ from deliverydesk.gui.screen_fit import place_main_window
 from deliverydesk.gui.style import readable_selection
 from deliverydesk.gui.undo import created_step
 from deliverydesk.gui.widgets.progress_panel import LongTaskPanel
+from deliverydesk.gui.service_messages import translate_message
+from deliverydesk.gui.team.approvals import ApprovalInboxDialog
+from deliverydesk.gui.team.conflicts import SyncConflictsDialog
+from deliverydesk.gui.team.controller import SyncController
+from deliverydesk.gui.team.status import SyncStatusButton
 from deliverydesk.gui.window_dialogs import about_box, open_new_project_dialog, open_settings_dialog
 from deliverydesk.services.storage import Workspace
 
@@ -89,6 +94,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.capture_flow = CaptureFlow(env, self, self.workspace.refresh)
         self.search_dialog: SearchDialog | None = None  # made on first use, then kept (its query too)
+        self.sync = SyncController(env, env.team_transport, self)  # the team server, in the background
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -168,6 +174,11 @@ class MainWindow(QMainWindow):
         self.interchange = InterchangeMenus(
             self.env, lambda: workspace.project_id, lambda: workspace.project_code, self
         )
+        self.act_sync = self._action("refresh", self.tr("&Sync now"), self.sync.sync_now, "F9")
+        self.act_conflicts = self._action("warning", self.tr("Sync &conflicts…"), self.open_conflicts)
+        self.act_approvals = self._action(None, self.tr("&Approval inbox…"), self.open_approvals)
+        self.act_team_server = self._action(None, self.tr("&Team server…"), self.open_team_server)
+        self.act_sync.setEnabled(False)
         self.act_new.setEnabled(not self.env.readonly)
         self.act_capture.setEnabled(not self.env.readonly)
         self.act_log_entry.setEnabled(not self.env.readonly)
@@ -199,6 +210,14 @@ class MainWindow(QMainWindow):
         )
         view = menus.addMenu(self.tr("&View"))
         _fill(view, self.act_today, self.act_projects, self.act_recurring, None, self.act_refresh)
+        _fill(
+            menus.addMenu(self.tr("T&eam")),
+            self.act_sync,
+            self.act_conflicts,
+            self.act_approvals,
+            None,
+            self.act_team_server,
+        )
         _fill(menus.addMenu(self.tr("&Help")), self.act_data_folder, self.act_log, None, self.act_about)
 
     def _make_toolbar(self) -> None:
@@ -226,6 +245,9 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.busy_label)
         self.long_tasks = LongTaskPanel(self.env.tasks, self)  # exports, imports, backups: with Cancel
         status.addPermanentWidget(self.long_tasks)
+        self.sync_status = SyncStatusButton(self.sync, self)
+        self.sync_status.act_conflicts.triggered.connect(self.open_conflicts)
+        status.addPermanentWidget(self.sync_status)
         if self.env.readonly:
             readonly = QLabel(self.tr("Read-only: changes cannot be saved"), self)
             readonly.setObjectName("readonlyBadge")
@@ -245,6 +267,11 @@ class MainWindow(QMainWindow):
         self.recurring.record_opened.connect(self.open_record)
         self.navigator.project_selected.connect(self.workspace.set_project)
         self.workspace.records_changed.connect(self._records_changed)
+        self.sync.synced.connect(self._synced)
+        self.sync.status_changed.connect(lambda status: self.act_sync.setEnabled(status.joined))
+        self.sync.status_changed.connect(self.home.show_team_status)
+        self.home.team.approvals_requested.connect(self.open_approvals)
+        self.sync.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.interchange.imported.connect(self.refresh)
         self.capture_flow.request_saved.connect(self._request_captured)
         self.interchange.project_wanted.connect(self.find_project)
@@ -323,6 +350,40 @@ class MainWindow(QMainWindow):
 
     def _records_changed(self) -> None:
         self.navigator.refresh()
+
+    # --- the team server -----------------------------------------------------------------------
+    def start_sync(self) -> None:
+        """Sync once now (when this computer has joined a team server), then every few minutes."""
+        self.sync.start()
+
+    def _synced(self, report: object) -> None:
+        notices = list(getattr(report, "notices", []))
+        if notices:
+            self.statusBar().showMessage(translate_message(notices[-1]), 15_000)
+        if getattr(report, "pulled", 0) or getattr(report, "conflicts", 0):
+            self.refresh()
+            self.navigator.refresh()
+
+    def open_conflicts(self) -> None:
+        dialog = SyncConflictsDialog(self.env, self, self.env.team_transport)
+        dialog.resolved.connect(self.sync.sync_now)
+        dialog.resolved.connect(self.refresh)
+        self.last_dialog = dialog
+        dialog.open()
+
+    def open_approvals(self) -> None:
+        dialog = ApprovalInboxDialog(self.env, self)
+        dialog.decided.connect(self.sync.sync_now)
+        dialog.decided.connect(self.refresh)
+        self.last_dialog = dialog
+        dialog.open()
+
+    def open_team_server(self) -> None:
+        """Settings ▸ Team server (address, token, Test connection, the roster from the server)."""
+        self.last_dialog = open_settings_dialog(self.env, self, self.settings_saved.emit, TEAM_TAB)
+
+    def team_joined(self) -> None:
+        self.sync.start()
 
     # --- dialogs and help ----------------------------------------------------------------------
     def new_project(self) -> None:
@@ -458,6 +519,7 @@ class MainWindow(QMainWindow):
         self.env.ui_state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync.stop()
         self.save_state()
         self.env.tasks.shutdown()
         super().closeEvent(event)

@@ -17,6 +17,7 @@ from deliverydesk.gui.messages import show_error
 from deliverydesk.paths import notices_file
 from deliverydesk.services.records.clients import list_clients
 from deliverydesk.services.records.settings import get_settings
+from deliverydesk.services.sync.client import SyncStatus, sync_status
 
 
 def about_box(parent: QWidget, env: GuiEnv, db_location: str) -> QMessageBox:
@@ -57,24 +58,29 @@ class _SettingsOpener:
     def start(self) -> None:
         ctx = self.env.ctx
         self.env.tasks.submit(
-            lambda: get_settings(ctx),
+            lambda: (get_settings(ctx), sync_status(ctx)),
             self._show,
             lambda e: show_error(self.parent, e),
             key="settings",
             owner=self.parent,
         )
 
-    def _show(self, settings: SettingsItem) -> None:
-        self.dialog = SettingsDialog(self.env, settings, self.parent, self.tab, select=self.select)
+    def _show(self, loaded: tuple[SettingsItem, SyncStatus]) -> None:
+        settings, team = loaded
+        self.dialog = SettingsDialog(self.env, settings, self.parent, self.tab, select=self.select, team=team)
         self.dialog.saved.connect(lambda _item: self.on_saved())
         self.dialog.people.changed.connect(self.on_saved)  # a roster change is saved at once
+        joined = getattr(self.parent, "team_joined", None)
+        if joined is not None:
+            self.dialog.team_server.joined.connect(joined)
         self.dialog.open()
 
 
 def open_settings_dialog(
     env: GuiEnv, parent: QWidget, on_saved: Callable[[], None], tab: str = "", select: str = ""
 ) -> _SettingsOpener:
-    """Settings, on the General tab or ``tab`` ("people": the team roster, person ``select`` chosen)."""
+    """Settings, on the General tab or ``tab`` ("people": the team roster, person ``select`` chosen;
+    "team": the team server)."""
     opener = _SettingsOpener(env, parent, on_saved, tab, select)
     opener.start()
     return opener

@@ -134,7 +134,10 @@ def _project_of(entity: str, record_id: str, values: Mapping[str, Any]) -> str |
 
 
 @dataclass(frozen=True)
-class _Change:
+class RecordChange:
+    """One record's change in one flush (or bundle import): what the audit event and, on a laptop in
+    a team, the sync outbox are made of."""
+
     entity: str
     record_id: str
     project_id: str | None
@@ -154,22 +157,26 @@ def _action(changes: Mapping[str, tuple[Any, Any]]) -> AuditAction:
     return AuditAction.UPDATE
 
 
-def created(entity: str, values: Mapping[str, Any]) -> _Change:
+def created(entity: str, values: Mapping[str, Any]) -> RecordChange:
     """A new record: its initial values (empty ones left out)."""
     changes = {k: (None, v) for k, v in values.items() if k not in NOT_CHANGES and v not in (None, "")}
     record_id = str(values["id"])
-    return _Change(entity, record_id, _project_of(entity, record_id, values), AuditAction.CREATE, changes)
+    return RecordChange(
+        entity, record_id, _project_of(entity, record_id, values), AuditAction.CREATE, changes
+    )
 
 
-def edited(entity: str, record_id: str, values: Mapping[str, Any], changes: dict[str, Any]) -> _Change | None:
+def edited(
+    entity: str, record_id: str, values: Mapping[str, Any], changes: dict[str, Any]
+) -> RecordChange | None:
     """A changed record, or None when nothing but its timestamps changed."""
     if not changes:
         return None
-    return _Change(entity, record_id, _project_of(entity, record_id, values), _action(changes), changes)
+    return RecordChange(entity, record_id, _project_of(entity, record_id, values), _action(changes), changes)
 
 
-def _flush_changes(session: Session) -> list[_Change]:
-    found: list[_Change] = []
+def _flush_changes(session: Session) -> list[RecordChange]:
+    found: list[RecordChange] = []
     read_before = session.info.pop(_OLD_VALUES, {})
     for obj in session.new:
         if _audited(obj):
@@ -184,7 +191,7 @@ def _flush_changes(session: Session) -> list[_Change]:
             values = _loaded(obj)
             gone = {k: (v, None) for k, v in values.items() if v not in (None, "")}
             project_id = _project_of(obj.__tablename__, obj.id, values)
-            found.append(_Change(obj.__tablename__, obj.id, project_id, AuditAction.DELETE, gone))
+            found.append(RecordChange(obj.__tablename__, obj.id, project_id, AuditAction.DELETE, gone))
     return found
 
 
@@ -198,7 +205,19 @@ def _after_flush(context: AuditContext, session: Session, _flush_context: Any) -
     if changes:
         connection = session.connection()
         when, actor = context.clock(), _with_note(context.actor(connection), session)
-        append_events(connection, [change.draft(when, actor) for change in changes])
+        events = append_events(connection, [change.draft(when, actor) for change in changes])
+        _after_events(session, changes, events)
+
+
+# Hook for what else a flush's changes feed, in the same transaction: the unit of work puts a
+# callable here (``store.sync_capture`` on a laptop in a team); sync's own writes leave it out.
+AFTER_EVENTS = "audit_after_events"
+
+
+def _after_events(session: Session, changes: Sequence[RecordChange], events: Sequence[AuditEvent]) -> None:
+    hook = session.info.get(AFTER_EVENTS)
+    if hook is not None:
+        hook(session, changes, events)
 
 
 def _with_note(actor: str, session: Session) -> str:
@@ -235,7 +254,7 @@ def finish_import(session: Session, when: datetime, counts: Mapping[str, int]) -
     changes = {name: (None, value) for name, value in {**facts, **counts}.items()}
     connection = session.connection()
     actor = _with_note(AuditContext().actor(connection), session)
-    change = _Change(ProjectRow.__tablename__, project_id, project_id, AuditAction.IMPORT, changes)
+    change = RecordChange(ProjectRow.__tablename__, project_id, project_id, AuditAction.IMPORT, changes)
     append_events(connection, [change.draft(when, actor)])
 
 
@@ -254,8 +273,9 @@ def _read_head(connection: Connection) -> tuple[ChainHead, bool]:
     return (ChainHead(last.seq, last.hash) if last is not None else ChainHead()), False
 
 
-def append_events(connection: Connection, drafts: Sequence[EventDraft]) -> None:
-    """Chain ``drafts`` after the anchor and move the anchor, in the caller's transaction.
+def append_events(connection: Connection, drafts: Sequence[EventDraft]) -> list[AuditEvent]:
+    """Chain ``drafts`` after the anchor and move the anchor, in the caller's transaction; returns
+    the events as chained.
     Refuses (AuditTrailMissingError) when the audit tables were removed: no write goes unrecorded."""
     try:
         head, anchored = _read_head(connection)
@@ -281,6 +301,7 @@ def append_events(connection: Connection, drafts: Sequence[EventDraft]) -> None:
         connection.execute(
             insert(HEAD).values(id=AUDIT_HEAD_ID, last_seq=new_head.seq, last_hash=new_head.hash)
         )
+    return events
 
 
 def audit_upsert(
@@ -301,7 +322,8 @@ def audit_upsert(
     if changes:
         connection = session.connection()
         actor = f"{AuditContext().actor(connection)} ({BUNDLE_IMPORT})"
-        append_events(connection, [change.draft(when, actor) for change in changes])
+        events = append_events(connection, [change.draft(when, actor) for change in changes])
+        _after_events(session, changes, events)
 
 
 # --- reading -----------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from deliverydesk.store.audit import (
     HEAD,
     NOT_CHANGES,
     UNAUDITED_TABLES,
-    _Change,
+    RecordChange,
     append_events,
     created,
 )
@@ -255,12 +255,23 @@ def witness_in(data: bytes) -> ChainHead | None:
     return ChainHead(int(found[-1].group(1)), found[-1].group(2).decode("ascii"))
 
 
+# The actor of events a team sync wrote (store.sync_local, services.sync.server): "… (sync group <id>)".
+SYNCED_ACTOR = "%(sync group %"
+
+
 def letter_witnesses(connection: Connection) -> Iterator[Witness]:
-    """The heads stamped into the stored copies of issued documents."""
+    """The heads stamped into the stored copies of documents issued on this copy. A letter that came
+    through a team sync witnesses the issuing laptop's trail, not this one: it is checked there."""
     letter, blob = Base.metadata.tables["letter"], Base.metadata.tables["blob"]
+    synced = select(EVENTS.c.record_id).where(
+        EVENTS.c.entity == "letter",
+        EVENTS.c.action == str(AuditAction.CREATE),
+        EVENTS.c.actor.like(SYNCED_ACTOR),
+    )
     query = (
         select(letter.c.ref, letter.c.version, blob.c.data)
         .join(blob, blob.c.sha256 == letter.c.pdf_sha256)
+        .where(letter.c.id.not_in(synced))
         .order_by(letter.c.issued_at)
     )
     for ref, version, data in connection.execute(query, execution_options={"yield_per": 50}):
@@ -358,10 +369,10 @@ def _baseline_change(
 ) -> Any:
     whole = differences[0]
     if whole.field == "" and whole.found is None:  # gone: the trail is told it was deleted
-        return _Change(entity, record_id, None, AuditAction.DELETE, {})
+        return RecordChange(entity, record_id, None, AuditAction.DELETE, {})
     if whole.field == "":
         assert row is not None
         return created(entity, row)
     changes = {d.field: (d.recorded, d.found) for d in differences}
     project_id = record_id if entity == "project" else None
-    return _Change(entity, record_id, project_id, AuditAction.UPDATE, changes)
+    return RecordChange(entity, record_id, project_id, AuditAction.UPDATE, changes)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +23,7 @@ from sqlalchemy import Engine, QueuePool, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from deliverydesk.domain.audit import AuditEvent
 from deliverydesk.errors import (
     CorruptDatabaseError,
     DeliveryDeskError,
@@ -31,7 +32,7 @@ from deliverydesk.errors import (
     StorageError,
 )
 from deliverydesk.i18n import msg
-from deliverydesk.store.audit import AuditContext, install_audit
+from deliverydesk.store.audit import AFTER_EVENTS, AuditContext, RecordChange, install_audit
 from deliverydesk.store.filesystems import network_kind
 from deliverydesk.store.health import sqlite_problem
 from deliverydesk.store.identity import (
@@ -47,6 +48,8 @@ from deliverydesk.store.identity import (
     sqlite_code,
 )
 from deliverydesk.store.lock import WriterLock
+from deliverydesk.store.sync_capture import GROUP_ID, capture, team_member
+from deliverydesk.store.tables import new_id
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -235,7 +238,9 @@ class Database:
     """An open database: hand out one session per user action through ``unit_of_work``.
 
     ``lock`` is the single-writer lock held while this database is open for writing; ``close``
-    releases it. ``audit`` says who and when for the audit events every flush appends."""
+    releases it. ``audit`` says who and when for the audit events every flush appends. ``team``:
+    whether this database has joined a team server (read at the first flush that changes records);
+    then each unit of work is one group of the sync outbox (``store.sync_capture``)."""
 
     url: str
     engine: Engine
@@ -243,6 +248,7 @@ class Database:
     lock: WriterLock | None = None
     audit: AuditContext = field(default_factory=AuditContext)
     gate: WriteGate | None = None  # opened with the integrity check deferred: writes wait for it
+    team: bool | None = None
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -261,13 +267,16 @@ class Database:
 
         Storage failures come out as ``StorageError`` subclasses; the session is rolled back first,
         so the next unit of work works (no ``PendingRollbackError``). Opening one inside another on
-        the same thread raises ``NestedUnitOfWorkError`` before anything is done."""
+        the same thread raises ``NestedUnitOfWorkError`` before anything is done. This is the single
+        commit point: on a team laptop, what the block changes becomes one sync group, committed with it."""
         if getattr(self._open, "session", None) is not None:
             raise NestedUnitOfWorkError(
                 "a unit of work is already open on this thread: pass its session to a helper instead"
             )
         session = self._sessions()
         self._open.session = session
+        session.info[GROUP_ID] = new_id()
+        session.info[AFTER_EVENTS] = self._capture
         try:
             yield session
             session.commit()
@@ -283,6 +292,14 @@ class Database:
         finally:
             self._open.session = None
             session.close()
+
+    def _capture(
+        self, session: Session, changes: Sequence[RecordChange], events: Sequence[AuditEvent]
+    ) -> None:
+        if self.team is None:
+            self.team = team_member(session.connection())
+        if self.team:
+            capture(self.audit.clock)(session, changes, events)
 
     def close(self) -> None:
         """Checkpoint the write-ahead log into the database file (one file at rest, whatever another

@@ -645,7 +645,7 @@ class AttachmentRow(RecordMixin, Base):
 
 
 # Tables with a module of their own register on Base.metadata when this module is imported.
-from deliverydesk.store import audit_tables  # noqa: E402, F401
+from deliverydesk.store import audit_tables, sync_tables  # noqa: E402, F401
 
 
 class ExportedDocumentRow(RecordMixin, Base):

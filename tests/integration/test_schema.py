@@ -10,6 +10,7 @@ from sqlalchemy.schema import CreateIndex
 from deliverydesk.store.database import Database
 from deliverydesk.store.migrate import current_revision, head_revision
 from deliverydesk.store.search_tables import SEARCH_TABLES
+from deliverydesk.store.sync_tables import LAPTOP_TABLES, SERVER_TABLES
 from deliverydesk.store.tables import Base
 
 
@@ -57,6 +58,8 @@ NOT_RECORDS = {
     "audit_event",  # numbered in chain order, never updated or archived; its own time is occurred_at
     "audit_head",  # the audit chain's single anchor row
 }
+# The team server's and the laptop's sync bookkeeping (store/sync_tables.py): never records, never synced.
+NOT_RECORDS |= set(LAPTOP_TABLES) | set(SERVER_TABLES)
 
 
 def test_every_table_has_identity_timestamps_and_tombstone() -> None:

@@ -31,6 +31,22 @@ BATCHES = {
     ("deliverydesk.services.documents.copies", "keep_issued_copies"),
     ("deliverydesk.services.documents.copies", "_keep_one"),
     ("deliverydesk.services.documents.copies", "_missing_copies"),
+    # Team sync (docs/sync.md): no transaction is held across a call to the server; each pushed
+    # group's answer and each pulled page is committed on its own, so an interrupted sync keeps what
+    # it committed and the cursor moves only with the page written (tests/integration/sync/test_faults.py).
+    ("deliverydesk.services.sync.client", "sync_now"),
+    ("deliverydesk.services.sync.client", "_push_all"),
+    ("deliverydesk.services.sync.client", "_upload"),
+    ("deliverydesk.services.sync.client", "_pull_all"),
+    ("deliverydesk.services.sync.client", "_fetch_files"),
+    ("deliverydesk.services.sync.client", "_refresh_roster"),
+    ("deliverydesk.services.sync.client", "_remember"),
+    ("deliverydesk.services.sync.client", "undo_refused"),  # read the group, ask the server, write
+    # issuing in a team: sync and reserve (server), issue (one unit of work of its own), push
+    ("deliverydesk.services.sync.client", "reserve_letter"),
+    ("deliverydesk.services.sync.client", "issue_in_team"),
+    # the server: one transaction per pushed group, as the protocol says (a group is one user action)
+    ("deliverydesk.services.sync.server", "push_groups"),
 }
 
 

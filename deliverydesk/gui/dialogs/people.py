@@ -127,6 +127,7 @@ class PeoplePanel(QWidget):
         self.people: list[PersonItem] = []
         self.dialog: FormDialog | None = None  # the dialog last opened (tests drive it)
         self.select_after = ""  # a person to select once the roster has loaded
+        self.from_server = False  # in a team the roster comes from the team server: shown, not edited
         self.setObjectName("peoplePanel")
         self.message_bar = MessageBar(self)
         intro = QLabel(
@@ -138,6 +139,10 @@ class PeoplePanel(QWidget):
         )
         intro.setWordWrap(True)
         intro.setStyleSheet(MUTED_STYLE)
+        self.server_note = QLabel(self)
+        self.server_note.setObjectName("peopleFromServer")
+        self.server_note.setWordWrap(True)
+        self.server_note.hide()
         self.table = self._table()
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add…"), self)
@@ -157,6 +162,7 @@ class PeoplePanel(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(self.message_bar)
         column.addWidget(intro)
+        column.addWidget(self.server_note)
         column.addWidget(self.table, 1)
         column.addLayout(buttons)
         self.table.itemSelectionChanged.connect(self._enable)
@@ -235,15 +241,27 @@ class PeoplePanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.people[rows[0].row()] if rows else None
 
+    def set_from_server(self, server_url: str) -> None:
+        """In a team: the roster, roles and limits are the team server's (read-only here)."""
+        self.from_server = True
+        self.server_note.setText(
+            self.tr(
+                "In a team the roster comes from the team server (%1): an administrator sets roles "
+                "and limits."
+            ).replace("%1", server_url)
+        )
+        self.server_note.show()
+        self._enable()
+
     def _enable(self) -> None:
-        person, writable = self.current(), not self.env.readonly
+        person, writable = self.current(), not self.env.readonly and not self.from_server
         self.add_button.setEnabled(writable)
         self.edit_button.setEnabled(writable and person is not None)
         self.remove_button.setEnabled(writable and person is not None and not person.is_you)
         self.confirm_button.setEnabled(writable and person is not None and person.set_own_limits)
 
     def edit(self, person: PersonItem | None) -> None:
-        if self.env.readonly:
+        if self.env.readonly or self.from_server:
             return
         self._open(PersonDialog(self.env, person, self))
 

@@ -31,10 +31,13 @@ from deliverydesk.gui.logo import read_logo
 from deliverydesk.gui.signing_identity import CERTIFICATE_KEY, certificate_path, forget_password
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.country_combo import CountryCombo
+from deliverydesk.gui.team.server_dialog import TeamServerPanel
 from deliverydesk.gui.widgets.enum_combo import EnumCombo
 from deliverydesk.services.records.settings import update_settings
+from deliverydesk.services.sync.client import SyncStatus
 
 PEOPLE_TAB = "people"
+TEAM_TAB = "team"
 
 
 class SettingsDialog(FormDialog):
@@ -48,9 +51,11 @@ class SettingsDialog(FormDialog):
         tab: str = "",
         *,
         select: str = "",
+        team: SyncStatus | None = None,
     ) -> None:
         super().__init__(parent)
         self.env = env
+        self.team = team or SyncStatus(joined=False)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(820)  # the People tab's table shows every column whole
@@ -64,6 +69,10 @@ class SettingsDialog(FormDialog):
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(not env.readonly)
         if tab == PEOPLE_TAB:
             self.settings_tabs.setCurrentWidget(self.people)
+        elif tab == TEAM_TAB:
+            self.settings_tabs.setCurrentWidget(self.team_server)
+        if self.team.joined:
+            self.people.set_from_server(self.team.server_url)
         self.people.select_after = select
         self.people.refresh()
 
@@ -80,6 +89,8 @@ class SettingsDialog(FormDialog):
         self.settings_tabs.setObjectName("settingsTabs")
         self.settings_tabs.addTab(general, self.tr("General"))
         self.settings_tabs.addTab(self.people, self.tr("People"))
+        self.team_server = TeamServerPanel(self.env, self)
+        self.settings_tabs.addTab(self.team_server, self.tr("Team server"))
         self.tabs = self.settings_tabs  # errors switch to the General tab (FormDialog)
         self.add_content(self.settings_tabs, 1)
 

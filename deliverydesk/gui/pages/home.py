@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,8 +36,17 @@ from deliverydesk.gui.pages.base import (
     AREA_MILESTONES,
     AREA_OVERVIEW,
 )
+from deliverydesk.gui.service_messages import translate_message
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services.attention import get_attention
+from deliverydesk.services.sync.client import (
+    DecisionNotice,
+    HeldDecision,
+    SyncStatus,
+    dismiss_news,
+    held_decisions,
+    team_news,
+)
 
 AREAS = {
     AttentionKind.OVERDUE_MILESTONE: AREA_MILESTONES,
@@ -56,6 +66,110 @@ AREAS = {
     AttentionKind.REVIEW_FOLLOW_UP_DUE: AREA_ISSUES,  # Issues & reviews: the review is selected
 }
 STATE_KEY = "home"
+
+
+MAX_HELD_SHOWN = 5
+
+
+class TeamNews(QFrame):
+    """From the team: the approvals and refusals a sync brought (an engineer's), until dismissed; for
+    a manager, the decisions waiting for their approval and the way to the approval inbox."""
+
+    approvals_requested = Signal()
+
+    def __init__(self, env: GuiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.setObjectName("teamNews")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.items: list[DecisionNotice] = []
+        self.held: list[HeldDecision] = []
+        self.title = QLabel(self.tr("From the team"), self)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.lines = QLabel(self)
+        self.lines.setObjectName("teamNewsLines")
+        self.lines.setTextFormat(Qt.TextFormat.PlainText)
+        self.lines.setWordWrap(True)
+        self.waiting = QLabel(self)
+        self.waiting.setObjectName("teamNewsWaiting")
+        self.waiting.setTextFormat(Qt.TextFormat.PlainText)
+        self.waiting.setWordWrap(True)
+        self.dismiss_button = QPushButton(self.tr("Dismiss"), self)
+        self.dismiss_button.clicked.connect(self.dismiss)
+        self.inbox_button = QPushButton(self.tr("Approval inbox…"), self)
+        self.inbox_button.clicked.connect(self.approvals_requested.emit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.inbox_button)
+        buttons.addWidget(self.dismiss_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.waiting)
+        layout.addWidget(self.lines)
+        layout.addLayout(buttons)
+        self.manager = False
+        self.hide()
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.manager = status.joined and status.role in ("manager", "admin")
+        if status.joined:
+            self.reload()
+        else:
+            self.hide()
+
+    def reload(self) -> None:
+        ctx, manager = self.env.ctx, self.manager
+
+        def load() -> tuple[list[DecisionNotice], list[HeldDecision]]:
+            return team_news(ctx), held_decisions(ctx) if manager else []
+
+        self.env.tasks.submit(load, self.show_loaded, lambda _e: None, key="team-news", owner=self)
+
+    def show_loaded(self, loaded: tuple[list[DecisionNotice], list[HeldDecision]]) -> None:
+        self.held = loaded[1]
+        self.show_waiting()
+        self.show_news(loaded[0])
+
+    def show_waiting(self) -> None:
+        """A manager's decisions waiting for their approval: how many, and the first few."""
+        if not self.manager:
+            self.waiting.hide()
+            return
+        if not self.held:
+            self.waiting.setText(self.tr("No decision waits for your approval."))
+        else:
+            lines = [self.tr("%n decision(s) wait for your approval:", "", len(self.held))]
+            for held in self.held[:MAX_HELD_SHOWN]:
+                lines.append(
+                    self.tr("%1 %2 “%3”: %4 h, decided by %5")
+                    .replace("%1", held.project_code)
+                    .replace("%2", held.ref)
+                    .replace("%4", QLocale().toString(held.effort_hours, "f", 1))
+                    .replace("%5", held.decided_by)
+                    .replace("%3", held.title)  # typed text last: a "%" in it stays as typed
+                )
+            if len(self.held) > MAX_HELD_SHOWN:
+                lines.append(
+                    self.tr("and %n more in the approval inbox", "", len(self.held) - MAX_HELD_SHOWN)
+                )
+            self.waiting.setText("\n".join(lines))
+        self.waiting.show()
+
+    def show_news(self, items: list[DecisionNotice]) -> None:
+        self.items = items
+        self.lines.setText("\n".join(translate_message(item.text()) for item in items))
+        self.lines.setVisible(bool(items))
+        self.dismiss_button.setVisible(bool(items) and not self.env.readonly)
+        self.inbox_button.setVisible(self.manager)
+        self.setVisible(bool(items) or self.manager)
+
+    def dismiss(self) -> None:
+        ctx, ids = self.env.ctx, [item.id for item in self.items]
+        self.env.tasks.submit(
+            lambda: dismiss_news(ctx, ids), lambda _none: self.reload(), lambda _e: None, owner=self
+        )
 
 
 class HomePage(QWidget):
@@ -86,6 +200,7 @@ class HomePage(QWidget):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.first_run)
+        self.team = TeamNews(env, self)
         self._layout()
 
     def _make_first_run(self) -> QWidget:
@@ -161,11 +276,17 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addLayout(top)
+        layout.addWidget(self.team)
         layout.addWidget(self.stack, 1)
 
     def refresh(self) -> None:
         ctx = self.env.ctx
         self.env.tasks.submit(lambda: get_attention(ctx), self.show_report, self._failed, key="home")
+        if self.team.isVisible():
+            self.team.reload()
+
+    def show_team_status(self, status: SyncStatus) -> None:
+        self.team.show_status(status)
 
     def show_report(self, report: AttentionReport) -> None:
         today = report.today

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +42,7 @@ from deliverydesk.gui.style import ERROR_COLOUR, MUTED_STYLE
 from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.learning import csv_export
 from deliverydesk.services.learning.recurrence import recurring_problems
+from deliverydesk.services.sync.client import TeamCategoryCount, stored_transport, team_recurring
 
 KINDS = ("issues", "asks")
 AREAS = {"issues": AREA_ISSUES, "asks": AREA_CHANGE_REQUESTS}
@@ -71,6 +74,7 @@ class RecurringPage(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("recurringStatus")
         self.status.setWordWrap(True)
+        self._make_team_table()
         self._layout()
         today = env.ctx.today()
         self.set_period(today - relativedelta(years=1) + timedelta(days=1), today, load=False)
@@ -111,6 +115,52 @@ class RecurringPage(QWidget):
         view.activated.connect(self.show_occurrences)  # double-click or Enter
         return view
 
+    def _make_team_table(self) -> None:
+        """Managers in a team: the categories across every client of the team (counts from the server)."""
+        self.team_title = QLabel(self.tr("Across the team (every client; counts from the team server)"), self)
+        self.team_title.setStyleSheet(MUTED_STYLE)
+        self.team_table = QTableWidget(0, 3, self)
+        self.team_table.setObjectName("teamRecurring")
+        self.team_table.setHorizontalHeaderLabels(
+            [self.tr("Category"), self.tr("Clients"), self.tr("Issues")]
+        )
+        self.team_table.verticalHeader().hide()
+        self.team_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.team_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.team_table.setMaximumHeight(180)
+        self.team_title.hide()
+        self.team_table.hide()
+
+    def _load_team(self) -> None:
+        ctx, query = self.env.ctx, self.query
+        factory = self.env.team_transport or (lambda: stored_transport(ctx, self.env.paths.root))
+
+        def work() -> list[TeamCategoryCount] | None:
+            try:
+                transport = factory()
+            except DeliveryDeskError:
+                return None
+            try:
+                return team_recurring(ctx, transport, query["since"], query["until"], query["min_clients"])
+            finally:
+                if transport is not None:
+                    transport.close()
+
+        self.env.tasks.submit(
+            work, self.show_team, lambda _e: self.show_team(None), key="team-recurring", owner=self
+        )
+
+    def show_team(self, rows: list[TeamCategoryCount] | None) -> None:
+        for widget in (self.team_title, self.team_table):
+            widget.setVisible(rows is not None)
+        rows = rows or []
+        self.team_table.setRowCount(len(rows))
+        chinese = self.env.language.startswith("zh")
+        for row, item in enumerate(rows):
+            values = (item.name_zh if chinese else item.name_en, str(item.clients), str(item.issues))
+            for column, value in enumerate(values):
+                self.team_table.setItem(row, column, QTableWidgetItem(value))
+
     def _layout(self) -> None:
         exports = QHBoxLayout()
         exports.addWidget(self.status, 1)
@@ -123,6 +173,8 @@ class RecurringPage(QWidget):
         layout.addLayout(self._controls_row())
         layout.addWidget(self.view, 1)
         layout.addLayout(exports)
+        layout.addWidget(self.team_title)
+        layout.addWidget(self.team_table)
 
     def _titles(self) -> tuple[QLabel, QLabel]:
         heading = QLabel(self.tr("Recurring problems"), self)
@@ -195,6 +247,7 @@ class RecurringPage(QWidget):
         self.env.tasks.submit(
             lambda: recurring_problems(ctx, **query), self.show_items, self._failed, key=TASK_KEY, owner=self
         )
+        self._load_team()
 
     def show_items(self, items: list[RecurrenceItem]) -> None:
         self.items = list(items)

@@ -44,6 +44,7 @@ from deliverydesk.services.documents.signing import (
 from deliverydesk.services.documents.verify import VerifyOutcome, VerifyResult, verify_pdf
 from deliverydesk.services.records.auto_log import log_letter_issued
 from deliverydesk.services.records.common import get_row, live_project, stamp_new
+from deliverydesk.services.sync.gate import check_issue_allowed
 from deliverydesk.store.document_queries import (
     letter_versions,
     newest_expectation_letter_outdated,
@@ -113,6 +114,7 @@ def issue_document_in(ctx: ServiceContext, session: Session, request: DocumentRe
     name = f"{data.meta.reference} version {data.meta.version}"
     pdf = seal_issued_in(ctx, session, render_pdf(printed), name)  # the stored copy is the signed file
     live_project(session, request.project_id)
+    check_issue_allowed(session, request.project_id, data.meta.reference, data.meta.version)
     earlier = letter_versions(session, request.project_id, data.meta.reference)
     if max((row.version for row in earlier), default=0) + 1 != data.meta.version:
         raise RuleError(

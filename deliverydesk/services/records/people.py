@@ -17,6 +17,7 @@ from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import get_editable, get_row, save_changes, stamp_new
 from deliverydesk.services.records.settings import check_name_free, rename_person, you_row
+from deliverydesk.services.sync.gate import check_roster_local
 from deliverydesk.store import mapping
 from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.tables import PersonRow
@@ -64,6 +65,7 @@ def save_person(ctx: ServiceContext, draft: PersonDraft) -> PersonItem:
 
 def save_person_in(ctx: ServiceContext, session: Session, draft: PersonDraft) -> PersonItem:
     draft = validate_person(draft)
+    check_roster_local(session)
     you = you_row(ctx, session)
     if draft.id is None:
         check_name_free(session, draft.name, None, field="name")
@@ -90,6 +92,7 @@ def confirm_limits(ctx: ServiceContext, person_id: str, *, manager_id: str) -> P
 def confirm_limits_in(
     ctx: ServiceContext, session: Session, person_id: str, *, manager_id: str
 ) -> PersonItem:
+    check_roster_local(session)
     you = you_row(ctx, session)
     row = get_editable(session, PersonRow, person_id, WHAT)
     manager = live_manager(session, manager_id, "manager_id")
@@ -105,6 +108,7 @@ def confirm_limits_in(
 def set_person_archived(ctx: ServiceContext, person_id: str, *, archived: bool) -> PersonItem:
     """Take a person off the roster (archived) or back; you stay on it."""
     with ctx.db.unit_of_work() as session:
+        check_roster_local(session)
         you = you_row(ctx, session)
         row = get_row(session, PersonRow, person_id, WHAT)
         if archived and row.id == you.id:

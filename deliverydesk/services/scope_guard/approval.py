@@ -39,6 +39,7 @@ from deliverydesk.services.scope_guard.capture import (
     validated_request,
 )
 from deliverydesk.services.scope_guard.moves import MilestoneShift, move_if_approved, planned_shifts
+from deliverydesk.services.sync.gate import check_team_answerer
 from deliverydesk.store.records import list_rows
 from deliverydesk.store.tables import PersonRow
 
@@ -84,6 +85,7 @@ def approve_change_request(
     with ctx.db.unit_of_work() as session:
         row, _ = guarded_request(session, request_id, GuardAction.APPROVE)
         manager = live_manager(session, manager_id, "manager_id")
+        check_team_answerer(session, manager.id, you_row(ctx, session).id)
         verdict = Verdict(manager.name, approved_on or ctx.today(), row.decided_by, row.decided_on)
         final = check_approval(verdict, row.proposed_decision, outcome)
         draft = validated_request(
@@ -107,6 +109,7 @@ def refuse_change_request(
     with ctx.db.unit_of_work() as session:
         row, project = guarded_request(session, request_id, GuardAction.APPROVE)
         manager = live_manager(session, manager_id, "manager_id")
+        check_team_answerer(session, manager.id, you_row(ctx, session).id)
         verdict = Verdict(manager.name, refused_on or ctx.today(), row.decided_by, row.decided_on)
         reason = check_refusal(verdict, reason)
         draft = validated_request(ctx, row, approval_note=reason)  # the reason, held to a note's limits

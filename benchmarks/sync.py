@@ -1,0 +1,408 @@
+"""Team sync at scale: a team of engineers with their projects on one PostgreSQL, two server processes
+on loopback, laptops syncing through the real protocol (HTTP, in this process's threads).
+
+    python -m benchmarks.sync --db-url postgresql+psycopg://postgres@/postgres?host=/tmp/pg \\
+        [--engineers 50] [--projects 100] [--laptops 50] [--changes 10] [--rounds 3]
+
+``--db-url`` names a PostgreSQL server the benchmark may create a database on (it is dropped at the
+end). The team's records have the large database's shape (``generate_large_db``: per project about
+12 milestones, 6 change requests, 4 expectations, 2 issues and 60 log entries, a few big projects)
+and go in through Core bulk inserts, then ``deliverydesk-server init`` registers them.
+
+Measured:
+* the first sync of one engineer's laptop holding ``--projects`` projects (an empty data folder):
+  time and bytes on the wire (budget: 30 s for 100 projects);
+* an incremental sync of ``--changes`` changes on that laptop;
+* ``--laptops`` laptops each making ``--changes`` changes and syncing at the same moment, half against
+  each server process, for ``--rounds`` rounds: p95 and max latency of a sync, groups per second,
+  and that no group was lost or duplicated (budget: p95 ≤ 1 s with 50 laptops);
+* the server processes' resident memory (peak).
+
+Budgets are judged at the full size only; at a smaller size the figures are reported as they are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+
+from benchmarks import generate_large_db as large
+from deliverydesk.domain.drafts import ChangeRequestDraft, draft_from
+from deliverydesk.domain.sync import Role
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.projects import list_projects
+from deliverydesk.services.scope_guard.change_requests import (
+    get_change_request,
+    list_change_requests,
+    update_change_request,
+)
+from deliverydesk.services.sync import admin
+from deliverydesk.services.sync.client import join_team, list_conflicts, sync_now, sync_status
+from deliverydesk.services.sync.transport import HttpTransport
+from deliverydesk.store import tables as t
+from deliverydesk.store.database import Database, make_engine
+from deliverydesk.store.migrate import upgrade
+from deliverydesk.store.sync_tables import ServerGroupRow
+
+BIN = Path(sys.executable).parent
+FIRST_SYNC_BUDGET_S = 30.0  # 100 projects
+INCREMENTAL_P95_BUDGET_S = 1.0  # 50 laptops at once
+
+
+# --- the server ------------------------------------------------------------------------------------
+
+
+@contextmanager
+def fresh_database(admin_url: str) -> Iterator[str]:
+    name = f"dd_bench_{uuid.uuid4().hex[:10]}"
+    engine = make_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with engine.connect() as connection:
+            connection.exec_driver_sql(
+                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+            )
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        engine.dispose()
+
+
+def fill(ctx: ServiceContext, engineers: int, per_engineer: int, seed: int = 11) -> list[list[str]]:
+    """The team's records in the large database's shape; returns each engineer's project ids."""
+    projects_total = engineers * per_engineer
+    scale = projects_total / large.FULL["projects"]
+    sizes = {k: max(1, int(v * scale)) for k, v in large.FULL.items()}
+    sizes["projects"] = projects_total
+    rng = random.Random(seed)
+    with ctx.db.engine.begin() as c:
+        clients = list(large._clients(rng, sizes["clients"]))
+        large._insert(c, t.ClientRow.__table__, iter(clients))
+        projects = list(large._projects(rng, projects_total, [row["id"] for row in clients]))
+        large._insert(c, t.ProjectRow.__table__, iter(projects))
+        ids = [p["id"] for p in projects]
+        large._insert(c, t.MilestoneRow.__table__, large._milestones(rng, sizes["milestones"], ids))
+        large._insert(
+            c, t.ChangeRequestRow.__table__, large._change_requests(rng, sizes["change_requests"], ids)
+        )
+        large._insert(c, t.ExpectationRow.__table__, large._expectations(rng, sizes["expectations"], ids))
+        large._insert(c, t.IssueRow.__table__, large._issues(rng, sizes["issues"], ids))
+        large._insert(c, t.LogEntryRow.__table__, large._log_entries(rng, sizes["log"], ids))
+    return [ids[i * per_engineer : (i + 1) * per_engineer] for i in range(engineers)]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def servers(url: str, count: int) -> Iterator[list[tuple[str, subprocess.Popen[bytes]]]]:
+    started = []
+    env = {**os.environ, "DELIVERYDESK_SERVER_DB_URL": url}
+    for _ in range(count):
+        port = _free_port()
+        process = subprocess.Popen(
+            [str(BIN / "deliverydesk-server"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        started.append((f"http://127.0.0.1:{port}", process))
+    try:
+        for base, process in started:
+            for _ in range(300):
+                try:
+                    if httpx.get(f"{base}/v1/health", timeout=1).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    if process.poll() is not None:
+                        raise SystemExit("a server process died at start") from None
+                    time.sleep(0.1)
+        yield started
+    finally:
+        for _base, process in started:
+            process.terminate()
+            process.wait(30)
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+# --- laptops -----------------------------------------------------------------------------------------
+
+
+class Counting(httpx.HTTPTransport):
+    """Counts the bytes that cross the wire (request and response bodies)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sent = self.received = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        response.read()
+        self.sent += len(request.content)
+        self.received += len(response.content)
+        return response
+
+
+@dataclass
+class Laptop:
+    name: str
+    ctx: ServiceContext
+    transport: HttpTransport
+    counter: Counting
+    latencies: list[float] = field(default_factory=list)
+
+    def sync(self) -> float:
+        started = time.perf_counter()
+        sync_now(self.ctx, self.transport)
+        elapsed = time.perf_counter() - started
+        self.latencies.append(elapsed)
+        return elapsed
+
+    def edit(self, count: int, rng: random.Random) -> None:
+        """``count`` user actions: each retitles one change request of the laptop's projects."""
+        projects = list_projects(self.ctx, limit=1000).rows
+        for n in range(count):
+            project = rng.choice(projects)
+            requests = list_change_requests(self.ctx, project_id=project.id).rows
+            if not requests:
+                continue
+            item = get_change_request(self.ctx, rng.choice(requests).id)
+            update_change_request(
+                self.ctx, draft_from(ChangeRequestDraft, item, title=f"{item.title[:60]} #{n}")
+            )
+
+
+def laptop(folder: Path, template: Path, name: str, base: str, token: str) -> Laptop:
+    path = folder / f"{name}.db"
+    shutil.copyfile(template, path)
+    url = f"sqlite:///{path}"
+    counter = Counting()
+    client = httpx.Client(transport=counter, timeout=httpx.Timeout(300.0, connect=10.0))
+    made = Laptop(
+        name,
+        ServiceContext(db=Database(url=url, engine=make_engine(url))),
+        HttpTransport(base, token, client),
+        counter,
+    )
+    join_team(made.ctx, made.transport)
+    return made
+
+
+def migrated_template(folder: Path) -> Path:
+    path = folder / "template.db"
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        upgrade(connection)
+    engine.dispose()
+    return path
+
+
+def groups_on_server(ctx: ServiceContext) -> int:
+    with ctx.db.engine.connect() as connection:
+        return int(connection.scalar(select(func.count()).select_from(ServerGroupRow)) or 0)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
+
+
+# --- the run -----------------------------------------------------------------------------------------
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    results: dict[str, Any] = {"engineers": args.engineers, "projects_per_engineer": args.projects}
+    work = Path(tempfile.mkdtemp(prefix="dd-bench-sync-"))
+    rng = random.Random(5)
+    try:
+        with fresh_database(args.db_url) as url:
+            ctx = admin.open_team(url, create=True)
+            started = time.perf_counter()
+            owned = fill(ctx, args.engineers, args.projects)
+            registered = admin.init_server(ctx).registered
+            results["generate_s"] = round(time.perf_counter() - started, 1)
+            results["records"] = registered
+            tokens = []
+            for index, projects in enumerate(owned):
+                name = f"eng{index:02d}"
+                admin.add_user(
+                    ctx,
+                    name,
+                    Role.ENGINEER,
+                    limits=admin.Limits(hours_per_change=1e6, cost_cents_per_change=10**12),
+                )
+                with ctx.db.engine.begin() as connection:
+                    from deliverydesk.store.sync_server import USERS, add_grant
+
+                    user_id = connection.scalar(select(USERS.c.id).where(USERS.c.name == name))
+                    for project_id in projects:
+                        add_grant(connection, user_id, project_id, ctx.now())
+                tokens.append(admin.issue_token(ctx, name, f"{name}-laptop"))
+            first_token = admin.issue_token(ctx, "eng00", "eng00-desktop")
+            template = migrated_template(work)
+            with servers(url, 2) as running:
+                results.update(_first_and_incremental(work, template, running, [first_token], args, rng))
+                results.update(_concurrent(ctx, work, template, running, tokens, args, rng))
+                results["server_peak_rss_mb"] = [round(peak_rss_mb(p.pid), 1) for _b, p in running]
+            ctx.db.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def _first_and_incremental(
+    work: Path,
+    template: Path,
+    running: list[Any],
+    tokens: list[str],
+    args: argparse.Namespace,
+    rng: random.Random,
+) -> dict[str, Any]:
+    first = laptop(work, template, "first", running[0][0], tokens[0])
+    started = time.perf_counter()
+    sync_now(first.ctx, first.transport)
+    elapsed = time.perf_counter() - started
+    projects = list_projects(first.ctx, limit=1000).total
+    found: dict[str, Any] = {
+        "first_sync_s": round(elapsed, 2),
+        "first_sync_projects": projects,
+        "first_sync_mb": round((first.counter.sent + first.counter.received) / 1e6, 2),
+    }
+    first.edit(args.changes, rng)
+    before = first.counter.sent + first.counter.received
+    started = time.perf_counter()
+    sync_now(first.ctx, first.transport)
+    found["incremental_sync_s"] = round(time.perf_counter() - started, 3)
+    found["incremental_sync_kb"] = round((first.counter.sent + first.counter.received - before) / 1e3, 1)
+    found["incremental_waiting_after"] = sync_status(first.ctx).waiting
+    first.ctx.db.close()
+    return found
+
+
+def _one(made: Laptop, gate: threading.Barrier, latencies: list[float], errors: list[BaseException]) -> None:
+    """One laptop's sync, started with all the others."""
+    gate.wait()
+    try:
+        latencies.append(made.sync())
+    except BaseException as exc:  # reported after the round
+        errors.append(exc)
+
+
+def _concurrent(
+    ctx: ServiceContext,
+    work: Path,
+    template: Path,
+    running: list[Any],
+    tokens: list[str],
+    args: argparse.Namespace,
+    rng: random.Random,
+) -> dict[str, Any]:
+    laptops = [
+        laptop(work, template, f"lap{i:02d}", running[i % len(running)][0], tokens[i % len(tokens)])
+        for i in range(args.laptops)
+    ]
+    started = time.perf_counter()
+    for made in laptops:  # their first syncs, one after the other (not measured here)
+        sync_now(made.ctx, made.transport)
+    prepare_s = time.perf_counter() - started
+    groups_before = groups_on_server(ctx)
+    expected, latencies, wall = 0, [], 0.0
+    for _round in range(args.rounds):
+        for made in laptops:
+            made.edit(args.changes, rng)
+        expected += sum(sync_status(m.ctx).waiting for m in laptops)
+        gate = threading.Barrier(len(laptops))
+        errors: list[BaseException] = []
+        threads = [threading.Thread(target=_one, args=(m, gate, latencies, errors)) for m in laptops]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall += time.perf_counter() - started
+        if errors:
+            raise SystemExit(f"{len(errors)} syncs failed, first: {errors[0]!r}")
+    accepted = groups_on_server(ctx) - groups_before
+    waiting = sum(sync_status(m.ctx).waiting for m in laptops)
+    for made in laptops:
+        for conflict in list_conflicts(made.ctx):
+            print(f"{made.name}: {conflict.line()}", file=sys.stderr)
+    for made in laptops:
+        made.ctx.db.close()
+    return {
+        "laptops": len(laptops),
+        "laptops_first_syncs_s": round(prepare_s, 1),
+        "rounds": args.rounds,
+        "groups_expected": expected,
+        "groups_accepted": accepted,
+        "groups_lost_or_duplicated": abs(expected - accepted) + waiting,
+        "sync_latency_p50_s": round(statistics.median(latencies), 3),
+        "sync_latency_p95_s": round(p95(latencies), 3),
+        "sync_latency_max_s": round(max(latencies), 3),
+        "groups_per_s": round(accepted / wall, 1) if wall else 0.0,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--db-url", default=os.environ.get("DELIVERYDESK_TEST_POSTGRES_URL"), required=False)
+    parser.add_argument("--engineers", type=int, default=50)
+    parser.add_argument("--projects", type=int, default=100, help="projects per engineer")
+    parser.add_argument("--laptops", type=int, default=50)
+    parser.add_argument("--changes", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    if not args.db_url:
+        raise SystemExit("give --db-url (a PostgreSQL server) or set DELIVERYDESK_TEST_POSTGRES_URL")
+    results = run(args)
+    if args.json:
+        print(json.dumps(results, indent=1))
+        return
+    width = max(len(k) for k in results)
+    for key, value in results.items():
+        print(f"{key:<{width}}  {value}")
+    full = args.engineers >= 50 and args.projects >= 100 and args.laptops >= 50
+    if full:
+        first_met = results["first_sync_s"] <= FIRST_SYNC_BUDGET_S
+        print(f"first sync budget {FIRST_SYNC_BUDGET_S} s: {'met' if first_met else 'MISSED'}")
+        met = results["sync_latency_p95_s"] <= INCREMENTAL_P95_BUDGET_S
+        print(f"incremental p95 budget {INCREMENTAL_P95_BUDGET_S} s: {'met' if met else 'MISSED'}")
+    else:
+        print("(a reduced size: the budgets are for 50 engineers x 100 projects and 50 laptops)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,227 @@
+"""The team server's ASGI application (Starlette), speaking ``/v1`` (docs/sync.md).
+
+Why Starlette rather than FastAPI: the request bodies are checked by our own protocol parser
+(``services.sync.protocol``, on top of the bundle's canonical row decoding), so FastAPI's pydantic
+models would describe everything twice and add pydantic to every install; the routes are a dozen,
+documented by hand in docs/sync.md. Starlette is what FastAPI is built on: the same ASGI server
+(uvicorn), the same test client, a much smaller dependency.
+
+The application keeps no state between requests (the database engine's connection pool aside), so
+several processes behind a proxy share one PostgreSQL. Database work runs on Starlette's thread
+pool; every request is logged as one JSON line (``server.logs``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import date, timedelta
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from deliverydesk import __version__
+from deliverydesk.errors import DeliveryDeskError, NotFoundError, StorageError
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.sync import protocol
+from deliverydesk.services.sync import server as sync
+from deliverydesk.services.sync.protocol import ProtocolError
+from deliverydesk.store.sync_server import DeviceIdentity
+
+log = logging.getLogger("deliverydesk.server")
+MAX_JSON_BYTES = 64 * 1024 * 1024
+Handler = Callable[[Request, DeviceIdentity | None], Awaitable[Response]]
+
+
+class HttpError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": code, "message": message}, status_code=status)
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise HttpError(413, "too_large", f"The request is larger than {limit // (1024 * 1024)} MB.")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HttpError(413, "too_large", f"The request is larger than {limit // (1024 * 1024)} MB.")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _json(request: Request) -> Any:
+    try:
+        return json.loads(await _body(request, MAX_JSON_BYTES))
+    except (ValueError, UnicodeDecodeError):
+        raise HttpError(400, "bad_json", "The body is not JSON.") from None
+
+
+class App:
+    """The routes, bound to one service context (the server's database)."""
+
+    def __init__(self, ctx: ServiceContext, fault: sync.FaultHook | None = None) -> None:
+        self.ctx, self.fault = ctx, fault
+
+    def routes(self) -> list[Route]:
+        api = protocol.API
+        return [
+            Route(f"{api}/health", self._wrap(self.health, auth=False), methods=["GET"]),
+            Route(f"{api}/me", self._wrap(self.me), methods=["GET"]),
+            Route(f"{api}/roster", self._wrap(self.roster), methods=["GET"]),
+            Route(f"{api}/push", self._wrap(self.push), methods=["POST"]),
+            Route(f"{api}/pull", self._wrap(self.pull), methods=["POST"]),
+            Route(f"{api}/records", self._wrap(self.records), methods=["POST"]),
+            Route(f"{api}/files/missing", self._wrap(self.files_missing), methods=["POST"]),
+            Route(f"{api}/files/{{sha256}}", self._wrap(self.put_file), methods=["PUT"]),
+            Route(f"{api}/files/{{sha256}}", self._wrap(self.get_file), methods=["GET"]),
+            Route(f"{api}/letters/reserve", self._wrap(self.reserve), methods=["POST"]),
+            Route(f"{api}/team/recurring", self._wrap(self.recurring), methods=["GET"]),
+        ]
+
+    # --- the wrapper: identity, errors, one log line ---------------------------------------------
+
+    def _wrap(self, handler: Handler, *, auth: bool = True) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            started, request_id = time.monotonic(), uuid.uuid4().hex[:12]
+            identity: DeviceIdentity | None = None
+            extra: dict[str, Any] = {}
+            request.state.log = extra
+            try:
+                if auth:
+                    identity = await self._identity(request)
+                response = await handler(request, identity)
+            except HttpError as exc:
+                response = _error(exc.status, exc.code, exc.message)
+            except ProtocolError as exc:
+                response = _error(400, "bad_request", exc.message)
+            except NotFoundError as exc:
+                response = _error(404, "not_found", exc.message)
+            except PermissionError as exc:
+                response = _error(403, "forbidden", str(exc))
+            except sync.FileMismatchError as exc:
+                response = _error(422, "digest_mismatch", str(exc))
+            except StorageError as exc:
+                log.warning("storage error: %s", exc)
+                response = _error(503, "storage", "The team server cannot reach its database.")
+            except DeliveryDeskError as exc:
+                response = _error(409, "refused", exc.message)
+            except Exception:
+                log.exception("unexpected error", extra={"request_id": request_id, "path": request.url.path})
+                response = _error(500, "bug", f"An unexpected error (request {request_id}); it was logged.")
+            response.headers["X-Request-Id"] = request_id
+            log.info(
+                "request",
+                extra={
+                    "request_id": request_id,
+                    "method": request.method,
+                    "path": request.url.path,
+                    "status": response.status_code,
+                    "ms": round((time.monotonic() - started) * 1000, 1),
+                    "user": identity.user.name if identity else None,
+                    "device": identity.device_name if identity else None,
+                    **extra,
+                },
+            )
+            return response
+
+        return endpoint
+
+    async def _identity(self, request: Request) -> DeviceIdentity:
+        header = request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip() or len(token) > 200:
+            raise HttpError(401, "unauthorized", "A device token is needed (Authorization: Bearer ...).")
+        identity = await run_in_threadpool(sync.authenticate, self.ctx, token.strip())
+        if identity is None:
+            raise HttpError(401, "unauthorized", "This device token is unknown or was revoked.")
+        return identity
+
+    # --- the routes ------------------------------------------------------------------------------
+
+    async def health(self, request: Request, _identity: DeviceIdentity | None) -> Response:
+        try:
+            found = await run_in_threadpool(sync.health, self.ctx)
+        except Exception as exc:  # any failure to reach the database is "not healthy", never a 500
+            log.warning("health check failed: %s", exc)
+            return _error(503, "unavailable", "The team server cannot reach its database.")
+        return JSONResponse({**found, "version": __version__})
+
+    async def me(self, request: Request, identity: DeviceIdentity | None) -> Response:
+        assert identity is not None
+        return JSONResponse(await run_in_threadpool(sync.me, self.ctx, identity))
+
+    async def roster(self, request: Request, identity: DeviceIdentity | None) -> Response:
+        return JSONResponse({"users": await run_in_threadpool(sync.roster, self.ctx)})
+
+    async def push(self, request: Request, identity: DeviceIdentity | None) -> Response:
+        assert identity is not None
+        groups = protocol.parse_push(await _json(request))
+        request.state.log["groups"] = len(groups)
+        results = await run_in_threadpool(sync.push_groups, self.ctx, identity, groups, self.fault)
+        return JSONResponse({"results": results})
+
+    async def pull(self, request: Request, identity: DeviceIdentity | None) -> Response:
+        assert identity is not None
+        cursors, limit = protocol.parse_pull(await _json(request))
+        page = await run_in_threadpool(sync.pull, self.ctx, identity, cursors, limit)
+        request.state.log["rows"] = len(page["rows"])
+        return JSONResponse(page)
+
+    async def records(self, request: Request, identity: DeviceIdentity | None) -> Response:
+        assert identity is not None
+        keys = protocol.parse_record_keys(await _json(request))
+        return JSONResponse(await run_in_threadpool(sync.records, self.ctx, identity, keys))
+
+    async def files_missing(self, request: Request, identity: DeviceIdentity | None) -> Response:
+        digests = protocol.parse_digests(await _json(request))
+        return JSONResponse({"missing": await run_in_threadpool(sync.missing_files, self.ctx, digests)})
+
+    async def put_file(self, request: Request, identity: DeviceIdentity | None) -> Response:
+        digest = protocol.check_digest(request.path_params["sha256"])
+        data = await _body(request, protocol.MAX_FILE_BYTES)
+        request.state.log["bytes"] = len(data)
+        added = await run_in_threadpool(sync.put_file, self.ctx, digest, data)
+        return JSONResponse({"sha256": digest, "stored": added}, status_code=201 if added else 200)
+
+    async def get_file(self, request: Request, identity: DeviceIdentity | None) -> Response:
+        assert identity is not None
+        digest = protocol.check_digest(request.path_params["sha256"])
+        data = await run_in_threadpool(sync.get_file, self.ctx, identity, digest)
+        request.state.log["bytes"] = len(data)
+        return Response(data, media_type="application/octet-stream", headers={"X-SHA256": digest})
+
+    async def reserve(self, request: Request, identity: DeviceIdentity | None) -> Response:
+        assert identity is not None
+        project_id, ref, version = protocol.parse_reservation(await _json(request))
+        chosen = await run_in_threadpool(sync.reserve_letter, self.ctx, identity, project_id, ref, version)
+        return JSONResponse({"project_id": project_id, "ref": ref, "version": chosen})
+
+    async def recurring(self, request: Request, identity: DeviceIdentity | None) -> Response:
+        assert identity is not None
+        try:
+            query = request.query_params
+            until = date.fromisoformat(query["until"]) if "until" in query else self.ctx.today()
+            since = date.fromisoformat(query["since"]) if "since" in query else until - timedelta(days=365)
+        except ValueError:
+            raise HttpError(400, "bad_request", "since and until are dates (YYYY-MM-DD).") from None
+        rows = await run_in_threadpool(sync.team_recurring, self.ctx, identity, since, until)
+        return JSONResponse({"since": since.isoformat(), "until": until.isoformat(), "categories": rows})
+
+
+def create_app(ctx: ServiceContext, *, fault: sync.FaultHook | None = None) -> Starlette:
+    """The ASGI application over an open server database."""
+    return Starlette(routes=App(ctx, fault).routes())

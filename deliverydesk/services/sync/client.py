@@ -1,0 +1,1148 @@
+"""The laptop's use cases: join a team server, sync (push the waiting groups, then pull until caught
+up), the sync status, conflicts and their resolution, and the letter reservation issuing needs.
+
+Every step that writes is one local unit of work, so an interruption (network, SIGKILL, full disk)
+at any point leaves a consistent database: a group is marked sent only with the server's answer, a
+page of pulled rows is written together with its cursors. docs/sync.md is the contract.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from deliverydesk.domain.audit import EventDraft
+from deliverydesk.domain.sync import ACCEPTED_DECISIONS, PENDING_APPROVAL, ChangeOp, GroupStatus
+from deliverydesk.errors import NotFoundError, OfflineError, RuleError, SyncError, ValidationError
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.documents.build import DocumentRequest
+from deliverydesk.services.documents.letters import IssuedDocument
+from deliverydesk.services.records.settings import get_settings_in
+from deliverydesk.services.sync.protocol import DEFAULT_PULL_LIMIT, MAX_GROUPS_PER_PUSH
+from deliverydesk.services.sync.transport import HttpTransport
+from deliverydesk.store import sync_local as local
+from deliverydesk.store.audit import append_events, edited
+from deliverydesk.store.bundle_rows import decode_value
+from deliverydesk.store.records import Session
+from deliverydesk.store.sync_capture import canonical, current_row, specs
+from deliverydesk.store.sync_server import file_digests, reference_targets
+
+log = logging.getLogger(__name__)
+MAX_PUSH_BYTES = 4 * 1024 * 1024
+IDENTITY = frozenset({"id", "created_at", "row_version"})
+
+
+def new_id() -> str:
+    """A group's, a replica's or a conflict's id (the records' ids are made in the store)."""
+    return str(uuid.uuid4())
+
+
+class Transport(Protocol):
+    """What the laptop needs of the team server (``transport.HttpTransport`` over HTTPS)."""
+
+    url: str
+
+    def me(self) -> dict[str, Any]: ...
+    def roster(self) -> list[dict[str, Any]]: ...
+    def push(self, groups: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]: ...
+    def pull(self, cursors: Mapping[str, int], limit: int) -> dict[str, Any]: ...
+    def records(self, keys: Sequence[tuple[str, str]]) -> dict[str, Any]: ...
+    def missing(self, digests: Sequence[str]) -> list[str]: ...
+    def put_file(self, digest: str, data: bytes) -> None: ...
+    def get_file(self, digest: str) -> bytes: ...
+    def reserve(self, project_id: str, ref: str, version: int) -> int: ...
+
+
+def _iso(when: datetime) -> str:
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+# --- status ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    joined: bool
+    server_url: str = ""
+    user: str = ""
+    display_name: str = ""
+    role: str = ""
+    last_sync_at: datetime | None = None
+    waiting: int = 0  # groups not yet accepted by the server
+    conflicts: int = 0  # open conflicts and refused changes
+    offline: bool = False
+    last_error: str = ""
+
+
+def sync_status(ctx: ServiceContext) -> SyncStatus:
+    with ctx.db.unit_of_work() as session:
+        return sync_status_in(session)
+
+
+def sync_status_in(session: Session) -> SyncStatus:
+    connection = session.connection()
+    state = local.read_state(connection)
+    if state is None:
+        return SyncStatus(joined=False)
+    return SyncStatus(
+        joined=True,
+        server_url=state["server_url"],
+        user=state["user_name"],
+        display_name=state["display_name"],
+        role=state["role"],
+        last_sync_at=state["last_sync_at"],
+        waiting=local.count_groups(connection, local.WAITING),
+        conflicts=len(local.conflicts(connection)),
+        offline=bool(state["offline"]),
+        last_error=state["last_error"],
+    )
+
+
+# --- joining -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JoinResult:
+    user: str
+    role: str
+    adopted_groups: int  # groups made of the records already here, to be pushed
+
+
+def join_team(ctx: ServiceContext, transport: Transport) -> JoinResult:
+    """Join the team server (the token is checked first). Records already in this database are queued
+    to be pushed: one group per project (with its client), one for the taxonomy."""
+    me, roster = transport.me(), transport.roster()  # asked before anything is written
+    with ctx.db.unit_of_work() as session:
+        joined = _join_in(ctx, session, transport.url, me, roster)
+    ctx.db.team = True
+    return joined
+
+
+def _join_in(
+    ctx: ServiceContext,
+    session: Session,
+    url: str,
+    me: Mapping[str, Any],
+    roster: Sequence[Mapping[str, Any]],
+) -> JoinResult:
+    get_settings_in(ctx, session)  # the settings row (and a local "you" until the roster replaces it)
+    session.flush()
+    connection = session.connection()
+    state = local.read_state(connection)
+    first = state is None
+    replica = (state or {}).get("replica_id") or new_id()
+    local.write_state(
+        connection,
+        {
+            "server_url": url,
+            "user_name": me["user"],
+            "display_name": me.get("display_name") or me["user"],
+            "role": me["role"],
+            "device_name": me.get("device", ""),
+            "replica_id": replica,
+            "configured_at": ctx.now(),
+            "last_error": "",
+            "offline": False,
+        },
+    )
+    local.mirror_roster(connection, roster, str(me["id"]), ctx.now())
+    adopted = _adopt(ctx, connection) if first else 0
+    return JoinResult(me["user"], me["role"], adopted)
+
+
+def _adopt(ctx: ServiceContext, connection: Any) -> int:
+    count = 0
+    ord_ = local.next_ord(connection)
+    for _scope, keys in local.records_by_scope(connection):
+        changes: list[local.OutboxChange] = []
+        for entity, record_id in keys:
+            row = current_row(connection, entity, record_id)
+            if row is not None:
+                project_id = local.project_of_row(connection, entity, row)
+                changes.append(
+                    local.OutboxChange(0, "", len(changes), entity, record_id, project_id, "create", 0, row)
+                )
+        if changes:
+            group = local.OutboxGroup(
+                new_id(), ord_, ctx.now(), GroupStatus.PENDING.value, (), (), tuple(changes), adopt=True
+            )
+            local.insert_group(connection, group)
+            ord_, count = ord_ + 1, count + 1
+    return count
+
+
+def leave_team(ctx: ServiceContext) -> None:
+    """Stop syncing: the records stay; what was not pushed stays only here."""
+    with ctx.db.unit_of_work() as session:
+        local.forget_team(session.connection())
+    ctx.db.team = False
+
+
+# --- sync ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0  # groups accepted
+    conflicts: int = 0  # new conflicts
+    refused: int = 0
+    held_back: int = 0  # groups waiting behind a conflict
+    pulled: int = 0  # records written from the server
+    files: int = 0  # files uploaded or downloaded
+    notices: list[str] = field(default_factory=list)
+
+
+def sync_now(
+    ctx: ServiceContext, transport: Transport, *, pull_limit: int = DEFAULT_PULL_LIMIT
+) -> SyncReport:
+    """Push every waiting group, then pull until caught up. Raises OfflineError (nothing lost) when
+    the server cannot be reached; the status remembers it."""
+    report = SyncReport()
+    with ctx.db.unit_of_work() as session:
+        if local.read_state(session.connection()) is None:
+            raise RuleError(
+                "This database has not joined a team server.", "Sync once with --server and --token."
+            )
+        local.write_state(session.connection(), {"last_attempt_at": ctx.now()})
+    try:
+        _push_all(ctx, transport, report)
+        _pull_all(ctx, transport, report, pull_limit)
+        _refresh_roster(ctx, transport)
+    except OfflineError as exc:
+        _remember(ctx, offline=True, error=exc.message)
+        raise
+    except SyncError as exc:
+        _remember(ctx, offline=False, error=exc.message)
+        raise
+    _remember(ctx, offline=False, error="", synced=True)
+    report.notices = take_notices(ctx)
+    return report
+
+
+def _refresh_roster(ctx: ServiceContext, transport: Transport) -> None:
+    """The team's People, roles and authority limits as the server holds them now."""
+    me, roster = transport.me(), transport.roster()
+    with ctx.db.unit_of_work() as session:
+        local.mirror_roster(session.connection(), roster, str(me["id"]), ctx.now())
+
+
+def _remember(ctx: ServiceContext, *, offline: bool, error: str, synced: bool = False) -> None:
+    values: dict[str, Any] = {"offline": offline, "last_error": error[:500]}
+    if synced:
+        values["last_sync_at"] = ctx.now()
+    with ctx.db.unit_of_work() as session:
+        local.write_state(session.connection(), values)
+
+
+def group_json(group: local.OutboxGroup, replica: str = "") -> dict[str, Any]:
+    changes = []
+    for change in group.changes:
+        item: dict[str, Any] = {
+            "entity": change.entity,
+            "id": change.record_id,
+            "op": change.op,
+            "base_version": change.base_version,
+        }
+        item["row" if change.op == ChangeOp.CREATE else "fields"] = change.payload
+        changes.append(item)
+    found = {
+        "group_id": group.group_id,
+        "made_at": _iso(group.made_at),
+        "event_hashes": list(group.event_hashes),
+        "resolves": list(group.resolves),
+        "changes": changes,
+    }
+    if replica:
+        found["replica"] = replica
+    return {**found, "adopt": True} if group.adopt else found
+
+
+def _targets(change: local.OutboxChange) -> list[tuple[str, str]]:
+    if change.op == ChangeOp.CREATE:
+        return reference_targets(change.entity, change.payload)
+    return reference_targets(change.entity, {name: pair[1] for name, pair in change.payload.items()})
+
+
+def sendable(connection: Any) -> tuple[list[local.OutboxGroup], int]:
+    """The pending groups that may go now (oldest first), and how many wait behind a conflict: a group
+    waits when it touches, or links to, a record in conflict or a record of a group that waits."""
+    held = local.open_conflict_records(connection)
+    ready, waiting = [], 0
+    for group in local.groups_with_status(connection, [GroupStatus.PENDING.value]):
+        keys = {(c.entity, c.record_id) for c in group.changes}
+        links = {t for c in group.changes for t in _targets(c)}
+        if keys & held or links & held:
+            held |= keys
+            waiting += 1
+        else:
+            ready.append(group)
+    return ready, waiting
+
+
+def _batch(groups: Sequence[local.OutboxGroup], replica: str) -> list[dict[str, Any]]:
+    batch: list[dict[str, Any]] = []
+    size = 0
+    for group in groups[:MAX_GROUPS_PER_PUSH]:
+        item = group_json(group, replica)
+        size += len(canonical(item))
+        if batch and size > MAX_PUSH_BYTES:
+            break
+        batch.append(item)
+    return batch
+
+
+def _push_all(ctx: ServiceContext, transport: Transport, report: SyncReport) -> None:
+    waited: dict[str, int] = {}
+    while True:
+        with ctx.db.unit_of_work() as session:
+            ready, report.held_back = sendable(session.connection())
+            replica = str((local.read_state(session.connection()) or {}).get("replica_id") or "")
+        batch = _batch(ready, replica)
+        if not batch:
+            return
+        report.files += _upload(ctx, transport, ready[: len(batch)])
+        results = transport.push(batch)
+        if not results:
+            raise SyncError("The team server answered a push with nothing.")
+        for answer in results:
+            if answer.get("status") == GroupStatus.MISSING_FILES.value:
+                waited[answer["group_id"]] = waited.get(answer["group_id"], 0) + 1
+                if waited[answer["group_id"]] > 2:
+                    raise SyncError("The team server keeps asking for files that were uploaded.")
+        with ctx.db.unit_of_work() as session:
+            _take_answers(ctx, session.connection(), results, report)
+
+
+def _upload(ctx: ServiceContext, transport: Transport, groups: Sequence[local.OutboxGroup]) -> int:
+    digests = sorted(
+        {
+            d
+            for g in groups
+            for c in g.changes
+            for d in file_digests(c.entity, c.payload if c.op == ChangeOp.CREATE else _new_values(c))
+        }
+    )
+    if not digests:
+        return 0
+    missing = transport.missing(digests)
+    for digest in missing:
+        with ctx.db.unit_of_work() as session:
+            data = local.blob_data(session.connection(), digest)
+        if data is None:
+            raise SyncError(
+                f"A file this laptop should hold is missing ({digest[:12]}…): run 'deliverydesk check'."
+            )
+        transport.put_file(digest, data)
+    return len(missing)
+
+
+def _new_values(change: local.OutboxChange) -> dict[str, Any]:
+    return {name: pair[1] for name, pair in change.payload.items()}
+
+
+def _take_answers(
+    ctx: ServiceContext, connection: Any, results: Sequence[Mapping[str, Any]], report: SyncReport
+) -> None:
+    now = ctx.now()
+    for answer in results:
+        group = local.group(connection, str(answer.get("group_id")))
+        if group is None:
+            continue
+        status = answer.get("status")
+        if status == GroupStatus.ACCEPTED.value:
+            _accepted(connection, group, answer, now)
+            report.pushed += 1
+        elif status == GroupStatus.CONFLICT.value:
+            local.set_group_status(connection, group.group_id, GroupStatus.CONFLICT.value, answer)
+            local.add_conflicts(
+                connection, [_conflict_row(group, c, now) for c in answer.get("conflicts", [])]
+            )
+            report.conflicts += len(answer.get("conflicts", []))
+        elif status == GroupStatus.REFUSED.value:
+            local.set_group_status(connection, group.group_id, GroupStatus.REFUSED.value, answer)
+            first = group.changes[0]
+            local.add_conflicts(
+                connection,
+                [
+                    {
+                        "id": new_id(),
+                        "group_id": group.group_id,
+                        "kind": "refused",
+                        "entity": first.entity,
+                        "record_id": first.record_id,
+                        "project_id": first.project_id,
+                        "fields": "[]",
+                        "theirs_version": 0,
+                        "message": str(answer.get("message", ""))[:2000],
+                        "status": "open",
+                        "created_at": now,
+                    }
+                ],
+            )
+            report.refused += 1
+        elif status == GroupStatus.MISSING_FILES.value:
+            local.count_attempt(connection, [group.group_id])
+
+
+def _accepted(connection: Any, group: local.OutboxGroup, answer: Mapping[str, Any], now: datetime) -> None:
+    local.set_group_status(connection, group.group_id, GroupStatus.ACCEPTED.value, answer)
+    # A record's copy is based on the new version only when nothing from others was merged into it
+    # on the server; otherwise the next pull brings the merged row (and its version).
+    clean = {
+        (r["entity"], r["id"]): int(r["version"]) for r in answer.get("records", []) if not r.get("merged")
+    }
+    local.set_known(connection, clean)
+    codes = _codes(connection, group)
+    for item in answer.get("renumbered", []):
+        kind = "renumbered_project" if item.get("entity") == "project" else "renumbered"
+        local.add_notice(connection, now, kind, {**item, "project_code": codes.get(item.get("id"), "")})
+    for item in answer.get("held", []):
+        local.add_notice(connection, now, "held", {**item, "project_code": codes.get(item.get("id"), "")})
+    for item in answer.get("settled", []):
+        local.add_notice(connection, now, "settled", dict(item))
+    for item in answer.get("duplicates", []):
+        local.remove_duplicate(connection, str(item["entity"]), str(item["id"]), str(item["same_as"]), now)
+
+
+def _codes(connection: Any, group: local.OutboxGroup) -> dict[str, str]:
+    return {c.record_id: local.project_code(connection, c.project_id) for c in group.changes}
+
+
+def _conflict_row(group: local.OutboxGroup, conflict: Mapping[str, Any], now: datetime) -> dict[str, Any]:
+    project_id = conflict.get("project_id") or next(
+        (c.project_id for c in group.changes if c.record_id == conflict.get("id")), None
+    )
+    return {
+        "id": str(conflict["conflict_id"]),
+        "group_id": group.group_id,
+        "kind": "conflict",
+        "entity": str(conflict["entity"]),
+        "record_id": str(conflict["id"]),
+        "project_id": project_id,
+        "fields": canonical(conflict.get("fields", [])),
+        "theirs_version": int(conflict.get("theirs_version", 0)),
+        "message": "",
+        "status": "open",
+        "created_at": now,
+    }
+
+
+def _pull_all(ctx: ServiceContext, transport: Transport, report: SyncReport, limit: int) -> None:
+    for _ in range(100_000):
+        with ctx.db.unit_of_work() as session:
+            cursors = local.read_cursors(session.connection())
+        page = transport.pull(cursors, limit)
+        blobs = _fetch_files(ctx, transport, page.get("files", []))
+        report.files += len(blobs)
+        with ctx.db.unit_of_work() as session:
+            report.pulled += apply_page(ctx, session.connection(), page, blobs)
+        if not page.get("more"):
+            return
+    raise SyncError("The team server keeps sending pages: the pull was stopped.")
+
+
+def _fetch_files(ctx: ServiceContext, transport: Transport, digests: Sequence[str]) -> dict[str, bytes]:
+    with ctx.db.unit_of_work() as session:
+        missing = local.missing_blobs(session.connection(), digests)
+    return {digest: transport.get_file(digest) for digest in missing}
+
+
+def _actor(origin: Mapping[str, Any]) -> str:
+    return f"{origin['user']} on {origin['device']} (sync group {origin['group_id']})"
+
+
+def _actors(origins: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    actors: dict[str, str] = {}
+    for origin in origins:
+        if not origin.get("fields"):
+            actors.setdefault("", _actor(origin))
+        for name in origin.get("fields", []):
+            actors[name] = _actor(origin)
+    if "" not in actors and origins:
+        actors[""] = _actor(origins[-1])
+    return actors
+
+
+def apply_page(
+    ctx: ServiceContext, connection: Any, page: Mapping[str, Any], blobs: Mapping[str, bytes]
+) -> int:
+    """Write one pulled page with its files and cursors (the caller's unit of work: all or nothing)."""
+    now = ctx.now()
+    local.add_blobs(connection, blobs)
+    items = list(page.get("rows", []))
+    keys = [(str(r["entity"]), str(r["row"]["id"])) for r in items]
+    waiting = local.waiting_changes(connection, keys)
+    decisions = _decisions_before(connection, items)
+    pulled = []
+    for item, key in zip(items, keys, strict=True):
+        row = dict(item["row"])
+        row.update({k: v for k, v in local.overlay(waiting.get(key, [])).items() if k not in IDENTITY})
+        pulled.append(local.PulledRow(key[0], row, int(item["version"]), _actors(item.get("origins", []))))
+    written = local.write_rows(connection, pulled, now)
+    local.set_known(connection, {key: int(item["version"]) for item, key in zip(items, keys, strict=True)})
+    _refresh_conflicts(connection, items)
+    _decision_notices(connection, items, decisions, now)
+    removed = list(page.get("scopes_removed", []))
+    local.write_cursors(connection, page.get("cursors", {}), removed)
+    for scope in removed:
+        local.add_notice(
+            connection,
+            now,
+            "scope_removed",
+            {"scope": scope, "project_code": local.scope_code(connection, scope)},
+        )
+    me = page.get("me")
+    if me:
+        local.write_state(
+            connection, {"user_name": me["user"], "display_name": me["display_name"], "role": me["role"]}
+        )
+    return len(written)
+
+
+def _decisions_before(connection: Any, items: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    ids = [str(r["row"]["id"]) for r in items if r["entity"] == "change_request"]
+    return {i: row.get("decision") for i, row in local.local_rows(connection, "change_request", ids).items()}
+
+
+def _decision_notices(
+    connection: Any, items: Sequence[Mapping[str, Any]], before: Mapping[str, Any], now: datetime
+) -> None:
+    """An engineer hears, once, that a held decision was approved or refused by a manager."""
+    for item in items:
+        row = item["row"]
+        if item["entity"] != "change_request" or before.get(row["id"]) != PENDING_APPROVAL:
+            continue
+        by = next((o["user"] for o in item.get("origins", []) if "decision" in o.get("fields", [])), "")
+        params = {
+            "ref": row["ref"],
+            "project_code": local.project_code(connection, row["project_id"]),
+            "by": row.get("refused_by") or row.get("approved_by") or by,
+            "note": row.get("refusal_reason") or row.get("approval_note", ""),
+        }
+        if row["decision"] in ACCEPTED_DECISIONS:
+            local.add_notice(connection, now, "approved", params)
+        elif row["decision"] != PENDING_APPROVAL:
+            local.add_notice(connection, now, "refused_approval", params)
+
+
+def _refresh_conflicts(connection: Any, items: Sequence[Mapping[str, Any]]) -> None:
+    """An open conflict shows the server's values as they are now."""
+    by_key = {(str(r["entity"]), str(r["row"]["id"])): r for r in items}
+    for conflict in local.conflicts(connection):
+        item = by_key.get((conflict["entity"], conflict["record_id"]))
+        if item is None or conflict["kind"] != "conflict":
+            continue
+        fields = [{**f, "theirs": item["row"].get(f["field"])} for f in _fields(conflict)]
+        local.update_conflict(
+            connection, conflict["id"], {"fields": canonical(fields), "theirs_version": int(item["version"])}
+        )
+
+
+def _fields(conflict: Mapping[str, Any]) -> list[dict[str, Any]]:
+    import json
+
+    return list(json.loads(conflict["fields"] or "[]"))
+
+
+# --- notices ---------------------------------------------------------------------------------------
+
+
+NOTICE_TEXTS = {
+    "renumbered": "{entity} {from} you made offline is {to} on the team server (project {project_code}).",
+    "renumbered_project": "The project code {from} was taken on the team server: your project is now {to}.",
+    "moved_aside": "{entity} {from}, not yet on the team server, is {to} for now.",
+    "held": "{ref} ({project_code}) is held for a manager's approval: it is above your authority on the team "
+    "server.",
+    "approved": "{ref} ({project_code}) was approved by {by}.",
+    "refused_approval": "{ref} ({project_code}) was not approved by {by}: {note}",
+    "settled": "Both sides changed {field} of a {entity}: the team server kept the value it had first.",
+    "scope_removed": "{project_code} is no longer granted to you: it stays here but no longer syncs.",
+    "duplicate": "The same {entity} was already on the team server (project {project_code}): kept once.",
+}
+
+
+def notice_text(kind: str, params: Mapping[str, Any]) -> str:
+    template = NOTICE_TEXTS.get(kind, kind)
+    values = {k: str(v).replace("_", " ") if k == "entity" else str(v) for k, v in params.items()}
+    try:
+        return template.format(**values).replace(" ()", "")
+    except (KeyError, IndexError):
+        return template
+
+
+def take_notices(ctx: ServiceContext) -> list[str]:
+    """What syncs had to say and nobody has seen yet; marked as shown."""
+    with ctx.db.unit_of_work() as session:
+        connection = session.connection()
+        found = local.notices(connection, unshown_only=True)
+        local.mark_notices_shown(connection, [n["id"] for n in found])
+    return [notice_text(n["kind"], n["params"]) for n in found]
+
+
+@dataclass(frozen=True)
+class DecisionNotice:
+    id: int
+    kind: str  # approved | refused_approval | held
+    ref: str
+    project_code: str
+    by: str
+    note: str
+    at: datetime
+
+    def text(self) -> str:
+        return notice_text(
+            self.kind, {"ref": self.ref, "project_code": self.project_code, "by": self.by, "note": self.note}
+        )
+
+
+DECISION_KINDS = ("approved", "refused_approval", "held")
+
+
+def _decision_notice(found: Mapping[str, Any]) -> DecisionNotice:
+    params = found["params"]
+    return DecisionNotice(
+        found["id"],
+        found["kind"],
+        params.get("ref", ""),
+        params.get("project_code", ""),
+        params.get("by", ""),
+        params.get("note", ""),
+        found["created_at"],
+    )
+
+
+def decision_notices(ctx: ServiceContext, since: datetime | None = None) -> list[DecisionNotice]:
+    """Approvals and refusals received (and decisions held) by syncs, since ``since``."""
+    with ctx.db.unit_of_work() as session:
+        found = local.notices(session.connection(), since=since)
+    return [_decision_notice(n) for n in found if n["kind"] in DECISION_KINDS]
+
+
+def team_news(ctx: ServiceContext) -> list[DecisionNotice]:
+    """What Home shows an engineer: approvals and refusals received and not yet dismissed there."""
+    with ctx.db.unit_of_work() as session:
+        found = local.notices(session.connection(), undismissed=True)
+    return [_decision_notice(n) for n in found if n["kind"] in DECISION_KINDS]
+
+
+def dismiss_news(ctx: ServiceContext, ids: Sequence[int]) -> None:
+    with ctx.db.unit_of_work() as session:
+        local.dismiss_notices(session.connection(), ids)
+
+
+@dataclass(frozen=True)
+class HeldDecision:
+    """A decision held for a manager's approval (the manager's inbox)."""
+
+    request_id: str
+    project_id: str
+    project_code: str
+    ref: str
+    title: str
+    proposed: str | None  # approved_billable | approved_goodwill
+    effort_hours: float
+    cost_cents: int
+    currency: str
+    decided_by: str
+    decided_on: date | None
+    rationale: str
+
+
+def _value(member: Any) -> str | None:
+    return None if member is None else str(getattr(member, "value", member))
+
+
+def held_decisions(ctx: ServiceContext, limit: int = 500) -> list[HeldDecision]:
+    with ctx.db.unit_of_work() as session:
+        rows = local.held_requests(session.connection(), limit)
+    return [
+        HeldDecision(
+            request_id=r["id"],
+            project_id=r["project_id"],
+            project_code=r["project_code"],
+            ref=r["ref"],
+            title=r["title"],
+            proposed=_value(r["proposed_decision"]),
+            effort_hours=float(r["effort_hours"]),
+            cost_cents=int(r["cost_cents"]),
+            currency=r["currency"],
+            decided_by=r["decided_by"],
+            decided_on=r["decided_on"],
+            rationale=r["rationale"],
+        )
+        for r in rows
+    ]
+
+
+# --- connecting from the window and the command line ------------------------------------------------
+
+
+def stored_transport(ctx: ServiceContext, token_folder: Path) -> HttpTransport | None:
+    """The transport to this database's team server with the token kept on this computer (None when
+    it has not joined one, or no token is kept here)."""
+    from deliverydesk.services.sync.credentials import TokenStore
+    from deliverydesk.services.sync.transport import HttpTransport
+
+    with ctx.db.unit_of_work() as session:
+        status = sync_status_in(session)
+    if not status.joined:
+        return None
+    token = TokenStore(token_folder).load(status.server_url)
+    return HttpTransport(status.server_url, token) if token else None
+
+
+def join_with_token(ctx: ServiceContext, url: str, token: str, token_folder: Path) -> tuple[JoinResult, str]:
+    """Join the team server at ``url`` with a device token and keep the token; returns the result and
+    a warning sentence when the token went to a file (no keyring), else ""."""
+    from deliverydesk.services.sync.credentials import TokenStore
+    from deliverydesk.services.sync.transport import HttpTransport
+
+    transport = HttpTransport(url.strip(), token.strip())
+    try:
+        me, roster = transport.me(), transport.roster()  # the token is checked before anything is kept
+    finally:
+        transport.close()
+    with ctx.db.unit_of_work() as session:
+        joined = _join_in(ctx, session, transport.url, me, roster)
+    ctx.db.team = True
+    return joined, TokenStore(token_folder).save(url.strip(), token.strip())
+
+
+# --- conflicts -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldView:
+    field: str
+    base: Any
+    mine: Any  # the local value now
+    theirs: Any
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: str
+    kind: str  # conflict | refused
+    project_code: str
+    record_label: str  # CR-7, the project's code, a name...
+    entity: str
+    record_id: str
+    fields: tuple[FieldView, ...]
+    message: str
+    created_at: datetime
+    open_fields: tuple[str, ...] = ()  # fields still without a choice (the conflict is still open)
+
+    def line(self) -> str:
+        """One line, beginning with the project code and the record's reference."""
+        kind = self.entity.replace("_", " ")
+        start = " ".join(p for p in (self.project_code, self.record_label) if p) or kind
+        if self.kind == "refused":
+            return f"{start} {kind}: refused by the team server: {self.message} [{self.id}]"
+        parts = "; ".join(
+            f"{f.field} (base {_shown(f.base)} | mine {_shown(f.mine)} | theirs {_shown(f.theirs)})"
+            for f in self.fields
+        )
+        return f"{start} {kind}: {parts} [{self.id}]"
+
+
+def _shown(value: Any) -> str:
+    text = "empty" if value is None or value == "" else repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…'"
+
+
+def _label(row: Mapping[str, Any] | None, entity: str) -> str:
+    if row is None:
+        return ""
+    for name in ("ref", "code", "name", "title", "summary", "filename", "name_en"):
+        if row.get(name):
+            return str(row[name])[:40]
+    return ""
+
+
+def list_conflicts(ctx: ServiceContext) -> list[ConflictView]:
+    with ctx.db.unit_of_work() as session:
+        connection = session.connection()
+        return [_view(connection, c) for c in local.conflicts(connection)]
+
+
+def _view(connection: Any, conflict: Mapping[str, Any]) -> ConflictView:
+    row = current_row(connection, conflict["entity"], conflict["record_id"])
+    fields = tuple(
+        FieldView(f["field"], f.get("base"), (row or {}).get(f["field"], f.get("mine")), f.get("theirs"))
+        for f in _fields(conflict)
+    )
+    return ConflictView(
+        id=conflict["id"],
+        kind=conflict["kind"],
+        project_code=local.project_code(connection, conflict["project_id"]),
+        record_label=_label(row, conflict["entity"]),
+        entity=conflict["entity"],
+        record_id=conflict["record_id"],
+        fields=fields,
+        message=conflict["message"],
+        created_at=conflict["created_at"],
+    )
+
+
+def _find(connection: Any, conflict_id: str) -> dict[str, Any]:
+    matches = [
+        c for c in local.conflicts(connection) if c["id"] == conflict_id or c["id"].startswith(conflict_id)
+    ]
+    if len(matches) != 1:
+        raise NotFoundError(
+            f"There is no open sync conflict {conflict_id}."
+            if not matches
+            else f"{conflict_id} names several conflicts.",
+            hint="`deliverydesk conflicts` lists them with their ids.",
+        )
+    return matches[0]
+
+
+MINE, THEIRS, VALUE = "mine", "theirs", "value"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """How to settle one field: keep ``mine`` or ``theirs``, or ``value`` (canonical, typed by the user)."""
+
+    keep: str = MINE  # mine | theirs | value
+    value: Any = None
+
+
+def resolve_conflict(
+    ctx: ServiceContext, conflict_id: str, choices: Mapping[str, Choice], *, default: Choice | None = None
+) -> ConflictView:
+    """Settle a conflict field by field (choices are kept until every field has one; ``default`` gives
+    one to the rest). Then the local record gets the chosen values (an audited change), and once every
+    conflict of its group is settled the group goes up again as a new group carrying them (see
+    docs/sync.md, *Conflicts*). The view returned names the fields still without a choice."""
+    with ctx.db.unit_of_work() as session:
+        connection = session.connection()
+        conflict = _find(connection, conflict_id)
+        if conflict["kind"] != "conflict":
+            raise RuleError(
+                "The team server refused this change: it can only be undone (keep theirs) or retried."
+            )
+        fields = _with_choices(conflict, choices, default)
+        view = _view(connection, conflict)
+        still = tuple(f["field"] for f in fields if "choice" not in f)
+        if still:
+            local.update_conflict(connection, conflict["id"], {"fields": canonical(fields)})
+            return replace(view, open_fields=still)
+        chosen = _chosen(view, fields)
+        _write_chosen(ctx, connection, conflict, chosen)
+        fields = [{**f, "chosen": chosen[f["field"]]} for f in fields]
+        local.update_conflict(
+            connection,
+            conflict["id"],
+            {"status": "resolved", "resolved_at": ctx.now(), "fields": canonical(fields)},
+        )
+        if not any(c["status"] == "open" for c in local.conflicts_of_group(connection, conflict["group_id"])):
+            _resend(ctx, connection, conflict["group_id"])
+        return view
+
+
+def _with_choices(
+    conflict: Mapping[str, Any], choices: Mapping[str, Choice], default: Choice | None
+) -> list[dict[str, Any]]:
+    fields = _fields(conflict)
+    names = {f["field"] for f in fields}
+    unknown = set(choices) - names
+    if unknown:
+        raise ValidationError({sorted(unknown)[0]: "This field is not in the conflict."})
+    columns = {c.name: c for c in specs()[conflict["entity"]].columns}
+    for item in fields:
+        choice = choices.get(item["field"]) or (default if "choice" not in item else None)
+        if choice is None:
+            continue
+        if choice.keep not in (MINE, THEIRS, VALUE):
+            raise ValidationError({item["field"]: "Choose mine, theirs, or a value."})
+        if choice.keep == VALUE:
+            try:
+                decode_value(columns[item["field"]], choice.value)
+            except ValueError as exc:
+                raise ValidationError({item["field"]: f"This value {exc}."}) from None
+        item["choice"] = {"keep": choice.keep, "value": choice.value}
+    return fields
+
+
+def _chosen(view: ConflictView, fields: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    by_name = {f.field: f for f in view.fields}
+    chosen = {}
+    for item in fields:
+        keep, value = item["choice"]["keep"], item["choice"]["value"]
+        shown = by_name[item["field"]]
+        chosen[item["field"]] = shown.mine if keep == MINE else shown.theirs if keep == THEIRS else value
+    return chosen
+
+
+def value_from_text(entity: str, field_name: str, text: str) -> Any:
+    """A value typed on the command line, in the field's canonical form (ValidationError if wrong)."""
+    columns = {c.name: c for c in specs()[entity].columns} if entity in specs() else {}
+    column = columns.get(field_name)
+    if column is None:
+        raise ValidationError({field_name: "This field is not in the conflict."})
+    value: Any = text
+    try:
+        if column.kind == "integer":
+            value = int(text)
+        elif column.kind == "number":
+            value = float(text)
+        elif column.kind == "boolean":
+            value = {"true": True, "yes": True, "false": False, "no": False}[text.strip().lower()]
+        elif text == "" and column.nullable and column.kind not in ("string",):
+            value = None
+        decode_value(column, value)
+    except (ValueError, KeyError) as exc:
+        raise ValidationError({field_name: f"{text!r} does not fit this field ({exc})."}) from None
+    return value
+
+
+def _write_chosen(
+    ctx: ServiceContext,
+    connection: Any,
+    conflict: Mapping[str, Any],
+    chosen: Mapping[str, Any],
+) -> None:
+    entity, record_id = conflict["entity"], conflict["record_id"]
+    now_row = current_row(connection, entity, record_id)
+    if now_row is None:
+        return
+    changes = {name: value for name, value in chosen.items() if now_row.get(name) != value}
+    if not changes:
+        return
+    local.write_fields(connection, entity, record_id, changes)
+    state = local.read_state(connection) or {}
+    actor = (
+        f"{state.get('display_name') or state.get('user_name') or 'this laptop'} (resolving a sync conflict)"
+    )
+    typed_old = local.typed_fields(entity, {k: now_row[k] for k in changes})
+    typed_new = local.typed_fields(entity, changes)
+    change = edited(
+        entity, record_id, {**now_row, **typed_new}, {k: (typed_old[k], typed_new[k]) for k in changes}
+    )
+    if change is not None:
+        draft: EventDraft = change.draft(ctx.now(), actor)
+        append_events(connection, [draft])
+
+
+def _resend(ctx: ServiceContext, connection: Any, group_id: str) -> None:
+    """Replace the conflicted group by one carrying the chosen values, based on the version the conflict
+    showed as theirs, with the changes that waited behind it folded in."""
+    group = local.group(connection, group_id)
+    if group is None:
+        return
+    settled = {(c["entity"], c["record_id"]): c for c in local.conflicts_of_group(connection, group_id)}
+    later = local.waiting_changes(connection, settled)
+    changes: list[local.OutboxChange] = []
+    for change in group.changes:
+        key = (change.entity, change.record_id)
+        if key not in settled:
+            changes.append(change)
+            continue
+        folded = [c for c in later.get(key, []) if c.group_id != group_id]
+        local.delete_changes(connection, [c.id for c in folded])
+        merged = _folded(connection, change, folded, settled[key])
+        if merged is not None:
+            changes.append(merged)
+    _supersede_emptied(connection)
+    if not changes:
+        first = group.changes[0]
+        row = current_row(connection, first.entity, first.record_id) or {}
+        stamp = row.get("updated_at")
+        changes.append(
+            local.OutboxChange(
+                0,
+                "",
+                0,
+                first.entity,
+                first.record_id,
+                first.project_id,
+                "update",
+                0,
+                {"updated_at": [stamp, stamp]},
+            )
+        )
+    replacement = local.OutboxGroup(
+        new_id(),
+        group.ord,
+        ctx.now(),
+        GroupStatus.PENDING.value,
+        group.event_hashes,
+        tuple(c["id"] for c in settled.values()),
+        tuple(changes),
+    )
+    local.move_group(connection, group_id, -group.ord)
+    local.set_group_status(connection, group_id, GroupStatus.SUPERSEDED.value)
+    local.insert_group(connection, replacement)
+
+
+def _folded(
+    connection: Any,
+    change: local.OutboxChange,
+    later: Sequence[local.OutboxChange],
+    conflict: Mapping[str, Any],
+) -> local.OutboxChange | None:
+    now_row = current_row(connection, change.entity, change.record_id)
+    if now_row is None:
+        return None
+    theirs = {f["field"]: f.get("theirs") for f in _fields(conflict)}
+    old: dict[str, Any] = {}
+    for item in (change, *later):
+        pairs = (
+            item.payload.items()
+            if item.op == ChangeOp.UPDATE
+            else ((k, [None, v]) for k, v in item.payload.items())
+        )
+        for name, pair in pairs:
+            old.setdefault(name, pair[0])
+    fields = {}
+    for name in (n for n in old if n not in IDENTITY):
+        base = theirs.get(name, old[name])
+        if name in theirs and now_row.get(name) == theirs[name]:
+            continue  # kept theirs: nothing to send for it
+        fields[name] = [base, now_row.get(name)]
+    if not fields:
+        return None
+    return local.OutboxChange(
+        0,
+        "",
+        0,
+        change.entity,
+        change.record_id,
+        change.project_id,
+        "update",
+        int(conflict["theirs_version"]),
+        fields,
+    )
+
+
+def _supersede_emptied(connection: Any) -> None:
+    for group in local.groups_with_status(connection, [GroupStatus.PENDING.value]):
+        if not group.changes:
+            local.set_group_status(connection, group.group_id, GroupStatus.SUPERSEDED.value)
+
+
+def undo_refused(ctx: ServiceContext, transport: Transport, conflict_id: str) -> ConflictView:
+    """Keep theirs for a change the server refused: put the server's rows back (a record the server
+    does not have is archived here), and drop the refused group."""
+    with ctx.db.unit_of_work() as session:
+        connection = session.connection()
+        conflict = _find(connection, conflict_id)
+        view = _view(connection, conflict)
+        group = local.group(connection, conflict["group_id"])
+        keys = [(c.entity, c.record_id) for c in group.changes] if group else []
+    answer = transport.records(keys)
+    with ctx.db.unit_of_work() as session:
+        connection = session.connection()
+        apply_page(ctx, connection, {"rows": answer.get("rows", []), "cursors": {}}, {})
+        found = {(r["entity"], r["row"]["id"]) for r in answer.get("rows", [])}
+        for entity, record_id in keys:
+            if (entity, record_id) not in found:
+                local.archive_locally(connection, entity, record_id, ctx.now())
+        local.set_group_status(connection, conflict["group_id"], GroupStatus.SUPERSEDED.value)
+        local.update_conflict(connection, conflict["id"], {"status": "resolved", "resolved_at": ctx.now()})
+    return view
+
+
+def retry_refused(ctx: ServiceContext, conflict_id: str) -> ConflictView:
+    """Send a refused change again (say, once the administrator granted the project)."""
+    with ctx.db.unit_of_work() as session:
+        connection = session.connection()
+        conflict = _find(connection, conflict_id)
+        view = _view(connection, conflict)
+        group = local.group(connection, conflict["group_id"])
+        if group is None:
+            raise NotFoundError("The refused change is gone.")
+        again = local.OutboxGroup(
+            new_id(), group.ord, ctx.now(), GroupStatus.PENDING.value, group.event_hashes, (), group.changes
+        )
+        local.move_group(connection, group.group_id, -group.ord)
+        local.set_group_status(connection, group.group_id, GroupStatus.SUPERSEDED.value)
+        local.insert_group(connection, again)
+        local.update_conflict(connection, conflict["id"], {"status": "resolved", "resolved_at": ctx.now()})
+    return view
+
+
+# --- issuing letters in a team -----------------------------------------------------------------------
+
+
+def reserve_letter(
+    ctx: ServiceContext, transport: Transport, project_id: str, ref: str, version: int
+) -> None:
+    """Sync, then reserve the letter's reference and version on the team server (issuing needs it)."""
+    sync_now(ctx, transport)
+    with ctx.db.unit_of_work() as session:
+        if project_id in local.projects_with_waiting_changes(session.connection()):
+            raise RuleError(
+                "Changes of this project still wait behind a sync conflict: a letter cannot be issued yet.",
+                "Resolve the sync conflicts first (Team ▸ Sync conflicts, or deliverydesk conflicts).",
+            )
+    chosen = transport.reserve(project_id, ref, version)
+    if chosen != version:
+        raise RuleError(
+            f"Someone else is issuing {ref} version {version} right now.",
+            "Sync again in a moment, then issue.",
+        )
+    with ctx.db.unit_of_work() as session:
+        local.add_reservation(session.connection(), project_id, ref, version, ctx.now())
+
+
+def issue_in_team(ctx: ServiceContext, transport: Transport, request: DocumentRequest) -> IssuedDocument:
+    """Issue a letter of a team project: sync, reserve its reference and version, then issue it and
+    push it at once."""
+    from deliverydesk.services.documents.build import build_document
+    from deliverydesk.services.documents.letters import issue_document
+
+    meta = build_document(ctx, request).meta
+    reserve_letter(ctx, transport, request.project_id, meta.reference, meta.version)
+    issued = issue_document(ctx, request)
+    try:
+        sync_now(ctx, transport)
+    except SyncError as exc:  # issued and reserved: it goes up with the next sync
+        log.info("the issued letter waits for the next sync: %s", exc)
+    return issued
+
+
+@dataclass(frozen=True)
+class TeamCategoryCount:
+    """A category across every client of the team (counts only: the server names no record)."""
+
+    category_id: str
+    name_en: str
+    name_zh: str
+    clients: int
+    issues: int
+
+
+def team_recurring(
+    ctx: ServiceContext, transport: Any, since: date, until: date, min_clients: int = 1
+) -> list[TeamCategoryCount] | None:
+    """For a manager of a team: issue categories met at ``min_clients`` or more of the team's clients
+    in the period; None for anyone else (the server refuses them)."""
+    with ctx.db.unit_of_work() as session:
+        identity = team_identity_in(session)
+    if identity is None or identity[1] not in ("manager", "admin") or transport is None:
+        return None
+    answer = transport.recurring(since, until)
+    return [
+        TeamCategoryCount(c["category_id"], c["name_en"], c["name_zh"], int(c["clients"]), int(c["issues"]))
+        for c in answer.get("categories", [])
+        if int(c["clients"]) >= min_clients
+    ]
+
+
+def team_identity(ctx: ServiceContext) -> tuple[str, str] | None:
+    """(display name, role) of the team user of this database, None when it is not in a team."""
+    with ctx.db.unit_of_work() as session:
+        return team_identity_in(session)
+
+
+def team_identity_in(session: Session) -> tuple[str, str] | None:
+    state = local.read_state(session.connection())
+    return (state["display_name"] or state["user_name"], state["role"]) if state else None

@@ -1,0 +1,849 @@
+"""The laptop's side of sync in SQL: its state, the outbox, known versions, cursors, pulled rows
+written with their origin in the audit trail, conflicts, notices and letter reservations.
+
+Nothing here passes through the outbox: these writes are the sync's own, not user actions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, func, insert, select, tuple_, update
+from sqlalchemy.exc import IntegrityError
+
+from deliverydesk.domain.audit import AuditAction, EventDraft
+from deliverydesk.domain.enums import PersonRole
+from deliverydesk.domain.refs import RefPrefix, next_ref
+from deliverydesk.domain.sync import GroupStatus
+from deliverydesk.store.audit import NOT_CHANGES, RecordChange, append_events, created, edited
+from deliverydesk.store.bundle_rows import BLOB_TABLE, BUNDLED_TABLES, TABLES, decode_row
+from deliverydesk.store.sync_capture import (
+    CHANGES,
+    KNOWN,
+    OUTBOX,
+    canonical,
+    chunks,
+    known_versions,
+    project_of,
+    record_update,
+    specs,
+)
+from deliverydesk.store.sync_tables import (
+    SYNC_STATE_ID,
+    SyncConflictRow,
+    SyncCursorRow,
+    SyncNoticeRow,
+    SyncReservationRow,
+    SyncStateRow,
+)
+from deliverydesk.store.tables import PersonRow, ProjectRow, SettingsRow
+
+STATE: Table = SyncStateRow.__table__  # type: ignore[assignment]
+CURSORS: Table = SyncCursorRow.__table__  # type: ignore[assignment]
+CONFLICTS: Table = SyncConflictRow.__table__  # type: ignore[assignment]
+NOTICES: Table = SyncNoticeRow.__table__  # type: ignore[assignment]
+RESERVATIONS: Table = SyncReservationRow.__table__  # type: ignore[assignment]
+WAITING = (GroupStatus.PENDING.value, GroupStatus.CONFLICT.value, GroupStatus.REFUSED.value)
+
+
+# --- state ---------------------------------------------------------------------------------------
+
+
+def read_state(connection: Connection) -> dict[str, Any] | None:
+    row = connection.execute(select(STATE).where(STATE.c.id == SYNC_STATE_ID)).mappings().first()
+    return dict(row) if row is not None else None
+
+
+def write_state(connection: Connection, values: Mapping[str, Any]) -> None:
+    if connection.execute(update(STATE).where(STATE.c.id == SYNC_STATE_ID).values(**values)).rowcount == 0:
+        connection.execute(insert(STATE).values(id=SYNC_STATE_ID, **values))
+
+
+PEOPLE: Table = PersonRow.__table__  # type: ignore[assignment]
+ROSTER_ACTOR = "team server (roster)"
+
+
+def mirror_roster(
+    connection: Connection, users: Sequence[Mapping[str, Any]], my_id: str, when: datetime
+) -> None:
+    """The team server's users as the People of this laptop (ids = the server's user ids, roles and
+    authority limits as the server holds them), you = the user of this laptop's token; people the
+    server does not know are taken off the roster. Audited, never captured (people do not sync)."""
+    drafts: list[EventDraft] = []
+    seen = set()
+    for user in users:
+        seen.add(str(user["id"]))
+        _mirror_person(connection, user, when, drafts)
+    for row in connection.execute(select(PEOPLE.c.id).where(PEOPLE.c.archived_at.is_(None))):
+        if row.id not in seen:
+            connection.execute(record_update(PEOPLE, row.id).values(archived_at=when, updated_at=when))
+            change = edited("person", row.id, {"id": row.id}, {"archived_at": (None, when)})
+            if change is not None:
+                drafts.append(change.draft(when, ROSTER_ACTOR))
+    me = next((u for u in users if str(u["id"]) == my_id), None)
+    if me is not None:
+        _mirror_you(connection, my_id, str(me["display_name"] or me["user"]), when, drafts)
+    if drafts:
+        append_events(connection, drafts)
+
+
+def _mirror_you(
+    connection: Connection, my_id: str, name: str, when: datetime, drafts: list[EventDraft]
+) -> None:
+    """The settings' "you" is the user of this laptop's token, under the server's name (audited)."""
+    settings: Table = SettingsRow.__table__  # type: ignore[assignment]
+    row = connection.execute(
+        select(settings.c.id, settings.c.person_id, settings.c.engineer_name)
+        .order_by(settings.c.created_at)
+        .limit(1)
+    ).first()
+    if row is None:
+        return
+    values = {"person_id": my_id, "engineer_name": name}
+    changes = {k: (getattr(row, k), v) for k, v in values.items() if getattr(row, k) != v}
+    if not changes:
+        return
+    connection.execute(record_update(settings, row.id).values(updated_at=when, **values))
+    change = edited("settings", row.id, {"id": row.id, **values}, changes)
+    if change is not None:
+        drafts.append(change.draft(when, ROSTER_ACTOR))
+
+
+def _mirror_person(
+    connection: Connection, user: Mapping[str, Any], when: datetime, drafts: list[EventDraft]
+) -> None:
+    limits = user["limits"]
+    values = {
+        "name": str(user["display_name"] or user["user"]),
+        "role": PersonRole.MANAGER if user["role"] in ("manager", "admin") else PersonRole.ENGINEER,
+        "hours_per_change": float(limits["hours_per_change"]),
+        "cost_cents_per_change": int(limits["cost_cents_per_change"]),
+        "goodwill_hours_per_project": float(limits["goodwill_hours_per_project"]),
+        "archived_at": None,
+    }
+    person_id = str(user["id"])
+    stored = connection.execute(select(PEOPLE).where(PEOPLE.c.id == person_id)).mappings().first()
+    if stored is None:
+        connection.execute(insert(PEOPLE).values(id=person_id, created_at=when, updated_at=when, **values))
+        drafts.append(created("person", {"id": person_id, **values}).draft(when, ROSTER_ACTOR))
+        return
+    changes = {k: (stored[k], v) for k, v in values.items() if stored[k] != v}
+    if changes:
+        connection.execute(record_update(PEOPLE, person_id).values(updated_at=when, **values))
+        change = edited("person", person_id, {"id": person_id, **values}, changes)
+        if change is not None:
+            drafts.append(change.draft(when, ROSTER_ACTOR))
+
+
+# --- the outbox ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutboxChange:
+    id: int
+    group_id: str
+    idx: int
+    entity: str
+    record_id: str
+    project_id: str | None
+    op: str
+    base_version: int
+    payload: Any  # the row (create) or {field: [old, new]} (update)
+
+
+@dataclass(frozen=True)
+class OutboxGroup:
+    group_id: str
+    ord: int
+    made_at: datetime
+    status: str
+    event_hashes: tuple[str, ...]
+    resolves: tuple[str, ...]
+    changes: tuple[OutboxChange, ...]
+    adopt: bool = False
+
+
+def _change(row: Any) -> OutboxChange:
+    return OutboxChange(
+        row.id,
+        row.group_id,
+        row.idx,
+        row.entity,
+        row.record_id,
+        row.project_id,
+        row.op,
+        row.base_version,
+        json.loads(row.payload),
+    )
+
+
+def groups_with_status(
+    connection: Connection, statuses: Sequence[str], limit: int | None = None
+) -> list[OutboxGroup]:
+    """Groups in push order, with their changes."""
+    query = select(OUTBOX).where(OUTBOX.c.status.in_(list(statuses))).order_by(OUTBOX.c.ord)
+    if limit is not None:
+        query = query.limit(limit)
+    heads = list(connection.execute(query))
+    changes: dict[str, list[OutboxChange]] = {}
+    for chunk in chunks([h.group_id for h in heads]):
+        rows = connection.execute(
+            select(CHANGES).where(CHANGES.c.group_id.in_(chunk)).order_by(CHANGES.c.idx)
+        )
+        for row in rows:
+            changes.setdefault(row.group_id, []).append(_change(row))
+    return [
+        OutboxGroup(
+            h.group_id,
+            h.ord,
+            h.made_at,
+            h.status,
+            tuple(json.loads(h.event_hashes)),
+            tuple(json.loads(h.resolves)),
+            tuple(changes.get(h.group_id, [])),
+            bool(h.adopt),
+        )
+        for h in heads
+    ]
+
+
+def group(connection: Connection, group_id: str) -> OutboxGroup | None:
+    head = connection.execute(select(OUTBOX.c.status).where(OUTBOX.c.group_id == group_id)).first()
+    if head is None:
+        return None
+    return next(g for g in groups_with_status(connection, [head.status]) if g.group_id == group_id)
+
+
+def count_groups(connection: Connection, statuses: Sequence[str]) -> int:
+    return (
+        connection.scalar(select(func.count()).select_from(OUTBOX).where(OUTBOX.c.status.in_(list(statuses))))
+        or 0
+    )
+
+
+def set_group_status(
+    connection: Connection, group_id: str, status: str, answer: Mapping[str, Any] | None = None
+) -> None:
+    values: dict[str, Any] = {"status": status}
+    if answer is not None:
+        values["answer"] = canonical(answer)
+    connection.execute(update(OUTBOX).where(OUTBOX.c.group_id == group_id).values(**values))
+
+
+def count_attempt(connection: Connection, group_ids: Sequence[str]) -> None:
+    connection.execute(
+        update(OUTBOX).where(OUTBOX.c.group_id.in_(list(group_ids))).values(attempts=OUTBOX.c.attempts + 1)
+    )
+
+
+def insert_group(connection: Connection, group: OutboxGroup) -> None:
+    connection.execute(
+        insert(OUTBOX).values(
+            group_id=group.group_id,
+            ord=group.ord,
+            made_at=group.made_at,
+            status=group.status,
+            event_hashes=canonical(list(group.event_hashes)),
+            resolves=canonical(list(group.resolves)),
+            answer="",
+            attempts=0,
+            adopt=group.adopt,
+        )
+    )
+    rows = [
+        {
+            "group_id": group.group_id,
+            "idx": i,
+            "entity": c.entity,
+            "record_id": c.record_id,
+            "project_id": c.project_id,
+            "op": c.op,
+            "base_version": c.base_version,
+            "payload": canonical(c.payload),
+        }
+        for i, c in enumerate(group.changes)
+    ]
+    if rows:
+        connection.execute(insert(CHANGES), rows)
+
+
+def move_group(connection: Connection, group_id: str, new_ord: int) -> None:
+    connection.execute(update(OUTBOX).where(OUTBOX.c.group_id == group_id).values(ord=new_ord))
+
+
+def next_ord(connection: Connection) -> int:
+    return (connection.scalar(select(func.max(OUTBOX.c.ord))) or 0) + 1
+
+
+def delete_changes(connection: Connection, change_ids: Sequence[int]) -> None:
+    if change_ids:
+        connection.execute(delete(CHANGES).where(CHANGES.c.id.in_(list(change_ids))))
+
+
+def waiting_changes(
+    connection: Connection, keys: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], list[OutboxChange]]:
+    """Changes not yet accepted by the server (pending, in conflict or refused), per record, oldest first."""
+    wanted = sorted(set(keys))
+    found: dict[tuple[str, str], list[OutboxChange]] = {}
+    for chunk in chunks([record_id for _, record_id in wanted]):
+        query = (
+            select(CHANGES)
+            .join(OUTBOX, OUTBOX.c.group_id == CHANGES.c.group_id)
+            .where(CHANGES.c.record_id.in_(chunk), OUTBOX.c.status.in_(WAITING))
+            .order_by(OUTBOX.c.ord, CHANGES.c.idx)
+        )
+        for row in connection.execute(query):
+            found.setdefault((row.entity, row.record_id), []).append(_change(row))
+    return {key: found[key] for key in wanted if key in found}
+
+
+def projects_with_waiting_changes(connection: Connection) -> set[str]:
+    query = (
+        select(CHANGES.c.project_id)
+        .join(OUTBOX, OUTBOX.c.group_id == CHANGES.c.group_id)
+        .where(OUTBOX.c.status.in_(WAITING), CHANGES.c.project_id.is_not(None))
+        .distinct()
+    )
+    return {str(p) for p in connection.scalars(query)}
+
+
+def overlay(changes: Sequence[OutboxChange]) -> dict[str, Any]:
+    """The newest local value of every field the waiting changes set (canonical form)."""
+    values: dict[str, Any] = {}
+    for change in changes:
+        if change.op == "create":
+            values.update(change.payload)
+        else:
+            values.update({name: pair[1] for name, pair in change.payload.items()})
+    return values
+
+
+# --- known versions and cursors --------------------------------------------------------------------
+
+
+def set_known(connection: Connection, versions: Mapping[tuple[str, str], int]) -> None:
+    if not versions:
+        return
+    stored = known_versions(connection, versions)
+    new = [
+        {"entity": e, "record_id": r, "version": v} for (e, r), v in versions.items() if (e, r) not in stored
+    ]
+    if new:
+        connection.execute(insert(KNOWN), new)
+    for (entity, record_id), version in versions.items():
+        if (entity, record_id) in stored and stored[(entity, record_id)] != version:
+            connection.execute(
+                update(KNOWN)
+                .where(KNOWN.c.entity == entity, KNOWN.c.record_id == record_id)
+                .values(version=version)
+            )
+
+
+def read_cursors(connection: Connection) -> dict[str, int]:
+    return {row.scope: row.position for row in connection.execute(select(CURSORS))}
+
+
+def write_cursors(connection: Connection, cursors: Mapping[str, int], removed: Sequence[str] = ()) -> None:
+    stored = read_cursors(connection)
+    new = [
+        {"scope": scope, "position": position} for scope, position in cursors.items() if scope not in stored
+    ]
+    if new:
+        connection.execute(insert(CURSORS), new)
+    moved: dict[int, list[str]] = {}  # after a page most cursors move to the same position
+    for scope, position in cursors.items():
+        if scope in stored and stored[scope] != position:
+            moved.setdefault(position, []).append(scope)
+    for position, scopes in moved.items():
+        for chunk in chunks(scopes):
+            connection.execute(
+                update(CURSORS).where(CURSORS.c.scope.in_(list(chunk))).values(position=position)
+            )
+    if removed:
+        connection.execute(delete(CURSORS).where(CURSORS.c.scope.in_(list(removed))))
+
+
+# --- local rows ------------------------------------------------------------------------------------
+
+
+def local_rows(connection: Connection, entity: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """id -> the local record in canonical form."""
+    from deliverydesk.store.bundle_rows import encode_row
+
+    table, spec = TABLES[entity], specs()[entity]
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in chunks(sorted(set(ids))):
+        for row in connection.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            found[row["id"]] = encode_row(spec, row)
+    return found
+
+
+def missing_blobs(connection: Connection, digests: Iterable[str]) -> list[str]:
+    wanted = sorted(set(digests))
+    present: set[str] = set()
+    for chunk in chunks(wanted):
+        present |= set(connection.scalars(select(BLOB_TABLE.c.sha256).where(BLOB_TABLE.c.sha256.in_(chunk))))
+    return [d for d in wanted if d not in present]
+
+
+def add_blobs(connection: Connection, blobs: Mapping[str, bytes]) -> None:
+    missing = set(missing_blobs(connection, blobs))
+    rows = [{"sha256": d, "size": len(data), "data": data} for d, data in blobs.items() if d in missing]
+    if rows:
+        connection.execute(insert(BLOB_TABLE), rows)
+
+
+def blob_data(connection: Connection, digest: str) -> bytes | None:
+    return connection.scalar(select(BLOB_TABLE.c.data).where(BLOB_TABLE.c.sha256 == digest))
+
+
+@dataclass(frozen=True)
+class PulledRow:
+    """A row to write: the server's, with the local waiting changes laid over it."""
+
+    entity: str
+    row: dict[str, Any]  # canonical, as it must be locally
+    version: int  # the server's version
+    actors: dict[str, str]  # field -> who changed it ("" key: who created the record)
+
+
+@dataclass(frozen=True)
+class Written:
+    entity: str
+    record_id: str
+    before: dict[str, Any] | None  # canonical
+    after: dict[str, Any]
+
+
+def write_rows(connection: Connection, rows: Sequence[PulledRow], when: datetime) -> list[Written]:
+    """Write pulled rows (parents first, self links in a second pass), each change audited with the
+    group it came from; returns what changed locally."""
+    order = {name: i for i, name in enumerate(BUNDLED_TABLES)}
+    written: list[Written] = []
+    drafts: list[EventDraft] = []
+    for entity in sorted({r.entity for r in rows}, key=order.__getitem__):
+        batch = [r for r in rows if r.entity == entity]
+        ids = [str(r.row["id"]) for r in batch]
+        before = local_rows(connection, entity, ids)
+        if _make_room(connection, entity, batch, before, when, drafts):
+            current = local_rows(connection, entity, ids)
+        else:
+            current = before
+        inserts: list[dict[str, Any]] = []
+        for pulled in batch:
+            record_id = str(pulled.row["id"])
+            done = _write_row(
+                connection, pulled, current.get(record_id), before.get(record_id), when, drafts, inserts
+            )
+            if done is not None:
+                written.append(done)
+        if inserts:  # one statement for the page's new records of this table (a first sync is mostly these)
+            connection.execute(insert(TABLES[entity]), inserts)
+        _second_pass(connection, entity, batch)
+    if drafts:
+        append_events(connection, drafts)
+    return written
+
+
+_QUIET = {"row_version"}
+
+
+def _typed(entity: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    return decode_row(specs()[entity], row)
+
+
+def _write_row(
+    connection: Connection,
+    pulled: PulledRow,
+    local: dict[str, Any] | None,
+    before: dict[str, Any] | None,
+    when: datetime,
+    drafts: list[EventDraft],
+    inserts: list[dict[str, Any]],
+) -> Written | None:
+    """Write one pulled row over ``local`` (as it is now; a new one goes to ``inserts``); ``before``:
+    as it was before this page (a ref may have gone to a placeholder in between), for the audit events."""
+    entity, table = pulled.entity, TABLES[pulled.entity]
+    record_id = str(pulled.row["id"])
+    target = {**pulled.row, "row_version": pulled.version}
+    typed = _typed(entity, target)
+    self_refs = _self_refs(entity)
+    if local is None:
+        inserts.append({**typed, **dict.fromkeys(self_refs)})
+        change = created(entity, typed)
+        drafts.append(change.draft(when, pulled.actors.get("", "team server")))
+        return Written(entity, record_id, None, target)
+    differing = [name for name in target if name not in _QUIET and local.get(name) != target[name]]
+    if not differing:
+        if local.get("row_version") != pulled.version:
+            connection.execute(record_update(table, record_id).values(row_version=pulled.version))
+        return None
+    values = {name: typed[name] for name in differing if name not in self_refs}
+    connection.execute(record_update(table, record_id).values(**values, row_version=pulled.version))
+    local_typed = _typed(entity, before or local)
+    by_actor: dict[str, dict[str, tuple[Any, Any]]] = {}
+    for name in differing:
+        if local_typed[name] == typed[name] or name in NOT_CHANGES:
+            continue
+        actor = pulled.actors.get(name) or pulled.actors.get("", "team server")
+        by_actor.setdefault(actor, {})[name] = (local_typed[name], typed[name])
+    for actor, changes in sorted(by_actor.items()):
+        edit = edited(entity, record_id, typed, changes)
+        if edit is not None:
+            drafts.append(edit.draft(when, actor))
+    return Written(entity, record_id, before or local, target)
+
+
+def _self_refs(entity: str) -> list[str]:
+    table = TABLES[entity]
+    return [c.name for c in table.columns if any(fk.column.table is table for fk in c.foreign_keys)]
+
+
+def _second_pass(connection: Connection, entity: str, batch: Sequence[PulledRow]) -> None:
+    table, self_refs = TABLES[entity], _self_refs(entity)
+    for pulled in batch if self_refs else ():
+        if not any(pulled.row.get(c) for c in self_refs):
+            continue
+        typed = _typed(entity, pulled.row)
+        connection.execute(
+            record_update(table, str(pulled.row["id"])).values({c: typed[c] for c in self_refs})
+        )
+
+
+def _make_room(
+    connection: Connection,
+    entity: str,
+    batch: Sequence[PulledRow],
+    local: Mapping[str, dict[str, Any]],
+    when: datetime,
+    drafts: list[EventDraft],
+) -> bool:
+    """Pulled refs (and project codes) may be held locally by another record: a page record whose
+    ref changes, or one made offline and not yet accepted. Page records move to a placeholder first;
+    another local holder gets the next free ref locally (still provisional until the server says).
+    Returns whether anything moved."""
+    table = TABLES[entity]
+    page_ids = {str(r.row["id"]) for r in batch}
+    _remove_local_twins(connection, entity, batch, page_ids, when)
+    key = "code" if entity == "project" else "ref" if "ref" in table.c and entity != "letter" else None
+    if key is None:
+        return False
+    moved = False
+    for pulled in batch:
+        record_id = str(pulled.row["id"])
+        mine = local.get(record_id)
+        if mine is not None and mine.get(key) != pulled.row.get(key):
+            connection.execute(record_update(table, record_id).values({key: f"~{record_id[:14]}"}))
+            moved = True
+    holders = _holders(connection, entity, key, batch)
+    for pulled in batch:
+        wanted = pulled.row.get(key)
+        holder = holders.get(_holder_key(key, pulled.row))
+        if holder is not None and holder != pulled.row["id"] and holder not in page_ids:
+            _move_aside(connection, entity, key, holder, str(wanted), when, drafts)
+            moved = True
+    return moved
+
+
+def _holder_key(key: str, row: Mapping[str, Any]) -> tuple[str, str]:
+    if key == "code":
+        return ("", str(row.get("code")).upper())
+    return (str(row.get("project_id")), str(row.get("ref")))
+
+
+def _holders(
+    connection: Connection, entity: str, key: str, batch: Sequence[PulledRow]
+) -> dict[tuple[str, str], str]:
+    """(project, ref) — or ("", CODE) — -> the local record holding it, for the page's rows at once."""
+    table = TABLES[entity]
+    found: dict[tuple[str, str], str] = {}
+    wanted = sorted({_holder_key(key, pulled.row) for pulled in batch})
+    for chunk in chunks(wanted):
+        if key == "code":
+            query = select(table.c.id, table.c.code).where(
+                func.upper(table.c.code).in_([c for _, c in chunk])
+            )
+            found.update({("", str(row.code).upper()): row.id for row in connection.execute(query)})
+        else:
+            query = select(table.c.id, table.c.project_id, table.c.ref).where(
+                tuple_(table.c.project_id, table.c.ref).in_(list(chunk))
+            )
+            found.update({(row.project_id, row.ref): row.id for row in connection.execute(query)})
+    return found
+
+
+def _move_aside(
+    connection: Connection,
+    entity: str,
+    key: str,
+    holder: str,
+    taken: str,
+    when: datetime,
+    drafts: list[EventDraft],
+) -> None:
+    table = TABLES[entity]
+    if key == "code":
+        new = next(
+            f"{taken[:28]}-{n}"
+            for n in range(2, 10_000)
+            if connection.scalar(
+                select(table.c.id).where(func.upper(table.c.code) == f"{taken[:28]}-{n}".upper())
+            )
+            is None
+        )
+    else:
+        project_id = connection.scalar(select(table.c.project_id).where(table.c.id == holder))
+        refs = list(connection.scalars(select(table.c.ref).where(table.c.project_id == project_id)))
+        prefix = taken.rsplit("-", 1)[0]
+        new = (
+            next_ref(RefPrefix(prefix), refs) if prefix in {p.value for p in RefPrefix} else f"~{holder[:14]}"
+        )
+    connection.execute(record_update(table, holder).values({key: new}))
+    values = {"id": holder, key: new}
+    change = edited(entity, holder, values, {key: (taken, new)})
+    if change is not None:
+        drafts.append(change.draft(when, "team server (a reference made offline moved aside)"))
+    add_notice(connection, when, "moved_aside", {"entity": entity, "from": taken, "to": new})
+
+
+def remove_duplicate(
+    connection: Connection, entity: str, record_id: str, same_as: str, when: datetime
+) -> bool:
+    """Remove a record made here that the team server already holds under another id (the same
+    non-working day recorded on two laptops): the twin comes with the pull. Audited; False when
+    something here still links to it (it then stays)."""
+    table = TABLES[entity]
+    row = connection.execute(select(table).where(table.c.id == record_id)).mappings().first()
+    if row is None:
+        return True
+    try:
+        with connection.begin_nested():
+            connection.execute(delete(table).where(table.c.id == record_id))
+    except IntegrityError:
+        return False
+    project_id = row.get("project_id")
+    gone = {k: (v, None) for k, v in row.items() if k not in NOT_CHANGES and v not in (None, "")}
+    change = RecordChange(entity, record_id, project_id, AuditAction.DELETE, gone)
+    append_events(connection, [change.draft(when, f"team server (the same record is {same_as})")])
+    connection.execute(delete(KNOWN).where(KNOWN.c.entity == entity, KNOWN.c.record_id == record_id))
+    add_notice(
+        connection,
+        when,
+        "duplicate",
+        {"entity": entity, "project_code": project_code(connection, project_id)},
+    )
+    return True
+
+
+def _remove_local_twins(
+    connection: Connection, entity: str, batch: Sequence[PulledRow], page_ids: set[str], when: datetime
+) -> None:
+    """A pulled record whose unique values a record made here (never on the server) holds."""
+    from deliverydesk.store.sync_server import plain_unique_sets, unique_holder
+
+    for columns in plain_unique_sets(entity):
+        for pulled in batch:
+            holder = unique_holder(connection, entity, {name: pulled.row.get(name) for name in columns})
+            if holder is None or holder == pulled.row["id"] or holder in page_ids:
+                continue
+            if not known_versions(connection, [(entity, holder)]):
+                remove_duplicate(connection, entity, holder, str(pulled.row["id"]), when)
+
+
+def project_code(connection: Connection, project_id: str | None) -> str:
+    if project_id is None:
+        return ""
+    return connection.scalar(select(ProjectRow.code).where(ProjectRow.id == project_id)) or ""
+
+
+# --- conflicts, notices, reservations ------------------------------------------------------------------
+
+
+def add_conflicts(connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    stored = set(
+        connection.scalars(select(CONFLICTS.c.id).where(CONFLICTS.c.id.in_([r["id"] for r in rows])))
+    )
+    new = [dict(r) for r in rows if r["id"] not in stored]
+    if new:
+        connection.execute(insert(CONFLICTS), new)
+
+
+def conflicts(connection: Connection, *, open_only: bool = True) -> list[dict[str, Any]]:
+    query = select(CONFLICTS).order_by(CONFLICTS.c.created_at, CONFLICTS.c.id)
+    if open_only:
+        query = query.where(CONFLICTS.c.status == "open")
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def conflicts_of_group(connection: Connection, group_id: str) -> list[dict[str, Any]]:
+    query = select(CONFLICTS).where(CONFLICTS.c.group_id == group_id)
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def update_conflict(connection: Connection, conflict_id: str, values: Mapping[str, Any]) -> None:
+    connection.execute(update(CONFLICTS).where(CONFLICTS.c.id == conflict_id).values(**values))
+
+
+def open_conflict_records(connection: Connection) -> set[tuple[str, str]]:
+    query = select(CONFLICTS.c.entity, CONFLICTS.c.record_id).where(CONFLICTS.c.status == "open")
+    return {(row.entity, row.record_id) for row in connection.execute(query)}
+
+
+def add_notice(connection: Connection, when: datetime, kind: str, params: Mapping[str, Any]) -> None:
+    connection.execute(
+        insert(NOTICES).values(
+            created_at=when, kind=kind, params=canonical(dict(params)), shown=False, dismissed=False
+        )
+    )
+
+
+def notices(
+    connection: Connection,
+    *,
+    unshown_only: bool = False,
+    since: datetime | None = None,
+    undismissed: bool = False,
+) -> list[dict[str, Any]]:
+    query = select(NOTICES).order_by(NOTICES.c.id)
+    if unshown_only:
+        query = query.where(NOTICES.c.shown.is_(False))
+    if undismissed:
+        query = query.where(NOTICES.c.dismissed.is_(False))
+    if since is not None:
+        query = query.where(NOTICES.c.created_at >= since)
+    return [{**dict(row), "params": json.loads(row.params)} for row in connection.execute(query).mappings()]
+
+
+def dismiss_notices(connection: Connection, ids: Sequence[int]) -> None:
+    if ids:
+        connection.execute(update(NOTICES).where(NOTICES.c.id.in_(list(ids))).values(dismissed=True))
+
+
+def held_requests(connection: Connection, limit: int) -> list[dict[str, Any]]:
+    """Live change requests whose decision waits for a manager's approval, oldest decision first."""
+    request, project = TABLES["change_request"], TABLES["project"]
+    query = (
+        select(
+            request.c.id,
+            request.c.ref,
+            request.c.title,
+            request.c.proposed_decision,
+            request.c.effort_hours,
+            request.c.cost_cents,
+            request.c.decided_by,
+            request.c.decided_on,
+            request.c.rationale,
+            project.c.id.label("project_id"),
+            project.c.code.label("project_code"),
+            project.c.currency,
+        )
+        .join(project, project.c.id == request.c.project_id)
+        .where(
+            request.c.decision == "pending_approval",
+            request.c.archived_at.is_(None),
+            project.c.archived_at.is_(None),
+        )
+        .order_by(request.c.decided_on, project.c.code, request.c.ref)
+        .limit(limit)
+    )
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def mark_notices_shown(connection: Connection, ids: Sequence[int]) -> None:
+    if ids:
+        connection.execute(update(NOTICES).where(NOTICES.c.id.in_(list(ids))).values(shown=True))
+
+
+def add_reservation(connection: Connection, project_id: str, ref: str, version: int, when: datetime) -> None:
+    exists = select(RESERVATIONS.c.version).where(
+        RESERVATIONS.c.project_id == project_id, RESERVATIONS.c.ref == ref, RESERVATIONS.c.version == version
+    )
+    if connection.scalar(exists) is None:
+        connection.execute(
+            insert(RESERVATIONS).values(project_id=project_id, ref=ref, version=version, reserved_at=when)
+        )
+
+
+def reserved(connection: Connection, project_id: str, ref: str, version: int) -> bool:
+    query = select(RESERVATIONS.c.version).where(
+        RESERVATIONS.c.project_id == project_id, RESERVATIONS.c.ref == ref, RESERVATIONS.c.version == version
+    )
+    return connection.scalar(query) is not None
+
+
+# --- joining with data already here ------------------------------------------------------------------
+
+
+def records_by_scope(connection: Connection) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every local record, grouped for a first push: the taxonomy, then per project its client, the
+    client's contacts, the project and everything in it (parents first)."""
+    from deliverydesk.store.sync_server import record_scope_rows
+
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for entity in BUNDLED_TABLES:
+        table = TABLES[entity]
+        ids = list(connection.scalars(select(table.c.id).order_by(table.c.created_at, table.c.id)))
+        for record_id, scope in record_scope_rows(connection, entity, ids).items():
+            groups.setdefault(scope, []).append((entity, record_id))
+    project = TABLES["project"]
+    ordered: list[tuple[str, list[tuple[str, str]]]] = []
+    if "shared" in groups:
+        ordered.append(("shared", groups.pop("shared")))
+    for row in connection.execute(select(project.c.id, project.c.client_id).order_by(project.c.created_at)):
+        records = groups.pop(f"c:{row.client_id}", []) + groups.pop(f"p:{row.id}", [])
+        ordered.append((f"p:{row.id}", records))
+    ordered += sorted(groups.items())  # clients without projects
+    return ordered
+
+
+# --- small writes of the sync itself ---------------------------------------------------------------
+
+
+def project_of_row(connection: Connection, entity: str, row: Mapping[str, Any]) -> str | None:
+    return project_of(connection, entity, row)
+
+
+def scope_code(connection: Connection, scope: str) -> str:
+    return project_code(connection, scope[2:]) if scope.startswith("p:") else scope
+
+
+def typed_fields(entity: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    from deliverydesk.store.bundle_rows import decode_value
+
+    columns = {c.name: c for c in specs()[entity].columns}
+    return {name: decode_value(columns[name], value) for name, value in values.items()}
+
+
+def write_fields(connection: Connection, entity: str, record_id: str, values: Mapping[str, Any]) -> None:
+    """Set canonical values on a local record (a local change: its row version moves on)."""
+    table = TABLES[entity]
+    typed = typed_fields(entity, values)
+    connection.execute(record_update(table, record_id).values(**typed, row_version=table.c.row_version + 1))
+
+
+def archive_locally(connection: Connection, entity: str, record_id: str, when: datetime) -> None:
+    """Archive a record the team server refused and does not hold (audited)."""
+    table = TABLES[entity]
+    archived = connection.scalar(select(table.c.archived_at).where(table.c.id == record_id))
+    exists = connection.scalar(select(table.c.id).where(table.c.id == record_id)) is not None
+    if not exists or archived is not None:
+        return
+    connection.execute(
+        update(table)
+        .where(table.c.id == record_id)
+        .values(archived_at=when, updated_at=when, row_version=table.c.row_version + 1)
+    )
+    change = edited(entity, record_id, {"id": record_id}, {"archived_at": (None, when)})
+    if change is not None:
+        append_events(connection, [change.draft(when, "team server (a refused change undone)")])
+
+
+def forget_team(connection: Connection) -> None:
+    """Leave the team server: the sync bookkeeping goes, the records stay."""
+    for table in (CONFLICTS, NOTICES, RESERVATIONS, CURSORS, KNOWN, CHANGES, OUTBOX, STATE):
+        connection.execute(delete(table))

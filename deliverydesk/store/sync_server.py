@@ -1,0 +1,808 @@
+"""The team server's SQL: users, grants and device tokens; what a user may read; records as canonical
+rows (read, locked, written, registered with their scope and position); the chain of groups; pull
+pages; files; letter reservations. The rules are in ``domain.sync`` and ``services.sync.server``.
+
+Positions follow commit order: ``take_tail_lock`` serialises the tail of every accepted group (a
+PostgreSQL transaction-level advisory lock; on SQLite, used by tests only, the write lock taken by
+``BEGIN IMMEDIATE`` already does) — see docs/sync.md, *The cursor follows commit order*.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Table,
+    and_,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union_all,
+    update,
+)
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from deliverydesk.domain.audit import GENESIS_HASH, EventDraft
+from deliverydesk.domain.sync import (
+    SHARED_SCOPE,
+    FieldVersion,
+    client_scope,
+    project_scope,
+)
+from deliverydesk.store.audit import append_events
+from deliverydesk.store.bundle_rows import BLOB_TABLE, BUNDLED_TABLES, TABLES, decode_value, encode_row
+from deliverydesk.store.migrate import current_revision
+from deliverydesk.store.sync_capture import canonical, chunks, record_update, specs
+from deliverydesk.store.sync_tables import (
+    SERVER_HEAD_ID,
+    ServerConflictRow,
+    ServerDeviceRow,
+    ServerGrantRow,
+    ServerGroupRow,
+    ServerHeadRow,
+    ServerLetterReservationRow,
+    ServerRecordRow,
+    ServerUserRow,
+)
+from deliverydesk.store.tables import CategoryRow, ClientRow, IssueRow, ProjectRow, new_id
+
+USERS: Table = ServerUserRow.__table__  # type: ignore[assignment]
+GRANTS: Table = ServerGrantRow.__table__  # type: ignore[assignment]
+DEVICES: Table = ServerDeviceRow.__table__  # type: ignore[assignment]
+GROUPS: Table = ServerGroupRow.__table__  # type: ignore[assignment]
+HEAD: Table = ServerHeadRow.__table__  # type: ignore[assignment]
+RECORDS: Table = ServerRecordRow.__table__  # type: ignore[assignment]
+CONFLICTS: Table = ServerConflictRow.__table__  # type: ignore[assignment]
+RESERVATIONS: Table = ServerLetterReservationRow.__table__  # type: ignore[assignment]
+TAIL_LOCK_KEY = 0x44445331  # "DDS1": the one advisory lock key of the tail of accepted groups
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})  # serialization failure, deadlock, lock
+
+
+def is_retryable(exc: DBAPIError) -> bool:
+    """A clash with a concurrent push that a fresh attempt of the same group resolves."""
+    if isinstance(exc, IntegrityError):
+        return True
+    state = getattr(exc.orig, "sqlstate", None)
+    return state in RETRYABLE_SQLSTATES or (isinstance(exc, OperationalError) and "locked" in str(exc.orig))
+
+
+# --- users, grants, devices --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServerUser:
+    id: str
+    name: str
+    display_name: str
+    role: str
+    hours_per_change: float
+    cost_cents_per_change: int
+    goodwill_hours_per_project: float
+    disabled: bool = False
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    device_id: str
+    device_name: str
+    user: ServerUser
+
+
+def _user(row: Any) -> ServerUser:
+    return ServerUser(
+        id=row.id,
+        name=row.name,
+        display_name=row.display_name or row.name,
+        role=row.role,
+        hours_per_change=row.hours_per_change,
+        cost_cents_per_change=row.cost_cents_per_change,
+        goodwill_hours_per_project=row.goodwill_hours_per_project,
+        disabled=row.disabled_at is not None,
+    )
+
+
+def add_user(connection: Connection, values_: Mapping[str, Any]) -> None:
+    connection.execute(insert(USERS).values(**values_))
+
+
+def user_by_name(connection: Connection, name: str) -> ServerUser | None:
+    row = connection.execute(select(USERS).where(USERS.c.name == name)).first()
+    return _user(row) if row is not None else None
+
+
+def all_users(connection: Connection) -> list[ServerUser]:
+    return [_user(row) for row in connection.execute(select(USERS).order_by(USERS.c.name))]
+
+
+def set_user_values(connection: Connection, user_id: str, values_: Mapping[str, Any]) -> None:
+    connection.execute(update(USERS).where(USERS.c.id == user_id).values(**values_))
+
+
+def add_device(connection: Connection, values_: Mapping[str, Any]) -> None:
+    connection.execute(insert(DEVICES).values(**values_))
+
+
+def device_by_token(connection: Connection, token_sha256: str) -> DeviceIdentity | None:
+    """The live device of a token and its enabled user; None for an unknown or revoked token."""
+    query = (
+        select(DEVICES.c.id.label("device_id"), DEVICES.c.name.label("device_name"), USERS)
+        .join(USERS, USERS.c.id == DEVICES.c.user_id)
+        .where(DEVICES.c.token_sha256 == token_sha256, DEVICES.c.revoked_at.is_(None))
+    )
+    row = connection.execute(query).first()
+    if row is None or row.disabled_at is not None:
+        return None
+    return DeviceIdentity(row.device_id, row.device_name, _user(row))
+
+
+def user_devices(connection: Connection, user_id: str) -> list[dict[str, Any]]:
+    query = select(DEVICES).where(DEVICES.c.user_id == user_id).order_by(DEVICES.c.created_at)
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def revoke_devices(connection: Connection, device_ids: Sequence[str], when: datetime) -> None:
+    connection.execute(update(DEVICES).where(DEVICES.c.id.in_(device_ids)).values(revoked_at=when))
+
+
+def device_names(connection: Connection, device_ids: Iterable[str]) -> dict[str, str]:
+    ids = sorted(set(device_ids))
+    return {
+        r.id: r.name
+        for r in connection.execute(select(DEVICES.c.id, DEVICES.c.name).where(DEVICES.c.id.in_(ids)))
+    }
+
+
+def add_grant(connection: Connection, user_id: str, project_id: str | None, when: datetime) -> bool:
+    """Grant a project (None: every project); False when it was granted already."""
+    exists = select(GRANTS.c.id).where(
+        GRANTS.c.user_id == user_id,
+        GRANTS.c.project_id.is_(None) if project_id is None else GRANTS.c.project_id == project_id,
+    )
+    if connection.scalar(exists) is not None:
+        return False
+    connection.execute(insert(GRANTS).values(user_id=user_id, project_id=project_id, granted_at=when))
+    return True
+
+
+def remove_grant(connection: Connection, user_id: str, project_id: str | None) -> int:
+    condition = GRANTS.c.project_id.is_(None) if project_id is None else GRANTS.c.project_id == project_id
+    return connection.execute(GRANTS.delete().where(GRANTS.c.user_id == user_id, condition)).rowcount
+
+
+def project_by_code(connection: Connection, code: str) -> tuple[str, str] | None:
+    """(id, code) of the project with this code (without case)."""
+    query = select(ProjectRow.id, ProjectRow.code).where(func.upper(ProjectRow.code) == code.upper())
+    row = connection.execute(query).first()
+    return (row.id, row.code) if row is not None else None
+
+
+def project_codes(connection: Connection, project_ids: Iterable[str]) -> dict[str, str]:
+    ids = sorted(set(project_ids))
+    query = select(ProjectRow.id, ProjectRow.code).where(ProjectRow.id.in_(ids))
+    return {row.id: row.code for row in connection.execute(query)}
+
+
+# --- what a user may read ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Access:
+    """The scopes one user may read and push: granted projects, their clients, clients they made,
+    and the shared taxonomy."""
+
+    all_projects: bool
+    project_ids: frozenset[str]
+    client_ids: frozenset[str]
+
+    def can_read(self, scope: str) -> bool:
+        if scope == SHARED_SCOPE:
+            return True
+        if scope.startswith("p:"):
+            return self.all_projects or scope[2:] in self.project_ids
+        return self.all_projects or scope[2:] in self.client_ids
+
+    def scopes(self) -> list[str]:
+        return [
+            SHARED_SCOPE,
+            *(client_scope(c) for c in sorted(self.client_ids)),
+            *(project_scope(p) for p in sorted(self.project_ids)),
+        ]
+
+
+def access_of(connection: Connection, user_id: str) -> Access:
+    grants = [
+        row.project_id
+        for row in connection.execute(select(GRANTS.c.project_id).where(GRANTS.c.user_id == user_id))
+    ]
+    everything = None in grants
+    projects = select(ProjectRow.id, ProjectRow.client_id)
+    if not everything:
+        projects = projects.where(ProjectRow.id.in_([g for g in grants if g is not None]))
+    rows = list(connection.execute(projects))
+    made = select(RECORDS.c.record_id).where(RECORDS.c.entity == "client", RECORDS.c.created_by == user_id)
+    clients = {row.client_id for row in rows} | set(connection.scalars(made))
+    if everything:
+        clients |= set(connection.scalars(select(ClientRow.id)))
+    return Access(everything, frozenset(row.id for row in rows), frozenset(clients))
+
+
+# --- records as canonical rows -----------------------------------------------------------------
+
+
+def current_rows(connection: Connection, entity: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """id -> canonical row, for those that exist."""
+    table, spec = TABLES[entity], specs()[entity]
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in chunks(sorted(set(ids))):
+        for row in connection.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            found[row["id"]] = encode_row(spec, row)
+    return found
+
+
+@dataclass
+class RecordState:
+    """A record's bookkeeping on the server (``server_record``)."""
+
+    entity: str
+    record_id: str
+    scope: str
+    position: int
+    version: int
+    field_versions: dict[str, FieldVersion]
+    created_by: str | None = None
+    created_group: int | None = None
+
+
+def _state(row: Any) -> RecordState:
+    versions = {name: FieldVersion.from_json(v) for name, v in json.loads(row.field_versions or "{}").items()}
+    return RecordState(
+        row.entity,
+        row.record_id,
+        row.scope,
+        row.position,
+        row.version,
+        versions,
+        row.created_by,
+        row.created_group,
+    )
+
+
+def record_states(
+    connection: Connection, keys: Iterable[tuple[str, str]], *, lock: bool = False
+) -> dict[tuple[str, str], RecordState]:
+    """The bookkeeping of these records (``lock``: FOR UPDATE, in a fixed order so pushes cannot deadlock)."""
+    wanted = sorted(set(keys))
+    found: dict[tuple[str, str], RecordState] = {}
+    for chunk in chunks(wanted):
+        query = select(RECORDS).where(tuple_(RECORDS.c.entity, RECORDS.c.record_id).in_(chunk))
+        query = query.order_by(RECORDS.c.entity, RECORDS.c.record_id)
+        if lock:
+            query = query.with_for_update()
+        for row in connection.execute(query):
+            found[(row.entity, row.record_id)] = _state(row)
+    return found
+
+
+def scopes_of_ids(connection: Connection, ids: Iterable[str]) -> dict[str, str]:
+    """record id -> scope, for registered records (ids are UUIDs: unique across tables)."""
+    wanted = sorted(set(ids))
+    found: dict[str, str] = {}
+    for chunk in chunks(wanted):
+        query = select(RECORDS.c.record_id, RECORDS.c.scope).where(RECORDS.c.record_id.in_(chunk))
+        found.update({row.record_id: row.scope for row in connection.execute(query)})
+    return found
+
+
+def decode_fields(entity: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+    columns = {c.name: c for c in specs()[entity].columns}
+    return {name: decode_value(columns[name], value) for name, value in fields.items()}
+
+
+def self_reference_columns(entity: str) -> list[str]:
+    table = TABLES[entity]
+    return [c.name for c in table.columns if any(fk.column.table is table for fk in c.foreign_keys)]
+
+
+def insert_records(connection: Connection, entity: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert canonical rows (version 1); self references are set in a second pass."""
+    if not rows:
+        return
+    table, self_refs = TABLES[entity], self_reference_columns(entity)
+    typed = [{**decode_fields(entity, row), "row_version": 1} for row in rows]
+    connection.execute(insert(table), [{**row, **dict.fromkeys(self_refs)} for row in typed])
+    later = [row for row in typed if any(row[c] for c in self_refs)]
+    for row in later:
+        connection.execute(record_update(table, row["id"]).values({c: row[c] for c in self_refs}))
+
+
+def update_record(
+    connection: Connection, entity: str, record_id: str, fields: Mapping[str, Any], version: int
+) -> None:
+    """Write changed fields (canonical values) and the new version."""
+    table = TABLES[entity]
+    values_ = {**decode_fields(entity, fields), "row_version": version}
+    connection.execute(record_update(table, record_id).values(values_))
+
+
+def register_records(
+    connection: Connection, states: Sequence[RecordState], existing: set[tuple[str, str]]
+) -> None:
+    """Insert or update the bookkeeping rows of records an accepted group touched."""
+    for state in states:
+        values_ = {
+            "scope": state.scope,
+            "position": state.position,
+            "version": state.version,
+            "field_versions": canonical({k: v.as_json() for k, v in sorted(state.field_versions.items())}),
+        }
+        key = (state.entity, state.record_id)
+        if key in existing:
+            connection.execute(
+                update(RECORDS)
+                .where(RECORDS.c.entity == state.entity, RECORDS.c.record_id == state.record_id)
+                .values(values_)
+            )
+        else:
+            connection.execute(
+                insert(RECORDS).values(
+                    entity=state.entity,
+                    record_id=state.record_id,
+                    created_by=state.created_by,
+                    created_group=state.created_group,
+                    **values_,
+                )
+            )
+
+
+def refs_in_project(connection: Connection, entity: str, project_id: str) -> list[str]:
+    table = TABLES[entity]
+    return list(connection.scalars(select(table.c.ref).where(table.c.project_id == project_id)))
+
+
+def ref_holder(connection: Connection, entity: str, project_id: str, ref: str) -> str | None:
+    table = TABLES[entity]
+    return connection.scalar(select(table.c.id).where(table.c.project_id == project_id, table.c.ref == ref))
+
+
+def plain_unique_sets(entity: str) -> list[tuple[str, ...]]:
+    """The table's unique column sets other than refs, letter versions and project codes (which the
+    server renumbers or reserves)."""
+    return [
+        columns
+        for columns in specs()[entity].unique_sets
+        if "ref" not in columns and columns != ("code",) and entity != "project"
+    ]
+
+
+def unique_holder(connection: Connection, entity: str, values: Mapping[str, Any]) -> str | None:
+    table = TABLES[entity]
+    typed = decode_fields(entity, values)
+    query = select(table.c.id).where(*(table.c[name] == value for name, value in typed.items()))
+    return connection.scalar(query.limit(1))
+
+
+def signer_of(connection: Connection, letter_id: str, party: str) -> tuple[str, str] | None:
+    """(id, signer) of the live signature of a letter's block (a refusal is none)."""
+    table = TABLES["signature"]
+    query = select(table.c.id, table.c.signer_name).where(
+        table.c.letter_id == letter_id,
+        table.c.party == party,
+        table.c.method != "refused",
+        table.c.archived_at.is_(None),
+    )
+    row = connection.execute(query.limit(1)).first()
+    return (row.id, row.signer_name) if row is not None else None
+
+
+def code_holder(connection: Connection, code: str) -> str | None:
+    return connection.scalar(select(ProjectRow.id).where(func.upper(ProjectRow.code) == code.upper()))
+
+
+def milestone_project(connection: Connection, milestone_id: str) -> str | None:
+    table = TABLES["milestone"]
+    return connection.scalar(select(table.c.project_id).where(table.c.id == milestone_id))
+
+
+def live_change_decision_letter(connection: Connection, request_id: str) -> bool:
+    letter = TABLES["letter"]
+    query = select(func.count()).where(
+        letter.c.change_request_id == request_id,
+        letter.c.kind == "change_decision",
+        letter.c.status.in_(("issued", "signed")),
+    )
+    return bool(connection.scalar(query))
+
+
+def goodwill_frame(
+    connection: Connection, project_id: str, without: str
+) -> tuple[float, float, list[tuple[str, str, float]]]:
+    """(goodwill budget, contracted effort, [(decision, scope check, effort)] of the project's other live
+    change requests)."""
+    project = TABLES["project"]
+    request = TABLES["change_request"]
+    budget = connection.execute(
+        select(project.c.goodwill_budget_hours, project.c.contracted_effort_hours).where(
+            project.c.id == project_id
+        )
+    ).first()
+    others = connection.execute(
+        select(request.c.decision, request.c.scope_check, request.c.effort_hours).where(
+            request.c.project_id == project_id, request.c.archived_at.is_(None), request.c.id != without
+        )
+    )
+    if budget is None:
+        return 0.0, 0.0, []
+    return budget[0], budget[1], [(r[0], r[1], r[2]) for r in others]
+
+
+def write_server_events(connection: Connection, drafts: Sequence[EventDraft]) -> None:
+    if drafts:
+        append_events(connection, drafts)
+
+
+# --- the tail: positions and the chain of groups -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Head:
+    last_position: int
+    last_group_seq: int
+    last_group_hash: str
+
+
+def take_tail_lock(connection: Connection) -> Head:
+    """Serialise the tail of accepted groups until this transaction ends; the head as it is now."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(select(func.pg_advisory_xact_lock(TAIL_LOCK_KEY)))
+    return read_head(connection)
+
+
+def read_head(connection: Connection) -> Head:
+    row = connection.execute(select(HEAD).where(HEAD.c.id == SERVER_HEAD_ID)).first()
+    if row is None:
+        return Head(0, 0, GENESIS_HASH)
+    return Head(row.last_position, row.last_group_seq, row.last_group_hash)
+
+
+def write_head(connection: Connection, head: Head) -> None:
+    values_ = {
+        "last_position": head.last_position,
+        "last_group_seq": head.last_group_seq,
+        "last_group_hash": head.last_group_hash,
+    }
+    if connection.execute(update(HEAD).where(HEAD.c.id == SERVER_HEAD_ID).values(values_)).rowcount == 0:
+        connection.execute(insert(HEAD).values(id=SERVER_HEAD_ID, **values_))
+
+
+def stored_answer(connection: Connection, group_id: str) -> str | None:
+    return connection.scalar(select(GROUPS.c.answer).where(GROUPS.c.group_id == group_id))
+
+
+def device_has_pushed(connection: Connection, device_id: str) -> bool:
+    """Whether the device has had a group answered that was not its joining history."""
+    query = select(GROUPS.c.seq).where(GROUPS.c.device_id == device_id, GROUPS.c.adopt.is_(False)).limit(1)
+    return connection.scalar(query) is not None
+
+
+def insert_group(connection: Connection, values_: Mapping[str, Any]) -> None:
+    connection.execute(insert(GROUPS).values(**values_))
+
+
+def group_links(connection: Connection, batch: int = 1000) -> Iterable[dict[str, Any]]:
+    query = select(GROUPS).order_by(GROUPS.c.seq)
+    for row in connection.execute(query, execution_options={"yield_per": batch}).mappings():
+        yield dict(row)
+
+
+def group_origins(connection: Connection, seqs: Iterable[int]) -> dict[int, tuple[str, str, str]]:
+    """group seq -> (group id, user name, device name)."""
+    wanted = sorted(set(seqs))
+    found: dict[int, tuple[str, str, str]] = {}
+    for chunk in chunks(wanted):
+        query = (
+            select(GROUPS.c.seq, GROUPS.c.group_id, USERS.c.name, DEVICES.c.name.label("device"))
+            .join(USERS, USERS.c.id == GROUPS.c.user_id)
+            .join(DEVICES, DEVICES.c.id == GROUPS.c.device_id)
+            .where(GROUPS.c.seq.in_(chunk))
+        )
+        found.update({row.seq: (row.group_id, row.name, row.device) for row in connection.execute(query)})
+    return found
+
+
+def insert_conflicts(connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    if rows:
+        connection.execute(insert(CONFLICTS), list(rows))
+
+
+def resolve_conflicts(connection: Connection, ids: Sequence[str], group_id: str, when: datetime) -> None:
+    if ids:
+        connection.execute(
+            update(CONFLICTS)
+            .where(CONFLICTS.c.id.in_(list(ids)), CONFLICTS.c.status == "open")
+            .values(status="resolved", resolved_at=when, resolved_by_group=group_id)
+        )
+
+
+# --- pull pages --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    entity: str
+    record_id: str
+    scope: str
+    position: int
+    version: int
+    field_versions: dict[str, FieldVersion]
+    created_group: int | None
+
+
+def _change(row: Any) -> Change:
+    state = _state(row)
+    return Change(
+        state.entity,
+        state.record_id,
+        state.scope,
+        state.position,
+        state.version,
+        state.field_versions,
+        state.created_group,
+    )
+
+
+def changes_after(connection: Connection, cursors: Mapping[str, int], head: int, limit: int) -> list[Change]:
+    """Records whose newest change lies after their scope's cursor (and at most at ``head``), in
+    position order, at most ``limit``. Scopes are grouped by cursor (after a sync most share one)."""
+    if not cursors:
+        return []
+    by_cursor: dict[int, list[str]] = {}
+    for scope, after in cursors.items():
+        by_cursor.setdefault(after, []).append(scope)
+    windows = [
+        and_(RECORDS.c.scope.in_(sorted(scopes)), RECORDS.c.position > after)
+        for after, scopes in sorted(by_cursor.items())
+    ]
+    query = (
+        select(RECORDS)
+        .where(or_(*windows), RECORDS.c.position <= head)
+        .order_by(RECORDS.c.position)
+        .limit(limit)
+    )
+    return [_change(row) for row in connection.execute(query)]
+
+
+def changes_of(connection: Connection, keys: Iterable[tuple[str, str]]) -> list[Change]:
+    wanted = sorted(set(keys))
+    found: list[Change] = []
+    for chunk in chunks(wanted):
+        query = select(RECORDS).where(tuple_(RECORDS.c.entity, RECORDS.c.record_id).in_(chunk))
+        found += [_change(row) for row in connection.execute(query)]
+    return found
+
+
+def reference_targets(entity: str, row: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(table, id) of the bundled records a canonical row links to."""
+    found = []
+    for col in TABLES[entity].columns:
+        for fk in col.foreign_keys:
+            target = fk.column.table.name
+            if target in TABLES and fk.column.name == "id" and row.get(col.name):
+                found.append((target, str(row[col.name])))
+    return found
+
+
+def file_digests(entity: str, row: Mapping[str, Any]) -> list[str]:
+    """The stored files a canonical row names (an attachment's bytes, a letter's PDFs)."""
+    if entity == "attachment":
+        return [row["sha256"]]
+    if entity == "letter":
+        return [d for d in (row.get("pdf_sha256"), row.get("signed_pdf_sha256")) if d]
+    return []
+
+
+def table_order() -> dict[str, int]:
+    return {name: i for i, name in enumerate(BUNDLED_TABLES)}
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+
+def missing_blobs(connection: Connection, digests: Iterable[str]) -> list[str]:
+    wanted = sorted(set(digests))
+    present: set[str] = set()
+    for chunk in chunks(wanted):
+        present |= set(connection.scalars(select(BLOB_TABLE.c.sha256).where(BLOB_TABLE.c.sha256.in_(chunk))))
+    return [d for d in wanted if d not in present]
+
+
+def put_blob(connection: Connection, digest: str, data: bytes) -> bool:
+    """Store a file once; False when it was there already."""
+    if connection.scalar(select(BLOB_TABLE.c.sha256).where(BLOB_TABLE.c.sha256 == digest)) is not None:
+        return False
+    connection.execute(insert(BLOB_TABLE).values(sha256=digest, size=len(data), data=data))
+    return True
+
+
+def blob(connection: Connection, digest: str) -> bytes | None:
+    return connection.scalar(select(BLOB_TABLE.c.data).where(BLOB_TABLE.c.sha256 == digest))
+
+
+def blob_scopes(connection: Connection, digest: str) -> set[str]:
+    """The scopes of the records that name a file (attachments, letters)."""
+    attachment, letter = TABLES["attachment"], TABLES["letter"]
+    ids = union_all(
+        select(attachment.c.id).where(attachment.c.sha256 == digest),
+        select(letter.c.id).where(or_(letter.c.pdf_sha256 == digest, letter.c.signed_pdf_sha256 == digest)),
+    ).subquery()
+    query = select(RECORDS.c.scope).where(RECORDS.c.record_id.in_(select(ids.c.id)))
+    return set(connection.scalars(query))
+
+
+def blob_bytes(connection: Connection, digest: str) -> int | None:
+    return connection.scalar(select(BLOB_TABLE.c.size).where(BLOB_TABLE.c.sha256 == digest))
+
+
+# --- letter reservations ---------------------------------------------------------------------------
+
+
+def letter_versions_taken(connection: Connection, project_id: str, ref: str) -> set[int]:
+    letter = TABLES["letter"]
+    issued = select(letter.c.version).where(letter.c.project_id == project_id, letter.c.ref == ref)
+    reserved = select(RESERVATIONS.c.version).where(
+        RESERVATIONS.c.project_id == project_id, RESERVATIONS.c.ref == ref
+    )
+    return set(connection.scalars(issued)) | set(connection.scalars(reserved))
+
+
+def reservation_holder(connection: Connection, project_id: str, ref: str, version: int) -> str | None:
+    query = select(RESERVATIONS.c.device_id).where(
+        RESERVATIONS.c.project_id == project_id, RESERVATIONS.c.ref == ref, RESERVATIONS.c.version == version
+    )
+    return connection.scalar(query)
+
+
+def reserve_letter(connection: Connection, values_: Mapping[str, Any]) -> None:
+    connection.execute(insert(RESERVATIONS).values(**values_))
+
+
+# --- registration of records written outside the server, checks -----------------------------------
+
+
+def unregistered_or_stale(connection: Connection, entity: str) -> list[tuple[str, int]]:
+    """(id, row version) of the records of a table that the server's bookkeeping does not match."""
+    table = TABLES[entity]
+    joined = table.outerjoin(
+        RECORDS, and_(RECORDS.c.entity == literal(entity), RECORDS.c.record_id == table.c.id)
+    )
+    query = (
+        select(table.c.id, table.c.row_version)
+        .select_from(joined)
+        .where(or_(RECORDS.c.record_id.is_(None), RECORDS.c.version != table.c.row_version))
+    )
+    return [(row[0], row[1]) for row in connection.execute(query)]
+
+
+def record_scope_rows(connection: Connection, entity: str, ids: Sequence[str]) -> dict[str, str]:
+    """id -> scope computed from the records themselves (for registering existing data)."""
+    table = TABLES[entity]
+    found: dict[str, str] = {}
+    for chunk in chunks(list(ids)):
+        if entity == "category":
+            found.update({i: SHARED_SCOPE for i in chunk})
+        elif entity == "client":
+            found.update({i: client_scope(i) for i in chunk})
+        elif entity == "contact":
+            rows = connection.execute(select(table.c.id, table.c.client_id).where(table.c.id.in_(chunk)))
+            found.update({r.id: client_scope(r.client_id) for r in rows})
+        elif entity == "project":
+            found.update({i: project_scope(i) for i in chunk})
+        elif entity == "milestone_change":
+            milestone = TABLES["milestone"]
+            rows = connection.execute(
+                select(table.c.id, milestone.c.project_id)
+                .join(milestone, milestone.c.id == table.c.milestone_id)
+                .where(table.c.id.in_(chunk))
+            )
+            found.update({r.id: project_scope(r.project_id) for r in rows})
+        else:
+            rows = connection.execute(select(table.c.id, table.c.project_id).where(table.c.id.in_(chunk)))
+            found.update({r.id: project_scope(r.project_id) for r in rows})
+    return found
+
+
+def register_existing(
+    connection: Connection,
+    entity: str,
+    rows: Sequence[tuple[str, int]],
+    scopes: Mapping[str, str],
+    head: Head,
+) -> Head:
+    """Give records written outside the server a position (and their current version)."""
+    existing: set[str] = set()
+    for chunk in chunks([record_id for record_id, _ in rows]):
+        query = select(RECORDS.c.record_id).where(RECORDS.c.entity == entity, RECORDS.c.record_id.in_(chunk))
+        existing |= set(connection.scalars(query))
+    position, new = head.last_position, []
+    for record_id, version in rows:
+        position += 1
+        values = {"position": position, "version": version, "scope": scopes[record_id]}
+        if record_id in existing:
+            connection.execute(
+                update(RECORDS)
+                .where(RECORDS.c.entity == entity, RECORDS.c.record_id == record_id)
+                .values(values)
+            )
+        else:
+            new.append({"entity": entity, "record_id": record_id, "field_versions": "{}", **values})
+    for start in range(0, len(new), 5000):
+        connection.execute(insert(RECORDS), new[start : start + 5000])
+    return Head(position, head.last_group_seq, head.last_group_hash)
+
+
+def server_counts(connection: Connection) -> dict[str, int]:
+    return {
+        "users": connection.scalar(select(func.count()).select_from(USERS)) or 0,
+        "devices": connection.scalar(
+            select(func.count()).select_from(DEVICES).where(DEVICES.c.revoked_at.is_(None))
+        )
+        or 0,
+        "groups": connection.scalar(select(func.count()).select_from(GROUPS)) or 0,
+        "records": connection.scalar(select(func.count()).select_from(RECORDS)) or 0,
+        "open_conflicts": connection.scalar(
+            select(func.count()).select_from(CONFLICTS).where(CONFLICTS.c.status == "open")
+        )
+        or 0,
+    }
+
+
+# --- across the team -----------------------------------------------------------------------------
+
+
+def team_category_counts(connection: Connection, since: date, until: date) -> list[dict[str, Any]]:
+    """Per category: distinct clients and issues reported in the period, over the whole team (live
+    issues of live projects). Counts only: no client, project or issue is named."""
+    query = (
+        select(
+            CategoryRow.id,
+            CategoryRow.name_en,
+            CategoryRow.name_zh,
+            func.count(func.distinct(ProjectRow.client_id)).label("clients"),
+            func.count(IssueRow.id).label("issues"),
+        )
+        .join(IssueRow, IssueRow.category_id == CategoryRow.id)
+        .join(ProjectRow, ProjectRow.id == IssueRow.project_id)
+        .where(
+            IssueRow.archived_at.is_(None),
+            ProjectRow.archived_at.is_(None),
+            CategoryRow.archived_at.is_(None),
+            IssueRow.reported_on >= since,
+            IssueRow.reported_on <= until,
+        )
+        .group_by(CategoryRow.id, CategoryRow.name_en, CategoryRow.name_zh)
+        .order_by(func.count(func.distinct(ProjectRow.client_id)).desc(), CategoryRow.name_en)
+    )
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def snapshot(session: Session) -> Connection:
+    """The session's connection for a read that must see one snapshot (a pull: the head and the rows
+    it reads agree). Call it first in the unit of work."""
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        return session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    return session.connection()
+
+
+def schema_revision(connection: Connection) -> str | None:
+    return current_revision(connection)
+
+
+__all__ = ["DBAPIError", "new_id"]
