@@ -56,6 +56,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
     ),
     "evidence": ("gui/dialogs/documents/evidence.py", "gui/pages/search_evidence.py"),
     "interchange": ("gui/dialogs/interchange/*.py",),
+    "team": ("gui/team/*.py",),
     "search": ("gui/pages/search*.py",),
     "documents": (
         "gui/pages/project/documents*.py",

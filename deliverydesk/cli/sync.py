@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from deliverydesk.cli.output import say
+from deliverydesk.i18n import msg
 
 if TYPE_CHECKING:
     from deliverydesk.services.storage import OpenOptions, Workspace
@@ -64,14 +65,14 @@ def _transport(workspace: Workspace, url: str | None = None, token: str | None =
     status = sync_status(workspace.ctx)
     if not status.joined:
         raise RuleError(
-            "This data folder has not joined a team server.",
-            "Run: deliverydesk sync --server URL --token TOKEN",
+            msg("This data folder has not joined a team server."),
+            msg("Run: deliverydesk sync --server URL --token TOKEN"),
         )
     stored = TokenStore(workspace.paths.root).load(status.server_url)
     if not stored:
         raise RuleError(
-            f"There is no device token for {status.server_url} on this computer.",
-            "Run: deliverydesk sync --token TOKEN (ask your administrator for one).",
+            msg("There is no device token for {url} on this computer.", url=status.server_url),
+            msg("Run: deliverydesk sync --token TOKEN (ask your administrator for one)."),
         )
     return HttpTransport(status.server_url, stored)
 
@@ -182,7 +183,7 @@ def _joined_url(workspace: Workspace) -> str:
 
     status = sync_status(workspace.ctx)
     if not status.joined:
-        raise RuleError("The first sync needs --server URL as well as --token.")
+        raise RuleError(msg("The first sync needs --server URL as well as --token."))
     return status.server_url
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from deliverydesk.domain.audit import GENESIS_HASH
 from deliverydesk.domain.fingerprint import canonical_json, fingerprint
+from deliverydesk.i18n import NP_, Message, msg, msg_p, verbatim
 
 # Records that are only ever created: the server refuses any update of them.
 INSERT_ONLY_TABLES = frozenset({"log_entry", "milestone_change", "signature"})
@@ -213,26 +214,46 @@ def merge_update(
 class Verdict:
     """What a rule says about a change: refused (with why), or conflicting fields, or fine."""
 
-    refusal: str = ""
+    refusal: Message | None = None
     conflicts: tuple[FieldConflict, ...] = ()
 
     @property
     def ok(self) -> bool:
-        return not self.refusal and not self.conflicts
+        return self.refusal is None and not self.conflicts
 
 
-def check_new_letter(row: Mapping[str, Any]) -> str:
-    """Why an arriving letter cannot be accepted as it is ("" when it can)."""
+_LETTER_STATUSES = {
+    "draft": NP_("letter status", "draft"),
+    "issued": NP_("letter status", "issued"),
+    "signed": NP_("letter status", "signed"),
+    "superseded": NP_("letter status", "superseded"),
+}
+
+
+def _letter_status(status: str) -> Message:
+    return (
+        msg_p("letter status", _LETTER_STATUSES[status]) if status in _LETTER_STATUSES else verbatim(status)
+    )
+
+
+def check_new_letter(row: Mapping[str, Any]) -> Message | None:
+    """Why an arriving letter cannot be accepted as it is (None when it can)."""
     if row.get("status") == "draft":
-        return ""
+        return None
     if not row.get("content_json") or fingerprint(row["content_json"]) != row.get("fingerprint"):
-        return (
-            f"The letter {row.get('ref')} version {row.get('version')} does not match its fingerprint: "
-            "its content was changed after it was sealed."
+        return msg(
+            "The letter {ref} version {version} does not match its fingerprint: "
+            "its content was changed after it was sealed.",
+            ref=row.get("ref"),
+            version=row.get("version"),
         )
     if not row.get("pdf_sha256"):
-        return f"The letter {row.get('ref')} version {row.get('version')} was issued without its PDF."
-    return ""
+        return msg(
+            "The letter {ref} version {version} was issued without its PDF.",
+            ref=row.get("ref"),
+            version=row.get("version"),
+        )
+    return None
 
 
 def check_letter_change(
@@ -245,13 +266,28 @@ def check_letter_change(
     letter as the group has left it so far; ``before``: as the server held it before the group (a
     group is one user action: signing moves the status and fills in the signed copy together)."""
     status = str(current.get("status"))
-    name = f"{current.get('ref')} version {current.get('version')}"
+    ref, version = current.get("ref"), current.get("version")
     if status != "draft":
         altered = sorted(f for f in changes if f in LETTER_SEALED_FIELDS and current.get(f) != changes[f][1])
         if altered:
-            return Verdict(refusal=f"The issued letter {name} cannot change ({', '.join(altered)}).")
+            return Verdict(
+                refusal=msg(
+                    "The issued letter {ref} version {version} cannot change ({fields}).",
+                    ref=ref,
+                    version=version,
+                    fields=", ".join(altered),
+                )
+            )
     if "status" in changes and changes["status"][1] not in LETTER_NEXT_STATUS.get(status, frozenset()):
-        return Verdict(refusal=f"The letter {name} cannot go from {status} back to {changes['status'][1]}.")
+        return Verdict(
+            refusal=msg(
+                "The letter {ref} version {version} cannot go from {status} back to {to}.",
+                ref=ref,
+                version=version,
+                status=_letter_status(status),
+                to=_letter_status(str(changes["status"][1])),
+            )
+        )
     if (current if before is None else before).get("status") == "signed":
         clashes = tuple(
             FieldConflict(f, old, new, current.get(f))
@@ -264,16 +300,18 @@ def check_letter_change(
 
 def check_frozen_request(
     current: Mapping[str, Any], changes: Mapping[str, tuple[Any, Any]], letter_issued: bool
-) -> str:
+) -> Message | None:
     """A change request whose change-decision letter is issued keeps its decision and figures."""
     if not letter_issued:
-        return ""
+        return None
     altered = sorted(f for f in changes if f in FROZEN_REQUEST_FIELDS and current.get(f) != changes[f][1])
     if not altered:
-        return ""
-    return (
-        f"The change decision letter of {current.get('ref')} is issued: its decision can no longer change "
-        f"({', '.join(altered)}). Supersede the letter first."
+        return None
+    return msg(
+        "The change decision letter of {ref} is issued: its decision can no longer change ({fields}). "
+        "Supersede the letter first.",
+        ref=current.get("ref"),
+        fields=", ".join(altered),
     )
 
 
@@ -285,7 +323,7 @@ class Approval:
     """What the server does with a change request's decision fields in an arriving change."""
 
     values: dict[str, Any] = field(default_factory=dict)  # fields the server sets (identity, hold)
-    refusal: str = ""
+    refusal: Message | None = None
     held: bool = False
 
 
@@ -312,14 +350,14 @@ def approval_rule(
     )
     if sets_refusal:  # a refusal, like an approval, carries the manager's name from their token
         if not is_manager:
-            return Approval(refusal="Only a manager can refuse a decision held for approval.")
+            return Approval(refusal=msg("Only a manager can refuse a decision held for approval."))
         return Approval(values={"refused_by": manager_name})
     if was == PENDING_APPROVAL and decision in ACCEPTED_DECISIONS:
         if not is_manager:
-            return Approval(refusal="Only a manager can approve a decision held for approval.")
+            return Approval(refusal=msg("Only a manager can approve a decision held for approval."))
         return Approval(values={"approved_by": manager_name})
     if sets_approval and not is_manager:
-        return Approval(refusal="Only a manager's own device can record a manager's approval.")
+        return Approval(refusal=msg("Only a manager's own device can record a manager's approval."))
     decisive = touched & {"decision", "effort_hours", "cost_cents", "scope_check"}
     if decision in ACCEPTED_DECISIONS and decisive and needs_approval and not after.get("approved_by"):
         return _hold(after)

@@ -26,6 +26,7 @@ from deliverydesk.gui.dialogs.interchange.actions import InterchangeMenus
 from deliverydesk.gui.dialogs.records.capture import CaptureFlow
 from deliverydesk.gui.dialogs.settings import PEOPLE_TAB, TEAM_TAB
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.icons import app_icon, icon
 from deliverydesk.gui.letter_copies import CopyKeeper
 from deliverydesk.gui.messages import show_error
@@ -39,7 +40,6 @@ from deliverydesk.gui.screen_fit import place_main_window
 from deliverydesk.gui.style import readable_selection
 from deliverydesk.gui.undo import created_step
 from deliverydesk.gui.widgets.progress_panel import LongTaskPanel
-from deliverydesk.gui.service_messages import translate_message
 from deliverydesk.gui.team.approvals import ApprovalInboxDialog
 from deliverydesk.gui.team.conflicts import SyncConflictsDialog
 from deliverydesk.gui.team.controller import SyncController
@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
     def _synced(self, report: object) -> None:
         notices = list(getattr(report, "notices", []))
         if notices:
-            self.statusBar().showMessage(translate_message(notices[-1]), 15_000)
+            self.statusBar().showMessage(shown(notices[-1]), 15_000)
         if getattr(report, "pulled", 0) or getattr(report, "conflicts", 0):
             self.refresh()
             self.navigator.refresh()

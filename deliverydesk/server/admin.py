@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 from deliverydesk import __version__
 from deliverydesk.domain.sync import Role
 from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.i18n import msg
 
 PROG = "deliverydesk-server"
 DB_URL_ENV = "DELIVERYDESK_SERVER_DB_URL"
@@ -98,7 +99,9 @@ def _url(args: argparse.Namespace) -> str:
     url = args.db_url or os.environ.get(DB_URL_ENV)
     if not url:
         raise DeliveryDeskError(
-            f"Say which database: --db-url postgresql+psycopg://USER@HOST/NAME (or {DB_URL_ENV})."
+            msg(
+                "Say which database: --db-url postgresql+psycopg://USER@HOST/NAME (or {env}).", env=DB_URL_ENV
+            )
         )
     return str(url)
 

@@ -29,10 +29,11 @@ from starlette.routing import Route
 
 from deliverydesk import __version__
 from deliverydesk.errors import DeliveryDeskError, NotFoundError, StorageError
+from deliverydesk.i18n import Message
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.sync import protocol
 from deliverydesk.services.sync import server as sync
-from deliverydesk.services.sync.protocol import ProtocolError
+from deliverydesk.services.sync.protocol import ProtocolError, message_json
 from deliverydesk.store.sync_server import DeviceIdentity
 
 log = logging.getLogger("deliverydesk.server")
@@ -46,8 +47,13 @@ class HttpError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": code, "message": message}, status_code=status)
+def _error(status: int, code: str, message: str | Message) -> JSONResponse:
+    """The answer to a refused request: the code, the sentence in English and, for a ``Message``, its id
+    and values (``protocol.message_json``) so a laptop shows it in its own language."""
+    if isinstance(message, str):
+        return JSONResponse({"error": code, "message": message}, status_code=status)
+    body = {"error": code, "message": str(message), "msg": message_json(message)}
+    return JSONResponse(body, status_code=status)
 
 
 async def _body(request: Request, limit: int) -> bytes:
@@ -107,9 +113,9 @@ class App:
             except HttpError as exc:
                 response = _error(exc.status, exc.code, exc.message)
             except ProtocolError as exc:
-                response = _error(400, "bad_request", exc.message)
+                response = _error(400, "bad_request", exc.as_message())
             except NotFoundError as exc:
-                response = _error(404, "not_found", exc.message)
+                response = _error(404, "not_found", exc.as_message())
             except PermissionError as exc:
                 response = _error(403, "forbidden", str(exc))
             except sync.FileMismatchError as exc:
@@ -118,7 +124,7 @@ class App:
                 log.warning("storage error: %s", exc)
                 response = _error(503, "storage", "The team server cannot reach its database.")
             except DeliveryDeskError as exc:
-                response = _error(409, "refused", exc.message)
+                response = _error(409, "refused", exc.as_message())
             except Exception:
                 log.exception("unexpected error", extra={"request_id": request_id, "path": request.url.path})
                 response = _error(500, "bug", f"An unexpected error (request {request_id}); it was logged.")

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, create_engine, event
 
 from deliverydesk.domain.sync import GroupLink, StoredLink
 from deliverydesk.errors import StorageError
+from deliverydesk.i18n import msg
 from deliverydesk.store.audit import trail_lines
 from deliverydesk.store.bundle_rows import BUNDLED_TABLES
 from deliverydesk.store.checkup import check_trail
@@ -41,8 +42,8 @@ def open_team_store(url: str, clock: Clock, *, create: bool = False, allow_sqlit
     if is_sqlite_url(url):
         if not allow_sqlite:
             raise StorageError(
-                "The team server needs PostgreSQL: a SQLite file takes one writer at a time.",
-                hint="Use --db-url postgresql+psycopg://USER@HOST/NAME (or DELIVERYDESK_SERVER_DB_URL).",
+                msg("The team server needs PostgreSQL: a SQLite file takes one writer at a time."),
+                hint=msg("Use --db-url postgresql+psycopg://USER@HOST/NAME (or DELIVERYDESK_SERVER_DB_URL)."),
             )
         return _sqlite_stand_in(url, clock, create)
     opened = open_database(url, OpenSettings(backups=Path("."), clock=clock, create=create))
@@ -54,7 +55,7 @@ def open_team_store(url: str, clock: Clock, *, create: bool = False, allow_sqlit
 def _sqlite_stand_in(url: str, clock: Clock, create: bool) -> Database:
     path = sqlite_path(url)
     if not path.exists() and not create:
-        raise StorageError(f"There is no team database at {path}.")
+        raise StorageError(msg("There is no team database at {path}.", path=str(path)))
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from deliverydesk.domain.attention import AttentionItem, AttentionKind, AttentionReport
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.formatting import format_day
+from deliverydesk.gui.formatting import format_day, format_number
+from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.models.attention import ITEM_ROLE, AttentionModel
@@ -36,7 +37,6 @@ from deliverydesk.gui.pages.base import (
     AREA_MILESTONES,
     AREA_OVERVIEW,
 )
-from deliverydesk.gui.service_messages import translate_message
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services.attention import get_attention
 from deliverydesk.services.sync.client import (
@@ -146,7 +146,7 @@ class TeamNews(QFrame):
                     self.tr("%1 %2 “%3”: %4 h, decided by %5")
                     .replace("%1", held.project_code)
                     .replace("%2", held.ref)
-                    .replace("%4", QLocale().toString(held.effort_hours, "f", 1))
+                    .replace("%4", format_number(held.effort_hours))
                     .replace("%5", held.decided_by)
                     .replace("%3", held.title)  # typed text last: a "%" in it stays as typed
                 )
@@ -159,7 +159,7 @@ class TeamNews(QFrame):
 
     def show_news(self, items: list[DecisionNotice]) -> None:
         self.items = items
-        self.lines.setText("\n".join(translate_message(item.text()) for item in items))
+        self.lines.setText("\n".join(shown(item.text()) for item in items))
         self.lines.setVisible(bool(items))
         self.dismiss_button.setVisible(bool(items) and not self.env.readonly)
         self.inbox_button.setVisible(self.manager)

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.dialogs.history_fields import field_label, value_text
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.i18n import shown as shown_message
 from deliverydesk.gui.messages import error_text
-from deliverydesk.gui.service_messages import translate_message, translate_term
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.i18n import verbatim
 from deliverydesk.services.sync.client import (
     Choice,
     ConflictView,
@@ -99,17 +101,17 @@ class SyncConflictsDialog(QDialog):
         self.note.setStyleSheet(MUTED_STYLE)
         self.note.setWordWrap(True)
         right = QWidget(self)
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.heading)
-        column.addWidget(self.table, 1)
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addWidget(self.heading)
+        right_column.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         for button in (self.keep_mine, self.keep_theirs, self.edit_value, self.retry_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.resolve_button)
-        column.addLayout(buttons)
-        column.addWidget(self.note)
+        right_column.addLayout(buttons)
+        right_column.addWidget(self.note)
         splitter = QSplitter(self)
         splitter.addWidget(self.list)
         splitter.addWidget(right)
@@ -156,9 +158,9 @@ class SyncConflictsDialog(QDialog):
             return
         refused = conflict.kind == "refused"
         place = " ".join(p for p in (conflict.project_code, conflict.record_label) if p)
-        kind = translate_term(conflict.entity.replace("_", " "))
+        kind = shown_message(record_kind(conflict.entity))
         self.heading.setText(
-            f"{place} · {kind}\n{translate_message(conflict.message)}" if refused else f"{place} · {kind}"
+            f"{place} · {kind}\n{shown_message(conflict.message)}" if refused else f"{place} · {kind}"
         )
         self.table.setRowCount(len(conflict.fields))
         entity = conflict.entity
@@ -212,7 +214,9 @@ class SyncConflictsDialog(QDialog):
             shown_choice = (
                 names[choice.keep] if choice.keep != "value" else f"{names['value']}: {choice.value}"
             )
-            self.table.item(row, KEEP).setText(shown_choice)
+            cell = self.table.item(row, KEEP)
+            if cell is not None:
+                cell.setText(shown_choice)
         complete = self.current is not None and all(f.field in self.choices for f in self.current.fields)
         self.resolve_button.setEnabled(complete and not self.env.readonly)
 
@@ -252,11 +256,12 @@ class SyncConflictsDialog(QDialog):
         if self.current is None:
             return
         ctx, conflict_id, factory = self.env.ctx, self.current.id, self.transport_factory
+        no_token = verbatim(self.tr("This computer has no token for the team server."))
 
         def work() -> ConflictView:
             transport = factory()
             if transport is None:
-                raise DeliveryDeskError("This computer has no token for the team server.")
+                raise DeliveryDeskError(no_token)
             try:
                 return undo_refused(ctx, transport, conflict_id)
             finally:

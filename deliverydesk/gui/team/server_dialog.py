@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.messages import error_text
-from deliverydesk.gui.service_messages import translate_message
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.i18n import Message
 from deliverydesk.services.sync.client import (
     SyncStatus,
     join_with_token,
@@ -197,11 +198,11 @@ class TeamServerPanel(QWidget):
             lambda: join(ctx, url, token, folder), self._joined, self._failed, key="team-join", owner=self
         )
 
-    def _joined(self, answer: tuple[Any, str]) -> None:
+    def _joined(self, answer: tuple[Any, Message | None]) -> None:
         _result, warning = answer
         self.token.clear()
         text = self.tr("Joined. The first sync starts now and runs in the background.")
-        self.result.setText(f"{text}\n{translate_message(warning)}" if warning else text)
+        self.result.setText(f"{text}\n{shown(warning)}" if warning is not None else text)
         self.joined.emit()
         self._load_status()
 

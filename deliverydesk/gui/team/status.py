@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
+from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.team.controller import SyncController
 from deliverydesk.services.sync.client import SyncStatus
 
@@ -36,8 +37,8 @@ class SyncStatusButton(QToolButton):
             return
         self.setText(self.text_for(status, self.controller.running))
         self.setStyleSheet(WARNING_STYLE if status.conflicts else "")
-        if status.last_error:
-            self.setToolTip(status.last_error)
+        if status.last_error is not None:
+            self.setToolTip(shown(status.last_error))
         else:
             self.setToolTip(self.tr("Team server: %1 — click to sync now").replace("%1", status.server_url))
 

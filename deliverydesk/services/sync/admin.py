@@ -13,6 +13,7 @@ from datetime import datetime
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.domain.sync import Role
 from deliverydesk.errors import NotFoundError, ValidationError
+from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext, system_clock
 from deliverydesk.store import sync_server as store
 from deliverydesk.store.team_store import check_lines, open_team_store, register_outside_writes
@@ -53,7 +54,7 @@ class Limits:
 
 def _check_limits(limits: Limits) -> None:
     if min(limits.hours_per_change, limits.cost_cents_per_change, limits.goodwill_hours_per_project) < 0:
-        raise ValidationError({"limits": "Authority limits cannot be negative."})
+        raise ValidationError({"limits": msg("Authority limits cannot be negative.")})
 
 
 def add_user(
@@ -61,13 +62,13 @@ def add_user(
 ) -> store.ServerUser:
     name = name.strip()
     if not name or len(name) > 64 or any(c.isspace() for c in name):
-        raise ValidationError({"name": "A user name is one word of at most 64 characters (e.g. li.na)."})
+        raise ValidationError({"name": msg("A user name is one word of at most 64 characters (e.g. li.na).")})
     limits = limits or Limits()
     _check_limits(limits)
     with ctx.db.unit_of_work() as session:
         connection = session.connection()
         if store.user_by_name(connection, name) is not None:
-            raise ValidationError({"name": f"There is already a user {name}."})
+            raise ValidationError({"name": msg("There is already a user {name}.", name=name)})
         store.add_user(
             connection,
             {
@@ -89,7 +90,9 @@ def add_user(
 def _user(connection: object, name: str) -> store.ServerUser:
     user = store.user_by_name(connection, name)  # type: ignore[arg-type]
     if user is None:
-        raise NotFoundError(f"There is no user {name}.", hint="`deliverydesk-server users` lists them.")
+        raise NotFoundError(
+            msg("There is no user {name}.", name=name), hint=msg("`deliverydesk-server users` lists them.")
+        )
     return user
 
 
@@ -128,7 +131,7 @@ def grant(ctx: ServiceContext, name: str, project_code: str | None, *, revoke: b
         if project_code is not None:
             found = store.project_by_code(connection, project_code)
             if found is None:
-                raise NotFoundError(f"There is no project {project_code} on the team server.")
+                raise NotFoundError(msg("There is no project {code} on the team server.", code=project_code))
             project_id, code = found
         if revoke:
             store.remove_grant(connection, user.id, project_id)
@@ -141,7 +144,7 @@ def issue_token(ctx: ServiceContext, name: str, device: str) -> str:
     """A new device token for the user (shown once: only its SHA-256 is kept)."""
     device = device.strip()
     if not device or len(device) > 100:
-        raise ValidationError({"device": "Name the device (e.g. li-na-thinkpad)."})
+        raise ValidationError({"device": msg("Name the device (e.g. li-na-thinkpad).")})
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with ctx.db.unit_of_work() as session:
         connection = session.connection()
@@ -152,7 +155,13 @@ def issue_token(ctx: ServiceContext, name: str, device: str) -> str:
             if d["name"] == device and d["revoked_at"] is None
         ]
         if live:
-            raise ValidationError({"device": f"{name} already has a token for {device}: revoke it first."})
+            raise ValidationError(
+                {
+                    "device": msg(
+                        "{name} already has a token for {device}: revoke it first.", name=name, device=device
+                    )
+                }
+            )
         store.add_device(
             connection,
             {
@@ -177,7 +186,11 @@ def revoke_token(ctx: ServiceContext, name: str, device: str | None) -> int:
             if d["revoked_at"] is None and (device is None or d["name"] == device)
         ]
         if not ids:
-            raise NotFoundError(f"{name} has no live token" + (f" for {device}." if device else "."))
+            raise NotFoundError(
+                msg("{name} has no live token for {device}.", name=name, device=device)
+                if device
+                else msg("{name} has no live token.", name=name)
+            )
         store.revoke_devices(connection, ids, ctx.now())
         return len(ids)
 

@@ -9,6 +9,7 @@ page of pulled rows is written together with its cursors. docs/sync.md is the co
 from __future__ import annotations
 
 import logging
+import string
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -17,13 +18,21 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from deliverydesk.domain.audit import EventDraft
+from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.domain.sync import ACCEPTED_DECISIONS, PENDING_APPROVAL, ChangeOp, GroupStatus
 from deliverydesk.errors import NotFoundError, OfflineError, RuleError, SyncError, ValidationError
+from deliverydesk.i18n import N_, Message, msg, verbatim
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.build import DocumentRequest
 from deliverydesk.services.documents.letters import IssuedDocument
 from deliverydesk.services.records.settings import get_settings_in
-from deliverydesk.services.sync.protocol import DEFAULT_PULL_LIMIT, MAX_GROUPS_PER_PUSH
+from deliverydesk.services.sync.protocol import (
+    DEFAULT_PULL_LIMIT,
+    MAX_GROUPS_PER_PUSH,
+    message_from_json,
+    read_message,
+    stored_message,
+)
 from deliverydesk.services.sync.transport import HttpTransport
 from deliverydesk.store import sync_local as local
 from deliverydesk.store.audit import append_events, edited
@@ -76,7 +85,7 @@ class SyncStatus:
     waiting: int = 0  # groups not yet accepted by the server
     conflicts: int = 0  # open conflicts and refused changes
     offline: bool = False
-    last_error: str = ""
+    last_error: Message | None = None  # why the last sync failed (None after a complete sync)
 
 
 def sync_status(ctx: ServiceContext) -> SyncStatus:
@@ -99,7 +108,7 @@ def sync_status_in(session: Session) -> SyncStatus:
         waiting=local.count_groups(connection, local.WAITING),
         conflicts=len(local.conflicts(connection)),
         offline=bool(state["offline"]),
-        last_error=state["last_error"],
+        last_error=read_message(state["last_error"]) if state["last_error"] else None,
     )
 
 
@@ -194,7 +203,7 @@ class SyncReport:
     held_back: int = 0  # groups waiting behind a conflict
     pulled: int = 0  # records written from the server
     files: int = 0  # files uploaded or downloaded
-    notices: list[str] = field(default_factory=list)
+    notices: list[Message] = field(default_factory=list)
 
 
 def sync_now(
@@ -206,7 +215,8 @@ def sync_now(
     with ctx.db.unit_of_work() as session:
         if local.read_state(session.connection()) is None:
             raise RuleError(
-                "This database has not joined a team server.", "Sync once with --server and --token."
+                msg("This database has not joined a team server."),
+                msg("Sync once with --server and --token."),
             )
         local.write_state(session.connection(), {"last_attempt_at": ctx.now()})
     try:
@@ -214,12 +224,12 @@ def sync_now(
         _pull_all(ctx, transport, report, pull_limit)
         _refresh_roster(ctx, transport)
     except OfflineError as exc:
-        _remember(ctx, offline=True, error=exc.message)
+        _remember(ctx, offline=True, error=exc.as_message())
         raise
     except SyncError as exc:
-        _remember(ctx, offline=False, error=exc.message)
+        _remember(ctx, offline=False, error=exc.as_message())
         raise
-    _remember(ctx, offline=False, error="", synced=True)
+    _remember(ctx, offline=False, error=None, synced=True)
     report.notices = take_notices(ctx)
     return report
 
@@ -231,12 +241,21 @@ def _refresh_roster(ctx: ServiceContext, transport: Transport) -> None:
         local.mirror_roster(session.connection(), roster, str(me["id"]), ctx.now())
 
 
-def _remember(ctx: ServiceContext, *, offline: bool, error: str, synced: bool = False) -> None:
-    values: dict[str, Any] = {"offline": offline, "last_error": error[:500]}
+def _remember(ctx: ServiceContext, *, offline: bool, error: Message | None, synced: bool = False) -> None:
+    values: dict[str, Any] = {
+        "offline": offline,
+        "last_error": "" if error is None else stored_message(error),
+    }
     if synced:
         values["last_sync_at"] = ctx.now()
     with ctx.db.unit_of_work() as session:
         local.write_state(session.connection(), values)
+
+
+def _refusal_text(answer: Mapping[str, Any]) -> str:
+    """A refused group's reason as the conflict keeps it: the server's message id and values."""
+    found = message_from_json(answer.get("msg"))
+    return stored_message(found if found is not None else verbatim(str(answer.get("message", ""))[:2000]))
 
 
 def group_json(group: local.OutboxGroup, replica: str = "") -> dict[str, Any]:
@@ -308,12 +327,12 @@ def _push_all(ctx: ServiceContext, transport: Transport, report: SyncReport) -> 
         report.files += _upload(ctx, transport, ready[: len(batch)])
         results = transport.push(batch)
         if not results:
-            raise SyncError("The team server answered a push with nothing.")
+            raise SyncError(msg("The team server answered a push with nothing."))
         for answer in results:
             if answer.get("status") == GroupStatus.MISSING_FILES.value:
                 waited[answer["group_id"]] = waited.get(answer["group_id"], 0) + 1
                 if waited[answer["group_id"]] > 2:
-                    raise SyncError("The team server keeps asking for files that were uploaded.")
+                    raise SyncError(msg("The team server keeps asking for files that were uploaded."))
         with ctx.db.unit_of_work() as session:
             _take_answers(ctx, session.connection(), results, report)
 
@@ -335,7 +354,10 @@ def _upload(ctx: ServiceContext, transport: Transport, groups: Sequence[local.Ou
             data = local.blob_data(session.connection(), digest)
         if data is None:
             raise SyncError(
-                f"A file this laptop should hold is missing ({digest[:12]}…): run 'deliverydesk check'."
+                msg(
+                    "A file this laptop should hold is missing ({digest}…): run 'deliverydesk check'.",
+                    digest=digest[:12],
+                )
             )
         transport.put_file(digest, data)
     return len(missing)
@@ -378,7 +400,7 @@ def _take_answers(
                         "project_id": first.project_id,
                         "fields": "[]",
                         "theirs_version": 0,
-                        "message": str(answer.get("message", ""))[:2000],
+                        "message": _refusal_text(answer),
                         "status": "open",
                         "created_at": now,
                     }
@@ -443,7 +465,7 @@ def _pull_all(ctx: ServiceContext, transport: Transport, report: SyncReport, lim
             report.pulled += apply_page(ctx, session.connection(), page, blobs)
         if not page.get("more"):
             return
-    raise SyncError("The team server keeps sending pages: the pull was stopped.")
+    raise SyncError(msg("The team server keeps sending pages: the pull was stopped."))
 
 
 def _fetch_files(ctx: ServiceContext, transport: Transport, digests: Sequence[str]) -> dict[str, bytes]:
@@ -553,29 +575,49 @@ def _fields(conflict: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 NOTICE_TEXTS = {
-    "renumbered": "{entity} {from} you made offline is {to} on the team server (project {project_code}).",
-    "renumbered_project": "The project code {from} was taken on the team server: your project is now {to}.",
-    "moved_aside": "{entity} {from}, not yet on the team server, is {to} for now.",
-    "held": "{ref} ({project_code}) is held for a manager's approval: it is above your authority on the team "
-    "server.",
-    "approved": "{ref} ({project_code}) was approved by {by}.",
-    "refused_approval": "{ref} ({project_code}) was not approved by {by}: {note}",
-    "settled": "Both sides changed {field} of a {entity}: the team server kept the value it had first.",
-    "scope_removed": "{project_code} is no longer granted to you: it stays here but no longer syncs.",
-    "duplicate": "The same {entity} was already on the team server (project {project_code}): kept once.",
+    "renumbered": N_("{entity} {from} you made offline is {to} on the team server (project {project_code})."),
+    "renumbered_project": N_(
+        "The project code {from} was taken on the team server: your project is now {to}."
+    ),
+    "moved_aside": N_("{entity} {from}, not yet on the team server, is {to} for now."),
+    "held": N_(
+        "{ref} ({project_code}) is held for a manager's approval: it is above your authority on the "
+        "team server."
+    ),
+    "approved": N_("{ref} ({project_code}) was approved by {by}."),
+    "refused_approval": N_("{ref} ({project_code}) was not approved by {by}: {note}"),
+    "settled": N_("Both sides changed {field} of a {entity}: the team server kept the value it had first."),
+    "scope_removed": N_("{project_code} is no longer granted to you: it stays here but no longer syncs."),
+    "duplicate": N_("The same {entity} was already on the team server (project {project_code}): kept once."),
+}
+# The same notices when the project is not known (a project's own code, a record outside any project).
+NOTICE_TEXTS_NO_PROJECT = {
+    "renumbered": N_("{entity} {from} you made offline is {to} on the team server."),
+    "held": N_("{ref} is held for a manager's approval: it is above your authority on the team server."),
+    "approved": N_("{ref} was approved by {by}."),
+    "refused_approval": N_("{ref} was not approved by {by}: {note}"),
+    "duplicate": N_("The same {entity} was already on the team server: kept once."),
 }
 
 
-def notice_text(kind: str, params: Mapping[str, Any]) -> str:
-    template = NOTICE_TEXTS.get(kind, kind)
-    values = {k: str(v).replace("_", " ") if k == "entity" else str(v) for k, v in params.items()}
-    try:
-        return template.format(**values).replace(" ()", "")
-    except (KeyError, IndexError):
-        return template
+def notice_text(kind: str, params: Mapping[str, Any]) -> Message:
+    """What a sync notice says, in the reader's language when shown (``gui.i18n.shown``; str: English)."""
+    template = NOTICE_TEXTS.get(kind)
+    if template is None:
+        return verbatim(kind)
+    if not params.get("project_code") and kind in NOTICE_TEXTS_NO_PROJECT:
+        template = NOTICE_TEXTS_NO_PROJECT[kind]
+    values: dict[str, object] = {
+        k: record_kind(str(v)) if k == "entity" else str(v) for k, v in params.items() if k != "project_code"
+    }
+    values["project_code"] = str(params.get("project_code", ""))
+    names = {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}
+    if not names <= set(values):
+        return verbatim(template)
+    return Message(template, tuple((name, values[name]) for name in sorted(names)))
 
 
-def take_notices(ctx: ServiceContext) -> list[str]:
+def take_notices(ctx: ServiceContext) -> list[Message]:
     """What syncs had to say and nobody has seen yet; marked as shown."""
     with ctx.db.unit_of_work() as session:
         connection = session.connection()
@@ -594,7 +636,7 @@ class DecisionNotice:
     note: str
     at: datetime
 
-    def text(self) -> str:
+    def text(self) -> Message:
         return notice_text(
             self.kind, {"ref": self.ref, "project_code": self.project_code, "by": self.by, "note": self.note}
         )
@@ -696,9 +738,11 @@ def stored_transport(ctx: ServiceContext, token_folder: Path) -> HttpTransport |
     return HttpTransport(status.server_url, token) if token else None
 
 
-def join_with_token(ctx: ServiceContext, url: str, token: str, token_folder: Path) -> tuple[JoinResult, str]:
+def join_with_token(
+    ctx: ServiceContext, url: str, token: str, token_folder: Path
+) -> tuple[JoinResult, Message | None]:
     """Join the team server at ``url`` with a device token and keep the token; returns the result and
-    a warning sentence when the token went to a file (no keyring), else ""."""
+    a warning when the token went to a file (no keyring), else None."""
     from deliverydesk.services.sync.credentials import TokenStore
     from deliverydesk.services.sync.transport import HttpTransport
 
@@ -733,7 +777,7 @@ class ConflictView:
     entity: str
     record_id: str
     fields: tuple[FieldView, ...]
-    message: str
+    message: Message  # why the server refused it (refused only)
     created_at: datetime
     open_fields: tuple[str, ...] = ()  # fields still without a choice (the conflict is still open)
 
@@ -784,7 +828,7 @@ def _view(connection: Any, conflict: Mapping[str, Any]) -> ConflictView:
         entity=conflict["entity"],
         record_id=conflict["record_id"],
         fields=fields,
-        message=conflict["message"],
+        message=read_message(conflict["message"]),
         created_at=conflict["created_at"],
     )
 
@@ -795,10 +839,10 @@ def _find(connection: Any, conflict_id: str) -> dict[str, Any]:
     ]
     if len(matches) != 1:
         raise NotFoundError(
-            f"There is no open sync conflict {conflict_id}."
+            msg("There is no open sync conflict {id}.", id=conflict_id)
             if not matches
-            else f"{conflict_id} names several conflicts.",
-            hint="`deliverydesk conflicts` lists them with their ids.",
+            else msg("{id} names several conflicts.", id=conflict_id),
+            hint=msg("`deliverydesk conflicts` lists them with their ids."),
         )
     return matches[0]
 
@@ -826,7 +870,7 @@ def resolve_conflict(
         conflict = _find(connection, conflict_id)
         if conflict["kind"] != "conflict":
             raise RuleError(
-                "The team server refused this change: it can only be undone (keep theirs) or retried."
+                msg("The team server refused this change: it can only be undone (keep theirs) or retried.")
             )
         fields = _with_choices(conflict, choices, default)
         view = _view(connection, conflict)
@@ -854,19 +898,21 @@ def _with_choices(
     names = {f["field"] for f in fields}
     unknown = set(choices) - names
     if unknown:
-        raise ValidationError({sorted(unknown)[0]: "This field is not in the conflict."})
+        raise ValidationError({sorted(unknown)[0]: msg("This field is not in the conflict.")})
     columns = {c.name: c for c in specs()[conflict["entity"]].columns}
     for item in fields:
         choice = choices.get(item["field"]) or (default if "choice" not in item else None)
         if choice is None:
             continue
         if choice.keep not in (MINE, THEIRS, VALUE):
-            raise ValidationError({item["field"]: "Choose mine, theirs, or a value."})
+            raise ValidationError({item["field"]: msg("Choose mine, theirs, or a value.")})
         if choice.keep == VALUE:
             try:
                 decode_value(columns[item["field"]], choice.value)
             except ValueError as exc:
-                raise ValidationError({item["field"]: f"This value {exc}."}) from None
+                raise ValidationError(
+                    {item["field"]: msg("This value {problem}.", problem=str(exc))}
+                ) from None
         item["choice"] = {"keep": choice.keep, "value": choice.value}
     return fields
 
@@ -886,7 +932,7 @@ def value_from_text(entity: str, field_name: str, text: str) -> Any:
     columns = {c.name: c for c in specs()[entity].columns} if entity in specs() else {}
     column = columns.get(field_name)
     if column is None:
-        raise ValidationError({field_name: "This field is not in the conflict."})
+        raise ValidationError({field_name: msg("This field is not in the conflict.")})
     value: Any = text
     try:
         if column.kind == "integer":
@@ -899,7 +945,13 @@ def value_from_text(entity: str, field_name: str, text: str) -> Any:
             value = None
         decode_value(column, value)
     except (ValueError, KeyError) as exc:
-        raise ValidationError({field_name: f"{text!r} does not fit this field ({exc})."}) from None
+        raise ValidationError(
+            {
+                field_name: msg(
+                    "{value} does not fit this field ({problem}).", value=repr(text), problem=str(exc)
+                )
+            }
+        ) from None
     return value
 
 
@@ -1058,7 +1110,7 @@ def retry_refused(ctx: ServiceContext, conflict_id: str) -> ConflictView:
         view = _view(connection, conflict)
         group = local.group(connection, conflict["group_id"])
         if group is None:
-            raise NotFoundError("The refused change is gone.")
+            raise NotFoundError(msg("The refused change is gone."))
         again = local.OutboxGroup(
             new_id(), group.ord, ctx.now(), GroupStatus.PENDING.value, group.event_hashes, (), group.changes
         )
@@ -1080,14 +1132,17 @@ def reserve_letter(
     with ctx.db.unit_of_work() as session:
         if project_id in local.projects_with_waiting_changes(session.connection()):
             raise RuleError(
-                "Changes of this project still wait behind a sync conflict: a letter cannot be issued yet.",
-                "Resolve the sync conflicts first (Team ▸ Sync conflicts, or deliverydesk conflicts).",
+                msg(
+                    "Changes of this project still wait behind a sync conflict: a letter cannot be issued "
+                    "yet."
+                ),
+                msg("Resolve the sync conflicts first (Team ▸ Sync conflicts, or deliverydesk conflicts)."),
             )
     chosen = transport.reserve(project_id, ref, version)
     if chosen != version:
         raise RuleError(
-            f"Someone else is issuing {ref} version {version} right now.",
-            "Sync again in a moment, then issue.",
+            msg("Someone else is issuing {ref} version {version} right now.", ref=ref, version=version),
+            msg("Sync again in a moment, then issue."),
         )
     with ctx.db.unit_of_work() as session:
         local.add_reservation(session.connection(), project_id, ref, version, ctx.now())

@@ -10,10 +10,12 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from deliverydesk.i18n import N_, Message
+
 log = logging.getLogger(__name__)
 SERVICE = "DeliveryDesk team server"
 TOKEN_FILE = "team-token"  # noqa: S105 (a file name)
-FILE_WARNING = (
+FILE_WARNING = N_(
     "There is no keyring on this computer: the device token is kept in {path}, readable only by you. "
     "Anyone who can read your files can sync as you; revoke the token if this computer is lost."
 )
@@ -30,17 +32,17 @@ class TokenStore:
     def file(self) -> Path:
         return self.folder / TOKEN_FILE
 
-    def save(self, url: str, token: str) -> str:
-        """Keep ``token``; returns a warning sentence when it went to the file, else ""."""
+    def save(self, url: str, token: str) -> Message | None:
+        """Keep ``token``; returns a warning when it went to the file, else None."""
         if self.use_keyring and _keyring_set(url, token):
             self.file.unlink(missing_ok=True)
-            return ""
+            return None
         self.folder.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(self.file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(f"{url}\n{token}\n")
         os.chmod(self.file, stat.S_IRUSR | stat.S_IWUSR)
-        return FILE_WARNING.format(path=self.file)
+        return Message(FILE_WARNING, (("path", str(self.file)),))
 
     def load(self, url: str) -> str | None:
         if self.use_keyring:

@@ -5,6 +5,7 @@ team user of this database is (an approval carries that identity), and whether a
 from __future__ import annotations
 
 from deliverydesk.errors import RuleError
+from deliverydesk.i18n import msg
 from deliverydesk.store import sync_local
 from deliverydesk.store.records import Session
 
@@ -27,13 +28,13 @@ def check_team_answerer(session: Session, manager_id: str, you_id: str) -> None:
         return
     if identity[1] not in MANAGER_ROLES:
         raise RuleError(
-            "Only a manager approves a held decision: the team server knows you as an engineer.",
-            "Your manager approves it from their own DeliveryDesk.",
+            msg("Only a manager approves a held decision: the team server knows you as an engineer."),
+            msg("Your manager approves it from their own DeliveryDesk."),
         )
     if manager_id != you_id:
         raise RuleError(
-            "In a team, a manager answers from their own DeliveryDesk: the answer carries your name.",
-            "Choose yourself, or ask the other manager to answer from theirs.",
+            msg("In a team, a manager answers from their own DeliveryDesk: the answer carries your name."),
+            msg("Choose yourself, or ask the other manager to answer from theirs."),
         )
 
 
@@ -41,8 +42,8 @@ def check_roster_local(session: Session) -> None:
     """In a team, the roster (people, roles, authority limits) comes from the team server."""
     if team_identity(session) is not None:
         raise RuleError(
-            "The team roster comes from the team server: roles and authority limits are set there.",
-            "Ask an administrator (deliverydesk-server set-limits).",
+            msg("The team roster comes from the team server: roles and authority limits are set there."),
+            msg("Ask an administrator (deliverydesk-server set-limits)."),
         )
 
 
@@ -53,7 +54,11 @@ def check_issue_allowed(session: Session, project_id: str, ref: str, version: in
         return
     if not sync_local.reserved(connection, project_id, ref, version):
         raise RuleError(
-            f"Issuing {ref} version {version} needs the team server: a letter's reference and version are "
-            "reserved there first, so that they can never clash.",
-            "Connect and issue again (previews, drafts and signing work offline).",
+            msg(
+                "Issuing {ref} version {version} needs the team server: a letter's reference and version are "
+                "reserved there first, so that they can never clash.",
+                ref=ref,
+                version=version,
+            ),
+            msg("Connect and issue again (previews, drafts and signing work offline)."),
         )

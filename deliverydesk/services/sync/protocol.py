@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from deliverydesk.domain.sync import ChangeOp
 from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.i18n import Message, verbatim
 from deliverydesk.store.bundle_rows import TABLES, decode_row, decode_value
 from deliverydesk.store.sync_capture import specs
 
@@ -78,9 +80,15 @@ class Group:
         return {**found, "adopt": True} if self.adopt else found
 
 
+def _shape(text: str) -> Message:
+    r"""A diagnostic of the wire format (JSON keys and shapes) for whoever writes a client: answered as
+    HTTP 400 and never met by DeliveryDesk's own client, so it is not translated (\`verbatim\`)."""
+    return verbatim(text)
+
+
 def _require(condition: bool, message: str) -> None:
     if not condition:
-        raise ProtocolError(message)
+        raise ProtocolError(_shape(message))
 
 
 def _uuid(value: Any, what: str) -> str:
@@ -143,7 +151,9 @@ def parse_change(raw: Any) -> Change:
     try:
         op = ChangeOp(raw.get("op"))
     except ValueError:
-        raise ProtocolError("op must be create or update (records are archived, never deleted).") from None
+        raise ProtocolError(
+            _shape("op must be create or update (records are archived, never deleted).")
+        ) from None
     if op is ChangeOp.CREATE:
         return Change(entity, record_id, op, base, _row(entity, record_id, raw.get("row")), {})
     return Change(entity, record_id, op, base, None, _fields(entity, raw.get("fields")))
@@ -154,7 +164,7 @@ def _row(entity: str, record_id: str, row: Any) -> dict[str, Any]:
     try:
         decode_row(specs()[entity], row)
     except ValueError as exc:
-        raise ProtocolError(f"The {entity.replace('_', ' ')} row is not valid: {exc}.") from None
+        raise ProtocolError(_shape(f"The {entity.replace('_', ' ')} row is not valid: {exc}.")) from None
     _require(row.get("id") == record_id, "The row's id must be the change's id.")
     return dict(row)
 
@@ -171,7 +181,7 @@ def _fields(entity: str, fields: Any) -> dict[str, tuple[Any, Any]]:
             try:
                 decode_value(columns[name], value)
             except ValueError as exc:
-                raise ProtocolError(f"The field {name} {exc}.") from None
+                raise ProtocolError(_shape(f"The field {name} {exc}.")) from None
         parsed[name] = (pair[0], pair[1])
     return parsed
 
@@ -229,3 +239,79 @@ def check_digest(value: str) -> str:
 
 def as_mapping(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+# --- messages over the wire ---------------------------------------------------------------------------
+
+
+def message_json(message: Message) -> dict[str, Any]:
+    """A refusal as the server sends it: the message id and its values (nested messages and dates kept),
+    so the laptop shows it in its own language; ``str(message)`` goes beside it for other clients."""
+    values: dict[str, Any] = {}
+    for name, value in message.values:
+        if isinstance(value, Message):
+            values[name] = {"msg": message_json(value)}
+        elif isinstance(value, date) and not isinstance(value, datetime):
+            values[name] = {"date": value.isoformat()}
+        else:
+            values[name] = (
+                value if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+            )
+    found: dict[str, Any] = {"text": message.text, "values": values}
+    if message.context is not None:
+        found["context"] = message.context
+    if message.plural is not None:
+        found.update(plural=message.plural, count=message.count)
+    return found
+
+
+def message_from_json(raw: Any, depth: int = 0) -> Message | None:
+    """``message_json``'s inverse; None when ``raw`` is not one (an older server, another proxy)."""
+    if depth > 8 or not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
+        return None
+    values: list[tuple[str, object]] = []
+    raw_values = raw.get("values")
+    for name, value in (raw_values if isinstance(raw_values, dict) else {}).items():
+        if isinstance(value, dict) and "msg" in value:
+            nested = message_from_json(value["msg"], depth + 1)
+            if nested is None:
+                return None
+            values.append((str(name), nested))
+        elif isinstance(value, dict) and isinstance(value.get("date"), str):
+            try:
+                values.append((str(name), date.fromisoformat(value["date"])))
+            except ValueError:
+                return None
+        else:
+            values.append((str(name), value))
+    context, plural, count = raw.get("context"), raw.get("plural"), raw.get("count", 0)
+    return Message(
+        raw["text"],
+        tuple(values),
+        context if isinstance(context, str) else None,
+        plural if isinstance(plural, str) else None,
+        count if isinstance(count, int) else 0,
+    )
+
+
+def stored_message(message: Message, limit: int = 4000) -> str:
+    """A message kept in a text column (a refusal, the last sync's error): its id and values as JSON,
+    or its English when that would be too long."""
+    import json
+
+    text = json.dumps(message_json(message), ensure_ascii=False, default=str)
+    return text if len(text) <= limit else str(message)[:limit]
+
+
+def read_message(text: str) -> Message:
+    """``stored_message``'s inverse; any other text is shown as it is."""
+    import json
+
+    if text.startswith("{"):
+        try:
+            found = message_from_json(json.loads(text))
+        except ValueError:
+            found = None
+        if found is not None:
+            return found
+    return verbatim(text)

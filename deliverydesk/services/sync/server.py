@@ -20,6 +20,7 @@ from deliverydesk.domain.audit import AuditAction, EventDraft, changes_json
 from deliverydesk.domain.enums import Decision, ScopeCheck
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.domain.metrics import ChangeEffort
+from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.domain.refs import RefPrefix, next_ref
 from deliverydesk.domain.scope_guard import AuthorityLimits, ProjectFrame, ProposedChange, approval_reasons
 from deliverydesk.domain.sync import (
@@ -42,8 +43,9 @@ from deliverydesk.domain.sync import (
     project_scope,
 )
 from deliverydesk.errors import NotFoundError
+from deliverydesk.i18n import NP_, Message, msg, msg_p, verbatim
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.sync.protocol import Change, Group
+from deliverydesk.services.sync.protocol import Change, Group, message_json
 from deliverydesk.store import sync_server as store
 from deliverydesk.store.sync_capture import canonical
 from deliverydesk.store.sync_server import Access, DeviceIdentity, Head, RecordState
@@ -83,9 +85,12 @@ def actor_of(identity: DeviceIdentity, group_id: str) -> str:
 
 
 class _Refused(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
         self.message = message
+
+
+_PARTIES = {"client": NP_("signing party", "client"), "vendor": NP_("signing party", "vendor")}
 
 
 @dataclass
@@ -227,7 +232,7 @@ def _load(connection: Any, work: _Work) -> None:
 def _unknown(change: Change) -> _Refused:
     # The same words whether the record does not exist or belongs to a project not granted: no leak.
     return _Refused(
-        f"This {change.entity.replace('_', ' ')} is not on the team server, or not yours to change."
+        msg("This {kind} is not on the team server, or not yours to change.", kind=record_kind(change.entity))
     )
 
 
@@ -280,9 +285,13 @@ def _check_second_signature(connection: Any, work: _Work, row: Mapping[str, Any]
         return
     holder = store.signer_of(connection, str(row["letter_id"]), str(row["party"]))
     if holder is not None and holder[0] != row["id"]:
+        party = str(row["party"])
         raise _Refused(
-            f"The letter was already signed by {holder[1]} for the {row['party']}: a second signature "
-            "is not added."
+            msg(
+                "The letter was already signed by {signer} for the {party}: a second signature is not added.",
+                signer=holder[1],
+                party=msg_p("signing party", _PARTIES[party]) if party in _PARTIES else verbatim(party),
+            )
         )
 
 
@@ -319,10 +328,12 @@ def _create_existing(work: _Work, record: _Record, change: Change) -> None:
 def _update(connection: Any, work: _Work, record: _Record, change: Change) -> None:
     entity = change.entity
     if entity in INSERT_ONLY_TABLES:
-        raise _Refused(f"A {entity.replace('_', ' ')} is append-only: it is never changed, only added to.")
+        raise _Refused(
+            msg("A {kind} is append-only: it is never changed, only added to.", kind=record_kind(entity))
+        )
     owner = {"contact": "client_id", "milestone_change": "milestone_id"}.get(entity, "project_id")
     if owner in change.fields and change.fields[owner][1] != record.after.get(owner):
-        raise _Refused(f"A {entity.replace('_', ' ')} cannot move to another project or client.")
+        raise _Refused(msg("A {kind} cannot move to another project or client.", kind=record_kind(entity)))
     versions = record.state.field_versions if record.state is not None else {}
     base = change.base_version
     result = merge_update(
@@ -331,14 +342,14 @@ def _update(connection: Any, work: _Work, record: _Record, change: Change) -> No
     conflicts = list(result.conflicts)
     if entity == "letter":
         verdict = check_letter_change(record.after, change.fields, record.before or {})
-        if verdict.refusal:
+        if verdict.refusal is not None:
             raise _Refused(verdict.refusal)
         conflicts += [c for c in verdict.conflicts if c.field not in {x.field for x in conflicts}]
     if entity == "change_request":
         frozen = check_frozen_request(
             record.after, change.fields, store.live_change_decision_letter(connection, record.record_id)
         )
-        if frozen:
+        if frozen is not None:
             raise _Refused(frozen)
     for clash in conflicts:
         _conflict(work, record, clash)
@@ -349,12 +360,16 @@ def _update(connection: Any, work: _Work, record: _Record, change: Change) -> No
     if "code" in result.apply and entity == "project":
         holder = store.code_holder(connection, result.apply["code"])
         if holder not in (None, record.record_id):
-            raise _Refused(f"The project code {result.apply['code']} is taken on the team server.")
+            raise _Refused(
+                msg("The project code {code} is taken on the team server.", code=result.apply["code"])
+            )
     for columns in store.plain_unique_sets(entity):
         if set(columns) & set(result.apply):
             values = {name: result.apply.get(name, record.after.get(name)) for name in columns}
             if store.unique_holder(connection, entity, values) not in (None, record.record_id):
-                raise _Refused(f"The same {entity.replace('_', ' ')} is already on the team server.")
+                raise _Refused(
+                    msg("The same {kind} is already on the team server.", kind=record_kind(entity))
+                )
     record.after.update(result.apply)
     record.applied |= set(result.apply)
     record.merged = record.merged or result.merged
@@ -430,7 +445,7 @@ def _fresh_ref(connection: Any, work: _Work, entity: str, row: dict[str, Any]) -
     head = ref.rsplit("-", 1)[0]
     prefix = RefPrefix(head) if head in {p.value for p in RefPrefix} else None
     if prefix is None:
-        raise _Refused(f"The reference {ref} is taken in this project.")
+        raise _Refused(msg("The reference {ref} is taken in this project.", ref=ref))
     existing = store.refs_in_project(connection, entity, project_id) + sorted(
         _group_refs(work, entity, project_id)
     )
@@ -448,12 +463,12 @@ def _fresh_code(connection: Any, work: _Work, row: dict[str, Any]) -> None:
             row["code"] = candidate
             work.renumbered.append({"entity": "project", "id": row["id"], "from": code, "to": candidate})
             return
-    raise _Refused(f"The project code {code} is taken on the team server.")
+    raise _Refused(msg("The project code {code} is taken on the team server.", code=code))
 
 
 def _check_new_letter(connection: Any, work: _Work, row: Mapping[str, Any]) -> None:
     problem = check_new_letter(row)
-    if problem:
+    if problem is not None:
         raise _Refused(problem)
     if row.get("status") == "draft":
         return
@@ -461,16 +476,32 @@ def _check_new_letter(connection: Any, work: _Work, row: Mapping[str, Any]) -> N
     seal = SEAL.search(pdf)
     if seal is None or seal.group(2).decode() != row["fingerprint"] or int(seal.group(1)) != row["version"]:
         raise _Refused(
-            f"The PDF of the letter {row['ref']} version {row['version']} does not carry its fingerprint."
+            msg(
+                "The PDF of the letter {ref} version {version} does not carry its fingerprint.",
+                ref=row["ref"],
+                version=row["version"],
+            )
         )
     project_id, ref, version = str(row["project_id"]), str(row["ref"]), int(row["version"])
     if work.group.adopt:
         return  # issued before this laptop joined: no reservation was possible (its project is new here)
     holder = store.reservation_holder(connection, project_id, ref, version)
     if holder not in (None, work.device_id):
-        raise _Refused(f"The letter {ref} version {version} was reserved by another device: issue it again.")
+        raise _Refused(
+            msg(
+                "The letter {ref} version {version} was reserved by another device: issue it again.",
+                ref=ref,
+                version=version,
+            )
+        )
     if version in store.letter_versions_taken(connection, project_id, ref) and holder is None:
-        raise _Refused(f"The letter {ref} version {version} was issued by someone else: issue it again.")
+        raise _Refused(
+            msg(
+                "The letter {ref} version {version} was issued by someone else: issue it again.",
+                ref=ref,
+                version=version,
+            )
+        )
 
 
 def _authority(connection: Any, work: _Work, record: _Record) -> None:
@@ -488,7 +519,7 @@ def _authority(connection: Any, work: _Work, record: _Record) -> None:
         is_manager=is_manager,
         manager_name=user.display_name,
     )
-    if ruling.refusal:
+    if ruling.refusal is not None:
         raise _Refused(ruling.refusal)
     after.update(ruling.values)
     record.applied |= set(ruling.values)
@@ -526,11 +557,13 @@ def _check_references(connection: Any, work: _Work) -> None:
     for _entity, record_id in unknown:
         scope = scopes.get(record_id)
         if scope is None or not _may_write(work, scope):
-            raise _Refused("A change refers to a record that is not on the team server, or not yours to see.")
+            raise _Refused(
+                msg("A change refers to a record that is not on the team server, or not yours to see.")
+            )
 
 
 def _finish(
-    ctx: ServiceContext, connection: Any, work: _Work, status: GroupStatus, message: str = ""
+    ctx: ServiceContext, connection: Any, work: _Work, status: GroupStatus, message: Message | None = None
 ) -> dict[str, Any]:
     """The tail: under the tail lock, positions, bookkeeping, events and the next link of the chain."""
     now = ctx.now()
@@ -554,7 +587,8 @@ def _finish(
         ]
         store.insert_conflicts(connection, [_conflict_row(work, c, now) for c in work.conflicts])
     else:
-        answer["message"] = message
+        refusal = message if message is not None else msg("The team server refused this change.")
+        answer["message"], answer["msg"] = str(refusal), message_json(refusal)
     _chain(connection, work, status, answer, seq, head, position, now)
     return answer
 
@@ -864,10 +898,10 @@ def get_file(ctx: ServiceContext, identity: DeviceIdentity, digest: str) -> byte
         connection = session.connection()
         access = store.access_of(connection, identity.user.id)
         if not any(access.can_read(scope) for scope in store.blob_scopes(connection, digest)):
-            raise NotFoundError("There is no such file on the team server.")
+            raise NotFoundError(msg("There is no such file on the team server."))
         data = store.blob(connection, digest)
     if data is None:
-        raise NotFoundError("There is no such file on the team server.")
+        raise NotFoundError(msg("There is no such file on the team server."))
     return data
 
 
@@ -885,7 +919,7 @@ def reserve_letter(
                 access = store.access_of(connection, identity.user.id)
                 if not access.can_read(project_scope(project_id)):
                     raise NotFoundError(
-                        "There is no such project on the team server, or it is not granted to you."
+                        msg("There is no such project on the team server, or it is not granted to you.")
                     )
                 taken = store.letter_versions_taken(connection, project_id, ref)
                 holder = store.reservation_holder(connection, project_id, ref, version)

@@ -15,7 +15,8 @@ import httpx
 
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.errors import OfflineError, SyncError, TeamAuthError
-from deliverydesk.services.sync.protocol import API
+from deliverydesk.i18n import Message, msg, verbatim
+from deliverydesk.services.sync.protocol import API, message_from_json
 
 TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 
@@ -41,16 +42,20 @@ class HttpTransport:
             response = self._client.request(method, f"{self.url}{API}{path}", headers=headers, **kwargs)
         except (httpx.TransportError, OSError) as exc:
             raise OfflineError(
-                f"The team server at {self.url} cannot be reached ({type(exc).__name__}).",
-                hint="You can keep working offline; changes wait and go up with the next sync.",
+                msg(
+                    "The team server at {url} cannot be reached ({reason}).",
+                    url=self.url,
+                    reason=type(exc).__name__,
+                ),
+                hint=msg("You can keep working offline; changes wait and go up with the next sync."),
             ) from exc
         if response.status_code == 401:
             raise TeamAuthError(
-                "The team server does not accept this device's token (unknown or revoked).",
-                hint="Ask your administrator for a new token, then sync with --token.",
+                msg("The team server does not accept this device's token (unknown or revoked)."),
+                hint=msg("Ask your administrator for a new token, then sync with --token."),
             )
         if response.status_code >= 400:
-            raise SyncError(f"The team server refused: {_message(response)}")
+            raise SyncError(msg("The team server refused: {reason}", reason=_message(response)))
         return response
 
     def _json(self, method: str, path: str, body: Any = None) -> Any:
@@ -58,7 +63,7 @@ class HttpTransport:
         try:
             return response.json()
         except ValueError as exc:
-            raise SyncError("The team server answered something that is not JSON.") from exc
+            raise SyncError(msg("The team server answered something that is not JSON.")) from exc
 
     # --- the protocol ----------------------------------------------------------------------------
 
@@ -92,7 +97,12 @@ class HttpTransport:
     def get_file(self, digest: str) -> bytes:
         data = self._send("GET", f"/files/{digest}").content
         if sha256_hex(data) != digest:
-            raise SyncError(f"A file from the team server is damaged (its bytes do not give {digest[:12]}…).")
+            raise SyncError(
+                msg(
+                    "A file from the team server is damaged (its bytes do not give {digest}…).",
+                    digest=digest[:12],
+                )
+            )
         return data
 
     def reserve(self, project_id: str, ref: str, version: int) -> int:
@@ -104,9 +114,16 @@ class HttpTransport:
         return dict(self._json("GET", f"/team/recurring{query}"))
 
 
-def _message(response: httpx.Response) -> str:
+def _message(response: httpx.Response) -> Message:
+    """The server's reason: its message id and values when it sent them (shown in this laptop's
+    language), else its words as they are."""
     try:
         body = response.json()
     except (ValueError, json.JSONDecodeError):
-        return f"HTTP {response.status_code}"
-    return str(body.get("message") or f"HTTP {response.status_code}") if isinstance(body, dict) else str(body)
+        return verbatim(f"HTTP {response.status_code}")
+    if not isinstance(body, dict):
+        return verbatim(str(body))
+    found = message_from_json(body.get("msg"))
+    return (
+        found if found is not None else verbatim(str(body.get("message") or f"HTTP {response.status_code}"))
+    )

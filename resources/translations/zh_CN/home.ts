@@ -257,4 +257,39 @@
         <translation>今日</translation>
     </message>
 </context>
+<context>
+    <name>TeamNews</name>
+    <message>
+        <source>From the team</source>
+        <translation>来自团队</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <source>Approval inbox…</source>
+        <translation>审批收件箱…</translation>
+    </message>
+    <message>
+        <source>No decision waits for your approval.</source>
+        <translation>没有等待您审批的决定。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) wait for your approval:</source>
+        <translation>
+            <numerusform>有 %n 个决定等待您审批：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 “%3”: %4 h, decided by %5</source>
+        <translation>%1 %2“%3”：%4 小时，决定人 %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more in the approval inbox</source>
+        <translation>
+            <numerusform>审批收件箱中还有 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

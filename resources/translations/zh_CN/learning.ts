@@ -417,6 +417,18 @@
         <translation>导出问题登记表 CSV…</translation>
     </message>
     <message>
+        <source>Across the team (every client; counts from the team server)</source>
+        <translation>全团队（所有客户；数量来自团队服务器）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户</translation>
+    </message>
+    <message>
         <source>Recurring problems</source>
         <translation>重复出现的问题</translation>
     </message>

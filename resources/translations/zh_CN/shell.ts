@@ -490,6 +490,22 @@ Everything changed since then is set aside: the current database is kept as a sa
         <translation>项目包(&amp;B)…</translation>
     </message>
     <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation>同步冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Approval inbox…</source>
+        <translation>审批收件箱(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Team server…</source>
+        <translation>团队服务器(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -500,6 +516,10 @@ Everything changed since then is set aside: the current database is kept as a sa
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>T&amp;eam</source>
+        <translation>团队(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -652,6 +672,10 @@ Everything changed since then is set aside: the current database is kept as a sa
     <message>
         <source>themselves: a manager should confirm</source>
         <translation>本人自行设定：需上级确认</translation>
+    </message>
+    <message>
+        <source>In a team the roster comes from the team server (%1): an administrator sets roles and limits.</source>
+        <translation>加入团队后，成员名单来自团队服务器（%1）：角色和授权额度由管理员设定。</translation>
     </message>
     <message>
         <source>%1 h and %2 per change request · %3 h goodwill per project</source>
@@ -958,6 +982,10 @@ Everything changed since then is set aside: the current database is kept as a sa
     <message>
         <source>People</source>
         <translation>人员</translation>
+    </message>
+    <message>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
     </message>
     <message>
         <source>Company</source>

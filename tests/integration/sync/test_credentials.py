@@ -44,7 +44,7 @@ def test_the_token_goes_to_the_keyring_when_there_is_one(
     tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:
     store = TokenStore(tmp_path)
-    assert store.save("https://team.example", "ddt_secret") == ""
+    assert store.save("https://team.example", "ddt_secret") is None
     assert not store.file.exists()
     assert "ddt_secret" in memory_keyring.saved.values()
     assert store.load("https://team.example") == "ddt_secret"
@@ -63,6 +63,6 @@ def test_without_a_keyring_the_token_goes_to_a_private_file_with_a_warning(tmp_p
         warning = store.save("https://team.example", "ddt_secret")
     finally:
         keyring.set_keyring(before)
-    assert "readable only by you" in warning
+    assert warning is not None and "readable only by you" in str(warning)
     assert stat.S_IMODE(store.file.stat().st_mode) == 0o600
     assert TokenStore(tmp_path / "data", use_keyring=False).load("https://team.example") == "ddt_secret"

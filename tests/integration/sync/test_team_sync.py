@@ -230,7 +230,7 @@ def test_append_only_records_never_conflict(team: Team) -> None:
         summaries = sorted(e.summary for e in list_log_entries(laptop.ctx, project_id).rows)
         assert summaries == ["from A", "from B"]
         assert get_review_action(laptop.ctx, action.id).outcome == "done by A"  # accepted first stays
-    assert any("kept the value it had first" in n for n in report.notices)
+    assert any("kept the value it had first" in str(n) for n in report.notices)
 
 
 def test_references_made_offline_are_provisional(team: Team) -> None:
@@ -241,7 +241,7 @@ def test_references_made_offline_are_provisional(team: Team) -> None:
     report = a.sync()
     assert get_change_request(a.ctx, mine).ref == "CR-3"
     assert get_change_request(a.ctx, theirs).ref == "CR-2"
-    assert any("CR-2 you made offline is CR-3" in n for n in report.notices)
+    assert any("CR-2 you made offline is CR-3" in str(n) for n in report.notices)
     assert take_notices(a.ctx) == []  # said once
     b.sync()
     assert get_change_request(b.ctx, mine).ref == "CR-3"
@@ -297,7 +297,7 @@ def test_the_same_unique_fact_recorded_on_two_laptops_is_kept_once(team: Team) -
     twin = _non_working_day(b, project_id, "site shutdown (B)")
     a.sync()
     report = b.sync()
-    assert any("kept once" in n for n in report.notices)
+    assert any("kept once" in str(n) for n in report.notices)
     from sqlalchemy import select
 
     from deliverydesk.store.tables import NonWorkingDayRow
