@@ -38,12 +38,12 @@ from deliverydesk.gui.pages.search import SearchDialog
 from deliverydesk.gui.pages.workspace import ProjectWorkspace
 from deliverydesk.gui.screen_fit import place_main_window
 from deliverydesk.gui.style import readable_selection
-from deliverydesk.gui.undo import created_step
-from deliverydesk.gui.widgets.progress_panel import LongTaskPanel
 from deliverydesk.gui.team.approvals import ApprovalInboxDialog
 from deliverydesk.gui.team.conflicts import SyncConflictsDialog
 from deliverydesk.gui.team.controller import SyncController
 from deliverydesk.gui.team.status import SyncStatusButton
+from deliverydesk.gui.undo import created_step
+from deliverydesk.gui.widgets.progress_panel import LongTaskPanel
 from deliverydesk.gui.window_dialogs import about_box, open_new_project_dialog, open_settings_dialog
 from deliverydesk.services.storage import Workspace
 

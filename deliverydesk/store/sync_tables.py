@@ -1,6 +1,6 @@
 """The team server's tables (``server_*``) and the laptop's sync bookkeeping (``sync_*``).
 
-One Alembic history serves both sides (revision 0012), so every database has all of them and each
+One Alembic history serves both sides (revision 0013), so every database has all of them and each
 side uses its own: a laptop never writes ``server_*``, the server never writes ``sync_*``. None of
 them is a record: they never travel in bundles or syncs and are not audited (the group chain is the
 server's own hash chain). docs/sync.md describes what each holds.

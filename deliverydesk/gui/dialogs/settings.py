@@ -30,8 +30,8 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.logo import read_logo
 from deliverydesk.gui.signing_identity import CERTIFICATE_KEY, certificate_path, forget_password
 from deliverydesk.gui.style import MUTED_STYLE
-from deliverydesk.gui.widgets.country_combo import CountryCombo
 from deliverydesk.gui.team.server_dialog import TeamServerPanel
+from deliverydesk.gui.widgets.country_combo import CountryCombo
 from deliverydesk.gui.widgets.enum_combo import EnumCombo
 from deliverydesk.services.records.settings import update_settings
 from deliverydesk.services.sync.client import SyncStatus

@@ -1,8 +1,8 @@
 """Team server: the server's users, grants, device tokens, chain of groups and change positions, and the
 laptop's sync bookkeeping (outbox of groups, known versions, cursors, conflicts, notices).
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-08 09:00:00
 
 Covered by SCHEMA_GENERATION 3 (deliverydesk/store/identity.py), like every revision of this release.
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 import deliverydesk.store.tables
 
 
-revision = '0012'
-down_revision = '0011'
+revision = '0013'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 
