@@ -3,9 +3,10 @@ its menu opens the conflicts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
+from deliverydesk.gui.formatting import format_datetime
 from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.team.controller import SyncController
 from deliverydesk.services.sync.client import SyncStatus
@@ -49,14 +50,9 @@ class SyncStatusButton(QToolButton):
         elif status.offline:
             parts.append(self.tr("Offline"))
         if status.last_sync_at is not None:
-            when = QDateTime.fromSecsSinceEpoch(
-                int(status.last_sync_at.timestamp()), QTimeZone.systemTimeZone()
-            )
-            parts.append(
-                self.tr("Last sync %1").replace(
-                    "%1", QLocale().toString(when, QLocale.FormatType.ShortFormat)
-                )
-            )
+            # the house's Babel formats, in the computer's time zone (as every date in the window)
+            when = format_datetime(status.last_sync_at)
+            parts.append(self.tr("Last sync %1").replace("%1", when))
         elif not running:
             parts.append(self.tr("Not synced yet"))
         if status.waiting:
