@@ -10,21 +10,18 @@ view, the approval inbox and Home (as the manager) and Settings ▸ Team server 
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from deliverydesk.domain.drafts import ChangeRequestDraft, draft_from  # noqa: E402
-from deliverydesk.domain.enums import Decision, ScopeCheck  # noqa: E402
+from deliverydesk.domain.enums import Decision, Language, ScopeCheck  # noqa: E402
 from deliverydesk.domain.sync import Role  # noqa: E402
 from deliverydesk.gui.env import GuiEnv  # noqa: E402
 from deliverydesk.gui.i18n import install_translators, load_cjk_font, remove_translators  # noqa: E402
@@ -52,13 +49,12 @@ from deliverydesk.services.sync import admin  # noqa: E402
 from deliverydesk.services.sync.client import join_team, sync_now  # noqa: E402
 from deliverydesk.services.sync.transport import HttpTransport  # noqa: E402
 from tests.integration.sync.team import SERVER_URL, make_team, migrated_file  # noqa: E402
-from tools.screenshots import NOW, save, wait_until  # noqa: E402
+from tools.screenshots import NOW, save, wait_until  # noqa: E402  (sets up the 1366×768 offscreen screen)
 
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1366, 768)
 
 
-def _env(folder: Path, tasks: TaskRunner, language: str, transport_factory: object) -> GuiEnv:
+def _env(folder: Path, tasks: TaskRunner, language: Language, transport_factory: object) -> GuiEnv:
     workspace = open_workspace(OpenOptions(data_dir=folder, create=True), clock=lambda: NOW)
     return GuiEnv(
         ctx=workspace.ctx,
@@ -70,7 +66,9 @@ def _env(folder: Path, tasks: TaskRunner, language: str, transport_factory: obje
     )
 
 
-def _laptop(team: object, folder: Path, user: str, device: str, tasks: TaskRunner, language: str) -> GuiEnv:
+def _laptop(
+    team: object, folder: Path, user: str, device: str, tasks: TaskRunner, language: Language
+) -> GuiEnv:
     token = team.token(user, device)  # type: ignore[attr-defined]
 
     def factory() -> HttpTransport:
@@ -81,18 +79,18 @@ def _laptop(team: object, folder: Path, user: str, device: str, tasks: TaskRunne
     return env
 
 
-def _scene(tmp: Path, tasks: TaskRunner, language: str, team: object) -> tuple[GuiEnv, GuiEnv]:
+def _scene(tmp: Path, tasks: TaskRunner, language: Language, team: object) -> tuple[GuiEnv, GuiEnv]:
     """Li Na's laptop (the demo, pushed), Wang Lei's edit of the same ask, a held decision."""
-    engineer = tmp / f"li-{language}"
+    engineer = tmp / f"li-{language.value}"
     engineer.mkdir()
     seed = open_workspace(OpenOptions(data_dir=engineer, create=True), clock=lambda: NOW)
     create_demo(seed.ctx)
     seed.close()
-    li = _laptop(team, engineer, "li.na", f"li-thinkpad-{language}", tasks, language)
+    li = _laptop(team, engineer, "li.na", f"li-thinkpad-{language.value}", tasks, language)
     sync_now(li.ctx, li.team_transport())  # type: ignore[misc]
-    other = tmp / f"wang-{language}"
+    other = tmp / f"wang-{language.value}"
     other.mkdir()
-    wang = _laptop(team, other, "wang.lei", f"wang-desk-{language}", tasks, language)
+    wang = _laptop(team, other, "wang.lei", f"wang-desk-{language.value}", tasks, language)
     sync_now(wang.ctx, wang.team_transport())  # type: ignore[misc]
     project = get_project_by_code(li.ctx, "DD-2026-014")
     request = next(
@@ -124,39 +122,41 @@ def _scene(tmp: Path, tasks: TaskRunner, language: str, team: object) -> tuple[G
         ),
     )
     sync_now(li.ctx, li.team_transport())  # type: ignore[misc]
-    manager = tmp / f"maria-{language}"
+    manager = tmp / f"maria-{language.value}"
     manager.mkdir()
-    maria = _laptop(team, manager, "maria", f"maria-laptop-{language}", tasks, language)
+    maria = _laptop(team, manager, "maria", f"maria-laptop-{language.value}", tasks, language)
     sync_now(maria.ctx, maria.team_transport())  # type: ignore[misc]
     return li, maria
 
 
 def _show(widget: QWidget, path: Path) -> None:
-    widget.resize(*SIZE) if isinstance(widget, MainWindow) else None
-    widget.show()
+    widget.show()  # the main window opens maximized on the 1366×768 screen, as the user sees it
     wait_until(lambda: False, 1500)
     save(widget, path)
 
 
-def _grab(language: str, li: GuiEnv, maria: GuiEnv) -> list[QWidget]:
+def _grab(language: Language, li: GuiEnv, maria: GuiEnv) -> list[QWidget]:
     window = MainWindow(li)
     window.start_sync()
-    wait_until(lambda: "conflict" in window.sync_status.text() or "冲突" in window.sync_status.text())
-    _show(window, OUT / f"team_home_{language}.png")
+    wait_until(lambda: window.sync.running)  # the status comes first, then the sync: wait for its end
+    wait_until(lambda: not window.sync.running and not li.tasks.is_busy)
+    _show(window, OUT / f"team_home_{language.value}.png")
     conflicts = SyncConflictsDialog(li, window, li.team_transport)
     conflicts.resize(1000, 520)
     wait_until(lambda: conflicts.table.rowCount() > 0)
-    _show(conflicts, OUT / f"team_conflicts_{language}.png")
+    _show(conflicts, OUT / f"team_conflicts_{language.value}.png")
     inbox = ApprovalInboxDialog(maria)
     wait_until(lambda: inbox.table.rowCount() > 0)
-    _show(inbox, OUT / f"team_approvals_{language}.png")
+    _show(inbox, OUT / f"team_approvals_{language.value}.png")
     home = MainWindow(maria)  # the manager's Home: the decisions waiting for her approval
     home.start_sync()
-    wait_until(lambda: home.home.team.waiting.isVisible())
-    _show(home, OUT / f"team_home_manager_{language}.png")
+    wait_until(lambda: home.sync.running)
+    team_news = home.home.team.waiting
+    wait_until(lambda: not home.sync.running and not maria.tasks.is_busy and team_news.isVisible())
+    _show(home, OUT / f"team_home_manager_{language.value}.png")
     dialog = TeamServerDialog(maria, None)
     wait_until(lambda: dialog.panel.roster.rowCount() > 0, 5000)
-    _show(dialog, OUT / f"team_server_{language}.png")
+    _show(dialog, OUT / f"team_server_{language.value}.png")
     return [window, conflicts, inbox, home, dialog]
 
 
@@ -168,14 +168,14 @@ def main() -> int:
     tasks = TaskRunner()
     try:
         template = migrated_file(tmp / "template.db")
-        for language in ("en", "zh_CN"):
+        for language in Language:
             translators = install_translators(app, language)
-            server = tmp / f"server-{language}"
+            server = tmp / f"server-{language.value}"
             server.mkdir()
             with make_team(server, template) as team:
-                team.add_user("li.na", Role.ENGINEER)
-                team.add_user("wang.lei", Role.ENGINEER)
-                team.add_user("maria", Role.MANAGER, hours_per_change=200.0, cost_cents_per_change=10**8)
+                for name, display in (("li.na", "李娜 Li Na"), ("wang.lei", "王磊 Wang Lei")):
+                    admin.add_user(team.ctx, name, Role.ENGINEER, display_name=display)
+                admin.add_user(team.ctx, "maria", Role.MANAGER, display_name="Maria Schmidt")
                 for user in ("li.na", "wang.lei", "maria"):
                     admin.grant(team.ctx, user, None)
                 admin.set_limits(team.ctx, "maria", admin.Limits(200.0, 10**8, 100.0))
