@@ -22,19 +22,45 @@ _TRANSACTION = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 
 
 def record(engine: Engine, action: Callable[[], object]) -> list[Statement]:
-    """Run ``action`` once; the statements it sent (transaction control left out)."""
+    """Run ``action`` once; the statements it sent (transaction control left out).
+
+    Statements SQLAlchemy sent are kept with their parameters as the driver got them. Reads the app
+    runs as plain SQL on the DBAPI connection itself (``deliverydesk.store.plain``) never pass
+    SQLAlchemy: SQLite's trace of each connection catches them, with their parameters written into
+    the text as literals (``sqlite3`` traces the expanded SQL), which SQLite runs the same way."""
     seen: list[Statement] = []
+    from_sqlalchemy = [0]  # statements SQLAlchemy announced whose trace is still to come
 
     def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, many: bool) -> None:
-        if not statement.lstrip().upper().startswith(_TRANSACTION):
+        from_sqlalchemy[0] += 1
+        if not _is_transaction(statement):
             seen.append((statement, parameters))
 
-    event.listen(engine, "before_cursor_execute", keep)
+    def traced(statement: str) -> None:
+        if from_sqlalchemy[0]:
+            from_sqlalchemy[0] -= 1
+        elif not _is_transaction(statement):
+            seen.append((statement, ()))
+
+    def checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        dbapi_connection.set_trace_callback(traced)
+
+    def checkin(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.set_trace_callback(None)
+
+    listeners = (("before_cursor_execute", keep), ("checkout", checkout), ("checkin", checkin))
+    for name, listener in listeners:
+        event.listen(engine, name, listener)
     try:
         action()
     finally:
-        event.remove(engine, "before_cursor_execute", keep)
+        for name, listener in listeners:
+            event.remove(engine, name, listener)
     return seen
+
+
+def _is_transaction(statement: str) -> bool:
+    return statement.lstrip().upper().startswith(_TRANSACTION)
 
 
 def replay(db: sqlite3.Connection, statements: list[Statement]) -> int:

@@ -159,10 +159,8 @@ def service_measures(data_dir: Path, repeat: int) -> Iterator[Result]:
     """Project list, filter keystroke, project switch (its services) and search, each against the very
     statements it sent, replayed through sqlite3."""
     from benchmarks import own_sql
-    from deliverydesk.services.overview import get_project_overview
-    from deliverydesk.services.records import clients
-    from deliverydesk.services.records.projects import get_project, list_projects
-    from deliverydesk.services.scope_guard.meters import project_meters
+    from deliverydesk.services.overview import open_project
+    from deliverydesk.services.records.projects import list_projects
     from deliverydesk.services.search import search_records
 
     with workspace(data_dir) as opened:
@@ -171,12 +169,7 @@ def service_measures(data_dir: Path, repeat: int) -> Iterator[Result]:
         projects = list_projects(ctx, limit=200).rows
 
         def switch(project_id: str) -> None:
-            overview = get_project_overview(ctx, project_id)
-            client_id = overview.project.client_id
-            clients.get_client(ctx, client_id)
-            clients.list_contacts(ctx, client_id, include_archived=True)
-            project_meters(ctx, project_id)
-            get_project(ctx, project_id)  # the workspace header
+            open_project(ctx, project_id)  # everything the workspace shows after a switch
 
         cases: list[tuple[str, Callable[[], object], float]] = [
             ("list", lambda: list_projects(ctx, limit=200), 1.5),

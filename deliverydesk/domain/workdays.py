@@ -7,8 +7,9 @@ official holidays and its make-up working days (调休上班日, e.g. Saturday 2
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 import holidays
@@ -67,23 +68,31 @@ def with_extra_days(calendar: WorkCalendar, days: frozenset[date]) -> WorkCalend
 def working_days_between(start: date, end: date, calendar: WorkCalendar) -> int:
     """Working days in (start, end]; negative when end is before start; 0 when equal.
 
-    Counts whole weeks arithmetically, then corrects for the calendar's special days, so a milestone
-    overdue for years costs no more than one overdue for a week."""
+    Counts whole weeks arithmetically, then corrects for the calendar's special days (found by
+    bisection in their sorted lists), so a milestone overdue for years costs no more than one overdue
+    for a week, whatever the calendar holds."""
     if end < start:
         return -working_days_between(end, start, calendar)
     full_weeks, rest = divmod((end - start).days, 7)
     count = full_weeks * (7 - len(calendar.weekend))
-    day = start + timedelta(days=full_weeks * 7)
+    weekday = (start.weekday() + full_weeks * 7) % 7
     for _ in range(rest):
-        day += timedelta(days=1)
-        count += day.weekday() not in calendar.weekend
-    count -= sum(
-        1
-        for h in calendar.holidays
-        if start < h <= end and h.weekday() not in calendar.weekend and h not in calendar.make_up_workdays
-    )
-    count += sum(1 for m in calendar.make_up_workdays if start < m <= end and m.weekday() in calendar.weekend)
+        weekday = (weekday + 1) % 7
+        count += weekday not in calendar.weekend
+    days_off, days_on = _special_days(calendar)
+    count -= bisect_right(days_off, end) - bisect_right(days_off, start)
+    count += bisect_right(days_on, end) - bisect_right(days_on, start)
     return count
+
+
+@lru_cache(maxsize=256)
+def _special_days(calendar: WorkCalendar) -> tuple[tuple[date, ...], tuple[date, ...]]:
+    """The calendar's holidays that fall on a working weekday (not made up), and its make-up working
+    days that fall on a weekend: what the week arithmetic must subtract and add, each sorted."""
+    weekend, made_up = calendar.weekend, calendar.make_up_workdays
+    off = sorted(h for h in calendar.holidays if h.weekday() not in weekend and h not in made_up)
+    on = sorted(m for m in made_up if m.weekday() in weekend)
+    return tuple(off), tuple(on)
 
 
 def slip_working_days(

@@ -1,8 +1,10 @@
-"""The Overview page of a project: milestone health, expectation and decision tallies, meters."""
+"""Opening a project (the workspace after a switch) and its Overview page: milestone health,
+expectation and decision tallies, meters, the client and its contacts."""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 from deliverydesk.domain.enums import MilestoneStatus
@@ -15,17 +17,25 @@ from deliverydesk.domain.metrics import (
     milestone_health,
     scope_creep_ratio,
 )
-from deliverydesk.domain.models import ProjectOverview
+from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem, ProjectOverview
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.projects import get_project_in
-from deliverydesk.store.interchange_queries import extra_non_working_days
-from deliverydesk.store.queries import change_efforts, expectations_by_status, milestone_date_tallies
+from deliverydesk.services.records.common import not_found
+from deliverydesk.services.scope_guard.meters import ProjectMeters, meters_of
+from deliverydesk.store.interchange_queries import non_working_days
+from deliverydesk.store.overview_queries import (
+    MilestoneTally,
+    RequestMeterFacts,
+    expectations_by_status,
+    milestone_date_tallies,
+    project_client_contacts,
+    project_item,
+    request_meter_facts,
+)
+from deliverydesk.store.plain import Reader
 
 # A project has tens of date combinations; the bound keeps a damaged database from stalling the page.
 MAX_MILESTONE_COMBINATIONS = 1000
-
-MilestoneTally = tuple[MilestoneStatus, date, date | None, date | None, int]
 
 
 def health_of(
@@ -52,18 +62,51 @@ def _by_health(
     return dict(health)
 
 
+@dataclass(frozen=True, kw_only=True)
+class OpenedProject:
+    """Everything the workspace shows when a project is opened: the header's project, the Overview's
+    tallies and meters, the client and its contacts (archived ones too)."""
+
+    overview: ProjectOverview
+    client: ClientItem
+    contacts: tuple[ContactItem, ...]
+    meters: ProjectMeters
+
+
+def open_project(ctx: ServiceContext, project_id: str) -> OpenedProject:
+    """A project switch: one read-only unit of work, six short statements."""
+    with ctx.db.reading() as r:
+        found = project_client_contacts(r, project_id)
+        if found is None:
+            raise not_found("project")
+        project, client, contacts = found
+        overview, facts = _overview_in(ctx, r, project)
+    meters = meters_of(project.id, project.goodwill_budget_hours, project.contracted_effort_hours, facts)
+    return OpenedProject(overview=overview, client=client, contacts=contacts, meters=meters)
+
+
 def get_project_overview(ctx: ServiceContext, project_id: str) -> ProjectOverview:
-    with ctx.db.unit_of_work() as session:
-        project = get_project_in(session, project_id)
-        tallies = milestone_date_tallies(session, project_id, limit=MAX_MILESTONE_COMBINATIONS)
-        expectations = expectations_by_status(session, project_id)
-        changes = [ChangeEffort(*row) for row in change_efforts(session, project_id)]
-        extra = extra_non_working_days(session, [project_id]).get(project_id, frozenset())
+    with ctx.db.reading() as r:
+        project = project_item(r, project_id)
+        if project is None:
+            raise not_found("project")
+        return _overview_in(ctx, r, project)[0]
+
+
+def _overview_in(
+    ctx: ServiceContext, r: Reader, project: ProjectItem
+) -> tuple[ProjectOverview, list[RequestMeterFacts]]:
+    """The Overview's counts, and the change requests' facts they came from (the meters count them too)."""
+    tallies = milestone_date_tallies(r, project.id, limit=MAX_MILESTONE_COMBINATIONS)
+    expectations = expectations_by_status(r, project.id)
+    facts = request_meter_facts(r, project.id)
+    extra = non_working_days(r, [project.id]).get(project.id, frozenset())
     health = _by_health(project.holiday_calendar, tallies, ctx.today(), extra)
+    changes = [ChangeEffort(decision, check, hours) for decision, check, hours, _t, _n in facts]
     decisions = Counter(c.decision for c in changes)
     used = goodwill_hours_used(changes)
     out_of_scope = accepted_out_of_scope_hours(changes)
-    return ProjectOverview(
+    overview = ProjectOverview(
         project=project,
         milestones_by_health=health,
         expectations_by_status=expectations,
@@ -75,3 +118,4 @@ def get_project_overview(ctx: ServiceContext, project_id: str) -> ProjectOvervie
         contracted_effort_hours=project.contracted_effort_hours,
         scope_creep_ratio=scope_creep_ratio(out_of_scope, project.contracted_effort_hours),
     )
+    return overview, facts

@@ -48,10 +48,12 @@ from deliverydesk.store.identity import (
     sqlite_code,
 )
 from deliverydesk.store.lock import WriterLock
+from deliverydesk.store.plain import Reader, connection_reader
 from deliverydesk.store.sync_capture import GROUP_ID, capture, team_member
 from deliverydesk.store.tables import new_id
 
 BUSY_TIMEOUT_MS = 5000
+_READING = object()  # what ``Database._open.session`` holds while a read-only unit is open
 
 
 def _sqlite_connect_hook(readonly: bool, journal: str = "WAL") -> Any:
@@ -112,8 +114,13 @@ _NOT_SAVED = msg("This change was not saved; everything saved before is intact."
 
 def storage_error_from(exc: DBAPIError) -> StorageError | None:
     """The user-facing error for a database failure caused by the environment, else None (a bug)."""
-    primary = sqlite_code(exc.orig) if isinstance(exc.orig, sqlite3.Error) else None
-    state = getattr(exc.orig, "sqlstate", None)
+    return None if exc.orig is None else driver_storage_error(exc.orig)
+
+
+def driver_storage_error(orig: BaseException) -> StorageError | None:
+    """``storage_error_from`` for the driver's own exception (a read on the DBAPI connection)."""
+    primary = sqlite_code(orig) if isinstance(orig, sqlite3.Error) else None
+    state = getattr(orig, "sqlstate", None)
     if primary == SQLITE_FULL or state == _PG_DISK_FULL:
         return DiskFullError(
             msg("The disk is full. {not_saved}", not_saved=_NOT_SAVED),
@@ -128,7 +135,7 @@ def storage_error_from(exc: DBAPIError) -> StorageError | None:
         return CorruptDatabaseError(
             msg(
                 "The database file is damaged ({problem}). {not_saved}",
-                problem=sqlite_problem(exc.orig),
+                problem=sqlite_problem(orig),
                 not_saved=_NOT_SAVED,
             ),
             hint=msg("Close DeliveryDesk, run 'deliverydesk check' and restore the newest good backup."),
@@ -137,7 +144,7 @@ def storage_error_from(exc: DBAPIError) -> StorageError | None:
         return StorageError(
             msg(
                 "The disk reported an error ({problem}). {not_saved}",
-                problem=sqlite_problem(exc.orig),
+                problem=sqlite_problem(orig),
                 not_saved=_NOT_SAVED,
             ),
             hint=msg("Try again."),
@@ -292,6 +299,47 @@ class Database:
         finally:
             self._open.session = None
             session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Reader]:
+        """A read-only unit of work: one transaction (one snapshot) for a public service call that only
+        reads, through plain SQL (``store.plain``) without an ORM session, whose machinery costs more
+        than a project switch's queries. Nothing is written through it: there is no flush, no audit
+        and no sync group, and the transaction is rolled back at the end. Nested in another unit of
+        work on the same thread it raises ``NestedUnitOfWorkError``, like ``unit_of_work``; storage
+        failures come out as ``StorageError`` subclasses."""
+        if getattr(self._open, "session", None) is not None:
+            raise NestedUnitOfWorkError(
+                "a unit of work is already open on this thread: pass its session to a helper instead"
+            )
+        self._open.session = _READING
+        try:
+            with self.engine.connect() as connection:
+                if self.is_sqlite:
+                    raw = connection.connection.driver_connection
+                    assert raw is not None
+                    raw.execute("BEGIN")
+                    try:
+                        yield connection_reader(connection)
+                    finally:
+                        if raw.in_transaction:
+                            raw.execute("ROLLBACK")
+                else:
+                    with connection.begin() as transaction:
+                        yield connection_reader(connection)
+                        transaction.rollback()
+        except DBAPIError as exc:
+            error = storage_error_from(exc)
+            if error is None:
+                raise
+            raise error from exc
+        except sqlite3.Error as exc:
+            error = driver_storage_error(exc)
+            if error is None:
+                raise
+            raise error from exc
+        finally:
+            self._open.session = None
 
     def _capture(
         self, session: Session, changes: Sequence[RecordChange], events: Sequence[AuditEvent]

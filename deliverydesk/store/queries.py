@@ -15,13 +15,10 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from deliverydesk.domain.enums import Decision, MilestoneStatus, ProjectStatus, ScopeCheck
-from deliverydesk.store.records import column as column_of
 from deliverydesk.store.tables import (
-    Base,
     CategoryRow,
     ChangeRequestRow,
     ClientRow,
-    ExpectationRow,
     IssueRow,
     LogEntryRow,
     MilestoneChangeRow,
@@ -250,66 +247,11 @@ def _ordering(key: Any, tie_breaker: Any, descending: bool, *, nullable: bool) -
     return [key.is_(None), direction, tie_breaker] if nullable else [direction, tie_breaker]
 
 
-def count_by(session: Session, row_cls: type[Base], column: str, project_id: str) -> dict[Any, int]:
-    """How many live records of the project per value of ``column`` (e.g. decision, status)."""
-    attribute = column_of(row_cls, column)
-    query = (
-        select(attribute, func.count())
-        .where(column_of(row_cls, "project_id") == project_id, column_of(row_cls, "archived_at").is_(None))
-        .group_by(attribute)
-    )
-    return {value: count for value, count in session.execute(query)}
-
-
-def expectations_by_status(session: Session, project_id: str) -> dict[Any, int]:
-    """How many live expectations of the project per status."""
-    return count_by(session, ExpectationRow, "status", project_id)
-
-
-def milestone_date_tallies(
-    session: Session, project_id: str, *, limit: int
-) -> list[tuple[MilestoneStatus, date, date | None, date | None, int]]:
-    """How many live milestones of the project share each (status, baseline, forecast, actual): what
-    milestone health needs, without loading a row per milestone. At most ``limit`` combinations."""
-    dates = (
-        MilestoneRow.status,
-        MilestoneRow.baseline_date,
-        MilestoneRow.forecast_date,
-        MilestoneRow.actual_date,
-    )
-    query = (
-        select(*dates, func.count())
-        .where(MilestoneRow.project_id == project_id, MilestoneRow.archived_at.is_(None))
-        .group_by(*dates)
-        .limit(limit)
-    )
-    return [(row[0], row[1], row[2], row[3], row[4]) for row in session.execute(query)]
-
-
 def change_efforts(session: Session, project_id: str) -> list[tuple[Decision, Any, float]]:
     query = select(
         ChangeRequestRow.decision, ChangeRequestRow.scope_check, ChangeRequestRow.effort_hours
     ).where(ChangeRequestRow.project_id == project_id, ChangeRequestRow.archived_at.is_(None))
     return [(row[0], row[1], row[2]) for row in session.execute(query)]
-
-
-def request_meter_facts(session: Session, project_id: str) -> list[tuple[Decision, Any, float, Any, int]]:
-    """Each live change request of the project once: decision, scope check, effort, triage and how many
-    live log entries point at it: everything the project's meters count, in one query (the count comes
-    from ``ix_log_entry_change_request_id``)."""
-    logged = (
-        select(func.count())
-        .where(LogEntryRow.change_request_id == ChangeRequestRow.id, LogEntryRow.archived_at.is_(None))
-        .scalar_subquery()
-    )
-    query = select(
-        ChangeRequestRow.decision,
-        ChangeRequestRow.scope_check,
-        ChangeRequestRow.effort_hours,
-        ChangeRequestRow.triage,
-        logged,
-    ).where(ChangeRequestRow.project_id == project_id, ChangeRequestRow.archived_at.is_(None))
-    return [(row[0], row[1], row[2], row[3], row[4]) for row in session.execute(query)]
 
 
 def milestone_changes(session: Session, milestone_id: str) -> list[tuple[MilestoneChangeRow, str | None]]:

@@ -1,7 +1,8 @@
 """One user action, one transaction, read from the source of ``deliverydesk/services``.
 
-A *public service function* is one that opens a unit of work (``ctx.db.unit_of_work()``), and the
-methods of ``ProjectRecords`` that do (``ISSUES.create`` ...). The rules:
+A *public service function* is one that opens a unit of work (``ctx.db.unit_of_work()``, or the
+read-only ``ctx.db.reading()``), and the methods of ``ProjectRecords`` that do (``ISSUES.create``
+...). The rules:
 
 - a public service function opens exactly one unit of work;
 - a unit of work is opened only by a public function (not by a ``_private`` helper, not by a
@@ -22,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ROOT / "deliverydesk" / "services"
+UNIT_OPENERS = {"unit_of_work", "reading"}  # ``Database.reading``: a read-only unit (plain SQL, no ORM)
 RECORDS_METHODS = {"create", "update", "get", "list", "archive", "restore"}  # ProjectRecords: one unit each
 
 # Maintenance batches, not user actions: each step is its own unit of work on purpose.
@@ -109,7 +111,7 @@ def _opens(node: ast.AST) -> int:
         for call in ast.walk(node)
         if isinstance(call, ast.Call)
         and isinstance(call.func, ast.Attribute)
-        and call.func.attr == "unit_of_work"
+        and call.func.attr in UNIT_OPENERS
     )
 
 

@@ -58,6 +58,10 @@ class ProjectPage(QWidget):
     def mark_stale(self) -> None:
         self._stale = True
 
+    def mark_fresh(self) -> None:
+        """Its data is on the way from elsewhere (the workspace's own load): no load of its own."""
+        self._stale = False
+
     def ensure_fresh(self) -> None:
         if self._stale and self.project_id is not None:
             self._stale = False

@@ -26,9 +26,10 @@ from deliverydesk.gui.labels import label
 from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.pages.base import ProjectPage
 from deliverydesk.gui.pages.project import PAGE_CLASSES
+from deliverydesk.gui.pages.project.overview import OverviewPage
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.elided import ElidedLabel
-from deliverydesk.services.records.projects import get_project
+from deliverydesk.services.overview import OpenedProject, open_project
 
 
 class ProjectWorkspace(QWidget):
@@ -50,6 +51,7 @@ class ProjectWorkspace(QWidget):
         self.area_list = QListWidget(self)
         self.page_stack = QStackedWidget(self)
         self.pages: list[ProjectPage] = [cls(env, self) for cls in PAGE_CLASSES]
+        self.overview = next(page for page in self.pages if isinstance(page, OverviewPage))
         self._build_areas()
         self.empty = QLabel(self.tr("Choose a project on the left."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -99,14 +101,24 @@ class ProjectWorkspace(QWidget):
         self.stack.setCurrentIndex(0 if project_id is None else 1)
         if project_id is None:
             return
-        self._load_header(project_id)
+        self._open(project_id)
         self.current_page().ensure_fresh()
 
-    def _load_header(self, project_id: str) -> None:
+    def _open(self, project_id: str) -> None:
+        """One read for the header and the Overview (``open_project``): the Overview takes its data
+        from it whether it is shown or not, so showing it later costs nothing."""
         ctx = self.env.ctx
+        self.overview.expect_data()
         self.env.tasks.submit(
-            lambda: get_project(ctx, project_id), self._show_header, self._failed, key="workspace-header"
+            lambda: open_project(ctx, project_id), self._opened, self._failed, key="workspace-header"
         )
+
+    def _opened(self, data: OpenedProject) -> None:
+        project = data.overview.project
+        if project.id != self.project_id:
+            return
+        self._show_header(project)
+        self.overview.take(project.id, data)
 
     def _area_list_width(self) -> int:
         metrics = self.area_list.fontMetrics()
@@ -172,7 +184,7 @@ class ProjectWorkspace(QWidget):
             if page is not sender:
                 page.mark_stale()
         if self.project_id is not None:  # "Edit project…" may have renamed it: the title follows
-            self._load_header(self.project_id)
+            self._open(self.project_id)
         self.records_changed.emit()
 
     def _show_header(self, project: ProjectItem) -> None:
@@ -184,6 +196,7 @@ class ProjectWorkspace(QWidget):
 
     def _failed(self, error: DeliveryDeskError) -> None:
         self.facts.setText(error_message(error))
+        self.overview.show_failure(error)
 
 
 def _plain(title: str) -> str:

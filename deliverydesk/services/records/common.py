@@ -42,13 +42,18 @@ def get_row(session: Session, row_cls: type[RowT], row_id: str, what: str) -> Ro
     """The row with this id (archived or not), or NotFoundError naming the kind of record."""
     row = session.get(row_cls, row_id)
     if row is None:
-        raise NotFoundError(
-            msg(
-                "The {what} was not found; it may have been removed by a sync or an import.",
-                what=record_kind(what),
-            )
-        )
+        raise not_found(what)
     return row
+
+
+def not_found(what: str) -> NotFoundError:
+    """The error for a record of kind ``what`` that is not there (any more)."""
+    return NotFoundError(
+        msg(
+            "The {what} was not found; it may have been removed by a sync or an import.",
+            what=record_kind(what),
+        )
+    )
 
 
 def get_editable(session: Session, row_cls: type[RowT], row_id: str, what: str) -> RowT:

@@ -28,7 +28,9 @@ from deliverydesk.domain.scope_guard import (
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import get_row
 from deliverydesk.store.attention_queries import projects_with_deferred_b_items
-from deliverydesk.store.queries import change_efforts, request_meter_facts
+from deliverydesk.store.overview_queries import RequestMeterFacts, request_meter_facts
+from deliverydesk.store.plain import reader
+from deliverydesk.store.queries import change_efforts
 from deliverydesk.store.records import Session, list_rows, settings_row
 from deliverydesk.store.tables import (
     ChangeRequestRow,
@@ -159,14 +161,24 @@ def project_meters_many(ctx: ServiceContext, project_ids: Iterable[str]) -> dict
 
 
 def _meters(session: Session, project: ProjectRow) -> ProjectMeters:
+    facts = request_meter_facts(reader(session), project.id)
+    return meters_of(project.id, project.goodwill_budget_hours, project.contracted_effort_hours, facts)
+
+
+def meters_of(
+    project_id: str,
+    goodwill_budget_hours: float,
+    contracted_effort_hours: float,
+    facts: list[RequestMeterFacts],
+) -> ProjectMeters:
     """From one read of the project's live requests (the Overview shows these on every switch): the
     same rules as ``project_frame``, ``_undecided_work`` and ``_deferred`` apply to the same rows."""
-    facts = request_meter_facts(session, project.id)
     efforts = tuple(ChangeEffort(decision, check, hours) for decision, check, hours, _t, _n in facts)
-    frame = ProjectFrame(project.goodwill_budget_hours, project.contracted_effort_hours, efforts)
-    goodwill, creep = meters_after(None, frame)
+    goodwill, creep = meters_after(
+        None, ProjectFrame(goodwill_budget_hours, contracted_effort_hours, efforts)
+    )
     return ProjectMeters(
-        project_id=project.id,
+        project_id=project_id,
         goodwill=goodwill,
         scope_creep=creep,
         done_without_decision=sum(done_without_decision(d, logged) for d, _c, _h, _t, logged in facts),

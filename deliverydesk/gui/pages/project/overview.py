@@ -4,7 +4,6 @@ change requests by decision, goodwill used of budget, scope-creep ratio)."""
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -20,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from deliverydesk.domain.enums import Decision, ExpectationStatus
 from deliverydesk.domain.metrics import MilestoneHealth
-from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem, ProjectOverview
+from deliverydesk.domain.models import ContactItem, ProjectItem, ProjectOverview
+from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.dialogs.records.client import ClientDialog, ContactDialog, ProjectDialog
 from deliverydesk.gui.dialogs.records.decision import with_level
 from deliverydesk.gui.env import GuiEnv
@@ -35,9 +35,9 @@ from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import GOOD_COLOUR, RecordTableModel
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.overview import get_project_overview
+from deliverydesk.services.overview import OpenedProject, open_project
 from deliverydesk.services.records import clients
-from deliverydesk.services.scope_guard import ProjectMeters, project_meters
+from deliverydesk.services.scope_guard import ProjectMeters
 
 HEALTH_ORDER = (
     (MilestoneHealth.ON_TRACK, OK),
@@ -109,12 +109,7 @@ class ContactModel(RecordTableModel[ContactItem]):
         return GOOD_COLOUR if column == 3 else None
 
 
-@dataclass(frozen=True)
-class OverviewData:
-    overview: ProjectOverview
-    client: ClientItem
-    contacts: tuple[ContactItem, ...]
-    meters: ProjectMeters  # the scope guard's readings, with their levels
+OverviewData = OpenedProject  # what the page shows: the workspace's one read of a switch
 
 
 class OverviewPage(RecordsPage):
@@ -236,14 +231,20 @@ class OverviewPage(RecordsPage):
 
     @staticmethod
     def load(ctx: ServiceContext, project_id: str) -> OverviewData:
-        overview = get_project_overview(ctx, project_id)
-        client_id = overview.project.client_id
-        return OverviewData(
-            overview=overview,
-            client=clients.get_client(ctx, client_id),
-            contacts=clients.list_contacts(ctx, client_id, include_archived=True).rows,
-            meters=project_meters(ctx, project_id),
-        )
+        return open_project(ctx, project_id)
+
+    def expect_data(self) -> None:
+        """The workspace is opening the project and will hand its data over (``take``): no load of
+        the page's own."""
+        self.mark_fresh()
+
+    def take(self, project_id: str, data: OverviewData) -> None:
+        self._loaded(project_id, data)
+
+    def show_failure(self, error: DeliveryDeskError) -> None:
+        """The workspace's read failed: say so here, and load again when shown next."""
+        self._failed(error)
+        self.mark_stale()
 
     def show_data(self, data: OverviewData) -> None:
         overview = data.overview

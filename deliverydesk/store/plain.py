@@ -1,0 +1,113 @@
+"""Plain SQL for reads on the paths users feel (a project switch, the navigator, search).
+
+SQLAlchemy costs about 1 ms per unit of work and per statement around SQL that often takes a tenth
+of that: building and compiling the statement, a ``Row`` per result row, a type processor per value.
+A read that runs on every keystroke or switch is written here as SQL text instead and run through a
+``Reader``: on SQLite straight on the DBAPI connection of the open transaction (the same snapshot as
+the ORM's statements around it), elsewhere (PostgreSQL) through ``text()`` on the same connection.
+The typed functions that map the rows to the domain's dataclasses live next to their SQL in the
+``*_reads`` / ``*_queries`` modules; the values come back as the driver gives them, so the converters
+below accept both SQLite's text and the server's native types.
+
+Rules for the SQL here: named parameters only (``:name``, which both drivers understand), lists
+through ``in_list``, no dialect-specific syntax except what ``Reader.like`` names. Writes never go
+through a Reader: they stay with the ORM (row versions, the audit trail, the sync outbox).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+E = TypeVar("E", bound=enum.Enum)
+Params = Mapping[str, Any]
+Execute = Callable[[str, Params], Sequence[Sequence[Any]]]
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Run plain SQL in an open transaction and fetch every row as a tuple."""
+
+    execute: Execute
+    sqlite: bool
+
+    def rows(self, sql: str, params: Params | None = None) -> Sequence[Sequence[Any]]:
+        return self.execute(sql, params or {})
+
+    def first(self, sql: str, params: Params | None = None) -> Sequence[Any] | None:
+        found = self.execute(sql, params or {})
+        return found[0] if found else None
+
+    def scalar(self, sql: str, params: Params | None = None) -> Any:
+        row = self.first(sql, params)
+        return None if row is None else row[0]
+
+    @property
+    def like(self) -> str:
+        """Case-insensitive LIKE: SQLite's own LIKE already ignores ASCII case (``lower()`` would
+        only cost time on every row), PostgreSQL needs ILIKE."""
+        return "LIKE" if self.sqlite else "ILIKE"
+
+
+def connection_reader(connection: Connection) -> Reader:
+    """A Reader on an open SQLAlchemy connection (its transaction)."""
+    if connection.dialect.name == "sqlite":
+        raw = connection.connection.driver_connection
+        assert raw is not None
+
+        def run_raw(sql: str, params: Params) -> Sequence[Sequence[Any]]:
+            return raw.execute(sql, params).fetchall()  # type: ignore[no-any-return]
+
+        return Reader(run_raw, sqlite=True)
+
+    def run_text(sql: str, params: Params) -> Sequence[Sequence[Any]]:
+        return [tuple(row) for row in connection.execute(text(sql), dict(params))]
+
+    return Reader(run_text, sqlite=False)
+
+
+def reader(session: Session) -> Reader:
+    """A Reader in the session's own transaction (a unit of work that also writes or uses the ORM)."""
+    return connection_reader(session.connection())
+
+
+def in_list(name: str, values: Iterable[Any], params: dict[str, Any]) -> str:
+    """``(:name0, :name1, ...)`` for an IN test, the values added to ``params``; ``(NULL)`` when empty
+    (an IN that matches nothing, valid in both dialects)."""
+    names = []
+    for number, value in enumerate(values):
+        params[f"{name}{number}"] = value
+        names.append(f":{name}{number}")
+    return f"({', '.join(names)})" if names else "(NULL)"
+
+
+# --- values as the drivers give them ----------------------------------------------------------------
+def to_date(value: Any) -> date | None:
+    """A DATE column: SQLite's ISO text or the server's date."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def to_datetime(value: Any) -> datetime | None:
+    """A UTC timestamp column (stored naive, see ``tables.UTCDateTime``) as an aware UTC datetime."""
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return moment.replace(tzinfo=UTC)
+
+
+def to_enum(enum_class: type[E], value: Any) -> E:
+    """A member from its stored value (enums are stored by value, ``tables._enum_type``)."""
+    member = enum_class._value2member_map_.get(value)
+    return enum_class(value) if member is None else member  # type: ignore[return-value]
+
+
+def to_optional_enum(enum_class: type[E], value: Any) -> E | None:
+    return None if value is None else to_enum(enum_class, value)

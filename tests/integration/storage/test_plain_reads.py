@@ -1,0 +1,103 @@
+"""Plain-SQL reads (``store.plain``, ``Database.reading``): the same records as the ORM's mapping on
+the demo data, one read-only transaction that writes nothing, and values from either driver's types."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+
+import pytest
+
+from deliverydesk.domain.enums import Decision, Language
+from deliverydesk.errors import NotFoundError
+from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.demo.build import create_demo
+from deliverydesk.services.overview import get_project_overview, open_project
+from deliverydesk.services.records import clients
+from deliverydesk.services.records.projects import get_project, list_projects
+from deliverydesk.services.scope_guard import project_meters
+from deliverydesk.store.database import Database, NestedUnitOfWorkError, make_engine
+from deliverydesk.store.interchange_queries import extra_non_working_days, non_working_days
+from deliverydesk.store.migrate import upgrade
+from deliverydesk.store.plain import in_list, to_date, to_datetime, to_enum, to_optional_enum
+from tests.conftest import fixed_clock
+
+
+@pytest.fixture(scope="module")
+def demo_ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceContext]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        upgrade(connection)
+    database = Database(url=url, engine=engine)
+    ctx = ServiceContext(db=database, clock=fixed_clock)
+    create_demo(ctx)
+    yield ctx
+    database.close()
+
+
+def test_opening_a_project_reads_what_the_orm_reads_for_every_demo_project(demo_ctx: ServiceContext) -> None:
+    projects = list_projects(demo_ctx, include_archived=True, limit=200).rows
+    assert len(projects) > 3
+    contacts_seen = 0
+    for summary in projects:
+        opened = open_project(demo_ctx, summary.id)
+        project = get_project(demo_ctx, summary.id)  # the ORM's row, mapped by store/mapping.py
+        assert opened.overview.project == project
+        assert opened.overview == get_project_overview(demo_ctx, summary.id)
+        assert opened.client == clients.get_client(demo_ctx, project.client_id)
+        listed = clients.list_contacts(demo_ctx, project.client_id, include_archived=True).rows
+        assert opened.contacts == listed
+        assert opened.meters == project_meters(demo_ctx, summary.id)
+        contacts_seen += len(listed)
+    assert contacts_seen, "the demo's clients have contacts"
+
+
+def test_opening_a_missing_project_says_so(demo_ctx: ServiceContext) -> None:
+    with pytest.raises(NotFoundError):
+        open_project(demo_ctx, "no-such-project")
+
+
+def test_a_read_only_unit_is_one_transaction_that_keeps_nothing(demo_ctx: ServiceContext) -> None:
+    db = demo_ctx.db
+    before = list_projects(demo_ctx, include_archived=True, limit=1).total
+    with db.reading() as r:
+        r.rows("DELETE FROM non_working_day")  # not how reads are used: whatever it did is rolled back
+        assert r.scalar("SELECT count(*) FROM project") == before
+    with db.reading() as r:
+        assert r.first("SELECT 1 WHERE 0") is None
+        assert r.scalar("SELECT count(*) FROM project") == before
+
+
+def test_a_read_only_unit_does_not_nest_with_another_unit(demo_ctx: ServiceContext) -> None:
+    db = demo_ctx.db
+    with db.unit_of_work(), pytest.raises(NestedUnitOfWorkError), db.reading():
+        pass
+    with db.reading(), pytest.raises(NestedUnitOfWorkError), db.unit_of_work():
+        pass
+    with db.reading() as r:  # both usable again afterwards
+        assert r.scalar("SELECT 1") == 1
+
+
+def test_non_working_days_agree_between_the_session_and_a_read_only_unit(demo_ctx: ServiceContext) -> None:
+    ids = [p.id for p in list_projects(demo_ctx, include_archived=True, limit=200).rows]
+    with demo_ctx.db.unit_of_work() as session:
+        through_session = extra_non_working_days(session, ids)
+    with demo_ctx.db.reading() as r:
+        assert non_working_days(r, ids) == through_session
+        assert non_working_days(r, []) == {}
+
+
+def test_values_come_from_sqlite_text_or_a_servers_native_types() -> None:
+    assert to_date("2026-03-01") == to_date(date(2026, 3, 1)) == date(2026, 3, 1)
+    aware = datetime(2026, 3, 1, 8, 30, 0, 120000, tzinfo=UTC)
+    assert to_datetime("2026-03-01 08:30:00.120000") == aware
+    assert to_datetime(datetime(2026, 3, 1, 8, 30, 0, 120000)) == aware
+    assert to_date(None) is None and to_datetime(None) is None
+    assert to_enum(Decision, "approved_goodwill") is Decision.APPROVED_GOODWILL
+    assert to_optional_enum(Language, None) is None
+    with pytest.raises(ValueError):
+        to_enum(Decision, "no such decision")
+    params: dict[str, object] = {}
+    assert in_list("p", ["a", "b"], params) == "(:p0, :p1)" and params == {"p0": "a", "p1": "b"}
+    assert in_list("q", [], params) == "(NULL)"
