@@ -48,6 +48,10 @@ class Reader:
         row = self.first(sql, params)
         return None if row is None else row[0]
 
+    def day(self, value: date) -> Any:
+        """A date as a parameter: SQLite compares the ISO text it stores, a server its DATE type."""
+        return value.isoformat() if self.sqlite else value
+
     @property
     def like(self) -> str:
         """Case-insensitive LIKE: SQLite's own LIKE already ignores ASCII case (``lower()`` would

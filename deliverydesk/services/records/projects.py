@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
-from typing import Any
 
 from deliverydesk.domain.drafts import ClientDraft, ProjectDraft
 from deliverydesk.domain.enums import ProjectStatus
-from deliverydesk.domain.metrics import meter
 from deliverydesk.domain.models import Page, ProjectItem, ProjectSummary
 from deliverydesk.domain.validation import check_code_free, validate_project
-from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
@@ -27,8 +23,7 @@ from deliverydesk.services.records.common import (
     set_archived,
 )
 from deliverydesk.store import mapping
-from deliverydesk.store.interchange_queries import extra_non_working_days
-from deliverydesk.store.queries import SUMMARY_SORTS, ProjectFilter, project_summaries
+from deliverydesk.store.navigator_queries import SUMMARY_SORTS, ProjectFilter, project_summaries
 from deliverydesk.store.records import Session, client_name, project_code_taken, project_id_by_code
 from deliverydesk.store.tables import ClientRow, ProjectRow
 
@@ -128,35 +123,8 @@ def list_projects(
         )
     limit = check_page(offset, limit)
     where = ProjectFilter(text=text, status=status, client_id=client_id, include_archived=include_archived)
-    with ctx.db.unit_of_work() as session:
+    with ctx.db.reading() as r:
         rows, total = project_summaries(
-            session, where, sort=sort, descending=descending, offset=offset, limit=limit, today=ctx.today()
+            r, where, sort=sort, descending=descending, offset=offset, limit=limit, today=ctx.today()
         )
-        extra = extra_non_working_days(
-            session, [row["id"] for row in rows if row["next_baseline"] is not None]
-        )
-    return page_of([_summary(row, extra.get(row["id"], frozenset())) for row in rows], total, offset, limit)
-
-
-def _summary(row: dict[str, Any], extra_days: frozenset[date] = frozenset()) -> ProjectSummary:
-    baseline = row["next_baseline"]
-    slip = None
-    next_date = None
-    if baseline is not None:
-        forecast, actual = row["next_forecast"], row["next_actual"]
-        calendar = with_extra_days(
-            calendar_covering(row["holiday_calendar"], baseline, forecast, actual), extra_days
-        )
-        slip = slip_working_days(baseline, forecast, actual, calendar)
-        next_date = actual or forecast or baseline
-    names = ("id", "code", "name", "client_id", "client_name", "status", "language", "start_date", "end_date")
-    counts = ("overdue_milestones", "waiting_on_client", "pending_decisions")
-    return ProjectSummary(
-        **{name: row[name] for name in names + counts},
-        archived_at=row["archived_at"],
-        next_milestone_name=row["next_milestone_name"],
-        next_milestone_date=next_date,
-        slip_days=slip,
-        goodwill=meter(row["goodwill_hours_used"], row["goodwill_budget_hours"]),
-        scope_creep=meter(row["out_of_scope_hours"], row["contracted_effort_hours"]),
-    )
+    return page_of(rows, total, offset, limit)

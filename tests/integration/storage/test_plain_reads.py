@@ -101,3 +101,26 @@ def test_values_come_from_sqlite_text_or_a_servers_native_types() -> None:
     params: dict[str, object] = {}
     assert in_list("p", ["a", "b"], params) == "(:p0, :p1)" and params == {"p0": "a", "p1": "b"}
     assert in_list("q", [], params) == "(NULL)"
+
+
+def test_the_navigators_rows_agree_with_each_opened_project(demo_ctx: ServiceContext) -> None:
+    """Two reads written apart (the navigator's page, the switch's six statements) tell the same facts."""
+    rows = list_projects(demo_ctx, include_archived=True, sort="attention", descending=True, limit=200).rows
+    for row in rows:
+        opened = open_project(demo_ctx, row.id)
+        project, decided = opened.overview.project, opened.overview.change_requests_by_decision
+        assert (row.code, row.name, row.client_name, row.status) == (
+            project.code,
+            project.name,
+            opened.client.name,
+            project.status,
+        )
+        assert (row.start_date, row.end_date, row.archived_at) == (
+            project.start_date,
+            project.end_date,
+            project.archived_at,
+        )
+        pending = decided.get(Decision.PENDING, 0) + decided.get(Decision.PENDING_APPROVAL, 0)
+        assert row.pending_decisions == pending
+        assert (row.goodwill, row.scope_creep) == (opened.meters.goodwill, opened.meters.scope_creep)
+    assert any(row.next_milestone_name for row in rows) and any(row.pending_decisions for row in rows)
