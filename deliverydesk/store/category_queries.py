@@ -1,12 +1,20 @@
-"""The shared category taxonomy in SQL: names of a batch of categories, the names taken, usage counts."""
+"""The shared category taxonomy in SQL: the categories as items, inserting and saving one, names of a
+batch of categories, the names taken, usage counts, the link a record may hold to one."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, object_session
 
+from deliverydesk.domain.drafts import CategoryDraft
+from deliverydesk.domain.models import CategoryItem, CategoryName
+from deliverydesk.errors import ValidationError
+from deliverydesk.i18n import msg
+from deliverydesk.store import kinds, mapping
+from deliverydesk.store.record_rows import get_editable, get_row, insert_new, save_changes, set_archived
 from deliverydesk.store.tables import CategoryRow, ChangeRequestRow, IssueRow, ProjectRow
 
 
@@ -59,3 +67,78 @@ def linked_category(row: IssueRow | ChangeRequestRow) -> CategoryRow | None:
     if session is None or row.category_id is None:
         return None
     return session.get(CategoryRow, row.category_id)
+
+
+def category_names(session: Session, category_ids: Sequence[str | None]) -> dict[str, CategoryName]:
+    """Names of the categories linked from a batch of records (for their items), in one query."""
+    return {
+        key: CategoryName(name_en=row.name_en, name_zh=row.name_zh)
+        for key, row in categories_by_id(session, category_ids).items()
+    }
+
+
+def category_name_of(row: IssueRow | ChangeRequestRow) -> CategoryName | None:
+    """The names of one loaded record's category (for a single item; batches use ``category_names``)."""
+    category = linked_category(row)
+    return None if category is None else CategoryName(name_en=category.name_en, name_zh=category.name_zh)
+
+
+def check_category_link(session: Session, category_id: str | None, before: str | None) -> None:
+    """A record links a live category; one it already had may stay even after that was archived."""
+    if category_id is None or category_id == before:
+        return
+    row = session.get(CategoryRow, category_id)
+    if row is None:
+        raise ValidationError({"category_id": msg("This category does not exist (any more); pick another.")})
+    if row.archived_at is not None:
+        raise ValidationError({"category_id": msg("This category is archived; pick a current one.")})
+
+
+def category_items(session: Session, *, include_archived: bool) -> list[CategoryItem]:
+    """Every (live) category with both names, ordered by English name."""
+    return [mapping.category_item(row) for row in category_rows(session, include_archived=include_archived)]
+
+
+def get_category(session: Session, category_id: str) -> CategoryItem:
+    return mapping.category_item(get_row(session, kinds.CATEGORY, category_id))
+
+
+def add_category(now: datetime, session: Session, draft: CategoryDraft) -> CategoryItem:
+    row = CategoryRow()
+    mapping.write_category(row, draft)
+    insert_new(now, session, row)
+    return mapping.category_item(row)
+
+
+def save_category(now: datetime, session: Session, category_id: str, draft: CategoryDraft) -> CategoryItem:
+    row = get_editable(session, kinds.CATEGORY, category_id)
+    mapping.write_category(row, draft)
+    save_changes(now, session, row)
+    return mapping.category_item(row)
+
+
+def set_category_archived(
+    now: datetime, session: Session, category_id: str, *, archived: bool
+) -> CategoryItem:
+    return set_archived(
+        now,
+        session,
+        kinds.CATEGORY,
+        category_id,
+        lambda _s, row: mapping.category_item(row),
+        archived=archived,
+    )
+
+
+def live_category_names(session: Session) -> dict[str, str]:
+    """Case-folded English and Chinese names of the live categories -> the category's id."""
+    return {
+        name.casefold(): row.id
+        for row in category_rows(session, include_archived=False)
+        for name in (row.name_en, row.name_zh)
+    }
+
+
+def known_category_ids(session: Session, category_ids: Sequence[str]) -> set[str]:
+    """Which of these categories (archived or not) this database has."""
+    return set(categories_by_id(session, category_ids))

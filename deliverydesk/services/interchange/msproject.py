@@ -36,11 +36,12 @@ from deliverydesk.services.interchange.changes import (
 from deliverydesk.services.interchange.mspdi import MAX_PLAN_BYTES, Plan, PlanTask, parse_plan
 from deliverydesk.services.interchange.source import ImportSource, read_source
 from deliverydesk.services.records.common import live_project, stamp_new
-from deliverydesk.services.records.milestones import add_milestone, apply_milestone_update
+from deliverydesk.services.records.milestones import add_milestone
 from deliverydesk.services.records.projects import get_project_by_code_in
 from deliverydesk.services.records.scope import SCOPE_ITEMS
 from deliverydesk.store.audit import finish_import, record_import
 from deliverydesk.store.interchange_queries import project_rows
+from deliverydesk.store.milestone_rows import apply_milestone_update
 from deliverydesk.store.records import Session
 from deliverydesk.store.tables import MilestoneRow, NonWorkingDayRow, ProjectRow, ScopeItemRow
 
@@ -204,7 +205,7 @@ class _Planner:
         if self.write:
             row.external_ref = ref  # saved with the changes, or alone (a record exported from here)
             if changes:
-                apply_milestone_update(self.ctx, self.session, row, draft, reason=self.reason)
+                apply_milestone_update(self.ctx.now(), self.session, row, draft, reason=self.reason)
         return replace(line, action=action, ref=row.ref, changes=changes)
 
     def _milestone_draft(self, task: PlanTask, row: MilestoneRow | None, baseline: date) -> MilestoneDraft:

@@ -34,10 +34,11 @@ from deliverydesk.services.interchange.scope_rows import (
 from deliverydesk.services.interchange.sheets import MAX_SHEET_BYTES, Table, read_table
 from deliverydesk.services.interchange.source import NOTHING_IMPORTED, read_source
 from deliverydesk.services.records.common import live_project, save_changes
-from deliverydesk.services.records.milestones import add_milestone, apply_milestone_update
+from deliverydesk.services.records.milestones import add_milestone
 from deliverydesk.services.records.scope import EXCLUSIONS, SCOPE_ITEMS
 from deliverydesk.store.audit import finish_import, record_import
 from deliverydesk.store.interchange_queries import client_of_project, project_rows
+from deliverydesk.store.milestone_rows import apply_milestone_update
 from deliverydesk.store.records import Session
 from deliverydesk.store.tables import ExclusionRow, MilestoneRow, ProjectRow, ScopeItemRow
 
@@ -243,7 +244,7 @@ class _Rows:
             after=row.due.isoformat(),
         )
         if self.write:
-            apply_milestone_update(self.ctx, self.session, match, draft, reason=self.reason)
+            apply_milestone_update(self.ctx.now(), self.session, match, draft, reason=self.reason)
         return replace(line, action=Action.UPDATE, ref=match.ref, changes=(change,))
 
     def _added(self, line: Line, add: object, draft: object) -> Line:

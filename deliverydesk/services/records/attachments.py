@@ -8,7 +8,6 @@ archived, never deleted."""
 
 from __future__ import annotations
 
-import hashlib
 import mimetypes
 import os
 import stat
@@ -20,19 +19,11 @@ from deliverydesk.domain.attachments import MAX_BYTES, clean_filename, size_prob
 from deliverydesk.domain.drafts import AttachmentDraft
 from deliverydesk.domain.models import AttachmentItem, Page
 from deliverydesk.domain.validation import validate_attachment
-from deliverydesk.errors import NotFoundError, ValidationError
+from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import Message, joined, msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.files import file_error, write_file_atomically
-from deliverydesk.services.records.common import (
-    check_page,
-    check_same_project,
-    get_row,
-    insert_new,
-    live_project,
-    page_of,
-    set_archived,
-)
+from deliverydesk.services.records.common import check_page, page_of
 from deliverydesk.services.records.images import (
     ATTACHMENT_IMAGES,
     ImageFacts,
@@ -40,12 +31,10 @@ from deliverydesk.services.records.images import (
     image_refusal,
     inspect_image,
 )
-from deliverydesk.store import mapping
+from deliverydesk.store import attachment_rows
 from deliverydesk.store.attachment_queries import attachment_counts
-from deliverydesk.store.records import Session, add_blob, blob_data, list_rows
-from deliverydesk.store.tables import AttachmentRow, ChangeRequestRow, LetterRow, LogEntryRow
+from deliverydesk.store.records import Session
 
-LINKS = (("log_entry_id", LogEntryRow), ("letter_id", LetterRow), ("change_request_id", ChangeRequestRow))
 UNKNOWN_TYPE = "application/octet-stream"
 _NAME_TYPES = mimetypes.MimeTypes()  # Python's built-in table: the same answer on every machine
 
@@ -78,10 +67,6 @@ class AttachOutcome:
 
     added: tuple[AttachmentItem, ...]
     refused: tuple[tuple[str, Message], ...]  # (file name, why) for each file not attached
-
-
-def _item(_session: Session, row: AttachmentRow) -> AttachmentItem:
-    return mapping.attachment_item(row)
 
 
 def media_type_for(filename: str) -> str:
@@ -130,27 +115,12 @@ def add_attachment(ctx: ServiceContext, draft: AttachmentDraft) -> AttachmentIte
 
 def add_attachment_in(ctx: ServiceContext, session: Session, draft: AttachmentDraft) -> AttachmentItem:
     """Check and store the file inside the caller's unit of work."""
-    return _item(session, store_attachment(ctx, session, checked_draft(draft)))
+    return store_attachment(ctx, session, checked_draft(draft))
 
 
-def store_attachment(ctx: ServiceContext, session: Session, draft: AttachmentDraft) -> AttachmentRow:
+def store_attachment(ctx: ServiceContext, session: Session, draft: AttachmentDraft) -> AttachmentItem:
     """Store a checked draft (``checked_draft``) inside the caller's unit of work."""
-    live_project(session, draft.project_id)
-    for field, row_cls in LINKS:
-        check_same_project(session, field, row_cls, getattr(draft, field), draft.project_id)
-    digest = add_blob(session, draft.data)
-    row = AttachmentRow(
-        project_id=draft.project_id,
-        sha256=digest,
-        filename=draft.filename,
-        media_type=draft.media_type,
-        size=len(draft.data),
-        log_entry_id=draft.log_entry_id,
-        letter_id=draft.letter_id,
-        change_request_id=draft.change_request_id,
-    )
-    insert_new(ctx, session, row)
-    return row
+    return attachment_rows.add_attachment(ctx.now(), session, draft)
 
 
 # --- files on disk -------------------------------------------------------------------------------
@@ -206,28 +176,19 @@ def attach_files(
 # --- reading -------------------------------------------------------------------------------------
 def get_attachment(ctx: ServiceContext, attachment_id: str) -> AttachmentItem:
     with ctx.db.unit_of_work() as session:
-        return _item(session, get_row(session, AttachmentRow, attachment_id, "attachment"))
+        return attachment_rows.get_attachment(session, attachment_id)
 
 
 def read_attachment(ctx: ServiceContext, attachment_id: str) -> bytes:
     """The attachment's bytes, checked against its SHA-256."""
     with ctx.db.unit_of_work() as session:
-        return _verified_bytes(session, get_row(session, AttachmentRow, attachment_id, "attachment"))
-
-
-def _verified_bytes(session: Session, row: AttachmentRow) -> bytes:
-    data = blob_data(session, row.sha256)
-    if data is None or hashlib.sha256(data).hexdigest() != row.sha256:
-        raise NotFoundError(
-            msg("The content of {filename} is missing or damaged in the database.", filename=row.filename)
-        )
-    return data
+        return attachment_rows.verified_bytes(session, attachment_rows.get_attachment(session, attachment_id))
 
 
 def save_attachment_as(ctx: ServiceContext, attachment_id: str, out: Path) -> Path:
     """Write the verified bytes to ``out`` atomically (an older file there stays whole on failure)."""
     with ctx.db.unit_of_work() as session:
-        data = _verified_bytes(session, get_row(session, AttachmentRow, attachment_id, "attachment"))
+        data = attachment_rows.verified_bytes(session, attachment_rows.get_attachment(session, attachment_id))
     write_file_atomically(out, data)
     return out
 
@@ -235,9 +196,9 @@ def save_attachment_as(ctx: ServiceContext, attachment_id: str, out: Path) -> Pa
 def private_copy(ctx: ServiceContext, attachment_id: str, folder: Path) -> Path:
     """A copy to open with the desktop's viewer: ``folder/<id>/<safe name>``, folders private (0700)."""
     with ctx.db.unit_of_work() as session:
-        row = get_row(session, AttachmentRow, attachment_id, "attachment")
-        target = folder / row.id / clean_filename(row.filename)
-        data = _verified_bytes(session, row)
+        item = attachment_rows.get_attachment(session, attachment_id)
+        target = folder / item.id / clean_filename(item.filename)
+        data = attachment_rows.verified_bytes(session, item)
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
@@ -260,17 +221,14 @@ def list_attachments(
     """Newest first; ``link`` narrows to one record's files."""
     limit = check_page(offset, limit)
     with ctx.db.unit_of_work() as session:
-        rows, total = list_rows(
+        items, total = attachment_rows.attachment_page(
             session,
-            AttachmentRow,
-            where={"project_id": project_id, **link.where()},
+            {"project_id": project_id, **link.where()},
             include_archived=include_archived,
-            order_by=("created_at", "id"),
-            descending=True,
             offset=offset,
             limit=limit,
         )
-        return page_of([_item(session, r) for r in rows], total, offset, limit)
+        return page_of(items, total, offset, limit)
 
 
 def count_attachments(ctx: ServiceContext, field: str, record_ids: Sequence[str]) -> dict[str, int]:
@@ -281,9 +239,9 @@ def count_attachments(ctx: ServiceContext, field: str, record_ids: Sequence[str]
 
 def archive_attachment(ctx: ServiceContext, attachment_id: str) -> AttachmentItem:
     with ctx.db.unit_of_work() as session:
-        return set_archived(ctx, session, AttachmentRow, attachment_id, "attachment", _item, archived=True)
+        return attachment_rows.set_attachment_archived(ctx.now(), session, attachment_id, archived=True)
 
 
 def restore_attachment(ctx: ServiceContext, attachment_id: str) -> AttachmentItem:
     with ctx.db.unit_of_work() as session:
-        return set_archived(ctx, session, AttachmentRow, attachment_id, "attachment", _item, archived=False)
+        return attachment_rows.set_attachment_archived(ctx.now(), session, attachment_id, archived=False)

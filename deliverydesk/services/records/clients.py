@@ -2,43 +2,15 @@
 
 from __future__ import annotations
 
-from deliverydesk.domain.client_defaults import contacts_language
 from deliverydesk.domain.drafts import ClientDraft, ContactDraft
 from deliverydesk.domain.models import ClientItem, ContactItem, Page
 from deliverydesk.domain.validation import validate_client, validate_contact
 from deliverydesk.errors import RuleError
 from deliverydesk.i18n import msg, msg_n
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.common import (
-    check_page,
-    get_editable,
-    get_row,
-    insert_new,
-    page_of,
-    require_id,
-    save_changes,
-    set_archived,
-)
-from deliverydesk.store import mapping
-from deliverydesk.store.queries import search_clients
-from deliverydesk.store.records import Session, contact_languages, count_projects, list_rows
-from deliverydesk.store.tables import ClientRow, ContactRow
-
-
-def _client(session: Session, row: ClientRow) -> ClientItem:
-    return _clients(session, [row])[0]
-
-
-def _clients(session: Session, rows: list[ClientRow]) -> list[ClientItem]:
-    languages = contact_languages(session, [row.id for row in rows])
-    return [
-        mapping.client_item(row, contact_language=contacts_language(languages.get(row.id, ())))
-        for row in rows
-    ]
-
-
-def _contact(_session: Session, row: ContactRow) -> ContactItem:
-    return mapping.contact_item(row)
+from deliverydesk.services.records.common import check_page, page_of, require_id
+from deliverydesk.store import client_rows
+from deliverydesk.store.records import Session, count_projects
 
 
 def create_client(ctx: ServiceContext, draft: ClientDraft) -> ClientItem:
@@ -47,26 +19,19 @@ def create_client(ctx: ServiceContext, draft: ClientDraft) -> ClientItem:
 
 
 def create_client_in(ctx: ServiceContext, session: Session, draft: ClientDraft) -> ClientItem:
-    draft = validate_client(draft)
-    row = ClientRow()
-    mapping.write_client(row, draft)
-    insert_new(ctx, session, row)
-    return _client(session, row)
+    return client_rows.add_client(ctx.now(), session, validate_client(draft))
 
 
 def update_client(ctx: ServiceContext, draft: ClientDraft) -> ClientItem:
     client_id = require_id(draft.id, "client")
     draft = validate_client(draft)
     with ctx.db.unit_of_work() as session:
-        row = get_editable(session, ClientRow, client_id, "client")
-        mapping.write_client(row, draft)
-        save_changes(ctx, session, row)
-        return _client(session, row)
+        return client_rows.save_client(ctx.now(), session, client_id, draft)
 
 
 def get_client(ctx: ServiceContext, client_id: str) -> ClientItem:
     with ctx.db.unit_of_work() as session:
-        return _client(session, get_row(session, ClientRow, client_id, "client"))
+        return client_rows.get_client(session, client_id)
 
 
 def list_clients(
@@ -75,10 +40,10 @@ def list_clients(
     """Clients by name; ``text`` matches name or industry literally."""
     limit = check_page(offset, limit)
     with ctx.db.unit_of_work() as session:
-        rows, total = search_clients(
+        items, total = client_rows.client_page(
             session, text, include_archived=include_archived, offset=offset, limit=limit
         )
-        return page_of(_clients(session, list(rows)), total, offset, limit)
+        return page_of(items, total, offset, limit)
 
 
 def archive_client(ctx: ServiceContext, client_id: str) -> ClientItem:
@@ -92,12 +57,12 @@ def archive_client(ctx: ServiceContext, client_id: str) -> ClientItem:
                 ),
                 msg("Archive its projects first."),
             )
-        return set_archived(ctx, session, ClientRow, client_id, "client", _client, archived=True)
+        return client_rows.set_client_archived(ctx.now(), session, client_id, archived=True)
 
 
 def restore_client(ctx: ServiceContext, client_id: str) -> ClientItem:
     with ctx.db.unit_of_work() as session:
-        return set_archived(ctx, session, ClientRow, client_id, "client", _client, archived=False)
+        return client_rows.set_client_archived(ctx.now(), session, client_id, archived=False)
 
 
 def create_contact(ctx: ServiceContext, draft: ContactDraft) -> ContactItem:
@@ -106,12 +71,7 @@ def create_contact(ctx: ServiceContext, draft: ContactDraft) -> ContactItem:
 
 
 def create_contact_in(ctx: ServiceContext, session: Session, draft: ContactDraft) -> ContactItem:
-    draft = validate_contact(draft)
-    get_editable(session, ClientRow, draft.client_id, "client")
-    row = ContactRow()
-    mapping.write_contact(row, draft)
-    insert_new(ctx, session, row)
-    return _contact(session, row)
+    return client_rows.add_contact(ctx.now(), session, validate_contact(draft))
 
 
 def update_contact(ctx: ServiceContext, draft: ContactDraft) -> ContactItem:
@@ -119,19 +79,12 @@ def update_contact(ctx: ServiceContext, draft: ContactDraft) -> ContactItem:
     contact_id = require_id(draft.id, "contact")
     draft = validate_contact(draft)
     with ctx.db.unit_of_work() as session:
-        row = get_editable(session, ContactRow, contact_id, "contact")
-        if row.client_id != draft.client_id:
-            raise RuleError(
-                msg("A contact cannot move to another client."), msg("Add a new contact there instead.")
-            )
-        mapping.write_contact(row, draft)
-        save_changes(ctx, session, row)
-        return _contact(session, row)
+        return client_rows.save_contact(ctx.now(), session, contact_id, draft)
 
 
 def get_contact(ctx: ServiceContext, contact_id: str) -> ContactItem:
     with ctx.db.unit_of_work() as session:
-        return _contact(session, get_row(session, ContactRow, contact_id, "contact"))
+        return client_rows.get_contact(session, contact_id)
 
 
 def list_contacts(
@@ -139,23 +92,17 @@ def list_contacts(
 ) -> Page[ContactItem]:
     limit = check_page(offset, limit)
     with ctx.db.unit_of_work() as session:
-        rows, total = list_rows(
-            session,
-            ContactRow,
-            where={"client_id": client_id},
-            include_archived=include_archived,
-            order_by=("name", "id"),
-            offset=offset,
-            limit=limit,
+        items, total = client_rows.contact_page(
+            session, client_id, include_archived=include_archived, offset=offset, limit=limit
         )
-        return page_of([_contact(session, r) for r in rows], total, offset, limit)
+        return page_of(items, total, offset, limit)
 
 
 def archive_contact(ctx: ServiceContext, contact_id: str) -> ContactItem:
     with ctx.db.unit_of_work() as session:
-        return set_archived(ctx, session, ContactRow, contact_id, "contact", _contact, archived=True)
+        return client_rows.set_contact_archived(ctx.now(), session, contact_id, archived=True)
 
 
 def restore_contact(ctx: ServiceContext, contact_id: str) -> ContactItem:
     with ctx.db.unit_of_work() as session:
-        return set_archived(ctx, session, ContactRow, contact_id, "contact", _contact, archived=False)
+        return client_rows.set_contact_archived(ctx.now(), session, contact_id, archived=False)

@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-from deliverydesk.domain.drafts import IssueDraft
-from deliverydesk.domain.models import CategoryName, IssueCategoryItem, IssueItem, IssueLinks, LinkedRecord
+from deliverydesk.domain.models import CategoryName, IssueCategoryItem, IssueLinks, LinkedRecord
 from deliverydesk.domain.recurrence import RECURRENCE_MIN_CLIENTS
-from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.domain.validation import validate_issue
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.categories import category_names, check_category_link
-from deliverydesk.services.records.common import check_page, get_row
+from deliverydesk.services.records.common import check_page
 from deliverydesk.services.records.kinds import ProjectRecords
-from deliverydesk.store import mapping
+from deliverydesk.store import kinds, project_tables
 from deliverydesk.store.queries import issue_categories, issue_link_rows
-from deliverydesk.store.records import Session
-from deliverydesk.store.tables import IssueRow, ProjectRow
+from deliverydesk.store.record_rows import get_row
 
-
-def _check_links(session: Session, draft: IssueDraft, _project: ProjectRow, row: IssueRow | None) -> None:
-    check_category_link(session, draft.category_id, row.category_id if row else None)
-
-
-def _to_items(session: Session, rows: list[IssueRow]) -> list[IssueItem]:
-    names = category_names(session, [row.category_id for row in rows])
-    return [mapping.issue_item(row, category=names.get(row.category_id or "")) for row in rows]
-
-
-ISSUES = ProjectRecords(
-    IssueRow,
-    "issue",
-    validate=lambda ctx, draft: validate_issue(draft, ctx.today()),
-    write=mapping.write_issue,
-    to_items=_to_items,
-    ref_prefix=RefPrefix.ISSUE,
-    check_links=_check_links,
-)
+ISSUES = ProjectRecords(project_tables.ISSUES, validate=lambda ctx, draft: validate_issue(draft, ctx.today()))
 
 create_issue = ISSUES.create
 update_issue = ISSUES.update
@@ -47,7 +25,7 @@ restore_issue = ISSUES.restore
 def issue_links(ctx: ServiceContext, issue_id: str, *, limit: int = 200) -> IssueLinks:
     """The log entries about an issue and the change requests that arose from it (archived too)."""
     with ctx.db.unit_of_work() as session:
-        get_row(session, IssueRow, issue_id, "issue")
+        get_row(session, kinds.ISSUE, issue_id)
         entries, requests = issue_link_rows(session, issue_id, check_page(0, limit))
         return IssueLinks(
             log_entries=tuple(

@@ -12,63 +12,15 @@ from deliverydesk.domain.validation import validate_log_entry
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.common import (
-    check_page,
-    check_same_project,
-    get_row,
-    insert_new,
-    live_project,
-    page_of,
-)
-from deliverydesk.store import mapping
+from deliverydesk.services.records.common import check_page, page_of
+from deliverydesk.store import log_rows
 from deliverydesk.store.records import (
     LOG_SORTS,
     Session,
-    list_rows,
     log_entry_page,
     log_entry_position,
     newest_corrections,
 )
-from deliverydesk.store.tables import (
-    ChangeRequestRow,
-    ExpectationRow,
-    IssueRow,
-    LetterRow,
-    LogEntryRow,
-    MilestoneRow,
-)
-
-LINKS = (
-    ("change_request_id", ChangeRequestRow),
-    ("expectation_id", ExpectationRow),
-    ("milestone_id", MilestoneRow),
-    ("issue_id", IssueRow),
-    ("letter_id", LetterRow),
-)
-
-
-def log_items(session: Session, rows: list[LogEntryRow]) -> list[LogEntryItem]:
-    corrected_by = newest_corrections(session, [r.id for r in rows])
-    return [mapping.log_entry_item(r, corrected_by_id=corrected_by.get(r.id)) for r in rows]
-
-
-def _insert(
-    ctx: ServiceContext, session: Session, draft: LogEntryDraft, correction_of: str | None
-) -> LogEntryItem:
-    live_project(session, draft.project_id)
-    for field, row_cls in LINKS:
-        check_same_project(session, field, row_cls, getattr(draft, field), draft.project_id)
-    row = LogEntryRow(correction_of_id=correction_of)
-    mapping.write_log_entry(row, draft)
-    insert_new(ctx, session, row)
-    return log_items(session, [row])[0]
-
-
-def live_log_entry_in(session: Session, entry_id: str) -> LogEntryRow:
-    """The entry, in a project that may be changed (not archived): what Undo voids or brings back."""
-    row = get_row(session, LogEntryRow, entry_id, "log entry")
-    live_project(session, row.project_id)
-    return row
 
 
 def record_in_log(
@@ -81,21 +33,20 @@ def record_in_log(
     details: str = "",
     change_request_id: str | None = None,
     letter_id: str | None = None,
-) -> LogEntryRow:
+) -> None:
     """An entry DeliveryDesk writes itself (a letter issued, signed or refused, a change request
     decided or approved), inside the caller's unit of work: it is part of that action's transaction,
     so the action and its entry are saved together or not at all. Texts: ``domain.log_texts``."""
-    row = LogEntryRow(
+    log_rows.record_in_log(
+        ctx.now(),
+        session,
         project_id=project_id,
-        occurred_at=ctx.now(),
         kind=kind,
-        summary=summary[:500],
+        summary=summary,
         details=details,
         change_request_id=change_request_id,
         letter_id=letter_id,
     )
-    insert_new(ctx, session, row)
-    return row
 
 
 def add_log_entry(ctx: ServiceContext, draft: LogEntryDraft) -> LogEntryItem:
@@ -105,7 +56,9 @@ def add_log_entry(ctx: ServiceContext, draft: LogEntryDraft) -> LogEntryItem:
 
 def add_log_entry_in(ctx: ServiceContext, session: Session, draft: LogEntryDraft) -> LogEntryItem:
     """Add an entry inside the caller's unit of work (an action that also writes the log)."""
-    return _insert(ctx, session, validate_log_entry(draft, ctx.now()), correction_of=None)
+    return log_rows.insert_log_entry(
+        ctx.now(), session, validate_log_entry(draft, ctx.now()), correction_of=None
+    )
 
 
 def correct_log_entry(ctx: ServiceContext, original_id: str, draft: LogEntryDraft) -> LogEntryItem:
@@ -120,17 +73,16 @@ def correct_log_entry_in(
     ctx: ServiceContext, session: Session, original_id: str, draft: LogEntryDraft
 ) -> LogEntryItem:
     draft = validate_log_entry(draft, ctx.now())
-    original = get_row(session, LogEntryRow, original_id, "log entry")
-    if original.project_id != draft.project_id:
+    if log_rows.entry_project(session, original_id) != draft.project_id:
         raise RuleError(msg("A correction must belong to the same project as the entry it corrects."))
     if newest_corrections(session, [original_id]):
         raise RuleError(msg("This entry was already corrected."), msg("Correct the newest version instead."))
-    return _insert(ctx, session, draft, correction_of=original_id)
+    return log_rows.insert_log_entry(ctx.now(), session, draft, correction_of=original_id)
 
 
 def get_log_entry(ctx: ServiceContext, entry_id: str) -> LogEntryItem:
     with ctx.db.unit_of_work() as session:
-        return log_items(session, [get_row(session, LogEntryRow, entry_id, "log entry")])[0]
+        return log_rows.get_log_entry(session, entry_id)
 
 
 def list_log_entries(
@@ -169,12 +121,4 @@ def list_log_entries_of_kind(
     however far back in the log they are)."""
     limit = check_page(0, limit)
     with ctx.db.unit_of_work() as session:
-        rows, _total = list_rows(
-            session,
-            LogEntryRow,
-            where={"project_id": project_id, "kind": kind},
-            order_by=("occurred_at", "created_at", "id"),
-            descending=True,
-            limit=limit,
-        )
-        return tuple(log_items(session, rows))
+        return tuple(log_rows.entries_of_kind(session, project_id, kind, limit))

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-from deliverydesk.domain.refs import RefPrefix
 from deliverydesk.domain.validation import validate_exclusion, validate_scope_item
-from deliverydesk.services.records.kinds import ProjectRecords, mapped
-from deliverydesk.store import mapping
-from deliverydesk.store.tables import ExclusionRow, ScopeItemRow
+from deliverydesk.services.records.kinds import ProjectRecords
+from deliverydesk.store import project_tables
 
 SCOPE_ITEMS = ProjectRecords(
-    ScopeItemRow,
-    "scope item",
-    validate=lambda _ctx, draft: validate_scope_item(draft),
-    write=mapping.write_scope_item,
-    to_items=mapped(mapping.scope_entry),
-    ref_prefix=RefPrefix.SCOPE_ITEM,
+    project_tables.SCOPE_ITEMS, validate=lambda _ctx, draft: validate_scope_item(draft)
 )
-EXCLUSIONS = ProjectRecords(
-    ExclusionRow,
-    "exclusion",
-    validate=lambda _ctx, draft: validate_exclusion(draft),
-    write=mapping.write_exclusion,
-    to_items=mapped(mapping.exclusion_item),
-    ref_prefix=RefPrefix.EXCLUSION,
-)
+EXCLUSIONS = ProjectRecords(project_tables.EXCLUSIONS, validate=lambda _ctx, draft: validate_exclusion(draft))
 
 create_scope_item = SCOPE_ITEMS.create
 update_scope_item = SCOPE_ITEMS.update

@@ -35,8 +35,8 @@ from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import get_editable, save_changes
-from deliverydesk.services.records.log import live_log_entry_in, log_items
 from deliverydesk.services.records.milestones import record_dates_written_back_in
+from deliverydesk.store import log_rows
 from deliverydesk.store.audit import record_undo
 from deliverydesk.store.records import StoredRow, newest_corrections, row_class_of
 
@@ -141,7 +141,7 @@ def void_log_entry(ctx: ServiceContext, entry_id: str, reason: str) -> LogEntryI
         )
     with ctx.db.unit_of_work() as session:
         record_undo(session)
-        row = live_log_entry_in(session, entry_id)
+        row = log_rows.live_log_entry(session, entry_id)
         problem = void_problem(row.created_at, ctx.now(), row.voided_at)
         if problem is not None:
             raise RuleError(problem)
@@ -149,18 +149,18 @@ def void_log_entry(ctx: ServiceContext, entry_id: str, reason: str) -> LogEntryI
             raise RuleError(msg("This entry was corrected: void the correction instead."))
         row.voided_at, row.void_reason = ctx.now(), reason
         save_changes(ctx, session, row)
-        return log_items(session, [row])[0]
+        return log_rows.log_items(session, [row])[0]
 
 
 def reinstate_log_entry(ctx: ServiceContext, entry_id: str) -> LogEntryItem:
     """Redo of a void: the entry counts again (only within the minutes an entry may be voided)."""
     with ctx.db.unit_of_work() as session:
         record_undo(session)
-        row = live_log_entry_in(session, entry_id)
+        row = log_rows.live_log_entry(session, entry_id)
         if row.voided_at is None:
             raise RuleError(msg("This entry is not voided."))
         if void_problem(row.created_at, ctx.now(), None) is not None:
             raise RuleError(msg("Only an entry written in the last 15 minutes can be brought back."))
         row.voided_at, row.void_reason = None, ""
         save_changes(ctx, session, row)
-        return log_items(session, [row])[0]
+        return log_rows.log_items(session, [row])[0]

@@ -16,39 +16,15 @@ from deliverydesk.domain.validation import (
     validate_review_action,
     validate_review_action_outcome,
 )
-from deliverydesk.errors import RuleError, ValidationError
-from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.common import (
-    check_page,
-    check_same_project,
-    get_editable,
-    get_row,
-    live_project,
-    page_of,
-    save_changes,
-)
-from deliverydesk.services.records.kinds import ProjectRecords, mapped
-from deliverydesk.store import mapping
-from deliverydesk.store.records import Session, list_rows
-from deliverydesk.store.tables import IssueRow, ProjectRow, ReviewActionRow, ReviewRow
-
-ACTION = "follow-up action"
-
-
-def _check_links(session: Session, draft: ReviewDraft, project: ProjectRow, _row: ReviewRow | None) -> None:
-    check_same_project(session, "issue_id", IssueRow, draft.issue_id, project.id)
-
+from deliverydesk.services.records.common import check_page, page_of
+from deliverydesk.services.records.kinds import ProjectRecords
+from deliverydesk.store import kinds, project_rows, project_tables
+from deliverydesk.store.record_rows import get_row
+from deliverydesk.store.records import Session
 
 REVIEWS = ProjectRecords(
-    ReviewRow,
-    "review",
-    validate=lambda ctx, draft: validate_review(draft, ctx.today()),
-    write=mapping.write_review,
-    to_items=mapped(mapping.review_item),
-    order_by=("held_on", "created_at"),
-    descending=True,  # newest review first
-    check_links=_check_links,
+    project_tables.REVIEWS, validate=lambda ctx, draft: validate_review(draft, ctx.today())
 )
 
 create_review = REVIEWS.create
@@ -59,28 +35,8 @@ archive_review = REVIEWS.archive
 restore_review = REVIEWS.restore
 
 
-def _check_action_links(
-    session: Session, draft: ReviewActionDraft, project: ProjectRow, row: ReviewActionRow | None
-) -> None:
-    """An action belongs to a live review of its project and stays with it."""
-    if row is not None and row.review_id != draft.review_id:
-        raise ValidationError({"review_id": msg("A follow-up action cannot move to another review.")})
-    check_same_project(session, "review_id", ReviewRow, draft.review_id, project.id)
-    review = session.get(ReviewRow, draft.review_id)
-    if review is not None and review.archived_at is not None:
-        raise RuleError(
-            msg("This review is archived."), msg("Restore the review before changing its actions.")
-        )
-
-
 REVIEW_ACTIONS = ProjectRecords(
-    ReviewActionRow,
-    ACTION,
-    validate=lambda _ctx, draft: validate_review_action(draft),
-    write=mapping.write_review_action,
-    to_items=mapped(mapping.review_action_item),
-    order_by=("revisit_on", "created_at", "id"),
-    check_links=_check_action_links,
+    project_tables.REVIEW_ACTIONS, validate=lambda _ctx, draft: validate_review_action(draft)
 )
 
 create_review_action = REVIEW_ACTIONS.create
@@ -105,17 +61,11 @@ def list_review_actions(
     if open_only:
         where["done_on"] = None
     with ctx.db.unit_of_work() as session:
-        get_row(session, ReviewRow, review_id, "review")
-        rows, total = list_rows(
-            session,
-            ReviewActionRow,
-            where=where,
-            include_archived=include_archived,
-            order_by=REVIEW_ACTIONS.order_by,
-            offset=offset,
-            limit=limit,
+        get_row(session, kinds.REVIEW, review_id)
+        items, total = REVIEW_ACTIONS.table.page(
+            session, where, include_archived=include_archived, offset=offset, limit=limit
         )
-        return page_of(REVIEW_ACTIONS.to_items(session, rows), total, offset, limit)
+        return page_of(items, total, offset, limit)
 
 
 def complete_review_action(
@@ -130,14 +80,7 @@ def complete_review_action_in(
     ctx: ServiceContext, session: Session, action_id: str, done_on: date, outcome: str = ""
 ) -> ReviewActionItem:
     outcome = validate_review_action_outcome(done_on, outcome, ctx.today())
-    row = _changeable_action(session, action_id)
-    if row.done_on is not None:
-        raise RuleError(
-            msg("This follow-up action is already done."), msg("Reopen it first to complete it again.")
-        )
-    row.done_on, row.outcome = done_on, outcome
-    save_changes(ctx, session, row)
-    return REVIEW_ACTIONS.item(session, row)
+    return project_rows.complete_review_action(ctx.now(), session, action_id, done_on, outcome)
 
 
 def reopen_review_action(ctx: ServiceContext, action_id: str) -> ReviewActionItem:
@@ -147,19 +90,7 @@ def reopen_review_action(ctx: ServiceContext, action_id: str) -> ReviewActionIte
 
 
 def reopen_review_action_in(ctx: ServiceContext, session: Session, action_id: str) -> ReviewActionItem:
-    row = _changeable_action(session, action_id)
-    if row.done_on is None:
-        raise RuleError(msg("This follow-up action is still open."))
-    row.done_on, row.outcome = None, ""
-    save_changes(ctx, session, row)
-    return REVIEW_ACTIONS.item(session, row)
-
-
-def _changeable_action(session: Session, action_id: str) -> ReviewActionRow:
-    """The action to change; neither it nor its project archived."""
-    row = get_editable(session, ReviewActionRow, action_id, ACTION)
-    live_project(session, row.project_id)
-    return row
+    return project_rows.reopen_review_action(ctx.now(), session, action_id)
 
 
 # --- the guided review, saved as one ------------------------------------------------------------------
@@ -212,7 +143,7 @@ def _save_action(
     elif change.edited:
         item = REVIEW_ACTIONS.update_in(ctx, session, draft)
     else:
-        item = REVIEW_ACTIONS.item(session, get_row(session, ReviewActionRow, draft.id, ACTION))
+        item = REVIEW_ACTIONS.get_in(session, draft.id)
     if change.done and item.done_on is None:
         return complete_review_action_in(ctx, session, item.id, ctx.today())
     if not change.done and item.done_on is not None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from deliverydesk.domain.drafts import LogEntryDraft
-from deliverydesk.domain.enums import Decision, LogKind, PersonRole
+from deliverydesk.domain.enums import Decision, LogKind
 from deliverydesk.domain.models import ChangeRequestItem, PersonItem
 from deliverydesk.domain.scope_guard import (
     GuardAction,
@@ -28,7 +28,6 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.auto_log import log_request_approved
 from deliverydesk.services.records.common import save_changes
 from deliverydesk.services.records.log import add_log_entry_in
-from deliverydesk.services.records.people import MAX_PEOPLE, live_manager, person_item
 from deliverydesk.services.records.settings import you_row
 from deliverydesk.services.scope_guard.capture import (
     DecisionResult,
@@ -40,8 +39,8 @@ from deliverydesk.services.scope_guard.capture import (
 )
 from deliverydesk.services.scope_guard.moves import MilestoneShift, move_if_approved, planned_shifts
 from deliverydesk.services.sync.gate import check_team_answerer
-from deliverydesk.store.records import list_rows
-from deliverydesk.store.tables import PersonRow
+from deliverydesk.store import roster_rows
+from deliverydesk.store.roster_rows import live_manager
 
 SUMMARY_MAX = 500  # a log entry's summary (domain.validation)
 
@@ -58,11 +57,8 @@ class ApprovalView:
 def approval_view(ctx: ServiceContext, request_id: str) -> ApprovalView:
     with ctx.db.unit_of_work() as session:
         row, project = guarded_request(session, request_id, GuardAction.APPROVE)
-        you = you_row(ctx, session)
-        people, _ = list_rows(
-            session, PersonRow, where={"role": PersonRole.MANAGER}, order_by=("name",), limit=MAX_PEOPLE
-        )
-        managers = tuple(person_item(p, you.id) for p in people if not same_person(p.name, row.decided_by))
+        people = roster_rows.managers(ctx.now(), session)
+        managers = tuple(p for p in people if not same_person(p.name, row.decided_by))
         return ApprovalView(
             request=request_item(row),
             managers=managers,

@@ -31,7 +31,6 @@ from deliverydesk.domain.validation import TITLE_MAX, validate_change_request
 from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import Message, msg
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.categories import category_name_of
 from deliverydesk.services.records.common import (
     check_same_project,
     get_editable,
@@ -42,6 +41,7 @@ from deliverydesk.services.records.common import (
 from deliverydesk.services.scope_guard.change_requests import CHANGE_REQUESTS
 from deliverydesk.services.scope_guard.meters import main_milestones, request_facts
 from deliverydesk.store import mapping
+from deliverydesk.store.category_queries import category_name_of
 from deliverydesk.store.records import Session, contact_names, list_rows, settings_row
 from deliverydesk.store.tables import ChangeRequestRow, ExclusionRow, LogEntryRow, ProjectRow, ScopeItemRow
 
