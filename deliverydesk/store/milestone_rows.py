@@ -169,3 +169,10 @@ def set_milestone_archived(
         lambda session, row: milestone_item(session, row, today),
         archived=archived,
     )
+
+
+def save_milestone(now: datetime, session: Session, draft: MilestoneDraft, *, reason: str) -> None:
+    """Save a validated draft (its ``id`` set) onto its milestone, recording each changed date (an
+    import, which has checked the milestone and its project already)."""
+    assert draft.id is not None
+    apply_milestone_update(now, session, get_row(session, kinds.MILESTONE, draft.id), draft, reason=reason)

@@ -15,20 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from deliverydesk import __version__
 from deliverydesk.domain.enums import OwnerSide
+from deliverydesk.domain.models import CommitmentItem, MilestoneItem, ProjectItem, ReviewActionItem
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.errors import NotFoundError
 from deliverydesk.i18n import msg, translator
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.files import write_file_atomically
-from deliverydesk.store.interchange_queries import (
-    calendar_milestones,
-    extra_non_working_days,
-    live_projects,
-    open_commitments,
-    open_review_actions,
-)
+from deliverydesk.store import interchange_rows
+from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.records import Session
-from deliverydesk.store.tables import CommitmentRow, MilestoneRow, ProjectRow, ReviewActionRow
 
 if TYPE_CHECKING:  # icalendar (~30 ms) loads only when a calendar is written, not with the window
     from icalendar import Event, Todo
@@ -61,7 +56,7 @@ def export_calendar(ctx: ServiceContext, project_codes: list[str] | None, out: P
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     with ctx.db.unit_of_work() as session:
-        projects = live_projects(session, project_codes)
+        projects = interchange_rows.live_project_items(session, project_codes)
         if project_codes is not None and len(projects) < len(set(code.upper() for code in project_codes)):
             raise NotFoundError(
                 msg("There is no project with code {code!r}.", code=project_codes[0]),
@@ -78,7 +73,7 @@ def export_calendar(ctx: ServiceContext, project_codes: list[str] | None, out: P
 
 
 def _components(
-    ctx: ServiceContext, session: Session, projects: list[ProjectRow]
+    ctx: ServiceContext, session: Session, projects: list[ProjectItem]
 ) -> tuple[list[Event], list[Todo]]:
     by_id = {project.id: project for project in projects}
     ids = list(by_id)
@@ -86,12 +81,15 @@ def _components(
     now = ctx.now()
     events = [
         _milestone_event(by_id[row.project_id], row, revisions, extra.get(row.project_id, frozenset()), now)
-        for row, revisions in calendar_milestones(session, ids)
+        for row, revisions in interchange_rows.calendar_milestones(session, ids, ctx.today(), extra)
     ]
-    todos = [_commitment_todo(by_id[row.project_id], row, now) for row in open_commitments(session, ids)]
+    todos = [
+        _commitment_todo(by_id[row.project_id], row, now)
+        for row in interchange_rows.open_commitments(session, ids)
+    ]
     todos += [
         _review_todo(by_id[row.project_id], row, title, now)
-        for row, title in open_review_actions(session, ids)
+        for row, title in interchange_rows.open_review_actions(session, ids)
     ]
     return events, todos
 
@@ -104,7 +102,7 @@ def _stamp(component: Event | Todo, record_id: str, updated: datetime, now: date
 
 
 def _milestone_event(
-    project: ProjectRow, row: MilestoneRow, revisions: int, extra: frozenset[date], now: datetime
+    project: ProjectItem, row: MilestoneItem, revisions: int, extra: frozenset[date], now: datetime
 ) -> Event:
     day = row.actual_date or row.forecast_date or row.baseline_date
     calendar = with_extra_days(calendar_covering(project.holiday_calendar, row.baseline_date, day), extra)
@@ -121,7 +119,7 @@ def _milestone_event(
     return event
 
 
-def _milestone_text(project: ProjectRow, row: MilestoneRow, slip: int) -> str:
+def _milestone_text(project: ProjectItem, row: MilestoneItem, slip: int) -> str:
     t = translator(project.language)
     if slip > 0:
         slip_text = t.ngettext(
@@ -148,7 +146,7 @@ def _milestone_text(project: ProjectRow, row: MilestoneRow, slip: int) -> str:
 
 
 def _todo(
-    project: ProjectRow, record: CommitmentRow | ReviewActionRow, due: date, category: str, now: datetime
+    project: ProjectItem, record: CommitmentItem | ReviewActionItem, due: date, category: str, now: datetime
 ) -> Todo:
     """A to-do of an open record: due on its date, its description's first line as the summary."""
     todo: Todo = _new("Todo")
@@ -161,7 +159,7 @@ def _todo(
     return todo
 
 
-def _commitment_todo(project: ProjectRow, row: CommitmentRow, now: datetime) -> Todo:
+def _commitment_todo(project: ProjectItem, row: CommitmentItem, now: datetime) -> Todo:
     t = translator(project.language)
     todo = _todo(project, row, row.due_date, t("Commitment"), now)
     owner = row.owner_name or (t("the client") if row.owner_side is OwnerSide.CLIENT else t("us"))
@@ -173,7 +171,7 @@ def _commitment_todo(project: ProjectRow, row: CommitmentRow, now: datetime) -> 
     return todo
 
 
-def _review_todo(project: ProjectRow, row: ReviewActionRow, review_title: str, now: datetime) -> Todo:
+def _review_todo(project: ProjectItem, row: ReviewActionItem, review_title: str, now: datetime) -> Todo:
     t = translator(project.language)
     todo = _todo(project, row, row.revisit_on, t("Review follow-up"), now)
     lines = [f"{project.code} {project.name}"]

@@ -20,9 +20,10 @@ from typing import Generic, TypeVar
 
 from deliverydesk.domain.drafts import MilestoneDraft, ScopeItemDraft
 from deliverydesk.domain.enums import MilestoneStatus, OwnerSide, ScopeStatus
+from deliverydesk.domain.models import MilestoneItem, ProjectItem, ScopeEntry
 from deliverydesk.domain.validation import validate_milestone, validate_scope_item
 from deliverydesk.domain.workdays import calendar_for
-from deliverydesk.errors import NotFoundError, ValidationError
+from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import NP_, Message, joined, msg, msg_p
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.interchange.changes import (
@@ -35,18 +36,15 @@ from deliverydesk.services.interchange.changes import (
 )
 from deliverydesk.services.interchange.mspdi import MAX_PLAN_BYTES, Plan, PlanTask, parse_plan
 from deliverydesk.services.interchange.source import ImportSource, read_source
-from deliverydesk.services.records.common import live_project, stamp_new
 from deliverydesk.services.records.milestones import add_milestone
 from deliverydesk.services.records.projects import get_project_by_code_in
 from deliverydesk.services.records.scope import SCOPE_ITEMS
+from deliverydesk.store import interchange_rows, milestone_rows
 from deliverydesk.store.audit import finish_import, record_import
-from deliverydesk.store.interchange_queries import project_rows
-from deliverydesk.store.milestone_rows import apply_milestone_update
 from deliverydesk.store.records import Session
-from deliverydesk.store.tables import MilestoneRow, NonWorkingDayRow, ProjectRow, ScopeItemRow
 
 FORMAT = "Microsoft Project XML"
-RowT = TypeVar("RowT", MilestoneRow, ScopeItemRow)
+ItemT = TypeVar("ItemT", MilestoneItem, ScopeEntry)
 # a status as the import's change lines name it ("status: planned → done")
 STATUS_WORDS = frozenset(
     {
@@ -95,7 +93,7 @@ def preview_plan_import(
 ) -> ImportOutcome:
     """What importing the plan would do, changing nothing."""
     with ctx.db.unit_of_work() as session:
-        project = _project(session, project_id)
+        project = interchange_rows.project_of(session, project_id)
         lines = tuple(_Planner(ctx, session, project, plan, choices).lines())
     return ImportOutcome(plan.source.name, plan.source.sha256, project.code, lines, plan.plan.notes)
 
@@ -103,7 +101,7 @@ def preview_plan_import(
 def import_plan(ctx: ServiceContext, project_id: str, plan: PlanFile, choices: PlanChoices) -> ImportOutcome:
     """Import the plan in one transaction, audited as an import of the file; returns what it did."""
     with ctx.db.unit_of_work() as session:
-        project = live_project(session, project_id)
+        project = interchange_rows.live_project_of(session, project_id)
         record_import(
             session, project_id=project_id, source=plan.source.name, sha256=plan.source.sha256, kind=FORMAT
         )
@@ -116,15 +114,6 @@ def import_plan(ctx: ServiceContext, project_id: str, plan: PlanFile, choices: P
 def project_id_for_code(ctx: ServiceContext, code: str) -> str:
     with ctx.db.unit_of_work() as session:
         return get_project_by_code_in(session, code).id
-
-
-def _project(session: Session, project_id: str) -> ProjectRow:
-    project = session.get(ProjectRow, project_id)
-    if project is None:
-        raise NotFoundError(
-            msg("The project was not found; it may have been removed by a sync or an import.")
-        )
-    return project
 
 
 def external_ref(plan: Plan, uid: int) -> str:
@@ -141,7 +130,7 @@ class _Planner:
         self,
         ctx: ServiceContext,
         session: Session,
-        project: ProjectRow,
+        project: ProjectItem,
         plan: PlanFile,
         choices: PlanChoices,
         *,
@@ -150,8 +139,8 @@ class _Planner:
         self.ctx, self.session, self.project, self.file, self.choices = ctx, session, project, plan, choices
         self.write = write
         self.reason = f"imported from {plan.source.name}"
-        self.milestones = _Index(project_rows(session, MilestoneRow, project.id))
-        self.scope_items = _Index(project_rows(session, ScopeItemRow, project.id))
+        self.milestones = _Index(interchange_rows.milestones_of(session, project.id, ctx.today()))
+        self.scope_items = _Index(interchange_rows.scope_items_of(session, project.id))
 
     def lines(self) -> Iterator[Line]:
         for task in self.file.plan.tasks:
@@ -178,7 +167,7 @@ class _Planner:
 
     # milestones
 
-    def _milestone(self, task: PlanTask, row: MilestoneRow | None, ref: str) -> Line:
+    def _milestone(self, task: PlanTask, row: MilestoneItem | None, ref: str) -> Line:
         baseline = task.baseline_finish or task.finish or task.start
         line = Line(str(task.uid), Kind.MILESTONE, task.name, Action.NEW)
         if baseline is None:
@@ -203,12 +192,13 @@ class _Planner:
         changes = _milestone_changes(row, draft)
         action = Action.UPDATE if changes else Action.UNCHANGED
         if self.write:
-            row.external_ref = ref  # saved with the changes, or alone (a record exported from here)
+            # saved with the changes, or alone (a record exported from here)
+            interchange_rows.mark_milestone_imported(self.session, row.id, ref)
             if changes:
-                apply_milestone_update(self.ctx.now(), self.session, row, draft, reason=self.reason)
+                milestone_rows.save_milestone(self.ctx.now(), self.session, draft, reason=self.reason)
         return replace(line, action=action, ref=row.ref, changes=changes)
 
-    def _milestone_draft(self, task: PlanTask, row: MilestoneRow | None, baseline: date) -> MilestoneDraft:
+    def _milestone_draft(self, task: PlanTask, row: MilestoneItem | None, baseline: date) -> MilestoneDraft:
         finish = task.finish or baseline
         keep_empty = finish == baseline and (row is None or row.forecast_date is None)
         actual = (
@@ -236,7 +226,7 @@ class _Planner:
 
     # scope items
 
-    def _scope_item(self, task: PlanTask, row: ScopeItemRow | None, ref: str) -> Line:
+    def _scope_item(self, task: PlanTask, row: ScopeEntry | None, ref: str) -> Line:
         line = Line(str(task.uid), Kind.SCOPE_ITEM, task.name, Action.NEW)
         if row is not None and row.archived_at is not None:
             return _archived(line, row.ref)
@@ -268,7 +258,7 @@ class _Planner:
             return line
         changes = _scope_changes(row, draft)
         if self.write:
-            row.external_ref = ref
+            interchange_rows.mark_scope_item_imported(self.session, row.id, ref)
             if changes:
                 SCOPE_ITEMS.change(self.ctx, self.session, draft)
         return replace(
@@ -281,13 +271,13 @@ class _Planner:
         days = self.file.plan.non_working_days
         if not days:
             return
-        stored = {row.day: row for row in project_rows(self.session, NonWorkingDayRow, self.project.id)}
+        stored = interchange_rows.non_working_days_of(self.session, self.project.id)
         holidays = calendar_for(self.project.holiday_calendar, days[0].day.year, days[-1].day.year).holidays
         for day in days:
             line = Line(day.day.isoformat(), Kind.NON_WORKING_DAY, day.name, Action.NEW)  # the key is the day
-            row = stored.get(day.day)
-            if row is not None:
-                archived = row.archived_at is not None
+            known = stored.get(day.day)
+            if known is not None:
+                archived = known.archived
                 message = msg("Removed in DeliveryDesk; left as it is.") if archived else None
                 yield replace(line, action=Action.SKIPPED if archived else Action.UNCHANGED, message=message)
             elif day.day in holidays:
@@ -302,24 +292,20 @@ class _Planner:
                 yield line
 
     def _add_day(self, day: date, name: str) -> None:
-        row = NonWorkingDayRow(
-            project_id=self.project.id,
-            day=day,
-            name=name[:200],
-            external_ref=f"msproject:{self.file.plan.guid}",
+        interchange_rows.add_non_working_day(
+            self.ctx.now(), self.session, self.project.id, day, name, f"msproject:{self.file.plan.guid}"
         )
-        stamp_new(self.ctx, row)
-        self.session.add(row)
 
 
-class _Index(Generic[RowT]):
+class _Index(Generic[ItemT]):
     """Records of one kind found by the GUID an export gave their task, or by an earlier import."""
 
-    def __init__(self, rows: Collection[RowT]) -> None:
-        self.by_id: dict[str, RowT] = {row.id: row for row in rows}
-        self.by_ref: dict[str, RowT] = {row.external_ref: row for row in rows if row.external_ref}
+    def __init__(self, records: Collection[tuple[ItemT, str]]) -> None:
+        """``records``: each record with the plan task it came from ("" if none)."""
+        self.by_id: dict[str, ItemT] = {item.id: item for item, _ref in records}
+        self.by_ref: dict[str, ItemT] = {ref: item for item, ref in records if ref}
 
-    def find(self, guid: str, ref: str) -> RowT | None:
+    def find(self, guid: str, ref: str) -> ItemT | None:
         return self.by_id.get(guid) if guid in self.by_id else self.by_ref.get(ref)
 
 
@@ -337,7 +323,7 @@ def _problems(exc: ValidationError) -> Message:
     return joined(exc.fields.values())
 
 
-def _milestone_changes(row: MilestoneRow, draft: MilestoneDraft) -> tuple[Message, ...]:
+def _milestone_changes(row: MilestoneItem, draft: MilestoneDraft) -> tuple[Message, ...]:
     changes: list[Message] = []
     if row.name != draft.name:
         changes.append(msg("name: {before} → {after}", before=row.name, after=draft.name))
@@ -361,7 +347,7 @@ def _date_change(label: str, old: date | None, new: date | None) -> Message:
     return msg("actual: {before} → {after}", before=before, after=after)
 
 
-def _scope_changes(row: ScopeItemRow, draft: ScopeItemDraft) -> tuple[Message, ...]:
+def _scope_changes(row: ScopeEntry, draft: ScopeItemDraft) -> tuple[Message, ...]:
     changes: list[Message] = []
     if row.title != draft.title:
         changes.append(msg("title: {before} → {after}", before=row.title, after=draft.title))

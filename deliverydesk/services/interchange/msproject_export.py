@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from deliverydesk.domain.enums import Language, MilestoneStatus, ScopeStatus
+from deliverydesk.domain.models import MilestoneItem, ProjectItem, ScopeEntry
 from deliverydesk.domain.workdays import WorkCalendar, calendar_for
 from deliverydesk.errors import NotFoundError
 from deliverydesk.i18n import msg, translator
@@ -33,9 +34,8 @@ from deliverydesk.services.interchange.mspdi_writer import (
     TaskOut,
     render_plan,
 )
-from deliverydesk.store.interchange_queries import client_of_project, live_projects, project_rows
-from deliverydesk.store.records import Session, settings_row
-from deliverydesk.store.tables import MilestoneRow, NonWorkingDayRow, ProjectRow, ScopeItemRow
+from deliverydesk.store import interchange_rows
+from deliverydesk.store.records import Session
 
 _REF = re.compile(r"msproject:([0-9a-f-]*):(\d+)")
 
@@ -53,7 +53,7 @@ class PlanExport:
 def export_msproject(ctx: ServiceContext, project_code: str, out: Path) -> PlanExport:
     """Write the project with this code as MSPDI to ``out`` (atomically: an older file survives a failure)."""
     with ctx.db.unit_of_work() as session:
-        projects = live_projects(session, [project_code])
+        projects = interchange_rows.live_project_items(session, [project_code])
         if not projects:
             raise NotFoundError(
                 msg("There is no project with code {code!r}.", code=project_code),
@@ -68,32 +68,32 @@ def export_msproject(ctx: ServiceContext, project_code: str, out: Path) -> PlanE
     return PlanExport(projects[0].code, out, milestones, len(tasks) - milestones, days, len(data))
 
 
-def _plan(ctx: ServiceContext, session: Session, project: ProjectRow) -> PlanOut:
-    milestones = [r for r in project_rows(session, MilestoneRow, project.id) if r.archived_at is None]
-    scope = [r for r in project_rows(session, ScopeItemRow, project.id) if r.archived_at is None]
+def _plan(ctx: ServiceContext, session: Session, project: ProjectItem) -> PlanOut:
+    stored_milestones = interchange_rows.milestones_of(session, project.id, ctx.today())
+    stored_scope = interchange_rows.scope_items_of(session, project.id)
+    from_plan = {item.id: ref for item, ref in [*stored_milestones, *stored_scope]}  # the task it came from
+    milestones = [item for item, _ref in stored_milestones if item.archived_at is None]
+    scope = [item for item, _ref in stored_scope if item.archived_at is None]
     milestones.sort(key=lambda r: (r.baseline_date, len(r.ref), r.ref))
     scope.sort(key=lambda r: (len(r.ref), r.ref))
     start = project.start_date or min([r.baseline_date for r in milestones] or [ctx.today()])
     dates = [start, *(d for r in milestones for d in (r.baseline_date, r.forecast_date, r.actual_date) if d)]
     calendar = calendar_for(project.holiday_calendar, min(dates).year, max(dates).year + 1)
-    extra = {
-        r.day: r.name for r in project_rows(session, NonWorkingDayRow, project.id) if r.archived_at is None
-    }
-    uids = _Uids(project.id, [*milestones, *scope])
+    stored_days = interchange_rows.non_working_days_of(session, project.id).values()
+    extra = {d.day: d.name for d in stored_days if not d.archived}
+    uids = _Uids(project.id, [(r.id, from_plan[r.id]) for r in [*milestones, *scope]])
     tasks = [
         *_milestone_tasks(milestones, uids, project.language),
         *_scope_tasks(scope, uids, start, calendar, project.language),
     ]
     finish = max([start, project.end_date or start, *(t.finish for t in tasks)])
     summary = TaskOut(0, "", project.name, "", 0, True, False, start, finish, 0, 0, 0)
-    settings = settings_row(session)
-    client = client_of_project(session, project.id)
     return PlanOut(
         name=f"{project.code} {project.name}",
         guid=project.id,
         title=project.name,
-        company=client.name if client is not None else "",
-        author=settings.engineer_name if settings is not None else "",
+        company=interchange_rows.client_name_of(session, project.id),
+        author=interchange_rows.engineer_name(session),
         currency=project.currency,
         created=ctx.now(),
         start=start,
@@ -108,12 +108,13 @@ class _Uids:
     """Task UIDs: a record imported from (or exported as) this project's plan keeps its task UID,
     the others get the next free ones, in a stable order."""
 
-    def __init__(self, project_id: str, rows: Sequence[MilestoneRow | ScopeItemRow]) -> None:
+    def __init__(self, project_id: str, records: Sequence[tuple[str, str]]) -> None:
+        """``records``: (record id, the plan task it came from) of each record, in the tasks' order."""
         self.kept: dict[str, int] = {}
-        for row in rows:
-            match = _REF.fullmatch(row.external_ref)
+        for record_id, external_ref in records:
+            match = _REF.fullmatch(external_ref)
             if match and match.group(1) == project_id:
-                self.kept.setdefault(row.id, int(match.group(2)))
+                self.kept.setdefault(record_id, int(match.group(2)))
         self.next = max([2, *self.kept.values()]) + 1  # 1 and 2: the two summary tasks
 
     def of(self, record_id: str) -> int:
@@ -122,7 +123,7 @@ class _Uids:
         return self.kept[record_id]
 
 
-def _milestone_tasks(rows: list[MilestoneRow], uids: _Uids, language: Language) -> list[TaskOut]:
+def _milestone_tasks(rows: list[MilestoneItem], uids: _Uids, language: Language) -> list[TaskOut]:
     if not rows:
         return []
     # the planned date (forecast, else baseline): the actual date travels as the task's actual finish
@@ -168,7 +169,7 @@ _PERCENT = {
 
 
 def _scope_tasks(
-    rows: list[ScopeItemRow], uids: _Uids, start: date, calendar: WorkCalendar, language: Language
+    rows: list[ScopeEntry], uids: _Uids, start: date, calendar: WorkCalendar, language: Language
 ) -> list[TaskOut]:
     if not rows:
         return []

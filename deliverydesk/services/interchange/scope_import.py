@@ -8,12 +8,14 @@ record (a milestone's moved date is recorded as "imported from FILE") rather tha
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from deliverydesk.domain.drafts import ExclusionDraft, MilestoneDraft, ScopeItemDraft
 from deliverydesk.domain.enums import ScopeStatus
+from deliverydesk.domain.models import ExclusionItem, MilestoneItem, ProjectItem, ScopeEntry
 from deliverydesk.domain.validation import validate_exclusion, validate_milestone, validate_scope_item
 from deliverydesk.errors import ImportFileError, ValidationError
 from deliverydesk.i18n import Message, joined, msg, msg_n
@@ -33,14 +35,11 @@ from deliverydesk.services.interchange.scope_rows import (
 )
 from deliverydesk.services.interchange.sheets import MAX_SHEET_BYTES, Table, read_table
 from deliverydesk.services.interchange.source import NOTHING_IMPORTED, read_source
-from deliverydesk.services.records.common import live_project, save_changes
 from deliverydesk.services.records.milestones import add_milestone
 from deliverydesk.services.records.scope import EXCLUSIONS, SCOPE_ITEMS
+from deliverydesk.store import interchange_rows, milestone_rows
 from deliverydesk.store.audit import finish_import, record_import
-from deliverydesk.store.interchange_queries import client_of_project, project_rows
-from deliverydesk.store.milestone_rows import apply_milestone_update
 from deliverydesk.store.records import Session
-from deliverydesk.store.tables import ExclusionRow, MilestoneRow, ProjectRow, ScopeItemRow
 
 __all__ = [
     "ScopeRequest",
@@ -50,6 +49,8 @@ __all__ = [
     "project_id_for_code",
     "read_spreadsheet",
 ]
+
+RecordT = TypeVar("RecordT", ScopeEntry, ExclusionItem, MilestoneItem)
 
 _KINDS = {
     RowKind.SCOPE: Kind.SCOPE_ITEM,
@@ -78,8 +79,8 @@ def remembered_mapping(ctx: ServiceContext, project_id: str) -> dict[str, str]:
 
 
 def _remembered(session: Session, project_id: str) -> dict[str, str]:
-    client = client_of_project(session, project_id)
-    return mapping_from_json(client.import_columns) if client is not None else {}
+    columns = interchange_rows.import_columns_of(session, project_id)
+    return mapping_from_json(columns) if columns is not None else {}
 
 
 def mapping_for(
@@ -97,7 +98,7 @@ def mapping_for(
 def preview_scope_import(ctx: ServiceContext, request: ScopeRequest) -> ImportOutcome:
     """A verdict per row, changing nothing."""
     with ctx.db.unit_of_work() as session:
-        project = live_project(session, request.project_id)
+        project = interchange_rows.live_project_of(session, request.project_id)
         lines = tuple(_Rows(ctx, session, project, request).lines())
     return _outcome(request, project, lines)
 
@@ -106,7 +107,7 @@ def import_scope(ctx: ServiceContext, request: ScopeRequest) -> ImportOutcome:
     """All rows or none, in one transaction audited as an import of the file; the mapping is then
     remembered for the project's client."""
     with ctx.db.unit_of_work() as session:
-        project = live_project(session, request.project_id)
+        project = interchange_rows.live_project_of(session, request.project_id)
         source = request.table.source
         record_import(
             session,
@@ -127,10 +128,9 @@ def import_scope(ctx: ServiceContext, request: ScopeRequest) -> ImportOutcome:
                 ),
                 hint=NOTHING_IMPORTED,
             )
-        client = client_of_project(session, project.id)
-        if client is not None and client.import_columns != mapping_json(request.mapping):
-            client.import_columns = mapping_json(request.mapping)
-            save_changes(ctx, session, client)
+        interchange_rows.remember_import_columns(
+            ctx.now(), session, project.id, mapping_json(request.mapping)
+        )
         outcome = _outcome(request, project, lines)
         finish_import(session, ctx.now(), outcome.counts.as_audit())
     return outcome
@@ -140,7 +140,7 @@ def _format(table: Table) -> str:
     return "XLSX" if table.encoding == "XLSX" else f"CSV ({table.encoding})"
 
 
-def _outcome(request: ScopeRequest, project: ProjectRow, lines: tuple[Line, ...]) -> ImportOutcome:
+def _outcome(request: ScopeRequest, project: ProjectItem, lines: tuple[Line, ...]) -> ImportOutcome:
     source = request.table.source
     return ImportOutcome(source.name, source.sha256, project.code, lines)
 
@@ -150,24 +150,26 @@ class _Rows:
         self,
         ctx: ServiceContext,
         session: Session,
-        project: ProjectRow,
+        project: ProjectItem,
         request: ScopeRequest,
         *,
         write: bool = False,
     ) -> None:
         self.ctx, self.session, self.project, self.request, self.write = ctx, session, project, request, write
         self.reason = f"imported from {request.table.source.name}"
-        self.live: dict[RowKind, list[ScopeItemRow] | list[ExclusionRow] | list[MilestoneRow]] = {
-            RowKind.SCOPE: [
-                r for r in project_rows(session, ScopeItemRow, project.id) if r.archived_at is None
-            ],
-            RowKind.EXCLUSION: [
-                r for r in project_rows(session, ExclusionRow, project.id) if r.archived_at is None
-            ],
-            RowKind.MILESTONE: [
-                r for r in project_rows(session, MilestoneRow, project.id) if r.archived_at is None
-            ],
-        }
+        self.scope_items = [
+            item
+            for item, _ref in interchange_rows.scope_items_of(session, project.id)
+            if item.archived_at is None
+        ]
+        self.exclusions = [
+            item for item in interchange_rows.exclusions_of(session, project.id) if item.archived_at is None
+        ]
+        self.milestones = [
+            item
+            for item, _ref in interchange_rows.milestones_of(session, project.id, ctx.today())
+            if item.archived_at is None
+        ]
 
     def lines(self) -> Iterator[Line]:
         problems = mapping_problems(self.request.mapping, self.request.table.header)
@@ -181,13 +183,12 @@ class _Rows:
         line = Line(str(row.number), _KINDS[row.kind], row.title, Action.NEW, first_date=row.due)
         if row.problems:
             return replace(line, action=Action.ERROR, message=joined(row.problems))
-        match = next((r for r in self.live[row.kind] if same_title(_title(r), row.title)), None)
         try:
             if row.kind is RowKind.MILESTONE:
-                return self._milestone(row, line, match)  # type: ignore[arg-type]
+                return self._milestone(row, line, _same_title(self.milestones, row.title, lambda r: r.name))
             if row.kind is RowKind.EXCLUSION:
-                return self._exclusion(row, line, match)  # type: ignore[arg-type]
-            return self._scope_item(row, line, match)  # type: ignore[arg-type]
+                return self._exclusion(row, line, _same_title(self.exclusions, row.title, lambda r: r.text))
+            return self._scope_item(row, line, _same_title(self.scope_items, row.title, lambda r: r.title))
         except ValidationError as exc:
             return replace(
                 line,
@@ -197,7 +198,7 @@ class _Rows:
                 ),
             )
 
-    def _scope_item(self, row: RowValues, line: Line, match: ScopeItemRow | None) -> Line:
+    def _scope_item(self, row: RowValues, line: Line, match: ScopeEntry | None) -> Line:
         draft = validate_scope_item(
             ScopeItemDraft(
                 id=match.id if match else None,
@@ -218,13 +219,13 @@ class _Rows:
             line, action=Action.UPDATE if changes else Action.UNCHANGED, ref=match.ref, changes=changes
         )
 
-    def _exclusion(self, row: RowValues, line: Line, match: ExclusionRow | None) -> Line:
+    def _exclusion(self, row: RowValues, line: Line, match: ExclusionItem | None) -> Line:
         if match is not None:
             return replace(line, action=Action.UNCHANGED, ref=match.ref)
         draft = validate_exclusion(ExclusionDraft(project_id=self.project.id, text=row.title))
         return self._added(line, EXCLUSIONS.add, draft)
 
-    def _milestone(self, row: RowValues, line: Line, match: MilestoneRow | None) -> Line:
+    def _milestone(self, row: RowValues, line: Line, match: MilestoneItem | None) -> Line:
         assert row.due is not None
         if match is None:
             draft = validate_milestone(
@@ -244,7 +245,7 @@ class _Rows:
             after=row.due.isoformat(),
         )
         if self.write:
-            apply_milestone_update(self.ctx.now(), self.session, match, draft, reason=self.reason)
+            milestone_rows.save_milestone(self.ctx.now(), self.session, draft, reason=self.reason)
         return replace(line, action=Action.UPDATE, ref=match.ref, changes=(change,))
 
     def _added(self, line: Line, add: object, draft: object) -> Line:
@@ -267,13 +268,12 @@ _MILESTONE_FIELDS = (
 )
 
 
-def _title(row: ScopeItemRow | ExclusionRow | MilestoneRow) -> str:
-    if isinstance(row, ExclusionRow):
-        return row.text
-    return row.name if isinstance(row, MilestoneRow) else row.title
+def _same_title(records: list[RecordT], title: str, title_of: Callable[[RecordT], str]) -> RecordT | None:
+    """The first live record of a kind whose title is the row's (compared as ``same_title`` does)."""
+    return next((record for record in records if same_title(title_of(record), title)), None)
 
 
-def _changed(row: ScopeItemRow, draft: ScopeItemDraft, names: tuple[str, ...]) -> tuple[Message, ...]:
+def _changed(row: ScopeEntry, draft: ScopeItemDraft, names: tuple[str, ...]) -> tuple[Message, ...]:
     labels = {
         "description": "description",
         "acceptance_criteria": "acceptance criteria",
