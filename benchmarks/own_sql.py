@@ -22,24 +22,29 @@ _TRANSACTION = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 
 
 def record(engine: Engine, action: Callable[[], object]) -> list[Statement]:
-    """Run ``action`` once; the statements it sent (transaction control left out).
+    """Run ``action`` once (after one untimed run that warms the connections); the statements it sent
+    (transaction control left out).
 
     Statements SQLAlchemy sent are kept with their parameters as the driver got them. Reads the app
     runs as plain SQL on the DBAPI connection itself (``deliverydesk.store.plain``) never pass
     SQLAlchemy: SQLite's trace of each connection catches them, with their parameters written into
-    the text as literals (``sqlite3`` traces the expanded SQL), which SQLite runs the same way."""
+    the text as literals (``sqlite3`` traces the expanded SQL), which SQLite runs the same way. What
+    SQLite runs inside a statement (an FTS5 index's own lookups, triggers: traced as ``-- ...``) and
+    what it traces while SQLAlchemy's statement runs belong to that statement: not kept again."""
+    action()  # the full-text index reads its configuration on a connection's first search
     seen: list[Statement] = []
-    from_sqlalchemy = [0]  # statements SQLAlchemy announced whose trace is still to come
+    inside = [False]  # a SQLAlchemy statement is running: its trace is already kept
 
-    def keep(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, many: bool) -> None:
-        from_sqlalchemy[0] += 1
+    def before(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, many: bool) -> None:
+        inside[0] = True
         if not _is_transaction(statement):
             seen.append((statement, parameters))
 
+    def after(*_args: Any) -> None:
+        inside[0] = False
+
     def traced(statement: str) -> None:
-        if from_sqlalchemy[0]:
-            from_sqlalchemy[0] -= 1
-        elif not _is_transaction(statement):
+        if not inside[0] and not statement.startswith("--") and not _is_transaction(statement):
             seen.append((statement, ()))
 
     def checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
@@ -48,7 +53,13 @@ def record(engine: Engine, action: Callable[[], object]) -> list[Statement]:
     def checkin(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.set_trace_callback(None)
 
-    listeners = (("before_cursor_execute", keep), ("checkout", checkout), ("checkin", checkin))
+    listeners = (
+        ("before_cursor_execute", before),
+        ("after_cursor_execute", after),
+        ("handle_error", after),
+        ("checkout", checkout),
+        ("checkin", checkin),
+    )
     for name, listener in listeners:
         event.listen(engine, name, listener)
     try:

@@ -15,6 +15,7 @@ import enum
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 MIN_INDEXED_CHARS = 3  # the trigram index cannot find anything shorter
 MAX_QUERY_CHARS = 500  # longer text is cut: no record body is searched for a whole essay
@@ -114,7 +115,9 @@ def snippet(body: str, terms: tuple[str, ...], width: int = SNIPPET_CHARS) -> tu
     return tuple(parts)
 
 
+@lru_cache(maxsize=32)
 def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern per query (every hit's snippet uses it), longest terms first."""
     if not terms:
         return None
     longest_first = sorted(terms, key=len, reverse=True)

@@ -32,17 +32,17 @@ def search_records(
     parsed = parse_query(query) if isinstance(query, str) else query
     if parsed.is_empty:
         return page_of([], 0, offset, limit)
-    with ctx.db.unit_of_work() as session:
-        scope = SearchScope(
-            project_id=project_id,
-            kinds=tuple(SearchKind(k).value for k in kinds or ()),
-            include_archived=include_archived,
-            offset=offset,
-            limit=limit,
-            max_matches=MAX_MATCHES + 1,
-        )
-        rows, total = search_documents(session, parsed, scope)
-        details = record_details(session, rows)
+    scope = SearchScope(
+        project_id=project_id,
+        kinds=tuple(SearchKind(k).value for k in kinds or ()),
+        include_archived=include_archived,
+        offset=offset,
+        limit=limit,
+        max_matches=MAX_MATCHES + 1,
+    )
+    with ctx.db.reading() as r:
+        rows, total = search_documents(r, parsed, scope)
+        details = record_details(r, rows)
     hits = [_hit(row, details.get(row["record_id"], {}), parsed) for row in rows]
     return page_of(hits, total, offset, limit)
 

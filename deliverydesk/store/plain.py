@@ -36,6 +36,7 @@ class Reader:
 
     execute: Execute
     sqlite: bool
+    connection: Connection | None = None  # the SQLAlchemy connection, for what a server needs built (search)
 
     def rows(self, sql: str, params: Params | None = None) -> Sequence[Sequence[Any]]:
         return self.execute(sql, params or {})
@@ -73,11 +74,14 @@ def connection_reader(connection: Connection) -> Reader:
     def run_text(sql: str, params: Params) -> Sequence[Sequence[Any]]:
         return [tuple(row) for row in connection.execute(text(sql), dict(params))]
 
-    return Reader(run_text, sqlite=False)
+    return Reader(run_text, sqlite=False, connection=connection)
 
 
 def reader(session: Session) -> Reader:
-    """A Reader in the session's own transaction (a unit of work that also writes or uses the ORM)."""
+    """A Reader in the session's own transaction (a unit of work that also writes or uses the ORM).
+    Pending changes are flushed first, as the ORM's autoflush does before a query: take a new Reader
+    after changing rows."""
+    session.flush()
     return connection_reader(session.connection())
 
 

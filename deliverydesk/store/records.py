@@ -14,6 +14,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from deliverydesk.domain import models
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.fingerprint import sha256_hex
+from deliverydesk.store.plain import Reader, in_list, reader
 from deliverydesk.store.tables import (
     BlobRow,
     ChangeRequestRow,
@@ -151,14 +152,18 @@ def contact_languages(session: Session, client_ids: Sequence[str]) -> dict[str, 
 
 def newest_corrections(session: Session, entry_ids: Sequence[str]) -> dict[str, str]:
     """For each log entry id: the id of the newest entry correcting it (entries without none omitted)."""
+    return corrections_of(reader(session), entry_ids)
+
+
+def corrections_of(r: Reader, entry_ids: Sequence[str]) -> dict[str, str]:
+    """``newest_corrections`` in a read-only unit (``Database.reading``)."""
     if not entry_ids:
         return {}
-    query = (
-        select(LogEntryRow.correction_of_id, LogEntryRow.id)
-        .where(LogEntryRow.correction_of_id.in_(set(entry_ids)))
-        .order_by(LogEntryRow.created_at, LogEntryRow.id)
-    )
-    return {str(original): correction for original, correction in session.execute(query)}
+    params: dict[str, Any] = {}
+    among = in_list("e", set(entry_ids), params)
+    sql = f"SELECT correction_of_id, id FROM log_entry WHERE correction_of_id IN {among}"
+    sql += " ORDER BY created_at, id"
+    return {str(original): correction for original, correction in r.rows(sql, params)}
 
 
 LOG_SORTS = ("occurred_at", "kind", "summary", "participants")  # what a log page may be sorted by

@@ -16,15 +16,16 @@ characters as the trigram index does here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, bindparam, func, literal, select, text, union_all
+from sqlalchemy import ColumnElement, Connection, Table, func, literal, select, union_all
 
 from deliverydesk.domain.search import LIKE_ESCAPE, SearchQuery, index_pattern, like_pattern
-from deliverydesk.store.records import Session, newest_corrections
+from deliverydesk.store.plain import Reader, in_list, to_date, to_datetime
+from deliverydesk.store.records import Session, corrections_of
 from deliverydesk.store.search_tables import BODIES
 from deliverydesk.store.tables import (
     ChangeRequestRow,
@@ -64,14 +65,26 @@ class SearchScope:
     max_matches: int = 1000  # taken (newest first) and counted at most
 
 
-def search_documents(
-    session: Session, query: SearchQuery, scope: SearchScope
-) -> tuple[list[dict[str, Any]], int]:
+_PAGE_COLUMNS = (
+    "kind",
+    "record_id",
+    "project_id",
+    "archived",
+    "body",
+    "project_code",
+    "project_archived",
+    "total",
+)
+
+
+def search_documents(r: Reader, query: SearchQuery, scope: SearchScope) -> tuple[list[dict[str, Any]], int]:
     """One page of the records matching every term, newest first (plain mappings with the record's
-    ``body``), and how many matched (at most ``scope.max_matches``)."""
-    if session.get_bind().dialect.name != "sqlite":
-        return search_source_tables(session, query, scope)
-    use_index = bool(query.indexed_terms) and not _few_documents(session, scope.project_id)
+    ``body``), and how many matched (at most ``scope.max_matches``). Plain SQL (``store.plain``): a
+    search runs as the user types."""
+    if not r.sqlite:
+        assert r.connection is not None
+        return search_source_tables(r.connection, query, scope)
+    use_index = bool(query.indexed_terms) and not _few_documents(r, scope.project_id)
     conditions, params = _filters(scope)
     terms_to_check = query.checked_terms if use_index else query.terms
     for number, term in enumerate(query.indexed_terms if use_index else ()):
@@ -81,20 +94,18 @@ def search_documents(
         conditions.append(f"d.body LIKE :checked{number} ESCAPE '{LIKE_ESCAPE}'")
         params[f"checked{number}"] = like_pattern(term)
     source, newest = _INDEXED if use_index else _SCANNED
-    sql = text(_PAGE.format(source=source, conditions=" AND ".join(conditions), newest=newest))
-    if scope.kinds:
-        sql = sql.bindparams(bindparam("kinds", expanding=True))
+    sql = _PAGE.format(source=source, conditions=" AND ".join(conditions), newest=newest)
     params.update(max_matches=scope.max_matches, limit=scope.limit, offset=scope.offset)
-    rows = [dict(row) for row in session.execute(sql, params).mappings()]
-    return rows, (rows[0]["total"] if rows else _count_beyond(session, sql, params, scope.offset))
+    rows = [dict(zip(_PAGE_COLUMNS, row, strict=True)) for row in r.rows(sql, params)]
+    return rows, (rows[0]["total"] if rows else _count_beyond(r, sql, params, scope.offset))
 
 
-def _few_documents(session: Session, project_id: str | None) -> bool:
+def _few_documents(r: Reader, project_id: str | None) -> bool:
     """Whether one project's texts are few enough to scan (cheaper than walking the index)."""
     if project_id is None:
         return False
-    sql = text("SELECT count(*) FROM (SELECT 1 FROM search_doc WHERE project_id = :p LIMIT :n)")
-    return int(session.scalar(sql, {"p": project_id, "n": MAX_SCANNED_DOCS + 1}) or 0) <= MAX_SCANNED_DOCS
+    sql = "SELECT count(*) FROM (SELECT 1 FROM search_doc WHERE project_id = :p LIMIT :n)"
+    return int(r.scalar(sql, {"p": project_id, "n": MAX_SCANNED_DOCS + 1}) or 0) <= MAX_SCANNED_DOCS
 
 
 def _filters(scope: SearchScope) -> tuple[list[str], dict[str, Any]]:
@@ -104,20 +115,19 @@ def _filters(scope: SearchScope) -> tuple[list[str], dict[str, Any]]:
         conditions.append("d.project_id = :project_id")
         params["project_id"] = scope.project_id
     if scope.kinds:
-        conditions.append("d.kind IN :kinds")
-        params["kinds"] = list(scope.kinds)
+        conditions.append(f"d.kind IN {in_list('kind', scope.kinds, params)}")
     if not scope.include_archived:
         conditions.append("d.archived = 0")
         conditions.append("d.project_id NOT IN (SELECT id FROM project WHERE archived_at IS NOT NULL)")
     return conditions, params
 
 
-def _count_beyond(session: Session, sql: Any, params: dict[str, Any], offset: int) -> int:
+def _count_beyond(r: Reader, sql: str, params: dict[str, Any], offset: int) -> int:
     """The total when the page itself is empty (an offset past the end): ask for the first row."""
     if offset == 0:
         return 0
-    first = session.execute(sql, {**params, "offset": 0, "limit": 1}).mappings().first()
-    return int(first["total"]) if first is not None else 0
+    first = r.first(sql, {**params, "offset": 0, "limit": 1})
+    return int(first[-1]) if first is not None else 0
 
 
 def _body(table: Table) -> ColumnElement[str]:
@@ -130,7 +140,7 @@ def _body(table: Table) -> ColumnElement[str]:
 
 
 def search_source_tables(
-    session: Session, query: SearchQuery, scope: SearchScope
+    session: Session | Connection, query: SearchQuery, scope: SearchScope
 ) -> tuple[list[dict[str, Any]], int]:
     """The index-free search (PostgreSQL): ``ILIKE`` every term over the source tables' text, newest
     written first. Runs on SQLite too, which is how it is tested."""
@@ -155,7 +165,9 @@ def search_source_tables(
     return _page_of_union(session, union_all(*parts).subquery(), scope)
 
 
-def _page_of_union(session: Session, found: Any, scope: SearchScope) -> tuple[list[dict[str, Any]], int]:
+def _page_of_union(
+    session: Session | Connection, found: Any, scope: SearchScope
+) -> tuple[list[dict[str, Any]], int]:
     project = ProjectRow.__table__
     newest = (
         select(found, project.c.code.label("project_code"))
@@ -172,48 +184,50 @@ def _page_of_union(session: Session, found: Any, scope: SearchScope) -> tuple[li
     return [{**row, "project_archived": False} for row in rows], total
 
 
-def record_details(session: Session, hits: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def record_details(r: Reader, hits: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """For each hit's record id: ref, title, when, is_correction, corrected (one query per kind)."""
     ids: dict[str, list[str]] = {}
     for hit in hits:
         ids.setdefault(hit["kind"], []).append(hit["record_id"])
     details: dict[str, dict[str, Any]] = {}
     for kind, record_ids in ids.items():
-        details.update(_DETAILS[kind](session, record_ids))
+        details.update(_DETAILS[kind](r, record_ids))
     return details
 
 
-def _log_details(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
-    rows = session.execute(
-        select(
-            LogEntryRow.id, LogEntryRow.summary, LogEntryRow.occurred_at, LogEntryRow.correction_of_id
-        ).where(LogEntryRow.id.in_(ids))
+def _log_details(r: Reader, ids: list[str]) -> dict[str, dict[str, Any]]:
+    params: dict[str, Any] = {}
+    among = in_list("id", ids, params)
+    rows = r.rows(
+        f"SELECT id, summary, occurred_at, correction_of_id FROM log_entry WHERE id IN {among}", params
     )
-    corrected = newest_corrections(session, ids)
+    corrected = corrections_of(r, ids)
     return {
-        row.id: {
+        entry_id: {
             "ref": "",
-            "title": row.summary,
-            "when": row.occurred_at,
-            "is_correction": row.correction_of_id is not None,
-            "corrected": row.id in corrected,
+            "title": summary,
+            "when": to_datetime(occurred_at),
+            "is_correction": correction_of is not None,
+            "corrected": entry_id in corrected,
         }
-        for row in rows
+        for entry_id, summary, occurred_at, correction_of in rows
     }
 
 
-def _details_of(row_cls: Any, title: str, when: str) -> Any:
-    def details(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
-        columns = (row_cls.id, row_cls.ref, getattr(row_cls, title), getattr(row_cls, when))
-        rows = session.execute(select(*columns).where(row_cls.id.in_(ids)))
-        return {row[0]: {"ref": row[1], "title": row[2], "when": row[3]} for row in rows}
+def _details_of(table: str, title: str, when: str, convert: Callable[[Any], Any]) -> Any:
+    def details(r: Reader, ids: list[str]) -> dict[str, dict[str, Any]]:
+        params: dict[str, Any] = {}
+        sql = f"SELECT id, ref, {title}, {when} FROM {table} WHERE id IN {in_list('id', ids, params)}"
+        return {
+            row[0]: {"ref": row[1], "title": row[2], "when": convert(row[3])} for row in r.rows(sql, params)
+        }
 
     return details
 
 
 _DETAILS = {
     "log_entry": _log_details,
-    "change_request": _details_of(ChangeRequestRow, "title", "requested_on"),
-    "expectation": _details_of(ExpectationRow, "statement", "updated_at"),
-    "issue": _details_of(IssueRow, "title", "reported_on"),
+    "change_request": _details_of("change_request", "title", "requested_on", to_date),
+    "expectation": _details_of("expectation", "statement", "updated_at", to_datetime),
+    "issue": _details_of("issue", "title", "reported_on", to_date),
 }

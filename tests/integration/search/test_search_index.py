@@ -17,6 +17,7 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.search import search_records
 from deliverydesk.store.database import Database, make_engine
 from deliverydesk.store.migrate import alembic_config, upgrade
+from deliverydesk.store.plain import reader
 from deliverydesk.store.search import SearchScope, search_documents, search_source_tables
 from deliverydesk.store.search_tables import (
     SEARCH_DDL,
@@ -163,7 +164,7 @@ def test_the_index_free_search_finds_the_same_records(
     scope = SearchScope(**options)
     query = parse_query(text)
     with ctx.db.unit_of_work() as session:
-        indexed, indexed_total = search_documents(session, query, scope)
+        indexed, indexed_total = search_documents(reader(session), query, scope)
         scanned, scanned_total = search_source_tables(session, query, scope)
     assert {row["record_id"] for row in scanned} == {row["record_id"] for row in indexed}
     assert scanned_total == indexed_total
