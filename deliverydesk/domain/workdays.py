@@ -12,8 +12,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-import holidays
-
 NO_HOLIDAYS = ""  # calendar code meaning "weekends only"
 SATURDAY, SUNDAY = 5, 6
 
@@ -34,6 +32,8 @@ class WorkCalendar:
 
 
 def is_supported_calendar(code: str) -> bool:
+    import holidays  # loaded when first needed: the window's start does not wait for it
+
     return code == NO_HOLIDAYS or code in holidays.list_supported_countries()
 
 
@@ -42,6 +42,8 @@ def calendar_for(code: str, first_year: int, last_year: int) -> WorkCalendar:
     """The calendar of country ``code`` (ISO 3166 alpha-2, e.g. "CN", "DE", "US") for those years."""
     if code == NO_HOLIDAYS:
         return WorkCalendar()
+    import holidays
+
     country = holidays.country_holidays(code, years=range(first_year, last_year + 1))
     in_range = range(first_year, last_year + 1)
     make_up: set[date] = getattr(country, "weekend_workdays", set())

@@ -138,15 +138,23 @@ class WindowHost(QObject):
         self.window.show()
         self.close_opening()
         QApplication.setQuitOnLastWindowClosed(True)  # off while start-up dialogs come and go
-        self.remember_ui_language()
         if workspace.check_pending:
             self._finish_check()
         if workspace.backup_due:
             self._backup_when_idle()
-        self.window.start_sync()  # the team server, if this computer has joined one: in the background
+        # Once the first pages have loaded (they have the workers and the CPU first): keep the UI
+        # language, and sync with the team server if this computer has joined one.
+        self._when_idle(self._settle, latest_ms=BACKUP_LATEST_MS)
         if self.screenshot is not None:
             self._when_idle(lambda: QTimer.singleShot(SCREENSHOT_SETTLE_MS, self.save_screenshot_and_quit))
         return self.window
+
+    def _settle(self) -> None:
+        window = self.window
+        if window is None:
+            return
+        self.remember_ui_language()
+        window.start_sync()
 
     def _finish_check(self) -> None:
         """The integrity check, on a worker while the window reads the file (writes wait for it). A

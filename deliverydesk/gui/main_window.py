@@ -1,10 +1,15 @@
-"""The main window frame: Today (Home) and Projects (navigator + workspace), menus, shortcuts."""
+"""The main window frame: Today (Home) and Projects (navigator + workspace), menus, shortcuts.
+
+Only what the first paint shows is built with the window (Today, the navigator, menus, toolbar, status
+bar); the project workspace, the recurring-problems page, the capture flow, the bundle importer and
+every dialog are built (and their modules imported) on first use, so the window paints sooner."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,38 +19,34 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from deliverydesk.domain.models import ProjectItem
 from deliverydesk.errors import DeliveryDeskError
-from deliverydesk.gui.bundle_import import BundleImporter
-from deliverydesk.gui.dialogs.backups import BackupsDialog
-from deliverydesk.gui.dialogs.categories import CategoriesDialog
 from deliverydesk.gui.dialogs.interchange.actions import InterchangeMenus
-from deliverydesk.gui.dialogs.records.capture import CaptureFlow
-from deliverydesk.gui.dialogs.settings import PEOPLE_TAB, TEAM_TAB
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.icons import app_icon, icon
-from deliverydesk.gui.letter_copies import CopyKeeper
 from deliverydesk.gui.messages import show_error
 from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_DOCUMENTS, AREA_LOG
 from deliverydesk.gui.pages.home import HomePage
 from deliverydesk.gui.pages.navigator import ProjectNavigator
-from deliverydesk.gui.pages.recurring import RecurringPage
-from deliverydesk.gui.pages.search import SearchDialog
-from deliverydesk.gui.pages.workspace import ProjectWorkspace
 from deliverydesk.gui.screen_fit import place_main_window
 from deliverydesk.gui.style import readable_selection
-from deliverydesk.gui.team.approvals import ApprovalInboxDialog
-from deliverydesk.gui.team.conflicts import SyncConflictsDialog
 from deliverydesk.gui.team.controller import SyncController
 from deliverydesk.gui.team.status import SyncStatusButton
 from deliverydesk.gui.undo import created_step
 from deliverydesk.gui.widgets.progress_panel import LongTaskPanel
-from deliverydesk.gui.window_dialogs import about_box, open_new_project_dialog, open_settings_dialog
-from deliverydesk.services.storage import Workspace
+
+if TYPE_CHECKING:
+    from deliverydesk.gui.bundle_import import BundleImporter
+    from deliverydesk.gui.dialogs.records.capture import CaptureFlow
+    from deliverydesk.gui.letter_copies import CopyKeeper
+    from deliverydesk.gui.pages.recurring import RecurringPage
+    from deliverydesk.gui.pages.search import SearchDialog
+    from deliverydesk.gui.pages.workspace import ProjectWorkspace
 
 STATE_KEY = "main_window"
 NAVIGATOR_MIN, NAVIGATOR_MAX = 300, 440  # the project list's first width: a third of the window, within these
@@ -58,6 +59,38 @@ def _fill(target: QMenu | QToolBar, *actions: QAction | None) -> None:
             target.addSeparator()
         else:
             target.addAction(action)
+
+
+class WorkspaceFrame(QWidget):
+    """The project workspace's place in the splitter, empty until the workspace is first needed. The
+    window's helpers (File ▸ Import/Export, the capture flow) ask it for the open project: they hold
+    the frame, not the window (no reference cycle)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("workspaceFrame")
+        self.page: ProjectWorkspace | None = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def build(self, env: GuiEnv) -> ProjectWorkspace:
+        if self.page is None:
+            from deliverydesk.gui.pages.workspace import ProjectWorkspace
+
+            self.page = ProjectWorkspace(env, self)
+            layout = self.layout()
+            if layout is not None:
+                layout.addWidget(self.page)
+        return self.page
+
+    def project_id(self) -> str | None:
+        return None if self.page is None else self.page.project_id
+
+    def project_code(self) -> str | None:
+        return None if self.page is None else self.page.project_code
+
+    def refresh(self) -> None:
+        if self.page is not None:
+            self.page.refresh()
 
 
 class MainWindow(QMainWindow):
@@ -77,11 +110,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("DeliveryDesk"))
         self.home = HomePage(env, self)
         self.navigator = ProjectNavigator(env, self)
-        self.workspace = ProjectWorkspace(env, self)
+        self.workspace_frame = WorkspaceFrame(self)  # the workspace is built on first use
         self.splitter = QSplitter(self)
         self.splitter.setObjectName("projectsSplitter")
         self.splitter.addWidget(self.navigator)
-        self.splitter.addWidget(self.workspace)
+        self.splitter.addWidget(self.workspace_frame)
         self.splitter.setStretchFactor(0, 0)  # the list keeps its width when the window or a page changes
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(0, False)
@@ -89,10 +122,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.splitter)
-        self.recurring = RecurringPage(env, self)  # across every project and client
-        self.stack.addWidget(self.recurring)
+        self._recurring: RecurringPage | None = None  # across every project and client; on first use
         self.setCentralWidget(self.stack)
-        self.capture_flow = CaptureFlow(env, self, self.workspace.refresh)
+        self._capture_flow: CaptureFlow | None = None
+        self._bundle_importer: BundleImporter | None = None
         self.search_dialog: SearchDialog | None = None  # made on first use, then kept (its query too)
         self.sync = SyncController(env, env.team_transport, self)  # the team server, in the background
         self._make_actions()
@@ -106,7 +139,57 @@ class MainWindow(QMainWindow):
             list_width = min(max(int(width * 0.3), NAVIGATOR_MIN), NAVIGATOR_MAX)
             self.splitter.setSizes([list_width, max(width - list_width, 1)])
         self.show_home()
-        self.copy_keeper = CopyKeeper(env, self)  # copies of letters issued before they were kept
+        self.copy_keeper: CopyKeeper | None = None  # copies of letters issued before they were kept
+        QTimer.singleShot(0, self._keep_copies)  # after the first paint
+
+    # --- parts built on first use --------------------------------------------------------------
+    @property
+    def workspace(self) -> ProjectWorkspace:
+        """The open project's pages (every area's page): built the first time Projects is shown or a
+        project is opened."""
+        frame = self.workspace_frame
+        if frame.page is None:
+            frame.build(self.env).records_changed.connect(self._records_changed)
+        assert frame.page is not None
+        return frame.page
+
+    @property
+    def project_id(self) -> str | None:
+        """The open project, if any (without building the workspace)."""
+        return self.workspace_frame.project_id()
+
+    @property
+    def recurring(self) -> RecurringPage:
+        if self._recurring is None:
+            from deliverydesk.gui.pages.recurring import RecurringPage
+
+            self._recurring = RecurringPage(self.env, self)
+            self._recurring.record_opened.connect(self.open_record)
+            self.stack.addWidget(self._recurring)
+        return self._recurring
+
+    @property
+    def capture_flow(self) -> CaptureFlow:
+        if self._capture_flow is None:
+            from deliverydesk.gui.dialogs.records.capture import CaptureFlow
+
+            self._capture_flow = CaptureFlow(self.env, self, self.workspace_frame.refresh)
+            self._capture_flow.request_saved.connect(self._request_captured)
+        return self._capture_flow
+
+    @property
+    def bundle_importer(self) -> BundleImporter:
+        if self._bundle_importer is None:
+            from deliverydesk.gui.bundle_import import BundleImporter
+
+            self._bundle_importer = BundleImporter(self.env, self)
+            self._bundle_importer.imported.connect(self._bundle_imported)
+        return self._bundle_importer
+
+    def _keep_copies(self) -> None:
+        from deliverydesk.gui.letter_copies import CopyKeeper
+
+        self.copy_keeper = CopyKeeper(self.env, self)
 
     # --- actions -------------------------------------------------------------------------------
     def _action(
@@ -167,13 +250,10 @@ class MainWindow(QMainWindow):
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_log_entry = self._action("log", self.tr("&Log an entry"), self.log_entry, "Ctrl+L")
         self.act_log_entry.setToolTip(self.tr("Go to the project's log, ready to type what happened"))
-        self.bundle_importer = BundleImporter(self.env, self)
         self.act_import_bundle = self._action(None, self.tr("Project &bundle…"), self.import_bundle)
         self.act_import_bundle.setEnabled(not self.env.readonly)
-        workspace = self.workspace  # the accessors hold the workspace, not the window (no cycle)
-        self.interchange = InterchangeMenus(
-            self.env, lambda: workspace.project_id, lambda: workspace.project_code, self
-        )
+        frame = self.workspace_frame  # the accessors hold the frame, not the window (no cycle)
+        self.interchange = InterchangeMenus(self.env, frame.project_id, frame.project_code, self)
         self.act_sync = self._action("refresh", self.tr("&Sync now"), self.sync.sync_now, "F9")
         self.act_conflicts = self._action("warning", self.tr("Sync &conflicts…"), self.open_conflicts)
         self.act_approvals = self._action(None, self.tr("&Approval inbox…"), self.open_approvals)
@@ -263,17 +343,13 @@ class MainWindow(QMainWindow):
         self.home.new_project_wanted.connect(self.new_project)
         self.home.import_wanted.connect(self.import_bundle)
         self.home.demo_wanted.connect(self.add_demo)
-        self.bundle_importer.imported.connect(self._bundle_imported)
-        self.recurring.record_opened.connect(self.open_record)
-        self.navigator.project_selected.connect(self.workspace.set_project)
-        self.workspace.records_changed.connect(self._records_changed)
+        self.navigator.project_selected.connect(self._project_selected)
         self.sync.synced.connect(self._synced)
         self.sync.status_changed.connect(lambda status: self.act_sync.setEnabled(status.joined))
         self.sync.status_changed.connect(self.home.show_team_status)
         self.home.team.approvals_requested.connect(self.open_approvals)
         self.sync.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.interchange.imported.connect(self.refresh)
-        self.capture_flow.request_saved.connect(self._request_captured)
         self.interchange.project_wanted.connect(self.find_project)
         self.env.undo.changed.connect(self._show_undo_state)
         self.env.undo.applied.connect(self._undo_applied)
@@ -288,6 +364,7 @@ class MainWindow(QMainWindow):
 
     def show_projects(self) -> None:
         self.act_projects.setChecked(True)
+        self.workspace  # noqa: B018  (built now: the right side of Projects)
         first_time = self.navigator.model.rowCount() == 0
         self.stack.setCurrentWidget(self.splitter)
         if first_time:
@@ -300,6 +377,8 @@ class MainWindow(QMainWindow):
         self.recurring.refresh()
 
     def open_categories(self) -> None:
+        from deliverydesk.gui.dialogs.categories import CategoriesDialog
+
         dialog = CategoriesDialog(self.env, self)
         dialog.open()
         self.last_dialog: object = dialog  # the dialog (or its opener) the user last opened
@@ -314,10 +393,11 @@ class MainWindow(QMainWindow):
 
     def show_documents(self) -> None:
         """The open project's Documents page (preview, issue, export, print); else pick a project."""
-        if self.workspace.project_id is None:
+        project_id = self.project_id
+        if project_id is None:
             self.find_project()
             return
-        self.open_record(self.workspace.project_id, AREA_DOCUMENTS, "")
+        self.open_record(project_id, AREA_DOCUMENTS, "")
         self.workspace.focus_page()
 
     def find_project(self) -> None:
@@ -327,22 +407,28 @@ class MainWindow(QMainWindow):
     def search_records(self) -> None:
         """Search the log, change requests, expectations and issues (the open project, or all)."""
         if self.search_dialog is None:
+            from deliverydesk.gui.pages.search import SearchDialog
+
             self.search_dialog = SearchDialog(self.env, self)
             self.search_dialog.record_opened.connect(self.open_record)
-        self.search_dialog.set_project(self.workspace.project_id)
+        self.search_dialog.set_project(self.project_id)
         self.search_dialog.start()
 
     def close_project(self) -> None:
-        self.workspace.set_project(None)
+        if self.workspace_frame.page is not None:
+            self.workspace_frame.page.set_project(None)
+
+    def _project_selected(self, project_id: str) -> None:
+        self.workspace.set_project(project_id)
 
     def refresh(self) -> None:
         if self.stack.currentWidget() is self.home:
             self.home.refresh()
-        elif self.stack.currentWidget() is self.recurring:
-            self.recurring.refresh()
+        elif self._recurring is not None and self.stack.currentWidget() is self._recurring:
+            self._recurring.refresh()
         else:
             self.navigator.refresh()
-            self.workspace.refresh()
+            self.workspace_frame.refresh()
 
     def _settings_changed(self) -> None:
         if self.stack.currentWidget() is self.home:  # e.g. someone's authority limits: on Home
@@ -365,6 +451,8 @@ class MainWindow(QMainWindow):
             self.navigator.refresh()
 
     def open_conflicts(self) -> None:
+        from deliverydesk.gui.team.conflicts import SyncConflictsDialog
+
         dialog = SyncConflictsDialog(self.env, self, self.env.team_transport)
         dialog.resolved.connect(self.sync.sync_now)
         dialog.resolved.connect(self.refresh)
@@ -372,6 +460,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_approvals(self) -> None:
+        from deliverydesk.gui.team.approvals import ApprovalInboxDialog
+
         dialog = ApprovalInboxDialog(self.env, self)
         dialog.decided.connect(self.sync.sync_now)
         dialog.decided.connect(self.refresh)
@@ -380,6 +470,9 @@ class MainWindow(QMainWindow):
 
     def open_team_server(self) -> None:
         """Settings ▸ Team server (address, token, Test connection, the roster from the server)."""
+        from deliverydesk.gui.dialogs.settings import TEAM_TAB
+        from deliverydesk.gui.window_dialogs import open_settings_dialog
+
         self.last_dialog = open_settings_dialog(self.env, self, self.settings_saved.emit, TEAM_TAB)
 
     def team_joined(self) -> None:
@@ -387,6 +480,8 @@ class MainWindow(QMainWindow):
 
     # --- dialogs and help ----------------------------------------------------------------------
     def new_project(self) -> None:
+        from deliverydesk.gui.window_dialogs import open_new_project_dialog
+
         self.last_dialog = open_new_project_dialog(self.env, self, self._new_project_saved)
 
     def _new_project_saved(self, project: ProjectItem) -> None:
@@ -415,7 +510,7 @@ class MainWindow(QMainWindow):
         text = getattr(step, "text", "")
         message = self.tr("Undone: %1") if undone else self.tr("Redone: %1")
         self.statusBar().showMessage(message.replace("%1", text), 8000)
-        self.workspace.refresh()
+        self.workspace_frame.refresh()
         self.navigator.refresh()
         if self.stack.currentWidget() is self.home:
             self.home.refresh()
@@ -465,7 +560,7 @@ class MainWindow(QMainWindow):
 
     def capture_ask(self) -> None:
         """Capture an extra ask on the open project (else pick one first), then check and triage it."""
-        project_id = self.workspace.project_id
+        project_id = self.project_id
         if project_id is None:
             self.find_project()
             return
@@ -473,7 +568,7 @@ class MainWindow(QMainWindow):
 
     def log_entry(self) -> None:
         """Ctrl+L: the open project's Log with the quick-add line focused (else pick a project first)."""
-        project_id = self.workspace.project_id
+        project_id = self.project_id
         if project_id is None:
             self.find_project()
             return
@@ -483,16 +578,24 @@ class MainWindow(QMainWindow):
             page.focus_quick_add()
 
     def open_settings(self) -> None:
+        from deliverydesk.gui.window_dialogs import open_settings_dialog
+
         self.last_dialog = open_settings_dialog(self.env, self, self.settings_saved.emit)
 
     def open_people(self, person_id: str = "") -> None:
         """Settings ▸ People with the person selected (from Home: they set their own authority limits)."""
+        from deliverydesk.gui.dialogs.settings import PEOPLE_TAB
+        from deliverydesk.gui.window_dialogs import open_settings_dialog
+
         self.last_dialog = open_settings_dialog(
             self.env, self, self.settings_saved.emit, PEOPLE_TAB, select=person_id
         )
 
     def open_backups(self) -> None:
         """File ▸ Backups…: list, take, restore (the host restores: the database must be closed)."""
+        from deliverydesk.gui.dialogs.backups import BackupsDialog
+        from deliverydesk.services.storage import Workspace
+
         url = self.env.ctx.db.url
         workspace = Workspace(ctx=self.env.ctx, paths=self.env.paths, db_url=url, readonly=self.env.readonly)
         dialog = BackupsDialog(self.env, workspace, self)
@@ -501,6 +604,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_about(self) -> None:
+        from deliverydesk.gui.window_dialogs import about_box
+
         box = about_box(self, self.env, self.db_location)
         box.open()
         self.last_dialog = box

@@ -36,7 +36,6 @@ from deliverydesk.domain.models import (
     ScopeEntry,
 )
 from deliverydesk.errors import DeliveryDeskError
-from deliverydesk.gui.dialogs.records.void_reason import VoidReasonDialog
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records import (
     clients,
@@ -223,6 +222,8 @@ class UndoHistory(QObject):
             return
         step = self._done[-1]
         if step.asks_reason and parent is not None:
+            from deliverydesk.gui.dialogs.records.void_reason import VoidReasonDialog  # loaded when asked
+
             self.reason_dialog = VoidReasonDialog(step.text, parent)
             self.reason_dialog.saved.connect(lambda reason: self._run(ctx, tasks, step, True, reason))
             self.reason_dialog.open()

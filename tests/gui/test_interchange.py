@@ -10,7 +10,7 @@ from icalendar import Calendar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMenu
 
-from deliverydesk.gui.dialogs.interchange.actions import CalendarExportDialog
+from deliverydesk.gui.dialogs.interchange.calendar_export import CalendarExportDialog
 from deliverydesk.gui.dialogs.interchange.plan_import import PlanImportDialog
 from deliverydesk.gui.dialogs.interchange.preview_model import ImportPreviewModel
 from deliverydesk.gui.dialogs.interchange.scope_import import ScopeImportDialog

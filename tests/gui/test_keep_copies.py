@@ -48,7 +48,7 @@ def test_opening_the_window_keeps_the_copy_in_the_background(qtbot: object, make
     qtbot.waitUntil(lambda: stored(env.ctx, issued.letter.pdf_sha256) is not None)  # type: ignore[attr-defined]
     assert stored(env.ctx, issued.letter.pdf_sha256) == issued.pdf
     qtbot.waitUntil(lambda: "Kept a copy of 1 letter" in window.statusBar().currentMessage())  # type: ignore[attr-defined]
-    assert window.copy_keeper.notice is None
+    assert window.copy_keeper is not None and window.copy_keeper.notice is None
 
 
 def test_a_letter_that_no_longer_prints_the_same_is_named_in_a_non_modal_notice_once(
@@ -58,7 +58,8 @@ def test_a_letter_that_no_longer_prints_the_same_is_named_in_a_non_modal_notice_
     issued = letter_without_copy(env.ctx)
     monkeypatch.setattr(render_module, "render", lambda data: b"%PDF-1.7 rendered differently now")
     window = open_window(qtbot, env)
-    qtbot.waitUntil(lambda: window.copy_keeper.notice is not None)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.copy_keeper is not None and window.copy_keeper.notice is not None)  # type: ignore[attr-defined]
+    assert window.copy_keeper is not None
     notice = window.copy_keeper.notice
     assert notice is not None and notice.isVisible()
     assert notice.windowModality() == Qt.WindowModality.NonModal
@@ -67,8 +68,9 @@ def test_a_letter_that_no_longer_prints_the_same_is_named_in_a_non_modal_notice_
     assert env.ui_state.value(ANNOUNCED_KEY) == "DD-2026-014-PS-20260316 version 1"
     notice.close()
     again = open_window(qtbot, env)  # the next start: the same letter is not announced again
-    qtbot.waitUntil(lambda: not env.tasks.is_busy)  # type: ignore[attr-defined]
-    assert again.copy_keeper.notice is None
+    # The keeper starts after the window's first paint, then looks on a worker.
+    qtbot.waitUntil(lambda: again.copy_keeper is not None and not env.tasks.is_busy)  # type: ignore[attr-defined]
+    assert again.copy_keeper is not None and again.copy_keeper.notice is None
 
 
 def test_a_read_only_window_does_not_try(qtbot: object, make_env: EnvFactory) -> None:

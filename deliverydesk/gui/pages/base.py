@@ -1,6 +1,6 @@
 """The seam between the workspace frame and its per-project pages.
 
-A page is a ``ProjectPage`` subclass listed in ``deliverydesk.gui.pages.project.PAGE_CLASSES``; the
+A page is a ``ProjectPage`` subclass listed in ``deliverydesk.gui.pages.project.page_classes()``; the
 workspace builds one of each, in that order, as tabs. The workspace calls ``set_project`` on every
 page when the project changes and ``refresh`` lazily, only on the page being shown (``ensure_fresh``),
 so switching projects costs one page's queries."""

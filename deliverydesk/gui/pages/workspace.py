@@ -1,6 +1,6 @@
 """The project workspace: a header with the project's key facts, a side list of areas, one page each.
 
-Pages come from ``deliverydesk.gui.pages.project.PAGE_CLASSES`` (the registry the per-project pages
+Pages come from ``deliverydesk.gui.pages.project.page_classes()`` (the registry the per-project pages
 extend). Only the visible page loads; the others load when first shown. A side list rather than tabs:
 nine areas fit in it at any window width, in English and in Chinese."""
 
@@ -25,7 +25,7 @@ from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.pages.base import ProjectPage
-from deliverydesk.gui.pages.project import PAGE_CLASSES
+from deliverydesk.gui.pages.project import page_classes
 from deliverydesk.gui.pages.project.overview import OverviewPage
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.elided import ElidedLabel
@@ -50,7 +50,7 @@ class ProjectWorkspace(QWidget):
         self.facts.setStyleSheet(MUTED_STYLE)
         self.area_list = QListWidget(self)
         self.page_stack = QStackedWidget(self)
-        self.pages: list[ProjectPage] = [cls(env, self) for cls in PAGE_CLASSES]
+        self.pages: list[ProjectPage] = [cls(env, self) for cls in page_classes()]
         self.overview = next(page for page in self.pages if isinstance(page, OverviewPage))
         self._build_areas()
         self.empty = QLabel(self.tr("Choose a project on the left."), self)

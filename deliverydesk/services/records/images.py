@@ -11,8 +11,6 @@ import warnings
 from dataclasses import dataclass
 from enum import Enum
 
-from PIL import Image, UnidentifiedImageError
-
 from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import Message, msg
 
@@ -48,6 +46,8 @@ class ImageFacts:
 
 def inspect_image(data: bytes, rule: ImageRule) -> ImageFacts | ImageProblem:
     """The image's facts, or why it is refused; never decodes the pixels."""
+    from PIL import Image, UnidentifiedImageError  # Pillow loads when an image is read, not at start
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

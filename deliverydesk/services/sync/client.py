@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from deliverydesk.domain.audit import EventDraft
 from deliverydesk.domain.record_kinds import record_kind
@@ -33,13 +33,16 @@ from deliverydesk.services.sync.protocol import (
     read_message,
     stored_message,
 )
-from deliverydesk.services.sync.transport import HttpTransport
 from deliverydesk.store import sync_local as local
 from deliverydesk.store.audit import append_events, edited
 from deliverydesk.store.bundle_rows import decode_value
 from deliverydesk.store.records import Session
 from deliverydesk.store.sync_capture import canonical, current_row, specs
 from deliverydesk.store.sync_server import file_digests, reference_targets
+
+if TYPE_CHECKING:
+    from deliverydesk.services.sync.transport import HttpTransport  # httpx loads on first sync
+
 
 log = logging.getLogger(__name__)
 MAX_PUSH_BYTES = 4 * 1024 * 1024

@@ -1,0 +1,139 @@
+"""The main window builds only what its first paint shows; everything else is built on first use and is
+still reached by its menu entry and its shortcut."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from deliverydesk.gui.env import GuiEnv
+from deliverydesk.gui.main_window import MainWindow
+from deliverydesk.services.records.projects import list_projects
+from tests.gui.conftest import wait_idle
+
+# Modules the first paint does not need: the project pages, dialogs, importers and the team's HTTP client.
+NOT_AT_START = (
+    "deliverydesk.gui.pages.workspace",
+    "deliverydesk.gui.pages.project.overview",
+    "deliverydesk.gui.pages.project.documents",
+    "deliverydesk.gui.pages.recurring",
+    "deliverydesk.gui.pages.search",
+    "deliverydesk.gui.bundle_import",
+    "deliverydesk.gui.dialogs.settings",
+    "deliverydesk.gui.dialogs.categories",
+    "deliverydesk.gui.dialogs.backups",
+    "deliverydesk.gui.dialogs.records.capture",
+    "deliverydesk.gui.team.approvals",
+    "deliverydesk.gui.team.conflicts",
+    "jsonschema",
+    "httpx",
+)
+
+
+def _window(qtbot, env: GuiEnv) -> MainWindow:
+    window = MainWindow(env, "sqlite:///test.db")
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_importing_the_window_leaves_pages_and_dialogs_for_later() -> None:
+    code = (
+        "import sys, deliverydesk.gui.main_window\n"
+        f"print(' '.join(name for name in {NOT_AT_START!r} if name in sys.modules))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert found.stdout.split() == []
+
+
+def test_the_workspace_is_built_when_projects_are_first_shown(qtbot, demo_env: GuiEnv) -> None:
+    window = _window(qtbot, demo_env)
+    wait_idle(qtbot, demo_env.tasks)
+    assert window.workspace_frame.page is None, "Today is shown first: no project pages yet"
+    assert window.project_id is None
+    window.act_projects.trigger()
+    assert window.workspace_frame.page is not None
+    assert window.workspace_frame.page.isVisibleTo(window)
+    assert window.stack.currentWidget() is window.splitter
+
+
+def test_selecting_a_project_in_the_navigator_opens_it(qtbot, demo_env: GuiEnv) -> None:
+    window = _window(qtbot, demo_env)
+    window.show_projects()
+    wait_idle(qtbot, demo_env.tasks)
+    project = window.navigator.model.row_item(1)
+    window.navigator.view.selectRow(1)  # as a click on it does
+    qtbot.waitUntil(lambda: window.project_id == project.id)
+    qtbot.waitUntil(lambda: window.workspace.project_code == project.code)  # its header is read on a worker
+
+
+def test_a_record_opened_from_today_builds_the_workspace(qtbot, demo_env: GuiEnv) -> None:
+    window = _window(qtbot, demo_env)
+    wait_idle(qtbot, demo_env.tasks)
+    project = list_projects(demo_env.ctx).rows[0]
+    window.open_record(project.id, "log", "")
+    assert window.stack.currentWidget() is window.splitter
+    assert window.workspace.project_id == project.id
+
+
+def test_recurring_problems_page_is_built_on_first_use_and_kept(qtbot, env: GuiEnv) -> None:
+    window = _window(qtbot, env)
+    assert window.stack.count() == 2, "Today and Projects"
+    window.act_recurring.trigger()
+    page = window.stack.currentWidget()
+    assert page is window.recurring
+    window.act_today.trigger()
+    window.act_recurring.trigger()
+    assert window.stack.currentWidget() is page
+    assert window.stack.count() == 3
+
+
+def test_shortcuts_reach_what_is_built_later(qtbot, demo_env: GuiEnv) -> None:
+    window = _window(qtbot, demo_env)
+    wait_idle(qtbot, demo_env.tasks)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.recurring
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.splitter
+    assert window.workspace_frame.page is not None
+    wait_idle(qtbot, demo_env.tasks)
+    project = window.navigator.model.row_item(0)
+    window.navigator.view.selectRow(0)
+    qtbot.waitUntil(lambda: window.project_id == project.id)
+    qtbot.keyClick(
+        window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(lambda: window.capture_flow.dialog is not None)
+    dialog = window.capture_flow.dialog
+    assert isinstance(dialog, QDialog) and dialog.isVisible()
+    dialog.reject()
+
+
+def test_menus_open_dialogs_built_on_demand(qtbot, env: GuiEnv) -> None:
+    window = _window(qtbot, env)
+    for action, name in (
+        (window.act_categories, "CategoriesDialog"),
+        (window.act_backups, "BackupsDialog"),
+        (window.act_approvals, "ApprovalInboxDialog"),
+    ):
+        action.trigger()
+        dialog = window.last_dialog
+        assert type(dialog).__name__ == name
+        assert isinstance(dialog, QDialog) and dialog.isVisible()
+        dialog.reject()
+    window.act_settings.trigger()  # the settings are read first, then the dialog opens
+    qtbot.waitUntil(lambda: getattr(window.last_dialog, "dialog", None) is not None)
+    settings = getattr(window.last_dialog, "dialog", None)
+    assert type(settings).__name__ == "SettingsDialog"
+    assert isinstance(settings, QDialog) and settings.isVisible()
+    settings.reject()
