@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -324,11 +325,37 @@ def saved_ui_language(ui_state: UiState) -> str:
     return ui_state.value(UI_LANGUAGE_KEY)
 
 
+def lighten_pyside_import_hook() -> None:
+    """PySide6 asks of every module imported after it whether its source mentions "PySide6" (for
+    ``from __feature__ import ...``, PYSIDE-2029), through ``inspect.getsource``, which keeps each
+    module's whole source in ``linecache`` for the life of the process: with SQLAlchemy, holidays and
+    the app's own modules about 30 MiB of the window's peak memory. The same question is answered here
+    from the file's bytes, kept nowhere. Nothing changes if PySide6 no longer asks this way."""
+    feature = sys.modules.get("shibokensupport.feature")
+    upstream = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or upstream is None or getattr(upstream, "lightened", False):
+        return
+
+    def uses_pyside(module: ModuleType) -> bool:
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            return bool(upstream(module))
+        try:
+            with open(path, "rb") as source:
+                return b"PySide6" in source.read()
+        except OSError:
+            return bool(upstream(module))
+
+    uses_pyside.lightened = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
+
+
 def create_application(version: str) -> QApplication:
     """The QApplication with DeliveryDesk's name, icon and bundled CJK font."""
     from deliverydesk.gui.i18n import load_cjk_font
     from deliverydesk.gui.icons import app_icon
 
+    lighten_pyside_import_hook()  # before the database and the window's modules are imported
     app = QApplication([sys.argv[0]])
     app.setApplicationName("DeliveryDesk")
     app.setApplicationVersion(version)

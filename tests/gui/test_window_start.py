@@ -137,3 +137,34 @@ def test_menus_open_dialogs_built_on_demand(qtbot, env: GuiEnv) -> None:
     assert type(settings).__name__ == "SettingsDialog"
     assert isinstance(settings, QDialog) and settings.isVisible()
     settings.reject()
+
+
+PYSIDE_HOOK_PROBE = """
+import linecache, sys
+import PySide6.QtWidgets
+from deliverydesk.gui.application import lighten_pyside_import_hook
+if sys.argv[1] == "lightened":
+    lighten_pyside_import_hook()
+before = set(linecache.cache)
+import deliverydesk.gui.main_window
+feature = sys.modules["shibokensupport.feature"]
+kept = {name for name in set(linecache.cache) - before if name.endswith(".py")}
+names = ("deliverydesk.domain.models", "deliverydesk.gui.pages.home")
+print("many" if len(kept) > 20 else len(kept), *(feature._mod_uses_pyside(sys.modules[n]) for n in names))
+"""
+
+
+def _probe(mode: str) -> list[str]:
+    found = subprocess.run(
+        [sys.executable, "-c", PYSIDE_HOOK_PROBE, mode],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"QT_QPA_PLATFORM": "offscreen"},
+    )
+    return found.stdout.split()
+
+
+def test_modules_imported_after_pyside_do_not_stay_in_memory_as_source() -> None:
+    assert _probe("upstream") == ["many", "False", "True"], "PySide6 keeps their source (the cost avoided)"
+    assert _probe("lightened") == ["0", "False", "True"], "the same answers, no source kept"
