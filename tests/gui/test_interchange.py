@@ -151,7 +151,9 @@ def test_the_file_menu_has_import_and_export_and_the_calendar_exports(
     assert [a.text() for a in exports.actions()] == ["&Microsoft Project…", "&Calendar file (iCalendar)…"]
 
     out = tmp_path / "all.ics"
-    monkeypatch.setattr("deliverydesk.gui.dialogs.interchange.actions.ask_export_path", lambda *a, **k: out)
+    monkeypatch.setattr(
+        "deliverydesk.gui.dialogs.interchange.calendar_export.ask_export_path", lambda *a, **k: out
+    )
     window.interchange.export_calendar()
     dialog = window.interchange.dialog
     assert isinstance(dialog, CalendarExportDialog) and dialog.every_project.isChecked()  # no project open
@@ -167,7 +169,9 @@ def test_a_calendar_export_with_no_file_chosen_says_so_and_stays_open(
 ) -> None:
     window = MainWindow(demo_env)
     qtbot.addWidget(window)
-    monkeypatch.setattr("deliverydesk.gui.dialogs.interchange.actions.ask_export_path", lambda *a, **k: None)
+    monkeypatch.setattr(
+        "deliverydesk.gui.dialogs.interchange.calendar_export.ask_export_path", lambda *a, **k: None
+    )
     window.interchange.export_calendar()
     dialog = window.interchange.dialog
     assert isinstance(dialog, CalendarExportDialog)
