@@ -20,6 +20,7 @@ from deliverydesk import __version__
 from deliverydesk.cli.copies import COMMANDS as COPY_COMMANDS
 from deliverydesk.cli.csv_export import COMMANDS as CSV_COMMANDS
 from deliverydesk.cli.documents import COMMANDS as DOCUMENT_COMMANDS
+from deliverydesk.cli.documents import quick_export
 from deliverydesk.cli.evidence import COMMANDS as EVIDENCE_COMMANDS
 from deliverydesk.cli.exits import EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, PROG, UsageError
 from deliverydesk.cli.interchange import COMMANDS as INTERCHANGE_COMMANDS
@@ -165,6 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     log_file = configure_logging(data_paths(args.data_dir))
     try:
+        quick = quick_export(args) if args.command == "export" else None  # a draft: no SQLAlchemy
+        if quick is not None:
+            return quick
         from deliverydesk.cli import handlers  # the services load here, not for --help
 
         return handlers.run(args)

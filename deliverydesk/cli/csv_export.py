@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from deliverydesk.cli.exits import UsageError
 from deliverydesk.cli.output import add_language_option
-from deliverydesk.domain.recurrence import RECURRENCE_MIN_CLIENTS, default_period
 
 if TYPE_CHECKING:
     from deliverydesk.services.context import ServiceContext
@@ -60,6 +59,8 @@ def _build(ctx: ServiceContext, args: argparse.Namespace) -> tuple[bytes, str]:
             ctx, project_id=project.id if project else None, language=language
         )
         return data, f"the issue register of {project.code if project else 'every project'}"
+    from deliverydesk.domain.recurrence import RECURRENCE_MIN_CLIENTS  # dateutil, the domain models
+
     since, until = _period(ctx, args)
     rows = recurrence.recurring_problems(
         ctx,
@@ -73,6 +74,7 @@ def _build(ctx: ServiceContext, args: argparse.Namespace) -> tuple[bytes, str]:
 
 
 def _period(ctx: ServiceContext, args: argparse.Namespace) -> tuple[date, date]:
+    from deliverydesk.domain.recurrence import default_period
 
     default_since, default_until = default_period(ctx.today())
     return args.since or default_since, args.until or default_until

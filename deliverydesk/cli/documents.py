@@ -77,6 +77,25 @@ def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[
 # --- export --------------------------------------------------------------------------------------
 
 
+def quick_export(args: argparse.Namespace) -> int | None:
+    """``export`` of a draft (the letter) from a SQLite file on a local disk, read without SQLAlchemy
+    (``services.documents.draft_export``: the same data and report, so the same file); None when
+    this export must go the usual way (issuing, a document not read that way, another database, or a
+    file that cannot be read that way: missing, foreign, damaged, to be upgraded)."""
+    if args.issue:
+        return None
+    from deliverydesk.services.context import local_today
+    from deliverydesk.services.documents.draft_export import DatabaseOptions, NeedsFullOpen, export_draft
+
+    where = DatabaseOptions(data_dir=args.data_dir, db_url=args.db_url)
+    try:
+        result = export_draft(where, KINDS[args.kind], args.project, args.lang, args.out, local_today())
+    except NeedsFullOpen:
+        return None
+    say(_draft_line(result.path, result.size))
+    return 0
+
+
 def _export(
     workspace: WorkspaceOpener, report: Callable[[str], None], args: argparse.Namespace, options: Any
 ) -> int:
@@ -102,8 +121,12 @@ def _export(
             f" wrote {result.path}."
         )
     else:
-        say(f"Wrote a draft (not issued) to {result.path} ({result.size:,} bytes).")
+        say(_draft_line(result.path, result.size))
     return 0
+
+
+def _draft_line(path: Path, size: int) -> str:
+    return f"Wrote a draft (not issued) to {path} ({size:,} bytes)."
 
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,12 +6,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from deliverydesk.store.database import Database
+if TYPE_CHECKING:  # the command line's plain reads take the clock without the database layer
+    from deliverydesk.store.database import Database
 
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
+
+
+def local_today(clock: Callable[[], datetime] = system_clock) -> date:
+    """The day it is where the user is (the "as of" date of documents)."""
+    return clock().astimezone().date()
 
 
 @dataclass(frozen=True)
@@ -35,4 +42,4 @@ class ServiceContext:
         return self.clock()
 
     def today(self) -> date:
-        return self.clock().astimezone().date()
+        return local_today(self.clock)

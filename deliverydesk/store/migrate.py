@@ -4,7 +4,8 @@
 holding throw-away revisions. On SQLite, ``upgrade`` also stamps the file's identity
 (``application_id`` and ``user_version``, see ``store.identity``) in the same transaction.
 
-Alembic (with mako and pygments, ~0.2 s) is imported only to upgrade: the head and the known
+Alembic (with mako and pygments, ~0.2 s) is imported only to upgrade, and SQLAlchemy only to upgrade
+or read a database's revision (``store.plain`` reads the head without it): the head and the known
 revisions are read from the version scripts' ``revision`` / ``down_revision`` assignments with
 ``ast`` (never executing them), and the current revision with a plain query. A test compares them
 with Alembic's own ``ScriptDirectory`` so the two readings cannot drift apart.
@@ -19,14 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import inspect, text
-from sqlalchemy.engine import Connection
-
 from deliverydesk.paths import MIGRATIONS_DIR
 from deliverydesk.store.identity import stamp_identity
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.engine import Connection
 
 VERSION_TABLE = "alembic_version"
 # The files Alembic takes as version scripts (its own pattern: *.py, not __init__ or editor locks).
@@ -120,6 +119,8 @@ def known_revisions(migrations_dir: Path | None = None) -> set[str]:
 
 def current_revision(connection: Connection) -> str | None:
     """The revision stamped in the database, None when it has never been migrated."""
+    from sqlalchemy import inspect, text  # the plain reads (``store.plain``) use this module without it
+
     if not inspect(connection).has_table(VERSION_TABLE):
         return None
     versions = list(connection.scalars(text(f"SELECT version_num FROM {VERSION_TABLE}")))

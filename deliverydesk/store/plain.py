@@ -17,13 +17,15 @@ through a Reader: they stay with the ORM (row versions, the audit trail, the syn
 from __future__ import annotations
 
 import enum
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Connection, text
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:  # imported without SQLAlchemy: the command line's export reads through sqlite_reader
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 E = TypeVar("E", bound=enum.Enum)
 Params = Mapping[str, Any]
@@ -60,16 +62,23 @@ class Reader:
         return "LIKE" if self.sqlite else "ILIKE"
 
 
+def sqlite_reader(raw: sqlite3.Connection) -> Reader:
+    """A Reader on a plain ``sqlite3`` connection (the command line's read-only export: ``readonly``)."""
+
+    def run_raw(sql: str, params: Params) -> Sequence[Sequence[Any]]:
+        return raw.execute(sql, params).fetchall()
+
+    return Reader(run_raw, sqlite=True)
+
+
 def connection_reader(connection: Connection) -> Reader:
     """A Reader on an open SQLAlchemy connection (its transaction)."""
     if connection.dialect.name == "sqlite":
         raw = connection.connection.driver_connection
-        assert raw is not None
+        assert isinstance(raw, sqlite3.Connection)
+        return sqlite_reader(raw)
 
-        def run_raw(sql: str, params: Params) -> Sequence[Sequence[Any]]:
-            return raw.execute(sql, params).fetchall()  # type: ignore[no-any-return]
-
-        return Reader(run_raw, sqlite=True)
+    from sqlalchemy import text
 
     def run_text(sql: str, params: Params) -> Sequence[Sequence[Any]]:
         return [tuple(row) for row in connection.execute(text(sql), dict(params))]

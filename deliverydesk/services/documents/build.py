@@ -19,15 +19,13 @@ from typing import Any, Generic, TypeVar
 
 from deliverydesk.domain.enums import (
     Decision,
-    ExpectationStatus,
     Language,
     LetterKind,
-    OwnerSide,
 )
 from deliverydesk.domain.handover import check_handover
 from deliverydesk.domain.printing import check_printable
 from deliverydesk.errors import RuleError, ValidationError
-from deliverydesk.i18n import Message, msg, translator
+from deliverydesk.i18n import Message, msg
 from deliverydesk.reports.documents.data import (
     ActionData,
     ChangeDecisionData,
@@ -35,7 +33,6 @@ from deliverydesk.reports.documents.data import (
     DifficultyData,
     DocumentMetaData,
     ExpectationLetterData,
-    ExpectationRowData,
     HandoverReportData,
     ImpactData,
     MoneyData,
@@ -44,7 +41,9 @@ from deliverydesk.reports.documents.data import (
     ReportData,
 )
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.documents import facts as facts_module
 from deliverydesk.services.documents.confirmations import confirm_expectations
+from deliverydesk.services.documents.facts import next_version_meta
 from deliverydesk.services.documents.handover_gate import handover_facts
 from deliverydesk.services.documents.parts import (
     DocumentFacts,
@@ -52,19 +51,16 @@ from deliverydesk.services.documents.parts import (
     handover_report_data,
     load_facts,
     progress_summary_data,
-    rows_of,
     summary_period_for,
 )
 from deliverydesk.services.records.common import get_row
-from deliverydesk.store.document_queries import letter_versions
+from deliverydesk.store.plain import reader
 from deliverydesk.store.records import Session
 from deliverydesk.store.tables import (
     ChangeRequestRow,
     ContactRow,
     ExclusionRow,
-    ExpectationRow,
     LetterRow,
-    MilestoneRow,
     ScopeItemRow,
 )
 
@@ -86,7 +82,7 @@ __all__ = [
 
 DataT = TypeVar("DataT")
 UNDECIDED = (Decision.PENDING, Decision.PENDING_APPROVAL)
-LETTER_STATUSES = tuple(s for s in ExpectationStatus if s is not ExpectationStatus.WITHDRAWN)
+LETTER_STATUSES = facts_module.LETTER_STATUSES  # what a letter confirms: every status but withdrawn
 
 
 @dataclass(frozen=True)
@@ -109,9 +105,7 @@ def build_document(ctx: ServiceContext, request: DocumentRequest) -> ReportData:
 def build_document_in(ctx: ServiceContext, session: Session, request: DocumentRequest) -> ReportData:
     kind = document_kind(request.kind)
     facts = load_facts(ctx, session, request.project_id, request.language)
-    ref = kind.reference(session, facts, request)
-    versions = letter_versions(session, request.project_id, ref)
-    meta = facts.document_meta(ref, version=max((row.version for row in versions), default=0) + 1)
+    meta = next_version_meta(reader(session), facts, kind.reference(session, facts, request))
     data: ReportData = kind.gather(session, facts, meta, request)
     check_printable(data)  # a character typed before the input rules refused it never prints as a box
     return data
@@ -137,34 +131,8 @@ def _change_request(session: Session, request: DocumentRequest) -> ChangeRequest
 def expectation_letter_data(
     session: Session, facts: DocumentFacts, meta: DocumentMetaData, _request: DocumentRequest
 ) -> ExpectationLetterData:
-    language = facts.language
-    t = translator(language)
-    expectations = [r for r in rows_of(session, ExpectationRow, facts) if r.status in LETTER_STATUSES]
-    client_side = [
-        r
-        for r in rows_of(session, MilestoneRow, facts, order=("baseline_date",))
-        if r.owner_side is OwnerSide.CLIENT
-    ]
-    return ExpectationLetterData(
-        meta=meta,
-        project=facts.project_ref,
-        addressee=facts.addressee,
-        subject=t("Agreed expectations: {project}", project=facts.project.name),
-        expectations=tuple(
-            ExpectationRowData(r.ref, r.statement, r.measure, r.due_date) for r in expectations
-        ),
-        exclusions=tuple(r.text for r in rows_of(session, ExclusionRow, facts)),
-        dependencies=tuple(_dependency(language, r) for r in client_side),
-        assumptions=(),
-        supplier_signatory=facts.supplier_signatory,
-        client_signatory=facts.client_signatory,
-    )
-
-
-def _dependency(language: Language, row: MilestoneRow) -> str:
-    when = row.forecast_date or row.baseline_date
-    t = translator(language)
-    return t("{milestone} (by {date})", milestone=row.name, date=when.isoformat())
+    """Read as the command line's draft export reads it (``facts.PLAIN_KINDS``)."""
+    return facts_module.expectation_letter_data(reader(session), facts, meta)
 
 
 # --- change decision -------------------------------------------------------------------------------
@@ -290,7 +258,7 @@ DOCUMENT_KINDS: dict[LetterKind, DocumentKind[Any]] = {
         DocumentKind(
             kind=LetterKind.EXPECTATION_CONFIRMATION,
             data_type=ExpectationLetterData,
-            reference=lambda _session, facts, _request: f"{facts.project.code}-EL",
+            reference=lambda _session, facts, _request: facts_module.expectation_letter_ref(facts),
             gather=expectation_letter_data,
             issuable=_has_expectations,
             on_signed=confirm_expectations,

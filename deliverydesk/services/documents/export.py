@@ -1,37 +1,21 @@
 """Writing documents to files: a draft preview, a newly issued version, or a copy of an issued one.
 
-Files are written atomically (a temp file in the same folder, fsync, then ``os.replace``): a failed
-export leaves any older file of that name exactly as it was."""
+Files are written atomically (``draft_export.write_export``: a temp file in the same folder, fsync,
+then ``os.replace``): a failed export leaves any older file of that name exactly as it was."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from deliverydesk.domain.models import LetterItem
 from deliverydesk.domain.progress import NO_PROGRESS, Progress
 from deliverydesk.errors import NotFoundError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import letters
 from deliverydesk.services.documents.build import DocumentRequest, build_document_in
-from deliverydesk.services.files import write_file_atomically
+from deliverydesk.services.documents.draft_export import ExportResult as ExportResult  # where others find it
+from deliverydesk.services.documents.draft_export import write_export as write_export
 from deliverydesk.store.records import Session, change_request_id
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    path: Path
-    size: int
-    letter: LetterItem | None = None  # the issued version, when the export issued one
-
-
-def write_export(
-    out: Path, pdf: bytes, letter: LetterItem | None = None, progress: Progress = NO_PROGRESS
-) -> ExportResult:
-    """Write ``pdf`` to ``out`` atomically (stoppable until the rename)."""
-    write_file_atomically(out, pdf, progress)
-    return ExportResult(out, len(pdf), letter)
 
 
 def export_document(

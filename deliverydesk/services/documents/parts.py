@@ -14,16 +14,13 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from deliverydesk.domain.cadence import summary_period
-from deliverydesk.domain.drafts import SettingsDraft
 from deliverydesk.domain.enums import (
-    ContactRole,
     Decision,
     HandoverKind,
     Language,
     LetterKind,
     MilestoneStatus,
     OwnerSide,
-    PaperSize,
 )
 from deliverydesk.domain.metrics import MilestoneHealth, milestone_health
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
@@ -36,35 +33,28 @@ from deliverydesk.reports.documents.data import (
     DocumentMetaData,
     HandedDocumentData,
     HandoverReportData,
-    LetterheadData,
     MilestoneRowData,
     OpenItemData,
     OverallStatus,
-    PartyData,
     PendingDecisionData,
     ProgressSummaryData,
-    ProjectRefData,
     RiskNoteData,
     ScopeAcceptanceData,
-    SignatoryData,
     TrainingData,
 )
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.common import get_row
-from deliverydesk.store import mapping
+from deliverydesk.services.documents.facts import DocumentFacts as DocumentFacts  # where others find it
+from deliverydesk.services.documents.facts import read_facts
 from deliverydesk.store.document_queries import latest_issued
 from deliverydesk.store.interchange_queries import extra_non_working_days
-from deliverydesk.store.records import Session, list_rows, settings_row
+from deliverydesk.store.plain import reader
+from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.tables import (
     Base,
     ChangeRequestRow,
-    ClientRow,
-    ContactRow,
     HandoverItemRow,
     MilestoneRow,
-    ProjectRow,
     ScopeItemRow,
-    SettingsRow,
 )
 
 RowT = TypeVar("RowT", bound=Base)
@@ -89,91 +79,16 @@ class SummaryNarrative:
     next_actions: tuple[ActionData, ...] | None = None
 
 
-@dataclass(frozen=True)
-class DocumentFacts:
-    """What every document of one project needs, read once per unit of work."""
-
-    project: ProjectRow
-    client: ClientRow
-    settings: SettingsRow
-    language: Language
-    today: date
-    contacts: tuple[ContactRow, ...]
-    extra_days: frozenset[date] = frozenset()  # the project's extra non-working days (count in slip)
-
-    @property
-    def project_ref(self) -> ProjectRefData:
-        return ProjectRefData(self.project.code, self.project.name, self.project.contract_ref)
-
-    def document_meta(self, reference: str, version: int = 1) -> DocumentMetaData:
-        """A document's page data, not yet sealed: letterhead and paper from Settings, the document
-        language, as of today."""
-        settings = self.settings
-        return DocumentMetaData(
-            letterhead=LetterheadData(
-                settings.company_name, settings.company_address, logo_png=settings.logo_png
-            ),
-            reference=reference,
-            version=version,
-            language=self.language,
-            as_of=self.today,
-            paper=PaperSize(settings.paper_size),
-        )
-
-    @property
-    def signer(self) -> ContactRow | None:
-        """Who signs for the client: a decision maker who may sign, else anyone who may sign."""
-        signers = [c for c in self.contacts if c.can_sign]
-        deciders = [c for c in signers if c.role is ContactRole.DECISION_MAKER]
-        chosen = deciders or signers
-        return chosen[0] if chosen else None
-
-    @property
-    def addressee(self) -> PartyData:
-        person = self.signer or (self.contacts[0] if self.contacts else None)
-        return PartyData(
-            organisation=self.client.name,
-            address=self.client.address,
-            contact_name=person.name if person else "",
-            contact_title=person.title if person else "",
-            email=person.email if person else "",
-            phone=person.phone if person else "",
-        )
-
-    @property
-    def supplier_signatory(self) -> SignatoryData:
-        s = self.settings
-        return SignatoryData(organisation=s.company_name, name=s.engineer_name, title=s.engineer_title)
-
-    @property
-    def client_signatory(self) -> SignatoryData:
-        signer = self.signer
-        return SignatoryData(
-            organisation=self.client.name,
-            name=signer.name if signer else "",
-            title=signer.title if signer else "",
-        )
-
-
 def load_facts(
     ctx: ServiceContext, session: Session, project_id: str, language: Language | None
 ) -> DocumentFacts:
-    project = get_row(session, ProjectRow, project_id, "project")
-    settings = settings_row(session)
-    if settings is None:  # a database that never saved its settings: the defaults
-        settings = SettingsRow()
-        mapping.write_settings(settings, SettingsDraft())
-    contacts, _total = list_rows(
-        session, ContactRow, where={"client_id": project.client_id}, order_by=("name",), limit=ALL_ROWS
-    )
-    return DocumentFacts(
-        project=project,
-        client=get_row(session, ClientRow, project.client_id, "client"),
-        settings=settings,
-        language=language or project.language,
-        today=ctx.today(),
-        contacts=tuple(contacts),
-        extra_days=extra_non_working_days(session, [project.id]).get(project.id, frozenset()),
+    """The facts every document reads first (``facts.read_facts``), through the session's connection."""
+    return read_facts(
+        reader(session),
+        project_id,
+        language,
+        ctx.today(),
+        extra_days=extra_non_working_days(session, [project_id]).get(project_id, frozenset()),
     )
 
 
