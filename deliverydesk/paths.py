@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_cache_path, user_data_path
 
 APP_NAME = "DeliveryDesk"
 DB_URL_ENV = "DELIVERYDESK_DB_URL"
 DATA_DIR_ENV = "DELIVERYDESK_DATA_DIR"
 CERTIFICATE_ENV = "DELIVERYDESK_CERTIFICATE"
+CACHE_DIR_ENV = "DELIVERYDESK_CACHE_DIR"
 CERTIFICATE_PASSWORD_ENV = "DELIVERYDESK_CERTIFICATE_PASSWORD"  # noqa: S105 (the variable's name)
 
 RESOURCES_PACKAGE = "deliverydesk.resources"
@@ -79,6 +80,12 @@ class DataPaths:
 def default_data_dir() -> Path:
     env = os.environ.get(DATA_DIR_ENV)
     return Path(env) if env else user_data_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """Where DeliveryDesk keeps what it can compute again (the fonts' parsed metrics): never data."""
+    env = os.environ.get(CACHE_DIR_ENV)
+    return Path(env) if env else user_cache_path(APP_NAME, appauthor=False)
 
 
 def data_paths(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:

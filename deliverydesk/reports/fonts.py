@@ -11,12 +11,12 @@ Each character prints in the first face of the chain that has it; ``covered`` is
 draw at all (``domain.printing`` holds the same repertoire for the input rules; a test keeps the two
 equal). Two small faces hold the half-width forms of full-width punctuation, for consecutive marks
 such as "），". reportlab embeds only the glyphs a document uses. Fonts register once per process, on
-first use (the large files parse in ~50-150 ms each).
+first use; their parsed metrics are kept between processes (``font_cache``, keyed by the file's
+content): a large file parses in ~50-150 ms, and reads back from the cache in a few.
 """
 
 from __future__ import annotations
 
-import io
 import lzma
 import re
 import unicodedata
@@ -72,12 +72,18 @@ class DocumentFonts:
 
 
 def _register(name: str) -> Any:
+    """Register one face with reportlab; its parsed metrics come from the cache when it has them
+    (``font_cache``: keyed by the file's content)."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from deliverydesk.reports.font_cache import load_face
 
     path = FONT_FILES[name]
-    source: Any = io.BytesIO(lzma.decompress(path.read_bytes())) if path.suffix == ".xz" else str(path)
-    face = TTFont(name, source)
+    raw = path.read_bytes()
+    if path.suffix == ".xz":  # reportlab names a file read from memory "(ttf)"
+        face = load_face(name, lzma.decompress(raw), "(ttf)", key_bytes=raw)
+    else:
+        face = load_face(name, raw, str(path))
     pdfmetrics.registerFont(face)
     return face
 

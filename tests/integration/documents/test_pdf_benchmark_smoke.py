@@ -105,3 +105,21 @@ def _same_counts(drawn: list[pdf_export.Marks], counted: list[pdf_export.Marks])
     return [(m.segments, m.rectangles, [i.size for i in m.images]) for m in drawn] == [
         (m.segments, m.rectangles, [i.size for i in m.images]) for m in counted
     ]
+
+
+def test_the_export_is_not_judged_without_libreoffice(demo_dir: Path) -> None:
+    runs = pdf_export.measure_cli(demo_dir, repeat=1, office=None)
+    assert pdf_export.LIBREOFFICE not in runs and pdf_export.export_ratio(runs) is None
+    html = pdf_export.letter_html([["a < b & <script>", "第一页"], ["page two"]])
+    assert "a &lt; b &amp; &lt;script&gt;" in html and "第一页" in html and "page-break-before" in html
+
+
+def test_the_export_is_judged_against_libreoffice_converting_the_letter_cold(demo_dir: Path) -> None:
+    office = pdf_export.libreoffice()
+    if office is None:
+        pytest.skip("LibreOffice is not installed (as in CI): the export's floor is not judged")
+    runs = pdf_export.measure_cli(demo_dir, repeat=1, office=office)
+    assert sane(statistics.median(runs[pdf_export.LIBREOFFICE]))
+    ratio = pdf_export.export_ratio(runs)
+    assert ratio is not None and ratio > 0
+    assert (demo_dir / "libreoffice" / "pdf" / "letter.pdf").read_bytes().startswith(b"%PDF")
