@@ -219,12 +219,13 @@ def check_scope(
         check_same_project(session, "scope_item_id", ScopeItemRow, scope_item_id, project.id)
         check_same_project(session, "exclusion_id", ExclusionRow, exclusion_id, project.id)
         was_closed = request_facts(session, row).closed_as_in_scope
-        row.scope_check, row.scope_item_id, row.exclusion_id = check, scope_item_id, exclusion_id
         linked = _linked_ref(session, scope_item_id, exclusion_id)
+        decided_by = engineer_name(session, checked_by)  # read before any change: one flush, one event
+        row.scope_check, row.scope_item_id, row.exclusion_id = check, scope_item_id, exclusion_id
         if scope_item_id is not None:
             clear_decision(row)
             row.decision, row.decided_on = Decision.WITHDRAWN, ctx.today()
-            row.decided_by = engineer_name(session, checked_by)
+            row.decided_by = decided_by
             row.rationale = in_scope_rationale(linked, project.language)
         elif was_closed:
             clear_decision(row)
@@ -284,10 +285,11 @@ def triage_change_request(
         consequence = triage_consequence(triage)
         mains = main_milestones(session, project.id)
         rationale = triage_rationale(triage, project.language, mains[0].name if mains else None)
+        name = engineer_name(session, decided_by)  # read before any change: one flush, one event
         row.triage = triage
         if consequence.defer_until_main_goal and row.decision is Decision.PENDING:
             row.decision, row.rationale = Decision.DEFERRED, rationale
-            row.decided_by, row.decided_on = engineer_name(session, decided_by), ctx.today()
+            row.decided_by, row.decided_on = name, ctx.today()
         save_changes(ctx, session, row)
         notice = _client_notice(ctx, session, row, project) if consequence.notify_client else None
         return TriageResult(
