@@ -22,8 +22,8 @@ from deliverydesk.i18n import msg
 from deliverydesk.store import interchange_queries as queries
 from deliverydesk.store import kinds, mapping
 from deliverydesk.store.milestone_rows import milestone_item
-from deliverydesk.store.record_rows import get_row, live_project, save_changes, stamp_new
-from deliverydesk.store.records import Session, client_name, settings_row
+from deliverydesk.store.record_rows import get_row, live_project, project_item, save_changes, stamp_new
+from deliverydesk.store.records import Session
 from deliverydesk.store.tables import ExclusionRow, MilestoneRow, NonWorkingDayRow, ProjectRow, ScopeItemRow
 
 
@@ -36,10 +36,6 @@ class StoredDay:
     archived: bool
 
 
-def _project_item(session: Session, row: ProjectRow) -> ProjectItem:
-    return mapping.project_item(row, client_name=client_name(session, row.client_id))
-
-
 def project_of(session: Session, project_id: str) -> ProjectItem:
     """The project, archived or not (a preview reads an archived one too)."""
     project = session.get(ProjectRow, project_id)
@@ -47,17 +43,17 @@ def project_of(session: Session, project_id: str) -> ProjectItem:
         raise NotFoundError(
             msg("The project was not found; it may have been removed by a sync or an import.")
         )
-    return _project_item(session, project)
+    return project_item(session, project)
 
 
 def live_project_of(session: Session, project_id: str) -> ProjectItem:
     """The project an import changes: archived projects take no changes."""
-    return _project_item(session, live_project(session, project_id))
+    return project_item(session, live_project(session, project_id))
 
 
 def live_project_items(session: Session, codes: Sequence[str] | None = None) -> list[ProjectItem]:
     """Live projects by code; only those with the given codes when ``codes`` is given."""
-    return [_project_item(session, row) for row in queries.live_projects(session, codes)]
+    return [project_item(session, row) for row in queries.live_projects(session, codes)]
 
 
 def milestones_of(session: Session, project_id: str, today: date) -> list[tuple[MilestoneItem, str]]:
@@ -119,11 +115,6 @@ def remember_import_columns(now: datetime, session: Session, project_id: str, co
     if client is not None and client.import_columns != columns:
         client.import_columns = columns
         save_changes(now, session, client)
-
-
-def engineer_name(session: Session) -> str:
-    settings = settings_row(session)
-    return settings.engineer_name if settings is not None else ""
 
 
 def calendar_milestones(

@@ -10,13 +10,22 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
+from deliverydesk.domain.models import ProjectItem
 from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.domain.refs import RefPrefix, next_ref
 from deliverydesk.domain.validation import ContactFacts, check_project_contact
 from deliverydesk.errors import NotFoundError, RuleError, ValidationError
 from deliverydesk.i18n import msg
+from deliverydesk.store import mapping
 from deliverydesk.store.kinds import CONTACT, PROJECT, RowKind
-from deliverydesk.store.records import ProjectChildRow, RefRow, Session, StoredRow, refs_in_project
+from deliverydesk.store.records import (
+    ProjectChildRow,
+    RefRow,
+    Session,
+    StoredRow,
+    client_name,
+    refs_in_project,
+)
 from deliverydesk.store.tables import ProjectRow
 
 RowT = TypeVar("RowT", bound=StoredRow)
@@ -103,6 +112,16 @@ def set_archived(
 def live_project(session: Session, project_id: str) -> ProjectRow:
     """The project a new or edited record belongs to; archived projects take no changes."""
     return get_editable(session, PROJECT, project_id)
+
+
+def project_item(session: Session, row: ProjectRow) -> ProjectItem:
+    """The project's item, with its client's name."""
+    return mapping.project_item(row, client_name=client_name(session, row.client_id))
+
+
+def get_project(session: Session, project_id: str) -> ProjectItem:
+    """The project (archived or not), or NotFoundError."""
+    return project_item(session, get_row(session, PROJECT, project_id))
 
 
 def editable_record(

@@ -52,6 +52,12 @@ def you(now: datetime, session: Session) -> PersonItem:
     return mapping.person_item(_you(now, session), is_you=True)
 
 
+def engineer_name(session: Session) -> str:
+    """The engineer's name in the settings ("" before there are settings); nothing is made."""
+    settings = settings_row(session)
+    return settings.engineer_name if settings is not None else ""
+
+
 def read_settings(now: datetime, session: Session, *, readonly: bool) -> SettingsItem:
     """The settings; a read-only database without a settings row gets the defaults (id "")."""
     stored = settings_row(session)

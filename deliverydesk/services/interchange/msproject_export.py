@@ -34,7 +34,7 @@ from deliverydesk.services.interchange.mspdi_writer import (
     TaskOut,
     render_plan,
 )
-from deliverydesk.store import interchange_rows
+from deliverydesk.store import interchange_rows, roster_rows
 from deliverydesk.store.records import Session
 
 _REF = re.compile(r"msproject:([0-9a-f-]*):(\d+)")
@@ -93,7 +93,7 @@ def _plan(ctx: ServiceContext, session: Session, project: ProjectItem) -> PlanOu
         guid=project.id,
         title=project.name,
         company=interchange_rows.client_name_of(session, project.id),
-        author=interchange_rows.engineer_name(session),
+        author=roster_rows.engineer_name(session),
         currency=project.currency,
         created=ctx.now(),
         start=start,

@@ -10,11 +10,11 @@ re-exported here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deliverydesk.domain.enums import Decision, RiskLevel
 from deliverydesk.domain.metrics import Meter, MeterLevel
-from deliverydesk.domain.models import ChangeRequestItem
+from deliverydesk.domain.models import ChangeRequestItem, ProjectItem
 from deliverydesk.domain.scope_guard import (
     ApprovalReason,
     DecisionPreview,
@@ -30,7 +30,6 @@ from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.auto_log import log_request_decided
-from deliverydesk.services.records.common import get_row, save_changes
 from deliverydesk.services.records.settings import you_row
 from deliverydesk.services.scope_guard.approval import (
     ApprovalView,
@@ -51,7 +50,6 @@ from deliverydesk.services.scope_guard.capture import (
     clear_decision,
     editable_request,
     guarded_request,
-    request_item,
     suggest_scope_matches,
     triage_change_request,
     validated_request,
@@ -64,10 +62,8 @@ from deliverydesk.services.scope_guard.meters import (
     authority_limits,
     deferred_b_items,
     deferred_b_items_due,
-    project_frame,
     project_meters,
     project_meters_many,
-    request_facts,
     work_without_decision,
 )
 from deliverydesk.services.scope_guard.moves import (
@@ -76,8 +72,10 @@ from deliverydesk.services.scope_guard.moves import (
     move_if_approved,
     planned_shifts,
 )
+from deliverydesk.store import request_rows
+from deliverydesk.store.record_rows import get_project
 from deliverydesk.store.records import Session
-from deliverydesk.store.tables import ChangeRequestRow, ProjectRow
+from deliverydesk.store.request_rows import request_facts
 
 __all__ = [
     "AnalysisDraft",
@@ -144,28 +142,34 @@ class ImpactAssessment:
 
 def assess_impact(ctx: ServiceContext, request_id: str, impact: ImpactDraft) -> ImpactAssessment:
     with ctx.db.unit_of_work() as session:
-        row, project = guarded_request(session, request_id, GuardAction.ASSESS)
+        request, project = guarded_request(session, request_id, GuardAction.ASSESS)
         check_schedule_days(impact.schedule_days)
-        draft = validated_request(ctx, row, **impact.__dict__)
+        draft = validated_request(ctx, request, **impact.__dict__)
         reopen = impact_reopens_decision(
-            row.decision, (row.effort_hours, row.cost_cents), (draft.effort_hours, draft.cost_cents)
+            request.decision,
+            (request.effort_hours, request.cost_cents),
+            (draft.effort_hours, draft.cost_cents),
         )
         if reopen:
-            clear_decision(row)
-            row.decision = Decision.PENDING
-        row.effort_hours, row.cost_cents = draft.effort_hours, draft.cost_cents
-        row.schedule_days, row.risk = draft.schedule_days, draft.risk
-        save_changes(ctx, session, row)
-        shifts = planned_shifts(session, project, row.schedule_days)
-        return ImpactAssessment(request=request_item(row), milestone_shifts=shifts, decision_reopened=reopen)
+            request = replace(clear_decision(request), decision=Decision.PENDING)
+        request = replace(
+            request,
+            effort_hours=draft.effort_hours,
+            cost_cents=draft.cost_cents,
+            schedule_days=draft.schedule_days,
+            risk=draft.risk,
+        )
+        saved = request_rows.save_request(ctx.now(), session, request)
+        shifts = planned_shifts(session, project, saved.schedule_days, ctx.today())
+        return ImpactAssessment(request=saved, milestone_shifts=shifts, decision_reopened=reopen)
 
 
 def milestone_shifts(ctx: ServiceContext, request_id: str) -> tuple[MilestoneShift, ...]:
     """Which open milestones the request's schedule impact would move, and to which dates."""
     with ctx.db.unit_of_work() as session:
-        row = get_row(session, ChangeRequestRow, request_id, "change request")
-        project = get_row(session, ProjectRow, row.project_id, "project")
-        return planned_shifts(session, project, row.schedule_days)
+        request = request_rows.get_request(session, request_id)
+        project = get_project(session, request.project_id)
+        return planned_shifts(session, project, request.schedule_days, ctx.today())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -181,31 +185,37 @@ class AnalysisDraft:
 
 def record_analysis(ctx: ServiceContext, request_id: str, analysis: AnalysisDraft) -> ChangeRequestItem:
     with ctx.db.unit_of_work() as session:
-        row, _ = guarded_request(session, request_id, GuardAction.ASSESS)
-        draft = validated_request(ctx, row, **analysis.__dict__)
-        for name in analysis.__dict__:
-            setattr(row, name, getattr(draft, name))
-        save_changes(ctx, session, row)
-        return request_item(row)
+        request, _ = guarded_request(session, request_id, GuardAction.ASSESS)
+        draft = validated_request(ctx, request, **analysis.__dict__)
+        request = replace(
+            request,
+            client_benefit=draft.client_benefit,
+            client_cost=draft.client_cost,
+            risks=draft.risks,
+            alternatives=draft.alternatives,
+            recommendation=draft.recommendation,
+        )
+        return request_rows.save_request(ctx.now(), session, request)
 
 
 # --- decision and approval -----------------------------------------------------------------------------
 
 
 def _preview(
-    session: Session, row: ChangeRequestRow, project: ProjectRow, outcome: Decision
+    session: Session, request: ChangeRequestItem, project: ProjectItem, outcome: Decision
 ) -> DecisionPreview:
-    check_outcome(request_facts(session, row), outcome)
-    change = ProposedChange(outcome, row.effort_hours, row.cost_cents, row.scope_check)
-    return preview_rules(change, project_frame(session, project, without=row), authority_limits(session))
+    check_outcome(request_facts(session, request), outcome)
+    change = ProposedChange(outcome, request.effort_hours, request.cost_cents, request.scope_check)
+    frame = request_rows.project_frame(session, project, without=request)
+    return preview_rules(change, frame, authority_limits(session))
 
 
 def preview_decision(ctx: ServiceContext, request_id: str, outcome: Decision) -> DecisionPreview:
     """What deciding ``outcome`` would do, before saving: held for approval (and why), and the goodwill
     and scope-creep meters afterwards with their levels. Refuses an illegal decision like deciding."""
     with ctx.db.unit_of_work() as session:
-        row, project = editable_request(session, request_id)
-        return _preview(session, row, project, outcome)
+        request, project = editable_request(session, request_id)
+        return _preview(session, request, project, outcome)
 
 
 def decide_change_request(
@@ -227,8 +237,8 @@ def decide_change_request_in(
 ) -> DecisionResult:
     if not decision.rationale.strip():
         raise ValidationError({"rationale": msg("Say why: the client and your manager will read it.")})
-    row, project = editable_request(session, decision.request_id)
-    preview = _preview(session, row, project, decision.outcome)
+    request, project = editable_request(session, decision.request_id)
+    preview = _preview(session, request, project, decision.outcome)
     decided_by = you_row(ctx, session).name.strip()
     if not decided_by:
         raise ValidationError(
@@ -236,18 +246,21 @@ def decide_change_request_in(
         )
     draft = validated_request(
         ctx,
-        row,
+        request,
         decided_by=decided_by,
         decided_on=decision.decided_on or ctx.today(),
         rationale=decision.rationale,
     )
-    clear_decision(row)
-    row.decision = preview.resulting_decision
-    row.proposed_decision = decision.outcome if preview.needs_approval else None
-    row.decided_by, row.decided_on, row.rationale = draft.decided_by, draft.decided_on, draft.rationale
-    row.escalation_needed = preview.needs_approval
-    save_changes(ctx, session, row)
-    log_request_decided(ctx, session, row)
-    item = request_item(row)
+    request = replace(
+        clear_decision(request),
+        decision=preview.resulting_decision,
+        proposed_decision=decision.outcome if preview.needs_approval else None,
+        decided_by=draft.decided_by,
+        decided_on=draft.decided_on,
+        rationale=draft.rationale,
+        escalation_needed=preview.needs_approval,
+    )
+    item = request_rows.save_request(ctx.now(), session, request)
+    log_request_decided(ctx, session, item)
     moved = move_if_approved(ctx, session, item, move_milestone_ids)
     return DecisionResult(request=item, preview=preview, moved=moved)

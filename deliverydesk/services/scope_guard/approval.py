@@ -10,7 +10,7 @@ approval would move."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from deliverydesk.domain.drafts import LogEntryDraft
@@ -26,7 +26,6 @@ from deliverydesk.domain.scope_guard import (
 from deliverydesk.domain.scope_guard_texts import refusal_log_texts
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.auto_log import log_request_approved
-from deliverydesk.services.records.common import save_changes
 from deliverydesk.services.records.log import add_log_entry_in
 from deliverydesk.services.records.settings import you_row
 from deliverydesk.services.scope_guard.capture import (
@@ -34,12 +33,11 @@ from deliverydesk.services.scope_guard.capture import (
     clear_decision,
     fit_line,
     guarded_request,
-    request_item,
     validated_request,
 )
 from deliverydesk.services.scope_guard.moves import MilestoneShift, move_if_approved, planned_shifts
 from deliverydesk.services.sync.gate import check_team_answerer
-from deliverydesk.store import roster_rows
+from deliverydesk.store import request_rows, roster_rows
 from deliverydesk.store.roster_rows import live_manager
 
 SUMMARY_MAX = 500  # a log entry's summary (domain.validation)
@@ -56,13 +54,13 @@ class ApprovalView:
 
 def approval_view(ctx: ServiceContext, request_id: str) -> ApprovalView:
     with ctx.db.unit_of_work() as session:
-        row, project = guarded_request(session, request_id, GuardAction.APPROVE)
+        request, project = guarded_request(session, request_id, GuardAction.APPROVE)
         people = roster_rows.managers(ctx.now(), session)
-        managers = tuple(p for p in people if not same_person(p.name, row.decided_by))
+        managers = tuple(p for p in people if not same_person(p.name, request.decided_by))
         return ApprovalView(
-            request=request_item(row),
+            request=request,
             managers=managers,
-            milestone_shifts=planned_shifts(session, project, row.schedule_days),
+            milestone_shifts=planned_shifts(session, project, request.schedule_days, ctx.today()),
         )
 
 
@@ -79,20 +77,25 @@ def approve_change_request(
     """Approve the held decision: it becomes the outcome proposed when it was held (or ``outcome``,
     billable or goodwill, when the manager approves it the other way); then the chosen milestones move."""
     with ctx.db.unit_of_work() as session:
-        row, _ = guarded_request(session, request_id, GuardAction.APPROVE)
+        request, _ = guarded_request(session, request_id, GuardAction.APPROVE)
         manager = live_manager(session, manager_id, "manager_id")
         check_team_answerer(session, manager.id, you_row(ctx, session).id)
-        verdict = Verdict(manager.name, approved_on or ctx.today(), row.decided_by, row.decided_on)
-        final = check_approval(verdict, row.proposed_decision, outcome)
+        verdict = Verdict(manager.name, approved_on or ctx.today(), request.decided_by, request.decided_on)
+        final = check_approval(verdict, request.proposed_decision, outcome)
         draft = validated_request(
-            ctx, row, approved_by=manager.name, approved_on=verdict.on, approval_note=note
+            ctx, request, approved_by=manager.name, approved_on=verdict.on, approval_note=note
         )
-        row.decision, row.proposed_decision, row.escalation_needed = final, None, False
-        row.approved_by = draft.approved_by
-        row.approved_on, row.approval_note = draft.approved_on, draft.approval_note
-        save_changes(ctx, session, row)
-        log_request_approved(ctx, session, row)
-        item = request_item(row)
+        request = replace(
+            request,
+            decision=final,
+            proposed_decision=None,
+            escalation_needed=False,
+            approved_by=draft.approved_by,
+            approved_on=draft.approved_on,
+            approval_note=draft.approval_note,
+        )
+        item = request_rows.save_request(ctx.now(), session, request)
+        log_request_approved(ctx, session, item)
         moved = move_if_approved(ctx, session, item, move_milestone_ids)
         return DecisionResult(request=item, preview=None, moved=moved)
 
@@ -103,30 +106,39 @@ def refuse_change_request(
     """Refuse the held decision: the request is pending again (to be decided anew), the reason stays
     on it and goes into the decision log, in the project's language, with the manager as participant."""
     with ctx.db.unit_of_work() as session:
-        row, project = guarded_request(session, request_id, GuardAction.APPROVE)
+        request, project = guarded_request(session, request_id, GuardAction.APPROVE)
         manager = live_manager(session, manager_id, "manager_id")
         check_team_answerer(session, manager.id, you_row(ctx, session).id)
-        verdict = Verdict(manager.name, refused_on or ctx.today(), row.decided_by, row.decided_on)
+        verdict = Verdict(manager.name, refused_on or ctx.today(), request.decided_by, request.decided_on)
         reason = check_refusal(verdict, reason)
-        draft = validated_request(ctx, row, approval_note=reason)  # the reason, held to a note's limits
+        draft = validated_request(ctx, request, approval_note=reason)  # the reason, held to a note's limits
         summary, details = refusal_log_texts(
-            row.ref, row.title, manager.name, row.proposed_decision, draft.approval_note, project.language
+            request.ref,
+            request.title,
+            manager.name,
+            request.proposed_decision,
+            draft.approval_note,
+            project.language,
         )
-        clear_decision(row)
-        row.decision = Decision.PENDING
-        row.refused_by, row.refused_on, row.refusal_reason = manager.name, verdict.on, draft.approval_note
-        save_changes(ctx, session, row)
+        request = replace(
+            clear_decision(request),
+            decision=Decision.PENDING,
+            refused_by=manager.name,
+            refused_on=verdict.on,
+            refusal_reason=draft.approval_note,
+        )
+        saved = request_rows.save_request(ctx.now(), session, request)
         add_log_entry_in(
             ctx,
             session,
             LogEntryDraft(
-                project_id=row.project_id,
+                project_id=saved.project_id,
                 occurred_at=ctx.now(),
                 kind=LogKind.DECISION,
                 participants=manager.name,
                 summary=fit_line(summary, SUMMARY_MAX),
                 details=details,
-                change_request_id=row.id,
+                change_request_id=saved.id,
             ),
         )
-        return request_item(row)
+        return saved

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from deliverydesk.domain.drafts import ChangeRequestDraft, LogEntryDraft, draft_from
 from deliverydesk.domain.enums import Channel, Decision, LogKind, Triage
-from deliverydesk.domain.models import ChangeRequestItem, MilestoneItem
+from deliverydesk.domain.models import ChangeRequestItem, LogEntryItem, MilestoneItem, ProjectItem
 from deliverydesk.domain.scope_guard import (
     DecisionPreview,
     GuardAction,
@@ -31,19 +31,12 @@ from deliverydesk.domain.validation import TITLE_MAX, validate_change_request
 from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import Message, msg
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.common import (
-    check_same_project,
-    get_editable,
-    get_row,
-    live_project,
-    save_changes,
-)
 from deliverydesk.services.scope_guard.change_requests import CHANGE_REQUESTS
-from deliverydesk.services.scope_guard.meters import main_milestones, request_facts
-from deliverydesk.store import mapping
-from deliverydesk.store.category_queries import category_name_of
-from deliverydesk.store.records import Session, contact_names, list_rows, settings_row
-from deliverydesk.store.tables import ChangeRequestRow, ExclusionRow, LogEntryRow, ProjectRow, ScopeItemRow
+from deliverydesk.store import kinds, project_tables, request_rows, roster_rows
+from deliverydesk.store.log_rows import get_log_entry
+from deliverydesk.store.record_rows import check_same_project
+from deliverydesk.store.records import Session, contact_names
+from deliverydesk.store.request_rows import editable_request, request_facts
 
 WHAT = "change request"
 CHANNEL_OF_LOG = {
@@ -56,38 +49,43 @@ CHANNEL_OF_LOG = {
 LOG_OF_CHANNEL = {channel: kind for kind, channel in CHANNEL_OF_LOG.items()}
 
 
-def editable_request(session: Session, request_id: str) -> tuple[ChangeRequestRow, ProjectRow]:
-    row = get_editable(session, ChangeRequestRow, request_id, WHAT)
-    return row, live_project(session, row.project_id)
+__all__ = ["editable_request"]
 
 
 def guarded_request(
     session: Session, request_id: str, action: GuardAction
-) -> tuple[ChangeRequestRow, ProjectRow]:
-    row, project = editable_request(session, request_id)
-    check_action(request_facts(session, row), action)
-    return row, project
+) -> tuple[ChangeRequestItem, ProjectItem]:
+    """A request that may change, with its project, on which ``action`` is allowed now."""
+    request, project = editable_request(session, request_id)
+    check_action(request_facts(session, request), action)
+    return request, project
 
 
-def request_item(row: ChangeRequestRow) -> ChangeRequestItem:
-    return mapping.change_request_item(row, category=category_name_of(row))
-
-
-def validated_request(ctx: ServiceContext, row: ChangeRequestRow, **changes: object) -> ChangeRequestDraft:
-    """The row's values with ``changes``, through the change request's field rules."""
-    return validate_change_request(draft_from(ChangeRequestDraft, request_item(row), **changes), ctx.today())
+def validated_request(
+    ctx: ServiceContext, request: ChangeRequestItem, **changes: object
+) -> ChangeRequestDraft:
+    """The request's values with ``changes``, through the change request's field rules."""
+    return validate_change_request(draft_from(ChangeRequestDraft, request, **changes), ctx.today())
 
 
 def engineer_name(session: Session, given: str) -> str:
-    row = settings_row(session)
-    return given.strip() or (row.engineer_name if row is not None else "")
+    """``given``, else the engineer's name in the settings."""
+    return given.strip() or roster_rows.engineer_name(session)
 
 
-def clear_decision(row: ChangeRequestRow) -> None:
-    row.proposed_decision = None
-    row.decided_by, row.decided_on, row.rationale = "", None, ""
-    row.escalation_needed = False
-    row.approved_by, row.approved_on, row.approval_note = "", None, ""
+def clear_decision(request: ChangeRequestItem) -> ChangeRequestItem:
+    """The request without its decision, approval and escalation (the refusal stays)."""
+    return replace(
+        request,
+        proposed_decision=None,
+        decided_by="",
+        decided_on=None,
+        rationale="",
+        escalation_needed=False,
+        approved_by="",
+        approved_on=None,
+        approval_note="",
+    )
 
 
 # --- capture -----------------------------------------------------------------------------------------
@@ -137,7 +135,7 @@ def _from_log_entry(session: Session, ask: AskDraft, draft: ChangeRequestDraft) 
     """Fill what the quick capture left empty from the log entry (a long summary stays whole in the
     description); an entry about an issue makes that issue the one the ask arose from."""
     assert ask.from_log_entry_id is not None
-    entry = get_row(session, LogEntryRow, ask.from_log_entry_id, "log entry")
+    entry = get_log_entry(session, ask.from_log_entry_id)
     if entry.project_id != ask.project_id:
         raise ValidationError({"from_log_entry_id": msg("This log entry belongs to another project.")})
     day = entry.occurred_at.astimezone().date()
@@ -152,7 +150,7 @@ def _from_log_entry(session: Session, ask: AskDraft, draft: ChangeRequestDraft) 
     )
 
 
-def _described(entry: LogEntryRow) -> str:
+def _described(entry: LogEntryItem) -> str:
     if len(" ".join(entry.summary.split())) <= TITLE_MAX:
         return entry.details
     return "\n\n".join(part for part in (entry.summary, entry.details) if part)
@@ -182,8 +180,13 @@ def suggest_scope_matches(
 ) -> tuple[ScopeMatch, ...]:
     """The project's scope items and exclusions that read most like ``text``, best first."""
     with ctx.db.unit_of_work() as session:
-        items, _ = list_rows(session, ScopeItemRow, where={"project_id": project_id}, limit=1000)
-        exclusions, _ = list_rows(session, ExclusionRow, where={"project_id": project_id}, limit=1000)
+        where: dict[str, object] = {"project_id": project_id}
+        items, _ = project_tables.SCOPE_ITEMS.page(
+            session, where, include_archived=False, offset=0, limit=1000
+        )
+        exclusions, _ = project_tables.EXCLUSIONS.page(
+            session, where, include_archived=False, offset=0, limit=1000
+        )
     known = {s.id: (MatchKind.SCOPE_ITEM, s.title) for s in items}
     known.update({x.id: (MatchKind.EXCLUSION, x.text) for x in exclusions})
     candidates = [
@@ -215,34 +218,25 @@ def check_scope(
     neither (out of scope). Re-checking an ask closed as in scope reopens it as pending."""
     check = scope_check_for(scope_item_id, exclusion_id)
     with ctx.db.unit_of_work() as session:
-        row, project = guarded_request(session, request_id, GuardAction.CHECK_SCOPE)
-        check_same_project(session, "scope_item_id", ScopeItemRow, scope_item_id, project.id)
-        check_same_project(session, "exclusion_id", ExclusionRow, exclusion_id, project.id)
-        was_closed = request_facts(session, row).closed_as_in_scope
-        linked = _linked_ref(session, scope_item_id, exclusion_id)
-        decided_by = engineer_name(session, checked_by)  # read before any change: one flush, one event
-        row.scope_check, row.scope_item_id, row.exclusion_id = check, scope_item_id, exclusion_id
+        request, project = guarded_request(session, request_id, GuardAction.CHECK_SCOPE)
+        check_same_project(session, "scope_item_id", kinds.SCOPE_ITEM, scope_item_id, project.id)
+        check_same_project(session, "exclusion_id", kinds.EXCLUSION, exclusion_id, project.id)
+        was_closed = request_facts(session, request).closed_as_in_scope
+        request = replace(request, scope_check=check, scope_item_id=scope_item_id, exclusion_id=exclusion_id)
+        linked = request_rows.linked_ref(session, scope_item_id, exclusion_id)
         if scope_item_id is not None:
-            clear_decision(row)
-            row.decision, row.decided_on = Decision.WITHDRAWN, ctx.today()
-            row.decided_by = decided_by
-            row.rationale = in_scope_rationale(linked, project.language)
+            request = replace(
+                clear_decision(request),
+                decision=Decision.WITHDRAWN,
+                decided_on=ctx.today(),
+                decided_by=engineer_name(session, checked_by),
+                rationale=in_scope_rationale(linked, project.language),
+            )
         elif was_closed:
-            clear_decision(row)
-            row.decision = Decision.PENDING
-        save_changes(ctx, session, row)
+            request = replace(clear_decision(request), decision=Decision.PENDING)
+        saved = request_rows.save_request(ctx.now(), session, request)
         message = scope_check_message(check, linked)
-        return ScopeCheckResult(
-            request=request_item(row), needs_change_request=scope_item_id is None, message=message
-        )
-
-
-def _linked_ref(session: Session, scope_item_id: str | None, exclusion_id: str | None) -> str:
-    if scope_item_id is not None:
-        return get_row(session, ScopeItemRow, scope_item_id, "scope item").ref
-    if exclusion_id is not None:
-        return get_row(session, ExclusionRow, exclusion_id, "exclusion").ref
-    return ""
+        return ScopeCheckResult(request=saved, needs_change_request=scope_item_id is None, message=message)
 
 
 # --- triage ------------------------------------------------------------------------------------------
@@ -281,19 +275,23 @@ def triage_change_request(
     needed); A says "do it now" and drafts the client notice, and leaves the decision (billable or
     goodwill) to the engineer; C says: separate request or quote."""
     with ctx.db.unit_of_work() as session:
-        row, project = guarded_request(session, request_id, GuardAction.TRIAGE)
+        request, project = guarded_request(session, request_id, GuardAction.TRIAGE)
         consequence = triage_consequence(triage)
-        mains = main_milestones(session, project.id)
-        rationale = triage_rationale(triage, project.language, mains[0].name if mains else None)
-        name = engineer_name(session, decided_by)  # read before any change: one flush, one event
-        row.triage = triage
-        if consequence.defer_until_main_goal and row.decision is Decision.PENDING:
-            row.decision, row.rationale = Decision.DEFERRED, rationale
-            row.decided_by, row.decided_on = name, ctx.today()
-        save_changes(ctx, session, row)
-        notice = _client_notice(ctx, session, row, project) if consequence.notify_client else None
+        mains = request_rows.main_milestone_names(session, project.id)
+        rationale = triage_rationale(triage, project.language, mains[0] if mains else None)
+        request = replace(request, triage=triage)
+        if consequence.defer_until_main_goal and request.decision is Decision.PENDING:
+            request = replace(
+                request,
+                decision=Decision.DEFERRED,
+                rationale=rationale,
+                decided_by=engineer_name(session, decided_by),
+                decided_on=ctx.today(),
+            )
+        saved = request_rows.save_request(ctx.now(), session, request)
+        notice = _client_notice(ctx, session, saved, project) if consequence.notify_client else None
         return TriageResult(
-            request=request_item(row),
+            request=saved,
             consequence=consequence,
             default_rationale=rationale,
             client_notice=notice,
@@ -301,7 +299,7 @@ def triage_change_request(
 
 
 def _client_notice(
-    ctx: ServiceContext, session: Session, row: ChangeRequestRow, project: ProjectRow
+    ctx: ServiceContext, session: Session, row: ChangeRequestItem, project: ProjectItem
 ) -> LogEntryDraft:
     summary, details = client_notice(row.ref, row.title, project.language)
     asker = row.requested_by_name

@@ -9,18 +9,19 @@ from datetime import date
 
 from deliverydesk.domain.enums import Decision
 from deliverydesk.domain.metrics import CLOSED_MILESTONE
-from deliverydesk.domain.models import ChangeRequestItem, MilestoneItem
+from deliverydesk.domain.models import ChangeRequestItem, MilestoneItem, ProjectItem
 from deliverydesk.domain.scope_guard import GuardAction, check_action, shift_working_days
 from deliverydesk.domain.workdays import calendar_covering, with_extra_days
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.common import get_row
 from deliverydesk.services.records.milestones import move_milestone_in
-from deliverydesk.services.scope_guard.meters import MAX_ROWS, request_facts
+from deliverydesk.services.scope_guard.meters import MAX_ROWS
+from deliverydesk.store import milestone_rows, request_rows
 from deliverydesk.store.interchange_queries import extra_non_working_days
-from deliverydesk.store.records import Session, list_rows
-from deliverydesk.store.tables import ChangeRequestRow, MilestoneRow, ProjectRow
+from deliverydesk.store.record_rows import get_project
+from deliverydesk.store.records import Session
+from deliverydesk.store.request_rows import request_facts
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,7 +35,9 @@ class MilestoneShift:
     to_date: date
 
 
-def _shift(row: MilestoneRow, project: ProjectRow, days: int, extra_days: frozenset[date]) -> MilestoneShift:
+def _shift(
+    row: MilestoneItem, project: ProjectItem, days: int, extra_days: frozenset[date]
+) -> MilestoneShift:
     start = row.forecast_date or row.baseline_date
     calendar = calendar_covering(project.holiday_calendar, start, date(start.year + 1 + days // 200, 12, 31))
     calendar = with_extra_days(calendar, extra_days)
@@ -47,16 +50,14 @@ def _shift(row: MilestoneRow, project: ProjectRow, days: int, extra_days: frozen
     )
 
 
-def planned_shifts(session: Session, project: ProjectRow, days: int) -> tuple[MilestoneShift, ...]:
+def planned_shifts(
+    session: Session, project: ProjectItem, days: int, today: date
+) -> tuple[MilestoneShift, ...]:
     """Every open milestone of the project moved by ``days`` working days (none for 0 days)."""
     if days == 0:
         return ()
-    rows, _ = list_rows(
-        session,
-        MilestoneRow,
-        where={"project_id": project.id},
-        order_by=("baseline_date", "ref"),
-        limit=MAX_ROWS,
+    rows, _ = milestone_rows.milestone_page(
+        session, project.id, today, include_archived=False, offset=0, limit=MAX_ROWS
     )
     extra = _extra_days(session, project)
     return tuple(_shift(r, project, days, extra) for r in rows if r.status not in CLOSED_MILESTONE)
@@ -79,13 +80,14 @@ def apply_schedule_impact_in(
     *,
     reason: str = "",
 ) -> tuple[MilestoneItem, ...]:
-    request = get_row(session, ChangeRequestRow, request_id, "change request")
+    request = request_rows.get_request(session, request_id)
     check_action(request_facts(session, request), GuardAction.MOVE_MILESTONES)
     if request.schedule_days == 0:
         raise RuleError(msg("{ref} moves no dates: its schedule impact is 0 working days.", ref=request.ref))
-    project = get_row(session, ProjectRow, request.project_id, "project")
+    project = get_project(session, request.project_id)
     shifts = [
-        _movable(session, project, milestone_id, request.schedule_days) for milestone_id in milestone_ids
+        _movable(session, project, milestone_id, request.schedule_days, ctx.today())
+        for milestone_id in milestone_ids
     ]
     why = reason.strip() or f"{request.ref} {request.title} (+{request.schedule_days})"
     return tuple(
@@ -94,8 +96,10 @@ def apply_schedule_impact_in(
     )
 
 
-def _movable(session: Session, project: ProjectRow, milestone_id: str, days: int) -> MilestoneShift:
-    row = get_row(session, MilestoneRow, milestone_id, "milestone")
+def _movable(
+    session: Session, project: ProjectItem, milestone_id: str, days: int, today: date
+) -> MilestoneShift:
+    row = milestone_rows.get_milestone(session, milestone_id, today)
     if row.project_id != project.id:
         raise ValidationError({"milestone_ids": msg("This milestone belongs to another project.")})
     if row.archived_at is not None or row.status in CLOSED_MILESTONE:
@@ -109,7 +113,7 @@ def _movable(session: Session, project: ProjectRow, milestone_id: str, days: int
     return _shift(row, project, days, _extra_days(session, project))
 
 
-def _extra_days(session: Session, project: ProjectRow) -> frozenset[date]:
+def _extra_days(session: Session, project: ProjectItem) -> frozenset[date]:
     return extra_non_working_days(session, [project.id]).get(project.id, frozenset())
 
 
