@@ -37,6 +37,22 @@ class SplitSafeParagraph(Paragraph):  # type: ignore[misc]
     page), for several runs it adds a space after each line ("项目 交付"). This overrides a private
     method of reportlab (5.1); tests/unit/reports/test_split_paragraphs.py fails if it changes."""
 
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Paragraph.wrap, remembered for the last width. Platypus asks a paragraph the same question
+        several times (a table measures its rows, measures them again for each page it splits over,
+        and once more to draw them); the lines only depend on the width (the height is not used),
+        so they are broken once per width. A split that drops the lines (``del blPara``) or gives
+        other ones makes it break them again."""
+        memo = self.__dict__.get("_wrap_memo")
+        if memo is not None and memo[0] == availWidth and memo[1] is self.__dict__.get("blPara"):
+            _width, self.blPara, self.width, self.height, self._wrapWidths = memo
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        blPara = self.__dict__.get("blPara")
+        if blPara is not None:
+            self._wrap_memo = (availWidth, blPara, self.width, self.height, self._wrapWidths)
+        return width, height
+
     def _get_split_blParaFunc(self) -> Any:
         if self.style.wordWrap != "CJK":
             return super()._get_split_blParaFunc()

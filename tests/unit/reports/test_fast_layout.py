@@ -1,0 +1,51 @@
+"""The layout shortcuts (issue 16) give exactly what reportlab's own road gives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from reportlab.platypus import Paragraph
+
+from deliverydesk.domain.enums import Language, PaperSize
+from deliverydesk.reports.blocks import SplitSafeParagraph
+from deliverydesk.reports.styles import make_kit
+from deliverydesk.reports.text import markup
+
+TEXTS = (
+    "Interface testing with the client's ERP team & the warehouse <script>alert(1)</script>",
+    "接口联调已完成，等待客户确认（第二轮）。下周开始用户培训，培训材料已发送。" * 3,
+    "Mixed 中文 and English: Müller-Lüdenscheid ✓ 𠮷 → done; pneumonoultramicroscopic" * 2,
+    "averyveryverylongwordwithoutanyspacesthatmustbesplitacrossseverallinesofthecell" * 3,
+)
+
+
+def _lines(paragraph: Any) -> list[Any]:
+    lines = paragraph.blPara.lines
+    if paragraph.blPara.kind == 1:
+        return [(line.extraSpace, [(f.fontName, f.text) for f in line.words]) for line in lines]
+    return [(extra, list(words)) for extra, words in lines]
+
+
+@pytest.mark.parametrize("language", [Language.EN, Language.ZH_CN])
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_paragraph_wrapped_again_gives_the_lines_reportlab_gives(language: Language, text: str) -> None:
+    """The same questions in the same order to a SplitSafeParagraph and to reportlab's Paragraph
+    (which breaks its lines on every call) give the same answers and lines."""
+    style = make_kit(language, PaperSize.A4).styles.cell
+    paragraph, plain = SplitSafeParagraph(markup(text), style), Paragraph(markup(text), style)
+    for width, height in ((120.0, 1e6), (120.0, 30), (300.0, 1e6), (120.0, 5), (120.0, 1e6), (61.5, 1e6)):
+        assert paragraph.wrap(width, height) == plain.wrap(width, height)
+        assert _lines(paragraph) == _lines(plain)
+        assert paragraph._wrapWidths == plain._wrapWidths
+
+
+def test_a_paragraph_whose_split_dropped_its_lines_breaks_them_again() -> None:
+    style = make_kit(Language.EN, PaperSize.A4).styles.body
+    paragraph = SplitSafeParagraph(markup(TEXTS[0] * 4), style)
+    paragraph.wrap(200, 1e6)
+    assert paragraph.split(200, 1) == []  # no room for two lines: reportlab drops blPara
+    assert not hasattr(paragraph, "blPara")
+    width, height = paragraph.wrap(200, 1e6)
+    assert (width, height) == Paragraph(markup(TEXTS[0] * 4), style).wrap(200, 1e6)
+    assert paragraph.blPara.lines
