@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -58,6 +59,29 @@ class BareModel(QAbstractTableModel):
         return "" if value is None else str(value)
 
 
+class BareBar(QWidget):
+    """A bar filled to a share, painted with one rounded rectangle each: the floor of the app's meters."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.share = 0.0
+        self.setFixedHeight(14)
+
+    def set_share(self, share: float) -> None:
+        self.share = share
+        self.update()
+
+    def paintEvent(self, _event: Any) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#e3e6ea"))
+        painter.drawRoundedRect(QRectF(self.rect()), 4, 4)
+        painter.setBrush(QColor("#c62828"))
+        painter.drawRoundedRect(QRectF(0, 0, self.width() * min(self.share, 1.0), self.height()), 4, 4)
+        painter.end()
+
+
 class BareWindow(QWidget):
     """Filter box and project list on the left, overview labels and the log table on the right."""
 
@@ -71,6 +95,7 @@ class BareWindow(QWidget):
         self.facts = [QLabel(self) for _ in range(6)]
         self.extra_labels: list[QLabel] = []  # see match()
         self.extra_tables: list[BareModel] = []
+        self.bars: list[BareBar] = []
         self.log = BareModel(7, self)
         self.log_view = QTableView(self)
         self.log_view.setModel(self.log)
@@ -97,7 +122,9 @@ class BareWindow(QWidget):
         self.projects.set_rows(rows)
 
     def show_overview(self, project_id: str) -> None:
-        facts = raw_sql.overview_facts(self.db, project_id)
+        self._show_facts(raw_sql.overview_facts(self.db, project_id))
+
+    def _show_facts(self, facts: dict[str, Any]) -> None:
         project = facts["project"]
         self.facts[0].setText(f"{project[0]}  {project[1]}  ·  {project[-1]}")
         self.facts[1].setText(f"{facts['late_milestones']} late of {facts['milestones']} milestones")
@@ -106,33 +133,41 @@ class BareWindow(QWidget):
         self.facts[4].setText(f"{facts['hours']:.1f} h asked")
         self.facts[5].setText(f"{facts['client'][0]}: {len(facts['contacts'])} contact(s)")
 
-    def match(self, labels: int, tables: int) -> None:
-        """Become a Qt floor for the project switch: as many labels and tables as the app's workspace
-        shows (``show_overview_like`` fills them), in a grid beside the six facts."""
+    def match(self, labels: int, tables: int, bars: int = 0) -> None:
+        """Become a Qt floor for the project switch: as many labels, tables and painted bars as the
+        app's workspace shows (``show_overview_like`` fills them), in a grid beside the six facts."""
         panel = QWidget(self)
         grid = QGridLayout(panel)
         self.extra_labels = [QLabel(panel) for _ in range(max(0, labels - len(self.facts)))]
         for n, label in enumerate(self.extra_labels):
+            label.setWordWrap(True)  # as the app's values: a new text asks its layout for a new height
             grid.addWidget(label, n // 3, n % 3)
+        self.bars = [BareBar(panel) for _ in range(bars)]
+        for n, bar in enumerate(self.bars):
+            grid.addWidget(bar, len(self.extra_labels) // 3 + 1 + n, 0, 1, 3)
         for n in range(tables):
             model = BareModel(4, panel)
             view = QTableView(panel)
             view.setModel(model)
-            grid.addWidget(view, len(self.extra_labels) // 3 + 1 + n, 0, 1, 3)
+            grid.addWidget(view, len(self.extra_labels) // 3 + 1 + bars + n, 0, 1, 3)
             self.extra_tables.append(model)
         layout = self.facts[0].parentWidget().layout()
         assert layout is not None
         layout.addWidget(panel)
 
     def show_overview_like(self, project_id: str) -> None:
-        """The switch's Qt floor: the same facts read by raw SQL (``raw_sql.overview_facts``) and spread
-        over as many labels and tables as the app shows; the contacts fill every table. Leaves out the
-        app's formatting and translating of each value and its page and task machinery."""
-        self.show_overview(project_id)
+        """The switch's Qt floor: the same facts read by raw SQL (``raw_sql.overview_facts``, once) and
+        spread over as many labels, bars and tables as the app shows; the contacts fill every table.
+        Leaves out the app's formatting and translating of each value, its buttons (enabled and
+        disabled on a switch) and its page and task machinery."""
         facts = raw_sql.overview_facts(self.db, project_id)
+        self._show_facts(facts)
         texts = [str(value) for value in facts["project"]]
         for n, label in enumerate(self.extra_labels):
             label.setText(texts[n % len(texts)])
+        share = facts["late_milestones"] / facts["milestones"] if facts["milestones"] else 0.0
+        for bar in self.bars:
+            bar.set_share(share)
         contacts = [tuple(contact[:4]) for contact in facts["contacts"]]
         for model in self.extra_tables:
             model.set_rows(contacts)

@@ -38,6 +38,7 @@ BUDGETS = {"start": 2.0, "switch": 1.5, "filter": 1.5, "log page": 1.5}  # app m
 REPORTED = ["start", "main window painted", "data shown", "switch", "filter", "log page"]
 APP_FIRST, APP_LATER = "app", "app, later start"  # the day's first start takes the daily backup
 QT_FLOOR = "qt floor"  # the switch: the bare window with as many labels and tables as the app shows
+SWITCHES = 21  # rounds of the switch (app, floor) whatever --repeat says: each takes tens of ms
 # One keystroke each: the prefix is already in the box, then the character is typed.
 KEYSTROKES = [("华东", "精"), ("Acme Robo", "t"), ("DD-2023-0", "1"), ("数据", "迁"), ("trai", "n")]
 
@@ -135,19 +136,23 @@ def measure_operations(figures: Figures, data_dir: Path, repeat: int) -> None:
         ids = app.project_ids()
         app.switch(0)  # untimed: the workspace as a switch leaves it, for the Qt floor's shape
         bare.match(*app.shown_widgets())
-        for n in range(repeat):  # interleaved on the same project / keystroke; who goes first alternates
-            row = 1 + (n * 7) % (len(ids) - 1) if len(ids) > 1 else 0
+        for n in range(repeat):  # interleaved on the same keystroke; who goes first alternates
             prefix, char = KEYSTROKES[n % len(KEYSTROKES)]
-            app.set_filter("")  # the whole list again, so row ``row`` is project ids[row] on both sides
-            bare.set_filter("")
+            for side in ("app", "bare") if n % 2 == 0 else ("bare", "app"):
+                if side == "app":
+                    figures.add("filter", side, Sample(app.type_filter(prefix, char)))
+                else:
+                    figures.add("filter", side, Sample(bare.type_filter(prefix, char)))
+        app.set_filter("")  # the whole list again, so row ``row`` is project ids[row] on both sides
+        bare.set_filter("")
+        for n in range(max(SWITCHES, repeat)):  # a switch is short and its Qt floor swings: many rounds
+            row = 1 + (n * 7) % (len(ids) - 1) if len(ids) > 1 else 0
             for side in ("app", "bare") if n % 2 == 0 else ("bare", "app"):
                 if side == "app":
                     figures.add("switch", side, Sample(app.switch(row)))
-                    figures.add("filter", side, Sample(app.type_filter(prefix, char)))
                 else:
                     figures.add("switch", side, Sample(bare.switch(ids[row])))
                     figures.add("switch", QT_FLOOR, Sample(bare.switch_like(ids[row])))
-                    figures.add("filter", side, Sample(bare.type_filter(prefix, char)))
         measure_python_peaks(figures, app, bare, ids)
         measure_log_paging(figures, app, bare, db_path, repeat)
     finally:

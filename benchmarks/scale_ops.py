@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
-from PySide6.QtWidgets import QAbstractItemView, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
 from benchmarks import raw_sql
 from benchmarks.bare_window import BareWindow
@@ -95,11 +95,16 @@ class AppSide:
 
         return timed(lambda: self.navigator.view.selectRow(row), shown)
 
-    def shown_widgets(self) -> tuple[int, int]:
-        """Labels and item views the workspace shows now (after a switch): the Qt floor's shape."""
-        labels = [w for w in self.workspace.findChildren(QLabel) if w.isVisible()]
-        views = [w for w in self.workspace.findChildren(QAbstractItemView) if w.isVisible()]
-        return len(labels), len(views)
+    def shown_widgets(self) -> tuple[int, int, int]:
+        """Labels, item views and painted bars (the Overview's meters) the workspace shows now (after
+        a switch): the Qt floor's shape."""
+        from deliverydesk.gui.pages.project.meters import Meter, SegmentBar
+
+        shown = [w for w in self.workspace.findChildren(QWidget) if w.isVisible()]
+        labels = [w for w in shown if isinstance(w, QLabel)]
+        views = [w for w in shown if isinstance(w, QAbstractItemView)]
+        bars = [w for w in shown if isinstance(w, Meter | SegmentBar)]
+        return len(labels), len(views), len(bars)
 
     def set_filter(self, text: str) -> None:
         if self.navigator.filter_edit.text() != text:
@@ -148,12 +153,15 @@ class BareSide:
     def switch(self, project_id: str) -> float:
         return timed(lambda: self.window.show_overview(project_id))
 
-    def match(self, labels: int, views: int) -> None:
-        self.window.match(labels, views)
+    def match(self, labels: int, views: int, bars: int) -> None:
+        self.window.match(labels, views, bars)
         settle()
 
     def switch_like(self, project_id: str) -> float:
-        """The Qt floor of a switch: the app's number of labels and tables filled from raw SQL."""
+        """The Qt floor of a switch: the app's number of labels, tables and bars filled from raw SQL.
+        What the app left queued (its own repaints, its finished tasks) is delivered first, untimed,
+        as the app side waits until it is idle before its own switch."""
+        settle()
         return timed(lambda: self.window.show_overview_like(project_id))
 
     def set_filter(self, text: str) -> None:

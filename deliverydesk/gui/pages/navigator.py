@@ -93,6 +93,9 @@ class ProjectNavigator(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setMaximumHeight(4)
         self.busy.setTextVisible(False)
+        policy = self.busy.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # shown and hidden for every query: the list never moves
+        self.busy.setSizePolicy(policy)
         self.busy.hide()
         self.count_label = QLabel(self)
         self.count_label.setObjectName("projectCount")

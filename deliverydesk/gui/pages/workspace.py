@@ -27,7 +27,7 @@ from deliverydesk.gui.messages import error_message
 from deliverydesk.gui.pages.base import ProjectPage
 from deliverydesk.gui.pages.project import page_classes
 from deliverydesk.gui.pages.project.overview import OverviewPage
-from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.gui.style import mute
 from deliverydesk.gui.widgets.elided import ElidedLabel
 from deliverydesk.services.overview import OpenedProject, open_project
 
@@ -47,7 +47,7 @@ class ProjectWorkspace(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.facts = ElidedLabel("", self)
-        self.facts.setStyleSheet(MUTED_STYLE)
+        mute(self.facts)
         self.area_list = QListWidget(self)
         self.page_stack = QStackedWidget(self)
         self.pages: list[ProjectPage] = [cls(env, self) for cls in page_classes()]
@@ -107,11 +107,13 @@ class ProjectWorkspace(QWidget):
     def _open(self, project_id: str) -> None:
         """One read for the header and the Overview (``open_project``): the Overview takes its data
         from it whether it is shown or not, so showing it later costs nothing."""
-        ctx = self.env.ctx
         self.overview.expect_data()
-        self.env.tasks.submit(
-            lambda: open_project(ctx, project_id), self._opened, self._failed, key="workspace-header"
-        )
+        try:
+            data = open_project(self.env.ctx, project_id)
+        except DeliveryDeskError as error:
+            self._failed(error)
+            return
+        self._opened(data)
 
     def _opened(self, data: OpenedProject) -> None:
         project = data.overview.project

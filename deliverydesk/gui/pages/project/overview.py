@@ -33,7 +33,7 @@ from deliverydesk.gui.pages.project.overview_history import OverviewHistory
 from deliverydesk.gui.pages.project.panel import PanelSpec, RecordPanel
 from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import GOOD_COLOUR, RecordTableModel
-from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.gui.style import mute
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.overview import OpenedProject, open_project
 from deliverydesk.services.records import clients
@@ -192,7 +192,7 @@ class OverviewPage(RecordsPage):
         for index, (key, text) in enumerate(names):
             row, column = divmod(index, 2)
             caption = QLabel(text, parent)
-            caption.setStyleSheet(MUTED_STYLE)
+            mute(caption)
             self.facts[key] = _value(parent)
             grid.addWidget(caption, row, column * 2, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(self.facts[key], row, column * 2 + 1, Qt.AlignmentFlag.AlignTop)
@@ -242,9 +242,14 @@ class OverviewPage(RecordsPage):
         self._loaded(project_id, data)
 
     def show_failure(self, error: DeliveryDeskError) -> None:
-        """The workspace's read failed: say so here, and load again when shown next."""
+        """The workspace's read failed: no facts (they would be the previous project's), say so, and
+        load again when shown next."""
         self._failed(error)
         self.mark_stale()
+
+    def _failed(self, error: DeliveryDeskError) -> None:
+        self._clear()
+        super()._failed(error)
 
     def show_data(self, data: OverviewData) -> None:
         overview = data.overview
@@ -261,12 +266,17 @@ class OverviewPage(RecordsPage):
         self.history_button.setEnabled(True)  # reading the history is fine on a read-only database
 
     def set_project(self, project_id: str | None) -> None:
-        if project_id != self.project_id:  # never show the previous project's facts under a new title
-            for shown in (*self.facts.values(), *self.meter_texts.values()):
-                shown.clear()
+        """The previous project's facts stay until the new ones arrive: the workspace changes its title
+        in the same step (``ProjectWorkspace._opened``), so they never show under the new title, and
+        each label is laid out and painted once per switch instead of cleared and filled."""
+        if project_id != self.project_id:
             for button in (self.edit_project_button, self.edit_client_button, self.history_button):
                 button.setEnabled(False)
         super().set_project(project_id)
+
+    def _clear(self) -> None:
+        for shown in (*self.facts.values(), *self.meter_texts.values()):
+            shown.clear()
 
     def edit_project(self) -> None:
         if self.data is not None:

@@ -79,9 +79,10 @@ class RecordsPage(ProjectPage):
     # --- loading -------------------------------------------------------------------------------
     def set_project(self, project_id: str | None) -> None:
         if project_id != self.project_id:
+            if self.data is not None:  # a page never shown for the last project has nothing to clear
+                for panel in self.panels:
+                    panel.set_records([])
             self.data = None
-            for panel in self.panels:
-                panel.set_records([])
         super().set_project(project_id)
 
     def loader(self) -> Callable[[ServiceContext, str], Any]:
