@@ -51,6 +51,7 @@ __all__ = [
 ]
 
 RecordT = TypeVar("RecordT", ScopeEntry, ExclusionItem, MilestoneItem)
+DraftT = TypeVar("DraftT", ScopeItemDraft, ExclusionDraft, MilestoneDraft)
 
 _KINDS = {
     RowKind.SCOPE: Kind.SCOPE_ITEM,
@@ -248,11 +249,12 @@ class _Rows:
             milestone_rows.save_milestone(self.ctx.now(), self.session, draft, reason=self.reason)
         return replace(line, action=Action.UPDATE, ref=match.ref, changes=(change,))
 
-    def _added(self, line: Line, add: object, draft: object) -> Line:
+    def _added(
+        self, line: Line, add: Callable[[ServiceContext, Session, DraftT], RecordT], draft: DraftT
+    ) -> Line:
         if not self.write:
             return line
-        row = add(self.ctx, self.session, draft)  # type: ignore[operator]
-        return replace(line, ref=row.ref)
+        return replace(line, ref=add(self.ctx, self.session, draft).ref)
 
 
 _MILESTONE_FIELDS = (
