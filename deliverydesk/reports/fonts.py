@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from deliverydesk.paths import RESOURCES_DIR
+from deliverydesk.reports import accel
 
 FONTS_DIR = RESOURCES_DIR / "fonts"
 REGULAR = "NotoSansSC"
@@ -133,6 +134,7 @@ def document_fonts() -> DocumentFonts:
     from reportlab.pdfbase import pdfmetrics
 
     _fix_astral_to_unicode()
+    accel.install()  # faster width and subset look-ups, same results
     faces = {name: _register(name) for name in FONT_FILES if name != EXT_B}
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
     addMapping(REGULAR, 0, 0, REGULAR)

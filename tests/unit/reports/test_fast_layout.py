@@ -49,3 +49,45 @@ def test_a_paragraph_whose_split_dropped_its_lines_breaks_them_again() -> None:
     width, height = paragraph.wrap(200, 1e6)
     assert (width, height) == Paragraph(markup(TEXTS[0] * 4), style).wrap(200, 1e6)
     assert paragraph.blPara.lines
+
+
+class _Document:
+    """A stand-in for reportlab's PDF document: the key of a font's subset state."""
+
+
+SPLIT_TEXTS = (
+    "",
+    "Plain ASCII, then again: Plain ASCII",
+    "non\u00a0breaking space",
+    "项目交付进度报告：接口联调、用户培训、上线切换。" * 20,  # more than 256 codes: several subsets
+    "Müller ✓ → 𠮷",
+    "\U0001f600 a character the face lacks",
+)
+
+
+def test_split_string_gives_reportlabs_answers_and_assigns_codes_the_same_way() -> None:
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from deliverydesk.reports.fonts import document_fonts
+
+    font = getFont(document_fonts().regular)
+    original = type(font).splitString.original
+    chinese = "".join(chr(code) for code in range(0x4E00, 0x4E00 + 600))
+    fast, plain = _Document(), _Document()
+    for text in (*SPLIT_TEXTS, chinese, *SPLIT_TEXTS, chinese[::-1], *SPLIT_TEXTS):
+        assert font.splitString(text, fast) == original(font, text, plain)
+        assert font.state[fast].assignments == font.state[plain].assignments
+        assert font.state[fast].subsets == font.state[plain].subsets
+
+
+def test_remembered_widths_are_reportlabs_widths() -> None:
+    from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+
+    from deliverydesk.reports.fonts import document_fonts
+
+    for name in (document_fonts().regular, document_fonts().bold):
+        font = getFont(name)
+        original = type(font).stringWidth.original
+        for text in (*SPLIT_TEXTS, *SPLIT_TEXTS):
+            for size in (8.5, 9.5, 8.5):
+                assert stringWidth(text, name, size) == original(font, text, size)

@@ -1,0 +1,73 @@
+"""Two of reportlab's TrueType font methods, with the same results for less work (issue 16).
+
+- ``TTFont.stringWidth`` remembers each (text, size) it measured: line breaking measures every word
+  of every paragraph and table cell, and the same words, dates and labels come back all the time.
+  A width depends only on the face's metrics, which never change once a face is registered.
+- ``TTFont.splitString`` (text -> the font subsets' byte strings, for every piece of text drawn)
+  loops over the characters in Python, assigning each its subset code the first time the document
+  uses it. Once every character of a text has its code, the answer is those codes, which
+  ``map`` reads in C; any character without one yet (or U+00A0, which reportlab maps to a space,
+  or one the face lacks) goes the original way, which assigns it exactly as before.
+
+Both wrap reportlab (5.1) internals; tests/unit/reports/test_fast_layout.py compares them with the
+originals on the same texts and fails if reportlab changes them.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any
+
+MAX_WIDTHS = 50_000  # remembered widths per face before the memory starts over
+_SUBSET = 8  # a subset code's high byte is its subset number
+
+
+def _subset_of(code: int) -> int:
+    return code >> _SUBSET
+
+
+def install() -> None:
+    """Replace the two methods (once per process)."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if getattr(TTFont.splitString, "accelerated", False):
+        return
+    TTFont.stringWidth = _remembering_width(TTFont.stringWidth)
+    TTFont.splitString = _assigned_split(TTFont.splitString)
+
+
+def _remembering_width(original: Any) -> Any:
+    def string_width(self: Any, text: Any, size: float, encoding: str = "utf8") -> Any:
+        if encoding != "utf8":
+            return original(self, text, size, encoding)
+        widths = self.__dict__.get("_accel_widths")
+        if widths is None or len(widths) > MAX_WIDTHS:
+            widths = self._accel_widths = {}
+        key = (text, size)
+        width = widths.get(key)
+        if width is None:
+            width = widths[key] = original(self, text, size, encoding)
+        return width
+
+    string_width.original = original  # type: ignore[attr-defined]
+    return string_width
+
+
+def _assigned_split(original: Any) -> Any:
+    def split_string(self: Any, text: Any, doc: Any, encoding: str = "utf-8") -> Any:
+        state = self.state.get(doc) if isinstance(text, str) else None
+        if state is None:
+            return original(self, text, doc, encoding)
+        try:
+            codes = list(map(state.assignments.__getitem__, map(ord, text)))
+        except KeyError:  # a character new to this document (or U+00A0, or one the face lacks)
+            return original(self, text, doc, encoding)
+        if not codes:
+            return []
+        if max(codes) < 1 << _SUBSET:
+            return [(0, bytes(codes))]
+        return [(subset, bytes(c & 0xFF for c in group)) for subset, group in groupby(codes, _subset_of)]
+
+    split_string.accelerated = True  # type: ignore[attr-defined]
+    split_string.original = original  # type: ignore[attr-defined]
+    return split_string
