@@ -115,6 +115,27 @@ def literal_line(line: str, style: Any, bullet: str | None = None) -> Flowable:
     return SplitSafeParagraph(escape(line), style, bulletText=bullet, frags=fragments)
 
 
+def tagged(text: str, style: Any, tag: str, colour: Any, bullet: str | None = None) -> Flowable:
+    """A paragraph led by ``tag`` in bold and ``colour`` ("Waiting on you  The interface..."):
+    ``SplitSafeParagraph(tag_markup + "  " + markup(text))``, the same object. Text the parser would
+    cut into several fragments (escaped characters, other faces, line breaks) goes through it; other
+    text becomes the tag's fragments (parsed once per tag and style) and one plain-text fragment."""
+    head = f'<font name="{document_fonts().bold}" color="#{colour.hexval()[2:]}">{escape(tag)}</font>'
+    source = cleanBlockQuotedText(f"{head}  {markup(text)}")
+    rest = source[len(head) :]
+    if not source.startswith(head) or not rest.strip() or "&" in rest or "<" in rest:
+        return SplitSafeParagraph(source, style, bulletText=bullet)
+    fragments = [fragment.clone() for fragment in _tag_fragments(head, style)]
+    fragments.append(_fragment(style).clone(text=rest, link=[], us_lines=[]))
+    return SplitSafeParagraph(source, style, bulletText=bullet, frags=fragments)
+
+
+@lru_cache(maxsize=64)
+def _tag_fragments(head: str, style: Any) -> tuple[Any, ...]:
+    _style, fragments, _bullet = ParaParser().parse(head, style)
+    return tuple(fragments)
+
+
 def para(kit: Kit, text: str, style: Any = None) -> Flowable:
     return paragraph(text, style or kit.styles.body)
 

@@ -5,7 +5,6 @@ change requests by decision."""
 from __future__ import annotations
 
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Spacer
 
@@ -13,12 +12,13 @@ from deliverydesk.i18n import N_
 from deliverydesk.reports.blocks import (
     FIT,
     Flowable,
-    SplitSafeParagraph,
     banner,
     bullets,
     data_table,
     para,
+    paragraph,
     section,
+    tagged,
 )
 from deliverydesk.reports.documents.data import OverallStatus, ProgressSummaryData
 from deliverydesk.reports.documents.timeline import timeline_chart
@@ -26,7 +26,6 @@ from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.labels import label
 from deliverydesk.reports.parts import document_head
 from deliverydesk.reports.styles import GOOD, WARN, Kit, make_kit
-from deliverydesk.reports.text import markup
 
 TITLE = N_("Progress summary")
 _STATUS_COLOURS = {
@@ -57,15 +56,13 @@ def _narrative(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
 def _difficulties(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
     if not data.difficulties:
         return [para(kit, kit.t("None."))]
-    tag = escape(kit.t("Waiting on you"))
-    bold = document_fonts().bold
-    flowables = []
-    for item in data.difficulties:
-        marker = (
-            f'<font name="{bold}" color="#{WARN.hexval()[2:]}">{tag}</font>  ' if item.waits_on_client else ""
-        )
-        flowables.append(SplitSafeParagraph(marker + markup(item.text), kit.styles.bullet, bulletText="•"))
-    return flowables
+    tag, style = kit.t("Waiting on you"), kit.styles.bullet
+    return [
+        tagged(item.text, style, tag, WARN, bullet="•")
+        if item.waits_on_client
+        else paragraph(item.text, style, bullet="•")
+        for item in data.difficulties
+    ]
 
 
 def _next_actions(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from typing import Any
+from xml.sax.saxutils import escape
 
 import pytest
 from reportlab.platypus import Paragraph
 
 from deliverydesk.domain.enums import Language, PaperSize
-from deliverydesk.reports.blocks import SplitSafeParagraph
-from deliverydesk.reports.styles import make_kit
+from deliverydesk.reports.blocks import SplitSafeParagraph, tagged
+from deliverydesk.reports.fonts import document_fonts
+from deliverydesk.reports.styles import WARN, make_kit
 from deliverydesk.reports.text import markup
 
 TEXTS = (
@@ -38,6 +40,33 @@ def test_a_paragraph_wrapped_again_gives_the_lines_reportlab_gives(language: Lan
         assert paragraph.wrap(width, height) == plain.wrap(width, height)
         assert _lines(paragraph) == _lines(plain)
         assert paragraph._wrapWidths == plain._wrapWidths
+
+
+TAGGED_TEXTS = (
+    *TEXTS,
+    "  several   spaces\tand a tab  ",
+    "one line\nand another",
+    "a <b>bold</b> attempt & an &amp; entity",
+    "",
+    "   ",
+    "✓ starts in another face",
+)
+
+
+@pytest.mark.parametrize("language", [Language.EN, Language.ZH_CN])
+@pytest.mark.parametrize("text", TAGGED_TEXTS)
+@pytest.mark.parametrize("tag", ["Waiting on you", "等待贵方", "A & <b>"])
+def test_a_tagged_paragraph_is_the_one_the_markup_parser_makes(
+    language: Language, text: str, tag: str
+) -> None:
+    style = make_kit(language, PaperSize.A4).styles.bullet
+    head = f'<font name="{document_fonts().bold}" color="#{WARN.hexval()[2:]}">{escape(tag)}</font>  '
+    parsed = SplitSafeParagraph(head + markup(text), style, bulletText="•")
+    made = tagged(text, style, tag, WARN, bullet="•")
+    assert made.text == parsed.text
+    assert [f.__dict__ for f in made.frags] == [f.__dict__ for f in parsed.frags]
+    assert made.wrap(150, 1e6) == parsed.wrap(150, 1e6)
+    assert _lines(made) == _lines(parsed)
 
 
 def test_a_paragraph_whose_split_dropped_its_lines_breaks_them_again() -> None:
