@@ -1,4 +1,4 @@
-"""Two of reportlab's TrueType font methods, with the same results for less work (issue 16).
+"""Three of reportlab's TrueType font methods, with the same results for less work (issue 16).
 
 - ``TTFont.stringWidth`` remembers each (text, size) it measured: line breaking measures every word
   of every paragraph and table cell, and the same words, dates and labels come back all the time.
@@ -8,8 +8,11 @@
   uses it. Once every character of a text has its code, the answer is those codes, which
   ``map`` reads in C; any character without one yet (or U+00A0, which reportlab maps to a space,
   or one the face lacks) goes the original way, which assigns it exactly as before.
+- ``TTFontFile.get_table("glyf")``: making each font subset of a document (one per 256 characters
+  and face) copied the face's whole glyph table first (9 MB for Noto Sans SC) to cut its glyphs out
+  of the copy; the table is now a window on the file's bytes that cuts them out directly.
 
-Both wrap reportlab (5.1) internals; tests/unit/reports/test_fast_layout.py compares them with the
+All three wrap reportlab (5.1) internals; tests/unit/reports/test_fast_layout.py compares them with the
 originals on the same texts and fails if reportlab changes them.
 """
 
@@ -27,13 +30,44 @@ def _subset_of(code: int) -> int:
 
 
 def install() -> None:
-    """Replace the two methods (once per process)."""
-    from reportlab.pdfbase.ttfonts import TTFont
+    """Replace the three methods (once per process)."""
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 
     if getattr(TTFont.splitString, "accelerated", False):
         return
     TTFont.stringWidth = _remembering_width(TTFont.stringWidth)
     TTFont.splitString = _assigned_split(TTFont.splitString)
+    TTFontFile.get_table = _windowed_glyphs(TTFontFile.get_table)
+
+
+class TableWindow:
+    """A table of a font file: slicing it cuts the bytes straight out of the file's data."""
+
+    def __init__(self, data: bytes, start: int, length: int) -> None:
+        self.data, self.start, self.length = data, start, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, part: slice) -> bytes:
+        start, stop, step = part.indices(self.length)
+        if step != 1:
+            return bytes(self)[part]
+        return self.data[self.start + start : self.start + max(start, stop)]
+
+    def __bytes__(self) -> bytes:
+        return self.data[self.start : self.start + self.length]
+
+
+def _windowed_glyphs(original: Any) -> Any:
+    def get_table(self: Any, tag: str) -> Any:
+        if tag != "glyf":
+            return original(self, tag)
+        start, length = self.get_table_pos(tag)
+        return TableWindow(self._ttf_data, start, length)
+
+    get_table.original = original  # type: ignore[attr-defined]
+    return get_table
 
 
 def _remembering_width(original: Any) -> Any:

@@ -60,6 +60,7 @@ def code_point(char: str) -> str:
     return f"[U+{ord(char):04X}]"
 
 
+@lru_cache(maxsize=8192)  # a table cell's text is made printable, cut into runs and measured
 def printable(text: str) -> str:
     """The text with every character no face has shown as its code point (or dropped if invisible)."""
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
@@ -95,12 +96,17 @@ def _face_of(code: int, faces: tuple[Face, ...]) -> str | None:
 
 def font_runs(text: str, bold: bool = False) -> list[Run]:
     """``printable(text)`` cut into runs of one face each (white space in the primary face)."""
+    return list(_font_runs(text, bold))
+
+
+@lru_cache(maxsize=8192)  # several times per text: to choose a cell's kind, mark it up, measure it
+def _font_runs(text: str, bold: bool) -> tuple[Run, ...]:
     text = printable(text)
     fonts = document_fonts()
     faces = fonts.faces(bold)
     primary = faces[0].name
     if faces[0].covers.issuperset(map(ord, text)) and not _MARK_PAIR.search(text):
-        return [(primary, text)]
+        return ((primary, text),)
     half = fonts.half_bold if bold else fonts.half
     compressed = compressed_marks(text)
     runs: list[tuple[str, list[str]]] = []
@@ -115,7 +121,7 @@ def font_runs(text: str, bold: bool = False) -> list[Run]:
             runs[-1][1].append(char)
         else:
             runs.append((name, [char]))
-    return [(name, "".join(chars)) for name, chars in runs]
+    return tuple((name, "".join(chars)) for name, chars in runs)
 
 
 def markup(text: str, bold: bool = False) -> str:

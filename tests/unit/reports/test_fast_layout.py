@@ -120,3 +120,36 @@ def test_remembered_widths_are_reportlabs_widths() -> None:
         for text in (*SPLIT_TEXTS, *SPLIT_TEXTS):
             for size in (8.5, 9.5, 8.5):
                 assert stringWidth(text, name, size) == original(font, text, size)
+
+
+def test_font_runs_are_a_new_list_each_time() -> None:
+    from deliverydesk.reports.text import font_runs
+
+    runs = font_runs("Müller ✓ 接口")
+    runs.append(("x", "y"))
+    assert font_runs("Müller ✓ 接口") == runs[:-1]
+
+
+def test_font_subsets_are_made_as_reportlab_makes_them() -> None:
+    """Subsets cut from the glyph table's window are reportlab's own, byte for byte (composite
+    glyphs included: the Chinese faces have them)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from deliverydesk.reports.fonts import document_fonts
+
+    fonts = document_fonts()
+    chinese = [*range(32, 127), *range(0x4E00, 0x4E00 + 160)]
+    for name in (fonts.regular, fonts.bold, "DejaVuSans"):
+        face = getFont(name).face
+        windowed = face.makeSubset(chinese)
+        TTFontFile.get_table, patched = TTFontFile.get_table.original, TTFontFile.get_table
+        try:
+            assert windowed == face.makeSubset(chinese)
+        finally:
+            TTFontFile.get_table = patched
+    window = getFont(fonts.regular).face.get_table("glyf")
+    assert window[10:20] == bytes(window)[10:20]
+    assert (
+        window[-5:] == bytes(window)[-5:] and window[7:3] == b"" and window[::2][:9] == bytes(window)[:18:2]
+    )
