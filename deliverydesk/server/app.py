@@ -8,18 +8,20 @@ documented by hand in docs/sync.md. Starlette is what FastAPI is built on: the s
 
 The application keeps no state between requests (the database engine's connection pool aside), so
 several processes behind a proxy share one PostgreSQL. Database work runs on Starlette's thread
-pool; every request is logged as one JSON line (``server.logs``).
+pool, at most ``WORKER_THREADS`` requests at a time (the others wait their turn in the event loop);
+every request is logged as one JSON line (``server.logs``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -38,7 +40,13 @@ from deliverydesk.store.sync_server import DeviceIdentity
 
 log = logging.getLogger("deliverydesk.server")
 MAX_JSON_BYTES = 64 * 1024 * 1024
+# Requests doing database work at once, per process (Starlette's thread pool would run 40). Python
+# runs one thread at a time, so more threads add no speed, only waiting: for the connection pool (15
+# connections; past its 30 s timeout a request failed with a 500 under load) and for the interpreter,
+# also by the thread holding the tail lock every push waits for. Several processes use several cores.
+WORKER_THREADS = 8
 Handler = Callable[[Request, DeviceIdentity | None], Awaitable[Response]]
+T = TypeVar("T")
 
 
 class HttpError(Exception):
@@ -81,6 +89,12 @@ class App:
 
     def __init__(self, ctx: ServiceContext, fault: sync.FaultHook | None = None) -> None:
         self.ctx, self.fault = ctx, fault
+        self.slots = asyncio.Semaphore(WORKER_THREADS)
+
+    async def _run(self, function: Callable[..., T], *args: Any) -> T:
+        """``function(*args)`` on the thread pool, at most ``WORKER_THREADS`` at once."""
+        async with self.slots:
+            return await run_in_threadpool(function, *args)
 
     def routes(self) -> list[Route]:
         api = protocol.API
@@ -151,7 +165,7 @@ class App:
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip() or len(token) > 200:
             raise HttpError(401, "unauthorized", "A device token is needed (Authorization: Bearer ...).")
-        identity = await run_in_threadpool(sync.authenticate, self.ctx, token.strip())
+        identity = await self._run(sync.authenticate, self.ctx, token.strip())
         if identity is None:
             raise HttpError(401, "unauthorized", "This device token is unknown or was revoked.")
         return identity
@@ -160,7 +174,7 @@ class App:
 
     async def health(self, request: Request, _identity: DeviceIdentity | None) -> Response:
         try:
-            found = await run_in_threadpool(sync.health, self.ctx)
+            found = await self._run(sync.health, self.ctx)
         except Exception as exc:  # any failure to reach the database is "not healthy", never a 500
             log.warning("health check failed: %s", exc)
             return _error(503, "unavailable", "The team server cannot reach its database.")
@@ -168,52 +182,52 @@ class App:
 
     async def me(self, request: Request, identity: DeviceIdentity | None) -> Response:
         assert identity is not None
-        return JSONResponse(await run_in_threadpool(sync.me, self.ctx, identity))
+        return JSONResponse(await self._run(sync.me, self.ctx, identity))
 
     async def roster(self, request: Request, identity: DeviceIdentity | None) -> Response:
-        return JSONResponse({"users": await run_in_threadpool(sync.roster, self.ctx)})
+        return JSONResponse({"users": await self._run(sync.roster, self.ctx)})
 
     async def push(self, request: Request, identity: DeviceIdentity | None) -> Response:
         assert identity is not None
         groups = protocol.parse_push(await _json(request))
         request.state.log["groups"] = len(groups)
-        results = await run_in_threadpool(sync.push_groups, self.ctx, identity, groups, self.fault)
+        results = await self._run(sync.push_groups, self.ctx, identity, groups, self.fault)
         return JSONResponse({"results": results})
 
     async def pull(self, request: Request, identity: DeviceIdentity | None) -> Response:
         assert identity is not None
         cursors, limit = protocol.parse_pull(await _json(request))
-        page = await run_in_threadpool(sync.pull, self.ctx, identity, cursors, limit)
+        page = await self._run(sync.pull, self.ctx, identity, cursors, limit)
         request.state.log["rows"] = len(page["rows"])
         return JSONResponse(page)
 
     async def records(self, request: Request, identity: DeviceIdentity | None) -> Response:
         assert identity is not None
         keys = protocol.parse_record_keys(await _json(request))
-        return JSONResponse(await run_in_threadpool(sync.records, self.ctx, identity, keys))
+        return JSONResponse(await self._run(sync.records, self.ctx, identity, keys))
 
     async def files_missing(self, request: Request, identity: DeviceIdentity | None) -> Response:
         digests = protocol.parse_digests(await _json(request))
-        return JSONResponse({"missing": await run_in_threadpool(sync.missing_files, self.ctx, digests)})
+        return JSONResponse({"missing": await self._run(sync.missing_files, self.ctx, digests)})
 
     async def put_file(self, request: Request, identity: DeviceIdentity | None) -> Response:
         digest = protocol.check_digest(request.path_params["sha256"])
         data = await _body(request, protocol.MAX_FILE_BYTES)
         request.state.log["bytes"] = len(data)
-        added = await run_in_threadpool(sync.put_file, self.ctx, digest, data)
+        added = await self._run(sync.put_file, self.ctx, digest, data)
         return JSONResponse({"sha256": digest, "stored": added}, status_code=201 if added else 200)
 
     async def get_file(self, request: Request, identity: DeviceIdentity | None) -> Response:
         assert identity is not None
         digest = protocol.check_digest(request.path_params["sha256"])
-        data = await run_in_threadpool(sync.get_file, self.ctx, identity, digest)
+        data = await self._run(sync.get_file, self.ctx, identity, digest)
         request.state.log["bytes"] = len(data)
         return Response(data, media_type="application/octet-stream", headers={"X-SHA256": digest})
 
     async def reserve(self, request: Request, identity: DeviceIdentity | None) -> Response:
         assert identity is not None
         project_id, ref, version = protocol.parse_reservation(await _json(request))
-        chosen = await run_in_threadpool(sync.reserve_letter, self.ctx, identity, project_id, ref, version)
+        chosen = await self._run(sync.reserve_letter, self.ctx, identity, project_id, ref, version)
         return JSONResponse({"project_id": project_id, "ref": ref, "version": chosen})
 
     async def recurring(self, request: Request, identity: DeviceIdentity | None) -> Response:
@@ -224,7 +238,7 @@ class App:
             since = date.fromisoformat(query["since"]) if "since" in query else until - timedelta(days=365)
         except ValueError:
             raise HttpError(400, "bad_request", "since and until are dates (YYYY-MM-DD).") from None
-        rows = await run_in_threadpool(sync.team_recurring, self.ctx, identity, since, until)
+        rows = await self._run(sync.team_recurring, self.ctx, identity, since, until)
         return JSONResponse({"since": since.isoformat(), "until": until.isoformat(), "categories": rows})
 
 

@@ -261,6 +261,11 @@ def finish_import(session: Session, when: datetime, counts: Mapping[str, int]) -
 # --- the chain ---------------------------------------------------------------------------------
 
 
+def read_anchor(connection: Connection) -> tuple[ChainHead, bool]:
+    """The anchor (locked for this transaction) and whether its row exists (``append_after``)."""
+    return _read_head(connection)
+
+
 def _read_head(connection: Connection) -> tuple[ChainHead, bool]:
     """The anchor (locked for this transaction) and whether its row exists."""
     query = select(HEAD.c.last_seq, HEAD.c.last_hash).where(HEAD.c.id == AUDIT_HEAD_ID).with_for_update()
@@ -292,6 +297,17 @@ def append_events(connection: Connection, drafts: Sequence[EventDraft]) -> list[
                 ),
             ) from exc
         raise
+    return append_after(connection, head, anchored, drafts)
+
+
+def append_after(
+    connection: Connection, head: ChainHead, anchored: bool, drafts: Sequence[EventDraft]
+) -> list[AuditEvent]:
+    """``append_events`` after an anchor the caller read and locked itself (``read_anchor``, or in
+    a statement of its own): only writes, none of whose results are read, so they can go to the
+    database together (the team server's tail)."""
+    if not drafts:
+        return []
     events, new_head = chain_events(head, drafts)
     connection.execute(insert(EVENTS), [{**e.__dict__, "action": str(e.action)} for e in events])
     if anchored:

@@ -2,15 +2,18 @@
 rows (read, locked, written, registered with their scope and position); the chain of groups; pull
 pages; files; letter reservations. The rules are in ``domain.sync`` and ``services.sync.server``.
 
-Positions follow commit order: ``take_tail_lock`` serialises the tail of every accepted group (a
-PostgreSQL transaction-level advisory lock; on SQLite, used by tests only, the write lock taken by
-``BEGIN IMMEDIATE`` already does) — see docs/sync.md, *The cursor follows commit order*.
+Positions follow commit order: ``take_tail_lock`` serialises the tail of every answered group (on
+PostgreSQL the row lock of ``server_head``, taken with the audit anchor's in the statement that reads
+them; on SQLite, used by tests only, the write lock taken by ``BEGIN IMMEDIATE`` already does), and
+``batched`` sends the tail's writes in one round trip — see docs/sync.md, *The cursor follows commit
+order*.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -31,14 +34,16 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from deliverydesk.domain.audit import GENESIS_HASH, EventDraft
+from deliverydesk.domain.audit import GENESIS_HASH, ChainHead, EventDraft
 from deliverydesk.domain.sync import (
     SHARED_SCOPE,
     FieldVersion,
     client_scope,
     project_scope,
 )
-from deliverydesk.store.audit import append_events
+from deliverydesk.store.audit import HEAD as AUDIT_HEAD
+from deliverydesk.store.audit import append_after, read_anchor
+from deliverydesk.store.audit_tables import AUDIT_HEAD_ID
 from deliverydesk.store.bundle_rows import BLOB_TABLE, BUNDLED_TABLES, TABLES, decode_value, encode_row
 from deliverydesk.store.migrate import current_revision
 from deliverydesk.store.sync_capture import canonical, chunks, record_update, specs
@@ -63,7 +68,6 @@ HEAD: Table = ServerHeadRow.__table__  # type: ignore[assignment]
 RECORDS: Table = ServerRecordRow.__table__  # type: ignore[assignment]
 CONFLICTS: Table = ServerConflictRow.__table__  # type: ignore[assignment]
 RESERVATIONS: Table = ServerLetterReservationRow.__table__  # type: ignore[assignment]
-TAIL_LOCK_KEY = 0x44445331  # "DDS1": the one advisory lock key of the tail of accepted groups
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})  # serialization failure, deadlock, lock
 
 
@@ -444,9 +448,9 @@ def goodwill_frame(
     return budget[0], budget[1], [(r[0], r[1], r[2]) for r in others]
 
 
-def write_server_events(connection: Connection, drafts: Sequence[EventDraft]) -> None:
-    if drafts:
-        append_events(connection, drafts)
+def write_server_events(connection: Connection, heads: Heads, drafts: Sequence[EventDraft]) -> None:
+    """The server's audit events of a group, after the anchor ``take_tail_lock`` read and locked."""
+    append_after(connection, heads.audit, heads.audit_anchored, drafts)
 
 
 # --- the tail: positions and the chain of groups -----------------------------------------------
@@ -459,11 +463,78 @@ class Head:
     last_group_hash: str
 
 
-def take_tail_lock(connection: Connection) -> Head:
-    """Serialise the tail of accepted groups until this transaction ends; the head as it is now."""
+@dataclass(frozen=True)
+class Heads:
+    """What the tail of a group starts from: the server's head and the audit chain's anchor."""
+
+    group: Head
+    audit: ChainHead
+    audit_anchored: bool  # the anchor row exists (else it was removed: ``check`` says so)
+
+
+def take_tail_lock(connection: Connection) -> Heads:
+    """Serialise the tail of groups until this transaction ends; the heads as they are now.
+
+    On PostgreSQL one statement locks and reads the head row and the audit anchor (``FOR UPDATE``:
+    a transaction that waited for the lock reads the row as the holder committed it, whatever its
+    snapshot), so the lock is held from that round trip on, not from an extra one before it. The lock
+    is held until commit: whatever is done under it holds up every other push (``batched``)."""
     if connection.dialect.name == "postgresql":
-        connection.execute(select(func.pg_advisory_xact_lock(TAIL_LOCK_KEY)))
-    return read_head(connection)
+        both = (
+            select(HEAD.c.last_position, HEAD.c.last_group_seq, HEAD.c.last_group_hash)
+            .add_columns(AUDIT_HEAD.c.last_seq, AUDIT_HEAD.c.last_hash)
+            .select_from(HEAD.join(AUDIT_HEAD, AUDIT_HEAD.c.id == AUDIT_HEAD_ID))
+            .where(HEAD.c.id == SERVER_HEAD_ID)
+            .with_for_update()
+        )
+        row = connection.execute(both).first()
+        if row is not None:
+            return Heads(Head(row[0], row[1], row[2]), ChainHead(row[3], row[4]), True)
+    # SQLite (its write lock is held already), a fresh server or a removed audit anchor: the head row
+    # is made when missing, then locked on its own, the anchor read (and locked) as every writer does.
+    head = _locked_head(connection)
+    audit, anchored = read_anchor(connection)
+    return Heads(head, audit, anchored)
+
+
+def _locked_head(connection: Connection) -> Head:
+    locked = select(HEAD).where(HEAD.c.id == SERVER_HEAD_ID).with_for_update()
+    row = connection.execute(locked).first()
+    if row is None:
+        start = {"last_position": 0, "last_group_seq": 0, "last_group_hash": GENESIS_HASH}
+        if connection.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            # two first groups at once: the second waits on the key, then finds the row and locks it
+            connection.execute(pg_insert(HEAD).values(id=SERVER_HEAD_ID, **start).on_conflict_do_nothing())
+        else:
+            connection.execute(insert(HEAD).values(id=SERVER_HEAD_ID, **start))
+        row = connection.execute(locked).first()
+    assert row is not None
+    return Head(row.last_position, row.last_group_seq, row.last_group_hash)
+
+
+@contextmanager
+def batched(connection: Connection) -> Iterator[None]:
+    """The writes made inside go to PostgreSQL together, in one round trip (psycopg's pipeline mode),
+    their errors raised at the end as SQLAlchemy's; elsewhere one by one. Only for statements whose
+    results are not read (in pipeline mode a SELECT's rows would not be there yet).
+
+    Why: the tail of a group holds the lock every other push waits for, and a server process runs
+    many requests on threads that share one interpreter lock; each round trip under the tail lock
+    means waiting for the interpreter again before the next statement, so round trips, not SQL,
+    were what the tail cost (docs/sync.md)."""
+    if connection.dialect.name != "postgresql":
+        yield
+        return
+    import psycopg
+
+    raw = connection.connection.driver_connection
+    try:
+        with raw.pipeline():  # type: ignore[union-attr]
+            yield
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(None, None, exc, psycopg.Error) from exc
 
 
 def read_head(connection: Connection) -> Head:
@@ -474,13 +545,13 @@ def read_head(connection: Connection) -> Head:
 
 
 def write_head(connection: Connection, head: Head) -> None:
+    """Move the head (its row exists: ``take_tail_lock`` made it when missing)."""
     values_ = {
         "last_position": head.last_position,
         "last_group_seq": head.last_group_seq,
         "last_group_hash": head.last_group_hash,
     }
-    if connection.execute(update(HEAD).where(HEAD.c.id == SERVER_HEAD_ID).values(values_)).rowcount == 0:
-        connection.execute(insert(HEAD).values(id=SERVER_HEAD_ID, **values_))
+    connection.execute(update(HEAD).where(HEAD.c.id == SERVER_HEAD_ID).values(values_))
 
 
 def stored_answer(connection: Connection, group_id: str) -> str | None:

@@ -80,7 +80,7 @@ def _sqlite_stand_in(url: str, clock: Clock, create: bool) -> Database:
 def register_outside_writes(connection: Connection) -> int:
     """Give every record written outside the server (before ``init``, or by a direct connection) a
     position, so laptops pull it; returns how many were registered. Takes the tail lock."""
-    head = take_tail_lock(connection)
+    head = take_tail_lock(connection).group
     count = 0
     for entity in BUNDLED_TABLES:
         rows = unregistered_or_stale(connection, entity)

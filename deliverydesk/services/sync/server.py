@@ -565,31 +565,45 @@ def _check_references(connection: Any, work: _Work) -> None:
 def _finish(
     ctx: ServiceContext, connection: Any, work: _Work, status: GroupStatus, message: Message | None = None
 ) -> dict[str, Any]:
-    """The tail: under the tail lock, positions, bookkeeping, events and the next link of the chain."""
+    """The group's answer, its bookkeeping and the next link of the chain of groups.
+
+    Everything that does not depend on the head is done first, in parallel with other pushes (row
+    locks only): the records, the audit events' content, conflicts, grants, the payload's digest.
+    Then the tail lock (one statement that also reads the heads), the positions and hashes computed
+    in memory, the tail's writes sent together (``store.batched``), commit: the lock is held for two
+    round trips and the commit, whatever the group holds."""
     now = ctx.now()
+    drafts: list[EventDraft] = []
     if status is GroupStatus.ACCEPTED:
-        _write_records(connection, work)  # row locks only: in parallel with other pushes
-    head = store.take_tail_lock(connection)
-    seq = head.last_group_seq + 1
-    answer: dict[str, Any] = {"group_id": work.group.group_id, "status": status.value}
-    position = head.last_position
-    if status is GroupStatus.ACCEPTED:
-        position = _register(connection, work, seq, head, now)
-        answer.update(_accepted_answer(work, position))
+        _write_records(connection, work)
+        drafts = [d for d in (_event(work, r, now) for r in _touched(work)) if d is not None]
         store.resolve_conflicts(connection, list(work.group.resolves), work.group.group_id, now)
         for project_id in work.new_projects:
             if not work.access.all_projects:
                 store.add_grant(connection, work.identity.user.id, project_id, now)
     elif status is GroupStatus.CONFLICT:
-        answer["conflicts"] = [
-            {k: v for k, v in c.items() if k != "scope"} | {"project_id": _project_of_scope(c["scope"])}
-            for c in work.conflicts
-        ]
         store.insert_conflicts(connection, [_conflict_row(work, c, now) for c in work.conflicts])
-    else:
-        refusal = message if message is not None else msg("The team server refused this change.")
-        answer["message"], answer["msg"] = str(refusal), message_json(refusal)
-    _chain(connection, work, status, answer, seq, head, position, now)
+    payload = work.group.as_json()
+    payload_text, payload_sha256 = canonical(payload), payload_digest(payload)
+    heads = store.take_tail_lock(connection)
+    head = heads.group
+    seq = head.last_group_seq + 1
+    answer: dict[str, Any] = {"group_id": work.group.group_id, "status": status.value}
+    position = head.last_position
+    with store.batched(connection):
+        if status is GroupStatus.ACCEPTED:
+            position = _register(connection, work, seq, head)
+            store.write_server_events(connection, heads, drafts)
+            answer.update(_accepted_answer(work, position))
+        elif status is GroupStatus.CONFLICT:
+            answer["conflicts"] = [
+                {k: v for k, v in c.items() if k != "scope"} | {"project_id": _project_of_scope(c["scope"])}
+                for c in work.conflicts
+            ]
+        else:
+            refusal = message if message is not None else msg("The team server refused this change.")
+            answer["message"], answer["msg"] = str(refusal), message_json(refusal)
+        _chain(connection, work, status, answer, seq, head, position, now, (payload_text, payload_sha256))
     return answer
 
 
@@ -656,18 +670,16 @@ def _write_records(connection: Any, work: _Work) -> None:
             )
 
 
-def _register(connection: Any, work: _Work, seq: int, head: Head, now: datetime) -> int:
-    """Under the tail lock: positions, per-field versions and the server's audit events."""
-    states, existing, position, drafts = [], set(), head.last_position, []
+def _register(connection: Any, work: _Work, seq: int, head: Head) -> int:
+    """Under the tail lock: positions and per-field versions of the records the group touched."""
+    states, existing, position = [], set(), head.last_position
     for record in _touched(work):
         position += 1
         version = record.state.version + 1 if record.state is not None else 1
         if record.state is not None:
             existing.add((record.entity, record.record_id))
         states.append(_state_after(work, record, seq, position, version))
-        drafts.append(_event(work, record, now))
     store.register_records(connection, states, existing)
-    store.write_server_events(connection, [d for d in drafts if d is not None])
     return position
 
 
@@ -724,8 +736,9 @@ def _chain(
     head: Head,
     position: int,
     now: datetime,
+    payload: tuple[str, str],
 ) -> None:
-    payload = work.group.as_json()
+    payload_text, payload_sha256 = payload
     answer_text = canonical(answer)
     link = GroupLink(
         seq=seq,
@@ -734,7 +747,7 @@ def _chain(
         device_id=work.device_id,
         received_at=_iso(now),
         status=status.value,
-        payload_sha256=payload_digest(payload),
+        payload_sha256=payload_sha256,
         event_hashes=canonical(list(work.group.event_hashes)),
         answer_sha256=sha256_hex(answer_text.encode()),
         prev_hash=head.last_group_hash,
@@ -751,7 +764,7 @@ def _chain(
             "status": link.status,
             "adopt": work.group.adopt,
             "payload_sha256": link.payload_sha256,
-            "payload": canonical(payload),
+            "payload": payload_text,
             "event_hashes": link.event_hashes,
             "answer": answer_text,
             "prev_hash": link.prev_hash,

@@ -253,8 +253,10 @@ def test_two_laptops_pushing_conflicting_edits_at_once(team: Team) -> None:
 
 
 def _waiting_for_the_tail_lock(team: Team) -> bool:
+    """A push waits for the row lock of ``server_head`` (a row lock wait is on the holder's
+    transaction id)."""
     with team.ctx.db.engine.connect() as connection:
-        query = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+        query = "SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')"
         return bool(connection.exec_driver_sql(query).scalar())
 
 
