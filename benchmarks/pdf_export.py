@@ -476,6 +476,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.probe:
         print(json.dumps(probe(args.probe, args.language, args.lines)))
     else:
+        from benchmarks.suite import compile_sources
+
+        compile_sources()  # bytecode, as an installed app has it (see there)
         run(args.repeat, args.cli_repeat)
 
 
