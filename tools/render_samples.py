@@ -5,8 +5,8 @@
 Writes OUT_DIR/<document>-<language>.pdf (default OUT_DIR: a new temporary folder) and PNG pages
 rendered with poppler's ``pdftoppm -r 60``: page 1 of each, plus every page with --all-pages.
 ``--commit`` refreshes docs/samples/: page 1 of each document per language and the continuation
-pages in ``CONTINUATIONS`` (the Chinese progress summary, the evidence pack's record), as small
-palette PNGs.
+pages in ``CONTINUATIONS`` (the Chinese progress summary, the evidence pack's record, the signed
+letter's completion certificate), as small palette PNGs.
 """
 
 from __future__ import annotations
@@ -28,13 +28,20 @@ from deliverydesk.reports.render import render  # noqa: E402
 from deliverydesk.reports.review.report import render_review_report  # noqa: E402
 from tests.samples import all_documents  # noqa: E402
 from tests.samples.evidence import evidence_pack  # noqa: E402
+from tests.samples.letters import signed_letter  # noqa: E402
 from tests.samples.review import review_report  # noqa: E402
 
 SAMPLES_DIR = ROOT / "docs" / "samples"
 RESOLUTION = "60"
 # the continuation pages that are committed: the multi-page summary, the evidence pack's record,
 # the review report's follow-up actions and recurrence
-CONTINUATIONS = {("summary", Language.ZH_CN): 2, ("evidence", Language.EN): 2, ("review", Language.ZH_CN): 2}
+CONTINUATIONS = {
+    ("summary", Language.ZH_CN): 2,
+    ("evidence", Language.EN): 2,
+    ("review", Language.ZH_CN): 2,
+    ("signed", Language.EN): 3,  # the completion certificate
+    ("signed", Language.ZH_CN): 3,
+}
 
 
 def _documents(language: Language) -> dict[str, tuple[Any, Callable[[Any], bytes]]]:
@@ -44,6 +51,7 @@ def _documents(language: Language) -> dict[str, tuple[Any, Callable[[Any], bytes
     }
     documents["review"] = (review_report(language), render_review_report)
     documents["evidence"] = (evidence_pack(language), render_evidence_pack)
+    documents["signed"] = (signed_letter(language), lambda pair: render(*pair))
     return documents
 
 

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 SCREEN = {
     "name": "Laptop",
@@ -55,6 +56,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from deliverydesk.domain.drafts import AttachmentDraft  # noqa: E402
 from deliverydesk.domain.enums import Decision, Language, LetterKind, ProjectStatus, SignMethod  # noqa: E402
+from deliverydesk.gui.dialogs.documents import sealing  # noqa: E402
 from deliverydesk.gui.dialogs.interchange.plan_import import PlanImportDialog  # noqa: E402
 from deliverydesk.gui.dialogs.interchange.scope_import import ScopeImportDialog  # noqa: E402
 from deliverydesk.gui.env import GuiEnv  # noqa: E402
@@ -74,7 +76,7 @@ from deliverydesk.gui.startup_specs import first_start_spec  # noqa: E402
 from deliverydesk.gui.tasks import TaskRunner  # noqa: E402
 from deliverydesk.gui.ui_state import UiState  # noqa: E402
 from deliverydesk.services.demo.build import create_demo  # noqa: E402
-from deliverydesk.services.documents.build import DocumentRequest  # noqa: E402
+from deliverydesk.services.documents.build import DocumentRequest, build_document  # noqa: E402
 from deliverydesk.services.documents.letters import issue_document, sign_letter  # noqa: E402
 from deliverydesk.services.documents.signing import SignRequest  # noqa: E402
 from deliverydesk.services.records.attachments import add_attachment  # noqa: E402
@@ -253,6 +255,7 @@ class Shooter:
         for name, area, record_id in pictures:
             self.area(showcase, area, record_id)
             self.shot(name)
+        self.summary_dialog()
         self.area(showcase, AREA_HANDOVER)
         self.shot("handover")
         self.approval(showcase)
@@ -301,6 +304,26 @@ class Shooter:
         self.idle()
         self.shot("sign", dialog)
         dialog.reject()
+
+    def summary_dialog(self) -> None:
+        """A progress summary's narrative: the period since the previous summary, next actions as a table."""
+        page = self.window.workspace.current_page()
+        page.write_summary()
+        wait_until(lambda: type(page.dialog).__name__ == "SummaryDialog")
+        self.idle()
+        self.shot("summary", page.dialog)
+        page.dialog.reject()
+        self.sealing_question(page)
+
+    def sealing_question(self, page: Any) -> None:
+        """What issuing will seal, asked before the expectation letter is issued."""
+        request = page.request(LetterKind.EXPECTATION_CONFIRMATION)
+        data = build_document(self.workspace.ctx, request)
+        box, _issue = sealing.issue_question(page, sealing.seal_lines(data))
+        box.show()
+        self.idle()
+        self.shot("sealing", box)
+        box.reject()
 
     def dialogs(self) -> None:
         self.window.open_settings()

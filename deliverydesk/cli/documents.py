@@ -160,7 +160,7 @@ def _sign(
     scan = _read(args.scan) if args.scan is not None else None
     with workspace(options) as opened:
         project = get_project_by_code(opened.ctx, args.project)
-        letter = find_letter(opened.ctx, project.id, args.letter, args.version)
+        letter = find_letter(opened.ctx, project.id, args.letter, args.version, args.lang)
         request = SignRequest(
             letter.id,
             method,
@@ -196,6 +196,9 @@ def _sign_arguments(parser: argparse.ArgumentParser) -> None:
         "--letter", required=True, metavar="REF", help="the letter's reference, e.g. DD-2026-014-EL"
     )
     parser.add_argument("--version", type=int, metavar="N", help="default: the newest version")
+    add_language_option(
+        parser, help="a translation of the version in this language (default: the version itself)"
+    )
     parser.add_argument(
         "--method", required=True, choices=list(METHODS), help="how it was signed (or refused)"
     )
@@ -306,7 +309,8 @@ def _verify_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _letter_name(letter: LetterItem) -> str:
-    return f"{letter.ref} version {letter.version}"
+    language = f" ({letter.language.value} translation)" if letter.translation_of_id else ""
+    return f"{letter.ref} version {letter.version}{language}"
 
 
 def _read(path: Path) -> bytes:

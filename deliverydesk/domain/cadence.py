@@ -63,9 +63,14 @@ def cadence_state(rule: str, start: date, last_summary: date | None, today: date
     return CadenceState(next_due=due, is_due=True, missed=missed)
 
 
-def summary_period(start: date, last_period_end: date | None, today: date) -> tuple[date, date]:
-    """The period a new summary covers: the day after the last summary's period (else the project
-    start) up to today; never an empty or reversed period."""
-    first = last_period_end + timedelta(days=1) if last_period_end else start
-    first = min(first, today)
-    return first, today
+def summary_period(start: date, last_period: tuple[date, date] | None, today: date) -> tuple[date, date]:
+    """The period a new summary covers by default: since the previous summary (the day after its
+    period, else the project start) up to today. When the previous summary already reaches today,
+    its own period: a summary issued again the same day is that summary again (a correction, or its
+    translation), not an empty one-day period."""
+    if last_period is None:
+        return min(start, today), today
+    last_start, last_end = last_period
+    if last_end >= today:
+        return last_start, last_end
+    return last_end + timedelta(days=1), today

@@ -517,6 +517,9 @@ class LetterItem(RecordItem):
     pdf_sha256: str
     status: LetterStatus
     issued_at: datetime | None
+    issued_by: str = ""
+    issued_host: str = ""
+    translation_of_id: str | None = None  # a translation: the letter (same version) it translates
     signed_pdf_sha256: str
     signatures: tuple[SignatureItem, ...] = ()  # computed: every signature event, as recorded
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 NO_HOLIDAYS = ""  # calendar code meaning "weekends only"
@@ -103,3 +103,12 @@ def slip_working_days(
     """Slip = (actual, else forecast, else baseline) − baseline, in working days; negative = ahead."""
     target = actual or forecast or baseline
     return working_days_between(baseline, target, calendar)
+
+
+def add_working_days(start: date, days: int, calendar: WorkCalendar) -> date:
+    """The date ``days`` working days after ``start`` (``days`` ≥ 0; 0 gives ``start``)."""
+    day, left = start, days
+    while left > 0:
+        day += timedelta(days=1)
+        left -= calendar.is_working_day(day)
+    return day

@@ -7,9 +7,12 @@ name in both (16 Mar 2026), never the ambiguous 3/16/26."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
 from deliverydesk.domain.enums import Language
@@ -104,3 +107,45 @@ def format_money(amount: Decimal, currency: str, language: Language) -> str:
     if code in LOCAL_CURRENCIES[language]:
         return f"{sign}{get_currency_symbol('CNY' if code == 'RMB' else code, locale_of(language))}{digits}"
     return f"{sign}{code} {digits}".rstrip()
+
+
+def utc_offset_text(moment: datetime) -> str:
+    """The zone of an aware time as printed: "UTC+08:00", "UTC−05:00"."""
+    offset = moment.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else MINUS
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+_CJK: Final = re.compile(
+    r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
+)
+_DATE_ZH: Final = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日")
+_CJK_CHAR: Final = "[\u3400-\u9fff\U00020000-\U0003ffff]"
+_TIGHT: Final = re.compile(f"(?=({_CJK_CHAR}[A-Za-z0-9]|[A-Za-z0-9]{_CJK_CHAR}))")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a Chinese (or Japanese) character or full-width form."""
+    return _CJK.search(text) is not None
+
+
+def spacing_problems(text: str) -> list[str]:
+    """Where fixed Chinese text breaks the documents' one spacing rule: one space between Chinese
+    characters and Latin letters or digits (第 2 版, 6 小时, 变更请求 CR-3, 截至 2026年3月16日); a date
+    written the Chinese way is one number with its units inside (2026年3月16日), and next to
+    full-width punctuation no space is needed. User text is printed as it was typed."""
+    return [match.group(1) for match in _TIGHT.finditer(_DATE_ZH.sub("D0", text))]
+
+
+def join_list(items: Iterable[str], language: Language) -> str:
+    """A list in running text: "a, b, c"; in Chinese "甲、乙、丙", but ", " between two items
+    written in Latin letters (no "、" between Latin names: "Zhou Ming, Sun Li")."""
+    parts = [item for item in items if item]
+    if language is Language.EN:
+        return ", ".join(parts)
+    joined = parts[:1]
+    for previous, item in pairwise(parts):
+        latin = not (has_cjk(previous) or has_cjk(item))
+        joined += [", " if latin else "、", item]
+    return "".join(joined)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -87,6 +88,10 @@ class Translator:
 
     def hours(self, hours: Decimal | float) -> str:
         return self(HOURS, hours=self.number(hours))
+
+    def join(self, items: Iterable[str]) -> str:
+        """A list in running text: "a, b, c" / "甲、乙、丙" (", " between two Latin names)."""
+        return formats.join_list(items, self.language)
 
 
 def _fill(text: str, values: dict[str, object]) -> str:

@@ -16,7 +16,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable as PlatypusFlowable
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import KeepTogether, Paragraph, Table
+from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
@@ -28,6 +29,104 @@ from deliverydesk.reports.text import font_runs, markup, printable, text_width
 
 Flowable = Any  # reportlab ships no type information
 Commands = Sequence[tuple[object, ...]]
+TALL_ROW = 120.0  # points: a table row at least this tall may split inside (if its table allows)
+SHORT_ROW = 60.0  # points: rows shorter than this never stand one alone at a page's top or foot
+START_LINES = 2  # a paragraph's lines that must stay with its heading (all of one of 3 lines or fewer)
+MIN_ROWS_APART = 2  # short rows: a table split over pages keeps this many at least on each page
+START_PROBE = 4  # body rows laid out to know how tall a table's start is
+
+
+def _rows_fitting(heights: Sequence[float], room: float) -> int:
+    """How many rows of these heights fit, whole, in ``room``."""
+    total = 0.0
+    for count, height in enumerate(heights):
+        total += height
+        if total > room:
+            return count
+    return len(heights)
+
+
+def _least_rows(body: Sequence[float]) -> int:
+    """The rows that must stand together at a page's top or foot: two short ones, else one."""
+    return MIN_ROWS_APART if body and max(body[:MIN_ROWS_APART]) < SHORT_ROW else 1
+
+
+class SplitTable(Table):  # type: ignore[misc]
+    """A Table that splits between rows, cleanly: never one short row alone on either page (a short
+    table moves whole rather than split 2 + 1), and inside a row only when that row is tall and the
+    table allows it (``splitInRow``). ``start_height`` is what must stand with its heading."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        self._calc(availWidth, availHeight)
+        heights = list(self._rowHeights)
+        header, body = sum(heights[: self.repeatRows]), heights[self.repeatRows :]
+        if not body:
+            return []
+        kept = _rows_fitting(body, availHeight - header)
+        if kept == 0:
+            tall = body[0] >= TALL_ROW and self.splitInRow
+            return list(super().split(availWidth, availHeight)) if tall else []
+        least = _least_rows(body)
+        if len(body) - kept < least:  # no orphan row on the next page
+            kept = len(body) - least
+        if kept < least:
+            return []  # too little would stand here: the table moves on
+        return list(super().split(availWidth, header + sum(body[:kept]) + 0.01))
+
+    def start_height(self, width: float) -> float:
+        """The height of the header and what ``split`` keeps at a page foot at the least."""
+        rows = self._cellvalues[: self.repeatRows + START_PROBE]
+        start = Table(rows, colWidths=self._argW, style=_commands_within(self._start_style, len(rows)))
+        start.wrap(width, 1e6)
+        heights = list(start._rowHeights)
+        header, body = sum(heights[: self.repeatRows]), heights[self.repeatRows :]
+        if not body:
+            return float(header)
+        if body[0] >= TALL_ROW and self.splitInRow:
+            return float(header + TALL_ROW)
+        total_rows = len(self._cellvalues) - self.repeatRows
+        least = _least_rows(body)
+        if total_rows < 2 * least:  # too short to split cleanly: it moves whole
+            return float(header + sum(body[:total_rows]))
+        return float(header + sum(body[:least]))
+
+
+def _commands_within(style: Commands, count: int) -> list[tuple[object, ...]]:
+    """The table style commands that touch only the first ``count`` rows (or count from the end)."""
+
+    def inside(cell: object) -> bool:
+        return not isinstance(cell, tuple) or cell[1] < count  # type: ignore[operator]
+
+    return [c for c in style if inside(c[1]) and inside(c[2])]
+
+
+def start_height(flowable: Flowable, width: float) -> float:
+    """What of ``flowable`` must stand with a heading above it: a table's header and first rows, a
+    paragraph's first lines (all of a short one), anything else whole."""
+    if isinstance(flowable, SplitTable) and hasattr(flowable, "_start_style"):
+        return flowable.start_height(width)
+    _width, height = flowable.wrap(width, 1e6)
+    if isinstance(flowable, Paragraph):
+        lines = len(getattr(flowable.blPara, "lines", ())) or 1
+        if lines > START_LINES + 1:
+            height = flowable.style.leading * START_LINES
+        return float(height + flowable.getSpaceBefore())
+    return float(height)
+
+
+class KeepWithStart(KeepTogether):  # type: ignore[misc]
+    """``keepWithNext`` as the documents want it: headings stay with the start of what follows (a
+    table's header and first rows, a paragraph's first lines), not with the whole of it, so a long
+    table starts under its heading instead of leaving the rest of the page blank."""
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        heads, last = self._content[:-1], self._content[-1]
+        dims: list[Any] = []
+        width, height = _listWrapOn(heads, aW, self.canv, dims=dims)
+        self._H = height + start_height(last, aW)
+        self._H0 = dims[0][1] if dims else 0
+        self._wrapInfo = aW, aH
+        return width, 0xFFFFFF  # force a split
 
 
 class SplitSafeParagraph(Paragraph):  # type: ignore[misc]
@@ -197,14 +296,28 @@ def data_table(
     column_widths = widths(kit, fractions, list(zip(header, *rows, strict=True)))
     head = [cell(kit, text, width, bold=True) for text, width in zip(header, column_widths, strict=True)]
     body = [[cell(kit, text, width) for text, width in zip(row, column_widths, strict=True)] for row in rows]
-    return Table(
-        [head, *body],
-        colWidths=column_widths,
-        repeatRows=1,
-        splitInRow=1,
+    return split_table([head, *body], column_widths, [*grid_style(), *extra], repeat_rows=1)
+
+
+def split_table(
+    rows: Sequence[Sequence[Flowable]],
+    column_widths: Sequence[float],
+    style: Commands,
+    repeat_rows: int = 0,
+    *,
+    split_in_row: bool = True,
+) -> Flowable:
+    """A ``SplitTable`` (rows split over pages cleanly) that knows how tall its start is."""
+    table = SplitTable(
+        list(rows),
+        colWidths=list(column_widths),
+        repeatRows=repeat_rows,
+        splitInRow=int(split_in_row),
         hAlign="LEFT",
-        style=[*grid_style(), *extra],
+        style=list(style),
     )
+    table._start_style = [c for c in style if c[0] not in ("SPAN", "NOSPLIT")]
+    return table
 
 
 def key_values(kit: Kit, pairs: Sequence[tuple[str, str]], label_fraction: float = 0.26) -> Flowable:
@@ -217,7 +330,7 @@ def key_values(kit: Kit, pairs: Sequence[tuple[str, str]], label_fraction: float
         ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
         ("LEFTPADDING", (0, 0), (0, -1), 0),
     ]
-    return Table(rows, colWidths=[label_width, value_width], splitInRow=1, hAlign="LEFT", style=style)
+    return split_table(rows, [label_width, value_width], style)
 
 
 @lru_cache(maxsize=16)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -17,6 +18,7 @@ from reportlab.platypus import SimpleDocTemplate
 
 from deliverydesk.domain.enums import Language
 from deliverydesk.i18n import Translator, translator
+from deliverydesk.reports.blocks import KeepWithStart
 from deliverydesk.reports.documents.data import DocumentMetaData
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import (
@@ -26,29 +28,49 @@ from deliverydesk.reports.styles import (
     MUTED,
     PAGE_SIZES,
     RULE,
+    WARN,
     WATERMARK,
 )
 from deliverydesk.reports.text import clip, draw_text, printable, text_width
 
 SHORT_FINGERPRINT = 12
 FURNITURE_SIZE = 7.5
+BAND_SIZE = 8.5
 WATERMARK_ALPHA = 0.09  # faint: the text under it stays easy to read
 WATERMARK_SHARE = 0.62  # of the page diagonal the word spans
 
 PagePainter = Callable[[Canvas, int], None]
 
 
+@dataclass(frozen=True)
+class Marking:
+    """What every page says about the document's standing besides its footer."""
+
+    watermark: str = ""  # drawn diagonally across every page (a draft: DRAFT / 草稿)
+    band: str = ""  # one line at the top of every page (an internal report: INTERNAL)
+
+
 def _watermark(canvas: Canvas, text: str, page_size: tuple[float, float]) -> None:
-    """``text`` diagonally across the page, large and faint (a draft: DRAFT / 草稿)."""
     width, height = page_size
+    font = document_fonts().bold
     diagonal = math.hypot(width, height)
     size = min(160.0, diagonal * WATERMARK_SHARE / max(text_width(text, 1, bold=True), 0.01))
     canvas.saveState()
     canvas.setFillColor(WATERMARK, alpha=WATERMARK_ALPHA)
     canvas.translate(width / 2, height / 2)
     canvas.rotate(math.degrees(math.atan2(height, width)))
-    canvas.setFont(document_fonts().bold, size)
+    canvas.setFont(font, size)
     canvas.drawCentredString(0, -size * 0.35, text)
+    canvas.restoreState()
+
+
+def _band(canvas: Canvas, text: str, page_size: tuple[float, float]) -> None:
+    width, height = page_size
+    y = height - MARGIN_TOP + 20
+    canvas.saveState()
+    canvas.setFillColor(WARN)
+    canvas.setFont(document_fonts().bold, BAND_SIZE)
+    canvas.drawCentredString(width / 2, y, text)
     canvas.restoreState()
 
 
@@ -75,8 +97,8 @@ def footer_text(meta: DocumentMetaData, t: Translator) -> tuple[str, str]:
     )
 
 
-def furniture_painter(meta: DocumentMetaData, title: str, watermark: str = "") -> PagePainter:
-    """Draws the footer on every page, a running header from page 2 on, and the watermark."""
+def furniture_painter(meta: DocumentMetaData, title: str, marking: Marking = Marking()) -> PagePainter:
+    """Draws the footer on every page, a running header from page 2 on, and the marking."""
     t = translator(meta.language)
     font = document_fonts().regular
     page_width, _ = PAGE_SIZES[meta.paper]
@@ -105,8 +127,10 @@ def furniture_painter(meta: DocumentMetaData, title: str, watermark: str = "") -
             draw_text(canvas, right, top, clip(title, FURNITURE_SIZE, half), FURNITURE_SIZE, right=True)
             canvas.line(MARGIN_X, top - 4, right, top - 4)
         canvas.restoreState()
-        if watermark:
-            _watermark(canvas, watermark, PAGE_SIZES[meta.paper])
+        if marking.band:
+            _band(canvas, marking.band, PAGE_SIZES[meta.paper])
+        if marking.watermark:
+            _watermark(canvas, marking.watermark, PAGE_SIZES[meta.paper])
 
     return paint
 
@@ -132,11 +156,12 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
 
-def build_pdf(story: Sequence[Any], meta: DocumentMetaData, title: str, watermark: str = "") -> bytes:
-    """Lay out the story on A4 or Letter; the same story and meta always give the same bytes.
-    ``watermark``: drawn diagonally across every page (a draft: DRAFT / 草稿)."""
+def build_pdf(
+    story: Sequence[Any], meta: DocumentMetaData, title: str, marking: Marking = Marking()
+) -> bytes:
+    """Lay out the story on A4 or Letter; the same story and meta always give the same bytes."""
     fonts = document_fonts()
-    painter = furniture_painter(meta, title, watermark)
+    painter = furniture_painter(meta, title, marking)
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
         buffer,
@@ -154,6 +179,8 @@ def build_pdf(story: Sequence[Any], meta: DocumentMetaData, title: str, watermar
         creator="DeliveryDesk",
         lang="zh-CN" if meta.language is Language.ZH_CN else "en",
     )
+
+    template.keepTogetherClass = KeepWithStart  # headings keep with the start of what follows
 
     def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
         return _NumberedCanvas(painter, *args, **kwargs)

@@ -1,4 +1,5 @@
-"""``render(data) -> bytes``: any client document as a PDF (same data, same bytes).
+"""``render(data) -> bytes``: any client document as a PDF (same data, same bytes); a signed letter's
+with its completion certificate (``render(data, certificate)``).
 
 The document's data class names the module of ``reports.documents`` that prints it (``REPORT``); the
 module has ``build_story(data)`` and its ``TITLE`` (English, translated when printed), and is imported
@@ -11,8 +12,10 @@ from importlib import import_module
 from typing import Any
 
 from deliverydesk.i18n import translator
-from deliverydesk.reports.documents.data import ReportData
-from deliverydesk.reports.page import build_pdf
+from deliverydesk.reports.certificate import certificate_story
+from deliverydesk.reports.documents.data import CertificateData, ReportData
+from deliverydesk.reports.page import Marking, build_pdf
+from deliverydesk.reports.styles import make_kit
 
 StoryBuilder = Callable[[Any], list[Any]]
 
@@ -26,9 +29,13 @@ def _builder(data: ReportData) -> tuple[StoryBuilder, str]:
     return module.build_story, module.TITLE
 
 
-def render(data: ReportData) -> bytes:
-    """The document as a PDF; one not issued (no fingerprint) says DRAFT across every page."""
+def render(data: ReportData, certificate: CertificateData | None = None) -> bytes:
+    """The document as a PDF; one not issued (no fingerprint) says DRAFT across every page; a
+    signed one ends with its completion ``certificate``."""
     build_story, title = _builder(data)
     t = translator(data.meta.language)
-    watermark = "" if data.meta.fingerprint else t.pgettext("watermark", "DRAFT")
-    return build_pdf(build_story(data), data.meta, t(title), watermark)
+    marking = Marking() if data.meta.fingerprint else Marking(watermark=t.pgettext("watermark", "DRAFT"))
+    story = build_story(data)
+    if certificate is not None:
+        story += certificate_story(make_kit(data.meta.language, data.meta.paper), certificate)
+    return build_pdf(story, data.meta, t(title), marking)

@@ -27,6 +27,7 @@ HEADER_FILL = colors.HexColor("#EEF1F5")
 WARN = colors.HexColor("#A4471B")
 WATERMARK = ACCENT  # a draft's DRAFT / 草稿 across the page, drawn faint
 GOOD = colors.HexColor("#2E6B45")
+WATERMARK = colors.HexColor("#1F3A5F")  # the accent, drawn faint
 
 PAGE_SIZES = {PaperSize.A4: A4, PaperSize.LETTER: LETTER}
 MARGIN_X = 20 * mm
@@ -67,6 +68,8 @@ def make_styles(language: Language) -> Styles:
         splitLongWords=1,
         bulletFontName=fonts.regular,
         spaceAfter=4,
+        allowWidows=0,  # a paragraph or list item splits over pages with two lines at least on each
+        allowOrphans=0,
     )
 
     def derive(name: str, **overrides: object) -> ParagraphStyle:

@@ -274,6 +274,7 @@ def letters_unsigned(
             LetterRow.archived_at.is_(None),
             LetterRow.status == LetterStatus.ISSUED,
             _refused(LetterRow.id) if refused else not_(_refused(LetterRow.id)),
+            LetterRow.kind != LetterKind.PROGRESS_SUMMARY,  # a summary informs: nobody signs it
         )
         .order_by(LetterRow.issued_at, ProjectRow.code, LetterRow.ref)
     )

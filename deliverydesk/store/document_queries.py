@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -29,9 +30,11 @@ from deliverydesk.errors import RuleError
 from deliverydesk.i18n import msg
 from deliverydesk.store.tables import (
     AttachmentRow,
+    ClientRow,
     ExpectationRow,
     ExportedDocumentRow,
     LetterRow,
+    LogEntryRow,
     ProjectRow,
     SettingsRow,
     SignatureRow,
@@ -234,6 +237,20 @@ def letters_with_fingerprint_prefix(session: Session, short: str) -> list[Letter
     """Letters whose fingerprint begins with ``short`` (the 12 characters printed on every page)."""
     query = select(LetterRow).where(LetterRow.fingerprint.startswith(short, autoescape=True))
     return list(session.scalars(query.order_by(LetterRow.version).limit(20)))
+
+
+def client_name_of(session: Session, project_id: str) -> str:
+    """The name of the project's client ("" when the project is gone)."""
+    query = select(ClientRow.name).join(ProjectRow, ProjectRow.client_id == ClientRow.id)
+    return session.scalar(query.where(ProjectRow.id == project_id)) or ""
+
+
+def log_entry_brief(session: Session, entry_id: str) -> tuple[datetime, str] | None:
+    """(when it happened, its summary) of a log entry, None when there is none."""
+    row = session.execute(
+        select(LogEntryRow.occurred_at, LogEntryRow.summary).where(LogEntryRow.id == entry_id)
+    ).first()
+    return (row.occurred_at, row.summary) if row is not None else None
 
 
 def project_code_of(session: Session, project_id: str) -> str:

@@ -12,7 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from deliverydesk.domain.enums import ContactRole, ExpectationStatus, Language, OwnerSide, PaperSize
+from deliverydesk.domain.enums import (
+    ContactRole,
+    ExpectationStatus,
+    Language,
+    LetterKind,
+    LetterStatus,
+    OwnerSide,
+    PaperSize,
+)
 from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.errors import NotFoundError
 from deliverydesk.i18n import msg
@@ -221,3 +229,28 @@ def milestone_lines(reader: Reader, project_id: str, side: OwnerSide) -> tuple[M
         for name, baseline, forecast, owner in rows
     )
     return tuple(line for line in lines if line.owner_side is side)
+
+
+def scope_deliverables(reader: Reader, project_id: str) -> tuple[tuple[str, str, str], ...]:
+    """The project's live scope items as (ref, title, acceptance criteria), in ref order: the
+    contracted deliverables an expectation letter lists."""
+    rows = reader.rows(
+        f"SELECT ref, title, acceptance_criteria FROM scope_item {_BY_REF}", {"project": project_id}
+    )
+    return tuple((str(ref), str(title), str(criteria or "")) for ref, title, criteria in rows)
+
+
+def latest_issued_content(reader: Reader, project_id: str, kind: LetterKind) -> str | None:
+    """The content (canonical JSON) of the newest letter of ``kind`` issued in the project, its
+    translations aside (superseded ones count); None when none was issued."""
+    issued = tuple(
+        status.value for status in (LetterStatus.ISSUED, LetterStatus.SIGNED, LetterStatus.SUPERSEDED)
+    )
+    rows = reader.rows(
+        "SELECT content_json FROM letter WHERE project_id = :project AND kind = :kind"
+        " AND archived_at IS NULL AND translation_of_id IS NULL"
+        f" AND status IN ({', '.join(f':s{n}' for n in range(len(issued)))})"
+        " ORDER BY issued_at DESC, version DESC LIMIT 1",
+        {"project": project_id, "kind": kind.value, **{f"s{n}": value for n, value in enumerate(issued)}},
+    )
+    return next((str(content) for (content,) in rows), None)

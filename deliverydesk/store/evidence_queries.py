@@ -6,19 +6,22 @@ a pack of a long search result never exceeds SQLite's limit on bound parameters.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from deliverydesk.domain.enums import LetterKind
 from deliverydesk.store.tables import (
     AttachmentRow,
     Base,
+    ChangeRequestRow,
     CommitmentRow,
     LetterRow,
     LogEntryRow,
+    MilestoneChangeRow,
+    MilestoneRow,
     SignatureRow,
 )
 
@@ -167,3 +170,39 @@ def attachments_of(
         )
     unique = {row.id: row for row in rows}
     return list(unique.values())
+
+
+def asks_requested_between(session: Session, project_id: str, first: date, last: date) -> list[Any]:
+    """The live change requests asked for in [first, last] (by their request date), each with the
+    number of live log entries about it: an ask captured without a log entry has 0."""
+    logged = (
+        select(func.count())
+        .where(LogEntryRow.change_request_id == ChangeRequestRow.id, LogEntryRow.archived_at.is_(None))
+        .correlate(ChangeRequestRow)
+        .scalar_subquery()
+    )
+    query = (
+        select(ChangeRequestRow, logged.label("log_entries"))
+        .where(
+            ChangeRequestRow.project_id == project_id,
+            ChangeRequestRow.archived_at.is_(None),
+            ChangeRequestRow.requested_on >= first,
+            ChangeRequestRow.requested_on <= last,
+        )
+        .order_by(ChangeRequestRow.requested_on, func.length(ChangeRequestRow.ref), ChangeRequestRow.ref)
+    )
+    return list(session.execute(query))
+
+
+def milestone_moves_of(session: Session, change_request_id: str) -> list[Any]:
+    """The milestone date changes a change request caused, oldest first, with the milestone's name."""
+    query = (
+        select(MilestoneChangeRow, MilestoneRow.name)
+        .join(MilestoneRow, MilestoneRow.id == MilestoneChangeRow.milestone_id)
+        .where(
+            MilestoneChangeRow.change_request_id == change_request_id,
+            MilestoneChangeRow.archived_at.is_(None),
+        )
+        .order_by(MilestoneChangeRow.created_at)
+    )
+    return list(session.execute(query))

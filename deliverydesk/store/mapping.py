@@ -296,6 +296,9 @@ def letter_item(row: LetterRow, *, signatures: tuple[SignatureItem, ...]) -> Let
         pdf_sha256=row.pdf_sha256,
         status=row.status,
         issued_at=row.issued_at,
+        issued_by=row.issued_by,
+        issued_host=row.issued_host,
+        translation_of_id=row.translation_of_id,
         signed_pdf_sha256=row.signed_pdf_sha256,
         signatures=signatures,
     )

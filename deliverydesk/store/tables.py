@@ -426,10 +426,11 @@ class ChangeRequestRow(RecordMixin, Base):
 
 class LetterRow(RecordMixin, Base):
     """An issued document. Issued content never changes: a new version supersedes it. How it was
-    signed (or refused) is in its ``signature`` events."""
+    signed (or refused) is in its ``signature`` events. A translation is the same version in another
+    language (``translation_of_id``: the version it translates)."""
 
     __tablename__ = "letter"
-    __table_args__ = (UniqueConstraint("project_id", "ref", "version"),)
+    __table_args__ = (UniqueConstraint("project_id", "ref", "version", "language"),)
     project_id: Mapped[str] = _project_fk()
     kind: Mapped[LetterKind]
     ref: Mapped[str] = mapped_column(String(48))
@@ -441,6 +442,9 @@ class LetterRow(RecordMixin, Base):
     pdf_sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
     status: Mapped[LetterStatus] = mapped_column(default=LetterStatus.DRAFT)
     issued_at: Mapped[datetime | None] = mapped_column(default=None)
+    issued_by: Mapped[str] = mapped_column(default="")  # who issued it (the audit trail's name)
+    issued_host: Mapped[str] = mapped_column(default="")  # on which machine
+    translation_of_id: Mapped[str | None] = _optional_fk("letter")
     signed_pdf_sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
 
 

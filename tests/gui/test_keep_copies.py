@@ -56,7 +56,9 @@ def test_a_letter_that_no_longer_prints_the_same_is_named_in_a_non_modal_notice_
 ) -> None:
     env = make_env()
     issued = letter_without_copy(env.ctx)
-    monkeypatch.setattr(render_module, "render", lambda data: b"%PDF-1.7 rendered differently now")
+    monkeypatch.setattr(
+        render_module, "render", lambda data, certificate=None: b"%PDF-1.7 rendered differently now"
+    )
     window = open_window(qtbot, env)
     qtbot.waitUntil(lambda: window.copy_keeper is not None and window.copy_keeper.notice is not None)  # type: ignore[attr-defined]
     assert window.copy_keeper is not None

@@ -160,6 +160,13 @@ def progress_summary(language: Language, milestones: int = 8, repeat: int = 1) -
         milestones=_milestones(language, milestones),
         pending_decisions=pending * repeat,
         change_tally=tally,
+        late=(
+            ActionData(
+                pick(language, "Network ports at stations 5 and 6", "5号和6号工位网络端口"),
+                pick(language, "Client IT (Chen Jun)", "客户方IT（陈军）"),
+                date(2026, 3, 13),
+            ),
+        ),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
 
 from deliverydesk.domain.enums import (
     Decision,
@@ -14,13 +15,17 @@ from deliverydesk.domain.enums import (
     LogKind,
     OwnerSide,
     PaperSize,
+    RiskLevel,
     SignMethod,
 )
 from deliverydesk.reports.evidence.data import (
     EvidenceAttachmentData,
     EvidenceCommitmentData,
+    EvidenceDecisionEventData,
     EvidenceEntryData,
+    EvidenceFieldChangeData,
     EvidenceLetterData,
+    EvidenceMilestoneMoveData,
     EvidencePackData,
     EvidenceSignatureData,
     EvidenceTopicData,
@@ -193,6 +198,45 @@ def evidence_pack(language: Language, paper: PaperSize = PaperSize.A4) -> Eviden
         decision=Decision.APPROVED_BILLABLE,
         decided_by=pick(language, "Li Zhe (李喆)", "李喆"),
         decided_on=date(2026, 3, 6),
+        effort_hours=Decimal("16"),
+        cost=Decimal("14400"),
+        currency="CNY",
+        schedule_days=2,
+        risk=RiskLevel.LOW,
+        rationale=pick(language, "Billable: above the goodwill budget.", "计费：超出友情支持额度。"),
+        approved_by=pick(language, "Zhao Min (manager)", "赵敏（经理）"),
+        approved_on=date(2026, 3, 6),
+        approval_note=pick(language, "Price checked with sales.", "价格已与销售核对。"),
+        history=(
+            EvidenceDecisionEventData(
+                datetime(2026, 3, 5, 16, 20, tzinfo=CHINA),
+                pick(language, "Li Zhe", "李喆"),
+                (
+                    EvidenceFieldChangeData("decision", "pending", "pending_approval"),
+                    EvidenceFieldChangeData("proposed_decision", "", "approved_billable"),
+                ),
+            ),
+            EvidenceDecisionEventData(
+                datetime(2026, 3, 6, 9, 5, tzinfo=CHINA),
+                pick(language, "Zhao Min", "赵敏"),
+                (
+                    EvidenceFieldChangeData("decision", "pending_approval", "approved_billable"),
+                    EvidenceFieldChangeData(
+                        "approved_by", "", pick(language, "Zhao Min (manager)", "赵敏（经理）")
+                    ),
+                ),
+            ),
+        ),
+        milestone_moves=(
+            EvidenceMilestoneMoveData(
+                pick(language, "Traceability test", "追溯测试"),
+                "forecast",
+                date(2026, 4, 10),
+                date(2026, 4, 14),
+                datetime(2026, 3, 6, 9, 10, tzinfo=CHINA),
+                "CR-3",
+            ),
+        ),
     )
     return EvidencePackData(
         meta=replace(meta(language, "DD-2026-014-EP-CR-3", paper), version=1, qr_payload=None),
@@ -201,7 +245,10 @@ def evidence_pack(language: Language, paper: PaperSize = PaperSize.A4) -> Eviden
         topic=topic,
         generated_at=datetime(2026, 3, 16, 1, 30, tzinfo=UTC).astimezone(CHINA),
         utc_offset="UTC+08:00",
-        entries=_entries(language),
+        entries=tuple(
+            replace(entry, before_decision=entry.occurred_at.date() < date(2026, 3, 6))
+            for entry in _entries(language)
+        ),
         letters=_letters(language),
         commitments=_commitments(language),
         attachments=attachments,

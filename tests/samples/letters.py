@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 from deliverydesk.domain.enums import (
@@ -12,15 +13,23 @@ from deliverydesk.domain.enums import (
     PaperSize,
     RiskLevel,
     ScopeCheck,
+    SignMethod,
     Triage,
 )
 from deliverydesk.reports.documents.data import (
+    CertificateData,
     ChangeDecisionData,
     ClientAnalysisData,
+    ContractValueData,
+    DeliverableData,
     ExpectationLetterData,
     ExpectationRowData,
+    GoodwillData,
     ImpactData,
+    IssueEventData,
+    MilestoneMoveData,
     MoneyData,
+    SignatureEventData,
 )
 from tests.samples.common import client, meta, pick, project, signatories
 
@@ -99,6 +108,31 @@ def expectation_letter(language: Language, paper: PaperSize = PaperSize.A4) -> E
         ),
         supplier_signatory=supplier,
         client_signatory=customer,
+        deliverables=(
+            DeliverableData(
+                "S-1",
+                pick(language, "Batch recording at the six line 3 stations", "三号线六个工位的批次记录"),
+                pick(
+                    language,
+                    "Every batch of a shift recorded at its station; at least 19 of 20 scans ≤ 2 s.",
+                    "每班每一批次在工位完成记录；20 次扫码中至少 19 次 ≤ 2 秒。",
+                ),
+            ),
+            DeliverableData(
+                "S-2",
+                pick(language, "Live output and scrap board", "实时产量与报废看板"),
+                pick(language, "Matches the end-of-shift count within 1 %.", "与班末盘点的偏差不超过1%。"),
+            ),
+            DeliverableData(
+                "S-3",
+                pick(language, "Part traceability report", "零件追溯报表"),
+                pick(
+                    language,
+                    "Ten random parts traced in under a minute each.",
+                    "随机抽取十个零件，每个在一分钟内完成追溯。",
+                ),
+            ),
+        ),
     )
 
 
@@ -124,7 +158,7 @@ def change_decision(
         triage=Triage.B,
         scope_check=ScopeCheck.OUT_OF_SCOPE,
         scope_item_ref="S-2",
-        impact=ImpactData(Decimal("6"), MoneyData(Decimal("4800"), "CNY"), 0, RiskLevel.LOW),
+        impact=ImpactData(Decimal("6"), MoneyData(Decimal("4800"), "CNY"), 2, RiskLevel.LOW),
         analysis=ClientAnalysisData(
             benefit=pick(
                 language,
@@ -161,4 +195,57 @@ def change_decision(
         client_signatory=customer,
         decided_by=pick(language, "Li Zhe", "李喆"),
         decided_on=date(2026, 3, 12),
+        contract_value=ContractValueData(
+            MoneyData(Decimal("386000"), "CNY"),
+            MoneyData(
+                Decimal("390800") if decision is Decision.APPROVED_BILLABLE else Decimal("386000"), "CNY"
+            ),
+        ),
+        goodwill=GoodwillData(
+            Decimal("24"),
+            Decimal("6"),
+            Decimal("6") if decision is Decision.APPROVED_GOODWILL else Decimal(0),
+        ),
+        milestone_moves=(
+            MilestoneMoveData(
+                pick(language, "Key-user training", "关键用户培训"), date(2026, 3, 24), date(2026, 3, 26)
+            ),
+        ),
+        answer_by=date(2026, 3, 23),
     )
+
+
+def signed_letter(language: Language) -> tuple[ExpectationLetterData, CertificateData]:
+    """The sample letter signed on paper by the client, with its completion certificate."""
+    data = expectation_letter(language)
+    signed = replace(
+        data,
+        client_signatory=replace(
+            data.client_signatory, signed_on=date(2026, 3, 18), place=pick(language, "Suzhou", "苏州")
+        ),
+    )
+    zone = timezone(timedelta(hours=8))
+    certificate = CertificateData(
+        reference=data.meta.reference,
+        version=data.meta.version,
+        fingerprint=data.meta.fingerprint,
+        issue=IssueEventData(
+            datetime(2026, 3, 16, 10, 5, tzinfo=zone), pick(language, "Li Zhe", "李喆"), "NW-LAPTOP-07"
+        ),
+        signatures=(
+            SignatureEventData(
+                signer=data.client_signatory.name,
+                method=SignMethod.ON_PAPER,
+                role=data.client_signatory.title,
+                organisation=data.client_signatory.organisation,
+                signed_on=date(2026, 3, 18),
+                recorded_at=datetime(2026, 3, 19, 9, 12, tzinfo=zone),
+                recorded_by=pick(language, "Li Zhe", "李喆"),
+                place=pick(language, "Suzhou", "苏州"),
+                evidence="9c1e4f0d2b7a8e6c5d3f1a0b9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d",
+            ),
+        ),
+        issued_pdf_sha256="4ec55065d7cedfc297f99f3637c15d23d33c94204ee05a9cabfade500ae3b702",
+        utc_offset="UTC+08:00",
+    )
+    return signed, certificate

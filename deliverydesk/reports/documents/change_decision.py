@@ -1,10 +1,11 @@
-"""Change decision (变更决定书): the ask, its triage and scope check, its impact, the analysis from the
-client's point of view, the decision with its rationale, and signatures."""
+"""Change decision (变更决定书): on page 1 the decision and its money (this change's hours and price,
+the contract value before and after, the goodwill budget used and left, the schedule and the dates it
+moves, when to answer by), then the rationale, the ask itself, its triage and scope check, the
+analysis from the client's point of view, and signatures. Empty sections are left out."""
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import Spacer
 
 from deliverydesk.domain.enums import Decision, Triage
 from deliverydesk.i18n import N_
@@ -16,45 +17,118 @@ from deliverydesk.reports.signatures import signature_blocks
 from deliverydesk.reports.styles import ACCENT, Kit, make_kit
 
 TITLE = N_("Change decision")
+NOTES = {
+    Decision.APPROVED_BILLABLE: N_(
+        "Approved: the work goes ahead as a billable change at the price above, added to the contract value."
+    ),
+    Decision.APPROVED_GOODWILL: N_("Granted as goodwill, not a precedent."),
+    Decision.DEFERRED: N_(
+        "Recorded and taken up again once the agreed goal is met; it will be reviewed at handover."
+    ),
+    Decision.DECLINED: N_("Not taken up in this engagement, for the reasons below."),
+}
+
+
+def _notes(kit: Kit, data: ChangeDecisionData) -> list[str]:
+    notes = [kit.t(NOTES[data.decision])] if data.decision in NOTES else []
+    if data.triage is Triage.C and data.decision in (Decision.DEFERRED, Decision.DECLINED):
+        notes.append(kit.t("It can be raised again as a separate request or quote."))
+    return notes
+
+
+def _price(kit: Kit, data: ChangeDecisionData) -> str:
+    t, cost = kit.t, data.impact.cost
+    if data.decision is Decision.APPROVED_GOODWILL:
+        return t("no charge (goodwill)")
+    return t.money(cost.amount, cost.currency) if cost else "—"
+
+
+def _money_rows(kit: Kit, data: ChangeDecisionData) -> list[tuple[str, str]]:
+    t = kit.t
+    rows = [
+        (
+            t("This change"),
+            t("{hours}, price {price}", hours=t.hours(data.impact.effort_hours), price=_price(kit, data)),
+        )
+    ]
+    if data.contract_value is not None:
+        before, after = data.contract_value.before, data.contract_value.after
+        values = t(
+            "{before} before, {after} after this change",
+            before=t.money(before.amount, before.currency),
+            after=t.money(after.amount, after.currency),
+        )
+        rows.append((t("Contract value"), values))
+    goodwill = data.goodwill
+    if goodwill is not None and goodwill.budget_hours:
+        used = t(
+            "{used} of {budget} used with this change, {left} left",
+            used=t.hours(goodwill.used_after_hours),
+            budget=t.hours(goodwill.budget_hours),
+            left=t.hours(goodwill.left_hours),
+        )
+        rows.append((t("Goodwill budget"), used))
+    return rows
+
+
+def _schedule_rows(kit: Kit, data: ChangeDecisionData) -> list[tuple[str, str]]:
+    t, days = kit.t, data.impact.schedule_days
+    schedule = t("{days} working days later", days=days) if days else t("No change to the agreed dates")
+    rows = [(t("Schedule"), schedule)]
+    moves = [
+        t("{name}: {old} → {new}", name=move.name, old=t.date(move.old), new=t.date(move.new))
+        for move in data.milestone_moves
+    ]
+    if moves:
+        rows.append((t("Revised dates"), "\n".join(moves)))
+    if data.answer_by:
+        rows.append((t("Please answer by"), t.date(data.answer_by)))
+    return rows
+
+
+def _decision(kit: Kit, data: ChangeDecisionData) -> list[Flowable]:
+    """Page 1: what was decided and what it costs, moves and asks of the client."""
+    t = kit.t
+    subject = t("{ref}  {title}", ref=data.change_ref, title=data.title)
+    notes = [para(kit, note, kit.styles.strong) for note in _notes(kit, data)]
+    return [
+        para(kit, subject, kit.styles.strong),
+        section(kit, t("Decision")),
+        banner(kit, t("Decision: {decision}", decision=label(t, data.decision)), ACCENT),
+        Spacer(1, 6),
+        *notes,
+        key_values(kit, [*_money_rows(kit, data), *_schedule_rows(kit, data)]),
+    ]
+
+
+def _rationale(kit: Kit, data: ChangeDecisionData) -> list[Flowable]:
+    t = kit.t
+    who = [(t("Decided by"), data.decided_by), (t("Decided on"), t.date(data.decided_on))]
+    if data.approved_by:
+        who.append((t("Approved by (manager)"), data.approved_by))
+    story = [section(kit, t("Rationale")), para(kit, data.rationale)] if data.rationale.strip() else []
+    return [*story, key_values(kit, [(name, value) for name, value in who if value.strip()])]
 
 
 def _request(kit: Kit, data: ChangeDecisionData) -> list[Flowable]:
     t = kit.t
-    return [
-        section(kit, t("The request")),
-        para(kit, f"{data.change_ref}  {data.title}", kit.styles.strong),
-        para(kit, data.description),
-        key_values(
-            kit,
-            [
-                (t("Requested by"), data.requested_by),
-                (t("Requested on"), t.date(data.requested_on)),
-                (t("Received by"), label(t, data.channel)),
-            ],
-        ),
+    described = [para(kit, data.description)] if data.description.strip() else []
+    rows = [
+        (t("Requested by"), data.requested_by),
+        (t("Requested on"), t.date(data.requested_on)),
+        (t("Received by"), label(t, data.channel)),
     ]
+    return [section(kit, t("The request")), *described, key_values(kit, [r for r in rows if r[1].strip()])]
 
 
-def _triage_and_impact(kit: Kit, data: ChangeDecisionData) -> list[Flowable]:
+def _triage_and_risk(kit: Kit, data: ChangeDecisionData) -> list[Flowable]:
     t, impact = kit.t, data.impact
-    scope = [(t("Triage"), label(t, data.triage)), (t("Scope check"), label(t, data.scope_check))]
+    rows = [(t("Triage"), label(t, data.triage)), (t("Scope check"), label(t, data.scope_check))]
     if data.scope_item_ref:
-        scope.append((t("Checked against"), data.scope_item_ref))
-    cost = t.money(impact.cost.amount, impact.cost.currency) if impact.cost else "—"
-    days = t("{days} working days", days=impact.schedule_days)
+        rows.append((t("Checked against"), data.scope_item_ref))
     risk = label(t, impact.risk) + (f" · {impact.risk_note}" if impact.risk_note else "")
-    effects = [
-        (t("Effort"), t.hours(impact.effort_hours)),
-        (t("Cost"), cost),
-        (t("Schedule"), days if impact.schedule_days else t("No change to the agreed dates")),
-        (t("Risk"), risk),
-    ]
-    return [
-        section(kit, t("Triage and scope check")),
-        key_values(kit, scope),
-        section(kit, t("Impact")),
-        key_values(kit, effects),
-    ]
+    rows.append((t("Risk"), risk))
+    return [section(kit, t("Triage and scope check")), key_values(kit, rows)]
 
 
 def _analysis(kit: Kit, data: ChangeDecisionData) -> list[Flowable]:
@@ -66,42 +140,8 @@ def _analysis(kit: Kit, data: ChangeDecisionData) -> list[Flowable]:
         (t("Alternatives"), analysis.alternatives),
         (t("Our recommendation"), analysis.recommendation),
     ]
-    return [section(kit, t("Client-perspective analysis")), key_values(kit, rows)]
-
-
-def _notes(kit: Kit, data: ChangeDecisionData) -> list[str]:
-    notes = []
-    if data.decision is Decision.APPROVED_GOODWILL:
-        notes.append(kit.t("Granted as goodwill, not a precedent."))
-    if data.decision is Decision.DEFERRED:
-        notes.append(
-            kit.t("Recorded and taken up again once the agreed goal is met; it will be reviewed at handover.")
-        )
-    if data.triage is Triage.C:
-        notes.append(kit.t("To be handled as a separate request or quote."))
-    return notes
-
-
-def _decision(kit: Kit, data: ChangeDecisionData) -> list[Flowable]:
-    t = kit.t
-    who = [(t("Decided by"), data.decided_by), (t("Decided on"), t.date(data.decided_on))]
-    if data.approved_by:
-        who.append((t("Approved by (manager)"), data.approved_by))
-    notes = [para(kit, note, kit.styles.strong) for note in _notes(kit, data)]
-    return [
-        KeepTogether(
-            [
-                section(kit, t("Decision and rationale")),
-                banner(kit, t("Decision: {decision}", decision=label(t, data.decision)), ACCENT),
-                Spacer(1, 6),
-                *notes,
-                para(kit, t("Rationale"), kit.styles.subheading),
-                para(kit, data.rationale),
-                key_values(kit, who),
-            ]
-        ),
-        Spacer(1, 4 * mm),
-    ]
+    filled = [(name, text) for name, text in rows if text.strip()]
+    return [section(kit, t("Client-perspective analysis")), key_values(kit, filled)] if filled else []
 
 
 def build_story(data: ChangeDecisionData) -> list[Flowable]:
@@ -109,11 +149,17 @@ def build_story(data: ChangeDecisionData) -> list[Flowable]:
     kit = make_kit(meta.language, meta.paper)
     t = kit.t
     extra = [(t("Change request"), data.change_ref)]
+    closing = (
+        t("Please confirm this decision by signing below by {date}.", date=t.date(data.answer_by))
+        if data.answer_by
+        else t("Please confirm this decision by signing below.")
+    )
     return [
         *document_head(kit, meta, t(TITLE), data.project, data.addressee, extra),
-        *_request(kit, data),
-        *_triage_and_impact(kit, data),
-        *_analysis(kit, data),
         *_decision(kit, data),
-        signature_blocks(kit, t("Signatures"), (data.supplier_signatory, data.client_signatory)),
+        *_rationale(kit, data),
+        *_request(kit, data),
+        *_triage_and_risk(kit, data),
+        *_analysis(kit, data),
+        signature_blocks(kit, t("Signatures"), (data.supplier_signatory, data.client_signatory), closing),
     ]

@@ -3,12 +3,15 @@
 Nothing here knows about the database or Qt. Every value is already decided (slip in working days,
 the fingerprint, the "as of" date): the reports only lay it out. Text fields are user text and are
 printed literally.
+
+A field added after documents were issued is declared with ``added_field``: the snapshots of earlier documents
+do not have it and still seal to the fingerprint they were issued with.
 """
 
 from __future__ import annotations
 
 from dataclasses import Field, dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, ClassVar, Protocol, TypeVar
@@ -23,8 +26,10 @@ from deliverydesk.domain.enums import (
     RiskLevel,
     ScopeCheck,
     ScopeStatus,
+    SignMethod,
     Triage,
 )
+from deliverydesk.domain.fingerprint import added_field
 
 
 class OverallStatus(StrEnum):
@@ -123,6 +128,15 @@ class ExpectationRowData:
 
 
 @dataclass(frozen=True)
+class DeliverableData:
+    """A contracted deliverable (scope item) and how its acceptance is judged."""
+
+    ref: str
+    title: str
+    acceptance_criteria: str = ""
+
+
+@dataclass(frozen=True)
 class ExpectationLetterData:
     REPORT: ClassVar[str] = "expectation_letter"  # the module of reports.documents that prints it
 
@@ -133,11 +147,12 @@ class ExpectationLetterData:
     expectations: tuple[ExpectationRowData, ...]
     exclusions: tuple[str, ...]
     dependencies: tuple[str, ...]  # what the client provides
-    assumptions: tuple[str, ...]
+    assumptions: tuple[str, ...]  # the engineer's list; the section is left out when empty
     supplier_signatory: SignatoryData
     client_signatory: SignatoryData
     opening: str = ""  # empty: the standard opening paragraph
     change_procedure_note: str = ""  # added after the standard change-request procedure
+    deliverables: tuple[DeliverableData, ...] = added_field(())
 
 
 @dataclass(frozen=True)
@@ -158,6 +173,40 @@ class ClientAnalysisData:
     risks: str
     alternatives: str
     recommendation: str
+
+
+@dataclass(frozen=True)
+class ContractValueData:
+    """The contract value before this change and after it (the same when it adds no price)."""
+
+    before: MoneyData
+    after: MoneyData
+
+
+@dataclass(frozen=True)
+class GoodwillData:
+    """The project's goodwill budget in hours: used before this change, by it, and what is left."""
+
+    budget_hours: Decimal
+    used_before_hours: Decimal
+    this_change_hours: Decimal = Decimal(0)
+
+    @property
+    def used_after_hours(self) -> Decimal:
+        return self.used_before_hours + self.this_change_hours
+
+    @property
+    def left_hours(self) -> Decimal:
+        return self.budget_hours - self.used_after_hours
+
+
+@dataclass(frozen=True)
+class MilestoneMoveData:
+    """A milestone date this change moved."""
+
+    name: str
+    old: date | None
+    new: date | None
 
 
 @dataclass(frozen=True)
@@ -185,6 +234,10 @@ class ChangeDecisionData:
     decided_by: str = ""
     decided_on: date | None = None
     approved_by: str = ""  # the manager, when the decision was above the engineer's authority
+    contract_value: ContractValueData | None = added_field(None)
+    goodwill: GoodwillData | None = added_field(None)
+    milestone_moves: tuple[MilestoneMoveData, ...] = added_field(())
+    answer_by: date | None = added_field(None)  # when the client is asked to answer (sign) by
 
 
 @dataclass(frozen=True)
@@ -240,8 +293,9 @@ class ProgressSummaryData:
     difficulties: tuple[DifficultyData, ...]
     next_actions: tuple[ActionData, ...]
     milestones: tuple[MilestoneRowData, ...]
-    pending_decisions: tuple[PendingDecisionData, ...]
+    pending_decisions: tuple[PendingDecisionData, ...]  # what waits on the client's decision only
     change_tally: tuple[ChangeTallyData, ...]
+    late: tuple[ActionData, ...] = added_field(())  # past their date: under their own heading
 
 
 @dataclass(frozen=True)
@@ -304,3 +358,42 @@ class HandoverReportData:
 # Every client document's data; each names the module that prints it (``REPORT``), the services'
 # registry of document kinds (``services.documents.build.DOCUMENT_KINDS``) names the data class.
 ReportData = ExpectationLetterData | ChangeDecisionData | ProgressSummaryData | HandoverReportData
+
+
+@dataclass(frozen=True)
+class IssueEventData:
+    """Who issued a document, when, and on which machine."""
+
+    issued_at: datetime
+    issued_by: str = ""
+    machine: str = ""
+
+
+@dataclass(frozen=True)
+class SignatureEventData:
+    """One signature (or refusal) as recorded: who signed, in which role, how, when they signed
+    and when and by whom it was recorded, and the evidence it rests on."""
+
+    signer: str
+    method: SignMethod
+    role: str = ""  # the signer's title, or their role for the client
+    organisation: str = ""
+    signed_on: date | None = None  # when the client signed (for paper and e-mail: as entered)
+    recorded_at: datetime | None = None  # when it was entered in DeliveryDesk
+    recorded_by: str = ""
+    place: str = ""
+    evidence: str = ""  # the e-mail log entry, "SHA-256 …" of the scan; empty on screen
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CertificateData:
+    """The completion certificate that ends a signed letter's PDF (as e-signature services give)."""
+
+    reference: str
+    version: int
+    fingerprint: str
+    issue: IssueEventData
+    signatures: tuple[SignatureEventData, ...]
+    issued_pdf_sha256: str = ""
+    utc_offset: str = ""  # "UTC+08:00": the zone of every time printed

@@ -1,9 +1,8 @@
-"""Expectation confirmation letter (期望确认函): what the client will see, how we will know, what is
-not included, what we rely on, how further requests are handled; signed by both sides."""
+"""Expectation confirmation letter (期望确认函): what the client will see, how we will know, the
+contracted deliverables and their acceptance criteria, what is not included, what we rely on and
+assume, how further requests are handled; signed by both sides. Empty lists are left out."""
 
 from __future__ import annotations
-
-from reportlab.platypus import Spacer
 
 from deliverydesk.i18n import N_
 from deliverydesk.reports.blocks import FIT, Flowable, bullets, data_table, para, section
@@ -42,24 +41,45 @@ def _expectations(kit: Kit, data: ExpectationLetterData) -> list[Flowable]:
     return [section(kit, t("Agreed expectations")), data_table(kit, header, rows, (0.09, 0.51, 0.40, FIT))]
 
 
+def _deliverables(kit: Kit, data: ExpectationLetterData) -> list[Flowable]:
+    if not data.deliverables:
+        return []
+    t = kit.t
+    header = (t("Ref"), t("Deliverable"), t("Acceptance criteria"))
+    rows = [(d.ref, d.title, d.acceptance_criteria or "—") for d in data.deliverables]
+    return [
+        section(kit, t("Contracted deliverables")),
+        para(kit, t("The contract's deliverables, and how each will be accepted.")),
+        data_table(kit, header, rows, (FIT, 0.42, 0.58)),
+    ]
+
+
 def _exclusions_and_dependencies(kit: Kit, data: ExpectationLetterData) -> list[Flowable]:
     t, styles = kit.t, kit.styles
-    return [
+    story = [
         section(kit, t("What this engagement does not include")),
         para(
             kit,
             t(
-                "The following are outside the scope of this engagement. Any of them can be requested as a"
-                " change, as described below."
+                "The following are outside the scope of this engagement. Any of them can be "
+                "requested as a change, as described below."
             ),
         ),
-        *bullets(kit, data.exclusions),
-        section(kit, t("Client dependencies and assumptions")),
-        para(kit, t("We rely on you for:"), styles.subheading),
-        *bullets(kit, data.dependencies),
-        para(kit, t("This letter assumes that:"), styles.subheading),
-        *bullets(kit, data.assumptions),
     ]
+    story += bullets(kit, data.exclusions)
+    if data.dependencies or data.assumptions:
+        story.append(section(kit, t("Client dependencies and assumptions")))
+    if data.dependencies:
+        story += [
+            para(kit, t("We rely on you for:"), styles.subheading),
+            *bullets(kit, data.dependencies),
+        ]
+    if data.assumptions:
+        story += [
+            para(kit, t("This letter assumes that:"), styles.subheading),
+            *bullets(kit, data.assumptions),
+        ]
+    return story
 
 
 def _change_procedure(kit: Kit, data: ExpectationLetterData) -> list[Flowable]:
@@ -89,9 +109,13 @@ def build_story(data: ExpectationLetterData) -> list[Flowable]:
         *document_head(kit, meta, t(TITLE), data.project, data.addressee),
         *_opening(kit, data),
         *_expectations(kit, data),
+        *_deliverables(kit, data),
         *_exclusions_and_dependencies(kit, data),
         *_change_procedure(kit, data),
-        Spacer(1, 6),
-        para(kit, t("Please confirm your agreement by signing below. Each party keeps a signed copy.")),
-        signature_blocks(kit, t("Signatures"), (data.supplier_signatory, data.client_signatory)),
+        signature_blocks(
+            kit,
+            t("Signatures"),
+            (data.supplier_signatory, data.client_signatory),
+            t("Please confirm your agreement by signing below. Each party keeps a signed copy."),
+        ),
     ]

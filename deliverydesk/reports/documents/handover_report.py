@@ -41,7 +41,7 @@ def _documents_and_training(kit: Kit, data: HandoverReportData) -> list[Flowable
         (
             t.date(s.held_on),
             s.topic,
-            t.pgettext("list separator", ", ").join(s.attendees),
+            t.join(s.attendees),
             t("Yes") if s.material_left else t("No"),
         )
         for s in data.trainings

@@ -1,6 +1,6 @@
-"""Progress summary (进度报告) for a period: status, goal, steps done, difficulties (marking what
-waits on the client), next actions, milestones with a timeline chart, pending decisions and the
-change requests by decision."""
+"""Progress summary (进度报告) for a period: status, goal, steps done, what is late (under its own
+heading), difficulties (marking what waits on the client), next actions, milestones with a timeline
+chart, the decisions that wait on the client and the change requests by decision."""
 
 from __future__ import annotations
 
@@ -48,14 +48,26 @@ def _narrative(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
         para(kit, data.goal),
         section(kit, t("Steps done")),
         *bullets(kit, data.steps_done),
+        *_late(kit, data),
         section(kit, t("Current difficulties")),
         *_difficulties(kit, data),
     ]
 
 
+def _late(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
+    """What is past its date, apart from the next actions."""
+    if not data.late:
+        return []
+    t = kit.t
+    header = (t("Item"), t("Owner"), t("Was due"))
+    rows = [(item.text, item.owner, t.date(item.due)) for item in data.late]
+    late = [("TEXTCOLOR", (2, 1), (2, -1), WARN)]
+    return [section(kit, t("Late")), data_table(kit, header, rows, (0.7, 0.3, FIT), late)]
+
+
 def _difficulties(kit: Kit, data: ProgressSummaryData) -> list[Flowable]:
     if not data.difficulties:
-        return [para(kit, kit.t("None."))]
+        return [para(kit, kit.t("The late items above.") if data.late else kit.t("None."))]
     tag, style = kit.t("Waiting on you"), kit.styles.bullet
     return [
         tagged(item.text, style, tag, WARN, bullet="•")

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 
 from deliverydesk.domain.enums import (
+    Channel,
     Decision,
     ExpectationStatus,
     LetterKind,
     LetterStatus,
     LogKind,
     OwnerSide,
+    RiskLevel,
     SignMethod,
 )
 from deliverydesk.reports.documents.data import DocumentMetaData, ProjectRefData
@@ -29,6 +32,36 @@ class EvidenceTopicKind(StrEnum):
     EXPECTATION = "expectation"
     PERIOD = "period"  # the log entries of a date range
     SELECTION = "selection"  # entries chosen by hand or by a search
+
+
+@dataclass(frozen=True)
+class EvidenceFieldChangeData:
+    """One field of a recorded change: its name in the record, and the values as kept."""
+
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class EvidenceDecisionEventData:
+    """A change to a request's decision, proposal or approval, from the audit trail."""
+
+    when: datetime
+    who: str
+    changes: tuple[EvidenceFieldChangeData, ...]
+
+
+@dataclass(frozen=True)
+class EvidenceMilestoneMoveData:
+    """A milestone date the request moved."""
+
+    milestone: str
+    field: str  # baseline | forecast | actual
+    old: date | None
+    new: date | None
+    when: datetime | None = None
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +82,18 @@ class EvidenceTopicData:
     period_start: date | None = None  # the range asked for (period), else None
     period_end: date | None = None
     search_text: str = ""  # a selection found by searching: the words searched for
+    # a change request's impact, decision and approval
+    effort_hours: Decimal | None = None
+    cost: Decimal | None = None
+    currency: str = ""
+    schedule_days: int = 0
+    risk: RiskLevel | None = None
+    rationale: str = ""
+    approved_by: str = ""
+    approved_on: date | None = None
+    approval_note: str = ""
+    history: tuple[EvidenceDecisionEventData, ...] = ()  # decision, proposal, approval or refusal
+    milestone_moves: tuple[EvidenceMilestoneMoveData, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +108,7 @@ class EvidenceEntryData:
     links: tuple[str, ...] = ()  # refs of linked records: CR-3, E-2, M-1, I-4
     corrects: int | None = None  # the number of the entry this one corrects
     corrected_by: int | None = None  # the number of the entry correcting this one
+    before_decision: bool = False  # a change request's pack: logged while it was still undecided
 
 
 @dataclass(frozen=True)
@@ -116,6 +162,19 @@ class EvidenceAttachmentData:
 
 
 @dataclass(frozen=True)
+class EvidenceAskData:
+    """A change request captured in a date range's pack, with or without a log entry about it."""
+
+    ref: str
+    title: str
+    requested_on: date
+    requested_by: str
+    channel: Channel
+    decision: Decision
+    logged: bool  # some live log entry is about it
+
+
+@dataclass(frozen=True)
 class EvidencePackData:
     meta: DocumentMetaData
     project: ProjectRefData
@@ -127,6 +186,7 @@ class EvidencePackData:
     letters: tuple[EvidenceLetterData, ...]
     commitments: tuple[EvidenceCommitmentData, ...]
     attachments: tuple[EvidenceAttachmentData, ...]
+    asks: tuple[EvidenceAskData, ...] = ()  # a date range's pack: every ask captured in the range
 
     @property
     def period_covered(self) -> tuple[date | None, date | None]:

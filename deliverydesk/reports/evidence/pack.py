@@ -9,7 +9,7 @@ every document.
 
 from __future__ import annotations
 
-from reportlab.platypus import Spacer, Table
+from reportlab.platypus import Spacer
 
 from deliverydesk.i18n import N_, Translator, translator
 from deliverydesk.reports.blocks import (
@@ -19,6 +19,7 @@ from deliverydesk.reports.blocks import (
     para,
     paragraph,
     section,
+    split_table,
     widths,
 )
 from deliverydesk.reports.evidence.data import (
@@ -26,6 +27,7 @@ from deliverydesk.reports.evidence.data import (
     EvidencePackData,
     EvidenceTopicKind,
 )
+from deliverydesk.reports.evidence.history import asks_section, request_history
 from deliverydesk.reports.evidence.sections import (
     attachments_section,
     commitments_section,
@@ -120,17 +122,35 @@ def _cover(kit: Kit, data: EvidencePackData) -> list[Flowable]:
     ]
 
 
+def _change_rows(t: Translator, data: EvidencePackData) -> list[tuple[str, str]]:
+    topic = data.topic
+    rows = [
+        (t("Change request"), f"{topic.ref}  {topic.title}"),
+        (t("Requested by"), topic.requested_by or "—"),
+        (t("Requested on"), t.date(topic.requested_on)),
+        (t("Effort"), t.hours(topic.effort_hours) if topic.effort_hours is not None else "—"),
+        (t("Cost"), t.money(topic.cost, topic.currency) if topic.cost else "—"),
+        (t("Schedule"), _schedule(t, topic.schedule_days)),
+        (t("Risk"), label(t, topic.risk) if topic.risk else "—"),
+        (t("Decision"), label(t, topic.decision) if topic.decision else "—"),
+        (t("Decided by"), topic.decided_by or "—"),
+        (t("Decided on"), t.date(topic.decided_on)),
+    ]
+    if topic.approved_by:
+        rows.append((t("Approved by (manager)"), f"{topic.approved_by}  {t.date(topic.approved_on)}"))
+    if topic.approval_note.strip():
+        rows.append((t("Approval note"), topic.approval_note))
+    return rows
+
+
+def _schedule(t: Translator, days: int) -> str:
+    return t("{days} working days later", days=days) if days else t("No change to the agreed dates")
+
+
 def _topic_rows(t: Translator, data: EvidencePackData) -> list[tuple[str, str]]:
     topic = data.topic
     if topic.kind is EvidenceTopicKind.CHANGE_REQUEST:
-        return [
-            (t("Change request"), f"{topic.ref}  {topic.title}"),
-            (t("Requested by"), topic.requested_by or "—"),
-            (t("Requested on"), t.date(topic.requested_on)),
-            (t("Decision"), label(t, topic.decision) if topic.decision else "—"),
-            (t("Decided by"), topic.decided_by or "—"),
-            (t("Decided on"), t.date(topic.decided_on)),
-        ]
+        return _change_rows(t, data)
     return [
         (t("Ref"), topic.ref),
         (t("What you will see"), topic.title),
@@ -148,7 +168,8 @@ def _topic(kit: Kit, data: EvidencePackData) -> list[Flowable]:
     change = topic.kind is EvidenceTopicKind.CHANGE_REQUEST
     heading = t("The request") if change else t("The expectation")
     described = [Spacer(1, 4), para(kit, topic.description)] if change and topic.description.strip() else []
-    return [section(kit, heading), key_values(kit, _topic_rows(t, data), label_fraction=0.22), *described]
+    story = [section(kit, heading), key_values(kit, _topic_rows(t, data), label_fraction=0.22), *described]
+    return story + (request_history(kit, data) if change else [])
 
 
 # --- chronological record --------------------------------------------------------------------------
@@ -159,6 +180,8 @@ def _entry_parts(kit: Kit, entry: EvidenceEntryData) -> list[list[Flowable]]:
     the start of the details, then the rest of long details, then who, links and when written."""
     t, small = kit.t, small_styles(kit.t.language)
     head: list[Flowable] = []
+    if entry.before_decision:
+        head.append(paragraph(t("Before the decision"), small["before"]))
     if entry.corrected_by is not None:
         head.append(
             paragraph(
@@ -176,7 +199,7 @@ def _entry_parts(kit: Kit, entry: EvidenceEntryData) -> list[list[Flowable]]:
     if entry.participants.strip():
         notes.append(t("Participants: {names}", names=entry.participants))
     if entry.links:
-        notes.append(t("Linked to {refs}", refs=t.pgettext("list separator", ", ").join(entry.links)))
+        notes.append(t("Linked to {refs}", refs=t.join(entry.links)))
     notes.append(t("Recorded {when}", when=timestamp(t, entry.recorded_at)))
     parts[-1] = [*parts[-1], paragraph("  ·  ".join(notes), small["note"])]
     return parts
@@ -226,7 +249,7 @@ def _record(kit: Kit, data: EvidencePackData) -> list[Flowable]:
         spans.append((len(rows), len(rows) + len(entry_rows) - 1, entry.corrected_by is not None))
         rows += entry_rows
     style = _record_style(spans)
-    table = Table(rows, colWidths=column_widths, repeatRows=1, hAlign="LEFT", style=style)
+    table = split_table(rows, column_widths, style, repeat_rows=1, split_in_row=False)
     return [*heading, table]
 
 
@@ -236,6 +259,7 @@ def build_story(data: EvidencePackData) -> list[Flowable]:
         *_cover(kit, data),
         *_topic(kit, data),
         *_record(kit, data),
+        *asks_section(kit, data),
         *letters_section(kit, data),
         *commitments_section(kit, data),
         *attachments_section(kit, data),

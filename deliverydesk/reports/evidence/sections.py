@@ -4,11 +4,12 @@ helpers the whole pack shares. Part of ``reports.evidence.pack``."""
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
+from reportlab.platypus import KeepTogether, Spacer, Table
 
 from deliverydesk.domain.enums import Language, LetterStatus, PaperSize, SignMethod
 from deliverydesk.i18n import Translator
@@ -20,6 +21,7 @@ from deliverydesk.reports.blocks import (
     para,
     paragraph,
     section,
+    split_table,
     widths,
 )
 from deliverydesk.reports.evidence.data import EvidenceCommitmentData, EvidenceLetterData, EvidencePackData
@@ -27,7 +29,6 @@ from deliverydesk.reports.labels import label
 from deliverydesk.reports.styles import ACCENT, GOOD, MUTED, RULE, WARN, Kit, grid_style, make_kit
 from deliverydesk.reports.text import printable
 
-TABLE_START = 110.0  # points: a heading, the table's header row and the start of a first row
 CHUNK_CHARACTERS = 700  # ~10 lines of the record column: rows fill pages well and always fit
 HASH_SIZE = 7.5  # a full SHA-256 (64 digits) is ~263 pt wide at this size: one line in its column
 
@@ -38,13 +39,13 @@ def small_styles(language: Language) -> dict[str, ParagraphStyle]:
     styles = make_kit(language, PaperSize.A4).styles  # the styles do not depend on the paper
     cell, bold = styles.cell, styles.cell_bold
     return {
-        "heading": ParagraphStyle("ev_heading", parent=styles.heading, keepWithNext=0),
         "note": ParagraphStyle("ev_note", parent=cell, fontSize=7.5, leading=10.5, textColor=MUTED),
         "hash": ParagraphStyle("ev_hash", parent=cell, fontSize=HASH_SIZE, leading=10.5, textColor=MUTED),
         "corrected": ParagraphStyle("ev_corrected", parent=bold, textColor=WARN),
         "correction": ParagraphStyle("ev_correction", parent=bold, textColor=ACCENT),
         "good": ParagraphStyle("ev_good", parent=cell, textColor=GOOD),
         "warn": ParagraphStyle("ev_warn", parent=cell, textColor=WARN),
+        "before": ParagraphStyle("ev_before", parent=bold, textColor=WARN, fontSize=7.5, leading=10.5),
     }
 
 
@@ -53,9 +54,9 @@ def timestamp(t: Translator, moment: datetime | None) -> str:
 
 
 def table_heading(kit: Kit, title: str) -> list[Flowable]:
-    """A heading that starts its long table on the same page when there is room for a few lines
-    (a heading kept with a whole long table would leave most of a page blank)."""
-    return [CondPageBreak(TABLE_START), paragraph(title, small_styles(kit.t.language)["heading"])]
+    """A heading kept with the start of its table (its header and first rows: ``KeepWithStart``),
+    never with the whole of a long one."""
+    return [section(kit, title)]
 
 
 def literal_paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
@@ -69,7 +70,15 @@ def literal_paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
 def text_chunks(text: str, limit: int = CHUNK_CHARACTERS) -> list[str]:
     """``text`` in pieces of at most about ``limit`` characters, cut at line ends where possible,
     else at the last space (a line without any is cut where it must): each piece a table row that
-    fits on a page, so no row has to split (splitting rows re-wraps them page after page)."""
+    fits on a page, so no row has to split (splitting rows re-wraps them page after page). The pieces
+    are of even size, so the last is never a line or two left alone at the top of a page."""
+    pieces = max(1, math.ceil(len(text) / limit))
+    even = min(limit, math.ceil(len(text) / pieces * 1.15))
+    chunks = _chunks(text, even)
+    return chunks if len(chunks) <= pieces + 1 else _chunks(text, limit)
+
+
+def _chunks(text: str, limit: int) -> list[str]:
     chunks: list[str] = []
     current = ""
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -104,7 +113,7 @@ def _signature_text(t: Translator, letter: EvidenceLetterData) -> str:
         parts.append(signature.place)
     if signature.confirmed_in_entry is not None:
         parts.append(t("see entry #{number}", number=signature.confirmed_in_entry))
-    text = t.pgettext("list separator", ", ").join(parts)
+    text = t.join(parts)
     return f"{text}\n{signature.note}" if signature.note.strip() else text
 
 
@@ -112,7 +121,7 @@ def _hash_row(kit: Kit, label: str, digest: str) -> list[Flowable]:
     return [paragraph(label, kit.styles.cell), paragraph(digest, small_styles(kit.t.language)["hash"])]
 
 
-def _letter(kit: Kit, letter: EvidenceLetterData) -> Flowable:
+def _letter(kit: Kit, letter: EvidenceLetterData) -> list[Flowable]:
     t = kit.t
     version = t("Version {version}", version=letter.version)
     title = f"{letter.reference}  ·  {version}  ·  {label(t, letter.kind)}"
@@ -141,13 +150,16 @@ def _letter(kit: Kit, letter: EvidenceLetterData) -> Flowable:
         ("LEFTPADDING", (0, 0), (0, -1), 0),
     ]
     table = Table(rows, colWidths=[label_width, kit.width - label_width], hAlign="LEFT", style=style)
-    return KeepTogether([paragraph(title, kit.styles.subheading), table, Spacer(1, 6)])
+    return [paragraph(title, kit.styles.subheading), table, Spacer(1, 6)]
 
 
 def letters_section(kit: Kit, data: EvidencePackData) -> list[Flowable]:
     t = kit.t
-    body = [_letter(kit, letter) for letter in data.letters] or [para(kit, t("None."))]
-    return [section(kit, t("Letters")), *body]
+    heading = section(kit, t("Letters"))
+    if not data.letters:
+        return [heading, para(kit, t("None."))]
+    first, *rest = [_letter(kit, letter) for letter in data.letters]
+    return [KeepTogether([heading, *first]), *(KeepTogether(parts) for parts in rest)]
 
 
 # --- commitments and attachments -------------------------------------------------------------------
@@ -252,14 +264,14 @@ def attachments_section(kit: Kit, data: EvidencePackData) -> list[Flowable]:
     column_widths = widths(kit, (1.0, FIT, FIT), [[header[0]], [header[1], *sizes], [header[2], *owners]])
     rows = [list(header), *_attachment_rows(kit, data, sizes, owners)]
     style = _attachment_style(len(data.attachments))
-    table = Table(rows, colWidths=column_widths, repeatRows=1, splitInRow=1, hAlign="LEFT", style=style)
+    table = split_table(rows, column_widths, style, repeat_rows=1)
     return [
         *heading,
         para(
             kit,
             t(
-                "Each file is identified by the SHA-256 of its bytes:"
-                " a copy with the same SHA-256 is the same file."
+                "Each file is identified by the SHA-256 of its bytes: a copy with the same "
+                "SHA-256 is the same file."
             ),
         ),
         table,

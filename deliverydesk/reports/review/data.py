@@ -72,3 +72,4 @@ class ReviewReportData:
     actions: tuple[FollowUpData, ...] = ()
     recurrence: tuple[RecurrenceData, ...] = ()
     recurrence_clients: int = 0  # distinct other clients that met the category
+    name_other_clients: bool = False  # the user chose to name them; else "Client A", "Client B"...

@@ -5,14 +5,23 @@ problem was met at other clients. Not issued or signed, but fingerprinted on eve
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import Spacer, Table
+from reportlab.platypus import Spacer
 
 from deliverydesk.domain.review_texts import ReviewSide, horizon_name, review_question, side_name
 from deliverydesk.domain.revisits import Horizon, RevisitState, revisit_state
 from deliverydesk.i18n import N_, Translator, translator
-from deliverydesk.reports.blocks import FIT, Flowable, data_table, key_values, para, paragraph, section
-from deliverydesk.reports.page import build_pdf
-from deliverydesk.reports.parts import letterhead
+from deliverydesk.reports.blocks import (
+    FIT,
+    Flowable,
+    banner,
+    data_table,
+    key_values,
+    para,
+    paragraph,
+    section,
+    split_table,
+)
+from deliverydesk.reports.page import Marking, build_pdf
 from deliverydesk.reports.review.data import FollowUpData, ReviewedIssueData, ReviewReportData
 from deliverydesk.reports.styles import GOOD, WARN, Kit, grid_style, make_kit
 
@@ -35,16 +44,13 @@ def _head(kit: Kit, data: ReviewReportData) -> list[Flowable]:
         (t("Held on"), t.date(data.held_on)),
     ]
     if data.participants:
-        rows.append((t("Participants"), t.pgettext("list separator", ", ").join(data.participants)))
-    return [
-        *letterhead(kit, data.meta.letterhead),
+        rows.append((t("Participants"), t.join(data.participants)))
+    return [  # no letterhead: nothing about it should look like a document for the client
+        para(kit, data.meta.letterhead.company_name, kit.styles.small),
         paragraph(t(TITLE), kit.styles.title),
         para(kit, project_line, kit.styles.small),
-        para(
-            kit,
-            t("Internal document, not for the client. Fingerprinted, not issued or signed."),
-            kit.styles.small,
-        ),
+        Spacer(1, 6),
+        banner(kit, t("INTERNAL: not for the client. Fingerprinted, not issued or signed."), WARN),
         Spacer(1, 8),
         key_values(kit, rows, 0.2),
     ]
@@ -86,7 +92,7 @@ def _grid(kit: Kit, data: ReviewReportData) -> list[Flowable]:
             )
         rows.append(cells)
     style = [*grid_style(), ("BACKGROUND", (0, 1), (0, -1), HORIZON_FILL)]
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT", style=style)
+    table = split_table(rows, widths, style, repeat_rows=1)
     return [section(kit, t("Butterfly review")), table]
 
 
@@ -122,6 +128,27 @@ def _status(t: Translator, action: FollowUpData, state: RevisitState) -> str:
     return t(STATUS_KEYS[state])
 
 
+def _other_clients(kit: Kit, data: ReviewReportData) -> list[str]:
+    """The client of each recurrence row: its name when the user chose to name other clients, else
+    "Client A", "Client B"... (the same letter for the same client)."""
+    if data.name_other_clients:
+        return [r.client for r in data.recurrence]
+    letters: dict[str, str] = {}
+    for row in data.recurrence:
+        letters.setdefault(row.client, _letter(len(letters)))
+    return [kit.t("Client {letter}", letter=letters[r.client]) for r in data.recurrence]
+
+
+def _letter(index: int) -> str:
+    """A, B, ... Z, AA, AB, ..."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
 def _recurrence(kit: Kit, data: ReviewReportData) -> list[Flowable]:
     if not data.recurrence:
         return []
@@ -139,8 +166,8 @@ def _recurrence(kit: Kit, data: ReviewReportData) -> list[Flowable]:
         t("Resolution there"),
     )
     rows = [
-        (r.client, r.project_code, f"{r.ref}  {r.title}", t.date(r.reported_on), r.resolution)
-        for r in data.recurrence
+        (client, r.project_code, f"{r.ref}  {r.title}", t.date(r.reported_on), r.resolution)
+        for client, r in zip(_other_clients(kit, data), data.recurrence, strict=True)
     ]
     table = data_table(kit, header, rows, (0.22, FIT, 0.34, FIT, 0.44))
     return [section(kit, t("The same problem at other clients")), para(kit, intro), table]
@@ -162,6 +189,6 @@ def build_story(data: ReviewReportData) -> list[Flowable]:
 
 
 def render_review_report(data: ReviewReportData) -> bytes:
-    """The report as PDF bytes; the same data always gives the same bytes."""
-    title = translator(data.meta.language)(TITLE)
-    return build_pdf(build_story(data), data.meta, title)
+    """The report as PDF bytes, INTERNAL at the top of every page; the same data, the same bytes."""
+    t = translator(data.meta.language)
+    return build_pdf(build_story(data), data.meta, t(TITLE), Marking(band=t("INTERNAL · not for the client")))

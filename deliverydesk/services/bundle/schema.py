@@ -17,7 +17,7 @@ from deliverydesk.store.bundle_rows import ColumnSpec, TableSpec, table_specs
 
 FORMAT_NAME = "deliverydesk-bundle"
 FORMAT_VERSION = 5  # 2: categories, review follow-ups (issue 7); 3: row_version; 4: interchange (issue 18);
-# 5: signature events, handover links, refusals (issue 12)
+# 5: signature events, handover links, refusals; who issued a letter, where, and translations (issue 12)
 SCHEMA_RESOURCE = "bundle.schema.json"
 
 # Everything is written inline (no "$ref", nullable as a type list rather than "anyOf"): jsonschema

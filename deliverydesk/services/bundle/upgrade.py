@@ -23,7 +23,10 @@ request's refusal start empty.
 
 Nor had versions up to 4, nor format 5 bundles written before migration 0012, a log entry's
 ``letter_id``, ``voided_at`` and ``void_reason``, a client's ``country`` or a contact's ``language``:
-none, not voided, not known (the same format number: the lead consolidates formats at the release)."""
+none, not voided, not known (the same format number: the lead consolidates formats at the release).
+Nor did they, before migration 0014, say who issued a letter and on which machine, nor which letter a
+translation translates (``issued_by``, ``issued_host``, ``translation_of_id``): issued by someone
+unnamed, none a translation."""
 
 from __future__ import annotations
 
@@ -48,6 +51,7 @@ def upgrade_document(document: dict[str, Any]) -> dict[str, Any]:
         _from_version_4(document)
     if document.get("format_version") == 5 and isinstance(document.get("records"), dict):
         _columns_of_0012(document["records"])
+        _columns_of_0014(document["records"])
     return document
 
 
@@ -96,6 +100,14 @@ def _columns_of_0012(records: dict[str, Any]) -> None:
         row.setdefault("country", "")
     for row in _rows(records, "contact"):
         row.setdefault("language", None)
+
+
+def _columns_of_0014(records: dict[str, Any]) -> None:
+    """Columns migration 0014 added to letters: who issued one, where, and what it translates."""
+    for row in _rows(records, "letter"):
+        row.setdefault("issued_by", "")
+        row.setdefault("issued_host", "")
+        row.setdefault("translation_of_id", None)
 
 
 def _rows(records: dict[str, Any], table: str) -> list[dict[str, Any]]:

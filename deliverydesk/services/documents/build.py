@@ -13,7 +13,8 @@ else in the package asks which kind a document is.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
@@ -24,17 +25,23 @@ from deliverydesk.domain.enums import (
 )
 from deliverydesk.domain.handover import check_handover
 from deliverydesk.domain.printing import check_printable
+from deliverydesk.domain.refs import ref_sort_key
+from deliverydesk.domain.validation import Checker
+from deliverydesk.domain.workdays import WorkCalendar, add_working_days, calendar_covering, with_extra_days
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.i18n import Message, msg
 from deliverydesk.reports.documents.data import (
     ActionData,
     ChangeDecisionData,
     ClientAnalysisData,
+    ContractValueData,
     DifficultyData,
     DocumentMetaData,
     ExpectationLetterData,
+    GoodwillData,
     HandoverReportData,
     ImpactData,
+    MilestoneMoveData,
     MoneyData,
     OverallStatus,
     ProgressSummaryData,
@@ -48,19 +55,24 @@ from deliverydesk.services.documents.handover_gate import handover_facts
 from deliverydesk.services.documents.parts import (
     DocumentFacts,
     SummaryNarrative,
+    check_narrative,
     handover_report_data,
     load_facts,
     progress_summary_data,
+    rows_of,
+    snapshot_period,
     summary_period_for,
 )
 from deliverydesk.services.records.common import get_row
 from deliverydesk.store.plain import reader
-from deliverydesk.store.records import Session
+from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.tables import (
     ChangeRequestRow,
     ContactRow,
     ExclusionRow,
     LetterRow,
+    MilestoneChangeRow,
+    MilestoneRow,
     ScopeItemRow,
 )
 
@@ -68,32 +80,41 @@ from deliverydesk.store.tables import (
 __all__ = [
     "DOCUMENT_KINDS",
     "ActionData",
+    "ChangeDecisionData",
     "DifficultyData",
     "DocumentKind",
     "DocumentRequest",
+    "ExpectationLetterData",
+    "HandoverReportData",
     "OverallStatus",
     "ProgressSummaryData",
     "SummaryNarrative",
     "build_document",
+    "check_narrative",
     "document_kind",
     "document_ref",
+    "kind_of",
     "require_issuable",
 ]
 
 DataT = TypeVar("DataT")
 UNDECIDED = (Decision.PENDING, Decision.PENDING_APPROVAL)
+ANSWER_WITHIN_WORKING_DAYS = 5  # the change decision asks the client to answer (sign) within a week
+ASSUMPTION_MAX = 2000
 LETTER_STATUSES = facts_module.LETTER_STATUSES  # what a letter confirms: every status but withdrawn
 
 
 @dataclass(frozen=True)
 class DocumentRequest:
-    """Which document: ``change_request_id`` for a change decision, ``narrative`` for a summary."""
+    """Which document: ``change_request_id`` for a change decision, ``narrative`` for a summary,
+    ``assumptions`` for an expectation letter (None: those of the last issued letter)."""
 
     project_id: str
     kind: LetterKind
     change_request_id: str | None = None
     language: Language | None = None  # None: the project's document language
     narrative: SummaryNarrative | None = None
+    assumptions: tuple[str, ...] | None = None
 
 
 def build_document(ctx: ServiceContext, request: DocumentRequest) -> ReportData:
@@ -129,10 +150,24 @@ def _change_request(session: Session, request: DocumentRequest) -> ChangeRequest
 
 
 def expectation_letter_data(
-    session: Session, facts: DocumentFacts, meta: DocumentMetaData, _request: DocumentRequest
+    session: Session, facts: DocumentFacts, meta: DocumentMetaData, request: DocumentRequest
 ) -> ExpectationLetterData:
-    """Read as the command line's draft export reads it (``facts.PLAIN_KINDS``)."""
-    return facts_module.expectation_letter_data(reader(session), facts, meta)
+    """Read as the command line's draft export reads it (``facts.PLAIN_KINDS``); the assumptions the
+    engineer wrote for this letter, when the request has them, instead of the last letter's."""
+    data = facts_module.expectation_letter_data(reader(session), facts, meta)
+    if request.assumptions is None:
+        return data
+    return replace(data, assumptions=letter_assumptions(request.assumptions))
+
+
+def letter_assumptions(given: tuple[str, ...]) -> tuple[str, ...]:
+    """The engineer's list, blank lines dropped, each within the limit."""
+    items = tuple(item.strip() for item in given if item.strip())
+    check = Checker()
+    for item in items:
+        check.long_text("assumptions", item, limit=ASSUMPTION_MAX)
+    check.done()
+    return items
 
 
 # --- change decision -------------------------------------------------------------------------------
@@ -172,7 +207,74 @@ def change_decision_data(
         decided_by=row.decided_by,
         decided_on=row.decided_on,
         approved_by=row.approved_by,
+        contract_value=_contract_value(session, facts, row),
+        goodwill=_goodwill(session, facts, row),
+        milestone_moves=_milestone_moves(session, row),
+        answer_by=add_working_days(facts.today, ANSWER_WITHIN_WORKING_DAYS, _calendar(facts)),
     )
+
+
+def _decided_before(row: ChangeRequestRow, other: ChangeRequestRow) -> bool:
+    """Whether ``other`` was decided before ``row`` (the same day: the lower ref first)."""
+    return (other.decided_on or other.requested_on, ref_sort_key(other.ref)) < (
+        row.decided_on or row.requested_on,
+        ref_sort_key(row.ref),
+    )
+
+
+def _earlier(session: Session, facts: DocumentFacts, row: ChangeRequestRow, decision: Decision) -> list[Any]:
+    return [
+        other
+        for other in rows_of(session, ChangeRequestRow, facts)
+        if other.id != row.id and other.decision is decision and _decided_before(row, other)
+    ]
+
+
+def _contract_value(
+    session: Session, facts: DocumentFacts, row: ChangeRequestRow
+) -> ContractValueData | None:
+    """The contract value with the billable changes decided before this one, and with this one."""
+    project = facts.project
+    if not project.contract_value_cents:
+        return None
+    earlier = sum(r.cost_cents for r in _earlier(session, facts, row, Decision.APPROVED_BILLABLE))
+    this = row.cost_cents if row.decision is Decision.APPROVED_BILLABLE else 0
+    before = project.contract_value_cents + earlier
+
+    def money(cents: int) -> MoneyData:
+        return MoneyData(Decimal(cents) / 100, project.currency)
+
+    return ContractValueData(money(before), money(before + this))
+
+
+def _goodwill(session: Session, facts: DocumentFacts, row: ChangeRequestRow) -> GoodwillData | None:
+    """The goodwill budget: used by the goodwill decided before this change, and by this one."""
+    budget = Decimal(str(facts.project.goodwill_budget_hours))
+    if not budget:
+        return None
+    earlier = _earlier(session, facts, row, Decision.APPROVED_GOODWILL)
+    used = sum((Decimal(str(r.effort_hours)) for r in earlier), Decimal(0))
+    this = Decimal(str(row.effort_hours)) if row.decision is Decision.APPROVED_GOODWILL else Decimal(0)
+    return GoodwillData(budget, used, this)
+
+
+def _milestone_moves(session: Session, row: ChangeRequestRow) -> tuple[MilestoneMoveData, ...]:
+    changes, _total = list_rows(
+        session, MilestoneChangeRow, where={"change_request_id": row.id}, order_by=("created_at",), limit=100
+    )
+    moves = []
+    for change in changes:
+        milestone = session.get(MilestoneRow, change.milestone_id)
+        if milestone is not None and change.field in ("baseline", "forecast"):
+            moves.append(MilestoneMoveData(milestone.name, change.old_date, change.new_date))
+    return tuple(moves)
+
+
+def _calendar(facts: DocumentFacts) -> WorkCalendar:
+    calendar = calendar_covering(
+        facts.project.holiday_calendar, facts.today, facts.today + timedelta(days=60)
+    )
+    return with_extra_days(calendar, facts.extra_days)
 
 
 def _checked_against(session: Session, row: ChangeRequestRow) -> str:
@@ -222,6 +324,20 @@ def _nothing_more(
     return (), ()
 
 
+def _as_issued(request: DocumentRequest, _content_json: str) -> DocumentRequest:
+    """A translation is built from the same request as the version it translates."""
+    return request
+
+
+def _same_period(request: DocumentRequest, content_json: str) -> DocumentRequest:
+    """A summary's translation covers the period its version covered (not one ending today)."""
+    period = snapshot_period(content_json)
+    if period is None:
+        return request
+    narrative = replace(request.narrative or SummaryNarrative(), period_start=period[0], period_end=period[1])
+    return replace(request, narrative=narrative)
+
+
 def _handover_gate(session: Session, request: DocumentRequest) -> None:
     """A handover report is refused while anything stands in the way (``domain.handover``)."""
     check_handover(handover_facts(session, request.project_id))
@@ -245,6 +361,8 @@ class DocumentKind(Generic[DataT]):
     signature_block: bool = True  # the client signs it (on screen, on paper, by e-mail)
     on_signed: OnSigned = _nothing_more  # what signing it also does: (refs confirmed, warnings)
     about_change_request: bool = False  # the request names its change request (``change_request_id``)
+    # the request that builds the translation of an issued version (its snapshot's canonical JSON)
+    translation: Callable[[DocumentRequest, str], DocumentRequest] = _as_issued
 
 
 def _summary_ref(session: Session, facts: DocumentFacts, request: DocumentRequest) -> str:
@@ -281,6 +399,7 @@ DOCUMENT_KINDS: dict[LetterKind, DocumentKind[Any]] = {
                 session, facts, meta, request.narrative
             ),
             signature_block=False,
+            translation=_same_period,
         ),
         DocumentKind(
             kind=LetterKind.HANDOVER,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.errors import ReadOnlyStorageError
 from deliverydesk.i18n import msg
-from deliverydesk.reports.documents.data import ReportData
+from deliverydesk.reports.documents.data import CertificateData, ReportData
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.letters import missing_copies_in, render_pdf
 from deliverydesk.store.copy_queries import (
@@ -37,7 +37,7 @@ class KeptCopies:
 @dataclass(frozen=True)
 class _Missing:
     name: str
-    copies: tuple[tuple[str, ReportData], ...]  # (the recorded SHA-256, the data that printed it)
+    copies: tuple[tuple[str, tuple[ReportData, CertificateData | None]], ...]  # (SHA-256, what printed it)
 
 
 def copies_missing(ctx: ServiceContext) -> bool:
@@ -64,7 +64,7 @@ def keep_issued_copies(ctx: ServiceContext) -> KeptCopies:
 def _keep_one(ctx: ServiceContext, letter_id: str) -> str | None:
     """Keep the letter's missing copies that print again byte for byte; its name when one does not."""
     missing = _missing_copies(ctx, letter_id)
-    pdfs = [render_pdf(data) for _sha256, data in missing.copies]
+    pdfs = [render_pdf(*printed) for _sha256, printed in missing.copies]
     same = [
         pdf for (sha256, _data), pdf in zip(missing.copies, pdfs, strict=True) if sha256_hex(pdf) == sha256
     ]
@@ -78,4 +78,4 @@ def _keep_one(ctx: ServiceContext, letter_id: str) -> str | None:
 def _missing_copies(ctx: ServiceContext, letter_id: str) -> _Missing:
     """What to print again, read in its own short unit of work (printing is slow: not inside it)."""
     with ctx.db.unit_of_work() as session:
-        return _Missing(*missing_copies_in(session, letter_id))
+        return _Missing(*missing_copies_in(ctx, session, letter_id))

@@ -12,7 +12,7 @@ from deliverydesk.errors import NotFoundError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import letters
-from deliverydesk.services.documents.build import DocumentRequest, build_document_in
+from deliverydesk.services.documents.build import DocumentRequest
 from deliverydesk.services.documents.draft_export import ExportResult as ExportResult  # where others find it
 from deliverydesk.services.documents.draft_export import write_export as write_export
 from deliverydesk.store.records import Session, change_request_id
@@ -27,7 +27,7 @@ def export_document(
         if issue:
             issued = letters.issue_document_in(ctx, session, request)
             return write_export(out, issued.pdf, issued.letter)
-        draft = build_document_in(ctx, session, request)
+        draft = letters.draft_document_in(ctx, session, request)
     return write_export(out, letters.render_pdf(draft))
 
 
@@ -36,7 +36,7 @@ def export_letter(
 ) -> ExportResult:
     """A copy of an issued letter (the signed one when there is one), byte for byte the original."""
     with ctx.db.unit_of_work() as session:
-        pdf, letter = letters.letter_copy_in(session, letter_id, signed=signed)
+        pdf, letter = letters.letter_copy_in(ctx, session, letter_id, signed=signed)
     return write_export(out, pdf, letter, progress)
 
 

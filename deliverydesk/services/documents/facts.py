@@ -8,6 +8,7 @@ draft the command line writes is the one the window exports (a test compares the
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +23,7 @@ from deliverydesk.domain.enums import (
 )
 from deliverydesk.i18n import translator
 from deliverydesk.reports.documents.data import (
+    DeliverableData,
     DocumentMetaData,
     ExpectationLetterData,
     ExpectationRowData,
@@ -43,8 +45,10 @@ from deliverydesk.store.document_reads import (
     document_settings,
     exclusion_texts,
     expectation_lines,
+    latest_issued_content,
     milestone_lines,
     next_letter_version,
+    scope_deliverables,
 )
 from deliverydesk.store.plain import Reader
 
@@ -168,10 +172,27 @@ def expectation_letter_data(
         dependencies=tuple(
             _dependency(language, r) for r in milestone_lines(reader, project_id, OwnerSide.CLIENT)
         ),
-        assumptions=(),
+        assumptions=_last_assumptions(reader, project_id),
         supplier_signatory=facts.supplier_signatory,
         client_signatory=facts.client_signatory,
+        deliverables=tuple(
+            DeliverableData(ref, title, criteria)
+            for ref, title, criteria in scope_deliverables(reader, project_id)
+        ),
     )
+
+
+def _last_assumptions(reader: Reader, project_id: str) -> tuple[str, ...]:
+    """The assumptions of the last issued letter: they carry over until the engineer edits them."""
+    content = latest_issued_content(reader, project_id, LetterKind.EXPECTATION_CONFIRMATION)
+    return snapshot_assumptions(content) if content is not None else ()
+
+
+def snapshot_assumptions(content_json: str) -> tuple[str, ...]:
+    try:
+        return tuple(str(item) for item in json.loads(content_json).get("assumptions", ()))
+    except (ValueError, TypeError, AttributeError):
+        return ()
 
 
 def _dependency(language: Language, row: MilestoneLine) -> str:

@@ -12,14 +12,16 @@ issuing the same reference again makes version n+1 and marks the earlier version
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import platform
+from dataclasses import dataclass, replace
 
-from deliverydesk.domain.enums import LetterStatus
+from deliverydesk.domain.enums import Language, LetterStatus
 from deliverydesk.domain.fingerprint import fingerprint, from_canonical_json, seal, sha256_hex
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import NotFoundError, RuleError, StorageError
 from deliverydesk.i18n import msg
 from deliverydesk.reports.documents.data import (
+    CertificateData,
     ReportData,
     with_seal,
 )
@@ -31,6 +33,7 @@ from deliverydesk.services.documents.build import (
     document_kind,
     require_issuable,
 )
+from deliverydesk.services.documents.certificate import certificate_for
 from deliverydesk.services.documents.seal import seal_issued_in
 from deliverydesk.services.documents.signing import (
     SignRequest,
@@ -43,7 +46,7 @@ from deliverydesk.services.documents.signing import (
 )
 from deliverydesk.services.documents.verify import VerifyOutcome, VerifyResult, verify_pdf
 from deliverydesk.services.records.auto_log import log_letter_issued
-from deliverydesk.services.records.common import get_row, live_project, stamp_new
+from deliverydesk.services.records.common import acting_user, get_row, live_project, stamp_new
 from deliverydesk.services.sync.gate import check_issue_allowed
 from deliverydesk.store.document_queries import (
     letter_versions,
@@ -54,11 +57,13 @@ from deliverydesk.store.records import Session, add_blob, blob_data, blob_exists
 from deliverydesk.store.tables import LetterRow
 
 __all__ = [
+    "DraftPreview",
     "IssuedDocument",
     "SignRequest",
     "SignResult",
     "VerifyOutcome",
     "VerifyResult",
+    "draft_document",
     "expectation_letter_outdated",
     "find_letter",
     "get_letter",
@@ -67,6 +72,7 @@ __all__ = [
     "letter_pdf",
     "list_letters",
     "preview_document",
+    "preview_draft",
     "sign_letter",
     "supersede_letter",
     "verify_pdf",
@@ -79,10 +85,10 @@ class IssuedDocument:
     pdf: bytes
 
 
-def render_pdf(data: ReportData) -> bytes:
+def render_pdf(data: ReportData, certificate: CertificateData | None = None) -> bytes:
     from deliverydesk.reports.render import render  # reportlab loads only when a PDF is made
 
-    return render(data)
+    return render(data, certificate)
 
 
 def _seal(data: ReportData) -> tuple[str, str, ReportData]:
@@ -93,13 +99,71 @@ def _seal(data: ReportData) -> tuple[str, str, ReportData]:
 def preview_document(ctx: ServiceContext, request: DocumentRequest) -> bytes:
     """The document as it would be issued now, marked as a draft (no fingerprint, nothing stored)."""
     with ctx.db.unit_of_work() as session:
-        data = build_document_in(ctx, session, request)
+        data = draft_document_in(ctx, session, request)
     return render_pdf(data)
+
+
+@dataclass(frozen=True)
+class DraftPreview:
+    """A draft as it would be issued now: its data (what issuing seals) and its PDF."""
+
+    data: ReportData
+    pdf: bytes
+
+
+def preview_draft(ctx: ServiceContext, request: DocumentRequest) -> DraftPreview:
+    with ctx.db.unit_of_work() as session:
+        data = draft_document_in(ctx, session, request)
+    return DraftPreview(data, render_pdf(data))
+
+
+def draft_document(ctx: ServiceContext, request: DocumentRequest) -> ReportData:
+    """The draft's data as it would be issued now: the next version, or the translation of the
+    current version into the request's language (``translation_target``)."""
+    with ctx.db.unit_of_work() as session:
+        return draft_document_in(ctx, session, request)
+
+
+def draft_document_in(ctx: ServiceContext, session: Session, request: DocumentRequest) -> ReportData:
+    return _issuable(ctx, session, request)[0]
+
+
+def _issuable(
+    ctx: ServiceContext, session: Session, request: DocumentRequest
+) -> tuple[ReportData, LetterRow | None]:
+    """The document and, when it is a translation of the current version, the letter it translates."""
+    data = build_document_in(ctx, session, request)
+    original = translation_target(session, request.project_id, data.meta.reference, data.meta.language)
+    if original is None:
+        return data, None
+    translated = document_kind(request.kind).translation(request, original.content_json)
+    if translated != request:
+        data = build_document_in(ctx, session, translated)
+    return replace(data, meta=replace(data.meta, version=original.version)), original
+
+
+def translation_target(
+    session: Session, project_id: str, reference: str, language: Language
+) -> LetterRow | None:
+    """The letter a document of this reference in ``language`` would translate: the current (issued
+    or signed) version, when neither it nor a translation of it is in that language yet. None: the
+    document is a new version."""
+    versions = [row for row in letter_versions(session, project_id, reference) if row.archived_at is None]
+    current = [row for row in versions if row.status in (LetterStatus.ISSUED, LetterStatus.SIGNED)]
+    if not current:
+        return None
+    newest = max(row.version for row in current)
+    same_version = [row for row in versions if row.version == newest]
+    if any(row.language is language for row in same_version):
+        return None
+    return next((row for row in same_version if row.translation_of_id is None), same_version[0])
 
 
 def issue_document(ctx: ServiceContext, request: DocumentRequest) -> IssuedDocument:
     """Seal, print and store the next version; earlier versions of the same reference are superseded.
-    A handover report is refused while anything stands in the way (``domain.handover``)."""
+    In a language the current version is not issued in yet, the translation of that version instead:
+    the same reference and version, its own fingerprint and PDF, nothing superseded. A handover report
+    is refused while anything stands in the way (``domain.handover``)."""
     with ctx.db.unit_of_work() as session:
         return issue_document_in(ctx, session, request)
 
@@ -107,7 +171,7 @@ def issue_document(ctx: ServiceContext, request: DocumentRequest) -> IssuedDocum
 def issue_document_in(ctx: ServiceContext, session: Session, request: DocumentRequest) -> IssuedDocument:
     """Issue in the caller's unit of work: the document is printed from what this transaction reads, and
     the letter, its PDF and the superseding of earlier versions are stored together or not at all."""
-    data = build_document_in(ctx, session, request)
+    data, original = _issuable(ctx, session, request)
     _gate(session, request)
     require_issuable(data)
     snapshot, digest, printed = _seal(data)
@@ -116,10 +180,7 @@ def issue_document_in(ctx: ServiceContext, session: Session, request: DocumentRe
     live_project(session, request.project_id)
     check_issue_allowed(session, request.project_id, data.meta.reference, data.meta.version)
     earlier = letter_versions(session, request.project_id, data.meta.reference)
-    if max((row.version for row in earlier), default=0) + 1 != data.meta.version:
-        raise RuleError(
-            msg("Another version of this document was issued meanwhile."), msg("Preview it again.")
-        )
+    _still_issuable(session, request, data, original, earlier)
     row = LetterRow(
         project_id=request.project_id,
         kind=request.kind,
@@ -132,14 +193,39 @@ def issue_document_in(ctx: ServiceContext, session: Session, request: DocumentRe
         pdf_sha256=add_blob(session, pdf),  # the exact bytes, kept with the letter
         status=LetterStatus.ISSUED,
         issued_at=ctx.now(),
+        issued_by=acting_user(ctx, session),
+        issued_host=platform.node(),
+        translation_of_id=original.id if original is not None else None,
     )
     stamp_new(ctx, row)
-    for old in earlier:
-        _supersede(ctx, old)
+    if original is None:
+        for old in earlier:
+            _supersede(ctx, old)
     session.add(row)
     session.flush()
     log_letter_issued(ctx, session, row)  # "Expectation letter v2 sent", in the log
     return IssuedDocument(letter_item(session, row), pdf)
+
+
+def _still_issuable(
+    session: Session,
+    request: DocumentRequest,
+    data: ReportData,
+    original: LetterRow | None,
+    earlier: list[LetterRow],
+) -> None:
+    """Nobody issued this version (or this translation) meanwhile."""
+    meta = data.meta
+    if original is not None:
+        taken = any(r.version == meta.version and r.language is meta.language for r in earlier)
+        gone = translation_target(session, request.project_id, meta.reference, meta.language) is None
+        issuable = not (taken or gone)
+    else:
+        issuable = max((row.version for row in earlier), default=0) + 1 == meta.version
+    if not issuable:
+        raise RuleError(
+            msg("Another version of this document was issued meanwhile."), msg("Preview it again.")
+        )
 
 
 def _gate(session: Session, request: DocumentRequest) -> None:
@@ -176,18 +262,29 @@ def get_letter(ctx: ServiceContext, letter_id: str) -> LetterItem:
         return letter_item(session, get_row(session, LetterRow, letter_id, "letter"))
 
 
-def find_letter(ctx: ServiceContext, project_id: str, ref: str, version: int | None = None) -> LetterItem:
-    """A letter by its reference (e.g. DD-2026-014-EL) and version; the newest version when None."""
+def find_letter(
+    ctx: ServiceContext,
+    project_id: str,
+    ref: str,
+    version: int | None = None,
+    language: Language | None = None,
+) -> LetterItem:
+    """A letter by its reference (e.g. DD-2026-014-EL) and version (the newest when None), in
+    ``language`` (None: the version itself rather than a translation of it)."""
     with ctx.db.unit_of_work() as session:
         versions = [r for r in letter_versions(session, project_id, ref.strip()) if r.archived_at is None]
         chosen = [r for r in versions if version is None or r.version == version]
+        if language is not None:
+            chosen = [r for r in chosen if r.language is language]
         if not chosen:
             which = f"{ref.strip()} version {version}" if version else ref.strip()
             raise NotFoundError(
                 msg("This project has no issued letter {which}.", which=which),
                 msg("The Documents page lists them."),
             )
-        return letter_item(session, chosen[-1])
+        newest = max(r.version for r in chosen)
+        of_newest = [r for r in chosen if r.version == newest]
+        return letter_item(session, next((r for r in of_newest if r.translation_of_id is None), of_newest[0]))
 
 
 def _snapshot_data(row: LetterRow) -> ReportData:
@@ -203,7 +300,7 @@ def _snapshot_data(row: LetterRow) -> ReportData:
     return data
 
 
-def _printed(row: LetterRow) -> ReportData:
+def printed_snapshot(row: LetterRow) -> ReportData:
     """The issued letter's data as printed: its snapshot, sealed again."""
     return _seal(_snapshot_data(row))[2]
 
@@ -212,7 +309,7 @@ def letter_data(ctx: ServiceContext, letter_id: str) -> ReportData:
     """The issued document's data as printed (sealed), from its snapshot."""
     with ctx.db.unit_of_work() as session:
         row = get_row(session, LetterRow, letter_id, "letter")
-        return _printed(row)
+        return printed_snapshot(row)
 
 
 def letter_pdf(ctx: ServiceContext, letter_id: str, *, signed: bool = True) -> bytes:
@@ -220,38 +317,45 @@ def letter_pdf(ctx: ServiceContext, letter_id: str, *, signed: bool = True) -> b
     ``signed``): the stored copy, checked against its hash. A letter issued before copies were kept
     is printed again from its snapshot, and refused when that no longer gives the issued bytes."""
     with ctx.db.unit_of_work() as session:
-        return letter_pdf_in(session, get_row(session, LetterRow, letter_id, "letter"), signed=signed)
+        return letter_pdf_in(ctx, session, get_row(session, LetterRow, letter_id, "letter"), signed=signed)
 
 
-def letter_copy_in(session: Session, letter_id: str, *, signed: bool = True) -> tuple[bytes, LetterItem]:
+def letter_copy_in(
+    ctx: ServiceContext, session: Session, letter_id: str, *, signed: bool = True
+) -> tuple[bytes, LetterItem]:
     """The letter's PDF as ``letter_pdf`` gives it, and the letter."""
     row = get_row(session, LetterRow, letter_id, "letter")
-    return letter_pdf_in(session, row, signed=signed), letter_item(session, row)
+    return letter_pdf_in(ctx, session, row, signed=signed), letter_item(session, row)
 
 
-def missing_copies_in(session: Session, letter_id: str) -> tuple[str, tuple[tuple[str, ReportData], ...]]:
+Printed = tuple[ReportData, CertificateData | None]  # what prints a letter: its data, its certificate
+
+
+def missing_copies_in(
+    ctx: ServiceContext, session: Session, letter_id: str
+) -> tuple[str, tuple[tuple[str, Printed], ...]]:
     """The letter's name ("REF version N") and, for each of its PDFs (issued, signed) with no stored
-    copy, the recorded SHA-256 and the data that printed it."""
+    copy, the recorded SHA-256 and what printed it."""
     row = get_row(session, LetterRow, letter_id, "letter")
     hashes = ((row.pdf_sha256, False), (row.signed_pdf_sha256, True))
     copies = tuple(
-        (sha256, printed_copy(session, row, signed))
+        (sha256, printed_copy(ctx, session, row, signed))
         for sha256, signed in hashes
         if sha256 and not blob_exists(session, sha256)
     )
     return f"{row.ref} version {row.version}", copies
 
 
-def letter_pdf_in(session: Session, row: LetterRow, *, signed: bool = True) -> bytes:
+def letter_pdf_in(ctx: ServiceContext, session: Session, row: LetterRow, *, signed: bool = True) -> bytes:
     name = f"{row.ref} version {row.version}"
     use_signed = signed and bool(row.signed_pdf_sha256)
     expected = row.signed_pdf_sha256 if use_signed else row.pdf_sha256
     stored = blob_data(session, expected)
-    printed = None if stored is not None else printed_copy(session, row, use_signed)
+    printed = None if stored is not None else printed_copy(ctx, session, row, use_signed)
     if stored is not None:
         return _intact(stored, expected, name)
     assert printed is not None
-    pdf = render_pdf(printed)
+    pdf = render_pdf(*printed)
     if sha256_hex(pdf) != expected:
         raise RuleError(
             msg(
@@ -283,22 +387,26 @@ def _intact(stored: bytes, expected: str, name: str) -> bytes:
     return stored
 
 
-def printed_copy(session: Session, row: LetterRow, signed: bool) -> ReportData:
-    """The data to print a letter again from its snapshot (with the signatures drawn in if ``signed``)."""
-    printed = _printed(row)
+def printed_copy(ctx: ServiceContext, session: Session, row: LetterRow, signed: bool) -> Printed:
+    """What prints a letter again from its snapshot: with ``signed``, the signatures drawn in and the
+    completion certificate at the end."""
+    printed = printed_snapshot(row)
     events = signed_copy_events(session, row) if signed else None
-    return with_signature(printed, *events) if events is not None else printed
+    if events is None:
+        return printed, None
+    return with_signature(printed, *events), certificate_for(ctx, session, row)
 
 
 def sign_letter(ctx: ServiceContext, request: SignRequest) -> SignResult:
     """Record a signature (on screen, on paper, by e-mail) or a refusal (``services.documents.signing``)."""
     with ctx.db.unit_of_work() as session:
 
-        def render_sealed(data: ReportData) -> bytes:
+        def render_sealed(data: ReportData, certificate: CertificateData | None) -> bytes:
+            """The signed copy, its completion certificate included, sealed as one file."""
             name = f"{data.meta.reference} version {data.meta.version}, signed"
-            return seal_issued_in(ctx, session, render_pdf(data), name)
+            return seal_issued_in(ctx, session, render_pdf(data, certificate), name)
 
-        return record_signature_in(ctx, session, request, render=render_sealed, sealed=_printed)
+        return record_signature_in(ctx, session, request, render=render_sealed, sealed=printed_snapshot)
 
 
 # --- expectations and their letter -----------------------------------------------------------------

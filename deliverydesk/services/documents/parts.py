@@ -23,6 +23,7 @@ from deliverydesk.domain.enums import (
     OwnerSide,
 )
 from deliverydesk.domain.metrics import MilestoneHealth, milestone_health
+from deliverydesk.domain.validation import LONG_TEXT_MAX, Checker
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import msg, translator
@@ -59,7 +60,7 @@ from deliverydesk.store.tables import (
 
 RowT = TypeVar("RowT", bound=Base)
 ALL_ROWS = 100_000  # documents print every live record of the project
-OPEN_DECISIONS = (Decision.PENDING, Decision.PENDING_APPROVAL)
+WAITS_ON_CLIENT = Decision.PENDING  # PENDING_APPROVAL waits on our own manager: not the client's to decide
 NEXT_ACTIONS = 6
 CLOSED = (MilestoneStatus.DONE, MilestoneStatus.ACCEPTED)
 
@@ -107,11 +108,11 @@ def rows_of(
 def summary_period_for(
     session: Session, facts: DocumentFacts, narrative: SummaryNarrative | None
 ) -> tuple[date, date]:
-    """The narrative's period, else from the day after the last issued summary's period to today."""
+    """The narrative's period, else since the previous summary (``domain.cadence.summary_period``)."""
     last = latest_issued(session, facts.project.id, LetterKind.PROGRESS_SUMMARY)
-    last_end = _period_end(last.content_json) if last is not None else None
+    last_period = snapshot_period(last.content_json) if last is not None else None
     start = facts.project.start_date or facts.project.created_at.date()
-    default_start, default_end = summary_period(start, last_end, facts.today)
+    default_start, default_end = summary_period(start, last_period, facts.today)
     first = narrative.period_start if narrative and narrative.period_start else default_start
     end = narrative.period_end if narrative and narrative.period_end else default_end
     if end < first:
@@ -119,9 +120,11 @@ def summary_period_for(
     return first, end
 
 
-def _period_end(content_json: str) -> date | None:
+def snapshot_period(content_json: str) -> tuple[date, date] | None:
+    """The period an issued summary covered, from its snapshot."""
     try:
-        return date.fromisoformat(json.loads(content_json)["period_end"])
+        content = json.loads(content_json)
+        return date.fromisoformat(content["period_start"]), date.fromisoformat(content["period_end"])
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -153,6 +156,16 @@ def _overall(facts: DocumentFacts, milestones: Sequence[tuple[MilestoneRow, int]
     return OverallStatus.AT_RISK if MilestoneHealth.AT_RISK in health else OverallStatus.ON_TRACK
 
 
+def _late(facts: DocumentFacts, milestone: MilestoneRow) -> bool:
+    """Past its date and not done: it goes under "Late", not "Next actions"."""
+    due = milestone.forecast_date or milestone.baseline_date
+    return milestone.status not in CLOSED and due < facts.today
+
+
+def _owner(facts: DocumentFacts, milestone: MilestoneRow) -> str:
+    return facts.client.name if milestone.owner_side is OwnerSide.CLIENT else facts.settings.company_name
+
+
 def _defaults(
     facts: DocumentFacts, milestones: Sequence[MilestoneRow], period: tuple[date, date]
 ) -> SummaryNarrative:
@@ -166,14 +179,11 @@ def _defaults(
         DifficultyData(m.name, True) for m in milestones if m.status is MilestoneStatus.WAITING_ON_CLIENT
     ]
     open_ones = sorted(
-        (m for m in milestones if m.status not in CLOSED), key=lambda m: m.forecast_date or m.baseline_date
+        (m for m in milestones if m.status not in CLOSED and not _late(facts, m)),
+        key=lambda m: m.forecast_date or m.baseline_date,
     )
     actions = tuple(
-        ActionData(
-            m.name,
-            facts.client.name if m.owner_side is OwnerSide.CLIENT else facts.settings.company_name,
-            m.forecast_date or m.baseline_date,
-        )
+        ActionData(m.name, _owner(facts, m), m.forecast_date or m.baseline_date)
         for m in open_ones[:NEXT_ACTIONS]
     )
     return SummaryNarrative(
@@ -181,15 +191,30 @@ def _defaults(
     )
 
 
+def _late_items(
+    facts: DocumentFacts, milestones: Sequence[MilestoneRow], actions: Sequence[ActionData]
+) -> tuple[ActionData, ...]:
+    """Milestones past their date and not done, and next actions written with a past date."""
+    late = [
+        ActionData(m.name, _owner(facts, m), m.forecast_date or m.baseline_date)
+        for m in milestones
+        if _late(facts, m)
+    ]
+    late += [a for a in actions if a.due is not None and a.due < facts.today]
+    return tuple(sorted(late, key=lambda a: a.due or facts.today))
+
+
 def progress_summary_data(
     session: Session, facts: DocumentFacts, meta: DocumentMetaData, narrative: SummaryNarrative | None
 ) -> ProgressSummaryData:
     given = narrative or SummaryNarrative()
+    check_narrative(given)
     period = summary_period_for(session, facts, narrative)
     milestones = rows_of(session, MilestoneRow, facts, order=("baseline_date", "ref"))
     with_slip = _milestone_rows(facts, milestones)
     defaults = _defaults(facts, milestones, period)
     requests = rows_of(session, ChangeRequestRow, facts)
+    actions = _given(given.next_actions, defaults.next_actions or ())
     return ProgressSummaryData(
         meta=meta,
         project=facts.project_ref,
@@ -201,7 +226,7 @@ def progress_summary_data(
         goal=_given(given.goal, defaults.goal or ""),
         steps_done=_given(given.steps_done, defaults.steps_done or ()),
         difficulties=_given(given.difficulties, defaults.difficulties or ()),
-        next_actions=_given(given.next_actions, defaults.next_actions or ()),
+        next_actions=tuple(a for a in actions if a.due is None or a.due >= facts.today),
         milestones=tuple(
             MilestoneRowData(
                 r.name, r.baseline_date, r.forecast_date, r.actual_date, slip, r.owner_side, r.status
@@ -209,10 +234,22 @@ def progress_summary_data(
             for r, slip in with_slip
         ),
         pending_decisions=tuple(
-            PendingDecisionData(f"{r.ref} {r.title}") for r in requests if r.decision in OPEN_DECISIONS
+            PendingDecisionData(f"{r.ref} {r.title}") for r in requests if r.decision is WAITS_ON_CLIENT
         ),
         change_tally=_tally(requests),
+        late=_late_items(facts, milestones, actions),
     )
+
+
+def check_narrative(narrative: SummaryNarrative) -> None:
+    """What the engineer wrote prints: the same input rules as every printed field."""
+    check = Checker()
+    check.text("status_note", narrative.status_note or "", limit=LONG_TEXT_MAX)
+    check.long_text("goal", narrative.goal or "")
+    check.printable("steps_done", *(narrative.steps_done or ()))
+    check.printable("difficulties", *(d.text for d in narrative.difficulties or ()))
+    check.printable("next_actions", *(f"{a.text} {a.owner}" for a in narrative.next_actions or ()))
+    check.done()
 
 
 def _given(value: Any, default: Any) -> Any:
@@ -270,14 +307,37 @@ def handover_report_data(
     )
 
 
+def _mentions(entry: HandoverItemRow, ref: str) -> bool:
+    pattern = rf"(?<![\w-]){re.escape(ref)}(?![\w-])"  # CR-1, not CR-10
+    return re.search(pattern, f"{entry.title}\n{entry.details}") is not None
+
+
 def _open_items(
     entries: Sequence[HandoverItemRow], deferred: Sequence[ChangeRequestRow]
 ) -> tuple[OpenItemData, ...]:
-    """Open items, then the deferred change requests: "now is the time" to take them up."""
+    """Open items, then the deferred change requests ("now is the time" to take them up), each
+    once: an open item written about a deferred request (it names its ref) stands for it."""
+    covered: dict[str, str] = {}  # open item id -> the deferred request's ref it names
+    for request in deferred:
+        entry = next((e for e in entries if e.id not in covered and _mentions(e, request.ref)), None)
+        if entry is not None:
+            covered[entry.id] = request.ref
     items = [
-        OpenItemData("", _joined(e.title, e.details), e.recommendation, due=e.item_date) for e in entries
+        OpenItemData(
+            covered.get(e.id, ""),
+            _joined(e.title, e.details),
+            e.recommendation,
+            owner=e.owner,
+            due=e.item_date,
+            deferred=e.id in covered,
+        )
+        for e in entries
     ]
-    return tuple(items + [OpenItemData(r.ref, r.title, r.recommendation, deferred=True) for r in deferred])
+    named = set(covered.values())
+    items += [
+        OpenItemData(r.ref, r.title, r.recommendation, deferred=True) for r in deferred if r.ref not in named
+    ]
+    return tuple(items)
 
 
 def _names(attendees: str) -> tuple[str, ...]:

@@ -7,14 +7,17 @@ implies:
   reason (a typed name must be exactly such a contact);
 * on screen: signed today; the pad's PNG is drawn into the client's block, and the vendor's block is
   filled too (your name and title, today, your place from Settings): a vendor event is recorded with the
-  client's, and the signed PDF is kept in the blob store under its SHA-256 (``signed_pdf_sha256``);
+  client's;
 * on paper: signed on the day entered; the scan is attached to the letter (stored by content hash);
 * by e-mail: the log entry holding the e-mail is linked; it must be an e-mail that names the signer
   among its participants (a coordinator's e-mail is not the decision maker's signature); signed on the
   day entered, else the e-mail's day;
 * a signature of an expectation letter confirms every expectation of that letter version (each links
   the letter); an expectation changed since the version was issued is not confirmed (a warning says so);
-* refused: the letter stays issued, nothing is confirmed, the note says what happened; Home shows it.
+* refused: the letter stays issued, nothing is confirmed, the note says what happened; Home shows it;
+* signed (whichever way): the signed PDF, the signer's block filled in and the completion certificate
+  at the end (``services.documents.certificate``), is kept in the blob store under its SHA-256
+  (``signed_pdf_sha256``).
 
 ``signed_on`` is when the client signed; ``recorded_at`` / ``recorded_by`` when and by whom it was
 entered here. Events are never changed (``store.document_queries`` refuses it).
@@ -41,11 +44,13 @@ from deliverydesk.domain.printing import unprintable_reason
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.i18n import NP_, Message, msg, msg_p
 from deliverydesk.reports.documents.data import (
+    CertificateData,
     ProgressSummaryData,
     ReportData,
 )
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.build import document_kind, kind_of
+from deliverydesk.services.documents.certificate import certificate_for
 from deliverydesk.services.records.attachments import checked_draft, store_attachment
 from deliverydesk.services.records.auto_log import log_letter_signed
 from deliverydesk.services.records.common import check_contact_link, get_row, save_changes, stamp_new
@@ -207,10 +212,10 @@ def letter_item(session: Session, row: LetterRow) -> LetterItem:
 
 
 def signed_copy_events(session: Session, row: LetterRow) -> tuple[SignatureRow, SignatureRow | None] | None:
-    """The client's signature and the vendor's (if any) drawn into the letter's signed copy; None
-    when it was not signed on screen (no signed copy)."""
+    """The client's signature and the vendor's (signed on screen with it) drawn into the letter's
+    signed copy; None while it is not signed."""
     events = letter_signatures(session, [row.id])[row.id]
-    client = [e for e in events if e.party is SignatureParty.CLIENT and e.method is SignMethod.ON_SCREEN]
+    client = [e for e in events if e.party is SignatureParty.CLIENT and e.method is not SignMethod.REFUSED]
     vendor = [e for e in events if e.party is SignatureParty.VENDOR and e.method is SignMethod.ON_SCREEN]
     return (client[-1], vendor[-1] if vendor else None) if client else None
 
@@ -358,7 +363,7 @@ def record_signature_in(
     session: Session,
     request: SignRequest,
     *,
-    render: Callable[[ReportData], bytes],
+    render: Callable[[ReportData, CertificateData | None], bytes],
     sealed: Callable[[LetterRow], ReportData],
 ) -> SignResult:
     """Record the signature (or the refusal) and all it implies, in the caller's unit of work: the
@@ -383,14 +388,13 @@ def record_signature_in(
         return SignResult(letter_item(session, row), ())
     vendor = _vendor_event(ctx, session, row, request, evidence.signed_on) if _on_screen(request) else None
     confirmed, warnings = document_kind(row.kind).on_signed(ctx, session, row, sealed)
+    certificate = certificate_for(ctx, session, row)  # before the letter changes: it flushes once
     row.status = LetterStatus.SIGNED
-    signed_pdf = render(with_signature(sealed(row), client, vendor)) if vendor is not None else None
-    if signed_pdf is not None:
-        row.signed_pdf_sha256 = sha256_hex(signed_pdf)
+    signed_pdf = render(with_signature(sealed(row), client, vendor), certificate)
+    row.signed_pdf_sha256 = sha256_hex(signed_pdf)
     save_changes(ctx, session, row)  # the letter's changes in one flush (one audit event)
     log_letter_signed(ctx, session, row, client)  # "Client signed ... on paper", in the log
-    if signed_pdf is not None:
-        add_blob(session, signed_pdf)  # the exact signed bytes, kept under signed_pdf_sha256
+    add_blob(session, signed_pdf)  # the exact signed bytes, kept under signed_pdf_sha256
     return SignResult(letter_item(session, row), warnings, signed_pdf, confirmed)
 
 

@@ -321,10 +321,16 @@ def _letter_candidate(session: Session, row: Any) -> _Candidate:
         if data is not None:
             copies.append((outcome, data))
     if not copies:  # issued before copies were kept: print it again from its snapshot
-        from deliverydesk.services.documents.letters import printed_copy, render_pdf
+        from deliverydesk.services.documents.letters import printed_snapshot, render_pdf
 
-        copies.append((VerifyOutcome.ISSUED, render_pdf(printed_copy(session, row, signed=False))))
-    return _Candidate(f"{row.ref} version {row.version}", tuple(copies), row, row.project_id)
+        copies.append((VerifyOutcome.ISSUED, render_pdf(printed_snapshot(row))))
+    return _Candidate(letter_name(row), tuple(copies), row, row.project_id)
+
+
+def letter_name(row: Any) -> str:
+    """``DD-2026-014-EL version 2``, and ``(zh_CN translation)`` after a translation of a version."""
+    translation = f" ({row.language.value} translation)" if row.translation_of_id else ""
+    return f"{row.ref} version {row.version}{translation}"
 
 
 def _judge(
@@ -384,7 +390,7 @@ def _letter_result(
         outcome,
         letter_item(session, row),
         project_code_of(session, row.project_id),
-        f"{row.ref} version {row.version}",
+        letter_name(row),
         replaced_by=replaced_by,
         signature=signature,
     )

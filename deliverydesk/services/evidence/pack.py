@@ -10,7 +10,10 @@ search result), always within one project. The pack gathers:
   the expectation, letters issued in the range, letters confirmed or linked by its entries), every
   version, with fingerprint, PDF SHA-256, status and signature;
 * the commitments its entries recorded, and how they were met;
-* the attachments of those entries, letters and the change request, with their SHA-256.
+* the attachments of those entries, letters and the change request, with their SHA-256;
+* a change request's impact, decision, approval or refusal (each change from the audit trail), the
+  milestone dates it moved, and the entries logged before it was decided, marked;
+* a date range's asks, including those captured without a log entry.
 
 The pack's own fingerprint is the SHA-256 of the canonical JSON of what it prints (without the
 fingerprint itself), printed on every page like the letters'. Archived records are left out.
@@ -18,27 +21,36 @@ fingerprint itself), printed on every page like the letters'. Archived records a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TypeVar
 
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.fingerprint import seal
+from deliverydesk.domain.metrics import OPEN_DECISIONS
 from deliverydesk.domain.progress import NO_PROGRESS, Progress
 from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.i18n import msg
+from deliverydesk.i18n.formats import utc_offset_text
 from deliverydesk.reports.documents.data import with_seal
-from deliverydesk.reports.evidence.data import EvidencePackData, EvidenceTopicData, EvidenceTopicKind
+from deliverydesk.reports.evidence.data import (
+    EvidenceAskData,
+    EvidenceEntryData,
+    EvidencePackData,
+    EvidenceTopicData,
+    EvidenceTopicKind,
+)
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.export import ExportResult, change_request_id_by_ref_in
 from deliverydesk.services.documents.parts import DocumentFacts, load_facts
 from deliverydesk.services.documents.verify import keep_exported_copy_in
 from deliverydesk.services.evidence.gather import Gathered, gather, pack_records
+from deliverydesk.services.evidence.request import asks_in_period, change_request_topic
 from deliverydesk.services.files import write_file_atomically
 from deliverydesk.services.records.common import get_row
-from deliverydesk.store.records import Session, contact_names, list_rows
+from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.tables import ChangeRequestRow, ExpectationRow
 
 __all__ = [
@@ -179,7 +191,7 @@ def build_evidence_pack_in(
     kind = _check(topic)
     zone = local_zone(ctx)
     facts = load_facts(ctx, session, topic.project_id, language)
-    topic_data = _topic_data(session, facts, topic, kind)
+    topic_data = _topic_data(session, facts, topic, kind, zone)
     found = gather(session, topic, period_bounds(topic, zone) if kind is EvidenceTopicKind.PERIOD else None)
     data = _pack(ctx, facts, topic_data, found, zone, session)
     return seal(data, with_seal)[2]
@@ -195,17 +207,35 @@ def _pack(
 ) -> EvidencePackData:
     generated_at = ctx.now().astimezone(zone)
     entries, letters, commitments, attachments = pack_records(session, found, zone)
+    asks: tuple[EvidenceAskData, ...] = ()
+    if topic.kind is EvidenceTopicKind.PERIOD and topic.period_start and topic.period_end:
+        asks = asks_in_period(session, facts.project.id, topic.period_start, topic.period_end)
     return EvidencePackData(
         meta=facts.document_meta(_reference(facts, topic)),  # a pack is never versioned
         project=facts.project_ref,
         client=facts.client.name,
         topic=topic,
         generated_at=generated_at,
-        utc_offset=_offset_text(generated_at),
-        entries=entries,
+        utc_offset=utc_offset_text(generated_at),
+        entries=_marked_before_decision(topic, entries),
         letters=letters,
         commitments=commitments,
         attachments=attachments,
+        asks=asks,
+    )
+
+
+def _marked_before_decision(
+    topic: EvidenceTopicData, entries: tuple[EvidenceEntryData, ...]
+) -> tuple[EvidenceEntryData, ...]:
+    """A change request's pack: the entries logged while it was still undecided (work done, or asked
+    for, before anyone decided) are marked."""
+    if topic.kind is not EvidenceTopicKind.CHANGE_REQUEST:
+        return entries
+    undecided = topic.decision in OPEN_DECISIONS or topic.decided_on is None
+    return tuple(
+        replace(entry, before_decision=undecided or entry.occurred_at.date() < (topic.decided_on or date.max))
+        for entry in entries
     )
 
 
@@ -219,31 +249,13 @@ def _reference(facts: DocumentFacts, topic: EvidenceTopicData) -> str:
     return f"{code}-EP-{facts.today:%Y%m%d}"
 
 
-def _offset_text(moment: datetime) -> str:
-    offset = moment.utcoffset() or timedelta(0)
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "−"
-    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
 def _topic_data(
-    session: Session, facts: DocumentFacts, topic: EvidenceTopic, kind: EvidenceTopicKind
+    session: Session, facts: DocumentFacts, topic: EvidenceTopic, kind: EvidenceTopicKind, zone: tzinfo
 ) -> EvidenceTopicData:
     if kind is EvidenceTopicKind.CHANGE_REQUEST:
         assert topic.change_request_id is not None
         request = _in_project(session, ChangeRequestRow, topic.change_request_id, facts, "change request")
-        asker = contact_names(session, [request.requested_by_id] if request.requested_by_id else [])
-        return EvidenceTopicData(
-            kind,
-            ref=request.ref,
-            title=request.title,
-            description=request.description,
-            requested_by=asker.get(request.requested_by_id or "", request.requested_by_name),
-            requested_on=request.requested_on,
-            decision=request.decision,
-            decided_by=request.decided_by,
-            decided_on=request.decided_on,
-        )
+        return change_request_topic(session, request, facts.project.currency, zone)
     if kind is EvidenceTopicKind.EXPECTATION:
         assert topic.expectation_id is not None
         expectation = _in_project(session, ExpectationRow, topic.expectation_id, facts, "expectation")

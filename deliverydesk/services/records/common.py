@@ -51,6 +51,11 @@ def add_with_ref(ctx: ServiceContext, session: Session, row: RefRow, prefix: Ref
     record_rows.add_with_ref(ctx.now(), session, row, prefix)
 
 
+def acting_user(ctx: ServiceContext, session: Session) -> str:
+    """Who is acting: the name the audit trail records for this database's changes."""
+    return ctx.db.audit.actor(session.connection())
+
+
 def get_row(session: Session, row_cls: type[RowT], row_id: str, what: str) -> RowT:
     """The row with this id (archived or not), or NotFoundError naming the kind of record."""
     return record_rows.get_row(session, RowKind(row_cls, what), row_id)

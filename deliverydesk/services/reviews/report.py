@@ -39,15 +39,22 @@ RECURRENCE_LIMIT = 10  # similar issues at other clients printed at most
 
 
 def build_review_report(
-    ctx: ServiceContext, review_id: str, language: Language | None = None
+    ctx: ServiceContext, review_id: str, language: Language | None = None, *, name_clients: bool = False
 ) -> ReviewReportData:
-    """The report's data, fingerprinted; ``language`` None: the project's document language."""
+    """The report's data, fingerprinted; ``language`` None: the project's document language.
+    ``name_clients``: the user chose to name the other clients where the same problem was met
+    (otherwise "Client A", "Client B"...)."""
     with ctx.db.unit_of_work() as session:
-        return build_review_report_in(ctx, session, review_id, language)
+        return build_review_report_in(ctx, session, review_id, language, name_clients=name_clients)
 
 
 def build_review_report_in(
-    ctx: ServiceContext, session: Session, review_id: str, language: Language | None = None
+    ctx: ServiceContext,
+    session: Session,
+    review_id: str,
+    language: Language | None = None,
+    *,
+    name_clients: bool = False,
 ) -> ReviewReportData:
     review = get_row(session, ReviewRow, review_id, "review")
     facts = load_facts(ctx, session, review.project_id, language)
@@ -62,6 +69,7 @@ def build_review_report_in(
         issue=_issue(session, facts, issue) if issue else None,
         lessons=review.lessons,
         actions=_actions(session, review.id),
+        name_other_clients=name_clients,
     )
     if issue is not None:
         same = _same_category_elsewhere(session, facts, issue)
@@ -70,23 +78,30 @@ def build_review_report_in(
     return seal(data, with_seal)[2]
 
 
-def review_report_pdf(ctx: ServiceContext, review_id: str, language: Language | None = None) -> bytes:
+def review_report_pdf(
+    ctx: ServiceContext, review_id: str, language: Language | None = None, *, name_clients: bool = False
+) -> bytes:
     from deliverydesk.reports.review.report import render_review_report  # reportlab loads on demand
 
     with ctx.db.unit_of_work() as session:
-        data = build_review_report_in(ctx, session, review_id, language)
+        data = build_review_report_in(ctx, session, review_id, language, name_clients=name_clients)
     return render_review_report(data)
 
 
 def export_review_report(
-    ctx: ServiceContext, review_id: str, out: Path, language: Language | None = None
+    ctx: ServiceContext,
+    review_id: str,
+    out: Path,
+    language: Language | None = None,
+    *,
+    name_clients: bool = False,
 ) -> ExportResult:
     """Write the report to ``out`` atomically (a failed export leaves an older file as it was) and keep
     a copy, so ``deliverydesk verify`` can check it later: one unit of work."""
     from deliverydesk.reports.review.report import render_review_report
 
     with ctx.db.unit_of_work() as session:
-        data = build_review_report_in(ctx, session, review_id, language)
+        data = build_review_report_in(ctx, session, review_id, language, name_clients=name_clients)
         pdf = render_review_report(data)
         result = write_export(out, pdf)
         meta = data.meta

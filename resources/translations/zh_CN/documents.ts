@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AssumptionsDialog</name>
+    <message>
+        <source>Expectation letter: assumptions</source>
+        <translation>期望确认函：前提假设</translation>
+    </message>
+    <message>
+        <source>This letter assumes that…</source>
+        <translation>本函基于以下前提…</translation>
+    </message>
+    <message>
+        <source>Assumptions (left out when empty)</source>
+        <translation>前提假设（为空时不列出）</translation>
+    </message>
+</context>
+<context>
     <name>CopyKeeper</name>
     <message numerus="yes">
         <source>Kept a copy of %n letter(s) issued before DeliveryDesk kept copies.</source>
@@ -84,6 +99,14 @@
     <message>
         <source>Preview</source>
         <translation>预览</translation>
+    </message>
+    <message>
+        <source>Translation…</source>
+        <translation>译本…</translation>
+    </message>
+    <message>
+        <source>Issue this version in the other language: the same version, its own fingerprint</source>
+        <translation>以另一种语言签发此版本：同一版本，独立指纹</translation>
     </message>
     <message>
         <source>Sign…</source>
@@ -248,6 +271,73 @@
     <message>
         <source>Print…</source>
         <translation>打印…</translation>
+    </message>
+</context>
+<context>
+    <name>SealSummary</name>
+    <message>
+        <source>%1 expectations: %2</source>
+        <translation>%1 项期望：%2</translation>
+    </message>
+    <message>
+        <source>%1 contracted deliverables</source>
+        <translation>%1 项合同约定的交付物</translation>
+    </message>
+    <message>
+        <source>%1 exclusions, %2 client dependencies, %3 assumptions</source>
+        <translation>%1 项不包含事项，%2 项客户方依赖事项，%3 项前提假设</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>决定：%1</translation>
+    </message>
+    <message>
+        <source>Effort %1 h, schedule %2 working days</source>
+        <translation>工作量 %1 小时，进度影响 %2 个工作日</translation>
+    </message>
+    <message>
+        <source>Period %1</source>
+        <translation>报告期间 %1</translation>
+    </message>
+    <message>
+        <source>%1 steps done, %2 difficulties, %3 next actions, %4 late items</source>
+        <translation>已完成 %1 项，当前困难 %2 项，下一步 %3 项，已延误 %4 项</translation>
+    </message>
+    <message>
+        <source>%1 milestones, %2 decisions waiting on the client</source>
+        <translation>%1 个里程碑，%2 项待客户决定的事项</translation>
+    </message>
+    <message>
+        <source>%1 scope items, %2 accepted</source>
+        <translation>%1 项范围条目，已验收 %2 项</translation>
+    </message>
+    <message>
+        <source>%1 documents handed over, %2 trainings, %3 risks, %4 open items</source>
+        <translation>移交文档 %1 份，培训 %2 次，风险 %3 项，未完事项 %4 项</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>%1 version %2, in %3</source>
+        <translation>%1 第 %2 版，%3</translation>
+    </message>
+    <message>
+        <source>Issue this document?</source>
+        <translation>签发此文件？</translation>
+    </message>
+    <message>
+        <source>Issuing seals this content with a fingerprint and a digital seal: it can never change afterwards.</source>
+        <translation>签发后，内容将以指纹和数字签章封存，此后永远不能更改。</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>签发</translation>
     </message>
 </context>
 <context>
@@ -422,16 +512,28 @@
         <translation>等待客户的事项（每行一项）</translation>
     </message>
     <message>
-        <source>Next actions: action | owner | YYYY-MM-DD</source>
-        <translation>下一步：事项 | 负责人 | YYYY-MM-DD</translation>
+        <source>Action</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>预计完成</translation>
+    </message>
+    <message>
+        <source>Next actions</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Write what the action is on each row.</source>
+        <translation>请在每一行写明事项。</translation>
     </message>
     <message>
         <source>The period cannot end before it starts.</source>
         <translation>报告期间的结束日期不能早于开始日期。</translation>
-    </message>
-    <message>
-        <source>Write dates as YYYY-MM-DD.</source>
-        <translation>日期请写成 YYYY-MM-DD。</translation>
     </message>
 </context>
 </TS>

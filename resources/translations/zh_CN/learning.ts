@@ -512,6 +512,22 @@
         <translation>请补全下方标出的后续行动。</translation>
     </message>
     <message>
+        <source>Other clients in the report</source>
+        <translation>报告中的其他客户</translation>
+    </message>
+    <message>
+        <source>The report lists where the same problem was met at other clients. Name those clients, or print them as Client A, Client B…?</source>
+        <translation>报告会列出在其他客户处遇到的同类问题。是写出这些客户的名称，还是以客户 A、客户 B… 代替？</translation>
+    </message>
+    <message>
+        <source>Name them</source>
+        <translation>写出名称</translation>
+    </message>
+    <message>
+        <source>Client A, B…</source>
+        <translation>客户 A、B…</translation>
+    </message>
+    <message>
         <source>Export review report…</source>
         <translation>导出复盘报告…</translation>
     </message>

@@ -970,6 +970,17 @@ Everything changed since then is set aside: the current database is kept as a sa
     </message>
 </context>
 <context>
+    <name>RowsEditor</name>
+    <message>
+        <source>Add row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>删除此行</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>

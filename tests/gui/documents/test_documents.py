@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
@@ -12,6 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 
 from deliverydesk.domain.enums import LetterKind, LetterStatus, SignMethod
+from deliverydesk.gui.dialogs.documents import sealing
 from deliverydesk.gui.dialogs.documents.output import PrintJob
 from deliverydesk.gui.dialogs.documents.preview import PreviewDialog
 from deliverydesk.gui.dialogs.documents.sign import SignDialog
@@ -150,7 +153,7 @@ def test_signing_on_the_pad_puts_the_signature_in_the_pdf(qtbot, demo_env: GuiEn
     assert dialog.result_value is not None, dialog.message_bar.text()
     result: letters.SignResult = dialog.result_value
     assert result.letter.status is LetterStatus.SIGNED and result.signed_pdf is not None
-    last_page = PdfReader(io.BytesIO(result.signed_pdf)).pages[-1]
+    last_page = PdfReader(io.BytesIO(result.signed_pdf)).pages[-2]  # then the certificate page
     subtypes = [x.get_object()["/Subtype"] for x in last_page["/Resources"]["/XObject"].values()]
     assert "/Image" in subtypes
     wait_idle(qtbot, demo_env.tasks)
@@ -165,13 +168,17 @@ def test_progress_summary_narrative_is_kept_with_the_issued_summary(qtbot, demo_
     page.write_summary()
     qtbot.waitUntil(lambda: isinstance(page.dialog, SummaryDialog), timeout=10_000)
     dialog: SummaryDialog = page.dialog
-    assert dialog.next_actions.toPlainText()  # pre-filled from the open milestones
+    assert dialog.next_actions.rows(), "pre-filled from the open milestones that are not late"
+    assert dialog.period_start.date() < dialog.period_end.date(), "since the previous summary, not today"
     dialog.goal.clear()
     type_text(dialog.goal, "上线 <b>SAT</b>")
-    dialog.next_actions.setPlainText("Order scanners | 王建国 | 2026-03-20\nbad line | x | 20/03/2026")
+    dialog.next_actions.set_rows([])
+    row = dialog.next_actions.add_row(("", "王建国", None))
     dialog.accept()
-    assert dialog.field_error("next_actions")
-    dialog.next_actions.setPlainText("Order scanners | 王建国 | 2026-03-20")
+    assert dialog.field_error("next_actions"), "a row needs its action"
+    dialog.next_actions.table.item(row, 0).setText("Order scanners")
+    dialog.next_actions.cell_widget_date(row, 2).set_value(date(2026, 3, 20))
+    assert dialog.next_actions.rows() == [("Order scanners", "王建国", date(2026, 3, 20))]
     dialog.accept()
     qtbot.waitUntil(lambda: isinstance(page.dialog, PreviewDialog), timeout=10_000)
     assert page.dialog.issue_button is not None
@@ -182,6 +189,61 @@ def test_progress_summary_narrative_is_kept_with_the_issued_summary(qtbot, demo_
     summary = next(r for r in page.data.letters if r.kind is LetterKind.PROGRESS_SUMMARY)
     assert '"goal":"上线 <b>SAT</b>"' in summary.content_json
     assert '"owner":"王建国"' in summary.content_json and '"due":"2026-03-20"' in summary.content_json
+
+
+def test_issuing_asks_first_and_says_what_will_be_sealed(
+    qtbot, demo_env: GuiEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[list[str]] = []
+    monkeypatch.setattr(sealing, "confirm_issue", lambda _parent, lines: asked.append(list(lines)) or False)
+    page, _ = open_page(qtbot, demo_env)
+    page.new_document(LetterKind.HANDOVER)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, PreviewDialog), timeout=10_000)
+    dialog: PreviewDialog = page.dialog
+    assert "DRAFT" in "".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(dialog.pdf)).pages
+    ) or "草稿" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(dialog.pdf)).pages)
+    assert dialog.issue_button is not None
+    dialog.issue_button.click()  # answered Cancel: nothing is issued
+    wait_idle(qtbot, demo_env.tasks)
+    assert asked and asked[0][0].startswith("DD-2026-014-HO version 1")
+    assert any("scope items" in line for line in asked[0])
+    assert not any(r.ref == "DD-2026-014-HO" for r in page.data.letters) and dialog.isVisible()
+
+
+def test_the_letter_asks_for_its_assumptions_and_prints_them(qtbot, demo_env: GuiEnv) -> None:
+    from deliverydesk.gui.dialogs.documents.sealing import AssumptionsDialog
+
+    page, _ = open_page(qtbot, demo_env)
+    page.write_letter()
+    qtbot.waitUntil(lambda: isinstance(page.dialog, AssumptionsDialog), timeout=10_000)
+    dialog: AssumptionsDialog = page.dialog
+    dialog.rows.add_row(("Line 3 keeps its product mix during the rollout",))
+    dialog.rows.add_row(("",))  # an empty row is left out
+    dialog.accept()
+    qtbot.waitUntil(lambda: isinstance(page.dialog, PreviewDialog), timeout=10_000)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(page.dialog.pdf)).pages)
+    assert "Line 3 keeps its product mix" in "".join(text.split("\n"))
+
+
+def test_a_translation_is_the_same_version_in_the_other_language(qtbot, demo_env: GuiEnv) -> None:
+    page, project_id = open_page(qtbot, demo_env)
+    assert page.data is not None and page.data.decided
+    request = DocumentRequest(
+        project_id, LetterKind.CHANGE_DECISION, change_request_id=page.data.decided[0].id
+    )
+    issued = letters.issue_document(demo_env.ctx, request).letter
+    page.refresh()
+    wait_idle(qtbot, demo_env.tasks)
+    page.show_record(issued.id)
+    assert page.translate_button.isEnabled()
+    page.translate_selected()
+    qtbot.waitUntil(lambda: isinstance(page.dialog, PreviewDialog), timeout=10_000)
+    page.dialog.issue_button.click()
+    qtbot.waitUntil(lambda: sum(r.ref == issued.ref for r in page.data.letters) == 2, timeout=10_000)
+    translation = next(r for r in page.data.letters if r.ref == issued.ref and r.id != issued.id)
+    assert translation.version == issued.version and translation.translation_of_id == issued.id
+    assert translation.language is not issued.language
 
 
 def test_change_decision_is_picked_from_decided_requests(qtbot, demo_env: GuiEnv) -> None:
@@ -209,3 +271,25 @@ def test_file_menu_opens_the_documents_page_of_the_open_project(qtbot, demo_env:
     assert isinstance(window.workspace.current_page(), DocumentsPage)
     wait_idle(qtbot, demo_env.tasks)
     window.close()
+
+
+def test_the_summary_and_the_letter_name_a_character_the_fonts_lack_at_its_field(
+    qtbot, demo_env: GuiEnv
+) -> None:
+    from deliverydesk.gui.dialogs.documents.sealing import AssumptionsDialog
+    from deliverydesk.gui.dialogs.documents.summary import SummaryDialog
+
+    page, _ = open_page(qtbot, demo_env)
+    page.write_summary()
+    qtbot.waitUntil(lambda: isinstance(page.dialog, SummaryDialog), timeout=10_000)
+    summary: SummaryDialog = page.dialog
+    summary.goal.setPlainText("Go live 🚀")
+    summary.accept()
+    assert "U+1F680" in summary.field_error("goal") and summary.isVisible()
+    summary.reject()
+    page.write_letter()
+    qtbot.waitUntil(lambda: isinstance(page.dialog, AssumptionsDialog), timeout=10_000)
+    letter: AssumptionsDialog = page.dialog
+    letter.rows.add_row(("The line runs 😀",))
+    letter.accept()
+    assert "U+1F600" in letter.field_error("assumptions") and letter.isVisible()

@@ -3,9 +3,11 @@ quick revisit dates, done / reopened / removed, and messages under an incomplete
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
@@ -124,9 +126,17 @@ def test_export_review_report_from_the_issues_page(
     page.reviews.select_record(page.reviews.model.row_item(0).id)
     assert page.act_review_report.isEnabled()
     out = tmp_path / "review.pdf"
+    asked: list[bool] = []
+    monkeypatch.setattr(review_module, "ask_name_clients", lambda _parent: asked.append(True) and None)
     monkeypatch.setattr(review_module, "ask_export_path", lambda _parent, _name: out)
+    page.act_review_report.trigger()  # the question about other clients cancelled: nothing written
+    wait_idle(qtbot, demo_env.tasks)
+    assert asked and not out.exists()
+    monkeypatch.setattr(review_module, "ask_name_clients", lambda _parent: False)
     page.act_review_report.trigger()
     wait_idle(qtbot, demo_env.tasks)
     assert out.read_bytes().startswith(b"%PDF")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert "INTERNAL" in text or "内部文件" in text
     box = page.findChild(QMessageBox, "exportFinished")
     assert box is not None and str(out) in box.text()

@@ -1,5 +1,6 @@
 """A version 3 bundle (before interchange: no extra non-working days, no ``external_ref``, no
-``import_columns``) is converted on import: the new fields come out empty, nothing else changes."""
+``import_columns``; before letters said who issued them, where, and which version they translate) is
+converted on import: the new fields come out empty, nothing else changes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Any
 from deliverydesk.services.bundle.schema import FORMAT_VERSION
 from deliverydesk.services.bundle.transfer import import_bundle
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.documents import letters
+from deliverydesk.services.records import projects
 from deliverydesk.store.tables import ClientRow, MilestoneRow, ScopeItemRow
 from tests.integration.bundle.test_version_4 import version_4
 
@@ -22,6 +25,9 @@ def version_3(document: dict[str, Any]) -> dict[str, Any]:
             del row["external_ref"]
     for row in records["client"]:
         del row["import_columns"]
+    for row in records["letter"]:
+        for column in ("issued_by", "issued_host", "translation_of_id"):
+            del row[column]
     document["format_version"] = 3
     return document
 
@@ -43,3 +49,6 @@ def test_a_version_3_bundle_imports_with_empty_new_fields(
         columns = [row.import_columns for row in session.query(ClientRow)]
     assert len(refs) >= milestones > 0 and set(refs) == {""}
     assert columns == [""]
+    project = projects.get_project_by_code(other_ctx, document["records"]["project"][0]["code"])
+    imported = letters.list_letters(other_ctx, project.id)
+    assert imported and all(item.translation_of_id is None and item.issued_by == "" for item in imported)

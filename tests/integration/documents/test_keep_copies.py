@@ -46,7 +46,7 @@ def test_a_letter_without_a_copy_gets_one_that_outlives_a_new_renderer(
     assert keep_issued_copies(ctx) == KeptCopies(kept=1, already_kept=0, not_reproducible=())
     assert stored(ctx, issued.letter.pdf_sha256) == issued.pdf
     assert not copies_missing(ctx)
-    monkeypatch.setattr(render_module, "render", lambda data: DIFFERENT)
+    monkeypatch.setattr(render_module, "render", lambda data, certificate=None: DIFFERENT)
     assert letters.letter_pdf(ctx, issued.letter.id) == issued.pdf
 
 
@@ -57,7 +57,7 @@ def test_a_letter_that_no_longer_prints_the_same_is_named_and_nothing_is_stored(
     kept_before = letters.issue_document(
         ctx, DocumentRequest(project.id, LetterKind.PROGRESS_SUMMARY)
     )  # has its copy: counted, untouched
-    monkeypatch.setattr(render_module, "render", lambda data: DIFFERENT)
+    monkeypatch.setattr(render_module, "render", lambda data, certificate=None: DIFFERENT)
     result = keep_issued_copies(ctx)
     assert result == KeptCopies(kept=0, already_kept=1, not_reproducible=("DD-2026-014-EL version 1",))
     assert result.exit_code == 1
@@ -72,7 +72,7 @@ def test_running_twice_does_nothing_the_second_time(
 ) -> None:
     old_letter(ctx, project)
     assert keep_issued_copies(ctx).kept == 1
-    monkeypatch.setattr(render_module, "render", lambda data: pytest.fail("printed again"))
+    monkeypatch.setattr(render_module, "render", lambda data, certificate=None: pytest.fail("printed again"))
     assert keep_issued_copies(ctx) == KeptCopies(kept=0, already_kept=1, not_reproducible=())
 
 
@@ -89,7 +89,7 @@ def test_the_signed_copy_is_kept_too(
     assert keep_issued_copies(ctx).kept == 1
     assert stored(ctx, letter.pdf_sha256) == issued.pdf
     assert stored(ctx, letter.signed_pdf_sha256) == signed_pdf
-    monkeypatch.setattr(render_module, "render", lambda data: DIFFERENT)
+    monkeypatch.setattr(render_module, "render", lambda data, certificate=None: DIFFERENT)
     assert letters.letter_pdf(ctx, letter.id) == signed_pdf
 
 
@@ -125,7 +125,7 @@ def test_the_command_names_what_could_not_be_kept_and_exits_1(
 ) -> None:
     old_letter(ctx, project)
     ctx.db.close()
-    monkeypatch.setattr(render_module, "render", lambda data: DIFFERENT)
+    monkeypatch.setattr(render_module, "render", lambda data, certificate=None: DIFFERENT)
     assert main(["keep-copies", "--db-url", f"sqlite:///{db_path}", "--data-dir", str(db_path.parent)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("DD-2026-014-EL version 1: ") and "no longer prints" in lines[0]
@@ -148,7 +148,7 @@ def test_an_interrupted_run_keeps_the_copies_it_stored(
     forget_copy(ctx, second.letter.pdf_sha256)
     renders = iter([first.pdf])
 
-    def render_once(data: object) -> bytes:
+    def render_once(data: object, certificate: object = None) -> bytes:
         """The first letter prints; the run is interrupted while printing the second."""
         for pdf in renders:
             return pdf

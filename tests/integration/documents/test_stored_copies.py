@@ -58,7 +58,9 @@ def run_sql(ctx: ServiceContext, sql: str, *params: object) -> None:
 @pytest.fixture
 def new_renderer(monkeypatch: pytest.MonkeyPatch) -> None:
     """The renderer changed since the letters were issued (a reportlab upgrade, a font, a layout fix)."""
-    monkeypatch.setattr(render_module, "render", lambda data: b"%PDF-1.7 rendered differently now")
+    monkeypatch.setattr(
+        render_module, "render", lambda data, certificate=None: b"%PDF-1.7 rendered differently now"
+    )
 
 
 def test_issuing_stores_the_pdf_under_its_hash(ctx: ServiceContext, project: Project) -> None:
@@ -77,7 +79,7 @@ def test_the_stored_copy_comes_back_when_the_renderer_changed(
     assert issued.pdf == b"%PDF-1.7 rendered differently now"
     letter_id = issued.letter.id
     with pytest.MonkeyPatch.context() as later:  # and printed again after yet another change
-        later.setattr(render_module, "render", lambda data: b"%PDF-1.7 and different again")
+        later.setattr(render_module, "render", lambda data, certificate=None: b"%PDF-1.7 and different again")
         assert letters.letter_pdf(ctx, letter_id) == issued.pdf
     assert letters.verify_pdf(ctx, letters.letter_pdf(ctx, letter_id)).outcome is letters.VerifyOutcome.ISSUED
 
@@ -95,7 +97,9 @@ def test_a_letter_without_a_stored_copy_is_refused_when_printing_again_differs(
 ) -> None:
     issued = issue(ctx, project)
     run_sql(ctx, "DELETE FROM blob WHERE sha256 = ?", issued.letter.pdf_sha256)
-    monkeypatch.setattr(render_module, "render", lambda data: b"%PDF-1.7 rendered differently now")
+    monkeypatch.setattr(
+        render_module, "render", lambda data, certificate=None: b"%PDF-1.7 rendered differently now"
+    )
     with pytest.raises(RuleError, match="issued before DeliveryDesk kept a copy") as caught:
         letters.letter_pdf(ctx, issued.letter.id)
     assert "DD-2026-014-EL version 1" in str(caught.value.message)
@@ -122,7 +126,9 @@ def test_the_signed_copy_is_stored_and_comes_back(
         letter.signed_pdf_sha256 == sha256_hex(signed_pdf)
         and stored(ctx, letter.signed_pdf_sha256) == signed_pdf
     )
-    monkeypatch.setattr(render_module, "render", lambda data: b"%PDF-1.7 rendered differently now")
+    monkeypatch.setattr(
+        render_module, "render", lambda data, certificate=None: b"%PDF-1.7 rendered differently now"
+    )
     assert letters.letter_pdf(ctx, letter.id) == signed_pdf
     assert letters.letter_pdf(ctx, letter.id, signed=False) == issued.pdf
     signing, _issuing = record_history(ctx, letter.id).events  # newest first: signing is one event
@@ -140,7 +146,9 @@ def test_a_bundle_carries_the_stored_copies(ctx: ServiceContext, project: Projec
         assert import_bundle(elsewhere, tmp_path / "bundle.json").blobs_added == 2
         assert import_bundle(elsewhere, tmp_path / "bundle.json").blobs_added == 0  # idempotent
         with pytest.MonkeyPatch.context() as later:
-            later.setattr(render_module, "render", lambda data: b"%PDF-1.7 rendered differently now")
+            later.setattr(
+                render_module, "render", lambda data, certificate=None: b"%PDF-1.7 rendered differently now"
+            )
             assert letters.letter_pdf(elsewhere, issued.letter.id) == signed_pdf
             assert letters.letter_pdf(elsewhere, issued.letter.id, signed=False) == issued.pdf
         assert letters.verify_pdf(elsewhere, issued.pdf).outcome is letters.VerifyOutcome.ISSUED

@@ -39,13 +39,35 @@ def test_grid_actions_and_questions_extract(language: Language) -> None:
     questions = [review_question(name, language).question for name in (*CELLS, "company_long")]
     sides = [side_name(side, language) for side in ReviewSide] + [t("Not answered.")]
     actions = [text for a in data.actions for text in (a.description, a.owner, t.date(a.revisit_on))]
-    recurrence = [r.client for r in data.recurrence]
+    recurrence = [t("Client {letter}", letter=letter) for letter in "ABC"]
     for expected in (*answers, *questions, *sides, *actions, *recurrence, data.lessons):
         assert squeeze(expected) in whole, expected
     assert "\x00" not in whole  # no character missing from the fonts
     for number, text in enumerate(texts, 1):
         assert squeeze(t("Page {page} / {total}", page=number, total=len(texts))) in squeeze(text)
         assert data.meta.fingerprint[:12] in text and data.meta.reference in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_internal_on_every_page_no_letterhead_and_other_clients_named_only_when_chosen(
+    language: Language,
+) -> None:
+    data = review_report(language)
+    t = translator(language)
+    pdf = render_review_report(data)
+    texts = pages(pdf)
+    assert len(texts) >= 2
+    for text in texts:
+        assert squeeze(t("INTERNAL · not for the client")) in squeeze(text)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert not [image for page in reader.pages for image in page.images], "no letterhead logo"
+    address = data.meta.letterhead.address
+    assert squeeze(address) not in squeeze("".join(texts)), "no letterhead address"
+    anonymous = squeeze("".join(texts))
+    named = squeeze("".join(pages(render_review_report(replace(data, name_other_clients=True)))))
+    for row in data.recurrence:
+        assert squeeze(row.client) not in anonymous and squeeze(row.client) in named
+    assert squeeze(t("Client {letter}", letter="A")) in anonymous
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -68,8 +68,11 @@ def test_pdf_extracts_in_both_languages(
     whole = squeeze("".join(pages))
     for text in ("客户当天得到修复计划", "<b>checklist</b> & sample files", "Rehearse the migration", "李娜"):
         assert squeeze(text) in whole
-    assert squeeze(t("The same problem at other clients")) in whole and "Pacific" in whole
+    assert squeeze(t("The same problem at other clients")) in whole and "Pacific" not in whole  # "Client A"
+    assert squeeze(t("Client {letter}", letter="A")) in whole
     assert squeeze(t("Page {page} / {total}", page=len(pages), total=len(pages))) in squeeze(pages[-1])
+    named = review_report_pdf(ctx, reviewed.review_id, language, name_clients=True)
+    assert "Pacific" in squeeze("".join(p.extract_text() for p in PdfReader(io.BytesIO(named)).pages))
 
 
 def test_export_writes_the_file(ctx: ServiceContext, reviewed: ReviewedIssue, tmp_path: Path) -> None:

@@ -43,13 +43,12 @@ def test_home_page_rule_is_the_same_rule() -> None:
     assert summary_due_date(FRIDAYS, START, date(2026, 3, 6), date(2026, 3, 13)) == date(2026, 3, 13)
 
 
-def test_summary_period_follows_the_last_one() -> None:
+def test_summary_period_is_since_the_previous_summary() -> None:
     assert summary_period(START, None, date(2026, 3, 13)) == (START, date(2026, 3, 13))
-    assert summary_period(START, date(2026, 3, 13), date(2026, 3, 20)) == (
-        date(2026, 3, 14),
-        date(2026, 3, 20),
-    )
-    assert summary_period(START, date(2026, 3, 20), date(2026, 3, 20)) == (
-        date(2026, 3, 20),
-        date(2026, 3, 20),
-    )
+    previous = (date(2026, 3, 7), date(2026, 3, 13))
+    assert summary_period(START, previous, date(2026, 3, 20)) == (date(2026, 3, 14), date(2026, 3, 20))
+
+
+def test_a_summary_issued_again_the_same_day_covers_the_same_period_not_one_day() -> None:
+    previous = (date(2026, 3, 14), date(2026, 3, 20))
+    assert summary_period(START, previous, date(2026, 3, 20)) == previous

@@ -87,3 +87,27 @@ def test_seal_fingerprints_the_data_without_its_seal() -> None:
     assert digest == fingerprint(canonical) and is_fingerprint(digest)
     assert sealed == replace(SAMPLE, note=digest)
     assert seal(sealed, _stamp) == (canonical, digest, sealed)  # sealing again changes nothing
+
+
+def test_a_field_added_later_leaves_earlier_snapshots_and_their_fingerprints_unchanged() -> None:
+    from dataclasses import dataclass
+
+    from deliverydesk.domain.fingerprint import added_field, canonical_json, fingerprint, from_canonical_json
+
+    @dataclass(frozen=True)
+    class Before:
+        title: str
+        items: tuple[str, ...] = ()
+
+    @dataclass(frozen=True)
+    class After:
+        title: str
+        items: tuple[str, ...] = ()
+        late: tuple[str, ...] = added_field(())
+        answer_by: str | None = added_field(None)
+
+    issued = canonical_json(Before("Letter", ("a",)))
+    again = from_canonical_json(After, issued)
+    assert canonical_json(again) == issued and fingerprint(canonical_json(again)) == fingerprint(issued)
+    filled = canonical_json(After("Letter", ("a",), late=("x",)))
+    assert '"late":["x"]' in filled and "answer_by" not in filled

@@ -57,9 +57,11 @@ def _letter_texts(t: Translator, data: ExpectationLetterData) -> list[str]:
         "Client dependencies and assumptions",
         "How further requests are handled",
     ]
+    headings += ["Contracted deliverables"]
     rows = [
         text for row in data.expectations for text in (row.ref, row.statement, row.measure, t.date(row.due))
     ]
+    rows += [text for item in data.deliverables for text in (item.ref, item.title, item.acceptance_criteria)]
     return [
         *map(t, headings),
         *rows,
@@ -72,7 +74,7 @@ def _letter_texts(t: Translator, data: ExpectationLetterData) -> list[str]:
 
 def _change_texts(t: Translator, data: ChangeDecisionData) -> list[str]:
     analysis = data.analysis
-    headings = ["The request", "Impact", "Client-perspective analysis", "Decision and rationale"]
+    headings = ["The request", "Triage and scope check", "Client-perspective analysis", "Decision"]
     values = [
         data.description,
         data.requested_by,
@@ -92,9 +94,10 @@ def _change_texts(t: Translator, data: ChangeDecisionData) -> list[str]:
 
 def _summary_texts(t: Translator, data: ProgressSummaryData) -> list[str]:
     headings = ["Goal", "Steps done", "Current difficulties", "Next actions"]
+    headings += ["Late"]
     headings += ["Milestones", "Decisions we need from you", "Change requests by decision"]
     milestones = [text for m in data.milestones for text in (m.name, t.date(m.baseline))]
-    actions = [text for a in data.next_actions for text in (a.text, a.owner, t.date(a.due))]
+    actions = [text for a in (*data.next_actions, *data.late) for text in (a.text, a.owner, t.date(a.due))]
     return [
         *map(t, headings),
         data.goal,
@@ -228,12 +231,12 @@ def test_the_signature_png_lands_in_the_pdf_as_an_image() -> None:
             Triage.B,
             Decision.APPROVED_GOODWILL,
             ["Granted as goodwill, not a precedent."],
-            ["To be handled as a separate request or quote."],
+            ["It can be raised again as a separate request or quote."],
         ),
         (
             Triage.C,
             Decision.DECLINED,
-            ["To be handled as a separate request or quote."],
+            ["It can be raised again as a separate request or quote."],
             ["Granted as goodwill, not a precedent."],
         ),
         (
@@ -246,7 +249,10 @@ def test_the_signature_png_lands_in_the_pdf_as_an_image() -> None:
             Triage.A,
             Decision.APPROVED_BILLABLE,
             [],
-            ["Granted as goodwill, not a precedent.", "To be handled as a separate request or quote."],
+            [
+                "Granted as goodwill, not a precedent.",
+                "It can be raised again as a separate request or quote.",
+            ],
         ),
     ],
 )

@@ -48,7 +48,7 @@ def test_short_summaries_have_no_chart_note_and_empty_sections_say_none() -> Non
     t = translator(Language.ZH_CN)
     data = sample_summary(Language.ZH_CN, milestones=3)
     empty = replace(
-        data, steps_done=(), difficulties=(), next_actions=(), pending_decisions=(), change_tally=()
+        data, steps_done=(), difficulties=(), next_actions=(), pending_decisions=(), change_tally=(), late=()
     )
     text = squeeze("".join(page_texts(render(empty))))
     assert text.count(squeeze(t("None."))) == 5

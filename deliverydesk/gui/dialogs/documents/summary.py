@@ -1,9 +1,8 @@
 """The narrative of a progress summary: period, overall status, goal, steps done, difficulties, next
-actions. Pre-filled from the records; what is written here is kept with the issued summary."""
+actions (a table: action, owner, due). Pre-filled from the records (the period: since the previous
+summary); what is written here is kept with the issued summary."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
@@ -12,6 +11,7 @@ from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.dialogs.records.fields import date_edit
 from deliverydesk.gui.formatting import from_qdate
+from deliverydesk.gui.widgets.rows_editor import Column, RowsEditor
 from deliverydesk.i18n import verbatim
 from deliverydesk.services.documents.build import (
     ActionData,
@@ -19,9 +19,8 @@ from deliverydesk.services.documents.build import (
     OverallStatus,
     ProgressSummaryData,
     SummaryNarrative,
+    check_narrative,
 )
-
-SEPARATOR = " | "
 
 
 def status_label(status: OverallStatus) -> str:
@@ -37,19 +36,6 @@ def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
     return tuple(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
 
 
-def action_line(action: ActionData) -> str:
-    return SEPARATOR.join([action.text, action.owner, action.due.isoformat() if action.due else ""]).rstrip(
-        " |"
-    )
-
-
-def parse_action(line: str) -> ActionData:
-    """ "Action | owner | 2026-03-20": owner and date optional; a bad date raises ValueError."""
-    parts = [part.strip() for part in line.split("|")]
-    due = date.fromisoformat(parts[2]) if len(parts) > 2 and parts[2] else None
-    return ActionData(parts[0], parts[1] if len(parts) > 1 else "", due)
-
-
 class SummaryDialog(FormDialog):
     """``save()`` returns the ``SummaryNarrative``; the page previews and issues it."""
 
@@ -57,7 +43,7 @@ class SummaryDialog(FormDialog):
         super().__init__(parent)
         self.setObjectName("summaryDialog")
         self.setWindowTitle(self.tr("Progress summary"))
-        self.resize(620, 640)
+        self.resize(680, 760)
         start, end = date_edit(self, defaults.period_start), date_edit(self, defaults.period_end)
         self.period_start = self.add_field("period_start", self.tr("Period from"), start)
         self.period_end = self.add_field("period_end", self.tr("Period to"), end)
@@ -80,11 +66,11 @@ class SummaryDialog(FormDialog):
         self.waiting = self._text(
             "waiting", self.tr("Waiting on the client (one per line)"), "\n".join(theirs)
         )
-        self.next_actions = self._text(
-            "next_actions",
-            self.tr("Next actions: action | owner | YYYY-MM-DD"),
-            "\n".join(action_line(a) for a in defaults.next_actions),
-        )
+        columns = (Column(self.tr("Action")), Column(self.tr("Owner")), Column(self.tr("Due"), is_date=True))
+        self.next_actions = RowsEditor(columns, defaults.period_end, self)
+        self.next_actions.set_rows([(a.text, a.owner, a.due) for a in defaults.next_actions])
+        self.next_actions.setMinimumHeight(160)
+        self.add_field("next_actions", self.tr("Next actions"), self.next_actions)
 
     def _text(self, name: str, label: str, value: str) -> QPlainTextEdit:
         edit = QPlainTextEdit(value, self)
@@ -99,14 +85,16 @@ class SummaryDialog(FormDialog):
             raise ValidationError(
                 {"period_end": verbatim(self.tr("The period cannot end before it starts."))}
             )
-        try:
-            actions = tuple(parse_action(line) for line in _lines(self.next_actions))
-        except ValueError:
-            raise ValidationError({"next_actions": verbatim(self.tr("Write dates as YYYY-MM-DD."))}) from None
+        rows = self.next_actions.rows()
+        if any(not text for text, _owner, _due in rows):
+            raise ValidationError(
+                {"next_actions": verbatim(self.tr("Write what the action is on each row."))}
+            )
+        actions = tuple(ActionData(text, owner, due) for text, owner, due in rows)
         difficulties = tuple(DifficultyData(text) for text in _lines(self.difficulties)) + tuple(
             DifficultyData(text, waits_on_client=True) for text in _lines(self.waiting)
         )
-        return SummaryNarrative(
+        narrative = SummaryNarrative(
             period_start=start,
             period_end=end,
             overall_status=OverallStatus(self.status.currentData()),
@@ -116,3 +104,5 @@ class SummaryDialog(FormDialog):
             difficulties=difficulties,
             next_actions=actions,
         )
+        check_narrative(narrative)  # what prints: a character the fonts lack is named at its field
+        return narrative

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from deliverydesk.domain.drafts import ReviewActionDraft, ReviewDraft
 from deliverydesk.domain.models import IssueItem, ReviewActionItem, ReviewItem
@@ -223,6 +230,33 @@ class ReviewDialog(RecordDialog):
         return saved.review
 
 
+def ask_name_clients(parent: QWidget) -> bool | None:
+    """Whether the internal report names the other clients where the same problem was met (None:
+    cancelled). They print as "Client A", "Client B" unless the user chooses to name them. Tests
+    replace this function."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("ReviewDialog", "Other clients in the report"),
+        QCoreApplication.translate(
+            "ReviewDialog",
+            "The report lists where the same problem was met at other clients. Name those clients, or "
+            "print them as Client A, Client B…?",
+        ),
+        parent=parent,
+    )
+    name = box.addButton(
+        QCoreApplication.translate("ReviewDialog", "Name them"), QMessageBox.ButtonRole.YesRole
+    )
+    anonymous = box.addButton(
+        QCoreApplication.translate("ReviewDialog", "Client A, B…"), QMessageBox.ButtonRole.NoRole
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(anonymous)
+    box.exec()
+    clicked = box.clickedButton()
+    return True if clicked is name else False if clicked is anonymous else None
+
+
 def add_review_report_action(page: RecordsPage, panel: RecordPanel) -> QAction:
     """ "Export review report…" on the reviews panel: the selected review as the internal PDF, in the
     project's document language, written in the background; then an offer to open it."""
@@ -237,10 +271,15 @@ def add_review_report_action(page: RecordsPage, panel: RecordPanel) -> QAction:
         item = panel.current_item()
         if item is None:
             return
+        name_clients = ask_name_clients(page)
+        if name_clients is None:
+            return
         path = ask_export_path(page, f"review-{item.held_on:%Y%m%d}.pdf")
         if path is not None:
             ctx, review_id = page.env.ctx, str(item.id)
-            job = lambda target, _progress: export_review_report(ctx, review_id, target)  # noqa: E731
+            job = lambda target, _progress: export_review_report(  # noqa: E731
+                ctx, review_id, target, name_clients=name_clients
+            )
             export_in_background(page.env, page, job, path, lambda: None)
 
     action.triggered.connect(run)

@@ -1,7 +1,9 @@
-"""Documents: the project's issued and signed letters; new ones previewed and issued; sign, export, print."""
+"""Documents: the project's issued and signed letters; new ones previewed and issued (after saying what
+will be sealed); translations of an issued version; sign, export, print."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.domain.enums import LetterKind, LetterStatus
+from deliverydesk.domain.enums import Language, LetterKind, LetterStatus
 from deliverydesk.domain.handover import HandoverBlocked
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.blockers import refusal_text
 from deliverydesk.gui.dialogs.base import MessageBar
+from deliverydesk.gui.dialogs.documents import sealing
 from deliverydesk.gui.dialogs.documents.output import ask_export_path, export_in_background, print_with_dialog
 from deliverydesk.gui.dialogs.documents.preview import PreviewDialog
+from deliverydesk.gui.dialogs.documents.sealing import AssumptionsDialog
 from deliverydesk.gui.dialogs.documents.sign import SignDialog
 from deliverydesk.gui.dialogs.documents.summary import SummaryDialog
 from deliverydesk.gui.env import GuiEnv
@@ -44,6 +48,7 @@ from deliverydesk.gui.signing_identity import forget_password, signing_context
 from deliverydesk.services.documents import letters
 from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrative, build_document
 from deliverydesk.services.documents.export import export_letter
+from deliverydesk.services.documents.parts import snapshot_period
 from deliverydesk.services.records.log import list_log_entries
 
 
@@ -89,7 +94,7 @@ class DocumentsPage(ProjectPage):
         self.new_change = QPushButton(self.tr("Change decision…"), self)
         self.new_summary = QPushButton(self.tr("Progress summary…"), self)
         self.new_handover = QPushButton(self.tr("Handover report"), self)
-        self.new_letter.clicked.connect(lambda: self.new_document(LetterKind.EXPECTATION_CONFIRMATION))
+        self.new_letter.clicked.connect(lambda: self.write_letter())
         self.new_change.clicked.connect(self.choose_change_request)
         self.new_summary.clicked.connect(self.write_summary)
         self.new_handover.clicked.connect(lambda: self.new_document(LetterKind.HANDOVER))
@@ -97,14 +102,25 @@ class DocumentsPage(ProjectPage):
 
     def _letter_buttons(self) -> list[QPushButton]:
         self.preview_button = QPushButton(self.tr("Preview"), self)
+        self.translate_button = QPushButton(self.tr("Translation…"), self)
+        self.translate_button.setToolTip(
+            self.tr("Issue this version in the other language: the same version, its own fingerprint")
+        )
         self.sign_button = QPushButton(self.tr("Sign…"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.preview_button.clicked.connect(self.preview_selected)
+        self.translate_button.clicked.connect(self.translate_selected)
         self.sign_button.clicked.connect(self.sign_selected)
         self.export_button.clicked.connect(lambda: self.export_selected())
         self.print_button.clicked.connect(self.print_selected)
-        return [self.preview_button, self.sign_button, self.export_button, self.print_button]
+        return [
+            self.preview_button,
+            self.translate_button,
+            self.sign_button,
+            self.export_button,
+            self.print_button,
+        ]
 
     def title(self) -> str:
         return self.tr("Documents")
@@ -163,6 +179,8 @@ class DocumentsPage(ProjectPage):
         self.sign_button.setEnabled(
             letter is not None and letter.status is LetterStatus.ISSUED and not self.env.readonly
         )
+        current = letter is not None and letter.status in (LetterStatus.ISSUED, LetterStatus.SIGNED)
+        self.translate_button.setEnabled(current and not self.env.readonly)
         for button in (self.new_letter, self.new_summary, self.new_handover):
             button.setEnabled(not self.env.readonly)
 
@@ -183,19 +201,23 @@ class DocumentsPage(ProjectPage):
         """Preview the draft in the background, then show it with an Issue button."""
         request, ctx = self.request(kind, **extra), self.env.ctx
         self.env.tasks.submit(
-            lambda: letters.preview_document(ctx, request),
-            lambda pdf: self._show_draft(request, pdf),
+            lambda: letters.preview_draft(ctx, request),
+            lambda draft: self._show_draft(request, draft),
             lambda error: show_error(self, error),
         )
 
-    def _show_draft(self, request: DocumentRequest, pdf: bytes) -> None:
-        draft = self.tr("Draft")
-        name = f"{draft} {kind_label(request.kind)}.pdf"
-        dialog = PreviewDialog(self.env, kind_label(request.kind), pdf, name, can_issue=True, parent=self)
-        dialog.issue_wanted.connect(lambda: self.issue(request, dialog))
+    def _show_draft(self, request: DocumentRequest, draft: letters.DraftPreview) -> None:
+        draft_word = self.tr("Draft")
+        name = f"{draft_word} {kind_label(request.kind)}.pdf"
+        title = kind_label(request.kind)
+        dialog = PreviewDialog(self.env, title, draft.pdf, name, can_issue=True, parent=self)
+        dialog.issue_wanted.connect(lambda: self.issue(request, dialog, draft.data))
         self._open(dialog)
 
-    def issue(self, request: DocumentRequest, dialog: PreviewDialog) -> None:
+    def issue(self, request: DocumentRequest, dialog: PreviewDialog, data: Any) -> None:
+        """Say what will be sealed and ask; then issue in the background."""
+        if not sealing.confirm_issue(self, sealing.seal_lines(data)):
+            return
         ctx = signing_context(self.env, dialog)  # the company certificate's password, once per session
         if ctx is None:
             return
@@ -218,6 +240,24 @@ class DocumentsPage(ProjectPage):
 
         self.env.tasks.submit(lambda: letters.issue_document(ctx, request), issued, refused, owner=self)
 
+    def write_letter(self, language: Language | None = None) -> None:
+        """The expectation letter: first its assumptions (the last letter's, to edit), then the draft."""
+        request, ctx = self.request(LetterKind.EXPECTATION_CONFIRMATION, language=language), self.env.ctx
+        self.env.tasks.submit(
+            lambda: build_document(ctx, request),
+            lambda data: self._ask_assumptions(data, language),
+            lambda error: show_error(self, error),
+        )
+
+    def _ask_assumptions(self, data: Any, language: Language | None) -> None:
+        dialog = AssumptionsDialog(data.assumptions, self.env.ctx.today(), self)
+        dialog.saved.connect(
+            lambda assumptions: self.new_document(
+                LetterKind.EXPECTATION_CONFIRMATION, language=language, assumptions=assumptions
+            )
+        )
+        self._open(dialog)
+
     def choose_change_request(self) -> None:
         decided = self.data.decided if self.data else ()
         dialog = QInputDialog(self)
@@ -230,19 +270,46 @@ class DocumentsPage(ProjectPage):
         )
         self._open(dialog)
 
-    def write_summary(self) -> None:
-        request, ctx = self.request(LetterKind.PROGRESS_SUMMARY), self.env.ctx
+    def write_summary(
+        self, narrative: SummaryNarrative | None = None, language: Language | None = None
+    ) -> None:
+        """The summary's narrative first (pre-filled: since the previous summary), then the draft."""
+        kind = LetterKind.PROGRESS_SUMMARY
+        request, ctx = self.request(kind, narrative=narrative, language=language), self.env.ctx
         self.env.tasks.submit(
-            lambda: build_document(ctx, request), self._summary_defaults, lambda e: show_error(self, e)
+            lambda: build_document(ctx, request),
+            lambda defaults: self._summary_defaults(defaults, language),
+            lambda e: show_error(self, e),
         )
 
-    def _summary_defaults(self, defaults: Any) -> None:
+    def _summary_defaults(self, defaults: Any, language: Language | None = None) -> None:
         dialog = SummaryDialog(defaults, self)
-        dialog.saved.connect(lambda narrative: self._summary_written(narrative))
+        dialog.saved.connect(lambda narrative: self._summary_written(narrative, language))
         self._open(dialog)
 
-    def _summary_written(self, narrative: SummaryNarrative) -> None:
-        self.new_document(LetterKind.PROGRESS_SUMMARY, narrative=narrative)
+    def _summary_written(self, narrative: SummaryNarrative, language: Language | None = None) -> None:
+        self.new_document(LetterKind.PROGRESS_SUMMARY, narrative=narrative, language=language)
+
+    def translate_selected(self) -> None:
+        """The selected version in the other language: written (summary narrative, letter
+        assumptions) where the document has words of the engineer's, then previewed and issued."""
+        letter = self.selected()
+        if letter is None:
+            return
+        other = Language.ZH_CN if letter.language is Language.EN else Language.EN
+        translators: dict[LetterKind, Callable[[LetterItem, Language], None]] = {
+            LetterKind.PROGRESS_SUMMARY: self._translate_summary,  # its narrative, for the same period
+            LetterKind.EXPECTATION_CONFIRMATION: lambda _letter, language: self.write_letter(language),
+        }
+        translators.get(letter.kind, self._translate_as_is)(letter, other)
+
+    def _translate_summary(self, letter: LetterItem, language: Language) -> None:
+        period = snapshot_period(letter.content_json)
+        start, end = period if period else (None, None)
+        self.write_summary(SummaryNarrative(period_start=start, period_end=end), language)
+
+    def _translate_as_is(self, letter: LetterItem, language: Language) -> None:
+        self.new_document(letter.kind, language=language, change_request_id=letter.change_request_id)
 
     # --- issued letters ------------------------------------------------------------------------------
     def preview_selected(self) -> None:
