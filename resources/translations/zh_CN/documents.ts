@@ -276,44 +276,44 @@
 <context>
     <name>SealSummary</name>
     <message>
-        <source>%1 expectations: %2</source>
-        <translation>%1 项期望：%2</translation>
-    </message>
-    <message>
-        <source>%1 contracted deliverables</source>
-        <translation>%1 项合同约定的交付物</translation>
-    </message>
-    <message>
-        <source>%1 exclusions, %2 client dependencies, %3 assumptions</source>
-        <translation>%1 项不包含事项，%2 项客户方依赖事项，%3 项前提假设</translation>
-    </message>
-    <message>
         <source>Decision: %1</source>
         <translation>决定：%1</translation>
-    </message>
-    <message>
-        <source>Effort %1 h, schedule %2 working days</source>
-        <translation>工作量 %1 小时，进度影响 %2 个工作日</translation>
     </message>
     <message>
         <source>Period %1</source>
         <translation>报告期间 %1</translation>
     </message>
     <message>
-        <source>%1 steps done, %2 difficulties, %3 next actions, %4 late items</source>
-        <translation>已完成 %1 项，当前困难 %2 项，下一步 %3 项，已延误 %4 项</translation>
+        <source>Expectations: %1 (%2)</source>
+        <translation>期望：%1 项（%2）</translation>
     </message>
     <message>
-        <source>%1 milestones, %2 decisions waiting on the client</source>
-        <translation>%1 个里程碑，%2 项待客户决定的事项</translation>
+        <source>Contracted deliverables: %1</source>
+        <translation>合同约定的交付物：%1 项</translation>
     </message>
     <message>
-        <source>%1 scope items, %2 accepted</source>
-        <translation>%1 项范围条目，已验收 %2 项</translation>
+        <source>Exclusions: %1 · client dependencies: %2 · assumptions: %3</source>
+        <translation>不包含事项：%1 项 · 客户方依赖事项：%2 项 · 前提假设：%3 项</translation>
     </message>
     <message>
-        <source>%1 documents handed over, %2 trainings, %3 risks, %4 open items</source>
-        <translation>移交文档 %1 份，培训 %2 次，风险 %3 项，未完事项 %4 项</translation>
+        <source>Effort (h): %1 · schedule impact (working days): %2</source>
+        <translation>工作量（小时）：%1 · 进度影响（工作日）：%2</translation>
+    </message>
+    <message>
+        <source>Steps done: %1 · difficulties: %2 · next actions: %3 · late items: %4</source>
+        <translation>已完成：%1 项 · 当前困难：%2 项 · 下一步：%3 项 · 已延误：%4 项</translation>
+    </message>
+    <message>
+        <source>Milestones: %1 · decisions waiting on the client: %2</source>
+        <translation>里程碑：%1 个 · 待客户决定的事项：%2 项</translation>
+    </message>
+    <message>
+        <source>Scope items: %1 · accepted: %2</source>
+        <translation>范围条目：%1 项 · 已验收：%2 项</translation>
+    </message>
+    <message>
+        <source>Documents handed over: %1 · trainings: %2 · risks: %3 · open items: %4</source>
+        <translation>移交文档：%1 份 · 培训：%2 次 · 风险：%3 项 · 未完事项：%4 项</translation>
     </message>
     <message>
         <source>English</source>

@@ -13,7 +13,7 @@ from deliverydesk.domain.enums import Language, LetterKind
 from deliverydesk.domain.printing import unprintable_reason
 from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog
-from deliverydesk.gui.formatting import format_date
+from deliverydesk.gui.formatting import format_date, format_number
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.widgets.rows_editor import Column, RowsEditor
 from deliverydesk.services.documents.build import (
@@ -32,13 +32,15 @@ def _refs(refs: Sequence[str]) -> str:
 
 def _letter_lines(data: ExpectationLetterData) -> list[str]:
     return [
-        QCoreApplication.translate("SealSummary", "%1 expectations: %2")
+        QCoreApplication.translate("SealSummary", "Expectations: %1 (%2)")
         .replace("%1", str(len(data.expectations)))
         .replace("%2", _refs([e.ref for e in data.expectations])),
-        QCoreApplication.translate("SealSummary", "%1 contracted deliverables").replace(
+        QCoreApplication.translate("SealSummary", "Contracted deliverables: %1").replace(
             "%1", str(len(data.deliverables))
         ),
-        QCoreApplication.translate("SealSummary", "%1 exclusions, %2 client dependencies, %3 assumptions")
+        QCoreApplication.translate(
+            "SealSummary", "Exclusions: %1 · client dependencies: %2 · assumptions: %3"
+        )
         .replace("%1", str(len(data.exclusions)))
         .replace("%2", str(len(data.dependencies)))
         .replace("%3", str(len(data.assumptions))),
@@ -49,8 +51,8 @@ def _change_lines(data: ChangeDecisionData) -> list[str]:
     return [
         f"{data.change_ref}  {data.title}",
         QCoreApplication.translate("SealSummary", "Decision: %1").replace("%1", label(data.decision)),
-        QCoreApplication.translate("SealSummary", "Effort %1 h, schedule %2 working days")
-        .replace("%1", f"{data.impact.effort_hours:g}")
+        QCoreApplication.translate("SealSummary", "Effort (h): %1 · schedule impact (working days): %2")
+        .replace("%1", format_number(float(data.impact.effort_hours)))
         .replace("%2", str(data.impact.schedule_days)),
     ]
 
@@ -60,13 +62,13 @@ def _summary_lines(data: ProgressSummaryData) -> list[str]:
     return [
         QCoreApplication.translate("SealSummary", "Period %1").replace("%1", period),
         QCoreApplication.translate(
-            "SealSummary", "%1 steps done, %2 difficulties, %3 next actions, %4 late items"
+            "SealSummary", "Steps done: %1 · difficulties: %2 · next actions: %3 · late items: %4"
         )
         .replace("%1", str(len(data.steps_done)))
         .replace("%2", str(len(data.difficulties)))
         .replace("%3", str(len(data.next_actions)))
         .replace("%4", str(len(data.late))),
-        QCoreApplication.translate("SealSummary", "%1 milestones, %2 decisions waiting on the client")
+        QCoreApplication.translate("SealSummary", "Milestones: %1 · decisions waiting on the client: %2")
         .replace("%1", str(len(data.milestones)))
         .replace("%2", str(len(data.pending_decisions))),
     ]
@@ -75,11 +77,11 @@ def _summary_lines(data: ProgressSummaryData) -> list[str]:
 def _handover_lines(data: HandoverReportData) -> list[str]:
     accepted = sum(1 for item in data.scope_items if item.status.value == "accepted")
     return [
-        QCoreApplication.translate("SealSummary", "%1 scope items, %2 accepted")
+        QCoreApplication.translate("SealSummary", "Scope items: %1 · accepted: %2")
         .replace("%1", str(len(data.scope_items)))
         .replace("%2", str(accepted)),
         QCoreApplication.translate(
-            "SealSummary", "%1 documents handed over, %2 trainings, %3 risks, %4 open items"
+            "SealSummary", "Documents handed over: %1 · trainings: %2 · risks: %3 · open items: %4"
         )
         .replace("%1", str(len(data.documents)))
         .replace("%2", str(len(data.trainings)))
