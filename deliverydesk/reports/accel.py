@@ -1,4 +1,5 @@
-"""Three of reportlab's TrueType font methods, with the same results for less work (issue 16).
+"""Three of reportlab's TrueType font methods and its image loading, with the same results for
+less work (issue 16).
 
 - ``TTFont.stringWidth`` remembers each (text, size) it measured: line breaking measures every word
   of every paragraph and table cell, and the same words, dates and labels come back all the time.
@@ -11,8 +12,11 @@
 - ``TTFontFile.get_table("glyf")``: making each font subset of a document (one per 256 characters
   and face) copied the face's whole glyph table first (9 MB for Noto Sans SC) to cut its glyphs out
   of the copy; the table is now a window on the file's bytes that cuts them out directly.
+- ``PDFImageXObject.loadImageFromSRC``: every document compressed the letterhead logo's and the
+  signatures' pixels again. An image reader marked with ``keep_stream`` (the decoded PNGs that
+  ``blocks`` keeps for the whole process) keeps its compressed stream after the first document.
 
-All three wrap reportlab (5.1) internals; tests/unit/reports/test_fast_layout.py compares them with the
+All of them wrap reportlab (5.1) internals; tests/unit/reports/test_fast_layout.py compares them with the
 originals on the same texts and fails if reportlab changes them.
 """
 
@@ -30,7 +34,8 @@ def _subset_of(code: int) -> int:
 
 
 def install() -> None:
-    """Replace the three methods (once per process)."""
+    """Replace the four methods (once per process)."""
+    from reportlab.pdfbase.pdfdoc import PDFImageXObject
     from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 
     if getattr(TTFont.splitString, "accelerated", False):
@@ -38,6 +43,37 @@ def install() -> None:
     TTFont.stringWidth = _remembering_width(TTFont.stringWidth)
     TTFont.splitString = _assigned_split(TTFont.splitString)
     TTFontFile.get_table = _windowed_glyphs(TTFontFile.get_table)
+    PDFImageXObject.loadImageFromSRC = _kept_image_streams(PDFImageXObject.loadImageFromSRC)
+
+
+_STREAM_FIELDS = ("width", "height", "streamContent", "_filters", "colorSpace", "bitsPerComponent")
+
+
+def keep_stream(reader: Any) -> None:
+    """Let ``reader`` (an ImageReader whose pixels never change) keep its compressed stream, and
+    its transparency's (a PNG's alpha channel) too."""
+    reader.accel_keep_stream = True
+    alpha = getattr(reader, "_dataA", None)
+    if alpha is not None:
+        alpha.accel_keep_stream = True
+
+
+def _kept_image_streams(original: Any) -> Any:
+    def load_image_from_src(self: Any, image: Any) -> None:
+        if not getattr(image, "accel_keep_stream", False):
+            original(self, image)
+            return
+        kept = image.__dict__.get("_accel_stream")
+        if kept is None:
+            original(self, image)
+            image._accel_stream = tuple(getattr(self, name) for name in _STREAM_FIELDS)
+            return
+        for name, value in zip(_STREAM_FIELDS, kept, strict=True):
+            setattr(self, name, value)
+        self._checkTransparency(image)
+
+    load_image_from_src.original = original  # type: ignore[attr-defined]
+    return load_image_from_src
 
 
 class TableWindow:

@@ -23,6 +23,7 @@ from reportlab.platypus.paraparser import ParaParser
 
 from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import msg
+from deliverydesk.reports import accel
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import CELL_PAD_X, CELL_SIZE, HEADER_FILL, MUTED, Kit, grid_style
 from deliverydesk.reports.text import font_runs, markup, printable, text_width
@@ -338,6 +339,7 @@ def _decoded_png(png: bytes) -> Any:
     """Decoded once per process: the same logo (and signature) is on every document."""
     reader = ImageReader(io.BytesIO(png))
     reader.getRGBData()  # now, so that a broken file is the user's error here, not a failed export
+    accel.keep_stream(reader)  # and compressed once per process too
     return reader
 
 

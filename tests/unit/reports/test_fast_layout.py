@@ -153,3 +153,35 @@ def test_font_subsets_are_made_as_reportlab_makes_them() -> None:
     assert (
         window[-5:] == bytes(window)[-5:] and window[7:3] == b"" and window[::2][:9] == bytes(window)[:18:2]
     )
+
+
+def _state(xobject: Any) -> dict[str, Any]:
+    state = dict(xobject.__dict__)
+    if state.get("_smask") is not None:
+        state["_smask"] = _state(state["_smask"])
+    return state
+
+
+def test_a_kept_image_stream_is_the_one_reportlab_makes() -> None:
+    import io
+
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase.pdfdoc import PDFImageXObject
+
+    from deliverydesk.reports import accel
+    from deliverydesk.reports.fonts import document_fonts
+
+    document_fonts()  # installs the shortcuts
+    for mode in ("RGB", "RGBA"):
+        png = io.BytesIO()
+        Image.new(mode, (40, 30), (200, 30, 60, 128)[: len(mode)]).save(png, "PNG")
+        kept = ImageReader(io.BytesIO(png.getvalue()))
+        kept.getRGBData()
+        accel.keep_stream(kept)
+        plain = ImageReader(io.BytesIO(png.getvalue()))
+        for _ in range(3):
+            made = PDFImageXObject("x", kept, mask="auto")
+            expected = PDFImageXObject("x", plain, mask="auto")
+            assert _state(made) == _state(expected)
+        assert "_accel_stream" in kept.__dict__ and "_accel_stream" not in plain.__dict__
