@@ -207,7 +207,7 @@ def test_issuing_asks_first_and_says_what_will_be_sealed(
     dialog.issue_button.click()  # answered Cancel: nothing is issued
     wait_idle(qtbot, demo_env.tasks)
     assert asked and asked[0][0].startswith("DD-2026-014-HO version 1")
-    assert any("scope items" in line for line in asked[0])
+    assert any(line.startswith("Scope items: ") for line in asked[0])
     assert not any(r.ref == "DD-2026-014-HO" for r in page.data.letters) and dialog.isVisible()
 
 
