@@ -22,6 +22,7 @@ RECORD_KINDS: Final = frozenset(
         NP_("record kind", "contact"),
         NP_("record kind", "exclusion"),
         NP_("record kind", "expectation"),
+        NP_("record kind", "follow-up action"),
         NP_("record kind", "handover entry"),
         NP_("record kind", "handover item"),
         NP_("record kind", "issue"),

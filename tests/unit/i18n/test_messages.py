@@ -103,6 +103,17 @@ def test_every_bundled_table_names_a_record_kind_the_catalogue_knows() -> None:
         assert record_kind(table).render(ZH) != english, table
 
 
+def test_every_kind_of_stored_record_names_a_catalogue_word() -> None:
+    """``kinds.REVIEW_ACTION.what`` reaches "The follow-up action was not found": it must be translated."""
+    from deliverydesk.store import kinds
+
+    words = {kind.what for kind in vars(kinds).values() if isinstance(kind, kinds.RowKind)}
+    assert "follow-up action" in words
+    for word in words:
+        assert word in RECORD_KINDS, word
+        assert record_kind(word).render(ZH) != word, word
+
+
 def test_every_kind_a_service_names_in_a_message_is_a_catalogue_word() -> None:
     """``get_row(session, MilestoneRow, id, "milestone")``: the kind reaches a sentence ("The milestone was
     not found"), so each literal kind the services pass is one of ``RECORD_KINDS``."""
