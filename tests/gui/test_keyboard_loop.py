@@ -56,6 +56,24 @@ def answer_the_box(key_: Qt.Key) -> None:
     QTimer.singleShot(0, press)
 
 
+def choose_in_the_box(text: str) -> None:
+    """A question the next key opens: Tab to its button named ``text``, then Space."""
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not (isinstance(box, QMessageBox) and box.isVisible()):
+            QTimer.singleShot(20, press)
+            return
+        for _ in range(6):
+            chosen = box.focusWidget()
+            if isinstance(chosen, QPushButton) and chosen.text() == text:
+                break
+            QTest.keyClick(chosen or box, Qt.Key.Key_Tab)
+        QTest.keyClick(box.focusWidget() or box, Qt.Key.Key_Space)
+
+    QTimer.singleShot(0, press)
+
+
 def type_in(qtbot, text: str) -> None:
     QTest.keyClicks(focused(), text)
 
@@ -166,7 +184,8 @@ def test_the_whole_loop_from_the_keyboard(qtbot, env: GuiEnv) -> None:
     wait_idle(qtbot, env.tasks)
     assert expectations.panel.records
 
-    # the expectation letter: Ctrl+E, Tab to its button, Space previews, Enter issues
+    # the expectation letter: Ctrl+E, Tab to its button, Space asks for its assumptions, Ctrl+S
+    # previews, Enter asks what will be sealed, Tab to Issue and Space issues
     activate(qtbot, window)
     key(qtbot, Qt.Key.Key_E, CTRL)
     wait_idle(qtbot, env.tasks)
@@ -175,9 +194,15 @@ def test_the_whole_loop_from_the_keyboard(qtbot, env: GuiEnv) -> None:
     tab_to(qtbot, lambda w: isinstance(w, QPushButton) and w.text() == "New expectation letter")
     key(qtbot, Qt.Key.Key_Space)
     wait_idle(qtbot, env.tasks)
+    assumptions = documents.dialog
+    qtbot.waitUntil(lambda: assumptions is not None and assumptions.isActiveWindow())
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    wait_idle(qtbot, env.tasks)
+    qtbot.waitUntil(lambda: documents.dialog is not assumptions and documents.dialog is not None)
     preview = documents.dialog
-    qtbot.waitUntil(lambda: preview is not None and preview.isActiveWindow())
+    qtbot.waitUntil(lambda: preview.isActiveWindow())
     assert preview.issue_button is not None and preview.issue_button.isDefault()
+    choose_in_the_box("Issue")
     key(qtbot, Qt.Key.Key_Return)
     wait_idle(qtbot, env.tasks)
     letters = list_letters(env.ctx, window.workspace.project_id)
