@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QW
 
 from deliverydesk.domain.enums import Language
 from deliverydesk.errors import DeliveryDeskError
+from deliverydesk.gui.collector import GuiThreadCollector
 from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.icons import app_icon
 from deliverydesk.gui.messages import error_message, show_error
@@ -362,6 +363,9 @@ def create_application(version: str) -> QApplication:
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # start-up dialogs close before the window opens
     load_cjk_font(app)
+    collector = GuiThreadCollector(app)  # Qt objects in garbage cycles die on the GUI thread
+    collector.start()
+    app.aboutToQuit.connect(collector.stop)
     return app
 
 

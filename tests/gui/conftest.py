@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from deliverydesk.domain.enums import Language
+from deliverydesk.gui.collector import GuiThreadCollector
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.i18n import install_translators, remove_translators
 from deliverydesk.gui.tasks import TaskRunner
@@ -29,6 +30,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if GUI_TESTS in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_collector(qapp: QApplication) -> Iterator[None]:
+    """As in the app: cycles are collected on the GUI thread only (deliverydesk/gui/collector.py)."""
+    collector = GuiThreadCollector(qapp)
+    collector.start()
+    yield
+    collector.stop()
+    collector.deleteLater()
 
 
 @pytest.fixture(scope="session")
