@@ -11,8 +11,6 @@ from datetime import date, datetime
 
 from deliverydesk.domain.enums import (
     Decision,
-    LetterKind,
-    LetterStatus,
     Triage,
 )
 from deliverydesk.domain.metrics import ChangeEffort, Meter
@@ -30,11 +28,11 @@ from deliverydesk.services.records.common import get_row
 from deliverydesk.store.attention_queries import projects_with_deferred_b_items
 from deliverydesk.store.overview_queries import RequestMeterFacts, request_meter_facts
 from deliverydesk.store.plain import reader
+from deliverydesk.store.project_tables import change_decision_letter_issued
 from deliverydesk.store.queries import change_efforts
 from deliverydesk.store.records import Session, list_rows, settings_row
 from deliverydesk.store.tables import (
     ChangeRequestRow,
-    LetterRow,
     LogEntryRow,
     MilestoneRow,
     PersonRow,
@@ -42,7 +40,6 @@ from deliverydesk.store.tables import (
 )
 
 MAX_ROWS = 1000  # per project: tens of requests and milestones; the bound guards against damage
-LIVE_LETTERS = (LetterStatus.ISSUED, LetterStatus.SIGNED)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -119,19 +116,10 @@ def project_frame(
     return ProjectFrame(project.goodwill_budget_hours, project.contracted_effort_hours, tuple(efforts))
 
 
-def letter_issued(session: Session, request_id: str) -> bool:
-    """Whether a live (issued or signed, not superseded) change-decision letter exists for it."""
-    rows, _ = list_rows(
-        session,
-        LetterRow,
-        where={"change_request_id": request_id, "kind": LetterKind.CHANGE_DECISION},
-        limit=MAX_ROWS,
-    )
-    return any(row.status in LIVE_LETTERS for row in rows)
-
-
 def request_facts(session: Session, row: ChangeRequestRow) -> RequestFacts:
-    return RequestFacts(row.ref, row.decision, row.scope_check, letter_issued(session, row.id))
+    return RequestFacts(
+        row.ref, row.decision, row.scope_check, change_decision_letter_issued(session, row.id)
+    )
 
 
 def main_milestones(session: Session, project_id: str) -> list[MilestoneRow]:
