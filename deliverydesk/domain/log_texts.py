@@ -46,9 +46,19 @@ def _decision(t: Translator, decision: Decision) -> str:
     return t.pgettext(_CONTEXT, DECISION_NAMES[decision])
 
 
-def letter_issued(kind: LetterKind, ref: str, version: int, language: Language) -> str:
+LANGUAGE_NAMES = {Language.EN: N_("English"), Language.ZH_CN: N_("Simplified Chinese")}
+
+
+def letter_issued(
+    kind: LetterKind, ref: str, version: int, language: Language, translated_into: Language | None = None
+) -> str:
+    """ "Expectation letter EL-1 v2 issued"; a translation of an issued version says into which language,
+    so the log does not show the same version sent twice."""
     t = translator(language)
-    return t("{letter} issued", letter=_letter(t, kind, ref, version))
+    letter = _letter(t, kind, ref, version)
+    if translated_into is None:
+        return t("{letter} issued", letter=letter)
+    return t("{letter} issued in {language}", letter=letter, language=t(LANGUAGE_NAMES[translated_into]))
 
 
 def letter_signed(

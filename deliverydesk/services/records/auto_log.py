@@ -35,6 +35,10 @@ class LetterFacts(Protocol):
     def version(self) -> int: ...
     @property
     def change_request_id(self) -> str | None: ...
+    @property
+    def language(self) -> Language: ...
+    @property
+    def translation_of_id(self) -> str | None: ...
 
 
 class SignatureFacts(Protocol):
@@ -84,8 +88,9 @@ def _language(session: Session, project_id: str) -> Language:
 
 
 def log_letter_issued(ctx: ServiceContext, session: Session, letter: LetterFacts) -> None:
+    into = letter.language if letter.translation_of_id is not None else None
     summary = log_texts.letter_issued(
-        letter.kind, letter.ref, letter.version, _language(session, letter.project_id)
+        letter.kind, letter.ref, letter.version, _language(session, letter.project_id), into
     )
     record_in_log(
         ctx,

@@ -74,6 +74,21 @@ def test_entries_follow_the_projects_document_language(ctx: ServiceContext, proj
     assert entry.summary == f"期望确认函 {issued.letter.ref} 第1版已签发"
 
 
+def test_a_translation_is_logged_as_a_translation_not_as_the_version_sent_again(
+    ctx: ServiceContext, project: Project
+) -> None:
+    first = _issue(ctx, project)  # the project's documents are in English
+    chinese = DocumentRequest(project.id, LetterKind.EXPECTATION_CONFIRMATION, language=Language.ZH_CN)
+    second = letters.issue_document(ctx, chinese)
+    assert second.letter.translation_of_id == first.letter.id
+    summaries = sorted(entry.summary for entry in _entries(ctx, project))
+    ref = first.letter.ref
+    assert summaries == [
+        f"Expectation letter {ref} v1 issued",
+        f"Expectation letter {ref} v1 issued in Simplified Chinese",
+    ]
+
+
 def test_deciding_and_approving_are_logged_with_the_change_request(
     ctx: ServiceContext, project: Project
 ) -> None:
