@@ -1,4 +1,4 @@
-"""The records of an evidence pack: which rows concern the topic (``gather``), and the pack's data
+"""The records of an evidence pack: which records concern the topic (``gather``), and the pack's data
 made of them (``pack_records``), numbered in chronological order. Part of ``services.evidence.pack``."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from deliverydesk.domain.enums import LetterKind, SignatureParty
+from deliverydesk.domain.models import AttachmentItem, CommitmentItem, LetterItem, LogEntryItem, SignatureItem
 from deliverydesk.reports.evidence.data import (
     EvidenceAttachmentData,
     EvidenceCommitmentData,
@@ -17,53 +18,40 @@ from deliverydesk.reports.evidence.data import (
     EvidenceLetterData,
     EvidenceSignatureData,
 )
-from deliverydesk.store.document_queries import letter_signatures
+from deliverydesk.store import kinds
 from deliverydesk.store.evidence_queries import (
     attachments_of,
     commitments_recorded_by,
     correction_relatives,
+    letter_versions,
     letters_by_id,
     letters_issued_between,
     letters_of_change_request,
     letters_of_kind,
     letters_signed_by,
+    linked_refs,
     log_entries_between,
     log_entries_by_id,
     log_entries_linked,
+    refs_by_id,
 )
+from deliverydesk.store.kinds import RowKind
 from deliverydesk.store.records import Session
-from deliverydesk.store.tables import (
-    AttachmentRow,
-    ChangeRequestRow,
-    CommitmentRow,
-    ExpectationRow,
-    IssueRow,
-    LetterRow,
-    LogEntryRow,
-    MilestoneRow,
-    SignatureRow,
-)
 
 if TYPE_CHECKING:
     from deliverydesk.services.evidence.pack import EvidenceTopic
 
 Bounds = tuple[datetime, datetime] | None
-LINKED_REFS = (
-    ("change_request_id", ChangeRequestRow),
-    ("expectation_id", ExpectationRow),
-    ("milestone_id", MilestoneRow),
-    ("issue_id", IssueRow),
-)
 
 
 @dataclass
 class Gathered:
-    """The live rows of one project that concern a topic (read inside one unit of work)."""
+    """The live records of one project that concern a topic (read inside one unit of work)."""
 
-    entries: dict[str, LogEntryRow]
-    letters: dict[str, LetterRow]
-    commitments: list[CommitmentRow]
-    attachments: list[AttachmentRow]
+    entries: dict[str, LogEntryItem]
+    letters: dict[str, LetterItem]
+    commitments: list[CommitmentItem]
+    attachments: list[AttachmentItem]
     request_ref: str = ""  # the change request's ref, when it is the topic
 
 
@@ -71,9 +59,8 @@ def gather(session: Session, topic: EvidenceTopic, bounds: Bounds) -> Gathered:
     project_id = topic.project_id
     entries = _with_chains(session, project_id, _topic_entries(session, topic, bounds))
     commitments = commitments_recorded_by(session, project_id, entries)
-    letters = {row.id: row for row in _topic_letters(session, topic, bounds, entries, commitments)}
-    events = letter_signatures(session, letters)
-    pointed_at = [e.log_entry_id for found in events.values() for e in found]
+    letters = {letter.id: letter for letter in _topic_letters(session, topic, bounds, entries, commitments)}
+    pointed_at = [e.log_entry_id for letter in letters.values() for e in letter.signatures]
     pointed_at += [c.confirmation_log_entry_id for c in commitments] + [
         c.closed_log_entry_id for c in commitments
     ]
@@ -86,11 +73,21 @@ def gather(session: Session, topic: EvidenceTopic, bounds: Bounds) -> Gathered:
         letter_ids=letters,
         change_request_id=topic.change_request_id,
     )
-    request = session.get(ChangeRequestRow, topic.change_request_id) if topic.change_request_id else None
-    return Gathered(entries, letters, commitments, attachments, request.ref if request else "")
+    return Gathered(
+        entries,
+        letters,
+        commitments,
+        attachments,
+        _ref(session, kinds.CHANGE_REQUEST, topic.change_request_id),
+    )
 
 
-def _topic_entries(session: Session, topic: EvidenceTopic, bounds: Bounds) -> list[LogEntryRow]:
+def _ref(session: Session, kind: RowKind[Any], record_id: str | None) -> str:
+    """The ref of the record (archived or not), or "" when there is none."""
+    return refs_by_id(session, kind, [record_id]).get(record_id, "") if record_id else ""
+
+
+def _topic_entries(session: Session, topic: EvidenceTopic, bounds: Bounds) -> list[LogEntryItem]:
     project_id = topic.project_id
     if topic.change_request_id:
         return log_entries_linked(session, project_id, change_request_id=topic.change_request_id)
@@ -101,13 +98,16 @@ def _topic_entries(session: Session, topic: EvidenceTopic, bounds: Bounds) -> li
     return log_entries_by_id(session, project_id, topic.log_entry_ids)
 
 
-def _with_chains(session: Session, project_id: str, rows: Sequence[LogEntryRow]) -> dict[str, LogEntryRow]:
+def _with_chains(
+    session: Session, project_id: str, entries: Sequence[LogEntryItem]
+) -> dict[str, LogEntryItem]:
     """The entries and every entry of their correction chains, both ways, however long."""
-    found = {row.id: row for row in rows}
-    frontier = list(rows)
+    found = {entry.id: entry for entry in entries}
+    frontier = list(entries)
     while frontier:
-        frontier = [row for row in correction_relatives(session, project_id, frontier) if row.id not in found]
-        found.update((row.id, row) for row in frontier)
+        relatives = correction_relatives(session, project_id, frontier)
+        frontier = [entry for entry in relatives if entry.id not in found]
+        found.update((entry.id, entry) for entry in frontier)
     return found
 
 
@@ -116,27 +116,26 @@ def _topic_letters(
     topic: EvidenceTopic,
     bounds: Bounds,
     entries: Iterable[str],
-    commitments: Sequence[CommitmentRow],
-) -> list[LetterRow]:
+    commitments: Sequence[CommitmentItem],
+) -> list[LetterItem]:
     project_id = topic.project_id
     letters = letters_signed_by(session, project_id, entries)
     letters += letters_by_id(session, project_id, [c.confirmation_letter_id or "" for c in commitments])
     if topic.change_request_id:
         letters += letters_of_change_request(session, project_id, topic.change_request_id)
     elif topic.expectation_id:
-        expectation = session.get(ExpectationRow, topic.expectation_id)
-        ref = expectation.ref if expectation else ""
+        ref = _ref(session, kinds.EXPECTATION, topic.expectation_id)
         candidates = letters_of_kind(session, project_id, LetterKind.EXPECTATION_CONFIRMATION)
-        letters += [row for row in candidates if ref in _printed_expectation_refs(row)]
+        letters += [letter for letter in candidates if ref in _printed_expectation_refs(letter)]
     elif bounds is not None:
         letters += letters_issued_between(session, project_id, *bounds)
     return letters
 
 
-def _printed_expectation_refs(row: LetterRow) -> set[str]:
+def _printed_expectation_refs(letter: LetterItem) -> set[str]:
     """The refs of the expectations an expectation letter printed (from its sealed snapshot)."""
     try:
-        printed = json.loads(row.content_json).get("expectations", [])
+        printed = json.loads(letter.content_json).get("expectations", [])
         return {str(item["ref"]) for item in printed}
     except (ValueError, TypeError, KeyError, AttributeError):
         return set()
@@ -145,9 +144,9 @@ def _printed_expectation_refs(row: LetterRow) -> set[str]:
 # --- the pack's data ---------------------------------------------------------------------------
 
 
-def _chronological(rows: Iterable[LogEntryRow]) -> list[LogEntryRow]:
+def _chronological(found: Iterable[LogEntryItem]) -> list[LogEntryItem]:
     """By when it happened; at the same moment an entry before its corrections, then as written."""
-    entries = list(rows)
+    entries = list(found)
     corrects = {row.id: row.correction_of_id for row in entries}
 
     def depth(entry_id: str | None) -> int:
@@ -170,17 +169,16 @@ def pack_records(
     entries = _chronological(found.entries.values())
     number = {row.id: index for index, row in enumerate(entries, 1)}
     letters = sorted(found.letters.values(), key=lambda r: (r.issued_at or r.created_at, r.ref, r.version))
-    events = letter_signatures(session, [row.id for row in letters])
     return (
-        tuple(_entries(session, entries, number, zone)),
-        tuple(_letter(row, _client_event(events[row.id]), number, zone) for row in letters),
+        tuple(_entries(linked_refs(session, entries), entries, number, zone)),
+        tuple(_letter(letter, _client_event(letter.signatures), number, zone) for letter in letters),
         tuple(_commitments(session, found.commitments, number)),
-        tuple(_attachments(found, number, {row.id: row for row in letters})),
+        tuple(_attachments(found, number, {letter.id: letter for letter in letters})),
     )
 
 
 def _entries(
-    session: Session, entries: Sequence[LogEntryRow], number: dict[str, int], zone: tzinfo
+    refs: dict[str, tuple[str, ...]], entries: Sequence[LogEntryItem], number: dict[str, int], zone: tzinfo
 ) -> list[EvidenceEntryData]:
     corrected_by: dict[str, int] = {}
     for row in sorted(entries, key=lambda r: (r.created_at, r.id)):  # the newest correction wins
@@ -195,7 +193,7 @@ def _entries(
             summary=row.summary,
             participants=row.participants,
             details=row.details,
-            links=_links(session, row),
+            links=refs[row.id],
             corrects=number.get(row.correction_of_id or ""),
             corrected_by=corrected_by.get(row.id),
         )
@@ -203,24 +201,14 @@ def _entries(
     ]
 
 
-def _links(session: Session, row: LogEntryRow) -> tuple[str, ...]:
-    refs = []
-    for field, row_cls in LINKED_REFS:
-        linked_id = getattr(row, field)
-        linked: Any = session.get(row_cls, linked_id) if linked_id else None
-        if linked is not None:
-            refs.append(str(linked.ref))
-    return tuple(refs)
-
-
-def _client_event(events: Sequence[SignatureRow]) -> SignatureRow | None:
+def _client_event(events: Sequence[SignatureItem]) -> SignatureItem | None:
     """The client's newest signature event (the signature, or the refusal standing)."""
     client = [e for e in events if e.party is SignatureParty.CLIENT]
     return client[-1] if client else None
 
 
 def _letter(
-    row: LetterRow, event: SignatureRow | None, number: dict[str, int], zone: tzinfo
+    row: LetterItem, event: SignatureItem | None, number: dict[str, int], zone: tzinfo
 ) -> EvidenceLetterData:
     signature = None
     if event is not None:
@@ -248,12 +236,15 @@ def _letter(
 
 
 def _commitments(
-    session: Session, rows: Sequence[CommitmentRow], number: dict[str, int]
+    session: Session, rows: Sequence[CommitmentItem], number: dict[str, int]
 ) -> list[EvidenceCommitmentData]:
     ordered = sorted(rows, key=lambda r: (number.get(r.log_entry_id or "", 0), r.due_date, r.created_at))
+    versions = letter_versions(
+        session, [row.confirmation_letter_id for row in rows if row.confirmation_letter_id]
+    )
     items = []
     for row in ordered:
-        letter = session.get(LetterRow, row.confirmation_letter_id) if row.confirmation_letter_id else None
+        letter = versions.get(row.confirmation_letter_id or "")
         items.append(
             EvidenceCommitmentData(
                 owner_side=row.owner_side,
@@ -264,7 +255,7 @@ def _commitments(
                 recorded_in=number.get(row.log_entry_id or ""),
                 confirm_in_writing=row.confirm_in_writing,
                 confirmed_in_entry=number.get(row.confirmation_log_entry_id or ""),
-                confirmed_by_letter=f"{letter.ref} v{letter.version}" if letter else "",
+                confirmed_by_letter=f"{letter[0]} v{letter[1]}" if letter else "",
                 closed_on=row.closed_on,
                 closed_note=row.closed_note,
                 closed_in_entry=number.get(row.closed_log_entry_id or ""),
@@ -274,12 +265,12 @@ def _commitments(
 
 
 def _attachments(
-    found: Gathered, number: dict[str, int], letters: dict[str, LetterRow]
+    found: Gathered, number: dict[str, int], letters: dict[str, LetterItem]
 ) -> list[EvidenceAttachmentData]:
     """Entries' attachments in the order of the entries, then the letters', then the request's."""
     letter_order = {letter_id: index for index, letter_id in enumerate(letters)}
 
-    def owner(row: AttachmentRow) -> tuple[int, int, str]:
+    def owner(row: AttachmentItem) -> tuple[int, int, str]:
         if row.log_entry_id in number:
             return 0, number[str(row.log_entry_id)], f"#{number[str(row.log_entry_id)]}"
         if row.letter_id in letters:

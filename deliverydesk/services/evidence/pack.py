@@ -29,6 +29,7 @@ from typing import TypeVar
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.fingerprint import seal
 from deliverydesk.domain.metrics import OPEN_DECISIONS
+from deliverydesk.domain.models import ChangeRequestItem, ExpectationItem
 from deliverydesk.domain.progress import NO_PROGRESS, Progress
 from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.errors import NotFoundError, ValidationError
@@ -49,9 +50,8 @@ from deliverydesk.services.documents.verify import keep_exported_copy_in
 from deliverydesk.services.evidence.gather import Gathered, gather, pack_records
 from deliverydesk.services.evidence.request import asks_in_period, change_request_topic
 from deliverydesk.services.files import write_file_atomically
-from deliverydesk.services.records.common import get_row
-from deliverydesk.store.records import Session, list_rows
-from deliverydesk.store.tables import ChangeRequestRow, ExpectationRow
+from deliverydesk.store.project_tables import CHANGE_REQUESTS, EXPECTATIONS
+from deliverydesk.store.records import Session
 
 __all__ = [
     "EvidenceExport",
@@ -62,7 +62,7 @@ __all__ = [
     "topic_by_ref",
 ]
 
-TopicRowT = TypeVar("TopicRowT", ChangeRequestRow, ExpectationRow)
+TopicT = TypeVar("TopicT", ChangeRequestItem, ExpectationItem)
 MAX_SELECTED = 20_000  # log entries picked by hand or by a search
 
 
@@ -131,18 +131,19 @@ def topic_by_ref(
             request_id = change_request_id_by_ref_in(session, project_id, change_request)
             return EvidenceTopic(project_id, change_request_id=request_id)
         assert expectation is not None
-        rows, _total = list_rows(
+        found, _total = EXPECTATIONS.page(
             session,
-            ExpectationRow,
-            where={"project_id": project_id, "ref": expectation.strip().upper()},
+            {"project_id": project_id, "ref": expectation.strip().upper()},
+            include_archived=False,
+            offset=0,
             limit=1,
         )
-    if not rows:
+    if not found:
         raise NotFoundError(
             msg("This project has no expectation {ref!r}.", ref=expectation.strip()),
             msg("Refs look like E-2."),
         )
-    return EvidenceTopic(project_id, expectation_id=rows[0].id)
+    return EvidenceTopic(project_id, expectation_id=found[0].id)
 
 
 def _check(topic: EvidenceTopic) -> EvidenceTopicKind:
@@ -254,11 +255,13 @@ def _topic_data(
 ) -> EvidenceTopicData:
     if kind is EvidenceTopicKind.CHANGE_REQUEST:
         assert topic.change_request_id is not None
-        request = _in_project(session, ChangeRequestRow, topic.change_request_id, facts, "change request")
+        request = _in_project(
+            CHANGE_REQUESTS.get(session, topic.change_request_id), facts, CHANGE_REQUESTS.what
+        )
         return change_request_topic(session, request, facts.project.currency, zone)
     if kind is EvidenceTopicKind.EXPECTATION:
         assert topic.expectation_id is not None
-        expectation = _in_project(session, ExpectationRow, topic.expectation_id, facts, "expectation")
+        expectation = _in_project(EXPECTATIONS.get(session, topic.expectation_id), facts, EXPECTATIONS.what)
         return EvidenceTopicData(
             kind,
             ref=expectation.ref,
@@ -272,15 +275,12 @@ def _topic_data(
     return EvidenceTopicData(kind, title=topic.label, search_text=topic.search_text)
 
 
-def _in_project(
-    session: Session, row_cls: type[TopicRowT], row_id: str, facts: DocumentFacts, what: str
-) -> TopicRowT:
-    row = get_row(session, row_cls, row_id, what)
-    if row.project_id != facts.project.id:
+def _in_project(record: TopicT, facts: DocumentFacts, what: str) -> TopicT:
+    if record.project_id != facts.project.id:
         raise ValidationError(
             {"topic": msg("This {what} belongs to another project.", what=record_kind(what))}
         )
-    return row
+    return record
 
 
 def evidence_pdf(ctx: ServiceContext, topic: EvidenceTopic, language: Language | None = None) -> bytes:

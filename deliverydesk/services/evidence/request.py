@@ -6,12 +6,11 @@ and, for a date range, every ask captured in it, whether or not a log entry is a
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from datetime import date, tzinfo
 from decimal import Decimal
-from typing import Any
 
 from deliverydesk.domain.audit import parse_changes
+from deliverydesk.domain.models import ChangeRequestItem
 from deliverydesk.reports.evidence.data import (
     EvidenceAskData,
     EvidenceDecisionEventData,
@@ -39,10 +38,7 @@ HISTORY_LIMIT = 200  # audit events of one request read at most
 
 
 def change_request_topic(
-    session: Session,
-    request: Any,
-    currency: str,
-    zone: tzinfo,  # request: its change request row
+    session: Session, request: ChangeRequestItem, currency: str, zone: tzinfo
 ) -> EvidenceTopicData:
     asker = contact_names(session, [request.requested_by_id] if request.requested_by_id else [])
     return EvidenceTopicData(
@@ -98,7 +94,7 @@ def decision_history(
 
 def asks_in_period(session: Session, project_id: str, first: date, last: date) -> tuple[EvidenceAskData, ...]:
     """The asks captured in the range: those nobody logged an entry about are evidence too."""
-    rows: Sequence[tuple[Any, int]] = asks_requested_between(session, project_id, first, last)
+    rows = asks_requested_between(session, project_id, first, last)
     names = contact_names(session, [r.requested_by_id for r, _count in rows if r.requested_by_id])
     return tuple(
         EvidenceAskData(

@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from deliverydesk.domain.drafts import CommitmentDraft
 from deliverydesk.domain.enums import Language, LetterKind
 from deliverydesk.domain.fingerprint import canonical_json, fingerprint
 from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.reports.evidence.pack import render_evidence_pack
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.build import DocumentRequest
-from deliverydesk.services.documents.letters import issue_document
+from deliverydesk.services.documents.letters import issue_document, list_letters
 from deliverydesk.services.evidence.pack import EvidenceTopic, build_evidence_pack, evidence_pdf, topic_by_ref
+from deliverydesk.services.records.commitments import confirm_in_writing, record_commitment
 from tests.integration.services.conftest import make_client, make_project
 
 from .conftest import LONG_WORDS, Scenario, page_texts, squeeze
@@ -132,6 +134,29 @@ def test_attachments_say_what_they_belong_to(ctx: ServiceContext, scenario: Scen
     attachments = [(a.filename, a.belongs_to, a.sha256) for a in data.attachments]
     assert attachments[0] == ("estimate sheet.txt", "#1", scenario.attachment_sha256)  # of entry #1
     assert attachments[1][:2] == ("the ask.txt", "CR-1") and len(attachments) == 2
+
+
+def test_entries_name_what_they_link_to_and_a_commitment_the_letter_that_confirmed_it(
+    ctx: ServiceContext, scenario: Scenario
+) -> None:
+    topic = EvidenceTopic(scenario.project_id, scenario.request_id)
+    (letter,) = list_letters(ctx, scenario.project_id)
+    draft = CommitmentDraft(
+        project_id=scenario.project_id,
+        description="Countersign the decision",
+        due_date=date(2026, 3, 11),
+        log_entry_id=scenario.entries["email"],
+    )
+    confirm_in_writing(ctx, record_commitment(ctx, draft).id, letter_id=letter.id)
+    data = build_evidence_pack(ctx, topic)
+    assert {entry.links for entry in data.entries} == {("CR-1",)}  # every entry is about CR-1
+    by_description = {c.description: c.confirmed_by_letter for c in data.commitments}
+    assert by_description["Countersign the decision"] == f"{letter.ref} v{letter.version}"
+    assert by_description["Send the estimate sheet"] == ""  # confirmed by e-mail, not by a letter
+    selection = build_evidence_pack(
+        ctx, EvidenceTopic(scenario.project_id, log_entry_ids=(scenario.entries["expectation"],))
+    )
+    assert [entry.links for entry in selection.entries] == [("E-1",)]
 
 
 def test_an_expectation_pack(ctx: ServiceContext, scenario: Scenario) -> None:
