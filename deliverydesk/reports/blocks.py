@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable as PlatypusFlowable
-from reportlab.platypus import KeepTogether, Paragraph, Table
+from reportlab.platypus import KeepTogether, Paragraph
 from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
@@ -24,6 +24,7 @@ from reportlab.platypus.paraparser import ParaParser
 from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.reports import accel
+from deliverydesk.reports.fast_table import FastTable
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import CELL_PAD_X, CELL_SIZE, HEADER_FILL, MUTED, Kit, grid_style
 from deliverydesk.reports.text import font_runs, markup, printable, text_width
@@ -52,7 +53,7 @@ def _least_rows(body: Sequence[float]) -> int:
     return MIN_ROWS_APART if body and max(body[:MIN_ROWS_APART]) < SHORT_ROW else 1
 
 
-class SplitTable(Table):  # type: ignore[misc]
+class SplitTable(FastTable):  # type: ignore[misc]
     """A Table that splits between rows, cleanly: never one short row alone on either page (a short
     table moves whole rather than split 2 + 1), and inside a row only when that row is tall and the
     table allows it (``splitInRow``). ``start_height`` is what must stand with its heading."""
@@ -77,7 +78,7 @@ class SplitTable(Table):  # type: ignore[misc]
     def start_height(self, width: float) -> float:
         """The height of the header and what ``split`` keeps at a page foot at the least."""
         rows = self._cellvalues[: self.repeatRows + START_PROBE]
-        start = Table(rows, colWidths=self._argW, style=_commands_within(self._start_style, len(rows)))
+        start = FastTable(rows, colWidths=self._argW, style=_commands_within(self._start_style, len(rows)))
         start.wrap(width, 1e6)
         heights = list(start._rowHeights)
         header, body = sum(heights[: self.repeatRows]), heights[self.repeatRows :]
@@ -367,7 +368,7 @@ def png_image(png: bytes, max_width: float, max_height: float, field: str) -> Fl
 
 def banner(kit: Kit, text: str, colour: object) -> Flowable:
     """One emphasised line on a tinted band with a coloured edge (decision, overall status)."""
-    return Table(
+    return FastTable(
         [[cell(kit, text, kit.width, bold=True)]],
         colWidths=[kit.width],
         style=[

@@ -10,7 +10,7 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable as PlatypusFlowable
-from reportlab.platypus import Spacer, Table
+from reportlab.platypus import Spacer
 
 from deliverydesk.reports.blocks import Flowable, cell, para, paragraph, png_image
 from deliverydesk.reports.documents.data import (
@@ -19,6 +19,7 @@ from deliverydesk.reports.documents.data import (
     PartyData,
     ProjectRefData,
 )
+from deliverydesk.reports.fast_table import FastTable
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import CELL_PAD_X, CELL_SIZE, INK, MUTED, Kit
 from deliverydesk.reports.text import printable, text_width
@@ -43,7 +44,7 @@ def letterhead(kit: Kit, head: LetterheadData) -> list[Flowable]:
     right: Flowable = png_image(logo, logo_width, 16 * mm, "logo") if logo else ""
     if logo:
         right.hAlign = "RIGHT"
-    table = Table(
+    table = FastTable(
         [[lines, right]],
         colWidths=[kit.width - logo_width, logo_width],
         style=[
@@ -127,7 +128,7 @@ def _meta_lines(kit: Kit, rows: Sequence[tuple[str, str]], width: float) -> Flow
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LEFTPADDING", (1, 0), (1, -1), 0),
     ]
-    return Table(cells, colWidths=[label_width, width - label_width], style=style, hAlign="LEFT")
+    return FastTable(cells, colWidths=[label_width, width - label_width], style=style, hAlign="LEFT")
 
 
 def _meta_rows(
@@ -171,7 +172,7 @@ def title_block(
         ("FONT", (0, 0), (-1, -1), document_fonts().regular),
         ("LEFTPADDING", (2, 0), (2, 0), 6 * mm),
     ]
-    grid = Table([cells], colWidths=column_widths, style=style, splitInRow=1)
+    grid = FastTable([cells], colWidths=column_widths, style=style, splitInRow=1)
     heading = [paragraph(title, kit.styles.title), para(kit, project_line, kit.styles.small)]
     return [*heading, Spacer(1, 12), grid, Spacer(1, 6)]
 

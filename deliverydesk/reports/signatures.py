@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer, Table
+from reportlab.platypus import KeepTogether, Spacer
 
 from deliverydesk.reports.blocks import Flowable, cell, para, png_image, section
 from deliverydesk.reports.documents.data import SignatoryData
+from deliverydesk.reports.fast_table import FastTable
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import ACCENT, CELL_SIZE, INK, MUTED, RULE, Kit
 from deliverydesk.reports.text import printable
@@ -79,6 +80,6 @@ def signature_blocks(
         style += _block_style(index * 3)
     widths = [label_width, block_width - label_width, GUTTER, label_width, block_width - label_width]
     heights = [None, SIGNATURE_HEIGHT, *[None] * (ROWS - 2)]
-    table = Table(rows, colWidths=widths[: len(rows[0])], rowHeights=heights, style=style, splitInRow=1)
+    table = FastTable(rows, colWidths=widths[: len(rows[0])], rowHeights=heights, style=style, splitInRow=1)
     lead = [para(kit, intro), Spacer(1, 4)] if intro else [Spacer(1, 2)]
     return KeepTogether([section(kit, heading), *lead, table])

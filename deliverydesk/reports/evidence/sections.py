@@ -9,7 +9,7 @@ from datetime import date, datetime
 from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import KeepTogether, Spacer, Table
+from reportlab.platypus import KeepTogether, Spacer
 
 from deliverydesk.domain.enums import Language, LetterStatus, PaperSize, SignMethod
 from deliverydesk.i18n import Translator
@@ -25,6 +25,7 @@ from deliverydesk.reports.blocks import (
     widths,
 )
 from deliverydesk.reports.evidence.data import EvidenceCommitmentData, EvidenceLetterData, EvidencePackData
+from deliverydesk.reports.fast_table import FastTable
 from deliverydesk.reports.labels import label
 from deliverydesk.reports.styles import ACCENT, GOOD, MUTED, RULE, WARN, Kit, grid_style, make_kit
 from deliverydesk.reports.text import printable
@@ -149,7 +150,7 @@ def _letter(kit: Kit, letter: EvidenceLetterData) -> list[Flowable]:
         ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
         ("LEFTPADDING", (0, 0), (0, -1), 0),
     ]
-    table = Table(rows, colWidths=[label_width, kit.width - label_width], hAlign="LEFT", style=style)
+    table = FastTable(rows, colWidths=[label_width, kit.width - label_width], hAlign="LEFT", style=style)
     return [paragraph(title, kit.styles.subheading), table, Spacer(1, 6)]
 
 

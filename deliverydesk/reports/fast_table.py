@@ -1,0 +1,197 @@
+"""reportlab's Table, faster where the documents spend their time, drawing the same PDF bytes.
+
+Three of Table's paths are replaced for the cases the documents use, and left to reportlab for
+anything else (spans, minimum row heights, special rows, bidirectional or shaped text, links):
+
+- **Cell styles**: Table makes one style object per cell and applies every style command to every
+  cell it covers, one call per cell. Here the commands are applied once per distinct set of
+  commands covering a cell, and cells with the same set share the object (a table draws a cell's
+  font and colour only when they differ from the previous cell's, so sharing changes nothing).
+- **Row heights**: Table looks for the next unmeasured row from the start of the list and sums
+  the rows above it for each row (quadratic in the rows, and a table is measured again for each
+  page it splits over); here one pass, with the same arithmetic.
+- **Plain-string cells** (most cells): Table draws each through a canvas text object; here the
+  same operators are written straight into the page.
+
+tests/unit/reports/test_fast_table.py compares each with reportlab's own road.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.platypus import Flowable
+from reportlab.platypus.tables import _SPECIALROWS, CellStyle, Table, _calc_pc, _setCellStyle
+
+_NOT_CELL_COMMANDS = frozenset(
+    {"BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS"}
+    | {"GRID", "BOX", "OUTLINE", "INNERGRID", "LINEBELOW", "LINEABOVE", "LINEBEFORE", "LINEAFTER"}
+)
+_FLOWABLE_CELL = (tuple, list, Flowable)
+
+
+def _is_cell_command(command: Sequence[Any]) -> bool:
+    """A command Table applies cell by cell (FONT, TEXTCOLOR, ALIGN, VALIGN, paddings...), with plain
+    row numbers (not "splitfirst" and the like, which Table keeps for later)."""
+    if len(command) < 3 or command[0] in _NOT_CELL_COMMANDS:
+        return False
+    (_sc, sr), (_ec, er) = command[1], command[2]
+    return isinstance(sr, int) and isinstance(er, int) and sr not in _SPECIALROWS
+
+
+def shared_cell_styles(commands: Sequence[Sequence[Any]], nrows: int, ncols: int) -> list[list[Any]]:
+    """The cell styles Table would make for these (cell) commands, one object per distinct result."""
+    ranges = []
+    for command in commands:
+        (sc, sr), (ec, er) = command[1], command[2]
+        sc, ec = (sc + ncols if sc < 0 else sc), (ec + ncols if ec < 0 else ec)
+        sr, er = (sr + nrows if sr < 0 else sr), (er + nrows if er < 0 else er)
+        ranges.append((max(0, sc), min(ncols - 1, ec), max(0, sr), min(nrows - 1, er)))
+    covering: list[list[int]] = [[] for _ in range(nrows)]
+    for k, (_sc, _ec, sr, er) in enumerate(ranges):
+        for i in range(sr, er + 1):
+            covering[i].append(k)
+    made: dict[tuple[int, ...], Any] = {}
+    rows_made: dict[tuple[int, ...], list[Any]] = {}
+    result = []
+    for row_commands in covering:
+        active = tuple(row_commands)
+        row = rows_made.get(active)
+        if row is None:
+            row = rows_made[active] = []
+            for j in range(ncols):
+                key = tuple(k for k in active if ranges[k][0] <= j <= ranges[k][1])
+                style = made.get(key)
+                if style is None:
+                    style = made[key] = CellStyle(repr(key))
+                    for k in key:
+                        _setCellStyle([[style]], 0, 0, commands[k][0], commands[k][3:])
+                row.append(style)
+        result.append(list(row))
+    return result
+
+
+class FastTable(Table):  # type: ignore[misc]
+    """``Table`` with the faster paths above; takes the same arguments."""
+
+    def __init__(self, data: Any, *args: Any, **kwargs: Any) -> None:
+        style = kwargs.get("style")
+        if style is not None and kwargs.get("cellStyles") is None and isinstance(style, list | tuple):
+            rows = len(data) if isinstance(data, list | tuple) else 0
+            columns = max(map(len, data)) if rows else 0
+            if rows and columns and all(len(row) == columns for row in data):
+                cells = [c for c in style if _is_cell_command(c)]
+                kwargs["cellStyles"] = shared_cell_styles(cells, rows, columns)
+                kwargs["style"] = [c for c in style if not _is_cell_command(c)]
+        super().__init__(data, *args, **kwargs)
+
+    def _calc_height(self, availHeight: float, availWidth: float, H: Any = None, W: Any = None) -> None:
+        if self._spanCmds or self._minRowHeights:
+            return super()._calc_height(availHeight, availWidth, H, W)  # type: ignore[no-any-return]
+        heights = self._argH
+        widths = W or _calc_pc(self._argW, availWidth)
+        if None in heights:
+            if not all(widths) or not self._measure_rows(heights[:], widths):
+                return super()._calc_height(availHeight, availWidth, H, W)  # type: ignore[no-any-return]
+            heights = self._rowHeights
+        self._place_rows(heights)
+        return None
+
+    def _measure_rows(self, heights: list[Any], widths: Sequence[float]) -> bool:
+        """Table's row heights for the rows without one (False: a cell needs reportlab's checks)."""
+        canv = getattr(self, "canv", None)
+        saved: Any = (canv._fontname, canv._fontsize, canv._leading) if canv else None
+        for i, height in enumerate(heights):
+            if height is not None:
+                continue
+            values, styles = self._cellvalues[i], self._cellStyles[i]
+            tallest = 0
+            for j, (value, style, width) in enumerate(zip(values, styles, widths, strict=False)):
+                if isinstance(value, _FLOWABLE_CELL):
+                    value = values[j] = self._cellListProcess(value, width, None)
+                    if canv:
+                        canv._fontname, canv._fontsize = style.fontname, style.fontsize
+                        canv._leading = style.leading or 1.2 * style.fontsize
+                    used, tall = self._listCellGeom(value, width, style)
+                    if canv:
+                        canv._fontname, canv._fontsize, canv._leading = saved
+                    if used + style.leftPadding + style.rightPadding > width:
+                        return False  # too wide: reportlab raises or warns
+                else:
+                    lines = ((value is not None and str(value)) or "").split("\n")
+                    tall = (style.leading or 1.2 * style.fontsize) * len(lines)
+                tall += style.bottomPadding + style.topPadding
+                if tall > tallest:
+                    tallest = tall
+            heights[i] = tallest
+        self._rowHeights = heights
+        return True
+
+    def _place_rows(self, heights: Sequence[float]) -> None:
+        """Table's row positions, summed from the bottom as reportlab sums them."""
+        positions: list[float] = []
+        height = compensation = 0.0
+        for i in range(len(heights) - 1, -1, -1):
+            positions.append(height)
+            step = heights[i] - compensation
+            total = height + step
+            compensation = (total - height) - step
+            height = total
+        positions.append(height)
+        self._rowpositions = positions[::-1]
+        self._height = height
+        self._hmax = len(heights)
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+        if not (
+            type(cellval) is str
+            and cellstyle.valign == "TOP"
+            and cellstyle.alignment in ("LEFT", "RIGHT")
+            and "\n" not in cellval
+            and not (cellstyle.href or cellstyle.destination or cellstyle.direction or cellstyle.shaping)
+            and self.canv.bottomup
+        ):
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        canv = self.canv
+        current: Any = self.__dict__.get("_curcellstyle")
+        if current is not cellstyle:
+            if current is None or cellstyle.color != current.color:
+                canv.setFillColor(cellstyle.color)
+            if (
+                current is None
+                or cellstyle.leading != current.leading
+                or cellstyle.fontname != current.fontname
+                or cellstyle.fontsize != current.fontsize
+            ):
+                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        font = getFont(canv._fontname)
+        if not font._dynamicFont:
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        (colpos, rowpos), (colwidth, rowheight) = pos, size
+        y = rowpos + rowheight - cellstyle.topPadding - cellstyle.fontsize
+        if cellstyle.alignment == "LEFT":
+            x = colpos + cellstyle.leftPadding
+        else:
+            x = colpos + colwidth - cellstyle.rightPadding
+            x -= stringWidth(cellval, canv._fontname, canv._fontsize)
+        canv._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {text_operators(canv, font, cellval)} T* ET")
+
+
+def text_operators(canv: Any, font: Any, text: str) -> str:
+    """What reportlab's text object writes for ``text`` in a TrueType ``font`` at the canvas's size and
+    leading, as the first text of a text object (``PDFTextObject._formatText``)."""
+    doc, escape, parts = canv._doc, canv._escape, []
+    current, settings = -1, ""
+    for subset, codes in font.splitString(text, doc):
+        if subset != current:
+            settings = settings or f"{fp_str(canv._fontsize)} Tf {fp_str(canv._leading)} TL"
+            parts.append(f"{font.getSubsetInternalName(subset, doc)} {settings}")
+            current = subset
+        parts.append(f"({escape(codes)}) Tj")
+    return " ".join(parts)

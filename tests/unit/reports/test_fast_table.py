@@ -1,0 +1,117 @@
+"""FastTable (issue 16) draws the PDF reportlab's Table draws, byte for byte."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib import colors
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+
+from deliverydesk.domain.enums import Language, PaperSize
+from deliverydesk.reports.fast_table import FastTable, shared_cell_styles
+from deliverydesk.reports.fonts import document_fonts
+from deliverydesk.reports.styles import grid_style, make_kit
+from deliverydesk.reports.text import markup
+
+CELL_ATTRIBUTES = [
+    "fontname",
+    "fontsize",
+    "leading",
+    "leftPadding",
+    "rightPadding",
+    "topPadding",
+    "bottomPadding",
+    "firstLineIndent",
+    "color",
+    "alignment",
+    "background",
+    "valign",
+    "href",
+    "destination",
+    "direction",
+    "shaping",
+]
+TEXTS = (
+    "Key-user training (2)",
+    "接口联调（第二轮）",
+    "",
+    "two\nlines",
+    "Müller ✓ 𠮷 → done",
+    "a (bracket) and a \\ backslash",
+)
+
+
+def _rows(language: Language, count: int) -> list[list[Any]]:
+    style = make_kit(language, PaperSize.A4).styles.cell
+    long = "接口联调已完成，等待客户确认。下周开始用户培训，培训材料已发送。" * 2
+    rows: list[list[Any]] = [["Milestone", "Due", "Slip", "Note"]]
+    for n in range(count):
+        note: Any = Paragraph(markup(f"{long} {n}"), style) if n % 7 == 3 else TEXTS[n % len(TEXTS)]
+        rows.append([f"Row {n} {TEXTS[(n + 1) % len(TEXTS)]}", f"{n} May 2026", f"+{n % 5}", note])
+    return rows
+
+
+def _style(count: int) -> list[tuple[object, ...]]:
+    late = [("TEXTCOLOR", (2, n), (2, n), colors.red) for n in range(1, count, 4)]
+    return [
+        *grid_style(),
+        ("ALIGN", (2, 0), (2, -1), "RIGHT"),
+        ("FONT", (0, -1), (-1, -1), document_fonts().bold, 9),
+        ("BACKGROUND", (0, 3), (-1, 3), colors.lightgrey),
+        ("LINEBEFORE", (0, 0), (0, -1), 1, colors.blue),
+        ("VALIGN", (1, 5), (1, 5), "MIDDLE"),
+        *late,
+    ]
+
+
+def _pdf(table_class: type, language: Language, count: int) -> bytes:
+    fonts = document_fonts()
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, invariant=True, initialFontName=fonts.regular)
+    widths = [150.0, 80.0, 50.0, 180.0]
+    story = [
+        Spacer(1, 300),
+        table_class(_rows(language, count), colWidths=widths, repeatRows=1, style=_style(count + 1)),
+        table_class(
+            [["one", "cell"]], colWidths=[100.0, 100.0], style=[("FONT", (0, 0), (-1, -1), fonts.bold, 8)]
+        ),
+    ]
+    document.build(story)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("language", [Language.EN, Language.ZH_CN])
+def test_a_table_over_pages_is_the_same_pdf_as_reportlabs(language: Language) -> None:
+    """Strings and paragraphs, right-aligned and coloured cells, a background, lines, a repeated
+    header, a split over several pages: the same bytes."""
+    fast, plain = _pdf(FastTable, language, 90), _pdf(Table, language, 90)
+    assert len(PdfReader(io.BytesIO(fast)).pages) >= 3
+    assert fast == plain
+
+
+def test_cells_share_styles_with_the_values_reportlab_gives_each() -> None:
+    style = _style(30)
+    rows = _rows(Language.EN, 29)
+    table = Table(rows, style=style)
+    cells = [c for c in style if c[0] not in ("BACKGROUND", "LINEBELOW", "LINEBEFORE")]
+    shared = shared_cell_styles(cells, len(rows), 4)
+    for mine, theirs in zip(shared, table._cellStyles, strict=True):
+        for a, b in zip(mine, theirs, strict=True):
+            assert [getattr(a, name) for name in CELL_ATTRIBUTES] == [
+                getattr(b, name) for name in CELL_ATTRIBUTES
+            ]
+    assert len({id(s) for row in shared for s in row}) < 20  # shared, not one of 120 per cell
+
+
+def test_row_heights_and_positions_are_reportlabs() -> None:
+    rows, style = _rows(Language.ZH_CN, 40), _style(41)
+    fast, plain = (
+        FastTable(rows, colWidths=[150.0, 80, 50, 180], style=style),
+        Table(_rows(Language.ZH_CN, 40), colWidths=[150.0, 80, 50, 180], style=style),
+    )
+    assert fast.wrap(460, 700) == plain.wrap(460, 700)
+    assert fast._rowHeights == plain._rowHeights
+    assert fast._rowpositions == plain._rowpositions
