@@ -9,6 +9,7 @@ from datetime import datetime
 from deliverydesk.domain.drafts import PersonDraft, SettingsDraft
 from deliverydesk.domain.enums import PersonRole
 from deliverydesk.domain.models import PersonItem, SettingsItem
+from deliverydesk.domain.scope_guard import AuthorityLimits
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.store import kinds, mapping
@@ -182,3 +183,14 @@ def live_manager(session: Session, person_id: str | None, field: str) -> PersonI
         raise ValidationError({field: msg("{name} is not a manager in the team roster.", name=row.name)})
     settings = settings_row(session)
     return mapping.person_item(row, is_you=settings is not None and settings.person_id == row.id)
+
+
+def authority_limits(session: Session) -> AuthorityLimits:
+    """Your limits (the roster's person who uses this machine); the defaults before there is one."""
+    settings = settings_row(session)
+    person = session.get(PersonRow, settings.person_id) if settings and settings.person_id else None
+    if person is None:
+        return AuthorityLimits()
+    return AuthorityLimits(
+        person.hours_per_change, person.cost_cents_per_change, person.goodwill_hours_per_project
+    )

@@ -12,26 +12,12 @@ from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.clients import create_client_in
-from deliverydesk.services.records.common import (
-    check_page,
-    get_editable,
-    get_row,
-    insert_new,
-    page_of,
-    require_id,
-    save_changes,
-    set_archived,
-)
-from deliverydesk.store import mapping
+from deliverydesk.services.records.common import check_page, page_of, require_id
+from deliverydesk.store import kinds, project_records, record_rows
 from deliverydesk.store.navigator_queries import SUMMARY_SORTS, ProjectFilter, project_summaries
-from deliverydesk.store.records import Session, client_name, project_code_taken, project_id_by_code
-from deliverydesk.store.tables import ClientRow, ProjectRow
+from deliverydesk.store.records import Session, project_code_taken, project_id_by_code
 
 PROJECT_SORTS = SUMMARY_SORTS
-
-
-def project_item(session: Session, row: ProjectRow) -> ProjectItem:
-    return mapping.project_item(row, client_name=client_name(session, row.client_id))
 
 
 def create_project(
@@ -47,24 +33,16 @@ def create_project(
 def create_project_in(ctx: ServiceContext, session: Session, draft: ProjectDraft) -> ProjectItem:
     draft = validate_project(draft)
     check_code_free(draft.code, project_code_taken(session, draft.code, exclude_id=None))
-    get_editable(session, ClientRow, draft.client_id, "client")
-    row = ProjectRow()
-    mapping.write_project(row, draft)
-    insert_new(ctx, session, row)
-    return project_item(session, row)
+    return project_records.add_project(ctx.now(), session, draft)
 
 
 def update_project(ctx: ServiceContext, draft: ProjectDraft) -> ProjectItem:
     project_id = require_id(draft.id, "project")
     draft = validate_project(draft)
     with ctx.db.unit_of_work() as session:
-        row = get_editable(session, ProjectRow, project_id, "project")
+        record_rows.get_editable(session, kinds.PROJECT, project_id)  # missing or archived: refused first
         check_code_free(draft.code, project_code_taken(session, draft.code, exclude_id=project_id))
-        if draft.client_id != row.client_id:
-            get_editable(session, ClientRow, draft.client_id, "client")
-        mapping.write_project(row, draft)
-        save_changes(ctx, session, row)
-        return project_item(session, row)
+        return project_records.save_project(ctx.now(), session, project_id, draft)
 
 
 def get_project(ctx: ServiceContext, project_id: str) -> ProjectItem:
@@ -73,7 +51,7 @@ def get_project(ctx: ServiceContext, project_id: str) -> ProjectItem:
 
 
 def get_project_in(session: Session, project_id: str) -> ProjectItem:
-    return project_item(session, get_row(session, ProjectRow, project_id, "project"))
+    return record_rows.get_project(session, project_id)
 
 
 def get_project_by_code(ctx: ServiceContext, code: str) -> ProjectItem:
@@ -89,17 +67,17 @@ def get_project_by_code_in(session: Session, code: str) -> ProjectItem:
             msg("No project has the code {code!r}.", code=code.strip()),
             msg("Check the code with list-projects."),
         )
-    return project_item(session, get_row(session, ProjectRow, project_id, "project"))
+    return record_rows.get_project(session, project_id)
 
 
 def archive_project(ctx: ServiceContext, project_id: str) -> ProjectItem:
     with ctx.db.unit_of_work() as session:
-        return set_archived(ctx, session, ProjectRow, project_id, "project", project_item, archived=True)
+        return project_records.set_project_archived(ctx.now(), session, project_id, archived=True)
 
 
 def restore_project(ctx: ServiceContext, project_id: str) -> ProjectItem:
     with ctx.db.unit_of_work() as session:
-        return set_archived(ctx, session, ProjectRow, project_id, "project", project_item, archived=False)
+        return project_records.set_project_archived(ctx.now(), session, project_id, archived=False)
 
 
 def list_projects(
