@@ -45,11 +45,18 @@ def health_of(
     today: date,
     extra_days: frozenset[date] = frozenset(),
 ) -> MilestoneHealth:
-    """The health ``services.records.milestones.milestone_item`` gives a milestone with these facts."""
-    calendar = with_extra_days(calendar_covering(holiday_calendar, *dates), extra_days)
-    slip = slip_working_days(*dates, calendar)
+    """The health ``services.records.milestones.milestone_item`` gives a milestone with these facts.
+
+    The slip (working days under the project's calendar) is worked out only where it can change the
+    answer: a milestone that is done, overdue or waiting on the client, or whose date has not moved
+    from its baseline, has the same health whatever its slip."""
     baseline, forecast, actual = dates
-    return milestone_health(status, actual or forecast or baseline, slip, today)
+    effective = actual or forecast or baseline
+    health = milestone_health(status, effective, 0, today)
+    if health is not MilestoneHealth.ON_TRACK or effective == baseline:
+        return health
+    calendar = with_extra_days(calendar_covering(holiday_calendar, *dates), extra_days)
+    return milestone_health(status, effective, slip_working_days(*dates, calendar), today)
 
 
 def _by_health(

@@ -48,7 +48,7 @@ from deliverydesk.store.identity import (
     sqlite_code,
 )
 from deliverydesk.store.lock import WriterLock
-from deliverydesk.store.plain import Reader, connection_reader
+from deliverydesk.store.plain import Reader, connection_reader, sqlite_reader
 from deliverydesk.store.sync_capture import GROUP_ID, capture, team_member
 from deliverydesk.store.tables import new_id
 
@@ -314,20 +314,23 @@ class Database:
             )
         self._open.session = _READING
         try:
-            with self.engine.connect() as connection:
-                if self.is_sqlite:
-                    raw = connection.connection.driver_connection
-                    assert raw is not None
+            if self.is_sqlite:  # the pooled DBAPI connection itself: no SQLAlchemy Connection around it
+                pooled = self.engine.raw_connection()
+                try:
+                    raw = pooled.driver_connection
+                    assert isinstance(raw, sqlite3.Connection)
                     raw.execute("BEGIN")
                     try:
-                        yield connection_reader(connection)
+                        yield sqlite_reader(raw)
                     finally:
                         if raw.in_transaction:
                             raw.execute("ROLLBACK")
-                else:
-                    with connection.begin() as transaction:
-                        yield connection_reader(connection)
-                        transaction.rollback()
+                finally:
+                    pooled.close()
+            else:
+                with self.engine.connect() as connection, connection.begin() as transaction:
+                    yield connection_reader(connection)
+                    transaction.rollback()
         except DBAPIError as exc:
             error = storage_error_from(exc)
             if error is None:
