@@ -24,7 +24,9 @@ from deliverydesk.store.plain import (
     Reader,
     to_date,
     to_datetime,
+    to_day,
     to_enum,
+    to_moment,
     to_optional_enum,
 )
 
@@ -52,8 +54,8 @@ FROM contact k WHERE k.client_id = :client_id ORDER BY k.name, k.id LIMIT {CONTA
 def _project(row: Sequence[Any]) -> ProjectItem:
     return ProjectItem(
         id=row[0],
-        created_at=to_datetime(row[1]),  # type: ignore[arg-type]
-        updated_at=to_datetime(row[2]),  # type: ignore[arg-type]
+        created_at=to_moment(row[1]),
+        updated_at=to_moment(row[2]),
         archived_at=to_datetime(row[3]),
         row_version=row[4],
         code=row[5],
@@ -79,8 +81,8 @@ def _project(row: Sequence[Any]) -> ProjectItem:
 def _client(row: Sequence[Any], contact_language: Language | None) -> ClientItem:
     return ClientItem(
         id=row[22],
-        created_at=to_datetime(row[23]),  # type: ignore[arg-type]
-        updated_at=to_datetime(row[24]),  # type: ignore[arg-type]
+        created_at=to_moment(row[23]),
+        updated_at=to_moment(row[24]),
         archived_at=to_datetime(row[25]),
         row_version=row[26],
         name=row[8],
@@ -95,8 +97,8 @@ def _client(row: Sequence[Any], contact_language: Language | None) -> ClientItem
 def _contact(row: Sequence[Any]) -> ContactItem:
     return ContactItem(
         id=row[0],
-        created_at=to_datetime(row[1]),  # type: ignore[arg-type]
-        updated_at=to_datetime(row[2]),  # type: ignore[arg-type]
+        created_at=to_moment(row[1]),
+        updated_at=to_moment(row[2]),
         archived_at=to_datetime(row[3]),
         row_version=row[4],
         client_id=row[5],
@@ -139,10 +141,7 @@ def milestone_date_tallies(r: Reader, project_id: str, *, limit: int) -> list[Mi
         " GROUP BY status, baseline_date, forecast_date, actual_date LIMIT :limit",
         {"project_id": project_id, "limit": limit},
     )
-    return [
-        (to_enum(MilestoneStatus, s), to_date(b), to_date(f), to_date(a), n)  # type: ignore[misc]
-        for s, b, f, a, n in rows
-    ]
+    return [(to_enum(MilestoneStatus, s), to_day(b), to_date(f), to_date(a), n) for s, b, f, a, n in rows]
 
 
 def expectations_by_status(r: Reader, project_id: str) -> dict[ExpectationStatus, int]:

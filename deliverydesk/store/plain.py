@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 if TYPE_CHECKING:  # imported without SQLAlchemy: the command line's export reads through sqlite_reader
     from sqlalchemy import Connection
@@ -107,15 +107,21 @@ def in_list(name: str, values: Iterable[Any], params: dict[str, Any]) -> str:
 # --- values as the drivers give them ----------------------------------------------------------------
 def to_date(value: Any) -> date | None:
     """A DATE column: SQLite's ISO text or the server's date."""
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value)
+    return None if value is None else to_day(value)
+
+
+def to_day(value: Any) -> date:
+    """A NOT NULL DATE column."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def to_datetime(value: Any) -> datetime | None:
     """A UTC timestamp column (stored naive, see ``tables.UTCDateTime``) as an aware UTC datetime."""
-    if value is None:
-        return None
+    return None if value is None else to_moment(value)
+
+
+def to_moment(value: Any) -> datetime:
+    """A NOT NULL UTC timestamp column (``created_at``, ``updated_at``) as an aware UTC datetime."""
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
     return moment.replace(tzinfo=UTC)
 
@@ -123,7 +129,7 @@ def to_datetime(value: Any) -> datetime | None:
 def to_enum(enum_class: type[E], value: Any) -> E:
     """A member from its stored value (enums are stored by value, ``tables._enum_type``)."""
     member = enum_class._value2member_map_.get(value)
-    return enum_class(value) if member is None else member  # type: ignore[return-value]
+    return enum_class(value) if member is None else cast(E, member)  # the map holds enum_class's members
 
 
 def to_optional_enum(enum_class: type[E], value: Any) -> E | None:
