@@ -42,7 +42,8 @@ SCREEN = {
 }
 _SCREEN_FILE = Path(tempfile.mkdtemp()) / "screen.json"
 _SCREEN_FILE.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
-os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN_FILE}")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":  # a bare "offscreen" is 800×600: size it
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN_FILE}"
 os.environ["TZ"] = "Asia/Shanghai"  # the demo's meetings happen at 10:00 China time; show them so
 time.tzset()
 ROOT = Path(__file__).resolve().parents[1]

@@ -27,8 +27,12 @@ from deliverydesk.gui.dialogs.records.fields import OptionalDate
 
 @dataclass(frozen=True)
 class Column:
+    """A column of the table: a date column fits its editor; a text column stretches, or starts at
+    ``width`` pixels when given (the user can drag it), leaving the rest to the stretching ones."""
+
     title: str
     is_date: bool = False
+    width: int | None = None
 
 
 class RowsEditor(QWidget):
@@ -43,11 +47,11 @@ class RowsEditor(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in every other field
         header = self.table.horizontalHeader()
         for index, column in enumerate(self.columns):
-            mode = (
-                QHeaderView.ResizeMode.ResizeToContents if column.is_date else QHeaderView.ResizeMode.Stretch
-            )
-            header.setSectionResizeMode(index, mode)
+            header.setSectionResizeMode(index, _resize_mode(column))
+            if column.width is not None:
+                header.resizeSection(index, column.width)
         self.table.verticalHeader().setVisible(False)
+        self.table.itemChanged.connect(_tip_the_text)  # a long cell is elided: its tip shows it whole
         self.add_button = QPushButton(self.tr("Add row"), self)
         self.remove_button = QPushButton(self.tr("Remove row"), self)
         self.add_button.clicked.connect(lambda: self.add_row())
@@ -70,7 +74,9 @@ class RowsEditor(QWidget):
             if column.is_date:
                 self.table.setCellWidget(row, index, OptionalDate(self.table, value, self.default_date, ""))
             else:
-                self.table.setItem(row, index, QTableWidgetItem(str(value or "")))
+                item = QTableWidgetItem(str(value or ""))
+                item.setToolTip(item.text())
+                self.table.setItem(row, index, item)
         self.table.setCurrentCell(row, 0)
         return row
 
@@ -104,3 +110,16 @@ class RowsEditor(QWidget):
             if any(texts):
                 found.append(values)
         return found
+
+
+def _resize_mode(column: Column) -> QHeaderView.ResizeMode:
+    if column.is_date:
+        return QHeaderView.ResizeMode.ResizeToContents
+    if column.width is not None:
+        return QHeaderView.ResizeMode.Interactive
+    return QHeaderView.ResizeMode.Stretch
+
+
+def _tip_the_text(item: QTableWidgetItem) -> None:
+    if item.toolTip() != item.text():  # setting the tip changes the item again: stop there
+        item.setToolTip(item.text())

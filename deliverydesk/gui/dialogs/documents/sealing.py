@@ -4,9 +4,10 @@ the question whether to issue it; and the expectation letter's assumptions, a li
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from deliverydesk.domain.enums import Language, LetterKind
@@ -30,6 +31,11 @@ def _refs(refs: Sequence[str]) -> str:
     return shown + (", …" if len(refs) > 6 else "")
 
 
+def _short(text: str, limit: int = 60) -> str:
+    """A title on one line of the question (the document itself prints it whole)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _letter_lines(data: ExpectationLetterData) -> list[str]:
     return [
         QCoreApplication.translate("SealSummary", "Expectations: %1 (%2)")
@@ -49,7 +55,7 @@ def _letter_lines(data: ExpectationLetterData) -> list[str]:
 
 def _change_lines(data: ChangeDecisionData) -> list[str]:
     return [
-        f"{data.change_ref}  {data.title}",
+        f"{data.change_ref}  {_short(data.title)}",
         QCoreApplication.translate("SealSummary", "Decision: %1").replace("%1", label(data.decision)),
         QCoreApplication.translate("SealSummary", "Effort (h): %1 · schedule impact (working days): %2")
         .replace("%1", format_number(float(data.impact.effort_hours)))
@@ -123,15 +129,14 @@ def issue_question(parent: QWidget, lines: Sequence[str]) -> tuple[QMessageBox, 
         "",
         parent=parent,
     )
-    box.setText(
-        QCoreApplication.translate(
-            "SealSummary",
-            "Issuing seals this content with a fingerprint and a digital seal: it can never "
-            "change afterwards.",
-        )
-        + "\n\n"
-        + "\n".join(f"• {line}" for line in lines)
+    intro = QCoreApplication.translate(
+        "SealSummary",
+        "Issuing seals this content with a fingerprint and a digital seal: it can never change afterwards.",
     )
+    # each line unbroken (the box widens to the longest, up to its limit), the intro wraps under them
+    items = "".join(f'<li style="white-space:nowrap">{escape(line)}</li>' for line in lines)
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(f"<p>{escape(intro)}</p><ul>{items}</ul>")
     issue = box.addButton(
         QCoreApplication.translate("SealSummary", "Issue"), QMessageBox.ButtonRole.AcceptRole
     )

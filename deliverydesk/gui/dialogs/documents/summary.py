@@ -43,7 +43,7 @@ class SummaryDialog(FormDialog):
         super().__init__(parent)
         self.setObjectName("summaryDialog")
         self.setWindowTitle(self.tr("Progress summary"))
-        self.resize(680, 760)
+        self.resize(900, 720)  # the next actions need the width; 1366 × 768 fits it
         start, end = date_edit(self, defaults.period_start), date_edit(self, defaults.period_end)
         self.period_start = self.add_field("period_start", self.tr("Period from"), start)
         self.period_end = self.add_field("period_end", self.tr("Period to"), end)
@@ -66,10 +66,14 @@ class SummaryDialog(FormDialog):
         self.waiting = self._text(
             "waiting", self.tr("Waiting on the client (one per line)"), "\n".join(theirs)
         )
-        columns = (Column(self.tr("Action")), Column(self.tr("Owner")), Column(self.tr("Due"), is_date=True))
+        columns = (
+            Column(self.tr("Action")),
+            Column(self.tr("Owner"), width=220),
+            Column(self.tr("Due"), is_date=True),
+        )
         self.next_actions = RowsEditor(columns, defaults.period_end, self)
         self.next_actions.set_rows([(a.text, a.owner, a.due) for a in defaults.next_actions])
-        self.next_actions.setMinimumHeight(160)
+        self.next_actions.setMinimumHeight(190)
         self.add_field("next_actions", self.tr("Next actions"), self.next_actions)
 
     def _text(self, name: str, label: str, value: str) -> QPlainTextEdit:
