@@ -7,7 +7,8 @@ Measures in one run, repetitions interleaved (app, floor, app, floor...), median
   letter/db    the service path on a demo database: build from the database, render, atomic write
   summary      a ~30-page progress summary (page count asserted)
 against the floor: ``canvas.Canvas`` drawing the very text of the app's PDF (extracted with pypdf),
-page by page, one naive line after another, in the same embedded font on the same page size.
+page by page, one naive line after another, in the same embedded faces (bold text in bold) on the
+same page size.
 Then cold vs warm (a fresh process: imports and font registration, then the first and second
 render), the command line as a whole process (``deliverydesk export letter`` vs ``python -c pass``
 vs ``python -c "import reportlab.platypus"``) and the export command's ``-X importtime`` offenders.
@@ -54,6 +55,44 @@ def page_lines(pdf: bytes) -> list[list[str]]:
     return [[line for line in page.extract_text().splitlines() if line.strip()] for page in pages]
 
 
+Line = str | tuple[str, str]  # a line of text, or (the face it was drawn in, the line)
+
+
+def page_runs(pdf: bytes) -> list[list[tuple[str, str]]]:
+    """The text of each page of ``pdf`` as pypdf extracts it, line by line, with the face each run
+    was drawn in (the embedded face's PostScript name without its subset tag: ``NotoSansSC-Bold``)."""
+    from pypdf import PdfReader
+
+    pages = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        runs: list[tuple[str, str]] = []
+
+        def visit(
+            text: str, _cm: Any, _tm: Any, font: Any, _size: Any, runs: list[tuple[str, str]] = runs
+        ) -> None:
+            face = str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1] if font else ""
+            if runs and runs[-1][0] == face:
+                runs[-1] = (face, runs[-1][1] + text)
+            else:
+                runs.append((face, text))
+
+        page.extract_text(visitor_text=visit)
+        pages.append([(face, line) for face, text in runs for line in text.splitlines() if line.strip()])
+    return pages
+
+
+def _registered_faces() -> dict[str, str]:
+    """The document fonts' registered names by their faces' PostScript names."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from deliverydesk.reports.fonts import document_fonts
+
+    fonts = document_fonts()
+    names = {fonts.regular, fonts.bold, fonts.half, fonts.half_bold}
+    names |= {face.name for face in (*fonts.chain, *fonts.bold_chain)}
+    return {getFont(name).face.name.decode("latin-1"): name for name in names}
+
+
 def page_size(pdf: bytes) -> tuple[float, float]:
     from pypdf import PdfReader
 
@@ -86,25 +125,34 @@ def page_marks(pdf: bytes) -> list[Marks]:
 
 
 def floor_pdf(
-    pages: Sequence[Sequence[str]], size: tuple[float, float], marks: Sequence[Marks] | None = None
+    pages: Sequence[Sequence[Line]], size: tuple[float, float], marks: Sequence[Marks] | None = None
 ) -> bytes:
-    """The same text drawn straight on a canvas: same font (embedded, subset), no layout at all; with
+    """The same text drawn straight on a canvas: the same fonts (embedded, subset; lines given with
+    their face, as ``page_runs`` gives them, in that face: bold text in bold), no layout at all; with
     ``marks``, also as many line segments and rectangles (one filled path) and the same images, each
     page's where the text leaves room. What it leaves out: layout (line breaking, table measuring,
-    page breaks), paragraph and table styles, the number of text objects (one per line here)."""
+    page breaks), paragraph and table styles, the number of text objects (one per line of one face
+    here), type sizes and colours."""
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen.canvas import Canvas
 
     from deliverydesk.reports.fonts import document_fonts
 
     font = document_fonts().regular
+    faces = _registered_faces()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=size, invariant=True, initialFontName=font)
     for number, lines in enumerate(pages):
+        current = font
         canvas.setFont(font, FONT_SIZE)
         y = size[1] - MARGIN
         for line in lines:
-            canvas.drawString(MARGIN, y, line)
+            face, text = line if isinstance(line, tuple) else ("", line)
+            name = faces.get(face, font)
+            if name != current:
+                canvas.setFont(name, FONT_SIZE)
+                current = name
+            canvas.drawString(MARGIN, y, text)
             y -= LINE_HEIGHT
         if marks is not None:
             _draw_marks(canvas, marks[number], size, ImageReader)
@@ -163,7 +211,7 @@ def timed_with_cpu(action: Callable[[], object]) -> tuple[float, float]:
 def compare(name: str, app: Callable[[], bytes], repeat: int) -> Comparison:
     """App and floor interleaved; the floor draws the text of the app's own PDF."""
     pdf = app()  # warm: imports, fonts, caches
-    pages, size, marks = page_lines(pdf), page_size(pdf), page_marks(pdf)
+    pages, size, marks = page_runs(pdf), page_size(pdf), page_marks(pdf)
     floor_pdf(pages, size, marks)
     result = Comparison(name, [], [], len(pages))
     for _ in range(repeat):

@@ -316,8 +316,9 @@ def window_measures(db: Path, work: Path, repeat: int) -> Iterator[Result]:
 # --- documents -------------------------------------------------------------------------------------
 CANVAS = (
     "reportlab's raw canvas drawing the same marks (benchmarks/pdf_export.py: the same text in the same"
-    " embedded font, as many line segments and rectangles, the same images): leaves out layout"
-    " (wrapping, measuring tables, page breaks), styles and one text object per paragraph"
+    " embedded faces, bold text in bold, as many line segments and rectangles, the same images): leaves"
+    " out layout (wrapping, measuring tables, page breaks), styles, sizes and colours, and one text"
+    " object per paragraph or cell (one per line of one face here)"
 )
 
 
