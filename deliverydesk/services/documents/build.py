@@ -51,7 +51,6 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import facts as facts_module
 from deliverydesk.services.documents.confirmations import confirm_expectations
 from deliverydesk.services.documents.facts import next_version_meta
-from deliverydesk.services.documents.handover_gate import handover_facts
 from deliverydesk.services.documents.parts import (
     DocumentFacts,
     SummaryNarrative,
@@ -64,6 +63,7 @@ from deliverydesk.services.documents.parts import (
     summary_period_for,
 )
 from deliverydesk.services.records.common import get_row
+from deliverydesk.store.document_rows import handover_facts
 from deliverydesk.store.plain import reader
 from deliverydesk.store.records import Session, list_rows
 from deliverydesk.store.tables import (

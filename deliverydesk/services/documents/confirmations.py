@@ -5,35 +5,52 @@ letter is signed)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from typing import Protocol, TypeVar
 
 from deliverydesk.domain.enums import ExpectationStatus
+from deliverydesk.domain.models import ExpectationItem
 from deliverydesk.i18n import Message, msg
 from deliverydesk.reports.documents.data import ExpectationLetterData, ExpectationRowData, ReportData
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.store.records import Session, list_rows
-from deliverydesk.store.tables import ExpectationRow, LetterRow
+from deliverydesk.store.document_rows import project_expectations, save_confirmation
+from deliverydesk.store.records import Session
 
 CONFIRMABLE = (ExpectationStatus.DRAFT,)  # met, missed and withdrawn ones keep their status
 
 
+class SignedLetter(Protocol):
+    """What confirming reads of the signed letter (a ``LetterItem`` has it)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def project_id(self) -> str: ...
+    @property
+    def ref(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+
+
+LetterT = TypeVar("LetterT", bound=SignedLetter)
+
+
 def confirm_expectations(
-    ctx: ServiceContext, session: Session, letter: LetterRow, sealed: Callable[[LetterRow], ReportData]
+    ctx: ServiceContext, session: Session, letter: LetterT, sealed: Callable[[LetterT], ReportData]
 ) -> tuple[tuple[str, ...], tuple[Message, ...]]:
     """A signed expectation letter confirms each expectation it lists, as printed: (refs confirmed,
     warnings for those changed or removed since this version was issued)."""
     printed = sealed(letter)
     assert isinstance(printed, ExpectationLetterData)  # the registry calls this for that kind only
-    current, _ = list_rows(session, ExpectationRow, where={"project_id": letter.project_id}, limit=1000)
-    by_ref = {row.ref: row for row in current}
+    by_ref = {item.ref: item for item in project_expectations(session, letter.project_id)}
     confirmed, changed = [], []
     for line in printed.expectations:
-        row = by_ref.get(line.ref)
-        if row is None or row.status is ExpectationStatus.WITHDRAWN or not _as_printed(row, line):
+        item = by_ref.get(line.ref)
+        if item is None or item.status is ExpectationStatus.WITHDRAWN or not _as_printed(item, line):
             changed.append(line.ref)
             continue
-        if row.status in CONFIRMABLE:
-            row.status = ExpectationStatus.CONFIRMED
-        row.confirmed_by_letter_id, row.updated_at = letter.id, ctx.now()
+        status = ExpectationStatus.CONFIRMED if item.status in CONFIRMABLE else item.status
+        save_confirmation(ctx.now(), session, replace(item, status=status, confirmed_by_letter_id=letter.id))
         confirmed.append(line.ref)
     if not changed:
         return tuple(confirmed), ()
@@ -47,5 +64,5 @@ def confirm_expectations(
     return tuple(confirmed), (warning,)
 
 
-def _as_printed(row: ExpectationRow, line: ExpectationRowData) -> bool:
-    return (row.statement, row.measure, row.due_date) == (line.statement, line.measure, line.due)
+def _as_printed(item: ExpectationItem, line: ExpectationRowData) -> bool:
+    return (item.statement, item.measure, item.due_date) == (line.statement, line.measure, line.due)

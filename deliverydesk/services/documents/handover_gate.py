@@ -6,46 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from deliverydesk.domain.enums import HandoverKind, ProjectStatus
-from deliverydesk.domain.handover import (
-    Blocker,
-    HandoverFacts,
-    IssueFact,
-    OpenItemFact,
-    ScopeFact,
-    handover_blockers,
-)
+from deliverydesk.domain.enums import ProjectStatus
+from deliverydesk.domain.handover import Blocker, handover_blockers
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.attention_queries import handover_blocked_projects
-from deliverydesk.store.records import Session, list_rows
-from deliverydesk.store.tables import HandoverItemRow, IssueRow, ScopeItemRow
+from deliverydesk.store.document_rows import handover_facts
+from deliverydesk.store.records import Session
 
-MAX_ROWS = 1000  # per project and table: a project has tens; the bound guards against damage
 HANDOVER_NEAR_DAYS = 14  # Home names the blockers of projects this close to their contracted end
 NEAR_HANDOVER = (ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD, ProjectStatus.PLANNING)
-
-
-def handover_facts(session: Session, project_id: str) -> HandoverFacts:
-    where: dict[str, object] = {"project_id": project_id}
-    scope, _ = list_rows(session, ScopeItemRow, where=where, order_by=("ref",), limit=MAX_ROWS)
-    entries, _ = list_rows(
-        session, HandoverItemRow, where=where, order_by=("item_date", "created_at"), limit=MAX_ROWS
-    )
-    issues, _ = list_rows(session, IssueRow, where=where, order_by=("ref",), limit=MAX_ROWS)
-
-    def of(kind: HandoverKind) -> list[HandoverItemRow]:
-        return [e for e in entries if e.kind is kind]
-
-    return HandoverFacts(
-        scope_items=tuple(ScopeFact(s.id, s.ref, s.title, s.status) for s in scope),
-        trainings=tuple((t.id, t.title) for t in of(HandoverKind.TRAINING)),
-        documents_for=tuple(d.training_id for d in of(HandoverKind.DOCUMENT)),
-        open_items=tuple(
-            OpenItemFact(o.scope_item_id, o.owner, o.item_date) for o in of(HandoverKind.OPEN_ITEM)
-        ),
-        issues=tuple(IssueFact(i.id, i.ref, i.title, i.severity) for i in issues),
-        cautioned_issue_ids=tuple(r.issue_id for r in of(HandoverKind.RISK)),
-    )
 
 
 def project_handover_blockers(ctx: ServiceContext, project_id: str) -> tuple[Blocker, ...]:
