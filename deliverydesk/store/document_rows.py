@@ -4,17 +4,22 @@ rules are the domain's and the services'; here rows become items and items go ba
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any, NamedTuple, TypeVar
 
 from deliverydesk.domain.enums import HandoverKind
 from deliverydesk.domain.handover import HandoverFacts, IssueFact, OpenItemFact, ScopeFact
-from deliverydesk.domain.models import ExpectationItem
+from deliverydesk.domain.models import ExpectationItem, MilestoneItem
 from deliverydesk.store import kinds
+from deliverydesk.store.milestone_rows import milestone_page
 from deliverydesk.store.project_tables import EXPECTATIONS
-from deliverydesk.store.record_rows import get_row
+from deliverydesk.store.record_rows import find_row, get_row
+from deliverydesk.store.record_tables import RecordTable
 from deliverydesk.store.records import Session, list_rows
-from deliverydesk.store.tables import HandoverItemRow, IssueRow, ScopeItemRow
+from deliverydesk.store.tables import HandoverItemRow, IssueRow, MilestoneChangeRow, ScopeItemRow
 
+ItemT = TypeVar("ItemT")
 MAX_ROWS = 1000  # per project and table: a project has tens; the bound guards against damage
 
 
@@ -61,3 +66,49 @@ def save_confirmation(now: datetime, session: Session, expectation: ExpectationI
     row = get_row(session, kinds.EXPECTATION, expectation.id)
     row.status = expectation.status
     row.confirmed_by_letter_id, row.updated_at = expectation.confirmed_by_letter_id, now
+
+
+def project_records(
+    session: Session,
+    table: RecordTable[Any, Any, ItemT],
+    project_id: str,
+    order_by: Sequence[str],
+    limit: int,
+) -> list[ItemT]:
+    """The project's live records of one kind as items, in ``order_by`` order (a document prints them all)."""
+    items, _ = table.page(
+        session, {"project_id": project_id}, include_archived=False, offset=0, limit=limit, order_by=order_by
+    )
+    return items
+
+
+def project_milestones(session: Session, project_id: str, today: date, limit: int) -> list[MilestoneItem]:
+    """The project's live milestones by baseline date (then ref), with their slip and health on ``today``."""
+    items, _ = milestone_page(session, project_id, today, include_archived=False, offset=0, limit=limit)
+    return items
+
+
+class MilestoneMove(NamedTuple):
+    """A date of a milestone that a change request moved (its milestone history, oldest first)."""
+
+    milestone_name: str
+    field: str  # baseline | forecast | actual
+    old_date: date | None
+    new_date: date | None
+
+
+def milestone_moves(session: Session, change_request_id: str, limit: int = 100) -> list[MilestoneMove]:
+    """The milestone dates the change request moved, oldest first (milestones no longer there left out)."""
+    changes, _total = list_rows(
+        session,
+        MilestoneChangeRow,
+        where={"change_request_id": change_request_id},
+        order_by=("created_at",),
+        limit=limit,
+    )
+    moves = []
+    for change in changes:
+        milestone = find_row(session, kinds.MILESTONE, change.milestone_id)
+        if milestone is not None:
+            moves.append(MilestoneMove(milestone.name, change.field, change.old_date, change.new_date))
+    return moves

@@ -24,6 +24,7 @@ from deliverydesk.domain.enums import (
     LetterKind,
 )
 from deliverydesk.domain.handover import check_handover
+from deliverydesk.domain.models import ChangeRequestItem
 from deliverydesk.domain.printing import check_printable
 from deliverydesk.domain.refs import ref_sort_key
 from deliverydesk.domain.validation import Checker
@@ -49,32 +50,23 @@ from deliverydesk.reports.documents.data import (
 )
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import facts as facts_module
-from deliverydesk.services.documents.confirmations import confirm_expectations
+from deliverydesk.services.documents.confirmations import SignedLetter, confirm_expectations
 from deliverydesk.services.documents.facts import next_version_meta
 from deliverydesk.services.documents.parts import (
     DocumentFacts,
     SummaryNarrative,
+    change_requests_of,
     check_narrative,
     handover_report_data,
     load_facts,
     progress_summary_data,
-    rows_of,
     snapshot_period,
     summary_period_for,
 )
-from deliverydesk.services.records.common import get_row
-from deliverydesk.store.document_rows import handover_facts
+from deliverydesk.store.document_rows import handover_facts, milestone_moves
 from deliverydesk.store.plain import reader
-from deliverydesk.store.records import Session, list_rows
-from deliverydesk.store.tables import (
-    ChangeRequestRow,
-    ContactRow,
-    ExclusionRow,
-    LetterRow,
-    MilestoneChangeRow,
-    MilestoneRow,
-    ScopeItemRow,
-)
+from deliverydesk.store.records import Session, contact_names
+from deliverydesk.store.request_rows import get_request, linked_ref
 
 # The report types a caller needs to fill a summary narrative, re-exported so the window uses services only.
 __all__ = [
@@ -137,13 +129,13 @@ def document_ref(session: Session, facts: DocumentFacts, request: DocumentReques
     return document_kind(request.kind).reference(session, facts, request)
 
 
-def _change_request(session: Session, request: DocumentRequest) -> ChangeRequestRow:
+def _change_request(session: Session, request: DocumentRequest) -> ChangeRequestItem:
     if request.change_request_id is None:
         raise ValidationError({"change_request_id": msg("Choose the change request the decision is about.")})
-    row = get_row(session, ChangeRequestRow, request.change_request_id, "change request")
-    if row.project_id != request.project_id:
+    item = get_request(session, request.change_request_id)
+    if item.project_id != request.project_id:
         raise ValidationError({"change_request_id": msg("This change request belongs to another project.")})
-    return row
+    return item
 
 
 # --- expectation confirmation letter -------------------------------------------------------------
@@ -177,7 +169,7 @@ def change_decision_data(
     session: Session, facts: DocumentFacts, meta: DocumentMetaData, request: DocumentRequest
 ) -> ChangeDecisionData:
     row = _change_request(session, request)
-    requester = session.get(ContactRow, row.requested_by_id) if row.requested_by_id else None
+    requester = contact_names(session, [row.requested_by_id]) if row.requested_by_id else {}
     return ChangeDecisionData(
         meta=meta,
         project=facts.project_ref,
@@ -185,7 +177,7 @@ def change_decision_data(
         change_ref=row.ref,
         title=row.title,
         description=row.description,
-        requested_by=requester.name if requester else row.requested_by_name,
+        requested_by=requester.get(row.requested_by_id or "", row.requested_by_name),
         requested_on=row.requested_on,
         channel=row.channel,
         triage=row.triage,
@@ -203,7 +195,7 @@ def change_decision_data(
         rationale=row.rationale,
         supplier_signatory=facts.supplier_signatory,
         client_signatory=facts.client_signatory,
-        scope_item_ref=_checked_against(session, row),
+        scope_item_ref=linked_ref(session, row.scope_item_id, row.exclusion_id),
         decided_by=row.decided_by,
         decided_on=row.decided_on,
         approved_by=row.approved_by,
@@ -214,7 +206,7 @@ def change_decision_data(
     )
 
 
-def _decided_before(row: ChangeRequestRow, other: ChangeRequestRow) -> bool:
+def _decided_before(row: ChangeRequestItem, other: ChangeRequestItem) -> bool:
     """Whether ``other`` was decided before ``row`` (the same day: the lower ref first)."""
     return (other.decided_on or other.requested_on, ref_sort_key(other.ref)) < (
         row.decided_on or row.requested_on,
@@ -222,16 +214,18 @@ def _decided_before(row: ChangeRequestRow, other: ChangeRequestRow) -> bool:
     )
 
 
-def _earlier(session: Session, facts: DocumentFacts, row: ChangeRequestRow, decision: Decision) -> list[Any]:
+def _earlier(
+    session: Session, facts: DocumentFacts, row: ChangeRequestItem, decision: Decision
+) -> list[ChangeRequestItem]:
     return [
         other
-        for other in rows_of(session, ChangeRequestRow, facts)
+        for other in change_requests_of(session, facts)
         if other.id != row.id and other.decision is decision and _decided_before(row, other)
     ]
 
 
 def _contract_value(
-    session: Session, facts: DocumentFacts, row: ChangeRequestRow
+    session: Session, facts: DocumentFacts, row: ChangeRequestItem
 ) -> ContractValueData | None:
     """The contract value with the billable changes decided before this one, and with this one."""
     project = facts.project
@@ -247,7 +241,7 @@ def _contract_value(
     return ContractValueData(money(before), money(before + this))
 
 
-def _goodwill(session: Session, facts: DocumentFacts, row: ChangeRequestRow) -> GoodwillData | None:
+def _goodwill(session: Session, facts: DocumentFacts, row: ChangeRequestItem) -> GoodwillData | None:
     """The goodwill budget: used by the goodwill decided before this change, and by this one."""
     budget = Decimal(str(facts.project.goodwill_budget_hours))
     if not budget:
@@ -258,16 +252,12 @@ def _goodwill(session: Session, facts: DocumentFacts, row: ChangeRequestRow) -> 
     return GoodwillData(budget, used, this)
 
 
-def _milestone_moves(session: Session, row: ChangeRequestRow) -> tuple[MilestoneMoveData, ...]:
-    changes, _total = list_rows(
-        session, MilestoneChangeRow, where={"change_request_id": row.id}, order_by=("created_at",), limit=100
+def _milestone_moves(session: Session, row: ChangeRequestItem) -> tuple[MilestoneMoveData, ...]:
+    return tuple(
+        MilestoneMoveData(move.milestone_name, move.old_date, move.new_date)
+        for move in milestone_moves(session, row.id)
+        if move.field in ("baseline", "forecast")
     )
-    moves = []
-    for change in changes:
-        milestone = session.get(MilestoneRow, change.milestone_id)
-        if milestone is not None and change.field in ("baseline", "forecast"):
-            moves.append(MilestoneMoveData(milestone.name, change.old_date, change.new_date))
-    return tuple(moves)
 
 
 def _calendar(facts: DocumentFacts) -> WorkCalendar:
@@ -275,14 +265,6 @@ def _calendar(facts: DocumentFacts) -> WorkCalendar:
         facts.project.holiday_calendar, facts.today, facts.today + timedelta(days=60)
     )
     return with_extra_days(calendar, facts.extra_days)
-
-
-def _checked_against(session: Session, row: ChangeRequestRow) -> str:
-    if row.scope_item_id:
-        return get_row(session, ScopeItemRow, row.scope_item_id, "scope item").ref
-    if row.exclusion_id:
-        return get_row(session, ExclusionRow, row.exclusion_id, "exclusion").ref
-    return ""
 
 
 def require_issuable(data: ReportData) -> None:
@@ -313,13 +295,14 @@ def _open(_session: Session, _request: DocumentRequest) -> None:
     """Nothing in the project stands in the way of issuing."""
 
 
-Sealed = Callable[[LetterRow], ReportData]  # an issued letter's data as printed
-OnSigned = Callable[[ServiceContext, Session, LetterRow, Sealed], tuple[tuple[str, ...], tuple[Message, ...]]]
+# what signing a letter also does, given the letter and its data as printed: (refs confirmed, warnings)
+Confirmed = tuple[tuple[str, ...], tuple[Message, ...]]
+OnSigned = Callable[[ServiceContext, Session, SignedLetter, ReportData], Confirmed]
 
 
 def _nothing_more(
-    _ctx: ServiceContext, _session: Session, _letter: LetterRow, _sealed: Sealed
-) -> tuple[tuple[str, ...], tuple[Message, ...]]:
+    _ctx: ServiceContext, _session: Session, _letter: SignedLetter, _printed: ReportData
+) -> Confirmed:
     """Signing records the signature and nothing more."""
     return (), ()
 

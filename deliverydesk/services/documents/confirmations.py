@@ -4,9 +4,8 @@ letter is signed)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from deliverydesk.domain.enums import ExpectationStatus
 from deliverydesk.domain.models import ExpectationItem
@@ -32,15 +31,11 @@ class SignedLetter(Protocol):
     def version(self) -> int: ...
 
 
-LetterT = TypeVar("LetterT", bound=SignedLetter)
-
-
 def confirm_expectations(
-    ctx: ServiceContext, session: Session, letter: LetterT, sealed: Callable[[LetterT], ReportData]
+    ctx: ServiceContext, session: Session, letter: SignedLetter, printed: ReportData
 ) -> tuple[tuple[str, ...], tuple[Message, ...]]:
-    """A signed expectation letter confirms each expectation it lists, as printed: (refs confirmed,
-    warnings for those changed or removed since this version was issued)."""
-    printed = sealed(letter)
+    """A signed expectation letter confirms each expectation it lists, as ``printed`` (its sealed data):
+    (refs confirmed, warnings for those changed or removed since this version was issued)."""
     assert isinstance(printed, ExpectationLetterData)  # the registry calls this for that kind only
     by_ref = {item.ref: item for item in project_expectations(session, letter.project_id)}
     confirmed, changed = [], []

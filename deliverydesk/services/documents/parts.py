@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 from deliverydesk.domain.cadence import summary_period
 from deliverydesk.domain.enums import (
@@ -22,9 +22,9 @@ from deliverydesk.domain.enums import (
     MilestoneStatus,
     OwnerSide,
 )
-from deliverydesk.domain.metrics import MilestoneHealth, milestone_health
+from deliverydesk.domain.metrics import MilestoneHealth
+from deliverydesk.domain.models import ChangeRequestItem, HandoverEntry, MilestoneItem
 from deliverydesk.domain.validation import LONG_TEXT_MAX, Checker
-from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import msg, translator
 from deliverydesk.reports.documents.data import (
@@ -47,18 +47,12 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.facts import DocumentFacts as DocumentFacts  # where others find it
 from deliverydesk.services.documents.facts import read_facts
 from deliverydesk.store.document_queries import latest_issued
+from deliverydesk.store.document_rows import project_milestones, project_records
 from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.plain import reader
-from deliverydesk.store.records import Session, list_rows
-from deliverydesk.store.tables import (
-    Base,
-    ChangeRequestRow,
-    HandoverItemRow,
-    MilestoneRow,
-    ScopeItemRow,
-)
+from deliverydesk.store.project_tables import CHANGE_REQUESTS, HANDOVER_ENTRIES, SCOPE_ITEMS
+from deliverydesk.store.records import Session
 
-RowT = TypeVar("RowT", bound=Base)
 ALL_ROWS = 100_000  # documents print every live record of the project
 WAITS_ON_CLIENT = Decision.PENDING  # PENDING_APPROVAL waits on our own manager: not the client's to decide
 NEXT_ACTIONS = 6
@@ -93,13 +87,9 @@ def load_facts(
     )
 
 
-def rows_of(
-    session: Session, row_cls: type[RowT], facts: DocumentFacts, order: Sequence[str] = ("ref",)
-) -> list[RowT]:
-    rows, _total = list_rows(
-        session, row_cls, where={"project_id": facts.project.id}, order_by=order, limit=ALL_ROWS
-    )
-    return rows
+def change_requests_of(session: Session, facts: DocumentFacts) -> list[ChangeRequestItem]:
+    """The project's live change requests, by ref."""
+    return project_records(session, CHANGE_REQUESTS, facts.project.id, ("ref",), ALL_ROWS)
 
 
 # --- progress summary ------------------------------------------------------------------------------
@@ -129,45 +119,25 @@ def snapshot_period(content_json: str) -> tuple[date, date] | None:
         return None
 
 
-def _milestone_rows(facts: DocumentFacts, rows: Sequence[MilestoneRow]) -> list[tuple[MilestoneRow, int]]:
-    with_slip = []
-    for row in rows:
-        calendar = with_extra_days(
-            calendar_covering(
-                facts.project.holiday_calendar, row.baseline_date, row.forecast_date, row.actual_date
-            ),
-            facts.extra_days,
-        )
-        with_slip.append(
-            (row, slip_working_days(row.baseline_date, row.forecast_date, row.actual_date, calendar))
-        )
-    return with_slip
-
-
-def _overall(facts: DocumentFacts, milestones: Sequence[tuple[MilestoneRow, int]]) -> OverallStatus:
-    health = {
-        milestone_health(
-            row.status, row.actual_date or row.forecast_date or row.baseline_date, slip, facts.today
-        )
-        for row, slip in milestones
-    }
+def _overall(milestones: Sequence[MilestoneItem]) -> OverallStatus:
+    health = {milestone.health for milestone in milestones}
     if MilestoneHealth.OVERDUE in health:
         return OverallStatus.OFF_TRACK
     return OverallStatus.AT_RISK if MilestoneHealth.AT_RISK in health else OverallStatus.ON_TRACK
 
 
-def _late(facts: DocumentFacts, milestone: MilestoneRow) -> bool:
+def _late(facts: DocumentFacts, milestone: MilestoneItem) -> bool:
     """Past its date and not done: it goes under "Late", not "Next actions"."""
     due = milestone.forecast_date or milestone.baseline_date
     return milestone.status not in CLOSED and due < facts.today
 
 
-def _owner(facts: DocumentFacts, milestone: MilestoneRow) -> str:
+def _owner(facts: DocumentFacts, milestone: MilestoneItem) -> str:
     return facts.client.name if milestone.owner_side is OwnerSide.CLIENT else facts.settings.company_name
 
 
 def _defaults(
-    facts: DocumentFacts, milestones: Sequence[MilestoneRow], period: tuple[date, date]
+    facts: DocumentFacts, milestones: Sequence[MilestoneItem], period: tuple[date, date]
 ) -> SummaryNarrative:
     main = next((m for m in milestones if m.is_main), None)
     goal = facts.project.name
@@ -192,7 +162,7 @@ def _defaults(
 
 
 def _late_items(
-    facts: DocumentFacts, milestones: Sequence[MilestoneRow], actions: Sequence[ActionData]
+    facts: DocumentFacts, milestones: Sequence[MilestoneItem], actions: Sequence[ActionData]
 ) -> tuple[ActionData, ...]:
     """Milestones past their date and not done, and next actions written with a past date."""
     late = [
@@ -210,10 +180,9 @@ def progress_summary_data(
     given = narrative or SummaryNarrative()
     check_narrative(given)
     period = summary_period_for(session, facts, narrative)
-    milestones = rows_of(session, MilestoneRow, facts, order=("baseline_date", "ref"))
-    with_slip = _milestone_rows(facts, milestones)
+    milestones = project_milestones(session, facts.project.id, facts.today, ALL_ROWS)
     defaults = _defaults(facts, milestones, period)
-    requests = rows_of(session, ChangeRequestRow, facts)
+    requests = change_requests_of(session, facts)
     actions = _given(given.next_actions, defaults.next_actions or ())
     return ProgressSummaryData(
         meta=meta,
@@ -221,7 +190,7 @@ def progress_summary_data(
         addressee=facts.addressee,
         period_start=period[0],
         period_end=period[1],
-        overall_status=given.overall_status or _overall(facts, with_slip),
+        overall_status=given.overall_status or _overall(milestones),
         status_note=_given(given.status_note, ""),
         goal=_given(given.goal, defaults.goal or ""),
         steps_done=_given(given.steps_done, defaults.steps_done or ()),
@@ -229,9 +198,9 @@ def progress_summary_data(
         next_actions=tuple(a for a in actions if a.due is None or a.due >= facts.today),
         milestones=tuple(
             MilestoneRowData(
-                r.name, r.baseline_date, r.forecast_date, r.actual_date, slip, r.owner_side, r.status
+                m.name, m.baseline_date, m.forecast_date, m.actual_date, m.slip_days, m.owner_side, m.status
             )
-            for r, slip in with_slip
+            for m in milestones
         ),
         pending_decisions=tuple(
             PendingDecisionData(f"{r.ref} {r.title}") for r in requests if r.decision is WAITS_ON_CLIENT
@@ -256,7 +225,7 @@ def _given(value: Any, default: Any) -> Any:
     return default if value is None else value
 
 
-def _tally(requests: Sequence[ChangeRequestRow]) -> tuple[ChangeTallyData, ...]:
+def _tally(requests: Sequence[ChangeRequestItem]) -> tuple[ChangeTallyData, ...]:
     tally: list[ChangeTallyData] = []
     for decision in Decision:
         matching = [r for r in requests if r.decision is decision]
@@ -272,12 +241,13 @@ def _tally(requests: Sequence[ChangeRequestRow]) -> tuple[ChangeTallyData, ...]:
 def handover_report_data(
     session: Session, facts: DocumentFacts, meta: DocumentMetaData
 ) -> HandoverReportData:
-    scope = rows_of(session, ScopeItemRow, facts)
-    entries = rows_of(session, HandoverItemRow, facts, order=("item_date", "created_at"))
-    deferred = [r for r in rows_of(session, ChangeRequestRow, facts) if r.decision is Decision.DEFERRED]
+    project_id = facts.project.id
+    scope = project_records(session, SCOPE_ITEMS, project_id, ("ref",), ALL_ROWS)
+    entries = project_records(session, HANDOVER_ENTRIES, project_id, ("item_date", "created_at"), ALL_ROWS)
+    deferred = [r for r in change_requests_of(session, facts) if r.decision is Decision.DEFERRED]
     accepted = sum(1 for r in scope if r.status.value == "accepted")
 
-    def of(kind: HandoverKind) -> list[HandoverItemRow]:
+    def of(kind: HandoverKind) -> list[HandoverEntry]:
         return [e for e in entries if e.kind is kind]
 
     with_material = {d.training_id for d in of(HandoverKind.DOCUMENT)}  # a training's written material
@@ -307,13 +277,13 @@ def handover_report_data(
     )
 
 
-def _mentions(entry: HandoverItemRow, ref: str) -> bool:
+def _mentions(entry: HandoverEntry, ref: str) -> bool:
     pattern = rf"(?<![\w-]){re.escape(ref)}(?![\w-])"  # CR-1, not CR-10
     return re.search(pattern, f"{entry.title}\n{entry.details}") is not None
 
 
 def _open_items(
-    entries: Sequence[HandoverItemRow], deferred: Sequence[ChangeRequestRow]
+    entries: Sequence[HandoverEntry], deferred: Sequence[ChangeRequestItem]
 ) -> tuple[OpenItemData, ...]:
     """Open items, then the deferred change requests ("now is the time" to take them up), each
     once: an open item written about a deferred request (it names its ref) stands for it."""

@@ -387,10 +387,11 @@ def record_signature_in(
         log_letter_signed(ctx, session, row, client)  # "Client refused to sign ...", in the log
         return SignResult(letter_item(session, row), ())
     vendor = _vendor_event(ctx, session, row, request, evidence.signed_on) if _on_screen(request) else None
-    confirmed, warnings = document_kind(row.kind).on_signed(ctx, session, row, sealed)
+    printed = sealed(row)
+    confirmed, warnings = document_kind(row.kind).on_signed(ctx, session, row, printed)
     certificate = certificate_for(ctx, session, row)  # before the letter changes: it flushes once
     row.status = LetterStatus.SIGNED
-    signed_pdf = render(with_signature(sealed(row), client, vendor), certificate)
+    signed_pdf = render(with_signature(printed, client, vendor), certificate)
     row.signed_pdf_sha256 = sha256_hex(signed_pdf)
     save_changes(ctx, session, row)  # the letter's changes in one flush (one audit event)
     log_letter_signed(ctx, session, row, client)  # "Client signed ... on paper", in the log
