@@ -116,17 +116,27 @@ def test_every_kind_of_stored_record_names_a_catalogue_word() -> None:
 
 def test_every_kind_a_service_names_in_a_message_is_a_catalogue_word() -> None:
     """``get_row(session, MilestoneRow, id, "milestone")``: the kind reaches a sentence ("The milestone was
-    not found"), so each literal kind the services pass is one of ``RECORD_KINDS``."""
+    not found"), so each literal kind the services pass, and each the store's ``RowKind``s name, is one
+    of ``RECORD_KINDS``."""
     import ast
     from pathlib import Path
 
-    positions = {"get_row": 3, "get_editable": 3, "editable_record": 3, "require_id": 1, "record_kind": 0}
+    positions = {
+        "get_row": 3,
+        "get_editable": 3,
+        "editable_record": 3,
+        "require_id": 1,
+        "record_kind": 0,
+        "RowKind": 1,
+    }
     found: set[str] = set()
     for path in (Path(__file__).resolve().parents[3] / "deliverydesk").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if name == "RowKind" and path.name != "kinds.py":
+                continue  # a throwaway kind for a link check (records.common) is never named
             arguments = [*node.args[positions[name] : positions[name] + 1]] if name in positions else []
             arguments += [k.value for k in node.keywords if k.arg == "what"]
             found |= {a.value for a in arguments if isinstance(a, ast.Constant) and isinstance(a.value, str)}
