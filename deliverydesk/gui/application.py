@@ -152,6 +152,7 @@ class WindowHost(QObject):
         return self.window
 
     def _settle(self) -> None:
+        settle_collector()  # what the start built stays: no collection walks it again
         window = self.window
         if window is None:
             return
@@ -363,10 +364,21 @@ def create_application(version: str) -> QApplication:
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # start-up dialogs close before the window opens
     load_cjk_font(app)
-    collector = GuiThreadCollector(app)  # Qt objects in garbage cycles die on the GUI thread
+    # Qt objects in garbage cycles die on the GUI thread; the start's own objects are left alone
+    # until the window has settled (WindowHost._settle).
+    collector = GuiThreadCollector(app, starting=True)
     collector.start()
     app.aboutToQuit.connect(collector.stop)
     return app
+
+
+def settle_collector() -> None:
+    """The window's first pages have loaded: the application's collector stops treating objects as
+    the start's (``GuiThreadCollector.settle``)."""
+    app = QApplication.instance()
+    collector = app.findChild(GuiThreadCollector) if app is not None else None
+    if collector is not None:
+        collector.settle()
 
 
 def quit_application() -> None:
