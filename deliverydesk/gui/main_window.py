@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from deliverydesk.gui.pages.workspace import ProjectWorkspace
 
 STATE_KEY = "main_window"
+KEEP_COPIES_LATEST_MS = 5000  # the copy keeper waits for the first pages, but not longer than this
 NAVIGATOR_MIN, NAVIGATOR_MAX = 300, 440  # the project list's first width: a third of the window, within these
 
 
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([list_width, max(width - list_width, 1)])
         self.show_home()
         self.copy_keeper: CopyKeeper | None = None  # copies of letters issued before they were kept
-        QTimer.singleShot(0, self._keep_copies)  # after the first paint
+        QTimer.singleShot(0, self, self._keep_copies_when_idle)  # after the first paint and Today's rows
 
     # --- parts built on first use --------------------------------------------------------------
     @property
@@ -185,6 +186,21 @@ class MainWindow(QMainWindow):
             self._bundle_importer = BundleImporter(self.env, self)
             self._bundle_importer.imported.connect(self._bundle_imported)
         return self._bundle_importer
+
+    def _keep_copies_when_idle(self) -> None:
+        """Start the copy keeper once the first pages have loaded (the task runner goes idle: its
+        module and its query would otherwise come before Today's rows), at the latest after
+        KEEP_COPIES_LATEST_MS."""
+        self.env.tasks.busy_changed.connect(self._keep_copies_if_idle)
+        QTimer.singleShot(KEEP_COPIES_LATEST_MS, self, self._keep_copies_if_idle)
+        if not self.env.tasks.is_busy:
+            self._keep_copies_if_idle()
+
+    def _keep_copies_if_idle(self, busy: bool = False) -> None:
+        if busy or self.copy_keeper is not None:
+            return
+        self.env.tasks.busy_changed.disconnect(self._keep_copies_if_idle)
+        self._keep_copies()
 
     def _keep_copies(self) -> None:
         from deliverydesk.gui.letter_copies import CopyKeeper

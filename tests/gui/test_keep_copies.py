@@ -82,3 +82,21 @@ def test_a_read_only_window_does_not_try(qtbot: object, make_env: EnvFactory) ->
     open_window(qtbot, readonly)
     qtbot.waitUntil(lambda: not env.tasks.is_busy)  # type: ignore[attr-defined]
     assert stored(env.ctx, issued.letter.pdf_sha256) is None
+
+
+def test_the_keeper_waits_for_the_first_pages(qtbot: object, make_env: EnvFactory) -> None:
+    """Its module and its query come after Today's rows: while the task runner is busy at the start,
+    no keeper is made; once it goes idle, the keeper keeps the copy."""
+    import threading
+
+    env = make_env()
+    issued = letter_without_copy(env.ctx)
+    release = threading.Event()
+    env.tasks.submit(lambda: release.wait(10), lambda _result: None)  # the first pages, still loading
+    window = open_window(qtbot, env)
+    qtbot.wait(300)  # type: ignore[attr-defined]
+    assert window.copy_keeper is None
+    assert stored(env.ctx, issued.letter.pdf_sha256) is None
+    release.set()
+    qtbot.waitUntil(lambda: stored(env.ctx, issued.letter.pdf_sha256) is not None)  # type: ignore[attr-defined]
+    assert window.copy_keeper is not None
