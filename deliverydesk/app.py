@@ -65,6 +65,7 @@ def run_window(paths: DataPaths, db_url: str | None, lang: str | None, screensho
     from deliverydesk.gui.tasks import TaskRunner
     from deliverydesk.gui.ui_state import UiState
 
+    keep_holiday_calendars()
     app = create_application(__version__)
     crash_handler = CrashHandler(paths.log_file)
     crash_handler.install()
@@ -80,6 +81,15 @@ def run_window(paths: DataPaths, db_url: str | None, lang: str | None, screensho
     finally:
         host.close()
         crash_handler.uninstall()
+
+
+def keep_holiday_calendars() -> None:
+    """Holiday calendars from the cache folder: Today's report does not wait for the ``holidays``
+    package (about 0.1 s) once a calendar has been computed by an earlier start."""
+    from deliverydesk.domain.workdays import keep_calendars_in
+    from deliverydesk.store.calendar_cache import CalendarFile
+
+    keep_calendars_in(CalendarFile())
 
 
 def start_opening(

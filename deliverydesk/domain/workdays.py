@@ -11,8 +11,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any, Protocol
 
 NO_HOLIDAYS = ""  # calendar code meaning "weekends only"
+CalendarEntry = dict[str, list[Any]]  # a kept calendar: ISO days of "holidays" and "make_up", "weekend"
 SATURDAY, SUNDAY = 5, 6
 
 
@@ -37,11 +39,54 @@ def is_supported_calendar(code: str) -> bool:
     return code == NO_HOLIDAYS or code in holidays.list_supported_countries()
 
 
+class KeptCalendars(Protocol):
+    """Calendars kept between processes (``store.calendar_cache``): computing the first one imports
+    the ``holidays`` package, about 0.1 s."""
+
+    def get(self, key: str) -> CalendarEntry | None: ...
+
+    def put(self, key: str, entry: CalendarEntry) -> None: ...
+
+
+_kept_calendars: KeptCalendars | None = None
+
+
+def keep_calendars_in(kept: KeptCalendars | None) -> None:
+    """Where ``calendar_for`` looks first and keeps what it computes (None: compute every time)."""
+    global _kept_calendars
+    _kept_calendars = kept
+    calendar_for.cache_clear()
+
+
 @lru_cache(maxsize=64)
 def calendar_for(code: str, first_year: int, last_year: int) -> WorkCalendar:
     """The calendar of country ``code`` (ISO 3166 alpha-2, e.g. "CN", "DE", "US") for those years."""
     if code == NO_HOLIDAYS:
         return WorkCalendar()
+    key, store = f"{code}:{first_year}:{last_year}", _kept_calendars
+    kept = store.get(key) if store is not None else None  # kept by an earlier process: no import
+    if kept is not None:
+        return WorkCalendar(
+            code=code,
+            holidays=frozenset(map(date.fromisoformat, kept["holidays"])),
+            make_up_workdays=frozenset(map(date.fromisoformat, kept["make_up"])),
+            weekend=frozenset(kept["weekend"]),
+        )
+    calendar = computed_calendar(code, first_year, last_year)
+    if store is not None:
+        store.put(
+            key,
+            {
+                "holidays": sorted(day.isoformat() for day in calendar.holidays),
+                "make_up": sorted(day.isoformat() for day in calendar.make_up_workdays),
+                "weekend": sorted(calendar.weekend),
+            },
+        )
+    return calendar
+
+
+def computed_calendar(code: str, first_year: int, last_year: int) -> WorkCalendar:
+    """``calendar_for`` computed by the ``holidays`` package (``calendar_cache`` keeps the result)."""
     import holidays
 
     country = holidays.country_holidays(code, years=range(first_year, last_year + 1))
