@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -37,38 +38,45 @@ from deliverydesk.domain.models import (
 )
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records import (
-    clients,
-    commitments,
-    expectations,
-    handover,
-    issues,
-    milestones,
-    projects,
-    scope,
-    undo,
-)
-from deliverydesk.services.reviews import butterfly
-from deliverydesk.services.scope_guard import change_requests
 
 Service = Callable[[ServiceContext, str], Any]
 MAX_STEPS = 50
 
-# Which service archives and restores each kind of record (the window's lists use the same ones).
-ARCHIVING: dict[type[RecordItem], tuple[Service, Service]] = {
-    ProjectItem: (projects.archive_project, projects.restore_project),
-    ContactItem: (clients.archive_contact, clients.restore_contact),
-    ScopeEntry: (scope.archive_scope_item, scope.restore_scope_item),
-    ExclusionItem: (scope.archive_exclusion, scope.restore_exclusion),
-    MilestoneItem: (milestones.archive_milestone, milestones.restore_milestone),
-    ExpectationItem: (expectations.archive_expectation, expectations.restore_expectation),
-    ChangeRequestItem: (change_requests.archive_change_request, change_requests.restore_change_request),
-    IssueItem: (issues.archive_issue, issues.restore_issue),
-    ReviewItem: (butterfly.archive_review, butterfly.restore_review),
-    ReviewActionItem: (butterfly.archive_review_action, butterfly.restore_review_action),
-    HandoverEntry: (handover.archive_handover_entry, handover.restore_handover_entry),
-    CommitmentItem: (commitments.archive_commitment, commitments.restore_commitment),
-}
+
+@cache
+def archiving() -> dict[type[RecordItem], tuple[Service, Service]]:
+    """Which service archives and restores each kind of record (the window's lists use the same ones).
+    The services load with the first step, not with the window: the window's first paint does not
+    wait for them."""
+    from deliverydesk.services.records import (
+        clients,
+        commitments,
+        expectations,
+        handover,
+        issues,
+        milestones,
+        projects,
+        scope,
+    )
+    from deliverydesk.services.reviews import butterfly
+    from deliverydesk.services.scope_guard import change_requests
+
+    return {
+        ProjectItem: (projects.archive_project, projects.restore_project),
+        ContactItem: (clients.archive_contact, clients.restore_contact),
+        ScopeEntry: (scope.archive_scope_item, scope.restore_scope_item),
+        ExclusionItem: (scope.archive_exclusion, scope.restore_exclusion),
+        MilestoneItem: (milestones.archive_milestone, milestones.restore_milestone),
+        ExpectationItem: (expectations.archive_expectation, expectations.restore_expectation),
+        ChangeRequestItem: (change_requests.archive_change_request, change_requests.restore_change_request),
+        IssueItem: (issues.archive_issue, issues.restore_issue),
+        ReviewItem: (butterfly.archive_review, butterfly.restore_review),
+        ReviewActionItem: (butterfly.archive_review_action, butterfly.restore_review_action),
+        HandoverEntry: (handover.archive_handover_entry, handover.restore_handover_entry),
+        CommitmentItem: (commitments.archive_commitment, commitments.restore_commitment),
+    }
+
+
 _TEXT_FIELDS = ("code", "title", "name", "statement", "summary", "text", "description")
 
 
@@ -95,7 +103,7 @@ class UndoStep:
 
 def archived_step(item: RecordItem, *, archived: bool) -> UndoStep | None:
     """The user archived (or restored) ``item``."""
-    services = ARCHIVING.get(type(item))
+    services = archiving().get(type(item))
     if services is None:
         return None
     archive, restore = services
@@ -118,6 +126,8 @@ def archived_step(item: RecordItem, *, archived: bool) -> UndoStep | None:
 def created_step(item: RecordItem) -> UndoStep | None:
     """The user created ``item``: a log entry is voided, other records archived."""
     if isinstance(item, LogEntryItem):
+        from deliverydesk.services.records import undo
+
         return UndoStep(
             QCoreApplication.translate("UndoHistory", "New log entry “%1”").replace("%1", describe(item)),
             lambda ctx, reason: undo.void_log_entry(ctx, item.id, reason),
@@ -125,7 +135,7 @@ def created_step(item: RecordItem) -> UndoStep | None:
             item,
             asks_reason=True,
         )
-    services = ARCHIVING.get(type(item))
+    services = archiving().get(type(item))
     if services is None:
         return None
     archive, restore = services
@@ -139,6 +149,8 @@ def created_step(item: RecordItem) -> UndoStep | None:
 
 def edited_step(before: RecordItem, after: RecordItem) -> UndoStep | None:
     """The user edited ``before`` into ``after``: undone as an edit back, redone as the edit again."""
+    from deliverydesk.services.records import undo
+
     if type(after) not in undo.EDITABLE or type(before) is not type(after):
         return None
     reversal = undo.reversal_of(before, after)
