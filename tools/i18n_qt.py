@@ -43,6 +43,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
         "gui/dialogs/records/capture.py",
         "gui/dialogs/records/change_request.py",
         "gui/dialogs/records/decision.py",
+        "gui/meter_levels.py",
         "gui/dialogs/records/approval.py",
     ),
     "learning": (

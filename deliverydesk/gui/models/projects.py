@@ -9,10 +9,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from deliverydesk.domain.metrics import Meter, MeterLevel
 from deliverydesk.domain.models import ProjectSummary
-from deliverydesk.gui.dialogs.records.decision import with_level
 from deliverydesk.gui.formatting import format_date, format_number
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
+from deliverydesk.gui.meter_levels import with_level
 from deliverydesk.gui.models.fed import FedTableModel
 
 ATTENTION, CODE, NAME, CLIENT, STATUS, NEXT_MILESTONE, GOODWILL, SCOPE_CREEP = range(8)

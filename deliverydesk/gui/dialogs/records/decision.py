@@ -20,6 +20,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, format_number
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.messages import error_text
+from deliverydesk.gui.meter_levels import with_level
 from deliverydesk.gui.widgets.enum_combo import EnumCombo
 from deliverydesk.services import scope_guard as guard
 from deliverydesk.services.records.settings import get_settings
@@ -197,15 +198,6 @@ class DecideDialog(FormDialog):
             self.env.ctx, request, move_milestone_ids=self.shifts.chosen()
         )
         return self.decision_result.request
-
-
-def with_level(text: str, rule_level: guard.MeterLevel) -> str:
-    """The reading with its level named when it warns: amber at 80 %, red at 100 %."""
-    suffix = {
-        guard.MeterLevel.WARNING: QCoreApplication.translate("ScopeMeters", "amber: nearly used up"),
-        guard.MeterLevel.LIMIT: QCoreApplication.translate("ScopeMeters", "red: used up"),
-    }.get(rule_level)
-    return f"{text} · {suffix}" if suffix else text
 
 
 def show_meter(shown: QLabel, meter: guard.Meter) -> None:

@@ -22,10 +22,10 @@ from deliverydesk.domain.metrics import MilestoneHealth
 from deliverydesk.domain.models import ContactItem, ProjectItem, ProjectOverview
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.dialogs.records.client import ClientDialog, ContactDialog, ProjectDialog
-from deliverydesk.gui.dialogs.records.decision import with_level
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date, format_money, format_number
 from deliverydesk.gui.labels import label, labelled
+from deliverydesk.gui.meter_levels import with_level
 from deliverydesk.gui.pages.base import AREA_OVERVIEW
 from deliverydesk.gui.pages.project.health import health_label
 from deliverydesk.gui.pages.project.meters import OK, OVER, TRACK, WARN, Meter, SegmentBar
