@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from deliverydesk.gui.pages.workspace import ProjectWorkspace
 
 STATE_KEY = "main_window"
+FIRST_PAINT_LATEST_MS = 300  # a window not painted by then (hidden, minimised) reads Today's rows anyway
 KEEP_COPIES_LATEST_MS = 5000  # the copy keeper waits for the first pages, but not longer than this
 NAVIGATOR_MIN, NAVIGATOR_MAX = 300, 440  # the project list's first width: a third of the window, within these
 
@@ -139,9 +140,27 @@ class MainWindow(QMainWindow):
             width = self.width()
             list_width = min(max(int(width * 0.3), NAVIGATOR_MIN), NAVIGATOR_MAX)
             self.splitter.setSizes([list_width, max(width - list_width, 1)])
-        self.show_home()
+        self.act_today.setChecked(True)
+        self.stack.setCurrentWidget(self.home)  # Today's rows are read after the first paint
         self.copy_keeper: CopyKeeper | None = None  # copies of letters issued before they were kept
-        QTimer.singleShot(0, self, self._keep_copies_when_idle)  # after the first paint and Today's rows
+        self._painted = self._started = False
+        QTimer.singleShot(FIRST_PAINT_LATEST_MS, self, self._after_first_paint)  # never painted: anyway
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)  # once the paint has reached the screen
+
+    def _after_first_paint(self) -> None:
+        """What the window shows after its frame: Today's rows (the report and its services load now),
+        then, once the first pages have loaded, the copy keeper."""
+        if self._started:
+            return
+        self._started = True
+        if self.stack.currentWidget() is self.home:
+            self.home.refresh()
+        self._keep_copies_when_idle()
 
     # --- parts built on first use --------------------------------------------------------------
     @property

@@ -14,8 +14,13 @@ from deliverydesk.gui.main_window import MainWindow
 from deliverydesk.services.records.projects import list_projects
 from tests.gui.conftest import wait_idle
 
-# Modules the first paint does not need: the project pages, dialogs, importers and the team's HTTP client.
+# Modules the first paint does not need: the project pages, dialogs, importers and the team's HTTP client;
+# Today's report and the scope guard's services (loaded after the first paint), the services behind Undo.
 NOT_AT_START = (
+    "deliverydesk.services.attention",
+    "deliverydesk.services.scope_guard",
+    "deliverydesk.services.records.undo",
+    "deliverydesk.gui.dialogs.base",
     "deliverydesk.gui.pages.workspace",
     "deliverydesk.gui.pages.project.overview",
     "deliverydesk.gui.pages.project.documents",
@@ -37,6 +42,7 @@ def _window(qtbot, env: GuiEnv) -> MainWindow:
     window = MainWindow(env, "sqlite:///test.db")
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.home.subheading.text() != "")  # Today read (after the first paint)
     return window
 
 
@@ -53,6 +59,22 @@ def test_importing_the_window_leaves_pages_and_dialogs_for_later() -> None:
         env={"QT_QPA_PLATFORM": "offscreen"},
     )
     assert found.stdout.split() == []
+
+
+def test_today_is_read_after_the_first_paint(qtbot, demo_env: GuiEnv) -> None:
+    """The window paints its frame first; Today's rows follow (the report's modules load then)."""
+    window = MainWindow(demo_env, "sqlite:///test.db")
+    qtbot.addWidget(window)
+    assert not demo_env.tasks.is_busy  # nothing read before the window is shown and painted
+    window.show()
+    qtbot.waitUntil(lambda: window.home.model.item_count() > 0)
+    assert window.stack.currentWidget() is window.home
+
+
+def test_a_window_that_is_never_painted_still_reads_today(qtbot, demo_env: GuiEnv) -> None:
+    window = MainWindow(demo_env, "sqlite:///test.db")  # started minimised, or hidden
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.home.model.item_count() > 0)
 
 
 def test_the_workspace_is_built_when_projects_are_first_shown(qtbot, demo_env: GuiEnv) -> None:

@@ -38,7 +38,6 @@ from deliverydesk.gui.pages.base import (
     AREA_OVERVIEW,
 )
 from deliverydesk.gui.style import MUTED_STYLE
-from deliverydesk.services.attention import get_attention
 from deliverydesk.services.sync.client import (
     DecisionNotice,
     HeldDecision,
@@ -280,6 +279,10 @@ class HomePage(QWidget):
         layout.addWidget(self.stack, 1)
 
     def refresh(self) -> None:
+        # Loaded with the first refresh, which the window makes after its first paint: the report's
+        # services (the scope guard's, the handover gate's) do not delay the window.
+        from deliverydesk.services.attention import get_attention
+
         ctx = self.env.ctx
         self.env.tasks.submit(lambda: get_attention(ctx), self.show_report, self._failed, key="home")
         if self.team.isVisible():
