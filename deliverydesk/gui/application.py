@@ -142,6 +142,13 @@ class WindowHost(QObject):
         QApplication.setQuitOnLastWindowClosed(True)  # off while start-up dialogs come and go
         if workspace.check_pending:
             self._finish_check()
+        self.window.started.connect(lambda: self._once_started(workspace))
+        return self.window
+
+    def _once_started(self, workspace: Workspace) -> None:
+        """The window has painted and asked for its first pages: what waits for them to load."""
+        if self.workspace is not workspace:
+            return
         if workspace.backup_due:
             self._backup_when_idle()
         # Once the first pages have loaded (they have the workers and the CPU first): keep the UI
@@ -149,7 +156,6 @@ class WindowHost(QObject):
         self._when_idle(self._settle, latest_ms=BACKUP_LATEST_MS)
         if self.screenshot is not None:
             self._when_idle(lambda: QTimer.singleShot(SCREENSHOT_SETTLE_MS, self.save_screenshot_and_quit))
-        return self.window
 
     def _settle(self) -> None:
         settle_collector()  # what the start built stays: no collection walks it again
@@ -185,19 +191,25 @@ class WindowHost(QObject):
         self.tasks.submit(lambda: finish_check(workspace), lambda _none: None, failed, key="integrity-check")
 
     def _when_idle(self, action: Callable[[], None], latest_ms: int = SCREENSHOT_LATEST_MS) -> None:
-        """``action`` once, when the task runner is (or goes) idle, at the latest after ``latest_ms``."""
+        """``action`` once, when the task runner is (or goes) idle, at the latest after ``latest_ms``.
+        Idle is looked at one event-loop pass after the runner says so: it says so just before it
+        hands the last result to its page (Today's rows would come after the action)."""
         done = False
 
-        def run(busy: bool = False) -> None:
+        def run(latest: bool = False) -> None:
             nonlocal done
-            if not busy and not done:
+            if not done and (latest or not self.tasks.is_busy):
                 done = True
                 action()
 
-        self.tasks.busy_changed.connect(run)
-        QTimer.singleShot(latest_ms, run)
+        def went_idle(busy: bool) -> None:
+            if not busy:
+                QTimer.singleShot(0, self, run)
+
+        self.tasks.busy_changed.connect(went_idle)
+        QTimer.singleShot(latest_ms, self, lambda: run(latest=True))
         if not self.tasks.is_busy:
-            QTimer.singleShot(0, run)
+            QTimer.singleShot(0, self, run)
 
     def save_screenshot_and_quit(self) -> None:
         """``--screenshot FILE``: an install check that needs nobody at the screen. What the screen shows
@@ -224,16 +236,7 @@ class WindowHost(QObject):
     def _backup_when_idle(self) -> None:
         """Start the day's backup once the window's first pages have loaded (the task runner goes idle),
         so it does not slow them down; at the latest after BACKUP_LATEST_MS."""
-        started = False
-
-        def start(busy: bool = False) -> None:
-            nonlocal started
-            if not busy and not started:
-                started = True
-                self.take_daily_backup()
-
-        self.tasks.busy_changed.connect(start)
-        QTimer.singleShot(BACKUP_LATEST_MS, start)
+        self._when_idle(self.take_daily_backup, latest_ms=BACKUP_LATEST_MS)
 
     def take_daily_backup(self) -> None:
         """The day's verified backup, on a worker while the window is already in use (the file was

@@ -96,6 +96,7 @@ class WorkspaceFrame(QWidget):
 
 
 class MainWindow(QMainWindow):
+    started = Signal()  # after the first paint (or FIRST_PAINT_LATEST_MS): Today's rows are being read
     settings_saved = Signal()
     restore_requested = Signal(object)  # the backup to restore: the window host closes and reopens
 
@@ -152,6 +153,11 @@ class MainWindow(QMainWindow):
             self._painted = True
             QTimer.singleShot(0, self, self._after_first_paint)  # once the paint has reached the screen
 
+    @property
+    def has_started(self) -> bool:
+        """Today's first rows have been asked for (``started`` was emitted)."""
+        return self._started
+
     def _after_first_paint(self) -> None:
         """What the window shows after its frame: Today's rows (the report and its services load now),
         then, once the first pages have loaded, the copy keeper."""
@@ -161,6 +167,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.home:
             self.home.refresh()
         self._keep_copies_when_idle()
+        self.started.emit()
 
     # --- parts built on first use --------------------------------------------------------------
     @property

@@ -115,4 +115,12 @@ def demo_env(make_env: EnvFactory, demo_template: Path) -> GuiEnv:
 
 
 def wait_idle(qtbot: object, tasks: TaskRunner, timeout: int = 10_000) -> None:
-    qtbot.waitUntil(lambda: not tasks.is_busy, timeout=timeout)  # type: ignore[attr-defined]
+    """Until the window has done what it does by itself: every main window has asked for its first
+    pages (after its first paint) and the task runner has delivered them."""
+    from deliverydesk.gui.main_window import MainWindow
+
+    def settled() -> bool:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        return all(window.has_started for window in windows) and not tasks.is_busy
+
+    qtbot.waitUntil(settled, timeout=timeout)  # type: ignore[attr-defined]

@@ -93,3 +93,27 @@ def test_a_healthy_file_is_checked_behind_the_window_and_then_written(
     qtbot.waitUntil(lambda: not workspace.check_pending, timeout=20_000)
     qtbot.waitUntil(lambda: len(list_backups(workspace.paths)) == 1, timeout=20_000)  # after the check
     assert host.window is not None
+
+
+def test_what_waits_for_the_first_pages_comes_after_todays_rows(
+    qtbot, host: WindowHost, data_dir: Path, demo_template: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The day's backup, keeping the UI language (and the team sync, the install check's screenshot)
+    wait until Today's rows are shown: the window reads them only after its first paint, so the task
+    runner is idle for a moment before they are asked for."""
+    shutil.copyfile(demo_template, data_dir / "deliverydesk.db")
+    workspace = open_workspace(OpenOptions(data_dir=data_dir, defer_daily_backup=True), clock=fixed_clock)
+    assert workspace.backup_due and not workspace.check_pending
+    seen: list[tuple[str, int]] = []
+
+    def shown_rows() -> int:
+        return 0 if host.window is None else host.window.home.model.item_count()
+
+    monkeypatch.setattr(host, "take_daily_backup", lambda: seen.append(("backup", shown_rows())))
+    monkeypatch.setattr(host, "remember_ui_language", lambda: seen.append(("language", shown_rows())))
+
+    host.show(workspace)
+
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=10_000)
+    assert sorted(name for name, _rows in seen) == ["backup", "language"]
+    assert all(rows > 0 for _name, rows in seen)
