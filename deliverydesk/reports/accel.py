@@ -15,6 +15,10 @@ less work (issue 16).
 - ``PDFImageXObject.loadImageFromSRC``: every document compressed the letterhead logo's and the
   signatures' pixels again. An image reader marked with ``keep_stream`` (the decoded PNGs that
   ``blocks`` keeps for the whole process) keeps its compressed stream after the first document.
+- ``_digester`` (reportlab's MD5 name for an image: of its pixels plus its transparency's, for
+  every ``drawImage``, and of the transparency's again for every document): the pixels of a kept
+  image reader are ``KeptPixels``, which remember their name and their concatenation with the
+  transparency's pixels, so each is hashed once per process.
 
 All of them wrap reportlab (5.1) internals; tests/unit/reports/test_fast_layout.py compares them with the
 originals on the same texts and fails if reportlab changes them.
@@ -34,12 +38,17 @@ def _subset_of(code: int) -> int:
 
 
 def install() -> None:
-    """Replace the four methods (once per process)."""
+    """Replace the five functions (once per process)."""
     from reportlab.pdfbase.pdfdoc import PDFImageXObject
     from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 
     if getattr(TTFont.splitString, "accelerated", False):
         return
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfgen import canvas
+
+    for module in (canvas, pdfdoc):
+        module._digester = _remembered_digest(module._digester)  # type: ignore[attr-defined]
     TTFont.stringWidth = _remembering_width(TTFont.stringWidth)
     TTFont.splitString = _assigned_split(TTFont.splitString)
     TTFontFile.get_table = _windowed_glyphs(TTFontFile.get_table)
@@ -50,12 +59,42 @@ _STREAM_FIELDS = ("width", "height", "streamContent", "_filters", "colorSpace", 
 
 
 def keep_stream(reader: Any) -> None:
-    """Let ``reader`` (an ImageReader whose pixels never change) keep its compressed stream, and
-    its transparency's (a PNG's alpha channel) too."""
-    reader.accel_keep_stream = True
-    alpha = getattr(reader, "_dataA", None)
-    if alpha is not None:
-        alpha.accel_keep_stream = True
+    """Let ``reader`` (an ImageReader whose pixels never change, decoded: ``getRGBData`` called)
+    keep its compressed stream and its pixels' name, and its transparency's (a PNG's alpha channel)
+    too."""
+    for kept in (reader, getattr(reader, "_dataA", None)):
+        if kept is not None:
+            kept.accel_keep_stream = True
+            kept._data = KeptPixels(kept.getRGBData())
+
+
+class KeptPixels(bytes):
+    """A kept image's pixels: bytes that remember their MD5 name (``accel_digest``) and their
+    concatenation with other bytes (drawImage names an image after its pixels + its mask's)."""
+
+    accel_digest: str
+
+    def __add__(self, other: Any) -> Any:
+        if not isinstance(other, bytes):
+            return bytes.__add__(self, other)
+        joined = self.__dict__.setdefault("accel_joined", {})
+        found = joined.get(other)
+        if found is None:
+            found = joined[other] = KeptPixels(bytes.__add__(self, other))
+        return found
+
+
+def _remembered_digest(original: Any) -> Any:
+    def digest(data: Any) -> Any:
+        if type(data) is not KeptPixels:
+            return original(data)
+        name = data.__dict__.get("accel_digest")
+        if name is None:
+            name = data.accel_digest = original(data)
+        return name
+
+    digest.original = original  # type: ignore[attr-defined]
+    return digest
 
 
 def _kept_image_streams(original: Any) -> Any:

@@ -185,3 +185,47 @@ def test_a_kept_image_stream_is_the_one_reportlab_makes() -> None:
             expected = PDFImageXObject("x", plain, mask="auto")
             assert _state(made) == _state(expected)
         assert "_accel_stream" in kept.__dict__ and "_accel_stream" not in plain.__dict__
+
+
+def test_a_kept_image_is_named_once_and_drawn_as_reportlab_draws_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """drawImage names an image after the MD5 of its pixels and its transparency's: a kept image's
+    name is remembered, and documents drawing it are the same bytes as with a plain reader."""
+    import hashlib
+    import io
+
+    from PIL import Image
+    from reportlab.lib import utils
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from deliverydesk.reports import accel
+    from deliverydesk.reports.fonts import document_fonts
+
+    document_fonts()  # installs the shortcuts
+
+    def page(reader: ImageReader) -> bytes:
+        out = io.BytesIO()
+        drawing = canvas.Canvas(out, invariant=True)
+        drawing.drawImage(reader, 10, 10, 40, 30, mask="auto")
+        drawing.drawImage(reader, 60, 10, 40, 30, mask=None)
+        drawing.save()
+        return out.getvalue()
+
+    hashed: list[int] = []
+
+    def counted_md5(data: bytes, **kwargs: object) -> object:
+        hashed.append(len(data))
+        return hashlib.md5(data, **kwargs)  # type: ignore[arg-type]
+
+    for mode in ("RGB", "RGBA"):
+        png = io.BytesIO()
+        Image.new(mode, (40, 30), (200, 30, 60, 128)[: len(mode)]).save(png, "PNG")
+        plain = page(ImageReader(io.BytesIO(png.getvalue())))
+        kept = ImageReader(io.BytesIO(png.getvalue()))
+        kept.getRGBData()
+        accel.keep_stream(kept)
+        assert page(kept) == plain
+        monkeypatch.setattr(utils, "md5", counted_md5)
+        assert [page(kept) for _ in range(3)] == [plain] * 3
+        monkeypatch.undo()
+    assert hashed == [], "a kept image's names are remembered"
