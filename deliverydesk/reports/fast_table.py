@@ -43,27 +43,34 @@ def _is_cell_command(command: Sequence[Any]) -> bool:
 
 
 def shared_cell_styles(commands: Sequence[Sequence[Any]], nrows: int, ncols: int) -> list[list[Any]]:
-    """The cell styles Table would make for these (cell) commands, one object per distinct result."""
-    ranges = []
-    for command in commands:
+    """The cell styles Table would make for these (cell) commands, one object per distinct result.
+    Commands that do the same (the same operation and values, e.g. one colour for each late row)
+    count as one, so their cells share a style too."""
+    ranges, same = [], []
+    first: dict[Any, int] = {}
+    for k, command in enumerate(commands):
         (sc, sr), (ec, er) = command[1], command[2]
         sc, ec = (sc + ncols if sc < 0 else sc), (ec + ncols if ec < 0 else ec)
         sr, er = (sr + nrows if sr < 0 else sr), (er + nrows if er < 0 else er)
         ranges.append((max(0, sc), min(ncols - 1, ec), max(0, sr), min(nrows - 1, er)))
+        try:
+            same.append(first.setdefault((command[0], tuple(command[3:])), k))
+        except TypeError:  # values that cannot be compared this way: the command stands alone
+            same.append(k)
     covering: list[list[int]] = [[] for _ in range(nrows)]
     for k, (_sc, _ec, sr, er) in enumerate(ranges):
         for i in range(sr, er + 1):
             covering[i].append(k)
     made: dict[tuple[int, ...], Any] = {}
-    rows_made: dict[tuple[int, ...], list[Any]] = {}
+    rows_made: dict[tuple[tuple[int, int, int], ...], list[Any]] = {}
     result = []
     for row_commands in covering:
-        active = tuple(row_commands)
-        row = rows_made.get(active)
+        pattern = tuple((same[k], ranges[k][0], ranges[k][1]) for k in row_commands)
+        row = rows_made.get(pattern)
         if row is None:
-            row = rows_made[active] = []
+            row = rows_made[pattern] = []
             for j in range(ncols):
-                key = tuple(k for k in active if ranges[k][0] <= j <= ranges[k][1])
+                key = tuple(k for k, sc, ec in pattern if sc <= j <= ec)
                 style = made.get(key)
                 if style is None:
                     style = made[key] = CellStyle(repr(key))

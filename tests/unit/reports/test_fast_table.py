@@ -1,4 +1,4 @@
-"""FastTable (issue 16) draws the PDF reportlab's Table draws, byte for byte."""
+"""FastTable and the fast paragraph drawing (issue 16) draw the PDF reportlab draws, byte for byte."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
 from deliverydesk.domain.enums import Language, PaperSize
+from deliverydesk.reports.blocks import SplitSafeParagraph
 from deliverydesk.reports.fast_table import FastTable, shared_cell_styles
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import grid_style, make_kit
@@ -115,3 +116,57 @@ def test_row_heights_and_positions_are_reportlabs() -> None:
     assert fast.wrap(460, 700) == plain.wrap(460, 700)
     assert fast._rowHeights == plain._rowHeights
     assert fast._rowpositions == plain._rowpositions
+
+
+PARAGRAPH_TEXTS = (
+    "Terminals installed and tested at all six line 3 stations.",
+    "接口联调已完成，等待客户确认（第二轮）。下周开始用户培训，培训材料已发送。" * 4,
+    "Mixed 中文 and English: Müller ✓ 𠮷 → done; a (bracket) and a \\ backslash " * 3,
+    "averyveryverylongwordwithoutanyspacesthatmustbesplitacrossseverallinesofthecell" * 3,
+    "a <b>bold</b> word & an <font color='red'>red</font> one",
+    "",
+)
+
+
+def _paragraphs_pdf(paragraph_class: type, language: Language) -> bytes:
+    kit = make_kit(language, PaperSize.A4)
+    fonts = document_fonts()
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, invariant=True, initialFontName=fonts.regular)
+    story = [Spacer(1, 600)]
+    for text in PARAGRAPH_TEXTS * 3:
+        for style, bullet in ((kit.styles.body, None), (kit.styles.bullet, "•"), (kit.styles.heading, None)):
+            story.append(paragraph_class(markup(text), style, bulletText=bullet))
+        story.append(paragraph_class(markup(text), kit.styles.right_small))
+    document.build(story)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("language", [Language.EN, Language.ZH_CN])
+def test_paragraphs_are_the_same_pdf_as_reportlabs(language: Language) -> None:
+    """Plain, bulleted, bold, right-aligned, marked-up, empty and long paragraphs, some split over
+    pages: the same bytes whether drawn the fast way or by reportlab's Paragraph."""
+    from deliverydesk.reports import fast_paragraph
+
+    drawn: list[bool] = []
+    plain = fast_paragraph._plain
+
+    def counted(paragraph: Any) -> bool:
+        drawn.append(plain(paragraph))
+        return drawn[-1]
+
+    fast_paragraph._plain = counted
+    try:
+        fast = _paragraphs_pdf(SplitSafeParagraph, language)
+    finally:
+        fast_paragraph._plain = plain
+    assert len(PdfReader(io.BytesIO(fast)).pages) >= 3
+    assert any(drawn) and not all(drawn), "some drawn each way"
+    assert fast == _paragraphs_pdf(_ReportlabDrawn, language)
+
+
+class _ReportlabDrawn(SplitSafeParagraph):
+    """SplitSafeParagraph drawn by reportlab's own Paragraph.draw."""
+
+    def draw(self) -> None:
+        Paragraph.draw(self)

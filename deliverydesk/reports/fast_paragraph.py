@@ -1,0 +1,80 @@
+"""reportlab's ``Paragraph.drawPara`` for the paragraphs the documents print most (one face and
+colour per paragraph, left-aligned, nothing underlined or linked), writing the same PDF bytes with
+less work: the lines' text operators go straight into the page instead of through a canvas text
+object (issue 16). Anything else is drawn by reportlab; tests/unit/reports/test_fast_table.py
+compares both roads byte for byte."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.platypus import paragraph as rl_paragraph
+from reportlab.rl_config import paraFontSizeHeightOffset
+
+_TINY = 1e-6  # reportlab's setXPos moves only further than this
+_NOT_SQUEEZED = -1e-8  # a line drawn without word spacing (reportlab's "simple" line)
+
+
+def _plain(paragraph: Any) -> bool:
+    """Whether reportlab would draw ``paragraph`` the simple way this module repeats."""
+    style, lines_of = paragraph.style, paragraph.blPara
+    return bool(
+        lines_of.kind == 0
+        and lines_of.lines
+        and style.alignment == TA_LEFT
+        and not paragraph.debug
+        and not _boxed(style)
+        and style.wordWrap in (None, "CJK")
+        and getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) not in ("max", "min")
+        and "_offsets" not in paragraph.__dict__
+        and not (lines_of.us_lines or lines_of.link)
+        and getFont(lines_of.fontName)._dynamicFont
+        and all(extra > _NOT_SQUEEZED for extra, _words in lines_of.lines)
+        and paragraph.canv.bottomup
+    )
+
+
+def _boxed(style: Any) -> bool:
+    """Whether reportlab draws a background or border behind the paragraph."""
+    return bool(
+        style.backColor or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None))
+    )
+
+
+def draw_plain(paragraph: Any) -> bool:
+    """Draw ``paragraph`` as ``Paragraph.drawPara`` would; False (nothing drawn) when it is not plain."""
+    if not _plain(paragraph):
+        return False
+    canvas, style, lines_of = paragraph.canv, paragraph.style, paragraph.blPara
+    canvas.saveState()
+    offset = style.firstLineIndent + 0
+    if paraFontSizeHeightOffset:
+        cur_y = paragraph.height - lines_of.fontSize
+    else:
+        cur_y = paragraph.height - getattr(lines_of, "ascent", lines_of.fontSize)
+    if paragraph.bulletText:
+        offset = rl_paragraph._drawBullet(canvas, offset, cur_y, paragraph.bulletText, style, rtl=False)
+    canvas.setFillColor(lines_of.textColor)
+    code = ["BT", f"1 0 0 1 {fp_str(style.leftIndent, cur_y)} Tm"]
+    font, settings = getFont(lines_of.fontName), f"{fp_str(lines_of.fontSize)} Tf {fp_str(style.leading)} TL"
+    doc, escape, current = canvas._doc, canvas._escape, -1
+    for number, (_extra, words) in enumerate(lines_of.lines):
+        move = offset if number == 0 else 0
+        if move > _TINY or move < -_TINY:
+            code.append(f"{fp_str(move, 0)} Td")
+        parts = []
+        for subset, codes in font.splitString(" ".join(words), doc):
+            if subset != current:
+                parts.append(f"{font.getSubsetInternalName(subset, doc)} {settings}")
+                current = subset
+            parts.append(f"({escape(codes)}) Tj")
+        code.append(" ".join(parts) + " T*")
+        if move > _TINY or move < -_TINY:
+            code.append(f"{fp_str(-move, 0)} Td")
+    code.append("ET")
+    canvas._code.append(" ".join(code))
+    canvas.restoreState()
+    return True
