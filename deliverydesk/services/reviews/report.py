@@ -14,6 +14,7 @@ from typing import Any
 
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.fingerprint import seal
+from deliverydesk.domain.models import IssueItem, ReviewItem
 from deliverydesk.domain.recurrence import IssueText, SimilarIssue, category_label
 from deliverydesk.i18n import translator
 from deliverydesk.reports.documents.data import with_seal
@@ -30,10 +31,9 @@ from deliverydesk.services.documents.export import ExportResult, write_export
 from deliverydesk.services.documents.parts import ALL_ROWS, DocumentFacts, load_facts
 from deliverydesk.services.documents.verify import keep_exported_copy_in
 from deliverydesk.services.learning.recurrence import similar_issues_in
-from deliverydesk.services.records.common import get_row
-from deliverydesk.store.records import Session, list_rows
+from deliverydesk.store.project_tables import ISSUES, REVIEW_ACTIONS, REVIEWS
+from deliverydesk.store.records import Session
 from deliverydesk.store.recurrence_queries import similar_issue_candidates
-from deliverydesk.store.tables import CategoryRow, IssueRow, ReviewActionRow, ReviewRow
 
 RECURRENCE_LIMIT = 10  # similar issues at other clients printed at most
 
@@ -56,9 +56,9 @@ def build_review_report_in(
     *,
     name_clients: bool = False,
 ) -> ReviewReportData:
-    review = get_row(session, ReviewRow, review_id, "review")
+    review = REVIEWS.get(session, review_id)
     facts = load_facts(ctx, session, review.project_id, language)
-    issue = get_row(session, IssueRow, review.issue_id, "issue") if review.issue_id else None
+    issue = ISSUES.get(session, review.issue_id) if review.issue_id else None
     data = ReviewReportData(
         meta=facts.document_meta(_reference(facts, review, issue)),  # internal: always version 1
         project=facts.project_ref,
@@ -66,7 +66,7 @@ def build_review_report_in(
         held_on=review.held_on,
         title=review.title,
         answers=_answers(review),
-        issue=_issue(session, facts, issue) if issue else None,
+        issue=_issue(facts, issue) if issue else None,
         lessons=review.lessons,
         actions=_actions(session, review.id),
         name_other_clients=name_clients,
@@ -108,7 +108,7 @@ def export_review_report(
         keep_exported_copy_in(
             ctx,
             session,
-            project_id=get_row(session, ReviewRow, review_id, "review").project_id,
+            project_id=REVIEWS.get(session, review_id).project_id,
             kind="review_report",
             reference=meta.reference,
             fingerprint=meta.fingerprint,
@@ -117,18 +117,24 @@ def export_review_report(
         return result
 
 
-def _reference(facts: DocumentFacts, review: ReviewRow, issue: IssueRow | None) -> str:
+def _reference(facts: DocumentFacts, review: ReviewItem, issue: IssueItem | None) -> str:
     suffix = issue.ref if issue is not None else f"{review.held_on:%Y%m%d}"
     return f"{facts.project.code}-RV-{suffix}"
 
 
-def _answers(review: ReviewRow) -> ButterflyData:
-    fields = ("client_short", "client_mid", "client_long", "company_short", "company_mid", "company_long")
-    return ButterflyData(**{name: getattr(review, name) for name in fields})
+def _answers(review: ReviewItem) -> ButterflyData:
+    return ButterflyData(
+        client_short=review.client_short,
+        client_mid=review.client_mid,
+        client_long=review.client_long,
+        company_short=review.company_short,
+        company_mid=review.company_mid,
+        company_long=review.company_long,
+    )
 
 
-def _issue(session: Session, facts: DocumentFacts, issue: IssueRow) -> ReviewedIssueData:
-    category = session.get(CategoryRow, issue.category_id) if issue.category_id else None
+def _issue(facts: DocumentFacts, issue: IssueItem) -> ReviewedIssueData:
+    category = issue.category  # its names, archived or not
     return ReviewedIssueData(
         ref=issue.ref,
         title=issue.title,
@@ -142,17 +148,20 @@ def _issue(session: Session, facts: DocumentFacts, issue: IssueRow) -> ReviewedI
 
 
 def _actions(session: Session, review_id: str) -> tuple[FollowUpData, ...]:
-    rows, _total = list_rows(
+    actions, _total = REVIEW_ACTIONS.page(
         session,
-        ReviewActionRow,
-        where={"review_id": review_id},
-        order_by=("revisit_on", "created_at"),
+        {"review_id": review_id},
+        include_archived=False,
+        offset=0,
         limit=ALL_ROWS,
+        order_by=("revisit_on", "created_at"),
     )
-    return tuple(FollowUpData(r.description, r.owner, r.revisit_on, r.done_on) for r in rows)
+    return tuple(FollowUpData(a.description, a.owner, a.revisit_on, a.done_on) for a in actions)
 
 
-def _same_category_elsewhere(session: Session, facts: DocumentFacts, issue: IssueRow) -> list[dict[str, Any]]:
+def _same_category_elsewhere(
+    session: Session, facts: DocumentFacts, issue: IssueItem
+) -> list[dict[str, Any]]:
     """The newest issues of the issue's category at other clients."""
     if issue.category_id is None:
         return []
