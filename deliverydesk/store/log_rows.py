@@ -10,7 +10,7 @@ from deliverydesk.domain.drafts import LogEntryDraft
 from deliverydesk.domain.enums import LogKind
 from deliverydesk.domain.models import LogEntryItem
 from deliverydesk.store import kinds, mapping
-from deliverydesk.store.record_rows import check_same_project, get_row, insert_new, live_project
+from deliverydesk.store.record_rows import check_same_project, get_row, insert_new, live_project, save_changes
 from deliverydesk.store.records import Session, list_rows, newest_corrections
 from deliverydesk.store.tables import LogEntryRow
 
@@ -71,11 +71,21 @@ def entry_project(session: Session, entry_id: str) -> str:
     return get_row(session, kinds.LOG_ENTRY, entry_id).project_id
 
 
-def live_log_entry(session: Session, entry_id: str) -> LogEntryRow:
+def live_log_entry(session: Session, entry_id: str) -> LogEntryItem:
     """The entry, in a project that may be changed (not archived): what Undo voids or brings back."""
     row = get_row(session, kinds.LOG_ENTRY, entry_id)
     live_project(session, row.project_id)
-    return row
+    return log_items(session, [row])[0]
+
+
+def set_voided(
+    now: datetime, session: Session, entry_id: str, voided_at: datetime | None, reason: str
+) -> LogEntryItem:
+    """Void the entry (when, and why) or, with None and "", let it count again: one audited edit."""
+    row = get_row(session, kinds.LOG_ENTRY, entry_id)
+    row.voided_at, row.void_reason = voided_at, reason
+    save_changes(now, session, row)
+    return log_items(session, [row])[0]
 
 
 def entries_of_kind(session: Session, project_id: str, kind: LogKind, limit: int) -> list[LogEntryItem]:

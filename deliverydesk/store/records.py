@@ -11,7 +11,6 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from deliverydesk.domain import models
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.store.plain import Reader, in_list, reader
@@ -19,19 +18,10 @@ from deliverydesk.store.tables import (
     BlobRow,
     ChangeRequestRow,
     ClientRow,
-    CommitmentRow,
     ContactRow,
-    ExclusionRow,
-    ExpectationRow,
-    HandoverItemRow,
-    IssueRow,
     LogEntryRow,
-    MilestoneRow,
     PersonRow,
     ProjectRow,
-    ReviewActionRow,
-    ReviewRow,
-    ScopeItemRow,
     SettingsRow,
 )
 
@@ -274,26 +264,3 @@ def change_request_id(session: Session, project_id: str, ref: str) -> str | None
 
 def project_id_by_code(session: Session, code: str) -> str | None:
     return session.scalar(select(ProjectRow.id).where(func.upper(ProjectRow.code) == code.upper()))
-
-
-# The table rows behind the record kinds whose edits the window's Undo writes back.
-_EDITABLE_ROWS: dict[type[object], type[StoredRow]] = {
-    models.ProjectItem: ProjectRow,
-    models.ClientItem: ClientRow,
-    models.ContactItem: ContactRow,
-    models.ScopeEntry: ScopeItemRow,
-    models.ExclusionItem: ExclusionRow,
-    models.MilestoneItem: MilestoneRow,
-    models.ExpectationItem: ExpectationRow,
-    models.ChangeRequestItem: ChangeRequestRow,
-    models.IssueItem: IssueRow,
-    models.ReviewItem: ReviewRow,
-    models.ReviewActionItem: ReviewActionRow,
-    models.HandoverEntry: HandoverItemRow,
-    models.CommitmentItem: CommitmentRow,
-}
-
-
-def row_class_of(record_type: type[object]) -> type[StoredRow]:
-    """The table row behind a record kind (a ``domain.models`` ``*Item``) that Undo writes back."""
-    return _EDITABLE_ROWS[record_type]

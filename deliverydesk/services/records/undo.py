@@ -34,11 +34,9 @@ from deliverydesk.domain.models import (
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records.common import get_editable, save_changes
 from deliverydesk.services.records.milestones import record_dates_written_back_in
-from deliverydesk.store import log_rows
+from deliverydesk.store import log_rows, undo_rows
 from deliverydesk.store.audit import record_undo
-from deliverydesk.store.records import StoredRow, newest_corrections, row_class_of
 
 # The records whose edits the window can undo, and what they are called in messages.
 EDITABLE: dict[type[RecordItem], str] = {
@@ -103,25 +101,23 @@ def revert_edit(ctx: ServiceContext, reversal: EditReversal, *, reason: str) -> 
     """Apply the reversal as a new, audited edit ("(undo)"); returns the record's new row version.
 
     ``reason``: what a milestone's date history says of a date changed back (e.g. "Undone")."""
-    what, row_cls = EDITABLE[reversal.record_type], row_class_of(reversal.record_type)
+    record_type, what, record_id = reversal.record_type, EDITABLE[reversal.record_type], reversal.record_id
     with ctx.db.unit_of_work() as session:
         record_undo(session)
-        row = get_editable(session, row_cls, reversal.record_id, what)
-        _still_as_left(row, reversal)
-        values = {c.name: c.then for c in reversal.changes if hasattr(row_cls, c.name)}
-        if reversal.record_type is MilestoneItem:  # dates changed back are in its date history too
-            record_dates_written_back_in(ctx, session, reversal.record_id, values, reason)
-        for name, value in values.items():
-            setattr(row, name, value)
-        save_changes(ctx, session, row)
-        return int(row.row_version)  # type: ignore[attr-defined]
+        stored = undo_rows.stored_values(session, record_type, what, record_id)
+        _still_as_left(stored, reversal)
+        values = {c.name: c.then for c in reversal.changes if c.name in stored}  # computed fields stay
+        if record_type is MilestoneItem:  # dates changed back are in its date history too
+            record_dates_written_back_in(ctx, session, record_id, values, reason)
+        return undo_rows.write_back(ctx.now(), session, record_type, what, record_id, values)
 
 
-def _still_as_left(row: StoredRow, reversal: EditReversal) -> None:
-    if row.row_version != reversal.row_version:  # type: ignore[attr-defined]
+def _still_as_left(stored: dict[str, object], reversal: EditReversal) -> None:
+    """The record is as the edit left it: the same row version, and each changed field as the edit set it."""
+    if stored["row_version"] != reversal.row_version:
         raise RuleError(CHANGED_SINCE, CHANGED_SINCE_HINT)
     for change in reversal.changes:
-        if hasattr(type(row), change.name) and getattr(row, change.name) != change.now:
+        if change.name in stored and stored[change.name] != change.now:
             raise RuleError(CHANGED_SINCE, CHANGED_SINCE_HINT)
 
 
@@ -141,26 +137,23 @@ def void_log_entry(ctx: ServiceContext, entry_id: str, reason: str) -> LogEntryI
         )
     with ctx.db.unit_of_work() as session:
         record_undo(session)
-        row = log_rows.live_log_entry(session, entry_id)
-        problem = void_problem(row.created_at, ctx.now(), row.voided_at)
+        entry = log_rows.live_log_entry(session, entry_id)
+        problem = void_problem(entry.created_at, ctx.now(), entry.voided_at)
         if problem is not None:
             raise RuleError(problem)
-        if newest_corrections(session, [row.id]):
+        if entry.corrected_by_id is not None:
             raise RuleError(msg("This entry was corrected: void the correction instead."))
-        row.voided_at, row.void_reason = ctx.now(), reason
-        save_changes(ctx, session, row)
-        return log_rows.log_items(session, [row])[0]
+        voided_at = ctx.now()
+        return log_rows.set_voided(ctx.now(), session, entry_id, voided_at, reason)
 
 
 def reinstate_log_entry(ctx: ServiceContext, entry_id: str) -> LogEntryItem:
     """Redo of a void: the entry counts again (only within the minutes an entry may be voided)."""
     with ctx.db.unit_of_work() as session:
         record_undo(session)
-        row = log_rows.live_log_entry(session, entry_id)
-        if row.voided_at is None:
+        entry = log_rows.live_log_entry(session, entry_id)
+        if entry.voided_at is None:
             raise RuleError(msg("This entry is not voided."))
-        if void_problem(row.created_at, ctx.now(), None) is not None:
+        if void_problem(entry.created_at, ctx.now(), None) is not None:
             raise RuleError(msg("Only an entry written in the last 15 minutes can be brought back."))
-        row.voided_at, row.void_reason = None, ""
-        save_changes(ctx, session, row)
-        return log_rows.log_items(session, [row])[0]
+        return log_rows.set_voided(ctx.now(), session, entry_id, None, "")

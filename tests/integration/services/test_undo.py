@@ -7,10 +7,18 @@ from datetime import timedelta
 
 import pytest
 
-from deliverydesk.domain.drafts import LogEntryDraft, MilestoneDraft, ScopeItemDraft, draft_from
+from deliverydesk.domain.drafts import (
+    ExpectationDraft,
+    LogEntryDraft,
+    MilestoneDraft,
+    ScopeItemDraft,
+    draft_from,
+)
 from deliverydesk.domain.enums import LogKind, ScopeStatus
+from deliverydesk.domain.models import ExpectationItem
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.services.context import ServiceContext
+from deliverydesk.services.records.expectations import create_expectation, get_expectation, update_expectation
 from deliverydesk.services.records.history import record_history
 from deliverydesk.services.records.log import add_log_entry, correct_log_entry, list_log_entries
 from deliverydesk.services.records.milestones import (
@@ -27,6 +35,7 @@ from deliverydesk.services.records.undo import (
     revert_edit,
     void_log_entry,
 )
+from deliverydesk.store.undo_rows import write_back
 from tests.conftest import FIXED_NOW
 from tests.integration.services.conftest import TODAY, Setup, day
 
@@ -62,6 +71,26 @@ def test_undo_is_refused_when_the_record_changed_since(ctx: ServiceContext, setu
     with pytest.raises(RuleError, match="changed after your edit"):
         revert_edit(ctx, reversal_of(before, after), reason="Undone")  # type: ignore[arg-type]
     assert get_scope_item(ctx, after.id).title == "Line 3 and 4"  # type: ignore[attr-defined]
+
+
+def test_an_edit_is_undone_without_what_the_record_computes(ctx: ServiceContext, setup: Setup) -> None:
+    """The contact's name is computed from the link: only the link is written back, and the name follows."""
+    draft = ExpectationDraft(
+        project_id=setup.project_id, statement="Scans in 2 s", agreed_with_id=setup.signer_id
+    )
+    before = create_expectation(ctx, draft)
+    after = update_expectation(ctx, draft_from(ExpectationDraft, before, agreed_with_id=setup.coordinator_id))
+    reversal = reversal_of(before, after)
+    assert {c.name for c in reversal.changes} == {"agreed_with_id", "agreed_with_name"}
+    revert_edit(ctx, reversal, reason="Undone")
+    undone = get_expectation(ctx, after.id)
+    assert (undone.agreed_with_id, undone.agreed_with_name) == (
+        before.agreed_with_id,
+        before.agreed_with_name,
+    )
+    assert before.agreed_with_name != after.agreed_with_name
+    with ctx.db.unit_of_work() as session, pytest.raises(ValueError, match="agreed_with_name"):
+        write_back(ctx.now(), session, ExpectationItem, "expectation", after.id, {"agreed_with_name": "X"})
 
 
 def test_undoing_a_milestone_date_keeps_its_date_history(ctx: ServiceContext, setup: Setup) -> None:
