@@ -20,8 +20,9 @@ from deliverydesk.gui.pages.project.meters import level
 from deliverydesk.gui.pages.project.milestones import HistoryModel, MilestoneModel, MilestonesPage
 from deliverydesk.gui.pages.project.overview import ContactModel, OverviewPage
 from deliverydesk.gui.pages.project.scope import ExclusionModel, ScopeModel, ScopePage
+from deliverydesk.services.records.clients import list_contacts
 from deliverydesk.services.records.milestones import list_milestone_changes
-from deliverydesk.services.records.projects import get_project_by_code
+from deliverydesk.services.records.projects import get_project_by_code, list_projects
 from deliverydesk.services.scope_guard.change_requests import create_change_request, list_change_requests
 from tests.gui.project.conftest import Workbench, open_bench
 
@@ -106,3 +107,33 @@ def test_overview_of_a_new_project_explains_the_empty_meters(bench: Workbench) -
     assert page.facts["client"].text() == "Acme Foods"
     assert page.meter_texts["milestones"].text() == "No milestones yet"
     assert page.goodwill_meter.level == "ok" and level(None) == "none"
+
+
+def _contact_names(page: OverviewPage) -> set[str]:
+    model = page.contacts.model
+    return {model.row_item(row).name for row in range(model.rowCount())}
+
+
+def test_a_switch_shows_the_new_clients_contacts_and_a_failed_read_none(qtbot, demo_env: GuiEnv) -> None:
+    """The Overview keeps the previous project's contacts until the new ones arrive (one reset per
+    switch), so what it shows after a switch must be the new client's, and nothing after a failed read."""
+    ctx = demo_env.ctx
+    projects = list_projects(ctx).rows
+    contacts = {
+        p.id: {c.name for c in list_contacts(ctx, p.client_id, include_archived=True).rows} for p in projects
+    }
+    first = next(p for p in projects if contacts[p.id])
+    second = next(p for p in projects if contacts[p.id] and contacts[p.id] != contacts[first.id])
+    bench = open_bench(qtbot, demo_env, first.id)
+    page = bench.page(AREA_OVERVIEW)
+    assert isinstance(page, OverviewPage)
+    assert _contact_names(page) == contacts[first.id]
+
+    bench.workspace.set_project(second.id)
+    bench.idle()
+    assert _contact_names(page) == contacts[second.id]
+    assert page.facts["client"].text() == second.client_name
+
+    bench.workspace.set_project("no-such-project")
+    bench.idle()
+    assert _contact_names(page) == set() and page.facts["client"].text() == ""

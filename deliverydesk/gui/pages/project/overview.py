@@ -272,11 +272,14 @@ class OverviewPage(RecordsPage):
         if project_id != self.project_id:
             for button in (self.edit_project_button, self.edit_client_button, self.history_button):
                 button.setEnabled(False)
+            if project_id is not None:
+                self.data = None  # the contacts stay with the facts (not emptied, then filled: one reset)
         super().set_project(project_id)
 
     def _clear(self) -> None:
         for shown in (*self.facts.values(), *self.meter_texts.values()):
             shown.clear()
+        self.contacts.set_records([])
 
     def edit_project(self) -> None:
         if self.data is not None:
