@@ -29,6 +29,7 @@ LOCAL_CURRENCIES: Final = {Language.EN: frozenset[str](), Language.ZH_CN: frozen
 
 if TYPE_CHECKING:
     from babel import Locale
+    from babel.numbers import NumberPattern
 
 
 @cache
@@ -76,12 +77,20 @@ def format_month(month: date, language: Language, *, with_year: bool) -> str:
     return babel_date(month, long if with_year else short, locale=locale_of(language))
 
 
+@cache
+def number_pattern(pattern: str) -> NumberPattern:
+    """Babel's parse of a number pattern (it parses again on every call given the text)."""
+    from babel.numbers import parse_pattern
+
+    return parse_pattern(pattern)
+
+
 @lru_cache(maxsize=4096)
 def format_number(value: Decimal | float | int, language: Language) -> str:
     """Thousands grouped, at most two decimals and only those that carry information: 12.5, 8, 1,200."""
     from babel.numbers import format_decimal
 
-    text = format_decimal(value, "#,##0.##", locale=locale_of(language))
+    text = format_decimal(value, number_pattern("#,##0.##"), locale=locale_of(language))
     return "0" if text == "-0" else text
 
 
@@ -93,7 +102,9 @@ def format_fixed(value: Decimal | float | int, decimals: int, language: Language
     exact = Decimal(value)  # a float exactly as stored, as Qt rounds it
     rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(rounded, pattern, locale=locale_of(language), decimal_quantization=False)
+    return format_decimal(
+        rounded, number_pattern(pattern), locale=locale_of(language), decimal_quantization=False
+    )
 
 
 def format_money(amount: Decimal, currency: str, language: Language) -> str:
