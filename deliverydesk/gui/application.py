@@ -7,6 +7,7 @@ imports them when the workspace is ready."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -361,6 +362,10 @@ def create_application(version: str) -> QApplication:
     from deliverydesk.gui.icons import app_icon
 
     lighten_pyside_import_hook()  # before the database and the window's modules are imported
+    # Qt's raster engine hands larger fills (a scroll bar's groove) to helper threads and waits for
+    # them: on a busy machine a repaint then waits for the helpers to get a core (a project switch
+    # took 2-3x its CPU time in wall clock); the window's widgets are small enough for one thread.
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     app = QApplication([sys.argv[0]])
     app.setApplicationName("DeliveryDesk")
     app.setApplicationVersion(version)
