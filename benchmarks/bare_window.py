@@ -155,11 +155,14 @@ class BareWindow(QWidget):
         assert layout is not None
         layout.addWidget(panel)
 
-    def show_overview_like(self, project_id: str) -> None:
-        """The switch's Qt floor: the same facts read by raw SQL (``raw_sql.overview_facts``, once) and
-        spread over as many labels, bars and tables as the app shows; the contacts fill every table.
-        Leaves out the app's formatting and translating of each value, its buttons (enabled and
-        disabled on a switch) and its page and task machinery."""
+    def show_overview_like(self, project_id: str, row: int | None = None) -> None:
+        """The switch's Qt floor: row ``row`` of the project list selected (as the user's click selects
+        it in the app's navigator: the old and new rows repainted), then the same facts read by raw SQL
+        (``raw_sql.overview_facts``, once) and spread over as many labels, bars and tables as the app
+        shows; the contacts fill every table. Leaves out the app's formatting and translating of each
+        value, its buttons (enabled and disabled on a switch) and its page and task machinery."""
+        if row is not None:
+            self.project_view.selectRow(row)
         facts = raw_sql.overview_facts(self.db, project_id)
         self._show_facts(facts)
         texts = [str(value) for value in facts["project"]]

@@ -37,7 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 BUDGETS = {"start": 2.0, "switch": 1.5, "filter": 1.5, "log page": 1.5}  # app median / bare median
 REPORTED = ["start", "main window painted", "data shown", "switch", "filter", "log page"]
 APP_FIRST, APP_LATER = "app", "app, later start"  # the day's first start takes the daily backup
-QT_FLOOR = "qt floor"  # the switch: the bare window with as many labels and tables as the app shows
+# The app's own setting (gui.application.create_application: Qt paints on the GUI thread only), for
+# every window here, the app's and the floors', in this process and the ones it starts.
+SINGLE_THREADED_PAINT = ("QT_NO_GUI_THREADPOOL", "1")
+QT_FLOOR = "qt floor"  # the switch: the bare list's row selected, as many labels and tables as the app shows
 SWITCHES = 21  # rounds of the switch (app, floor) whatever --repeat says: each takes tens of ms
 # One keystroke each: the prefix is already in the box, then the character is typed.
 KEYSTROKES = [("华东", "精"), ("Acme Robo", "t"), ("DD-2023-0", "1"), ("数据", "迁"), ("trai", "n")]
@@ -152,7 +155,7 @@ def measure_operations(figures: Figures, data_dir: Path, repeat: int) -> None:
                     figures.add("switch", side, Sample(app.switch(row)))
                 else:
                     figures.add("switch", side, Sample(bare.switch(ids[row])))
-                    figures.add("switch", QT_FLOOR, Sample(bare.switch_like(ids[row])))
+                    figures.add("switch", QT_FLOOR, Sample(bare.switch_like(ids[row], row)))
         measure_python_peaks(figures, app, bare, ids)
         measure_log_paging(figures, app, bare, db_path, repeat)
     finally:
@@ -249,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="folder for the copy (default: a temporary folder)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault(*SINGLE_THREADED_PAINT)
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

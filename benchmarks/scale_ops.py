@@ -157,12 +157,13 @@ class BareSide:
         self.window.match(labels, views, bars)
         settle()
 
-    def switch_like(self, project_id: str) -> float:
-        """The Qt floor of a switch: the app's number of labels, tables and bars filled from raw SQL.
-        What the app left queued (its own repaints, its finished tasks) is delivered first, untimed,
-        as the app side waits until it is idle before its own switch."""
+    def switch_like(self, project_id: str, row: int | None = None) -> float:
+        """The Qt floor of a switch: row ``row`` of the bare list selected, then the app's number of
+        labels, tables and bars filled from raw SQL. What the app left queued (its own repaints, its
+        finished tasks) is delivered first, untimed, as the app side waits until it is idle before its
+        own switch."""
         settle()
-        return timed(lambda: self.window.show_overview_like(project_id))
+        return timed(lambda: self.window.show_overview_like(project_id, row))
 
     def set_filter(self, text: str) -> None:
         self.window.filter_edit.setText(text)
