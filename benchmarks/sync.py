@@ -175,6 +175,24 @@ def server_errors(logs: Path) -> dict[str, int]:
     return found
 
 
+def cpu_s(pid: int) -> float:
+    """User and system CPU time of a live process (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def backend_pids(ctx: ServiceContext) -> list[int]:
+    """The PostgreSQL backends serving the benchmark's database (the servers' pooled connections)."""
+    with ctx.db.engine.connect() as connection:
+        query = (
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return [int(pid) for pid in connection.exec_driver_sql(query).scalars()]
+
+
 def peak_rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -421,13 +439,19 @@ def _concurrent(
     prepare_s = time.perf_counter() - started
     groups_before = groups_on_server(ctx)
     expected, figures, wall = 0, [], 0.0
+    cpu = {"servers": 0.0, "postgres": 0.0}
     for _round_number in range(args.rounds):
         for made in laptops:
             made.edit(args.changes, rng)
         expected += sum(sync_status(m.ctx).waiting for m in laptops)
         for made in laptops:  # no connection crosses the fork
             made.ctx.db.engine.dispose()
+        servers_before = sum(cpu_s(p.pid) for _b, p in running)
+        backends_before = {pid: cpu_s(pid) for pid in backend_pids(ctx)}
         these = _round(seats)
+        cpu["servers"] += sum(cpu_s(p.pid) for _b, p in running) - servers_before
+        backends_after = {pid: cpu_s(pid) for pid in backend_pids(ctx)}
+        cpu["postgres"] += sum(v - backends_before.get(pid, 0.0) for pid, v in backends_after.items())
         errors = [f["error"] for f in these if f["error"]]
         if errors:
             raise SystemExit(f"{len(errors)} syncs failed, first: {errors[0]}")
@@ -451,6 +475,13 @@ def _concurrent(
         **_summary([f["wire_s"] for f in figures], "on_the_wire"),
         **_summary([f["cpu_s"] for f in figures], "own_cpu"),
         "groups_per_s": round(accepted / wall, 1) if wall else 0.0,
+        # CPU per accepted group, over the concurrent rounds: the two server processes, the PostgreSQL
+        # backends serving them (those alive at the end of a round) and the laptops' processes.
+        "cpu_ms_per_group": {
+            "servers": round(1000 * cpu["servers"] / max(accepted, 1), 1),
+            "postgres": round(1000 * cpu["postgres"] / max(accepted, 1), 1),
+            "laptops": round(1000 * sum(f["cpu_s"] for f in figures) / max(accepted, 1), 1),
+        },
         "load_average": os.getloadavg(),
     }
 
