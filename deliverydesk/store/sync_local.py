@@ -188,7 +188,10 @@ def groups_with_status(
     query = select(OUTBOX).where(OUTBOX.c.status.in_(list(statuses))).order_by(OUTBOX.c.ord)
     if limit is not None:
         query = query.limit(limit)
-    heads = list(connection.execute(query))
+    return _with_changes(connection, list(connection.execute(query)))
+
+
+def _with_changes(connection: Connection, heads: Sequence[Any]) -> list[OutboxGroup]:
     changes: dict[str, list[OutboxChange]] = {}
     for chunk in chunks([h.group_id for h in heads]):
         rows = connection.execute(
@@ -212,10 +215,10 @@ def groups_with_status(
 
 
 def group(connection: Connection, group_id: str) -> OutboxGroup | None:
-    head = connection.execute(select(OUTBOX.c.status).where(OUTBOX.c.group_id == group_id)).first()
-    if head is None:
-        return None
-    return next(g for g in groups_with_status(connection, [head.status]) if g.group_id == group_id)
+    """One group with its changes (it alone is read: answers are taken one group at a time)."""
+    heads = list(connection.execute(select(OUTBOX).where(OUTBOX.c.group_id == group_id)))
+    found = _with_changes(connection, heads)
+    return found[0] if found else None
 
 
 def count_groups(connection: Connection, statuses: Sequence[str]) -> int:
