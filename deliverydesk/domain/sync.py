@@ -298,13 +298,19 @@ def check_letter_change(
     return Verdict()
 
 
+def frozen_fields_altered(current: Mapping[str, Any], changes: Mapping[str, tuple[Any, Any]]) -> list[str]:
+    """The fields an issued change decision freezes that these changes would alter (the server asks
+    whether such a letter is live only when there are some)."""
+    return sorted(f for f in changes if f in FROZEN_REQUEST_FIELDS and current.get(f) != changes[f][1])
+
+
 def check_frozen_request(
     current: Mapping[str, Any], changes: Mapping[str, tuple[Any, Any]], letter_issued: bool
 ) -> Message | None:
     """A change request whose change-decision letter is issued keeps its decision and figures."""
     if not letter_issued:
         return None
-    altered = sorted(f for f in changes if f in FROZEN_REQUEST_FIELDS and current.get(f) != changes[f][1])
+    altered = frozen_fields_altered(current, changes)
     if not altered:
         return None
     return msg(

@@ -20,7 +20,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Connection, Table, event, insert, inspect, select, update
+from sqlalchemy import Connection, Table, bindparam, event, insert, inspect, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -43,6 +43,12 @@ from deliverydesk.store.tables import Base, ProjectRow, RecordMixin, SettingsRow
 
 EVENTS: Table = AuditEventRow.__table__  # type: ignore[assignment]
 HEAD: Table = AuditHeadRow.__table__  # type: ignore[assignment]
+# Moves the anchor after every write (built once: see store.sync_server on statements built once).
+_MOVE_ANCHOR = (
+    update(HEAD)
+    .where(HEAD.c.id == AUDIT_HEAD_ID)
+    .values(last_seq=bindparam("_seq"), last_hash=bindparam("_hash"))
+)
 AUDIT_TABLES = frozenset({EVENTS.name, HEAD.name})
 UNAUDITED_TABLES: frozenset[str] = frozenset()  # derived tables (rebuilt from others), if any
 # the event's own when and which, and the write counter
@@ -311,8 +317,7 @@ def append_after(
     events, new_head = chain_events(head, drafts)
     connection.execute(insert(EVENTS), [{**e.__dict__, "action": str(e.action)} for e in events])
     if anchored:
-        values = {"last_seq": new_head.seq, "last_hash": new_head.hash}
-        connection.execute(update(HEAD).where(HEAD.c.id == AUDIT_HEAD_ID).values(values))
+        connection.execute(_MOVE_ANCHOR, {"_seq": new_head.seq, "_hash": new_head.hash})
     else:
         connection.execute(
             insert(HEAD).values(id=AUDIT_HEAD_ID, last_seq=new_head.seq, last_hash=new_head.hash)

@@ -37,6 +37,7 @@ from deliverydesk.domain.sync import (
     check_letter_change,
     check_new_letter,
     client_scope,
+    frozen_fields_altered,
     group_link_hash,
     merge_update,
     payload_digest,
@@ -345,7 +346,7 @@ def _update(connection: Any, work: _Work, record: _Record, change: Change) -> No
         if verdict.refusal is not None:
             raise _Refused(verdict.refusal)
         conflicts += [c for c in verdict.conflicts if c.field not in {x.field for x in conflicts}]
-    if entity == "change_request":
+    if entity == "change_request" and frozen_fields_altered(record.after, change.fields):
         frozen = check_frozen_request(
             record.after, change.fields, store.live_change_decision_letter(connection, record.record_id)
         )
