@@ -551,10 +551,12 @@ def _locked_head(connection: Connection) -> Head:
 
 
 @contextmanager
-def batched(connection: Connection) -> Iterator[None]:
+def batched(connection: Connection, *, commit: bool = False) -> Iterator[None]:
     """The writes made inside go to PostgreSQL together, in one round trip (psycopg's pipeline mode),
     their errors raised at the end as SQLAlchemy's; elsewhere one by one. Only for statements whose
-    results are not read (in pipeline mode a SELECT's rows would not be there yet).
+    results are not read (in pipeline mode a SELECT's rows would not be there yet). ``commit``: on
+    PostgreSQL the transaction's COMMIT goes in the same round trip (the caller's unit of work then
+    finds nothing to commit); elsewhere the unit of work commits as usual.
 
     Why: the tail of a group holds the lock every other push waits for, and a server process runs
     many requests on threads that share one interpreter lock; each round trip under the tail lock
@@ -569,6 +571,8 @@ def batched(connection: Connection) -> Iterator[None]:
     try:
         with raw.pipeline():  # type: ignore[union-attr]
             yield
+            if commit:
+                raw.commit()  # type: ignore[union-attr]
     except psycopg.Error as exc:
         raise DBAPIError.instance(None, None, exc, psycopg.Error) from exc
 

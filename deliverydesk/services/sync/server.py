@@ -120,6 +120,7 @@ class _Work:
     settled: list[dict[str, Any]] = field(default_factory=list)
     duplicates: list[dict[str, Any]] = field(default_factory=list)
     new_projects: list[str] = field(default_factory=list)
+    fault: FaultHook | None = None  # tests: "before-commit" is called with the tail lock held
 
     @property
     def device_id(self) -> str:
@@ -166,11 +167,8 @@ def push_group(
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
             with ctx.db.unit_of_work() as session:
-                answer = _push(ctx, session.connection(), identity, group, access)
-                if fault is not None:
-                    fault("before-commit")
-            if fault is not None:
-                fault("after-commit")
+                answer = _push(ctx, session.connection(), identity, group, access, fault)
+            _at(fault, "after-commit")
             return answer
         except store.DBAPIError as exc:
             if not store.is_retryable(exc) or attempt == MAX_ATTEMPTS:
@@ -181,18 +179,30 @@ def push_group(
     raise AssertionError("unreachable")
 
 
+def _at(fault: FaultHook | None, where: str) -> None:
+    if fault is not None:
+        fault(where)
+
+
 def _push(
-    ctx: ServiceContext, connection: Any, identity: DeviceIdentity, group: Group, access: _AccessCache
+    ctx: ServiceContext,
+    connection: Any,
+    identity: DeviceIdentity,
+    group: Group,
+    access: _AccessCache,
+    fault: FaultHook | None,
 ) -> dict[str, Any]:
     stored = store.stored_answer(connection, group.group_id)
     if stored is not None:
+        _at(fault, "before-commit")
         return dict(json.loads(stored))
     missing = store.missing_blobs(connection, _digests(group))
     if missing:
+        _at(fault, "before-commit")
         return {"group_id": group.group_id, "status": GroupStatus.MISSING_FILES.value, "files": missing}
     if access.value is None:
         access.value = store.access_of(connection, identity.user.id)
-    work = _Work(identity, access.value, group)
+    work = _Work(identity, access.value, group, fault=fault)
     _load(connection, work)
     try:
         if group.adopt and store.device_has_pushed(connection, identity.device_id):
@@ -571,8 +581,9 @@ def _finish(
     Everything that does not depend on the head is done first, in parallel with other pushes (row
     locks only): the records, the audit events' content, conflicts, grants, the payload's digest.
     Then the tail lock (one statement that also reads the heads), the positions and hashes computed
-    in memory, the tail's writes sent together (``store.batched``), commit: the lock is held for two
-    round trips and the commit, whatever the group holds."""
+    in memory, the tail's writes and the commit sent together (``store.batched``): the lock is held
+    for two round trips, whatever the group holds (the unit of work's own commit then has nothing
+    left to do)."""
     now = ctx.now()
     drafts: list[EventDraft] = []
     if status is GroupStatus.ACCEPTED:
@@ -591,7 +602,8 @@ def _finish(
     seq = head.last_group_seq + 1
     answer: dict[str, Any] = {"group_id": work.group.group_id, "status": status.value}
     position = head.last_position
-    with store.batched(connection):
+    _at(work.fault, "before-commit")
+    with store.batched(connection, commit=True):
         if status is GroupStatus.ACCEPTED:
             position = _register(connection, work, seq, head)
             store.write_server_events(connection, heads, drafts)

@@ -1,7 +1,7 @@
 """The tail of a group (docs/sync.md, *The cursor follows commit order*): its writes go to PostgreSQL
-together and fail as SQLAlchemy's errors (so a clash is retried like any other); the head row is
-made when missing and locked; a server process runs at most ``WORKER_THREADS`` requests' database
-work at once."""
+together with the commit and fail as SQLAlchemy's errors (so a clash is retried like any other); the
+head row is made when missing and locked; a server process runs at most ``WORKER_THREADS`` requests'
+database work at once."""
 
 from __future__ import annotations
 
@@ -40,6 +40,30 @@ def test_batched_writes_arrive_and_a_clash_is_sqlalchemys_retryable_error(
             assert store.is_retryable(raised.value)
             connection.rollback()
             assert connection.scalar(select(store.USERS.c.id).where(store.USERS.c.id == "u-other")) is None
+
+
+@pytest.mark.skipif(not POSTGRES, reason="pipeline mode is PostgreSQL's")
+def test_the_tails_commit_goes_with_its_writes_and_a_failed_write_commits_nothing(
+    tmp_path: Path, laptop_template: Path
+) -> None:
+    with make_team(tmp_path, laptop_template) as team:
+        team.add_user("li.na", Role.ENGINEER)
+        values = {"name": "wang.lei", "role": "engineer", "created_at": team.ctx.now()}
+        with team.ctx.db.unit_of_work() as session:
+            connection = session.connection()
+            with store.batched(connection, commit=True):
+                connection.execute(insert(store.USERS).values(id="u-wang", **values))
+            # committed inside the block: another connection sees the row before the unit ends
+            with team.ctx.db.engine.connect() as other:
+                assert other.scalar(select(store.USERS.c.name).where(store.USERS.c.id == "u-wang"))
+        with pytest.raises(IntegrityError), team.ctx.db.unit_of_work() as session:
+            connection = session.connection()
+            with store.batched(connection, commit=True):  # the second row's name is taken: neither stays
+                connection.execute(insert(store.USERS).values(id="u-zhao", **{**values, "name": "zhao"}))
+                connection.execute(insert(store.USERS).values(id="u-other", **values))
+        with team.ctx.db.engine.connect() as other:
+            ids = set(other.scalars(select(store.USERS.c.id)))
+        assert "u-wang" in ids and not {"u-zhao", "u-other"} & ids
 
 
 def test_the_tail_makes_the_head_row_when_missing_and_reads_both_heads(
