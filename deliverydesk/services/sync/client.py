@@ -224,8 +224,8 @@ def sync_now(
         local.write_state(session.connection(), {"last_attempt_at": ctx.now()})
     try:
         _push_all(ctx, transport, report)
-        _pull_all(ctx, transport, report, pull_limit)
-        _refresh_roster(ctx, transport)
+        me = _pull_all(ctx, transport, report, pull_limit)
+        _refresh_roster(ctx, transport, me)
     except OfflineError as exc:
         _remember(ctx, offline=True, error=exc.as_message())
         raise
@@ -237,9 +237,12 @@ def sync_now(
     return report
 
 
-def _refresh_roster(ctx: ServiceContext, transport: Transport) -> None:
-    """The team's People, roles and authority limits as the server holds them now."""
-    me, roster = transport.me(), transport.roster()
+def _refresh_roster(ctx: ServiceContext, transport: Transport, me: Mapping[str, Any] | None) -> None:
+    """The team's People, roles and authority limits as the server holds them now; ``me`` is who the
+    server says this device's user is (every pull page says it: asked for only when it did not)."""
+    if me is None or "id" not in me:
+        me = transport.me()
+    roster = transport.roster()
     with ctx.db.unit_of_work() as session:
         local.mirror_roster(session.connection(), roster, str(me["id"]), ctx.now())
 
@@ -457,7 +460,10 @@ def _conflict_row(group: local.OutboxGroup, conflict: Mapping[str, Any], now: da
     }
 
 
-def _pull_all(ctx: ServiceContext, transport: Transport, report: SyncReport, limit: int) -> None:
+def _pull_all(
+    ctx: ServiceContext, transport: Transport, report: SyncReport, limit: int
+) -> Mapping[str, Any] | None:
+    """Pull until caught up; who the server says the user is (the last page's ``me``)."""
     for _ in range(100_000):
         with ctx.db.unit_of_work() as session:
             cursors = local.read_cursors(session.connection())
@@ -467,7 +473,8 @@ def _pull_all(ctx: ServiceContext, transport: Transport, report: SyncReport, lim
         with ctx.db.unit_of_work() as session:
             report.pulled += apply_page(ctx, session.connection(), page, blobs)
         if not page.get("more"):
-            return
+            me = page.get("me")
+            return me if isinstance(me, Mapping) else None
     raise SyncError(msg("The team server keeps sending pages: the pull was stopped."))
 
 

@@ -262,6 +262,15 @@ def _decide_above_limits(laptop: Laptop, project_id: str) -> str:
     return request.id
 
 
+def test_a_sync_learns_who_its_user_is_from_the_pull_without_asking_again(team: Team) -> None:
+    a = team.laptop("li.na")
+    paths: list[str] = []
+    a.transport._client.event_hooks["request"].append(lambda request: paths.append(request.url.path))
+    a.sync()
+    assert "/v1/pull" in paths and "/v1/roster" in paths and "/v1/me" not in paths
+    assert get_you(a.ctx).name == "Li.Na" and get_you(a.ctx).hours_per_change == 8.0
+
+
 def test_limits_come_from_the_server_and_a_laptop_cannot_raise_them(team: Team) -> None:
     a = team.laptop("li.na")
     assert get_you(a.ctx).hours_per_change == 8.0  # the roster is the server's
