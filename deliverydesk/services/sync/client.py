@@ -1161,10 +1161,10 @@ def reserve_letter(
 def issue_in_team(ctx: ServiceContext, transport: Transport, request: DocumentRequest) -> IssuedDocument:
     """Issue a letter of a team project: sync, reserve its reference and version, then issue it and
     push it at once."""
-    from deliverydesk.services.documents.build import build_document
-    from deliverydesk.services.documents.letters import issue_document
+    from deliverydesk.services.documents.letters import draft_document, issue_document
 
-    meta = build_document(ctx, request).meta
+    # what issuing will number it: a translation of the current version keeps that version's number
+    meta = draft_document(ctx, request).meta
     reserve_letter(ctx, transport, request.project_id, meta.reference, meta.version)
     issued = issue_document(ctx, request)
     try:

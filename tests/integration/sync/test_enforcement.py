@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from deliverydesk.domain.drafts import ChangeRequestDraft, ExpectationDraft, LogEntryDraft, draft_from
-from deliverydesk.domain.enums import Decision, LetterKind, ScopeCheck, SignMethod
+from deliverydesk.domain.enums import Decision, Language, LetterKind, ScopeCheck, SignMethod
 from deliverydesk.errors import RuleError, TeamAuthError
 from deliverydesk.services.documents.build import DocumentRequest
 from deliverydesk.services.documents.letters import SignRequest, get_letter, issue_document, sign_letter
@@ -147,6 +147,27 @@ def test_issuing_in_a_team_reserves_and_the_letter_is_byte_identical_everywhere(
 
     assert letter_pdf(b.ctx, issued.letter.id) == issued.pdf
     assert get_letter(b.ctx, issued.letter.id).fingerprint == issued.letter.fingerprint
+
+
+def test_a_translation_of_an_issued_version_syncs_and_holds_no_other_version(team: Team) -> None:
+    a = team.laptop("li.na")
+    project_id = _project(a)
+    kind = LetterKind.EXPECTATION_CONFIRMATION
+    original = issue_in_team(a.ctx, a.transport, DocumentRequest(project_id, kind)).letter
+    other = Language.ZH_CN if original.language is Language.EN else Language.EN
+    translated = issue_in_team(a.ctx, a.transport, DocumentRequest(project_id, kind, language=other))
+    assert (translated.letter.ref, translated.letter.version) == (original.ref, original.version)
+    assert translated.letter.translation_of_id == original.id and not list_conflicts(a.ctx)
+    b = team.laptop("wang.lei")
+    b.sync()
+    from deliverydesk.services.documents.letters import letter_pdf
+
+    assert letter_pdf(b.ctx, translated.letter.id) == translated.pdf
+    assert get_letter(b.ctx, translated.letter.id).fingerprint == translated.letter.fingerprint
+    # the translation reserved its own version only: the next one is free for anyone
+    create_expectation(b.ctx, ExpectationDraft(project_id=project_id, statement="日报每天 18 点前发出"))
+    following = issue_in_team(b.ctx, b.transport, DocumentRequest(project_id, kind)).letter
+    assert (following.ref, following.version) == (original.ref, original.version + 1)
 
 
 def test_pushes_that_tamper_with_an_issued_letter_are_refused(team: Team) -> None:
