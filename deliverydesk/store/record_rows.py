@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from deliverydesk.domain.models import ProjectItem
 from deliverydesk.domain.record_kinds import record_kind
@@ -137,8 +137,15 @@ def editable_record(
     return row, live_project(session, project_id)
 
 
+class OfClient(Protocol):
+    """A project (its row or its item): whose client it works for."""
+
+    @property
+    def client_id(self) -> str: ...
+
+
 def check_contact_link(
-    session: Session, field: str, contact_id: str | None, project: ProjectRow, *, must_sign: bool = False
+    session: Session, field: str, contact_id: str | None, project: OfClient, *, must_sign: bool = False
 ) -> None:
     """A linked contact must be a current contact of the project's client (and may sign, if asked)."""
     if contact_id is None:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import platform
 from dataclasses import dataclass, replace
+from typing import Protocol
 
-from deliverydesk.domain.enums import Language, LetterStatus
+from deliverydesk.domain.enums import Language, LetterKind, LetterStatus
 from deliverydesk.domain.fingerprint import fingerprint, from_canonical_json, seal, sha256_hex
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import NotFoundError, RuleError, StorageError
@@ -38,23 +39,23 @@ from deliverydesk.services.documents.seal import seal_issued_in
 from deliverydesk.services.documents.signing import (
     SignRequest,
     SignResult,
-    letter_item,
-    letter_items,
     record_signature_in,
     signed_copy_events,
     with_signature,
 )
 from deliverydesk.services.documents.verify import VerifyOutcome, VerifyResult, verify_pdf
 from deliverydesk.services.records.auto_log import log_letter_issued
-from deliverydesk.services.records.common import acting_user, get_row, live_project, stamp_new
+from deliverydesk.services.records.common import acting_user, live_project
 from deliverydesk.services.sync.gate import check_issue_allowed
-from deliverydesk.store.document_queries import (
-    letter_versions,
-    newest_expectation_letter_outdated,
-    project_letters,
+from deliverydesk.store.document_queries import newest_expectation_letter_outdated
+from deliverydesk.store.letter_rows import (
+    add_letter,
+    letter_of,
+    letters_of_project,
+    save_letter,
+    versions_of,
 )
 from deliverydesk.store.records import Session, add_blob, blob_data, blob_exists
-from deliverydesk.store.tables import LetterRow
 
 __all__ = [
     "DraftPreview",
@@ -77,6 +78,21 @@ __all__ = [
     "supersede_letter",
     "verify_pdf",
 ]
+
+
+class SealedLetter(Protocol):
+    """What an issued letter's snapshot is read from (a ``LetterItem`` has it)."""
+
+    @property
+    def kind(self) -> LetterKind: ...
+    @property
+    def ref(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def content_json(self) -> str: ...
+    @property
+    def fingerprint(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -130,7 +146,7 @@ def draft_document_in(ctx: ServiceContext, session: Session, request: DocumentRe
 
 def _issuable(
     ctx: ServiceContext, session: Session, request: DocumentRequest
-) -> tuple[ReportData, LetterRow | None]:
+) -> tuple[ReportData, LetterItem | None]:
     """The document and, when it is a translation of the current version, the letter it translates."""
     data = build_document_in(ctx, session, request)
     original = translation_target(session, request.project_id, data.meta.reference, data.meta.language)
@@ -144,11 +160,11 @@ def _issuable(
 
 def translation_target(
     session: Session, project_id: str, reference: str, language: Language
-) -> LetterRow | None:
+) -> LetterItem | None:
     """The letter a document of this reference in ``language`` would translate: the current (issued
     or signed) version, when neither it nor a translation of it is in that language yet. None: the
     document is a new version."""
-    versions = [row for row in letter_versions(session, project_id, reference) if row.archived_at is None]
+    versions = [row for row in versions_of(session, project_id, reference) if row.archived_at is None]
     current = [row for row in versions if row.status in (LetterStatus.ISSUED, LetterStatus.SIGNED)]
     if not current:
         return None
@@ -179,9 +195,16 @@ def issue_document_in(ctx: ServiceContext, session: Session, request: DocumentRe
     pdf = seal_issued_in(ctx, session, render_pdf(printed), name)  # the stored copy is the signed file
     live_project(session, request.project_id)
     check_issue_allowed(session, request.project_id, data.meta.reference, data.meta.version)
-    earlier = letter_versions(session, request.project_id, data.meta.reference)
+    earlier = versions_of(session, request.project_id, data.meta.reference)
     _still_issuable(session, request, data, original, earlier)
-    row = LetterRow(
+    pdf_sha256 = add_blob(session, pdf)  # the exact bytes, kept with the letter
+    issued_by = acting_user(ctx, session)
+    if original is None:
+        for old in earlier:
+            _supersede(ctx, session, old)
+    letter = add_letter(  # flushed with the superseded versions
+        ctx.now(),
+        session,
         project_id=request.project_id,
         kind=request.kind,
         ref=data.meta.reference,
@@ -190,29 +213,21 @@ def issue_document_in(ctx: ServiceContext, session: Session, request: DocumentRe
         change_request_id=request.change_request_id,
         content_json=snapshot,
         fingerprint=digest,
-        pdf_sha256=add_blob(session, pdf),  # the exact bytes, kept with the letter
-        status=LetterStatus.ISSUED,
-        issued_at=ctx.now(),
-        issued_by=acting_user(ctx, session),
+        pdf_sha256=pdf_sha256,
+        issued_by=issued_by,
         issued_host=platform.node(),
         translation_of_id=original.id if original is not None else None,
     )
-    stamp_new(ctx, row)
-    if original is None:
-        for old in earlier:
-            _supersede(ctx, old)
-    session.add(row)
-    session.flush()
-    log_letter_issued(ctx, session, row)  # "Expectation letter v2 sent", in the log
-    return IssuedDocument(letter_item(session, row), pdf)
+    log_letter_issued(ctx, session, letter)  # "Expectation letter v2 sent", in the log
+    return IssuedDocument(letter, pdf)
 
 
 def _still_issuable(
     session: Session,
     request: DocumentRequest,
     data: ReportData,
-    original: LetterRow | None,
-    earlier: list[LetterRow],
+    original: LetterItem | None,
+    earlier: list[LetterItem],
 ) -> None:
     """Nobody issued this version (or this translation) meanwhile."""
     meta = data.meta
@@ -232,34 +247,33 @@ def _gate(session: Session, request: DocumentRequest) -> None:
     document_kind(request.kind).gate(session, request)
 
 
-def _supersede(ctx: ServiceContext, row: LetterRow) -> None:
-    if row.status in (LetterStatus.ISSUED, LetterStatus.SIGNED):
-        row.status = LetterStatus.SUPERSEDED
-        row.updated_at = ctx.now()
+def _supersede(ctx: ServiceContext, session: Session, letter: LetterItem) -> None:
+    if letter.status in (LetterStatus.ISSUED, LetterStatus.SIGNED):
+        save_letter(session, replace(letter, status=LetterStatus.SUPERSEDED), now=ctx.now())
 
 
 def supersede_letter(ctx: ServiceContext, letter_id: str) -> LetterItem:
     """Withdraw an issued (or signed) letter without a replacement (e.g. the project changed course)."""
     with ctx.db.unit_of_work() as session:
-        row = get_row(session, LetterRow, letter_id, "letter")
-        if row.status is LetterStatus.SUPERSEDED:
+        letter = letter_of(session, letter_id)
+        if letter.status is LetterStatus.SUPERSEDED:
             raise RuleError(
-                msg("{ref} version {version} is already superseded.", ref=row.ref, version=row.version)
+                msg("{ref} version {version} is already superseded.", ref=letter.ref, version=letter.version)
             )
-        _supersede(ctx, row)
+        _supersede(ctx, session, letter)
         session.flush()
-        return letter_item(session, row)
+        return letter_of(session, letter_id)
 
 
 def list_letters(ctx: ServiceContext, project_id: str) -> tuple[LetterItem, ...]:
     """Every issued document of the project, newest first (not paged: a project has few)."""
     with ctx.db.unit_of_work() as session:
-        return tuple(letter_items(session, project_letters(session, project_id)))
+        return tuple(letters_of_project(session, project_id))
 
 
 def get_letter(ctx: ServiceContext, letter_id: str) -> LetterItem:
     with ctx.db.unit_of_work() as session:
-        return letter_item(session, get_row(session, LetterRow, letter_id, "letter"))
+        return letter_of(session, letter_id)
 
 
 def find_letter(
@@ -272,7 +286,7 @@ def find_letter(
     """A letter by its reference (e.g. DD-2026-014-EL) and version (the newest when None), in
     ``language`` (None: the version itself rather than a translation of it)."""
     with ctx.db.unit_of_work() as session:
-        versions = [r for r in letter_versions(session, project_id, ref.strip()) if r.archived_at is None]
+        versions = [r for r in versions_of(session, project_id, ref.strip()) if r.archived_at is None]
         chosen = [r for r in versions if version is None or r.version == version]
         if language is not None:
             chosen = [r for r in chosen if r.language is language]
@@ -284,10 +298,10 @@ def find_letter(
             )
         newest = max(r.version for r in chosen)
         of_newest = [r for r in chosen if r.version == newest]
-        return letter_item(session, next((r for r in of_newest if r.translation_of_id is None), of_newest[0]))
+        return next((r for r in of_newest if r.translation_of_id is None), of_newest[0])
 
 
-def _snapshot_data(row: LetterRow) -> ReportData:
+def _snapshot_data(row: SealedLetter) -> ReportData:
     if fingerprint(row.content_json) != row.fingerprint:
         raise RuleError(
             msg(
@@ -300,7 +314,7 @@ def _snapshot_data(row: LetterRow) -> ReportData:
     return data
 
 
-def printed_snapshot(row: LetterRow) -> ReportData:
+def printed_snapshot(row: SealedLetter) -> ReportData:
     """The issued letter's data as printed: its snapshot, sealed again."""
     return _seal(_snapshot_data(row))[2]
 
@@ -308,8 +322,7 @@ def printed_snapshot(row: LetterRow) -> ReportData:
 def letter_data(ctx: ServiceContext, letter_id: str) -> ReportData:
     """The issued document's data as printed (sealed), from its snapshot."""
     with ctx.db.unit_of_work() as session:
-        row = get_row(session, LetterRow, letter_id, "letter")
-        return printed_snapshot(row)
+        return printed_snapshot(letter_of(session, letter_id))
 
 
 def letter_pdf(ctx: ServiceContext, letter_id: str, *, signed: bool = True) -> bytes:
@@ -317,15 +330,15 @@ def letter_pdf(ctx: ServiceContext, letter_id: str, *, signed: bool = True) -> b
     ``signed``): the stored copy, checked against its hash. A letter issued before copies were kept
     is printed again from its snapshot, and refused when that no longer gives the issued bytes."""
     with ctx.db.unit_of_work() as session:
-        return letter_pdf_in(ctx, session, get_row(session, LetterRow, letter_id, "letter"), signed=signed)
+        return letter_pdf_in(ctx, session, letter_of(session, letter_id), signed=signed)
 
 
 def letter_copy_in(
     ctx: ServiceContext, session: Session, letter_id: str, *, signed: bool = True
 ) -> tuple[bytes, LetterItem]:
     """The letter's PDF as ``letter_pdf`` gives it, and the letter."""
-    row = get_row(session, LetterRow, letter_id, "letter")
-    return letter_pdf_in(ctx, session, row, signed=signed), letter_item(session, row)
+    letter = letter_of(session, letter_id)
+    return letter_pdf_in(ctx, session, letter, signed=signed), letter
 
 
 Printed = tuple[ReportData, CertificateData | None]  # what prints a letter: its data, its certificate
@@ -336,7 +349,7 @@ def missing_copies_in(
 ) -> tuple[str, tuple[tuple[str, Printed], ...]]:
     """The letter's name ("REF version N") and, for each of its PDFs (issued, signed) with no stored
     copy, the recorded SHA-256 and what printed it."""
-    row = get_row(session, LetterRow, letter_id, "letter")
+    row = letter_of(session, letter_id)
     hashes = ((row.pdf_sha256, False), (row.signed_pdf_sha256, True))
     copies = tuple(
         (sha256, printed_copy(ctx, session, row, signed))
@@ -346,7 +359,7 @@ def missing_copies_in(
     return f"{row.ref} version {row.version}", copies
 
 
-def letter_pdf_in(ctx: ServiceContext, session: Session, row: LetterRow, *, signed: bool = True) -> bytes:
+def letter_pdf_in(ctx: ServiceContext, session: Session, row: LetterItem, *, signed: bool = True) -> bytes:
     name = f"{row.ref} version {row.version}"
     use_signed = signed and bool(row.signed_pdf_sha256)
     expected = row.signed_pdf_sha256 if use_signed else row.pdf_sha256
@@ -387,11 +400,11 @@ def _intact(stored: bytes, expected: str, name: str) -> bytes:
     return stored
 
 
-def printed_copy(ctx: ServiceContext, session: Session, row: LetterRow, signed: bool) -> Printed:
+def printed_copy(ctx: ServiceContext, session: Session, row: LetterItem, signed: bool) -> Printed:
     """What prints a letter again from its snapshot: with ``signed``, the signatures drawn in and the
     completion certificate at the end."""
     printed = printed_snapshot(row)
-    events = signed_copy_events(session, row) if signed else None
+    events = signed_copy_events(row) if signed else None
     if events is None:
         return printed, None
     return with_signature(printed, *events), certificate_for(ctx, session, row)

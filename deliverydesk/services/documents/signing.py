@@ -1,7 +1,7 @@
 """Signing an issued letter: who signed, how, on which day, recorded when and by whom, on what evidence.
 
-Each signature is an event (``store.tables.SignatureRow``), recorded in one unit of work with all it
-implies:
+Each signature is an event (a ``SignatureItem``, stored by ``store.letter_rows.add_signature``),
+recorded in one unit of work with all it implies:
 
 * only a contact of the client entitled to sign ("may sign") can sign; anyone else is refused with the
   reason (a typed name must be exactly such a contact);
@@ -26,7 +26,7 @@ entered here. Events are never changed (``store.document_queries`` refuses it).
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -39,7 +39,7 @@ from deliverydesk.domain.enums import (
     SignMethod,
 )
 from deliverydesk.domain.fingerprint import sha256_hex
-from deliverydesk.domain.models import LetterItem, SignatureItem
+from deliverydesk.domain.models import ContactItem, LetterItem, LogEntryItem, ProjectItem, SignatureItem
 from deliverydesk.domain.printing import unprintable_reason
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.i18n import NP_, Message, msg, msg_p
@@ -53,19 +53,20 @@ from deliverydesk.services.documents.build import document_kind, kind_of
 from deliverydesk.services.documents.certificate import certificate_for
 from deliverydesk.services.records.attachments import checked_draft, store_attachment
 from deliverydesk.services.records.auto_log import log_letter_signed
-from deliverydesk.services.records.common import check_contact_link, get_row, save_changes, stamp_new
+from deliverydesk.services.records.common import check_contact_link
 from deliverydesk.services.records.settings import you_row
-from deliverydesk.store import mapping
 from deliverydesk.store.audit import login_name
-from deliverydesk.store.document_queries import attachment_hashes, letter_signatures
-from deliverydesk.store.records import Session, add_blob, list_rows, settings_row
-from deliverydesk.store.tables import (
-    ContactRow,
-    LetterRow,
-    LogEntryRow,
-    ProjectRow,
-    SignatureRow,
+from deliverydesk.store.client_rows import get_contact
+from deliverydesk.store.letter_rows import (
+    add_signature,
+    client_contacts,
+    find_log_entry,
+    letter_of,
+    save_letter,
+    vendor_block,
 )
+from deliverydesk.store.record_rows import get_project
+from deliverydesk.store.records import Session, add_blob
 
 # a letter's status as a refusal names it ("... version 2 is superseded: ...")
 _STATUS_WORDS = {
@@ -164,9 +165,7 @@ def png_problem(data: bytes) -> Message | None:
 # --- the signed document -------------------------------------------------------------------------
 
 
-def with_signature(
-    printed: ReportData, client: SignatureRow | SignatureItem, vendor: SignatureRow | SignatureItem | None
-) -> ReportData:
+def with_signature(printed: ReportData, client: SignatureItem, vendor: SignatureItem | None) -> ReportData:
     """The sealed document with the client's signature block filled in (and the vendor's, when the
     vendor signed on screen too), from the signature events."""
     if not kind_of(printed).signature_block:
@@ -195,26 +194,10 @@ def with_signature(
     return replace(signed, supplier_signatory=block)
 
 
-def letter_items(session: Session, rows: Sequence[LetterRow]) -> list[LetterItem]:
-    """Items of these letters with their signature events (one query for all)."""
-    events = letter_signatures(session, [row.id for row in rows])
-    scan_ids = [e.attachment_id for found in events.values() for e in found if e.attachment_id]
-    scans = attachment_hashes(session, scan_ids)
-
-    def item(event: SignatureRow) -> SignatureItem:
-        return mapping.signature_item(event, scan_sha256=scans.get(event.attachment_id or "", ""))
-
-    return [mapping.letter_item(row, signatures=tuple(item(e) for e in events[row.id])) for row in rows]
-
-
-def letter_item(session: Session, row: LetterRow) -> LetterItem:
-    return letter_items(session, [row])[0]
-
-
-def signed_copy_events(session: Session, row: LetterRow) -> tuple[SignatureRow, SignatureRow | None] | None:
+def signed_copy_events(letter: LetterItem) -> tuple[SignatureItem, SignatureItem | None] | None:
     """The client's signature and the vendor's (signed on screen with it) drawn into the letter's
     signed copy; None while it is not signed."""
-    events = letter_signatures(session, [row.id])[row.id]
+    events = letter.signatures
     client = [e for e in events if e.party is SignatureParty.CLIENT and e.method is not SignMethod.REFUSED]
     vendor = [e for e in events if e.party is SignatureParty.VENDOR and e.method is SignMethod.ON_SCREEN]
     return (client[-1], vendor[-1] if vendor else None) if client else None
@@ -223,8 +206,8 @@ def signed_copy_events(session: Session, row: LetterRow) -> tuple[SignatureRow, 
 # --- recording a signature -----------------------------------------------------------------------
 
 
-def _signable(session: Session, letter_id: str) -> LetterRow:
-    row = get_row(session, LetterRow, letter_id, "letter")
+def _signable(session: Session, letter_id: str) -> LetterItem:
+    row = letter_of(session, letter_id)
     if row.status is LetterStatus.SIGNED:
         raise RuleError(msg("{ref} version {version} is already signed.", ref=row.ref, version=row.version))
     if row.status is not LetterStatus.ISSUED:
@@ -239,10 +222,10 @@ def _signable(session: Session, letter_id: str) -> LetterRow:
     return row
 
 
-def _contact_named(session: Session, project: ProjectRow, name: str) -> ContactRow | None:
+def _contact_named(session: Session, project: ProjectItem, name: str) -> ContactItem | None:
     """The client's live contact with this name (an entitled one first); ValidationError when the name
     is ambiguous among those entitled to sign."""
-    contacts, _ = list_rows(session, ContactRow, where={"client_id": project.client_id}, limit=1000)
+    contacts = client_contacts(session, project.client_id)
     same = [c for c in contacts if c.name.strip().casefold() == name.casefold()]
     entitled = [c for c in same if c.can_sign]
     if len(entitled) > 1:
@@ -257,13 +240,13 @@ def _contact_named(session: Session, project: ProjectRow, name: str) -> ContactR
     return found[0] if found else None
 
 
-def _signer(session: Session, project: ProjectRow, request: SignRequest) -> ContactRow | None:
+def _signer(session: Session, project: ProjectItem, request: SignRequest) -> ContactItem | None:
     """Who signed: a contact entitled to sign, or the signature is refused with the reason. A refusal
     may name anyone (the contact when there is one)."""
     refusal = request.method is SignMethod.REFUSED
     if request.contact_id is not None:
         check_contact_link(session, "signer_name", request.contact_id, project, must_sign=not refusal)
-        return session.get(ContactRow, request.contact_id)
+        return get_contact(session, request.contact_id)
     contact = _contact_named(session, project, request.signer_name)
     if refusal:
         return contact
@@ -291,7 +274,7 @@ def _signer(session: Session, project: ProjectRow, request: SignRequest) -> Cont
     return contact
 
 
-def _names(participants: str, contact: ContactRow) -> bool:
+def _names(participants: str, contact: ContactItem) -> bool:
     """Whether an entry's participants name the contact (by name, or by e-mail address)."""
     text = participants.casefold()
     return contact.name.strip().casefold() in text or (
@@ -300,9 +283,9 @@ def _names(participants: str, contact: ContactRow) -> bool:
 
 
 def _confirming_email(
-    session: Session, letter: LetterRow, entry_id: str | None, signer: ContactRow
-) -> LogEntryRow:
-    entry = session.get(LogEntryRow, entry_id) if entry_id else None
+    session: Session, letter: LetterItem, entry_id: str | None, signer: ContactItem
+) -> LogEntryItem:
+    entry = find_log_entry(session, entry_id)
     if entry is None or entry.project_id != letter.project_id or entry.archived_at is not None:
         raise ValidationError({"log_entry_id": msg("This log entry does not belong to this project.")})
     if entry.kind is not LogKind.EMAIL:
@@ -327,7 +310,7 @@ def _confirming_email(
 
 
 def _signed_on(
-    ctx: ServiceContext, request: SignRequest, letter: LetterRow, entry: LogEntryRow | None
+    ctx: ServiceContext, request: SignRequest, letter: LetterItem, entry: LogEntryItem | None
 ) -> date:
     """When the client signed: today on screen; the day entered (an e-mail: else its day)."""
     today = ctx.today()
@@ -354,7 +337,7 @@ def _recorder(ctx: ServiceContext, session: Session) -> str:
 @dataclass(frozen=True)
 class _Evidence:
     signed_on: date
-    entry: LogEntryRow | None = None
+    entry: LogEntryItem | None = None
     scan_id: str | None = None
 
 
@@ -364,7 +347,7 @@ def record_signature_in(
     request: SignRequest,
     *,
     render: Callable[[ReportData, CertificateData | None], bytes],
-    sealed: Callable[[LetterRow], ReportData],
+    sealed: Callable[[LetterItem], ReportData],
 ) -> SignResult:
     """Record the signature (or the refusal) and all it implies, in the caller's unit of work: the
     scan (on paper), the signature events, the confirmed expectations, the letter's status and its
@@ -372,7 +355,7 @@ def record_signature_in(
     request = validate_sign_request(request)
     scan = _scan_draft(request)
     row = _signable(session, request.letter_id)
-    project = get_row(session, ProjectRow, row.project_id, "project")
+    project = get_project(session, row.project_id)
     signer = _signer(session, project, request)
     entry = None
     if request.method is SignMethod.BY_EMAIL and signer is not None:
@@ -383,20 +366,21 @@ def record_signature_in(
         evidence = replace(evidence, scan_id=stored.id)
     client = _client_event(ctx, session, row, request, signer, evidence)
     if request.method is SignMethod.REFUSED:
-        session.flush()
         log_letter_signed(ctx, session, row, client)  # "Client refused to sign ...", in the log
-        return SignResult(letter_item(session, row), ())
+        return SignResult(letter_of(session, row.id), ())
     vendor = _vendor_event(ctx, session, row, request, evidence.signed_on) if _on_screen(request) else None
     printed = sealed(row)
     confirmed, warnings = document_kind(row.kind).on_signed(ctx, session, row, printed)
     certificate = certificate_for(ctx, session, row)  # before the letter changes: it flushes once
-    row.status = LetterStatus.SIGNED
+    row = replace(row, status=LetterStatus.SIGNED)
+    save_letter(session, row)
     signed_pdf = render(with_signature(printed, client, vendor), certificate)
-    row.signed_pdf_sha256 = sha256_hex(signed_pdf)
-    save_changes(ctx, session, row)  # the letter's changes in one flush (one audit event)
+    row = replace(row, signed_pdf_sha256=sha256_hex(signed_pdf))
+    save_letter(session, row, now=ctx.now())
+    session.flush()
     log_letter_signed(ctx, session, row, client)  # "Client signed ... on paper", in the log
     add_blob(session, signed_pdf)  # the exact signed bytes, kept under signed_pdf_sha256
-    return SignResult(letter_item(session, row), warnings, signed_pdf, confirmed)
+    return SignResult(letter_of(session, row.id), warnings, signed_pdf, confirmed)
 
 
 def _on_screen(request: SignRequest) -> bool:
@@ -420,14 +404,15 @@ def _scan_draft(request: SignRequest) -> AttachmentDraft | None:
 def _client_event(
     ctx: ServiceContext,
     session: Session,
-    letter: LetterRow,
+    letter: LetterItem,
     request: SignRequest,
-    signer: ContactRow | None,
+    signer: ContactItem | None,
     evidence: _Evidence,
-) -> SignatureRow:
-    event = SignatureRow(
-        project_id=letter.project_id,
-        letter_id=letter.id,
+) -> SignatureItem:
+    return add_signature(
+        ctx.now(),
+        session,
+        letter,
         party=SignatureParty.CLIENT,
         method=request.method,
         signer_name=signer.name if signer is not None else request.signer_name,
@@ -435,42 +420,36 @@ def _client_event(
         contact_id=signer.id if signer is not None else None,
         signed_on=evidence.signed_on,
         place=request.place,
-        recorded_at=ctx.now(),
         recorded_by=_recorder(ctx, session),
         note=request.note,
         log_entry_id=evidence.entry.id if evidence.entry is not None else None,
         attachment_id=evidence.scan_id,
         signature_png=request.signature_png if _on_screen(request) else None,
     )
-    stamp_new(ctx, event)
-    session.add(event)
-    return event
 
 
 def _vendor_event(
-    ctx: ServiceContext, session: Session, letter: LetterRow, request: SignRequest, signed_on: date
-) -> SignatureRow:
+    ctx: ServiceContext, session: Session, letter: LetterItem, request: SignRequest, signed_on: date
+) -> SignatureItem:
     """On screen the vendor signs with the client: your name and title, today, your place (Settings;
     else where the client signed)."""
-    settings = settings_row(session)
+    block = vendor_block(session)
     name = you_row(ctx, session).name.strip()
-    if settings is None or not name:
+    if block is None or not name:
         raise RuleError(
             msg("Your name is not set, so the vendor's signature block cannot be filled."),
             msg("Set your name (and title and place) in Settings, then sign again."),
         )
-    event = SignatureRow(
-        project_id=letter.project_id,
-        letter_id=letter.id,
+    title, place = block
+    return add_signature(
+        ctx.now(),
+        session,
+        letter,
         party=SignatureParty.VENDOR,
         method=SignMethod.ON_SCREEN,
         signer_name=name,
-        signer_title=settings.engineer_title,
+        signer_title=title,
         signed_on=signed_on,
-        place=settings.engineer_place.strip() or request.place,
-        recorded_at=ctx.now(),
+        place=place.strip() or request.place,
         recorded_by=name,
     )
-    stamp_new(ctx, event)
-    session.add(event)
-    return event

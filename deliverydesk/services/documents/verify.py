@@ -383,7 +383,7 @@ def _letter_result(
     if row.status is LetterStatus.SUPERSEDED and verdict in (Verdict.EXACT, Verdict.SAME_CONTENT):
         verdict = Verdict.SUPERSEDED
         replaced_by = newer_version(session, row)
-    from deliverydesk.services.documents.signing import letter_item
+    from deliverydesk.store.letter_rows import letter_item
 
     return VerifyResult(
         verdict,
