@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from deliverydesk.domain.enums import LetterKind, SignatureParty
 from deliverydesk.domain.models import AttachmentItem, CommitmentItem, LetterItem, LogEntryItem, SignatureItem
@@ -18,7 +18,6 @@ from deliverydesk.reports.evidence.data import (
     EvidenceLetterData,
     EvidenceSignatureData,
 )
-from deliverydesk.store import kinds
 from deliverydesk.store.evidence_queries import (
     attachments_of,
     commitments_recorded_by,
@@ -33,9 +32,7 @@ from deliverydesk.store.evidence_queries import (
     log_entries_between,
     log_entries_by_id,
     log_entries_linked,
-    refs_by_id,
 )
-from deliverydesk.store.kinds import RowKind
 from deliverydesk.store.records import Session
 
 if TYPE_CHECKING:
@@ -55,11 +52,13 @@ class Gathered:
     request_ref: str = ""  # the change request's ref, when it is the topic
 
 
-def gather(session: Session, topic: EvidenceTopic, bounds: Bounds) -> Gathered:
+def gather(session: Session, topic: EvidenceTopic, bounds: Bounds, topic_ref: str) -> Gathered:
+    """``topic_ref``: the ref of the change request or expectation the pack is about, else ""."""
     project_id = topic.project_id
     entries = _with_chains(session, project_id, _topic_entries(session, topic, bounds))
     commitments = commitments_recorded_by(session, project_id, entries)
-    letters = {letter.id: letter for letter in _topic_letters(session, topic, bounds, entries, commitments)}
+    topic_letters = _topic_letters(session, (topic, topic_ref), bounds, entries, commitments)
+    letters = {letter.id: letter for letter in topic_letters}
     pointed_at = [e.log_entry_id for letter in letters.values() for e in letter.signatures]
     pointed_at += [c.confirmation_log_entry_id for c in commitments] + [
         c.closed_log_entry_id for c in commitments
@@ -73,18 +72,8 @@ def gather(session: Session, topic: EvidenceTopic, bounds: Bounds) -> Gathered:
         letter_ids=letters,
         change_request_id=topic.change_request_id,
     )
-    return Gathered(
-        entries,
-        letters,
-        commitments,
-        attachments,
-        _ref(session, kinds.CHANGE_REQUEST, topic.change_request_id),
-    )
-
-
-def _ref(session: Session, kind: RowKind[Any], record_id: str | None) -> str:
-    """The ref of the record (archived or not), or "" when there is none."""
-    return refs_by_id(session, kind, [record_id]).get(record_id, "") if record_id else ""
+    request_ref = topic_ref if topic.change_request_id else ""
+    return Gathered(entries, letters, commitments, attachments, request_ref)
 
 
 def _topic_entries(session: Session, topic: EvidenceTopic, bounds: Bounds) -> list[LogEntryItem]:
@@ -113,20 +102,20 @@ def _with_chains(
 
 def _topic_letters(
     session: Session,
-    topic: EvidenceTopic,
+    about: tuple[EvidenceTopic, str],
     bounds: Bounds,
     entries: Iterable[str],
     commitments: Sequence[CommitmentItem],
 ) -> list[LetterItem]:
+    topic, topic_ref = about
     project_id = topic.project_id
     letters = letters_signed_by(session, project_id, entries)
     letters += letters_by_id(session, project_id, [c.confirmation_letter_id or "" for c in commitments])
     if topic.change_request_id:
         letters += letters_of_change_request(session, project_id, topic.change_request_id)
     elif topic.expectation_id:
-        ref = _ref(session, kinds.EXPECTATION, topic.expectation_id)
         candidates = letters_of_kind(session, project_id, LetterKind.EXPECTATION_CONFIRMATION)
-        letters += [letter for letter in candidates if ref in _printed_expectation_refs(letter)]
+        letters += [letter for letter in candidates if topic_ref in _printed_expectation_refs(letter)]
     elif bounds is not None:
         letters += letters_issued_between(session, project_id, *bounds)
     return letters

@@ -193,7 +193,8 @@ def build_evidence_pack_in(
     zone = local_zone(ctx)
     facts = load_facts(ctx, session, topic.project_id, language)
     topic_data = _topic_data(session, facts, topic, kind, zone)
-    found = gather(session, topic, period_bounds(topic, zone) if kind is EvidenceTopicKind.PERIOD else None)
+    bounds = period_bounds(topic, zone) if kind is EvidenceTopicKind.PERIOD else None
+    found = gather(session, topic, bounds, topic_data.ref)
     data = _pack(ctx, facts, topic_data, found, zone, session)
     return seal(data, with_seal)[2]
 
