@@ -8,8 +8,9 @@ anything else (spans, minimum row heights, special rows, bidirectional or shaped
   commands covering a cell, and cells with the same set share the object (a table draws a cell's
   font and colour only when they differ from the previous cell's, so sharing changes nothing).
 - **Row heights**: Table looks for the next unmeasured row from the start of the list and sums
-  the rows above it for each row (quadratic in the rows, and a table is measured again for each
-  page it splits over); here one pass, with the same arithmetic.
+  the rows above it for each row (quadratic in the rows), and measures a table again each time it
+  is asked (wrapped, then split: twice); here one pass, with the same arithmetic, remembered for
+  the column widths.
 - **Plain-string cells** (most cells): Table draws each through a canvas text object; here the
   same operators are written straight into the page.
 
@@ -101,9 +102,14 @@ class FastTable(Table):  # type: ignore[misc]
         heights = self._argH
         widths = W or _calc_pc(self._argW, availWidth)
         if None in heights:
-            if not all(widths) or not self._measure_rows(heights[:], widths):
+            measured = self.__dict__.get("_measured")  # the rows depend on the column widths only
+            if measured is not None and measured[0] == widths:
+                self._rowHeights = heights = measured[1][:]
+            elif not all(widths) or not self._measure_rows(heights[:], widths):
                 return super()._calc_height(availHeight, availWidth, H, W)  # type: ignore[no-any-return]
-            heights = self._rowHeights
+            else:
+                heights = self._rowHeights
+                self._measured = (list(widths), heights[:])
         self._place_rows(heights)
         return None
 
