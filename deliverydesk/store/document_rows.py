@@ -12,12 +12,18 @@ from deliverydesk.domain.enums import HandoverKind
 from deliverydesk.domain.handover import HandoverFacts, IssueFact, OpenItemFact, ScopeFact
 from deliverydesk.domain.models import ExpectationItem, MilestoneItem
 from deliverydesk.store import kinds
-from deliverydesk.store.milestone_rows import milestone_page
+from deliverydesk.store.milestone_rows import milestone_item
 from deliverydesk.store.project_tables import EXPECTATIONS
 from deliverydesk.store.record_rows import find_row, get_row
 from deliverydesk.store.record_tables import RecordTable
 from deliverydesk.store.records import Session, list_rows
-from deliverydesk.store.tables import HandoverItemRow, IssueRow, MilestoneChangeRow, ScopeItemRow
+from deliverydesk.store.tables import (
+    HandoverItemRow,
+    IssueRow,
+    MilestoneChangeRow,
+    MilestoneRow,
+    ScopeItemRow,
+)
 
 ItemT = TypeVar("ItemT")
 MAX_ROWS = 1000  # per project and table: a project has tens; the bound guards against damage
@@ -74,18 +80,28 @@ def project_records(
     project_id: str,
     order_by: Sequence[str],
     limit: int,
+    **match: object,
 ) -> list[ItemT]:
-    """The project's live records of one kind as items, in ``order_by`` order (a document prints them all)."""
-    items, _ = table.page(
-        session, {"project_id": project_id}, include_archived=False, offset=0, limit=limit, order_by=order_by
+    """The project's live records of one kind as items (``match``: only those whose columns have these
+    values), in ``order_by`` order (a document prints them all)."""
+    where = {"project_id": project_id, **match}
+    items, _ = table.page(session, where, include_archived=False, offset=0, limit=limit, order_by=order_by)
+    return items
+
+
+def project_milestones(
+    session: Session, project_id: str, today: date, extra_days: frozenset[date], limit: int
+) -> list[MilestoneItem]:
+    """The project's live milestones by baseline date (then ref), with their slip (the project's extra
+    non-working days given) and health on ``today``."""
+    rows, _ = list_rows(
+        session,
+        MilestoneRow,
+        where={"project_id": project_id},
+        order_by=("baseline_date", "ref"),
+        limit=limit,
     )
-    return items
-
-
-def project_milestones(session: Session, project_id: str, today: date, limit: int) -> list[MilestoneItem]:
-    """The project's live milestones by baseline date (then ref), with their slip and health on ``today``."""
-    items, _ = milestone_page(session, project_id, today, include_archived=False, offset=0, limit=limit)
-    return items
+    return [milestone_item(session, row, today, extra_days) for row in rows]
 
 
 class MilestoneMove(NamedTuple):

@@ -12,7 +12,7 @@ else in the package asks which kind a document is.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
@@ -170,6 +170,8 @@ def change_decision_data(
 ) -> ChangeDecisionData:
     row = _change_request(session, request)
     requester = contact_names(session, [row.requested_by_id]) if row.requested_by_id else {}
+    budgets = facts.project.contract_value_cents or facts.project.goodwill_budget_hours
+    others = change_requests_of(session, facts) if budgets else []  # what was decided before it
     return ChangeDecisionData(
         meta=meta,
         project=facts.project_ref,
@@ -199,8 +201,8 @@ def change_decision_data(
         decided_by=row.decided_by,
         decided_on=row.decided_on,
         approved_by=row.approved_by,
-        contract_value=_contract_value(session, facts, row),
-        goodwill=_goodwill(session, facts, row),
+        contract_value=_contract_value(facts, row, others),
+        goodwill=_goodwill(facts, row, others),
         milestone_moves=_milestone_moves(session, row),
         answer_by=add_working_days(facts.today, ANSWER_WITHIN_WORKING_DAYS, _calendar(facts)),
     )
@@ -215,23 +217,23 @@ def _decided_before(row: ChangeRequestItem, other: ChangeRequestItem) -> bool:
 
 
 def _earlier(
-    session: Session, facts: DocumentFacts, row: ChangeRequestItem, decision: Decision
+    row: ChangeRequestItem, others: Sequence[ChangeRequestItem], decision: Decision
 ) -> list[ChangeRequestItem]:
     return [
         other
-        for other in change_requests_of(session, facts)
+        for other in others
         if other.id != row.id and other.decision is decision and _decided_before(row, other)
     ]
 
 
 def _contract_value(
-    session: Session, facts: DocumentFacts, row: ChangeRequestItem
+    facts: DocumentFacts, row: ChangeRequestItem, others: Sequence[ChangeRequestItem]
 ) -> ContractValueData | None:
     """The contract value with the billable changes decided before this one, and with this one."""
     project = facts.project
     if not project.contract_value_cents:
         return None
-    earlier = sum(r.cost_cents for r in _earlier(session, facts, row, Decision.APPROVED_BILLABLE))
+    earlier = sum(r.cost_cents for r in _earlier(row, others, Decision.APPROVED_BILLABLE))
     this = row.cost_cents if row.decision is Decision.APPROVED_BILLABLE else 0
     before = project.contract_value_cents + earlier
 
@@ -241,12 +243,14 @@ def _contract_value(
     return ContractValueData(money(before), money(before + this))
 
 
-def _goodwill(session: Session, facts: DocumentFacts, row: ChangeRequestItem) -> GoodwillData | None:
+def _goodwill(
+    facts: DocumentFacts, row: ChangeRequestItem, others: Sequence[ChangeRequestItem]
+) -> GoodwillData | None:
     """The goodwill budget: used by the goodwill decided before this change, and by this one."""
     budget = Decimal(str(facts.project.goodwill_budget_hours))
     if not budget:
         return None
-    earlier = _earlier(session, facts, row, Decision.APPROVED_GOODWILL)
+    earlier = _earlier(row, others, Decision.APPROVED_GOODWILL)
     used = sum((Decimal(str(r.effort_hours)) for r in earlier), Decimal(0))
     this = Decimal(str(row.effort_hours)) if row.decision is Decision.APPROVED_GOODWILL else Decimal(0)
     return GoodwillData(budget, used, this)

@@ -180,7 +180,7 @@ def progress_summary_data(
     given = narrative or SummaryNarrative()
     check_narrative(given)
     period = summary_period_for(session, facts, narrative)
-    milestones = project_milestones(session, facts.project.id, facts.today, ALL_ROWS)
+    milestones = project_milestones(session, facts.project.id, facts.today, facts.extra_days, ALL_ROWS)
     defaults = _defaults(facts, milestones, period)
     requests = change_requests_of(session, facts)
     actions = _given(given.next_actions, defaults.next_actions or ())
@@ -244,7 +244,9 @@ def handover_report_data(
     project_id = facts.project.id
     scope = project_records(session, SCOPE_ITEMS, project_id, ("ref",), ALL_ROWS)
     entries = project_records(session, HANDOVER_ENTRIES, project_id, ("item_date", "created_at"), ALL_ROWS)
-    deferred = [r for r in change_requests_of(session, facts) if r.decision is Decision.DEFERRED]
+    deferred = project_records(
+        session, CHANGE_REQUESTS, project_id, ("ref",), ALL_ROWS, decision=Decision.DEFERRED
+    )
     accepted = sum(1 for r in scope if r.status.value == "accepted")
 
     def of(kind: HandoverKind) -> list[HandoverEntry]:
