@@ -774,6 +774,28 @@ def letter_versions_taken(connection: Connection, project_id: str, ref: str) -> 
     return set(connection.scalars(issued)) | set(connection.scalars(reserved))
 
 
+def letter_version_of(connection: Connection, letter_id: str) -> tuple[str, str, int] | None:
+    """(project id, reference, version) of a letter the server holds."""
+    letter = TABLES["letter"]
+    query = select(letter.c.project_id, letter.c.ref, letter.c.version).where(letter.c.id == letter_id)
+    found = connection.execute(query).first()
+    return None if found is None else (str(found[0]), str(found[1]), int(found[2]))
+
+
+def letter_in_language(
+    connection: Connection, project_id: str, ref: str, version: int, language: str
+) -> str | None:
+    """The id of the letter of this reference and version in ``language``, if the server holds one."""
+    letter = TABLES["letter"]
+    query = select(letter.c.id).where(
+        letter.c.project_id == project_id,
+        letter.c.ref == ref,
+        letter.c.version == version,
+        letter.c.language == language,
+    )
+    return connection.scalar(query)
+
+
 def reservation_holder(connection: Connection, project_id: str, ref: str, version: int) -> str | None:
     query = select(RESERVATIONS.c.device_id).where(
         RESERVATIONS.c.project_id == project_id, RESERVATIONS.c.ref == ref, RESERVATIONS.c.version == version

@@ -268,3 +268,31 @@ def test_settings_show_the_servers_roster_read_only_and_a_team_server_tab(
     qtbot.waitUntil(lambda: people.table.rowCount() == 2, timeout=10_000)  # li.na and maria, from the server
     names = {people.table.item(row, 0).text() for row in range(people.table.rowCount())}
     assert names == {"Li.Na (you)", "Maria"}
+
+
+def test_the_documents_page_issues_through_the_team_server(make_env, team: Team) -> None:
+    """In a team, issuing from the window syncs and reserves the letter's number first (docs/sync.md,
+    References): issuing on this computer alone is refused there."""
+    from deliverydesk.domain.drafts import ExpectationDraft
+    from deliverydesk.domain.enums import LetterKind
+    from deliverydesk.errors import RuleError
+    from deliverydesk.gui.pages.project.documents import _issue
+    from deliverydesk.gui.team.controller import team_transports
+    from deliverydesk.services.documents.build import DocumentRequest
+    from deliverydesk.services.documents.letters import get_letter, issue_document
+    from deliverydesk.services.records.expectations import create_expectation
+
+    env = team_env(make_env, team, "li.na", "li-thinkpad")
+    client_id, signer_id, _c = make_client(env.ctx)
+    project_id = make_project(env.ctx, client_id)
+    statement = ExpectationDraft(
+        project_id=project_id, statement="日报每天 18 点前发出", agreed_with_id=signer_id
+    )
+    create_expectation(env.ctx, statement)
+    request = DocumentRequest(project_id, LetterKind.EXPECTATION_CONFIRMATION)
+    with pytest.raises(RuleError, match="needs the team server"):
+        issue_document(env.ctx, request)
+    issued = _issue(env.ctx, team_transports(env), request)
+    other = team.laptop("maria", "maria-desk")
+    other.sync()
+    assert get_letter(other.ctx, issued.letter.id).fingerprint == issued.letter.fingerprint

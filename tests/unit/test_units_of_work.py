@@ -46,6 +46,7 @@ BATCHES = {
     ("deliverydesk.services.sync.client", "undo_refused"),  # read the group, ask the server, write
     # issuing in a team: sync and reserve (server), issue (one unit of work of its own), push
     ("deliverydesk.services.sync.client", "reserve_letter"),
+    ("deliverydesk.services.sync.client", "synced_for_issuing"),
     ("deliverydesk.services.sync.client", "issue_in_team"),
     # the server: one transaction per pushed group, as the protocol says (a group is one user action)
     ("deliverydesk.services.sync.server", "push_groups"),

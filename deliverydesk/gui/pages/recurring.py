@@ -39,10 +39,11 @@ from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_ISSUES
 from deliverydesk.gui.pages.recurring_model import ITEM_ROLE, OccurrenceModel, RecurrenceModel
 from deliverydesk.gui.screen_fit import ScreenDialog
 from deliverydesk.gui.style import ERROR_COLOUR, MUTED_STYLE
+from deliverydesk.gui.team.controller import team_transports
 from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.learning import csv_export
 from deliverydesk.services.learning.recurrence import recurring_problems
-from deliverydesk.services.sync.client import TeamCategoryCount, stored_transport, team_recurring
+from deliverydesk.services.sync.client import TeamCategoryCount, team_recurring
 
 KINDS = ("issues", "asks")
 AREAS = {"issues": AREA_ISSUES, "asks": AREA_CHANGE_REQUESTS}
@@ -133,7 +134,7 @@ class RecurringPage(QWidget):
 
     def _load_team(self) -> None:
         ctx, query = self.env.ctx, self.query
-        factory = self.env.team_transport or (lambda: stored_transport(ctx, self.env.paths.root))
+        factory = team_transports(self.env)
 
         def work() -> list[TeamCategoryCount] | None:
             try:

@@ -15,7 +15,12 @@ from deliverydesk.gui.messages import error_text
 from deliverydesk.services.sync.client import SyncReport, SyncStatus, stored_transport, sync_now, sync_status
 
 INTERVAL_MS = 5 * 60 * 1000
-TransportFactory = Callable[[], Any]
+TransportFactory = Callable[[], Any]  # the transport to the team server; None when not in a team
+
+
+def team_transports(env: GuiEnv) -> TransportFactory:
+    """The window's way to the team server: the environment's (tests) or the stored token's."""
+    return env.team_transport or (lambda: stored_transport(env.ctx, env.paths.root))
 
 
 class SyncController(QObject):
@@ -29,7 +34,7 @@ class SyncController(QObject):
     ):
         super().__init__(parent)
         self.env = env
-        self.transport_factory = transport_factory or (lambda: stored_transport(env.ctx, env.paths.root))
+        self.transport_factory = transport_factory or team_transports(env)
         self.status = SyncStatus(joined=False)
         self.running = False
         self.timer = QTimer(self)

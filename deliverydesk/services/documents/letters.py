@@ -175,6 +175,22 @@ def translation_target(
     return next((row for row in same_version if row.translation_of_id is None), same_version[0])
 
 
+@dataclass(frozen=True)
+class IssuingNumber:
+    """What issuing a request now would be numbered; ``translates``: it is the translation of the issued
+    version of that number (which never changes), not a new version."""
+
+    reference: str
+    version: int
+    translates: bool
+
+
+def issuing_number(ctx: ServiceContext, request: DocumentRequest) -> IssuingNumber:
+    with ctx.db.unit_of_work() as session:
+        data, original = _issuable(ctx, session, request)
+    return IssuingNumber(data.meta.reference, data.meta.version, original is not None)
+
+
 def issue_document(ctx: ServiceContext, request: DocumentRequest) -> IssuedDocument:
     """Seal, print and store the next version; earlier versions of the same reference are superseded.
     In a language the current version is not issued in yet, the translation of that version instead:
@@ -194,7 +210,9 @@ def issue_document_in(ctx: ServiceContext, session: Session, request: DocumentRe
     name = f"{data.meta.reference} version {data.meta.version}"
     pdf = seal_issued_in(ctx, session, render_pdf(printed), name)  # the stored copy is the signed file
     live_project(session, request.project_id)
-    check_issue_allowed(session, request.project_id, data.meta.reference, data.meta.version)
+    check_issue_allowed(
+        session, request.project_id, data.meta.reference, data.meta.version, translates=original is not None
+    )
     earlier = versions_of(session, request.project_id, data.meta.reference)
     _still_issuable(session, request, data, original, earlier)
     pdf_sha256 = add_blob(session, pdf)  # the exact bytes, kept with the letter

@@ -1134,10 +1134,9 @@ def retry_refused(ctx: ServiceContext, conflict_id: str) -> ConflictView:
 # --- issuing letters in a team -----------------------------------------------------------------------
 
 
-def reserve_letter(
-    ctx: ServiceContext, transport: Transport, project_id: str, ref: str, version: int
-) -> None:
-    """Sync, then reserve the letter's reference and version on the team server (issuing needs it)."""
+def synced_for_issuing(ctx: ServiceContext, transport: Transport, project_id: str) -> None:
+    """Sync, so that what a letter prints has its final numbers; refused while the project's changes
+    wait behind a conflict."""
     sync_now(ctx, transport)
     with ctx.db.unit_of_work() as session:
         if project_id in local.projects_with_waiting_changes(session.connection()):
@@ -1148,6 +1147,13 @@ def reserve_letter(
                 ),
                 msg("Resolve the sync conflicts first (Team ▸ Sync conflicts, or deliverydesk conflicts)."),
             )
+
+
+def reserve_letter(
+    ctx: ServiceContext, transport: Transport, project_id: str, ref: str, version: int
+) -> None:
+    """Sync, then reserve the letter's reference and version on the team server (issuing needs it)."""
+    synced_for_issuing(ctx, transport, project_id)
     chosen = transport.reserve(project_id, ref, version)
     if chosen != version:
         raise RuleError(
@@ -1161,11 +1167,13 @@ def reserve_letter(
 def issue_in_team(ctx: ServiceContext, transport: Transport, request: DocumentRequest) -> IssuedDocument:
     """Issue a letter of a team project: sync, reserve its reference and version, then issue it and
     push it at once."""
-    from deliverydesk.services.documents.letters import draft_document, issue_document
+    from deliverydesk.services.documents.letters import issue_document, issuing_number
 
-    # what issuing will number it: a translation of the current version keeps that version's number
-    meta = draft_document(ctx, request).meta
-    reserve_letter(ctx, transport, request.project_id, meta.reference, meta.version)
+    number = issuing_number(ctx, request)
+    if number.translates:  # keeps the issued version's number: nothing to reserve
+        synced_for_issuing(ctx, transport, request.project_id)
+    else:
+        reserve_letter(ctx, transport, request.project_id, number.reference, number.version)
     issued = issue_document(ctx, request)
     try:
         sync_now(ctx, transport)

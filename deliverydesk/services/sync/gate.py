@@ -47,10 +47,14 @@ def check_roster_local(session: Session) -> None:
         )
 
 
-def check_issue_allowed(session: Session, project_id: str, ref: str, version: int) -> None:
-    """In a team, a letter is issued only with its reference and version reserved on the server."""
+def check_issue_allowed(
+    session: Session, project_id: str, ref: str, version: int, translates: bool = False
+) -> None:
+    """In a team, a letter is issued only with its reference and version reserved on the server. A
+    translation keeps the number of the issued version it translates, which never changes: it needs no
+    reservation (the server refuses a second translation of a version into the same language)."""
     connection = session.connection()
-    if sync_local.read_state(connection) is None:
+    if translates or sync_local.read_state(connection) is None:
         return
     if not sync_local.reserved(connection, project_id, ref, version):
         raise RuleError(

@@ -477,6 +477,32 @@ def _fresh_code(connection: Any, work: _Work, row: dict[str, Any]) -> None:
     raise _Refused(msg("The project code {code} is taken on the team server.", code=code))
 
 
+def _check_translation(connection: Any, row: Mapping[str, Any]) -> None:
+    """A translation keeps the number of the issued version it translates, which never changes: it needs
+    no reservation, only that version here and no other translation of it into the same language (two
+    devices translating the same version at once: the first to push keeps it)."""
+    project_id, ref, version = str(row["project_id"]), str(row["ref"]), int(row["version"])
+    if store.letter_version_of(connection, str(row["translation_of_id"])) != (project_id, ref, version):
+        raise _Refused(
+            msg(
+                "The letter {ref} version {version} is a translation of a version the team server does "
+                "not hold.",
+                ref=ref,
+                version=version,
+            )
+        )
+    holder = store.letter_in_language(connection, project_id, ref, version, str(row["language"]))
+    if holder not in (None, row["id"]):
+        raise _Refused(
+            msg(
+                "The letter {ref} version {version} was already translated into this language by someone "
+                "else: sync to receive it.",
+                ref=ref,
+                version=version,
+            )
+        )
+
+
 def _check_new_letter(connection: Any, work: _Work, row: Mapping[str, Any]) -> None:
     problem = check_new_letter(row)
     if problem is not None:
@@ -496,6 +522,9 @@ def _check_new_letter(connection: Any, work: _Work, row: Mapping[str, Any]) -> N
     project_id, ref, version = str(row["project_id"]), str(row["ref"]), int(row["version"])
     if work.group.adopt:
         return  # issued before this laptop joined: no reservation was possible (its project is new here)
+    if row.get("translation_of_id"):
+        _check_translation(connection, row)
+        return
     holder = store.reservation_holder(connection, project_id, ref, version)
     if holder not in (None, work.device_id):
         raise _Refused(

@@ -170,6 +170,41 @@ def test_a_translation_of_an_issued_version_syncs_and_holds_no_other_version(tea
     assert (following.ref, following.version) == (original.ref, original.version + 1)
 
 
+def test_another_laptop_translates_an_issued_version_without_a_reservation(team: Team) -> None:
+    a, b = team.laptop("li.na"), team.laptop("wang.lei")
+    project_id = _project(a)
+    kind = LetterKind.EXPECTATION_CONFIRMATION
+    original = issue_in_team(a.ctx, a.transport, DocumentRequest(project_id, kind)).letter
+    other = Language.ZH_CN if original.language is Language.EN else Language.EN
+    b.sync()
+    translated = issue_in_team(b.ctx, b.transport, DocumentRequest(project_id, kind, language=other))
+    assert (translated.letter.ref, translated.letter.version) == (original.ref, original.version)
+    assert translated.letter.translation_of_id == original.id and not list_conflicts(b.ctx)
+    a.sync()
+    assert get_letter(a.ctx, translated.letter.id).fingerprint == translated.letter.fingerprint
+    assert not list_conflicts(a.ctx) and admin.check_server(team.ctx).ok
+
+
+def test_a_translation_of_a_version_not_on_the_server_or_twice_in_a_language_is_refused(team: Team) -> None:
+    a = team.laptop("li.na")
+    project_id = _project(a)
+    kind = LetterKind.EXPECTATION_CONFIRMATION
+    original = issue_in_team(a.ctx, a.transport, DocumentRequest(project_id, kind)).letter
+    other = Language.ZH_CN if original.language is Language.EN else Language.EN
+    translated = issue_in_team(a.ctx, a.transport, DocumentRequest(project_id, kind, language=other)).letter
+    row = _row(a, "letter", translated.id)
+
+    def create(**fields: Any) -> dict[str, Any]:
+        forged = {**row, "id": str(uuid.uuid4()), **fields}
+        return _push(team, a, {"entity": "letter", "id": forged["id"], "op": "create", "row": forged})
+
+    orphan = create(translation_of_id=str(uuid.uuid4()))
+    second = create()  # the same version in the same language again
+    assert orphan["status"] == second["status"] == "refused"
+    assert "does not hold" in orphan["message"] and "already translated" in second["message"]
+    assert admin.check_server(team.ctx).ok
+
+
 def test_pushes_that_tamper_with_an_issued_letter_are_refused(team: Team) -> None:
     a = team.laptop("li.na")
     project_id = _project(a)

@@ -45,11 +45,14 @@ from deliverydesk.gui.pages.project.documents_model import (
 )
 from deliverydesk.gui.pages.project.table import fit_headers
 from deliverydesk.gui.signing_identity import forget_password, signing_context
+from deliverydesk.gui.team.controller import TransportFactory, team_transports
+from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import letters
 from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrative, build_document
 from deliverydesk.services.documents.export import export_letter
 from deliverydesk.services.documents.parts import snapshot_period
 from deliverydesk.services.records.log import list_log_entries
+from deliverydesk.services.sync.client import issue_in_team
 
 
 class DocumentsPage(ProjectPage):
@@ -238,7 +241,8 @@ class DocumentsPage(ProjectPage):
             else:
                 dialog.status.setText(error_text(error))
 
-        self.env.tasks.submit(lambda: letters.issue_document(ctx, request), issued, refused, owner=self)
+        factory = team_transports(self.env)
+        self.env.tasks.submit(lambda: _issue(ctx, factory, request), issued, refused, owner=self)
 
     def write_letter(self, language: Language | None = None) -> None:
         """The expectation letter: first its assumptions (the last letter's, to edit), then the draft."""
@@ -387,3 +391,17 @@ class DocumentsPage(ProjectPage):
         self.refresh()
         self._select_after = letter_id
         self.records_changed.emit()
+
+
+def _issue(
+    ctx: ServiceContext, transports: TransportFactory, request: DocumentRequest
+) -> letters.IssuedDocument:
+    """Worker side: in a team, through the team server (sync, reserve the number, issue, push);
+    otherwise on this computer alone."""
+    transport = transports()
+    if transport is None:
+        return letters.issue_document(ctx, request)
+    try:
+        return issue_in_team(ctx, transport, request)
+    finally:
+        transport.close()
