@@ -151,7 +151,9 @@ class BareWindow(QWidget):
             view.setModel(model)
             grid.addWidget(view, len(self.extra_labels) // 3 + 1 + bars + n, 0, 1, 3)
             self.extra_tables.append(model)
-        layout = self.facts[0].parentWidget().layout()
+        parent = self.facts[0].parentWidget()
+        assert parent is not None
+        layout = parent.layout()
         assert layout is not None
         layout.addWidget(panel)
 

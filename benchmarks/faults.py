@@ -287,7 +287,10 @@ def bad_files(template: Path) -> dict[str, Callable[[Path], None]]:
     good = _healthy_bytes(template)
 
     def write(data: bytes) -> Callable[[Path], None]:
-        return lambda path: path.write_bytes(data)
+        def made(path: Path) -> None:
+            path.write_bytes(data)
+
+        return made
 
     def damaged_page(path: Path) -> None:
         data = bytearray(good)

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from deliverydesk.domain import enums as e
 from deliverydesk.services.storage import OpenOptions, open_workspace
 from deliverydesk.store import tables as t
 
@@ -37,7 +38,7 @@ FULL = {
 EPOCH = datetime(2021, 1, 4, 8, 0, tzinfo=UTC)
 BIG_LOG_SHARE = 0.1  # share of the log entries that go to the few big projects
 # Mostly open milestones (the navigator's next milestone and attention markers look at those).
-MILESTONE_STATUSES = [*[t.MilestoneStatus.PLANNED] * 5, *t.MilestoneStatus]
+MILESTONE_STATUSES = [*[e.MilestoneStatus.PLANNED] * 5, *e.MilestoneStatus]
 
 CN_CLIENT = [
     "华东精密制造",
@@ -85,7 +86,7 @@ def _clients(rng: random.Random, n: int) -> Iterator[dict[str, Any]]:
 
 
 def _projects(rng: random.Random, n: int, client_ids: list[str]) -> Iterator[dict[str, Any]]:
-    statuses = list(t.ProjectStatus)
+    statuses = list(e.ProjectStatus)
     for i in range(n):
         start = date(2021, 1, 4) + timedelta(days=rng.randrange(0, 1800))
         yield {
@@ -98,7 +99,7 @@ def _projects(rng: random.Random, n: int, client_ids: list[str]) -> Iterator[dic
             "end_date": start + timedelta(days=rng.randrange(30, 400)),
             "contracted_effort_hours": float(rng.randrange(40, 2000)),
             "goodwill_budget_hours": 16.0,
-            "language": t.Language.ZH_CN if i % 2 else t.Language.EN,
+            "language": e.Language.ZH_CN if i % 2 else e.Language.EN,
             **_stamp(rng),
         }
 
@@ -116,7 +117,7 @@ def _milestones(rng: random.Random, n: int, project_ids: list[str]) -> Iterator[
     for pid, k in _per_project(rng, n, project_ids):
         baseline = date(2021, 1, 4) + timedelta(days=rng.randrange(0, 2000))
         status = rng.choice(MILESTONE_STATUSES)
-        done = status in (t.MilestoneStatus.DONE, t.MilestoneStatus.ACCEPTED)
+        done = status in (e.MilestoneStatus.DONE, e.MilestoneStatus.ACCEPTED)
         yield {
             "id": str(uuid.uuid4()),
             "project_id": pid,
@@ -124,7 +125,7 @@ def _milestones(rng: random.Random, n: int, project_ids: list[str]) -> Iterator[
             "name": _phrase(rng),
             "baseline_date": baseline,
             "forecast_date": baseline + timedelta(days=rng.randrange(-5, 30)),
-            "owner_side": rng.choice(list(t.OwnerSide)),
+            "owner_side": rng.choice(list(e.OwnerSide)),
             "status": status,
             "actual_date": baseline + timedelta(days=rng.randrange(-3, 20)) if done else None,
             **_stamp(rng),
@@ -140,8 +141,8 @@ def _change_requests(rng: random.Random, n: int, project_ids: list[str]) -> Iter
             "title": _phrase(rng),
             "description": _phrase(rng),
             "requested_on": date(2021, 1, 4) + timedelta(days=rng.randrange(0, 2000)),
-            "triage": rng.choice(list(t.Triage)),
-            "decision": rng.choice(list(t.Decision)),
+            "triage": rng.choice(list(e.Triage)),
+            "decision": rng.choice(list(e.Decision)),
             "effort_hours": float(rng.randrange(1, 80)),
             **_stamp(rng),
         }
@@ -157,7 +158,7 @@ def _log_entries(rng: random.Random, n: int, project_ids: list[str]) -> Iterator
             "id": str(uuid.uuid4()),
             "project_id": rng.choice(big if rng.random() < BIG_LOG_SHARE else project_ids),
             "occurred_at": at,
-            "kind": rng.choice(list(t.LogKind)),
+            "kind": rng.choice(list(e.LogKind)),
             "summary": _phrase(rng),
             "details": f"{_phrase(rng)} {_phrase(rng)} 工单 WO-{i:06d}",
             "created_at": at,
@@ -173,7 +174,7 @@ def _expectations(rng: random.Random, n: int, project_ids: list[str]) -> Iterato
             "ref": f"E-{k}",
             "statement": _phrase(rng),
             "measure": _phrase(rng),
-            "status": rng.choice(list(t.ExpectationStatus)),
+            "status": rng.choice(list(e.ExpectationStatus)),
             **_stamp(rng),
         }
 

@@ -48,6 +48,7 @@ class AppSide:
     """The real MainWindow on an open workspace, as ``deliverydesk-gui`` builds it."""
 
     def __init__(self, data_dir: Path) -> None:
+        from deliverydesk.domain.enums import Language
         from deliverydesk.gui.application import WindowHost
         from deliverydesk.gui.tasks import TaskRunner
         from deliverydesk.gui.ui_state import UiState
@@ -55,7 +56,7 @@ class AppSide:
         from deliverydesk.services.storage import OpenOptions, open_workspace
 
         self.tasks = TaskRunner()
-        self.host = WindowHost(self.tasks, UiState(data_paths(data_dir).settings_file), "en")
+        self.host = WindowHost(self.tasks, UiState(data_paths(data_dir).settings_file), Language.EN)
         self.window = self.host.show(open_workspace(OpenOptions(data_dir=data_dir)))
         wait_until(self.ready)
         self.window.show_projects()
@@ -120,7 +121,7 @@ class AppSide:
         return timed(lambda: self.navigator.filter_edit.insert(char), lambda: self.resets > seen)
 
     def open_log(self, project_id: str) -> None:
-        page = next(page for page in self.workspace.pages if page.area == "log")
+        page: Any = next(page for page in self.workspace.pages if page.area == "log")  # the log page
         self.log_model = page.panel.model
         self.workspace.set_project(project_id)
         self.workspace.show_page(page)

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -166,11 +167,11 @@ def measure_search(ctx: ServiceContext, report: Report, repeat: int) -> None:
         query = query.replace("WO-{rare}", rare)
         for scope, pid in (("all", None), ("one project", project_id)):
             total = search_records(ctx, query, project_id=pid).total
-            ms = median_ms(lambda q=query, p=pid: search_records(ctx, q, project_id=p), repeat)
+            ms = median_ms(partial(search_records, ctx, query, project_id=pid), repeat)
             report.add(f"search:{query}:{scope}", ms, f"{label:<38} {scope:<12} {total:>6} {ms:>7.1f}ms")
     for term in ("migration", rare):
         with ctx.db.engine.connect() as connection:
-            ms = median_ms(lambda t=term, c=connection: _plain_like(c, t), repeat)
+            ms = median_ms(partial(_plain_like, connection, term), repeat)
         report.add(
             f"plain_like:{term}",
             ms,
@@ -186,7 +187,7 @@ def measure_log(ctx: ServiceContext, report: Report, repeat: int) -> None:
     project_id = biggest_project(ctx)
     total = list_log_entries(ctx, project_id, limit=1).total
     for offset in (0, total // 2, max(0, total - 100)):
-        ms = median_ms(lambda o=offset: list_log_entries(ctx, project_id, offset=o, limit=100), repeat)
+        ms = median_ms(partial(list_log_entries, ctx, project_id, offset=offset, limit=100), repeat)
         report.add(f"log_page:{offset}", ms, f"log page of 100 at {offset:>5} of {total}   {ms:7.1f}ms")
     at = datetime(2026, 3, 1, tzinfo=UTC)
     draft = LogEntryDraft(

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -184,7 +185,7 @@ def service_measures(data_dir: Path, repeat: int) -> Iterator[Result]:
         for name, action, _budget in cases:
             statements = own_sql.record(ctx.db.engine, action)
             groups.setdefault(name.split(" ")[0], []).append(
-                interleaved(action, lambda s=statements: own_sql.replay(raw, s), repeat)
+                interleaved(action, partial(own_sql.replay, raw, statements), repeat)
             )
         raw.close()
     for group, figures in groups.items():
@@ -329,16 +330,15 @@ def document_measures(repeat: int, cli_repeat: int, work: Path) -> Iterator[Resu
     from deliverydesk.domain.enums import Language
 
     for language in Language:
-        for name, compare, budget in (
+        documents: tuple[tuple[str, Callable[[], Any], float], ...] = (
             (
                 "letter",
-                lambda lang=language: pdf_export.measure_render(
-                    "letter", pdf_export.letter_data(lang), repeat
-                ),
+                partial(pdf_export.measure_render, "letter", pdf_export.letter_data(language), repeat),
                 1.5,
             ),
-            ("30-page summary", lambda lang=language: pdf_export.measure_summary(lang, repeat), 2.0),
-        ):
+            ("30-page summary", partial(pdf_export.measure_summary, language, repeat), 2.0),
+        )
+        for name, compare, budget in documents:
             c = compare()
             yield result(
                 f"{name} {language.value}",

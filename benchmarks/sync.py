@@ -325,6 +325,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     from deliverydesk.store.sync_server import USERS, add_grant
 
                     user_id = connection.scalar(select(USERS.c.id).where(USERS.c.name == name))
+                    assert user_id is not None
                     for project_id in projects:
                         add_grant(connection, user_id, project_id, ctx.now())
                 tokens.append(admin.issue_token(ctx, name, f"{name}-laptop"))

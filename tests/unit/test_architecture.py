@@ -40,6 +40,13 @@ def test_mypy_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_benchmarks_type_check() -> None:
+    """The benchmarks drive the app's own classes: a renamed attribute or a wrong argument there is
+    caught here, not in a measuring run."""
+    result = _run(_tool("mypy"), "benchmarks")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_ruff_format_is_clean() -> None:
     result = _run(_tool("ruff"), "format", "--check", ".")
     assert result.returncode == 0, result.stdout + result.stderr
