@@ -13,7 +13,7 @@ from deliverydesk.domain.attention import (
     summary_due_date,
 )
 from deliverydesk.domain.enums import Decision
-from deliverydesk.domain.handover import BlockerKind
+from deliverydesk.domain.handover import BlockerKind, handover_blockers
 from deliverydesk.domain.metrics import (
     HOURS_EPSILON,
     OPEN_DECISIONS,
@@ -25,6 +25,7 @@ from deliverydesk.domain.metrics import (
 )
 from deliverydesk.domain.revisits import days_overdue
 from deliverydesk.domain.scope_guard import AuthorityLimits
+from deliverydesk.domain.scope_meters import DeferredBItems
 from deliverydesk.domain.workdays import (
     calendar_covering,
     slip_working_days,
@@ -33,11 +34,10 @@ from deliverydesk.domain.workdays import (
 )
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.build import LETTER_STATUSES
-from deliverydesk.services.documents.handover_gate import blocked_handovers
-from deliverydesk.services.scope_guard.meters import deferred_b_items_due_in
-from deliverydesk.store import attention_queries as q
-from deliverydesk.store.interchange_queries import extra_non_working_days
-from deliverydesk.store.records import Session, count_projects
+from deliverydesk.services.documents.handover_gate import HANDOVER_NEAR_DAYS, NEAR_HANDOVER
+from deliverydesk.store import attention_reads as q
+from deliverydesk.store.interchange_queries import non_working_days
+from deliverydesk.store.plain import Reader
 
 DEFAULT_LIMIT = 50
 
@@ -47,7 +47,7 @@ def get_attention(ctx: ServiceContext, *, limit: int = DEFAULT_LIMIT) -> Attenti
     today = ctx.today()
     items: list[AttentionItem] = []
     totals: dict[AttentionKind, int] = {}
-    with ctx.db.unit_of_work() as session:
+    with ctx.db.reading() as r:  # plain SQL: the window's first screen, no ORM set-up on the way
         for collect in (
             _milestones,
             _change_requests,
@@ -63,10 +63,10 @@ def get_attention(ctx: ServiceContext, *, limit: int = DEFAULT_LIMIT) -> Attenti
             _own_limits,
             _deferred_b_items,
         ):
-            found, counts = collect(session, today, limit)
+            found, counts = collect(r, today, limit)
             items += found
             totals.update(counts)
-        projects = count_projects(session)
+        projects = q.count_live_projects(r)
     return AttentionReport(items=tuple(items), totals=totals, today=today, projects=projects)
 
 
@@ -82,18 +82,18 @@ def _project_of(found: Any) -> dict[str, Any]:
     return {key: getattr(found, key) for key in PROJECT_KEYS}
 
 
-def _milestones(session: Session, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+def _milestones(r: Reader, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
     items: list[AttentionItem] = []
     counts: dict[Any, int] = {}
     for kind in (AttentionKind.OVERDUE_MILESTONE, AttentionKind.AT_RISK_MILESTONE):
         rows, total = q.milestones_needing_attention(
-            session, today, limit, overdue=kind is AttentionKind.OVERDUE_MILESTONE
+            r, today, limit, overdue=kind is AttentionKind.OVERDUE_MILESTONE
         )
-        extra = extra_non_working_days(session, [row["MilestoneRow"].project_id for row in rows])
+        extra = non_working_days(r, [row["project_id"] for row in rows])
         found = [
             item
             for row in rows
-            if (item := _milestone_item(row, today, extra.get(row["MilestoneRow"].project_id, frozenset())))
+            if (item := _milestone_item(row, today, extra.get(row["project_id"], frozenset())))
             and item.kind is kind
         ]
         items += found
@@ -104,15 +104,11 @@ def _milestones(session: Session, today: date, limit: int) -> tuple[list[Attenti
 
 def _milestone_item(row: dict[str, Any], today: date, extra_days: frozenset[date]) -> AttentionItem | None:
     """The line for an overdue or at-risk milestone; None when it is neither in working days."""
-    milestone = row["MilestoneRow"]
-    calendar = with_extra_days(
-        calendar_covering(row["holiday_calendar"], milestone.baseline_date, today), extra_days
-    )
-    slip = slip_working_days(
-        milestone.baseline_date, milestone.forecast_date, milestone.actual_date, calendar
-    )
-    effective = milestone.actual_date or milestone.forecast_date or milestone.baseline_date
-    health = milestone_health(milestone.status, effective, slip, today)
+    baseline, forecast, actual = row["baseline_date"], row["forecast_date"], row["actual_date"]
+    calendar = with_extra_days(calendar_covering(row["holiday_calendar"], baseline, today), extra_days)
+    slip = slip_working_days(baseline, forecast, actual, calendar)
+    effective = actual or forecast or baseline
+    health = milestone_health(row["status"], effective, slip, today)
     kind = {
         MilestoneHealth.OVERDUE: AttentionKind.OVERDUE_MILESTONE,
         MilestoneHealth.AT_RISK: AttentionKind.AT_RISK_MILESTONE,
@@ -122,27 +118,25 @@ def _milestone_item(row: dict[str, Any], today: date, extra_days: frozenset[date
     return AttentionItem(
         kind=kind,
         **_project(row),
-        record_id=milestone.id,
-        ref=milestone.ref,
-        title=milestone.name,
+        record_id=row["id"],
+        ref=row["ref"],
+        title=row["name"],
         due=effective,
         slip_days=slip,
         days_late=working_days_between(effective, today, calendar) if effective < today else None,
     )
 
 
-def _change_requests(
-    session: Session, _today: date, limit: int
-) -> tuple[list[AttentionItem], dict[Any, int]]:
+def _change_requests(r: Reader, _today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
     items: list[AttentionItem] = []
     counts: dict[Any, int] = {}
     kinds = {
         Decision.PENDING: AttentionKind.DECISION_PENDING,
         Decision.PENDING_APPROVAL: AttentionKind.APPROVAL_PENDING,
     }
-    totals = q.awaiting_totals(session, tuple(kinds))
+    totals = q.awaiting_totals(r, tuple(kinds))
     for decision, kind in kinds.items():
-        rows = q.change_requests_awaiting(session, decision, limit)
+        rows = q.change_requests_awaiting(r, decision, limit)
         counts[kind] = totals.get(decision, 0)
         items += [
             AttentionItem(
@@ -159,9 +153,9 @@ def _change_requests(
 
 
 def _letters(
-    session: Session, _today: date, limit: int, *, kind: AttentionKind = AttentionKind.LETTER_UNSIGNED
+    r: Reader, _today: date, limit: int, *, kind: AttentionKind = AttentionKind.LETTER_UNSIGNED
 ) -> tuple[list[AttentionItem], dict[Any, int]]:
-    rows, total = q.letters_unsigned(session, limit, refused=kind is AttentionKind.LETTER_REFUSED)
+    rows, total = q.letters_unsigned(r, limit, refused=kind is AttentionKind.LETTER_REFUSED)
     items = [
         AttentionItem(
             kind=kind,
@@ -176,35 +170,35 @@ def _letters(
     return items, {kind: total}
 
 
-def _refused_letters(session: Session, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+def _refused_letters(r: Reader, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
     """Issued letters the client refused to sign: nothing was confirmed; talk to the client."""
-    return _letters(session, today, limit, kind=AttentionKind.LETTER_REFUSED)
+    return _letters(r, today, limit, kind=AttentionKind.LETTER_REFUSED)
 
 
-def _blocked_handovers(
-    session: Session, today: date, limit: int
-) -> tuple[list[AttentionItem], dict[Any, int]]:
+def _blocked_handovers(r: Reader, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
     """Projects due for handover whose report cannot be issued: one line per thing in the way."""
-    projects, _total = blocked_handovers(session, today, limit)
+    rows, _total = q.handover_blocked_projects(
+        r, NEAR_HANDOVER, today + timedelta(days=HANDOVER_NEAR_DAYS), limit
+    )
     items = [
         AttentionItem(
             kind=AttentionKind.HANDOVER_BLOCKED,
-            **_project_of(project),
+            **_project(row),
             record_id=blocker.record_id if blocker.kind is BlockerKind.TRAINING_WITHOUT_MATERIAL else None,
             ref=blocker.ref,
             title=blocker.title,
-            due=project.due,
+            due=row["due"],
             blocker=blocker,
         )
-        for project in projects
-        for blocker in project.blockers
+        for row in rows
+        for blocker in handover_blockers(q.handover_facts(r, row["project_id"]))
     ]
     return items[:limit], {AttentionKind.HANDOVER_BLOCKED: len(items)}
 
 
-def _own_limits(session: Session, _today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+def _own_limits(r: Reader, _today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
     """People of the roster who set their own authority limits (a manager has not confirmed them)."""
-    rows, total = q.people_with_own_limits(session, limit)
+    rows, total = q.people_with_own_limits(r, limit)
     items = [
         AttentionItem(
             kind=AttentionKind.OWN_LIMITS_SET,
@@ -224,12 +218,10 @@ def _own_limits(session: Session, _today: date, limit: int) -> tuple[list[Attent
     return items, {AttentionKind.OWN_LIMITS_SET: total}
 
 
-def _expectation_letters(
-    session: Session, _today: date, limit: int
-) -> tuple[list[AttentionItem], dict[Any, int]]:
+def _expectation_letters(r: Reader, _today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
     """Projects whose expectations changed since their expectation letter was issued: the letter
     (``record_id``) no longer confirms them, a new version must be issued and signed."""
-    rows, total = q.expectation_letters_outdated(session, LETTER_STATUSES, limit)
+    rows, total = q.expectation_letters_outdated(r, LETTER_STATUSES, limit)
     items = [
         AttentionItem(
             kind=AttentionKind.EXPECTATION_LETTER_OUTDATED,
@@ -244,9 +236,9 @@ def _expectation_letters(
     return items, {AttentionKind.EXPECTATION_LETTER_OUTDATED: total}
 
 
-def _summaries(session: Session, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+def _summaries(r: Reader, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
     items = []
-    for row in q.summary_cadences(session):
+    for row in q.summary_cadences(r):
         start = row["start_date"] or row["created_at"].date()
         last = row["last_summary_at"].date() if row["last_summary_at"] else None
         due = summary_due_date(row["summary_rrule"], start, last, today)
@@ -265,14 +257,14 @@ def _summaries(session: Session, today: date, limit: int) -> tuple[list[Attentio
     return items[:limit], {AttentionKind.SUMMARY_DUE: len(items)}
 
 
-def _commitments(session: Session, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+def _commitments(r: Reader, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
     """Open commitments falling due (overdue first), then the verbal ones still to confirm in writing."""
     items: list[AttentionItem] = []
     counts: dict[Any, int] = {}
     due_by = today + timedelta(days=COMMITMENT_LOOKAHEAD_DAYS)
     for kind in (AttentionKind.COMMITMENT_DUE, AttentionKind.CONFIRM_IN_WRITING):
         rows, counts[kind] = q.commitments_needing_attention(
-            session, due_by, limit, awaiting_confirmation=kind is AttentionKind.CONFIRM_IN_WRITING
+            r, due_by, limit, awaiting_confirmation=kind is AttentionKind.CONFIRM_IN_WRITING
         )
         items += [
             AttentionItem(
@@ -290,10 +282,8 @@ def _commitments(session: Session, today: date, limit: int) -> tuple[list[Attent
     return items, counts
 
 
-def _work_without_decision(
-    session: Session, _today: date, limit: int
-) -> tuple[list[AttentionItem], dict[Any, int]]:
-    rows, total = q.work_without_decision(session, tuple(OPEN_DECISIONS), limit)
+def _work_without_decision(r: Reader, _today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+    rows, total = q.work_without_decision(r, tuple(OPEN_DECISIONS), limit)
     items = [
         AttentionItem(
             kind=AttentionKind.WORK_WITHOUT_DECISION,
@@ -312,10 +302,10 @@ def _work_without_decision(
 WARNING_LEVELS = (MeterLevel.WARNING, MeterLevel.LIMIT)
 
 
-def _scope_meters(session: Session, _today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
+def _scope_meters(r: Reader, _today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
     """Projects whose goodwill budget or scope-creep meter reads amber or red, by code."""
     thresholds = Thresholds()
-    rows, total = q.projects_near_meter_limits(session, thresholds.warning, HOURS_EPSILON, limit)
+    rows, total = q.projects_near_meter_limits(r, thresholds.warning, HOURS_EPSILON, limit)
     items = []
     for row in rows:
         goodwill = meter(row["goodwill_hours_used"], row["goodwill_budget_hours"], thresholds)
@@ -336,9 +326,7 @@ def _scope_meters(session: Session, _today: date, limit: int) -> tuple[list[Atte
     return items, {AttentionKind.SCOPE_METER_WARNING: total}
 
 
-def _deferred_b_items(
-    session: Session, _today: date, limit: int
-) -> tuple[list[AttentionItem], dict[Any, int]]:
+def _deferred_b_items(r: Reader, _today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
     """B-items deferred until the main milestone, now that it is accepted: time to raise them."""
     items = [
         AttentionItem(
@@ -349,18 +337,16 @@ def _deferred_b_items(
             title=item.title,
             due=item.decided_on or item.requested_on,
         )
-        for project in deferred_b_items_due_in(session, limit=limit)
+        for project in _deferred_b_items_due(r, limit)
         for item in project.items
     ]
     return items[:limit], {AttentionKind.DEFERRED_B_DUE: len(items)}
 
 
-def _review_follow_ups(
-    session: Session, today: date, limit: int
-) -> tuple[list[AttentionItem], dict[Any, int]]:
+def _review_follow_ups(r: Reader, today: date, limit: int) -> tuple[list[AttentionItem], dict[Any, int]]:
     """Follow-up actions of butterfly reviews whose revisit date has come and that are not done;
     each opens its review (``record_id``); ``ref`` names the owner."""
-    rows, total = q.review_actions_due(session, today, limit)
+    rows, total = q.review_actions_due(r, today, limit)
     items = [
         AttentionItem(
             kind=AttentionKind.REVIEW_FOLLOW_UP_DUE,
@@ -374,3 +360,10 @@ def _review_follow_ups(
         for row in rows
     ]
     return items, {AttentionKind.REVIEW_FOLLOW_UP_DUE: total}
+
+
+def _deferred_b_items_due(r: Reader, limit: int) -> list[DeferredBItems]:
+    """``meters.deferred_b_items_due_in`` in the report's reading: the SQL told the rule; the domain's
+    word is final."""
+    found = (q.deferred_b_items(r, project_id) for project_id in q.projects_with_deferred_b_items(r, limit))
+    return [items for items in found if items is not None and items.due]
