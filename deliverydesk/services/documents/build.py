@@ -24,7 +24,7 @@ from deliverydesk.domain.enums import (
     LetterKind,
 )
 from deliverydesk.domain.handover import check_handover
-from deliverydesk.domain.models import ChangeRequestItem
+from deliverydesk.domain.models import ChangeRequestItem, LetterItem
 from deliverydesk.domain.printing import check_printable
 from deliverydesk.domain.refs import ref_sort_key
 from deliverydesk.domain.validation import Checker
@@ -50,7 +50,7 @@ from deliverydesk.reports.documents.data import (
 )
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import facts as facts_module
-from deliverydesk.services.documents.confirmations import SignedLetter, confirm_expectations
+from deliverydesk.services.documents.confirmations import confirm_expectations
 from deliverydesk.services.documents.facts import next_version_meta
 from deliverydesk.services.documents.parts import (
     DocumentFacts,
@@ -301,11 +301,11 @@ def _open(_session: Session, _request: DocumentRequest) -> None:
 
 # what signing a letter also does, given the letter and its data as printed: (refs confirmed, warnings)
 Confirmed = tuple[tuple[str, ...], tuple[Message, ...]]
-OnSigned = Callable[[ServiceContext, Session, SignedLetter, ReportData], Confirmed]
+OnSigned = Callable[[ServiceContext, Session, LetterItem, ReportData], Confirmed]
 
 
 def _nothing_more(
-    _ctx: ServiceContext, _session: Session, _letter: SignedLetter, _printed: ReportData
+    _ctx: ServiceContext, _session: Session, _letter: LetterItem, _printed: ReportData
 ) -> Confirmed:
     """Signing records the signature and nothing more."""
     return (), ()

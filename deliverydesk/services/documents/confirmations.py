@@ -5,10 +5,9 @@ letter is signed)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Protocol
 
 from deliverydesk.domain.enums import ExpectationStatus
-from deliverydesk.domain.models import ExpectationItem
+from deliverydesk.domain.models import ExpectationItem, LetterItem
 from deliverydesk.i18n import Message, msg
 from deliverydesk.reports.documents.data import ExpectationLetterData, ExpectationRowData, ReportData
 from deliverydesk.services.context import ServiceContext
@@ -18,21 +17,8 @@ from deliverydesk.store.records import Session
 CONFIRMABLE = (ExpectationStatus.DRAFT,)  # met, missed and withdrawn ones keep their status
 
 
-class SignedLetter(Protocol):
-    """What confirming reads of the signed letter (a ``LetterItem`` has it)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def project_id(self) -> str: ...
-    @property
-    def ref(self) -> str: ...
-    @property
-    def version(self) -> int: ...
-
-
 def confirm_expectations(
-    ctx: ServiceContext, session: Session, letter: SignedLetter, printed: ReportData
+    ctx: ServiceContext, session: Session, letter: LetterItem, printed: ReportData
 ) -> tuple[tuple[str, ...], tuple[Message, ...]]:
     """A signed expectation letter confirms each expectation it lists, as ``printed`` (its sealed data):
     (refs confirmed, warnings for those changed or removed since this version was issued)."""

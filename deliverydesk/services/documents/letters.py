@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import platform
 from dataclasses import dataclass, replace
-from typing import Protocol
 
-from deliverydesk.domain.enums import Language, LetterKind, LetterStatus
+from deliverydesk.domain.enums import Language, LetterStatus
 from deliverydesk.domain.fingerprint import fingerprint, from_canonical_json, seal, sha256_hex
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import NotFoundError, RuleError, StorageError
@@ -78,21 +77,6 @@ __all__ = [
     "supersede_letter",
     "verify_pdf",
 ]
-
-
-class SealedLetter(Protocol):
-    """What an issued letter's snapshot is read from (a ``LetterItem`` has it)."""
-
-    @property
-    def kind(self) -> LetterKind: ...
-    @property
-    def ref(self) -> str: ...
-    @property
-    def version(self) -> int: ...
-    @property
-    def content_json(self) -> str: ...
-    @property
-    def fingerprint(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -319,7 +303,7 @@ def find_letter(
         return next((r for r in of_newest if r.translation_of_id is None), of_newest[0])
 
 
-def _snapshot_data(row: SealedLetter) -> ReportData:
+def _snapshot_data(row: LetterItem) -> ReportData:
     if fingerprint(row.content_json) != row.fingerprint:
         raise RuleError(
             msg(
@@ -332,7 +316,7 @@ def _snapshot_data(row: SealedLetter) -> ReportData:
     return data
 
 
-def printed_snapshot(row: SealedLetter) -> ReportData:
+def printed_snapshot(row: LetterItem) -> ReportData:
     """The issued letter's data as printed: its snapshot, sealed again."""
     return _seal(_snapshot_data(row))[2]
 

@@ -4,75 +4,19 @@ work, so the log shows that a letter went to the client as surely as the letter 
 
 Each entry links its record (``letter_id``, ``change_request_id``) and is written in the project's
 document language (``domain.log_texts``). The helpers read the action's rows through the few fields
-they need (the protocols below), so this module does not depend on the ORM tables."""
+they need from the domain's records (``LetterItem``, ``SignatureItem``, ``ChangeRequestItem``)."""
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from deliverydesk.domain import log_texts
-from deliverydesk.domain.enums import Decision, Language, LetterKind, LogKind, SignMethod
+from deliverydesk.domain.enums import Decision, Language, LogKind
+from deliverydesk.domain.models import ChangeRequestItem, LetterItem, SignatureItem
 from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.errors import NotFoundError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.log import record_in_log
 from deliverydesk.store.records import Session, project_language
-
-
-class LetterFacts(Protocol):
-    """What an entry about a letter names (a ``letter`` row)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def project_id(self) -> str: ...
-    @property
-    def kind(self) -> LetterKind: ...
-    @property
-    def ref(self) -> str: ...
-    @property
-    def version(self) -> int: ...
-    @property
-    def change_request_id(self) -> str | None: ...
-    @property
-    def language(self) -> Language: ...
-    @property
-    def translation_of_id(self) -> str | None: ...
-
-
-class SignatureFacts(Protocol):
-    """The client's signature event (a ``signature`` row)."""
-
-    @property
-    def method(self) -> SignMethod: ...
-    @property
-    def signer_name(self) -> str: ...
-    @property
-    def note(self) -> str: ...
-
-
-class RequestFacts(Protocol):
-    """A change request as decided or approved (a ``change_request`` row)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def project_id(self) -> str: ...
-    @property
-    def ref(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def decision(self) -> Decision: ...
-    @property
-    def proposed_decision(self) -> Decision | None: ...
-    @property
-    def rationale(self) -> str: ...
-    @property
-    def approved_by(self) -> str: ...
-    @property
-    def approval_note(self) -> str: ...
 
 
 def _language(session: Session, project_id: str) -> Language:
@@ -87,7 +31,7 @@ def _language(session: Session, project_id: str) -> Language:
     return language
 
 
-def log_letter_issued(ctx: ServiceContext, session: Session, letter: LetterFacts) -> None:
+def log_letter_issued(ctx: ServiceContext, session: Session, letter: LetterItem) -> None:
     into = letter.language if letter.translation_of_id is not None else None
     summary = log_texts.letter_issued(
         letter.kind, letter.ref, letter.version, _language(session, letter.project_id), into
@@ -104,7 +48,7 @@ def log_letter_issued(ctx: ServiceContext, session: Session, letter: LetterFacts
 
 
 def log_letter_signed(
-    ctx: ServiceContext, session: Session, letter: LetterFacts, event: SignatureFacts
+    ctx: ServiceContext, session: Session, letter: LetterItem, event: SignatureItem
 ) -> None:
     """The client's signature event (or refusal) on ``letter``: its method, signer and note."""
     language = _language(session, letter.project_id)
@@ -123,7 +67,7 @@ def log_letter_signed(
     )
 
 
-def log_request_decided(ctx: ServiceContext, session: Session, request: RequestFacts) -> None:
+def log_request_decided(ctx: ServiceContext, session: Session, request: ChangeRequestItem) -> None:
     language = _language(session, request.project_id)
     held = request.decision is Decision.PENDING_APPROVAL
     summary = log_texts.request_decided(
@@ -140,7 +84,7 @@ def log_request_decided(ctx: ServiceContext, session: Session, request: RequestF
     )
 
 
-def log_request_approved(ctx: ServiceContext, session: Session, request: RequestFacts) -> None:
+def log_request_approved(ctx: ServiceContext, session: Session, request: ChangeRequestItem) -> None:
     language = _language(session, request.project_id)
     summary = log_texts.request_approved(
         request.ref, request.title, request.decision, request.approved_by or "", language
