@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from deliverydesk.domain.attention import AttentionKind
 from deliverydesk.domain.drafts import ExpectationDraft
@@ -26,7 +25,8 @@ from deliverydesk.services.records.expectations import (
     update_expectation,
 )
 from deliverydesk.services.records.projects import archive_project
-from deliverydesk.store import attention_queries as q
+from deliverydesk.store import attention_reads as q
+from deliverydesk.store.plain import Reader
 from tests.integration.services.conftest import make_client, make_project
 
 KIND = AttentionKind.EXPECTATION_LETTER_OUTDATED
@@ -135,13 +135,13 @@ def test_home_and_the_documents_page_agree_with_the_printed_list(ctx: ServiceCon
 def test_the_home_query_is_the_same_statements_for_one_project_or_many(ctx: ServiceContext) -> None:
     def statements() -> int:
         seen: list[str] = []
-        listener = lambda *args: seen.append(args[2])  # noqa: E731 (cursor, statement, ...)
-        event.listen(ctx.db.engine, "before_cursor_execute", listener)
-        try:
-            with ctx.db.unit_of_work() as session:
-                q.expectation_letters_outdated(session, LETTER_STATUSES, 50)
-        finally:
-            event.remove(ctx.db.engine, "before_cursor_execute", listener)
+        with ctx.db.reading() as r:
+
+            def counted(sql: str, params: Any) -> Any:
+                seen.append(sql)
+                return r.execute(sql, params)
+
+            q.expectation_letters_outdated(Reader(counted, sqlite=r.sqlite), LETTER_STATUSES, 50)
         return len([s for s in seen if s.lstrip().upper().startswith("SELECT")])
 
     for n in range(4):
