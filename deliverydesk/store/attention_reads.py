@@ -440,30 +440,24 @@ def handover_blocked_projects(
     return _mapped([row[:-1] for row in rows], (("due", to_date), *PROJECT)), total
 
 
-def _by_ref(alias: str) -> str:
-    """Refs sort by length first, so S-2 comes before S-10 (``records.list_rows``)."""
-    return f"length({alias}.ref), {alias}.ref"
+BY_REF = "length(ref), ref"  # S-2 before S-10, as ``records.list_rows`` sorts refs
 
 
 def handover_facts(r: Reader, project_id: str) -> HandoverFacts:
     """What the handover gate (``domain.handover``) reads of the project's live records
     (``document_rows.handover_facts``)."""
     params = {"project_id": project_id, "limit": MAX_ROWS}
-    live = "project_id = :project_id AND archived_at IS NULL"
+    live = "WHERE project_id = :project_id AND archived_at IS NULL"
     scope = r.rows(
-        f"SELECT s.id, s.ref, s.title, s.status FROM scope_item s WHERE s.{live.replace(' AND ', ' AND s.')}"
-        f" ORDER BY {_by_ref('s')} LIMIT :limit",
-        params,
+        f"SELECT id, ref, title, status FROM scope_item {live} ORDER BY {BY_REF} LIMIT :limit", params
     )
     entries = r.rows(
         "SELECT kind, id, title, training_id, scope_item_id, owner, item_date, issue_id FROM handover_item"
-        f" WHERE {live} ORDER BY item_date, created_at LIMIT :limit",
+        f" {live} ORDER BY item_date, created_at LIMIT :limit",
         params,
     )
     issues = r.rows(
-        f"SELECT i.id, i.ref, i.title, i.severity FROM issue i WHERE i.{live.replace(' AND ', ' AND i.')}"
-        f" ORDER BY {_by_ref('i')} LIMIT :limit",
-        params,
+        f"SELECT id, ref, title, severity FROM issue {live} ORDER BY {BY_REF} LIMIT :limit", params
     )
 
     def of(kind: HandoverKind) -> list[Sequence[Any]]:
@@ -513,7 +507,7 @@ def deferred_b_items(r: Reader, project_id: str) -> DeferredBItems | None:
         "SELECT cr.id, cr.ref, cr.title, cr.requested_on, cr.decided_on, cr.rationale, cr.effort_hours,"
         " cr.triage, cr.decision FROM change_request cr WHERE cr.project_id = :project_id"
         f" AND cr.triage = '{Triage.B.value}' AND cr.decision = '{Decision.DEFERRED.value}'"
-        f" AND cr.archived_at IS NULL ORDER BY {_by_ref('cr')} LIMIT :limit",
+        f" AND cr.archived_at IS NULL ORDER BY {BY_REF} LIMIT :limit",
         params,
     )
     return DeferredBItems(
