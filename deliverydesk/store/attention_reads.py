@@ -7,9 +7,7 @@ plans are those of the ORM queries they replace; each returns at most ``limit`` 
 first) plus the count of all matches, as dicts of the domain's values (dates, enums, aware UTC
 timestamps) keyed by the names the service reads. The rules that pick and word the lines stay in
 ``services.attention``; the handover gate's facts and the deferred B-items are the domain's records.
-
-The expectation-letter test reads the printed JSON with SQLite's ``json_each`` (as the ORM query did):
-Today's report is read from a workspace's own SQLite database."""
+"""
 
 from __future__ import annotations
 
@@ -35,6 +33,7 @@ from deliverydesk.domain.enums import (
 from deliverydesk.domain.handover import HandoverFacts, IssueFact, OpenItemFact, ScopeFact
 from deliverydesk.domain.scope_guard import is_waiting_b_item, main_goal_met
 from deliverydesk.domain.scope_meters import DeferredBItems, DeferredItem
+from deliverydesk.store import letter_sql
 from deliverydesk.store.navigator_queries import GOODWILL_USED, OUT_OF_SCOPE
 from deliverydesk.store.plain import (
     Reader,
@@ -251,25 +250,9 @@ def expectation_letters_outdated(
     r: Reader, statuses: Sequence[ExpectationStatus], limit: int
 ) -> tuple[list[Row], int]:
     """Live watched projects whose newest issued expectation letter no longer lists their expectations
-    in ``statuses`` (the rule of ``document_queries.expectations_differ``), by project code."""
-    live = f"project_id = l.project_id AND archived_at IS NULL AND status IN ({_quoted(*statuses)})"
-    now = f"(SELECT count(*) FROM expectation WHERE {live})"
-    newest = (
-        "SELECT n.id FROM letter n WHERE n.project_id = p.id"
-        f" AND n.kind = '{LetterKind.EXPECTATION_CONFIRMATION.value}' AND n.archived_at IS NULL"
-        f" AND n.status IN ({_quoted(LetterStatus.ISSUED, LetterStatus.SIGNED, LetterStatus.SUPERSEDED)})"
-        " ORDER BY n.issued_at DESC, n.version DESC LIMIT 1"
-    )
-    differ = (
-        f"(SELECT count(*) != {now} OR count(DISTINCT e.id) != {now}"
-        " FROM json_each(l.content_json, '$.expectations') printed"
-        " LEFT OUTER JOIN expectation e ON e.project_id = l.project_id AND e.archived_at IS NULL"
-        f" AND e.status IN ({_quoted(*statuses)})"
-        " AND json_extract(printed.value, '$.ref') = e.ref"
-        " AND json_extract(printed.value, '$.statement') = e.statement"
-        " AND json_extract(printed.value, '$.measure') = e.measure"
-        " AND coalesce(json_extract(printed.value, '$.due'), '') = coalesce(e.due_date, '')) IS 1"
-    )
+    in ``statuses`` (``letter_sql.expectations_differ``), by project code."""
+    newest = letter_sql.newest_issued("p.id", LetterKind.EXPECTATION_CONFIRMATION)
+    differ = letter_sql.expectations_differ(r.sqlite, statuses)
     sql = (
         f"SELECT l.id, l.ref, l.version, l.issued_at, {PROJECT_SQL}"
         f" FROM project p JOIN letter l ON l.id = ({newest})"

@@ -9,29 +9,22 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
-    ScalarSelect,
     Select,
-    String,
-    and_,
-    distinct,
     event,
-    exists,
-    func,
     inspect,
     or_,
     select,
-    type_coerce,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from deliverydesk.domain.enums import ExpectationStatus, LetterKind, LetterStatus
 from deliverydesk.errors import RuleError
 from deliverydesk.i18n import msg
+from deliverydesk.store import letter_sql
+from deliverydesk.store.plain import reader
 from deliverydesk.store.tables import (
     AttachmentRow,
     ClientRow,
-    ExpectationRow,
     ExportedDocumentRow,
     LetterRow,
     LogEntryRow,
@@ -164,64 +157,18 @@ def latest_issued(session: Session, project_id: str, kind: LetterKind) -> Letter
     return session.scalars(_newest_issued(project_id, kind)).first()
 
 
-def latest_issued_id(project_id: Any, kind: LetterKind) -> ScalarSelect[Any]:
-    """``latest_issued`` as a subquery: correlate ``project_id`` with a column to ask per project.
-    Its own letter table never correlates: the enclosing query usually selects letters too."""
-    newest = _newest_issued(project_id, kind).with_only_columns(LetterRow.id)
-    return newest.correlate_except(LetterRow).scalar_subquery()
-
-
-def _live_expectations(
-    row: Any, letter: Any, statuses: Iterable[ExpectationStatus]
-) -> tuple[ColumnElement[bool], ...]:
-    """The expectations a new letter of ``letter``'s project would print (``statuses``)."""
-    return (
-        row.project_id == letter.project_id,
-        row.archived_at.is_(None),
-        row.status.in_(tuple(statuses)),
-    )
-
-
-def expectations_differ(letter: Any, statuses: Iterable[ExpectationStatus]) -> ColumnElement[bool]:
-    """True when the expectations printed on ``letter`` (a LetterRow entity or alias) are no longer
-    the project's live expectations in ``statuses``: one edited, added or dropped.
-
-    The current ones are distinct (refs are unique in a project), so the lists are the same exactly
-    when as many were printed as there are now and every current one matches a printed entry. One
-    pass over the printed list (its JSON parsed once per letter) counts both."""
-    current = aliased(ExpectationRow)  # the matching pass; the count below reads the table itself
-    printed = func.json_each(letter.content_json, "$.expectations").table_valued("value")
-    entry = printed.c.value
-    same = (
-        func.json_extract(entry, "$.ref") == current.ref,
-        func.json_extract(entry, "$.statement") == current.statement,
-        func.json_extract(entry, "$.measure") == current.measure,
-        func.coalesce(func.json_extract(entry, "$.due"), "")
-        == func.coalesce(type_coerce(current.due_date, String), ""),
-    )
-    now = (
-        select(func.count())
-        .select_from(ExpectationRow)
-        .where(*_live_expectations(ExpectationRow, letter, statuses))
-        .correlate(letter)  # nested two levels down: auto-correlation would not reach the letter
-        .scalar_subquery()
-    )
-    matching = (
-        select(or_(func.count() != now, func.count(distinct(current.id)) != now))
-        .select_from(printed.outerjoin(current, and_(*_live_expectations(current, letter, statuses), *same)))
-        .scalar_subquery()
-    )
-    return matching.is_(True)
-
-
 def newest_expectation_letter_outdated(
     session: Session, project_id: str, statuses: Iterable[ExpectationStatus]
 ) -> bool:
     """The project's newest issued expectation letter no longer lists its expectations as they are
     (False when none was issued). The Home page asks the same across projects."""
-    newest = latest_issued_id(project_id, LetterKind.EXPECTATION_CONFIRMATION)
-    query = select(LetterRow.id).where(LetterRow.id == newest, expectations_differ(LetterRow, statuses))
-    return session.scalar(select(exists(query))) or False
+    r = reader(session)
+    newest = letter_sql.newest_issued(":project_id", LetterKind.EXPECTATION_CONFIRMATION)
+    differ = letter_sql.expectations_differ(r.sqlite, statuses)
+    found = r.scalar(
+        f"SELECT l.id FROM letter l WHERE l.id = ({newest}) AND {differ}", {"project_id": project_id}
+    )
+    return found is not None
 
 
 def seal_identity(session: Session) -> tuple[str, str]:

@@ -4,6 +4,7 @@ was issued), with the same rule as the Documents page, in one query for all proj
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import fields
 from datetime import date, timedelta
 from typing import Any
@@ -27,6 +28,7 @@ from deliverydesk.services.records.expectations import (
 from deliverydesk.services.records.projects import archive_project
 from deliverydesk.store import attention_reads as q
 from deliverydesk.store.plain import Reader
+from tests.integration.postgres import NO_SERVER, SERVER, postgres_ctx
 from tests.integration.services.conftest import make_client, make_project
 
 KIND = AttentionKind.EXPECTATION_LETTER_OUTDATED
@@ -121,8 +123,23 @@ CHANGES = {
 }
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_ctx(request: pytest.FixtureRequest, ctx: ServiceContext) -> Iterator[ServiceContext]:
+    """The workspace's SQLite file, and a PostgreSQL server database (the same SQL runs on both)."""
+    if request.param == "sqlite":
+        yield ctx
+        return
+    if not SERVER:
+        pytest.skip(NO_SERVER)
+    with postgres_ctx("dd_letters") as server_ctx:
+        yield server_ctx
+
+
 @pytest.mark.parametrize("change", list(CHANGES))
-def test_home_and_the_documents_page_agree_with_the_printed_list(ctx: ServiceContext, change: str) -> None:
+def test_home_and_the_documents_page_agree_with_the_printed_list(
+    any_ctx: ServiceContext, change: str
+) -> None:
+    ctx = any_ctx
     project_id, expectation_id = _project(ctx, "DD-EL-6")
     letter_id = _issue(ctx, project_id)
     CHANGES[change](ctx, project_id, expectation_id)

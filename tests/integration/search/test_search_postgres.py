@@ -5,48 +5,26 @@ database there."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from deliverydesk.domain.drafts import ChangeRequestDraft, LogEntryDraft
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.log import add_log_entry, correct_log_entry
 from deliverydesk.services.scope_guard.change_requests import archive_change_request, create_change_request
 from deliverydesk.services.search import search_records
-from deliverydesk.store.database import Database, make_engine
-from deliverydesk.store.migrate import upgrade
-from tests.conftest import fixed_clock
+from tests.integration.postgres import NO_SERVER, SERVER, postgres_ctx
 from tests.integration.services.conftest import make_client, make_project
 
-SERVER = os.environ.get("DELIVERYDESK_TEST_POSTGRES_URL", "")
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(not SERVER, reason="set DELIVERYDESK_TEST_POSTGRES_URL to a PostgreSQL server"),
-]
+pytestmark = [pytest.mark.postgres, pytest.mark.skipif(not SERVER, reason=NO_SERVER)]
 
 
 @pytest.fixture
 def pg_ctx() -> Iterator[ServiceContext]:
-    name = f"dd_search_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(SERVER).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    url = make_url(SERVER).set(database=name).render_as_string(hide_password=False)
-    database = Database(url=url, engine=make_engine(url))
-    try:
-        with database.engine.begin() as connection:
-            upgrade(connection)
-        yield ServiceContext(db=database, clock=fixed_clock)
-    finally:
-        database.close()
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.dispose()
+    with postgres_ctx("dd_search") as ctx:
+        yield ctx
 
 
 def test_the_server_finds_chinese_english_short_and_literal_terms(pg_ctx: ServiceContext) -> None:
