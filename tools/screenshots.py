@@ -241,6 +241,7 @@ class Shooter:
 
     def run(self, showcase: Showcase) -> None:
         self.window.show()
+        wait_until(lambda: self.window.has_started)  # Today's rows are asked for after the first paint
         self.idle()
         self.shot("home")
         self.window.show_projects()
