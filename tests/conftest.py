@@ -50,6 +50,22 @@ def ctx(migrated_db: Database) -> ServiceContext:
     return ServiceContext(db=migrated_db, clock=fixed_clock)
 
 
+@pytest.fixture(scope="module")
+def demo_ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceContext]:
+    """The bilingual demo on a migrated SQLite file, built once per test module (~1 s)."""
+    from deliverydesk.services.demo.build import create_demo
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        upgrade(connection)
+    database = Database(url=url, engine=engine)
+    ctx = ServiceContext(db=database, clock=fixed_clock)
+    create_demo(ctx)
+    yield ctx
+    database.close()
+
+
 def load_tool(name: str) -> ModuleType:
     """A script of ``tools/`` as a module (they are not a package), e.g. ``load_tool("i18n_qt")``."""
     path = Path(__file__).resolve().parents[1] / "tools" / f"{name}.py"

@@ -4,10 +4,8 @@ gives what the ORM queries it replaced gave (totals and lines recorded from them
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,9 +13,6 @@ import pytest
 from deliverydesk.domain.attention import AttentionReport
 from deliverydesk.services.attention import get_attention
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.demo.build import create_demo
-from deliverydesk.store.database import Database, make_engine
-from deliverydesk.store.migrate import upgrade
 from tests.conftest import fixed_clock
 
 COMMON = {"APPROVAL_PENDING": 1, "COMMITMENT_DUE": 2, "CONFIRM_IN_WRITING": 1, "DECISION_PENDING": 3}
@@ -50,19 +45,6 @@ KNOWN = {
         "b5887b3802bdb435",
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def demo_ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceContext]:
-    url = f"sqlite:///{Path(tmp_path_factory.mktemp('demo')) / 'demo.db'}"
-    engine = make_engine(url)
-    with engine.begin() as connection:
-        upgrade(connection)
-    database = Database(url=url, engine=engine)
-    ctx = ServiceContext(db=database, clock=fixed_clock)
-    create_demo(ctx)
-    yield ctx
-    database.close()
 
 
 def _lines(report: AttentionReport) -> list[tuple[Any, ...]]:

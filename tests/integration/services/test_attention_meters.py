@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
 from deliverydesk.domain.attention import AttentionKind
 from deliverydesk.domain.enums import Decision, ProjectStatus, ScopeCheck
 from deliverydesk.domain.metrics import MeterLevel
 from deliverydesk.services.attention import get_attention
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.demo.build import create_demo
 from deliverydesk.services.records.projects import archive_project, list_projects
 from deliverydesk.services.scope_guard import project_meters
-from deliverydesk.store.database import Database, make_engine
-from deliverydesk.store.migrate import upgrade
-from tests.conftest import fixed_clock
 from tests.integration.services.conftest import decided_ask, make_client, make_project
 
 WARNS = (MeterLevel.WARNING, MeterLevel.LIMIT)
@@ -51,19 +43,6 @@ def test_projects_at_warning_or_limit_are_listed_by_code(ctx: ServiceContext) ->
     bounded = get_attention(ctx, limit=1)
     assert len(bounded.of_kind(AttentionKind.SCOPE_METER_WARNING)) == 1
     assert bounded.totals[AttentionKind.SCOPE_METER_WARNING] == 2
-
-
-@pytest.fixture(scope="module")
-def demo_ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceContext]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
-    engine = make_engine(url)
-    with engine.begin() as connection:
-        upgrade(connection)
-    database = Database(url=url, engine=engine)
-    ctx = ServiceContext(db=database, clock=fixed_clock)
-    create_demo(ctx)
-    yield ctx
-    database.close()
 
 
 def test_the_sql_selection_agrees_with_the_meters_on_the_demo(demo_ctx: ServiceContext) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from deliverydesk.domain.drafts import ChangeRequestDraft, ExpectationDraft, MilestoneDraft
@@ -37,9 +35,6 @@ from deliverydesk.services.records import (
 )
 from deliverydesk.services.reviews import butterfly as reviews
 from deliverydesk.services.scope_guard import change_requests
-from deliverydesk.store.database import Database, make_engine
-from deliverydesk.store.migrate import upgrade
-from tests.conftest import fixed_clock
 from tests.integration.services.conftest import Setup, day, make_project
 
 
@@ -89,20 +84,6 @@ def test_overview_without_contracted_effort_has_no_ratio(ctx: ServiceContext, se
     view = get_project_overview(ctx, project_id)
     assert view.scope_creep_ratio is None and view.goodwill_ratio is None
     assert view.out_of_scope_hours_accepted == 8.0
-
-
-@pytest.fixture(scope="module")
-def demo_ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceContext]:
-    """One demo database shared by the read-only demo tests of this module."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
-    engine = make_engine(url)
-    with engine.begin() as connection:
-        upgrade(connection)
-    database = Database(url=url, engine=engine)
-    ctx = ServiceContext(db=database, clock=fixed_clock)
-    create_demo(ctx)
-    yield ctx
-    database.close()
 
 
 def test_demo_fills_an_empty_database(demo_ctx: ServiceContext) -> None:

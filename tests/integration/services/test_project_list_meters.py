@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from deliverydesk.domain.enums import Decision, ScopeCheck
@@ -14,27 +12,10 @@ from deliverydesk.domain.metrics import (
     goodwill_hours_used,
 )
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.demo.build import create_demo
 from deliverydesk.services.records.projects import list_projects
-from deliverydesk.store.database import Database, make_engine
-from deliverydesk.store.migrate import upgrade
 from deliverydesk.store.queries import change_efforts
 from deliverydesk.store.tables import ProjectRow
-from tests.conftest import fixed_clock
 from tests.integration.services.conftest import decided_ask, make_client, make_project
-
-
-@pytest.fixture(scope="module")
-def demo_ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceContext]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
-    engine = make_engine(url)
-    with engine.begin() as connection:
-        upgrade(connection)
-    database = Database(url=url, engine=engine)
-    ctx = ServiceContext(db=database, clock=fixed_clock)
-    create_demo(ctx)
-    yield ctx
-    database.close()
 
 
 def python_rule(ctx: ServiceContext, project_id: str) -> tuple[float, float, float, float]:

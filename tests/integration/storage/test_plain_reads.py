@@ -3,7 +3,6 @@ the demo data, one read-only transaction that writes nothing, and values from ei
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
@@ -11,29 +10,13 @@ import pytest
 from deliverydesk.domain.enums import Decision, Language
 from deliverydesk.errors import NotFoundError
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.demo.build import create_demo
 from deliverydesk.services.overview import get_project_overview, open_project
 from deliverydesk.services.records import clients
 from deliverydesk.services.records.projects import get_project, list_projects
 from deliverydesk.services.scope_guard import project_meters
-from deliverydesk.store.database import Database, NestedUnitOfWorkError, make_engine
+from deliverydesk.store.database import NestedUnitOfWorkError
 from deliverydesk.store.interchange_queries import extra_non_working_days, non_working_days
-from deliverydesk.store.migrate import upgrade
 from deliverydesk.store.plain import in_list, to_date, to_datetime, to_enum, to_optional_enum
-from tests.conftest import fixed_clock
-
-
-@pytest.fixture(scope="module")
-def demo_ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServiceContext]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
-    engine = make_engine(url)
-    with engine.begin() as connection:
-        upgrade(connection)
-    database = Database(url=url, engine=engine)
-    ctx = ServiceContext(db=database, clock=fixed_clock)
-    create_demo(ctx)
-    yield ctx
-    database.close()
 
 
 def test_opening_a_project_reads_what_the_orm_reads_for_every_demo_project(demo_ctx: ServiceContext) -> None:
