@@ -36,8 +36,10 @@ from deliverydesk.domain.scope_meters import DeferredBItems, DeferredItem
 from deliverydesk.store import letter_sql
 from deliverydesk.store.navigator_queries import GOODWILL_USED, OUT_OF_SCOPE
 from deliverydesk.store.plain import (
+    Params,
     Reader,
     in_list,
+    quoted,
     to_date,
     to_datetime,
     to_day,
@@ -51,20 +53,25 @@ MAX_ROWS = 1000  # per project and table for the handover facts and B-items (``d
 WATCHED_PROJECTS = (ProjectStatus.PLANNING, ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD)
 
 
-def _quoted(*values: Any) -> str:
-    """Our own enum constants as SQL literals (never user input)."""
-    return ", ".join(f"'{value.value}'" for value in values)
-
-
-WATCHED = f"p.status IN ({_quoted(*WATCHED_PROJECTS)})"
+WATCHED = f"p.status IN ({quoted(*WATCHED_PROJECTS)})"
 LIVE_WATCHED = f"p.archived_at IS NULL AND {WATCHED}"
 WATCHED_IDS = f"(SELECT p.id FROM project p WHERE {LIVE_WATCHED})"
 PROJECT_SQL = "p.id, p.code, p.name"
 PROJECT: tuple[Column, ...] = (("project_id", None), ("project_code", None), ("project_name", None))
 MILESTONE_DATE = "coalesce(m.actual_date, m.forecast_date, m.baseline_date)"
 OPEN_MILESTONE = (
-    f"m.archived_at IS NULL AND m.status NOT IN ({_quoted(MilestoneStatus.DONE, MilestoneStatus.ACCEPTED)})"
+    f"m.archived_at IS NULL AND m.status NOT IN ({quoted(MilestoneStatus.DONE, MilestoneStatus.ACCEPTED)})"
 )
+
+
+def _bounded(
+    r: Reader, sql: str, order_by: str, columns: Sequence[Column], limit: int, params: Params | None = None
+) -> tuple[list[Row], int]:
+    """The first ``limit`` rows of ``sql`` in ``order_by``, mapped, and how many there are in all."""
+    params = params or {}
+    total = int(r.scalar(f"SELECT count(*) FROM ({sql}) counted", params) or 0)
+    rows = r.rows(f"{sql} ORDER BY {order_by} LIMIT :limit", {**params, "limit": limit})
+    return _mapped(rows, columns), total
 
 
 def _mapped(rows: Sequence[Sequence[Any]], columns: Sequence[Column]) -> list[Row]:
@@ -180,11 +187,7 @@ def work_without_decision(r: Reader, decisions: Sequence[Decision], limit: int) 
         f" AND cr.decision IN {in_list('d', [d.value for d in decisions], params)}"
     )
     columns = (*REQUEST[:4], ("log_entries", None), ("last_logged_at", to_moment), *PROJECT)
-    total = int(r.scalar(f"SELECT count(*) FROM ({sql}) counted", params) or 0)
-    rows = r.rows(
-        f"{sql} ORDER BY logged.last_logged_at DESC, p.code, cr.ref LIMIT :limit", {**params, "limit": limit}
-    )
-    return _mapped(rows, columns), total
+    return _bounded(r, sql, "logged.last_logged_at DESC, p.code, cr.ref", columns, limit, params)
 
 
 def projects_near_meter_limits(
@@ -212,9 +215,7 @@ def projects_near_meter_limits(
         ("out_of_scope_hours", None),
     )
     params = {"share": warning_share, "eps": epsilon}
-    total = int(r.scalar(f"SELECT count(*) FROM ({sql}) counted", params) or 0)
-    rows = r.rows(f"{sql} ORDER BY s.code LIMIT :limit", {**params, "limit": limit})
-    return _mapped(rows, columns), total
+    return _bounded(r, sql, "s.code", columns, limit, params)
 
 
 # --- letters ----------------------------------------------------------------------------------------
@@ -241,9 +242,7 @@ def letters_unsigned(r: Reader, limit: int, *, refused: bool = False) -> tuple[l
         ("issued_at", to_datetime),
         *PROJECT,
     )
-    total = int(r.scalar(f"SELECT count(*) FROM ({sql}) counted") or 0)
-    rows = r.rows(f"{sql} ORDER BY l.issued_at, p.code, l.ref LIMIT :limit", {"limit": limit})
-    return _mapped(rows, columns), total
+    return _bounded(r, sql, "l.issued_at, p.code, l.ref", columns, limit)
 
 
 def expectation_letters_outdated(
@@ -259,9 +258,7 @@ def expectation_letters_outdated(
         f" WHERE {LIVE_WATCHED} AND {differ}"
     )
     columns = (("id", None), ("ref", None), ("version", None), ("issued_at", to_datetime), *PROJECT)
-    total = int(r.scalar(f"SELECT count(*) FROM ({sql}) counted") or 0)
-    rows = r.rows(f"{sql} ORDER BY p.code LIMIT :limit", {"limit": limit})
-    return _mapped(rows, columns), total
+    return _bounded(r, sql, "p.code", columns, limit)
 
 
 def summary_cadences(r: Reader) -> list[Row]:
@@ -269,7 +266,7 @@ def summary_cadences(r: Reader) -> list[Row]:
     last_summary = (
         "(SELECT max(l.issued_at) FROM letter l WHERE l.project_id = p.id AND l.archived_at IS NULL"
         f" AND l.kind = '{LetterKind.PROGRESS_SUMMARY.value}'"
-        f" AND l.status IN ({_quoted(LetterStatus.ISSUED, LetterStatus.SIGNED, LetterStatus.SUPERSEDED)}))"
+        f" AND l.status IN ({quoted(*letter_sql.ISSUED)}))"
     )
     rows = r.rows(
         f"SELECT {PROJECT_SQL}, p.summary_rrule, p.start_date, p.created_at, {last_summary}"
@@ -315,11 +312,7 @@ def commitments_needing_attention(
         ("due_date", to_day),
         *PROJECT,
     )
-    total = int(r.scalar(f"SELECT count(*) FROM ({sql}) counted", params) or 0)
-    rows = r.rows(
-        f"{sql} ORDER BY c.due_date, p.code, c.created_at, c.id LIMIT :limit", {**params, "limit": limit}
-    )
-    return _mapped(rows, columns), total
+    return _bounded(r, sql, "c.due_date, p.code, c.created_at, c.id", columns, limit, params)
 
 
 def review_actions_due(r: Reader, today: date, limit: int) -> tuple[list[Row], int]:
@@ -340,11 +333,7 @@ def review_actions_due(r: Reader, today: date, limit: int) -> tuple[list[Row], i
         ("revisit_on", to_day),
         *PROJECT,
     )
-    total = int(r.scalar(f"SELECT count(*) FROM ({sql}) counted", params) or 0)
-    rows = r.rows(
-        f"{sql} ORDER BY a.revisit_on, p.code, a.created_at, a.id LIMIT :limit", {**params, "limit": limit}
-    )
-    return _mapped(rows, columns), total
+    return _bounded(r, sql, "a.revisit_on, p.code, a.created_at, a.id", columns, limit, params)
 
 
 def people_with_own_limits(r: Reader, limit: int) -> tuple[list[Row], int]:
@@ -362,9 +351,7 @@ def people_with_own_limits(r: Reader, limit: int) -> tuple[list[Row], int]:
         ("goodwill_hours_per_project", None),
         ("limits_set_at", to_datetime),
     )
-    total = int(r.scalar(f"SELECT count(*) FROM ({sql}) counted") or 0)
-    rows = r.rows(f"{sql} ORDER BY limits_set_at DESC, name LIMIT :limit", {"limit": limit})
-    return _mapped(rows, columns), total
+    return _bounded(r, sql, "limits_set_at DESC, name", columns, limit)
 
 
 def count_live_projects(r: Reader) -> int:
@@ -381,7 +368,7 @@ def _live_entry(alias: str, kind: HandoverKind, project_id: str) -> str:
 HANDOVER_ISSUED = (
     "EXISTS (SELECT 1 FROM letter l WHERE l.project_id = p.id"
     f" AND l.kind = '{LetterKind.HANDOVER.value}'"
-    f" AND l.status IN ({_quoted(LetterStatus.ISSUED, LetterStatus.SIGNED)}) AND l.archived_at IS NULL)"
+    f" AND l.status IN ({quoted(LetterStatus.ISSUED, LetterStatus.SIGNED)}) AND l.archived_at IS NULL)"
 )
 TRAINING_WITHOUT_MATERIAL = (
     f"EXISTS (SELECT 1 FROM handover_item t WHERE {_live_entry('t', HandoverKind.TRAINING, 'p.id')}"
@@ -397,7 +384,7 @@ SCOPE_ITEM_OPEN = (
 )
 ISSUE_WITHOUT_CAUTION = (
     "EXISTS (SELECT 1 FROM issue i WHERE i.project_id = p.id AND i.archived_at IS NULL"
-    f" AND i.severity IN ({_quoted(Severity.HIGH, Severity.CRITICAL)})"
+    f" AND i.severity IN ({quoted(Severity.HIGH, Severity.CRITICAL)})"
     " AND NOT EXISTS (SELECT 1 FROM handover_item k WHERE k.issue_id = i.id"
     f" AND {_live_entry('k', HandoverKind.RISK, 'i.project_id')}))"
 )
@@ -413,7 +400,7 @@ def handover_blocked_projects(
         f"SELECT p.end_date, {PROJECT_SQL}, count(*) OVER () FROM project p"
         " WHERE p.archived_at IS NULL"
         f" AND (p.status = '{ProjectStatus.HANDED_OVER.value}'"
-        f" OR (p.status IN ({_quoted(*statuses)}) AND p.end_date <= :ends_by))"
+        f" OR (p.status IN ({quoted(*statuses)}) AND p.end_date <= :ends_by))"
         f" AND NOT {HANDOVER_ISSUED}"
         f" AND ({TRAINING_WITHOUT_MATERIAL} OR {SCOPE_ITEM_OPEN} OR {ISSUE_WITHOUT_CAUTION})"
         " ORDER BY p.end_date, p.code LIMIT :limit",

@@ -7,19 +7,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from deliverydesk.domain.enums import ExpectationStatus, LetterKind, LetterStatus
+from deliverydesk.store.plain import quoted
 
 ISSUED = (LetterStatus.ISSUED, LetterStatus.SIGNED, LetterStatus.SUPERSEDED)
-
-
-def quoted(values: Iterable[LetterStatus | ExpectationStatus]) -> str:
-    return ", ".join(f"'{value.value}'" for value in values)
 
 
 def newest_issued(project: str, kind: LetterKind) -> str:
     """The id of the newest issued version of ``kind`` in ``project`` (an SQL expression), a subquery."""
     return (
         f"SELECT n.id FROM letter n WHERE n.project_id = {project}"
-        f" AND n.kind = '{kind.value}' AND n.archived_at IS NULL AND n.status IN ({quoted(ISSUED)})"
+        f" AND n.kind = '{kind.value}' AND n.archived_at IS NULL AND n.status IN ({quoted(*ISSUED)})"
         " ORDER BY n.issued_at DESC, n.version DESC LIMIT 1"
     )
 
@@ -29,7 +26,7 @@ def expectations_differ(sqlite: bool, statuses: Iterable[ExpectationStatus]) -> 
     ``statuses``: one edited, added or dropped. The current ones are distinct (refs are unique in a
     project), so the lists are the same exactly when as many were printed as there are now and every
     current one matches a printed entry: one pass over the printed list counts both."""
-    wanted = quoted(statuses)
+    wanted = quoted(*statuses)
     live = f"project_id = l.project_id AND archived_at IS NULL AND status IN ({wanted})"
     now = f"(SELECT count(*) FROM expectation WHERE {live})"
     if sqlite:

@@ -18,7 +18,7 @@ from deliverydesk.domain.metrics import meter
 from deliverydesk.domain.models import ProjectSummary
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.store.interchange_queries import non_working_days
-from deliverydesk.store.plain import Reader, in_list, to_date, to_datetime, to_enum
+from deliverydesk.store.plain import Reader, in_list, quoted, to_date, to_datetime, to_enum
 from deliverydesk.store.queries import like_pattern
 
 
@@ -46,19 +46,15 @@ SUMMARY_SORTS = (
 NULLABLE_SORTS = frozenset({"start_date", "end_date", "next_milestone", "goodwill", "scope_creep"})
 
 
-def _quoted(*values: Decision | MilestoneStatus | ScopeCheck) -> str:
-    return ", ".join(f"'{value.value}'" for value in values)
-
-
 MILESTONE_DATE = "coalesce(m.actual_date, m.forecast_date, m.baseline_date)"
 OPEN_MILESTONE = (
     "m.project_id = p.id AND m.archived_at IS NULL"
-    f" AND m.status NOT IN ({_quoted(MilestoneStatus.DONE, MilestoneStatus.ACCEPTED)})"
+    f" AND m.status NOT IN ({quoted(MilestoneStatus.DONE, MilestoneStatus.ACCEPTED)})"
 )
 LIVE_REQUEST = "cr.project_id = p.id AND cr.archived_at IS NULL"
 PENDING = (
     f"(SELECT count(*) FROM change_request cr WHERE {LIVE_REQUEST}"
-    f" AND cr.decision IN ({_quoted(Decision.PENDING, Decision.PENDING_APPROVAL)}))"
+    f" AND cr.decision IN ({quoted(Decision.PENDING, Decision.PENDING_APPROVAL)}))"
 )
 OVERDUE = f"(SELECT count(*) FROM milestone m WHERE {OPEN_MILESTONE} AND {MILESTONE_DATE} < :today)"
 WAITING = (
@@ -73,7 +69,7 @@ GOODWILL_USED = (
 )
 OUT_OF_SCOPE = (
     f"(SELECT coalesce(sum(cr.effort_hours), 0.0) FROM change_request cr WHERE {LIVE_REQUEST}"
-    f" AND cr.decision IN ({_quoted(Decision.APPROVED_BILLABLE, Decision.APPROVED_GOODWILL)})"
+    f" AND cr.decision IN ({quoted(Decision.APPROVED_BILLABLE, Decision.APPROVED_GOODWILL)})"
     f" AND cr.scope_check != '{ScopeCheck.IN_SCOPE.value}')"
 )
 SORT_KEYS = {

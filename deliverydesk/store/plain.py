@@ -94,6 +94,12 @@ def reader(session: Session) -> Reader:
     return connection_reader(session.connection())
 
 
+def quoted(*values: enum.Enum) -> str:
+    """Our own enum constants as SQL literals, for an IN list written into the SQL (never user input:
+    that goes in as parameters, ``in_list``)."""
+    return ", ".join(f"'{value.value}'" for value in values)
+
+
 def in_list(name: str, values: Iterable[Any], params: dict[str, Any]) -> str:
     """``(:name0, :name1, ...)`` for an IN test, the values added to ``params``; ``(NULL)`` when empty
     (an IN that matches nothing, valid in both dialects)."""
