@@ -9,7 +9,7 @@ manager's approval is recorded. Once its change-decision letter is issued the re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -342,6 +342,54 @@ def is_waiting_b_item(triage: Triage, decision: Decision) -> bool:
 def done_without_decision(decision: Decision, linked_log_entries: int) -> bool:
     """Something was logged against a request nobody has decided (or a manager has not approved)."""
     return decision in OPEN_DECISIONS and linked_log_entries > 0
+
+
+RequestMeterFacts = tuple[
+    Decision, ScopeCheck, float, Triage, int
+]  # decision, check, hours, triage, log entries
+
+
+@dataclass(frozen=True)
+class RequestTally:
+    """What a project's live change requests add up to: the Overview's counts and the meters' hours."""
+
+    by_decision: dict[Decision, int]  # in the order the decisions first appear
+    goodwill_hours_used: float  # goodwill_hours_used
+    out_of_scope_hours_accepted: float  # accepted_out_of_scope_hours
+    done_without_decision: int  # requests for which done_without_decision holds
+    deferred_b_items: int  # requests for which is_waiting_b_item holds
+
+
+def tally_requests(facts: Iterable[RequestMeterFacts]) -> RequestTally:
+    """One pass over a project's requests (a switch shows all of this): the rules of
+    ``goodwill_hours_used``, ``accepted_out_of_scope_hours``, ``done_without_decision`` and
+    ``is_waiting_b_item``, written out once; the hours are added in the same order, so the sums are
+    the same floats (tests/unit/domain pin it against those functions)."""
+    by_decision: dict[Decision, int] = {}
+    goodwill: list[float] = []
+    out_of_scope: list[float] = []
+    undecided = waiting = 0
+    for decision, check, hours, triage, logged in facts:
+        by_decision[decision] = by_decision.get(decision, 0) + 1
+        if decision is Decision.APPROVED_GOODWILL:
+            goodwill.append(hours)
+        if decision in ACCEPTED_DECISIONS and check is not ScopeCheck.IN_SCOPE:
+            out_of_scope.append(hours)
+        if logged > 0 and decision in OPEN_DECISIONS:
+            undecided += 1
+        if triage is Triage.B and decision is Decision.DEFERRED:
+            waiting += 1
+    return RequestTally(by_decision, sum(goodwill), sum(out_of_scope), undecided, waiting)
+
+
+def tallied_meters(
+    tally: RequestTally, goodwill_budget_hours: float, contracted_effort_hours: float
+) -> tuple[Meter, Meter]:
+    """Goodwill and scope-creep meters as they stand: ``meters_after(None, frame)`` from a tally."""
+    return (
+        meter(tally.goodwill_hours_used, goodwill_budget_hours),
+        meter(tally.out_of_scope_hours_accepted, contracted_effort_hours),
+    )
 
 
 MAX_SCHEDULE_DAYS = 1000  # about four years of working days: more is a typo, and planning it would stall

@@ -9,25 +9,22 @@ from datetime import date
 
 from deliverydesk.domain.enums import MilestoneStatus
 from deliverydesk.domain.metrics import (
-    ChangeEffort,
     MilestoneHealth,
-    accepted_out_of_scope_hours,
-    goodwill_hours_used,
     goodwill_ratio,
     milestone_health,
     scope_creep_ratio,
 )
 from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem, ProjectOverview
+from deliverydesk.domain.scope_guard import RequestTally, tally_requests
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import not_found
 from deliverydesk.services.scope_guard.meters import ProjectMeters, meters_of
-from deliverydesk.store.interchange_queries import non_working_days
 from deliverydesk.store.overview_queries import (
     MilestoneTally,
-    RequestMeterFacts,
     expectations_by_status,
     milestone_date_tallies,
+    non_working_days_of,
     project_client_contacts,
     project_item,
     request_meter_facts,
@@ -87,8 +84,8 @@ def open_project(ctx: ServiceContext, project_id: str) -> OpenedProject:
         if found is None:
             raise not_found("project")
         project, client, contacts = found
-        overview, facts = _overview_in(ctx, r, project)
-    meters = meters_of(project.id, project.goodwill_budget_hours, project.contracted_effort_hours, facts)
+        overview, tally = _overview_in(ctx, r, project)
+    meters = meters_of(project.id, project.goodwill_budget_hours, project.contracted_effort_hours, tally)
     return OpenedProject(overview=overview, client=client, contacts=contacts, meters=meters)
 
 
@@ -102,22 +99,19 @@ def get_project_overview(ctx: ServiceContext, project_id: str) -> ProjectOvervie
 
 def _overview_in(
     ctx: ServiceContext, r: Reader, project: ProjectItem
-) -> tuple[ProjectOverview, list[RequestMeterFacts]]:
-    """The Overview's counts, and the change requests' facts they came from (the meters count them too)."""
+) -> tuple[ProjectOverview, RequestTally]:
+    """The Overview's counts, and the change requests' tally they came from (the meters use it too)."""
     tallies = milestone_date_tallies(r, project.id, limit=MAX_MILESTONE_COMBINATIONS)
     expectations = expectations_by_status(r, project.id)
-    facts = request_meter_facts(r, project.id)
-    extra = non_working_days(r, [project.id]).get(project.id, frozenset())
+    tally = tally_requests(request_meter_facts(r, project.id))
+    extra = non_working_days_of(r, project.id)
     health = _by_health(project.holiday_calendar, tallies, ctx.today(), extra)
-    changes = [ChangeEffort(decision, check, hours) for decision, check, hours, _t, _n in facts]
-    decisions = Counter(c.decision for c in changes)
-    used = goodwill_hours_used(changes)
-    out_of_scope = accepted_out_of_scope_hours(changes)
+    used, out_of_scope = tally.goodwill_hours_used, tally.out_of_scope_hours_accepted
     overview = ProjectOverview(
         project=project,
         milestones_by_health=health,
         expectations_by_status=expectations,
-        change_requests_by_decision=dict(decisions),
+        change_requests_by_decision=tally.by_decision,
         goodwill_hours_used=used,
         goodwill_budget_hours=project.goodwill_budget_hours,
         goodwill_ratio=goodwill_ratio(used, project.goodwill_budget_hours),
@@ -125,4 +119,4 @@ def _overview_in(
         contracted_effort_hours=project.contracted_effort_hours,
         scope_creep_ratio=scope_creep_ratio(out_of_scope, project.contracted_effort_hours),
     )
-    return overview, facts
+    return overview, tally

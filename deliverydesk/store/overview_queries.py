@@ -20,18 +20,21 @@ from deliverydesk.domain.enums import (
     Triage,
 )
 from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem
+from deliverydesk.domain.scope_guard import RequestMeterFacts
 from deliverydesk.store.plain import (
+    Members,
     Reader,
     to_date,
     to_datetime,
     to_day,
-    to_enum,
     to_moment,
     to_optional_enum,
 )
 
 MilestoneTally = tuple[MilestoneStatus, date, date | None, date | None, int]
-RequestMeterFacts = tuple[Decision, ScopeCheck, float, Triage, int]
+_STATUSES, _LANGUAGES, _ROLES = Members(ProjectStatus), Members(Language), Members(ContactRole)
+_MILESTONES, _EXPECTATIONS = Members(MilestoneStatus), Members(ExpectationStatus)
+_DECISIONS, _CHECKS, _TRIAGES = Members(Decision), Members(ScopeCheck), Members(Triage)
 CONTACTS_SHOWN = 200  # a client has a handful; the bound guards against damage
 
 _RECORD = "{t}.id, {t}.created_at, {t}.updated_at, {t}.archived_at, {t}.row_version"
@@ -67,12 +70,12 @@ def _project(row: Sequence[Any]) -> ProjectItem:
         currency=row[11],
         start_date=to_date(row[12]),
         end_date=to_date(row[13]),
-        status=to_enum(ProjectStatus, row[14]),
+        status=_STATUSES[row[14]],
         delivery_lead=row[15],
         sales_owner=row[16],
         contracted_effort_hours=float(row[17]),
         goodwill_budget_hours=float(row[18]),
-        language=to_enum(Language, row[19]),
+        language=_LANGUAGES[row[19]],
         summary_rrule=row[20],
         holiday_calendar=row[21],
     )
@@ -106,7 +109,7 @@ def _contact(row: Sequence[Any]) -> ContactItem:
         title=row[7],
         phone=row[8],
         email=row[9],
-        role=to_enum(ContactRole, row[10]),
+        role=_ROLES[row[10]],
         can_sign=bool(row[11]),
         language=to_optional_enum(Language, row[12]),
     )
@@ -132,6 +135,15 @@ def project_client_contacts(
     return _project(row), _client(row, language), contacts
 
 
+def non_working_days_of(r: Reader, project_id: str) -> frozenset[date]:
+    """The project's live extra non-working days (``interchange_queries.non_working_days`` for one)."""
+    rows = r.rows(
+        "SELECT day FROM non_working_day WHERE project_id = :project_id AND archived_at IS NULL",
+        {"project_id": project_id},
+    )
+    return frozenset(to_day(day) for (day,) in rows)
+
+
 def milestone_date_tallies(r: Reader, project_id: str, *, limit: int) -> list[MilestoneTally]:
     """How many live milestones of the project share each (status, baseline, forecast, actual): what
     milestone health needs, without a row per milestone. At most ``limit`` combinations."""
@@ -141,7 +153,7 @@ def milestone_date_tallies(r: Reader, project_id: str, *, limit: int) -> list[Mi
         " GROUP BY status, baseline_date, forecast_date, actual_date LIMIT :limit",
         {"project_id": project_id, "limit": limit},
     )
-    return [(to_enum(MilestoneStatus, s), to_day(b), to_date(f), to_date(a), n) for s, b, f, a, n in rows]
+    return [(_MILESTONES[s], to_day(b), to_date(f), to_date(a), n) for s, b, f, a, n in rows]
 
 
 def expectations_by_status(r: Reader, project_id: str) -> dict[ExpectationStatus, int]:
@@ -151,7 +163,7 @@ def expectations_by_status(r: Reader, project_id: str) -> dict[ExpectationStatus
         " GROUP BY status",
         {"project_id": project_id},
     )
-    return {to_enum(ExpectationStatus, status): count for status, count in rows}
+    return {_EXPECTATIONS[status]: count for status, count in rows}
 
 
 def request_meter_facts(r: Reader, project_id: str) -> list[RequestMeterFacts]:
@@ -164,13 +176,5 @@ def request_meter_facts(r: Reader, project_id: str) -> list[RequestMeterFacts]:
         " FROM change_request cr WHERE cr.project_id = :project_id AND cr.archived_at IS NULL",
         {"project_id": project_id},
     )
-    return [
-        (
-            to_enum(Decision, decision),
-            to_enum(ScopeCheck, check),
-            float(hours),
-            to_enum(Triage, triage),
-            logged,
-        )
-        for decision, check, hours, triage, logged in rows
-    ]
+    decisions, checks, triages = _DECISIONS, _CHECKS, _TRIAGES
+    return [(decisions[d], checks[c], float(h), triages[t], n) for d, c, h, t, n in rows]

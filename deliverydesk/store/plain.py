@@ -140,3 +140,15 @@ def to_enum(enum_class: type[E], value: Any) -> E:
 
 def to_optional_enum(enum_class: type[E], value: Any) -> E | None:
     return None if value is None else to_enum(enum_class, value)
+
+
+class Members(dict[Any, E]):
+    """Stored value -> member of one enum, for mapping many rows (``members[value]``: a dict lookup
+    where ``to_enum`` is a call); an unknown value raises ``ValueError`` as ``to_enum`` does."""
+
+    def __init__(self, enum_class: type[E]) -> None:
+        super().__init__((member.value, member) for member in enum_class)
+        self.enum_class = enum_class
+
+    def __missing__(self, value: Any) -> E:
+        return self.enum_class(value)

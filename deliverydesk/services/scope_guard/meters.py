@@ -7,18 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from deliverydesk.domain.metrics import ChangeEffort
-from deliverydesk.domain.scope_guard import (
-    ProjectFrame,
-    done_without_decision,
-    is_waiting_b_item,
-    meters_after,
-)
+from deliverydesk.domain.scope_guard import RequestTally, tallied_meters, tally_requests
 from deliverydesk.domain.scope_meters import DeferredBItems, DeferredItem, ProjectMeters, UndecidedWork
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store import meter_rows
 from deliverydesk.store.attention_queries import projects_with_deferred_b_items
-from deliverydesk.store.overview_queries import RequestMeterFacts, request_meter_facts
+from deliverydesk.store.overview_queries import request_meter_facts
 from deliverydesk.store.plain import reader
 from deliverydesk.store.project_tables import MAX_ROWS
 from deliverydesk.store.records import Session
@@ -58,28 +52,21 @@ def project_meters_many(ctx: ServiceContext, project_ids: Iterable[str]) -> dict
 
 def _meters(session: Session, project_id: str, budgets: meter_rows.Budgets) -> ProjectMeters:
     goodwill_budget_hours, contracted_effort_hours = budgets
-    facts = request_meter_facts(reader(session), project_id)
-    return meters_of(project_id, goodwill_budget_hours, contracted_effort_hours, facts)
+    tally = tally_requests(request_meter_facts(reader(session), project_id))
+    return meters_of(project_id, goodwill_budget_hours, contracted_effort_hours, tally)
 
 
 def meters_of(
-    project_id: str,
-    goodwill_budget_hours: float,
-    contracted_effort_hours: float,
-    facts: list[RequestMeterFacts],
+    project_id: str, goodwill_budget_hours: float, contracted_effort_hours: float, tally: RequestTally
 ) -> ProjectMeters:
-    """From one read of the project's live requests (the Overview shows these on every switch): the
-    same rules as ``project_frame``, ``_undecided_work`` and ``_deferred`` apply to the same rows."""
-    efforts = tuple(ChangeEffort(decision, check, hours) for decision, check, hours, _t, _n in facts)
-    goodwill, creep = meters_after(
-        None, ProjectFrame(goodwill_budget_hours, contracted_effort_hours, efforts)
-    )
+    """From one read of the project's live requests (the Overview shows these on every switch)."""
+    goodwill, creep = tallied_meters(tally, goodwill_budget_hours, contracted_effort_hours)
     return ProjectMeters(
         project_id=project_id,
         goodwill=goodwill,
         scope_creep=creep,
-        done_without_decision=sum(done_without_decision(d, logged) for d, _c, _h, _t, logged in facts),
-        deferred_b_items=sum(is_waiting_b_item(triage, d) for d, _c, _h, triage, _n in facts),
+        done_without_decision=tally.done_without_decision,
+        deferred_b_items=tally.deferred_b_items,
     )
 
 

@@ -16,7 +16,7 @@ from deliverydesk.services.records.projects import get_project, list_projects
 from deliverydesk.services.scope_guard import project_meters
 from deliverydesk.store.database import NestedUnitOfWorkError
 from deliverydesk.store.interchange_queries import extra_non_working_days, non_working_days
-from deliverydesk.store.plain import in_list, to_date, to_datetime, to_enum, to_optional_enum
+from deliverydesk.store.plain import Members, in_list, to_date, to_datetime, to_enum, to_optional_enum
 
 
 def test_opening_a_project_reads_what_the_orm_reads_for_every_demo_project(demo_ctx: ServiceContext) -> None:
@@ -81,6 +81,12 @@ def test_values_come_from_sqlite_text_or_a_servers_native_types() -> None:
     assert to_optional_enum(Language, None) is None
     with pytest.raises(ValueError):
         to_enum(Decision, "no such decision")
+    decisions = Members(Decision)
+    assert decisions["approved_goodwill"] is Decision.APPROVED_GOODWILL
+    assert decisions[Decision.DEFERRED] is Decision.DEFERRED  # a server's driver may give the member
+    with pytest.raises(ValueError):
+        decisions["no such decision"]
+    assert len(decisions) == len(Decision)  # a miss is not remembered
     params: dict[str, object] = {}
     assert in_list("p", ["a", "b"], params) == "(:p0, :p1)" and params == {"p0": "a", "p1": "b"}
     assert in_list("q", [], params) == "(NULL)"
