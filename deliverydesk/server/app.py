@@ -191,7 +191,12 @@ class App:
         assert identity is not None
         groups = protocol.parse_push(await _json(request))
         request.state.log["groups"] = len(groups)
-        results = await self._run(sync.push_groups, self.ctx, identity, groups, self.fault)
+        clock = sync.TailClock()
+        results = await self._run(sync.push_groups, self.ctx, identity, groups, self.fault, clock)
+        if clock.groups:
+            request.state.log["tail_groups"] = clock.groups
+            request.state.log["tail_wait_ms"] = round(clock.waited * 1000, 2)
+            request.state.log["tail_hold_ms"] = round(clock.held * 1000, 2)
         return JSONResponse({"results": results})
 
     async def pull(self, request: Request, identity: DeviceIdentity | None) -> Response:

@@ -8,7 +8,21 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-REQUEST_FIELDS = ("request_id", "method", "path", "status", "ms", "user", "device", "groups", "rows", "bytes")
+REQUEST_FIELDS = (
+    "request_id",
+    "method",
+    "path",
+    "status",
+    "ms",
+    "user",
+    "device",
+    "groups",
+    "rows",
+    "bytes",
+    "tail_groups",
+    "tail_wait_ms",
+    "tail_hold_ms",
+)
 
 
 class JsonFormatter(logging.Formatter):

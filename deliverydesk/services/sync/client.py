@@ -321,13 +321,26 @@ def _batch(groups: Sequence[local.OutboxGroup], replica: str) -> list[dict[str, 
     return batch
 
 
+def _next_push(connection: Any) -> tuple[list[local.OutboxGroup], list[dict[str, Any]], int]:
+    """The groups that may go now, the first push's batch of them and how many wait behind a conflict."""
+    ready, held_back = sendable(connection)
+    replica = str((local.read_state(connection) or {}).get("replica_id") or "")
+    return ready, _batch(ready, replica), held_back
+
+
+def outgoing(ctx: ServiceContext) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """What a sync would send first, without sending it: the first push's groups (the protocol's
+    JSON) and the pull's cursors. The team benchmark replays them to measure the server alone."""
+    with ctx.db.unit_of_work() as session:
+        _ready, batch, _held = _next_push(session.connection())
+        return batch, local.read_cursors(session.connection())
+
+
 def _push_all(ctx: ServiceContext, transport: Transport, report: SyncReport) -> None:
     waited: dict[str, int] = {}
     while True:
         with ctx.db.unit_of_work() as session:
-            ready, report.held_back = sendable(session.connection())
-            replica = str((local.read_state(session.connection()) or {}).get("replica_id") or "")
-        batch = _batch(ready, replica)
+            ready, batch, report.held_back = _next_push(session.connection())
         if not batch:
             return
         report.files += _upload(ctx, transport, ready[: len(batch)])

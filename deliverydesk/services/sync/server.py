@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -74,6 +75,18 @@ _REF_TABLES = frozenset({"scope_item", "exclusion", "milestone", "expectation", 
 FaultHook = Callable[[str], None]  # tests: called at named points ("before-commit", ...)
 
 
+@dataclass
+class TailClock:
+    """How long a push's groups waited for the tail lock and held it (seconds, summed over the
+    groups; the server logs them per request as ``tail_wait_ms`` / ``tail_hold_ms``). Waiting runs
+    from sending the lock's statement until its answer is read; holding, from then until the commit
+    has returned."""
+
+    groups: int = 0
+    waited: float = 0.0
+    held: float = 0.0
+
+
 def _iso(when: datetime) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -121,6 +134,7 @@ class _Work:
     duplicates: list[dict[str, Any]] = field(default_factory=list)
     new_projects: list[str] = field(default_factory=list)
     fault: FaultHook | None = None  # tests: "before-commit" is called with the tail lock held
+    clock: TailClock | None = None
 
     @property
     def device_id(self) -> str:
@@ -134,14 +148,18 @@ class _Work:
 
 
 def push_groups(
-    ctx: ServiceContext, identity: DeviceIdentity, groups: Sequence[Group], fault: FaultHook | None = None
+    ctx: ServiceContext,
+    identity: DeviceIdentity,
+    groups: Sequence[Group],
+    fault: FaultHook | None = None,
+    clock: TailClock | None = None,
 ) -> list[dict[str, Any]]:
     """Each group in its own transaction, in order; stops after the first one not accepted. What the
     user may read is looked up once per request, again only after a group that made a project or a
-    client."""
+    client. ``clock`` adds up the groups' time waiting for and holding the tail lock."""
     results, access = [], _AccessCache()
     for group in groups:
-        answer = push_group(ctx, identity, group, fault, access)
+        answer = push_group(ctx, identity, group, fault, access, clock)
         results.append(answer)
         if answer["status"] != GroupStatus.ACCEPTED:
             break
@@ -161,13 +179,14 @@ def push_group(
     group: Group,
     fault: FaultHook | None = None,
     access: _AccessCache | None = None,
+    clock: TailClock | None = None,
 ) -> dict[str, Any]:
     """Apply one group, or answer why not; a group id seen before gets its stored answer."""
     access = access or _AccessCache()
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
             with ctx.db.unit_of_work() as session:
-                answer = _push(ctx, session.connection(), identity, group, access, fault)
+                answer = _push(ctx, session.connection(), identity, group, access, fault, clock)
             _at(fault, "after-commit")
             return answer
         except store.DBAPIError as exc:
@@ -191,6 +210,7 @@ def _push(
     group: Group,
     access: _AccessCache,
     fault: FaultHook | None,
+    clock: TailClock | None = None,
 ) -> dict[str, Any]:
     stored = store.stored_answer(connection, group.group_id)
     if stored is not None:
@@ -202,7 +222,7 @@ def _push(
         return {"group_id": group.group_id, "status": GroupStatus.MISSING_FILES.value, "files": missing}
     if access.value is None:
         access.value = store.access_of(connection, identity.user.id)
-    work = _Work(identity, access.value, group, fault=fault)
+    work = _Work(identity, access.value, group, fault=fault, clock=clock)
     _load(connection, work)
     try:
         if group.adopt and store.device_has_pushed(connection, identity.device_id):
@@ -626,7 +646,9 @@ def _finish(
         store.insert_conflicts(connection, [_conflict_row(work, c, now) for c in work.conflicts])
     payload = work.group.as_json()
     payload_text, payload_sha256 = canonical(payload), payload_digest(payload)
+    asked = time.perf_counter()
     heads = store.take_tail_lock(connection)
+    locked = time.perf_counter()
     head = heads.group
     seq = head.last_group_seq + 1
     answer: dict[str, Any] = {"group_id": work.group.group_id, "status": status.value}
@@ -646,6 +668,10 @@ def _finish(
             refusal = message if message is not None else msg("The team server refused this change.")
             answer["message"], answer["msg"] = str(refusal), message_json(refusal)
         _chain(connection, work, status, answer, seq, head, position, now, (payload_text, payload_sha256))
+    if work.clock is not None:
+        work.clock.groups += 1
+        work.clock.waited += locked - asked
+        work.clock.held += time.perf_counter() - locked
     return answer
 
 
