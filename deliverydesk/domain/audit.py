@@ -79,8 +79,19 @@ class AuditEvent:
 
 def event_hash(event: AuditEvent) -> str:
     """The SHA-256 of the event's content and ``prev_hash`` (its own ``hash`` field left out)."""
+    return fingerprint(_event_text(event, event.seq, event.prev_hash))
+
+
+def event_template(draft: EventDraft, seq_token: str, prev_token: str) -> str:
+    """The text ``event_hash`` hashes for ``draft``, with ``seq_token`` (a JSON string, quotes
+    included in the text) where its number goes and ``prev_token`` inside the previous hash's
+    quotes: the team server's tail fills them in where the chain's head is known (PostgreSQL)."""
+    return _event_text(draft, seq_token, prev_token)
+
+
+def _event_text(event: AuditEvent | EventDraft, seq: int | str, prev_hash: str) -> str:
     content = {
-        "seq": event.seq,
+        "seq": seq,
         "occurred_at": audit_value(event.occurred_at),
         "actor": event.actor,
         "entity": event.entity,
@@ -88,9 +99,9 @@ def event_hash(event: AuditEvent) -> str:
         "project_id": event.project_id,
         "action": str(event.action),
         "changes": event.changes,
-        "prev_hash": event.prev_hash,
+        "prev_hash": prev_hash,
     }
-    return fingerprint(canonical_json(content))
+    return canonical_json(content)
 
 
 @dataclass(frozen=True)

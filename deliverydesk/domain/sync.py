@@ -406,6 +406,13 @@ def group_link_hash(link: GroupLink) -> str:
     return fingerprint(canonical_json(link.__dict__))
 
 
+def group_link_template(link: GroupLink, seq_token: str) -> str:
+    """The text ``group_link_hash`` hashes, with ``seq_token`` (a JSON string, quotes included in
+    the text) where the link's number goes: the team server's tail fills it in, and whatever tokens
+    ``link`` holds in its other fields, where the head is known (PostgreSQL)."""
+    return canonical_json({**link.__dict__, "seq": seq_token})
+
+
 def payload_digest(payload: Mapping[str, Any]) -> str:
     return fingerprint(canonical_json(payload))
 

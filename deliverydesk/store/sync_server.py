@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -575,6 +575,135 @@ def batched(connection: Connection, *, commit: bool = False) -> Iterator[None]:
                 raw.commit()  # type: ignore[union-attr]
     except psycopg.Error as exc:
         raise DBAPIError.instance(None, None, exc, psycopg.Error) from exc
+
+
+@dataclass(frozen=True)
+class TailRecord:
+    """A record an accepted group touched, for ``tail_in_database``: its new version and its field
+    versions' text, with the group's number as a token (``TailTexts.seq``)."""
+
+    entity: str
+    record_id: str
+    new: bool
+    scope: str
+    version: int
+    created_by: str | None
+    field_versions: str
+
+
+@dataclass(frozen=True)
+class TailEvent:
+    """One of the server's audit events of a group, for ``tail_in_database``: its columns and the text
+    its hash is made from, with tokens for its number and the previous hash."""
+
+    draft: EventDraft
+    content: str
+
+
+@dataclass(frozen=True)
+class TailGroup:
+    """The group's row in the chain of groups, for ``tail_in_database``: the stored answer's text
+    (a token for the last position) and the link's text (tokens for its number, the answer's
+    SHA-256 and the previous link's hash)."""
+
+    group_id: str
+    user_id: str
+    device_id: str
+    received_at: datetime
+    status: str
+    adopt: bool
+    payload_sha256: str
+    payload: str
+    event_hashes: str
+    answer: str
+    link: str
+
+
+@dataclass(frozen=True)
+class TailDone:
+    seq: int
+    position: int
+    answer: str
+    lock_wait_s: float
+    lock_hold_s: float
+
+
+_TAIL_CALL = (
+    "SELECT group_seq, group_position, group_answer, lock_wait, lock_hold FROM deliverydesk_tail("
+    "%s::text, %s::text[], %s::text[], %s::boolean[], %s::text[], %s::integer[], %s::text[], %s::text[],"
+    " %s::timestamp[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],"
+    " %s::text, %s::text, %s::text, %s::timestamp, %s::text, %s::boolean, %s::text, %s::text, %s::text,"
+    " %s::text, %s::text)"
+)
+
+
+def tail_in_database(connection: Connection) -> bool:
+    """Whether the tail runs inside the database (``deliverydesk_tail``, migration 0015): PostgreSQL."""
+    return connection.dialect.name == "postgresql"
+
+
+def run_tail(
+    connection: Connection,
+    token: str,
+    records: Sequence[TailRecord],
+    events: Sequence[TailEvent],
+    group: TailGroup,
+    *,
+    commit: bool,
+) -> TailDone:
+    """The tail of a group in one call of ``deliverydesk_tail`` (PostgreSQL): it takes the tail lock,
+    gives the records their positions, chains the events and the group's link, moves both heads; with
+    ``commit`` the COMMIT goes in the same round trip, so the lock is held only while PostgreSQL works.
+    Returns the group's number, its last position, its stored answer's text and the time the call
+    waited for the lock and held it (inside PostgreSQL, the COMMIT left out). Errors come out as
+    SQLAlchemy's (a racing duplicate group id is an IntegrityError the push retries)."""
+    import psycopg
+
+    def naive(when: datetime) -> datetime:  # UTCDateTime's stored form
+        return when.astimezone(UTC).replace(tzinfo=None)
+
+    params = [
+        token,
+        [r.entity for r in records],
+        [r.record_id for r in records],
+        [r.new for r in records],
+        [r.scope for r in records],
+        [r.version for r in records],
+        [r.created_by for r in records],
+        [r.field_versions for r in records],
+        [naive(e.draft.occurred_at) for e in events],
+        [e.draft.actor for e in events],
+        [e.draft.entity for e in events],
+        [e.draft.record_id for e in events],
+        [e.draft.project_id for e in events],
+        [str(e.draft.action) for e in events],
+        [e.draft.changes for e in events],
+        [e.content for e in events],
+        group.group_id,
+        group.user_id,
+        group.device_id,
+        naive(group.received_at),
+        group.status,
+        group.adopt,
+        group.payload_sha256,
+        group.payload,
+        group.event_hashes,
+        group.answer,
+        group.link,
+    ]
+    raw = connection.connection.driver_connection
+    try:
+        if commit:
+            with raw.pipeline():  # type: ignore[union-attr]
+                cursor = raw.execute(_TAIL_CALL, params)  # type: ignore[union-attr]
+                raw.commit()  # type: ignore[union-attr]
+        else:
+            cursor = raw.execute(_TAIL_CALL, params)  # type: ignore[union-attr]
+        row = cursor.fetchone()
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(None, None, exc, psycopg.Error) from exc
+    assert row is not None
+    return TailDone(int(row[0]), int(row[1]), str(row[2]), float(row[3]), float(row[4]))
 
 
 def read_head(connection: Connection) -> Head:

@@ -6,6 +6,7 @@ database work at once."""
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 from pathlib import Path
 
@@ -16,9 +17,11 @@ from sqlalchemy.exc import IntegrityError
 from deliverydesk.domain.audit import GENESIS_HASH
 from deliverydesk.domain.sync import Role
 from deliverydesk.server.app import WORKER_THREADS, App
+from deliverydesk.services.scope_guard.change_requests import get_change_request
+from deliverydesk.services.sync import admin
 from deliverydesk.store import sync_server as store
 from deliverydesk.store.sync_tables import SERVER_HEAD_ID
-from tests.integration.sync.team import POSTGRES, make_team
+from tests.integration.sync.team import POSTGRES, Team, make_team
 
 
 @pytest.mark.skipif(not POSTGRES, reason="pipeline mode is PostgreSQL's")
@@ -109,3 +112,48 @@ def test_a_server_process_does_database_work_for_at_most_worker_threads_requests
 
     asyncio.run(many())
     assert peak[0] == WORKER_THREADS
+
+
+@pytest.mark.skipif(not POSTGRES, reason="the tail runs inside the database on PostgreSQL only")
+def test_the_tail_in_the_database_and_the_python_tail_write_one_chain(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Groups go through the database's ``deliverydesk_tail`` and the Python tail in turn: the chain of
+    groups, the audit chain, positions and field versions run on from one to the other (``check``), a
+    pull sees every group, and the field versions the function wrote tell a conflict from a merge."""
+    from tests.integration.sync.test_team_sync import _edit, _shared
+
+    used: list[bool] = []
+
+    def alternate(connection: object) -> bool:
+        used.append(len(used) % 2 == 0)
+        return used[-1]
+
+    monkeypatch.setattr(store, "tail_in_database", alternate)
+    a, b, _project_id, request_id = _shared(team)
+    _edit(a, request_id, title="Export to Excel")
+    _edit(a, request_id, effort_hours=2.0)
+    a.sync()
+    _edit(b, request_id, description="as CSV too")  # b's base is older: another field merges
+    b.sync()
+    a.sync()
+    for laptop in (a, b):
+        item = get_change_request(laptop.ctx, request_id)
+        assert (item.title, item.description, item.effort_hours) == ("Export to Excel", "as CSV too", 2.0)
+    _edit(a, request_id, title="A's title")
+    _edit(b, request_id, title="B's title")
+    a.sync()
+    assert b.sync().conflicts == 1  # the same field, changed on both sides
+    assert True in used and False in used
+    assert admin.check_server(team.ctx).ok
+    with team.ctx.db.engine.connect() as connection:
+        head = store.read_head(connection)
+        seqs = list(connection.scalars(select(store.GROUPS.c.seq).order_by(store.GROUPS.c.seq)))
+        positions = list(connection.scalars(select(store.RECORDS.c.position)))
+        versions = connection.scalar(
+            select(store.RECORDS.c.field_versions).where(store.RECORDS.c.record_id == request_id)
+        )
+    assert seqs == list(range(1, head.last_group_seq + 1)) and len(seqs) == len(used)
+    assert max(positions) == head.last_position and len(set(positions)) == len(positions)
+    title = json.loads(versions)["title"]
+    assert title[2] in seqs and title[0] >= 3  # [version, writer, group number]: numbers, not tokens
