@@ -1,5 +1,5 @@
 """Team sync at scale: a team of engineers with their projects on one PostgreSQL, two server processes
-on loopback, laptops syncing through the real protocol (HTTP, in this process's threads).
+on loopback, laptops syncing through the real protocol (HTTP; each laptop in its own process).
 
     python -m benchmarks.sync --db-url postgresql+psycopg://postgres@/postgres?host=/tmp/pg \\
         [--engineers 50] [--projects 100] [--laptops 50] [--changes 10] [--rounds 3]
@@ -16,6 +16,12 @@ Measured:
 * ``--laptops`` laptops each making ``--changes`` changes and syncing at the same moment, half against
   each server process, for ``--rounds`` rounds: p95 and max latency of a sync, groups per second,
   and that no group was lost or duplicated (budget: p95 ≤ 1 s with 50 laptops);
+* the same again as the **server side alone** (``server_side``): each laptop's push is built from its
+  database beforehand and its answers and pulled rows are written afterwards, one laptop at a time
+  (both timed, as the laptop's own CPU); in the round, 50 processes send just the requests a sync
+  makes (push, pull pages, roster) at the same moment — what the servers do for 50 laptops at once,
+  without 50 laptops' SQLite work on the servers' two cores (see ``_server_side``);
+* for both: the tail lock's wait and hold per group, as the servers log them (``tail_lock``);
 * the server processes' resident memory (peak), and the requests they answered with an error.
 
 What a latency includes (the concurrent rounds): each laptop syncs in **its own process** (forked
@@ -33,7 +39,9 @@ machine's load does to latencies, it does much less to these.
 What it leaves out, and why: each laptop opens its database (first connection, the store's first
 queries) before the round starts, as a running app has it open; everything else a sync does on the
 laptop is measured, and the laptops' CPU is taken from the same two cores the servers use (on a
-team, each laptop has its own), so the figures are a pessimistic bound for the server side.
+team, each laptop has its own), so the figures are a pessimistic bound for the server side. The
+``server_side`` measure leaves that laptop work out of the concurrent round and reports it apart; it
+still runs the 50 senders (their HTTP only) on the same cores.
 
 Budgets are judged at the full size only; at a smaller size the figures are reported as they are.
 """
