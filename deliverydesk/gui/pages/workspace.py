@@ -6,9 +6,10 @@ nine areas fit in it at any window width, in English and in Chinese."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -30,6 +31,20 @@ from deliverydesk.gui.pages.project.overview import OverviewPage
 from deliverydesk.gui.style import mute
 from deliverydesk.gui.widgets.elided import ElidedLabel
 from deliverydesk.services.overview import OpenedProject, open_project
+
+# A label that wraps to another line grows its page, the page its stack, and so on up to the window:
+# each level's layout request is posted while the level below is laid out (about ten levels).
+LAYOUT_LEVELS = 12
+
+
+def lay_out_now(scroll_area: QAbstractScrollArea) -> None:
+    """Deliver the layout requests new texts posted, and those that delivering them posts in turn, then
+    the scroll area's queued scroll-bar update, before the next paint: the window is laid out and
+    painted once, instead of again for each level whose size changed (a switch painted the
+    workspace two or three times)."""
+    for _ in range(LAYOUT_LEVELS):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    QCoreApplication.sendPostedEvents(scroll_area, QEvent.Type.MetaCall)  # its own slots only
 
 
 class ProjectWorkspace(QWidget):
@@ -121,6 +136,7 @@ class ProjectWorkspace(QWidget):
             return
         self._show_header(project)
         self.overview.take(project.id, data)
+        lay_out_now(self.overview.scroll_area)
 
     def _area_list_width(self) -> int:
         metrics = self.area_list.fontMetrics()

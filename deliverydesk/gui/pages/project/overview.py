@@ -128,7 +128,7 @@ class OverviewPage(RecordsPage):
         column.addLayout(self._meters(body))
         self.contacts.setMinimumHeight(200)
         column.addWidget(self.contacts, 1)
-        scroll = QScrollArea(self)
+        self.scroll_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
