@@ -18,13 +18,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable as PlatypusFlowable
 from reportlab.platypus import KeepTogether, Paragraph
 from reportlab.platypus.flowables import _listWrapOn
-from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paragraph import _handleBulletWidth, cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
+from reportlab.rl_config import _FUZZ
 
 from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.reports import accel
-from deliverydesk.reports.fast_paragraph import draw_plain
+from deliverydesk.reports.fast_lines import plain_runs, run_lines
+from deliverydesk.reports.fast_paragraph import draw_plain, draw_runs
 from deliverydesk.reports.fast_table import FastTable
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import CELL_PAD_X, CELL_SIZE, HEADER_FILL, MUTED, Kit, grid_style
@@ -149,15 +151,50 @@ class SplitSafeParagraph(Paragraph):  # type: ignore[misc]
         if memo is not None and memo[0] == availWidth and memo[1] is self.__dict__.get("blPara"):
             _width, self.blPara, self.width, self.height, self._wrapWidths = memo
             return self.width, self.height
-        width, height = super().wrap(availWidth, availHeight)
+        if not self.__dict__.get("_reportlab_lines") and availWidth >= _FUZZ and plain_runs(self):
+            width, height = self._wrap_runs(availWidth)
+        else:
+            width, height = super().wrap(availWidth, availHeight)
         blPara = self.__dict__.get("blPara")
         if blPara is not None:
             self._wrap_memo = (availWidth, blPara, self.width, self.height, self._wrapWidths)
         return width, height
 
+    def _wrap_runs(self, availWidth: float) -> tuple[float, float]:
+        """``Paragraph.wrap`` for several plain runs, broken into lines by ``fast_lines`` (or by
+        reportlab when that declines)."""
+        style = self.style
+        left = style.leftIndent
+        self._wrapWidths = [availWidth - (left + style.firstLineIndent) - style.rightIndent]
+        self._wrapWidths.append(availWidth - left - style.rightIndent)
+        _handleBulletWidth(self.bulletText, style, self._wrapWidths)
+        lines = run_lines(self, self._wrapWidths)
+        if lines is None:
+            return self._reportlab_wrap(availWidth)
+        self.blPara = RunLines(lines)
+        self.width, self.height = availWidth, len(lines) * style.leading
+        return self.width, self.height
+
+    def _reportlab_wrap(self, availWidth: float) -> tuple[float, float]:
+        """From now on, reportlab's own line breaking (for a split, or lines the fast way declines)."""
+        self._reportlab_lines = True
+        self.__dict__.pop("blPara", None)
+        return super().wrap(availWidth, 0x7FFFFFFF)  # type: ignore[no-any-return]
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        """Paragraph.split, on reportlab's own lines (which it cuts into the two parts)."""
+        if isinstance(self.__dict__.get("blPara"), RunLines):
+            self._reportlab_wrap(availWidth)
+        return list(super().split(availWidth, availHeight))
+
     def draw(self) -> None:
         """Paragraph.draw; plain paragraphs (most of them) the faster way of ``fast_paragraph``."""
-        if not draw_plain(self):
+        lines = self.__dict__.get("blPara")
+        if isinstance(lines, RunLines):
+            if not draw_runs(self, lines.lines):
+                self._reportlab_wrap(self.width)
+                super().draw()
+        elif not draw_plain(self):
             super().draw()
 
     def _get_split_blParaFunc(self) -> Any:
@@ -166,6 +203,15 @@ class SplitSafeParagraph(Paragraph):  # type: ignore[misc]
         if self.blPara.kind == 1:
             return _cjk_runs_part
         return _cjk_run_part if hasattr(self.blPara, "text") else super()._get_split_blParaFunc()
+
+
+class RunLines:
+    """A paragraph's lines as ``fast_lines.run_lines`` makes them, where reportlab keeps its own."""
+
+    kind = 2  # neither of reportlab's two kinds: reportlab must not draw or split these
+
+    def __init__(self, lines: list[Any]) -> None:
+        self.lines = lines
 
 
 def _cjk_runs_part(lines_of: Any, start: int, stop: int) -> list[Any]:

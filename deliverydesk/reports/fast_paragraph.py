@@ -6,8 +6,10 @@ compares both roads byte for byte."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
@@ -74,6 +76,63 @@ def draw_plain(paragraph: Any) -> bool:
         code.append(" ".join(parts) + " T*")
         if move > _TINY or move < -_TINY:
             code.append(f"{fp_str(-move, 0)} Td")
+    code.append("ET")
+    canvas._code.append(" ".join(code))
+    canvas.restoreState()
+    return True
+
+
+def draw_runs(paragraph: Any, lines: Sequence[tuple[float, Sequence[Sequence[Any]]]]) -> bool:
+    """Draw lines of several runs (``fast_lines.run_lines``) as ``Paragraph.drawPara`` draws a
+    paragraph of several fragments (``_leftDrawParaLineX``, ``_putFragLine``); False (nothing drawn)
+    when it would not draw them this simple way."""
+    canvas, style, frags = paragraph.canv, paragraph.style, paragraph.frags
+    if not (
+        lines
+        and style.alignment == TA_LEFT
+        and paraFontSizeHeightOffset
+        and not paragraph.debug
+        and not _boxed(style)
+        and "_offsets" not in paragraph.__dict__
+        and canvas.bottomup
+        and getattr(canvas, "_enforceColorSpace", None) is None
+        and all(type(frag.textColor) is Color for frag in frags)
+    ):
+        return False
+    canvas.saveState()
+    size, leading = frags[0].fontSize, style.leading
+    offset = style.firstLineIndent + 0
+    cur_y = paragraph.height - size
+    if paragraph.bulletText:
+        offset = rl_paragraph._drawBullet(canvas, offset, cur_y, paragraph.bulletText, style, rtl=False)
+    code = ["BT", f"1 0 0 1 {fp_str(style.leftIndent, cur_y)} Tm"]
+    moved = offset > _TINY or offset < -_TINY
+    if moved:
+        code.append(f"{fp_str(offset, 0)} Td")
+    code.append(f"{fp_str(leading)} TL")
+    doc, escape = canvas._doc, canvas._escape
+    settings = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+    face: Any = None
+    colour: Any = None
+    subset = -1
+    for number, (_extra, pieces) in enumerate(lines):
+        last = len(pieces) - 1
+        for k, (run, text) in enumerate(pieces):
+            frag = frags[run]
+            if face is None or frag.fontName != face.fontName:
+                face, subset = getFont(frag.fontName), -1
+            if colour is None or frag.textColor != colour:
+                colour = frag.textColor
+                code.append(f"{fp_str((colour.red, colour.green, colour.blue))} rg")
+            parts = []
+            for part, codes in face.splitString(text, doc):
+                if part != subset:
+                    parts.append(f"{face.getSubsetInternalName(part, doc)} {settings}")
+                    subset = part
+                parts.append(f"({escape(codes)}) Tj")
+            code.append(" ".join(parts) + (" T*" if k == last else ""))
+        if number == 0 and moved:
+            code.append(f"{fp_str(-offset, 0)} Td")
     code.append("ET")
     canvas._code.append(" ".join(code))
     canvas.restoreState()

@@ -9,7 +9,7 @@ import pytest
 from reportlab.platypus import Paragraph
 
 from deliverydesk.domain.enums import Language, PaperSize
-from deliverydesk.reports.blocks import SplitSafeParagraph, tagged
+from deliverydesk.reports.blocks import RunLines, SplitSafeParagraph, tagged
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import WARN, make_kit
 from deliverydesk.reports.text import markup
@@ -24,6 +24,9 @@ TEXTS = (
 
 def _lines(paragraph: Any) -> list[Any]:
     lines = paragraph.blPara.lines
+    if isinstance(paragraph.blPara, RunLines):  # fast_lines: (unused width, [(run, text)...]) per line
+        frags = paragraph.frags
+        return [(extra, [(frags[run].fontName, text) for run, text in pieces]) for extra, pieces in lines]
     if paragraph.blPara.kind == 1:
         return [(line.extraSpace, [(f.fontName, f.text) for f in line.words]) for line in lines]
     return [(extra, list(words)) for extra, words in lines]

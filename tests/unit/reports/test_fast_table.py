@@ -166,7 +166,11 @@ def test_paragraphs_are_the_same_pdf_as_reportlabs(language: Language) -> None:
 
 
 class _ReportlabDrawn(SplitSafeParagraph):
-    """SplitSafeParagraph drawn by reportlab's own Paragraph.draw."""
+    """SplitSafeParagraph on reportlab's own lines (not fast_lines'), drawn by Paragraph.draw."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._reportlab_lines = True
+        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
 
     def draw(self) -> None:
         Paragraph.draw(self)
