@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.rl_config import paraFontSizeHeightOffset
 
@@ -58,7 +58,7 @@ def draw_plain(paragraph: Any) -> bool:
     else:
         cur_y = paragraph.height - getattr(lines_of, "ascent", lines_of.fontSize)
     if paragraph.bulletText:
-        offset = rl_paragraph._drawBullet(canvas, offset, cur_y, paragraph.bulletText, style, rtl=False)
+        offset = draw_bullet(canvas, offset, cur_y, paragraph.bulletText, style)
     canvas.setFillColor(lines_of.textColor)
     code = ["BT", f"1 0 0 1 {fp_str(style.leftIndent, cur_y)} Tm"]
     font, settings = getFont(lines_of.fontName), f"{fp_str(lines_of.fontSize)} Tf {fp_str(style.leading)} TL"
@@ -104,7 +104,7 @@ def draw_runs(paragraph: Any, lines: Sequence[tuple[float, Sequence[Sequence[Any
     offset = style.firstLineIndent + 0
     cur_y = paragraph.height - size
     if paragraph.bulletText:
-        offset = rl_paragraph._drawBullet(canvas, offset, cur_y, paragraph.bulletText, style, rtl=False)
+        offset = draw_bullet(canvas, offset, cur_y, paragraph.bulletText, style)
     code = ["BT", f"1 0 0 1 {fp_str(style.leftIndent, cur_y)} Tm"]
     moved = offset > _TINY or offset < -_TINY
     if moved:
@@ -137,3 +137,33 @@ def draw_runs(paragraph: Any, lines: Sequence[tuple[float, Sequence[Sequence[Any
     canvas._code.append(" ".join(code))
     canvas.restoreState()
     return True
+
+
+def draw_bullet(canvas: Any, offset: float, cur_y: float, bullet: Any, style: Any) -> float:
+    """reportlab's ``paragraph._drawBullet`` (not right to left): the same bytes without a canvas text
+    object for a plain-string bullet at the start of the line in a TrueType face; the first line's
+    offset after it."""
+    colour = getattr(style, "bulletColor", style.textColor)
+    font = getFont(style.bulletFontName)
+    if not (
+        isinstance(bullet, str)
+        and style.bulletAnchor == "start"
+        and font._dynamicFont
+        and type(colour) is Color
+        and colour.alpha == 1
+        and getattr(canvas, "_enforceColorSpace", None) is None
+    ):
+        return float(rl_paragraph._drawBullet(canvas, offset, cur_y, bullet, style, rtl=False))
+    x, y = style.bulletIndent - 0, cur_y + getattr(style, "bulletOffsetY", 0)
+    size = style.bulletFontSize
+    settings = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+    doc, parts, subset = canvas._doc, [], -1
+    for part, codes in font.splitString(bullet, doc):
+        if part != subset:
+            parts.append(f"{font.getSubsetInternalName(part, doc)} {settings}")
+            subset = part
+        parts.append(f"({canvas._escape(codes)}) Tj")
+    rgb = fp_str((colour.red, colour.green, colour.blue))
+    canvas._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {rgb} rg {' '.join(parts)} ET")
+    end = x + stringWidth(bullet, style.bulletFontName, size) + size * 0.6
+    return float(max(offset, end - style.leftIndent))
