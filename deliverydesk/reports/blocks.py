@@ -25,7 +25,7 @@ from reportlab.rl_config import _FUZZ
 from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.reports import accel
-from deliverydesk.reports.fast_lines import plain_runs, run_lines
+from deliverydesk.reports.fast_lines import one_run_lines, plain_run, plain_runs, run_lines
 from deliverydesk.reports.fast_paragraph import draw_plain, draw_runs
 from deliverydesk.reports.fast_table import FastTable
 from deliverydesk.reports.fonts import document_fonts
@@ -151,8 +151,12 @@ class SplitSafeParagraph(Paragraph):  # type: ignore[misc]
         if memo is not None and memo[0] == availWidth and memo[1] is self.__dict__.get("blPara"):
             _width, self.blPara, self.width, self.height, self._wrapWidths = memo
             return self.width, self.height
-        if not self.__dict__.get("_reportlab_lines") and availWidth >= _FUZZ and plain_runs(self):
+        if self.__dict__.get("_reportlab_lines") or availWidth < _FUZZ:
+            width, height = super().wrap(availWidth, availHeight)
+        elif plain_runs(self):
             width, height = self._wrap_runs(availWidth)
+        elif plain_run(self):
+            width, height = self._wrap_run(availWidth, availHeight)
         else:
             width, height = super().wrap(availWidth, availHeight)
         blPara = self.__dict__.get("blPara")
@@ -160,15 +164,32 @@ class SplitSafeParagraph(Paragraph):  # type: ignore[misc]
             self._wrap_memo = (availWidth, blPara, self.width, self.height, self._wrapWidths)
         return width, height
 
-    def _wrap_runs(self, availWidth: float) -> tuple[float, float]:
-        """``Paragraph.wrap`` for several plain runs, broken into lines by ``fast_lines`` (or by
-        reportlab when that declines)."""
+    def _line_widths(self, availWidth: float) -> list[float]:
+        """``Paragraph.wrap``'s widths of the first and later lines, less the bullet's overrun
+        (``_handleBulletWidth``, as the line breakers do)."""
         style = self.style
         left = style.leftIndent
         self._wrapWidths = [availWidth - (left + style.firstLineIndent) - style.rightIndent]
         self._wrapWidths.append(availWidth - left - style.rightIndent)
-        _handleBulletWidth(self.bulletText, style, self._wrapWidths)
-        lines = run_lines(self, self._wrapWidths)
+        widths: list[float] = self._wrapWidths
+        _handleBulletWidth(self.bulletText, style, widths)
+        return widths
+
+    def _wrap_run(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """``Paragraph.wrap`` for one plain run, its lines broken by ``fast_lines`` into the object
+        reportlab's breaker returns (or by reportlab when that declines)."""
+        lines = one_run_lines(self, self._line_widths(availWidth))
+        if lines is None:
+            return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+        self.blPara = lines
+        self.width, self.height = availWidth, len(lines.lines) * self.style.leading
+        return self.width, self.height
+
+    def _wrap_runs(self, availWidth: float) -> tuple[float, float]:
+        """``Paragraph.wrap`` for several plain runs, broken into lines by ``fast_lines`` (or by
+        reportlab when that declines)."""
+        style = self.style
+        lines = run_lines(self, self._line_widths(availWidth))
         if lines is None:
             return self._reportlab_wrap(availWidth)
         self.blPara = RunLines(lines)

@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from typing import Any
 from unicodedata import category
 
-from reportlab.lib.textsplit import ALL_CANNOT_START
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
-from reportlab.platypus.paragraph import _wsc, lstrip, split
+from reportlab.lib.textsplit import ALL_CANNOT_START, dumbSplit
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
+from reportlab.platypus.paragraph import _wsc, lstrip, split, strip
 from reportlab.platypus.paraparser import ParaFrag
 from reportlab.rl_config import _FUZZ
 
@@ -37,6 +37,7 @@ _RUN_ATTRIBUTES = frozenset(
     {"__tag__", "bold", "fontName", "fontSize", "greek", "italic", "link", "rise", "text", "textColor"}
     | {"us_lines", "_fkind"}
 )
+MAX_WIDTHS = 50_000  # remembered widths per face and size before the memory starts over
 _SQUEEZED = -1e-8  # reportlab spaces the words of a line with less room than this
 
 
@@ -52,7 +53,7 @@ def plain_runs(paragraph: Any) -> bool:
     for frag in frags:
         if not frag.__dict__.keys() <= _RUN_ATTRIBUTES:
             return False
-        text = frag.text
+        text = getattr(frag, "text", None)
         if not isinstance(text, str) or not text.strip() or _ODD.search(text) or frag.link or frag.us_lines:
             return False
         if frag.rise or frag.fontSize != size or not getFont(frag.fontName)._dynamicFont:
@@ -244,3 +245,74 @@ def _pieces(chars: Sequence[str], runs: Sequence[int], start: int, stop: int) ->
         else:
             pieces.append([runs[k], chars[k]])
     return pieces
+
+
+def plain_run(paragraph: Any) -> bool:
+    """Whether ``paragraph`` is one run of plain text that ``one_run_lines`` can break."""
+    frags = paragraph.frags
+    if len(frags) != 1 or type(frags[0]) is not ParaFrag or paragraph.__dict__.get("_splitpara"):
+        return False
+    frag = frags[0]
+    text = getattr(frag, "text", None)  # the rest of a split paragraph holds words instead
+    return bool(
+        _plain_style(paragraph.style)
+        and frag.__dict__.keys() <= _RUN_ATTRIBUTES
+        and isinstance(text, str)
+        and text.strip()
+        and not _ODD.search(text)
+        and not (frag.link or frag.us_lines or frag.rise)
+        and getFont(frag.fontName)._dynamicFont
+    )
+
+
+def one_run_lines(paragraph: Any, widths: list[float]) -> Any:
+    """What reportlab's ``breakLines`` (first case) or ``breakLinesCJK`` (one fragment) returns for
+    ``paragraph`` (``plain_run``): its kind-0 lines, the same object; None when it would cut a word."""
+    frag = paragraph.frags[0]
+    name, size = frag.fontName, frag.fontSize
+    measure = _measure(name, size)
+    if paragraph.style.wordWrap == "CJK":
+        text = frag.text
+        lines = dumbSplit(text, [measure(char) for char in text], widths)
+        wrapped = [(extra, [line]) for extra, line in lines]
+        return frag.clone(kind=0, lines=wrapped, ascent=size, descent=-0.2 * size)
+    style = paragraph.style
+    space = measure(" ")
+    shrink = style.spaceShrinkage * space
+    made: list[tuple[float, list[str]]] = []
+    line: list[str] = []
+    current, number, last, max_width = -space, 0, len(widths) - 1, widths[0]
+    for word in split(strip(frag.text)):
+        width = measure(word)
+        new = current + space + width
+        limit = max_width + shrink * len(line)
+        if new > limit and style.splitLongWords and width > widths[min(number, last)]:
+            return None  # reportlab cuts the word
+        if new <= limit or not line:
+            line.append(word)
+            current = new
+            continue
+        made.append((max_width - current, line))
+        line, current, number = [word], width, number + 1
+        max_width = widths[min(last, number)]
+    if line:
+        made.append((max_width - current, line))
+    ascent, descent = getAscentDescent(name, size)
+    return frag.clone(kind=0, lines=made, ascent=ascent, descent=descent, fontSize=size)
+
+
+def _measure(name: str, size: float) -> Any:
+    """``stringWidth(text, name, size)``, remembered per face and size in a dict of its own."""
+    font = getFont(name)
+    sizes = font.__dict__.setdefault("_fast_lines_widths", {})
+    widths = sizes.get(size)
+    if widths is None or len(widths) > MAX_WIDTHS:
+        widths = sizes[size] = {}
+
+    def measure(text: str) -> float:
+        width = widths.get(text)
+        if width is None:
+            width = widths[text] = stringWidth(text, name, size, "utf8")
+        return width  # type: ignore[no-any-return]
+
+    return measure

@@ -9,10 +9,12 @@ from typing import Any
 import pytest
 from reportlab.lib import colors
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus.paragraph import _handleBulletWidth
 
 from deliverydesk.domain.enums import Language, PaperSize
+from deliverydesk.reports import blocks
 from deliverydesk.reports.blocks import RunLines, SplitSafeParagraph, tagged
-from deliverydesk.reports.fast_lines import plain_runs, run_lines
+from deliverydesk.reports.fast_lines import one_run_lines, plain_run, plain_runs, run_lines
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import WARN, make_kit
 
@@ -50,8 +52,6 @@ def _reportlab_lines(paragraph: Any, widths: list[float]) -> list[tuple[float, l
 
 
 def _fast_lines(paragraph: Any, widths: list[float]) -> list[tuple[float, list[tuple[str, str]]]] | None:
-    from reportlab.platypus.paragraph import _handleBulletWidth
-
     widths = list(widths)
     _handleBulletWidth(paragraph.bulletText, paragraph.style, widths)
     lines = run_lines(paragraph, widths)
@@ -186,3 +186,60 @@ def test_the_pdf_is_reportlabs_byte_for_byte(language: Language, monkeypatch: py
     fast = _document(language, fast=True)
     assert len(drawn) > 40 and max(drawn) > 3  # the fast way was taken, for long paragraphs too
     assert fast == _document(language, fast=False)
+
+
+def _reportlab_one_run(paragraph: Any, widths: list[float]) -> Any:
+    copy = Paragraph(None, paragraph.style, bulletText=paragraph.bulletText, frags=paragraph.frags)
+    if paragraph.style.wordWrap == "CJK":
+        return copy.breakLinesCJK(list(widths))
+    return copy.breakLines(list(widths))
+
+
+def _one_run_paragraphs(language: Language) -> list[Any]:
+    kit = _kit(language)
+    styles = (kit.styles.body, kit.styles.bullet, kit.styles.cell, kit.styles.heading)
+    made = [
+        blocks.paragraph(text, style, bullet="•" if style is kit.styles.bullet else None)
+        for text in TEXTS
+        for style in styles
+    ]
+    rng = random.Random(9)
+    pool = ["a", "to", "the", "client", "milestone", "项目", "交付", "，", "。", "（注）", "IT", "99%", "—"]
+    for _ in range(200):
+        made.append(
+            blocks.paragraph(" ".join(rng.choice(pool) for _ in range(rng.randint(1, 50))), kit.styles.body)
+        )
+    return made
+
+
+@pytest.mark.parametrize("language", [Language.EN, Language.ZH_CN])
+def test_one_run_breaks_as_reportlab_breaks_it(language: Language) -> None:
+    """One run of plain text (most paragraphs and wrapping table cells): reportlab's own result,
+    attribute for attribute, or a refusal (a word wider than the line)."""
+    compared = declined = 0
+    rng = random.Random(3)
+    for made in _one_run_paragraphs(language):
+        if not plain_run(made):
+            continue
+        for width in (20.0, 61.5, 120.0, 233.3, 481.89, rng.uniform(20, 500)):
+            line_widths = [width - made.style.leftIndent, width - made.style.leftIndent]
+            adjusted = list(line_widths)
+            _handleBulletWidth(made.bulletText, made.style, adjusted)  # as Paragraph.wrap's breakers do
+            ours = one_run_lines(made, adjusted)
+            if ours is None:
+                declined += 1
+                continue
+            theirs = _reportlab_one_run(made, line_widths)
+            assert ours.__dict__ == theirs.__dict__, (made.frags[0].text, width)
+            compared += 1
+    assert compared > 600
+    assert declined < compared / 2
+
+
+def test_one_run_is_only_plain_text() -> None:
+    style = _kit(Language.EN).styles.body
+    assert plain_run(blocks.paragraph("plain words", style))
+    assert not plain_run(SplitSafeParagraph("<b>bold</b> and not", style))
+    assert not plain_run(SplitSafeParagraph('<a href="https://example.com">a link</a>', style))
+    assert not plain_run(blocks.paragraph("no-break\u00a0space", style))
+    assert not plain_run(blocks.paragraph("   ", style))
