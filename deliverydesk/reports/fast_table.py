@@ -172,7 +172,7 @@ class FastTable(Table):  # type: ignore[misc]
         canv = self.canv
         current: Any = self.__dict__.get("_curcellstyle")
         if current is not cellstyle:
-            if current is None or cellstyle.color != current.color:
+            if current is None or (cellstyle.color is not current.color and cellstyle.color != current.color):
                 canv.setFillColor(cellstyle.color)
             if (
                 current is None
