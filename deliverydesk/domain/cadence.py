@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from dateutil.rrule import rrule, rrulestr
+if TYPE_CHECKING:  # dateutil loads with the first rule read (Today's report, after the first paint)
+    from dateutil.rrule import rrule
 
 MAX_MISSED = 500  # counting stops here: a daily rule left alone for years must stay cheap
 
@@ -27,6 +29,8 @@ class CadenceState:
 
 def parse_rule(rule: str, start: date) -> rrule | None:
     """The rule as a dateutil ``rrule``; None when empty or unreadable (a bad rule never breaks a page)."""
+    from dateutil.rrule import rrule, rrulestr
+
     text = rule.strip().upper().removeprefix("RRULE:")
     if not text:
         return None

@@ -60,6 +60,10 @@ class ExpectationStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+# What an expectation confirmation letter lists: every status but withdrawn.
+LETTER_STATUSES = tuple(s for s in ExpectationStatus if s is not ExpectationStatus.WITHDRAWN)
+
+
 class LetterKind(StrEnum):
     EXPECTATION_CONFIRMATION = "expectation_confirmation"
     CHANGE_DECISION = "change_decision"

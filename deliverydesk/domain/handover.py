@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from deliverydesk.domain.enums import ScopeStatus, Severity
+from deliverydesk.domain.enums import ProjectStatus, ScopeStatus, Severity
 from deliverydesk.errors import RuleError
 from deliverydesk.i18n import Message, listed, msg, msg_n
 
 SEVERE = (Severity.HIGH, Severity.CRITICAL)
+HANDOVER_NEAR_DAYS = 14  # Home names the blockers of projects this close to their contracted end
+NEAR_HANDOVER = (ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD, ProjectStatus.PLANNING)
 
 
 class BlockerKind(StrEnum):

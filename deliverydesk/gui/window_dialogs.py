@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from deliverydesk import __version__
 from deliverydesk.domain.models import ClientItem, ProjectItem, SettingsItem
+from deliverydesk.domain.sync_status import SyncStatus
 from deliverydesk.gui.dialogs.new_project import NewProjectDialog
 from deliverydesk.gui.dialogs.settings import SettingsDialog
 from deliverydesk.gui.env import GuiEnv
@@ -17,7 +18,7 @@ from deliverydesk.gui.messages import show_error
 from deliverydesk.paths import notices_file
 from deliverydesk.services.records.clients import list_clients
 from deliverydesk.services.records.settings import get_settings
-from deliverydesk.services.sync.client import SyncStatus, sync_status
+from deliverydesk.services.sync.client import sync_status
 
 
 def about_box(parent: QWidget, env: GuiEnv, db_location: str) -> QMessageBox:

@@ -12,8 +12,8 @@ from deliverydesk.domain.attention import (
     AttentionReport,
     summary_due_date,
 )
-from deliverydesk.domain.enums import Decision
-from deliverydesk.domain.handover import BlockerKind, handover_blockers
+from deliverydesk.domain.enums import LETTER_STATUSES, Decision
+from deliverydesk.domain.handover import HANDOVER_NEAR_DAYS, NEAR_HANDOVER, BlockerKind, handover_blockers
 from deliverydesk.domain.metrics import (
     HOURS_EPSILON,
     OPEN_DECISIONS,
@@ -33,11 +33,9 @@ from deliverydesk.domain.workdays import (
     working_days_between,
 )
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.documents.build import LETTER_STATUSES
-from deliverydesk.services.documents.handover_gate import HANDOVER_NEAR_DAYS, NEAR_HANDOVER
 from deliverydesk.store import attention_reads as q
-from deliverydesk.store.interchange_queries import non_working_days
 from deliverydesk.store.plain import Reader
+from deliverydesk.store.working_days import non_working_days
 
 DEFAULT_LIMIT = 50
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from deliverydesk.store.plain import Reader, in_list, reader, to_date
+from deliverydesk.store.plain import reader
 from deliverydesk.store.records import column
 from deliverydesk.store.tables import (
     Base,
@@ -22,6 +22,7 @@ from deliverydesk.store.tables import (
     ReviewActionRow,
     ReviewRow,
 )
+from deliverydesk.store.working_days import non_working_days
 
 RowT = TypeVar("RowT", bound=Base)
 
@@ -38,21 +39,6 @@ def project_rows(session: Session, row_cls: type[RowT], project_id: str) -> list
 def extra_non_working_days(session: Session, project_ids: Sequence[str]) -> dict[str, frozenset[date]]:
     """Project id -> its live extra non-working days (projects without any are left out)."""
     return non_working_days(reader(session), project_ids)
-
-
-def non_working_days(r: Reader, project_ids: Sequence[str]) -> dict[str, frozenset[date]]:
-    """``extra_non_working_days`` in a read-only unit (``Database.reading``)."""
-    if not project_ids:
-        return {}
-    params: dict[str, object] = {}
-    sql = (
-        "SELECT project_id, day FROM non_working_day"
-        f" WHERE project_id IN {in_list('p', dict.fromkeys(project_ids), params)} AND archived_at IS NULL"
-    )
-    found: dict[str, set[date]] = {}
-    for project_id, day in r.rows(sql, params):
-        found.setdefault(project_id, set()).add(to_date(day))  # type: ignore[arg-type]
-    return {project_id: frozenset(days) for project_id, days in found.items()}
 
 
 def client_of_project(session: Session, project_id: str) -> ClientRow | None:

@@ -16,10 +16,10 @@ from typing import Any
 from deliverydesk.domain.enums import Decision, Language, MilestoneStatus, ProjectStatus, ScopeCheck
 from deliverydesk.domain.metrics import meter
 from deliverydesk.domain.models import ProjectSummary
+from deliverydesk.domain.search import like_pattern
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
-from deliverydesk.store.interchange_queries import non_working_days
 from deliverydesk.store.plain import Reader, in_list, quoted, to_date, to_datetime, to_enum
-from deliverydesk.store.queries import like_pattern
+from deliverydesk.store.working_days import non_working_days
 
 
 @dataclass(frozen=True)

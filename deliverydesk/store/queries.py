@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from deliverydesk.domain.enums import Decision, MilestoneStatus, ScopeCheck
+from deliverydesk.domain.search import LIKE_ESCAPE, like_pattern
 from deliverydesk.store.tables import (
     CategoryRow,
     ChangeRequestRow,
@@ -23,15 +24,8 @@ from deliverydesk.store.tables import (
     ProjectRow,
 )
 
-LIKE_ESCAPE = "\\"
 CLOSED_MILESTONE = (MilestoneStatus.DONE, MilestoneStatus.ACCEPTED)
 ACCEPTED_DECISION = (Decision.APPROVED_BILLABLE, Decision.APPROVED_GOODWILL)
-
-
-def like_pattern(text: str) -> str:
-    """``%text%`` with the user's own %, _ and \\ taken literally."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def contains(column: Any, text: str, *, sqlite: bool = False) -> ColumnElement[bool]:

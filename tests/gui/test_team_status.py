@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from deliverydesk.domain.sync_status import SyncStatus
 from deliverydesk.gui.team.controller import SyncController
 from deliverydesk.gui.team.status import SyncStatusButton
-from deliverydesk.services.sync.client import SyncStatus
 
 SYNCED = SyncStatus(
     joined=True,

@@ -35,6 +35,12 @@ NOT_AT_START = (
     "deliverydesk.gui.team.conflicts",
     "jsonschema",
     "httpx",
+    # the ORM and the services written with it: the window's first paint and Today's report need neither
+    "sqlalchemy",
+    "deliverydesk.store.tables",
+    "deliverydesk.services.sync.client",
+    "deliverydesk.services.records.projects",
+    "deliverydesk.services.records.clients",
 )
 
 
@@ -59,6 +65,12 @@ def test_importing_the_window_leaves_pages_and_dialogs_for_later() -> None:
         env={"QT_QPA_PLATFORM": "offscreen"},
     )
     assert found.stdout.split() == []
+
+
+def test_today_s_report_loads_without_the_orm() -> None:
+    code = "import sys, deliverydesk.services.attention\nprint('sqlalchemy' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"
 
 
 def test_today_is_read_after_the_first_paint(qtbot, demo_env: GuiEnv) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.domain.drafts import SettingsDraft
 from deliverydesk.domain.enums import Language, PaperSize
 from deliverydesk.domain.models import SettingsItem
+from deliverydesk.domain.sync_status import SyncStatus
 from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.base import FormDialog, section_label
 from deliverydesk.gui.dialogs.people import PeoplePanel
@@ -34,7 +35,6 @@ from deliverydesk.gui.team.server_dialog import TeamServerPanel
 from deliverydesk.gui.widgets.country_combo import CountryCombo
 from deliverydesk.gui.widgets.enum_combo import EnumCombo
 from deliverydesk.services.records.settings import update_settings
-from deliverydesk.services.sync.client import SyncStatus
 
 PEOPLE_TAB = "people"
 TEAM_TAB = "team"

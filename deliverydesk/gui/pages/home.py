@@ -5,6 +5,8 @@ the demo projects to look around in (``new_project_wanted``, ``import_wanted``, 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,14 +40,10 @@ from deliverydesk.gui.pages.base import (
     AREA_OVERVIEW,
 )
 from deliverydesk.gui.style import MUTED_STYLE
-from deliverydesk.services.sync.client import (
-    DecisionNotice,
-    HeldDecision,
-    SyncStatus,
-    dismiss_news,
-    held_decisions,
-    team_news,
-)
+
+if TYPE_CHECKING:  # the team's services load with the first team news (after the first paint)
+    from deliverydesk.domain.sync_status import SyncStatus
+    from deliverydesk.services.sync.client import DecisionNotice, HeldDecision
 
 AREAS = {
     AttentionKind.OVERDUE_MILESTONE: AREA_MILESTONES,
@@ -122,6 +120,8 @@ class TeamNews(QFrame):
         ctx, manager = self.env.ctx, self.manager
 
         def load() -> tuple[list[DecisionNotice], list[HeldDecision]]:
+            from deliverydesk.services.sync.client import held_decisions, team_news
+
             return team_news(ctx), held_decisions(ctx) if manager else []
 
         self.env.tasks.submit(load, self.show_loaded, lambda _e: None, key="team-news", owner=self)
@@ -165,6 +165,8 @@ class TeamNews(QFrame):
         self.setVisible(bool(items) or self.manager)
 
     def dismiss(self) -> None:
+        from deliverydesk.services.sync.client import dismiss_news
+
         ctx, ids = self.env.ctx, [item.id for item in self.items]
         self.env.tasks.submit(
             lambda: dismiss_news(ctx, ids), lambda _none: self.reload(), lambda _e: None, owner=self

@@ -51,8 +51,6 @@ from deliverydesk.gui.models.projects import (
 from deliverydesk.gui.pages.project.table import fit_headers
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.tables import record_table
-from deliverydesk.services.records.clients import list_clients
-from deliverydesk.services.records.projects import PROJECT_SORTS, list_projects
 
 PAGE_SIZE = 200
 STATE_KEY = "navigator"
@@ -196,6 +194,9 @@ class ProjectNavigator(QWidget):
     # --- queries -----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the client list and the current page of projects (after a save elsewhere)."""
+        # The services load with the list's first query (Today is shown first: not before the first paint).
+        from deliverydesk.services.records.clients import list_clients
+
         ctx = self.env.ctx
         self.env.tasks.submit(lambda: list_clients(ctx, limit=500), self._set_clients, key="clients")
         self._requery()
@@ -209,6 +210,8 @@ class ProjectNavigator(QWidget):
         ctx, query = self.env.ctx, self.query
 
         def run() -> Page[ProjectSummary]:
+            from deliverydesk.services.records.projects import list_projects
+
             return list_projects(
                 ctx,
                 text=query.text,
@@ -251,6 +254,8 @@ class ProjectNavigator(QWidget):
         self.client_combo.blockSignals(False)
 
     def _sort(self, column: int, descending: bool) -> None:
+        from deliverydesk.services.records.projects import PROJECT_SORTS
+
         key = SORT_KEYS.get(column)
         if key is None or key not in PROJECT_SORTS:
             self._show_sort_indicator()

@@ -5,14 +5,17 @@ thread). One sync at a time; the window hears when it is done (``synced``), what
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from deliverydesk.domain.sync_status import SyncStatus
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.messages import error_text
-from deliverydesk.services.sync.client import SyncReport, SyncStatus, stored_transport, sync_now, sync_status
+
+if TYPE_CHECKING:  # the sync services load with the first sync (after the first pages)
+    from deliverydesk.services.sync.client import SyncReport
 
 INTERVAL_MS = 5 * 60 * 1000
 TransportFactory = Callable[[], Any]  # the transport to the team server; None when not in a team
@@ -20,7 +23,15 @@ TransportFactory = Callable[[], Any]  # the transport to the team server; None w
 
 def team_transports(env: GuiEnv) -> TransportFactory:
     """The window's way to the team server: the environment's (tests) or the stored token's."""
-    return env.team_transport or (lambda: stored_transport(env.ctx, env.paths.root))
+    if env.team_transport is not None:
+        return env.team_transport
+
+    def stored() -> Any:
+        from deliverydesk.services.sync.client import stored_transport
+
+        return stored_transport(env.ctx, env.paths.root)
+
+    return stored
 
 
 class SyncController(QObject):
@@ -52,6 +63,8 @@ class SyncController(QObject):
         self.timer.stop()
 
     def refresh_status(self, then_sync: bool = False) -> None:
+        from deliverydesk.services.sync.client import sync_status
+
         ctx = self.env.ctx
 
         def done(status: SyncStatus) -> None:
@@ -69,6 +82,8 @@ class SyncController(QObject):
         ctx, factory = self.env.ctx, self.transport_factory
 
         def work() -> SyncReport | None:
+            from deliverydesk.services.sync.client import sync_now
+
             transport = factory()
             if transport is None:
                 return None

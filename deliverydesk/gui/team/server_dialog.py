@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deliverydesk.domain.sync_status import SyncStatus
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.i18n import shown
@@ -30,7 +31,6 @@ from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.i18n import Message
 from deliverydesk.services.sync.client import (
-    SyncStatus,
     join_with_token,
     leave_team,
     stored_transport,

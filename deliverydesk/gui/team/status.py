@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
+from deliverydesk.domain.sync_status import SyncStatus
 from deliverydesk.gui.formatting import format_datetime
 from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.team.controller import SyncController
-from deliverydesk.services.sync.client import SyncStatus
 
 WARNING_STYLE = "color: #b42318; font-weight: bold;"
 

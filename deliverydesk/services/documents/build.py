@@ -93,7 +93,6 @@ DataT = TypeVar("DataT")
 UNDECIDED = (Decision.PENDING, Decision.PENDING_APPROVAL)
 ANSWER_WITHIN_WORKING_DAYS = 5  # the change decision asks the client to answer (sign) within a week
 ASSUMPTION_MAX = 2000
-LETTER_STATUSES = facts_module.LETTER_STATUSES  # what a letter confirms: every status but withdrawn
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from deliverydesk.domain.enums import (
+    LETTER_STATUSES,
     ContactRole,
-    ExpectationStatus,
     Language,
     LetterKind,
     OwnerSide,
@@ -51,8 +51,6 @@ from deliverydesk.store.document_reads import (
     scope_deliverables,
 )
 from deliverydesk.store.plain import Reader
-
-LETTER_STATUSES = tuple(s for s in ExpectationStatus if s is not ExpectationStatus.WITHDRAWN)
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,11 @@ its handover report, for the Handover page, Home, and issuing itself (``letters.
 
 from __future__ import annotations
 
-from deliverydesk.domain.enums import ProjectStatus
-from deliverydesk.domain.handover import Blocker, handover_blockers
+from deliverydesk.domain.handover import HANDOVER_NEAR_DAYS, NEAR_HANDOVER, Blocker, handover_blockers
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.document_rows import handover_facts
 
-HANDOVER_NEAR_DAYS = 14  # Home names the blockers of projects this close to their contracted end
-NEAR_HANDOVER = (ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD, ProjectStatus.PLANNING)
+__all__ = ["HANDOVER_NEAR_DAYS", "NEAR_HANDOVER", "project_handover_blockers"]
 
 
 def project_handover_blockers(ctx: ServiceContext, project_id: str) -> tuple[Blocker, ...]:

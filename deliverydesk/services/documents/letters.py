@@ -15,7 +15,7 @@ from __future__ import annotations
 import platform
 from dataclasses import dataclass, replace
 
-from deliverydesk.domain.enums import Language, LetterStatus
+from deliverydesk.domain.enums import LETTER_STATUSES, Language, LetterStatus
 from deliverydesk.domain.fingerprint import fingerprint, from_canonical_json, seal, sha256_hex
 from deliverydesk.domain.models import LetterItem
 from deliverydesk.errors import NotFoundError, RuleError, StorageError
@@ -27,7 +27,6 @@ from deliverydesk.reports.documents.data import (
 )
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.build import (
-    LETTER_STATUSES,
     DocumentRequest,
     build_document_in,
     document_kind,

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from deliverydesk.domain.audit import EventDraft
 from deliverydesk.domain.record_kinds import record_kind
 from deliverydesk.domain.sync import ACCEPTED_DECISIONS, PENDING_APPROVAL, ChangeOp, GroupStatus
+from deliverydesk.domain.sync_status import SyncStatus
 from deliverydesk.errors import NotFoundError, OfflineError, RuleError, SyncError, ValidationError
 from deliverydesk.i18n import N_, Message, msg, verbatim
 from deliverydesk.services.context import ServiceContext
@@ -75,20 +76,6 @@ def _iso(when: datetime) -> str:
 
 
 # --- status ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    joined: bool
-    server_url: str = ""
-    user: str = ""
-    display_name: str = ""
-    role: str = ""
-    last_sync_at: datetime | None = None
-    waiting: int = 0  # groups not yet accepted by the server
-    conflicts: int = 0  # open conflicts and refused changes
-    offline: bool = False
-    last_error: Message | None = None  # why the last sync failed (None after a complete sync)
 
 
 def sync_status(ctx: ServiceContext) -> SyncStatus:

@@ -13,11 +13,11 @@ import pytest
 
 from deliverydesk.domain.attention import AttentionKind
 from deliverydesk.domain.drafts import ExpectationDraft
-from deliverydesk.domain.enums import ExpectationStatus, LetterKind, ProjectStatus
+from deliverydesk.domain.enums import LETTER_STATUSES, ExpectationStatus, LetterKind, ProjectStatus
 from deliverydesk.services.attention import get_attention
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import letters
-from deliverydesk.services.documents.build import LETTER_STATUSES, DocumentRequest
+from deliverydesk.services.documents.build import DocumentRequest
 from deliverydesk.services.records.expectations import (
     archive_expectation,
     create_expectation,

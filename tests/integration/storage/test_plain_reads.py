@@ -15,8 +15,9 @@ from deliverydesk.services.records import clients
 from deliverydesk.services.records.projects import get_project, list_projects
 from deliverydesk.services.scope_guard import project_meters
 from deliverydesk.store.database import NestedUnitOfWorkError
-from deliverydesk.store.interchange_queries import extra_non_working_days, non_working_days
+from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.plain import Members, in_list, to_date, to_datetime, to_enum, to_optional_enum
+from deliverydesk.store.working_days import non_working_days
 
 
 def test_opening_a_project_reads_what_the_orm_reads_for_every_demo_project(demo_ctx: ServiceContext) -> None:
