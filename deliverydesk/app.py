@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from deliverydesk.gui.application import WindowHost
     from deliverydesk.gui.tasks import TaskRunner
     from deliverydesk.gui.ui_state import UiState
+    from deliverydesk.services.storage import OpenOptions
 
 LANGUAGES = [language.value for language in Language]
 
@@ -95,12 +96,10 @@ def keep_holiday_calendars() -> None:
 def start_opening(
     paths: DataPaths, db_url: str | None, tasks: TaskRunner, host: WindowHost, *, checked: bool = False
 ) -> None:
-    """Open the database on a worker (asking through dialogs when needed), then show the window."""
-    from PySide6.QtCore import QTimer
-
-    from deliverydesk.gui.application import quit_application
-    from deliverydesk.gui.startup import StartupController
-    from deliverydesk.services.storage import OpenOptions
+    """Show the window on the file read at once (``storage.open_started``: its full open, the
+    integrity check and the day's backup follow while it shows), or else open the database on a
+    worker (asking through dialogs when needed), then show the window."""
+    from deliverydesk.services.storage import OpenOptions, open_started
 
     # host.show takes the day's backup and runs the integrity check (writes wait for it); when the
     # file turns out damaged, it is opened again the checked way, whose dialogs explain and offer a backup.
@@ -109,6 +108,20 @@ def start_opening(
     )
     if not checked:
         host.integrity_failed.connect(lambda _error: start_opening(paths, db_url, tasks, host, checked=True))
+        workspace = open_started(options)
+        if workspace is not None:
+            host.show(workspace)
+            return
+    open_on_worker(options, tasks, host)
+
+
+def open_on_worker(options: OpenOptions, tasks: TaskRunner, host: WindowHost) -> None:
+    """The usual open: on a worker, with the start-up dialogs for a missing, damaged, locked... file."""
+    from PySide6.QtCore import QTimer
+
+    from deliverydesk.gui.application import quit_application
+    from deliverydesk.gui.startup import StartupController
+
     startup = StartupController(options, tasks, parent=host)
     startup.opened.connect(host.show)
     startup.cancelled.connect(quit_application)

@@ -150,6 +150,8 @@ class WindowHost(QObject):
         """The window has painted and asked for its first pages: what waits for them to load."""
         if self.workspace is not workspace:
             return
+        if workspace.open_pending:  # first: the day's backup and the sync need the full open too
+            self._when_idle(self._finish_open, latest_ms=BACKUP_LATEST_MS)
         if workspace.backup_due:
             self._backup_when_idle()
         # Once the first pages have loaded (they have the workers and the CPU first): keep the UI
@@ -177,19 +179,39 @@ class WindowHost(QObject):
 
         def failed(error: DeliveryDeskError) -> None:
             log.error("the database failed its integrity check: %s", error)
-            if self.workspace is not workspace:
-                return
-            QApplication.setQuitOnLastWindowClosed(False)  # the start-up dialogs follow
-            if self.window is not None:
-                self.window.close()
-                self.window.deleteLater()
-                self.window = None
-            self.tasks.wait(10_000)  # pages still reading the file let go of it
-            workspace.close()
-            self.workspace = None
-            self.integrity_failed.emit(error)
+            self._give_up(workspace, error)
 
         self.tasks.submit(lambda: finish_check(workspace), lambda _none: None, failed, key="integrity-check")
+
+    def _finish_open(self) -> None:
+        """A quick start's full open (SQLAlchemy, the ORM), on a worker once the first pages have
+        loaded, so that the first write does not wait for it. When it fails (the file changed since
+        it was read), the window closes as for a failed check and the usual open says why."""
+        from deliverydesk.services.storage import finish_open
+
+        workspace = self.workspace
+        if workspace is None or not workspace.open_pending:
+            return
+
+        def failed(error: DeliveryDeskError) -> None:
+            log.error("the database could not be opened in full: %s", error)
+            self._give_up(workspace, error)
+
+        self.tasks.submit(lambda: finish_open(workspace), lambda _none: None, failed, key="full-open")
+
+    def _give_up(self, workspace: Workspace, error: DeliveryDeskError) -> None:
+        """Close the window and the database; ``integrity_failed`` asks for the checked open."""
+        if self.workspace is not workspace:
+            return
+        QApplication.setQuitOnLastWindowClosed(False)  # the start-up dialogs follow
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self.tasks.wait(10_000)  # pages still reading the file let go of it
+        workspace.close()
+        self.workspace = None
+        self.integrity_failed.emit(error)
 
     def _when_idle(self, action: Callable[[], None], latest_ms: int = SCREENSHOT_LATEST_MS) -> None:
         """``action`` once, when the task runner is (or goes) idle, at the latest after ``latest_ms``.

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the command line's plain reads take the clock without the database layer
-    from deliverydesk.store.database import Database
+    from deliverydesk.store.starting import DatabaseHandle
 
 
 def system_clock() -> datetime:
@@ -34,7 +34,7 @@ class SealOptions:
 
 @dataclass(frozen=True)
 class ServiceContext:
-    db: Database
+    db: DatabaseHandle  # a Database, or a window's quick start that opens one on first need
     clock: Callable[[], datetime] = field(default=system_clock)
     seal: SealOptions = field(default_factory=SealOptions)
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deliverydesk.domain.progress import NO_PROGRESS, Progress
 from deliverydesk.errors import StorageError
@@ -22,17 +23,13 @@ from deliverydesk.paths import DB_URL_ENV, DataPaths, data_paths, sqlite_url
 from deliverydesk.services.context import SealOptions, ServiceContext, system_clock
 from deliverydesk.store.backups import BackupInfo
 from deliverydesk.store.backups import list_backups as _list_backup_files
-from deliverydesk.store.checkup import check_file, check_trail
-from deliverydesk.store.database import sqlite_path
-from deliverydesk.store.opening import (
-    OpenSettings,
-    backup_open_database,
-    finish_integrity_check,
-    is_sqlite_url,
-    open_database,
-)
-from deliverydesk.store.opening import database_exists as _database_exists
-from deliverydesk.store.restore import restore_database
+from deliverydesk.store.starting import StartingDatabase, start_file, starting_database
+from deliverydesk.store.write_gate import WriteGate
+
+if TYPE_CHECKING:  # the full open (SQLAlchemy, Alembic) loads when a database is opened in full
+    from deliverydesk.store.database import Database
+    from deliverydesk.store.opening import OpenSettings
+    from deliverydesk.store.starting import DatabaseHandle
 
 KEY_FOLDER = "signing"  # in the data folder: this database's own document seal
 
@@ -46,6 +43,7 @@ __all__ = [
     "database_exists",
     "finish_check",
     "list_backups",
+    "open_started",
     "open_workspace",
     "restore_backup",
 ]
@@ -84,13 +82,19 @@ class Workspace:
 
     @property
     def is_sqlite(self) -> bool:
-        return is_sqlite_url(self.db_url)
+        return self.db_url.startswith("sqlite")
 
     @property
     def check_pending(self) -> bool:
         """Opened with the integrity check deferred and not checked yet: call ``finish_check``."""
         gate = self.ctx.db.gate
         return gate is not None and gate.pending
+
+    @property
+    def open_pending(self) -> bool:
+        """Started quickly (``open_started``) and not opened in full yet: call ``finish_open``."""
+        db = self.ctx.db
+        return isinstance(db, StartingDatabase) and not db.opened
 
     def close(self) -> None:
         """Close the database and release the writer lock."""
@@ -104,6 +108,8 @@ def _resolve(options: OpenOptions) -> tuple[DataPaths, str]:
 
 
 def _settings(options: OpenOptions, paths: DataPaths, clock: Clock) -> OpenSettings:
+    from deliverydesk.store.opening import OpenSettings
+
     return OpenSettings(
         backups=paths.backups,
         clock=clock,
@@ -116,17 +122,13 @@ def _settings(options: OpenOptions, paths: DataPaths, clock: Clock) -> OpenSetti
 
 def open_workspace(options: OpenOptions, clock: Clock = system_clock) -> Workspace:
     """Open (or, with ``create``, create) the database: identified, checked, backed up, upgraded."""
+    from deliverydesk.store.opening import open_database
+
     paths, url = _resolve(options)
     opened = open_database(url, _settings(options, paths, clock))
     opened.db.audit.clock = clock  # audit events are stamped by the services' clock
-    seal = SealOptions(
-        key_folder=paths.root / KEY_FOLDER,  # beside the database, never inside it (services.documents.seal)
-        company_certificate=options.certificate,
-        company_password=options.certificate_password,
-    )
-    ctx = ServiceContext(db=opened.db, clock=clock, seal=seal)
     return Workspace(
-        ctx=ctx,
+        ctx=_context(opened.db, options, paths, clock),
         paths=paths,
         db_url=url,
         readonly=options.readonly,
@@ -135,16 +137,84 @@ def open_workspace(options: OpenOptions, clock: Clock = system_clock) -> Workspa
     )
 
 
+def _context(db: DatabaseHandle, options: OpenOptions, paths: DataPaths, clock: Clock) -> ServiceContext:
+    seal = SealOptions(
+        key_folder=paths.root / KEY_FOLDER,  # beside the database, never inside it (services.documents.seal)
+        company_certificate=options.certificate,
+        company_password=options.certificate_password,
+    )
+    return ServiceContext(db=db, clock=clock, seal=seal)
+
+
+def open_started(options: OpenOptions, clock: Clock = system_clock) -> Workspace | None:
+    """The window's quick start: the database file locked and read at once, without SQLAlchemy, with
+    both the integrity check and the day's backup left to the caller (``finish_check``,
+    ``backup_now``) and its full open to the first unit of work or ``finish_open``. Writes wait for
+    the full open and for the check (``store.starting``). None when the file needs the usual open
+    (``open_workspace``): missing, locked, foreign, damaged, to upgrade, read-only, on a server or a
+    network share..."""
+    from deliverydesk.store.readonly import NeedsFullOpen, local_file
+
+    if (
+        options.readonly
+        or options.create
+        or not options.defer_integrity_check
+        or not options.defer_daily_backup
+    ):
+        return None
+    paths, url = _resolve(options)
+    try:
+        path = local_file(url)
+    except NeedsFullOpen:
+        return None
+    started = start_file(url, path, paths.backups, clock)
+    if started is None:
+        return None
+    lock, due = started
+    gate = WriteGate()
+
+    def open_in_full() -> Database:
+        from dataclasses import replace
+
+        from deliverydesk.store.opening import open_database
+
+        settings = replace(_settings(options, paths, clock), held_lock=lock, gate=gate)
+        opened = open_database(url, settings)
+        opened.db.audit.clock = clock
+        return opened.db
+
+    database = starting_database(url, path, lock, gate, open_in_full)
+    if database is None:
+        return None
+    return Workspace(
+        ctx=_context(database, options, paths, clock), paths=paths, db_url=url, readonly=False, backup_due=due
+    )
+
+
+def finish_open(workspace: Workspace) -> None:
+    """Open a quickly started workspace's database in full now (slow: run it on a worker), so that the
+    first write does not wait for it; a failure raises the usual open's ``StorageError``."""
+    db = workspace.ctx.db
+    if isinstance(db, StartingDatabase):
+        db.database()
+
+
 def database_exists(options: OpenOptions) -> bool:
-    return _database_exists(_resolve(options)[1])
+    from deliverydesk.store.opening import database_exists as exists
+
+    return exists(_resolve(options)[1])
 
 
 def check_database(options: OpenOptions) -> CheckResult:
     """Identity, integrity, foreign keys, schema revision and the audit trail's hash chain; never
     modifies the file."""
+    from deliverydesk.store.checkup import check_file, check_trail
+    from deliverydesk.store.database import sqlite_path
+    from deliverydesk.store.opening import database_exists as exists
+
     paths, url = _resolve(options)
-    if not is_sqlite_url(url):
-        if not _database_exists(url):
+    if not url.startswith("sqlite"):
+        if not exists(url):
             return CheckResult(ok=False, lines=("server database: NO SCHEMA",))
         trail_ok, trail = check_trail(url)
         return CheckResult(ok=trail_ok, lines=("server database: reachable, schema present", *trail))
@@ -156,13 +226,19 @@ def finish_check(workspace: Workspace) -> None:
     """The integrity check a workspace opened with ``defer_integrity_check`` still owes (slow on a large
     file: run it on a worker). Writes wait for it; a damaged file raises ``CorruptDatabaseError`` and
     every write is refused from then on (the file was never written to)."""
+    from deliverydesk.store.opening import finish_integrity_check
+
     finish_integrity_check(workspace.ctx.db, workspace.paths.backups)
 
 
 def backup_now(workspace: Workspace, progress: Progress = NO_PROGRESS) -> BackupInfo:
     """A verified backup of the open database into the backups folder, then rotation (``progress``:
     pages copied; stopped, no backup file is left)."""
-    return backup_open_database(workspace.ctx.db, workspace.paths.backups, workspace.ctx.now(), progress)
+    from deliverydesk.store.opening import backup_open_database
+
+    return backup_open_database(
+        full_database(workspace), workspace.paths.backups, workspace.ctx.now(), progress
+    )
 
 
 def list_backups(paths: DataPaths) -> list[BackupInfo]:
@@ -174,9 +250,23 @@ def restore_backup(options: OpenOptions, backup: Path, clock: Clock = system_clo
     """Replace the database by ``backup``; returns the safety backup of the file it replaced, if any.
 
     Refused (DatabaseLockedError) while another process holds the database."""
+    from deliverydesk.store.database import sqlite_path
+    from deliverydesk.store.restore import restore_database
+
     paths, url = _resolve(options)
-    if not is_sqlite_url(url):
+    if not url.startswith("sqlite"):
         raise StorageError(
             msg("Backups and restore apply to the local database file, not to a server database.")
         )
     return restore_database(sqlite_path(url), backup, paths.backups, clock)
+
+
+def full_database(workspace: Workspace) -> Database:
+    """The workspace's database opened in full (a quick start's is opened now)."""
+    db = workspace.ctx.db
+    if isinstance(db, StartingDatabase):
+        return db.database()
+    from deliverydesk.store.database import Database
+
+    assert isinstance(db, Database)
+    return db

@@ -26,7 +26,6 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from deliverydesk.domain.audit import AuditEvent
 from deliverydesk.errors import (
     CorruptDatabaseError,
-    DeliveryDeskError,
     DiskFullError,
     ReadOnlyStorageError,
     StorageError,
@@ -48,9 +47,10 @@ from deliverydesk.store.identity import (
     sqlite_code,
 )
 from deliverydesk.store.lock import WriterLock
-from deliverydesk.store.plain import Reader, connection_reader, sqlite_reader
+from deliverydesk.store.plain import NestedUnitOfWorkError, Reader, connection_reader, sqlite_reader
 from deliverydesk.store.sync_capture import GROUP_ID, capture, team_member
 from deliverydesk.store.tables import new_id
+from deliverydesk.store.write_gate import WriteGate
 
 BUSY_TIMEOUT_MS = 5000
 _READING = object()  # what ``Database._open.session`` holds while a read-only unit is open
@@ -169,51 +169,11 @@ def checkpoint(engine: Engine) -> None:
         return
 
 
-class NestedUnitOfWorkError(RuntimeError):
-    """A unit of work was opened while another was open on the same thread and database: a bug.
-
-    One user action is one transaction: a service calls helpers that take the open session, never
-    another public service function (which would open, and commit, a unit of work of its own)."""
-
-
 def _rollback_quietly(session: Session) -> None:
     try:
         session.rollback()
     except DBAPIError:
         session.invalidate()  # the connection is unusable: drop it, the pool opens a fresh one
-
-
-class WriteGate:
-    """Writes wait here until the file has passed its integrity check (a database opened with the check
-    deferred: it is read, and shown, while ``PRAGMA quick_check`` runs). A failed check keeps the gate
-    shut for good: every later write raises the check's error, so a damaged file is never written to.
-    While the gate is not open every connection is ``PRAGMA query_only``: SQLite itself refuses a write
-    that would come by another road than a session's flush or DML statement."""
-
-    def __init__(self) -> None:
-        self._decided = threading.Event()
-        self._error: DeliveryDeskError | None = None
-
-    @property
-    def pending(self) -> bool:
-        return not self._decided.is_set()
-
-    @property
-    def writable(self) -> bool:
-        return self._decided.is_set() and self._error is None
-
-    def open(self) -> None:
-        self._decided.set()
-
-    def fail(self, error: DeliveryDeskError) -> None:
-        self._error = error
-        self._decided.set()
-
-    def wait(self) -> None:
-        """Block until the check has ended; raise its error when it failed."""
-        self._decided.wait()
-        if self._error is not None:
-            raise self._error
 
 
 def _install_gate(engine: Engine, sessions: sessionmaker[Session], gate: WriteGate) -> None:

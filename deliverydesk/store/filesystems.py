@@ -17,6 +17,7 @@ network folder on Windows. Elsewhere nothing is detected (no warning, WAL as usu
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,3 +89,12 @@ def network_warning(path: Path, kind: str) -> Message:
         path=path,
         kind=kind,
     )
+
+
+def writable(target: Path) -> bool:
+    """Whether the file or folder ``target`` may be written. Root may write anywhere: the file's own
+    read-only marks are honoured as the user's intent."""
+    if os.name == "nt" and target.is_dir():
+        return True  # Windows ignores a folder's read-only attribute; creating the lock file tells
+    mode = target.stat().st_mode
+    return os.access(target, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))

@@ -50,6 +50,16 @@ def sidecar_files(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
+_WAL_VERSION = 2  # bytes 18 and 19 of the header: 2 = write-ahead log (SQLite's file format)
+
+
+def in_wal_mode(path: Path) -> bool:
+    """Opening a file in WAL mode writes nothing to it; any other would be switched (a write)."""
+    with path.open("rb") as file:
+        header = file.read(20)
+    return len(header) == 20 and header[18] == header[19] == _WAL_VERSION
+
+
 def readonly_uri(path: Path) -> str:
     """A ``mode=ro`` URI; ``immutable`` when the folder is read-only (no -shm can be created there)."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
@@ -72,10 +82,11 @@ def probe(path: Path, *, tidy: bool = False) -> Iterator[sqlite3.Connection]:
     finally:
         connection.close()
         if tidy:
-            _remove_empty_sidecars(path, created)
+            remove_empty_sidecars(path, created)
 
 
-def _remove_empty_sidecars(path: Path, created: list[Path]) -> None:
+def remove_empty_sidecars(path: Path, created: list[Path]) -> None:
+    """Remove the -wal/-shm in ``created`` (made by a read-only connection) when the log is empty."""
     wal = sidecar_files(path)[0]
     if wal in created and wal.exists() and wal.stat().st_size == 0:
         for side in created:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 from collections.abc import Callable
 from contextlib import closing, suppress
 from dataclasses import dataclass, replace
@@ -45,12 +44,14 @@ from deliverydesk.store.backups import (
     prune_backups,
     take_backup,
 )
-from deliverydesk.store.database import Database, WriteGate, make_engine, sqlite_path, storage_error_from
-from deliverydesk.store.filesystems import network_kind, network_warning
+from deliverydesk.store.database import Database, make_engine, sqlite_path, storage_error_from
+from deliverydesk.store.filesystems import network_kind, network_warning, writable
 from deliverydesk.store.health import foreign_key_problems, quick_check, sqlite_problem
-from deliverydesk.store.identity import FileIdentity, identify, probe, sidecar_files
+from deliverydesk.store.identity import FileIdentity, identify, in_wal_mode, probe, sidecar_files
 from deliverydesk.store.lock import WriterLock
 from deliverydesk.store.migrate import current_revision, head_revision, known_revisions, upgrade
+from deliverydesk.store.starting import DatabaseHandle
+from deliverydesk.store.write_gate import WriteGate
 
 Clock = Callable[[], datetime]
 
@@ -73,6 +74,10 @@ class OpenSettings:
     # The caller runs the integrity check (``finish_integrity_check``) while the file is already read;
     # writes wait for it (``Database.gate``). Not for a file to upgrade or not in WAL mode: checked first.
     defer_integrity_check: bool = False
+    # The window's quick start (``store.starting``): the writer lock it already holds (kept, not
+    # released, when the open fails) and the gate its integrity check decides.
+    held_lock: WriterLock | None = None
+    gate: WriteGate | None = None
 
 
 def is_sqlite_url(url: str) -> bool:
@@ -155,7 +160,7 @@ def check_integrity(path: Path, backups: Path, *, locked: bool) -> None:
         raise corrupt_error(path, problems[0], newest_good_backup(backups))
 
 
-def finish_integrity_check(db: Database, backups: Path) -> None:
+def finish_integrity_check(db: DatabaseHandle, backups: Path) -> None:
     """The check a database opened with ``defer_integrity_check`` still owes: opens its write gate, or
     shuts it for good and raises the refusal (nothing was written meanwhile: writes waited)."""
     if db.gate is None or not db.gate.pending:
@@ -171,16 +176,6 @@ def finish_integrity_check(db: Database, backups: Path) -> None:
         db.gate.fail(StorageError(msg("The database could not be checked: {problem}", problem=str(exc))))
         raise
     db.gate.open()
-
-
-_WAL_VERSION = 2  # bytes 18 and 19 of the header: 2 = write-ahead log (SQLite's file format)
-
-
-def _in_wal_mode(path: Path) -> bool:
-    """Opening a file in WAL mode writes nothing to it; any other would be switched (a write)."""
-    with path.open("rb") as file:
-        header = file.read(20)
-    return len(header) == 20 and header[18] == header[19] == _WAL_VERSION
 
 
 def _newer_revision_error(where: str, revision: str) -> NewerVersionError:
@@ -211,15 +206,18 @@ def _open_readonly(url: str, path: Path, settings: OpenSettings) -> Database:
 def _open_for_writing(url: str, path: Path, settings: OpenSettings) -> OpenedDatabase:
     _require_writable(path, folder=False)
     _require_writable(path.parent, folder=True)
-    lock = WriterLock.acquire(path, settings.clock)
-    lock.hold(path)  # the file itself: a second writer through a hard link is refused too
+    lock = settings.held_lock
+    if lock is None:
+        lock = WriterLock.acquire(path, settings.clock)
+        lock.hold(path)  # the file itself: a second writer through a hard link is refused too
     try:
         notices, backup_due, unchecked = _prepare_for_writing(url, path, settings)
-        gate = WriteGate() if unchecked else None
+        gate = settings.gate or (WriteGate() if unchecked else None)  # a given gate: its check decides
         database = Database(url=url, engine=make_engine(url), lock=lock, gate=gate)
         return OpenedDatabase(database, notices, backup_due)
     except BaseException:
-        lock.release()
+        if settings.held_lock is None:
+            lock.release()
         raise
 
 
@@ -228,7 +226,7 @@ def _prepare_for_writing(
 ) -> tuple[tuple[Message, ...], bool, bool]:
     """Check, back up, upgrade; returns the notices, whether the day's backup was left to the caller
     and whether the integrity check was (``defer_integrity_check``: the caller runs it)."""
-    deferred = settings.defer_integrity_check and _in_wal_mode(path)
+    deferred = settings.defer_integrity_check and in_wal_mode(path)
     identity = inspect_file(path, settings.backups, settings.migrations_dir, locked=True, check=not deferred)
     needs_upgrade = identity.revision != head_revision(settings.migrations_dir)
     if deferred and needs_upgrade:  # an upgrade writes: the file is checked first, as always
@@ -259,16 +257,8 @@ def _prepare_for_writing(
     return (), False, False
 
 
-def _writable(target: Path) -> bool:
-    # Root may write anywhere: honour the read-only marks of the file itself as the user's intent.
-    if os.name == "nt" and target.is_dir():
-        return True  # Windows ignores a folder's read-only attribute; creating the lock file tells
-    mode = target.stat().st_mode
-    return os.access(target, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
-
-
 def _require_writable(target: Path, *, folder: bool) -> None:
-    if not _writable(target):
+    if not writable(target):
         raise ReadOnlyStorageError(
             msg(
                 "The folder {target} is read-only, so the database cannot be opened for writing.",

@@ -27,6 +27,14 @@ if TYPE_CHECKING:  # imported without SQLAlchemy: the command line's export read
     from sqlalchemy import Connection
     from sqlalchemy.orm import Session
 
+
+class NestedUnitOfWorkError(RuntimeError):
+    """A unit of work was opened while another was open on the same thread and database: a bug.
+
+    One user action is one transaction: a service calls helpers that take the open session, never
+    another public service function (which would open, and commit, a unit of work of its own)."""
+
+
 E = TypeVar("E", bound=enum.Enum)
 Params = Mapping[str, Any]
 Execute = Callable[[str, Params], Sequence[Sequence[Any]]]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from deliverydesk.errors import CorruptDatabaseError
 from deliverydesk.gui import application
@@ -16,6 +17,7 @@ from deliverydesk.gui.ui_state import UiState
 from deliverydesk.paths import data_paths
 from deliverydesk.services.storage import OpenOptions, list_backups, open_workspace
 from tests.conftest import fixed_clock
+from tests.gui.conftest import wait_idle
 from tests.integration.storage.helpers import sha256
 from tests.integration.storage.test_refusals import damage_a_table_page
 
@@ -117,3 +119,64 @@ def test_what_waits_for_the_first_pages_comes_after_todays_rows(
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=10_000)
     assert sorted(name for name, _rows in seen) == ["backup", "language"]
     assert all(rows > 0 for _name, rows in seen)
+
+
+def test_the_window_shows_the_file_read_at_once_and_a_write_waits_for_the_full_open_and_the_check(
+    qtbot, host: WindowHost, data_dir: Path, demo_template: Path, tasks: TaskRunner
+) -> None:
+    from deliverydesk.app import start_opening
+    from deliverydesk.domain.drafts import ClientDraft
+    from deliverydesk.services.records.clients import create_client, list_clients
+    from deliverydesk.store.starting import StartingDatabase
+
+    shutil.copyfile(demo_template, data_dir / "deliverydesk.db")
+    start_opening(data_paths(data_dir), None, tasks, host)  # no worker: the window is shown at once
+
+    window, workspace = host.window, host.workspace
+    assert window is not None and workspace is not None and window.isVisible()
+    assert isinstance(workspace.ctx.db, StartingDatabase) and workspace.open_pending
+    written: list[str] = []
+    writer = threading.Thread(
+        target=lambda: written.append(create_client(workspace.ctx, ClientDraft(name="New")).id)
+    )
+    writer.start()  # right after the start: waits for the full open and the integrity check
+    qtbot.waitUntil(lambda: window.home.model.item_count() > 0, timeout=10_000)  # Today, from the file
+    writer.join(30)
+    assert written and not workspace.open_pending and not workspace.check_pending
+    assert "New" in [client.name for client in list_clients(workspace.ctx).rows]
+    wait_idle(qtbot, tasks)
+
+
+def test_a_damaged_file_shown_at_once_closes_and_the_usual_open_explains_it(
+    qtbot,
+    host: WindowHost,
+    data_dir: Path,
+    demo_template: Path,
+    tasks: TaskRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from deliverydesk.app import start_opening
+    from deliverydesk.gui.startup import StartupDialog
+
+    monkeypatch.setattr(application, "quit_application", lambda: None)
+    shutil.copyfile(demo_template, data_dir / "deliverydesk.db")
+    damage_a_table_page(data_dir / "deliverydesk.db")
+    before = sha256(data_dir / "deliverydesk.db")
+
+    with qtbot.waitSignal(host.integrity_failed, timeout=20_000) as failed:
+        start_opening(data_paths(data_dir), None, tasks, host)
+        assert host.window is not None and host.window.isVisible()
+
+    assert isinstance(failed.args[0], CorruptDatabaseError)
+
+    def dialog() -> StartupDialog | None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, StartupDialog) and w.isVisible()]
+        return shown[0] if shown else None
+
+    qtbot.waitUntil(lambda: dialog() is not None, timeout=20_000)  # the checked open's refusal
+    found = dialog()
+    assert found is not None and found.objectName() == "startup_corrupt"
+    assert host.window is None
+    found.reject()
+    assert sha256(data_dir / "deliverydesk.db") == before  # read, never written (no backup either)
+    assert list_backups(data_paths(data_dir)) == []
