@@ -222,6 +222,10 @@ class OverviewPage(RecordsPage):
             bar.setMaximumWidth(220)
             grid.addWidget(bar, row, 1, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(self.meter_texts[key], row, 2, Qt.AlignmentFlag.AlignTop)
+        # The decisions legend is a rich-text table of short rows: laid out at its own width. Word-wrapped,
+        # the label lays its document out again (twice) for every width the layouts ask about, which
+        # was a third of a switch's layout; the rows have room at every size the window takes.
+        self.meter_texts["decisions"].setWordWrap(False)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 3)
         return grid
