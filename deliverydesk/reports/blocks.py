@@ -8,6 +8,7 @@ wrapping Paragraph otherwise, so long text never overflows its column.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -18,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable as PlatypusFlowable
 from reportlab.platypus import KeepTogether, Paragraph
 from reportlab.platypus.flowables import _listWrapOn
-from reportlab.platypus.paragraph import _handleBulletWidth, cleanBlockQuotedText
+from reportlab.platypus.paragraph import _handleBulletWidth, _wsc, cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 from reportlab.rl_config import _FUZZ
 
@@ -39,6 +40,11 @@ SHORT_ROW = 60.0  # points: rows shorter than this never stand one alone at a pa
 START_LINES = 2  # a paragraph's lines that must stay with its heading (all of one of 3 lines or fewer)
 MIN_ROWS_APART = 2  # short rows: a table split over pages keeps this many at least on each page
 START_PROBE = 4  # body rows laid out to know how tall a table's start is
+
+
+# what cleanBlockQuotedText changes: white space at either end, two spaces, any white space but a
+# space (Python's and reportlab's: a no-break space, a line break, a zero-width space...)
+_UNCLEAN = re.compile("^ | $|  |[^\\S ]|[" + re.escape(_wsc.replace(" ", "")) + "]")
 
 
 def _rows_fitting(heights: Sequence[float], room: float) -> int:
@@ -274,7 +280,9 @@ def paragraph(text: str, style: Any, bullet: str | None = None) -> Flowable:
     """``SplitSafeParagraph(markup(text), style)``, the same object; text with nothing to parse (no escaped
     character, no line break) skips the markup parser, which costs more than laying the text out."""
     bold = is_bold(style)
-    source = cleanBlockQuotedText(markup(text, bold))
+    source = markup(text, bold)
+    if _UNCLEAN.search(source):  # else cleanBlockQuotedText gives the text back as it is
+        source = cleanBlockQuotedText(source)
     if not source or "&" in source or "<" in source or getattr(style, "textTransform", None):
         return SplitSafeParagraph(source, style, bulletText=bullet)
     return literal_line(source, style, bullet)

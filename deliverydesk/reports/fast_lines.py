@@ -23,7 +23,7 @@ from unicodedata import category
 
 from reportlab.lib.textsplit import ALL_CANNOT_START, dumbSplit
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
-from reportlab.platypus.paragraph import _wsc, lstrip, split, strip
+from reportlab.platypus.paragraph import _wsc, lstrip, split
 from reportlab.platypus.paraparser import ParaFrag
 from reportlab.rl_config import _FUZZ
 
@@ -270,20 +270,22 @@ def one_run_lines(paragraph: Any, widths: list[float]) -> Any:
     ``paragraph`` (``plain_run``): its kind-0 lines, the same object; None when it would cut a word."""
     frag = paragraph.frags[0]
     name, size = frag.fontName, frag.fontSize
-    measure = _measure(name, size)
+    known = _widths(name, size)
     if paragraph.style.wordWrap == "CJK":
         text = frag.text
-        lines = dumbSplit(text, [measure(char) for char in text], widths)
+        sizes = [known.get(char) or _measured(known, char, name, size) for char in text]
+        lines = dumbSplit(text, sizes, widths)
         wrapped = [(extra, [line]) for extra, line in lines]
         return frag.clone(kind=0, lines=wrapped, ascent=size, descent=-0.2 * size)
     style = paragraph.style
-    space = measure(" ")
+    space = known.get(" ") or _measured(known, " ", name, size)
     shrink = style.spaceShrinkage * space
     made: list[tuple[float, list[str]]] = []
     line: list[str] = []
     current, number, last, max_width = -space, 0, len(widths) - 1, widths[0]
-    for word in split(strip(frag.text)):
-        width = measure(word)
+    # reportlab's split(strip(text)): the same as str's for text without odd white space (plain_run)
+    for word in frag.text.strip(" ").split():
+        width = known.get(word) or _measured(known, word, name, size)
         new = current + space + width
         limit = max_width + shrink * len(line)
         if new > limit and style.splitLongWords and width > widths[min(number, last)]:
@@ -301,18 +303,18 @@ def one_run_lines(paragraph: Any, widths: list[float]) -> Any:
     return frag.clone(kind=0, lines=made, ascent=ascent, descent=descent, fontSize=size)
 
 
-def _measure(name: str, size: float) -> Any:
-    """``stringWidth(text, name, size)``, remembered per face and size in a dict of its own."""
+def _widths(name: str, size: float) -> dict[str, float]:
+    """The widths of texts in face ``name`` at ``size`` measured so far (``_measured``)."""
     font = getFont(name)
     sizes = font.__dict__.setdefault("_fast_lines_widths", {})
-    widths = sizes.get(size)
+    widths: dict[str, float] | None = sizes.get(size)
     if widths is None or len(widths) > MAX_WIDTHS:
         widths = sizes[size] = {}
+    return widths
 
-    def measure(text: str) -> float:
-        width = widths.get(text)
-        if width is None:
-            width = widths[text] = stringWidth(text, name, size, "utf8")
-        return width  # type: ignore[no-any-return]
 
-    return measure
+def _measured(widths: dict[str, float], text: str, name: str, size: float) -> float:
+    """``stringWidth(text, name, size)``, remembered in ``widths``."""
+    width: float = stringWidth(text, name, size, "utf8")
+    widths[text] = width
+    return width

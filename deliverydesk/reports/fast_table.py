@@ -96,6 +96,14 @@ class FastTable(Table):  # type: ignore[misc]
                 kwargs["style"] = [c for c in style if not _is_cell_command(c)]
         super().__init__(data, *args, **kwargs)
 
+    def normalizeData(self, data: Any) -> list[list[Any]]:
+        """Table.normalizeData (None becomes "", bytes text; anything else stays) for rows without
+        None or bytes: the rows as lists, without a function call per cell."""
+        rows = [list(row) for row in data]
+        if any(cell is None or isinstance(cell, bytes) for row in rows for cell in row):
+            return super().normalizeData(data)  # type: ignore[no-any-return]
+        return rows
+
     def _calc_height(self, availHeight: float, availWidth: float, H: Any = None, W: Any = None) -> None:
         if self._spanCmds or self._minRowHeights:
             return super()._calc_height(availHeight, availWidth, H, W)  # type: ignore[no-any-return]

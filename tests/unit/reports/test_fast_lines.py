@@ -243,3 +243,28 @@ def test_one_run_is_only_plain_text() -> None:
     assert not plain_run(SplitSafeParagraph('<a href="https://example.com">a link</a>', style))
     assert not plain_run(blocks.paragraph("no-break\u00a0space", style))
     assert not plain_run(blocks.paragraph("   ", style))
+
+
+@pytest.mark.parametrize("language", [Language.EN, Language.ZH_CN])
+def test_a_paragraph_skips_cleaning_only_text_that_cleaning_leaves_alone(language: Language) -> None:
+    """blocks.paragraph keeps cleanBlockQuotedText's text: the same source and fragments."""
+    from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+    from deliverydesk.reports.text import markup
+
+    style = _kit(language).styles.body
+    texts = [*TEXTS, "", " ", "a  b", " a", "a ", "a\u200bb", "a\u3000b", "a\x1cb", "\u2028x", "tab\there"]
+    for text in texts:
+        made = blocks.paragraph(text, style)
+        expected = SplitSafeParagraph(cleanBlockQuotedText(markup(text)), style)
+        assert made.text == expected.text, text
+        assert [(f.fontName, f.text) for f in made.frags] == [(f.fontName, f.text) for f in expected.frags]
+
+
+def test_table_data_is_normalised_as_reportlab_does() -> None:
+    from reportlab.platypus import Table
+
+    from deliverydesk.reports.fast_table import FastTable
+
+    for data in ([["a", None], [b"b", 3]], [["a", "b"], [Spacer(1, 1), 2.5]]):
+        assert FastTable(data).normalizeData(data) == Table(data).normalizeData(data)
