@@ -24,7 +24,7 @@ from deliverydesk.services.context import SealOptions, ServiceContext, system_cl
 from deliverydesk.store.backups import BackupInfo
 from deliverydesk.store.backups import list_backups as _list_backup_files
 from deliverydesk.store.starting import StartingDatabase, start_file, starting_database
-from deliverydesk.store.write_gate import WriteGate
+from deliverydesk.store.write_gate import WriteGate, finish_integrity_check
 
 if TYPE_CHECKING:  # the full open (SQLAlchemy, Alembic) loads when a database is opened in full
     from deliverydesk.store.database import Database
@@ -209,7 +209,7 @@ def check_database(options: OpenOptions) -> CheckResult:
     """Identity, integrity, foreign keys, schema revision and the audit trail's hash chain; never
     modifies the file."""
     from deliverydesk.store.checkup import check_file, check_trail
-    from deliverydesk.store.database import sqlite_path
+    from deliverydesk.store.identity import sqlite_path
     from deliverydesk.store.opening import database_exists as exists
 
     paths, url = _resolve(options)
@@ -226,8 +226,6 @@ def finish_check(workspace: Workspace) -> None:
     """The integrity check a workspace opened with ``defer_integrity_check`` still owes (slow on a large
     file: run it on a worker). Writes wait for it; a damaged file raises ``CorruptDatabaseError`` and
     every write is refused from then on (the file was never written to)."""
-    from deliverydesk.store.opening import finish_integrity_check
-
     finish_integrity_check(workspace.ctx.db, workspace.paths.backups)
 
 
@@ -250,7 +248,7 @@ def restore_backup(options: OpenOptions, backup: Path, clock: Clock = system_clo
     """Replace the database by ``backup``; returns the safety backup of the file it replaced, if any.
 
     Refused (DatabaseLockedError) while another process holds the database."""
-    from deliverydesk.store.database import sqlite_path
+    from deliverydesk.store.identity import sqlite_path
     from deliverydesk.store.restore import restore_database
 
     paths, url = _resolve(options)

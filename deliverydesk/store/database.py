@@ -16,7 +16,6 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, QueuePool, create_engine, event
@@ -45,6 +44,7 @@ from deliverydesk.store.identity import (
     SQLITE_READONLY,
     readonly_uri,
     sqlite_code,
+    sqlite_path,
 )
 from deliverydesk.store.lock import WriterLock
 from deliverydesk.store.plain import NestedUnitOfWorkError, Reader, connection_reader, sqlite_reader
@@ -74,11 +74,6 @@ def _sqlite_connect_hook(readonly: bool, journal: str = "WAL") -> Any:
 
 def _emit_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
-
-
-def sqlite_path(url: str) -> Path:
-    """The file of a ``sqlite:///PATH`` URL."""
-    return Path(url.split("///", 1)[1])
 
 
 def _readonly_engine(url: str) -> Engine:

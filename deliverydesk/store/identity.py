@@ -53,6 +53,11 @@ def sidecar_files(path: Path) -> tuple[Path, Path]:
 _WAL_VERSION = 2  # bytes 18 and 19 of the header: 2 = write-ahead log (SQLite's file format)
 
 
+def sqlite_path(url: str) -> Path:
+    """The file of a ``sqlite:///PATH`` URL."""
+    return Path(url.split("///", 1)[1])
+
+
 def in_wal_mode(path: Path) -> bool:
     """Opening a file in WAL mode writes nothing to it; any other would be switched (a write)."""
     with path.open("rb") as file:

@@ -44,14 +44,13 @@ from deliverydesk.store.backups import (
     prune_backups,
     take_backup,
 )
-from deliverydesk.store.database import Database, make_engine, sqlite_path, storage_error_from
+from deliverydesk.store.database import Database, make_engine, storage_error_from
 from deliverydesk.store.filesystems import network_kind, network_warning, writable
-from deliverydesk.store.health import foreign_key_problems, quick_check, sqlite_problem
-from deliverydesk.store.identity import FileIdentity, identify, in_wal_mode, probe, sidecar_files
+from deliverydesk.store.health import foreign_key_problems, sqlite_problem
+from deliverydesk.store.identity import FileIdentity, identify, in_wal_mode, probe, sidecar_files, sqlite_path
 from deliverydesk.store.lock import WriterLock
 from deliverydesk.store.migrate import current_revision, head_revision, known_revisions, upgrade
-from deliverydesk.store.starting import DatabaseHandle
-from deliverydesk.store.write_gate import WriteGate
+from deliverydesk.store.write_gate import WriteGate, check_integrity
 
 Clock = Callable[[], datetime]
 
@@ -146,36 +145,6 @@ def inspect_file(
     if identity.revision not in known_revisions(migrations_dir):
         raise _newer_revision_error(str(path), identity.revision)
     return identity
-
-
-def check_integrity(path: Path, backups: Path, *, locked: bool) -> None:
-    """``PRAGMA quick_check`` through a read-only connection; a damaged file raises the refusal that
-    names the newest good backup."""
-    try:
-        with probe(path, tidy=locked) as connection:
-            problems = quick_check(connection)
-    except sqlite3.DatabaseError as exc:
-        raise corrupt_error(path, sqlite_problem(exc), newest_good_backup(backups)) from exc
-    if problems:
-        raise corrupt_error(path, problems[0], newest_good_backup(backups))
-
-
-def finish_integrity_check(db: DatabaseHandle, backups: Path) -> None:
-    """The check a database opened with ``defer_integrity_check`` still owes: opens its write gate, or
-    shuts it for good and raises the refusal (nothing was written meanwhile: writes waited)."""
-    if db.gate is None or not db.gate.pending:
-        if db.gate is not None:
-            db.gate.wait()  # decided before: raise its error again
-        return
-    try:
-        check_integrity(sqlite_path(db.url), backups, locked=True)
-    except DeliveryDeskError as exc:
-        db.gate.fail(exc)
-        raise
-    except BaseException as exc:
-        db.gate.fail(StorageError(msg("The database could not be checked: {problem}", problem=str(exc))))
-        raise
-    db.gate.open()
 
 
 def _newer_revision_error(where: str, revision: str) -> NewerVersionError:

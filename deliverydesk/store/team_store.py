@@ -21,7 +21,8 @@ from deliverydesk.i18n import msg
 from deliverydesk.store.audit import trail_lines
 from deliverydesk.store.bundle_rows import BUNDLED_TABLES
 from deliverydesk.store.checkup import check_trail
-from deliverydesk.store.database import BUSY_TIMEOUT_MS, Database, sqlite_path
+from deliverydesk.store.database import BUSY_TIMEOUT_MS, Database
+from deliverydesk.store.identity import sqlite_path
 from deliverydesk.store.migrate import current_revision, head_revision, upgrade
 from deliverydesk.store.opening import OpenSettings, is_sqlite_url, open_database
 from deliverydesk.store.sync_server import (

@@ -36,8 +36,8 @@ from deliverydesk.errors import RuleError, StorageError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import SealOptions, ServiceContext
 from deliverydesk.store.audit_state import read_head
-from deliverydesk.store.database import sqlite_path
 from deliverydesk.store.document_queries import seal_identity
+from deliverydesk.store.identity import sqlite_path
 from deliverydesk.store.records import Session
 
 SEAL_FIELD = "DeliveryDeskSeal"

@@ -145,16 +145,17 @@ import sys
 from datetime import datetime
 from pathlib import Path
 from deliverydesk.services.attention import get_attention
-from deliverydesk.services.storage import OpenOptions, open_started
+from deliverydesk.services.storage import OpenOptions, finish_check, open_started
 options = OpenOptions(data_dir=Path(sys.argv[1]), defer_daily_backup=True, defer_integrity_check=True)
 workspace = open_started(options, clock=lambda: datetime.fromisoformat(sys.argv[2]))
 print(repr(get_attention(workspace.ctx)))
+finish_check(workspace)  # the integrity check the window runs beside it
 print("sqlalchemy" in sys.modules)
 workspace.close()
 """
 
 
-def test_today_is_read_without_sqlalchemy_and_is_the_same_report(
+def test_today_and_the_integrity_check_run_without_sqlalchemy_and_today_is_the_same_report(
     demo_ctx: ServiceContext, tmp_path: Path
 ) -> None:
     from deliverydesk.services.attention import get_attention
