@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deliverydesk.domain.models import ProjectItem
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.dialogs.interchange.actions import InterchangeMenus
 from deliverydesk.gui.env import GuiEnv
@@ -41,6 +40,7 @@ from deliverydesk.gui.undo import created_step
 from deliverydesk.gui.widgets.progress_panel import LongTaskPanel
 
 if TYPE_CHECKING:
+    from deliverydesk.domain.models import ProjectItem
     from deliverydesk.gui.bundle_import import BundleImporter
     from deliverydesk.gui.dialogs.records.capture import CaptureFlow
     from deliverydesk.gui.letter_copies import CopyKeeper

@@ -15,29 +15,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from deliverydesk.domain.models import (
-    ChangeRequestItem,
-    CommitmentItem,
-    ContactItem,
-    ExclusionItem,
-    ExpectationItem,
-    HandoverEntry,
-    IssueItem,
-    LogEntryItem,
-    MilestoneItem,
-    ProjectItem,
-    RecordItem,
-    ReviewActionItem,
-    ReviewItem,
-    ScopeEntry,
-)
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.services.context import ServiceContext
+
+if TYPE_CHECKING:  # the records load with the first step (after the first paint)
+    from deliverydesk.domain.models import RecordItem
 
 Service = Callable[[ServiceContext, str], Any]
 MAX_STEPS = 50
@@ -48,6 +35,20 @@ def archiving() -> dict[type[RecordItem], tuple[Service, Service]]:
     """Which service archives and restores each kind of record (the window's lists use the same ones).
     The services load with the first step, not with the window: the window's first paint does not
     wait for them."""
+    from deliverydesk.domain.models import (
+        ChangeRequestItem,
+        CommitmentItem,
+        ContactItem,
+        ExclusionItem,
+        ExpectationItem,
+        HandoverEntry,
+        IssueItem,
+        MilestoneItem,
+        ProjectItem,
+        ReviewActionItem,
+        ReviewItem,
+        ScopeEntry,
+    )
     from deliverydesk.services.records import (
         clients,
         commitments,
@@ -125,6 +126,8 @@ def archived_step(item: RecordItem, *, archived: bool) -> UndoStep | None:
 
 def created_step(item: RecordItem) -> UndoStep | None:
     """The user created ``item``: a log entry is voided, other records archived."""
+    from deliverydesk.domain.models import LogEntryItem
+
     if isinstance(item, LogEntryItem):
         from deliverydesk.services.records import undo
 
@@ -181,6 +184,8 @@ def edited_step(before: RecordItem, after: RecordItem) -> UndoStep | None:
 def step_for_save(before: Any, after: Any) -> UndoStep | None:
     """What a dialog's save did: a new record (a log entry and its correction are new entries) or an
     edit of ``before``; None for what cannot be undone (a decision, an approval)."""
+    from deliverydesk.domain.models import LogEntryItem, RecordItem
+
     if not isinstance(after, RecordItem):
         return None
     if isinstance(after, LogEntryItem) or not isinstance(before, RecordItem) or before.id != after.id:

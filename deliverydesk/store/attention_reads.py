@@ -34,7 +34,7 @@ from deliverydesk.domain.handover import HandoverFacts, IssueFact, OpenItemFact,
 from deliverydesk.domain.scope_guard import is_waiting_b_item, main_goal_met
 from deliverydesk.domain.scope_meters import DeferredBItems, DeferredItem
 from deliverydesk.store import letter_sql
-from deliverydesk.store.navigator_queries import GOODWILL_USED, OUT_OF_SCOPE
+from deliverydesk.store.meter_sql import GOODWILL_USED, OUT_OF_SCOPE
 from deliverydesk.store.plain import (
     Params,
     Reader,

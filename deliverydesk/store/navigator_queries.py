@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from deliverydesk.domain.enums import Decision, Language, MilestoneStatus, ProjectStatus, ScopeCheck
+from deliverydesk.domain.enums import Decision, Language, MilestoneStatus, ProjectStatus
 from deliverydesk.domain.metrics import meter
 from deliverydesk.domain.models import ProjectSummary
 from deliverydesk.domain.search import like_pattern
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
+from deliverydesk.store.meter_sql import GOODWILL_USED, LIVE_REQUEST, OUT_OF_SCOPE
 from deliverydesk.store.plain import Reader, in_list, quoted, to_date, to_datetime, to_enum
 from deliverydesk.store.working_days import non_working_days
 
@@ -51,7 +52,6 @@ OPEN_MILESTONE = (
     "m.project_id = p.id AND m.archived_at IS NULL"
     f" AND m.status NOT IN ({quoted(MilestoneStatus.DONE, MilestoneStatus.ACCEPTED)})"
 )
-LIVE_REQUEST = "cr.project_id = p.id AND cr.archived_at IS NULL"
 PENDING = (
     f"(SELECT count(*) FROM change_request cr WHERE {LIVE_REQUEST}"
     f" AND cr.decision IN ({quoted(Decision.PENDING, Decision.PENDING_APPROVAL)}))"
@@ -60,17 +60,6 @@ OVERDUE = f"(SELECT count(*) FROM milestone m WHERE {OPEN_MILESTONE} AND {MILEST
 WAITING = (
     f"(SELECT count(*) FROM milestone m WHERE {OPEN_MILESTONE}"
     f" AND m.status = '{MilestoneStatus.WAITING_ON_CLIENT.value}')"
-)
-# The scope guard's two sums, as ``domain.metrics.goodwill_hours_used`` / ``accepted_out_of_scope_hours``
-# count them (live requests only); Today's report has the same sums in ``queries.meter_hours``.
-GOODWILL_USED = (
-    f"(SELECT coalesce(sum(cr.effort_hours), 0.0) FROM change_request cr WHERE {LIVE_REQUEST}"
-    f" AND cr.decision = '{Decision.APPROVED_GOODWILL.value}')"
-)
-OUT_OF_SCOPE = (
-    f"(SELECT coalesce(sum(cr.effort_hours), 0.0) FROM change_request cr WHERE {LIVE_REQUEST}"
-    f" AND cr.decision IN ({quoted(Decision.APPROVED_BILLABLE, Decision.APPROVED_GOODWILL)})"
-    f" AND cr.scope_check != '{ScopeCheck.IN_SCOPE.value}')"
 )
 SORT_KEYS = {
     "code": "p.code",

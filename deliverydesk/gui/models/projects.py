@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from deliverydesk.domain.metrics import Meter, MeterLevel
-from deliverydesk.domain.models import ProjectSummary
 from deliverydesk.gui.formatting import format_date, format_number
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.meter_levels import with_level
 from deliverydesk.gui.models.fed import FedTableModel
+
+if TYPE_CHECKING:  # the records load with the list's first query, after the first paint
+    from deliverydesk.domain.models import ProjectSummary
 
 ATTENTION, CODE, NAME, CLIENT, STATUS, NEXT_MILESTONE, GOODWILL, SCOPE_CREEP = range(8)
 # Column -> sort key of ``services.records.projects.list_projects`` (None: not sortable in SQL yet).
@@ -33,7 +35,7 @@ PROJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ATTENTION_HEADER = "!"
 
 
-class ProjectListModel(FedTableModel[ProjectSummary]):
+class ProjectListModel(FedTableModel["ProjectSummary"]):
     _headers: list[str] | None = None
 
     def headers(self) -> list[str]:

@@ -12,7 +12,7 @@ widening the pane brings them back. Long names are elided and shown whole in the
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from deliverydesk.domain.enums import ProjectStatus
-from deliverydesk.domain.models import Page, ProjectSummary
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.icons import icon
@@ -51,6 +50,9 @@ from deliverydesk.gui.models.projects import (
 from deliverydesk.gui.pages.project.table import fit_headers
 from deliverydesk.gui.style import MUTED_STYLE
 from deliverydesk.gui.widgets.tables import record_table
+
+if TYPE_CHECKING:  # the domain's records load with the list's first query
+    from deliverydesk.domain.models import Page, ProjectSummary
 
 PAGE_SIZE = 200
 STATE_KEY = "navigator"
