@@ -218,12 +218,18 @@ class MainWindow(QMainWindow):
         module and its query would otherwise come before Today's rows), at the latest after
         KEEP_COPIES_LATEST_MS."""
         self.env.tasks.busy_changed.connect(self._keep_copies_if_idle)
-        QTimer.singleShot(KEEP_COPIES_LATEST_MS, self, self._keep_copies_if_idle)
+        QTimer.singleShot(KEEP_COPIES_LATEST_MS, self, lambda: self._keep_copies_now(latest=True))
         if not self.env.tasks.is_busy:
             self._keep_copies_if_idle()
 
     def _keep_copies_if_idle(self, busy: bool = False) -> None:
-        if busy or self.copy_keeper is not None:
+        # Looked at one event-loop pass later: the runner says it is idle just before it hands the
+        # last result (Today's rows) to its page, and the keeper's modules would come first.
+        if not busy and self.copy_keeper is None:
+            QTimer.singleShot(0, self, self._keep_copies_now)
+
+    def _keep_copies_now(self, latest: bool = False) -> None:
+        if self.copy_keeper is not None or (self.env.tasks.is_busy and not latest):
             return
         self.env.tasks.busy_changed.disconnect(self._keep_copies_if_idle)
         self._keep_copies()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -85,6 +86,20 @@ def test_today_is_read_after_the_first_paint(qtbot, demo_env: GuiEnv) -> None:
     window.show()
     qtbot.waitUntil(lambda: window.home.model.item_count() > 0)
     assert window.stack.currentWidget() is window.home
+
+
+def test_the_copy_keeper_starts_after_today_s_rows_are_shown(
+    qtbot, demo_env: GuiEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The runner says it is idle just before it hands Today's rows over: the keeper (its modules,
+    the document services) must not come in between."""
+    rows_when_kept: list[int] = []
+    window = MainWindow(demo_env, "sqlite:///test.db")
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "_keep_copies", lambda: rows_when_kept.append(window.home.model.item_count()))
+    window.show()
+    qtbot.waitUntil(lambda: rows_when_kept != [], timeout=10_000)
+    assert rows_when_kept[0] > 0
 
 
 def test_a_window_that_is_never_painted_still_reads_today(qtbot, demo_env: GuiEnv) -> None:
