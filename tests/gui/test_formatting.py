@@ -53,6 +53,18 @@ def test_date_fields_show_dates_as_the_tables_do(qtbot, locale_of, language: str
 
 
 @pytest.mark.parametrize("language", list(Language))
+def test_the_window_writes_dates_as_the_documents_print_them(locale_of, language: Language) -> None:
+    """The window writes dates with Qt's locale data (no Babel on the GUI thread at start): the same
+    text as the documents' Babel dates, every day of 41 years, in both languages."""
+    locale_of(language.value)
+    first = date(2000, 1, 1)
+    for offset in range((date(2041, 1, 1) - first).days):
+        day = first + timedelta(days=offset)
+        assert format_date(day) == formats.format_date(day, language, compact=True), day
+        assert format_day(day) == formats.format_day(day, language), day
+
+
+@pytest.mark.parametrize("language", list(Language))
 def test_the_window_writes_money_and_dates_as_the_documents_print_them(locale_of, language: Language) -> None:
     """One set of Babel helpers for both: an amount on screen reads exactly as on the letter."""
     locale_of(language.value)
