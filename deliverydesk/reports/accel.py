@@ -167,16 +167,31 @@ def _assigned_split(original: Any) -> Any:
         state = self.state.get(doc) if isinstance(text, str) else None
         if state is None:
             return original(self, text, doc, encoding)
-        try:
-            codes = list(map(state.assignments.__getitem__, map(ord, text)))
-        except KeyError:  # a character new to this document (or U+00A0, or one the face lacks)
-            return original(self, text, doc, encoding)
-        if not codes:
-            return []
-        if max(codes) < 1 << _SUBSET:
-            return [(0, bytes(codes))]
-        return [(subset, bytes(c & 0xFF for c in group)) for subset, group in groupby(codes, _subset_of)]
+        # A character's code in a document's subset never changes once assigned, so neither does the
+        # split of a text whose characters all have one: tables repeat their texts (dates, statuses).
+        splits = state.__dict__.setdefault("_accel_splits", {})
+        split = splits.get(text)
+        if split is None:
+            split = _split_assigned(state, text)
+            if split is None:  # a character new to this document (or U+00A0, or one the face lacks)
+                return original(self, text, doc, encoding)
+            if len(splits) < MAX_WIDTHS:
+                splits[text] = split
+        return list(split)
 
     split_string.accelerated = True  # type: ignore[attr-defined]
     split_string.original = original  # type: ignore[attr-defined]
     return split_string
+
+
+def _split_assigned(state: Any, text: str) -> tuple[tuple[int, bytes], ...] | None:
+    """The text's runs of codes per subset, when every character already has its code (else None)."""
+    try:
+        codes = list(map(state.assignments.__getitem__, map(ord, text)))
+    except KeyError:
+        return None
+    if not codes:
+        return ()
+    if max(codes) < 1 << _SUBSET:
+        return ((0, bytes(codes)),)
+    return tuple((subset, bytes(c & 0xFF for c in group)) for subset, group in groupby(codes, _subset_of))

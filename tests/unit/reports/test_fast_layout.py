@@ -112,6 +112,25 @@ def test_split_string_gives_reportlabs_answers_and_assigns_codes_the_same_way() 
         assert font.state[fast].subsets == font.state[plain].subsets
 
 
+def test_a_remembered_split_is_answered_again_unchanged() -> None:
+    """Splits are remembered per document (tables repeat their texts); a caller changing the list it
+    got does not change the next answer."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from deliverydesk.reports.fonts import document_fonts
+
+    font = getFont(document_fonts().regular)
+    original = type(font).splitString.original
+    fast, plain = _Document(), _Document()
+    assert font.splitString("Done 完成", fast) == original(font, "Done 完成", plain)  # assigns the codes
+    first = font.splitString("Done 完成", fast)
+    assert first == original(font, "Done 完成", plain)
+    first.clear()
+    assert "Done 完成" in font.state[fast].__dict__["_accel_splits"]
+    assert font.splitString("Done 完成", fast) == original(font, "Done 完成", plain) != []
+    assert font.splitString("Done 完成", _Document()) == original(font, "Done 完成", _Document())
+
+
 def test_remembered_widths_are_reportlabs_widths() -> None:
     from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
