@@ -47,7 +47,7 @@ from deliverydesk.store.identity import (
     sqlite_path,
 )
 from deliverydesk.store.lock import WriterLock
-from deliverydesk.store.plain import NestedUnitOfWorkError, Reader, connection_reader, sqlite_reader
+from deliverydesk.store.plain import NestedUnitOfWorkError, Reader, connection_reader, sqlite_snapshot
 from deliverydesk.store.sync_capture import GROUP_ID, capture, team_member
 from deliverydesk.store.tables import new_id
 from deliverydesk.store.write_gate import WriteGate
@@ -274,12 +274,8 @@ class Database:
                 try:
                     raw = pooled.driver_connection
                     assert isinstance(raw, sqlite3.Connection)
-                    raw.execute("BEGIN")
-                    try:
-                        yield sqlite_reader(raw)
-                    finally:
-                        if raw.in_transaction:
-                            raw.execute("ROLLBACK")
+                    with sqlite_snapshot(raw) as reader:
+                        yield reader
                 finally:
                     pooled.close()
             else:

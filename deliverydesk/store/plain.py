@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import enum
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -77,6 +78,18 @@ def sqlite_reader(raw: sqlite3.Connection) -> Reader:
         return raw.execute(sql, params).fetchall()
 
     return Reader(run_raw, sqlite=True)
+
+
+@contextmanager
+def sqlite_snapshot(raw: sqlite3.Connection) -> Iterator[Reader]:
+    """A Reader in one read transaction on ``raw`` (one snapshot of the file for everything read
+    through it), rolled back afterwards."""
+    raw.execute("BEGIN")
+    try:
+        yield sqlite_reader(raw)
+    finally:
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
 
 
 def connection_reader(connection: Connection) -> Reader:

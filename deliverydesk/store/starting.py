@@ -33,7 +33,7 @@ from deliverydesk.store.identity import (
 )
 from deliverydesk.store.lock import WriterLock
 from deliverydesk.store.migrate import head_revision
-from deliverydesk.store.plain import NestedUnitOfWorkError, Reader, sqlite_reader
+from deliverydesk.store.plain import NestedUnitOfWorkError, Reader, sqlite_snapshot
 from deliverydesk.store.write_gate import WriteGate
 
 if TYPE_CHECKING:
@@ -184,13 +184,8 @@ class StartingDatabase:
             return
         self._open.reading = True
         try:
-            connection = self._plain_connection()
-            connection.execute("BEGIN")
-            try:
-                yield sqlite_reader(connection)
-            finally:
-                if connection.in_transaction:
-                    connection.execute("ROLLBACK")
+            with sqlite_snapshot(self._plain_connection()) as reader:
+                yield reader
         except sqlite3.Error as exc:
             from deliverydesk.store.database import driver_storage_error
 
