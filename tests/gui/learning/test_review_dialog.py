@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit, QWidget
 
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.review_texts import review_question
@@ -20,6 +20,7 @@ from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import to_qdate
 from deliverydesk.gui.pages.base import AREA_ISSUES
 from deliverydesk.gui.pages.project.issues import IssuesPage
+from deliverydesk.gui.screen_fit import largest_size
 from deliverydesk.services.records.projects import get_project_by_code
 from deliverydesk.services.reviews import butterfly as reviews
 from tests.gui.conftest import wait_idle
@@ -140,3 +141,36 @@ def test_export_review_report_from_the_issues_page(
     assert "INTERNAL" in text or "内部文件" in text
     box = page.findChild(QMessageBox, "exportFinished")
     assert box is not None and str(out) in box.text()
+
+
+def _overlapping(body: QWidget) -> list[str]:
+    """Pairs of shown questions, help texts and answers that are drawn over one another."""
+    shown = [w for w in (*body.findChildren(QLabel), *body.findChildren(QPlainTextEdit)) if w.isVisible()]
+
+    def place(widget: QWidget) -> QRect:
+        return QRect(widget.mapTo(body, QPoint(0, 0)), widget.size())
+
+    return [
+        f"{first.objectName() or first.text()[:30]} / {second.objectName() or second.text()[:30]}"
+        for n, first in enumerate(shown)
+        for second in shown[n + 1 :]
+        if place(first).intersects(place(second))
+    ]
+
+
+def test_the_form_grows_with_the_follow_up_actions(qtbot, demo_env: GuiEnv) -> None:
+    """A dialog as tall as the screen scrolls; an action added (or the stored ones, read after the
+    dialog is shown) must make the scrolled form longer. It did not (its widgets were shown a moment
+    after the form had been laid out): the form kept its first height and the questions of the mid
+    and long term were drawn over the answers above them (the review screenshots at 1366×768)."""
+    dialog = _dialog(qtbot, demo_env)
+    dialog.show()
+    dialog.resize(dialog.width(), largest_size(dialog).height())  # as tall as the screen allows
+    qtbot.wait(200)
+    body = dialog.findChild(QWidget, "reviewBody")
+    rows = [dialog.actions_editor.add_row(None) for _ in range(3)]
+    # shown at once, not a moment later: the form is laid out with them, then grows to hold them
+    assert all(widget.isVisible() for row in rows for widget in row.widgets()[:-1])
+    qtbot.wait(200)  # what the window does by itself once the rows are in
+    assert dialog.content.height() >= dialog.content.heightForWidth(dialog.content.width())
+    assert _overlapping(body) == []

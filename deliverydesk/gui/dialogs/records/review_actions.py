@@ -155,6 +155,7 @@ class ActionsEditor(QWidget):
         widgets = row.widgets()
         for column, widget in enumerate(widgets[:-1]):
             self.grid.addWidget(widget, line, column)
+            widget.setVisible(self.isVisible())  # now: shown later, the form above would not make room
         self.grid.addWidget(row.error, line + 1, 0, 1, len(widgets) - 1)
         row.remove.clicked.connect(lambda: self.remove_row(row))
         self.rows.append(row)
