@@ -224,6 +224,21 @@ class SplitSafeParagraph(Paragraph):  # type: ignore[misc]
         elif not draw_plain(self):
             super().draw()
 
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Flowable.drawOn (save the state, move, draw, restore it), a plain paragraph's written
+        straight by ``fast_paragraph``: drawing it changes nothing the canvas tracks, so there is no
+        state to save (a frame and a table cell draw every paragraph this way)."""
+        if getattr(self, "_showBoundary", False) or not self._draw_straight(
+            canvas, self._hAlignAdjust(x, _sW), y
+        ):
+            super().drawOn(canvas, x, y, _sW)
+
+    def _draw_straight(self, canvas: Any, x: float, y: float) -> bool:
+        lines = self.__dict__.get("blPara")
+        if isinstance(lines, RunLines):
+            return draw_runs(self, lines.lines, canvas, (x, y))
+        return lines is not None and draw_plain(self, canvas, (x, y))
+
     def _get_split_blParaFunc(self) -> Any:
         if self.style.wordWrap != "CJK":
             return super()._get_split_blParaFunc()

@@ -45,12 +45,12 @@ TEXTS = (
 )
 
 
-def _rows(language: Language, count: int) -> list[list[Any]]:
+def _rows(language: Language, count: int, paragraph: type = Paragraph) -> list[list[Any]]:
     style = make_kit(language, PaperSize.A4).styles.cell
     long = "接口联调已完成，等待客户确认。下周开始用户培训，培训材料已发送。" * 2
     rows: list[list[Any]] = [["Milestone", "Due", "Slip", "Note"]]
     for n in range(count):
-        note: Any = Paragraph(markup(f"{long} {n}"), style) if n % 7 == 3 else TEXTS[n % len(TEXTS)]
+        note: Any = paragraph(markup(f"{long} {n}"), style) if n % 7 == 3 else TEXTS[n % len(TEXTS)]
         rows.append([f"Row {n} {TEXTS[(n + 1) % len(TEXTS)]}", f"{n} May 2026", f"+{n % 5}", note])
     return rows
 
@@ -68,14 +68,16 @@ def _style(count: int) -> list[tuple[object, ...]]:
     ]
 
 
-def _pdf(table_class: type, language: Language, count: int) -> bytes:
+def _pdf(table_class: type, language: Language, count: int, paragraph: type = Paragraph) -> bytes:
     fonts = document_fonts()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, invariant=True, initialFontName=fonts.regular)
     widths = [150.0, 80.0, 50.0, 180.0]
     story = [
         Spacer(1, 300),
-        table_class(_rows(language, count), colWidths=widths, repeatRows=1, style=_style(count + 1)),
+        table_class(
+            _rows(language, count, paragraph), colWidths=widths, repeatRows=1, style=_style(count + 1)
+        ),
         table_class(
             [["one", "cell"]], colWidths=[100.0, 100.0], style=[("FONT", (0, 0), (-1, -1), fonts.bold, 8)]
         ),
@@ -91,6 +93,14 @@ def test_a_table_over_pages_is_the_same_pdf_as_reportlabs(language: Language) ->
     fast, plain = _pdf(FastTable, language, 90), _pdf(Table, language, 90)
     assert len(PdfReader(io.BytesIO(fast)).pages) >= 3
     assert fast == plain
+
+
+@pytest.mark.parametrize("language", [Language.EN, Language.ZH_CN])
+def test_paragraph_cells_drawn_straight_are_the_same_pdf_as_reportlabs(language: Language) -> None:
+    """The documents' paragraphs in cells, drawn without the canvas's state stack (their ``q``, move
+    and ``Q`` written straight), against reportlab's Table drawing reportlab's Paragraph."""
+    fast = _pdf(FastTable, language, 90, SplitSafeParagraph)
+    assert fast == _pdf(Table, language, 90, _ReportlabDrawn)
 
 
 def test_cells_share_styles_with_the_values_reportlab_gives_each() -> None:
@@ -151,8 +161,8 @@ def test_paragraphs_are_the_same_pdf_as_reportlabs(language: Language) -> None:
     drawn: list[bool] = []
     plain = fast_paragraph._plain
 
-    def counted(paragraph: Any) -> bool:
-        drawn.append(plain(paragraph))
+    def counted(paragraph: Any, canvas: Any) -> bool:
+        drawn.append(plain(paragraph, canvas))
         return drawn[-1]
 
     fast_paragraph._plain = counted
@@ -174,3 +184,6 @@ class _ReportlabDrawn(SplitSafeParagraph):
 
     def draw(self) -> None:
         Paragraph.draw(self)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        Paragraph.drawOn(self, canvas, x, y, _sW)
