@@ -15,19 +15,22 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import event
+
+from deliverydesk.store.database import Database
 
 Statement = tuple[str, Any]
 _TRANSACTION = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 
 
-def record(engine: Engine, action: Callable[[], object]) -> list[Statement]:
+def record(db: Database, action: Callable[[], object]) -> list[Statement]:
     """Run ``action`` once (after one untimed run that warms the connections); the statements it sent
     (transaction control left out).
 
     Statements SQLAlchemy sent are kept with their parameters as the driver got them. Reads the app
-    runs as plain SQL on the DBAPI connection itself (``deliverydesk.store.plain``) never pass
-    SQLAlchemy: SQLite's trace of each connection catches them, with their parameters written into
+    runs as plain SQL (``deliverydesk.store.plain``: on the DBAPI connection of a session, or on the
+    database's kept read connections, ``Database.reading``) never pass SQLAlchemy: SQLite's trace of
+    each connection catches them, with their parameters written into
     the text as literals (``sqlite3`` traces the expanded SQL), which SQLite runs the same way. What
     SQLite runs inside a statement (an FTS5 index's own lookups, triggers: traced as ``-- ...``) and
     what it traces while SQLAlchemy's statement runs belong to that statement: not kept again."""
@@ -60,11 +63,16 @@ def record(engine: Engine, action: Callable[[], object]) -> list[Statement]:
         ("checkout", checkout),
         ("checkin", checkin),
     )
+    engine = db.engine
     for name, listener in listeners:
         event.listen(engine, name, listener)
+    if db.plain_reads is not None:
+        db.plain_reads.trace(traced)
     try:
         action()
     finally:
+        if db.plain_reads is not None:
+            db.plain_reads.trace(None)
         for name, listener in listeners:
             event.remove(engine, name, listener)
     return seen

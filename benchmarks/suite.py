@@ -183,7 +183,7 @@ def service_measures(data_dir: Path, repeat: int) -> Iterator[Result]:
         ]
         groups: dict[str, list[tuple[float, float, float]]] = {}
         for name, action, _budget in cases:
-            statements = own_sql.record(ctx.db.engine, action)
+            statements = own_sql.record(ctx.db, action)
             groups.setdefault(name.split(" ")[0], []).append(
                 interleaved(action, partial(own_sql.replay, raw, statements), repeat)
             )

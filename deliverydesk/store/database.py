@@ -47,7 +47,7 @@ from deliverydesk.store.identity import (
     sqlite_path,
 )
 from deliverydesk.store.lock import WriterLock
-from deliverydesk.store.plain import NestedUnitOfWorkError, Reader, connection_reader, sqlite_snapshot
+from deliverydesk.store.plain import NestedUnitOfWorkError, ReadConnections, Reader, connection_reader
 from deliverydesk.store.sync_capture import GROUP_ID, capture, team_member
 from deliverydesk.store.tables import new_id
 from deliverydesk.store.write_gate import WriteGate
@@ -218,6 +218,7 @@ class Database:
             _install_gate(self.engine, self._sessions, self.gate)
         install_audit(self._sessions, self.audit)
         self._open = threading.local()  # per thread: is a unit of work open (worker threads have their own)
+        self.plain_reads = ReadConnections(self._read_connection) if self.is_sqlite else None
 
     @property
     def is_sqlite(self) -> bool:
@@ -259,7 +260,8 @@ class Database:
     def reading(self) -> Iterator[Reader]:
         """A read-only unit of work: one transaction (one snapshot) for a public service call that only
         reads, through plain SQL (``store.plain``) without an ORM session, whose machinery costs more
-        than a project switch's queries. Nothing is written through it: there is no flush, no audit
+        than a project switch's queries; on SQLite on a kept read-only connection (``plain_reads``),
+        not the engine's pool. Nothing is written through it: there is no flush, no audit
         and no sync group, and the transaction is rolled back at the end. Nested in another unit of
         work on the same thread it raises ``NestedUnitOfWorkError``, like ``unit_of_work``; storage
         failures come out as ``StorageError`` subclasses."""
@@ -269,15 +271,9 @@ class Database:
             )
         self._open.session = _READING
         try:
-            if self.is_sqlite:  # the pooled DBAPI connection itself: no SQLAlchemy Connection around it
-                pooled = self.engine.raw_connection()
-                try:
-                    raw = pooled.driver_connection
-                    assert isinstance(raw, sqlite3.Connection)
-                    with sqlite_snapshot(raw) as reader:
-                        yield reader
-                finally:
-                    pooled.close()
+            if self.plain_reads is not None:  # a kept read-only sqlite3 connection: no pool, no ORM
+                with self.plain_reads.snapshot() as reader:
+                    yield reader
             else:
                 with self.engine.connect() as connection, connection.begin() as transaction:
                     yield connection_reader(connection)
@@ -295,6 +291,20 @@ class Database:
         finally:
             self._open.session = None
 
+    def _read_connection(self) -> sqlite3.Connection:
+        """A read-only connection to the file for ``reading`` (the engine's rules for reads: busy
+        timeout, foreign keys; ``query_only`` whatever the write gate says: a read never writes)."""
+        connection = sqlite3.connect(
+            readonly_uri(sqlite_path(self.url)),
+            uri=True,
+            isolation_level=None,  # BEGIN and ROLLBACK are ours (store.plain.sqlite_snapshot)
+            check_same_thread=False,  # a kept connection serves one thread at a time, any thread
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+        connection.execute("PRAGMA foreign_keys=ON")
+        connection.execute("PRAGMA query_only=ON")
+        return connection
+
     def _capture(
         self, session: Session, changes: Sequence[RecordChange], events: Sequence[AuditEvent]
     ) -> None:
@@ -306,6 +316,8 @@ class Database:
     def close(self) -> None:
         """Checkpoint the write-ahead log into the database file (one file at rest, whatever another
         program still holds open), close every connection, then release the writer lock."""
+        if self.plain_reads is not None:  # first: a reader's connection never holds the checkpoint up
+            self.plain_reads.close()
         if self.lock is not None and self.is_sqlite and (self.gate is None or self.gate.writable):
             checkpoint(self.engine)  # never into a file whose check failed or did not finish
         self.engine.dispose()

@@ -3,20 +3,23 @@ the demo data, one read-only transaction that writes nothing, and values from ei
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from datetime import UTC, date, datetime
 
 import pytest
 
 from deliverydesk.domain.enums import Decision, Language
-from deliverydesk.errors import NotFoundError
+from deliverydesk.errors import NotFoundError, ReadOnlyStorageError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.overview import get_project_overview, open_project
 from deliverydesk.services.records import clients
 from deliverydesk.services.records.projects import get_project, list_projects
 from deliverydesk.services.scope_guard import project_meters
-from deliverydesk.store.database import NestedUnitOfWorkError
+from deliverydesk.store.database import Database, NestedUnitOfWorkError
 from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.plain import Members, in_list, to_date, to_datetime, to_enum, to_optional_enum
+from deliverydesk.store.starting import DatabaseHandle
 from deliverydesk.store.working_days import non_working_days
 
 
@@ -46,11 +49,79 @@ def test_a_read_only_unit_is_one_transaction_that_keeps_nothing(demo_ctx: Servic
     db = demo_ctx.db
     before = list_projects(demo_ctx, include_archived=True, limit=1).total
     with db.reading() as r:
-        r.rows("DELETE FROM non_working_day")  # not how reads are used: whatever it did is rolled back
-        assert r.scalar("SELECT count(*) FROM project") == before
+        milestones = r.scalar("SELECT count(*) FROM milestone")
+    assert milestones
+    # Not how reads are used: its connection is read-only, the write is refused and nothing is kept.
+    with pytest.raises(ReadOnlyStorageError), db.reading() as r:
+        r.rows("DELETE FROM milestone")
     with db.reading() as r:
         assert r.first("SELECT 1 WHERE 0") is None
         assert r.scalar("SELECT count(*) FROM project") == before
+        assert r.scalar("SELECT count(*) FROM milestone") == milestones
+
+
+def _add_client(db: DatabaseHandle, name: str) -> None:
+    """A client written through the engine's own connection and committed (no ORM, no audit)."""
+    with db.unit_of_work() as session:
+        session.connection().exec_driver_sql(
+            "INSERT INTO client (name, address, industry, notes, id, created_at, updated_at)"
+            " VALUES (?, '', '', '', ?, '2026-03-01 08:00:00.000000', '2026-03-01 08:00:00.000000')",
+            (name, name),
+        )
+
+
+CLIENTS = "SELECT count(*) FROM client"
+
+
+def test_read_only_units_keep_their_connection_and_see_each_commit(ctx: ServiceContext) -> None:
+    db = ctx.db
+    assert isinstance(db, Database) and db.plain_reads is not None
+    with db.reading() as r:
+        assert r.scalar(CLIENTS) == 0
+    seen: list[str] = []
+    db.plain_reads.trace(seen.append)  # set on the kept connection: a new one would be traced too
+    try:
+        _add_client(db, "first")
+        with db.reading() as r:
+            assert r.scalar(CLIENTS) == 1
+    finally:
+        db.plain_reads.trace(None)
+    assert seen == ["BEGIN", CLIENTS, "ROLLBACK"]
+
+
+def test_read_only_units_on_two_threads_each_read_their_own_snapshot(ctx: ServiceContext) -> None:
+    db = ctx.db
+    inside, done = threading.Event(), threading.Event()
+    counts: list[int] = []
+
+    def hold_a_snapshot() -> None:
+        with db.reading() as r:
+            counts.append(r.scalar(CLIENTS))
+            inside.set()
+            done.wait(10)
+            counts.append(r.scalar(CLIENTS))
+
+    reader = threading.Thread(target=hold_a_snapshot)
+    reader.start()
+    try:
+        assert inside.wait(10)
+        _add_client(db, "meanwhile")
+        with db.reading() as r:  # another connection: not waiting for the other thread's unit
+            assert r.scalar(CLIENTS) == 1
+    finally:
+        done.set()
+        reader.join(10)
+    assert counts == [0, 0]  # the other unit kept its snapshot, whatever was committed meanwhile
+
+
+def test_closing_the_database_closes_its_read_connections(ctx: ServiceContext) -> None:
+    db = ctx.db
+    assert isinstance(db, Database) and db.plain_reads is not None
+    with db.reading() as r:
+        kept = r
+    db.close()
+    with pytest.raises(sqlite3.ProgrammingError):  # the kept connection is closed
+        kept.rows("SELECT 1")
 
 
 def test_a_read_only_unit_does_not_nest_with_another_unit(demo_ctx: ServiceContext) -> None:
