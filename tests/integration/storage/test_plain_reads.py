@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -149,6 +149,27 @@ def test_values_come_from_sqlite_text_or_a_servers_native_types() -> None:
     assert to_datetime("2026-03-01 08:30:00.120000") == aware
     assert to_datetime(datetime(2026, 3, 1, 8, 30, 0, 120000)) == aware
     assert to_date(None) is None and to_datetime(None) is None
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "2026-03-01 08:30:00.120000",
+        "2026-03-01 08:30:00",
+        "2026-03-01T08:30:00",
+        "2026-03-01 08:30",
+        "2026-03-01",
+        "2026-03-01 08:30:00+08:00",
+        "2026-03-01 08:30:00Z",
+        datetime(2026, 3, 1, 8, 30),
+        datetime(2026, 3, 1, 8, 30, tzinfo=timezone(timedelta(hours=8))),
+    ],
+)
+def test_a_timestamp_reads_as_its_naive_value_in_utc(stored: str | datetime) -> None:
+    naive = stored if isinstance(stored, datetime) else datetime.fromisoformat(stored)
+    read = to_datetime(stored)
+    assert read == naive.replace(tzinfo=UTC) and repr(read) == repr(naive.replace(tzinfo=UTC))
+    assert read is not None and read.tzinfo is UTC
     assert to_enum(Decision, "approved_goodwill") is Decision.APPROVED_GOODWILL
     assert to_optional_enum(Language, None) is None
     with pytest.raises(ValueError):
