@@ -196,7 +196,7 @@ def snapshot_assumptions(content_json: str) -> tuple[str, ...]:
 def _dependency(language: Language, row: MilestoneLine) -> str:
     when = row.forecast_date or row.baseline_date
     t = translator(language)
-    return t("{milestone} (by {date})", milestone=row.name, date=when.isoformat())
+    return t("{milestone} (by {date})", milestone=row.name, date=t.date(when))
 
 
 # --- the kinds read this way ---------------------------------------------------------------------

@@ -143,7 +143,7 @@ def _defaults(
     goal = facts.project.name
     if main is not None:
         t = translator(facts.language)
-        goal = t("{milestone} by {date}", milestone=main.name, date=main.baseline_date.isoformat())
+        goal = t("{milestone} by {date}", milestone=main.name, date=t.date(main.baseline_date))
     done = [m.name for m in milestones if m.actual_date and period[0] <= m.actual_date <= period[1]]
     waiting = [
         DifficultyData(m.name, True) for m in milestones if m.status is MilestoneStatus.WAITING_ON_CLIENT

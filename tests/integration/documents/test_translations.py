@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import timedelta
 
 from pypdf import PdfReader
 
 from deliverydesk.domain.enums import Language, LetterKind, LetterStatus
+from deliverydesk.reports.documents.data import ExpectationLetterData, ProgressSummaryData
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import letters
-from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrative
+from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrative, build_document
 from deliverydesk.services.documents.letters import VerifyOutcome
 
 from .conftest import TODAY, Project
@@ -90,3 +92,25 @@ def test_home_lists_letters_to_sign_but_never_a_progress_summary(
         item.record_id for item in get_attention(ctx).items if item.kind is AttentionKind.LETTER_UNSIGNED
     }
     assert letter.id in unsigned and summary.id not in unsigned
+
+
+def test_the_written_out_goal_and_dependencies_give_their_dates_as_the_language_writes_them(
+    ctx: ServiceContext, project: Project
+) -> None:
+    """The summary's suggested goal and the letter's client dependencies put a milestone's date in a
+    sentence; they printed it as 2026-03-26 amid "26 Mar 2026" and "2026年3月26日" everywhere else."""
+    sat, network = TODAY + timedelta(days=10), TODAY + timedelta(days=3)  # the fixture's milestones
+    written = {
+        Language.EN: (f"SAT by {sat.day} Mar 2026", f"Network ready (by {network.day} Mar 2026)"),
+        Language.ZH_CN: (f"2026年3月{sat.day}日前完成SAT", f"Network ready（2026年3月{network.day}日前）"),
+    }
+    for language, (goal, dependency) in written.items():
+        summary = build_document(
+            ctx, DocumentRequest(project.id, LetterKind.PROGRESS_SUMMARY, language=language)
+        )
+        letter = build_document(
+            ctx, DocumentRequest(project.id, LetterKind.EXPECTATION_CONFIRMATION, language=language)
+        )
+        assert isinstance(summary, ProgressSummaryData) and isinstance(letter, ExpectationLetterData)
+        assert summary.goal == goal
+        assert letter.dependencies == (dependency,)
