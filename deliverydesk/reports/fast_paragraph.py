@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.rl_config import paraFontSizeHeightOffset
 
-from deliverydesk.reports.operators import fill_colour, moved_to, number, numbers
+from deliverydesk.reports.operators import fill_colour, moved_to, number, numbers, settings_of, subset_name
 
 _TINY = 1e-6  # reportlab's setXPos moves only further than this
 _NOT_SQUEEZED = -1e-8  # a line drawn without word spacing (reportlab's "simple" line)
@@ -93,7 +93,7 @@ def _plain_text(canvas: Any, paragraph: Any, offset: float, cur_y: float) -> str
     """The paragraph's text object (``BT`` ... ``ET``), its first line moved by ``offset``."""
     style, lines_of = paragraph.style, paragraph.blPara
     code = ["BT", f"1 0 0 1 {number(style.leftIndent)} {number(cur_y)} Tm"]
-    font, settings = getFont(lines_of.fontName), _settings(lines_of.fontSize, style.leading)
+    font, settings = getFont(lines_of.fontName), settings_of(lines_of.fontSize, style.leading)
     doc, escape, current = canvas._doc, canvas._escape, -1
     for line_number, (_extra, words) in enumerate(lines_of.lines):
         move = offset if line_number == 0 else 0
@@ -102,7 +102,7 @@ def _plain_text(canvas: Any, paragraph: Any, offset: float, cur_y: float) -> str
         parts = []
         for subset, codes in font.splitString(" ".join(words), doc):
             if subset != current:
-                parts.append(f"{font.getSubsetInternalName(subset, doc)} {settings}")
+                parts.append(f"{subset_name(font, subset, doc)} {settings}")
                 current = subset
             parts.append(f"({escape(codes)}) Tj")
         code.append(" ".join(parts) + " T*")
@@ -110,11 +110,6 @@ def _plain_text(canvas: Any, paragraph: Any, offset: float, cur_y: float) -> str
             code.append(f"{number(-move)} 0 Td")
     code.append("ET")
     return " ".join(code)
-
-
-def _settings(size: float, leading: float) -> str:
-    """The font size and leading operands after a font's name: "8.5 Tf 11.5 TL"."""
-    return f"{number(size)} Tf {number(leading)} TL"
 
 
 def draw_runs(
@@ -157,7 +152,7 @@ def draw_runs(
         code.append(f"{number(offset)} 0 Td")
     code.append(f"{number(leading)} TL")
     doc, escape = canvas._doc, canvas._escape
-    settings = _settings(size, leading)
+    settings = settings_of(size, leading)
     face: Any = None
     colour: Any = None
     subset = -1
@@ -173,7 +168,7 @@ def draw_runs(
             parts = []
             for part, codes in face.splitString(text, doc):
                 if part != subset:
-                    parts.append(f"{face.getSubsetInternalName(part, doc)} {settings}")
+                    parts.append(f"{subset_name(face, part, doc)} {settings}")
                     subset = part
                 parts.append(f"({escape(codes)}) Tj")
             code.append(" ".join(parts) + (" T*" if k == last else ""))
@@ -196,11 +191,11 @@ def draw_bullet(canvas: Any, offset: float, cur_y: float, bullet: Any, style: An
     colour, font = getattr(style, "bulletColor", style.textColor), getFont(style.bulletFontName)
     x, y = style.bulletIndent - 0, cur_y + getattr(style, "bulletOffsetY", 0)
     size = style.bulletFontSize
-    settings = _settings(size, size * 1.2)
+    settings = settings_of(size, size * 1.2)
     doc, parts, subset = canvas._doc, [], -1
     for part, codes in font.splitString(bullet, doc):
         if part != subset:
-            parts.append(f"{font.getSubsetInternalName(part, doc)} {settings}")
+            parts.append(f"{subset_name(font, part, doc)} {settings}")
             subset = part
         parts.append(f"({canvas._escape(codes)}) Tj")
     rgb = numbers(colour.red, colour.green, colour.blue)

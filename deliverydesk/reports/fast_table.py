@@ -22,10 +22,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 from reportlab.platypus.tables import _SPECIALROWS, CellStyle, Table, _calc_pc, _setCellStyle
+
+from deliverydesk.reports.operators import number, settings_of, subset_name
 
 _NOT_CELL_COMMANDS = frozenset(
     {"BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT", "ROUNDEDCORNERS"}
@@ -200,8 +201,9 @@ class FastTable(Table):  # type: ignore[misc]
             x = colpos + cellstyle.leftPadding
         else:
             x = colpos + colwidth - cellstyle.rightPadding
-            x -= stringWidth(cellval, canv._fontname, canv._fontsize)
-        canv._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {text_operators(canv, font, cellval)} T* ET")
+            x -= font.stringWidth(cellval, canv._fontsize)
+        text = text_operators(canv, font, cellval)
+        canv._code.append(f"BT 1 0 0 1 {number(x)} {number(y)} Tm {text} T* ET")
 
 
 def text_operators(canv: Any, font: Any, text: str) -> str:
@@ -211,8 +213,8 @@ def text_operators(canv: Any, font: Any, text: str) -> str:
     current, settings = -1, ""
     for subset, codes in font.splitString(text, doc):
         if subset != current:
-            settings = settings or f"{fp_str(canv._fontsize)} Tf {fp_str(canv._leading)} TL"
-            parts.append(f"{font.getSubsetInternalName(subset, doc)} {settings}")
+            settings = settings or settings_of(canv._fontsize, canv._leading)
+            parts.append(f"{subset_name(font, subset, doc)} {settings}")
             current = subset
         parts.append(f"({escape(codes)}) Tj")
     return " ".join(parts)

@@ -49,3 +49,29 @@ def fill_colour(canvas: Any, colour: Any) -> str | None:
 def moved_to(x: float, y: float) -> str:
     """What ``canvas.translate(x, y)`` writes right after a ``q`` (nothing to merge with)."""
     return f"1 0 0 1 {number(x)} {number(y)} cm"
+
+
+_settings: dict[tuple[float, float], str] = {}
+
+
+def settings_of(size: float, leading: float) -> str:
+    """What a text object writes after a font's name for this size and leading: "8.5 Tf 11.5 TL"."""
+    text = _settings.get((size, leading))
+    if text is None:
+        if len(_settings) >= MAX_NUMBERS:
+            _settings.clear()
+        text = _settings[size, leading] = f"{number(size)} Tf {number(leading)} TL"
+    return text
+
+
+def subset_name(font: Any, subset: int, doc: Any) -> str:
+    """``font.getSubsetInternalName(subset, doc)`` ("/F3+0"), remembered in the font's state for
+    ``doc`` once reportlab has named it (its first call for a document names the font there)."""
+    state = font.state.get(doc)
+    names = state.__dict__.get("_accel_names") if state is not None else None
+    name = names.get(subset) if names is not None else None
+    if name is None:
+        name = font.getSubsetInternalName(subset, doc)
+        state = font.state[doc]
+        state.__dict__.setdefault("_accel_names", {})[subset] = name
+    return name  # type: ignore[no-any-return]

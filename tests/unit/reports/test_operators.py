@@ -9,10 +9,12 @@ import random
 import pytest
 from reportlab.lib import colors
 from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
 from deliverydesk.reports import operators
-from deliverydesk.reports.operators import fill_colour, moved_to, number, numbers
+from deliverydesk.reports.fonts import document_fonts
+from deliverydesk.reports.operators import fill_colour, moved_to, number, numbers, settings_of, subset_name
 
 
 def test_numbers_are_formatted_as_fp_str_formats_them() -> None:
@@ -60,3 +62,26 @@ def test_a_move_is_written_as_translate_writes_it_after_a_save() -> None:
         canvas.saveState()
         canvas.translate(x, y)
         assert canvas._code[-2:] == ["q", moved_to(x, y)]
+
+
+def test_settings_are_written_as_a_text_object_writes_them() -> None:
+    canvas = _canvas()
+    text = canvas.beginText()
+    text.setFont("Helvetica", 8.5, 11.5)
+    assert "/F1 " + settings_of(8.5, 11.5) in text.getCode()
+    assert settings_of(9.5, 15.5) == f"{fp_str(9.5)} Tf {fp_str(15.5)} TL"
+
+
+def test_subset_names_are_reportlabs_and_name_the_font_in_the_document_first() -> None:
+    font = getFont(document_fonts().regular)
+    canvas = _canvas()
+    doc = canvas._doc
+    font.splitString("项目 Müller " + "".join(chr(0x4E00 + n) for n in range(300)), doc)  # two subsets
+    assert font.fontName not in doc.fontMapping
+    names = [subset_name(font, subset, doc) for subset in (0, 1, 0, 1)]
+    assert font.fontName in doc.fontMapping  # named in the document by the first call, as reportlab does
+    assert names == [font.getSubsetInternalName(subset, doc) for subset in (0, 1, 0, 1)]
+    assert names[0] != names[1]
+    other = _canvas()._doc
+    font.splitString("x", other)
+    assert subset_name(font, 0, other) == font.getSubsetInternalName(0, other)
