@@ -3,13 +3,13 @@
 
 from alembic import context
 
-from deliverydesk.store.tables import Base
+from deliverydesk.store.schema import metadata
 
 config = context.config
 connection = config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,  # every table: the team's too
     render_as_batch=True,  # SQLite can only ALTER through table rebuilds
     compare_type=True,
 )

@@ -48,7 +48,7 @@ from deliverydesk.store.identity import (
 )
 from deliverydesk.store.lock import WriterLock
 from deliverydesk.store.plain import NestedUnitOfWorkError, ReadConnections, Reader, connection_reader
-from deliverydesk.store.sync_capture import GROUP_ID, capture, team_member
+from deliverydesk.store.sync_state import GROUP_ID, team_member
 from deliverydesk.store.tables import new_id
 from deliverydesk.store.write_gate import WriteGate
 
@@ -310,7 +310,9 @@ class Database:
     ) -> None:
         if self.team is None:
             self.team = team_member(session.connection())
-        if self.team:
+        if self.team:  # the outbox's tables load here, on a team laptop only (store.sync_state says why)
+            from deliverydesk.store.sync_capture import capture
+
             capture(self.audit.clock)(session, changes, events)
 
     def close(self) -> None:

@@ -15,25 +15,20 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, inspect, select, update
+from sqlalchemy import Connection, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from deliverydesk.domain.audit import AuditAction, AuditEvent
 from deliverydesk.domain.sync import ChangeOp, GroupStatus
 from deliverydesk.store.audit import RecordChange
 from deliverydesk.store.bundle_rows import TABLES, TableSpec, encode_row, encode_value, table_specs
-from deliverydesk.store.sync_tables import (
-    SyncKnownRow,
-    SyncOutboxChangeRow,
-    SyncOutboxRow,
-    SyncStateRow,
-)
+from deliverydesk.store.sync_state import GROUP_ID
+from deliverydesk.store.sync_tables import SyncKnownRow, SyncOutboxChangeRow, SyncOutboxRow
 from deliverydesk.store.tables import MilestoneRow, new_id
 
 OUTBOX: Table = SyncOutboxRow.__table__  # type: ignore[assignment]
 CHANGES: Table = SyncOutboxChangeRow.__table__  # type: ignore[assignment]
 KNOWN: Table = SyncKnownRow.__table__  # type: ignore[assignment]
-GROUP_ID = "sync_group_id"  # session.info: this unit of work's group id
 _GROUP_WRITTEN = "sync_group_written"  # session.info: the group row exists; how many changes it has
 
 
@@ -47,14 +42,6 @@ def record_update(table: Table, record_id: str) -> Any:
     carry the time of the change they copy, never the time of the copy (the column's ``onupdate``
     would stamp it)."""
     return update(table).where(table.c.id == record_id).values(updated_at=table.c.updated_at)
-
-
-def team_member(connection: Connection) -> bool:
-    """Whether this database has joined a team server (its changes are captured). A database of an
-    older schema (no sync tables yet) has not."""
-    if not inspect(connection).has_table(SyncStateRow.__tablename__):
-        return False
-    return connection.scalar(select(func.count()).select_from(SyncStateRow)) == 1
 
 
 CHUNK = 400  # bound parameters per IN (...) list, far below SQLite's limit

@@ -32,8 +32,8 @@ from deliverydesk.store.sync_capture import (
     record_update,
     specs,
 )
+from deliverydesk.store.sync_state import SYNC_STATE_ID
 from deliverydesk.store.sync_tables import (
-    SYNC_STATE_ID,
     SyncConflictRow,
     SyncCursorRow,
     SyncNoticeRow,

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from deliverydesk.store.sync_state import SYNC_STATE_TABLE
 from deliverydesk.store.tables import Base
 
 # --- the laptop --------------------------------------------------------------------------------
@@ -21,7 +22,7 @@ from deliverydesk.store.tables import Base
 class SyncStateRow(Base):
     """One row (id 1) once the laptop has joined a team server."""
 
-    __tablename__ = "sync_state"
+    __tablename__ = SYNC_STATE_TABLE
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     server_url: Mapped[str]
     user_name: Mapped[str] = mapped_column(default="")
@@ -244,7 +245,7 @@ class ServerLetterReservationRow(Base):
     reserved_at: Mapped[datetime]
 
 
-SYNC_STATE_ID = SERVER_HEAD_ID = 1
+SERVER_HEAD_ID = 1
 LAPTOP_TABLES = tuple(
     row.__tablename__
     for row in (

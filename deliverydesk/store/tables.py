@@ -648,8 +648,9 @@ class AttachmentRow(RecordMixin, Base):
     change_request_id: Mapped[str | None] = _optional_fk("change_request", index=True)
 
 
-# Tables with a module of their own register on Base.metadata when this module is imported.
-from deliverydesk.store import audit_tables, sync_tables  # noqa: E402, F401
+# The audit trail's tables (written by every unit of work) register on Base.metadata with this module.
+# The team's (store/sync_tables.py) register only where they are used: store/schema.py has them all.
+from deliverydesk.store import audit_tables  # noqa: E402, F401
 
 
 class ExportedDocumentRow(RecordMixin, Base):

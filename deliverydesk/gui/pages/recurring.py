@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
@@ -43,7 +43,9 @@ from deliverydesk.gui.team.controller import team_transports
 from deliverydesk.gui.widgets.tables import record_table
 from deliverydesk.services.learning import csv_export
 from deliverydesk.services.learning.recurrence import recurring_problems
-from deliverydesk.services.sync.client import TeamCategoryCount, team_recurring
+
+if TYPE_CHECKING:
+    from deliverydesk.services.sync.client import TeamCategoryCount
 
 KINDS = ("issues", "asks")
 AREAS = {"issues": AREA_ISSUES, "asks": AREA_CHANGE_REQUESTS}
@@ -141,6 +143,10 @@ class RecurringPage(QWidget):
                 transport = factory()
             except DeliveryDeskError:
                 return None
+            if transport is None:  # not in a team: sync's modules stay unloaded
+                return None
+            from deliverydesk.services.sync.client import team_recurring
+
             try:
                 return team_recurring(ctx, transport, query["since"], query["until"], query["min_clients"])
             finally:

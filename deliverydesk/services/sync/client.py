@@ -27,6 +27,7 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents.build import DocumentRequest
 from deliverydesk.services.documents.letters import IssuedDocument
 from deliverydesk.services.records.settings import get_settings_in
+from deliverydesk.services.sync import gate
 from deliverydesk.services.sync.protocol import (
     DEFAULT_PULL_LIMIT,
     MAX_GROUPS_PER_PUSH,
@@ -1199,7 +1200,7 @@ def team_recurring(
     """For a manager of a team: issue categories met at ``min_clients`` or more of the team's clients
     in the period; None for anyone else (the server refuses them)."""
     with ctx.db.unit_of_work() as session:
-        identity = team_identity_in(session)
+        identity = gate.team_identity(session)
     if identity is None or identity[1] not in ("manager", "admin") or transport is None:
         return None
     answer = transport.recurring(since, until)
@@ -1213,9 +1214,4 @@ def team_recurring(
 def team_identity(ctx: ServiceContext) -> tuple[str, str] | None:
     """(display name, role) of the team user of this database, None when it is not in a team."""
     with ctx.db.unit_of_work() as session:
-        return team_identity_in(session)
-
-
-def team_identity_in(session: Session) -> tuple[str, str] | None:
-    state = local.read_state(session.connection())
-    return (state["display_name"] or state["user_name"], state["role"]) if state else None
+        return gate.team_identity(session)

@@ -6,18 +6,15 @@ from __future__ import annotations
 
 from deliverydesk.errors import RuleError
 from deliverydesk.i18n import msg
-from deliverydesk.store import sync_local
 from deliverydesk.store.records import Session
+from deliverydesk.store.sync_state import team_user
 
 MANAGER_ROLES = ("manager", "admin")
 
 
 def team_identity(session: Session) -> tuple[str, str] | None:
     """(display name, role) of the team user, None when this database is not in a team."""
-    state = sync_local.read_state(session.connection())
-    if state is None:
-        return None
-    return str(state["display_name"] or state["user_name"]), str(state["role"])
+    return team_user(session.connection())
 
 
 def check_team_answerer(session: Session, manager_id: str, you_id: str) -> None:
@@ -54,8 +51,10 @@ def check_issue_allowed(
     translation keeps the number of the issued version it translates, which never changes: it needs no
     reservation (the server refuses a second translation of a version into the same language)."""
     connection = session.connection()
-    if translates or sync_local.read_state(connection) is None:
+    if translates or team_user(connection) is None:
         return
+    from deliverydesk.store import sync_local  # the sync tables: loaded on a team laptop only
+
     if not sync_local.reserved(connection, project_id, ref, version):
         raise RuleError(
             msg(

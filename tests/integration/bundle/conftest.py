@@ -30,9 +30,9 @@ from deliverydesk.store.audit import AUDIT_TABLES
 from deliverydesk.store.database import Database, make_engine
 from deliverydesk.store.migrate import upgrade
 from deliverydesk.store.records import add_blob
+from deliverydesk.store.schema import metadata
 from deliverydesk.store.tables import (
     AttachmentRow,
-    Base,
     BlobRow,
     CategoryRow,
     ChangeRequestRow,
@@ -141,7 +141,7 @@ def full_dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
     with db.engine.connect() as connection:
         return {
             table.name: [tuple(row) for row in connection.execute(select(table).order_by(*table.primary_key))]
-            for table in Base.metadata.sorted_tables
+            for table in metadata.sorted_tables
             if table.name not in AUDIT_TABLES
         }
 

@@ -52,7 +52,6 @@ from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrat
 from deliverydesk.services.documents.export import export_letter
 from deliverydesk.services.documents.parts import snapshot_period
 from deliverydesk.services.records.log import list_log_entries
-from deliverydesk.services.sync.client import issue_in_team
 
 
 class DocumentsPage(ProjectPage):
@@ -401,6 +400,8 @@ def _issue(
     transport = transports()
     if transport is None:
         return letters.issue_document(ctx, request)
+    from deliverydesk.services.sync.client import issue_in_team  # sync's modules: in a team only
+
     try:
         return issue_in_team(ctx, transport, request)
     finally:
