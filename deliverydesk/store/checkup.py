@@ -89,7 +89,9 @@ def backup_witnesses(backups: Path) -> list[Witness]:
     for info in list_backups(backups):
         with (
             suppress(sqlite3.Error),
-            closing(sqlite3.connect(f"{info.path.as_uri()}?mode=ro&immutable=1", uri=True)) as connection,
+            closing(
+                sqlite3.connect(f"{info.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+            ) as connection,
         ):
             row = connection.execute("SELECT last_seq, last_hash FROM audit_head WHERE id = 1").fetchone()
             if row is not None:

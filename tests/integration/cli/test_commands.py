@@ -100,6 +100,19 @@ def test_check_a_healthy_database(run: Run, demo_dir: Path) -> None:
     assert "integrity: ok" in result.out and "foreign keys: ok" in result.out
 
 
+def test_check_a_relative_data_folder_with_backups(
+    run: Run, demo_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``deliverydesk --data-dir d1 check`` after a backup: a relative backup path cannot be a file
+    URI, and the check ended in "unexpected ValueError (a bug)" (exit 4) instead of its report."""
+    monkeypatch.chdir(demo_dir.parent)
+    relative = Path(demo_dir.name)
+    assert run("backup", "--data-dir", relative).code == 0
+    result = run("check", "--data-dir", relative)
+    assert result.code == 0, result.err
+    assert "integrity: ok" in result.out and "Traceback" not in result.err
+
+
 def test_check_a_garbage_file(run: Run, tmp_path: Path) -> None:
     (tmp_path / "deliverydesk.db").write_bytes(b"this is not a database " * 100)
     result = run("check", "--data-dir", tmp_path)
