@@ -153,7 +153,12 @@ class FastTable(Table):  # type: ignore[misc]
         return True
 
     def _place_rows(self, heights: Sequence[float]) -> None:
-        """Table's row positions, summed from the bottom as reportlab sums them."""
+        """Table's row positions, summed from the bottom as reportlab sums them; once per set of row
+        heights (Platypus asks a table for its size again for each page it splits over, and to draw)."""
+        placed = self.__dict__.get("_placed")
+        if placed is not None and placed[0] == heights:
+            self._rowpositions, self._height, self._hmax = placed[1][:], placed[2], len(heights)
+            return
         positions: list[float] = []
         height = compensation = 0.0
         for i in range(len(heights) - 1, -1, -1):
@@ -166,6 +171,7 @@ class FastTable(Table):  # type: ignore[misc]
         self._rowpositions = positions[::-1]
         self._height = height
         self._hmax = len(heights)
+        self._placed = (list(heights), self._rowpositions[:], height)
 
     def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
         if not (

@@ -128,6 +128,22 @@ def test_row_heights_and_positions_are_reportlabs() -> None:
     assert fast._rowpositions == plain._rowpositions
 
 
+def test_row_positions_asked_again_are_reportlabs_for_the_heights_of_the_time() -> None:
+    """Placed once per set of row heights: asked again (the same heights) or at another width (other
+    heights: the long notes wrap differently), the positions are the ones reportlab computes."""
+    rows, style = _rows(Language.EN, 40), _style(41)
+    fast = FastTable(rows, colWidths=["30%", 80, 50, "50%"], style=style)
+    plain = Table(_rows(Language.EN, 40), colWidths=["30%", 80, 50, "50%"], style=style)
+    heights = set()
+    for width in (460.0, 460.0, 380.0, 460.0):
+        assert fast.wrap(width, 700) == plain.wrap(width, 700)
+        heights.add(fast._height)
+        assert fast._rowpositions == plain._rowpositions
+        assert fast._height == plain._height
+    assert len(heights) == 2  # the narrower table is taller
+    assert fast._placed[0] == fast._rowHeights  # remembered for the heights of the last wrap
+
+
 PARAGRAPH_TEXTS = (
     "Terminals installed and tested at all six line 3 stations.",
     "接口联调已完成，等待客户确认（第二轮）。下周开始用户培训，培训材料已发送。" * 4,
