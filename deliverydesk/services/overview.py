@@ -3,7 +3,6 @@ expectation and decision tallies, meters, the client and its contacts."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,10 +59,11 @@ def _by_health(
     holiday_calendar: str, tallies: list[MilestoneTally], today: date, extra_days: frozenset[date]
 ) -> dict[MilestoneHealth, int]:
     """Milestones per health; each tally is one combination of facts and how many milestones share it."""
-    health: Counter[MilestoneHealth] = Counter()
+    health: dict[MilestoneHealth, int] = {}
     for status, baseline, forecast, actual, count in tallies:
-        health[health_of(holiday_calendar, status, (baseline, forecast, actual), today, extra_days)] += count
-    return dict(health)
+        found = health_of(holiday_calendar, status, (baseline, forecast, actual), today, extra_days)
+        health[found] = health.get(found, 0) + count
+    return health
 
 
 @dataclass(frozen=True, kw_only=True)

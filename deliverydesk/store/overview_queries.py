@@ -24,6 +24,7 @@ from deliverydesk.domain.scope_guard import RequestMeterFacts
 from deliverydesk.store.plain import (
     Members,
     Reader,
+    frozen_record,
     to_date,
     to_datetime,
     to_day,
@@ -55,63 +56,72 @@ FROM contact k WHERE k.client_id = :client_id ORDER BY k.name, k.id LIMIT {CONTA
 
 
 def _project(row: Sequence[Any]) -> ProjectItem:
-    return ProjectItem(
-        id=row[0],
-        created_at=to_moment(row[1]),
-        updated_at=to_moment(row[2]),
-        archived_at=to_datetime(row[3]),
-        row_version=row[4],
-        code=row[5],
-        name=row[6],
-        client_id=row[7],
-        client_name=row[8],
-        contract_ref=row[9],
-        contract_value_cents=row[10],
-        currency=row[11],
-        start_date=to_date(row[12]),
-        end_date=to_date(row[13]),
-        status=_STATUSES[row[14]],
-        delivery_lead=row[15],
-        sales_owner=row[16],
-        contracted_effort_hours=float(row[17]),
-        goodwill_budget_hours=float(row[18]),
-        language=_LANGUAGES[row[19]],
-        summary_rrule=row[20],
-        holiday_calendar=row[21],
+    return frozen_record(
+        ProjectItem,
+        {
+            "id": row[0],
+            "created_at": to_moment(row[1]),
+            "updated_at": to_moment(row[2]),
+            "archived_at": to_datetime(row[3]),
+            "row_version": row[4],
+            "code": row[5],
+            "name": row[6],
+            "client_id": row[7],
+            "client_name": row[8],
+            "contract_ref": row[9],
+            "contract_value_cents": row[10],
+            "currency": row[11],
+            "start_date": to_date(row[12]),
+            "end_date": to_date(row[13]),
+            "status": _STATUSES[row[14]],
+            "delivery_lead": row[15],
+            "sales_owner": row[16],
+            "contracted_effort_hours": float(row[17]),
+            "goodwill_budget_hours": float(row[18]),
+            "language": _LANGUAGES[row[19]],
+            "summary_rrule": row[20],
+            "holiday_calendar": row[21],
+        },
     )
 
 
 def _client(row: Sequence[Any], contact_language: Language | None) -> ClientItem:
-    return ClientItem(
-        id=row[22],
-        created_at=to_moment(row[23]),
-        updated_at=to_moment(row[24]),
-        archived_at=to_datetime(row[25]),
-        row_version=row[26],
-        name=row[8],
-        address=row[27],
-        industry=row[28],
-        notes=row[29],
-        country=row[30],
-        contact_language=contact_language,
+    return frozen_record(
+        ClientItem,
+        {
+            "id": row[22],
+            "created_at": to_moment(row[23]),
+            "updated_at": to_moment(row[24]),
+            "archived_at": to_datetime(row[25]),
+            "row_version": row[26],
+            "name": row[8],
+            "address": row[27],
+            "industry": row[28],
+            "notes": row[29],
+            "country": row[30],
+            "contact_language": contact_language,
+        },
     )
 
 
 def _contact(row: Sequence[Any]) -> ContactItem:
-    return ContactItem(
-        id=row[0],
-        created_at=to_moment(row[1]),
-        updated_at=to_moment(row[2]),
-        archived_at=to_datetime(row[3]),
-        row_version=row[4],
-        client_id=row[5],
-        name=row[6],
-        title=row[7],
-        phone=row[8],
-        email=row[9],
-        role=_ROLES[row[10]],
-        can_sign=bool(row[11]),
-        language=to_optional_enum(Language, row[12]),
+    return frozen_record(
+        ContactItem,
+        {
+            "id": row[0],
+            "created_at": to_moment(row[1]),
+            "updated_at": to_moment(row[2]),
+            "archived_at": to_datetime(row[3]),
+            "row_version": row[4],
+            "client_id": row[5],
+            "name": row[6],
+            "title": row[7],
+            "phone": row[8],
+            "email": row[9],
+            "role": _ROLES[row[10]],
+            "can_sign": bool(row[11]),
+            "language": to_optional_enum(Language, row[12]),
+        },
     )
 
 
@@ -153,7 +163,8 @@ def milestone_date_tallies(r: Reader, project_id: str, *, limit: int) -> list[Mi
         " GROUP BY status, baseline_date, forecast_date, actual_date LIMIT :limit",
         {"project_id": project_id, "limit": limit},
     )
-    return [(_MILESTONES[s], to_day(b), to_date(f), to_date(a), n) for s, b, f, a, n in rows]
+    day, statuses = (date.fromisoformat if r.sqlite else to_day), _MILESTONES  # SQLite's text: one call
+    return [(statuses[s], day(b), f and day(f), a and day(a), n) for s, b, f, a, n in rows]
 
 
 def expectations_by_status(r: Reader, project_id: str) -> dict[ExpectationStatus, int]:

@@ -3,6 +3,7 @@ the demo data, one read-only transaction that writes nothing, and values from ei
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import threading
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -10,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from deliverydesk.domain.enums import Decision, Language
+from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem
 from deliverydesk.errors import NotFoundError, ReadOnlyStorageError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.overview import get_project_overview, open_project
@@ -38,6 +40,22 @@ def test_opening_a_project_reads_what_the_orm_reads_for_every_demo_project(demo_
         assert opened.meters == project_meters(demo_ctx, summary.id)
         contacts_seen += len(listed)
     assert contacts_seen, "the demo's clients have contacts"
+
+
+def test_records_mapped_at_once_equal_their_init_s(demo_ctx: ServiceContext) -> None:
+    mapped: list[object] = []
+    for summary in list_projects(demo_ctx, include_archived=True, limit=200).rows:
+        opened = open_project(demo_ctx, summary.id)
+        mapped += [opened.overview.project, opened.client, *opened.contacts]
+    assert {type(record) for record in mapped} == {ProjectItem, ClientItem, ContactItem}
+    for record in mapped:
+        names = [f.name for f in dataclasses.fields(record)]  # type: ignore[arg-type]
+        assert list(vars(record)) == names  # every field set, in the order __init__ sets them
+        assert not hasattr(record, "__post_init__")
+        made = type(record)(**vars(record))
+        assert made == record and repr(made) == repr(record) and hash(made) == hash(record)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            record.name = "changed"  # type: ignore[attr-defined]
 
 
 def test_opening_a_missing_project_says_so(demo_ctx: ServiceContext) -> None:
