@@ -19,7 +19,7 @@ from __future__ import annotations
 import enum
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -82,63 +82,71 @@ def sqlite_reader(raw: sqlite3.Connection) -> Reader:
 
 
 @contextmanager
-def sqlite_snapshot(raw: sqlite3.Connection) -> Iterator[Reader]:
-    """A Reader in one read transaction on ``raw`` (one snapshot of the file for everything read
-    through it), rolled back afterwards."""
-    raw.execute("BEGIN")
+def sqlite_snapshot(
+    raw: sqlite3.Connection,
+    reader: Reader | None = None,
+    done: Callable[[sqlite3.Connection, Reader], None] | None = None,
+) -> Iterator[Reader]:
+    """A Reader (``reader``, or a new one) in one read transaction on ``raw`` (one snapshot of the
+    file for everything read through it), rolled back afterwards; then ``done`` is told, whatever
+    happened (``ReadConnections`` takes the connection back)."""
+    if reader is None:
+        reader = sqlite_reader(raw)
     try:
-        yield sqlite_reader(raw)
+        raw.execute("BEGIN")
+        yield reader
     finally:
-        if raw.in_transaction:
-            raw.execute("ROLLBACK")
+        try:
+            if raw.in_transaction:
+                raw.execute("ROLLBACK")
+        finally:
+            if done is not None:
+                done(raw, reader)
 
 
 class ReadConnections:
     """Plain read-only ``sqlite3`` connections kept open for ``Database.reading``: taking SQLAlchemy's
     pooled connection and giving it back (its queue, lock, events and reset) cost more than a third of
-    a project switch's six statements. A free list: a unit takes an idle connection or opens one and
-    gives it back afterwards (at most ``kept`` stay open), so reads on different threads never wait
-    for each other. Connections are opened by ``connect`` (read-only, ``query_only``)."""
+    a project switch's six statements. A free list: a unit takes an idle connection (with its Reader,
+    kept too) or opens one and gives it back afterwards (at most ``kept`` stay open), so reads on
+    different threads never wait for each other. Connections are opened by ``connect`` (read-only,
+    ``query_only``)."""
 
     def __init__(self, connect: Callable[[], sqlite3.Connection], kept: int = 4) -> None:
         self._connect, self._kept = connect, kept
-        self._idle: list[sqlite3.Connection] = []  # list.pop and append are atomic: no lock needed
+        self._idle: list[tuple[sqlite3.Connection, Reader]] = []  # pop and append are atomic: no lock
         self._trace: Callable[[str], None] | None = None
         self._closed = False
 
-    @contextmanager
-    def snapshot(self) -> Iterator[Reader]:
+    def snapshot(self) -> AbstractContextManager[Reader]:
         """``sqlite_snapshot`` on a kept connection."""
         try:
-            raw = self._idle.pop()
+            raw, reader = self._idle.pop()
         except IndexError:
-            raw = self._opened()
-        try:
-            with sqlite_snapshot(raw) as reader:
-                yield reader
-        finally:  # one whose rollback failed, or beyond what is kept, is closed
-            if raw.in_transaction or self._closed or len(self._idle) >= self._kept:
-                raw.close()
-            else:
-                self._idle.append(raw)
+            raw = self._connect()
+            raw.set_trace_callback(self._trace)
+            reader = sqlite_reader(raw)
+        return sqlite_snapshot(raw, reader, self._give_back)
 
-    def _opened(self) -> sqlite3.Connection:
-        raw = self._connect()
-        raw.set_trace_callback(self._trace)
-        return raw
+    def _give_back(self, raw: sqlite3.Connection, reader: Reader) -> None:
+        # One whose rollback failed, or beyond what is kept, is closed.
+        if raw.in_transaction or self._closed or len(self._idle) >= self._kept:
+            raw.close()
+        else:
+            self._idle.append((raw, reader))
 
     def trace(self, callback: Callable[[str], None] | None) -> None:
         """SQLite's trace of every statement read from now on (None: stop), as
         ``sqlite3.Connection.set_trace_callback``; call it while no unit of work is open."""
         self._trace = callback
-        for raw in self._idle:
+        for raw, _reader in self._idle:
             raw.set_trace_callback(callback)
 
     def close(self) -> None:
         """Close the idle connections; one still in use is closed when its unit ends."""
         self._closed = True
         while self._idle:
-            self._idle.pop().close()
+            self._idle.pop()[0].close()
 
 
 def connection_reader(connection: Connection) -> Reader:
