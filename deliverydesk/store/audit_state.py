@@ -64,15 +64,29 @@ class Difference:
             return f"{label}: present, but the audit trail never recorded it (added outside DeliveryDesk)"
         if self.field == "":
             return f"{label}: present, but the audit trail recorded its deletion"
+        found, recorded = _excerpts(self.found, self.recorded)
         return (
-            f"{label}: field {self.field} is {_short(self.found)} but the audit trail's last value is "
-            f"{_short(self.recorded)} (edited outside DeliveryDesk)"
+            f"{label}: field {self.field} is {found} but the audit trail's last value is "
+            f"{recorded} (edited outside DeliveryDesk)"
         )
 
 
-def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:59] + "…"
+def _excerpts(found: Any, recorded: Any, width: int = 60) -> tuple[str, str]:
+    """Both values in at most ``width`` characters, cut around where they first differ: a letter's
+    long JSON changed deep inside, and its first 60 characters were the same in both."""
+    texts = [json.dumps(value, ensure_ascii=False) for value in (found, recorded)]
+    first = next((i for i, (a, b) in enumerate(zip(*texts, strict=False)) if a != b), min(map(len, texts)))
+    start = max(0, first - width // 3) if max(map(len, texts)) > width else 0
+    cut = [_cut(text, start, width) for text in texts]
+    return cut[0], cut[1]
+
+
+def _cut(text: str, start: int, width: int) -> str:
+    head = "…" if start else ""
+    piece = text[start : start + width - len(head)]
+    if start + len(piece) < len(text):
+        piece = piece[:-1] + "…"
+    return head + piece
 
 
 @dataclass
