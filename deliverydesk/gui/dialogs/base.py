@@ -232,8 +232,8 @@ class FormDialog(ScreenDialog):
             if not field.isEnabledTo(self) or not field.isVisibleTo(self):
                 continue
             name = self._field_holding(field)
-            if not field.is_readable():
-                message = self.tr("Type a date, e.g. 15 Jan 2027, 2027-01-15 or +5.")
+            if not field.is_readable():  # the field itself already says what it reads as a date
+                message = self.tr("Not saved: correct this date first.")
                 self._date_problem(field, name, message)
                 return True
             if field.needs_confirmation():

@@ -319,8 +319,8 @@ Everything changed since then is set aside: the current database is kept as a sa
 <context>
     <name>FormDialog</name>
     <message>
-        <source>Type a date, e.g. 15 Jan 2027, 2027-01-15 or +5.</source>
-        <translation>请输入日期，例如 2027/1/15、2027-01-15 或 +5。</translation>
+        <source>Not saved: correct this date first.</source>
+        <translation>尚未保存：请先更正此日期。</translation>
     </message>
     <message>
         <source>This date looks unlikely: correct it, or keep it with “Keep this date”.</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from deliverydesk.domain.drafts import MilestoneDraft, ProjectDraft, draft_from
 from deliverydesk.gui.dialogs.records.milestone import MilestoneDialog, MoveMilestoneDialog
@@ -102,3 +103,22 @@ def test_typing_keys_and_today_in_the_date_field(bench: Workbench) -> None:
     field.today_button.click()
     assert field.value() == bench.env.ctx.today()
     page.dialog.discard()
+
+
+def test_saving_with_no_date_in_a_date_field_says_so_once(bench: Workbench) -> None:
+    """30 February typed and Save clicked: the field's own hint names what it takes; the message under
+    it repeated that hint word for word ("Not a date: try 15 Jan 2027…" over "Type a date, e.g. 15 Jan
+    2027…"), in English and Chinese alike."""
+    page = _page(bench)
+    page.edit_milestone(None)
+    dialog = page.dialog
+    assert isinstance(dialog, MilestoneDialog)
+    dialog.name.setText("SAT")
+    dialog.baseline.edit.setText("2026/02/30")
+    dialog.accept()
+    error = dialog.findChild(QLabel, "error_baseline_date")
+    assert dialog.isVisible() and error is not None and error.isVisibleTo(dialog)
+    hint = dialog.baseline.understood.full_text()
+    assert "Not a date" in hint and "15 Jan 2027" not in error.text()
+    assert error.text() == "Not saved: correct this date first."
+    dialog.discard()
