@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, QueuePool, create_engine, event
+from sqlalchemy import Connection, Engine, QueuePool, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
@@ -195,6 +195,32 @@ def _install_gate(engine: Engine, sessions: sessionmaker[Session], gate: WriteGa
     event.listen(sessions, "do_orm_execute", on_execute)
 
 
+@contextmanager
+def _storage_errors() -> Iterator[None]:
+    """Storage failures as ``StorageError`` (a bug's database error as it is)."""
+    try:
+        yield
+    except DBAPIError as exc:
+        error = storage_error_from(exc)
+        if error is None:
+            raise
+        raise error from exc
+
+
+class Transactions:
+    """One connection of ``Database.transactions``: transactions one after another on it."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One transaction: committed when the block ends, rolled back on any error; storage failures
+        come out as ``StorageError``, other database errors as they are (a caller may retry them)."""
+        with _storage_errors(), self._connection.begin():
+            yield self._connection
+
+
 @dataclass
 class Database:
     """An open database: hand out one session per user action through ``unit_of_work``.
@@ -304,6 +330,26 @@ class Database:
         connection.execute("PRAGMA foreign_keys=ON")
         connection.execute("PRAGMA query_only=ON")
         return connection
+
+    @contextmanager
+    def transactions(self) -> Iterator[Transactions]:
+        """One pooled connection for a run of short transactions, each committed on its own
+        (``Transactions.transaction``): the team server's push takes each group in its own transaction
+        as the protocol says, and a request's groups share the connection. Checking a connection out of
+        the pool (with its liveness ping, a round trip), a session and its release cost the server more
+        CPU than a group's own statements (~0.6 of ~1 ms per group, measured): once per request, not
+        per group. No ORM session: nothing is flushed and no audit event is written through it; a
+        unit of work opened inside it on the same thread raises ``NestedUnitOfWorkError``."""
+        if getattr(self._open, "session", None) is not None:
+            raise NestedUnitOfWorkError(
+                "a unit of work is already open on this thread: pass its session to a helper instead"
+            )
+        self._open.session = _READING
+        try:
+            with _storage_errors(), self.engine.connect() as connection:
+                yield Transactions(connection)
+        finally:
+            self._open.session = None
 
     def _capture(
         self, session: Session, changes: Sequence[RecordChange], events: Sequence[AuditEvent]

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from deliverydesk.store.audit import AuditContext
-    from deliverydesk.store.database import Database
+    from deliverydesk.store.database import Database, Transactions
 
 BUSY_TIMEOUT_S = 5.0
 
@@ -66,6 +66,7 @@ class DatabaseHandle(Protocol):
     def engine(self) -> Engine: ...
     def unit_of_work(self) -> AbstractContextManager[Session]: ...
     def reading(self) -> AbstractContextManager[Reader]: ...
+    def transactions(self) -> AbstractContextManager[Transactions]: ...
     def close(self) -> None: ...
 
 
@@ -166,6 +167,9 @@ class StartingDatabase:
                 "a unit of work is already open on this thread: pass its session to a helper instead"
             )
         return self.database().unit_of_work()
+
+    def transactions(self) -> AbstractContextManager[Transactions]:
+        return self.database().transactions()
 
     @contextmanager
     def reading(self) -> Iterator[Reader]:

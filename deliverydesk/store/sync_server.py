@@ -80,6 +80,9 @@ _DEVICE_BY_TOKEN = (
     .where(DEVICES.c.token_sha256 == bindparam("token_sha256"), DEVICES.c.revoked_at.is_(None))
 )
 _STORED_ANSWER = select(GROUPS.c.answer).where(GROUPS.c.group_id == bindparam("group_id"))
+_STORED_ANSWERS = select(GROUPS.c.group_id, GROUPS.c.answer).where(
+    GROUPS.c.group_id.in_(bindparam("ids", expanding=True))
+)
 _RECORD_STATE = (
     update(RECORDS)
     .where(RECORDS.c.entity == bindparam("_entity"), RECORDS.c.record_id == bindparam("_record_id"))
@@ -725,6 +728,14 @@ def write_head(connection: Connection, head: Head) -> None:
 
 def stored_answer(connection: Connection, group_id: str) -> str | None:
     return connection.scalar(_STORED_ANSWER, {"group_id": group_id})
+
+
+def stored_answers(connection: Connection, group_ids: Sequence[str]) -> dict[str, str]:
+    """group id -> stored answer, for those of these groups answered before."""
+    found: dict[str, str] = {}
+    for chunk in chunks(sorted(set(group_ids))):
+        found.update({row[0]: row[1] for row in connection.execute(_STORED_ANSWERS, {"ids": list(chunk)})})
+    return found
 
 
 def device_has_pushed(connection: Connection, device_id: str) -> bool:

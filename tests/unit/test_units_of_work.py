@@ -23,7 +23,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ROOT / "deliverydesk" / "services"
-UNIT_OPENERS = {"unit_of_work", "reading"}  # ``Database.reading``: a read-only unit (plain SQL, no ORM)
+UNIT_OPENERS = {
+    "unit_of_work",
+    "reading",
+    "transactions",
+}  # ``reading``: read-only; ``transactions``: the server's
 RECORDS_METHODS = {"create", "update", "get", "list", "archive", "restore"}  # ProjectRecords: one unit each
 
 # Maintenance batches, not user actions: each step is its own unit of work on purpose.

@@ -51,6 +51,7 @@ from deliverydesk.i18n import NP_, Message, msg, msg_p, verbatim
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.sync.protocol import Change, Group, message_json
 from deliverydesk.store import sync_server as store
+from deliverydesk.store.database import Transactions
 from deliverydesk.store.sync_capture import canonical
 from deliverydesk.store.sync_server import Access, DeviceIdentity, Head, RecordState
 
@@ -156,17 +157,25 @@ def push_groups(
     fault: FaultHook | None = None,
     clock: TailClock | None = None,
 ) -> list[dict[str, Any]]:
-    """Each group in its own transaction, in order; stops after the first one not accepted. What the
-    user may read is looked up once per request, again only after a group that made a project or a
-    client. ``clock`` adds up the groups' time waiting for and holding the tail lock."""
-    results, access = [], _AccessCache()
-    for group in groups:
-        answer = push_group(ctx, identity, group, fault, access, clock)
-        results.append(answer)
-        if answer["status"] != GroupStatus.ACCEPTED:
-            break
-        if any(c.entity in ("project", "client") and c.row is not None for c in group.changes):
-            access.value = None
+    """Each group in its own transaction, in order; stops after the first one not accepted. The
+    request's groups share one pooled connection (``Database.transactions``), and the stored answers
+    of groups seen before are read for all of them in one statement first. What the user may read is
+    looked up once per request, again only after a group that made a project or a client. ``clock``
+    adds up the groups' time waiting for and holding the tail lock."""
+    results: list[dict[str, Any]] = []
+    access = _AccessCache()
+    with ctx.db.transactions() as run:
+        with run.transaction() as connection:
+            known = store.stored_answers(connection, [g.group_id for g in groups])
+        for group in groups:
+            # A group id repeated in this request may have been answered since ``known`` was read.
+            repeated = any(r["group_id"] == group.group_id for r in results)
+            answer = push_group(ctx, run, identity, group, None if repeated else known, fault, access, clock)
+            results.append(answer)
+            if answer["status"] != GroupStatus.ACCEPTED:
+                break
+            if any(c.entity in ("project", "client") and c.row is not None for c in group.changes):
+                access.value = None
     return results
 
 
@@ -177,18 +186,27 @@ class _AccessCache:
 
 def push_group(
     ctx: ServiceContext,
+    run: Transactions,
     identity: DeviceIdentity,
     group: Group,
+    known: Mapping[str, str] | None = None,
     fault: FaultHook | None = None,
     access: _AccessCache | None = None,
     clock: TailClock | None = None,
 ) -> dict[str, Any]:
-    """Apply one group, or answer why not; a group id seen before gets its stored answer."""
+    """Apply one group in its own transaction, or answer why not; a group id seen before gets its
+    stored answer. ``known``: the stored answers read for the request's groups just before (None: look
+    this one up); a group id not among them is looked up again when its first attempt clashed (two
+    copies of a group racing meet on its unique id, and the loser's retry finds the winner's answer)."""
     access = access or _AccessCache()
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
-            with ctx.db.unit_of_work() as session:
-                answer = _push(ctx, session.connection(), identity, group, access, fault, clock)
+            with run.transaction() as connection:
+                if known is None or attempt > 1:
+                    stored = store.stored_answer(connection, group.group_id)
+                else:
+                    stored = known.get(group.group_id)
+                answer = _push(ctx, connection, identity, group, access, fault, clock, stored)
             _at(fault, "after-commit")
             return answer
         except store.DBAPIError as exc:
@@ -213,8 +231,8 @@ def _push(
     access: _AccessCache,
     fault: FaultHook | None,
     clock: TailClock | None = None,
+    stored: str | None = None,
 ) -> dict[str, Any]:
-    stored = store.stored_answer(connection, group.group_id)
     if stored is not None:
         _at(fault, "before-commit")
         return dict(json.loads(stored))

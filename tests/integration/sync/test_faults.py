@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import uuid
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from deliverydesk.services.scope_guard.change_requests import (
 from deliverydesk.services.sync import admin
 from deliverydesk.services.sync.client import list_conflicts, sync_status
 from deliverydesk.store.audit import verify_trail
+from deliverydesk.store.sync_server import RECORDS as store_records
 from deliverydesk.store.sync_tables import ServerGroupRow, SyncCursorRow
 from tests.integration.services.conftest import make_client, make_project
 from tests.integration.sync.team import POSTGRES, SERVER_URL, DropAfterSend, Laptop, Team, make_team
@@ -312,3 +314,113 @@ def test_a_cursor_never_skips_a_late_committing_push(tmp_path: Path, laptop_temp
         reader.sync()
         titles = {r.title for r in list_change_requests(reader.ctx, project_id=project_id).rows}
         assert titles == {"early", "late"}
+
+
+def test_a_push_uses_one_connection_and_each_group_is_still_its_own_transaction(team: Team) -> None:
+    from sqlalchemy import event
+
+    from deliverydesk.services.sync.client import outgoing
+
+    a = team.laptop("li.na")
+    project_id = _project(a)
+    request = create_change_request(
+        a.ctx, ChangeRequestDraft(project_id=project_id, title="one", requested_on=ON)
+    )
+    a.sync()
+    for title in ("two", "three", "four"):
+        _title(a, request.id, title)
+    (first, second, third), _cursors = outgoing(a.ctx)  # as the laptop would send them
+    stray = {**second["changes"][0], "id": str(uuid.uuid4())}  # a record the server does not hold: refused
+    refused = {**second, "group_id": str(uuid.uuid4()), "changes": [stray]}
+    links = _groups_on_server(team)
+    checkouts: list[object] = []
+
+    def checked_out(dbapi_connection: object, _record: object, _proxy: object) -> None:
+        checkouts.append(dbapi_connection)
+
+    event.listen(team.ctx.db.engine, "checkout", checked_out)
+    try:
+        response = team.client.post(
+            "/v1/push",
+            json={"groups": [first, second, refused, third]},
+            headers={"Authorization": f"Bearer {team.tokens[a.name]}"},
+        )
+    finally:
+        event.remove(team.ctx.db.engine, "checkout", checked_out)
+    assert response.status_code == 200, response.text
+    statuses = [r["status"] for r in response.json()["results"]]
+    assert statuses == ["accepted", "accepted", "refused"]  # stops at the first group not accepted
+    assert len(checkouts) == 2  # the token's lookup and the push: not one per group
+    assert _groups_on_server(team) == links + 3  # each answered group committed on its own
+    b = team.laptop("wang.lei")
+    b.sync()
+    assert get_change_request(b.ctx, request.id).title == "three"  # the refusal undid nothing before it
+    a.sync()  # the laptop takes the stored answers, sends the rest
+    assert sync_status(a.ctx).waiting == 0
+    assert admin.check_server(team.ctx).ok
+
+
+@pytest.mark.skipif(not POSTGRES, reason="two transactions at once: the SQLite stand-in serialises them")
+def test_two_copies_of_a_group_racing_are_applied_once_and_get_the_same_answer(
+    tmp_path: Path, laptop_template: Path
+) -> None:
+    from starlette.testclient import TestClient
+
+    from deliverydesk.domain.sync import Role
+    from deliverydesk.services.sync.client import group_json
+    from deliverydesk.store import sync_local
+
+    held, release, armed = threading.Event(), threading.Event(), threading.Event()
+
+    def hold(where: str) -> None:
+        if where == "before-commit" and armed.is_set():
+            armed.clear()
+            held.set()
+            assert release.wait(30)
+
+    with make_team(tmp_path, laptop_template, fault=hold) as team:
+        team.add_user("li.na", Role.ENGINEER)
+        admin.grant(team.ctx, "li.na", None)
+        plain = TestClient(create_app(team.ctx), base_url=SERVER_URL)  # the same database, no hold
+        a = team.laptop("li.na", client=plain)
+        project_id = _project(a)
+        request = create_change_request(
+            a.ctx, ChangeRequestDraft(project_id=project_id, title="one", requested_on=ON)
+        )
+        a.sync()
+        _title(a, request.id, "two")
+        with a.ctx.db.engine.connect() as connection:
+            (group,) = (group_json(g) for g in sync_local.groups_with_status(connection, ["pending"]))
+        headers = {"Authorization": f"Bearer {team.tokens[a.name]}"}
+        links = _groups_on_server(team)
+        answers: dict[str, Any] = {}
+
+        def push(name: str, client: TestClient) -> None:
+            answers[name] = client.post("/v1/push", json={"groups": [group]}, headers=headers).json()
+
+        armed.set()
+        first = threading.Thread(target=push, args=("first", team.client))
+        first.start()
+        assert held.wait(30)  # the first copy holds its locks, uncommitted
+        second = threading.Thread(target=push, args=("second", plain))
+        second.start()
+        for _ in range(300):  # the second copy, not yet answered when it was read, waits behind it
+            if _waiting_for_the_tail_lock(team):
+                break
+            threading.Event().wait(0.05)
+        else:
+            raise AssertionError("the second copy did not wait for the first")
+        release.set()
+        first.join(60)
+        second.join(60)
+        assert answers["first"] == answers["second"]
+        assert answers["first"]["results"][0]["status"] == "accepted"
+        assert _groups_on_server(team) == links + 1  # applied once
+        (record,) = answers["first"]["results"][0]["records"]
+        assert get_change_request(a.ctx, request.id).title == "two"
+        with team.ctx.db.engine.connect() as connection:
+            version = connection.scalar(
+                select(store_records.c.version).where(store_records.c.record_id == request.id)
+            )
+        assert version == record["version"]  # one version step, not two
+        assert admin.check_server(team.ctx).ok
