@@ -332,14 +332,17 @@ class Database:
         return connection
 
     @contextmanager
-    def transactions(self) -> Iterator[Transactions]:
+    def transactions(self, *, snapshot: bool = False) -> Iterator[Transactions]:
         """One pooled connection for a run of short transactions, each committed on its own
         (``Transactions.transaction``): the team server's push takes each group in its own transaction
         as the protocol says, and a request's groups share the connection. Checking a connection out of
         the pool (with its liveness ping, a round trip), a session and its release cost the server more
         CPU than a group's own statements (~0.6 of ~1 ms per group, measured): once per request, not
-        per group. No ORM session: nothing is flushed and no audit event is written through it; a
-        unit of work opened inside it on the same thread raises ``NestedUnitOfWorkError``."""
+        per group; and the server's reads (a token's device, a pull page, the roster) use it for their
+        one transaction, without an ORM session's cost. No ORM session: nothing is flushed and no
+        audit event is written through it; a unit of work opened inside it on the same thread raises
+        ``NestedUnitOfWorkError``. ``snapshot``: on PostgreSQL each transaction sees one snapshot
+        (REPEATABLE READ: a pull's head and the rows it reads agree); SQLite's always does."""
         if getattr(self._open, "session", None) is not None:
             raise NestedUnitOfWorkError(
                 "a unit of work is already open on this thread: pass its session to a helper instead"
@@ -347,6 +350,8 @@ class Database:
         self._open.session = _READING
         try:
             with _storage_errors(), self.engine.connect() as connection:
+                if snapshot and not self.is_sqlite:  # reset when the connection goes back to the pool
+                    connection.execution_options(isolation_level="REPEATABLE READ")
                 yield Transactions(connection)
         finally:
             self._open.session = None

@@ -66,7 +66,7 @@ class DatabaseHandle(Protocol):
     def engine(self) -> Engine: ...
     def unit_of_work(self) -> AbstractContextManager[Session]: ...
     def reading(self) -> AbstractContextManager[Reader]: ...
-    def transactions(self) -> AbstractContextManager[Transactions]: ...
+    def transactions(self, *, snapshot: bool = False) -> AbstractContextManager[Transactions]: ...
     def close(self) -> None: ...
 
 
@@ -168,8 +168,8 @@ class StartingDatabase:
             )
         return self.database().unit_of_work()
 
-    def transactions(self) -> AbstractContextManager[Transactions]:
-        return self.database().transactions()
+    def transactions(self, *, snapshot: bool = False) -> AbstractContextManager[Transactions]:
+        return self.database().transactions(snapshot=snapshot)
 
     @contextmanager
     def reading(self) -> Iterator[Reader]:

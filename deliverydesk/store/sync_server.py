@@ -33,7 +33,6 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session
 
 from deliverydesk.domain.audit import GENESIS_HASH, ChainHead, EventDraft
 from deliverydesk.domain.sync import (
@@ -1064,14 +1063,6 @@ def team_category_counts(connection: Connection, since: date, until: date) -> li
         .order_by(func.count(func.distinct(ProjectRow.client_id)).desc(), CategoryRow.name_en)
     )
     return [dict(row) for row in connection.execute(query).mappings()]
-
-
-def snapshot(session: Session) -> Connection:
-    """The session's connection for a read that must see one snapshot (a pull: the head and the rows
-    it reads agree). Call it first in the unit of work."""
-    if session.bind is not None and session.bind.dialect.name == "postgresql":
-        return session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-    return session.connection()
 
 
 def schema_revision(connection: Connection) -> str | None:

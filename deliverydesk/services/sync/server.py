@@ -952,8 +952,7 @@ def pull(
     ctx: ServiceContext, identity: DeviceIdentity, cursors: Mapping[str, int], limit: int
 ) -> dict[str, Any]:
     """One page of rows changed after the cursors, parents first, with the files they name."""
-    with ctx.db.unit_of_work() as session:
-        connection = store.snapshot(session)
+    with ctx.db.transactions(snapshot=True) as run, run.transaction() as connection:
         access = store.access_of(connection, identity.user.id)
         head = store.read_head(connection).last_position
         visible = {scope: cursors.get(scope, 0) for scope in access.scopes()}
@@ -1147,15 +1146,15 @@ def me_of(identity: DeviceIdentity) -> dict[str, Any]:
 
 
 def me(ctx: ServiceContext, identity: DeviceIdentity) -> dict[str, Any]:
-    with ctx.db.unit_of_work() as session:
-        access = store.access_of(session.connection(), identity.user.id)
+    with ctx.db.transactions() as run, run.transaction() as connection:
+        access = store.access_of(connection, identity.user.id)
     return {**me_of(identity), "all_projects": access.all_projects, "projects": len(access.project_ids)}
 
 
 def roster(ctx: ServiceContext) -> list[dict[str, Any]]:
     """The team: names, roles and authority limits (no records). Laptops make it their People."""
-    with ctx.db.unit_of_work() as session:
-        users = store.all_users(session.connection())
+    with ctx.db.transactions() as run, run.transaction() as connection:
+        users = store.all_users(connection)
     return [
         {
             "id": u.id,
@@ -1196,8 +1195,8 @@ def team_recurring(
 def authenticate(ctx: ServiceContext, token: str) -> DeviceIdentity | None:
     """The device a bearer token belongs to (None: unknown, revoked, or its user disabled)."""
     digest = sha256_hex(token.encode("utf-8"))
-    with ctx.db.unit_of_work() as session:
-        return store.device_by_token(session.connection(), digest)
+    with ctx.db.transactions() as run, run.transaction() as connection:
+        return store.device_by_token(connection, digest)
 
 
 def health(ctx: ServiceContext) -> dict[str, Any]:

@@ -157,3 +157,22 @@ def test_the_tail_in_the_database_and_the_python_tail_write_one_chain(
     assert max(positions) == head.last_position and len(set(positions)) == len(positions)
     title = json.loads(versions)["title"]
     assert title[2] in seqs and title[0] >= 3  # [version, writer, group number]: numbers, not tokens
+
+
+@pytest.mark.skipif(not POSTGRES, reason="isolation levels: PostgreSQL's")
+def test_a_snapshot_run_of_transactions_reads_one_snapshot_and_the_pool_gets_the_default_back(
+    tmp_path: Path, laptop_template: Path
+) -> None:
+    with make_team(tmp_path, laptop_template) as team:
+        database = team.ctx.db
+        show = "SHOW transaction_isolation"
+        with database.transactions(snapshot=True) as run, run.transaction() as connection:
+            assert connection.exec_driver_sql(show).scalar() == "repeatable read"
+            before = connection.scalar(select(store.HEAD.c.last_position))
+            assert before is not None
+            with database.engine.begin() as other:  # a commit after the snapshot was taken
+                other.execute(store.HEAD.update().values(last_position=store.HEAD.c.last_position + 5))
+            assert connection.scalar(select(store.HEAD.c.last_position)) == before
+        for _ in range(3):  # whichever pooled connection comes next: the default again
+            with database.transactions() as run, run.transaction() as connection:
+                assert connection.exec_driver_sql(show).scalar() == "read committed"
