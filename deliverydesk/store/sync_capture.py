@@ -37,10 +37,10 @@ def specs() -> dict[str, TableSpec]:
     return table_specs()
 
 
-def record_update(table: Table, record_id: str) -> Any:
-    """An UPDATE of one record that keeps its ``updated_at`` unless the values set it: sync writes
-    carry the time of the change they copy, never the time of the copy (the column's ``onupdate``
-    would stamp it)."""
+def record_update(table: Table, record_id: Any) -> Any:
+    """An UPDATE of one record (its id, or a bound parameter for it) that keeps its ``updated_at``
+    unless the values set it: sync writes carry the time of the change they copy, never the time of
+    the copy (the column's ``onupdate`` would stamp it)."""
     return update(table).where(table.c.id == record_id).values(updated_at=table.c.updated_at)
 
 

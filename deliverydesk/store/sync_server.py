@@ -12,10 +12,11 @@ order*.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -109,6 +110,12 @@ _BOTH_HEADS = (  # take_tail_lock
     .with_for_update()
 )
 _CURRENT_ROWS: dict[str, Any] = {}  # entity -> its rows by id (current_rows)
+_RECORD_STATES = (
+    select(RECORDS)
+    .where(tuple_(RECORDS.c.entity, RECORDS.c.record_id).in_(bindparam("keys", expanding=True)))
+    .order_by(RECORDS.c.entity, RECORDS.c.record_id)
+)
+_RECORD_STATES_LOCKED = _RECORD_STATES.with_for_update()
 
 
 def is_retryable(exc: DBAPIError) -> bool:
@@ -324,12 +331,9 @@ def record_states(
     """The bookkeeping of these records (``lock``: FOR UPDATE, in a fixed order so pushes cannot deadlock)."""
     wanted = sorted(set(keys))
     found: dict[tuple[str, str], RecordState] = {}
+    query = _RECORD_STATES_LOCKED if lock else _RECORD_STATES
     for chunk in chunks(wanted):
-        query = select(RECORDS).where(tuple_(RECORDS.c.entity, RECORDS.c.record_id).in_(chunk))
-        query = query.order_by(RECORDS.c.entity, RECORDS.c.record_id)
-        if lock:
-            query = query.with_for_update()
-        for row in connection.execute(query):
+        for row in connection.execute(query, {"keys": list(chunk)}):
             found[(row.entity, row.record_id)] = _state(row)
     return found
 
@@ -370,9 +374,19 @@ def update_record(
     connection: Connection, entity: str, record_id: str, fields: Mapping[str, Any], version: int
 ) -> None:
     """Write changed fields (canonical values) and the new version."""
-    table = TABLES[entity]
     values_ = {**decode_fields(entity, fields), "row_version": version}
-    connection.execute(record_update(table, record_id).values(values_))
+    statement = _record_update(entity, tuple(sorted(values_)))
+    connection.execute(statement, {"_id_": record_id, **{f"v_{k}": v for k, v in values_.items()}})
+
+
+@lru_cache(maxsize=256)
+def _record_update(entity: str, names: tuple[str, ...]) -> Any:
+    """The UPDATE of these columns of one record, built once per table and set of columns (a push
+    writes the same few fields again and again; building and keying a statement costs more CPU
+    than PostgreSQL's work for it)."""
+    table = TABLES[entity]
+    values_ = {name: bindparam(f"v_{name}", type_=table.c[name].type) for name in names}
+    return record_update(table, bindparam("_id_")).values(values_)
 
 
 def register_records(
@@ -652,13 +666,18 @@ def run_tail(
     group: TailGroup,
     *,
     commit: bool,
+    before: Callable[[], None] | None = None,
 ) -> TailDone:
     """The tail of a group in one call of ``deliverydesk_tail`` (PostgreSQL): it takes the tail lock,
     gives the records their positions, chains the events and the group's link, moves both heads; with
     ``commit`` the COMMIT goes in the same round trip, so the lock is held only while PostgreSQL works.
     Returns the group's number, its last position, its stored answer's text and the time the call
     waited for the lock and held it (inside PostgreSQL, the COMMIT left out). Errors come out as
-    SQLAlchemy's (a racing duplicate group id is an IntegrityError the push retries)."""
+    SQLAlchemy's (a racing duplicate group id is an IntegrityError the push retries).
+
+    ``before`` makes the group's own writes (statements whose results are not read) on
+    ``connection``: they are queued in the same pipeline, ahead of the call, so they cost no round
+    trip of their own; if one fails, neither the call nor the COMMIT runs."""
     import psycopg
 
     def naive(when: datetime) -> datetime:  # UTCDateTime's stored form
@@ -695,12 +714,12 @@ def run_tail(
     ]
     raw = connection.connection.driver_connection
     try:
-        if commit:
-            with raw.pipeline():  # type: ignore[union-attr]
-                cursor = raw.execute(_TAIL_CALL, params)  # type: ignore[union-attr]
-                raw.commit()  # type: ignore[union-attr]
-        else:
+        with raw.pipeline():  # type: ignore[union-attr]
+            if before is not None:
+                before()
             cursor = raw.execute(_TAIL_CALL, params)  # type: ignore[union-attr]
+            if commit:
+                raw.commit()  # type: ignore[union-attr]
         row = cursor.fetchone()
     except psycopg.Error as exc:
         raise DBAPIError.instance(None, None, exc, psycopg.Error) from exc

@@ -648,7 +648,8 @@ def _finish(
     """The group's answer, its bookkeeping and the next link of the chain of groups.
 
     Everything that does not depend on the head is done first, in parallel with other pushes (row
-    locks only): the records, the audit events' content, conflicts, grants, the payload's digest.
+    locks only): the records, the audit events' content, conflicts, grants, the payload's digest
+    (on PostgreSQL the writes among them travel with the tail's call, ``_tail_in_database``).
     Then the tail lock (one statement that also reads the heads), the positions and hashes computed
     in memory, the tail's writes and the commit sent together (``store.batched``): the lock is held
     for two round trips, whatever the group holds (the unit of work's own commit then has nothing
@@ -656,12 +657,7 @@ def _finish(
     now = ctx.now()
     drafts: list[EventDraft] = []
     if status is GroupStatus.ACCEPTED:
-        _write_records(connection, work)
         drafts = [d for d in (_event(work, r, now) for r in _touched(work)) if d is not None]
-        store.resolve_conflicts(connection, list(work.group.resolves), work.group.group_id, now)
-        for project_id in work.new_projects:
-            if not work.access.all_projects:
-                store.add_grant(connection, work.identity.user.id, project_id, now)
     elif status is GroupStatus.CONFLICT:
         store.insert_conflicts(connection, [_conflict_row(work, c, now) for c in work.conflicts])
     payload = work.group.as_json()
@@ -670,6 +666,8 @@ def _finish(
         return _tail_in_database(
             connection, work, status, message, drafts, now, (payload_text, payload_sha256)
         )
+    if status is GroupStatus.ACCEPTED:
+        _write_group(connection, work, now)
     asked = time.perf_counter()
     heads = store.take_tail_lock(connection)
     locked = time.perf_counter()
@@ -717,8 +715,10 @@ def _tail_in_database(
     """The tail as ``_finish`` does it, in one call of the database's ``deliverydesk_tail``
     (migration 0015): what depends on the heads (numbers, positions, previous hashes, the digest of
     the stored answer) is left as tokens in texts made here, before the lock; the function takes the
-    lock, fills them in, hashes and writes, and the COMMIT goes in the same round trip. No Python
-    runs while the lock is held (with a test's fault hook, "before-commit" is called holding it)."""
+    lock, fills them in, hashes and writes, and the COMMIT goes in the same round trip; the group's
+    own writes (its records' fields and rows, ``_write_group``) go just before the call, in that
+    round trip too. No Python runs while the lock is held (with a test's fault hook,
+    "before-commit" is called holding it)."""
     token = uuid.uuid4().hex  # no text a user typed can hold it
     seq_token, prev_token, answer_token = f"{token}:seq", f"{token}:prev", f"{token}:answer"
     records = []
@@ -769,7 +769,8 @@ def _tail_in_database(
         answer=answer_text,
         link=group_link_template(link, seq_token),
     )
-    done = store.run_tail(connection, token, records, events, group, commit=work.fault is None)
+    writes = (lambda: _write_group(connection, work, now)) if status is GroupStatus.ACCEPTED else None
+    done = store.run_tail(connection, token, records, events, group, commit=work.fault is None, before=writes)
     _at(work.fault, "before-commit")
     if work.clock is not None:
         work.clock.groups += 1
@@ -823,6 +824,16 @@ def _touched(work: _Work) -> list[_Record]:
     return sorted(
         (r for r in work.records.values() if r.applied), key=lambda r: (order[r.entity], r.record_id)
     )
+
+
+def _write_group(connection: Any, work: _Work, now: datetime) -> None:
+    """An accepted group's writes before its tail: its records, the conflicts it resolves, the grants
+    of the projects it made."""
+    _write_records(connection, work)
+    store.resolve_conflicts(connection, list(work.group.resolves), work.group.group_id, now)
+    for project_id in work.new_projects:
+        if not work.access.all_projects:
+            store.add_grant(connection, work.identity.user.id, project_id, now)
 
 
 def _write_records(connection: Any, work: _Work) -> None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import delete, insert, select
@@ -20,6 +22,7 @@ from deliverydesk.server.app import WORKER_THREADS, App
 from deliverydesk.services.scope_guard.change_requests import get_change_request
 from deliverydesk.services.sync import admin
 from deliverydesk.store import sync_server as store
+from deliverydesk.store.bundle_rows import TABLES
 from deliverydesk.store.sync_tables import SERVER_HEAD_ID
 from tests.integration.sync.team import POSTGRES, Team, make_team
 
@@ -176,3 +179,59 @@ def test_a_snapshot_run_of_transactions_reads_one_snapshot_and_the_pool_gets_the
         for _ in range(3):  # whichever pooled connection comes next: the default again
             with database.transactions() as run, run.transaction() as connection:
                 assert connection.exec_driver_sql(show).scalar() == "read committed"
+
+
+@pytest.mark.skipif(not POSTGRES, reason="pipeline mode is PostgreSQL's")
+def test_a_groups_writes_travel_with_the_tail_call_and_a_failed_write_stops_the_tail(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deliverydesk.domain.drafts import ChangeRequestDraft, draft_from
+    from deliverydesk.services.scope_guard.change_requests import (
+        create_change_request,
+        update_change_request,
+    )
+    from deliverydesk.services.sync import protocol
+    from deliverydesk.services.sync import server as sync
+    from deliverydesk.services.sync.client import outgoing
+    from tests.integration.services.conftest import make_client, make_project
+
+    a = team.laptop("li.na")
+    client_id, _s, _c = make_client(a.ctx)
+    project_id = make_project(a.ctx, client_id)
+    request = create_change_request(
+        a.ctx, ChangeRequestDraft(project_id=project_id, title="one", requested_on=date(2026, 3, 16))
+    )
+    a.sync()
+    item = get_change_request(a.ctx, request.id)
+    update_change_request(a.ctx, draft_from(ChangeRequestDraft, item, title="two"))
+    batch, _cursors = outgoing(a.ctx)
+    identity = sync.authenticate(team.ctx, team.tokens[a.name])
+    assert identity is not None
+    written, clash = sync._write_records, {"on": True}
+    pipelined: list[bool] = []
+
+    def write(connection: Any, work: Any) -> None:
+        raw = connection.connection.driver_connection
+        pipelined.append(raw.pgconn.pipeline_status != 0)  # queued, not sent on their own
+        written(connection, work)
+        if clash["on"]:  # a write the database refuses (a user name is unique)
+            taken = {"name": "li.na", "role": "engineer", "created_at": team.ctx.now()}
+            connection.execute(insert(store.USERS).values(id="u-clash", **taken))
+
+    monkeypatch.setattr(sync, "_write_records", write)
+    with team.ctx.db.engine.connect() as connection:
+        head = store.read_head(connection)
+    with pytest.raises(IntegrityError):
+        sync.push_groups(team.ctx, identity, protocol.parse_push({"groups": batch}))
+    assert pipelined and all(pipelined)
+    with team.ctx.db.engine.connect() as connection:
+        assert store.read_head(connection) == head  # no position, no link: the tail did not run
+        title = TABLES["change_request"].c.title
+        found = connection.scalar(select(title).where(TABLES["change_request"].c.id == request.id))
+        assert found == "one"  # nor were the group's own writes kept
+    clash["on"] = False
+    a.sync()
+    b = team.laptop("wang.lei")
+    b.sync()
+    assert get_change_request(b.ctx, request.id).title == "two"
+    assert admin.check_server(team.ctx).ok
