@@ -970,8 +970,9 @@ def pull(
         changes = store.changes_after(connection, visible, head, limit)
         full = len(changes) >= limit
         upper = changes[-1].position if full and changes else head
-        changes += _closure(connection, access, changes, upper)
-        rows = _rows(connection, changes)
+        read: dict[tuple[str, str], dict[str, Any]] = {}  # the rows read for the closure, kept
+        changes += _closure(connection, access, changes, upper, read)
+        rows = _rows(connection, changes, read)
         removed = sorted(scope for scope in cursors if scope not in visible)
         return {
             "rows": rows,
@@ -984,13 +985,22 @@ def pull(
         }
 
 
-def _closure(connection: Any, access: Access, changes: list[Any], upper: int) -> list[Any]:
-    """Rows the page links to that would only come in a later page (position beyond ``upper``)."""
+def _closure(
+    connection: Any,
+    access: Access,
+    changes: list[Any],
+    upper: int,
+    read: dict[tuple[str, str], dict[str, Any]],
+) -> list[Any]:
+    """Rows the page links to that would only come in a later page (position beyond ``upper``).
+    The current rows it reads to find the links are added to ``read`` (the page sends them: they
+    are not read twice)."""
     have = {(c.entity, c.record_id) for c in changes}
     extra: list[Any] = []
     frontier = list(changes)
     for _ in range(8):
         rows = _current(connection, frontier)
+        read.update(rows)
         targets = {
             t
             for c in frontier
@@ -1018,8 +1028,13 @@ def _current(connection: Any, changes: Iterable[Any]) -> dict[tuple[str, str], d
     return found
 
 
-def _rows(connection: Any, changes: Sequence[Any]) -> list[dict[str, Any]]:
-    rows = _current(connection, changes)
+def _rows(
+    connection: Any, changes: Sequence[Any], read: Mapping[tuple[str, str], dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+    """The page's rows; ``read``: current rows already read in this transaction (the same snapshot)."""
+    read = read or {}
+    rows = dict(read)
+    rows.update(_current(connection, [c for c in changes if (c.entity, c.record_id) not in read]))
     seqs = {fv.group_seq for c in changes for fv in c.field_versions.values()}
     seqs |= {c.created_group for c in changes if c.created_group is not None}
     origins = store.group_origins(connection, seqs)

@@ -407,3 +407,27 @@ def test_two_laptops_wrongly_sharing_a_token_still_conflict(team: Team) -> None:
     a.sync()
     _edit(twin, request_id, title="from its twin")
     assert twin.sync().conflicts == 1  # the same token, but not the same copy: no silent overwrite
+
+
+def test_a_pull_page_reads_each_records_current_row_once(team: Team) -> None:
+    from sqlalchemy import event
+
+    a = team.laptop("li.na")
+    client_id, _s, _c = make_client(a.ctx)
+    project_id = make_project(a.ctx, client_id)
+    ids = {_request(a, project_id, f"ask {n}") for n in range(3)}
+    a.sync()
+    reads: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "FROM change_request" in statement:
+            reads.append(statement)
+
+    event.listen(team.ctx.db.engine, "before_cursor_execute", count)
+    try:
+        b = team.laptop("wang.lei")  # an empty laptop: one page holds the client, project and requests
+        b.sync()
+    finally:
+        event.remove(team.ctx.db.engine, "before_cursor_execute", count)
+    assert {get_change_request(b.ctx, i).id for i in ids} == ids
+    assert len(reads) == 1  # read for the page's links and sent: not read again
