@@ -128,24 +128,17 @@ def utc_offset_text(moment: datetime) -> str:
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-_CJK: Final = (
+_CJK: Final = re.compile(
     r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
 )
-_DATE_ZH: Final = r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日"
+_DATE_ZH: Final = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日")
 _CJK_CHAR: Final = "[\u3400-\u9fff\U00020000-\U0003ffff]"
-_TIGHT: Final = f"(?=({_CJK_CHAR}[A-Za-z0-9]|[A-Za-z0-9]{_CJK_CHAR}))"
-
-
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """Compiled on first use: these wide character classes take ~3 ms to compile, which every process
-    importing the messages (the window before its first frame, every command) paid, used or not."""
-    return re.compile(pattern)
+_TIGHT: Final = re.compile(f"(?=({_CJK_CHAR}[A-Za-z0-9]|[A-Za-z0-9]{_CJK_CHAR}))")
 
 
 def has_cjk(text: str) -> bool:
     """Whether ``text`` holds a Chinese (or Japanese) character or full-width form."""
-    return _compiled(_CJK).search(text) is not None
+    return _CJK.search(text) is not None
 
 
 def spacing_problems(text: str) -> list[str]:
@@ -153,7 +146,7 @@ def spacing_problems(text: str) -> list[str]:
     characters and Latin letters or digits (第 2 版, 6 小时, 变更请求 CR-3, 截至 2026年3月16日); a date
     written the Chinese way is one number with its units inside (2026年3月16日), and next to
     full-width punctuation no space is needed. User text is printed as it was typed."""
-    return [match.group(1) for match in _compiled(_TIGHT).finditer(_compiled(_DATE_ZH).sub("D0", text))]
+    return [match.group(1) for match in _TIGHT.finditer(_DATE_ZH.sub("D0", text))]
 
 
 def join_list(items: Iterable[str], language: Language) -> str:
