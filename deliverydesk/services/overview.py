@@ -28,7 +28,7 @@ from deliverydesk.store.overview_queries import (
     project_item,
     request_meter_facts,
 )
-from deliverydesk.store.plain import Reader
+from deliverydesk.store.plain import Reader, frozen_record
 
 # A project has tens of date combinations; the bound keeps a damaged database from stalling the page.
 MAX_MILESTONE_COMBINATIONS = 1000
@@ -61,7 +61,10 @@ def _by_health(
     """Milestones per health; each tally is one combination of facts and how many milestones share it."""
     health: dict[MilestoneHealth, int] = {}
     for status, baseline, forecast, actual, count in tallies:
-        found = health_of(holiday_calendar, status, (baseline, forecast, actual), today, extra_days)
+        effective = actual or forecast or baseline
+        found = milestone_health(status, effective, 0, today)
+        if found is MilestoneHealth.ON_TRACK and effective != baseline:  # health_of's long way
+            found = health_of(holiday_calendar, status, (baseline, forecast, actual), today, extra_days)
         health[found] = health.get(found, 0) + count
     return health
 
@@ -86,7 +89,9 @@ def open_project(ctx: ServiceContext, project_id: str) -> OpenedProject:
         project, client, contacts = found
         overview, tally = _overview_in(ctx, r, project)
     meters = meters_of(project.id, project.goodwill_budget_hours, project.contracted_effort_hours, tally)
-    return OpenedProject(overview=overview, client=client, contacts=contacts, meters=meters)
+    return frozen_record(
+        OpenedProject, {"overview": overview, "client": client, "contacts": contacts, "meters": meters}
+    )
 
 
 def get_project_overview(ctx: ServiceContext, project_id: str) -> ProjectOverview:
@@ -107,16 +112,19 @@ def _overview_in(
     extra = non_working_days_of(r, project.id)
     health = _by_health(project.holiday_calendar, tallies, ctx.today(), extra)
     used, out_of_scope = tally.goodwill_hours_used, tally.out_of_scope_hours_accepted
-    overview = ProjectOverview(
-        project=project,
-        milestones_by_health=health,
-        expectations_by_status=expectations,
-        change_requests_by_decision=tally.by_decision,
-        goodwill_hours_used=used,
-        goodwill_budget_hours=project.goodwill_budget_hours,
-        goodwill_ratio=goodwill_ratio(used, project.goodwill_budget_hours),
-        out_of_scope_hours_accepted=out_of_scope,
-        contracted_effort_hours=project.contracted_effort_hours,
-        scope_creep_ratio=scope_creep_ratio(out_of_scope, project.contracted_effort_hours),
+    overview = frozen_record(
+        ProjectOverview,
+        {
+            "project": project,
+            "milestones_by_health": health,
+            "expectations_by_status": expectations,
+            "change_requests_by_decision": tally.by_decision,
+            "goodwill_hours_used": used,
+            "goodwill_budget_hours": project.goodwill_budget_hours,
+            "goodwill_ratio": goodwill_ratio(used, project.goodwill_budget_hours),
+            "out_of_scope_hours_accepted": out_of_scope,
+            "contracted_effort_hours": project.contracted_effort_hours,
+            "scope_creep_ratio": scope_creep_ratio(out_of_scope, project.contracted_effort_hours),
+        },
     )
     return overview, tally
