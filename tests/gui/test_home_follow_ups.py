@@ -75,3 +75,28 @@ def test_a_due_follow_up_on_home_opens_the_review_in_issues_and_reviews(qtbot, d
         page.view.viewport(), Qt.MouseButton.LeftButton, pos=page.view.visualRect(index).center()
     )
     assert opened == [(project.id, AREA_ISSUES, review.id)]
+
+
+def test_an_overdue_progress_summary_is_red_like_an_overdue_commitment(qtbot) -> None:
+    """Today showed "1 day overdue" of a commitment in red and "59 days overdue" of a summary in
+    plain text, as if the older debt to the client mattered less."""
+    summaries = tuple(
+        AttentionItem(
+            kind=AttentionKind.SUMMARY_DUE,
+            project_id=f"p{n}",
+            project_code=f"DD-{n}",
+            project_name="MES",
+            record_id=f"p{n}",
+            ref="",
+            title="Progress summary",
+            due=due,
+        )
+        for n, due in enumerate((date(2026, 1, 16), TODAY))
+    )
+    model = AttentionModel()
+    model.set_report(AttentionReport(items=summaries, totals={AttentionKind.SUMMARY_DUE: 2}, today=TODAY))
+    group = model.index(0, 0)
+    late, today = model.index(0, DETAIL, group), model.index(1, DETAIL, group)
+    assert (late.data(), today.data()) == ("59 day(s) overdue", "due today")
+    assert late.data(Qt.ItemDataRole.ForegroundRole) is not None  # red
+    assert today.data(Qt.ItemDataRole.ForegroundRole) is None

@@ -110,7 +110,7 @@ class AttentionModel(QAbstractItemModel):
             return item
         if role == Qt.ItemDataRole.DisplayRole:
             return self._item_text(item, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == DETAIL and _late(item):
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == DETAIL and _late(item, self._today):
             return QBrush(URGENT)
         return None
 
@@ -253,11 +253,13 @@ def _at_limit(item: AttentionItem) -> bool:
     return any(m is not None and m.level is MeterLevel.LIMIT for m in (item.goodwill, item.scope_creep))
 
 
-def _late(item: AttentionItem) -> bool:
+def _late(item: AttentionItem, today: date | None) -> bool:
     if item.kind is AttentionKind.SCOPE_METER_WARNING:
         return _at_limit(item)
     if item.kind in (AttentionKind.COMMITMENT_DUE, AttentionKind.REVIEW_FOLLOW_UP_DUE):
         return (item.days_late or 0) > 0
+    if item.kind is AttentionKind.SUMMARY_DUE:  # "59 days overdue" is as late as a commitment's
+        return today is not None and item.due is not None and item.due < today
     if item.kind in (
         AttentionKind.LETTER_REFUSED,
         AttentionKind.OWN_LIMITS_SET,
