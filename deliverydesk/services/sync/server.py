@@ -769,7 +769,11 @@ def _tail_in_database(
         answer=answer_text,
         link=group_link_template(link, seq_token),
     )
-    writes = (lambda: _write_group(connection, work, now)) if status is GroupStatus.ACCEPTED else None
+    writes = None
+    if status is GroupStatus.ACCEPTED and _grants(work):
+        _write_group(connection, work, now)  # a grant's INSERT reads its new id back: not pipelined
+    elif status is GroupStatus.ACCEPTED:
+        writes = lambda: _write_group(connection, work, now)  # noqa: E731
     done = store.run_tail(connection, token, records, events, group, commit=work.fault is None, before=writes)
     _at(work.fault, "before-commit")
     if work.clock is not None:
@@ -826,14 +830,19 @@ def _touched(work: _Work) -> list[_Record]:
     )
 
 
+def _grants(work: _Work) -> list[str]:
+    """The projects the group made that its user needs a grant for (a user granted every project
+    needs none)."""
+    return [] if work.access.all_projects else list(work.new_projects)
+
+
 def _write_group(connection: Any, work: _Work, now: datetime) -> None:
     """An accepted group's writes before its tail: its records, the conflicts it resolves, the grants
     of the projects it made."""
     _write_records(connection, work)
     store.resolve_conflicts(connection, list(work.group.resolves), work.group.group_id, now)
-    for project_id in work.new_projects:
-        if not work.access.all_projects:
-            store.add_grant(connection, work.identity.user.id, project_id, now)
+    for project_id in _grants(work):
+        store.add_grant(connection, work.identity.user.id, project_id, now)
 
 
 def _write_records(connection: Any, work: _Work) -> None:
