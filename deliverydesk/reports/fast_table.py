@@ -173,43 +173,84 @@ class FastTable(Table):  # type: ignore[misc]
         self._hmax = len(heights)
         self._placed = (list(heights), self._rowpositions[:], height)
 
-    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
-        if not (
-            type(cellval) is str
-            and cellstyle.valign == "TOP"
-            and cellstyle.alignment in ("LEFT", "RIGHT")
-            and "\n" not in cellval
-            and not (cellstyle.href or cellstyle.destination or cellstyle.direction or cellstyle.shaping)
-            and self.canv.bottomup
-        ):
-            super()._drawCell(cellval, cellstyle, pos, size)
+    def draw(self) -> None:
+        """Table.draw for the documents' tables (no spans, shadow, rounded corners or render
+        callbacks), the plain-string cells (most of them) checked once per cell style and written in
+        the loop itself; any other table as Table draws it."""
+        if self._spanCmds or getattr(self, "_renderCB", None) or getattr(self, "_shadow", None):
+            super().draw()
+            return
+        if getattr(self, "_cornerRadii", None):
+            super().draw()
             return
         canv = self.canv
+        canv.saveState()
+        self._curweight = self._curcolor = self._curcellstyle = None
+        self._roundingRectDef = None  # what _makeRoundedCornersClip leaves without rounded corners
+        self._drawBkgrnd()
+        self._draw_cells()
+        self._drawLines()
+        canv.restoreState()
+
+    def _draw_cells(self) -> None:
+        """Table.draw's loop over the cells, without spans."""
+        plain: dict[int, bool] = {}  # by cell style (many cells share one), for this drawing
+        columns = list(zip(self._colpositions[:-1], self._colWidths, strict=False))
+        rows = zip(self._cellvalues, self._cellStyles, self._rowpositions[1:], self._rowHeights, strict=False)
+        for values, styles, rowpos, rowheight in rows:
+            for value, style, (colpos, colwidth) in zip(values, styles, columns, strict=False):
+                if type(value) is str and "\n" not in value:
+                    known = plain.get(id(style))
+                    if known is None:
+                        known = plain[id(style)] = self._plain_string_style(style)
+                    if known:
+                        self._draw_string(value, style, colpos, rowpos, colwidth, rowheight)
+                        continue
+                self._drawCell(value, style, (colpos, rowpos), (colwidth, rowheight))
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+        if type(cellval) is str and "\n" not in cellval and self._plain_string_style(cellstyle):
+            self._draw_string(cellval, cellstyle, *pos, *size)
+        else:
+            super()._drawCell(cellval, cellstyle, pos, size)
+
+    def _plain_string_style(self, style: Any) -> bool:
+        """Whether a one-line string in a cell of ``style`` is drawn by ``_draw_string``: at the top,
+        left or right, in a TrueType face, not linked, shaped or right to left."""
+        return bool(
+            style.valign == "TOP"
+            and style.alignment in ("LEFT", "RIGHT")
+            and not (style.href or style.destination or style.direction or style.shaping)
+            and self.canv.bottomup
+            and getFont(style.fontname)._dynamicFont
+        )
+
+    def _draw_string(
+        self, text: str, style: Any, colpos: float, rowpos: float, colwidth: float, rowheight: float
+    ) -> None:
+        """Table._drawCell for a one-line string: the same operators, written without a text object."""
+        canv = self.canv
         current: Any = self.__dict__.get("_curcellstyle")
-        if current is not cellstyle:
-            if current is None or (cellstyle.color is not current.color and cellstyle.color != current.color):
-                canv.setFillColor(cellstyle.color)
+        if current is not style:
+            if current is None or (style.color is not current.color and style.color != current.color):
+                canv.setFillColor(style.color)
             if (
                 current is None
-                or cellstyle.leading != current.leading
-                or cellstyle.fontname != current.fontname
-                or cellstyle.fontsize != current.fontsize
+                or style.leading != current.leading
+                or style.fontname != current.fontname
+                or style.fontsize != current.fontsize
             ):
-                canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
-            self._curcellstyle = cellstyle
+                canv.setFont(style.fontname, style.fontsize, style.leading)
+            self._curcellstyle = style
         font = getFont(canv._fontname)
-        if not font._dynamicFont:
-            super()._drawCell(cellval, cellstyle, pos, size)
-            return
-        (colpos, rowpos), (colwidth, rowheight) = pos, size
-        y = rowpos + rowheight - cellstyle.topPadding - cellstyle.fontsize
-        if cellstyle.alignment == "LEFT":
-            x = colpos + cellstyle.leftPadding
+        y = rowpos + rowheight - style.topPadding - style.fontsize
+        if style.alignment == "LEFT":
+            x = colpos + style.leftPadding
         else:
-            x = colpos + colwidth - cellstyle.rightPadding
-            x -= font.stringWidth(cellval, canv._fontsize)
-        text = text_operators(canv, font, cellval)
-        canv._code.append(f"BT 1 0 0 1 {number(x)} {number(y)} Tm {text} T* ET")
+            x = colpos + colwidth - style.rightPadding
+            x -= font.stringWidth(text, canv._fontsize)
+        operators = text_operators(canv, font, text)
+        canv._code.append(f"BT 1 0 0 1 {number(x)} {number(y)} Tm {operators} T* ET")
 
 
 def text_operators(canv: Any, font: Any, text: str) -> str:
