@@ -10,7 +10,7 @@ from reportlab.platypus import Spacer
 from deliverydesk.domain.enums import Decision, Triage
 from deliverydesk.i18n import N_
 from deliverydesk.reports.blocks import Flowable, banner, key_values, para, section
-from deliverydesk.reports.documents.data import ChangeDecisionData
+from deliverydesk.reports.documents.data import ChangeDecisionData, ContractValueData, GoodwillData
 from deliverydesk.reports.labels import label
 from deliverydesk.reports.parts import document_head
 from deliverydesk.reports.signatures import signature_blocks
@@ -52,23 +52,43 @@ def _money_rows(kit: Kit, data: ChangeDecisionData) -> list[tuple[str, str]]:
         )
     ]
     if data.contract_value is not None:
-        before, after = data.contract_value.before, data.contract_value.after
-        values = t(
-            "{before} before, {after} after this change",
-            before=t.money(before.amount, before.currency),
-            after=t.money(after.amount, after.currency),
-        )
-        rows.append((t("Contract value"), values))
-    goodwill = data.goodwill
-    if goodwill is not None and goodwill.budget_hours:
-        used = t(
-            "{used} of {budget} used with this change, {left} left",
-            used=t.hours(goodwill.used_after_hours),
-            budget=t.hours(goodwill.budget_hours),
-            left=t.hours(goodwill.left_hours),
-        )
-        rows.append((t("Goodwill budget"), used))
+        rows.append((t("Contract value"), _contract_value(kit, data.contract_value)))
+    if data.goodwill is not None and data.goodwill.budget_hours:
+        rows.append((t("Goodwill budget"), _goodwill(kit, data.goodwill)))
     return rows
+
+
+def _contract_value(kit: Kit, value: ContractValueData) -> str:
+    t = kit.t
+    before = t.money(value.before.amount, value.before.currency)
+    after = t.money(value.after.amount, value.after.currency)
+    if value.held:
+        return t("{before} now, {after} if this change is approved", before=before, after=after)
+    return t("{before} before, {after} after this change", before=before, after=after)
+
+
+def _goodwill(kit: Kit, goodwill: GoodwillData) -> str:
+    """Hours used, and left or over: a held decision's hours are not used until it is approved."""
+    t, left = kit.t, goodwill.left_hours
+    rest = (
+        t("{left} left", left=t.hours(left))
+        if left >= 0
+        else t("{over} over the budget", over=t.hours(-left))
+    )
+    if goodwill.held and goodwill.this_change_hours:
+        return t(
+            "{used} of {budget} used; {after} if this change is approved, {rest}",
+            used=t.hours(goodwill.used_before_hours),
+            budget=t.hours(goodwill.budget_hours),
+            after=t.hours(goodwill.used_after_hours),
+            rest=rest,
+        )
+    return t(
+        "{used} of {budget} used with this change, {rest}",
+        used=t.hours(goodwill.used_after_hours),
+        budget=t.hours(goodwill.budget_hours),
+        rest=rest,
+    )
 
 
 def _schedule_rows(kit: Kit, data: ChangeDecisionData) -> list[tuple[str, str]]:

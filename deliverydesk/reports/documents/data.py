@@ -177,19 +177,24 @@ class ClientAnalysisData:
 
 @dataclass(frozen=True)
 class ContractValueData:
-    """The contract value before this change and after it (the same when it adds no price)."""
+    """The contract value before this change and after it (the same when it adds no price). While
+    the decision waits for a manager's approval (``held``), "after" is what approving it would make."""
 
     before: MoneyData
     after: MoneyData
+    held: bool = False
 
 
 @dataclass(frozen=True)
 class GoodwillData:
-    """The project's goodwill budget in hours: used before this change, by it, and what is left."""
+    """The project's goodwill budget in hours: used before this change, by it, and what is left.
+    While the decision waits for a manager's approval (``held``), this change's hours are what
+    approving it as goodwill would use: not used yet."""
 
     budget_hours: Decimal
     used_before_hours: Decimal
     this_change_hours: Decimal = Decimal(0)
+    held: bool = False
 
     @property
     def used_after_hours(self) -> Decimal:

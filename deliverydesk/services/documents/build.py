@@ -233,13 +233,13 @@ def _contract_value(
     if not project.contract_value_cents:
         return None
     earlier = sum(r.cost_cents for r in _earlier(row, others, Decision.APPROVED_BILLABLE))
-    this = row.cost_cents if row.decision is Decision.APPROVED_BILLABLE else 0
+    this = row.cost_cents if _outcome(row) is Decision.APPROVED_BILLABLE else 0
     before = project.contract_value_cents + earlier
 
     def money(cents: int) -> MoneyData:
         return MoneyData(Decimal(cents) / 100, project.currency)
 
-    return ContractValueData(money(before), money(before + this))
+    return ContractValueData(money(before), money(before + this), held=_held(row))
 
 
 def _goodwill(
@@ -251,8 +251,19 @@ def _goodwill(
         return None
     earlier = _earlier(row, others, Decision.APPROVED_GOODWILL)
     used = sum((Decimal(str(r.effort_hours)) for r in earlier), Decimal(0))
-    this = Decimal(str(row.effort_hours)) if row.decision is Decision.APPROVED_GOODWILL else Decimal(0)
-    return GoodwillData(budget, used, this)
+    goodwill = _outcome(row) is Decision.APPROVED_GOODWILL
+    this = Decimal(str(row.effort_hours)) if goodwill else Decimal(0)
+    return GoodwillData(budget, used, this, held=_held(row))
+
+
+def _held(row: ChangeRequestItem) -> bool:
+    return row.decision is Decision.PENDING_APPROVAL
+
+
+def _outcome(row: ChangeRequestItem) -> Decision:
+    """The decision as it counts in money and hours: a held one as the outcome it proposes (the
+    letter then says "if approved"), so a draft shows what approving it would commit us to."""
+    return (row.proposed_decision or row.decision) if _held(row) else row.decision
 
 
 def _milestone_moves(session: Session, row: ChangeRequestItem) -> tuple[MilestoneMoveData, ...]:
