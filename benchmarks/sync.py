@@ -108,10 +108,9 @@ def fresh_database(admin_url: str) -> Iterator[str]:
         yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     finally:
         with engine.connect() as connection:
-            connection.exec_driver_sql(
-                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
-            )
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+            # FORCE ends its sessions and drops in one step: pg_terminate_backend only signals a
+            # session, which may still be ending (or a server thread reconnecting) at the DROP.
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         engine.dispose()
 
 

@@ -85,10 +85,9 @@ def server_database(tmp: Path, sqlite_template: Path | None = None) -> Iterator[
         yield make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin_engine.connect() as connection:
-            connection.exec_driver_sql(
-                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
-            )
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+            # FORCE ends its sessions and drops in one step: pg_terminate_backend only signals a
+            # session, which may still be ending (or a server thread reconnecting) at the DROP.
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin_engine.dispose()
 
 
