@@ -55,15 +55,22 @@ FROM contact k WHERE k.client_id = :client_id ORDER BY k.name, k.id LIMIT {CONTA
 """
 
 
+def _record_fields(row: Sequence[Any], at: int) -> dict[str, Any]:
+    """The fields every record has, from the five columns ``_RECORD`` selects starting at ``at``."""
+    return {
+        "id": row[at],
+        "created_at": to_moment(row[at + 1]),
+        "updated_at": to_moment(row[at + 2]),
+        "archived_at": to_datetime(row[at + 3]),
+        "row_version": row[at + 4],
+    }
+
+
 def _project(row: Sequence[Any]) -> ProjectItem:
     return frozen_record(
         ProjectItem,
         {
-            "id": row[0],
-            "created_at": to_moment(row[1]),
-            "updated_at": to_moment(row[2]),
-            "archived_at": to_datetime(row[3]),
-            "row_version": row[4],
+            **_record_fields(row, 0),
             "code": row[5],
             "name": row[6],
             "client_id": row[7],
@@ -89,11 +96,7 @@ def _client(row: Sequence[Any], contact_language: Language | None) -> ClientItem
     return frozen_record(
         ClientItem,
         {
-            "id": row[22],
-            "created_at": to_moment(row[23]),
-            "updated_at": to_moment(row[24]),
-            "archived_at": to_datetime(row[25]),
-            "row_version": row[26],
+            **_record_fields(row, 22),
             "name": row[8],
             "address": row[27],
             "industry": row[28],
@@ -108,11 +111,7 @@ def _contact(row: Sequence[Any]) -> ContactItem:
     return frozen_record(
         ContactItem,
         {
-            "id": row[0],
-            "created_at": to_moment(row[1]),
-            "updated_at": to_moment(row[2]),
-            "archived_at": to_datetime(row[3]),
-            "row_version": row[4],
+            **_record_fields(row, 0),
             "client_id": row[5],
             "name": row[6],
             "title": row[7],
