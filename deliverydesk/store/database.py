@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import Connection, Engine, QueuePool, create_engine, event
 from sqlalchemy.exc import DBAPIError
@@ -110,6 +110,16 @@ _NOT_SAVED = msg("This change was not saved; everything saved before is intact."
 def storage_error_from(exc: DBAPIError) -> StorageError | None:
     """The user-facing error for a database failure caused by the environment, else None (a bug)."""
     return None if exc.orig is None else driver_storage_error(exc.orig)
+
+
+def raise_storage_error(exc: sqlite3.Error) -> NoReturn:
+    """Re-raise a plain ``sqlite3`` failure as the user-facing ``StorageError`` when the environment
+    caused it (disk full, read-only, damaged file), else as it is (a bug): for reads on a plain
+    connection, outside SQLAlchemy's exception wrapping."""
+    error = driver_storage_error(exc)
+    if error is None:
+        raise exc
+    raise error from exc
 
 
 def driver_storage_error(orig: BaseException) -> StorageError | None:
@@ -310,10 +320,7 @@ class Database:
                 raise
             raise error from exc
         except sqlite3.Error as exc:
-            error = driver_storage_error(exc)
-            if error is None:
-                raise
-            raise error from exc
+            raise_storage_error(exc)
         finally:
             self._open.session = None
 

@@ -191,12 +191,9 @@ class StartingDatabase:
             with sqlite_snapshot(self._plain_connection()) as reader:
                 yield reader
         except sqlite3.Error as exc:
-            from deliverydesk.store.database import driver_storage_error
+            from deliverydesk.store.database import raise_storage_error  # SQLAlchemy only on failure
 
-            error = driver_storage_error(exc)
-            if error is None:
-                raise
-            raise error from exc
+            raise_storage_error(exc)
         finally:
             self._open.reading = False
             self._guard.release()
