@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
@@ -156,7 +157,13 @@ class RecordPanel(QWidget):
             header.setSectionResizeMode(self.spec.stretch_column, QHeaderView.ResizeMode.Stretch)
         state_key = f"project_{self.spec.key}"
         self.env.ui_state.restore_header(state_key, header)
-        header.sectionResized.connect(lambda *_a: self.env.ui_state.save_header(state_key, header))
+        header.sectionResized.connect(lambda *_a: self._save_header(state_key, header))
+
+    def _save_header(self, state_key: str, header: QHeaderView) -> None:
+        # A window being torn down still resizes its stretched column after Python let go of the
+        # header: nothing of a closing window is worth remembering then.
+        if shiboken6.isValid(header):
+            self.env.ui_state.save_header(state_key, header)
 
     def _action(self, text: str, slot: Callable[[], None], keys: Sequence[QKeySequence] = ()) -> QAction:
         action = QAction(text, self)
