@@ -128,6 +128,22 @@
         <source>Done</source>
         <translation>已完成</translation>
     </message>
+    <message>
+        <source>%n on track</source>
+        <translation>%n 个正常</translation>
+    </message>
+    <message>
+        <source>%n at risk</source>
+        <translation>%n 个有风险</translation>
+    </message>
+    <message>
+        <source>%n overdue</source>
+        <translation>%n 个已逾期</translation>
+    </message>
+    <message>
+        <source>%n done</source>
+        <translation>%n 个已完成</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>

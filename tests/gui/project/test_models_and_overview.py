@@ -3,6 +3,7 @@ and 100 % of the goodwill budget; the milestone history reads old, new, reason a
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -137,3 +138,19 @@ def test_a_switch_shows_the_new_clients_contacts_and_a_failed_read_none(qtbot, d
     bench.workspace.set_project("no-such-project")
     bench.idle()
     assert _contact_names(page) == set() and page.facts["client"].text() == ""
+
+
+@pytest.mark.parametrize(
+    ("chinese", "phrase"),
+    [(False, r"\d+ (on track|at risk|overdue|done)"), (True, r"\d+ 个(正常|有风险|已逾期|已完成)")],
+)
+def test_milestone_counts_read_as_whole_phrases(request, qtbot, demo_env: GuiEnv, chinese, phrase) -> None:
+    """Each count is one translated phrase: Chinese needs its measure word ("3 个有风险"), which
+    joining the number to the health's name ("3 有风险") left out."""
+    if chinese:
+        request.getfixturevalue("chinese_ui")
+    bench = open_bench(qtbot, demo_env, get_project_by_code(demo_env.ctx, SHOWCASE).id)
+    page = bench.page(AREA_OVERVIEW)
+    assert isinstance(page, OverviewPage)
+    parts = page.meter_texts["milestones"].text().split(" · ")
+    assert len(parts) >= 2 and all(re.fullmatch(phrase, part) for part in parts), parts

@@ -17,3 +17,17 @@ _NAMES = {
 
 def health_label(health: MilestoneHealth) -> str:
     return QCoreApplication.translate("Health", _NAMES[health])
+
+
+def health_count(health: MilestoneHealth, count: int) -> str:
+    """``count`` milestones of a health as one phrase ("3 at risk", "3 个有风险"): the number and its
+    word are ordered and joined by the translation, not by the code (Chinese needs a measure word)."""
+    return _COUNTS[health](count)
+
+
+_COUNTS = {  # written out so that lupdate finds each text
+    MilestoneHealth.ON_TRACK: lambda n: QCoreApplication.translate("Health", "%n on track", "", n),
+    MilestoneHealth.AT_RISK: lambda n: QCoreApplication.translate("Health", "%n at risk", "", n),
+    MilestoneHealth.OVERDUE: lambda n: QCoreApplication.translate("Health", "%n overdue", "", n),
+    MilestoneHealth.DONE: lambda n: QCoreApplication.translate("Health", "%n done", "", n),
+}

@@ -27,7 +27,7 @@ from deliverydesk.gui.formatting import format_date, format_money, format_number
 from deliverydesk.gui.labels import label, labelled
 from deliverydesk.gui.meter_levels import with_level
 from deliverydesk.gui.pages.base import AREA_OVERVIEW
-from deliverydesk.gui.pages.project.health import health_label
+from deliverydesk.gui.pages.project.health import health_count
 from deliverydesk.gui.pages.project.meters import OK, OVER, TRACK, WARN, Meter, SegmentBar
 from deliverydesk.gui.pages.project.overview_history import OverviewHistory
 from deliverydesk.gui.pages.project.panel import PanelSpec, RecordPanel
@@ -317,11 +317,11 @@ class OverviewPage(RecordsPage):
             self.facts[key].setText(text)
 
     def _show_milestones(self, o: ProjectOverview) -> None:
-        parts = [(o.milestones(h), colour, health_label(h)) for h, colour in HEALTH_ORDER]
-        text = " · ".join(f"{count} {name.lower()}" for count, _c, name in parts if count) or self.tr(
+        parts = [(o.milestones(h), colour, h) for h, colour in HEALTH_ORDER]
+        text = " · ".join(health_count(h, count) for count, _c, h in parts if count) or self.tr(
             "No milestones yet"
         )
-        self.milestone_bar.set_segments([(count, colour) for count, colour, _n in parts], text)
+        self.milestone_bar.set_segments([(count, colour) for count, colour, _h in parts], text)
         self.meter_texts["milestones"].setText(text)
 
     def _show_expectations(self, o: ProjectOverview) -> None:
