@@ -23,16 +23,26 @@ class MilestoneHealth(StrEnum):
     OVERDUE = "overdue"  # not done and its date has passed
 
 
+# Read per milestone on a project switch (enums.py says why not through the class).
+_DONE, _OVERDUE, _AT_RISK, _ON_TRACK = (
+    MilestoneHealth.DONE,
+    MilestoneHealth.OVERDUE,
+    MilestoneHealth.AT_RISK,
+    MilestoneHealth.ON_TRACK,
+)
+_WAITING_ON_CLIENT = MilestoneStatus.WAITING_ON_CLIENT
+
+
 def milestone_health(
     status: MilestoneStatus, effective_date: date, slip_days: int, today: date
 ) -> MilestoneHealth:
     if status in CLOSED_MILESTONE:
-        return MilestoneHealth.DONE
+        return _DONE
     if effective_date < today:
-        return MilestoneHealth.OVERDUE
-    if slip_days > 0 or status is MilestoneStatus.WAITING_ON_CLIENT:
-        return MilestoneHealth.AT_RISK
-    return MilestoneHealth.ON_TRACK
+        return _OVERDUE
+    if slip_days > 0 or status is _WAITING_ON_CLIENT:
+        return _AT_RISK
+    return _ON_TRACK
 
 
 @dataclass(frozen=True)

@@ -360,6 +360,15 @@ class RequestTally:
     deferred_b_items: int  # requests for which is_waiting_b_item holds
 
 
+# Read per request by tally_requests (enums.py says why not through the class).
+_GOODWILL, _DEFERRED, _IN_SCOPE, _B_ITEM = (
+    Decision.APPROVED_GOODWILL,
+    Decision.DEFERRED,
+    ScopeCheck.IN_SCOPE,
+    Triage.B,
+)
+
+
 def tally_requests(facts: Iterable[RequestMeterFacts]) -> RequestTally:
     """One pass over a project's requests (a switch shows all of this): the rules of
     ``goodwill_hours_used``, ``accepted_out_of_scope_hours``, ``done_without_decision`` and
@@ -371,13 +380,13 @@ def tally_requests(facts: Iterable[RequestMeterFacts]) -> RequestTally:
     undecided = waiting = 0
     for decision, check, hours, triage, logged in facts:
         by_decision[decision] = by_decision.get(decision, 0) + 1
-        if decision is Decision.APPROVED_GOODWILL:
+        if decision is _GOODWILL:
             goodwill.append(hours)
-        if decision in ACCEPTED_DECISIONS and check is not ScopeCheck.IN_SCOPE:
+        if decision in ACCEPTED_DECISIONS and check is not _IN_SCOPE:
             out_of_scope.append(hours)
         if logged > 0 and decision in OPEN_DECISIONS:
             undecided += 1
-        if triage is Triage.B and decision is Decision.DEFERRED:
+        if triage is _B_ITEM and decision is _DEFERRED:
             waiting += 1
     return RequestTally(by_decision, sum(goodwill), sum(out_of_scope), undecided, waiting)
 

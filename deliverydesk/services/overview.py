@@ -32,6 +32,7 @@ from deliverydesk.store.plain import Reader, frozen_record
 
 # A project has tens of date combinations; the bound keeps a damaged database from stalling the page.
 MAX_MILESTONE_COMBINATIONS = 1000
+_ON_TRACK = MilestoneHealth.ON_TRACK  # read per tally by _by_health (domain/enums.py says why)
 
 
 def health_of(
@@ -63,7 +64,7 @@ def _by_health(
     for status, baseline, forecast, actual, count in tallies:
         effective = actual or forecast or baseline
         found = milestone_health(status, effective, 0, today)
-        if found is MilestoneHealth.ON_TRACK and effective != baseline:  # health_of's long way
+        if found is _ON_TRACK and effective != baseline:  # health_of's long way
             found = health_of(holiday_calendar, status, (baseline, forecast, actual), today, extra_days)
         health[found] = health.get(found, 0) + count
     return health
