@@ -37,9 +37,13 @@ def _notes(kit: Kit, data: ChangeDecisionData) -> list[str]:
 
 
 def _price(kit: Kit, data: ChangeDecisionData) -> str:
+    """The client pays nothing for goodwill; a held proposal of goodwill says so "if approved", as the
+    contract value and goodwill rows do (its estimated cost is our cost, not the client's price)."""
     t, cost = kit.t, data.impact.cost
     if data.decision is Decision.APPROVED_GOODWILL:
         return t("no charge (goodwill)")
+    if data.decision is Decision.PENDING_APPROVAL and data.proposed_decision is Decision.APPROVED_GOODWILL:
+        return t("no charge (goodwill) if this change is approved")
     return t.money(cost.amount, cost.currency) if cost else "—"
 
 

@@ -243,6 +243,7 @@ class ChangeDecisionData:
     goodwill: GoodwillData | None = added_field(None)
     milestone_moves: tuple[MilestoneMoveData, ...] = added_field(())
     answer_by: date | None = added_field(None)  # when the client is asked to answer (sign) by
+    proposed_decision: Decision | None = added_field(None)  # what a decision held for approval proposes
 
 
 @dataclass(frozen=True)

@@ -204,6 +204,7 @@ def change_decision_data(
         goodwill=_goodwill(facts, row, others),
         milestone_moves=_milestone_moves(session, row),
         answer_by=add_working_days(facts.today, ANSWER_WITHIN_WORKING_DAYS, _calendar(facts)),
+        proposed_decision=row.proposed_decision if _held(row) else None,
     )
 
 

@@ -94,3 +94,25 @@ def test_the_chinese_letter_says_the_same(ctx: ServiceContext, project: Project)
     request_id = _decided(ctx, project, 20, Decision.APPROVED_GOODWILL)
     _data, text = _letter(ctx, project, request_id)
     assert "已用 0 小时（共 16 小时）；本次变更获批后为 20 小时，超出预算 4 小时" in text
+
+
+def test_a_held_goodwill_change_is_free_to_the_client(ctx: ServiceContext, project: Project) -> None:
+    """Its estimated cost (CNY 1,500) is ours: the price row says no charge, "if approved" as the
+    contract value and goodwill rows do, in both languages; approved, it says no charge outright."""
+    request_id = _decided(ctx, project, 12, Decision.APPROVED_GOODWILL)
+    _data, text = _letter(ctx, project, request_id)
+    assert "12 h, price no charge (goodwill) if this change is approved" in text
+    assert "1,500" not in text
+    update_project(ctx, draft_from(ProjectDraft, get_project(ctx, project.id), language=Language.ZH_CN))
+    _data, text = _letter(ctx, project, request_id)
+    assert "12 小时，价格 本次变更获批后不收费（友情支持）" in text and "1,500" not in text
+    manager = save_person(ctx, PersonDraft(name="Manager Wu", role=PersonRole.MANAGER))
+    approve_change_request(ctx, request_id, manager_id=manager.id)
+    _data, text = _letter(ctx, project, request_id)
+    assert "12 小时，价格 不收费（友情支持）" in text
+
+
+def test_a_held_billable_change_keeps_its_price(ctx: ServiceContext, project: Project) -> None:
+    request_id = _decided(ctx, project, 12, Decision.APPROVED_BILLABLE)
+    _data, text = _letter(ctx, project, request_id)
+    assert "12 h, price CNY 1,500.00" in text and "no charge" not in text
