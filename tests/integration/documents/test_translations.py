@@ -9,12 +9,15 @@ from datetime import timedelta
 
 from pypdf import PdfReader
 
-from deliverydesk.domain.enums import Language, LetterKind, LetterStatus
-from deliverydesk.reports.documents.data import ExpectationLetterData, ProgressSummaryData
+from deliverydesk.domain.drafts import ScopeItemDraft
+from deliverydesk.domain.enums import Language, LetterKind, LetterStatus, ScopeStatus
+from deliverydesk.reports.documents.data import ExpectationLetterData, HandoverReportData, ProgressSummaryData
+from deliverydesk.reports.render import render
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.documents import letters
 from deliverydesk.services.documents.build import DocumentRequest, SummaryNarrative, build_document
 from deliverydesk.services.documents.letters import VerifyOutcome
+from deliverydesk.services.records import scope
 
 from .conftest import TODAY, Project
 
@@ -114,3 +117,17 @@ def test_the_written_out_goal_and_dependencies_give_their_dates_as_the_language_
         assert isinstance(summary, ProgressSummaryData) and isinstance(letter, ExpectationLetterData)
         assert summary.goal == goal
         assert letter.dependencies == (dependency,)
+
+
+def test_the_chinese_handover_report_counts_scope_items_as_a_fraction(
+    ctx: ServiceContext, project: Project
+) -> None:
+    """ "范围条目已验收 1/2 项", not the literal "2项范围条目中已验收1项"."""
+    scope.create_scope_item(
+        ctx, ScopeItemDraft(project_id=project.id, title="报表", status=ScopeStatus.DELIVERED)
+    )
+    request = DocumentRequest(project.id, LetterKind.HANDOVER, language=Language.ZH_CN)
+    data = build_document(ctx, request)
+    assert isinstance(data, HandoverReportData)
+    assert data.summary.endswith("：范围条目已验收 1/2 项。")
+    assert "范围条目已验收 1/2 项。" in _text(render(data)).replace("\n", "")
