@@ -34,6 +34,7 @@ from deliverydesk.gui.pages.project.panel import PanelSpec, RecordPanel
 from deliverydesk.gui.pages.project.records_page import RecordsPage
 from deliverydesk.gui.pages.project.table import GOOD_COLOUR, RecordTableModel
 from deliverydesk.gui.style import mute
+from deliverydesk.gui.widgets.selectable import SelectableValue
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.overview import OpenedProject, open_project
 from deliverydesk.services.records import clients
@@ -82,11 +83,7 @@ def _heading(text: str, parent: QWidget) -> QLabel:
 
 
 def _value(parent: QWidget) -> QLabel:
-    shown = QLabel(parent)
-    shown.setTextFormat(Qt.TextFormat.PlainText)  # names and refs are user text
-    shown.setWordWrap(True)
-    shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return shown
+    return SelectableValue(parent)  # measured as a plain label: a switch re-measures the changed values
 
 
 class ContactModel(RecordTableModel[ContactItem]):
