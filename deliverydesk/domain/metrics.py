@@ -8,6 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from deliverydesk.domain.enums import Decision, MilestoneStatus, ScopeCheck
+from deliverydesk.domain.frozen import frozen_record
 
 CLOSED_MILESTONE = frozenset({MilestoneStatus.DONE, MilestoneStatus.ACCEPTED})
 OPEN_DECISIONS = frozenset({Decision.PENDING, Decision.PENDING_APPROVAL})
@@ -127,4 +128,6 @@ def meter(used: float, allowed: float, thresholds: Thresholds = Thresholds()) ->
         level = MeterLevel.WARNING
     else:
         level = MeterLevel.OK
-    return Meter(used=float(used), allowed=float(allowed), ratio=share, level=level)
+    return frozen_record(
+        Meter, {"used": float(used), "allowed": float(allowed), "ratio": share, "level": level}
+    )

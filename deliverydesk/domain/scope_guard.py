@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from deliverydesk.domain.enums import Decision, MilestoneStatus, ScopeCheck, Triage
+from deliverydesk.domain.frozen import frozen_record
 from deliverydesk.domain.metrics import (
     ACCEPTED_DECISIONS,
     HOURS_EPSILON,
@@ -388,7 +389,14 @@ def tally_requests(facts: Iterable[RequestMeterFacts]) -> RequestTally:
             undecided += 1
         if triage is _B_ITEM and decision is _DEFERRED:
             waiting += 1
-    return RequestTally(by_decision, sum(goodwill), sum(out_of_scope), undecided, waiting)
+    fields = {
+        "by_decision": by_decision,
+        "goodwill_hours_used": sum(goodwill),
+        "out_of_scope_hours_accepted": sum(out_of_scope),
+        "done_without_decision": undecided,
+        "deferred_b_items": waiting,
+    }
+    return frozen_record(RequestTally, fields)
 
 
 def tallied_meters(

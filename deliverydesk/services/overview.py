@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from deliverydesk.domain.enums import MilestoneStatus
+from deliverydesk.domain.frozen import frozen_record
 from deliverydesk.domain.metrics import (
     MilestoneHealth,
     goodwill_ratio,
@@ -28,7 +29,7 @@ from deliverydesk.store.overview_queries import (
     project_item,
     request_meter_facts,
 )
-from deliverydesk.store.plain import Reader, frozen_record
+from deliverydesk.store.plain import Reader
 
 # A project has tens of date combinations; the bound keeps a damaged database from stalling the page.
 MAX_MILESTONE_COMBINATIONS = 1000

@@ -19,12 +19,12 @@ from deliverydesk.domain.enums import (
     ScopeCheck,
     Triage,
 )
+from deliverydesk.domain.frozen import frozen_record
 from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem
 from deliverydesk.domain.scope_guard import RequestMeterFacts
 from deliverydesk.store.plain import (
     Members,
     Reader,
-    frozen_record,
     to_date,
     to_datetime,
     to_day,

@@ -37,7 +37,6 @@ class NestedUnitOfWorkError(RuntimeError):
 
 
 E = TypeVar("E", bound=enum.Enum)
-R = TypeVar("R")
 Params = Mapping[str, Any]
 Execute = Callable[[str, Params], Sequence[Sequence[Any]]]
 
@@ -227,17 +226,6 @@ def to_enum(enum_class: type[E], value: Any) -> E:
 
 def to_optional_enum(enum_class: type[E], value: Any) -> E | None:
     return None if value is None else to_enum(enum_class, value)
-
-
-def frozen_record(cls: type[R], fields: dict[str, Any]) -> R:
-    """``cls(**fields)`` for a frozen dataclass without ``__post_init__``, given every one of its fields
-    with values already of their types (a mapped row). Its generated ``__init__`` sets each field
-    through ``object.__setattr__``, ~1.7k instructions a field in Python 3.11 (39k for a
-    ``ProjectItem``, as much as a short query); here they are set at once, equal in every way (the
-    tests compare each record mapped so with its ``__init__``'s)."""
-    record = object.__new__(cls)
-    record.__dict__.update(fields)
-    return record
 
 
 class Members(dict[Any, E]):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from deliverydesk.domain.frozen import frozen_record
 from deliverydesk.domain.scope_guard import RequestTally, tallied_meters, tally_requests
 from deliverydesk.domain.scope_meters import DeferredBItems, DeferredItem, ProjectMeters, UndecidedWork
 from deliverydesk.services.context import ServiceContext
@@ -61,13 +62,14 @@ def meters_of(
 ) -> ProjectMeters:
     """From one read of the project's live requests (the Overview shows these on every switch)."""
     goodwill, creep = tallied_meters(tally, goodwill_budget_hours, contracted_effort_hours)
-    return ProjectMeters(
-        project_id=project_id,
-        goodwill=goodwill,
-        scope_creep=creep,
-        done_without_decision=tally.done_without_decision,
-        deferred_b_items=tally.deferred_b_items,
-    )
+    fields = {
+        "project_id": project_id,
+        "goodwill": goodwill,
+        "scope_creep": creep,
+        "done_without_decision": tally.done_without_decision,
+        "deferred_b_items": tally.deferred_b_items,
+    }
+    return frozen_record(ProjectMeters, fields)
 
 
 # --- deferred B-items -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from deliverydesk.domain.enums import Decision, Language
+from deliverydesk.domain.metrics import Meter
 from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem, ProjectOverview
 from deliverydesk.errors import NotFoundError, ReadOnlyStorageError
 from deliverydesk.services.context import ServiceContext
@@ -18,6 +19,7 @@ from deliverydesk.services.overview import OpenedProject, get_project_overview, 
 from deliverydesk.services.records import clients
 from deliverydesk.services.records.projects import get_project, list_projects
 from deliverydesk.services.scope_guard import project_meters
+from deliverydesk.services.scope_guard.meters import ProjectMeters
 from deliverydesk.store.database import Database, NestedUnitOfWorkError
 from deliverydesk.store.interchange_queries import extra_non_working_days
 from deliverydesk.store.plain import Members, in_list, to_date, to_datetime, to_enum, to_optional_enum
@@ -47,7 +49,8 @@ def test_records_mapped_at_once_equal_their_init_s(demo_ctx: ServiceContext) -> 
     for summary in list_projects(demo_ctx, include_archived=True, limit=200).rows:
         opened = open_project(demo_ctx, summary.id)
         mapped += [opened, opened.overview, opened.overview.project, opened.client, *opened.contacts]
-    kinds = {OpenedProject, ProjectOverview, ProjectItem, ClientItem, ContactItem}
+        mapped += [opened.meters, opened.meters.goodwill, opened.meters.scope_creep]
+    kinds = {OpenedProject, ProjectOverview, ProjectItem, ClientItem, ContactItem, ProjectMeters, Meter}
     assert {type(record) for record in mapped} == kinds
     for record in mapped:
         names = [f.name for f in dataclasses.fields(record)]  # type: ignore[arg-type]
@@ -55,7 +58,7 @@ def test_records_mapped_at_once_equal_their_init_s(demo_ctx: ServiceContext) -> 
         assert not hasattr(record, "__post_init__")
         made = type(record)(**vars(record))
         assert made == record and repr(made) == repr(record)
-        if isinstance(record, ProjectItem | ClientItem | ContactItem):  # the others hold dicts
+        if isinstance(record, ProjectItem | ClientItem | ContactItem | ProjectMeters | Meter):  # no dicts
             assert hash(made) == hash(record)
         with pytest.raises(dataclasses.FrozenInstanceError):
             record.name = "changed"  # type: ignore[attr-defined]
