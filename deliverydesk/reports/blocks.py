@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -31,7 +30,7 @@ from deliverydesk.reports.fast_paragraph import draw_plain, draw_runs
 from deliverydesk.reports.fast_table import FastTable
 from deliverydesk.reports.fonts import document_fonts
 from deliverydesk.reports.styles import CELL_PAD_X, CELL_SIZE, HEADER_FILL, MUTED, Kit, grid_style
-from deliverydesk.reports.text import font_runs, markup, printable, text_width
+from deliverydesk.reports.text import escape, font_runs, markup, printable, text_width
 
 Flowable = Any  # reportlab ships no type information
 Commands = Sequence[tuple[object, ...]]

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import groupby
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable as PlatypusFlowable
@@ -62,7 +61,11 @@ def letterhead(kit: Kit, head: LetterheadData) -> list[Flowable]:
 @lru_cache(maxsize=32)
 def _qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
     """The dark/light modules of the code (error correction M: survives a smudged printout).
-    Encoding costs ~40 ms, so a preview and the issued copy of the same letter share it."""
+    Encoding costs ~40 ms, so a preview and the issued copy of the same letter share it. The encoder
+    loads here: its package imports and registers all of reportlab's barcode widgets (~20 ms), and a
+    draft has no QR code."""
+    from reportlab.graphics.barcode import qrencoder
+
     code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     code.addData(payload)
     code.make()

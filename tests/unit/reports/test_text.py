@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape as sax_escape
+
 import pytest
 
 from deliverydesk.reports.fonts import document_fonts
-from deliverydesk.reports.text import clip, markup, printable
+from deliverydesk.reports.text import clip, escape, markup, printable
 
 
 @pytest.mark.parametrize(
@@ -22,6 +24,14 @@ from deliverydesk.reports.text import clip, markup, printable
 )
 def test_markup_escapes_everything_the_paragraph_parser_would_interpret(text: str, expected: str) -> None:
     assert markup(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "plain", "a < b & c > d", "&amp;&lt;&gt;", "<<&&>>", "\"quotes\" 'too'", "王 <b>粗</b> &nbsp;"],
+)
+def test_escape_is_the_standard_librarys(text: str) -> None:
+    assert escape(text) == sax_escape(text)
 
 
 def test_text_the_fonts_cover_is_unchanged() -> None:
