@@ -12,3 +12,7 @@ in ``fonts``, the look in ``styles``.
 Nothing here imports Qt or the database, and nothing reads the clock: the same data always gives
 the same bytes. This package imports nothing heavy on its own; reportlab loads on first use.
 """
+
+from deliverydesk.reports import deferred_pattern
+
+deferred_pattern.install()  # before any module here imports Platypus: see there

@@ -116,7 +116,8 @@ def _export_in_a_fresh_process(data_dir: Path, out: Path, *more: str) -> dict[st
         f"code = main({argv!r}); "
         "print(json.dumps({'code': code, 'sqlalchemy': 'sqlalchemy' in sys.modules, "
         "'tables': 'deliverydesk.store.tables' in sys.modules, "
-        f"'unused': [name for name in {UNUSED_BY_A_DRAFT!r} if name in sys.modules]}}))"
+        f"'unused': [name for name in {UNUSED_BY_A_DRAFT!r} if name in sys.modules], "
+        "'url_pattern_compiled': sys.modules['reportlab.platypus.paragraph'].uri_pat.compiled is not None}))"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
@@ -138,6 +139,7 @@ def test_the_export_of_a_draft_loads_no_sqlalchemy_nor_unused_modules_and_writes
         "sqlalchemy": False,
         "tables": False,
         "unused": [],
+        "url_pattern_compiled": False,  # reports.deferred_pattern
     }
     assert out.read_bytes().startswith(b"%PDF")
     assert _digest(database) == before
