@@ -10,6 +10,11 @@ a cache folder that cannot be written only costs the parse. Everything else abou
 reportlab makes it (the file's bytes, its table directory): ``tests/unit/reports/test_font_cache.py``
 compares every attribute of a face made from the cache with reportlab's own, and the PDFs byte for
 byte.
+
+Reading an entry back is mostly ``marshal`` rebuilding the face's tables of ~30,000-40,000 entries.
+One of them, ``glyphToChar`` (each glyph's characters: a list per glyph, the slowest to rebuild), is
+read only by reportlab's text shaping (``uharfbuzz``), which DeliveryDesk does not use: it is kept as
+its own marshal data and rebuilt on first use (``DEFERRED``): a third of reading an entry.
 """
 
 from __future__ import annotations
@@ -32,8 +37,9 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFa
 
 from deliverydesk.paths import cache_dir
 
-FORMAT = 1  # of an entry; a change of what is kept changes it
+FORMAT = 2  # of an entry; a change of what is kept changes it
 _SCALE = "_pdfScale"  # a function: made again from unitsPerEm, as reportlab makes it
+DEFERRED = ("glyphToChar",)  # kept as marshal data of their own, rebuilt when first read
 
 
 class _Source(io.BytesIO):
@@ -79,6 +85,7 @@ class _Face(TTFontFace):  # type: ignore[misc]
     def extractInfo(self, charInfo: int = 1) -> None:
         if self.cached is not None:
             self.__dict__.update(_restored(self.cached))
+            self.deferred = dict(self.cached["deferred"])
             return
         before = dict(self.__dict__)
         super().extractInfo(charInfo)
@@ -87,6 +94,17 @@ class _Face(TTFontFace):  # type: ignore[misc]
             for key, value in self.__dict__.items()
             if key not in ("cached", "parsed") and (key not in before or before[key] is not value)
         }
+
+    def __getattr__(self, name: str) -> Any:
+        """A deferred table (``DEFERRED``), rebuilt on first use; then an attribute like any other."""
+        deferred = self.__dict__.get("deferred")
+        if deferred is None or name not in deferred:
+            raise AttributeError(name)
+        value = marshal.loads(deferred.pop(name))  # noqa: S302 (our own cache: plain values)
+        setattr(self, name, value)
+        if not deferred:
+            del self.deferred
+        return value
 
 
 class _Font(TTFont):  # type: ignore[misc]
@@ -105,10 +123,16 @@ class _Font(TTFont):  # type: ignore[misc]
 
 
 def _kept(parsed: dict[str, Any]) -> dict[str, Any]:
-    """Plain values only: the face's names (``TTFNameBytes``) as their bytes, no functions."""
+    """Plain values only: the face's names (``TTFNameBytes``) as their bytes, no functions; the
+    deferred tables as marshal data of their own."""
     names = {key: bytes(value) for key, value in parsed.items() if isinstance(value, TTFNameBytes)}
-    plain = {key: value for key, value in parsed.items() if key not in names and key != _SCALE}
-    return {"format": FORMAT, "names": names, "plain": plain}
+    deferred = {key: marshal.dumps(parsed[key]) for key in DEFERRED if key in parsed}
+    plain = {
+        key: value
+        for key, value in parsed.items()
+        if key not in names and key not in deferred and key != _SCALE
+    }
+    return {"format": FORMAT, "names": names, "plain": plain, "deferred": deferred}
 
 
 def _restored(entry: dict[str, Any]) -> dict[str, Any]:
@@ -137,6 +161,8 @@ def _read(key: str) -> dict[str, Any] | None:
         and isinstance(entry.get("names"), dict)
         and isinstance(entry.get("plain"), dict)
         and isinstance(entry["plain"].get("unitsPerEm"), int)
+        and isinstance(entry.get("deferred"), dict)
+        and all(isinstance(entry["deferred"].get(key), bytes) for key in DEFERRED)
     ):
         return None
     return entry

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from itertools import filterfalse
 from pathlib import Path
 from typing import Any
 
@@ -91,8 +92,13 @@ def _register(name: str) -> Any:
 
 def _cmap(face: Any) -> frozenset[int]:
     """The characters a face draws; invisible format and control characters (zero-width joiners,
-    bidi overrides...) never count, even where the face maps them."""
-    return frozenset(c for c in face.face.charToGlyph if unicodedata.category(chr(c)) not in ("Cf", "Cc"))
+    bidi overrides...) never count, even where the face maps them. Both kinds are unprintable
+    (``str.isprintable``, which runs in C over the face's ~40,000 characters): only the few
+    unprintable ones are asked their category."""
+    codes = face.face.charToGlyph
+    unprintable = filterfalse(str.isprintable, map(chr, codes))
+    invisible = [ord(char) for char in unprintable if unicodedata.category(char) in ("Cf", "Cc")]
+    return frozenset(codes).difference(invisible)
 
 
 _ASTRAL_ENTRY = re.compile(r"^(<[0-9A-F]{2}>) <([0-9A-F]{5,6})>$", re.MULTILINE)

@@ -28,6 +28,8 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _same_face(ours: Any, theirs: Any) -> None:
+    for name in font_cache.DEFERRED:  # rebuilt when first read: read them
+        getattr(ours, name)
     mine, reportlabs = dict(vars(ours)), dict(vars(theirs))
     assert mine.keys() == reportlabs.keys()
     scale, their_scale = mine.pop("_pdfScale"), reportlabs.pop("_pdfScale")
@@ -56,6 +58,19 @@ def test_a_face_from_the_cache_is_the_face_reportlab_makes(cache: Path, name: st
     from_cache = font_cache.load_face(name, path.read_bytes(), str(path))
     _same_font(parsed, theirs)
     _same_font(from_cache, theirs)
+
+
+def test_the_deferred_tables_are_rebuilt_when_first_read(cache: Path) -> None:
+    path = FONT_FILES[REGULAR]
+    font_cache.load_face(REGULAR, path.read_bytes(), str(path))
+    face = font_cache.load_face(REGULAR, path.read_bytes(), str(path)).face
+    theirs = TTFont(REGULAR, str(path)).face
+    assert font_cache.DEFERRED == ("glyphToChar",)
+    assert "glyphToChar" not in vars(face) and "deferred" in vars(face)
+    assert face.glyphToChar == theirs.glyphToChar
+    assert "glyphToChar" in vars(face) and "deferred" not in vars(face)
+    with pytest.raises(AttributeError):
+        face.no_such_table  # noqa: B018
 
 
 def test_a_damaged_entry_is_parsed_again_and_rewritten(cache: Path) -> None:
