@@ -10,7 +10,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -142,10 +150,14 @@ class MainWindow(QMainWindow):
             list_width = min(max(int(width * 0.3), NAVIGATOR_MIN), NAVIGATOR_MAX)
             self.splitter.setSizes([list_width, max(width - list_width, 1)])
         self.act_today.setChecked(True)
-        self.stack.setCurrentWidget(self.home)  # Today's rows are read after the first paint
+        self.stack.setCurrentWidget(self.home)  # Today's rows are read from its first show (showEvent)
         self.copy_keeper: CopyKeeper | None = None  # copies of letters issued before they were kept
-        self._painted = self._started = False
+        self._painted = self._started = self._today_asked = False
         QTimer.singleShot(FIRST_PAINT_LATEST_MS, self, self._after_first_paint)  # never painted: anyway
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._read_today()  # its worker reads while the window is laid out and painted
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -158,14 +170,20 @@ class MainWindow(QMainWindow):
         """Today's first rows have been asked for (``started`` was emitted)."""
         return self._started
 
+    def _read_today(self) -> None:
+        """Today's rows, read once: from the first show (the worker loads the report's services and
+        reads while the GUI thread lays the window out and paints it), or after the first paint."""
+        if not self._today_asked and self.stack.currentWidget() is self.home:
+            self._today_asked = True
+            self.home.refresh()
+
     def _after_first_paint(self) -> None:
-        """What the window shows after its frame: Today's rows (the report and its services load now),
+        """What the window shows after its frame: Today's rows (asked for when it was shown, or now),
         then, once the first pages have loaded, the copy keeper."""
         if self._started:
             return
         self._started = True
-        if self.stack.currentWidget() is self.home:
-            self.home.refresh()
+        self._read_today()
         self._keep_copies_when_idle()
         self.started.emit()
 

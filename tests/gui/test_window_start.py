@@ -88,6 +88,26 @@ def test_today_is_read_after_the_first_paint(qtbot, demo_env: GuiEnv) -> None:
     assert window.stack.currentWidget() is window.home
 
 
+def test_today_is_asked_for_once_as_the_window_is_first_shown(
+    qtbot, demo_env: GuiEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its worker reads while the window is laid out and painted; neither the paint nor showing the
+    window again asks a second time."""
+    window = MainWindow(demo_env, "sqlite:///test.db")
+    qtbot.addWidget(window)
+    asked: list[bool] = []  # whether the window had painted when Today was asked for
+    refresh = window.home.refresh
+    monkeypatch.setattr(window.home, "refresh", lambda: (asked.append(window._painted), refresh()))
+    window.show()
+    assert asked == [False]
+    qtbot.waitUntil(lambda: window.has_started and window.home.model.item_count() > 0)
+    window.hide()
+    window.show()
+    wait_idle(qtbot, demo_env.tasks)
+    assert asked == [False]
+    assert window.home.subheading.text() != ""
+
+
 def test_the_copy_keeper_starts_after_today_s_rows_are_shown(
     qtbot, demo_env: GuiEnv, monkeypatch: pytest.MonkeyPatch
 ) -> None:

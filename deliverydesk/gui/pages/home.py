@@ -43,6 +43,7 @@ from deliverydesk.gui.style import MUTED_STYLE
 
 if TYPE_CHECKING:  # the team's services load with the first team news (after the first paint)
     from deliverydesk.domain.sync_status import SyncStatus
+    from deliverydesk.services.context import ServiceContext
     from deliverydesk.services.sync.client import DecisionNotice, HeldDecision
 
 AREAS = {
@@ -281,12 +282,8 @@ class HomePage(QWidget):
         layout.addWidget(self.stack, 1)
 
     def refresh(self) -> None:
-        # Loaded with the first refresh, which the window makes after its first paint: the report's
-        # services (the scope guard's, the handover gate's) do not delay the window.
-        from deliverydesk.services.attention import get_attention
-
         ctx = self.env.ctx
-        self.env.tasks.submit(lambda: get_attention(ctx), self.show_report, self._failed, key="home")
+        self.env.tasks.submit(lambda: _todays_report(ctx), self.show_report, self._failed, key="home")
         if self.team.isVisible():
             self.team.reload()
 
@@ -321,3 +318,12 @@ class HomePage(QWidget):
             self.people_opened.emit(item.record_id or "")
         elif isinstance(item, AttentionItem):
             self.record_opened.emit(item.project_id, AREAS[item.kind], item.record_id or "")
+
+
+def _todays_report(ctx: ServiceContext) -> AttentionReport:
+    """On the worker: the report's services (the scope guard's, the handover gate's) are imported
+    there with the first refresh, which the window asks for as it is first shown, so they load while
+    the GUI thread lays out and paints the window instead of after its first paint."""
+    from deliverydesk.services.attention import get_attention
+
+    return get_attention(ctx)
