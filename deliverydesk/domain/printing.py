@@ -1,4 +1,5 @@
-"""What the documents can print: a character no document font has is refused where it is typed.
+"""What the documents can print: a character no document font has is refused where it is typed, and
+so is a control character (NUL, escape, a direction override), named with where it is.
 
 The fonts (``reports.fonts``: Noto Sans SC, DejaVu Sans, HanaMinB for CJK Extension B) cover Latin,
 Greek, Cyrillic, the technical symbols, full-width forms and CJK with Extensions A and B; emoji and the
@@ -9,6 +10,7 @@ drafts), and the message names the characters, so the user can remove them befor
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -22,6 +24,10 @@ LINE_BREAKS_AND_TABS = frozenset("\n\r\t")
 MAX_NAMED = 3  # characters named in one message
 SNIPPET = 60  # characters of the text quoted in a refusal
 _STARTS = [low for low, _high in PRINTABLE_RANGES]
+CONTEXT = 20  # characters quoted before a control character, to say where it is
+# Unicode's invisible bidirectional controls: marks, embeddings, overrides and isolates.
+DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x1b": "ESCAPE", "\x7f": "DELETE"}
 
 
 def can_print(char: str) -> bool:
@@ -45,8 +51,50 @@ def describe(char: str) -> str:
     return f"“{char}” ({code})" if visible else code
 
 
+def is_control(char: str, *, direction: bool = True) -> bool:
+    """A control character (NUL, escape, ...; not tab or a line break) or, with ``direction``, an
+    invisible direction control (U+202E RIGHT-TO-LEFT OVERRIDE ...)."""
+    if char in LINE_BREAKS_AND_TABS:
+        return False
+    return unicodedata.category(char) == "Cc" or (direction and char in DIRECTION_CONTROLS)
+
+
+def control_reason(texts: str | Iterable[str], *, direction: bool = True) -> Message | None:
+    """Why ``texts`` are refused for holding a control character (None when none does): the first
+    one named, and where it is (a NUL pasted from a terminal is invisible in the field).
+
+    Text that prints refuses direction controls too ("invoice", U+202E, "fdp.exe" reads
+    "invoiceexe.pdf" on a signed letter); text that never prints may keep them (notes written in a
+    right-to-left script)."""
+    for text in [texts] if isinstance(texts, str) else texts:
+        position = next((i for i, char in enumerate(text) if is_control(char, direction=direction)), None)
+        if position is None:
+            continue
+        named = _control_name(text[position])
+        if position == 0:
+            return msg("The text starts with a control character, {named}. Remove it.", named=named)
+        before = re.sub(r"\s", " ", text[max(0, position - CONTEXT) : position])  # on one line
+        return msg(
+            "The text holds a control character, {named}, at character {position} (after “{before}”)."
+            " Remove it.",
+            named=named,
+            position=position + 1,
+            before=before,
+        )
+    return None
+
+
+def _control_name(char: str) -> str:
+    name = unicodedata.name(char, "") or CONTROL_NAMES.get(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
+
+
 def unprintable_reason(texts: str | Iterable[str]) -> Message | None:
-    """Why ``texts`` cannot be printed (None when they can): the characters named, at most three."""
+    """Why ``texts`` cannot be printed (None when they can): a control character named with where it
+    is, else the characters no font has named, at most three."""
+    control = control_reason(texts)
+    if control is not None:
+        return control
     found: dict[str, None] = {}
     for text in [texts] if isinstance(texts, str) else texts:
         found.update(dict.fromkeys(unprintable_characters(text)))

@@ -38,7 +38,7 @@ from deliverydesk.domain.drafts import (
     SettingsDraft,
 )
 from deliverydesk.domain.enums import HandoverKind
-from deliverydesk.domain.printing import unprintable_reason
+from deliverydesk.domain.printing import control_reason, unprintable_reason
 from deliverydesk.domain.workdays import is_supported_calendar
 from deliverydesk.errors import ValidationError
 from deliverydesk.i18n import Message, msg
@@ -96,11 +96,18 @@ class Checker:
             )
         elif printed:
             self.printable(field, value)
+        else:  # never printed, but stored and synced: a NUL would end the text in SQLite's LIKE
+            self.no_controls(field, value)
 
     def printable(self, field: str, *values: str) -> None:
         """Text that prints on documents: refused, naming them, when it has characters no document
         font has (emoji, scripts the fonts do not cover)."""
         reason = unprintable_reason(values)
+        if reason is not None:
+            self.fail(field, reason)
+
+    def no_controls(self, field: str, value: str) -> None:
+        reason = control_reason(value, direction=False)
         if reason is not None:
             self.fail(field, reason)
 

@@ -373,5 +373,6 @@ def test_a_character_no_font_has_is_refused_where_it_is_typed_naming_it(
     with pytest.raises(ValidationError) as refused:
         FIELDS[field](ctx, ids, text)
     message = " ".join(str(text) for text in refused.value.fields.values())
-    assert "Documents cannot print" in message
+    control = "The text holds a control character, U+202E RIGHT-TO-LEFT OVERRIDE, at character 4"
+    assert {"abc\u202edef": control}.get(text, "Documents cannot print") in message  # the right reason
     assert {"Ship it 🚀 now": "U+1F680", "שלום": "U+05E9", "abc\u202edef": "U+202E"}[text] in message

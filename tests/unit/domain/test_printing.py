@@ -52,7 +52,7 @@ def test_validation_refuses_them_in_printed_fields_only() -> None:
     assert "measure" in raised.value.fields
     with pytest.raises(ValidationError) as raised:
         validate_settings(SettingsDraft(company_name="Northwind", engineer_name="李\u202e喆"))
-    assert "U+202E" in str(raised.value.fields["engineer_name"])
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE, at character 2" in str(raised.value.fields["engineer_name"])
 
 
 def test_log_entries_are_checked_too() -> None:
@@ -84,3 +84,43 @@ def test_a_document_with_such_a_character_is_refused_quoting_the_text() -> None:
     with pytest.raises(RuleError) as raised:
         check_printable(_Document("ok", (_Row("line one\nship it 🚀 now"),)))
     assert "U+1F680" in str(raised.value.message) and "ship it 🚀 now" in str(raised.value.hint)
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "where"),
+    [
+        ("Line 4\x00 commissioning", "U+0000 NULL", "at character 7 (after “Line 4”)"),
+        ("invoice\u202efdp.exe", "U+202E RIGHT-TO-LEFT OVERRIDE", "at character 8 (after “invoice”)"),
+        ("first line\nsecond \x1b[2J", "U+001B ESCAPE", "at character 19 (after “first line second ”)"),
+        ("\u200fstarts", "U+200F RIGHT-TO-LEFT MARK", None),
+    ],
+)
+def test_a_control_character_is_refused_as_one_saying_where(text: str, named: str, where: str | None) -> None:
+    """Not "no document font has it": the text holds a control character, named, and where it is."""
+    reason = unprintable_reason(text)
+    assert reason is not None
+    said = str(reason)
+    assert named in said and "font" not in said
+    assert where in said if where else said.startswith("The text starts with a control character")
+    chinese = reason.render(Language.ZH_CN)
+    assert "控制字符" in chinese and named in chinese
+
+
+def test_tabs_and_line_breaks_are_text() -> None:
+    assert unprintable_reason("a\tb\r\nc\n") is None
+
+
+def test_a_control_character_is_refused_in_notes_that_never_print_too() -> None:
+    """A NUL is stored and synced even where nothing prints (SQLite's LIKE stops at it); a direction
+    mark in such a note is kept (notes in a right-to-left script)."""
+    with pytest.raises(ValidationError) as raised:
+        validate_client(ClientDraft(name="Acme", notes="pasted\x00from a terminal"))
+    assert set(raised.value.fields) == {"notes"} and "U+0000 NULL" in str(raised.value.fields["notes"])
+    validate_client(ClientDraft(name="Acme", notes="\u200fشكرا"))
+
+
+def test_right_to_left_letters_are_refused_for_the_fonts_they_lack() -> None:
+    """Hebrew and Arabic letters are no control characters: the fonts have no glyph for them."""
+    for text in ("שלום", "مرحبا"):
+        reason = str(unprintable_reason(text))
+        assert "no document font has them" in reason and "control" not in reason
