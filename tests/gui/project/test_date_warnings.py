@@ -122,3 +122,31 @@ def test_saving_with_no_date_in_a_date_field_says_so_once(bench: Workbench) -> N
     assert "Not a date" in hint and "15 Jan 2027" not in error.text()
     assert error.text() == "Not saved: correct this date first."
     dialog.discard()
+
+
+def _centre_y(widget, dialog) -> int:
+    return widget.mapTo(dialog, widget.rect().center()).y()
+
+
+def test_an_optional_date_keeps_its_box_on_the_dates_line(bench: Workbench) -> None:
+    """With a warning under the forecast, its Set box stays on the date's line (it sat halfway down
+    the warning, below the row's label); an unset date keeps its calendar button next to the text."""
+    page = _page(bench)
+    page.edit_milestone(None)
+    dialog = page.dialog
+    assert isinstance(dialog, MilestoneDialog)
+    dialog.show()
+    bench.qtbot.waitExposed(dialog)
+    dialog.baseline.edit.setText("2026/3/2")
+    dialog.forecast.check.setChecked(True)
+    dialog.forecast.edit.edit.setText("2026/12/1")  # a slip longer than the project: a warning
+    bench.qtbot.waitUntil(lambda: dialog.forecast.edit.warning_box.isVisible())
+    forecast = dialog.forecast
+    bench.qtbot.waitUntil(lambda: forecast.height() > forecast.check.height() * 2)  # laid out
+    assert abs(_centre_y(forecast.check, dialog) - _centre_y(forecast.edit.edit, dialog)) <= 2
+    label = dialog.form.labelForField(forecast.parentWidget())
+    assert abs(_centre_y(forecast.check, dialog) - _centre_y(label, dialog)) <= 3
+    actual = dialog.actual.edit
+    assert not dialog.actual.check.isChecked()
+    assert actual.pick.x() - actual.edit.geometry().right() <= 12, "the calendar button by its text"
+    dialog.discard()

@@ -110,7 +110,10 @@ class OptionalDate(QWidget):
         self.edit = date_edit(self, value or default, today or default)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.check)
+        # On the date's line, as tall as it: a warning under the date makes the field taller, and a
+        # centred box then sat between the lines, below the row's label.
+        self.check.setFixedHeight(self.edit.edit.sizeHint().height())
+        row.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.edit, 1)
         self.check.toggled.connect(self.edit.setEnabled)
         self.check.setChecked(value is not None)
