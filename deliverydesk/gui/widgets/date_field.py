@@ -199,7 +199,9 @@ class DateField(QWidget):
         line.addWidget(self.pick)
         line.addSpacing(4)
         line.addWidget(self.understood, 1)
-        line.addStretch(0)  # takes the room while the reading is hidden (disabled): the button stays by the text
+        line.addStretch(
+            0
+        )  # takes the room while the reading is hidden (disabled): the button stays by the text
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)

@@ -383,6 +383,22 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>%1 %2, version %3</source>
+        <translation>%1 %2，第 %3 版</translation>
+    </message>
+    <message>
+        <source>%1 (%2 translation)</source>
+        <translation>%1（%2译本）</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Change request</source>
+        <translation>变更请求</translation>
+    </message>
+    <message>
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
@@ -421,6 +437,14 @@
     <message>
         <source>Choose scan…</source>
         <translation>选择扫描件…</translation>
+    </message>
+    <message>
+        <source>Record the refusal</source>
+        <translation>记录拒签</translation>
+    </message>
+    <message>
+        <source>Record signature</source>
+        <translation>记录签字</translation>
     </message>
     <message>
         <source>Scan of the signed letter</source>

@@ -293,3 +293,29 @@ def test_the_summary_and_the_letter_name_a_character_the_fonts_lack_at_its_field
     letter.rows.add_row(("The line runs 😀",))
     letter.accept()
     assert "U+1F600" in letter.field_error("assumptions") and letter.isVisible()
+
+
+def test_the_sign_dialog_names_the_letter_it_records_a_signature_for(qtbot, demo_env: GuiEnv) -> None:
+    """The document (kind, reference, version and, for a change decision, its request) is named in
+    the dialog, not only in its title bar; its button says what it does, not "Save"."""
+    project_id = get_project_by_code(demo_env.ctx, "DD-2026-014").id
+    page, _ = open_page(qtbot, demo_env)
+    request = page.data.decided[0]
+    issued = letters.issue_document(
+        demo_env.ctx, DocumentRequest(project_id, LetterKind.CHANGE_DECISION, change_request_id=request.id)
+    ).letter
+    page.refresh()
+    wait_idle(qtbot, demo_env.tasks)
+    page.show_record(issued.id)
+    page.sign_selected()
+    qtbot.waitUntil(lambda: isinstance(page.dialog, SignDialog), timeout=10_000)
+    dialog: SignDialog = page.dialog
+    assert dialog.document.full_text() == f"Change decision {issued.ref}, version {issued.version}"
+    assert dialog.change_request.full_text() == f"{request.ref}  {request.title}"
+    assert dialog.change_request.isVisibleTo(dialog)
+    assert not dialog.document.is_elided() and dialog.document.width() > 200, "shown, whole"
+    button = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    assert button.text() == "Record signature"
+    dialog.method.setCurrentIndex(dialog.method.findData(SignMethod.REFUSED))
+    assert button.text() == "Record the refusal"
+    dialog.discard()

@@ -32,7 +32,9 @@ from deliverydesk.gui.dialogs.base import FormDialog
 from deliverydesk.gui.dialogs.records.fields import date_edit, ref_label
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_datetime, from_qdate, to_qdate
+from deliverydesk.gui.labels import label
 from deliverydesk.gui.signing_identity import forget_password, signing_context
+from deliverydesk.gui.widgets.elided import ElidedLabel
 from deliverydesk.gui.widgets.signature_pad import SignaturePad
 from deliverydesk.i18n import verbatim
 from deliverydesk.services.documents.letters import SignResult, sign_letter
@@ -51,7 +53,9 @@ class SignDialog(FormDialog):
         contacts: Sequence[ContactItem],
         log_entries: Sequence[LogEntryItem],
         parent: QWidget | None = None,
+        change_request: str = "",
     ) -> None:
+        """``change_request``: the request a change decision decides ("CR-3  Extra report")."""
         super().__init__(parent)
         self.env, self.letter = env, letter
         self.scan: tuple[str, bytes, str] | None = None  # file name, bytes, media type
@@ -60,6 +64,8 @@ class SignDialog(FormDialog):
             self.tr("Sign %1 version %2").replace("%1", letter.ref).replace("%2", str(letter.version))
         )
         self.resize(680, 600)
+        self._add_document_row(change_request)
+        self.save_button = self.buttons.button(self.buttons.StandardButton.Save)
         self.method = self.add_field("method", self.tr("How"), QComboBox(self))
         for method, text in (
             (SignMethod.ON_SCREEN, self.tr("Signed on screen")),
@@ -83,6 +89,29 @@ class SignDialog(FormDialog):
         self.method.currentIndexChanged.connect(self._method_chosen)
         self.log_entry.currentIndexChanged.connect(lambda _i: self._entry_chosen())
         self._method_chosen(self.method.currentIndex())
+
+    def _add_document_row(self, change_request: str) -> None:
+        """Which letter is signed, as its footer names it: the title bar alone is easy to miss."""
+        letter = self.letter
+        text = (
+            self.tr("%1 %2, version %3")
+            .replace("%1", label(letter.kind))
+            .replace("%2", letter.ref)
+            .replace("%3", str(letter.version))
+        )
+        if letter.translation_of_id:
+            text = self.tr("%1 (%2 translation)").replace("%1", text).replace("%2", label(letter.language))
+        self.document = ElidedLabel(text, self)  # one line each, the whole text in its tooltip
+        self.document.setObjectName("signedDocument")
+        font = self.document.font()
+        font.setBold(True)
+        self.document.setFont(font)
+        self.form.addRow(self.tr("Document"), self.document)
+        self.change_request = ElidedLabel(change_request, self)
+        for shown in (self.document, self.change_request):  # a form row grows only an Expanding field
+            shown.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        if change_request:
+            self.form.addRow(self.tr("Change request"), self.change_request)
 
     def _add_signer_fields(self, contacts: Sequence[ContactItem]) -> None:
         self.signer = self.add_field("signer_name", self.tr("Signed by"), QComboBox(self))
@@ -145,7 +174,10 @@ class SignDialog(FormDialog):
 
     def _method_chosen(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
-        on_screen = SignMethod(self.method.currentData()) is SignMethod.ON_SCREEN
+        method = SignMethod(self.method.currentData())
+        on_screen = method is SignMethod.ON_SCREEN
+        refused = method is SignMethod.REFUSED
+        self.save_button.setText(self.tr("Record the refusal") if refused else self.tr("Record signature"))
         cell = self.signed_on.parentWidget()
         assert cell is not None  # the field's cell (FormDialog.add_field)
         self.form.setRowVisible(cell, not on_screen)

@@ -362,7 +362,10 @@ class DocumentsPage(ProjectPage):
         )
 
     def _open_sign(self, letter: LetterItem, contacts: Any, entries: Any) -> None:
-        dialog = SignDialog(self.env, letter, contacts, entries, self)
+        decided = self.data.decided if self.data is not None else ()
+        request = next((r for r in decided if r.id == letter.change_request_id), None)
+        about = f"{request.ref}  {request.title}" if request is not None else ""
+        dialog = SignDialog(self.env, letter, contacts, entries, self, change_request=about)
         dialog.saved.connect(self._signed)
         self._open(dialog)
 
