@@ -8,7 +8,7 @@ name in both (16 Mar 2026), never the ambiguous 3/16/26."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
@@ -40,15 +40,35 @@ def locale_of(language: Language) -> Locale:
     return Locale.parse(language.value)
 
 
+# The date patterns above written out: what Babel prints for them (tests/unit/i18n/test_formats.py
+# compares the two on every day of twelve years and on years of one to four digits), without
+# importing Babel and reading CLDR's data and its likely subtags: ~50 ms of a command-line export,
+# whose draft letter prints no other localised value. A pattern not here goes to Babel.
+_MONTHS_EN: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WRITTEN_DATES: Final[dict[tuple[str, Language], Callable[[date], str]]] = {
+    ("d MMM y", Language.EN): lambda day: f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}",
+    ("y年M月d日", Language.ZH_CN): lambda day: f"{day.year}年{day.month}月{day.day}日",
+    ("y/M/d", Language.ZH_CN): lambda day: f"{day.year}/{day.month}/{day.day}",
+}
+
+
 # A document prints the same few dates and amounts many times over (a 30-page summary: ~600 dates):
 # formatting is pure, so the results are kept (bounded) rather than asked of Babel again.
 @lru_cache(maxsize=4096)
 def format_date(day: date, language: Language, *, compact: bool = False) -> str:
     """16 Mar 2026 / 2026年3月16日 (``compact``: 2026/3/16 in Chinese, unchanged in English)."""
-    from babel.dates import format_date as babel_date  # Babel loads on first use: --help stays quick
-
     pattern = (COMPACT_DATE_PATTERNS if compact else DATE_PATTERNS)[language]
-    return babel_date(day, pattern, locale=locale_of(language))
+    written = _WRITTEN_DATES.get((pattern, language))
+    if written is not None:
+        return written(day)
+    return babel_date(day, pattern, language)
+
+
+def babel_date(day: date, pattern: str, language: Language) -> str:
+    """Babel's date in a CLDR pattern (Babel loads on first use: --help stays quick)."""
+    from babel.dates import format_date
+
+    return format_date(day, pattern, locale=locale_of(language))
 
 
 def format_day(day: date, language: Language) -> str:
@@ -128,17 +148,24 @@ def utc_offset_text(moment: datetime) -> str:
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-_CJK: Final = re.compile(
+# Compiled when first used: a character class over tens of thousands of code points takes Python's
+# compiler 10-20 ms, and a draft letter's export never asks.
+_CJK: Final = (
     r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
 )
-_DATE_ZH: Final = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日")
+_DATE_ZH: Final = r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日"
 _CJK_CHAR: Final = "[\u3400-\u9fff\U00020000-\U0003ffff]"
-_TIGHT: Final = re.compile(f"(?=({_CJK_CHAR}[A-Za-z0-9]|[A-Za-z0-9]{_CJK_CHAR}))")
+_TIGHT: Final = f"(?=({_CJK_CHAR}[A-Za-z0-9]|[A-Za-z0-9]{_CJK_CHAR}))"
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def has_cjk(text: str) -> bool:
     """Whether ``text`` holds a Chinese (or Japanese) character or full-width form."""
-    return _CJK.search(text) is not None
+    return _compiled(_CJK).search(text) is not None
 
 
 def spacing_problems(text: str) -> list[str]:
@@ -146,7 +173,7 @@ def spacing_problems(text: str) -> list[str]:
     characters and Latin letters or digits (第 2 版, 6 小时, 变更请求 CR-3, 截至 2026年3月16日); a date
     written the Chinese way is one number with its units inside (2026年3月16日), and next to
     full-width punctuation no space is needed. User text is printed as it was typed."""
-    return [match.group(1) for match in _TIGHT.finditer(_DATE_ZH.sub("D0", text))]
+    return [match.group(1) for match in _compiled(_TIGHT).finditer(_compiled(_DATE_ZH).sub("D0", text))]
 
 
 def join_list(items: Iterable[str], language: Language) -> str:

@@ -105,8 +105,14 @@ def test_the_command_line_writes_the_window_s_draft(data_dir: Path, tmp_path: Pa
 
 
 # what a draft letter never uses: reportlab's barcode widgets (it has no QR code), the standard
-# library's web client (xml.sax.saxutils imports it)
-UNUSED_BY_A_DRAFT = ("reportlab.graphics.barcode", "urllib.request", "http.client", "xml.sax.saxutils")
+# library's web client (xml.sax.saxutils imports it), Babel (its dates are written out: i18n.formats)
+UNUSED_BY_A_DRAFT = (
+    "reportlab.graphics.barcode",
+    "urllib.request",
+    "http.client",
+    "xml.sax.saxutils",
+    "babel",
+)
 
 
 def _export_in_a_fresh_process(data_dir: Path, out: Path, *more: str) -> dict[str, object]:

@@ -33,6 +33,27 @@ def test_dates_print_per_language(language: Language, expected: str) -> None:
     assert translator(language).date(None) == "—"
 
 
+def _days_to_compare() -> Iterator[date]:
+    """Every day of 2020-2031 (three leap years), and the first and last day of years with one to
+    four digits (1-120, then every 37th up to 9999)."""
+    day = date(2020, 1, 1)
+    while day.year <= 2031:
+        yield day
+        day += timedelta(days=1)
+    for year in (*range(1, 121), *range(121, 10000, 37), 9999):
+        yield from (date(year, 1, 1), date(year, 12, 31))
+
+
+@pytest.mark.parametrize("compact", [False, True])
+@pytest.mark.parametrize("language", list(Language))
+def test_the_dates_written_out_are_babel_s(language: Language, compact: bool) -> None:
+    pattern = (formats.COMPACT_DATE_PATTERNS if compact else formats.DATE_PATTERNS)[language]
+    assert (pattern, language) in formats._WRITTEN_DATES  # else it goes to Babel: this test is moot
+    written = formats._WRITTEN_DATES[pattern, language]
+    for day in _days_to_compare():
+        assert written(day) == formats.babel_date(day, pattern, language), day
+
+
 def test_the_compact_date_is_chinese_year_first_and_english_unchanged() -> None:
     assert format_date(date(2026, 3, 6), ZH, compact=True) == "2026/3/6"
     assert format_date(date(2026, 3, 6), EN, compact=True) == "6 Mar 2026"
