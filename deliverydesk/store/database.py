@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -292,8 +292,7 @@ class Database:
             self._open.session = None
             session.close()
 
-    @contextmanager
-    def reading(self) -> Iterator[Reader]:
+    def reading(self) -> AbstractContextManager[Reader]:
         """A read-only unit of work: one transaction (one snapshot) for a public service call that only
         reads, through plain SQL (``store.plain``) without an ORM session, whose machinery costs more
         than a project switch's queries; on SQLite on a kept read-only connection (``plain_reads``),
@@ -301,19 +300,18 @@ class Database:
         and no sync group, and the transaction is rolled back at the end. Nested in another unit of
         work on the same thread it raises ``NestedUnitOfWorkError``, like ``unit_of_work``; storage
         failures come out as ``StorageError`` subclasses."""
-        if getattr(self._open, "session", None) is not None:
-            raise NestedUnitOfWorkError(
-                "a unit of work is already open on this thread: pass its session to a helper instead"
-            )
-        self._open.session = _READING
+        if self.plain_reads is not None:  # a kept read-only sqlite3 connection: no pool, no ORM
+            return _PlainReading(self, self.plain_reads)
+        return self._engine_reading()
+
+    @contextmanager
+    def _engine_reading(self) -> Iterator[Reader]:
+        """``reading`` through the engine's pool (a server)."""
+        self._enter_reading()
         try:
-            if self.plain_reads is not None:  # a kept read-only sqlite3 connection: no pool, no ORM
-                with self.plain_reads.snapshot() as reader:
-                    yield reader
-            else:
-                with self.engine.connect() as connection, connection.begin() as transaction:
-                    yield connection_reader(connection)
-                    transaction.rollback()
+            with self.engine.connect() as connection, connection.begin() as transaction:
+                yield connection_reader(connection)
+                transaction.rollback()
         except DBAPIError as exc:
             error = storage_error_from(exc)
             if error is None:
@@ -324,13 +322,20 @@ class Database:
         finally:
             self._open.session = None
 
+    def _enter_reading(self) -> None:
+        if getattr(self._open, "session", None) is not None:
+            raise NestedUnitOfWorkError(
+                "a unit of work is already open on this thread: pass its session to a helper instead"
+            )
+        self._open.session = _READING
+
     def _read_connection(self) -> sqlite3.Connection:
         """A read-only connection to the file for ``reading`` (the engine's rules for reads: busy
         timeout, foreign keys; ``query_only`` whatever the write gate says: a read never writes)."""
         connection = sqlite3.connect(
             readonly_uri(sqlite_path(self.url)),
             uri=True,
-            isolation_level=None,  # BEGIN and ROLLBACK are ours (store.plain.sqlite_snapshot)
+            isolation_level=None,  # BEGIN and ROLLBACK are ours (store.plain.SqliteSnapshot)
             check_same_thread=False,  # a kept connection serves one thread at a time, any thread
             timeout=BUSY_TIMEOUT_MS / 1000,
         )
@@ -384,3 +389,47 @@ class Database:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+
+class _PlainReading:
+    """``Database.reading`` on SQLite's kept read connections, as a class: a generator context manager
+    costs ~10k instructions to enter and leave, and a project switch opens one unit. Failures of the
+    read (or of the block, when SQLite's) come out as ``StorageError`` as ``_engine_reading``'s do."""
+
+    __slots__ = ("_database", "_reads", "_snapshot")
+
+    def __init__(self, database: Database, reads: ReadConnections) -> None:
+        self._database, self._reads = database, reads
+
+    def __enter__(self) -> Reader:
+        self._database._enter_reading()
+        try:
+            self._snapshot = self._reads.snapshot()
+            return self._snapshot.__enter__()
+        except BaseException as exc:
+            self._database._open.session = None
+            _raise_as_storage_error(exc)
+            raise
+
+    def __exit__(self, kind: object, exc: BaseException | None, _traceback: object) -> None:
+        try:
+            self._snapshot.__exit__(kind, exc, _traceback)
+        except BaseException as failed:  # the rollback (the block's failure is its context)
+            _raise_as_storage_error(failed)
+            raise
+        finally:
+            self._database._open.session = None
+        if exc is not None:
+            _raise_as_storage_error(exc)  # else the block's failure goes on as it is
+
+
+def _raise_as_storage_error(exc: BaseException) -> None:
+    """Raise the user's ``StorageError`` for a failure the environment caused; else return."""
+    if isinstance(exc, DBAPIError):
+        error = storage_error_from(exc)
+    elif isinstance(exc, sqlite3.Error):
+        error = driver_storage_error(exc)
+    else:
+        return
+    if error is not None:
+        raise error from exc

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import enum
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -80,27 +79,42 @@ def sqlite_reader(raw: sqlite3.Connection) -> Reader:
     return Reader(run_raw, sqlite=True)
 
 
-@contextmanager
-def sqlite_snapshot(
-    raw: sqlite3.Connection,
-    reader: Reader | None = None,
-    done: Callable[[sqlite3.Connection, Reader], None] | None = None,
-) -> Iterator[Reader]:
+class SqliteSnapshot:
     """A Reader (``reader``, or a new one) in one read transaction on ``raw`` (one snapshot of the
     file for everything read through it), rolled back afterwards; then ``done`` is told, whatever
-    happened (``ReadConnections`` takes the connection back)."""
-    if reader is None:
-        reader = sqlite_reader(raw)
-    try:
-        raw.execute("BEGIN")
-        yield reader
-    finally:
+    happened (``ReadConnections`` takes the connection back). A class, not a generator context
+    manager: entering and leaving a generator one costs ~10k instructions, a tenth of what a project
+    switch spends beyond its six statements."""
+
+    __slots__ = ("_done", "_raw", "_reader")
+
+    def __init__(
+        self,
+        raw: sqlite3.Connection,
+        reader: Reader | None = None,
+        done: Callable[[sqlite3.Connection, Reader], None] | None = None,
+    ) -> None:
+        self._raw, self._reader, self._done = raw, sqlite_reader(raw) if reader is None else reader, done
+
+    def __enter__(self) -> Reader:
+        try:
+            self._raw.execute("BEGIN")
+        except BaseException:
+            self._end()
+            raise
+        return self._reader
+
+    def __exit__(self, *_exc_info: object) -> None:
+        self._end()
+
+    def _end(self) -> None:
+        raw = self._raw
         try:
             if raw.in_transaction:
                 raw.execute("ROLLBACK")
         finally:
-            if done is not None:
-                done(raw, reader)
+            if self._done is not None:
+                self._done(raw, self._reader)
 
 
 class ReadConnections:
@@ -117,15 +131,15 @@ class ReadConnections:
         self._trace: Callable[[str], None] | None = None
         self._closed = False
 
-    def snapshot(self) -> AbstractContextManager[Reader]:
-        """``sqlite_snapshot`` on a kept connection."""
+    def snapshot(self) -> SqliteSnapshot:
+        """A ``SqliteSnapshot`` on a kept connection."""
         try:
             raw, reader = self._idle.pop()
         except IndexError:
             raw = self._connect()
             raw.set_trace_callback(self._trace)
             reader = sqlite_reader(raw)
-        return sqlite_snapshot(raw, reader, self._give_back)
+        return SqliteSnapshot(raw, reader, self._give_back)
 
     def _give_back(self, raw: sqlite3.Connection, reader: Reader) -> None:
         # One whose rollback failed, or beyond what is kept, is closed.

@@ -25,7 +25,7 @@ from deliverydesk.store.filesystems import network_kind
 from deliverydesk.store.health import quick_check
 from deliverydesk.store.identity import probe, read_identity, require_deliverydesk_file
 from deliverydesk.store.migrate import head_revision
-from deliverydesk.store.plain import Reader, sqlite_snapshot
+from deliverydesk.store.plain import Reader, SqliteSnapshot
 
 
 class NeedsFullOpen(Exception):
@@ -55,7 +55,7 @@ def open_readonly(path: Path, migrations_dir: Path | None = None) -> Iterator[Re
         with probe(path) as connection:
             _require_current(path, connection, migrations_dir)
             connection.execute("PRAGMA query_only = ON")
-            with sqlite_snapshot(connection) as reader:
+            with SqliteSnapshot(connection) as reader:
                 yield reader
     except sqlite3.DatabaseError as exc:
         raise NeedsFullOpen(path) from exc

@@ -33,7 +33,7 @@ from deliverydesk.store.identity import (
 )
 from deliverydesk.store.lock import WriterLock
 from deliverydesk.store.migrate import head_revision
-from deliverydesk.store.plain import NestedUnitOfWorkError, Reader, sqlite_snapshot
+from deliverydesk.store.plain import NestedUnitOfWorkError, Reader, SqliteSnapshot
 from deliverydesk.store.write_gate import WriteGate
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ class StartingDatabase:
             return
         self._open.reading = True
         try:
-            with sqlite_snapshot(self._plain_connection()) as reader:
+            with SqliteSnapshot(self._plain_connection()) as reader:
                 yield reader
         except sqlite3.Error as exc:
             from deliverydesk.store.database import raise_storage_error  # SQLAlchemy only on failure

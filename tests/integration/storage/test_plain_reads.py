@@ -113,6 +113,32 @@ def test_read_only_units_keep_their_connection_and_see_each_commit(ctx: ServiceC
     assert seen == ["BEGIN", CLIENTS, "ROLLBACK"]
 
 
+def test_a_failed_read_only_unit_ends_its_transaction_and_gives_its_connection_back(
+    ctx: ServiceContext,
+) -> None:
+    db = ctx.db
+    assert isinstance(db, Database) and db.plain_reads is not None
+    with db.reading() as r:
+        kept = r
+    seen: list[str] = []
+    db.plain_reads.trace(seen.append)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="no such table"), db.reading() as r:
+            assert r is kept
+            r.rows("SELECT name FROM no_such_table")  # a bug's SQL comes out as it is
+        with pytest.raises(LookupError, match="not the database's"), db.reading() as r:
+            assert r is kept
+            raise LookupError("not the database's")
+        with db.reading() as r:  # the same connection again, out of its transaction
+            assert r is kept
+            assert r.scalar(CLIENTS) == 0
+    finally:
+        db.plain_reads.trace(None)
+    assert seen == ["BEGIN", "ROLLBACK"] * 2 + ["BEGIN", CLIENTS, "ROLLBACK"]
+    with db.unit_of_work():  # no unit is left open on this thread
+        pass
+
+
 def test_read_only_units_on_two_threads_each_read_their_own_snapshot(ctx: ServiceContext) -> None:
     db = ctx.db
     inside, done = threading.Event(), threading.Event()
