@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+
 from deliverydesk.domain.audit import AuditAction, AuditEvent, AuditEventItem, RecordHistory, parse_changes
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store.audit import link_labels, record_events, trail_start
@@ -37,4 +40,15 @@ def record_history(ctx: ServiceContext, record_id: str) -> RecordHistory:
         links = link_labels(session, events[:HISTORY_LIMIT])
     items = tuple(_item(event) for event in events[:HISTORY_LIMIT])
     truncated = len(events) > HISTORY_LIMIT
-    return RecordHistory(events=items, trail_started_at=started, truncated=truncated, links=links)
+    return RecordHistory(
+        events=items, trail_started_at=_start(started, items), truncated=truncated, links=links
+    )
+
+
+def _start(started: datetime | None, items: Sequence[AuditEventItem]) -> datetime | None:
+    """When the trail began, or the oldest event shown if that is older: the first event is written
+    when the file is made (on the real clock) and later events may carry an earlier time (the demo's
+    fixed day, a teammate's clock that runs behind); "History starts on" must not follow them."""
+    if started is None:
+        return None
+    return min([started, *(item.occurred_at for item in items)])

@@ -146,3 +146,14 @@ def test_the_old_value_is_kept_when_the_record_was_not_loaded(
     (newest, _created) = record_history(ctx, expectation.id).events
 
     assert newest.changes == (FieldChange("statement", "Line runs 3 shifts", "Line runs 2 shifts"),)
+
+
+def test_the_history_does_not_start_after_the_events_it_shows(
+    ctx: ServiceContext, expectation: ExpectationItem
+) -> None:
+    """The seeded records' baseline is written when the file is made, on the real clock; this event
+    was recorded at the fixed FIXED_NOW, months earlier (as the demo's are): the note says the
+    history starts then, not on the day the file was made."""
+    (event,) = record_history(ctx, expectation.id).events
+    assert event.occurred_at == FIXED_NOW
+    assert record_history(ctx, expectation.id).trail_started_at == FIXED_NOW
