@@ -38,8 +38,8 @@ class LetterModel(RecordTableModel[LetterItem]):
     def text(self, item: LetterItem, column: int) -> str:
         event = item.client_signature or item.refusal  # the signature, or the refusal standing
         signed = ""
-        if event is not None:
-            signed = f"{format_date(event.signed_on)} · {label(event.method)} · {event.signer_name}"
+        if event is not None:  # who first: what a narrow column cuts is the method, not the name
+            signed = f"{event.signer_name} · {format_date(event.signed_on)} · {label(event.method)}"
         values = (
             kind_label(item.kind),
             item.ref,
@@ -62,7 +62,7 @@ class LetterModel(RecordTableModel[LetterItem]):
             return None
         recorded = self.tr("Recorded %1 by %2").replace("%1", format_datetime(event.recorded_at))
         recorded = recorded.replace("%2", event.recorded_by or "?")
-        # the column's own text first: at 1366 px the signer's name is elided
+        # the column's own text first: a narrow window elides the method
         return "\n".join(part for part in (self.text(item, column), event.note, recorded) if part)
 
 
