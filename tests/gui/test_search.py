@@ -130,3 +130,34 @@ def test_the_model_passes_qt_checks_and_escapes_every_part(qtmodeltester) -> Non
     qtmodeltester.check(model)
     assert snippet_html(parts) == "&lt;i&gt;a&lt;/i&gt; &amp; <b>&lt;script&gt;</b>"
     assert model.index(0, 0).data() == "Log entry (correction)"
+
+
+def test_a_long_found_text_fits_its_column_and_ends_in_an_ellipsis(
+    qtbot, window: MainWindow, env: GuiEnv
+) -> None:
+    """The found text is painted cut to its column with "…", the match still bold, like every other
+    cell (it was clipped at the column's edge, mid-character, with no ellipsis); the column ends at
+    the view's edge."""
+    from PySide6.QtGui import QFontMetrics
+
+    from deliverydesk.gui.pages.search_model import elided_parts
+
+    client_id, _signer, _coordinator = make_client(env.ctx)
+    project_id = make_project(env.ctx, client_id)
+    _log(env.ctx, project_id, "Importer", "the importer " + "dropped the lot codes again " * 12)
+    dialog = _open_search(qtbot, window)
+    dialog.resize(700, 400)  # narrower than the snippet needs
+    type_text(dialog.query, "importer")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=5000)
+    header = dialog.view.horizontalHeader()
+    found_end = header.sectionViewportPosition(FOUND) + header.sectionSize(FOUND)
+    assert found_end <= dialog.view.viewport().width()
+    assert dialog.view.horizontalScrollBar().maximum() == 0
+
+    font = dialog.view.font()
+    parts = elided_parts(dialog.model.row_item(0).snippet, 300, font)
+    text = "".join(part.text for part in parts)
+    assert text.endswith("…") and QFontMetrics(font).horizontalAdvance(text) <= 300
+    assert any(part.matched and part.text.lower() == "importer" for part in parts)
+    short = (SnippetPart("a ", False), SnippetPart("match", True))
+    assert elided_parts(short, 300, font) == short  # what fits is left whole

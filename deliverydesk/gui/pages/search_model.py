@@ -9,7 +9,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from deliverydesk.domain.search import SearchHit, SearchKind, SnippetPart
@@ -85,14 +85,50 @@ class SearchResultsModel(FedTableModel[SearchHit]):
         return {PROJECT: item.project_code, REF: item.ref, TITLE: item.title}.get(column, "")
 
 
-class SnippetDelegate(QStyledItemDelegate):
-    """Paints the model's SNIPPET_HTML_ROLE (escaped, matches bold) on one line."""
+def elided_parts(parts: tuple[SnippetPart, ...], width: int, font: QFont) -> tuple[SnippetPart, ...]:
+    """The snippet cut to ``width`` pixels, ending in "…" when it was cut; matches stay marked (and
+    are measured bold, as they are painted)."""
+    bold = QFont(font)
+    bold.setBold(True)
+    plain_metrics, bold_metrics = QFontMetrics(font), QFontMetrics(bold)
 
-    def _document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+    def advance(part: SnippetPart, text: str) -> int:
+        return (bold_metrics if part.matched else plain_metrics).horizontalAdvance(text)
+
+    if sum(advance(part, part.text) for part in parts) <= width:
+        return parts
+    room = width - plain_metrics.horizontalAdvance("…")
+    kept: list[SnippetPart] = []
+    for part in parts:
+        length = len(part.text)
+        while length and advance(part, part.text[:length]) > room:
+            length -= 1
+        if length:
+            kept.append(SnippetPart(part.text[:length], part.matched))
+            room -= advance(part, part.text[:length])
+        if length < len(part.text):
+            break
+    return (*kept, SnippetPart("…", False))
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """Paints the snippet (escaped, matches bold) on one line, elided with "…" to the column's width
+    like every other cell (the tooltip has all of it)."""
+
+    MARGIN = 2
+
+    def _document(
+        self, option: QStyleOptionViewItem, index: Index, width: int | None = None
+    ) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)  # type: ignore[attr-defined]
-        document.setDocumentMargin(2)
-        document.setHtml(str(index.data(SNIPPET_HTML_ROLE) or ""))
+        document.setDocumentMargin(self.MARGIN)
+        hit = index.data(HIT_ROLE)
+        if width is None or not isinstance(hit, SearchHit):
+            document.setHtml(str(index.data(SNIPPET_HTML_ROLE) or ""))
+        else:
+            room = width - 2 * self.MARGIN - 4  # the layout's own padding at the end of the line
+            document.setHtml(snippet_html(elided_parts(hit.snippet, room, option.font)))  # type: ignore[attr-defined]
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -103,12 +139,12 @@ class SnippetDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, widget)
-        document = self._document(option, index)
+        rect = options.rect  # type: ignore[attr-defined]
+        document = self._document(option, index, rect.width())
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(options.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, options.palette.color(role))  # type: ignore[attr-defined]
-        rect = options.rect  # type: ignore[attr-defined]
         painter.save()
         top = rect.top() + max(0, (rect.height() - int(document.size().height())) // 2)
         painter.translate(rect.left(), top)
