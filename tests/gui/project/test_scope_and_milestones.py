@@ -12,8 +12,8 @@ from deliverydesk.gui.dialogs.records.milestone import MilestoneDialog
 from deliverydesk.gui.dialogs.records.scope import ExclusionDialog, ScopeItemDialog
 from deliverydesk.gui.formatting import to_qdate
 from deliverydesk.gui.pages.base import AREA_MILESTONES, AREA_SCOPE
-from deliverydesk.gui.pages.project.milestones import SLIP, MilestonesPage
-from deliverydesk.gui.pages.project.panel import PanelSpec, RecordPanel
+from deliverydesk.gui.pages.project.milestones import NAME, OWNER, SLIP, MilestonesPage
+from deliverydesk.gui.pages.project.panel import MIN_STRETCH, PanelSpec, RecordPanel
 from deliverydesk.gui.pages.project.scope import CRITERIA, EFFORT, TITLE, ScopeModel, ScopePage
 from deliverydesk.services.records.milestones import list_milestone_changes
 from deliverydesk.services.records.scope import list_scope_items
@@ -255,3 +255,21 @@ def test_a_character_no_document_font_has_is_refused_where_it_is_typed(bench: Wo
     dialog.accept()
     bench.idle()
     assert list_scope_items(bench.env.ctx, bench.project_id).rows[0].title == "扫码报工 ≤ 2 秒"
+
+
+def test_at_1366_px_milestones_keep_the_actual_date_and_drop_who_acts_first(bench: Workbench) -> None:
+    """At 1366 × 768 in English the list has about 740 px: the Actual date went first (7 px short),
+    though done milestones are read by it; "Who acts" goes first now (the status says "Waiting on
+    the client" already), then the Actual and Baseline dates."""
+    page = bench.page(AREA_MILESTONES)
+    assert isinstance(page, MilestonesPage)
+    panel, view = page.panel, page.panel.view
+
+    def hidden_at(stack_width: int) -> list[int]:
+        bench.workspace.resize(bench.workspace.width() + stack_width - panel.stack.width(), 700)
+        bench.qtbot.waitUntil(lambda: abs(panel.stack.width() - stack_width) <= 2)
+        return [c for c in range(view.model().columnCount()) if view.isColumnHidden(c)]
+
+    assert hidden_at(900) == []
+    assert hidden_at(740) == [OWNER]
+    assert not view.isColumnHidden(NAME) and view.columnWidth(NAME) >= MIN_STRETCH

@@ -164,7 +164,7 @@ class MilestonesPage(RecordsPage):
                 restore=milestones.restore_milestone,
                 widths=(44, 200, 80, 80, 80, 56, 80, 110),
                 stretch_column=NAME,
-                optional=(ACTUAL, OWNER, BASELINE),
+                optional=(OWNER, ACTUAL, BASELINE),  # "Who acts" first: the status says who is waited on
             ),
             self.edit_milestone,
         )
