@@ -264,21 +264,43 @@ class Access:
         ]
 
 
+def _access_query() -> Any:
+    """What a user may read, in one statement built once (``access_of``: every push and pull asks;
+    three statements built per call cost ~2 ms of the server's CPU, more than PostgreSQL's work).
+    Rows of (kind, id, client id): ``all`` when a grant covers every project, ``p`` a project the
+    user reads with its client, ``c`` a client the user made, ``a`` any client (with ``all``)."""
+    user: Any = bindparam("user_id")
+    projects, clients = ProjectRow.__table__, ClientRow.__table__
+    everything = select(GRANTS.c.id).where(GRANTS.c.user_id == user, GRANTS.c.project_id.is_(None)).exists()
+    return union_all(
+        select(
+            literal("all").label("kind"), literal(None).label("id"), literal(None).label("client_id")
+        ).where(everything),
+        select(literal("p"), projects.c.id, projects.c.client_id)
+        .join(GRANTS, GRANTS.c.project_id == projects.c.id)
+        .where(GRANTS.c.user_id == user),
+        select(literal("p"), projects.c.id, projects.c.client_id).where(everything),
+        select(literal("c"), RECORDS.c.record_id, literal(None)).where(
+            RECORDS.c.entity == "client", RECORDS.c.created_by == user
+        ),
+        select(literal("a"), clients.c.id, literal(None)).where(everything),
+    )
+
+
+_ACCESS = _access_query()
+
+
 def access_of(connection: Connection, user_id: str) -> Access:
-    grants = [
-        row.project_id
-        for row in connection.execute(select(GRANTS.c.project_id).where(GRANTS.c.user_id == user_id))
-    ]
-    everything = None in grants
-    projects = select(ProjectRow.id, ProjectRow.client_id)
-    if not everything:
-        projects = projects.where(ProjectRow.id.in_([g for g in grants if g is not None]))
-    rows = list(connection.execute(projects))
-    made = select(RECORDS.c.record_id).where(RECORDS.c.entity == "client", RECORDS.c.created_by == user_id)
-    clients = {row.client_id for row in rows} | set(connection.scalars(made))
-    if everything:
-        clients |= set(connection.scalars(select(ClientRow.id)))
-    return Access(everything, frozenset(row.id for row in rows), frozenset(clients))
+    everything, projects, clients = False, set(), set()
+    for kind, id_, client_id in connection.execute(_ACCESS, {"user_id": user_id}):
+        if kind == "all":
+            everything = True
+        elif kind == "p":
+            projects.add(id_)
+            clients.add(client_id)
+        else:
+            clients.add(id_)
+    return Access(everything, frozenset(projects), frozenset(clients))
 
 
 # --- records as canonical rows -----------------------------------------------------------------
@@ -644,12 +666,14 @@ class TailDone:
     lock_hold_s: float
 
 
+# Its parameters go in binary (%b): dumping 15 arrays in text escapes every string element with a
+# regular expression in Python (~0.5 ms of the server's CPU per group; binary ~0.14 ms).
 _TAIL_CALL = (
     "SELECT group_seq, group_position, group_answer, lock_wait, lock_hold FROM deliverydesk_tail("
-    "%s::text, %s::text[], %s::text[], %s::boolean[], %s::text[], %s::integer[], %s::text[], %s::text[],"
-    " %s::timestamp[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],"
-    " %s::text, %s::text, %s::text, %s::timestamp, %s::text, %s::boolean, %s::text, %s::text, %s::text,"
-    " %s::text, %s::text)"
+    "%b::text, %b::text[], %b::text[], %b::boolean[], %b::text[], %b::integer[], %b::text[], %b::text[],"
+    " %b::timestamp[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[],"
+    " %b::text, %b::text, %b::text, %b::timestamp, %b::text, %b::boolean, %b::text, %b::text, %b::text,"
+    " %b::text, %b::text)"
 )
 
 
