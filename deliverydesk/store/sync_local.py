@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, insert, select, tuple_, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
 from deliverydesk.domain.audit import AuditAction, EventDraft
@@ -221,6 +221,15 @@ def group(connection: Connection, group_id: str) -> OutboxGroup | None:
     return found[0] if found else None
 
 
+def groups_by_id(connection: Connection, group_ids: Sequence[str]) -> dict[str, OutboxGroup]:
+    """These groups with their changes (a push's answers are taken together: two statements for
+    all of them, not two per group)."""
+    heads: list[Any] = []
+    for chunk in chunks(sorted(set(group_ids))):
+        heads += connection.execute(select(OUTBOX).where(OUTBOX.c.group_id.in_(chunk)))
+    return {found.group_id: found for found in _with_changes(connection, heads)}
+
+
 def count_groups(connection: Connection, statuses: Sequence[str]) -> int:
     return (
         connection.scalar(select(func.count()).select_from(OUTBOX).where(OUTBOX.c.status.in_(list(statuses))))
@@ -235,6 +244,22 @@ def set_group_status(
     if answer is not None:
         values["answer"] = canonical(answer)
     connection.execute(update(OUTBOX).where(OUTBOX.c.group_id == group_id).values(**values))
+
+
+_GROUP_ANSWERED = (
+    update(OUTBOX)
+    .where(OUTBOX.c.group_id == bindparam("_group_id"))
+    .values(status=bindparam("_status"), answer=bindparam("_answer"))
+)
+
+
+def set_groups_answered(
+    connection: Connection, answered: Sequence[tuple[str, str, Mapping[str, Any]]]
+) -> None:
+    """Several groups' statuses and answers ((group id, status, answer)) in one statement."""
+    if answered:
+        rows = [{"_group_id": g, "_status": status, "_answer": canonical(a)} for g, status, a in answered]
+        connection.execute(_GROUP_ANSWERED, rows)
 
 
 def count_attempt(connection: Connection, group_ids: Sequence[str]) -> None:
@@ -338,13 +363,20 @@ def set_known(connection: Connection, versions: Mapping[tuple[str, str], int]) -
     ]
     if new:
         connection.execute(insert(KNOWN), new)
-    for (entity, record_id), version in versions.items():
-        if (entity, record_id) in stored and stored[(entity, record_id)] != version:
-            connection.execute(
-                update(KNOWN)
-                .where(KNOWN.c.entity == entity, KNOWN.c.record_id == record_id)
-                .values(version=version)
-            )
+    changed = [
+        {"_entity": e, "_record_id": r, "_version": v}
+        for (e, r), v in versions.items()
+        if (e, r) in stored and stored[(e, r)] != v
+    ]
+    if changed:
+        connection.execute(_KNOWN_VERSION, changed)
+
+
+_KNOWN_VERSION = (
+    update(KNOWN)
+    .where(KNOWN.c.entity == bindparam("_entity"), KNOWN.c.record_id == bindparam("_record_id"))
+    .values(version=bindparam("_version"))
+)
 
 
 def read_cursors(connection: Connection) -> dict[str, int]:

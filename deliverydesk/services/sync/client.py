@@ -377,14 +377,19 @@ def _new_values(change: local.OutboxChange) -> dict[str, Any]:
 def _take_answers(
     ctx: ServiceContext, connection: Any, results: Sequence[Mapping[str, Any]], report: SyncReport
 ) -> None:
+    """Write a push's answers. The answered groups are read together, and the accepted groups'
+    statuses and the record versions they leave are written together (``_Accepted``): per group
+    they were five statements or more, more of the laptop's CPU than the server's for the group."""
     now = ctx.now()
+    groups = local.groups_by_id(connection, [str(a.get("group_id")) for a in results])
+    accepted = _Accepted()
     for answer in results:
-        group = local.group(connection, str(answer.get("group_id")))
+        group = groups.get(str(answer.get("group_id")))
         if group is None:
             continue
         status = answer.get("status")
         if status == GroupStatus.ACCEPTED.value:
-            _accepted(connection, group, answer, now)
+            _accepted(connection, group, answer, now, accepted)
             report.pushed += 1
         elif status == GroupStatus.CONFLICT.value:
             local.set_group_status(connection, group.group_id, GroupStatus.CONFLICT.value, answer)
@@ -416,17 +421,36 @@ def _take_answers(
             report.refused += 1
         elif status == GroupStatus.MISSING_FILES.value:
             local.count_attempt(connection, [group.group_id])
+    accepted.write(connection)
 
 
-def _accepted(connection: Any, group: local.OutboxGroup, answer: Mapping[str, Any], now: datetime) -> None:
-    local.set_group_status(connection, group.group_id, GroupStatus.ACCEPTED.value, answer)
+@dataclass
+class _Accepted:
+    """Accepted groups' writes kept for one statement each: (group id, answer) in order, and the
+    server version each record's copy is now based on (a later group's wins, as it would written
+    group by group)."""
+
+    answers: list[tuple[str, Mapping[str, Any]]] = field(default_factory=list)
+    known: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def write(self, connection: Any) -> None:
+        status = GroupStatus.ACCEPTED.value
+        local.set_groups_answered(connection, [(g, status, a) for g, a in self.answers])
+        local.set_known(connection, self.known)
+        self.answers, self.known = [], {}
+
+
+def _accepted(
+    connection: Any, group: local.OutboxGroup, answer: Mapping[str, Any], now: datetime, pending: _Accepted
+) -> None:
+    pending.answers.append((group.group_id, answer))
     # A record's copy is based on the new version only when nothing from others was merged into it
     # on the server; otherwise the next pull brings the merged row (and its version).
-    clean = {
-        (r["entity"], r["id"]): int(r["version"]) for r in answer.get("records", []) if not r.get("merged")
-    }
-    local.set_known(connection, clean)
-    codes = _codes(connection, group)
+    pending.known.update(
+        {(r["entity"], r["id"]): int(r["version"]) for r in answer.get("records", []) if not r.get("merged")}
+    )
+    noticed = [answer.get(kind) for kind in ("renumbered", "held")]
+    codes = _codes(connection, group) if any(noticed) else {}  # asked only for a notice
     for item in answer.get("renumbered", []):
         kind = "renumbered_project" if item.get("entity") == "project" else "renumbered"
         local.add_notice(connection, now, kind, {**item, "project_code": codes.get(item.get("id"), "")})
@@ -434,6 +458,8 @@ def _accepted(connection: Any, group: local.OutboxGroup, answer: Mapping[str, An
         local.add_notice(connection, now, "held", {**item, "project_code": codes.get(item.get("id"), "")})
     for item in answer.get("settled", []):
         local.add_notice(connection, now, "settled", dict(item))
+    if answer.get("duplicates"):
+        pending.write(connection)  # removing a duplicate forgets its known version: in order
     for item in answer.get("duplicates", []):
         local.remove_duplicate(connection, str(item["entity"]), str(item["id"]), str(item["same_as"]), now)
 

@@ -431,3 +431,39 @@ def test_a_pull_page_reads_each_records_current_row_once(team: Team) -> None:
         event.remove(team.ctx.db.engine, "before_cursor_execute", count)
     assert {get_change_request(b.ctx, i).id for i in ids} == ids
     assert len(reads) == 1  # read for the page's links and sent: not read again
+
+
+def test_a_pushs_answers_are_taken_in_statements_that_do_not_grow_with_its_groups(team: Team) -> None:
+    from sqlalchemy import event
+
+    a = team.laptop("li.na")
+    client_id, _s, _c = make_client(a.ctx)
+    project_id = make_project(a.ctx, client_id)
+    ids = [_request(a, project_id, f"ask {n}") for n in range(3)]
+    a.sync()
+    b = team.laptop("wang.lei")
+    b.sync()
+    bookkeeping: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith("UPDATE") and "sync_" in statement:
+            bookkeeping.append(statement)
+
+    def sync_edits(edits: int) -> int:
+        for n in range(edits):  # the same record edited twice in a push: its later version is kept
+            _edit(a, ids[n % len(ids)], title=f"edit {edits}.{n}")
+        bookkeeping.clear()
+        event.listen(a.ctx.db.engine, "before_cursor_execute", count)
+        try:
+            assert a.sync().pushed == edits
+        finally:
+            event.remove(a.ctx.db.engine, "before_cursor_execute", count)
+        return len(bookkeeping)
+
+    assert sync_edits(2) == sync_edits(7)  # the groups' statuses and known versions: one statement each
+    assert sync_status(a.ctx).waiting == 0
+    _edit(a, ids[0], title="after the batch")  # based on the version the answers left: no conflict
+    assert a.sync().conflicts == 0
+    _edit(b, ids[0], title="from the other laptop")  # b's copy is older: the server still sees a clash
+    assert b.sync().conflicts == 1
+    assert get_change_request(a.ctx, ids[1]).title == "edit 7.4"
