@@ -109,13 +109,16 @@ _BOTH_HEADS = (  # take_tail_lock
     .where(HEAD.c.id == SERVER_HEAD_ID)
     .with_for_update()
 )
-_CURRENT_ROWS: dict[str, Any] = {}  # entity -> its rows by id (current_rows)
 _RECORD_STATES = (
     select(RECORDS)
     .where(tuple_(RECORDS.c.entity, RECORDS.c.record_id).in_(bindparam("keys", expanding=True)))
     .order_by(RECORDS.c.entity, RECORDS.c.record_id)
 )
 _RECORD_STATES_LOCKED = _RECORD_STATES.with_for_update()
+_RECORD_STATE_ONE = select(RECORDS).where(
+    RECORDS.c.entity == bindparam("entity"), RECORDS.c.record_id == bindparam("record_id")
+)
+_RECORD_STATE_LOCKED = _RECORD_STATE_ONE.with_for_update()
 
 
 def is_retryable(exc: DBAPIError) -> bool:
@@ -308,15 +311,25 @@ def access_of(connection: Connection, user_id: str) -> Access:
 
 def current_rows(connection: Connection, entity: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """id -> canonical row, for those that exist."""
-    table, spec = TABLES[entity], specs()[entity]
-    query = _CURRENT_ROWS.get(entity)
-    if query is None:
-        query = _CURRENT_ROWS[entity] = select(table).where(table.c.id.in_(bindparam("ids", expanding=True)))
+    spec = specs()[entity]
     found: dict[str, dict[str, Any]] = {}
     for chunk in chunks(sorted(set(ids))):
-        for row in connection.execute(query, {"ids": list(chunk)}).mappings():
+        one = len(chunk) == 1
+        values = {"id": chunk[0]} if one else {"ids": list(chunk)}
+        for row in connection.execute(_current_rows(entity, one), values).mappings():
             found[row["id"]] = encode_row(spec, row)
     return found
+
+
+@lru_cache(maxsize=128)
+def _current_rows(entity: str, one: bool) -> Any:
+    """A table's rows by id, built once; ``one``: a single id by equality (a push's group mostly
+    changes one record of a table: an expanding IN is rendered again at every execution, ~0.2 ms of
+    the server's CPU more per statement)."""
+    table = TABLES[entity]
+    if one:
+        return select(table).where(table.c.id == bindparam("id"))
+    return select(table).where(table.c.id.in_(bindparam("ids", expanding=True)))
 
 
 @dataclass
@@ -353,9 +366,13 @@ def record_states(
     """The bookkeeping of these records (``lock``: FOR UPDATE, in a fixed order so pushes cannot deadlock)."""
     wanted = sorted(set(keys))
     found: dict[tuple[str, str], RecordState] = {}
-    query = _RECORD_STATES_LOCKED if lock else _RECORD_STATES
     for chunk in chunks(wanted):
-        for row in connection.execute(query, {"keys": list(chunk)}):
+        if len(chunk) == 1:  # by equality, as current_rows
+            query = _RECORD_STATE_LOCKED if lock else _RECORD_STATE_ONE
+            values = {"entity": chunk[0][0], "record_id": chunk[0][1]}
+        else:
+            query, values = _RECORD_STATES_LOCKED if lock else _RECORD_STATES, {"keys": list(chunk)}
+        for row in connection.execute(query, values):
             found[(row.entity, row.record_id)] = _state(row)
     return found
 
