@@ -117,17 +117,26 @@ class Meter:
         return self.used > self.allowed + HOURS_EPSILON
 
 
+# Read by every meter (two per project switch; enums.py says why not through the class).
+_NOT_APPLICABLE, _LIMIT, _WARNING, _OK = (
+    MeterLevel.NOT_APPLICABLE,
+    MeterLevel.LIMIT,
+    MeterLevel.WARNING,
+    MeterLevel.OK,
+)
+
+
 def meter(used: float, allowed: float, thresholds: Thresholds = Thresholds()) -> Meter:
     """The meter reading; levels compare hours with a small tolerance so 12.8 of 16 is 80 %."""
     share = ratio(used, allowed)
     if share is None:
-        level = MeterLevel.NOT_APPLICABLE
+        level = _NOT_APPLICABLE
     elif used >= thresholds.limit * allowed - HOURS_EPSILON:
-        level = MeterLevel.LIMIT
+        level = _LIMIT
     elif used >= thresholds.warning * allowed - HOURS_EPSILON:
-        level = MeterLevel.WARNING
+        level = _WARNING
     else:
-        level = MeterLevel.OK
+        level = _OK
     return frozen_record(
         Meter, {"used": float(used), "allowed": float(allowed), "ratio": share, "level": level}
     )

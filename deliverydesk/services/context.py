@@ -18,6 +18,8 @@ def system_clock() -> datetime:
 
 def local_today(clock: Callable[[], datetime] = system_clock) -> date:
     """The day it is where the user is (the "as of" date of documents)."""
+    if clock is system_clock:  # the computer's own clock: its day is date.today() (no moment built)
+        return date.today()
     moment = clock()
     if moment.tzinfo is None:  # a naive clock reads local time already (as astimezone() takes it)
         return moment.astimezone().date()

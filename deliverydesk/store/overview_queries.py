@@ -140,7 +140,8 @@ def project_client_contacts(
     if row is None:
         return None
     contacts = tuple(_contact(c) for c in r.rows(_CONTACTS, {"client_id": row[7]}))
-    language = contacts_language((c.language, c.can_sign) for c in contacts if c.archived_at is None)
+    live = [(c.language, c.can_sign) for c in contacts if c.archived_at is None]
+    language = contacts_language(live) if live else None  # no live contacts: no language of theirs
     return _project(row), _client(row, language), contacts
 
 

@@ -68,3 +68,10 @@ def test_the_time_zone_changing_changes_the_date(monkeypatch: pytest.MonkeyPatch
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_the_computers_own_clock_gives_its_local_date(zone: str) -> None:
+    before = datetime.now(UTC).astimezone().date()
+    today = local_today()  # system_clock: read as date.today()
+    after = datetime.now(UTC).astimezone().date()
+    assert today in (before, after), zone  # local midnight may pass between the three
