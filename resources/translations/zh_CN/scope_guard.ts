@@ -451,6 +451,10 @@
         <translation>决定 %1</translation>
     </message>
     <message>
+        <source>Change request</source>
+        <translation>变更请求</translation>
+    </message>
+    <message>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>

@@ -232,3 +232,10 @@ def test_you_decide_and_your_name_is_shown_not_typed(bench: Workbench) -> None:
     _page, dialog = _decide(bench, _request(bench, effort=1))
     assert dialog.decided_by.text() == "王工 (you)"
     assert not hasattr(dialog.decided_by, "setReadOnly")  # a label: nobody types another name
+
+
+def test_the_decision_dialog_names_the_request_it_decides(bench: Workbench) -> None:
+    """In the dialog, not only in its title bar (as the check-and-triage dialog does)."""
+    _page, dialog = _decide(bench, _request(bench, effort=1))
+    assert dialog.request_shown.text() == "CR-1 Extra report" and dialog.request_shown.isVisibleTo(dialog)
+    dialog.reject()

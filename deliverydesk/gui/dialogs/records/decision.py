@@ -96,6 +96,9 @@ class DecideDialog(FormDialog):
         self.setObjectName("decideDialog")
         self.setWindowTitle(self.tr("Decide %1").replace("%1", f"{item.ref} {item.title}"))
         self.setMinimumWidth(560)
+        # Which request, in the dialog itself as the follow-up dialog says it: the title bar is easy to miss.
+        self.request_shown = ref_label(self, f"{item.ref} {item.title}")
+        self.form.addRow(self.tr("Change request"), self.request_shown)
         self.form.addRow(self.tr("Now"), ref_label(self, label(item.decision)))
         if item.refusal_reason:
             refused = self.tr("%1 refused on %2: %3")
