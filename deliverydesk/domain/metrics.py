@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar
 
 from deliverydesk.domain.enums import Decision, MilestoneStatus, ScopeCheck
 from deliverydesk.domain.frozen import frozen_record
@@ -34,9 +35,13 @@ _DONE, _OVERDUE, _AT_RISK, _ON_TRACK = (
 _WAITING_ON_CLIENT = MilestoneStatus.WAITING_ON_CLIENT
 
 
+Day = TypeVar("Day", date, str)  # a date, or its ISO text (YYYY-MM-DD): both order as the days do
+
+
 def milestone_health(
-    status: MilestoneStatus, effective_date: date, slip_days: int, today: date
+    status: MilestoneStatus, effective_date: Day, slip_days: int, today: Day
 ) -> MilestoneHealth:
+    """The rule on dates, or on their ISO text as stored (a project switch tallies SQLite's text)."""
     if status in CLOSED_MILESTONE:
         return _DONE
     if effective_date < today:

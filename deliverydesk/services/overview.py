@@ -29,7 +29,7 @@ from deliverydesk.store.overview_queries import (
     project_item,
     request_meter_facts,
 )
-from deliverydesk.store.plain import Reader
+from deliverydesk.store.plain import Reader, to_date, to_day
 
 # A project has tens of date combinations; the bound keeps a damaged database from stalling the page.
 MAX_MILESTONE_COMBINATIONS = 1000
@@ -60,13 +60,17 @@ def health_of(
 def _by_health(
     holiday_calendar: str, tallies: list[MilestoneTally], today: date, extra_days: frozenset[date]
 ) -> dict[MilestoneHealth, int]:
-    """Milestones per health; each tally is one combination of facts and how many milestones share it."""
+    """Milestones per health; each tally is one combination of facts and how many milestones share it.
+    The rule compares the tallies' ISO dates as text (ordered as the dates are); only a tally that
+    goes ``health_of``'s long way has its dates parsed."""
     health: dict[MilestoneHealth, int] = {}
+    today_iso = today.isoformat()
     for status, baseline, forecast, actual, count in tallies:
         effective = actual or forecast or baseline
-        found = milestone_health(status, effective, 0, today)
+        found = milestone_health(status, effective, 0, today_iso)
         if found is _ON_TRACK and effective != baseline:  # health_of's long way
-            found = health_of(holiday_calendar, status, (baseline, forecast, actual), today, extra_days)
+            dates = (to_day(baseline), to_date(forecast), to_date(actual))
+            found = health_of(holiday_calendar, status, dates, today, extra_days)
         health[found] = health.get(found, 0) + count
     return health
 

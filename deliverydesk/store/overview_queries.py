@@ -32,7 +32,9 @@ from deliverydesk.store.plain import (
     to_optional_enum,
 )
 
-MilestoneTally = tuple[MilestoneStatus, date, date | None, date | None, int]
+# (status, baseline, forecast, actual, milestones): the dates as ISO text (YYYY-MM-DD), which orders and
+# compares as the dates do; the health rule parses only the few it needs (``services.overview``).
+MilestoneTally = tuple[MilestoneStatus, str, str | None, str | None, int]
 _STATUSES, _LANGUAGES, _ROLES = Members(ProjectStatus), Members(Language), Members(ContactRole)
 _MILESTONES, _EXPECTATIONS = Members(MilestoneStatus), Members(ExpectationStatus)
 _DECISIONS, _CHECKS, _TRIAGES = Members(Decision), Members(ScopeCheck), Members(Triage)
@@ -163,8 +165,11 @@ def milestone_date_tallies(r: Reader, project_id: str, *, limit: int) -> list[Mi
         " GROUP BY status, baseline_date, forecast_date, actual_date LIMIT :limit",
         {"project_id": project_id, "limit": limit},
     )
-    day, statuses = (date.fromisoformat if r.sqlite else to_day), _MILESTONES  # SQLite's text: one call
-    return [(statuses[s], day(b), f and day(f), a and day(a), n) for s, b, f, a, n in rows]
+    statuses = _MILESTONES
+    if r.sqlite:  # the ISO text SQLite stores (SQLAlchemy's DATE), as it is: 25 dates parsed cost ~20k
+        return [(statuses[s], b, f, a, n) for s, b, f, a, n in rows]  # instructions a switch
+    iso = date.isoformat
+    return [(statuses[s], iso(b), f and iso(f), a and iso(a), n) for s, b, f, a, n in rows]
 
 
 def expectations_by_status(r: Reader, project_id: str) -> dict[ExpectationStatus, int]:

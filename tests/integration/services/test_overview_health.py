@@ -20,6 +20,7 @@ MILESTONES: list[tuple[int, int | None, int | None, MilestoneStatus]] = [
     (-20, None, None, MilestoneStatus.ACCEPTED),
     (-3, None, None, MilestoneStatus.PLANNED),  # overdue
     (-3, None, None, MilestoneStatus.PLANNED),  # the same facts again
+    (0, None, None, MilestoneStatus.PLANNED),  # due today: not late yet (compared as ISO text)
     (5, 6, None, MilestoneStatus.PLANNED),  # Saturday -> Sunday: no working day lost, on track
     (45, 46, None, MilestoneStatus.IN_PROGRESS),  # 30 April -> 1 May: a holiday in China only
     (30, 25, None, MilestoneStatus.PLANNED),  # ahead of its baseline
@@ -47,8 +48,8 @@ def add_milestones(ctx: ServiceContext, project_id: str) -> None:
 @pytest.mark.parametrize(
     ("calendar", "expected"),
     [
-        ("CN", {H.DONE: 2, H.OVERDUE: 2, H.ON_TRACK: 3, H.AT_RISK: 2}),
-        ("", {H.DONE: 2, H.OVERDUE: 2, H.ON_TRACK: 2, H.AT_RISK: 3}),
+        ("CN", {H.DONE: 2, H.OVERDUE: 2, H.ON_TRACK: 4, H.AT_RISK: 2}),
+        ("", {H.DONE: 2, H.OVERDUE: 2, H.ON_TRACK: 3, H.AT_RISK: 3}),
     ],
     ids=["china", "weekends-only"],
 )

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -66,3 +66,14 @@ def test_milestone_health(
     status: MilestoneStatus, effective: date, slip: int, expected: MilestoneHealth
 ) -> None:
     assert milestone_health(status, effective, slip, TODAY) is expected
+    # A project switch tallies SQLite's ISO text without parsing it: the same answer.
+    assert milestone_health(status, effective.isoformat(), slip, TODAY.isoformat()) is expected
+
+
+@pytest.mark.parametrize("today", [date(2026, 1, 1), date(2026, 9, 30), date(2026, 10, 1), date(2024, 2, 29)])
+def test_milestone_health_on_iso_text_agrees_with_dates_across_month_and_year_ends(today: date) -> None:
+    for offset in range(-400, 401, 1):
+        effective = today + timedelta(days=offset)
+        for status in MilestoneStatus:
+            on_dates = milestone_health(status, effective, 0, today)
+            assert milestone_health(status, effective.isoformat(), 0, today.isoformat()) is on_dates
