@@ -46,13 +46,19 @@ def test_plain_and_selectable_measure_and_paint_alike(qtbot, text: str) -> None:
         assert value.grab().toImage() == selectable.grab().toImage(), width
 
 
-def test_a_value_turns_selectable_when_pointed_at_and_plain_with_a_new_text(qtbot) -> None:
+def _shown_value(qtbot) -> SelectableValue:
+    """A value on screen with a project's text, not yet pointed at."""
     value = SelectableValue()
     qtbot.addWidget(value)
     value.setText("DD-2026-014 合同")
     value.resize(300, 40)
     value.show()
     qtbot.waitExposed(value)
+    return value
+
+
+def test_a_value_turns_selectable_when_pointed_at_and_plain_with_a_new_text(qtbot) -> None:
+    value = _shown_value(qtbot)
     assert not value.is_selectable()
     qtbot.mouseMove(value, QPoint(5, 5))
     assert value.is_selectable()
@@ -64,12 +70,7 @@ def test_a_value_turns_selectable_when_pointed_at_and_plain_with_a_new_text(qtbo
 
 def test_a_new_text_under_a_still_mouse_can_be_selected_at_once(qtbot) -> None:
     """The mouse did not move (the user switched project from the keyboard): the press selects."""
-    value = SelectableValue()
-    qtbot.addWidget(value)
-    value.setText("DD-2026-014 合同")
-    value.resize(300, 40)
-    value.show()
-    qtbot.waitExposed(value)
+    value = _shown_value(qtbot)
     at = QPoint(8, value.height() // 2)
     qtbot.mouseMove(value, at)
     value.setText("Acme Robotics GmbH")  # under the mouse, which has not moved: no Enter
