@@ -258,8 +258,10 @@ def handover_report_data(
         meta=meta,
         project=facts.project_ref,
         addressee=facts.addressee,
-        summary=t(
+        summary=t.ngettext(
+            "{project}: {accepted} of {total} scope item accepted.",
             "{project}: {accepted} of {total} scope items accepted.",
+            len(scope),
             project=facts.project.name,
             accepted=accepted,
             total=len(scope),

@@ -131,3 +131,17 @@ def test_the_chinese_handover_report_counts_scope_items_as_a_fraction(
     assert isinstance(data, HandoverReportData)
     assert data.summary.endswith("：范围条目已验收 1/2 项。")
     assert "范围条目已验收 1/2 项。" in _text(render(data)).replace("\n", "")
+
+
+def test_the_english_handover_report_counts_one_scope_item_in_the_singular(
+    ctx: ServiceContext, project: Project
+) -> None:
+    """ "1 of 1 scope item accepted", not "1 of 1 scope items"; two items take the plural."""
+    request = DocumentRequest(project.id, LetterKind.HANDOVER, language=Language.EN)
+    one = build_document(ctx, request)
+    assert isinstance(one, HandoverReportData)
+    assert one.summary.endswith(": 1 of 1 scope item accepted.")
+    scope.create_scope_item(ctx, ScopeItemDraft(project_id=project.id, title="Reports"))
+    two = build_document(ctx, request)
+    assert isinstance(two, HandoverReportData)
+    assert two.summary.endswith(": 1 of 2 scope items accepted.")
