@@ -116,10 +116,8 @@ def raise_storage_error(exc: sqlite3.Error) -> NoReturn:
     """Re-raise a plain ``sqlite3`` failure as the user-facing ``StorageError`` when the environment
     caused it (disk full, read-only, damaged file), else as it is (a bug): for reads on a plain
     connection, outside SQLAlchemy's exception wrapping."""
-    error = driver_storage_error(exc)
-    if error is None:
-        raise exc
-    raise error from exc
+    _raise_as_storage_error(exc)
+    raise exc
 
 
 def driver_storage_error(orig: BaseException) -> StorageError | None:
@@ -312,13 +310,9 @@ class Database:
             with self.engine.connect() as connection, connection.begin() as transaction:
                 yield connection_reader(connection)
                 transaction.rollback()
-        except DBAPIError as exc:
-            error = storage_error_from(exc)
-            if error is None:
-                raise
-            raise error from exc
-        except sqlite3.Error as exc:
-            raise_storage_error(exc)
+        except (DBAPIError, sqlite3.Error) as exc:
+            _raise_as_storage_error(exc)
+            raise
         finally:
             self._open.session = None
 
