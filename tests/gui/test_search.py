@@ -161,3 +161,20 @@ def test_a_long_found_text_fits_its_column_and_ends_in_an_ellipsis(
     assert any(part.matched and part.text.lower() == "importer" for part in parts)
     short = (SnippetPart("a ", False), SnippetPart("match", True))
     assert elided_parts(short, 300, font) == short  # what fits is left whole
+
+
+def test_the_cut_is_found_by_bisection() -> None:
+    """The longest fitting prefix is found in a logarithmic number of measurements (it measured one
+    character less at a time: hundreds per painted row for a long snippet)."""
+    from deliverydesk.gui.pages.search_model import _longest_fitting
+
+    for room in (0, 5, 37, 399, 400, 1000):
+        measured: list[int] = []
+
+        def width_of(n: int, measured: list[int] = measured) -> int:
+            measured.append(n)
+            return n  # one pixel per character
+
+        assert _longest_fitting(400, width_of, room) == min(room, 400)
+        assert len(measured) <= 10  # ceil(log2(401))
+    assert _longest_fitting(0, lambda n: 0, 10) == 0
