@@ -65,8 +65,10 @@ def load_face(name: str, data: bytes, file_name: str, key_bytes: bytes | None = 
 
 def entry_key(content: bytes) -> str:
     digest = hashlib.sha256(content).hexdigest()
-    python = f"{sys.version_info.major}{sys.version_info.minor}"
-    return f"{digest}-rl{reportlab.Version}-py{python}-f{FORMAT}"
+    return f"{digest}-rl{reportlab.Version}-py{_PYTHON}-f{FORMAT}"
+
+
+_PYTHON = f"{sys.version_info.major}{sys.version_info.minor}"
 
 
 def entry_path(key: str) -> Path:
@@ -185,3 +187,15 @@ def _write(key: str, parsed: dict[str, Any]) -> None:
             raise
     except (OSError, ValueError):
         return
+    _remove_outdated(path)
+
+
+def _remove_outdated(current: Path) -> None:
+    """The same font's entries for this Python made by an older reportlab or an older format: no
+    process of this installation reads them again (another Python's entries may still be in use by
+    another installation, so they stay)."""
+    digest = current.name.split("-", 1)[0]
+    for path in current.parent.glob(f"{digest}-rl*-py{_PYTHON}-f*.marshal"):
+        if path != current:
+            with contextlib.suppress(OSError):
+                path.unlink()

@@ -85,6 +85,29 @@ def test_a_damaged_entry_is_parsed_again_and_rewritten(cache: Path) -> None:
     assert entry.read_bytes() == good
 
 
+def test_writing_an_entry_removes_the_same_fonts_outdated_entries_for_this_python(cache: Path) -> None:
+    """An upgrade of reportlab or of the entry's format leaves the old entries unread: they are removed
+    when the new one is written; another Python's entries and other fonts' entries stay."""
+    path = FONT_FILES[SYMBOLS_BOLD]
+    data = path.read_bytes()
+    key = font_cache.entry_key(data)
+    digest, python = key.split("-")[0], key.split("-py")[1].split("-")[0]
+    folder = cache / "fonts"
+    folder.mkdir(parents=True)
+    outdated = [
+        folder / f"{digest}-rl4.0.0-py{python}-f2.marshal",
+        folder / f"{digest}-rl5.1-py{python}-f1.marshal",
+    ]
+    kept = [
+        folder / f"{digest}-rl4.0.0-py{python}9-f1.marshal",
+        folder / f"{'0' * 64}-rl4.0.0-py{python}-f1.marshal",
+    ]
+    for stale in (*outdated, *kept):
+        stale.write_bytes(b"old")
+    font_cache.load_face(SYMBOLS_BOLD, data, str(path))
+    assert sorted(folder.iterdir()) == sorted([*kept, font_cache.entry_path(key)])
+
+
 def test_another_file_is_another_entry(cache: Path) -> None:
     path = FONT_FILES[SYMBOLS_BOLD]
     data = path.read_bytes()
