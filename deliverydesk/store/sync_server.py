@@ -45,7 +45,15 @@ from deliverydesk.domain.sync import (
 from deliverydesk.store.audit import HEAD as AUDIT_HEAD
 from deliverydesk.store.audit import append_after, read_anchor
 from deliverydesk.store.audit_tables import AUDIT_HEAD_ID
-from deliverydesk.store.bundle_rows import BLOB_TABLE, BUNDLED_TABLES, TABLES, decode_value, encode_row
+from deliverydesk.store.bundle_rows import (
+    BLOB_TABLE,
+    BUNDLED_TABLES,
+    TABLES,
+    ColumnSpec,
+    decode_value,
+    encode_row,
+    encode_value,
+)
 from deliverydesk.store.migrate import current_revision
 from deliverydesk.store.sync_capture import canonical, chunks, record_update, specs
 from deliverydesk.store.sync_tables import (
@@ -347,17 +355,20 @@ class RecordState:
 
 
 def _state(row: Any) -> RecordState:
-    versions = {name: FieldVersion.from_json(v) for name, v in json.loads(row.field_versions or "{}").items()}
     return RecordState(
         row.entity,
         row.record_id,
         row.scope,
         row.position,
         row.version,
-        versions,
+        _field_versions(row.field_versions),
         row.created_by,
         row.created_group,
     )
+
+
+def _field_versions(text: str | None) -> dict[str, FieldVersion]:
+    return {name: FieldVersion.from_json(v) for name, v in json.loads(text or "{}").items()}
 
 
 def record_states(
@@ -375,6 +386,96 @@ def record_states(
         for row in connection.execute(query, values):
             found[(row.entity, row.record_id)] = _state(row)
     return found
+
+
+def records_for_update(
+    connection: Connection, keys: Iterable[tuple[str, str]]
+) -> tuple[dict[tuple[str, str], RecordState], dict[tuple[str, str], dict[str, Any]]]:
+    """The bookkeeping of these records, locked as ``record_states(lock=True)`` does, and their current
+    canonical rows (``current_rows``): what a push reads before it applies a group.
+
+    On PostgreSQL one statement per table reads both, locking only the bookkeeping row (``FOR UPDATE
+    OF``), sent through the driver with tuple rows: the two statements through SQLAlchemy cost the
+    server ~1.5 ms of CPU per group, mostly result set-up and a ~30-column description built for each.
+    A joined row read after waiting for the lock can be older than the bookkeeping (PostgreSQL
+    rechecks the locked row's newest version, the joined one stays as first read): when its
+    ``row_version`` is not the bookkeeping's version, it is read again the usual way, as are records
+    without bookkeeping (new ones)."""
+    wanted = sorted(set(keys))
+    states: dict[tuple[str, str], RecordState] = {}
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    if connection.dialect.name == "postgresql":
+        for entity in sorted({entity for entity, _ in wanted}):  # the locks in (entity, id) order
+            ids = [record_id for e, record_id in wanted if e == entity]
+            for chunk in chunks(ids):
+                for state, row_version, row in _joined_for_update(connection, entity, chunk):
+                    if row_version == state.version:
+                        states[(entity, state.record_id)] = state
+                        rows[(entity, state.record_id)] = row
+    rest = [key for key in wanted if key not in rows]
+    states.update(record_states(connection, rest, lock=True))
+    for entity in sorted({entity for entity, _ in rest}):
+        found = current_rows(connection, entity, [record_id for e, record_id in rest if e == entity])
+        rows.update({(entity, record_id): row for record_id, row in found.items()})
+    return states, rows
+
+
+# The bookkeeping's columns ``_joined_for_update`` reads, then the row's row_version and its columns.
+_STATE_COLUMNS = (
+    "record_id",
+    "scope",
+    "position",
+    "version",
+    "field_versions",
+    "created_by",
+    "created_group",
+)
+
+
+def _joined_for_update(
+    connection: Connection, entity: str, ids: Sequence[str]
+) -> list[tuple[RecordState, int, dict[str, Any]]]:
+    """(bookkeeping, the row's row_version, canonical row) of the registered records among ``ids``."""
+    import psycopg
+
+    sql, encoders = _joined_statement(entity, connection.dialect.identifier_preparer.quote)
+    raw = connection.connection.driver_connection
+    try:
+        found = raw.execute(sql, (entity, list(ids))).fetchall()  # type: ignore[union-attr]
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(None, None, exc, psycopg.Error) from exc
+    result = []
+    for values in found:
+        record_id, scope, position, version, versions, created_by, created_group, row_version = values[:8]
+        state = RecordState(
+            entity, record_id, scope, position, version, _field_versions(versions), created_by, created_group
+        )
+        row = {name: encode(value) for (name, encode), value in zip(encoders, values[8:], strict=True)}
+        result.append((state, row_version, row))
+    return result
+
+
+@lru_cache(maxsize=64)
+def _joined_statement(
+    entity: str, quote: Callable[[str], str]
+) -> tuple[str, tuple[tuple[str, Callable[[Any], Any]], ...]]:
+    """The SELECT of ``_joined_for_update`` for one table, and per column of the row its name and how
+    its driver value becomes canonical (``encode_value``; timestamps are stored naive, in UTC)."""
+    columns = specs()[entity].columns
+    state = ", ".join(f"r.{quote(name)}" for name in _STATE_COLUMNS)
+    row = ", ".join(f"t.{quote(c.name)}" for c in columns)
+    sql = (
+        f"SELECT {state}, t.{quote('row_version')}, {row} FROM {quote(RECORDS.name)} AS r"
+        f" JOIN {quote(entity)} AS t ON t.id = r.record_id"
+        " WHERE r.entity = %s AND r.record_id = ANY(%s) ORDER BY r.record_id FOR UPDATE OF r"
+    )
+    return sql, tuple((c.name, _driver_encoder(c)) for c in columns)
+
+
+def _driver_encoder(column: ColumnSpec) -> Callable[[Any], Any]:
+    if column.kind == "datetime":
+        return lambda value: None if value is None else encode_value(column, value.replace(tzinfo=UTC))
+    return lambda value: encode_value(column, value)
 
 
 def scopes_of_ids(connection: Connection, ids: Iterable[str]) -> dict[str, str]:

@@ -269,12 +269,15 @@ def _digests(group: Group) -> list[str]:
 
 def _load(connection: Any, work: _Work) -> None:
     keys = [(c.entity, c.record_id) for c in work.group.changes]
-    states = store.record_states(connection, keys, lock=True)
-    by_entity: dict[str, list[str]] = {}
+    states, rows = store.records_for_update(connection, keys)
+    by_entity: dict[str, set[str]] = {}
     for entity, record_id in keys:
-        by_entity.setdefault(entity, []).append(record_id)
-    for entity, ids in by_entity.items():
-        for record_id, row in store.current_rows(connection, entity, ids).items():
+        by_entity.setdefault(entity, set()).add(record_id)
+    for entity, ids in by_entity.items():  # the order current_rows gave: the answer lists them so
+        for record_id in sorted(ids):
+            row = rows.get((entity, record_id))
+            if row is None:
+                continue
             state = states.get((entity, record_id))
             scope = state.scope if state is not None else _scope(connection, work, entity, row)
             work.records[(entity, record_id)] = _Record(entity, record_id, scope, row, dict(row), state)
