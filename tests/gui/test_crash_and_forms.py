@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from deliverydesk.errors import DiskFullError, ValidationError
 from deliverydesk.gui.crash import CrashHandler
@@ -116,3 +116,30 @@ def test_ctrl_s_saves_and_escape_cancels(qtbot) -> None:
     other.show()
     QTest.keyClick(other, Qt.Key.Key_Escape)
     assert not other.isVisible() and other.result_value is None
+
+
+def test_a_form_opens_with_the_keyboard_in_its_first_field(qtbot) -> None:
+    """Not on Save: Enter would save at once what the dialog was opened with (a decision's default
+    outcome, say), and the first field would be three Tabs away, behind Cancel and the scroll area."""
+    from PySide6.QtWidgets import QComboBox
+
+    class OutcomeDialog(FormDialog):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ref = self.add_field("ref", "Ref", QLabel("CR-3", self))  # shown, takes no focus
+            self.outcome = self.add_field("outcome", "Outcome", QComboBox(self))
+            self.rationale = self.add_field("rationale", "Rationale", QLineEdit(self))
+
+    dialog = OutcomeDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert QApplication.focusWidget() is dialog.outcome
+    chosen = NameDialog(str.upper)  # a dialog that puts the focus where it wants keeps it there
+    qtbot.addWidget(chosen)
+    chosen.other.setFocus()
+    chosen.show()
+    chosen.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is chosen)
+    assert QApplication.focusWidget() is chosen.other

@@ -180,7 +180,20 @@ class FormDialog(ScreenDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._opened_with is None:
+            self._focus_first_field()
             self.mark_clean()
+
+    def _focus_first_field(self) -> None:
+        """Unless the dialog chose where the keyboard starts, its first field that takes Tab: QDialog
+        would give the focus to Save (the buttons come first in the focus chain), where Enter saves
+        what the dialog was opened with."""
+        if self.focusWidget() is not None:
+            return
+        for widget, _error in self._fields.values():
+            takes_tab = (widget.focusProxy() or widget).focusPolicy() & Qt.FocusPolicy.TabFocus
+            if takes_tab and widget.isEnabled() and widget.isVisibleTo(self):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
 
     def mark_clean(self) -> None:
         """The fields as they are now count as unchanged (after the dialog filled them itself)."""
