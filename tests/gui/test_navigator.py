@@ -139,3 +139,26 @@ def test_scrolling_to_the_end_fetches_the_next_page(qtbot, demo_env: GuiEnv, mon
     qtbot.waitUntil(scrolled_to_the_end)
     codes = _column(widget, CODE)
     assert codes == sorted(codes) and len(set(codes)) == total
+
+
+def test_enter_or_down_in_the_filter_goes_into_the_list_on_the_first_match(
+    qtbot, navigator: ProjectNavigator, demo_env: GuiEnv
+) -> None:
+    """Ctrl+F, type, Enter opens the project (Down too): the keyboard switches projects without Tab,
+    Tab, Tab and Space (Tab lands on the list with no row selected, and Down skips the first row)."""
+    navigator.activateWindow()
+    qtbot.waitUntil(navigator.isActiveWindow)
+    announced: list[str] = []
+    navigator.project_selected.connect(announced.append)
+    navigator.focus_filter()
+    qtbot.keyClicks(navigator.filter_edit, "2026-018")
+    wait_idle(qtbot, demo_env.tasks)
+    QTest.keyClick(navigator.filter_edit, Qt.Key.Key_Return)
+    assert len(announced) == 1 and navigator.model.row_item(0).id == announced[0]
+    assert navigator.view.hasFocus()
+    navigator.focus_filter()
+    qtbot.keyClicks(navigator.filter_edit, "DD-2026")  # several match: Down keeps the one chosen
+    wait_idle(qtbot, demo_env.tasks)
+    QTest.keyClick(navigator.filter_edit, Qt.Key.Key_Down)
+    assert navigator.view.hasFocus() and announced == announced[:1]
+    assert navigator.view.currentIndex().row() == navigator.view.selectionModel().selectedRows()[0].row()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -188,6 +188,9 @@ class ProjectNavigator(QWidget):
         self.client_combo.currentIndexChanged.connect(
             lambda _i: self._requery(client_id=self.client_combo.currentData())
         )
+        self.filter_edit.returnPressed.connect(self.enter_list)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter_edit, self.enter_list)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.model.sort_wanted.connect(self._sort)
         self.model.more_wanted.connect(self._fetch_more)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -293,6 +296,15 @@ class ProjectNavigator(QWidget):
                 self.view.selectRow(row)
                 self.view.scrollTo(self.model.index(row, 0))
                 return
+
+    def enter_list(self) -> None:
+        """Enter or Down in the filter: into the list, on the chosen project or else the first match
+        (opened). Tab would land on the list with no row selected, where Down skips the first row."""
+        if self.model.rowCount() == 0:
+            return
+        if not self.view.selectionModel().hasSelection():
+            self.view.selectRow(0)
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
