@@ -34,7 +34,7 @@ from deliverydesk.domain.handover import HandoverFacts, IssueFact, OpenItemFact,
 from deliverydesk.domain.scope_guard import is_waiting_b_item, main_goal_met
 from deliverydesk.domain.scope_meters import DeferredBItems, DeferredItem
 from deliverydesk.store import letter_sql
-from deliverydesk.store.meter_sql import GOODWILL_USED, OUT_OF_SCOPE
+from deliverydesk.store.meter_sql import GOODWILL_USED, OUT_OF_SCOPE, WORK_LOGGED
 from deliverydesk.store.plain import (
     Params,
     Reader,
@@ -180,8 +180,7 @@ def work_without_decision(r: Reader, decisions: Sequence[Decision], limit: int) 
         f" {PROJECT_SQL} FROM change_request cr JOIN ("
         "SELECT le.change_request_id AS request_id, count(*) AS log_entries,"
         " max(le.occurred_at) AS last_logged_at FROM log_entry le"
-        " WHERE le.change_request_id IS NOT NULL AND le.archived_at IS NULL AND le.voided_at IS NULL"
-        " GROUP BY le.change_request_id"
+        f" WHERE {WORK_LOGGED} GROUP BY le.change_request_id"
         ") logged ON logged.request_id = cr.id JOIN project p ON p.id = cr.project_id"
         f" WHERE {LIVE_REQUEST_OF_WATCHED}"
         f" AND cr.decision IN {in_list('d', [d.value for d in decisions], params)}"

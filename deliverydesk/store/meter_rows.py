@@ -10,10 +10,12 @@ from deliverydesk.domain.enums import Decision, Triage
 from deliverydesk.domain.scope_guard import done_without_decision, is_waiting_b_item, main_goal_met
 from deliverydesk.domain.scope_meters import DeferredBItems, DeferredItem, UndecidedWork
 from deliverydesk.store import kinds
+from deliverydesk.store.meter_sql import WORK_LOGGED
+from deliverydesk.store.plain import reader, to_moment
 from deliverydesk.store.project_tables import MAX_ROWS
 from deliverydesk.store.record_rows import get_row
 from deliverydesk.store.records import Session, list_rows
-from deliverydesk.store.tables import ChangeRequestRow, LogEntryRow, MilestoneRow, ProjectRow
+from deliverydesk.store.tables import ChangeRequestRow, MilestoneRow, ProjectRow
 
 Budgets = tuple[float, float]  # goodwill budget hours, contracted effort hours
 
@@ -91,14 +93,11 @@ def undecided_work(session: Session, project_id: str) -> list[UndecidedWork]:
 
 
 def _logged_work(session: Session, request: ChangeRequestRow) -> UndecidedWork | None:
-    newest, count = list_rows(
-        session,
-        LogEntryRow,
-        where={"change_request_id": request.id},
-        order_by=("occurred_at",),
-        descending=True,
-        limit=1,
-    )
+    count, newest = reader(session).rows(
+        f"SELECT count(*), max(le.occurred_at) FROM log_entry le WHERE le.change_request_id = :id"
+        f" AND {WORK_LOGGED}",
+        {"id": request.id},
+    )[0]
     if not done_without_decision(request.decision, count):
         return None
     return UndecidedWork(
@@ -107,5 +106,5 @@ def _logged_work(session: Session, request: ChangeRequestRow) -> UndecidedWork |
         title=request.title,
         decision=request.decision,
         log_entries=count,
-        last_logged_at=newest[0].occurred_at,
+        last_logged_at=to_moment(newest),
     )

@@ -22,6 +22,7 @@ from deliverydesk.domain.enums import (
 from deliverydesk.domain.frozen import frozen_record
 from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem
 from deliverydesk.domain.scope_guard import RequestMeterFacts
+from deliverydesk.store.meter_sql import WORK_LOGGED
 from deliverydesk.store.plain import (
     Members,
     Reader,
@@ -184,11 +185,11 @@ def expectations_by_status(r: Reader, project_id: str) -> dict[ExpectationStatus
 
 def request_meter_facts(r: Reader, project_id: str) -> list[RequestMeterFacts]:
     """Each live change request of the project once: decision, scope check, effort, triage and how many
-    live log entries point at it: everything the Overview's tallies and the project's meters count, in
-    one query (the count comes from ``ix_log_entry_change_request_id``)."""
+    entries of work (``meter_sql.WORK_LOGGED``) point at it: everything the Overview's tallies and the
+    project's meters count, in one query (the count comes from ``ix_log_entry_change_request_id``)."""
     rows = r.rows(
         "SELECT cr.decision, cr.scope_check, cr.effort_hours, cr.triage,"
-        " (SELECT count(*) FROM log_entry l WHERE l.change_request_id = cr.id AND l.archived_at IS NULL)"
+        f" (SELECT count(*) FROM log_entry le WHERE le.change_request_id = cr.id AND {WORK_LOGGED})"
         " FROM change_request cr WHERE cr.project_id = :project_id AND cr.archived_at IS NULL",
         {"project_id": project_id},
     )

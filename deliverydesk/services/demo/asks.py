@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from deliverydesk.domain.drafts import ChangeRequestDraft
-from deliverydesk.domain.enums import Channel, Decision, RiskLevel, ScopeCheck, Triage
+from deliverydesk.domain.drafts import ChangeRequestDraft, LogEntryDraft
+from deliverydesk.domain.enums import Channel, Decision, LogKind, RiskLevel, ScopeCheck, Triage
 from deliverydesk.services.demo.support import DATA_MIGRATION, REPORTS, Demo, DemoClient
+from deliverydesk.services.records.log import add_log_entry_in
 from deliverydesk.services.scope_guard import DecisionRequest, decide_change_request_in
 from deliverydesk.services.scope_guard.change_requests import CHANGE_REQUESTS
 
@@ -183,3 +184,14 @@ def _later_asks(demo: Demo, project_id: str, client: DemoClient, made: dict[str,
     made["pending_approval"] = decide_change_request_in(
         demo.ctx, demo.session, decision
     ).request.id  # held: above you
+    # An A-item is done at once: the first night on site is logged before the manager has decided,
+    # which Today and the Overview flag as work done without a decision.
+    night = LogEntryDraft(
+        project_id=base.project_id,
+        occurred_at=demo.at(-1, 22),
+        kind=LogKind.SITE_VISIT,
+        participants="陈磊, 张浩",
+        summary="夜班驻场第一晚:现场处理两次扫码报错,夜班正常生产。",
+        change_request_id=held,
+    )
+    add_log_entry_in(demo.ctx, demo.session, night)

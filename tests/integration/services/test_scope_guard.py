@@ -634,6 +634,36 @@ def test_work_logged_against_an_undecided_request_is_flagged(ctx: ServiceContext
     assert guard.project_meters(ctx, setup.project_id).done_without_decision == 0
 
 
+def test_a_decision_held_for_approval_is_not_work_done_without_a_decision(
+    ctx: ServiceContext, setup: Setup
+) -> None:
+    """The entry the guard logs for a held decision (and a manager's refusal) records a decision, not
+    work: Home, the Overview and the project's list of undecided work flagged every held decision."""
+    from deliverydesk.domain.attention import AttentionKind
+    from deliverydesk.services.attention import get_attention
+
+    request_id = ask(ctx, setup)
+    sized(ctx, request_id, 60.0)  # above the engineer's 8 h per change
+    assert decide(ctx, request_id, Decision.APPROVED_BILLABLE).request.decision is Decision.PENDING_APPROVAL
+    entries = log.list_log_entries(ctx, setup.project_id).rows
+    assert [e.kind for e in entries if e.change_request_id == request_id] == [LogKind.DECISION]
+    assert guard.work_without_decision(ctx, setup.project_id) == ()
+    assert guard.project_meters(ctx, setup.project_id).done_without_decision == 0
+    assert get_attention(ctx).totals.get(AttentionKind.WORK_WITHOUT_DECISION, 0) == 0
+    site_visit = LogEntryDraft(
+        project_id=setup.project_id,
+        occurred_at=datetime(2026, 3, 15, 8, 0, tzinfo=UTC),
+        kind=LogKind.SITE_VISIT,
+        summary="已开始接读卡器",
+        change_request_id=request_id,
+    )
+    log.add_log_entry(ctx, site_visit)  # work before the manager approved: flagged everywhere
+    (flagged,) = guard.work_without_decision(ctx, setup.project_id)
+    assert (flagged.ref, flagged.log_entries) == ("CR-1", 1)
+    assert guard.project_meters(ctx, setup.project_id).done_without_decision == 1
+    assert get_attention(ctx).totals[AttentionKind.WORK_WITHOUT_DECISION] == 1
+
+
 def test_meters_with_zero_contracted_effort_and_for_several_projects(
     ctx: ServiceContext, setup: Setup
 ) -> None:
