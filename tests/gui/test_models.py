@@ -141,3 +141,24 @@ def test_a_letter_issued_today_says_today_not_zero_days() -> None:
     group = model.index(0, 0)
     details = {model.index(row, 3, group).data() for row in range(2)}
     assert details == {"issued today, not signed", "issued 3 day(s) ago, not signed"}
+
+
+def test_a_request_waiting_since_today_says_today_not_zero_days() -> None:
+    """An ask captured today, or a decision held for a manager today: not "waiting 0 day(s)"."""
+    model = AttentionModel()
+    waiting = (
+        item(AttentionKind.DECISION_PENDING, 1, due=TODAY),
+        item(AttentionKind.APPROVAL_PENDING, 2, due=TODAY),
+        item(AttentionKind.APPROVAL_PENDING, 3, due=date(2026, 3, 14)),
+    )
+    model.set_report(AttentionReport(items=waiting, today=TODAY))
+    details = {
+        model.index(row, 3, group).data()
+        for group in (model.index(0, 0), model.index(1, 0))
+        for row in range(model.rowCount(group))
+    }
+    assert details == {
+        "asked today, waiting for your decision",
+        "above your authority, held today",
+        "above your authority, waiting 2 day(s)",
+    }

@@ -226,6 +226,8 @@ class AttentionModel(QAbstractItemModel):
             return self.tr("verbal: no email or letter linked yet")
         if item.kind is AttentionKind.COMMITMENT_DUE and waited < 0:
             return self.tr("due in %n day(s)", "", -waited)
+        if item.kind is AttentionKind.DECISION_PENDING and waited <= 0:
+            return self.tr("asked today, waiting for your decision")
         if item.kind is AttentionKind.DECISION_PENDING:
             return self.tr("waiting %n day(s) for your decision", "", waited)
         if item.kind is AttentionKind.EXPECTATION_LETTER_OUTDATED:
@@ -234,6 +236,8 @@ class AttentionModel(QAbstractItemModel):
             return self.tr("main milestone accepted: raise it with the client now")
         if item.kind is AttentionKind.WORK_WITHOUT_DECISION:
             return self.tr("no decision yet; log entries against it: %n", "", item.logged or 0)
+        if item.kind is AttentionKind.APPROVAL_PENDING and waited <= 0:
+            return self.tr("above your authority, held today")
         if item.kind is AttentionKind.APPROVAL_PENDING:
             return self.tr("above your authority, waiting %n day(s)", "", waited)
         if item.kind is AttentionKind.LETTER_REFUSED:

@@ -151,6 +151,10 @@
             <numerusform>%n 天后到期</numerusform>
         </translation>
     </message>
+    <message>
+        <source>asked today, waiting for your decision</source>
+        <translation>今日提出，等待您决定</translation>
+    </message>
     <message numerus="yes">
         <source>waiting %n day(s) for your decision</source>
         <translation>
@@ -170,6 +174,10 @@
         <translation>
             <numerusform>尚未决定；相关沟通记录：%n 条</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>above your authority, held today</source>
+        <translation>超出授权额度，今日提交审批</translation>
     </message>
     <message numerus="yes">
         <source>above your authority, waiting %n day(s)</source>
