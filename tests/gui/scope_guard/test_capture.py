@@ -159,3 +159,19 @@ def test_saving_the_ask_opens_the_new_change_request_with_a_confirmation(qtbot, 
         and "triage C" in message
     )
     assert follow_up.verdict.parentWidget() is follow_up.content, "the verdict has the whole width"
+
+
+def test_after_the_capture_the_keyboard_is_in_the_list_on_the_new_request(qtbot, env: GuiEnv) -> None:
+    """Ctrl+D decides the request the capture just saved: the keyboard is left in its list, not where
+    it was before Ctrl+Shift+A (the project list, a filter) where Ctrl+D does nothing."""
+    window, _project_id = _window(qtbot, env)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.navigator.focus_filter()
+    follow_up = _capture(qtbot, env, window, "Shift report export to Excel")
+    _triage(follow_up, Triage.C)
+    wait_idle(qtbot, env.tasks)
+    panel = window.workspace.current_page().panels[0]
+    assert panel.current_item().id == follow_up.request.id
+    assert window.focusWidget() is panel.view

@@ -115,14 +115,18 @@ class RecordsPage(ProjectPage):
 
     # --- records -------------------------------------------------------------------------------
     def show_record(self, record_id: str) -> None:
-        """Select a record opened from elsewhere (Home, Search): an archived one is revealed, and a
-        paged page loads the rows down to it (``record_not_loaded``)."""
+        """Select a record opened from elsewhere (Home, Search, a capture): an archived one is
+        revealed, a paged page loads the rows down to it (``record_not_loaded``), and the keyboard
+        goes to its list, where the record's keys act on it (Enter edits, Ctrl+D decides)."""
         self._select(record_id, reveal=True)
 
     def _select(self, record_id: str, reveal: bool) -> None:
         self._pending_select, self._pending_reveal = record_id, reveal
-        if any(panel.select_record(record_id, reveal_archived=reveal) for panel in self.panels):
+        holder = next((p for p in self.panels if p.select_record(record_id, reveal_archived=reveal)), None)
+        if holder is not None:
             self._pending_select = None
+            if reveal and self.isVisible():
+                holder.view.setFocus(Qt.FocusReason.OtherFocusReason)
         elif reveal and self.data is not None:
             self.record_not_loaded(record_id)
 
