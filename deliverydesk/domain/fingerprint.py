@@ -41,8 +41,20 @@ def _at_added_default(field: dataclasses.Field[Any], value: Any) -> bool:
     return bool(field.metadata.get(ADDED)) and value == field.default
 
 
+# Checked first, by exact type: most values are these, and the checks below (a dataclass, an enum,
+# ...) cost more than the rest of a walk (the sync server makes a few canonical texts per group).
+_PLAIN_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def to_plain(value: Any) -> Any:
     """``value`` as JSON-ready builtins (dicts, lists, str, int, float, bool, None)."""
+    kind = type(value)
+    if kind in _PLAIN_SCALARS:
+        return value
+    if kind is dict:
+        return {str(key): to_plain(item) for key, item in value.items()}
+    if kind is list:
+        return [to_plain(item) for item in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             f.name: to_plain(getattr(value, f.name))

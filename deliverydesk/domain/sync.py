@@ -413,8 +413,10 @@ def group_link_template(link: GroupLink, seq_token: str) -> str:
     return canonical_json({**link.__dict__, "seq": seq_token})
 
 
-def payload_digest(payload: Mapping[str, Any]) -> str:
-    return fingerprint(canonical_json(payload))
+def payload_digest(payload_text: str) -> str:
+    """A group's payload's SHA-256, from its canonical JSON text (the text the server stores: made
+    once, not walked again by ``canonical_json``, whose text is the same for JSON data)."""
+    return fingerprint(payload_text)
 
 
 @dataclass(frozen=True)

@@ -664,7 +664,8 @@ def _finish(
     elif status is GroupStatus.CONFLICT:
         store.insert_conflicts(connection, [_conflict_row(work, c, now) for c in work.conflicts])
     payload = work.group.as_json()
-    payload_text, payload_sha256 = canonical(payload), payload_digest(payload)
+    payload_text = canonical(payload)
+    payload_sha256 = payload_digest(payload_text)
     if store.tail_in_database(connection):
         return _tail_in_database(
             connection, work, status, message, drafts, now, (payload_text, payload_sha256)
@@ -903,17 +904,19 @@ def _event(work: _Work, record: _Record, when: datetime) -> EventDraft | None:
     quiet = {"id", "created_at", "updated_at", "row_version"}
     project_id = record.after.get("project_id") if record.entity != "project" else record.record_id
     # The events hold typed values in their JSON form (audit_value), as every copy's own events do:
-    # ``check`` compares them with the rows. The group's rows are in the bundle's canonical form.
-    after = store.decode_fields(record.entity, {k: v for k, v in record.after.items() if k not in quiet})
+    # ``check`` compares them with the rows. The group's rows are in the bundle's canonical form; an
+    # update's event decodes only the fields it changed.
     if record.before is None:
+        after = store.decode_fields(record.entity, {k: v for k, v in record.after.items() if k not in quiet})
         changes = {k: (None, v) for k, v in after.items() if v not in (None, "")}
         action = AuditAction.CREATE
     else:
         names = [k for k in record.applied if k not in quiet]
-        before = store.decode_fields(record.entity, {k: record.before.get(k) for k in names})
-        changes = {k: (before[k], after[k]) for k in names}
-        if not changes:
+        if not names:
             return None
+        before = store.decode_fields(record.entity, {k: record.before.get(k) for k in names})
+        after = store.decode_fields(record.entity, {k: record.after.get(k) for k in names})
+        changes = {k: (before[k], after[k]) for k in names}
         archived = changes.get("archived_at")
         action = AuditAction.UPDATE
         if archived is not None and (archived[0] is None) != (archived[1] is None):
