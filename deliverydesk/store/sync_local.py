@@ -72,16 +72,23 @@ def mirror_roster(
 ) -> None:
     """The team server's users as the People of this laptop (ids = the server's user ids, roles and
     authority limits as the server holds them), you = the user of this laptop's token; people the
-    server does not know are taken off the roster. Audited, never captured (people do not sync)."""
+    server does not know are taken off the roster. Audited, never captured (people do not sync).
+
+    Every sync mirrors the roster, and it rarely changes: the People are read in one statement and
+    only a person whose values differ is written (one SELECT per user was ~40 % of a laptop's CPU per
+    sync with 50 users)."""
     drafts: list[EventDraft] = []
-    seen = set()
+    stored = {row["id"]: dict(row) for row in connection.execute(_PEOPLE_MIRRORED).mappings()}
+    new: list[dict[str, Any]] = []
     for user in users:
-        seen.add(str(user["id"]))
-        _mirror_person(connection, user, when, drafts)
-    for row in connection.execute(select(PEOPLE.c.id).where(PEOPLE.c.archived_at.is_(None))):
-        if row.id not in seen:
-            connection.execute(record_update(PEOPLE, row.id).values(archived_at=when, updated_at=when))
-            change = edited("person", row.id, {"id": row.id}, {"archived_at": (None, when)})
+        _mirror_person(connection, user, stored.get(str(user["id"])), when, drafts, new)
+    if new:
+        connection.execute(insert(PEOPLE), new)
+    seen = {str(user["id"]) for user in users}
+    for person_id, row in stored.items():
+        if person_id not in seen and row["archived_at"] is None:
+            connection.execute(record_update(PEOPLE, person_id).values(archived_at=when, updated_at=when))
+            change = edited("person", person_id, {"id": person_id}, {"archived_at": (None, when)})
             if change is not None:
                 drafts.append(change.draft(when, ROSTER_ACTOR))
     me = next((u for u in users if str(u["id"]) == my_id), None)
@@ -113,9 +120,19 @@ def _mirror_you(
         drafts.append(change.draft(when, ROSTER_ACTOR))
 
 
+_MIRRORED = ("name", "role", "hours_per_change", "cost_cents_per_change", "goodwill_hours_per_project")
+_PEOPLE_MIRRORED = select(PEOPLE.c.id, PEOPLE.c.archived_at, *(PEOPLE.c[name] for name in _MIRRORED))
+
+
 def _mirror_person(
-    connection: Connection, user: Mapping[str, Any], when: datetime, drafts: list[EventDraft]
+    connection: Connection,
+    user: Mapping[str, Any],
+    stored: Mapping[str, Any] | None,
+    when: datetime,
+    drafts: list[EventDraft],
+    new: list[dict[str, Any]],
 ) -> None:
+    """One user as a person: ``stored`` is the person here (None: a new one, added to ``new``)."""
     limits = user["limits"]
     values = {
         "name": str(user["display_name"] or user["user"]),
@@ -126,9 +143,8 @@ def _mirror_person(
         "archived_at": None,
     }
     person_id = str(user["id"])
-    stored = connection.execute(select(PEOPLE).where(PEOPLE.c.id == person_id)).mappings().first()
     if stored is None:
-        connection.execute(insert(PEOPLE).values(id=person_id, created_at=when, updated_at=when, **values))
+        new.append({"id": person_id, "created_at": when, "updated_at": when, **values})
         drafts.append(created("person", {"id": person_id, **values}).draft(when, ROSTER_ACTOR))
         return
     changes = {k: (stored[k], v) for k, v in values.items() if stored[k] != v}

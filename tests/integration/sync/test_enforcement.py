@@ -327,6 +327,42 @@ def test_a_sync_learns_who_its_user_is_from_the_pull_without_asking_again(team: 
     assert get_you(a.ctx).name == "Li.Na" and get_you(a.ctx).hours_per_change == 8.0
 
 
+def _roster_statements(laptop: Laptop) -> list[str]:
+    """The statements a sync sends about the People (their table by name), by verb."""
+    import re
+
+    from sqlalchemy import event
+
+    found: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if re.search(r"\bperson\b", statement):
+            found.append(statement.split()[0].upper())
+
+    event.listen(laptop.ctx.db.engine, "before_cursor_execute", count)
+    try:
+        laptop.sync()
+    finally:
+        event.remove(laptop.ctx.db.engine, "before_cursor_execute", count)
+    return found
+
+
+def test_the_roster_is_mirrored_in_statements_that_do_not_grow_with_the_team(team: Team) -> None:
+    a = team.laptop("li.na")
+    a.sync()
+    few = _roster_statements(a)
+    assert "INSERT" not in few and "UPDATE" not in few  # nothing changed: nothing written
+    for n in range(6):
+        team.add_user(f"extra.{n}", hours_per_change=float(n))
+    assert _roster_statements(a).count("INSERT") == 1  # the six new people in one statement
+    assert _roster_statements(a) == few  # read as before, however many people
+    admin.set_limits(team.ctx, "extra.3", admin.Limits(hours_per_change=33.0))
+    assert _roster_statements(a).count("UPDATE") == 1  # only the person who changed
+    people = {p.name: p for p in list_people(a.ctx)}
+    assert people["Extra.3"].hours_per_change == 33.0 and people["Extra.5"].hours_per_change == 5.0
+    assert people["Maria"].role.value == "manager" and get_you(a.ctx).name == "Li.Na"
+
+
 def test_limits_come_from_the_server_and_a_laptop_cannot_raise_them(team: Team) -> None:
     a = team.laptop("li.na")
     assert get_you(a.ctx).hours_per_change == 8.0  # the roster is the server's
