@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, tuple_, update
@@ -434,6 +435,16 @@ def local_rows(connection: Connection, entity: str, ids: Sequence[str]) -> dict[
     return found
 
 
+def held_for_approval(connection: Connection, ids: Sequence[str]) -> set[str]:
+    """Those of these change requests whose decision waits here for a manager's approval."""
+    table = TABLES["change_request"]
+    found: set[str] = set()
+    for chunk in chunks(sorted(set(ids))):
+        query = select(table.c.id).where(table.c.id.in_(chunk), table.c.decision == "pending_approval")
+        found |= {str(i) for i in connection.scalars(query)}
+    return found
+
+
 def missing_blobs(connection: Connection, digests: Iterable[str]) -> list[str]:
     wanted = sorted(set(digests))
     present: set[str] = set()
@@ -550,6 +561,7 @@ def _write_row(
     return Written(entity, record_id, before or local, target)
 
 
+@cache
 def _self_refs(entity: str) -> list[str]:
     table = TABLES[entity]
     return [c.name for c in table.columns if any(fk.column.table is table for fk in c.foreign_keys)]
@@ -577,12 +589,17 @@ def _make_room(
     """Pulled refs (and project codes) may be held locally by another record: a page record whose
     ref changes, or one made offline and not yet accepted. Page records move to a placeholder first;
     another local holder gets the next free ref locally (still provisional until the server says).
-    Returns whether anything moved."""
+    Returns whether anything moved.
+
+    Only a record new here, or whose unique values the page changes, can meet another holder: a
+    record keeping its own values holds them (the tables' unique constraints), so the rest of the
+    page (most often the echo of this laptop's own accepted groups) is not looked up."""
     table = TABLES[entity]
     page_ids = {str(r.row["id"]) for r in batch}
+    batch = [r for r in batch if _may_clash(entity, r.row, local.get(str(r.row["id"])))]
     _remove_local_twins(connection, entity, batch, page_ids, when)
     key = "code" if entity == "project" else "ref" if "ref" in table.c and entity != "letter" else None
-    if key is None:
+    if key is None or not batch:
         return False
     moved = False
     for pulled in batch:
@@ -599,6 +616,16 @@ def _make_room(
             _move_aside(connection, entity, key, holder, str(wanted), when, drafts)
             moved = True
     return moved
+
+
+def _may_clash(entity: str, row: Mapping[str, Any], mine: Mapping[str, Any] | None) -> bool:
+    """Whether a pulled row may take unique values another local record holds: it is new here, or it
+    changes its project, ref or another unique set (project codes are compared without case, which
+    no constraint enforces: always looked up)."""
+    if mine is None or entity == "project":
+        return True
+    columns = {"project_id", "ref", *(c for found in specs()[entity].unique_sets for c in found)}
+    return any(mine.get(name) != row.get(name) for name in columns if name in row)
 
 
 def _holder_key(key: str, row: Mapping[str, Any]) -> tuple[str, str]:

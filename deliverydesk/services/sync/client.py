@@ -563,18 +563,24 @@ def apply_page(
     return len(written)
 
 
-def _decisions_before(connection: Any, items: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    ids = [str(r["row"]["id"]) for r in items if r["entity"] == "change_request"]
-    return {i: row.get("decision") for i, row in local.local_rows(connection, "change_request", ids).items()}
+def _decisions_before(connection: Any, items: Sequence[Mapping[str, Any]]) -> set[str]:
+    """The page's change requests held here for a manager's approval and decided on the server (only
+    they can make a notice: their decision alone is read, not their whole rows)."""
+    ids = [
+        str(r["row"]["id"])
+        for r in items
+        if r["entity"] == "change_request" and r["row"].get("decision") != PENDING_APPROVAL
+    ]
+    return local.held_for_approval(connection, ids)
 
 
 def _decision_notices(
-    connection: Any, items: Sequence[Mapping[str, Any]], before: Mapping[str, Any], now: datetime
+    connection: Any, items: Sequence[Mapping[str, Any]], held: set[str], now: datetime
 ) -> None:
     """An engineer hears, once, that a held decision was approved or refused by a manager."""
     for item in items:
         row = item["row"]
-        if item["entity"] != "change_request" or before.get(row["id"]) != PENDING_APPROVAL:
+        if item["entity"] != "change_request" or row["id"] not in held:
             continue
         by = next((o["user"] for o in item.get("origins", []) if "decision" in o.get("fields", [])), "")
         params = {

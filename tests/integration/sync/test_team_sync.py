@@ -467,3 +467,30 @@ def test_a_pushs_answers_are_taken_in_statements_that_do_not_grow_with_its_group
     _edit(b, ids[0], title="from the other laptop")  # b's copy is older: the server still sees a clash
     assert b.sync().conflicts == 1
     assert get_change_request(a.ctx, ids[1]).title == "edit 7.4"
+
+
+def test_the_echo_of_a_laptops_own_groups_is_pulled_without_looking_for_other_holders(team: Team) -> None:
+    from sqlalchemy import event
+
+    a = team.laptop("li.na")
+    client_id, _s, _c = make_client(a.ctx)
+    project_id = make_project(a.ctx, client_id)
+    ids = [_request(a, project_id, f"ask {n}") for n in range(3)]
+    a.sync()
+    for n, request_id in enumerate(ids):
+        _edit(a, request_id, title=f"edited {n}")
+    lookups: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "change_request.ref) IN" in statement:
+            lookups.append(statement)
+
+    event.listen(a.ctx.db.engine, "before_cursor_execute", count)
+    try:
+        report = a.sync()  # the page brings back the three records as this laptop holds them
+    finally:
+        event.remove(a.ctx.db.engine, "before_cursor_execute", count)
+    assert report.pushed == 3 and report.pulled == 0 and sync_status(a.ctx).waiting == 0
+    assert lookups == []  # a record keeping its ref holds it: nobody else to look for
+    assert [get_change_request(a.ctx, i).title for i in ids] == ["edited 0", "edited 1", "edited 2"]
+    assert _trail_ok(a)
