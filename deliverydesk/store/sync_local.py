@@ -238,15 +238,6 @@ def group(connection: Connection, group_id: str) -> OutboxGroup | None:
     return found[0] if found else None
 
 
-def groups_by_id(connection: Connection, group_ids: Sequence[str]) -> dict[str, OutboxGroup]:
-    """These groups with their changes (a push's answers are taken together: two statements for
-    all of them, not two per group)."""
-    heads: list[Any] = []
-    for chunk in chunks(sorted(set(group_ids))):
-        heads += connection.execute(select(OUTBOX).where(OUTBOX.c.group_id.in_(chunk)))
-    return {found.group_id: found for found in _with_changes(connection, heads)}
-
-
 def count_groups(connection: Connection, statuses: Sequence[str]) -> int:
     return (
         connection.scalar(select(func.count()).select_from(OUTBOX).where(OUTBOX.c.status.in_(list(statuses))))

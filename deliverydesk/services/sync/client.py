@@ -210,40 +210,50 @@ def sync_now(
                 msg("Sync once with --server and --token."),
             )
         local.write_state(session.connection(), {"last_attempt_at": ctx.now()})
+        step = _next_step(session.connection(), report)
     try:
-        _push_all(ctx, transport, report)
-        me = _pull_all(ctx, transport, report, pull_limit)
-        _refresh_roster(ctx, transport, me)
+        cursors = _push_all(ctx, transport, report, step)
+        me = _pull_all(ctx, transport, report, pull_limit, cursors)
+        _refresh_roster(ctx, transport, me, report)
     except OfflineError as exc:
         _remember(ctx, offline=True, error=exc.as_message())
         raise
     except SyncError as exc:
         _remember(ctx, offline=False, error=exc.as_message())
         raise
-    _remember(ctx, offline=False, error=None, synced=True)
-    report.notices = take_notices(ctx)
     return report
 
 
-def _refresh_roster(ctx: ServiceContext, transport: Transport, me: Mapping[str, Any] | None) -> None:
+def _refresh_roster(
+    ctx: ServiceContext, transport: Transport, me: Mapping[str, Any] | None, report: SyncReport
+) -> None:
     """The team's People, roles and authority limits as the server holds them now; ``me`` is who the
-    server says this device's user is (every pull page says it: asked for only when it did not)."""
+    server says this device's user is (every pull page says it: asked for only when it did not).
+    The sync's end is written with them (its time, no error) and its notices taken: one transaction."""
     if me is None or "id" not in me:
         me = transport.me()
     roster = transport.roster()
     with ctx.db.unit_of_work() as session:
-        local.mirror_roster(session.connection(), roster, str(me["id"]), ctx.now())
+        connection = session.connection()
+        local.mirror_roster(connection, roster, str(me["id"]), ctx.now())
+        local.write_state(connection, _outcome(ctx, offline=False, error=None, synced=True))
+        report.notices = _take_notices_in(connection)
 
 
-def _remember(ctx: ServiceContext, *, offline: bool, error: Message | None, synced: bool = False) -> None:
+def _outcome(ctx: ServiceContext, *, offline: bool, error: Message | None, synced: bool) -> dict[str, Any]:
+    """How the last sync ended, as the sync state keeps it."""
     values: dict[str, Any] = {
         "offline": offline,
         "last_error": "" if error is None else stored_message(error),
     }
     if synced:
         values["last_sync_at"] = ctx.now()
+    return values
+
+
+def _remember(ctx: ServiceContext, *, offline: bool, error: Message | None) -> None:
     with ctx.db.unit_of_work() as session:
-        local.write_state(session.connection(), values)
+        local.write_state(session.connection(), _outcome(ctx, offline=offline, error=error, synced=False))
 
 
 def _refusal_text(answer: Mapping[str, Any]) -> str:
@@ -312,8 +322,27 @@ def _batch(groups: Sequence[local.OutboxGroup], replica: str) -> list[dict[str, 
 def _next_push(connection: Any) -> tuple[list[local.OutboxGroup], list[dict[str, Any]], int]:
     """The groups that may go now, the first push's batch of them and how many wait behind a conflict."""
     ready, held_back = sendable(connection)
+    if not ready:
+        return ready, [], held_back
     replica = str((local.read_state(connection) or {}).get("replica_id") or "")
     return ready, _batch(ready, replica), held_back
+
+
+@dataclass(frozen=True)
+class _Step:
+    """What a sync sends next: the groups that may go and the push's batch of them, or (no batch)
+    the pull's cursors."""
+
+    ready: list[local.OutboxGroup]
+    batch: list[dict[str, Any]]
+    cursors: dict[str, int]
+
+
+def _next_step(connection: Any, report: SyncReport) -> _Step:
+    """Read in the transaction that wrote the step before (the sync's start, a push's answers): a
+    transaction of its own per step cost the laptop more CPU than the reads."""
+    ready, batch, report.held_back = _next_push(connection)
+    return _Step(ready, batch, {} if batch else local.read_cursors(connection))
 
 
 def outgoing(ctx: ServiceContext) -> tuple[list[dict[str, Any]], dict[str, int]]:
@@ -324,15 +353,12 @@ def outgoing(ctx: ServiceContext) -> tuple[list[dict[str, Any]], dict[str, int]]
         return batch, local.read_cursors(session.connection())
 
 
-def _push_all(ctx: ServiceContext, transport: Transport, report: SyncReport) -> None:
+def _push_all(ctx: ServiceContext, transport: Transport, report: SyncReport, step: _Step) -> dict[str, int]:
+    """Push batches until no group may go; the pull's cursors then."""
     waited: dict[str, int] = {}
-    while True:
-        with ctx.db.unit_of_work() as session:
-            ready, batch, report.held_back = _next_push(session.connection())
-        if not batch:
-            return
-        report.files += _upload(ctx, transport, ready[: len(batch)])
-        results = transport.push(batch)
+    while step.batch:
+        report.files += _upload(ctx, transport, step.ready[: len(step.batch)])
+        results = transport.push(step.batch)
         if not results:
             raise SyncError(msg("The team server answered a push with nothing."))
         for answer in results:
@@ -340,8 +366,11 @@ def _push_all(ctx: ServiceContext, transport: Transport, report: SyncReport) -> 
                 waited[answer["group_id"]] = waited.get(answer["group_id"], 0) + 1
                 if waited[answer["group_id"]] > 2:
                     raise SyncError(msg("The team server keeps asking for files that were uploaded."))
+        sent = step.ready[: len(step.batch)]
         with ctx.db.unit_of_work() as session:
-            _take_answers(ctx, session.connection(), results, report)
+            _take_answers(ctx, session.connection(), sent, results, report)
+            step = _next_step(session.connection(), report)
+    return step.cursors
 
 
 def _upload(ctx: ServiceContext, transport: Transport, groups: Sequence[local.OutboxGroup]) -> int:
@@ -375,13 +404,18 @@ def _new_values(change: local.OutboxChange) -> dict[str, Any]:
 
 
 def _take_answers(
-    ctx: ServiceContext, connection: Any, results: Sequence[Mapping[str, Any]], report: SyncReport
+    ctx: ServiceContext,
+    connection: Any,
+    sent: Sequence[local.OutboxGroup],
+    results: Sequence[Mapping[str, Any]],
+    report: SyncReport,
 ) -> None:
-    """Write a push's answers. The answered groups are read together, and the accepted groups'
+    """Write a push's answers to the groups ``sent`` (as read for the push: the answers are about
+    them, and reading the outbox again cost as much as the first read). The accepted groups'
     statuses and the record versions they leave are written together (``_Accepted``): per group
     they were five statements or more, more of the laptop's CPU than the server's for the group."""
     now = ctx.now()
-    groups = local.groups_by_id(connection, [str(a.get("group_id")) for a in results])
+    groups = {group.group_id: group for group in sent}
     accepted = _Accepted()
     for answer in results:
         group = groups.get(str(answer.get("group_id")))
@@ -488,17 +522,17 @@ def _conflict_row(group: local.OutboxGroup, conflict: Mapping[str, Any], now: da
 
 
 def _pull_all(
-    ctx: ServiceContext, transport: Transport, report: SyncReport, limit: int
+    ctx: ServiceContext, transport: Transport, report: SyncReport, limit: int, cursors: dict[str, int]
 ) -> Mapping[str, Any] | None:
-    """Pull until caught up; who the server says the user is (the last page's ``me``)."""
+    """Pull until caught up from ``cursors``; who the server says the user is (the last page's ``me``).
+    Each page's cursors for the next are read in the transaction that wrote it."""
     for _ in range(100_000):
-        with ctx.db.unit_of_work() as session:
-            cursors = local.read_cursors(session.connection())
         page = transport.pull(cursors, limit)
         blobs = _fetch_files(ctx, transport, page.get("files", []))
         report.files += len(blobs)
         with ctx.db.unit_of_work() as session:
             report.pulled += apply_page(ctx, session.connection(), page, blobs)
+            cursors = local.read_cursors(session.connection()) if page.get("more") else {}
         if not page.get("more"):
             me = page.get("me")
             return me if isinstance(me, Mapping) else None
@@ -506,6 +540,8 @@ def _pull_all(
 
 
 def _fetch_files(ctx: ServiceContext, transport: Transport, digests: Sequence[str]) -> dict[str, bytes]:
+    if not digests:
+        return {}
     with ctx.db.unit_of_work() as session:
         missing = local.missing_blobs(session.connection(), digests)
     return {digest: transport.get_file(digest) for digest in missing}
@@ -663,9 +699,12 @@ def notice_text(kind: str, params: Mapping[str, Any]) -> Message:
 def take_notices(ctx: ServiceContext) -> list[Message]:
     """What syncs had to say and nobody has seen yet; marked as shown."""
     with ctx.db.unit_of_work() as session:
-        connection = session.connection()
-        found = local.notices(connection, unshown_only=True)
-        local.mark_notices_shown(connection, [n["id"] for n in found])
+        return _take_notices_in(session.connection())
+
+
+def _take_notices_in(connection: Any) -> list[Message]:
+    found = local.notices(connection, unshown_only=True)
+    local.mark_notices_shown(connection, [n["id"] for n in found])
     return [notice_text(n["kind"], n["params"]) for n in found]
 
 

@@ -494,3 +494,37 @@ def test_the_echo_of_a_laptops_own_groups_is_pulled_without_looking_for_other_ho
     assert lookups == []  # a record keeping its ref holds it: nobody else to look for
     assert [get_change_request(a.ctx, i).title for i in ids] == ["edited 0", "edited 1", "edited 2"]
     assert _trail_ok(a)
+
+
+def test_a_sync_writes_each_step_in_one_transaction_with_the_read_of_the_next(team: Team) -> None:
+    from sqlalchemy import event
+
+    a = team.laptop("li.na")
+    client_id, _s, _c = make_client(a.ctx)
+    project_id = make_project(a.ctx, client_id)
+    ids = [_request(a, project_id, f"ask {n}") for n in range(3)]
+    a.sync()
+    for n, request_id in enumerate(ids):
+        _edit(a, request_id, title=f"edited {n}")
+    begun: list[str] = []
+    outbox_reads: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.strip().upper().startswith("BEGIN"):
+            begun.append(statement)
+        if statement.lstrip().upper().startswith("SELECT") and "FROM sync_outbox_change" in statement:
+            outbox_reads.append(statement)
+
+    event.listen(a.ctx.db.engine, "before_cursor_execute", count)
+    try:
+        report = a.sync()
+    finally:
+        event.remove(a.ctx.db.engine, "before_cursor_execute", count)
+    assert report.pushed == 3 and sync_status(a.ctx).waiting == 0
+    # the start with the first push's groups; the answers with the pull's cursors; the page; the
+    # roster with the sync's end and its notices (it was ten: a transaction per read)
+    assert len(begun) == 4
+    # the groups' changes, read for the push (its answers are about them, not read again), and the
+    # changes still waiting on the pulled records
+    assert len(outbox_reads) == 2
+    assert sync_status(a.ctx).last_sync_at is not None and sync_status(a.ctx).last_error is None
