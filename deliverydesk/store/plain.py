@@ -84,7 +84,8 @@ class SqliteSnapshot:
     file for everything read through it), rolled back afterwards; then ``done`` is told, whatever
     happened (``ReadConnections`` takes the connection back). A class, not a generator context
     manager: entering and leaving a generator one costs ~10k instructions, a tenth of what a project
-    switch spends beyond its six statements."""
+    switch spends beyond its six statements. Used by one unit at a time, and again by the next one
+    (``ReadConnections`` keeps one with each connection)."""
 
     __slots__ = ("_done", "_raw", "_reader")
 
@@ -92,74 +93,76 @@ class SqliteSnapshot:
         self,
         raw: sqlite3.Connection,
         reader: Reader | None = None,
-        done: Callable[[sqlite3.Connection, Reader], None] | None = None,
+        done: Callable[[SqliteSnapshot], None] | None = None,
     ) -> None:
         self._raw, self._reader, self._done = raw, sqlite_reader(raw) if reader is None else reader, done
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        return self._raw
 
     def __enter__(self) -> Reader:
         try:
             self._raw.execute("BEGIN")
         except BaseException:
-            self._end()
+            self.__exit__()
             raise
         return self._reader
 
     def __exit__(self, *_exc_info: object) -> None:
-        self._end()
-
-    def _end(self) -> None:
+        # The end written out here, not in a helper both paths call: ~1k instructions a unit.
         raw = self._raw
         try:
             if raw.in_transaction:
                 raw.execute("ROLLBACK")
         finally:
             if self._done is not None:
-                self._done(raw, self._reader)
+                self._done(self)
 
 
 class ReadConnections:
     """Plain read-only ``sqlite3`` connections kept open for ``Database.reading``: taking SQLAlchemy's
     pooled connection and giving it back (its queue, lock, events and reset) cost more than a third of
-    a project switch's six statements. A free list: a unit takes an idle connection (with its Reader,
-    kept too) or opens one and gives it back afterwards (at most ``kept`` stay open), so reads on
-    different threads never wait for each other. Connections are opened by ``connect`` (read-only,
-    ``query_only``)."""
+    a project switch's six statements. A free list: a unit takes an idle connection (with its
+    ``SqliteSnapshot``, kept too: building one per unit cost ~2k instructions) or opens one and gives
+    it back afterwards (at most ``kept`` stay open), so reads on different threads never wait for
+    each other. Connections are opened by ``connect`` (read-only, ``query_only``)."""
 
     def __init__(self, connect: Callable[[], sqlite3.Connection], kept: int = 4) -> None:
         self._connect, self._kept = connect, kept
-        self._idle: list[tuple[sqlite3.Connection, Reader]] = []  # pop and append are atomic: no lock
+        self._idle: list[SqliteSnapshot] = []  # pop and append are atomic: no lock
         self._trace: Callable[[str], None] | None = None
         self._closed = False
 
     def snapshot(self) -> SqliteSnapshot:
         """A ``SqliteSnapshot`` on a kept connection."""
         try:
-            raw, reader = self._idle.pop()
+            return self._idle.pop()
         except IndexError:
             raw = self._connect()
             raw.set_trace_callback(self._trace)
-            reader = sqlite_reader(raw)
-        return SqliteSnapshot(raw, reader, self._give_back)
+            return SqliteSnapshot(raw, done=self._give_back)
 
-    def _give_back(self, raw: sqlite3.Connection, reader: Reader) -> None:
+    def _give_back(self, snapshot: SqliteSnapshot) -> None:
         # One whose rollback failed, or beyond what is kept, is closed.
+        raw = snapshot.connection
         if raw.in_transaction or self._closed or len(self._idle) >= self._kept:
             raw.close()
         else:
-            self._idle.append((raw, reader))
+            self._idle.append(snapshot)
 
     def trace(self, callback: Callable[[str], None] | None) -> None:
         """SQLite's trace of every statement read from now on (None: stop), as
         ``sqlite3.Connection.set_trace_callback``; call it while no unit of work is open."""
         self._trace = callback
-        for raw, _reader in self._idle:
-            raw.set_trace_callback(callback)
+        for snapshot in self._idle:
+            snapshot.connection.set_trace_callback(callback)
 
     def close(self) -> None:
         """Close the idle connections; one still in use is closed when its unit ends."""
         self._closed = True
         while self._idle:
-            self._idle.pop()[0].close()
+            self._idle.pop().connection.close()
 
 
 def connection_reader(connection: Connection) -> Reader:
