@@ -58,22 +58,18 @@ FROM contact k WHERE k.client_id = :client_id ORDER BY k.name, k.id LIMIT {CONTA
 """
 
 
-def _record_fields(row: Sequence[Any], at: int) -> dict[str, Any]:
-    """The fields every record has, from the five columns ``_RECORD`` selects starting at ``at``."""
-    return {
-        "id": row[at],
-        "created_at": to_moment(row[at + 1]),
-        "updated_at": to_moment(row[at + 2]),
-        "archived_at": to_datetime(row[at + 3]),
-        "row_version": row[at + 4],
-    }
-
-
 def _project(row: Sequence[Any]) -> ProjectItem:
+    # One dict display for every field (as ``_client``): the record's five shared fields through a
+    # helper and ``**`` cost ~4k instructions more a record, on every switch.
+    archived_at = row[3]
     return frozen_record(
         ProjectItem,
         {
-            **_record_fields(row, 0),
+            "id": row[0],
+            "created_at": to_moment(row[1]),
+            "updated_at": to_moment(row[2]),
+            "archived_at": None if archived_at is None else to_moment(archived_at),
+            "row_version": row[4],
             "code": row[5],
             "name": row[6],
             "client_id": row[7],
@@ -96,10 +92,15 @@ def _project(row: Sequence[Any]) -> ProjectItem:
 
 
 def _client(row: Sequence[Any], contact_language: Language | None) -> ClientItem:
+    archived_at = row[25]
     return frozen_record(
         ClientItem,
         {
-            **_record_fields(row, 22),
+            "id": row[22],
+            "created_at": to_moment(row[23]),
+            "updated_at": to_moment(row[24]),
+            "archived_at": None if archived_at is None else to_moment(archived_at),
+            "row_version": row[26],
             "name": row[8],
             "address": row[27],
             "industry": row[28],
@@ -108,6 +109,17 @@ def _client(row: Sequence[Any], contact_language: Language | None) -> ClientItem
             "contact_language": contact_language,
         },
     )
+
+
+def _record_fields(row: Sequence[Any], at: int) -> dict[str, Any]:
+    """The fields every record has, from the five columns ``_RECORD`` selects starting at ``at``."""
+    return {
+        "id": row[at],
+        "created_at": to_moment(row[at + 1]),
+        "updated_at": to_moment(row[at + 2]),
+        "archived_at": to_datetime(row[at + 3]),
+        "row_version": row[at + 4],
+    }
 
 
 def _contact(row: Sequence[Any]) -> ContactItem:
@@ -142,9 +154,11 @@ def project_client_contacts(
     row = r.first(_PROJECT, {"project_id": project_id})
     if row is None:
         return None
-    contacts = tuple(_contact(c) for c in r.rows(_CONTACTS, {"client_id": row[7]}))
-    live = [(c.language, c.can_sign) for c in contacts if c.archived_at is None]
-    language = contacts_language(live) if live else None  # no live contacts: no language of theirs
+    contacts = tuple(map(_contact, r.rows(_CONTACTS, {"client_id": row[7]})))
+    language = None  # no live contacts: no language of theirs
+    if contacts:  # a client without contacts (a new one) has nothing to gather
+        live = [(c.language, c.can_sign) for c in contacts if c.archived_at is None]
+        language = contacts_language(live) if live else None
     return _project(row), _client(row, language), contacts
 
 
