@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -162,3 +164,20 @@ def test_enter_or_down_in_the_filter_goes_into_the_list_on_the_first_match(
     QTest.keyClick(navigator.filter_edit, Qt.Key.Key_Down)
     assert navigator.view.hasFocus() and announced == announced[:1]
     assert navigator.view.currentIndex().row() == navigator.view.selectionModel().selectedRows()[0].row()
+
+
+def test_a_list_made_while_the_runner_works_shows_it_busy(qtbot, demo_env: GuiEnv) -> None:
+    """``busy_changed`` tells of changes only: a list made while a page is being read (Projects opened
+    before Today's rows came) shows its busy bar from the start, and hides it when the work is done."""
+    release = threading.Event()
+    demo_env.tasks.submit(lambda: release.wait(10), lambda _result: None)
+    assert demo_env.tasks.is_busy
+    widget = ProjectNavigator(demo_env)
+    qtbot.addWidget(widget)
+    widget.show()
+    try:
+        assert widget.busy.isVisible()
+    finally:
+        release.set()
+    wait_idle(qtbot, demo_env.tasks)
+    assert not widget.busy.isVisible()

@@ -96,7 +96,7 @@ class ProjectNavigator(QWidget):
         policy = self.busy.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # shown and hidden for every query: the list never moves
         self.busy.setSizePolicy(policy)
-        self.busy.hide()
+        self.busy.setVisible(env.tasks.is_busy)  # busy_changed only tells of changes to come
         self.count_label = QLabel(self)
         self.count_label.setObjectName("projectCount")
         self.legend = self._make_legend()
