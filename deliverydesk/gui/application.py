@@ -10,7 +10,6 @@ import logging
 import os
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -353,37 +352,11 @@ def saved_ui_language(ui_state: UiState) -> str:
     return ui_state.value(UI_LANGUAGE_KEY)
 
 
-def lighten_pyside_import_hook() -> None:
-    """PySide6 asks of every module imported after it whether its source mentions "PySide6" (for
-    ``from __feature__ import ...``, PYSIDE-2029), through ``inspect.getsource``, which keeps each
-    module's whole source in ``linecache`` for the life of the process: with SQLAlchemy, holidays and
-    the app's own modules about 30 MiB of the window's peak memory. The same question is answered here
-    from the file's bytes, kept nowhere. Nothing changes if PySide6 no longer asks this way."""
-    feature = sys.modules.get("shibokensupport.feature")
-    upstream = getattr(feature, "_mod_uses_pyside", None)
-    if feature is None or upstream is None or getattr(upstream, "lightened", False):
-        return
-
-    def uses_pyside(module: ModuleType) -> bool:
-        path = getattr(module, "__file__", None)
-        if not isinstance(path, str) or not path.endswith(".py"):
-            return bool(upstream(module))
-        try:
-            with open(path, "rb") as source:
-                return b"PySide6" in source.read()
-        except OSError:
-            return bool(upstream(module))
-
-    uses_pyside.lightened = True  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
-
-
 def create_application(version: str) -> QApplication:
     """The QApplication with DeliveryDesk's name, icon and bundled CJK font."""
     from deliverydesk.gui.i18n import load_cjk_font
     from deliverydesk.gui.icons import app_icon
 
-    lighten_pyside_import_hook()  # before the database and the window's modules are imported
     # Qt's raster engine hands larger fills (a scroll bar's groove) to helper threads and waits for
     # them: on a busy machine a repaint then waits for the helpers to get a core (a project switch
     # took 2-3x its CPU time in wall clock); the window's widgets are small enough for one thread.

@@ -6,12 +6,16 @@ prints them; the budgets are judged by running the benchmark itself (see benchma
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from benchmarks import gui_scale
 from benchmarks.generate_large_db import generate
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +62,12 @@ def test_window_operations_are_measured_for_the_app_and_the_bare_window(
             assert figures.peak(operation, side) > 0, "tracemalloc saw the operation allocate"
     report = "\n".join(gui_scale.report_lines(figures))
     assert all(f"{operation:<20}app" in report for operation in ("switch", "filter", "log page"))
+
+
+def test_the_measured_app_loads_its_first_modules_before_pyside6() -> None:
+    """As ``main.py``: ``benchmarks.launch_app`` loads PySide6 (its paint probes) only once the app's
+    first modules have loaded, which PySide6's import hook would otherwise question one by one."""
+    probe = "import sys, benchmarks.launch_app; print('PySide6' in sys.modules)"
+    command = [sys.executable, "-c", probe]
+    found = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+    assert found.stdout.split() == ["False"]

@@ -215,21 +215,30 @@ def test_menus_open_dialogs_built_on_demand(qtbot, env: GuiEnv) -> None:
 PYSIDE_HOOK_PROBE = """
 import linecache, sys
 import PySide6.QtWidgets
-from deliverydesk.gui.application import lighten_pyside_import_hook
-if sys.argv[1] == "lightened":
-    lighten_pyside_import_hook()
-before = set(linecache.cache)
-import deliverydesk.gui.main_window, deliverydesk.services.attention
 feature = sys.modules["shibokensupport.feature"]
+if sys.argv[1] == "lightened":
+    import deliverydesk.gui  # the package lightens the hook as it loads
+before = set(linecache.cache)
+import deliverydesk.services.attention
 kept = {name for name in set(linecache.cache) - before if name.endswith(".py")}
+ask = feature._mod_uses_pyside
+import deliverydesk.gui.pages.home
 names = ("deliverydesk.domain.attention", "deliverydesk.gui.pages.home")
-print("many" if len(kept) > 20 else len(kept), *(feature._mod_uses_pyside(sys.modules[n]) for n in names))
+print("many" if len(kept) > 20 else len(kept), *(ask(sys.modules[n]) for n in names))
+"""
+
+# As the app starts (main.py): its first modules before PySide6, then the opening frame's.
+APP_ORDER_PROBE = """
+import linecache
+import deliverydesk.app
+from deliverydesk.gui import application, crash, i18n, tasks, ui_state
+print(sorted(name for name in linecache.cache if "deliverydesk" in name.split("/")) or "none")
 """
 
 
-def _probe(mode: str) -> list[str]:
+def _probe(mode: str, probe: str = PYSIDE_HOOK_PROBE) -> list[str]:
     found = subprocess.run(
-        [sys.executable, "-c", PYSIDE_HOOK_PROBE, mode],
+        [sys.executable, "-c", probe, mode],
         capture_output=True,
         text=True,
         check=True,
@@ -241,3 +250,9 @@ def _probe(mode: str) -> list[str]:
 def test_modules_imported_after_pyside_do_not_stay_in_memory_as_source() -> None:
     assert _probe("upstream") == ["many", "False", "True"], "PySide6 keeps their source (the cost avoided)"
     assert _probe("lightened") == ["0", "False", "True"], "the same answers, no source kept"
+
+
+def test_the_window_modules_are_imported_after_the_hook_is_lightened() -> None:
+    """The hook is lightened as ``deliverydesk.gui`` loads, before the opening frame's own modules
+    (crash handler, translators, task runner...) are imported: none of them is read as source."""
+    assert _probe("app", APP_ORDER_PROBE) == ["none"]
