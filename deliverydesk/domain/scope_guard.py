@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from deliverydesk.domain.enums import Decision, MilestoneStatus, ScopeCheck, Triage
 from deliverydesk.domain.frozen import frozen_record
@@ -27,9 +28,13 @@ from deliverydesk.domain.metrics import (
     goodwill_hours_used,
     meter,
 )
+from deliverydesk.domain.refs import ref_sort_key
 from deliverydesk.domain.workdays import WorkCalendar
 from deliverydesk.errors import RuleError, ValidationError
 from deliverydesk.i18n import Message, msg
+
+if TYPE_CHECKING:
+    from deliverydesk.domain.models import ChangeRequestItem
 
 DECISION_OUTCOMES = (
     Decision.APPROVED_BILLABLE,
@@ -338,6 +343,11 @@ def main_goal_met(main_milestone_statuses: Sequence[MilestoneStatus]) -> bool:
 def is_waiting_b_item(triage: Triage, decision: Decision) -> bool:
     """A B-item deferred until the main goal is met (it comes back in Home and the handover)."""
     return triage is Triage.B and decision is Decision.DEFERRED
+
+
+def decision_order(request: ChangeRequestItem) -> tuple[date, tuple[str, int]]:
+    """Orders decisions as they were taken: by the day decided (else asked), the same day by ref."""
+    return (request.decided_on or request.requested_on, ref_sort_key(request.ref))
 
 
 def done_without_decision(decision: Decision, linked_log_entries: int) -> bool:

@@ -26,7 +26,7 @@ from deliverydesk.domain.enums import (
 from deliverydesk.domain.handover import check_handover
 from deliverydesk.domain.models import ChangeRequestItem, LetterItem
 from deliverydesk.domain.printing import check_printable
-from deliverydesk.domain.refs import ref_sort_key
+from deliverydesk.domain.scope_guard import decision_order
 from deliverydesk.domain.validation import Checker
 from deliverydesk.domain.workdays import WorkCalendar, add_working_days, calendar_covering, with_extra_days
 from deliverydesk.errors import RuleError, ValidationError
@@ -210,10 +210,7 @@ def change_decision_data(
 
 def _decided_before(row: ChangeRequestItem, other: ChangeRequestItem) -> bool:
     """Whether ``other`` was decided before ``row`` (the same day: the lower ref first)."""
-    return (other.decided_on or other.requested_on, ref_sort_key(other.ref)) < (
-        row.decided_on or row.requested_on,
-        ref_sort_key(row.ref),
-    )
+    return decision_order(other) < decision_order(row)
 
 
 def _earlier(

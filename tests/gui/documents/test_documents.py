@@ -257,6 +257,19 @@ def test_change_decision_is_picked_from_decided_requests(qtbot, demo_env: GuiEnv
     assert page.dialog.pdf.startswith(b"%PDF")
 
 
+def test_the_change_decision_chooser_starts_at_the_request_decided_last(qtbot, demo_env: GuiEnv) -> None:
+    """Decide, then write its letter: the chooser starts at the newest decision, not at CR-1."""
+    from deliverydesk.domain.refs import ref_sort_key
+
+    page, _ = open_page(qtbot, demo_env)
+    assert page.data is not None and len(page.data.decided) > 1
+    newest = max(page.data.decided, key=lambda r: (r.decided_on or r.requested_on, ref_sort_key(r.ref)))
+    assert newest.ref != "CR-1"
+    page.choose_change_request()
+    assert page.dialog.textValue().startswith(f"{newest.ref}  ")
+    page.dialog.reject()
+
+
 def test_file_menu_opens_the_documents_page_of_the_open_project(qtbot, demo_env: GuiEnv) -> None:
     from deliverydesk.gui.main_window import MainWindow
 

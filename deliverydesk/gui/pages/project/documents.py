@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from deliverydesk.domain.enums import Language, LetterKind, LetterStatus
 from deliverydesk.domain.handover import HandoverBlocked
 from deliverydesk.domain.models import LetterItem
+from deliverydesk.domain.scope_guard import decision_order
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.blockers import refusal_text
 from deliverydesk.gui.dialogs.base import MessageBar
@@ -268,6 +269,9 @@ class DocumentsPage(ProjectPage):
         dialog.setLabelText(self.tr("Which decided change request?"))
         choices = {f"{r.ref}  {r.title}": r.id for r in decided}
         dialog.setComboBoxItems(list(choices))
+        if decided:  # the decision just taken is the one whose letter is wanted, not CR-1's
+            newest = max(decided, key=decision_order)
+            dialog.setTextValue(f"{newest.ref}  {newest.title}")
         dialog.textValueSelected.connect(
             lambda text: self.new_document(LetterKind.CHANGE_DECISION, change_request_id=choices[text])
         )
