@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -130,6 +131,9 @@ class DateField(QWidget):
         )
         self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("00 Sep 0000") + 24)
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("00 September 0000") + 24)
+        # Not Expanding (a line edit's default): disabled, with its reading hidden, the box grew to its
+        # maximum, wider than the enabled date boxes above and below it in the same form.
+        self.edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.pick = self._picker()
         self.understood = ElidedLabel("", self)
         self.understood.setObjectName("dateUnderstood")

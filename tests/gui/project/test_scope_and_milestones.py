@@ -273,3 +273,22 @@ def test_at_1366_px_milestones_keep_the_actual_date_and_drop_who_acts_first(benc
     assert hidden_at(900) == []
     assert hidden_at(740) == [OWNER]
     assert not view.isColumnHidden(NAME) and view.columnWidth(NAME) >= MIN_STRETCH
+
+
+def test_the_milestone_dialogs_three_date_boxes_start_at_one_x(bench: Workbench) -> None:
+    """Baseline (always set), forecast and actual (each with its "Set" box) line up, in both languages'
+    widths of "Set": the baseline box started where the others' check boxes do."""
+    from PySide6.QtCore import QPoint
+
+    page = bench.page(AREA_MILESTONES)
+    assert isinstance(page, MilestonesPage)
+    page.edit_milestone(None)
+    dialog = page.dialog
+    assert isinstance(dialog, MilestoneDialog)
+    bench.idle()
+    boxes = (dialog.baseline.edit, dialog.forecast.edit.edit, dialog.actual.edit.edit)
+    xs = [box.mapTo(dialog, QPoint(0, 0)).x() for box in boxes]
+    assert len(set(xs)) == 1, xs
+    assert len({box.width() for box in boxes}) == 1
+    assert dialog.focusWidget() is dialog.name
+    dialog.discard()

@@ -130,6 +130,23 @@ class OptionalDate(QWidget):
             self.edit.set_value(value)
 
 
+def beside_optional_dates(parent: QWidget, field: DateField, check_text: str) -> QWidget:
+    """A date that is always set, among ``OptionalDate`` rows: after a hidden check box that keeps its
+    room, so its date box starts where theirs do instead of one "Set" box further left."""
+    holder = QWidget(parent)
+    room = QCheckBox(check_text, holder)
+    policy = room.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    room.setSizePolicy(policy)
+    room.hide()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(room, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(field, 1)
+    holder.setFocusProxy(field)
+    return holder
+
+
 def ref_label(parent: QWidget, text: str) -> QLabel:
     """The record's ref (or the one it will get), read-only."""
     shown = QLabel(text, parent)

@@ -16,7 +16,14 @@ from deliverydesk.domain.enums import MilestoneStatus, OwnerSide
 from deliverydesk.domain.models import ChangeRequestItem, MilestoneItem
 from deliverydesk.errors import ValidationError
 from deliverydesk.gui.dialogs.records.base import RecordDialog
-from deliverydesk.gui.dialogs.records.fields import OptionalDate, date_edit, line, link_combo, ref_label
+from deliverydesk.gui.dialogs.records.fields import (
+    OptionalDate,
+    beside_optional_dates,
+    date_edit,
+    line,
+    link_combo,
+    ref_label,
+)
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.formatting import format_date
 from deliverydesk.gui.widgets.enum_combo import enum_combo
@@ -49,9 +56,9 @@ class MilestoneDialog(RecordDialog):
     def _add_fields(self, v: MilestoneItem | MilestoneDraft) -> None:
         today, set_text = self.env.ctx.today(), self.tr("Set")
         self.name = self.add_field("name", self.tr("Milestone"), line(self, v.name))
-        self.baseline = self.add_field(
-            "baseline_date", self.tr("Baseline date"), date_edit(self, v.baseline_date, today)
-        )
+        self.baseline = date_edit(self, v.baseline_date, today)
+        aligned = beside_optional_dates(self, self.baseline, set_text)
+        self.add_field("baseline_date", self.tr("Baseline date"), aligned)
         forecast = OptionalDate(self, v.forecast_date, today, set_text, today)
         self.forecast = self.add_field("forecast_date", self.tr("Forecast date"), forecast)
         self.actual = self.add_field(
