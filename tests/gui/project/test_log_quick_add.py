@@ -80,3 +80,22 @@ def test_participants_come_from_the_contacts_and_free_names(bench: Workbench) ->
     bench.idle()
     assert page.panel.model.row_item(0).participants == "张工"
     assert people.text() == "" and page.quick_text.text() == ""
+
+
+def test_tab_goes_kind_who_text_then_into_the_log(bench: Workbench) -> None:
+    """The quick-add row in the order it shows, then the log's own list: Tab from the text left the
+    page (to the project filter) after passing the names field a second time."""
+    from PySide6.QtWidgets import QWidget
+
+    page = _log_page(bench)
+    people = page.quick_people
+
+    def tab_stop(widget: QWidget) -> bool:
+        return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+    chain: list[QWidget] = [page.quick_kind]
+    while len(chain) < 60 and not (page.panel.isAncestorOf(chain[-1]) and tab_stop(chain[-1])):
+        chain.append(chain[-1].nextInFocusChain())
+    tabbed = [w for w in chain if tab_stop(w)]
+    assert tabbed[:4] == [page.quick_kind, people.edit, people.pick, page.quick_text]
+    assert page.panel.isAncestorOf(tabbed[4]), "the next Tab stop is the log's own panel"

@@ -187,6 +187,7 @@ class LogPage(RecordsPage):
         super().__init__(env, parent)
         self._generation = 0
         self.query = LogQuery()
+        quick_add = self._quick_add()  # made first: Tab goes through it, then into the log below it
         self.panel = self.add_panel(
             LogModel(self),
             PanelSpec(
@@ -226,12 +227,16 @@ class LogPage(RecordsPage):
         self.attachments.changed.connect(self._files_changed)
         self.panel.selected.connect(self._show_files)
         self.file_drops = FileDrops(self.panel.view, self._files_dropped, read_only=env.readonly)
-        self.lay_out(
-            self._quick_add(), self.panel, self.attachments, self.commitments.panel, stretches=(3, 1, 2)
-        )
+        self.lay_out(quick_add, self.panel, self.attachments, self.commitments.panel, stretches=(3, 1, 2))
 
     def _quick_add(self) -> QHBoxLayout:
+        """Kind, who and what, made in the order they show: Tab follows the order widgets are made (a
+        setTabOrder of the names field, a compound widget, put the text between it and its parts)."""
         self.quick_kind = enum_combo(self, LogKind, last_kind(self.env))
+        self.quick_people = ParticipantsField("", (), self)
+        self.quick_people.edit.setPlaceholderText(self.tr("who (optional)"))
+        self.quick_people.edit.returnPressed.connect(self.quick_add)
+        self.quick_people.setFixedWidth(self.quick_people.fontMetrics().horizontalAdvance("0") * 18 + 40)
         self.quick_text = QLineEdit(self)
         self.quick_text.setObjectName("logQuickAdd")
         self.quick_text.setPlaceholderText(self.tr("Quick add: what happened, Enter logs it now"))
@@ -240,16 +245,10 @@ class LogPage(RecordsPage):
         )
         self.quick_text.returnPressed.connect(self.quick_add)
         self.quick_text.setEnabled(not self.env.readonly)
-        self.quick_people = ParticipantsField("", (), self)
-        self.quick_people.edit.setPlaceholderText(self.tr("who (optional)"))
-        self.quick_people.edit.returnPressed.connect(self.quick_add)
-        self.quick_people.setFixedWidth(self.quick_people.fontMetrics().horizontalAdvance("0") * 18 + 40)
         row = QHBoxLayout()
         row.addWidget(self.quick_kind)
         row.addWidget(self.quick_people)
         row.addWidget(self.quick_text, 1)
-        QWidget.setTabOrder(self.quick_kind, self.quick_people)
-        QWidget.setTabOrder(self.quick_people, self.quick_text)
         return row
 
     def title(self) -> str:
