@@ -1,8 +1,9 @@
 """The main window frame: Today (Home) and Projects (navigator + workspace), menus, shortcuts.
 
-Only what the first paint shows is built with the window (Today, the navigator, menus, toolbar, status
-bar); the project workspace, the recurring-problems page, the capture flow, the bundle importer and
-every dialog are built (and their modules imported) on first use, so the window paints sooner."""
+Only what the first paint shows is built with the window (Today, menus, toolbar, status bar); the
+project navigator and workspace (Projects), the recurring-problems page, the capture flow, the bundle
+importer and every dialog are built (and their modules imported) on first use, so the window paints
+sooner."""
 
 from __future__ import annotations
 
@@ -39,7 +40,6 @@ from deliverydesk.gui.icons import app_icon, icon
 from deliverydesk.gui.messages import show_error
 from deliverydesk.gui.pages.base import AREA_CHANGE_REQUESTS, AREA_DOCUMENTS, AREA_LOG
 from deliverydesk.gui.pages.home import HomePage
-from deliverydesk.gui.pages.navigator import ProjectNavigator
 from deliverydesk.gui.screen_fit import place_main_window
 from deliverydesk.gui.style import readable_selection
 from deliverydesk.gui.team.controller import SyncController
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from deliverydesk.gui.bundle_import import BundleImporter
     from deliverydesk.gui.dialogs.records.capture import CaptureFlow
     from deliverydesk.gui.letter_copies import CopyKeeper
+    from deliverydesk.gui.pages.navigator import ProjectNavigator
     from deliverydesk.gui.pages.recurring import RecurringPage
     from deliverydesk.gui.pages.search import SearchDialog
     from deliverydesk.gui.pages.workspace import ProjectWorkspace
@@ -120,16 +121,11 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("DeliveryDesk"))
         self.home = HomePage(env, self)
-        self.navigator = ProjectNavigator(env, self)
+        self._navigator: ProjectNavigator | None = None  # Projects' list: built when first needed
         self.workspace_frame = WorkspaceFrame(self)  # the workspace is built on first use
-        self.splitter = QSplitter(self)
+        self.splitter = QSplitter(self)  # the navigator goes first, when built
         self.splitter.setObjectName("projectsSplitter")
-        self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.workspace_frame)
-        self.splitter.setStretchFactor(0, 0)  # the list keeps its width when the window or a page changes
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setCollapsible(0, False)
-        self.splitter.setCollapsible(1, False)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.splitter)
@@ -145,10 +141,6 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
         self._connect()
         place_main_window(self, env.ui_state.restore_geometry(STATE_KEY, self))
-        if not env.ui_state.restore_splitter(STATE_KEY, self.splitter):
-            width = self.width()
-            list_width = min(max(int(width * 0.3), NAVIGATOR_MIN), NAVIGATOR_MAX)
-            self.splitter.setSizes([list_width, max(width - list_width, 1)])
         self.act_today.setChecked(True)
         self.stack.setCurrentWidget(self.home)  # Today's rows are read from its first show (showEvent)
         self.copy_keeper: CopyKeeper | None = None  # copies of letters issued before they were kept
@@ -188,6 +180,35 @@ class MainWindow(QMainWindow):
         self.started.emit()
 
     # --- parts built on first use --------------------------------------------------------------
+    @property
+    def navigator(self) -> ProjectNavigator:
+        """The project list (Projects' left side): built the first time Projects is shown or a
+        project is looked for; Today does not show it (its module and widgets: ~25 ms of a start)."""
+        if self._navigator is None:
+            from deliverydesk.gui.pages.navigator import ProjectNavigator
+
+            self._navigator = ProjectNavigator(self.env, self)
+            self._navigator.project_selected.connect(self._project_selected)
+            self._place_navigator(self._navigator)
+        return self._navigator
+
+    def _place_navigator(self, navigator: ProjectNavigator) -> None:
+        splitter = self.splitter
+        splitter.insertWidget(0, navigator)
+        splitter.setStretchFactor(0, 0)  # the list keeps its width when the window or a page changes
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, False)
+        if not self.env.ui_state.restore_splitter(STATE_KEY, splitter):
+            width = self.width()
+            list_width = min(max(int(width * 0.3), NAVIGATOR_MIN), NAVIGATOR_MAX)
+            splitter.setSizes([list_width, max(width - list_width, 1)])
+
+    def _refresh_navigator(self) -> None:
+        """A list not built yet has nothing to refresh: it reads its rows when first shown."""
+        if self._navigator is not None:
+            self._navigator.refresh()
+
     @property
     def workspace(self) -> ProjectWorkspace:
         """The open project's pages (every area's page): built the first time Projects is shown or a
@@ -409,7 +430,6 @@ class MainWindow(QMainWindow):
         self.home.new_project_wanted.connect(self.new_project)
         self.home.import_wanted.connect(self.import_bundle)
         self.home.demo_wanted.connect(self.add_demo)
-        self.navigator.project_selected.connect(self._project_selected)
         self.sync.synced.connect(self._synced)
         self.sync.status_changed.connect(lambda status: self.act_sync.setEnabled(status.joined))
         self.sync.status_changed.connect(self.home.show_team_status)
@@ -493,7 +513,7 @@ class MainWindow(QMainWindow):
         elif self._recurring is not None and self.stack.currentWidget() is self._recurring:
             self._recurring.refresh()
         else:
-            self.navigator.refresh()
+            self._refresh_navigator()
             self.workspace_frame.refresh()
 
     def _settings_changed(self) -> None:
@@ -501,7 +521,7 @@ class MainWindow(QMainWindow):
             self.home.refresh()
 
     def _records_changed(self) -> None:
-        self.navigator.refresh()
+        self._refresh_navigator()
 
     # --- the team server -----------------------------------------------------------------------
     def start_sync(self) -> None:
@@ -514,7 +534,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(shown(notices[-1]), 15_000)
         if getattr(report, "pulled", 0) or getattr(report, "conflicts", 0):
             self.refresh()
-            self.navigator.refresh()
+            self._refresh_navigator()
 
     def open_conflicts(self) -> None:
         from deliverydesk.gui.team.conflicts import SyncConflictsDialog
@@ -577,7 +597,7 @@ class MainWindow(QMainWindow):
         message = self.tr("Undone: %1") if undone else self.tr("Redone: %1")
         self.statusBar().showMessage(message.replace("%1", text), 8000)
         self.workspace_frame.refresh()
-        self.navigator.refresh()
+        self._refresh_navigator()
         if self.stack.currentWidget() is self.home:
             self.home.refresh()
 
@@ -604,7 +624,7 @@ class MainWindow(QMainWindow):
         def done(_result: object) -> None:
             self.statusBar().showMessage(self.tr("The demo projects were added."), 10000)
             self.home.refresh()
-            self.navigator.refresh()
+            self._refresh_navigator()
 
         self.env.tasks.submit_long(
             lambda _progress: create_demo(ctx),
@@ -685,8 +705,9 @@ class MainWindow(QMainWindow):
     # --- state ---------------------------------------------------------------------------------
     def save_state(self) -> None:
         self.env.ui_state.save_geometry(STATE_KEY, self)
-        self.env.ui_state.save_splitter(STATE_KEY, self.splitter)
-        self.navigator.save_state()
+        if self._navigator is not None:  # else what was saved stays (Projects not shown this time)
+            self.env.ui_state.save_splitter(STATE_KEY, self.splitter)
+            self._navigator.save_state()
         self.env.ui_state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

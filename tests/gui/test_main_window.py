@@ -37,6 +37,31 @@ def test_geometry_splitter_and_columns_are_remembered(qtbot, demo_env: GuiEnv) -
     assert second.navigator.view.columnWidth(1) == 133
 
 
+def test_the_project_list_is_built_on_first_use_and_a_start_without_it_keeps_its_place(
+    qtbot, demo_env: GuiEnv
+) -> None:
+    """Today does not show the project list: it is built when Projects is first shown, and a window
+    closed without showing it leaves the remembered splitter and columns as they were."""
+    first = _window(qtbot, demo_env)
+    first.show_projects()
+    wait_idle(qtbot, demo_env.tasks)
+    first.splitter.setSizes([first.splitter.width() - 500, 500])
+    first.navigator.view.setColumnWidth(1, 133)
+    sizes = first.splitter.sizes()
+    first.close()
+    today_only = _window(qtbot, demo_env)
+    wait_idle(qtbot, demo_env.tasks)
+    assert today_only.splitter.count() == 1, "the list is not built for Today"
+    today_only.close()
+    third = _window(qtbot, demo_env)
+    third.show_projects()
+    wait_idle(qtbot, demo_env.tasks)
+    assert third.splitter.widget(0) is third.navigator
+    assert third.splitter.sizes() == sizes
+    assert third.navigator.view.columnWidth(1) == 133
+    assert third.navigator.model.rowCount() == len(list_projects(demo_env.ctx).rows)
+
+
 def test_a_remembered_size_too_big_for_this_screen_is_not_restored(qtbot, demo_env: GuiEnv) -> None:
     """Saved on a larger screen: this one gets the window maximized, never beyond its edges."""
     first = _window(qtbot, demo_env)

@@ -22,6 +22,7 @@ NOT_AT_START = (
     "deliverydesk.services.scope_guard",
     "deliverydesk.services.records.undo",
     "deliverydesk.gui.dialogs.base",
+    "deliverydesk.gui.pages.navigator",  # Projects' list: Today does not show it
     "deliverydesk.gui.pages.workspace",
     "deliverydesk.gui.pages.project.overview",
     "deliverydesk.gui.pages.project.documents",
