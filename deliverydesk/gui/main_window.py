@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
         self._connect()
         place_main_window(self, env.ui_state.restore_geometry(STATE_KEY, self))
+        self._first_width = self.width()  # the list's first width is a share of this (_place_navigator)
         self.act_today.setChecked(True)
         self.stack.setCurrentWidget(self.home)  # Today's rows are read from its first show (showEvent)
         self.copy_keeper: CopyKeeper | None = None  # copies of letters issued before they were kept
@@ -200,7 +201,7 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(0, False)
         splitter.setCollapsible(1, False)
         if not self.env.ui_state.restore_splitter(STATE_KEY, splitter):
-            width = self.width()
+            width = self._first_width  # as the window was placed: the same list as when built with it
             list_width = min(max(int(width * 0.3), NAVIGATOR_MIN), NAVIGATOR_MAX)
             splitter.setSizes([list_width, max(width - list_width, 1)])
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence
 
 from deliverydesk import __version__
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.main_window import MainWindow
+from deliverydesk.gui.main_window import NAVIGATOR_MAX, NAVIGATOR_MIN, MainWindow
 from deliverydesk.services.records.projects import list_projects
 from tests.gui.conftest import wait_idle
 
@@ -150,3 +150,18 @@ def test_a_bad_new_project_creates_no_client(qtbot, env: GuiEnv) -> None:
     assert dialog.isVisible()
     assert dialog.field_error("code") and dialog.field_error("name")
     assert list_clients(env.ctx).total == 0
+
+
+def test_the_project_list_first_takes_its_share_of_the_window_as_it_was_placed(
+    qtbot, demo_env: GuiEnv
+) -> None:
+    """Built on first use, the list gets the width it had when it was built with the window: a share
+    of the window as it was placed, not of the width it has when Projects is first shown."""
+    window = _window(qtbot, demo_env)
+    placed = window.width()
+    window.showNormal()
+    window.resize(2000, window.height())  # wide enough for both sides: a share of this would be wider
+    window.show_projects()
+    wait_idle(qtbot, demo_env.tasks)
+    expected = min(max(int(placed * 0.3), NAVIGATOR_MIN), NAVIGATOR_MAX)
+    assert window.splitter.sizes()[0] == expected
