@@ -21,6 +21,7 @@ _ROOT = QModelIndex()
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP = 0  # internal id of group rows; item rows carry their group's number + 1
 WHAT, PROJECT, WHEN, DETAIL = range(4)
+COLUMNS = 4
 ORDER = tuple(AttentionKind)
 ICONS = {
     AttentionKind.OVERDUE_MILESTONE: "milestone",
@@ -70,10 +71,14 @@ class AttentionModel(QAbstractItemModel):
 
     # --- Qt ------------------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # The bounds checked here, not by hasIndex: it calls back rowCount and columnCount through
+        # Qt, and a view asks for every index (the Today page's column fitting and painting).
+        if not 0 <= column < COLUMNS or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, GROUP)
+            return self.createIndex(row, column, GROUP) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() != GROUP or parent.column() != 0 or row >= len(self._groups[parent.row()][1]):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, child: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
@@ -89,7 +94,7 @@ class AttentionModel(QAbstractItemModel):
         return 0
 
     def columnCount(self, parent: Index = _ROOT) -> int:
-        return 4
+        return COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

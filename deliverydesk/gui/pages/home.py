@@ -29,7 +29,7 @@ from deliverydesk.gui.formatting import format_day, format_number
 from deliverydesk.gui.i18n import shown
 from deliverydesk.gui.icons import icon
 from deliverydesk.gui.messages import error_message
-from deliverydesk.gui.models.attention import ITEM_ROLE, AttentionModel
+from deliverydesk.gui.models.attention import DETAIL, ITEM_ROLE, PROJECT, WHEN, AttentionModel
 from deliverydesk.gui.pages.base import (
     AREA_CHANGE_REQUESTS,
     AREA_DOCUMENTS,
@@ -40,6 +40,7 @@ from deliverydesk.gui.pages.base import (
     AREA_OVERVIEW,
 )
 from deliverydesk.gui.style import MUTED_STYLE
+from deliverydesk.gui.widgets.fit_columns import fit_text_columns
 
 if TYPE_CHECKING:  # the team's services load with the first team news (after the first paint)
     from deliverydesk.domain.sync_status import SyncStatus
@@ -306,8 +307,7 @@ class HomePage(QWidget):
             self.stack.setCurrentWidget(self.view if self.model.item_count() else self.empty)
 
     def _fit_columns(self) -> None:
-        for column in (1, 2, 3):
-            self.view.resizeColumnToContents(column)
+        fit_text_columns(self.view, (PROJECT, WHEN, DETAIL))  # text only: see fit_columns
 
     def _failed(self, error: DeliveryDeskError) -> None:
         self.subheading.setText(error_message(error))
