@@ -2,7 +2,7 @@
 
 ``python -m benchmarks.launch_app --data-dir DIR`` (any ``deliverydesk-gui`` arguments). Reports the
 first paint of the app's first window (the opening frame), the main window's first paint, and the
-moment the Today page shows data, then quits (see paint_probe). The hooks are set on the light
+moment the Today page's rows are painted, then quits (see paint_probe). The hooks are set on the light
 ``gui.application`` module only, so the measured process imports what the real one imports, and in
 the same order: the app's first modules before PySide6, as ``main.py`` loads them.
 """
@@ -22,7 +22,7 @@ def main(argv: list[str]) -> int:
     from deliverydesk import app
 
     # isort: split
-    from benchmarks.paint_probe import PaintProbe, started_at
+    from benchmarks.paint_probe import PaintProbe, RowsPaintedProbe, started_at
     from deliverydesk.gui import application
 
     t0 = started_at()
@@ -37,7 +37,8 @@ def main(argv: list[str]) -> int:
     def show_with_probe(self: application.WindowHost, workspace: Any) -> Any:
         window = show(self, workspace)
         probe = PaintProbe(window, t0, wait_for_data=True)
-        window.home.model.modelReset.connect(probe.data_shown)  # the Today report arrived
+        rows = RowsPaintedProbe(window.home.view, probe)
+        window.home.model.modelReset.connect(rows.arm)  # the Today report arrived: its rows paint next
         probes.append(probe)
         return window
 

@@ -278,7 +278,7 @@ def window_measures(db: Path, work: Path, repeat: int) -> Iterator[Result]:
             "main window painted: menus, toolbar and Today (its rows follow: 'Today shown'); a later start,"
             " the day's first start also backs up",
         ),
-        ("start, Today shown", "data shown", gui_scale.APP_LATER, 2.0, "the Today page filled"),
+        ("start, Today shown", "data shown", gui_scale.APP_LATER, 2.0, "the Today page's rows painted"),
         ("switch (window)", "switch", "app", 1.5, "the Overview and the header filled"),
         (
             "filter (window)",

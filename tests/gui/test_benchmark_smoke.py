@@ -71,3 +71,32 @@ def test_the_measured_app_loads_its_first_modules_before_pyside6() -> None:
     command = [sys.executable, "-c", probe]
     found = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
     assert found.stdout.split() == ["False"]
+
+
+def test_today_shown_is_when_the_rows_are_painted_not_when_the_model_is_reset(qtbot) -> None:
+    """'Today shown' waits for the rows on screen: expanding the tree and fitting its columns follow
+    the model's reset on the GUI thread (the reset was ~100 ms before the rows on the large database)."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTreeView
+
+    from benchmarks.paint_probe import RowsPaintedProbe
+
+    class Probe:
+        shown = 0
+
+        def data_shown(self) -> None:
+            self.shown += 1
+
+    model = QStandardItemModel()
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    probe = Probe()
+    rows = RowsPaintedProbe(view, probe)  # type: ignore[arg-type]
+    rows.arm()
+    assert probe.shown == 1, "nothing to paint: shown at once"
+    model.appendRow(QStandardItem("a row"))
+    rows.arm()
+    assert probe.shown == 1, "not yet painted"
+    view.show()
+    qtbot.waitUntil(lambda: probe.shown == 2, timeout=5000)
