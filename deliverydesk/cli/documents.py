@@ -71,7 +71,10 @@ def handlers(workspace: WorkspaceOpener, report: Callable[[str], None]) -> dict[
     def verify(args: argparse.Namespace, options: OpenOptions) -> int:
         return _verify(workspace, args, options)
 
-    return {"export": export, "sign": sign, "verify": verify}
+    def export_issued(args: argparse.Namespace, options: OpenOptions) -> int:
+        return _export_issued(workspace, args, options)
+
+    return {"export": export, "export-issued": export_issued, "sign": sign, "verify": verify}
 
 
 # --- export --------------------------------------------------------------------------------------
@@ -142,6 +145,40 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="period_to", type=_iso_date, metavar="DATE", help="summary: period end")
     parser.add_argument(
         "--issue", action="store_true", help="issue the next version (sealed, stored) and write it"
+    )
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE", help="the PDF file to write")
+
+
+# --- export-issued --------------------------------------------------------------------------------
+
+
+def _export_issued(workspace: WorkspaceOpener, args: argparse.Namespace, options: Any) -> int:
+    """An issued letter's PDF byte for byte as issued (the signed copy when there is one): what a
+    dispute is settled with, checked against the fingerprint recorded when it was issued."""
+    from deliverydesk.services.documents.export import export_letter
+    from deliverydesk.services.documents.letters import find_letter
+    from deliverydesk.services.records.projects import get_project_by_code
+
+    with workspace(options, reading=True) as opened:
+        project = get_project_by_code(opened.ctx, args.project)
+        letter = find_letter(opened.ctx, project.id, args.letter, args.version, args.lang)
+        result = export_letter(opened.ctx, letter.id, args.out, signed=not args.unsigned)
+    copy = "the signed copy" if letter.signed_pdf_sha256 and not args.unsigned else "as issued"
+    say(f"Wrote {_letter_name(letter)}, {copy}, to {result.path} ({result.size:,} bytes).")
+    return 0
+
+
+def _export_issued_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--project", required=True, metavar="CODE", help="the project's code")
+    parser.add_argument(
+        "--letter", required=True, metavar="REF", help="the letter's reference, e.g. DD-2026-014-EL"
+    )
+    parser.add_argument("--version", type=int, metavar="N", help="default: the newest version")
+    add_language_option(
+        parser, help="a translation of the version in this language (default: the version itself)"
+    )
+    parser.add_argument(
+        "--unsigned", action="store_true", help="the copy as issued, even when a signed copy exists"
     )
     parser.add_argument("--out", required=True, type=Path, metavar="FILE", help="the PDF file to write")
 
@@ -331,6 +368,10 @@ def _iso_date(text: str) -> date:
 
 COMMANDS: dict[str, tuple[str, Configure]] = {
     "export": ("write a client document as PDF (a draft unless --issue)", _export_arguments),
+    "export-issued": (
+        "write an issued letter's PDF byte for byte as issued (the signed copy when there is one)",
+        _export_issued_arguments,
+    ),
     "sign": ("record a signature on paper, a confirmation by e-mail, or a refusal", _sign_arguments),
     "verify": ("is this PDF a document of the database, by content? (exit 0, 5, 6, 7)", _verify_args),
 }

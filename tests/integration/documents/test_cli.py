@@ -107,6 +107,34 @@ def test_sign_on_paper_then_verify_says_who_signed(
     assert run(capsys, data_dir, *args)[0] == 2  # paper without --scan: a usage error
 
 
+def test_export_issued_writes_the_issued_and_the_signed_copy_byte_for_byte(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    """In a dispute the letter as issued and as signed comes from the command line too: the stored
+    bytes, which `verify` recognises exactly."""
+    issued = tmp_path / "issued.pdf"
+    assert run(capsys, data_dir, "export", "letter", "--project", CODE, "--issue", "--out", issued)[0] == 0
+    copy = tmp_path / "copy.pdf"
+    wanted = ("export-issued", "--project", CODE, "--letter", f"{CODE}-EL", "--out", copy)
+    code, said, err = run(capsys, data_dir, *wanted)
+    assert code == 0 and err == "" and f"Wrote {CODE}-EL version 1, as issued, to {copy}" in said
+    assert copy.read_bytes() == issued.read_bytes()
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    signing = ("sign", "--project", CODE, "--letter", f"{CODE}-EL", "--method", "paper", "--name", "王建国")
+    dated = (*signing, "--scan", scan, "--title", "生产总监", "--signed-on", date.today().isoformat())
+    assert run(capsys, data_dir, *dated)[0] == 0
+    code, said, _err = run(capsys, data_dir, *wanted)
+    assert code == 0 and "the signed copy" in said and copy.read_bytes() != issued.read_bytes()
+    code, said, _err = run(capsys, data_dir, "verify", copy)
+    assert code == 0 and said.startswith("EXACT:") and "client on paper: 王建国 生产总监" in said
+    unsigned = tmp_path / "unsigned.pdf"
+    assert run(capsys, data_dir, *wanted[:-1], unsigned, "--unsigned")[0] == 0
+    assert unsigned.read_bytes() == issued.read_bytes()
+    code, _said, err = run(capsys, data_dir, *wanted[:-2], "--version", "9", "--out", copy)
+    assert code != 0 and f"no issued letter {CODE}-EL version 9" in err
+
+
 def test_sign_refuses_an_unentitled_signer_and_a_future_day(
     capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
 ) -> None:
