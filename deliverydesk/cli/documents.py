@@ -168,7 +168,8 @@ def _export_issued(workspace: WorkspaceOpener, args: argparse.Namespace, options
     return 0
 
 
-def _export_issued_arguments(parser: argparse.ArgumentParser) -> None:
+def _letter_arguments(parser: argparse.ArgumentParser) -> None:
+    """Which issued letter: the project, the letter's reference, its version and its language."""
     parser.add_argument("--project", required=True, metavar="CODE", help="the project's code")
     parser.add_argument(
         "--letter", required=True, metavar="REF", help="the letter's reference, e.g. DD-2026-014-EL"
@@ -177,6 +178,10 @@ def _export_issued_arguments(parser: argparse.ArgumentParser) -> None:
     add_language_option(
         parser, help="a translation of the version in this language (default: the version itself)"
     )
+
+
+def _export_issued_arguments(parser: argparse.ArgumentParser) -> None:
+    _letter_arguments(parser)
     parser.add_argument(
         "--unsigned", action="store_true", help="the copy as issued, even when a signed copy exists"
     )
@@ -228,14 +233,7 @@ def _sign(
 
 
 def _sign_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--project", required=True, metavar="CODE", help="the project's code")
-    parser.add_argument(
-        "--letter", required=True, metavar="REF", help="the letter's reference, e.g. DD-2026-014-EL"
-    )
-    parser.add_argument("--version", type=int, metavar="N", help="default: the newest version")
-    add_language_option(
-        parser, help="a translation of the version in this language (default: the version itself)"
-    )
+    _letter_arguments(parser)
     parser.add_argument(
         "--method", required=True, choices=list(METHODS), help="how it was signed (or refused)"
     )
