@@ -283,6 +283,11 @@ class Shooter:
         self.idle()
         self.shot("approve", page.dialog)  # its own size: it fits a 1366 x 768 screen (the form scrolls)
         page.dialog.reject()
+        page.decide_current()  # deciding it again: what is held, and that saving replaces it
+        self.idle()
+        self.idle()
+        self.shot("decide_held", page.dialog)
+        page.dialog.reject()
 
     def signing(self, showcase: Showcase) -> None:
         """The Sign dialog for the handed-over project's report: signed on the pad, on screen."""

@@ -78,19 +78,34 @@ def letter_signed(
 
 
 def request_decided(
-    ref: str, title: str, decision: Decision, language: Language, proposed: Decision | None = None
+    ref: str,
+    title: str,
+    decision: Decision,
+    language: Language,
+    proposed: Decision | None = None,
+    replaced: Decision | None = None,
 ) -> str:
-    """ "CR-7 Night shift support: declined"; a held decision names what was proposed."""
+    """ "CR-7 Night shift support: declined"; a held decision names what was proposed, and a decision
+    taken again while one was held for approval names the held one it replaces (so the record shows
+    the manager was no longer asked)."""
     t = translator(language)
     if proposed is not None:
-        return t(
+        summary = t(
             "{ref} {title}: {decision} (proposed: {proposed})",
             ref=ref,
             title=title,
             decision=_decision(t, decision),
             proposed=_decision(t, proposed),
         )
-    return t("{ref} {title}: {decision}", ref=ref, title=title, decision=_decision(t, decision))
+    else:
+        summary = t("{ref} {title}: {decision}", ref=ref, title=title, decision=_decision(t, decision))
+    if replaced is None:
+        return summary
+    return t(
+        "{summary}; replaces the decision held for approval ({held})",
+        summary=summary,
+        held=_decision(t, replaced),
+    )
 
 
 def request_approved(ref: str, title: str, decision: Decision, approver: str, language: Language) -> str:

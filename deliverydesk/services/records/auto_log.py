@@ -67,11 +67,23 @@ def log_letter_signed(
     )
 
 
-def log_request_decided(ctx: ServiceContext, session: Session, request: ChangeRequestItem) -> None:
+def log_request_decided(
+    ctx: ServiceContext,
+    session: Session,
+    request: ChangeRequestItem,
+    replaced: Decision | None = None,
+) -> None:
+    """``replaced``: the proposed outcome of a decision that was held for approval when this one was
+    taken (it is no longer waiting for a manager)."""
     language = _language(session, request.project_id)
     held = request.decision is Decision.PENDING_APPROVAL
     summary = log_texts.request_decided(
-        request.ref, request.title, request.decision, language, request.proposed_decision if held else None
+        request.ref,
+        request.title,
+        request.decision,
+        language,
+        request.proposed_decision if held else None,
+        replaced,
     )
     record_in_log(
         ctx,

@@ -239,6 +239,7 @@ def decide_change_request_in(
         raise ValidationError({"rationale": msg("Say why: the client and your manager will read it.")})
     request, project = editable_request(session, decision.request_id)
     preview = _preview(session, request, project, decision.outcome)
+    replaced = request.proposed_decision if request.decision is Decision.PENDING_APPROVAL else None
     decided_by = you_row(ctx, session).name.strip()
     if not decided_by:
         raise ValidationError(
@@ -261,6 +262,6 @@ def decide_change_request_in(
         escalation_needed=preview.needs_approval,
     )
     item = request_rows.save_request(ctx.now(), session, request)
-    log_request_decided(ctx, session, item)
+    log_request_decided(ctx, session, item, replaced)
     moved = move_if_approved(ctx, session, item, move_milestone_ids)
     return DecisionResult(request=item, preview=preview, moved=moved)

@@ -491,6 +491,14 @@
         <translation>调整里程碑</translation>
     </message>
     <message>
+        <source>%1, decided by %2 on %3, is waiting for a manager&apos;s approval. Saving a new decision replaces it: the manager will no longer be asked.</source>
+        <translation>%2 于 %3 作出的决定“%1”正在等待上级审批。保存新的决定将取代它：上级将不再收到审批请求。</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
         <source>%1 (you)</source>
         <translation>%1（本人）</translation>
     </message>

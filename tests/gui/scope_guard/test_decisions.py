@@ -152,6 +152,35 @@ def test_the_decider_is_never_offered_as_approver_and_a_refusal_sends_it_back(be
     assert refusal is not None and "陈经理" in refusal.text() and "too much" in refusal.text()
 
 
+def test_deciding_a_held_request_again_says_what_it_replaces_and_the_log_keeps_it(
+    bench: Workbench,
+) -> None:
+    page, request_id = _held(bench)
+    assert page.panel.select_record(request_id) and page.act_decide.isEnabled()
+    page.act_decide.trigger()
+    dialog = page.dialog
+    assert isinstance(dialog, DecideDialog)
+    bench.idle()
+    held = dialog.findChild(QLabel, "heldShown")
+    assert held is not None and not held.isHidden()
+    assert "Approved as goodwill" in held.text() and "张伟" in held.text()
+    assert "no longer be asked" in held.text()
+    assert dialog.outcome.currentData() == Decision.APPROVED_GOODWILL.value, "starts from what is held"
+    assert not dialog.has_unsaved_changes(), "the dialog's own starting point is not a change"
+    _choose(bench, dialog, Decision.DECLINED)
+    type_text(dialog.rationale, "The client withdrew the budget for it")
+    dialog.accept()
+    bench.idle()
+    assert not dialog.isVisible(), dialog.message_bar.text()
+    declined = get_change_request(bench.env.ctx, request_id)
+    assert (declined.decision, declined.proposed_decision) == (Decision.DECLINED, None)
+    summaries = [e.summary for e in list_log_entries(bench.env.ctx, bench.project_id).rows]
+    replacing = [s for s in summaries if "取代" in s]  # the project's letters and log are in Chinese
+    assert replacing == [f"{declined.ref} Extra report：拒绝；取代了待上级审批的决定（批准（友情支持））"], (
+        summaries
+    )
+
+
 def test_nothing_proposed_can_only_be_refused(bench: Workbench) -> None:
     draft = ChangeRequestDraft(
         project_id=bench.project_id,

@@ -111,6 +111,7 @@ def test_deciding_and_approving_are_logged_with_the_change_request(
     assert decided.change_request_id == ask.id and decided.kind is LogKind.DECISION
     assert "held for a manager's approval (proposed: approved, billable)" in decided.summary
     assert decided.details == "Out of scope; billed."
+    assert "replaces" not in decided.summary, "nothing was held before"
     approve_change_request(ctx, ask.id, manager_id=manager.id)
     approved = next(e for e in _entries(ctx, project) if e.id != decided.id)
     assert approved.summary.endswith("approved, billable, approved by Manager Wu")
@@ -132,3 +133,23 @@ def test_the_entry_and_the_action_are_one_transaction(
     assert auto_log.log_letter_issued is letters.log_letter_issued
     _issue(ctx, project)
     assert len(letters.list_letters(ctx, project.id)) == 1 and len(_entries(ctx, project)) == 1
+
+
+def test_deciding_again_while_held_logs_the_held_decision_it_replaces(
+    ctx: ServiceContext, project: Project
+) -> None:
+    update_settings(ctx, SettingsDraft(engineer_name="张浩"))  # default limits: 8 hours a change
+    ask = create_change_request(
+        ctx,
+        ChangeRequestDraft(project_id=project.id, title="Night shift", requested_on=TODAY, effort_hours=12),
+    )
+    for outcome in (Decision.APPROVED_GOODWILL, Decision.DEFERRED):
+        decide_change_request(ctx, DecisionRequest(request_id=ask.id, outcome=outcome, rationale="Why."))
+    held, deferred = sorted(_entries(ctx, project), key=lambda e: "replaces" in e.summary)
+    assert (
+        held.summary
+        == f"{ask.ref} Night shift: held for a manager's approval (proposed: approved as goodwill)"
+    )
+    assert deferred.summary == (
+        f"{ask.ref} Night shift: deferred; replaces the decision held for approval (approved as goodwill)"
+    )

@@ -100,6 +100,8 @@ class DecideDialog(FormDialog):
         self.request_shown = ref_label(self, f"{item.ref} {item.title}")
         self.form.addRow(self.tr("Change request"), self.request_shown)
         self.form.addRow(self.tr("Now"), ref_label(self, label(item.decision)))
+        if item.decision is Decision.PENDING_APPROVAL:
+            self._show_held(item)
         if item.refusal_reason:
             refused = self.tr("%1 refused on %2: %3")
             for marker, value in (
@@ -128,9 +130,31 @@ class DecideDialog(FormDialog):
         self.form.addRow(self.tr("Scope creep after"), self.creep)
         self.shifts = ShiftChoices(self)
         self.form.addRow(self.tr("Move milestones"), self.shifts)
+        if item.decision is Decision.PENDING_APPROVAL and item.proposed_decision in OUTCOMES:
+            # deciding a held request again starts from what is held: the change is the user's to make
+            self.outcome.setCurrentIndex(self.outcome.findData(item.proposed_decision.value))
         self.outcome.currentIndexChanged.connect(lambda _i: self.ask_preview())
         self._load_defaults()
         self.ask_preview()
+
+    def _show_held(self, item: ChangeRequestItem) -> None:
+        """A decision held for a manager: what it proposes, whose it is, and that saving replaces it
+        (the manager is then no longer asked; the log says so)."""
+        held = self.tr(
+            "%1, decided by %2 on %3, is waiting for a manager's approval. Saving a new decision "
+            "replaces it: the manager will no longer be asked."
+        )
+        for marker, value in (
+            ("%1", label(item.proposed_decision) if item.proposed_decision else ""),
+            ("%2", item.decided_by or ""),
+            ("%3", format_date(item.decided_on) if item.decided_on else ""),
+        ):
+            held = held.replace(marker, value)
+        shown = plain_label(self)
+        shown.setObjectName("heldShown")
+        shown.setText(held)
+        shown.setStyleSheet(NOTICE_STYLE)
+        self.form.addRow(self.tr("Held"), shown)
 
     def _outcome_combo(self) -> EnumCombo:
         combo = EnumCombo(self, Decision)
