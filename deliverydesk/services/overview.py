@@ -21,19 +21,17 @@ from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import not_found
 from deliverydesk.services.scope_guard.meters import ProjectMeters, meters_of
 from deliverydesk.store.overview_queries import (
-    MilestoneTally,
     expectations_by_status,
-    milestone_date_tallies,
+    milestone_health_tallies,
     non_working_days_of,
     project_client_contacts,
     project_item,
     request_meter_facts,
 )
-from deliverydesk.store.plain import Reader, to_date, to_day
+from deliverydesk.store.plain import Reader
 
 # A project has tens of date combinations; the bound keeps a damaged database from stalling the page.
 MAX_MILESTONE_COMBINATIONS = 1000
-_ON_TRACK = MilestoneHealth.ON_TRACK  # read per tally by _by_health (domain/enums.py says why)
 
 
 def health_of(
@@ -57,21 +55,18 @@ def health_of(
     return milestone_health(status, effective, slip_working_days(*dates, calendar), today)
 
 
-def _by_health(
-    holiday_calendar: str, tallies: list[MilestoneTally], today: date, extra_days: frozenset[date]
-) -> dict[MilestoneHealth, int]:
-    """Milestones per health; each tally is one combination of facts and how many milestones share it.
-    The rule compares the tallies' ISO dates as text (ordered as the dates are); only a tally that
-    goes ``health_of``'s long way has its dates parsed."""
-    health: dict[MilestoneHealth, int] = {}
-    today_iso = today.isoformat()
-    for status, baseline, forecast, actual, count in tallies:
-        effective = actual or forecast or baseline
-        found = milestone_health(status, effective, 0, today_iso)
-        if found is _ON_TRACK and effective != baseline:  # health_of's long way
-            dates = (to_day(baseline), to_date(forecast), to_date(actual))
-            found = health_of(holiday_calendar, status, dates, today, extra_days)
-        health[found] = health.get(found, 0) + count
+def _by_health(r: Reader, project: ProjectItem, today: date) -> dict[MilestoneHealth, int]:
+    """Milestones per health. The database counts those whose slip cannot change their health
+    (``overview_queries.milestone_health_tallies``); the rest, one tally per combination of facts, go
+    ``health_of``'s long way, with the project's extra non-working days read only for them."""
+    health, slipping = milestone_health_tallies(r, project.id, today, limit=MAX_MILESTONE_COMBINATIONS)
+    if slipping:
+        extra_days = non_working_days_of(r, project.id)
+        for status, baseline, forecast, actual, count in slipping:
+            found = health_of(
+                project.holiday_calendar, status, (baseline, forecast, actual), today, extra_days
+            )
+            health[found] = health.get(found, 0) + count
     return health
 
 
@@ -87,7 +82,8 @@ class OpenedProject:
 
 
 def open_project(ctx: ServiceContext, project_id: str) -> OpenedProject:
-    """A project switch: one read-only unit of work, six short statements."""
+    """A project switch: one read-only unit of work, five short statements (six when a milestone's
+    slip decides its health: the project's non-working days)."""
     with ctx.db.reading() as r:
         found = project_client_contacts(r, project_id)
         if found is None:
@@ -112,11 +108,9 @@ def _overview_in(
     ctx: ServiceContext, r: Reader, project: ProjectItem
 ) -> tuple[ProjectOverview, RequestTally]:
     """The Overview's counts, and the change requests' tally they came from (the meters use it too)."""
-    tallies = milestone_date_tallies(r, project.id, limit=MAX_MILESTONE_COMBINATIONS)
+    health = _by_health(r, project, ctx.today())
     expectations = expectations_by_status(r, project.id)
     tally = tally_requests(request_meter_facts(r, project.id))
-    extra = non_working_days_of(r, project.id)
-    health = _by_health(project.holiday_calendar, tallies, ctx.today(), extra)
     used, out_of_scope = tally.goodwill_hours_used, tally.out_of_scope_hours_accepted
     overview = frozen_record(
         ProjectOverview,

@@ -20,12 +20,14 @@ from deliverydesk.domain.enums import (
     Triage,
 )
 from deliverydesk.domain.frozen import frozen_record
+from deliverydesk.domain.metrics import CLOSED_MILESTONE, MilestoneHealth
 from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem
 from deliverydesk.domain.scope_guard import RequestMeterFacts
 from deliverydesk.store.meter_sql import WORK_LOGGED
 from deliverydesk.store.plain import (
     Members,
     Reader,
+    quoted,
     to_date,
     to_datetime,
     to_day,
@@ -33,11 +35,11 @@ from deliverydesk.store.plain import (
     to_optional_enum,
 )
 
-# (status, baseline, forecast, actual, milestones): the dates as ISO text (YYYY-MM-DD), which orders and
-# compares as the dates do; the health rule parses only the few it needs (``services.overview``).
-MilestoneTally = tuple[MilestoneStatus, str, str | None, str | None, int]
+# (status, baseline, forecast, actual, milestones): milestones that share these facts.
+MilestoneTally = tuple[MilestoneStatus, date, date | None, date | None, int]
 _STATUSES, _LANGUAGES, _ROLES = Members(ProjectStatus), Members(Language), Members(ContactRole)
 _MILESTONES, _EXPECTATIONS = Members(MilestoneStatus), Members(ExpectationStatus)
+_HEALTHS = Members(MilestoneHealth)
 _DECISIONS, _CHECKS, _TRIAGES = Members(Decision), Members(ScopeCheck), Members(Triage)
 CONTACTS_SHOWN = 200  # a client has a handful; the bound guards against damage
 
@@ -171,20 +173,46 @@ def non_working_days_of(r: Reader, project_id: str) -> frozenset[date]:
     return frozenset(to_day(day) for (day,) in rows)
 
 
-def milestone_date_tallies(r: Reader, project_id: str, *, limit: int) -> list[MilestoneTally]:
-    """How many live milestones of the project share each (status, baseline, forecast, actual): what
-    milestone health needs, without a row per milestone. At most ``limit`` combinations."""
-    rows = r.rows(
-        "SELECT status, baseline_date, forecast_date, actual_date, count(*) FROM milestone"
-        " WHERE project_id = :project_id AND archived_at IS NULL"
-        " GROUP BY status, baseline_date, forecast_date, actual_date LIMIT :limit",
-        {"project_id": project_id, "limit": limit},
-    )
-    statuses = _MILESTONES
-    if r.sqlite:  # the ISO text SQLite stores (SQLAlchemy's DATE), as it is: 25 dates parsed cost ~20k
-        return [(statuses[s], b, f, a, n) for s, b, f, a, n in rows]  # instructions a switch
-    iso = date.isoformat
-    return [(statuses[s], iso(b), f and iso(f), a and iso(a), n) for s, b, f, a, n in rows]
+# The health a milestone has whatever its slip: ``domain.metrics.milestone_health``'s questions before
+# the slip, asked per row in SQL (the constants are the domain's): closed -> done; its date passed ->
+# overdue; waiting on the client -> at risk; its date still its baseline (no slip) -> on track. NULL:
+# the slip in working days under the project's calendar decides (``services.overview.health_of``), so
+# those rows keep their facts; the others are counted per health. Dates compare in the database: ISO
+# text on SQLite (ordered as the days are), DATE on a server.
+_EFFECTIVE = "coalesce(actual_date, forecast_date, baseline_date)"
+_HEALTH = f"""
+CASE WHEN status IN ({quoted(*CLOSED_MILESTONE)}) THEN '{MilestoneHealth.DONE.value}'
+     WHEN {_EFFECTIVE} < :today THEN '{MilestoneHealth.OVERDUE.value}'
+     WHEN status = '{MilestoneStatus.WAITING_ON_CLIENT.value}' THEN '{MilestoneHealth.AT_RISK.value}'
+     WHEN {_EFFECTIVE} = baseline_date THEN '{MilestoneHealth.ON_TRACK.value}'
+END"""
+_MILESTONE_HEALTH = f"""
+SELECT health, CASE WHEN health IS NULL THEN status END, CASE WHEN health IS NULL THEN baseline_date END,
+       CASE WHEN health IS NULL THEN forecast_date END, CASE WHEN health IS NULL THEN actual_date END,
+       count(*)
+FROM (SELECT {_HEALTH} AS health, status, baseline_date, forecast_date, actual_date
+      FROM milestone WHERE project_id = :project_id AND archived_at IS NULL) m
+GROUP BY 1, 2, 3, 4, 5 LIMIT :limit
+"""
+
+
+def milestone_health_tallies(
+    r: Reader, project_id: str, today: date, *, limit: int
+) -> tuple[dict[MilestoneHealth, int], list[MilestoneTally]]:
+    """The project's live milestones counted per health where the slip cannot change it, and how many
+    share each (status, baseline, forecast, actual) of the rest (whose slip decides: not done, not
+    late, not waiting on the client, moved from their baseline). At most ``limit`` rows in all."""
+    rows = r.rows(_MILESTONE_HEALTH, {"project_id": project_id, "today": r.day(today), "limit": limit})
+    counted: dict[MilestoneHealth, int] = {}
+    slipping: list[MilestoneTally] = []
+    for health, status, baseline, forecast, actual, count in rows:
+        if health is None:
+            slipping.append(
+                (_MILESTONES[status], to_day(baseline), to_date(forecast), to_date(actual), count)
+            )
+        else:
+            counted[_HEALTHS[health]] = count
+    return counted, slipping
 
 
 def expectations_by_status(r: Reader, project_id: str) -> dict[ExpectationStatus, int]:
