@@ -355,53 +355,50 @@ def done_without_decision(decision: Decision, linked_log_entries: int) -> bool:
     return decision in OPEN_DECISIONS and linked_log_entries > 0
 
 
-RequestMeterFacts = tuple[
-    Decision, ScopeCheck, float, Triage, int
-]  # decision, check, hours, triage, log entries
+# A project's live change requests with one decision, counted (in the database: ``overview_queries.
+# request_groups``): decision, requests, their effort hours, the hours of those not in scope (None:
+# none), how many are triaged B, how many have work logged against them (``meter_sql.WORK_LOGGED``).
+RequestGroup = tuple[Decision, int, float, float | None, int, int]
 
 
 @dataclass(frozen=True)
 class RequestTally:
     """What a project's live change requests add up to: the Overview's counts and the meters' hours."""
 
-    by_decision: dict[Decision, int]  # in the order the decisions first appear
+    by_decision: dict[Decision, int]  # in the order the groups come
     goodwill_hours_used: float  # goodwill_hours_used
     out_of_scope_hours_accepted: float  # accepted_out_of_scope_hours
     done_without_decision: int  # requests for which done_without_decision holds
     deferred_b_items: int  # requests for which is_waiting_b_item holds
 
 
-# Read per request by tally_requests (enums.py says why not through the class).
-_GOODWILL, _DEFERRED, _IN_SCOPE, _B_ITEM = (
-    Decision.APPROVED_GOODWILL,
-    Decision.DEFERRED,
-    ScopeCheck.IN_SCOPE,
-    Triage.B,
-)
+# Read per group by tally_request_groups (enums.py says why not through the class).
+_GOODWILL, _DEFERRED = Decision.APPROVED_GOODWILL, Decision.DEFERRED
 
 
-def tally_requests(facts: Iterable[RequestMeterFacts]) -> RequestTally:
-    """One pass over a project's requests (a switch shows all of this): the rules of
-    ``goodwill_hours_used``, ``accepted_out_of_scope_hours``, ``done_without_decision`` and
-    ``is_waiting_b_item``, written out once; the hours are added in the same order, so the sums are
-    the same floats (tests/unit/domain pin it against those functions)."""
+def tally_request_groups(groups: Iterable[RequestGroup]) -> RequestTally:
+    """The rules of ``goodwill_hours_used``, ``accepted_out_of_scope_hours``, ``done_without_decision``
+    and ``is_waiting_b_item`` asked once per decision of a project's requests (a switch shows all of
+    this). The hours are the groups' sums: goodwill's is its group's, out of scope adds the accepted
+    decisions' (the same as adding request by request up to the float rounding between the groups;
+    exactly the same for hours in quarters). No hours are the integer 0, as ``sum`` of none."""
     by_decision: dict[Decision, int] = {}
-    goodwill: list[float] = []
+    goodwill: float = 0
     out_of_scope: list[float] = []
     undecided = waiting = 0
-    for decision, check, hours, triage, logged in facts:
-        by_decision[decision] = by_decision.get(decision, 0) + 1
+    for decision, count, hours, outside, b_items, logged in groups:
+        by_decision[decision] = count
         if decision is _GOODWILL:
-            goodwill.append(hours)
-        if decision in ACCEPTED_DECISIONS and check is not _IN_SCOPE:
-            out_of_scope.append(hours)
-        if logged > 0 and decision in OPEN_DECISIONS:
-            undecided += 1
-        if triage is _B_ITEM and decision is _DEFERRED:
-            waiting += 1
+            goodwill = hours
+        if outside is not None and decision in ACCEPTED_DECISIONS:
+            out_of_scope.append(outside)
+        if decision in OPEN_DECISIONS:
+            undecided += logged
+        if decision is _DEFERRED:
+            waiting += b_items
     fields = {
         "by_decision": by_decision,
-        "goodwill_hours_used": sum(goodwill),
+        "goodwill_hours_used": goodwill,
         "out_of_scope_hours_accepted": sum(out_of_scope),
         "done_without_decision": undecided,
         "deferred_b_items": waiting,

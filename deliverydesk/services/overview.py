@@ -15,7 +15,7 @@ from deliverydesk.domain.metrics import (
     scope_creep_ratio,
 )
 from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem, ProjectOverview
-from deliverydesk.domain.scope_guard import RequestTally, tally_requests
+from deliverydesk.domain.scope_guard import RequestTally, tally_request_groups
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import not_found
@@ -26,7 +26,7 @@ from deliverydesk.store.overview_queries import (
     non_working_days_of,
     project_client_contacts,
     project_item,
-    request_meter_facts,
+    request_groups,
 )
 from deliverydesk.store.plain import Reader
 
@@ -110,7 +110,7 @@ def _overview_in(
     """The Overview's counts, and the change requests' tally they came from (the meters use it too)."""
     health = _by_health(r, project, ctx.today())
     expectations = expectations_by_status(r, project.id)
-    tally = tally_requests(request_meter_facts(r, project.id))
+    tally = tally_request_groups(request_groups(r, project.id))
     used, out_of_scope = tally.goodwill_hours_used, tally.out_of_scope_hours_accepted
     overview = frozen_record(
         ProjectOverview,

@@ -1,6 +1,7 @@
 """What the workspace shows after a project switch, in plain SQL (``store.plain``): the project with
-its client, the client's contacts, milestone date tallies, expectation counts and the facts the
-scope guard's meters count. Six short statements; the rows become the domain's dataclasses here."""
+its client, the client's contacts, milestones counted per health, expectations per status and change
+requests per decision (what the scope guard's meters count), and the project's own days off. Short
+statements that count in the database; the rows become the domain's dataclasses here."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from deliverydesk.domain.enums import (
 from deliverydesk.domain.frozen import frozen_record
 from deliverydesk.domain.metrics import CLOSED_MILESTONE, MilestoneHealth
 from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem
-from deliverydesk.domain.scope_guard import RequestMeterFacts
+from deliverydesk.domain.scope_guard import RequestGroup
 from deliverydesk.store.meter_sql import WORK_LOGGED
 from deliverydesk.store.plain import (
     Members,
@@ -40,7 +41,7 @@ MilestoneTally = tuple[MilestoneStatus, date, date | None, date | None, int]
 _STATUSES, _LANGUAGES, _ROLES = Members(ProjectStatus), Members(Language), Members(ContactRole)
 _MILESTONES, _EXPECTATIONS = Members(MilestoneStatus), Members(ExpectationStatus)
 _HEALTHS = Members(MilestoneHealth)
-_DECISIONS, _CHECKS, _TRIAGES = Members(Decision), Members(ScopeCheck), Members(Triage)
+_DECISIONS = Members(Decision)
 CONTACTS_SHOWN = 200  # a client has a handful; the bound guards against damage
 
 _RECORD = "{t}.id, {t}.created_at, {t}.updated_at, {t}.archived_at, {t}.row_version"
@@ -225,15 +226,23 @@ def expectations_by_status(r: Reader, project_id: str) -> dict[ExpectationStatus
     return {_EXPECTATIONS[status]: count for status, count in rows}
 
 
-def request_meter_facts(r: Reader, project_id: str) -> list[RequestMeterFacts]:
-    """Each live change request of the project once: decision, scope check, effort, triage and how many
-    entries of work (``meter_sql.WORK_LOGGED``) point at it: everything the Overview's tallies and the
-    project's meters count, in one query (the count comes from ``ix_log_entry_change_request_id``)."""
-    rows = r.rows(
-        "SELECT cr.decision, cr.scope_check, cr.effort_hours, cr.triage,"
-        f" (SELECT count(*) FROM log_entry le WHERE le.change_request_id = cr.id AND {WORK_LOGGED})"
-        " FROM change_request cr WHERE cr.project_id = :project_id AND cr.archived_at IS NULL",
-        {"project_id": project_id},
-    )
-    decisions, checks, triages = _DECISIONS, _CHECKS, _TRIAGES
-    return [(decisions[d], checks[c], float(h), triages[t], n) for d, c, h, t, n in rows]
+# Per decision: requests, hours, hours not in scope (NULL: none), triaged B, with work logged. The
+# sums run in the index's order (ix_change_request_open), as adding the requests one by one would.
+_REQUEST_GROUPS = f"""
+SELECT cr.decision, count(*), sum(cr.effort_hours),
+       sum(CASE WHEN cr.scope_check <> '{ScopeCheck.IN_SCOPE.value}' THEN cr.effort_hours END),
+       sum(CASE WHEN cr.triage = '{Triage.B.value}' THEN 1 ELSE 0 END),
+       sum(CASE WHEN EXISTS (SELECT 1 FROM log_entry le WHERE le.change_request_id = cr.id AND {WORK_LOGGED})
+           THEN 1 ELSE 0 END)
+FROM change_request cr WHERE cr.project_id = :project_id AND cr.archived_at IS NULL
+GROUP BY cr.decision
+"""
+
+
+def request_groups(r: Reader, project_id: str) -> list[RequestGroup]:
+    """The project's live change requests counted per decision: everything the Overview's tallies
+    and the project's meters count (``domain.scope_guard.tally_request_groups``), in one query (the
+    work logged comes from ``ix_log_entry_change_request_id``)."""
+    rows = r.rows(_REQUEST_GROUPS, {"project_id": project_id})
+    decisions = _DECISIONS
+    return [(decisions[d], n, float(h), None if o is None else float(o), b, w) for d, n, h, o, b, w in rows]

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from deliverydesk.domain.frozen import frozen_record
-from deliverydesk.domain.scope_guard import RequestTally, tallied_meters, tally_requests
+from deliverydesk.domain.scope_guard import RequestTally, tallied_meters, tally_request_groups
 from deliverydesk.domain.scope_meters import DeferredBItems, DeferredItem, ProjectMeters, UndecidedWork
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.store import meter_rows
 from deliverydesk.store.attention_queries import projects_with_deferred_b_items
-from deliverydesk.store.overview_queries import request_meter_facts
+from deliverydesk.store.overview_queries import request_groups
 from deliverydesk.store.plain import reader
 from deliverydesk.store.project_tables import MAX_ROWS
 from deliverydesk.store.records import Session
@@ -53,7 +53,7 @@ def project_meters_many(ctx: ServiceContext, project_ids: Iterable[str]) -> dict
 
 def _meters(session: Session, project_id: str, budgets: meter_rows.Budgets) -> ProjectMeters:
     goodwill_budget_hours, contracted_effort_hours = budgets
-    tally = tally_requests(request_meter_facts(reader(session), project_id))
+    tally = tally_request_groups(request_groups(reader(session), project_id))
     return meters_of(project_id, goodwill_budget_hours, contracted_effort_hours, tally)
 
 

@@ -9,10 +9,10 @@ import itertools
 
 import pytest
 
-from deliverydesk.domain.enums import Decision, ScopeCheck, Triage
+from deliverydesk.domain.enums import Decision
 from deliverydesk.domain.frozen import frozen_record
 from deliverydesk.domain.metrics import Meter, MeterLevel, meter
-from deliverydesk.domain.scope_guard import RequestMeterFacts, RequestTally, tally_requests
+from deliverydesk.domain.scope_guard import RequestGroup, RequestTally, tally_request_groups
 
 
 def assert_as_init_makes(record: object) -> None:
@@ -39,9 +39,8 @@ def test_every_meter_level_is_reached() -> None:
 
 
 def test_request_tallies_are_what_their_init_makes() -> None:
-    kinds = list(itertools.product(Decision, ScopeCheck, Triage, (0, 2)))
-    facts: list[RequestMeterFacts] = [(d, c, 1.25, t, n) for d, c, t, n in kinds]
-    for tally in (tally_requests(facts), tally_requests([])):
+    groups: list[RequestGroup] = [(d, 3, 3.75, o, 1, 2) for d, o in itertools.product(Decision, (1.25, None))]
+    for tally in (tally_request_groups(groups), tally_request_groups([])):
         assert_as_init_makes(tally)
         assert isinstance(tally, RequestTally)
 
