@@ -14,8 +14,10 @@ Measured:
   time and bytes on the wire (budget: 30 s for 100 projects);
 * an incremental sync of ``--changes`` changes on that laptop;
 * ``--laptops`` laptops each making ``--changes`` changes and syncing at the same moment, half against
-  each server process, for ``--rounds`` rounds: p95 and max latency of a sync, groups per second,
-  and that no group was lost or duplicated (budget: p95 ≤ 1 s with 50 laptops);
+  each server process, for ``--rounds`` rounds (``--laptops 0``: no concurrent rounds, only the first
+  and the incremental sync above, with the server holding the whole team's projects — preparing 50
+  laptops takes 50 first syncs, about an hour at the full size): p95 and max latency of a sync,
+  groups per second, and that no group was lost or duplicated (budget: p95 ≤ 1 s with 50 laptops);
 * the same again as the **server side alone** (``server_side``): each laptop's push is built from its
   database beforehand and its answers and pulled rows are written afterwards, one laptop at a time
   (both timed, as the laptop's own CPU); in the round, 50 processes send just the requests a sync
@@ -363,11 +365,17 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     for project_id in projects:
                         add_grant(connection, user_id, project_id, ctx.now())
                 tokens.append(admin.issue_token(ctx, name, f"{name}-laptop"))
-            first_token = admin.issue_token(ctx, "eng00", "eng00-desktop")
+            first = f"eng{args.first_of:02d}"
+            first_token = admin.issue_token(ctx, first, f"{first}-desktop")
+            results["first_sync_of"] = first
             template = migrated_template(work)
             with servers(url, 2, work) as running:
-                results.update(_first_and_incremental(work, template, running, [first_token], args, rng))
-                results.update(_concurrent(ctx, work, template, running, tokens, args, rng))
+                results.update(_first_and_incremental(ctx, work, template, running, first_token, args, rng))
+                if args.laptops:
+                    results.update(_concurrent(ctx, work, template, running, tokens, args, rng))
+                else:
+                    results["concurrent_rounds"] = "none (--laptops 0)"
+                    results["load_average"] = os.getloadavg()
                 results["server_peak_rss_mb"] = [round(peak_rss_mb(p.pid), 1) for _b, p in running]
             results["server_errors"] = server_errors(work)
             ctx.db.close()
@@ -377,21 +385,34 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _first_and_incremental(
+    ctx: ServiceContext,
     work: Path,
     template: Path,
     running: list[Any],
-    tokens: list[str],
+    token: str,
     args: argparse.Namespace,
     rng: random.Random,
 ) -> dict[str, Any]:
-    first = laptop(work, template, "first", running[0][0], tokens[0])
-    started = time.perf_counter()
-    sync_now(first.ctx, first.transport)
-    elapsed = time.perf_counter() - started
+    first = laptop(work, template, "first", running[0][0], token)
+    machine, profile = Machine(ctx, running), _profiler(args.profile_first)
+    machine.start()
+    started, cpu = time.perf_counter(), time.process_time()
+    with profile:
+        report = sync_now(first.ctx, first.transport)
+    elapsed, laptop_cpu = time.perf_counter() - started, time.process_time() - cpu
+    machine.stop()
     projects = list_projects(first.ctx, limit=1000).total
     found: dict[str, Any] = {
         "first_sync_s": round(elapsed, 2),
+        # where the time went: the laptop's process, the server processes, their PostgreSQL backends
+        # (CPU seconds; the rest of the wall time is waiting for a core, for the disk, and loopback)
+        "first_sync_cpu_s": {
+            "laptop": round(laptop_cpu, 2),
+            "servers": round(machine.servers, 2),
+            "postgres": round(machine.postgres, 2),
+        },
         "first_sync_projects": projects,
+        "first_sync_records": report.pulled,
         "first_sync_mb": round((first.counter.sent + first.counter.received) / 1e6, 2),
     }
     first.edit(args.changes, rng)
@@ -403,6 +424,23 @@ def _first_and_incremental(
     found["incremental_waiting_after"] = sync_status(first.ctx).waiting
     first.ctx.db.close()
     return found
+
+
+@contextmanager
+def _profiler(path: str) -> Iterator[None]:
+    """``--profile-first FILE``: the laptop's side of the first sync under cProfile, CPU time (pstats)."""
+    if not path:
+        yield
+        return
+    import cProfile
+
+    profile = cProfile.Profile(time.process_time)
+    profile.enable()
+    try:
+        yield
+    finally:
+        profile.disable()
+        profile.dump_stats(path)
 
 
 @dataclass(frozen=True)
@@ -688,9 +726,19 @@ def main() -> None:
     parser.add_argument("--db-url", default=os.environ.get("DELIVERYDESK_TEST_POSTGRES_URL"), required=False)
     parser.add_argument("--engineers", type=int, default=50)
     parser.add_argument("--projects", type=int, default=100, help="projects per engineer")
-    parser.add_argument("--laptops", type=int, default=50)
+    parser.add_argument(
+        "--laptops", type=int, default=50, help="laptops syncing at once (0: no concurrent rounds)"
+    )
     parser.add_argument("--changes", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--first-of",
+        type=int,
+        default=0,
+        help="the engineer whose laptop makes the measured first sync (eng00, the default, holds the"
+        " generator's few big projects: 1 in 500 of the team's, with 10 %% of all log entries)",
+    )
+    parser.add_argument("--profile-first", default="", help="write a cProfile of the laptop's first sync")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if not args.db_url:
@@ -702,12 +750,15 @@ def main() -> None:
     width = max(len(k) for k in results)
     for key, value in results.items():
         print(f"{key:<{width}}  {value}")
-    full = args.engineers >= 50 and args.projects >= 100 and args.laptops >= 50
-    if full:
+    # The first sync's budget needs the full server (50 x 100 projects), not the concurrent rounds.
+    if args.engineers >= 50 and args.projects >= 100:
         first_met = results["first_sync_s"] <= FIRST_SYNC_BUDGET_S
         print(f"first sync budget {FIRST_SYNC_BUDGET_S} s: {'met' if first_met else 'MISSED'}")
+    if args.engineers >= 50 and args.projects >= 100 and args.laptops >= 50:
         met = results["sync_latency_p95_s"] <= INCREMENTAL_P95_BUDGET_S
         print(f"incremental p95 budget {INCREMENTAL_P95_BUDGET_S} s: {'met' if met else 'MISSED'}")
+    elif not args.laptops:
+        print("(no concurrent rounds: --laptops 0; the incremental p95 budget is not judged)")
     else:
         print("(a reduced size: the budgets are for 50 engineers x 100 projects and 50 laptops)")
 
