@@ -87,6 +87,7 @@ from deliverydesk.services.sync import admin
 from deliverydesk.services.sync.client import join_team, list_conflicts, outgoing, sync_now, sync_status
 from deliverydesk.services.sync.protocol import DEFAULT_PULL_LIMIT
 from deliverydesk.services.sync.transport import HttpTransport
+from deliverydesk.store import sync_local as local
 from deliverydesk.store import tables as t
 from deliverydesk.store.database import Database, make_engine
 from deliverydesk.store.migrate import upgrade
@@ -323,6 +324,12 @@ def migrated_template(folder: Path) -> Path:
     return path
 
 
+def roster_validator(ctx: ServiceContext) -> str:
+    with ctx.db.unit_of_work() as session:
+        state = local.read_state(session.connection()) or {}
+    return str(state.get("roster_etag", ""))
+
+
 def groups_on_server(ctx: ServiceContext) -> int:
     with ctx.db.engine.connect() as connection:
         return int(connection.scalar(select(func.count()).select_from(ServerGroupRow)) or 0)
@@ -487,13 +494,15 @@ class Prepared:
     token: str
     push: bytes
     cursors: dict[str, int]
+    roster_etag: str  # the validator of the roster the laptop holds (sent as If-None-Match)
 
 
 def _replay(prepared: Prepared, gate: Any, found: Any) -> None:
     """The requests of one laptop's sync, sent in its own process at the same moment as the others':
     the prepared push, then pull pages until the server says there is no more (each page's cursors
-    ask for the next, as the laptop's would after writing the page), then the roster — what
-    ``sync_now`` asks of the server. Nothing is written to the laptop's file here."""
+    ask for the next, as the laptop's would after writing the page), then the roster with the
+    validator the laptop holds — what ``sync_now`` asks of the server. Nothing is written to the
+    laptop's file here."""
     client = httpx.Client(
         base_url=prepared.base,
         headers={"Authorization": f"Bearer {prepared.token}", "Content-Type": "application/json"},
@@ -510,7 +519,10 @@ def _replay(prepared: Prepared, gate: Any, found: Any) -> None:
             cursors = page["cursors"]
             if not page.get("more"):
                 break
-        client.get("/v1/roster").raise_for_status()
+        known = {"If-None-Match": prepared.roster_etag} if prepared.roster_etag else {}
+        roster = client.get("/v1/roster", headers=known)
+        if roster.status_code != 304:  # unchanged (httpx counts a 304 as an error)
+            roster.raise_for_status()
         error = ""
     except BaseException as exc:  # reported after the round
         error = repr(exc)
@@ -682,7 +694,7 @@ def _server_side(
             body = json.dumps({"groups": batch}).encode()
             building.append(time.process_time() - cpu)
             expected += len(batch)
-            prepared.append(Prepared(seat.base, seat.token, body, cursors))
+            prepared.append(Prepared(seat.base, seat.token, body, cursors, roster_validator(made.ctx)))
         for made in laptops:
             made.ctx.db.engine.dispose()
         machine.start()

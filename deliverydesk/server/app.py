@@ -185,7 +185,12 @@ class App:
         return JSONResponse(await self._run(sync.me, self.ctx, identity))
 
     async def roster(self, request: Request, identity: DeviceIdentity | None) -> Response:
-        return JSONResponse({"users": await self._run(sync.roster, self.ctx)})
+        """The roster with its ETag; 304 without a body when If-None-Match names the current one."""
+        known = request.headers.get("if-none-match", "")
+        validator, users = await self._run(sync.roster, self.ctx, known)
+        if users is None:
+            return Response(status_code=304, headers={"ETag": validator})
+        return JSONResponse({"users": users}, headers={"ETag": validator})
 
     async def push(self, request: Request, identity: DeviceIdentity | None) -> Response:
         assert identity is not None

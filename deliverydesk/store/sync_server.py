@@ -58,6 +58,7 @@ from deliverydesk.store.migrate import current_revision
 from deliverydesk.store.sync_capture import canonical, chunks, record_update, specs
 from deliverydesk.store.sync_tables import (
     SERVER_HEAD_ID,
+    SERVER_ROSTER_ID,
     ServerConflictRow,
     ServerDeviceRow,
     ServerGrantRow,
@@ -65,6 +66,7 @@ from deliverydesk.store.sync_tables import (
     ServerHeadRow,
     ServerLetterReservationRow,
     ServerRecordRow,
+    ServerRosterRow,
     ServerUserRow,
 )
 from deliverydesk.store.tables import CategoryRow, ClientRow, IssueRow, ProjectRow, new_id
@@ -77,6 +79,7 @@ HEAD: Table = ServerHeadRow.__table__  # type: ignore[assignment]
 RECORDS: Table = ServerRecordRow.__table__  # type: ignore[assignment]
 CONFLICTS: Table = ServerConflictRow.__table__  # type: ignore[assignment]
 RESERVATIONS: Table = ServerLetterReservationRow.__table__  # type: ignore[assignment]
+ROSTER: Table = ServerRosterRow.__table__  # type: ignore[assignment]
 RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "55P03"})  # serialization failure, deadlock, lock
 
 # The statements every push sends are built once, with bound parameters: building a statement and
@@ -174,6 +177,7 @@ def _user(row: Any) -> ServerUser:
 
 def add_user(connection: Connection, values_: Mapping[str, Any]) -> None:
     connection.execute(insert(USERS).values(**values_))
+    _bump_roster(connection)
 
 
 def user_by_name(connection: Connection, name: str) -> ServerUser | None:
@@ -187,6 +191,25 @@ def all_users(connection: Connection) -> list[ServerUser]:
 
 def set_user_values(connection: Connection, user_id: str, values_: Mapping[str, Any]) -> None:
     connection.execute(update(USERS).where(USERS.c.id == user_id).values(**values_))
+    _bump_roster(connection)
+
+
+def _bump_roster(connection: Connection) -> None:
+    """A user was added or changed: the roster's version moves, in the same transaction (the only
+    writers of ``server_user`` are the two functions above). The row is made by revision 0016; a
+    database made with ``create_all`` gets it here, with its random tag."""
+    bumped = update(ROSTER).where(ROSTER.c.id == SERVER_ROSTER_ID).values(version=ROSTER.c.version + 1)
+    if connection.execute(bumped).rowcount == 0:
+        connection.execute(insert(ROSTER).values(id=SERVER_ROSTER_ID, version=1, tag=new_id()))
+
+
+def roster_version(connection: Connection) -> tuple[str, int]:
+    """The roster's (tag, version): read before the users, so a roster read with it is never older
+    than the version it is sent with."""
+    row = connection.execute(
+        select(ROSTER.c.tag, ROSTER.c.version).where(ROSTER.c.id == SERVER_ROSTER_ID)
+    ).first()
+    return (str(row.tag), int(row.version)) if row is not None else ("", 0)
 
 
 def add_device(connection: Connection, values_: Mapping[str, Any]) -> None:

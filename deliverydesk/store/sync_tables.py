@@ -35,6 +35,7 @@ class SyncStateRow(Base):
     last_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
     last_error: Mapped[str] = mapped_column(default="")  # "" after a complete sync
     offline: Mapped[bool] = mapped_column(Boolean, default=False)  # the last attempt found no server
+    roster_etag: Mapped[str] = mapped_column(default="")  # the server's validator of the roster mirrored
 
 
 class SyncOutboxRow(Base):
@@ -200,6 +201,16 @@ class ServerHeadRow(Base):
     last_group_hash: Mapped[str] = mapped_column(String(64))
 
 
+class ServerRosterRow(Base):
+    """One row (id 1): the roster's version, bumped with every change of a user in the same transaction,
+    and a random tag made once per server database. Together they are the roster's validator (ETag)."""
+
+    __tablename__ = "server_roster"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(BigInteger)
+    tag: Mapped[str] = mapped_column(String(36))
+
+
 class ServerRecordRow(Base):
     """Every record the server holds: its scope, the position of its newest change, its version, and
     per field the version, device and group of the last change (JSON ``{field: [version, device, seq]}``)."""
@@ -246,6 +257,7 @@ class ServerLetterReservationRow(Base):
 
 
 SERVER_HEAD_ID = 1
+SERVER_ROSTER_ID = 1
 LAPTOP_TABLES = tuple(
     row.__tablename__
     for row in (
@@ -267,6 +279,7 @@ SERVER_TABLES = tuple(
         ServerDeviceRow,
         ServerGroupRow,
         ServerHeadRow,
+        ServerRosterRow,
         ServerRecordRow,
         ServerConflictRow,
         ServerLetterReservationRow,

@@ -63,6 +63,7 @@ class Transport(Protocol):
 
     def me(self) -> dict[str, Any]: ...
     def roster(self) -> list[dict[str, Any]]: ...
+    def roster_since(self, known: str) -> tuple[list[dict[str, Any]] | None, str]: ...
     def push(self, groups: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]: ...
     def pull(self, cursors: Mapping[str, int], limit: int) -> dict[str, Any]: ...
     def records(self, keys: Sequence[tuple[str, str]]) -> dict[str, Any]: ...
@@ -148,6 +149,7 @@ def _join_in(
             "configured_at": ctx.now(),
             "last_error": "",
             "offline": False,
+            "roster_etag": "",  # the next sync asks for the whole roster again, and keeps its validator
         },
     )
     local.mirror_roster(connection, roster, str(me["id"]), ctx.now())
@@ -204,7 +206,8 @@ def sync_now(
     the server cannot be reached; the status remembers it."""
     report = SyncReport()
     with ctx.db.unit_of_work() as session:
-        if local.read_state(session.connection()) is None:
+        state = local.read_state(session.connection())
+        if state is None:
             raise RuleError(
                 msg("This database has not joined a team server."),
                 msg("Sync once with --server and --token."),
@@ -214,7 +217,7 @@ def sync_now(
     try:
         cursors = _push_all(ctx, transport, report, step)
         me = _pull_all(ctx, transport, report, pull_limit, cursors)
-        _refresh_roster(ctx, transport, me, report)
+        _refresh_roster(ctx, transport, me, str(state["roster_etag"]), report)
     except OfflineError as exc:
         _remember(ctx, offline=True, error=exc.as_message())
         raise
@@ -225,18 +228,27 @@ def sync_now(
 
 
 def _refresh_roster(
-    ctx: ServiceContext, transport: Transport, me: Mapping[str, Any] | None, report: SyncReport
+    ctx: ServiceContext,
+    transport: Transport,
+    me: Mapping[str, Any] | None,
+    known: str,
+    report: SyncReport,
 ) -> None:
     """The team's People, roles and authority limits as the server holds them now; ``me`` is who the
     server says this device's user is (every pull page says it: asked for only when it did not).
-    The sync's end is written with them (its time, no error) and its notices taken: one transaction."""
-    if me is None or "id" not in me:
+    ``known`` is the validator of the roster mirrored here: when the server says it is still current
+    (304), there is nothing to mirror. The roster's validator and the sync's end are written with the
+    People (its time, no error) and its notices taken: one transaction."""
+    roster, validator = transport.roster_since(known)
+    if roster is not None and (me is None or "id" not in me):
         me = transport.me()
-    roster = transport.roster()
     with ctx.db.unit_of_work() as session:
         connection = session.connection()
-        local.mirror_roster(connection, roster, str(me["id"]), ctx.now())
-        local.write_state(connection, _outcome(ctx, offline=False, error=None, synced=True))
+        if roster is not None:
+            assert me is not None
+            local.mirror_roster(connection, roster, str(me["id"]), ctx.now())
+        outcome = _outcome(ctx, offline=False, error=None, synced=True)
+        local.write_state(connection, {**outcome, "roster_etag": validator})
         report.notices = _take_notices_in(connection)
 
 

@@ -1192,11 +1192,22 @@ def me(ctx: ServiceContext, identity: DeviceIdentity) -> dict[str, Any]:
     return {**me_of(identity), "all_projects": access.all_projects, "projects": len(access.project_ids)}
 
 
-def roster(ctx: ServiceContext) -> list[dict[str, Any]]:
-    """The team: names, roles and authority limits (no records). Laptops make it their People."""
+def roster_validator(tag: str, version: int) -> str:
+    """The roster's ETag: its version and the server database's tag (a strong validator)."""
+    return f'"{tag}.{version}"'
+
+
+def roster(ctx: ServiceContext, known: str = "") -> tuple[str, list[dict[str, Any]] | None]:
+    """The team: names, roles and authority limits (no records). Laptops make it their People.
+
+    Returns the roster's validator and the roster, or None when ``known`` (the validator the laptop
+    sent as If-None-Match) is still the current one: one primary-key read instead of the users."""
     with ctx.db.transactions() as run, run.transaction() as connection:
+        validator = roster_validator(*store.roster_version(connection))
+        if known == validator:
+            return validator, None
         users = store.all_users(connection)
-    return [
+    return validator, [
         {
             "id": u.id,
             "user": u.name,

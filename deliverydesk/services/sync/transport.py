@@ -60,10 +60,7 @@ class HttpTransport:
 
     def _json(self, method: str, path: str, body: Any = None) -> Any:
         response = self._send(method, path, json=body) if body is not None else self._send(method, path)
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise SyncError(msg("The team server answered something that is not JSON.")) from exc
+        return _decoded(response)
 
     # --- the protocol ----------------------------------------------------------------------------
 
@@ -75,6 +72,15 @@ class HttpTransport:
 
     def roster(self) -> list[dict[str, Any]]:
         return list(self._json("GET", "/roster")["users"])
+
+    def roster_since(self, known: str) -> tuple[list[dict[str, Any]] | None, str]:
+        """The roster and its validator (ETag); None for the roster when ``known``, the validator of
+        the roster this laptop holds, is still the server's (304: nothing sent, nothing to mirror)."""
+        response = self._send("GET", "/roster", headers={"If-None-Match": known} if known else {})
+        validator = response.headers.get("etag", "")
+        if response.status_code == 304:
+            return None, validator or known
+        return list(_decoded(response)["users"]), validator
 
     def push(self, groups: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
         return list(self._json("POST", "/push", {"groups": list(groups)})["results"])
@@ -112,6 +118,13 @@ class HttpTransport:
     def recurring(self, since: date, until: date) -> dict[str, Any]:
         query = f"?since={since.isoformat()}&until={until.isoformat()}"
         return dict(self._json("GET", f"/team/recurring{query}"))
+
+
+def _decoded(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError as exc:
+        raise SyncError(msg("The team server answered something that is not JSON.")) from exc
 
 
 def _message(response: httpx.Response) -> Message:
