@@ -121,6 +121,23 @@ def test_attention_model_groups_by_kind(qtmodeltester) -> None:
     qtmodeltester.check(model)
 
 
+def test_attention_model_lists_a_column_s_texts_as_data_shows_them() -> None:
+    """``column_texts`` (what fitting Today's columns reads) is ``data``'s text, cell for cell."""
+    model = AttentionModel()
+    kinds = (AttentionKind.DECISION_PENDING, AttentionKind.OVERDUE_MILESTONE, AttentionKind.SUMMARY_DUE)
+    items = tuple(item(kinds[n % 3], n, days_late=n, due=date(2026, 3, n + 1)) for n in range(9))
+    model.set_report(AttentionReport(items=items, totals={AttentionKind.SUMMARY_DUE: 5}, today=TODAY))
+    groups = [model.index(row, 0) for row in range(model.rowCount())]
+    for parent in [*groups, model.index(0, 0)]:
+        for column in range(model.columnCount() + 1):
+            shown = [model.index(row, column, parent).data() or "" for row in range(model.rowCount(parent))]
+            assert model.column_texts(column, parent) == shown, (parent.row(), column)
+    for column in range(model.columnCount()):
+        assert model.column_texts(column) == [group.siblingAtColumn(column).data() or "" for group in groups]
+    assert "showing 3 of 5" in model.column_texts(0)[2]
+    assert model.column_texts(1, model.index(0, 0, groups[0])) == []  # an item has no rows under it
+
+
 def test_attention_model_details_count_days() -> None:
     model = AttentionModel()
     model.set_report(

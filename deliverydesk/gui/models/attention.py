@@ -119,20 +119,22 @@ class AttentionModel(QAbstractItemModel):
             return QBrush(URGENT)
         return None
 
+    def column_texts(self, column: int, parent: Index = _ROOT) -> list[str]:
+        """What ``data`` shows in ``column`` for each row under ``parent`` ("" for nothing), read
+        without an index and a call through Qt per cell: fitting Today's columns reads every row's
+        text (``gui/widgets/fit_columns``), 200 items on the large database."""
+        if not parent.isValid():
+            return [self._group_text(group) if column == 0 else "" for group in range(len(self._groups))]
+        if parent.internalId() != GROUP or parent.column() != 0 or not 0 <= column < COLUMNS:
+            return [""] * self.rowCount(parent)
+        return [self._item_text(item, column) for item in self._groups[parent.row()][1]]
+
     def _group_data(self, index: Index, role: int) -> Any:
-        kind, items, total = self._groups[index.row()]
+        kind = self._groups[index.row()][0]
         if index.column() != 0:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            title = self._group_title(kind)
-            if total > len(items):
-                return (
-                    self.tr("%1 (showing %2 of %3)")
-                    .replace("%1", title)
-                    .replace("%2", str(len(items)))
-                    .replace("%3", str(total))
-                )
-            return with_note(title, str(len(items)))
+            return self._group_text(index.row())
         if role == Qt.ItemDataRole.DecorationRole:
             return icon(ICONS[kind])
         if role == Qt.ItemDataRole.FontRole:
@@ -140,6 +142,18 @@ class AttentionModel(QAbstractItemModel):
             font.setBold(True)
             return font
         return None
+
+    def _group_text(self, group: int) -> str:
+        kind, items, total = self._groups[group]
+        title = self._group_title(kind)
+        if total > len(items):
+            return (
+                self.tr("%1 (showing %2 of %3)")
+                .replace("%1", title)
+                .replace("%2", str(len(items)))
+                .replace("%3", str(total))
+            )
+        return with_note(title, str(len(items)))
 
     def _group_title(self, kind: AttentionKind) -> str:
         titles = {
