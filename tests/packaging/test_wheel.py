@@ -36,6 +36,7 @@ RUN_TIME_FILES = (
     "deliverydesk/resources/fonts/HanaMinB-ExtB.ttf.xz",
     "deliverydesk/resources/fonts/Hanazono-LICENSE.txt",
     "deliverydesk/resources/icons/app.svg",
+    "deliverydesk/resources/icons/selected/overview.svg",
     "deliverydesk/resources/translations/deliverydesk_zh_CN.qm",
     "deliverydesk/resources/translations/deliverydesk_en.qm",
     "deliverydesk/resources/locale/zh_CN/LC_MESSAGES/deliverydesk.mo",
