@@ -4,7 +4,8 @@
 first paint of the app's first window (the opening frame), the main window's first paint, and the
 moment the Today page's rows are painted, then quits (see paint_probe). The hooks are set on the light
 ``gui.application`` module only, so the measured process imports what the real one imports, and in
-the same order: the app's first modules before PySide6, as ``main.py`` loads them.
+the same order: the app's first modules before PySide6, as ``main.py`` loads them. The probes reach
+what they watch without work the real process never does (``paint_probe.viewport_of``).
 """
 
 from __future__ import annotations
