@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from deliverydesk.domain.attention import AttentionItem, AttentionKind, AttentionReport
 from deliverydesk.domain.enums import Language, ProjectStatus
 from deliverydesk.domain.models import ProjectSummary
-from deliverydesk.gui.models.attention import ITEM_ROLE, AttentionModel
+from deliverydesk.gui.models.attention import DETAIL, ITEM_ROLE, URGENT, WHEN, AttentionModel
 from deliverydesk.gui.models.projects import CODE, NAME, NEXT_MILESTONE, ProjectListModel
 
 TODAY = date(2026, 3, 16)
@@ -146,6 +148,19 @@ def test_attention_model_details_count_days() -> None:
     group = model.index(0, 0)
     assert "5" in model.index(0, 3, group).data()
     assert datetime.now(UTC)  # the model never reads the clock: "today" comes with the report
+
+
+def test_a_late_detail_is_drawn_in_the_urgent_colour() -> None:
+    """The model gives the colour; Qt's delegate turns it into the text's brush."""
+    model = AttentionModel()
+    model.set_report(
+        AttentionReport(items=(item(AttentionKind.OVERDUE_MILESTONE, 1, days_late=2),), today=TODAY)
+    )
+    late = model.index(0, DETAIL, model.index(0, 0))
+    for cell, urgent in ((late, True), (late.siblingAtColumn(WHEN), False)):
+        option = QStyleOptionViewItem()
+        QStyledItemDelegate().initStyleOption(option, cell)
+        assert (option.palette.color(QPalette.ColorRole.Text) == URGENT) is urgent
 
 
 def test_a_letter_issued_today_says_today_not_zero_days() -> None:

@@ -57,4 +57,4 @@ def test_a_used_up_budget_shows_red_and_a_calm_one_not_at_all(qtbot, bench: Work
     home, group = meter_group(qtbot, bench)
     detail = home.model.index(0, 3, group)
     assert "used up" in detail.data()
-    assert detail.data(Qt.ItemDataRole.ForegroundRole).color() == URGENT
+    assert detail.data(Qt.ItemDataRole.ForegroundRole) == URGENT
