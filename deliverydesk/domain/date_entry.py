@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from deliverydesk.domain.workdays import months_later
+
 MIN_YEAR, MAX_YEAR = 1900, 2199  # outside: surely a typo, not a date of a project
 
 
@@ -135,11 +137,9 @@ def _relative(typed: str, today: date) -> DateReading | None:
 
 
 def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    if not MIN_YEAR <= year <= MAX_YEAR:
+    if not MIN_YEAR <= (day.year * 12 + day.month - 1 + months) // 12 <= MAX_YEAR:
         return day
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    return months_later(day, months)
 
 
 def _chinese(typed: str, today: date) -> DateReading | None:

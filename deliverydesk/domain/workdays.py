@@ -1,4 +1,5 @@
-"""Working days: slip of a milestone in working days, under a per-project holiday calendar.
+"""Working days: slip of a milestone in working days, under a per-project holiday calendar; and
+calendar months on from a day (``months_later``).
 
 A calendar is a plain value (weekend days, public holidays, make-up working days) so the arithmetic is
 pure. ``calendar_for`` builds one from the maintained ``holidays`` package, which publishes China's
@@ -157,3 +158,11 @@ def add_working_days(start: date, days: int, calendar: WorkCalendar) -> date:
         day += timedelta(days=1)
         left -= calendar.is_working_day(day)
     return day
+
+
+def months_later(day: date, months: int) -> date:
+    """``day`` moved ``months`` calendar months on (back when negative), its day of the month clamped
+    to the month's end: 31 January plus one month is 28 or 29 February (as dateutil's relativedelta)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    first_of_next = date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+    return date(year, month + 1, min(day.day, (first_of_next - timedelta(days=1)).day))

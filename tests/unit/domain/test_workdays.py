@@ -12,6 +12,7 @@ from deliverydesk.domain.workdays import (
     calendar_covering,
     calendar_for,
     is_supported_calendar,
+    months_later,
     slip_working_days,
     working_days_between,
 )
@@ -122,3 +123,14 @@ def test_week_arithmetic_matches_counting_day_by_day(code: str) -> None:
         start = date(2024, 1, 1) + timedelta(days=rng.randrange(0, 1200))
         end = start + timedelta(days=rng.randrange(0, 200))
         assert working_days_between(start, end, calendar) == _count_day_by_day(start, end, calendar)
+
+
+def test_months_later_is_dateutil_s_calendar_month_step() -> None:
+    """Month ends clamped, leap years, year ends, steps back: as relativedelta(months=n), every day."""
+    from dateutil.relativedelta import relativedelta
+
+    day = date(2027, 1, 1)
+    while day < date(2029, 1, 1):
+        for months in (-13, -1, 0, 1, 2, 3, 11, 12, 25):
+            assert months_later(day, months) == day + relativedelta(months=months), (day, months)
+        day += timedelta(days=1)
