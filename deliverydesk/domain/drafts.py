@@ -290,6 +290,7 @@ class PersonDraft:
     hours_per_change: float = 8.0
     cost_cents_per_change: int = 500_00
     goodwill_hours_per_project: float = 16.0
+    cost_currency: str = "CNY"  # ISO 4217: what cost_cents_per_change is in
 
 
 @dataclass(frozen=True, kw_only=True)

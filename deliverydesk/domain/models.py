@@ -468,6 +468,7 @@ class PersonItem(RecordItem):
     hours_per_change: float
     cost_cents_per_change: int
     goodwill_hours_per_project: float
+    cost_currency: str  # what cost_cents_per_change is in
     limits_set_by_id: str | None  # who last set the role and limits (None: before the roster)
     limits_set_at: datetime | None
     is_you: bool = False  # computed: the person who uses this machine

@@ -194,16 +194,19 @@ def resulting_decision(outcome: Decision, needs_approval: bool) -> Decision:
 
 @dataclass(frozen=True)
 class AuthorityLimits:
-    """The engineer's limits (Settings): per change request, and goodwill per project."""
+    """The engineer's limits (Settings): per change request, and goodwill per project. The cost limit
+    is an amount in ``cost_currency``: it says nothing of a cost in another currency."""
 
     hours_per_change: float = 8.0
     cost_cents_per_change: int = 500_00
     goodwill_hours_per_project: float = 16.0
+    cost_currency: str = "CNY"
 
 
 class ApprovalReason(StrEnum):
     EFFORT_OVER_AUTHORITY = "effort_over_authority"
     COST_OVER_AUTHORITY = "cost_over_authority"
+    COST_IN_OTHER_CURRENCY = "cost_in_other_currency"  # no rate is assumed: a manager decides
     GOODWILL_OVER_BUDGET = "goodwill_over_budget"  # the project's goodwill budget
     GOODWILL_OVER_AUTHORITY = "goodwill_over_authority"  # the engineer's goodwill hours per project
 
@@ -223,6 +226,7 @@ class ProjectFrame:
     goodwill_budget_hours: float
     contracted_effort_hours: float
     others: tuple[ChangeEffort, ...] = ()
+    currency: str = ""  # the project's, which its costs are in ("": not known, never within a limit)
 
 
 @dataclass(frozen=True)
@@ -237,6 +241,7 @@ class DecisionPreview:
     limits: AuthorityLimits
     effort_hours: float
     cost_cents: int
+    currency: str = ""  # the project's
 
     @property
     def needs_approval(self) -> bool:
@@ -258,7 +263,9 @@ def approval_reasons(
     reasons = []
     if change.effort_hours > limits.hours_per_change + HOURS_EPSILON:
         reasons.append(ApprovalReason.EFFORT_OVER_AUTHORITY)
-    if change.cost_cents > limits.cost_cents_per_change:
+    if change.cost_cents > 0 and frame.currency != limits.cost_currency:
+        reasons.append(ApprovalReason.COST_IN_OTHER_CURRENCY)
+    elif change.cost_cents > limits.cost_cents_per_change:
         reasons.append(ApprovalReason.COST_OVER_AUTHORITY)
     if change.outcome is Decision.APPROVED_GOODWILL:
         after = goodwill_hours_used(frame.others) + change.effort_hours
@@ -292,6 +299,7 @@ def preview_decision(change: ProposedChange, frame: ProjectFrame, limits: Author
         limits=limits,
         effort_hours=change.effort_hours,
         cost_cents=change.cost_cents,
+        currency=frame.currency,
     )
 
 

@@ -92,6 +92,9 @@ _REASONS = {
     ApprovalReason.COST_OVER_AUTHORITY: N_(
         "The cost ({cost}) is above your authority of {limit} per change."
     ),
+    ApprovalReason.COST_IN_OTHER_CURRENCY: N_(
+        "The cost ({cost}) is in another currency than your authority of {limit} per change."
+    ),
     ApprovalReason.GOODWILL_OVER_BUDGET: N_("Goodwill would reach {used} of the project's {limit} budget."),
     ApprovalReason.GOODWILL_OVER_AUTHORITY: N_(
         "Goodwill would reach {used}, above your authority of {limit} per project."
@@ -103,17 +106,24 @@ def _reason_text(reason: ApprovalReason, p: DecisionPreview, t: Translator) -> s
     limits = p.limits
     limit = {
         ApprovalReason.EFFORT_OVER_AUTHORITY: t.hours(limits.hours_per_change),
-        ApprovalReason.COST_OVER_AUTHORITY: format_fixed(limits.cost_cents_per_change / 100, 2, t.language),
+        ApprovalReason.COST_OVER_AUTHORITY: _money(limits.cost_cents_per_change, limits.cost_currency, t),
+        ApprovalReason.COST_IN_OTHER_CURRENCY: _money(limits.cost_cents_per_change, limits.cost_currency, t),
         ApprovalReason.GOODWILL_OVER_BUDGET: t.hours(p.goodwill.allowed),
         ApprovalReason.GOODWILL_OVER_AUTHORITY: t.hours(limits.goodwill_hours_per_project),
     }[reason]
     return t(
         _REASONS[reason],
         effort=t.hours(p.effort_hours),
-        cost=format_fixed(p.cost_cents / 100, 2, t.language),
+        cost=_money(p.cost_cents, p.currency, t),
         used=t.hours(p.goodwill.used),
         limit=limit,
     )
+
+
+def _money(cents: int, currency: str, t: Translator) -> str:
+    """ "EUR 490.00": an amount always says its currency where two may differ."""
+    amount = format_fixed(cents / 100, 2, t.language)
+    return f"{currency} {amount}" if currency else amount
 
 
 _METERS = {"goodwill": N_("Goodwill budget"), "scope_creep": N_("Scope-creep ratio")}

@@ -380,8 +380,11 @@ def validate_person(draft: PersonDraft) -> PersonDraft:
     name = check.text("name", draft.name, required=True)
     for field in ("hours_per_change", "cost_cents_per_change", "goodwill_hours_per_project"):
         check.non_negative(field, getattr(draft, field))
+    currency = draft.cost_currency.strip().upper()
+    if not CURRENCY.fullmatch(currency):
+        check.fail("cost_currency", msg("Use a 3-letter currency code such as CNY, EUR or USD."))
     check.done()
-    return replace(draft, name=name)
+    return replace(draft, name=name, cost_currency=currency)
 
 
 def validate_attachment(draft: AttachmentDraft) -> AttachmentDraft:

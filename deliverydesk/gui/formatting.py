@@ -74,17 +74,22 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def money_text(cents: int, currency: str) -> str:
+    """ "CNY 5,000.00": an amount with its currency, where amounts in two currencies may meet."""
+    return f"{currency} {format_number(cents / 100, 2)}"
+
+
 def limits_text(
-    hours_per_change: float, cost_cents_per_change: int, goodwill_hours_per_project: float
+    hours_per_change: float, cost_cents_per_change: int, goodwill_hours_per_project: float, currency: str
 ) -> str:
-    """A person's authority limits in words: "8.0 h and 5000.00 per change request · 16.0 h goodwill
+    """A person's authority limits in words: "8.0 h and CNY 5000.00 per change request · 16.0 h goodwill
     per project" (Settings ▸ People, Home)."""
     text = QCoreApplication.translate(
         "PeoplePanel", "%1 h and %2 per change request · %3 h goodwill per project"
     )
     for marker, value in (
         ("%1", format_number(hours_per_change)),
-        ("%2", format_number(cost_cents_per_change / 100, 2)),
+        ("%2", money_text(cost_cents_per_change, currency)),
         ("%3", format_number(goodwill_hours_per_project)),
     ):
         text = text.replace(marker, value)

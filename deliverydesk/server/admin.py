@@ -43,7 +43,13 @@ def _limits(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=500.0,
         metavar="AMOUNT",
-        help="cost per change (currency units)",
+        help="cost per change (units of --currency)",
+    )
+    parser.add_argument(
+        "--currency",
+        default="CNY",
+        metavar="CODE",
+        help="the cost limit's currency (ISO 4217, default CNY): a cost in another is held for a manager",
     )
     parser.add_argument(
         "--goodwill-hours", type=float, default=16.0, metavar="H", help="goodwill hours per project"
@@ -139,7 +145,9 @@ def init(args: argparse.Namespace) -> int:
 def _limits_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from deliverydesk.services.sync.admin import Limits
 
-    return Limits(args.hours_per_change, round(args.cost_per_change * 100), args.goodwill_hours)
+    return Limits(
+        args.hours_per_change, round(args.cost_per_change * 100), args.goodwill_hours, args.currency
+    )
 
 
 def add_user(args: argparse.Namespace) -> int:
@@ -163,8 +171,8 @@ def set_limits(args: argparse.Namespace) -> int:
 def _user_line(user) -> str:  # type: ignore[no-untyped-def]
     return (
         f"{user.name}\t{user.role}\t{user.display_name}\t{user.hours_per_change:g} h/change\t"
-        f"{user.cost_cents_per_change / 100:g}/change\t{user.goodwill_hours_per_project:g} h goodwill"
-        + ("\tdisabled" if user.disabled else "")
+        f"{user.cost_currency} {user.cost_cents_per_change / 100:g}/change\t"
+        f"{user.goodwill_hours_per_project:g} h goodwill" + ("\tdisabled" if user.disabled else "")
     )
 
 

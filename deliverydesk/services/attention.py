@@ -208,7 +208,10 @@ def _own_limits(r: Reader, _today: date, limit: int) -> tuple[list[AttentionItem
             title=str(row["role"]),
             due=row["limits_set_at"].astimezone().date() if row["limits_set_at"] else None,
             limits=AuthorityLimits(
-                row["hours_per_change"], row["cost_cents_per_change"], row["goodwill_hours_per_project"]
+                row["hours_per_change"],
+                row["cost_cents_per_change"],
+                row["goodwill_hours_per_project"],
+                row["cost_currency"],
             ),
         )
         for row in rows

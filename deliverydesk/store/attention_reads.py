@@ -339,7 +339,7 @@ def people_with_own_limits(r: Reader, limit: int) -> tuple[list[Row], int]:
     """Live people of the roster whose role and authority limits stand as they set them themselves."""
     sql = (
         "SELECT id, name, role, hours_per_change, cost_cents_per_change, goodwill_hours_per_project,"
-        " limits_set_at FROM person WHERE archived_at IS NULL AND limits_set_by_id = id"
+        " cost_currency, limits_set_at FROM person WHERE archived_at IS NULL AND limits_set_by_id = id"
     )
     columns = (
         ("id", None),
@@ -348,6 +348,7 @@ def people_with_own_limits(r: Reader, limit: int) -> tuple[list[Row], int]:
         ("hours_per_change", None),
         ("cost_cents_per_change", None),
         ("goodwill_hours_per_project", None),
+        ("cost_currency", None),
         ("limits_set_at", to_datetime),
     )
     return _bounded(r, sql, "limits_set_at DESC, name", columns, limit)

@@ -524,6 +524,7 @@ def person_item(row: PersonRow, *, is_you: bool) -> PersonItem:
         hours_per_change=row.hours_per_change,
         cost_cents_per_change=row.cost_cents_per_change,
         goodwill_hours_per_project=row.goodwill_hours_per_project,
+        cost_currency=row.cost_currency,
         limits_set_by_id=row.limits_set_by_id,
         limits_set_at=row.limits_set_at,
         is_you=is_you,

@@ -45,7 +45,9 @@ def project_frame(session: Session, project: ProjectItem, without: ChangeRequest
     efforts = [ChangeEffort(*row) for row in change_efforts(session, project.id)]
     if without.archived_at is None:
         efforts.remove(ChangeEffort(without.decision, without.scope_check, without.effort_hours))
-    return ProjectFrame(project.goodwill_budget_hours, project.contracted_effort_hours, tuple(efforts))
+    return ProjectFrame(
+        project.goodwill_budget_hours, project.contracted_effort_hours, tuple(efforts), project.currency
+    )
 
 
 def main_milestone_names(session: Session, project_id: str) -> list[str]:

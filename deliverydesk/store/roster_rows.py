@@ -17,7 +17,13 @@ from deliverydesk.store.record_rows import find_row, get_editable, get_row, save
 from deliverydesk.store.records import Session, list_rows, live_person_named, settings_row
 from deliverydesk.store.tables import PersonRow, SettingsRow
 
-LIMIT_FIELDS = ("role", "hours_per_change", "cost_cents_per_change", "goodwill_hours_per_project")
+LIMIT_FIELDS = (
+    "role",
+    "hours_per_change",
+    "cost_cents_per_change",
+    "goodwill_hours_per_project",
+    "cost_currency",
+)
 MAX_PEOPLE = 1000
 
 
@@ -141,6 +147,7 @@ def save_person(now: datetime, session: Session, draft: PersonDraft) -> PersonIt
         row.hours_per_change = draft.hours_per_change
         row.cost_cents_per_change = draft.cost_cents_per_change
         row.goodwill_hours_per_project = draft.goodwill_hours_per_project
+        row.cost_currency = draft.cost_currency
         row.limits_set_by_id, row.limits_set_at = you_id, now
     save_changes(now, session, row)
     return mapping.person_item(row, is_you=row.id == you_id)
@@ -192,5 +199,8 @@ def authority_limits(session: Session) -> AuthorityLimits:
     if person is None:
         return AuthorityLimits()
     return AuthorityLimits(
-        person.hours_per_change, person.cost_cents_per_change, person.goodwill_hours_per_project
+        person.hours_per_change,
+        person.cost_cents_per_change,
+        person.goodwill_hours_per_project,
+        person.cost_currency,
     )

@@ -121,7 +121,14 @@ def _mirror_you(
         drafts.append(change.draft(when, ROSTER_ACTOR))
 
 
-_MIRRORED = ("name", "role", "hours_per_change", "cost_cents_per_change", "goodwill_hours_per_project")
+_MIRRORED = (
+    "name",
+    "role",
+    "hours_per_change",
+    "cost_cents_per_change",
+    "goodwill_hours_per_project",
+    "cost_currency",
+)
 _PEOPLE_MIRRORED = select(PEOPLE.c.id, PEOPLE.c.archived_at, *(PEOPLE.c[name] for name in _MIRRORED))
 
 
@@ -141,6 +148,8 @@ def _mirror_person(
         "hours_per_change": float(limits["hours_per_change"]),
         "cost_cents_per_change": int(limits["cost_cents_per_change"]),
         "goodwill_hours_per_project": float(limits["goodwill_hours_per_project"]),
+        # a server older than the limits' currency sent none: its limits were judged as CNY
+        "cost_currency": str(limits.get("cost_currency") or "CNY"),
         "archived_at": None,
     }
     person_id = str(user["id"])

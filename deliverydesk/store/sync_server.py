@@ -152,6 +152,7 @@ class ServerUser:
     hours_per_change: float
     cost_cents_per_change: int
     goodwill_hours_per_project: float
+    cost_currency: str = "CNY"
     disabled: bool = False
 
 
@@ -171,6 +172,7 @@ def _user(row: Any) -> ServerUser:
         hours_per_change=row.hours_per_change,
         cost_cents_per_change=row.cost_cents_per_change,
         goodwill_hours_per_project=row.goodwill_hours_per_project,
+        cost_currency=row.cost_currency,
         disabled=row.disabled_at is not None,
     )
 
@@ -650,13 +652,13 @@ def live_change_decision_letter(connection: Connection, request_id: str) -> bool
 
 def goodwill_frame(
     connection: Connection, project_id: str, without: str
-) -> tuple[float, float, list[tuple[str, str, float]]]:
+) -> tuple[float, float, list[tuple[str, str, float]], str]:
     """(goodwill budget, contracted effort, [(decision, scope check, effort)] of the project's other live
-    change requests)."""
+    change requests, the project's currency; "" when the project is not on the server)."""
     project = TABLES["project"]
     request = TABLES["change_request"]
     budget = connection.execute(
-        select(project.c.goodwill_budget_hours, project.c.contracted_effort_hours).where(
+        select(project.c.goodwill_budget_hours, project.c.contracted_effort_hours, project.c.currency).where(
             project.c.id == project_id
         )
     ).first()
@@ -666,8 +668,8 @@ def goodwill_frame(
         )
     )
     if budget is None:
-        return 0.0, 0.0, []
-    return budget[0], budget[1], [(r[0], r[1], r[2]) for r in others]
+        return 0.0, 0.0, [], ""
+    return budget[0], budget[1], [(r[0], r[1], r[2]) for r in others], budget[2]
 
 
 def write_server_events(connection: Connection, heads: Heads, drafts: Sequence[EventDraft]) -> None:

@@ -142,6 +142,7 @@ class ServerUserRow(Base):
     hours_per_change: Mapped[float] = mapped_column(default=8.0)
     cost_cents_per_change: Mapped[int] = mapped_column(BigInteger, default=500_00)
     goodwill_hours_per_project: Mapped[float] = mapped_column(default=16.0)
+    cost_currency: Mapped[str] = mapped_column(String(3), default="CNY")  # of cost_cents_per_change
     created_at: Mapped[datetime]
     disabled_at: Mapped[datetime | None] = mapped_column(default=None)
 

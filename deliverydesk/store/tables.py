@@ -188,6 +188,7 @@ class PersonRow(RecordMixin, Base):
     hours_per_change: Mapped[float] = mapped_column(default=8.0)
     cost_cents_per_change: Mapped[int] = mapped_column(Integer, default=500_00)
     goodwill_hours_per_project: Mapped[float] = mapped_column(default=16.0)
+    cost_currency: Mapped[str] = mapped_column(String(3), default="CNY")  # of cost_cents_per_change
     limits_set_by_id: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("person.id", ondelete="SET NULL"), default=None
     )

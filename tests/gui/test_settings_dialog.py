@@ -162,16 +162,23 @@ def test_the_roster_holds_names_roles_and_limits_per_person(qtbot, env: GuiEnv) 
     adding.role.set_value(PersonRole.MANAGER)
     adding.hours.setValue(80)
     adding.cost.setValue(20000)
+    assert adding.currency.currentText() == "CNY"  # the default, as a project's
+    adding.currency.setCurrentText("eur")  # typed: any ISO code, checked and written in capitals
     adding.accept()
     wait_idle(qtbot, env.tasks)
     from deliverydesk.gui.formatting import format_number
 
-    money = format_number(20000, 2)  # the UI locale's grouping ("20,000.00", "20000.00")
+    money = "EUR " + format_number(20000, 2)  # the UI locale's grouping ("20,000.00", "20000.00")
     assert _rows(dialog)[0][:4] == ["Chen Jing", "Manager", format_number(80), money]
+    assert next(p for p in people.list_people(env.ctx) if p.name == "Chen Jing").cost_currency == "EUR"
     dialog.people.add_button.click()
     dialog.people.dialog.name.setText("chen jing")  # names are unique without case
     dialog.people.dialog.accept()
     assert "already in the team roster" in dialog.people.dialog.field_error("name")
+    dialog.people.dialog.name.setText("Wrong Currency")
+    dialog.people.dialog.currency.setCurrentText("euro")
+    dialog.people.dialog.accept()
+    assert "3-letter currency code" in dialog.people.dialog.field_error("cost_currency")
 
 
 def test_raising_your_own_limits_shows_on_home_until_a_manager_confirms(qtbot, env: GuiEnv) -> None:
@@ -201,7 +208,7 @@ def test_raising_your_own_limits_shows_on_home_until_a_manager_confirms(qtbot, e
     model = home.model
     titles = [model.index(g, 0).data() for g in range(model.rowCount())]
     group = model.index(titles.index("Authority limits set by the person themselves (1)"), 0)
-    assert model.index(0, 0, group).data().startswith("张浩 set their own limits: 200.0 h")
+    assert model.index(0, 0, group).data().startswith("张浩 set their own limits: 200.0 h and CNY ")
     assert model.index(0, 3, group).data() == "a manager should confirm them (Settings ▸ People)"
     opened: list[str] = []
     home.people_opened.connect(opened.append)

@@ -60,6 +60,7 @@ _FIELD_LABELS: dict[str, str] = {
     "correction_of_id": QT_TRANSLATE_NOOP("AuditFields", "Correction of"),
     "cost_cents": QT_TRANSLATE_NOOP("AuditFields", "Cost"),
     "cost_cents_per_change": QT_TRANSLATE_NOOP("AuditFields", "Cost per change request"),
+    "cost_currency": QT_TRANSLATE_NOOP("AuditFields", "Currency of the cost limit"),
     "currency": QT_TRANSLATE_NOOP("AuditFields", "Currency"),
     "decided_by": QT_TRANSLATE_NOOP("AuditFields", "Decided by"),
     "decided_on": QT_TRANSLATE_NOOP("AuditFields", "Decided on"),

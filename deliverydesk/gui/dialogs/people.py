@@ -28,9 +28,9 @@ from deliverydesk.domain.enums import PersonRole
 from deliverydesk.domain.models import PersonItem
 from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.dialogs.base import FormDialog, MessageBar
-from deliverydesk.gui.dialogs.records.fields import hours, line, ref_label
+from deliverydesk.gui.dialogs.records.fields import currency_combo, hours, line, ref_label
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.formatting import format_date, format_number, limits_text
+from deliverydesk.gui.formatting import format_date, format_number, limits_text, money_text
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.style import MUTED_STYLE
@@ -63,6 +63,12 @@ class PersonDialog(FormDialog):
         cost = hours(self, value.cost_cents_per_change / 100, "", 1e9)
         cost.setDecimals(2)
         self.cost = self.add_field("cost_cents_per_change", self.tr("Cost per change request"), cost)
+        self.currency = self.add_field(
+            "cost_currency", self.tr("Currency of the cost"), currency_combo(self, value.cost_currency)
+        )
+        self.currency.setToolTip(
+            self.tr("A cost in another currency is never within this limit: a manager decides it.")
+        )
         self.goodwill = self.add_field(
             "goodwill_hours_per_project",
             self.tr("Goodwill hours per project"),
@@ -86,6 +92,7 @@ class PersonDialog(FormDialog):
             hours_per_change=self.hours.value(),
             cost_cents_per_change=round(self.cost.value() * 100),
             goodwill_hours_per_project=self.goodwill.value(),
+            cost_currency=self.currency.currentText(),
         )
         return people.save_person(self.env.ctx, draft)
 
@@ -101,7 +108,10 @@ class ConfirmLimitsDialog(FormDialog):
         self.setObjectName("confirmLimitsDialog")
         self.setWindowTitle(self.tr("Confirm the limits of %1").replace("%1", person.name))
         limits = limits_text(
-            person.hours_per_change, person.cost_cents_per_change, person.goodwill_hours_per_project
+            person.hours_per_change,
+            person.cost_cents_per_change,
+            person.goodwill_hours_per_project,
+            person.cost_currency,
         )
         self.form.addRow(self.tr("Limits"), ref_label(self, limits))
         self.manager = QComboBox(self)
@@ -206,7 +216,7 @@ class PeoplePanel(QWidget):
                 you,
                 label(person.role),
                 format_number(person.hours_per_change),
-                format_number(person.cost_cents_per_change / 100, 2),
+                money_text(person.cost_cents_per_change, person.cost_currency),
                 format_number(person.goodwill_hours_per_project),
                 set_by,
             )

@@ -22,7 +22,7 @@ from deliverydesk.domain.drafts import ProjectDraft
 from deliverydesk.domain.enums import Language, ProjectStatus
 from deliverydesk.domain.models import ClientItem, ProjectItem
 from deliverydesk.gui.dialogs.base import FormDialog
-from deliverydesk.gui.dialogs.records.fields import OptionalDate, hours, line
+from deliverydesk.gui.dialogs.records.fields import OptionalDate, currency_combo, hours, line
 from deliverydesk.gui.env import GuiEnv
 from deliverydesk.gui.widgets.country_combo import CountryCombo
 from deliverydesk.gui.widgets.enum_combo import EnumCombo, enum_combo
@@ -37,7 +37,6 @@ CADENCES = (
         QT_TRANSLATE_NOOP("ProjectForm", "Last working day of the month"),
     ),
 )
-CURRENCIES = ("CNY", "EUR", "USD", "HKD", "JPY", "GBP")
 
 
 class ProjectFormDialog(FormDialog):
@@ -73,10 +72,7 @@ class ProjectFormDialog(FormDialog):
         value.setDecimals(2)
         value.setValue(item.contract_value_cents / 100 if item else 0)
         self.value = self.add_field("contract_value_cents", self.tr("Contract value"), value)
-        self.currency = QComboBox(self)
-        self.currency.setEditable(True)
-        self.currency.addItems(CURRENCIES)
-        self.currency.setCurrentText(item.currency if item else "CNY")
+        self.currency = currency_combo(self, item.currency if item else "CNY")
         self.add_field("currency", self.tr("Currency"), self.currency)
         start = item.start_date if item else today
         end = item.end_date if item else today + relativedelta(months=3)

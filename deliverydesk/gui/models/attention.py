@@ -214,7 +214,10 @@ class AttentionModel(QAbstractItemModel):
         if limits is None:
             return text.replace("%1", item.ref).replace("%2", "")
         shown = limits_text(
-            limits.hours_per_change, limits.cost_cents_per_change, limits.goodwill_hours_per_project
+            limits.hours_per_change,
+            limits.cost_cents_per_change,
+            limits.goodwill_hours_per_project,
+            limits.cost_currency,
         )
         return text.replace("%1", item.ref).replace("%2", shown)
 

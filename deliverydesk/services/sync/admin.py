@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.domain.sync import Role
+from deliverydesk.domain.validation import CURRENCY
 from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext, system_clock
@@ -50,11 +51,16 @@ class Limits:
     hours_per_change: float = 8.0
     cost_cents_per_change: int = 500_00
     goodwill_hours_per_project: float = 16.0
+    cost_currency: str = "CNY"  # ISO 4217: what the cost limit is in
 
 
-def _check_limits(limits: Limits) -> None:
+def _check_limits(limits: Limits) -> Limits:
     if min(limits.hours_per_change, limits.cost_cents_per_change, limits.goodwill_hours_per_project) < 0:
         raise ValidationError({"limits": msg("Authority limits cannot be negative.")})
+    currency = limits.cost_currency.strip().upper()
+    if not CURRENCY.fullmatch(currency):
+        raise ValidationError({"cost_currency": msg("Use a 3-letter currency code such as CNY, EUR or USD.")})
+    return replace(limits, cost_currency=currency)
 
 
 def add_user(
@@ -63,8 +69,7 @@ def add_user(
     name = name.strip()
     if not name or len(name) > 64 or any(c.isspace() for c in name):
         raise ValidationError({"name": msg("A user name is one word of at most 64 characters (e.g. li.na).")})
-    limits = limits or Limits()
-    _check_limits(limits)
+    limits = _check_limits(limits or Limits())
     with ctx.db.unit_of_work() as session:
         connection = session.connection()
         if store.user_by_name(connection, name) is not None:
@@ -79,6 +84,7 @@ def add_user(
                 "hours_per_change": limits.hours_per_change,
                 "cost_cents_per_change": limits.cost_cents_per_change,
                 "goodwill_hours_per_project": limits.goodwill_hours_per_project,
+                "cost_currency": limits.cost_currency,
                 "created_at": ctx.now(),
             },
         )
@@ -100,7 +106,7 @@ def set_limits(
     ctx: ServiceContext, name: str, limits: Limits, *, role: Role | None = None
 ) -> store.ServerUser:
     """Authority limits are set here, by an administrator, and nowhere else."""
-    _check_limits(limits)
+    limits = _check_limits(limits)
     with ctx.db.unit_of_work() as session:
         connection = session.connection()
         user = _user(connection, name)
@@ -108,6 +114,7 @@ def set_limits(
             "hours_per_change": limits.hours_per_change,
             "cost_cents_per_change": limits.cost_cents_per_change,
             "goodwill_hours_per_project": limits.goodwill_hours_per_project,
+            "cost_currency": limits.cost_currency,
         }
         if role is not None:
             values["role"] = role.value

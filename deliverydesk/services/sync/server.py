@@ -616,11 +616,13 @@ def _needs_approval(connection: Any, user: store.ServerUser, row: Mapping[str, A
         scope_check = ScopeCheck(str(row.get("scope_check")))
     except ValueError:
         return False
-    budget, contracted, others = store.goodwill_frame(connection, str(row["project_id"]), str(row["id"]))
+    budget, contracted, others, currency = store.goodwill_frame(
+        connection, str(row["project_id"]), str(row["id"])
+    )
     efforts = tuple(ChangeEffort(Decision(d), ScopeCheck(s), float(e)) for d, s, e in others)
-    frame = ProjectFrame(budget, contracted, efforts)
+    frame = ProjectFrame(budget, contracted, efforts, currency)
     limits = AuthorityLimits(
-        user.hours_per_change, user.cost_cents_per_change, user.goodwill_hours_per_project
+        user.hours_per_change, user.cost_cents_per_change, user.goodwill_hours_per_project, user.cost_currency
     )
     change = ProposedChange(
         outcome, float(row.get("effort_hours") or 0), int(row.get("cost_cents") or 0), scope_check
@@ -1182,6 +1184,7 @@ def me_of(identity: DeviceIdentity) -> dict[str, Any]:
             "hours_per_change": user.hours_per_change,
             "cost_cents_per_change": user.cost_cents_per_change,
             "goodwill_hours_per_project": user.goodwill_hours_per_project,
+            "cost_currency": user.cost_currency,
         },
     }
 
@@ -1217,6 +1220,7 @@ def roster(ctx: ServiceContext, known: str = "") -> tuple[str, list[dict[str, An
                 "hours_per_change": u.hours_per_change,
                 "cost_cents_per_change": u.cost_cents_per_change,
                 "goodwill_hours_per_project": u.goodwill_hours_per_project,
+                "cost_currency": u.cost_currency,
             },
         }
         for u in users

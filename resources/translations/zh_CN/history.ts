@@ -180,6 +180,10 @@
         <translation>每项变更请求的费用</translation>
     </message>
     <message>
+        <source>Currency of the cost limit</source>
+        <translation>费用额度的币种</translation>
+    </message>
+    <message>
         <source>Currency</source>
         <translation>币种</translation>
     </message>

@@ -713,6 +713,14 @@ Everything changed since then is set aside: the current database is kept as a sa
         <translation>每项变更请求的费用</translation>
     </message>
     <message>
+        <source>Currency of the cost</source>
+        <translation>费用币种</translation>
+    </message>
+    <message>
+        <source>A cost in another currency is never within this limit: a manager decides it.</source>
+        <translation>以其他币种计的费用不在此额度之内：由上级决定。</translation>
+    </message>
+    <message>
         <source>Goodwill hours per project</source>
         <translation>每个项目的友情支持工时</translation>
     </message>

@@ -380,6 +380,36 @@ def test_limits_come_from_the_server_and_a_laptop_cannot_raise_them(team: Team) 
     assert get_you(a.ctx).hours_per_change == 8.0  # the server's again
 
 
+def test_a_cost_in_another_currency_than_the_servers_limit_is_held_there(team: Team) -> None:
+    a = team.laptop("li.na")
+    assert get_you(a.ctx).cost_currency == "CNY"  # the server's limits: CNY 500.00 per change
+    client_id, _signer, _c = make_client(a.ctx)
+    project_id = make_project(a.ctx, client_id, code="DD-2026-015", currency="EUR")
+    a.sync()
+    with a.ctx.db.engine.begin() as connection:  # a tampered laptop: its limit said to be in EUR
+        connection.exec_driver_sql(
+            "UPDATE person SET cost_currency = 'EUR' WHERE id = (SELECT person_id FROM settings)"
+        )
+    request = create_change_request(
+        a.ctx,
+        ChangeRequestDraft(
+            project_id=project_id, title="Extra", requested_on=ON, scope_check=ScopeCheck.OUT_OF_SCOPE
+        ),
+    )
+    assess_impact(a.ctx, request.id, ImpactDraft(effort_hours=2.0, cost_cents=490_00))
+    decided = decide_change_request(
+        a.ctx, DecisionRequest(request_id=request.id, outcome=Decision.APPROVED_BILLABLE, rationale="paid")
+    )
+    assert decided.request.decision is Decision.APPROVED_BILLABLE  # EUR 490.00 within EUR 500.00, locally
+    a.sync()
+    held = get_change_request(a.ctx, request.id)
+    assert (held.decision, held.proposed_decision) == (Decision.PENDING_APPROVAL, Decision.APPROVED_BILLABLE)
+    assert get_you(a.ctx).cost_currency == "CNY"  # the server's again
+    admin.set_limits(team.ctx, "li.na", admin.Limits(cost_currency="eur"))
+    a.sync()
+    assert get_you(a.ctx).cost_currency == "EUR", "an administrator's change reaches the laptop"
+
+
 def test_only_a_manager_approves_and_the_approval_carries_their_identity(team: Team) -> None:
     engineer = team.laptop("li.na")
     project_id = _project(engineer)

@@ -3,6 +3,7 @@ B-items, work without decision, working-day shifts, and text suggestions in Chin
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -55,9 +56,13 @@ def facts(decision: Decision, **extra: object) -> RequestFacts:
     return RequestFacts("CR-7", decision, **extra)  # type: ignore[arg-type]
 
 
-def frame(goodwill_used: float = 0.0, budget: float = 16.0, contracted: float = 400.0) -> ProjectFrame:
+def frame(
+    goodwill_used: float = 0.0, budget: float = 16.0, contracted: float = 400.0, currency: str = "CNY"
+) -> ProjectFrame:
     others = (ChangeEffort(G, OUT, goodwill_used),) if goodwill_used else ()
-    return ProjectFrame(goodwill_budget_hours=budget, contracted_effort_hours=contracted, others=others)
+    return ProjectFrame(
+        goodwill_budget_hours=budget, contracted_effort_hours=contracted, others=others, currency=currency
+    )
 
 
 def change(outcome: Decision, hours: float = 1.0, cents: int = 0) -> ProposedChange:
@@ -155,6 +160,32 @@ def test_cost_exactly_at_the_authority_limit_is_allowed_and_one_cent_more_is_not
     assert approval_reasons(change(B, 1.0, 500_01), frame(), LIMITS) == (ApprovalReason.COST_OVER_AUTHORITY,)
 
 
+def test_a_cost_in_another_currency_than_the_limit_is_held_whatever_the_amount() -> None:
+    euro = frame(currency="EUR")
+    other = (ApprovalReason.COST_IN_OTHER_CURRENCY,)
+    assert approval_reasons(change(B, 1.0, 490_00), euro, LIMITS) == other, "no exchange rate is assumed"
+    assert approval_reasons(change(B, 1.0, 1), euro, LIMITS) == other
+    assert approval_reasons(change(B, 1.0, 0), euro, LIMITS) == (), "no cost: nothing to compare"
+    assert approval_reasons(change(B, 1.0, 490_00), euro, replace(LIMITS, cost_currency="EUR")) == ()
+    unknown = frame(currency="")
+    assert approval_reasons(change(B, 1.0, 1_00), unknown, LIMITS) == other, "unknown is never within"
+    assert approval_reasons(change(Decision.DECLINED, 1.0, 490_00), euro, LIMITS) == ()
+
+
+def test_the_reasons_name_both_currencies_in_both_languages() -> None:
+    preview = preview_decision(change(B, 1.0, 490_00), frame(currency="EUR"), LIMITS)
+    (reason, *_rest) = explain_preview(preview)
+    assert (
+        reason == "The cost (EUR 490.00) is in another currency than your authority of CNY 500.00 per change."
+    )
+    (chinese, *_rest) = explain_preview(preview, Language.ZH_CN)
+    assert "EUR 490.00" in chinese and "CNY 500.00" in chinese
+    over = preview_decision(change(B, 1.0, 600_00), frame(), LIMITS)
+    assert (
+        explain_preview(over)[0] == "The cost (CNY 600.00) is above your authority of CNY 500.00 per change."
+    )
+
+
 def test_goodwill_exactly_filling_the_budget_is_allowed() -> None:
     assert approval_reasons(change(G, 4.0), frame(goodwill_used=12.0), LIMITS) == ()
     assert approval_reasons(change(G, 0.1 + 0.2), frame(goodwill_used=15.7), LIMITS) == ()  # float drift
@@ -187,7 +218,9 @@ def test_saying_no_or_later_never_needs_approval(outcome: Decision) -> None:
 
 def test_effort_and_goodwill_reasons_add_up() -> None:
     reasons = approval_reasons(change(G, 20.0, 900_00), frame(), LIMITS)
-    assert set(reasons) == set(ApprovalReason)
+    assert set(reasons) == set(ApprovalReason) - {ApprovalReason.COST_IN_OTHER_CURRENCY}
+    elsewhere = approval_reasons(change(G, 20.0, 900_00), frame(currency="EUR"), LIMITS)
+    assert set(elsewhere) == set(ApprovalReason) - {ApprovalReason.COST_OVER_AUTHORITY}, "one or the other"
 
 
 # --- meters ------------------------------------------------------------------------------------------

@@ -44,6 +44,18 @@ def area(parent: QWidget, text: str = "", lines: int = 3, placeholder: str = "")
     return edit
 
 
+CURRENCIES = ("CNY", "EUR", "USD", "HKD", "JPY", "GBP")
+
+
+def currency_combo(parent: QWidget, value: str) -> QComboBox:
+    """An ISO 4217 code: the common ones offered, any other typed (the service checks it)."""
+    combo = QComboBox(parent)
+    combo.setEditable(True)
+    combo.addItems(CURRENCIES)
+    combo.setCurrentText(value)
+    return combo
+
+
 def hours(parent: QWidget, value: float, suffix: str, maximum: float = 100_000) -> QDoubleSpinBox:
     box = QDoubleSpinBox(parent)
     box.setRange(0, maximum)
