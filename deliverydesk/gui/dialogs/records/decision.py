@@ -8,6 +8,8 @@ roster's person who uses this machine, within your authority limits): the decide
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
@@ -104,17 +106,10 @@ class DecideDialog(FormDialog):
             self._show_held(item)
         if item.refusal_reason:
             refused = self.tr("%1 refused on %2: %3")
-            for marker, value in (
-                ("%1", item.refused_by),
-                ("%2", format_date(item.refused_on) if item.refused_on else ""),
-                ("%3", item.refusal_reason),
-            ):
-                refused = refused.replace(marker, value)
-            shown = plain_label(self)
-            shown.setObjectName("refusalShown")
-            shown.setText(refused)
-            shown.setStyleSheet(NOTICE_STYLE)
-            self.form.addRow(self.tr("Manager"), shown)
+            on = format_date(item.refused_on) if item.refused_on else ""
+            self._add_notice(
+                self.tr("Manager"), "refusalShown", refused, item.refused_by, on, item.refusal_reason
+            )
         self.outcome = self.add_field("outcome", self.tr("Outcome"), self._outcome_combo())
         self.rationale = self.add_field("rationale", self.tr("Rationale"), area(self, "", 3))
         self.decided_by = self.add_field("decided_by", self.tr("Decided by"), ref_label(self, ""))
@@ -144,17 +139,18 @@ class DecideDialog(FormDialog):
             "%1, decided by %2 on %3, is waiting for a manager's approval. Saving a new decision "
             "replaces it: the manager will no longer be asked."
         )
-        for marker, value in (
-            ("%1", label(item.proposed_decision) if item.proposed_decision else ""),
-            ("%2", item.decided_by or ""),
-            ("%3", format_date(item.decided_on) if item.decided_on else ""),
-        ):
-            held = held.replace(marker, value)
+        proposed = label(item.proposed_decision) if item.proposed_decision else ""
+        on = format_date(item.decided_on) if item.decided_on else ""
+        self._add_notice(self.tr("Held"), "heldShown", held, proposed, item.decided_by or "", on)
+
+    def _add_notice(self, row: str, name: str, text: str, *values: str) -> None:
+        """A boxed row of the form: ``text`` with %1, %2... filled in one pass (a name or reason the
+        user typed that holds "%2" stays as typed)."""
         shown = plain_label(self)
-        shown.setObjectName("heldShown")
-        shown.setText(held)
+        shown.setObjectName(name)
+        shown.setText(re.sub(r"%([1-9])", lambda m: values[int(m[1]) - 1], text))
         shown.setStyleSheet(NOTICE_STYLE)
-        self.form.addRow(self.tr("Held"), shown)
+        self.form.addRow(row, shown)
 
     def _outcome_combo(self) -> EnumCombo:
         combo = EnumCombo(self, Decision)
