@@ -219,11 +219,45 @@ def add_device(connection: Connection, values_: Mapping[str, Any]) -> None:
 
 
 def device_by_token(connection: Connection, token_sha256: str) -> DeviceIdentity | None:
-    """The live device of a token and its enabled user; None for an unknown or revoked token."""
+    """The live device of a token and its enabled user; None for an unknown or revoked token.
+
+    On PostgreSQL the lookup is its own transaction, ended here: BEGIN, the SELECT and COMMIT go in
+    one pipelined round trip through the driver (it runs before every request's body is read, three
+    times per sync: through SQLAlchemy it was three round trips and a result's set-up, ~0.35 ms of the
+    server's CPU per group). Nothing else may run in the caller's transaction after it."""
+    if connection.dialect.name == "postgresql":
+        return _device_by_token_pipelined(connection, token_sha256)
     row = connection.execute(_DEVICE_BY_TOKEN, {"token_sha256": token_sha256}).first()
     if row is None or row.disabled_at is not None:
         return None
     return DeviceIdentity(row.device_id, row.device_name, _user(row))
+
+
+# The same statement as _DEVICE_BY_TOKEN, written out for the driver (columns in ServerUser's order).
+_DEVICE_OF_DIGEST_SQL = (
+    "SELECT d.id, d.name, u.id, u.name, u.display_name, u.role, u.hours_per_change,"
+    " u.cost_cents_per_change, u.goodwill_hours_per_project, u.cost_currency, u.disabled_at IS NOT NULL"
+    " FROM server_device d JOIN server_user u ON u.id = d.user_id"
+    " WHERE d.token_sha256 = %s AND d.revoked_at IS NULL"
+)
+
+
+def _device_by_token_pipelined(connection: Connection, token_sha256: str) -> DeviceIdentity | None:
+    import psycopg
+
+    raw = connection.connection.driver_connection
+    try:
+        with raw.pipeline():  # type: ignore[union-attr]
+            cursor = raw.execute(_DEVICE_OF_DIGEST_SQL, (token_sha256,))  # type: ignore[union-attr]
+            raw.commit()  # type: ignore[union-attr]
+        row = cursor.fetchone()
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(None, None, exc, psycopg.Error) from exc
+    if row is None or row[10]:
+        return None
+    device_id, device_name, user_id, name, display_name, role, hours, cents, goodwill, currency, _off = row
+    user = ServerUser(user_id, name, display_name or name, role, hours, cents, goodwill, currency, False)
+    return DeviceIdentity(device_id, device_name, user)
 
 
 def user_devices(connection: Connection, user_id: str) -> list[dict[str, Any]]:
