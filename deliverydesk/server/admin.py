@@ -260,6 +260,8 @@ def serve(args: argparse.Namespace) -> int:
     app = create_app(ctx, fault=fault_from_env())
     log.info("serving", extra={"path": f"{args.host}:{args.port}"})
     try:
+        # loop and http stay "auto": uvloop and httptools (the server extra) where installed, asyncio and
+        # h11 otherwise (uvloop has no Windows build); less CPU per request (benchmarks/README.md, session 9).
         uvicorn.run(
             app,
             host=args.host,
