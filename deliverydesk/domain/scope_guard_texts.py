@@ -8,6 +8,7 @@ scope-check verdict is a ``Message`` the window shows in its own language. Pure:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from deliverydesk.domain.enums import Decision, Language, ScopeCheck, Triage
 from deliverydesk.domain.metrics import Meter, MeterLevel
@@ -121,9 +122,8 @@ def _reason_text(reason: ApprovalReason, p: DecisionPreview, t: Translator) -> s
 
 
 def _money(cents: int, currency: str, t: Translator) -> str:
-    """ "EUR 490.00": an amount always says its currency where two may differ."""
-    amount = format_fixed(cents / 100, 2, t.language)
-    return f"{currency} {amount}" if currency else amount
+    """ "EUR 490.00": the cost and the limit may be in two currencies, so each says its code."""
+    return t.money(Decimal(cents) / 100, currency, with_code=True)
 
 
 _METERS = {"goodwill": N_("Goodwill budget"), "scope_creep": N_("Scope-creep ratio")}

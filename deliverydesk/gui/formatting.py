@@ -62,8 +62,8 @@ def format_number(value: float, decimals: int = 1) -> str:
     return formats.format_fixed(value, decimals, ui_language())
 
 
-def format_money(cents: int, currency: str) -> str:
-    return formats.format_money(Decimal(cents) / 100, currency, ui_language())
+def format_money(cents: int, currency: str, *, with_code: bool = False) -> str:
+    return formats.format_money(Decimal(cents) / 100, currency, ui_language(), with_code=with_code)
 
 
 def to_qdate(value: date) -> QDate:
@@ -72,11 +72,6 @@ def to_qdate(value: date) -> QDate:
 
 def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
-
-
-def money_text(cents: int, currency: str) -> str:
-    """ "CNY 5,000.00": an amount with its currency, where amounts in two currencies may meet."""
-    return f"{currency} {format_number(cents / 100, 2)}"
 
 
 def limits_text(
@@ -89,7 +84,7 @@ def limits_text(
     )
     for marker, value in (
         ("%1", format_number(hours_per_change)),
-        ("%2", money_text(cost_cents_per_change, currency)),
+        ("%2", format_money(cost_cents_per_change, currency, with_code=True)),
         ("%3", format_number(goodwill_hours_per_project)),
     ):
         text = text.replace(marker, value)

@@ -127,17 +127,18 @@ def format_fixed(value: Decimal | float | int, decimals: int, language: Language
     )
 
 
-def format_money(amount: Decimal, currency: str, language: Language) -> str:
+def format_money(amount: Decimal, currency: str, language: Language, *, with_code: bool = False) -> str:
     """CNY 12,000.00 in English; ¥12,000.00 in Chinese (other currencies keep their code); a
-    negative amount starts with a minus sign: −EUR 80.00."""
+    negative amount starts with a minus sign: −EUR 80.00. ``with_code``: the code in every language,
+    where amounts in two currencies meet (¥ is also the yen's sign)."""
     from babel.numbers import get_currency_symbol
 
     code = currency.upper()
     digits = format_fixed(abs(amount), 2, language)
     sign = MINUS if amount < 0 else ""
-    if code in LOCAL_CURRENCIES[language]:
+    if code in LOCAL_CURRENCIES[language] and not with_code:
         return f"{sign}{get_currency_symbol('CNY' if code == 'RMB' else code, locale_of(language))}{digits}"
-    return f"{sign}{code} {digits}".rstrip()
+    return f"{sign}{code} {digits}".rstrip() if code else f"{sign}{digits}"  # no code: the amount
 
 
 def utc_offset_text(moment: datetime) -> str:

@@ -83,8 +83,8 @@ class Translator:
     def number(self, value: Decimal | float | int) -> str:
         return formats.format_number(value, self.language)
 
-    def money(self, amount: Decimal, currency: str) -> str:
-        return formats.format_money(amount, currency, self.language)
+    def money(self, amount: Decimal, currency: str, *, with_code: bool = False) -> str:
+        return formats.format_money(amount, currency, self.language, with_code=with_code)
 
     def hours(self, hours: Decimal | float) -> str:
         return self(HOURS, hours=self.number(hours))

@@ -30,7 +30,7 @@ from deliverydesk.errors import DeliveryDeskError
 from deliverydesk.gui.dialogs.base import FormDialog, MessageBar
 from deliverydesk.gui.dialogs.records.fields import currency_combo, hours, line, ref_label
 from deliverydesk.gui.env import GuiEnv
-from deliverydesk.gui.formatting import format_date, format_number, limits_text, money_text
+from deliverydesk.gui.formatting import format_date, format_money, format_number, limits_text
 from deliverydesk.gui.labels import label
 from deliverydesk.gui.messages import error_text
 from deliverydesk.gui.style import MUTED_STYLE
@@ -216,7 +216,7 @@ class PeoplePanel(QWidget):
                 you,
                 label(person.role),
                 format_number(person.hours_per_change),
-                money_text(person.cost_cents_per_change, person.cost_currency),
+                format_money(person.cost_cents_per_change, person.cost_currency, with_code=True),
                 format_number(person.goodwill_hours_per_project),
                 set_by,
             )

@@ -81,6 +81,12 @@ def test_money_prints_per_language() -> None:
     assert format_money(Decimal("-80"), "EUR", EN) == "−EUR 80.00"
 
 
+def test_money_says_its_code_where_two_currencies_meet() -> None:
+    assert format_money(Decimal("500"), "CNY", ZH, with_code=True) == "CNY 500.00"  # ¥ is the yen's too
+    assert format_money(Decimal("500"), "cny", EN, with_code=True) == "CNY 500.00"
+    assert format_money(Decimal("-80"), "", EN) == "−80.00", "no currency known: the amount alone"
+
+
 def test_numbers_keep_only_informative_decimals() -> None:
     assert format_number(Decimal("12.50"), EN) == "12.5"
     assert format_number(Decimal("8"), EN) == "8"
