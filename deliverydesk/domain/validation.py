@@ -117,6 +117,13 @@ class Checker:
         if problem:
             self.fail(field, problem)
 
+    def currency(self, field: str, value: str) -> str:
+        """An ISO 4217 code, in capitals as stored."""
+        code = value.strip().upper()
+        if not CURRENCY.fullmatch(code):
+            self.fail(field, msg("Use a 3-letter currency code such as CNY, EUR or USD."))
+        return code
+
     def not_before(self, field: str, later: date | None, earlier: date | None, message: Message) -> None:
         if later is not None and earlier is not None and later < earlier:
             self.fail(field, message)
@@ -170,9 +177,7 @@ def validate_project(draft: ProjectDraft) -> ProjectDraft:
     if code and not PROJECT_CODE.fullmatch(code):
         check.fail("code", msg("Use letters, digits and single dashes only, e.g. DD-2026-014."))
     name = check.text("name", draft.name, required=True)
-    currency = draft.currency.strip().upper()
-    if not CURRENCY.fullmatch(currency):
-        check.fail("currency", msg("Use a 3-letter currency code such as CNY, EUR or USD."))
+    currency = check.currency("currency", draft.currency)
     check.non_negative("contract_value_cents", draft.contract_value_cents)
     check.non_negative("contracted_effort_hours", draft.contracted_effort_hours)
     check.non_negative("goodwill_budget_hours", draft.goodwill_budget_hours)
@@ -380,9 +385,7 @@ def validate_person(draft: PersonDraft) -> PersonDraft:
     name = check.text("name", draft.name, required=True)
     for field in ("hours_per_change", "cost_cents_per_change", "goodwill_hours_per_project"):
         check.non_negative(field, getattr(draft, field))
-    currency = draft.cost_currency.strip().upper()
-    if not CURRENCY.fullmatch(currency):
-        check.fail("cost_currency", msg("Use a 3-letter currency code such as CNY, EUR or USD."))
+    currency = check.currency("cost_currency", draft.cost_currency)
     check.done()
     return replace(draft, name=name, cost_currency=currency)
 

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from deliverydesk.domain.fingerprint import sha256_hex
 from deliverydesk.domain.sync import Role
-from deliverydesk.domain.validation import CURRENCY
+from deliverydesk.domain.validation import Checker
 from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.i18n import msg
 from deliverydesk.services.context import ServiceContext, system_clock
@@ -57,9 +57,9 @@ class Limits:
 def _check_limits(limits: Limits) -> Limits:
     if min(limits.hours_per_change, limits.cost_cents_per_change, limits.goodwill_hours_per_project) < 0:
         raise ValidationError({"limits": msg("Authority limits cannot be negative.")})
-    currency = limits.cost_currency.strip().upper()
-    if not CURRENCY.fullmatch(currency):
-        raise ValidationError({"cost_currency": msg("Use a 3-letter currency code such as CNY, EUR or USD.")})
+    check = Checker()
+    currency = check.currency("cost_currency", limits.cost_currency)
+    check.done()
     return replace(limits, cost_currency=currency)
 
 
