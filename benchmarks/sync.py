@@ -324,7 +324,8 @@ def migrated_template(folder: Path) -> Path:
     return path
 
 
-def roster_validator(ctx: ServiceContext) -> str:
+def held_roster_etag(ctx: ServiceContext) -> str:
+    """The validator of the roster a laptop mirrored (its sync sends it as If-None-Match)."""
     with ctx.db.unit_of_work() as session:
         state = local.read_state(session.connection()) or {}
     return str(state.get("roster_etag", ""))
@@ -694,7 +695,7 @@ def _server_side(
             body = json.dumps({"groups": batch}).encode()
             building.append(time.process_time() - cpu)
             expected += len(batch)
-            prepared.append(Prepared(seat.base, seat.token, body, cursors, roster_validator(made.ctx)))
+            prepared.append(Prepared(seat.base, seat.token, body, cursors, held_roster_etag(made.ctx)))
         for made in laptops:
             made.ctx.db.engine.dispose()
         machine.start()
