@@ -97,11 +97,12 @@ def issue_categories(session: Session) -> list[tuple[CategoryRow, int, int]]:
 def issue_link_rows(
     session: Session, issue_id: str, limit: int
 ) -> tuple[Sequence[LogEntryRow], Sequence[ChangeRequestRow]]:
-    """Log entries about the issue (newest first) and change requests that arose from it (by ref)."""
+    """Log entries about the issue (newest first, as the log page lists them: entries of the same
+    moment by when they were written) and change requests that arose from it (by ref)."""
     entries = session.scalars(
         select(LogEntryRow)
         .where(LogEntryRow.issue_id == issue_id)
-        .order_by(LogEntryRow.occurred_at.desc(), LogEntryRow.id)
+        .order_by(LogEntryRow.occurred_at.desc(), LogEntryRow.created_at.desc(), LogEntryRow.id.desc())
         .limit(limit)
     ).all()
     requests = session.scalars(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
@@ -12,13 +13,14 @@ from deliverydesk.domain.drafts import (
     ExpectationDraft,
     HandoverEntryDraft,
     IssueDraft,
+    LogEntryDraft,
     ReviewDraft,
     ScopeItemDraft,
 )
 from deliverydesk.domain.enums import Decision, ExpectationStatus, HandoverKind, Language, ScopeCheck, Triage
-from deliverydesk.errors import ValidationError
+from deliverydesk.errors import NotFoundError, ValidationError
 from deliverydesk.services.context import ServiceContext
-from deliverydesk.services.records import categories, clients, expectations, handover, issues, scope
+from deliverydesk.services.records import categories, clients, expectations, handover, issues, log, scope
 from deliverydesk.services.reviews import butterfly as reviews
 from deliverydesk.services.scope_guard import change_requests
 from tests.integration.services.conftest import Setup, day, make_client, make_project
@@ -136,6 +138,35 @@ def test_issue_crud_and_recurring_categories(ctx: ServiceContext, setup: Setup) 
     assert issues.list_issues(ctx, setup.project_id).total == 1
     assert {c.category_id: c.client_count for c in issues.list_issue_categories(ctx)}[migration_id] == 2
     issues.restore_issue(ctx, made.id)
+
+
+def test_an_issues_links_list_entries_of_the_same_moment_as_the_log_does(
+    ctx: ServiceContext, setup: Setup
+) -> None:
+    """Two calls at the same minute, written one after the other: the later-written comes first, as on
+    the log page, not in the order of their random ids."""
+    issue = issues.create_issue(
+        ctx, IssueDraft(project_id=setup.project_id, title="网关掉线", reported_on=day(-3))
+    )
+    occurred = ctx.now() - timedelta(hours=2)
+    written = []
+    for minutes, summary in ((1, "first call"), (2, "second call"), (3, "third call")):
+        later = replace(ctx, clock=lambda m=minutes: ctx.now() + timedelta(minutes=m))
+        draft = LogEntryDraft(
+            project_id=setup.project_id, occurred_at=occurred, summary=summary, issue_id=issue.id
+        )
+        written.append(log.add_log_entry(later, draft).summary)
+    older = LogEntryDraft(
+        project_id=setup.project_id,
+        occurred_at=occurred - timedelta(days=1),
+        summary="day before",
+        issue_id=issue.id,
+    )
+    log.add_log_entry(ctx, older)
+    links = issues.issue_links(ctx, issue.id)
+    assert [entry.text for entry in links.log_entries] == [*reversed(written), "day before"]
+    with pytest.raises(NotFoundError):
+        issues.issue_links(ctx, "no-such-issue")
 
 
 def test_review_crud(ctx: ServiceContext, setup: Setup) -> None:
