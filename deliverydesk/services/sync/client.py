@@ -12,6 +12,7 @@ import logging
 import string
 import uuid
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -537,18 +538,37 @@ def _pull_all(
     ctx: ServiceContext, transport: Transport, report: SyncReport, limit: int, cursors: dict[str, int]
 ) -> Mapping[str, Any] | None:
     """Pull until caught up from ``cursors``; who the server says the user is (the last page's ``me``).
-    Each page's cursors for the next are read in the transaction that wrote it."""
-    for _ in range(100_000):
+
+    While a page is written, the next one is fetched on a worker thread (the server's work and the
+    laptop's overlap): its cursors are the ones sent with this page's answer laid over them, which is
+    what writing this page stores. Each page's cursors are still written only in the transaction that
+    writes its rows, so an interruption leaves the laptop at its last committed page, and a page
+    fetched but never written is simply asked for again next time. One request at a time still: the
+    next page is asked for after this page's files came, and its own files after it came."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull-ahead") as ahead:
         page = transport.pull(cursors, limit)
-        blobs = _fetch_files(ctx, transport, page.get("files", []))
-        report.files += len(blobs)
-        with ctx.db.unit_of_work() as session:
-            report.pulled += apply_page(ctx, session.connection(), page, blobs)
-            cursors = local.read_cursors(session.connection()) if page.get("more") else {}
-        if not page.get("more"):
-            me = page.get("me")
-            return me if isinstance(me, Mapping) else None
+        for _ in range(100_000):
+            blobs = _fetch_files(ctx, transport, page.get("files", []))
+            report.files += len(blobs)
+            following: Future[dict[str, Any]] | None = None
+            if page.get("more"):
+                cursors = next_cursors(cursors, page)
+                following = ahead.submit(transport.pull, cursors, limit)
+            with ctx.db.unit_of_work() as session:
+                report.pulled += apply_page(ctx, session.connection(), page, blobs)
+            if following is None:
+                me = page.get("me")
+                return me if isinstance(me, Mapping) else None
+            page = following.result()  # the server's refusal or a lost connection: raised here
     raise SyncError(msg("The team server keeps sending pages: the pull was stopped."))
+
+
+def next_cursors(sent: Mapping[str, int], page: Mapping[str, Any]) -> dict[str, int]:
+    """The cursors held once ``page`` (answering ``sent``) is written: its cursors laid over the ones
+    sent, less the scopes it removed (``local.write_cursors`` stores the same)."""
+    removed = set(page.get("scopes_removed", []))
+    merged = {**sent, **page.get("cursors", {})}
+    return {scope: int(position) for scope, position in merged.items() if scope not in removed}
 
 
 def _fetch_files(ctx: ServiceContext, transport: Transport, digests: Sequence[str]) -> dict[str, bytes]:

@@ -4,6 +4,7 @@ late-committing push that a cursor must not skip (PostgreSQL)."""
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import sys
@@ -150,6 +151,86 @@ def test_a_pull_cut_in_the_middle_moves_the_cursor_only_with_what_was_written(te
     b.sync(pull_limit=5)
     assert len(list_change_requests(b.ctx, project_id=project_id).rows) == 12
     assert halfway is None or halfway <= 12
+    with b.ctx.db.engine.connect() as connection:
+        assert verify_trail(connection).ok
+
+
+def _watching_pulls(team: Team, seen: list[dict[str, Any]], asked: threading.Event) -> httpx.Client:
+    """A client that loses nothing: it keeps each pull's cursors and says when the second was sent."""
+
+    def watch(request: httpx.Request) -> bool:
+        if request.url.path == "/v1/pull":
+            seen.append(json.loads(request.content)["cursors"])
+            if len(seen) == 2:
+                asked.set()
+        return False
+
+    return _dropping(team, watch)[0]
+
+
+def _twelve_requests(team: Team) -> str:
+    a = team.laptop("li.na")
+    project_id = _project(a)
+    for n in range(12):
+        create_change_request(
+            a.ctx, ChangeRequestDraft(project_id=project_id, title=f"ask {n}", requested_on=ON)
+        )
+    a.sync()
+    return project_id
+
+
+def test_the_next_pull_page_is_fetched_while_a_page_is_written(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deliverydesk.store import sync_local
+
+    project_id = _twelve_requests(team)
+    seen: list[dict[str, Any]] = []
+    asked = threading.Event()
+    original, overlapped = sync_local.write_rows, []
+
+    def write_rows(connection: Any, rows: Any, when: Any) -> Any:
+        if not overlapped:  # the first page: the second is asked for meanwhile (else this waits in vain)
+            overlapped.append(asked.wait(30))
+        return original(connection, rows, when)
+
+    monkeypatch.setattr(sync_local, "write_rows", write_rows)
+    b = team.laptop("wang.lei", client=_watching_pulls(team, seen, asked))
+    b.sync(pull_limit=5)
+    assert overlapped == [True]
+    assert len(list_change_requests(b.ctx, project_id=project_id).rows) == 12
+    assert len(seen) >= 3  # several pages, each asked for with the cursors the one before left
+    with b.ctx.db.engine.connect() as connection:
+        assert verify_trail(connection).ok
+
+
+def test_a_page_fetched_ahead_but_never_written_is_fetched_again(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deliverydesk.store import sync_local
+
+    project_id = _twelve_requests(team)
+    seen: list[dict[str, Any]] = []
+    original, calls = sync_local.write_rows, {"n": 0}
+
+    def fail_second_page(connection: Any, rows: Any, when: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("disk full")  # page 2 not written; page 3 was already being fetched
+        return original(connection, rows, when)
+
+    monkeypatch.setattr(sync_local, "write_rows", fail_second_page)
+    b = team.laptop("wang.lei", client=_watching_pulls(team, seen, threading.Event()))
+    with pytest.raises(OSError, match="disk full"):
+        b.sync(pull_limit=5)
+    assert len(seen) == 3  # pages 1 and 2 asked for, and page 3 ahead of page 2's writing
+    with b.ctx.db.engine.connect() as connection:
+        held = {row.scope: row.position for row in connection.execute(select(SyncCursorRow))}
+    assert held == seen[1]  # the cursors page 1 left: page 2's (and 3's) never written
+    monkeypatch.setattr(sync_local, "write_rows", original)
+    b.sync(pull_limit=5)
+    assert seen[3] == seen[1]  # the next sync asks for page 2 again
+    assert len(list_change_requests(b.ctx, project_id=project_id).rows) == 12
     with b.ctx.db.engine.connect() as connection:
         assert verify_trail(connection).ok
 
