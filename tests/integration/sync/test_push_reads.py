@@ -26,6 +26,8 @@ from deliverydesk.services.scope_guard.change_requests import (
 )
 from deliverydesk.services.sync import admin
 from deliverydesk.store import sync_server as store
+from deliverydesk.store.bundle_rows import TABLES, encode_row
+from deliverydesk.store.sync_capture import specs
 from tests.integration.services.conftest import make_client, make_project
 from tests.integration.sync.team import POSTGRES, SERVER_URL, Laptop, Team, make_team
 
@@ -49,7 +51,7 @@ def _title(laptop: Laptop, request_id: str, title: str) -> None:
 
 
 def test_the_joined_read_gives_the_rows_and_bookkeeping_the_two_statements_give(
-    team: Team, away_from_utc: None
+    team: Team, away_from_utc: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a = team.laptop("li.na")
     client_id, _scope, _category = make_client(a.ctx)
@@ -69,20 +71,31 @@ def test_the_joined_read_gives_the_rows_and_bookkeeping_the_two_statements_give(
             (e, i) for e, i in connection.execute(select(store.RECORDS.c.entity, store.RECORDS.c.record_id))
         ]
         assert {"client", "project", "change_request"} <= {entity for entity, _ in keys}
+        current_rows = store.current_rows  # through the driver on PostgreSQL: no cursor event, counted here
+        monkeypatch.setattr(
+            store, "current_rows", lambda c, e, ids: statements.extend(ids) or current_rows(c, e, ids)
+        )
         event.listen(team.ctx.db.engine, "before_cursor_execute", executed)
         try:
             states, rows = store.records_for_update(connection, keys)
         finally:
             event.remove(team.ctx.db.engine, "before_cursor_execute", executed)
-        expected_rows = {}
+            monkeypatch.setattr(store, "current_rows", current_rows)
+        expected_rows = {}  # through SQLAlchemy's typed results (``current_rows`` reads as the push does)
         for entity in {entity for entity, _ in keys}:
             ids = [i for e, i in keys if e == entity]
+            query = select(TABLES[entity]).where(TABLES[entity].c.id.in_(ids))
             expected_rows |= {
-                (entity, i): row for i, row in store.current_rows(connection, entity, ids).items()
+                (entity, row["id"]): encode_row(specs()[entity], row)
+                for row in connection.execute(query).mappings()
             }
+        read = {}  # ``current_rows``: through the driver on PostgreSQL, as the push's joined read
+        for entity in {entity for entity, _ in keys}:
+            ids = [i for e, i in keys if e == entity]
+            read |= {(entity, i): row for i, row in store.current_rows(connection, entity, ids).items()}
         expected_states = store.record_states(connection, keys)
     assert statements == []  # every record read by the joined statements, none again
-    assert rows == expected_rows and len(rows) == len(keys)
+    assert rows == expected_rows == read and len(rows) == len(keys)
     assert states == expected_states
     assert rows[("change_request", request.id)]["title"] == "T2"
 
@@ -142,3 +155,48 @@ def _waiting_for_a_lock(team: Team) -> bool:
     with team.ctx.db.engine.connect() as connection:
         query = "SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')"
         return bool(connection.exec_driver_sql(query).scalar())
+
+
+def test_a_records_update_through_the_driver_writes_what_sqlalchemys_statement_writes(
+    team: Team, away_from_utc: None
+) -> None:
+    """``update_record`` sends its UPDATE through the driver on PostgreSQL, with the bind processors
+    SQLAlchemy would apply: every kind of column (text, number, date, timestamp, enum, boolean, a
+    cleared value) reads back as through SQLAlchemy's own statement."""
+    from datetime import UTC, datetime
+
+    from deliverydesk.store.bundle_rows import encode_value
+
+    a = team.laptop("li.na")
+    client_id, _scope, _category = make_client(a.ctx)
+    project_id = make_project(a.ctx, client_id)
+    ids = [
+        create_change_request(
+            a.ctx, ChangeRequestDraft(project_id=project_id, title="T", requested_on=ON, effort_hours=2.5)
+        ).id
+        for _ in range(2)
+    ]
+    a.sync()
+    columns = {c.name: c for c in specs()["change_request"].columns}
+    fields = {
+        "title": "引号 'x' \"y\" %s %(v)s",
+        "effort_hours": 3.25,
+        "decided_on": "2026-03-11",
+        "archived_at": encode_value(columns["archived_at"], datetime(2026, 3, 12, 8, 30, 1, 250, tzinfo=UTC)),
+        "decision": "approved_billable",
+        "escalation_needed": True,
+        "proposed_decision": None,
+    }
+    with team.ctx.db.transactions() as run:
+        with run.transaction() as connection:
+            before = store.current_rows(connection, "change_request", ids)
+            store.update_record(connection, "change_request", ids[0], fields, 7)
+            values = {**store.decode_fields("change_request", fields), "row_version": 7}
+            statement = store._record_update("change_request", tuple(sorted(values)))
+            connection.execute(statement, {"_id_": ids[1], **{f"v_{k}": v for k, v in values.items()}})
+        with run.transaction() as connection:
+            rows = store.current_rows(connection, "change_request", ids)
+    written = [*fields, "row_version", "updated_at"]  # updated_at: kept as it was, by both
+    through_driver, through_sqlalchemy = ({k: rows[i][k] for k in written} for i in ids)
+    assert through_driver == {**fields, "row_version": 7, "updated_at": before[ids[0]]["updated_at"]}
+    assert through_sqlalchemy == {**fields, "row_version": 7, "updated_at": before[ids[1]]["updated_at"]}
