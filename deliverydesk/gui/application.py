@@ -213,14 +213,17 @@ class WindowHost(QObject):
         self.integrity_failed.emit(error)
 
     def _when_idle(self, action: Callable[[], None], latest_ms: int = SCREENSHOT_LATEST_MS) -> None:
-        """``action`` once, when the task runner is (or goes) idle, at the latest after ``latest_ms``.
-        Idle is looked at one event-loop pass after the runner says so: it says so just before it
-        hands the last result to its page (Today's rows would come after the action)."""
+        """``action`` once, when Today's first rows are on screen and the task runner is (or goes) idle,
+        at the latest after ``latest_ms``. The runner alone is not enough: it is idle for a moment
+        before Today's report is asked for, and it goes idle as it hands the report over, before the
+        rows are painted. Idle is looked at one event-loop pass after the runner says so."""
         done = False
+        window = self.window
 
         def run(latest: bool = False) -> None:
             nonlocal done
-            if not done and (latest or not self.tasks.is_busy):
+            waiting = self.tasks.is_busy or (window is not None and window.today_pending)
+            if not done and (latest or not waiting):
                 done = True
                 action()
 
@@ -229,9 +232,10 @@ class WindowHost(QObject):
                 QTimer.singleShot(0, self, run)
 
         self.tasks.busy_changed.connect(went_idle)
+        if window is not None:
+            window.home.rows_shown.connect(lambda: run())
         QTimer.singleShot(latest_ms, self, lambda: run(latest=True))
-        if not self.tasks.is_busy:
-            QTimer.singleShot(0, self, run)
+        QTimer.singleShot(0, self, run)
 
     def save_screenshot_and_quit(self) -> None:
         """``--screenshot FILE``: an install check that needs nobody at the screen. What the screen shows

@@ -163,6 +163,12 @@ class MainWindow(QMainWindow):
         """Today's first rows have been asked for (``started`` was emitted)."""
         return self._started
 
+    @property
+    def today_pending(self) -> bool:
+        """Today's first rows were asked for and are not on screen yet (``home.rows_shown`` follows):
+        what waits for the first pages waits for them."""
+        return self._today_asked and not self.home.has_shown_rows
+
     def _read_today(self) -> None:
         """Today's rows, read once: from the first show (the worker loads the report's services and
         reads while the GUI thread lays the window out and paints it), or after the first paint."""
@@ -254,13 +260,13 @@ class MainWindow(QMainWindow):
         return self._bundle_importer
 
     def _keep_copies_when_idle(self) -> None:
-        """Start the copy keeper once the first pages have loaded (the task runner goes idle: its
-        module and its query would otherwise come before Today's rows), at the latest after
-        KEEP_COPIES_LATEST_MS."""
+        """Start the copy keeper once the first pages have loaded (Today's rows are on screen and the
+        task runner is idle: its module and its query would otherwise come before Today's rows), at the
+        latest after KEEP_COPIES_LATEST_MS."""
         self.env.tasks.busy_changed.connect(self._keep_copies_if_idle)
+        self.home.rows_shown.connect(self._keep_copies_if_idle)
         QTimer.singleShot(KEEP_COPIES_LATEST_MS, self, lambda: self._keep_copies_now(latest=True))
-        if not self.env.tasks.is_busy:
-            self._keep_copies_if_idle()
+        self._keep_copies_if_idle()
 
     def _keep_copies_if_idle(self, busy: bool = False) -> None:
         # Looked at one event-loop pass later: the runner says it is idle just before it hands the
@@ -269,9 +275,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._keep_copies_now)
 
     def _keep_copies_now(self, latest: bool = False) -> None:
-        if self.copy_keeper is not None or (self.env.tasks.is_busy and not latest):
+        waiting = self.env.tasks.is_busy or self.today_pending
+        if self.copy_keeper is not None or (waiting and not latest):
             return
         self.env.tasks.busy_changed.disconnect(self._keep_copies_if_idle)
+        self.home.rows_shown.disconnect(self._keep_copies_if_idle)
         self._keep_copies()
 
     def _keep_copies(self) -> None:

@@ -100,3 +100,16 @@ def test_the_keeper_waits_for_the_first_pages(qtbot: object, make_env: EnvFactor
     release.set()
     qtbot.waitUntil(lambda: stored(env.ctx, issued.letter.pdf_sha256) is not None)  # type: ignore[attr-defined]
     assert window.copy_keeper is not None
+
+
+def test_the_keeper_comes_after_todays_rows_are_on_screen(
+    qtbot: object, demo_env: GuiEnv, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The runner goes idle as it hands Today's report over, before the rows are painted: the keeper
+    waits for the rows on screen too."""
+    made: list[bool] = []
+    monkeypatch.setattr(MainWindow, "_keep_copies", lambda window: made.append(window.home.has_shown_rows))
+    window = open_window(qtbot, demo_env)
+    window.show()
+    qtbot.waitUntil(lambda: bool(made))  # type: ignore[attr-defined]
+    assert made == [True] and window.home.model.item_count() > 0
