@@ -134,28 +134,105 @@ def test_what_waits_for_the_first_pages_comes_after_todays_rows(
 
 
 def test_the_window_shows_the_file_read_at_once_and_a_write_waits_for_the_full_open_and_the_check(
-    qtbot, host: WindowHost, data_dir: Path, demo_template: Path, tasks: TaskRunner
+    qtbot,
+    host: WindowHost,
+    data_dir: Path,
+    demo_template: Path,
+    tasks: TaskRunner,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from deliverydesk.app import start_opening
     from deliverydesk.domain.drafts import ClientDraft
     from deliverydesk.services.records.clients import create_client, list_clients
     from deliverydesk.store.starting import StartingDatabase
+    from deliverydesk.store.write_gate import WriteGate
 
+    events: list[str] = []
+    gate_open = WriteGate.open
+
+    def check_passed(gate: WriteGate) -> None:
+        events.append("check passed")
+        gate_open(gate)
+
+    monkeypatch.setattr(WriteGate, "open", check_passed)
     shutil.copyfile(demo_template, data_dir / "deliverydesk.db")
     start_opening(data_paths(data_dir), None, tasks, host)  # no worker: the window is shown at once
 
     window, workspace = host.window, host.workspace
     assert window is not None and workspace is not None and window.isVisible()
     assert isinstance(workspace.ctx.db, StartingDatabase) and workspace.open_pending
-    written: list[str] = []
-    writer = threading.Thread(
-        target=lambda: written.append(create_client(workspace.ctx, ClientDraft(name="New")).id)
-    )
+    assert workspace.check_pending  # it starts once Today's rows are shown: after this write is asked for
+
+    def write() -> None:
+        name = create_client(workspace.ctx, ClientDraft(name="New")).name
+        events.append(f"written {name}")
+
+    writer = threading.Thread(target=write)
     writer.start()  # right after the start: waits for the full open and the integrity check
     qtbot.waitUntil(lambda: window.home.model.item_count() > 0, timeout=10_000)  # Today, from the file
-    writer.join(30)
-    assert written and not workspace.open_pending and not workspace.check_pending
+    qtbot.waitUntil(lambda: not writer.is_alive(), timeout=30_000)  # the window goes on meanwhile
+    assert events == ["check passed", "written New"]
+    assert not workspace.open_pending and not workspace.check_pending
     assert "New" in [client.name for client in list_clients(workspace.ctx).rows]
+    wait_idle(qtbot, tasks)
+
+
+def test_the_check_starts_once_todays_rows_are_shown(
+    qtbot, host: WindowHost, data_dir: Path, demo_template: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started with the window, the check took the second core from Today's report; started when the
+    task runner first went idle, it could start before Today's report was even asked for."""
+    from deliverydesk.services import storage
+
+    shutil.copyfile(demo_template, data_dir / "deliverydesk.db")
+    options = OpenOptions(data_dir=data_dir, defer_daily_backup=True, defer_integrity_check=True)
+    workspace = open_workspace(options, clock=fixed_clock)
+    rows_shown_at_check: list[bool] = []
+    finish_check = storage.finish_check
+
+    def check(started: object) -> None:
+        rows_shown_at_check.append(host.window is not None and host.window.home.has_shown_rows)
+        finish_check(started)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(storage, "finish_check", check)
+
+    host.show(workspace)
+
+    qtbot.waitUntil(lambda: not workspace.check_pending, timeout=20_000)
+    assert rows_shown_at_check == [True]
+    assert host.window is not None and host.window.home.model.item_count() > 0
+
+
+def test_writes_holding_every_worker_do_not_hold_up_the_check(
+    qtbot,
+    host: WindowHost,
+    data_dir: Path,
+    demo_template: Path,
+    tasks: TaskRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check has a thread of its own: two writes waiting for it on both of the task runner's workers
+    (Today's report queued behind them, so its rows never show: the check starts at its latest time)
+    neither deadlock nor get lost, and Today's rows come after them."""
+    from deliverydesk.domain.drafts import ClientDraft
+    from deliverydesk.services.records.clients import create_client, list_clients
+
+    monkeypatch.setattr(application, "CHECK_LATEST_MS", 0)
+    shutil.copyfile(demo_template, data_dir / "deliverydesk.db")
+    options = OpenOptions(data_dir=data_dir, defer_daily_backup=True, defer_integrity_check=True)
+    workspace = open_workspace(options, clock=fixed_clock)
+    written: list[str] = []
+    for name in ("First", "Second"):
+        draft = ClientDraft(name=name)
+        tasks.submit(lambda d=draft: create_client(workspace.ctx, d).name, written.append)
+    assert workspace.check_pending
+
+    window = host.show(workspace)
+
+    qtbot.waitUntil(lambda: len(written) == 2, timeout=20_000)
+    assert not workspace.check_pending
+    assert {"First", "Second"} <= {client.name for client in list_clients(workspace.ctx).rows}
+    qtbot.waitUntil(lambda: window.home.has_shown_rows, timeout=10_000)
     wait_idle(qtbot, tasks)
 
 
