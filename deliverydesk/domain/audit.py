@@ -14,11 +14,18 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from deliverydesk.domain.fingerprint import canonical_json, fingerprint, sha256_hex
+from deliverydesk.domain.fingerprint import (
+    canonical_json,
+    fingerprint,
+    is_plain_scalar,
+    plain_json,
+    sha256_hex,
+    to_plain,
+)
 
 GENESIS_HASH = "0" * 64  # the "previous hash" of the first event
 MAX_REPORTED_PROBLEMS = 10
@@ -47,10 +54,13 @@ def audit_value(value: Any) -> Any:
 
 
 def changes_json(changes: Mapping[str, tuple[Any, Any]]) -> str:
-    """``{field: [old, new]}`` in its one canonical text form."""
-    return canonical_json(
-        {name: [audit_value(old), audit_value(new)] for name, (old, new) in changes.items()}
-    )
+    """``{field: [old, new]}`` in its one canonical text form (``canonical_json`` of the
+    ``audit_value`` of each; values already plain go as they are: most of them)."""
+    return plain_json({str(name): [_kept(old), _kept(new)] for name, (old, new) in changes.items()})
+
+
+def _kept(value: Any) -> Any:
+    return value if is_plain_scalar(value) else to_plain(audit_value(value))
 
 
 @dataclass(frozen=True)
@@ -90,6 +100,8 @@ def event_template(draft: EventDraft, seq_token: str, prev_token: str) -> str:
 
 
 def _event_text(event: AuditEvent | EventDraft, seq: int | str, prev_hash: str) -> str:
+    """The canonical JSON of the event's content. Its values are plain text and numbers (the walk of
+    ``canonical_json`` is skipped), unless a tampered row holds something else: then it is walked."""
     content = {
         "seq": seq,
         "occurred_at": audit_value(event.occurred_at),
@@ -101,6 +113,8 @@ def _event_text(event: AuditEvent | EventDraft, seq: int | str, prev_hash: str) 
         "changes": event.changes,
         "prev_hash": prev_hash,
     }
+    if all(is_plain_scalar(value) for value in content.values()):
+        return plain_json(content)
     return canonical_json(content)
 
 
@@ -121,8 +135,10 @@ def chain_events(head: ChainHead, drafts: Iterable[EventDraft]) -> tuple[list[Au
     """The drafts as the next events after ``head``, hashed, and the new head."""
     events: list[AuditEvent] = []
     for draft in drafts:
-        unhashed = AuditEvent(
-            seq=head.seq + 1,
+        seq = head.seq + 1
+        digest = fingerprint(_event_text(draft, seq, head.hash))  # what event_hash gives the event
+        event = AuditEvent(
+            seq=seq,
             occurred_at=draft.occurred_at,
             actor=draft.actor,
             entity=draft.entity,
@@ -131,10 +147,10 @@ def chain_events(head: ChainHead, drafts: Iterable[EventDraft]) -> tuple[list[Au
             action=draft.action,
             changes=draft.changes,
             prev_hash=head.hash,
+            hash=digest,
         )
-        event = replace(unhashed, hash=event_hash(unhashed))
         events.append(event)
-        head = ChainHead(event.seq, event.hash)
+        head = ChainHead(seq, digest)
     return events, head
 
 

@@ -80,7 +80,23 @@ def to_plain(value: Any) -> Any:
 
 def canonical_json(value: Any) -> str:
     """The one text form of ``value``: same data, same characters."""
-    return json.dumps(to_plain(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return plain_json(to_plain(value))
+
+
+def plain_json(plain: Any) -> str:
+    """``canonical_json`` of a value that is JSON-ready already (what ``to_plain`` returns as it is:
+    dicts with text keys, lists and scalars), without walking it again: the audit trail makes two
+    such texts per record a sync pulls."""
+    return _CANONICAL.encode(plain)
+
+
+# One encoder for every text (json.dumps with options builds a new one per call).
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def is_plain_scalar(value: Any) -> bool:
+    """Whether ``to_plain`` keeps ``value`` as it is because it is a str, int, float, bool or None."""
+    return type(value) in _PLAIN_SCALARS
 
 
 def sha256_hex(data: bytes) -> str:

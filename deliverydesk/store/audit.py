@@ -39,6 +39,7 @@ from deliverydesk.domain.audit import (
 from deliverydesk.errors import AuditTrailMissingError
 from deliverydesk.i18n import msg
 from deliverydesk.store.audit_tables import AUDIT_HEAD_ID, AuditEventRow, AuditHeadRow
+from deliverydesk.store.bulk import insert_rows
 from deliverydesk.store.tables import Base, ProjectRow, RecordMixin, SettingsRow, utc_now
 
 EVENTS: Table = AuditEventRow.__table__  # type: ignore[assignment]
@@ -315,7 +316,7 @@ def append_after(
     if not drafts:
         return []
     events, new_head = chain_events(head, drafts)
-    connection.execute(insert(EVENTS), [{**e.__dict__, "action": str(e.action)} for e in events])
+    insert_rows(connection, EVENTS, [{**e.__dict__, "action": str(e.action)} for e in events])
     if anchored:
         connection.execute(_MOVE_ANCHOR, {"_seq": new_head.seq, "_hash": new_head.hash})
     else:

@@ -21,6 +21,7 @@ from deliverydesk.domain.enums import PersonRole
 from deliverydesk.domain.refs import RefPrefix, next_ref
 from deliverydesk.domain.sync import GroupStatus
 from deliverydesk.store.audit import NOT_CHANGES, RecordChange, append_events, created, edited
+from deliverydesk.store.bulk import insert_rows
 from deliverydesk.store.bundle_rows import BLOB_TABLE, BUNDLED_TABLES, TABLES, decode_row
 from deliverydesk.store.sync_capture import (
     CHANGES,
@@ -378,8 +379,7 @@ def set_known(connection: Connection, versions: Mapping[tuple[str, str], int]) -
     new = [
         {"entity": e, "record_id": r, "version": v} for (e, r), v in versions.items() if (e, r) not in stored
     ]
-    if new:
-        connection.execute(insert(KNOWN), new)
+    insert_rows(connection, KNOWN, new)
     changed = [
         {"_entity": e, "_record_id": r, "_version": v}
         for (e, r), v in versions.items()
@@ -504,8 +504,8 @@ def write_rows(connection: Connection, rows: Sequence[PulledRow], when: datetime
             )
             if done is not None:
                 written.append(done)
-        if inserts:  # one statement for the page's new records of this table (a first sync is mostly these)
-            connection.execute(insert(TABLES[entity]), inserts)
+        # one statement for the page's new records of this table (a first sync is mostly these)
+        insert_rows(connection, TABLES[entity], inserts)
         _second_pass(connection, entity, batch)
     if drafts:
         append_events(connection, drafts)
