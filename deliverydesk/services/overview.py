@@ -8,14 +8,9 @@ from datetime import date
 
 from deliverydesk.domain.enums import MilestoneStatus
 from deliverydesk.domain.frozen import frozen_record
-from deliverydesk.domain.metrics import (
-    MilestoneHealth,
-    goodwill_ratio,
-    milestone_health,
-    scope_creep_ratio,
-)
+from deliverydesk.domain.metrics import MilestoneHealth, milestone_health
 from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem, ProjectOverview
-from deliverydesk.domain.scope_guard import RequestTally, tally_request_groups
+from deliverydesk.domain.scope_guard import tally_request_groups
 from deliverydesk.domain.workdays import calendar_covering, slip_working_days, with_extra_days
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.records.common import not_found
@@ -89,8 +84,7 @@ def open_project(ctx: ServiceContext, project_id: str) -> OpenedProject:
         if found is None:
             raise not_found("project")
         project, client, contacts = found
-        overview, tally = _overview_in(ctx, r, project)
-    meters = meters_of(project.id, project.goodwill_budget_hours, project.contracted_effort_hours, tally)
+        overview, meters = _overview_in(ctx, r, project)
     return frozen_record(
         OpenedProject, {"overview": overview, "client": client, "contacts": contacts, "meters": meters}
     )
@@ -106,12 +100,15 @@ def get_project_overview(ctx: ServiceContext, project_id: str) -> ProjectOvervie
 
 def _overview_in(
     ctx: ServiceContext, r: Reader, project: ProjectItem
-) -> tuple[ProjectOverview, RequestTally]:
-    """The Overview's counts, and the change requests' tally they came from (the meters use it too)."""
+) -> tuple[ProjectOverview, ProjectMeters]:
+    """The Overview's counts and the project's meters, from one read of its change requests. The
+    Overview's two ratios are its meters' (``metrics.ratio`` of the same hours, as ``goodwill_ratio``
+    and ``scope_creep_ratio`` give them): worked out once."""
     health = _by_health(r, project, ctx.today())
     expectations = expectations_by_status(r, project.id)
     tally = tally_request_groups(request_groups(r, project.id))
-    used, out_of_scope = tally.goodwill_hours_used, tally.out_of_scope_hours_accepted
+    budget, contracted = project.goodwill_budget_hours, project.contracted_effort_hours
+    meters = meters_of(project.id, budget, contracted, tally)
     overview = frozen_record(
         ProjectOverview,
         {
@@ -119,12 +116,12 @@ def _overview_in(
             "milestones_by_health": health,
             "expectations_by_status": expectations,
             "change_requests_by_decision": tally.by_decision,
-            "goodwill_hours_used": used,
-            "goodwill_budget_hours": project.goodwill_budget_hours,
-            "goodwill_ratio": goodwill_ratio(used, project.goodwill_budget_hours),
-            "out_of_scope_hours_accepted": out_of_scope,
-            "contracted_effort_hours": project.contracted_effort_hours,
-            "scope_creep_ratio": scope_creep_ratio(out_of_scope, project.contracted_effort_hours),
+            "goodwill_hours_used": tally.goodwill_hours_used,
+            "goodwill_budget_hours": budget,
+            "goodwill_ratio": meters.goodwill.ratio,
+            "out_of_scope_hours_accepted": tally.out_of_scope_hours_accepted,
+            "contracted_effort_hours": contracted,
+            "scope_creep_ratio": meters.scope_creep.ratio,
         },
     )
-    return overview, tally
+    return overview, meters

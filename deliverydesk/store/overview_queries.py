@@ -6,6 +6,7 @@ statements that count in the database; the rows become the domain's dataclasses 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -33,6 +34,7 @@ from deliverydesk.store.plain import (
     to_datetime,
     to_day,
     to_moment,
+    to_moments,
     to_optional_enum,
 )
 
@@ -61,48 +63,47 @@ FROM contact k WHERE k.client_id = :client_id ORDER BY k.name, k.id LIMIT {CONTA
 """
 
 
+# Every field of a ProjectItem, in order, each set by ``_project``: copying a prepared dict and setting
+# its values costs ~3k instructions less than a dict display of 22 entries (over 15, Python builds two
+# dicts and merges them); a display of up to 15 (``_client``) is built at once.
+_PROJECT_FIELDS = dict.fromkeys(field.name for field in fields(ProjectItem))
+
+
 def _project(row: Sequence[Any]) -> ProjectItem:
-    # One dict display for every field (as ``_client``): the record's five shared fields through a
-    # helper and ``**`` cost ~4k instructions more a record, on every switch.
-    archived_at = row[3]
-    return frozen_record(
-        ProjectItem,
-        {
-            "id": row[0],
-            "created_at": to_moment(row[1]),
-            "updated_at": to_moment(row[2]),
-            "archived_at": None if archived_at is None else to_moment(archived_at),
-            "row_version": row[4],
-            "code": row[5],
-            "name": row[6],
-            "client_id": row[7],
-            "client_name": row[8],
-            "contract_ref": row[9],
-            "contract_value_cents": row[10],
-            "currency": row[11],
-            "start_date": to_date(row[12]),
-            "end_date": to_date(row[13]),
-            "status": _STATUSES[row[14]],
-            "delivery_lead": row[15],
-            "sales_owner": row[16],
-            "contracted_effort_hours": float(row[17]),
-            "goodwill_budget_hours": float(row[18]),
-            "language": _LANGUAGES[row[19]],
-            "summary_rrule": row[20],
-            "holiday_calendar": row[21],
-        },
-    )
+    item = _PROJECT_FIELDS.copy()
+    item["id"] = row[0]
+    item["created_at"], item["updated_at"] = to_moments(row[1], row[2])
+    item["archived_at"] = None if row[3] is None else to_moment(row[3])
+    item["row_version"] = row[4]
+    item["code"] = row[5]
+    item["name"] = row[6]
+    item["client_id"] = row[7]
+    item["client_name"] = row[8]
+    item["contract_ref"] = row[9]
+    item["contract_value_cents"] = row[10]
+    item["currency"] = row[11]
+    item["start_date"] = to_date(row[12])
+    item["end_date"] = to_date(row[13])
+    item["status"] = _STATUSES[row[14]]
+    item["delivery_lead"] = row[15]
+    item["sales_owner"] = row[16]
+    item["contracted_effort_hours"] = float(row[17])
+    item["goodwill_budget_hours"] = float(row[18])
+    item["language"] = _LANGUAGES[row[19]]
+    item["summary_rrule"] = row[20]
+    item["holiday_calendar"] = row[21]
+    return frozen_record(ProjectItem, item)
 
 
 def _client(row: Sequence[Any], contact_language: Language | None) -> ClientItem:
-    archived_at = row[25]
+    created_at, updated_at = to_moments(row[23], row[24])
     return frozen_record(
         ClientItem,
         {
             "id": row[22],
-            "created_at": to_moment(row[23]),
-            "updated_at": to_moment(row[24]),
-            "archived_at": None if archived_at is None else to_moment(archived_at),
+            "created_at": created_at,
+            "updated_at": updated_at,
+            "archived_at": None if row[25] is None else to_moment(row[25]),
             "row_version": row[26],
             "name": row[8],
             "address": row[27],
