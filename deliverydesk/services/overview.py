@@ -25,9 +25,6 @@ from deliverydesk.store.overview_queries import (
 )
 from deliverydesk.store.plain import Reader
 
-# A project has tens of date combinations; the bound keeps a damaged database from stalling the page.
-MAX_MILESTONE_COMBINATIONS = 1000
-
 
 def health_of(
     holiday_calendar: str,
@@ -54,7 +51,7 @@ def _by_health(r: Reader, project: ProjectItem, today: date) -> dict[MilestoneHe
     """Milestones per health. The database counts those whose slip cannot change their health
     (``overview_queries.milestone_health_tallies``); the rest, one tally per combination of facts, go
     ``health_of``'s long way, with the project's extra non-working days read only for them."""
-    health, slipping = milestone_health_tallies(r, project.id, today, limit=MAX_MILESTONE_COMBINATIONS)
+    health, slipping = milestone_health_tallies(r, project.id, today)
     if slipping:
         extra_days = non_working_days_of(r, project.id)
         for status, baseline, forecast, actual, count in slipping:
