@@ -550,15 +550,13 @@ def _joined_for_update(
         state = RecordState(
             entity, record_id, scope, position, version, _field_versions(versions), created_by, created_group
         )
-        row = {name: encode(value) for (name, encode), value in zip(encoders, values[8:], strict=True)}
+        row = _canonical_row(encoders, values[8:])
         result.append((state, row_version, row))
     return result
 
 
 @lru_cache(maxsize=64)
-def _joined_statement(
-    entity: str, quote: Callable[[str], str]
-) -> tuple[str, tuple[tuple[str, Callable[[Any], Any]], ...]]:
+def _joined_statement(entity: str, quote: Callable[[str], str]) -> tuple[str, Encoders]:
     """The SELECT of ``_joined_for_update`` for one table, and per column of the row its name and how
     its driver value becomes canonical (``encode_value``; timestamps are stored naive, in UTC)."""
     columns = specs()[entity].columns
@@ -579,25 +577,39 @@ def _current_rows_through_driver(
     found: dict[str, dict[str, Any]] = {}
     for chunk in chunks(sorted(set(ids))):
         for values in _driver_fetch(connection, sql, (list(chunk),)):
-            row = {name: encode(value) for (name, encode), value in zip(encoders, values, strict=True)}
+            row = _canonical_row(encoders, values)
             found[row["id"]] = row
     return found
 
 
 @lru_cache(maxsize=64)
-def _rows_statement(
-    entity: str, quote: Callable[[str], str]
-) -> tuple[str, tuple[tuple[str, Callable[[Any], Any]], ...]]:
+def _rows_statement(entity: str, quote: Callable[[str], str]) -> tuple[str, Encoders]:
     """``current_rows``'s SELECT for the driver, and per column its name and encoder."""
     columns = specs()[entity].columns
     sql = f"SELECT {', '.join(quote(c.name) for c in columns)} FROM {quote(entity)} WHERE id = ANY(%s)"
     return sql, tuple((c.name, _driver_encoder(c)) for c in columns)
 
 
-def _driver_encoder(column: ColumnSpec) -> Callable[[Any], Any]:
+# Kinds whose driver value is already canonical (``encode_value`` returns them as they are).
+_AS_READ = frozenset({"string", "uuid", "sha256", "integer", "boolean"})
+Encoders = tuple[tuple[str, Callable[[Any], Any] | None], ...]
+
+
+def _driver_encoder(column: ColumnSpec) -> Callable[[Any], Any] | None:
+    """How a driver value of the column becomes canonical; None: as it is."""
+    if column.kind in _AS_READ:
+        return None
     if column.kind == "datetime":
-        return lambda value: None if value is None else encode_value(column, value.replace(tzinfo=UTC))
+        return lambda value: encode_value(column, value.replace(tzinfo=UTC))
     return lambda value: encode_value(column, value)
+
+
+def _canonical_row(encoders: Encoders, values: Sequence[Any]) -> dict[str, Any]:
+    """A driver row's values (in ``encoders``' column order) in the bundle's canonical form."""
+    return {
+        name: value if encode is None or value is None else encode(value)
+        for (name, encode), value in zip(encoders, values, strict=True)
+    }
 
 
 def scopes_of_ids(connection: Connection, ids: Iterable[str]) -> dict[str, str]:
@@ -1221,13 +1233,18 @@ def changes_of(connection: Connection, keys: Iterable[tuple[str, str]]) -> list[
 
 def reference_targets(entity: str, row: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(table, id) of the bundled records a canonical row links to."""
-    found = []
-    for col in TABLES[entity].columns:
-        for fk in col.foreign_keys:
-            target = fk.column.table.name
-            if target in TABLES and fk.column.name == "id" and row.get(col.name):
-                found.append((target, str(row[col.name])))
-    return found
+    return [(target, str(row[name])) for name, target in _links(entity) if row.get(name)]
+
+
+@lru_cache(maxsize=64)
+def _links(entity: str) -> tuple[tuple[str, str], ...]:
+    """(column, bundled table) of a table's references by id (a pull asks for every row it sends)."""
+    return tuple(
+        (col.name, fk.column.table.name)
+        for col in TABLES[entity].columns
+        for fk in col.foreign_keys
+        if fk.column.table.name in TABLES and fk.column.name == "id"
+    )
 
 
 def file_digests(entity: str, row: Mapping[str, Any]) -> list[str]:
