@@ -54,4 +54,5 @@ def test_the_lookup_leaves_no_transaction_open(team: Team) -> None:
     with team.ctx.db.transactions() as run, run.transaction() as connection:
         assert store.device_by_token(connection, sha256_hex(team.tokens["li-phone"].encode())) is not None
         raw = connection.connection.driver_connection
-        assert raw.info.transaction_status == TransactionStatus.IDLE  # BEGIN, SELECT, COMMIT: one trip
+        assert raw.info.transaction_status == TransactionStatus.IDLE  # one statement, no transaction
+        assert raw.autocommit is False  # the connection goes back to the pool as it came
