@@ -22,7 +22,15 @@ from deliverydesk.services.scope_guard import project_meters
 from deliverydesk.services.scope_guard.meters import ProjectMeters
 from deliverydesk.store.database import Database, NestedUnitOfWorkError
 from deliverydesk.store.interchange_queries import extra_non_working_days
-from deliverydesk.store.plain import Members, in_list, to_date, to_datetime, to_enum, to_optional_enum
+from deliverydesk.store.plain import (
+    Members,
+    in_list,
+    to_date,
+    to_datetime,
+    to_enum,
+    to_moments,
+    to_optional_enum,
+)
 from deliverydesk.store.starting import DatabaseHandle
 from deliverydesk.store.working_days import non_working_days
 
@@ -220,6 +228,9 @@ def test_a_timestamp_reads_as_its_naive_value_in_utc(stored: str | datetime) -> 
     read = to_datetime(stored)
     assert read == naive.replace(tzinfo=UTC) and repr(read) == repr(naive.replace(tzinfo=UTC))
     assert read is not None and read.tzinfo is UTC
+    assert to_moments(stored, stored) == (read, read)  # a record's two timestamps read at once
+    both = to_moments("2026-03-01 08:30:00.120000", stored)
+    assert both == (datetime(2026, 3, 1, 8, 30, 0, 120000, tzinfo=UTC), read) and both[1].tzinfo is UTC
     assert to_enum(Decision, "approved_goodwill") is Decision.APPROVED_GOODWILL
     assert to_optional_enum(Language, None) is None
     with pytest.raises(ValueError):
