@@ -154,9 +154,9 @@ def test_the_home_query_is_the_same_statements_for_one_project_or_many(ctx: Serv
         seen: list[str] = []
         with ctx.db.reading() as r:
 
-            def counted(sql: str, params: Any) -> Any:
+            def counted(sql: str, params: Any = None, /) -> Any:
                 seen.append(sql)
-                return r.execute(sql, params)
+                return r.rows(sql, params)
 
             q.expectation_letters_outdated(Reader(counted, sqlite=r.sqlite), LETTER_STATUSES, 50)
         return len([s for s in seen if s.lstrip().upper().startswith("SELECT")])
