@@ -4,7 +4,7 @@
 storing it: parameters built per row from the compiled statement, each value's type processor looked
 up per row. A first sync inserts tens of thousands of pulled records, their audit events and known
 versions. Here the statement is compiled once per table and set of columns, each column's bind
-processor (SQLAlchemy's own, so a value is stored exactly as ``execute`` stores it) is applied in one
+processor (``store.binds``: a value is stored exactly as ``execute`` stores it) is applied in one
 pass over the rows, and the rows go to the driver's ``executemany`` through ``exec_driver_sql``: in
 the caller's transaction, with the engine's statement events, as any statement. Elsewhere than
 SQLite (the team server's PostgreSQL), ``execute`` as before.
@@ -12,13 +12,15 @@ SQLite (the team server's PostgreSQL), ``execute`` as before.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert
 from sqlalchemy.engine import Dialect
 
-_Prepared = tuple[str, tuple[str, ...], tuple[Callable[[Any], Any] | None, ...]]
+from deliverydesk.store.binds import Processor, bind_processors
+
+_Prepared = tuple[str, tuple[str, ...], tuple[Processor, ...]]
 _prepared: dict[tuple[Table, str, tuple[str, ...]], _Prepared] = {}
 
 
@@ -44,6 +46,5 @@ def _prepare(table: Table, dialect: Dialect, keys: tuple[str, ...]) -> _Prepared
         names = tuple(compiled.positiontup or ())
         if sorted(names) != sorted(keys):  # a default or an expression the compiler added: not here
             raise ValueError(f"insert_rows cannot insert {table.name} with columns {keys}")
-        processors = tuple(table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names)
-        found = _prepared[key] = (str(compiled), names, processors)
+        found = _prepared[key] = (str(compiled), names, bind_processors(table, names, dialect))
     return found
