@@ -242,6 +242,9 @@ class Shooter:
     def run(self, showcase: Showcase) -> None:
         self.window.show()
         wait_until(lambda: self.window.has_started)  # Today's rows are asked for after the first paint
+        # What waits for the first pages (the copy keeper) starts once Today's rows are painted: after
+        # it, not before, the window is at rest (no "Working…" in the shot)
+        wait_until(lambda: self.window.home.has_shown_rows)
         self.idle()
         self.shot("home")
         self.window.show_projects()
