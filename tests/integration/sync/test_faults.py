@@ -123,13 +123,7 @@ def test_duplicate_and_reordered_pushes_return_the_stored_answers_and_change_not
 
 
 def test_a_pull_cut_in_the_middle_moves_the_cursor_only_with_what_was_written(team: Team) -> None:
-    a = team.laptop("li.na")
-    project_id = _project(a)
-    for n in range(12):
-        create_change_request(
-            a.ctx, ChangeRequestDraft(project_id=project_id, title=f"ask {n}", requested_on=ON)
-        )
-    a.sync()
+    project_id = _twelve_requests(team)
     pulls = {"n": 0}
 
     def cut_second_pull(request: httpx.Request) -> bool:
