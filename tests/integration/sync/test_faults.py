@@ -123,7 +123,7 @@ def test_duplicate_and_reordered_pushes_return_the_stored_answers_and_change_not
 
 
 def test_a_pull_cut_in_the_middle_moves_the_cursor_only_with_what_was_written(team: Team) -> None:
-    project_id = _twelve_requests(team)
+    project_id = _asks_synced(team)
     pulls = {"n": 0}
 
     def cut_second_pull(request: httpx.Request) -> bool:
@@ -162,10 +162,11 @@ def _watching_pulls(team: Team, seen: list[dict[str, Any]], asked: threading.Eve
     return _dropping(team, watch)[0]
 
 
-def _twelve_requests(team: Team) -> str:
+def _asks_synced(team: Team, count: int = 12) -> str:
+    """Li Na's project with ``count`` change requests, pushed to the server; its id."""
     a = team.laptop("li.na")
     project_id = _project(a)
-    for n in range(12):
+    for n in range(count):
         create_change_request(
             a.ctx, ChangeRequestDraft(project_id=project_id, title=f"ask {n}", requested_on=ON)
         )
@@ -178,7 +179,7 @@ def test_the_next_pull_page_is_fetched_while_a_page_is_written(
 ) -> None:
     from deliverydesk.store import sync_local
 
-    project_id = _twelve_requests(team)
+    project_id = _asks_synced(team)
     seen: list[dict[str, Any]] = []
     asked = threading.Event()
     original, overlapped = sync_local.write_rows, []
@@ -203,7 +204,7 @@ def test_a_page_fetched_ahead_but_never_written_is_fetched_again(
 ) -> None:
     from deliverydesk.store import sync_local
 
-    project_id = _twelve_requests(team)
+    project_id = _asks_synced(team)
     seen: list[dict[str, Any]] = []
     original, calls = sync_local.write_rows, {"n": 0}
 
@@ -258,13 +259,7 @@ CHILD = textwrap.dedent(
 
 
 def test_a_laptop_killed_while_writing_a_pull_resumes_on_the_next_sync(team: Team, tmp_path: Path) -> None:
-    a = team.laptop("li.na")
-    project_id = _project(a)
-    for n in range(5):
-        create_change_request(
-            a.ctx, ChangeRequestDraft(project_id=project_id, title=f"ask {n}", requested_on=ON)
-        )
-    a.sync()
+    project_id = _asks_synced(team, 5)
     b = team.laptop("wang.lei")
     script = CHILD.format(
         root=str(ROOT),
