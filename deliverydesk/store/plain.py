@@ -169,6 +169,11 @@ class ReadConnections:
     def close(self) -> None:
         """Close the idle connections; one still in use is closed when its unit ends."""
         self._closed = True
+        self.close_idle()
+
+    def close_idle(self) -> None:
+        """Close the idle connections and keep going (the next read opens one): before a fork, as no
+        SQLite connection may be used on both sides of one."""
         while self._idle:
             self._idle.pop().connection.close()
 

@@ -182,6 +182,23 @@ def test_closing_the_database_closes_its_read_connections(ctx: ServiceContext) -
         kept.rows("SELECT 1")
 
 
+def test_closing_the_idle_read_connections_keeps_reading_on_a_new_kept_one(ctx: ServiceContext) -> None:
+    db = ctx.db
+    assert isinstance(db, Database) and db.plain_reads is not None
+    with db.reading() as r:
+        old = r
+    db.plain_reads.close_idle()  # as before a fork
+    with pytest.raises(sqlite3.ProgrammingError):
+        old.rows("SELECT 1")
+    _add_client(db, "after")
+    with db.reading() as r:
+        assert r is not old
+        assert r.scalar(CLIENTS) == 1
+        new = r
+    with db.reading() as r:  # the new one is kept, as before (close_idle is not close)
+        assert r is new
+
+
 def test_a_read_only_unit_does_not_nest_with_another_unit(demo_ctx: ServiceContext) -> None:
     db = demo_ctx.db
     with db.unit_of_work(), pytest.raises(NestedUnitOfWorkError), db.reading():
