@@ -10,7 +10,8 @@ Measures in one run, repetitions interleaved (app, bare, app, bare...), medians 
   switch     select another project in the navigator -> header and Overview filled
   filter     one character typed in the navigator's filter -> the new first page shown
   log page   the Log view asks for more -> the next 100 entries of the biggest project shown
-and the peak memory: each start's peak RSS (wait4) and each in-window operation's Python heap peak.
+and the peak memory: each start's peak RSS (VmHWM, reported by the process itself) and each in-window
+operation's Python heap peak.
 The database is copied into a work folder first (the app takes backups and a lock beside it).
 Qt runs offscreen (QT_QPA_PLATFORM) unless a platform is set. Budgets: BUDGETS; see README.md.
 """
@@ -92,12 +93,12 @@ def run_until_painted(args: list[str], log: Path) -> dict[str, float]:
         )
         assert process.stdout is not None
         output = process.stdout.read().decode()
-        _pid, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
+        process.wait()
     marks = {word: float(value) for word, value in (line.split() for line in output.splitlines() if line)}
     if process.returncode != 0 or "painted" not in marks:
         raise RuntimeError(f"{args[0]} failed ({process.returncode}); see {log}:\n{output}")
-    marks["peak_kib"] = float(usage.ru_maxrss)  # KiB on Linux
+    if "peak_kib" not in marks:  # printed by the process itself at its exit (paint_probe.peak_rss_kib)
+        raise RuntimeError(f"{args[0]} did not report its peak memory; see {log}:\n{output}")
     return marks
 
 

@@ -47,6 +47,17 @@ def test_start_is_measured_for_the_app_and_the_bare_window(small_db: Path, tmp_p
     assert "main window painted" in report and "(<= 2.0x)" in report
 
 
+def test_a_measured_process_reports_its_own_peak_memory_not_its_parents() -> None:
+    # On Linux a spawned child's ru_maxrss (wait4, getrusage) keeps the parent's high-water mark from
+    # before exec: the window measures read the benchmark's own RSS for the app and the floor alike.
+    ballast = bytearray(256 * 1024 * 1024)
+    ballast[::4096] = b"\x01" * len(ballast[::4096])  # resident, not just reserved
+    code = "from benchmarks.paint_probe import peak_rss_kib; print(peak_rss_kib())"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert 10 * 1024 < int(done.stdout) < 200 * 1024, "a Qt import's own peak, without the parent's 256 MiB"
+    del ballast
+
+
 def test_window_operations_are_measured_for_the_app_and_the_bare_window(
     qapp: object, small_db: Path, tmp_path: Path
 ) -> None:
