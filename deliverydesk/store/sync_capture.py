@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from deliverydesk.domain.audit import AuditAction, AuditEvent
@@ -122,9 +122,16 @@ def known_versions(connection: Connection, keys: Iterable[tuple[str, str]]) -> d
     found: dict[tuple[str, str], int] = {}
     for chunk in chunks(wanted):
         ids = [record_id for _, record_id in chunk]
-        query = select(KNOWN.c.entity, KNOWN.c.record_id, KNOWN.c.version).where(KNOWN.c.record_id.in_(ids))
-        found.update({(r.entity, r.record_id): r.version for r in connection.execute(query)})
+        found.update(
+            {(r.entity, r.record_id): r.version for r in connection.execute(_KNOWN_OF, {"ids": ids})}
+        )
     return {key: found[key] for key in wanted if key in found}
+
+
+# built once (an incremental sync reads known versions twice): see sync_local's docstring
+_KNOWN_OF = select(KNOWN.c.entity, KNOWN.c.record_id, KNOWN.c.version).where(
+    KNOWN.c.record_id.in_(bindparam("ids", expanding=True))
+)
 
 
 def current_row(connection: Connection, entity: str, record_id: str) -> dict[str, Any] | None:

@@ -214,7 +214,7 @@ def sync_now(
                 msg("Sync once with --server and --token."),
             )
         local.write_state(session.connection(), {"last_attempt_at": ctx.now()})
-        step = _next_step(session.connection(), report)
+        step = _next_step(session.connection(), report, str(state.get("replica_id") or ""))
     try:
         cursors = _push_all(ctx, transport, report, step)
         me = _pull_all(ctx, transport, report, pull_limit, cursors)
@@ -332,12 +332,16 @@ def _batch(groups: Sequence[local.OutboxGroup], replica: str) -> list[dict[str, 
     return batch
 
 
-def _next_push(connection: Any) -> tuple[list[local.OutboxGroup], list[dict[str, Any]], int]:
-    """The groups that may go now, the first push's batch of them and how many wait behind a conflict."""
+def _next_push(
+    connection: Any, replica: str | None = None
+) -> tuple[list[local.OutboxGroup], list[dict[str, Any]], int]:
+    """The groups that may go now, the first push's batch of them and how many wait behind a conflict.
+    ``replica``: this laptop's replica id when the caller has read it (None: read here)."""
     ready, held_back = sendable(connection)
     if not ready:
         return ready, [], held_back
-    replica = str((local.read_state(connection) or {}).get("replica_id") or "")
+    if replica is None:
+        replica = str((local.read_state(connection) or {}).get("replica_id") or "")
     return ready, _batch(ready, replica), held_back
 
 
@@ -349,13 +353,14 @@ class _Step:
     ready: list[local.OutboxGroup]
     batch: list[dict[str, Any]]
     cursors: dict[str, int]
+    replica: str  # this laptop's replica id, read once at the sync's start
 
 
-def _next_step(connection: Any, report: SyncReport) -> _Step:
+def _next_step(connection: Any, report: SyncReport, replica: str) -> _Step:
     """Read in the transaction that wrote the step before (the sync's start, a push's answers): a
     transaction of its own per step cost the laptop more CPU than the reads."""
-    ready, batch, report.held_back = _next_push(connection)
-    return _Step(ready, batch, {} if batch else local.read_cursors(connection))
+    ready, batch, report.held_back = _next_push(connection, replica)
+    return _Step(ready, batch, {} if batch else local.read_cursors(connection), replica)
 
 
 def outgoing(ctx: ServiceContext) -> tuple[list[dict[str, Any]], dict[str, int]]:
@@ -382,7 +387,7 @@ def _push_all(ctx: ServiceContext, transport: Transport, report: SyncReport, ste
         sent = step.ready[: len(step.batch)]
         with ctx.db.unit_of_work() as session:
             _take_answers(ctx, session.connection(), sent, results, report)
-            step = _next_step(session.connection(), report)
+            step = _next_step(session.connection(), report, step.replica)
     return step.cursors
 
 
