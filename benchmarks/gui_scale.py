@@ -85,6 +85,14 @@ def copy_database(source: Path, data_dir: Path) -> Path:
 
 def run_until_painted(args: list[str], log: Path) -> dict[str, float]:
     """Spawn ``python -m args``; the lines it prints (painted/data/exit seconds) and its peak RSS."""
+    marks = run_printing(args, log)
+    if "painted" not in marks:
+        raise RuntimeError(f"{args[0]} never painted; see {log}")
+    return marks
+
+
+def run_printing(args: list[str], log: Path) -> dict[str, float]:
+    """Spawn ``python -m args``; the ``word value`` lines it prints, among them its own ``peak_kib``."""
     env = {**os.environ, "BENCH_T0": repr(time.time())}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     with log.open("ab") as errors:
@@ -95,7 +103,7 @@ def run_until_painted(args: list[str], log: Path) -> dict[str, float]:
         output = process.stdout.read().decode()
         process.wait()
     marks = {word: float(value) for word, value in (line.split() for line in output.splitlines() if line)}
-    if process.returncode != 0 or "painted" not in marks:
+    if process.returncode != 0:
         raise RuntimeError(f"{args[0]} failed ({process.returncode}); see {log}:\n{output}")
     if "peak_kib" not in marks:  # printed by the process itself at its exit (paint_probe.peak_rss_kib)
         raise RuntimeError(f"{args[0]} did not report its peak memory; see {log}:\n{output}")
@@ -119,6 +127,17 @@ def measure_start(figures: Figures, data_dir: Path, repeat: int, log: Path) -> N
         add_start(figures, APP_FIRST, start_app(data_dir, log, first_of_day=True))
         add_start(figures, "bare", start_bare(db_path, log))
         add_start(figures, APP_LATER, start_app(data_dir, log, first_of_day=False))
+
+
+def measure_used(figures: Figures, data_dir: Path, rounds: int, log: Path) -> None:
+    """Peak memory after use (``used_window``): the real app and the bare window, each in its own
+    process used the same way, interleaved; operation ``used``, its peak in KiB."""
+    db_path = data_dir / "deliverydesk.db"
+    for _ in range(rounds):
+        app = run_printing(["benchmarks.used_window", "app", str(data_dir)], log)
+        bare = run_printing(["benchmarks.used_window", "bare", str(db_path)], log)
+        figures.add("used", "app", Sample(0.0, app["peak_kib"]))
+        figures.add("used", "bare", Sample(0.0, bare["peak_kib"]))
 
 
 def add_start(figures: Figures, side: str, marks: dict[str, float]) -> None:

@@ -67,9 +67,19 @@ class AppSide:
         from deliverydesk.paths import data_paths
         from deliverydesk.services.storage import OpenOptions, open_workspace
 
-        self.tasks = TaskRunner()
-        self.host = WindowHost(self.tasks, UiState(data_paths(data_dir).settings_file), Language.EN)
-        self.window = self.host.show(open_workspace(OpenOptions(data_dir=data_dir)))
+        tasks = TaskRunner()
+        host = WindowHost(tasks, UiState(data_paths(data_dir).settings_file), Language.EN)
+        self._attach(host, host.show(open_workspace(OpenOptions(data_dir=data_dir))))
+
+    @classmethod
+    def of(cls, host: Any, window: Any) -> AppSide:
+        """The window the real app (``deliverydesk.app.main``) has just shown, once it can be used."""
+        side = cls.__new__(cls)
+        side._attach(host, window)
+        return side
+
+    def _attach(self, host: Any, window: Any) -> None:
+        self.tasks, self.host, self.window = host.tasks, host, window
         wait_until(self.ready)
         self.window.show_projects()
         self.navigator, self.workspace = self.window.navigator, self.window.workspace

@@ -58,6 +58,19 @@ def test_a_measured_process_reports_its_own_peak_memory_not_its_parents() -> Non
     del ballast
 
 
+def test_peak_memory_after_use_is_measured_for_the_app_and_the_bare_window(
+    small_db: Path, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    gui_scale.copy_database(small_db, data_dir)
+    figures = gui_scale.Figures()
+
+    gui_scale.measure_used(figures, data_dir, rounds=1, log=tmp_path / "used.log")
+
+    app, bare = figures.peak("used", "app"), figures.peak("used", "bare")
+    assert 10 * 1024 < bare < app, "the real app, used, holds more than the bare window"
+
+
 def test_window_operations_are_measured_for_the_app_and_the_bare_window(
     qapp: object, small_db: Path, tmp_path: Path
 ) -> None:
