@@ -15,11 +15,12 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from deliverydesk.domain.audit import AuditAction, AuditEvent
 from deliverydesk.domain.sync import ChangeOp, GroupStatus
+from deliverydesk.store import plain
 from deliverydesk.store.audit import RecordChange
 from deliverydesk.store.bundle_rows import TABLES, TableSpec, encode_row, encode_value, table_specs
 from deliverydesk.store.sync_state import GROUP_ID
@@ -120,18 +121,13 @@ def known_versions(connection: Connection, keys: Iterable[tuple[str, str]]) -> d
     """(entity, id) -> the server version the local copy is based on, for those the server has."""
     wanted = sorted(set(keys))
     found: dict[tuple[str, str], int] = {}
+    reader = plain.connection_reader(connection)  # plain SQL: read by every sync and local action
     for chunk in chunks(wanted):
-        ids = [record_id for _, record_id in chunk]
-        found.update(
-            {(r.entity, r.record_id): r.version for r in connection.execute(_KNOWN_OF, {"ids": ids})}
-        )
+        params: dict[str, Any] = {}
+        ids = plain.in_list("id", [record_id for _, record_id in chunk], params)
+        sql = f"SELECT entity, record_id, version FROM sync_known WHERE record_id IN {ids}"
+        found.update({(str(e), str(r)): int(v) for e, r, v in reader.rows(sql, params)})
     return {key: found[key] for key in wanted if key in found}
-
-
-# built once (an incremental sync reads known versions twice): see sync_local's docstring
-_KNOWN_OF = select(KNOWN.c.entity, KNOWN.c.record_id, KNOWN.c.version).where(
-    KNOWN.c.record_id.in_(bindparam("ids", expanding=True))
-)
 
 
 def current_row(connection: Connection, entity: str, record_id: str) -> dict[str, Any] | None:

@@ -5,7 +5,11 @@ Nothing here passes through the outbox: these writes are the sync's own, not use
 
 The statements every sync runs are built once (module constants, lists as expanding parameters):
 building a statement per call, with one bound parameter coerced per value of an IN list and its
-cache key computed again, was about a tenth of a laptop's CPU for an incremental sync.
+cache key computed again, was about a tenth of a laptop's CPU for an incremental sync. The reads
+every sync makes of its own bookkeeping (the outbox, waiting changes, known versions, cursors, open
+conflicts, held decisions) are plain SQL (``store.plain``) on the same transaction: their tables hold
+text and integers (and one timestamp, converted as ``UTCDateTime`` does), which SQLAlchemy's
+statement and result machinery cost several times the SQL to hand over.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from deliverydesk.domain.audit import AuditAction, EventDraft
 from deliverydesk.domain.enums import PersonRole
 from deliverydesk.domain.refs import RefPrefix, next_ref
 from deliverydesk.domain.sync import GroupStatus
+from deliverydesk.store import plain
 from deliverydesk.store.audit import NOT_CHANGES, RecordChange, append_events, created, edited
 from deliverydesk.store.bulk import insert_rows
 from deliverydesk.store.bundle_rows import BLOB_TABLE, BUNDLED_TABLES, TABLES, decode_row
@@ -222,17 +227,17 @@ class OutboxGroup:
     adopt: bool = False
 
 
-def _change(row: Any) -> OutboxChange:
+# a change's columns in OutboxChange's order (the payload last: decoded)
+_CHANGE_COLUMNS = (
+    "c.id, c.group_id, c.idx, c.entity, c.record_id, c.project_id, c.op, c.base_version, c.payload"
+)
+_HEADS = "SELECT group_id, ord, made_at, status, event_hashes, resolves, adopt FROM sync_outbox"
+
+
+def _change(row: Sequence[Any]) -> OutboxChange:
+    change_id, group_id, idx, entity, record_id, project_id, op, base_version, payload = row
     return OutboxChange(
-        row.id,
-        row.group_id,
-        row.idx,
-        row.entity,
-        row.record_id,
-        row.project_id,
-        row.op,
-        row.base_version,
-        json.loads(row.payload),
+        change_id, group_id, idx, entity, record_id, project_id, op, base_version, json.loads(payload)
     )
 
 
@@ -240,42 +245,43 @@ def groups_with_status(
     connection: Connection, statuses: Sequence[str], limit: int | None = None
 ) -> list[OutboxGroup]:
     """Groups in push order, with their changes."""
-    query = _GROUPS if limit is None else _GROUPS.limit(limit)
-    return _with_changes(connection, list(connection.execute(query, {"statuses": list(statuses)})))
+    reader, params = plain.connection_reader(connection), dict[str, Any]()
+    wanted = plain.in_list("status", statuses, params)
+    limited = "" if limit is None else f" LIMIT {int(limit)}"
+    heads = reader.rows(f"{_HEADS} WHERE status IN {wanted} ORDER BY ord{limited}", params)
+    return _with_changes(reader, heads)
 
 
-_GROUPS = (
-    select(OUTBOX).where(OUTBOX.c.status.in_(bindparam("statuses", expanding=True))).order_by(OUTBOX.c.ord)
-)
-_CHANGES_OF = (
-    select(CHANGES).where(CHANGES.c.group_id.in_(bindparam("ids", expanding=True))).order_by(CHANGES.c.idx)
-)
-
-
-def _with_changes(connection: Connection, heads: Sequence[Any]) -> list[OutboxGroup]:
+def _with_changes(reader: plain.Reader, heads: Sequence[Sequence[Any]]) -> list[OutboxGroup]:
+    """``heads``: rows of ``_HEADS``."""
     changes: dict[str, list[OutboxChange]] = {}
-    for chunk in chunks([h.group_id for h in heads]):
-        for row in connection.execute(_CHANGES_OF, {"ids": list(chunk)}):
-            changes.setdefault(row.group_id, []).append(_change(row))
+    for chunk in chunks([h[0] for h in heads]):
+        params: dict[str, Any] = {}
+        sql = (
+            f"SELECT {_CHANGE_COLUMNS} FROM sync_outbox_change c"
+            f" WHERE c.group_id IN {plain.in_list('group', chunk, params)} ORDER BY c.idx"
+        )
+        for row in reader.rows(sql, params):
+            changes.setdefault(row[1], []).append(_change(row))
     return [
         OutboxGroup(
-            h.group_id,
-            h.ord,
-            h.made_at,
-            h.status,
-            tuple(json.loads(h.event_hashes)),
-            tuple(json.loads(h.resolves)),
-            tuple(changes.get(h.group_id, [])),
-            bool(h.adopt),
+            group_id,
+            ord_,
+            plain.to_moment(made_at),
+            status,
+            tuple(json.loads(hashes)),
+            tuple(json.loads(resolves)),
+            tuple(changes.get(group_id, [])),
+            bool(adopt),
         )
-        for h in heads
+        for group_id, ord_, made_at, status, hashes, resolves, adopt in heads
     ]
 
 
 def group(connection: Connection, group_id: str) -> OutboxGroup | None:
     """One group with its changes (it alone is read: answers are taken one group at a time)."""
-    heads = list(connection.execute(select(OUTBOX).where(OUTBOX.c.group_id == group_id)))
-    found = _with_changes(connection, heads)
+    reader = plain.connection_reader(connection)
+    found = _with_changes(reader, reader.rows(f"{_HEADS} WHERE group_id = :group_id", {"group_id": group_id}))
     return found[0] if found else None
 
 
@@ -367,18 +373,21 @@ def waiting_changes(
     """Changes not yet accepted by the server (pending, in conflict or refused), per record, oldest first."""
     wanted = sorted(set(keys))
     found: dict[tuple[str, str], list[OutboxChange]] = {}
+    reader = plain.connection_reader(connection)
     for chunk in chunks([record_id for _, record_id in wanted]):
-        for row in connection.execute(_WAITING_CHANGES, {"ids": list(chunk)}):
-            found.setdefault((row.entity, row.record_id), []).append(_change(row))
+        params: dict[str, Any] = {}
+        sql = (
+            f"SELECT {_CHANGE_COLUMNS} FROM sync_outbox_change c"
+            " JOIN sync_outbox o ON o.group_id = c.group_id"
+            f" WHERE c.record_id IN {plain.in_list('record', chunk, params)} AND o.status IN {_WAITING_SQL}"
+            " ORDER BY o.ord, c.idx"
+        )
+        for row in reader.rows(sql, params):
+            found.setdefault((row[3], row[4]), []).append(_change(row))
     return {key: found[key] for key in wanted if key in found}
 
 
-_WAITING_CHANGES = (
-    select(CHANGES)
-    .join(OUTBOX, OUTBOX.c.group_id == CHANGES.c.group_id)
-    .where(CHANGES.c.record_id.in_(bindparam("ids", expanding=True)), OUTBOX.c.status.in_(WAITING))
-    .order_by(OUTBOX.c.ord, CHANGES.c.idx)
-)
+_WAITING_SQL = f"({plain.quoted(GroupStatus.PENDING, GroupStatus.CONFLICT, GroupStatus.REFUSED)})"
 
 
 def projects_with_waiting_changes(connection: Connection) -> set[str]:
@@ -430,10 +439,10 @@ _KNOWN_VERSION = (
 
 
 def read_cursors(connection: Connection) -> dict[str, int]:
-    return {row.scope: row.position for row in connection.execute(_CURSORS)}
+    rows = plain.connection_reader(connection).rows("SELECT scope, position FROM sync_cursor")
+    return {str(scope): int(position) for scope, position in rows}
 
 
-_CURSORS = select(CURSORS.c.scope, CURSORS.c.position)
 _CURSORS_MOVED = (
     update(CURSORS)
     .where(CURSORS.c.scope.in_(bindparam("scopes", expanding=True)))
@@ -483,15 +492,15 @@ def _records_by_id(entity: str) -> Select[Any]:
 def held_for_approval(connection: Connection, ids: Sequence[str]) -> set[str]:
     """Those of these change requests whose decision waits here for a manager's approval."""
     found: set[str] = set()
+    reader = plain.connection_reader(connection)
     for chunk in chunks(sorted(set(ids))):
-        found |= {str(i) for i in connection.scalars(_HELD, {"ids": list(chunk)})}
+        params: dict[str, Any] = {}
+        sql = (
+            f"SELECT id FROM change_request WHERE id IN {plain.in_list('id', chunk, params)}"
+            " AND decision = 'pending_approval'"
+        )
+        found |= {str(row[0]) for row in reader.rows(sql, params)}
     return found
-
-
-_REQUESTS = TABLES["change_request"]
-_HELD = select(_REQUESTS.c.id).where(
-    _REQUESTS.c.id.in_(bindparam("ids", expanding=True)), _REQUESTS.c.decision == "pending_approval"
-)
 
 
 def missing_blobs(connection: Connection, digests: Iterable[str]) -> list[str]:
@@ -831,10 +840,10 @@ def update_conflict(connection: Connection, conflict_id: str, values: Mapping[st
 
 
 def open_conflict_records(connection: Connection) -> set[tuple[str, str]]:
-    return {(row.entity, row.record_id) for row in connection.execute(_OPEN_CONFLICT_RECORDS)}
-
-
-_OPEN_CONFLICT_RECORDS = select(CONFLICTS.c.entity, CONFLICTS.c.record_id).where(CONFLICTS.c.status == "open")
+    rows = plain.connection_reader(connection).rows(
+        "SELECT entity, record_id FROM sync_conflict WHERE status = 'open'"
+    )
+    return {(str(entity), str(record_id)) for entity, record_id in rows}
 
 
 def add_notice(connection: Connection, when: datetime, kind: str, params: Mapping[str, Any]) -> None:

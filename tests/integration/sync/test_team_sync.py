@@ -3,6 +3,7 @@ append-only records, provisional references, files, and the audit trail of every
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -510,17 +511,27 @@ def test_a_sync_writes_each_step_in_one_transaction_with_the_read_of_the_next(te
     begun: list[str] = []
     outbox_reads: list[str] = []
 
-    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+    def count(statement: str) -> None:
         if statement.strip().upper().startswith("BEGIN"):
             begun.append(statement)
         if statement.lstrip().upper().startswith("SELECT") and "FROM sync_outbox_change" in statement:
             outbox_reads.append(statement)
 
-    event.listen(a.ctx.db.engine, "before_cursor_execute", count)
+    # SQLite's own trace of each connection the sync takes: it sees the statements SQLAlchemy runs and
+    # the plain SQL run on the same connection alike (store.plain)
+    def traced(raw: sqlite3.Connection, *_args: object) -> None:
+        raw.set_trace_callback(count)
+
+    def untraced(raw: sqlite3.Connection, *_args: object) -> None:
+        raw.set_trace_callback(None)
+
+    event.listen(a.ctx.db.engine, "checkout", traced)
+    event.listen(a.ctx.db.engine, "checkin", untraced)
     try:
         report = a.sync()
     finally:
-        event.remove(a.ctx.db.engine, "before_cursor_execute", count)
+        event.remove(a.ctx.db.engine, "checkout", traced)
+        event.remove(a.ctx.db.engine, "checkin", untraced)
     assert report.pushed == 3 and sync_status(a.ctx).waiting == 0
     # the start with the first push's groups; the answers with the pull's cursors; the page; the
     # roster with the sync's end and its notices (it was ten: a transaction per read)
