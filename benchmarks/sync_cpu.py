@@ -11,8 +11,17 @@ and syncs, ``--syncs`` times after two syncs to warm up. The server's functions 
 sync (the token's lookup for each request, the push, the pull, the roster) are wrapped to add up
 their **thread CPU time**; the laptop's ``sync_now`` is timed the same way in the main thread (the
 app runs in the test client's threads). Figures are ms per group: the mean, and the median of the
-syncs (less moved by a busy machine). Left out: uvicorn's HTTP and the event loop, PostgreSQL's own
-CPU. On a shared machine CPU time itself grows with contention: compare trees in alternating runs
+syncs (less moved by a busy machine). Left out of those: uvicorn's HTTP and the event loop,
+PostgreSQL's own CPU.
+
+Two figures take in what the wrapped functions leave out (added in session 11, when the token's
+lookup and the request's work came to share one pool checkout, which then happened outside every
+wrapped function, so the wrapped total could no longer compare trees fairly): ``server_process`` is
+the process's CPU during the sync less the laptop's own thread CPU, i.e. the whole server side in
+this process (the test client's event loop, Starlette, the thread hand-offs, the pool and the
+services; the test client's own HTTP work runs in the laptop's thread and stays with it), and
+``postgres`` the CPU of the database's backends over all the syncs (ticks of 10 ms: a mean only).
+On a shared machine CPU time itself grows with contention: compare trees in alternating runs
 (``PYTHONPATH=<tree>``), not with another day's figures.
 """
 
@@ -33,7 +42,7 @@ from typing import Any
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
-from benchmarks.sync import Counting, Laptop, fill, fresh_database, migrated_template
+from benchmarks.sync import Counting, Laptop, cpu_s, fill, fresh_database, migrated_template
 from deliverydesk.domain.sync import Role
 from deliverydesk.server.app import create_app
 from deliverydesk.services.context import ServiceContext
@@ -83,6 +92,19 @@ def _team(ctx: ServiceContext) -> str:
     return admin.issue_token(ctx, "eng00", "eng00-laptop")
 
 
+def _backend_pids(url: str) -> list[int]:
+    """The backends serving the server's pool, asked on a connection of its own (the pool may hold
+    only one, which ``benchmarks.sync.backend_pids`` would take and leave out)."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            query = "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+            query += " AND pid <> pg_backend_pid()"
+            return [int(pid) for pid in connection.exec_driver_sql(query).scalars()]
+    finally:
+        engine.dispose()
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="dd-bench-sync-cpu-"))
     clocks = Clocks()
@@ -107,15 +129,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 sync_now(laptop.ctx, laptop.transport)
             clocks.cpu.clear()
             per_sync: defaultdict[str, list[float]] = defaultdict(list)
+            backends = {pid: cpu_s(pid) for pid in _backend_pids(url)}
             for _ in range(args.syncs):
                 laptop.edit(args.changes, rng)
                 before = dict(clocks.cpu)
-                started = time.thread_time()
+                started, process = time.thread_time(), time.process_time()
                 sync_now(laptop.ctx, laptop.transport)
                 per_sync["laptop"].append(time.thread_time() - started)
+                per_sync["server_process"].append(time.process_time() - process - per_sync["laptop"][-1])
                 for name in SERVER_STEPS:
                     per_sync[name].append(clocks.cpu[name] - before.get(name, 0.0))
                 per_sync["server"].append(clocks.total() - sum(before.values()))
+            postgres = sum(cpu_s(pid) - backends.get(pid, 0.0) for pid in _backend_pids(url))
             client.close()
             laptop.ctx.db.close()
             ctx.db.close()
@@ -124,6 +149,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     groups = args.syncs * args.changes
     return {
         "groups": groups,
+        "postgres_mean_ms_per_group": round(postgres * 1000 / groups, 3),
         "mean_ms_per_group": {k: round(sum(v) * 1000 / groups, 3) for k, v in per_sync.items()},
         "median_ms_per_group": {
             k: round(statistics.median(v) * 1000 / args.changes, 3) for k, v in per_sync.items()
