@@ -45,7 +45,14 @@ MAX_JSON_BYTES = 64 * 1024 * 1024
 # connections; past its 30 s timeout a request failed with a 500 under load) and for the interpreter,
 # also by the thread holding the tail lock every push waits for. Several processes use several cores.
 WORKER_THREADS = 8
-Handler = Callable[[Request, DeviceIdentity | None], Awaitable[Response]]
+# A body declared this small is read before the token's lookup, so that the lookup and the request's
+# work are one thread hand-off and, for the services that run on ``Database.transactions``, one pooled
+# connection (a checkout and its release cost about what the lookup does). A larger or undeclared
+# body is read only once its token was accepted: an unknown client is told 401 before it uploads
+# megabytes (and before 413), and no pooled connection is held while a client uploads.
+SMALL_BODY_BYTES = 256 * 1024
+Handler = Callable[[Request], Awaitable[Response]]
+Work = Callable[[DeviceIdentity], Any]
 T = TypeVar("T")
 
 
@@ -77,9 +84,23 @@ async def _body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-async def _json(request: Request) -> Any:
+def _small(request: Request) -> bool:
+    """Whether the request declares a body of at most ``SMALL_BODY_BYTES`` (none: a GET)."""
+    declared = request.headers.get("content-length")
+    if declared is None:
+        return request.method in ("GET", "HEAD")
+    return declared.isdigit() and int(declared) <= SMALL_BODY_BYTES
+
+
+async def _read(request: Request, limit: int) -> bytes:
+    """The request's body: read already when small (``App._wrap``), else read now."""
+    early = getattr(request.state, "body", None)
+    return early if early is not None else await _body(request, limit)
+
+
+def _loads(body: bytes) -> Any:
     try:
-        return json.loads(await _body(request, MAX_JSON_BYTES))
+        return json.loads(body)
     except (ValueError, UnicodeDecodeError):
         raise HttpError(400, "bad_json", "The body is not JSON.") from None
 
@@ -117,13 +138,12 @@ class App:
     def _wrap(self, handler: Handler, *, auth: bool = True) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
             started, request_id = time.monotonic(), uuid.uuid4().hex[:12]
-            identity: DeviceIdentity | None = None
             extra: dict[str, Any] = {}
-            request.state.log = extra
+            request.state.log, request.state.identity = extra, None
             try:
                 if auth:
-                    identity = await self._identity(request)
-                response = await handler(request, identity)
+                    await self._admit(request)
+                response = await handler(request)
             except HttpError as exc:
                 response = _error(exc.status, exc.code, exc.message)
             except ProtocolError as exc:
@@ -143,6 +163,7 @@ class App:
                 log.exception("unexpected error", extra={"request_id": request_id, "path": request.url.path})
                 response = _error(500, "bug", f"An unexpected error (request {request_id}); it was logged.")
             response.headers["X-Request-Id"] = request_id
+            identity: DeviceIdentity | None = request.state.identity
             log.info(
                 "request",
                 extra={
@@ -160,19 +181,46 @@ class App:
 
         return endpoint
 
-    async def _identity(self, request: Request) -> DeviceIdentity:
+    async def _admit(self, request: Request) -> None:
+        """The bearer token's form checked (401), then either the small body read, the token to be
+        looked up with the request's work (``_as_user``), or the token looked up now, before a large
+        body is read (401 before 413)."""
         header = request.headers.get("authorization", "")
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip() or len(token) > 200:
             raise HttpError(401, "unauthorized", "A device token is needed (Authorization: Bearer ...).")
-        identity = await self._run(sync.authenticate, self.ctx, token.strip())
+        request.state.token = token.strip()
+        if _small(request):
+            request.state.body = await _body(request, SMALL_BODY_BYTES)
+        else:
+            request.state.identity = await self._run(self._lookup, request.state.token)
+
+    def _lookup(self, token: str) -> DeviceIdentity:
+        identity = sync.authenticate(self.ctx, token)
         if identity is None:
             raise HttpError(401, "unauthorized", "This device token is unknown or was revoked.")
         return identity
 
+    async def _as_user(self, request: Request, work: Work, *, share: bool = True) -> Any:
+        """``work(identity)`` on the thread pool, the token looked up first in the same hand-off
+        when ``_admit`` left it for later. ``share``: the lookup and the work on one pooled
+        connection (``Database.holding``), for work that runs on ``Database.transactions``; a
+        service that opens a unit of work checks out its own (sharing would need two per thread)."""
+
+        def admitted() -> Any:
+            if request.state.identity is None:
+                request.state.identity = self._lookup(request.state.token)
+            return work(request.state.identity)
+
+        def shared() -> Any:
+            with self.ctx.db.holding():
+                return admitted()
+
+        return await self._run(shared if share else admitted)
+
     # --- the routes ------------------------------------------------------------------------------
 
-    async def health(self, request: Request, _identity: DeviceIdentity | None) -> Response:
+    async def health(self, request: Request) -> Response:
         try:
             found = await self._run(sync.health, self.ctx)
         except Exception as exc:  # any failure to reach the database is "not healthy", never a 500
@@ -180,75 +228,102 @@ class App:
             return _error(503, "unavailable", "The team server cannot reach its database.")
         return JSONResponse({**found, "version": __version__})
 
-    async def me(self, request: Request, identity: DeviceIdentity | None) -> Response:
-        assert identity is not None
-        return JSONResponse(await self._run(sync.me, self.ctx, identity))
+    async def me(self, request: Request) -> Response:
+        return JSONResponse(await self._as_user(request, lambda identity: sync.me(self.ctx, identity)))
 
-    async def roster(self, request: Request, identity: DeviceIdentity | None) -> Response:
+    async def roster(self, request: Request) -> Response:
         """The roster with its ETag; 304 without a body when If-None-Match names the current one."""
         known = request.headers.get("if-none-match", "")
-        validator, users = await self._run(sync.roster, self.ctx, known)
+        validator, users = await self._as_user(request, lambda _identity: sync.roster(self.ctx, known))
         if users is None:
             return Response(status_code=304, headers={"ETag": validator})
         return JSONResponse({"users": users}, headers={"ETag": validator})
 
-    async def push(self, request: Request, identity: DeviceIdentity | None) -> Response:
-        assert identity is not None
-        groups = protocol.parse_push(await _json(request))
-        request.state.log["groups"] = len(groups)
-        clock = sync.TailClock()
-        results = await self._run(sync.push_groups, self.ctx, identity, groups, self.fault, clock)
+    async def push(self, request: Request) -> Response:
+        body, clock = await _read(request, MAX_JSON_BYTES), sync.TailClock()
+
+        def work(identity: DeviceIdentity) -> list[dict[str, Any]]:
+            groups = protocol.parse_push(_loads(body))
+            request.state.log["groups"] = len(groups)
+            return sync.push_groups(self.ctx, identity, groups, self.fault, clock)
+
+        results = await self._as_user(request, work)
         if clock.groups:
             request.state.log["tail_groups"] = clock.groups
             request.state.log["tail_wait_ms"] = round(clock.waited * 1000, 2)
             request.state.log["tail_hold_ms"] = round(clock.held * 1000, 2)
         return JSONResponse({"results": results})
 
-    async def pull(self, request: Request, identity: DeviceIdentity | None) -> Response:
-        assert identity is not None
-        cursors, limit = protocol.parse_pull(await _json(request))
-        page = await self._run(sync.pull, self.ctx, identity, cursors, limit)
+    async def pull(self, request: Request) -> Response:
+        body = await _read(request, MAX_JSON_BYTES)
+
+        def work(identity: DeviceIdentity) -> dict[str, Any]:
+            cursors, limit = protocol.parse_pull(_loads(body))
+            return sync.pull(self.ctx, identity, cursors, limit)
+
+        page = await self._as_user(request, work)
         request.state.log["rows"] = len(page["rows"])
         return JSONResponse(page)
 
-    async def records(self, request: Request, identity: DeviceIdentity | None) -> Response:
-        assert identity is not None
-        keys = protocol.parse_record_keys(await _json(request))
-        return JSONResponse(await self._run(sync.records, self.ctx, identity, keys))
+    async def records(self, request: Request) -> Response:
+        body = await _read(request, MAX_JSON_BYTES)
 
-    async def files_missing(self, request: Request, identity: DeviceIdentity | None) -> Response:
-        digests = protocol.parse_digests(await _json(request))
-        return JSONResponse({"missing": await self._run(sync.missing_files, self.ctx, digests)})
+        def work(identity: DeviceIdentity) -> dict[str, Any]:
+            return sync.records(self.ctx, identity, protocol.parse_record_keys(_loads(body)))
 
-    async def put_file(self, request: Request, identity: DeviceIdentity | None) -> Response:
-        digest = protocol.check_digest(request.path_params["sha256"])
-        data = await _body(request, protocol.MAX_FILE_BYTES)
+        return JSONResponse(await self._as_user(request, work, share=False))
+
+    async def files_missing(self, request: Request) -> Response:
+        body = await _read(request, MAX_JSON_BYTES)
+
+        def work(_identity: DeviceIdentity) -> list[str]:
+            return sync.missing_files(self.ctx, protocol.parse_digests(_loads(body)))
+
+        return JSONResponse({"missing": await self._as_user(request, work, share=False)})
+
+    async def put_file(self, request: Request) -> Response:
+        data = await _read(request, protocol.MAX_FILE_BYTES)
         request.state.log["bytes"] = len(data)
-        added = await self._run(sync.put_file, self.ctx, digest, data)
+
+        def work(_identity: DeviceIdentity) -> tuple[str, bool]:
+            digest = protocol.check_digest(request.path_params["sha256"])
+            return digest, sync.put_file(self.ctx, digest, data)
+
+        digest, added = await self._as_user(request, work, share=False)
         return JSONResponse({"sha256": digest, "stored": added}, status_code=201 if added else 200)
 
-    async def get_file(self, request: Request, identity: DeviceIdentity | None) -> Response:
-        assert identity is not None
-        digest = protocol.check_digest(request.path_params["sha256"])
-        data = await self._run(sync.get_file, self.ctx, identity, digest)
+    async def get_file(self, request: Request) -> Response:
+        def work(identity: DeviceIdentity) -> tuple[str, bytes]:
+            digest = protocol.check_digest(request.path_params["sha256"])
+            return digest, sync.get_file(self.ctx, identity, digest)
+
+        digest, data = await self._as_user(request, work, share=False)
         request.state.log["bytes"] = len(data)
         return Response(data, media_type="application/octet-stream", headers={"X-SHA256": digest})
 
-    async def reserve(self, request: Request, identity: DeviceIdentity | None) -> Response:
-        assert identity is not None
-        project_id, ref, version = protocol.parse_reservation(await _json(request))
-        chosen = await self._run(sync.reserve_letter, self.ctx, identity, project_id, ref, version)
+    async def reserve(self, request: Request) -> Response:
+        body = await _read(request, MAX_JSON_BYTES)
+
+        def work(identity: DeviceIdentity) -> tuple[str, str, int]:
+            project_id, ref, version = protocol.parse_reservation(_loads(body))
+            return project_id, ref, sync.reserve_letter(self.ctx, identity, project_id, ref, version)
+
+        project_id, ref, chosen = await self._as_user(request, work, share=False)
         return JSONResponse({"project_id": project_id, "ref": ref, "version": chosen})
 
-    async def recurring(self, request: Request, identity: DeviceIdentity | None) -> Response:
-        assert identity is not None
-        try:
-            query = request.query_params
-            until = date.fromisoformat(query["until"]) if "until" in query else self.ctx.today()
-            since = date.fromisoformat(query["since"]) if "since" in query else until - timedelta(days=365)
-        except ValueError:
-            raise HttpError(400, "bad_request", "since and until are dates (YYYY-MM-DD).") from None
-        rows = await self._run(sync.team_recurring, self.ctx, identity, since, until)
+    async def recurring(self, request: Request) -> Response:
+        def work(identity: DeviceIdentity) -> tuple[date, date, list[dict[str, Any]]]:
+            try:
+                query = request.query_params
+                until = date.fromisoformat(query["until"]) if "until" in query else self.ctx.today()
+                since = (
+                    date.fromisoformat(query["since"]) if "since" in query else until - timedelta(days=365)
+                )
+            except ValueError:
+                raise HttpError(400, "bad_request", "since and until are dates (YYYY-MM-DD).") from None
+            return since, until, sync.team_recurring(self.ctx, identity, since, until)
+
+        since, until, rows = await self._as_user(request, work, share=False)
         return JSONResponse({"since": since.isoformat(), "until": until.isoformat(), "categories": rows})
 
 

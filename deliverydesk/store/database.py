@@ -16,7 +16,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -401,12 +401,29 @@ class Database:
             )
         self._open.session = _READING
         try:
-            with _storage_errors(), self.engine.connect() as connection:
+            held = getattr(self._open, "held", None)
+            with (
+                _storage_errors(),
+                self.engine.connect() if held is None else nullcontext(held) as connection,
+            ):
                 if snapshot and not self.is_sqlite:  # reset when the connection goes back to the pool
                     connection.execution_options(isolation_level="REPEATABLE READ")
                 yield Transactions(connection)
         finally:
             self._open.session = None
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """One pooled connection for every ``transactions`` this thread opens until the block ends:
+        the team server's request looks its token up and does its work on one checkout instead of
+        two. Nothing else shares it (``unit_of_work`` checks out its own); a snapshot run leaves it
+        at REPEATABLE READ until the block ends, when the pool resets it."""
+        with _storage_errors(), self.engine.connect() as connection:
+            self._open.held = connection
+            try:
+                yield
+            finally:
+                self._open.held = None
 
     def _capture(
         self, session: Session, changes: Sequence[RecordChange], events: Sequence[AuditEvent]

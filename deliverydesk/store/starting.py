@@ -67,6 +67,7 @@ class DatabaseHandle(Protocol):
     def unit_of_work(self) -> AbstractContextManager[Session]: ...
     def reading(self) -> AbstractContextManager[Reader]: ...
     def transactions(self, *, snapshot: bool = False) -> AbstractContextManager[Transactions]: ...
+    def holding(self) -> AbstractContextManager[None]: ...
     def close(self) -> None: ...
 
 
@@ -170,6 +171,9 @@ class StartingDatabase:
 
     def transactions(self, *, snapshot: bool = False) -> AbstractContextManager[Transactions]:
         return self.database().transactions(snapshot=snapshot)
+
+    def holding(self) -> AbstractContextManager[None]:
+        return self.database().holding()
 
     @contextmanager
     def reading(self) -> Iterator[Reader]:
