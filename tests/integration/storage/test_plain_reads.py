@@ -12,7 +12,7 @@ import pytest
 
 from deliverydesk.domain.enums import Decision, Language
 from deliverydesk.domain.metrics import Meter
-from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem, ProjectOverview
+from deliverydesk.domain.models import ClientItem, ContactItem, ProjectItem, ProjectOverview, ProjectSummary
 from deliverydesk.errors import NotFoundError, ReadOnlyStorageError
 from deliverydesk.services.context import ServiceContext
 from deliverydesk.services.overview import OpenedProject, get_project_overview, open_project
@@ -55,10 +55,20 @@ def test_opening_a_project_reads_what_the_orm_reads_for_every_demo_project(demo_
 def test_records_mapped_at_once_equal_their_init_s(demo_ctx: ServiceContext) -> None:
     mapped: list[object] = []
     for summary in list_projects(demo_ctx, include_archived=True, limit=200).rows:
+        mapped += [summary, summary.goodwill, summary.scope_creep]  # the navigator's rows
         opened = open_project(demo_ctx, summary.id)
         mapped += [opened, opened.overview, opened.overview.project, opened.client, *opened.contacts]
         mapped += [opened.meters, opened.meters.goodwill, opened.meters.scope_creep]
-    kinds = {OpenedProject, ProjectOverview, ProjectItem, ClientItem, ContactItem, ProjectMeters, Meter}
+    kinds = {
+        OpenedProject,
+        ProjectOverview,
+        ProjectItem,
+        ClientItem,
+        ContactItem,
+        ProjectMeters,
+        Meter,
+        ProjectSummary,
+    }
     assert {type(record) for record in mapped} == kinds
     for record in mapped:
         names = [f.name for f in dataclasses.fields(record)]  # type: ignore[arg-type]
@@ -66,7 +76,8 @@ def test_records_mapped_at_once_equal_their_init_s(demo_ctx: ServiceContext) -> 
         assert not hasattr(record, "__post_init__")
         made = type(record)(**vars(record))
         assert made == record and repr(made) == repr(record)
-        if isinstance(record, ProjectItem | ClientItem | ContactItem | ProjectMeters | Meter):  # no dicts
+        no_dicts = ProjectItem | ClientItem | ContactItem | ProjectMeters | Meter | ProjectSummary
+        if isinstance(record, no_dicts):
             assert hash(made) == hash(record)
         with pytest.raises(dataclasses.FrozenInstanceError):
             record.name = "changed"  # type: ignore[attr-defined]
