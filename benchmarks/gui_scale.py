@@ -169,7 +169,7 @@ def measure_operations(figures: Figures, data_dir: Path, repeat: int) -> None:
         app.set_filter("")  # the whole list again, so row ``row`` is project ids[row] on both sides
         bare.set_filter("")
         for n in range(max(SWITCHES, repeat)):  # a switch is short and its Qt floor swings: many rounds
-            row = 1 + (n * 7) % (len(ids) - 1) if len(ids) > 1 else 0
+            row = switch_row(n, len(ids))
             for side in ("app", "bare") if n % 2 == 0 else ("bare", "app"):
                 if side == "app":
                     figures.add("switch", side, Sample(app.switch(row)))
@@ -183,13 +183,24 @@ def measure_operations(figures: Figures, data_dir: Path, repeat: int) -> None:
         bare.close()
 
 
+def switch_row(n: int, listed: int) -> int:
+    """The navigator row switch round ``n`` opens: every seventh, cycling over the list, never row 0
+    (shown already) when there is another."""
+    return 1 + (n * 7) % (listed - 1) if listed > 1 else 0
+
+
+def log_pages_after_first(entries: int) -> int:
+    """How many more pages a log of ``entries`` has after the first one shown."""
+    return -(-entries // raw_sql.LOG_PAGE) - 1
+
+
 def measure_log_paging(figures: Figures, app: object, bare: object, db_path: Path, repeat: int) -> None:
     """Page on through the biggest log; the last page available is read under tracemalloc."""
     from benchmarks import scale_ops
 
     assert isinstance(app, scale_ops.AppSide) and isinstance(bare, scale_ops.BareSide)
     project_id, entries = scale_ops.biggest_log(db_path)
-    pages_left = -(-entries // raw_sql.LOG_PAGE) - 1  # after the first page
+    pages_left = log_pages_after_first(entries)
     if pages_left < 2:
         raise ValueError(f"the biggest log has {entries} entries: too few to page through")
     app.open_log(project_id)

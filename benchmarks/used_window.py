@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,20 +48,11 @@ def run_app(data_dir: Path) -> int:
 def use_app_and_quit(host: Any, window: Any, data_dir: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from benchmarks import gui_scale, scale_ops
+    from benchmarks import scale_ops
 
     try:
         app = scale_ops.AppSide.of(host, window)
-        for prefix, char in gui_scale.KEYSTROKES:
-            app.type_filter(prefix, char)
-        app.set_filter("")
-        ids = app.project_ids()
-        for row in rows_to_open(len(ids)):
-            app.switch(row)
-        project_id, pages = log_to_page(data_dir / "deliverydesk.db")
-        app.open_log(project_id)
-        for _ in range(pages):
-            app.next_log_page()
+        use(app, app.project_ids, lambda _ids, row: app.switch(row), data_dir / "deliverydesk.db")
         app.idle()
         report_peak()
     except BaseException:  # the app's crash handler would keep it running: say why and end
@@ -78,35 +70,37 @@ def report_peak() -> None:
 
 
 def use_bare(db_path: Path) -> Any:
-    from benchmarks import gui_scale, scale_ops
+    from benchmarks import scale_ops
 
     bare = scale_ops.BareSide(db_path)
-    for prefix, char in gui_scale.KEYSTROKES:
-        bare.type_filter(prefix, char)
-    bare.set_filter("")
-    ids = [row[0] for row in bare.window.projects.rows]  # its list in the same (code) order
-    for row in rows_to_open(len(ids)):
-        bare.switch(ids[row])
-    project_id, pages = log_to_page(db_path)
-    bare.open_log(project_id)
-    for _ in range(pages):
-        bare.next_log_page()
+
+    def ids_listed() -> list[str]:  # its list, in the same (code) order as the navigator's
+        return [row[0] for row in bare.window.projects.rows]
+
+    use(bare, ids_listed, lambda ids, row: bare.switch(ids[row]), db_path)
     return bare
 
 
-def log_to_page(db_path: Path) -> tuple[str, int]:
-    """The biggest log, and how many more pages a use reads after its first (``LOG_PAGES`` at most)."""
-    from benchmarks import raw_sql, scale_ops
+def use(
+    side: Any,
+    ids_listed: Callable[[], list[str]],
+    open_row: Callable[[list[str], int], object],
+    db_path: Path,
+) -> None:
+    """The same use on either side: the filter keystrokes, the whole list again, ``SWITCHES``
+    projects opened (gui_scale's rows), the biggest log opened and paged on (``LOG_PAGES`` at most)."""
+    from benchmarks import gui_scale, scale_ops
 
+    for prefix, char in gui_scale.KEYSTROKES:
+        side.type_filter(prefix, char)
+    side.set_filter("")
+    ids = ids_listed()
+    for n in range(gui_scale.SWITCHES):
+        open_row(ids, gui_scale.switch_row(n, len(ids)))
     project_id, entries = scale_ops.biggest_log(db_path)
-    return project_id, max(0, min(LOG_PAGES, -(-entries // raw_sql.LOG_PAGE) - 1))
-
-
-def rows_to_open(listed: int) -> list[int]:
-    """The navigator rows a use opens: gui_scale's switch rounds, the same rows on both sides."""
-    from benchmarks import gui_scale
-
-    return [1 + (n * 7) % (listed - 1) if listed > 1 else 0 for n in range(gui_scale.SWITCHES)]
+    side.open_log(project_id)
+    for _ in range(max(0, min(LOG_PAGES, gui_scale.log_pages_after_first(entries)))):
+        side.next_log_page()
 
 
 def main(argv: list[str]) -> int:
