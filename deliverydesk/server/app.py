@@ -93,7 +93,7 @@ def _small(request: Request) -> bool:
 
 
 async def _read(request: Request, limit: int) -> bytes:
-    """The request's body: read already when small (``App._wrap``), else read now."""
+    """The request's body: read already when small (``App._admit``), else read now."""
     early = getattr(request.state, "body", None)
     return early if early is not None else await _body(request, limit)
 

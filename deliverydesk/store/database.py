@@ -388,7 +388,7 @@ class Database:
         """One pooled connection for a run of short transactions, each committed on its own
         (``Transactions.transaction``): the team server's push takes each group in its own transaction
         as the protocol says, and a request's groups share the connection. Checking a connection out of
-        the pool (with its liveness ping, a round trip), a session and its release cost the server more
+        the pool (then with ``pool_pre_ping``'s round trip), a session and its release cost the server more
         CPU than a group's own statements (~0.6 of ~1 ms per group, measured): once per request, not
         per group; and the server's reads (a token's device, a pull page, the roster) use it for their
         one transaction, without an ORM session's cost. No ORM session: nothing is flushed and no
