@@ -1,4 +1,6 @@
-"""Dates, times, numbers, money and hours as each language writes them, through Babel (CLDR data).
+"""Dates, times, numbers, money and hours as each language writes them: CLDR's formats, through Babel
+or written out where Babel's output is tested equal (the window's values and a draft letter's need no
+Babel in memory).
 
 The documents, the messages and the window all print through these functions, so a date or an
 amount reads the same on screen as on paper. Two date styles: ``compact`` for the window's tables
@@ -25,6 +27,8 @@ MONTH_PATTERNS: Final = {Language.EN: ("MMM", "MMM y"), Language.ZH_CN: ("M月",
 TIME_PATTERN: Final = "HH:mm"
 # the currencies a language writes with their sign; any other keeps its unambiguous ISO code
 LOCAL_CURRENCIES: Final = {Language.EN: frozenset[str](), Language.ZH_CN: frozenset({"CNY", "RMB"})}
+# ... and that sign, as CLDR writes it (Babel's get_currency_symbol; tests/unit/i18n/test_formats.py)
+LOCAL_SIGNS: Final = {(Language.ZH_CN, "CNY"): "¥"}
 
 
 if TYPE_CHECKING:
@@ -81,12 +85,18 @@ def format_day(day: date, language: Language) -> str:
 def format_datetime(moment: datetime, language: Language, *, compact: bool = False) -> str:
     """The date as ``format_date`` writes it and the time on a 24-hour clock, in ``moment``'s own
     time zone (callers convert first): 16 Mar 2026 14:05 / 2026/3/16 14:05."""
-    from babel.dates import format_datetime as babel_datetime
-
     pattern = (COMPACT_DATE_PATTERNS if compact else DATE_PATTERNS)[language]
-    return babel_datetime(
-        moment, f"{pattern} {TIME_PATTERN}", tzinfo=moment.tzinfo, locale=locale_of(language)
-    )
+    written = _WRITTEN_DATES.get((pattern, language))
+    if written is not None:  # TIME_PATTERN written out: Babel prints the moment's own wall time
+        return f"{written(moment.date())} {moment.hour:02d}:{moment.minute:02d}"
+    return babel_datetime(moment, f"{pattern} {TIME_PATTERN}", language)
+
+
+def babel_datetime(moment: datetime, pattern: str, language: Language) -> str:
+    """Babel's date and time in a CLDR pattern, in ``moment``'s own time zone."""
+    from babel.dates import format_datetime
+
+    return format_datetime(moment, pattern, tzinfo=moment.tzinfo, locale=locale_of(language))
 
 
 def format_month(month: date, language: Language, *, with_year: bool) -> str:
@@ -105,22 +115,54 @@ def number_pattern(pattern: str) -> NumberPattern:
     return parse_pattern(pattern)
 
 
+# Numbers written out too: CLDR's en and zh_CN write a decimal number alike ("." before the decimals,
+# "," between groups of three digits, "-" before a negative one), so the window's hours, amounts and
+# counts need neither Babel nor CLDR's data in memory (~4 MiB of the window's peak, issue 16).
+# tests/unit/i18n/test_formats.py compares both functions with Babel on every language here.
+_WRITTEN_NUMBER_LANGUAGES: Final = frozenset({Language.EN, Language.ZH_CN})
+
+
+def written_decimal(value: Decimal | float | int, min_decimals: int, max_decimals: int) -> str | None:
+    """What Babel's ``format_decimal`` prints in en and zh_CN for the pattern "#,##0" with
+    ``min_decimals`` to ``max_decimals`` decimals (None for what it would not write the same way: an
+    infinity, NaN): a float read as its shortest text (0.1, not 0.1000000000000000055...), rounded
+    half to even at ``max_decimals``, trailing zeros dropped down to ``min_decimals``."""
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    if not number.is_finite():
+        return None
+    sign = "-" if number.is_signed() else ""
+    rounded = abs(number).normalize().quantize(Decimal(1).scaleb(-max_decimals))  # as Babel: half to even
+    whole, _, decimals = f"{rounded:f}".partition(".")
+    decimals = decimals.rstrip("0").ljust(min_decimals, "0")
+    head = len(whole) % 3 or 3
+    grouped = ",".join([whole[:head], *(whole[start : start + 3] for start in range(head, len(whole), 3))])
+    return f"{sign}{grouped}.{decimals}" if decimals else f"{sign}{grouped}"
+
+
 @lru_cache(maxsize=4096)
 def format_number(value: Decimal | float | int, language: Language) -> str:
     """Thousands grouped, at most two decimals and only those that carry information: 12.5, 8, 1,200."""
-    from babel.numbers import format_decimal
+    text = written_decimal(value, 0, 2) if language in _WRITTEN_NUMBER_LANGUAGES else None
+    if text is None:
+        from babel.numbers import format_decimal
 
-    text = format_decimal(value, number_pattern("#,##0.##"), locale=locale_of(language))
+        text = format_decimal(value, number_pattern("#,##0.##"), locale=locale_of(language))
     return "0" if text == "-0" else text
 
 
 @lru_cache(maxsize=4096)
 def format_fixed(value: Decimal | float | int, decimals: int, language: Language) -> str:
-    """Thousands grouped and exactly ``decimals`` decimals, rounded half away from zero: 1,234.50."""
-    from babel.numbers import format_decimal
-
+    """Thousands grouped and exactly ``decimals`` decimals, rounded half away from zero: 1,234.50
+    (and 0.00 for what rounds to zero, whatever its sign)."""
     exact = Decimal(value)  # a float exactly as stored, as Qt rounds it
     rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if not rounded:  # no "-0.00": a zero has no sign (and 0 and -0.0 are one key of the cache)
+        rounded = rounded.copy_abs()
+    text = written_decimal(rounded, decimals, decimals) if language in _WRITTEN_NUMBER_LANGUAGES else None
+    if text is not None:
+        return text
+    from babel.numbers import format_decimal
+
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     return format_decimal(
         rounded, number_pattern(pattern), locale=locale_of(language), decimal_quantization=False
@@ -131,13 +173,11 @@ def format_money(amount: Decimal, currency: str, language: Language, *, with_cod
     """CNY 12,000.00 in English; ¥12,000.00 in Chinese (other currencies keep their code); a
     negative amount starts with a minus sign: −EUR 80.00. ``with_code``: the code in every language,
     where amounts in two currencies meet (¥ is also the yen's sign)."""
-    from babel.numbers import get_currency_symbol
-
     code = currency.upper()
     digits = format_fixed(abs(amount), 2, language)
     sign = MINUS if amount < 0 else ""
     if code in LOCAL_CURRENCIES[language] and not with_code:
-        return f"{sign}{get_currency_symbol('CNY' if code == 'RMB' else code, locale_of(language))}{digits}"
+        return f"{sign}{LOCAL_SIGNS[language, 'CNY' if code == 'RMB' else code]}{digits}"
     return f"{sign}{code} {digits}".rstrip() if code else f"{sign}{digits}"  # no code: the amount
 
 

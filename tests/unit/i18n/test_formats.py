@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import ast
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -101,6 +103,103 @@ def test_fixed_decimals_round_half_away_from_zero() -> None:
     assert format_fixed(0.25, 1, EN) == "0.3"
     assert format_fixed(1234.5, 0, EN) == "1,235"
     assert format_fixed(2, 2, ZH) == "2.00"
+    assert format_fixed(-0.004, 2, EN) == "0.00", "a zero has no sign"
+    assert format_fixed(-0.0, 1, ZH) == "0.0"
+
+
+def _numbers_to_compare() -> Iterator[Decimal | float | int]:
+    """Integers around each grouping, floats and decimals on and beside rounding ties (half to even
+    and away), negative ones, zeros with a sign, and long and tiny values."""
+    for magnitude in range(13):
+        for base in (10**magnitude, 10**magnitude - 1, 10**magnitude + 1):
+            yield from (base, -base)
+    for cents in range(-1000, 1001, 7):
+        yield from (cents / 100, cents / 1000, Decimal(cents).scaleb(-3), cents / 100 + 0.005)
+    for text in (
+        "0.125",
+        "0.135",
+        "2.675",
+        "1.005",
+        "-0.005",
+        "-0",
+        "0.0000",
+        "1E+3",
+        "123456789.995",
+        "1e-9",
+        "-1234567.8949",
+        "999999.999",
+        "0.5",
+        "1.5",
+        "2.5",
+    ):
+        yield from (Decimal(text), float(text))
+    yield from (0.1 + 0.2, 1 / 3, -2 / 3, 1e15 + 0.3, 12345.678901)
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_the_numbers_written_out_are_babel_s(language: Language) -> None:
+    from babel.numbers import format_decimal
+
+    locale = formats.locale_of(language)
+    for value in _numbers_to_compare():
+        babel_number = format_decimal(value, formats.number_pattern("#,##0.##"), locale=locale)
+        assert format_number(value, language) == ("0" if babel_number == "-0" else babel_number), value
+        for decimals in range(5):
+            rounded = Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+            rounded = rounded if rounded else rounded.copy_abs()  # a zero has no sign
+            pattern = formats.number_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
+            babel_fixed = format_decimal(rounded, pattern, locale=locale, decimal_quantization=False)
+            assert format_fixed(value, decimals, language) == babel_fixed, (value, decimals)
+
+
+def test_a_number_written_out_says_when_it_cannot_be() -> None:
+    assert formats.written_decimal(Decimal("NaN"), 0, 2) is None
+    assert formats.written_decimal(float("inf"), 0, 2) is None
+    assert formats.written_decimal(Decimal("-1234.5"), 2, 2) == "-1,234.50"
+
+
+@pytest.mark.parametrize("compact", [False, True])
+@pytest.mark.parametrize("language", list(Language))
+def test_the_times_written_out_are_babel_s(language: Language, compact: bool) -> None:
+    pattern = (formats.COMPACT_DATE_PATTERNS if compact else formats.DATE_PATTERNS)[language]
+    assert (pattern, language) in formats._WRITTEN_DATES  # else it goes to Babel: this test is moot
+    zones = (None, UTC, timezone(timedelta(hours=8)), timezone(timedelta(hours=-5, minutes=-30)))
+    for day in (date(2026, 3, 16), date(2024, 2, 29), date(1, 1, 1), date(9999, 12, 31)):
+        for hour, minute in ((0, 0), (9, 5), (12, 30), (23, 59)):
+            for zone in zones:
+                moment = datetime(day.year, day.month, day.day, hour, minute, 59, 999999, tzinfo=zone)
+                expected = formats.babel_datetime(moment, f"{pattern} {formats.TIME_PATTERN}", language)
+                assert format_datetime(moment, language, compact=compact) == expected, moment
+
+
+def test_the_local_currency_signs_are_cldr_s() -> None:
+    from babel.numbers import get_currency_symbol
+
+    for (language, code), sign in formats.LOCAL_SIGNS.items():
+        assert sign == get_currency_symbol(code, formats.locale_of(language))
+    for language, codes in formats.LOCAL_CURRENCIES.items():  # every local currency has its sign
+        assert all((language, "CNY" if code == "RMB" else code) in formats.LOCAL_SIGNS for code in codes)
+
+
+def test_the_window_s_numbers_and_times_do_not_load_babel() -> None:
+    """What the window shows after its start (hours, amounts, the log's times) is written out: Babel
+    and CLDR's data stay out of its memory (issue 16's window peak)."""
+    script = (
+        "import sys\n"
+        "from datetime import datetime\n"
+        "from decimal import Decimal\n"
+        "from deliverydesk.domain.enums import Language\n"
+        "from deliverydesk.i18n import formats\n"
+        "for language in Language:\n"
+        "    formats.format_number(1234.5, language)\n"
+        "    formats.format_fixed(2, 1, language)\n"
+        "    formats.format_money(Decimal('-12000'), 'CNY', language)\n"
+        "    formats.format_datetime(datetime(2026, 3, 16, 10, 5).astimezone(), language, compact=True)\n"
+        "    formats.format_date(datetime(2026, 3, 16).date(), language)\n"
+        "print(sorted(name for name in sys.modules if name.startswith('babel')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout
 
 
 def test_a_text_without_values_keeps_its_braces() -> None:
