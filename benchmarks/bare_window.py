@@ -7,10 +7,11 @@ a QTableView and report the first paint (``python -m benchmarks.bare_window DB``
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -26,6 +27,24 @@ from benchmarks import raw_sql
 from benchmarks.paint_probe import PaintProbe, started_at
 
 _ROOT = QModelIndex()
+# The font the app bundles for Chinese (deliverydesk.gui.i18n.FONT_FILE)
+CJK_FONT_FILE = Path(__file__).resolve().parents[1] / "resources" / "fonts" / "NotoSansSC-Regular.ttf"
+
+
+def add_cjk_fallback() -> None:
+    """The app's bundled Chinese font as a fallback family, as the app adds it (``gui.i18n.load_cjk_font``,
+    whose imports the floor does not take). Half of the generated data is Chinese: without a CJK
+    system font (the benchmark machines have none) a floor without it drew empty boxes where the app
+    draws the glyphs, with less work and less memory (the font's pages, ~4 MiB). Since 2026-12-06
+    every floor window has it: the bare processes (start, peak memory) and the shared application of
+    the in-process measures, where the app's side had no CJK font either."""
+    font_id = QFontDatabase.addApplicationFont(str(CJK_FONT_FILE))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        raise RuntimeError(f"the bundled Chinese font did not load: {CJK_FONT_FILE}")
+    font = QFont(QApplication.font())
+    font.setFamilies([font.family(), families[0]])
+    QApplication.setFont(font)
 
 
 class BareModel(QAbstractTableModel):
@@ -191,6 +210,7 @@ class BareWindow(QWidget):
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
+    add_cjk_fallback()
     window = BareWindow(sys.argv[1])
     window.show_projects()
     probe = PaintProbe(window, started_at())

@@ -286,7 +286,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault(*SINGLE_THREADED_PAINT)
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.bare_window import add_cjk_fallback
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    add_cjk_fallback()  # both sides: the app's create_application adds it
     work = args.work or Path(tempfile.mkdtemp(prefix="dd-bench-"))
     figures = run(args.db, work, args.repeat)
     print(f"DeliveryDesk GUI scale benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {machine()}")

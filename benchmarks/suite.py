@@ -269,7 +269,10 @@ def window_measures(db: Path, work: Path, repeat: int) -> Iterator[Result]:
     os.environ.setdefault(*gui_scale.SINGLE_THREADED_PAINT)  # before the first QApplication paints
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.bare_window import add_cjk_fallback
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    add_cjk_fallback()  # both sides: the app's create_application adds it
     figures = gui_scale.run(db, work / "window", repeat)
     rows = [
         ("start, first window", "start", gui_scale.APP_LATER, 2.0, "the app's opening frame"),

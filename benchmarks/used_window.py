@@ -113,7 +113,10 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault(*gui_scale.SINGLE_THREADED_PAINT)  # the app's own setting (create_application)
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.bare_window import add_cjk_fallback
+
     application = QApplication(sys.argv[:1])
+    add_cjk_fallback()
     bare = use_bare(path)
     report_peak()
     bare.close()

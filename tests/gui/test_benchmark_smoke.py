@@ -140,3 +140,21 @@ def test_the_rows_probe_watches_the_view_s_viewport(qtbot) -> None:
     own = QWidget()
     view.setViewport(own)  # a viewport of one's own has no name from Qt: still found
     assert viewport_of(view) is own
+
+
+def test_the_bare_window_draws_chinese_with_the_app_s_font(qapp) -> None:
+    """Half the generated data is Chinese: a floor without a CJK font drew empty boxes (less work, less
+    memory) where the app draws glyphs with its bundled font."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from benchmarks.bare_window import CJK_FONT_FILE, add_cjk_fallback
+    from deliverydesk.gui.i18n import FONT_FILE
+
+    assert CJK_FONT_FILE == FONT_FILE
+    before = QFont(qapp.font())
+    try:
+        add_cjk_fallback()
+        app_family = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(FONT_FILE)))
+        assert app_family and app_family[0] in qapp.font().families()
+    finally:
+        qapp.setFont(before)
