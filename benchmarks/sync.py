@@ -51,6 +51,19 @@ so the figures are a pessimistic bound for the server side. The ``server_side`` 
 laptop work out of the concurrent round and reports it apart; it still runs the 50 senders (their
 HTTP only) on the same cores.
 
+The senders (session 12, 2026-12-06): until then each was a process forked from the benchmark's
+~300 MB process, and a sync's three requests cost it ~18 ms of CPU (1.8 ms per group, more than
+the servers' 1.5): its /proc counters showed ~1,000 minor page faults per sync (688 in the push
+alone, 94 once a request had been made before the round), the kernel copying the parent's pages
+that the requests' Python wrote to (reference counts, objects allocated among the parent's) — a
+cost of the fork, not of a laptop's HTTP. They are now small processes of their own
+(``benchmarks.sync_sender``, importing only httpx, started before the round), each making one
+request (the health check, on a connection of its own, closed) before the gate, as a running app's
+earlier syncs have run that code; the measured requests are the same, with the same bodies, open
+their own connection and read and decode every answer (the push's too, as ``sync_now`` does). Same
+machine, alternating runs: senders 1.8 → 0.5 ms per group (0.7 without the warm-up request; a
+forked sender with the warm-up, 1.0).
+
 Budgets are judged at the full size only; at a smaller size the figures are reported as they are.
 """
 
@@ -503,38 +516,54 @@ class Prepared:
     cursors: dict[str, int]
     roster_etag: str  # the validator of the roster the laptop holds (sent as If-None-Match)
 
+    def as_job(self) -> dict[str, Any]:
+        """What ``benchmarks.sync_sender`` reads on its stdin."""
+        return {
+            "base": self.base,
+            "token": self.token,
+            "push": self.push.decode(),
+            "cursors": self.cursors,
+            "roster_etag": self.roster_etag,
+            "limit": DEFAULT_PULL_LIMIT,
+        }
 
-def _replay(prepared: Prepared, gate: Any, found: Any) -> None:
-    """The requests of one laptop's sync, sent in its own process at the same moment as the others':
-    the prepared push, then pull pages until the server says there is no more (each page's cursors
-    ask for the next, as the laptop's would after writing the page), then the roster with the
-    validator the laptop holds — what ``sync_now`` asks of the server. Nothing is written to the
-    laptop's file here."""
-    client = httpx.Client(
-        base_url=prepared.base,
-        headers={"Authorization": f"Bearer {prepared.token}", "Content-Type": "application/json"},
-        timeout=httpx.Timeout(300.0, connect=10.0),
-    )
-    gate.wait()
-    started, cpu = time.time(), time.process_time()
-    try:
-        client.post("/v1/push", content=prepared.push).raise_for_status()
-        cursors = prepared.cursors
-        for _ in range(10_000):
-            response = client.post("/v1/pull", json={"cursors": cursors, "limit": DEFAULT_PULL_LIMIT})
-            page = response.raise_for_status().json()
-            cursors = page["cursors"]
-            if not page.get("more"):
-                break
-        known = {"If-None-Match": prepared.roster_etag} if prepared.roster_etag else {}
-        roster = client.get("/v1/roster", headers=known)
-        if roster.status_code != 304:  # unchanged (httpx counts a 304 as an error)
-            roster.raise_for_status()
-        error = ""
-    except BaseException as exc:  # reported after the round
-        error = repr(exc)
-    found.put({"started": started, "ended": time.time(), "cpu_s": time.process_time() - cpu, "error": error})
-    client.close()
+
+def _send_at_once(prepared: list[Prepared], machine: Machine, work: Path) -> list[dict[str, Any]]:
+    """The requests of every laptop's sync at the same moment, each from its own small process
+    (``benchmarks.sync_sender``: push, pull pages, roster, as ``sync_now`` asks them; nothing is
+    written to the laptop's file). The servers' CPU is counted from the moment every sender is ready
+    (its interpreter started, its client made) to the end of the round."""
+    sender = [sys.executable, "-m", "benchmarks.sync_sender"]
+    top = Path(__file__).resolve().parent.parent
+    # compiled once into the work folder, not 50 times at once (this environment may forbid .pyc files)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    subprocess.run([sys.executable, "-c", "import benchmarks.sync_sender"], env=env, cwd=top, check=True)
+    senders = [
+        subprocess.Popen(sender, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=top, env=env)
+        for _ in prepared
+    ]
+    for process, job in zip(senders, prepared, strict=True):
+        assert process.stdin is not None
+        process.stdin.write(json.dumps(job.as_job()) + "\n")
+        process.stdin.flush()
+    for process in senders:
+        assert process.stdout is not None
+        if process.stdout.readline().strip() != "ready":
+            raise SystemExit("a sender did not start")
+    machine.start()
+    for process in senders:
+        assert process.stdin is not None
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    figures = []
+    for process in senders:
+        assert process.stdout is not None
+        figures.append(json.loads(process.stdout.readline()))
+    machine.stop()
+    for process in senders:
+        process.wait(60)
+    return figures
 
 
 def _unplugged(laptops: list[Laptop]) -> None:
@@ -717,10 +746,7 @@ def _server_side(
             building.append(time.process_time() - cpu)
             expected += len(batch)
             prepared.append(Prepared(seat.base, seat.token, body, cursors, held_roster_etag(made.ctx)))
-        _unplugged(laptops)
-        machine.start()
-        these = _at_once(_replay, prepared)
-        machine.stop()
+        these = _send_at_once(prepared, machine, work)
         errors = [f["error"] for f in these if f["error"]]
         if errors:
             raise SystemExit(f"{len(errors)} replayed syncs failed, first: {errors[0]}")
