@@ -249,8 +249,24 @@ class FastTable(Table):  # type: ignore[misc]
         else:
             x = colpos + colwidth - style.rightPadding
             x -= font.stringWidth(text, canv._fontsize)
-        operators = text_operators(canv, font, text)
-        canv._code.append(f"BT 1 0 0 1 {number(x)} {number(y)} Tm {operators} T* ET")
+        canv._code.append(f"BT 1 0 0 1 {number(x)} {number(y)} Tm {_kept_operators(canv, font, text)} T* ET")
+
+
+MAX_KEPT_TEXTS = 20_000  # a document's remembered cell texts before the memory starts over
+
+
+def _kept_operators(canv: Any, font: Any, text: str) -> str:
+    """``text_operators``, remembered for this canvas (one document): a table repeats its texts (dates,
+    statuses, names), and a text's operators at one font, size and leading never change within a
+    document once its characters have their subset codes, which the first drawing assigns."""
+    kept = canv.__dict__.get("_accel_text_operators")
+    if kept is None or len(kept) >= MAX_KEPT_TEXTS:
+        kept = canv._accel_text_operators = {}
+    key = (canv._fontname, canv._fontsize, canv._leading, text)
+    operators = kept.get(key)
+    if operators is None:
+        operators = kept[key] = text_operators(canv, font, text)
+    return operators  # type: ignore[no-any-return]
 
 
 def text_operators(canv: Any, font: Any, text: str) -> str:

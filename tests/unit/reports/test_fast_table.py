@@ -61,6 +61,7 @@ def _style(count: int) -> list[tuple[object, ...]]:
         *grid_style(),
         ("ALIGN", (2, 0), (2, -1), "RIGHT"),
         ("FONT", (0, -1), (-1, -1), document_fonts().bold, 9),
+        ("FONTNAME", (0, 8), (-1, 9), document_fonts().bold),  # the same texts and size in bold
         ("BACKGROUND", (0, 3), (-1, 3), colors.lightgrey),
         ("LINEBEFORE", (0, 0), (0, -1), 1, colors.blue),
         ("VALIGN", (1, 5), (1, 5), "MIDDLE"),
