@@ -252,6 +252,21 @@ def roster_version(connection: Connection) -> tuple[str, int]:
     return (str(found[0][0]), int(found[0][1])) if found else ("", 0)
 
 
+_PULL_HEADS = select(
+    select(HEAD.c.last_position).where(HEAD.c.id == SERVER_HEAD_ID).scalar_subquery(),
+    select(ROSTER.c.tag).where(ROSTER.c.id == SERVER_ROSTER_ID).scalar_subquery(),
+    select(ROSTER.c.version).where(ROSTER.c.id == SERVER_ROSTER_ID).scalar_subquery(),
+)
+
+
+def pull_heads(connection: Connection) -> tuple[int, tuple[str, int]]:
+    """What a pull reads of the server's heads, in one statement: the last position, and the roster's
+    (tag, version) as ``roster_version`` gives them (the page names the roster's validator, so a
+    laptop holding it needs no roster request)."""
+    position, tag, version = driver_rows(connection, _PULL_HEADS)[0]
+    return int(position or 0), (str(tag or ""), int(version or 0))
+
+
 def add_device(connection: Connection, values_: Mapping[str, Any]) -> None:
     connection.execute(insert(DEVICES).values(**values_))
 

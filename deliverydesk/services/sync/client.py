@@ -217,8 +217,8 @@ def sync_now(
         step = _next_step(session.connection(), report, str(state.get("replica_id") or ""))
     try:
         cursors = _push_all(ctx, transport, report, step)
-        me = _pull_all(ctx, transport, report, pull_limit, cursors)
-        _refresh_roster(ctx, transport, me, str(state["roster_etag"]), report)
+        last = _pull_all(ctx, transport, report, pull_limit, cursors)
+        _refresh_roster(ctx, transport, last, str(state["roster_etag"]), report)
     except OfflineError as exc:
         _remember(ctx, offline=True, error=exc.as_message())
         raise
@@ -231,16 +231,23 @@ def sync_now(
 def _refresh_roster(
     ctx: ServiceContext,
     transport: Transport,
-    me: Mapping[str, Any] | None,
+    last: Mapping[str, Any],
     known: str,
     report: SyncReport,
 ) -> None:
-    """The team's People, roles and authority limits as the server holds them now; ``me`` is who the
-    server says this device's user is (every pull page says it: asked for only when it did not).
-    ``known`` is the validator of the roster mirrored here: when the server says it is still current
-    (304), there is nothing to mirror. The roster's validator and the sync's end are written with the
-    People (its time, no error) and its notices taken: one transaction."""
-    roster, validator = transport.roster_since(known)
+    """The team's People, roles and authority limits as the server holds them now. ``last`` is the
+    pull's last page: who the server says this device's user is (``me``: asked for only when it did
+    not say) and the roster's validator as it read it. ``known`` is the validator of the roster
+    mirrored here: when the page names it, or the roster's request answers 304, there is nothing to
+    mirror (a server that names none in its pages is asked every time). The roster's validator and
+    the sync's end are written with the People (its time, no error) and its notices taken: one
+    transaction."""
+    me = last.get("me")
+    me = me if isinstance(me, Mapping) else None
+    if known and last.get("roster_etag") == known:
+        roster, validator = None, known
+    else:
+        roster, validator = transport.roster_since(known)
     if roster is not None and (me is None or "id" not in me):
         me = transport.me()
     with ctx.db.unit_of_work() as session:
@@ -541,8 +548,9 @@ def _conflict_row(group: local.OutboxGroup, conflict: Mapping[str, Any], now: da
 
 def _pull_all(
     ctx: ServiceContext, transport: Transport, report: SyncReport, limit: int, cursors: dict[str, int]
-) -> Mapping[str, Any] | None:
-    """Pull until caught up from ``cursors``; who the server says the user is (the last page's ``me``).
+) -> Mapping[str, Any]:
+    """Pull until caught up from ``cursors``; the last page (who the server says the user is, the
+    roster's validator).
 
     While a page is written, the next one is fetched on a worker thread (the server's work and the
     laptop's overlap): its cursors are the ones sent with this page's answer laid over them, which is
@@ -562,8 +570,7 @@ def _pull_all(
             with ctx.db.unit_of_work() as session:
                 report.pulled += apply_page(ctx, session.connection(), page, blobs)
             if following is None:
-                me = page.get("me")
-                return me if isinstance(me, Mapping) else None
+                return page
             page = following.result()  # the server's refusal or a lost connection: raised here
     raise SyncError(msg("The team server keeps sending pages: the pull was stopped."))
 

@@ -979,10 +979,11 @@ def _chain(
 def pull(
     ctx: ServiceContext, identity: DeviceIdentity, cursors: Mapping[str, int], limit: int
 ) -> dict[str, Any]:
-    """One page of rows changed after the cursors, parents first, with the files they name."""
+    """One page of rows changed after the cursors, parents first, with the files they name, and the
+    roster's validator (a laptop that holds it skips the roster's request: docs/sync.md)."""
     with ctx.db.transactions(snapshot=True) as run, run.transaction() as connection:
         access = store.access_of(connection, identity.user.id)
-        head = store.read_head(connection).last_position
+        head, roster_version = store.pull_heads(connection)
         visible = {scope: cursors.get(scope, 0) for scope in access.scopes()}
         changes = store.changes_after(connection, visible, head, limit)
         full = len(changes) >= limit
@@ -999,6 +1000,7 @@ def pull(
             "head": head,
             "me": me_of(identity),
             "scopes_removed": removed,
+            "roster_etag": roster_validator(*roster_version),
         }
 
 
