@@ -77,9 +77,12 @@ class FedTableModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self.headers())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Qt's delegate asks about seven roles of every cell it paints: one call into Qt less each
+        # (an invalid index's row is -1, so the range check covers ``isValid``)
+        row, rows = index.row(), self._rows
+        if not 0 <= row < len(rows):
             return None
-        return self.cell(self._rows[index.row()], index.column(), role)
+        return self.cell(rows[row], index.column(), role)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -32,6 +32,19 @@ SORT_KEYS: dict[int, str | None] = {
 LATE_COLOUR = QColor("#b00020")
 LEVEL_COLOURS = {MeterLevel.WARNING: QColor("#b4591b"), MeterLevel.LIMIT: LATE_COLOUR}  # amber, red
 PROJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# The roles a cell answers, as the ints Qt passes: the delegate asks seven of every painted cell (a
+# switch repaints a screenful of rows), most of them with no answer here.
+_DISPLAY, _TOOLTIP, _ACCESSIBLE, _DECORATION, _FOREGROUND = (
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ForegroundRole,
+    )
+)
+_ANSWERED = frozenset({int(PROJECT_ID_ROLE), _DISPLAY, _TOOLTIP, _ACCESSIBLE, _DECORATION, _FOREGROUND})
 ATTENTION_HEADER = "!"
 
 
@@ -73,19 +86,21 @@ class ProjectListModel(FedTableModel["ProjectSummary"]):
         return super().headerData(section, orientation, role)
 
     def cell(self, item: ProjectSummary, column: int, role: int) -> Any:
+        if role not in _ANSWERED:
+            return None
         if role == PROJECT_ID_ROLE:
             return item.id
         if column in (GOODWILL, SCOPE_CREEP):
             return self._meter_cell(item.goodwill if column == GOODWILL else item.scope_creep, column, role)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._text(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (NEXT_MILESTONE, ATTENTION):
+        if role == _TOOLTIP and column in (NEXT_MILESTONE, ATTENTION):
             return self._attention_text(item) or self.tr("Nothing needs attention")
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == ATTENTION:
+        if role == _ACCESSIBLE and column == ATTENTION:
             return self._attention_text(item)
-        if role == Qt.ItemDataRole.DecorationRole and column == ATTENTION and item.needs_attention:
+        if role == _DECORATION and column == ATTENTION and item.needs_attention:
             return icon("attention")
-        if role == Qt.ItemDataRole.ForegroundRole and column == NEXT_MILESTONE and (item.slip_days or 0) > 0:
+        if role == _FOREGROUND and column == NEXT_MILESTONE and (item.slip_days or 0) > 0:
             return QBrush(LATE_COLOUR)
         return None
 
