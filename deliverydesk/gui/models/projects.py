@@ -107,9 +107,9 @@ class ProjectListModel(FedTableModel["ProjectSummary"]):
     def _meter_cell(self, reading: Meter, column: int, role: int) -> Any:
         """The share used as a percentage ("—" with nothing to measure against), amber or red text
         at the guard's levels, the hours in the tooltip."""
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return "—" if reading.ratio is None else f"{format_number(reading.ratio * 100, 0)} %"
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if column == GOODWILL:
                 text = self.tr("Goodwill used: %1 of %2 h")
             else:
@@ -117,7 +117,7 @@ class ProjectListModel(FedTableModel["ProjectSummary"]):
             text = with_level(text, reading.level)
             used, allowed = format_number(reading.used), format_number(reading.allowed)
             return text.replace("%1", used).replace("%2", allowed)
-        if role == Qt.ItemDataRole.ForegroundRole and reading.level in LEVEL_COLOURS:
+        if role == _FOREGROUND and reading.level in LEVEL_COLOURS:
             return QBrush(LEVEL_COLOURS[reading.level])
         return None
 
