@@ -276,7 +276,8 @@ def device_by_token(connection: Connection, token_sha256: str) -> DeviceIdentity
 
     On PostgreSQL the lookup is one statement outside any transaction (the driver's autocommit, as
     SQLAlchemy's own liveness ping does it): one round trip, no BEGIN or COMMIT for PostgreSQL to run.
-    It runs at the start of every request's work, three times per sync: through SQLAlchemy it was three
+    It runs at the start of every request's work, two or three times per sync (the roster's request only
+    when the pull's last page names another validator): through SQLAlchemy it was three
     round trips and a result's set-up (~0.35 ms of the server's CPU per group); BEGIN, SELECT and
     COMMIT pipelined still cost the pipeline's set-up and two more messages. It must be the first
     statement on the connection; nothing else may run in the caller's transaction after it."""
