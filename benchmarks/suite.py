@@ -81,13 +81,29 @@ def cpu_ms(action: Callable[[], object]) -> float:
     return (time.process_time() - start) * 1000
 
 
+# A round of a measure is one call of each side. A call far shorter than a millisecond (a project
+# switch's services, ~0.1 ms) is at the mercy of caches and timer granularity: three such rounds gave
+# per-measure ratios of 1.3-1.8 on one quiet machine. Such measures take as many rounds as fill about
+# SAMPLED_MS of the app's time (at most MAX_ROUNDS): each round still times one call of each, as before.
+SAMPLED_MS = 20.0
+MAX_ROUNDS = 201
+
+
+def rounds_for(call_ms: float, repeat: int) -> int:
+    """``repeat`` rounds, or more for a call so short that a few rounds would measure noise."""
+    wanted = int(SAMPLED_MS / call_ms) + 1 if call_ms > 0 else MAX_ROUNDS
+    return max(repeat, min(MAX_ROUNDS, wanted))
+
+
 def interleaved(
     app: Callable[[], object], floor: Callable[[], object], repeat: int
 ) -> tuple[float, float, float]:
-    """Medians of app and floor CPU ms and the median of the per-round ratios; who goes first alternates."""
-    app(), floor()  # warm: imports, caches, the file's pages in memory
+    """Medians of app and floor CPU ms and the median of the per-round ratios; who goes first alternates
+    (``rounds_for``: at least ``repeat`` rounds)."""
+    warm = cpu_ms(app)  # warm: imports, caches, the file's pages in memory
+    floor()
     apps, floors, ratios = [], [], []
-    for n in range(repeat):
+    for n in range(rounds_for(warm, repeat)):
         if n % 2 == 0:
             a, f = cpu_ms(app), cpu_ms(floor)
         else:
@@ -416,13 +432,18 @@ def machine() -> str:
 def table(results: list[Result]) -> list[str]:
     lines = [f"{'measure':<34}{'value':>11}{'floor':>11}{'ratio':>8}{'budget':>9}  {'met':<4} clock"]
     for r in results:
-        floor = "" if r.floor is None else f"{r.floor:>9.1f}{r.unit[:2]:<2}"
+        floor = "" if r.floor is None else _figure(r.floor, r.unit)
         ratio = "" if r.ratio is None else f"{r.ratio:.2f}x"
         budget = f"{r.budget:g}{r.unit[:2]}" if r.budget_is_value else f"{r.budget:g}x"
         met = {True: "yes", False: "NO", None: "—"}[r.met]
-        value = f"{r.value:>9.1f}{r.unit[:2]:<2}"
+        value = _figure(r.value, r.unit)
         lines.append(f"{r.measure:<34}{value}{floor:>11}{ratio:>8}{budget:>9}  {met:<4} {r.clock}")
     return lines
+
+
+def _figure(value: float, unit: str) -> str:
+    """A value in the table's column: two decimals under 1 (a switch's services, ~0.08 ms), else one."""
+    return f"{value:>9.2f}{unit[:2]:<2}" if abs(value) < 1 else f"{value:>9.1f}{unit[:2]:<2}"
 
 
 SECTIONS = ("today", "services", "window", "documents")

@@ -61,3 +61,23 @@ def test_today_s_report_is_measured_against_its_budget_and_against_half_the_data
     absolute, growth = results
     assert absolute.floor is None and absolute.budget == suite.ATTENTION_BUDGET_MS
     assert growth.floor is not None and growth.budget == suite.LINEAR
+
+
+def test_a_call_far_shorter_than_a_millisecond_gets_enough_rounds_to_measure_more_than_noise() -> None:
+    assert suite.rounds_for(50.0, repeat=3) == 3  # a long call: the rounds asked for
+    assert suite.rounds_for(0.1, repeat=3) == int(suite.SAMPLED_MS / 0.1) + 1
+    assert suite.rounds_for(0.0001, repeat=3) == suite.MAX_ROUNDS
+    assert suite.rounds_for(0.0, repeat=3) == suite.MAX_ROUNDS
+    assert suite.rounds_for(0.1, repeat=500) == 500  # never fewer than asked
+
+
+def test_interleaved_times_one_call_of_each_side_per_round() -> None:
+    calls = {"app": 0, "floor": 0}
+
+    def side(name: str) -> None:
+        calls[name] += 1
+
+    suite.interleaved(lambda: side("app"), lambda: side("floor"), repeat=3)
+
+    # a call of nothing takes far less than SAMPLED_MS / MAX_ROUNDS: the warm call, then MAX_ROUNDS
+    assert calls == {"app": 1 + suite.MAX_ROUNDS, "floor": 1 + suite.MAX_ROUNDS}
