@@ -158,3 +158,35 @@ def test_the_bare_window_draws_chinese_with_the_app_s_font(qapp) -> None:
         assert app_family and app_family[0] in qapp.font().families()
     finally:
         qapp.setFont(before)
+
+
+def test_the_switch_s_qt_floor_starts_from_another_project_as_the_app_s_switch_does() -> None:
+    """The six-label bare switch once ran just before the Qt floor on the same project: the floor
+    found its labels already showing their texts. Each side's switch must follow one of another
+    project on that side."""
+    calls: list[tuple[str, str]] = []
+
+    class Side:
+        def switch(self, target: int | str) -> float:  # the app's takes a row, the bare's a project
+            if isinstance(target, int):
+                calls.append(("app", ids[target]))
+            else:
+                calls.append(("bare", target))
+            return 0.001
+
+        def switch_like(self, project_id: str, row: int) -> float:
+            assert ids[row] == project_id
+            calls.append(("qt floor", project_id))
+            return 0.001
+
+    ids = [f"p{n}" for n in range(30)]
+    figures = gui_scale.Figures()
+    gui_scale.measure_switches(figures, Side(), Side(), ids, rounds=6)
+
+    for side in ("app", "qt floor", "bare"):
+        assert len(figures.runs[("switch", side)]) == 6
+    previous_of_window: dict[str, str] = {}  # the bare six labels and the Qt floor share one window
+    for side, project in calls:
+        window = "app" if side == "app" else "bare window"
+        assert previous_of_window.get(window) != project, (side, project, calls)
+        previous_of_window[window] = project
