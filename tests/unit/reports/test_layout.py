@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reportlab.graphics.shapes import Drawing
-
 from deliverydesk.domain.enums import Language
 from deliverydesk.i18n import translator
 from deliverydesk.reports.documents import progress_summary
-from deliverydesk.reports.documents.timeline import MAX_ROWS
+from deliverydesk.reports.documents.timeline import MAX_ROWS, ChartFlowable
 from deliverydesk.reports.render import render
 from tests.samples import progress_summary as sample_summary
 
@@ -34,7 +32,7 @@ def test_the_timeline_chart_is_drawn_and_says_when_it_leaves_milestones_out() ->
     t = translator(Language.EN)
     data = sample_summary(Language.EN, milestones=20)
     story = progress_summary.build_story(data)
-    assert sum(isinstance(flowable, Drawing) for flowable in story) == 1
+    assert sum(isinstance(flowable, ChartFlowable) for flowable in story) == 1
     text = squeeze("".join(page_texts(render(data))))
     assert (
         squeeze(t("The chart shows the first {shown} of {total} milestones.", shown=MAX_ROWS, total=20))
