@@ -69,6 +69,17 @@ their own connection and read and decode every answer (the push's too, as ``sync
 machine, alternating runs: senders 1.8 → 0.5 ms per group (0.7 without the warm-up request; a
 forked sender with the warm-up, 1.0).
 
+The processes' ends (session 13, 2026-12-06): until then each sender, and each forked laptop of the
+end-to-end measure, ended its process as soon as its own sync was answered, while the other laptops'
+syncs were still being answered on the same two cores. A sender's exit (the interpreter's teardown)
+costs ~30 ms of CPU, 50 of them ~1.5 CPU-seconds per round — more than the servers and PostgreSQL
+used for the round's 500 groups — and it fell in the round's second half, on the late process's
+laptops (a timeline of a round from /proc: benchmarks/README.md, session 13). A laptop's app does not
+end after a sync, and on a team its exit would not run on the server's cores: every process now ends
+only once the round is over (the senders when their stdin closes, the forked laptops at a third
+barrier), after the servers' CPU was counted. The requests, their bodies and what is timed are the
+same.
+
 Budgets are judged at the full size only; at a smaller size the figures are reported as they are.
 """
 
@@ -484,13 +495,13 @@ class Seat:
     token: str
 
 
-def _one(item: tuple[Laptop, HttpTransport, Counting], gates: tuple[Any, Any], found: Any) -> None:
+def _one(item: tuple[Laptop, HttpTransport, Counting], gates: tuple[Any, Any, Any], found: Any) -> None:
     """One laptop's sync in its own process, started with all the others (see the module's note)."""
     made, transport, counter = item
     # The app syncs a database it has open, with the engine it has used for its earlier syncs (its
     # compiled statements cached): no connection crossed the fork (``_unplugged``), so the first one
     # is this process's own, opened (with the store's first queries) before the gate.
-    ready, go = gates
+    ready, go, over = gates
     try:
         sync_status(made.ctx)
         _warm_up(made, transport)
@@ -514,6 +525,10 @@ def _one(item: tuple[Laptop, HttpTransport, Counting], gates: tuple[Any, Any], f
             "error": error,
         }
     )
+    # A laptop's app does not end after a sync: this process ends once every laptop's sync is over,
+    # not while the others' are still being answered (a forked process's exit costs CPU: its heap,
+    # the queue's feeder thread, the kernel's unmapping of the parent's pages it copied).
+    over.wait(timeout=1800)
     made.ctx.db.engine.dispose()
 
 
@@ -585,6 +600,9 @@ def _send_at_once(prepared: list[Prepared], machine: Machine, work: Path) -> lis
         assert process.stdout is not None
         figures.append(json.loads(process.stdout.readline()))
     machine.stop()
+    for process in senders:  # the round is over: now they may end (``sync_sender.main``)
+        assert process.stdin is not None
+        process.stdin.close()
     for process in senders:
         process.wait(60)
     return figures
@@ -616,9 +634,9 @@ def _at_once(target: Any, each: list[Any], machine: Machine) -> list[dict[str, A
     """``target`` in a forked process per item, all released at once when every one is ready; the
     servers' CPU is counted from then (the children's warm-up requests left out) to the end."""
     forking = multiprocessing.get_context("fork")
-    ready, go = forking.Barrier(len(each) + 1), forking.Barrier(len(each) + 1)
+    ready, go, over = (forking.Barrier(len(each) + 1) for _ in range(3))
     found = forking.Queue()
-    workers = [forking.Process(target=target, args=(item, (ready, go), found)) for item in each]
+    workers = [forking.Process(target=target, args=(item, (ready, go, over), found)) for item in each]
     gc.freeze()  # the children share the parent's heap: no collection dirties (copies) its pages
     for worker in workers:
         worker.start()
@@ -628,6 +646,7 @@ def _at_once(target: Any, each: list[Any], machine: Machine) -> list[dict[str, A
     go.wait()
     figures = [found.get(timeout=1800) for _ in workers]
     machine.stop()
+    over.wait(timeout=60)  # the round is over: now the laptops' processes may end
     for worker in workers:
         worker.join(60)
     return figures
