@@ -51,12 +51,12 @@ def describe(char: str) -> str:
     return f"“{char}” ({code})" if visible else code
 
 
-def is_control(char: str, *, direction: bool = True) -> bool:
-    """A control character (NUL, escape, ...; not tab or a line break) or, with ``direction``, an
-    invisible direction control (U+202E RIGHT-TO-LEFT OVERRIDE ...)."""
-    if char in LINE_BREAKS_AND_TABS:
-        return False
-    return unicodedata.category(char) == "Cc" or (direction and char in DIRECTION_CONTROLS)
+# Control characters (Unicode's category Cc: C0, DELETE and C1) but tab and the line breaks; and the
+# same with the direction controls. One pattern each: a field holds thousands of characters (a client's
+# notes), and a Python test per character cost ~0.15 ms per 1,000 of them.
+_CC_BUT_BREAKS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+CONTROLS = re.compile(f"[{_CC_BUT_BREAKS}]")
+CONTROLS_AND_DIRECTION = re.compile(f"[{_CC_BUT_BREAKS}{''.join(sorted(DIRECTION_CONTROLS))}]")
 
 
 def control_reason(texts: str | Iterable[str], *, direction: bool = True) -> Message | None:
@@ -66,10 +66,12 @@ def control_reason(texts: str | Iterable[str], *, direction: bool = True) -> Mes
     Text that prints refuses direction controls too ("invoice", U+202E, "fdp.exe" reads
     "invoiceexe.pdf" on a signed letter); text that never prints may keep them (notes written in a
     right-to-left script)."""
+    pattern = CONTROLS_AND_DIRECTION if direction else CONTROLS
     for text in [texts] if isinstance(texts, str) else texts:
-        position = next((i for i, char in enumerate(text) if is_control(char, direction=direction)), None)
-        if position is None:
+        found = pattern.search(text)
+        if found is None:
             continue
+        position = found.start()
         named = _control_name(text[position])
         if position == 0:
             return msg("The text starts with a control character, {named}. Remove it.", named=named)

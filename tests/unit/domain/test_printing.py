@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,8 +12,13 @@ import pytest
 from deliverydesk.domain.drafts import ClientDraft, ExpectationDraft, LogEntryDraft, SettingsDraft
 from deliverydesk.domain.enums import Language
 from deliverydesk.domain.printing import (
+    CONTROLS,
+    CONTROLS_AND_DIRECTION,
+    DIRECTION_CONTROLS,
+    LINE_BREAKS_AND_TABS,
     can_print,
     check_printable,
+    control_reason,
     describe,
     unprintable_characters,
     unprintable_reason,
@@ -104,6 +111,24 @@ def test_a_control_character_is_refused_as_one_saying_where(text: str, named: st
     assert where in said if where else said.startswith("The text starts with a control character")
     chinese = reason.render(Language.ZH_CN)
     assert "控制字符" in chinese and named in chinese
+
+
+def test_the_control_patterns_are_unicode_s_control_characters_but_tab_and_line_breaks() -> None:
+    """Every code point: the patterns find exactly category Cc less tab and the line breaks, and the
+    second one the direction controls too."""
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        control = unicodedata.category(char) == "Cc" and char not in LINE_BREAKS_AND_TABS
+        assert (CONTROLS.match(char) is not None) == control, hex(code)
+        assert (CONTROLS_AND_DIRECTION.match(char) is not None) == (control or char in DIRECTION_CONTROLS)
+
+
+def test_the_first_control_character_of_a_long_text_is_the_one_named() -> None:
+    text = "notes " * 1000 + "\u202e" + "more " * 100 + "\x1b"
+    said = str(control_reason(text))
+    assert "U+202E" in said and "at character 6001" in said
+    assert "U+001B" in str(control_reason(text, direction=False))
+    assert control_reason("notes " * 1000) is None
 
 
 def test_tabs_and_line_breaks_are_text() -> None:
