@@ -24,7 +24,7 @@ DB_URL_ENV = "DELIVERYDESK_SERVER_DB_URL"
 # Tests only: let a SQLite file stand in for PostgreSQL (see store.team_store), and inject faults.
 ALLOW_SQLITE_ENV = "DELIVERYDESK_SERVER_ALLOW_SQLITE"
 FAULT_ENV = "DELIVERYDESK_SERVER_FAULT"
-SWITCH_INTERVAL_S = 0.0005  # serve: see there
+SWITCH_INTERVAL_S = 0.005  # serve: see there
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNHEALTHY = 0, 1, 2, 3
 log = logging.getLogger("deliverydesk.server")
 
@@ -252,9 +252,11 @@ def serve(args: argparse.Namespace) -> int:
     if bool(args.tls_cert) != bool(args.tls_key):
         raise UsageError("--tls-cert and --tls-key go together")
     configure_server_logging()
-    # A thread waiting for the interpreter lock (a database answer came back) gets it within 0.5 ms
-    # instead of 5: the push holding the tail lock, which every other push waits for, is not held up
-    # that long after each of its round trips by threads that are parsing or building rows.
+    # Python's own 5 ms, set explicitly. It was 0.5 ms while Python ran under the tail lock (a push
+    # holding it waited for the interpreter after each round trip); since the tail runs inside
+    # PostgreSQL with its COMMIT (``store.run_tail``) nothing waits on a lock holder's Python, and the
+    # tenfold forced hand-offs between the worker threads cost CPU: with 50 laptops at once the
+    # servers' CPU per group fell ~10 % and the p95 with it (benchmarks/README.md, session 13).
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     ctx = _open(args)
     app = create_app(ctx, fault=fault_from_env())
