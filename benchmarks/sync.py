@@ -99,7 +99,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -572,6 +572,20 @@ def _send_at_once(prepared: list[Prepared], machine: Machine, work: Path) -> lis
     (``benchmarks.sync_sender``: push, pull pages, roster, as ``sync_now`` asks them; nothing is
     written to the laptop's file). The servers' CPU is counted from the moment every sender is ready
     (its interpreter started, its client made) to the end of the round."""
+    return senders_at_once(prepared, work, lambda _senders: machine.start(), machine.stop)[1]
+
+
+def senders_at_once(
+    prepared: list[Prepared],
+    work: Path,
+    ready: Callable[[list[subprocess.Popen[str]]], None],
+    answered: Callable[[], None],
+) -> tuple[float, list[dict[str, Any]]]:
+    """One sender process per laptop (``benchmarks.sync_sender``), given its job; ``ready(senders)``
+    once every one has started, then ``go`` to all at once; ``answered()`` once every one has
+    answered, and only then may they end (an interpreter's exit costs ~30 ms of CPU, which would
+    otherwise land on the cores still answering the others). When ``go`` was sent and each sender's
+    figures (also ``benchmarks.sync_timeline``'s round)."""
     sender = [sys.executable, "-m", "benchmarks.sync_sender"]
     top = Path(__file__).resolve().parent.parent
     # compiled once into the work folder, not 50 times at once (this environment may forbid .pyc files)
@@ -590,7 +604,8 @@ def _send_at_once(prepared: list[Prepared], machine: Machine, work: Path) -> lis
         assert process.stdout is not None
         if process.stdout.readline().strip() != "ready":
             raise SystemExit("a sender did not start")
-    machine.start()
+    ready(senders)
+    go = time.time()
     for process in senders:
         assert process.stdin is not None
         process.stdin.write("go\n")
@@ -599,13 +614,13 @@ def _send_at_once(prepared: list[Prepared], machine: Machine, work: Path) -> lis
     for process in senders:
         assert process.stdout is not None
         figures.append(json.loads(process.stdout.readline()))
-    machine.stop()
+    answered()
     for process in senders:  # the round is over: now they may end (``sync_sender.main``)
         assert process.stdin is not None
         process.stdin.close()
     for process in senders:
         process.wait(60)
-    return figures
+    return go, figures
 
 
 def _unplugged(laptops: list[Laptop]) -> None:

@@ -213,44 +213,25 @@ def _servers(url: str, logs: Path, out: Path) -> Iterator[list[tuple[str, subpro
 
 
 def _round(prepared: list[Any], work: Path, servers: list[int], waits_dsn: str) -> dict[str, Any]:
-    """``benchmarks.sync._send_at_once``'s round (senders ready, then ``go``; each ends after the
-    round), sampled."""
-    top = Path(__file__).resolve().parent.parent
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-    sender = [sys.executable, "-m", "benchmarks.sync_sender"]
-    senders = [
-        subprocess.Popen(sender, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=top, env=env)
-        for _ in prepared
-    ]
-    for process, job in zip(senders, prepared, strict=True):
-        assert process.stdin is not None
-        process.stdin.write(json.dumps(job.as_job()) + "\n")
-        process.stdin.flush()
-    for process in senders:
-        assert process.stdout is not None
-        if process.stdout.readline().strip() != "ready":
-            raise SystemExit("a sender did not start")
-    sampler = Sampler(servers, _postgres_pids(), [p.pid for p in senders], waits_dsn)
-    sampler.start()
-    time.sleep(0.1)
-    go = time.time()
-    for process in senders:
-        assert process.stdin is not None
-        process.stdin.write("go\n")
-        process.stdin.flush()
-    figures = []
-    for process in senders:
-        assert process.stdout is not None
-        figures.append(json.loads(process.stdout.readline()))
-    time.sleep(0.05)
-    sampler.stopping = True
-    sampler.join()
-    for process in senders:
-        assert process.stdin is not None
-        process.stdin.close()
-    for process in senders:
-        process.wait(60)
+    """``benchmarks.sync``'s server-side round (``senders_at_once``), sampled from the moment every
+    sender is ready until every one has answered."""
+    from benchmarks.sync import senders_at_once
+
+    sampling: list[Sampler] = []
+
+    def ready(senders: list[subprocess.Popen[str]]) -> None:
+        sampler = Sampler(servers, _postgres_pids(), [p.pid for p in senders], waits_dsn)
+        sampler.start()
+        sampling.append(sampler)
+        time.sleep(0.1)
+
+    def answered() -> None:
+        time.sleep(0.05)
+        sampling[0].stopping = True
+        sampling[0].join()
+
+    go, figures = senders_at_once(prepared, work, ready, answered)
+    sampler = sampling[0]
     return {
         "go": go,
         "figures": figures,
