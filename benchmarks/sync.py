@@ -183,15 +183,24 @@ def _free_port() -> int:
 
 
 @contextmanager
-def servers(url: str, count: int, logs: Path) -> Iterator[list[tuple[str, subprocess.Popen[bytes]]]]:
-    """``count`` server processes; each one's log (a JSON line per request) in ``logs``/server-N.log."""
+def servers(
+    url: str,
+    count: int,
+    logs: Path,
+    serve: list[str] | None = None,
+    more_env: dict[str, str] | None = None,
+) -> Iterator[list[tuple[str, subprocess.Popen[bytes]]]]:
+    """``count`` server processes; each one's log (a JSON line per request) in ``logs``/server-N.log.
+    ``serve``: the command that serves (default ``deliverydesk-server serve``; ``benchmarks.sync_timeline``
+    wraps it), given ``--host`` and ``--port``; ``more_env``: added to their environment."""
     started = []
-    env = {**os.environ, "DELIVERYDESK_SERVER_DB_URL": url}
+    env = {**os.environ, "DELIVERYDESK_SERVER_DB_URL": url, **(more_env or {})}
+    command = serve or [str(BIN / "deliverydesk-server"), "serve"]
     for n in range(count):
         port = _free_port()
         with (logs / f"server-{n}.log").open("wb") as log_file:
             process = subprocess.Popen(
-                [str(BIN / "deliverydesk-server"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+                [*command, "--host", "127.0.0.1", "--port", str(port)],
                 env=env,
                 stdout=log_file,
                 stderr=subprocess.STDOUT,

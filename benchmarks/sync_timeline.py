@@ -37,8 +37,6 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -181,35 +179,12 @@ class Sampler(threading.Thread):
 # --- the run -----------------------------------------------------------------------------------------
 
 
-@contextmanager
-def _servers(url: str, logs: Path, out: Path) -> Iterator[list[tuple[str, subprocess.Popen[bytes]]]]:
-    import httpx
-
+def _servers(url: str, logs: Path, out: Path) -> Any:
+    """``benchmarks.sync``'s two server processes, each serving through this module's ``serve``."""
     from benchmarks import sync as bench
 
-    env = {**os.environ, "DELIVERYDESK_SERVER_DB_URL": url, "TIMELINE_OUT": str(out)}
-    started = []
-    for n in range(2):
-        port = bench._free_port()
-        command = [sys.executable, "-m", "benchmarks.sync_timeline", "serve", "--host", "127.0.0.1"]
-        with (logs / f"server-{n}.log").open("wb") as log_file:
-            process = subprocess.Popen(
-                [*command, "--port", str(port)], env=env, stdout=log_file, stderr=subprocess.STDOUT
-            )
-        started.append((f"http://127.0.0.1:{port}", process))
-    try:
-        for base, _started in started:
-            for _ in range(300):
-                try:
-                    if httpx.get(f"{base}/v1/health", timeout=1).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    time.sleep(0.1)
-        yield started
-    finally:
-        for _base, process in started:
-            process.terminate()
-            process.wait(30)
+    serve = [sys.executable, "-m", "benchmarks.sync_timeline", "serve"]
+    return bench.servers(url, 2, logs, serve, {"TIMELINE_OUT": str(out)})
 
 
 def _round(prepared: list[Any], work: Path, servers: list[int], waits_dsn: str) -> dict[str, Any]:
