@@ -120,13 +120,19 @@ def _add_event_hashes(connection: Connection, group_id: str, event_hashes: Seque
 def known_versions(connection: Connection, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
     """(entity, id) -> the server version the local copy is based on, for those the server has."""
     wanted = sorted(set(keys))
+    by_entity: dict[str, list[str]] = {}
+    for entity, record_id in wanted:
+        by_entity.setdefault(entity, []).append(record_id)
     found: dict[tuple[str, str], int] = {}
     reader = plain.connection_reader(connection)  # plain SQL: read by every sync and local action
-    for chunk in chunks(wanted):
-        params: dict[str, Any] = {}
-        ids = plain.in_list("id", [record_id for _, record_id in chunk], params)
-        sql = f"SELECT entity, record_id, version FROM sync_known WHERE record_id IN {ids}"
-        found.update({(str(e), str(r)): int(v) for e, r, v in reader.rows(sql, params)})
+    # By entity, so each chunk is a lookup in the primary key (entity, record_id): ``record_id IN``
+    # alone cannot use it and read the whole table (a sync on a laptop holding 100 projects: ~9 ms).
+    for entity, record_ids in by_entity.items():
+        for chunk in chunks(record_ids):
+            params: dict[str, Any] = {"entity": entity}
+            ids = plain.in_list("id", list(chunk), params)
+            sql = f"SELECT record_id, version FROM sync_known WHERE entity = :entity AND record_id IN {ids}"
+            found.update({(entity, str(r)): int(v) for r, v in reader.rows(sql, params)})
     return {key: found[key] for key in wanted if key in found}
 
 
