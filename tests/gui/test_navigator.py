@@ -181,3 +181,22 @@ def test_a_list_made_while_the_runner_works_shows_it_busy(qtbot, demo_env: GuiEn
         release.set()
     wait_idle(qtbot, demo_env.tasks)
     assert not widget.busy.isVisible()
+
+
+def test_a_pane_wide_from_its_first_show_lists_the_optional_columns(qtbot, demo_env: GuiEnv) -> None:
+    """A start restores the splitter: the navigator is wide before its list is laid out. The columns
+    are fitted to the list's own width, not the one it had before the layout placed it."""
+    from deliverydesk.gui.pages.navigator import OPTIONAL
+
+    widget = ProjectNavigator(demo_env)
+    qtbot.addWidget(widget)
+    widget.resize(1250, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.wait(50)
+
+    assert not any(widget.view.isColumnHidden(column) for column in OPTIONAL)
+    widget.resize(300, 500)
+    qtbot.waitUntil(lambda: all(widget.view.isColumnHidden(column) for column in OPTIONAL))
+    widget.resize(1250, 500)
+    qtbot.waitUntil(lambda: not any(widget.view.isColumnHidden(column) for column in OPTIONAL))

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -143,11 +143,15 @@ class ProjectNavigator(QWidget):
         self.env.ui_state.restore_header(STATE_KEY, header)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.viewport().installEventFilter(self)  # ``eventFilter``: the columns fit the list's width
         return view
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_columns()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Fitted when the list itself is resized: the pane's own resize comes before its layout places
+        # the list (a start that restores a wide pane found the list still narrow and hid them all).
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self.fit_columns()
+        return super().eventFilter(watched, event)
 
     def fit_columns(self) -> None:
         """Hide the optional columns the pane cannot hold, so no column is cut and nothing scrolls."""
