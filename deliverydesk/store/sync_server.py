@@ -399,13 +399,20 @@ def _access_query() -> Any:
     user: Any = bindparam("user_id")
     projects, clients = ProjectRow.__table__, ClientRow.__table__
     everything = select(GRANTS.c.id).where(GRANTS.c.user_id == user, GRANTS.c.project_id.is_(None)).exists()
+    # A granted project's client by a lookup per grant: written as a join, PostgreSQL hash-joined a
+    # user's 100 grants against a scan of the team's 5,000 projects (2 of the query's 3 ms, each push
+    # and pull page). A grant whose project is not on the server yet has no client: ``access_of``
+    # drops it, as the join did.
+    client_of_grant = (
+        select(projects.c.client_id).where(projects.c.id == GRANTS.c.project_id).scalar_subquery()
+    )
     return union_all(
         select(
             literal("all").label("kind"), literal(None).label("id"), literal(None).label("client_id")
         ).where(everything),
-        select(literal("p"), projects.c.id, projects.c.client_id)
-        .join(GRANTS, GRANTS.c.project_id == projects.c.id)
-        .where(GRANTS.c.user_id == user),
+        select(literal("p"), GRANTS.c.project_id, client_of_grant).where(
+            GRANTS.c.user_id == user, GRANTS.c.project_id.is_not(None)
+        ),
         select(literal("p"), projects.c.id, projects.c.client_id).where(everything),
         select(literal("c"), RECORDS.c.record_id, literal(None)).where(
             RECORDS.c.entity == "client", RECORDS.c.created_by == user
@@ -423,6 +430,8 @@ def access_of(connection: Connection, user_id: str) -> Access:
         if kind == "all":
             everything = True
         elif kind == "p":
+            if client_id is None:  # granted, not on the server yet
+                continue
             projects.add(id_)
             clients.add(client_id)
         else:

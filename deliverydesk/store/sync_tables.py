@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from deliverydesk.store.sync_state import SYNC_STATE_TABLE
@@ -217,7 +217,17 @@ class ServerRecordRow(Base):
     per field the version, device and group of the last change (JSON ``{field: [version, device, seq]}``)."""
 
     __tablename__ = "server_record"
-    __table_args__ = (Index("ix_server_record_scope_position", "scope", "position"),)
+    __table_args__ = (
+        Index("ix_server_record_scope_position", "scope", "position"),
+        # Who may read a client they made (``access_of``, every push and pull page): without it the
+        # lookup filtered every client's row.
+        Index(
+            "ix_server_record_client_creator",
+            "created_by",
+            postgresql_where=text("entity = 'client'"),
+            sqlite_where=text("entity = 'client'"),
+        ),
+    )
     entity: Mapped[str] = mapped_column(String(64), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     scope: Mapped[str] = mapped_column(String(48))
