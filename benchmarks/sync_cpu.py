@@ -2,11 +2,13 @@
 the machine's other work in the figure.
 
     python -m benchmarks.sync_cpu --db-url postgresql+psycopg://postgres@/postgres?host=/tmp/pg \\
-        [--syncs 30] [--changes 10]
+        [--syncs 30] [--changes 10] [--engineers 2 --projects 2]
 
-One engineer with two projects on a throw-away PostgreSQL database (the team benchmark's shape,
-``benchmarks.sync.fill``), the ASGI app behind Starlette's test client in this process, and one
-laptop (a SQLite file) that makes ``--changes`` changes (one group each: a change request retitled)
+One engineer (eng00) of ``--engineers``, each with ``--projects`` projects, on a throw-away
+PostgreSQL database (the team benchmark's shape, ``benchmarks.sync.fill``; ``--engineers 50
+--projects 100`` is the full size, where what grows with the team's data shows: added in session 14),
+the ASGI app behind Starlette's test client in this process, and one laptop (a SQLite file) that
+makes ``--changes`` changes (one group each: a change request retitled)
 and syncs, ``--syncs`` times after two syncs to warm up. The server's functions the app calls for a
 sync (the token's lookup for each request, the push, the pull, the roster) are wrapped to add up
 their **thread CPU time**; the laptop's ``sync_now`` is timed the same way in the main thread (the
@@ -79,9 +81,9 @@ class Clocks:
         return sum(self.cpu.values())
 
 
-def _team(ctx: ServiceContext) -> str:
-    """One engineer granted two projects; returns a device token."""
-    owned = fill(ctx, 2, 2)
+def _team(ctx: ServiceContext, engineers: int, per: int) -> str:
+    """The team's records; eng00 granted its projects; returns a device token."""
+    owned = fill(ctx, engineers, per)
     admin.init_server(ctx)
     limits = admin.Limits(hours_per_change=1e6, cost_cents_per_change=10**12)
     admin.add_user(ctx, "eng00", Role.ENGINEER, limits=limits)
@@ -113,7 +115,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     try:
         with fresh_database(args.db_url) as url:
             ctx = admin.open_team(url, create=True)
-            token = _team(ctx)
+            token = _team(ctx, args.engineers, args.projects)
             client = TestClient(create_app(ctx), base_url=BASE)
             path = work / "laptop.db"
             shutil.copyfile(migrated_template(work), path)
@@ -162,6 +164,8 @@ def main() -> None:
     parser.add_argument("--db-url", required=True, help="a PostgreSQL server to make a database on")
     parser.add_argument("--syncs", type=int, default=30)
     parser.add_argument("--changes", type=int, default=10)
+    parser.add_argument("--engineers", type=int, default=2, help="the team (its records on the server)")
+    parser.add_argument("--projects", type=int, default=2, help="projects per engineer")
     print(json.dumps(run(parser.parse_args()), indent=2))
 
 
