@@ -204,8 +204,14 @@ def sync_now(
     ctx: ServiceContext, transport: Transport, *, pull_limit: int = DEFAULT_PULL_LIMIT
 ) -> SyncReport:
     """Push every waiting group, then pull until caught up. Raises OfflineError (nothing lost) when
-    the server cannot be reached; the status remembers it."""
+    the server cannot be reached; the status remembers it.
+
+    The start only reads (the first push, or the pull's cursors): the time of the attempt is written
+    with the sync's end, or with its failure. The end (its time, no error, the roster's validator,
+    the notices taken) is written with the last page when the roster is unchanged, else with the
+    roster: each commit is a transaction the laptop pays for (SQLAlchemy's session, SQLite's fsync)."""
     report = SyncReport()
+    attempted = ctx.now()
     with ctx.db.unit_of_work() as session:
         state = local.read_state(session.connection())
         if state is None:
@@ -213,41 +219,53 @@ def sync_now(
                 msg("This database has not joined a team server."),
                 msg("Sync once with --server and --token."),
             )
-        local.write_state(session.connection(), {"last_attempt_at": ctx.now()})
         step = _next_step(session.connection(), report, str(state.get("replica_id") or ""))
+    end = _End(attempted, str(state["roster_etag"]), report)
     try:
         cursors = _push_all(ctx, transport, report, step)
-        last = _pull_all(ctx, transport, report, pull_limit, cursors)
-        _refresh_roster(ctx, transport, last, str(state["roster_etag"]), report)
+        last = _pull_all(ctx, transport, report, pull_limit, cursors, end)
+        if not end.written:
+            _refresh_roster(ctx, transport, last, end)
     except OfflineError as exc:
-        _remember(ctx, offline=True, error=exc.as_message())
+        _remember(ctx, attempted, offline=True, error=exc.as_message())
         raise
     except SyncError as exc:
-        _remember(ctx, offline=False, error=exc.as_message())
+        _remember(ctx, attempted, offline=False, error=exc.as_message())
         raise
     return report
 
 
-def _refresh_roster(
-    ctx: ServiceContext,
-    transport: Transport,
-    last: Mapping[str, Any],
-    known: str,
-    report: SyncReport,
-) -> None:
-    """The team's People, roles and authority limits as the server holds them now. ``last`` is the
-    pull's last page: who the server says this device's user is (``me``: asked for only when it did
-    not say) and the roster's validator as it read it. ``known`` is the validator of the roster
-    mirrored here: when the page names it, or the roster's request answers 304, there is nothing to
-    mirror (a server that names none in its pages is asked every time). The roster's validator and
-    the sync's end are written with the People (its time, no error) and its notices taken: one
-    transaction."""
+@dataclass
+class _End:
+    """A sync's end, as written with its last step: when it was attempted, the validator of the
+    roster mirrored here (``known``), and whether the end is written yet."""
+
+    attempted: datetime
+    known: str
+    report: SyncReport
+    written: bool = False
+
+    def roster_current(self, page: Mapping[str, Any]) -> bool:
+        """Whether ``page`` (the pull's last) says the roster mirrored here is the server's: then
+        there is nothing to ask for (a server that names no validator in its pages is asked)."""
+        return bool(self.known) and page.get("roster_etag") == self.known
+
+    def write(self, ctx: ServiceContext, connection: Any, validator: str) -> None:
+        """The sync's end, its notices taken: in the caller's transaction."""
+        outcome = _outcome(ctx, self.attempted, offline=False, error=None, synced=True)
+        local.write_state(connection, {**outcome, "roster_etag": validator})
+        self.report.notices = _take_notices_in(connection)
+        self.written = True
+
+
+def _refresh_roster(ctx: ServiceContext, transport: Transport, last: Mapping[str, Any], end: _End) -> None:
+    """The team's People, roles and authority limits as the server holds them now, when the pull's
+    last page (``last``) did not name the roster mirrored here. ``last`` also says who the server
+    says this device's user is (``me``: asked for only when it did not say). A 304 leaves the People
+    as they are. The People are written with the sync's end: one transaction."""
     me = last.get("me")
     me = me if isinstance(me, Mapping) else None
-    if known and last.get("roster_etag") == known:
-        roster, validator = None, known
-    else:
-        roster, validator = transport.roster_since(known)
+    roster, validator = transport.roster_since(end.known)
     if roster is not None and (me is None or "id" not in me):
         me = transport.me()
     with ctx.db.unit_of_work() as session:
@@ -255,14 +273,15 @@ def _refresh_roster(
         if roster is not None:
             assert me is not None
             local.mirror_roster(connection, roster, str(me["id"]), ctx.now())
-        outcome = _outcome(ctx, offline=False, error=None, synced=True)
-        local.write_state(connection, {**outcome, "roster_etag": validator})
-        report.notices = _take_notices_in(connection)
+        end.write(ctx, connection, validator)
 
 
-def _outcome(ctx: ServiceContext, *, offline: bool, error: Message | None, synced: bool) -> dict[str, Any]:
-    """How the last sync ended, as the sync state keeps it."""
+def _outcome(
+    ctx: ServiceContext, attempted: datetime, *, offline: bool, error: Message | None, synced: bool
+) -> dict[str, Any]:
+    """How the last sync ended, as the sync state keeps it (``attempted``: when it began)."""
     values: dict[str, Any] = {
+        "last_attempt_at": attempted,
         "offline": offline,
         "last_error": "" if error is None else stored_message(error),
     }
@@ -271,9 +290,11 @@ def _outcome(ctx: ServiceContext, *, offline: bool, error: Message | None, synce
     return values
 
 
-def _remember(ctx: ServiceContext, *, offline: bool, error: Message | None) -> None:
+def _remember(ctx: ServiceContext, attempted: datetime, *, offline: bool, error: Message | None) -> None:
     with ctx.db.unit_of_work() as session:
-        local.write_state(session.connection(), _outcome(ctx, offline=offline, error=error, synced=False))
+        local.write_state(
+            session.connection(), _outcome(ctx, attempted, offline=offline, error=error, synced=False)
+        )
 
 
 def _refusal_text(answer: Mapping[str, Any]) -> str:
@@ -547,10 +568,16 @@ def _conflict_row(group: local.OutboxGroup, conflict: Mapping[str, Any], now: da
 
 
 def _pull_all(
-    ctx: ServiceContext, transport: Transport, report: SyncReport, limit: int, cursors: dict[str, int]
+    ctx: ServiceContext,
+    transport: Transport,
+    report: SyncReport,
+    limit: int,
+    cursors: dict[str, int],
+    end: _End,
 ) -> Mapping[str, Any]:
     """Pull until caught up from ``cursors``; the last page (who the server says the user is, the
-    roster's validator).
+    roster's validator). ``end``: the sync's end, written with the last page when that page says the
+    roster here is current.
 
     While a page is written, the next one is fetched on a worker thread (the server's work and the
     laptop's overlap): its cursors are the ones sent with this page's answer laid over them, which is
@@ -569,6 +596,8 @@ def _pull_all(
                 following = ahead.submit(transport.pull, cursors, limit)
             with ctx.db.unit_of_work() as session:
                 report.pulled += apply_page(ctx, session.connection(), page, blobs)
+                if following is None and end.roster_current(page):
+                    end.write(ctx, session.connection(), end.known)
             if following is None:
                 return page
             page = following.result()  # the server's refusal or a lost connection: raised here

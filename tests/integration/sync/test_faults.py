@@ -30,6 +30,7 @@ from deliverydesk.services.scope_guard.change_requests import (
 )
 from deliverydesk.services.sync import admin
 from deliverydesk.services.sync.client import list_conflicts, sync_status
+from deliverydesk.store import sync_local
 from deliverydesk.store.audit import verify_trail
 from deliverydesk.store.sync_server import RECORDS as store_records
 from deliverydesk.store.sync_tables import ServerGroupRow, SyncCursorRow
@@ -83,9 +84,16 @@ def test_an_answer_lost_after_the_server_committed_is_asked_again_and_nothing_ch
     groups = _groups_on_server(team)
     assert groups >= 1  # the server did the work; the laptop never heard
     assert sync_status(a.ctx).waiting == waiting
+    with a.ctx.db.unit_of_work() as session:  # the attempt is written with its failure
+        failed = sync_local.read_state(session.connection())
+    assert failed is not None and failed["offline"] and failed["last_attempt_at"] is not None
 
     a.sync()
     assert sync_status(a.ctx).waiting == 0 and _groups_on_server(team) == waiting  # each group once
+    with a.ctx.db.unit_of_work() as session:  # and with the end of the next sync, which it began
+        ended = sync_local.read_state(session.connection())
+    assert ended is not None and not ended["offline"]
+    assert failed["last_attempt_at"] < ended["last_attempt_at"] <= ended["last_sync_at"]
     b = team.laptop("wang.lei")
     b.sync()
     assert [r.id for r in list_change_requests(b.ctx, project_id=project_id).rows] == [request.id]
