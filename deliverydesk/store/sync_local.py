@@ -874,6 +874,15 @@ def update_conflict(connection: Connection, conflict_id: str, values: Mapping[st
     connection.execute(update(CONFLICTS).where(CONFLICTS.c.id == conflict_id).values(**values))
 
 
+def open_conflict_fields(connection: Connection) -> list[dict[str, Any]]:
+    """The open conflicts' ids, kinds, records and fields (what every pulled page refreshes)."""
+    rows = plain.connection_reader(connection).rows(
+        "SELECT id, kind, entity, record_id, fields FROM sync_conflict WHERE status = 'open'"
+    )
+    names = ("id", "kind", "entity", "record_id", "fields")
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
 def open_conflict_records(connection: Connection) -> set[tuple[str, str]]:
     rows = plain.connection_reader(connection).rows(
         "SELECT entity, record_id FROM sync_conflict WHERE status = 'open'"
@@ -892,13 +901,10 @@ def add_notice(connection: Connection, when: datetime, kind: str, params: Mappin
 def notices(
     connection: Connection,
     *,
-    unshown_only: bool = False,
     since: datetime | None = None,
     undismissed: bool = False,
 ) -> list[dict[str, Any]]:
     query = _NOTICES
-    if unshown_only:
-        query = _UNSHOWN_NOTICES  # every sync's read: built once
     if undismissed:
         query = query.where(NOTICES.c.dismissed.is_(False))
     if since is not None:
@@ -907,7 +913,15 @@ def notices(
 
 
 _NOTICES = select(NOTICES).order_by(NOTICES.c.id)
-_UNSHOWN_NOTICES = _NOTICES.where(NOTICES.c.shown.is_(False))
+
+
+def unshown_notices(connection: Connection) -> list[dict[str, Any]]:
+    """The notices no sync has handed over yet (their ids, kinds and params), oldest first: read by
+    every sync's end, as plain SQL."""
+    rows = plain.connection_reader(connection).rows(
+        "SELECT id, kind, params FROM sync_notice WHERE NOT shown ORDER BY id"
+    )
+    return [{"id": int(i), "kind": str(kind), "params": json.loads(params)} for i, kind, params in rows]
 
 
 def dismiss_notices(connection: Connection, ids: Sequence[int]) -> None:

@@ -707,7 +707,7 @@ def _decision_notices(
 def _refresh_conflicts(connection: Any, items: Sequence[Mapping[str, Any]]) -> None:
     """An open conflict shows the server's values as they are now."""
     by_key = {(str(r["entity"]), str(r["row"]["id"])): r for r in items}
-    for conflict in local.conflicts(connection):
+    for conflict in local.open_conflict_fields(connection):
         item = by_key.get((conflict["entity"], conflict["record_id"]))
         if item is None or conflict["kind"] != "conflict":
             continue
@@ -776,7 +776,7 @@ def take_notices(ctx: ServiceContext) -> list[Message]:
 
 
 def _take_notices_in(connection: Any) -> list[Message]:
-    found = local.notices(connection, unshown_only=True)
+    found = local.unshown_notices(connection)
     local.mark_notices_shown(connection, [n["id"] for n in found])
     return [notice_text(n["kind"], n["params"]) for n in found]
 
