@@ -250,10 +250,13 @@ class _End:
         there is nothing to ask for (a server that names no validator in its pages is asked)."""
         return bool(self.known) and page.get("roster_etag") == self.known
 
-    def write(self, ctx: ServiceContext, connection: Any, validator: str) -> None:
-        """The sync's end, its notices taken: in the caller's transaction."""
+    def write(
+        self, ctx: ServiceContext, connection: Any, validator: str, me: Mapping[str, Any] | None = None
+    ) -> None:
+        """The sync's end, its notices taken: in the caller's transaction (``me``: more state columns,
+        ``who_i_am``)."""
         outcome = _outcome(ctx, self.attempted, offline=False, error=None, synced=True)
-        local.write_state(connection, {**outcome, "roster_etag": validator})
+        local.write_state(connection, {**outcome, "roster_etag": validator, **(me or {})})
         self.report.notices = _take_notices_in(connection)
         self.written = True
 
@@ -594,10 +597,11 @@ def _pull_all(
             if page.get("more"):
                 cursors = next_cursors(cursors, page)
                 following = ahead.submit(transport.pull, cursors, limit)
+            ending = following is None and end.roster_current(page)
             with ctx.db.unit_of_work() as session:
-                report.pulled += apply_page(ctx, session.connection(), page, blobs)
-                if following is None and end.roster_current(page):
-                    end.write(ctx, session.connection(), end.known)
+                report.pulled += apply_page(ctx, session.connection(), page, blobs, ending=ending)
+                if ending:
+                    end.write(ctx, session.connection(), end.known, who_i_am(page))
             if following is None:
                 return page
             page = following.result()  # the server's refusal or a lost connection: raised here
@@ -637,9 +641,16 @@ def _actors(origins: Sequence[Mapping[str, Any]]) -> dict[str, str]:
 
 
 def apply_page(
-    ctx: ServiceContext, connection: Any, page: Mapping[str, Any], blobs: Mapping[str, bytes]
+    ctx: ServiceContext,
+    connection: Any,
+    page: Mapping[str, Any],
+    blobs: Mapping[str, bytes],
+    *,
+    ending: bool = False,
 ) -> int:
-    """Write one pulled page with its files and cursors (the caller's unit of work: all or nothing)."""
+    """Write one pulled page with its files and cursors (the caller's unit of work: all or nothing).
+    ``ending``: the sync's end is written next in this unit, with who the server says the user is
+    (``who_i_am``): the sync state is written once."""
     now = ctx.now()
     local.add_blobs(connection, blobs)
     items = list(page.get("rows", []))
@@ -664,12 +675,16 @@ def apply_page(
             "scope_removed",
             {"scope": scope, "project_code": local.scope_code(connection, scope)},
         )
-    me = page.get("me")
-    if me:
-        local.write_state(
-            connection, {"user_name": me["user"], "display_name": me["display_name"], "role": me["role"]}
-        )
+    me = who_i_am(page)
+    if me and not ending:
+        local.write_state(connection, me)
     return len(written)
+
+
+def who_i_am(page: Mapping[str, Any]) -> dict[str, Any]:
+    """The sync state's columns for who the server says this device's user is (a page's ``me``)."""
+    me = page.get("me")
+    return {"user_name": me["user"], "display_name": me["display_name"], "role": me["role"]} if me else {}
 
 
 def _decisions_before(connection: Any, items: Sequence[Mapping[str, Any]]) -> set[str]:

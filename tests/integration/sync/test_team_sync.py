@@ -542,6 +542,8 @@ def test_a_sync_writes_each_step_in_one_transaction_with_the_read_of_the_next(te
     writes = [[s for s in t if s.split()[0].upper() in ("INSERT", "UPDATE", "DELETE")] for t in transactions]
     assert writes[0] == []  # the start only reads: no commit for SQLite to write out
     assert any("sync_cursor" in s for s in writes[2]) and any("last_sync_at" in s for s in writes[2])
+    (state,) = [s for s in writes[2] if s.startswith("UPDATE sync_state")]  # the end, and who I am
+    assert "last_sync_at" in state and "user_name='li.na'" in state
     # the groups' changes, read for the push (its answers are about them, not read again), and the
     # changes still waiting on the pulled records
     assert len(outbox_reads) == 2
