@@ -78,12 +78,13 @@ the servers' 1.5): its /proc counters showed ~1,000 minor page faults per sync (
 alone, 94 once a request had been made before the round), the kernel copying the parent's pages
 that the requests' Python wrote to (reference counts, objects allocated among the parent's) — a
 cost of the fork, not of a laptop's HTTP. They are now small processes of their own
-(``benchmarks.sync_sender``, importing only httpx, started before the round), each making one
-request (the health check, on a connection of its own, closed) before the gate, as a running app's
-earlier syncs have run that code; the measured requests are the same, with the same bodies, open
-their own connection and read and decode every answer (the push's too, as ``sync_now`` does). Same
-machine, alternating runs: senders 1.8 → 0.5 ms per group (0.7 without the warm-up request; a
-forked sender with the warm-up, 1.0).
+(``benchmarks.sync_sender``, importing only the standard library since session 14, httpx before,
+started before the round), each making one request (the health check, on a connection of its own,
+closed) before the gate, as a running app's earlier syncs have run that code; the measured requests
+are the same, with the same bodies, open their own connection and read and decode every answer (the
+push's too, as ``sync_now`` does). Same machine, alternating runs: senders 1.8 → 0.5 ms per group
+(0.7 without the warm-up request; a forked sender with the warm-up, 1.0); with the standard
+library's client instead of httpx, 0.4 → 0.2 ms per group (session 14, ``sync_sender.Client``).
 
 The processes' ends (session 13, 2026-12-06): until then each sender, and each forked laptop of the
 end-to-end measure, ended its process as soon as its own sync was answered, while the other laptops'
