@@ -42,8 +42,9 @@ from deliverydesk.domain.refs import RefPrefix, next_ref
 from deliverydesk.domain.sync import GroupStatus
 from deliverydesk.store import plain
 from deliverydesk.store.audit import NOT_CHANGES, RecordChange, append_events, created, edited
+from deliverydesk.store.binds import Processor, result_processors
 from deliverydesk.store.bulk import insert_rows
-from deliverydesk.store.bundle_rows import BLOB_TABLE, BUNDLED_TABLES, TABLES, decode_row
+from deliverydesk.store.bundle_rows import BLOB_TABLE, BUNDLED_TABLES, TABLES, decode_row, encode_value
 from deliverydesk.store.sync_capture import (
     CHANGES,
     KNOWN,
@@ -515,14 +516,30 @@ def _write_cursors_core(connection: Connection, cursors: Mapping[str, int]) -> N
 
 
 def local_rows(connection: Connection, entity: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """id -> the local record in canonical form."""
+    """id -> the local record in canonical form. On SQLite through the driver, each value through
+    its column's result processor (``store.binds``) and then encoded as ``encode_row`` does: a page's
+    few rows of ~30 columns cost SQLAlchemy more in the statement's set-up and its ``Row``s than the
+    fetch (every pulled page reads them: most often the echo of this laptop's own groups)."""
     from deliverydesk.store.bundle_rows import encode_row
 
-    spec, query = specs()[entity], _records_by_id(entity)
+    spec = specs()[entity]
     found: dict[str, dict[str, Any]] = {}
+    if _on_sqlite(connection):
+        select_sql, steps = _rows_through_driver(entity, connection.dialect)
+        reader = plain.connection_reader(connection)
+        for chunk in chunks(sorted(set(ids))):
+            params: dict[str, Any] = {}
+            for raw in reader.rows(select_sql + plain.in_list("id", chunk, params), params):
+                row = {
+                    c.name: encode_value(c, v if p is None else p(v))
+                    for (c, p), v in zip(steps, raw, strict=True)
+                }
+                found[row["id"]] = row
+        return found
+    query = _records_by_id(entity)
     for chunk in chunks(sorted(set(ids))):
-        for row in connection.execute(query, {"ids": list(chunk)}).mappings():
-            found[row["id"]] = encode_row(spec, row)
+        for mapped in connection.execute(query, {"ids": list(chunk)}).mappings():
+            found[mapped["id"]] = encode_row(spec, mapped)
     return found
 
 
@@ -530,6 +547,17 @@ def local_rows(connection: Connection, entity: str, ids: Sequence[str]) -> dict[
 def _records_by_id(entity: str) -> Select[Any]:
     table = TABLES[entity]
     return select(table).where(table.c.id.in_(bindparam("ids", expanding=True)))
+
+
+@cache
+def _rows_through_driver(entity: str, dialect: Any) -> tuple[str, tuple[tuple[Any, Processor], ...]]:
+    """A table's rows by id as plain SQL (its ``IN`` list appended), every bundled column in the
+    spec's order, with each column's spec and result processor."""
+    columns, table = specs()[entity].columns, TABLES[entity]
+    names = [c.name for c in columns]
+    quoted = ", ".join(f'"{name}"' for name in names)
+    select_sql = f'SELECT {quoted} FROM "{table.name}" WHERE id IN '
+    return select_sql, tuple(zip(columns, result_processors(table, names, dialect), strict=True))
 
 
 def held_for_approval(connection: Connection, ids: Sequence[str]) -> set[str]:
