@@ -44,7 +44,7 @@ MAX_JSON_BYTES = 64 * 1024 * 1024
 # runs one thread at a time, so more threads add no speed, only waiting: for the connection pool (15
 # connections; past its 30 s timeout a request failed with a 500 under load) and for the interpreter,
 # also by the thread holding the tail lock every push waits for. Several processes use several cores.
-WORKER_THREADS = 8
+WORKER_THREADS = 8  # at most store.database.POOL_SIZE: each thread keeps its connection
 # A body declared this small is read before the token's lookup, so that the lookup and the request's
 # work are one thread hand-off and, for the services that run on ``Database.transactions``, one pooled
 # connection (a checkout and its release cost about what the lookup does). A larger or undeclared

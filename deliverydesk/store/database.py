@@ -99,11 +99,19 @@ def make_engine(url: str, *, readonly: bool = False) -> Engine:
         event.listen(engine, "connect", _sqlite_connect_hook(readonly, journal))
         event.listen(engine, "begin", _emit_begin)
         return engine
-    engine = create_engine(url)
+    engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
     _check_on_checkout(engine)
     # Read-only: every transaction is READ ONLY, the server refuses writes (SQLSTATE 25006).
     return engine.execution_options(postgresql_readonly=True) if readonly else engine
 
+
+# PostgreSQL connections the pool keeps once opened (it opens them as they are needed): at least one
+# for each of a server process's worker threads (``server.app.WORKER_THREADS``). With SQLAlchemy's
+# default of 5, a server busy on 8 threads closed a connection whenever more than 5 were idle and
+# opened another moments later: a new backend each time, its start-up, catalog caches, prepared
+# statements and the tail function's plans made anew (~6 backends a round of 50 laptops at once).
+POOL_SIZE = 10
+POOL_OVERFLOW = 5  # beyond them, closed when given back
 
 # A pooled PostgreSQL connection idle longer than this is pinged (a round trip) before it is used.
 IDLE_PING_S = 10.0

@@ -95,3 +95,23 @@ def test_a_failed_ping_replaces_the_connection(team: Team, monkeypatch: pytest.M
     monkeypatch.setattr(database, "IDLE_PING_S", -1.0)
     assert _me(team, "li-phone") == 200  # the failed ping's connection was dropped, a new one served
     assert pings[:1] == [1]
+
+
+def test_a_busy_server_keeps_a_connection_for_each_worker_thread(team: Team) -> None:
+    """Every worker thread busy at once, then idle: the connections stay open for the next burst (with
+    SQLAlchemy's default of five kept, the others were closed and new backends started moments later)."""
+    from deliverydesk.server.app import WORKER_THREADS
+
+    engine = team.ctx.db.engine
+    held = [engine.connect() for _ in range(WORKER_THREADS)]
+    backends = {c.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() for c in held}
+    for connection in held:
+        connection.close()  # back to the pool
+    again = [engine.connect() for _ in range(WORKER_THREADS)]
+    try:
+        reused = {c.exec_driver_sql("SELECT pg_backend_pid()").scalar_one() for c in again}
+    finally:
+        for connection in again:
+            connection.close()
+
+    assert len(backends) == WORKER_THREADS and reused == backends
