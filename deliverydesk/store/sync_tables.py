@@ -220,13 +220,10 @@ class ServerRecordRow(Base):
     __table_args__ = (
         Index("ix_server_record_scope_position", "scope", "position"),
         # Who may read a client they made (``access_of``, every push and pull page): without it the
-        # lookup filtered every client's row.
-        Index(
-            "ix_server_record_client_creator",
-            "created_by",
-            postgresql_where=text("entity = 'client'"),
-            sqlite_where=text("entity = 'client'"),
-        ),
+        # lookup filtered every client's row. Partial on both dialects (migration 0019); only
+        # SQLite's clause is written here: a ``postgresql_where`` makes SQLAlchemy import its
+        # PostgreSQL dialect to check the argument, ~2.3 MiB and ~12 ms in every desktop process.
+        Index("ix_server_record_client_creator", "created_by", sqlite_where=text("entity = 'client'")),
     )
     entity: Mapped[str] = mapped_column(String(64), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -38,7 +38,7 @@ try:
     create_client(workspace.ctx, ClientDraft(name="Lazy Tables GmbH"))
 finally:
     workspace.close()
-wanted = ("sqlalchemy", "deliverydesk.store.database", *SYNC_MODULES)
+wanted = ("sqlalchemy", "deliverydesk.store.database", *SYNC_MODULES, "sqlalchemy.dialects.postgresql")
 loaded = [name for name in wanted if name in sys.modules]
 print(json.dumps({"codes": codes, "loaded": loaded}))
 """
@@ -80,6 +80,7 @@ def test_a_team_laptop_still_captures_its_writes_in_the_outbox(demo_dir: Path, t
     found = _probe(demo_dir, tmp_path / "issued.pdf", issue=False)
     assert found["codes"] == [0, 0]
     assert "deliverydesk.store.sync_tables" in found["loaded"]  # loaded for the capture
+    assert "sqlalchemy.dialects.postgresql" not in found["loaded"]  # a laptop's tables need SQLite's only
     with sqlite3.connect(demo_dir / "deliverydesk.db") as connection:
         captured = connection.execute(
             "SELECT c.entity, c.op FROM sync_outbox_change c JOIN client ON client.id = c.record_id"
