@@ -200,3 +200,24 @@ def test_a_pane_wide_from_its_first_show_lists_the_optional_columns(qtbot, demo_
     qtbot.waitUntil(lambda: all(widget.view.isColumnHidden(column) for column in OPTIONAL))
     widget.resize(1250, 500)
     qtbot.waitUntil(lambda: not any(widget.view.isColumnHidden(column) for column in OPTIONAL))
+
+
+def test_at_its_default_width_the_list_keeps_the_names_readable_before_the_client(
+    qtbot, demo_env: GuiEnv
+) -> None:
+    """At 1366 px the list gets about 395 px: the client column goes before the project's name is cut
+    below its own width; a little wider, the client comes back."""
+    from deliverydesk.gui.pages.navigator import CLIENT, MIN_NAME, NAME
+
+    widget = ProjectNavigator(demo_env)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+
+    def fitted(viewport_width: int) -> bool:
+        widget.resize(widget.width() + viewport_width - widget.view.viewport().width(), 500)
+        qtbot.waitUntil(lambda: widget.view.viewport().width() == viewport_width)
+        return widget.view.isColumnHidden(CLIENT)
+
+    assert fitted(395) and widget.view.columnWidth(NAME) >= MIN_NAME
+    assert not fitted(480)

@@ -58,7 +58,9 @@ PAGE_SIZE = 200
 STATE_KEY = "navigator"
 WIDTHS = (26, 96, 180, 130, 80, 150, 70, 80)  # attention, code, project, client, status, next, meters
 OPTIONAL = (SCOPE_CREEP, GOODWILL, NEXT_MILESTONE, STATUS, CLIENT)  # hidden first to last when narrow
-MIN_NAME = 120  # the project's name never gets narrower than this while optional columns remain
+# The project's name keeps at least its own width while optional columns remain: at 120 px the list's
+# default width at 1366 px (~395 px) showed the client and cut every name after ~18 characters.
+MIN_NAME = WIDTHS[NAME]
 
 
 @dataclass(frozen=True)
